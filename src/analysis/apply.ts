@@ -1,0 +1,77 @@
+/**
+ * Running one operator rule against what is known of its inputs. The graph driver uses this,
+ * and so do the operator unit tests (through `applyOp`), so both see the same context.
+ */
+import type { Graph, Node } from '../graph/model.js';
+import type { Info, TensorInfo } from '../graph/info.js';
+import { Attrs, type CostCtx, type InferCtx, type OpCost, type OpDef, type SubgraphResult } from '../ops/types.js';
+
+export interface ApplyResult {
+  outputs: (Info | null)[];
+  cost: OpCost | null;
+  warnings: string[];
+}
+
+export type SubgraphRunner = (graph: Graph, inputs: readonly (Info | null)[]) => SubgraphResult;
+
+const noSubgraphs: SubgraphRunner = () => {
+  throw new Error('this context cannot run subgraphs');
+};
+
+/**
+ * Apply `def` to `node`. Rules are written never to throw for missing information; if one
+ * throws anyway (a bug, or a malformed attribute), the outputs are unknown and a warning says so.
+ */
+export function applyOp(
+  def: OpDef,
+  node: Node,
+  inputs: readonly (Info | undefined)[],
+  opset: number,
+  runSubgraph: SubgraphRunner = noSubgraphs,
+): ApplyResult {
+  const warnings: string[] = [];
+  const attrs = new Attrs(node.attrs);
+  const ctx: InferCtx = {
+    node,
+    opset,
+    inputs,
+    attrs,
+    input(i: number): TensorInfo | undefined {
+      const v = inputs[i];
+      return v && v.kind === 'tensor' ? v : undefined;
+    },
+    has(i: number): boolean {
+      return i < node.inputs.length && node.inputs[i] !== '';
+    },
+    warn(message: string) {
+      warnings.push(message);
+    },
+    subgraph: runSubgraph,
+  };
+
+  let outputs: (Info | null)[];
+  try {
+    const inferred = def.infer(ctx);
+    outputs = node.outputs.map((_, i) => inferred[i] ?? null);
+  } catch (e) {
+    warnings.push(`shape rule failed: ${(e as Error).message}`);
+    outputs = node.outputs.map(() => null);
+  }
+
+  const costCtx: CostCtx = {
+    ...ctx,
+    outputs,
+    output(i: number): TensorInfo | undefined {
+      const v = outputs[i];
+      return v && v.kind === 'tensor' ? v : undefined;
+    },
+  };
+  let cost: OpCost | null;
+  try {
+    cost = def.cost(costCtx);
+  } catch (e) {
+    warnings.push(`cost rule failed: ${(e as Error).message}`);
+    cost = null;
+  }
+  return { outputs, cost, warnings };
+}

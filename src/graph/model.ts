@@ -1,0 +1,128 @@
+/**
+ * The project's own graph model: what the ONNX decoder produces and everything else reads.
+ * It holds structure, types and *where* tensor data lives, never copies of weight bytes.
+ */
+import type { DType } from './dtype.js';
+
+/** A dimension: a known size, a symbol (`batch`), or unknown. */
+export type Dim = number | string | null;
+/** A shape: dims, or null when even the rank is unknown. */
+export type Shape = Dim[] | null;
+
+/** A declared type from the file (ValueInfoProto / TypeProto). */
+export type ValueType =
+  | { kind: 'tensor'; dtype: DType | null; shape: Shape }
+  | { kind: 'sparse'; dtype: DType | null; shape: Shape }
+  | { kind: 'sequence'; elem: ValueType | null }
+  | { kind: 'optional'; elem: ValueType | null }
+  | { kind: 'map'; key: DType | null; value: ValueType | null };
+
+export interface ValueInfo {
+  name: string;
+  type: ValueType | null;
+}
+
+/**
+ * Where a tensor's elements are. Byte ranges are views into the file buffer (never copies);
+ * external data is a reference that is only resolved, never read, during analysis.
+ */
+export type TensorStorage =
+  | { kind: 'raw'; bytes: Uint8Array }
+  /** One of TensorProto's typed repeated fields, kept as the undecoded segments of the field. */
+  | { kind: 'field'; field: TypedField; segments: FieldSegment[] }
+  | { kind: 'strings'; values: string[] }
+  | { kind: 'external'; location: string; offset: number; length: number | null }
+  | { kind: 'empty' };
+
+export type TypedField = 'float' | 'int32' | 'string' | 'int64' | 'double' | 'uint64';
+
+/** A run of a repeated field: a packed byte range, or a single unpacked value (wire type 0/1/5). */
+export interface FieldSegment {
+  packed: boolean;
+  wireType: number;
+  bytes: Uint8Array;
+}
+
+export interface TensorData {
+  name: string;
+  dtype: DType | null;
+  /** The raw ONNX data_type code, kept for error messages about unknown codes. */
+  dtypeCode: number;
+  dims: number[];
+  storage: TensorStorage;
+}
+
+export interface SparseTensorData {
+  name: string;
+  values: TensorData;
+  indices: TensorData;
+  dims: number[];
+}
+
+export type Attr =
+  | { type: 'float'; value: number }
+  | { type: 'int'; value: number }
+  | { type: 'string'; value: string }
+  | { type: 'tensor'; value: TensorData }
+  | { type: 'graph'; value: Graph }
+  | { type: 'sparse_tensor'; value: SparseTensorData }
+  | { type: 'type_proto'; value: ValueType | null }
+  | { type: 'floats'; value: number[] }
+  | { type: 'ints'; value: number[] }
+  | { type: 'strings'; value: string[] }
+  | { type: 'tensors'; value: TensorData[] }
+  | { type: 'graphs'; value: Graph[] }
+  | { type: 'sparse_tensors'; value: SparseTensorData[] }
+  | { type: 'type_protos'; value: (ValueType | null)[] }
+  /** Inside a function body: refers to an attribute of the calling node. */
+  | { type: 'ref'; ref: string };
+
+export interface Node {
+  name: string;
+  opType: string;
+  /** '' is the default ONNX domain (also written 'ai.onnx' in files). */
+  domain: string;
+  /** Input names; '' marks an omitted optional input. */
+  inputs: string[];
+  outputs: string[];
+  attrs: Map<string, Attr>;
+}
+
+export interface Graph {
+  name: string;
+  nodes: Node[];
+  inputs: ValueInfo[];
+  outputs: ValueInfo[];
+  valueInfo: ValueInfo[];
+  initializers: TensorData[];
+  sparseInitializers: SparseTensorData[];
+}
+
+export interface FunctionDef {
+  name: string;
+  domain: string;
+  overload: string;
+  inputs: string[];
+  outputs: string[];
+  attributes: string[];
+  /** Attributes with default values (FunctionProto.attribute_proto). */
+  attributeDefaults: Map<string, Attr>;
+  nodes: Node[];
+  opsetImports: Map<string, number>;
+}
+
+export interface Model {
+  irVersion: number;
+  producerName: string;
+  producerVersion: string;
+  /** domain ('' for ai.onnx) -> version */
+  opsetImports: Map<string, number>;
+  graph: Graph;
+  functions: FunctionDef[];
+  metadata: Map<string, string>;
+}
+
+/** Normalise the two spellings of the default domain. */
+export function normDomain(domain: string): string {
+  return domain === 'ai.onnx' ? '' : domain;
+}

@@ -1,0 +1,3 @@
+import type { OpDef } from './types.js';
+
+export const ops: OpDef[] = [];
