@@ -1,3 +1,206 @@
-import type { OpDef } from './types.js';
+/**
+ * If, Loop and Scan: their outputs and costs come from their sub-graphs.
+ *
+ * Cost: If = the branch taken when the condition is a known constant, else the dearer branch
+ * (by FLOPs), with a notice. Loop = body x trip count (M); without M, or with a data-dependent
+ * exit condition, the count is an upper bound or unknown and a notice says so. Scan = body x
+ * sequence length (x batch for opset 8).
+ */
+import type { Dim, Graph, Shape } from '../graph/model.js';
+import { tensor, type Info, type TensorInfo } from '../graph/info.js';
+import { mergeDim } from '../graph/shape.js';
+import { scaleCost } from './common.js';
+import { knownInts, type CostCtx, type InferCtx, type OpCost, type OpDef, type SubgraphResult } from './types.js';
 
-export const ops: OpDef[] = [];
+/** Merge two infos of the same value from different paths: agreeing dims stay, others become unknown. */
+export function mergeInfo(a: Info | null, b: Info | null): Info | null {
+  if (!a || !b) return null;
+  if (a.kind !== 'tensor' || b.kind !== 'tensor') return a.kind === b.kind ? a : null;
+  const dtype = a.dtype === b.dtype ? a.dtype : (a.dtype ?? b.dtype);
+  let shape: Shape = null;
+  if (a.shape && b.shape && a.shape.length === b.shape.length) {
+    shape = a.shape.map((d, i) => (d === b.shape![i] ? d : null));
+  }
+  return tensor(dtype, shape);
+}
+
+function sameShape(a: Info | null, b: Info | null): boolean {
+  if (!a || !b || a.kind !== 'tensor' || b.kind !== 'tensor') return a === b;
+  if (a.shape === null || b.shape === null) return a.shape === b.shape;
+  return a.shape.length === b.shape.length && a.shape.every((d, i) => d === b.shape![i]);
+}
+
+function dearer(a: OpCost, b: OpCost): OpCost {
+  return b.flops > a.flops ? b : a;
+}
+
+// --- If -------------------------------------------------------------------------------------
+
+function ifBranches(ctx: InferCtx): { then?: SubgraphResult; else?: SubgraphResult; taken: boolean | null } {
+  const cond = knownInts(ctx.input(0));
+  const taken = cond && cond.length === 1 ? cond[0] !== 0 : null;
+  const thenG = ctx.attrs.graph('then_branch');
+  const elseG = ctx.attrs.graph('else_branch');
+  return {
+    then: thenG && taken !== false ? ctx.subgraph(thenG, []) : undefined,
+    else: elseG && taken !== true ? ctx.subgraph(elseG, []) : undefined,
+    taken,
+  };
+}
+
+const ifOp: OpDef = {
+  opType: 'If',
+  infer(ctx) {
+    const b = ifBranches(ctx);
+    if (b.taken === true) return b.then?.outputs ?? [];
+    if (b.taken === false) return b.else?.outputs ?? [];
+    const t = b.then?.outputs ?? [];
+    const e = b.else?.outputs ?? [];
+    return ctx.node.outputs.map((_, i) => mergeInfo(t[i] ?? null, e[i] ?? null));
+  },
+  cost(ctx) {
+    const b = ifBranches(ctx);
+    if (b.taken === true) return b.then?.cost ?? null;
+    if (b.taken === false) return b.else?.cost ?? null;
+    if (!b.then || !b.else) return null;
+    if (b.then.cost.flops !== b.else.cost.flops) ctx.warn('condition not known statically: costed as the dearer branch');
+    return dearer(b.then.cost, b.else.cost);
+  },
+};
+
+// --- Loop -----------------------------------------------------------------------------------
+
+interface LoopRun {
+  body: SubgraphResult;
+  /** Exact iteration count, when known. */
+  trips: number | null;
+  /** Iterations to cost: exact, an upper bound (M with a condition), or null. */
+  costTrips: number | null;
+}
+
+function runLoop(ctx: InferCtx): LoopRun | null {
+  const body = ctx.attrs.graph('body');
+  if (!body) return null;
+  const m = ctx.has(0) ? knownInts(ctx.input(0)) : null;
+  const maxTrips = m && m.length === 1 ? m[0] : null;
+  const condGiven = ctx.has(1);
+  const condValue = condGiven ? knownInts(ctx.input(1)) : null;
+  const carriedCount = ctx.node.inputs.length - 2;
+  let carried: (Info | null)[] = [];
+  for (let i = 0; i < carriedCount; i++) carried.push(ctx.inputs[i + 2] ?? null);
+  // A body may change a carried value's shape per iteration: run until the shapes settle (2 rounds max).
+  let result = ctx.subgraph(body, [tensor('int64', []), tensor('bool', []), ...carried]);
+  const next = result.outputs.slice(1, 1 + carriedCount);
+  if (!next.every((o, i) => sameShape(o, carried[i]))) {
+    carried = carried.map((c, i) => mergeInfo(c, next[i] ?? null));
+    result = ctx.subgraph(body, [tensor('int64', []), tensor('bool', []), ...carried]);
+    const again = result.outputs.slice(1, 1 + carriedCount);
+    result = { ...result, outputs: [result.outputs[0], ...again.map((o, i) => mergeInfo(o, carried[i]))] };
+  }
+  const condFalse = condValue && condValue.length === 1 && condValue[0] === 0;
+  const trips = condFalse ? 0 : !condGiven ? maxTrips : null;
+  return { body: result, trips, costTrips: condFalse ? 0 : maxTrips };
+}
+
+const loopOp: OpDef = {
+  opType: 'Loop',
+  infer(ctx) {
+    const run = runLoop(ctx);
+    if (!run) return [];
+    const carriedCount = ctx.node.inputs.length - 2;
+    const outs = run.body.outputs;
+    const carried = outs.slice(1, 1 + carriedCount);
+    const scans = outs.slice(1 + carriedCount).map((o): Info | null => {
+      if (!o || o.kind !== 'tensor') return null;
+      return tensor(o.dtype, o.shape ? [run.trips as Dim, ...o.shape] : null);
+    });
+    return [...carried, ...scans];
+  },
+  cost(ctx) {
+    const run = runLoop(ctx);
+    if (!run) return null;
+    if (run.costTrips === null) {
+      ctx.warn('Loop trip count not known statically: cost of one iteration shown');
+      return run.body.cost;
+    }
+    if (run.trips === null) ctx.warn(`Loop may exit early: costed at its maximum of ${run.costTrips} iterations`);
+    return scaleCost(run.body.cost, run.costTrips);
+  },
+};
+
+// --- Scan -----------------------------------------------------------------------------------
+
+interface ScanRun {
+  body: SubgraphResult;
+  seqLen: Dim;
+  batch: Dim;
+  states: number;
+  scanOutAxes: number[];
+}
+
+function runScan(ctx: InferCtx): ScanRun | null {
+  const body = ctx.attrs.graph('body');
+  const numScan = ctx.attrs.int('num_scan_inputs');
+  if (!body || numScan === undefined) return null;
+  const v8 = ctx.opset < 9;
+  const first = v8 ? 1 : 0; // opset 8 starts with the optional sequence_lens
+  const all = ctx.node.inputs.length - first;
+  const states = all - numScan;
+  const inAxes = ctx.attrs.ints('scan_input_axes') ?? [];
+  const bodyInputs: (Info | null)[] = [];
+  let seqLen: Dim = null;
+  let batch: Dim = 1;
+  for (let i = 0; i < all; i++) {
+    const info = ctx.inputs[first + i] ?? null;
+    if (i < states) {
+      if (v8 && info && info.kind === 'tensor' && info.shape) {
+        batch = mergeDim(batch === 1 ? null : batch, info.shape[0]) ?? info.shape[0];
+        bodyInputs.push(tensor(info.dtype, info.shape.slice(1)));
+      } else bodyInputs.push(info);
+      continue;
+    }
+    const t = info && info.kind === 'tensor' ? info : null;
+    if (!t || !t.shape) {
+      bodyInputs.push(t ? tensor(t.dtype, null) : null);
+      continue;
+    }
+    const rank = t.shape.length;
+    let axis = v8 ? 1 : (inAxes[i - states] ?? 0);
+    if (axis < 0) axis += rank;
+    seqLen = seqLen === null ? t.shape[axis] : mergeDim(seqLen, t.shape[axis]);
+    const slice = t.shape.filter((_, k) => k !== axis && !(v8 && k === 0));
+    if (v8) batch = t.shape[0];
+    bodyInputs.push(tensor(t.dtype, slice));
+  }
+  const result = ctx.subgraph(body, bodyInputs);
+  return { body: result, seqLen, batch, states, scanOutAxes: ctx.attrs.ints('scan_output_axes') ?? [] };
+}
+
+const scanOp: OpDef = {
+  opType: 'Scan',
+  infer(ctx) {
+    const run = runScan(ctx);
+    if (!run) return [];
+    const v8 = ctx.opset < 9;
+    return run.body.outputs.map((o, i): Info | null => {
+      if (!o || o.kind !== 'tensor') return o;
+      if (i < run.states) return v8 ? tensor(o.dtype, o.shape ? [run.batch, ...o.shape] : null) : o;
+      if (!o.shape) return tensor(o.dtype, null);
+      if (v8) return tensor(o.dtype, [run.batch, run.seqLen, ...o.shape]);
+      let axis = run.scanOutAxes[i - run.states] ?? 0;
+      const rank = o.shape.length + 1;
+      if (axis < 0) axis += rank;
+      const shape = [...o.shape];
+      shape.splice(axis, 0, run.seqLen);
+      return tensor(o.dtype, shape);
+    });
+  },
+  cost(ctx: CostCtx) {
+    const run = runScan(ctx);
+    if (!run || typeof run.seqLen !== 'number' || typeof run.batch !== 'number') return null;
+    return scaleCost(run.body.cost, run.seqLen * run.batch);
+  },
+};
+
+export const ops: OpDef[] = [ifOp, loopOp, scanOp];
+export type { TensorInfo, Graph };

@@ -1,0 +1,7 @@
+/** A structural problem in a graph (cycle, dangling input, absurd dims): bad input, not a bug. */
+export class GraphError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'GraphError';
+  }
+}

@@ -1,0 +1,406 @@
+/**
+ * The inference driver: binds symbolic dims, orders the graph, runs each operator's shape and
+ * cost rule, recurses into sub-graphs, and records per-node results. Pure: no I/O.
+ */
+import type { Graph, Model, Node, Shape, TensorData, ValueType } from '../graph/model.js';
+import { infoFromType, tensor, type Info, type TensorInfo } from '../graph/info.js';
+import { byteSize, isNumeric } from '../graph/dtype.js';
+import { numel } from '../graph/shape.js';
+import { lookupOp } from '../ops/registry.js';
+import { ZERO_COST, type OpCost, type SubgraphResult } from '../ops/types.js';
+import { addCosts } from '../ops/common.js';
+import { readTensorValues } from '../onnx/tensor-values.js';
+import { applyOp } from './apply.js';
+import { expandFunctions } from './functions.js';
+import { GraphError } from './errors.js';
+
+export interface InferOptions {
+  /** Values for symbolic dims (`batch`, `sequence`, or `input[axis]` for unnamed ones). */
+  dims?: Record<string, number>;
+  /** Value for dims not given (default 1); null leaves them symbolic. */
+  defaultDim?: number | null;
+  /**
+   * Use the shapes the file declares (value_info, graph outputs) where inference knows less.
+   * Off for conformance runs, which measure inference alone.
+   */
+  useDeclaredShapes?: boolean;
+}
+
+export interface ValueRef {
+  name: string;
+  info: Info | null;
+}
+
+export interface NodeResult {
+  name: string;
+  opType: string;
+  domain: string;
+  inputs: ValueRef[];
+  outputs: ValueRef[];
+  /** Null when a shape the cost rule needs is unknown. */
+  cost: OpCost | null;
+  /** False for an operator with no rule (custom / unknown): its cost is an elementwise estimate. */
+  supported: boolean;
+  /** Weights first consumed by this node: elements and bytes. */
+  params: number;
+  weightBytes: number;
+  /** Bytes of all inputs (weights included) and of all outputs; null when a shape is unknown. */
+  bytesRead: number | null;
+  bytesWritten: number | null;
+}
+
+export interface Warning {
+  /** Node name, or '' for the model. */
+  node: string;
+  message: string;
+}
+
+export interface InferResult {
+  opset: number;
+  opsetImports: Map<string, number>;
+  /** Every symbol bound, with its value. */
+  dims: Record<string, number>;
+  /** Symbols that were not given and took the default. */
+  defaultedDims: string[];
+  inputs: { name: string; declared: ValueType | null; info: Info | null }[];
+  outputs: ValueRef[];
+  nodes: NodeResult[];
+  warnings: Warning[];
+  /** Weight tensors: name -> {elements, bytes, dtype}; each counted once. */
+  weights: Map<string, { elements: number; bytes: number }>;
+}
+
+const MAX_DIM = 2 ** 31;
+
+/** Is `t` something a weight count includes: numeric, non-index data. */
+function isWeightDtype(t: { dtype: TensorData['dtype'] }): boolean {
+  return isNumeric(t.dtype) && t.dtype !== 'int64' && t.dtype !== 'int32' && t.dtype !== 'uint64';
+}
+
+class Scope {
+  readonly values = new Map<string, Info | null>();
+  constructor(readonly parent: Scope | null) {}
+
+  has(name: string): boolean {
+    return this.values.has(name) || (this.parent?.has(name) ?? false);
+  }
+
+  get(name: string): Info | null | undefined {
+    if (this.values.has(name)) return this.values.get(name);
+    return this.parent?.get(name);
+  }
+}
+
+export function inferModel(model: Model, options: InferOptions = {}): InferResult {
+  const useDeclared = options.useDeclaredShapes ?? true;
+  const defaultDim = options.defaultDim === undefined ? 1 : options.defaultDim;
+  const given = options.dims ?? {};
+  const warnings: Warning[] = [];
+  const { graph, usedFunctions } = expandFunctions(model.graph, model.functions);
+
+  const opsetImports = new Map(model.opsetImports);
+  for (const f of usedFunctions) for (const [d, v] of f.opsetImports) if (!opsetImports.has(d)) opsetImports.set(d, v);
+  if (!opsetImports.has('')) opsetImports.set('', model.irVersion >= 3 ? 1 : 1);
+  const opsetOf = (domain: string): number => opsetImports.get(domain) ?? 1;
+
+  // --- dims ---------------------------------------------------------------------------------
+  const initNames = new Set(graph.initializers.map((t) => t.name));
+  const realInputs = graph.inputs.filter((i) => !initNames.has(i.name));
+  const dims: Record<string, number> = {};
+  const defaulted: string[] = [];
+  for (const [k, v] of Object.entries(given)) dims[k] = v;
+  const bindShape = (shape: Shape, owner: string): Shape => {
+    if (!shape) return shape;
+    return shape.map((d, axis) => {
+      if (typeof d === 'number') {
+        if (d < 0) throw new GraphError(`input '${owner}' has a negative dimension (${d}) at axis ${axis}`);
+        if (d > MAX_DIM) throw new GraphError(`input '${owner}' has an absurd dimension (${d}) at axis ${axis}`);
+        return d;
+      }
+      const sym = d ?? `${owner}[${axis}]`;
+      if (sym in dims) return dims[sym];
+      if (defaultDim === null) return sym;
+      dims[sym] = defaultDim;
+      defaulted.push(sym);
+      return defaultDim;
+    });
+  };
+  const boundType = (t: ValueType | null, owner: string): ValueType | null => {
+    if (!t) return t;
+    if (t.kind === 'tensor' || t.kind === 'sparse') return { ...t, shape: bindShape(t.shape, owner) };
+    if (t.kind === 'sequence' || t.kind === 'optional') return { ...t, elem: boundType(t.elem, owner) };
+    return t;
+  };
+
+  const inputs = realInputs.map((vi) => ({ name: vi.name, declared: vi.type, info: infoFromType(boundType(vi.type, vi.name)) }));
+  for (const inp of inputs) {
+    const n = inp.info && inp.info.kind === 'tensor' ? numel(inp.info.shape) : null;
+    if (n !== null && n > 2 ** 48) throw new GraphError(`input '${inp.name}' has an absurd size (${n} elements)`);
+  }
+  // Symbols that appear only in declared value_info / outputs resolve to the bound values too.
+  const symbolsOnly = (shape: Shape): Shape =>
+    shape && shape.map((d) => (typeof d === 'string' && d in dims ? dims[d] : d));
+  const declaredInfo = (t: ValueType | null): Info | null => {
+    const bound = (x: ValueType | null): ValueType | null => {
+      if (!x) return x;
+      if (x.kind === 'tensor' || x.kind === 'sparse') return { ...x, shape: symbolsOnly(x.shape) };
+      if (x.kind === 'sequence' || x.kind === 'optional') return { ...x, elem: bound(x.elem) };
+      return x;
+    };
+    return infoFromType(bound(t));
+  };
+
+  // --- weights ---------------------------------------------------------------------------------
+  const weights = new Map<string, { elements: number; bytes: number }>();
+  const weightCandidates = new Map<string, { elements: number; bytes: number }>();
+  const nodes: NodeResult[] = [];
+
+  const runGraph = (g: Graph, scope: Scope, record: NodeResult[] | null, path: string): SubgraphResult => {
+    for (const t of g.initializers) {
+      for (const d of t.dims)
+        if (d < 0 || d > MAX_DIM) throw new GraphError(`initializer '${t.name}' has an invalid dimension (${d})`);
+      scope.values.set(t.name, initializerInfo(t));
+      const elements = t.dims.reduce((a, b) => a * b, 1);
+      if (t.dtype && isWeightDtype(t)) weightCandidates.set(t.name, { elements, bytes: byteSize(t.dtype, elements) });
+    }
+    for (const sp of g.sparseInitializers) {
+      scope.values.set(sp.name, tensor(sp.values.dtype, [...sp.dims]));
+      const elements = sp.values.dims.reduce((a, b) => a * b, 1);
+      if (sp.values.dtype && isWeightDtype(sp.values))
+        weightCandidates.set(sp.name, { elements, bytes: byteSize(sp.values.dtype, elements) });
+    }
+    const declared = new Map<string, ValueType | null>();
+    if (useDeclared) for (const vi of [...g.valueInfo, ...g.outputs]) if (vi.type) declared.set(vi.name, vi.type);
+
+    const order = topoOrder(g, scope, path);
+    let total: OpCost = { ...ZERO_COST };
+    for (const node of order) {
+      const inputsInfo = node.inputs.map((n) => (n === '' ? undefined : (scope.get(n) ?? undefined)));
+      const result = runNode(node, inputsInfo, scope);
+      node.outputs.forEach((name, i) => {
+        if (name === '') return;
+        let info = result.outputs[i] ?? null;
+        const decl = declared.get(name);
+        if (decl) info = refine(info, declaredInfo(decl));
+        result.outputs[i] = info;
+        scope.values.set(name, info);
+      });
+      for (const w of result.warnings) warnings.push({ node: node.name || node.opType, message: w });
+
+      // Weights: first consumer counts them.
+      let params = 0;
+      let weightBytes = 0;
+      for (const n of node.inputs) {
+        const w = weightCandidates.get(n);
+        if (w && !weights.has(n)) {
+          weights.set(n, w);
+          params += w.elements;
+          weightBytes += w.bytes;
+        }
+      }
+      if (node.opType === 'Constant' && node.domain === '') {
+        const out = result.outputs[0];
+        if (out && out.kind === 'tensor' && isWeightDtype(out)) {
+          const elements = numel(out.shape);
+          if (elements !== null && out.dtype) weightCandidates.set(node.outputs[0], { elements, bytes: byteSize(out.dtype, elements) });
+        }
+      }
+      const cost = result.cost;
+      if (cost) total = addCosts(total, cost);
+      if (record) {
+        record.push({
+          name: node.name,
+          opType: node.opType,
+          domain: node.domain,
+          inputs: node.inputs.map((n, i) => ({ name: n, info: inputsInfo[i] ?? null })),
+          outputs: node.outputs.map((n, i) => ({ name: n, info: result.outputs[i] ?? null })),
+          cost,
+          supported: result.supported,
+          params,
+          weightBytes,
+          bytesRead: sumBytes(inputsInfo),
+          bytesWritten: sumBytes(result.outputs),
+        });
+      }
+    }
+    const outputs = g.outputs.map((o) => {
+      const v = scope.get(o.name);
+      if (v === undefined) throw new GraphError(`graph output '${o.name}' is not produced by any node`);
+      return v;
+    });
+    return { outputs, cost: total };
+  };
+
+  const runNode = (node: Node, inputsInfo: (Info | undefined)[], scope: Scope) => {
+    const def = lookupOp(node.domain, node.opType);
+    if (!def) {
+      const domain = node.domain ? `${node.domain}:` : '';
+      const outputs = node.outputs.map(() => null as Info | null);
+      return {
+        outputs,
+        cost: null as OpCost | null,
+        supported: false,
+        warnings: [`unsupported operator ${domain}${node.opType}: output shapes unknown, cost estimated as elementwise`],
+      };
+    }
+    const r = applyOp(def, node, inputsInfo, opsetOf(node.domain), (sub, subInputs) => {
+      const child = new Scope(scope);
+      sub.inputs.forEach((vi, i) => {
+        const given = subInputs[i];
+        child.values.set(vi.name, given ?? declaredInfo(vi.type));
+      });
+      return runGraph(sub, child, null, `${node.name || node.opType}/`);
+    });
+    return { ...r, supported: true };
+  };
+
+  const top = new Scope(null);
+  for (const inp of inputs) top.values.set(inp.name, inp.info);
+  const result = runGraph(graph, top, nodes, '');
+
+  // Unsupported operators: estimate one operation per output element, once shapes are known.
+  for (const n of nodes) {
+    if (n.supported || n.cost) continue;
+    const elements = n.outputs.reduce<number | null>((acc, o) => {
+      const e = o.info && o.info.kind === 'tensor' ? numel(o.info.shape) : null;
+      return acc === null || e === null ? null : acc + e;
+    }, 0);
+    if (elements !== null) n.cost = { macs: 0, flops: elements, coreMacs: 0 };
+  }
+
+  if (defaulted.length) {
+    warnings.unshift({ node: '', message: `dims not given, set to ${defaultDim}: ${defaulted.join(', ')}` });
+  }
+  return {
+    opset: opsetOf(''),
+    opsetImports,
+    dims,
+    defaultedDims: defaulted,
+    inputs,
+    outputs: graph.outputs.map((o, i) => ({ name: o.name, info: result.outputs[i] ?? null })),
+    nodes,
+    warnings,
+    weights,
+  };
+}
+
+function initializerInfo(t: TensorData): TensorInfo {
+  const values = readTensorValues(t);
+  return tensor(t.dtype, [...t.dims], values ?? undefined);
+}
+
+function sumBytes(infos: readonly (Info | null | undefined)[]): number | null {
+  let total = 0;
+  for (const info of infos) {
+    if (!info) continue;
+    const b = infoBytes(info);
+    if (b === null) return null;
+    total += b;
+  }
+  return total;
+}
+
+/** Bytes a value takes, or null when its shape or type is unknown. */
+export function infoBytes(info: Info): number | null {
+  if (info.kind === 'tensor') {
+    const n = numel(info.shape);
+    return n === null || info.dtype === null ? null : byteSize(info.dtype, n);
+  }
+  if (info.kind === 'sequence') {
+    if (!info.items) return null;
+    return sumBytes(info.items);
+  }
+  if (info.kind === 'optional') return info.elem ? infoBytes(info.elem) : 0;
+  return null;
+}
+
+/** Combine what inference found with what the file declares: inferred wins, declared fills gaps. */
+function refine(inferred: Info | null, declared: Info | null): Info | null {
+  if (!declared) return inferred;
+  if (!inferred) return declared;
+  if (inferred.kind !== 'tensor' || declared.kind !== 'tensor') return inferred;
+  const dtype = inferred.dtype ?? declared.dtype;
+  let shape = inferred.shape;
+  if (shape === null) shape = declared.shape;
+  else if (declared.shape && declared.shape.length === shape.length) {
+    shape = shape.map((d, i) => (d === null ? declared.shape![i] : d));
+  }
+  const out: TensorInfo = { kind: 'tensor', dtype, shape };
+  if (inferred.value) out.value = inferred.value;
+  return out;
+}
+
+/**
+ * Nodes in an order where every input is available first. Files are meant to be sorted already;
+ * this also catches cycles and inputs nothing produces.
+ */
+function topoOrder(g: Graph, scope: Scope, path: string): Node[] {
+  const producer = new Map<string, number>();
+  g.nodes.forEach((n, i) => n.outputs.forEach((o) => o !== '' && producer.set(o, i)));
+  const available = (name: string) => name === '' || scope.has(name);
+  const waiting = new Array<number>(g.nodes.length).fill(0);
+  const consumers: number[][] = g.nodes.map(() => []);
+  const ready: number[] = [];
+  g.nodes.forEach((n, i) => {
+    const deps = new Set<number>();
+    for (const name of [...n.inputs, ...implicitInputs(n)]) {
+      if (available(name)) continue;
+      const p = producer.get(name);
+      if (p === undefined) {
+        throw new GraphError(`node '${path}${n.name || n.opType}' (${n.opType}) reads '${name}', which no node, input or initializer provides`);
+      }
+      if (p === i) throw new GraphError(`node '${path}${n.name || n.opType}' (${n.opType}) reads its own output '${name}': the graph has a cycle`);
+      deps.add(p);
+    }
+    waiting[i] = deps.size;
+    for (const p of deps) consumers[p].push(i);
+    if (deps.size === 0) ready.push(i);
+  });
+  const order: Node[] = [];
+  // Keep file order among ready nodes: pop the smallest index first.
+  const heap = ready.sort((a, b) => a - b);
+  let head = 0;
+  const queue = heap;
+  while (head < queue.length) {
+    const i = queue[head++];
+    order.push(g.nodes[i]);
+    for (const c of consumers[i]) if (--waiting[c] === 0) insertSorted(queue, c, head);
+  }
+  if (order.length !== g.nodes.length) {
+    const stuck = g.nodes.filter((_, i) => waiting[i] > 0).slice(0, 3).map((n) => `'${path}${n.name || n.opType}'`);
+    throw new GraphError(`the graph has a cycle (through nodes ${stuck.join(', ')})`);
+  }
+  return order;
+}
+
+function insertSorted(queue: number[], value: number, from: number): void {
+  let i = queue.length;
+  queue.push(value);
+  while (i > from && queue[i - 1] > value) {
+    queue[i] = queue[i - 1];
+    i--;
+  }
+  queue[i] = value;
+}
+
+/** Outer-scope names a node's sub-graphs read: they must be computed before the node runs. */
+function implicitInputs(n: Node): string[] {
+  const out: string[] = [];
+  for (const a of n.attrs.values()) {
+    const graphs = a.type === 'graph' ? [a.value] : a.type === 'graphs' ? a.value : [];
+    for (const g of graphs) out.push(...freeNames(g));
+  }
+  return out;
+}
+
+function freeNames(g: Graph): string[] {
+  const local = new Set<string>([...g.inputs.map((v) => v.name), ...g.initializers.map((t) => t.name), ...g.sparseInitializers.map((t) => t.name)]);
+  for (const n of g.nodes) for (const o of n.outputs) local.add(o);
+  const free = new Set<string>();
+  for (const n of g.nodes) {
+    for (const i of n.inputs) if (i !== '' && !local.has(i)) free.add(i);
+    for (const f of implicitInputs(n)) if (!local.has(f)) free.add(f);
+  }
+  for (const o of g.outputs) if (!local.has(o.name)) free.add(o.name);
+  return [...free];
+}

@@ -1,0 +1,32 @@
+/**
+ * Analysing model files: load, infer, report. Shared by the CLI commands and the action.
+ */
+import { loadModelFile } from '../io/load-model.js';
+import { inferModel } from '../analysis/infer.js';
+import { GraphError } from '../analysis/errors.js';
+import { InputError } from '../errors.js';
+import { modelReport, type ModelReport } from '../report/model-report.js';
+
+export interface AnalyzeFileOptions {
+  dims?: Record<string, number>;
+  allowMissingWeights?: boolean;
+  /** How the path is shown in reports (default: as given). */
+  displayPath?: string;
+}
+
+export function analyzeFile(path: string, options: AnalyzeFileOptions = {}): ModelReport {
+  const loaded = loadModelFile(path, { allowMissingWeights: options.allowMissingWeights });
+  const m = loaded.model;
+  let inferred;
+  try {
+    inferred = inferModel(m, { dims: options.dims });
+  } catch (e) {
+    if (e instanceof GraphError) throw new InputError(path, e.message);
+    throw e;
+  }
+  const producer = [m.producerName, m.producerVersion].filter(Boolean).join(' ');
+  return modelReport(
+    { path: options.displayPath ?? path, fileBytes: loaded.bytes, irVersion: m.irVersion, producer, notices: loaded.notices },
+    inferred,
+  );
+}

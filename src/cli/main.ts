@@ -1,0 +1,102 @@
+/**
+ * The command line: `model-budget <command> [options]`. Exit codes: 0 ok, 1 a budget is
+ * broken, 2 bad input or usage. Every user error is one line on stderr, never a stack trace.
+ */
+import { parseArgs } from 'node:util';
+import { InputError, UsageError } from '../errors.js';
+import { SCHEMA_VERSION, type AnalyzeReport } from '../report/model-report.js';
+import { renderAnalyzeText } from '../report/text.js';
+import { TOOL_NAME, VERSION } from '../version.js';
+import { analyzeFile } from './analyze.js';
+
+export interface CliIO {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+const USAGE = `usage: ${TOOL_NAME} <command> [options]
+
+commands:
+  analyze <model.onnx...>   params, MACs/FLOPs, memory and shapes of each model
+
+analyze options:
+  --dims k=v[,k=v...]       bind symbolic dims, e.g. --dims batch=1,sequence=128 (others default to 1)
+  --format text|json        output format (default text)
+  --top N                   layers shown in the text table (default 15)
+  --allow-missing-weights   analyse graphs whose external weight files are absent
+
+  -h, --help                this help
+  -v, --version             the version
+`;
+
+export function parseDims(spec: string[] | undefined): Record<string, number> {
+  const dims: Record<string, number> = {};
+  for (const part of (spec ?? []).flatMap((s) => s.split(','))) {
+    if (!part.trim()) continue;
+    const m = /^\s*([^=\s]+)\s*=\s*(\S+)\s*$/.exec(part);
+    if (!m) throw new UsageError(`--dims: '${part}' is not name=value`);
+    const value = Number(m[2]);
+    if (!Number.isInteger(value) || value < 1 || value > 2 ** 31) {
+      throw new UsageError(`--dims: '${m[1]}' must be a whole number from 1 to 2^31, got '${m[2]}'`);
+    }
+    dims[m[1]] = value;
+  }
+  return dims;
+}
+
+function analyzeCommand(args: string[], io: CliIO): number {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      dims: { type: 'string', multiple: true },
+      format: { type: 'string', default: 'text' },
+      top: { type: 'string' },
+      'allow-missing-weights': { type: 'boolean', default: false },
+    },
+  });
+  if (positionals.length === 0) throw new UsageError('analyze: give at least one model file');
+  const format = values.format;
+  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, got '${format}'`);
+  const top = values.top === undefined ? undefined : Number(values.top);
+  if (top !== undefined && (!Number.isInteger(top) || top < 0)) throw new UsageError(`--top must be a whole number, got '${values.top}'`);
+  const dims = parseDims(values.dims);
+  const report: AnalyzeReport = {
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: TOOL_NAME, version: VERSION },
+    models: positionals.map((p) => analyzeFile(p, { dims, allowMissingWeights: values['allow-missing-weights'] })),
+  };
+  io.stdout(format === 'json' ? JSON.stringify(report, null, 2) + '\n' : renderAnalyzeText(report, { top }));
+  return 0;
+}
+
+export function main(argv: string[], io: CliIO): number {
+  try {
+    const [command, ...rest] = argv;
+    if (!command || command === '-h' || command === '--help' || command === 'help') {
+      io.stdout(USAGE);
+      return command ? 0 : 2;
+    }
+    if (command === '-v' || command === '--version') {
+      io.stdout(`${VERSION}\n`);
+      return 0;
+    }
+    switch (command) {
+      case 'analyze':
+        return analyzeCommand(rest, io);
+      default:
+        throw new UsageError(`unknown command '${command}' (try --help)`);
+    }
+  } catch (e) {
+    if (e instanceof InputError || e instanceof UsageError) {
+      io.stderr(`${TOOL_NAME}: ${e.message}\n`);
+      return 2;
+    }
+    if (e instanceof Error && (e as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.stderr(`${TOOL_NAME}: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,115 @@
+/**
+ * Reading a model file from disk: recognise it, decode it, and check its external-data
+ * references (they must stay inside the model's folder and exist) without reading them.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import type { Graph, Model, TensorData } from '../graph/model.js';
+import { decodeModel } from '../onnx/decode.js';
+import { sniff } from '../onnx/sniff.js';
+import { DecodeError, InputError } from '../errors.js';
+
+export interface LoadOptions {
+  /** Analyse a graph whose external weight files are absent (a notice is added instead). */
+  allowMissingWeights?: boolean;
+}
+
+export interface LoadedModel {
+  path: string;
+  bytes: number;
+  model: Model;
+  /** Notices about the file (missing external weights that were allowed). */
+  notices: string[];
+}
+
+export function loadModelFile(path: string, options: LoadOptions = {}): LoadedModel {
+  let bytes: Buffer;
+  try {
+    if (statSync(path).isDirectory()) throw new InputError(path, 'is a directory, not a model file');
+    bytes = readFileSync(path);
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError(path, code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? (e as Error).message})`);
+  }
+  const model = decodeBytes(path, bytes);
+  const notices = checkExternalData(path, model, options);
+  return { path, bytes: bytes.byteLength, model, notices };
+}
+
+/** Decode in-memory bytes with errors that name `path`. */
+export function decodeBytes(path: string, bytes: Uint8Array): Model {
+  const kind = sniff(bytes);
+  switch (kind.kind) {
+    case 'empty':
+      throw new InputError(path, 'is empty (0 bytes), not an ONNX model');
+    case 'lfs-pointer':
+      throw new InputError(
+        path,
+        `is a Git LFS pointer${kind.size !== null ? ` to a ${kind.size}-byte file` : ''}, not the model: fetch it with \`git lfs pull\` (actions/checkout: \`lfs: true\`)`,
+      );
+    case 'other':
+      throw new InputError(path, `is ${kind.what}, not an ONNX model`);
+  }
+  try {
+    return decodeModel(bytes);
+  } catch (e) {
+    if (e instanceof DecodeError) {
+      const truncated = /truncated|runs past the end/.test(e.message);
+      throw new InputError(
+        path,
+        truncated ? `is truncated or corrupted: ${e.message} of ${bytes.length}` : `is not a valid ONNX model: ${e.message}`,
+      );
+    }
+    if (e instanceof RangeError) throw new InputError(path, `is not a valid ONNX model: ${e.message}`);
+    throw new InputError(path, `is not a valid ONNX model: ${(e as Error).message}`);
+  }
+}
+
+function* externalTensors(g: Graph): Generator<TensorData> {
+  for (const t of g.initializers) if (t.storage.kind === 'external') yield t;
+  for (const sp of g.sparseInitializers) if (sp.values.storage.kind === 'external') yield sp.values;
+  for (const n of g.nodes) {
+    for (const a of n.attrs.values()) {
+      if (a.type === 'tensor' && a.value.storage.kind === 'external') yield a.value;
+      if (a.type === 'graph') yield* externalTensors(a.value);
+      if (a.type === 'graphs') for (const sg of a.value) yield* externalTensors(sg);
+    }
+  }
+}
+
+function checkExternalData(path: string, model: Model, options: LoadOptions): string[] {
+  const folder = resolve(dirname(path));
+  const sizes = new Map<string, number | null>();
+  const missing = new Set<string>();
+  for (const t of externalTensors(model.graph)) {
+    if (t.storage.kind !== 'external') continue;
+    const { location, offset, length } = t.storage;
+    if (!location) throw new InputError(path, `tensor '${t.name}' is stored externally but names no file`);
+    const target = resolve(folder, location);
+    const rel = relative(folder, target);
+    if (isAbsolute(location) || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
+      throw new InputError(path, `tensor '${t.name}' points outside the model's folder (location '${location}'): refused`);
+    }
+    if (!sizes.has(target)) {
+      try {
+        sizes.set(target, statSync(target).size);
+      } catch {
+        sizes.set(target, null);
+      }
+    }
+    const size = sizes.get(target)!;
+    if (size === null) {
+      if (!options.allowMissingWeights) {
+        throw new InputError(path, `external data file '${location}' (for tensor '${t.name}') is missing; pass --allow-missing-weights to analyse the graph alone`);
+      }
+      missing.add(location);
+      continue;
+    }
+    const end = offset + (length ?? 0);
+    if (end > size) {
+      throw new InputError(path, `external data file '${location}' is too short for tensor '${t.name}' (needs ${end} bytes, has ${size})`);
+    }
+  }
+  return [...missing].map((m) => `external weight file '${m}' is absent: analysed from the graph alone`);
+}

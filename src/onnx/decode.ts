@@ -1,0 +1,628 @@
+/**
+ * Decoding ONNX protobuf bytes (onnx.proto, IR 3 and up) into the graph model.
+ *
+ * Field numbers follow onnx/onnx.proto3. Unknown fields are skipped, so newer files decode.
+ * Tensor payloads (raw_data, the typed repeated fields) are kept as views into the input
+ * buffer and never decoded here; external data stays a reference.
+ */
+import { dtypeFromCode } from '../graph/dtype.js';
+import type {
+  Attr,
+  Dim,
+  FieldSegment,
+  FunctionDef,
+  Graph,
+  Model,
+  Node,
+  SparseTensorData,
+  TensorData,
+  TensorStorage,
+  TypedField,
+  ValueInfo,
+  ValueType,
+} from '../graph/model.js';
+import { normDomain } from '../graph/model.js';
+import { Reader, decodeUtf8 } from './wire.js';
+
+const WIRE_VARINT = 0;
+const WIRE_LEN = 2;
+
+/** Nesting limit for sub-graphs and types: deeper input is treated as malformed. */
+const MAX_DEPTH = 64;
+
+export function decodeModel(bytes: Uint8Array): Model {
+  const r = new Reader(bytes);
+  const model: Model = {
+    irVersion: 0,
+    producerName: '',
+    producerVersion: '',
+    opsetImports: new Map(),
+    graph: emptyGraph(),
+    functions: [],
+    metadata: new Map(),
+  };
+  let sawGraph = false;
+  while (!r.done) {
+    const tag = r.tag();
+    switch (tag) {
+      case (1 << 3) | WIRE_VARINT:
+        model.irVersion = r.int64();
+        break;
+      case (2 << 3) | WIRE_LEN:
+        model.producerName = r.string();
+        break;
+      case (3 << 3) | WIRE_LEN:
+        model.producerVersion = r.string();
+        break;
+      case (7 << 3) | WIRE_LEN:
+        model.graph = graph(r, 0);
+        sawGraph = true;
+        break;
+      case (8 << 3) | WIRE_LEN: {
+        const [domain, version] = opsetId(r);
+        model.opsetImports.set(domain, version);
+        break;
+      }
+      case (14 << 3) | WIRE_LEN: {
+        const [k, v] = stringEntry(r);
+        model.metadata.set(k, v);
+        break;
+      }
+      case (25 << 3) | WIRE_LEN:
+        model.functions.push(functionProto(r));
+        break;
+      default:
+        r.skip(tag & 7);
+    }
+  }
+  if (!sawGraph) throw new Error('no graph in the model');
+  return model;
+}
+
+function emptyGraph(): Graph {
+  return { name: '', nodes: [], inputs: [], outputs: [], valueInfo: [], initializers: [], sparseInitializers: [] };
+}
+
+/** Run `body` over the length-delimited sub-message at the reader's position. */
+function sub<T>(r: Reader, body: (s: Reader) => T): T {
+  const [start, end] = r.span();
+  return body(new Reader(r.buf, start, end));
+}
+
+function opsetId(r: Reader): [string, number] {
+  return sub(r, (s) => {
+    let domain = '';
+    let version = 0;
+    while (!s.done) {
+      const tag = s.tag();
+      if (tag === ((1 << 3) | WIRE_LEN)) domain = s.string();
+      else if (tag === ((2 << 3) | WIRE_VARINT)) version = s.int64();
+      else s.skip(tag & 7);
+    }
+    return [normDomain(domain), version];
+  });
+}
+
+function stringEntry(r: Reader): [string, string] {
+  return sub(r, (s) => {
+    let key = '';
+    let value = '';
+    while (!s.done) {
+      const tag = s.tag();
+      if (tag === ((1 << 3) | WIRE_LEN)) key = s.string();
+      else if (tag === ((2 << 3) | WIRE_LEN)) value = s.string();
+      else s.skip(tag & 7);
+    }
+    return [key, value];
+  });
+}
+
+function graph(r: Reader, depth: number): Graph {
+  if (depth > MAX_DEPTH) throw new Error('sub-graphs nested too deeply');
+  return sub(r, (s) => {
+    const g = emptyGraph();
+    while (!s.done) {
+      const tag = s.tag();
+      switch (tag) {
+        case (1 << 3) | WIRE_LEN:
+          g.nodes.push(node(s, depth));
+          break;
+        case (2 << 3) | WIRE_LEN:
+          g.name = s.string();
+          break;
+        case (5 << 3) | WIRE_LEN:
+          g.initializers.push(tensor(s));
+          break;
+        case (11 << 3) | WIRE_LEN:
+          g.inputs.push(valueInfo(s));
+          break;
+        case (12 << 3) | WIRE_LEN:
+          g.outputs.push(valueInfo(s));
+          break;
+        case (13 << 3) | WIRE_LEN:
+          g.valueInfo.push(valueInfo(s));
+          break;
+        case (15 << 3) | WIRE_LEN:
+          g.sparseInitializers.push(sparseTensor(s));
+          break;
+        default:
+          s.skip(tag & 7);
+      }
+    }
+    return g;
+  });
+}
+
+function node(r: Reader, depth: number): Node {
+  return sub(r, (s) => {
+    const n: Node = { name: '', opType: '', domain: '', inputs: [], outputs: [], attrs: new Map() };
+    while (!s.done) {
+      const tag = s.tag();
+      switch (tag) {
+        case (1 << 3) | WIRE_LEN:
+          n.inputs.push(s.string());
+          break;
+        case (2 << 3) | WIRE_LEN:
+          n.outputs.push(s.string());
+          break;
+        case (3 << 3) | WIRE_LEN:
+          n.name = s.string();
+          break;
+        case (4 << 3) | WIRE_LEN:
+          n.opType = s.string();
+          break;
+        case (7 << 3) | WIRE_LEN:
+          n.domain = normDomain(s.string());
+          break;
+        case (5 << 3) | WIRE_LEN: {
+          const [name, attr] = attribute(s, depth);
+          n.attrs.set(name, attr);
+          break;
+        }
+        default:
+          s.skip(tag & 7);
+      }
+    }
+    return n;
+  });
+}
+
+const ATTR_TYPES: Record<number, Attr['type']> = {
+  1: 'float',
+  2: 'int',
+  3: 'string',
+  4: 'tensor',
+  5: 'graph',
+  6: 'floats',
+  7: 'ints',
+  8: 'strings',
+  9: 'tensors',
+  10: 'graphs',
+  11: 'sparse_tensor',
+  12: 'sparse_tensors',
+  13: 'type_proto',
+  14: 'type_protos',
+};
+
+function attribute(r: Reader, depth: number): [string, Attr] {
+  return sub(r, (s) => {
+    let name = '';
+    let ref = '';
+    let declared = 0;
+    let f: number | undefined;
+    let i: number | undefined;
+    let str: Uint8Array | undefined;
+    let t: TensorData | undefined;
+    let g: Graph | undefined;
+    let sp: SparseTensorData | undefined;
+    let tp: ValueType | null | undefined;
+    const floats: number[] = [];
+    const ints: number[] = [];
+    const strings: string[] = [];
+    const tensors: TensorData[] = [];
+    const graphs: Graph[] = [];
+    const sparse: SparseTensorData[] = [];
+    const typeProtos: (ValueType | null)[] = [];
+    while (!s.done) {
+      const tag = s.tag();
+      const field = tag >>> 3;
+      const wire = tag & 7;
+      switch (field) {
+        case 1:
+          name = s.string();
+          break;
+        case 21:
+          ref = s.string();
+          break;
+        case 20:
+          declared = s.int32();
+          break;
+        case 2:
+          f = s.float();
+          break;
+        case 3:
+          i = s.int64();
+          break;
+        case 4:
+          str = s.bytes();
+          break;
+        case 5:
+          t = tensor(s);
+          break;
+        case 6:
+          g = graph(s, depth + 1);
+          break;
+        case 22:
+          sp = sparseTensor(s);
+          break;
+        case 14:
+          tp = typeProto(s, 0);
+          break;
+        case 7:
+          repeated(s, wire, 5, floats, () => s.float(), (p) => p.float());
+          break;
+        case 8:
+          repeated(s, wire, 0, ints, () => s.int64(), (p) => p.int64());
+          break;
+        case 9:
+          strings.push(s.string());
+          break;
+        case 10:
+          tensors.push(tensor(s));
+          break;
+        case 11:
+          graphs.push(graph(s, depth + 1));
+          break;
+        case 23:
+          sparse.push(sparseTensor(s));
+          break;
+        case 15:
+          typeProtos.push(typeProto(s, 0));
+          break;
+        default:
+          s.skip(wire);
+      }
+    }
+    if (ref) return [name, { type: 'ref', ref }];
+    let type = ATTR_TYPES[declared];
+    if (!type) {
+      // IR version 1-2 files may omit `type`: infer it from the field that is set.
+      type =
+        f !== undefined ? 'float' : i !== undefined ? 'int' : str !== undefined ? 'string' : t ? 'tensor'
+        : g ? 'graph' : floats.length ? 'floats' : ints.length ? 'ints' : strings.length ? 'strings'
+        : tensors.length ? 'tensors' : graphs.length ? 'graphs' : 'ints';
+    }
+    switch (type) {
+      case 'float':
+        return [name, { type, value: f ?? 0 }];
+      case 'int':
+        return [name, { type, value: i ?? 0 }];
+      case 'string':
+        return [name, { type, value: str ? decodeUtf8(str) : '' }];
+      case 'tensor':
+        if (!t) throw new Error(`attribute '${name}' declares a tensor but holds none`);
+        return [name, { type, value: t }];
+      case 'graph':
+        if (!g) throw new Error(`attribute '${name}' declares a graph but holds none`);
+        return [name, { type, value: g }];
+      case 'sparse_tensor':
+        if (!sp) throw new Error(`attribute '${name}' declares a sparse tensor but holds none`);
+        return [name, { type, value: sp }];
+      case 'type_proto':
+        return [name, { type, value: tp ?? null }];
+      case 'floats':
+        return [name, { type, value: floats }];
+      case 'ints':
+        return [name, { type, value: ints }];
+      case 'strings':
+        return [name, { type, value: strings }];
+      case 'tensors':
+        return [name, { type, value: tensors }];
+      case 'graphs':
+        return [name, { type, value: graphs }];
+      case 'sparse_tensors':
+        return [name, { type, value: sparse }];
+      case 'type_protos':
+        return [name, { type, value: typeProtos }];
+      default:
+        return [name, { type: 'ints', value: [] }];
+    }
+  });
+}
+
+/** A repeated scalar field, packed (wire 2) or one value per tag. */
+function repeated(
+  s: Reader,
+  wire: number,
+  scalarWire: number,
+  out: number[],
+  one: () => number,
+  fromPacked: (p: Reader) => number,
+): void {
+  if (wire === WIRE_LEN) {
+    const [start, end] = s.span();
+    const p = new Reader(s.buf, start, end);
+    while (!p.done) out.push(fromPacked(p));
+  } else if (wire === scalarWire) {
+    out.push(one());
+  } else {
+    s.skip(wire);
+  }
+}
+
+const TYPED_FIELDS: Record<number, [TypedField, number]> = {
+  4: ['float', 5],
+  5: ['int32', 0],
+  7: ['int64', 0],
+  10: ['double', 1],
+  11: ['uint64', 0],
+};
+
+export function tensor(r: Reader): TensorData {
+  return sub(r, (s) => decodeTensorBody(s));
+}
+
+/** Decode a TensorProto from a reader positioned over exactly its bytes (also used for .pb files). */
+export function decodeTensorBody(s: Reader): TensorData {
+  const t: TensorData = { name: '', dtype: null, dtypeCode: 0, dims: [], storage: { kind: 'empty' } };
+  let raw: Uint8Array | undefined;
+  let typed: { field: TypedField; segments: FieldSegment[] } | undefined;
+  const strings: string[] = [];
+  let external = false;
+  let location = '';
+  let offset = 0;
+  let length: number | null = null;
+  while (!s.done) {
+    const tag = s.tag();
+    const field = tag >>> 3;
+    const wire = tag & 7;
+    switch (field) {
+      case 1:
+        repeated(s, wire, 0, t.dims, () => s.int64(), (p) => p.int64());
+        break;
+      case 2:
+        t.dtypeCode = s.int32();
+        t.dtype = dtypeFromCode(t.dtypeCode);
+        break;
+      case 8:
+        t.name = s.string();
+        break;
+      case 9:
+        raw = s.bytes();
+        break;
+      case 6:
+        strings.push(s.string());
+        break;
+      case 13: {
+        const [k, v] = stringEntry(s);
+        if (k === 'location') location = v;
+        else if (k === 'offset') offset = Number(v);
+        else if (k === 'length') length = Number(v);
+        break;
+      }
+      case 14:
+        external = s.int32() === 1;
+        break;
+      case 4:
+      case 5:
+      case 7:
+      case 10:
+      case 11: {
+        const [name, scalarWire] = TYPED_FIELDS[field];
+        if (wire !== WIRE_LEN && wire !== scalarWire) {
+          s.skip(wire);
+          break;
+        }
+        typed ??= { field: name, segments: [] };
+        if (wire === WIRE_LEN) {
+          typed.segments.push({ packed: true, wireType: scalarWire, bytes: s.bytes() });
+        } else {
+          const start = s.pos;
+          s.skip(wire);
+          typed.segments.push({ packed: false, wireType: scalarWire, bytes: s.buf.subarray(start, s.pos) });
+        }
+        break;
+      }
+      default:
+        s.skip(wire);
+    }
+  }
+  let storage: TensorStorage = { kind: 'empty' };
+  if (external) storage = { kind: 'external', location, offset, length };
+  else if (raw) storage = { kind: 'raw', bytes: raw };
+  else if (typed) storage = { kind: 'field', field: typed.field, segments: typed.segments };
+  else if (strings.length) storage = { kind: 'strings', values: strings };
+  t.storage = storage;
+  return t;
+}
+
+function sparseTensor(r: Reader): SparseTensorData {
+  return sub(r, (s) => {
+    let values: TensorData | undefined;
+    let indices: TensorData | undefined;
+    const dims: number[] = [];
+    while (!s.done) {
+      const tag = s.tag();
+      const field = tag >>> 3;
+      if (field === 1) values = tensor(s);
+      else if (field === 2) indices = tensor(s);
+      else if (field === 3) repeated(s, tag & 7, 0, dims, () => s.int64(), (p) => p.int64());
+      else s.skip(tag & 7);
+    }
+    const empty = (): TensorData => ({ name: '', dtype: null, dtypeCode: 0, dims: [0], storage: { kind: 'empty' } });
+    const v = values ?? empty();
+    return { name: v.name, values: v, indices: indices ?? empty(), dims };
+  });
+}
+
+function valueInfo(r: Reader): ValueInfo {
+  return sub(r, (s) => {
+    const vi: ValueInfo = { name: '', type: null };
+    while (!s.done) {
+      const tag = s.tag();
+      if (tag === ((1 << 3) | WIRE_LEN)) vi.name = s.string();
+      else if (tag === ((2 << 3) | WIRE_LEN)) vi.type = typeProto(s, 0);
+      else s.skip(tag & 7);
+    }
+    return vi;
+  });
+}
+
+function typeProto(r: Reader, depth: number): ValueType | null {
+  if (depth > MAX_DEPTH) throw new Error('types nested too deeply');
+  return sub(r, (s) => {
+    let out: ValueType | null = null;
+    while (!s.done) {
+      const tag = s.tag();
+      const field = tag >>> 3;
+      if ((tag & 7) !== WIRE_LEN) {
+        s.skip(tag & 7);
+        continue;
+      }
+      switch (field) {
+        case 1:
+        case 8: {
+          const [dtype, shape] = tensorType(s);
+          out = { kind: field === 1 ? 'tensor' : 'sparse', dtype, shape };
+          break;
+        }
+        case 4:
+          out = { kind: 'sequence', elem: sub(s, (q) => innerType(q, depth)) };
+          break;
+        case 9:
+          out = { kind: 'optional', elem: sub(s, (q) => innerType(q, depth)) };
+          break;
+        case 5:
+          out = sub(s, (q) => {
+            let key = 0;
+            let value: ValueType | null = null;
+            while (!q.done) {
+              const t = q.tag();
+              if (t === ((1 << 3) | WIRE_VARINT)) key = q.int32();
+              else if (t === ((2 << 3) | WIRE_LEN)) value = typeProto(q, depth + 1);
+              else q.skip(t & 7);
+            }
+            return { kind: 'map' as const, key: dtypeFromCode(key), value };
+          });
+          break;
+        default:
+          s.skip(WIRE_LEN);
+      }
+    }
+    return out;
+  });
+}
+
+/** The `elem_type` (field 1) of a Sequence / Optional type. */
+function innerType(q: Reader, depth: number): ValueType | null {
+  let elem: ValueType | null = null;
+  while (!q.done) {
+    const t = q.tag();
+    if (t === ((1 << 3) | WIRE_LEN)) elem = typeProto(q, depth + 1);
+    else q.skip(t & 7);
+  }
+  return elem;
+}
+
+function tensorType(r: Reader): [ReturnType<typeof dtypeFromCode>, Dim[] | null] {
+  return sub(r, (s) => {
+    let dtype: ReturnType<typeof dtypeFromCode> = null;
+    let shape: Dim[] | null = null;
+    while (!s.done) {
+      const tag = s.tag();
+      if (tag === ((1 << 3) | WIRE_VARINT)) dtype = dtypeFromCode(s.int32());
+      else if (tag === ((2 << 3) | WIRE_LEN)) shape = tensorShape(s);
+      else s.skip(tag & 7);
+    }
+    return [dtype, shape];
+  });
+}
+
+function tensorShape(r: Reader): Dim[] {
+  return sub(r, (s) => {
+    const dims: Dim[] = [];
+    while (!s.done) {
+      const tag = s.tag();
+      if (tag !== ((1 << 3) | WIRE_LEN)) {
+        s.skip(tag & 7);
+        continue;
+      }
+      dims.push(
+        sub(s, (d) => {
+          let dim: Dim = null;
+          while (!d.done) {
+            const t = d.tag();
+            if (t === ((1 << 3) | WIRE_VARINT)) dim = d.int64();
+            else if (t === ((2 << 3) | WIRE_LEN)) {
+              const p = d.string();
+              dim = p === '' ? null : p;
+            } else d.skip(t & 7);
+          }
+          return dim;
+        }),
+      );
+    }
+    return dims;
+  });
+}
+
+function functionProto(r: Reader): FunctionDef {
+  return sub(r, (s) => {
+    const f: FunctionDef = {
+      name: '',
+      domain: '',
+      overload: '',
+      inputs: [],
+      outputs: [],
+      attributes: [],
+      attributeDefaults: new Map(),
+      nodes: [],
+      opsetImports: new Map(),
+    };
+    while (!s.done) {
+      const tag = s.tag();
+      const field = tag >>> 3;
+      if ((tag & 7) !== WIRE_LEN) {
+        s.skip(tag & 7);
+        continue;
+      }
+      switch (field) {
+        case 1:
+          f.name = s.string();
+          break;
+        case 4:
+          f.inputs.push(s.string());
+          break;
+        case 5:
+          f.outputs.push(s.string());
+          break;
+        case 6:
+          f.attributes.push(s.string());
+          break;
+        case 11: {
+          const [name, attr] = attribute(s, 1);
+          f.attributeDefaults.set(name, attr);
+          f.attributes.push(name);
+          break;
+        }
+        case 7:
+          f.nodes.push(node(s, 1));
+          break;
+        case 9: {
+          const [domain, version] = opsetId(s);
+          f.opsetImports.set(domain, version);
+          break;
+        }
+        case 10:
+          f.domain = normDomain(s.string());
+          break;
+        case 13:
+          f.overload = s.string();
+          break;
+        default:
+          s.skip(WIRE_LEN);
+      }
+    }
+    return f;
+  });
+}

@@ -1,0 +1,117 @@
+/**
+ * The versioned report object (what `--format json` prints). Every renderer starts from it.
+ * Schema: docs/report-schema.md (schemaVersion 1).
+ */
+import type { Info } from '../graph/info.js';
+import type { Dim } from '../graph/model.js';
+import type { InferResult, NodeResult } from '../analysis/infer.js';
+import { byOpType, totals, type OpTypeTotals, type Totals } from '../analysis/aggregate.js';
+
+export const SCHEMA_VERSION = 1;
+
+export interface TensorEntry {
+  name: string;
+  /** 'tensor' unless a sequence / optional / map; for those, dtype and shape are the element's. */
+  kind?: 'sequence' | 'optional' | 'map';
+  dtype: string | null;
+  shape: Dim[] | null;
+}
+
+export interface NodeEntry {
+  name: string;
+  opType: string;
+  domain?: string;
+  inputs: TensorEntry[];
+  outputs: TensorEntry[];
+  params: number;
+  macs: number | null;
+  flops: number | null;
+  bytesRead: number | null;
+  bytesWritten: number | null;
+  /** Present (false) only for an operator with no rule: cost is an estimate. */
+  supported?: false;
+}
+
+export interface ModelReport {
+  path: string;
+  fileBytes: number;
+  irVersion: number;
+  producer: string;
+  opset: number;
+  opsetImports: Record<string, number>;
+  dims: Record<string, number>;
+  defaultedDims: string[];
+  graph: { inputs: TensorEntry[]; outputs: TensorEntry[] };
+  totals: Totals;
+  byOpType: Record<string, OpTypeTotals>;
+  nodes: NodeEntry[];
+  warnings: { node: string; message: string }[];
+}
+
+export interface AnalyzeReport {
+  schemaVersion: number;
+  tool: { name: string; version: string };
+  models: ModelReport[];
+}
+
+export function tensorEntry(name: string, info: Info | null): TensorEntry {
+  if (!info) return { name, dtype: null, shape: null };
+  switch (info.kind) {
+    case 'tensor':
+      return { name, dtype: info.dtype, shape: info.shape ? [...info.shape] : null };
+    case 'sequence':
+      return { name, kind: 'sequence', dtype: info.elem?.dtype ?? null, shape: info.elem?.shape ?? null };
+    case 'optional': {
+      const inner = info.elem && info.elem.kind === 'tensor' ? info.elem : null;
+      return { name, kind: 'optional', dtype: inner?.dtype ?? null, shape: inner?.shape ?? null };
+    }
+    case 'map':
+      return { name, kind: 'map', dtype: info.key, shape: null };
+  }
+}
+
+function nodeEntry(n: NodeResult): NodeEntry {
+  const e: NodeEntry = {
+    name: n.name,
+    opType: n.opType,
+    inputs: n.inputs.filter((i) => i.name !== '').map((i) => tensorEntry(i.name, i.info)),
+    outputs: n.outputs.filter((o) => o.name !== '').map((o) => tensorEntry(o.name, o.info)),
+    params: n.params,
+    macs: n.cost?.macs ?? null,
+    flops: n.cost?.flops ?? null,
+    bytesRead: n.bytesRead,
+    bytesWritten: n.bytesWritten,
+  };
+  if (n.domain) e.domain = n.domain;
+  if (!n.supported) e.supported = false;
+  return e;
+}
+
+export interface ModelSource {
+  path: string;
+  fileBytes: number;
+  irVersion: number;
+  producer: string;
+  notices: string[];
+}
+
+export function modelReport(src: ModelSource, r: InferResult): ModelReport {
+  return {
+    path: src.path,
+    fileBytes: src.fileBytes,
+    irVersion: src.irVersion,
+    producer: src.producer,
+    opset: r.opset,
+    opsetImports: Object.fromEntries([...r.opsetImports].map(([d, v]) => [d === '' ? 'ai.onnx' : d, v])),
+    dims: r.dims,
+    defaultedDims: r.defaultedDims,
+    graph: {
+      inputs: r.inputs.map((i) => tensorEntry(i.name, i.info)),
+      outputs: r.outputs.map((o) => tensorEntry(o.name, o.info)),
+    },
+    totals: totals(r),
+    byOpType: byOpType(r.nodes),
+    nodes: r.nodes.map(nodeEntry),
+    warnings: [...src.notices.map((message) => ({ node: '', message })), ...r.warnings],
+  };
+}

@@ -1,0 +1,96 @@
+/**
+ * The terminal rendering of an analysis: a summary per model, its inputs and outputs, the
+ * costliest layers and the breakdown by operator type.
+ */
+import type { AnalyzeReport, ModelReport, TensorEntry } from './model-report.js';
+import { formatBytes, formatCount, textTable } from './format.js';
+import type { Dim } from '../graph/model.js';
+
+export interface TextOptions {
+  /** Layers shown in the top-layers table (default 15). */
+  top?: number;
+}
+
+export function shapeText(shape: Dim[] | null): string {
+  if (shape === null) return '?';
+  return `[${shape.map((d) => (d === null ? '?' : String(d))).join(', ')}]`;
+}
+
+function tensorLine(t: TensorEntry): string[] {
+  const type = t.kind ? `${t.kind}<${t.dtype ?? '?'}>` : (t.dtype ?? '?');
+  return [t.name, type, shapeText(t.shape)];
+}
+
+export function renderModelText(m: ModelReport, options: TextOptions = {}): string {
+  const top = options.top ?? 15;
+  const t = m.totals;
+  const out: string[] = [];
+  const dims = Object.entries(m.dims)
+    .map(([k, v]) => `${k}=${v}${m.defaultedDims.includes(k) ? ' (default)' : ''}`)
+    .join(', ');
+  out.push(`${m.path}`);
+  out.push(`  ${m.producer || 'unknown producer'}, IR ${m.irVersion}, opset ${m.opset}, ${m.nodes.length} nodes${dims ? `, dims: ${dims}` : ''}`);
+  out.push('');
+  const summary: string[][] = [
+    ['params', formatCount(t.params), `${formatBytes(t.weightBytes)} of weights`],
+    ['MACs', formatCount(t.macs), `core (conv/matmul) ${formatCount(t.coreMacs)}`],
+    ['FLOPs', formatCount(t.flops), ''],
+    ['memory traffic', formatBytes(t.memoryAccessBytes), 'unfused, all nodes'],
+    ['peak activations', formatBytes(t.peakActivationBytes), ''],
+  ];
+  out.push(textTable(['figure', 'value', 'note'], summary, [false, true, false]));
+  if (t.incompleteNodes) out.push(`  (${t.incompleteNodes} node(s) with unknown shapes: figures are lower bounds)`);
+  out.push('');
+  out.push(textTable(['input', 'type', 'shape'], m.graph.inputs.map(tensorLine)));
+  out.push('');
+  out.push(textTable(['output', 'type', 'shape'], m.graph.outputs.map(tensorLine)));
+
+  const ranked = m.nodes
+    .map((n, i) => ({ n, i }))
+    .filter(({ n }) => (n.flops ?? 0) > 0 || n.params > 0)
+    .sort((a, b) => (b.n.flops ?? 0) - (a.n.flops ?? 0) || a.i - b.i)
+    .slice(0, top);
+  if (ranked.length) {
+    out.push('');
+    out.push(`top ${ranked.length} layers by FLOPs`);
+    const totalFlops = t.flops || 1;
+    out.push(
+      textTable(
+        ['node', 'op', 'output shape', 'params', 'MACs', 'FLOPs', 'share'],
+        ranked.map(({ n }) => [
+          n.name || '(unnamed)',
+          n.opType,
+          shapeText(n.outputs[0]?.shape ?? null),
+          formatCount(n.params),
+          formatCount(n.macs),
+          formatCount(n.flops),
+          `${((100 * (n.flops ?? 0)) / totalFlops).toFixed(1)}%`,
+        ]),
+        [false, false, false, true, true, true, true],
+      ),
+    );
+  }
+  const ops = Object.entries(m.byOpType).sort((a, b) => b[1].flops - a[1].flops || b[1].count - a[1].count);
+  if (ops.length) {
+    out.push('');
+    out.push(
+      textTable(
+        ['op type', 'count', 'params', 'MACs', 'FLOPs', 'memory traffic'],
+        ops.map(([op, o]) => [op, String(o.count), formatCount(o.params), formatCount(o.macs), formatCount(o.flops), formatBytes(o.bytes)]),
+        [false, true, true, true, true, true],
+      ),
+    );
+  }
+  if (m.warnings.length) {
+    out.push('');
+    out.push(`notices (${m.warnings.length}):`);
+    const shown = m.warnings.slice(0, 20);
+    for (const w of shown) out.push(`  - ${w.node ? `${w.node}: ` : ''}${w.message}`);
+    if (m.warnings.length > shown.length) out.push(`  ... ${m.warnings.length - shown.length} more (see --format json)`);
+  }
+  return out.join('\n');
+}
+
+export function renderAnalyzeText(report: AnalyzeReport, options: TextOptions = {}): string {
+  return report.models.map((m) => renderModelText(m, options)).join('\n\n') + '\n';
+}
