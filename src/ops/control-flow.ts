@@ -9,13 +9,27 @@
 import type { Dim, Graph, Shape } from '../graph/model.js';
 import { tensor, type Info, type TensorInfo } from '../graph/info.js';
 import { mergeDim } from '../graph/shape.js';
-import { scaleCost } from './common.js';
+import { addCosts, scaleCost } from './common.js';
 import { knownInts, type CostCtx, type InferCtx, type OpCost, type OpDef, type SubgraphResult } from './types.js';
 
 /** Merge two infos of the same value from different paths: agreeing dims stay, others become unknown. */
 export function mergeInfo(a: Info | null, b: Info | null): Info | null {
-  if (!a || !b) return null;
-  if (a.kind !== 'tensor' || b.kind !== 'tensor') return a.kind === b.kind ? a : null;
+  if (!a || !b || a.kind !== b.kind) return null;
+  if (a.kind === 'sequence' && b.kind === 'sequence') {
+    const elem = mergeInfo(a.elem, b.elem);
+    const out: Info = { kind: 'sequence', elem: elem && elem.kind === 'tensor' ? elem : null };
+    if (a.items && b.items && a.items.length === b.items.length) {
+      const items = a.items.map((t, i) => mergeInfo(t, b.items![i]));
+      if (items.every((t): t is TensorInfo => !!t && t.kind === 'tensor')) out.items = items;
+    }
+    return out;
+  }
+  if (a.kind === 'optional' && b.kind === 'optional') {
+    const out: Info = { kind: 'optional', elem: mergeInfo(a.elem, b.elem) };
+    if (a.present !== undefined && a.present === b.present) out.present = a.present;
+    return out;
+  }
+  if (a.kind !== 'tensor' || b.kind !== 'tensor') return null;
   const dtype = a.dtype === b.dtype ? a.dtype : (a.dtype ?? b.dtype);
   let shape: Shape = null;
   if (a.shape && b.shape && a.shape.length === b.shape.length) {
@@ -25,7 +39,14 @@ export function mergeInfo(a: Info | null, b: Info | null): Info | null {
 }
 
 function sameShape(a: Info | null, b: Info | null): boolean {
-  if (!a || !b || a.kind !== 'tensor' || b.kind !== 'tensor') return a === b;
+  if (!a || !b) return a === b;
+  if (a.kind === 'sequence' && b.kind === 'sequence') {
+    if (!sameShape(a.elem, b.elem)) return false;
+    if (!a.items || !b.items) return a.items === b.items;
+    return a.items.length === b.items.length && a.items.every((t, i) => sameShape(t, b.items![i]));
+  }
+  if (a.kind === 'optional' && b.kind === 'optional') return a.present === b.present && sameShape(a.elem, b.elem);
+  if (a.kind !== 'tensor' || b.kind !== 'tensor') return false;
   if (a.shape === null || b.shape === null) return a.shape === b.shape;
   return a.shape.length === b.shape.length && a.shape.every((d, i) => d === b.shape![i]);
 }
@@ -71,12 +92,19 @@ const ifOp: OpDef = {
 // --- Loop -----------------------------------------------------------------------------------
 
 interface LoopRun {
-  body: SubgraphResult;
+  /** Final carried values, then scan outputs. */
+  outputs: (Info | null)[];
+  /** Cost of one iteration (summarised) or of all of them (unrolled: trips === costTrips). */
+  cost: OpCost;
   /** Exact iteration count, when known. */
   trips: number | null;
   /** Iterations to cost: exact, an upper bound (M with a condition), or null. */
   costTrips: number | null;
+  unrolled?: boolean;
 }
+
+/** Loops with at most this many iterations are unrolled: each iteration sees exact values. */
+const UNROLL_LIMIT = 64;
 
 function runLoop(ctx: InferCtx): LoopRun | null {
   const body = ctx.attrs.graph('body');
@@ -86,8 +114,13 @@ function runLoop(ctx: InferCtx): LoopRun | null {
   const condGiven = ctx.has(1);
   const condValue = condGiven ? knownInts(ctx.input(1)) : null;
   const carriedCount = ctx.node.inputs.length - 2;
-  let carried: (Info | null)[] = [];
-  for (let i = 0; i < carriedCount; i++) carried.push(ctx.inputs[i + 2] ?? null);
+  const initial: (Info | null)[] = [];
+  for (let i = 0; i < carriedCount; i++) initial.push(ctx.inputs[i + 2] ?? null);
+  if (maxTrips !== null && maxTrips >= 0 && maxTrips <= UNROLL_LIMIT) {
+    const unrolled = unrollLoop(ctx, body, maxTrips, condGiven ? (condValue?.[0] ?? null) : 1, initial);
+    if (unrolled) return unrolled;
+  }
+  let carried = initial;
   // A body may change a carried value's shape per iteration: run until the shapes settle (2 rounds max).
   let result = ctx.subgraph(body, [tensor('int64', []), tensor('bool', []), ...carried]);
   const next = result.outputs.slice(1, 1 + carriedCount);
@@ -99,32 +132,65 @@ function runLoop(ctx: InferCtx): LoopRun | null {
   }
   const condFalse = condValue && condValue.length === 1 && condValue[0] === 0;
   const trips = condFalse ? 0 : !condGiven ? maxTrips : null;
-  return { body: result, trips, costTrips: condFalse ? 0 : maxTrips };
+  const scans = result.outputs.slice(1 + carriedCount).map((o): Info | null => {
+    if (!o || o.kind !== 'tensor') return null;
+    return tensor(o.dtype, o.shape ? [trips as Dim, ...o.shape] : null);
+  });
+  return { outputs: [...result.outputs.slice(1, 1 + carriedCount), ...scans], cost: result.cost, trips, costTrips: condFalse ? 0 : maxTrips };
+}
+
+/**
+ * Run the body iteration by iteration with the iteration number and condition as known
+ * values. Returns null when the exit condition becomes unknown (then the loop is summarised).
+ */
+function unrollLoop(ctx: InferCtx, body: Graph, maxTrips: number, cond: number | null, initial: (Info | null)[]): LoopRun | null {
+  const carriedCount = initial.length;
+  let carried = initial;
+  let keepGoing = cond;
+  let total: OpCost = { macs: 0, flops: 0, coreMacs: 0 };
+  const scanItems: (Info | null)[][] = [];
+  let trips = 0;
+  for (let i = 0; i < maxTrips; i++) {
+    if (keepGoing === null) return null;
+    if (keepGoing === 0) break;
+    const r = ctx.subgraph(body, [tensor('int64', [], [i]), tensor('bool', [], [keepGoing]), ...carried]);
+    total = addCosts(total, r.cost);
+    trips++;
+    const c = knownInts(r.outputs[0]);
+    keepGoing = c && c.length === 1 ? (c[0] ? 1 : 0) : null;
+    carried = r.outputs.slice(1, 1 + carriedCount);
+    scanItems.push(r.outputs.slice(1 + carriedCount));
+  }
+  const scanCount = body.outputs.length - 1 - carriedCount;
+  const scans: (Info | null)[] = [];
+  for (let k = 0; k < scanCount; k++) {
+    const items = scanItems.map((it) => it[k] ?? null);
+    let elem: Info | null = items[0] ?? null;
+    for (const it of items.slice(1)) elem = mergeInfo(elem, it);
+    if (trips === 0) {
+      scans.push(null);
+      continue;
+    }
+    scans.push(elem && elem.kind === 'tensor' ? tensor(elem.dtype, elem.shape ? [trips, ...elem.shape] : null) : null);
+  }
+  return { outputs: [...carried, ...scans], cost: total, trips, costTrips: trips, unrolled: true };
 }
 
 const loopOp: OpDef = {
   opType: 'Loop',
   infer(ctx) {
-    const run = runLoop(ctx);
-    if (!run) return [];
-    const carriedCount = ctx.node.inputs.length - 2;
-    const outs = run.body.outputs;
-    const carried = outs.slice(1, 1 + carriedCount);
-    const scans = outs.slice(1 + carriedCount).map((o): Info | null => {
-      if (!o || o.kind !== 'tensor') return null;
-      return tensor(o.dtype, o.shape ? [run.trips as Dim, ...o.shape] : null);
-    });
-    return [...carried, ...scans];
+    return runLoop(ctx)?.outputs ?? [];
   },
   cost(ctx) {
     const run = runLoop(ctx);
     if (!run) return null;
+    if (run.unrolled) return run.cost;
     if (run.costTrips === null) {
       ctx.warn('Loop trip count not known statically: cost of one iteration shown');
-      return run.body.cost;
+      return run.cost;
     }
     if (run.trips === null) ctx.warn(`Loop may exit early: costed at its maximum of ${run.costTrips} iterations`);
-    return scaleCost(run.body.cost, run.costTrips);
+    return scaleCost(run.cost, run.costTrips);
   },
 };
 

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Every test, from a fresh clone: installs what the tests need, checks types, checks that the
+# committed dist/ is what the sources build, then runs the vitest suites (unit, conformance on
+# ONNX's own operator tests, real exported models, CLI end to end).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ ! -d /usr/share/libonnx-testdata/data/node ]; then
+  echo "installing Debian's libonnx-testdata (ONNX's per-operator test models)"
+  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq libonnx-testdata >/dev/null
+fi
+
+npm ci --no-audit --no-fund --loglevel=error
+npx tsc --noEmit
+node scripts/build.mjs
+if ! git diff --quiet -- dist 2>/dev/null || [ -n "$(git status --porcelain -- dist 2>/dev/null)" ]; then
+  echo "dist/ is stale: run 'npm run build' and commit the result" >&2
+  git status --short -- dist >&2
+  exit 1
+fi
+npx vitest run
