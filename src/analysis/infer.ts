@@ -154,6 +154,8 @@ export function inferModel(model: Model, options: InferOptions = {}): InferResul
   const weights = new Map<string, { elements: number; bytes: number }>();
   const weightCandidates = new Map<string, { elements: number; bytes: number }>();
   const nodes: NodeResult[] = [];
+  // Weights first read while running the current top-level node (its sub-graphs included).
+  let pending = { params: 0, bytes: 0 };
 
   const runGraph = (g: Graph, scope: Scope, record: NodeResult[] | null, path: string): SubgraphResult => {
     for (const t of g.initializers) {
@@ -175,6 +177,7 @@ export function inferModel(model: Model, options: InferOptions = {}): InferResul
     const order = topoOrder(g, scope, path);
     let total: OpCost = { ...ZERO_COST };
     for (const node of order) {
+      if (record) pending = { params: 0, bytes: 0 };
       const inputsInfo = node.inputs.map((n) => (n === '' ? undefined : (scope.get(n) ?? undefined)));
       const result = runNode(node, inputsInfo, scope);
       node.outputs.forEach((name, i) => {
@@ -187,15 +190,13 @@ export function inferModel(model: Model, options: InferOptions = {}): InferResul
       });
       for (const w of result.warnings) warnings.push({ node: node.name || node.opType, message: w });
 
-      // Weights: first consumer counts them.
-      let params = 0;
-      let weightBytes = 0;
+      // Weights: the first reader counts them (inside a sub-graph: the enclosing top-level node).
       for (const n of node.inputs) {
         const w = weightCandidates.get(n);
         if (w && !weights.has(n)) {
           weights.set(n, w);
-          params += w.elements;
-          weightBytes += w.bytes;
+          pending.params += w.elements;
+          pending.bytes += w.bytes;
         }
       }
       if (node.opType === 'Constant' && node.domain === '') {
@@ -216,8 +217,8 @@ export function inferModel(model: Model, options: InferOptions = {}): InferResul
           outputs: node.outputs.map((n, i) => ({ name: n, info: result.outputs[i] ?? null })),
           cost,
           supported: result.supported,
-          params,
-          weightBytes,
+          params: pending.params,
+          weightBytes: pending.bytes,
           bytesRead: sumBytes(inputsInfo),
           bytesWritten: sumBytes(result.outputs),
         });
