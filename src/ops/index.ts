@@ -19,6 +19,8 @@ import { ops as resize } from './resize.js';
 import { ops as sequence } from './sequence.js';
 import { ops as misc } from './misc.js';
 import { ops as controlFlow } from './control-flow.js';
+import { ops as loss } from './loss.js';
+import { ops as training } from './training.js';
 
 export const FAMILIES: readonly (readonly OpDef[])[] = [
   elementwise,
@@ -38,4 +40,6 @@ export const FAMILIES: readonly (readonly OpDef[])[] = [
   sequence,
   misc,
   controlFlow,
+  loss,
+  training,
 ];
