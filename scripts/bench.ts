@@ -16,12 +16,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { encodeModel, type NodeSpec, type TensorSpec } from '../test/helpers/encode.js';
 
-const LAYERS = Number(process.env.BENCH_LAYERS ?? 250);
+const LAYERS = Number(process.env.BENCH_LAYERS ?? 320);
 const D = Number(process.env.BENCH_WIDTH ?? 192);
 const HEADS = 4;
 const REPEATS = 3;
 
-function transformer(external: string | null): Uint8Array {
+function transformer(external: string | null): { bytes: Uint8Array; externalBytes: number } {
   const nodes: NodeSpec[] = [];
   const inits: TensorSpec[] = [];
   // One zero-filled buffer backs every weight: the writer copies views, so generation stays cheap.
@@ -84,7 +84,7 @@ function transformer(external: string | null): Uint8Array {
     x = `${p}out`;
   }
   nodes.push({ op: 'Identity', inputs: [x], outputs: ['output'], name: 'output' });
-  return encodeModel({
+  const bytes = encodeModel({
     graph: {
       nodes,
       inputs: [{ name: 'input', dtype: 'float32', shape: ['batch', 'sequence', D] }],
@@ -92,6 +92,7 @@ function transformer(external: string | null): Uint8Array {
       initializers: inits,
     },
   });
+  return { bytes, externalBytes: offset };
 }
 
 interface Sample {
@@ -118,13 +119,12 @@ function best(mode: 'read' | 'analyze', file: string, extra: string[] = []): Sam
 const dir = mkdtempSync(join(tmpdir(), 'mb-bench-'));
 try {
   const inline = join(dir, 'large.onnx');
-  const bytes = transformer(null);
+  const { bytes } = transformer(null);
   writeFileSync(inline, bytes);
   const ext = join(dir, 'external.onnx');
-  const extBytes = transformer('external.onnx.data');
+  const { bytes: extBytes, externalBytes: weightBytes } = transformer('external.onnx.data');
   writeFileSync(ext, extBytes);
-  const weightBytes = bytes.length - extBytes.length;
-  writeFileSync(join(dir, 'external.onnx.data'), new Uint8Array(weightBytes + 4096));
+  writeFileSync(join(dir, 'external.onnx.data'), new Uint8Array(weightBytes));
 
   const read = best('read', inline);
   const analyze = best('analyze', inline, ['--dims', 'batch=1,sequence=128']);
