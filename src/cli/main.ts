@@ -8,6 +8,12 @@ import { SCHEMA_VERSION, type AnalyzeReport } from '../report/model-report.js';
 import { renderAnalyzeText } from '../report/text.js';
 import { TOOL_NAME, VERSION } from '../version.js';
 import { analyzeFile } from './analyze.js';
+import { devicesJson, renderDevicesText, resolveDevices } from './devices.js';
+import { withLatency } from '../report/latency.js';
+import type { Precision } from '../devices/catalog.js';
+import { readReportFile } from '../io/read-report.js';
+import { compareReports } from '../report/compare.js';
+import { renderComparisonText } from '../report/text.js';
 
 export interface CliIO {
   stdout: (text: string) => void;
@@ -18,12 +24,25 @@ const USAGE = `usage: ${TOOL_NAME} <command> [options]
 
 commands:
   analyze <model.onnx...>   params, MACs/FLOPs, memory and shapes of each model
+  devices                   the device catalog (peaks, bandwidth, sources)
+  compare <base.json> <head.json>
+                            diff two saved reports, totals and node by node
 
 analyze options:
   --dims k=v[,k=v...]       bind symbolic dims, e.g. --dims batch=1,sequence=128 (others default to 1)
+  --device id[,id...]       add a roofline latency estimate per device (see \`devices\`)
+  --precision p             the precision the deployment runs at (fp32, fp16, bf16, int8, ...);
+                            default: each node's input dtypes
   --format text|json        output format (default text)
   --top N                   layers shown in the text table (default 15)
   --allow-missing-weights   analyse graphs whose external weight files are absent
+
+devices options:
+  --format text|json
+
+compare options:
+  --format text|json        output format (default text)
+  --top N                   changed layers shown per model (default 10)
 
   -h, --help                this help
   -v, --version             the version
@@ -53,6 +72,8 @@ function analyzeCommand(args: string[], io: CliIO): number {
       dims: { type: 'string', multiple: true },
       format: { type: 'string', default: 'text' },
       top: { type: 'string' },
+      device: { type: 'string', multiple: true },
+      precision: { type: 'string' },
       'allow-missing-weights': { type: 'boolean', default: false },
     },
   });
@@ -62,12 +83,48 @@ function analyzeCommand(args: string[], io: CliIO): number {
   const top = values.top === undefined ? undefined : Number(values.top);
   if (top !== undefined && (!Number.isInteger(top) || top < 0)) throw new UsageError(`--top must be a whole number, got '${values.top}'`);
   const dims = parseDims(values.dims);
+  const devices = resolveDevices((values.device ?? []).flatMap((d) => d.split(',')).map((d) => d.trim()).filter(Boolean));
+  const precision = parsePrecision(values.precision);
   const report: AnalyzeReport = {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: TOOL_NAME, version: VERSION },
-    models: positionals.map((p) => analyzeFile(p, { dims, allowMissingWeights: values['allow-missing-weights'] })),
+    models: positionals.map((p) =>
+      withLatency(analyzeFile(p, { dims, allowMissingWeights: values['allow-missing-weights'] }), devices, { precision }),
+    ),
   };
   io.stdout(format === 'json' ? JSON.stringify(report, null, 2) + '\n' : renderAnalyzeText(report, { top }));
+  return 0;
+}
+
+const PRECISIONS: readonly Precision[] = ['fp64', 'fp32', 'tf32', 'fp16', 'bf16', 'fp8', 'int8', 'int4'];
+
+export function parsePrecision(p: string | undefined): Precision | undefined {
+  if (p === undefined) return undefined;
+  if (!(PRECISIONS as readonly string[]).includes(p)) throw new UsageError(`--precision must be one of ${PRECISIONS.join(', ')}, got '${p}'`);
+  return p as Precision;
+}
+
+function compareCommand(args: string[], io: CliIO): number {
+  const { values, positionals } = parseArgs({
+    args,
+    strict: true,
+    allowPositionals: true,
+    options: { format: { type: 'string', default: 'text' }, top: { type: 'string' } },
+  });
+  if (positionals.length !== 2) throw new UsageError('compare: give two reports, base.json head.json');
+  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, got '${values.format}'`);
+  const top = values.top === undefined ? undefined : Number(values.top);
+  if (top !== undefined && (!Number.isInteger(top) || top < 0)) throw new UsageError(`--top must be a whole number, got '${values.top}'`);
+  const cmp = compareReports(readReportFile(positionals[0]), readReportFile(positionals[1]));
+  io.stdout(values.format === 'json' ? JSON.stringify(cmp, null, 2) + '\n' : renderComparisonText(cmp, { top }));
+  return 0;
+}
+
+function devicesCommand(args: string[], io: CliIO): number {
+  const { values, positionals } = parseArgs({ args, strict: true, allowPositionals: true, options: { format: { type: 'string', default: 'text' } } });
+  if (positionals.length) throw new UsageError(`devices takes no arguments, got '${positionals[0]}'`);
+  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, got '${values.format}'`);
+  io.stdout(values.format === 'json' ? JSON.stringify(devicesJson(), null, 2) + '\n' : renderDevicesText());
   return 0;
 }
 
@@ -85,6 +142,10 @@ export function main(argv: string[], io: CliIO): number {
     switch (command) {
       case 'analyze':
         return analyzeCommand(rest, io);
+      case 'devices':
+        return devicesCommand(rest, io);
+      case 'compare':
+        return compareCommand(rest, io);
       default:
         throw new UsageError(`unknown command '${command}' (try --help)`);
     }

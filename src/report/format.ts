@@ -24,6 +24,7 @@ export function formatCount(n: number | null, unit = ''): string {
 export function formatBytes(n: number | null): string {
   if (n === null || !Number.isFinite(n)) return '?';
   const abs = Math.abs(n);
+  if (abs >= 1e12) return `${trim((n / 1e12).toPrecision(3))} TB`;
   if (abs >= 1e9) return `${trim((n / 1e9).toPrecision(3))} GB`;
   if (abs >= 1e6) return `${trim((n / 1e6).toPrecision(3))} MB`;
   if (abs >= 1e3) return `${trim((n / 1e3).toPrecision(3))} kB`;
@@ -43,4 +44,11 @@ export function textTable(header: string[], rows: string[][], rightAlign: boolea
       .join('  ')
       .trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+/** Binary units for memory sizes (how DRAM capacities are sold): 16 GiB. */
+export function formatBinaryBytes(n: number): string {
+  const units: [number, string][] = [[2 ** 40, 'TiB'], [2 ** 30, 'GiB'], [2 ** 20, 'MiB'], [2 ** 10, 'KiB']];
+  for (const [scale, u] of units) if (n >= scale) return `${trim((n / scale).toPrecision(3))} ${u}`;
+  return `${n} B`;
 }

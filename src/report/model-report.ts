@@ -28,8 +28,29 @@ export interface NodeEntry {
   flops: number | null;
   bytesRead: number | null;
   bytesWritten: number | null;
+  /** FLOPs per byte moved (null when either is unknown or no bytes move). */
+  intensity: number | null;
   /** Present (false) only for an operator with no rule: cost is an estimate. */
   supported?: false;
+  /** Per device (with --device): estimated time in microseconds and what bounds it. */
+  latency?: Record<string, { us: number; bound: string }>;
+}
+
+/** A model's estimated latency on one device (see docs/roofline.md). */
+export interface LatencyReport {
+  device: string;
+  name: string;
+  ms: number;
+  computeMs: number;
+  memoryMs: number;
+  overheadMs: number;
+  bound: 'compute' | 'memory' | 'overhead';
+  utilization: number;
+  precision: string;
+  ridgePoint: number;
+  achievedFlops: number;
+  kernels: number;
+  efficiency: { compute: number; memory: number; kernelOverheadUs: number };
 }
 
 export interface ModelReport {
@@ -44,6 +65,8 @@ export interface ModelReport {
   graph: { inputs: TensorEntry[]; outputs: TensorEntry[] };
   totals: Totals;
   byOpType: Record<string, OpTypeTotals>;
+  /** Per device id, when devices were asked for. */
+  latency?: Record<string, LatencyReport>;
   nodes: NodeEntry[];
   warnings: { node: string; message: string }[];
 }
@@ -81,10 +104,16 @@ function nodeEntry(n: NodeResult): NodeEntry {
     flops: n.cost?.flops ?? null,
     bytesRead: n.bytesRead,
     bytesWritten: n.bytesWritten,
+    intensity: intensity(n.cost?.flops ?? null, n.bytesRead, n.bytesWritten),
   };
   if (n.domain) e.domain = n.domain;
   if (!n.supported) e.supported = false;
   return e;
+}
+
+function intensity(flops: number | null, read: number | null, written: number | null): number | null {
+  if (flops === null || read === null || written === null || read + written === 0) return null;
+  return flops / (read + written);
 }
 
 export interface ModelSource {

@@ -5,6 +5,7 @@
 import type { AnalyzeReport, ModelReport, TensorEntry } from './model-report.js';
 import { formatBytes, formatCount, textTable } from './format.js';
 import type { Dim } from '../graph/model.js';
+import { COMPARED_TOTALS, type Change, type Comparison, type TotalKey } from './compare.js';
 
 export interface TextOptions {
   /** Layers shown in the top-layers table (default 15). */
@@ -40,6 +41,27 @@ export function renderModelText(m: ModelReport, options: TextOptions = {}): stri
   ];
   out.push(textTable(['figure', 'value', 'note'], summary, [false, true, false]));
   if (t.incompleteNodes) out.push(`  (${t.incompleteNodes} node(s) with unknown shapes: figures are lower bounds)`);
+  const latency = Object.values(m.latency ?? {});
+  if (latency.length) {
+    out.push('');
+    out.push('estimated latency (roofline, see docs/roofline.md)');
+    out.push(
+      textTable(
+        ['device', 'ms', 'bound', 'utilization', 'precision', 'compute ms', 'memory ms', 'overhead ms'],
+        latency.map((l) => [
+          l.device,
+          formatMs(l.ms),
+          l.bound,
+          `${(100 * l.utilization).toFixed(1)}%`,
+          l.precision,
+          formatMs(l.computeMs),
+          formatMs(l.memoryMs),
+          formatMs(l.overheadMs),
+        ]),
+        [false, true, false, true, false, true, true, true],
+      ),
+    );
+  }
   out.push('');
   out.push(textTable(['input', 'type', 'shape'], m.graph.inputs.map(tensorLine)));
   out.push('');
@@ -93,4 +115,62 @@ export function renderModelText(m: ModelReport, options: TextOptions = {}): stri
 
 export function renderAnalyzeText(report: AnalyzeReport, options: TextOptions = {}): string {
   return report.models.map((m) => renderModelText(m, options)).join('\n\n') + '\n';
+}
+
+/** Milliseconds with 3 significant digits (0.0123, 4.56, 123). */
+export function formatMs(ms: number): string {
+  if (ms === 0) return '0';
+  return ms >= 100 ? ms.toFixed(0) : Number(ms.toPrecision(3)).toString();
+}
+
+const TOTAL_LABELS: Record<TotalKey, [string, (n: number | null) => string]> = {
+  params: ['params', (n) => formatCount(n)],
+  weightBytes: ['weights', formatBytes],
+  macs: ['MACs', (n) => formatCount(n)],
+  coreMacs: ['core MACs', (n) => formatCount(n)],
+  flops: ['FLOPs', (n) => formatCount(n)],
+  memoryAccessBytes: ['memory traffic', formatBytes],
+  peakActivationBytes: ['peak activations', formatBytes],
+};
+
+export function formatPercent(p: number | null): string {
+  if (p === null) return '';
+  const s = Math.abs(p) >= 10 ? p.toFixed(0) : Math.abs(p) >= 1 ? p.toFixed(1) : p.toFixed(2);
+  return `${p > 0 ? '+' : ''}${s}%`;
+}
+
+function changeText(c: Change, fmt: (n: number | null) => string): string[] {
+  const delta = c.delta === null ? '' : `${c.delta > 0 ? '+' : c.delta < 0 ? '-' : ''}${fmt(Math.abs(c.delta))}`;
+  return [fmt(c.base), fmt(c.head), delta, formatPercent(c.percent)];
+}
+
+export function renderComparisonText(cmp: Comparison, options: TextOptions = {}): string {
+  const top = options.top ?? 10;
+  const out: string[] = [];
+  for (const m of cmp.models) {
+    out.push(`${m.path} (${m.status})`);
+    const rows = COMPARED_TOTALS.map((k) => [TOTAL_LABELS[k][0], ...changeText(m.totals[k], TOTAL_LABELS[k][1])]);
+    for (const [d, c] of Object.entries(m.latency)) rows.push([`latency ${d}`, ...changeText(c, (n) => (n === null ? '?' : `${formatMs(n)} ms`))]);
+    out.push(textTable(['metric', 'base', 'head', 'change', '%'], rows, [false, true, true, true, true]));
+    if (m.nodes.length) {
+      out.push('');
+      out.push(`layers whose cost changed (${m.nodes.length}${m.nodes.length > top ? `, top ${top}` : ''})`);
+      out.push(
+        textTable(
+          ['node', 'op', 'status', 'FLOPs base', 'FLOPs head', 'params change'],
+          m.nodes.slice(0, top).map((n) => [
+            n.name,
+            n.opType,
+            n.status,
+            formatCount(n.flops.base),
+            formatCount(n.flops.head),
+            n.params.delta ? `${n.params.delta > 0 ? '+' : '-'}${formatCount(Math.abs(n.params.delta))}` : '',
+          ]),
+          [false, false, false, true, true, true],
+        ),
+      );
+    }
+    out.push('');
+  }
+  return out.join('\n');
 }
