@@ -14,6 +14,9 @@ import type { Precision } from '../devices/catalog.js';
 import { readReportFile } from '../io/read-report.js';
 import { compareReports } from '../report/compare.js';
 import { renderComparisonText } from '../report/text.js';
+import { renderAnalyzeMarkdown } from '../report/markdown.js';
+import { renderHtml } from '../report/html.js';
+import { writeFileAtomic } from '../io/write-file.js';
 
 export interface CliIO {
   stdout: (text: string) => void;
@@ -33,7 +36,9 @@ analyze options:
   --device id[,id...]       add a roofline latency estimate per device (see \`devices\`)
   --precision p             the precision the deployment runs at (fp32, fp16, bf16, int8, ...);
                             default: each node's input dtypes
-  --format text|json        output format (default text)
+  --format text|json|markdown|html
+                            output format (default text); html embeds a roofline chart per device
+  --output FILE             write the report to FILE (atomically) instead of stdout
   --top N                   layers shown in the text table (default 15)
   --allow-missing-weights   analyse graphs whose external weight files are absent
 
@@ -71,6 +76,7 @@ function analyzeCommand(args: string[], io: CliIO): number {
     options: {
       dims: { type: 'string', multiple: true },
       format: { type: 'string', default: 'text' },
+      output: { type: 'string' },
       top: { type: 'string' },
       device: { type: 'string', multiple: true },
       precision: { type: 'string' },
@@ -79,7 +85,9 @@ function analyzeCommand(args: string[], io: CliIO): number {
   });
   if (positionals.length === 0) throw new UsageError('analyze: give at least one model file');
   const format = values.format;
-  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, got '${format}'`);
+  if (!['text', 'json', 'markdown', 'html'].includes(format)) {
+    throw new UsageError(`--format must be text, json, markdown or html, got '${format}'`);
+  }
   const top = values.top === undefined ? undefined : Number(values.top);
   if (top !== undefined && (!Number.isInteger(top) || top < 0)) throw new UsageError(`--top must be a whole number, got '${values.top}'`);
   const dims = parseDims(values.dims);
@@ -92,7 +100,13 @@ function analyzeCommand(args: string[], io: CliIO): number {
       withLatency(analyzeFile(p, { dims, allowMissingWeights: values['allow-missing-weights'] }), devices, { precision }),
     ),
   };
-  io.stdout(format === 'json' ? JSON.stringify(report, null, 2) + '\n' : renderAnalyzeText(report, { top }));
+  const text =
+    format === 'json' ? JSON.stringify(report, null, 2) + '\n'
+    : format === 'markdown' ? renderAnalyzeMarkdown(report, { top })
+    : format === 'html' ? renderHtml(report, { devices, top })
+    : renderAnalyzeText(report, { top });
+  if (values.output) writeFileAtomic(values.output, text);
+  else io.stdout(text);
   return 0;
 }
 

@@ -2,7 +2,7 @@
  * The committed bundle runs as a user runs it: `node dist/cli.js ...` from a checkout.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -65,5 +65,36 @@ describe('node dist/cli.js', () => {
   it('--version and --help', () => {
     expect(execFileSync(process.execPath, [CLI, '--version'], { encoding: 'utf8' })).toMatch(/^\d+\.\d+\.\d+\n$/);
     expect(execFileSync(process.execPath, [CLI, '--help'], { encoding: 'utf8' })).toMatch(/usage: model-budget/);
+  });
+});
+
+describe('report formats', () => {
+  it('writes an HTML report with one roofline chart per device, atomically', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mb-html-'));
+    const out = join(dir, 'report.html');
+    const r = spawnSync(process.execPath, [CLI, 'analyze', model(), '--device', 't4,raspberry-pi-5', '--format', 'html', '--output', out], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('');
+    const html = readFileSync(out, 'utf8');
+    expect(html.match(/<svg/g)?.length).toBe(2);
+    expect(readdirSync(dir)).toEqual(['report.html']);
+  });
+
+  it('an unwritable --output is bad input, exit 2', () => {
+    const r = spawnSync(process.execPath, [CLI, 'analyze', model(), '--output', '/nonexistent-dir/r.json'], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/\/nonexistent-dir\/r.json: cannot be written/);
+  });
+
+  it('an unknown device is a usage error with suggestions', () => {
+    const r = spawnSync(process.execPath, [CLI, 'analyze', model(), '--device', 'jetson-orin-nan'], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/unknown device 'jetson-orin-nan' \(did you mean 'jetson-orin-nano'/);
+  });
+
+  it('markdown for PR comments and summaries', () => {
+    const out = execFileSync(process.execPath, [CLI, 'analyze', model(), '--format', 'markdown'], { encoding: 'utf8' });
+    expect(out).toMatch(/^## model-budget analysis/);
+    expect(out).toMatch(/\| params \| weights \|/);
   });
 });
