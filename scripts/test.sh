@@ -20,4 +20,7 @@ if ! git diff --quiet -- dist 2>/dev/null || [ -n "$(git status --porcelain -- d
   git status --short -- dist >&2
   exit 1
 fi
-npx vitest run
+mkdir -p .tmp
+npx vitest run --reporter=default --reporter=json --outputFile.json=.tmp/vitest.json
+# One plain closing line that any CI log reader understands.
+node -e 'const r=require("./.tmp/vitest.json"); console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`)'
