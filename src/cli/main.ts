@@ -17,6 +17,11 @@ import { renderComparisonText } from '../report/text.js';
 import { renderAnalyzeMarkdown } from '../report/markdown.js';
 import { renderHtml } from '../report/html.js';
 import { writeFileAtomic } from '../io/write-file.js';
+import { runCheck } from '../check/run.js';
+import { renderCheckMarkdown } from '../check/markdown.js';
+import { BudgetFileError } from '../budgets/parse.js';
+import { renderCheckText, repoRoot } from './check.js';
+import { resolve } from 'node:path';
 
 export interface CliIO {
   stdout: (text: string) => void;
@@ -27,6 +32,7 @@ const USAGE = `usage: ${TOOL_NAME} <command> [options]
 
 commands:
   analyze <model.onnx...>   params, MACs/FLOPs, memory and shapes of each model
+  check --budgets FILE      evaluate a budgets file: exit 0 pass, 1 an error budget broken
   devices                   the device catalog (peaks, bandwidth, sources)
   compare <base.json> <head.json>
                             diff two saved reports, totals and node by node
@@ -41,6 +47,12 @@ analyze options:
   --output FILE             write the report to FILE (atomically) instead of stdout
   --top N                   layers shown in the text table (default 15)
   --allow-missing-weights   analyse graphs whose external weight files are absent
+
+check options:
+  --budgets FILE            the budgets file (default budgets.yml)
+  --baseline REPORT         a saved report (analyze or check --format json) to compare with
+  --format text|json|markdown
+  --output FILE             write the report to FILE (atomically) instead of stdout
 
 devices options:
   --format text|json
@@ -118,6 +130,33 @@ export function parsePrecision(p: string | undefined): Precision | undefined {
   return p as Precision;
 }
 
+function checkCommand(args: string[], io: CliIO): number {
+  const { values, positionals } = parseArgs({
+    args,
+    strict: true,
+    allowPositionals: true,
+    options: {
+      budgets: { type: 'string', default: 'budgets.yml' },
+      baseline: { type: 'string' },
+      format: { type: 'string', default: 'text' },
+      output: { type: 'string' },
+    },
+  });
+  if (positionals.length) throw new UsageError(`check takes no positional arguments, got '${positionals[0]}' (use --budgets FILE)`);
+  if (!['text', 'json', 'markdown'].includes(values.format)) throw new UsageError(`--format must be text, json or markdown, got '${values.format}'`);
+  const budgetsPath = resolve(values.budgets);
+  const baseline = values.baseline ? readReportFile(values.baseline) : null;
+  const outcome = runCheck({ budgetsPath, root: repoRoot(budgetsPath), baseline });
+  const note = values.baseline ? `compared with ${values.baseline}` : undefined;
+  const text =
+    values.format === 'json' ? JSON.stringify(outcome.json, null, 2) + '\n'
+    : values.format === 'markdown' ? renderCheckMarkdown(outcome, { version: VERSION, baselineNote: note, full: true })
+    : renderCheckText(outcome);
+  if (values.output) writeFileAtomic(values.output, text);
+  else io.stdout(text);
+  return outcome.evaluation.passed ? 0 : 1;
+}
+
 function compareCommand(args: string[], io: CliIO): number {
   const { values, positionals } = parseArgs({
     args,
@@ -160,11 +199,13 @@ export function main(argv: string[], io: CliIO): number {
         return devicesCommand(rest, io);
       case 'compare':
         return compareCommand(rest, io);
+      case 'check':
+        return checkCommand(rest, io);
       default:
         throw new UsageError(`unknown command '${command}' (try --help)`);
     }
   } catch (e) {
-    if (e instanceof InputError || e instanceof UsageError) {
+    if (e instanceof InputError || e instanceof UsageError || e instanceof BudgetFileError) {
       io.stderr(`${TOOL_NAME}: ${e.message}\n`);
       return 2;
     }

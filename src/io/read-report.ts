@@ -19,7 +19,9 @@ export function readReportFile(path: string): AnalyzeReport {
   } catch (e) {
     throw new InputError(path, `is not JSON (${(e as Error).message})`);
   }
-  const r = data as Partial<AnalyzeReport>;
+  // A check report (`check --format json`) carries the analysis under "head".
+  const outer = data as { head?: unknown; schemaVersion?: unknown };
+  const r = (outer && typeof outer === 'object' && outer.head && typeof outer.head === 'object' ? outer.head : data) as Partial<AnalyzeReport>;
   if (!r || typeof r !== 'object' || !Array.isArray(r.models)) {
     throw new InputError(path, 'is not a model-budget report (no "models" array): write one with `model-budget analyze --format json`');
   }

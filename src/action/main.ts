@@ -1,0 +1,163 @@
+/**
+ * The GitHub Action: a thin shell around the check. It reads inputs inside `run()` (never at
+ * import), finds the baseline (merge-base of the PR, a report file, or none), runs the check,
+ * then reports through every channel a runner offers: job summary, step outputs, annotations on
+ * the budgets file, and one sticky PR comment. Only broken budgets fail the step; a comment
+ * that cannot be posted (a fork's read-only token) is a warning.
+ */
+import * as core from '@actions/core';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { runCheck, analyzeBaseline, type CheckOutcome } from '../check/run.js';
+import { renderCheckMarkdown } from '../check/markdown.js';
+import { readReportFile } from '../io/read-report.js';
+import { writeFileAtomic } from '../io/write-file.js';
+import type { AnalyzeReport } from '../report/model-report.js';
+import { fitComment } from './comment.js';
+import { GitHubApi, upsertStickyComment } from './github-api.js';
+import { checkoutWorktree, mergeBase, type Git } from './git.js';
+import { VERSION } from '../version.js';
+
+type FailOn = 'error' | 'warn' | 'never';
+
+interface Inputs {
+  budgets: string;
+  models: string;
+  token: string;
+  baseRef: string;
+  baseline: string;
+  comment: 'update' | 'off';
+  commentKey: string;
+  failOn: FailOn;
+  workingDirectory: string;
+}
+
+function readInputs(): Inputs {
+  const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
+    const v = (core.getInput(name) || fallback) as T;
+    if (!allowed.includes(v)) throw new Error(`input '${name}' must be one of ${allowed.join(', ')}, got '${v}'`);
+    return v;
+  };
+  return {
+    budgets: core.getInput('budgets') || 'budgets.yml',
+    models: core.getInput('models'),
+    token: core.getInput('github-token'),
+    baseRef: core.getInput('base-ref'),
+    baseline: core.getInput('baseline') || 'auto',
+    comment: oneOf('comment', ['update', 'off'] as const, 'update'),
+    commentKey: core.getInput('comment-key') || 'default',
+    failOn: oneOf('fail-on', ['error', 'warn', 'never'] as const, 'error'),
+    workingDirectory: core.getInput('working-directory') || '.',
+  };
+}
+
+interface PullRequest {
+  number: number;
+  baseSha: string;
+  headSha: string;
+}
+
+function readEvent(): { name: string; pr: PullRequest | null; repo: { owner: string; repo: string } | null } {
+  const name = process.env.GITHUB_EVENT_NAME ?? '';
+  const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? '/').split('/');
+  let payload: Record<string, unknown> = {};
+  const path = process.env.GITHUB_EVENT_PATH;
+  if (path && existsSync(path)) payload = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+  const pr = payload.pull_request as { number?: number; base?: { sha?: string }; head?: { sha?: string } } | undefined;
+  return {
+    name,
+    pr: pr?.number && pr.base?.sha && pr.head?.sha ? { number: pr.number, baseSha: pr.base.sha, headSha: pr.head.sha } : null,
+    repo: owner && repo ? { owner, repo } : null,
+  };
+}
+
+/** The baseline: a report file, none, or the same models analysed at the merge-base. */
+function findBaseline(
+  inputs: Inputs,
+  root: string,
+  event: ReturnType<typeof readEvent>,
+): { report: AnalyzeReport | null; note: string; notes?: Map<string, string> } {
+  if (inputs.baseline === 'none') return { report: null, note: 'no baseline (baseline: none)' };
+  if (inputs.baseline !== 'auto') return { report: readReportFile(resolve(root, inputs.baseline)), note: `baseline: ${inputs.baseline}` };
+  const g: Git = { cwd: root, log: (m) => core.info(m) };
+  let base: string;
+  if (inputs.baseRef) {
+    base = mergeBase(g, inputs.baseRef, event.pr?.headSha ?? 'HEAD');
+  } else if (event.pr) {
+    base = mergeBase(g, event.pr.baseSha, event.pr.headSha);
+  } else {
+    return { report: null, note: `no baseline on a ${event.name || 'non-PR'} run (set base-ref or baseline to compare)` };
+  }
+  core.info(`baseline: the merge-base ${base.slice(0, 12)}`);
+  const tree = checkoutWorktree(g, base);
+  try {
+    const rel = relative(root, resolve(root, inputs.budgets));
+    const { report, notes } = analyzeBaseline(join(tree.path, rel), resolve(root, inputs.budgets), tree.path);
+    return { report, notes, note: `compared with the merge-base ${base.slice(0, 12)}` };
+  } finally {
+    tree.remove();
+  }
+}
+
+function writeOutputs(outcome: CheckOutcome, markdown: string, dir: string): { json: string; md: string } {
+  mkdirSync(dir, { recursive: true });
+  const json = join(dir, 'model-budget-report.json');
+  const md = join(dir, 'model-budget-report.md');
+  writeFileAtomic(json, JSON.stringify(outcome.json, null, 2) + '\n');
+  writeFileAtomic(md, markdown);
+  return { json, md };
+}
+
+export async function run(): Promise<void> {
+  try {
+    const inputs = readInputs();
+    const root = resolve(process.env.GITHUB_WORKSPACE ?? process.cwd(), inputs.workingDirectory);
+    const event = readEvent();
+    const { report: baseline, note, notes } = findBaseline(inputs, root, event);
+    const outcome = runCheck({ budgetsPath: resolve(root, inputs.budgets), root, baseline, baselineNotes: notes, modelsGlob: inputs.models || undefined });
+    const failed = outcome.violations.filter((v) => inputs.failOn !== 'never' && (v.level === 'error' || inputs.failOn === 'warn'));
+
+    const summary = renderCheckMarkdown(outcome, { baselineNote: note, version: VERSION, commentKey: inputs.commentKey, full: true });
+    const commentBody = fitComment(
+      renderCheckMarkdown(outcome, { baselineNote: note, version: VERSION, commentKey: inputs.commentKey, full: false }),
+      'The full report is in the job summary of this run.',
+    );
+    const files = writeOutputs(outcome, summary, resolve(process.env.RUNNER_TEMP ?? root, 'model-budget'));
+
+    for (const v of outcome.violations) {
+      const props = { file: relative(process.env.GITHUB_WORKSPACE ?? root, v.file) || v.file, startLine: v.at.line, startColumn: v.at.column, title: 'model-budget' };
+      if (v.level === 'error') core.error(v.message, props);
+      else core.warning(v.message, props);
+    }
+    try {
+      await core.summary.addRaw(summary, true).write();
+    } catch (e) {
+      core.warning(`could not write the job summary: ${(e as Error).message}`);
+    }
+
+    let commentId = '';
+    if (inputs.comment === 'update' && event.pr && event.repo) {
+      try {
+        const api = new GitHubApi(inputs.token, process.env.GITHUB_API_URL);
+        const res = await upsertStickyComment(api, event.repo, event.pr.number, inputs.commentKey, commentBody);
+        commentId = String(res.id);
+        core.info(`PR comment ${res.id}: ${res.action === 'skip' ? 'unchanged' : `${res.action}d`}`);
+      } catch (e) {
+        core.warning(
+          `could not post the PR comment (${(e as Error).message}). A PR from a fork gets a read-only token: ` +
+            'the report is in the job summary and the comment-body output (see the README for the workflow_run pattern).',
+        );
+      }
+    }
+
+    core.setOutput('passed', String(failed.length === 0));
+    core.setOutput('violations', String(outcome.violations.length));
+    core.setOutput('report-json', files.json);
+    core.setOutput('report-markdown', files.md);
+    core.setOutput('comment-id', commentId);
+    core.setOutput('comment-body', commentBody);
+    if (failed.length) core.setFailed(`${failed.length} budget(s) broken at level ${inputs.failOn === 'warn' ? 'warn or error' : 'error'}`);
+  } catch (e) {
+    core.setFailed((e as Error).message);
+  }
+}

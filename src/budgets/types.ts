@@ -1,0 +1,69 @@
+/**
+ * The budgets file (version 1), as parsed: every value in base units, every budget with the
+ * line it was written on (for annotations on the file).
+ */
+import type { Device, Precision } from '../devices/catalog.js';
+import type { DeviceOverrides } from '../devices/efficiency.js';
+
+export type Level = 'error' | 'warn';
+
+/** Metrics a budget can limit; latency is per device. */
+export const METRICS = ['params', 'gmacs', 'gflops', 'weights', 'peak-memory', 'memory-traffic', 'latency'] as const;
+export type Metric = (typeof METRICS)[number];
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+export interface AbsoluteBudget {
+  metric: Metric;
+  /** For latency: the device id. */
+  device?: string;
+  /** In the metric's unit: count, G (gmacs/gflops), bytes, or milliseconds. */
+  max: number;
+  level: Level;
+  /** Where it is written. */
+  at: Position;
+}
+
+export interface RelativeBudget {
+  metric: Metric;
+  /** Allowed increase over the baseline: a percentage, or an absolute amount in the metric's unit. */
+  percent?: number;
+  absolute?: number;
+  level: Level;
+  at: Position;
+}
+
+export interface ModelConfig {
+  /** As written: a path or a glob, relative to the budgets file's folder. */
+  path: string;
+  name?: string;
+  dims: Record<string, number>;
+  precision?: Precision;
+  level: Level;
+  /** Changes smaller than this percentage are not reported as changes. */
+  minChange: number;
+  allowMissingWeights: boolean;
+  budgets: AbsoluteBudget[];
+  maxIncrease: RelativeBudget[];
+  at: Position;
+  /** Position of the `path` value (errors about the path point here). */
+  pathAt: Position;
+}
+
+export interface CustomDevice {
+  device: Device;
+  overrides: DeviceOverrides;
+  at: Position;
+}
+
+export interface BudgetsConfig {
+  file: string;
+  version: 1;
+  /** Catalog or custom device ids, in the order given. */
+  devices: string[];
+  customDevices: CustomDevice[];
+  models: ModelConfig[];
+}
