@@ -15,3 +15,4 @@ const common = {
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
 };
 await build({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js' });
+await build({ ...common, entryPoints: ['src/action/index.ts'], outfile: 'dist/index.js' });

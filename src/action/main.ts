@@ -13,7 +13,7 @@ import { renderCheckMarkdown } from '../check/markdown.js';
 import { readReportFile } from '../io/read-report.js';
 import { writeFileAtomic } from '../io/write-file.js';
 import type { AnalyzeReport } from '../report/model-report.js';
-import { fitComment } from './comment.js';
+import { commentMarker, fitComment } from './comment.js';
 import { GitHubApi, upsertStickyComment } from './github-api.js';
 import { checkoutWorktree, mergeBase, type Git } from './git.js';
 import { VERSION } from '../version.js';
@@ -119,7 +119,7 @@ export async function run(): Promise<void> {
 
     const summary = renderCheckMarkdown(outcome, { baselineNote: note, version: VERSION, commentKey: inputs.commentKey, full: true });
     const commentBody = fitComment(
-      renderCheckMarkdown(outcome, { baselineNote: note, version: VERSION, commentKey: inputs.commentKey, full: false }),
+      `${commentMarker(inputs.commentKey)}\n${renderCheckMarkdown(outcome, { baselineNote: note, version: VERSION, commentKey: inputs.commentKey, full: false })}`,
       'The full report is in the job summary of this run.',
     );
     const files = writeOutputs(outcome, summary, resolve(process.env.RUNNER_TEMP ?? root, 'model-budget'));

@@ -137,20 +137,30 @@ function evaluateRow(m: ModelResult, cfg: BudgetsConfig, metric: Metric, device:
   return row;
 }
 
-/** Numbers in messages: counts with SI suffix, bytes in MB, GMACs as given, latency in ms. */
+/** Numbers as reports show them: counts with SI suffixes (GMACs too), bytes in kB/MB/GB, latency in ms or µs. */
 export function fmt(metric: Metric, v: number): string {
   const sig = (x: number) => Number(x.toPrecision(3)).toString();
+  const si = (x: number) => {
+    const a = Math.abs(x);
+    return a >= 1e12 ? `${sig(x / 1e12)}T` : a >= 1e9 ? `${sig(x / 1e9)}G` : a >= 1e6 ? `${sig(x / 1e6)}M` : a >= 1e3 ? `${sig(x / 1e3)}k` : sig(x);
+  };
   switch (metric) {
     case 'params':
-      return v >= 1e9 ? `${sig(v / 1e9)}G` : v >= 1e6 ? `${sig(v / 1e6)}M` : v >= 1e3 ? `${sig(v / 1e3)}k` : sig(v);
+      return si(v);
     case 'gmacs':
     case 'gflops':
-      return `${sig(v)}G`;
+      // Values are in G (gmacs: 1.2 = 1.2e9); shown with the prefix that fits.
+      return si(v * 1e9);
     case 'latency':
-      return `${sig(v)} ms`;
+      return Math.abs(v) < 0.1 && v !== 0 ? `${sig(v * 1e3)} µs` : `${sig(v)} ms`;
     default:
       return v >= 1e9 ? `${sig(v / 1e9)} GB` : v >= 1e6 ? `${sig(v / 1e6)} MB` : v >= 1e3 ? `${sig(v / 1e3)} kB` : `${sig(v)} B`;
   }
+}
+
+/** A share of a budget: 0.4 -> '<1%', 73.2 -> '73%'. */
+export function fmtUsed(p: number): string {
+  return p > 0 && p < 1 ? '<1%' : `${p.toFixed(0)}%`;
 }
 
 export function evaluateBudgets(cfg: BudgetsConfig, results: readonly ModelResult[]): Evaluation {

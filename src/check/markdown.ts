@@ -2,7 +2,7 @@
  * The check as Markdown: the PR comment (compact) and the job summary (the comment plus the
  * full analysis of each model). Everything taken from files is escaped.
  */
-import { METRIC_LABEL, fmt, type Row } from '../budgets/evaluate.js';
+import { METRIC_LABEL, fmt, fmtUsed, type Row } from '../budgets/evaluate.js';
 import type { Metric } from '../budgets/types.js';
 import { escapeMarkdown, escapeMarkdownCode } from '../report/escape.js';
 import { renderAnalyzeMarkdown } from '../report/markdown.js';
@@ -88,7 +88,7 @@ export function renderCheckMarkdown(outcome: CheckOutcome, options: CheckMarkdow
       // Metrics with no budget and no change are left out of the comment to keep it short.
       if (row.status === 'info' && !row.change && !isNew && !options.full) continue;
       out.push(
-        `| ${metricCell(row)} | ${isNew ? '–' : value(row.metric, row.base)} | ${value(row.metric, row.value)} | ${changeCell(row, isNew)} | ${budgetCell(row)} | ${row.usedPercent === null ? '' : `${row.usedPercent.toFixed(0)}%`} | ${STATUS_ICON[row.status]} |`,
+        `| ${metricCell(row)} | ${isNew ? '–' : value(row.metric, row.base)} | ${value(row.metric, row.value)} | ${changeCell(row, isNew)} | ${budgetCell(row)} | ${row.usedPercent === null ? '' : fmtUsed(row.usedPercent)} | ${STATUS_ICON[row.status]} |`,
       );
     }
     const cmp = outcome.comparisons.find((c) => c.path === r.path);

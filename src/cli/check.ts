@@ -3,7 +3,7 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { METRIC_LABEL, fmt } from '../budgets/evaluate.js';
+import { METRIC_LABEL, fmt, fmtUsed } from '../budgets/evaluate.js';
 import type { CheckOutcome } from '../check/run.js';
 import { formatPercent } from '../report/text.js';
 import { textTable } from '../report/format.js';
@@ -35,7 +35,7 @@ export function renderCheckText(outcome: CheckOutcome): string {
         [r.budget !== null ? fmt(r.metric, r.budget) : '', r.maxIncrease ? (r.maxIncrease.percent !== undefined ? `+${r.maxIncrease.percent}%` : `+${fmt(r.metric, r.maxIncrease.absolute!)}`) : '']
           .filter(Boolean)
           .join(', '),
-        r.usedPercent === null ? '' : `${r.usedPercent.toFixed(0)}%`,
+        r.usedPercent === null ? '' : fmtUsed(r.usedPercent),
         STATUS[r.status],
       ];
     });

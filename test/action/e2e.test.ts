@@ -1,0 +1,248 @@
+/**
+ * The bundled action (dist/index.js) run as a runner runs it: a real event payload file,
+ * INPUT_* variables, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, a real git repository with a
+ * base and a head commit that changes a model (checked out shallow, as actions/checkout does),
+ * and a stand-in for the GitHub REST API on 127.0.0.1.
+ */
+import { execFile, execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeModel, type ModelSpec } from '../helpers/encode.js';
+import { runCli } from '../helpers/cli.js';
+import { fmt } from '../../src/budgets/evaluate.js';
+import { startFakeGitHub, type FakeGitHub } from './fake-github.js';
+
+const run = promisify(execFile);
+const ACTION = join(__dirname, '..', '..', 'dist', 'index.js');
+const PR = 7;
+
+function mlp(hidden: number): Uint8Array {
+  const spec: ModelSpec = {
+    graph: {
+      nodes: [
+        { op: 'MatMul', inputs: ['x', 'w1'], outputs: ['h'], name: 'fc1' },
+        { op: 'Relu', inputs: ['h'], outputs: ['a'], name: 'act' },
+        { op: 'MatMul', inputs: ['a', 'w2'], outputs: ['y'], name: 'fc2' },
+      ],
+      inputs: [{ name: 'x', dtype: 'float32', shape: ['batch', 32] }],
+      outputs: [{ name: 'y', dtype: 'float32' }],
+      initializers: [
+        { name: 'w1', dtype: 'float32', dims: [32, hidden], raw: new Uint8Array(32 * hidden * 4) },
+        { name: 'w2', dtype: 'float32', dims: [hidden, 10], raw: new Uint8Array(hidden * 10 * 4) },
+      ],
+    },
+  };
+  return encodeModel(spec);
+}
+
+const BUDGETS = `version: 1
+devices: [raspberry-pi-5]
+models:
+  - path: models/net.onnx
+    dims: { batch: 1 }
+    budgets:
+      params: 1M
+      latency: { raspberry-pi-5: 5ms }
+      max-increase: { params: { max: 50%, level: warn } }
+  - path: models/stable.onnx
+    budgets:
+      params: 1M
+`;
+
+let T: string;
+let origin: string;
+let fake: FakeGitHub;
+let mainSha: string;
+
+const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
+
+function commitModel(work: string, hidden: number, message: string): string {
+  writeFileSync(join(work, 'models', 'net.onnx'), mlp(hidden));
+  git(work, 'add', '-A');
+  git(work, 'commit', '-q', '-m', message);
+  git(work, 'push', '-q', 'origin', 'HEAD');
+  return git(work, 'rev-parse', 'HEAD');
+}
+
+interface ActionRun {
+  code: number;
+  stdout: string;
+  outputs: Record<string, string>;
+  summary: string;
+}
+
+async function runAction(name: string, env: Record<string, string>, event: object): Promise<ActionRun> {
+  const dir = join(T, name);
+  mkdirSync(dir);
+  const ws = join(dir, 'ws');
+  // actions/checkout: a shallow clone of the PR's head.
+  execFileSync('git', ['clone', '-q', '--depth', '1', '--branch', 'feature', `file://${origin}`, ws]);
+  const files = { event: join(dir, 'event.json'), output: join(dir, 'output'), summary: join(dir, 'summary.md') };
+  writeFileSync(files.event, JSON.stringify(event));
+  writeFileSync(files.output, '');
+  writeFileSync(files.summary, '');
+  let code = 0;
+  let stdout = '';
+  try {
+    const r = await run(process.execPath, [ACTION], {
+      cwd: ws,
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        GITHUB_ACTIONS: 'true',
+        GITHUB_EVENT_NAME: 'pull_request',
+        GITHUB_EVENT_PATH: files.event,
+        GITHUB_REPOSITORY: 'acme/models',
+        GITHUB_API_URL: fake.url,
+        GITHUB_WORKSPACE: ws,
+        GITHUB_OUTPUT: files.output,
+        GITHUB_STEP_SUMMARY: files.summary,
+        RUNNER_TEMP: join(dir, 'runner-temp'),
+        INPUT_BUDGETS: 'budgets.yml',
+        'INPUT_GITHUB-TOKEN': 'ghs_test_token',
+        INPUT_BASELINE: 'auto',
+        INPUT_COMMENT: 'update',
+        'INPUT_COMMENT-KEY': 'default',
+        'INPUT_FAIL-ON': 'error',
+        'INPUT_WORKING-DIRECTORY': '.',
+        ...env,
+      },
+    });
+    stdout = r.stdout;
+  } catch (e) {
+    const err = e as { code: number; stdout: string };
+    code = err.code;
+    stdout = err.stdout;
+  }
+  return { code, stdout, outputs: parseOutputs(readFileSync(files.output, 'utf8')), summary: readFileSync(files.summary, 'utf8') };
+}
+
+/** GITHUB_OUTPUT's `name<<DELIMITER ... DELIMITER` blocks. */
+function parseOutputs(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const re = /^(.+?)<<(.+)\n([\s\S]*?)\n\2$/gm;
+  for (const m of text.matchAll(re)) out[m[1]] = m[3];
+  return out;
+}
+
+function prEvent(headSha: string) {
+  return { pull_request: { number: PR, base: { sha: mainSha, ref: 'main' }, head: { sha: headSha, ref: 'feature' } } };
+}
+
+function analyzeParams(bytes: Uint8Array): number {
+  const file = join(T, `m-${Math.random().toString(36).slice(2)}.onnx`);
+  writeFileSync(file, bytes);
+  const r = runCli('analyze', file, '--format', 'json', '--dims', 'batch=1');
+  return JSON.parse(r.stdout).models[0].totals.params;
+}
+
+describe('the action, end to end', () => {
+  let headSha: string;
+  let first: ActionRun;
+
+  beforeAll(async () => {
+    T = mkdtempSync(join(tmpdir(), 'mb-action-'));
+    fake = await startFakeGitHub();
+    origin = join(T, 'origin.git');
+    execFileSync('git', ['init', '-q', '--bare', '-b', 'main', origin]);
+    const work = join(T, 'work');
+    execFileSync('git', ['init', '-q', '-b', 'main', work]);
+    git(work, 'config', 'user.email', 'dev@example.com');
+    git(work, 'config', 'user.name', 'dev');
+    git(work, 'remote', 'add', 'origin', origin);
+    mkdirSync(join(work, 'models'));
+    writeFileSync(join(work, 'budgets.yml'), BUDGETS);
+    writeFileSync(join(work, 'models', 'stable.onnx'), mlp(16));
+    mainSha = commitModel(work, 64, 'base');
+    git(work, 'checkout', '-q', '-b', 'feature');
+    // Some unrelated history, so the merge-base is not the parent of the head.
+    writeFileSync(join(work, 'README'), 'hello');
+    git(work, 'add', '-A');
+    git(work, 'commit', '-q', '-m', 'docs');
+    headSha = commitModel(work, 96, 'grow the hidden layer');
+    first = await runAction('first', {}, prEvent(headSha));
+  }, 120_000);
+
+  afterAll(async () => {
+    await fake?.close();
+  });
+
+  it('creates one comment whose numbers equal `analyze` of the base and head models', () => {
+    expect(first.code).toBe(0);
+    const comments = fake.comments.get(PR) ?? [];
+    expect(comments).toHaveLength(1);
+    const body = comments[0].body;
+    expect(body).toContain('<!-- model-budget comment: default -->');
+    const base = analyzeParams(mlp(64));
+    const head = analyzeParams(mlp(96));
+    expect(base).toBe(32 * 64 + 64 * 10);
+    expect(head).toBe(32 * 96 + 96 * 10);
+    // The params row: base, PR, change (+50%: at the warn limit, not over it).
+    expect(body).toContain(`| params | ${fmt('params', base)} | ${fmt('params', head)} | +${fmt('params', head - base)} (+50%)`);
+    expect(body).toMatch(/models\/stable\.onnx/);
+    expect(first.outputs['comment-id']).toBe(String(comments[0].id));
+    expect(first.outputs['comment-body']).toBe(body);
+    expect(first.outputs.passed).toBe('true');
+    expect(first.outputs.violations).toBe('0');
+  });
+
+  it('writes the job summary and a JSON report with both versions', () => {
+    expect(first.summary).toContain('model-budget: all budgets pass');
+    expect(first.summary).toContain('Full analysis');
+    const report = JSON.parse(readFileSync(first.outputs['report-json'], 'utf8'));
+    const net = (r: { models: { path: string; totals: { params: number } }[] }) => r.models.find((m) => m.path === 'models/net.onnx')!;
+    expect(net(report.base).totals.params).toBe(analyzeParams(mlp(64)));
+    expect(net(report.head).totals.params).toBe(analyzeParams(mlp(96)));
+    expect(readFileSync(first.outputs['report-markdown'], 'utf8')).toBe(first.summary.trimEnd() + '\n');
+  });
+
+  it('a second run updates the same comment', async () => {
+    const work = join(T, 'work');
+    const newHead = commitModel(work, 112, 'grow again');
+    const second = await runAction('second', {}, prEvent(newHead));
+    expect(second.code).toBe(0);
+    const comments = fake.comments.get(PR)!;
+    expect(comments).toHaveLength(1);
+    expect(String(comments[0].id)).toBe(first.outputs['comment-id']);
+    expect(comments[0].body).toContain(`| ${fmt('params', analyzeParams(mlp(112)))} |`);
+    expect(fake.requests.filter((r) => r.method === 'PATCH')).toHaveLength(1);
+  });
+
+  it('a 403 on the comment is a warning: the step is green or red by the budgets alone', async () => {
+    fake.readOnly = true;
+    try {
+      const work = join(T, 'work');
+      // +100% params over the merge-base: breaks the warn-level max-increase.
+      const head = commitModel(work, 128, 'double');
+      const green = await runAction('readonly-green', {}, prEvent(head));
+      expect(green.code).toBe(0);
+      expect(green.stdout).toMatch(/::warning::could not post the PR comment \((POST|PATCH) .* 403/);
+      expect(green.outputs.passed).toBe('true');
+      expect(green.outputs.violations).toBe('1');
+      expect(green.outputs['comment-body']).toContain('⚠️ model-budget');
+      expect(green.summary).toContain('grew +100.0%');
+      // The broken budget is annotated at its line in the budgets file ('%' is escaped as %25 in workflow commands).
+      expect(green.stdout).toMatch(/::warning title=model-budget,file=budgets\.yml,line=9,col=\d+::params of models\/net\.onnx grew \+100\.0%25/);
+
+      const red = await runAction('readonly-red', { 'INPUT_FAIL-ON': 'warn' }, prEvent(head));
+      expect(red.code).toBe(1);
+      expect(red.outputs.passed).toBe('false');
+      expect(red.stdout).toMatch(/::error::1 budget\(s\) broken/);
+      expect(red.summary).toContain('grew +100.0%');
+    } finally {
+      fake.readOnly = false;
+    }
+  });
+
+  it('on push: no comment, no baseline, summary and outputs still written', async () => {
+    const before = fake.requests.length;
+    const push = await runAction('push', { GITHUB_EVENT_NAME: 'push' }, { ref: 'refs/heads/feature', after: headSha });
+    expect(push.code).toBe(0);
+    expect(fake.requests.length).toBe(before);
+    expect(push.outputs.passed).toBe('true');
+    expect(push.summary).toContain('no baseline on a push run');
+  });
+});
