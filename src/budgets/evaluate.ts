@@ -160,7 +160,9 @@ export function fmt(metric: Metric, v: number): string {
 
 /** A share of a budget: 0.4 -> '<1%', 73.2 -> '73%'. */
 export function fmtUsed(p: number): string {
-  return p > 0 && p < 1 ? '<1%' : `${p.toFixed(0)}%`;
+  if (p > 0 && p < 1) return '<1%';
+  // Near the limit, one decimal tells 100.3% (over) from 99.6% (under).
+  return p >= 99.5 && p < 101 ? `${p.toFixed(1)}%` : `${p.toFixed(0)}%`;
 }
 
 export function evaluateBudgets(cfg: BudgetsConfig, results: readonly ModelResult[]): Evaluation {

@@ -98,7 +98,7 @@ export function renderCheckMarkdown(outcome: CheckOutcome, options: CheckMarkdow
       out.push('', `<details><summary>Layers whose cost changed (${changed.length})</summary>`, '');
       out.push('| layer | op | FLOPs base | FLOPs PR | change | params change |', '| --- | --- | --: | --: | --: | --: |');
       for (const n of changed.slice(0, top)) {
-        const pct = n.flops.percent === null ? '' : ` (${n.flops.percent > 0 ? '+' : ''}${n.flops.percent.toFixed(0)}%)`;
+        const pct = n.flops.percent === null ? '' : ` (${n.flops.percent > 0 ? '+' : n.flops.percent < 0 ? '−' : ''}${Math.abs(n.flops.percent).toFixed(0)}%)`;
         const delta = n.flops.delta ?? 0;
         out.push(
           `| ${escapeMarkdownCode(n.name, { table: true, max: 80 })} | ${escapeMarkdownCode(n.opType, { table: true, max: 40 })} | ${n.status === 'added' ? 'new' : fmt('params', n.flops.base ?? 0)} | ${n.status === 'removed' ? 'removed' : fmt('params', n.flops.head ?? 0)} | ${delta > 0 ? '+' : delta < 0 ? '−' : ''}${fmt('params', Math.abs(delta))}${pct} | ${n.params.delta ? `${n.params.delta > 0 ? '+' : '−'}${fmt('params', Math.abs(n.params.delta))}` : ''} |`,
