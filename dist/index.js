@@ -28707,7 +28707,8 @@ function fmt(metric, v) {
   }
 }
 function fmtUsed(p) {
-  return p > 0 && p < 1 ? "<1%" : `${p.toFixed(0)}%`;
+  if (p > 0 && p < 1) return "<1%";
+  return p >= 99.5 && p < 101 ? `${p.toFixed(1)}%` : `${p.toFixed(0)}%`;
 }
 function evaluateBudgets(cfg, results) {
   const out = { rows: [], violations: [], passed: true, newModels: [] };
@@ -35464,7 +35465,7 @@ function renderCheckMarkdown(outcome, options) {
       out.push("", `<details><summary>Layers whose cost changed (${changed.length})</summary>`, "");
       out.push("| layer | op | FLOPs base | FLOPs PR | change | params change |", "| --- | --- | --: | --: | --: | --: |");
       for (const n of changed.slice(0, top)) {
-        const pct2 = n.flops.percent === null ? "" : ` (${n.flops.percent > 0 ? "+" : ""}${n.flops.percent.toFixed(0)}%)`;
+        const pct2 = n.flops.percent === null ? "" : ` (${n.flops.percent > 0 ? "+" : n.flops.percent < 0 ? "\u2212" : ""}${Math.abs(n.flops.percent).toFixed(0)}%)`;
         const delta = n.flops.delta ?? 0;
         out.push(
           `| ${escapeMarkdownCode(n.name, { table: true, max: 80 })} | ${escapeMarkdownCode(n.opType, { table: true, max: 40 })} | ${n.status === "added" ? "new" : fmt("params", n.flops.base ?? 0)} | ${n.status === "removed" ? "removed" : fmt("params", n.flops.head ?? 0)} | ${delta > 0 ? "+" : delta < 0 ? "\u2212" : ""}${fmt("params", Math.abs(delta))}${pct2} | ${n.params.delta ? `${n.params.delta > 0 ? "+" : "\u2212"}${fmt("params", Math.abs(n.params.delta))}` : ""} |`

@@ -50,6 +50,9 @@ models:
   - path: models/stable.onnx
     budgets:
       params: 1M
+  - path: models/lfs.onnx
+    budgets:
+      max-increase: { params: 1% }
 `;
 
 let T: string;
@@ -156,8 +159,11 @@ describe('the action, end to end', () => {
     mkdirSync(join(work, 'models'));
     writeFileSync(join(work, 'budgets.yml'), BUDGETS);
     writeFileSync(join(work, 'models', 'stable.onnx'), mlp(16));
+    // At the base this model is a Git LFS pointer (LFS not fetched): reported, not analysed.
+    writeFileSync(join(work, 'models', 'lfs.onnx'), `version https://git-lfs.github.com/spec/v1\noid sha256:${'ab'.repeat(32)}\nsize 4096\n`);
     mainSha = commitModel(work, 64, 'base');
     git(work, 'checkout', '-q', '-b', 'feature');
+    writeFileSync(join(work, 'models', 'lfs.onnx'), mlp(8));
     // Some unrelated history, so the merge-base is not the parent of the head.
     writeFileSync(join(work, 'README'), 'hello');
     git(work, 'add', '-A');
@@ -183,6 +189,8 @@ describe('the action, end to end', () => {
     // The params row: base, PR, change (+50%: at the warn limit, not over it).
     expect(body).toContain(`| params | ${fmt('params', base)} | ${fmt('params', head)} | +${fmt('params', head - base)} (+50%)`);
     expect(body).toMatch(/models\/stable\.onnx/);
+    // The LFS pointer at the base is said, and the model passes its relative budget as new.
+    expect(body).toMatch(/`models\/lfs\.onnx` 🆕\n<sub>not analysed at the baseline: is a Git LFS pointer to a 4096-byte file/);
     expect(first.outputs['comment-id']).toBe(String(comments[0].id));
     expect(first.outputs['comment-body']).toBe(body);
     expect(first.outputs.passed).toBe('true');
