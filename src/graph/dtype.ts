@@ -57,3 +57,19 @@ export function isNumeric(dtype: DType | null): boolean {
 }
 
 export const ALL_DTYPES: readonly DType[] = BY_CODE.filter((d): d is DType => d !== null);
+
+/** The values each integer dtype holds (int64 / uint64: unbounded here, as doubles carry them). */
+export const INT_RANGE: Partial<Record<DType, readonly [number, number]>> = {
+  int8: [-128, 127],
+  uint8: [0, 255],
+  int16: [-32768, 32767],
+  uint16: [0, 65535],
+  int32: [-2147483648, 2147483647],
+  uint32: [0, 4294967295],
+  int64: [-Infinity, Infinity],
+  uint64: [0, Infinity],
+  int4: [-8, 7],
+  uint4: [0, 15],
+  int2: [-2, 1],
+  uint2: [0, 3],
+};

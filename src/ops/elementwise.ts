@@ -39,7 +39,7 @@
  */
 import type { Dim, Shape } from '../graph/model.js';
 import { MAX_TRACKED_ELEMENTS, tensor, type TensorInfo } from '../graph/info.js';
-import { isFloat, isInteger, type DType } from '../graph/dtype.js';
+import { INT_RANGE, isFloat, isInteger, type DType } from '../graph/dtype.js';
 import { broadcastAll, isConcrete, normAxis, numel } from '../graph/shape.js';
 import type { CostCtx, InferCtx, OpCost, OpDef } from './types.js';
 import { knownInts } from './types.js';
@@ -49,18 +49,6 @@ import { outputElements, perOutputElement } from './common.js';
 // Numbers as a dtype stores them
 // ---------------------------------------------------------------------------------------------
 
-const INT_RANGE: Partial<Record<DType, [number, number]>> = {
-  int8: [-128, 127],
-  uint8: [0, 255],
-  int16: [-32768, 32767],
-  uint16: [0, 65535],
-  int32: [-2147483648, 2147483647],
-  uint32: [0, 4294967295],
-  int4: [-8, 7],
-  uint4: [0, 15],
-  uint64: [0, Infinity],
-  int64: [-Infinity, Infinity],
-};
 
 function roundHalfEven(q: number): number {
   const f = Math.floor(q);

@@ -22,7 +22,7 @@
  */
 import type { Dim, Shape, TensorData, SparseTensorData } from '../graph/model.js';
 import { MAX_TRACKED_ELEMENTS, tensor, type Info, type TensorInfo } from '../graph/info.js';
-import { dtypeFromCode, isFloat, isInteger, type DType } from '../graph/dtype.js';
+import { INT_RANGE, dtypeFromCode, isFloat, isInteger, type DType } from '../graph/dtype.js';
 import { broadcastDim, isConcrete, normAxis, numel } from '../graph/shape.js';
 import { readTensorValues } from '../onnx/tensor-values.js';
 import { ZERO_COST, dimValues, knownInts, type CostCtx, type InferCtx, type OpCost, type OpDef } from './types.js';
@@ -204,20 +204,6 @@ export function solveOneUnknown(input: Shape, out: Dim[]): Dim[] {
 // Element conversions
 // ---------------------------------------------------------------------------------------------
 
-const INT_RANGE: Partial<Record<DType, [number, number]>> = {
-  int8: [-128, 127],
-  uint8: [0, 255],
-  int16: [-32768, 32767],
-  uint16: [0, 65535],
-  int32: [-2147483648, 2147483647],
-  uint32: [0, 4294967295],
-  int64: [-Number.MAX_VALUE, Number.MAX_VALUE],
-  uint64: [0, Number.MAX_VALUE],
-  int4: [-8, 7],
-  uint4: [0, 15],
-  int2: [-2, 1],
-  uint2: [0, 3],
-};
 
 /**
  * One element converted by Cast to `to`. Symbols (dims) survive integer and float casts, since
