@@ -72,9 +72,26 @@ export interface InferResult {
 
 const MAX_DIM = 2 ** 31;
 
-/** Is `t` something a weight count includes: numeric, non-index data. */
+/** Is `t` something a weight count includes: numeric, non-index data (int32: see INT32_WEIGHTS). */
 function isWeightDtype(t: { dtype: TensorData['dtype'] }): boolean {
-  return isNumeric(t.dtype) && t.dtype !== 'int64' && t.dtype !== 'int32' && t.dtype !== 'uint64';
+  return isNumeric(t.dtype) && t.dtype !== 'int64' && t.dtype !== 'uint64';
+}
+
+/**
+ * int32 tensors are usually indices or shapes, but quantized models store biases as int32:
+ * those count where a quantized op (or the DequantizeLinear of a QDQ model) reads them.
+ */
+const INT32_WEIGHTS: Record<string, number[]> = {
+  ':QLinearConv': [8],
+  'com.microsoft:QLinearConv': [8],
+  'com.microsoft:QGemm': [6],
+  ':DequantizeLinear': [0],
+  'com.microsoft:DequantizeLinear': [0],
+};
+
+function readsAsWeight(node: Node, input: number, dtype: TensorData['dtype']): boolean {
+  if (dtype !== 'int32') return true;
+  return INT32_WEIGHTS[`${node.domain}:${node.opType}`]?.includes(input) ?? false;
 }
 
 class Scope {
@@ -179,6 +196,10 @@ export function inferModel(model: Model, options: InferOptions = {}): InferResul
     for (const node of order) {
       if (record) pending = { params: 0, bytes: 0 };
       const inputsInfo = node.inputs.map((n) => (n === '' ? undefined : (scope.get(n) ?? undefined)));
+      const inputDtype = (i: number) => {
+        const v = inputsInfo[i];
+        return v && v.kind === 'tensor' ? v.dtype : null;
+      };
       const result = runNode(node, inputsInfo, scope);
       node.outputs.forEach((name, i) => {
         if (name === '') return;
@@ -191,9 +212,9 @@ export function inferModel(model: Model, options: InferOptions = {}): InferResul
       for (const w of result.warnings) warnings.push({ node: node.name || node.opType, message: w });
 
       // Weights: the first reader counts them (inside a sub-graph: the enclosing top-level node).
-      for (const n of node.inputs) {
+      for (const [i, n] of node.inputs.entries()) {
         const w = weightCandidates.get(n);
-        if (w && !weights.has(n)) {
+        if (w && !weights.has(n) && readsAsWeight(node, i, inputDtype(i))) {
           weights.set(n, w);
           pending.params += w.elements;
           pending.bytes += w.bytes;

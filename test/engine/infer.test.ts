@@ -286,3 +286,26 @@ describe('sub-graph weights', () => {
     expect(r.nodes[0]).toMatchObject({ name: 'loop', params: 16, weightBytes: 64 });
   });
 });
+
+describe('int32 tensors', () => {
+  it('count as weights only where a quantized op reads them as a bias', () => {
+    const r = infer({
+      graph: {
+        nodes: [
+          { op: 'DequantizeLinear', inputs: ['bq', 'bs'], outputs: ['b'] },
+          { op: 'Gather', inputs: ['x', 'idx'], outputs: ['g'] },
+          { op: 'Add', inputs: ['g', 'b'], outputs: ['y'] },
+        ],
+        inputs: [{ name: 'x', dtype: 'float32', shape: [10, 4] }],
+        outputs: [{ name: 'y', dtype: 'float32' }],
+        initializers: [
+          { name: 'bq', dtype: 'int32', dims: [4], values: [1, 2, 3, 4] },
+          { name: 'bs', dtype: 'float32', dims: [], values: [0.1] },
+          { name: 'idx', dtype: 'int32', dims: [2], values: [0, 3] },
+        ],
+      },
+    });
+    // the int32 bias (4, 4 bytes each) and its float scale; not the int32 Gather indices
+    expect(totals(r)).toMatchObject({ params: 4 + 1, weightBytes: 4 * 4 + 4 });
+  });
+});
