@@ -89,6 +89,20 @@ const INT32_WEIGHTS: Record<string, number[]> = {
   'com.microsoft:DequantizeLinear': [0],
 };
 
+/**
+ * Weights packed several to a byte in a uint8 tensor: the params are the packed values.
+ * MatMulNBits stores `bits`-bit weights (default 4), MatMulBnb4 4-bit ones.
+ */
+function packedPerElement(node: Node, input: number): number {
+  if (node.domain !== 'com.microsoft' || input !== 1) return 1;
+  if (node.opType === 'MatMulNBits') {
+    const bits = node.attrs.get('bits');
+    const b = bits && bits.type === 'int' ? bits.value : 4;
+    return b > 0 && b < 8 ? 8 / b : 1;
+  }
+  return node.opType === 'MatMulBnb4' ? 2 : 1;
+}
+
 function readsAsWeight(node: Node, input: number, dtype: TensorData['dtype']): boolean {
   if (dtype !== 'int32') return true;
   return INT32_WEIGHTS[`${node.domain}:${node.opType}`]?.includes(input) ?? false;
@@ -215,8 +229,9 @@ export function inferModel(model: Model, options: InferOptions = {}): InferResul
       for (const [i, n] of node.inputs.entries()) {
         const w = weightCandidates.get(n);
         if (w && !weights.has(n) && readsAsWeight(node, i, inputDtype(i))) {
-          weights.set(n, w);
-          pending.params += w.elements;
+          const elements = w.elements * packedPerElement(node, i);
+          weights.set(n, { ...w, elements });
+          pending.params += elements;
           pending.bytes += w.bytes;
         }
       }

@@ -309,3 +309,25 @@ describe('int32 tensors', () => {
     expect(totals(r)).toMatchObject({ params: 4 + 1, weightBytes: 4 * 4 + 4 });
   });
 });
+
+describe('packed int4 weights', () => {
+  it('MatMulNBits counts K x N params stored at 4 bits each', () => {
+    const K = 64;
+    const N = 32;
+    const block = 32;
+    const r = infer({
+      opsets: { '': 17, 'com.microsoft': 1 },
+      graph: {
+        nodes: [{ op: 'MatMulNBits', domain: 'com.microsoft', inputs: ['x', 'w', 's'], outputs: ['y'], attrs: { K, N, bits: 4, block_size: block } }],
+        inputs: [{ name: 'x', dtype: 'float16', shape: [1, K] }],
+        outputs: [{ name: 'y', dtype: 'float16' }],
+        initializers: [
+          { name: 'w', dtype: 'uint8', dims: [N, K / block, block / 2], raw: new Uint8Array((N * K) / 2) },
+          { name: 's', dtype: 'float16', dims: [(N * K) / block], raw: new Uint8Array(((N * K) / block) * 2) },
+        ],
+      },
+    });
+    // weights: N*K values at half a byte each; scales: one fp16 per block
+    expect(totals(r)).toMatchObject({ params: N * K + (N * K) / block, weightBytes: (N * K) / 2 + ((N * K) / block) * 2 });
+  });
+});
