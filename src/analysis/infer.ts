@@ -255,7 +255,8 @@ export function inferModel(model: Model, options: InferOptions = {}): InferResul
           supported: result.supported,
           params: pending.params,
           weightBytes: pending.bytes,
-          bytesRead: sumBytes(inputsInfo),
+          // Shape and Size read a tensor's metadata, never its elements.
+          bytesRead: node.domain === '' && (node.opType === 'Shape' || node.opType === 'Size') ? 0 : sumBytes(inputsInfo),
           bytesWritten: sumBytes(result.outputs),
         });
       }
