@@ -1,6 +1,6 @@
 /**
  * The versioned report object (what `--format json` prints). Every renderer starts from it.
- * Schema: docs/report-schema.md (schemaVersion 1).
+ * Schema: the README, "JSON report" (schemaVersion 1); fields are only added within a version.
  */
 import type { Info } from '../graph/info.js';
 import type { Dim } from '../graph/model.js';
