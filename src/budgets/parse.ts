@@ -302,7 +302,7 @@ export function parseBudgets(text: string, file: string): BudgetsConfig {
   const ctx: Ctx = { file, lc };
   if (doc.errors.length) {
     const e = doc.errors[0];
-    const p = e.linePos?.[0] ?? { line: 1, col: 1 };
+    const p = e.linePos?.[0] ?? lc.linePos(e.pos[0]);
     const first = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
     throw new BudgetFileError(file, p.line, p.col, '', `invalid YAML: ${first}`);
   }

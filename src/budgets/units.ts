@@ -13,7 +13,11 @@ function split(value: unknown, what: string, example: string): [number, string] 
     if (!Number.isFinite(value) || value < 0) throw new UnitError(`expected ${what} like ${example}, got ${value}`);
     return [value, ''];
   }
-  if (typeof value !== 'string') throw new UnitError(`expected ${what} like ${example}, got ${typeof value === 'object' ? 'a ' + (Array.isArray(value) ? 'list' : 'map') : typeof value}`);
+  if (typeof value !== 'string') {
+    // An empty YAML value (`params:`) is null: say "nothing", not "a map".
+    const got = value === null || value === undefined ? 'nothing' : typeof value === 'object' ? 'a ' + (Array.isArray(value) ? 'list' : 'map') : typeof value;
+    throw new UnitError(`expected ${what} like ${example}, got ${got}`);
+  }
   const m = new RegExp(`^\\s*\\+?${NUMBER}\\s*([A-Za-zµ/%]*)\\s*$`).exec(value);
   if (!m) throw new UnitError(`expected ${what} like ${example}, got '${value}'`);
   return [Number(m[1]), m[2]];
@@ -51,6 +55,7 @@ const DURATION_MS: Record<string, number> = { s: 1e3, ms: 1, us: 1e-3, µs: 1e-3
 
 /** A duration in milliseconds: `8ms`, `1.2s`, `500us`. A bare number is not accepted (which unit?). */
 export function parseDurationMs(value: unknown): number {
+  if (typeof value === 'number') throw new UnitError(`expected a duration like 8ms or 1.2s (s, ms, us), got ${value} with no unit`);
   const [n, unit] = split(value, 'a duration', '8ms or 1.2s');
   if (!(unit in DURATION_MS)) throw new UnitError(`expected a duration like 8ms or 1.2s (s, ms, us), got '${String(value)}'`);
   return n * DURATION_MS[unit];

@@ -1,0 +1,177 @@
+/**
+ * Writes schema/budgets.schema.json (JSON Schema draft-07, for editors through
+ * yaml-language-server) from the keys the parser accepts (src/budgets/parse.ts KEYS), so the
+ * two cannot drift: `npx tsx scripts/gen-schema.ts` rewrites it, `--check` fails if it is stale.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { KEYS, PRECISIONS } from '../src/budgets/parse.js';
+
+const COUNT = '^\\s*\\+?[0-9.]+(?:[eE][+-]?[0-9]+)?\\s*[kKMGTP]?\\s*$';
+const BYTES = '^\\s*\\+?[0-9.]+(?:[eE][+-]?[0-9]+)?\\s*(?:B|kB|KB|MB|GB|TB|KiB|MiB|GiB|TiB)?\\s*$';
+const DURATION = '^\\s*\\+?[0-9.]+(?:[eE][+-]?[0-9]+)?\\s*(?:s|ms|us|µs|ns)\\s*$';
+const PERCENT = '^\\s*\\+?[0-9.]+(?:[eE][+-]?[0-9]+)?\\s*%\\s*$';
+const RATE = '^\\s*[0-9.]+(?:[eE][+-]?[0-9]+)?\\s*(?:k|M|G|T|P)?(?:OPS|FLOPS)\\s*$';
+const BANDWIDTH = '^\\s*[0-9.]+(?:[eE][+-]?[0-9]+)?\\s*(?:B|kB|MB|GB|TB|KiB|MiB|GiB|TiB)/s\\s*$';
+const CLOCK = '^\\s*[0-9.]+(?:[eE][+-]?[0-9]+)?\\s*(?:GHz|MHz)\\s*$';
+
+const num = (description: string) => ({ type: 'number', minimum: 0, description });
+const pattern = (p: string, description: string, numbers = true) =>
+  numbers ? { description, oneOf: [{ type: 'string', pattern: p }, { type: 'number', minimum: 0 }] } : { type: 'string', pattern: p, description };
+const level = { type: 'string', enum: ['error', 'warn'], description: '`error` fails the check when broken; `warn` only reports it.' };
+const precision = { type: 'string', enum: PRECISIONS, description: 'The precision the deployment runs at (fp32, fp16, bf16, int8, ...); default: each node\'s input dtypes.' };
+const dims = {
+  type: 'object',
+  description: 'Values for symbolic dimensions, e.g. { batch: 1, sequence: 128 }. Dims not given are 1.',
+  additionalProperties: { type: 'integer', minimum: 1, maximum: 2 ** 31 },
+};
+const minChange = pattern(PERCENT, 'Changes against the baseline smaller than this percentage are not reported as changes.', false);
+
+/** `5M` or `{ max: 5M, level: warn }`. */
+function limit(valueSchema: object, description: string) {
+  return {
+    description,
+    oneOf: [
+      valueSchema,
+      {
+        type: 'object',
+        additionalProperties: false,
+        required: ['max'],
+        properties: { max: valueSchema, level },
+      },
+    ],
+  };
+}
+
+const count = pattern(COUNT, 'A count: 5M, 1.2G, 950k, or a number.');
+const giga = pattern(COUNT, 'In G (1.2 = 1.2e9), or a count with a suffix like 1200M.');
+const bytes = pattern(BYTES, 'A size: 20MB, 1.5GB, 512kB (decimal) or 64MiB (binary), or a number of bytes.');
+const duration = pattern(DURATION, 'A duration: 8ms, 1.2s, 500us.', false);
+const increase = (unit: object) => limit({ oneOf: [pattern(PERCENT, 'A percentage: 5% or +5%.', false), unit] }, 'The most this metric may grow over the baseline: a percentage (+5%) or an amount in its unit.');
+
+const budgets = {
+  type: 'object',
+  additionalProperties: false,
+  description: 'Limits for this model. Each is a value, or { max, level }.',
+  properties: {
+    params: limit(count, 'Most parameters (elements of the weight tensors).'),
+    gmacs: limit(giga, 'Most multiply-accumulates, in G (the figure model zoos call GFLOPS).'),
+    gflops: limit(giga, 'Most floating-point operations, in G (2 x MACs plus per-element work).'),
+    weights: limit(bytes, 'Most bytes of weights, in their own dtypes.'),
+    'peak-memory': limit(bytes, 'Most peak activation memory (live tensors, weights apart).'),
+    'memory-traffic': limit(bytes, 'Most bytes moved by one forward pass (unfused sum of reads and writes).'),
+    latency: {
+      type: 'object',
+      description: 'Most estimated latency per device id (from devices or custom-devices): { jetson-orin-nano: 8ms }.',
+      additionalProperties: limit(duration, 'A duration: 8ms, 1.2s, 500us.'),
+    },
+    'max-increase': {
+      type: 'object',
+      additionalProperties: false,
+      description: 'Relative budgets against the baseline (the merge-base, or --baseline). A model without a baseline passes them.',
+      properties: {
+        params: increase(count),
+        gmacs: increase(giga),
+        gflops: increase(giga),
+        weights: increase(bytes),
+        'peak-memory': increase(bytes),
+        'memory-traffic': increase(bytes),
+        latency: increase(duration),
+      },
+    },
+  },
+};
+
+const rates = Object.fromEntries(PRECISIONS.map((p) => [p, pattern(RATE, `Dense peak at ${p}: 20 TOPS, 10 TFLOPS, 900 GFLOPS.`, false)]));
+const perCycle = Object.fromEntries(PRECISIONS.map((p) => [p, num(`${p} operations per cycle per core.`)]));
+
+const schema = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  title: 'model-budget budgets file',
+  description: 'Cost budgets for neural-network models (version 1). See the README, "Budgets file".',
+  type: 'object',
+  additionalProperties: false,
+  required: ['version', 'models'],
+  properties: {
+    version: { const: 1, description: 'The budgets file format version: 1.' },
+    devices: { type: 'array', items: { type: 'string' }, description: 'Target devices for latency budgets: catalog ids (`model-budget devices`) or custom-devices ids.' },
+    'custom-devices': {
+      type: 'array',
+      description: 'Devices of your own, by datasheet peaks or by the textbook derivation peak = chips x clock x cores x FLOPs per cycle.',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'bandwidth'],
+        properties: {
+          id: { type: 'string', pattern: '^[a-z0-9][a-z0-9._-]*$', description: 'The id budgets refer to (lower case, not a catalog id).' },
+          name: { type: 'string', description: 'A name for reports.' },
+          class: { type: 'string', enum: ['datacenter-gpu', 'consumer-gpu', 'edge-gpu', 'cpu', 'sbc-cpu', 'apple-soc', 'npu'], description: 'Device class: sets the default efficiencies (default npu).' },
+          peak: { type: 'object', additionalProperties: false, properties: rates, description: 'Dense peak per precision.' },
+          derivation: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['cores', 'clock', 'flops-per-cycle'],
+            description: 'Peak per precision = chips x clock x cores x FLOPs per cycle.',
+            properties: {
+              chips: num('Chips (default 1).'),
+              cores: num('Cores per chip (CUDA cores, CPU cores, MAC units...).'),
+              clock: pattern(CLOCK, 'Clock: 1.2 GHz or 900 MHz.', false),
+              'flops-per-cycle': { type: 'object', additionalProperties: false, properties: perCycle, description: 'Operations per cycle per core, per precision (an FMA is 2).' },
+            },
+          },
+          bandwidth: pattern(BANDWIDTH, 'Memory bandwidth: 34 GB/s, 1.2 TB/s.', false),
+          'compute-efficiency': { description: 'Share of peak a well-shaped kernel reaches: 0.8 or 80%.', oneOf: [{ type: 'number', exclusiveMinimum: 0, maximum: 1 }, { type: 'string', pattern: PERCENT }] },
+          'memory-efficiency': { description: 'Share of bandwidth a streaming kernel reaches: 0.9 or 90%.', oneOf: [{ type: 'number', exclusiveMinimum: 0, maximum: 1 }, { type: 'string', pattern: PERCENT }] },
+          'kernel-overhead': pattern(DURATION, 'Time added per kernel launch: 5us.', false),
+        },
+      },
+    },
+    defaults: {
+      type: 'object',
+      additionalProperties: false,
+      description: 'Settings every model inherits unless it sets its own.',
+      properties: { dims, precision, level, 'min-change': minChange, 'allow-missing-weights': { type: 'boolean', description: 'Analyse models whose external weight files are absent.' } },
+    },
+    models: {
+      type: 'array',
+      minItems: 1,
+      description: 'The models to check.',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['path'],
+        properties: {
+          path: { type: 'string', description: 'A model file or a glob (*, **, ?, {a,b}), relative to this file; it must stay inside the repository.' },
+          name: { type: 'string', description: 'A name for reports.' },
+          dims,
+          precision,
+          level,
+          'min-change': minChange,
+          'allow-missing-weights': { type: 'boolean', description: 'Analyse the graph when its external weight file is absent (e.g. LFS not fetched).' },
+          budgets,
+        },
+      },
+    },
+  },
+};
+
+// The schema's keys are the parser's keys.
+const check = (name: string, keys: readonly string[], props: object) => {
+  const a = [...keys].sort().join(',');
+  const b = Object.keys(props).sort().join(',');
+  if (a !== b) throw new Error(`schema ${name} keys ${b} differ from the parser's ${a}`);
+};
+check('root', KEYS.root, schema.properties);
+check('defaults', KEYS.defaults, schema.properties.defaults.properties);
+check('model', KEYS.model, schema.properties.models.items.properties);
+check('budgets', KEYS.budgets, budgets.properties);
+check('custom device', KEYS.customDevice, schema.properties['custom-devices'].items.properties);
+check('derivation', KEYS.derivation, schema.properties['custom-devices'].items.properties.derivation.properties);
+
+const text = JSON.stringify(schema, null, 2) + '\n';
+const path = new URL('../schema/budgets.schema.json', import.meta.url);
+if (process.argv.includes('--check')) {
+  if (readFileSync(path, 'utf8') !== text) {
+    console.error('schema/budgets.schema.json is stale: run npx tsx scripts/gen-schema.ts');
+    process.exit(1);
+  }
+} else writeFileSync(path, text);

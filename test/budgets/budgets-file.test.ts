@@ -1,0 +1,216 @@
+/**
+ * The budgets file: units, every error path with its position, the happy path, and the
+ * published JSON Schema (validated with ajv, an independent implementation) against the parser.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import Ajv from 'ajv';
+import { parse as parseYaml } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { parseBudgets } from '../../src/budgets/parse.js';
+import {
+  parseBandwidth,
+  parseBytes,
+  parseClockGHz,
+  parseCount,
+  parseDurationMs,
+  parseGiga,
+  parsePercent,
+  parseRate,
+} from '../../src/budgets/units.js';
+
+const ROOT = join(__dirname, '..', '..');
+
+describe('units', () => {
+  it('counts', () => {
+    expect(parseCount('5M')).toBe(5e6);
+    expect(parseCount('1.2G')).toBe(1.2e9);
+    expect(parseCount('950k')).toBe(950e3);
+    expect(parseCount('3e9')).toBe(3e9);
+    expect(parseCount(1200)).toBe(1200);
+    expect(parseCount(' 2 T ')).toBe(2e12);
+    expect(() => parseCount('5 apples')).toThrow("expected a count like 5M or 1.2G (suffixes k, M, G, T), got '5 apples'");
+    expect(() => parseCount('lots')).toThrow("expected a count like 5M or 1.2G, got 'lots'");
+    expect(() => parseCount('5Q')).toThrow("expected a count like 5M or 1.2G (suffixes k, M, G, T), got '5Q'");
+    expect(() => parseCount(-3)).toThrow('expected a count like 5M or 1.2G, got -3');
+    expect(() => parseCount('-3M')).toThrow("got '-3M'");
+  });
+
+  it('giga quantities: plain numbers are already in G', () => {
+    expect(parseGiga(1.2)).toBe(1.2);
+    expect(parseGiga('1200M')).toBeCloseTo(1.2, 12);
+    expect(parseGiga('0.5')).toBe(0.5);
+  });
+
+  it('bytes, decimal and binary', () => {
+    expect(parseBytes('20MB')).toBe(20e6);
+    expect(parseBytes('1.5GB')).toBe(1.5e9);
+    expect(parseBytes('512kB')).toBe(512e3);
+    expect(parseBytes('64MiB')).toBe(64 * 2 ** 20);
+    expect(parseBytes('4096B')).toBe(4096);
+    expect(parseBytes(4096)).toBe(4096);
+    expect(() => parseBytes('20 MBs')).toThrow("expected a size like 20MB or 64MiB (B, kB, MB, GB, KiB, MiB, GiB), got '20 MBs'");
+  });
+
+  it('durations in milliseconds', () => {
+    expect(parseDurationMs('8ms')).toBe(8);
+    expect(parseDurationMs('1.2s')).toBe(1200);
+    expect(parseDurationMs('500us')).toBe(0.5);
+    expect(parseDurationMs('500µs')).toBe(0.5);
+    expect(() => parseDurationMs(8)).toThrow('expected a duration like 8ms or 1.2s (s, ms, us), got 8 with no unit');
+    expect(() => parseDurationMs('8 min')).toThrow("got '8 min'");
+  });
+
+  it('percentages, rates, bandwidths, clocks', () => {
+    expect(parsePercent('5%')).toBe(5);
+    expect(parsePercent('+2.5%')).toBe(2.5);
+    expect(() => parsePercent('5')).toThrow("expected a percentage like 5%, got '5'");
+    expect(parseRate('20 TOPS')).toBe(20e12);
+    expect(parseRate('10 TFLOPS')).toBe(10e12);
+    expect(parseRate('900 GFLOPS')).toBe(900e9);
+    expect(() => parseRate('20 TB')).toThrow("expected a rate like 20 TOPS or 10 TFLOPS");
+    expect(parseBandwidth('34 GB/s')).toBe(34e9);
+    expect(parseBandwidth('1.2 TB/s')).toBe(1.2e12);
+    expect(() => parseBandwidth('34 GB')).toThrow("expected a bandwidth like 34 GB/s or 1.2 TB/s, got '34 GB'");
+    expect(parseClockGHz('1.2 GHz')).toBe(1.2);
+    expect(parseClockGHz('900 MHz')).toBe(0.9);
+    expect(() => parseClockGHz('1.2')).toThrow("expected a clock like 1.2 GHz or 900 MHz, got '1.2'");
+  });
+});
+
+const file = 'budgets.yml';
+const ok = (extra = '', budgets = '      params: 5M') => `version: 1
+devices: [jetson-orin-nano]
+${extra}models:
+  - path: models/a.onnx
+    budgets:
+${budgets}
+`;
+
+function error(text: string): string {
+  try {
+    parseBudgets(text, file);
+  } catch (e) {
+    return (e as Error).message;
+  }
+  throw new Error('expected an error');
+}
+
+describe('parse errors name the file, line, column and key path', () => {
+  it.each([
+    ['invalid YAML', 'version: 1\nmodels: [\n', /^budgets.yml:3:1: invalid YAML: /],
+    ['no version', 'models:\n  - path: a.onnx\n', "budgets.yml:1:1: missing 'version: 1'"],
+    ['wrong version', 'version: 2\nmodels:\n  - path: a.onnx\n', 'budgets.yml:1:10: version: expected 1 (the only version this tool reads), got 2'],
+    ['root not a mapping', '- a\n- b\n', 'budgets.yml:1:1: expected a budgets file (a mapping), got a list'],
+    ['unknown root key', 'version: 1\nmodel:\n  - path: a.onnx\n', "budgets.yml:2:1: model: unknown key; did you mean 'models'? (allowed: version, devices, custom-devices, defaults, models)"],
+    ['no models', 'version: 1\n', "budgets.yml:1:1: missing 'models': list the models to check"],
+    ['empty models', 'version: 1\nmodels: []\n', 'budgets.yml:2:9: models: expected a non-empty list of models, got a list'],
+    ['unknown budget key', ok('', '      parms: 5M'), "budgets.yml:6:7: models[0].budgets.parms: unknown key; did you mean 'params'? (allowed: params, gmacs, gflops, weights, peak-memory, memory-traffic, latency, max-increase)"],
+    ['malformed unit', ok('', '      weights: 20 MBs'), "budgets.yml:6:16: models[0].budgets.weights: expected a size like 20MB or 64MiB (B, kB, MB, GB, KiB, MiB, GiB), got '20 MBs'"],
+    ['negative budget', ok('', '      params: -5M'), "budgets.yml:6:15: models[0].budgets.params: expected a count like 5M or 1.2G, got '-5M'"],
+    ['wrong type', ok('', '      params: [1, 2]'), 'budgets.yml:6:15: models[0].budgets.params: expected a value, got a list'],
+    ['bad level', ok('', '      params: { max: 5M, level: fatal }'), "budgets.yml:6:33: models[0].budgets.params.level: expected one of error, warn, got 'fatal'"],
+    ['latency for a device not listed', ok('', '      latency: { raspberry-pi-5: 8ms }'), "budgets.yml:6:18: models[0].budgets.latency.raspberry-pi-5: device 'raspberry-pi-5' is not in this file's devices (jetson-orin-nano); add it to 'devices' or 'custom-devices'"],
+    ['latency without a unit', ok('', '      latency: { jetson-orin-nano: 8 }'), 'budgets.yml:6:36: models[0].budgets.latency.jetson-orin-nano: expected a duration like 8ms or 1.2s (s, ms, us), got 8 with no unit'],
+    ['unknown device', 'version: 1\ndevices: [jetson-orin-nan]\nmodels:\n  - path: a.onnx\n', "budgets.yml:2:11: devices[0]: unknown device 'jetson-orin-nan'; did you mean 'jetson-orin-nano' or 'jetson-orin-nano-super'? (`model-budget devices` lists the catalog; declare others under custom-devices)"],
+    ['model without path', 'version: 1\nmodels:\n  - budgets: { params: 1M }\n', "budgets.yml:3:5: models[0]: a model needs 'path' (a file or a glob, relative to this file)"],
+    ['model listed twice', 'version: 1\nmodels:\n  - path: a.onnx\n  - path: a.onnx\n', "budgets.yml:4:11: models[1].path: 'a.onnx' is already listed as models[0]"],
+    ['bad dims', 'version: 1\nmodels:\n  - path: a.onnx\n    dims: { batch: 0 }\n', 'budgets.yml:4:20: models[0].dims.batch: expected a whole number from 1 to 2^31, got 0'],
+    ['bad precision', 'version: 1\nmodels:\n  - path: a.onnx\n    precision: fp17\n', "budgets.yml:4:16: models[0].precision: expected one of fp64, fp32, tf32, fp16, bf16, fp8, int8, int4, got 'fp17'; did you mean 'fp16'?"],
+    ['duplicate custom device', 'version: 1\ncustom-devices:\n  - { id: x, peak: { fp16: 1 TFLOPS }, bandwidth: 1 GB/s }\n  - { id: x, peak: { fp16: 1 TFLOPS }, bandwidth: 1 GB/s }\nmodels:\n  - path: a.onnx\n', "budgets.yml:4:5: custom-devices[1].id: device 'x' is declared twice"],
+    ['custom device named like a catalog one', 'version: 1\ncustom-devices:\n  - { id: t4, peak: { fp16: 1 TFLOPS }, bandwidth: 1 GB/s }\nmodels:\n  - path: a.onnx\n', "budgets.yml:3:11: custom-devices[0].id: 't4' is a catalog device; give your device another id"],
+    ['custom device without a peak', 'version: 1\ncustom-devices:\n  - { id: x, bandwidth: 1 GB/s }\nmodels:\n  - path: a.onnx\n', "budgets.yml:3:5: custom-devices[0]: a custom device needs 'peak' (per precision, like { fp16: 10 TFLOPS }) or 'derivation'"],
+    ['custom device without bandwidth', 'version: 1\ncustom-devices:\n  - { id: x, peak: { fp16: 1 TFLOPS } }\nmodels:\n  - path: a.onnx\n', "budgets.yml:3:5: custom-devices[0]: a custom device needs 'bandwidth' (like 34 GB/s)"],
+    ['duplicate key', 'version: 1\nversion: 1\nmodels:\n  - path: a.onnx\n', /^budgets.yml:2:1: invalid YAML: Map keys must be unique/],
+  ])('%s', (_, text, expected) => {
+    const message = error(text);
+    if (expected instanceof RegExp) expect(message).toMatch(expected);
+    else expect(message).toBe(expected);
+  });
+});
+
+describe('parsed values', () => {
+  it('models inherit defaults and keep each budget with its level and line', () => {
+    const cfg = parseBudgets(
+      `version: 1
+devices: [jetson-orin-nano]
+defaults:
+  dims: { batch: 2 }
+  level: warn
+  min-change: 1%
+models:
+  - path: a.onnx
+    dims: { sequence: 64 }
+    budgets:
+      params: 5M
+      gmacs: 1.2
+      latency: { jetson-orin-nano: { max: 8ms, level: error } }
+      max-increase: { params: 2%, weights: 1MB }
+`,
+      file,
+    );
+    const m = cfg.models[0];
+    expect(m.dims).toEqual({ batch: 2, sequence: 64 });
+    expect(m.level).toBe('warn');
+    expect(m.minChange).toBe(1);
+    expect(m.budgets).toEqual([
+      { metric: 'params', max: 5e6, level: 'warn', at: { line: 11, column: 15 } },
+      { metric: 'gmacs', max: 1.2, level: 'warn', at: { line: 12, column: 14 } },
+      { metric: 'latency', device: 'jetson-orin-nano', max: 8, level: 'error', at: { line: 13, column: 36 } },
+    ]);
+    expect(m.maxIncrease).toEqual([
+      { metric: 'params', percent: 2, level: 'warn', at: { line: 14, column: 31 } },
+      { metric: 'weights', absolute: 1e6, level: 'warn', at: { line: 14, column: 44 } },
+    ]);
+  });
+
+  it('a custom device by derivation: peak = chips x clock x cores x FLOPs per cycle', () => {
+    const cfg = parseBudgets(
+      `version: 1
+custom-devices:
+  - id: my-npu
+    class: npu
+    derivation: { chips: 2, cores: 512, clock: 800 MHz, flops-per-cycle: { int8: 32, fp16: 8 } }
+    bandwidth: 25.6 GB/s
+    compute-efficiency: 70%
+    kernel-overhead: 12us
+models:
+  - path: a.onnx
+`,
+      file,
+    );
+    const d = cfg.customDevices[0];
+    expect(cfg.devices).toEqual(['my-npu']);
+    expect(d.device.peak.int8?.value).toBeCloseTo(2 * 0.8e9 * 512 * 32, 0);
+    expect(d.device.peak.fp16?.value).toBeCloseTo(2 * 0.8e9 * 512 * 8, 0);
+    expect(d.device.bandwidth.value).toBe(25.6e9);
+    expect(d.overrides).toEqual({ computeEfficiency: 0.7, kernelOverhead: 12e-6 });
+  });
+});
+
+describe('the published JSON Schema', () => {
+  const schema = JSON.parse(readFileSync(join(ROOT, 'schema', 'budgets.schema.json'), 'utf8'));
+  const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+  const example = readFileSync(join(ROOT, 'budgets.example.yml'), 'utf8');
+
+  it('is what scripts/gen-schema.ts writes from the parser\'s keys', () => {
+    execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'gen-schema.ts'), '--check'], { cwd: ROOT });
+  });
+
+  it('accepts budgets.example.yml, which the parser accepts too', () => {
+    expect(validate(parseYaml(example)), JSON.stringify(validate.errors)).toBe(true);
+    expect(parseBudgets(example, 'budgets.example.yml').models.length).toBeGreaterThan(0);
+  });
+
+  it('rejects what the parser rejects: unknown keys, bad units, bad levels', () => {
+    for (const bad of [ok('', '      parms: 5M'), ok('', '      weights: 20 MBs'), ok('', '      params: { max: 5M, level: fatal }'), 'version: 2\nmodels:\n  - path: a.onnx\n']) {
+      expect(validate(parseYaml(bad))).toBe(false);
+      expect(() => parseBudgets(bad, file)).toThrow();
+    }
+  });
+
+  it('names the schema in budgets.example.yml for editors', () => {
+    expect(example.split('\n')[0]).toBe('# yaml-language-server: $schema=./schema/budgets.schema.json');
+  });
+});
