@@ -7492,6 +7492,20 @@ function isNumeric(dtype) {
   return dtype !== null && dtype !== "string" && dtype !== "bool";
 }
 var ALL_DTYPES = BY_CODE.filter((d) => d !== null);
+var INT_RANGE = {
+  int8: [-128, 127],
+  uint8: [0, 255],
+  int16: [-32768, 32767],
+  uint16: [0, 65535],
+  int32: [-2147483648, 2147483647],
+  uint32: [0, 4294967295],
+  int64: [-Infinity, Infinity],
+  uint64: [0, Infinity],
+  int4: [-8, 7],
+  uint4: [0, 15],
+  int2: [-2, 1],
+  uint2: [0, 3]
+};
 
 // src/graph/shape.ts
 function isConcrete(shape) {
@@ -7667,18 +7681,6 @@ function scaleCost(a, k) {
 }
 
 // src/ops/elementwise.ts
-var INT_RANGE = {
-  int8: [-128, 127],
-  uint8: [0, 255],
-  int16: [-32768, 32767],
-  uint16: [0, 65535],
-  int32: [-2147483648, 2147483647],
-  uint32: [0, 4294967295],
-  int4: [-8, 7],
-  uint4: [0, 15],
-  uint64: [0, Infinity],
-  int64: [-Infinity, Infinity]
-};
 function roundHalfEven(q) {
   const f = Math.floor(q);
   const d = q - f;
@@ -10243,20 +10245,6 @@ function solveOneUnknown(input, out) {
   solved[unknown[0]] = q;
   return solved;
 }
-var INT_RANGE2 = {
-  int8: [-128, 127],
-  uint8: [0, 255],
-  int16: [-32768, 32767],
-  uint16: [0, 65535],
-  int32: [-2147483648, 2147483647],
-  uint32: [0, 4294967295],
-  int64: [-Number.MAX_VALUE, Number.MAX_VALUE],
-  uint64: [0, Number.MAX_VALUE],
-  int4: [-8, 7],
-  uint4: [0, 15],
-  int2: [-2, 1],
-  uint2: [0, 3]
-};
 function castElement(v, to) {
   if (v === null) return null;
   if (to === "bool") return typeof v === "number" ? v !== 0 ? 1 : 0 : null;
@@ -10264,7 +10252,7 @@ function castElement(v, to) {
   if (isInteger(to)) {
     if (!Number.isFinite(v)) return null;
     const t = Math.trunc(v);
-    const r = INT_RANGE2[to];
+    const r = INT_RANGE[to];
     return r && t >= r[0] && t <= r[1] ? t : null;
   }
   switch (to) {
@@ -12219,7 +12207,27 @@ var GraphError = class extends Error {
 // src/analysis/infer.ts
 var MAX_DIM = 2 ** 31;
 function isWeightDtype(t) {
-  return isNumeric(t.dtype) && t.dtype !== "int64" && t.dtype !== "int32" && t.dtype !== "uint64";
+  return isNumeric(t.dtype) && t.dtype !== "int64" && t.dtype !== "uint64";
+}
+var INT32_WEIGHTS = {
+  ":QLinearConv": [8],
+  "com.microsoft:QLinearConv": [8],
+  "com.microsoft:QGemm": [6],
+  ":DequantizeLinear": [0],
+  "com.microsoft:DequantizeLinear": [0]
+};
+function packedPerElement(node2, input) {
+  if (node2.domain !== "com.microsoft" || input !== 1) return 1;
+  if (node2.opType === "MatMulNBits") {
+    const bits = node2.attrs.get("bits");
+    const b = bits && bits.type === "int" ? bits.value : 4;
+    return b > 0 && b < 8 ? 8 / b : 1;
+  }
+  return node2.opType === "MatMulBnb4" ? 2 : 1;
+}
+function readsAsWeight(node2, input, dtype) {
+  if (dtype !== "int32") return true;
+  return INT32_WEIGHTS[`${node2.domain}:${node2.opType}`]?.includes(input) ?? false;
 }
 var Scope = class {
   constructor(parent) {
@@ -12314,6 +12322,10 @@ function inferModel(model, options = {}) {
     for (const node2 of order) {
       if (record) pending = { params: 0, bytes: 0 };
       const inputsInfo = node2.inputs.map((n) => n === "" ? void 0 : scope.get(n) ?? void 0);
+      const inputDtype = (i) => {
+        const v = inputsInfo[i];
+        return v && v.kind === "tensor" ? v.dtype : null;
+      };
       const result2 = runNode(node2, inputsInfo, scope);
       node2.outputs.forEach((name, i) => {
         if (name === "") return;
@@ -12324,11 +12336,12 @@ function inferModel(model, options = {}) {
         scope.values.set(name, info);
       });
       for (const w of result2.warnings) warnings.push({ node: node2.name || node2.opType, message: w });
-      for (const n of node2.inputs) {
+      for (const [i, n] of node2.inputs.entries()) {
         const w = weightCandidates.get(n);
-        if (w && !weights.has(n)) {
-          weights.set(n, w);
-          pending.params += w.elements;
+        if (w && !weights.has(n) && readsAsWeight(node2, i, inputDtype(i))) {
+          const elements = w.elements * packedPerElement(node2, i);
+          weights.set(n, { ...w, elements });
+          pending.params += elements;
           pending.bytes += w.bytes;
         }
       }
@@ -12352,7 +12365,8 @@ function inferModel(model, options = {}) {
           supported: result2.supported,
           params: pending.params,
           weightBytes: pending.bytes,
-          bytesRead: sumBytes(inputsInfo),
+          // Shape and Size read a tensor's metadata, never its elements.
+          bytesRead: node2.domain === "" && (node2.opType === "Shape" || node2.opType === "Size") ? 0 : sumBytes(inputsInfo),
           bytesWritten: sumBytes(result2.outputs)
         });
       }
@@ -12924,6 +12938,7 @@ var package_default = {
   },
   devDependencies: {
     "@types/node": "^20.19.43",
+    ajv: "^8.20.0",
     esbuild: "^0.28.2",
     tsx: "^4.23.15",
     typescript: "^5.9.3",
@@ -15827,7 +15842,10 @@ function split(value2, what, example) {
     if (!Number.isFinite(value2) || value2 < 0) throw new UnitError(`expected ${what} like ${example}, got ${value2}`);
     return [value2, ""];
   }
-  if (typeof value2 !== "string") throw new UnitError(`expected ${what} like ${example}, got ${typeof value2 === "object" ? "a " + (Array.isArray(value2) ? "list" : "map") : typeof value2}`);
+  if (typeof value2 !== "string") {
+    const got = value2 === null || value2 === void 0 ? "nothing" : typeof value2 === "object" ? "a " + (Array.isArray(value2) ? "list" : "map") : typeof value2;
+    throw new UnitError(`expected ${what} like ${example}, got ${got}`);
+  }
   const m = new RegExp(`^\\s*\\+?${NUMBER}\\s*([A-Za-z\xB5/%]*)\\s*$`).exec(value2);
   if (!m) throw new UnitError(`expected ${what} like ${example}, got '${value2}'`);
   return [Number(m[1]), m[2]];
@@ -15862,6 +15880,7 @@ function parseBytes(value2) {
 }
 var DURATION_MS = { s: 1e3, ms: 1, us: 1e-3, \u00B5s: 1e-3, ns: 1e-6 };
 function parseDurationMs(value2) {
+  if (typeof value2 === "number") throw new UnitError(`expected a duration like 8ms or 1.2s (s, ms, us), got ${value2} with no unit`);
   const [n, unit2] = split(value2, "a duration", "8ms or 1.2s");
   if (!(unit2 in DURATION_MS)) throw new UnitError(`expected a duration like 8ms or 1.2s (s, ms, us), got '${String(value2)}'`);
   return n * DURATION_MS[unit2];
@@ -16157,7 +16176,7 @@ function parseBudgets(text2, file) {
   const ctx = { file, lc };
   if (doc.errors.length) {
     const e = doc.errors[0];
-    const p = e.linePos?.[0] ?? { line: 1, col: 1 };
+    const p = e.linePos?.[0] ?? lc.linePos(e.pos[0]);
     const first = e.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
     throw new BudgetFileError(file, p.line, p.col, "", `invalid YAML: ${first}`);
   }
