@@ -13667,7 +13667,7 @@ function checkExternalData(path, model, options) {
   return [...missing].map((m) => `external weight file '${m}' is absent: analysed from the graph alone`);
 }
 
-// src/cli/analyze.ts
+// src/io/analyze-file.ts
 function analyzeFile(path, options = {}) {
   const loaded = loadModelFile(path, { allowMissingWeights: options.allowMissingWeights });
   const m = loaded.model;

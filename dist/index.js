@@ -34772,7 +34772,7 @@ function modelReport(src, r) {
   };
 }
 
-// src/cli/analyze.ts
+// src/io/analyze-file.ts
 function analyzeFile(path, options = {}) {
   const loaded = loadModelFile(path, { allowMissingWeights: options.allowMissingWeights });
   const m = loaded.model;

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { analyzeFile } from '../src/cli/analyze.js';
+import { analyzeFile } from '../src/io/analyze-file.js';
 import { parseDims } from '../src/cli/main.js';
 
 function rchar(): number {

@@ -14,7 +14,7 @@ import { findDevice } from '../devices/catalog.js';
 import { deviceModel } from '../devices/efficiency.js';
 import type { DeviceModel } from '../devices/roofline.js';
 import { InputError } from '../errors.js';
-import { analyzeFile } from '../cli/analyze.js';
+import { analyzeFile } from '../io/analyze-file.js';
 import { withLatency } from '../report/latency.js';
 import { SCHEMA_VERSION, type AnalyzeReport, type ModelReport } from '../report/model-report.js';
 import { compareModel, type ModelComparison } from '../report/compare.js';

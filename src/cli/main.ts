@@ -7,7 +7,7 @@ import { InputError, UsageError } from '../errors.js';
 import { SCHEMA_VERSION, type AnalyzeReport } from '../report/model-report.js';
 import { renderAnalyzeText } from '../report/text.js';
 import { TOOL_NAME, VERSION } from '../version.js';
-import { analyzeFile } from './analyze.js';
+import { analyzeFile } from '../io/analyze-file.js';
 import { devicesJson, renderDevicesText, resolveDevices } from './devices.js';
 import { withLatency } from '../report/latency.js';
 import type { Precision } from '../devices/catalog.js';

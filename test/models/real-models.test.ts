@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyzeFile } from '../../src/cli/analyze.js';
+import { analyzeFile } from '../../src/io/analyze-file.js';
 import type { ModelReport } from '../../src/report/model-report.js';
 
 const DIR = join(__dirname, '..', 'fixtures', 'models');

@@ -1,7 +1,7 @@
 /**
  * Analysing model files: load, infer, report. Shared by the CLI commands and the action.
  */
-import { loadModelFile } from '../io/load-model.js';
+import { loadModelFile } from './load-model.js';
 import { inferModel } from '../analysis/infer.js';
 import { GraphError } from '../analysis/errors.js';
 import { InputError } from '../errors.js';
