@@ -14910,7 +14910,10 @@ function editDistance(a, b) {
 function closest(word, candidates, max = 3) {
   const limit2 = Math.max(2, Math.floor(word.length / 3));
   const lower = word.toLowerCase();
-  return candidates.map((c) => ({ c, d: c.toLowerCase().includes(lower) || lower.includes(c.toLowerCase()) ? 1 : editDistance(lower, c.toLowerCase()) })).filter((x) => x.d <= limit2).sort((x, y) => x.d - y.d || x.c.localeCompare(y.c)).slice(0, max).map((x) => x.c);
+  return candidates.map((c) => {
+    const cl = c.toLowerCase();
+    return { c, d: editDistance(lower, cl), sub: cl.includes(lower) || lower.includes(cl) };
+  }).filter((x) => x.sub || x.d <= limit2).sort((x, y) => Number(y.sub) - Number(x.sub) || x.d - y.d || x.c.localeCompare(y.c)).slice(0, max).map((x) => x.c);
 }
 
 // src/cli/devices.ts
@@ -16204,7 +16207,9 @@ function parseBudgets(text2, file) {
         const hint = closest(id, [...DEVICES.map((d2) => d2.id), ...customDevices.map((c) => c.device.id)]);
         fail(ctx, item, `devices[${i}]`, `unknown device '${id}'${hint.length ? `; did you mean ${hint.map((h) => `'${h}'`).join(" or ")}?` : ""} (\`model-budget devices\` lists the catalog; declare others under custom-devices)`);
       }
-      devices.push(findDevice(id)?.id ?? id);
+      const canonical = findDevice(id)?.id ?? id;
+      if (devices.includes(canonical)) fail(ctx, item, `devices[${i}]`, `device '${canonical}' is listed twice`);
+      devices.push(canonical);
     });
   }
   for (const c of customDevices) if (!devices.includes(c.device.id)) devices.push(c.device.id);
@@ -16302,6 +16307,8 @@ function evaluateRow(m, cfg, metric, device, out) {
         const by = Number.isFinite(percent) ? `+${percent.toFixed(1)}%` : `from 0 to ${fmt(metric, value2)}`;
         broken.push({ level: rel.level, message: `${label} of ${m.path} grew ${by} (${fmt(metric, base)} \u2192 ${fmt(metric, value2)}), more than the ${allowed} allowed`, at: rel.at });
       } else passed.push(`increase within ${allowed}`);
+    } else {
+      passed.push(`not compared: no ${value2 === null ? "value" : "baseline value"} for ${label}`);
     }
   }
   for (const b of broken) out.violations.push({ model: m.path, metric, device, level: b.level, message: b.message, file: cfg.file, at: b.at });

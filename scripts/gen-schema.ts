@@ -6,13 +6,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { KEYS, PRECISIONS } from '../src/budgets/parse.js';
 
-const COUNT = '^\\s*\\+?[0-9.]+(?:[eE][+-]?[0-9]+)?\\s*[kKMGTP]?\\s*$';
-const BYTES = '^\\s*\\+?[0-9.]+(?:[eE][+-]?[0-9]+)?\\s*(?:B|kB|KB|MB|GB|TB|KiB|MiB|GiB|TiB)?\\s*$';
-const DURATION = '^\\s*\\+?[0-9.]+(?:[eE][+-]?[0-9]+)?\\s*(?:s|ms|us|µs|ns)\\s*$';
-const PERCENT = '^\\s*\\+?[0-9.]+(?:[eE][+-]?[0-9]+)?\\s*%\\s*$';
-const RATE = '^\\s*[0-9.]+(?:[eE][+-]?[0-9]+)?\\s*(?:k|M|G|T|P)?(?:OPS|FLOPS)\\s*$';
-const BANDWIDTH = '^\\s*[0-9.]+(?:[eE][+-]?[0-9]+)?\\s*(?:B|kB|MB|GB|TB|KiB|MiB|GiB|TiB)/s\\s*$';
-const CLOCK = '^\\s*[0-9.]+(?:[eE][+-]?[0-9]+)?\\s*(?:GHz|MHz)\\s*$';
+const N = '(?:[0-9]+(?:\\.[0-9]*)?(?:[eE][+-]?[0-9]+)?|\\.[0-9]+(?:[eE][+-]?[0-9]+)?)';
+const COUNT = `^\\s*\\+?${N}\\s*[kKMGTP]?\\s*$`;
+const BYTES = `^\\s*\\+?${N}\\s*(?:B|kB|KB|MB|GB|TB|KiB|MiB|GiB|TiB)?\\s*$`;
+const DURATION = `^\\s*\\+?${N}\\s*(?:s|ms|us|µs|ns)\\s*$`;
+const PERCENT = `^\\s*\\+?${N}\\s*%\\s*$`;
+const RATE = `^\\s*\\+?${N}\\s*(?:k|M|G|T|P)?(?:OPS|FLOPS)\\s*$`;
+const BANDWIDTH = `^\\s*\\+?${N}\\s*(?:B|kB|MB|GB|TB|KiB|MiB|GiB|TiB)/s\\s*$`;
+const CLOCK = `^\\s*\\+?${N}\\s*(?:GHz|MHz)\\s*$`;
 
 const num = (description: string) => ({ type: 'number', minimum: 0, description });
 const pattern = (p: string, description: string, numbers = true) =>
@@ -46,7 +47,7 @@ const count = pattern(COUNT, 'A count: 5M, 1.2G, 950k, or a number.');
 const giga = pattern(COUNT, 'In G (1.2 = 1.2e9), or a count with a suffix like 1200M.');
 const bytes = pattern(BYTES, 'A size: 20MB, 1.5GB, 512kB (decimal) or 64MiB (binary), or a number of bytes.');
 const duration = pattern(DURATION, 'A duration: 8ms, 1.2s, 500us.', false);
-const increase = (unit: object) => limit({ oneOf: [pattern(PERCENT, 'A percentage: 5% or +5%.', false), unit] }, 'The most this metric may grow over the baseline: a percentage (+5%) or an amount in its unit.');
+const increase = (unit: object) => limit({ description: "A percentage (+5%) or an amount in the metric's unit.", oneOf: [pattern(PERCENT, 'A percentage: 5% or +5%.', false), unit] }, 'The most this metric may grow over the baseline: a percentage (+5%) or an amount in its unit.');
 
 const budgets = {
   type: 'object',

@@ -127,6 +127,9 @@ function evaluateRow(m: ModelResult, cfg: BudgetsConfig, metric: Metric, device:
         const by = Number.isFinite(percent) ? `+${percent.toFixed(1)}%` : `from 0 to ${fmt(metric, value)}`;
         broken.push({ level: rel.level, message: `${label} of ${m.path} grew ${by} (${fmt(metric, base)} → ${fmt(metric, value)}), more than the ${allowed} allowed`, at: rel.at });
       } else passed.push(`increase within ${allowed}`);
+    } else {
+      // A baseline without this value (a report saved without --device, say): not broken, but said.
+      passed.push(`not compared: no ${value === null ? 'value' : 'baseline value'} for ${label}`);
     }
   }
   for (const b of broken) out.violations.push({ model: m.path, metric, device, level: b.level, message: b.message, file: cfg.file, at: b.at });

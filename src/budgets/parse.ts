@@ -331,7 +331,9 @@ export function parseBudgets(text: string, file: string): BudgetsConfig {
         const hint = closest(id, [...DEVICES.map((d) => d.id), ...customDevices.map((c) => c.device.id)]);
         fail(ctx, item as YamlNode, `devices[${i}]`, `unknown device '${id}'${hint.length ? `; did you mean ${hint.map((h) => `'${h}'`).join(' or ')}?` : ''} (\`model-budget devices\` lists the catalog; declare others under custom-devices)`);
       }
-      devices.push(findDevice(id)?.id ?? id);
+      const canonical = findDevice(id)?.id ?? id;
+      if (devices.includes(canonical)) fail(ctx, item as YamlNode, `devices[${i}]`, `device '${canonical}' is listed twice`);
+      devices.push(canonical);
     });
   }
   for (const c of customDevices) if (!devices.includes(c.device.id)) devices.push(c.device.id);

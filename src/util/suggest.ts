@@ -14,14 +14,21 @@ export function editDistance(a: string, b: string): number {
   return prev[n];
 }
 
-/** Up to `max` candidates close to `word` (distance at most a third of its length, min 2), closest first. */
+/**
+ * Up to `max` candidates close to `word`: those containing it or contained in it first ('gpu'
+ * suggests 'edge-gpu' before 'cpu'), then those within an edit distance of a third of its length
+ * (at least 2); nearest first within each group.
+ */
 export function closest(word: string, candidates: readonly string[], max = 3): string[] {
   const limit = Math.max(2, Math.floor(word.length / 3));
   const lower = word.toLowerCase();
   return candidates
-    .map((c) => ({ c, d: c.toLowerCase().includes(lower) || lower.includes(c.toLowerCase()) ? 1 : editDistance(lower, c.toLowerCase()) }))
-    .filter((x) => x.d <= limit)
-    .sort((x, y) => x.d - y.d || x.c.localeCompare(y.c))
+    .map((c) => {
+      const cl = c.toLowerCase();
+      return { c, d: editDistance(lower, cl), sub: cl.includes(lower) || lower.includes(cl) };
+    })
+    .filter((x) => x.sub || x.d <= limit)
+    .sort((x, y) => Number(y.sub) - Number(x.sub) || x.d - y.d || x.c.localeCompare(y.c))
     .slice(0, max)
     .map((x) => x.c);
 }

@@ -1,0 +1,131 @@
+/**
+ * The published JSON Schema against the parser: the same keys at every level (so the two
+ * cannot drift), a description on every property, closed mappings, and unit patterns that
+ * accept what src/budgets/units.ts accepts.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { KEYS, PRECISIONS, parseBudgets } from '../../src/budgets/parse.js';
+import { parseBandwidth, parseBytes, parseClockGHz, parseCount, parseDurationMs, parsePercent, parseRate } from '../../src/budgets/units.js';
+
+type S = Record<string, any>;
+const ROOT = join(__dirname, '..', '..');
+const schema: S = JSON.parse(readFileSync(join(ROOT, 'schema', 'budgets.schema.json'), 'utf8'));
+
+const keys = (s: S) => Object.keys(s.properties ?? {}).sort();
+const sorted = (k: readonly string[]) => [...k].sort();
+/** The object branch of a `value | { max, level }` limit. */
+const objectBranch = (s: S): S => (s.oneOf ?? s.anyOf ?? []).find((b: S) => b.type === 'object');
+
+const model = schema.properties.models.items;
+const budgets = model.properties.budgets;
+const custom = schema.properties['custom-devices'].items;
+
+describe('the schema has the parser\'s keys', () => {
+  it('at every level', () => {
+    expect(schema.$schema).toBe('http://json-schema.org/draft-07/schema#');
+    expect(keys(schema)).toEqual(sorted(KEYS.root));
+    expect(keys(schema.properties.defaults)).toEqual(sorted(KEYS.defaults));
+    expect(keys(model)).toEqual(sorted(KEYS.model));
+    expect(keys(budgets)).toEqual(sorted(KEYS.budgets));
+    expect(keys(objectBranch(budgets.properties.params))).toEqual(sorted(KEYS.limit));
+    expect(keys(custom)).toEqual(sorted(KEYS.customDevice));
+    expect(keys(custom.properties.derivation)).toEqual(sorted(KEYS.derivation));
+  });
+
+  it('every limit takes { max, level }', () => {
+    for (const m of ['params', 'gmacs', 'gflops', 'weights', 'peak-memory', 'memory-traffic']) {
+      expect(keys(objectBranch(budgets.properties[m])), m).toEqual(sorted(KEYS.limit));
+    }
+    const inc = budgets.properties['max-increase'];
+    expect(keys(inc)).toEqual(sorted(KEYS.budgets.filter((k) => k !== 'max-increase')));
+  });
+
+  it('precisions, levels, classes, version and required keys as the parser has them', () => {
+    expect(schema.properties.version.const).toBe(1);
+    expect(sorted(schema.required)).toEqual(['models', 'version']);
+    expect(sorted(model.required)).toEqual(['path']);
+    expect(sorted(custom.required)).toEqual(['bandwidth', 'id']);
+    expect(sorted(custom.properties.derivation.required)).toEqual(['clock', 'cores', 'flops-per-cycle']);
+    expect(schema.properties.models.minItems).toBe(1);
+    expect(model.properties.precision.enum).toEqual([...PRECISIONS]);
+    expect(model.properties.level.enum).toEqual(['error', 'warn']);
+    expect(keys(custom.properties.peak)).toEqual(sorted(PRECISIONS));
+    expect(keys(custom.properties.derivation.properties['flops-per-cycle'])).toEqual(sorted(PRECISIONS));
+    expect(custom.properties.class.enum).toEqual(['datacenter-gpu', 'consumer-gpu', 'edge-gpu', 'cpu', 'sbc-cpu', 'apple-soc', 'npu']);
+  });
+
+  it('a description on every property, and no key outside the listed ones in any mapping', () => {
+    const missing: string[] = [];
+    const open: string[] = [];
+    const walk = (s: S, path: string) => {
+      if (!s || typeof s !== 'object') return;
+      if (s.properties) {
+        if (s.additionalProperties !== false) open.push(path);
+        for (const [k, v] of Object.entries<S>(s.properties)) {
+          if (typeof v.description !== 'string' || !v.description) missing.push(`${path}.${k}`);
+          walk(v, `${path}.${k}`);
+        }
+      }
+      for (const k of ['items', 'additionalProperties']) if (typeof s[k] === 'object') walk(s[k], `${path}[${k}]`);
+      for (const k of ['oneOf', 'anyOf', 'allOf']) (s[k] ?? []).forEach((b: S, i: number) => walk(b, `${path}|${i}`));
+    };
+    walk(schema, '');
+    expect(missing).toEqual([]);
+    expect(open).toEqual([]);
+  });
+});
+
+/** All string patterns in a property's schema (through oneOf / anyOf). */
+function patterns(s: S): RegExp[] {
+  const out: RegExp[] = [];
+  const walk = (x: S) => {
+    if (!x || typeof x !== 'object') return;
+    if (typeof x.pattern === 'string') out.push(new RegExp(x.pattern, 'u'));
+    for (const k of ['oneOf', 'anyOf']) (x[k] ?? []).forEach(walk);
+  };
+  walk(s);
+  return out;
+}
+
+const accepts = (s: S, v: string) => patterns(s).some((p) => p.test(v));
+const parses = (f: (v: unknown) => number, v: string) => {
+  try {
+    f(v);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+describe('unit patterns agree with units.ts', () => {
+  const cases: [string, S, (v: unknown) => number, string[]][] = [
+    ['count', budgets.properties.params, parseCount, ['5M', '1.2G', '950k', '950K', '3e9', '+5M', ' 2 T ', '.5M', '1P', '5 apples', '1.2.3M', '5MB', '-5M', 'M', '']],
+    ['bytes', budgets.properties.weights, parseBytes, ['20MB', '64MiB', '512kB', '512KB', '4096B', '4096', '1.5 GB', '2TiB', '20mb', '20M', '-1MB']],
+    ['duration', objectBranch(budgets.properties.params) && budgets.properties.latency.additionalProperties, parseDurationMs, ['8ms', '1.2s', '500us', '500µs', '10ns', '8', '8 min', 'ms']],
+    ['percent', model.properties['min-change'], parsePercent, ['5%', '+5%', '0.5%', ' 5 % ', '5', '-5%', '5 pct']],
+    ['rate', custom.properties.peak.properties.int8, parseRate, ['20 TOPS', '10 TFLOPS', '900 GFLOPS', '5 MOPS', '1 POPS', '100 OPS', '+20 TOPS', '20 tops', '20 T']],
+    ['bandwidth', custom.properties.bandwidth, parseBandwidth, ['34 GB/s', '1.2 TB/s', '500 MB/s', '800 kB/s', '16 GiB/s', '34 GB', '34 Gb/s', '34 KB/s', '+34 GB/s']],
+    ['clock', custom.properties.derivation.properties.clock, parseClockGHz, ['1.2 GHz', '900 MHz', '2GHz', '1.2', '1.2 ghz', '1200 kHz', '+1 GHz']],
+  ];
+  for (const [name, s, parse, samples] of cases) {
+    it(name, () => {
+      expect(patterns(s).length, `${name} has a pattern`).toBeGreaterThan(0);
+      const disagree = samples.filter((v) => accepts(s, v) !== parses(parse, v)).map((v) => `'${v}': schema ${accepts(s, v)}, parser ${parses(parse, v)}`);
+      expect(disagree).toEqual([]);
+    });
+  }
+});
+
+describe('budgets.example.yml', () => {
+  const text = readFileSync(join(ROOT, 'budgets.example.yml'), 'utf8');
+  it('names the schema for editors and parses', () => {
+    expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=./schema/budgets.schema.json');
+    const cfg = parseBudgets(text, 'budgets.example.yml');
+    expect(cfg.devices).toEqual(['jetson-orin-nano', 'raspberry-pi-5', 'edge-npu']);
+    expect(cfg.models.map((m) => m.path)).toEqual(['examples/models/tiny-gpt.onnx', 'examples/models/lstm-*.onnx']);
+    // edge-npu: 1 chip x 1.0 GHz x 512 cores x 32 int8 ops per cycle.
+    expect(cfg.customDevices[0].device.peak.int8!.value).toBeCloseTo(1 * 1e9 * 512 * 32, 0);
+  });
+});
