@@ -28237,7 +28237,7 @@ function split(value2, what, example) {
 var SI = { "": 1, k: 1e3, K: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15 };
 function parseCount(value2) {
   const [n, unit2] = split(value2, "a count", "5M or 1.2G");
-  if (!(unit2 in SI)) throw new UnitError(`expected a count like 5M or 1.2G (suffixes k, M, G, T), got '${String(value2)}'`);
+  if (!(unit2 in SI)) throw new UnitError(`expected a count like 5M or 1.2G (suffixes k, M, G, T, P), got '${String(value2)}'`);
   return n * SI[unit2];
 }
 function parseGiga(value2) {
@@ -28295,7 +28295,7 @@ function parseRate(value2) {
 }
 function parseBandwidth(value2) {
   const [n, unit2] = split(value2, "a bandwidth", "34 GB/s");
-  const m = /^([kMGT]?B|[KMGT]iB)\/s$/.exec(unit2);
+  const m = /^([kKMGT]?B|[KMGT]iB)\/s$/.exec(unit2);
   if (!m || !(m[1] in BYTES)) throw new UnitError(`expected a bandwidth like 34 GB/s or 1.2 TB/s, got '${String(value2)}'`);
   return n * BYTES[m[1]];
 }
@@ -28583,7 +28583,9 @@ function parseBudgets(text2, file) {
     const node2 = root.get("devices").value;
     if (!(0, import_yaml.isSeq)(node2)) fail(ctx, node2, "devices", `expected a list of device ids, like [jetson-orin-nano, raspberry-pi-5], got ${kind(node2)}`);
     node2.items.forEach((item, i) => {
-      const id = String(scalar(item));
+      const raw = scalar(item);
+      if (typeof raw !== "string") fail(ctx, item, `devices[${i}]`, `expected a device id like jetson-orin-nano, got ${kind(item)}`);
+      const id = raw;
       if (!findDevice(id) && !customDevices.some((c) => c.device.id === id)) {
         const hint = closest(id, [...DEVICES.map((d2) => d2.id), ...customDevices.map((c) => c.device.id)]);
         fail(ctx, item, `devices[${i}]`, `unknown device '${id}'${hint.length ? `; did you mean ${hint.map((h) => `'${h}'`).join(" or ")}?` : ""} (\`model-budget devices\` lists the catalog; declare others under custom-devices)`);

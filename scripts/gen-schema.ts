@@ -12,7 +12,7 @@ const BYTES = `^\\s*\\+?${N}\\s*(?:B|kB|KB|MB|GB|TB|KiB|MiB|GiB|TiB)?\\s*$`;
 const DURATION = `^\\s*\\+?${N}\\s*(?:s|ms|us|µs|ns)\\s*$`;
 const PERCENT = `^\\s*\\+?${N}\\s*%\\s*$`;
 const RATE = `^\\s*\\+?${N}\\s*(?:k|M|G|T|P)?(?:OPS|FLOPS)\\s*$`;
-const BANDWIDTH = `^\\s*\\+?${N}\\s*(?:B|kB|MB|GB|TB|KiB|MiB|GiB|TiB)/s\\s*$`;
+const BANDWIDTH = `^\\s*\\+?${N}\\s*(?:B|kB|KB|MB|GB|TB|KiB|MiB|GiB|TiB)/s\\s*$`;
 const CLOCK = `^\\s*\\+?${N}\\s*(?:GHz|MHz)\\s*$`;
 
 const num = (description: string) => ({ type: 'number', minimum: 0, description });

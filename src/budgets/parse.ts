@@ -326,7 +326,9 @@ export function parseBudgets(text: string, file: string): BudgetsConfig {
     const node = root.get('devices')!.value;
     if (!isSeq(node)) fail(ctx, node, 'devices', `expected a list of device ids, like [jetson-orin-nano, raspberry-pi-5], got ${kind(node)}`);
     node.items.forEach((item, i) => {
-      const id = String(scalar(item as YamlNode));
+      const raw = scalar(item as YamlNode);
+      if (typeof raw !== 'string') fail(ctx, item as YamlNode, `devices[${i}]`, `expected a device id like jetson-orin-nano, got ${kind(item as YamlNode)}`);
+      const id = raw;
       if (!findDevice(id) && !customDevices.some((c) => c.device.id === id)) {
         const hint = closest(id, [...DEVICES.map((d) => d.id), ...customDevices.map((c) => c.device.id)]);
         fail(ctx, item as YamlNode, `devices[${i}]`, `unknown device '${id}'${hint.length ? `; did you mean ${hint.map((h) => `'${h}'`).join(' or ')}?` : ''} (\`model-budget devices\` lists the catalog; declare others under custom-devices)`);

@@ -28,7 +28,7 @@ const SI: Record<string, number> = { '': 1, k: 1e3, K: 1e3, M: 1e6, G: 1e9, T: 1
 /** A count: `5M`, `1.2G`, `950k`, `3e9`, 1200. */
 export function parseCount(value: unknown): number {
   const [n, unit] = split(value, 'a count', '5M or 1.2G');
-  if (!(unit in SI)) throw new UnitError(`expected a count like 5M or 1.2G (suffixes k, M, G, T), got '${String(value)}'`);
+  if (!(unit in SI)) throw new UnitError(`expected a count like 5M or 1.2G (suffixes k, M, G, T, P), got '${String(value)}'`);
   return n * SI[unit];
 }
 
@@ -83,7 +83,7 @@ export function parseRate(value: unknown): number {
 /** A bandwidth in bytes/s: `34 GB/s`, `1.2 TB/s`, `500 MB/s`. */
 export function parseBandwidth(value: unknown): number {
   const [n, unit] = split(value, 'a bandwidth', '34 GB/s');
-  const m = /^([kMGT]?B|[KMGT]iB)\/s$/.exec(unit);
+  const m = /^([kKMGT]?B|[KMGT]iB)\/s$/.exec(unit);
   if (!m || !(m[1] in BYTES)) throw new UnitError(`expected a bandwidth like 34 GB/s or 1.2 TB/s, got '${String(value)}'`);
   return n * BYTES[m[1]];
 }

@@ -30,9 +30,9 @@ describe('units', () => {
     expect(parseCount('3e9')).toBe(3e9);
     expect(parseCount(1200)).toBe(1200);
     expect(parseCount(' 2 T ')).toBe(2e12);
-    expect(() => parseCount('5 apples')).toThrow("expected a count like 5M or 1.2G (suffixes k, M, G, T), got '5 apples'");
+    expect(() => parseCount('5 apples')).toThrow("expected a count like 5M or 1.2G (suffixes k, M, G, T, P), got '5 apples'");
     expect(() => parseCount('lots')).toThrow("expected a count like 5M or 1.2G, got 'lots'");
-    expect(() => parseCount('5Q')).toThrow("expected a count like 5M or 1.2G (suffixes k, M, G, T), got '5Q'");
+    expect(() => parseCount('5Q')).toThrow("expected a count like 5M or 1.2G (suffixes k, M, G, T, P), got '5Q'");
     expect(() => parseCount(-3)).toThrow('expected a count like 5M or 1.2G, got -3');
     expect(() => parseCount('-3M')).toThrow("got '-3M'");
   });
