@@ -1,6 +1,7 @@
 /**
- * The budgets file: units, every error path with its position, the happy path, and the
- * published JSON Schema (validated with ajv, an independent implementation) against the parser.
+ * The budgets file: error paths with their positions, the happy path, and the published JSON
+ * Schema (validated with ajv, an independent implementation) against the parser. Units are in
+ * units.test.ts.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,75 +10,8 @@ import Ajv from 'ajv';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { parseBudgets } from '../../src/budgets/parse.js';
-import {
-  parseBandwidth,
-  parseBytes,
-  parseClockGHz,
-  parseCount,
-  parseDurationMs,
-  parseGiga,
-  parsePercent,
-  parseRate,
-} from '../../src/budgets/units.js';
 
 const ROOT = join(__dirname, '..', '..');
-
-describe('units', () => {
-  it('counts', () => {
-    expect(parseCount('5M')).toBe(5e6);
-    expect(parseCount('1.2G')).toBe(1.2e9);
-    expect(parseCount('950k')).toBe(950e3);
-    expect(parseCount('3e9')).toBe(3e9);
-    expect(parseCount(1200)).toBe(1200);
-    expect(parseCount(' 2 T ')).toBe(2e12);
-    expect(() => parseCount('5 apples')).toThrow("expected a count like 5M or 1.2G (suffixes k, M, G, T, P), got '5 apples'");
-    expect(() => parseCount('lots')).toThrow("expected a count like 5M or 1.2G, got 'lots'");
-    expect(() => parseCount('5Q')).toThrow("expected a count like 5M or 1.2G (suffixes k, M, G, T, P), got '5Q'");
-    expect(() => parseCount(-3)).toThrow('expected a count like 5M or 1.2G, got -3');
-    expect(() => parseCount('-3M')).toThrow("got '-3M'");
-  });
-
-  it('giga quantities: plain numbers are already in G', () => {
-    expect(parseGiga(1.2)).toBe(1.2);
-    expect(parseGiga('1200M')).toBeCloseTo(1.2, 12);
-    expect(parseGiga('0.5')).toBe(0.5);
-  });
-
-  it('bytes, decimal and binary', () => {
-    expect(parseBytes('20MB')).toBe(20e6);
-    expect(parseBytes('1.5GB')).toBe(1.5e9);
-    expect(parseBytes('512kB')).toBe(512e3);
-    expect(parseBytes('64MiB')).toBe(64 * 2 ** 20);
-    expect(parseBytes('4096B')).toBe(4096);
-    expect(parseBytes(4096)).toBe(4096);
-    expect(() => parseBytes('20 MBs')).toThrow("expected a size like 20MB or 64MiB (B, kB, MB, GB, KiB, MiB, GiB), got '20 MBs'");
-  });
-
-  it('durations in milliseconds', () => {
-    expect(parseDurationMs('8ms')).toBe(8);
-    expect(parseDurationMs('1.2s')).toBe(1200);
-    expect(parseDurationMs('500us')).toBe(0.5);
-    expect(parseDurationMs('500µs')).toBe(0.5);
-    expect(() => parseDurationMs(8)).toThrow('expected a duration like 8ms or 1.2s (s, ms, us), got 8 with no unit');
-    expect(() => parseDurationMs('8 min')).toThrow("got '8 min'");
-  });
-
-  it('percentages, rates, bandwidths, clocks', () => {
-    expect(parsePercent('5%')).toBe(5);
-    expect(parsePercent('+2.5%')).toBe(2.5);
-    expect(() => parsePercent('5')).toThrow("expected a percentage like 5%, got '5'");
-    expect(parseRate('20 TOPS')).toBe(20e12);
-    expect(parseRate('10 TFLOPS')).toBe(10e12);
-    expect(parseRate('900 GFLOPS')).toBe(900e9);
-    expect(() => parseRate('20 TB')).toThrow("expected a rate like 20 TOPS or 10 TFLOPS");
-    expect(parseBandwidth('34 GB/s')).toBe(34e9);
-    expect(parseBandwidth('1.2 TB/s')).toBe(1.2e12);
-    expect(() => parseBandwidth('34 GB')).toThrow("expected a bandwidth like 34 GB/s or 1.2 TB/s, got '34 GB'");
-    expect(parseClockGHz('1.2 GHz')).toBe(1.2);
-    expect(parseClockGHz('900 MHz')).toBe(0.9);
-    expect(() => parseClockGHz('1.2')).toThrow("expected a clock like 1.2 GHz or 900 MHz, got '1.2'");
-  });
-});
 
 const file = 'budgets.yml';
 const ok = (extra = '', budgets = '      params: 5M') => `version: 1
