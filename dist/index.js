@@ -35709,24 +35709,26 @@ function tryGit(g, args) {
     return null;
   }
 }
-function hasCommit(g, sha) {
-  return tryGit(g, ["cat-file", "-e", `${sha}^{commit}`]) !== null;
-}
-function ensureCommit(g, rev) {
-  if (hasCommit(g, rev)) return;
+function resolveCommit(g, rev) {
+  const sha = () => tryGit(g, ["rev-parse", "--verify", "--quiet", `${rev}^{commit}`]) ?? tryGit(g, ["rev-parse", "--verify", "--quiet", `origin/${rev}^{commit}`]);
+  let found = sha();
+  if (found) return found;
   g.log(`fetching ${rev} from origin`);
-  tryGit(g, ["fetch", "--no-tags", "--depth=1", "origin", rev]);
-  if (!hasCommit(g, rev)) throw new Error(`commit ${rev} is not in the checkout and could not be fetched from origin`);
+  if (/^[0-9a-f]{7,40}$/i.test(rev)) tryGit(g, ["fetch", "--no-tags", "--depth=1", "origin", rev]);
+  else tryGit(g, ["fetch", "--no-tags", "--depth=1", "origin", `+refs/heads/${rev}:refs/remotes/origin/${rev}`]);
+  found = sha();
+  if (!found) throw new Error(`'${rev}' is not in the checkout and could not be fetched from origin`);
+  return found;
 }
 function mergeBase(g, a, b) {
-  ensureCommit(g, a);
-  ensureCommit(g, b);
-  const found = () => tryGit(g, ["merge-base", a, b]);
+  const shaA = resolveCommit(g, a);
+  const shaB = resolveCommit(g, b);
+  const found = () => tryGit(g, ["merge-base", shaA, shaB]);
   let base = found();
   for (const depth of [50, 200, 1e3]) {
     if (base) return base;
     g.log(`merge-base not in the shallow history: deepening by ${depth}`);
-    tryGit(g, ["fetch", "--no-tags", `--deepen=${depth}`, "origin", a, b]);
+    tryGit(g, ["fetch", "--no-tags", `--deepen=${depth}`, "origin", shaA, shaB]);
     base = found();
   }
   if (!base && tryGit(g, ["rev-parse", "--is-shallow-repository"]) === "true") {

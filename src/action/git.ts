@@ -25,31 +25,35 @@ function tryGit(g: Git, args: string[]): string | null {
   }
 }
 
-export function hasCommit(g: Git, sha: string): boolean {
-  return tryGit(g, ['cat-file', '-e', `${sha}^{commit}`]) !== null;
-}
-
-/** Fetch a commit by sha (or ref) from origin if it is not here yet. */
-export function ensureCommit(g: Git, rev: string): void {
-  if (hasCommit(g, rev)) return;
+/**
+ * The commit a revision names, fetching it from origin when it is not here yet: a sha, a local
+ * ref, or a branch of origin (fetched into refs/remotes/origin/<branch>).
+ */
+export function resolveCommit(g: Git, rev: string): string {
+  const sha = () => tryGit(g, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]) ?? tryGit(g, ['rev-parse', '--verify', '--quiet', `origin/${rev}^{commit}`]);
+  let found = sha();
+  if (found) return found;
   g.log(`fetching ${rev} from origin`);
-  tryGit(g, ['fetch', '--no-tags', '--depth=1', 'origin', rev]);
-  if (!hasCommit(g, rev)) throw new Error(`commit ${rev} is not in the checkout and could not be fetched from origin`);
+  if (/^[0-9a-f]{7,40}$/i.test(rev)) tryGit(g, ['fetch', '--no-tags', '--depth=1', 'origin', rev]);
+  else tryGit(g, ['fetch', '--no-tags', '--depth=1', 'origin', `+refs/heads/${rev}:refs/remotes/origin/${rev}`]);
+  found = sha();
+  if (!found) throw new Error(`'${rev}' is not in the checkout and could not be fetched from origin`);
+  return found;
 }
 
 /**
- * The merge-base of two commits. In a shallow checkout the history between them may be missing:
- * deepen step by step (50, 200, 1000 commits), then unshallow, until git finds it.
+ * The merge-base of two revisions. In a shallow checkout the history between them may be
+ * missing: deepen step by step (50, 200, 1000 commits), then unshallow, until git finds it.
  */
 export function mergeBase(g: Git, a: string, b: string): string {
-  ensureCommit(g, a);
-  ensureCommit(g, b);
-  const found = () => tryGit(g, ['merge-base', a, b]);
+  const shaA = resolveCommit(g, a);
+  const shaB = resolveCommit(g, b);
+  const found = () => tryGit(g, ['merge-base', shaA, shaB]);
   let base = found();
   for (const depth of [50, 200, 1000]) {
     if (base) return base;
     g.log(`merge-base not in the shallow history: deepening by ${depth}`);
-    tryGit(g, ['fetch', '--no-tags', `--deepen=${depth}`, 'origin', a, b]);
+    tryGit(g, ['fetch', '--no-tags', `--deepen=${depth}`, 'origin', shaA, shaB]);
     base = found();
   }
   if (!base && tryGit(g, ['rev-parse', '--is-shallow-repository']) === 'true') {

@@ -245,6 +245,16 @@ describe('the action, end to end', () => {
     }
   });
 
+  it('on push with base-ref: compares with the merge-base of that branch, fetched by name', async () => {
+    const before = fake.requests.length;
+    const push = await runAction('push-base-ref', { GITHUB_EVENT_NAME: 'push', 'INPUT_BASE-REF': 'main' }, { ref: 'refs/heads/feature', after: headSha });
+    expect(push.code).toBe(0);
+    expect(fake.requests.length).toBe(before);
+    expect(push.summary).toContain(`compared with the merge-base ${mainSha.slice(0, 12)}`);
+    const report = JSON.parse(readFileSync(push.outputs['report-json'], 'utf8'));
+    expect(report.base.models.find((m: { path: string }) => m.path === 'models/net.onnx').totals.params).toBe(analyzeParams(mlp(64)));
+  });
+
   it('on push: no comment, no baseline, summary and outputs still written', async () => {
     const before = fake.requests.length;
     const push = await runAction('push', { GITHUB_EVENT_NAME: 'push' }, { ref: 'refs/heads/feature', after: headSha });
