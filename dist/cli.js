@@ -7578,6 +7578,10 @@ function product(dims2) {
   for (const d of dims2) p = mulDims(p, d);
   return p;
 }
+function shapeToString(shape) {
+  if (shape === null) return "?";
+  return `[${shape.map((d) => d === null ? "?" : String(d)).join(", ")}]`;
+}
 
 // src/graph/model.ts
 function normDomain(domain) {
@@ -12331,7 +12335,12 @@ function inferModel(model, options = {}) {
         if (name === "") return;
         let info = result2.outputs[i] ?? null;
         const decl = declared.get(name);
-        if (decl) info = refine(info, declaredInfo(decl));
+        if (decl) {
+          const d = declaredInfo(decl);
+          const conflict = shapeConflict(info, d);
+          if (conflict) warnings.push({ node: node2.name || node2.opType, message: `'${name}': inferred shape ${conflict}; the inferred one is used` });
+          info = refine(info, d);
+        }
         result2.outputs[i] = info;
         scope.values.set(name, info);
       });
@@ -12451,6 +12460,14 @@ function infoBytes(info) {
   }
   if (info.kind === "optional") return info.elem ? infoBytes(info.elem) : 0;
   return null;
+}
+function shapeConflict(inferred, declared) {
+  if (!inferred || !declared || inferred.kind !== "tensor" || declared.kind !== "tensor") return null;
+  const a = inferred.shape;
+  const b = declared.shape;
+  if (!a || !b) return null;
+  const differ = a.length !== b.length || a.some((d, i) => typeof d === "number" && typeof b[i] === "number" && d !== b[i]);
+  return differ ? `${shapeToString(a)} differs from the declared ${shapeToString(b)}` : null;
 }
 function refine(inferred, declared) {
   if (!declared) return inferred;

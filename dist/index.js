@@ -29837,6 +29837,10 @@ function product(dims2) {
   for (const d of dims2) p = mulDims(p, d);
   return p;
 }
+function shapeToString(shape) {
+  if (shape === null) return "?";
+  return `[${shape.map((d) => d === null ? "?" : String(d)).join(", ")}]`;
+}
 
 // src/ops/types.ts
 var ZERO_COST = Object.freeze({ macs: 0, flops: 0, coreMacs: 0 });
@@ -34436,7 +34440,12 @@ function inferModel(model, options = {}) {
         if (name === "") return;
         let info2 = result2.outputs[i] ?? null;
         const decl = declared.get(name);
-        if (decl) info2 = refine(info2, declaredInfo(decl));
+        if (decl) {
+          const d = declaredInfo(decl);
+          const conflict = shapeConflict(info2, d);
+          if (conflict) warnings.push({ node: node2.name || node2.opType, message: `'${name}': inferred shape ${conflict}; the inferred one is used` });
+          info2 = refine(info2, d);
+        }
         result2.outputs[i] = info2;
         scope.values.set(name, info2);
       });
@@ -34556,6 +34565,14 @@ function infoBytes(info2) {
   }
   if (info2.kind === "optional") return info2.elem ? infoBytes(info2.elem) : 0;
   return null;
+}
+function shapeConflict(inferred, declared) {
+  if (!inferred || !declared || inferred.kind !== "tensor" || declared.kind !== "tensor") return null;
+  const a = inferred.shape;
+  const b = declared.shape;
+  if (!a || !b) return null;
+  const differ = a.length !== b.length || a.some((d, i) => typeof d === "number" && typeof b[i] === "number" && d !== b[i]);
+  return differ ? `${shapeToString(a)} differs from the declared ${shapeToString(b)}` : null;
 }
 function refine(inferred, declared) {
   if (!declared) return inferred;

@@ -5,7 +5,7 @@
 import type { Graph, Model, Node, Shape, TensorData, ValueType } from '../graph/model.js';
 import { infoFromType, tensor, type Info, type TensorInfo } from '../graph/info.js';
 import { byteSize, isNumeric } from '../graph/dtype.js';
-import { numel } from '../graph/shape.js';
+import { numel, shapeToString } from '../graph/shape.js';
 import { lookupOp } from '../ops/registry.js';
 import { ZERO_COST, type OpCost, type SubgraphResult } from '../ops/types.js';
 import { addCosts } from '../ops/common.js';
@@ -219,7 +219,12 @@ export function inferModel(model: Model, options: InferOptions = {}): InferResul
         if (name === '') return;
         let info = result.outputs[i] ?? null;
         const decl = declared.get(name);
-        if (decl) info = refine(info, declaredInfo(decl));
+        if (decl) {
+          const d = declaredInfo(decl);
+          const conflict = shapeConflict(info, d);
+          if (conflict) warnings.push({ node: node.name || node.opType, message: `'${name}': inferred shape ${conflict}; the inferred one is used` });
+          info = refine(info, d);
+        }
         result.outputs[i] = info;
         scope.values.set(name, info);
       });
@@ -350,6 +355,16 @@ export function infoBytes(info: Info): number | null {
   }
   if (info.kind === 'optional') return info.elem ? infoBytes(info.elem) : 0;
   return null;
+}
+
+/** A description of how two known shapes disagree, or null when they do not. */
+function shapeConflict(inferred: Info | null, declared: Info | null): string | null {
+  if (!inferred || !declared || inferred.kind !== 'tensor' || declared.kind !== 'tensor') return null;
+  const a = inferred.shape;
+  const b = declared.shape;
+  if (!a || !b) return null;
+  const differ = a.length !== b.length || a.some((d, i) => typeof d === 'number' && typeof b[i] === 'number' && d !== b[i]);
+  return differ ? `${shapeToString(a)} differs from the declared ${shapeToString(b)}` : null;
 }
 
 /** Combine what inference found with what the file declares: inferred wins, declared fills gaps. */

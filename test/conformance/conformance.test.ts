@@ -5,9 +5,11 @@
  * models match the expected outputs' shapes, and none is wrong. (ONNX 1.12's own shape
  * inference with data propagation matches 79.4% of the same set.)
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runAll, TESTDATA_ROOT } from './harness.js';
+import { decodeModel } from '../../src/onnx/decode.js';
+import { inferModel } from '../../src/analysis/infer.js';
+import { listCases, runAll, TESTDATA_ROOT } from './harness.js';
 
 describe('conformance on libonnx-testdata', () => {
   it('is installed (scripts/test.sh installs it)', () => {
@@ -22,5 +24,21 @@ describe('conformance on libonnx-testdata', () => {
     expect(s.total).toBeGreaterThan(1000);
     expect(wrong).toEqual([]);
     expect(rate).toBeGreaterThanOrEqual(0.82);
+  });
+});
+
+describe('agreement with the shapes the test models declare', () => {
+  it('inference never contradicts a declared output or value_info shape', () => {
+    const conflicts: string[] = [];
+    for (const c of listCases()) {
+      let r;
+      try {
+        r = inferModel(decodeModel(readFileSync(`${TESTDATA_ROOT}/${c.suite}/${c.name}/model.onnx`)), { defaultDim: null });
+      } catch {
+        continue;
+      }
+      for (const w of r.warnings) if (w.message.includes('differs from the declared')) conflicts.push(`${c.suite}/${c.name}: ${w.message}`);
+    }
+    expect(conflicts).toEqual([]);
   });
 });
