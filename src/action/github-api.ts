@@ -2,14 +2,15 @@
  * The few GitHub REST calls the action makes, over fetch (GITHUB_API_URL, so GitHub Enterprise
  * and the end-to-end test's local server work alike). Errors carry the HTTP status.
  */
+import { UserError } from '../errors.js';
 import { commentMarker, decideComment, findOwnComment, type CommentAction, type IssueComment } from './comment.js';
 
-export class GitHubApiError extends Error {
+export class GitHubApiError extends UserError {
   constructor(
     readonly status: number,
     message: string,
   ) {
-    super(message);
+    super('', message);
     this.name = 'GitHubApiError';
   }
 }

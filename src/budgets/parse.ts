@@ -7,6 +7,7 @@ import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node as YamlNo
 import { DEVICES, findDevice, type Device, type DeviceClass, type Precision } from '../devices/catalog.js';
 import { CLASS_EFFICIENCY } from '../devices/efficiency.js';
 import { closest } from '../util/suggest.js';
+import { UserError } from '../errors.js';
 import type { AbsoluteBudget, BudgetsConfig, CustomDevice, Level, Metric, ModelConfig, Position, RelativeBudget } from './types.js';
 import {
   UnitError,
@@ -20,16 +21,17 @@ import {
   parseRate,
 } from './units.js';
 
-export class BudgetFileError extends Error {
-  constructor(
-    readonly file: string,
-    readonly line: number,
-    readonly column: number,
-    readonly keyPath: string,
-    readonly detail: string,
-  ) {
-    super(`${file}:${line}:${column}: ${keyPath ? `${keyPath}: ` : ''}${detail}`);
+/** A problem in a budgets file, at a line and column, under a key path. */
+export class BudgetFileError extends UserError {
+  constructor(file: string, line: number, column: number, keyPath: string, detail: string) {
+    super(file, detail, { line, column }, keyPath);
     this.name = 'BudgetFileError';
+  }
+  get line(): number {
+    return this.at!.line;
+  }
+  get column(): number {
+    return this.at!.column;
   }
 }
 

@@ -3,8 +3,15 @@
  * durations (`8ms`), percentages (`+5%`), rates (`20 TOPS`, `34 GB/s`) and clocks (`1.2 GHz`).
  * Each parser returns a number in base units or throws UnitError with what is allowed.
  */
+import { UserError } from '../errors.js';
 
-export class UnitError extends Error {}
+/** A quantity that does not parse; the budgets parser adds the file, position and key. */
+export class UnitError extends UserError {
+  constructor(detail: string) {
+    super('', detail);
+    this.name = 'UnitError';
+  }
+}
 
 const NUMBER = String.raw`([0-9]+(?:\.[0-9]*)?(?:[eE][+-]?[0-9]+)?|\.[0-9]+(?:[eE][+-]?[0-9]+)?)`;
 

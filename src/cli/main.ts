@@ -1,9 +1,11 @@
 /**
  * The command line: `model-budget <command> [options]`. Exit codes: 0 ok, 1 a budget is
- * broken, 2 bad input or usage. Every user error is one line on stderr, never a stack trace.
+ * broken (nothing else), 2 bad input or usage (a UserError: one line on stderr, never a stack
+ * trace), 3 an internal error (a bug: the stack is printed).
  */
 import { parseArgs } from 'node:util';
-import { InputError, UsageError } from '../errors.js';
+import { UsageError, UserError } from '../errors.js';
+import { safeText } from '../util/sanitize.js';
 import { SCHEMA_VERSION, type AnalyzeReport } from '../report/model-report.js';
 import { renderAnalyzeText } from '../report/text.js';
 import { TOOL_NAME, VERSION } from '../version.js';
@@ -19,7 +21,6 @@ import { renderHtml } from '../report/html.js';
 import { writeFileAtomic } from '../io/write-file.js';
 import { runCheck } from '../check/run.js';
 import { renderCheckMarkdown } from '../check/markdown.js';
-import { BudgetFileError } from '../budgets/parse.js';
 import { renderCheckText, repoRoot } from './check.js';
 import { resolve } from 'node:path';
 
@@ -205,14 +206,16 @@ export function main(argv: string[], io: CliIO): number {
         throw new UsageError(`unknown command '${command}' (try --help)`);
     }
   } catch (e) {
-    if (e instanceof InputError || e instanceof UsageError || e instanceof BudgetFileError) {
-      io.stderr(`${TOOL_NAME}: ${e.message}\n`);
+    if (e instanceof UserError) {
+      io.stderr(`${TOOL_NAME}: ${safeText(e.message, 2000)}\n`);
       return 2;
     }
     if (e instanceof Error && (e as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr(`${TOOL_NAME}: ${e.message}\n`);
+      io.stderr(`${TOOL_NAME}: ${safeText(e.message, 2000)}\n`);
       return 2;
     }
-    throw e;
+    // Not the user's doing: a bug. The stack helps the report; exit 3 keeps it apart from 1 (a broken budget).
+    io.stderr(`${TOOL_NAME}: internal error, please report it with the command that caused it\n${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    return 3;
   }
 }
