@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 import { main } from './cli/main.js';
-import { neutraliseCommands } from './util/sanitize.js';
 
 // A reader that goes away (`model-budget analyze ... | head`) ends the output quietly.
 const quietOnEpipe = (e: NodeJS.ErrnoException) => {
@@ -11,6 +10,6 @@ process.stdout.on('error', quietOnEpipe);
 process.stderr.on('error', quietOnEpipe);
 
 process.exitCode = main(process.argv.slice(2), {
-  stdout: (t) => process.stdout.write(neutraliseCommands(t)),
-  stderr: (t) => process.stderr.write(neutraliseCommands(t)),
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
 });

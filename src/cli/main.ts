@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { UsageError, UserError } from '../errors.js';
-import { safeText } from '../util/sanitize.js';
+import { neutraliseCommands, safeText } from '../util/sanitize.js';
 import { SCHEMA_VERSION, type AnalyzeReport } from '../report/model-report.js';
 import { renderAnalyzeText } from '../report/text.js';
 import { TOOL_NAME, VERSION } from '../version.js';
@@ -182,7 +182,10 @@ function devicesCommand(args: string[], io: CliIO): number {
   return 0;
 }
 
-export function main(argv: string[], io: CliIO): number {
+export function main(argv: string[], rawIO: CliIO): number {
+  // Everything printed passes one filter: no control sequences, no line a CI runner would take
+  // as a workflow command (names in a pull request's files are untrusted).
+  const io: CliIO = { stdout: (t) => rawIO.stdout(neutraliseCommands(t)), stderr: (t) => rawIO.stderr(neutraliseCommands(t)) };
   try {
     const [command, ...rest] = argv;
     if (!command || command === '-h' || command === '--help' || command === 'help') {
