@@ -1,12 +1,14 @@
 /**
- * The few GitHub REST calls the action makes, through `@actions/github` (octokit): the API at
+ * The few GitHub REST calls the action makes, through octokit (`@octokit/core`, the client
+ * `@actions/github` is built on, without its 100 kB of unused endpoint methods): the API at
  * GITHUB_API_URL (GitHub Enterprise Server, the end-to-end test's stand-in), reached through
- * HTTPS_PROXY / HTTP_PROXY unless NO_PROXY says otherwise (`@actions/http-client`'s rules), with
+ * HTTPS_PROXY / HTTP_PROXY unless NO_PROXY says otherwise (`@actions/http-client`'s rules and
+ * proxy agent, exactly as `@actions/github` uses them), with
  * retries on 5xx and network errors (`@octokit/plugin-retry`) and on primary and secondary rate
  * limits, honouring `retry-after` / `x-ratelimit-reset` (`@octokit/plugin-throttling`), each
  * request timed out and the whole bounded in time. Errors carry the HTTP status and their cause.
  */
-import { getOctokit } from '@actions/github';
+import { Octokit } from '@octokit/core';
 import { HttpClient, getProxyUrl } from '@actions/http-client';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
@@ -62,7 +64,7 @@ export interface TransportOptions {
 
 export const DEFAULT_TRANSPORT: TransportOptions = { retries: 3, retryBaseMs: 1000, requestTimeoutMs: 30_000, totalMs: 120_000, spaceWrites: true };
 
-type Octokit = ReturnType<typeof getOctokit>;
+const Client = Octokit.plugin(retry, throttling);
 
 /** A limiter group that does not limit (octokit's throttling accepts any `key(id).schedule`). */
 const UNLIMITED = { key: () => ({ schedule: (...args: unknown[]) => (typeof args[0] === 'function' ? args[0]() : (args[1] as () => unknown)()) }) };
@@ -89,7 +91,7 @@ function proxyFetch(baseUrl: string, timeoutMs: () => number): typeof globalThis
 }
 
 export class GitHubApi {
-  private readonly octokit: Octokit;
+  private readonly octokit: InstanceType<typeof Client>;
   private readonly deadline: number;
   readonly baseUrl: string;
 
@@ -101,24 +103,24 @@ export class GitHubApi {
     // A rate-limit wait is worth it only while it ends in time, and a few times at most.
     const onLimit = (retryAfter: number, _options: unknown, _octokit: unknown, retryCount: number) =>
       retryCount < o.retries && retryAfter * o.retryBaseMs <= left();
-    this.octokit = getOctokit(
-      token,
-      {
-        baseUrl: this.baseUrl,
-        userAgent: 'model-budget-action',
-        request: { fetch: proxyFetch(this.baseUrl, () => Math.max(1000, Math.min(o.requestTimeoutMs, left()))) },
-        retry: { retries: o.retries, retryAfterBaseValue: o.retryBaseMs },
-        throttle: {
-          retryAfterBaseValue: o.retryBaseMs,
-          onRateLimit: onLimit,
-          onSecondaryRateLimit: onLimit,
-          ...(o.spaceWrites ? {} : { write: UNLIMITED as never, notifications: UNLIMITED as never }),
-        },
-        log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
+    this.octokit = new Client({
+      auth: token,
+      baseUrl: this.baseUrl,
+      userAgent: 'model-budget-action',
+      request: { fetch: proxyFetch(this.baseUrl, () => Math.max(1000, Math.min(o.requestTimeoutMs, left()))) },
+      retry: { retries: o.retries, retryAfterBaseValue: o.retryBaseMs },
+      throttle: {
+        retryAfterBaseValue: o.retryBaseMs,
+        onRateLimit: onLimit,
+        onSecondaryRateLimit: onLimit,
+        ...(o.spaceWrites ? {} : { write: UNLIMITED as never, notifications: UNLIMITED as never }),
       },
-      retry,
-      throttling,
-    );
+      log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
+    });
+    // Past the deadline, an attempt that fails is the last one.
+    this.octokit.hook.before('request', (options) => {
+      if (left() <= 0) options.request = { ...options.request, retries: 0 } as typeof options.request;
+    });
   }
 
   /** The proxy requests go through, if any (for messages). */

@@ -173,6 +173,13 @@ describe('retries', () => {
     expect(w).toMatch(/kept failing .*503 Service Unavailable/);
     expect(w).not.toMatch(/fork/);
   });
+
+  it('past the total time limit, a failed attempt is not retried', async () => {
+    fake.faults.push({ path: /\/issues\/35\/comments/, status: 503, times: 10, body: { message: 'Service Unavailable' } });
+    const e = await failure(upsertStickyComment(api('t', fake.url, { totalMs: 0 }), repo, 35, 'k', 'x'));
+    expect(e.status).toBe(503);
+    expect(fake.requests.filter((q) => q.path.includes('/issues/35/comments'))).toHaveLength(1);
+  });
 });
 
 describe('a warning per cause; only a 403 mentions forks', () => {
