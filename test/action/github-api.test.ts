@@ -118,6 +118,16 @@ describe('proxies', () => {
     expect(proxy.seen.slice(before).some((l) => /api\.github\.test/.test(l))).toBe(true);
   });
 
+  it('HTTPS_PROXY for an https API (tunnelled with CONNECT to port 443), with the credentials of the proxy URL', async () => {
+    const withAuth = proxy.url.replace('http://', 'http://user:s%40cret@');
+    setProxyEnv({ HTTPS_PROXY: withAuth, HTTP_PROXY: 'http://127.0.0.1:9' });
+    const before = proxy.seen.length;
+    // The stand-in speaks plain HTTP, so the TLS handshake through the tunnel fails: what counts is the tunnel.
+    await failure(api('t', 'https://api.github.test', { retries: 0 }).ownLogin());
+    expect(proxy.seen.slice(before)).toContain('CONNECT api.github.test:443');
+    expect(proxy.auth[before]).toBe(`Basic ${Buffer.from('user:s@cret').toString('base64')}`);
+  });
+
   it('NO_PROXY bypasses it: the name does not resolve, and the warning says the API was unreachable', async () => {
     setProxyEnv({ HTTP_PROXY: proxy.url, NO_PROXY: 'example.com,.github.test' });
     const client = api('t', 'http://api.github.test', { retries: 0 });

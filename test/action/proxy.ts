@@ -12,17 +12,21 @@ export interface TestProxy {
   url: string;
   /** `CONNECT host:port` and `GET http://host/path` lines, in order. */
   seen: string[];
+  /** The Proxy-Authorization header of each of those (undefined when none). */
+  auth: (string | undefined)[];
   close(): Promise<void>;
 }
 
 export async function startProxy(hosts: Record<string, number>): Promise<TestProxy> {
   const seen: string[] = [];
+  const auth: (string | undefined)[] = [];
   const sockets = new Set<Socket>();
   const resolve = (host: string): number | undefined => hosts[host.toLowerCase()];
 
   const server = createServer((req, res) => {
     // Forward proxying: the request line carries the absolute URL.
     seen.push(`${req.method} ${req.url}`);
+    auth.push(req.headers['proxy-authorization']);
     let target: URL;
     try {
       target = new URL(req.url ?? '');
@@ -44,6 +48,7 @@ export async function startProxy(hosts: Record<string, number>): Promise<TestPro
   });
   server.on('connect', (req, client: Socket, head: Buffer) => {
     seen.push(`CONNECT ${req.url}`);
+    auth.push(req.headers['proxy-authorization']);
     sockets.add(client);
     client.on('close', () => sockets.delete(client));
     client.on('error', () => client.destroy());
@@ -68,6 +73,7 @@ export async function startProxy(hosts: Record<string, number>): Promise<TestPro
   return {
     url: `http://127.0.0.1:${port}`,
     seen,
+    auth,
     close: () =>
       new Promise<void>((r) => {
         for (const s of sockets) s.destroy();
