@@ -58,3 +58,48 @@ export function fitComment(body: string, pointer: string, limit = COMMENT_LIMIT)
   const open = (cut.match(/<details>/g) ?? []).length - (cut.match(/<\/details>/g) ?? []).length;
   return cut + '\n</details>'.repeat(Math.max(0, open)) + note;
 }
+
+/** The `comment` input: always keep a comment, only when there is something to say, or never. */
+export type CommentMode = 'update' | 'on-change' | 'off';
+
+/** What a check found worth a new comment. */
+export interface CheckNews {
+  /** Figures that changed beyond the model's `min-change`. */
+  changedFigures: number;
+  /** Models new in the PR or gone from it (only when there is a baseline to compare with). */
+  addedModels: number;
+  removedModels: number;
+  /** Budgets broken, errors and warnings alike. */
+  brokenBudgets: number;
+}
+
+/** The parts of a check outcome (src/check/run.ts CheckOutcome) the decision reads. */
+export interface OutcomeForNews {
+  evaluation: { rows: readonly { change: unknown }[] };
+  violations: readonly unknown[];
+  results: readonly { base: unknown; baseNote?: string }[];
+  removedModels: readonly string[];
+  json: { base: unknown };
+}
+
+export function checkNews(o: OutcomeForNews): CheckNews {
+  const compared = o.json.base !== null && o.json.base !== undefined;
+  return {
+    changedFigures: o.evaluation.rows.filter((r) => r.change !== null && r.change !== undefined).length,
+    // A model with no base for a stated reason (a Git LFS pointer at the base) is not news.
+    addedModels: compared ? o.results.filter((r) => !r.base && !r.baseNote).length : 0,
+    removedModels: compared ? o.removedModels.length : 0,
+    brokenBudgets: o.violations.length,
+  };
+}
+
+/**
+ * May the action create a comment where none exists? `update`: always; `off`: never;
+ * `on-change`: only when a figure changed, a model came or went, or a budget is broken (or
+ * warned). An existing comment is updated whatever the news (so a fixed PR's comment turns green).
+ */
+export function mayCreateComment(mode: CommentMode, news: CheckNews): boolean {
+  if (mode === 'off') return false;
+  if (mode === 'update') return true;
+  return news.changedFigures + news.addedModels + news.removedModels + news.brokenBudgets > 0;
+}

@@ -13,8 +13,8 @@ import { renderCheckMarkdown } from '../check/markdown.js';
 import { readReportFile } from '../io/read-report.js';
 import { writeFileAtomic } from '../io/write-file.js';
 import type { AnalyzeReport } from '../report/model-report.js';
-import { commentMarker, fitComment } from './comment.js';
-import { GitHubApi, upsertStickyComment } from './github-api.js';
+import { checkNews, commentMarker, fitComment, mayCreateComment, type CommentMode } from './comment.js';
+import { GitHubApi, commentFailureWarning, upsertStickyComment } from './github-api.js';
 import { checkoutWorktree, mergeBase, type Git } from './git.js';
 import { VERSION } from '../version.js';
 
@@ -26,7 +26,7 @@ interface Inputs {
   token: string;
   baseRef: string;
   baseline: string;
-  comment: 'update' | 'off';
+  comment: CommentMode;
   commentKey: string;
   failOn: FailOn;
   workingDirectory: string;
@@ -44,7 +44,7 @@ function readInputs(): Inputs {
     token: core.getInput('github-token'),
     baseRef: core.getInput('base-ref'),
     baseline: core.getInput('baseline') || 'auto',
-    comment: oneOf('comment', ['update', 'off'] as const, 'update'),
+    comment: oneOf('comment', ['update', 'on-change', 'off'] as const, 'update'),
     commentKey: core.getInput('comment-key') || 'default',
     failOn: oneOf('fail-on', ['error', 'warn', 'never'] as const, 'error'),
     workingDirectory: core.getInput('working-directory') || '.',
@@ -136,17 +136,19 @@ export async function run(): Promise<void> {
     }
 
     let commentId = '';
-    if (inputs.comment === 'update' && event.pr && event.repo) {
+    if (inputs.comment !== 'off' && event.pr && event.repo) {
+      let api: GitHubApi | undefined;
       try {
-        const api = new GitHubApi(inputs.token, process.env.GITHUB_API_URL);
-        const res = await upsertStickyComment(api, event.repo, event.pr.number, inputs.commentKey, commentBody);
-        commentId = String(res.id);
-        core.info(`PR comment ${res.id}: ${res.action === 'skip' ? 'unchanged' : `${res.action}d`}`);
+        api = new GitHubApi(inputs.token, process.env.GITHUB_API_URL || undefined);
+        const create = mayCreateComment(inputs.comment, checkNews(outcome));
+        const res = await upsertStickyComment(api, event.repo, event.pr.number, inputs.commentKey, commentBody, create);
+        if (res.action === 'none') core.info('PR comment: none created (comment: on-change, and no figure or budget changed)');
+        else {
+          commentId = String(res.id);
+          core.info(`PR comment ${res.id}: ${res.action === 'skip' ? 'unchanged' : `${res.action}d`}`);
+        }
       } catch (e) {
-        core.warning(
-          `could not post the PR comment (${(e as Error).message}). A PR from a fork gets a read-only token: ` +
-            'the report is in the job summary and the comment-body output (see the README for the workflow_run pattern).',
-        );
+        core.warning(commentFailureWarning(e, api));
       }
     }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COMMENT_LIMIT, commentMarker, decideComment, findOwnComment, fitComment } from '../../src/action/comment.js';
+import { COMMENT_LIMIT, checkNews, commentMarker, decideComment, findOwnComment, fitComment, mayCreateComment, type OutcomeForNews } from '../../src/action/comment.js';
 
 describe('sticky comment decisions', () => {
   const marker = commentMarker('detector');
@@ -45,5 +45,46 @@ describe('fitting a long comment', () => {
     expect(out).toMatch(/cut to fit GitHub's 65,536-character limit\. The full report is in the job summary\./);
     // every kept row is whole
     expect(out.split('\n').filter((l) => l.startsWith('| row')).every((l) => l.endsWith('|'))).toBe(true);
+  });
+});
+
+describe('comment: on-change', () => {
+  const base = { totals: {} };
+  const outcome = (o: Partial<OutcomeForNews> = {}): OutcomeForNews => ({
+    evaluation: { rows: [{ change: null }, { change: null }] },
+    violations: [],
+    results: [{ base }, { base }],
+    removedModels: [],
+    json: { base: { models: [] } },
+    ...o,
+  });
+  const none = { changedFigures: 0, addedModels: 0, removedModels: 0, brokenBudgets: 0 };
+
+  it('nothing changed (every change below min-change is null): no news', () => {
+    expect(checkNews(outcome())).toEqual(none);
+    expect(mayCreateComment('on-change', checkNews(outcome()))).toBe(false);
+  });
+
+  it('a changed figure, a new or removed model, or a broken (or warned) budget is news', () => {
+    const changed = checkNews(outcome({ evaluation: { rows: [{ change: { delta: 5, percent: 1 } }, { change: null }] } }));
+    expect(changed).toEqual({ ...none, changedFigures: 1 });
+    expect(checkNews(outcome({ results: [{ base }, { base: null }] }))).toEqual({ ...none, addedModels: 1 });
+    expect(checkNews(outcome({ removedModels: ['models/old.onnx'] }))).toEqual({ ...none, removedModels: 1 });
+    expect(checkNews(outcome({ violations: [{ level: 'warn' }] }))).toEqual({ ...none, brokenBudgets: 1 });
+    for (const news of [changed, { ...none, addedModels: 1 }, { ...none, removedModels: 1 }, { ...none, brokenBudgets: 1 }]) {
+      expect(mayCreateComment('on-change', news)).toBe(true);
+    }
+  });
+
+  it('a model with no base for a stated reason (LFS pointer), or no baseline at all, is not news', () => {
+    expect(checkNews(outcome({ results: [{ base }, { base: null, baseNote: 'is a Git LFS pointer' }] }))).toEqual(none);
+    // baseline: none: every model lacks a base; only broken budgets can make news.
+    expect(checkNews(outcome({ json: { base: null }, results: [{ base: null }], removedModels: [] }))).toEqual(none);
+    expect(checkNews(outcome({ json: { base: null }, results: [{ base: null }], violations: [{}] })).brokenBudgets).toBe(1);
+  });
+
+  it('update always may create, off never', () => {
+    expect(mayCreateComment('update', none)).toBe(true);
+    expect(mayCreateComment('off', { ...none, brokenBudgets: 3 })).toBe(false);
   });
 });

@@ -2,7 +2,8 @@
  * The bundled action (dist/index.js) run as a runner runs it: a real event payload file,
  * INPUT_* variables, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, a real git repository with a
  * base and a head commit that changes a model (checked out shallow, as actions/checkout does),
- * and a stand-in for the GitHub REST API on 127.0.0.1.
+ * and a stand-in for the GitHub REST API on 127.0.0.1 (reached directly, or through a local
+ * proxy that alone resolves `api.github.test`, and made to fail on demand).
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -13,7 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeModel, type ModelSpec } from '../helpers/encode.js';
 import { runCli } from '../helpers/cli.js';
 import { fmt } from '../../src/budgets/evaluate.js';
-import { startFakeGitHub, type FakeGitHub } from './fake-github.js';
+import { secondaryRateLimit, startFakeGitHub, type FakeGitHub } from './fake-github.js';
+import { startProxy, type TestProxy } from './proxy.js';
 
 const run = promisify(execFile);
 const ACTION = join(__dirname, '..', '..', 'dist', 'index.js');
@@ -58,6 +60,7 @@ models:
 let T: string;
 let origin: string;
 let fake: FakeGitHub;
+let proxy: TestProxy;
 let mainSha: string;
 
 const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
@@ -77,12 +80,12 @@ interface ActionRun {
   summary: string;
 }
 
-async function runAction(name: string, env: Record<string, string>, event: object): Promise<ActionRun> {
+async function runAction(name: string, env: Record<string, string>, event: object, branch = 'feature'): Promise<ActionRun> {
   const dir = join(T, name);
   mkdirSync(dir);
   const ws = join(dir, 'ws');
   // actions/checkout: a shallow clone of the PR's head.
-  execFileSync('git', ['clone', '-q', '--depth', '1', '--branch', 'feature', `file://${origin}`, ws]);
+  execFileSync('git', ['clone', '-q', '--depth', '1', '--branch', branch, `file://${origin}`, ws]);
   const files = { event: join(dir, 'event.json'), output: join(dir, 'output'), summary: join(dir, 'summary.md') };
   writeFileSync(files.event, JSON.stringify(event));
   writeFileSync(files.output, '');
@@ -131,8 +134,8 @@ function parseOutputs(text: string): Record<string, string> {
   return out;
 }
 
-function prEvent(headSha: string) {
-  return { pull_request: { number: PR, base: { sha: mainSha, ref: 'main' }, head: { sha: headSha, ref: 'feature' } } };
+function prEvent(headSha: string, number = PR) {
+  return { pull_request: { number, base: { sha: mainSha, ref: 'main' }, head: { sha: headSha, ref: 'feature' } } };
 }
 
 function analyzeParams(bytes: Uint8Array): number {
@@ -149,6 +152,7 @@ describe('the action, end to end', () => {
   beforeAll(async () => {
     T = mkdtempSync(join(tmpdir(), 'mb-action-'));
     fake = await startFakeGitHub();
+    proxy = await startProxy({ 'api.github.test': Number(new URL(fake.url).port) });
     origin = join(T, 'origin.git');
     execFileSync('git', ['init', '-q', '--bare', '-b', 'main', origin]);
     const work = join(T, 'work');
@@ -173,6 +177,7 @@ describe('the action, end to end', () => {
   }, 120_000);
 
   afterAll(async () => {
+    await proxy?.close();
     await fake?.close();
   });
 
@@ -227,7 +232,7 @@ describe('the action, end to end', () => {
       const head = commitModel(work, 128, 'double');
       const green = await runAction('readonly-green', {}, prEvent(head));
       expect(green.code).toBe(0);
-      expect(green.stdout).toMatch(/::warning::could not post the PR comment \((POST|PATCH) .* 403/);
+      expect(green.stdout).toMatch(/::warning::could not post the PR comment: the token may not write comments here \(PATCH .* 403 .*A PR from a fork/);
       expect(green.outputs.passed).toBe('true');
       expect(green.outputs.violations).toBe('1');
       expect(green.outputs['comment-body']).toContain('⚠️ model-budget');
@@ -262,5 +267,73 @@ describe('the action, end to end', () => {
     expect(fake.requests.length).toBe(before);
     expect(push.outputs.passed).toBe('true');
     expect(push.summary).toContain('no baseline on a push run');
+  });
+  it('through an HTTP proxy (HTTPS_PROXY / HTTP_PROXY) to an API host only the proxy can resolve', async () => {
+    const before = proxy.seen.length;
+    const r = await runAction('proxy', { HTTPS_PROXY: proxy.url, HTTP_PROXY: proxy.url, GITHUB_API_URL: 'http://api.github.test' }, prEvent(headSha, 8));
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(/::warning::could not post/);
+    const seen = proxy.seen.slice(before);
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.every((l) => /api\.github\.test/.test(l))).toBe(true);
+    const comments = fake.comments.get(8) ?? [];
+    expect(comments).toHaveLength(1);
+    expect(r.outputs['comment-id']).toBe(String(comments[0].id));
+  });
+
+  it('a 502 and a secondary rate limit (retry-after: 1) are retried: the comment is posted', async () => {
+    fake.faults.push({ method: 'POST', path: /\/issues\/9\/comments$/, status: 502, body: { message: 'Bad Gateway' } });
+    fake.faults.push(secondaryRateLimit(1, { method: 'GET', path: /\/issues\/9\/comments/ }));
+    const r = await runAction('retries', {}, prEvent(headSha, 9));
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(/::warning::could not post/);
+    expect(fake.faults).toHaveLength(0);
+    expect(fake.comments.get(9) ?? []).toHaveLength(1);
+    expect(fake.requests.filter((q) => q.method === 'POST' && q.path.endsWith('/issues/9/comments'))).toHaveLength(2);
+    expect(fake.requests.filter((q) => q.method === 'GET' && q.path.includes('/issues/9/comments'))).toHaveLength(2);
+  });
+
+  it('comment: on-change creates no comment for a PR that changes no model, one for a PR that does, and updates an existing one', async () => {
+    // A docs-only PR on top of the feature branch: the merge-base has the same models.
+    const work = join(T, 'work');
+    const baseSha = git(work, 'rev-parse', 'HEAD');
+    git(work, 'checkout', '-q', '-b', 'docs-only');
+    writeFileSync(join(work, 'NOTES'), 'docs only');
+    git(work, 'add', '-A');
+    git(work, 'commit', '-q', '-m', 'docs only');
+    git(work, 'push', '-q', 'origin', 'docs-only');
+    const docsSha = git(work, 'rev-parse', 'HEAD');
+    git(work, 'checkout', '-q', 'feature');
+    const docsEvent = (number: number) => ({ pull_request: { number, base: { sha: baseSha, ref: 'feature' }, head: { sha: docsSha, ref: 'docs-only' } } });
+    const env = { INPUT_COMMENT: 'on-change' };
+
+    const quiet = await runAction('on-change-quiet', env, docsEvent(10), 'docs-only');
+    expect(quiet.code).toBe(0);
+    expect(quiet.summary).toContain(`compared with the merge-base ${baseSha.slice(0, 12)}`);
+    expect(quiet.outputs.violations).toBe('0');
+    expect(fake.comments.get(10) ?? []).toHaveLength(0);
+    expect(fake.requests.filter((q) => q.method === 'POST' && q.path.includes('/issues/10/'))).toHaveLength(0);
+    expect(quiet.outputs['comment-id']).toBe('');
+    expect(quiet.outputs['comment-body']).toContain('model-budget');
+
+    const loud = await runAction('on-change-loud', env, prEvent(baseSha, 11));
+    expect(loud.code).toBe(0);
+    expect(fake.comments.get(11) ?? []).toHaveLength(1);
+    expect(loud.outputs['comment-id']).toBe(String(fake.comments.get(11)![0].id));
+
+    // PR 11 then stops changing anything: its comment is still brought up to date.
+    const fixed = await runAction('on-change-fixed', env, docsEvent(11), 'docs-only');
+    expect(fixed.code).toBe(0);
+    expect(fake.comments.get(11)).toHaveLength(1);
+    expect(fake.comments.get(11)![0].body).toBe(fixed.outputs['comment-body']);
+    expect(fixed.outputs['comment-id']).toBe(loud.outputs['comment-id']);
+  });
+
+  it('a rejected token (401) warns about the token, not about forks', async () => {
+    const r = await runAction('bad-token', { 'INPUT_GITHUB-TOKEN': 'bad_token' }, prEvent(headSha, 12));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/::warning::could not post the PR comment: the token was rejected \(GET .*\/user: 401 Bad credentials\)/);
+    expect(r.stdout).not.toMatch(/fork/);
+    expect(fake.comments.get(12) ?? []).toHaveLength(0);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * A stand-in for the GitHub REST API on 127.0.0.1, for the action's end-to-end test: it keeps
- * issue comments in memory, paginates them like GitHub, and can be told to refuse writes (403,
- * as a fork PR's read-only token gets).
+ * issue comments in memory, paginates them like GitHub (absolute `link` URLs on the host the
+ * client asked for), and can be told to refuse writes (403, as a fork PR's read-only token gets)
+ * or to answer the next matching requests with a fault (a 502, a rate limit, a 404 ...).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -18,14 +19,47 @@ export interface FakeGitHub {
   requests: { method: string; path: string }[];
   /** Refuse comment writes with 403 "Resource not accessible by integration". */
   readOnly: boolean;
+  /** Answer the next request that matches each fault with it, once (first match wins). */
+  faults: Fault[];
   close(): Promise<void>;
+}
+
+export interface Fault {
+  method?: string;
+  /** Matched against the path (with query). */
+  path?: RegExp;
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** How many matching requests get it (default 1). */
+  times?: number;
+}
+
+/** A secondary rate limit as GitHub sends it. */
+export function secondaryRateLimit(retryAfter: number, extra: Omit<Fault, 'status'> = {}): Fault {
+  return {
+    ...extra,
+    status: 403,
+    headers: { 'retry-after': String(retryAfter) },
+    body: { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' },
+  };
+}
+
+/** An exhausted primary rate limit, resetting `inSeconds` from now. */
+export function primaryRateLimit(inSeconds: number, extra: Omit<Fault, 'status'> = {}): Fault {
+  return {
+    ...extra,
+    status: 403,
+    headers: { 'x-ratelimit-limit': '1000', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + inSeconds) },
+    body: { message: 'API rate limit exceeded for installation ID 1.' },
+  };
 }
 
 const BOT = { login: 'github-actions[bot]', type: 'Bot' };
 
 export async function startFakeGitHub(): Promise<FakeGitHub> {
   let nextId = 1000;
-  const state: Omit<FakeGitHub, 'url' | 'close'> = { comments: new Map(), requests: [], readOnly: false };
+  const state: Omit<FakeGitHub, 'url' | 'close'> = { comments: new Map(), requests: [], readOnly: false, faults: [] };
 
   const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
     res.writeHead(status, { 'content-type': 'application/json', ...headers });
@@ -41,7 +75,16 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     state.requests.push({ method: req.method ?? '', path: url.pathname + url.search });
-    if (!/^Bearer \S+/.test(req.headers.authorization ?? '')) return send(res, 401, { message: 'Requires authentication' });
+    const fault = state.faults.find((f) => (!f.method || f.method === req.method) && (!f.path || f.path.test(url.pathname + url.search)));
+    if (fault) {
+      fault.times = (fault.times ?? 1) - 1;
+      if (fault.times <= 0) state.faults.splice(state.faults.indexOf(fault), 1);
+      req.resume();
+      return send(res, fault.status, fault.body ?? { message: 'fault' }, fault.headers);
+    }
+    const auth = /^(?:Bearer|token) (\S+)$/.exec(req.headers.authorization ?? '');
+    if (!auth) return send(res, 401, { message: 'Requires authentication' });
+    if (auth[1].startsWith('bad')) return send(res, 401, { message: 'Bad credentials' });
     // Installation tokens cannot read /user, as on GitHub.
     if (req.method === 'GET' && url.pathname === '/user') return send(res, 403, { message: 'Resource not accessible by integration' });
     let m = /^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/.exec(url.pathname);
@@ -53,7 +96,8 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
         const page = Number(url.searchParams.get('page') ?? 1);
         const slice = list.slice((page - 1) * perPage, page * perPage);
         const more = page * perPage < list.length;
-        return send(res, 200, slice, more ? { link: `<${url.pathname}?per_page=${perPage}&page=${page + 1}>; rel="next"` } : {});
+        const origin = `http://${req.headers.host ?? 'localhost'}`;
+        return send(res, 200, slice, more ? { link: `<${origin}${url.pathname}?per_page=${perPage}&page=${page + 1}>; rel="next"` } : {});
       }
       if (req.method === 'POST') {
         if (state.readOnly) return send(res, 403, { message: 'Resource not accessible by integration' });
@@ -83,6 +127,10 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
   const { port } = server.address() as AddressInfo;
   const fake = state as FakeGitHub;
   fake.url = `http://127.0.0.1:${port}`;
-  fake.close = () => new Promise((resolve) => server.close(() => resolve()));
+  fake.close = () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
   return fake;
 }
