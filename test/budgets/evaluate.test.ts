@@ -144,7 +144,7 @@ models:
       max-increase:
         params: 5%
         weights: 1MB
-        gmacs: { max: 0.5, level: warn }
+        gmacs: { max: +0.5, level: warn }
         latency: 10%
 `;
   const base = report('m.onnx', { params: 4e6, weightBytes: 16e6, macs: 2e9, latencyMs: { t4: 2 } });
