@@ -62,9 +62,12 @@ const increase = (unit: object) =>
     { description: "A percentage (5%) or an amount in the metric's unit, with + or a unit (+100k, +5MB, +2ms); a bare number is ambiguous.", oneOf: [pattern(PERCENT, 'A percentage: 5% or +5%.', false), unit] },
     "The most this metric may grow over the baseline: a percentage (5%) or an amount in its unit written with + or a unit (+100k, +5MB, +2ms).",
   );
-const incCount = pattern(INC_COUNT, 'An absolute increase: +100k, +2, 1M.', false);
-const incGiga = pattern(INC_COUNT, 'An absolute increase in G: +0.5, or with a suffix: +500M.', false);
-const incBytes = pattern(INC_BYTES, 'An absolute increase: +1MB, 512kB, +4096.', false);
+// YAML reads `+2` as the number 2, so a schema cannot tell `+2` from a bare `2`: numbers are
+// let through here and the parser refuses the bare ones (it reads the source text).
+const plusNumber = { type: 'number', minimum: 0, description: "Written with a '+' (+2): a bare number is ambiguous and refused." };
+const incCount = { description: 'An absolute increase: +100k, +2, 1M.', oneOf: [{ type: 'string', pattern: INC_COUNT }, plusNumber] };
+const incGiga = { description: 'An absolute increase in G: +0.5, or with a suffix: +500M.', oneOf: [{ type: 'string', pattern: INC_COUNT }, plusNumber] };
+const incBytes = { description: 'An absolute increase: +1MB, 512kB, +4096.', oneOf: [{ type: 'string', pattern: INC_BYTES }, plusNumber] };
 
 const budgets = {
   type: 'object',
