@@ -133,9 +133,15 @@ function reportMissing(ctx: Ctx, node: YamlNode | null | undefined, keyPath: str
   if (!ctx.misspelt.has(`${keyPath}|${key}`)) report(ctx, node, keyPath, detail);
 }
 
-/** A key as it may appear in a key path: one line, short. */
+/**
+ * A key as it may appear in a key path: one line, short. A key is file content too (a budgets
+ * file that is really an environment dump has keys like `TOKEN=secret`): it is cut at the first
+ * '=' or control character and after 24 characters.
+ */
 function keyName(key: unknown): string {
-  return safeText(typeof key === 'string' ? key : String(key), 40);
+  const k = typeof key === 'string' ? key : String(key);
+  const head = /^[^=\u0000-\u001f\u007f-\u009f]{0,24}/u.exec(k)![0];
+  return head.length === k.length ? safeText(k, 40) : `${safeText(head, 24)}…`;
 }
 
 /** What a node is, for "got ...": its kind, or a short sanitised quote of a scalar. */

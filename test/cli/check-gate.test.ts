@@ -293,6 +293,11 @@ describe('errors never echo the file beyond a short sanitised token', () => {
     symlinkSync(env, link);
     const l = runCli('check', '--budgets', link);
     expect(l.stderr).not.toContain('ghp_');
+    // Content that YAML reads as a mapping: its keys are cut at '=' in key paths.
+    const env2 = check(repo(`${secret}\u0000HOME=/root: x\n`));
+    expect(env2.code).toBe(2);
+    expect(env2.stderr).not.toContain('ghp_');
+    expect(env2.stderr).toContain("budgets.yml:1:1: GITHUB_TOKEN…: unknown key");
   });
 
   it('long or control-laden values are cut and neutralised', () => {
