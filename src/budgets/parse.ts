@@ -301,7 +301,7 @@ function increase(ctx: Ctx, node: YamlNode | null | undefined, keyPath: string, 
   const source = isScalar(valueNode) ? (typeof valueNode.source === 'string' ? valueNode.source : typeof v === 'string' ? v : '') : '';
   const bare = (typeof v === 'number' && !source.trim().startsWith('+')) || (typeof v === 'string' && /^\s*-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?\s*$/.test(v));
   if (bare) {
-    const n = typeof v === 'number' ? String(v) : v.trim();
+    const n = safeText(typeof v === 'number' ? String(v) : v.trim(), 24);
     fail(ctx, valueNode, keyPath, `a bare number is ambiguous: write '${n}%' for a percentage or '+${n.replace(/^-/, '')}${metric === 'latency' ? 'ms' : ''}' for an absolute increase (in the metric's unit, like ${INCREASE_EXAMPLE[metric]})`);
   }
   const parse = metric === 'latency' ? parseDurationMs : PARSERS[metric];
@@ -333,8 +333,7 @@ function parseModel(ctx: Ctx, node: YamlNode, index: number, d: Defaults, device
   let path: string | undefined;
   if (!pathPair) {
     reportMissing(ctx, node, keyPath, 'path', "a model needs 'path' (a file or a glob, relative to this file)");
-  }
-  else {
+  } else {
     const v = scalar(pathPair.value);
     if (typeof v !== 'string' || !v.trim()) report(ctx, pathPair.value, `${keyPath}.path`, `expected a path or glob, got ${kind(pathPair.value)}`);
     else path = v;

@@ -3,7 +3,7 @@
  * allowed), and the values of a file that parses.
  */
 import { describe, expect, it } from 'vitest';
-import { BudgetFileError, parseBudgets } from '../../src/budgets/parse.js';
+import { BudgetFileError, BudgetFileErrors, parseBudgets } from '../../src/budgets/parse.js';
 
 /** The message parseBudgets throws for `text` (named b.yml). */
 function error(text: string): string {
@@ -411,5 +411,114 @@ describe('fixed here', () => {
   });
   it('a device listed twice in devices (any case) is an error, not duplicate rows', () => {
     expect(error('version: 1\ndevices: [t4, l4, T4]\n' + MODEL)).toBe("b.yml:2:19: devices[2]: device 't4' is listed twice");
+  });
+});
+
+describe('every error in one run', () => {
+  /** All the messages parseBudgets throws for `text`: one BudgetFileError, or BudgetFileErrors. */
+  function all(text: string): string[] {
+    try {
+      parseBudgets(text, 'b.yml');
+    } catch (e) {
+      if (e instanceof BudgetFileErrors) {
+        expect(e.message).toBe(e.lines.join('\n'));
+        expect(e.lines[0]).toBe(`${e.errors.length} problems in b.yml:`);
+        return e.errors.map((x) => x.message);
+      }
+      expect(e).toBeInstanceOf(BudgetFileError);
+      return [(e as Error).message];
+    }
+    throw new Error('parsed without an error');
+  }
+
+  it('in file order, whatever order they are checked in', () => {
+    // custom-devices are checked before devices, though written after them here.
+    expect(all('version: 1\ndevices: [nope]\ncustom-devices:\n  - { id: x, peak: { fp16: 1 TFLOPS }, bandwidth: 1 GB/s }\nmodels:\n  - path: a.onnx\n    level: fatal\n')).toEqual([
+      "b.yml:2:11: devices[0]: unknown device 'nope' (`model-budget devices` lists the catalog; declare others under custom-devices)",
+      "b.yml:4:5: custom-devices[0]: a custom device needs 'class' (one of datacenter-gpu, consumer-gpu, edge-gpu, cpu, sbc-cpu, apple-soc, npu): it sets the default compute-efficiency, memory-efficiency, kernel-overhead",
+      "b.yml:7:12: models[0].level: expected one of error, warn, got 'fatal'",
+    ]);
+  });
+
+  it('no cascade: a misspelt required key is reported once; budgets on a failed device are not reported', () => {
+    expect(all('version: 1\nmodel:\n  - path: a.onnx\n')).toEqual([
+      "b.yml:2:1: model: unknown key; did you mean 'models'? (allowed: version, devices, custom-devices, defaults, models)",
+    ]);
+    expect(all('version: 1\nmodels:\n  - pth: a.onnx\n')).toEqual([
+      "b.yml:3:5: models[0].pth: unknown key; did you mean 'path'? (allowed: path, name, dims, precision, level, min-change, allow-missing-weights, on-incomplete, budgets)",
+    ]);
+    expect(all(BUDGETS('      params: { maximum: 5M }\n'))).toEqual(["b.yml:5:17: models[0].budgets.params.maximum: unknown key; did you mean 'max'? (allowed: max, level)"]);
+    const broken = all(
+      'version: 1\ncustom-devices:\n  - { id: npu, class: npu, peak: { int8: 0 TOPS }, bandwidth: 1 GB/s }\ndevices: [npu]\n' + BUDGETS('      latency: { npu: 1ms, l4: 2ms }\n', ''),
+    );
+    expect(broken).toEqual([
+      "b.yml:3:42: custom-devices[0].peak.int8: expected a value above zero, like 20 TOPS, got '0 TOPS'",
+      // l4 was never declared: still reported; npu's declaration failed: not again.
+      "b.yml:8:28: models[0].budgets.latency.l4: device 'l4' is not in this file's devices (none); add it to 'devices' or 'custom-devices'",
+    ]);
+    // A devices entry that is not a list: any latency device might have been meant.
+    expect(all('version: 1\ndevices: t4\n' + BUDGETS('      latency: { t4: 1ms }\n', ''))).toHaveLength(1);
+  });
+
+  it('several errors inside one mapping, one list and one dims', () => {
+    expect(all('version: 1\nmodels:\n  - path: a.onnx\n    dims: { a: -1, b: 2, c: x }\n    precision: fp99\n  - path: 3\n')).toEqual([
+      'b.yml:4:16: models[0].dims.a: expected a whole number from 0 to 2^31, got -1',
+      "b.yml:4:29: models[0].dims.c: expected a whole number from 0 to 2^31, got 'x'",
+      "b.yml:5:16: models[0].precision: expected one of fp64, fp32, tf32, fp16, bf16, fp8, int8, int4, got 'fp99'; did you mean 'fp16'?",
+      'b.yml:6:11: models[1].path: expected a path or glob, got 3',
+    ]);
+  });
+
+  it('invalid YAML: every syntax error, without the text it quotes', () => {
+    const e = all('version: 1\nmodels: [a\nx: !averyveryverylongtagnamethatgoesonandon b\n');
+    expect(e.length).toBeGreaterThan(0);
+    for (const m of e) {
+      expect(m).toMatch(/^b\.yml:\d+:\d+: invalid YAML: /);
+      expect(m).not.toContain('averyvery');
+    }
+  });
+});
+
+describe('new keys and rules', () => {
+  it('on-incomplete: per model or in defaults (default warn), with where it is set', () => {
+    const c = parseBudgets('version: 1\ndefaults:\n  on-incomplete: ignore\nmodels:\n  - path: a.onnx\n  - path: b.onnx\n    on-incomplete: upper-bound\n', 'b.yml');
+    expect(c.models.map((m) => [m.index, m.onIncomplete, m.onIncompleteAt])).toEqual([
+      [0, 'ignore', { line: 3, column: 18 }],
+      [1, 'upper-bound', { line: 7, column: 20 }],
+    ]);
+    expect(parseBudgets('version: 1\n' + MODEL, 'b.yml').models[0].onIncomplete).toBe('warn');
+    expect(error('version: 1\n' + MODEL + '    on-incomplete: lower\n')).toBe("b.yml:4:20: models[0].on-incomplete: expected one of error, warn, ignore, upper-bound, got 'lower'");
+  });
+
+  it('a class may be left out only when all three of its figures are given', () => {
+    const c = parseBudgets(CUSTOM('  - { id: x, peak: { fp16: 1 TFLOPS }, bandwidth: 1 GB/s, compute-efficiency: 0.5, memory-efficiency: 0.5, kernel-overhead: 1us }\n'), 'b.yml');
+    expect(c.customDevices[0].overrides).toEqual({ computeEfficiency: 0.5, memoryEfficiency: 0.5, kernelOverhead: 1e-6 });
+    expect(error(CUSTOM('  - { id: x, peak: { fp16: 1 TFLOPS }, bandwidth: 1 GB/s, compute-efficiency: 0.5 }\n'))).toBe(
+      "b.yml:3:5: custom-devices[0]: a custom device needs 'class' (one of datacenter-gpu, consumer-gpu, edge-gpu, cpu, sbc-cpu, apple-soc, npu): it sets the default memory-efficiency, kernel-overhead",
+    );
+  });
+
+  it('max-increase: +N and units are absolute, N% a percentage, a bare N (or N as a string) ambiguous', () => {
+    const inc = (v: string, metric = 'params') => parseBudgets(BUDGETS(`      max-increase: { ${metric}: ${v} }\n`), 'b.yml').models[0].maxIncrease[0];
+    expect(inc('+2')).toMatchObject({ absolute: 2 });
+    expect(inc('+1M')).toMatchObject({ absolute: 1e6 });
+    expect(inc('100k')).toMatchObject({ absolute: 1e5 });
+    expect(inc('+5MB', 'weights')).toMatchObject({ absolute: 5e6 });
+    expect(inc('+2ms', 'latency')).toMatchObject({ absolute: 2 });
+    expect(inc('+0.5', 'gmacs')).toMatchObject({ absolute: 0.5 });
+    expect(inc('2%')).toMatchObject({ percent: 2 });
+    expect(inc("'+2'")).toMatchObject({ absolute: 2 });
+    expect(error(BUDGETS("      max-increase: { params: '2' }\n"))).toBe(
+      "b.yml:5:31: models[0].budgets.max-increase.params: a bare number is ambiguous: write '2%' for a percentage or '+2' for an absolute increase (in the metric's unit, like +100k)",
+    );
+    expect(error(BUDGETS('      max-increase: { weights: { max: 3, level: warn } }\n'))).toBe(
+      "b.yml:5:39: models[0].budgets.max-increase.weights: a bare number is ambiguous: write '3%' for a percentage or '+3' for an absolute increase (in the metric's unit, like +1MB)",
+    );
+  });
+
+  it('values quoted in messages are short and sanitised', () => {
+    const m = error(BUDGETS(`      params: "${'y'.repeat(300)}\\u001b[2J"\n`));
+    expect(m).not.toContain('\u001b');
+    expect(m).toMatch(/got 'y{31}…'$/);
   });
 });
