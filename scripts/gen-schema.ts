@@ -4,10 +4,14 @@
  * two cannot drift: `npx tsx scripts/gen-schema.ts` rewrites it, `--check` fails if it is stale.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { KEYS, PRECISIONS } from '../src/budgets/parse.js';
+import { CLASSES, KEYS, PRECISIONS } from '../src/budgets/parse.js';
+import { ON_INCOMPLETE } from '../src/budgets/types.js';
 
 const N = '(?:[0-9]+(?:\\.[0-9]*)?(?:[eE][+-]?[0-9]+)?|\\.[0-9]+(?:[eE][+-]?[0-9]+)?)';
 const COUNT = `^\\s*\\+?${N}\\s*[kKMGTP]?\\s*$`;
+// An allowed increase: a `+` or a unit (a bare number is ambiguous: a percentage or an amount?).
+const INC_COUNT = `^\\s*(?:\\+${N}\\s*[kKMGTP]?|\\+?${N}\\s*[kKMGTP])\\s*$`;
+const INC_BYTES = `^\\s*(?:\\+${N}\\s*(?:B|kB|KB|MB|GB|TB|KiB|MiB|GiB|TiB)?|\\+?${N}\\s*(?:B|kB|KB|MB|GB|TB|KiB|MiB|GiB|TiB))\\s*$`;
 const BYTES = `^\\s*\\+?${N}\\s*(?:B|kB|KB|MB|GB|TB|KiB|MiB|GiB|TiB)?\\s*$`;
 const DURATION = `^\\s*\\+?${N}\\s*(?:s|ms|us|µs|ns)\\s*$`;
 const PERCENT = `^\\s*\\+?${N}\\s*%\\s*$`;
@@ -15,7 +19,7 @@ const RATE = `^\\s*\\+?${N}\\s*(?:k|M|G|T|P)?(?:OPS|FLOPS)\\s*$`;
 const BANDWIDTH = `^\\s*\\+?${N}\\s*(?:B|kB|KB|MB|GB|TB|KiB|MiB|GiB|TiB)/s\\s*$`;
 const CLOCK = `^\\s*\\+?${N}\\s*(?:GHz|MHz)\\s*$`;
 
-const num = (description: string) => ({ type: 'number', minimum: 0, description });
+const num = (description: string) => ({ type: 'number', exclusiveMinimum: 0, description });
 const pattern = (p: string, description: string, numbers = true) =>
   numbers ? { description, oneOf: [{ type: 'string', pattern: p }, { type: 'number', minimum: 0 }] } : { type: 'string', pattern: p, description };
 const level = { type: 'string', enum: ['error', 'warn'], description: '`error` fails the check when broken; `warn` only reports it.' };
@@ -23,7 +27,13 @@ const precision = { type: 'string', enum: PRECISIONS, description: 'The precisio
 const dims = {
   type: 'object',
   description: 'Values for symbolic dimensions, e.g. { batch: 1, sequence: 128 }. Dims not given are 1.',
-  additionalProperties: { type: 'integer', minimum: 1, maximum: 2 ** 31 },
+  additionalProperties: { type: 'integer', minimum: 0, maximum: 2 ** 31 },
+};
+const onIncomplete = {
+  type: 'string',
+  enum: [...ON_INCOMPLETE],
+  description:
+    'When figures are lower bounds (nodes with unknown shapes): warn (default) or error says so, ignore says nothing, upper-bound checks each such budget against the static upper bound (an error where there is none).',
 };
 const minChange = pattern(PERCENT, 'Changes against the baseline smaller than this percentage are not reported as changes.', false);
 
@@ -47,7 +57,17 @@ const count = pattern(COUNT, 'A count: 5M, 1.2G, 950k, or a number.');
 const giga = pattern(COUNT, 'In G (1.2 = 1.2e9), or a count with a suffix like 1200M.');
 const bytes = pattern(BYTES, 'A size: 20MB, 1.5GB, 512kB (decimal) or 64MiB (binary), or a number of bytes.');
 const duration = pattern(DURATION, 'A duration: 8ms, 1.2s, 500us.', false);
-const increase = (unit: object) => limit({ description: "A percentage (+5%) or an amount in the metric's unit.", oneOf: [pattern(PERCENT, 'A percentage: 5% or +5%.', false), unit] }, 'The most this metric may grow over the baseline: a percentage (+5%) or an amount in its unit.');
+const increase = (unit: object) =>
+  limit(
+    { description: "A percentage (5%) or an amount in the metric's unit, with + or a unit (+100k, +5MB, +2ms); a bare number is ambiguous.", oneOf: [pattern(PERCENT, 'A percentage: 5% or +5%.', false), unit] },
+    "The most this metric may grow over the baseline: a percentage (5%) or an amount in its unit written with + or a unit (+100k, +5MB, +2ms).",
+  );
+// YAML reads `+2` as the number 2, so a schema cannot tell `+2` from a bare `2`: numbers are
+// let through here and the parser refuses the bare ones (it reads the source text).
+const plusNumber = { type: 'number', minimum: 0, description: "Written with a '+' (+2): a bare number is ambiguous and refused." };
+const incCount = { description: 'An absolute increase: +100k, +2, 1M.', oneOf: [{ type: 'string', pattern: INC_COUNT }, plusNumber] };
+const incGiga = { description: 'An absolute increase in G: +0.5, or with a suffix: +500M.', oneOf: [{ type: 'string', pattern: INC_COUNT }, plusNumber] };
+const incBytes = { description: 'An absolute increase: +1MB, 512kB, +4096.', oneOf: [{ type: 'string', pattern: INC_BYTES }, plusNumber] };
 
 const budgets = {
   type: 'object',
@@ -70,12 +90,12 @@ const budgets = {
       additionalProperties: false,
       description: 'Relative budgets against the baseline (the merge-base, or --baseline). A model without a baseline passes them.',
       properties: {
-        params: increase(count),
-        gmacs: increase(giga),
-        gflops: increase(giga),
-        weights: increase(bytes),
-        'peak-memory': increase(bytes),
-        'memory-traffic': increase(bytes),
+        params: increase(incCount),
+        gmacs: increase(incGiga),
+        gflops: increase(incGiga),
+        weights: increase(incBytes),
+        'peak-memory': increase(incBytes),
+        'memory-traffic': increase(incBytes),
         latency: increase(duration),
       },
     },
@@ -102,10 +122,16 @@ const schema = {
         type: 'object',
         additionalProperties: false,
         required: ['id', 'bandwidth'],
+        // The class sets the efficiencies and kernel overhead: needed unless all three are given.
+        anyOf: [{ required: ['class'] }, { required: ['compute-efficiency', 'memory-efficiency', 'kernel-overhead'] }],
         properties: {
           id: { type: 'string', pattern: '^[a-z0-9][a-z0-9._-]*$', description: 'The id budgets refer to (lower case, not a catalog id).' },
           name: { type: 'string', description: 'A name for reports.' },
-          class: { type: 'string', enum: ['datacenter-gpu', 'consumer-gpu', 'edge-gpu', 'cpu', 'sbc-cpu', 'apple-soc', 'npu'], description: 'Device class: sets the default efficiencies (default npu).' },
+          class: {
+            type: 'string',
+            enum: [...CLASSES],
+            description: 'Device class: sets the default compute-efficiency, memory-efficiency and kernel-overhead. Required unless all three are given.',
+          },
           peak: { type: 'object', additionalProperties: false, properties: rates, description: 'Dense peak per precision.' },
           derivation: {
             type: 'object',
@@ -130,7 +156,14 @@ const schema = {
       type: 'object',
       additionalProperties: false,
       description: 'Settings every model inherits unless it sets its own.',
-      properties: { dims, precision, level, 'min-change': minChange, 'allow-missing-weights': { type: 'boolean', description: 'Analyse models whose external weight files are absent.' } },
+      properties: {
+        dims,
+        precision,
+        level,
+        'min-change': minChange,
+        'allow-missing-weights': { type: 'boolean', description: 'Analyse models whose external weight files are absent.' },
+        'on-incomplete': onIncomplete,
+      },
     },
     models: {
       type: 'array',
@@ -148,6 +181,7 @@ const schema = {
           level,
           'min-change': minChange,
           'allow-missing-weights': { type: 'boolean', description: 'Analyse the graph when its external weight file is absent (e.g. LFS not fetched).' },
+          'on-incomplete': onIncomplete,
           budgets,
         },
       },

@@ -18,6 +18,12 @@ export interface Totals {
   peakActivationBytes: number;
   /** Nodes whose cost or bytes could not be computed (unknown shapes): totals are lower bounds. */
   incompleteNodes: number;
+  /** The first (up to 5) nodes with unknown shapes. (Filled by the bounds work; optional here.) */
+  incompleteNodeNames?: string[];
+  /** Names of the fields above that are lower bounds, e.g. ['macs', 'flops']. */
+  lowerBound?: string[];
+  /** Static upper bounds for lower-bound fields, where one exists. */
+  upperBound?: Partial<Record<'macs' | 'coreMacs' | 'flops' | 'memoryAccessBytes' | 'peakActivationBytes', number>>;
 }
 
 export interface OpTypeTotals {

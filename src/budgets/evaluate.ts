@@ -1,9 +1,12 @@
 /**
  * Evaluating budgets against analysed models (and their baselines): one row per model and
- * metric with its value, baseline, change, budget, share used and status, and the list of
- * broken budgets. Pure; a broken budget is a result, not an error.
+ * metric with its value, baseline, change, budget, share used, status and the limits it broke,
+ * and the list of broken budgets. Figures that are lower bounds (nodes with unknown shapes) are
+ * handled as the model's `on-incomplete` says. Pure; a broken budget is a result, not an error.
  */
+import type { Totals } from '../analysis/aggregate.js';
 import type { ModelReport } from '../report/model-report.js';
+import { safeText } from '../util/sanitize.js';
 import type { BudgetsConfig, Level, Metric, ModelConfig, Position } from './types.js';
 
 export interface ModelResult {
@@ -19,6 +22,20 @@ export interface ModelResult {
 
 export type Status = 'pass' | 'warn' | 'fail' | 'info';
 
+/** Which limit of a row broke: the absolute budget, the allowed increase, or a lower bound that could not be checked. */
+export type LimitKind = 'absolute' | 'relative' | 'incomplete';
+
+export interface BrokenLimit {
+  kind: LimitKind;
+  level: Level;
+  /**
+   * absolute: the budget (the row's unit); relative: the allowed increase, in percent when
+   * `percent` is true, else in the row's unit; incomplete: null.
+   */
+  limit: number | null;
+  percent?: boolean;
+}
+
 export interface Row {
   model: string;
   metric: Metric;
@@ -28,13 +45,19 @@ export interface Row {
   /** Null when there is no base, or the change is below the model's min-change. */
   change: { delta: number; percent: number | null } | null;
   budget: number | null;
-  /** value / budget in percent. */
+  /** The value checked against the absolute budget (`budget`), as a share of it in percent; null without one. */
   usedPercent: number | null;
   /** The allowed increase, as written: '2%' or an amount in the metric's unit. */
   maxIncrease: { percent?: number; absolute?: number } | null;
   status: Status;
   /** Why the status: which check broke, or 'new model'. */
   reason: string;
+  /** The limits this row broke, in the order checked (absolute, relative); empty when none. */
+  broken: BrokenLimit[];
+  /** `value` is a lower bound (nodes with unknown shapes). */
+  lowerBound: boolean;
+  /** The static upper bound of a lower-bound value, where one exists. */
+  upperBound: number | null;
 }
 
 export interface Violation {
@@ -45,6 +68,8 @@ export interface Violation {
   message: string;
   file: string;
   at: Position;
+  /** Which limit: the absolute budget, the allowed increase, or incomplete figures. */
+  kind: LimitKind;
 }
 
 export interface Evaluation {
@@ -78,6 +103,39 @@ export function metricValue(report: ModelReport | null | undefined, metric: Metr
   }
 }
 
+/** The Totals field behind each metric (latency apart). */
+const TOTALS_FIELD: Record<Exclude<Metric, 'latency'>, keyof Totals> = {
+  params: 'params',
+  gmacs: 'macs',
+  gflops: 'flops',
+  weights: 'weightBytes',
+  'peak-memory': 'peakActivationBytes',
+  'memory-traffic': 'memoryAccessBytes',
+};
+/** What a report with unknown shapes but no `lowerBound` list is taken to have as lower bounds. */
+const SHAPE_DEPENDENT: readonly (keyof Totals)[] = ['macs', 'coreMacs', 'flops', 'memoryAccessBytes', 'peakActivationBytes'];
+
+/** Whether a metric's value in `report` is a lower bound (some nodes have unknown shapes). */
+export function isLowerBound(report: ModelReport, metric: Metric, device?: string): boolean {
+  const t = report.totals;
+  if (!(t.incompleteNodes > 0)) return false;
+  const lower: readonly string[] = t.lowerBound ?? SHAPE_DEPENDENT;
+  if (metric === 'latency') {
+    const l = device ? report.latency?.[device] : undefined;
+    return l?.lowerBound ?? ['macs', 'flops', 'memoryAccessBytes'].some((f) => lower.includes(f));
+  }
+  return lower.includes(TOTALS_FIELD[metric]);
+}
+
+/** The static upper bound of a metric in its budget unit, where the report has one. */
+export function upperBoundValue(report: ModelReport, metric: Metric, device?: string): number | null {
+  if (metric === 'latency') return (device ? report.latency?.[device]?.upperBoundMs : undefined) ?? null;
+  const field = TOTALS_FIELD[metric];
+  const u = (report.totals.upperBound as Partial<Record<string, number>> | undefined)?.[field];
+  if (u === undefined || u === null) return null;
+  return metric === 'gmacs' || metric === 'gflops' ? u / 1e9 : u;
+}
+
 export const METRIC_LABEL: Record<Metric, string> = {
   params: 'params',
   gmacs: 'GMACs',
@@ -87,6 +145,13 @@ export const METRIC_LABEL: Record<Metric, string> = {
   'memory-traffic': 'memory traffic',
   latency: 'latency',
 };
+
+interface Broken extends BrokenLimit {
+  message: string;
+  at: Position;
+  /** Reported once per model (the on-incomplete finding), not per row. */
+  silent?: boolean;
+}
 
 function evaluateRow(m: ModelResult, cfg: BudgetsConfig, metric: Metric, device: string | undefined, out: Evaluation): Row {
   const value = metricValue(m.report, metric, device);
@@ -98,46 +163,104 @@ function evaluateRow(m: ModelResult, cfg: BudgetsConfig, metric: Metric, device:
     const below = percent !== null && Math.abs(percent) < m.config.minChange;
     if (delta !== 0 && !below) change = { delta, percent };
   }
-  const row: Row = { model: m.path, metric, value, base, change, budget: null, usedPercent: null, maxIncrease: null, status: 'info', reason: '' };
+  const lowerBound = isLowerBound(m.report, metric, device);
+  const upperBound = lowerBound ? upperBoundValue(m.report, metric, device) : null;
+  const row: Row = {
+    model: m.path,
+    metric,
+    value,
+    base,
+    change,
+    budget: null,
+    usedPercent: null,
+    maxIncrease: null,
+    status: 'info',
+    reason: '',
+    broken: [],
+    lowerBound,
+    upperBound,
+  };
   if (device) row.device = device;
   const label = `${METRIC_LABEL[metric]}${device ? ` on ${device}` : ''}`;
-  const broken: { level: Level; message: string; at: Position }[] = [];
+  const broken: Broken[] = [];
   const passed: string[] = [];
+  const mode = m.config.onIncomplete;
+  // upper-bound: a lower-bound value that passes is checked again at its static upper bound.
+  const checkUpper = lowerBound && mode === 'upper-bound';
+  const lb = lowerBound ? ' (a lower bound)' : '';
+  let noUpper = false;
+  const missingUpper = () => {
+    if (noUpper) return;
+    noUpper = true;
+    broken.push({
+      kind: 'incomplete',
+      level: 'error',
+      limit: null,
+      message: `${label} of ${m.path} is a lower bound (${incompleteText(m.report)}) and has no static upper bound to check its budgets against (on-incomplete: upper-bound)`,
+      at: m.config.onIncompleteAt,
+    });
+  };
 
   const abs = m.config.budgets.find((b) => b.metric === metric && b.device === device);
   if (abs) {
     row.budget = abs.max;
-    if (value === null) broken.push({ level: abs.level, message: `${label} could not be computed for ${m.path}`, at: abs.at });
+    const limit = { kind: 'absolute' as const, level: abs.level, limit: abs.max, at: abs.at };
+    if (value === null) broken.push({ ...limit, message: `${label} could not be computed for ${m.path}` });
     else {
-      row.usedPercent = abs.max > 0 ? (100 * value) / abs.max : null;
-      if (value > abs.max) broken.push({ level: abs.level, message: `${label} of ${m.path} is ${fmt(metric, value)}, over its budget of ${fmt(metric, abs.max)}`, at: abs.at });
-      else passed.push('within budget');
+      const checked = checkUpper && upperBound !== null && value <= abs.max ? upperBound : value;
+      row.usedPercent = abs.max > 0 ? (100 * checked) / abs.max : null;
+      if (value > abs.max) broken.push({ ...limit, message: `${label} of ${m.path} is ${fmt(metric, value)}${lb}, over its budget of ${fmt(metric, abs.max)}` });
+      else if (checkUpper && upperBound === null) missingUpper();
+      else if (checkUpper && upperBound! > abs.max) {
+        broken.push({ ...limit, message: `${label} of ${m.path} may be up to ${fmt(metric, upperBound!)} (its static upper bound; ${fmt(metric, value)} known), over its budget of ${fmt(metric, abs.max)}` });
+      } else passed.push(checkUpper ? `within budget at its upper bound ${fmt(metric, upperBound!)}` : 'within budget');
     }
   }
   const rel = m.config.maxIncrease.find((r) => r.metric === metric);
   if (rel) {
     row.maxIncrease = rel.percent !== undefined ? { percent: rel.percent } : { absolute: rel.absolute };
+    const limit = rel.percent !== undefined ? { kind: 'relative' as const, level: rel.level, limit: rel.percent, percent: true, at: rel.at } : { kind: 'relative' as const, level: rel.level, limit: rel.absolute!, at: rel.at };
     if (!m.base) passed.push('new model: no baseline to compare');
     else if (value !== null && base !== null) {
-      const delta = value - base;
-      const percent = base === 0 ? (delta > 0 ? Infinity : 0) : (100 * delta) / base;
-      const over = rel.percent !== undefined ? percent > rel.percent : delta > rel.absolute!;
       const allowed = rel.percent !== undefined ? `${rel.percent}%` : fmt(metric, rel.absolute!);
-      if (over) {
-        const by = Number.isFinite(percent) ? `+${percent.toFixed(1)}%` : `from 0 to ${fmt(metric, value)}`;
-        broken.push({ level: rel.level, message: `${label} of ${m.path} grew ${by} (${fmt(metric, base)} → ${fmt(metric, value)}), more than the ${allowed} allowed`, at: rel.at });
+      const over = (v: number) => {
+        const delta = v - base;
+        const percent = base === 0 ? (delta > 0 ? Infinity : 0) : (100 * delta) / base;
+        return { over: rel.percent !== undefined ? percent > rel.percent : delta > rel.absolute!, by: Number.isFinite(percent) ? `+${percent.toFixed(1)}%` : `from 0 to ${fmt(metric, v)}` };
+      };
+      const atValue = over(value);
+      if (atValue.over) {
+        broken.push({ ...limit, message: `${label} of ${m.path} grew ${atValue.by} (${fmt(metric, base)} → ${fmt(metric, value)}${lb}), more than the ${allowed} allowed` });
+      } else if (checkUpper && upperBound === null) missingUpper();
+      else if (checkUpper && over(upperBound!).over) {
+        broken.push({ ...limit, message: `${label} of ${m.path} may have grown ${over(upperBound!).by} (${fmt(metric, base)} → up to ${fmt(metric, upperBound!)}, its static upper bound), more than the ${allowed} allowed` });
       } else passed.push(`increase within ${allowed}`);
     } else {
       // A baseline without this value (a report saved without --device, say): not broken, but said.
       passed.push(`not compared: no ${value === null ? 'value' : 'baseline value'} for ${label}`);
     }
   }
-  for (const b of broken) out.violations.push({ model: m.path, metric, device, level: b.level, message: b.message, file: cfg.file, at: b.at });
+  // warn / error: a budgeted row whose value is a lower bound says so (the finding itself is once per model).
+  if (lowerBound && (abs || rel) && (mode === 'warn' || mode === 'error')) {
+    broken.push({ kind: 'incomplete', level: mode, limit: null, message: `${label} is a lower bound`, at: m.config.onIncompleteAt, silent: true });
+  }
+  for (const b of broken) {
+    if (!b.silent) out.violations.push({ model: m.path, metric, device, level: b.level, message: b.message, file: cfg.file, at: b.at, kind: b.kind });
+  }
+  row.broken = broken.map((b) => ({ kind: b.kind, level: b.level, limit: b.limit, ...(b.percent ? { percent: true } : {}) }));
   if (broken.some((b) => b.level === 'error')) row.status = 'fail';
   else if (broken.length) row.status = 'warn';
   else if (abs || rel) row.status = 'pass';
   row.reason = broken.length ? broken.map((b) => b.message).join('; ') : passed.join('; ');
   return row;
+}
+
+/** `N nodes with unknown shapes (first: a, b, c)`, names sanitised. */
+function incompleteText(report: ModelReport): string {
+  const n = report.totals.incompleteNodes;
+  const names = report.totals.incompleteNodeNames ?? report.nodes.filter((x) => x.macs === null || x.bytesRead === null || x.bytesWritten === null).map((x) => x.name);
+  const first = names.slice(0, 3).map((x) => safeText(x, 40));
+  return `${n} node${n === 1 ? '' : 's'} with unknown shapes${first.length ? ` (first: ${first.join(', ')})` : ''}`;
 }
 
 /** Numbers as reports show them: counts with SI suffixes (GMACs too), bytes in kB/MB/GB, latency in ms or µs. */
@@ -172,8 +295,24 @@ export function evaluateBudgets(cfg: BudgetsConfig, results: readonly ModelResul
   const out: Evaluation = { rows: [], violations: [], passed: true, newModels: [] };
   for (const m of results) {
     if (!m.base) out.newModels.push(m.path);
+    const first = out.rows.length;
     for (const metric of STANDARD) out.rows.push(evaluateRow(m, cfg, metric, undefined, out));
     for (const device of cfg.devices) out.rows.push(evaluateRow(m, cfg, 'latency', device, out));
+    // warn / error: one finding per model whose figures are lower bounds.
+    const mode = m.config.onIncomplete;
+    if (m.report.totals.incompleteNodes > 0 && (mode === 'warn' || mode === 'error')) {
+      const lower = out.rows.slice(first).find((r) => r.lowerBound);
+      out.violations.push({
+        model: m.path,
+        metric: lower?.metric ?? 'gmacs',
+        ...(lower?.device ? { device: lower.device } : {}),
+        level: mode,
+        message: `${m.path}: lower bound: ${incompleteText(m.report)}; its figures may be higher (on-incomplete: ${mode})`,
+        file: cfg.file,
+        at: m.config.onIncompleteAt,
+        kind: 'incomplete',
+      });
+    }
   }
   out.passed = !out.violations.some((v) => v.level === 'error');
   return out;

@@ -1,14 +1,18 @@
 /**
  * Parsing and validating a budgets file. Every error names the file, line and column, the key
- * path and what is allowed; unknown keys get a "did you mean". The schema published in
- * schema/budgets.schema.json describes the same keys (a test keeps the two in step).
+ * path and what is allowed; unknown keys get a "did you mean". All the errors of a file are
+ * found in one run and reported in file order (one BudgetFileError, or BudgetFileErrors when
+ * there are several); a value that depends on a broken one (a latency budget on a device whose
+ * declaration failed) is not reported again. Messages quote file content only through
+ * quoteToken (short, sanitised). The schema published in schema/budgets.schema.json describes
+ * the same keys (a test keeps the two in step).
  */
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
 import { DEVICES, findDevice, type Device, type DeviceClass, type Precision } from '../devices/catalog.js';
-import { CLASS_EFFICIENCY } from '../devices/efficiency.js';
 import { closest } from '../util/suggest.js';
+import { quoteToken, safeText } from '../util/sanitize.js';
 import { UserError } from '../errors.js';
-import type { AbsoluteBudget, BudgetsConfig, CustomDevice, Level, Metric, ModelConfig, Position, RelativeBudget } from './types.js';
+import { ON_INCOMPLETE, type AbsoluteBudget, type BudgetsConfig, type CustomDevice, type Level, type Metric, type ModelConfig, type OnIncomplete, type Position, type RelativeBudget } from './types.js';
 import {
   UnitError,
   parseBandwidth,
@@ -35,11 +39,30 @@ export class BudgetFileError extends UserError {
   }
 }
 
+/**
+ * Several problems in one budgets file, in file order. `message` is a heading
+ * (`N problems in FILE:`) and then one error per line; {@link lines} gives the same lines.
+ */
+export class BudgetFileErrors extends UserError {
+  constructor(
+    file: string,
+    readonly errors: readonly BudgetFileError[],
+  ) {
+    super(file, `${errors.length} problems`);
+    this.name = 'BudgetFileErrors';
+    this.message = this.lines.join('\n');
+  }
+  /** The heading, then each error's one-line message. */
+  get lines(): string[] {
+    return [`${this.errors.length} problems in ${this.file}:`, ...this.errors.map((e) => e.message)];
+  }
+}
+
 /** The keys each mapping accepts (the JSON Schema's `properties` match these). */
 export const KEYS = {
   root: ['version', 'devices', 'custom-devices', 'defaults', 'models'],
-  defaults: ['dims', 'precision', 'level', 'min-change', 'allow-missing-weights'],
-  model: ['path', 'name', 'dims', 'precision', 'level', 'min-change', 'allow-missing-weights', 'budgets'],
+  defaults: ['dims', 'precision', 'level', 'min-change', 'allow-missing-weights', 'on-incomplete'],
+  model: ['path', 'name', 'dims', 'precision', 'level', 'min-change', 'allow-missing-weights', 'on-incomplete', 'budgets'],
   budgets: ['params', 'gmacs', 'gflops', 'weights', 'peak-memory', 'memory-traffic', 'latency', 'max-increase'],
   limit: ['max', 'level'],
   customDevice: ['id', 'name', 'class', 'peak', 'derivation', 'bandwidth', 'compute-efficiency', 'memory-efficiency', 'kernel-overhead'],
@@ -47,10 +70,19 @@ export const KEYS = {
 } as const;
 
 export const PRECISIONS: readonly Precision[] = ['fp64', 'fp32', 'tf32', 'fp16', 'bf16', 'fp8', 'int8', 'int4'];
-const CLASSES: readonly DeviceClass[] = ['datacenter-gpu', 'consumer-gpu', 'edge-gpu', 'cpu', 'sbc-cpu', 'apple-soc', 'npu'];
+export const CLASSES: readonly DeviceClass[] = ['datacenter-gpu', 'consumer-gpu', 'edge-gpu', 'cpu', 'sbc-cpu', 'apple-soc', 'npu'];
+const LEVELS = ['error', 'warn'] as const;
 const ABSOLUTE_METRICS: readonly Exclude<Metric, 'latency'>[] = ['params', 'gmacs', 'gflops', 'weights', 'peak-memory', 'memory-traffic'];
+/** The figures that, all given, leave nothing for a custom device's class to set. */
+const CLASS_FIGURES = ['compute-efficiency', 'memory-efficiency', 'kernel-overhead'] as const;
 
-type Ctx = { file: string; lc: LineCounter };
+type Ctx = {
+  file: string;
+  lc: LineCounter;
+  errors: BudgetFileError[];
+  /** `keyPath|key` for each unknown key whose "did you mean" names `key`: its absence is not reported again. */
+  misspelt: Set<string>;
+};
 
 function pos(ctx: Ctx, node: YamlNode | null | undefined): Position {
   const offset = node?.range?.[0] ?? 0;
@@ -58,28 +90,90 @@ function pos(ctx: Ctx, node: YamlNode | null | undefined): Position {
   return { line: p.line, column: p.col };
 }
 
-function fail(ctx: Ctx, node: YamlNode | null | undefined, keyPath: string, detail: string): never {
+function problem(ctx: Ctx, node: YamlNode | null | undefined, keyPath: string, detail: string): BudgetFileError {
   const p = pos(ctx, node);
-  throw new BudgetFileError(ctx.file, p.line, p.column, keyPath, detail);
+  return new BudgetFileError(ctx.file, p.line, p.column, keyPath, detail);
 }
 
+/** Stop parsing this value (the caller's {@link attempt} records the error and goes on). */
+function fail(ctx: Ctx, node: YamlNode | null | undefined, keyPath: string, detail: string): never {
+  throw problem(ctx, node, keyPath, detail);
+}
+
+/** Record an error and go on. */
+function report(ctx: Ctx, node: YamlNode | null | undefined, keyPath: string, detail: string): void {
+  ctx.errors.push(problem(ctx, node, keyPath, detail));
+}
+
+/** Stops parsing a value whose problem was already reported (a misspelt key). */
+class Reported extends Error {}
+
+/** Parse one value; a BudgetFileError is recorded and gives undefined, so the rest of the file is still checked. */
+function attempt<T>(ctx: Ctx, f: () => T): T | undefined {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof Reported) return undefined;
+    if (e instanceof BudgetFileError) {
+      ctx.errors.push(e);
+      return undefined;
+    }
+    throw e;
+  }
+}
+
+/** A required key is absent: say so, unless a misspelling of it was reported ("did you mean"). */
+function needs(ctx: Ctx, node: YamlNode | null | undefined, keyPath: string, key: string, detail: string): never {
+  if (ctx.misspelt.has(`${keyPath}|${key}`)) throw new Reported();
+  fail(ctx, node, keyPath, detail);
+}
+
+/** As {@link needs}, and go on. */
+function reportMissing(ctx: Ctx, node: YamlNode | null | undefined, keyPath: string, key: string, detail: string): void {
+  if (!ctx.misspelt.has(`${keyPath}|${key}`)) report(ctx, node, keyPath, detail);
+}
+
+/**
+ * A key as it may appear in a key path: one line, short. A key is file content too (a budgets
+ * file that is really an environment dump has keys like `TOKEN=secret`): it is cut at the first
+ * '=' or control character and after 24 characters.
+ */
+function keyName(key: unknown): string {
+  const k = typeof key === 'string' ? key : String(key);
+  const head = /^[^=\u0000-\u001f\u007f-\u009f]{0,24}/u.exec(k)![0];
+  return head.length === k.length ? safeText(k, 40) : `${safeText(head, 24)}…`;
+}
+
+/** What a node is, for "got ...": its kind, or a short sanitised quote of a scalar. */
 function kind(node: YamlNode | null | undefined): string {
   if (!node || (isScalar(node) && node.value === null)) return 'nothing';
   if (isMap(node)) return 'a mapping';
   if (isSeq(node)) return 'a list';
   const v = (node as { value?: unknown }).value;
-  return typeof v === 'string' ? `'${v}'` : String(v);
+  return typeof v === 'string' ? quoteToken(v, 32) : typeof v === 'number' || typeof v === 'boolean' ? String(v) : 'a value';
 }
 
+/** What a node is, quoting nothing: for the root, which may be any file. */
+function kindOnly(node: YamlNode | null | undefined): string {
+  if (!node || (isScalar(node) && node.value === null)) return 'nothing';
+  if (isMap(node)) return 'a mapping';
+  if (isSeq(node)) return 'a list';
+  const v = (node as { value?: unknown }).value;
+  return typeof v === 'string' ? 'a string' : typeof v === 'number' ? 'a number' : typeof v === 'boolean' ? 'a boolean' : 'a value';
+}
+
+/** A mapping's pairs by key; an unknown key is reported (and left out), the others still parsed. */
 function asMap(ctx: Ctx, node: YamlNode | null | undefined, keyPath: string, allowed: readonly string[], what: string): Map<string, Pair<YamlNode, YamlNode>> {
   if (!isMap(node)) fail(ctx, node, keyPath, `expected ${what} (a mapping), got ${kind(node)}`);
   const out = new Map<string, Pair<YamlNode, YamlNode>>();
   for (const pair of (node as YAMLMap<YamlNode, YamlNode>).items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
-    const kp = keyPath ? `${keyPath}.${key}` : key;
+    const kp = keyPath ? `${keyPath}.${keyName(key)}` : keyName(key);
     if (!allowed.includes(key)) {
-      const hint = closest(key, allowed);
-      fail(ctx, pair.key, kp, `unknown key${hint.length ? `; did you mean '${hint[0]}'?` : ''} (allowed: ${allowed.join(', ')})`);
+      const hint = key.length <= 64 ? closest(key, allowed) : [];
+      if (hint.length) ctx.misspelt.add(`${keyPath}|${hint[0]}`);
+      report(ctx, pair.key, kp, `unknown key${hint.length ? `; did you mean '${hint[0]}'?` : ''} (allowed: ${allowed.join(', ')})`);
+      continue;
     }
     out.set(key, pair);
   }
@@ -96,15 +190,22 @@ function unit<T>(ctx: Ctx, node: YamlNode | null | undefined, keyPath: string, p
   try {
     return parse(scalar(node));
   } catch (e) {
-    if (e instanceof UnitError) fail(ctx, node, keyPath, e.message);
+    if (e instanceof UnitError) fail(ctx, node, keyPath, e.detail);
     throw e;
   }
+}
+
+/** A unit that must be above zero (a peak, a bandwidth, a clock: zero would divide by zero). */
+function positive(ctx: Ctx, node: YamlNode | null | undefined, keyPath: string, parse: (v: unknown) => number, example: string): number {
+  const v = unit(ctx, node, keyPath, parse);
+  if (!(v > 0)) fail(ctx, node, keyPath, `expected a value above zero, like ${example}, got ${kind(node)}`);
+  return v;
 }
 
 function oneOf<T extends string>(ctx: Ctx, node: YamlNode | null | undefined, keyPath: string, allowed: readonly T[]): T {
   const v = scalar(node);
   if (typeof v !== 'string' || !allowed.includes(v as T)) {
-    const hint = typeof v === 'string' ? closest(v, allowed) : [];
+    const hint = typeof v === 'string' && v.length <= 64 ? closest(v, allowed) : [];
     fail(ctx, node, keyPath, `expected one of ${allowed.join(', ')}, got ${kind(node)}${hint.length ? `; did you mean '${hint[0]}'?` : ''}`);
   }
   return v as T;
@@ -123,14 +224,16 @@ function fraction(ctx: Ctx, node: YamlNode | null | undefined, keyPath: string):
   return n;
 }
 
+/** Dim sizes: whole numbers from 0 (ONNX allows zero-sized dims, e.g. an empty KV cache) to 2^31. */
 function dims(ctx: Ctx, node: YamlNode | null | undefined, keyPath: string): Record<string, number> {
   if (!isMap(node)) fail(ctx, node, keyPath, `expected a mapping of dim names to sizes, like { batch: 1, sequence: 128 }, got ${kind(node)}`);
   const out: Record<string, number> = {};
   for (const pair of (node as YAMLMap<YamlNode, YamlNode>).items) {
     const key = String(scalar(pair.key));
     const v = scalar(pair.value);
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < 1 || v > 2 ** 31) {
-      fail(ctx, pair.value ?? pair.key, `${keyPath}.${key}`, `expected a whole number from 1 to 2^31, got ${kind(pair.value)}`);
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 2 ** 31) {
+      report(ctx, pair.value ?? pair.key, `${keyPath}.${keyName(key)}`, `expected a whole number from 0 to 2^31, got ${kind(pair.value)}`);
+      continue;
     }
     out[key] = v;
   }
@@ -143,17 +246,17 @@ interface Defaults {
   level: Level;
   minChange: number;
   allowMissingWeights: boolean;
+  onIncomplete: OnIncomplete;
+  onIncompleteAt?: Position;
 }
 
 /** `params: 5M` or `params: { max: 5M, level: warn }`. */
 function limit(ctx: Ctx, node: YamlNode | null | undefined, keyPath: string, level: Level, parse: (v: unknown) => number): { max: number; level: Level } {
   if (isMap(node)) {
     const m = asMap(ctx, node, keyPath, KEYS.limit, 'a limit');
-    if (!m.has('max')) fail(ctx, node, keyPath, "a limit written as a mapping needs 'max'");
-    return {
-      max: unit(ctx, m.get('max')!.value, `${keyPath}.max`, parse),
-      level: m.has('level') ? oneOf(ctx, m.get('level')!.value, `${keyPath}.level`, ['error', 'warn'] as const) : level,
-    };
+    const lvl = m.has('level') ? (attempt(ctx, () => oneOf(ctx, m.get('level')!.value, `${keyPath}.level`, LEVELS)) ?? level) : level;
+    if (!m.has('max')) needs(ctx, node, keyPath, 'max', "a limit written as a mapping needs 'max'");
+    return { max: unit(ctx, m.get('max')!.value, `${keyPath}.max`, parse), level: lvl };
   }
   return { max: unit(ctx, node, keyPath, parse), level };
 }
@@ -167,203 +270,425 @@ const PARSERS: Record<Exclude<Metric, 'latency'>, (v: unknown) => number> = {
   'memory-traffic': parseBytes,
 };
 
-/** `+5%` or an absolute amount in the metric's unit. */
+/** An example absolute increase per metric, for messages. */
+const INCREASE_EXAMPLE: Record<Metric, string> = {
+  params: '+100k',
+  gmacs: '+0.5',
+  gflops: '+1',
+  weights: '+1MB',
+  'peak-memory': '+5MB',
+  'memory-traffic': '+10MB',
+  latency: '+2ms',
+};
+
+/**
+ * `+5%` (a percentage) or an absolute amount in the metric's unit, written with a `+` or a unit
+ * (`+2`, `+100k`, `5MB`, `+2ms`). A bare number is refused: `2` could mean either.
+ */
 function increase(ctx: Ctx, node: YamlNode | null | undefined, keyPath: string, metric: Metric, level: Level): RelativeBudget {
   let valueNode = node;
   let lvl = level;
   if (isMap(node)) {
     const m = asMap(ctx, node, keyPath, KEYS.limit, 'an allowed increase');
-    if (!m.has('max')) fail(ctx, node, keyPath, "an allowed increase written as a mapping needs 'max'");
+    if (m.has('level')) lvl = attempt(ctx, () => oneOf(ctx, m.get('level')!.value, `${keyPath}.level`, LEVELS)) ?? level;
+    if (!m.has('max')) needs(ctx, node, keyPath, 'max', "an allowed increase written as a mapping needs 'max'");
     valueNode = m.get('max')!.value;
-    if (m.has('level')) lvl = oneOf(ctx, m.get('level')!.value, `${keyPath}.level`, ['error', 'warn'] as const);
   }
   const at = pos(ctx, valueNode);
   const v = scalar(valueNode);
   if (typeof v === 'string' && v.trim().endsWith('%')) return { metric, percent: unit(ctx, valueNode, keyPath, parsePercent), level: lvl, at };
+  // YAML reads `+2` as the number 2: the source text tells `+2` from `2`.
+  const source = isScalar(valueNode) ? (typeof valueNode.source === 'string' ? valueNode.source : typeof v === 'string' ? v : '') : '';
+  const bare = (typeof v === 'number' && !source.trim().startsWith('+')) || (typeof v === 'string' && /^\s*-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?\s*$/.test(v));
+  if (bare) {
+    const n = safeText(typeof v === 'number' ? String(v) : v.trim(), 24);
+    fail(ctx, valueNode, keyPath, `a bare number is ambiguous: write '${n}%' for a percentage or '+${n.replace(/^-/, '')}${metric === 'latency' ? 'ms' : ''}' for an absolute increase (in the metric's unit, like ${INCREASE_EXAMPLE[metric]})`);
+  }
   const parse = metric === 'latency' ? parseDurationMs : PARSERS[metric];
-  return { metric, absolute: unit(ctx, valueNode, keyPath, parse), level: lvl, at };
+  const raw = typeof v === 'number' ? source : v;
+  return { metric, absolute: unit(ctx, valueNode, keyPath, () => parse(raw)), level: lvl, at };
 }
 
-function parseModel(ctx: Ctx, node: YamlNode, keyPath: string, d: Defaults, devices: Set<string>): ModelConfig {
-  const m = asMap(ctx, node, keyPath, KEYS.model, 'a model entry');
+/** The devices budgets may name, and those whose declaration failed (not reported again). */
+interface DeviceScope {
+  known: Set<string>;
+  /** Ids written in `devices` or `custom-devices` whose entry is broken. */
+  broken: Set<string>;
+  /** `devices` or `custom-devices` as a whole failed: any id might have been meant. */
+  unsure: boolean;
+}
+
+function parseModel(ctx: Ctx, node: YamlNode, index: number, d: Defaults, devices: DeviceScope): ModelConfig | undefined {
+  const keyPath = `models[${index}]`;
+  const m = attempt(ctx, () => asMap(ctx, node, keyPath, KEYS.model, 'a model entry'));
+  if (!m) return undefined;
+  /** One key's value, parsed on its own: a broken one is recorded and the fallback used. */
+  const get = <T>(key: string, f: (n: YamlNode, kp: string) => T, fallback: T): T => {
+    const pair = m.get(key);
+    if (!pair) return fallback;
+    const r = attempt(ctx, () => f(pair.value as YamlNode, `${keyPath}.${key}`));
+    return r === undefined ? fallback : r;
+  };
   const pathPair = m.get('path');
-  if (!pathPair) fail(ctx, node, keyPath, "a model needs 'path' (a file or a glob, relative to this file)");
-  const path = scalar(pathPair.value);
-  if (typeof path !== 'string' || !path.trim()) fail(ctx, pathPair.value, `${keyPath}.path`, `expected a path or glob, got ${kind(pathPair.value)}`);
-  const level = m.has('level') ? oneOf(ctx, m.get('level')!.value, `${keyPath}.level`, ['error', 'warn'] as const) : d.level;
+  let path: string | undefined;
+  if (!pathPair) {
+    reportMissing(ctx, node, keyPath, 'path', "a model needs 'path' (a file or a glob, relative to this file)");
+  } else {
+    const v = scalar(pathPair.value);
+    if (typeof v !== 'string' || !v.trim()) report(ctx, pathPair.value, `${keyPath}.path`, `expected a path or glob, got ${kind(pathPair.value)}`);
+    else path = v;
+  }
+  const level = get('level', (n, kp) => oneOf(ctx, n, kp, LEVELS), d.level);
+  const onIncompletePair = m.get('on-incomplete');
   const model: ModelConfig = {
-    path,
-    dims: { ...d.dims, ...(m.has('dims') ? dims(ctx, m.get('dims')!.value, `${keyPath}.dims`) : {}) },
-    precision: m.has('precision') ? oneOf(ctx, m.get('precision')!.value, `${keyPath}.precision`, PRECISIONS) : d.precision,
+    index,
+    path: path ?? '',
+    dims: { ...d.dims, ...get('dims', (n, kp) => dims(ctx, n, kp), {}) },
+    precision: get('precision', (n, kp) => oneOf(ctx, n, kp, PRECISIONS) as Precision | undefined, d.precision),
     level,
-    minChange: m.has('min-change') ? unit(ctx, m.get('min-change')!.value, `${keyPath}.min-change`, parsePercent) : d.minChange,
-    allowMissingWeights: m.has('allow-missing-weights') ? bool(ctx, m.get('allow-missing-weights')!.value, `${keyPath}.allow-missing-weights`) : d.allowMissingWeights,
+    minChange: get('min-change', (n, kp) => unit(ctx, n, kp, parsePercent), d.minChange),
+    allowMissingWeights: get('allow-missing-weights', (n, kp) => bool(ctx, n, kp), d.allowMissingWeights),
+    onIncomplete: get('on-incomplete', (n, kp) => oneOf(ctx, n, kp, ON_INCOMPLETE), d.onIncomplete),
+    onIncompleteAt: onIncompletePair ? pos(ctx, onIncompletePair.value) : (d.onIncompleteAt ?? pos(ctx, pathPair?.value ?? node)),
     budgets: [],
     maxIncrease: [],
     at: pos(ctx, node),
-    pathAt: pos(ctx, pathPair.value),
+    pathAt: pos(ctx, pathPair?.value ?? node),
   };
   if (m.has('name')) model.name = String(scalar(m.get('name')!.value));
-  if (!m.has('budgets')) return model;
-  const bp = `${keyPath}.budgets`;
-  const b = asMap(ctx, m.get('budgets')!.value, bp, KEYS.budgets, 'budgets');
+  const budgetsPair = m.get('budgets');
+  if (budgetsPair) parseModelBudgets(ctx, budgetsPair.value, `${keyPath}.budgets`, model, devices);
+  return path === undefined ? undefined : model;
+}
+
+function parseModelBudgets(ctx: Ctx, node: YamlNode | null, bp: string, model: ModelConfig, devices: DeviceScope): void {
+  const b = attempt(ctx, () => asMap(ctx, node, bp, KEYS.budgets, 'budgets'));
+  if (!b) return;
+  const level = model.level;
   for (const metric of ABSOLUTE_METRICS) {
     const pair = b.get(metric);
     if (!pair) continue;
-    const l = limit(ctx, pair.value, `${bp}.${metric}`, level, PARSERS[metric]);
-    model.budgets.push({ metric, max: l.max, level: l.level, at: pos(ctx, pair.value) } satisfies AbsoluteBudget);
+    const l = attempt(ctx, () => limit(ctx, pair.value, `${bp}.${metric}`, level, PARSERS[metric]));
+    if (l) model.budgets.push({ metric, max: l.max, level: l.level, at: pos(ctx, pair.value) } satisfies AbsoluteBudget);
   }
   const lat = b.get('latency');
   if (lat) {
-    if (!isMap(lat.value)) fail(ctx, lat.value, `${bp}.latency`, `expected a mapping of device ids to durations, like { jetson-orin-nano: 8ms }, got ${kind(lat.value)}`);
-    for (const pair of (lat.value as YAMLMap<YamlNode, YamlNode>).items) {
-      const device = String(scalar(pair.key));
-      const kp = `${bp}.latency.${device}`;
-      if (!devices.has(device)) {
-        const known = [...devices];
-        fail(ctx, pair.key, kp, `device '${device}' is not in this file's devices (${known.join(', ') || 'none'}); add it to 'devices' or 'custom-devices'`);
+    if (!isMap(lat.value)) report(ctx, lat.value, `${bp}.latency`, `expected a mapping of device ids to durations, like { jetson-orin-nano: 8ms }, got ${kind(lat.value)}`);
+    else {
+      for (const pair of (lat.value as YAMLMap<YamlNode, YamlNode>).items) {
+        const device = String(scalar(pair.key));
+        const kp = `${bp}.latency.${keyName(device)}`;
+        const l = attempt(ctx, () => limit(ctx, pair.value, kp, level, parseDurationMs));
+        if (!devices.known.has(device)) {
+          // A device whose declaration failed was reported there; not again here.
+          if (!devices.unsure && !devices.broken.has(device)) {
+            const known = [...devices.known];
+            report(ctx, pair.key, kp, `device ${quoteToken(device)} is not in this file's devices (${known.join(', ') || 'none'}); add it to 'devices' or 'custom-devices'`);
+          }
+          continue;
+        }
+        if (l) model.budgets.push({ metric: 'latency', device, max: l.max, level: l.level, at: pos(ctx, pair.value) });
       }
-      const l = limit(ctx, pair.value, kp, level, parseDurationMs);
-      model.budgets.push({ metric: 'latency', device, max: l.max, level: l.level, at: pos(ctx, pair.value) });
     }
   }
   const inc = b.get('max-increase');
   if (inc) {
     const ip = `${bp}.max-increase`;
-    const im = asMap(ctx, inc.value, ip, ['params', 'gmacs', 'gflops', 'weights', 'peak-memory', 'memory-traffic', 'latency'], 'allowed increases');
-    for (const [metric, pair] of im) model.maxIncrease.push(increase(ctx, pair.value, `${ip}.${metric}`, metric as Metric, level));
-  }
-  return model;
-}
-
-function parseCustomDevice(ctx: Ctx, node: YamlNode, keyPath: string): CustomDevice {
-  const m = asMap(ctx, node, keyPath, KEYS.customDevice, 'a custom device');
-  const idPair = m.get('id');
-  const id = scalar(idPair?.value);
-  if (typeof id !== 'string' || !/^[a-z0-9][a-z0-9._-]*$/.test(id)) {
-    fail(ctx, idPair?.value ?? node, `${keyPath}.id`, `a custom device needs an 'id' in lower case letters, digits, '.', '_' or '-', got ${kind(idPair?.value)}`);
-  }
-  if (findDevice(id)) fail(ctx, idPair!.value, `${keyPath}.id`, `'${id}' is a catalog device; give your device another id`);
-  const cls = m.has('class') ? oneOf(ctx, m.get('class')!.value, `${keyPath}.class`, CLASSES) : 'npu';
-  const source = 'budgets file';
-  const peak: Device['peak'] = {};
-  if (m.has('peak')) {
-    const pm = asMap(ctx, m.get('peak')!.value, `${keyPath}.peak`, PRECISIONS, 'peaks per precision');
-    for (const [p, pair] of pm) peak[p as Precision] = { value: unit(ctx, pair.value, `${keyPath}.peak.${p}`, parseRate), source };
-  }
-  if (m.has('derivation')) {
-    const dp = `${keyPath}.derivation`;
-    const dm = asMap(ctx, m.get('derivation')!.value, dp, KEYS.derivation, 'a peak derivation');
-    const num = (k: string, fallback?: number): number => {
-      const pair = dm.get(k);
-      if (!pair) {
-        if (fallback !== undefined) return fallback;
-        fail(ctx, m.get('derivation')!.value, dp, `a derivation needs '${k}'`);
-      }
-      const v = scalar(pair.value);
-      if (typeof v !== 'number' || !(v > 0)) fail(ctx, pair.value, `${dp}.${k}`, `expected a positive number, got ${kind(pair.value)}`);
-      return v;
-    };
-    const chips = num('chips', 1);
-    const cores = num('cores');
-    if (!dm.has('clock')) fail(ctx, m.get('derivation')!.value, dp, "a derivation needs 'clock' (like 1.2 GHz)");
-    const clockGHz = unit(ctx, dm.get('clock')!.value, `${dp}.clock`, parseClockGHz);
-    if (!dm.has('flops-per-cycle')) fail(ctx, m.get('derivation')!.value, dp, "a derivation needs 'flops-per-cycle', per precision (like { fp32: 2, fp16: 4 })");
-    const fm = asMap(ctx, dm.get('flops-per-cycle')!.value, `${dp}.flops-per-cycle`, PRECISIONS, 'FLOPs per cycle per core, per precision');
-    for (const [p, pair] of fm) {
-      const per = scalar(pair.value);
-      if (typeof per !== 'number' || !(per > 0)) fail(ctx, pair.value, `${dp}.flops-per-cycle.${p}`, `expected a positive number, got ${kind(pair.value)}`);
-      // The textbook's peak = chips x clock x cores x FLOPs per cycle.
-      peak[p as Precision] = {
-        value: chips * clockGHz * 1e9 * cores * per,
-        source,
-        derivation: { chips, cores, clockGHz, opsPerCyclePerCore: per },
-      };
+    const im = attempt(ctx, () => asMap(ctx, inc.value, ip, ['params', 'gmacs', 'gflops', 'weights', 'peak-memory', 'memory-traffic', 'latency'], 'allowed increases'));
+    for (const [metric, pair] of im ?? []) {
+      const r = attempt(ctx, () => increase(ctx, pair.value, `${ip}.${metric}`, metric as Metric, level));
+      if (r) model.maxIncrease.push(r);
     }
   }
-  if (Object.keys(peak).length === 0) fail(ctx, node, keyPath, "a custom device needs 'peak' (per precision, like { fp16: 10 TFLOPS }) or 'derivation'");
-  if (!m.has('bandwidth')) fail(ctx, node, keyPath, "a custom device needs 'bandwidth' (like 34 GB/s)");
+}
+
+function parseCustomDevice(ctx: Ctx, node: YamlNode, keyPath: string, onId: (id: string) => void): CustomDevice | undefined {
+  const m = attempt(ctx, () => asMap(ctx, node, keyPath, KEYS.customDevice, 'a custom device'));
+  if (!m) return undefined;
+  let ok = true;
+  const check = <T>(f: () => T): T | undefined => {
+    const r = attempt(ctx, f);
+    if (r === undefined) ok = false;
+    return r;
+  };
+  const idPair = m.get('id');
+  const rawId = scalar(idPair?.value);
+  if (typeof rawId === 'string') onId(rawId);
+  const id = check(() => {
+    if (typeof rawId !== 'string' || !/^[a-z0-9][a-z0-9._-]*$/.test(rawId)) {
+      fail(ctx, idPair?.value ?? node, `${keyPath}.id`, `a custom device needs an 'id' in lower case letters, digits, '.', '_' or '-', got ${kind(idPair?.value)}`);
+    }
+    if (findDevice(rawId)) fail(ctx, idPair!.value, `${keyPath}.id`, `${quoteToken(rawId)} is a catalog device; give your device another id`);
+    return rawId;
+  });
+  // The class sets the default efficiencies and kernel overhead: required, unless all three are given.
+  let cls: DeviceClass = 'npu';
+  if (m.has('class')) cls = check(() => oneOf(ctx, m.get('class')!.value, `${keyPath}.class`, CLASSES)) ?? cls;
+  else if (!CLASS_FIGURES.every((k) => m.has(k))) {
+    reportMissing(
+      ctx,
+      node,
+      keyPath,
+      'class',
+      `a custom device needs 'class' (one of ${CLASSES.join(', ')}): it sets the default ${CLASS_FIGURES.filter((k) => !m.has(k)).join(', ')}`,
+    );
+    ok = false;
+  }
+  const source = 'budgets file';
+  const peak: Device['peak'] = {};
+  let peakGiven = false;
+  if (m.has('peak')) {
+    peakGiven = true;
+    const pm = check(() => asMap(ctx, m.get('peak')!.value, `${keyPath}.peak`, PRECISIONS, 'peaks per precision'));
+    for (const [p, pair] of pm ?? []) {
+      const v = check(() => positive(ctx, pair.value, `${keyPath}.peak.${p}`, parseRate, '20 TOPS'));
+      if (v !== undefined) peak[p as Precision] = { value: v, source };
+    }
+  }
+  if (m.has('derivation')) {
+    peakGiven = true;
+    if (!attempt(ctx, () => derivation(ctx, m.get('derivation')!.value, `${keyPath}.derivation`, peak, source))) ok = false;
+  }
+  if (!peakGiven) {
+    if (!ctx.misspelt.has(`${keyPath}|derivation`)) reportMissing(ctx, node, keyPath, 'peak', "a custom device needs 'peak' (per precision, like { fp16: 10 TFLOPS }) or 'derivation'");
+    ok = false;
+  }
+  let bandwidth: number | undefined;
+  if (!m.has('bandwidth')) {
+    reportMissing(ctx, node, keyPath, 'bandwidth', "a custom device needs 'bandwidth' (like 34 GB/s)");
+    ok = false;
+  } else bandwidth = check(() => positive(ctx, m.get('bandwidth')!.value, `${keyPath}.bandwidth`, parseBandwidth, '34 GB/s'));
+  const overrides: CustomDevice['overrides'] = {};
+  if (m.has('compute-efficiency')) overrides.computeEfficiency = check(() => fraction(ctx, m.get('compute-efficiency')!.value, `${keyPath}.compute-efficiency`));
+  if (m.has('memory-efficiency')) overrides.memoryEfficiency = check(() => fraction(ctx, m.get('memory-efficiency')!.value, `${keyPath}.memory-efficiency`));
+  if (m.has('kernel-overhead')) {
+    const ms = check(() => unit(ctx, m.get('kernel-overhead')!.value, `${keyPath}.kernel-overhead`, parseDurationMs));
+    if (ms !== undefined) overrides.kernelOverhead = ms / 1e3;
+  }
+  if (!ok || id === undefined || bandwidth === undefined) return undefined;
   const device: Device = {
     id,
     name: m.has('name') ? String(scalar(m.get('name')!.value)) : id,
     class: cls,
     peak,
-    bandwidth: { value: unit(ctx, m.get('bandwidth')!.value, `${keyPath}.bandwidth`, parseBandwidth), source },
+    bandwidth: { value: bandwidth, source },
   };
-  const overrides: CustomDevice['overrides'] = {};
-  if (m.has('compute-efficiency')) overrides.computeEfficiency = fraction(ctx, m.get('compute-efficiency')!.value, `${keyPath}.compute-efficiency`);
-  if (m.has('memory-efficiency')) overrides.memoryEfficiency = fraction(ctx, m.get('memory-efficiency')!.value, `${keyPath}.memory-efficiency`);
-  if (m.has('kernel-overhead')) overrides.kernelOverhead = unit(ctx, m.get('kernel-overhead')!.value, `${keyPath}.kernel-overhead`, parseDurationMs) / 1e3;
-  void CLASS_EFFICIENCY;
   return { device, overrides, at: pos(ctx, node) };
 }
+
+/** peak = chips x clock x cores x FLOPs per cycle, per precision, into `peak`. */
+function derivation(ctx: Ctx, node: YamlNode | null, dp: string, peak: Device['peak'], source: string): boolean {
+  const dm = asMap(ctx, node, dp, KEYS.derivation, 'a peak derivation');
+  let ok = true;
+  const num = (k: string, fallback?: number): number | undefined => {
+    const pair = dm.get(k);
+    if (!pair) {
+      if (fallback !== undefined) return fallback;
+      reportMissing(ctx, node, dp, k, `a derivation needs '${k}'${k === 'clock' ? ' (like 1.2 GHz)' : k === 'flops-per-cycle' ? ', per precision (like { fp32: 2, fp16: 4 })' : ''}`);
+      ok = false;
+      return undefined;
+    }
+    const v = scalar(pair.value);
+    if (typeof v !== 'number' || !(v > 0)) {
+      report(ctx, pair.value, `${dp}.${k}`, `expected a number above zero, got ${kind(pair.value)}`);
+      ok = false;
+      return undefined;
+    }
+    return v;
+  };
+  const chips = num('chips', 1);
+  const cores = num('cores');
+  let clockGHz: number | undefined;
+  if (!dm.has('clock')) num('clock');
+  else {
+    clockGHz = attempt(ctx, () => positive(ctx, dm.get('clock')!.value, `${dp}.clock`, parseClockGHz, '1.2 GHz'));
+    if (clockGHz === undefined) ok = false;
+  }
+  if (!dm.has('flops-per-cycle')) {
+    num('flops-per-cycle');
+    return false;
+  }
+  const fm = asMap(ctx, dm.get('flops-per-cycle')!.value, `${dp}.flops-per-cycle`, PRECISIONS, 'FLOPs per cycle per core, per precision');
+  for (const [p, pair] of fm) {
+    const per = scalar(pair.value);
+    if (typeof per !== 'number' || !(per > 0)) {
+      report(ctx, pair.value, `${dp}.flops-per-cycle.${p}`, `expected a number above zero, got ${kind(pair.value)}`);
+      ok = false;
+      continue;
+    }
+    if (!ok || chips === undefined || cores === undefined || clockGHz === undefined) continue;
+    // The textbook's peak = chips x clock x cores x FLOPs per cycle.
+    peak[p as Precision] = {
+      value: chips * clockGHz * 1e9 * cores * per,
+      source,
+      derivation: { chips, cores, clockGHz, opsPerCyclePerCore: per },
+    };
+  }
+  return ok;
+}
+
+/**
+ * A YAML parser message without the source text it may quote (a tag, a directive, a scalar):
+ * the part before the first ': ', long words cut, one line.
+ */
+function yamlMessage(message: string): string {
+  const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  const cut = first.split(': ')[0];
+  return safeText(cut.replace(/\S{25,}/g, '…'), 120);
+}
+
 
 export function parseBudgets(text: string, file: string): BudgetsConfig {
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
-  const ctx: Ctx = { file, lc };
+  const ctx: Ctx = { file, lc, errors: [], misspelt: new Set() };
   if (doc.errors.length) {
-    const e = doc.errors[0];
-    const p = e.linePos?.[0] ?? lc.linePos(e.pos[0]);
-    const first = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-    throw new BudgetFileError(file, p.line, p.col, '', `invalid YAML: ${first}`);
+    // The document's structure is not known: its syntax errors only.
+    for (const e of doc.errors) {
+      const p = e.linePos?.[0] ?? lc.linePos(e.pos[0]);
+      ctx.errors.push(new BudgetFileError(file, p.line, p.col, '', `invalid YAML: ${yamlMessage(e.message)}`));
+    }
+    throwErrors(ctx);
   }
-  const root = asMap(ctx, doc.contents as YamlNode, '', KEYS.root, 'a budgets file');
+  const rootNode = doc.contents as YamlNode | null;
+  // The root may be any file (a symlink, a wrong path): say what it is, quote nothing.
+  if (!isMap(rootNode)) throw problem(ctx, rootNode, '', `expected a budgets file (a mapping), got ${kindOnly(rootNode)}`);
+  const root = asMap(ctx, rootNode, '', KEYS.root, 'a budgets file');
   const version = root.get('version');
-  if (!version) fail(ctx, doc.contents as YamlNode, '', "missing 'version: 1'");
-  if (scalar(version.value) !== 1) fail(ctx, version.value, 'version', `expected 1 (the only version this tool reads), got ${kind(version.value)}`);
+  if (!version) {
+    reportMissing(ctx, rootNode, '', 'version', "missing 'version: 1'");
+  }
+  else if (scalar(version.value) !== 1) report(ctx, version.value, 'version', `expected 1 (the only version this tool reads), got ${kind(version.value)}`);
 
+  const scope: DeviceScope = { known: new Set(), broken: new Set(), unsure: false };
   const customDevices: CustomDevice[] = [];
+  const customIds = new Set<string>();
   if (root.has('custom-devices')) {
     const node = root.get('custom-devices')!.value;
-    if (!isSeq(node)) fail(ctx, node, 'custom-devices', `expected a list of devices, got ${kind(node)}`);
-    node.items.forEach((item, i) => {
-      const cd = parseCustomDevice(ctx, item as YamlNode, `custom-devices[${i}]`);
-      if (customDevices.some((c) => c.device.id === cd.device.id)) fail(ctx, item as YamlNode, `custom-devices[${i}].id`, `device '${cd.device.id}' is declared twice`);
-      customDevices.push(cd);
-    });
+    if (!isSeq(node)) {
+      report(ctx, node, 'custom-devices', `expected a list of devices, got ${kind(node)}`);
+      scope.unsure = true;
+    } else {
+      node.items.forEach((item, i) => {
+        let written: string | undefined;
+        const cd = parseCustomDevice(ctx, item as YamlNode, `custom-devices[${i}]`, (id) => (written = id));
+        if (!cd) {
+          if (written !== undefined) scope.broken.add(written);
+          else scope.unsure = true;
+          return;
+        }
+        if (customIds.has(cd.device.id)) {
+          report(ctx, item as YamlNode, `custom-devices[${i}].id`, `device '${cd.device.id}' is declared twice`);
+          return;
+        }
+        customIds.add(cd.device.id);
+        customDevices.push(cd);
+      });
+    }
   }
   const devices: string[] = [];
+  const listed = new Set<string>();
   if (root.has('devices')) {
     const node = root.get('devices')!.value;
-    if (!isSeq(node)) fail(ctx, node, 'devices', `expected a list of device ids, like [jetson-orin-nano, raspberry-pi-5], got ${kind(node)}`);
-    node.items.forEach((item, i) => {
-      const raw = scalar(item as YamlNode);
-      if (typeof raw !== 'string') fail(ctx, item as YamlNode, `devices[${i}]`, `expected a device id like jetson-orin-nano, got ${kind(item as YamlNode)}`);
-      const id = raw;
-      if (!findDevice(id) && !customDevices.some((c) => c.device.id === id)) {
-        const hint = closest(id, [...DEVICES.map((d) => d.id), ...customDevices.map((c) => c.device.id)]);
-        fail(ctx, item as YamlNode, `devices[${i}]`, `unknown device '${id}'${hint.length ? `; did you mean ${hint.map((h) => `'${h}'`).join(' or ')}?` : ''} (\`model-budget devices\` lists the catalog; declare others under custom-devices)`);
+    if (!isSeq(node)) {
+      report(ctx, node, 'devices', `expected a list of device ids, like [jetson-orin-nano, raspberry-pi-5], got ${kind(node)}`);
+      scope.unsure = true;
+    } else {
+      node.items.forEach((item, i) => {
+        const raw = scalar(item as YamlNode);
+        if (typeof raw !== 'string') {
+          report(ctx, item as YamlNode, `devices[${i}]`, `expected a device id like jetson-orin-nano, got ${kind(item as YamlNode)}`);
+          scope.unsure = true;
+          return;
+        }
+        const id = raw;
+        if (!findDevice(id) && !customIds.has(id)) {
+          // A custom device whose declaration failed was reported there.
+          if (!scope.broken.has(id)) {
+            const hint = id.length <= 64 ? closest(id, [...DEVICES.map((d) => d.id), ...customIds]) : [];
+            report(
+              ctx,
+              item as YamlNode,
+              `devices[${i}]`,
+              `unknown device ${quoteToken(id)}${hint.length ? `; did you mean ${hint.map((h) => `'${h}'`).join(' or ')}?` : ''} (\`model-budget devices\` lists the catalog; declare others under custom-devices)`,
+            );
+            scope.broken.add(id);
+          }
+          return;
+        }
+        const canonical = findDevice(id)?.id ?? id;
+        if (listed.has(canonical)) {
+          report(ctx, item as YamlNode, `devices[${i}]`, `device '${canonical}' is listed twice`);
+          return;
+        }
+        listed.add(canonical);
+        devices.push(canonical);
+        // Budgets may name a catalog device by an alias findDevice accepts.
+        scope.known.add(id);
+        scope.known.add(canonical);
+      });
+    }
+  }
+  for (const c of customDevices) {
+    if (!listed.has(c.device.id)) {
+      listed.add(c.device.id);
+      devices.push(c.device.id);
+    }
+    scope.known.add(c.device.id);
+  }
+
+  const d: Defaults = { dims: {}, level: 'error', minChange: 0, allowMissingWeights: false, onIncomplete: 'warn' };
+  if (root.has('defaults')) {
+    const dm = attempt(ctx, () => asMap(ctx, root.get('defaults')!.value, 'defaults', KEYS.defaults, 'defaults'));
+    const get = <T>(key: string, f: (n: YamlNode, kp: string) => T): T | undefined => {
+      const pair = dm?.get(key);
+      return pair ? attempt(ctx, () => f(pair.value as YamlNode, `defaults.${key}`)) : undefined;
+    };
+    d.dims = get('dims', (n, kp) => dims(ctx, n, kp)) ?? d.dims;
+    d.precision = get('precision', (n, kp) => oneOf(ctx, n, kp, PRECISIONS));
+    d.level = get('level', (n, kp) => oneOf(ctx, n, kp, LEVELS)) ?? d.level;
+    d.minChange = get('min-change', (n, kp) => unit(ctx, n, kp, parsePercent)) ?? d.minChange;
+    d.allowMissingWeights = get('allow-missing-weights', (n, kp) => bool(ctx, n, kp)) ?? d.allowMissingWeights;
+    d.onIncomplete = get('on-incomplete', (n, kp) => oneOf(ctx, n, kp, ON_INCOMPLETE)) ?? d.onIncomplete;
+    const oi = dm?.get('on-incomplete');
+    if (oi) d.onIncompleteAt = pos(ctx, oi.value);
+  }
+
+  const models: ModelConfig[] = [];
+  const modelsPair = root.get('models');
+  if (!modelsPair) {
+    reportMissing(ctx, rootNode, '', 'models', "missing 'models': list the models to check");
+  }
+  else if (!isSeq(modelsPair.value) || modelsPair.value.items.length === 0) {
+    report(ctx, modelsPair.value ?? modelsPair.key, 'models', `expected a non-empty list of models, got ${kind(modelsPair.value)}`);
+  } else {
+    // By path, for the "listed twice" check (a Map: linear in the number of entries).
+    const byPath = new Map<string, number>();
+    modelsPair.value.items.forEach((item, i) => {
+      const model = parseModel(ctx, item as YamlNode, i, d, scope);
+      if (!model) return;
+      const twice = byPath.get(model.path);
+      if (twice !== undefined) {
+        report(ctx, (item as YAMLMap).get('path', true) as YamlNode, `models[${i}].path`, `${quoteToken(model.path)} is already listed as models[${twice}]`);
+        return;
       }
-      const canonical = findDevice(id)?.id ?? id;
-      if (devices.includes(canonical)) fail(ctx, item as YamlNode, `devices[${i}]`, `device '${canonical}' is listed twice`);
-      devices.push(canonical);
+      byPath.set(model.path, i);
+      models.push(model);
     });
   }
-  for (const c of customDevices) if (!devices.includes(c.device.id)) devices.push(c.device.id);
-
-  const d: Defaults = { dims: {}, level: 'error', minChange: 0, allowMissingWeights: false };
-  if (root.has('defaults')) {
-    const dm = asMap(ctx, root.get('defaults')!.value, 'defaults', KEYS.defaults, 'defaults');
-    if (dm.has('dims')) d.dims = dims(ctx, dm.get('dims')!.value, 'defaults.dims');
-    if (dm.has('precision')) d.precision = oneOf(ctx, dm.get('precision')!.value, 'defaults.precision', PRECISIONS);
-    if (dm.has('level')) d.level = oneOf(ctx, dm.get('level')!.value, 'defaults.level', ['error', 'warn'] as const);
-    if (dm.has('min-change')) d.minChange = unit(ctx, dm.get('min-change')!.value, 'defaults.min-change', parsePercent);
-    if (dm.has('allow-missing-weights')) d.allowMissingWeights = bool(ctx, dm.get('allow-missing-weights')!.value, 'defaults.allow-missing-weights');
-  }
-
-  const modelsPair = root.get('models');
-  if (!modelsPair) fail(ctx, doc.contents as YamlNode, '', "missing 'models': list the models to check");
-  if (!isSeq(modelsPair.value) || modelsPair.value.items.length === 0) {
-    fail(ctx, modelsPair.value ?? modelsPair.key, 'models', `expected a non-empty list of models, got ${kind(modelsPair.value)}`);
-  }
-  const known = new Set(devices);
-  const models: ModelConfig[] = [];
-  modelsPair.value.items.forEach((item, i) => {
-    const model = parseModel(ctx, item as YamlNode, `models[${i}]`, d, known);
-    const twice = models.findIndex((m) => m.path === model.path);
-    if (twice >= 0) fail(ctx, (item as YAMLMap).get('path', true) as YamlNode, `models[${i}].path`, `'${model.path}' is already listed as models[${twice}]`);
-    models.push(model);
-  });
+  throwErrors(ctx);
   return { file, version: 1, devices, customDevices, models };
+}
+
+/** Throw what was found: nothing, one error, or all of them in file order. */
+function throwErrors(ctx: Ctx): void {
+  if (ctx.errors.length === 0) return;
+  const seen = new Set<string>();
+  const errors = ctx.errors
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => a.e.line - b.e.line || a.e.column - b.e.column || a.i - b.i)
+    .map((x) => x.e)
+    .filter((e) => !seen.has(e.message) && !!seen.add(e.message));
+  if (errors.length === 1) throw errors[0];
+  throw new BudgetFileErrors(ctx.file, errors);
 }

@@ -7,6 +7,14 @@ import type { DeviceOverrides } from '../devices/efficiency.js';
 
 export type Level = 'error' | 'warn';
 
+/**
+ * What a model's check does when its figures are lower bounds (nodes with unknown shapes):
+ * `warn` (default) or `error` says so per model, `ignore` says nothing, `upper-bound` checks
+ * each budget on a lower-bound metric against the model's static upper bound instead.
+ */
+export const ON_INCOMPLETE = ['error', 'warn', 'ignore', 'upper-bound'] as const;
+export type OnIncomplete = (typeof ON_INCOMPLETE)[number];
+
 /** Metrics a budget can limit; latency is per device. */
 export const METRICS = ['params', 'gmacs', 'gflops', 'weights', 'peak-memory', 'memory-traffic', 'latency'] as const;
 export type Metric = (typeof METRICS)[number];
@@ -37,6 +45,8 @@ export interface RelativeBudget {
 }
 
 export interface ModelConfig {
+  /** Its index in the file's `models` list (key paths and errors name `models[index]`). */
+  index: number;
   /** As written: a path or a glob, relative to the budgets file's folder. */
   path: string;
   name?: string;
@@ -46,6 +56,9 @@ export interface ModelConfig {
   /** Changes smaller than this percentage are not reported as changes. */
   minChange: number;
   allowMissingWeights: boolean;
+  onIncomplete: OnIncomplete;
+  /** Where `on-incomplete` is set (the model's or the defaults'), else the model's path. */
+  onIncompleteAt: Position;
   budgets: AbsoluteBudget[];
   maxIncrease: RelativeBudget[];
   at: Position;

@@ -4,6 +4,7 @@
  * Each parser returns a number in base units or throws UnitError with what is allowed.
  */
 import { UserError } from '../errors.js';
+import { quoteToken } from '../util/sanitize.js';
 
 /** A quantity that does not parse; the budgets parser adds the file, position and key. */
 export class UnitError extends UserError {
@@ -26,7 +27,7 @@ function split(value: unknown, what: string, example: string): [number, string] 
     throw new UnitError(`expected ${what} like ${example}, got ${got}`);
   }
   const m = new RegExp(`^\\s*\\+?${NUMBER}\\s*([A-Za-zµ/%]*)\\s*$`).exec(value);
-  if (!m) throw new UnitError(`expected ${what} like ${example}, got '${value}'`);
+  if (!m) throw new UnitError(`expected ${what} like ${example}, got ${quoteToken(value, 32)}`);
   return [Number(m[1]), m[2]];
 }
 
@@ -35,7 +36,7 @@ const SI: Record<string, number> = { '': 1, k: 1e3, K: 1e3, M: 1e6, G: 1e9, T: 1
 /** A count: `5M`, `1.2G`, `950k`, `3e9`, 1200. */
 export function parseCount(value: unknown): number {
   const [n, unit] = split(value, 'a count', '5M or 1.2G');
-  if (!(unit in SI)) throw new UnitError(`expected a count like 5M or 1.2G (suffixes k, M, G, T, P), got '${String(value)}'`);
+  if (!(unit in SI)) throw new UnitError(`expected a count like 5M or 1.2G (suffixes k, M, G, T, P), got ${quoteToken(value, 32)}`);
   return n * SI[unit];
 }
 
@@ -54,7 +55,7 @@ const BYTES: Record<string, number> = {
 export function parseBytes(value: unknown): number {
   const [n, unit] = split(value, 'a size', '20MB or 64MiB');
   if (unit === '') return n;
-  if (!(unit in BYTES)) throw new UnitError(`expected a size like 20MB or 64MiB (B, kB, MB, GB, KiB, MiB, GiB), got '${String(value)}'`);
+  if (!(unit in BYTES)) throw new UnitError(`expected a size like 20MB or 64MiB (B, kB, MB, GB, KiB, MiB, GiB), got ${quoteToken(value, 32)}`);
   return n * BYTES[unit];
 }
 
@@ -64,14 +65,14 @@ const DURATION_MS: Record<string, number> = { s: 1e3, ms: 1, us: 1e-3, µs: 1e-3
 export function parseDurationMs(value: unknown): number {
   if (typeof value === 'number') throw new UnitError(`expected a duration like 8ms or 1.2s (s, ms, us), got ${value} with no unit`);
   const [n, unit] = split(value, 'a duration', '8ms or 1.2s');
-  if (!(unit in DURATION_MS)) throw new UnitError(`expected a duration like 8ms or 1.2s (s, ms, us), got '${String(value)}'`);
+  if (!(unit in DURATION_MS)) throw new UnitError(`expected a duration like 8ms or 1.2s (s, ms, us), got ${quoteToken(value, 32)}`);
   return n * DURATION_MS[unit];
 }
 
 /** A percentage: `5%`, `+5%`; returns 5. */
 export function parsePercent(value: unknown): number {
   const [n, unit] = split(value, 'a percentage', '5%');
-  if (unit !== '%') throw new UnitError(`expected a percentage like 5%, got '${String(value)}'`);
+  if (unit !== '%') throw new UnitError(`expected a percentage like 5%, got ${quoteToken(value, 32)}`);
   return n;
 }
 
@@ -83,7 +84,7 @@ const RATE: Record<string, number> = {
 /** A compute rate in op/s: `20 TOPS`, `10 TFLOPS`, `900 GFLOPS`. */
 export function parseRate(value: unknown): number {
   const [n, unit] = split(value, 'a rate', '20 TOPS or 10 TFLOPS');
-  if (!(unit in RATE)) throw new UnitError(`expected a rate like 20 TOPS or 10 TFLOPS (GOPS, TOPS, GFLOPS, TFLOPS, ...), got '${String(value)}'`);
+  if (!(unit in RATE)) throw new UnitError(`expected a rate like 20 TOPS or 10 TFLOPS (GOPS, TOPS, GFLOPS, TFLOPS, ...), got ${quoteToken(value, 32)}`);
   return n * RATE[unit];
 }
 
@@ -91,7 +92,7 @@ export function parseRate(value: unknown): number {
 export function parseBandwidth(value: unknown): number {
   const [n, unit] = split(value, 'a bandwidth', '34 GB/s');
   const m = /^([kKMGT]?B|[KMGT]iB)\/s$/.exec(unit);
-  if (!m || !(m[1] in BYTES)) throw new UnitError(`expected a bandwidth like 34 GB/s or 1.2 TB/s, got '${String(value)}'`);
+  if (!m || !(m[1] in BYTES)) throw new UnitError(`expected a bandwidth like 34 GB/s or 1.2 TB/s, got ${quoteToken(value, 32)}`);
   return n * BYTES[m[1]];
 }
 
@@ -100,5 +101,5 @@ export function parseClockGHz(value: unknown): number {
   const [n, unit] = split(value, 'a clock', '1.2 GHz');
   if (unit === 'GHz') return n;
   if (unit === 'MHz') return n / 1e3;
-  throw new UnitError(`expected a clock like 1.2 GHz or 900 MHz, got '${String(value)}'`);
+  throw new UnitError(`expected a clock like 1.2 GHz or 900 MHz, got ${quoteToken(value, 32)}`);
 }

@@ -45,6 +45,20 @@ function value(metric: Metric, v: number | null): string {
   return v === null ? '–' : fmt(metric, v);
 }
 
+/** The head's value, marked when it is a lower bound: '≥ 1.2G', with its static upper bound when known. */
+function headValue(r: Row): string {
+  if (r.value === null || !r.lowerBound) return value(r.metric, r.value);
+  return `≥ ${fmt(r.metric, r.value)}${r.upperBound !== null ? ` (≤ ${fmt(r.metric, r.upperBound)})` : ''}`;
+}
+
+const LEVEL_ICON = { error: '❌', warn: '⚠️' } as const;
+
+/** The status, and which limit broke: '❌ relative', '⚠️ absolute ❌ relative', '✅'. */
+function statusCell(r: Row): string {
+  if (!r.broken.length) return STATUS_ICON[r.status];
+  return r.broken.map((b) => `${LEVEL_ICON[b.level]} ${b.kind}`).join(' ');
+}
+
 function changeCell(r: Row, isNew: boolean): string {
   if (isNew) return '🆕 new';
   if (!r.change) return r.base === null ? '' : '=';
@@ -78,8 +92,16 @@ export function renderCheckMarkdown(outcome: CheckOutcome, options: CheckMarkdow
   ];
   out.push(`<sub>${sub.join(' · ')}</sub>`, '');
 
+  // Rows and comparisons by model (one pass each: linear in the number of models).
+  const rowsBy = new Map<string, Row[]>();
+  for (const x of evaluation.rows) {
+    const list = rowsBy.get(x.model);
+    if (list) list.push(x);
+    else rowsBy.set(x.model, [x]);
+  }
+  const cmpBy = new Map(outcome.comparisons.map((c) => [c.path, c]));
   for (const r of results) {
-    const rows = evaluation.rows.filter((x) => x.model === r.path);
+    const rows = rowsBy.get(r.path) ?? [];
     const isNew = outcome.json.base !== null && r.base === null;
     out.push(`#### ${escapeMarkdownCode(r.path)}${isNew ? ' 🆕' : ''}`);
     if (isNew && r.baseNote) out.push(`<sub>${escapeMarkdown(r.baseNote, { max: 300 })}</sub>`);
@@ -88,10 +110,10 @@ export function renderCheckMarkdown(outcome: CheckOutcome, options: CheckMarkdow
       // Metrics with no budget and no change are left out of the comment to keep it short.
       if (row.status === 'info' && !row.change && !isNew && !options.full) continue;
       out.push(
-        `| ${metricCell(row)} | ${isNew ? '–' : value(row.metric, row.base)} | ${value(row.metric, row.value)} | ${changeCell(row, isNew)} | ${budgetCell(row)} | ${row.usedPercent === null ? '' : fmtUsed(row.usedPercent)} | ${STATUS_ICON[row.status]} |`,
+        `| ${metricCell(row)} | ${isNew ? '–' : value(row.metric, row.base)} | ${headValue(row)} | ${changeCell(row, isNew)} | ${budgetCell(row)} | ${row.usedPercent === null ? '' : fmtUsed(row.usedPercent)} | ${statusCell(row)} |`,
       );
     }
-    const cmp = outcome.comparisons.find((c) => c.path === r.path);
+    const cmp = cmpBy.get(r.path);
     const changed = cmp?.nodes ?? [];
     if (changed.length) {
       const top = options.topLayers ?? 15;

@@ -102,7 +102,7 @@ const posix = (p: string) => p.split(sep).join('/');
 
 /** The files a model entry names, as absolute paths (errors point at the entry's path). */
 export function expandModelPaths(cfg: BudgetsConfig, model: ModelConfig, budgetsDir: string, root: string, mustExist = true): string[] {
-  const err = (detail: string) => new BudgetFileError(cfg.file, model.pathAt.line, model.pathAt.column, `models[${cfg.models.indexOf(model)}].path`, detail);
+  const err = (detail: string) => new BudgetFileError(cfg.file, model.pathAt.line, model.pathAt.column, `models[${model.index}].path`, detail);
   const target = resolve(budgetsDir, model.path);
   if (isAbsolute(model.path) || !inside(root, isGlob(model.path) ? resolve(budgetsDir, globBase(model.path)) : target)) {
     throw err(`'${model.path}' is outside the repository (${root}); model paths are relative to the budgets file and stay inside the repository`);
@@ -143,7 +143,7 @@ function analyzeConfig(cfg: BudgetsConfig, budgetsPath: string, root: string, de
     const path = posix(relative(options.displayRoot ?? root, file));
     if (seen.has(path)) {
       if (seen.get(path) === model) continue;
-      throw new BudgetFileError(cfg.file, model.pathAt.line, model.pathAt.column, `models[${cfg.models.indexOf(model)}].path`, `'${path}' is also matched by an earlier entry ('${seen.get(path)!.path}'): a model is listed twice`);
+      throw new BudgetFileError(cfg.file, model.pathAt.line, model.pathAt.column, `models[${model.index}].path`, `'${path}' is also matched by an earlier entry ('${seen.get(path)!.path}'): a model is listed twice`);
     }
     seen.set(path, model);
     const report = analyzeFile(file, { dims: model.dims, allowMissingWeights: model.allowMissingWeights, displayPath: path });

@@ -3,7 +3,7 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { METRIC_LABEL, fmt, fmtUsed } from '../budgets/evaluate.js';
+import { METRIC_LABEL, fmt, fmtUsed, type Row } from '../budgets/evaluate.js';
 import type { CheckOutcome } from '../check/run.js';
 import { formatPercent } from '../report/text.js';
 import { textTable } from '../report/format.js';
@@ -21,26 +21,43 @@ export function repoRoot(budgetsPath: string): string {
 
 const STATUS: Record<string, string> = { pass: 'pass', warn: 'WARN', fail: 'FAIL', info: '' };
 
+/** Which limits a row broke, with their levels: 'relative (error)', 'absolute (warn), incomplete (error)'. */
+export function brokenText(r: Row): string {
+  return r.broken.map((b) => `${b.kind} (${b.level})`).join(', ');
+}
+
+/** A value, marked when it is a lower bound: '≥1.2G', or '≥1.2G (≤3G)' with its static upper bound. */
+export function valueText(r: Row): string {
+  if (r.value === null) return '?';
+  const v = fmt(r.metric, r.value);
+  if (!r.lowerBound) return v;
+  return `≥${v}${r.upperBound !== null ? ` (≤${fmt(r.metric, r.upperBound)})` : ''}`;
+}
+
 export function renderCheckText(outcome: CheckOutcome): string {
+  // New models by path (a Set, not a search per row: linear in the number of rows).
+  const newPaths = new Set(outcome.json.base !== null ? outcome.results.filter((m) => !m.base).map((m) => m.path) : []);
   const rows = outcome.evaluation.rows
     .filter((r) => r.status !== 'info' || r.change)
     .map((r) => {
-      const isNew = outcome.json.base !== null && !outcome.results.find((m) => m.path === r.model)?.base;
+      const isNew = newPaths.has(r.model);
       return [
         r.model,
         `${METRIC_LABEL[r.metric]}${r.device ? ` ${r.device}` : ''}`,
-        r.value === null ? '?' : fmt(r.metric, r.value),
+        valueText(r),
         isNew ? 'new' : r.base === null ? '' : fmt(r.metric, r.base),
         r.change ? `${r.change.delta > 0 ? '+' : '-'}${fmt(r.metric, Math.abs(r.change.delta))} ${formatPercent(r.change.percent)}`.trim() : '',
         [r.budget !== null ? fmt(r.metric, r.budget) : '', r.maxIncrease ? (r.maxIncrease.percent !== undefined ? `+${r.maxIncrease.percent}%` : `+${fmt(r.metric, r.maxIncrease.absolute!)}`) : '']
           .filter(Boolean)
           .join(', '),
+        // Used: of the absolute budget only (blank without one).
         r.usedPercent === null ? '' : fmtUsed(r.usedPercent),
         STATUS[r.status],
+        brokenText(r),
       ];
     });
   const out: string[] = [];
-  out.push(textTable(['model', 'metric', 'value', 'baseline', 'change', 'budget', 'used', 'status'], rows, [false, false, true, true, true, true, true, false]));
+  out.push(textTable(['model', 'metric', 'value', 'baseline', 'change', 'budget', 'used', 'status', 'broken'], rows, [false, false, true, true, true, true, true, false, false]));
   if (outcome.removedModels.length) out.push('', `removed since the baseline: ${outcome.removedModels.join(', ')}`);
   const errors = outcome.violations.filter((v) => v.level === 'error');
   const warns = outcome.violations.filter((v) => v.level === 'warn');

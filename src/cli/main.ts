@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { UsageError, UserError } from '../errors.js';
+import { BudgetFileErrors } from '../budgets/parse.js';
 import { neutraliseCommands, safeText } from '../util/sanitize.js';
 import { SCHEMA_VERSION, type AnalyzeReport } from '../report/model-report.js';
 import { renderAnalyzeText } from '../report/text.js';
@@ -210,7 +211,8 @@ export function main(argv: string[], rawIO: CliIO): number {
     }
   } catch (e) {
     if (e instanceof UserError) {
-      io.stderr(`${TOOL_NAME}: ${safeText(e.message, 2000)}\n`);
+      // Several problems in a budgets file: a heading, then one line each.
+      for (const line of e instanceof BudgetFileErrors ? e.lines : [e.message]) io.stderr(`${TOOL_NAME}: ${safeText(line, 2000)}\n`);
       return 2;
     }
     if (e instanceof Error && (e as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {

@@ -51,6 +51,9 @@ export interface LatencyReport {
   achievedFlops: number;
   kernels: number;
   efficiency: { compute: number; memory: number; kernelOverheadUs: number };
+  /** The estimate is a lower bound (nodes with unknown shapes); its upper bound, where one exists. */
+  lowerBound?: boolean;
+  upperBoundMs?: number;
 }
 
 export interface ModelReport {

@@ -77,7 +77,7 @@ models:
     const e = evaluateBudgets(cfg, results);
     expect(e.passed).toBe(false);
     expect(e.violations).toEqual([
-      { model: 'm.onnx', metric: 'params', device: undefined, level: 'error', message: 'params of m.onnx is 6M, over its budget of 5M', file: 'budgets.yml', at: { line: 6, column: 15 } },
+      { model: 'm.onnx', metric: 'params', device: undefined, level: 'error', message: 'params of m.onnx is 6M, over its budget of 5M', file: 'budgets.yml', at: { line: 6, column: 15 }, kind: 'absolute' },
     ]);
     const p = row(e, 'params');
     expect(p.status).toBe('fail');
@@ -144,7 +144,7 @@ models:
       max-increase:
         params: 5%
         weights: 1MB
-        gmacs: { max: 0.5, level: warn }
+        gmacs: { max: +0.5, level: warn }
         latency: 10%
 `;
   const base = report('m.onnx', { params: 4e6, weightBytes: 16e6, macs: 2e9, latencyMs: { t4: 2 } });

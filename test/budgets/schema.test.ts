@@ -129,3 +129,28 @@ describe('budgets.example.yml', () => {
     expect(cfg.customDevices[0].device.peak.int8!.value).toBeCloseTo(1 * 1e9 * 512 * 32, 0);
   });
 });
+
+describe('max-increase patterns agree with the parser', () => {
+  const inc = budgets.properties['max-increase'].properties;
+  /** Whether parseBudgets accepts `value` as the allowed increase of `metric` (quoted: a string). */
+  const parserAccepts = (metric: string, value: string) => {
+    try {
+      parseBudgets(`version: 1\nmodels:\n  - path: a.onnx\n    budgets:\n      max-increase: { ${metric}: '${value}' }\n`, 'b.yml');
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const cases: [string, string[]][] = [
+    ['params', ['2', '+2', '2%', '+2%', '+100k', '100k', '1M', '5MB', '-2', '+-2', '']],
+    ['gmacs', ['0.5', '+0.5', '+500M', '500M', '10%']],
+    ['weights', ['5', '+5', '+5MB', '5MB', '64MiB', '5M', '2%']],
+    ['latency', ['2', '+2', '+2ms', '2ms', '10%']],
+  ];
+  for (const [metric, samples] of cases) {
+    it(metric, () => {
+      const disagree = samples.filter((v) => accepts(inc[metric], v) !== parserAccepts(metric, v)).map((v) => `'${v}': schema ${accepts(inc[metric], v)}, parser ${parserAccepts(metric, v)}`);
+      expect(disagree).toEqual([]);
+    });
+  }
+});

@@ -100,7 +100,7 @@ describe('check: against a baseline report', () => {
   });
 
   it('within the allowed increase (absolute): pass', () => {
-    const r = check('version: 1\nmodels:\n  - path: models/a.onnx\n    budgets:\n      max-increase: { params: 200 }\n', '--baseline', baseline());
+    const r = check('version: 1\nmodels:\n  - path: models/a.onnx\n    budgets:\n      max-increase: { params: +200 }\n', '--baseline', baseline());
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/params\s+1\.02k\s+896\s+\+128 \+14%\s+\+200\s+pass/);
   });
