@@ -138,7 +138,7 @@ function prEvent(headSha: string) {
 function analyzeParams(bytes: Uint8Array): number {
   const file = join(T, `m-${Math.random().toString(36).slice(2)}.onnx`);
   writeFileSync(file, bytes);
-  const r = runCli('analyze', file, '--format', 'json', '--dims', 'batch=1');
+  const r = runCli('analyze', file, '--allow-outside-repo', '--format', 'json', '--dims', 'batch=1');
   return JSON.parse(r.stdout).models[0].totals.params;
 }
 
