@@ -92,7 +92,7 @@ function findBaseline(
 ): { report: AnalyzeReport | null; note: string; notes?: Map<string, string> } {
   if (inputs.baseline === 'none') return { report: null, note: 'no baseline (baseline: none)' };
   if (inputs.baseline !== 'auto') {
-    return { report: readReportFile(resolve(cwd, inputs.baseline), { confine: confinement(workspace), display: inputs.baseline }), note: `baseline: ${inputs.baseline}` };
+    return { report: readReportFile(resolve(cwd, inputs.baseline), { confine: confinement(workspace, false, ''), display: inputs.baseline }), note: `baseline: ${inputs.baseline}` };
   }
   const g: Git = { cwd, log: (m) => core.info(m) };
   let base: string;
@@ -141,6 +141,7 @@ export async function run(): Promise<void> {
       baselineNotes: notes,
       modelsGlob: inputs.models || undefined,
       modelsGlobCwd: cwd,
+      allowHint: '',
     });
     const failed = outcome.violations.filter((v) => inputs.failOn !== 'never' && (v.level === 'error' || inputs.failOn === 'warn'));
 

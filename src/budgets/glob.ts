@@ -72,7 +72,8 @@ function compileSegment(seg: string): Segment {
       const end = classEnd(seg, i);
       if (end < 0) chunks[chunks.length - 1].push('[');
       else {
-        chunks[chunks.length - 1].push(picomatch.makeRe(seg.slice(i, end + 1), OPTS));
+        // `[!x]` is git's negated class; picomatch would read a leading '!' as negating the pattern.
+        chunks[chunks.length - 1].push(picomatch.makeRe(seg.slice(i, end + 1).replace(/^\[!/, '[^'), OPTS));
         i = end;
       }
     } else chunks[chunks.length - 1].push(c);

@@ -28,6 +28,8 @@ export interface CheckOptions {
   root: string;
   /** Lift the confinement to `root` (the CLI's --allow-outside-repo; never the action). */
   allowOutsideRepo?: boolean;
+  /** The flag named in a refusal (default --allow-outside-repo; '' for none, as in the action). */
+  allowHint?: string;
   /** The folder the models glob is relative to (default: root). */
   modelsGlobCwd?: string;
   /** Baseline analysis (from a report file or the merge-base); null: none. */
@@ -64,8 +66,8 @@ export interface CheckOutcome {
 }
 
 /** The confinement for a check: the repository root, or none when the user lifts it. */
-export function confinement(root: string, allowOutsideRepo = false): Confinement {
-  return allowOutsideRepo ? { root: null } : { root, rootName: 'the repository', allowHint: '--allow-outside-repo' };
+export function confinement(root: string, allowOutsideRepo = false, allowHint: string | undefined = '--allow-outside-repo'): Confinement {
+  return allowOutsideRepo ? { root: null } : { root, rootName: 'the repository', allowHint };
 }
 
 function readBudgets(path: string, display: string, confine: Confinement): BudgetsConfig {
@@ -152,7 +154,7 @@ function analyzeConfig(
 export function runCheck(options: CheckOptions): CheckOutcome {
   const root = resolve(options.root);
   const display = posix(relative(root, options.budgetsPath)) || options.budgetsPath;
-  const confine = confinement(root, options.allowOutsideRepo);
+  const confine = confinement(root, options.allowOutsideRepo, options.allowHint);
   const cfg = readBudgets(options.budgetsPath, display, confine);
   const devices = configDevices(cfg);
   const analysed = analyzeConfig(cfg, options.budgetsPath, root, devices, { mustExist: true, modelsGlob: options.modelsGlob, modelsGlobCwd: options.modelsGlobCwd, confine });
@@ -207,8 +209,9 @@ export function analyzeBaseline(
   baseRoot: string,
   headRoot: string,
 ): { report: AnalyzeReport; notes: Map<string, string> } {
-  const confine = confinement(baseRoot);
-  const cfg = readBudgets(headBudgetsPath, posix(relative(headRoot, headBudgetsPath)), confinement(headRoot));
+  // The action's (no flag lifts the confinement there).
+  const confine = confinement(baseRoot, false, '');
+  const cfg = readBudgets(headBudgetsPath, posix(relative(headRoot, headBudgetsPath)), confinement(headRoot, false, ''));
   const devices = configDevices(cfg);
   const models: ModelReport[] = [];
   const notes = new Map<string, string>();

@@ -5,7 +5,7 @@
  * and a stand-in for the GitHub REST API on 127.0.0.1.
  */
 import { execFile, execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -77,12 +77,13 @@ interface ActionRun {
   summary: string;
 }
 
-async function runAction(name: string, env: Record<string, string>, event: object): Promise<ActionRun> {
+async function runAction(name: string, env: Record<string, string>, event: object, prepare?: (ws: string) => void): Promise<ActionRun> {
   const dir = join(T, name);
   mkdirSync(dir);
   const ws = join(dir, 'ws');
   // actions/checkout: a shallow clone of the PR's head.
   execFileSync('git', ['clone', '-q', '--depth', '1', '--branch', 'feature', `file://${origin}`, ws]);
+  prepare?.(ws);
   const files = { event: join(dir, 'event.json'), output: join(dir, 'output'), summary: join(dir, 'summary.md') };
   writeFileSync(files.event, JSON.stringify(event));
   writeFileSync(files.output, '');
@@ -262,5 +263,37 @@ describe('the action, end to end', () => {
     expect(fake.requests.length).toBe(before);
     expect(push.outputs.passed).toBe('true');
     expect(push.summary).toContain('no baseline on a push run');
+  });
+
+  it('with working-directory: the annotation names the budgets file from the repository root', async () => {
+    const run = await runAction('subdir', { 'INPUT_WORKING-DIRECTORY': 'sub', INPUT_BASELINE: 'none', INPUT_COMMENT: 'off' }, prEvent(headSha), (ws) => {
+      mkdirSync(join(ws, 'sub'));
+      // The same file name at the root, so an annotation on the wrong file would look plausible.
+      writeFileSync(join(ws, 'budgets.yml'), 'version: 1\nmodels: []\n');
+      writeFileSync(join(ws, 'sub', 'budgets.yml'), 'version: 1\nmodels:\n  - path: ../models/stable.onnx\n    budgets:\n      params: 100\n');
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/::error title=model-budget,file=sub\/budgets\.yml,line=5,col=\d+::params of \.\.\/models\/stable\.onnx is/);
+  });
+
+  it("the models input is confined to the repository: '../' is refused, nothing outside is read", async () => {
+    const run = await runAction('models-outside', { INPUT_MODELS: '../*.onnx', INPUT_BASELINE: 'none', INPUT_COMMENT: 'off' }, prEvent(headSha), (ws) => {
+      writeFileSync(join(ws, '..', 'outside.onnx'), mlp(8));
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/::error::models input '\.\.\/\*\.onnx': '\.\.\/\*\.onnx' is outside the repository: refused/);
+    expect(run.outputs.passed).toBeUndefined();
+  });
+
+  it('a budgets file symlinked out of the workspace is refused without its content', async () => {
+    const run = await runAction('budgets-link', { INPUT_BASELINE: 'none', INPUT_COMMENT: 'off' }, prEvent(headSha), (ws) => {
+      writeFileSync(join(ws, '..', 'secret.txt'), 'FAKE_SECRET_token_123\n');
+      rmSync(join(ws, 'budgets.yml'));
+      symlinkSync(join(ws, '..', 'secret.txt'), join(ws, 'budgets.yml'));
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/::error::budgets\.yml: resolves to a file outside the repository: refused/);
+    expect(run.stdout).not.toContain('FAKE_SECRET');
+    expect(run.stdout).not.toContain('allow-outside-repo');
   });
 });
