@@ -3999,10 +3999,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key: key2, sep: sep3, value: value2 } = collItem;
+        const { start, key: key2, sep: sep4, value: value2 } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key2 ?? sep3?.[0],
+          next: key2 ?? sep4?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -4016,7 +4016,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key2 && key2.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep3) {
+          if (!keyProps.anchor && !keyProps.tag && !sep4) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -4040,7 +4040,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
           indicator: "map-value-ind",
           next: value2,
           offset: keyNode.range[2],
@@ -4056,7 +4056,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value2, onError);
           offset = valueNode.range[2];
@@ -4147,7 +4147,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep3 = "";
+        let sep4 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -4161,13 +4161,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep3 + cb;
-              sep3 = "";
+                comment += sep4 + cb;
+              sep4 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep3 += source;
+                sep4 += source;
               hasSpace = true;
               break;
             default:
@@ -4210,18 +4210,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key: key2, sep: sep3, value: value2 } = collItem;
+        const { start, key: key2, sep: sep4, value: value2 } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key2 ?? sep3?.[0],
+          next: key2 ?? sep4?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep3 && !value2) {
+          if (!props.anchor && !props.tag && !sep4 && !value2) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -4275,8 +4275,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep3 && !props.found) {
-          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
+        if (!isMap2 && !sep4 && !props.found) {
+          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value2))
@@ -4288,7 +4288,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key2))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value2,
@@ -4299,8 +4299,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep3)
-                for (const st of sep3) {
+              if (sep4)
+                for (const st of sep4) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -4317,7 +4317,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value2))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -4497,7 +4497,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value2 = "";
-      let sep3 = "";
+      let sep4 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value2 += lines[i][0].slice(trimIndent) + "\n";
@@ -4514,24 +4514,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value2 += sep3 + indent.slice(trimIndent) + content;
-          sep3 = "\n";
+          value2 += sep4 + indent.slice(trimIndent) + content;
+          sep4 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep3 === " ")
-            sep3 = "\n";
-          else if (!prevMoreIndented && sep3 === "\n")
-            sep3 = "\n\n";
-          value2 += sep3 + indent.slice(trimIndent) + content;
-          sep3 = "\n";
+          if (sep4 === " ")
+            sep4 = "\n";
+          else if (!prevMoreIndented && sep4 === "\n")
+            sep4 = "\n\n";
+          value2 += sep4 + indent.slice(trimIndent) + content;
+          sep4 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep3 === "\n")
+          if (sep4 === "\n")
             value2 += "\n";
           else
-            sep3 = "\n";
+            sep4 = "\n";
         } else {
-          value2 += sep3 + content;
-          sep3 = " ";
+          value2 += sep4 + content;
+          sep4 = " ";
           prevMoreIndented = false;
         }
       }
@@ -4714,25 +4714,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep3 = " ";
+      let sep4 = " ";
       let pos2 = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep3 === "\n")
-            res += sep3;
+          if (sep4 === "\n")
+            res += sep4;
           else
-            sep3 = "\n";
+            sep4 = "\n";
         } else {
-          res += sep3 + lm;
-          sep3 = " ";
+          res += sep4 + lm;
+          sep4 = " ";
         }
         pos2 = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos2;
       match = last.exec(source);
-      return res + sep3 + (match?.[1] ?? "");
+      return res + sep4 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -5542,14 +5542,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key: key2, sep: sep3, value: value2 }) {
+    function stringifyItem({ start, key: key2, sep: sep4, value: value2 }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key2)
         res += stringifyToken(key2);
-      if (sep3)
-        for (const st of sep3)
+      if (sep4)
+        for (const st of sep4)
           res += st.source;
       if (value2)
         res += stringifyToken(value2);
@@ -6716,18 +6716,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep3;
+          let sep4;
           if (scalar2.end) {
-            sep3 = scalar2.end;
-            sep3.push(this.sourceToken);
+            sep4 = scalar2.end;
+            sep4.push(this.sourceToken);
             delete scalar2.end;
           } else
-            sep3 = [this.sourceToken];
+            sep4 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar2.offset,
             indent: scalar2.indent,
-            items: [{ start, key: scalar2, sep: sep3 }]
+            items: [{ start, key: scalar2, sep: sep4 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -6880,15 +6880,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key2 = it.key;
-                  const sep3 = it.sep;
-                  sep3.push(this.sourceToken);
+                  const sep4 = it.sep;
+                  sep4.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key: key2, sep: sep3 }]
+                    items: [{ start: start2, key: key2, sep: sep4 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -7082,13 +7082,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep3 = fc.end.splice(1, fc.end.length);
-            sep3.push(this.sourceToken);
+            const sep4 = fc.end.splice(1, fc.end.length);
+            sep4.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep3 }]
+              items: [{ start, key: fc, sep: sep4 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -7366,32 +7366,11658 @@ var require_dist = __commonJS({
   }
 });
 
+// node_modules/ajv/dist/compile/codegen/code.js
+var require_code = __commonJS({
+  "node_modules/ajv/dist/compile/codegen/code.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.regexpCode = exports.getEsmExportName = exports.getProperty = exports.safeStringify = exports.stringify = exports.strConcat = exports.addCodeArg = exports.str = exports._ = exports.nil = exports._Code = exports.Name = exports.IDENTIFIER = exports._CodeOrName = void 0;
+    var _CodeOrName = class {
+    };
+    exports._CodeOrName = _CodeOrName;
+    exports.IDENTIFIER = /^[a-z$_][a-z$_0-9]*$/i;
+    var Name = class extends _CodeOrName {
+      constructor(s) {
+        super();
+        if (!exports.IDENTIFIER.test(s))
+          throw new Error("CodeGen: name must be a valid identifier");
+        this.str = s;
+      }
+      toString() {
+        return this.str;
+      }
+      emptyStr() {
+        return false;
+      }
+      get names() {
+        return { [this.str]: 1 };
+      }
+    };
+    exports.Name = Name;
+    var _Code = class extends _CodeOrName {
+      constructor(code2) {
+        super();
+        this._items = typeof code2 === "string" ? [code2] : code2;
+      }
+      toString() {
+        return this.str;
+      }
+      emptyStr() {
+        if (this._items.length > 1)
+          return false;
+        const item = this._items[0];
+        return item === "" || item === '""';
+      }
+      get str() {
+        var _a;
+        return (_a = this._str) !== null && _a !== void 0 ? _a : this._str = this._items.reduce((s, c) => `${s}${c}`, "");
+      }
+      get names() {
+        var _a;
+        return (_a = this._names) !== null && _a !== void 0 ? _a : this._names = this._items.reduce((names, c) => {
+          if (c instanceof Name)
+            names[c.str] = (names[c.str] || 0) + 1;
+          return names;
+        }, {});
+      }
+    };
+    exports._Code = _Code;
+    exports.nil = new _Code("");
+    function _(strs, ...args) {
+      const code2 = [strs[0]];
+      let i = 0;
+      while (i < args.length) {
+        addCodeArg(code2, args[i]);
+        code2.push(strs[++i]);
+      }
+      return new _Code(code2);
+    }
+    exports._ = _;
+    var plus2 = new _Code("+");
+    function str(strs, ...args) {
+      const expr = [safeStringify(strs[0])];
+      let i = 0;
+      while (i < args.length) {
+        expr.push(plus2);
+        addCodeArg(expr, args[i]);
+        expr.push(plus2, safeStringify(strs[++i]));
+      }
+      optimize(expr);
+      return new _Code(expr);
+    }
+    exports.str = str;
+    function addCodeArg(code2, arg) {
+      if (arg instanceof _Code)
+        code2.push(...arg._items);
+      else if (arg instanceof Name)
+        code2.push(arg);
+      else
+        code2.push(interpolate(arg));
+    }
+    exports.addCodeArg = addCodeArg;
+    function optimize(expr) {
+      let i = 1;
+      while (i < expr.length - 1) {
+        if (expr[i] === plus2) {
+          const res = mergeExprItems(expr[i - 1], expr[i + 1]);
+          if (res !== void 0) {
+            expr.splice(i - 1, 3, res);
+            continue;
+          }
+          expr[i++] = "+";
+        }
+        i++;
+      }
+    }
+    function mergeExprItems(a, b) {
+      if (b === '""')
+        return a;
+      if (a === '""')
+        return b;
+      if (typeof a == "string") {
+        if (b instanceof Name || a[a.length - 1] !== '"')
+          return;
+        if (typeof b != "string")
+          return `${a.slice(0, -1)}${b}"`;
+        if (b[0] === '"')
+          return a.slice(0, -1) + b.slice(1);
+        return;
+      }
+      if (typeof b == "string" && b[0] === '"' && !(a instanceof Name))
+        return `"${a}${b.slice(1)}`;
+      return;
+    }
+    function strConcat(c1, c2) {
+      return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str`${c1}${c2}`;
+    }
+    exports.strConcat = strConcat;
+    function interpolate(x) {
+      return typeof x == "number" || typeof x == "boolean" || x === null ? x : safeStringify(Array.isArray(x) ? x.join(",") : x);
+    }
+    function stringify(x) {
+      return new _Code(safeStringify(x));
+    }
+    exports.stringify = stringify;
+    function safeStringify(x) {
+      return JSON.stringify(x).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+    }
+    exports.safeStringify = safeStringify;
+    function getProperty(key2) {
+      return typeof key2 == "string" && exports.IDENTIFIER.test(key2) ? new _Code(`.${key2}`) : _`[${key2}]`;
+    }
+    exports.getProperty = getProperty;
+    function getEsmExportName(key2) {
+      if (typeof key2 == "string" && exports.IDENTIFIER.test(key2)) {
+        return new _Code(`${key2}`);
+      }
+      throw new Error(`CodeGen: invalid export name: ${key2}, use explicit $id name mapping`);
+    }
+    exports.getEsmExportName = getEsmExportName;
+    function regexpCode(rx) {
+      return new _Code(rx.toString());
+    }
+    exports.regexpCode = regexpCode;
+  }
+});
+
+// node_modules/ajv/dist/compile/codegen/scope.js
+var require_scope = __commonJS({
+  "node_modules/ajv/dist/compile/codegen/scope.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
+    var code_1 = require_code();
+    var ValueError = class extends Error {
+      constructor(name) {
+        super(`CodeGen: "code" for ${name} not defined`);
+        this.value = name.value;
+      }
+    };
+    var UsedValueState;
+    (function(UsedValueState2) {
+      UsedValueState2[UsedValueState2["Started"] = 0] = "Started";
+      UsedValueState2[UsedValueState2["Completed"] = 1] = "Completed";
+    })(UsedValueState || (exports.UsedValueState = UsedValueState = {}));
+    exports.varKinds = {
+      const: new code_1.Name("const"),
+      let: new code_1.Name("let"),
+      var: new code_1.Name("var")
+    };
+    var Scope2 = class {
+      constructor({ prefixes, parent } = {}) {
+        this._names = {};
+        this._prefixes = prefixes;
+        this._parent = parent;
+      }
+      toName(nameOrPrefix) {
+        return nameOrPrefix instanceof code_1.Name ? nameOrPrefix : this.name(nameOrPrefix);
+      }
+      name(prefix) {
+        return new code_1.Name(this._newName(prefix));
+      }
+      _newName(prefix) {
+        const ng = this._names[prefix] || this._nameGroup(prefix);
+        return `${prefix}${ng.index++}`;
+      }
+      _nameGroup(prefix) {
+        var _a, _b;
+        if (((_b = (_a = this._parent) === null || _a === void 0 ? void 0 : _a._prefixes) === null || _b === void 0 ? void 0 : _b.has(prefix)) || this._prefixes && !this._prefixes.has(prefix)) {
+          throw new Error(`CodeGen: prefix "${prefix}" is not allowed in this scope`);
+        }
+        return this._names[prefix] = { prefix, index: 0 };
+      }
+    };
+    exports.Scope = Scope2;
+    var ValueScopeName = class extends code_1.Name {
+      constructor(prefix, nameStr) {
+        super(nameStr);
+        this.prefix = prefix;
+      }
+      setValue(value2, { property, itemIndex }) {
+        this.value = value2;
+        this.scopePath = (0, code_1._)`.${new code_1.Name(property)}[${itemIndex}]`;
+      }
+    };
+    exports.ValueScopeName = ValueScopeName;
+    var line = (0, code_1._)`\n`;
+    var ValueScope = class extends Scope2 {
+      constructor(opts) {
+        super(opts);
+        this._values = {};
+        this._scope = opts.scope;
+        this.opts = { ...opts, _n: opts.lines ? line : code_1.nil };
+      }
+      get() {
+        return this._scope;
+      }
+      name(prefix) {
+        return new ValueScopeName(prefix, this._newName(prefix));
+      }
+      value(nameOrPrefix, value2) {
+        var _a;
+        if (value2.ref === void 0)
+          throw new Error("CodeGen: ref must be passed in value");
+        const name = this.toName(nameOrPrefix);
+        const { prefix } = name;
+        const valueKey = (_a = value2.key) !== null && _a !== void 0 ? _a : value2.ref;
+        let vs = this._values[prefix];
+        if (vs) {
+          const _name = vs.get(valueKey);
+          if (_name)
+            return _name;
+        } else {
+          vs = this._values[prefix] = /* @__PURE__ */ new Map();
+        }
+        vs.set(valueKey, name);
+        const s = this._scope[prefix] || (this._scope[prefix] = []);
+        const itemIndex = s.length;
+        s[itemIndex] = value2.ref;
+        name.setValue(value2, { property: prefix, itemIndex });
+        return name;
+      }
+      getValue(prefix, keyOrRef) {
+        const vs = this._values[prefix];
+        if (!vs)
+          return;
+        return vs.get(keyOrRef);
+      }
+      scopeRefs(scopeName, values = this._values) {
+        return this._reduceValues(values, (name) => {
+          if (name.scopePath === void 0)
+            throw new Error(`CodeGen: name "${name}" has no value`);
+          return (0, code_1._)`${scopeName}${name.scopePath}`;
+        });
+      }
+      scopeCode(values = this._values, usedValues, getCode) {
+        return this._reduceValues(values, (name) => {
+          if (name.value === void 0)
+            throw new Error(`CodeGen: name "${name}" has no value`);
+          return name.value.code;
+        }, usedValues, getCode);
+      }
+      _reduceValues(values, valueCode, usedValues = {}, getCode) {
+        let code2 = code_1.nil;
+        for (const prefix in values) {
+          const vs = values[prefix];
+          if (!vs)
+            continue;
+          const nameSet = usedValues[prefix] = usedValues[prefix] || /* @__PURE__ */ new Map();
+          vs.forEach((name) => {
+            if (nameSet.has(name))
+              return;
+            nameSet.set(name, UsedValueState.Started);
+            let c = valueCode(name);
+            if (c) {
+              const def = this.opts.es5 ? exports.varKinds.var : exports.varKinds.const;
+              code2 = (0, code_1._)`${code2}${def} ${name} = ${c};${this.opts._n}`;
+            } else if (c = getCode === null || getCode === void 0 ? void 0 : getCode(name)) {
+              code2 = (0, code_1._)`${code2}${c}${this.opts._n}`;
+            } else {
+              throw new ValueError(name);
+            }
+            nameSet.set(name, UsedValueState.Completed);
+          });
+        }
+        return code2;
+      }
+    };
+    exports.ValueScope = ValueScope;
+  }
+});
+
+// node_modules/ajv/dist/compile/codegen/index.js
+var require_codegen = __commonJS({
+  "node_modules/ajv/dist/compile/codegen/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.or = exports.and = exports.not = exports.CodeGen = exports.operators = exports.varKinds = exports.ValueScopeName = exports.ValueScope = exports.Scope = exports.Name = exports.regexpCode = exports.stringify = exports.getProperty = exports.nil = exports.strConcat = exports.str = exports._ = void 0;
+    var code_1 = require_code();
+    var scope_1 = require_scope();
+    var code_2 = require_code();
+    Object.defineProperty(exports, "_", { enumerable: true, get: function() {
+      return code_2._;
+    } });
+    Object.defineProperty(exports, "str", { enumerable: true, get: function() {
+      return code_2.str;
+    } });
+    Object.defineProperty(exports, "strConcat", { enumerable: true, get: function() {
+      return code_2.strConcat;
+    } });
+    Object.defineProperty(exports, "nil", { enumerable: true, get: function() {
+      return code_2.nil;
+    } });
+    Object.defineProperty(exports, "getProperty", { enumerable: true, get: function() {
+      return code_2.getProperty;
+    } });
+    Object.defineProperty(exports, "stringify", { enumerable: true, get: function() {
+      return code_2.stringify;
+    } });
+    Object.defineProperty(exports, "regexpCode", { enumerable: true, get: function() {
+      return code_2.regexpCode;
+    } });
+    Object.defineProperty(exports, "Name", { enumerable: true, get: function() {
+      return code_2.Name;
+    } });
+    var scope_2 = require_scope();
+    Object.defineProperty(exports, "Scope", { enumerable: true, get: function() {
+      return scope_2.Scope;
+    } });
+    Object.defineProperty(exports, "ValueScope", { enumerable: true, get: function() {
+      return scope_2.ValueScope;
+    } });
+    Object.defineProperty(exports, "ValueScopeName", { enumerable: true, get: function() {
+      return scope_2.ValueScopeName;
+    } });
+    Object.defineProperty(exports, "varKinds", { enumerable: true, get: function() {
+      return scope_2.varKinds;
+    } });
+    exports.operators = {
+      GT: new code_1._Code(">"),
+      GTE: new code_1._Code(">="),
+      LT: new code_1._Code("<"),
+      LTE: new code_1._Code("<="),
+      EQ: new code_1._Code("==="),
+      NEQ: new code_1._Code("!=="),
+      NOT: new code_1._Code("!"),
+      OR: new code_1._Code("||"),
+      AND: new code_1._Code("&&"),
+      ADD: new code_1._Code("+")
+    };
+    var Node = class {
+      optimizeNodes() {
+        return this;
+      }
+      optimizeNames(_names, _constants) {
+        return this;
+      }
+    };
+    var Def = class extends Node {
+      constructor(varKind, name, rhs) {
+        super();
+        this.varKind = varKind;
+        this.name = name;
+        this.rhs = rhs;
+      }
+      render({ es5, _n }) {
+        const varKind = es5 ? scope_1.varKinds.var : this.varKind;
+        const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
+        return `${varKind} ${this.name}${rhs};` + _n;
+      }
+      optimizeNames(names, constants2) {
+        if (!names[this.name.str])
+          return;
+        if (this.rhs)
+          this.rhs = optimizeExpr(this.rhs, names, constants2);
+        return this;
+      }
+      get names() {
+        return this.rhs instanceof code_1._CodeOrName ? this.rhs.names : {};
+      }
+    };
+    var Assign = class extends Node {
+      constructor(lhs, rhs, sideEffects) {
+        super();
+        this.lhs = lhs;
+        this.rhs = rhs;
+        this.sideEffects = sideEffects;
+      }
+      render({ _n }) {
+        return `${this.lhs} = ${this.rhs};` + _n;
+      }
+      optimizeNames(names, constants2) {
+        if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
+          return;
+        this.rhs = optimizeExpr(this.rhs, names, constants2);
+        return this;
+      }
+      get names() {
+        const names = this.lhs instanceof code_1.Name ? {} : { ...this.lhs.names };
+        return addExprNames(names, this.rhs);
+      }
+    };
+    var AssignOp = class extends Assign {
+      constructor(lhs, op, rhs, sideEffects) {
+        super(lhs, rhs, sideEffects);
+        this.op = op;
+      }
+      render({ _n }) {
+        return `${this.lhs} ${this.op}= ${this.rhs};` + _n;
+      }
+    };
+    var Label = class extends Node {
+      constructor(label) {
+        super();
+        this.label = label;
+        this.names = {};
+      }
+      render({ _n }) {
+        return `${this.label}:` + _n;
+      }
+    };
+    var Break = class extends Node {
+      constructor(label) {
+        super();
+        this.label = label;
+        this.names = {};
+      }
+      render({ _n }) {
+        const label = this.label ? ` ${this.label}` : "";
+        return `break${label};` + _n;
+      }
+    };
+    var Throw = class extends Node {
+      constructor(error) {
+        super();
+        this.error = error;
+      }
+      render({ _n }) {
+        return `throw ${this.error};` + _n;
+      }
+      get names() {
+        return this.error.names;
+      }
+    };
+    var AnyCode = class extends Node {
+      constructor(code2) {
+        super();
+        this.code = code2;
+      }
+      render({ _n }) {
+        return `${this.code};` + _n;
+      }
+      optimizeNodes() {
+        return `${this.code}` ? this : void 0;
+      }
+      optimizeNames(names, constants2) {
+        this.code = optimizeExpr(this.code, names, constants2);
+        return this;
+      }
+      get names() {
+        return this.code instanceof code_1._CodeOrName ? this.code.names : {};
+      }
+    };
+    var ParentNode = class extends Node {
+      constructor(nodes = []) {
+        super();
+        this.nodes = nodes;
+      }
+      render(opts) {
+        return this.nodes.reduce((code2, n) => code2 + n.render(opts), "");
+      }
+      optimizeNodes() {
+        const { nodes } = this;
+        let i = nodes.length;
+        while (i--) {
+          const n = nodes[i].optimizeNodes();
+          if (Array.isArray(n))
+            nodes.splice(i, 1, ...n);
+          else if (n)
+            nodes[i] = n;
+          else
+            nodes.splice(i, 1);
+        }
+        return nodes.length > 0 ? this : void 0;
+      }
+      optimizeNames(names, constants2) {
+        const { nodes } = this;
+        let i = nodes.length;
+        while (i--) {
+          const n = nodes[i];
+          if (n.optimizeNames(names, constants2))
+            continue;
+          subtractNames(names, n.names);
+          nodes.splice(i, 1);
+        }
+        return nodes.length > 0 ? this : void 0;
+      }
+      get names() {
+        return this.nodes.reduce((names, n) => addNames(names, n.names), {});
+      }
+    };
+    var BlockNode = class extends ParentNode {
+      render(opts) {
+        return "{" + opts._n + super.render(opts) + "}" + opts._n;
+      }
+    };
+    var Root = class extends ParentNode {
+    };
+    var Else = class extends BlockNode {
+    };
+    Else.kind = "else";
+    var If = class _If extends BlockNode {
+      constructor(condition, nodes) {
+        super(nodes);
+        this.condition = condition;
+      }
+      render(opts) {
+        let code2 = `if(${this.condition})` + super.render(opts);
+        if (this.else)
+          code2 += "else " + this.else.render(opts);
+        return code2;
+      }
+      optimizeNodes() {
+        super.optimizeNodes();
+        const cond = this.condition;
+        if (cond === true)
+          return this.nodes;
+        let e = this.else;
+        if (e) {
+          const ns = e.optimizeNodes();
+          e = this.else = Array.isArray(ns) ? new Else(ns) : ns;
+        }
+        if (e) {
+          if (cond === false)
+            return e instanceof _If ? e : e.nodes;
+          if (this.nodes.length)
+            return this;
+          return new _If(not2(cond), e instanceof _If ? [e] : e.nodes);
+        }
+        if (cond === false || !this.nodes.length)
+          return void 0;
+        return this;
+      }
+      optimizeNames(names, constants2) {
+        var _a;
+        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants2);
+        if (!(super.optimizeNames(names, constants2) || this.else))
+          return;
+        this.condition = optimizeExpr(this.condition, names, constants2);
+        return this;
+      }
+      get names() {
+        const names = super.names;
+        addExprNames(names, this.condition);
+        if (this.else)
+          addNames(names, this.else.names);
+        return names;
+      }
+    };
+    If.kind = "if";
+    var For = class extends BlockNode {
+    };
+    For.kind = "for";
+    var ForLoop = class extends For {
+      constructor(iteration) {
+        super();
+        this.iteration = iteration;
+      }
+      render(opts) {
+        return `for(${this.iteration})` + super.render(opts);
+      }
+      optimizeNames(names, constants2) {
+        if (!super.optimizeNames(names, constants2))
+          return;
+        this.iteration = optimizeExpr(this.iteration, names, constants2);
+        return this;
+      }
+      get names() {
+        return addNames(super.names, this.iteration.names);
+      }
+    };
+    var ForRange = class extends For {
+      constructor(varKind, name, from, to) {
+        super();
+        this.varKind = varKind;
+        this.name = name;
+        this.from = from;
+        this.to = to;
+      }
+      render(opts) {
+        const varKind = opts.es5 ? scope_1.varKinds.var : this.varKind;
+        const { name, from, to } = this;
+        return `for(${varKind} ${name}=${from}; ${name}<${to}; ${name}++)` + super.render(opts);
+      }
+      get names() {
+        const names = addExprNames(super.names, this.from);
+        return addExprNames(names, this.to);
+      }
+    };
+    var ForIter = class extends For {
+      constructor(loop, varKind, name, iterable) {
+        super();
+        this.loop = loop;
+        this.varKind = varKind;
+        this.name = name;
+        this.iterable = iterable;
+      }
+      render(opts) {
+        return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
+      }
+      optimizeNames(names, constants2) {
+        if (!super.optimizeNames(names, constants2))
+          return;
+        this.iterable = optimizeExpr(this.iterable, names, constants2);
+        return this;
+      }
+      get names() {
+        return addNames(super.names, this.iterable.names);
+      }
+    };
+    var Func = class extends BlockNode {
+      constructor(name, args, async) {
+        super();
+        this.name = name;
+        this.args = args;
+        this.async = async;
+      }
+      render(opts) {
+        const _async = this.async ? "async " : "";
+        return `${_async}function ${this.name}(${this.args})` + super.render(opts);
+      }
+    };
+    Func.kind = "func";
+    var Return = class extends ParentNode {
+      render(opts) {
+        return "return " + super.render(opts);
+      }
+    };
+    Return.kind = "return";
+    var Try = class extends BlockNode {
+      render(opts) {
+        let code2 = "try" + super.render(opts);
+        if (this.catch)
+          code2 += this.catch.render(opts);
+        if (this.finally)
+          code2 += this.finally.render(opts);
+        return code2;
+      }
+      optimizeNodes() {
+        var _a, _b;
+        super.optimizeNodes();
+        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNodes();
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
+        return this;
+      }
+      optimizeNames(names, constants2) {
+        var _a, _b;
+        super.optimizeNames(names, constants2);
+        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants2);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants2);
+        return this;
+      }
+      get names() {
+        const names = super.names;
+        if (this.catch)
+          addNames(names, this.catch.names);
+        if (this.finally)
+          addNames(names, this.finally.names);
+        return names;
+      }
+    };
+    var Catch = class extends BlockNode {
+      constructor(error) {
+        super();
+        this.error = error;
+      }
+      render(opts) {
+        return `catch(${this.error})` + super.render(opts);
+      }
+    };
+    Catch.kind = "catch";
+    var Finally = class extends BlockNode {
+      render(opts) {
+        return "finally" + super.render(opts);
+      }
+    };
+    Finally.kind = "finally";
+    var CodeGen = class {
+      constructor(extScope, opts = {}) {
+        this._values = {};
+        this._blockStarts = [];
+        this._constants = {};
+        this.opts = { ...opts, _n: opts.lines ? "\n" : "" };
+        this._extScope = extScope;
+        this._scope = new scope_1.Scope({ parent: extScope });
+        this._nodes = [new Root()];
+      }
+      toString() {
+        return this._root.render(this.opts);
+      }
+      // returns unique name in the internal scope
+      name(prefix) {
+        return this._scope.name(prefix);
+      }
+      // reserves unique name in the external scope
+      scopeName(prefix) {
+        return this._extScope.name(prefix);
+      }
+      // reserves unique name in the external scope and assigns value to it
+      scopeValue(prefixOrName, value2) {
+        const name = this._extScope.value(prefixOrName, value2);
+        const vs = this._values[name.prefix] || (this._values[name.prefix] = /* @__PURE__ */ new Set());
+        vs.add(name);
+        return name;
+      }
+      getScopeValue(prefix, keyOrRef) {
+        return this._extScope.getValue(prefix, keyOrRef);
+      }
+      // return code that assigns values in the external scope to the names that are used internally
+      // (same names that were returned by gen.scopeName or gen.scopeValue)
+      scopeRefs(scopeName) {
+        return this._extScope.scopeRefs(scopeName, this._values);
+      }
+      scopeCode() {
+        return this._extScope.scopeCode(this._values);
+      }
+      _def(varKind, nameOrPrefix, rhs, constant) {
+        const name = this._scope.toName(nameOrPrefix);
+        if (rhs !== void 0 && constant)
+          this._constants[name.str] = rhs;
+        this._leafNode(new Def(varKind, name, rhs));
+        return name;
+      }
+      // `const` declaration (`var` in es5 mode)
+      const(nameOrPrefix, rhs, _constant) {
+        return this._def(scope_1.varKinds.const, nameOrPrefix, rhs, _constant);
+      }
+      // `let` declaration with optional assignment (`var` in es5 mode)
+      let(nameOrPrefix, rhs, _constant) {
+        return this._def(scope_1.varKinds.let, nameOrPrefix, rhs, _constant);
+      }
+      // `var` declaration with optional assignment
+      var(nameOrPrefix, rhs, _constant) {
+        return this._def(scope_1.varKinds.var, nameOrPrefix, rhs, _constant);
+      }
+      // assignment code
+      assign(lhs, rhs, sideEffects) {
+        return this._leafNode(new Assign(lhs, rhs, sideEffects));
+      }
+      // `+=` code
+      add(lhs, rhs) {
+        return this._leafNode(new AssignOp(lhs, exports.operators.ADD, rhs));
+      }
+      // appends passed SafeExpr to code or executes Block
+      code(c) {
+        if (typeof c == "function")
+          c();
+        else if (c !== code_1.nil)
+          this._leafNode(new AnyCode(c));
+        return this;
+      }
+      // returns code for object literal for the passed argument list of key-value pairs
+      object(...keyValues) {
+        const code2 = ["{"];
+        for (const [key2, value2] of keyValues) {
+          if (code2.length > 1)
+            code2.push(",");
+          code2.push(key2);
+          if (key2 !== value2 || this.opts.es5) {
+            code2.push(":");
+            (0, code_1.addCodeArg)(code2, value2);
+          }
+        }
+        code2.push("}");
+        return new code_1._Code(code2);
+      }
+      // `if` clause (or statement if `thenBody` and, optionally, `elseBody` are passed)
+      if(condition, thenBody, elseBody) {
+        this._blockNode(new If(condition));
+        if (thenBody && elseBody) {
+          this.code(thenBody).else().code(elseBody).endIf();
+        } else if (thenBody) {
+          this.code(thenBody).endIf();
+        } else if (elseBody) {
+          throw new Error('CodeGen: "else" body without "then" body');
+        }
+        return this;
+      }
+      // `else if` clause - invalid without `if` or after `else` clauses
+      elseIf(condition) {
+        return this._elseNode(new If(condition));
+      }
+      // `else` clause - only valid after `if` or `else if` clauses
+      else() {
+        return this._elseNode(new Else());
+      }
+      // end `if` statement (needed if gen.if was used only with condition)
+      endIf() {
+        return this._endBlockNode(If, Else);
+      }
+      _for(node2, forBody) {
+        this._blockNode(node2);
+        if (forBody)
+          this.code(forBody).endFor();
+        return this;
+      }
+      // a generic `for` clause (or statement if `forBody` is passed)
+      for(iteration, forBody) {
+        return this._for(new ForLoop(iteration), forBody);
+      }
+      // `for` statement for a range of values
+      forRange(nameOrPrefix, from, to, forBody, varKind = this.opts.es5 ? scope_1.varKinds.var : scope_1.varKinds.let) {
+        const name = this._scope.toName(nameOrPrefix);
+        return this._for(new ForRange(varKind, name, from, to), () => forBody(name));
+      }
+      // `for-of` statement (in es5 mode replace with a normal for loop)
+      forOf(nameOrPrefix, iterable, forBody, varKind = scope_1.varKinds.const) {
+        const name = this._scope.toName(nameOrPrefix);
+        if (this.opts.es5) {
+          const arr = iterable instanceof code_1.Name ? iterable : this.var("_arr", iterable);
+          return this.forRange("_i", 0, (0, code_1._)`${arr}.length`, (i) => {
+            this.var(name, (0, code_1._)`${arr}[${i}]`);
+            forBody(name);
+          });
+        }
+        return this._for(new ForIter("of", varKind, name, iterable), () => forBody(name));
+      }
+      // `for-in` statement.
+      // With option `ownProperties` replaced with a `for-of` loop for object keys
+      forIn(nameOrPrefix, obj, forBody, varKind = this.opts.es5 ? scope_1.varKinds.var : scope_1.varKinds.const) {
+        if (this.opts.ownProperties) {
+          return this.forOf(nameOrPrefix, (0, code_1._)`Object.keys(${obj})`, forBody);
+        }
+        const name = this._scope.toName(nameOrPrefix);
+        return this._for(new ForIter("in", varKind, name, obj), () => forBody(name));
+      }
+      // end `for` loop
+      endFor() {
+        return this._endBlockNode(For);
+      }
+      // `label` statement
+      label(label) {
+        return this._leafNode(new Label(label));
+      }
+      // `break` statement
+      break(label) {
+        return this._leafNode(new Break(label));
+      }
+      // `return` statement
+      return(value2) {
+        const node2 = new Return();
+        this._blockNode(node2);
+        this.code(value2);
+        if (node2.nodes.length !== 1)
+          throw new Error('CodeGen: "return" should have one node');
+        return this._endBlockNode(Return);
+      }
+      // `try` statement
+      try(tryBody, catchCode, finallyCode) {
+        if (!catchCode && !finallyCode)
+          throw new Error('CodeGen: "try" without "catch" and "finally"');
+        const node2 = new Try();
+        this._blockNode(node2);
+        this.code(tryBody);
+        if (catchCode) {
+          const error = this.name("e");
+          this._currNode = node2.catch = new Catch(error);
+          catchCode(error);
+        }
+        if (finallyCode) {
+          this._currNode = node2.finally = new Finally();
+          this.code(finallyCode);
+        }
+        return this._endBlockNode(Catch, Finally);
+      }
+      // `throw` statement
+      throw(error) {
+        return this._leafNode(new Throw(error));
+      }
+      // start self-balancing block
+      block(body, nodeCount) {
+        this._blockStarts.push(this._nodes.length);
+        if (body)
+          this.code(body).endBlock(nodeCount);
+        return this;
+      }
+      // end the current self-balancing block
+      endBlock(nodeCount) {
+        const len = this._blockStarts.pop();
+        if (len === void 0)
+          throw new Error("CodeGen: not in self-balancing block");
+        const toClose = this._nodes.length - len;
+        if (toClose < 0 || nodeCount !== void 0 && toClose !== nodeCount) {
+          throw new Error(`CodeGen: wrong number of nodes: ${toClose} vs ${nodeCount} expected`);
+        }
+        this._nodes.length = len;
+        return this;
+      }
+      // `function` heading (or definition if funcBody is passed)
+      func(name, args = code_1.nil, async, funcBody) {
+        this._blockNode(new Func(name, args, async));
+        if (funcBody)
+          this.code(funcBody).endFunc();
+        return this;
+      }
+      // end function definition
+      endFunc() {
+        return this._endBlockNode(Func);
+      }
+      optimize(n = 1) {
+        while (n-- > 0) {
+          this._root.optimizeNodes();
+          this._root.optimizeNames(this._root.names, this._constants);
+        }
+      }
+      _leafNode(node2) {
+        this._currNode.nodes.push(node2);
+        return this;
+      }
+      _blockNode(node2) {
+        this._currNode.nodes.push(node2);
+        this._nodes.push(node2);
+      }
+      _endBlockNode(N1, N2) {
+        const n = this._currNode;
+        if (n instanceof N1 || N2 && n instanceof N2) {
+          this._nodes.pop();
+          return this;
+        }
+        throw new Error(`CodeGen: not in block "${N2 ? `${N1.kind}/${N2.kind}` : N1.kind}"`);
+      }
+      _elseNode(node2) {
+        const n = this._currNode;
+        if (!(n instanceof If)) {
+          throw new Error('CodeGen: "else" without "if"');
+        }
+        this._currNode = n.else = node2;
+        return this;
+      }
+      get _root() {
+        return this._nodes[0];
+      }
+      get _currNode() {
+        const ns = this._nodes;
+        return ns[ns.length - 1];
+      }
+      set _currNode(node2) {
+        const ns = this._nodes;
+        ns[ns.length - 1] = node2;
+      }
+    };
+    exports.CodeGen = CodeGen;
+    function addNames(names, from) {
+      for (const n in from)
+        names[n] = (names[n] || 0) + (from[n] || 0);
+      return names;
+    }
+    function addExprNames(names, from) {
+      return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
+    }
+    function optimizeExpr(expr, names, constants2) {
+      if (expr instanceof code_1.Name)
+        return replaceName(expr);
+      if (!canOptimize(expr))
+        return expr;
+      return new code_1._Code(expr._items.reduce((items, c) => {
+        if (c instanceof code_1.Name)
+          c = replaceName(c);
+        if (c instanceof code_1._Code)
+          items.push(...c._items);
+        else
+          items.push(c);
+        return items;
+      }, []));
+      function replaceName(n) {
+        const c = constants2[n.str];
+        if (c === void 0 || names[n.str] !== 1)
+          return n;
+        delete names[n.str];
+        return c;
+      }
+      function canOptimize(e) {
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants2[c.str] !== void 0);
+      }
+    }
+    function subtractNames(names, from) {
+      for (const n in from)
+        names[n] = (names[n] || 0) - (from[n] || 0);
+    }
+    function not2(x) {
+      return typeof x == "boolean" || typeof x == "number" || x === null ? !x : (0, code_1._)`!${par(x)}`;
+    }
+    exports.not = not2;
+    var andCode = mappend(exports.operators.AND);
+    function and(...args) {
+      return args.reduce(andCode);
+    }
+    exports.and = and;
+    var orCode = mappend(exports.operators.OR);
+    function or(...args) {
+      return args.reduce(orCode);
+    }
+    exports.or = or;
+    function mappend(op) {
+      return (x, y) => x === code_1.nil ? y : y === code_1.nil ? x : (0, code_1._)`${par(x)} ${op} ${par(y)}`;
+    }
+    function par(x) {
+      return x instanceof code_1.Name ? x : (0, code_1._)`(${x})`;
+    }
+  }
+});
+
+// node_modules/ajv/dist/compile/util.js
+var require_util = __commonJS({
+  "node_modules/ajv/dist/compile/util.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.checkStrictMode = exports.getErrorPath = exports.Type = exports.useFunc = exports.setEvaluated = exports.evaluatedPropsToName = exports.mergeEvaluated = exports.eachItem = exports.unescapeJsonPointer = exports.escapeJsonPointer = exports.escapeFragment = exports.unescapeFragment = exports.schemaRefOrVal = exports.schemaHasRulesButRef = exports.schemaHasRules = exports.checkUnknownRules = exports.alwaysValidSchema = exports.toHash = void 0;
+    var codegen_1 = require_codegen();
+    var code_1 = require_code();
+    function toHash(arr) {
+      const hash = {};
+      for (const item of arr)
+        hash[item] = true;
+      return hash;
+    }
+    exports.toHash = toHash;
+    function alwaysValidSchema(it, schema) {
+      if (typeof schema == "boolean")
+        return schema;
+      if (Object.keys(schema).length === 0)
+        return true;
+      checkUnknownRules(it, schema);
+      return !schemaHasRules(schema, it.self.RULES.all);
+    }
+    exports.alwaysValidSchema = alwaysValidSchema;
+    function checkUnknownRules(it, schema = it.schema) {
+      const { opts, self } = it;
+      if (!opts.strictSchema)
+        return;
+      if (typeof schema === "boolean")
+        return;
+      const rules = self.RULES.keywords;
+      for (const key2 in schema) {
+        if (!rules[key2])
+          checkStrictMode(it, `unknown keyword: "${key2}"`);
+      }
+    }
+    exports.checkUnknownRules = checkUnknownRules;
+    function schemaHasRules(schema, rules) {
+      if (typeof schema == "boolean")
+        return !schema;
+      for (const key2 in schema)
+        if (rules[key2])
+          return true;
+      return false;
+    }
+    exports.schemaHasRules = schemaHasRules;
+    function schemaHasRulesButRef(schema, RULES) {
+      if (typeof schema == "boolean")
+        return !schema;
+      for (const key2 in schema)
+        if (key2 !== "$ref" && RULES.all[key2])
+          return true;
+      return false;
+    }
+    exports.schemaHasRulesButRef = schemaHasRulesButRef;
+    function schemaRefOrVal({ topSchemaRef, schemaPath }, schema, keyword, $data) {
+      if (!$data) {
+        if (typeof schema == "number" || typeof schema == "boolean")
+          return schema;
+        if (typeof schema == "string")
+          return (0, codegen_1._)`${schema}`;
+      }
+      return (0, codegen_1._)`${topSchemaRef}${schemaPath}${(0, codegen_1.getProperty)(keyword)}`;
+    }
+    exports.schemaRefOrVal = schemaRefOrVal;
+    function unescapeFragment(str) {
+      return unescapeJsonPointer(decodeURIComponent(str));
+    }
+    exports.unescapeFragment = unescapeFragment;
+    function escapeFragment(str) {
+      return encodeURIComponent(escapeJsonPointer(str));
+    }
+    exports.escapeFragment = escapeFragment;
+    function escapeJsonPointer(str) {
+      if (typeof str == "number")
+        return `${str}`;
+      return str.replace(/~/g, "~0").replace(/\//g, "~1");
+    }
+    exports.escapeJsonPointer = escapeJsonPointer;
+    function unescapeJsonPointer(str) {
+      return str.replace(/~1/g, "/").replace(/~0/g, "~");
+    }
+    exports.unescapeJsonPointer = unescapeJsonPointer;
+    function eachItem(xs, f) {
+      if (Array.isArray(xs)) {
+        for (const x of xs)
+          f(x);
+      } else {
+        f(xs);
+      }
+    }
+    exports.eachItem = eachItem;
+    function makeMergeEvaluated({ mergeNames, mergeToName, mergeValues, resultToName }) {
+      return (gen, from, to, toName) => {
+        const res = to === void 0 ? from : to instanceof codegen_1.Name ? (from instanceof codegen_1.Name ? mergeNames(gen, from, to) : mergeToName(gen, from, to), to) : from instanceof codegen_1.Name ? (mergeToName(gen, to, from), from) : mergeValues(from, to);
+        return toName === codegen_1.Name && !(res instanceof codegen_1.Name) ? resultToName(gen, res) : res;
+      };
+    }
+    exports.mergeEvaluated = {
+      props: makeMergeEvaluated({
+        mergeNames: (gen, from, to) => gen.if((0, codegen_1._)`${to} !== true && ${from} !== undefined`, () => {
+          gen.if((0, codegen_1._)`${from} === true`, () => gen.assign(to, true), () => gen.assign(to, (0, codegen_1._)`${to} || {}`).code((0, codegen_1._)`Object.assign(${to}, ${from})`));
+        }),
+        mergeToName: (gen, from, to) => gen.if((0, codegen_1._)`${to} !== true`, () => {
+          if (from === true) {
+            gen.assign(to, true);
+          } else {
+            gen.assign(to, (0, codegen_1._)`${to} || {}`);
+            setEvaluated(gen, to, from);
+          }
+        }),
+        mergeValues: (from, to) => from === true ? true : { ...from, ...to },
+        resultToName: evaluatedPropsToName
+      }),
+      items: makeMergeEvaluated({
+        mergeNames: (gen, from, to) => gen.if((0, codegen_1._)`${to} !== true && ${from} !== undefined`, () => gen.assign(to, (0, codegen_1._)`${from} === true ? true : ${to} > ${from} ? ${to} : ${from}`)),
+        mergeToName: (gen, from, to) => gen.if((0, codegen_1._)`${to} !== true`, () => gen.assign(to, from === true ? true : (0, codegen_1._)`${to} > ${from} ? ${to} : ${from}`)),
+        mergeValues: (from, to) => from === true ? true : Math.max(from, to),
+        resultToName: (gen, items) => gen.var("items", items)
+      })
+    };
+    function evaluatedPropsToName(gen, ps) {
+      if (ps === true)
+        return gen.var("props", true);
+      const props = gen.var("props", (0, codegen_1._)`{}`);
+      if (ps !== void 0)
+        setEvaluated(gen, props, ps);
+      return props;
+    }
+    exports.evaluatedPropsToName = evaluatedPropsToName;
+    function setEvaluated(gen, props, ps) {
+      Object.keys(ps).forEach((p) => gen.assign((0, codegen_1._)`${props}${(0, codegen_1.getProperty)(p)}`, true));
+    }
+    exports.setEvaluated = setEvaluated;
+    var snippets = {};
+    function useFunc(gen, f) {
+      return gen.scopeValue("func", {
+        ref: f,
+        code: snippets[f.code] || (snippets[f.code] = new code_1._Code(f.code))
+      });
+    }
+    exports.useFunc = useFunc;
+    var Type;
+    (function(Type2) {
+      Type2[Type2["Num"] = 0] = "Num";
+      Type2[Type2["Str"] = 1] = "Str";
+    })(Type || (exports.Type = Type = {}));
+    function getErrorPath(dataProp, dataPropType, jsPropertySyntax) {
+      if (dataProp instanceof codegen_1.Name) {
+        const isNumber = dataPropType === Type.Num;
+        return jsPropertySyntax ? isNumber ? (0, codegen_1._)`"[" + ${dataProp} + "]"` : (0, codegen_1._)`"['" + ${dataProp} + "']"` : isNumber ? (0, codegen_1._)`"/" + ${dataProp}` : (0, codegen_1._)`"/" + ${dataProp}.replace(/~/g, "~0").replace(/\\//g, "~1")`;
+      }
+      return jsPropertySyntax ? (0, codegen_1.getProperty)(dataProp).toString() : "/" + escapeJsonPointer(dataProp);
+    }
+    exports.getErrorPath = getErrorPath;
+    function checkStrictMode(it, msg, mode = it.opts.strictSchema) {
+      if (!mode)
+        return;
+      msg = `strict mode: ${msg}`;
+      if (mode === true)
+        throw new Error(msg);
+      it.self.logger.warn(msg);
+    }
+    exports.checkStrictMode = checkStrictMode;
+  }
+});
+
+// node_modules/ajv/dist/compile/names.js
+var require_names = __commonJS({
+  "node_modules/ajv/dist/compile/names.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var names = {
+      // validation function arguments
+      data: new codegen_1.Name("data"),
+      // data passed to validation function
+      // args passed from referencing schema
+      valCxt: new codegen_1.Name("valCxt"),
+      // validation/data context - should not be used directly, it is destructured to the names below
+      instancePath: new codegen_1.Name("instancePath"),
+      parentData: new codegen_1.Name("parentData"),
+      parentDataProperty: new codegen_1.Name("parentDataProperty"),
+      rootData: new codegen_1.Name("rootData"),
+      // root data - same as the data passed to the first/top validation function
+      dynamicAnchors: new codegen_1.Name("dynamicAnchors"),
+      // used to support recursiveRef and dynamicRef
+      // function scoped variables
+      vErrors: new codegen_1.Name("vErrors"),
+      // null or array of validation errors
+      errors: new codegen_1.Name("errors"),
+      // counter of validation errors
+      this: new codegen_1.Name("this"),
+      // "globals"
+      self: new codegen_1.Name("self"),
+      scope: new codegen_1.Name("scope"),
+      // JTD serialize/parse name for JSON string and position
+      json: new codegen_1.Name("json"),
+      jsonPos: new codegen_1.Name("jsonPos"),
+      jsonLen: new codegen_1.Name("jsonLen"),
+      jsonPart: new codegen_1.Name("jsonPart")
+    };
+    exports.default = names;
+  }
+});
+
+// node_modules/ajv/dist/compile/errors.js
+var require_errors2 = __commonJS({
+  "node_modules/ajv/dist/compile/errors.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.extendErrors = exports.resetErrorsCount = exports.reportExtraError = exports.reportError = exports.keyword$DataError = exports.keywordError = void 0;
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var names_1 = require_names();
+    exports.keywordError = {
+      message: ({ keyword }) => (0, codegen_1.str)`must pass "${keyword}" keyword validation`
+    };
+    exports.keyword$DataError = {
+      message: ({ keyword, schemaType }) => schemaType ? (0, codegen_1.str)`"${keyword}" keyword must be ${schemaType} ($data)` : (0, codegen_1.str)`"${keyword}" keyword is invalid ($data)`
+    };
+    function reportError(cxt, error = exports.keywordError, errorPaths, overrideAllErrors) {
+      const { it } = cxt;
+      const { gen, compositeRule, allErrors } = it;
+      const errObj = errorObjectCode(cxt, error, errorPaths);
+      if (overrideAllErrors !== null && overrideAllErrors !== void 0 ? overrideAllErrors : compositeRule || allErrors) {
+        addError(gen, errObj);
+      } else {
+        returnErrors(it, (0, codegen_1._)`[${errObj}]`);
+      }
+    }
+    exports.reportError = reportError;
+    function reportExtraError(cxt, error = exports.keywordError, errorPaths) {
+      const { it } = cxt;
+      const { gen, compositeRule, allErrors } = it;
+      const errObj = errorObjectCode(cxt, error, errorPaths);
+      addError(gen, errObj);
+      if (!(compositeRule || allErrors)) {
+        returnErrors(it, names_1.default.vErrors);
+      }
+    }
+    exports.reportExtraError = reportExtraError;
+    function resetErrorsCount(gen, errsCount) {
+      gen.assign(names_1.default.errors, errsCount);
+      gen.if((0, codegen_1._)`${names_1.default.vErrors} !== null`, () => gen.if(errsCount, () => gen.assign((0, codegen_1._)`${names_1.default.vErrors}.length`, errsCount), () => gen.assign(names_1.default.vErrors, null)));
+    }
+    exports.resetErrorsCount = resetErrorsCount;
+    function extendErrors({ gen, keyword, schemaValue, data, errsCount, it }) {
+      if (errsCount === void 0)
+        throw new Error("ajv implementation error");
+      const err = gen.name("err");
+      gen.forRange("i", errsCount, names_1.default.errors, (i) => {
+        gen.const(err, (0, codegen_1._)`${names_1.default.vErrors}[${i}]`);
+        gen.if((0, codegen_1._)`${err}.instancePath === undefined`, () => gen.assign((0, codegen_1._)`${err}.instancePath`, (0, codegen_1.strConcat)(names_1.default.instancePath, it.errorPath)));
+        gen.assign((0, codegen_1._)`${err}.schemaPath`, (0, codegen_1.str)`${it.errSchemaPath}/${keyword}`);
+        if (it.opts.verbose) {
+          gen.assign((0, codegen_1._)`${err}.schema`, schemaValue);
+          gen.assign((0, codegen_1._)`${err}.data`, data);
+        }
+      });
+    }
+    exports.extendErrors = extendErrors;
+    function addError(gen, errObj) {
+      const err = gen.const("err", errObj);
+      gen.if((0, codegen_1._)`${names_1.default.vErrors} === null`, () => gen.assign(names_1.default.vErrors, (0, codegen_1._)`[${err}]`), (0, codegen_1._)`${names_1.default.vErrors}.push(${err})`);
+      gen.code((0, codegen_1._)`${names_1.default.errors}++`);
+    }
+    function returnErrors(it, errs) {
+      const { gen, validateName, schemaEnv } = it;
+      if (schemaEnv.$async) {
+        gen.throw((0, codegen_1._)`new ${it.ValidationError}(${errs})`);
+      } else {
+        gen.assign((0, codegen_1._)`${validateName}.errors`, errs);
+        gen.return(false);
+      }
+    }
+    var E = {
+      keyword: new codegen_1.Name("keyword"),
+      schemaPath: new codegen_1.Name("schemaPath"),
+      // also used in JTD errors
+      params: new codegen_1.Name("params"),
+      propertyName: new codegen_1.Name("propertyName"),
+      message: new codegen_1.Name("message"),
+      schema: new codegen_1.Name("schema"),
+      parentSchema: new codegen_1.Name("parentSchema")
+    };
+    function errorObjectCode(cxt, error, errorPaths) {
+      const { createErrors } = cxt.it;
+      if (createErrors === false)
+        return (0, codegen_1._)`{}`;
+      return errorObject(cxt, error, errorPaths);
+    }
+    function errorObject(cxt, error, errorPaths = {}) {
+      const { gen, it } = cxt;
+      const keyValues = [
+        errorInstancePath(it, errorPaths),
+        errorSchemaPath(cxt, errorPaths)
+      ];
+      extraErrorProps(cxt, error, keyValues);
+      return gen.object(...keyValues);
+    }
+    function errorInstancePath({ errorPath }, { instancePath }) {
+      const instPath = instancePath ? (0, codegen_1.str)`${errorPath}${(0, util_1.getErrorPath)(instancePath, util_1.Type.Str)}` : errorPath;
+      return [names_1.default.instancePath, (0, codegen_1.strConcat)(names_1.default.instancePath, instPath)];
+    }
+    function errorSchemaPath({ keyword, it: { errSchemaPath } }, { schemaPath, parentSchema }) {
+      let schPath = parentSchema ? errSchemaPath : (0, codegen_1.str)`${errSchemaPath}/${keyword}`;
+      if (schemaPath) {
+        schPath = (0, codegen_1.str)`${schPath}${(0, util_1.getErrorPath)(schemaPath, util_1.Type.Str)}`;
+      }
+      return [E.schemaPath, schPath];
+    }
+    function extraErrorProps(cxt, { params, message }, keyValues) {
+      const { keyword, data, schemaValue, it } = cxt;
+      const { opts, propertyName, topSchemaRef, schemaPath } = it;
+      keyValues.push([E.keyword, keyword], [E.params, typeof params == "function" ? params(cxt) : params || (0, codegen_1._)`{}`]);
+      if (opts.messages) {
+        keyValues.push([E.message, typeof message == "function" ? message(cxt) : message]);
+      }
+      if (opts.verbose) {
+        keyValues.push([E.schema, schemaValue], [E.parentSchema, (0, codegen_1._)`${topSchemaRef}${schemaPath}`], [names_1.default.data, data]);
+      }
+      if (propertyName)
+        keyValues.push([E.propertyName, propertyName]);
+    }
+  }
+});
+
+// node_modules/ajv/dist/compile/validate/boolSchema.js
+var require_boolSchema = __commonJS({
+  "node_modules/ajv/dist/compile/validate/boolSchema.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.boolOrEmptySchema = exports.topBoolOrEmptySchema = void 0;
+    var errors_1 = require_errors2();
+    var codegen_1 = require_codegen();
+    var names_1 = require_names();
+    var boolError = {
+      message: "boolean schema is false"
+    };
+    function topBoolOrEmptySchema(it) {
+      const { gen, schema, validateName } = it;
+      if (schema === false) {
+        falseSchemaError(it, false);
+      } else if (typeof schema == "object" && schema.$async === true) {
+        gen.return(names_1.default.data);
+      } else {
+        gen.assign((0, codegen_1._)`${validateName}.errors`, null);
+        gen.return(true);
+      }
+    }
+    exports.topBoolOrEmptySchema = topBoolOrEmptySchema;
+    function boolOrEmptySchema(it, valid) {
+      const { gen, schema } = it;
+      if (schema === false) {
+        gen.var(valid, false);
+        falseSchemaError(it);
+      } else {
+        gen.var(valid, true);
+      }
+    }
+    exports.boolOrEmptySchema = boolOrEmptySchema;
+    function falseSchemaError(it, overrideAllErrors) {
+      const { gen, data } = it;
+      const cxt = {
+        gen,
+        keyword: "false schema",
+        data,
+        schema: false,
+        schemaCode: false,
+        schemaValue: false,
+        params: {},
+        it
+      };
+      (0, errors_1.reportError)(cxt, boolError, void 0, overrideAllErrors);
+    }
+  }
+});
+
+// node_modules/ajv/dist/compile/rules.js
+var require_rules = __commonJS({
+  "node_modules/ajv/dist/compile/rules.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.getRules = exports.isJSONType = void 0;
+    var _jsonTypes = ["string", "number", "integer", "boolean", "null", "object", "array"];
+    var jsonTypes = new Set(_jsonTypes);
+    function isJSONType(x) {
+      return typeof x == "string" && jsonTypes.has(x);
+    }
+    exports.isJSONType = isJSONType;
+    function getRules() {
+      const groups = {
+        number: { type: "number", rules: [] },
+        string: { type: "string", rules: [] },
+        array: { type: "array", rules: [] },
+        object: { type: "object", rules: [] }
+      };
+      return {
+        types: { ...groups, integer: true, boolean: true, null: true },
+        rules: [{ rules: [] }, groups.number, groups.string, groups.array, groups.object],
+        post: { rules: [] },
+        all: {},
+        keywords: {}
+      };
+    }
+    exports.getRules = getRules;
+  }
+});
+
+// node_modules/ajv/dist/compile/validate/applicability.js
+var require_applicability = __commonJS({
+  "node_modules/ajv/dist/compile/validate/applicability.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.shouldUseRule = exports.shouldUseGroup = exports.schemaHasRulesForType = void 0;
+    function schemaHasRulesForType({ schema, self }, type) {
+      const group = self.RULES.types[type];
+      return group && group !== true && shouldUseGroup(schema, group);
+    }
+    exports.schemaHasRulesForType = schemaHasRulesForType;
+    function shouldUseGroup(schema, group) {
+      return group.rules.some((rule) => shouldUseRule(schema, rule));
+    }
+    exports.shouldUseGroup = shouldUseGroup;
+    function shouldUseRule(schema, rule) {
+      var _a;
+      return schema[rule.keyword] !== void 0 || ((_a = rule.definition.implements) === null || _a === void 0 ? void 0 : _a.some((kwd) => schema[kwd] !== void 0));
+    }
+    exports.shouldUseRule = shouldUseRule;
+  }
+});
+
+// node_modules/ajv/dist/compile/validate/dataType.js
+var require_dataType = __commonJS({
+  "node_modules/ajv/dist/compile/validate/dataType.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.reportTypeError = exports.checkDataTypes = exports.checkDataType = exports.coerceAndCheckDataType = exports.getJSONTypes = exports.getSchemaTypes = exports.DataType = void 0;
+    var rules_1 = require_rules();
+    var applicability_1 = require_applicability();
+    var errors_1 = require_errors2();
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var DataType;
+    (function(DataType2) {
+      DataType2[DataType2["Correct"] = 0] = "Correct";
+      DataType2[DataType2["Wrong"] = 1] = "Wrong";
+    })(DataType || (exports.DataType = DataType = {}));
+    function getSchemaTypes(schema) {
+      const types = getJSONTypes(schema.type);
+      const hasNull = types.includes("null");
+      if (hasNull) {
+        if (schema.nullable === false)
+          throw new Error("type: null contradicts nullable: false");
+      } else {
+        if (!types.length && schema.nullable !== void 0) {
+          throw new Error('"nullable" cannot be used without "type"');
+        }
+        if (schema.nullable === true)
+          types.push("null");
+      }
+      return types;
+    }
+    exports.getSchemaTypes = getSchemaTypes;
+    function getJSONTypes(ts) {
+      const types = Array.isArray(ts) ? ts : ts ? [ts] : [];
+      if (types.every(rules_1.isJSONType))
+        return types;
+      throw new Error("type must be JSONType or JSONType[]: " + types.join(","));
+    }
+    exports.getJSONTypes = getJSONTypes;
+    function coerceAndCheckDataType(it, types) {
+      const { gen, data, opts } = it;
+      const coerceTo = coerceToTypes(types, opts.coerceTypes);
+      const checkTypes = types.length > 0 && !(coerceTo.length === 0 && types.length === 1 && (0, applicability_1.schemaHasRulesForType)(it, types[0]));
+      if (checkTypes) {
+        const wrongType = checkDataTypes(types, data, opts.strictNumbers, DataType.Wrong);
+        gen.if(wrongType, () => {
+          if (coerceTo.length)
+            coerceData(it, types, coerceTo);
+          else
+            reportTypeError(it);
+        });
+      }
+      return checkTypes;
+    }
+    exports.coerceAndCheckDataType = coerceAndCheckDataType;
+    var COERCIBLE = /* @__PURE__ */ new Set(["string", "number", "integer", "boolean", "null"]);
+    function coerceToTypes(types, coerceTypes) {
+      return coerceTypes ? types.filter((t) => COERCIBLE.has(t) || coerceTypes === "array" && t === "array") : [];
+    }
+    function coerceData(it, types, coerceTo) {
+      const { gen, data, opts } = it;
+      const dataType = gen.let("dataType", (0, codegen_1._)`typeof ${data}`);
+      const coerced = gen.let("coerced", (0, codegen_1._)`undefined`);
+      if (opts.coerceTypes === "array") {
+        gen.if((0, codegen_1._)`${dataType} == 'object' && Array.isArray(${data}) && ${data}.length == 1`, () => gen.assign(data, (0, codegen_1._)`${data}[0]`).assign(dataType, (0, codegen_1._)`typeof ${data}`).if(checkDataTypes(types, data, opts.strictNumbers), () => gen.assign(coerced, data)));
+      }
+      gen.if((0, codegen_1._)`${coerced} !== undefined`);
+      for (const t of coerceTo) {
+        if (COERCIBLE.has(t) || t === "array" && opts.coerceTypes === "array") {
+          coerceSpecificType(t);
+        }
+      }
+      gen.else();
+      reportTypeError(it);
+      gen.endIf();
+      gen.if((0, codegen_1._)`${coerced} !== undefined`, () => {
+        gen.assign(data, coerced);
+        assignParentData(it, coerced);
+      });
+      function coerceSpecificType(t) {
+        switch (t) {
+          case "string":
+            gen.elseIf((0, codegen_1._)`${dataType} == "number" || ${dataType} == "boolean"`).assign(coerced, (0, codegen_1._)`"" + ${data}`).elseIf((0, codegen_1._)`${data} === null`).assign(coerced, (0, codegen_1._)`""`);
+            return;
+          case "number":
+            gen.elseIf((0, codegen_1._)`${dataType} == "boolean" || ${data} === null
+              || (${dataType} == "string" && ${data} && ${data} == +${data})`).assign(coerced, (0, codegen_1._)`+${data}`);
+            return;
+          case "integer":
+            gen.elseIf((0, codegen_1._)`${dataType} === "boolean" || ${data} === null
+              || (${dataType} === "string" && ${data} && ${data} == +${data} && !(${data} % 1))`).assign(coerced, (0, codegen_1._)`+${data}`);
+            return;
+          case "boolean":
+            gen.elseIf((0, codegen_1._)`${data} === "false" || ${data} === 0 || ${data} === null`).assign(coerced, false).elseIf((0, codegen_1._)`${data} === "true" || ${data} === 1`).assign(coerced, true);
+            return;
+          case "null":
+            gen.elseIf((0, codegen_1._)`${data} === "" || ${data} === 0 || ${data} === false`);
+            gen.assign(coerced, null);
+            return;
+          case "array":
+            gen.elseIf((0, codegen_1._)`${dataType} === "string" || ${dataType} === "number"
+              || ${dataType} === "boolean" || ${data} === null`).assign(coerced, (0, codegen_1._)`[${data}]`);
+        }
+      }
+    }
+    function assignParentData({ gen, parentData, parentDataProperty }, expr) {
+      gen.if((0, codegen_1._)`${parentData} !== undefined`, () => gen.assign((0, codegen_1._)`${parentData}[${parentDataProperty}]`, expr));
+    }
+    function checkDataType(dataType, data, strictNums, correct = DataType.Correct) {
+      const EQ = correct === DataType.Correct ? codegen_1.operators.EQ : codegen_1.operators.NEQ;
+      let cond;
+      switch (dataType) {
+        case "null":
+          return (0, codegen_1._)`${data} ${EQ} null`;
+        case "array":
+          cond = (0, codegen_1._)`Array.isArray(${data})`;
+          break;
+        case "object":
+          cond = (0, codegen_1._)`${data} && typeof ${data} == "object" && !Array.isArray(${data})`;
+          break;
+        case "integer":
+          cond = numCond((0, codegen_1._)`!(${data} % 1) && !isNaN(${data})`);
+          break;
+        case "number":
+          cond = numCond();
+          break;
+        default:
+          return (0, codegen_1._)`typeof ${data} ${EQ} ${dataType}`;
+      }
+      return correct === DataType.Correct ? cond : (0, codegen_1.not)(cond);
+      function numCond(_cond = codegen_1.nil) {
+        return (0, codegen_1.and)((0, codegen_1._)`typeof ${data} == "number"`, _cond, strictNums ? (0, codegen_1._)`isFinite(${data})` : codegen_1.nil);
+      }
+    }
+    exports.checkDataType = checkDataType;
+    function checkDataTypes(dataTypes, data, strictNums, correct) {
+      if (dataTypes.length === 1) {
+        return checkDataType(dataTypes[0], data, strictNums, correct);
+      }
+      let cond;
+      const types = (0, util_1.toHash)(dataTypes);
+      if (types.array && types.object) {
+        const notObj = (0, codegen_1._)`typeof ${data} != "object"`;
+        cond = types.null ? notObj : (0, codegen_1._)`!${data} || ${notObj}`;
+        delete types.null;
+        delete types.array;
+        delete types.object;
+      } else {
+        cond = codegen_1.nil;
+      }
+      if (types.number)
+        delete types.integer;
+      for (const t in types)
+        cond = (0, codegen_1.and)(cond, checkDataType(t, data, strictNums, correct));
+      return cond;
+    }
+    exports.checkDataTypes = checkDataTypes;
+    var typeError = {
+      message: ({ schema }) => `must be ${schema}`,
+      params: ({ schema, schemaValue }) => typeof schema == "string" ? (0, codegen_1._)`{type: ${schema}}` : (0, codegen_1._)`{type: ${schemaValue}}`
+    };
+    function reportTypeError(it) {
+      const cxt = getTypeErrorContext(it);
+      (0, errors_1.reportError)(cxt, typeError);
+    }
+    exports.reportTypeError = reportTypeError;
+    function getTypeErrorContext(it) {
+      const { gen, data, schema } = it;
+      const schemaCode = (0, util_1.schemaRefOrVal)(it, schema, "type");
+      return {
+        gen,
+        keyword: "type",
+        data,
+        schema: schema.type,
+        schemaCode,
+        schemaValue: schemaCode,
+        parentSchema: schema,
+        params: {},
+        it
+      };
+    }
+  }
+});
+
+// node_modules/ajv/dist/compile/validate/defaults.js
+var require_defaults = __commonJS({
+  "node_modules/ajv/dist/compile/validate/defaults.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.assignDefaults = void 0;
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    function assignDefaults(it, ty) {
+      const { properties, items } = it.schema;
+      if (ty === "object" && properties) {
+        for (const key2 in properties) {
+          assignDefault(it, key2, properties[key2].default);
+        }
+      } else if (ty === "array" && Array.isArray(items)) {
+        items.forEach((sch, i) => assignDefault(it, i, sch.default));
+      }
+    }
+    exports.assignDefaults = assignDefaults;
+    function assignDefault(it, prop, defaultValue) {
+      const { gen, compositeRule, data, opts } = it;
+      if (defaultValue === void 0)
+        return;
+      const childData = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(prop)}`;
+      if (compositeRule) {
+        (0, util_1.checkStrictMode)(it, `default is ignored for: ${childData}`);
+        return;
+      }
+      let condition = (0, codegen_1._)`${childData} === undefined`;
+      if (opts.useDefaults === "empty") {
+        condition = (0, codegen_1._)`${condition} || ${childData} === null || ${childData} === ""`;
+      }
+      gen.if(condition, (0, codegen_1._)`${childData} = ${(0, codegen_1.stringify)(defaultValue)}`);
+    }
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/code.js
+var require_code2 = __commonJS({
+  "node_modules/ajv/dist/vocabularies/code.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.validateUnion = exports.validateArray = exports.usePattern = exports.callValidateCode = exports.schemaProperties = exports.allSchemaProperties = exports.noPropertyInData = exports.propertyInData = exports.isOwnProperty = exports.hasPropFunc = exports.reportMissingProp = exports.checkMissingProp = exports.checkReportMissingProp = void 0;
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var names_1 = require_names();
+    var util_2 = require_util();
+    function checkReportMissingProp(cxt, prop) {
+      const { gen, data, it } = cxt;
+      gen.if(noPropertyInData(gen, data, prop, it.opts.ownProperties), () => {
+        cxt.setParams({ missingProperty: (0, codegen_1._)`${prop}` }, true);
+        cxt.error();
+      });
+    }
+    exports.checkReportMissingProp = checkReportMissingProp;
+    function checkMissingProp({ gen, data, it: { opts } }, properties, missing) {
+      return (0, codegen_1.or)(...properties.map((prop) => (0, codegen_1.and)(noPropertyInData(gen, data, prop, opts.ownProperties), (0, codegen_1._)`${missing} = ${prop}`)));
+    }
+    exports.checkMissingProp = checkMissingProp;
+    function reportMissingProp(cxt, missing) {
+      cxt.setParams({ missingProperty: missing }, true);
+      cxt.error();
+    }
+    exports.reportMissingProp = reportMissingProp;
+    function hasPropFunc(gen) {
+      return gen.scopeValue("func", {
+        // eslint-disable-next-line @typescript-eslint/unbound-method
+        ref: Object.prototype.hasOwnProperty,
+        code: (0, codegen_1._)`Object.prototype.hasOwnProperty`
+      });
+    }
+    exports.hasPropFunc = hasPropFunc;
+    function isOwnProperty(gen, data, property) {
+      return (0, codegen_1._)`${hasPropFunc(gen)}.call(${data}, ${property})`;
+    }
+    exports.isOwnProperty = isOwnProperty;
+    function propertyInData(gen, data, property, ownProperties) {
+      const cond = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(property)} !== undefined`;
+      return ownProperties ? (0, codegen_1._)`${cond} && ${isOwnProperty(gen, data, property)}` : cond;
+    }
+    exports.propertyInData = propertyInData;
+    function noPropertyInData(gen, data, property, ownProperties) {
+      const cond = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(property)} === undefined`;
+      return ownProperties ? (0, codegen_1.or)(cond, (0, codegen_1.not)(isOwnProperty(gen, data, property))) : cond;
+    }
+    exports.noPropertyInData = noPropertyInData;
+    function allSchemaProperties(schemaMap) {
+      return schemaMap ? Object.keys(schemaMap).filter((p) => p !== "__proto__") : [];
+    }
+    exports.allSchemaProperties = allSchemaProperties;
+    function schemaProperties(it, schemaMap) {
+      return allSchemaProperties(schemaMap).filter((p) => !(0, util_1.alwaysValidSchema)(it, schemaMap[p]));
+    }
+    exports.schemaProperties = schemaProperties;
+    function callValidateCode({ schemaCode, data, it: { gen, topSchemaRef, schemaPath, errorPath }, it }, func, context, passSchema) {
+      const dataAndSchema = passSchema ? (0, codegen_1._)`${schemaCode}, ${data}, ${topSchemaRef}${schemaPath}` : data;
+      const valCxt = [
+        [names_1.default.instancePath, (0, codegen_1.strConcat)(names_1.default.instancePath, errorPath)],
+        [names_1.default.parentData, it.parentData],
+        [names_1.default.parentDataProperty, it.parentDataProperty],
+        [names_1.default.rootData, names_1.default.rootData]
+      ];
+      if (it.opts.dynamicRef)
+        valCxt.push([names_1.default.dynamicAnchors, names_1.default.dynamicAnchors]);
+      const args = (0, codegen_1._)`${dataAndSchema}, ${gen.object(...valCxt)}`;
+      return context !== codegen_1.nil ? (0, codegen_1._)`${func}.call(${context}, ${args})` : (0, codegen_1._)`${func}(${args})`;
+    }
+    exports.callValidateCode = callValidateCode;
+    var newRegExp = (0, codegen_1._)`new RegExp`;
+    function usePattern({ gen, it: { opts } }, pattern) {
+      const u = opts.unicodeRegExp ? "u" : "";
+      const { regExp } = opts.code;
+      const rx = regExp(pattern, u);
+      return gen.scopeValue("pattern", {
+        key: rx.toString(),
+        ref: rx,
+        code: (0, codegen_1._)`${regExp.code === "new RegExp" ? newRegExp : (0, util_2.useFunc)(gen, regExp)}(${pattern}, ${u})`
+      });
+    }
+    exports.usePattern = usePattern;
+    function validateArray(cxt) {
+      const { gen, data, keyword, it } = cxt;
+      const valid = gen.name("valid");
+      if (it.allErrors) {
+        const validArr = gen.let("valid", true);
+        validateItems(() => gen.assign(validArr, false));
+        return validArr;
+      }
+      gen.var(valid, true);
+      validateItems(() => gen.break());
+      return valid;
+      function validateItems(notValid) {
+        const len = gen.const("len", (0, codegen_1._)`${data}.length`);
+        gen.forRange("i", 0, len, (i) => {
+          cxt.subschema({
+            keyword,
+            dataProp: i,
+            dataPropType: util_1.Type.Num
+          }, valid);
+          gen.if((0, codegen_1.not)(valid), notValid);
+        });
+      }
+    }
+    exports.validateArray = validateArray;
+    function validateUnion(cxt) {
+      const { gen, schema, keyword, it } = cxt;
+      if (!Array.isArray(schema))
+        throw new Error("ajv implementation error");
+      const alwaysValid = schema.some((sch) => (0, util_1.alwaysValidSchema)(it, sch));
+      if (alwaysValid && !it.opts.unevaluated)
+        return;
+      const valid = gen.let("valid", false);
+      const schValid = gen.name("_valid");
+      gen.block(() => schema.forEach((_sch, i) => {
+        const schCxt = cxt.subschema({
+          keyword,
+          schemaProp: i,
+          compositeRule: true
+        }, schValid);
+        gen.assign(valid, (0, codegen_1._)`${valid} || ${schValid}`);
+        const merged = cxt.mergeValidEvaluated(schCxt, schValid);
+        if (!merged)
+          gen.if((0, codegen_1.not)(valid));
+      }));
+      cxt.result(valid, () => cxt.reset(), () => cxt.error(true));
+    }
+    exports.validateUnion = validateUnion;
+  }
+});
+
+// node_modules/ajv/dist/compile/validate/keyword.js
+var require_keyword = __commonJS({
+  "node_modules/ajv/dist/compile/validate/keyword.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.validateKeywordUsage = exports.validSchemaType = exports.funcKeywordCode = exports.macroKeywordCode = void 0;
+    var codegen_1 = require_codegen();
+    var names_1 = require_names();
+    var code_1 = require_code2();
+    var errors_1 = require_errors2();
+    function macroKeywordCode(cxt, def) {
+      const { gen, keyword, schema, parentSchema, it } = cxt;
+      const macroSchema = def.macro.call(it.self, schema, parentSchema, it);
+      const schemaRef = useKeyword(gen, keyword, macroSchema);
+      if (it.opts.validateSchema !== false)
+        it.self.validateSchema(macroSchema, true);
+      const valid = gen.name("valid");
+      cxt.subschema({
+        schema: macroSchema,
+        schemaPath: codegen_1.nil,
+        errSchemaPath: `${it.errSchemaPath}/${keyword}`,
+        topSchemaRef: schemaRef,
+        compositeRule: true
+      }, valid);
+      cxt.pass(valid, () => cxt.error(true));
+    }
+    exports.macroKeywordCode = macroKeywordCode;
+    function funcKeywordCode(cxt, def) {
+      var _a;
+      const { gen, keyword, schema, parentSchema, $data, it } = cxt;
+      checkAsyncKeyword(it, def);
+      const validate2 = !$data && def.compile ? def.compile.call(it.self, schema, parentSchema, it) : def.validate;
+      const validateRef = useKeyword(gen, keyword, validate2);
+      const valid = gen.let("valid");
+      cxt.block$data(valid, validateKeyword);
+      cxt.ok((_a = def.valid) !== null && _a !== void 0 ? _a : valid);
+      function validateKeyword() {
+        if (def.errors === false) {
+          assignValid();
+          if (def.modifying)
+            modifyData(cxt);
+          reportErrs(() => cxt.error());
+        } else {
+          const ruleErrs = def.async ? validateAsync() : validateSync();
+          if (def.modifying)
+            modifyData(cxt);
+          reportErrs(() => addErrs(cxt, ruleErrs));
+        }
+      }
+      function validateAsync() {
+        const ruleErrs = gen.let("ruleErrs", null);
+        gen.try(() => assignValid((0, codegen_1._)`await `), (e) => gen.assign(valid, false).if((0, codegen_1._)`${e} instanceof ${it.ValidationError}`, () => gen.assign(ruleErrs, (0, codegen_1._)`${e}.errors`), () => gen.throw(e)));
+        return ruleErrs;
+      }
+      function validateSync() {
+        const validateErrs = (0, codegen_1._)`${validateRef}.errors`;
+        gen.assign(validateErrs, null);
+        assignValid(codegen_1.nil);
+        return validateErrs;
+      }
+      function assignValid(_await = def.async ? (0, codegen_1._)`await ` : codegen_1.nil) {
+        const passCxt = it.opts.passContext ? names_1.default.this : names_1.default.self;
+        const passSchema = !("compile" in def && !$data || def.schema === false);
+        gen.assign(valid, (0, codegen_1._)`${_await}${(0, code_1.callValidateCode)(cxt, validateRef, passCxt, passSchema)}`, def.modifying);
+      }
+      function reportErrs(errors) {
+        var _a2;
+        gen.if((0, codegen_1.not)((_a2 = def.valid) !== null && _a2 !== void 0 ? _a2 : valid), errors);
+      }
+    }
+    exports.funcKeywordCode = funcKeywordCode;
+    function modifyData(cxt) {
+      const { gen, data, it } = cxt;
+      gen.if(it.parentData, () => gen.assign(data, (0, codegen_1._)`${it.parentData}[${it.parentDataProperty}]`));
+    }
+    function addErrs(cxt, errs) {
+      const { gen } = cxt;
+      gen.if((0, codegen_1._)`Array.isArray(${errs})`, () => {
+        gen.assign(names_1.default.vErrors, (0, codegen_1._)`${names_1.default.vErrors} === null ? ${errs} : ${names_1.default.vErrors}.concat(${errs})`).assign(names_1.default.errors, (0, codegen_1._)`${names_1.default.vErrors}.length`);
+        (0, errors_1.extendErrors)(cxt);
+      }, () => cxt.error());
+    }
+    function checkAsyncKeyword({ schemaEnv }, def) {
+      if (def.async && !schemaEnv.$async)
+        throw new Error("async keyword in sync schema");
+    }
+    function useKeyword(gen, keyword, result) {
+      if (result === void 0)
+        throw new Error(`keyword "${keyword}" failed to compile`);
+      return gen.scopeValue("keyword", typeof result == "function" ? { ref: result } : { ref: result, code: (0, codegen_1.stringify)(result) });
+    }
+    function validSchemaType(schema, schemaType, allowUndefined = false) {
+      return !schemaType.length || schemaType.some((st) => st === "array" ? Array.isArray(schema) : st === "object" ? schema && typeof schema == "object" && !Array.isArray(schema) : typeof schema == st || allowUndefined && typeof schema == "undefined");
+    }
+    exports.validSchemaType = validSchemaType;
+    function validateKeywordUsage({ schema, opts, self, errSchemaPath }, def, keyword) {
+      if (Array.isArray(def.keyword) ? !def.keyword.includes(keyword) : def.keyword !== keyword) {
+        throw new Error("ajv implementation error");
+      }
+      const deps = def.dependencies;
+      if (deps === null || deps === void 0 ? void 0 : deps.some((kwd) => !Object.prototype.hasOwnProperty.call(schema, kwd))) {
+        throw new Error(`parent schema must have dependencies of ${keyword}: ${deps.join(",")}`);
+      }
+      if (def.validateSchema) {
+        const valid = def.validateSchema(schema[keyword]);
+        if (!valid) {
+          const msg = `keyword "${keyword}" value is invalid at path "${errSchemaPath}": ` + self.errorsText(def.validateSchema.errors);
+          if (opts.validateSchema === "log")
+            self.logger.error(msg);
+          else
+            throw new Error(msg);
+        }
+      }
+    }
+    exports.validateKeywordUsage = validateKeywordUsage;
+  }
+});
+
+// node_modules/ajv/dist/compile/validate/subschema.js
+var require_subschema = __commonJS({
+  "node_modules/ajv/dist/compile/validate/subschema.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.extendSubschemaMode = exports.extendSubschemaData = exports.getSubschema = void 0;
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    function getSubschema(it, { keyword, schemaProp, schema, schemaPath, errSchemaPath, topSchemaRef }) {
+      if (keyword !== void 0 && schema !== void 0) {
+        throw new Error('both "keyword" and "schema" passed, only one allowed');
+      }
+      if (keyword !== void 0) {
+        const sch = it.schema[keyword];
+        return schemaProp === void 0 ? {
+          schema: sch,
+          schemaPath: (0, codegen_1._)`${it.schemaPath}${(0, codegen_1.getProperty)(keyword)}`,
+          errSchemaPath: `${it.errSchemaPath}/${keyword}`
+        } : {
+          schema: sch[schemaProp],
+          schemaPath: (0, codegen_1._)`${it.schemaPath}${(0, codegen_1.getProperty)(keyword)}${(0, codegen_1.getProperty)(schemaProp)}`,
+          errSchemaPath: `${it.errSchemaPath}/${keyword}/${(0, util_1.escapeFragment)(schemaProp)}`
+        };
+      }
+      if (schema !== void 0) {
+        if (schemaPath === void 0 || errSchemaPath === void 0 || topSchemaRef === void 0) {
+          throw new Error('"schemaPath", "errSchemaPath" and "topSchemaRef" are required with "schema"');
+        }
+        return {
+          schema,
+          schemaPath,
+          topSchemaRef,
+          errSchemaPath
+        };
+      }
+      throw new Error('either "keyword" or "schema" must be passed');
+    }
+    exports.getSubschema = getSubschema;
+    function extendSubschemaData(subschema, it, { dataProp, dataPropType: dpType, data, dataTypes, propertyName }) {
+      if (data !== void 0 && dataProp !== void 0) {
+        throw new Error('both "data" and "dataProp" passed, only one allowed');
+      }
+      const { gen } = it;
+      if (dataProp !== void 0) {
+        const { errorPath, dataPathArr, opts } = it;
+        const nextData = gen.let("data", (0, codegen_1._)`${it.data}${(0, codegen_1.getProperty)(dataProp)}`, true);
+        dataContextProps(nextData);
+        subschema.errorPath = (0, codegen_1.str)`${errorPath}${(0, util_1.getErrorPath)(dataProp, dpType, opts.jsPropertySyntax)}`;
+        subschema.parentDataProperty = (0, codegen_1._)`${dataProp}`;
+        subschema.dataPathArr = [...dataPathArr, subschema.parentDataProperty];
+      }
+      if (data !== void 0) {
+        const nextData = data instanceof codegen_1.Name ? data : gen.let("data", data, true);
+        dataContextProps(nextData);
+        if (propertyName !== void 0)
+          subschema.propertyName = propertyName;
+      }
+      if (dataTypes)
+        subschema.dataTypes = dataTypes;
+      function dataContextProps(_nextData) {
+        subschema.data = _nextData;
+        subschema.dataLevel = it.dataLevel + 1;
+        subschema.dataTypes = [];
+        it.definedProperties = /* @__PURE__ */ new Set();
+        subschema.parentData = it.data;
+        subschema.dataNames = [...it.dataNames, _nextData];
+      }
+    }
+    exports.extendSubschemaData = extendSubschemaData;
+    function extendSubschemaMode(subschema, { jtdDiscriminator, jtdMetadata, compositeRule, createErrors, allErrors }) {
+      if (compositeRule !== void 0)
+        subschema.compositeRule = compositeRule;
+      if (createErrors !== void 0)
+        subschema.createErrors = createErrors;
+      if (allErrors !== void 0)
+        subschema.allErrors = allErrors;
+      subschema.jtdDiscriminator = jtdDiscriminator;
+      subschema.jtdMetadata = jtdMetadata;
+    }
+    exports.extendSubschemaMode = extendSubschemaMode;
+  }
+});
+
+// node_modules/fast-deep-equal/index.js
+var require_fast_deep_equal = __commonJS({
+  "node_modules/fast-deep-equal/index.js"(exports, module) {
+    "use strict";
+    module.exports = function equal(a, b) {
+      if (a === b) return true;
+      if (a && b && typeof a == "object" && typeof b == "object") {
+        if (a.constructor !== b.constructor) return false;
+        var length, i, keys;
+        if (Array.isArray(a)) {
+          length = a.length;
+          if (length != b.length) return false;
+          for (i = length; i-- !== 0; )
+            if (!equal(a[i], b[i])) return false;
+          return true;
+        }
+        if (a.constructor === RegExp) return a.source === b.source && a.flags === b.flags;
+        if (a.valueOf !== Object.prototype.valueOf) return a.valueOf() === b.valueOf();
+        if (a.toString !== Object.prototype.toString) return a.toString() === b.toString();
+        keys = Object.keys(a);
+        length = keys.length;
+        if (length !== Object.keys(b).length) return false;
+        for (i = length; i-- !== 0; )
+          if (!Object.prototype.hasOwnProperty.call(b, keys[i])) return false;
+        for (i = length; i-- !== 0; ) {
+          var key2 = keys[i];
+          if (!equal(a[key2], b[key2])) return false;
+        }
+        return true;
+      }
+      return a !== a && b !== b;
+    };
+  }
+});
+
+// node_modules/json-schema-traverse/index.js
+var require_json_schema_traverse = __commonJS({
+  "node_modules/json-schema-traverse/index.js"(exports, module) {
+    "use strict";
+    var traverse = module.exports = function(schema, opts, cb) {
+      if (typeof opts == "function") {
+        cb = opts;
+        opts = {};
+      }
+      cb = opts.cb || cb;
+      var pre = typeof cb == "function" ? cb : cb.pre || function() {
+      };
+      var post = cb.post || function() {
+      };
+      _traverse(opts, pre, post, schema, "", schema);
+    };
+    traverse.keywords = {
+      additionalItems: true,
+      items: true,
+      contains: true,
+      additionalProperties: true,
+      propertyNames: true,
+      not: true,
+      if: true,
+      then: true,
+      else: true
+    };
+    traverse.arrayKeywords = {
+      items: true,
+      allOf: true,
+      anyOf: true,
+      oneOf: true
+    };
+    traverse.propsKeywords = {
+      $defs: true,
+      definitions: true,
+      properties: true,
+      patternProperties: true,
+      dependencies: true
+    };
+    traverse.skipKeywords = {
+      default: true,
+      enum: true,
+      const: true,
+      required: true,
+      maximum: true,
+      minimum: true,
+      exclusiveMaximum: true,
+      exclusiveMinimum: true,
+      multipleOf: true,
+      maxLength: true,
+      minLength: true,
+      pattern: true,
+      format: true,
+      maxItems: true,
+      minItems: true,
+      uniqueItems: true,
+      maxProperties: true,
+      minProperties: true
+    };
+    function _traverse(opts, pre, post, schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex) {
+      if (schema && typeof schema == "object" && !Array.isArray(schema)) {
+        pre(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
+        for (var key2 in schema) {
+          var sch = schema[key2];
+          if (Array.isArray(sch)) {
+            if (key2 in traverse.arrayKeywords) {
+              for (var i = 0; i < sch.length; i++)
+                _traverse(opts, pre, post, sch[i], jsonPtr + "/" + key2 + "/" + i, rootSchema, jsonPtr, key2, schema, i);
+            }
+          } else if (key2 in traverse.propsKeywords) {
+            if (sch && typeof sch == "object") {
+              for (var prop in sch)
+                _traverse(opts, pre, post, sch[prop], jsonPtr + "/" + key2 + "/" + escapeJsonPtr(prop), rootSchema, jsonPtr, key2, schema, prop);
+            }
+          } else if (key2 in traverse.keywords || opts.allKeys && !(key2 in traverse.skipKeywords)) {
+            _traverse(opts, pre, post, sch, jsonPtr + "/" + key2, rootSchema, jsonPtr, key2, schema);
+          }
+        }
+        post(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
+      }
+    }
+    function escapeJsonPtr(str) {
+      return str.replace(/~/g, "~0").replace(/\//g, "~1");
+    }
+  }
+});
+
+// node_modules/ajv/dist/compile/resolve.js
+var require_resolve = __commonJS({
+  "node_modules/ajv/dist/compile/resolve.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.getSchemaRefs = exports.resolveUrl = exports.normalizeId = exports._getFullPath = exports.getFullPath = exports.inlineRef = void 0;
+    var util_1 = require_util();
+    var equal = require_fast_deep_equal();
+    var traverse = require_json_schema_traverse();
+    var SIMPLE_INLINED = /* @__PURE__ */ new Set([
+      "type",
+      "format",
+      "pattern",
+      "maxLength",
+      "minLength",
+      "maxProperties",
+      "minProperties",
+      "maxItems",
+      "minItems",
+      "maximum",
+      "minimum",
+      "uniqueItems",
+      "multipleOf",
+      "required",
+      "enum",
+      "const"
+    ]);
+    function inlineRef(schema, limit2 = true) {
+      if (typeof schema == "boolean")
+        return true;
+      if (limit2 === true)
+        return !hasRef(schema);
+      if (!limit2)
+        return false;
+      return countKeys(schema) <= limit2;
+    }
+    exports.inlineRef = inlineRef;
+    var REF_KEYWORDS = /* @__PURE__ */ new Set([
+      "$ref",
+      "$recursiveRef",
+      "$recursiveAnchor",
+      "$dynamicRef",
+      "$dynamicAnchor"
+    ]);
+    function hasRef(schema) {
+      for (const key2 in schema) {
+        if (REF_KEYWORDS.has(key2))
+          return true;
+        const sch = schema[key2];
+        if (Array.isArray(sch) && sch.some(hasRef))
+          return true;
+        if (typeof sch == "object" && hasRef(sch))
+          return true;
+      }
+      return false;
+    }
+    function countKeys(schema) {
+      let count = 0;
+      for (const key2 in schema) {
+        if (key2 === "$ref")
+          return Infinity;
+        count++;
+        if (SIMPLE_INLINED.has(key2))
+          continue;
+        if (typeof schema[key2] == "object") {
+          (0, util_1.eachItem)(schema[key2], (sch) => count += countKeys(sch));
+        }
+        if (count === Infinity)
+          return Infinity;
+      }
+      return count;
+    }
+    function getFullPath(resolver, id = "", normalize) {
+      if (normalize !== false)
+        id = normalizeId(id);
+      const p = resolver.parse(id);
+      return _getFullPath(resolver, p);
+    }
+    exports.getFullPath = getFullPath;
+    function _getFullPath(resolver, p) {
+      const serialized = resolver.serialize(p);
+      return serialized.split("#")[0] + "#";
+    }
+    exports._getFullPath = _getFullPath;
+    var TRAILING_SLASH_HASH = /#\/?$/;
+    function normalizeId(id) {
+      return id ? id.replace(TRAILING_SLASH_HASH, "") : "";
+    }
+    exports.normalizeId = normalizeId;
+    function resolveUrl(resolver, baseId, id) {
+      id = normalizeId(id);
+      return resolver.resolve(baseId, id);
+    }
+    exports.resolveUrl = resolveUrl;
+    var ANCHOR = /^[a-z_][-a-z0-9._]*$/i;
+    function getSchemaRefs(schema, baseId) {
+      if (typeof schema == "boolean")
+        return {};
+      const { schemaId, uriResolver } = this.opts;
+      const schId = normalizeId(schema[schemaId] || baseId);
+      const baseIds = { "": schId };
+      const pathPrefix = getFullPath(uriResolver, schId, false);
+      const localRefs = {};
+      const schemaRefs = /* @__PURE__ */ new Set();
+      traverse(schema, { allKeys: true }, (sch, jsonPtr, _, parentJsonPtr) => {
+        if (parentJsonPtr === void 0)
+          return;
+        const fullPath = pathPrefix + jsonPtr;
+        let innerBaseId = baseIds[parentJsonPtr];
+        if (typeof sch[schemaId] == "string")
+          innerBaseId = addRef.call(this, sch[schemaId]);
+        addAnchor.call(this, sch.$anchor);
+        addAnchor.call(this, sch.$dynamicAnchor);
+        baseIds[jsonPtr] = innerBaseId;
+        function addRef(ref) {
+          const _resolve = this.opts.uriResolver.resolve;
+          ref = normalizeId(innerBaseId ? _resolve(innerBaseId, ref) : ref);
+          if (schemaRefs.has(ref))
+            throw ambiguos(ref);
+          schemaRefs.add(ref);
+          let schOrRef = this.refs[ref];
+          if (typeof schOrRef == "string")
+            schOrRef = this.refs[schOrRef];
+          if (typeof schOrRef == "object") {
+            checkAmbiguosRef(sch, schOrRef.schema, ref);
+          } else if (ref !== normalizeId(fullPath)) {
+            if (ref[0] === "#") {
+              checkAmbiguosRef(sch, localRefs[ref], ref);
+              localRefs[ref] = sch;
+            } else {
+              this.refs[ref] = fullPath;
+            }
+          }
+          return ref;
+        }
+        function addAnchor(anchor) {
+          if (typeof anchor == "string") {
+            if (!ANCHOR.test(anchor))
+              throw new Error(`invalid anchor "${anchor}"`);
+            addRef.call(this, `#${anchor}`);
+          }
+        }
+      });
+      return localRefs;
+      function checkAmbiguosRef(sch1, sch2, ref) {
+        if (sch2 !== void 0 && !equal(sch1, sch2))
+          throw ambiguos(ref);
+      }
+      function ambiguos(ref) {
+        return new Error(`reference "${ref}" resolves to more than one schema`);
+      }
+    }
+    exports.getSchemaRefs = getSchemaRefs;
+  }
+});
+
+// node_modules/ajv/dist/compile/validate/index.js
+var require_validate = __commonJS({
+  "node_modules/ajv/dist/compile/validate/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.getData = exports.KeywordCxt = exports.validateFunctionCode = void 0;
+    var boolSchema_1 = require_boolSchema();
+    var dataType_1 = require_dataType();
+    var applicability_1 = require_applicability();
+    var dataType_2 = require_dataType();
+    var defaults_1 = require_defaults();
+    var keyword_1 = require_keyword();
+    var subschema_1 = require_subschema();
+    var codegen_1 = require_codegen();
+    var names_1 = require_names();
+    var resolve_1 = require_resolve();
+    var util_1 = require_util();
+    var errors_1 = require_errors2();
+    function validateFunctionCode(it) {
+      if (isSchemaObj(it)) {
+        checkKeywords(it);
+        if (schemaCxtHasRules(it)) {
+          topSchemaObjCode(it);
+          return;
+        }
+      }
+      validateFunction(it, () => (0, boolSchema_1.topBoolOrEmptySchema)(it));
+    }
+    exports.validateFunctionCode = validateFunctionCode;
+    function validateFunction({ gen, validateName, schema, schemaEnv, opts }, body) {
+      if (opts.code.es5) {
+        gen.func(validateName, (0, codegen_1._)`${names_1.default.data}, ${names_1.default.valCxt}`, schemaEnv.$async, () => {
+          gen.code((0, codegen_1._)`"use strict"; ${funcSourceUrl(schema, opts)}`);
+          destructureValCxtES5(gen, opts);
+          gen.code(body);
+        });
+      } else {
+        gen.func(validateName, (0, codegen_1._)`${names_1.default.data}, ${destructureValCxt(opts)}`, schemaEnv.$async, () => gen.code(funcSourceUrl(schema, opts)).code(body));
+      }
+    }
+    function destructureValCxt(opts) {
+      return (0, codegen_1._)`{${names_1.default.instancePath}="", ${names_1.default.parentData}, ${names_1.default.parentDataProperty}, ${names_1.default.rootData}=${names_1.default.data}${opts.dynamicRef ? (0, codegen_1._)`, ${names_1.default.dynamicAnchors}={}` : codegen_1.nil}}={}`;
+    }
+    function destructureValCxtES5(gen, opts) {
+      gen.if(names_1.default.valCxt, () => {
+        gen.var(names_1.default.instancePath, (0, codegen_1._)`${names_1.default.valCxt}.${names_1.default.instancePath}`);
+        gen.var(names_1.default.parentData, (0, codegen_1._)`${names_1.default.valCxt}.${names_1.default.parentData}`);
+        gen.var(names_1.default.parentDataProperty, (0, codegen_1._)`${names_1.default.valCxt}.${names_1.default.parentDataProperty}`);
+        gen.var(names_1.default.rootData, (0, codegen_1._)`${names_1.default.valCxt}.${names_1.default.rootData}`);
+        if (opts.dynamicRef)
+          gen.var(names_1.default.dynamicAnchors, (0, codegen_1._)`${names_1.default.valCxt}.${names_1.default.dynamicAnchors}`);
+      }, () => {
+        gen.var(names_1.default.instancePath, (0, codegen_1._)`""`);
+        gen.var(names_1.default.parentData, (0, codegen_1._)`undefined`);
+        gen.var(names_1.default.parentDataProperty, (0, codegen_1._)`undefined`);
+        gen.var(names_1.default.rootData, names_1.default.data);
+        if (opts.dynamicRef)
+          gen.var(names_1.default.dynamicAnchors, (0, codegen_1._)`{}`);
+      });
+    }
+    function topSchemaObjCode(it) {
+      const { schema, opts, gen } = it;
+      validateFunction(it, () => {
+        if (opts.$comment && schema.$comment)
+          commentKeyword(it);
+        checkNoDefault(it);
+        gen.let(names_1.default.vErrors, null);
+        gen.let(names_1.default.errors, 0);
+        if (opts.unevaluated)
+          resetEvaluated(it);
+        typeAndKeywords(it);
+        returnResults(it);
+      });
+      return;
+    }
+    function resetEvaluated(it) {
+      const { gen, validateName } = it;
+      it.evaluated = gen.const("evaluated", (0, codegen_1._)`${validateName}.evaluated`);
+      gen.if((0, codegen_1._)`${it.evaluated}.dynamicProps`, () => gen.assign((0, codegen_1._)`${it.evaluated}.props`, (0, codegen_1._)`undefined`));
+      gen.if((0, codegen_1._)`${it.evaluated}.dynamicItems`, () => gen.assign((0, codegen_1._)`${it.evaluated}.items`, (0, codegen_1._)`undefined`));
+    }
+    function funcSourceUrl(schema, opts) {
+      const schId = typeof schema == "object" && schema[opts.schemaId];
+      return schId && (opts.code.source || opts.code.process) ? (0, codegen_1._)`/*# sourceURL=${schId} */` : codegen_1.nil;
+    }
+    function subschemaCode(it, valid) {
+      if (isSchemaObj(it)) {
+        checkKeywords(it);
+        if (schemaCxtHasRules(it)) {
+          subSchemaObjCode(it, valid);
+          return;
+        }
+      }
+      (0, boolSchema_1.boolOrEmptySchema)(it, valid);
+    }
+    function schemaCxtHasRules({ schema, self }) {
+      if (typeof schema == "boolean")
+        return !schema;
+      for (const key2 in schema)
+        if (self.RULES.all[key2])
+          return true;
+      return false;
+    }
+    function isSchemaObj(it) {
+      return typeof it.schema != "boolean";
+    }
+    function subSchemaObjCode(it, valid) {
+      const { schema, gen, opts } = it;
+      if (opts.$comment && schema.$comment)
+        commentKeyword(it);
+      updateContext(it);
+      checkAsyncSchema(it);
+      const errsCount = gen.const("_errs", names_1.default.errors);
+      typeAndKeywords(it, errsCount);
+      gen.var(valid, (0, codegen_1._)`${errsCount} === ${names_1.default.errors}`);
+    }
+    function checkKeywords(it) {
+      (0, util_1.checkUnknownRules)(it);
+      checkRefsAndKeywords(it);
+    }
+    function typeAndKeywords(it, errsCount) {
+      if (it.opts.jtd)
+        return schemaKeywords(it, [], false, errsCount);
+      const types = (0, dataType_1.getSchemaTypes)(it.schema);
+      const checkedTypes = (0, dataType_1.coerceAndCheckDataType)(it, types);
+      schemaKeywords(it, types, !checkedTypes, errsCount);
+    }
+    function checkRefsAndKeywords(it) {
+      const { schema, errSchemaPath, opts, self } = it;
+      if (schema.$ref && opts.ignoreKeywordsWithRef && (0, util_1.schemaHasRulesButRef)(schema, self.RULES)) {
+        self.logger.warn(`$ref: keywords ignored in schema at path "${errSchemaPath}"`);
+      }
+    }
+    function checkNoDefault(it) {
+      const { schema, opts } = it;
+      if (schema.default !== void 0 && opts.useDefaults && opts.strictSchema) {
+        (0, util_1.checkStrictMode)(it, "default is ignored in the schema root");
+      }
+    }
+    function updateContext(it) {
+      const schId = it.schema[it.opts.schemaId];
+      if (schId)
+        it.baseId = (0, resolve_1.resolveUrl)(it.opts.uriResolver, it.baseId, schId);
+    }
+    function checkAsyncSchema(it) {
+      if (it.schema.$async && !it.schemaEnv.$async)
+        throw new Error("async schema in sync schema");
+    }
+    function commentKeyword({ gen, schemaEnv, schema, errSchemaPath, opts }) {
+      const msg = schema.$comment;
+      if (opts.$comment === true) {
+        gen.code((0, codegen_1._)`${names_1.default.self}.logger.log(${msg})`);
+      } else if (typeof opts.$comment == "function") {
+        const schemaPath = (0, codegen_1.str)`${errSchemaPath}/$comment`;
+        const rootName = gen.scopeValue("root", { ref: schemaEnv.root });
+        gen.code((0, codegen_1._)`${names_1.default.self}.opts.$comment(${msg}, ${schemaPath}, ${rootName}.schema)`);
+      }
+    }
+    function returnResults(it) {
+      const { gen, schemaEnv, validateName, ValidationError, opts } = it;
+      if (schemaEnv.$async) {
+        gen.if((0, codegen_1._)`${names_1.default.errors} === 0`, () => gen.return(names_1.default.data), () => gen.throw((0, codegen_1._)`new ${ValidationError}(${names_1.default.vErrors})`));
+      } else {
+        gen.assign((0, codegen_1._)`${validateName}.errors`, names_1.default.vErrors);
+        if (opts.unevaluated)
+          assignEvaluated(it);
+        gen.return((0, codegen_1._)`${names_1.default.errors} === 0`);
+      }
+    }
+    function assignEvaluated({ gen, evaluated, props, items }) {
+      if (props instanceof codegen_1.Name)
+        gen.assign((0, codegen_1._)`${evaluated}.props`, props);
+      if (items instanceof codegen_1.Name)
+        gen.assign((0, codegen_1._)`${evaluated}.items`, items);
+    }
+    function schemaKeywords(it, types, typeErrors, errsCount) {
+      const { gen, schema, data, allErrors, opts, self } = it;
+      const { RULES } = self;
+      if (schema.$ref && (opts.ignoreKeywordsWithRef || !(0, util_1.schemaHasRulesButRef)(schema, RULES))) {
+        gen.block(() => keywordCode(it, "$ref", RULES.all.$ref.definition));
+        return;
+      }
+      if (!opts.jtd)
+        checkStrictTypes(it, types);
+      gen.block(() => {
+        for (const group of RULES.rules)
+          groupKeywords(group);
+        groupKeywords(RULES.post);
+      });
+      function groupKeywords(group) {
+        if (!(0, applicability_1.shouldUseGroup)(schema, group))
+          return;
+        if (group.type) {
+          gen.if((0, dataType_2.checkDataType)(group.type, data, opts.strictNumbers));
+          iterateKeywords(it, group);
+          if (types.length === 1 && types[0] === group.type && typeErrors) {
+            gen.else();
+            (0, dataType_2.reportTypeError)(it);
+          }
+          gen.endIf();
+        } else {
+          iterateKeywords(it, group);
+        }
+        if (!allErrors)
+          gen.if((0, codegen_1._)`${names_1.default.errors} === ${errsCount || 0}`);
+      }
+    }
+    function iterateKeywords(it, group) {
+      const { gen, schema, opts: { useDefaults } } = it;
+      if (useDefaults)
+        (0, defaults_1.assignDefaults)(it, group.type);
+      gen.block(() => {
+        for (const rule of group.rules) {
+          if ((0, applicability_1.shouldUseRule)(schema, rule)) {
+            keywordCode(it, rule.keyword, rule.definition, group.type);
+          }
+        }
+      });
+    }
+    function checkStrictTypes(it, types) {
+      if (it.schemaEnv.meta || !it.opts.strictTypes)
+        return;
+      checkContextTypes(it, types);
+      if (!it.opts.allowUnionTypes)
+        checkMultipleTypes(it, types);
+      checkKeywordTypes(it, it.dataTypes);
+    }
+    function checkContextTypes(it, types) {
+      if (!types.length)
+        return;
+      if (!it.dataTypes.length) {
+        it.dataTypes = types;
+        return;
+      }
+      types.forEach((t) => {
+        if (!includesType(it.dataTypes, t)) {
+          strictTypesError(it, `type "${t}" not allowed by context "${it.dataTypes.join(",")}"`);
+        }
+      });
+      narrowSchemaTypes(it, types);
+    }
+    function checkMultipleTypes(it, ts) {
+      if (ts.length > 1 && !(ts.length === 2 && ts.includes("null"))) {
+        strictTypesError(it, "use allowUnionTypes to allow union type keyword");
+      }
+    }
+    function checkKeywordTypes(it, ts) {
+      const rules = it.self.RULES.all;
+      for (const keyword in rules) {
+        const rule = rules[keyword];
+        if (typeof rule == "object" && (0, applicability_1.shouldUseRule)(it.schema, rule)) {
+          const { type } = rule.definition;
+          if (type.length && !type.some((t) => hasApplicableType(ts, t))) {
+            strictTypesError(it, `missing type "${type.join(",")}" for keyword "${keyword}"`);
+          }
+        }
+      }
+    }
+    function hasApplicableType(schTs, kwdT) {
+      return schTs.includes(kwdT) || kwdT === "number" && schTs.includes("integer");
+    }
+    function includesType(ts, t) {
+      return ts.includes(t) || t === "integer" && ts.includes("number");
+    }
+    function narrowSchemaTypes(it, withTypes) {
+      const ts = [];
+      for (const t of it.dataTypes) {
+        if (includesType(withTypes, t))
+          ts.push(t);
+        else if (withTypes.includes("integer") && t === "number")
+          ts.push("integer");
+      }
+      it.dataTypes = ts;
+    }
+    function strictTypesError(it, msg) {
+      const schemaPath = it.schemaEnv.baseId + it.errSchemaPath;
+      msg += ` at "${schemaPath}" (strictTypes)`;
+      (0, util_1.checkStrictMode)(it, msg, it.opts.strictTypes);
+    }
+    var KeywordCxt = class {
+      constructor(it, def, keyword) {
+        (0, keyword_1.validateKeywordUsage)(it, def, keyword);
+        this.gen = it.gen;
+        this.allErrors = it.allErrors;
+        this.keyword = keyword;
+        this.data = it.data;
+        this.schema = it.schema[keyword];
+        this.$data = def.$data && it.opts.$data && this.schema && this.schema.$data;
+        this.schemaValue = (0, util_1.schemaRefOrVal)(it, this.schema, keyword, this.$data);
+        this.schemaType = def.schemaType;
+        this.parentSchema = it.schema;
+        this.params = {};
+        this.it = it;
+        this.def = def;
+        if (this.$data) {
+          this.schemaCode = it.gen.const("vSchema", getData(this.$data, it));
+        } else {
+          this.schemaCode = this.schemaValue;
+          if (!(0, keyword_1.validSchemaType)(this.schema, def.schemaType, def.allowUndefined)) {
+            throw new Error(`${keyword} value must be ${JSON.stringify(def.schemaType)}`);
+          }
+        }
+        if ("code" in def ? def.trackErrors : def.errors !== false) {
+          this.errsCount = it.gen.const("_errs", names_1.default.errors);
+        }
+      }
+      result(condition, successAction, failAction) {
+        this.failResult((0, codegen_1.not)(condition), successAction, failAction);
+      }
+      failResult(condition, successAction, failAction) {
+        this.gen.if(condition);
+        if (failAction)
+          failAction();
+        else
+          this.error();
+        if (successAction) {
+          this.gen.else();
+          successAction();
+          if (this.allErrors)
+            this.gen.endIf();
+        } else {
+          if (this.allErrors)
+            this.gen.endIf();
+          else
+            this.gen.else();
+        }
+      }
+      pass(condition, failAction) {
+        this.failResult((0, codegen_1.not)(condition), void 0, failAction);
+      }
+      fail(condition) {
+        if (condition === void 0) {
+          this.error();
+          if (!this.allErrors)
+            this.gen.if(false);
+          return;
+        }
+        this.gen.if(condition);
+        this.error();
+        if (this.allErrors)
+          this.gen.endIf();
+        else
+          this.gen.else();
+      }
+      fail$data(condition) {
+        if (!this.$data)
+          return this.fail(condition);
+        const { schemaCode } = this;
+        this.fail((0, codegen_1._)`${schemaCode} !== undefined && (${(0, codegen_1.or)(this.invalid$data(), condition)})`);
+      }
+      error(append, errorParams, errorPaths) {
+        if (errorParams) {
+          this.setParams(errorParams);
+          this._error(append, errorPaths);
+          this.setParams({});
+          return;
+        }
+        this._error(append, errorPaths);
+      }
+      _error(append, errorPaths) {
+        ;
+        (append ? errors_1.reportExtraError : errors_1.reportError)(this, this.def.error, errorPaths);
+      }
+      $dataError() {
+        (0, errors_1.reportError)(this, this.def.$dataError || errors_1.keyword$DataError);
+      }
+      reset() {
+        if (this.errsCount === void 0)
+          throw new Error('add "trackErrors" to keyword definition');
+        (0, errors_1.resetErrorsCount)(this.gen, this.errsCount);
+      }
+      ok(cond) {
+        if (!this.allErrors)
+          this.gen.if(cond);
+      }
+      setParams(obj, assign) {
+        if (assign)
+          Object.assign(this.params, obj);
+        else
+          this.params = obj;
+      }
+      block$data(valid, codeBlock, $dataValid = codegen_1.nil) {
+        this.gen.block(() => {
+          this.check$data(valid, $dataValid);
+          codeBlock();
+        });
+      }
+      check$data(valid = codegen_1.nil, $dataValid = codegen_1.nil) {
+        if (!this.$data)
+          return;
+        const { gen, schemaCode, schemaType, def } = this;
+        gen.if((0, codegen_1.or)((0, codegen_1._)`${schemaCode} === undefined`, $dataValid));
+        if (valid !== codegen_1.nil)
+          gen.assign(valid, true);
+        if (schemaType.length || def.validateSchema) {
+          gen.elseIf(this.invalid$data());
+          this.$dataError();
+          if (valid !== codegen_1.nil)
+            gen.assign(valid, false);
+        }
+        gen.else();
+      }
+      invalid$data() {
+        const { gen, schemaCode, schemaType, def, it } = this;
+        return (0, codegen_1.or)(wrong$DataType(), invalid$DataSchema());
+        function wrong$DataType() {
+          if (schemaType.length) {
+            if (!(schemaCode instanceof codegen_1.Name))
+              throw new Error("ajv implementation error");
+            const st = Array.isArray(schemaType) ? schemaType : [schemaType];
+            return (0, codegen_1._)`${(0, dataType_2.checkDataTypes)(st, schemaCode, it.opts.strictNumbers, dataType_2.DataType.Wrong)}`;
+          }
+          return codegen_1.nil;
+        }
+        function invalid$DataSchema() {
+          if (def.validateSchema) {
+            const validateSchemaRef = gen.scopeValue("validate$data", { ref: def.validateSchema });
+            return (0, codegen_1._)`!${validateSchemaRef}(${schemaCode})`;
+          }
+          return codegen_1.nil;
+        }
+      }
+      subschema(appl, valid) {
+        const subschema = (0, subschema_1.getSubschema)(this.it, appl);
+        (0, subschema_1.extendSubschemaData)(subschema, this.it, appl);
+        (0, subschema_1.extendSubschemaMode)(subschema, appl);
+        const nextContext = { ...this.it, ...subschema, items: void 0, props: void 0 };
+        subschemaCode(nextContext, valid);
+        return nextContext;
+      }
+      mergeEvaluated(schemaCxt, toName) {
+        const { it, gen } = this;
+        if (!it.opts.unevaluated)
+          return;
+        if (it.props !== true && schemaCxt.props !== void 0) {
+          it.props = util_1.mergeEvaluated.props(gen, schemaCxt.props, it.props, toName);
+        }
+        if (it.items !== true && schemaCxt.items !== void 0) {
+          it.items = util_1.mergeEvaluated.items(gen, schemaCxt.items, it.items, toName);
+        }
+      }
+      mergeValidEvaluated(schemaCxt, valid) {
+        const { it, gen } = this;
+        if (it.opts.unevaluated && (it.props !== true || it.items !== true)) {
+          gen.if(valid, () => this.mergeEvaluated(schemaCxt, codegen_1.Name));
+          return true;
+        }
+      }
+    };
+    exports.KeywordCxt = KeywordCxt;
+    function keywordCode(it, keyword, def, ruleType) {
+      const cxt = new KeywordCxt(it, def, keyword);
+      if ("code" in def) {
+        def.code(cxt, ruleType);
+      } else if (cxt.$data && def.validate) {
+        (0, keyword_1.funcKeywordCode)(cxt, def);
+      } else if ("macro" in def) {
+        (0, keyword_1.macroKeywordCode)(cxt, def);
+      } else if (def.compile || def.validate) {
+        (0, keyword_1.funcKeywordCode)(cxt, def);
+      }
+    }
+    var JSON_POINTER = /^\/(?:[^~]|~0|~1)*$/;
+    var RELATIVE_JSON_POINTER = /^([0-9]+)(#|\/(?:[^~]|~0|~1)*)?$/;
+    function getData($data, { dataLevel, dataNames, dataPathArr }) {
+      let jsonPointer;
+      let data;
+      if ($data === "")
+        return names_1.default.rootData;
+      if ($data[0] === "/") {
+        if (!JSON_POINTER.test($data))
+          throw new Error(`Invalid JSON-pointer: ${$data}`);
+        jsonPointer = $data;
+        data = names_1.default.rootData;
+      } else {
+        const matches = RELATIVE_JSON_POINTER.exec($data);
+        if (!matches)
+          throw new Error(`Invalid JSON-pointer: ${$data}`);
+        const up = +matches[1];
+        jsonPointer = matches[2];
+        if (jsonPointer === "#") {
+          if (up >= dataLevel)
+            throw new Error(errorMsg("property/index", up));
+          return dataPathArr[dataLevel - up];
+        }
+        if (up > dataLevel)
+          throw new Error(errorMsg("data", up));
+        data = dataNames[dataLevel - up];
+        if (!jsonPointer)
+          return data;
+      }
+      let expr = data;
+      const segments = jsonPointer.split("/");
+      for (const segment of segments) {
+        if (segment) {
+          data = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)((0, util_1.unescapeJsonPointer)(segment))}`;
+          expr = (0, codegen_1._)`${expr} && ${data}`;
+        }
+      }
+      return expr;
+      function errorMsg(pointerType, up) {
+        return `Cannot access ${pointerType} ${up} levels up, current level is ${dataLevel}`;
+      }
+    }
+    exports.getData = getData;
+  }
+});
+
+// node_modules/ajv/dist/runtime/validation_error.js
+var require_validation_error = __commonJS({
+  "node_modules/ajv/dist/runtime/validation_error.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var ValidationError = class extends Error {
+      constructor(errors) {
+        super("validation failed");
+        this.errors = errors;
+        this.ajv = this.validation = true;
+      }
+    };
+    exports.default = ValidationError;
+  }
+});
+
+// node_modules/ajv/dist/compile/ref_error.js
+var require_ref_error = __commonJS({
+  "node_modules/ajv/dist/compile/ref_error.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var resolve_1 = require_resolve();
+    var MissingRefError = class extends Error {
+      constructor(resolver, baseId, ref, msg) {
+        super(msg || `can't resolve reference ${ref} from id ${baseId}`);
+        this.missingRef = (0, resolve_1.resolveUrl)(resolver, baseId, ref);
+        this.missingSchema = (0, resolve_1.normalizeId)((0, resolve_1.getFullPath)(resolver, this.missingRef));
+      }
+    };
+    exports.default = MissingRefError;
+  }
+});
+
+// node_modules/ajv/dist/compile/index.js
+var require_compile = __commonJS({
+  "node_modules/ajv/dist/compile/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.resolveSchema = exports.getCompilingSchema = exports.resolveRef = exports.compileSchema = exports.SchemaEnv = void 0;
+    var codegen_1 = require_codegen();
+    var validation_error_1 = require_validation_error();
+    var names_1 = require_names();
+    var resolve_1 = require_resolve();
+    var util_1 = require_util();
+    var validate_1 = require_validate();
+    var SchemaEnv = class {
+      constructor(env) {
+        var _a;
+        this.refs = {};
+        this.dynamicAnchors = {};
+        let schema;
+        if (typeof env.schema == "object")
+          schema = env.schema;
+        this.schema = env.schema;
+        this.schemaId = env.schemaId;
+        this.root = env.root || this;
+        this.baseId = (_a = env.baseId) !== null && _a !== void 0 ? _a : (0, resolve_1.normalizeId)(schema === null || schema === void 0 ? void 0 : schema[env.schemaId || "$id"]);
+        this.schemaPath = env.schemaPath;
+        this.localRefs = env.localRefs;
+        this.meta = env.meta;
+        this.$async = schema === null || schema === void 0 ? void 0 : schema.$async;
+        this.refs = {};
+      }
+    };
+    exports.SchemaEnv = SchemaEnv;
+    function compileSchema(sch) {
+      const _sch = getCompilingSchema.call(this, sch);
+      if (_sch)
+        return _sch;
+      const rootId = (0, resolve_1.getFullPath)(this.opts.uriResolver, sch.root.baseId);
+      const { es5, lines } = this.opts.code;
+      const { ownProperties } = this.opts;
+      const gen = new codegen_1.CodeGen(this.scope, { es5, lines, ownProperties });
+      let _ValidationError;
+      if (sch.$async) {
+        _ValidationError = gen.scopeValue("Error", {
+          ref: validation_error_1.default,
+          code: (0, codegen_1._)`require("ajv/dist/runtime/validation_error").default`
+        });
+      }
+      const validateName = gen.scopeName("validate");
+      sch.validateName = validateName;
+      const schemaCxt = {
+        gen,
+        allErrors: this.opts.allErrors,
+        data: names_1.default.data,
+        parentData: names_1.default.parentData,
+        parentDataProperty: names_1.default.parentDataProperty,
+        dataNames: [names_1.default.data],
+        dataPathArr: [codegen_1.nil],
+        // TODO can its length be used as dataLevel if nil is removed?
+        dataLevel: 0,
+        dataTypes: [],
+        definedProperties: /* @__PURE__ */ new Set(),
+        topSchemaRef: gen.scopeValue("schema", this.opts.code.source === true ? { ref: sch.schema, code: (0, codegen_1.stringify)(sch.schema) } : { ref: sch.schema }),
+        validateName,
+        ValidationError: _ValidationError,
+        schema: sch.schema,
+        schemaEnv: sch,
+        rootId,
+        baseId: sch.baseId || rootId,
+        schemaPath: codegen_1.nil,
+        errSchemaPath: sch.schemaPath || (this.opts.jtd ? "" : "#"),
+        errorPath: (0, codegen_1._)`""`,
+        opts: this.opts,
+        self: this
+      };
+      let sourceCode;
+      try {
+        this._compilations.add(sch);
+        (0, validate_1.validateFunctionCode)(schemaCxt);
+        gen.optimize(this.opts.code.optimize);
+        const validateCode = gen.toString();
+        sourceCode = `${gen.scopeRefs(names_1.default.scope)}return ${validateCode}`;
+        if (this.opts.code.process)
+          sourceCode = this.opts.code.process(sourceCode, sch);
+        const makeValidate = new Function(`${names_1.default.self}`, `${names_1.default.scope}`, sourceCode);
+        const validate2 = makeValidate(this, this.scope.get());
+        this.scope.value(validateName, { ref: validate2 });
+        validate2.errors = null;
+        validate2.schema = sch.schema;
+        validate2.schemaEnv = sch;
+        if (sch.$async)
+          validate2.$async = true;
+        if (this.opts.code.source === true) {
+          validate2.source = { validateName, validateCode, scopeValues: gen._values };
+        }
+        if (this.opts.unevaluated) {
+          const { props, items } = schemaCxt;
+          validate2.evaluated = {
+            props: props instanceof codegen_1.Name ? void 0 : props,
+            items: items instanceof codegen_1.Name ? void 0 : items,
+            dynamicProps: props instanceof codegen_1.Name,
+            dynamicItems: items instanceof codegen_1.Name
+          };
+          if (validate2.source)
+            validate2.source.evaluated = (0, codegen_1.stringify)(validate2.evaluated);
+        }
+        sch.validate = validate2;
+        return sch;
+      } catch (e) {
+        delete sch.validate;
+        delete sch.validateName;
+        if (sourceCode)
+          this.logger.error("Error compiling schema, function code:", sourceCode);
+        throw e;
+      } finally {
+        this._compilations.delete(sch);
+      }
+    }
+    exports.compileSchema = compileSchema;
+    function resolveRef(root, baseId, ref) {
+      var _a;
+      ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, ref);
+      const schOrFunc = root.refs[ref];
+      if (schOrFunc)
+        return schOrFunc;
+      let _sch = resolve7.call(this, root, ref);
+      if (_sch === void 0) {
+        const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
+        const { schemaId } = this.opts;
+        if (schema)
+          _sch = new SchemaEnv({ schema, schemaId, root, baseId });
+      }
+      if (_sch === void 0)
+        return;
+      return root.refs[ref] = inlineOrCompile.call(this, _sch);
+    }
+    exports.resolveRef = resolveRef;
+    function inlineOrCompile(sch) {
+      if ((0, resolve_1.inlineRef)(sch.schema, this.opts.inlineRefs))
+        return sch.schema;
+      return sch.validate ? sch : compileSchema.call(this, sch);
+    }
+    function getCompilingSchema(schEnv) {
+      for (const sch of this._compilations) {
+        if (sameSchemaEnv(sch, schEnv))
+          return sch;
+      }
+    }
+    exports.getCompilingSchema = getCompilingSchema;
+    function sameSchemaEnv(s1, s2) {
+      return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
+    }
+    function resolve7(root, ref) {
+      let sch;
+      while (typeof (sch = this.refs[ref]) == "string")
+        ref = sch;
+      return sch || this.schemas[ref] || resolveSchema.call(this, root, ref);
+    }
+    function resolveSchema(root, ref) {
+      const p = this.opts.uriResolver.parse(ref);
+      const refPath = (0, resolve_1._getFullPath)(this.opts.uriResolver, p);
+      let baseId = (0, resolve_1.getFullPath)(this.opts.uriResolver, root.baseId, void 0);
+      if (Object.keys(root.schema).length > 0 && refPath === baseId) {
+        return getJsonPointer.call(this, p, root);
+      }
+      const id = (0, resolve_1.normalizeId)(refPath);
+      const schOrRef = this.refs[id] || this.schemas[id];
+      if (typeof schOrRef == "string") {
+        const sch = resolveSchema.call(this, root, schOrRef);
+        if (typeof (sch === null || sch === void 0 ? void 0 : sch.schema) !== "object")
+          return;
+        return getJsonPointer.call(this, p, sch);
+      }
+      if (typeof (schOrRef === null || schOrRef === void 0 ? void 0 : schOrRef.schema) !== "object")
+        return;
+      if (!schOrRef.validate)
+        compileSchema.call(this, schOrRef);
+      if (id === (0, resolve_1.normalizeId)(ref)) {
+        const { schema } = schOrRef;
+        const { schemaId } = this.opts;
+        const schId = schema[schemaId];
+        if (schId)
+          baseId = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schId);
+        return new SchemaEnv({ schema, schemaId, root, baseId });
+      }
+      return getJsonPointer.call(this, p, schOrRef);
+    }
+    exports.resolveSchema = resolveSchema;
+    var PREVENT_SCOPE_CHANGE = /* @__PURE__ */ new Set([
+      "properties",
+      "patternProperties",
+      "enum",
+      "dependencies",
+      "definitions"
+    ]);
+    function getJsonPointer(parsedRef, { baseId, schema, root }) {
+      var _a;
+      if (((_a = parsedRef.fragment) === null || _a === void 0 ? void 0 : _a[0]) !== "/")
+        return;
+      for (const part of parsedRef.fragment.slice(1).split("/")) {
+        if (typeof schema === "boolean")
+          return;
+        const partSchema = schema[(0, util_1.unescapeFragment)(part)];
+        if (partSchema === void 0)
+          return;
+        schema = partSchema;
+        const schId = typeof schema === "object" && schema[this.opts.schemaId];
+        if (!PREVENT_SCOPE_CHANGE.has(part) && schId) {
+          baseId = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schId);
+        }
+      }
+      let env;
+      if (typeof schema != "boolean" && schema.$ref && !(0, util_1.schemaHasRulesButRef)(schema, this.RULES)) {
+        const $ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schema.$ref);
+        env = resolveSchema.call(this, root, $ref);
+      }
+      const { schemaId } = this.opts;
+      env = env || new SchemaEnv({ schema, schemaId, root, baseId });
+      if (env.schema !== env.root.schema)
+        return env;
+      return void 0;
+    }
+  }
+});
+
+// node_modules/ajv/dist/refs/data.json
+var require_data = __commonJS({
+  "node_modules/ajv/dist/refs/data.json"(exports, module) {
+    module.exports = {
+      $id: "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#",
+      description: "Meta-schema for $data reference (JSON AnySchema extension proposal)",
+      type: "object",
+      required: ["$data"],
+      properties: {
+        $data: {
+          type: "string",
+          anyOf: [{ format: "relative-json-pointer" }, { format: "json-pointer" }]
+        }
+      },
+      additionalProperties: false
+    };
+  }
+});
+
+// node_modules/fast-uri/lib/utils.js
+var require_utils = __commonJS({
+  "node_modules/fast-uri/lib/utils.js"(exports, module) {
+    "use strict";
+    var isUUID = RegExp.prototype.test.bind(/^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/iu);
+    var isIPv4 = RegExp.prototype.test.bind(/^(?:(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)$/u);
+    var isPort = RegExp.prototype.test.bind(/^\d*$/u);
+    var isHexPair = RegExp.prototype.test.bind(/^[\da-f]{2}$/iu);
+    var isUnreserved = RegExp.prototype.test.bind(/^[\da-z\-._~]$/iu);
+    var isPathCharacter = RegExp.prototype.test.bind(/^[A-Za-z0-9\-._~!$&'()*+,;=:@/]$/u);
+    var isQueryFragmentCharacter = RegExp.prototype.test.bind(/^[A-Za-z0-9\-._~!$&'()*+,;=:@/?]$/u);
+    var isUserinfoCharacter = RegExp.prototype.test.bind(/^[A-Za-z0-9\-._~!$&'()*+,;=:]$/u);
+    var BYTE_HEX = new Array(256);
+    {
+      const HEX_DIGITS = "0123456789ABCDEF";
+      for (let i = 0; i < 256; i++) {
+        BYTE_HEX[i] = "%" + HEX_DIGITS[i >> 4] + HEX_DIGITS[i & 15];
+      }
+    }
+    function percentEncodeNonAscii(cp) {
+      if (cp < 2048) {
+        return BYTE_HEX[192 | cp >> 6] + BYTE_HEX[128 | cp & 63];
+      }
+      if (cp < 65536) {
+        return BYTE_HEX[224 | cp >> 12] + BYTE_HEX[128 | cp >> 6 & 63] + BYTE_HEX[128 | cp & 63];
+      }
+      return BYTE_HEX[240 | cp >> 18] + BYTE_HEX[128 | cp >> 12 & 63] + BYTE_HEX[128 | cp >> 6 & 63] + BYTE_HEX[128 | cp & 63];
+    }
+    function stringArrayToHexStripped(input) {
+      let acc = "";
+      let code2 = 0;
+      let i = 0;
+      for (i = 0; i < input.length; i++) {
+        code2 = input[i].charCodeAt(0);
+        if (code2 === 48) {
+          continue;
+        }
+        if (!(code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 70 || code2 >= 97 && code2 <= 102)) {
+          return "";
+        }
+        acc += input[i];
+        break;
+      }
+      for (i += 1; i < input.length; i++) {
+        code2 = input[i].charCodeAt(0);
+        if (!(code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 70 || code2 >= 97 && code2 <= 102)) {
+          return "";
+        }
+        acc += input[i];
+      }
+      return acc;
+    }
+    var isHextet = RegExp.prototype.test.bind(/^[\dA-Fa-f]{1,4}$/);
+    var isIPvFuture = RegExp.prototype.test.bind(/^[vV][\dA-Fa-f]+\.[A-Za-z\d\-._~!$&'()*+,;=:]+$/);
+    var isZoneCharacter = RegExp.prototype.test.bind(/^[A-Za-z\d\-._~]$/);
+    var nonSimpleDomain = RegExp.prototype.test.bind(/[^!"$&'()*+,\-.;=_`a-z{}~]/u);
+    function isZoneIdentifier(zone) {
+      if (zone.length === 0) return false;
+      for (let i = 0; i < zone.length; i++) {
+        if (isZoneCharacter(zone[i])) continue;
+        if (zone[i] === "%" && i + 2 < zone.length && isHexPair(zone.slice(i + 1, i + 3))) {
+          i += 2;
+          continue;
+        }
+        return false;
+      }
+      return true;
+    }
+    function compressIPv6ZeroRun(hextets) {
+      let bestStart = -1;
+      let bestLength = 0;
+      let runStart = -1;
+      let runLength = 0;
+      for (let i = 0; i < hextets.length; i++) {
+        if (hextets[i] === "0") {
+          if (runStart === -1) runStart = i;
+          runLength++;
+          if (runLength > bestLength) {
+            bestLength = runLength;
+            bestStart = runStart;
+          }
+        } else {
+          runStart = -1;
+          runLength = 0;
+        }
+      }
+      if (bestLength < 2) return hextets.join(":");
+      const head = hextets.slice(0, bestStart).join(":");
+      const tail = hextets.slice(bestStart + bestLength).join(":");
+      return head + "::" + tail;
+    }
+    function normalizeIPv6Address(input) {
+      const compression = input.indexOf("::");
+      if (compression !== -1 && input.indexOf("::", compression + 1) !== -1) return void 0;
+      const left = compression === -1 ? input.split(":") : input.slice(0, compression).split(":");
+      const right = compression === -1 ? [] : input.slice(compression + 2).split(":");
+      if (compression !== -1) {
+        if (left.length === 1 && left[0] === "") left.length = 0;
+        if (right.length === 1 && right[0] === "") right.length = 0;
+      }
+      const parts = left.concat(right);
+      let hextetCount = 0;
+      for (let i = 0; i < parts.length; i++) {
+        const part = parts[i];
+        if (part === "") return void 0;
+        if (part.indexOf(".") !== -1) {
+          if (i !== parts.length - 1 || compression !== -1 && right.length === 0 || !isIPv4(part)) return void 0;
+          hextetCount += 2;
+          continue;
+        }
+        if (!isHextet(part)) return void 0;
+        parts[i] = parseInt(part, 16).toString(16);
+        hextetCount++;
+      }
+      if (compression === -1) {
+        if (hextetCount !== 8) return void 0;
+        return compressIPv6ZeroRun(parts);
+      }
+      if (hextetCount >= 8) return void 0;
+      const expanded = parts.slice(0, left.length);
+      for (let i = hextetCount; i < 8; i++) expanded.push("0");
+      for (let i = left.length; i < parts.length; i++) expanded.push(parts[i]);
+      return compressIPv6ZeroRun(expanded);
+    }
+    function normalizeIPv6(host) {
+      const bracketed = host[0] === "[" && host[host.length - 1] === "]";
+      const hasBracket = host[0] === "[" || host[host.length - 1] === "]";
+      if (hasBracket && !bracketed) return { host, isIPV6: false, error: true };
+      let input = bracketed ? host.slice(1, -1) : host;
+      if (bracketed && isIPvFuture(input)) {
+        input = input.toLowerCase();
+        return { host: `[${input}]`, escapedHost: input, isIPV6: false, isIPVFuture: true };
+      }
+      if (findToken(input, ":") < 2) {
+        return { host, isIPV6: false, error: bracketed };
+      }
+      let zoneIdentifier = "";
+      const zoneSeparator = input.indexOf("%");
+      if (zoneSeparator !== -1) {
+        const separatorLength = input.slice(zoneSeparator, zoneSeparator + 3).toLowerCase() === "%25" ? 3 : 1;
+        zoneIdentifier = input.slice(zoneSeparator + separatorLength);
+        if (!isZoneIdentifier(zoneIdentifier)) return { host, isIPV6: false, error: true };
+        input = input.slice(0, zoneSeparator);
+      }
+      const address = normalizeIPv6Address(input);
+      if (address === void 0) return { host, isIPV6: false, error: true };
+      return {
+        host: address + (zoneIdentifier ? "%" + zoneIdentifier : ""),
+        escapedHost: address + (zoneIdentifier ? "%25" + zoneIdentifier : ""),
+        isIPV6: true
+      };
+    }
+    function findToken(str, token) {
+      let ind = 0;
+      for (let i = 0; i < str.length; i++) {
+        if (str[i] === token) ind++;
+      }
+      return ind;
+    }
+    function removeDotSegments(path) {
+      let input = path;
+      const output = [];
+      let nextSlash = -1;
+      let len = 0;
+      while (len = input.length) {
+        if (len === 1) {
+          if (input === ".") {
+            break;
+          } else if (input === "/") {
+            output.push("/");
+            break;
+          } else {
+            output.push(input);
+            break;
+          }
+        } else if (len === 2) {
+          if (input[0] === ".") {
+            if (input[1] === ".") {
+              break;
+            } else if (input[1] === "/") {
+              input = input.slice(2);
+              continue;
+            }
+          } else if (input[0] === "/") {
+            if (input[1] === "." || input[1] === "/") {
+              output.push("/");
+              break;
+            }
+          }
+        } else if (len === 3) {
+          if (input === "/..") {
+            if (output.length !== 0) {
+              output.pop();
+            }
+            output.push("/");
+            break;
+          }
+        }
+        if (input[0] === ".") {
+          if (input[1] === ".") {
+            if (input[2] === "/") {
+              input = input.slice(3);
+              continue;
+            }
+          } else if (input[1] === "/") {
+            input = input.slice(2);
+            continue;
+          }
+        } else if (input[0] === "/") {
+          if (input[1] === ".") {
+            if (input[2] === "/") {
+              input = input.slice(2);
+              continue;
+            } else if (input[2] === ".") {
+              if (input[3] === "/") {
+                input = input.slice(3);
+                if (output.length !== 0) {
+                  output.pop();
+                }
+                continue;
+              }
+            }
+          }
+        }
+        if ((nextSlash = input.indexOf("/", 1)) === -1) {
+          output.push(input);
+          break;
+        } else {
+          output.push(input.slice(0, nextSlash));
+          input = input.slice(nextSlash);
+        }
+      }
+      return output.join("");
+    }
+    function removeDotSegmentsRelative(path) {
+      if (path === "" || path[0] === "/") {
+        return removeDotSegments(path);
+      }
+      const segments = path.split("/");
+      const last = segments.length - 1;
+      const output = [];
+      let trailingDirectory = false;
+      for (let i = 0; i <= last; i++) {
+        const segment = segments[i];
+        if (segment === "." || segment === "..") {
+          if (segment === "..") {
+            if (output.length !== 0 && output[output.length - 1] !== "..") {
+              output.pop();
+            } else {
+              output.push("..");
+            }
+          }
+          trailingDirectory = i === last;
+        } else {
+          output.push(segment);
+        }
+      }
+      if (trailingDirectory && output[output.length - 1] !== "..") {
+        output.push("");
+      }
+      if (output.length === 0 || output[0] === "" || output[0].includes(":")) {
+        output.unshift(".");
+      }
+      return output.join("/");
+    }
+    var HOST_DELIMS = { "@": "%40", "/": "%2F", "?": "%3F", "#": "%23", ":": "%3A" };
+    var HOST_DELIM_RE = /[@/?#:]/g;
+    var HOST_DELIM_NO_COLON_RE = /[@/?#]/g;
+    function reescapeHostDelimiters(host, isIP) {
+      const re = isIP ? HOST_DELIM_NO_COLON_RE : HOST_DELIM_RE;
+      re.lastIndex = 0;
+      return host.replace(re, (ch) => HOST_DELIMS[ch]);
+    }
+    function normalizePercentEncoding(input, decodeUnreserved = false) {
+      if (input.indexOf("%") === -1) {
+        return input;
+      }
+      let output = "";
+      for (let i = 0; i < input.length; i++) {
+        if (input[i] === "%" && i + 2 < input.length) {
+          const hex = input.slice(i + 1, i + 3);
+          if (isHexPair(hex)) {
+            const normalizedHex = hex.toUpperCase();
+            const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
+            if (decodeUnreserved && isUnreserved(decoded)) {
+              output += decoded;
+            } else {
+              output += "%" + normalizedHex;
+            }
+            i += 2;
+            continue;
+          }
+        }
+        output += input[i];
+      }
+      return output;
+    }
+    function normalizePathEncoding(input) {
+      let output = "";
+      for (let i = 0; i < input.length; i++) {
+        const ch = input[i];
+        if (ch === "%" && i + 2 < input.length) {
+          const hex = input.slice(i + 1, i + 3);
+          if (isHexPair(hex)) {
+            const normalizedHex = hex.toUpperCase();
+            const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
+            if (decoded !== "." && isUnreserved(decoded)) {
+              output += decoded;
+            } else {
+              output += "%" + normalizedHex;
+            }
+            i += 2;
+            continue;
+          }
+        }
+        if (isPathCharacter(ch)) {
+          output += ch;
+        } else {
+          const code2 = input.charCodeAt(i);
+          if (code2 < 128) {
+            output += isEscapeSafe(code2) ? ch : BYTE_HEX[code2];
+          } else if (code2 < 55296 || code2 > 57343) {
+            output += percentEncodeNonAscii(code2);
+          } else if (code2 <= 56319 && i + 1 < input.length) {
+            const low = input.charCodeAt(i + 1);
+            if (low >= 56320 && low <= 57343) {
+              output += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
+              i++;
+            } else {
+              output += percentEncodeNonAscii(65533);
+            }
+          } else {
+            output += percentEncodeNonAscii(65533);
+          }
+        }
+      }
+      return output;
+    }
+    function serializePathEncoding(input, pathNoScheme = false) {
+      let output = "";
+      let firstSegment = pathNoScheme && input[0] !== "/";
+      for (let i = 0; i < input.length; i++) {
+        const ch = input[i];
+        if (ch === "%" && i + 2 < input.length) {
+          const hex = input.slice(i + 1, i + 3);
+          if (isHexPair(hex)) {
+            output += "%" + hex.toUpperCase();
+            i += 2;
+            continue;
+          }
+        }
+        if (ch === "/") {
+          firstSegment = false;
+        }
+        if (isPathCharacter(ch) && (ch !== ":" || !firstSegment)) {
+          output += ch;
+        } else {
+          const code2 = input.charCodeAt(i);
+          if (code2 < 128) {
+            output += BYTE_HEX[code2];
+          } else if (code2 < 55296 || code2 > 57343) {
+            output += percentEncodeNonAscii(code2);
+          } else if (code2 <= 56319 && i + 1 < input.length) {
+            const low = input.charCodeAt(i + 1);
+            if (low >= 56320 && low <= 57343) {
+              output += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
+              i++;
+            } else {
+              output += percentEncodeNonAscii(65533);
+            }
+          } else {
+            output += percentEncodeNonAscii(65533);
+          }
+        }
+      }
+      return output;
+    }
+    function encodeComponent(input, isAllowed) {
+      let output = "";
+      for (let i = 0; i < input.length; i++) {
+        const ch = input[i];
+        if (ch === "%" && i + 2 < input.length) {
+          const hex = input.slice(i + 1, i + 3);
+          if (isHexPair(hex)) {
+            output += "%" + hex.toUpperCase();
+            i += 2;
+            continue;
+          }
+        }
+        if (isAllowed(ch)) {
+          output += ch;
+        } else {
+          const code2 = input.charCodeAt(i);
+          if (code2 < 128) {
+            output += BYTE_HEX[code2];
+          } else if (code2 < 55296 || code2 > 57343) {
+            output += percentEncodeNonAscii(code2);
+          } else if (code2 <= 56319 && i + 1 < input.length) {
+            const low = input.charCodeAt(i + 1);
+            if (low >= 56320 && low <= 57343) {
+              output += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
+              i++;
+            } else {
+              output += percentEncodeNonAscii(65533);
+            }
+          } else {
+            output += percentEncodeNonAscii(65533);
+          }
+        }
+      }
+      return output;
+    }
+    function encodeUserinfo(input) {
+      return encodeComponent(input, isUserinfoCharacter);
+    }
+    function encodeQuery(input) {
+      return encodeComponent(input, isQueryFragmentCharacter);
+    }
+    function encodeFragment(input) {
+      return encodeComponent(input, isQueryFragmentCharacter);
+    }
+    function isEscapeSafe(cp) {
+      return cp >= 48 && cp <= 57 || cp >= 65 && cp <= 90 || cp >= 97 && cp <= 122 || cp === 42 || cp === 43 || cp === 45 || cp === 46 || cp === 47 || cp === 64 || cp === 95;
+    }
+    function normalizeQueryFragmentEncoding(input) {
+      let output = "";
+      for (let i = 0; i < input.length; i++) {
+        const ch = input[i];
+        if (ch === "%" && i + 2 < input.length) {
+          const hex = input.slice(i + 1, i + 3);
+          if (isHexPair(hex)) {
+            const normalizedHex = hex.toUpperCase();
+            const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
+            if (isUnreserved(decoded)) {
+              output += decoded;
+            } else {
+              output += "%" + normalizedHex;
+            }
+            i += 2;
+            continue;
+          }
+        }
+        if (isQueryFragmentCharacter(ch)) {
+          output += ch;
+        } else {
+          const code2 = input.charCodeAt(i);
+          if (code2 < 128) {
+            output += isEscapeSafe(code2) ? ch : BYTE_HEX[code2];
+          } else if (code2 < 55296 || code2 > 57343) {
+            output += percentEncodeNonAscii(code2);
+          } else if (code2 <= 56319 && i + 1 < input.length) {
+            const low = input.charCodeAt(i + 1);
+            if (low >= 56320 && low <= 57343) {
+              output += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
+              i++;
+            } else {
+              output += percentEncodeNonAscii(65533);
+            }
+          } else {
+            output += percentEncodeNonAscii(65533);
+          }
+        }
+      }
+      return output;
+    }
+    function escapePreservingEscapes(input) {
+      let output = "";
+      for (let i = 0; i < input.length; i++) {
+        if (input[i] === "%" && i + 2 < input.length) {
+          const hex = input.slice(i + 1, i + 3);
+          if (isHexPair(hex)) {
+            output += "%" + hex.toUpperCase();
+            i += 2;
+            continue;
+          }
+        }
+        output += escape(input[i]);
+      }
+      return output;
+    }
+    function recomposeAuthority(component) {
+      const uriTokens = [];
+      if (component.userinfo !== void 0) {
+        uriTokens.push(encodeUserinfo(component.userinfo));
+        uriTokens.push("@");
+      }
+      if (component.host !== void 0) {
+        let host = component.host;
+        if (!isIPv4(host)) {
+          let ipV6res = normalizeIPv6(host);
+          if (ipV6res.isIPV6 !== true && ipV6res.isIPVFuture !== true) {
+            host = normalizePercentEncoding(host, true);
+            ipV6res = normalizeIPv6(host);
+          }
+          if (ipV6res.isIPV6 === true || ipV6res.isIPVFuture === true) {
+            host = `[${ipV6res.escapedHost}]`;
+          } else {
+            host = reescapeHostDelimiters(host, false);
+          }
+        }
+        uriTokens.push(host);
+      }
+      if (typeof component.port === "number" || typeof component.port === "string") {
+        const port = String(component.port);
+        if (!isPort(port)) {
+          throw new TypeError("URI port is malformed.");
+        }
+        uriTokens.push(":");
+        uriTokens.push(port);
+      }
+      return uriTokens.length ? uriTokens.join("") : void 0;
+    }
+    module.exports = {
+      nonSimpleDomain,
+      recomposeAuthority,
+      reescapeHostDelimiters,
+      normalizePercentEncoding,
+      normalizePathEncoding,
+      serializePathEncoding,
+      normalizeQueryFragmentEncoding,
+      encodeUserinfo,
+      encodeQuery,
+      encodeFragment,
+      escapePreservingEscapes,
+      removeDotSegments,
+      removeDotSegmentsRelative,
+      isIPv4,
+      isUUID,
+      normalizeIPv6,
+      stringArrayToHexStripped
+    };
+  }
+});
+
+// node_modules/fast-uri/lib/schemes.js
+var require_schemes = __commonJS({
+  "node_modules/fast-uri/lib/schemes.js"(exports, module) {
+    "use strict";
+    var { isUUID } = require_utils();
+    var URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu;
+    var supportedSchemeNames = (
+      /** @type {const} */
+      [
+        "http",
+        "https",
+        "ws",
+        "wss",
+        "urn",
+        "urn:uuid"
+      ]
+    );
+    function isValidSchemeName(name) {
+      return supportedSchemeNames.indexOf(
+        /** @type {*} */
+        name
+      ) !== -1;
+    }
+    function wsIsSecure(wsComponent) {
+      if (wsComponent.secure === true) {
+        return true;
+      } else if (wsComponent.secure === false) {
+        return false;
+      } else if (wsComponent.scheme) {
+        return wsComponent.scheme.length === 3 && (wsComponent.scheme[0] === "w" || wsComponent.scheme[0] === "W") && (wsComponent.scheme[1] === "s" || wsComponent.scheme[1] === "S") && (wsComponent.scheme[2] === "s" || wsComponent.scheme[2] === "S");
+      } else {
+        return false;
+      }
+    }
+    function httpParse(component) {
+      if (!component.host) {
+        component.error = component.error || "HTTP URIs must have a host.";
+      }
+      return component;
+    }
+    function httpSerialize(component) {
+      const secure = String(component.scheme).toLowerCase() === "https";
+      if (component.port === (secure ? 443 : 80) || component.port === "") {
+        component.port = void 0;
+      }
+      if (!component.path) {
+        component.path = "/";
+      }
+      return component;
+    }
+    function wsParse(wsComponent) {
+      wsComponent.secure = wsIsSecure(wsComponent);
+      wsComponent.resourceName = (wsComponent.path || "/") + (wsComponent.query ? "?" + wsComponent.query : "");
+      wsComponent.path = void 0;
+      wsComponent.query = void 0;
+      return wsComponent;
+    }
+    function wsSerialize(wsComponent) {
+      if (wsComponent.port === (wsIsSecure(wsComponent) ? 443 : 80) || wsComponent.port === "") {
+        wsComponent.port = void 0;
+      }
+      if (typeof wsComponent.secure === "boolean") {
+        wsComponent.scheme = wsComponent.secure ? "wss" : "ws";
+        wsComponent.secure = void 0;
+      }
+      if (wsComponent.resourceName) {
+        const queryIndex = wsComponent.resourceName.indexOf("?");
+        const path = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path && path !== "/" ? path : void 0;
+        wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
+        wsComponent.resourceName = void 0;
+      }
+      wsComponent.fragment = void 0;
+      return wsComponent;
+    }
+    function urnParse(urnComponent, options) {
+      if (!urnComponent.path) {
+        urnComponent.error = "URN can not be parsed";
+        return urnComponent;
+      }
+      const matches = urnComponent.path.match(URN_REG);
+      if (matches && matches[0] === urnComponent.path) {
+        const scheme = options.scheme || urnComponent.scheme || "urn";
+        urnComponent.nid = matches[1].toLowerCase();
+        urnComponent.nss = matches[2];
+        const urnScheme = `${scheme}:${options.nid || urnComponent.nid}`;
+        const schemeHandler = getSchemeHandler(urnScheme);
+        urnComponent.path = void 0;
+        if (schemeHandler) {
+          urnComponent = schemeHandler.parse(urnComponent, options);
+        }
+      } else {
+        urnComponent.error = urnComponent.error || "URN can not be parsed.";
+      }
+      return urnComponent;
+    }
+    function urnSerialize(urnComponent, options) {
+      if (urnComponent.nid === void 0) {
+        throw new Error("URN without nid cannot be serialized");
+      }
+      const scheme = options.scheme || urnComponent.scheme || "urn";
+      const nid = urnComponent.nid.toLowerCase();
+      const urnScheme = `${scheme}:${options.nid || nid}`;
+      const schemeHandler = getSchemeHandler(urnScheme);
+      if (schemeHandler) {
+        urnComponent = schemeHandler.serialize(urnComponent, options);
+      }
+      const uriComponent = urnComponent;
+      const nss = urnComponent.nss;
+      uriComponent.path = `${nid || options.nid}:${nss}`;
+      options.skipEscape = true;
+      return uriComponent;
+    }
+    function urnuuidParse(urnComponent, options) {
+      const uuidComponent = urnComponent;
+      uuidComponent.uuid = uuidComponent.nss;
+      uuidComponent.nss = void 0;
+      if (!options.tolerant && (!uuidComponent.uuid || !isUUID(uuidComponent.uuid))) {
+        uuidComponent.error = uuidComponent.error || "UUID is not valid.";
+      }
+      return uuidComponent;
+    }
+    function urnuuidSerialize(uuidComponent) {
+      const urnComponent = uuidComponent;
+      urnComponent.nss = (uuidComponent.uuid || "").toLowerCase();
+      return urnComponent;
+    }
+    var http = (
+      /** @type {SchemeHandler} */
+      {
+        scheme: "http",
+        domainHost: true,
+        parse: httpParse,
+        serialize: httpSerialize
+      }
+    );
+    var https = (
+      /** @type {SchemeHandler} */
+      {
+        scheme: "https",
+        domainHost: http.domainHost,
+        parse: httpParse,
+        serialize: httpSerialize
+      }
+    );
+    var ws = (
+      /** @type {SchemeHandler} */
+      {
+        scheme: "ws",
+        domainHost: true,
+        parse: wsParse,
+        serialize: wsSerialize
+      }
+    );
+    var wss = (
+      /** @type {SchemeHandler} */
+      {
+        scheme: "wss",
+        domainHost: ws.domainHost,
+        parse: ws.parse,
+        serialize: ws.serialize
+      }
+    );
+    var urn = (
+      /** @type {SchemeHandler} */
+      {
+        scheme: "urn",
+        parse: urnParse,
+        serialize: urnSerialize,
+        skipNormalize: true
+      }
+    );
+    var urnuuid = (
+      /** @type {SchemeHandler} */
+      {
+        scheme: "urn:uuid",
+        parse: urnuuidParse,
+        serialize: urnuuidSerialize,
+        skipNormalize: true
+      }
+    );
+    var SCHEMES = (
+      /** @type {Record<SchemeName, SchemeHandler>} */
+      {
+        http,
+        https,
+        ws,
+        wss,
+        urn,
+        "urn:uuid": urnuuid
+      }
+    );
+    Object.setPrototypeOf(SCHEMES, null);
+    function getSchemeHandler(scheme) {
+      return scheme && (SCHEMES[
+        /** @type {SchemeName} */
+        scheme
+      ] || SCHEMES[
+        /** @type {SchemeName} */
+        scheme.toLowerCase()
+      ]) || void 0;
+    }
+    module.exports = {
+      wsIsSecure,
+      SCHEMES,
+      isValidSchemeName,
+      getSchemeHandler
+    };
+  }
+});
+
+// node_modules/fast-uri/index.js
+var require_fast_uri = __commonJS({
+  "node_modules/fast-uri/index.js"(exports, module) {
+    "use strict";
+    var { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = require_utils();
+    var { SCHEMES, getSchemeHandler } = require_schemes();
+    var VALID_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/u;
+    var MALFORMED_SCHEME_ERROR = "URI scheme is malformed.";
+    var MALFORMED_HOST_ERROR = "URI host is malformed.";
+    var FORBIDDEN_DOMAIN_HOST_CHARACTER = /[\0-\x20"#/:<>?@[\\\]^`{|}\x7F]/u;
+    function validateScheme(scheme) {
+      const stringScheme = String(scheme);
+      if (!VALID_SCHEME.test(stringScheme)) {
+        throw new TypeError(MALFORMED_SCHEME_ERROR);
+      }
+      return stringScheme;
+    }
+    function normalize(uri, options) {
+      if (typeof uri === "string") {
+        uri = /** @type {T} */
+        normalizeString(uri, options);
+      } else if (typeof uri === "object") {
+        uri = /** @type {T} */
+        parse(serialize(uri, options), options);
+      }
+      return uri;
+    }
+    function resolve7(baseURI, relativeURI, options) {
+      const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
+      const {
+        parsed: baseParsed,
+        malformedAuthorityOrPort: baseMalformed,
+        malformedPercentEncoding: baseMalformedPercentEncoding,
+        malformedSchemeSpecific: baseMalformedSchemeSpecific,
+        malformedHost: baseMalformedHost,
+        malformedScheme: baseMalformedScheme
+      } = parseWithStatus(baseURI, schemelessOptions);
+      const {
+        parsed: relativeParsed,
+        malformedAuthorityOrPort: relativeMalformed,
+        malformedPercentEncoding: relativeMalformedPercentEncoding,
+        malformedSchemeSpecific: relativeMalformedSchemeSpecific,
+        malformedHost: relativeMalformedHost,
+        malformedScheme: relativeMalformedScheme
+      } = parseWithStatus(relativeURI, schemelessOptions);
+      if (baseMalformed || relativeMalformed || baseMalformedPercentEncoding || relativeMalformedPercentEncoding || baseMalformedSchemeSpecific || relativeMalformedSchemeSpecific || baseMalformedHost || relativeMalformedHost || baseMalformedScheme || relativeMalformedScheme) {
+        throw new Error(baseParsed.error || relativeParsed.error || "URI is malformed.");
+      }
+      const resolved = resolveComponent(baseParsed, relativeParsed, schemelessOptions, true);
+      const resolvedSchemeHandler = getSchemeHandler(options && options.scheme || resolved.scheme);
+      const resolvedHost = resolved.host;
+      const resolvedHostIsIP = resolvedHost !== void 0 && resolvedHost !== "" && (isIPv4(resolvedHost) || normalizeIPv6(resolvedHost).isIPV6);
+      if (hasForbiddenDomainHost(resolved, options || {}, resolvedSchemeHandler, resolvedHostIsIP)) {
+        throw new Error(MALFORMED_HOST_ERROR);
+      }
+      canonicalizeHost(resolved, options || {}, resolvedSchemeHandler, resolvedHostIsIP);
+      const encodedASCIIHost = resolvedHost && resolvedHost.indexOf("%") !== -1 && !new RegExp("\\P{ASCII}", "u").test(resolvedHost);
+      if (resolved.error && !encodedASCIIHost) {
+        throw new Error(resolved.error);
+      }
+      schemelessOptions.skipEscape = true;
+      return serialize(resolved, schemelessOptions);
+    }
+    function resolveComponent(base, relative5, options, skipNormalization) {
+      const target = {};
+      if (!skipNormalization) {
+        base = parse(serialize(base, options), options);
+        relative5 = parse(serialize(relative5, options), options);
+      }
+      options = options || {};
+      if (!options.tolerant && relative5.scheme) {
+        target.scheme = relative5.scheme;
+        target.userinfo = relative5.userinfo;
+        target.host = relative5.host;
+        target.port = relative5.port;
+        target.path = removeDotSegments(relative5.path || "");
+        target.query = relative5.query;
+      } else {
+        if (relative5.userinfo !== void 0 || relative5.host !== void 0 || relative5.port !== void 0) {
+          target.userinfo = relative5.userinfo;
+          target.host = relative5.host;
+          target.port = relative5.port;
+          target.path = removeDotSegments(relative5.path || "");
+          target.query = relative5.query;
+        } else {
+          if (!relative5.path) {
+            target.path = base.path;
+            if (relative5.query !== void 0) {
+              target.query = relative5.query;
+            } else {
+              target.query = base.query;
+            }
+          } else {
+            if (relative5.path[0] === "/") {
+              target.path = removeDotSegments(relative5.path);
+            } else {
+              const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
+              if (baseHasAuthority && !base.path) {
+                target.path = "/" + relative5.path;
+              } else if (!base.path) {
+                target.path = relative5.path;
+              } else {
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative5.path;
+              }
+              target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
+            }
+            target.query = relative5.query;
+          }
+          target.userinfo = base.userinfo;
+          target.host = base.host;
+          target.port = base.port;
+        }
+        target.scheme = base.scheme;
+      }
+      target.fragment = relative5.fragment;
+      return target;
+    }
+    function equal(uriA, uriB, options) {
+      const normalizedA = normalizeComparableURI(uriA, options);
+      const normalizedB = normalizeComparableURI(uriB, options);
+      return normalizedA !== void 0 && normalizedB !== void 0 && normalizedA === normalizedB;
+    }
+    function serialize(cmpts, opts) {
+      const component = {
+        host: cmpts.host,
+        scheme: cmpts.scheme,
+        userinfo: cmpts.userinfo,
+        port: cmpts.port,
+        path: cmpts.path,
+        query: cmpts.query,
+        nid: cmpts.nid,
+        nss: cmpts.nss,
+        uuid: cmpts.uuid,
+        fragment: cmpts.fragment,
+        reference: cmpts.reference,
+        resourceName: cmpts.resourceName,
+        secure: cmpts.secure,
+        error: ""
+      };
+      const options = Object.assign({}, opts);
+      const uriTokens = [];
+      if (component.scheme) {
+        component.scheme = validateScheme(component.scheme);
+      }
+      const schemeHandler = getSchemeHandler(options.scheme || component.scheme);
+      if (schemeHandler && schemeHandler.serialize) schemeHandler.serialize(component, options);
+      const hasAuthority = component.userinfo !== void 0 || component.host !== void 0 || component.port !== void 0;
+      const schemelessReference = (component.scheme === void 0 || options.reference === "suffix") && !hasAuthority;
+      const pathNoScheme = !options.skipEscape && schemelessReference;
+      if (component.path !== void 0) {
+        if (!options.skipEscape) {
+          component.path = serializePathEncoding(component.path, pathNoScheme);
+        } else {
+          component.path = normalizePercentEncoding(component.path);
+        }
+      }
+      if (options.reference !== "suffix" && component.scheme) {
+        component.scheme = validateScheme(component.scheme);
+        uriTokens.push(component.scheme, ":");
+      }
+      const authority = recomposeAuthority(component);
+      if (authority !== void 0) {
+        if (options.reference !== "suffix") {
+          uriTokens.push("//");
+        }
+        uriTokens.push(authority);
+        if (component.path && component.path[0] !== "/") {
+          uriTokens.push("/");
+        }
+      }
+      if (component.path !== void 0) {
+        let s = component.path;
+        if (!options.absolutePath && (!schemeHandler || !schemeHandler.absolutePath)) {
+          s = schemelessReference && s[0] !== "/" ? removeDotSegmentsRelative(s) : removeDotSegments(s);
+        }
+        if (schemelessReference) {
+          s = serializePathEncoding(s, true);
+        }
+        if (authority === void 0 && s[0] === "/" && s[1] === "/") {
+          s = "/%2F" + s.slice(2);
+        }
+        uriTokens.push(s);
+      }
+      if (component.query !== void 0) {
+        uriTokens.push("?", encodeQuery(component.query));
+      }
+      if (component.fragment !== void 0) {
+        uriTokens.push("#", encodeFragment(component.fragment));
+      }
+      return uriTokens.join("");
+    }
+    var URI_PARSE = /^(?:([^#/:?]+):)?(?:\/\/((?:([^#/?@]*)@)?(\[[^#/?\]]+\]|[^#/:?]*)(?::(\d*))?))?([^#?]*)(?:\?([^#]*))?(?:#((?:.|[\n\r])*))?/u;
+    var AUTHORITY_PREFIX = /^(?:[^#/:?]+:)?\/\/([^/?#]*)/;
+    var AUTHORITY_INTRODUCER_REGION = /^(?:[^#/:?]+:)?([/\\\t\n\r]*)/;
+    function getParseError(parsed, matches) {
+      if (matches[2] !== void 0 && parsed.path && parsed.path[0] !== "/") {
+        return 'URI path must start with "/" when authority is present.';
+      }
+      if (typeof parsed.port === "number" && (parsed.port < 0 || parsed.port > 65535)) {
+        return "URI port is malformed.";
+      }
+      return void 0;
+    }
+    function hasMalformedPercentEncoding(component) {
+      if (component === void 0) return false;
+      let percent = component.indexOf("%");
+      while (percent !== -1) {
+        if (percent + 2 >= component.length || !/^[\da-f]{2}$/iu.test(component.slice(percent + 1, percent + 3))) {
+          return true;
+        }
+        percent = component.indexOf("%", percent + 3);
+      }
+      return false;
+    }
+    function isIPLiteral(host) {
+      return host[0] === "[" && host[host.length - 1] === "]";
+    }
+    function hasMalformedComponentPercentEncoding(matches) {
+      const host = matches[4];
+      return hasMalformedPercentEncoding(matches[3]) || host !== void 0 && !isIPLiteral(host) && hasMalformedPercentEncoding(host) || hasMalformedPercentEncoding(matches[6]) || hasMalformedPercentEncoding(matches[7]) || hasMalformedPercentEncoding(matches[8]);
+    }
+    function canonicalizeHost(parsed, options, schemeHandler, isIP) {
+      if (hasForbiddenDomainHost(parsed, options, schemeHandler, isIP)) {
+        parsed.error = parsed.error || MALFORMED_HOST_ERROR;
+        return true;
+      }
+      if (!options.unicodeSupport && (!schemeHandler || !schemeHandler.unicodeSupport) && parsed.host && !isIPLiteral(parsed.host) && (options.domainHost || schemeHandler && schemeHandler.domainHost) && isIP === false && nonSimpleDomain(parsed.host)) {
+        let url;
+        try {
+          url = new URL("http://" + parsed.host);
+        } catch (e) {
+          parsed.error = parsed.error || "Host's domain name can not be converted to ASCII: " + e;
+          return true;
+        }
+        if (!isHostOnlyURL(url)) {
+          parsed.error = parsed.error || MALFORMED_HOST_ERROR;
+          return true;
+        }
+        parsed.host = url.hostname;
+      }
+      return false;
+    }
+    function hasForbiddenDomainHost(parsed, options, schemeHandler, isIP) {
+      return Boolean(
+        parsed.host && isIP === false && !isIPLiteral(parsed.host) && (options.domainHost || schemeHandler && schemeHandler.domainHost) && FORBIDDEN_DOMAIN_HOST_CHARACTER.test(parsed.host)
+      );
+    }
+    function isHostOnlyURL(url) {
+      return url.username === "" && url.password === "" && url.port === "" && url.pathname === "/" && url.search === "" && url.hash === "" && url.hostname !== "";
+    }
+    function parseWithStatus(uri, opts) {
+      const options = Object.assign({}, opts);
+      const parsed = {
+        scheme: void 0,
+        userinfo: void 0,
+        host: "",
+        port: void 0,
+        path: "",
+        query: void 0,
+        fragment: void 0
+      };
+      let malformedAuthorityOrPort = false;
+      let malformedPercentEncoding = false;
+      let malformedSchemeSpecific = false;
+      let malformedHost = false;
+      let malformedIPLiteral = false;
+      let malformedScheme = false;
+      let isIP = false;
+      if (options.reference === "suffix") {
+        if (options.scheme) {
+          uri = options.scheme + ":" + uri;
+        } else {
+          uri = "//" + uri;
+        }
+      }
+      const authorityMatch = uri.match(AUTHORITY_PREFIX);
+      if (authorityMatch !== null && authorityMatch[1].indexOf("\\") !== -1) {
+        parsed.error = "URI authority must not contain a literal backslash.";
+        malformedAuthorityOrPort = true;
+      }
+      const introducerMatch = uri.match(AUTHORITY_INTRODUCER_REGION);
+      if (introducerMatch !== null) {
+        const region = introducerMatch[1];
+        const normalizedRegion = region.replace(/[\t\n\r]/g, "");
+        if (normalizedRegion.length >= 2) {
+          if (normalizedRegion.slice(0, 2) !== "//") {
+            parsed.error = parsed.error || "URI authority must not contain a literal backslash.";
+            malformedAuthorityOrPort = true;
+          } else if (region.length !== normalizedRegion.length) {
+            parsed.error = parsed.error || "URI authority introducer must not contain whitespace.";
+            malformedAuthorityOrPort = true;
+          }
+        }
+      }
+      const matches = uri.match(URI_PARSE);
+      if (matches) {
+        parsed.scheme = matches[1];
+        parsed.userinfo = matches[3];
+        parsed.host = matches[4];
+        parsed.port = parseInt(matches[5], 10);
+        parsed.path = matches[6] || "";
+        parsed.query = matches[7];
+        parsed.fragment = matches[8];
+        if (parsed.scheme !== void 0) {
+          if (VALID_SCHEME.test(parsed.scheme)) {
+            parsed.scheme = parsed.scheme.toLowerCase();
+          } else {
+            parsed.error = parsed.error || MALFORMED_SCHEME_ERROR;
+            malformedScheme = true;
+          }
+        }
+        malformedPercentEncoding = hasMalformedComponentPercentEncoding(matches);
+        if (malformedPercentEncoding) {
+          parsed.error = parsed.error || "URI contains malformed percent-encoding.";
+        }
+        if (isNaN(parsed.port)) {
+          parsed.port = matches[5];
+        }
+        const parseError = getParseError(parsed, matches);
+        if (parseError !== void 0) {
+          parsed.error = parsed.error || parseError;
+          malformedAuthorityOrPort = true;
+        }
+        if (parsed.host) {
+          const ipv4result = isIPv4(parsed.host);
+          if (ipv4result === false) {
+            const bracketedIPLiteral = isIPLiteral(parsed.host);
+            const hasIPLiteralBracket = parsed.host.indexOf("[") !== -1 || parsed.host.indexOf("]") !== -1;
+            const ipv6result = normalizeIPv6(parsed.host);
+            isIP = ipv6result.isIPV6 || ipv6result.isIPVFuture === true;
+            malformedIPLiteral = hasIPLiteralBracket && (!bracketedIPLiteral || ipv6result.error === true);
+            parsed.host = isIP ? ipv6result.host : ipv6result.host.toLowerCase();
+            if (malformedIPLiteral) {
+              parsed.error = parsed.error || MALFORMED_HOST_ERROR;
+              malformedAuthorityOrPort = true;
+            }
+          } else {
+            isIP = true;
+          }
+        }
+        if (parsed.scheme === void 0 && parsed.userinfo === void 0 && parsed.host === void 0 && parsed.port === void 0 && parsed.query === void 0 && !parsed.path) {
+          parsed.reference = "same-document";
+        } else if (parsed.scheme === void 0) {
+          parsed.reference = "relative";
+        } else if (parsed.fragment === void 0) {
+          parsed.reference = "absolute";
+        } else {
+          parsed.reference = "uri";
+        }
+        if (options.reference && options.reference !== "suffix" && options.reference !== parsed.reference) {
+          parsed.error = parsed.error || "URI is not a " + options.reference + " reference.";
+        }
+        const schemeHandler = getSchemeHandler(options.scheme || parsed.scheme);
+        if (!malformedIPLiteral) {
+          malformedHost = canonicalizeHost(parsed, options, schemeHandler, isIP);
+        }
+        if (uri.indexOf("%") !== -1 && parsed.host !== void 0 && !malformedIPLiteral) {
+          let host = isIP ? parsed.host : normalizePercentEncoding(parsed.host, true);
+          if (!isIP) {
+            host = normalizePercentEncoding(host.toLowerCase());
+          }
+          parsed.host = isIP || options.scheme !== "null" ? reescapeHostDelimiters(host, isIP) : host;
+        }
+        if (!schemeHandler || schemeHandler && !schemeHandler.skipNormalize) {
+          if (parsed.path) {
+            parsed.path = normalizePathEncoding(parsed.path);
+          }
+          if (parsed.query) {
+            parsed.query = normalizeQueryFragmentEncoding(parsed.query);
+          }
+          if (parsed.fragment) {
+            parsed.fragment = normalizeQueryFragmentEncoding(parsed.fragment);
+          }
+        }
+        if (schemeHandler && schemeHandler.parse) {
+          schemeHandler.parse(parsed, options);
+          if (schemeHandler === SCHEMES.urn && parsed.nid === void 0) {
+            malformedSchemeSpecific = true;
+          }
+        }
+      } else {
+        parsed.error = parsed.error || "URI can not be parsed.";
+      }
+      return { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme };
+    }
+    function parse(uri, opts) {
+      return parseWithStatus(uri, opts).parsed;
+    }
+    function normalizeString(uri, opts) {
+      return normalizeStringWithStatus(uri, opts).normalized;
+    }
+    function normalizeStringWithStatus(uri, opts) {
+      const { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme } = parseWithStatus(uri, opts);
+      return {
+        normalized: malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? uri : serialize(parsed, opts),
+        malformedAuthorityOrPort,
+        malformedPercentEncoding,
+        malformedSchemeSpecific,
+        malformedHost,
+        malformedScheme
+      };
+    }
+    function normalizeComparableURI(uri, opts) {
+      if (typeof uri !== "string" && typeof uri !== "object") {
+        return void 0;
+      }
+      let value2;
+      try {
+        value2 = typeof uri === "string" ? uri : serialize(uri, opts);
+      } catch {
+        return void 0;
+      }
+      const { normalized, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme } = normalizeStringWithStatus(value2, opts);
+      return malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? void 0 : normalized;
+    }
+    var fastUri = {
+      SCHEMES,
+      normalize,
+      resolve: resolve7,
+      resolveComponent,
+      equal,
+      serialize,
+      parse
+    };
+    module.exports = fastUri;
+    module.exports.default = fastUri;
+    module.exports.fastUri = fastUri;
+  }
+});
+
+// node_modules/ajv/dist/runtime/uri.js
+var require_uri = __commonJS({
+  "node_modules/ajv/dist/runtime/uri.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var uri = require_fast_uri();
+    uri.code = 'require("ajv/dist/runtime/uri").default';
+    exports.default = uri;
+  }
+});
+
+// node_modules/ajv/dist/core.js
+var require_core = __commonJS({
+  "node_modules/ajv/dist/core.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = void 0;
+    var validate_1 = require_validate();
+    Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function() {
+      return validate_1.KeywordCxt;
+    } });
+    var codegen_1 = require_codegen();
+    Object.defineProperty(exports, "_", { enumerable: true, get: function() {
+      return codegen_1._;
+    } });
+    Object.defineProperty(exports, "str", { enumerable: true, get: function() {
+      return codegen_1.str;
+    } });
+    Object.defineProperty(exports, "stringify", { enumerable: true, get: function() {
+      return codegen_1.stringify;
+    } });
+    Object.defineProperty(exports, "nil", { enumerable: true, get: function() {
+      return codegen_1.nil;
+    } });
+    Object.defineProperty(exports, "Name", { enumerable: true, get: function() {
+      return codegen_1.Name;
+    } });
+    Object.defineProperty(exports, "CodeGen", { enumerable: true, get: function() {
+      return codegen_1.CodeGen;
+    } });
+    var validation_error_1 = require_validation_error();
+    var ref_error_1 = require_ref_error();
+    var rules_1 = require_rules();
+    var compile_1 = require_compile();
+    var codegen_2 = require_codegen();
+    var resolve_1 = require_resolve();
+    var dataType_1 = require_dataType();
+    var util_1 = require_util();
+    var $dataRefSchema = require_data();
+    var uri_1 = require_uri();
+    var defaultRegExp = (str, flags) => new RegExp(str, flags);
+    defaultRegExp.code = "new RegExp";
+    var META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
+    var EXT_SCOPE_NAMES = /* @__PURE__ */ new Set([
+      "validate",
+      "serialize",
+      "parse",
+      "wrapper",
+      "root",
+      "schema",
+      "keyword",
+      "pattern",
+      "formats",
+      "validate$data",
+      "func",
+      "obj",
+      "Error"
+    ]);
+    var removedOptions = {
+      errorDataPath: "",
+      format: "`validateFormats: false` can be used instead.",
+      nullable: '"nullable" keyword is supported by default.',
+      jsonPointers: "Deprecated jsPropertySyntax can be used instead.",
+      extendRefs: "Deprecated ignoreKeywordsWithRef can be used instead.",
+      missingRefs: "Pass empty schema with $id that should be ignored to ajv.addSchema.",
+      processCode: "Use option `code: {process: (code, schemaEnv: object) => string}`",
+      sourceCode: "Use option `code: {source: true}`",
+      strictDefaults: "It is default now, see option `strict`.",
+      strictKeywords: "It is default now, see option `strict`.",
+      uniqueItems: '"uniqueItems" keyword is always validated.',
+      unknownFormats: "Disable strict mode or pass `true` to `ajv.addFormat` (or `formats` option).",
+      cache: "Map is used as cache, schema object as key.",
+      serialize: "Map is used as cache, schema object as key.",
+      ajvErrors: "It is default now."
+    };
+    var deprecatedOptions = {
+      ignoreKeywordsWithRef: "",
+      jsPropertySyntax: "",
+      unicode: '"minLength"/"maxLength" account for unicode characters by default.'
+    };
+    var MAX_EXPRESSION = 200;
+    function requiredOptions(o) {
+      var _a, _b, _c, _d, _e, _f, _g, _h, _j, _k, _l, _m, _o, _p, _q, _r, _s, _t, _u, _v, _w, _x, _y, _z, _0;
+      const s = o.strict;
+      const _optz = (_a = o.code) === null || _a === void 0 ? void 0 : _a.optimize;
+      const optimize = _optz === true || _optz === void 0 ? 1 : _optz || 0;
+      const regExp = (_c = (_b = o.code) === null || _b === void 0 ? void 0 : _b.regExp) !== null && _c !== void 0 ? _c : defaultRegExp;
+      const uriResolver = (_d = o.uriResolver) !== null && _d !== void 0 ? _d : uri_1.default;
+      return {
+        strictSchema: (_f = (_e = o.strictSchema) !== null && _e !== void 0 ? _e : s) !== null && _f !== void 0 ? _f : true,
+        strictNumbers: (_h = (_g = o.strictNumbers) !== null && _g !== void 0 ? _g : s) !== null && _h !== void 0 ? _h : true,
+        strictTypes: (_k = (_j = o.strictTypes) !== null && _j !== void 0 ? _j : s) !== null && _k !== void 0 ? _k : "log",
+        strictTuples: (_m = (_l = o.strictTuples) !== null && _l !== void 0 ? _l : s) !== null && _m !== void 0 ? _m : "log",
+        strictRequired: (_p = (_o = o.strictRequired) !== null && _o !== void 0 ? _o : s) !== null && _p !== void 0 ? _p : false,
+        code: o.code ? { ...o.code, optimize, regExp } : { optimize, regExp },
+        loopRequired: (_q = o.loopRequired) !== null && _q !== void 0 ? _q : MAX_EXPRESSION,
+        loopEnum: (_r = o.loopEnum) !== null && _r !== void 0 ? _r : MAX_EXPRESSION,
+        meta: (_s = o.meta) !== null && _s !== void 0 ? _s : true,
+        messages: (_t = o.messages) !== null && _t !== void 0 ? _t : true,
+        inlineRefs: (_u = o.inlineRefs) !== null && _u !== void 0 ? _u : true,
+        schemaId: (_v = o.schemaId) !== null && _v !== void 0 ? _v : "$id",
+        addUsedSchema: (_w = o.addUsedSchema) !== null && _w !== void 0 ? _w : true,
+        validateSchema: (_x = o.validateSchema) !== null && _x !== void 0 ? _x : true,
+        validateFormats: (_y = o.validateFormats) !== null && _y !== void 0 ? _y : true,
+        unicodeRegExp: (_z = o.unicodeRegExp) !== null && _z !== void 0 ? _z : true,
+        int32range: (_0 = o.int32range) !== null && _0 !== void 0 ? _0 : true,
+        uriResolver
+      };
+    }
+    var Ajv2 = class {
+      constructor(opts = {}) {
+        this.schemas = {};
+        this.refs = {};
+        this.formats = /* @__PURE__ */ Object.create(null);
+        this._compilations = /* @__PURE__ */ new Set();
+        this._loading = {};
+        this._cache = /* @__PURE__ */ new Map();
+        opts = this.opts = { ...opts, ...requiredOptions(opts) };
+        const { es5, lines } = this.opts.code;
+        this.scope = new codegen_2.ValueScope({ scope: {}, prefixes: EXT_SCOPE_NAMES, es5, lines });
+        this.logger = getLogger(opts.logger);
+        const formatOpt = opts.validateFormats;
+        opts.validateFormats = false;
+        this.RULES = (0, rules_1.getRules)();
+        checkOptions.call(this, removedOptions, opts, "NOT SUPPORTED");
+        checkOptions.call(this, deprecatedOptions, opts, "DEPRECATED", "warn");
+        this._metaOpts = getMetaSchemaOptions.call(this);
+        if (opts.formats)
+          addInitialFormats.call(this);
+        this._addVocabularies();
+        this._addDefaultMetaSchema();
+        if (opts.keywords)
+          addInitialKeywords.call(this, opts.keywords);
+        if (typeof opts.meta == "object")
+          this.addMetaSchema(opts.meta);
+        addInitialSchemas.call(this);
+        opts.validateFormats = formatOpt;
+      }
+      _addVocabularies() {
+        this.addKeyword("$async");
+      }
+      _addDefaultMetaSchema() {
+        const { $data, meta, schemaId } = this.opts;
+        let _dataRefSchema = $dataRefSchema;
+        if (schemaId === "id") {
+          _dataRefSchema = { ...$dataRefSchema };
+          _dataRefSchema.id = _dataRefSchema.$id;
+          delete _dataRefSchema.$id;
+        }
+        if (meta && $data)
+          this.addMetaSchema(_dataRefSchema, _dataRefSchema[schemaId], false);
+      }
+      defaultMeta() {
+        const { meta, schemaId } = this.opts;
+        return this.opts.defaultMeta = typeof meta == "object" ? meta[schemaId] || meta : void 0;
+      }
+      validate(schemaKeyRef, data) {
+        let v;
+        if (typeof schemaKeyRef == "string") {
+          v = this.getSchema(schemaKeyRef);
+          if (!v)
+            throw new Error(`no schema with key or ref "${schemaKeyRef}"`);
+        } else {
+          v = this.compile(schemaKeyRef);
+        }
+        const valid = v(data);
+        if (!("$async" in v))
+          this.errors = v.errors;
+        return valid;
+      }
+      compile(schema, _meta) {
+        const sch = this._addSchema(schema, _meta);
+        return sch.validate || this._compileSchemaEnv(sch);
+      }
+      compileAsync(schema, meta) {
+        if (typeof this.opts.loadSchema != "function") {
+          throw new Error("options.loadSchema should be a function");
+        }
+        const { loadSchema } = this.opts;
+        return runCompileAsync.call(this, schema, meta);
+        async function runCompileAsync(_schema, _meta) {
+          await loadMetaSchema.call(this, _schema.$schema);
+          const sch = this._addSchema(_schema, _meta);
+          return sch.validate || _compileAsync.call(this, sch);
+        }
+        async function loadMetaSchema($ref) {
+          if ($ref && !this.getSchema($ref)) {
+            await runCompileAsync.call(this, { $ref }, true);
+          }
+        }
+        async function _compileAsync(sch) {
+          try {
+            return this._compileSchemaEnv(sch);
+          } catch (e) {
+            if (!(e instanceof ref_error_1.default))
+              throw e;
+            checkLoaded.call(this, e);
+            await loadMissingSchema.call(this, e.missingSchema);
+            return _compileAsync.call(this, sch);
+          }
+        }
+        function checkLoaded({ missingSchema: ref, missingRef }) {
+          if (this.refs[ref]) {
+            throw new Error(`AnySchema ${ref} is loaded but ${missingRef} cannot be resolved`);
+          }
+        }
+        async function loadMissingSchema(ref) {
+          const _schema = await _loadSchema.call(this, ref);
+          if (!this.refs[ref])
+            await loadMetaSchema.call(this, _schema.$schema);
+          if (!this.refs[ref])
+            this.addSchema(_schema, ref, meta);
+        }
+        async function _loadSchema(ref) {
+          const p = this._loading[ref];
+          if (p)
+            return p;
+          try {
+            return await (this._loading[ref] = loadSchema(ref));
+          } finally {
+            delete this._loading[ref];
+          }
+        }
+      }
+      // Adds schema to the instance
+      addSchema(schema, key2, _meta, _validateSchema = this.opts.validateSchema) {
+        if (Array.isArray(schema)) {
+          for (const sch of schema)
+            this.addSchema(sch, void 0, _meta, _validateSchema);
+          return this;
+        }
+        let id;
+        if (typeof schema === "object") {
+          const { schemaId } = this.opts;
+          id = schema[schemaId];
+          if (id !== void 0 && typeof id != "string") {
+            throw new Error(`schema ${schemaId} must be string`);
+          }
+        }
+        key2 = (0, resolve_1.normalizeId)(key2 || id);
+        this._checkUnique(key2);
+        this.schemas[key2] = this._addSchema(schema, _meta, key2, _validateSchema, true);
+        return this;
+      }
+      // Add schema that will be used to validate other schemas
+      // options in META_IGNORE_OPTIONS are alway set to false
+      addMetaSchema(schema, key2, _validateSchema = this.opts.validateSchema) {
+        this.addSchema(schema, key2, true, _validateSchema);
+        return this;
+      }
+      //  Validate schema against its meta-schema
+      validateSchema(schema, throwOrLogError) {
+        if (typeof schema == "boolean")
+          return true;
+        let $schema;
+        $schema = schema.$schema;
+        if ($schema !== void 0 && typeof $schema != "string") {
+          throw new Error("$schema must be a string");
+        }
+        $schema = $schema || this.opts.defaultMeta || this.defaultMeta();
+        if (!$schema) {
+          this.logger.warn("meta-schema not available");
+          this.errors = null;
+          return true;
+        }
+        const valid = this.validate($schema, schema);
+        if (!valid && throwOrLogError) {
+          const message = "schema is invalid: " + this.errorsText();
+          if (this.opts.validateSchema === "log")
+            this.logger.error(message);
+          else
+            throw new Error(message);
+        }
+        return valid;
+      }
+      // Get compiled schema by `key` or `ref`.
+      // (`key` that was passed to `addSchema` or full schema reference - `schema.$id` or resolved id)
+      getSchema(keyRef) {
+        let sch;
+        while (typeof (sch = getSchEnv.call(this, keyRef)) == "string")
+          keyRef = sch;
+        if (sch === void 0) {
+          const { schemaId } = this.opts;
+          const root = new compile_1.SchemaEnv({ schema: {}, schemaId });
+          sch = compile_1.resolveSchema.call(this, root, keyRef);
+          if (!sch)
+            return;
+          this.refs[keyRef] = sch;
+        }
+        return sch.validate || this._compileSchemaEnv(sch);
+      }
+      // Remove cached schema(s).
+      // If no parameter is passed all schemas but meta-schemas are removed.
+      // If RegExp is passed all schemas with key/id matching pattern but meta-schemas are removed.
+      // Even if schema is referenced by other schemas it still can be removed as other schemas have local references.
+      removeSchema(schemaKeyRef) {
+        if (schemaKeyRef instanceof RegExp) {
+          this._removeAllSchemas(this.schemas, schemaKeyRef);
+          this._removeAllSchemas(this.refs, schemaKeyRef);
+          return this;
+        }
+        switch (typeof schemaKeyRef) {
+          case "undefined":
+            this._removeAllSchemas(this.schemas);
+            this._removeAllSchemas(this.refs);
+            this._cache.clear();
+            return this;
+          case "string": {
+            const sch = getSchEnv.call(this, schemaKeyRef);
+            if (typeof sch == "object")
+              this._cache.delete(sch.schema);
+            delete this.schemas[schemaKeyRef];
+            delete this.refs[schemaKeyRef];
+            return this;
+          }
+          case "object": {
+            const cacheKey = schemaKeyRef;
+            this._cache.delete(cacheKey);
+            let id = schemaKeyRef[this.opts.schemaId];
+            if (id) {
+              id = (0, resolve_1.normalizeId)(id);
+              delete this.schemas[id];
+              delete this.refs[id];
+            }
+            return this;
+          }
+          default:
+            throw new Error("ajv.removeSchema: invalid parameter");
+        }
+      }
+      // add "vocabulary" - a collection of keywords
+      addVocabulary(definitions) {
+        for (const def of definitions)
+          this.addKeyword(def);
+        return this;
+      }
+      addKeyword(kwdOrDef, def) {
+        let keyword;
+        if (typeof kwdOrDef == "string") {
+          keyword = kwdOrDef;
+          if (typeof def == "object") {
+            this.logger.warn("these parameters are deprecated, see docs for addKeyword");
+            def.keyword = keyword;
+          }
+        } else if (typeof kwdOrDef == "object" && def === void 0) {
+          def = kwdOrDef;
+          keyword = def.keyword;
+          if (Array.isArray(keyword) && !keyword.length) {
+            throw new Error("addKeywords: keyword must be string or non-empty array");
+          }
+        } else {
+          throw new Error("invalid addKeywords parameters");
+        }
+        checkKeyword.call(this, keyword, def);
+        if (!def) {
+          (0, util_1.eachItem)(keyword, (kwd) => addRule.call(this, kwd));
+          return this;
+        }
+        keywordMetaschema.call(this, def);
+        const definition = {
+          ...def,
+          type: (0, dataType_1.getJSONTypes)(def.type),
+          schemaType: (0, dataType_1.getJSONTypes)(def.schemaType)
+        };
+        (0, util_1.eachItem)(keyword, definition.type.length === 0 ? (k) => addRule.call(this, k, definition) : (k) => definition.type.forEach((t) => addRule.call(this, k, definition, t)));
+        return this;
+      }
+      getKeyword(keyword) {
+        const rule = this.RULES.all[keyword];
+        return typeof rule == "object" ? rule.definition : !!rule;
+      }
+      // Remove keyword
+      removeKeyword(keyword) {
+        const { RULES } = this;
+        delete RULES.keywords[keyword];
+        delete RULES.all[keyword];
+        for (const group of RULES.rules) {
+          const i = group.rules.findIndex((rule) => rule.keyword === keyword);
+          if (i >= 0)
+            group.rules.splice(i, 1);
+        }
+        return this;
+      }
+      // Add format
+      addFormat(name, format) {
+        if (typeof format == "string")
+          format = new RegExp(format);
+        this.formats[name] = format;
+        return this;
+      }
+      errorsText(errors = this.errors, { separator = ", ", dataVar = "data" } = {}) {
+        if (!errors || errors.length === 0)
+          return "No errors";
+        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text2, msg) => text2 + separator + msg);
+      }
+      $dataMetaSchema(metaSchema, keywordsJsonPointers) {
+        const rules = this.RULES.all;
+        metaSchema = JSON.parse(JSON.stringify(metaSchema));
+        for (const jsonPointer of keywordsJsonPointers) {
+          const segments = jsonPointer.split("/").slice(1);
+          let keywords = metaSchema;
+          for (const seg of segments)
+            keywords = keywords[seg];
+          for (const key2 in rules) {
+            const rule = rules[key2];
+            if (typeof rule != "object")
+              continue;
+            const { $data } = rule.definition;
+            const schema = keywords[key2];
+            if ($data && schema)
+              keywords[key2] = schemaOrData(schema);
+          }
+        }
+        return metaSchema;
+      }
+      _removeAllSchemas(schemas, regex) {
+        for (const keyRef in schemas) {
+          const sch = schemas[keyRef];
+          if (!regex || regex.test(keyRef)) {
+            if (typeof sch == "string") {
+              delete schemas[keyRef];
+            } else if (sch && !sch.meta) {
+              this._cache.delete(sch.schema);
+              delete schemas[keyRef];
+            }
+          }
+        }
+      }
+      _addSchema(schema, meta, baseId, validateSchema = this.opts.validateSchema, addSchema = this.opts.addUsedSchema) {
+        let id;
+        const { schemaId } = this.opts;
+        if (typeof schema == "object") {
+          id = schema[schemaId];
+        } else {
+          if (this.opts.jtd)
+            throw new Error("schema must be object");
+          else if (typeof schema != "boolean")
+            throw new Error("schema must be object or boolean");
+        }
+        let sch = this._cache.get(schema);
+        if (sch !== void 0)
+          return sch;
+        baseId = (0, resolve_1.normalizeId)(id || baseId);
+        const localRefs = resolve_1.getSchemaRefs.call(this, schema, baseId);
+        sch = new compile_1.SchemaEnv({ schema, schemaId, meta, baseId, localRefs });
+        this._cache.set(sch.schema, sch);
+        if (addSchema && !baseId.startsWith("#")) {
+          if (baseId)
+            this._checkUnique(baseId);
+          this.refs[baseId] = sch;
+        }
+        if (validateSchema)
+          this.validateSchema(schema, true);
+        return sch;
+      }
+      _checkUnique(id) {
+        if (this.schemas[id] || this.refs[id]) {
+          throw new Error(`schema with key or id "${id}" already exists`);
+        }
+      }
+      _compileSchemaEnv(sch) {
+        if (sch.meta)
+          this._compileMetaSchema(sch);
+        else
+          compile_1.compileSchema.call(this, sch);
+        if (!sch.validate)
+          throw new Error("ajv implementation error");
+        return sch.validate;
+      }
+      _compileMetaSchema(sch) {
+        const currentOpts = this.opts;
+        this.opts = this._metaOpts;
+        try {
+          compile_1.compileSchema.call(this, sch);
+        } finally {
+          this.opts = currentOpts;
+        }
+      }
+    };
+    Ajv2.ValidationError = validation_error_1.default;
+    Ajv2.MissingRefError = ref_error_1.default;
+    exports.default = Ajv2;
+    function checkOptions(checkOpts, options, msg, log = "error") {
+      for (const key2 in checkOpts) {
+        const opt = key2;
+        if (opt in options)
+          this.logger[log](`${msg}: option ${key2}. ${checkOpts[opt]}`);
+      }
+    }
+    function getSchEnv(keyRef) {
+      keyRef = (0, resolve_1.normalizeId)(keyRef);
+      return this.schemas[keyRef] || this.refs[keyRef];
+    }
+    function addInitialSchemas() {
+      const optsSchemas = this.opts.schemas;
+      if (!optsSchemas)
+        return;
+      if (Array.isArray(optsSchemas))
+        this.addSchema(optsSchemas);
+      else
+        for (const key2 in optsSchemas)
+          this.addSchema(optsSchemas[key2], key2);
+    }
+    function addInitialFormats() {
+      for (const name in this.opts.formats) {
+        const format = this.opts.formats[name];
+        if (format)
+          this.addFormat(name, format);
+      }
+    }
+    function addInitialKeywords(defs) {
+      if (Array.isArray(defs)) {
+        this.addVocabulary(defs);
+        return;
+      }
+      this.logger.warn("keywords option as map is deprecated, pass array");
+      for (const keyword in defs) {
+        const def = defs[keyword];
+        if (!def.keyword)
+          def.keyword = keyword;
+        this.addKeyword(def);
+      }
+    }
+    function getMetaSchemaOptions() {
+      const metaOpts = { ...this.opts };
+      for (const opt of META_IGNORE_OPTIONS)
+        delete metaOpts[opt];
+      return metaOpts;
+    }
+    var noLogs = { log() {
+    }, warn() {
+    }, error() {
+    } };
+    function getLogger(logger) {
+      if (logger === false)
+        return noLogs;
+      if (logger === void 0)
+        return console;
+      if (logger.log && logger.warn && logger.error)
+        return logger;
+      throw new Error("logger must implement log, warn and error methods");
+    }
+    var KEYWORD_NAME = /^[a-z_$][a-z0-9_$:-]*$/i;
+    function checkKeyword(keyword, def) {
+      const { RULES } = this;
+      (0, util_1.eachItem)(keyword, (kwd) => {
+        if (RULES.keywords[kwd])
+          throw new Error(`Keyword ${kwd} is already defined`);
+        if (!KEYWORD_NAME.test(kwd))
+          throw new Error(`Keyword ${kwd} has invalid name`);
+      });
+      if (!def)
+        return;
+      if (def.$data && !("code" in def || "validate" in def)) {
+        throw new Error('$data keyword must have "code" or "validate" function');
+      }
+    }
+    function addRule(keyword, definition, dataType) {
+      var _a;
+      const post = definition === null || definition === void 0 ? void 0 : definition.post;
+      if (dataType && post)
+        throw new Error('keyword with "post" flag cannot have "type"');
+      const { RULES } = this;
+      let ruleGroup = post ? RULES.post : RULES.rules.find(({ type: t }) => t === dataType);
+      if (!ruleGroup) {
+        ruleGroup = { type: dataType, rules: [] };
+        RULES.rules.push(ruleGroup);
+      }
+      RULES.keywords[keyword] = true;
+      if (!definition)
+        return;
+      const rule = {
+        keyword,
+        definition: {
+          ...definition,
+          type: (0, dataType_1.getJSONTypes)(definition.type),
+          schemaType: (0, dataType_1.getJSONTypes)(definition.schemaType)
+        }
+      };
+      if (definition.before)
+        addBeforeRule.call(this, ruleGroup, rule, definition.before);
+      else
+        ruleGroup.rules.push(rule);
+      RULES.all[keyword] = rule;
+      (_a = definition.implements) === null || _a === void 0 ? void 0 : _a.forEach((kwd) => this.addKeyword(kwd));
+    }
+    function addBeforeRule(ruleGroup, rule, before) {
+      const i = ruleGroup.rules.findIndex((_rule) => _rule.keyword === before);
+      if (i >= 0) {
+        ruleGroup.rules.splice(i, 0, rule);
+      } else {
+        ruleGroup.rules.push(rule);
+        this.logger.warn(`rule ${before} is not defined`);
+      }
+    }
+    function keywordMetaschema(def) {
+      let { metaSchema } = def;
+      if (metaSchema === void 0)
+        return;
+      if (def.$data && this.opts.$data)
+        metaSchema = schemaOrData(metaSchema);
+      def.validateSchema = this.compile(metaSchema, true);
+    }
+    var $dataRef = {
+      $ref: "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#"
+    };
+    function schemaOrData(schema) {
+      return { anyOf: [schema, $dataRef] };
+    }
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/core/id.js
+var require_id = __commonJS({
+  "node_modules/ajv/dist/vocabularies/core/id.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var def = {
+      keyword: "id",
+      code() {
+        throw new Error('NOT SUPPORTED: keyword "id", use "$id" for schema ID');
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/core/ref.js
+var require_ref = __commonJS({
+  "node_modules/ajv/dist/vocabularies/core/ref.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.callRef = exports.getValidate = void 0;
+    var ref_error_1 = require_ref_error();
+    var code_1 = require_code2();
+    var codegen_1 = require_codegen();
+    var names_1 = require_names();
+    var compile_1 = require_compile();
+    var util_1 = require_util();
+    var def = {
+      keyword: "$ref",
+      schemaType: "string",
+      code(cxt) {
+        const { gen, schema: $ref, it } = cxt;
+        const { baseId, schemaEnv: env, validateName, opts, self } = it;
+        const { root } = env;
+        if (($ref === "#" || $ref === "#/") && baseId === root.baseId)
+          return callRootRef();
+        const schOrEnv = compile_1.resolveRef.call(self, root, baseId, $ref);
+        if (schOrEnv === void 0)
+          throw new ref_error_1.default(it.opts.uriResolver, baseId, $ref);
+        if (schOrEnv instanceof compile_1.SchemaEnv)
+          return callValidate(schOrEnv);
+        return inlineRefSchema(schOrEnv);
+        function callRootRef() {
+          if (env === root)
+            return callRef(cxt, validateName, env, env.$async);
+          const rootName = gen.scopeValue("root", { ref: root });
+          return callRef(cxt, (0, codegen_1._)`${rootName}.validate`, root, root.$async);
+        }
+        function callValidate(sch) {
+          const v = getValidate(cxt, sch);
+          callRef(cxt, v, sch, sch.$async);
+        }
+        function inlineRefSchema(sch) {
+          const schName = gen.scopeValue("schema", opts.code.source === true ? { ref: sch, code: (0, codegen_1.stringify)(sch) } : { ref: sch });
+          const valid = gen.name("valid");
+          const schCxt = cxt.subschema({
+            schema: sch,
+            dataTypes: [],
+            schemaPath: codegen_1.nil,
+            topSchemaRef: schName,
+            errSchemaPath: $ref
+          }, valid);
+          cxt.mergeEvaluated(schCxt);
+          cxt.ok(valid);
+        }
+      }
+    };
+    function getValidate(cxt, sch) {
+      const { gen } = cxt;
+      return sch.validate ? gen.scopeValue("validate", { ref: sch.validate }) : (0, codegen_1._)`${gen.scopeValue("wrapper", { ref: sch })}.validate`;
+    }
+    exports.getValidate = getValidate;
+    function callRef(cxt, v, sch, $async) {
+      const { gen, it } = cxt;
+      const { allErrors, schemaEnv: env, opts } = it;
+      const passCxt = opts.passContext ? names_1.default.this : codegen_1.nil;
+      if ($async)
+        callAsyncRef();
+      else
+        callSyncRef();
+      function callAsyncRef() {
+        if (!env.$async)
+          throw new Error("async schema referenced by sync schema");
+        const valid = gen.let("valid");
+        gen.try(() => {
+          gen.code((0, codegen_1._)`await ${(0, code_1.callValidateCode)(cxt, v, passCxt)}`);
+          addEvaluatedFrom(v);
+          if (!allErrors)
+            gen.assign(valid, true);
+        }, (e) => {
+          gen.if((0, codegen_1._)`!(${e} instanceof ${it.ValidationError})`, () => gen.throw(e));
+          addErrorsFrom(e);
+          if (!allErrors)
+            gen.assign(valid, false);
+        });
+        cxt.ok(valid);
+      }
+      function callSyncRef() {
+        cxt.result((0, code_1.callValidateCode)(cxt, v, passCxt), () => addEvaluatedFrom(v), () => addErrorsFrom(v));
+      }
+      function addErrorsFrom(source) {
+        const errs = (0, codegen_1._)`${source}.errors`;
+        gen.assign(names_1.default.vErrors, (0, codegen_1._)`${names_1.default.vErrors} === null ? ${errs} : ${names_1.default.vErrors}.concat(${errs})`);
+        gen.assign(names_1.default.errors, (0, codegen_1._)`${names_1.default.vErrors}.length`);
+      }
+      function addEvaluatedFrom(source) {
+        var _a;
+        if (!it.opts.unevaluated)
+          return;
+        const schEvaluated = (_a = sch === null || sch === void 0 ? void 0 : sch.validate) === null || _a === void 0 ? void 0 : _a.evaluated;
+        if (it.props !== true) {
+          if (schEvaluated && !schEvaluated.dynamicProps) {
+            if (schEvaluated.props !== void 0) {
+              it.props = util_1.mergeEvaluated.props(gen, schEvaluated.props, it.props);
+            }
+          } else {
+            const props = gen.var("props", (0, codegen_1._)`${source}.evaluated.props`);
+            it.props = util_1.mergeEvaluated.props(gen, props, it.props, codegen_1.Name);
+          }
+        }
+        if (it.items !== true) {
+          if (schEvaluated && !schEvaluated.dynamicItems) {
+            if (schEvaluated.items !== void 0) {
+              it.items = util_1.mergeEvaluated.items(gen, schEvaluated.items, it.items);
+            }
+          } else {
+            const items = gen.var("items", (0, codegen_1._)`${source}.evaluated.items`);
+            it.items = util_1.mergeEvaluated.items(gen, items, it.items, codegen_1.Name);
+          }
+        }
+      }
+    }
+    exports.callRef = callRef;
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/core/index.js
+var require_core2 = __commonJS({
+  "node_modules/ajv/dist/vocabularies/core/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var id_1 = require_id();
+    var ref_1 = require_ref();
+    var core2 = [
+      "$schema",
+      "$id",
+      "$defs",
+      "$vocabulary",
+      { keyword: "$comment" },
+      "definitions",
+      id_1.default,
+      ref_1.default
+    ];
+    exports.default = core2;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/limitNumber.js
+var require_limitNumber = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/limitNumber.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var ops20 = codegen_1.operators;
+    var KWDs = {
+      maximum: { okStr: "<=", ok: ops20.LTE, fail: ops20.GT },
+      minimum: { okStr: ">=", ok: ops20.GTE, fail: ops20.LT },
+      exclusiveMaximum: { okStr: "<", ok: ops20.LT, fail: ops20.GTE },
+      exclusiveMinimum: { okStr: ">", ok: ops20.GT, fail: ops20.LTE }
+    };
+    var error = {
+      message: ({ keyword, schemaCode }) => (0, codegen_1.str)`must be ${KWDs[keyword].okStr} ${schemaCode}`,
+      params: ({ keyword, schemaCode }) => (0, codegen_1._)`{comparison: ${KWDs[keyword].okStr}, limit: ${schemaCode}}`
+    };
+    var def = {
+      keyword: Object.keys(KWDs),
+      type: "number",
+      schemaType: "number",
+      $data: true,
+      error,
+      code(cxt) {
+        const { keyword, data, schemaCode } = cxt;
+        cxt.fail$data((0, codegen_1._)`${data} ${KWDs[keyword].fail} ${schemaCode} || isNaN(${data})`);
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/multipleOf.js
+var require_multipleOf = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/multipleOf.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var error = {
+      message: ({ schemaCode }) => (0, codegen_1.str)`must be multiple of ${schemaCode}`,
+      params: ({ schemaCode }) => (0, codegen_1._)`{multipleOf: ${schemaCode}}`
+    };
+    var def = {
+      keyword: "multipleOf",
+      type: "number",
+      schemaType: "number",
+      $data: true,
+      error,
+      code(cxt) {
+        const { gen, data, schemaCode, it } = cxt;
+        const prec = it.opts.multipleOfPrecision;
+        const res = gen.let("res");
+        const invalid = prec ? (0, codegen_1._)`Math.abs(Math.round(${res}) - ${res}) > 1e-${prec}` : (0, codegen_1._)`${res} !== parseInt(${res})`;
+        cxt.fail$data((0, codegen_1._)`(${schemaCode} === 0 || (${res} = ${data}/${schemaCode}, ${invalid}))`);
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/runtime/ucs2length.js
+var require_ucs2length = __commonJS({
+  "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    function ucs2length(str) {
+      const len = str.length;
+      let length = 0;
+      let pos2 = 0;
+      let value2;
+      while (pos2 < len) {
+        length++;
+        value2 = str.charCodeAt(pos2++);
+        if (value2 >= 55296 && value2 <= 56319 && pos2 < len) {
+          value2 = str.charCodeAt(pos2);
+          if ((value2 & 64512) === 56320)
+            pos2++;
+        }
+      }
+      return length;
+    }
+    exports.default = ucs2length;
+    ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/limitLength.js
+var require_limitLength = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/limitLength.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var ucs2length_1 = require_ucs2length();
+    var error = {
+      message({ keyword, schemaCode }) {
+        const comp = keyword === "maxLength" ? "more" : "fewer";
+        return (0, codegen_1.str)`must NOT have ${comp} than ${schemaCode} characters`;
+      },
+      params: ({ schemaCode }) => (0, codegen_1._)`{limit: ${schemaCode}}`
+    };
+    var def = {
+      keyword: ["maxLength", "minLength"],
+      type: "string",
+      schemaType: "number",
+      $data: true,
+      error,
+      code(cxt) {
+        const { keyword, data, schemaCode, it } = cxt;
+        const op = keyword === "maxLength" ? codegen_1.operators.GT : codegen_1.operators.LT;
+        const len = it.opts.unicode === false ? (0, codegen_1._)`${data}.length` : (0, codegen_1._)`${(0, util_1.useFunc)(cxt.gen, ucs2length_1.default)}(${data})`;
+        cxt.fail$data((0, codegen_1._)`${len} ${op} ${schemaCode}`);
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/pattern.js
+var require_pattern = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/pattern.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var code_1 = require_code2();
+    var util_1 = require_util();
+    var codegen_1 = require_codegen();
+    var error = {
+      message: ({ schemaCode }) => (0, codegen_1.str)`must match pattern "${schemaCode}"`,
+      params: ({ schemaCode }) => (0, codegen_1._)`{pattern: ${schemaCode}}`
+    };
+    var def = {
+      keyword: "pattern",
+      type: "string",
+      schemaType: "string",
+      $data: true,
+      error,
+      code(cxt) {
+        const { gen, data, $data, schema, schemaCode, it } = cxt;
+        const u = it.opts.unicodeRegExp ? "u" : "";
+        if ($data) {
+          const { regExp } = it.opts.code;
+          const regExpCode = regExp.code === "new RegExp" ? (0, codegen_1._)`new RegExp` : (0, util_1.useFunc)(gen, regExp);
+          const valid = gen.let("valid");
+          gen.try(() => gen.assign(valid, (0, codegen_1._)`${regExpCode}(${schemaCode}, ${u}).test(${data})`), () => gen.assign(valid, false));
+          cxt.fail$data((0, codegen_1._)`!${valid}`);
+        } else {
+          const regExp = (0, code_1.usePattern)(cxt, schema);
+          cxt.fail$data((0, codegen_1._)`!${regExp}.test(${data})`);
+        }
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/limitProperties.js
+var require_limitProperties = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/limitProperties.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var error = {
+      message({ keyword, schemaCode }) {
+        const comp = keyword === "maxProperties" ? "more" : "fewer";
+        return (0, codegen_1.str)`must NOT have ${comp} than ${schemaCode} properties`;
+      },
+      params: ({ schemaCode }) => (0, codegen_1._)`{limit: ${schemaCode}}`
+    };
+    var def = {
+      keyword: ["maxProperties", "minProperties"],
+      type: "object",
+      schemaType: "number",
+      $data: true,
+      error,
+      code(cxt) {
+        const { keyword, data, schemaCode } = cxt;
+        const op = keyword === "maxProperties" ? codegen_1.operators.GT : codegen_1.operators.LT;
+        cxt.fail$data((0, codegen_1._)`Object.keys(${data}).length ${op} ${schemaCode}`);
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/required.js
+var require_required = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/required.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var code_1 = require_code2();
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var error = {
+      message: ({ params: { missingProperty } }) => (0, codegen_1.str)`must have required property '${missingProperty}'`,
+      params: ({ params: { missingProperty } }) => (0, codegen_1._)`{missingProperty: ${missingProperty}}`
+    };
+    var def = {
+      keyword: "required",
+      type: "object",
+      schemaType: "array",
+      $data: true,
+      error,
+      code(cxt) {
+        const { gen, schema, schemaCode, data, $data, it } = cxt;
+        const { opts } = it;
+        if (!$data && schema.length === 0)
+          return;
+        const useLoop = schema.length >= opts.loopRequired;
+        if (it.allErrors)
+          allErrorsMode();
+        else
+          exitOnErrorMode();
+        if (opts.strictRequired) {
+          const props = cxt.parentSchema.properties;
+          const { definedProperties } = cxt.it;
+          for (const requiredKey of schema) {
+            if ((props === null || props === void 0 ? void 0 : props[requiredKey]) === void 0 && !definedProperties.has(requiredKey)) {
+              const schemaPath = it.schemaEnv.baseId + it.errSchemaPath;
+              const msg = `required property "${requiredKey}" is not defined at "${schemaPath}" (strictRequired)`;
+              (0, util_1.checkStrictMode)(it, msg, it.opts.strictRequired);
+            }
+          }
+        }
+        function allErrorsMode() {
+          if (useLoop || $data) {
+            cxt.block$data(codegen_1.nil, loopAllRequired);
+          } else {
+            for (const prop of schema) {
+              (0, code_1.checkReportMissingProp)(cxt, prop);
+            }
+          }
+        }
+        function exitOnErrorMode() {
+          const missing = gen.let("missing");
+          if (useLoop || $data) {
+            const valid = gen.let("valid", true);
+            cxt.block$data(valid, () => loopUntilMissing(missing, valid));
+            cxt.ok(valid);
+          } else {
+            gen.if((0, code_1.checkMissingProp)(cxt, schema, missing));
+            (0, code_1.reportMissingProp)(cxt, missing);
+            gen.else();
+          }
+        }
+        function loopAllRequired() {
+          gen.forOf("prop", schemaCode, (prop) => {
+            cxt.setParams({ missingProperty: prop });
+            gen.if((0, code_1.noPropertyInData)(gen, data, prop, opts.ownProperties), () => cxt.error());
+          });
+        }
+        function loopUntilMissing(missing, valid) {
+          cxt.setParams({ missingProperty: missing });
+          gen.forOf(missing, schemaCode, () => {
+            gen.assign(valid, (0, code_1.propertyInData)(gen, data, missing, opts.ownProperties));
+            gen.if((0, codegen_1.not)(valid), () => {
+              cxt.error();
+              gen.break();
+            });
+          }, codegen_1.nil);
+        }
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/limitItems.js
+var require_limitItems = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/limitItems.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var error = {
+      message({ keyword, schemaCode }) {
+        const comp = keyword === "maxItems" ? "more" : "fewer";
+        return (0, codegen_1.str)`must NOT have ${comp} than ${schemaCode} items`;
+      },
+      params: ({ schemaCode }) => (0, codegen_1._)`{limit: ${schemaCode}}`
+    };
+    var def = {
+      keyword: ["maxItems", "minItems"],
+      type: "array",
+      schemaType: "number",
+      $data: true,
+      error,
+      code(cxt) {
+        const { keyword, data, schemaCode } = cxt;
+        const op = keyword === "maxItems" ? codegen_1.operators.GT : codegen_1.operators.LT;
+        cxt.fail$data((0, codegen_1._)`${data}.length ${op} ${schemaCode}`);
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/runtime/equal.js
+var require_equal = __commonJS({
+  "node_modules/ajv/dist/runtime/equal.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var equal = require_fast_deep_equal();
+    equal.code = 'require("ajv/dist/runtime/equal").default';
+    exports.default = equal;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/uniqueItems.js
+var require_uniqueItems = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/uniqueItems.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var dataType_1 = require_dataType();
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var equal_1 = require_equal();
+    var error = {
+      message: ({ params: { i, j } }) => (0, codegen_1.str)`must NOT have duplicate items (items ## ${j} and ${i} are identical)`,
+      params: ({ params: { i, j } }) => (0, codegen_1._)`{i: ${i}, j: ${j}}`
+    };
+    var def = {
+      keyword: "uniqueItems",
+      type: "array",
+      schemaType: "boolean",
+      $data: true,
+      error,
+      code(cxt) {
+        const { gen, data, $data, schema, parentSchema, schemaCode, it } = cxt;
+        if (!$data && !schema)
+          return;
+        const valid = gen.let("valid");
+        const itemTypes = parentSchema.items ? (0, dataType_1.getSchemaTypes)(parentSchema.items) : [];
+        cxt.block$data(valid, validateUniqueItems, (0, codegen_1._)`${schemaCode} === false`);
+        cxt.ok(valid);
+        function validateUniqueItems() {
+          const i = gen.let("i", (0, codegen_1._)`${data}.length`);
+          const j = gen.let("j");
+          cxt.setParams({ i, j });
+          gen.assign(valid, true);
+          gen.if((0, codegen_1._)`${i} > 1`, () => (canOptimize() ? loopN : loopN2)(i, j));
+        }
+        function canOptimize() {
+          return itemTypes.length > 0 && !itemTypes.some((t) => t === "object" || t === "array");
+        }
+        function loopN(i, j) {
+          const item = gen.name("item");
+          const wrongType = (0, dataType_1.checkDataTypes)(itemTypes, item, it.opts.strictNumbers, dataType_1.DataType.Wrong);
+          const indices = gen.const("indices", (0, codegen_1._)`{}`);
+          gen.for((0, codegen_1._)`;${i}--;`, () => {
+            gen.let(item, (0, codegen_1._)`${data}[${i}]`);
+            gen.if(wrongType, (0, codegen_1._)`continue`);
+            if (itemTypes.length > 1)
+              gen.if((0, codegen_1._)`typeof ${item} == "string"`, (0, codegen_1._)`${item} += "_"`);
+            gen.if((0, codegen_1._)`typeof ${indices}[${item}] == "number"`, () => {
+              gen.assign(j, (0, codegen_1._)`${indices}[${item}]`);
+              cxt.error();
+              gen.assign(valid, false).break();
+            }).code((0, codegen_1._)`${indices}[${item}] = ${i}`);
+          });
+        }
+        function loopN2(i, j) {
+          const eql = (0, util_1.useFunc)(gen, equal_1.default);
+          const outer = gen.name("outer");
+          gen.label(outer).for((0, codegen_1._)`;${i}--;`, () => gen.for((0, codegen_1._)`${j} = ${i}; ${j}--;`, () => gen.if((0, codegen_1._)`${eql}(${data}[${i}], ${data}[${j}])`, () => {
+            cxt.error();
+            gen.assign(valid, false).break(outer);
+          })));
+        }
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/const.js
+var require_const = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/const.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var equal_1 = require_equal();
+    var error = {
+      message: "must be equal to constant",
+      params: ({ schemaCode }) => (0, codegen_1._)`{allowedValue: ${schemaCode}}`
+    };
+    var def = {
+      keyword: "const",
+      $data: true,
+      error,
+      code(cxt) {
+        const { gen, data, $data, schemaCode, schema } = cxt;
+        if ($data || schema && typeof schema == "object") {
+          cxt.fail$data((0, codegen_1._)`!${(0, util_1.useFunc)(gen, equal_1.default)}(${data}, ${schemaCode})`);
+        } else {
+          cxt.fail((0, codegen_1._)`${schema} !== ${data}`);
+        }
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/enum.js
+var require_enum = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/enum.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var equal_1 = require_equal();
+    var error = {
+      message: "must be equal to one of the allowed values",
+      params: ({ schemaCode }) => (0, codegen_1._)`{allowedValues: ${schemaCode}}`
+    };
+    var def = {
+      keyword: "enum",
+      schemaType: "array",
+      $data: true,
+      error,
+      code(cxt) {
+        const { gen, data, $data, schema, schemaCode, it } = cxt;
+        if (!$data && schema.length === 0)
+          throw new Error("enum must have non-empty array");
+        const useLoop = schema.length >= it.opts.loopEnum;
+        let eql;
+        const getEql = () => eql !== null && eql !== void 0 ? eql : eql = (0, util_1.useFunc)(gen, equal_1.default);
+        let valid;
+        if (useLoop || $data) {
+          valid = gen.let("valid");
+          cxt.block$data(valid, loopEnum);
+        } else {
+          if (!Array.isArray(schema))
+            throw new Error("ajv implementation error");
+          const vSchema = gen.const("vSchema", schemaCode);
+          valid = (0, codegen_1.or)(...schema.map((_x, i) => equalCode(vSchema, i)));
+        }
+        cxt.pass(valid);
+        function loopEnum() {
+          gen.assign(valid, false);
+          gen.forOf("v", schemaCode, (v) => gen.if((0, codegen_1._)`${getEql()}(${data}, ${v})`, () => gen.assign(valid, true).break()));
+        }
+        function equalCode(vSchema, i) {
+          const sch = schema[i];
+          return typeof sch === "object" && sch !== null ? (0, codegen_1._)`${getEql()}(${data}, ${vSchema}[${i}])` : (0, codegen_1._)`${data} === ${sch}`;
+        }
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/index.js
+var require_validation = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var limitNumber_1 = require_limitNumber();
+    var multipleOf_1 = require_multipleOf();
+    var limitLength_1 = require_limitLength();
+    var pattern_1 = require_pattern();
+    var limitProperties_1 = require_limitProperties();
+    var required_1 = require_required();
+    var limitItems_1 = require_limitItems();
+    var uniqueItems_1 = require_uniqueItems();
+    var const_1 = require_const();
+    var enum_1 = require_enum();
+    var validation = [
+      // number
+      limitNumber_1.default,
+      multipleOf_1.default,
+      // string
+      limitLength_1.default,
+      pattern_1.default,
+      // object
+      limitProperties_1.default,
+      required_1.default,
+      // array
+      limitItems_1.default,
+      uniqueItems_1.default,
+      // any
+      { keyword: "type", schemaType: ["string", "array"] },
+      { keyword: "nullable", schemaType: "boolean" },
+      const_1.default,
+      enum_1.default
+    ];
+    exports.default = validation;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/additionalItems.js
+var require_additionalItems = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/additionalItems.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.validateAdditionalItems = void 0;
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var error = {
+      message: ({ params: { len } }) => (0, codegen_1.str)`must NOT have more than ${len} items`,
+      params: ({ params: { len } }) => (0, codegen_1._)`{limit: ${len}}`
+    };
+    var def = {
+      keyword: "additionalItems",
+      type: "array",
+      schemaType: ["boolean", "object"],
+      before: "uniqueItems",
+      error,
+      code(cxt) {
+        const { parentSchema, it } = cxt;
+        const { items } = parentSchema;
+        if (!Array.isArray(items)) {
+          (0, util_1.checkStrictMode)(it, '"additionalItems" is ignored when "items" is not an array of schemas');
+          return;
+        }
+        validateAdditionalItems(cxt, items);
+      }
+    };
+    function validateAdditionalItems(cxt, items) {
+      const { gen, schema, data, keyword, it } = cxt;
+      it.items = true;
+      const len = gen.const("len", (0, codegen_1._)`${data}.length`);
+      if (schema === false) {
+        cxt.setParams({ len: items.length });
+        cxt.pass((0, codegen_1._)`${len} <= ${items.length}`);
+      } else if (typeof schema == "object" && !(0, util_1.alwaysValidSchema)(it, schema)) {
+        const valid = gen.var("valid", (0, codegen_1._)`${len} <= ${items.length}`);
+        gen.if((0, codegen_1.not)(valid), () => validateItems(valid));
+        cxt.ok(valid);
+      }
+      function validateItems(valid) {
+        gen.forRange("i", items.length, len, (i) => {
+          cxt.subschema({ keyword, dataProp: i, dataPropType: util_1.Type.Num }, valid);
+          if (!it.allErrors)
+            gen.if((0, codegen_1.not)(valid), () => gen.break());
+        });
+      }
+    }
+    exports.validateAdditionalItems = validateAdditionalItems;
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/items.js
+var require_items = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/items.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.validateTuple = void 0;
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var code_1 = require_code2();
+    var def = {
+      keyword: "items",
+      type: "array",
+      schemaType: ["object", "array", "boolean"],
+      before: "uniqueItems",
+      code(cxt) {
+        const { schema, it } = cxt;
+        if (Array.isArray(schema))
+          return validateTuple(cxt, "additionalItems", schema);
+        it.items = true;
+        if ((0, util_1.alwaysValidSchema)(it, schema))
+          return;
+        cxt.ok((0, code_1.validateArray)(cxt));
+      }
+    };
+    function validateTuple(cxt, extraItems, schArr = cxt.schema) {
+      const { gen, parentSchema, data, keyword, it } = cxt;
+      checkStrictTuple(parentSchema);
+      if (it.opts.unevaluated && schArr.length && it.items !== true) {
+        it.items = util_1.mergeEvaluated.items(gen, schArr.length, it.items);
+      }
+      const valid = gen.name("valid");
+      const len = gen.const("len", (0, codegen_1._)`${data}.length`);
+      schArr.forEach((sch, i) => {
+        if ((0, util_1.alwaysValidSchema)(it, sch))
+          return;
+        gen.if((0, codegen_1._)`${len} > ${i}`, () => cxt.subschema({
+          keyword,
+          schemaProp: i,
+          dataProp: i
+        }, valid));
+        cxt.ok(valid);
+      });
+      function checkStrictTuple(sch) {
+        const { opts, errSchemaPath } = it;
+        const l = schArr.length;
+        const fullTuple = l === sch.minItems && (l === sch.maxItems || sch[extraItems] === false);
+        if (opts.strictTuples && !fullTuple) {
+          const msg = `"${keyword}" is ${l}-tuple, but minItems or maxItems/${extraItems} are not specified or different at path "${errSchemaPath}"`;
+          (0, util_1.checkStrictMode)(it, msg, opts.strictTuples);
+        }
+      }
+    }
+    exports.validateTuple = validateTuple;
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/prefixItems.js
+var require_prefixItems = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/prefixItems.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var items_1 = require_items();
+    var def = {
+      keyword: "prefixItems",
+      type: "array",
+      schemaType: ["array"],
+      before: "uniqueItems",
+      code: (cxt) => (0, items_1.validateTuple)(cxt, "items")
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/items2020.js
+var require_items2020 = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/items2020.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var code_1 = require_code2();
+    var additionalItems_1 = require_additionalItems();
+    var error = {
+      message: ({ params: { len } }) => (0, codegen_1.str)`must NOT have more than ${len} items`,
+      params: ({ params: { len } }) => (0, codegen_1._)`{limit: ${len}}`
+    };
+    var def = {
+      keyword: "items",
+      type: "array",
+      schemaType: ["object", "boolean"],
+      before: "uniqueItems",
+      error,
+      code(cxt) {
+        const { schema, parentSchema, it } = cxt;
+        const { prefixItems } = parentSchema;
+        it.items = true;
+        if ((0, util_1.alwaysValidSchema)(it, schema))
+          return;
+        if (prefixItems)
+          (0, additionalItems_1.validateAdditionalItems)(cxt, prefixItems);
+        else
+          cxt.ok((0, code_1.validateArray)(cxt));
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/contains.js
+var require_contains = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/contains.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var error = {
+      message: ({ params: { min, max } }) => max === void 0 ? (0, codegen_1.str)`must contain at least ${min} valid item(s)` : (0, codegen_1.str)`must contain at least ${min} and no more than ${max} valid item(s)`,
+      params: ({ params: { min, max } }) => max === void 0 ? (0, codegen_1._)`{minContains: ${min}}` : (0, codegen_1._)`{minContains: ${min}, maxContains: ${max}}`
+    };
+    var def = {
+      keyword: "contains",
+      type: "array",
+      schemaType: ["object", "boolean"],
+      before: "uniqueItems",
+      trackErrors: true,
+      error,
+      code(cxt) {
+        const { gen, schema, parentSchema, data, it } = cxt;
+        let min;
+        let max;
+        const { minContains, maxContains } = parentSchema;
+        if (it.opts.next) {
+          min = minContains === void 0 ? 1 : minContains;
+          max = maxContains;
+        } else {
+          min = 1;
+        }
+        const len = gen.const("len", (0, codegen_1._)`${data}.length`);
+        cxt.setParams({ min, max });
+        if (max === void 0 && min === 0) {
+          (0, util_1.checkStrictMode)(it, `"minContains" == 0 without "maxContains": "contains" keyword ignored`);
+          return;
+        }
+        if (max !== void 0 && min > max) {
+          (0, util_1.checkStrictMode)(it, `"minContains" > "maxContains" is always invalid`);
+          cxt.fail();
+          return;
+        }
+        if ((0, util_1.alwaysValidSchema)(it, schema)) {
+          let cond = (0, codegen_1._)`${len} >= ${min}`;
+          if (max !== void 0)
+            cond = (0, codegen_1._)`${cond} && ${len} <= ${max}`;
+          cxt.pass(cond);
+          return;
+        }
+        it.items = true;
+        const valid = gen.name("valid");
+        if (max === void 0 && min === 1) {
+          validateItems(valid, () => gen.if(valid, () => gen.break()));
+        } else if (min === 0) {
+          gen.let(valid, true);
+          if (max !== void 0)
+            gen.if((0, codegen_1._)`${data}.length > 0`, validateItemsWithCount);
+        } else {
+          gen.let(valid, false);
+          validateItemsWithCount();
+        }
+        cxt.result(valid, () => cxt.reset());
+        function validateItemsWithCount() {
+          const schValid = gen.name("_valid");
+          const count = gen.let("count", 0);
+          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count)));
+        }
+        function validateItems(_valid, block) {
+          gen.forRange("i", 0, len, (i) => {
+            cxt.subschema({
+              keyword: "contains",
+              dataProp: i,
+              dataPropType: util_1.Type.Num,
+              compositeRule: true
+            }, _valid);
+            block();
+          });
+        }
+        function checkLimits(count) {
+          gen.code((0, codegen_1._)`${count}++`);
+          if (max === void 0) {
+            gen.if((0, codegen_1._)`${count} >= ${min}`, () => gen.assign(valid, true).break());
+          } else {
+            gen.if((0, codegen_1._)`${count} > ${max}`, () => gen.assign(valid, false).break());
+            if (min === 1)
+              gen.assign(valid, true);
+            else
+              gen.if((0, codegen_1._)`${count} >= ${min}`, () => gen.assign(valid, true));
+          }
+        }
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/dependencies.js
+var require_dependencies = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/dependencies.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.validateSchemaDeps = exports.validatePropertyDeps = exports.error = void 0;
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var code_1 = require_code2();
+    exports.error = {
+      message: ({ params: { property, depsCount, deps } }) => {
+        const property_ies = depsCount === 1 ? "property" : "properties";
+        return (0, codegen_1.str)`must have ${property_ies} ${deps} when property ${property} is present`;
+      },
+      params: ({ params: { property, depsCount, deps, missingProperty } }) => (0, codegen_1._)`{property: ${property},
+    missingProperty: ${missingProperty},
+    depsCount: ${depsCount},
+    deps: ${deps}}`
+      // TODO change to reference
+    };
+    var def = {
+      keyword: "dependencies",
+      type: "object",
+      schemaType: "object",
+      error: exports.error,
+      code(cxt) {
+        const [propDeps, schDeps] = splitDependencies(cxt);
+        validatePropertyDeps(cxt, propDeps);
+        validateSchemaDeps(cxt, schDeps);
+      }
+    };
+    function splitDependencies({ schema }) {
+      const propertyDeps = {};
+      const schemaDeps = {};
+      for (const key2 in schema) {
+        if (key2 === "__proto__")
+          continue;
+        const deps = Array.isArray(schema[key2]) ? propertyDeps : schemaDeps;
+        deps[key2] = schema[key2];
+      }
+      return [propertyDeps, schemaDeps];
+    }
+    function validatePropertyDeps(cxt, propertyDeps = cxt.schema) {
+      const { gen, data, it } = cxt;
+      if (Object.keys(propertyDeps).length === 0)
+        return;
+      const missing = gen.let("missing");
+      for (const prop in propertyDeps) {
+        const deps = propertyDeps[prop];
+        if (deps.length === 0)
+          continue;
+        const hasProperty = (0, code_1.propertyInData)(gen, data, prop, it.opts.ownProperties);
+        cxt.setParams({
+          property: prop,
+          depsCount: deps.length,
+          deps: deps.join(", ")
+        });
+        if (it.allErrors) {
+          gen.if(hasProperty, () => {
+            for (const depProp of deps) {
+              (0, code_1.checkReportMissingProp)(cxt, depProp);
+            }
+          });
+        } else {
+          gen.if((0, codegen_1._)`${hasProperty} && (${(0, code_1.checkMissingProp)(cxt, deps, missing)})`);
+          (0, code_1.reportMissingProp)(cxt, missing);
+          gen.else();
+        }
+      }
+    }
+    exports.validatePropertyDeps = validatePropertyDeps;
+    function validateSchemaDeps(cxt, schemaDeps = cxt.schema) {
+      const { gen, data, keyword, it } = cxt;
+      const valid = gen.name("valid");
+      for (const prop in schemaDeps) {
+        if ((0, util_1.alwaysValidSchema)(it, schemaDeps[prop]))
+          continue;
+        gen.if(
+          (0, code_1.propertyInData)(gen, data, prop, it.opts.ownProperties),
+          () => {
+            const schCxt = cxt.subschema({ keyword, schemaProp: prop }, valid);
+            cxt.mergeValidEvaluated(schCxt, valid);
+          },
+          () => gen.var(valid, true)
+          // TODO var
+        );
+        cxt.ok(valid);
+      }
+    }
+    exports.validateSchemaDeps = validateSchemaDeps;
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/propertyNames.js
+var require_propertyNames = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/propertyNames.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var error = {
+      message: "property name must be valid",
+      params: ({ params }) => (0, codegen_1._)`{propertyName: ${params.propertyName}}`
+    };
+    var def = {
+      keyword: "propertyNames",
+      type: "object",
+      schemaType: ["object", "boolean"],
+      error,
+      code(cxt) {
+        const { gen, schema, data, it } = cxt;
+        if ((0, util_1.alwaysValidSchema)(it, schema))
+          return;
+        const valid = gen.name("valid");
+        gen.forIn("key", data, (key2) => {
+          cxt.setParams({ propertyName: key2 });
+          cxt.subschema({
+            keyword: "propertyNames",
+            data: key2,
+            dataTypes: ["string"],
+            propertyName: key2,
+            compositeRule: true
+          }, valid);
+          gen.if((0, codegen_1.not)(valid), () => {
+            cxt.error(true);
+            if (!it.allErrors)
+              gen.break();
+          });
+        });
+        cxt.ok(valid);
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js
+var require_additionalProperties = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var code_1 = require_code2();
+    var codegen_1 = require_codegen();
+    var names_1 = require_names();
+    var util_1 = require_util();
+    var error = {
+      message: "must NOT have additional properties",
+      params: ({ params }) => (0, codegen_1._)`{additionalProperty: ${params.additionalProperty}}`
+    };
+    var def = {
+      keyword: "additionalProperties",
+      type: ["object"],
+      schemaType: ["boolean", "object"],
+      allowUndefined: true,
+      trackErrors: true,
+      error,
+      code(cxt) {
+        const { gen, schema, parentSchema, data, errsCount, it } = cxt;
+        if (!errsCount)
+          throw new Error("ajv implementation error");
+        const { allErrors, opts } = it;
+        it.props = true;
+        if (opts.removeAdditional !== "all" && (0, util_1.alwaysValidSchema)(it, schema))
+          return;
+        const props = (0, code_1.allSchemaProperties)(parentSchema.properties);
+        const patProps = (0, code_1.allSchemaProperties)(parentSchema.patternProperties);
+        checkAdditionalProperties();
+        cxt.ok((0, codegen_1._)`${errsCount} === ${names_1.default.errors}`);
+        function checkAdditionalProperties() {
+          gen.forIn("key", data, (key2) => {
+            if (!props.length && !patProps.length)
+              additionalPropertyCode(key2);
+            else
+              gen.if(isAdditional(key2), () => additionalPropertyCode(key2));
+          });
+        }
+        function isAdditional(key2) {
+          let definedProp;
+          if (props.length > 8) {
+            const propsSchema = (0, util_1.schemaRefOrVal)(it, parentSchema.properties, "properties");
+            definedProp = (0, code_1.isOwnProperty)(gen, propsSchema, key2);
+          } else if (props.length) {
+            definedProp = (0, codegen_1.or)(...props.map((p) => (0, codegen_1._)`${key2} === ${p}`));
+          } else {
+            definedProp = codegen_1.nil;
+          }
+          if (patProps.length) {
+            definedProp = (0, codegen_1.or)(definedProp, ...patProps.map((p) => (0, codegen_1._)`${(0, code_1.usePattern)(cxt, p)}.test(${key2})`));
+          }
+          return (0, codegen_1.not)(definedProp);
+        }
+        function deleteAdditional(key2) {
+          gen.code((0, codegen_1._)`delete ${data}[${key2}]`);
+        }
+        function additionalPropertyCode(key2) {
+          if (opts.removeAdditional === "all" || opts.removeAdditional && schema === false) {
+            deleteAdditional(key2);
+            return;
+          }
+          if (schema === false) {
+            cxt.setParams({ additionalProperty: key2 });
+            cxt.error();
+            if (!allErrors)
+              gen.break();
+            return;
+          }
+          if (typeof schema == "object" && !(0, util_1.alwaysValidSchema)(it, schema)) {
+            const valid = gen.name("valid");
+            if (opts.removeAdditional === "failing") {
+              applyAdditionalSchema(key2, valid, false);
+              gen.if((0, codegen_1.not)(valid), () => {
+                cxt.reset();
+                deleteAdditional(key2);
+              });
+            } else {
+              applyAdditionalSchema(key2, valid);
+              if (!allErrors)
+                gen.if((0, codegen_1.not)(valid), () => gen.break());
+            }
+          }
+        }
+        function applyAdditionalSchema(key2, valid, errors) {
+          const subschema = {
+            keyword: "additionalProperties",
+            dataProp: key2,
+            dataPropType: util_1.Type.Str
+          };
+          if (errors === false) {
+            Object.assign(subschema, {
+              compositeRule: true,
+              createErrors: false,
+              allErrors: false
+            });
+          }
+          cxt.subschema(subschema, valid);
+        }
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/properties.js
+var require_properties = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/properties.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var validate_1 = require_validate();
+    var code_1 = require_code2();
+    var util_1 = require_util();
+    var additionalProperties_1 = require_additionalProperties();
+    var def = {
+      keyword: "properties",
+      type: "object",
+      schemaType: "object",
+      code(cxt) {
+        const { gen, schema, parentSchema, data, it } = cxt;
+        if (it.opts.removeAdditional === "all" && parentSchema.additionalProperties === void 0) {
+          additionalProperties_1.default.code(new validate_1.KeywordCxt(it, additionalProperties_1.default, "additionalProperties"));
+        }
+        const allProps = (0, code_1.allSchemaProperties)(schema);
+        for (const prop of allProps) {
+          it.definedProperties.add(prop);
+        }
+        if (it.opts.unevaluated && allProps.length && it.props !== true) {
+          it.props = util_1.mergeEvaluated.props(gen, (0, util_1.toHash)(allProps), it.props);
+        }
+        const properties = allProps.filter((p) => !(0, util_1.alwaysValidSchema)(it, schema[p]));
+        if (properties.length === 0)
+          return;
+        const valid = gen.name("valid");
+        for (const prop of properties) {
+          if (hasDefault(prop)) {
+            applyPropertySchema(prop);
+          } else {
+            gen.if((0, code_1.propertyInData)(gen, data, prop, it.opts.ownProperties));
+            applyPropertySchema(prop);
+            if (!it.allErrors)
+              gen.else().var(valid, true);
+            gen.endIf();
+          }
+          cxt.it.definedProperties.add(prop);
+          cxt.ok(valid);
+        }
+        function hasDefault(prop) {
+          return it.opts.useDefaults && !it.compositeRule && schema[prop].default !== void 0;
+        }
+        function applyPropertySchema(prop) {
+          cxt.subschema({
+            keyword: "properties",
+            schemaProp: prop,
+            dataProp: prop
+          }, valid);
+        }
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/patternProperties.js
+var require_patternProperties = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/patternProperties.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var code_1 = require_code2();
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var util_2 = require_util();
+    var def = {
+      keyword: "patternProperties",
+      type: "object",
+      schemaType: "object",
+      code(cxt) {
+        const { gen, schema, data, parentSchema, it } = cxt;
+        const { opts } = it;
+        const patterns = (0, code_1.allSchemaProperties)(schema);
+        const alwaysValidPatterns = patterns.filter((p) => (0, util_1.alwaysValidSchema)(it, schema[p]));
+        if (patterns.length === 0 || alwaysValidPatterns.length === patterns.length && (!it.opts.unevaluated || it.props === true)) {
+          return;
+        }
+        const checkProperties = opts.strictSchema && !opts.allowMatchingProperties && parentSchema.properties;
+        const valid = gen.name("valid");
+        if (it.props !== true && !(it.props instanceof codegen_1.Name)) {
+          it.props = (0, util_2.evaluatedPropsToName)(gen, it.props);
+        }
+        const { props } = it;
+        validatePatternProperties();
+        function validatePatternProperties() {
+          for (const pat of patterns) {
+            if (checkProperties)
+              checkMatchingProperties(pat);
+            if (it.allErrors) {
+              validateProperties(pat);
+            } else {
+              gen.var(valid, true);
+              validateProperties(pat);
+              gen.if(valid);
+            }
+          }
+        }
+        function checkMatchingProperties(pat) {
+          for (const prop in checkProperties) {
+            if (new RegExp(pat).test(prop)) {
+              (0, util_1.checkStrictMode)(it, `property ${prop} matches pattern ${pat} (use allowMatchingProperties)`);
+            }
+          }
+        }
+        function validateProperties(pat) {
+          gen.forIn("key", data, (key2) => {
+            gen.if((0, codegen_1._)`${(0, code_1.usePattern)(cxt, pat)}.test(${key2})`, () => {
+              const alwaysValid = alwaysValidPatterns.includes(pat);
+              if (!alwaysValid) {
+                cxt.subschema({
+                  keyword: "patternProperties",
+                  schemaProp: pat,
+                  dataProp: key2,
+                  dataPropType: util_2.Type.Str
+                }, valid);
+              }
+              if (it.opts.unevaluated && props !== true) {
+                gen.assign((0, codegen_1._)`${props}[${key2}]`, true);
+              } else if (!alwaysValid && !it.allErrors) {
+                gen.if((0, codegen_1.not)(valid), () => gen.break());
+              }
+            });
+          });
+        }
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/not.js
+var require_not = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/not.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var util_1 = require_util();
+    var def = {
+      keyword: "not",
+      schemaType: ["object", "boolean"],
+      trackErrors: true,
+      code(cxt) {
+        const { gen, schema, it } = cxt;
+        if ((0, util_1.alwaysValidSchema)(it, schema)) {
+          cxt.fail();
+          return;
+        }
+        const valid = gen.name("valid");
+        cxt.subschema({
+          keyword: "not",
+          compositeRule: true,
+          createErrors: false,
+          allErrors: false
+        }, valid);
+        cxt.failResult(valid, () => cxt.reset(), () => cxt.error());
+      },
+      error: { message: "must NOT be valid" }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/anyOf.js
+var require_anyOf = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/anyOf.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var code_1 = require_code2();
+    var def = {
+      keyword: "anyOf",
+      schemaType: "array",
+      trackErrors: true,
+      code: code_1.validateUnion,
+      error: { message: "must match a schema in anyOf" }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/oneOf.js
+var require_oneOf = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/oneOf.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var error = {
+      message: "must match exactly one schema in oneOf",
+      params: ({ params }) => (0, codegen_1._)`{passingSchemas: ${params.passing}}`
+    };
+    var def = {
+      keyword: "oneOf",
+      schemaType: "array",
+      trackErrors: true,
+      error,
+      code(cxt) {
+        const { gen, schema, parentSchema, it } = cxt;
+        if (!Array.isArray(schema))
+          throw new Error("ajv implementation error");
+        if (it.opts.discriminator && parentSchema.discriminator)
+          return;
+        const schArr = schema;
+        const valid = gen.let("valid", false);
+        const passing = gen.let("passing", null);
+        const schValid = gen.name("_valid");
+        cxt.setParams({ passing });
+        gen.block(validateOneOf);
+        cxt.result(valid, () => cxt.reset(), () => cxt.error(true));
+        function validateOneOf() {
+          schArr.forEach((sch, i) => {
+            let schCxt;
+            if ((0, util_1.alwaysValidSchema)(it, sch)) {
+              gen.var(schValid, true);
+            } else {
+              schCxt = cxt.subschema({
+                keyword: "oneOf",
+                schemaProp: i,
+                compositeRule: true
+              }, schValid);
+            }
+            if (i > 0) {
+              gen.if((0, codegen_1._)`${schValid} && ${valid}`).assign(valid, false).assign(passing, (0, codegen_1._)`[${passing}, ${i}]`).else();
+            }
+            gen.if(schValid, () => {
+              gen.assign(valid, true);
+              gen.assign(passing, i);
+              if (schCxt)
+                cxt.mergeEvaluated(schCxt, codegen_1.Name);
+            });
+          });
+        }
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/allOf.js
+var require_allOf = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/allOf.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var util_1 = require_util();
+    var def = {
+      keyword: "allOf",
+      schemaType: "array",
+      code(cxt) {
+        const { gen, schema, it } = cxt;
+        if (!Array.isArray(schema))
+          throw new Error("ajv implementation error");
+        const valid = gen.name("valid");
+        schema.forEach((sch, i) => {
+          if ((0, util_1.alwaysValidSchema)(it, sch))
+            return;
+          const schCxt = cxt.subschema({ keyword: "allOf", schemaProp: i }, valid);
+          cxt.ok(valid);
+          cxt.mergeEvaluated(schCxt);
+        });
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/if.js
+var require_if = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/if.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var error = {
+      message: ({ params }) => (0, codegen_1.str)`must match "${params.ifClause}" schema`,
+      params: ({ params }) => (0, codegen_1._)`{failingKeyword: ${params.ifClause}}`
+    };
+    var def = {
+      keyword: "if",
+      schemaType: ["object", "boolean"],
+      trackErrors: true,
+      error,
+      code(cxt) {
+        const { gen, parentSchema, it } = cxt;
+        if (parentSchema.then === void 0 && parentSchema.else === void 0) {
+          (0, util_1.checkStrictMode)(it, '"if" without "then" and "else" is ignored');
+        }
+        const hasThen = hasSchema(it, "then");
+        const hasElse = hasSchema(it, "else");
+        if (!hasThen && !hasElse)
+          return;
+        const valid = gen.let("valid", true);
+        const schValid = gen.name("_valid");
+        validateIf();
+        cxt.reset();
+        if (hasThen && hasElse) {
+          const ifClause = gen.let("ifClause");
+          cxt.setParams({ ifClause });
+          gen.if(schValid, validateClause("then", ifClause), validateClause("else", ifClause));
+        } else if (hasThen) {
+          gen.if(schValid, validateClause("then"));
+        } else {
+          gen.if((0, codegen_1.not)(schValid), validateClause("else"));
+        }
+        cxt.pass(valid, () => cxt.error(true));
+        function validateIf() {
+          const schCxt = cxt.subschema({
+            keyword: "if",
+            compositeRule: true,
+            createErrors: false,
+            allErrors: false
+          }, schValid);
+          cxt.mergeEvaluated(schCxt);
+        }
+        function validateClause(keyword, ifClause) {
+          return () => {
+            const schCxt = cxt.subschema({ keyword }, schValid);
+            gen.assign(valid, schValid);
+            cxt.mergeValidEvaluated(schCxt, valid);
+            if (ifClause)
+              gen.assign(ifClause, (0, codegen_1._)`${keyword}`);
+            else
+              cxt.setParams({ ifClause: keyword });
+          };
+        }
+      }
+    };
+    function hasSchema(it, keyword) {
+      const schema = it.schema[keyword];
+      return schema !== void 0 && !(0, util_1.alwaysValidSchema)(it, schema);
+    }
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/thenElse.js
+var require_thenElse = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/thenElse.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var util_1 = require_util();
+    var def = {
+      keyword: ["then", "else"],
+      schemaType: ["object", "boolean"],
+      code({ keyword, parentSchema, it }) {
+        if (parentSchema.if === void 0)
+          (0, util_1.checkStrictMode)(it, `"${keyword}" without "if" is ignored`);
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/index.js
+var require_applicator = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var additionalItems_1 = require_additionalItems();
+    var prefixItems_1 = require_prefixItems();
+    var items_1 = require_items();
+    var items2020_1 = require_items2020();
+    var contains_1 = require_contains();
+    var dependencies_1 = require_dependencies();
+    var propertyNames_1 = require_propertyNames();
+    var additionalProperties_1 = require_additionalProperties();
+    var properties_1 = require_properties();
+    var patternProperties_1 = require_patternProperties();
+    var not_1 = require_not();
+    var anyOf_1 = require_anyOf();
+    var oneOf_1 = require_oneOf();
+    var allOf_1 = require_allOf();
+    var if_1 = require_if();
+    var thenElse_1 = require_thenElse();
+    function getApplicator(draft2020 = false) {
+      const applicator = [
+        // any
+        not_1.default,
+        anyOf_1.default,
+        oneOf_1.default,
+        allOf_1.default,
+        if_1.default,
+        thenElse_1.default,
+        // object
+        propertyNames_1.default,
+        additionalProperties_1.default,
+        dependencies_1.default,
+        properties_1.default,
+        patternProperties_1.default
+      ];
+      if (draft2020)
+        applicator.push(prefixItems_1.default, items2020_1.default);
+      else
+        applicator.push(additionalItems_1.default, items_1.default);
+      applicator.push(contains_1.default);
+      return applicator;
+    }
+    exports.default = getApplicator;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/format/format.js
+var require_format = __commonJS({
+  "node_modules/ajv/dist/vocabularies/format/format.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var error = {
+      message: ({ schemaCode }) => (0, codegen_1.str)`must match format "${schemaCode}"`,
+      params: ({ schemaCode }) => (0, codegen_1._)`{format: ${schemaCode}}`
+    };
+    var def = {
+      keyword: "format",
+      type: ["number", "string"],
+      schemaType: "string",
+      $data: true,
+      error,
+      code(cxt, ruleType) {
+        const { gen, data, $data, schema, schemaCode, it } = cxt;
+        const { opts, errSchemaPath, schemaEnv, self } = it;
+        if (!opts.validateFormats)
+          return;
+        if ($data)
+          validate$DataFormat();
+        else
+          validateFormat();
+        function validate$DataFormat() {
+          const fmts = gen.scopeValue("formats", {
+            ref: self.formats,
+            code: opts.code.formats
+          });
+          const fDef = gen.const("fDef", (0, codegen_1._)`${fmts}[${schemaCode}]`);
+          const fType = gen.let("fType");
+          const format = gen.let("format");
+          gen.if((0, codegen_1._)`typeof ${fDef} == "object" && !(${fDef} instanceof RegExp)`, () => gen.assign(fType, (0, codegen_1._)`${fDef}.type || "string"`).assign(format, (0, codegen_1._)`${fDef}.validate`), () => gen.assign(fType, (0, codegen_1._)`"string"`).assign(format, fDef));
+          cxt.fail$data((0, codegen_1.or)(unknownFmt(), invalidFmt()));
+          function unknownFmt() {
+            if (opts.strictSchema === false)
+              return codegen_1.nil;
+            return (0, codegen_1._)`${schemaCode} && !${format}`;
+          }
+          function invalidFmt() {
+            const callFormat = schemaEnv.$async ? (0, codegen_1._)`(${fDef}.async ? await ${format}(${data}) : ${format}(${data}))` : (0, codegen_1._)`${format}(${data})`;
+            const validData = (0, codegen_1._)`(typeof ${format} == "function" ? ${callFormat} : ${format}.test(${data}))`;
+            return (0, codegen_1._)`${format} && ${format} !== true && ${fType} === ${ruleType} && !${validData}`;
+          }
+        }
+        function validateFormat() {
+          const formatDef = self.formats[schema];
+          if (!formatDef) {
+            unknownFormat();
+            return;
+          }
+          if (formatDef === true)
+            return;
+          const [fmtType, format, fmtRef] = getFormat(formatDef);
+          if (fmtType === ruleType)
+            cxt.pass(validCondition());
+          function unknownFormat() {
+            if (opts.strictSchema === false) {
+              self.logger.warn(unknownMsg());
+              return;
+            }
+            throw new Error(unknownMsg());
+            function unknownMsg() {
+              return `unknown format "${schema}" ignored in schema at path "${errSchemaPath}"`;
+            }
+          }
+          function getFormat(fmtDef) {
+            const code2 = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
+            const fmt2 = gen.scopeValue("formats", { key: schema, ref: fmtDef, code: code2 });
+            if (typeof fmtDef == "object" && !(fmtDef instanceof RegExp)) {
+              return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._)`${fmt2}.validate`];
+            }
+            return ["string", fmtDef, fmt2];
+          }
+          function validCondition() {
+            if (typeof formatDef == "object" && !(formatDef instanceof RegExp) && formatDef.async) {
+              if (!schemaEnv.$async)
+                throw new Error("async format in sync schema");
+              return (0, codegen_1._)`await ${fmtRef}(${data})`;
+            }
+            return typeof format == "function" ? (0, codegen_1._)`${fmtRef}(${data})` : (0, codegen_1._)`${fmtRef}.test(${data})`;
+          }
+        }
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/format/index.js
+var require_format2 = __commonJS({
+  "node_modules/ajv/dist/vocabularies/format/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var format_1 = require_format();
+    var format = [format_1.default];
+    exports.default = format;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/metadata.js
+var require_metadata = __commonJS({
+  "node_modules/ajv/dist/vocabularies/metadata.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.contentVocabulary = exports.metadataVocabulary = void 0;
+    exports.metadataVocabulary = [
+      "title",
+      "description",
+      "default",
+      "deprecated",
+      "readOnly",
+      "writeOnly",
+      "examples"
+    ];
+    exports.contentVocabulary = [
+      "contentMediaType",
+      "contentEncoding",
+      "contentSchema"
+    ];
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/draft7.js
+var require_draft7 = __commonJS({
+  "node_modules/ajv/dist/vocabularies/draft7.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var core_1 = require_core2();
+    var validation_1 = require_validation();
+    var applicator_1 = require_applicator();
+    var format_1 = require_format2();
+    var metadata_1 = require_metadata();
+    var draft7Vocabularies = [
+      core_1.default,
+      validation_1.default,
+      (0, applicator_1.default)(),
+      format_1.default,
+      metadata_1.metadataVocabulary,
+      metadata_1.contentVocabulary
+    ];
+    exports.default = draft7Vocabularies;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/discriminator/types.js
+var require_types = __commonJS({
+  "node_modules/ajv/dist/vocabularies/discriminator/types.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.DiscrError = void 0;
+    var DiscrError;
+    (function(DiscrError2) {
+      DiscrError2["Tag"] = "tag";
+      DiscrError2["Mapping"] = "mapping";
+    })(DiscrError || (exports.DiscrError = DiscrError = {}));
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/discriminator/index.js
+var require_discriminator = __commonJS({
+  "node_modules/ajv/dist/vocabularies/discriminator/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var types_1 = require_types();
+    var compile_1 = require_compile();
+    var ref_error_1 = require_ref_error();
+    var util_1 = require_util();
+    var error = {
+      message: ({ params: { discrError, tagName } }) => discrError === types_1.DiscrError.Tag ? `tag "${tagName}" must be string` : `value of tag "${tagName}" must be in oneOf`,
+      params: ({ params: { discrError, tag, tagName } }) => (0, codegen_1._)`{error: ${discrError}, tag: ${tagName}, tagValue: ${tag}}`
+    };
+    var def = {
+      keyword: "discriminator",
+      type: "object",
+      schemaType: "object",
+      error,
+      code(cxt) {
+        const { gen, data, schema, parentSchema, it } = cxt;
+        const { oneOf: oneOf2 } = parentSchema;
+        if (!it.opts.discriminator) {
+          throw new Error("discriminator: requires discriminator option");
+        }
+        const tagName = schema.propertyName;
+        if (typeof tagName != "string")
+          throw new Error("discriminator: requires propertyName");
+        if (schema.mapping)
+          throw new Error("discriminator: mapping is not supported");
+        if (!oneOf2)
+          throw new Error("discriminator: requires oneOf keyword");
+        const valid = gen.let("valid", false);
+        const tag = gen.const("tag", (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(tagName)}`);
+        gen.if((0, codegen_1._)`typeof ${tag} == "string"`, () => validateMapping(), () => cxt.error(false, { discrError: types_1.DiscrError.Tag, tag, tagName }));
+        cxt.ok(valid);
+        function validateMapping() {
+          const mapping = getMapping();
+          gen.if(false);
+          for (const tagValue in mapping) {
+            gen.elseIf((0, codegen_1._)`${tag} === ${tagValue}`);
+            gen.assign(valid, applyTagSchema(mapping[tagValue]));
+          }
+          gen.else();
+          cxt.error(false, { discrError: types_1.DiscrError.Mapping, tag, tagName });
+          gen.endIf();
+        }
+        function applyTagSchema(schemaProp) {
+          const _valid = gen.name("valid");
+          const schCxt = cxt.subschema({ keyword: "oneOf", schemaProp }, _valid);
+          cxt.mergeEvaluated(schCxt, codegen_1.Name);
+          return _valid;
+        }
+        function getMapping() {
+          var _a;
+          const oneOfMapping = {};
+          const topRequired = hasRequired(parentSchema);
+          let tagRequired = true;
+          for (let i = 0; i < oneOf2.length; i++) {
+            let sch = oneOf2[i];
+            if ((sch === null || sch === void 0 ? void 0 : sch.$ref) && !(0, util_1.schemaHasRulesButRef)(sch, it.self.RULES)) {
+              const ref = sch.$ref;
+              sch = compile_1.resolveRef.call(it.self, it.schemaEnv.root, it.baseId, ref);
+              if (sch instanceof compile_1.SchemaEnv)
+                sch = sch.schema;
+              if (sch === void 0)
+                throw new ref_error_1.default(it.opts.uriResolver, it.baseId, ref);
+            }
+            const propSch = (_a = sch === null || sch === void 0 ? void 0 : sch.properties) === null || _a === void 0 ? void 0 : _a[tagName];
+            if (typeof propSch != "object") {
+              throw new Error(`discriminator: oneOf subschemas (or referenced schemas) must have "properties/${tagName}"`);
+            }
+            tagRequired = tagRequired && (topRequired || hasRequired(sch));
+            addMappings(propSch, i);
+          }
+          if (!tagRequired)
+            throw new Error(`discriminator: "${tagName}" must be required`);
+          return oneOfMapping;
+          function hasRequired({ required }) {
+            return Array.isArray(required) && required.includes(tagName);
+          }
+          function addMappings(sch, i) {
+            if (sch.const) {
+              addMapping(sch.const, i);
+            } else if (sch.enum) {
+              for (const tagValue of sch.enum) {
+                addMapping(tagValue, i);
+              }
+            } else {
+              throw new Error(`discriminator: "properties/${tagName}" must have "const" or "enum"`);
+            }
+          }
+          function addMapping(tagValue, i) {
+            if (typeof tagValue != "string" || tagValue in oneOfMapping) {
+              throw new Error(`discriminator: "${tagName}" values must be unique strings`);
+            }
+            oneOfMapping[tagValue] = i;
+          }
+        }
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/refs/json-schema-draft-07.json
+var require_json_schema_draft_07 = __commonJS({
+  "node_modules/ajv/dist/refs/json-schema-draft-07.json"(exports, module) {
+    module.exports = {
+      $schema: "http://json-schema.org/draft-07/schema#",
+      $id: "http://json-schema.org/draft-07/schema#",
+      title: "Core schema meta-schema",
+      definitions: {
+        schemaArray: {
+          type: "array",
+          minItems: 1,
+          items: { $ref: "#" }
+        },
+        nonNegativeInteger: {
+          type: "integer",
+          minimum: 0
+        },
+        nonNegativeIntegerDefault0: {
+          allOf: [{ $ref: "#/definitions/nonNegativeInteger" }, { default: 0 }]
+        },
+        simpleTypes: {
+          enum: ["array", "boolean", "integer", "null", "number", "object", "string"]
+        },
+        stringArray: {
+          type: "array",
+          items: { type: "string" },
+          uniqueItems: true,
+          default: []
+        }
+      },
+      type: ["object", "boolean"],
+      properties: {
+        $id: {
+          type: "string",
+          format: "uri-reference"
+        },
+        $schema: {
+          type: "string",
+          format: "uri"
+        },
+        $ref: {
+          type: "string",
+          format: "uri-reference"
+        },
+        $comment: {
+          type: "string"
+        },
+        title: {
+          type: "string"
+        },
+        description: {
+          type: "string"
+        },
+        default: true,
+        readOnly: {
+          type: "boolean",
+          default: false
+        },
+        examples: {
+          type: "array",
+          items: true
+        },
+        multipleOf: {
+          type: "number",
+          exclusiveMinimum: 0
+        },
+        maximum: {
+          type: "number"
+        },
+        exclusiveMaximum: {
+          type: "number"
+        },
+        minimum: {
+          type: "number"
+        },
+        exclusiveMinimum: {
+          type: "number"
+        },
+        maxLength: { $ref: "#/definitions/nonNegativeInteger" },
+        minLength: { $ref: "#/definitions/nonNegativeIntegerDefault0" },
+        pattern: {
+          type: "string",
+          format: "regex"
+        },
+        additionalItems: { $ref: "#" },
+        items: {
+          anyOf: [{ $ref: "#" }, { $ref: "#/definitions/schemaArray" }],
+          default: true
+        },
+        maxItems: { $ref: "#/definitions/nonNegativeInteger" },
+        minItems: { $ref: "#/definitions/nonNegativeIntegerDefault0" },
+        uniqueItems: {
+          type: "boolean",
+          default: false
+        },
+        contains: { $ref: "#" },
+        maxProperties: { $ref: "#/definitions/nonNegativeInteger" },
+        minProperties: { $ref: "#/definitions/nonNegativeIntegerDefault0" },
+        required: { $ref: "#/definitions/stringArray" },
+        additionalProperties: { $ref: "#" },
+        definitions: {
+          type: "object",
+          additionalProperties: { $ref: "#" },
+          default: {}
+        },
+        properties: {
+          type: "object",
+          additionalProperties: { $ref: "#" },
+          default: {}
+        },
+        patternProperties: {
+          type: "object",
+          additionalProperties: { $ref: "#" },
+          propertyNames: { format: "regex" },
+          default: {}
+        },
+        dependencies: {
+          type: "object",
+          additionalProperties: {
+            anyOf: [{ $ref: "#" }, { $ref: "#/definitions/stringArray" }]
+          }
+        },
+        propertyNames: { $ref: "#" },
+        const: true,
+        enum: {
+          type: "array",
+          items: true,
+          minItems: 1,
+          uniqueItems: true
+        },
+        type: {
+          anyOf: [
+            { $ref: "#/definitions/simpleTypes" },
+            {
+              type: "array",
+              items: { $ref: "#/definitions/simpleTypes" },
+              minItems: 1,
+              uniqueItems: true
+            }
+          ]
+        },
+        format: { type: "string" },
+        contentMediaType: { type: "string" },
+        contentEncoding: { type: "string" },
+        if: { $ref: "#" },
+        then: { $ref: "#" },
+        else: { $ref: "#" },
+        allOf: { $ref: "#/definitions/schemaArray" },
+        anyOf: { $ref: "#/definitions/schemaArray" },
+        oneOf: { $ref: "#/definitions/schemaArray" },
+        not: { $ref: "#" }
+      },
+      default: true
+    };
+  }
+});
+
+// node_modules/ajv/dist/ajv.js
+var require_ajv = __commonJS({
+  "node_modules/ajv/dist/ajv.js"(exports, module) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv = void 0;
+    var core_1 = require_core();
+    var draft7_1 = require_draft7();
+    var discriminator_1 = require_discriminator();
+    var draft7MetaSchema = require_json_schema_draft_07();
+    var META_SUPPORT_DATA = ["/properties"];
+    var META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
+    var Ajv2 = class extends core_1.default {
+      _addVocabularies() {
+        super._addVocabularies();
+        draft7_1.default.forEach((v) => this.addVocabulary(v));
+        if (this.opts.discriminator)
+          this.addKeyword(discriminator_1.default);
+      }
+      _addDefaultMetaSchema() {
+        super._addDefaultMetaSchema();
+        if (!this.opts.meta)
+          return;
+        const metaSchema = this.opts.$data ? this.$dataMetaSchema(draft7MetaSchema, META_SUPPORT_DATA) : draft7MetaSchema;
+        this.addMetaSchema(metaSchema, META_SCHEMA_ID, false);
+        this.refs["http://json-schema.org/schema"] = META_SCHEMA_ID;
+      }
+      defaultMeta() {
+        return this.opts.defaultMeta = super.defaultMeta() || (this.getSchema(META_SCHEMA_ID) ? META_SCHEMA_ID : void 0);
+      }
+    };
+    exports.Ajv = Ajv2;
+    module.exports = exports = Ajv2;
+    module.exports.Ajv = Ajv2;
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.default = Ajv2;
+    var validate_1 = require_validate();
+    Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function() {
+      return validate_1.KeywordCxt;
+    } });
+    var codegen_1 = require_codegen();
+    Object.defineProperty(exports, "_", { enumerable: true, get: function() {
+      return codegen_1._;
+    } });
+    Object.defineProperty(exports, "str", { enumerable: true, get: function() {
+      return codegen_1.str;
+    } });
+    Object.defineProperty(exports, "stringify", { enumerable: true, get: function() {
+      return codegen_1.stringify;
+    } });
+    Object.defineProperty(exports, "nil", { enumerable: true, get: function() {
+      return codegen_1.nil;
+    } });
+    Object.defineProperty(exports, "Name", { enumerable: true, get: function() {
+      return codegen_1.Name;
+    } });
+    Object.defineProperty(exports, "CodeGen", { enumerable: true, get: function() {
+      return codegen_1.CodeGen;
+    } });
+    var validation_error_1 = require_validation_error();
+    Object.defineProperty(exports, "ValidationError", { enumerable: true, get: function() {
+      return validation_error_1.default;
+    } });
+    var ref_error_1 = require_ref_error();
+    Object.defineProperty(exports, "MissingRefError", { enumerable: true, get: function() {
+      return ref_error_1.default;
+    } });
+  }
+});
+
+// node_modules/braces/lib/utils.js
+var require_utils2 = __commonJS({
+  "node_modules/braces/lib/utils.js"(exports) {
+    "use strict";
+    exports.isInteger = (num2) => {
+      if (typeof num2 === "number") {
+        return Number.isInteger(num2);
+      }
+      if (typeof num2 === "string" && num2.trim() !== "") {
+        return Number.isInteger(Number(num2));
+      }
+      return false;
+    };
+    exports.find = (node2, type) => node2.nodes.find((node3) => node3.type === type);
+    exports.exceedsLimit = (min, max, step = 1, limit2) => {
+      if (limit2 === false) return false;
+      if (!exports.isInteger(min) || !exports.isInteger(max)) return false;
+      return (Number(max) - Number(min)) / Number(step) >= limit2;
+    };
+    exports.escapeNode = (block, n = 0, type) => {
+      const node2 = block.nodes[n];
+      if (!node2) return;
+      if (type && node2.type === type || node2.type === "open" || node2.type === "close") {
+        if (node2.escaped !== true) {
+          node2.value = "\\" + node2.value;
+          node2.escaped = true;
+        }
+      }
+    };
+    exports.encloseBrace = (node2) => {
+      if (node2.type !== "brace") return false;
+      if (node2.commas >> 0 + node2.ranges >> 0 === 0) {
+        node2.invalid = true;
+        return true;
+      }
+      return false;
+    };
+    exports.isInvalidBrace = (block) => {
+      if (block.type !== "brace") return false;
+      if (block.invalid === true || block.dollar) return true;
+      if (block.commas >> 0 + block.ranges >> 0 === 0) {
+        block.invalid = true;
+        return true;
+      }
+      if (block.open !== true || block.close !== true) {
+        block.invalid = true;
+        return true;
+      }
+      return false;
+    };
+    exports.isOpenOrClose = (node2) => {
+      if (node2.type === "open" || node2.type === "close") {
+        return true;
+      }
+      return node2.open === true || node2.close === true;
+    };
+    exports.reduce = (nodes) => nodes.reduce((acc, node2) => {
+      if (node2.type === "text") acc.push(node2.value);
+      if (node2.type === "range") node2.type = "text";
+      return acc;
+    }, []);
+    exports.flatten = (...args) => {
+      const result = [];
+      const flat = (arr) => {
+        for (let i = 0; i < arr.length; i++) {
+          const ele = arr[i];
+          if (Array.isArray(ele)) {
+            flat(ele);
+            continue;
+          }
+          if (ele !== void 0) {
+            result.push(ele);
+          }
+        }
+        return result;
+      };
+      flat(args);
+      return result;
+    };
+  }
+});
+
+// node_modules/braces/lib/stringify.js
+var require_stringify2 = __commonJS({
+  "node_modules/braces/lib/stringify.js"(exports, module) {
+    "use strict";
+    var utils = require_utils2();
+    module.exports = (ast, options = {}) => {
+      const stringify = (node2, parent = {}) => {
+        const invalidBlock = options.escapeInvalid && utils.isInvalidBrace(parent);
+        const invalidNode = node2.invalid === true && options.escapeInvalid === true;
+        let output = "";
+        if (node2.value) {
+          if ((invalidBlock || invalidNode) && utils.isOpenOrClose(node2)) {
+            return "\\" + node2.value;
+          }
+          return node2.value;
+        }
+        if (node2.value) {
+          return node2.value;
+        }
+        if (node2.nodes) {
+          for (const child of node2.nodes) {
+            output += stringify(child);
+          }
+        }
+        return output;
+      };
+      return stringify(ast);
+    };
+  }
+});
+
+// node_modules/is-number/index.js
+var require_is_number = __commonJS({
+  "node_modules/is-number/index.js"(exports, module) {
+    "use strict";
+    module.exports = function(num2) {
+      if (typeof num2 === "number") {
+        return num2 - num2 === 0;
+      }
+      if (typeof num2 === "string" && num2.trim() !== "") {
+        return Number.isFinite ? Number.isFinite(+num2) : isFinite(+num2);
+      }
+      return false;
+    };
+  }
+});
+
+// node_modules/to-regex-range/index.js
+var require_to_regex_range = __commonJS({
+  "node_modules/to-regex-range/index.js"(exports, module) {
+    "use strict";
+    var isNumber = require_is_number();
+    var toRegexRange = (min, max, options) => {
+      if (isNumber(min) === false) {
+        throw new TypeError("toRegexRange: expected the first argument to be a number");
+      }
+      if (max === void 0 || min === max) {
+        return String(min);
+      }
+      if (isNumber(max) === false) {
+        throw new TypeError("toRegexRange: expected the second argument to be a number.");
+      }
+      let opts = { relaxZeros: true, ...options };
+      if (typeof opts.strictZeros === "boolean") {
+        opts.relaxZeros = opts.strictZeros === false;
+      }
+      let relax = String(opts.relaxZeros);
+      let shorthand = String(opts.shorthand);
+      let capture = String(opts.capture);
+      let wrap = String(opts.wrap);
+      let cacheKey = min + ":" + max + "=" + relax + shorthand + capture + wrap;
+      if (toRegexRange.cache.hasOwnProperty(cacheKey)) {
+        return toRegexRange.cache[cacheKey].result;
+      }
+      let a = Math.min(min, max);
+      let b = Math.max(min, max);
+      if (Math.abs(a - b) === 1) {
+        let result = min + "|" + max;
+        if (opts.capture) {
+          return `(${result})`;
+        }
+        if (opts.wrap === false) {
+          return result;
+        }
+        return `(?:${result})`;
+      }
+      let isPadded = hasPadding(min) || hasPadding(max);
+      let state = { min, max, a, b };
+      let positives = [];
+      let negatives = [];
+      if (isPadded) {
+        state.isPadded = isPadded;
+        state.maxLen = String(state.max).length;
+      }
+      if (a < 0) {
+        let newMin = b < 0 ? Math.abs(b) : 1;
+        negatives = splitToPatterns(newMin, Math.abs(a), state, opts);
+        a = state.a = 0;
+      }
+      if (b >= 0) {
+        positives = splitToPatterns(a, b, state, opts);
+      }
+      state.negatives = negatives;
+      state.positives = positives;
+      state.result = collatePatterns(negatives, positives, opts);
+      if (opts.capture === true) {
+        state.result = `(${state.result})`;
+      } else if (opts.wrap !== false && positives.length + negatives.length > 1) {
+        state.result = `(?:${state.result})`;
+      }
+      toRegexRange.cache[cacheKey] = state;
+      return state.result;
+    };
+    function collatePatterns(neg2, pos2, options) {
+      let onlyNegative = filterPatterns(neg2, pos2, "-", false, options) || [];
+      let onlyPositive = filterPatterns(pos2, neg2, "", false, options) || [];
+      let intersected = filterPatterns(neg2, pos2, "-?", true, options) || [];
+      let subpatterns = onlyNegative.concat(intersected).concat(onlyPositive);
+      return subpatterns.join("|");
+    }
+    function splitToRanges(min, max) {
+      let nines = 1;
+      let zeros = 1;
+      let stop = countNines(min, nines);
+      let stops = /* @__PURE__ */ new Set([max]);
+      while (min <= stop && stop <= max) {
+        stops.add(stop);
+        nines += 1;
+        stop = countNines(min, nines);
+      }
+      stop = countZeros(max + 1, zeros) - 1;
+      while (min < stop && stop <= max) {
+        stops.add(stop);
+        zeros += 1;
+        stop = countZeros(max + 1, zeros) - 1;
+      }
+      stops = [...stops];
+      stops.sort(compare2);
+      return stops;
+    }
+    function rangeToPattern(start, stop, options) {
+      if (start === stop) {
+        return { pattern: start, count: [], digits: 0 };
+      }
+      let zipped = zip(start, stop);
+      let digits = zipped.length;
+      let pattern = "";
+      let count = 0;
+      for (let i = 0; i < digits; i++) {
+        let [startDigit, stopDigit] = zipped[i];
+        if (startDigit === stopDigit) {
+          pattern += startDigit;
+        } else if (startDigit !== "0" || stopDigit !== "9") {
+          pattern += toCharacterClass(startDigit, stopDigit, options);
+        } else {
+          count++;
+        }
+      }
+      if (count) {
+        pattern += options.shorthand === true ? "\\d" : "[0-9]";
+      }
+      return { pattern, count: [count], digits };
+    }
+    function splitToPatterns(min, max, tok, options) {
+      let ranges = splitToRanges(min, max);
+      let tokens = [];
+      let start = min;
+      let prev;
+      for (let i = 0; i < ranges.length; i++) {
+        let max2 = ranges[i];
+        let obj = rangeToPattern(String(start), String(max2), options);
+        let zeros = "";
+        if (!tok.isPadded && prev && prev.pattern === obj.pattern) {
+          if (prev.count.length > 1) {
+            prev.count.pop();
+          }
+          prev.count.push(obj.count[0]);
+          prev.string = prev.pattern + toQuantifier(prev.count);
+          start = max2 + 1;
+          continue;
+        }
+        if (tok.isPadded) {
+          zeros = padZeros(max2, tok, options);
+        }
+        obj.string = zeros + obj.pattern + toQuantifier(obj.count);
+        tokens.push(obj);
+        start = max2 + 1;
+        prev = obj;
+      }
+      return tokens;
+    }
+    function filterPatterns(arr, comparison, prefix, intersection, options) {
+      let result = [];
+      for (let ele of arr) {
+        let { string } = ele;
+        if (!intersection && !contains(comparison, "string", string)) {
+          result.push(prefix + string);
+        }
+        if (intersection && contains(comparison, "string", string)) {
+          result.push(prefix + string);
+        }
+      }
+      return result;
+    }
+    function zip(a, b) {
+      let arr = [];
+      for (let i = 0; i < a.length; i++) arr.push([a[i], b[i]]);
+      return arr;
+    }
+    function compare2(a, b) {
+      return a > b ? 1 : b > a ? -1 : 0;
+    }
+    function contains(arr, key2, val) {
+      return arr.some((ele) => ele[key2] === val);
+    }
+    function countNines(min, len) {
+      return Number(String(min).slice(0, -len) + "9".repeat(len));
+    }
+    function countZeros(integer, zeros) {
+      return integer - integer % Math.pow(10, zeros);
+    }
+    function toQuantifier(digits) {
+      let [start = 0, stop = ""] = digits;
+      if (stop || start > 1) {
+        return `{${start + (stop ? "," + stop : "")}}`;
+      }
+      return "";
+    }
+    function toCharacterClass(a, b, options) {
+      return `[${a}${b - a === 1 ? "" : "-"}${b}]`;
+    }
+    function hasPadding(str) {
+      return /^-?(0+)\d/.test(str);
+    }
+    function padZeros(value2, tok, options) {
+      if (!tok.isPadded) {
+        return value2;
+      }
+      let diff = Math.abs(tok.maxLen - String(value2).length);
+      let relax = options.relaxZeros !== false;
+      switch (diff) {
+        case 0:
+          return "";
+        case 1:
+          return relax ? "0?" : "0";
+        case 2:
+          return relax ? "0{0,2}" : "00";
+        default: {
+          return relax ? `0{0,${diff}}` : `0{${diff}}`;
+        }
+      }
+    }
+    toRegexRange.cache = {};
+    toRegexRange.clearCache = () => toRegexRange.cache = {};
+    module.exports = toRegexRange;
+  }
+});
+
+// node_modules/fill-range/index.js
+var require_fill_range = __commonJS({
+  "node_modules/fill-range/index.js"(exports, module) {
+    "use strict";
+    var util = __require("util");
+    var toRegexRange = require_to_regex_range();
+    var isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
+    var transform = (toNumber) => {
+      return (value2) => toNumber === true ? Number(value2) : String(value2);
+    };
+    var isValidValue = (value2) => {
+      return typeof value2 === "number" || typeof value2 === "string" && value2 !== "";
+    };
+    var isNumber = (num2) => Number.isInteger(+num2);
+    var zeros = (input) => {
+      let value2 = `${input}`;
+      let index = -1;
+      if (value2[0] === "-") value2 = value2.slice(1);
+      if (value2 === "0") return false;
+      while (value2[++index] === "0") ;
+      return index > 0;
+    };
+    var stringify = (start, end, options) => {
+      if (typeof start === "string" || typeof end === "string") {
+        return true;
+      }
+      return options.stringify === true;
+    };
+    var pad = (input, maxLength, toNumber) => {
+      if (maxLength > 0) {
+        let dash = input[0] === "-" ? "-" : "";
+        if (dash) input = input.slice(1);
+        input = dash + input.padStart(dash ? maxLength - 1 : maxLength, "0");
+      }
+      if (toNumber === false) {
+        return String(input);
+      }
+      return input;
+    };
+    var toMaxLen = (input, maxLength) => {
+      let negative = input[0] === "-" ? "-" : "";
+      if (negative) {
+        input = input.slice(1);
+        maxLength--;
+      }
+      while (input.length < maxLength) input = "0" + input;
+      return negative ? "-" + input : input;
+    };
+    var toSequence = (parts, options, maxLen) => {
+      parts.negatives.sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
+      parts.positives.sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
+      let prefix = options.capture ? "" : "?:";
+      let positives = "";
+      let negatives = "";
+      let result;
+      if (parts.positives.length) {
+        positives = parts.positives.map((v) => toMaxLen(String(v), maxLen)).join("|");
+      }
+      if (parts.negatives.length) {
+        negatives = `-(${prefix}${parts.negatives.map((v) => toMaxLen(String(v), maxLen)).join("|")})`;
+      }
+      if (positives && negatives) {
+        result = `${positives}|${negatives}`;
+      } else {
+        result = positives || negatives;
+      }
+      if (options.wrap) {
+        return `(${prefix}${result})`;
+      }
+      return result;
+    };
+    var toRange = (a, b, isNumbers, options) => {
+      if (isNumbers) {
+        return toRegexRange(a, b, { wrap: false, ...options });
+      }
+      let start = String.fromCharCode(a);
+      if (a === b) return start;
+      let stop = String.fromCharCode(b);
+      return `[${start}-${stop}]`;
+    };
+    var toRegex = (start, end, options) => {
+      if (Array.isArray(start)) {
+        let wrap = options.wrap === true;
+        let prefix = options.capture ? "" : "?:";
+        return wrap ? `(${prefix}${start.join("|")})` : start.join("|");
+      }
+      return toRegexRange(start, end, options);
+    };
+    var rangeError = (...args) => {
+      return new RangeError("Invalid range arguments: " + util.inspect(...args));
+    };
+    var invalidRange = (start, end, options) => {
+      if (options.strictRanges === true) throw rangeError([start, end]);
+      return [];
+    };
+    var invalidStep = (step, options) => {
+      if (options.strictRanges === true) {
+        throw new TypeError(`Expected step "${step}" to be a number`);
+      }
+      return [];
+    };
+    var fillNumbers = (start, end, step = 1, options = {}) => {
+      let a = Number(start);
+      let b = Number(end);
+      if (!Number.isInteger(a) || !Number.isInteger(b)) {
+        if (options.strictRanges === true) throw rangeError([start, end]);
+        return [];
+      }
+      if (a === 0) a = 0;
+      if (b === 0) b = 0;
+      let descending = a > b;
+      let startString = String(start);
+      let endString = String(end);
+      let stepString = String(step);
+      step = Math.max(Math.abs(step), 1);
+      let padded = zeros(startString) || zeros(endString) || zeros(stepString);
+      let maxLen = padded ? Math.max(startString.length, endString.length, stepString.length) : 0;
+      let toNumber = padded === false && stringify(start, end, options) === false;
+      let format = options.transform || transform(toNumber);
+      if (options.toRegex && step === 1) {
+        return toRange(toMaxLen(start, maxLen), toMaxLen(end, maxLen), true, options);
+      }
+      let parts = { negatives: [], positives: [] };
+      let push = (num2) => parts[num2 < 0 ? "negatives" : "positives"].push(Math.abs(num2));
+      let range = [];
+      let index = 0;
+      while (descending ? a >= b : a <= b) {
+        if (options.toRegex === true && step > 1) {
+          push(a);
+        } else {
+          range.push(pad(format(a, index), maxLen, toNumber));
+        }
+        a = descending ? a - step : a + step;
+        index++;
+      }
+      if (options.toRegex === true) {
+        return step > 1 ? toSequence(parts, options, maxLen) : toRegex(range, null, { wrap: false, ...options });
+      }
+      return range;
+    };
+    var fillLetters = (start, end, step = 1, options = {}) => {
+      if (!isNumber(start) && start.length > 1 || !isNumber(end) && end.length > 1) {
+        return invalidRange(start, end, options);
+      }
+      let format = options.transform || ((val) => String.fromCharCode(val));
+      let a = `${start}`.charCodeAt(0);
+      let b = `${end}`.charCodeAt(0);
+      let descending = a > b;
+      let min = Math.min(a, b);
+      let max = Math.max(a, b);
+      if (options.toRegex && step === 1) {
+        return toRange(min, max, false, options);
+      }
+      let range = [];
+      let index = 0;
+      while (descending ? a >= b : a <= b) {
+        range.push(format(a, index));
+        a = descending ? a - step : a + step;
+        index++;
+      }
+      if (options.toRegex === true) {
+        return toRegex(range, null, { wrap: false, options });
+      }
+      return range;
+    };
+    var fill = (start, end, step, options = {}) => {
+      if (end == null && isValidValue(start)) {
+        return [start];
+      }
+      if (!isValidValue(start) || !isValidValue(end)) {
+        return invalidRange(start, end, options);
+      }
+      if (typeof step === "function") {
+        return fill(start, end, 1, { transform: step });
+      }
+      if (isObject(step)) {
+        return fill(start, end, 0, step);
+      }
+      let opts = { ...options };
+      if (opts.capture === true) opts.wrap = true;
+      step = step || opts.step || 1;
+      if (!isNumber(step)) {
+        if (step != null && !isObject(step)) return invalidStep(step, opts);
+        return fill(start, end, 1, step);
+      }
+      if (isNumber(start) && isNumber(end)) {
+        return fillNumbers(start, end, step, opts);
+      }
+      return fillLetters(start, end, Math.max(Math.abs(step), 1), opts);
+    };
+    module.exports = fill;
+  }
+});
+
+// node_modules/braces/lib/compile.js
+var require_compile2 = __commonJS({
+  "node_modules/braces/lib/compile.js"(exports, module) {
+    "use strict";
+    var fill = require_fill_range();
+    var utils = require_utils2();
+    var compile = (ast, options = {}) => {
+      const walk = (node2, parent = {}) => {
+        const invalidBlock = utils.isInvalidBrace(parent);
+        const invalidNode = node2.invalid === true && options.escapeInvalid === true;
+        const invalid = invalidBlock === true || invalidNode === true;
+        const prefix = options.escapeInvalid === true ? "\\" : "";
+        let output = "";
+        if (node2.isOpen === true) {
+          return prefix + node2.value;
+        }
+        if (node2.isClose === true) {
+          console.log("node.isClose", prefix, node2.value);
+          return prefix + node2.value;
+        }
+        if (node2.type === "open") {
+          return invalid ? prefix + node2.value : "(";
+        }
+        if (node2.type === "close") {
+          return invalid ? prefix + node2.value : ")";
+        }
+        if (node2.type === "comma") {
+          return node2.prev.type === "comma" ? "" : invalid ? node2.value : "|";
+        }
+        if (node2.value) {
+          return node2.value;
+        }
+        if (node2.nodes && node2.ranges > 0) {
+          const args = utils.reduce(node2.nodes);
+          const range = fill(...args, { ...options, wrap: false, toRegex: true, strictZeros: true });
+          if (range.length !== 0) {
+            return args.length > 1 && range.length > 1 ? `(${range})` : range;
+          }
+        }
+        if (node2.nodes) {
+          for (const child of node2.nodes) {
+            output += walk(child, node2);
+          }
+        }
+        return output;
+      };
+      return walk(ast);
+    };
+    module.exports = compile;
+  }
+});
+
+// node_modules/braces/lib/expand.js
+var require_expand = __commonJS({
+  "node_modules/braces/lib/expand.js"(exports, module) {
+    "use strict";
+    var fill = require_fill_range();
+    var stringify = require_stringify2();
+    var utils = require_utils2();
+    var append = (queue = "", stash = "", enclose = false) => {
+      const result = [];
+      queue = [].concat(queue);
+      stash = [].concat(stash);
+      if (!stash.length) return queue;
+      if (!queue.length) {
+        return enclose ? utils.flatten(stash).map((ele) => `{${ele}}`) : stash;
+      }
+      for (const item of queue) {
+        if (Array.isArray(item)) {
+          for (const value2 of item) {
+            result.push(append(value2, stash, enclose));
+          }
+        } else {
+          for (let ele of stash) {
+            if (enclose === true && typeof ele === "string") ele = `{${ele}}`;
+            result.push(Array.isArray(ele) ? append(item, ele, enclose) : item + ele);
+          }
+        }
+      }
+      return utils.flatten(result);
+    };
+    var expand = (ast, options = {}) => {
+      const rangeLimit = options.rangeLimit === void 0 ? 1e3 : options.rangeLimit;
+      const walk = (node2, parent = {}) => {
+        node2.queue = [];
+        let p = parent;
+        let q = parent.queue;
+        while (p.type !== "brace" && p.type !== "root" && p.parent) {
+          p = p.parent;
+          q = p.queue;
+        }
+        if (node2.invalid || node2.dollar) {
+          q.push(append(q.pop(), stringify(node2, options)));
+          return;
+        }
+        if (node2.type === "brace" && node2.invalid !== true && node2.nodes.length === 2) {
+          q.push(append(q.pop(), ["{}"]));
+          return;
+        }
+        if (node2.nodes && node2.ranges > 0) {
+          const args = utils.reduce(node2.nodes);
+          if (utils.exceedsLimit(...args, options.step, rangeLimit)) {
+            throw new RangeError("expanded array length exceeds range limit. Use options.rangeLimit to increase or disable the limit.");
+          }
+          let range = fill(...args, options);
+          if (range.length === 0) {
+            range = stringify(node2, options);
+          }
+          q.push(append(q.pop(), range));
+          node2.nodes = [];
+          return;
+        }
+        const enclose = utils.encloseBrace(node2);
+        let queue = node2.queue;
+        let block = node2;
+        while (block.type !== "brace" && block.type !== "root" && block.parent) {
+          block = block.parent;
+          queue = block.queue;
+        }
+        for (let i = 0; i < node2.nodes.length; i++) {
+          const child = node2.nodes[i];
+          if (child.type === "comma" && node2.type === "brace") {
+            if (i === 1) queue.push("");
+            queue.push("");
+            continue;
+          }
+          if (child.type === "close") {
+            q.push(append(q.pop(), queue, enclose));
+            continue;
+          }
+          if (child.value && child.type !== "open") {
+            queue.push(append(queue.pop(), child.value));
+            continue;
+          }
+          if (child.nodes) {
+            walk(child, node2);
+          }
+        }
+        return queue;
+      };
+      return utils.flatten(walk(ast));
+    };
+    module.exports = expand;
+  }
+});
+
+// node_modules/braces/lib/constants.js
+var require_constants = __commonJS({
+  "node_modules/braces/lib/constants.js"(exports, module) {
+    "use strict";
+    module.exports = {
+      MAX_LENGTH: 1e4,
+      // Digits
+      CHAR_0: "0",
+      /* 0 */
+      CHAR_9: "9",
+      /* 9 */
+      // Alphabet chars.
+      CHAR_UPPERCASE_A: "A",
+      /* A */
+      CHAR_LOWERCASE_A: "a",
+      /* a */
+      CHAR_UPPERCASE_Z: "Z",
+      /* Z */
+      CHAR_LOWERCASE_Z: "z",
+      /* z */
+      CHAR_LEFT_PARENTHESES: "(",
+      /* ( */
+      CHAR_RIGHT_PARENTHESES: ")",
+      /* ) */
+      CHAR_ASTERISK: "*",
+      /* * */
+      // Non-alphabetic chars.
+      CHAR_AMPERSAND: "&",
+      /* & */
+      CHAR_AT: "@",
+      /* @ */
+      CHAR_BACKSLASH: "\\",
+      /* \ */
+      CHAR_BACKTICK: "`",
+      /* ` */
+      CHAR_CARRIAGE_RETURN: "\r",
+      /* \r */
+      CHAR_CIRCUMFLEX_ACCENT: "^",
+      /* ^ */
+      CHAR_COLON: ":",
+      /* : */
+      CHAR_COMMA: ",",
+      /* , */
+      CHAR_DOLLAR: "$",
+      /* . */
+      CHAR_DOT: ".",
+      /* . */
+      CHAR_DOUBLE_QUOTE: '"',
+      /* " */
+      CHAR_EQUAL: "=",
+      /* = */
+      CHAR_EXCLAMATION_MARK: "!",
+      /* ! */
+      CHAR_FORM_FEED: "\f",
+      /* \f */
+      CHAR_FORWARD_SLASH: "/",
+      /* / */
+      CHAR_HASH: "#",
+      /* # */
+      CHAR_HYPHEN_MINUS: "-",
+      /* - */
+      CHAR_LEFT_ANGLE_BRACKET: "<",
+      /* < */
+      CHAR_LEFT_CURLY_BRACE: "{",
+      /* { */
+      CHAR_LEFT_SQUARE_BRACKET: "[",
+      /* [ */
+      CHAR_LINE_FEED: "\n",
+      /* \n */
+      CHAR_NO_BREAK_SPACE: "\xA0",
+      /* \u00A0 */
+      CHAR_PERCENT: "%",
+      /* % */
+      CHAR_PLUS: "+",
+      /* + */
+      CHAR_QUESTION_MARK: "?",
+      /* ? */
+      CHAR_RIGHT_ANGLE_BRACKET: ">",
+      /* > */
+      CHAR_RIGHT_CURLY_BRACE: "}",
+      /* } */
+      CHAR_RIGHT_SQUARE_BRACKET: "]",
+      /* ] */
+      CHAR_SEMICOLON: ";",
+      /* ; */
+      CHAR_SINGLE_QUOTE: "'",
+      /* ' */
+      CHAR_SPACE: " ",
+      /*   */
+      CHAR_TAB: "	",
+      /* \t */
+      CHAR_UNDERSCORE: "_",
+      /* _ */
+      CHAR_VERTICAL_LINE: "|",
+      /* | */
+      CHAR_ZERO_WIDTH_NOBREAK_SPACE: "\uFEFF"
+      /* \uFEFF */
+    };
+  }
+});
+
+// node_modules/braces/lib/parse.js
+var require_parse = __commonJS({
+  "node_modules/braces/lib/parse.js"(exports, module) {
+    "use strict";
+    var stringify = require_stringify2();
+    var {
+      MAX_LENGTH,
+      CHAR_BACKSLASH,
+      /* \ */
+      CHAR_BACKTICK,
+      /* ` */
+      CHAR_COMMA,
+      /* , */
+      CHAR_DOT,
+      /* . */
+      CHAR_LEFT_PARENTHESES,
+      /* ( */
+      CHAR_RIGHT_PARENTHESES,
+      /* ) */
+      CHAR_LEFT_CURLY_BRACE,
+      /* { */
+      CHAR_RIGHT_CURLY_BRACE,
+      /* } */
+      CHAR_LEFT_SQUARE_BRACKET,
+      /* [ */
+      CHAR_RIGHT_SQUARE_BRACKET,
+      /* ] */
+      CHAR_DOUBLE_QUOTE,
+      /* " */
+      CHAR_SINGLE_QUOTE,
+      /* ' */
+      CHAR_NO_BREAK_SPACE,
+      CHAR_ZERO_WIDTH_NOBREAK_SPACE
+    } = require_constants();
+    var parse = (input, options = {}) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected a string");
+      }
+      const opts = options || {};
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      if (input.length > max) {
+        throw new SyntaxError(`Input length (${input.length}), exceeds max characters (${max})`);
+      }
+      const ast = { type: "root", input, nodes: [] };
+      const stack = [ast];
+      let block = ast;
+      let prev = ast;
+      let brackets = 0;
+      const length = input.length;
+      let index = 0;
+      let depth = 0;
+      let value2;
+      const advance = () => input[index++];
+      const push = (node2) => {
+        if (node2.type === "text" && prev.type === "dot") {
+          prev.type = "text";
+        }
+        if (prev && prev.type === "text" && node2.type === "text") {
+          prev.value += node2.value;
+          return;
+        }
+        block.nodes.push(node2);
+        node2.parent = block;
+        node2.prev = prev;
+        prev = node2;
+        return node2;
+      };
+      push({ type: "bos" });
+      while (index < length) {
+        block = stack[stack.length - 1];
+        value2 = advance();
+        if (value2 === CHAR_ZERO_WIDTH_NOBREAK_SPACE || value2 === CHAR_NO_BREAK_SPACE) {
+          continue;
+        }
+        if (value2 === CHAR_BACKSLASH) {
+          push({ type: "text", value: (options.keepEscaping ? value2 : "") + advance() });
+          continue;
+        }
+        if (value2 === CHAR_RIGHT_SQUARE_BRACKET) {
+          push({ type: "text", value: "\\" + value2 });
+          continue;
+        }
+        if (value2 === CHAR_LEFT_SQUARE_BRACKET) {
+          brackets++;
+          let next;
+          while (index < length && (next = advance())) {
+            value2 += next;
+            if (next === CHAR_LEFT_SQUARE_BRACKET) {
+              brackets++;
+              continue;
+            }
+            if (next === CHAR_BACKSLASH) {
+              value2 += advance();
+              continue;
+            }
+            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+              brackets--;
+              if (brackets === 0) {
+                break;
+              }
+            }
+          }
+          push({ type: "text", value: value2 });
+          continue;
+        }
+        if (value2 === CHAR_LEFT_PARENTHESES) {
+          block = push({ type: "paren", nodes: [] });
+          stack.push(block);
+          push({ type: "text", value: value2 });
+          continue;
+        }
+        if (value2 === CHAR_RIGHT_PARENTHESES) {
+          if (block.type !== "paren") {
+            push({ type: "text", value: value2 });
+            continue;
+          }
+          block = stack.pop();
+          push({ type: "text", value: value2 });
+          block = stack[stack.length - 1];
+          continue;
+        }
+        if (value2 === CHAR_DOUBLE_QUOTE || value2 === CHAR_SINGLE_QUOTE || value2 === CHAR_BACKTICK) {
+          const open = value2;
+          let next;
+          if (options.keepQuotes !== true) {
+            value2 = "";
+          }
+          while (index < length && (next = advance())) {
+            if (next === CHAR_BACKSLASH) {
+              value2 += next + advance();
+              continue;
+            }
+            if (next === open) {
+              if (options.keepQuotes === true) value2 += next;
+              break;
+            }
+            value2 += next;
+          }
+          push({ type: "text", value: value2 });
+          continue;
+        }
+        if (value2 === CHAR_LEFT_CURLY_BRACE) {
+          depth++;
+          const dollar = prev.value && prev.value.slice(-1) === "$" || block.dollar === true;
+          const brace = {
+            type: "brace",
+            open: true,
+            close: false,
+            dollar,
+            depth,
+            commas: 0,
+            ranges: 0,
+            nodes: []
+          };
+          block = push(brace);
+          stack.push(block);
+          push({ type: "open", value: value2 });
+          continue;
+        }
+        if (value2 === CHAR_RIGHT_CURLY_BRACE) {
+          if (block.type !== "brace") {
+            push({ type: "text", value: value2 });
+            continue;
+          }
+          const type = "close";
+          block = stack.pop();
+          block.close = true;
+          push({ type, value: value2 });
+          depth--;
+          block = stack[stack.length - 1];
+          continue;
+        }
+        if (value2 === CHAR_COMMA && depth > 0) {
+          if (block.ranges > 0) {
+            block.ranges = 0;
+            const open = block.nodes.shift();
+            block.nodes = [open, { type: "text", value: stringify(block) }];
+          }
+          push({ type: "comma", value: value2 });
+          block.commas++;
+          continue;
+        }
+        if (value2 === CHAR_DOT && depth > 0 && block.commas === 0) {
+          const siblings = block.nodes;
+          if (depth === 0 || siblings.length === 0) {
+            push({ type: "text", value: value2 });
+            continue;
+          }
+          if (prev.type === "dot") {
+            block.range = [];
+            prev.value += value2;
+            prev.type = "range";
+            if (block.nodes.length !== 3 && block.nodes.length !== 5) {
+              block.invalid = true;
+              block.ranges = 0;
+              prev.type = "text";
+              continue;
+            }
+            block.ranges++;
+            block.args = [];
+            continue;
+          }
+          if (prev.type === "range") {
+            siblings.pop();
+            const before = siblings[siblings.length - 1];
+            before.value += prev.value + value2;
+            prev = before;
+            block.ranges--;
+            continue;
+          }
+          push({ type: "dot", value: value2 });
+          continue;
+        }
+        push({ type: "text", value: value2 });
+      }
+      do {
+        block = stack.pop();
+        if (block.type !== "root") {
+          block.nodes.forEach((node2) => {
+            if (!node2.nodes) {
+              if (node2.type === "open") node2.isOpen = true;
+              if (node2.type === "close") node2.isClose = true;
+              if (!node2.nodes) node2.type = "text";
+              node2.invalid = true;
+            }
+          });
+          const parent = stack[stack.length - 1];
+          const index2 = parent.nodes.indexOf(block);
+          parent.nodes.splice(index2, 1, ...block.nodes);
+        }
+      } while (stack.length > 0);
+      push({ type: "eos" });
+      return ast;
+    };
+    module.exports = parse;
+  }
+});
+
+// node_modules/braces/index.js
+var require_braces = __commonJS({
+  "node_modules/braces/index.js"(exports, module) {
+    "use strict";
+    var stringify = require_stringify2();
+    var compile = require_compile2();
+    var expand = require_expand();
+    var parse = require_parse();
+    var braces2 = (input, options = {}) => {
+      let output = [];
+      if (Array.isArray(input)) {
+        for (const pattern of input) {
+          const result = braces2.create(pattern, options);
+          if (Array.isArray(result)) {
+            output.push(...result);
+          } else {
+            output.push(result);
+          }
+        }
+      } else {
+        output = [].concat(braces2.create(input, options));
+      }
+      if (options && options.expand === true && options.nodupes === true) {
+        output = [...new Set(output)];
+      }
+      return output;
+    };
+    braces2.parse = (input, options = {}) => parse(input, options);
+    braces2.stringify = (input, options = {}) => {
+      if (typeof input === "string") {
+        return stringify(braces2.parse(input, options), options);
+      }
+      return stringify(input, options);
+    };
+    braces2.compile = (input, options = {}) => {
+      if (typeof input === "string") {
+        input = braces2.parse(input, options);
+      }
+      return compile(input, options);
+    };
+    braces2.expand = (input, options = {}) => {
+      if (typeof input === "string") {
+        input = braces2.parse(input, options);
+      }
+      let result = expand(input, options);
+      if (options.noempty === true) {
+        result = result.filter(Boolean);
+      }
+      if (options.nodupes === true) {
+        result = [...new Set(result)];
+      }
+      return result;
+    };
+    braces2.create = (input, options = {}) => {
+      if (input === "" || input.length < 3) {
+        return [input];
+      }
+      return options.expand !== true ? braces2.compile(input, options) : braces2.expand(input, options);
+    };
+    module.exports = braces2;
+  }
+});
+
+// node_modules/picomatch/lib/constants.js
+var require_constants2 = __commonJS({
+  "node_modules/picomatch/lib/constants.js"(exports, module) {
+    "use strict";
+    var WIN_SLASH = "\\\\/";
+    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
+    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
+    var DOT_LITERAL = "\\.";
+    var PLUS_LITERAL = "\\+";
+    var QMARK_LITERAL = "\\?";
+    var SLASH_LITERAL = "\\/";
+    var ONE_CHAR = "(?=.)";
+    var QMARK = "[^/]";
+    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
+    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
+    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
+    var NO_DOT = `(?!${DOT_LITERAL})`;
+    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
+    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
+    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
+    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
+    var STAR = `${QMARK}*?`;
+    var SEP = "/";
+    var POSIX_CHARS = {
+      DOT_LITERAL,
+      PLUS_LITERAL,
+      QMARK_LITERAL,
+      SLASH_LITERAL,
+      ONE_CHAR,
+      QMARK,
+      END_ANCHOR,
+      DOTS_SLASH,
+      NO_DOT,
+      NO_DOTS,
+      NO_DOT_SLASH,
+      NO_DOTS_SLASH,
+      QMARK_NO_DOT,
+      STAR,
+      START_ANCHOR,
+      SEP
+    };
+    var WINDOWS_CHARS = {
+      ...POSIX_CHARS,
+      SLASH_LITERAL: `[${WIN_SLASH}]`,
+      QMARK: WIN_NO_SLASH,
+      STAR: `${WIN_NO_SLASH}*?`,
+      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
+      NO_DOT: `(?!${DOT_LITERAL})`,
+      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
+      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
+      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
+      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
+      SEP: "\\"
+    };
+    var POSIX_REGEX_SOURCE = {
+      __proto__: null,
+      alnum: "a-zA-Z0-9",
+      alpha: "a-zA-Z",
+      ascii: "\\x00-\\x7F",
+      blank: " \\t",
+      cntrl: "\\x00-\\x1F\\x7F",
+      digit: "0-9",
+      graph: "\\x21-\\x7E",
+      lower: "a-z",
+      print: "\\x20-\\x7E ",
+      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
+      space: " \\t\\r\\n\\v\\f",
+      upper: "A-Z",
+      word: "A-Za-z0-9_",
+      xdigit: "A-Fa-f0-9"
+    };
+    module.exports = {
+      DEFAULT_MAX_EXTGLOB_RECURSION,
+      MAX_LENGTH: 1024 * 64,
+      POSIX_REGEX_SOURCE,
+      // regular expressions
+      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
+      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
+      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
+      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
+      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
+      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
+      // Replace globs with equivalent patterns to reduce parsing time.
+      REPLACEMENTS: {
+        __proto__: null,
+        "***": "*",
+        "**/**": "**",
+        "**/**/**": "**"
+      },
+      // Digits
+      CHAR_0: 48,
+      /* 0 */
+      CHAR_9: 57,
+      /* 9 */
+      // Alphabet chars.
+      CHAR_UPPERCASE_A: 65,
+      /* A */
+      CHAR_LOWERCASE_A: 97,
+      /* a */
+      CHAR_UPPERCASE_Z: 90,
+      /* Z */
+      CHAR_LOWERCASE_Z: 122,
+      /* z */
+      CHAR_LEFT_PARENTHESES: 40,
+      /* ( */
+      CHAR_RIGHT_PARENTHESES: 41,
+      /* ) */
+      CHAR_ASTERISK: 42,
+      /* * */
+      // Non-alphabetic chars.
+      CHAR_AMPERSAND: 38,
+      /* & */
+      CHAR_AT: 64,
+      /* @ */
+      CHAR_BACKWARD_SLASH: 92,
+      /* \ */
+      CHAR_CARRIAGE_RETURN: 13,
+      /* \r */
+      CHAR_CIRCUMFLEX_ACCENT: 94,
+      /* ^ */
+      CHAR_COLON: 58,
+      /* : */
+      CHAR_COMMA: 44,
+      /* , */
+      CHAR_DOT: 46,
+      /* . */
+      CHAR_DOUBLE_QUOTE: 34,
+      /* " */
+      CHAR_EQUAL: 61,
+      /* = */
+      CHAR_EXCLAMATION_MARK: 33,
+      /* ! */
+      CHAR_FORM_FEED: 12,
+      /* \f */
+      CHAR_FORWARD_SLASH: 47,
+      /* / */
+      CHAR_GRAVE_ACCENT: 96,
+      /* ` */
+      CHAR_HASH: 35,
+      /* # */
+      CHAR_HYPHEN_MINUS: 45,
+      /* - */
+      CHAR_LEFT_ANGLE_BRACKET: 60,
+      /* < */
+      CHAR_LEFT_CURLY_BRACE: 123,
+      /* { */
+      CHAR_LEFT_SQUARE_BRACKET: 91,
+      /* [ */
+      CHAR_LINE_FEED: 10,
+      /* \n */
+      CHAR_NO_BREAK_SPACE: 160,
+      /* \u00A0 */
+      CHAR_PERCENT: 37,
+      /* % */
+      CHAR_PLUS: 43,
+      /* + */
+      CHAR_QUESTION_MARK: 63,
+      /* ? */
+      CHAR_RIGHT_ANGLE_BRACKET: 62,
+      /* > */
+      CHAR_RIGHT_CURLY_BRACE: 125,
+      /* } */
+      CHAR_RIGHT_SQUARE_BRACKET: 93,
+      /* ] */
+      CHAR_SEMICOLON: 59,
+      /* ; */
+      CHAR_SINGLE_QUOTE: 39,
+      /* ' */
+      CHAR_SPACE: 32,
+      /*   */
+      CHAR_TAB: 9,
+      /* \t */
+      CHAR_UNDERSCORE: 95,
+      /* _ */
+      CHAR_VERTICAL_LINE: 124,
+      /* | */
+      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
+      /* \uFEFF */
+      /**
+       * Create EXTGLOB_CHARS
+       */
+      extglobChars(chars) {
+        return {
+          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
+          "?": { type: "qmark", open: "(?:", close: ")?" },
+          "+": { type: "plus", open: "(?:", close: ")+" },
+          "*": { type: "star", open: "(?:", close: ")*" },
+          "@": { type: "at", open: "(?:", close: ")" }
+        };
+      },
+      /**
+       * Create GLOB_CHARS
+       */
+      globChars(win32) {
+        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
+      }
+    };
+  }
+});
+
+// node_modules/picomatch/lib/utils.js
+var require_utils3 = __commonJS({
+  "node_modules/picomatch/lib/utils.js"(exports) {
+    "use strict";
+    var {
+      REGEX_BACKSLASH,
+      REGEX_REMOVE_BACKSLASH,
+      REGEX_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_GLOBAL
+    } = require_constants2();
+    exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
+    exports.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
+    exports.isRegexChar = (str) => str.length === 1 && exports.hasRegexChars(str);
+    exports.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
+    exports.isWindows = () => {
+      if (typeof navigator !== "undefined" && navigator.platform) {
+        const platform = navigator.platform.toLowerCase();
+        return platform === "win32" || platform === "windows";
+      }
+      if (typeof process !== "undefined" && process.platform) {
+        return process.platform === "win32";
+      }
+      return false;
+    };
+    exports.removeBackslashes = (str) => {
+      return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
+        return match === "\\" ? "" : match;
+      });
+    };
+    exports.escapeLast = (input, char, lastIdx) => {
+      const idx = input.lastIndexOf(char, lastIdx);
+      if (idx === -1) return input;
+      if (input[idx - 1] === "\\") return exports.escapeLast(input, char, idx - 1);
+      return `${input.slice(0, idx)}\\${input.slice(idx)}`;
+    };
+    exports.removePrefix = (input, state = {}) => {
+      let output = input;
+      if (output.startsWith("./")) {
+        output = output.slice(2);
+        state.prefix = "./";
+      }
+      return output;
+    };
+    exports.wrapOutput = (input, state = {}, options = {}) => {
+      const prepend = options.contains ? "" : "^";
+      const append = options.contains ? "" : "$";
+      let output = `${prepend}(?:${input})${append}`;
+      if (state.negated === true) {
+        output = `(?:^(?!${output}).*$)`;
+      }
+      return output;
+    };
+    exports.basename = (path, { windows } = {}) => {
+      const segs = path.split(windows ? /[\\/]/ : "/");
+      const last = segs[segs.length - 1];
+      if (last === "") {
+        return segs[segs.length - 2];
+      }
+      return last;
+    };
+  }
+});
+
+// node_modules/picomatch/lib/scan.js
+var require_scan = __commonJS({
+  "node_modules/picomatch/lib/scan.js"(exports, module) {
+    "use strict";
+    var utils = require_utils3();
+    var {
+      CHAR_ASTERISK,
+      /* * */
+      CHAR_AT,
+      /* @ */
+      CHAR_BACKWARD_SLASH,
+      /* \ */
+      CHAR_COMMA,
+      /* , */
+      CHAR_DOT,
+      /* . */
+      CHAR_EXCLAMATION_MARK,
+      /* ! */
+      CHAR_FORWARD_SLASH,
+      /* / */
+      CHAR_LEFT_CURLY_BRACE,
+      /* { */
+      CHAR_LEFT_PARENTHESES,
+      /* ( */
+      CHAR_LEFT_SQUARE_BRACKET,
+      /* [ */
+      CHAR_PLUS,
+      /* + */
+      CHAR_QUESTION_MARK,
+      /* ? */
+      CHAR_RIGHT_CURLY_BRACE,
+      /* } */
+      CHAR_RIGHT_PARENTHESES,
+      /* ) */
+      CHAR_RIGHT_SQUARE_BRACKET
+      /* ] */
+    } = require_constants2();
+    var isPathSeparator = (code2) => {
+      return code2 === CHAR_FORWARD_SLASH || code2 === CHAR_BACKWARD_SLASH;
+    };
+    var depth = (token) => {
+      if (token.isPrefix !== true) {
+        token.depth = token.isGlobstar ? Infinity : 1;
+      }
+    };
+    var scan = (input, options) => {
+      const opts = options || {};
+      const length = input.length - 1;
+      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
+      const slashes = [];
+      const tokens = [];
+      const parts = [];
+      let str = input;
+      let index = -1;
+      let start = 0;
+      let lastIndex = 0;
+      let isBrace = false;
+      let isBracket = false;
+      let isGlob2 = false;
+      let isExtglob = false;
+      let isGlobstar = false;
+      let braceEscaped = false;
+      let backslashes = false;
+      let negated = false;
+      let negatedExtglob = false;
+      let finished = false;
+      let braces2 = 0;
+      let prev;
+      let code2;
+      let token = { value: "", depth: 0, isGlob: false };
+      const eos = () => index >= length;
+      const peek = () => str.charCodeAt(index + 1);
+      const advance = () => {
+        prev = code2;
+        return str.charCodeAt(++index);
+      };
+      while (index < length) {
+        code2 = advance();
+        let next;
+        if (code2 === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          code2 = advance();
+          if (code2 === CHAR_LEFT_CURLY_BRACE) {
+            braceEscaped = true;
+          }
+          continue;
+        }
+        if (braceEscaped === true || code2 === CHAR_LEFT_CURLY_BRACE) {
+          braces2++;
+          while (eos() !== true && (code2 = advance())) {
+            if (code2 === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (code2 === CHAR_LEFT_CURLY_BRACE) {
+              braces2++;
+              continue;
+            }
+            if (braceEscaped !== true && code2 === CHAR_DOT && (code2 = advance()) === CHAR_DOT) {
+              isBrace = token.isBrace = true;
+              isGlob2 = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (braceEscaped !== true && code2 === CHAR_COMMA) {
+              isBrace = token.isBrace = true;
+              isGlob2 = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (code2 === CHAR_RIGHT_CURLY_BRACE) {
+              braces2--;
+              if (braces2 === 0) {
+                braceEscaped = false;
+                isBrace = token.isBrace = true;
+                finished = true;
+                break;
+              }
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code2 === CHAR_FORWARD_SLASH) {
+          slashes.push(index);
+          tokens.push(token);
+          token = { value: "", depth: 0, isGlob: false };
+          if (finished === true) continue;
+          if (prev === CHAR_DOT && index === start + 1) {
+            start += 2;
+            continue;
+          }
+          lastIndex = index + 1;
+          continue;
+        }
+        if (opts.noext !== true) {
+          const isExtglobChar = code2 === CHAR_PLUS || code2 === CHAR_AT || code2 === CHAR_ASTERISK || code2 === CHAR_QUESTION_MARK || code2 === CHAR_EXCLAMATION_MARK;
+          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
+            isGlob2 = token.isGlob = true;
+            isExtglob = token.isExtglob = true;
+            finished = true;
+            if (code2 === CHAR_EXCLAMATION_MARK && index === start) {
+              negatedExtglob = true;
+            }
+            if (scanToEnd === true) {
+              let parens = 0;
+              while (eos() !== true && (code2 = advance())) {
+                if (code2 === CHAR_BACKWARD_SLASH) {
+                  backslashes = token.backslashes = true;
+                  advance();
+                  continue;
+                }
+                if (code2 === CHAR_LEFT_PARENTHESES) {
+                  parens++;
+                  continue;
+                }
+                if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                  finished = true;
+                  break;
+                }
+              }
+              continue;
+            }
+            break;
+          }
+        }
+        if (code2 === CHAR_ASTERISK) {
+          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
+          isGlob2 = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code2 === CHAR_QUESTION_MARK) {
+          isGlob2 = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code2 === CHAR_LEFT_SQUARE_BRACKET) {
+          while (eos() !== true && (next = advance())) {
+            if (next === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+              isBracket = token.isBracket = true;
+              isGlob2 = token.isGlob = true;
+              finished = true;
+              break;
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (opts.nonegate !== true && code2 === CHAR_EXCLAMATION_MARK && index === start) {
+          negated = token.negated = true;
+          start++;
+          continue;
+        }
+        if (opts.noparen !== true && code2 === CHAR_LEFT_PARENTHESES) {
+          isGlob2 = token.isGlob = true;
+          if (scanToEnd === true) {
+            let parens = 1;
+            while (eos() !== true && (code2 = advance())) {
+              if (code2 === CHAR_BACKWARD_SLASH) {
+                backslashes = token.backslashes = true;
+                advance();
+                continue;
+              }
+              if (code2 === CHAR_LEFT_PARENTHESES) {
+                parens++;
+                continue;
+              }
+              if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                finished = true;
+                break;
+              }
+            }
+            continue;
+          }
+          break;
+        }
+        if (isGlob2 === true) {
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+      }
+      if (opts.noext === true) {
+        isExtglob = false;
+        isGlob2 = false;
+      }
+      let base = str;
+      let prefix = "";
+      let glob = "";
+      if (start > 0) {
+        prefix = str.slice(0, start);
+        str = str.slice(start);
+        lastIndex -= start;
+      }
+      if (base && isGlob2 === true && lastIndex > 0) {
+        base = str.slice(0, lastIndex);
+        glob = str.slice(lastIndex);
+      } else if (isGlob2 === true) {
+        base = "";
+        glob = str;
+      } else {
+        base = str;
+      }
+      if (base && base !== "" && base !== "/" && base !== str) {
+        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
+          base = base.slice(0, -1);
+        }
+      }
+      if (opts.unescape === true) {
+        if (glob) glob = utils.removeBackslashes(glob);
+        if (base && backslashes === true) {
+          base = utils.removeBackslashes(base);
+        }
+      }
+      const state = {
+        prefix,
+        input,
+        start,
+        base,
+        glob,
+        isBrace,
+        isBracket,
+        isGlob: isGlob2,
+        isExtglob,
+        isGlobstar,
+        negated,
+        negatedExtglob
+      };
+      if (opts.tokens === true) {
+        state.maxDepth = 0;
+        if (!isPathSeparator(code2)) {
+          tokens.push(token);
+        }
+        state.tokens = tokens;
+      }
+      if (opts.parts === true || opts.tokens === true) {
+        let prevIndex;
+        for (let idx = 0; idx < slashes.length; idx++) {
+          const n3 = prevIndex !== void 0 ? prevIndex + 1 : start;
+          const i = slashes[idx];
+          const value3 = input.slice(n3, i);
+          if (opts.tokens) {
+            if (idx === 0 && start !== 0) {
+              tokens[idx].isPrefix = true;
+              tokens[idx].value = prefix;
+            } else {
+              tokens[idx].value = value3;
+            }
+            depth(tokens[idx]);
+            state.maxDepth += tokens[idx].depth;
+          }
+          if (i >= start) {
+            parts.push(value3);
+            prevIndex = i;
+          }
+        }
+        const n = prevIndex !== void 0 ? prevIndex + 1 : start;
+        const value2 = input.slice(n);
+        parts.push(value2);
+        if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
+          tokens[tokens.length - 1].value = value2;
+          depth(tokens[tokens.length - 1]);
+          state.maxDepth += tokens[tokens.length - 1].depth;
+        }
+        state.slashes = slashes;
+        state.parts = parts;
+      }
+      return state;
+    };
+    module.exports = scan;
+  }
+});
+
+// node_modules/picomatch/lib/parse.js
+var require_parse2 = __commonJS({
+  "node_modules/picomatch/lib/parse.js"(exports, module) {
+    "use strict";
+    var constants2 = require_constants2();
+    var utils = require_utils3();
+    var {
+      MAX_LENGTH,
+      POSIX_REGEX_SOURCE,
+      REGEX_NON_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_BACKREF,
+      REPLACEMENTS
+    } = constants2;
+    var expandRange = (args, options) => {
+      if (typeof options.expandRange === "function") {
+        return options.expandRange(...args, options);
+      }
+      args.sort();
+      const value2 = `[${args.join("-")}]`;
+      try {
+        new RegExp(value2);
+      } catch (ex) {
+        return args.map((v) => utils.escapeRegex(v)).join("..");
+      }
+      return value2;
+    };
+    var syntaxError = (type, char) => {
+      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
+    };
+    var splitTopLevel = (input) => {
+      const parts = [];
+      let bracket = 0;
+      let paren = 0;
+      let quote = 0;
+      let value2 = "";
+      let escaped = false;
+      for (const ch of input) {
+        if (escaped === true) {
+          value2 += ch;
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          value2 += ch;
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote = quote === 1 ? 0 : 1;
+          value2 += ch;
+          continue;
+        }
+        if (quote === 0) {
+          if (ch === "[") {
+            bracket++;
+          } else if (ch === "]" && bracket > 0) {
+            bracket--;
+          } else if (bracket === 0) {
+            if (ch === "(") {
+              paren++;
+            } else if (ch === ")" && paren > 0) {
+              paren--;
+            } else if (ch === "|" && paren === 0) {
+              parts.push(value2);
+              value2 = "";
+              continue;
+            }
+          }
+        }
+        value2 += ch;
+      }
+      parts.push(value2);
+      return parts;
+    };
+    var isPlainBranch = (branch) => {
+      let escaped = false;
+      for (const ch of branch) {
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (/[?*+@!()[\]{}]/.test(ch)) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var normalizeSimpleBranch = (branch) => {
+      let value2 = branch.trim();
+      let changed = true;
+      while (changed === true) {
+        changed = false;
+        if (/^@\([^\\()[\]{}|]+\)$/.test(value2)) {
+          value2 = value2.slice(2, -1);
+          changed = true;
+        }
+      }
+      if (!isPlainBranch(value2)) {
+        return;
+      }
+      return value2.replace(/\\(.)/g, "$1");
+    };
+    var hasRepeatedCharPrefixOverlap = (branches) => {
+      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
+      for (let i = 0; i < values.length; i++) {
+        for (let j = i + 1; j < values.length; j++) {
+          const a = values[i];
+          const b = values[j];
+          const char = a[0];
+          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
+            continue;
+          }
+          if (a === b || a.startsWith(b) || b.startsWith(a)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    };
+    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
+      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
+        return;
+      }
+      let bracket = 0;
+      let paren = 0;
+      let quote = 0;
+      let escaped = false;
+      for (let i = 1; i < pattern.length; i++) {
+        const ch = pattern[i];
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote = quote === 1 ? 0 : 1;
+          continue;
+        }
+        if (quote === 1) {
+          continue;
+        }
+        if (ch === "[") {
+          bracket++;
+          continue;
+        }
+        if (ch === "]" && bracket > 0) {
+          bracket--;
+          continue;
+        }
+        if (bracket > 0) {
+          continue;
+        }
+        if (ch === "(") {
+          paren++;
+          continue;
+        }
+        if (ch === ")") {
+          paren--;
+          if (paren === 0) {
+            if (requireEnd === true && i !== pattern.length - 1) {
+              return;
+            }
+            return {
+              type: pattern[0],
+              body: pattern.slice(2, i),
+              end: i
+            };
+          }
+        }
+      }
+    };
+    var buildCharClassStar = (chars) => {
+      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
+      return `${source}*`;
+    };
+    var getStarExtglobSequenceChars = (pattern) => {
+      let index = 0;
+      const chars = [];
+      while (index < pattern.length) {
+        const match = parseRepeatedExtglob(pattern.slice(index), false);
+        if (!match || match.type !== "*") {
+          return;
+        }
+        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
+        if (branches.length !== 1) {
+          return;
+        }
+        const branch = normalizeSimpleBranch(branches[0]);
+        if (!branch || branch.length !== 1) {
+          return;
+        }
+        chars.push(branch);
+        index += match.end + 1;
+      }
+      if (chars.length < 1) {
+        return;
+      }
+      return chars;
+    };
+    var repeatedExtglobRecursion = (pattern) => {
+      let depth = 0;
+      let value2 = pattern.trim();
+      let match = parseRepeatedExtglob(value2);
+      while (match) {
+        depth++;
+        value2 = match.body.trim();
+        match = parseRepeatedExtglob(value2);
+      }
+      return depth;
+    };
+    var analyzeRepeatedExtglob = (body, options) => {
+      if (options.maxExtglobRecursion === false) {
+        return { risky: false };
+      }
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants2.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const branches = splitTopLevel(body).map((branch) => branch.trim());
+      if (branches.length > 1) {
+        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
+          return { risky: true };
+        }
+      }
+      const safeChars = [];
+      let sawStarSequence = false;
+      let combinable = true;
+      for (const branch of branches) {
+        const chars = getStarExtglobSequenceChars(branch);
+        if (chars) {
+          sawStarSequence = true;
+          safeChars.push(...chars);
+          continue;
+        }
+        const literal = normalizeSimpleBranch(branch);
+        if (literal && literal.length === 1) {
+          safeChars.push(literal);
+          continue;
+        }
+        combinable = false;
+        if (repeatedExtglobRecursion(branch) > max) {
+          return { risky: true };
+        }
+      }
+      if (sawStarSequence) {
+        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
+      }
+      return { risky: false };
+    };
+    var parse = (input, options) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected a string");
+      }
+      input = REPLACEMENTS[input] || input;
+      const opts = { ...options };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      let len = input.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      const bos = { type: "bos", value: "", output: opts.prepend || "" };
+      const tokens = [bos];
+      const capture = opts.capture ? "" : "?:";
+      const PLATFORM_CHARS = constants2.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants2.extglobChars(PLATFORM_CHARS);
+      const {
+        DOT_LITERAL,
+        PLUS_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOT_SLASH,
+        NO_DOTS_SLASH,
+        QMARK,
+        QMARK_NO_DOT,
+        STAR,
+        START_ANCHOR
+      } = PLATFORM_CHARS;
+      const globstar = (opts2) => {
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const nodot = opts.dot ? "" : NO_DOT;
+      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
+      let star = opts.bash === true ? globstar(opts) : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      if (typeof opts.noext === "boolean") {
+        opts.noextglob = opts.noext;
+      }
+      const state = {
+        input,
+        index: -1,
+        start: 0,
+        dot: opts.dot === true,
+        consumed: "",
+        output: "",
+        prefix: "",
+        backtrack: false,
+        negated: false,
+        brackets: 0,
+        braces: 0,
+        parens: 0,
+        quotes: 0,
+        globstar: false,
+        tokens
+      };
+      input = utils.removePrefix(input, state);
+      len = input.length;
+      const extglobs = [];
+      const braces2 = [];
+      const stack = [];
+      let prev = bos;
+      let value2;
+      const eos = () => state.index === len - 1;
+      const peek = state.peek = (n = 1) => input[state.index + n];
+      const advance = state.advance = () => input[++state.index] || "";
+      const remaining = () => input.slice(state.index + 1);
+      const consume = (value3 = "", num2 = 0) => {
+        state.consumed += value3;
+        state.index += num2;
+      };
+      const append = (token) => {
+        state.output += token.output != null ? token.output : token.value;
+        consume(token.value);
+      };
+      const negate = () => {
+        let count = 1;
+        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
+          advance();
+          state.start++;
+          count++;
+        }
+        if (count % 2 === 0) {
+          return false;
+        }
+        state.negated = true;
+        state.start++;
+        return true;
+      };
+      const increment = (type) => {
+        state[type]++;
+        stack.push(type);
+      };
+      const decrement = (type) => {
+        state[type]--;
+        stack.pop();
+      };
+      const push = (tok) => {
+        if (prev.type === "globstar") {
+          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
+          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
+          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
+            state.output = state.output.slice(0, -prev.output.length);
+            prev.type = "star";
+            prev.value = "*";
+            prev.output = star;
+            state.output += prev.output;
+          }
+        }
+        if (extglobs.length && tok.type !== "paren") {
+          extglobs[extglobs.length - 1].inner += tok.value;
+        }
+        if (tok.value || tok.output) append(tok);
+        if (prev && prev.type === "text" && tok.type === "text") {
+          prev.output = (prev.output || prev.value) + tok.value;
+          prev.value += tok.value;
+          return;
+        }
+        tok.prev = prev;
+        tokens.push(tok);
+        prev = tok;
+      };
+      const extglobOpen = (type, value3) => {
+        const token = { ...EXTGLOB_CHARS[value3], conditions: 1, inner: "" };
+        token.prev = prev;
+        token.parens = state.parens;
+        token.output = state.output;
+        token.startIndex = state.index;
+        token.tokensIndex = tokens.length;
+        const output = (opts.capture ? "(" : "") + token.open;
+        increment("parens");
+        push({ type, value: value3, output: state.output ? "" : ONE_CHAR });
+        push({ type: "paren", extglob: true, value: advance(), output });
+        extglobs.push(token);
+      };
+      const extglobClose = (token) => {
+        const literal = input.slice(token.startIndex, state.index + 1);
+        const body = input.slice(token.startIndex + 2, state.index);
+        const analysis = analyzeRepeatedExtglob(body, opts);
+        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
+          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
+          const open = tokens[token.tokensIndex];
+          open.type = "text";
+          open.value = literal;
+          open.output = safeOutput || utils.escapeRegex(literal);
+          for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
+            tokens[i].value = "";
+            tokens[i].output = "";
+            delete tokens[i].suffix;
+          }
+          state.output = token.output + open.output;
+          state.backtrack = true;
+          push({ type: "paren", extglob: true, value: value2, output: "" });
+          decrement("parens");
+          return;
+        }
+        let output = token.close + (opts.capture ? ")" : "");
+        let rest;
+        if (token.type === "negate") {
+          let extglobStar = star;
+          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
+            extglobStar = globstar(opts);
+          }
+          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
+            output = token.close = `)$))${extglobStar}`;
+          }
+          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
+            const expression = parse(rest, { ...options, fastpaths: false }).output;
+            output = token.close = `)${expression})${extglobStar})`;
+          }
+          if (token.prev.type === "bos") {
+            state.negatedExtglob = true;
+          }
+        }
+        push({ type: "paren", extglob: true, value: value2, output });
+        decrement("parens");
+      };
+      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
+        let backslashes = false;
+        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc2, chars, first, rest, index) => {
+          if (first === "\\") {
+            backslashes = true;
+            return m;
+          }
+          if (first === "?") {
+            if (esc2) {
+              return esc2 + first + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            if (index === 0) {
+              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            return QMARK.repeat(chars.length);
+          }
+          if (first === ".") {
+            return DOT_LITERAL.repeat(chars.length);
+          }
+          if (first === "*") {
+            if (esc2) {
+              return esc2 + first + (rest ? star : "");
+            }
+            return star;
+          }
+          return esc2 ? m : `\\${m}`;
+        });
+        if (backslashes === true) {
+          if (opts.unescape === true) {
+            output = output.replace(/\\/g, "");
+          } else {
+            output = output.replace(/\\+/g, (m) => {
+              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
+            });
+          }
+        }
+        if (output === input && opts.contains === true) {
+          state.output = input;
+          return state;
+        }
+        state.output = utils.wrapOutput(output, state, options);
+        return state;
+      }
+      while (!eos()) {
+        value2 = advance();
+        if (value2 === "\0") {
+          continue;
+        }
+        if (value2 === "\\") {
+          const next = peek();
+          if (next === "/" && opts.bash !== true) {
+            continue;
+          }
+          if (next === "." || next === ";") {
+            continue;
+          }
+          if (!next) {
+            value2 += "\\";
+            push({ type: "text", value: value2 });
+            continue;
+          }
+          const match = /^\\+/.exec(remaining());
+          let slashes = 0;
+          if (match && match[0].length > 2) {
+            slashes = match[0].length;
+            state.index += slashes;
+            if (slashes % 2 !== 0) {
+              value2 += "\\";
+            }
+          }
+          if (opts.unescape === true) {
+            value2 = advance();
+          } else {
+            value2 += advance();
+          }
+          if (state.brackets === 0) {
+            push({ type: "text", value: value2 });
+            continue;
+          }
+        }
+        if (state.brackets > 0 && (value2 !== "]" || prev.value === "[" || prev.value === "[^")) {
+          if (opts.posix !== false && value2 === ":") {
+            const inner = prev.value.slice(1);
+            if (inner.includes("[")) {
+              prev.posix = true;
+              if (inner.includes(":")) {
+                const idx = prev.value.lastIndexOf("[");
+                const pre = prev.value.slice(0, idx);
+                const rest2 = prev.value.slice(idx + 2);
+                const posix2 = POSIX_REGEX_SOURCE[rest2];
+                if (posix2) {
+                  prev.value = pre + posix2;
+                  state.backtrack = true;
+                  advance();
+                  if (!bos.output && tokens.indexOf(prev) === 1) {
+                    bos.output = ONE_CHAR;
+                  }
+                  continue;
+                }
+              }
+            }
+          }
+          if (value2 === "[" && peek() !== ":" || value2 === "-" && peek() === "]") {
+            value2 = `\\${value2}`;
+          }
+          if (value2 === "]" && (prev.value === "[" || prev.value === "[^")) {
+            value2 = `\\${value2}`;
+          }
+          if (opts.posix === true && value2 === "!" && prev.value === "[") {
+            value2 = "^";
+          }
+          prev.value += value2;
+          append({ value: value2 });
+          continue;
+        }
+        if (state.quotes === 1 && value2 !== '"') {
+          value2 = utils.escapeRegex(value2);
+          prev.value += value2;
+          append({ value: value2 });
+          continue;
+        }
+        if (value2 === '"') {
+          state.quotes = state.quotes === 1 ? 0 : 1;
+          if (opts.keepQuotes === true) {
+            push({ type: "text", value: value2 });
+          }
+          continue;
+        }
+        if (value2 === "(") {
+          increment("parens");
+          push({ type: "paren", value: value2 });
+          continue;
+        }
+        if (value2 === ")") {
+          if (state.parens === 0 && opts.strictBrackets === true) {
+            throw new SyntaxError(syntaxError("opening", "("));
+          }
+          const extglob = extglobs[extglobs.length - 1];
+          if (extglob && state.parens === extglob.parens + 1) {
+            extglobClose(extglobs.pop());
+            continue;
+          }
+          push({ type: "paren", value: value2, output: state.parens ? ")" : "\\)" });
+          decrement("parens");
+          continue;
+        }
+        if (value2 === "[") {
+          if (opts.nobracket === true || !remaining().includes("]")) {
+            if (opts.nobracket !== true && opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("closing", "]"));
+            }
+            value2 = `\\${value2}`;
+          } else {
+            increment("brackets");
+          }
+          push({ type: "bracket", value: value2 });
+          continue;
+        }
+        if (value2 === "]") {
+          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
+            push({ type: "text", value: value2, output: `\\${value2}` });
+            continue;
+          }
+          if (state.brackets === 0) {
+            if (opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("opening", "["));
+            }
+            push({ type: "text", value: value2, output: `\\${value2}` });
+            continue;
+          }
+          decrement("brackets");
+          const prevValue = prev.value.slice(1);
+          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
+            value2 = `/${value2}`;
+          }
+          prev.value += value2;
+          append({ value: value2 });
+          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
+            continue;
+          }
+          const escaped = utils.escapeRegex(prev.value);
+          state.output = state.output.slice(0, -prev.value.length);
+          if (opts.literalBrackets === true) {
+            state.output += escaped;
+            prev.value = escaped;
+            continue;
+          }
+          prev.value = `(${capture}${escaped}|${prev.value})`;
+          state.output += prev.value;
+          continue;
+        }
+        if (value2 === "{" && opts.nobrace !== true) {
+          increment("braces");
+          const open = {
+            type: "brace",
+            value: value2,
+            output: "(",
+            outputIndex: state.output.length,
+            tokensIndex: state.tokens.length
+          };
+          braces2.push(open);
+          push(open);
+          continue;
+        }
+        if (value2 === "}") {
+          const brace = braces2[braces2.length - 1];
+          if (opts.nobrace === true || !brace) {
+            push({ type: "text", value: value2, output: value2 });
+            continue;
+          }
+          let output = ")";
+          if (brace.dots === true) {
+            const arr = tokens.slice();
+            const range = [];
+            for (let i = arr.length - 1; i >= 0; i--) {
+              tokens.pop();
+              if (arr[i].type === "brace") {
+                break;
+              }
+              if (arr[i].type !== "dots") {
+                range.unshift(arr[i].value);
+              }
+            }
+            output = expandRange(range, opts);
+            state.backtrack = true;
+          }
+          if (brace.comma !== true && brace.dots !== true) {
+            const out = state.output.slice(0, brace.outputIndex);
+            const toks = state.tokens.slice(brace.tokensIndex);
+            brace.value = brace.output = "\\{";
+            value2 = output = "\\}";
+            state.output = out;
+            for (const t of toks) {
+              state.output += t.output || t.value;
+            }
+          }
+          push({ type: "brace", value: value2, output });
+          decrement("braces");
+          braces2.pop();
+          continue;
+        }
+        if (value2 === "|") {
+          if (extglobs.length > 0) {
+            extglobs[extglobs.length - 1].conditions++;
+          }
+          push({ type: "text", value: value2 });
+          continue;
+        }
+        if (value2 === ",") {
+          let output = value2;
+          const brace = braces2[braces2.length - 1];
+          if (brace && stack[stack.length - 1] === "braces") {
+            brace.comma = true;
+            output = "|";
+          }
+          push({ type: "comma", value: value2, output });
+          continue;
+        }
+        if (value2 === "/") {
+          if (prev.type === "dot" && state.index === state.start + 1) {
+            state.start = state.index + 1;
+            state.consumed = "";
+            state.output = "";
+            tokens.pop();
+            prev = bos;
+            continue;
+          }
+          push({ type: "slash", value: value2, output: SLASH_LITERAL });
+          continue;
+        }
+        if (value2 === ".") {
+          if (state.braces > 0 && prev.type === "dot") {
+            if (prev.value === ".") prev.output = DOT_LITERAL;
+            const brace = braces2[braces2.length - 1];
+            prev.type = "dots";
+            prev.output += value2;
+            prev.value += value2;
+            brace.dots = true;
+            continue;
+          }
+          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
+            push({ type: "text", value: value2, output: DOT_LITERAL });
+            continue;
+          }
+          push({ type: "dot", value: value2, output: DOT_LITERAL });
+          continue;
+        }
+        if (value2 === "?") {
+          const isGroup = prev && prev.value === "(";
+          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("qmark", value2);
+            continue;
+          }
+          if (prev && prev.type === "paren") {
+            const next = peek();
+            let output = value2;
+            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
+              output = `\\${value2}`;
+            }
+            push({ type: "text", value: value2, output });
+            continue;
+          }
+          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
+            push({ type: "qmark", value: value2, output: QMARK_NO_DOT });
+            continue;
+          }
+          push({ type: "qmark", value: value2, output: QMARK });
+          continue;
+        }
+        if (value2 === "!") {
+          if (opts.noextglob !== true && peek() === "(") {
+            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
+              extglobOpen("negate", value2);
+              continue;
+            }
+          }
+          if (opts.nonegate !== true && state.index === 0) {
+            negate();
+            continue;
+          }
+        }
+        if (value2 === "+") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("plus", value2);
+            continue;
+          }
+          if (prev && prev.value === "(" || opts.regex === false) {
+            push({ type: "plus", value: value2, output: PLUS_LITERAL });
+            continue;
+          }
+          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
+            push({ type: "plus", value: value2 });
+            continue;
+          }
+          push({ type: "plus", value: PLUS_LITERAL });
+          continue;
+        }
+        if (value2 === "@") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            push({ type: "at", extglob: true, value: value2, output: "" });
+            continue;
+          }
+          push({ type: "text", value: value2 });
+          continue;
+        }
+        if (value2 !== "*") {
+          if (value2 === "$" || value2 === "^") {
+            value2 = `\\${value2}`;
+          }
+          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+          if (match) {
+            value2 += match[0];
+            state.index += match[0].length;
+          }
+          push({ type: "text", value: value2 });
+          continue;
+        }
+        if (prev && (prev.type === "globstar" || prev.star === true)) {
+          prev.type = "star";
+          prev.star = true;
+          prev.value += value2;
+          prev.output = star;
+          state.backtrack = true;
+          state.globstar = true;
+          consume(value2);
+          continue;
+        }
+        let rest = remaining();
+        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
+          extglobOpen("star", value2);
+          continue;
+        }
+        if (prev.type === "star") {
+          if (opts.noglobstar === true) {
+            consume(value2);
+            continue;
+          }
+          const prior = prev.prev;
+          const before = prior.prev;
+          const isStart = prior.type === "slash" || prior.type === "bos";
+          const afterStar = before && (before.type === "star" || before.type === "globstar");
+          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
+            push({ type: "star", value: value2, output: "" });
+            continue;
+          }
+          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
+          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
+          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
+            push({ type: "star", value: value2, output: "" });
+            continue;
+          }
+          while (rest.slice(0, 3) === "/**") {
+            const after = input[state.index + 4];
+            if (after && after !== "/") {
+              break;
+            }
+            rest = rest.slice(3);
+            consume("/**", 3);
+          }
+          const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
+          if (prior.type === "bos" && eos()) {
+            prev.type = "globstar";
+            prev.value += value2;
+            prev.output = globstar(opts);
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value2);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
+            prev.value += value2;
+            state.globstar = true;
+            state.output += prior.output + prev.output;
+            consume(value2);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
+            const end = rest[1] !== void 0 ? "|$" : "";
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
+            prev.value += value2;
+            state.output += prior.output + prev.output;
+            state.globstar = true;
+            consume(value2 + advance());
+            push({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          if (prior.type === "bos" && rest[0] === "/") {
+            prev.type = "globstar";
+            prev.value += value2;
+            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value2 + advance());
+            push({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          state.output = state.output.slice(0, -prev.output.length);
+          prev.type = "globstar";
+          prev.output = globstar(opts);
+          prev.value += value2;
+          state.output += prev.output;
+          state.globstar = true;
+          consume(value2);
+          continue;
+        }
+        const token = { type: "star", value: value2, output: star };
+        if (opts.bash === true) {
+          token.output = ".*?";
+          if (prev.type === "bos" || prev.type === "slash") {
+            token.output = nodot + token.output;
+          }
+          push(token);
+          continue;
+        }
+        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
+          token.output = value2;
+          push(token);
+          continue;
+        }
+        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
+          if (prev.type === "dot") {
+            state.output += NO_DOT_SLASH;
+            prev.output += NO_DOT_SLASH;
+          } else if (opts.dot === true) {
+            state.output += NO_DOTS_SLASH;
+            prev.output += NO_DOTS_SLASH;
+          } else {
+            state.output += nodot;
+            prev.output += nodot;
+          }
+          if (peek() !== "*") {
+            state.output += ONE_CHAR;
+            prev.output += ONE_CHAR;
+          }
+        }
+        push(token);
+      }
+      while (state.brackets > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
+        state.output = utils.escapeLast(state.output, "[");
+        decrement("brackets");
+      }
+      while (state.parens > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
+        state.output = utils.escapeLast(state.output, "(");
+        decrement("parens");
+      }
+      while (state.braces > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
+        state.output = utils.escapeLast(state.output, "{");
+        decrement("braces");
+      }
+      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
+        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+      }
+      if (state.backtrack === true) {
+        state.output = "";
+        for (const token of state.tokens) {
+          state.output += token.output != null ? token.output : token.value;
+          if (token.suffix) {
+            state.output += token.suffix;
+          }
+        }
+      }
+      return state;
+    };
+    parse.fastpaths = (input, options) => {
+      const opts = { ...options };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      const len = input.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      input = REPLACEMENTS[input] || input;
+      const {
+        DOT_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOTS,
+        NO_DOTS_SLASH,
+        STAR,
+        START_ANCHOR
+      } = constants2.globChars(opts.windows);
+      const nodot = opts.dot ? NO_DOTS : NO_DOT;
+      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
+      const capture = opts.capture ? "" : "?:";
+      const state = { negated: false, prefix: "" };
+      let star = opts.bash === true ? ".*?" : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      const globstar = (opts2) => {
+        if (opts2.noglobstar === true) return star;
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const create = (str) => {
+        switch (str) {
+          case "*":
+            return `${nodot}${ONE_CHAR}${star}`;
+          case ".*":
+            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*.*":
+            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*/*":
+            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
+          case "**":
+            return nodot + globstar(opts);
+          case "**/*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
+          case "**/*.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "**/.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
+          default: {
+            const match = /^(.*?)\.(\w+)$/.exec(str);
+            if (!match) return;
+            const source2 = create(match[1]);
+            if (!source2) return;
+            return source2 + DOT_LITERAL + match[2];
+          }
+        }
+      };
+      const output = utils.removePrefix(input, state);
+      let source = create(output);
+      if (source && opts.strictSlashes !== true) {
+        source += `${SLASH_LITERAL}?`;
+      }
+      return source;
+    };
+    module.exports = parse;
+  }
+});
+
+// node_modules/picomatch/lib/picomatch.js
+var require_picomatch = __commonJS({
+  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
+    "use strict";
+    var scan = require_scan();
+    var parse = require_parse2();
+    var utils = require_utils3();
+    var constants2 = require_constants2();
+    var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var picomatch3 = (glob, options, returnState = false) => {
+      if (Array.isArray(glob)) {
+        const fns = glob.map((input) => picomatch3(input, options, returnState));
+        const arrayMatcher = (str) => {
+          for (const isMatch of fns) {
+            const state2 = isMatch(str);
+            if (state2) return state2;
+          }
+          return false;
+        };
+        return arrayMatcher;
+      }
+      const isState = isObject(glob) && glob.tokens && glob.input;
+      if (glob === "" || typeof glob !== "string" && !isState) {
+        throw new TypeError("Expected pattern to be a non-empty string");
+      }
+      const opts = options || {};
+      const posix2 = opts.windows;
+      const regex = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
+      const state = regex.state;
+      delete regex.state;
+      let isIgnored = () => false;
+      if (opts.ignore) {
+        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
+        isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
+      }
+      const matcher = (input, returnObject = false) => {
+        const { isMatch, match, output } = picomatch3.test(input, regex, options, { glob, posix: posix2 });
+        const result = { glob, state, regex, posix: posix2, input, output, match, isMatch };
+        if (typeof opts.onResult === "function") {
+          opts.onResult(result);
+        }
+        if (isMatch === false) {
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (isIgnored(input)) {
+          if (typeof opts.onIgnore === "function") {
+            opts.onIgnore(result);
+          }
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (typeof opts.onMatch === "function") {
+          opts.onMatch(result);
+        }
+        return returnObject ? result : true;
+      };
+      if (returnState) {
+        matcher.state = state;
+      }
+      return matcher;
+    };
+    picomatch3.test = (input, regex, options, { glob, posix: posix2 } = {}) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected input to be a string");
+      }
+      if (input === "") {
+        return { isMatch: false, output: "" };
+      }
+      const opts = options || {};
+      const format = opts.format || (posix2 ? utils.toPosixSlashes : null);
+      let match = input === glob;
+      let output = match && format ? format(input) : input;
+      if (match === false) {
+        output = format ? format(input) : input;
+        match = output === glob;
+      }
+      if (match === false || opts.capture === true) {
+        if (opts.matchBase === true || opts.basename === true) {
+          match = picomatch3.matchBase(input, regex, options, posix2);
+        } else {
+          match = regex.exec(output);
+        }
+      }
+      return { isMatch: Boolean(match), match, output };
+    };
+    picomatch3.matchBase = (input, glob, options, posix2 = options && options.windows) => {
+      const regex = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
+      return regex.test(utils.basename(input, { windows: posix2 }));
+    };
+    picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
+    picomatch3.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
+      return parse(pattern, { ...options, fastpaths: false });
+    };
+    picomatch3.scan = (input, options) => scan(input, options);
+    picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
+      if (returnOutput === true) {
+        return state.output;
+      }
+      const opts = options || {};
+      const prepend = opts.contains ? "" : "^";
+      const append = opts.contains ? "" : "$";
+      let source = `${prepend}(?:${state.output})${append}`;
+      if (state && state.negated === true) {
+        source = `^(?!${source}).*$`;
+      }
+      const regex = picomatch3.toRegex(source, options);
+      if (returnState === true) {
+        regex.state = state;
+      }
+      return regex;
+    };
+    picomatch3.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+      if (!input || typeof input !== "string") {
+        throw new TypeError("Expected a non-empty string");
+      }
+      let parsed = { negated: false, fastpaths: true };
+      if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
+        parsed.output = parse.fastpaths(input, options);
+      }
+      if (!parsed.output) {
+        parsed = parse(input, options);
+      }
+      return picomatch3.compileRe(parsed, options, returnOutput, returnState);
+    };
+    picomatch3.toRegex = (source, options) => {
+      try {
+        const opts = options || {};
+        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
+      } catch (err) {
+        if (options && options.debug === true) throw err;
+        return /$^/;
+      }
+    };
+    picomatch3.constants = constants2;
+    module.exports = picomatch3;
+  }
+});
+
+// node_modules/picomatch/index.js
+var require_picomatch2 = __commonJS({
+  "node_modules/picomatch/index.js"(exports, module) {
+    "use strict";
+    var pico = require_picomatch();
+    var utils = require_utils3();
+    function picomatch3(glob, options, returnState = false) {
+      if (options && (options.windows === null || options.windows === void 0)) {
+        options = { ...options, windows: utils.isWindows() };
+      }
+      return pico(glob, options, returnState);
+    }
+    Object.assign(picomatch3, pico);
+    module.exports = picomatch3;
+  }
+});
+
 // src/cli/main.ts
 import { parseArgs } from "node:util";
 
 // src/errors.ts
-var InputError = class extends Error {
-  constructor(file, message) {
-    super(file ? `${file}: ${message}` : message);
+function render(file, detail, at, keyPath) {
+  const where = file ? at ? `${file}:${at.line}:${at.column}: ` : `${file}: ` : "";
+  return `${where}${keyPath ? `${keyPath}: ` : ""}${detail}`;
+}
+var UserError = class extends Error {
+  constructor(file, detail, at, keyPath) {
+    super(render(file, detail, at, keyPath));
     this.file = file;
-    this.name = "InputError";
+    this.detail = detail;
+    this.at = at;
+    this.keyPath = keyPath;
+    this.name = "UserError";
   }
   file;
+  detail;
+  at;
+  keyPath;
 };
-var DecodeError = class extends Error {
+var InputError = class extends UserError {
+  constructor(file, message, at) {
+    super(file, message, at);
+    this.name = "InputError";
+  }
+};
+var DecodeError = class extends UserError {
   constructor(message, offset) {
-    super(`${message} at byte ${offset}`);
+    super("", `${message} at byte ${offset}`);
     this.offset = offset;
     this.name = "DecodeError";
   }
   offset;
 };
-var UsageError = class extends Error {
+var UsageError = class extends UserError {
   constructor(message) {
-    super(message);
+    super("", message);
     this.name = "UsageError";
   }
 };
+
+// src/budgets/parse.ts
+var import_yaml = __toESM(require_dist(), 1);
+
+// src/devices/catalog.ts
+var T = 1e12;
+var G = 1e9;
+var GiB = 1024 ** 3;
+var NOT_OPENED = "not opened in this review";
+var SOURCES = {
+  // --- NVIDIA datacenter GPUs -------------------------------------------------------------
+  "hpctech-h100": {
+    title: `HPC Technologies: NVIDIA H100 SXM / PCIe specification table (reproduces NVIDIA's H100 datasheet: "* Shown with sparsity. Specifications 1/2 lower without sparsity")`,
+    url: "https://archive-lib.hpctech.co.jp/gpuproduct/nvidia-h100.html"
+  },
+  "klockwood-h100": {
+    title: "Glenn K. Lockwood, H100 notes: 132 SMs, 528 tensor cores, 1.83 GHz (low precision), dense and sparse TFLOPS per data type",
+    url: "https://glennklockwood.com/garden/processors/h100"
+  },
+  "klockwood-a100": {
+    title: "Glenn K. Lockwood, A100 notes: A100 40G / 80G SXM4 (1.555 / 2.039 TB/s, 400 W) and the TFLOPS table from NVIDIA's A100 datasheet r4 and Ampere whitepaper",
+    url: "https://glennklockwood.com/garden/processors/A100"
+  },
+  "pc2-a100": {
+    title: "Paderborn Center for Parallel Computing wiki, NVIDIA A100 40GB with NVLink: spec table (dense | sparse*) and deviceQuery (108 SMs, 432 tensor cores, 1410 MHz)",
+    url: "https://upb-pc2.atlassian.net/wiki/spaces/PC2DOK/pages/1900609/NVIDIA+A100+40GB+with+NVLINK"
+  },
+  "lightning-flops": {
+    title: "Lightning _CUDA_FLOPS table @0810121f (dense figures from NVIDIA datasheets, sparsity halved: H100, A100, A10G, T4)",
+    url: "https://github.com/Lightning-AI/pytorch-lightning/blob/0810121fef07bc70c1bf4706a81ecb47d2e6ad17/src/lightning/fabric/utilities/throughput.py"
+  },
+  "nvidia-a10-datasheet": {
+    title: `NVIDIA A10 Tensor Core GPU datasheet (URL as cited by Lightning's table; the PDF was ${NOT_OPENED})`,
+    url: "https://www.nvidia.com/content/dam/en-zz/Solutions/Data-Center/a10/pdf/a10-datasheet.pdf"
+  },
+  "sysrqmts-a10": {
+    title: "sysrqmts.com, A10 PCIe (TechPowerUp-derived): 9216 shaders, 1695 MHz boost, 31.24 TFLOPS FP32, 976.3 GFLOPS FP64 (1:32), 384-bit 12.5 Gbps = 600.2 GB/s",
+    url: "https://sysrqmts.com/ru/gpus/compare/nvidia-a10-pcie-vs-nvidia-quadro-rtx-4000"
+  },
+  "sysrqmts-a10-power": {
+    title: "sysrqmts.com, A10 PCIe vs A2: A10 TDP 150 W",
+    url: "https://sysrqmts.com/vi/gpus/compare/nvidia-a10-pcie-vs-nvidia-a2"
+  },
+  "baseten-a10": {
+    title: 'Baseten, "NVIDIA A10 vs A10G for ML model inference": both 24 GB GDDR6 at 600 GB/s; A10G tensor rates differ',
+    url: "https://www.baseten.co/blog/nvidia-a10-vs-a10g-for-ml-model-inference/"
+  },
+  "sysrqmts-t4": {
+    title: "sysrqmts.com, Tesla T4 (TechPowerUp-derived): 2560 shaders, 320 tensor cores, 1590 MHz boost, 256-bit 10 Gbps GDDR6 = 320 GB/s, FP64 254.4 GFLOPS (1:32), 70 W",
+    url: "https://sysrqmts.com/en/gpus/nvidia/tesla/t4"
+  },
+  "geektopia-t4": {
+    title: 'Geektopia, "Nvidia presenta la Tesla T4" (launch: 8.1 TFLOPS FP32, 65 TFLOPS FP16, 130 TOPS INT8, 260 TOPS INT4)',
+    url: "https://geektopia.es/es/technology/2018/09/13/noticias/nvidia-presenta-la-nueva-tesla-t4-basada-en-turing-orientada-a-inteligencia-artificial.html"
+  },
+  "sourcecode-l4-l40s": {
+    title: "Source Code store, L4 / L40S comparison (NVIDIA spec data: L4 300 GB/s, INT8 485 TOPS and TF32 120 TFLOPS 'Sparsity'; L40S 864 GB/s)",
+    url: "https://store.sourcecode.com/en-us/bg-bucket-compare/125/9820"
+  },
+  "grokipedia-l4-l40s": {
+    title: 'Grokipedia, NVIDIA L4 vs L40S (L4: 72 W, 24 GB, 300 GB/s, FP16 242 and FP8/INT8 485 "with sparsity"; L40S: 350 W, 48 GB, 864 GB/s, FP32 91.6, FP8 1,466)',
+    url: "https://grokipedia.com/page/NVIDIA_L4_vs_L40S"
+  },
+  "fpsbench-l4": {
+    title: "FPSBench, L4 vs Tesla M40 (TechPowerUp-derived: 7424 shaders, 2040 MHz boost, 30.29 TFLOPS FP32, 473.3 GFLOPS FP64 (1:64), 300.1 GB/s, 72 W)",
+    url: "https://fpsbench.com/compare/gpu/nvidia-l4-vs-nvidia-tesla-m40"
+  },
+  "mullet-l40s": {
+    title: "mullet.se, NVIDIA L40 / L40S table (reseller copy of NVIDIA's table; * = with sparsity; L40S 350 W)",
+    url: "https://www.mullet.se/product.html?product_id=355414"
+  },
+  "itcreations-l40s": {
+    title: "IT Creations, NVIDIA L40S: 18,176 cores, 2520 MHz boost, FP64 1,431 GFLOPS (1:64), 48 GB, 864 GB/s",
+    url: "https://www.itcreations.com/nvidia-gpu/nvidia-l40s-gpu-accelerator"
+  },
+  "aiminingco-h200": {
+    title: "AI Mining Co, H200 specs: same GH100 die as H100, 141 GB HBM3e at 4.8 TB/s, 700 W TDP like H100 SXM",
+    url: "https://www.aiminingco.com/gpu/h200/specs"
+  },
+  "mlcommons-h200": {
+    title: 'MLCommons inference v4.1, NVIDIA H200-SXM-141GBx8 system description ("141 GB" HBM3e, "H200 TGP 700W")',
+    url: "https://github.com/mlcommons/inference_results_v4.1/blob/main/closed/NVIDIA/systems/H200-SXM-141GBx8_TRT_MaxQ.json"
+  },
+  "sysrqmts-p100": {
+    title: "sysrqmts.com, Tesla P100 SXM2 (TechPowerUp-derived): 3584 shaders, 1480 MHz boost, 4096-bit HBM2 732.2 GB/s, FP64 5.304 / FP32 10.61 / FP16 21.22 TFLOPS, 300 W",
+    url: "https://sysrqmts.com/gpus/compare/nvidia-tesla-p100-sxm2-vs-nvidia-tesla-p40"
+  },
+  "tech4gamers-p100": {
+    title: "Tech4Gamers, Tesla P100 variants table (NVLink P100: 1480 MHz boost, 21.2 / 10.6 / 5.3 TFLOPS, 720 GB/s)",
+    url: "https://tech4gamers.com/nvidia-tesla-p100-will-be-available-in-two-variants-of-16gb-12gb-hbm2/"
+  },
+  // --- GeForce ---------------------------------------------------------------------------
+  "holynerdvana-3090": {
+    title: "GeForce RTX 3090 specifications: 82 SMs, 10,496 cores, 328 tensor cores, 1695 MHz boost, 35.6 TFLOPS FP32, FP16 142 (285 sparse), 936 GB/s, 350 W",
+    url: "https://holynerdvana.blogspot.com/2022/10/nvidia-geforce-rtx-3090-specifications.html"
+  },
+  "nvidia-ga102-whitepaper": {
+    title: `NVIDIA Ampere GA102 GPU Architecture whitepaper v2, Appendix A (GeForce RTX 3090) - ${NOT_OPENED} (only its table of contents); tensor figures from the project reference notes`,
+    url: "https://www.nvidia.com/content/PDF/nvidia-ampere-ga-102-gpu-architecture-whitepaper-v2.pdf"
+  },
+  "waredb-4090": {
+    title: "WareDB, GeForce RTX 4090: vector and tensor rates, dense and sparse (FP16/BF16 165.15, FP8 330.30, INT8 660.60, INT4 1321.21, TF32 82.58 dense), 1008 GB/s",
+    url: "https://waredb.com/processor/nvidia-geforce-rtx-4090"
+  },
+  "incpak-4090": {
+    title: "Incpak, RTX 40 series announcement: RTX 4090 16,384 CUDA cores, 2.52 GHz boost, 82.6 TFLOPS, 24 GB GDDR6X, 450 W",
+    url: "https://incpak.com/?p=136649"
+  },
+  // --- Jetson ----------------------------------------------------------------------------
+  "ultralytics-jetson": {
+    title: "Ultralytics NVIDIA Jetson guide @01007503, series comparison table (from NVIDIA's jetson-modules page): cores, GPU max clock, memory, bandwidth, AI TOPS",
+    url: "https://github.com/ultralytics/ultralytics/blob/01007503ffb223506d5b4b76d69e1e7145f49693/docs/en/guides/nvidia-jetson.md"
+  },
+  "nvidia-jetson-modules": {
+    title: `NVIDIA Jetson modules technical specifications (cited by the Ultralytics table; ${NOT_OPENED})`,
+    url: "https://developer.nvidia.com/embedded/jetson-modules"
+  },
+  "nvidia-dla-readme": {
+    title: "NVIDIA Deep-Learning-Accelerator-SW README @1da860cc: AGX Orin 64GB MAXN = GPU 171 + 2x DLA 105 sparse INT8 TOPS = 275; Orin NX 16GB DLA max comparable to AGX 15 W mode",
+    url: "https://github.com/NVIDIA/Deep-Learning-Accelerator-SW/blob/1da860ccb9b93f31a15a0325ff78b3938eccd5f9/README.md"
+  },
+  "fixstars-agx-orin": {
+    title: "Fixstars blog, Jetson AGX Orin vs AGX Thor: AGX Orin 15-60 W configurable, up to 275 sparse INT8 TOPS at MAXN",
+    url: "https://blog.us.fixstars.com/?p=1855&preview=true"
+  },
+  "orin-nano-datasheet": {
+    title: 'Jetson Orin Nano series datasheet (Scribd copy): 8GB = 1024 CUDA / 32 tensor cores, GPU max 625 MHz, 128-bit LPDDR5; 4GB "up to 20 (Sparse) INT8 TOPs and 10 (Dense)"',
+    url: "https://www.scribd.com/document/673174036/Orin-nano-datasheet"
+  },
+  "orin-nano-super": {
+    title: "Jetson Orin Nano Super deep dive (from NVIDIA's Super developer kit datasheet): GPU 1.02 GHz (was 625 MHz), 102 GB/s (was 68), 67 TOPS (was 40) sparse INT8, 15 W -> 25 W, DLAs fused off",
+    url: "https://www.brojogopalsapui.com/ai-foundations/sub_contents/AI_hardware/jetson_orin_nano_light.html"
+  },
+  "xavier-nx-datasheet": {
+    title: "Jetson Xavier NX data sheet DA-09366-001 [preliminary] (documents.pub copy): up to 21 TOPS INT8, 384 CUDA / 48 tensor cores at 1100 MHz, 8 GB 128-bit LPDDR4x at 1600 MHz",
+    url: "https://documents.pub/document/data-sheet-preliminary-nvidia-jetson-xavier-nx-system-on-xavier-nx-data-sheetpdf.html"
+  },
+  "xavier-nx-datasheet-v13": {
+    title: "Jetson Xavier NX data sheet v1.3 (Scribd copy): supported power modes 10 W - 15 W",
+    url: "https://www.scribd.com/document/467713153/Jetson-Xavier-NX-Data-Sheet-v1-3"
+  },
+  "sysrqmts-jetson-nano": {
+    title: "sysrqmts.com, Jetson Nano GPU (GM20B, TechPowerUp-derived): 128 shaders, 921 MHz boost, FP16 471.6 GFLOPS (2:1), FP32 235.8 GFLOPS",
+    url: "https://sysrqmts.com/ru/gpus/compare/nvidia-geforce4-mx-4000-rev-2-vs-nvidia-jetson-nano-gpu"
+  },
+  "alldbin-jetson-nano-m1": {
+    title: "alldbin.com, Jetson Nano GPU vs Apple M1 7-core GPU: Jetson Nano 921 MHz, 64-bit LPDDR4 25.6 GB/s, 10 W; M1 GPU core clock 1278 MHz",
+    url: "https://cpu-gpu.alldbin.com/graphics-card-comparison/Jetson-Nano-GPU-and-Apple-M1-7-Core-GPU-comparison.html"
+  },
+  // --- Raspberry Pi and Arm cores ----------------------------------------------------------
+  "rpi-beginners-guide": {
+    title: "The Official Raspberry Pi Beginner's Guide, appendix F: Pi 4 = 4x Cortex-A72 at 1.5 GHz, LPDDR4 at 3,200 MHz",
+    url: "https://issuu.com/28rduan/docs/raspberrypi_beginnersguide_v3/236"
+  },
+  "wikiwand-rpi4": {
+    title: "Wikipedia (Wikiwand), Raspberry Pi 4: Cortex-A72 at 1.5 GHz (B0) or 1.8 GHz (C0 stepping, from mid-2021)",
+    url: "https://www.wikiwand.com/en/articles/Raspberry_Pi_4"
+  },
+  "flatlib-a72": {
+    title: "flatlib vfpbench on Cortex-A72: 8 single-precision FLOP per cycle per core (SIMD4 FMA), double precision half of that",
+    url: "https://wlog.flatlib.jp/2015/10/30/n1787/"
+  },
+  "circuitdigest-rpi5": {
+    title: "CircuitDigest, Raspberry Pi 5 launch: BCM2712, 4x Cortex-A76 at 2.4 GHz, 32-bit LPDDR4X at 4267 MT/s",
+    url: "https://circuitdigest.com/news/the-new-raspberry-pi-5-is-here-faster-than-ever"
+  },
+  "anandtech-a76": {
+    title: "AnandTech, Arm Cortex-A76 back-end: two ASIMD/FP pipelines, FP arithmetic throughput 2 per cycle",
+    url: "https://www.anandtech.com/show/12785/arm-cortex-a76-cpu-unveiled-7nm-powerhouse/3"
+  },
+  "arm-simd-history": {
+    title: "Arm vector extensions overview: Armv8.2-A (A75 and later) adds FP16 arithmetic and SDOT/UDOT int8 dot products on 128-bit NEON",
+    url: "https://brendanjameslynskey.github.io/Cortex_A/04-vector-extensions/"
+  },
+  "geerling-hpl": {
+    title: "geerlingguy/top500-benchmark README @0137a2ea: measured HPL FP64 (Pi 4 at 1.8 GHz 11.889 Gflops, 7.2 W; Pi 5 at 2.4 GHz 30.249 Gflops, 11 W)",
+    url: "https://github.com/geerlingguy/top500-benchmark/blob/0137a2ea46ba02acf16ebca1d9c8c8d2dead1f56/README.md"
+  },
+  // --- Apple -------------------------------------------------------------------------------
+  "macrumors-m1": {
+    title: 'MacRumors, "Apple Announces M1 Chip" 2020-11-10: 8-core GPU with 2.6 teraflops; Neural Engine 11 trillion operations per second',
+    url: "https://www.macrumors.com/2020/11/10/apple-announces-m1-chip-for-the-mac/"
+  },
+  "macrumors-m2": {
+    title: 'MacRumors, "Apple Announces M2 Chip" 2022-06-06: 100GB/s unified memory bandwidth, up to 24GB LPDDR5, 10-core GPU',
+    url: "https://www.macrumors.com/2022/06/06/apple-announces-m2-chip-with-support-for-up-to-24gb-memory/"
+  },
+  "geekygadgets-m2": {
+    title: "Geeky Gadgets, Apple M2: Neural Engine 15.8 trillion operations per second",
+    url: "https://www.geeky-gadgets.com/apple-m2-10-core-gpu-07-06-2022/"
+  },
+  "askgeek-m2": {
+    title: "AskGeek, Apple M2 (10-core GPU): 1398 MHz, 3.578 TFLOPS FP32, LPDDR5-6400",
+    url: "https://askgeek.io/es/cpus/Apple/M2-10-core-GPU"
+  },
+  "hmctech-m3": {
+    title: "HMC Tech, Apple 10-core M3 GPU: 1280 shaders, 1398 MHz, 3.58 TFLOPS FP32",
+    url: "https://hmc-tech.com/gpu/apple_10_core_m3"
+  },
+  "apple-m3-release": {
+    title: 'Apple press release (Business Wire reprint), 2023-10-30 "Apple unveils M3, M3 Pro, and M3 Max": Neural Engine 60% faster than in M1',
+    url: "https://www.taranganews.com/news/apple-unveils-m3-m3-pro-and-m3-max-the-most-advanced-chips-for-personal-computers/"
+  },
+  "wikipedia-m3": {
+    title: "Wikipedia, Apple M3 (mirror): LPDDR5-6400; M3 has 8 memory controllers, each 16 bits wide",
+    url: "https://wikihandbk.com/wiki/%D0%90%D0%BD%D0%B3%D0%BB%D0%B8%D0%B9%D1%81%D0%BA%D0%B0%D1%8F_%D0%92%D0%B8%D0%BA%D0%B8%D0%BF%D0%B5%D0%B4%D0%B8%D1%8F:Apple_M3"
+  },
+  "coremltools-quant-perf": {
+    title: "coremltools guide, quantization performance: increased int8-int8 throughput on the Neural Engine only on A17 Pro / M4 and newer",
+    url: "https://apple.github.io/coremltools/docs-guides/source/opt-quantization-perf.html"
+  },
+  "neural-engine-16bit": {
+    title: 'hollance/neural-engine notes (mirror), "16-bit": the ANE appears to use float16 for everything',
+    url: "https://github.com/michaelbernstein/neural-engine/blob/master/docs/16-bit.md"
+  },
+  // --- x86 and Arm servers -------------------------------------------------------------------
+  "intel-ark-i7-12700": {
+    title: `Intel ARK, Core i7-12700 (${NOT_OPENED}: clocks, power and memory figures from the project reference notes and memory, unverified)`,
+    url: "https://ark.intel.com/content/www/us/en/ark/search.html?_charset_=UTF-8&q=i7-12700"
+  },
+  "maxpc-golden-cove": {
+    title: "Maximum PC 2022-02, Alder Lake: Golden Cove supports AVX-512 but it is disabled on consumer desktop parts (AVX2 only)",
+    url: "https://issuhub.com/view/index/50447?pageIndex=31"
+  },
+  "intel-ark-8480": {
+    title: `Intel ARK, Xeon Platinum 8480+ (${NOT_OPENED}: the 2.0 GHz base clock is from the project reference notes, unverified)`,
+    url: "https://ark.intel.com/content/www/us/en/ark/search.html?_charset_=UTF-8&q=8480%2B"
+  },
+  "computerbase-spr": {
+    title: "ComputerBase, Sapphire Rapids lineup: the mainstream series tops out at 56 cores with the Xeon Platinum 8480+; 350 W TDP class",
+    url: "https://computerbase.de/2022-09/xeon-platinum-8490h-intels-erster-60-kerner-fuer-server-im-detail"
+  },
+  "wccftech-spr": {
+    title: "Wccftech, Sapphire Rapids-SP lineup leak: up to 3.8 GHz, 350 W TDP, 8-channel DDR5, AMX",
+    url: "https://wccftech.com/full-intel-sapphire-rapids-sp-xeon-cpu-family-specifications-leak-out-up-to-60-cores-up-to-3-8-ghz-350w-tdp/"
+  },
+  "wikipedia-amx": {
+    title: "Wikipedia (WikiMili mirror), Advanced Matrix Extensions: a 4th Gen Xeon core performs 2048 INT8 or 1024 BF16 operations per cycle",
+    url: "https://wikimili.com/en/Advanced_Matrix_Extensions"
+  },
+  "wikichip-graviton3": {
+    title: "WikiChip, AWS Graviton3: 64 Neoverse V1 cores at 2.6 GHz, octa-channel DDR5-4800 = 307.2 GB/s",
+    url: "https://en.wikichip.org/wiki/AWS_Graviton3"
+  },
+  "lemire-sve-graviton3": {
+    title: 'D. Lemire, "Mixing ARM NEON with SVE code" (read via a mirror): Graviton 3 / Neoverse V1 has 256-bit SVE vectors',
+    url: "https://lemire.me/blog/2025/03/29/mixing-arm-neon-with-sve-code-for-fun-and-profit/"
+  },
+  // --- NPUs ----------------------------------------------------------------------------------
+  "coral-faq": {
+    title: "Coral, Edge TPU FAQ: 4 trillion (fixed-point) operations per second (4 TOPS) using 2 watts",
+    url: "https://coral.ai/docs/edgetpu/faq"
+  },
+  "applied-ee-coral": {
+    title: "Applied EE notes, Google Coral Edge TPU: 8 MB on-chip SRAM for parameter caching; host interface USB 3.0 or PCIe Gen2 x1",
+    url: "https://applied-ee.github.io/embedded/docs/edge-ai/hardware-accelerators/coral-edge-tpu/"
+  },
+  "cnx-hailo8": {
+    title: "CNX Software, Hailo-8 briefing: 26 TOPS, memory self-contained on the chip, no external DRAM",
+    url: "https://cnx-software.com/?p=81068"
+  },
+  "branes-hailo": {
+    title: "branes-ai/graphs docs, Hailo edge AI (mirror): Hailo-8 26 TOPS INT8 at 2.5 W typical, 8.65 W peak",
+    url: "https://github.com/branes-ai/graphs/blob/main/docs/hardware/hailo_edge_ai.md"
+  },
+  "hailo-community-lanes": {
+    title: "Hailo Community, Hailo-8 vs Hailo-8L: the Hailo-8 M.2 key M module has 4 PCIe lanes (B+M and A+E keys: 2)",
+    url: "https://community.hailo.ai/t/what-are-differences-between-hailo-8-and-hailo-8l/1675"
+  }
+};
+var busDerivation = (bytes, gtPerSec, note = "B/s: cores = bus width in bytes, clock = transfer rate in GT/s") => ({
+  cores: bytes,
+  clockGHz: gtPerSec,
+  opsPerCyclePerCore: 1,
+  unit: note
+});
+var SPARSE_HALVED = 'NVIDIA prints it "with sparsity"; halved to the dense rate';
+var DEVICES = [
+  // ===================================== datacenter GPUs =====================================
+  {
+    id: "t4",
+    name: "NVIDIA T4 16GB",
+    class: "datacenter-gpu",
+    peak: {
+      fp64: {
+        value: 254.4 * G,
+        source: "sysrqmts-t4",
+        note: "1:32 of FP32 (TechPowerUp-derived; NVIDIA does not publish it)",
+        derivation: { cores: 2560, clockGHz: 1.59, opsPerCyclePerCore: 2 / 32 }
+      },
+      fp32: {
+        value: 8.1 * T,
+        source: "lightning-flops",
+        note: "datasheet figure; 2560 cores x 1.59 GHz x 2 = 8.14"
+      },
+      fp16: {
+        value: 65 * T,
+        source: "lightning-flops",
+        note: 'tensor cores, "mixed precision" (FP16 multiply, FP32 accumulate): 320 x 1.59 GHz x 128 = 65.1. Turing has no structured sparsity, so every T4 figure is dense. No BF16 or TF32 on Turing'
+      },
+      int8: { value: 130 * T, source: "lightning-flops", note: "dense (Turing has no sparsity)" },
+      int4: { value: 260 * T, source: "geektopia-t4", note: "dense (Turing has no sparsity)" }
+    },
+    bandwidth: {
+      value: 320 * G,
+      source: "sysrqmts-t4",
+      note: 'the two NVIDIA documents disagree: the T4 datasheet says 300 GB/s, the product page "320+ GB/s"; 256-bit x 10 Gbps GDDR6 = 320 GB/s is used',
+      derivation: busDerivation(32, 10)
+    },
+    memory: { value: 16 * GiB, source: "sysrqmts-t4" },
+    power: { value: 70, source: "sysrqmts-t4" }
+  },
+  {
+    id: "a10",
+    name: "NVIDIA A10 24GB",
+    class: "datacenter-gpu",
+    peak: {
+      fp64: {
+        value: 976.3 * G,
+        source: "sysrqmts-a10",
+        note: "1:32 of FP32 (TechPowerUp-derived; not in the datasheet)",
+        derivation: { cores: 9216, clockGHz: 1.695, opsPerCyclePerCore: 2 / 32 }
+      },
+      fp32: {
+        value: 31.2 * T,
+        source: "lightning-flops",
+        derivation: { cores: 9216, clockGHz: 1.695, opsPerCyclePerCore: 2 }
+      },
+      tf32: {
+        value: 62.5 * T,
+        source: "nvidia-a10-datasheet",
+        note: `datasheet 125 with sparsity, halved; not re-verified in this review`
+      },
+      fp16: {
+        value: 125 * T,
+        source: "lightning-flops",
+        note: `datasheet 250 with sparsity, halved (Lightning lists the dense 125 for A10G from the A10 datasheet). Datacenter GA102: FP32 accumulate at full rate`
+      },
+      bf16: { value: 125 * T, source: "lightning-flops", note: "as fp16" },
+      int8: {
+        value: 250 * T,
+        source: "nvidia-a10-datasheet",
+        note: "datasheet 500 with sparsity, halved; not re-verified in this review"
+      },
+      int4: {
+        value: 500 * T,
+        source: "nvidia-a10-datasheet",
+        note: "datasheet 1000 with sparsity, halved; not re-verified in this review"
+      }
+    },
+    bandwidth: { value: 600 * G, source: "baseten-a10", note: "A10G (AWS G5) has the same memory and bandwidth but different tensor rates" },
+    memory: { value: 24 * GiB, source: "baseten-a10" },
+    power: { value: 150, source: "sysrqmts-a10-power" }
+  },
+  {
+    id: "l4",
+    name: "NVIDIA L4 24GB",
+    class: "datacenter-gpu",
+    peak: {
+      fp64: {
+        value: 473.3 * G,
+        source: "fpsbench-l4",
+        note: "1:64 of FP32 (TechPowerUp-derived)",
+        derivation: { cores: 7424, clockGHz: 2.04, opsPerCyclePerCore: 2 / 64 }
+      },
+      fp32: {
+        value: 30.3 * T,
+        source: "fpsbench-l4",
+        note: "NVIDIA: 30.3 TFLOPS",
+        derivation: { cores: 7424, clockGHz: 2.04, opsPerCyclePerCore: 2 }
+      },
+      tf32: { value: 60 * T, source: "sourcecode-l4-l40s", note: `120 "Sparsity"; ${SPARSE_HALVED}` },
+      fp16: {
+        value: 121 * T,
+        source: "grokipedia-l4-l40s",
+        note: `242 with sparsity; ${SPARSE_HALVED} (NVIDIA: "Specifications are one-half lower without sparsity")`
+      },
+      bf16: { value: 121 * T, source: "grokipedia-l4-l40s", note: "as fp16" },
+      fp8: { value: 242.5 * T, source: "grokipedia-l4-l40s", note: `485 with sparsity; ${SPARSE_HALVED}` },
+      int8: { value: 242.5 * T, source: "sourcecode-l4-l40s", note: `485 "Sparsity"; ${SPARSE_HALVED}` }
+    },
+    bandwidth: { value: 300 * G, source: "sourcecode-l4-l40s" },
+    memory: { value: 24 * GiB, source: "grokipedia-l4-l40s" },
+    power: { value: 72, source: "grokipedia-l4-l40s" },
+    notes: ["INT4 is not in the L4 datasheet figures read here, so none is listed (int4 work falls back to int8)."]
+  },
+  {
+    id: "a100-40gb-sxm",
+    name: "NVIDIA A100 SXM4 40GB",
+    class: "datacenter-gpu",
+    peak: {
+      fp64: { value: 19.5 * T, source: "klockwood-a100", note: "FP64 tensor core (DGEMM); non-tensor FP64 is 9.7" },
+      fp32: { value: 19.5 * T, source: "klockwood-a100", note: "non-tensor; TF32 listed apart" },
+      tf32: { value: 156 * T, source: "pc2-a100", note: `312 with sparsity; ${SPARSE_HALVED}` },
+      fp16: {
+        value: 312 * T,
+        source: "pc2-a100",
+        note: `624 with sparsity; ${SPARSE_HALVED}`,
+        derivation: { cores: 432, clockGHz: 1.41, opsPerCyclePerCore: 512, unit: "tensor cores x FLOP per clock" }
+      },
+      bf16: { value: 312 * T, source: "pc2-a100", note: `624 with sparsity; ${SPARSE_HALVED}` },
+      int8: { value: 624 * T, source: "pc2-a100", note: `1,248 with sparsity; ${SPARSE_HALVED}` },
+      int4: { value: 1248 * T, source: "pc2-a100", note: `2,496 with sparsity; ${SPARSE_HALVED}` }
+    },
+    bandwidth: { value: 1555 * G, source: "klockwood-a100" },
+    memory: { value: 40 * GiB, source: "pc2-a100", note: "deviceQuery reports 42,405,855,232 bytes usable" },
+    power: { value: 400, source: "klockwood-a100" }
+  },
+  {
+    id: "a100-80gb-sxm",
+    name: "NVIDIA A100 SXM4 80GB",
+    class: "datacenter-gpu",
+    peak: {
+      fp64: { value: 19.5 * T, source: "klockwood-a100", note: "FP64 tensor core (DGEMM); non-tensor FP64 is 9.7" },
+      fp32: { value: 19.5 * T, source: "klockwood-a100", note: "non-tensor; TF32 listed apart" },
+      tf32: { value: 156 * T, source: "klockwood-a100", note: `312 with sparsity; ${SPARSE_HALVED}` },
+      fp16: { value: 312 * T, source: "klockwood-a100", note: `624 with sparsity; ${SPARSE_HALVED}; same compute as the 40GB part` },
+      bf16: { value: 312 * T, source: "klockwood-a100", note: `624 with sparsity; ${SPARSE_HALVED}` },
+      int8: { value: 624 * T, source: "klockwood-a100", note: `1,248 with sparsity; ${SPARSE_HALVED}` },
+      int4: { value: 1248 * T, source: "klockwood-a100", note: `2,496 with sparsity; ${SPARSE_HALVED}` }
+    },
+    bandwidth: { value: 2039 * G, source: "klockwood-a100", note: "the A100 80GB PCIe is 1,935 GB/s at 300 W" },
+    memory: { value: 80 * GiB, source: "klockwood-a100" },
+    power: { value: 400, source: "klockwood-a100" }
+  },
+  {
+    id: "h100-sxm",
+    name: "NVIDIA H100 SXM5 80GB",
+    class: "datacenter-gpu",
+    peak: {
+      fp64: { value: 67 * T, source: "hpctech-h100", note: "FP64 tensor core (DGEMM); non-tensor FP64 is 34" },
+      fp32: { value: 67 * T, source: "hpctech-h100", note: "non-tensor; TF32 listed apart" },
+      tf32: {
+        value: 494.7 * T,
+        source: "klockwood-h100",
+        note: `datasheet 989 with sparsity; ${SPARSE_HALVED}`,
+        derivation: { cores: 528, clockGHz: 1.83, opsPerCyclePerCore: 512, unit: "tensor cores x FLOP per clock" }
+      },
+      fp16: {
+        value: 989.4 * T,
+        source: "klockwood-h100",
+        note: `datasheet 1,979 with sparsity; ${SPARSE_HALVED}`,
+        derivation: { cores: 528, clockGHz: 1.83, opsPerCyclePerCore: 1024, unit: "tensor cores x FLOP per clock" }
+      },
+      bf16: {
+        value: 989.4 * T,
+        source: "klockwood-h100",
+        note: `datasheet 1,979 with sparsity; ${SPARSE_HALVED}`,
+        derivation: { cores: 528, clockGHz: 1.83, opsPerCyclePerCore: 1024, unit: "tensor cores x FLOP per clock" }
+      },
+      fp8: {
+        value: 1978.9 * T,
+        source: "klockwood-h100",
+        note: `datasheet 3,958 with sparsity; ${SPARSE_HALVED}`,
+        derivation: { cores: 528, clockGHz: 1.83, opsPerCyclePerCore: 2048, unit: "tensor cores x FLOP per clock" }
+      },
+      int8: { value: 1978.9 * T, source: "klockwood-h100", note: `datasheet 3,958 with sparsity; ${SPARSE_HALVED}` }
+    },
+    bandwidth: { value: 3350 * G, source: "hpctech-h100" },
+    memory: { value: 80 * GiB, source: "hpctech-h100" },
+    power: { value: 700, source: "hpctech-h100", note: "up to 700 W (configurable)" },
+    notes: ["Hopper has no INT4 tensor path; int4 work falls back to int8."]
+  },
+  {
+    id: "h100-pcie",
+    name: "NVIDIA H100 PCIe 80GB",
+    class: "datacenter-gpu",
+    peak: {
+      fp64: { value: 51 * T, source: "hpctech-h100", note: "FP64 tensor core (DGEMM); non-tensor FP64 is 26" },
+      fp32: { value: 51 * T, source: "hpctech-h100", note: "non-tensor; TF32 listed apart" },
+      tf32: { value: 378 * T, source: "hpctech-h100", note: `756 with sparsity; ${SPARSE_HALVED}` },
+      fp16: { value: 756.5 * T, source: "hpctech-h100", note: `1,513 with sparsity; ${SPARSE_HALVED}` },
+      bf16: { value: 756.5 * T, source: "hpctech-h100", note: `1,513 with sparsity; ${SPARSE_HALVED}` },
+      fp8: { value: 1513 * T, source: "hpctech-h100", note: `3,026 with sparsity; ${SPARSE_HALVED}` },
+      int8: { value: 1513 * T, source: "hpctech-h100", note: `3,026 with sparsity; ${SPARSE_HALVED}` }
+    },
+    bandwidth: { value: 2e3 * G, source: "hpctech-h100", note: "HBM2e" },
+    memory: { value: 80 * GiB, source: "hpctech-h100" },
+    power: { value: 350, source: "hpctech-h100", note: "TDP 300-350 W; the upper bound is listed" },
+    notes: ["NVIDIA's current H100 page shows the H100 NVL (94 GB, 3.9 TB/s) in place of this part."]
+  },
+  {
+    id: "h200-sxm",
+    name: "NVIDIA H200 SXM 141GB",
+    class: "datacenter-gpu",
+    peak: {
+      fp64: { value: 67 * T, source: "aiminingco-h200", note: "same GH100 compute as H100 SXM (FP64 tensor core); non-tensor 34" },
+      fp32: { value: 67 * T, source: "aiminingco-h200", note: "same compute as H100 SXM" },
+      tf32: { value: 494.7 * T, source: "klockwood-h100", note: `as H100 SXM; ${SPARSE_HALVED}` },
+      fp16: { value: 989.4 * T, source: "klockwood-h100", note: `as H100 SXM (1,979 with sparsity); ${SPARSE_HALVED}` },
+      bf16: { value: 989.4 * T, source: "klockwood-h100", note: `as H100 SXM (1,979 with sparsity); ${SPARSE_HALVED}` },
+      fp8: { value: 1978.9 * T, source: "klockwood-h100", note: `as H100 SXM (3,958 with sparsity); ${SPARSE_HALVED}` },
+      int8: { value: 1978.9 * T, source: "klockwood-h100", note: `as H100 SXM (3,958 with sparsity); ${SPARSE_HALVED}` }
+    },
+    bandwidth: { value: 4800 * G, source: "aiminingco-h200", note: "HBM3e" },
+    memory: { value: 141 * GiB, source: "mlcommons-h200" },
+    power: { value: 700, source: "mlcommons-h200", note: "TGP 700 W" }
+  },
+  {
+    id: "l40s",
+    name: "NVIDIA L40S 48GB",
+    class: "datacenter-gpu",
+    peak: {
+      fp64: {
+        value: 1.431 * T,
+        source: "itcreations-l40s",
+        note: "1:64 of FP32 (TechPowerUp-derived)",
+        derivation: { cores: 18176, clockGHz: 2.52, opsPerCyclePerCore: 2 / 64 }
+      },
+      fp32: { value: 91.6 * T, source: "mullet-l40s", derivation: { cores: 18176, clockGHz: 2.52, opsPerCyclePerCore: 2 } },
+      tf32: { value: 183 * T, source: "mullet-l40s", note: `366 with sparsity; ${SPARSE_HALVED}` },
+      fp16: {
+        value: 362.05 * T,
+        source: "mullet-l40s",
+        note: "NVIDIA's dense figure (733 with sparsity); NVIDIA's own pair is inconsistent (733 / 2 = 366.5), the smaller dense figure is kept"
+      },
+      bf16: { value: 362.05 * T, source: "mullet-l40s", note: "as fp16" },
+      fp8: { value: 733 * T, source: "mullet-l40s", note: `1,466 with sparsity; ${SPARSE_HALVED}` },
+      int8: {
+        value: 733 * T,
+        source: "grokipedia-l4-l40s",
+        note: "INT8 at the FP8 tensor rate (1,466 with sparsity, halved); the L40S INT8 row itself was blank in the table read, so this is not verified"
+      }
+    },
+    bandwidth: { value: 864 * G, source: "mullet-l40s" },
+    memory: { value: 48 * GiB, source: "mullet-l40s" },
+    power: { value: 350, source: "mullet-l40s" },
+    notes: ["The L40 (same die, 300 W) is 90.5 FP32 / 181 FP16 / 362 INT8 dense."]
+  },
+  {
+    id: "p100-sxm2",
+    name: "NVIDIA Tesla P100 SXM2 16GB",
+    class: "datacenter-gpu",
+    peak: {
+      fp64: {
+        value: 5.3 * T,
+        source: "sysrqmts-p100",
+        note: "1792 FP64 cores x 1.48 GHz boost x 2",
+        derivation: { cores: 1792, clockGHz: 1.48, opsPerCyclePerCore: 2 }
+      },
+      fp32: {
+        value: 10.6 * T,
+        source: "sysrqmts-p100",
+        note: "3584 FP32 cores x 1.48 GHz x 2 = 10.6. A widely copied derivation uses 1.58 GHz, which gives 11.3: the boost clock is 1480 MHz for FP32 as for FP64",
+        derivation: { cores: 3584, clockGHz: 1.48, opsPerCyclePerCore: 2 }
+      },
+      fp16: {
+        value: 21.2 * T,
+        source: "tech4gamers-p100",
+        note: "FP16 at twice the FP32 rate (paired half2 math; Pascal has no tensor cores)",
+        derivation: { cores: 3584, clockGHz: 1.48, opsPerCyclePerCore: 4 }
+      }
+    },
+    bandwidth: {
+      value: 732 * G,
+      source: "sysrqmts-p100",
+      note: "4096-bit HBM2 at 1.43 Gbps = 732 GB/s; the launch material said 720 GB/s",
+      derivation: busDerivation(512, 1.43)
+    },
+    memory: { value: 16 * GiB, source: "sysrqmts-p100" },
+    power: { value: 300, source: "sysrqmts-p100" }
+  },
+  // ===================================== GeForce ============================================
+  {
+    id: "rtx-3090",
+    name: "NVIDIA GeForce RTX 3090 24GB",
+    class: "consumer-gpu",
+    peak: {
+      fp64: {
+        value: 556 * G,
+        source: "holynerdvana-3090",
+        note: "1:64 of FP32 (GA102); derived here, not a vendor figure",
+        derivation: { cores: 10496, clockGHz: 1.695, opsPerCyclePerCore: 2 / 64 }
+      },
+      fp32: {
+        value: 35.6 * T,
+        source: "holynerdvana-3090",
+        derivation: { cores: 10496, clockGHz: 1.695, opsPerCyclePerCore: 2 }
+      },
+      tf32: {
+        value: 35.6 * T,
+        source: "nvidia-ga102-whitepaper",
+        note: "71 with sparsity, halved; not re-verified in this review"
+      },
+      fp16: {
+        value: 71 * T,
+        source: "nvidia-ga102-whitepaper",
+        note: "tensor cores with FP32 accumulate, which frameworks use; GeForce runs it at half the FP16-accumulate rate (142 dense, the figure most spec pages print). 328 x 1.695 GHz x 128; not re-verified against the whitepaper in this review",
+        derivation: { cores: 328, clockGHz: 1.695, opsPerCyclePerCore: 128, unit: "tensor cores x FLOP per clock" }
+      },
+      bf16: {
+        value: 71 * T,
+        source: "nvidia-ga102-whitepaper",
+        note: "BF16 tensor math accumulates in FP32: same rate as fp16 here; not re-verified in this review"
+      },
+      int8: { value: 284 * T, source: "nvidia-ga102-whitepaper", note: "568 with sparsity, halved; not re-verified in this review" },
+      int4: { value: 568 * T, source: "nvidia-ga102-whitepaper", note: "1,136 with sparsity, halved; not re-verified in this review" }
+    },
+    bandwidth: { value: 936 * G, source: "holynerdvana-3090" },
+    memory: { value: 24 * GiB, source: "holynerdvana-3090" },
+    power: { value: 350, source: "holynerdvana-3090" }
+  },
+  {
+    id: "rtx-4090",
+    name: "NVIDIA GeForce RTX 4090 24GB",
+    class: "consumer-gpu",
+    peak: {
+      fp64: {
+        value: 1.29 * T,
+        source: "waredb-4090",
+        note: "1:64 of FP32",
+        derivation: { cores: 16384, clockGHz: 2.52, opsPerCyclePerCore: 2 / 64 }
+      },
+      fp32: {
+        value: 82.6 * T,
+        source: "incpak-4090",
+        derivation: { cores: 16384, clockGHz: 2.52, opsPerCyclePerCore: 2 }
+      },
+      tf32: { value: 82.58 * T, source: "waredb-4090", note: "165.15 with sparsity, halved" },
+      fp16: {
+        value: 165.2 * T,
+        source: "waredb-4090",
+        note: "tensor cores with FP32 accumulate, which frameworks use (330.3 with sparsity); FP16 accumulate runs at twice this (330.3 dense)",
+        derivation: { cores: 512, clockGHz: 2.52, opsPerCyclePerCore: 128, unit: "tensor cores x FLOP per clock" }
+      },
+      bf16: { value: 165.2 * T, source: "waredb-4090", note: "FP32 accumulate (330.3 with sparsity), halved" },
+      fp8: {
+        value: 330.3 * T,
+        source: "waredb-4090",
+        note: "FP8 with FP32 accumulate (660.6 with sparsity), halved; with FP16 accumulate it is 660.6 dense. The Ada whitepaper corrected this row in v2.02"
+      },
+      int8: { value: 660.6 * T, source: "waredb-4090", note: "1,321.2 with sparsity, halved" },
+      int4: { value: 1321.2 * T, source: "waredb-4090", note: "2,642.4 with sparsity, halved" }
+    },
+    bandwidth: { value: 1008 * G, source: "waredb-4090" },
+    memory: { value: 24 * GiB, source: "waredb-4090" },
+    power: { value: 450, source: "incpak-4090" }
+  },
+  // ===================================== Jetson =============================================
+  {
+    id: "jetson-nano",
+    name: "NVIDIA Jetson Nano 4GB",
+    class: "edge-gpu",
+    peak: {
+      fp32: {
+        value: 235.9 * G,
+        source: "sysrqmts-jetson-nano",
+        note: "128 Maxwell cores x 921.6 MHz x 2",
+        derivation: { cores: 128, clockGHz: 0.9216, opsPerCyclePerCore: 2 }
+      },
+      fp16: {
+        value: 471.9 * G,
+        source: "ultralytics-jetson",
+        note: 'the "472 GFLOPS" headline is this FP16 rate (half2 on CUDA cores; Maxwell has no tensor cores and no INT8 dot product)',
+        derivation: { cores: 128, clockGHz: 0.9216, opsPerCyclePerCore: 4 }
+      }
+    },
+    bandwidth: { value: 25.6 * G, source: "ultralytics-jetson", note: "64-bit LPDDR4 at 3200 MT/s", derivation: busDerivation(8, 3.2) },
+    memory: { value: 4 * GiB, source: "ultralytics-jetson" },
+    power: { value: 10, source: "alldbin-jetson-nano-m1", note: "5 W / 10 W power modes; the upper is listed" }
+  },
+  {
+    id: "jetson-xavier-nx",
+    name: "NVIDIA Jetson Xavier NX 8GB",
+    class: "edge-gpu",
+    peak: {
+      fp32: {
+        value: 844.8 * G,
+        source: "xavier-nx-datasheet",
+        note: "384 Volta cores x 1.1 GHz x 2; derived, not a vendor figure",
+        derivation: { cores: 384, clockGHz: 1.1, opsPerCyclePerCore: 2 }
+      },
+      fp16: {
+        value: 6.758 * T,
+        source: "xavier-nx-datasheet",
+        note: "GPU tensor cores, dense: 48 x 1.1 GHz x 128 FLOP per clock (Volta: 64 FMA per tensor core per clock); derived, not vendor-stated",
+        derivation: { cores: 48, clockGHz: 1.1, opsPerCyclePerCore: 128, unit: "tensor cores x FLOP per clock" }
+      },
+      int8: {
+        value: 13.52 * T,
+        source: "xavier-nx-datasheet",
+        note: 'GPU only, dense, derived (48 tensor cores x 1.1 GHz x 256; Xavier tensor cores run INT8 at twice FP16). The "21 TOPS" headline adds the two DLAs; the GPU/DLA split was not found in a vendor document, so the per-clock rate is unverified',
+        derivation: { cores: 48, clockGHz: 1.1, opsPerCyclePerCore: 256, unit: "tensor cores x OP per clock" }
+      }
+    },
+    bandwidth: {
+      value: 59.7 * G,
+      source: "ultralytics-jetson",
+      note: "NVIDIA's module table says 59.7 GB/s (128-bit LPDDR4x at 3733 MT/s); the preliminary datasheet's 1600 MHz memory clock gives 51.2 GB/s"
+    },
+    memory: { value: 8 * GiB, source: "xavier-nx-datasheet" },
+    power: { value: 15, source: "xavier-nx-datasheet-v13", note: "10 W - 15 W power modes in datasheet v1.3; later JetPack releases add a 20 W mode" },
+    notes: ["Volta: no BF16, no sparsity. Two DLAs (INT8/FP16 convolution engines) are not in these figures."]
+  },
+  {
+    id: "jetson-orin-nano",
+    name: "NVIDIA Jetson Orin Nano 8GB",
+    class: "edge-gpu",
+    peak: {
+      fp32: {
+        value: 1.28 * T,
+        source: "orin-nano-datasheet",
+        note: "1024 Ampere cores x 625 MHz x 2 (derived)",
+        derivation: { cores: 1024, clockGHz: 0.625, opsPerCyclePerCore: 2 }
+      },
+      fp16: {
+        value: 10.24 * T,
+        source: "orin-nano-datasheet",
+        note: "GPU tensor cores, dense, derived: 32 x 625 MHz x 512 FLOP per clock (half the INT8 rate below)",
+        derivation: { cores: 32, clockGHz: 0.625, opsPerCyclePerCore: 512, unit: "tensor cores x FLOP per clock" }
+      },
+      bf16: {
+        value: 10.24 * T,
+        source: "orin-nano-datasheet",
+        note: "as fp16 (Ampere tensor cores)",
+        derivation: { cores: 32, clockGHz: 0.625, opsPerCyclePerCore: 512, unit: "tensor cores x FLOP per clock" }
+      },
+      int8: {
+        value: 20.48 * T,
+        source: "orin-nano-datasheet",
+        note: `GPU dense INT8: 32 tensor cores x 625 MHz x 1024 OP per clock. NVIDIA's "40 TOPS" is sparse (the datasheet gives 20 sparse / 10 dense for the 4GB half); the Orin Nano has no DLA. 1024 OP per clock per tensor core is the rate implied by the AGX Orin GPU figure (171 sparse TOPS at 64 x 1.3 GHz)`,
+        derivation: { cores: 32, clockGHz: 0.625, opsPerCyclePerCore: 1024, unit: "tensor cores x OP per clock" }
+      }
+    },
+    bandwidth: { value: 68 * G, source: "orin-nano-super", note: "128-bit LPDDR5; the Super firmware raises it to 102 GB/s (see jetson-orin-nano-super)" },
+    memory: { value: 8 * GiB, source: "orin-nano-datasheet" },
+    power: { value: 15, source: "orin-nano-super", note: "7 W - 15 W modes; the Super firmware adds 25 W" },
+    notes: ['Original (pre-"Super") clocks: GPU 625 MHz. JetPack 6.1+ "MAXN SUPER" mode is the jetson-orin-nano-super entry.']
+  },
+  {
+    id: "jetson-orin-nano-super",
+    name: "NVIDIA Jetson Orin Nano 8GB (Super, MAXN SUPER mode)",
+    class: "edge-gpu",
+    peak: {
+      fp32: {
+        value: 2.089 * T,
+        source: "orin-nano-super",
+        note: "1024 cores x 1.02 GHz x 2 (derived)",
+        derivation: { cores: 1024, clockGHz: 1.02, opsPerCyclePerCore: 2 }
+      },
+      fp16: {
+        value: 16.71 * T,
+        source: "orin-nano-super",
+        note: "GPU tensor cores, dense, derived: 32 x 1.02 GHz x 512",
+        derivation: { cores: 32, clockGHz: 1.02, opsPerCyclePerCore: 512, unit: "tensor cores x FLOP per clock" }
+      },
+      bf16: {
+        value: 16.71 * T,
+        source: "orin-nano-super",
+        note: "as fp16",
+        derivation: { cores: 32, clockGHz: 1.02, opsPerCyclePerCore: 512, unit: "tensor cores x FLOP per clock" }
+      },
+      int8: {
+        value: 33.42 * T,
+        source: "orin-nano-super",
+        note: `GPU dense INT8, derived: 32 x 1.02 GHz x 1024. NVIDIA's "67 TOPS" is sparse (2 x 33.4 = 66.8); no DLA on the Orin Nano`,
+        derivation: { cores: 32, clockGHz: 1.02, opsPerCyclePerCore: 1024, unit: "tensor cores x OP per clock" }
+      }
+    },
+    bandwidth: { value: 102 * G, source: "orin-nano-super", note: "also 102 GB/s in the Ultralytics table" },
+    memory: { value: 8 * GiB, source: "orin-nano-super" },
+    power: { value: 25, source: "orin-nano-super" }
+  },
+  {
+    id: "jetson-orin-nx-16gb",
+    name: "NVIDIA Jetson Orin NX 16GB",
+    class: "edge-gpu",
+    peak: {
+      fp32: {
+        value: 1.88 * T,
+        source: "ultralytics-jetson",
+        note: "1024 cores x 918 MHz x 2 (derived)",
+        derivation: { cores: 1024, clockGHz: 0.918, opsPerCyclePerCore: 2 }
+      },
+      fp16: {
+        value: 15.04 * T,
+        source: "ultralytics-jetson",
+        note: "GPU tensor cores, dense, derived: 32 x 918 MHz x 512",
+        derivation: { cores: 32, clockGHz: 0.918, opsPerCyclePerCore: 512, unit: "tensor cores x FLOP per clock" }
+      },
+      bf16: {
+        value: 15.04 * T,
+        source: "ultralytics-jetson",
+        note: "as fp16",
+        derivation: { cores: 32, clockGHz: 0.918, opsPerCyclePerCore: 512, unit: "tensor cores x FLOP per clock" }
+      },
+      int8: {
+        value: 30.08 * T,
+        source: "ultralytics-jetson",
+        note: 'GPU dense INT8, derived: 32 x 918 MHz x 1024. The "100 TOPS" headline is sparse and includes the two DLAs (their max is comparable to the AGX Orin 15 W mode, 40 sparse TOPS, per the DLA README)',
+        derivation: { cores: 32, clockGHz: 0.918, opsPerCyclePerCore: 1024, unit: "tensor cores x OP per clock" }
+      }
+    },
+    bandwidth: { value: 102.4 * G, source: "ultralytics-jetson", note: "128-bit LPDDR5 at 6400 MT/s", derivation: busDerivation(16, 6.4) },
+    memory: { value: 16 * GiB, source: "ultralytics-jetson" },
+    power: { value: 25, source: "nvidia-jetson-modules", note: '10 W - 25 W modes; not verified in this review (later "Super" firmware adds a 40 W mode)' },
+    notes: ["Two DLAs (sparse INT8 about 40 TOPS together) are not in these figures: the estimate is for the GPU."]
+  },
+  {
+    id: "jetson-agx-orin-64gb",
+    name: "NVIDIA Jetson AGX Orin 64GB",
+    class: "edge-gpu",
+    peak: {
+      fp32: {
+        value: 5.32 * T,
+        source: "ultralytics-jetson",
+        note: "2048 cores x 1.3 GHz x 2 (the AGX Orin technical brief says 5.3 FP32 TFLOPS, as quoted in a secondary summary)",
+        derivation: { cores: 2048, clockGHz: 1.3, opsPerCyclePerCore: 2 }
+      },
+      fp16: {
+        value: 42.6 * T,
+        source: "nvidia-dla-readme",
+        note: "GPU tensor cores, dense, derived: 64 x 1.3 GHz x 512 (half the INT8 rate)",
+        derivation: { cores: 64, clockGHz: 1.3, opsPerCyclePerCore: 512, unit: "tensor cores x FLOP per clock" }
+      },
+      bf16: {
+        value: 42.6 * T,
+        source: "nvidia-dla-readme",
+        note: "as fp16",
+        derivation: { cores: 64, clockGHz: 1.3, opsPerCyclePerCore: 512, unit: "tensor cores x FLOP per clock" }
+      },
+      int8: {
+        value: 85.5 * T,
+        source: "nvidia-dla-readme",
+        note: "GPU only: the DLA README splits the 275 sparse TOPS headline into GPU 171 + 2 DLAs 105 (MAXN); GPU 171 sparse halved = 85.5 dense (64 tensor cores x 1.3 GHz x 1024 = 85.2)",
+        derivation: { cores: 64, clockGHz: 1.3, opsPerCyclePerCore: 1024, unit: "tensor cores x OP per clock" }
+      }
+    },
+    bandwidth: { value: 204.8 * G, source: "ultralytics-jetson", note: "256-bit LPDDR5 at 6400 MT/s", derivation: busDerivation(32, 6.4) },
+    memory: { value: 64 * GiB, source: "ultralytics-jetson" },
+    power: { value: 60, source: "fixstars-agx-orin", note: "15 W - 60 W configurable; MAXN listed" },
+    notes: ["Two DLAs (105 sparse INT8 TOPS together at MAXN) are not in these figures: the estimate is for the GPU."]
+  },
+  // ===================================== single-board CPUs ===================================
+  {
+    id: "raspberry-pi-4",
+    name: "Raspberry Pi 4 Model B (BCM2711, 4x Cortex-A72 @ 1.8 GHz)",
+    class: "sbc-cpu",
+    peak: {
+      fp64: {
+        value: 28.8 * G,
+        source: "flatlib-a72",
+        note: "4 cores x 1.8 GHz x 4 DP FLOP per cycle (derived)",
+        derivation: { cores: 4, clockGHz: 1.8, opsPerCyclePerCore: 4 }
+      },
+      fp32: {
+        value: 57.6 * G,
+        source: "flatlib-a72",
+        note: "4 cores x 1.8 GHz x 8 SP FLOP per cycle (one 128-bit NEON FMA per cycle, measured by vfpbench); 48 GFLOPS on 1.5 GHz (B0) boards",
+        derivation: { cores: 4, clockGHz: 1.8, opsPerCyclePerCore: 8 }
+      }
+    },
+    bandwidth: {
+      value: 12.8 * G,
+      source: "rpi-beginners-guide",
+      note: "32-bit LPDDR4 at 3200 MT/s (derived; the bus width is from the SoC description, not the guide). Some sources say the controller runs at 2000-2400 MT/s (8-9.6 GB/s)",
+      derivation: busDerivation(4, 3.2)
+    },
+    memory: { value: 8 * GiB, source: "wikiwand-rpi4", note: "1, 2, 4 or 8 GB boards; 8 GB listed" },
+    power: { value: 7.2, source: "geerling-hpl", note: "measured average under HPL (whole board), not a rating" },
+    notes: [
+      "Clock: 1.8 GHz on C0-stepping boards (mid-2021 on); the original B0 boards run 1.5 GHz (wikiwand-rpi4).",
+      "ARMv8.0: no FP16 arithmetic and no int8 dot product, so int8 and fp16 work fall back to fp32.",
+      "Measured HPL: 11.889 GFLOPS FP64 at 1.8 GHz = 41% of the derived FP64 peak (geerling-hpl)."
+    ]
+  },
+  {
+    id: "raspberry-pi-5",
+    name: "Raspberry Pi 5 (BCM2712, 4x Cortex-A76 @ 2.4 GHz)",
+    class: "sbc-cpu",
+    peak: {
+      fp64: {
+        value: 76.8 * G,
+        source: "anandtech-a76",
+        note: "4 cores x 2.4 GHz x 8 DP FLOP per cycle (two 128-bit FMA pipes; derived)",
+        derivation: { cores: 4, clockGHz: 2.4, opsPerCyclePerCore: 8 }
+      },
+      fp32: {
+        value: 153.6 * G,
+        source: "anandtech-a76",
+        note: "4 cores x 2.4 GHz x 16 SP FLOP per cycle (two 128-bit NEON FMA pipes; derived)",
+        derivation: { cores: 4, clockGHz: 2.4, opsPerCyclePerCore: 16 }
+      },
+      fp16: {
+        value: 307.2 * G,
+        source: "arm-simd-history",
+        note: "Armv8.2 FP16 NEON arithmetic: 8 lanes x 2 pipes x 2 = 32 FLOP per cycle (derived; per-cycle rate assumed from the pipe width, not checked against the Cortex-A76 optimization guide)",
+        derivation: { cores: 4, clockGHz: 2.4, opsPerCyclePerCore: 32 }
+      },
+      int8: {
+        value: 614.4 * G,
+        source: "arm-simd-history",
+        note: "SDOT/UDOT: 16 int8 MACs per 128-bit instruction x 2 pipes x 2 = 64 OP per cycle (derived; per-cycle rate assumed, unverified)",
+        derivation: { cores: 4, clockGHz: 2.4, opsPerCyclePerCore: 64 }
+      }
+    },
+    bandwidth: {
+      value: 17.07 * G,
+      source: "circuitdigest-rpi5",
+      note: "32-bit LPDDR4X at 4267 MT/s (derived)",
+      derivation: busDerivation(4, 4.267)
+    },
+    memory: { value: 8 * GiB, source: "circuitdigest-rpi5", note: "4 or 8 GB at launch (2 and 16 GB later); 8 GB listed" },
+    power: { value: 11, source: "geerling-hpl", note: "measured average under HPL (whole board), not a rating" },
+    notes: ["Measured HPL: 30.249 GFLOPS FP64 = 39% of the derived FP64 peak (geerling-hpl)."]
+  },
+  // ===================================== Apple ==============================================
+  {
+    id: "apple-m1",
+    name: "Apple M1 (8-core GPU, 16-core Neural Engine)",
+    class: "apple-soc",
+    peak: {
+      fp32: {
+        value: 2.617 * T,
+        source: "macrumors-m1",
+        note: "GPU: Apple says 2.6 TFLOPS; 8 cores x 128 ALUs x 1.278 GHz x 2 = 2.617 (clock from alldbin-jetson-nano-m1)",
+        derivation: { cores: 1024, clockGHz: 1.278, opsPerCyclePerCore: 2 }
+      },
+      fp16: {
+        value: 11 * T,
+        source: "macrumors-m1",
+        note: 'Neural Engine, "11 trillion operations per second" (precision not stated by Apple; the ANE computes in FP16 per neural-engine-16bit). Core ML runs fp16 models there; the GPU FP16 rate is about the FP32 rate'
+      },
+      int8: {
+        value: 11 * T,
+        source: "coremltools-quant-perf",
+        note: "Neural Engine: no faster int8-int8 path before A17 Pro / M4, so int8 runs at the FP16 rate"
+      }
+    },
+    bandwidth: {
+      value: 68.26 * G,
+      source: "macrumors-m2",
+      note: "derived: 128-bit LPDDR4X at 4266 MT/s; Apple gives no M1 figure, only that M2's 100 GB/s is 50% more",
+      derivation: busDerivation(16, 4.266)
+    },
+    memory: { value: 8 * GiB, source: "macrumors-m1", note: "8 or 16 GB unified memory; 8 GB listed (not verified in the page read)" },
+    notes: ["Apple publishes no power figure for the chip.", "CPU cores (4 P + 4 E) and the AMX blocks are not modelled."]
+  },
+  {
+    id: "apple-m2",
+    name: "Apple M2 (10-core GPU, 16-core Neural Engine)",
+    class: "apple-soc",
+    peak: {
+      fp32: {
+        value: 3.578 * T,
+        source: "askgeek-m2",
+        note: "GPU: 10 cores x 128 ALUs x 1.398 GHz x 2 (derived; Apple states no TFLOPS figure in the release read)",
+        derivation: { cores: 1280, clockGHz: 1.398, opsPerCyclePerCore: 2 }
+      },
+      fp16: {
+        value: 15.8 * T,
+        source: "geekygadgets-m2",
+        note: "Neural Engine, 15.8 trillion operations per second (FP16, see apple-m1)"
+      },
+      int8: {
+        value: 15.8 * T,
+        source: "coremltools-quant-perf",
+        note: "Neural Engine: no faster int8-int8 path before A17 Pro / M4"
+      }
+    },
+    bandwidth: { value: 100 * G, source: "macrumors-m2", note: "Apple; LPDDR5-6400 x 128-bit would be 102.4" },
+    memory: { value: 8 * GiB, source: "macrumors-m2", note: "8, 16 or 24 GB unified memory; 8 GB listed" },
+    notes: ["Apple publishes no power figure for the chip."]
+  },
+  {
+    id: "apple-m3",
+    name: "Apple M3 (10-core GPU, 16-core Neural Engine)",
+    class: "apple-soc",
+    peak: {
+      fp32: {
+        value: 3.58 * T,
+        source: "hmctech-m3",
+        note: "GPU: 1280 ALUs x 1.398 GHz x 2 (derived; Apple states no TFLOPS figure)",
+        derivation: { cores: 1280, clockGHz: 1.398, opsPerCyclePerCore: 2 }
+      },
+      fp16: {
+        value: 18 * T,
+        source: "apple-m3-release",
+        note: "Neural Engine: Apple says 60% faster than M1 (11 x 1.6 = 17.6); the 18 TOPS figure is the one quoted by secondary sources, not read in an Apple document"
+      },
+      int8: {
+        value: 18 * T,
+        source: "coremltools-quant-perf",
+        note: "Neural Engine: the faster int8-int8 path starts with A17 Pro / M4, so M3 runs int8 at the FP16 rate (unverified for M3 specifically)"
+      }
+    },
+    bandwidth: {
+      value: 102.4 * G,
+      source: "wikipedia-m3",
+      note: "8 x 16-bit LPDDR5-6400 controllers (derived); Apple quotes 100 GB/s",
+      derivation: busDerivation(16, 6.4)
+    },
+    memory: { value: 8 * GiB, source: "wikipedia-m3", note: "8, 16 or 24 GB unified memory; 8 GB listed" },
+    notes: ["Apple publishes no power figure for the chip."]
+  },
+  // ===================================== desktop and server CPUs ==============================
+  {
+    id: "intel-core-i7-12700",
+    name: "Intel Core i7-12700 (8P + 4E, AVX2)",
+    class: "cpu",
+    peak: {
+      fp64: {
+        value: 614.4 * G,
+        source: "intel-ark-i7-12700",
+        note: "8 P-cores x 4.8 GHz x 16 DP FLOP per cycle (2 x 256-bit FMA). Derived; the clock is unverified",
+        derivation: { cores: 8, clockGHz: 4.8, opsPerCyclePerCore: 16 }
+      },
+      fp32: {
+        value: 1228.8 * G,
+        source: "intel-ark-i7-12700",
+        note: "8 P-cores x 4.8 GHz (P-core max turbo, an upper bound: sustained all-core clocks under the 65 W base power are lower) x 32 SP FLOP per cycle (2 x 256-bit FMA; AVX-512 is disabled on Alder Lake desktop, maxpc-golden-cove). The 4 Gracemont E-cores are left out. Derived; clock unverified",
+        derivation: { cores: 8, clockGHz: 4.8, opsPerCyclePerCore: 32 }
+      },
+      int8: {
+        value: 4915.2 * G,
+        source: "intel-ark-i7-12700",
+        note: "AVX-VNNI (VPDPBUSD ymm: 32 u8 x s8 MACs) x 2 per cycle = 128 OP per cycle per P-core (derived; per-cycle rate assumed, unverified)",
+        derivation: { cores: 8, clockGHz: 4.8, opsPerCyclePerCore: 128 }
+      }
+    },
+    bandwidth: {
+      value: 76.8 * G,
+      source: "intel-ark-i7-12700",
+      note: "dual-channel DDR5-4800 (derived); with DDR4-3200 it is 51.2 GB/s",
+      derivation: busDerivation(16, 4.8)
+    },
+    power: { value: 65, source: "intel-ark-i7-12700", note: "processor base power; maximum turbo power 180 W (unverified)" },
+    notes: ["Memory size depends on the system (up to 128 GB); none is listed."]
+  },
+  {
+    id: "xeon-platinum-8480",
+    name: "Intel Xeon Platinum 8480+ (56-core Sapphire Rapids, AMX)",
+    class: "cpu",
+    peak: {
+      fp64: {
+        value: 3.584 * T,
+        source: "intel-ark-8480",
+        note: "56 cores x 2.0 GHz x 32 DP FLOP per cycle (2 x 512-bit FMA); derived at the base clock, which is unverified",
+        derivation: { cores: 56, clockGHz: 2, opsPerCyclePerCore: 32 }
+      },
+      fp32: {
+        value: 7.168 * T,
+        source: "intel-ark-8480",
+        note: "56 cores x 2.0 GHz x 64 SP FLOP per cycle (2 x 512-bit FMA); the sustained AVX-512/AMX clock is not published, so the base clock is assumed",
+        derivation: { cores: 56, clockGHz: 2, opsPerCyclePerCore: 64 }
+      },
+      fp16: {
+        value: 14.336 * T,
+        source: "intel-ark-8480",
+        note: "AVX512-FP16: 2 x 32 lanes x 2 = 128 FLOP per cycle (derived; unverified). AMX-FP16 only arrives with Granite Rapids (wikipedia-amx); CPU runtimes often compute fp16 graphs in fp32",
+        derivation: { cores: 56, clockGHz: 2, opsPerCyclePerCore: 128 }
+      },
+      bf16: {
+        value: 114.688 * T,
+        source: "wikipedia-amx",
+        note: "AMX: 1024 BF16 operations per cycle per core x 56 x 2.0 GHz (derived; clock assumed)",
+        derivation: { cores: 56, clockGHz: 2, opsPerCyclePerCore: 1024 }
+      },
+      int8: {
+        value: 229.376 * T,
+        source: "wikipedia-amx",
+        note: "AMX: 2048 INT8 operations per cycle per core x 56 x 2.0 GHz (derived; clock assumed)",
+        derivation: { cores: 56, clockGHz: 2, opsPerCyclePerCore: 2048 }
+      }
+    },
+    bandwidth: {
+      value: 307.2 * G,
+      source: "wccftech-spr",
+      note: "one socket: 8 channels of DDR5-4800 (derived)",
+      derivation: busDerivation(64, 4.8)
+    },
+    power: { value: 350, source: "computerbase-spr", note: "TDP class of the top Sapphire Rapids parts; the 8480+ rating itself was not read in an Intel document" },
+    notes: ["One socket. Memory size depends on the system; none is listed."]
+  },
+  {
+    id: "graviton3",
+    name: "AWS Graviton3 (64x Neoverse V1 @ 2.6 GHz)",
+    class: "cpu",
+    peak: {
+      fp64: {
+        value: 2.6624 * T,
+        source: "wikichip-graviton3",
+        note: "64 cores x 2.6 GHz x 16 DP FLOP per cycle (2 x 256-bit SVE FMA; derived, pipe count unverified)",
+        derivation: { cores: 64, clockGHz: 2.6, opsPerCyclePerCore: 16 }
+      },
+      fp32: {
+        value: 5.3248 * T,
+        source: "wikichip-graviton3",
+        note: "64 cores x 2.6 GHz x 32 SP FLOP per cycle (2 x 256-bit SVE FMA, lemire-sve-graviton3 for the width; derived, pipe count unverified)",
+        derivation: { cores: 64, clockGHz: 2.6, opsPerCyclePerCore: 32 }
+      },
+      fp16: {
+        value: 10.6496 * T,
+        source: "wikichip-graviton3",
+        note: "FP16 vector arithmetic at twice the FP32 lane count (derived; unverified)",
+        derivation: { cores: 64, clockGHz: 2.6, opsPerCyclePerCore: 64 }
+      },
+      int8: {
+        value: 21.2992 * T,
+        source: "wikichip-graviton3",
+        note: "SDOT on 2 x 256-bit = 64 int8 MACs = 128 OP per cycle (derived; unverified). The BF16/I8MM matrix instructions are not counted",
+        derivation: { cores: 64, clockGHz: 2.6, opsPerCyclePerCore: 128 }
+      }
+    },
+    bandwidth: {
+      value: 307.2 * G,
+      source: "wikichip-graviton3",
+      note: "octa-channel DDR5-4800",
+      derivation: busDerivation(64, 4.8)
+    },
+    notes: ["AWS publishes no power figure. Memory size depends on the instance; none is listed."]
+  },
+  // ===================================== NPUs ===============================================
+  {
+    id: "coral-edge-tpu",
+    name: "Google Coral Edge TPU (USB Accelerator / M.2 / Mini PCIe)",
+    class: "npu",
+    peak: {
+      int8: { value: 4 * T, source: "coral-faq", note: '"4 trillion (fixed-point) operations per second"; int8 only' }
+    },
+    bandwidth: {
+      value: 0.5 * G,
+      source: "applied-ee-coral",
+      note: "host link, not memory: the Edge TPU has no DRAM. USB 3.0 at 5 Gbit/s with 8b/10b coding = 500 MB/s; the M.2 / Mini PCIe parts use PCIe Gen2 x1, also 500 MB/s. Weights beyond the on-chip SRAM stream over this link",
+      derivation: { cores: 1, clockGHz: 5, opsPerCyclePerCore: 0.1, unit: "B/s: one lane x 5 GT/s x 8/10 coding / 8 bits" }
+    },
+    memory: { value: 8 * 1024 ** 2, source: "applied-ee-coral", note: 'on-chip SRAM for parameter caching ("roughly 8 MB"); secondary source' },
+    power: { value: 2, source: "coral-faq", note: "0.5 W per TOPS" },
+    notes: ["Runs fully int8-quantized TFLite models only; operators it lacks run on the host CPU."]
+  },
+  {
+    id: "hailo-8",
+    name: "Hailo-8 (M.2 key M, PCIe Gen3 x4)",
+    class: "npu",
+    peak: {
+      int8: { value: 26 * T, source: "cnx-hailo8", note: "int8; Hailo-8L is 13" }
+    },
+    bandwidth: {
+      value: 3.938 * G,
+      source: "hailo-community-lanes",
+      note: "host link, not memory: no external DRAM on Hailo-8. PCIe Gen3 x4 = 4 lanes x 8 GT/s x 128/130 / 8; the B+M and A+E key modules have 2 lanes (half this)",
+      derivation: { cores: 4, clockGHz: 8, opsPerCyclePerCore: 128 / 130 / 8, unit: "B/s: PCIe lanes x GT/s x 128b/130b coding / 8 bits" }
+    },
+    power: { value: 2.5, source: "branes-hailo", note: "typical; 8.65 W peak (secondary source)" },
+    notes: ["On-chip memory only: the whole model must fit on the chip (cnx-hailo8). Its size is not published in what was read."]
+  }
+];
+var BY_ID = new Map(DEVICES.map((d) => [d.id, d]));
+function findDevice(id) {
+  return BY_ID.get(id.trim().toLowerCase());
+}
+
+// src/util/suggest.ts
+function editDistance(a, b) {
+  const m = a.length;
+  const n = b.length;
+  let prev = Array.from({ length: n + 1 }, (_, j) => j);
+  for (let i = 1; i <= m; i++) {
+    const cur = [i];
+    for (let j = 1; j <= n; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[n];
+}
+function closest(word, candidates, max = 3) {
+  const limit2 = Math.max(2, Math.floor(word.length / 3));
+  const lower = word.toLowerCase();
+  return candidates.map((c) => {
+    const cl = c.toLowerCase();
+    return { c, d: editDistance(lower, cl), sub: cl.includes(lower) || lower.includes(cl) };
+  }).filter((x) => x.sub || x.d <= limit2).sort((x, y) => Number(y.sub) - Number(x.sub) || x.d - y.d || x.c.localeCompare(y.c)).slice(0, max).map((x) => x.c);
+}
+
+// src/util/sanitize.ts
+var UNSAFE = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+var REPLACEMENT = "\uFFFD";
+var ZWSP = "\u200B";
+function safeText(s, max = 256) {
+  const str = typeof s === "string" ? s : String(s);
+  let out = str.replace(UNSAFE, REPLACEMENT);
+  if (out.length > max) {
+    const cps = Array.from(out);
+    if (cps.length > max) out = cps.slice(0, Math.max(1, max - 1)).join("") + "\u2026";
+  }
+  return out;
+}
+function quoteToken(value2, max = 40) {
+  if (typeof value2 === "number" || typeof value2 === "boolean" || typeof value2 === "bigint") return String(value2);
+  if (value2 === null || value2 === void 0) return "nothing";
+  if (typeof value2 !== "string") return Array.isArray(value2) ? "a list" : "a mapping";
+  return `'${safeText(value2, max)}'`;
+}
+var COMMAND_LINE = /^([ \t\f\v\u00A0\uFEFF]*):(?=:)/gm;
+function neutraliseCommands(text2) {
+  return text2.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g, (c) => c === "\r" ? "" : REPLACEMENT).replace(COMMAND_LINE, `$1:${ZWSP}`);
+}
+
+// src/budgets/types.ts
+var ON_INCOMPLETE = ["error", "warn", "ignore", "upper-bound"];
+
+// src/budgets/units.ts
+var UnitError = class extends UserError {
+  constructor(detail) {
+    super("", detail);
+    this.name = "UnitError";
+  }
+};
+var NUMBER = String.raw`([0-9]+(?:\.[0-9]*)?(?:[eE][+-]?[0-9]+)?|\.[0-9]+(?:[eE][+-]?[0-9]+)?)`;
+function split(value2, what, example) {
+  if (typeof value2 === "number") {
+    if (!Number.isFinite(value2) || value2 < 0) throw new UnitError(`expected ${what} like ${example}, got ${value2}`);
+    return [value2, ""];
+  }
+  if (typeof value2 !== "string") {
+    const got = value2 === null || value2 === void 0 ? "nothing" : typeof value2 === "object" ? "a " + (Array.isArray(value2) ? "list" : "map") : typeof value2;
+    throw new UnitError(`expected ${what} like ${example}, got ${got}`);
+  }
+  const m = new RegExp(`^\\s*\\+?${NUMBER}\\s*([A-Za-z\xB5/%]*)\\s*$`).exec(value2);
+  if (!m) throw new UnitError(`expected ${what} like ${example}, got ${quoteToken(value2, 32)}`);
+  return [Number(m[1]), m[2]];
+}
+var SI = { "": 1, k: 1e3, K: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15 };
+function parseCount(value2) {
+  const [n, unit2] = split(value2, "a count", "5M or 1.2G");
+  if (!(unit2 in SI)) throw new UnitError(`expected a count like 5M or 1.2G (suffixes k, M, G, T, P), got ${quoteToken(value2, 32)}`);
+  return n * SI[unit2];
+}
+function parseGiga(value2) {
+  if (typeof value2 === "number") return parseCount(value2);
+  return parseCount(value2) / (/[kKMGTP]\s*$/.test(String(value2)) ? 1e9 : 1);
+}
+var BYTES = {
+  B: 1,
+  kB: 1e3,
+  KB: 1e3,
+  MB: 1e6,
+  GB: 1e9,
+  TB: 1e12,
+  KiB: 2 ** 10,
+  MiB: 2 ** 20,
+  GiB: 2 ** 30,
+  TiB: 2 ** 40
+};
+function parseBytes(value2) {
+  const [n, unit2] = split(value2, "a size", "20MB or 64MiB");
+  if (unit2 === "") return n;
+  if (!(unit2 in BYTES)) throw new UnitError(`expected a size like 20MB or 64MiB (B, kB, MB, GB, KiB, MiB, GiB), got ${quoteToken(value2, 32)}`);
+  return n * BYTES[unit2];
+}
+var DURATION_MS = { s: 1e3, ms: 1, us: 1e-3, \u00B5s: 1e-3, ns: 1e-6 };
+function parseDurationMs(value2) {
+  if (typeof value2 === "number") throw new UnitError(`expected a duration like 8ms or 1.2s (s, ms, us), got ${value2} with no unit`);
+  const [n, unit2] = split(value2, "a duration", "8ms or 1.2s");
+  if (!(unit2 in DURATION_MS)) throw new UnitError(`expected a duration like 8ms or 1.2s (s, ms, us), got ${quoteToken(value2, 32)}`);
+  return n * DURATION_MS[unit2];
+}
+function parsePercent(value2) {
+  const [n, unit2] = split(value2, "a percentage", "5%");
+  if (unit2 !== "%") throw new UnitError(`expected a percentage like 5%, got ${quoteToken(value2, 32)}`);
+  return n;
+}
+var RATE = {
+  OPS: 1,
+  FLOPS: 1,
+  kOPS: 1e3,
+  MOPS: 1e6,
+  GOPS: 1e9,
+  TOPS: 1e12,
+  POPS: 1e15,
+  kFLOPS: 1e3,
+  MFLOPS: 1e6,
+  GFLOPS: 1e9,
+  TFLOPS: 1e12,
+  PFLOPS: 1e15
+};
+function parseRate(value2) {
+  const [n, unit2] = split(value2, "a rate", "20 TOPS or 10 TFLOPS");
+  if (!(unit2 in RATE)) throw new UnitError(`expected a rate like 20 TOPS or 10 TFLOPS (GOPS, TOPS, GFLOPS, TFLOPS, ...), got ${quoteToken(value2, 32)}`);
+  return n * RATE[unit2];
+}
+function parseBandwidth(value2) {
+  const [n, unit2] = split(value2, "a bandwidth", "34 GB/s");
+  const m = /^([kKMGT]?B|[KMGT]iB)\/s$/.exec(unit2);
+  if (!m || !(m[1] in BYTES)) throw new UnitError(`expected a bandwidth like 34 GB/s or 1.2 TB/s, got ${quoteToken(value2, 32)}`);
+  return n * BYTES[m[1]];
+}
+function parseClockGHz(value2) {
+  const [n, unit2] = split(value2, "a clock", "1.2 GHz");
+  if (unit2 === "GHz") return n;
+  if (unit2 === "MHz") return n / 1e3;
+  throw new UnitError(`expected a clock like 1.2 GHz or 900 MHz, got ${quoteToken(value2, 32)}`);
+}
+
+// src/budgets/parse.ts
+var BudgetFileError = class extends UserError {
+  constructor(file, line, column, keyPath, detail) {
+    super(file, detail, { line, column }, keyPath);
+    this.name = "BudgetFileError";
+  }
+  get line() {
+    return this.at.line;
+  }
+  get column() {
+    return this.at.column;
+  }
+};
+var BudgetFileErrors = class extends UserError {
+  constructor(file, errors) {
+    super(file, `${errors.length} problems`);
+    this.errors = errors;
+    this.name = "BudgetFileErrors";
+    this.message = this.lines.join("\n");
+  }
+  errors;
+  /** The heading, then each error's one-line message. */
+  get lines() {
+    return [`${this.errors.length} problems in ${this.file}:`, ...this.errors.map((e) => e.message)];
+  }
+};
+var KEYS = {
+  root: ["version", "devices", "custom-devices", "defaults", "models"],
+  defaults: ["dims", "precision", "level", "min-change", "allow-missing-weights", "on-incomplete"],
+  model: ["path", "name", "dims", "precision", "level", "min-change", "allow-missing-weights", "on-incomplete", "budgets"],
+  budgets: ["params", "gmacs", "gflops", "weights", "peak-memory", "memory-traffic", "latency", "max-increase"],
+  limit: ["max", "level"],
+  customDevice: ["id", "name", "class", "peak", "derivation", "bandwidth", "compute-efficiency", "memory-efficiency", "kernel-overhead"],
+  derivation: ["chips", "cores", "clock", "flops-per-cycle"]
+};
+var PRECISIONS = ["fp64", "fp32", "tf32", "fp16", "bf16", "fp8", "int8", "int4"];
+var CLASSES = ["datacenter-gpu", "consumer-gpu", "edge-gpu", "cpu", "sbc-cpu", "apple-soc", "npu"];
+var LEVELS = ["error", "warn"];
+var ABSOLUTE_METRICS = ["params", "gmacs", "gflops", "weights", "peak-memory", "memory-traffic"];
+var CLASS_FIGURES = ["compute-efficiency", "memory-efficiency", "kernel-overhead"];
+function pos(ctx, node2) {
+  const offset = node2?.range?.[0] ?? 0;
+  const p = ctx.lc.linePos(offset);
+  return { line: p.line, column: p.col };
+}
+function problem(ctx, node2, keyPath, detail) {
+  const p = pos(ctx, node2);
+  return new BudgetFileError(ctx.file, p.line, p.column, keyPath, detail);
+}
+function fail(ctx, node2, keyPath, detail) {
+  throw problem(ctx, node2, keyPath, detail);
+}
+function report(ctx, node2, keyPath, detail) {
+  ctx.errors.push(problem(ctx, node2, keyPath, detail));
+}
+var Reported = class extends Error {
+};
+function attempt(ctx, f) {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof Reported) return void 0;
+    if (e instanceof BudgetFileError) {
+      ctx.errors.push(e);
+      return void 0;
+    }
+    throw e;
+  }
+}
+function needs(ctx, node2, keyPath, key2, detail) {
+  if (ctx.misspelt.has(`${keyPath}|${key2}`)) throw new Reported();
+  fail(ctx, node2, keyPath, detail);
+}
+function reportMissing(ctx, node2, keyPath, key2, detail) {
+  if (!ctx.misspelt.has(`${keyPath}|${key2}`)) report(ctx, node2, keyPath, detail);
+}
+function keyName(key2) {
+  const k = typeof key2 === "string" ? key2 : String(key2);
+  const head = /^[^=\u0000-\u001f\u007f-\u009f]{0,24}/u.exec(k)[0];
+  return head.length === k.length ? safeText(k, 40) : `${safeText(head, 24)}\u2026`;
+}
+function kind(node2) {
+  if (!node2 || (0, import_yaml.isScalar)(node2) && node2.value === null) return "nothing";
+  if ((0, import_yaml.isMap)(node2)) return "a mapping";
+  if ((0, import_yaml.isSeq)(node2)) return "a list";
+  const v = node2.value;
+  return typeof v === "string" ? quoteToken(v, 32) : typeof v === "number" || typeof v === "boolean" ? String(v) : "a value";
+}
+function kindOnly(node2) {
+  if (!node2 || (0, import_yaml.isScalar)(node2) && node2.value === null) return "nothing";
+  if ((0, import_yaml.isMap)(node2)) return "a mapping";
+  if ((0, import_yaml.isSeq)(node2)) return "a list";
+  const v = node2.value;
+  return typeof v === "string" ? "a string" : typeof v === "number" ? "a number" : typeof v === "boolean" ? "a boolean" : "a value";
+}
+function asMap(ctx, node2, keyPath, allowed, what) {
+  if (!(0, import_yaml.isMap)(node2)) fail(ctx, node2, keyPath, `expected ${what} (a mapping), got ${kind(node2)}`);
+  const out = /* @__PURE__ */ new Map();
+  for (const pair of node2.items) {
+    const key2 = (0, import_yaml.isScalar)(pair.key) ? String(pair.key.value) : "";
+    const kp = keyPath ? `${keyPath}.${keyName(key2)}` : keyName(key2);
+    if (!allowed.includes(key2)) {
+      const hint = key2.length <= 64 ? closest(key2, allowed) : [];
+      if (hint.length) ctx.misspelt.add(`${keyPath}|${hint[0]}`);
+      report(ctx, pair.key, kp, `unknown key${hint.length ? `; did you mean '${hint[0]}'?` : ""} (allowed: ${allowed.join(", ")})`);
+      continue;
+    }
+    out.set(key2, pair);
+  }
+  return out;
+}
+function scalar(node2) {
+  return (0, import_yaml.isScalar)(node2) ? node2.value : void 0;
+}
+function unit(ctx, node2, keyPath, parse) {
+  if (!(0, import_yaml.isScalar)(node2)) fail(ctx, node2, keyPath, `expected a value, got ${kind(node2)}`);
+  try {
+    return parse(scalar(node2));
+  } catch (e) {
+    if (e instanceof UnitError) fail(ctx, node2, keyPath, e.detail);
+    throw e;
+  }
+}
+function positive(ctx, node2, keyPath, parse, example) {
+  const v = unit(ctx, node2, keyPath, parse);
+  if (!(v > 0)) fail(ctx, node2, keyPath, `expected a value above zero, like ${example}, got ${kind(node2)}`);
+  return v;
+}
+function oneOf(ctx, node2, keyPath, allowed) {
+  const v = scalar(node2);
+  if (typeof v !== "string" || !allowed.includes(v)) {
+    const hint = typeof v === "string" && v.length <= 64 ? closest(v, allowed) : [];
+    fail(ctx, node2, keyPath, `expected one of ${allowed.join(", ")}, got ${kind(node2)}${hint.length ? `; did you mean '${hint[0]}'?` : ""}`);
+  }
+  return v;
+}
+function bool(ctx, node2, keyPath) {
+  const v = scalar(node2);
+  if (typeof v !== "boolean") fail(ctx, node2, keyPath, `expected true or false, got ${kind(node2)}`);
+  return v;
+}
+function fraction(ctx, node2, keyPath) {
+  const v = scalar(node2);
+  const n = typeof v === "string" && v.trim().endsWith("%") ? unit(ctx, node2, keyPath, parsePercent) / 100 : v;
+  if (typeof n !== "number" || !(n > 0 && n <= 1)) fail(ctx, node2, keyPath, `expected a fraction in (0, 1] like 0.8 or 80%, got ${kind(node2)}`);
+  return n;
+}
+function dims(ctx, node2, keyPath) {
+  if (!(0, import_yaml.isMap)(node2)) fail(ctx, node2, keyPath, `expected a mapping of dim names to sizes, like { batch: 1, sequence: 128 }, got ${kind(node2)}`);
+  const out = {};
+  for (const pair of node2.items) {
+    const key2 = String(scalar(pair.key));
+    const v = scalar(pair.value);
+    if (typeof v !== "number" || !Number.isInteger(v) || v < 0 || v > 2 ** 31) {
+      report(ctx, pair.value ?? pair.key, `${keyPath}.${keyName(key2)}`, `expected a whole number from 0 to 2^31, got ${kind(pair.value)}`);
+      continue;
+    }
+    out[key2] = v;
+  }
+  return out;
+}
+function limit(ctx, node2, keyPath, level, parse) {
+  if ((0, import_yaml.isMap)(node2)) {
+    const m = asMap(ctx, node2, keyPath, KEYS.limit, "a limit");
+    const lvl = m.has("level") ? attempt(ctx, () => oneOf(ctx, m.get("level").value, `${keyPath}.level`, LEVELS)) ?? level : level;
+    if (!m.has("max")) needs(ctx, node2, keyPath, "max", "a limit written as a mapping needs 'max'");
+    return { max: unit(ctx, m.get("max").value, `${keyPath}.max`, parse), level: lvl };
+  }
+  return { max: unit(ctx, node2, keyPath, parse), level };
+}
+var PARSERS = {
+  params: parseCount,
+  gmacs: parseGiga,
+  gflops: parseGiga,
+  weights: parseBytes,
+  "peak-memory": parseBytes,
+  "memory-traffic": parseBytes
+};
+var INCREASE_EXAMPLE = {
+  params: "+100k",
+  gmacs: "+0.5",
+  gflops: "+1",
+  weights: "+1MB",
+  "peak-memory": "+5MB",
+  "memory-traffic": "+10MB",
+  latency: "+2ms"
+};
+function increase(ctx, node2, keyPath, metric, level) {
+  let valueNode = node2;
+  let lvl = level;
+  if ((0, import_yaml.isMap)(node2)) {
+    const m = asMap(ctx, node2, keyPath, KEYS.limit, "an allowed increase");
+    if (m.has("level")) lvl = attempt(ctx, () => oneOf(ctx, m.get("level").value, `${keyPath}.level`, LEVELS)) ?? level;
+    if (!m.has("max")) needs(ctx, node2, keyPath, "max", "an allowed increase written as a mapping needs 'max'");
+    valueNode = m.get("max").value;
+  }
+  const at = pos(ctx, valueNode);
+  const v = scalar(valueNode);
+  if (typeof v === "string" && v.trim().endsWith("%")) return { metric, percent: unit(ctx, valueNode, keyPath, parsePercent), level: lvl, at };
+  const source = (0, import_yaml.isScalar)(valueNode) ? typeof valueNode.source === "string" ? valueNode.source : typeof v === "string" ? v : "" : "";
+  const bare = typeof v === "number" && !source.trim().startsWith("+") || typeof v === "string" && /^\s*-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?\s*$/.test(v);
+  if (bare) {
+    const n = safeText(typeof v === "number" ? String(v) : v.trim(), 24);
+    fail(ctx, valueNode, keyPath, `a bare number is ambiguous: write '${n}%' for a percentage or '+${n.replace(/^-/, "")}${metric === "latency" ? "ms" : ""}' for an absolute increase (in the metric's unit, like ${INCREASE_EXAMPLE[metric]})`);
+  }
+  const parse = metric === "latency" ? parseDurationMs : PARSERS[metric];
+  const raw = typeof v === "number" ? source : v;
+  return { metric, absolute: unit(ctx, valueNode, keyPath, () => parse(raw)), level: lvl, at };
+}
+function parseModel(ctx, node2, index, d, devices) {
+  const keyPath = `models[${index}]`;
+  const m = attempt(ctx, () => asMap(ctx, node2, keyPath, KEYS.model, "a model entry"));
+  if (!m) return void 0;
+  const get = (key2, f, fallback) => {
+    const pair = m.get(key2);
+    if (!pair) return fallback;
+    const r = attempt(ctx, () => f(pair.value, `${keyPath}.${key2}`));
+    return r === void 0 ? fallback : r;
+  };
+  const pathPair = m.get("path");
+  let path;
+  if (!pathPair) {
+    reportMissing(ctx, node2, keyPath, "path", "a model needs 'path' (a file or a glob, relative to this file)");
+  } else {
+    const v = scalar(pathPair.value);
+    if (typeof v !== "string" || !v.trim()) report(ctx, pathPair.value, `${keyPath}.path`, `expected a path or glob, got ${kind(pathPair.value)}`);
+    else path = v;
+  }
+  const level = get("level", (n, kp) => oneOf(ctx, n, kp, LEVELS), d.level);
+  const onIncompletePair = m.get("on-incomplete");
+  const model = {
+    index,
+    path: path ?? "",
+    dims: { ...d.dims, ...get("dims", (n, kp) => dims(ctx, n, kp), {}) },
+    precision: get("precision", (n, kp) => oneOf(ctx, n, kp, PRECISIONS), d.precision),
+    level,
+    minChange: get("min-change", (n, kp) => unit(ctx, n, kp, parsePercent), d.minChange),
+    allowMissingWeights: get("allow-missing-weights", (n, kp) => bool(ctx, n, kp), d.allowMissingWeights),
+    onIncomplete: get("on-incomplete", (n, kp) => oneOf(ctx, n, kp, ON_INCOMPLETE), d.onIncomplete),
+    onIncompleteAt: onIncompletePair ? pos(ctx, onIncompletePair.value) : d.onIncompleteAt ?? pos(ctx, pathPair?.value ?? node2),
+    budgets: [],
+    maxIncrease: [],
+    at: pos(ctx, node2),
+    pathAt: pos(ctx, pathPair?.value ?? node2)
+  };
+  if (m.has("name")) model.name = String(scalar(m.get("name").value));
+  const budgetsPair = m.get("budgets");
+  if (budgetsPair) parseModelBudgets(ctx, budgetsPair.value, `${keyPath}.budgets`, model, devices);
+  return path === void 0 ? void 0 : model;
+}
+function parseModelBudgets(ctx, node2, bp, model, devices) {
+  const b = attempt(ctx, () => asMap(ctx, node2, bp, KEYS.budgets, "budgets"));
+  if (!b) return;
+  const level = model.level;
+  for (const metric of ABSOLUTE_METRICS) {
+    const pair = b.get(metric);
+    if (!pair) continue;
+    const l = attempt(ctx, () => limit(ctx, pair.value, `${bp}.${metric}`, level, PARSERS[metric]));
+    if (l) model.budgets.push({ metric, max: l.max, level: l.level, at: pos(ctx, pair.value) });
+  }
+  const lat = b.get("latency");
+  if (lat) {
+    if (!(0, import_yaml.isMap)(lat.value)) report(ctx, lat.value, `${bp}.latency`, `expected a mapping of device ids to durations, like { jetson-orin-nano: 8ms }, got ${kind(lat.value)}`);
+    else {
+      for (const pair of lat.value.items) {
+        const device = String(scalar(pair.key));
+        const kp = `${bp}.latency.${keyName(device)}`;
+        const l = attempt(ctx, () => limit(ctx, pair.value, kp, level, parseDurationMs));
+        if (!devices.known.has(device)) {
+          if (!devices.unsure && !devices.broken.has(device)) {
+            const known = [...devices.known];
+            report(ctx, pair.key, kp, `device ${quoteToken(device)} is not in this file's devices (${known.join(", ") || "none"}); add it to 'devices' or 'custom-devices'`);
+          }
+          continue;
+        }
+        if (l) model.budgets.push({ metric: "latency", device, max: l.max, level: l.level, at: pos(ctx, pair.value) });
+      }
+    }
+  }
+  const inc = b.get("max-increase");
+  if (inc) {
+    const ip = `${bp}.max-increase`;
+    const im = attempt(ctx, () => asMap(ctx, inc.value, ip, ["params", "gmacs", "gflops", "weights", "peak-memory", "memory-traffic", "latency"], "allowed increases"));
+    for (const [metric, pair] of im ?? []) {
+      const r = attempt(ctx, () => increase(ctx, pair.value, `${ip}.${metric}`, metric, level));
+      if (r) model.maxIncrease.push(r);
+    }
+  }
+}
+function parseCustomDevice(ctx, node2, keyPath, onId) {
+  const m = attempt(ctx, () => asMap(ctx, node2, keyPath, KEYS.customDevice, "a custom device"));
+  if (!m) return void 0;
+  let ok = true;
+  const check = (f) => {
+    const r = attempt(ctx, f);
+    if (r === void 0) ok = false;
+    return r;
+  };
+  const idPair = m.get("id");
+  const rawId = scalar(idPair?.value);
+  if (typeof rawId === "string") onId(rawId);
+  const id = check(() => {
+    if (typeof rawId !== "string" || !/^[a-z0-9][a-z0-9._-]*$/.test(rawId)) {
+      fail(ctx, idPair?.value ?? node2, `${keyPath}.id`, `a custom device needs an 'id' in lower case letters, digits, '.', '_' or '-', got ${kind(idPair?.value)}`);
+    }
+    if (findDevice(rawId)) fail(ctx, idPair.value, `${keyPath}.id`, `${quoteToken(rawId)} is a catalog device; give your device another id`);
+    return rawId;
+  });
+  let cls = "npu";
+  if (m.has("class")) cls = check(() => oneOf(ctx, m.get("class").value, `${keyPath}.class`, CLASSES)) ?? cls;
+  else if (!CLASS_FIGURES.every((k) => m.has(k))) {
+    reportMissing(
+      ctx,
+      node2,
+      keyPath,
+      "class",
+      `a custom device needs 'class' (one of ${CLASSES.join(", ")}): it sets the default ${CLASS_FIGURES.filter((k) => !m.has(k)).join(", ")}`
+    );
+    ok = false;
+  }
+  const source = "budgets file";
+  const peak = {};
+  let peakGiven = false;
+  if (m.has("peak")) {
+    peakGiven = true;
+    const pm = check(() => asMap(ctx, m.get("peak").value, `${keyPath}.peak`, PRECISIONS, "peaks per precision"));
+    for (const [p, pair] of pm ?? []) {
+      const v = check(() => positive(ctx, pair.value, `${keyPath}.peak.${p}`, parseRate, "20 TOPS"));
+      if (v !== void 0) peak[p] = { value: v, source };
+    }
+  }
+  if (m.has("derivation")) {
+    peakGiven = true;
+    if (!attempt(ctx, () => derivation(ctx, m.get("derivation").value, `${keyPath}.derivation`, peak, source))) ok = false;
+  }
+  if (!peakGiven) {
+    if (!ctx.misspelt.has(`${keyPath}|derivation`)) reportMissing(ctx, node2, keyPath, "peak", "a custom device needs 'peak' (per precision, like { fp16: 10 TFLOPS }) or 'derivation'");
+    ok = false;
+  }
+  let bandwidth;
+  if (!m.has("bandwidth")) {
+    reportMissing(ctx, node2, keyPath, "bandwidth", "a custom device needs 'bandwidth' (like 34 GB/s)");
+    ok = false;
+  } else bandwidth = check(() => positive(ctx, m.get("bandwidth").value, `${keyPath}.bandwidth`, parseBandwidth, "34 GB/s"));
+  const overrides = {};
+  if (m.has("compute-efficiency")) overrides.computeEfficiency = check(() => fraction(ctx, m.get("compute-efficiency").value, `${keyPath}.compute-efficiency`));
+  if (m.has("memory-efficiency")) overrides.memoryEfficiency = check(() => fraction(ctx, m.get("memory-efficiency").value, `${keyPath}.memory-efficiency`));
+  if (m.has("kernel-overhead")) {
+    const ms = check(() => unit(ctx, m.get("kernel-overhead").value, `${keyPath}.kernel-overhead`, parseDurationMs));
+    if (ms !== void 0) overrides.kernelOverhead = ms / 1e3;
+  }
+  if (!ok || id === void 0 || bandwidth === void 0) return void 0;
+  const device = {
+    id,
+    name: m.has("name") ? String(scalar(m.get("name").value)) : id,
+    class: cls,
+    peak,
+    bandwidth: { value: bandwidth, source }
+  };
+  return { device, overrides, at: pos(ctx, node2) };
+}
+function derivation(ctx, node2, dp, peak, source) {
+  const dm = asMap(ctx, node2, dp, KEYS.derivation, "a peak derivation");
+  let ok = true;
+  const num2 = (k, fallback) => {
+    const pair = dm.get(k);
+    if (!pair) {
+      if (fallback !== void 0) return fallback;
+      reportMissing(ctx, node2, dp, k, `a derivation needs '${k}'${k === "clock" ? " (like 1.2 GHz)" : k === "flops-per-cycle" ? ", per precision (like { fp32: 2, fp16: 4 })" : ""}`);
+      ok = false;
+      return void 0;
+    }
+    const v = scalar(pair.value);
+    if (typeof v !== "number" || !(v > 0)) {
+      report(ctx, pair.value, `${dp}.${k}`, `expected a number above zero, got ${kind(pair.value)}`);
+      ok = false;
+      return void 0;
+    }
+    return v;
+  };
+  const chips = num2("chips", 1);
+  const cores = num2("cores");
+  let clockGHz;
+  if (!dm.has("clock")) num2("clock");
+  else {
+    clockGHz = attempt(ctx, () => positive(ctx, dm.get("clock").value, `${dp}.clock`, parseClockGHz, "1.2 GHz"));
+    if (clockGHz === void 0) ok = false;
+  }
+  if (!dm.has("flops-per-cycle")) {
+    num2("flops-per-cycle");
+    return false;
+  }
+  const fm = asMap(ctx, dm.get("flops-per-cycle").value, `${dp}.flops-per-cycle`, PRECISIONS, "FLOPs per cycle per core, per precision");
+  for (const [p, pair] of fm) {
+    const per = scalar(pair.value);
+    if (typeof per !== "number" || !(per > 0)) {
+      report(ctx, pair.value, `${dp}.flops-per-cycle.${p}`, `expected a number above zero, got ${kind(pair.value)}`);
+      ok = false;
+      continue;
+    }
+    if (!ok || chips === void 0 || cores === void 0 || clockGHz === void 0) continue;
+    peak[p] = {
+      value: chips * clockGHz * 1e9 * cores * per,
+      source,
+      derivation: { chips, cores, clockGHz, opsPerCyclePerCore: per }
+    };
+  }
+  return ok;
+}
+function yamlMessage(message) {
+  const first = message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
+  const cut = first.split(": ")[0];
+  return safeText(cut.replace(/\S{25,}/g, "\u2026"), 120);
+}
+function parseBudgets(text2, file) {
+  const lc = new import_yaml.LineCounter();
+  const doc = (0, import_yaml.parseDocument)(text2, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  const ctx = { file, lc, errors: [], misspelt: /* @__PURE__ */ new Set() };
+  if (doc.errors.length) {
+    for (const e of doc.errors) {
+      const p = e.linePos?.[0] ?? lc.linePos(e.pos[0]);
+      ctx.errors.push(new BudgetFileError(file, p.line, p.col, "", `invalid YAML: ${yamlMessage(e.message)}`));
+    }
+    throwErrors(ctx);
+  }
+  const rootNode = doc.contents;
+  if (!(0, import_yaml.isMap)(rootNode)) throw problem(ctx, rootNode, "", `expected a budgets file (a mapping), got ${kindOnly(rootNode)}`);
+  const root = asMap(ctx, rootNode, "", KEYS.root, "a budgets file");
+  const version = root.get("version");
+  if (!version) {
+    reportMissing(ctx, rootNode, "", "version", "missing 'version: 1'");
+  } else if (scalar(version.value) !== 1) report(ctx, version.value, "version", `expected 1 (the only version this tool reads), got ${kind(version.value)}`);
+  const scope = { known: /* @__PURE__ */ new Set(), broken: /* @__PURE__ */ new Set(), unsure: false };
+  const customDevices = [];
+  const customIds = /* @__PURE__ */ new Set();
+  if (root.has("custom-devices")) {
+    const node2 = root.get("custom-devices").value;
+    if (!(0, import_yaml.isSeq)(node2)) {
+      report(ctx, node2, "custom-devices", `expected a list of devices, got ${kind(node2)}`);
+      scope.unsure = true;
+    } else {
+      node2.items.forEach((item, i) => {
+        let written;
+        const cd = parseCustomDevice(ctx, item, `custom-devices[${i}]`, (id) => written = id);
+        if (!cd) {
+          if (written !== void 0) scope.broken.add(written);
+          else scope.unsure = true;
+          return;
+        }
+        if (customIds.has(cd.device.id)) {
+          report(ctx, item, `custom-devices[${i}].id`, `device '${cd.device.id}' is declared twice`);
+          return;
+        }
+        customIds.add(cd.device.id);
+        customDevices.push(cd);
+      });
+    }
+  }
+  const devices = [];
+  const listed = /* @__PURE__ */ new Set();
+  if (root.has("devices")) {
+    const node2 = root.get("devices").value;
+    if (!(0, import_yaml.isSeq)(node2)) {
+      report(ctx, node2, "devices", `expected a list of device ids, like [jetson-orin-nano, raspberry-pi-5], got ${kind(node2)}`);
+      scope.unsure = true;
+    } else {
+      node2.items.forEach((item, i) => {
+        const raw = scalar(item);
+        if (typeof raw !== "string") {
+          report(ctx, item, `devices[${i}]`, `expected a device id like jetson-orin-nano, got ${kind(item)}`);
+          scope.unsure = true;
+          return;
+        }
+        const id = raw;
+        if (!findDevice(id) && !customIds.has(id)) {
+          if (!scope.broken.has(id)) {
+            const hint = id.length <= 64 ? closest(id, [...DEVICES.map((d2) => d2.id), ...customIds]) : [];
+            report(
+              ctx,
+              item,
+              `devices[${i}]`,
+              `unknown device ${quoteToken(id)}${hint.length ? `; did you mean ${hint.map((h) => `'${h}'`).join(" or ")}?` : ""} (\`model-budget devices\` lists the catalog; declare others under custom-devices)`
+            );
+            scope.broken.add(id);
+          }
+          return;
+        }
+        const canonical = findDevice(id)?.id ?? id;
+        if (listed.has(canonical)) {
+          report(ctx, item, `devices[${i}]`, `device '${canonical}' is listed twice`);
+          return;
+        }
+        listed.add(canonical);
+        devices.push(canonical);
+        scope.known.add(id);
+        scope.known.add(canonical);
+      });
+    }
+  }
+  for (const c of customDevices) {
+    if (!listed.has(c.device.id)) {
+      listed.add(c.device.id);
+      devices.push(c.device.id);
+    }
+    scope.known.add(c.device.id);
+  }
+  const d = { dims: {}, level: "error", minChange: 0, allowMissingWeights: false, onIncomplete: "warn" };
+  if (root.has("defaults")) {
+    const dm = attempt(ctx, () => asMap(ctx, root.get("defaults").value, "defaults", KEYS.defaults, "defaults"));
+    const get = (key2, f) => {
+      const pair = dm?.get(key2);
+      return pair ? attempt(ctx, () => f(pair.value, `defaults.${key2}`)) : void 0;
+    };
+    d.dims = get("dims", (n, kp) => dims(ctx, n, kp)) ?? d.dims;
+    d.precision = get("precision", (n, kp) => oneOf(ctx, n, kp, PRECISIONS));
+    d.level = get("level", (n, kp) => oneOf(ctx, n, kp, LEVELS)) ?? d.level;
+    d.minChange = get("min-change", (n, kp) => unit(ctx, n, kp, parsePercent)) ?? d.minChange;
+    d.allowMissingWeights = get("allow-missing-weights", (n, kp) => bool(ctx, n, kp)) ?? d.allowMissingWeights;
+    d.onIncomplete = get("on-incomplete", (n, kp) => oneOf(ctx, n, kp, ON_INCOMPLETE)) ?? d.onIncomplete;
+    const oi = dm?.get("on-incomplete");
+    if (oi) d.onIncompleteAt = pos(ctx, oi.value);
+  }
+  const models = [];
+  const modelsPair = root.get("models");
+  if (!modelsPair) {
+    reportMissing(ctx, rootNode, "", "models", "missing 'models': list the models to check");
+  } else if (!(0, import_yaml.isSeq)(modelsPair.value) || modelsPair.value.items.length === 0) {
+    report(ctx, modelsPair.value ?? modelsPair.key, "models", `expected a non-empty list of models, got ${kind(modelsPair.value)}`);
+  } else {
+    const byPath = /* @__PURE__ */ new Map();
+    modelsPair.value.items.forEach((item, i) => {
+      const model = parseModel(ctx, item, i, d, scope);
+      if (!model) return;
+      const twice = byPath.get(model.path);
+      if (twice !== void 0) {
+        report(ctx, item.get("path", true), `models[${i}].path`, `${quoteToken(model.path)} is already listed as models[${twice}]`);
+        return;
+      }
+      byPath.set(model.path, i);
+      models.push(model);
+    });
+  }
+  throwErrors(ctx);
+  return { file, version: 1, devices, customDevices, models };
+}
+function throwErrors(ctx) {
+  if (ctx.errors.length === 0) return;
+  const seen = /* @__PURE__ */ new Set();
+  const errors = ctx.errors.map((e, i) => ({ e, i })).sort((a, b) => a.e.line - b.e.line || a.e.column - b.e.column || a.i - b.i).map((x) => x.e).filter((e) => !seen.has(e.message) && !!seen.add(e.message));
+  if (errors.length === 1) throw errors[0];
+  throw new BudgetFileErrors(ctx.file, errors);
+}
 
 // src/graph/info.ts
 var MAX_TRACKED_ELEMENTS = 4096;
@@ -12201,9 +23827,9 @@ function renameFree(g, name) {
 }
 
 // src/analysis/errors.ts
-var GraphError = class extends Error {
+var GraphError = class extends UserError {
   constructor(message) {
-    super(message);
+    super("", message);
     this.name = "GraphError";
   }
 };
@@ -12776,9 +24402,19 @@ function compareModel(path, base, head) {
   const status = !base ? "added" : !head ? "removed" : nodes.length || Object.values(totals2).some((c) => c.delta) ? "changed" : "unchanged";
   return { path, status, totals: totals2, latency, nodes };
 }
-function compareReports(base, head) {
-  const baseBy = new Map(base.models.map((m) => [m.path, m]));
-  const headBy = new Map(head.models.map((m) => [m.path, m]));
+function modelIdentity(p) {
+  const parts = [];
+  for (const seg of p.replace(/\\/g, "/").split("/")) {
+    if (seg === "" || seg === ".") continue;
+    if (seg === ".." && parts.length && parts[parts.length - 1] !== "..") parts.pop();
+    else parts.push(seg);
+  }
+  return (p.startsWith("/") ? "/" : "") + parts.join("/");
+}
+function compareReports(base, head, pairs = []) {
+  const rename = new Map(pairs.map(([o, n]) => [modelIdentity(o), modelIdentity(n)]));
+  const baseBy = new Map(base.models.map((m) => [rename.get(modelIdentity(m.path)) ?? modelIdentity(m.path), m]));
+  const headBy = new Map(head.models.map((m) => [modelIdentity(m.path), m]));
   const paths = [.../* @__PURE__ */ new Set([...headBy.keys(), ...baseBy.keys()])];
   return { schemaVersion: 1, models: paths.map((p) => compareModel(p, baseBy.get(p), headBy.get(p))) };
 }
@@ -12875,8 +24511,8 @@ function renderModelText(m, options = {}) {
   }
   return out.join("\n");
 }
-function renderAnalyzeText(report, options = {}) {
-  return report.models.map((m) => renderModelText(m, options)).join("\n\n") + "\n";
+function renderAnalyzeText(report2, options = {}) {
+  return report2.models.map((m) => renderModelText(m, options)).join("\n\n") + "\n";
 }
 function formatMs(ms) {
   if (ms === 0) return "0";
@@ -12954,8 +24590,9 @@ var package_default = {
     "check-dist": "node scripts/build.mjs && git diff --exit-code -- dist"
   },
   devDependencies: {
+    "@types/braces": "^3.0.5",
     "@types/node": "^20.19.43",
-    ajv: "^8.20.0",
+    "@types/picomatch": "^4.0.3",
     esbuild: "^0.28.2",
     tsx: "^4.23.15",
     typescript: "^5.9.3",
@@ -12963,6 +24600,14 @@ var package_default = {
   },
   dependencies: {
     "@actions/core": "^3.0.1",
+    "@actions/http-client": "^4.0.1",
+    "@octokit/core": "^7.0.8",
+    "@octokit/plugin-retry": "^8.1.1",
+    "@octokit/plugin-throttling": "^11.0.5",
+    ajv: "^8.20.0",
+    braces: "^3.0.3",
+    picomatch: "^4.0.7",
+    undici: "^6.29.1",
     yaml: "^2.9.1"
   },
   files: [
@@ -12978,8 +24623,7 @@ var TOOL_NAME = "model-budget";
 var VERSION = package_default.version;
 
 // src/io/load-model.ts
-import { readFileSync, statSync } from "node:fs";
-import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
+import { dirname as dirname2, isAbsolute as isAbsolute2, relative as relative2, resolve as resolve2, sep as sep2 } from "node:path";
 
 // src/onnx/decode.ts
 var WIRE_VARINT = 0;
@@ -13595,19 +25239,130 @@ function looksLikeText(bytes) {
   return true;
 }
 
+// src/io/safe-open.ts
+import { closeSync, constants, existsSync, fstatSync, openSync, readSync, realpathSync, statSync } from "node:fs";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+var MiB = 1024 * 1024;
+var MAX_MODEL_BYTES = 2 * 1024 * MiB;
+var MAX_TEXT_BYTES = 16 * MiB;
+function isInside(root, path) {
+  const rel = relative(root, path);
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
+}
+function realFolder(dir) {
+  try {
+    return realpathSync(resolve(dir));
+  } catch {
+    return resolve(dir);
+  }
+}
+function enclosingRepo(dir) {
+  let d = resolve(dir);
+  for (; ; ) {
+    if (existsSync(join(d, ".git"))) return d;
+    const up = dirname(d);
+    if (up === d) return null;
+    d = up;
+  }
+}
+function errnoReason(e, what) {
+  const code2 = e.code;
+  switch (code2) {
+    case "ENOENT":
+      return "no such file";
+    case "ELOOP":
+      return "is a symlink loop: refused";
+    case "EACCES":
+    case "EPERM":
+      return "cannot be read (permission denied)";
+    case "ENOTDIR":
+      return "no such file (a part of the path is not a directory)";
+    default:
+      return `cannot be read (${code2 ?? "unknown error"})`;
+  }
+}
+function kindOf(st) {
+  if (st.isFile()) return null;
+  if (st.isDirectory()) return "a directory";
+  if (st.isFIFO()) return "a FIFO (named pipe)";
+  if (st.isSocket()) return "a socket";
+  if (st.isCharacterDevice() || st.isBlockDevice()) return "a device";
+  return "not a regular file";
+}
+function fmtCap(n) {
+  return n >= 1024 * MiB ? `${n / (1024 * MiB)} GiB` : `${n / MiB} MiB`;
+}
+function resolveRegularFile(path, display, c) {
+  let real;
+  try {
+    real = realpathSync(path);
+  } catch (e) {
+    throw new InputError(display, errnoReason(e, c.what));
+  }
+  if (c.root !== null && !isInside(realFolder(c.root), real)) {
+    throw new InputError(
+      display,
+      `resolves to a file outside ${c.rootName ?? "the repository"}: refused${c.allowHint ? ` (${c.allowHint} lifts this)` : ""}`
+    );
+  }
+  let st;
+  try {
+    st = statSync(real);
+  } catch (e) {
+    throw new InputError(display, errnoReason(e, c.what));
+  }
+  const kind2 = kindOf(st);
+  if (kind2) throw new InputError(display, `is ${kind2}, not a regular ${c.what}: refused`);
+  return { real, stat: st };
+}
+function readFileSafe(path, display, o) {
+  const { real, stat } = resolveRegularFile(path, display, o);
+  const tooLarge = () => new InputError(display, `is larger than ${fmtCap(o.maxBytes)}, the limit for a ${o.what}: refused`);
+  if (stat.size > o.maxBytes) throw tooLarge();
+  let fd;
+  try {
+    fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
+  } catch (e) {
+    throw new InputError(display, errnoReason(e, o.what));
+  }
+  try {
+    const st = fstatSync(fd);
+    const kind2 = kindOf(st);
+    if (kind2) throw new InputError(display, `is ${kind2}, not a regular ${o.what}: refused`);
+    if (st.dev !== stat.dev || st.ino !== stat.ino) throw new InputError(display, "changed while it was opened: refused");
+    if (st.size > o.maxBytes) throw tooLarge();
+    const chunks = [];
+    let total = 0;
+    const chunkSize = Math.min(Math.max(st.size + 1, 64 * 1024), 64 * MiB);
+    for (; ; ) {
+      const buf = Buffer.allocUnsafe(chunkSize);
+      let n;
+      try {
+        n = readSync(fd, buf, 0, buf.length, null);
+      } catch (e) {
+        if (e.code === "EAGAIN") throw new InputError(display, `is not a regular ${o.what}: refused`);
+        throw new InputError(display, errnoReason(e, o.what));
+      }
+      if (n === 0) break;
+      total += n;
+      if (total > o.maxBytes) throw tooLarge();
+      chunks.push(n === buf.length ? buf : buf.subarray(0, n));
+    }
+    return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
+  } finally {
+    closeSync(fd);
+  }
+}
+function readTextSafe(path, display, c) {
+  return readFileSafe(path, display, { ...c, maxBytes: c.maxBytes ?? MAX_TEXT_BYTES }).toString("utf8");
+}
+
 // src/io/load-model.ts
 function loadModelFile(path, options = {}) {
-  let bytes;
-  try {
-    if (statSync(path).isDirectory()) throw new InputError(path, "is a directory, not a model file");
-    bytes = readFileSync(path);
-  } catch (e) {
-    if (e instanceof InputError) throw e;
-    const code2 = e.code;
-    throw new InputError(path, code2 === "ENOENT" ? "no such file" : `cannot be read (${code2 ?? e.message})`);
-  }
-  const model = decodeBytes(path, bytes);
-  const notices = checkExternalData(path, model, options);
+  const display = options.display ?? path;
+  const bytes = readFileSafe(path, display, { root: null, ...options.confine, maxBytes: MAX_MODEL_BYTES, what: "model file" });
+  const model = decodeBytes(display, bytes);
+  const notices = checkExternalData(path, display, model, options);
   return { path, bytes: bytes.byteLength, model, notices };
 }
 function decodeBytes(path, bytes) {
@@ -13648,37 +25403,42 @@ function* externalTensors(g) {
     }
   }
 }
-function checkExternalData(path, model, options) {
-  const folder = resolve(dirname(path));
+function checkExternalData(path, display, model, options) {
+  const folder = resolve2(dirname2(path));
+  const realDir = realFolder(folder);
   const sizes = /* @__PURE__ */ new Map();
   const missing = /* @__PURE__ */ new Set();
   for (const t of externalTensors(model.graph)) {
     if (t.storage.kind !== "external") continue;
     const { location, offset, length } = t.storage;
-    if (!location) throw new InputError(path, `tensor '${t.name}' is stored externally but names no file`);
-    const target = resolve(folder, location);
-    const rel = relative(folder, target);
-    if (isAbsolute(location) || rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
-      throw new InputError(path, `tensor '${t.name}' points outside the model's folder (location '${location}'): refused`);
+    if (!location) throw new InputError(display, `tensor '${t.name}' is stored externally but names no file`);
+    const target = resolve2(folder, location);
+    const rel = relative2(folder, target);
+    if (isAbsolute2(location) || rel === ".." || rel.startsWith(`..${sep2}`) || isAbsolute2(rel)) {
+      throw new InputError(display, `tensor '${t.name}' points outside the model's folder (location '${location}'): refused`);
     }
     if (!sizes.has(target)) {
+      let size2;
       try {
-        sizes.set(target, statSync(target).size);
-      } catch {
-        sizes.set(target, null);
+        size2 = resolveRegularFile(target, location, { root: realDir, rootName: "the model's folder", what: "external data file" }).stat.size;
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+        if (!/^no such/.test(e.detail)) throw new InputError(display, `external data file ${quoteToken(location)} (for tensor ${quoteToken(t.name)}) ${e.detail}`);
+        size2 = null;
       }
+      sizes.set(target, size2);
     }
     const size = sizes.get(target);
     if (size === null) {
       if (!options.allowMissingWeights) {
-        throw new InputError(path, `external data file '${location}' (for tensor '${t.name}') is missing; pass --allow-missing-weights to analyse the graph alone`);
+        throw new InputError(display, `external data file ${quoteToken(location)} (for tensor ${quoteToken(t.name)}) is missing; pass --allow-missing-weights to analyse the graph alone`);
       }
       missing.add(location);
       continue;
     }
     const end = offset + (length ?? 0);
     if (end > size) {
-      throw new InputError(path, `external data file '${location}' is too short for tensor '${t.name}' (needs ${end} bytes, has ${size})`);
+      throw new InputError(display, `external data file ${quoteToken(location)} is too short for tensor ${quoteToken(t.name)} (it ends before byte ${end})`);
     }
   }
   return [...missing].map((m) => `external weight file '${m}' is absent: analysed from the graph alone`);
@@ -13686,13 +25446,14 @@ function checkExternalData(path, model, options) {
 
 // src/io/analyze-file.ts
 function analyzeFile(path, options = {}) {
-  const loaded = loadModelFile(path, { allowMissingWeights: options.allowMissingWeights });
+  const shown = options.errorPath ?? options.displayPath ?? path;
+  const loaded = loadModelFile(path, { allowMissingWeights: options.allowMissingWeights, confine: options.confine, display: shown });
   const m = loaded.model;
   let inferred;
   try {
     inferred = inferModel(m, { dims: options.dims });
   } catch (e) {
-    if (e instanceof GraphError) throw new InputError(path, e.message);
+    if (e instanceof GraphError) throw new InputError(shown, e.message);
     throw e;
   }
   const producer = [m.producerName, m.producerVersion].filter(Boolean).join(" ");
@@ -13700,1154 +25461,6 @@ function analyzeFile(path, options = {}) {
     { path: options.displayPath ?? path, fileBytes: loaded.bytes, irVersion: m.irVersion, producer, notices: loaded.notices },
     inferred
   );
-}
-
-// src/devices/catalog.ts
-var T = 1e12;
-var G = 1e9;
-var GiB = 1024 ** 3;
-var NOT_OPENED = "not opened in this review";
-var SOURCES = {
-  // --- NVIDIA datacenter GPUs -------------------------------------------------------------
-  "hpctech-h100": {
-    title: `HPC Technologies: NVIDIA H100 SXM / PCIe specification table (reproduces NVIDIA's H100 datasheet: "* Shown with sparsity. Specifications 1/2 lower without sparsity")`,
-    url: "https://archive-lib.hpctech.co.jp/gpuproduct/nvidia-h100.html"
-  },
-  "klockwood-h100": {
-    title: "Glenn K. Lockwood, H100 notes: 132 SMs, 528 tensor cores, 1.83 GHz (low precision), dense and sparse TFLOPS per data type",
-    url: "https://glennklockwood.com/garden/processors/h100"
-  },
-  "klockwood-a100": {
-    title: "Glenn K. Lockwood, A100 notes: A100 40G / 80G SXM4 (1.555 / 2.039 TB/s, 400 W) and the TFLOPS table from NVIDIA's A100 datasheet r4 and Ampere whitepaper",
-    url: "https://glennklockwood.com/garden/processors/A100"
-  },
-  "pc2-a100": {
-    title: "Paderborn Center for Parallel Computing wiki, NVIDIA A100 40GB with NVLink: spec table (dense | sparse*) and deviceQuery (108 SMs, 432 tensor cores, 1410 MHz)",
-    url: "https://upb-pc2.atlassian.net/wiki/spaces/PC2DOK/pages/1900609/NVIDIA+A100+40GB+with+NVLINK"
-  },
-  "lightning-flops": {
-    title: "Lightning _CUDA_FLOPS table @0810121f (dense figures from NVIDIA datasheets, sparsity halved: H100, A100, A10G, T4)",
-    url: "https://github.com/Lightning-AI/pytorch-lightning/blob/0810121fef07bc70c1bf4706a81ecb47d2e6ad17/src/lightning/fabric/utilities/throughput.py"
-  },
-  "nvidia-a10-datasheet": {
-    title: `NVIDIA A10 Tensor Core GPU datasheet (URL as cited by Lightning's table; the PDF was ${NOT_OPENED})`,
-    url: "https://www.nvidia.com/content/dam/en-zz/Solutions/Data-Center/a10/pdf/a10-datasheet.pdf"
-  },
-  "sysrqmts-a10": {
-    title: "sysrqmts.com, A10 PCIe (TechPowerUp-derived): 9216 shaders, 1695 MHz boost, 31.24 TFLOPS FP32, 976.3 GFLOPS FP64 (1:32), 384-bit 12.5 Gbps = 600.2 GB/s",
-    url: "https://sysrqmts.com/ru/gpus/compare/nvidia-a10-pcie-vs-nvidia-quadro-rtx-4000"
-  },
-  "sysrqmts-a10-power": {
-    title: "sysrqmts.com, A10 PCIe vs A2: A10 TDP 150 W",
-    url: "https://sysrqmts.com/vi/gpus/compare/nvidia-a10-pcie-vs-nvidia-a2"
-  },
-  "baseten-a10": {
-    title: 'Baseten, "NVIDIA A10 vs A10G for ML model inference": both 24 GB GDDR6 at 600 GB/s; A10G tensor rates differ',
-    url: "https://www.baseten.co/blog/nvidia-a10-vs-a10g-for-ml-model-inference/"
-  },
-  "sysrqmts-t4": {
-    title: "sysrqmts.com, Tesla T4 (TechPowerUp-derived): 2560 shaders, 320 tensor cores, 1590 MHz boost, 256-bit 10 Gbps GDDR6 = 320 GB/s, FP64 254.4 GFLOPS (1:32), 70 W",
-    url: "https://sysrqmts.com/en/gpus/nvidia/tesla/t4"
-  },
-  "geektopia-t4": {
-    title: 'Geektopia, "Nvidia presenta la Tesla T4" (launch: 8.1 TFLOPS FP32, 65 TFLOPS FP16, 130 TOPS INT8, 260 TOPS INT4)',
-    url: "https://geektopia.es/es/technology/2018/09/13/noticias/nvidia-presenta-la-nueva-tesla-t4-basada-en-turing-orientada-a-inteligencia-artificial.html"
-  },
-  "sourcecode-l4-l40s": {
-    title: "Source Code store, L4 / L40S comparison (NVIDIA spec data: L4 300 GB/s, INT8 485 TOPS and TF32 120 TFLOPS 'Sparsity'; L40S 864 GB/s)",
-    url: "https://store.sourcecode.com/en-us/bg-bucket-compare/125/9820"
-  },
-  "grokipedia-l4-l40s": {
-    title: 'Grokipedia, NVIDIA L4 vs L40S (L4: 72 W, 24 GB, 300 GB/s, FP16 242 and FP8/INT8 485 "with sparsity"; L40S: 350 W, 48 GB, 864 GB/s, FP32 91.6, FP8 1,466)',
-    url: "https://grokipedia.com/page/NVIDIA_L4_vs_L40S"
-  },
-  "fpsbench-l4": {
-    title: "FPSBench, L4 vs Tesla M40 (TechPowerUp-derived: 7424 shaders, 2040 MHz boost, 30.29 TFLOPS FP32, 473.3 GFLOPS FP64 (1:64), 300.1 GB/s, 72 W)",
-    url: "https://fpsbench.com/compare/gpu/nvidia-l4-vs-nvidia-tesla-m40"
-  },
-  "mullet-l40s": {
-    title: "mullet.se, NVIDIA L40 / L40S table (reseller copy of NVIDIA's table; * = with sparsity; L40S 350 W)",
-    url: "https://www.mullet.se/product.html?product_id=355414"
-  },
-  "itcreations-l40s": {
-    title: "IT Creations, NVIDIA L40S: 18,176 cores, 2520 MHz boost, FP64 1,431 GFLOPS (1:64), 48 GB, 864 GB/s",
-    url: "https://www.itcreations.com/nvidia-gpu/nvidia-l40s-gpu-accelerator"
-  },
-  "aiminingco-h200": {
-    title: "AI Mining Co, H200 specs: same GH100 die as H100, 141 GB HBM3e at 4.8 TB/s, 700 W TDP like H100 SXM",
-    url: "https://www.aiminingco.com/gpu/h200/specs"
-  },
-  "mlcommons-h200": {
-    title: 'MLCommons inference v4.1, NVIDIA H200-SXM-141GBx8 system description ("141 GB" HBM3e, "H200 TGP 700W")',
-    url: "https://github.com/mlcommons/inference_results_v4.1/blob/main/closed/NVIDIA/systems/H200-SXM-141GBx8_TRT_MaxQ.json"
-  },
-  "sysrqmts-p100": {
-    title: "sysrqmts.com, Tesla P100 SXM2 (TechPowerUp-derived): 3584 shaders, 1480 MHz boost, 4096-bit HBM2 732.2 GB/s, FP64 5.304 / FP32 10.61 / FP16 21.22 TFLOPS, 300 W",
-    url: "https://sysrqmts.com/gpus/compare/nvidia-tesla-p100-sxm2-vs-nvidia-tesla-p40"
-  },
-  "tech4gamers-p100": {
-    title: "Tech4Gamers, Tesla P100 variants table (NVLink P100: 1480 MHz boost, 21.2 / 10.6 / 5.3 TFLOPS, 720 GB/s)",
-    url: "https://tech4gamers.com/nvidia-tesla-p100-will-be-available-in-two-variants-of-16gb-12gb-hbm2/"
-  },
-  // --- GeForce ---------------------------------------------------------------------------
-  "holynerdvana-3090": {
-    title: "GeForce RTX 3090 specifications: 82 SMs, 10,496 cores, 328 tensor cores, 1695 MHz boost, 35.6 TFLOPS FP32, FP16 142 (285 sparse), 936 GB/s, 350 W",
-    url: "https://holynerdvana.blogspot.com/2022/10/nvidia-geforce-rtx-3090-specifications.html"
-  },
-  "nvidia-ga102-whitepaper": {
-    title: `NVIDIA Ampere GA102 GPU Architecture whitepaper v2, Appendix A (GeForce RTX 3090) - ${NOT_OPENED} (only its table of contents); tensor figures from the project reference notes`,
-    url: "https://www.nvidia.com/content/PDF/nvidia-ampere-ga-102-gpu-architecture-whitepaper-v2.pdf"
-  },
-  "waredb-4090": {
-    title: "WareDB, GeForce RTX 4090: vector and tensor rates, dense and sparse (FP16/BF16 165.15, FP8 330.30, INT8 660.60, INT4 1321.21, TF32 82.58 dense), 1008 GB/s",
-    url: "https://waredb.com/processor/nvidia-geforce-rtx-4090"
-  },
-  "incpak-4090": {
-    title: "Incpak, RTX 40 series announcement: RTX 4090 16,384 CUDA cores, 2.52 GHz boost, 82.6 TFLOPS, 24 GB GDDR6X, 450 W",
-    url: "https://incpak.com/?p=136649"
-  },
-  // --- Jetson ----------------------------------------------------------------------------
-  "ultralytics-jetson": {
-    title: "Ultralytics NVIDIA Jetson guide @01007503, series comparison table (from NVIDIA's jetson-modules page): cores, GPU max clock, memory, bandwidth, AI TOPS",
-    url: "https://github.com/ultralytics/ultralytics/blob/01007503ffb223506d5b4b76d69e1e7145f49693/docs/en/guides/nvidia-jetson.md"
-  },
-  "nvidia-jetson-modules": {
-    title: `NVIDIA Jetson modules technical specifications (cited by the Ultralytics table; ${NOT_OPENED})`,
-    url: "https://developer.nvidia.com/embedded/jetson-modules"
-  },
-  "nvidia-dla-readme": {
-    title: "NVIDIA Deep-Learning-Accelerator-SW README @1da860cc: AGX Orin 64GB MAXN = GPU 171 + 2x DLA 105 sparse INT8 TOPS = 275; Orin NX 16GB DLA max comparable to AGX 15 W mode",
-    url: "https://github.com/NVIDIA/Deep-Learning-Accelerator-SW/blob/1da860ccb9b93f31a15a0325ff78b3938eccd5f9/README.md"
-  },
-  "fixstars-agx-orin": {
-    title: "Fixstars blog, Jetson AGX Orin vs AGX Thor: AGX Orin 15-60 W configurable, up to 275 sparse INT8 TOPS at MAXN",
-    url: "https://blog.us.fixstars.com/?p=1855&preview=true"
-  },
-  "orin-nano-datasheet": {
-    title: 'Jetson Orin Nano series datasheet (Scribd copy): 8GB = 1024 CUDA / 32 tensor cores, GPU max 625 MHz, 128-bit LPDDR5; 4GB "up to 20 (Sparse) INT8 TOPs and 10 (Dense)"',
-    url: "https://www.scribd.com/document/673174036/Orin-nano-datasheet"
-  },
-  "orin-nano-super": {
-    title: "Jetson Orin Nano Super deep dive (from NVIDIA's Super developer kit datasheet): GPU 1.02 GHz (was 625 MHz), 102 GB/s (was 68), 67 TOPS (was 40) sparse INT8, 15 W -> 25 W, DLAs fused off",
-    url: "https://www.brojogopalsapui.com/ai-foundations/sub_contents/AI_hardware/jetson_orin_nano_light.html"
-  },
-  "xavier-nx-datasheet": {
-    title: "Jetson Xavier NX data sheet DA-09366-001 [preliminary] (documents.pub copy): up to 21 TOPS INT8, 384 CUDA / 48 tensor cores at 1100 MHz, 8 GB 128-bit LPDDR4x at 1600 MHz",
-    url: "https://documents.pub/document/data-sheet-preliminary-nvidia-jetson-xavier-nx-system-on-xavier-nx-data-sheetpdf.html"
-  },
-  "xavier-nx-datasheet-v13": {
-    title: "Jetson Xavier NX data sheet v1.3 (Scribd copy): supported power modes 10 W - 15 W",
-    url: "https://www.scribd.com/document/467713153/Jetson-Xavier-NX-Data-Sheet-v1-3"
-  },
-  "sysrqmts-jetson-nano": {
-    title: "sysrqmts.com, Jetson Nano GPU (GM20B, TechPowerUp-derived): 128 shaders, 921 MHz boost, FP16 471.6 GFLOPS (2:1), FP32 235.8 GFLOPS",
-    url: "https://sysrqmts.com/ru/gpus/compare/nvidia-geforce4-mx-4000-rev-2-vs-nvidia-jetson-nano-gpu"
-  },
-  "alldbin-jetson-nano-m1": {
-    title: "alldbin.com, Jetson Nano GPU vs Apple M1 7-core GPU: Jetson Nano 921 MHz, 64-bit LPDDR4 25.6 GB/s, 10 W; M1 GPU core clock 1278 MHz",
-    url: "https://cpu-gpu.alldbin.com/graphics-card-comparison/Jetson-Nano-GPU-and-Apple-M1-7-Core-GPU-comparison.html"
-  },
-  // --- Raspberry Pi and Arm cores ----------------------------------------------------------
-  "rpi-beginners-guide": {
-    title: "The Official Raspberry Pi Beginner's Guide, appendix F: Pi 4 = 4x Cortex-A72 at 1.5 GHz, LPDDR4 at 3,200 MHz",
-    url: "https://issuu.com/28rduan/docs/raspberrypi_beginnersguide_v3/236"
-  },
-  "wikiwand-rpi4": {
-    title: "Wikipedia (Wikiwand), Raspberry Pi 4: Cortex-A72 at 1.5 GHz (B0) or 1.8 GHz (C0 stepping, from mid-2021)",
-    url: "https://www.wikiwand.com/en/articles/Raspberry_Pi_4"
-  },
-  "flatlib-a72": {
-    title: "flatlib vfpbench on Cortex-A72: 8 single-precision FLOP per cycle per core (SIMD4 FMA), double precision half of that",
-    url: "https://wlog.flatlib.jp/2015/10/30/n1787/"
-  },
-  "circuitdigest-rpi5": {
-    title: "CircuitDigest, Raspberry Pi 5 launch: BCM2712, 4x Cortex-A76 at 2.4 GHz, 32-bit LPDDR4X at 4267 MT/s",
-    url: "https://circuitdigest.com/news/the-new-raspberry-pi-5-is-here-faster-than-ever"
-  },
-  "anandtech-a76": {
-    title: "AnandTech, Arm Cortex-A76 back-end: two ASIMD/FP pipelines, FP arithmetic throughput 2 per cycle",
-    url: "https://www.anandtech.com/show/12785/arm-cortex-a76-cpu-unveiled-7nm-powerhouse/3"
-  },
-  "arm-simd-history": {
-    title: "Arm vector extensions overview: Armv8.2-A (A75 and later) adds FP16 arithmetic and SDOT/UDOT int8 dot products on 128-bit NEON",
-    url: "https://brendanjameslynskey.github.io/Cortex_A/04-vector-extensions/"
-  },
-  "geerling-hpl": {
-    title: "geerlingguy/top500-benchmark README @0137a2ea: measured HPL FP64 (Pi 4 at 1.8 GHz 11.889 Gflops, 7.2 W; Pi 5 at 2.4 GHz 30.249 Gflops, 11 W)",
-    url: "https://github.com/geerlingguy/top500-benchmark/blob/0137a2ea46ba02acf16ebca1d9c8c8d2dead1f56/README.md"
-  },
-  // --- Apple -------------------------------------------------------------------------------
-  "macrumors-m1": {
-    title: 'MacRumors, "Apple Announces M1 Chip" 2020-11-10: 8-core GPU with 2.6 teraflops; Neural Engine 11 trillion operations per second',
-    url: "https://www.macrumors.com/2020/11/10/apple-announces-m1-chip-for-the-mac/"
-  },
-  "macrumors-m2": {
-    title: 'MacRumors, "Apple Announces M2 Chip" 2022-06-06: 100GB/s unified memory bandwidth, up to 24GB LPDDR5, 10-core GPU',
-    url: "https://www.macrumors.com/2022/06/06/apple-announces-m2-chip-with-support-for-up-to-24gb-memory/"
-  },
-  "geekygadgets-m2": {
-    title: "Geeky Gadgets, Apple M2: Neural Engine 15.8 trillion operations per second",
-    url: "https://www.geeky-gadgets.com/apple-m2-10-core-gpu-07-06-2022/"
-  },
-  "askgeek-m2": {
-    title: "AskGeek, Apple M2 (10-core GPU): 1398 MHz, 3.578 TFLOPS FP32, LPDDR5-6400",
-    url: "https://askgeek.io/es/cpus/Apple/M2-10-core-GPU"
-  },
-  "hmctech-m3": {
-    title: "HMC Tech, Apple 10-core M3 GPU: 1280 shaders, 1398 MHz, 3.58 TFLOPS FP32",
-    url: "https://hmc-tech.com/gpu/apple_10_core_m3"
-  },
-  "apple-m3-release": {
-    title: 'Apple press release (Business Wire reprint), 2023-10-30 "Apple unveils M3, M3 Pro, and M3 Max": Neural Engine 60% faster than in M1',
-    url: "https://www.taranganews.com/news/apple-unveils-m3-m3-pro-and-m3-max-the-most-advanced-chips-for-personal-computers/"
-  },
-  "wikipedia-m3": {
-    title: "Wikipedia, Apple M3 (mirror): LPDDR5-6400; M3 has 8 memory controllers, each 16 bits wide",
-    url: "https://wikihandbk.com/wiki/%D0%90%D0%BD%D0%B3%D0%BB%D0%B8%D0%B9%D1%81%D0%BA%D0%B0%D1%8F_%D0%92%D0%B8%D0%BA%D0%B8%D0%BF%D0%B5%D0%B4%D0%B8%D1%8F:Apple_M3"
-  },
-  "coremltools-quant-perf": {
-    title: "coremltools guide, quantization performance: increased int8-int8 throughput on the Neural Engine only on A17 Pro / M4 and newer",
-    url: "https://apple.github.io/coremltools/docs-guides/source/opt-quantization-perf.html"
-  },
-  "neural-engine-16bit": {
-    title: 'hollance/neural-engine notes (mirror), "16-bit": the ANE appears to use float16 for everything',
-    url: "https://github.com/michaelbernstein/neural-engine/blob/master/docs/16-bit.md"
-  },
-  // --- x86 and Arm servers -------------------------------------------------------------------
-  "intel-ark-i7-12700": {
-    title: `Intel ARK, Core i7-12700 (${NOT_OPENED}: clocks, power and memory figures from the project reference notes and memory, unverified)`,
-    url: "https://ark.intel.com/content/www/us/en/ark/search.html?_charset_=UTF-8&q=i7-12700"
-  },
-  "maxpc-golden-cove": {
-    title: "Maximum PC 2022-02, Alder Lake: Golden Cove supports AVX-512 but it is disabled on consumer desktop parts (AVX2 only)",
-    url: "https://issuhub.com/view/index/50447?pageIndex=31"
-  },
-  "intel-ark-8480": {
-    title: `Intel ARK, Xeon Platinum 8480+ (${NOT_OPENED}: the 2.0 GHz base clock is from the project reference notes, unverified)`,
-    url: "https://ark.intel.com/content/www/us/en/ark/search.html?_charset_=UTF-8&q=8480%2B"
-  },
-  "computerbase-spr": {
-    title: "ComputerBase, Sapphire Rapids lineup: the mainstream series tops out at 56 cores with the Xeon Platinum 8480+; 350 W TDP class",
-    url: "https://computerbase.de/2022-09/xeon-platinum-8490h-intels-erster-60-kerner-fuer-server-im-detail"
-  },
-  "wccftech-spr": {
-    title: "Wccftech, Sapphire Rapids-SP lineup leak: up to 3.8 GHz, 350 W TDP, 8-channel DDR5, AMX",
-    url: "https://wccftech.com/full-intel-sapphire-rapids-sp-xeon-cpu-family-specifications-leak-out-up-to-60-cores-up-to-3-8-ghz-350w-tdp/"
-  },
-  "wikipedia-amx": {
-    title: "Wikipedia (WikiMili mirror), Advanced Matrix Extensions: a 4th Gen Xeon core performs 2048 INT8 or 1024 BF16 operations per cycle",
-    url: "https://wikimili.com/en/Advanced_Matrix_Extensions"
-  },
-  "wikichip-graviton3": {
-    title: "WikiChip, AWS Graviton3: 64 Neoverse V1 cores at 2.6 GHz, octa-channel DDR5-4800 = 307.2 GB/s",
-    url: "https://en.wikichip.org/wiki/AWS_Graviton3"
-  },
-  "lemire-sve-graviton3": {
-    title: 'D. Lemire, "Mixing ARM NEON with SVE code" (read via a mirror): Graviton 3 / Neoverse V1 has 256-bit SVE vectors',
-    url: "https://lemire.me/blog/2025/03/29/mixing-arm-neon-with-sve-code-for-fun-and-profit/"
-  },
-  // --- NPUs ----------------------------------------------------------------------------------
-  "coral-faq": {
-    title: "Coral, Edge TPU FAQ: 4 trillion (fixed-point) operations per second (4 TOPS) using 2 watts",
-    url: "https://coral.ai/docs/edgetpu/faq"
-  },
-  "applied-ee-coral": {
-    title: "Applied EE notes, Google Coral Edge TPU: 8 MB on-chip SRAM for parameter caching; host interface USB 3.0 or PCIe Gen2 x1",
-    url: "https://applied-ee.github.io/embedded/docs/edge-ai/hardware-accelerators/coral-edge-tpu/"
-  },
-  "cnx-hailo8": {
-    title: "CNX Software, Hailo-8 briefing: 26 TOPS, memory self-contained on the chip, no external DRAM",
-    url: "https://cnx-software.com/?p=81068"
-  },
-  "branes-hailo": {
-    title: "branes-ai/graphs docs, Hailo edge AI (mirror): Hailo-8 26 TOPS INT8 at 2.5 W typical, 8.65 W peak",
-    url: "https://github.com/branes-ai/graphs/blob/main/docs/hardware/hailo_edge_ai.md"
-  },
-  "hailo-community-lanes": {
-    title: "Hailo Community, Hailo-8 vs Hailo-8L: the Hailo-8 M.2 key M module has 4 PCIe lanes (B+M and A+E keys: 2)",
-    url: "https://community.hailo.ai/t/what-are-differences-between-hailo-8-and-hailo-8l/1675"
-  }
-};
-var busDerivation = (bytes, gtPerSec, note = "B/s: cores = bus width in bytes, clock = transfer rate in GT/s") => ({
-  cores: bytes,
-  clockGHz: gtPerSec,
-  opsPerCyclePerCore: 1,
-  unit: note
-});
-var SPARSE_HALVED = 'NVIDIA prints it "with sparsity"; halved to the dense rate';
-var DEVICES = [
-  // ===================================== datacenter GPUs =====================================
-  {
-    id: "t4",
-    name: "NVIDIA T4 16GB",
-    class: "datacenter-gpu",
-    peak: {
-      fp64: {
-        value: 254.4 * G,
-        source: "sysrqmts-t4",
-        note: "1:32 of FP32 (TechPowerUp-derived; NVIDIA does not publish it)",
-        derivation: { cores: 2560, clockGHz: 1.59, opsPerCyclePerCore: 2 / 32 }
-      },
-      fp32: {
-        value: 8.1 * T,
-        source: "lightning-flops",
-        note: "datasheet figure; 2560 cores x 1.59 GHz x 2 = 8.14"
-      },
-      fp16: {
-        value: 65 * T,
-        source: "lightning-flops",
-        note: 'tensor cores, "mixed precision" (FP16 multiply, FP32 accumulate): 320 x 1.59 GHz x 128 = 65.1. Turing has no structured sparsity, so every T4 figure is dense. No BF16 or TF32 on Turing'
-      },
-      int8: { value: 130 * T, source: "lightning-flops", note: "dense (Turing has no sparsity)" },
-      int4: { value: 260 * T, source: "geektopia-t4", note: "dense (Turing has no sparsity)" }
-    },
-    bandwidth: {
-      value: 320 * G,
-      source: "sysrqmts-t4",
-      note: 'the two NVIDIA documents disagree: the T4 datasheet says 300 GB/s, the product page "320+ GB/s"; 256-bit x 10 Gbps GDDR6 = 320 GB/s is used',
-      derivation: busDerivation(32, 10)
-    },
-    memory: { value: 16 * GiB, source: "sysrqmts-t4" },
-    power: { value: 70, source: "sysrqmts-t4" }
-  },
-  {
-    id: "a10",
-    name: "NVIDIA A10 24GB",
-    class: "datacenter-gpu",
-    peak: {
-      fp64: {
-        value: 976.3 * G,
-        source: "sysrqmts-a10",
-        note: "1:32 of FP32 (TechPowerUp-derived; not in the datasheet)",
-        derivation: { cores: 9216, clockGHz: 1.695, opsPerCyclePerCore: 2 / 32 }
-      },
-      fp32: {
-        value: 31.2 * T,
-        source: "lightning-flops",
-        derivation: { cores: 9216, clockGHz: 1.695, opsPerCyclePerCore: 2 }
-      },
-      tf32: {
-        value: 62.5 * T,
-        source: "nvidia-a10-datasheet",
-        note: `datasheet 125 with sparsity, halved; not re-verified in this review`
-      },
-      fp16: {
-        value: 125 * T,
-        source: "lightning-flops",
-        note: `datasheet 250 with sparsity, halved (Lightning lists the dense 125 for A10G from the A10 datasheet). Datacenter GA102: FP32 accumulate at full rate`
-      },
-      bf16: { value: 125 * T, source: "lightning-flops", note: "as fp16" },
-      int8: {
-        value: 250 * T,
-        source: "nvidia-a10-datasheet",
-        note: "datasheet 500 with sparsity, halved; not re-verified in this review"
-      },
-      int4: {
-        value: 500 * T,
-        source: "nvidia-a10-datasheet",
-        note: "datasheet 1000 with sparsity, halved; not re-verified in this review"
-      }
-    },
-    bandwidth: { value: 600 * G, source: "baseten-a10", note: "A10G (AWS G5) has the same memory and bandwidth but different tensor rates" },
-    memory: { value: 24 * GiB, source: "baseten-a10" },
-    power: { value: 150, source: "sysrqmts-a10-power" }
-  },
-  {
-    id: "l4",
-    name: "NVIDIA L4 24GB",
-    class: "datacenter-gpu",
-    peak: {
-      fp64: {
-        value: 473.3 * G,
-        source: "fpsbench-l4",
-        note: "1:64 of FP32 (TechPowerUp-derived)",
-        derivation: { cores: 7424, clockGHz: 2.04, opsPerCyclePerCore: 2 / 64 }
-      },
-      fp32: {
-        value: 30.3 * T,
-        source: "fpsbench-l4",
-        note: "NVIDIA: 30.3 TFLOPS",
-        derivation: { cores: 7424, clockGHz: 2.04, opsPerCyclePerCore: 2 }
-      },
-      tf32: { value: 60 * T, source: "sourcecode-l4-l40s", note: `120 "Sparsity"; ${SPARSE_HALVED}` },
-      fp16: {
-        value: 121 * T,
-        source: "grokipedia-l4-l40s",
-        note: `242 with sparsity; ${SPARSE_HALVED} (NVIDIA: "Specifications are one-half lower without sparsity")`
-      },
-      bf16: { value: 121 * T, source: "grokipedia-l4-l40s", note: "as fp16" },
-      fp8: { value: 242.5 * T, source: "grokipedia-l4-l40s", note: `485 with sparsity; ${SPARSE_HALVED}` },
-      int8: { value: 242.5 * T, source: "sourcecode-l4-l40s", note: `485 "Sparsity"; ${SPARSE_HALVED}` }
-    },
-    bandwidth: { value: 300 * G, source: "sourcecode-l4-l40s" },
-    memory: { value: 24 * GiB, source: "grokipedia-l4-l40s" },
-    power: { value: 72, source: "grokipedia-l4-l40s" },
-    notes: ["INT4 is not in the L4 datasheet figures read here, so none is listed (int4 work falls back to int8)."]
-  },
-  {
-    id: "a100-40gb-sxm",
-    name: "NVIDIA A100 SXM4 40GB",
-    class: "datacenter-gpu",
-    peak: {
-      fp64: { value: 19.5 * T, source: "klockwood-a100", note: "FP64 tensor core (DGEMM); non-tensor FP64 is 9.7" },
-      fp32: { value: 19.5 * T, source: "klockwood-a100", note: "non-tensor; TF32 listed apart" },
-      tf32: { value: 156 * T, source: "pc2-a100", note: `312 with sparsity; ${SPARSE_HALVED}` },
-      fp16: {
-        value: 312 * T,
-        source: "pc2-a100",
-        note: `624 with sparsity; ${SPARSE_HALVED}`,
-        derivation: { cores: 432, clockGHz: 1.41, opsPerCyclePerCore: 512, unit: "tensor cores x FLOP per clock" }
-      },
-      bf16: { value: 312 * T, source: "pc2-a100", note: `624 with sparsity; ${SPARSE_HALVED}` },
-      int8: { value: 624 * T, source: "pc2-a100", note: `1,248 with sparsity; ${SPARSE_HALVED}` },
-      int4: { value: 1248 * T, source: "pc2-a100", note: `2,496 with sparsity; ${SPARSE_HALVED}` }
-    },
-    bandwidth: { value: 1555 * G, source: "klockwood-a100" },
-    memory: { value: 40 * GiB, source: "pc2-a100", note: "deviceQuery reports 42,405,855,232 bytes usable" },
-    power: { value: 400, source: "klockwood-a100" }
-  },
-  {
-    id: "a100-80gb-sxm",
-    name: "NVIDIA A100 SXM4 80GB",
-    class: "datacenter-gpu",
-    peak: {
-      fp64: { value: 19.5 * T, source: "klockwood-a100", note: "FP64 tensor core (DGEMM); non-tensor FP64 is 9.7" },
-      fp32: { value: 19.5 * T, source: "klockwood-a100", note: "non-tensor; TF32 listed apart" },
-      tf32: { value: 156 * T, source: "klockwood-a100", note: `312 with sparsity; ${SPARSE_HALVED}` },
-      fp16: { value: 312 * T, source: "klockwood-a100", note: `624 with sparsity; ${SPARSE_HALVED}; same compute as the 40GB part` },
-      bf16: { value: 312 * T, source: "klockwood-a100", note: `624 with sparsity; ${SPARSE_HALVED}` },
-      int8: { value: 624 * T, source: "klockwood-a100", note: `1,248 with sparsity; ${SPARSE_HALVED}` },
-      int4: { value: 1248 * T, source: "klockwood-a100", note: `2,496 with sparsity; ${SPARSE_HALVED}` }
-    },
-    bandwidth: { value: 2039 * G, source: "klockwood-a100", note: "the A100 80GB PCIe is 1,935 GB/s at 300 W" },
-    memory: { value: 80 * GiB, source: "klockwood-a100" },
-    power: { value: 400, source: "klockwood-a100" }
-  },
-  {
-    id: "h100-sxm",
-    name: "NVIDIA H100 SXM5 80GB",
-    class: "datacenter-gpu",
-    peak: {
-      fp64: { value: 67 * T, source: "hpctech-h100", note: "FP64 tensor core (DGEMM); non-tensor FP64 is 34" },
-      fp32: { value: 67 * T, source: "hpctech-h100", note: "non-tensor; TF32 listed apart" },
-      tf32: {
-        value: 494.7 * T,
-        source: "klockwood-h100",
-        note: `datasheet 989 with sparsity; ${SPARSE_HALVED}`,
-        derivation: { cores: 528, clockGHz: 1.83, opsPerCyclePerCore: 512, unit: "tensor cores x FLOP per clock" }
-      },
-      fp16: {
-        value: 989.4 * T,
-        source: "klockwood-h100",
-        note: `datasheet 1,979 with sparsity; ${SPARSE_HALVED}`,
-        derivation: { cores: 528, clockGHz: 1.83, opsPerCyclePerCore: 1024, unit: "tensor cores x FLOP per clock" }
-      },
-      bf16: {
-        value: 989.4 * T,
-        source: "klockwood-h100",
-        note: `datasheet 1,979 with sparsity; ${SPARSE_HALVED}`,
-        derivation: { cores: 528, clockGHz: 1.83, opsPerCyclePerCore: 1024, unit: "tensor cores x FLOP per clock" }
-      },
-      fp8: {
-        value: 1978.9 * T,
-        source: "klockwood-h100",
-        note: `datasheet 3,958 with sparsity; ${SPARSE_HALVED}`,
-        derivation: { cores: 528, clockGHz: 1.83, opsPerCyclePerCore: 2048, unit: "tensor cores x FLOP per clock" }
-      },
-      int8: { value: 1978.9 * T, source: "klockwood-h100", note: `datasheet 3,958 with sparsity; ${SPARSE_HALVED}` }
-    },
-    bandwidth: { value: 3350 * G, source: "hpctech-h100" },
-    memory: { value: 80 * GiB, source: "hpctech-h100" },
-    power: { value: 700, source: "hpctech-h100", note: "up to 700 W (configurable)" },
-    notes: ["Hopper has no INT4 tensor path; int4 work falls back to int8."]
-  },
-  {
-    id: "h100-pcie",
-    name: "NVIDIA H100 PCIe 80GB",
-    class: "datacenter-gpu",
-    peak: {
-      fp64: { value: 51 * T, source: "hpctech-h100", note: "FP64 tensor core (DGEMM); non-tensor FP64 is 26" },
-      fp32: { value: 51 * T, source: "hpctech-h100", note: "non-tensor; TF32 listed apart" },
-      tf32: { value: 378 * T, source: "hpctech-h100", note: `756 with sparsity; ${SPARSE_HALVED}` },
-      fp16: { value: 756.5 * T, source: "hpctech-h100", note: `1,513 with sparsity; ${SPARSE_HALVED}` },
-      bf16: { value: 756.5 * T, source: "hpctech-h100", note: `1,513 with sparsity; ${SPARSE_HALVED}` },
-      fp8: { value: 1513 * T, source: "hpctech-h100", note: `3,026 with sparsity; ${SPARSE_HALVED}` },
-      int8: { value: 1513 * T, source: "hpctech-h100", note: `3,026 with sparsity; ${SPARSE_HALVED}` }
-    },
-    bandwidth: { value: 2e3 * G, source: "hpctech-h100", note: "HBM2e" },
-    memory: { value: 80 * GiB, source: "hpctech-h100" },
-    power: { value: 350, source: "hpctech-h100", note: "TDP 300-350 W; the upper bound is listed" },
-    notes: ["NVIDIA's current H100 page shows the H100 NVL (94 GB, 3.9 TB/s) in place of this part."]
-  },
-  {
-    id: "h200-sxm",
-    name: "NVIDIA H200 SXM 141GB",
-    class: "datacenter-gpu",
-    peak: {
-      fp64: { value: 67 * T, source: "aiminingco-h200", note: "same GH100 compute as H100 SXM (FP64 tensor core); non-tensor 34" },
-      fp32: { value: 67 * T, source: "aiminingco-h200", note: "same compute as H100 SXM" },
-      tf32: { value: 494.7 * T, source: "klockwood-h100", note: `as H100 SXM; ${SPARSE_HALVED}` },
-      fp16: { value: 989.4 * T, source: "klockwood-h100", note: `as H100 SXM (1,979 with sparsity); ${SPARSE_HALVED}` },
-      bf16: { value: 989.4 * T, source: "klockwood-h100", note: `as H100 SXM (1,979 with sparsity); ${SPARSE_HALVED}` },
-      fp8: { value: 1978.9 * T, source: "klockwood-h100", note: `as H100 SXM (3,958 with sparsity); ${SPARSE_HALVED}` },
-      int8: { value: 1978.9 * T, source: "klockwood-h100", note: `as H100 SXM (3,958 with sparsity); ${SPARSE_HALVED}` }
-    },
-    bandwidth: { value: 4800 * G, source: "aiminingco-h200", note: "HBM3e" },
-    memory: { value: 141 * GiB, source: "mlcommons-h200" },
-    power: { value: 700, source: "mlcommons-h200", note: "TGP 700 W" }
-  },
-  {
-    id: "l40s",
-    name: "NVIDIA L40S 48GB",
-    class: "datacenter-gpu",
-    peak: {
-      fp64: {
-        value: 1.431 * T,
-        source: "itcreations-l40s",
-        note: "1:64 of FP32 (TechPowerUp-derived)",
-        derivation: { cores: 18176, clockGHz: 2.52, opsPerCyclePerCore: 2 / 64 }
-      },
-      fp32: { value: 91.6 * T, source: "mullet-l40s", derivation: { cores: 18176, clockGHz: 2.52, opsPerCyclePerCore: 2 } },
-      tf32: { value: 183 * T, source: "mullet-l40s", note: `366 with sparsity; ${SPARSE_HALVED}` },
-      fp16: {
-        value: 362.05 * T,
-        source: "mullet-l40s",
-        note: "NVIDIA's dense figure (733 with sparsity); NVIDIA's own pair is inconsistent (733 / 2 = 366.5), the smaller dense figure is kept"
-      },
-      bf16: { value: 362.05 * T, source: "mullet-l40s", note: "as fp16" },
-      fp8: { value: 733 * T, source: "mullet-l40s", note: `1,466 with sparsity; ${SPARSE_HALVED}` },
-      int8: {
-        value: 733 * T,
-        source: "grokipedia-l4-l40s",
-        note: "INT8 at the FP8 tensor rate (1,466 with sparsity, halved); the L40S INT8 row itself was blank in the table read, so this is not verified"
-      }
-    },
-    bandwidth: { value: 864 * G, source: "mullet-l40s" },
-    memory: { value: 48 * GiB, source: "mullet-l40s" },
-    power: { value: 350, source: "mullet-l40s" },
-    notes: ["The L40 (same die, 300 W) is 90.5 FP32 / 181 FP16 / 362 INT8 dense."]
-  },
-  {
-    id: "p100-sxm2",
-    name: "NVIDIA Tesla P100 SXM2 16GB",
-    class: "datacenter-gpu",
-    peak: {
-      fp64: {
-        value: 5.3 * T,
-        source: "sysrqmts-p100",
-        note: "1792 FP64 cores x 1.48 GHz boost x 2",
-        derivation: { cores: 1792, clockGHz: 1.48, opsPerCyclePerCore: 2 }
-      },
-      fp32: {
-        value: 10.6 * T,
-        source: "sysrqmts-p100",
-        note: "3584 FP32 cores x 1.48 GHz x 2 = 10.6. A widely copied derivation uses 1.58 GHz, which gives 11.3: the boost clock is 1480 MHz for FP32 as for FP64",
-        derivation: { cores: 3584, clockGHz: 1.48, opsPerCyclePerCore: 2 }
-      },
-      fp16: {
-        value: 21.2 * T,
-        source: "tech4gamers-p100",
-        note: "FP16 at twice the FP32 rate (paired half2 math; Pascal has no tensor cores)",
-        derivation: { cores: 3584, clockGHz: 1.48, opsPerCyclePerCore: 4 }
-      }
-    },
-    bandwidth: {
-      value: 732 * G,
-      source: "sysrqmts-p100",
-      note: "4096-bit HBM2 at 1.43 Gbps = 732 GB/s; the launch material said 720 GB/s",
-      derivation: busDerivation(512, 1.43)
-    },
-    memory: { value: 16 * GiB, source: "sysrqmts-p100" },
-    power: { value: 300, source: "sysrqmts-p100" }
-  },
-  // ===================================== GeForce ============================================
-  {
-    id: "rtx-3090",
-    name: "NVIDIA GeForce RTX 3090 24GB",
-    class: "consumer-gpu",
-    peak: {
-      fp64: {
-        value: 556 * G,
-        source: "holynerdvana-3090",
-        note: "1:64 of FP32 (GA102); derived here, not a vendor figure",
-        derivation: { cores: 10496, clockGHz: 1.695, opsPerCyclePerCore: 2 / 64 }
-      },
-      fp32: {
-        value: 35.6 * T,
-        source: "holynerdvana-3090",
-        derivation: { cores: 10496, clockGHz: 1.695, opsPerCyclePerCore: 2 }
-      },
-      tf32: {
-        value: 35.6 * T,
-        source: "nvidia-ga102-whitepaper",
-        note: "71 with sparsity, halved; not re-verified in this review"
-      },
-      fp16: {
-        value: 71 * T,
-        source: "nvidia-ga102-whitepaper",
-        note: "tensor cores with FP32 accumulate, which frameworks use; GeForce runs it at half the FP16-accumulate rate (142 dense, the figure most spec pages print). 328 x 1.695 GHz x 128; not re-verified against the whitepaper in this review",
-        derivation: { cores: 328, clockGHz: 1.695, opsPerCyclePerCore: 128, unit: "tensor cores x FLOP per clock" }
-      },
-      bf16: {
-        value: 71 * T,
-        source: "nvidia-ga102-whitepaper",
-        note: "BF16 tensor math accumulates in FP32: same rate as fp16 here; not re-verified in this review"
-      },
-      int8: { value: 284 * T, source: "nvidia-ga102-whitepaper", note: "568 with sparsity, halved; not re-verified in this review" },
-      int4: { value: 568 * T, source: "nvidia-ga102-whitepaper", note: "1,136 with sparsity, halved; not re-verified in this review" }
-    },
-    bandwidth: { value: 936 * G, source: "holynerdvana-3090" },
-    memory: { value: 24 * GiB, source: "holynerdvana-3090" },
-    power: { value: 350, source: "holynerdvana-3090" }
-  },
-  {
-    id: "rtx-4090",
-    name: "NVIDIA GeForce RTX 4090 24GB",
-    class: "consumer-gpu",
-    peak: {
-      fp64: {
-        value: 1.29 * T,
-        source: "waredb-4090",
-        note: "1:64 of FP32",
-        derivation: { cores: 16384, clockGHz: 2.52, opsPerCyclePerCore: 2 / 64 }
-      },
-      fp32: {
-        value: 82.6 * T,
-        source: "incpak-4090",
-        derivation: { cores: 16384, clockGHz: 2.52, opsPerCyclePerCore: 2 }
-      },
-      tf32: { value: 82.58 * T, source: "waredb-4090", note: "165.15 with sparsity, halved" },
-      fp16: {
-        value: 165.2 * T,
-        source: "waredb-4090",
-        note: "tensor cores with FP32 accumulate, which frameworks use (330.3 with sparsity); FP16 accumulate runs at twice this (330.3 dense)",
-        derivation: { cores: 512, clockGHz: 2.52, opsPerCyclePerCore: 128, unit: "tensor cores x FLOP per clock" }
-      },
-      bf16: { value: 165.2 * T, source: "waredb-4090", note: "FP32 accumulate (330.3 with sparsity), halved" },
-      fp8: {
-        value: 330.3 * T,
-        source: "waredb-4090",
-        note: "FP8 with FP32 accumulate (660.6 with sparsity), halved; with FP16 accumulate it is 660.6 dense. The Ada whitepaper corrected this row in v2.02"
-      },
-      int8: { value: 660.6 * T, source: "waredb-4090", note: "1,321.2 with sparsity, halved" },
-      int4: { value: 1321.2 * T, source: "waredb-4090", note: "2,642.4 with sparsity, halved" }
-    },
-    bandwidth: { value: 1008 * G, source: "waredb-4090" },
-    memory: { value: 24 * GiB, source: "waredb-4090" },
-    power: { value: 450, source: "incpak-4090" }
-  },
-  // ===================================== Jetson =============================================
-  {
-    id: "jetson-nano",
-    name: "NVIDIA Jetson Nano 4GB",
-    class: "edge-gpu",
-    peak: {
-      fp32: {
-        value: 235.9 * G,
-        source: "sysrqmts-jetson-nano",
-        note: "128 Maxwell cores x 921.6 MHz x 2",
-        derivation: { cores: 128, clockGHz: 0.9216, opsPerCyclePerCore: 2 }
-      },
-      fp16: {
-        value: 471.9 * G,
-        source: "ultralytics-jetson",
-        note: 'the "472 GFLOPS" headline is this FP16 rate (half2 on CUDA cores; Maxwell has no tensor cores and no INT8 dot product)',
-        derivation: { cores: 128, clockGHz: 0.9216, opsPerCyclePerCore: 4 }
-      }
-    },
-    bandwidth: { value: 25.6 * G, source: "ultralytics-jetson", note: "64-bit LPDDR4 at 3200 MT/s", derivation: busDerivation(8, 3.2) },
-    memory: { value: 4 * GiB, source: "ultralytics-jetson" },
-    power: { value: 10, source: "alldbin-jetson-nano-m1", note: "5 W / 10 W power modes; the upper is listed" }
-  },
-  {
-    id: "jetson-xavier-nx",
-    name: "NVIDIA Jetson Xavier NX 8GB",
-    class: "edge-gpu",
-    peak: {
-      fp32: {
-        value: 844.8 * G,
-        source: "xavier-nx-datasheet",
-        note: "384 Volta cores x 1.1 GHz x 2; derived, not a vendor figure",
-        derivation: { cores: 384, clockGHz: 1.1, opsPerCyclePerCore: 2 }
-      },
-      fp16: {
-        value: 6.758 * T,
-        source: "xavier-nx-datasheet",
-        note: "GPU tensor cores, dense: 48 x 1.1 GHz x 128 FLOP per clock (Volta: 64 FMA per tensor core per clock); derived, not vendor-stated",
-        derivation: { cores: 48, clockGHz: 1.1, opsPerCyclePerCore: 128, unit: "tensor cores x FLOP per clock" }
-      },
-      int8: {
-        value: 13.52 * T,
-        source: "xavier-nx-datasheet",
-        note: 'GPU only, dense, derived (48 tensor cores x 1.1 GHz x 256; Xavier tensor cores run INT8 at twice FP16). The "21 TOPS" headline adds the two DLAs; the GPU/DLA split was not found in a vendor document, so the per-clock rate is unverified',
-        derivation: { cores: 48, clockGHz: 1.1, opsPerCyclePerCore: 256, unit: "tensor cores x OP per clock" }
-      }
-    },
-    bandwidth: {
-      value: 59.7 * G,
-      source: "ultralytics-jetson",
-      note: "NVIDIA's module table says 59.7 GB/s (128-bit LPDDR4x at 3733 MT/s); the preliminary datasheet's 1600 MHz memory clock gives 51.2 GB/s"
-    },
-    memory: { value: 8 * GiB, source: "xavier-nx-datasheet" },
-    power: { value: 15, source: "xavier-nx-datasheet-v13", note: "10 W - 15 W power modes in datasheet v1.3; later JetPack releases add a 20 W mode" },
-    notes: ["Volta: no BF16, no sparsity. Two DLAs (INT8/FP16 convolution engines) are not in these figures."]
-  },
-  {
-    id: "jetson-orin-nano",
-    name: "NVIDIA Jetson Orin Nano 8GB",
-    class: "edge-gpu",
-    peak: {
-      fp32: {
-        value: 1.28 * T,
-        source: "orin-nano-datasheet",
-        note: "1024 Ampere cores x 625 MHz x 2 (derived)",
-        derivation: { cores: 1024, clockGHz: 0.625, opsPerCyclePerCore: 2 }
-      },
-      fp16: {
-        value: 10.24 * T,
-        source: "orin-nano-datasheet",
-        note: "GPU tensor cores, dense, derived: 32 x 625 MHz x 512 FLOP per clock (half the INT8 rate below)",
-        derivation: { cores: 32, clockGHz: 0.625, opsPerCyclePerCore: 512, unit: "tensor cores x FLOP per clock" }
-      },
-      bf16: {
-        value: 10.24 * T,
-        source: "orin-nano-datasheet",
-        note: "as fp16 (Ampere tensor cores)",
-        derivation: { cores: 32, clockGHz: 0.625, opsPerCyclePerCore: 512, unit: "tensor cores x FLOP per clock" }
-      },
-      int8: {
-        value: 20.48 * T,
-        source: "orin-nano-datasheet",
-        note: `GPU dense INT8: 32 tensor cores x 625 MHz x 1024 OP per clock. NVIDIA's "40 TOPS" is sparse (the datasheet gives 20 sparse / 10 dense for the 4GB half); the Orin Nano has no DLA. 1024 OP per clock per tensor core is the rate implied by the AGX Orin GPU figure (171 sparse TOPS at 64 x 1.3 GHz)`,
-        derivation: { cores: 32, clockGHz: 0.625, opsPerCyclePerCore: 1024, unit: "tensor cores x OP per clock" }
-      }
-    },
-    bandwidth: { value: 68 * G, source: "orin-nano-super", note: "128-bit LPDDR5; the Super firmware raises it to 102 GB/s (see jetson-orin-nano-super)" },
-    memory: { value: 8 * GiB, source: "orin-nano-datasheet" },
-    power: { value: 15, source: "orin-nano-super", note: "7 W - 15 W modes; the Super firmware adds 25 W" },
-    notes: ['Original (pre-"Super") clocks: GPU 625 MHz. JetPack 6.1+ "MAXN SUPER" mode is the jetson-orin-nano-super entry.']
-  },
-  {
-    id: "jetson-orin-nano-super",
-    name: "NVIDIA Jetson Orin Nano 8GB (Super, MAXN SUPER mode)",
-    class: "edge-gpu",
-    peak: {
-      fp32: {
-        value: 2.089 * T,
-        source: "orin-nano-super",
-        note: "1024 cores x 1.02 GHz x 2 (derived)",
-        derivation: { cores: 1024, clockGHz: 1.02, opsPerCyclePerCore: 2 }
-      },
-      fp16: {
-        value: 16.71 * T,
-        source: "orin-nano-super",
-        note: "GPU tensor cores, dense, derived: 32 x 1.02 GHz x 512",
-        derivation: { cores: 32, clockGHz: 1.02, opsPerCyclePerCore: 512, unit: "tensor cores x FLOP per clock" }
-      },
-      bf16: {
-        value: 16.71 * T,
-        source: "orin-nano-super",
-        note: "as fp16",
-        derivation: { cores: 32, clockGHz: 1.02, opsPerCyclePerCore: 512, unit: "tensor cores x FLOP per clock" }
-      },
-      int8: {
-        value: 33.42 * T,
-        source: "orin-nano-super",
-        note: `GPU dense INT8, derived: 32 x 1.02 GHz x 1024. NVIDIA's "67 TOPS" is sparse (2 x 33.4 = 66.8); no DLA on the Orin Nano`,
-        derivation: { cores: 32, clockGHz: 1.02, opsPerCyclePerCore: 1024, unit: "tensor cores x OP per clock" }
-      }
-    },
-    bandwidth: { value: 102 * G, source: "orin-nano-super", note: "also 102 GB/s in the Ultralytics table" },
-    memory: { value: 8 * GiB, source: "orin-nano-super" },
-    power: { value: 25, source: "orin-nano-super" }
-  },
-  {
-    id: "jetson-orin-nx-16gb",
-    name: "NVIDIA Jetson Orin NX 16GB",
-    class: "edge-gpu",
-    peak: {
-      fp32: {
-        value: 1.88 * T,
-        source: "ultralytics-jetson",
-        note: "1024 cores x 918 MHz x 2 (derived)",
-        derivation: { cores: 1024, clockGHz: 0.918, opsPerCyclePerCore: 2 }
-      },
-      fp16: {
-        value: 15.04 * T,
-        source: "ultralytics-jetson",
-        note: "GPU tensor cores, dense, derived: 32 x 918 MHz x 512",
-        derivation: { cores: 32, clockGHz: 0.918, opsPerCyclePerCore: 512, unit: "tensor cores x FLOP per clock" }
-      },
-      bf16: {
-        value: 15.04 * T,
-        source: "ultralytics-jetson",
-        note: "as fp16",
-        derivation: { cores: 32, clockGHz: 0.918, opsPerCyclePerCore: 512, unit: "tensor cores x FLOP per clock" }
-      },
-      int8: {
-        value: 30.08 * T,
-        source: "ultralytics-jetson",
-        note: 'GPU dense INT8, derived: 32 x 918 MHz x 1024. The "100 TOPS" headline is sparse and includes the two DLAs (their max is comparable to the AGX Orin 15 W mode, 40 sparse TOPS, per the DLA README)',
-        derivation: { cores: 32, clockGHz: 0.918, opsPerCyclePerCore: 1024, unit: "tensor cores x OP per clock" }
-      }
-    },
-    bandwidth: { value: 102.4 * G, source: "ultralytics-jetson", note: "128-bit LPDDR5 at 6400 MT/s", derivation: busDerivation(16, 6.4) },
-    memory: { value: 16 * GiB, source: "ultralytics-jetson" },
-    power: { value: 25, source: "nvidia-jetson-modules", note: '10 W - 25 W modes; not verified in this review (later "Super" firmware adds a 40 W mode)' },
-    notes: ["Two DLAs (sparse INT8 about 40 TOPS together) are not in these figures: the estimate is for the GPU."]
-  },
-  {
-    id: "jetson-agx-orin-64gb",
-    name: "NVIDIA Jetson AGX Orin 64GB",
-    class: "edge-gpu",
-    peak: {
-      fp32: {
-        value: 5.32 * T,
-        source: "ultralytics-jetson",
-        note: "2048 cores x 1.3 GHz x 2 (the AGX Orin technical brief says 5.3 FP32 TFLOPS, as quoted in a secondary summary)",
-        derivation: { cores: 2048, clockGHz: 1.3, opsPerCyclePerCore: 2 }
-      },
-      fp16: {
-        value: 42.6 * T,
-        source: "nvidia-dla-readme",
-        note: "GPU tensor cores, dense, derived: 64 x 1.3 GHz x 512 (half the INT8 rate)",
-        derivation: { cores: 64, clockGHz: 1.3, opsPerCyclePerCore: 512, unit: "tensor cores x FLOP per clock" }
-      },
-      bf16: {
-        value: 42.6 * T,
-        source: "nvidia-dla-readme",
-        note: "as fp16",
-        derivation: { cores: 64, clockGHz: 1.3, opsPerCyclePerCore: 512, unit: "tensor cores x FLOP per clock" }
-      },
-      int8: {
-        value: 85.5 * T,
-        source: "nvidia-dla-readme",
-        note: "GPU only: the DLA README splits the 275 sparse TOPS headline into GPU 171 + 2 DLAs 105 (MAXN); GPU 171 sparse halved = 85.5 dense (64 tensor cores x 1.3 GHz x 1024 = 85.2)",
-        derivation: { cores: 64, clockGHz: 1.3, opsPerCyclePerCore: 1024, unit: "tensor cores x OP per clock" }
-      }
-    },
-    bandwidth: { value: 204.8 * G, source: "ultralytics-jetson", note: "256-bit LPDDR5 at 6400 MT/s", derivation: busDerivation(32, 6.4) },
-    memory: { value: 64 * GiB, source: "ultralytics-jetson" },
-    power: { value: 60, source: "fixstars-agx-orin", note: "15 W - 60 W configurable; MAXN listed" },
-    notes: ["Two DLAs (105 sparse INT8 TOPS together at MAXN) are not in these figures: the estimate is for the GPU."]
-  },
-  // ===================================== single-board CPUs ===================================
-  {
-    id: "raspberry-pi-4",
-    name: "Raspberry Pi 4 Model B (BCM2711, 4x Cortex-A72 @ 1.8 GHz)",
-    class: "sbc-cpu",
-    peak: {
-      fp64: {
-        value: 28.8 * G,
-        source: "flatlib-a72",
-        note: "4 cores x 1.8 GHz x 4 DP FLOP per cycle (derived)",
-        derivation: { cores: 4, clockGHz: 1.8, opsPerCyclePerCore: 4 }
-      },
-      fp32: {
-        value: 57.6 * G,
-        source: "flatlib-a72",
-        note: "4 cores x 1.8 GHz x 8 SP FLOP per cycle (one 128-bit NEON FMA per cycle, measured by vfpbench); 48 GFLOPS on 1.5 GHz (B0) boards",
-        derivation: { cores: 4, clockGHz: 1.8, opsPerCyclePerCore: 8 }
-      }
-    },
-    bandwidth: {
-      value: 12.8 * G,
-      source: "rpi-beginners-guide",
-      note: "32-bit LPDDR4 at 3200 MT/s (derived; the bus width is from the SoC description, not the guide). Some sources say the controller runs at 2000-2400 MT/s (8-9.6 GB/s)",
-      derivation: busDerivation(4, 3.2)
-    },
-    memory: { value: 8 * GiB, source: "wikiwand-rpi4", note: "1, 2, 4 or 8 GB boards; 8 GB listed" },
-    power: { value: 7.2, source: "geerling-hpl", note: "measured average under HPL (whole board), not a rating" },
-    notes: [
-      "Clock: 1.8 GHz on C0-stepping boards (mid-2021 on); the original B0 boards run 1.5 GHz (wikiwand-rpi4).",
-      "ARMv8.0: no FP16 arithmetic and no int8 dot product, so int8 and fp16 work fall back to fp32.",
-      "Measured HPL: 11.889 GFLOPS FP64 at 1.8 GHz = 41% of the derived FP64 peak (geerling-hpl)."
-    ]
-  },
-  {
-    id: "raspberry-pi-5",
-    name: "Raspberry Pi 5 (BCM2712, 4x Cortex-A76 @ 2.4 GHz)",
-    class: "sbc-cpu",
-    peak: {
-      fp64: {
-        value: 76.8 * G,
-        source: "anandtech-a76",
-        note: "4 cores x 2.4 GHz x 8 DP FLOP per cycle (two 128-bit FMA pipes; derived)",
-        derivation: { cores: 4, clockGHz: 2.4, opsPerCyclePerCore: 8 }
-      },
-      fp32: {
-        value: 153.6 * G,
-        source: "anandtech-a76",
-        note: "4 cores x 2.4 GHz x 16 SP FLOP per cycle (two 128-bit NEON FMA pipes; derived)",
-        derivation: { cores: 4, clockGHz: 2.4, opsPerCyclePerCore: 16 }
-      },
-      fp16: {
-        value: 307.2 * G,
-        source: "arm-simd-history",
-        note: "Armv8.2 FP16 NEON arithmetic: 8 lanes x 2 pipes x 2 = 32 FLOP per cycle (derived; per-cycle rate assumed from the pipe width, not checked against the Cortex-A76 optimization guide)",
-        derivation: { cores: 4, clockGHz: 2.4, opsPerCyclePerCore: 32 }
-      },
-      int8: {
-        value: 614.4 * G,
-        source: "arm-simd-history",
-        note: "SDOT/UDOT: 16 int8 MACs per 128-bit instruction x 2 pipes x 2 = 64 OP per cycle (derived; per-cycle rate assumed, unverified)",
-        derivation: { cores: 4, clockGHz: 2.4, opsPerCyclePerCore: 64 }
-      }
-    },
-    bandwidth: {
-      value: 17.07 * G,
-      source: "circuitdigest-rpi5",
-      note: "32-bit LPDDR4X at 4267 MT/s (derived)",
-      derivation: busDerivation(4, 4.267)
-    },
-    memory: { value: 8 * GiB, source: "circuitdigest-rpi5", note: "4 or 8 GB at launch (2 and 16 GB later); 8 GB listed" },
-    power: { value: 11, source: "geerling-hpl", note: "measured average under HPL (whole board), not a rating" },
-    notes: ["Measured HPL: 30.249 GFLOPS FP64 = 39% of the derived FP64 peak (geerling-hpl)."]
-  },
-  // ===================================== Apple ==============================================
-  {
-    id: "apple-m1",
-    name: "Apple M1 (8-core GPU, 16-core Neural Engine)",
-    class: "apple-soc",
-    peak: {
-      fp32: {
-        value: 2.617 * T,
-        source: "macrumors-m1",
-        note: "GPU: Apple says 2.6 TFLOPS; 8 cores x 128 ALUs x 1.278 GHz x 2 = 2.617 (clock from alldbin-jetson-nano-m1)",
-        derivation: { cores: 1024, clockGHz: 1.278, opsPerCyclePerCore: 2 }
-      },
-      fp16: {
-        value: 11 * T,
-        source: "macrumors-m1",
-        note: 'Neural Engine, "11 trillion operations per second" (precision not stated by Apple; the ANE computes in FP16 per neural-engine-16bit). Core ML runs fp16 models there; the GPU FP16 rate is about the FP32 rate'
-      },
-      int8: {
-        value: 11 * T,
-        source: "coremltools-quant-perf",
-        note: "Neural Engine: no faster int8-int8 path before A17 Pro / M4, so int8 runs at the FP16 rate"
-      }
-    },
-    bandwidth: {
-      value: 68.26 * G,
-      source: "macrumors-m2",
-      note: "derived: 128-bit LPDDR4X at 4266 MT/s; Apple gives no M1 figure, only that M2's 100 GB/s is 50% more",
-      derivation: busDerivation(16, 4.266)
-    },
-    memory: { value: 8 * GiB, source: "macrumors-m1", note: "8 or 16 GB unified memory; 8 GB listed (not verified in the page read)" },
-    notes: ["Apple publishes no power figure for the chip.", "CPU cores (4 P + 4 E) and the AMX blocks are not modelled."]
-  },
-  {
-    id: "apple-m2",
-    name: "Apple M2 (10-core GPU, 16-core Neural Engine)",
-    class: "apple-soc",
-    peak: {
-      fp32: {
-        value: 3.578 * T,
-        source: "askgeek-m2",
-        note: "GPU: 10 cores x 128 ALUs x 1.398 GHz x 2 (derived; Apple states no TFLOPS figure in the release read)",
-        derivation: { cores: 1280, clockGHz: 1.398, opsPerCyclePerCore: 2 }
-      },
-      fp16: {
-        value: 15.8 * T,
-        source: "geekygadgets-m2",
-        note: "Neural Engine, 15.8 trillion operations per second (FP16, see apple-m1)"
-      },
-      int8: {
-        value: 15.8 * T,
-        source: "coremltools-quant-perf",
-        note: "Neural Engine: no faster int8-int8 path before A17 Pro / M4"
-      }
-    },
-    bandwidth: { value: 100 * G, source: "macrumors-m2", note: "Apple; LPDDR5-6400 x 128-bit would be 102.4" },
-    memory: { value: 8 * GiB, source: "macrumors-m2", note: "8, 16 or 24 GB unified memory; 8 GB listed" },
-    notes: ["Apple publishes no power figure for the chip."]
-  },
-  {
-    id: "apple-m3",
-    name: "Apple M3 (10-core GPU, 16-core Neural Engine)",
-    class: "apple-soc",
-    peak: {
-      fp32: {
-        value: 3.58 * T,
-        source: "hmctech-m3",
-        note: "GPU: 1280 ALUs x 1.398 GHz x 2 (derived; Apple states no TFLOPS figure)",
-        derivation: { cores: 1280, clockGHz: 1.398, opsPerCyclePerCore: 2 }
-      },
-      fp16: {
-        value: 18 * T,
-        source: "apple-m3-release",
-        note: "Neural Engine: Apple says 60% faster than M1 (11 x 1.6 = 17.6); the 18 TOPS figure is the one quoted by secondary sources, not read in an Apple document"
-      },
-      int8: {
-        value: 18 * T,
-        source: "coremltools-quant-perf",
-        note: "Neural Engine: the faster int8-int8 path starts with A17 Pro / M4, so M3 runs int8 at the FP16 rate (unverified for M3 specifically)"
-      }
-    },
-    bandwidth: {
-      value: 102.4 * G,
-      source: "wikipedia-m3",
-      note: "8 x 16-bit LPDDR5-6400 controllers (derived); Apple quotes 100 GB/s",
-      derivation: busDerivation(16, 6.4)
-    },
-    memory: { value: 8 * GiB, source: "wikipedia-m3", note: "8, 16 or 24 GB unified memory; 8 GB listed" },
-    notes: ["Apple publishes no power figure for the chip."]
-  },
-  // ===================================== desktop and server CPUs ==============================
-  {
-    id: "intel-core-i7-12700",
-    name: "Intel Core i7-12700 (8P + 4E, AVX2)",
-    class: "cpu",
-    peak: {
-      fp64: {
-        value: 614.4 * G,
-        source: "intel-ark-i7-12700",
-        note: "8 P-cores x 4.8 GHz x 16 DP FLOP per cycle (2 x 256-bit FMA). Derived; the clock is unverified",
-        derivation: { cores: 8, clockGHz: 4.8, opsPerCyclePerCore: 16 }
-      },
-      fp32: {
-        value: 1228.8 * G,
-        source: "intel-ark-i7-12700",
-        note: "8 P-cores x 4.8 GHz (P-core max turbo, an upper bound: sustained all-core clocks under the 65 W base power are lower) x 32 SP FLOP per cycle (2 x 256-bit FMA; AVX-512 is disabled on Alder Lake desktop, maxpc-golden-cove). The 4 Gracemont E-cores are left out. Derived; clock unverified",
-        derivation: { cores: 8, clockGHz: 4.8, opsPerCyclePerCore: 32 }
-      },
-      int8: {
-        value: 4915.2 * G,
-        source: "intel-ark-i7-12700",
-        note: "AVX-VNNI (VPDPBUSD ymm: 32 u8 x s8 MACs) x 2 per cycle = 128 OP per cycle per P-core (derived; per-cycle rate assumed, unverified)",
-        derivation: { cores: 8, clockGHz: 4.8, opsPerCyclePerCore: 128 }
-      }
-    },
-    bandwidth: {
-      value: 76.8 * G,
-      source: "intel-ark-i7-12700",
-      note: "dual-channel DDR5-4800 (derived); with DDR4-3200 it is 51.2 GB/s",
-      derivation: busDerivation(16, 4.8)
-    },
-    power: { value: 65, source: "intel-ark-i7-12700", note: "processor base power; maximum turbo power 180 W (unverified)" },
-    notes: ["Memory size depends on the system (up to 128 GB); none is listed."]
-  },
-  {
-    id: "xeon-platinum-8480",
-    name: "Intel Xeon Platinum 8480+ (56-core Sapphire Rapids, AMX)",
-    class: "cpu",
-    peak: {
-      fp64: {
-        value: 3.584 * T,
-        source: "intel-ark-8480",
-        note: "56 cores x 2.0 GHz x 32 DP FLOP per cycle (2 x 512-bit FMA); derived at the base clock, which is unverified",
-        derivation: { cores: 56, clockGHz: 2, opsPerCyclePerCore: 32 }
-      },
-      fp32: {
-        value: 7.168 * T,
-        source: "intel-ark-8480",
-        note: "56 cores x 2.0 GHz x 64 SP FLOP per cycle (2 x 512-bit FMA); the sustained AVX-512/AMX clock is not published, so the base clock is assumed",
-        derivation: { cores: 56, clockGHz: 2, opsPerCyclePerCore: 64 }
-      },
-      fp16: {
-        value: 14.336 * T,
-        source: "intel-ark-8480",
-        note: "AVX512-FP16: 2 x 32 lanes x 2 = 128 FLOP per cycle (derived; unverified). AMX-FP16 only arrives with Granite Rapids (wikipedia-amx); CPU runtimes often compute fp16 graphs in fp32",
-        derivation: { cores: 56, clockGHz: 2, opsPerCyclePerCore: 128 }
-      },
-      bf16: {
-        value: 114.688 * T,
-        source: "wikipedia-amx",
-        note: "AMX: 1024 BF16 operations per cycle per core x 56 x 2.0 GHz (derived; clock assumed)",
-        derivation: { cores: 56, clockGHz: 2, opsPerCyclePerCore: 1024 }
-      },
-      int8: {
-        value: 229.376 * T,
-        source: "wikipedia-amx",
-        note: "AMX: 2048 INT8 operations per cycle per core x 56 x 2.0 GHz (derived; clock assumed)",
-        derivation: { cores: 56, clockGHz: 2, opsPerCyclePerCore: 2048 }
-      }
-    },
-    bandwidth: {
-      value: 307.2 * G,
-      source: "wccftech-spr",
-      note: "one socket: 8 channels of DDR5-4800 (derived)",
-      derivation: busDerivation(64, 4.8)
-    },
-    power: { value: 350, source: "computerbase-spr", note: "TDP class of the top Sapphire Rapids parts; the 8480+ rating itself was not read in an Intel document" },
-    notes: ["One socket. Memory size depends on the system; none is listed."]
-  },
-  {
-    id: "graviton3",
-    name: "AWS Graviton3 (64x Neoverse V1 @ 2.6 GHz)",
-    class: "cpu",
-    peak: {
-      fp64: {
-        value: 2.6624 * T,
-        source: "wikichip-graviton3",
-        note: "64 cores x 2.6 GHz x 16 DP FLOP per cycle (2 x 256-bit SVE FMA; derived, pipe count unverified)",
-        derivation: { cores: 64, clockGHz: 2.6, opsPerCyclePerCore: 16 }
-      },
-      fp32: {
-        value: 5.3248 * T,
-        source: "wikichip-graviton3",
-        note: "64 cores x 2.6 GHz x 32 SP FLOP per cycle (2 x 256-bit SVE FMA, lemire-sve-graviton3 for the width; derived, pipe count unverified)",
-        derivation: { cores: 64, clockGHz: 2.6, opsPerCyclePerCore: 32 }
-      },
-      fp16: {
-        value: 10.6496 * T,
-        source: "wikichip-graviton3",
-        note: "FP16 vector arithmetic at twice the FP32 lane count (derived; unverified)",
-        derivation: { cores: 64, clockGHz: 2.6, opsPerCyclePerCore: 64 }
-      },
-      int8: {
-        value: 21.2992 * T,
-        source: "wikichip-graviton3",
-        note: "SDOT on 2 x 256-bit = 64 int8 MACs = 128 OP per cycle (derived; unverified). The BF16/I8MM matrix instructions are not counted",
-        derivation: { cores: 64, clockGHz: 2.6, opsPerCyclePerCore: 128 }
-      }
-    },
-    bandwidth: {
-      value: 307.2 * G,
-      source: "wikichip-graviton3",
-      note: "octa-channel DDR5-4800",
-      derivation: busDerivation(64, 4.8)
-    },
-    notes: ["AWS publishes no power figure. Memory size depends on the instance; none is listed."]
-  },
-  // ===================================== NPUs ===============================================
-  {
-    id: "coral-edge-tpu",
-    name: "Google Coral Edge TPU (USB Accelerator / M.2 / Mini PCIe)",
-    class: "npu",
-    peak: {
-      int8: { value: 4 * T, source: "coral-faq", note: '"4 trillion (fixed-point) operations per second"; int8 only' }
-    },
-    bandwidth: {
-      value: 0.5 * G,
-      source: "applied-ee-coral",
-      note: "host link, not memory: the Edge TPU has no DRAM. USB 3.0 at 5 Gbit/s with 8b/10b coding = 500 MB/s; the M.2 / Mini PCIe parts use PCIe Gen2 x1, also 500 MB/s. Weights beyond the on-chip SRAM stream over this link",
-      derivation: { cores: 1, clockGHz: 5, opsPerCyclePerCore: 0.1, unit: "B/s: one lane x 5 GT/s x 8/10 coding / 8 bits" }
-    },
-    memory: { value: 8 * 1024 ** 2, source: "applied-ee-coral", note: 'on-chip SRAM for parameter caching ("roughly 8 MB"); secondary source' },
-    power: { value: 2, source: "coral-faq", note: "0.5 W per TOPS" },
-    notes: ["Runs fully int8-quantized TFLite models only; operators it lacks run on the host CPU."]
-  },
-  {
-    id: "hailo-8",
-    name: "Hailo-8 (M.2 key M, PCIe Gen3 x4)",
-    class: "npu",
-    peak: {
-      int8: { value: 26 * T, source: "cnx-hailo8", note: "int8; Hailo-8L is 13" }
-    },
-    bandwidth: {
-      value: 3.938 * G,
-      source: "hailo-community-lanes",
-      note: "host link, not memory: no external DRAM on Hailo-8. PCIe Gen3 x4 = 4 lanes x 8 GT/s x 128/130 / 8; the B+M and A+E key modules have 2 lanes (half this)",
-      derivation: { cores: 4, clockGHz: 8, opsPerCyclePerCore: 128 / 130 / 8, unit: "B/s: PCIe lanes x GT/s x 128b/130b coding / 8 bits" }
-    },
-    power: { value: 2.5, source: "branes-hailo", note: "typical; 8.65 W peak (secondary source)" },
-    notes: ["On-chip memory only: the whole model must fit on the chip (cnx-hailo8). Its size is not published in what was read."]
-  }
-];
-var BY_ID = new Map(DEVICES.map((d) => [d.id, d]));
-function findDevice(id) {
-  return BY_ID.get(id.trim().toLowerCase());
 }
 
 // src/devices/efficiency.ts
@@ -14908,29 +25521,6 @@ function deviceModel(device, overrides = {}) {
     memoryEfficiency: overrides.memoryEfficiency ?? e.memory,
     kernelOverhead: overrides.kernelOverhead ?? e.overhead
   };
-}
-
-// src/util/suggest.ts
-function editDistance(a, b) {
-  const m = a.length;
-  const n = b.length;
-  let prev = Array.from({ length: n + 1 }, (_, j) => j);
-  for (let i = 1; i <= m; i++) {
-    const cur = [i];
-    for (let j = 1; j <= n; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[n];
-}
-function closest(word, candidates, max = 3) {
-  const limit2 = Math.max(2, Math.floor(word.length / 3));
-  const lower = word.toLowerCase();
-  return candidates.map((c) => {
-    const cl = c.toLowerCase();
-    return { c, d: editDistance(lower, cl), sub: cl.includes(lower) || lower.includes(cl) };
-  }).filter((x) => x.sub || x.d <= limit2).sort((x, y) => Number(y.sub) - Number(x.sub) || x.d - y.d || x.c.localeCompare(y.c)).slice(0, max).map((x) => x.c);
 }
 
 // src/cli/devices.ts
@@ -15084,13 +25674,13 @@ function estimateLatency(nodes, device, options = {}) {
 }
 
 // src/report/latency.ts
-function withLatency(report, devices, options = {}) {
-  if (devices.length === 0) return report;
+function withLatency(report2, devices, options = {}) {
+  if (devices.length === 0) return report2;
   const latency = {};
-  const nodes = report.nodes.map((n) => ({ ...n, latency: { ...n.latency ?? {} } }));
-  const warnings = [...report.warnings];
+  const nodes = report2.nodes.map((n) => ({ ...n, latency: { ...n.latency ?? {} } }));
+  const warnings = [...report2.warnings];
   for (const d of devices) {
-    const est = estimateLatency(report.nodes, d, options);
+    const est = estimateLatency(report2.nodes, d, options);
     latency[d.id] = {
       device: d.id,
       name: d.name,
@@ -15112,39 +25702,237 @@ function withLatency(report, devices, options = {}) {
     for (const message of est.notices) warnings.push({ node: "", message });
   }
   for (const n of nodes) if (Object.keys(n.latency).length === 0) delete n.latency;
-  return { ...report, latency, nodes, warnings };
+  return { ...report2, latency, nodes, warnings };
 }
 
 // src/io/read-report.ts
-import { readFileSync as readFileSync2 } from "node:fs";
-function readReportFile(path) {
+var import_ajv = __toESM(require_ajv(), 1);
+
+// schema/report.schema.json
+var report_schema_default = {
+  $schema: "http://json-schema.org/draft-07/schema#",
+  $id: "https://github.com/model-budget/model-budget/schema/report.schema.json",
+  title: "model-budget report (schemaVersion 1)",
+  description: 'What `model-budget analyze --format json` prints (an analysis) and what `model-budget check --format json` prints (a check, whose "head" and "base" are analyses). See the README, "JSON report". Fields are only ever added within a schema version, so objects accept unknown keys.',
+  if: { type: "object", required: ["head"] },
+  then: { $ref: "#/definitions/checkReport" },
+  else: { $ref: "#/definitions/analyzeReport" },
+  definitions: {
+    count: { type: "number", minimum: 0 },
+    countOrNull: { type: ["number", "null"], minimum: 0 },
+    tool: {
+      type: "object",
+      required: ["name", "version"],
+      properties: { name: { type: "string" }, version: { type: "string" } }
+    },
+    dim: { type: ["integer", "string", "null"] },
+    tensor: {
+      type: "object",
+      required: ["name", "dtype", "shape"],
+      properties: {
+        name: { type: "string" },
+        kind: { enum: ["sequence", "optional", "map"] },
+        dtype: { type: ["string", "null"] },
+        shape: { type: ["array", "null"], items: { $ref: "#/definitions/dim" } }
+      }
+    },
+    totals: {
+      type: "object",
+      required: ["params", "weightBytes", "macs", "coreMacs", "flops", "memoryAccessBytes", "peakActivationBytes", "incompleteNodes"],
+      properties: {
+        params: { $ref: "#/definitions/count" },
+        weightBytes: { $ref: "#/definitions/count" },
+        macs: { $ref: "#/definitions/count" },
+        coreMacs: { $ref: "#/definitions/count" },
+        flops: { $ref: "#/definitions/count" },
+        memoryAccessBytes: { $ref: "#/definitions/count" },
+        peakActivationBytes: { $ref: "#/definitions/count" },
+        incompleteNodes: { type: "integer", minimum: 0 }
+      }
+    },
+    opTypeTotals: {
+      type: "object",
+      required: ["count", "params", "macs", "flops", "bytes"],
+      properties: {
+        count: { type: "integer", minimum: 0 },
+        params: { $ref: "#/definitions/count" },
+        macs: { $ref: "#/definitions/count" },
+        flops: { $ref: "#/definitions/count" },
+        bytes: { $ref: "#/definitions/count" }
+      }
+    },
+    latency: {
+      type: "object",
+      required: ["device", "ms", "computeMs", "memoryMs", "bound"],
+      properties: {
+        device: { type: "string" },
+        name: { type: "string" },
+        ms: { type: "number", minimum: 0 },
+        computeMs: { type: "number", minimum: 0 },
+        memoryMs: { type: "number", minimum: 0 },
+        overheadMs: { type: "number", minimum: 0 },
+        bound: { enum: ["compute", "memory", "overhead"] },
+        utilization: { type: "number" },
+        precision: { type: "string" },
+        ridgePoint: { type: "number" },
+        achievedFlops: { type: "number" },
+        kernels: { type: "integer", minimum: 0 },
+        efficiency: {
+          type: "object",
+          properties: {
+            compute: { type: "number" },
+            memory: { type: "number" },
+            kernelOverheadUs: { type: "number" }
+          }
+        }
+      }
+    },
+    node: {
+      type: "object",
+      required: ["name", "opType", "inputs", "outputs", "params", "macs", "flops", "bytesRead", "bytesWritten", "intensity"],
+      properties: {
+        name: { type: "string" },
+        opType: { type: "string" },
+        domain: { type: "string" },
+        inputs: { type: "array", items: { $ref: "#/definitions/tensor" } },
+        outputs: { type: "array", items: { $ref: "#/definitions/tensor" } },
+        params: { $ref: "#/definitions/count" },
+        macs: { $ref: "#/definitions/countOrNull" },
+        flops: { $ref: "#/definitions/countOrNull" },
+        bytesRead: { $ref: "#/definitions/countOrNull" },
+        bytesWritten: { $ref: "#/definitions/countOrNull" },
+        intensity: { type: ["number", "null"] },
+        supported: { const: false },
+        latency: {
+          type: "object",
+          additionalProperties: {
+            type: "object",
+            required: ["us", "bound"],
+            properties: { us: { type: "number", minimum: 0 }, bound: { type: "string" } }
+          }
+        }
+      }
+    },
+    model: {
+      type: "object",
+      required: ["path", "fileBytes", "irVersion", "producer", "opset", "opsetImports", "dims", "defaultedDims", "graph", "totals", "byOpType", "nodes", "warnings"],
+      properties: {
+        path: { type: "string", minLength: 1 },
+        fileBytes: { type: "integer", minimum: 0 },
+        irVersion: { type: "integer" },
+        producer: { type: "string" },
+        opset: { type: "integer" },
+        opsetImports: { type: "object", additionalProperties: { type: "integer" } },
+        dims: { type: "object", additionalProperties: { type: "integer" } },
+        defaultedDims: { type: "array", items: { type: "string" } },
+        graph: {
+          type: "object",
+          required: ["inputs", "outputs"],
+          properties: {
+            inputs: { type: "array", items: { $ref: "#/definitions/tensor" } },
+            outputs: { type: "array", items: { $ref: "#/definitions/tensor" } }
+          }
+        },
+        totals: { $ref: "#/definitions/totals" },
+        byOpType: { type: "object", additionalProperties: { $ref: "#/definitions/opTypeTotals" } },
+        latency: { type: "object", additionalProperties: { $ref: "#/definitions/latency" } },
+        nodes: { type: "array", items: { $ref: "#/definitions/node" } },
+        warnings: {
+          type: "array",
+          items: {
+            type: "object",
+            required: ["node", "message"],
+            properties: { node: { type: "string" }, message: { type: "string" } }
+          }
+        }
+      }
+    },
+    analyzeReport: {
+      type: "object",
+      required: ["schemaVersion", "tool", "models"],
+      properties: {
+        schemaVersion: { const: 1 },
+        tool: { $ref: "#/definitions/tool" },
+        models: { type: "array", items: { $ref: "#/definitions/model" } }
+      }
+    },
+    checkReport: {
+      type: "object",
+      required: ["schemaVersion", "tool", "budgets", "passed", "rows", "violations", "newModels", "removedModels", "head", "base", "comparisons"],
+      properties: {
+        schemaVersion: { const: 1 },
+        tool: { $ref: "#/definitions/tool" },
+        budgets: { type: "string" },
+        passed: { type: "boolean" },
+        rows: { type: "array", items: { type: "object" } },
+        violations: { type: "array", items: { type: "object" } },
+        newModels: { type: "array", items: { type: "string" } },
+        removedModels: { type: "array", items: { type: "string" } },
+        head: { $ref: "#/definitions/analyzeReport" },
+        base: { oneOf: [{ $ref: "#/definitions/analyzeReport" }, { type: "null" }] },
+        comparisons: { type: "array", items: { type: "object" } }
+      }
+    }
+  }
+};
+
+// src/io/read-report.ts
+var validator = null;
+function validate(data) {
+  validator ??= new import_ajv.default({ allErrors: true, strict: false }).compile(report_schema_default);
+  return validator(data) ? [] : validator.errors ?? [];
+}
+function jsonPath(pointer) {
+  if (!pointer) return "(top level)";
+  return pointer.split("/").slice(1).map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~")).reduce((acc, p) => /^\d+$/.test(p) ? `${acc}[${p}]` : /^[A-Za-z_$][\w$]*$/.test(p) ? acc ? `${acc}.${p}` : p : `${acc}[${quoteToken(p)}]`, "");
+}
+function describe(e) {
+  const at = jsonPath(e.instancePath);
+  switch (e.keyword) {
+    case "required":
+      return `${at}: missing "${String(e.params.missingProperty)}"`;
+    case "type":
+      return `${at}: must be ${String(e.params.type).replace(",", " or ")}`;
+    case "const":
+      return `${at}: must be ${JSON.stringify(e.params.allowedValue)}`;
+    case "enum":
+      return `${at}: must be one of ${e.params.allowedValues.map((v) => JSON.stringify(v)).join(", ")}`;
+    default:
+      return `${at}: ${e.message ?? e.keyword}`;
+  }
+}
+function readReportFile(path, options = {}) {
+  const display = options.display ?? path;
   let text2;
   try {
-    text2 = readFileSync2(path, "utf8");
+    text2 = readTextSafe(path, display, { root: null, ...options.confine, what: "report file" });
   } catch (e) {
-    const code2 = e.code;
-    throw new InputError(path, code2 === "ENOENT" ? "no such file" : `cannot be read (${code2})`);
+    if (e instanceof InputError && /^no such/.test(e.detail)) throw new InputError(display, "no such file");
+    throw e;
   }
   let data;
   try {
     data = JSON.parse(text2);
   } catch (e) {
-    throw new InputError(path, `is not JSON (${e.message})`);
+    throw new InputError(display, `is not JSON (${e.message.slice(0, 120)})`);
+  }
+  if (!data || typeof data !== "object" || Array.isArray(data)) {
+    throw new InputError(display, 'is not a model-budget report (no "models" array): write one with `model-budget analyze --format json`');
   }
   const outer = data;
-  const r = outer && typeof outer === "object" && outer.head && typeof outer.head === "object" ? outer.head : data;
-  if (!r || typeof r !== "object" || !Array.isArray(r.models)) {
-    throw new InputError(path, 'is not a model-budget report (no "models" array): write one with `model-budget analyze --format json`');
+  if (!("head" in outer) && !Array.isArray(outer.models)) {
+    throw new InputError(display, 'is not a model-budget report (no "models" array): write one with `model-budget analyze --format json`');
   }
-  if (r.schemaVersion !== SCHEMA_VERSION) {
-    throw new InputError(path, `has report schemaVersion ${String(r.schemaVersion)}; this version reads ${SCHEMA_VERSION}`);
+  if (outer.schemaVersion !== SCHEMA_VERSION) {
+    throw new InputError(display, `has report schemaVersion ${quoteToken(String(outer.schemaVersion))}; this version reads ${SCHEMA_VERSION}`);
   }
-  for (const [i, m] of r.models.entries()) {
-    if (!m || typeof m.path !== "string" || !m.totals || !Array.isArray(m.nodes)) {
-      throw new InputError(path, `models[${i}] is not a model report (needs path, totals and nodes)`);
-    }
+  const errors = validate(data);
+  if (errors.length) {
+    const lines = [...new Set(errors.filter((e) => e.keyword !== "if").map(describe))];
+    const shown = lines.slice(0, 3).join("; ");
+    throw new InputError(display, `is not a valid report (schema/report.schema.json): ${shown}${lines.length > 3 ? `; and ${lines.length - 3} more` : ""}`);
   }
-  return r;
+  return outer.head && typeof outer.head === "object" ? outer.head : data;
 }
 
 // src/report/escape.ts
@@ -15157,10 +25945,10 @@ function truncate(s, max = DEFAULT_MAX) {
   if (cps.length <= max) return s;
   return cps.slice(0, Math.max(0, Math.floor(max) - 1)).join("") + ELLIPSIS;
 }
-var UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+var UNSAFE2 = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 function clean(s, options) {
   const str = typeof s === "string" ? s : String(s ?? "");
-  return truncate(str, options?.max ?? DEFAULT_MAX).replace(UNSAFE, "\uFFFD");
+  return truncate(str, options?.max ?? DEFAULT_MAX).replace(UNSAFE2, "\uFFFD");
 }
 var HTML_ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 function escapeHtml(s, options) {
@@ -15443,8 +26231,8 @@ var text = (s, max = NAME_MAX) => escapeMarkdown(s, { max });
 var pct = (v, digits = 1) => Number.isFinite(v) ? `${(v * 100).toFixed(digits)}%` : "?";
 var opLabel = (n) => n.domain ? `${n.domain}:${n.opType}` : n.opType;
 function mdTable(head, align, rows) {
-  const sep3 = align.map((a) => a === "r" ? "--:" : "---");
-  return [head, sep3, ...rows].map((r) => `| ${r.join(" | ")} |`).join("\n");
+  const sep4 = align.map((a) => a === "r" ? "--:" : "---");
+  return [head, sep4, ...rows].map((r) => `| ${r.join(" | ")} |`).join("\n");
 }
 function tensorList(tensors) {
   const shown = tensors.slice(0, IO_MAX).map((t) => {
@@ -15549,38 +26337,38 @@ ${items.join("\n")}`);
   }
   return blocks;
 }
-function renderAnalyzeMarkdown(report, options = {}) {
+function renderAnalyzeMarkdown(report2, options = {}) {
   const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
   const level = options.headingLevel ?? 3;
   const opts = { top: options.top ?? 10, headingLevel: level, timeColumns: options.timeColumns ?? 3 };
   const title = options.title === void 0 ? "model-budget analysis" : options.title;
   const head = [];
   if (title !== false) head.push(`${"#".repeat(Math.max(1, Math.min(6, level - 1)))} ${escapeMarkdown(title, { max: 200 })}`);
-  const footer = `<sub>${text(report.tool.name, 40)} ${text(report.tool.version, 40)} \xB7 counts in SI units (k, M, G: powers of 1000) \xB7 latencies are static roofline estimates</sub>`;
-  const sep3 = "\n\n";
+  const footer = `<sub>${text(report2.tool.name, 40)} ${text(report2.tool.version, 40)} \xB7 counts in SI units (k, M, G: powers of 1000) \xB7 latencies are static roofline estimates</sub>`;
+  const sep4 = "\n\n";
   const note = (shown) => `> [!NOTE]
-> Truncated to stay under ${maxChars.toLocaleString("en-US")} characters: ${shown} of ${report.models.length} model(s) shown in full or in part. The JSON report (\`--format json\`) has everything.`;
-  const reserve = note(report.models.length).length + footer.length + 3 * sep3.length + 16;
+> Truncated to stay under ${maxChars.toLocaleString("en-US")} characters: ${shown} of ${report2.models.length} model(s) shown in full or in part. The JSON report (\`--format json\`) has everything.`;
+  const reserve = note(report2.models.length).length + footer.length + 3 * sep4.length + 16;
   const parts = [...head];
-  let length = parts.reduce((s, p) => s + p.length + sep3.length, 0);
+  let length = parts.reduce((s, p) => s + p.length + sep4.length, 0);
   let truncated = false;
   let modelsShown = 0;
-  outer: for (const m of report.models) {
+  outer: for (const m of report2.models) {
     const blocks = modelBlocks(m, opts);
     for (let i = 0; i < blocks.length; i++) {
       const b = blocks[i];
-      if (length + b.length + sep3.length + reserve > maxChars) {
+      if (length + b.length + sep4.length + reserve > maxChars) {
         truncated = true;
         break outer;
       }
       parts.push(b);
-      length += b.length + sep3.length;
+      length += b.length + sep4.length;
       if (i === 0) modelsShown++;
     }
   }
   if (truncated) parts.push(note(modelsShown));
   parts.push(footer);
-  let out = parts.join(sep3) + "\n";
+  let out = parts.join(sep4) + "\n";
   if (out.length > maxChars) out = out.slice(0, Math.max(0, maxChars - 2)).replace(/[\uD800-\uDBFF]$/, "") + "\u2026\n";
   return out;
 }
@@ -15797,7 +26585,7 @@ function modelSection(m, index, devices, top) {
   out.push(`</section>`);
   return out.filter(Boolean).join("\n");
 }
-function renderHtml(report, options = {}) {
+function renderHtml(report2, options = {}) {
   const top = options.top ?? 15;
   const devices = deviceLookup(options.devices);
   const title = options.title ?? "model-budget report";
@@ -15809,23 +26597,23 @@ function renderHtml(report, options = {}) {
   out.push(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`);
   out.push('<meta name="referrer" content="no-referrer">');
   out.push('<meta name="viewport" content="width=device-width, initial-scale=1">');
-  const pageTitle = report.models.length === 1 ? `${title}: ${report.models[0].path}` : title;
+  const pageTitle = report2.models.length === 1 ? `${title}: ${report2.models[0].path}` : title;
   out.push(`<title>${escapeHtml(pageTitle, { max: 200 })}</title>`);
   out.push(`<style>${CSS}</style>`);
   out.push("</head>");
   out.push("<body><main>");
   out.push(`<header><h1>${escapeHtml(title, { max: 200 })}</h1>`);
   out.push(
-    `<p class="muted">${report.models.length} model${report.models.length === 1 ? "" : "s"} \xB7 ${esc(report.tool.name, 60)} ${esc(report.tool.version, 40)} \xB7 report schema ${esc(String(report.schemaVersion), 10)}</p></header>`
+    `<p class="muted">${report2.models.length} model${report2.models.length === 1 ? "" : "s"} \xB7 ${esc(report2.tool.name, 60)} ${esc(report2.tool.version, 40)} \xB7 report schema ${esc(String(report2.schemaVersion), 10)}</p></header>`
   );
-  if (report.models.length > 1) {
+  if (report2.models.length > 1) {
     out.push("<nav><ol>");
-    report.models.forEach((m, i) => out.push(`<li><a href="#model-${i + 1}"><code>${esc(m.path, 200)}</code></a></li>`));
+    report2.models.forEach((m, i) => out.push(`<li><a href="#model-${i + 1}"><code>${esc(m.path, 200)}</code></a></li>`));
     out.push("</ol></nav>");
   }
-  report.models.forEach((m, i) => out.push(modelSection(m, i, devices, top)));
+  report2.models.forEach((m, i) => out.push(modelSection(m, i, devices, top)));
   out.push(
-    `<footer>Generated by ${esc(report.tool.name, 60)} ${esc(report.tool.version, 40)}. Counts use SI prefixes (k, M, G, T: powers of 1000), bytes decimal units. MACs count a multiply-accumulate once; FLOPs are 2 \xD7 MACs plus elementwise work.</footer>`
+    `<footer>Generated by ${esc(report2.tool.name, 60)} ${esc(report2.tool.version, 40)}. Counts use SI prefixes (k, M, G, T: powers of 1000), bytes decimal units. MACs count a multiply-accumulate once; FLOPs are 2 \xD7 MACs plus elementwise work.</footer>`
   );
   out.push("</main></body>");
   out.push("</html>");
@@ -15834,9 +26622,9 @@ function renderHtml(report, options = {}) {
 
 // src/io/write-file.ts
 import { renameSync, rmSync, writeFileSync } from "node:fs";
-import { basename, dirname as dirname2, join } from "node:path";
+import { basename, dirname as dirname3, join as join2 } from "node:path";
 function writeFileAtomic(path, text2) {
-  const tmp = join(dirname2(path), `.${basename(path)}.${process.pid}.tmp`);
+  const tmp = join2(dirname3(path), `.${basename(path)}.${process.pid}.tmp`);
   try {
     writeFileSync(tmp, text2);
     renameSync(tmp, path);
@@ -15847,421 +26635,14 @@ function writeFileAtomic(path, text2) {
 }
 
 // src/check/run.ts
-import { existsSync, readFileSync as readFileSync3, readdirSync, statSync as statSync2 } from "node:fs";
-import { dirname as dirname3, isAbsolute as isAbsolute2, join as join2, relative as relative2, resolve as resolve2, sep as sep2 } from "node:path";
-
-// src/budgets/parse.ts
-var import_yaml = __toESM(require_dist(), 1);
-
-// src/budgets/units.ts
-var UnitError = class extends Error {
-};
-var NUMBER = String.raw`([0-9]+(?:\.[0-9]*)?(?:[eE][+-]?[0-9]+)?|\.[0-9]+(?:[eE][+-]?[0-9]+)?)`;
-function split(value2, what, example) {
-  if (typeof value2 === "number") {
-    if (!Number.isFinite(value2) || value2 < 0) throw new UnitError(`expected ${what} like ${example}, got ${value2}`);
-    return [value2, ""];
-  }
-  if (typeof value2 !== "string") {
-    const got = value2 === null || value2 === void 0 ? "nothing" : typeof value2 === "object" ? "a " + (Array.isArray(value2) ? "list" : "map") : typeof value2;
-    throw new UnitError(`expected ${what} like ${example}, got ${got}`);
-  }
-  const m = new RegExp(`^\\s*\\+?${NUMBER}\\s*([A-Za-z\xB5/%]*)\\s*$`).exec(value2);
-  if (!m) throw new UnitError(`expected ${what} like ${example}, got '${value2}'`);
-  return [Number(m[1]), m[2]];
-}
-var SI = { "": 1, k: 1e3, K: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15 };
-function parseCount(value2) {
-  const [n, unit2] = split(value2, "a count", "5M or 1.2G");
-  if (!(unit2 in SI)) throw new UnitError(`expected a count like 5M or 1.2G (suffixes k, M, G, T, P), got '${String(value2)}'`);
-  return n * SI[unit2];
-}
-function parseGiga(value2) {
-  if (typeof value2 === "number") return parseCount(value2);
-  return parseCount(value2) / (/[kKMGTP]\s*$/.test(String(value2)) ? 1e9 : 1);
-}
-var BYTES = {
-  B: 1,
-  kB: 1e3,
-  KB: 1e3,
-  MB: 1e6,
-  GB: 1e9,
-  TB: 1e12,
-  KiB: 2 ** 10,
-  MiB: 2 ** 20,
-  GiB: 2 ** 30,
-  TiB: 2 ** 40
-};
-function parseBytes(value2) {
-  const [n, unit2] = split(value2, "a size", "20MB or 64MiB");
-  if (unit2 === "") return n;
-  if (!(unit2 in BYTES)) throw new UnitError(`expected a size like 20MB or 64MiB (B, kB, MB, GB, KiB, MiB, GiB), got '${String(value2)}'`);
-  return n * BYTES[unit2];
-}
-var DURATION_MS = { s: 1e3, ms: 1, us: 1e-3, \u00B5s: 1e-3, ns: 1e-6 };
-function parseDurationMs(value2) {
-  if (typeof value2 === "number") throw new UnitError(`expected a duration like 8ms or 1.2s (s, ms, us), got ${value2} with no unit`);
-  const [n, unit2] = split(value2, "a duration", "8ms or 1.2s");
-  if (!(unit2 in DURATION_MS)) throw new UnitError(`expected a duration like 8ms or 1.2s (s, ms, us), got '${String(value2)}'`);
-  return n * DURATION_MS[unit2];
-}
-function parsePercent(value2) {
-  const [n, unit2] = split(value2, "a percentage", "5%");
-  if (unit2 !== "%") throw new UnitError(`expected a percentage like 5%, got '${String(value2)}'`);
-  return n;
-}
-var RATE = {
-  OPS: 1,
-  FLOPS: 1,
-  kOPS: 1e3,
-  MOPS: 1e6,
-  GOPS: 1e9,
-  TOPS: 1e12,
-  POPS: 1e15,
-  kFLOPS: 1e3,
-  MFLOPS: 1e6,
-  GFLOPS: 1e9,
-  TFLOPS: 1e12,
-  PFLOPS: 1e15
-};
-function parseRate(value2) {
-  const [n, unit2] = split(value2, "a rate", "20 TOPS or 10 TFLOPS");
-  if (!(unit2 in RATE)) throw new UnitError(`expected a rate like 20 TOPS or 10 TFLOPS (GOPS, TOPS, GFLOPS, TFLOPS, ...), got '${String(value2)}'`);
-  return n * RATE[unit2];
-}
-function parseBandwidth(value2) {
-  const [n, unit2] = split(value2, "a bandwidth", "34 GB/s");
-  const m = /^([kKMGT]?B|[KMGT]iB)\/s$/.exec(unit2);
-  if (!m || !(m[1] in BYTES)) throw new UnitError(`expected a bandwidth like 34 GB/s or 1.2 TB/s, got '${String(value2)}'`);
-  return n * BYTES[m[1]];
-}
-function parseClockGHz(value2) {
-  const [n, unit2] = split(value2, "a clock", "1.2 GHz");
-  if (unit2 === "GHz") return n;
-  if (unit2 === "MHz") return n / 1e3;
-  throw new UnitError(`expected a clock like 1.2 GHz or 900 MHz, got '${String(value2)}'`);
-}
-
-// src/budgets/parse.ts
-var BudgetFileError = class extends Error {
-  constructor(file, line, column, keyPath, detail) {
-    super(`${file}:${line}:${column}: ${keyPath ? `${keyPath}: ` : ""}${detail}`);
-    this.file = file;
-    this.line = line;
-    this.column = column;
-    this.keyPath = keyPath;
-    this.detail = detail;
-    this.name = "BudgetFileError";
-  }
-  file;
-  line;
-  column;
-  keyPath;
-  detail;
-};
-var KEYS = {
-  root: ["version", "devices", "custom-devices", "defaults", "models"],
-  defaults: ["dims", "precision", "level", "min-change", "allow-missing-weights"],
-  model: ["path", "name", "dims", "precision", "level", "min-change", "allow-missing-weights", "budgets"],
-  budgets: ["params", "gmacs", "gflops", "weights", "peak-memory", "memory-traffic", "latency", "max-increase"],
-  limit: ["max", "level"],
-  customDevice: ["id", "name", "class", "peak", "derivation", "bandwidth", "compute-efficiency", "memory-efficiency", "kernel-overhead"],
-  derivation: ["chips", "cores", "clock", "flops-per-cycle"]
-};
-var PRECISIONS = ["fp64", "fp32", "tf32", "fp16", "bf16", "fp8", "int8", "int4"];
-var CLASSES = ["datacenter-gpu", "consumer-gpu", "edge-gpu", "cpu", "sbc-cpu", "apple-soc", "npu"];
-var ABSOLUTE_METRICS = ["params", "gmacs", "gflops", "weights", "peak-memory", "memory-traffic"];
-function pos(ctx, node2) {
-  const offset = node2?.range?.[0] ?? 0;
-  const p = ctx.lc.linePos(offset);
-  return { line: p.line, column: p.col };
-}
-function fail(ctx, node2, keyPath, detail) {
-  const p = pos(ctx, node2);
-  throw new BudgetFileError(ctx.file, p.line, p.column, keyPath, detail);
-}
-function kind(node2) {
-  if (!node2 || (0, import_yaml.isScalar)(node2) && node2.value === null) return "nothing";
-  if ((0, import_yaml.isMap)(node2)) return "a mapping";
-  if ((0, import_yaml.isSeq)(node2)) return "a list";
-  const v = node2.value;
-  return typeof v === "string" ? `'${v}'` : String(v);
-}
-function asMap(ctx, node2, keyPath, allowed, what) {
-  if (!(0, import_yaml.isMap)(node2)) fail(ctx, node2, keyPath, `expected ${what} (a mapping), got ${kind(node2)}`);
-  const out = /* @__PURE__ */ new Map();
-  for (const pair of node2.items) {
-    const key2 = (0, import_yaml.isScalar)(pair.key) ? String(pair.key.value) : "";
-    const kp = keyPath ? `${keyPath}.${key2}` : key2;
-    if (!allowed.includes(key2)) {
-      const hint = closest(key2, allowed);
-      fail(ctx, pair.key, kp, `unknown key${hint.length ? `; did you mean '${hint[0]}'?` : ""} (allowed: ${allowed.join(", ")})`);
-    }
-    out.set(key2, pair);
-  }
-  return out;
-}
-function scalar(node2) {
-  return (0, import_yaml.isScalar)(node2) ? node2.value : void 0;
-}
-function unit(ctx, node2, keyPath, parse) {
-  if (!(0, import_yaml.isScalar)(node2)) fail(ctx, node2, keyPath, `expected a value, got ${kind(node2)}`);
-  try {
-    return parse(scalar(node2));
-  } catch (e) {
-    if (e instanceof UnitError) fail(ctx, node2, keyPath, e.message);
-    throw e;
-  }
-}
-function oneOf(ctx, node2, keyPath, allowed) {
-  const v = scalar(node2);
-  if (typeof v !== "string" || !allowed.includes(v)) {
-    const hint = typeof v === "string" ? closest(v, allowed) : [];
-    fail(ctx, node2, keyPath, `expected one of ${allowed.join(", ")}, got ${kind(node2)}${hint.length ? `; did you mean '${hint[0]}'?` : ""}`);
-  }
-  return v;
-}
-function bool(ctx, node2, keyPath) {
-  const v = scalar(node2);
-  if (typeof v !== "boolean") fail(ctx, node2, keyPath, `expected true or false, got ${kind(node2)}`);
-  return v;
-}
-function fraction(ctx, node2, keyPath) {
-  const v = scalar(node2);
-  const n = typeof v === "string" && v.trim().endsWith("%") ? unit(ctx, node2, keyPath, parsePercent) / 100 : v;
-  if (typeof n !== "number" || !(n > 0 && n <= 1)) fail(ctx, node2, keyPath, `expected a fraction in (0, 1] like 0.8 or 80%, got ${kind(node2)}`);
-  return n;
-}
-function dims(ctx, node2, keyPath) {
-  if (!(0, import_yaml.isMap)(node2)) fail(ctx, node2, keyPath, `expected a mapping of dim names to sizes, like { batch: 1, sequence: 128 }, got ${kind(node2)}`);
-  const out = {};
-  for (const pair of node2.items) {
-    const key2 = String(scalar(pair.key));
-    const v = scalar(pair.value);
-    if (typeof v !== "number" || !Number.isInteger(v) || v < 1 || v > 2 ** 31) {
-      fail(ctx, pair.value ?? pair.key, `${keyPath}.${key2}`, `expected a whole number from 1 to 2^31, got ${kind(pair.value)}`);
-    }
-    out[key2] = v;
-  }
-  return out;
-}
-function limit(ctx, node2, keyPath, level, parse) {
-  if ((0, import_yaml.isMap)(node2)) {
-    const m = asMap(ctx, node2, keyPath, KEYS.limit, "a limit");
-    if (!m.has("max")) fail(ctx, node2, keyPath, "a limit written as a mapping needs 'max'");
-    return {
-      max: unit(ctx, m.get("max").value, `${keyPath}.max`, parse),
-      level: m.has("level") ? oneOf(ctx, m.get("level").value, `${keyPath}.level`, ["error", "warn"]) : level
-    };
-  }
-  return { max: unit(ctx, node2, keyPath, parse), level };
-}
-var PARSERS = {
-  params: parseCount,
-  gmacs: parseGiga,
-  gflops: parseGiga,
-  weights: parseBytes,
-  "peak-memory": parseBytes,
-  "memory-traffic": parseBytes
-};
-function increase(ctx, node2, keyPath, metric, level) {
-  let valueNode = node2;
-  let lvl = level;
-  if ((0, import_yaml.isMap)(node2)) {
-    const m = asMap(ctx, node2, keyPath, KEYS.limit, "an allowed increase");
-    if (!m.has("max")) fail(ctx, node2, keyPath, "an allowed increase written as a mapping needs 'max'");
-    valueNode = m.get("max").value;
-    if (m.has("level")) lvl = oneOf(ctx, m.get("level").value, `${keyPath}.level`, ["error", "warn"]);
-  }
-  const at = pos(ctx, valueNode);
-  const v = scalar(valueNode);
-  if (typeof v === "string" && v.trim().endsWith("%")) return { metric, percent: unit(ctx, valueNode, keyPath, parsePercent), level: lvl, at };
-  const parse = metric === "latency" ? parseDurationMs : PARSERS[metric];
-  return { metric, absolute: unit(ctx, valueNode, keyPath, parse), level: lvl, at };
-}
-function parseModel(ctx, node2, keyPath, d, devices) {
-  const m = asMap(ctx, node2, keyPath, KEYS.model, "a model entry");
-  const pathPair = m.get("path");
-  if (!pathPair) fail(ctx, node2, keyPath, "a model needs 'path' (a file or a glob, relative to this file)");
-  const path = scalar(pathPair.value);
-  if (typeof path !== "string" || !path.trim()) fail(ctx, pathPair.value, `${keyPath}.path`, `expected a path or glob, got ${kind(pathPair.value)}`);
-  const level = m.has("level") ? oneOf(ctx, m.get("level").value, `${keyPath}.level`, ["error", "warn"]) : d.level;
-  const model = {
-    path,
-    dims: { ...d.dims, ...m.has("dims") ? dims(ctx, m.get("dims").value, `${keyPath}.dims`) : {} },
-    precision: m.has("precision") ? oneOf(ctx, m.get("precision").value, `${keyPath}.precision`, PRECISIONS) : d.precision,
-    level,
-    minChange: m.has("min-change") ? unit(ctx, m.get("min-change").value, `${keyPath}.min-change`, parsePercent) : d.minChange,
-    allowMissingWeights: m.has("allow-missing-weights") ? bool(ctx, m.get("allow-missing-weights").value, `${keyPath}.allow-missing-weights`) : d.allowMissingWeights,
-    budgets: [],
-    maxIncrease: [],
-    at: pos(ctx, node2),
-    pathAt: pos(ctx, pathPair.value)
-  };
-  if (m.has("name")) model.name = String(scalar(m.get("name").value));
-  if (!m.has("budgets")) return model;
-  const bp = `${keyPath}.budgets`;
-  const b = asMap(ctx, m.get("budgets").value, bp, KEYS.budgets, "budgets");
-  for (const metric of ABSOLUTE_METRICS) {
-    const pair = b.get(metric);
-    if (!pair) continue;
-    const l = limit(ctx, pair.value, `${bp}.${metric}`, level, PARSERS[metric]);
-    model.budgets.push({ metric, max: l.max, level: l.level, at: pos(ctx, pair.value) });
-  }
-  const lat = b.get("latency");
-  if (lat) {
-    if (!(0, import_yaml.isMap)(lat.value)) fail(ctx, lat.value, `${bp}.latency`, `expected a mapping of device ids to durations, like { jetson-orin-nano: 8ms }, got ${kind(lat.value)}`);
-    for (const pair of lat.value.items) {
-      const device = String(scalar(pair.key));
-      const kp = `${bp}.latency.${device}`;
-      if (!devices.has(device)) {
-        const known = [...devices];
-        fail(ctx, pair.key, kp, `device '${device}' is not in this file's devices (${known.join(", ") || "none"}); add it to 'devices' or 'custom-devices'`);
-      }
-      const l = limit(ctx, pair.value, kp, level, parseDurationMs);
-      model.budgets.push({ metric: "latency", device, max: l.max, level: l.level, at: pos(ctx, pair.value) });
-    }
-  }
-  const inc = b.get("max-increase");
-  if (inc) {
-    const ip = `${bp}.max-increase`;
-    const im = asMap(ctx, inc.value, ip, ["params", "gmacs", "gflops", "weights", "peak-memory", "memory-traffic", "latency"], "allowed increases");
-    for (const [metric, pair] of im) model.maxIncrease.push(increase(ctx, pair.value, `${ip}.${metric}`, metric, level));
-  }
-  return model;
-}
-function parseCustomDevice(ctx, node2, keyPath) {
-  const m = asMap(ctx, node2, keyPath, KEYS.customDevice, "a custom device");
-  const idPair = m.get("id");
-  const id = scalar(idPair?.value);
-  if (typeof id !== "string" || !/^[a-z0-9][a-z0-9._-]*$/.test(id)) {
-    fail(ctx, idPair?.value ?? node2, `${keyPath}.id`, `a custom device needs an 'id' in lower case letters, digits, '.', '_' or '-', got ${kind(idPair?.value)}`);
-  }
-  if (findDevice(id)) fail(ctx, idPair.value, `${keyPath}.id`, `'${id}' is a catalog device; give your device another id`);
-  const cls = m.has("class") ? oneOf(ctx, m.get("class").value, `${keyPath}.class`, CLASSES) : "npu";
-  const source = "budgets file";
-  const peak = {};
-  if (m.has("peak")) {
-    const pm = asMap(ctx, m.get("peak").value, `${keyPath}.peak`, PRECISIONS, "peaks per precision");
-    for (const [p, pair] of pm) peak[p] = { value: unit(ctx, pair.value, `${keyPath}.peak.${p}`, parseRate), source };
-  }
-  if (m.has("derivation")) {
-    const dp = `${keyPath}.derivation`;
-    const dm = asMap(ctx, m.get("derivation").value, dp, KEYS.derivation, "a peak derivation");
-    const num2 = (k, fallback) => {
-      const pair = dm.get(k);
-      if (!pair) {
-        if (fallback !== void 0) return fallback;
-        fail(ctx, m.get("derivation").value, dp, `a derivation needs '${k}'`);
-      }
-      const v = scalar(pair.value);
-      if (typeof v !== "number" || !(v > 0)) fail(ctx, pair.value, `${dp}.${k}`, `expected a positive number, got ${kind(pair.value)}`);
-      return v;
-    };
-    const chips = num2("chips", 1);
-    const cores = num2("cores");
-    if (!dm.has("clock")) fail(ctx, m.get("derivation").value, dp, "a derivation needs 'clock' (like 1.2 GHz)");
-    const clockGHz = unit(ctx, dm.get("clock").value, `${dp}.clock`, parseClockGHz);
-    if (!dm.has("flops-per-cycle")) fail(ctx, m.get("derivation").value, dp, "a derivation needs 'flops-per-cycle', per precision (like { fp32: 2, fp16: 4 })");
-    const fm = asMap(ctx, dm.get("flops-per-cycle").value, `${dp}.flops-per-cycle`, PRECISIONS, "FLOPs per cycle per core, per precision");
-    for (const [p, pair] of fm) {
-      const per = scalar(pair.value);
-      if (typeof per !== "number" || !(per > 0)) fail(ctx, pair.value, `${dp}.flops-per-cycle.${p}`, `expected a positive number, got ${kind(pair.value)}`);
-      peak[p] = {
-        value: chips * clockGHz * 1e9 * cores * per,
-        source,
-        derivation: { chips, cores, clockGHz, opsPerCyclePerCore: per }
-      };
-    }
-  }
-  if (Object.keys(peak).length === 0) fail(ctx, node2, keyPath, "a custom device needs 'peak' (per precision, like { fp16: 10 TFLOPS }) or 'derivation'");
-  if (!m.has("bandwidth")) fail(ctx, node2, keyPath, "a custom device needs 'bandwidth' (like 34 GB/s)");
-  const device = {
-    id,
-    name: m.has("name") ? String(scalar(m.get("name").value)) : id,
-    class: cls,
-    peak,
-    bandwidth: { value: unit(ctx, m.get("bandwidth").value, `${keyPath}.bandwidth`, parseBandwidth), source }
-  };
-  const overrides = {};
-  if (m.has("compute-efficiency")) overrides.computeEfficiency = fraction(ctx, m.get("compute-efficiency").value, `${keyPath}.compute-efficiency`);
-  if (m.has("memory-efficiency")) overrides.memoryEfficiency = fraction(ctx, m.get("memory-efficiency").value, `${keyPath}.memory-efficiency`);
-  if (m.has("kernel-overhead")) overrides.kernelOverhead = unit(ctx, m.get("kernel-overhead").value, `${keyPath}.kernel-overhead`, parseDurationMs) / 1e3;
-  void CLASS_EFFICIENCY;
-  return { device, overrides, at: pos(ctx, node2) };
-}
-function parseBudgets(text2, file) {
-  const lc = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text2, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
-  const ctx = { file, lc };
-  if (doc.errors.length) {
-    const e = doc.errors[0];
-    const p = e.linePos?.[0] ?? lc.linePos(e.pos[0]);
-    const first = e.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
-    throw new BudgetFileError(file, p.line, p.col, "", `invalid YAML: ${first}`);
-  }
-  const root = asMap(ctx, doc.contents, "", KEYS.root, "a budgets file");
-  const version = root.get("version");
-  if (!version) fail(ctx, doc.contents, "", "missing 'version: 1'");
-  if (scalar(version.value) !== 1) fail(ctx, version.value, "version", `expected 1 (the only version this tool reads), got ${kind(version.value)}`);
-  const customDevices = [];
-  if (root.has("custom-devices")) {
-    const node2 = root.get("custom-devices").value;
-    if (!(0, import_yaml.isSeq)(node2)) fail(ctx, node2, "custom-devices", `expected a list of devices, got ${kind(node2)}`);
-    node2.items.forEach((item, i) => {
-      const cd = parseCustomDevice(ctx, item, `custom-devices[${i}]`);
-      if (customDevices.some((c) => c.device.id === cd.device.id)) fail(ctx, item, `custom-devices[${i}].id`, `device '${cd.device.id}' is declared twice`);
-      customDevices.push(cd);
-    });
-  }
-  const devices = [];
-  if (root.has("devices")) {
-    const node2 = root.get("devices").value;
-    if (!(0, import_yaml.isSeq)(node2)) fail(ctx, node2, "devices", `expected a list of device ids, like [jetson-orin-nano, raspberry-pi-5], got ${kind(node2)}`);
-    node2.items.forEach((item, i) => {
-      const raw = scalar(item);
-      if (typeof raw !== "string") fail(ctx, item, `devices[${i}]`, `expected a device id like jetson-orin-nano, got ${kind(item)}`);
-      const id = raw;
-      if (!findDevice(id) && !customDevices.some((c) => c.device.id === id)) {
-        const hint = closest(id, [...DEVICES.map((d2) => d2.id), ...customDevices.map((c) => c.device.id)]);
-        fail(ctx, item, `devices[${i}]`, `unknown device '${id}'${hint.length ? `; did you mean ${hint.map((h) => `'${h}'`).join(" or ")}?` : ""} (\`model-budget devices\` lists the catalog; declare others under custom-devices)`);
-      }
-      const canonical = findDevice(id)?.id ?? id;
-      if (devices.includes(canonical)) fail(ctx, item, `devices[${i}]`, `device '${canonical}' is listed twice`);
-      devices.push(canonical);
-    });
-  }
-  for (const c of customDevices) if (!devices.includes(c.device.id)) devices.push(c.device.id);
-  const d = { dims: {}, level: "error", minChange: 0, allowMissingWeights: false };
-  if (root.has("defaults")) {
-    const dm = asMap(ctx, root.get("defaults").value, "defaults", KEYS.defaults, "defaults");
-    if (dm.has("dims")) d.dims = dims(ctx, dm.get("dims").value, "defaults.dims");
-    if (dm.has("precision")) d.precision = oneOf(ctx, dm.get("precision").value, "defaults.precision", PRECISIONS);
-    if (dm.has("level")) d.level = oneOf(ctx, dm.get("level").value, "defaults.level", ["error", "warn"]);
-    if (dm.has("min-change")) d.minChange = unit(ctx, dm.get("min-change").value, "defaults.min-change", parsePercent);
-    if (dm.has("allow-missing-weights")) d.allowMissingWeights = bool(ctx, dm.get("allow-missing-weights").value, "defaults.allow-missing-weights");
-  }
-  const modelsPair = root.get("models");
-  if (!modelsPair) fail(ctx, doc.contents, "", "missing 'models': list the models to check");
-  if (!(0, import_yaml.isSeq)(modelsPair.value) || modelsPair.value.items.length === 0) {
-    fail(ctx, modelsPair.value ?? modelsPair.key, "models", `expected a non-empty list of models, got ${kind(modelsPair.value)}`);
-  }
-  const known = new Set(devices);
-  const models = [];
-  modelsPair.value.items.forEach((item, i) => {
-    const model = parseModel(ctx, item, `models[${i}]`, d, known);
-    const twice = models.findIndex((m) => m.path === model.path);
-    if (twice >= 0) fail(ctx, item.get("path", true), `models[${i}].path`, `'${model.path}' is already listed as models[${twice}]`);
-    models.push(model);
-  });
-  return { file, version: 1, devices, customDevices, models };
-}
+import { existsSync as existsSync2, statSync as statSync3 } from "node:fs";
+import { dirname as dirname4, isAbsolute as isAbsolute3, relative as relative4, resolve as resolve4 } from "node:path";
 
 // src/budgets/evaluate.ts
 var STANDARD = ["params", "gmacs", "gflops", "weights", "peak-memory", "memory-traffic"];
-function metricValue(report, metric, device) {
-  if (!report) return null;
-  const t = report.totals;
+function metricValue(report2, metric, device) {
+  if (!report2) return null;
+  const t = report2.totals;
   switch (metric) {
     case "params":
       return t.params;
@@ -16276,8 +26657,34 @@ function metricValue(report, metric, device) {
     case "memory-traffic":
       return t.memoryAccessBytes;
     case "latency":
-      return device ? report.latency?.[device]?.ms ?? null : null;
+      return device ? report2.latency?.[device]?.ms ?? null : null;
   }
+}
+var TOTALS_FIELD = {
+  params: "params",
+  gmacs: "macs",
+  gflops: "flops",
+  weights: "weightBytes",
+  "peak-memory": "peakActivationBytes",
+  "memory-traffic": "memoryAccessBytes"
+};
+var SHAPE_DEPENDENT = ["macs", "coreMacs", "flops", "memoryAccessBytes", "peakActivationBytes"];
+function isLowerBound(report2, metric, device) {
+  const t = report2.totals;
+  if (!(t.incompleteNodes > 0)) return false;
+  const lower = t.lowerBound ?? SHAPE_DEPENDENT;
+  if (metric === "latency") {
+    const l = device ? report2.latency?.[device] : void 0;
+    return l?.lowerBound ?? ["macs", "flops", "memoryAccessBytes"].some((f) => lower.includes(f));
+  }
+  return lower.includes(TOTALS_FIELD[metric]);
+}
+function upperBoundValue(report2, metric, device) {
+  if (metric === "latency") return (device ? report2.latency?.[device]?.upperBoundMs : void 0) ?? null;
+  const field = TOTALS_FIELD[metric];
+  const u = report2.totals.upperBound?.[field];
+  if (u === void 0 || u === null) return null;
+  return metric === "gmacs" || metric === "gflops" ? u / 1e9 : u;
 }
 var METRIC_LABEL = {
   params: "params",
@@ -16298,44 +26705,98 @@ function evaluateRow(m, cfg, metric, device, out) {
     const below = percent !== null && Math.abs(percent) < m.config.minChange;
     if (delta !== 0 && !below) change2 = { delta, percent };
   }
-  const row = { model: m.path, metric, value: value2, base, change: change2, budget: null, usedPercent: null, maxIncrease: null, status: "info", reason: "" };
+  const lowerBound = isLowerBound(m.report, metric, device);
+  const upperBound = lowerBound ? upperBoundValue(m.report, metric, device) : null;
+  const row = {
+    model: m.path,
+    metric,
+    value: value2,
+    base,
+    change: change2,
+    budget: null,
+    usedPercent: null,
+    maxIncrease: null,
+    status: "info",
+    reason: "",
+    broken: [],
+    lowerBound,
+    upperBound
+  };
   if (device) row.device = device;
   const label = `${METRIC_LABEL[metric]}${device ? ` on ${device}` : ""}`;
   const broken = [];
   const passed = [];
+  const mode = m.config.onIncomplete;
+  const checkUpper = lowerBound && mode === "upper-bound";
+  const lb = lowerBound ? " (a lower bound)" : "";
+  let noUpper = false;
+  const missingUpper = () => {
+    if (noUpper) return;
+    noUpper = true;
+    broken.push({
+      kind: "incomplete",
+      level: "error",
+      limit: null,
+      message: `${label} of ${m.path} is a lower bound (${incompleteText(m.report)}) and has no static upper bound to check its budgets against (on-incomplete: upper-bound)`,
+      at: m.config.onIncompleteAt
+    });
+  };
   const abs2 = m.config.budgets.find((b) => b.metric === metric && b.device === device);
   if (abs2) {
     row.budget = abs2.max;
-    if (value2 === null) broken.push({ level: abs2.level, message: `${label} could not be computed for ${m.path}`, at: abs2.at });
+    const limit2 = { kind: "absolute", level: abs2.level, limit: abs2.max, at: abs2.at };
+    if (value2 === null) broken.push({ ...limit2, message: `${label} could not be computed for ${m.path}` });
     else {
-      row.usedPercent = abs2.max > 0 ? 100 * value2 / abs2.max : null;
-      if (value2 > abs2.max) broken.push({ level: abs2.level, message: `${label} of ${m.path} is ${fmt(metric, value2)}, over its budget of ${fmt(metric, abs2.max)}`, at: abs2.at });
-      else passed.push("within budget");
+      const checked = checkUpper && upperBound !== null && value2 <= abs2.max ? upperBound : value2;
+      row.usedPercent = abs2.max > 0 ? 100 * checked / abs2.max : null;
+      if (value2 > abs2.max) broken.push({ ...limit2, message: `${label} of ${m.path} is ${fmt(metric, value2)}${lb}, over its budget of ${fmt(metric, abs2.max)}` });
+      else if (checkUpper && upperBound === null) missingUpper();
+      else if (checkUpper && upperBound > abs2.max) {
+        broken.push({ ...limit2, message: `${label} of ${m.path} may be up to ${fmt(metric, upperBound)} (its static upper bound; ${fmt(metric, value2)} known), over its budget of ${fmt(metric, abs2.max)}` });
+      } else passed.push(checkUpper ? `within budget at its upper bound ${fmt(metric, upperBound)}` : "within budget");
     }
   }
   const rel = m.config.maxIncrease.find((r) => r.metric === metric);
   if (rel) {
     row.maxIncrease = rel.percent !== void 0 ? { percent: rel.percent } : { absolute: rel.absolute };
+    const limit2 = rel.percent !== void 0 ? { kind: "relative", level: rel.level, limit: rel.percent, percent: true, at: rel.at } : { kind: "relative", level: rel.level, limit: rel.absolute, at: rel.at };
     if (!m.base) passed.push("new model: no baseline to compare");
     else if (value2 !== null && base !== null) {
-      const delta = value2 - base;
-      const percent = base === 0 ? delta > 0 ? Infinity : 0 : 100 * delta / base;
-      const over = rel.percent !== void 0 ? percent > rel.percent : delta > rel.absolute;
       const allowed = rel.percent !== void 0 ? `${rel.percent}%` : fmt(metric, rel.absolute);
-      if (over) {
-        const by = Number.isFinite(percent) ? `+${percent.toFixed(1)}%` : `from 0 to ${fmt(metric, value2)}`;
-        broken.push({ level: rel.level, message: `${label} of ${m.path} grew ${by} (${fmt(metric, base)} \u2192 ${fmt(metric, value2)}), more than the ${allowed} allowed`, at: rel.at });
+      const over = (v) => {
+        const delta = v - base;
+        const percent = base === 0 ? delta > 0 ? Infinity : 0 : 100 * delta / base;
+        return { over: rel.percent !== void 0 ? percent > rel.percent : delta > rel.absolute, by: Number.isFinite(percent) ? `+${percent.toFixed(1)}%` : `from 0 to ${fmt(metric, v)}` };
+      };
+      const atValue = over(value2);
+      if (atValue.over) {
+        broken.push({ ...limit2, message: `${label} of ${m.path} grew ${atValue.by} (${fmt(metric, base)} \u2192 ${fmt(metric, value2)}${lb}), more than the ${allowed} allowed` });
+      } else if (checkUpper && upperBound === null) missingUpper();
+      else if (checkUpper && over(upperBound).over) {
+        broken.push({ ...limit2, message: `${label} of ${m.path} may have grown ${over(upperBound).by} (${fmt(metric, base)} \u2192 up to ${fmt(metric, upperBound)}, its static upper bound), more than the ${allowed} allowed` });
       } else passed.push(`increase within ${allowed}`);
     } else {
       passed.push(`not compared: no ${value2 === null ? "value" : "baseline value"} for ${label}`);
     }
   }
-  for (const b of broken) out.violations.push({ model: m.path, metric, device, level: b.level, message: b.message, file: cfg.file, at: b.at });
+  if (lowerBound && (abs2 || rel) && (mode === "warn" || mode === "error")) {
+    broken.push({ kind: "incomplete", level: mode, limit: null, message: `${label} is a lower bound`, at: m.config.onIncompleteAt, silent: true });
+  }
+  for (const b of broken) {
+    if (!b.silent) out.violations.push({ model: m.path, metric, device, level: b.level, message: b.message, file: cfg.file, at: b.at, kind: b.kind });
+  }
+  row.broken = broken.map((b) => ({ kind: b.kind, level: b.level, limit: b.limit, ...b.percent ? { percent: true } : {} }));
   if (broken.some((b) => b.level === "error")) row.status = "fail";
   else if (broken.length) row.status = "warn";
   else if (abs2 || rel) row.status = "pass";
   row.reason = broken.length ? broken.map((b) => b.message).join("; ") : passed.join("; ");
   return row;
+}
+function incompleteText(report2) {
+  const n = report2.totals.incompleteNodes;
+  const names = report2.totals.incompleteNodeNames ?? report2.nodes.filter((x) => x.macs === null || x.bytesRead === null || x.bytesWritten === null).map((x) => x.name);
+  const first = names.slice(0, 3).map((x) => safeText(x, 40));
+  return `${n} node${n === 1 ? "" : "s"} with unknown shapes${first.length ? ` (first: ${first.join(", ")})` : ""}`;
 }
 function fmt(metric, v) {
   const sig = (x) => Number(x.toPrecision(3)).toString();
@@ -16363,60 +26824,272 @@ function evaluateBudgets(cfg, results) {
   const out = { rows: [], violations: [], passed: true, newModels: [] };
   for (const m of results) {
     if (!m.base) out.newModels.push(m.path);
+    const first = out.rows.length;
     for (const metric of STANDARD) out.rows.push(evaluateRow(m, cfg, metric, void 0, out));
     for (const device of cfg.devices) out.rows.push(evaluateRow(m, cfg, "latency", device, out));
+    const mode = m.config.onIncomplete;
+    if (m.report.totals.incompleteNodes > 0 && (mode === "warn" || mode === "error")) {
+      const lower = out.rows.slice(first).find((r) => r.lowerBound);
+      out.violations.push({
+        model: m.path,
+        metric: lower?.metric ?? "gmacs",
+        ...lower?.device ? { device: lower.device } : {},
+        level: mode,
+        message: `${m.path}: lower bound: ${incompleteText(m.report)}; its figures may be higher (on-incomplete: ${mode})`,
+        file: cfg.file,
+        at: m.config.onIncompleteAt,
+        kind: "incomplete"
+      });
+    }
   }
   out.passed = !out.violations.some((v) => v.level === "error");
   return out;
 }
 
 // src/budgets/glob.ts
+var import_braces = __toESM(require_braces(), 1);
+var import_picomatch = __toESM(require_picomatch2(), 1);
+var MAX_EXPANSIONS = 256;
+var MAX_EXTGLOBS = 4;
+var MAX_REPEATS = 3;
+var MAX_PATTERN = 1024;
+var OPTS = { dot: true, strictSlashes: true };
+var GlobError = class extends UserError {
+  constructor(detail) {
+    super("", detail);
+    this.name = "GlobError";
+  }
+};
 function isGlob(pattern) {
-  return /[*?{]/.test(pattern);
+  return import_picomatch.default.scan(pattern).isGlob || /^!/.test(pattern);
 }
-function globBase(pattern) {
-  const parts = pattern.split("/");
-  const i = parts.findIndex((p) => isGlob(p));
-  return (i < 0 ? parts.slice(0, -1) : parts.slice(0, i)).join("/") || ".";
-}
-function globToRegExp(pattern) {
-  let re = "";
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
+var EXTGLOB = /[@!+*?]\(/;
+function compileSegment(seg) {
+  if (seg === "**") return { kind: "globstar" };
+  if (EXTGLOB.test(seg)) {
+    const repeats = (seg.match(/\*|[+!]\(/g) ?? []).length;
+    if (repeats > MAX_REPEATS) throw new GlobError(`a name with an extglob may hold at most ${MAX_REPEATS} repetitions (*, *(...), +(...), !(...))`);
+    if (/\([^)]*\(/.test(seg)) throw new GlobError("nested extglobs are not supported");
+    return { kind: "regex", re: import_picomatch.default.makeRe(seg, OPTS) };
+  }
+  const chunks = [[]];
+  for (let i = 0; i < seg.length; i++) {
+    const c = seg[i];
     if (c === "*") {
-      if (pattern[i + 1] === "*") {
-        if (pattern[i + 2] === "/") {
-          re += "(?:[^/]*/)*";
-          i += 2;
-        } else {
-          re += ".*";
-          i += 1;
-        }
-      } else re += "[^/]*";
-    } else if (c === "?") re += "[^/]";
-    else if (c === "{") {
-      const end = pattern.indexOf("}", i);
-      if (end < 0) re += "\\{";
+      if (chunks[chunks.length - 1].length || chunks.length === 1) chunks.push([]);
+      continue;
+    }
+    if (c === "?") chunks[chunks.length - 1].push(null);
+    else if (c === "\\" && i + 1 < seg.length) chunks[chunks.length - 1].push(seg[++i]);
+    else if (c === "[") {
+      const end = classEnd(seg, i);
+      if (end < 0) chunks[chunks.length - 1].push("[");
       else {
-        re += `(?:${pattern.slice(i + 1, end).split(",").map(escape).join("|")})`;
+        chunks[chunks.length - 1].push(import_picomatch.default.makeRe(seg.slice(i, end + 1).replace(/^\[!/, "[^"), OPTS));
         i = end;
       }
-    } else re += escape(c);
+    } else chunks[chunks.length - 1].push(c);
   }
-  return new RegExp(`^${re}$`);
+  return { kind: "stars", chunks };
 }
-function escape(s) {
-  return s.replace(/[.+^$()|[\]\\]/g, "\\$&");
+function classEnd(s, i) {
+  let j = i + 1;
+  if (s[j] === "!" || s[j] === "^") j++;
+  if (s[j] === "]") j++;
+  for (; j < s.length; j++) {
+    if (s[j] === "\\") j++;
+    else if (s[j] === "[" && s[j + 1] === ":") {
+      const k = s.indexOf(":]", j + 2);
+      if (k > 0) j = k + 1;
+    } else if (s[j] === "]") return j;
+  }
+  return -1;
+}
+function unitsAt(units, name, at) {
+  if (at + units.length > name.length) return false;
+  for (let k = 0; k < units.length; k++) {
+    const u = units[k];
+    const ch = name[at + k];
+    if (u === null) {
+      if (ch === "/") return false;
+    } else if (typeof u === "string") {
+      if (u !== ch) return false;
+    } else if (!u.test(ch)) return false;
+  }
+  return true;
+}
+function matchStars(chunks, name) {
+  if (chunks.length === 1) return chunks[0].length === name.length && unitsAt(chunks[0], name, 0);
+  const first = chunks[0];
+  const last = chunks[chunks.length - 1];
+  if (!unitsAt(first, name, 0)) return false;
+  let pos2 = first.length;
+  for (let c = 1; c < chunks.length - 1; c++) {
+    const ch = chunks[c];
+    let at = pos2;
+    while (at + ch.length <= name.length && !unitsAt(ch, name, at)) at++;
+    if (at + ch.length > name.length) return false;
+    pos2 = at + ch.length;
+  }
+  const tail = name.length - last.length;
+  return tail >= pos2 && unitsAt(last, name, tail);
+}
+function matchSegment(seg, name) {
+  if (seg.kind === "stars") return matchStars(seg.chunks, name);
+  if (seg.kind === "regex") return name.length <= 255 && seg.re.test(name);
+  return true;
+}
+function matchPath(segs, parts) {
+  const memo = /* @__PURE__ */ new Map();
+  const go = (i, j) => {
+    const key2 = i * (parts.length + 1) + j;
+    const hit = memo.get(key2);
+    if (hit !== void 0) return hit;
+    let r;
+    if (i === segs.length) r = j === parts.length;
+    else if (segs[i].kind === "globstar") r = go(i + 1, j) || j < parts.length && go(i, j + 1);
+    else r = j < parts.length && matchSegment(segs[i], parts[j]) && go(i + 1, j + 1);
+    memo.set(key2, r);
+    return r;
+  };
+  return go(0, 0);
+}
+function expansionBound(p) {
+  let bound = 1;
+  const re = /\{([^{}]*)\}/g;
+  let s = p;
+  for (let guard = 0; guard < 64 && /\{[^{}]*\}/.test(s); guard++) {
+    s = s.replace(re, (_m, inner) => {
+      const range = /^(-?\w+)\.\.(-?\w+)(?:\.\.(-?\d+))?$/.exec(inner);
+      if (range) {
+        const a = Number.isNaN(Number(range[1])) ? range[1].charCodeAt(0) : Number(range[1]);
+        const b = Number.isNaN(Number(range[2])) ? range[2].charCodeAt(0) : Number(range[2]);
+        bound *= Math.abs(b - a) + 1;
+      } else if (inner.includes(",")) bound *= inner.split(",").length;
+      return "x";
+    });
+    if (bound > MAX_EXPANSIONS) return bound;
+  }
+  return bound;
+}
+function compileGlob(pattern) {
+  if (pattern.length > MAX_PATTERN) throw new GlobError(`the glob is longer than ${MAX_PATTERN} characters`);
+  let p = pattern;
+  let negated = false;
+  while (p.startsWith("!") && !p.startsWith("!(")) {
+    negated = !negated;
+    p = p.slice(1);
+  }
+  p = p.replace(/^(\.\/)+/, "");
+  if ((p.match(/[@!+*?]\(/g) ?? []).length > MAX_EXTGLOBS) throw new GlobError(`the glob holds more than ${MAX_EXTGLOBS} extglobs`);
+  const bound = expansionBound(p);
+  if (bound > MAX_EXPANSIONS) throw new GlobError(`the glob's braces expand to more than ${MAX_EXPANSIONS} patterns`);
+  let expanded;
+  try {
+    expanded = p.includes("{") ? (0, import_braces.default)(p, { expand: true, rangeLimit: MAX_EXPANSIONS }) : [p];
+  } catch {
+    throw new GlobError(`the glob's braces expand to more than ${MAX_EXPANSIONS} patterns`);
+  }
+  if (expanded.length > MAX_EXPANSIONS) throw new GlobError(`the glob's braces expand to more than ${MAX_EXPANSIONS} patterns`);
+  const compiled = expanded.map((e) => {
+    const segs = e.split("/").filter((s, i, all) => s !== "" || i === all.length - 1).filter((s, i, all) => !(s === "**" && all[i - 1] === "**")).map(compileSegment);
+    return segs;
+  });
+  return (path) => {
+    const parts = path.split("/").filter(Boolean);
+    if (parts.some((x) => x === "." || x === "..")) return false;
+    const hit = compiled.some((segs) => matchPath(segs, parts));
+    return negated ? !hit : hit;
+  };
+}
+
+// src/io/walk.ts
+var import_picomatch2 = __toESM(require_picomatch2(), 1);
+import { readdirSync, realpathSync as realpathSync2, statSync as statSync2 } from "node:fs";
+import { join as join3, relative as relative3, resolve as resolve3, sep as sep3 } from "node:path";
+var SKIP_DIRS = /* @__PURE__ */ new Set([".git", "node_modules"]);
+var MAX_ENTRIES = 2e5;
+var toPosix = (p) => p.split(sep3).join("/");
+var normalizeModelPath = modelIdentity;
+function globFiles(pattern, cwd, root, label) {
+  const realRoot = realFolder(root);
+  const scan = import_picomatch2.default.scan(pattern.replace(/^(\.\/)+/, ""));
+  const baseText = scan.base || ".";
+  const base = resolve3(cwd, baseText);
+  if (!isInside(resolve3(root), base) && !isInside(realRoot, base)) throw new InputError(label, `'${pattern}' is outside the repository: refused`);
+  let realBase;
+  try {
+    realBase = realpathSync2(base);
+  } catch {
+    return [];
+  }
+  if (!isInside(realRoot, realBase)) throw new InputError(label, `'${pattern}': the folder '${baseText}' resolves outside the repository: refused`);
+  const match = compileGlob((scan.negated ? "!" : "") + scan.glob);
+  const out = [];
+  const seen = /* @__PURE__ */ new Set([realBase]);
+  let entries = 0;
+  const walk = (dir, relDir) => {
+    let list;
+    try {
+      list = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of list) {
+      if (++entries > MAX_ENTRIES) throw new InputError(label, `'${pattern}' walks more than ${MAX_ENTRIES} entries: name a narrower folder`);
+      const abs2 = join3(dir, e.name);
+      const rel = relDir ? `${relDir}/${e.name}` : e.name;
+      let isDir = e.isDirectory();
+      if (e.isSymbolicLink()) {
+        let real;
+        try {
+          real = realpathSync2(abs2);
+        } catch {
+          continue;
+        }
+        const shown = toPosix(relative3(cwd, abs2));
+        if (!isInside(realRoot, real)) {
+          let dirLink = false;
+          try {
+            dirLink = statSync2(real).isDirectory();
+          } catch {
+          }
+          if (dirLink || match(rel)) {
+            throw new InputError(label, `'${shown}' is a symlink to ${dirLink ? "a folder" : "a file"} outside the repository: refused`);
+          }
+          continue;
+        }
+        isDir = statSync2(real).isDirectory();
+        if (isDir) {
+          if (seen.has(real)) continue;
+          seen.add(real);
+        }
+      } else if (isDir) {
+        if (SKIP_DIRS.has(e.name)) continue;
+        const real = realFolder(abs2);
+        if (seen.has(real)) continue;
+        seen.add(real);
+      }
+      if (isDir) {
+        if (!SKIP_DIRS.has(e.name)) walk(abs2, rel);
+      } else if (match(rel)) out.push({ file: abs2, rel: toPosix(relative3(cwd, abs2)) });
+    }
+  };
+  walk(base, "");
+  return out.sort((a, b) => a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0);
 }
 
 // src/check/run.ts
-function readBudgets(path, display) {
+function confinement(root, allowOutsideRepo = false, allowHint = "--allow-outside-repo") {
+  return allowOutsideRepo ? { root: null } : { root, rootName: "the repository", allowHint };
+}
+function readBudgets(path, display, confine) {
   let text2;
   try {
-    text2 = readFileSync3(path, "utf8");
+    text2 = readTextSafe(path, display, { ...confine, what: "budgets file" });
   } catch (e) {
-    const code2 = e.code;
-    throw new InputError(display, code2 === "ENOENT" ? "no such budgets file" : `cannot be read (${code2})`);
+    if (e instanceof InputError && /^no such/.test(e.detail)) throw new InputError(display, "no such budgets file");
+    throw e;
   }
   return parseBudgets(text2, display);
 }
@@ -16427,55 +27100,37 @@ function configDevices(cfg) {
     return deviceModel(findDevice(id));
   });
 }
-var SKIP_DIRS = /* @__PURE__ */ new Set([".git", "node_modules"]);
-function walk(dir, out) {
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const e of entries) {
-    if (e.isDirectory()) {
-      if (!SKIP_DIRS.has(e.name)) walk(join2(dir, e.name), out);
-    } else if (e.isFile()) out.push(join2(dir, e.name));
-  }
-}
-function inside(root, path) {
-  const rel = relative2(root, path);
-  return rel === "" || !rel.startsWith(`..${sep2}`) && rel !== ".." && !isAbsolute2(rel);
-}
-var posix = (p) => p.split(sep2).join("/");
+var posix = toPosix;
 function expandModelPaths(cfg, model, budgetsDir, root, mustExist = true) {
-  const err = (detail) => new BudgetFileError(cfg.file, model.pathAt.line, model.pathAt.column, `models[${cfg.models.indexOf(model)}].path`, detail);
-  const target = resolve2(budgetsDir, model.path);
-  if (isAbsolute2(model.path) || !inside(root, isGlob(model.path) ? resolve2(budgetsDir, globBase(model.path)) : target)) {
-    throw err(`'${model.path}' is outside the repository (${root}); model paths are relative to the budgets file and stay inside the repository`);
-  }
+  const key2 = `models[${model.index}].path`;
+  const err = (detail) => new BudgetFileError(cfg.file, model.pathAt.line, model.pathAt.column, key2, detail);
+  const outside = () => err(`'${model.path}' is outside the repository (${root}); model paths are relative to the budgets file and stay inside the repository`);
+  if (isAbsolute3(model.path)) throw outside();
   if (!isGlob(model.path)) {
-    if (!existsSync(target)) {
+    const target = resolve4(budgetsDir, model.path);
+    if (!isInside(resolve4(root), target)) throw outside();
+    if (!existsSync2(target)) {
       if (!mustExist) return [];
       throw err(`'${model.path}' does not exist`);
     }
-    if (statSync2(target).isDirectory()) throw err(`'${model.path}' is a folder; name the model file or use a glob like '${posix(model.path)}/*.onnx'`);
+    if (statSync3(target).isDirectory()) throw err(`'${model.path}' is a folder; name the model file or use a glob like '${posix(model.path)}/*.onnx'`);
     return [target];
   }
-  const base = resolve2(budgetsDir, globBase(model.path));
-  const re = globToRegExp(posix(relative2(budgetsDir, resolve2(budgetsDir, model.path))));
-  const files = [];
-  walk(base, files);
-  const matched = files.filter((f) => re.test(posix(relative2(budgetsDir, f)))).sort();
+  let matched;
+  try {
+    matched = globFiles(model.path, budgetsDir, root, "").map((m) => m.file);
+  } catch (e) {
+    if (e instanceof GlobError || e instanceof InputError) throw err(e.detail);
+    throw e;
+  }
   if (matched.length === 0 && mustExist) throw err(`glob '${model.path}' matches no file`);
   return matched;
 }
 function analyzeConfig(cfg, budgetsPath, root, devices, options) {
-  const budgetsDir = dirname3(budgetsPath);
+  const budgetsDir = dirname4(budgetsPath);
   const entries = [];
   if (options.modelsGlob) {
-    const re = globToRegExp(posix(options.modelsGlob));
-    const files = [];
-    walk(resolve2(root, globBase(options.modelsGlob)), files);
-    const matched = files.filter((f) => re.test(posix(relative2(root, f)))).sort();
+    const matched = globFiles(options.modelsGlob, options.modelsGlobCwd ?? root, root, `models input '${options.modelsGlob}'`).map((m) => m.file);
     if (matched.length === 0 && options.mustExist) throw new InputError(options.modelsGlob, "the models glob matches no file");
     for (const f of matched) entries.push({ model: cfg.models[0], file: f });
   } else {
@@ -16484,24 +27139,25 @@ function analyzeConfig(cfg, budgetsPath, root, devices, options) {
   const seen = /* @__PURE__ */ new Map();
   const out = [];
   for (const { model, file } of entries) {
-    const path = posix(relative2(options.displayRoot ?? root, file));
+    const path = normalizeModelPath(posix(relative4(budgetsDir, file)));
     if (seen.has(path)) {
       if (seen.get(path) === model) continue;
-      throw new BudgetFileError(cfg.file, model.pathAt.line, model.pathAt.column, `models[${cfg.models.indexOf(model)}].path`, `'${path}' is also matched by an earlier entry ('${seen.get(path).path}'): a model is listed twice`);
+      throw new BudgetFileError(cfg.file, model.pathAt.line, model.pathAt.column, `models[${model.index}].path`, `'${path}' is also matched by an earlier entry ('${seen.get(path).path}'): a model is listed twice`);
     }
     seen.set(path, model);
-    const report = analyzeFile(file, { dims: model.dims, allowMissingWeights: model.allowMissingWeights, displayPath: path });
-    out.push({ model, path, report: withLatency(report, devices, { precision: model.precision }) });
+    const report2 = analyzeFile(file, { dims: model.dims, allowMissingWeights: model.allowMissingWeights, displayPath: path, confine: options.confine });
+    out.push({ model, path, report: withLatency(report2, devices, { precision: model.precision }) });
   }
   return out;
 }
 function runCheck(options) {
-  const root = resolve2(options.root);
-  const display = posix(relative2(root, options.budgetsPath)) || options.budgetsPath;
-  const cfg = readBudgets(options.budgetsPath, display);
+  const root = resolve4(options.root);
+  const display = posix(relative4(root, options.budgetsPath)) || options.budgetsPath;
+  const confine = confinement(root, options.allowOutsideRepo, options.allowHint);
+  const cfg = readBudgets(options.budgetsPath, display, confine);
   const devices = configDevices(cfg);
-  const analysed = analyzeConfig(cfg, options.budgetsPath, root, devices, { mustExist: true, modelsGlob: options.modelsGlob });
-  const baseBy = new Map((options.baseline?.models ?? []).map((m) => [m.path, m]));
+  const analysed = analyzeConfig(cfg, options.budgetsPath, root, devices, { mustExist: true, modelsGlob: options.modelsGlob, modelsGlobCwd: options.modelsGlobCwd, confine });
+  const baseBy = new Map((options.baseline?.models ?? []).map((m) => [normalizeModelPath(m.path), m]));
   const results = analysed.map((a) => ({
     config: a.model,
     path: a.path,
@@ -16510,9 +27166,12 @@ function runCheck(options) {
     ...options.baseline && !baseBy.has(a.path) ? { baseNote: options.baselineNotes?.get(a.path) ?? "new in this change" } : {}
   }));
   const evaluation = evaluateBudgets(cfg, results);
-  const comparisons = results.map((r) => compareModel(r.path, r.base ?? void 0, r.report));
   const headPaths = new Set(results.map((r) => r.path));
   const removedModels = [...baseBy.keys()].filter((p) => !headPaths.has(p));
+  const comparisons = [
+    ...results.map((r) => compareModel(r.path, r.base ?? void 0, r.report)),
+    ...removedModels.map((p) => compareModel(p, baseBy.get(p), void 0))
+  ];
   const head = { schemaVersion: SCHEMA_VERSION, tool: { name: TOOL_NAME, version: VERSION }, models: results.map((r) => r.report) };
   return {
     config: cfg,
@@ -16559,6 +27218,15 @@ function metricCell(r) {
 function value(metric, v) {
   return v === null ? "\u2013" : fmt(metric, v);
 }
+function headValue(r) {
+  if (r.value === null || !r.lowerBound) return value(r.metric, r.value);
+  return `\u2265 ${fmt(r.metric, r.value)}${r.upperBound !== null ? ` (\u2264 ${fmt(r.metric, r.upperBound)})` : ""}`;
+}
+var LEVEL_ICON = { error: "\u274C", warn: "\u26A0\uFE0F" };
+function statusCell(r) {
+  if (!r.broken.length) return STATUS_ICON[r.status];
+  return r.broken.map((b) => `${LEVEL_ICON[b.level]} ${b.kind}`).join(" ");
+}
 function changeCell(r, isNew) {
   if (isNew) return "\u{1F195} new";
   if (!r.change) return r.base === null ? "" : "=";
@@ -16585,8 +27253,15 @@ function renderCheckMarkdown(outcome, options) {
     options.baselineNote ? escapeMarkdown(options.baselineNote, { max: 200 }) : "no baseline"
   ];
   out.push(`<sub>${sub2.join(" \xB7 ")}</sub>`, "");
+  const rowsBy = /* @__PURE__ */ new Map();
+  for (const x of evaluation.rows) {
+    const list = rowsBy.get(x.model);
+    if (list) list.push(x);
+    else rowsBy.set(x.model, [x]);
+  }
+  const cmpBy = new Map(outcome.comparisons.map((c) => [c.path, c]));
   for (const r of results) {
-    const rows = evaluation.rows.filter((x) => x.model === r.path);
+    const rows = rowsBy.get(r.path) ?? [];
     const isNew = outcome.json.base !== null && r.base === null;
     out.push(`#### ${escapeMarkdownCode(r.path)}${isNew ? " \u{1F195}" : ""}`);
     if (isNew && r.baseNote) out.push(`<sub>${escapeMarkdown(r.baseNote, { max: 300 })}</sub>`);
@@ -16594,10 +27269,10 @@ function renderCheckMarkdown(outcome, options) {
     for (const row of rows) {
       if (row.status === "info" && !row.change && !isNew && !options.full) continue;
       out.push(
-        `| ${metricCell(row)} | ${isNew ? "\u2013" : value(row.metric, row.base)} | ${value(row.metric, row.value)} | ${changeCell(row, isNew)} | ${budgetCell(row)} | ${row.usedPercent === null ? "" : fmtUsed(row.usedPercent)} | ${STATUS_ICON[row.status]} |`
+        `| ${metricCell(row)} | ${isNew ? "\u2013" : value(row.metric, row.base)} | ${headValue(row)} | ${changeCell(row, isNew)} | ${budgetCell(row)} | ${row.usedPercent === null ? "" : fmtUsed(row.usedPercent)} | ${statusCell(row)} |`
       );
     }
-    const cmp = outcome.comparisons.find((c) => c.path === r.path);
+    const cmp = cmpBy.get(r.path);
     const changed = cmp?.nodes ?? [];
     if (changed.length) {
       const top = options.topLayers ?? 15;
@@ -16615,8 +27290,14 @@ function renderCheckMarkdown(outcome, options) {
     }
     out.push("");
   }
-  if (outcome.removedModels.length) {
-    out.push(`**Removed in this change:** ${outcome.removedModels.map((p) => escapeMarkdownCode(p)).join(", ")}`, "");
+  for (const path of outcome.removedModels) {
+    const cmp = outcome.comparisons.find((c) => c.path === path && c.status === "removed");
+    out.push(`#### ${escapeMarkdownCode(path)} \u2014 removed`, "", "| metric | base | PR | change |", "| --- | --: | --: | --: |");
+    for (const [metric, key2, scale] of [["params", "params", 1], ["gflops", "flops", 1e9]]) {
+      const b = cmp?.totals[key2].base;
+      out.push(`| ${METRIC_LABEL[metric]} | ${value(metric, b == null ? null : b / scale)} | \u2013 | removed |`);
+    }
+    out.push("");
   }
   if (outcome.violations.length) {
     out.push("**Broken budgets**", "");
@@ -16636,35 +27317,54 @@ function renderCheckMarkdown(outcome, options) {
 }
 
 // src/cli/check.ts
-import { existsSync as existsSync2 } from "node:fs";
-import { dirname as dirname4, join as join3, resolve as resolve3 } from "node:path";
+import { existsSync as existsSync3 } from "node:fs";
+import { dirname as dirname5, join as join4, resolve as resolve5 } from "node:path";
 function repoRoot(budgetsPath) {
-  let dir = dirname4(resolve3(budgetsPath));
+  let dir = dirname5(resolve5(budgetsPath));
   for (; ; ) {
-    if (existsSync2(join3(dir, ".git"))) return dir;
-    const up = dirname4(dir);
-    if (up === dir) return dirname4(resolve3(budgetsPath));
+    if (existsSync3(join4(dir, ".git"))) return dir;
+    const up = dirname5(dir);
+    if (up === dir) return dirname5(resolve5(budgetsPath));
     dir = up;
   }
 }
 var STATUS = { pass: "pass", warn: "WARN", fail: "FAIL", info: "" };
+function brokenText(r) {
+  return r.broken.map((b) => `${b.kind} (${b.level})`).join(", ");
+}
+function valueText(r) {
+  if (r.value === null) return "?";
+  const v = fmt(r.metric, r.value);
+  if (!r.lowerBound) return v;
+  return `\u2265${v}${r.upperBound !== null ? ` (\u2264${fmt(r.metric, r.upperBound)})` : ""}`;
+}
 function renderCheckText(outcome) {
+  const newPaths = new Set(outcome.json.base !== null ? outcome.results.filter((m) => !m.base).map((m) => m.path) : []);
   const rows = outcome.evaluation.rows.filter((r) => r.status !== "info" || r.change).map((r) => {
-    const isNew = outcome.json.base !== null && !outcome.results.find((m) => m.path === r.model)?.base;
+    const isNew = newPaths.has(r.model);
     return [
       r.model,
       `${METRIC_LABEL[r.metric]}${r.device ? ` ${r.device}` : ""}`,
-      r.value === null ? "?" : fmt(r.metric, r.value),
+      valueText(r),
       isNew ? "new" : r.base === null ? "" : fmt(r.metric, r.base),
       r.change ? `${r.change.delta > 0 ? "+" : "-"}${fmt(r.metric, Math.abs(r.change.delta))} ${formatPercent(r.change.percent)}`.trim() : "",
       [r.budget !== null ? fmt(r.metric, r.budget) : "", r.maxIncrease ? r.maxIncrease.percent !== void 0 ? `+${r.maxIncrease.percent}%` : `+${fmt(r.metric, r.maxIncrease.absolute)}` : ""].filter(Boolean).join(", "),
+      // Used: of the absolute budget only (blank without one).
       r.usedPercent === null ? "" : fmtUsed(r.usedPercent),
-      STATUS[r.status]
+      STATUS[r.status],
+      brokenText(r)
     ];
   });
+  for (const path of outcome.removedModels) {
+    const cmp = outcome.comparisons.find((c) => c.path === path && c.status === "removed");
+    for (const [metric, key2, scale] of [["params", "params", 1], ["gflops", "flops", 1e9]]) {
+      const b = cmp?.totals[key2].base;
+      const base = b == null ? null : b / scale;
+      rows.push([path, METRIC_LABEL[metric], "removed", base === null ? "" : fmt(metric, base), "", "", "", "removed", ""]);
+    }
+  }
   const out = [];
-  out.push(textTable(["model", "metric", "value", "baseline", "change", "budget", "used", "status"], rows, [false, false, true, true, true, true, true, false]));
-  if (outcome.removedModels.length) out.push("", `removed since the baseline: ${outcome.removedModels.join(", ")}`);
+  out.push(textTable(["model", "metric", "value", "baseline", "change", "budget", "used", "status", "broken"], rows, [false, false, true, true, true, true, true, false, false]));
   const errors = outcome.violations.filter((v) => v.level === "error");
   const warns = outcome.violations.filter((v) => v.level === "warn");
   if (outcome.violations.length) {
@@ -16679,7 +27379,10 @@ function renderCheckText(outcome) {
 }
 
 // src/cli/main.ts
-import { resolve as resolve4 } from "node:path";
+import { resolve as resolve6 } from "node:path";
+function cwdConfinement(allowOutside) {
+  return confinement(enclosingRepo(process.cwd()) ?? process.cwd(), allowOutside);
+}
 var USAGE = `usage: ${TOOL_NAME} <command> [options]
 
 commands:
@@ -16699,12 +27402,16 @@ analyze options:
   --output FILE             write the report to FILE (atomically) instead of stdout
   --top N                   layers shown in the text table (default 15)
   --allow-missing-weights   analyse graphs whose external weight files are absent
+  --allow-outside-repo      read files whose real path leaves the repository around the
+                            current folder (refused by default; symlinks are resolved)
 
 check options:
   --budgets FILE            the budgets file (default budgets.yml)
   --baseline REPORT         a saved report (analyze or check --format json) to compare with
   --format text|json|markdown
   --output FILE             write the report to FILE (atomically) instead of stdout
+  --allow-outside-repo      read models, baseline and budgets file even where their real
+                            paths leave the budgets file's repository
 
 devices options:
   --format text|json
@@ -16712,6 +27419,8 @@ devices options:
 compare options:
   --format text|json        output format (default text)
   --top N                   changed layers shown per model (default 10)
+  --pair OLD=NEW            pair a renamed model (repeatable); others pair by path
+  --allow-outside-repo      read reports outside the repository around the current folder
 
   -h, --help                this help
   -v, --version             the version
@@ -16742,10 +27451,12 @@ function analyzeCommand(args, io) {
       top: { type: "string" },
       device: { type: "string", multiple: true },
       precision: { type: "string" },
-      "allow-missing-weights": { type: "boolean", default: false }
+      "allow-missing-weights": { type: "boolean", default: false },
+      "allow-outside-repo": { type: "boolean", default: false }
     }
   });
   if (positionals.length === 0) throw new UsageError("analyze: give at least one model file");
+  const confine = cwdConfinement(values["allow-outside-repo"]);
   const format = values.format;
   if (!["text", "json", "markdown", "html"].includes(format)) {
     throw new UsageError(`--format must be text, json, markdown or html, got '${format}'`);
@@ -16755,14 +27466,14 @@ function analyzeCommand(args, io) {
   const dims2 = parseDims(values.dims);
   const devices = resolveDevices((values.device ?? []).flatMap((d) => d.split(",")).map((d) => d.trim()).filter(Boolean));
   const precision = parsePrecision(values.precision);
-  const report = {
+  const report2 = {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: TOOL_NAME, version: VERSION },
     models: positionals.map(
-      (p) => withLatency(analyzeFile(p, { dims: dims2, allowMissingWeights: values["allow-missing-weights"] }), devices, { precision })
+      (p) => withLatency(analyzeFile(p, { dims: dims2, allowMissingWeights: values["allow-missing-weights"], confine }), devices, { precision })
     )
   };
-  const text2 = format === "json" ? JSON.stringify(report, null, 2) + "\n" : format === "markdown" ? renderAnalyzeMarkdown(report, { top }) : format === "html" ? renderHtml(report, { devices, top }) : renderAnalyzeText(report, { top });
+  const text2 = format === "json" ? JSON.stringify(report2, null, 2) + "\n" : format === "markdown" ? renderAnalyzeMarkdown(report2, { top }) : format === "html" ? renderHtml(report2, { devices, top }) : renderAnalyzeText(report2, { top });
   if (values.output) writeFileAtomic(values.output, text2);
   else io.stdout(text2);
   return 0;
@@ -16782,14 +27493,17 @@ function checkCommand(args, io) {
       budgets: { type: "string", default: "budgets.yml" },
       baseline: { type: "string" },
       format: { type: "string", default: "text" },
-      output: { type: "string" }
+      output: { type: "string" },
+      "allow-outside-repo": { type: "boolean", default: false }
     }
   });
   if (positionals.length) throw new UsageError(`check takes no positional arguments, got '${positionals[0]}' (use --budgets FILE)`);
   if (!["text", "json", "markdown"].includes(values.format)) throw new UsageError(`--format must be text, json or markdown, got '${values.format}'`);
-  const budgetsPath = resolve4(values.budgets);
-  const baseline = values.baseline ? readReportFile(values.baseline) : null;
-  const outcome = runCheck({ budgetsPath, root: repoRoot(budgetsPath), baseline });
+  const budgetsPath = resolve6(values.budgets);
+  const root = repoRoot(budgetsPath);
+  const allowOutsideRepo = values["allow-outside-repo"];
+  const baseline = values.baseline ? readReportFile(values.baseline, { confine: confinement(root, allowOutsideRepo) }) : null;
+  const outcome = runCheck({ budgetsPath, root, baseline, allowOutsideRepo });
   const note = values.baseline ? `compared with ${values.baseline}` : void 0;
   const text2 = values.format === "json" ? JSON.stringify(outcome.json, null, 2) + "\n" : values.format === "markdown" ? renderCheckMarkdown(outcome, { version: VERSION, baselineNote: note, full: true }) : renderCheckText(outcome);
   if (values.output) writeFileAtomic(values.output, text2);
@@ -16801,13 +27515,30 @@ function compareCommand(args, io) {
     args,
     strict: true,
     allowPositionals: true,
-    options: { format: { type: "string", default: "text" }, top: { type: "string" } }
+    options: {
+      format: { type: "string", default: "text" },
+      top: { type: "string" },
+      pair: { type: "string", multiple: true },
+      "allow-outside-repo": { type: "boolean", default: false }
+    }
   });
   if (positionals.length !== 2) throw new UsageError("compare: give two reports, base.json head.json");
   if (values.format !== "text" && values.format !== "json") throw new UsageError(`--format must be text or json, got '${values.format}'`);
   const top = values.top === void 0 ? void 0 : Number(values.top);
   if (top !== void 0 && (!Number.isInteger(top) || top < 0)) throw new UsageError(`--top must be a whole number, got '${values.top}'`);
-  const cmp = compareReports(readReportFile(positionals[0]), readReportFile(positionals[1]));
+  const pairs = (values.pair ?? []).map((p) => {
+    const m = /^([^=]+)=([^=]+)$/.exec(p);
+    if (!m) throw new UsageError(`--pair: '${p}' is not OLD=NEW (two model paths)`);
+    return [m[1], m[2]];
+  });
+  const confine = cwdConfinement(values["allow-outside-repo"]);
+  const base = readReportFile(positionals[0], { confine });
+  const head = readReportFile(positionals[1], { confine });
+  for (const [o, n] of pairs) {
+    if (!base.models.some((m) => modelIdentity(m.path) === modelIdentity(o))) throw new UsageError(`--pair: '${o}' is not a model of ${positionals[0]}`);
+    if (!head.models.some((m) => modelIdentity(m.path) === modelIdentity(n))) throw new UsageError(`--pair: '${n}' is not a model of ${positionals[1]}`);
+  }
+  const cmp = compareReports(base, head, pairs);
   io.stdout(values.format === "json" ? JSON.stringify(cmp, null, 2) + "\n" : renderComparisonText(cmp, { top }));
   return 0;
 }
@@ -16818,7 +27549,8 @@ function devicesCommand(args, io) {
   io.stdout(values.format === "json" ? JSON.stringify(devicesJson(), null, 2) + "\n" : renderDevicesText());
   return 0;
 }
-function main(argv, io) {
+function main(argv, rawIO) {
+  const io = { stdout: (t) => rawIO.stdout(neutraliseCommands(t)), stderr: (t) => rawIO.stderr(neutraliseCommands(t)) };
   try {
     const [command, ...rest] = argv;
     if (!command || command === "-h" || command === "--help" || command === "help") {
@@ -16843,21 +27575,30 @@ function main(argv, io) {
         throw new UsageError(`unknown command '${command}' (try --help)`);
     }
   } catch (e) {
-    if (e instanceof InputError || e instanceof UsageError || e instanceof BudgetFileError) {
-      io.stderr(`${TOOL_NAME}: ${e.message}
+    if (e instanceof UserError) {
+      for (const line of e instanceof BudgetFileErrors ? e.lines : [e.message]) io.stderr(`${TOOL_NAME}: ${safeText(line, 2e3)}
 `);
       return 2;
     }
     if (e instanceof Error && e.code?.startsWith("ERR_PARSE_ARGS")) {
-      io.stderr(`${TOOL_NAME}: ${e.message}
+      io.stderr(`${TOOL_NAME}: ${safeText(e.message, 2e3)}
 `);
       return 2;
     }
-    throw e;
+    io.stderr(`${TOOL_NAME}: internal error, please report it with the command that caused it
+${e instanceof Error ? e.stack ?? e.message : String(e)}
+`);
+    return 3;
   }
 }
 
 // src/cli.ts
+var quietOnEpipe = (e) => {
+  if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw e;
+};
+process.stdout.on("error", quietOnEpipe);
+process.stderr.on("error", quietOnEpipe);
 process.exitCode = main(process.argv.slice(2), {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t)

@@ -6,11 +6,14 @@
  * that cannot be posted (a fork's read-only token) is a warning.
  */
 import * as core from '@actions/core';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { runCheck, analyzeBaseline, type CheckOutcome } from '../check/run.js';
 import { renderCheckMarkdown } from '../check/markdown.js';
 import { readReportFile } from '../io/read-report.js';
+import { isInside, readTextSafe } from '../io/safe-open.js';
+import { confinement } from '../check/run.js';
+import { InputError } from '../errors.js';
 import { writeFileAtomic } from '../io/write-file.js';
 import type { AnalyzeReport } from '../report/model-report.js';
 import { checkNews, commentMarker, fitComment, mayCreateComment, type CommentMode } from './comment.js';
@@ -62,7 +65,16 @@ function readEvent(): { name: string; pr: PullRequest | null; repo: { owner: str
   const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? '/').split('/');
   let payload: Record<string, unknown> = {};
   const path = process.env.GITHUB_EVENT_PATH;
-  if (path && existsSync(path)) payload = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+  if (path && existsSync(path)) {
+    // The runner writes it outside the workspace: not confined, but a regular file, capped.
+    const text = readTextSafe(path, 'GITHUB_EVENT_PATH', { root: null, what: 'event payload' });
+    try {
+      const data: unknown = JSON.parse(text);
+      if (data && typeof data === 'object' && !Array.isArray(data)) payload = data as Record<string, unknown>;
+    } catch {
+      throw new InputError('GITHUB_EVENT_PATH', 'the event payload is not JSON');
+    }
+  }
   const pr = payload.pull_request as { number?: number; base?: { sha?: string }; head?: { sha?: string } } | undefined;
   return {
     name,
@@ -74,12 +86,15 @@ function readEvent(): { name: string; pr: PullRequest | null; repo: { owner: str
 /** The baseline: a report file, none, or the same models analysed at the merge-base. */
 function findBaseline(
   inputs: Inputs,
-  root: string,
+  workspace: string,
+  cwd: string,
   event: ReturnType<typeof readEvent>,
 ): { report: AnalyzeReport | null; note: string; notes?: Map<string, string> } {
   if (inputs.baseline === 'none') return { report: null, note: 'no baseline (baseline: none)' };
-  if (inputs.baseline !== 'auto') return { report: readReportFile(resolve(root, inputs.baseline)), note: `baseline: ${inputs.baseline}` };
-  const g: Git = { cwd: root, log: (m) => core.info(m) };
+  if (inputs.baseline !== 'auto') {
+    return { report: readReportFile(resolve(cwd, inputs.baseline), { confine: confinement(workspace, false, ''), display: inputs.baseline }), note: `baseline: ${inputs.baseline}` };
+  }
+  const g: Git = { cwd, log: (m) => core.info(m) };
   let base: string;
   if (inputs.baseRef) {
     base = mergeBase(g, inputs.baseRef, event.pr?.headSha ?? 'HEAD');
@@ -91,8 +106,9 @@ function findBaseline(
   core.info(`baseline: the merge-base ${base.slice(0, 12)}`);
   const tree = checkoutWorktree(g, base);
   try {
-    const rel = relative(root, resolve(root, inputs.budgets));
-    const { report, notes } = analyzeBaseline(join(tree.path, rel), resolve(root, inputs.budgets), tree.path);
+    // The worktree is of the whole repository: the budgets file sits at the same path from its root.
+    const rel = relative(workspace, resolve(cwd, inputs.budgets));
+    const { report, notes } = analyzeBaseline(join(tree.path, rel), resolve(cwd, inputs.budgets), tree.path, workspace);
     return { report, notes, note: `compared with the merge-base ${base.slice(0, 12)}` };
   } finally {
     tree.remove();
@@ -111,10 +127,22 @@ function writeOutputs(outcome: CheckOutcome, markdown: string, dir: string): { j
 export async function run(): Promise<void> {
   try {
     const inputs = readInputs();
-    const root = resolve(process.env.GITHUB_WORKSPACE ?? process.cwd(), inputs.workingDirectory);
+    // Files are confined to the workspace (the repository); paths in inputs are relative to the
+    // working directory; annotations carry paths from the workspace.
+    const workspace = resolve(process.env.GITHUB_WORKSPACE ?? process.cwd());
+    const cwd = resolve(workspace, inputs.workingDirectory);
+    if (!isInside(workspace, cwd)) throw new InputError('', `input 'working-directory' ('${inputs.workingDirectory}') leaves the workspace: refused`);
     const event = readEvent();
-    const { report: baseline, note, notes } = findBaseline(inputs, root, event);
-    const outcome = runCheck({ budgetsPath: resolve(root, inputs.budgets), root, baseline, baselineNotes: notes, modelsGlob: inputs.models || undefined });
+    const { report: baseline, note, notes } = findBaseline(inputs, workspace, cwd, event);
+    const outcome = runCheck({
+      budgetsPath: resolve(cwd, inputs.budgets),
+      root: workspace,
+      baseline,
+      baselineNotes: notes,
+      modelsGlob: inputs.models || undefined,
+      modelsGlobCwd: cwd,
+      allowHint: '',
+    });
     const failed = outcome.violations.filter((v) => inputs.failOn !== 'never' && (v.level === 'error' || inputs.failOn === 'warn'));
 
     const summary = renderCheckMarkdown(outcome, { baselineNote: note, version: VERSION, commentKey: inputs.commentKey, full: true });
@@ -122,10 +150,11 @@ export async function run(): Promise<void> {
       `${commentMarker(inputs.commentKey)}\n${renderCheckMarkdown(outcome, { baselineNote: note, version: VERSION, commentKey: inputs.commentKey, full: false })}`,
       'The full report is in the job summary of this run.',
     );
-    const files = writeOutputs(outcome, summary, resolve(process.env.RUNNER_TEMP ?? root, 'model-budget'));
+    const files = writeOutputs(outcome, summary, resolve(process.env.RUNNER_TEMP ?? cwd, 'model-budget'));
 
     for (const v of outcome.violations) {
-      const props = { file: relative(process.env.GITHUB_WORKSPACE ?? root, v.file) || v.file, startLine: v.at.line, startColumn: v.at.column, title: 'model-budget' };
+      // v.file is the budgets file relative to the workspace (runCheck's root).
+      const props = { file: v.file, startLine: v.at.line, startColumn: v.at.column, title: 'model-budget' };
       if (v.level === 'error') core.error(v.message, props);
       else core.warning(v.message, props);
     }

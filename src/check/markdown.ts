@@ -131,8 +131,15 @@ export function renderCheckMarkdown(outcome: CheckOutcome, options: CheckMarkdow
     }
     out.push('');
   }
-  if (outcome.removedModels.length) {
-    out.push(`**Removed in this change:** ${outcome.removedModels.map((p) => escapeMarkdownCode(p)).join(', ')}`, '');
+  for (const path of outcome.removedModels) {
+    // In the baseline, gone now: its baseline totals, so a reviewer sees what left.
+    const cmp = outcome.comparisons.find((c) => c.path === path && c.status === 'removed');
+    out.push(`#### ${escapeMarkdownCode(path)} — removed`, '', '| metric | base | PR | change |', '| --- | --: | --: | --: |');
+    for (const [metric, key, scale] of [['params', 'params', 1], ['gflops', 'flops', 1e9]] as const) {
+      const b = cmp?.totals[key].base;
+      out.push(`| ${METRIC_LABEL[metric]} | ${value(metric, b == null ? null : b / scale)} | – | removed |`);
+    }
+    out.push('');
   }
   if (outcome.violations.length) {
     out.push('**Broken budgets**', '');

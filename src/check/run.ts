@@ -4,17 +4,19 @@
  * its dims and devices, evaluate every budget against the baseline, and diff the models.
  * This is the I/O edge; parsing and evaluation are pure (src/budgets).
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { parseBudgets, BudgetFileError } from '../budgets/parse.js';
 import { evaluateBudgets, type Evaluation, type ModelResult, type Violation } from '../budgets/evaluate.js';
-import { globBase, globToRegExp, isGlob } from '../budgets/glob.js';
+import { GlobError, isGlob } from '../budgets/glob.js';
 import type { BudgetsConfig, ModelConfig } from '../budgets/types.js';
 import { findDevice } from '../devices/catalog.js';
 import { deviceModel } from '../devices/efficiency.js';
 import type { DeviceModel } from '../devices/roofline.js';
 import { InputError } from '../errors.js';
 import { analyzeFile } from '../io/analyze-file.js';
+import { isInside, readTextSafe, type Confinement } from '../io/safe-open.js';
+import { globFiles, normalizeModelPath, toPosix } from '../io/walk.js';
 import { withLatency } from '../report/latency.js';
 import { SCHEMA_VERSION, type AnalyzeReport, type ModelReport } from '../report/model-report.js';
 import { compareModel, type ModelComparison } from '../report/compare.js';
@@ -22,8 +24,14 @@ import { TOOL_NAME, VERSION } from '../version.js';
 
 export interface CheckOptions {
   budgetsPath: string;
-  /** The repository root: model paths may not leave it. */
+  /** The repository root: the budgets file, models and their real paths may not leave it. */
   root: string;
+  /** Lift the confinement to `root` (the CLI's --allow-outside-repo; never the action). */
+  allowOutsideRepo?: boolean;
+  /** The flag named in a refusal (default --allow-outside-repo; '' for none, as in the action). */
+  allowHint?: string;
+  /** The folder the models glob is relative to (default: root). */
+  modelsGlobCwd?: string;
   /** Baseline analysis (from a report file or the merge-base); null: none. */
   baseline?: AnalyzeReport | null;
   /** Why a model has no baseline (e.g. a Git LFS pointer at the merge-base), by path. */
@@ -57,13 +65,18 @@ export interface CheckOutcome {
   json: CheckReport;
 }
 
-function readBudgets(path: string, display: string): BudgetsConfig {
+/** The confinement for a check: the repository root, or none when the user lifts it. */
+export function confinement(root: string, allowOutsideRepo = false, allowHint: string | undefined = '--allow-outside-repo'): Confinement {
+  return allowOutsideRepo ? { root: null } : { root, rootName: 'the repository', allowHint };
+}
+
+function readBudgets(path: string, display: string, confine: Confinement): BudgetsConfig {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readTextSafe(path, display, { ...confine, what: 'budgets file' });
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(display, code === 'ENOENT' ? 'no such budgets file' : `cannot be read (${code})`);
+    if (e instanceof InputError && /^no such/.test(e.detail)) throw new InputError(display, 'no such budgets file');
+    throw e;
   }
   return parseBudgets(text, display);
 }
@@ -77,37 +90,17 @@ export function configDevices(cfg: BudgetsConfig): DeviceModel[] {
   });
 }
 
-const SKIP_DIRS = new Set(['.git', 'node_modules']);
-
-function walk(dir: string, out: string[]): void {
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const e of entries) {
-    if (e.isDirectory()) {
-      if (!SKIP_DIRS.has(e.name)) walk(join(dir, e.name), out);
-    } else if (e.isFile()) out.push(join(dir, e.name));
-  }
-}
-
-function inside(root: string, path: string): boolean {
-  const rel = relative(root, path);
-  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
-}
-
-const posix = (p: string) => p.split(sep).join('/');
+const posix = toPosix;
 
 /** The files a model entry names, as absolute paths (errors point at the entry's path). */
 export function expandModelPaths(cfg: BudgetsConfig, model: ModelConfig, budgetsDir: string, root: string, mustExist = true): string[] {
-  const err = (detail: string) => new BudgetFileError(cfg.file, model.pathAt.line, model.pathAt.column, `models[${model.index}].path`, detail);
-  const target = resolve(budgetsDir, model.path);
-  if (isAbsolute(model.path) || !inside(root, isGlob(model.path) ? resolve(budgetsDir, globBase(model.path)) : target)) {
-    throw err(`'${model.path}' is outside the repository (${root}); model paths are relative to the budgets file and stay inside the repository`);
-  }
+  const key = `models[${model.index}].path`;
+  const err = (detail: string) => new BudgetFileError(cfg.file, model.pathAt.line, model.pathAt.column, key, detail);
+  const outside = () => err(`'${model.path}' is outside the repository (${root}); model paths are relative to the budgets file and stay inside the repository`);
+  if (isAbsolute(model.path)) throw outside();
   if (!isGlob(model.path)) {
+    const target = resolve(budgetsDir, model.path);
+    if (!isInside(resolve(root), target)) throw outside();
     if (!existsSync(target)) {
       if (!mustExist) return [];
       throw err(`'${model.path}' does not exist`);
@@ -115,23 +108,28 @@ export function expandModelPaths(cfg: BudgetsConfig, model: ModelConfig, budgets
     if (statSync(target).isDirectory()) throw err(`'${model.path}' is a folder; name the model file or use a glob like '${posix(model.path)}/*.onnx'`);
     return [target];
   }
-  const base = resolve(budgetsDir, globBase(model.path));
-  const re = globToRegExp(posix(relative(budgetsDir, resolve(budgetsDir, model.path))));
-  const files: string[] = [];
-  walk(base, files);
-  const matched = files.filter((f) => re.test(posix(relative(budgetsDir, f)))).sort();
+  let matched: string[];
+  try {
+    matched = globFiles(model.path, budgetsDir, root, '').map((m) => m.file);
+  } catch (e) {
+    if (e instanceof GlobError || e instanceof InputError) throw err(e.detail);
+    throw e;
+  }
   if (matched.length === 0 && mustExist) throw err(`glob '${model.path}' matches no file`);
   return matched;
 }
 
-function analyzeConfig(cfg: BudgetsConfig, budgetsPath: string, root: string, devices: DeviceModel[], options: { mustExist: boolean; modelsGlob?: string; displayRoot?: string }) {
+function analyzeConfig(
+  cfg: BudgetsConfig,
+  budgetsPath: string,
+  root: string,
+  devices: DeviceModel[],
+  options: { mustExist: boolean; modelsGlob?: string; modelsGlobCwd?: string; confine: Confinement },
+) {
   const budgetsDir = dirname(budgetsPath);
   const entries: { model: ModelConfig; file: string }[] = [];
   if (options.modelsGlob) {
-    const re = globToRegExp(posix(options.modelsGlob));
-    const files: string[] = [];
-    walk(resolve(root, globBase(options.modelsGlob)), files);
-    const matched = files.filter((f) => re.test(posix(relative(root, f)))).sort();
+    const matched = globFiles(options.modelsGlob, options.modelsGlobCwd ?? root, root, `models input '${options.modelsGlob}'`).map((m) => m.file);
     if (matched.length === 0 && options.mustExist) throw new InputError(options.modelsGlob, 'the models glob matches no file');
     for (const f of matched) entries.push({ model: cfg.models[0], file: f });
   } else {
@@ -140,13 +138,14 @@ function analyzeConfig(cfg: BudgetsConfig, budgetsPath: string, root: string, de
   const seen = new Map<string, ModelConfig>();
   const out: { model: ModelConfig; path: string; report: ModelReport }[] = [];
   for (const { model, file } of entries) {
-    const path = posix(relative(options.displayRoot ?? root, file));
+    // One identity per model: its path relative to the budgets file's folder, normalised.
+    const path = normalizeModelPath(posix(relative(budgetsDir, file)));
     if (seen.has(path)) {
       if (seen.get(path) === model) continue;
       throw new BudgetFileError(cfg.file, model.pathAt.line, model.pathAt.column, `models[${model.index}].path`, `'${path}' is also matched by an earlier entry ('${seen.get(path)!.path}'): a model is listed twice`);
     }
     seen.set(path, model);
-    const report = analyzeFile(file, { dims: model.dims, allowMissingWeights: model.allowMissingWeights, displayPath: path });
+    const report = analyzeFile(file, { dims: model.dims, allowMissingWeights: model.allowMissingWeights, displayPath: path, confine: options.confine });
     out.push({ model, path, report: withLatency(report, devices, { precision: model.precision }) });
   }
   return out;
@@ -155,10 +154,12 @@ function analyzeConfig(cfg: BudgetsConfig, budgetsPath: string, root: string, de
 export function runCheck(options: CheckOptions): CheckOutcome {
   const root = resolve(options.root);
   const display = posix(relative(root, options.budgetsPath)) || options.budgetsPath;
-  const cfg = readBudgets(options.budgetsPath, display);
+  const confine = confinement(root, options.allowOutsideRepo, options.allowHint);
+  const cfg = readBudgets(options.budgetsPath, display, confine);
   const devices = configDevices(cfg);
-  const analysed = analyzeConfig(cfg, options.budgetsPath, root, devices, { mustExist: true, modelsGlob: options.modelsGlob });
-  const baseBy = new Map((options.baseline?.models ?? []).map((m) => [m.path, m]));
+  const analysed = analyzeConfig(cfg, options.budgetsPath, root, devices, { mustExist: true, modelsGlob: options.modelsGlob, modelsGlobCwd: options.modelsGlobCwd, confine });
+  // Baseline paths get the same identity (a baseline from `analyze ./models/x.onnx` pairs with models/x.onnx).
+  const baseBy = new Map((options.baseline?.models ?? []).map((m) => [normalizeModelPath(m.path), m]));
   const results: ModelResult[] = analysed.map((a) => ({
     config: a.model,
     path: a.path,
@@ -167,9 +168,12 @@ export function runCheck(options: CheckOptions): CheckOutcome {
     ...(options.baseline && !baseBy.has(a.path) ? { baseNote: options.baselineNotes?.get(a.path) ?? 'new in this change' } : {}),
   }));
   const evaluation = evaluateBudgets(cfg, results);
-  const comparisons = results.map((r) => compareModel(r.path, r.base ?? undefined, r.report));
   const headPaths = new Set(results.map((r) => r.path));
   const removedModels = [...baseBy.keys()].filter((p) => !headPaths.has(p));
+  const comparisons = [
+    ...results.map((r) => compareModel(r.path, r.base ?? undefined, r.report)),
+    ...removedModels.map((p) => compareModel(p, baseBy.get(p), undefined)),
+  ];
   const head: AnalyzeReport = { schemaVersion: SCHEMA_VERSION, tool: { name: TOOL_NAME, version: VERSION }, models: results.map((r) => r.report) };
   return {
     config: cfg,
@@ -199,8 +203,15 @@ export function runCheck(options: CheckOptions): CheckOutcome {
  * commit at `baseRoot`. Models missing there are new; one that cannot be analysed there (a Git
  * LFS pointer, say) is left out with a notice in its warnings.
  */
-export function analyzeBaseline(budgetsPathInBase: string, headBudgetsPath: string, baseRoot: string): { report: AnalyzeReport; notes: Map<string, string> } {
-  const cfg = readBudgets(headBudgetsPath, posix(relative(dirname(headBudgetsPath), headBudgetsPath)));
+export function analyzeBaseline(
+  budgetsPathInBase: string,
+  headBudgetsPath: string,
+  baseRoot: string,
+  headRoot: string,
+): { report: AnalyzeReport; notes: Map<string, string> } {
+  // The action's (no flag lifts the confinement there).
+  const confine = confinement(baseRoot, false, '');
+  const cfg = readBudgets(headBudgetsPath, posix(relative(headRoot, headBudgetsPath)), confinement(headRoot, false, ''));
   const devices = configDevices(cfg);
   const models: ModelReport[] = [];
   const notes = new Map<string, string>();
@@ -213,9 +224,9 @@ export function analyzeBaseline(budgetsPathInBase: string, headBudgetsPath: stri
       continue;
     }
     for (const file of files) {
-      const path = posix(relative(baseRoot, file));
+      const path = normalizeModelPath(posix(relative(budgetsDir, file)));
       try {
-        const report = analyzeFile(file, { dims: model.dims, allowMissingWeights: model.allowMissingWeights, displayPath: path });
+        const report = analyzeFile(file, { dims: model.dims, allowMissingWeights: model.allowMissingWeights, displayPath: path, confine });
         models.push(withLatency(report, devices, { precision: model.precision }));
       } catch (e) {
         if (!(e instanceof InputError)) throw e;

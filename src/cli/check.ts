@@ -56,9 +56,17 @@ export function renderCheckText(outcome: CheckOutcome): string {
         brokenText(r),
       ];
     });
+  // A model in the baseline but gone now: one row per total, its value 'removed'.
+  for (const path of outcome.removedModels) {
+    const cmp = outcome.comparisons.find((c) => c.path === path && c.status === 'removed');
+    for (const [metric, key, scale] of [['params', 'params', 1], ['gflops', 'flops', 1e9]] as const) {
+      const b = cmp?.totals[key].base;
+      const base = b == null ? null : b / scale;
+      rows.push([path, METRIC_LABEL[metric], 'removed', base === null ? '' : fmt(metric, base), '', '', '', 'removed', '']);
+    }
+  }
   const out: string[] = [];
   out.push(textTable(['model', 'metric', 'value', 'baseline', 'change', 'budget', 'used', 'status', 'broken'], rows, [false, false, true, true, true, true, true, false, false]));
-  if (outcome.removedModels.length) out.push('', `removed since the baseline: ${outcome.removedModels.join(', ')}`);
   const errors = outcome.violations.filter((v) => v.level === 'error');
   const warns = outcome.violations.filter((v) => v.level === 'warn');
   if (outcome.violations.length) {

@@ -15,7 +15,7 @@ import { devicesJson, renderDevicesText, resolveDevices } from './devices.js';
 import { withLatency } from '../report/latency.js';
 import type { Precision } from '../devices/catalog.js';
 import { readReportFile } from '../io/read-report.js';
-import { compareReports } from '../report/compare.js';
+import { compareReports, modelIdentity } from '../report/compare.js';
 import { renderComparisonText } from '../report/text.js';
 import { renderAnalyzeMarkdown } from '../report/markdown.js';
 import { renderHtml } from '../report/html.js';
@@ -24,6 +24,13 @@ import { runCheck } from '../check/run.js';
 import { renderCheckMarkdown } from '../check/markdown.js';
 import { renderCheckText, repoRoot } from './check.js';
 import { resolve } from 'node:path';
+import { enclosingRepo, type Confinement } from '../io/safe-open.js';
+import { confinement } from '../check/run.js';
+
+/** For files named on the command line: the repository around the cwd (else the cwd). */
+function cwdConfinement(allowOutside: boolean): Confinement {
+  return confinement(enclosingRepo(process.cwd()) ?? process.cwd(), allowOutside);
+}
 
 export interface CliIO {
   stdout: (text: string) => void;
@@ -49,12 +56,16 @@ analyze options:
   --output FILE             write the report to FILE (atomically) instead of stdout
   --top N                   layers shown in the text table (default 15)
   --allow-missing-weights   analyse graphs whose external weight files are absent
+  --allow-outside-repo      read files whose real path leaves the repository around the
+                            current folder (refused by default; symlinks are resolved)
 
 check options:
   --budgets FILE            the budgets file (default budgets.yml)
   --baseline REPORT         a saved report (analyze or check --format json) to compare with
   --format text|json|markdown
   --output FILE             write the report to FILE (atomically) instead of stdout
+  --allow-outside-repo      read models, baseline and budgets file even where their real
+                            paths leave the budgets file's repository
 
 devices options:
   --format text|json
@@ -62,6 +73,8 @@ devices options:
 compare options:
   --format text|json        output format (default text)
   --top N                   changed layers shown per model (default 10)
+  --pair OLD=NEW            pair a renamed model (repeatable); others pair by path
+  --allow-outside-repo      read reports outside the repository around the current folder
 
   -h, --help                this help
   -v, --version             the version
@@ -95,9 +108,11 @@ function analyzeCommand(args: string[], io: CliIO): number {
       device: { type: 'string', multiple: true },
       precision: { type: 'string' },
       'allow-missing-weights': { type: 'boolean', default: false },
+      'allow-outside-repo': { type: 'boolean', default: false },
     },
   });
   if (positionals.length === 0) throw new UsageError('analyze: give at least one model file');
+  const confine = cwdConfinement(values['allow-outside-repo']);
   const format = values.format;
   if (!['text', 'json', 'markdown', 'html'].includes(format)) {
     throw new UsageError(`--format must be text, json, markdown or html, got '${format}'`);
@@ -111,7 +126,7 @@ function analyzeCommand(args: string[], io: CliIO): number {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: TOOL_NAME, version: VERSION },
     models: positionals.map((p) =>
-      withLatency(analyzeFile(p, { dims, allowMissingWeights: values['allow-missing-weights'] }), devices, { precision }),
+      withLatency(analyzeFile(p, { dims, allowMissingWeights: values['allow-missing-weights'], confine }), devices, { precision }),
     ),
   };
   const text =
@@ -142,13 +157,16 @@ function checkCommand(args: string[], io: CliIO): number {
       baseline: { type: 'string' },
       format: { type: 'string', default: 'text' },
       output: { type: 'string' },
+      'allow-outside-repo': { type: 'boolean', default: false },
     },
   });
   if (positionals.length) throw new UsageError(`check takes no positional arguments, got '${positionals[0]}' (use --budgets FILE)`);
   if (!['text', 'json', 'markdown'].includes(values.format)) throw new UsageError(`--format must be text, json or markdown, got '${values.format}'`);
   const budgetsPath = resolve(values.budgets);
-  const baseline = values.baseline ? readReportFile(values.baseline) : null;
-  const outcome = runCheck({ budgetsPath, root: repoRoot(budgetsPath), baseline });
+  const root = repoRoot(budgetsPath);
+  const allowOutsideRepo = values['allow-outside-repo'];
+  const baseline = values.baseline ? readReportFile(values.baseline, { confine: confinement(root, allowOutsideRepo) }) : null;
+  const outcome = runCheck({ budgetsPath, root, baseline, allowOutsideRepo });
   const note = values.baseline ? `compared with ${values.baseline}` : undefined;
   const text =
     values.format === 'json' ? JSON.stringify(outcome.json, null, 2) + '\n'
@@ -164,13 +182,30 @@ function compareCommand(args: string[], io: CliIO): number {
     args,
     strict: true,
     allowPositionals: true,
-    options: { format: { type: 'string', default: 'text' }, top: { type: 'string' } },
+    options: {
+      format: { type: 'string', default: 'text' },
+      top: { type: 'string' },
+      pair: { type: 'string', multiple: true },
+      'allow-outside-repo': { type: 'boolean', default: false },
+    },
   });
   if (positionals.length !== 2) throw new UsageError('compare: give two reports, base.json head.json');
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, got '${values.format}'`);
   const top = values.top === undefined ? undefined : Number(values.top);
   if (top !== undefined && (!Number.isInteger(top) || top < 0)) throw new UsageError(`--top must be a whole number, got '${values.top}'`);
-  const cmp = compareReports(readReportFile(positionals[0]), readReportFile(positionals[1]));
+  const pairs = (values.pair ?? []).map((p) => {
+    const m = /^([^=]+)=([^=]+)$/.exec(p);
+    if (!m) throw new UsageError(`--pair: '${p}' is not OLD=NEW (two model paths)`);
+    return [m[1], m[2]] as [string, string];
+  });
+  const confine = cwdConfinement(values['allow-outside-repo']);
+  const base = readReportFile(positionals[0], { confine });
+  const head = readReportFile(positionals[1], { confine });
+  for (const [o, n] of pairs) {
+    if (!base.models.some((m) => modelIdentity(m.path) === modelIdentity(o))) throw new UsageError(`--pair: '${o}' is not a model of ${positionals[0]}`);
+    if (!head.models.some((m) => modelIdentity(m.path) === modelIdentity(n))) throw new UsageError(`--pair: '${n}' is not a model of ${positionals[1]}`);
+  }
+  const cmp = compareReports(base, head, pairs);
   io.stdout(values.format === 'json' ? JSON.stringify(cmp, null, 2) + '\n' : renderComparisonText(cmp, { top }));
   return 0;
 }

@@ -5,6 +5,7 @@ import { loadModelFile } from './load-model.js';
 import { inferModel } from '../analysis/infer.js';
 import { GraphError } from '../analysis/errors.js';
 import { InputError } from '../errors.js';
+import type { Confinement } from './safe-open.js';
 import { modelReport, type ModelReport } from '../report/model-report.js';
 
 export interface AnalyzeFileOptions {
@@ -12,16 +13,21 @@ export interface AnalyzeFileOptions {
   allowMissingWeights?: boolean;
   /** How the path is shown in reports (default: as given). */
   displayPath?: string;
+  /** Where the model's real path must stay (default: anywhere). */
+  confine?: Confinement;
+  /** The path as the user wrote it, for errors (default: displayPath, else the path). */
+  errorPath?: string;
 }
 
 export function analyzeFile(path: string, options: AnalyzeFileOptions = {}): ModelReport {
-  const loaded = loadModelFile(path, { allowMissingWeights: options.allowMissingWeights });
+  const shown = options.errorPath ?? options.displayPath ?? path;
+  const loaded = loadModelFile(path, { allowMissingWeights: options.allowMissingWeights, confine: options.confine, display: shown });
   const m = loaded.model;
   let inferred;
   try {
     inferred = inferModel(m, { dims: options.dims });
   } catch (e) {
-    if (e instanceof GraphError) throw new InputError(path, e.message);
+    if (e instanceof GraphError) throw new InputError(shown, e.message);
     throw e;
   }
   const producer = [m.producerName, m.producerVersion].filter(Boolean).join(' ');

@@ -2,16 +2,21 @@
  * Reading a model file from disk: recognise it, decode it, and check its external-data
  * references (they must stay inside the model's folder and exist) without reading them.
  */
-import { readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Graph, Model, TensorData } from '../graph/model.js';
 import { decodeModel } from '../onnx/decode.js';
 import { sniff } from '../onnx/sniff.js';
 import { DecodeError, InputError } from '../errors.js';
+import { quoteToken } from '../util/sanitize.js';
+import { MAX_MODEL_BYTES, readFileSafe, realFolder, resolveRegularFile, type Confinement } from './safe-open.js';
 
 export interface LoadOptions {
   /** Analyse a graph whose external weight files are absent (a notice is added instead). */
   allowMissingWeights?: boolean;
+  /** Where the model may live (see src/io/safe-open.ts); default: no confinement. */
+  confine?: Confinement;
+  /** The path as the user wrote it, for messages (default: `path`). */
+  display?: string;
 }
 
 export interface LoadedModel {
@@ -23,17 +28,10 @@ export interface LoadedModel {
 }
 
 export function loadModelFile(path: string, options: LoadOptions = {}): LoadedModel {
-  let bytes: Buffer;
-  try {
-    if (statSync(path).isDirectory()) throw new InputError(path, 'is a directory, not a model file');
-    bytes = readFileSync(path);
-  } catch (e) {
-    if (e instanceof InputError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(path, code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? (e as Error).message})`);
-  }
-  const model = decodeBytes(path, bytes);
-  const notices = checkExternalData(path, model, options);
+  const display = options.display ?? path;
+  const bytes = readFileSafe(path, display, { root: null, ...options.confine, maxBytes: MAX_MODEL_BYTES, what: 'model file' });
+  const model = decodeBytes(display, bytes);
+  const notices = checkExternalData(path, display, model, options);
   return { path, bytes: bytes.byteLength, model, notices };
 }
 
@@ -78,37 +76,44 @@ function* externalTensors(g: Graph): Generator<TensorData> {
   }
 }
 
-function checkExternalData(path: string, model: Model, options: LoadOptions): string[] {
+function checkExternalData(path: string, display: string, model: Model, options: LoadOptions): string[] {
   const folder = resolve(dirname(path));
+  const realDir = realFolder(folder);
   const sizes = new Map<string, number | null>();
   const missing = new Set<string>();
   for (const t of externalTensors(model.graph)) {
     if (t.storage.kind !== 'external') continue;
     const { location, offset, length } = t.storage;
-    if (!location) throw new InputError(path, `tensor '${t.name}' is stored externally but names no file`);
+    if (!location) throw new InputError(display, `tensor '${t.name}' is stored externally but names no file`);
     const target = resolve(folder, location);
     const rel = relative(folder, target);
     if (isAbsolute(location) || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
-      throw new InputError(path, `tensor '${t.name}' points outside the model's folder (location '${location}'): refused`);
+      throw new InputError(display, `tensor '${t.name}' points outside the model's folder (location '${location}'): refused`);
     }
     if (!sizes.has(target)) {
+      // Stat only, never read: the real path must stay in the model's folder and be a regular file.
+      let size: number | null;
       try {
-        sizes.set(target, statSync(target).size);
-      } catch {
-        sizes.set(target, null);
+        size = resolveRegularFile(target, location, { root: realDir, rootName: "the model's folder", what: 'external data file' }).stat.size;
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+        if (!/^no such/.test(e.detail)) throw new InputError(display, `external data file ${quoteToken(location)} (for tensor ${quoteToken(t.name)}) ${e.detail}`);
+        size = null;
       }
+      sizes.set(target, size);
     }
     const size = sizes.get(target)!;
     if (size === null) {
       if (!options.allowMissingWeights) {
-        throw new InputError(path, `external data file '${location}' (for tensor '${t.name}') is missing; pass --allow-missing-weights to analyse the graph alone`);
+        throw new InputError(display, `external data file ${quoteToken(location)} (for tensor ${quoteToken(t.name)}) is missing; pass --allow-missing-weights to analyse the graph alone`);
       }
       missing.add(location);
       continue;
     }
     const end = offset + (length ?? 0);
     if (end > size) {
-      throw new InputError(path, `external data file '${location}' is too short for tensor '${t.name}' (needs ${end} bytes, has ${size})`);
+      // The file's size is not said: it may be any file in the model's folder.
+      throw new InputError(display, `external data file ${quoteToken(location)} is too short for tensor ${quoteToken(t.name)} (it ends before byte ${end})`);
     }
   }
   return [...missing].map((m) => `external weight file '${m}' is absent: analysed from the graph alone`);

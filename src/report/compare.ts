@@ -85,9 +85,25 @@ export function compareModel(path: string, base: ModelReport | undefined, head: 
   return { path, status, totals, latency, nodes };
 }
 
-export function compareReports(base: AnalyzeReport, head: AnalyzeReport): Comparison {
-  const baseBy = new Map(base.models.map((m) => [m.path, m]));
-  const headBy = new Map(head.models.map((m) => [m.path, m]));
+/** A model path as one identity: POSIX separators, no `./`, no repeated slashes, `..` folded. */
+export function modelIdentity(p: string): string {
+  const parts: string[] = [];
+  for (const seg of p.replace(/\\/g, '/').split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..' && parts.length && parts[parts.length - 1] !== '..') parts.pop();
+    else parts.push(seg);
+  }
+  return (p.startsWith('/') ? '/' : '') + parts.join('/');
+}
+
+/**
+ * Pair the models of two reports by path identity (`./models/x.onnx` is `models/x.onnx`), or by
+ * an explicit pairing for renamed files (`[old, new]`, shown under the new path).
+ */
+export function compareReports(base: AnalyzeReport, head: AnalyzeReport, pairs: readonly (readonly [string, string])[] = []): Comparison {
+  const rename = new Map(pairs.map(([o, n]) => [modelIdentity(o), modelIdentity(n)]));
+  const baseBy = new Map(base.models.map((m) => [rename.get(modelIdentity(m.path)) ?? modelIdentity(m.path), m]));
+  const headBy = new Map(head.models.map((m) => [modelIdentity(m.path), m]));
   const paths = [...new Set([...headBy.keys(), ...baseBy.keys()])];
   return { schemaVersion: 1, models: paths.map((p) => compareModel(p, baseBy.get(p), headBy.get(p))) };
 }

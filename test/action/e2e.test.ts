@@ -6,7 +6,7 @@
  * proxy that alone resolves `api.github.test`, and made to fail on demand).
  */
 import { execFile, execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -80,12 +80,14 @@ interface ActionRun {
   summary: string;
 }
 
-async function runAction(name: string, env: Record<string, string>, event: object, branch = 'feature'): Promise<ActionRun> {
+async function runAction(name: string, env: Record<string, string>, event: object, branchOrPrepare: string | ((ws: string) => void) = 'feature'): Promise<ActionRun> {
+  const branch = typeof branchOrPrepare === 'string' ? branchOrPrepare : 'feature';
   const dir = join(T, name);
   mkdirSync(dir);
   const ws = join(dir, 'ws');
   // actions/checkout: a shallow clone of the PR's head.
   execFileSync('git', ['clone', '-q', '--depth', '1', '--branch', branch, `file://${origin}`, ws]);
+  if (typeof branchOrPrepare === 'function') branchOrPrepare(ws);
   const files = { event: join(dir, 'event.json'), output: join(dir, 'output'), summary: join(dir, 'summary.md') };
   writeFileSync(files.event, JSON.stringify(event));
   writeFileSync(files.output, '');
@@ -141,7 +143,7 @@ function prEvent(headSha: string, number = PR) {
 function analyzeParams(bytes: Uint8Array): number {
   const file = join(T, `m-${Math.random().toString(36).slice(2)}.onnx`);
   writeFileSync(file, bytes);
-  const r = runCli('analyze', file, '--format', 'json', '--dims', 'batch=1');
+  const r = runCli('analyze', file, '--allow-outside-repo', '--format', 'json', '--dims', 'batch=1');
   return JSON.parse(r.stdout).models[0].totals.params;
 }
 
@@ -335,5 +337,37 @@ describe('the action, end to end', () => {
     expect(r.stdout).toMatch(/::warning::could not post the PR comment: the token was rejected \(GET .*\/user: 401 Bad credentials\)/);
     expect(r.stdout).not.toMatch(/fork/);
     expect(fake.comments.get(12) ?? []).toHaveLength(0);
+  });
+
+  it('with working-directory: the annotation names the budgets file from the repository root', async () => {
+    const run = await runAction('subdir', { 'INPUT_WORKING-DIRECTORY': 'sub', INPUT_BASELINE: 'none', INPUT_COMMENT: 'off' }, prEvent(headSha), (ws) => {
+      mkdirSync(join(ws, 'sub'));
+      // The same file name at the root, so an annotation on the wrong file would look plausible.
+      writeFileSync(join(ws, 'budgets.yml'), 'version: 1\nmodels: []\n');
+      writeFileSync(join(ws, 'sub', 'budgets.yml'), 'version: 1\nmodels:\n  - path: ../models/stable.onnx\n    budgets:\n      params: 100\n');
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/::error title=model-budget,file=sub\/budgets\.yml,line=5,col=\d+::params of \.\.\/models\/stable\.onnx is/);
+  });
+
+  it("the models input is confined to the repository: '../' is refused, nothing outside is read", async () => {
+    const run = await runAction('models-outside', { INPUT_MODELS: '../*.onnx', INPUT_BASELINE: 'none', INPUT_COMMENT: 'off' }, prEvent(headSha), (ws) => {
+      writeFileSync(join(ws, '..', 'outside.onnx'), mlp(8));
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/::error::models input '\.\.\/\*\.onnx': '\.\.\/\*\.onnx' is outside the repository: refused/);
+    expect(run.outputs.passed).toBeUndefined();
+  });
+
+  it('a budgets file symlinked out of the workspace is refused without its content', async () => {
+    const run = await runAction('budgets-link', { INPUT_BASELINE: 'none', INPUT_COMMENT: 'off' }, prEvent(headSha), (ws) => {
+      writeFileSync(join(ws, '..', 'secret.txt'), 'FAKE_SECRET_token_123\n');
+      rmSync(join(ws, 'budgets.yml'));
+      symlinkSync(join(ws, '..', 'secret.txt'), join(ws, 'budgets.yml'));
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/::error::budgets\.yml: resolves to a file outside the repository: refused/);
+    expect(run.stdout).not.toContain('FAKE_SECRET');
+    expect(run.stdout).not.toContain('allow-outside-repo');
   });
 });

@@ -31,7 +31,7 @@ function mlp(hidden: number): ModelSpec {
 function reportFor(name: string, hidden: number): string {
   const model = join(dir, `${name}.onnx`);
   writeFileSync(model, encodeModel(mlp(hidden)));
-  const r = runCli('analyze', model, '--format', 'json');
+  const r = runCli('analyze', model, '--allow-outside-repo', '--format', 'json');
   expect(r.code).toBe(0);
   // Both reports describe "model.onnx", as base and head of one path would.
   const json = JSON.parse(r.stdout);
@@ -46,7 +46,7 @@ describe('compare', () => {
   const head = reportFor('head', 96);
 
   it('diffs totals and lists the layers whose cost changed, largest first', () => {
-    const r = runCli('compare', base, head, '--format', 'json');
+    const r = runCli('compare', '--allow-outside-repo', base, head, '--format', 'json');
     expect(r.code).toBe(0);
     const m = JSON.parse(r.stdout).models[0];
     expect(m.status).toBe('changed');
@@ -58,7 +58,7 @@ describe('compare', () => {
   });
 
   it('prints a table for people', () => {
-    const r = runCli('compare', base, head);
+    const r = runCli('compare', '--allow-outside-repo', base, head);
     // params: 32*64 + 64*10 = 2688 -> 32*96 + 96*10 = 4032, +1344 (+50%)
     expect(r.stdout).toMatch(/params\s+2\.69k\s+4\.03k\s+\+1\.34k\s+\+50%/);
     expect(r.stdout).toMatch(/fc1\s+MatMul\s+changed/);
@@ -67,11 +67,11 @@ describe('compare', () => {
   it('rejects files that are not reports', () => {
     const bogus = join(dir, 'bogus.json');
     writeFileSync(bogus, '{"hello": 1}');
-    const r = runCli('compare', bogus, head);
+    const r = runCli('compare', '--allow-outside-repo', bogus, head);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/bogus.json: is not a model-budget report/);
     const notJson = join(dir, 'not.json');
     writeFileSync(notJson, 'nope');
-    expect(runCli('compare', notJson, head).stderr).toMatch(/not.json: is not JSON/);
+    expect(runCli('compare', '--allow-outside-repo', notJson, head).stderr).toMatch(/not.json: is not JSON/);
   });
 });

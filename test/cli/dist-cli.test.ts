@@ -35,7 +35,7 @@ function model(): string {
 
 describe('node dist/cli.js', () => {
   it('prints a versioned JSON report', () => {
-    const out = execFileSync(process.execPath, [CLI, 'analyze', model(), '--dims', 'batch=4', '--format', 'json'], { encoding: 'utf8' });
+    const out = execFileSync(process.execPath, [CLI, 'analyze', '--allow-outside-repo', model(), '--dims', 'batch=4', '--format', 'json'], { encoding: 'utf8' });
     const report = JSON.parse(out);
     expect(report.schemaVersion).toBe(1);
     const m = report.models[0];
@@ -49,7 +49,7 @@ describe('node dist/cli.js', () => {
   });
 
   it('prints a table by default and says which dims were defaulted', () => {
-    const r = spawnSync(process.execPath, [CLI, 'analyze', model()], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [CLI, 'analyze', '--allow-outside-repo', model()], { encoding: 'utf8' });
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/params\s+650/);
     expect(r.stdout).toMatch(/batch=1 \(default\)/);
@@ -72,7 +72,7 @@ describe('report formats', () => {
   it('writes an HTML report with one roofline chart per device, atomically', () => {
     const dir = mkdtempSync(join(tmpdir(), 'mb-html-'));
     const out = join(dir, 'report.html');
-    const r = spawnSync(process.execPath, [CLI, 'analyze', model(), '--device', 't4,raspberry-pi-5', '--format', 'html', '--output', out], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [CLI, 'analyze', '--allow-outside-repo', model(), '--device', 't4,raspberry-pi-5', '--format', 'html', '--output', out], { encoding: 'utf8' });
     expect(r.status).toBe(0);
     expect(r.stdout).toBe('');
     const html = readFileSync(out, 'utf8');
@@ -81,19 +81,19 @@ describe('report formats', () => {
   });
 
   it('an unwritable --output is bad input, exit 2', () => {
-    const r = spawnSync(process.execPath, [CLI, 'analyze', model(), '--output', '/nonexistent-dir/r.json'], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [CLI, 'analyze', '--allow-outside-repo', model(), '--output', '/nonexistent-dir/r.json'], { encoding: 'utf8' });
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/\/nonexistent-dir\/r.json: cannot be written/);
   });
 
   it('an unknown device is a usage error with suggestions', () => {
-    const r = spawnSync(process.execPath, [CLI, 'analyze', model(), '--device', 'jetson-orin-nan'], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [CLI, 'analyze', '--allow-outside-repo', model(), '--device', 'jetson-orin-nan'], { encoding: 'utf8' });
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/unknown device 'jetson-orin-nan' \(did you mean 'jetson-orin-nano'/);
   });
 
   it('markdown for PR comments and summaries', () => {
-    const out = execFileSync(process.execPath, [CLI, 'analyze', model(), '--format', 'markdown'], { encoding: 'utf8' });
+    const out = execFileSync(process.execPath, [CLI, 'analyze', '--allow-outside-repo', model(), '--format', 'markdown'], { encoding: 'utf8' });
     expect(out).toMatch(/^## model-budget analysis/);
     expect(out).toMatch(/\| params \| weights \|/);
   });

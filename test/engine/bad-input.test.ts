@@ -27,7 +27,7 @@ function file(name: string, bytes: Uint8Array | string): string {
 }
 
 function expectBadInput(path: string, pattern: RegExp, ...extra: string[]) {
-  const r = runCli('analyze', path, ...extra);
+  const r = runCli('analyze', path, '--allow-outside-repo', ...extra);
   expect(r.code).toBe(2);
   expect(r.stdout).toBe('');
   const lines = r.stderr.trimEnd().split('\n');
@@ -146,7 +146,7 @@ describe('bad input', () => {
 
   it('a missing external file is allowed on request, with a notice', () => {
     const p = file('ext-allowed.onnx', external('absent.data'));
-    const r = runCli('analyze', p, '--allow-missing-weights', '--format', 'json');
+    const r = runCli('analyze', p, '--allow-outside-repo', '--allow-missing-weights', '--format', 'json');
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(report.models[0].totals.params).toBe(16);
@@ -156,7 +156,7 @@ describe('bad input', () => {
   it('bad --dims', () => {
     const p = file('ok.onnx', encodeModel(relu()));
     for (const bad of ['batch', 'batch=0', 'batch=-3', 'batch=1.5', 'batch=abc']) {
-      const r = runCli('analyze', p, '--dims', bad);
+      const r = runCli('analyze', p, '--allow-outside-repo', '--dims', bad);
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(/--dims/);
     }
