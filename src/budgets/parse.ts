@@ -123,7 +123,7 @@ function fraction(ctx: Ctx, node: YamlNode | null | undefined, keyPath: string):
   return n;
 }
 
-function dims(ctx: Ctx, node: YamlNode | null | undefined, keyPath: string): Record<string, number> {
+function dims(ctx: Ctx, node: YamlNode | null | undefined, keyPath: string, at: NonNullable<ModelConfig['dimsAt']> = {}): Record<string, number> {
   if (!isMap(node)) fail(ctx, node, keyPath, `expected a mapping of dim names to sizes, like { batch: 1, sequence: 128 }, got ${kind(node)}`);
   const out: Record<string, number> = {};
   for (const pair of (node as YAMLMap<YamlNode, YamlNode>).items) {
@@ -133,12 +133,14 @@ function dims(ctx: Ctx, node: YamlNode | null | undefined, keyPath: string): Rec
       fail(ctx, pair.value ?? pair.key, `${keyPath}.${key}`, `expected a whole number from 1 to 2^31, got ${kind(pair.value)}`);
     }
     out[key] = v;
+    at[key] = { ...pos(ctx, pair.key as YamlNode), keyPath: `${keyPath}.${key}` };
   }
   return out;
 }
 
 interface Defaults {
   dims: Record<string, number>;
+  dimsAt?: ModelConfig['dimsAt'];
   precision?: Precision;
   level: Level;
   minChange: number;
@@ -191,9 +193,10 @@ function parseModel(ctx: Ctx, node: YamlNode, keyPath: string, d: Defaults, devi
   const path = scalar(pathPair.value);
   if (typeof path !== 'string' || !path.trim()) fail(ctx, pathPair.value, `${keyPath}.path`, `expected a path or glob, got ${kind(pathPair.value)}`);
   const level = m.has('level') ? oneOf(ctx, m.get('level')!.value, `${keyPath}.level`, ['error', 'warn'] as const) : d.level;
+  const dimsAt = { ...d.dimsAt };
   const model: ModelConfig = {
     path,
-    dims: { ...d.dims, ...(m.has('dims') ? dims(ctx, m.get('dims')!.value, `${keyPath}.dims`) : {}) },
+    dims: { ...d.dims, ...(m.has('dims') ? dims(ctx, m.get('dims')!.value, `${keyPath}.dims`, dimsAt) : {}) },
     precision: m.has('precision') ? oneOf(ctx, m.get('precision')!.value, `${keyPath}.precision`, PRECISIONS) : d.precision,
     level,
     minChange: m.has('min-change') ? unit(ctx, m.get('min-change')!.value, `${keyPath}.min-change`, parsePercent) : d.minChange,
@@ -202,6 +205,7 @@ function parseModel(ctx: Ctx, node: YamlNode, keyPath: string, d: Defaults, devi
     maxIncrease: [],
     at: pos(ctx, node),
     pathAt: pos(ctx, pathPair.value),
+    ...(Object.keys(dimsAt).length ? { dimsAt } : {}),
   };
   if (m.has('name')) model.name = String(scalar(m.get('name')!.value));
   if (!m.has('budgets')) return model;
@@ -345,7 +349,7 @@ export function parseBudgets(text: string, file: string): BudgetsConfig {
   const d: Defaults = { dims: {}, level: 'error', minChange: 0, allowMissingWeights: false };
   if (root.has('defaults')) {
     const dm = asMap(ctx, root.get('defaults')!.value, 'defaults', KEYS.defaults, 'defaults');
-    if (dm.has('dims')) d.dims = dims(ctx, dm.get('dims')!.value, 'defaults.dims');
+    if (dm.has('dims')) d.dims = dims(ctx, dm.get('dims')!.value, 'defaults.dims', (d.dimsAt = {}));
     if (dm.has('precision')) d.precision = oneOf(ctx, dm.get('precision')!.value, 'defaults.precision', PRECISIONS);
     if (dm.has('level')) d.level = oneOf(ctx, dm.get('level')!.value, 'defaults.level', ['error', 'warn'] as const);
     if (dm.has('min-change')) d.minChange = unit(ctx, dm.get('min-change')!.value, 'defaults.min-change', parsePercent);

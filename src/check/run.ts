@@ -14,7 +14,8 @@ import { findDevice } from '../devices/catalog.js';
 import { deviceModel } from '../devices/efficiency.js';
 import type { DeviceModel } from '../devices/roofline.js';
 import { InputError } from '../errors.js';
-import { analyzeFile } from '../io/analyze-file.js';
+import { analyzeFile, analyzeModelFile } from '../io/analyze-file.js';
+import { checkConfigDims } from './dims.js';
 import { withLatency } from '../report/latency.js';
 import { SCHEMA_VERSION, type AnalyzeReport, type ModelReport } from '../report/model-report.js';
 import { compareModel, type ModelComparison } from '../report/compare.js';
@@ -30,6 +31,8 @@ export interface CheckOptions {
   baselineNotes?: ReadonlyMap<string, string>;
   /** A glob (relative to root) overriding the file's model paths; each match gets the first entry's budgets. */
   modelsGlob?: string;
+  /** Analyse every model even when its external weight files are absent (overrides the file). */
+  allowMissingWeights?: boolean;
 }
 
 export interface CheckReport {
@@ -124,7 +127,7 @@ export function expandModelPaths(cfg: BudgetsConfig, model: ModelConfig, budgets
   return matched;
 }
 
-function analyzeConfig(cfg: BudgetsConfig, budgetsPath: string, root: string, devices: DeviceModel[], options: { mustExist: boolean; modelsGlob?: string; displayRoot?: string }) {
+function analyzeConfig(cfg: BudgetsConfig, budgetsPath: string, root: string, devices: DeviceModel[], options: { mustExist: boolean; modelsGlob?: string; displayRoot?: string; allowMissingWeights?: boolean }) {
   const budgetsDir = dirname(budgetsPath);
   const entries: { model: ModelConfig; file: string }[] = [];
   if (options.modelsGlob) {
@@ -138,7 +141,7 @@ function analyzeConfig(cfg: BudgetsConfig, budgetsPath: string, root: string, de
     for (const model of cfg.models) for (const file of expandModelPaths(cfg, model, budgetsDir, root, options.mustExist)) entries.push({ model, file });
   }
   const seen = new Map<string, ModelConfig>();
-  const out: { model: ModelConfig; path: string; report: ModelReport }[] = [];
+  const out: { model: ModelConfig; path: string; report: ModelReport; symbols: string[] }[] = [];
   for (const { model, file } of entries) {
     const path = posix(relative(options.displayRoot ?? root, file));
     if (seen.has(path)) {
@@ -146,9 +149,10 @@ function analyzeConfig(cfg: BudgetsConfig, budgetsPath: string, root: string, de
       throw new BudgetFileError(cfg.file, model.pathAt.line, model.pathAt.column, `models[${cfg.models.indexOf(model)}].path`, `'${path}' is also matched by an earlier entry ('${seen.get(path)!.path}'): a model is listed twice`);
     }
     seen.set(path, model);
-    const report = analyzeFile(file, { dims: model.dims, allowMissingWeights: model.allowMissingWeights, displayPath: path });
-    out.push({ model, path, report: withLatency(report, devices, { precision: model.precision }) });
+    const { report, symbols } = analyzeModelFile(file, { dims: model.dims, allowMissingWeights: options.allowMissingWeights || model.allowMissingWeights, displayPath: path });
+    out.push({ model, path, symbols, report: withLatency(report, devices, { precision: model.precision }) });
   }
+  checkConfigDims(cfg, out);
   return out;
 }
 
@@ -157,7 +161,7 @@ export function runCheck(options: CheckOptions): CheckOutcome {
   const display = posix(relative(root, options.budgetsPath)) || options.budgetsPath;
   const cfg = readBudgets(options.budgetsPath, display);
   const devices = configDevices(cfg);
-  const analysed = analyzeConfig(cfg, options.budgetsPath, root, devices, { mustExist: true, modelsGlob: options.modelsGlob });
+  const analysed = analyzeConfig(cfg, options.budgetsPath, root, devices, { mustExist: true, modelsGlob: options.modelsGlob, allowMissingWeights: options.allowMissingWeights });
   const baseBy = new Map((options.baseline?.models ?? []).map((m) => [m.path, m]));
   const results: ModelResult[] = analysed.map((a) => ({
     config: a.model,

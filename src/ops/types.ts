@@ -39,6 +39,12 @@ export interface InferCtx {
   warn(message: string): void;
   /** Infer a subgraph with the given input infos; the enclosing scopes' values are visible. */
   subgraph(graph: Graph, inputs: readonly (Info | null)[]): SubgraphResult;
+  /**
+   * Only in an upper-bound run (see src/analysis/infer.ts): a fresh dim for a data-dependent size
+   * known to be at most the product of `dims` (numbers or dims this returned); null when that
+   * product is not known. Undefined in an ordinary run, where such a dim is null (unknown).
+   */
+  upTo?(dims: readonly Dim[]): Dim;
 }
 
 export interface CostCtx extends InferCtx {
