@@ -2,6 +2,7 @@
  * The check as Markdown: the PR comment (compact) and the job summary (the comment plus the
  * full analysis of each model). Everything taken from files is escaped.
  */
+import { boundedMetric } from '../report/bounds.js';
 import { METRIC_LABEL, fmt, fmtUsed, type Row } from '../budgets/evaluate.js';
 import type { Metric } from '../budgets/types.js';
 import { escapeMarkdown, escapeMarkdownCode } from '../report/escape.js';
@@ -88,7 +89,7 @@ export function renderCheckMarkdown(outcome: CheckOutcome, options: CheckMarkdow
       // Metrics with no budget and no change are left out of the comment to keep it short.
       if (row.status === 'info' && !row.change && !isNew && !options.full) continue;
       out.push(
-        `| ${metricCell(row)} | ${isNew ? '–' : value(row.metric, row.base)} | ${value(row.metric, row.value)} | ${changeCell(row, isNew)} | ${budgetCell(row)} | ${row.usedPercent === null ? '' : fmtUsed(row.usedPercent)} | ${STATUS_ICON[row.status]} |`,
+        `| ${metricCell(row)} | ${isNew ? '–' : value(row.metric, row.base)} | ${row.value === null ? '–' : escapeMarkdown(boundedMetric(r.report, row.metric, row.device, row.value, (v) => fmt(row.metric, v)), { max: 60 })} | ${changeCell(row, isNew)} | ${budgetCell(row)} | ${row.usedPercent === null ? '' : fmtUsed(row.usedPercent)} | ${STATUS_ICON[row.status]} |`,
       );
     }
     const cmp = outcome.comparisons.find((c) => c.path === r.path);

@@ -7,6 +7,7 @@ import { METRIC_LABEL, fmt, fmtUsed } from '../budgets/evaluate.js';
 import type { CheckOutcome } from '../check/run.js';
 import { formatPercent } from '../report/text.js';
 import { textTable } from '../report/format.js';
+import { boundedMetric } from '../report/bounds.js';
 
 /** The repository a budgets file belongs to: the nearest folder up with a .git, else its own folder. */
 export function repoRoot(budgetsPath: string): string {
@@ -29,7 +30,7 @@ export function renderCheckText(outcome: CheckOutcome): string {
       return [
         r.model,
         `${METRIC_LABEL[r.metric]}${r.device ? ` ${r.device}` : ''}`,
-        r.value === null ? '?' : fmt(r.metric, r.value),
+        r.value === null ? '?' : boundedMetric(outcome.results.find((m) => m.path === r.model)?.report, r.metric, r.device, r.value, (v) => fmt(r.metric, v)),
         isNew ? 'new' : r.base === null ? '' : fmt(r.metric, r.base),
         r.change ? `${r.change.delta > 0 ? '+' : '-'}${fmt(r.metric, Math.abs(r.change.delta))} ${formatPercent(r.change.percent)}`.trim() : '',
         [r.budget !== null ? fmt(r.metric, r.budget) : '', r.maxIncrease ? (r.maxIncrease.percent !== undefined ? `+${r.maxIncrease.percent}%` : `+${fmt(r.metric, r.maxIncrease.absolute!)}`) : '']

@@ -4,7 +4,7 @@
  * Plain text: each renderer escapes what it prints.
  */
 import type { Totals } from '../analysis/aggregate.js';
-import type { LatencyReport } from './model-report.js';
+import type { LatencyReport, ModelReport } from './model-report.js';
 import { safeText } from '../util/sanitize.js';
 
 type Field = 'macs' | 'coreMacs' | 'flops' | 'memoryAccessBytes' | 'peakActivationBytes';
@@ -40,4 +40,26 @@ export function lowerBoundNote(t: Totals): string | null {
     `lower bound: ${t.incompleteNodes} node(s) with unknown shapes${list}; figures marked ≥ may be higher at run time` +
     (upper ? ', ≤ gives a static upper bound (data-dependent sizes at their maximum)' : '')
   );
+}
+
+const METRIC_FIELD: Partial<Record<string, { field: Field; scale: number }>> = {
+  gmacs: { field: 'macs', scale: 1e9 },
+  gflops: { field: 'flops', scale: 1e9 },
+  'peak-memory': { field: 'peakActivationBytes', scale: 1 },
+  'memory-traffic': { field: 'memoryAccessBytes', scale: 1 },
+};
+
+/**
+ * A budget metric's value as shown in the check's tables (`fmt` formats in the metric's unit):
+ * with `≥` (and the `≤` bound) when the model's figure is a lower bound.
+ */
+export function boundedMetric(report: ModelReport | null | undefined, metric: string, device: string | undefined, value: number, fmt: (v: number) => string): string {
+  if (report && metric === 'latency' && device) {
+    const l = report.latency?.[device];
+    if (l?.lowerBound) return `≥ ${fmt(value)}${l.upperBoundMs !== undefined ? `, ≤ ${fmt(l.upperBoundMs)}` : ''}`;
+  }
+  const m = METRIC_FIELD[metric];
+  if (!report || !m || !isLowerBound(report.totals, m.field)) return fmt(value);
+  const upper = report.totals.upperBound?.[m.field];
+  return `≥ ${fmt(value)}${upper !== undefined ? `, ≤ ${fmt(upper / m.scale)}` : ''}`;
 }
