@@ -88,15 +88,20 @@ export function totals(result: InferResult): Totals {
   return out;
 }
 
-/** Each node's figures for an upper bound: its own when known, else the upper-bound run's. */
+/**
+ * Each node's figures for an upper bound: its own when known; else the upper-bound run's, where
+ * that run knows the node completely (every shape a number) or costed it at the maxima.
+ */
 export function nodeUpper(result: InferResult, i: number): { cost: OpCost | null; bytes: number | null } {
   const n = result.nodes[i];
   const u = result.upper?.result.nodes[i];
-  const cost = n.cost ?? u?.cost ?? u?.upper?.cost ?? null;
+  const known = (x: NodeResult) => x.bytesRead !== null && x.bytesWritten !== null;
+  const whole = u && u.cost && known(u) ? u : undefined;
+  const cost = n.cost ?? u?.upper?.cost ?? whole?.cost ?? null;
   const bytes =
-    n.bytesRead !== null && n.bytesWritten !== null ? n.bytesRead + n.bytesWritten
-    : u && u.bytesRead !== null && u.bytesWritten !== null ? u.bytesRead + u.bytesWritten
+    known(n) ? n.bytesRead! + n.bytesWritten!
     : u?.upper ? u.upper.bytesRead + u.upper.bytesWritten
+    : whole ? whole.bytesRead! + whole.bytesWritten!
     : null;
   return { cost, bytes };
 }

@@ -173,6 +173,45 @@ describe('other data-dependent sizes', () => {
   });
 });
 
+describe('never an upper bound that is not one', () => {
+  // A cost that shrinks as n grows: n = NonZero(x).shape[1]; r = ConstantOfShape([24 - n, 8]);
+  // MatMul r x w [8, 16] costs (24 - n) * 128 MACs. n at its maximum would give 0: not a bound.
+  function shrinking(x?: number[]): ModelSpec {
+    return {
+      graph: {
+        nodes: [
+          { op: 'NonZero', inputs: ['x'], outputs: ['idx'], name: 'nz' },
+          { op: 'Shape', inputs: ['idx'], outputs: ['s'], name: 'shape' },
+          { op: 'Gather', inputs: ['s', 'one'], outputs: ['n'], name: 'gather', attrs: { axis: 0 } },
+          { op: 'Sub', inputs: ['c24', 'n'], outputs: ['rest'], name: 'sub' },
+          { op: 'Concat', inputs: ['rest', 'c8'], outputs: ['dims'], name: 'concat', attrs: { axis: 0 } },
+          { op: 'ConstantOfShape', inputs: ['dims'], outputs: ['r'], name: 'fill' },
+          { op: 'MatMul', inputs: ['r', 'w'], outputs: ['y'], name: 'mm' },
+        ],
+        inputs: x ? [] : [{ name: 'x', dtype: 'float32', shape: [4, 6] }],
+        outputs: [{ name: 'y', dtype: 'float32' }],
+        initializers: [
+          ...(x ? [{ name: 'x', dtype: 'float32' as const, dims: [4, 6], values: x }] : []),
+          { name: 'one', dtype: 'int64', dims: [1], values: [1] },
+          { name: 'c24', dtype: 'int64', dims: [1], values: [24] },
+          { name: 'c8', dtype: 'int64', dims: [1], values: [8] },
+          { name: 'w', dtype: 'float32', dims: [8, 16], values: new Array(128).fill(1) },
+        ],
+      },
+    };
+  }
+
+  it('every run-time count of non-zeros costs at most the claimed bound (or none is claimed)', () => {
+    const t = totals(infer(shrinking()));
+    expect(t.lowerBound).toContain('macs');
+    for (const k of [0, 1, 12, 24]) {
+      const exact = totals(infer(shrinking(Array.from({ length: 24 }, (_, i) => (i < k ? 1 : 0)))));
+      expect(exact.macs).toBe((24 - k) * 8 * 16);
+      if (t.upperBound?.macs !== undefined) expect(exact.macs).toBeLessThanOrEqual(t.upperBound.macs);
+    }
+  });
+});
+
 describe('latency bounds', () => {
   it('a lower bound with an upper one when every node has one', () => {
     const r = inferModel(decodeModel(encodeModel(nonZeroMatMul())), { upperBounds: true });
