@@ -244,6 +244,10 @@ export function main(argv: string[], rawIO: CliIO): number {
   const io: CliIO = { stdout: (t) => rawIO.stdout(neutraliseCommands(t)), stderr: (t) => rawIO.stderr(neutraliseCommands(t)) };
   try {
     const [command, ...rest] = argv;
+    if (command === 'help' && rest[0] && COMMAND_USAGE[rest[0]]) {
+      io.stdout(COMMAND_USAGE[rest[0]]);
+      return 0;
+    }
     if (!command || command === '-h' || command === '--help' || command === 'help') {
       io.stdout(USAGE);
       return command ? 0 : 2;

@@ -184,6 +184,7 @@ describe('a CLI that guides', () => {
       }
     }
     expect(runCli('check', '--help').stdout).toContain('--allow-missing-weights');
+    expect(runCli('help', 'compare').stdout).toMatch(/^usage: model-budget compare/);
   });
 
   it('a mistyped command gets did-you-mean, exit 2', () => {
