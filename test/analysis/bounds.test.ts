@@ -152,6 +152,27 @@ describe('other data-dependent sizes', () => {
     expect(t.upperBound?.macs).toBe(5 * 4 * 3);
   });
 
+  it('Unique: at most every element is unique', () => {
+    // x [7] from an input: y [<= 7] -> Unsqueeze [<= 7, 1] -> MatMul w [1, 2]: <= 14 MACs.
+    const t = totals(
+      infer(
+        graph({
+          nodes: [
+            { op: 'Unique', inputs: ['x'], outputs: ['u'], name: 'unique' },
+            { op: 'Unsqueeze', inputs: ['u', 'ax'], outputs: ['col'], name: 'unsq' },
+            { op: 'MatMul', inputs: ['col', 'w'], outputs: ['y'], name: 'mm' },
+          ],
+          inputs: [{ name: 'x', dtype: 'float32', shape: [7] }],
+          initializers: [
+            { name: 'ax', dtype: 'int64', dims: [1], values: [1] },
+            { name: 'w', dtype: 'float32', dims: [1, 2], values: [1, 1] },
+          ],
+        }),
+      ),
+    );
+    expect(t.upperBound?.macs).toBe(7 * 1 * 2);
+  });
+
   it('no upper bound where a size is unknown for another reason (a Reshape target read at run time)', () => {
     const t = totals(
       infer(
