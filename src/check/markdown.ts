@@ -3,8 +3,8 @@
  * full analysis of each model). Everything taken from files is escaped.
  */
 import { boundedMetric } from '../report/bounds.js';
+import type { ModelReport } from '../report/model-report.js';
 import { METRIC_LABEL, fmt, fmtUsed, type Row } from '../budgets/evaluate.js';
-import type { Metric } from '../budgets/types.js';
 import { escapeMarkdown, escapeMarkdownCode } from '../report/escape.js';
 import { renderAnalyzeMarkdown } from '../report/markdown.js';
 import type { CheckOutcome } from './run.js';
@@ -42,8 +42,9 @@ function metricCell(r: Row): string {
   return r.device ? `${METRIC_LABEL[r.metric]} ${escapeMarkdownCode(r.device, { table: true })}` : METRIC_LABEL[r.metric];
 }
 
-function value(metric: Metric, v: number | null): string {
-  return v === null ? '–' : fmt(metric, v);
+/** A metric's value in a model's report: `≥ 1.2G` (and the `≤` bound) when the figure is a lower bound. */
+function value(report: ModelReport | null | undefined, row: Row, v: number | null): string {
+  return v === null ? '–' : escapeMarkdown(boundedMetric(report, row.metric, row.device, v, (x) => fmt(row.metric, x)), { max: 60 });
 }
 
 function changeCell(r: Row, isNew: boolean): string {
@@ -89,7 +90,7 @@ export function renderCheckMarkdown(outcome: CheckOutcome, options: CheckMarkdow
       // Metrics with no budget and no change are left out of the comment to keep it short.
       if (row.status === 'info' && !row.change && !isNew && !options.full) continue;
       out.push(
-        `| ${metricCell(row)} | ${isNew ? '–' : value(row.metric, row.base)} | ${row.value === null ? '–' : escapeMarkdown(boundedMetric(r.report, row.metric, row.device, row.value, (v) => fmt(row.metric, v)), { max: 60 })} | ${changeCell(row, isNew)} | ${budgetCell(row)} | ${row.usedPercent === null ? '' : fmtUsed(row.usedPercent)} | ${STATUS_ICON[row.status]} |`,
+        `| ${metricCell(row)} | ${isNew ? '–' : value(r.base, row, row.base)} | ${value(r.report, row, row.value)} | ${changeCell(row, isNew)} | ${budgetCell(row)} | ${row.usedPercent === null ? '' : fmtUsed(row.usedPercent)} | ${STATUS_ICON[row.status]} |`,
       );
     }
     const cmp = outcome.comparisons.find((c) => c.path === r.path);

@@ -31,7 +31,7 @@ export function renderCheckText(outcome: CheckOutcome): string {
         r.model,
         `${METRIC_LABEL[r.metric]}${r.device ? ` ${r.device}` : ''}`,
         r.value === null ? '?' : boundedMetric(outcome.results.find((m) => m.path === r.model)?.report, r.metric, r.device, r.value, (v) => fmt(r.metric, v)),
-        isNew ? 'new' : r.base === null ? '' : fmt(r.metric, r.base),
+        isNew ? 'new' : r.base === null ? '' : boundedMetric(outcome.results.find((m) => m.path === r.model)?.base, r.metric, r.device, r.base, (v) => fmt(r.metric, v)),
         r.change ? `${r.change.delta > 0 ? '+' : '-'}${fmt(r.metric, Math.abs(r.change.delta))} ${formatPercent(r.change.percent)}`.trim() : '',
         [r.budget !== null ? fmt(r.metric, r.budget) : '', r.maxIncrease ? (r.maxIncrease.percent !== undefined ? `+${r.maxIncrease.percent}%` : `+${fmt(r.metric, r.maxIncrease.absolute!)}`) : '']
           .filter(Boolean)

@@ -97,6 +97,12 @@ describe('incomplete figures are visible', () => {
     const r = check(d);
     expect(r.stdout).toMatch(/GMACs\s+≥ 0, ≤ 768\s/);
     expect(check(d, '--format', 'markdown').stdout).toContain("≥ 0, ≤ 768");
+    // a baseline that is a lower bound reads the same way
+    const base = JSON.parse(runCli('analyze', join(d, 'models/nz.onnx'), '--format', 'json').stdout);
+    base.models[0].path = 'models/nz.onnx';
+    writeFileSync(join(d, 'base.json'), JSON.stringify(base));
+    expect(check(d, '--baseline', join(d, 'base.json')).stdout).toMatch(/GMACs\s+≥ 0, ≤ 768\s+≥ 0, ≤ 768\s/);
+    expect(check(d, '--baseline', join(d, 'base.json'), '--format', 'markdown').stdout).toMatch(/\| ≥ 0, ≤ 768 \| ≥ 0, ≤ 768 \|/);
   });
 });
 
