@@ -98,6 +98,11 @@ options:
 `,
 };
 
+/** A command's usage; undefined for anything else (an inherited property name included). */
+function usageOf(command: string): string | undefined {
+  return Object.hasOwn(COMMAND_USAGE, command) ? COMMAND_USAGE[command] : undefined;
+}
+
 /** The options part of a command's usage, without its -h line (for the overall help). */
 function optionsOf(usage: string): string {
   return usage.slice(usage.indexOf('options:\n') + 'options:\n'.length).replace(/^ {2}-h, --help .*\n/m, '');
@@ -244,8 +249,9 @@ export function main(argv: string[], rawIO: CliIO): number {
   const io: CliIO = { stdout: (t) => rawIO.stdout(neutraliseCommands(t)), stderr: (t) => rawIO.stderr(neutraliseCommands(t)) };
   try {
     const [command, ...rest] = argv;
-    if (command === 'help' && rest[0] && COMMAND_USAGE[rest[0]]) {
-      io.stdout(COMMAND_USAGE[rest[0]]);
+    const topic = command === 'help' && rest[0] ? usageOf(rest[0]) : undefined;
+    if (topic) {
+      io.stdout(topic);
       return 0;
     }
     if (!command || command === '-h' || command === '--help' || command === 'help') {
@@ -256,7 +262,7 @@ export function main(argv: string[], rawIO: CliIO): number {
       io.stdout(`${VERSION}\n`);
       return 0;
     }
-    const help = COMMAND_USAGE[command];
+    const help = usageOf(command);
     if (help && (rest.includes('-h') || rest.includes('--help'))) {
       io.stdout(help);
       return 0;

@@ -198,6 +198,10 @@ describe('a CLI that guides', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("unknown command 'analyse'; did you mean 'analyze'?");
     expect(runCli('chekc').stderr).toContain("did you mean 'check'?");
+    for (const odd of ['constructor', '__proto__', 'toString']) {
+      expect(runCli(odd, '--help').code).toBe(2);
+      expect(runCli('help', odd).code).toBe(0); // the general usage
+    }
   });
 
   it('the usage documents the exit codes', () => {
