@@ -18,7 +18,7 @@ export interface Totals {
   memoryAccessBytes: number;
   /** Largest sum of live activation tensors (graph inputs included, weights excluded). */
   peakActivationBytes: number;
-  /** Nodes whose cost or bytes could not be computed (unknown shapes): totals are lower bounds. */
+  /** Nodes whose cost or bytes could not be computed (unknown shapes; a Loop with an unknown trip count): totals are lower bounds. */
   incompleteNodes: number;
   /** The first few (5) of those nodes' names (op type when unnamed). */
   incompleteNodeNames: string[];
@@ -61,10 +61,11 @@ export function totals(result: InferResult): Totals {
       macs += n.cost.macs;
       coreMacs += n.cost.coreMacs;
       flops += n.cost.flops;
-    } else for (const f of ['macs', 'coreMacs', 'flops'] as const) lower.add(f);
+    }
+    if (!n.cost || n.cost.partial) for (const f of ['macs', 'coreMacs', 'flops'] as const) lower.add(f);
     memoryAccessBytes += (n.bytesRead ?? 0) + (n.bytesWritten ?? 0);
     if (n.bytesRead === null || n.bytesWritten === null) lower.add('memoryAccessBytes');
-    if (!n.cost || n.bytesRead === null || n.bytesWritten === null) {
+    if (!n.cost || n.cost.partial || n.bytesRead === null || n.bytesWritten === null) {
       incompleteNodes++;
       if (incompleteNodeNames.length < 5) incompleteNodeNames.push(n.name || n.opType);
     }
@@ -96,8 +97,9 @@ export function nodeUpper(result: InferResult, i: number): { cost: OpCost | null
   const n = result.nodes[i];
   const u = result.upper?.result.nodes[i];
   const known = (x: NodeResult) => x.bytesRead !== null && x.bytesWritten !== null;
-  const whole = u && u.cost && known(u) ? u : undefined;
-  const cost = n.cost ?? u?.upper?.cost ?? whole?.cost ?? null;
+  const exact = (c: OpCost | null | undefined) => (c && !c.partial ? c : null);
+  const whole = u && exact(u.cost) && known(u) ? u : undefined;
+  const cost = exact(n.cost) ?? exact(u?.upper?.cost) ?? exact(whole?.cost) ?? null;
   const bytes =
     known(n) ? n.bytesRead! + n.bytesWritten!
     : u?.upper ? u.upper.bytesRead + u.upper.bytesWritten

@@ -13,6 +13,8 @@ export interface OpCost {
   flops: number;
   /** The part of `macs` that is Conv / ConvTranspose / MatMul / Gemm / attention matmul. */
   coreMacs: number;
+  /** Set when the cost is only a lower bound (a Loop whose trip count is unknown: one iteration). */
+  partial?: true;
 }
 
 export const ZERO_COST: OpCost = Object.freeze({ macs: 0, flops: 0, coreMacs: 0 });

@@ -39,6 +39,8 @@ export interface NodeEntry {
    * their static maximum (null where there is none).
    */
   upper?: { macs: number | null; flops: number | null; bytes: number | null };
+  /** Present (true) when `macs` / `flops` are only a lower bound (a Loop with an unknown trip count). */
+  lowerBound?: true;
 }
 
 /** A model's estimated latency on one device (see docs/roofline.md). */
@@ -117,7 +119,8 @@ function nodeEntry(n: NodeResult, r: InferResult, i: number): NodeEntry {
   };
   if (n.domain) e.domain = n.domain;
   if (!n.supported) e.supported = false;
-  if (!n.cost || n.bytesRead === null || n.bytesWritten === null) {
+  if (n.cost?.partial) e.lowerBound = true;
+  if (!n.cost || n.cost.partial || n.bytesRead === null || n.bytesWritten === null) {
     const u = nodeUpper(r, i);
     if (u.cost || u.bytes !== null) e.upper = { macs: u.cost?.macs ?? null, flops: u.cost?.flops ?? null, bytes: u.bytes };
   }

@@ -194,6 +194,55 @@ describe('other data-dependent sizes', () => {
   });
 });
 
+describe('a Loop whose trip count is unknown', () => {
+  it('costs one iteration, marked as a lower bound (no upper bound: nothing limits the trips)', () => {
+    // body: x [1, 4] -> MatMul w [4, 4] (16 MACs per iteration); M is a graph input.
+    const t = totals(
+      infer(
+        graph({
+          nodes: [
+            {
+              op: 'Loop',
+              inputs: ['M', '', 'x0'],
+              outputs: ['x'],
+              name: 'loop',
+              attrs: {
+                body: {
+                  graph: {
+                    nodes: [
+                      { op: 'MatMul', inputs: ['xi', 'w'], outputs: ['xo'], name: 'mm' },
+                      { op: 'Identity', inputs: ['c'], outputs: ['co'], name: 'id' },
+                    ],
+                    inputs: [
+                      { name: 'i', dtype: 'int64', shape: [] },
+                      { name: 'c', dtype: 'bool', shape: [] },
+                      { name: 'xi', dtype: 'float32', shape: [1, 4] },
+                    ],
+                    outputs: [
+                      { name: 'co', dtype: 'bool', shape: [] },
+                      { name: 'xo', dtype: 'float32', shape: [1, 4] },
+                    ],
+                  },
+                },
+              },
+            },
+            { op: 'Relu', inputs: ['x'], outputs: ['y'], name: 'relu' },
+          ],
+          inputs: [
+            { name: 'M', dtype: 'int64', shape: [] },
+            { name: 'x0', dtype: 'float32', shape: [1, 4] },
+          ],
+          initializers: [{ name: 'w', dtype: 'float32', dims: [4, 4], values: new Array(16).fill(1) }],
+        }),
+      ),
+    );
+    expect(t.macs).toBe(16);
+    expect(t.lowerBound).toEqual(['macs', 'coreMacs', 'flops']);
+    expect(t.incompleteNodeNames).toEqual(['loop']);
+    expect(t.upperBound).toBeUndefined();
+  });
+});
+
 describe('never an upper bound that is not one', () => {
   // A cost that shrinks as n grows: n = NonZero(x).shape[1]; r = ConstantOfShape([24 - n, 8]);
   // MatMul r x w [8, 16] costs (24 - n) * 128 MACs. n at its maximum would give 0: not a bound.
