@@ -5765,16 +5765,16 @@ var require_lexer = __commonJS({
        *
        * @returns A generator of lexical tokens
        */
-      *lex(source, incomplete = false) {
+      *lex(source, incomplete2 = false) {
         if (source) {
           if (typeof source !== "string")
             throw TypeError("source is not a string");
           this.buffer = this.buffer ? this.buffer + source : source;
           this.lineEndPos = null;
         }
-        this.atEnd = !incomplete;
+        this.atEnd = !incomplete2;
         let next = this.next ?? "stream";
-        while (next && (incomplete || this.hasChars(1)))
+        while (next && (incomplete2 || this.hasChars(1)))
           next = yield* this.parseNext(next);
       }
       atLineEnd() {
@@ -6465,12 +6465,12 @@ var require_parser = __commonJS({
        *
        * @returns A generator of tokens representing each directive, document, and other structure.
        */
-      *parse(source, incomplete = false) {
+      *parse(source, incomplete2 = false) {
         if (this.onNewLine && this.offset === 0)
           this.onNewLine(0);
-        for (const lexeme of this.lexer.lex(source, incomplete))
+        for (const lexeme of this.lexer.lex(source, incomplete2))
           yield* this.next(lexeme);
-        if (!incomplete)
+        if (!incomplete2)
           yield* this.end();
       }
       /**
@@ -18613,7 +18613,7 @@ function fraction(ctx, node2, keyPath) {
   if (typeof n !== "number" || !(n > 0 && n <= 1)) fail(ctx, node2, keyPath, `expected a fraction in (0, 1] like 0.8 or 80%, got ${kind(node2)}`);
   return n;
 }
-function dims(ctx, node2, keyPath) {
+function dims(ctx, node2, keyPath, at = {}) {
   if (!(0, import_yaml.isMap)(node2)) fail(ctx, node2, keyPath, `expected a mapping of dim names to sizes, like { batch: 1, sequence: 128 }, got ${kind(node2)}`);
   const out = {};
   for (const pair of node2.items) {
@@ -18624,6 +18624,7 @@ function dims(ctx, node2, keyPath) {
       continue;
     }
     out[key2] = v;
+    at[key2] = { ...pos(ctx, pair.key), keyPath: `${keyPath}.${key2}` };
   }
   return out;
 }
@@ -18695,11 +18696,12 @@ function parseModel(ctx, node2, index, d, devices) {
     else path = v;
   }
   const level = get("level", (n, kp) => oneOf(ctx, n, kp, LEVELS), d.level);
+  const dimsAt = { ...d.dimsAt };
   const onIncompletePair = m.get("on-incomplete");
   const model = {
     index,
     path: path ?? "",
-    dims: { ...d.dims, ...get("dims", (n, kp) => dims(ctx, n, kp), {}) },
+    dims: { ...d.dims, ...get("dims", (n, kp) => dims(ctx, n, kp, dimsAt), {}) },
     precision: get("precision", (n, kp) => oneOf(ctx, n, kp, PRECISIONS), d.precision),
     level,
     minChange: get("min-change", (n, kp) => unit(ctx, n, kp, parsePercent), d.minChange),
@@ -18709,7 +18711,8 @@ function parseModel(ctx, node2, index, d, devices) {
     budgets: [],
     maxIncrease: [],
     at: pos(ctx, node2),
-    pathAt: pos(ctx, pathPair?.value ?? node2)
+    pathAt: pos(ctx, pathPair?.value ?? node2),
+    ...Object.keys(dimsAt).length ? { dimsAt } : {}
   };
   if (m.has("name")) model.name = String(scalar(m.get("name").value));
   const budgetsPair = m.get("budgets");
@@ -18979,7 +18982,7 @@ function parseBudgets(text2, file) {
       const pair = dm?.get(key2);
       return pair ? attempt(ctx, () => f(pair.value, `defaults.${key2}`)) : void 0;
     };
-    d.dims = get("dims", (n, kp) => dims(ctx, n, kp)) ?? d.dims;
+    d.dims = get("dims", (n, kp) => dims(ctx, n, kp, d.dimsAt = {})) ?? d.dims;
     d.precision = get("precision", (n, kp) => oneOf(ctx, n, kp, PRECISIONS));
     d.level = get("level", (n, kp) => oneOf(ctx, n, kp, LEVELS)) ?? d.level;
     d.minChange = get("min-change", (n, kp) => unit(ctx, n, kp, parsePercent)) ?? d.minChange;
@@ -22361,13 +22364,13 @@ function inferCompress(ctx) {
     const kx2 = knownTensor(x);
     let value3;
     if (kx2 && flags && c !== null) value3 = kx2.value.filter((_, i) => flags[i] === true);
-    return [tensor(dtype, [c], value3)];
+    return [tensor(dtype, [c ?? (x?.shape ? ctx.upTo?.(x.shape) ?? null : null)], value3)];
   }
   if (!x?.shape) return [tensor(dtype, null)];
   const axis = normAxis(axisAttr, x.shape.length);
   if (axis === null) return [tensor(dtype, null)];
   const out = [...x.shape];
-  out[axis] = count(x.shape[axis]);
+  out[axis] = count(x.shape[axis]) ?? ctx.upTo?.([x.shape[axis]]) ?? null;
   const kx = knownTensor(x);
   let value2;
   if (kx && flags && out[axis] !== null) {
@@ -22385,7 +22388,7 @@ function inferNonZero(ctx) {
   if (!x?.shape) return [tensor("int64", [null, null])];
   const rank = x.shape.length;
   const kx = knownTensor(x);
-  if (!kx || kx.value.some((v) => typeof v !== "number")) return [tensor("int64", [Math.max(rank, 1), null])];
+  if (!kx || kx.value.some((v) => typeof v !== "number")) return [tensor("int64", [Math.max(rank, 1), ctx.upTo?.(x.shape) ?? null])];
   if (rank === 0) {
     const nz = kx.value[0] !== 0;
     return [tensor("int64", [1, nz ? 1 : 0], nz ? [0] : [])];
@@ -22414,12 +22417,18 @@ function inferTopK(ctx) {
   const axis = normAxis(ctx.attrs.int("axis", -1), x.shape.length);
   if (axis === null) return [tensor(dtype, null), tensor("int64", null)];
   const out = [...x.shape];
-  out[axis] = topkK(ctx);
+  out[axis] = topkK(ctx) ?? ctx.upTo?.([x.shape[axis]]) ?? null;
   return [tensor(dtype, out), tensor("int64", [...out])];
 }
 function costTopK(ctx) {
   const n = inputElements(ctx);
-  const k = topkK(ctx);
+  let k = topkK(ctx);
+  if (k === null) {
+    const x = ctx.input(0)?.shape;
+    const axis = x ? normAxis(ctx.attrs.int("axis", -1), x.length) : null;
+    const y = ctx.output(0)?.shape;
+    if (axis !== null && y && y.length === x.length) k = y[axis];
+  }
   if (n === null || typeof k !== "number") return null;
   return { macs: 0, flops: n * Math.max(1, Math.ceil(Math.log2(Math.max(k, 1)))), coreMacs: 0 };
 }
@@ -22451,7 +22460,8 @@ function inferUnique(ctx) {
   if (axisAttr === void 0) {
     const n = x?.shape ? numel(x.shape) : null;
     if (!kx || !numeric) {
-      return [tensor(dtype, [null]), tensor("int64", [null]), tensor("int64", [n]), tensor("int64", [null])];
+      const m3 = x?.shape ? ctx.upTo?.(x.shape) ?? null : null;
+      return [tensor(dtype, [m3]), tensor("int64", [m3]), tensor("int64", [n]), tensor("int64", [m3])];
     }
     const u2 = uniqueSlices(numeric.map((v) => [v]), sorted);
     const m2 = u2.order.length;
@@ -22466,9 +22476,10 @@ function inferUnique(ctx) {
   const axis = normAxis(axisAttr, x.shape.length);
   if (axis === null) return [tensor(dtype, null), tensor("int64", [null]), tensor("int64", [null]), tensor("int64", [null])];
   const yShape = [...x.shape];
-  yShape[axis] = null;
+  const most = ctx.upTo?.([x.shape[axis]]) ?? null;
+  yShape[axis] = most;
   if (!kx || !numeric) {
-    return [tensor(dtype, yShape), tensor("int64", [null]), tensor("int64", [x.shape[axis]]), tensor("int64", [null])];
+    return [tensor(dtype, yShape), tensor("int64", [most]), tensor("int64", [x.shape[axis]]), tensor("int64", [most])];
   }
   const len = kx.shape[axis];
   const sliceShape = kx.shape.filter((_, i) => i !== axis);
@@ -22523,7 +22534,11 @@ function inferOneHot(ctx) {
 function inferNMS(ctx) {
   const max = scalarArg(ctx.input(2));
   if (!ctx.has(2) || max === 0) return [tensor("int64", [0, 3], [])];
-  return [tensor("int64", [null, 3])];
+  const scores = ctx.input(1)?.shape;
+  if (!ctx.upTo || !scores || scores.length !== 3) return [tensor("int64", [null, 3])];
+  const [b, c, n] = scores;
+  const perClass = typeof max === "number" && max > 0 && typeof n === "number" ? Math.min(max, n) : n;
+  return [tensor("int64", [ctx.upTo([b, c, perClass]), 3])];
 }
 var IOU_FLOPS = 19;
 function costNMS(ctx) {
@@ -23501,7 +23516,7 @@ var loopOp = {
     if (run.unrolled) return run.cost;
     if (run.costTrips === null) {
       ctx.warn("Loop trip count not known statically: cost of one iteration shown");
-      return run.cost;
+      return { ...run.cost, partial: true };
     }
     if (run.trips === null) ctx.warn(`Loop may exit early: costed at its maximum of ${run.costTrips} iterations`);
     return scaleCost(run.cost, run.costTrips);
@@ -23697,7 +23712,7 @@ function lookupOp(domain, opType) {
 var noSubgraphs = () => {
   throw new Error("this context cannot run subgraphs");
 };
-function applyOp(def, node2, inputs, opset, runSubgraph = noSubgraphs) {
+function applyOp(def, node2, inputs, opset, runSubgraph = noSubgraphs, upTo) {
   const warnings = [];
   const attrs = new Attrs(node2.attrs);
   const ctx = {
@@ -23717,6 +23732,7 @@ function applyOp(def, node2, inputs, opset, runSubgraph = noSubgraphs) {
     },
     subgraph: runSubgraph
   };
+  if (upTo) ctx.upTo = upTo;
   let outputs;
   try {
     const inferred = def.infer(ctx);
@@ -23874,6 +23890,70 @@ var Scope = class {
   }
 };
 function inferModel(model, options = {}) {
+  const first = inferRun(model, options, null);
+  if (options.upperBounds && first.nodes.some(incomplete)) {
+    const bounds = new BoundDims();
+    const result = inferRun(model, options, bounds);
+    if (result.nodes.length === first.nodes.length) first.upper = { result, maxOf: (d) => bounds.maxOf(d) };
+  }
+  return first;
+}
+function incomplete(n) {
+  return !n.cost || n.bytesRead === null || n.bytesWritten === null;
+}
+var BoundDims = class {
+  max = /* @__PURE__ */ new Map();
+  maxOf(d) {
+    if (typeof d === "number") return d;
+    return d === null ? null : this.max.get(d) ?? null;
+  }
+  upTo(dims2) {
+    let m = 1;
+    for (const d of dims2) {
+      const v = this.maxOf(d);
+      if (v === null) return null;
+      m *= v;
+    }
+    const sym = `\0upto${this.max.size}`;
+    this.max.set(sym, m);
+    return sym;
+  }
+  /** `info` with every data-dependent dim (in shapes and tracked values) at its maximum; null when a dim stays unknown. */
+  resolve(info) {
+    if (!info) return info;
+    if (info.kind === "tensor") {
+      if (!info.shape) return null;
+      const shape = info.shape.map((d) => this.maxOf(d));
+      if (shape.some((d) => d === null)) return null;
+      const out = { kind: "tensor", dtype: info.dtype, shape };
+      if (info.value) out.value = info.value.map((v) => typeof v === "string" && this.max.has(v) ? this.max.get(v) : v);
+      return out;
+    }
+    if (info.kind === "optional") {
+      if (!info.elem) return info;
+      const elem = this.resolve(info.elem);
+      return elem ? { ...info, elem } : null;
+    }
+    if (info.kind === "sequence" && info.items) {
+      const items = info.items.map((t) => this.resolve(t));
+      return items.every((t) => t && t.kind === "tensor") ? { ...info, items } : null;
+    }
+    return null;
+  }
+};
+function compatible(again, atMax) {
+  if (!again) return true;
+  if (!atMax) return false;
+  if (again.kind !== "tensor" || atMax.kind !== "tensor") return again.kind === atMax.kind;
+  if (!again.shape) return true;
+  if (!atMax.shape || again.shape.length !== atMax.shape.length) return false;
+  return again.shape.every((d, i) => d === null || d === atMax.shape[i]);
+}
+function hasSubgraphs(node2) {
+  for (const a of node2.attrs.values()) if (a.type === "graph" || a.type === "graphs") return true;
+  return false;
+}
+function inferRun(model, options, bounds) {
   const useDeclared = options.useDeclaredShapes ?? true;
   const defaultDim = options.defaultDim === void 0 ? 1 : options.defaultDim;
   const given = options.dims ?? {};
@@ -23887,10 +23967,12 @@ function inferModel(model, options = {}) {
   const realInputs = graph2.inputs.filter((i) => !initNames.has(i.name));
   const dims2 = {};
   const defaulted = [];
+  const symbols = /* @__PURE__ */ new Set();
   for (const [k, v] of Object.entries(given)) dims2[k] = v;
   const bindShape = (shape, owner) => {
     if (!shape) return shape;
     return shape.map((d, axis) => {
+      if (typeof d !== "number") symbols.add(d ?? `${owner}[${axis}]`);
       if (typeof d === "number") {
         if (d < 0) throw new GraphError(`input '${owner}' has a negative dimension (${d}) at axis ${axis}`);
         if (d > MAX_DIM) throw new GraphError(`input '${owner}' has an absurd dimension (${d}) at axis ${axis}`);
@@ -23911,6 +23993,14 @@ function inferModel(model, options = {}) {
     return t;
   };
   const inputs = realInputs.map((vi) => ({ name: vi.name, declared: vi.type, info: infoFromType(boundType(vi.type, vi.name)) }));
+  const outputSymbols = (t) => {
+    if (!t) return;
+    if ((t.kind === "tensor" || t.kind === "sparse") && t.shape) {
+      for (const d of t.shape) if (typeof d === "string") symbols.add(d);
+    }
+    if (t.kind === "sequence" || t.kind === "optional") outputSymbols(t.elem);
+  };
+  for (const o of graph2.outputs) outputSymbols(o.type);
   for (const inp of inputs) {
     const n = inp.info && inp.info.kind === "tensor" ? numel(inp.info.shape) : null;
     if (n !== null && n > 2 ** 48) throw new GraphError(`input '${inp.name}' has an absurd size (${n} elements)`);
@@ -23957,6 +24047,7 @@ function inferModel(model, options = {}) {
         return v && v.kind === "tensor" ? v.dtype : null;
       };
       const result2 = runNode(node2, inputsInfo, scope);
+      let upper;
       node2.outputs.forEach((name, i) => {
         if (name === "") return;
         let info = result2.outputs[i] ?? null;
@@ -23970,6 +24061,7 @@ function inferModel(model, options = {}) {
         result2.outputs[i] = info;
         scope.values.set(name, info);
       });
+      if (bounds && record) upper = upperOf(node2, inputsInfo, result2.outputs, result2.cost);
       for (const w of result2.warnings) warnings.push({ node: node2.name || node2.opType, message: w });
       for (const [i, n] of node2.inputs.entries()) {
         const w = weightCandidates.get(n);
@@ -24002,7 +24094,8 @@ function inferModel(model, options = {}) {
           weightBytes: pending.bytes,
           // Shape and Size read a tensor's metadata, never its elements.
           bytesRead: node2.domain === "" && (node2.opType === "Shape" || node2.opType === "Size") ? 0 : sumBytes(inputsInfo),
-          bytesWritten: sumBytes(result2.outputs)
+          bytesWritten: sumBytes(result2.outputs),
+          ...upper ? { upper } : {}
         });
       }
     }
@@ -24012,6 +24105,33 @@ function inferModel(model, options = {}) {
       return v;
     });
     return { outputs, cost: total };
+  };
+  const upperOf = (node2, inputsInfo, outputs, cost) => {
+    if (!bounds || hasSubgraphs(node2)) return void 0;
+    if (cost && sumBytes(inputsInfo) !== null && sumBytes(outputs) !== null) return void 0;
+    const ins = inputsInfo.map((i) => bounds.resolve(i));
+    const outs = outputs.map((o) => bounds.resolve(o));
+    if (ins.some((x, i) => x === null && node2.inputs[i] !== "")) return void 0;
+    if (outs.some((x, i) => x === null && node2.outputs[i] !== "")) return void 0;
+    const def = lookupOp(node2.domain, node2.opType);
+    if (!def) return void 0;
+    let agrees = true;
+    const atMax = {
+      ...def,
+      infer: (ctx) => {
+        const again = def.infer(ctx);
+        node2.outputs.forEach((name, i) => {
+          if (name !== "" && !compatible(again[i], outs[i])) agrees = false;
+        });
+        return outs;
+      }
+    };
+    const r = applyOp(atMax, node2, ins.map((x) => x ?? void 0), opsetOf(node2.domain));
+    if (!agrees || !r.cost) return void 0;
+    const read = node2.domain === "" && (node2.opType === "Shape" || node2.opType === "Size") ? 0 : sumBytes(ins);
+    const written = sumBytes(outs);
+    if (read === null || written === null) return void 0;
+    return { cost: r.cost, bytesRead: read, bytesWritten: written };
   };
   const runNode = (node2, inputsInfo, scope) => {
     const def = lookupOp(node2.domain, node2.opType);
@@ -24032,7 +24152,7 @@ function inferModel(model, options = {}) {
         child.values.set(vi.name, given2 ?? declaredInfo(vi.type));
       });
       return runGraph(sub2, child, null, `${node2.name || node2.opType}/`);
-    });
+    }, bounds ? (d) => bounds.upTo(d) : void 0);
     return { ...r, supported: true };
   };
   const top = new Scope(null);
@@ -24054,6 +24174,7 @@ function inferModel(model, options = {}) {
     opsetImports,
     dims: dims2,
     defaultedDims: defaulted,
+    symbols: [...symbols],
     inputs,
     outputs: graph2.outputs.map((o, i) => ({ name: o.name, info: result.outputs[i] ?? null })),
     nodes,
@@ -24176,6 +24297,7 @@ function freeNames(g) {
 }
 
 // src/analysis/aggregate.ts
+var BOUNDED_FIELDS = ["macs", "coreMacs", "flops", "memoryAccessBytes", "peakActivationBytes"];
 function totals(result) {
   let params = 0;
   let weightBytes = 0;
@@ -24188,25 +24310,86 @@ function totals(result) {
   let flops3 = 0;
   let memoryAccessBytes = 0;
   let incompleteNodes = 0;
+  const incompleteNodeNames = [];
+  const lower = /* @__PURE__ */ new Set();
   for (const n of result.nodes) {
     if (n.cost) {
       macs += n.cost.macs;
       coreMacs += n.cost.coreMacs;
       flops3 += n.cost.flops;
     }
+    if (!n.cost || n.cost.partial) for (const f of ["macs", "coreMacs", "flops"]) lower.add(f);
     memoryAccessBytes += (n.bytesRead ?? 0) + (n.bytesWritten ?? 0);
-    if (!n.cost || n.bytesRead === null || n.bytesWritten === null) incompleteNodes++;
+    if (n.bytesRead === null || n.bytesWritten === null) lower.add("memoryAccessBytes");
+    if (!n.cost || n.cost.partial || n.bytesRead === null || n.bytesWritten === null) {
+      incompleteNodes++;
+      if (incompleteNodeNames.length < 5) incompleteNodeNames.push(n.name || n.opType);
+    }
   }
-  return {
+  const peak = peakActivation(result, (info) => info ? infoBytes(info) : null);
+  if (peak.unknown) lower.add("peakActivationBytes");
+  const out = {
     params,
     weightBytes,
     macs,
     coreMacs,
     flops: flops3,
     memoryAccessBytes,
-    peakActivationBytes: peakActivationBytes(result),
-    incompleteNodes
+    peakActivationBytes: peak.bytes,
+    incompleteNodes,
+    incompleteNodeNames,
+    lowerBound: BOUNDED_FIELDS.filter((f) => lower.has(f))
   };
+  const upper = upperBounds(result, lower);
+  if (upper) out.upperBound = upper;
+  return out;
+}
+function nodeUpper(result, i) {
+  const n = result.nodes[i];
+  const u = result.upper?.result.nodes[i];
+  const known = (x) => x.bytesRead !== null && x.bytesWritten !== null;
+  const exact = (c) => c && !c.partial ? c : null;
+  const whole = u && exact(u.cost) && known(u) ? u : void 0;
+  const cost = exact(n.cost) ?? exact(u?.upper?.cost) ?? exact(whole?.cost) ?? null;
+  const bytes = known(n) ? n.bytesRead + n.bytesWritten : u?.upper ? u.upper.bytesRead + u.upper.bytesWritten : whole ? whole.bytesRead + whole.bytesWritten : null;
+  return { cost, bytes };
+}
+function upperBounds(result, lower) {
+  if (lower.size === 0 || !result.upper) return null;
+  const out = {};
+  let macs = 0;
+  let coreMacs = 0;
+  let flops3 = 0;
+  let bytes = 0;
+  result.nodes.forEach((_, i) => {
+    const u = nodeUpper(result, i);
+    if (u.cost && macs !== null && coreMacs !== null && flops3 !== null) {
+      macs += u.cost.macs;
+      coreMacs += u.cost.coreMacs;
+      flops3 += u.cost.flops;
+    } else macs = coreMacs = flops3 = null;
+    bytes = u.bytes === null || bytes === null ? null : bytes + u.bytes;
+  });
+  const sums = { macs, coreMacs, flops: flops3, memoryAccessBytes: bytes, peakActivationBytes: null };
+  if (lower.has("peakActivationBytes")) {
+    const { result: run, maxOf: maxOf2 } = result.upper;
+    const sizeAtMax = (info) => {
+      if (!info) return null;
+      if (info.kind !== "tensor") return infoBytes(info);
+      if (!info.shape || info.dtype === null) return null;
+      let n = 1;
+      for (const d of info.shape) {
+        const m = maxOf2(d);
+        if (m === null) return null;
+        n *= m;
+      }
+      return byteSize(info.dtype, n);
+    };
+    const peak = peakActivation(run, sizeAtMax);
+    sums.peakActivationBytes = peak.unknown ? null : peak.bytes;
+  }
+  for (const f of BOUNDED_FIELDS) if (lower.has(f) && sums[f] !== null) out[f] = sums[f];
+  return Object.keys(out).length ? out : null;
 }
 function byOpType(nodes) {
   const out = {};
@@ -24221,12 +24404,17 @@ function byOpType(nodes) {
   }
   return out;
 }
-function peakActivationBytes(result) {
+function peakActivation(result, sizeOfInfo) {
   const steps = result.nodes.length;
   const size = /* @__PURE__ */ new Map();
   const born = /* @__PURE__ */ new Map();
   const lastUse = /* @__PURE__ */ new Map();
-  const sizeOf = (info) => info ? infoBytes(info) ?? 0 : 0;
+  let unknown = false;
+  const sizeOf = (info) => {
+    const b = sizeOfInfo(info);
+    if (b === null) unknown = true;
+    return b ?? 0;
+  };
   for (const inp of result.inputs) {
     size.set(inp.name, sizeOf(inp.info));
     born.set(inp.name, 0);
@@ -24254,7 +24442,7 @@ function peakActivationBytes(result) {
     live += delta[i];
     if (live > peak) peak = live;
   }
-  return peak;
+  return { bytes: peak, unknown };
 }
 function isConstantOutput(n) {
   return n.opType === "Constant" && n.domain === "";
@@ -24277,11 +24465,11 @@ function tensorEntry(name, info) {
       return { name, kind: "map", dtype: info.key, shape: null };
   }
 }
-function nodeEntry(n) {
+function nodeEntry(n, r, i) {
   const e = {
     name: n.name,
     opType: n.opType,
-    inputs: n.inputs.filter((i) => i.name !== "").map((i) => tensorEntry(i.name, i.info)),
+    inputs: n.inputs.filter((i2) => i2.name !== "").map((i2) => tensorEntry(i2.name, i2.info)),
     outputs: n.outputs.filter((o) => o.name !== "").map((o) => tensorEntry(o.name, o.info)),
     params: n.params,
     macs: n.cost?.macs ?? null,
@@ -24292,6 +24480,11 @@ function nodeEntry(n) {
   };
   if (n.domain) e.domain = n.domain;
   if (!n.supported) e.supported = false;
+  if (n.cost?.partial) e.lowerBound = true;
+  if (!n.cost || n.cost.partial || n.bytesRead === null || n.bytesWritten === null) {
+    const u = nodeUpper(r, i);
+    if (u.cost || u.bytes !== null) e.upper = { macs: u.cost?.macs ?? null, flops: u.cost?.flops ?? null, bytes: u.bytes };
+  }
   return e;
 }
 function intensity(flops3, read, written) {
@@ -24314,7 +24507,7 @@ function modelReport(src, r) {
     },
     totals: totals(r),
     byOpType: byOpType(r.nodes),
-    nodes: r.nodes.map(nodeEntry),
+    nodes: r.nodes.map((n, i) => nodeEntry(n, r, i)),
     warnings: [...src.notices.map((message) => ({ node: "", message })), ...r.warnings]
   };
 }
@@ -24356,6 +24549,43 @@ function formatBinaryBytes(n) {
   const units = [[2 ** 40, "TiB"], [2 ** 30, "GiB"], [2 ** 20, "MiB"], [2 ** 10, "KiB"]];
   for (const [scale, u] of units) if (n >= scale) return `${trim((n / scale).toPrecision(3))} ${u}`;
   return `${n} B`;
+}
+
+// src/report/bounds.ts
+function isLowerBound(t, field) {
+  return (t.lowerBound ?? []).includes(field);
+}
+function boundedFigure(t, field, format) {
+  if (!isLowerBound(t, field)) return format(t[field]);
+  const upper = t.upperBound?.[field];
+  return `\u2265 ${format(t[field])}${upper !== void 0 ? `, \u2264 ${format(upper)}` : ""}`;
+}
+function boundedMs(l, format) {
+  if (!l.lowerBound) return format(l.ms);
+  return `\u2265 ${format(l.ms)}${l.upperBoundMs !== void 0 ? `, \u2264 ${format(l.upperBoundMs)}` : ""}`;
+}
+function lowerBoundNote(t) {
+  if (!t.incompleteNodes && !(t.lowerBound ?? []).length) return null;
+  const names = (t.incompleteNodeNames ?? []).map((n) => safeText(n, 40));
+  const list = names.length ? ` (${names.join(", ")}${t.incompleteNodes > names.length ? ", ..." : ""})` : "";
+  const upper = t.upperBound && Object.keys(t.upperBound).length > 0;
+  return `lower bound: ${t.incompleteNodes} node(s) with unknown shapes${list}; figures marked \u2265 may be higher at run time` + (upper ? ", \u2264 gives a static upper bound (data-dependent sizes at their maximum)" : "");
+}
+var METRIC_FIELD = {
+  gmacs: { field: "macs", scale: 1e9 },
+  gflops: { field: "flops", scale: 1e9 },
+  "peak-memory": { field: "peakActivationBytes", scale: 1 },
+  "memory-traffic": { field: "memoryAccessBytes", scale: 1 }
+};
+function boundedMetric(report2, metric, device, value2, fmt2) {
+  if (report2 && metric === "latency" && device) {
+    const l = report2.latency?.[device];
+    if (l?.lowerBound) return `\u2265 ${fmt2(value2)}${l.upperBoundMs !== void 0 ? `, \u2264 ${fmt2(l.upperBoundMs)}` : ""}`;
+  }
+  const m = METRIC_FIELD[metric];
+  if (!report2 || !m || !isLowerBound(report2.totals, m.field)) return fmt2(value2);
+  const upper = report2.totals.upperBound?.[m.field];
+  return `\u2265 ${fmt2(value2)}${upper !== void 0 ? `, \u2264 ${fmt2(upper / m.scale)}` : ""}`;
 }
 
 // src/report/compare.ts
@@ -24438,13 +24668,15 @@ function renderModelText(m, options = {}) {
   out.push("");
   const summary = [
     ["params", formatCount(t.params), `${formatBytes(t.weightBytes)} of weights`],
-    ["MACs", formatCount(t.macs), `core (conv/matmul) ${formatCount(t.coreMacs)}`],
-    ["FLOPs", formatCount(t.flops), ""],
-    ["memory traffic", formatBytes(t.memoryAccessBytes), "unfused, all nodes"],
-    ["peak activations", formatBytes(t.peakActivationBytes), ""]
+    ["MACs", boundedFigure(t, "macs", formatCount), `core (conv/matmul) ${boundedFigure(t, "coreMacs", formatCount)}`],
+    ["FLOPs", boundedFigure(t, "flops", formatCount), ""],
+    ["memory traffic", boundedFigure(t, "memoryAccessBytes", formatBytes), "unfused, all nodes"],
+    ["peak activations", boundedFigure(t, "peakActivationBytes", formatBytes), ""]
   ];
+  for (const row of summary) if (row[1].startsWith("\u2265")) row[2] = row[2] ? `lower bound; ${row[2]}` : "lower bound";
   out.push(textTable(["figure", "value", "note"], summary, [false, true, false]));
-  if (t.incompleteNodes) out.push(`  (${t.incompleteNodes} node(s) with unknown shapes: figures are lower bounds)`);
+  const note = lowerBoundNote(t);
+  if (note) out.push(`  (${note})`);
   const latency = Object.values(m.latency ?? {});
   if (latency.length) {
     out.push("");
@@ -24454,7 +24686,7 @@ function renderModelText(m, options = {}) {
         ["device", "ms", "bound", "utilization", "precision", "compute ms", "memory ms", "overhead ms"],
         latency.map((l) => [
           l.device,
-          formatMs(l.ms),
+          boundedMs(l, formatMs),
           l.bound,
           `${(100 * l.utilization).toFixed(1)}%`,
           l.precision,
@@ -25445,22 +25677,53 @@ function checkExternalData(path, display, model, options) {
 }
 
 // src/io/analyze-file.ts
-function analyzeFile(path, options = {}) {
+function analyzeModelFile(path, options = {}) {
   const shown = options.errorPath ?? options.displayPath ?? path;
   const loaded = loadModelFile(path, { allowMissingWeights: options.allowMissingWeights, confine: options.confine, display: shown });
   const m = loaded.model;
   let inferred;
   try {
-    inferred = inferModel(m, { dims: options.dims });
+    inferred = inferModel(m, { dims: options.dims, upperBounds: true });
   } catch (e) {
     if (e instanceof GraphError) throw new InputError(shown, e.message);
     throw e;
   }
   const producer = [m.producerName, m.producerVersion].filter(Boolean).join(" ");
-  return modelReport(
+  const report2 = modelReport(
     { path: options.displayPath ?? path, fileBytes: loaded.bytes, irVersion: m.irVersion, producer, notices: loaded.notices },
     inferred
   );
+  return { report: report2, symbols: inferred.symbols };
+}
+
+// src/check/dims.ts
+function unknownDims(given, symbolSets) {
+  const known = /* @__PURE__ */ new Set();
+  for (const set of symbolSets) for (const s of set) known.add(s);
+  return [...new Set(given)].filter((name) => !known.has(name));
+}
+function unknownDimMessage(name, symbols, of) {
+  const all = [...new Set(symbols)].sort();
+  const hint = closest(name, all);
+  const tail = hint.length ? `; did you mean ${hint.map((h) => quoteToken(h)).join(" or ")}?` : all.length === 0 ? " (there are no symbolic dims to set)" : ` (symbolic dims: ${all.slice(0, 8).map((s) => quoteToken(s)).join(", ")}${all.length > 8 ? ", ..." : ""})`;
+  return `${quoteToken(name)} is not a symbolic dim of ${of}${tail}`;
+}
+function checkConfigDims(cfg, analysed) {
+  const everywhere = analysed.map((a) => a.symbols);
+  for (const model of cfg.models) {
+    const mine = analysed.filter((a) => a.model === model);
+    if (mine.length === 0) continue;
+    for (const name of Object.keys(model.dims)) {
+      const at = model.dimsAt?.[name];
+      const fromDefaults = at?.keyPath.startsWith("defaults.") ?? false;
+      const pool = fromDefaults ? analysed : mine;
+      if (unknownDims([name], pool.map((a) => a.symbols)).length === 0) continue;
+      const of = pool.length === 1 ? quoteToken(pool[0].path, 80) : fromDefaults ? `any of the ${pool.length} models` : `any of the ${pool.length} models ${quoteToken(model.path, 80)} matches`;
+      const symbols = (fromDefaults ? everywhere : mine.map((a) => a.symbols)).flat();
+      const index = cfg.models.indexOf(model);
+      throw new BudgetFileError(cfg.file, (at ?? model.at).line, (at ?? model.at).column, at?.keyPath ?? `models[${index}].dims`, unknownDimMessage(name, symbols, of));
+    }
+  }
 }
 
 // src/devices/efficiency.ts
@@ -25679,6 +25942,8 @@ function withLatency(report2, devices, options = {}) {
   const latency = {};
   const nodes = report2.nodes.map((n) => ({ ...n, latency: { ...n.latency ?? {} } }));
   const warnings = [...report2.warnings];
+  const unknown = report2.nodes.filter((n) => n.flops === null || n.lowerBound || n.bytesRead === null || n.bytesWritten === null);
+  const atMax = unknown.every((n) => n.upper && n.upper.flops !== null && n.upper.bytes !== null) ? report2.nodes.map((n) => unknown.includes(n) ? { ...n, flops: n.upper.flops, bytesRead: n.upper.bytes, bytesWritten: 0 } : n) : null;
   for (const d of devices) {
     const est = estimateLatency(report2.nodes, d, options);
     latency[d.id] = {
@@ -25696,6 +25961,10 @@ function withLatency(report2, devices, options = {}) {
       kernels: est.kernels,
       efficiency: { compute: d.computeEfficiency, memory: d.memoryEfficiency, kernelOverheadUs: d.kernelOverhead * 1e6 }
     };
+    if (unknown.length) {
+      latency[d.id].lowerBound = true;
+      if (atMax) latency[d.id].upperBoundMs = estimateLatency(atMax, d, options).ms;
+    }
     est.nodes.forEach((t, i) => {
       if (t.bound !== "none") nodes[i].latency[d.id] = { us: t.time * 1e6, bound: t.bound };
     });
@@ -26260,12 +26529,20 @@ function modelBlocks(m, options) {
   const figures = mdTable(
     ["params", "weights", "MACs", "core MACs", "FLOPs", "memory traffic", "peak activations"],
     ["r", "r", "r", "r", "r", "r", "r"],
-    [[formatCount(t.params), formatBytes(t.weightBytes), formatCount(t.macs), formatCount(t.coreMacs), formatCount(t.flops), formatBytes(t.memoryAccessBytes), formatBytes(t.peakActivationBytes)]]
+    [
+      [
+        formatCount(t.params),
+        formatBytes(t.weightBytes),
+        ...["macs", "coreMacs", "flops"].map((f) => text(boundedFigure(t, f, formatCount), 40)),
+        ...["memoryAccessBytes", "peakActivationBytes"].map((f) => text(boundedFigure(t, f, formatBytes), 40))
+      ]
+    ]
   );
-  const incomplete = t.incompleteNodes ? `
+  const note = lowerBoundNote(t);
+  const incomplete2 = note ? `
 
-${t.incompleteNodes} node(s) with unknown shapes: figures are lower bounds.` : "";
-  blocks.push(`${figures}${incomplete}
+**${text(note.slice(0, note.indexOf(":")), 20)}**${text(note.slice(note.indexOf(":")), 600)}.` : "";
+  blocks.push(`${figures}${incomplete2}
 
 **inputs:** ${tensorList(m.graph.inputs)}  
 **outputs:** ${tensorList(m.graph.outputs)}`);
@@ -26273,7 +26550,7 @@ ${t.incompleteNodes} node(s) with unknown shapes: figures are lower bounds.` : "
   if (latency.length) {
     const rows = latency.map(([id, l]) => [
       l.name && l.name !== id ? `${text(l.name, 60)} ${code(id, 40)}` : code(id, 40),
-      `**${fmtMs(l.ms)}**`,
+      `**${text(boundedMs(l, fmtMs), 40)}**`,
       text(l.bound, 20),
       pct(l.utilization),
       text(l.precision, 20),
@@ -26467,7 +26744,7 @@ function deviceFromLatency(l) {
 function summaryCards(m) {
   const t = m.totals;
   const card = (k, v, note = "") => `<div class="card"><div class="k">${k}</div><div class="v">${v}</div><div class="n">${note || "&nbsp;"}</div></div>`;
-  return `<div class="cards">` + card("params", formatCount(t.params), `${formatBytes(t.weightBytes)} of weights`) + card("MACs", formatCount(t.macs), `core (conv/matmul) ${formatCount(t.coreMacs)}`) + card("FLOPs", formatCount(t.flops)) + card("memory traffic", formatBytes(t.memoryAccessBytes), "unfused, all nodes") + card("peak activations", formatBytes(t.peakActivationBytes), "weights apart") + card("file", formatBytes(m.fileBytes), `${m.nodes.length} nodes`) + `</div>`;
+  return `<div class="cards">` + card("params", formatCount(t.params), `${formatBytes(t.weightBytes)} of weights`) + card("MACs", esc(boundedFigure(t, "macs", formatCount), 60), `core (conv/matmul) ${esc(boundedFigure(t, "coreMacs", formatCount), 60)}`) + card("FLOPs", esc(boundedFigure(t, "flops", formatCount), 60), isLowerBound(t, "flops") ? "lower bound" : "") + card("memory traffic", esc(boundedFigure(t, "memoryAccessBytes", formatBytes), 60), `unfused, all nodes${isLowerBound(t, "memoryAccessBytes") ? "; lower bound" : ""}`) + card("peak activations", esc(boundedFigure(t, "peakActivationBytes", formatBytes), 60), `weights apart${isLowerBound(t, "peakActivationBytes") ? "; lower bound" : ""}`) + card("file", formatBytes(m.fileBytes), `${m.nodes.length} nodes`) + `</div>`;
 }
 function latencySection(m, devices, top) {
   const entries = Object.entries(m.latency ?? {});
@@ -26476,7 +26753,7 @@ function latencySection(m, devices, top) {
   out.push(`<h3>Latency (roofline estimate)</h3>`);
   const rows = entries.map(([id, l]) => {
     const name = l.name && l.name !== id ? `${esc(l.name, 80)} <span class="muted">(<code>${esc(id, 60)}</code>)</span>` : `<code>${esc(id, 60)}</code>`;
-    return `<tr><td>${name}</td>${num(`<b>${fmtMs(l.ms)}</b>`)}<td>${boundBadge(l.bound)}</td>${num(pct2(l.utilization))}<td>${esc(l.precision, 20)}</td>${num(esc(siUnit(l.ridgePoint, "FLOP/B")))}${num(fmtMs(l.computeMs))}${num(fmtMs(l.memoryMs))}${num(fmtMs(l.overheadMs))}${num(String(l.kernels))}</tr>`;
+    return `<tr><td>${name}</td>${num(`<b>${esc(boundedMs(l, fmtMs), 60)}</b>`)}<td>${boundBadge(l.bound)}</td>${num(pct2(l.utilization))}<td>${esc(l.precision, 20)}</td>${num(esc(siUnit(l.ridgePoint, "FLOP/B")))}${num(fmtMs(l.computeMs))}${num(fmtMs(l.memoryMs))}${num(fmtMs(l.overheadMs))}${num(String(l.kernels))}</tr>`;
   });
   out.push(
     table(
@@ -26573,9 +26850,8 @@ function modelSection(m, index, devices, top) {
   ].filter(Boolean);
   out.push(`<p class="muted">${meta.join(" \xB7 ")}</p>`);
   out.push(summaryCards(m));
-  if (m.totals.incompleteNodes) {
-    out.push(`<p class="muted">${m.totals.incompleteNodes} node(s) with unknown shapes: figures are lower bounds.</p>`);
-  }
+  const note = lowerBoundNote(m.totals);
+  if (note) out.push(`<p class="muted">${esc(note, 600)}.</p>`);
   out.push(`<h3>Inputs and outputs</h3>`);
   out.push(`<div class="io">${tensorTable("Inputs", m.graph.inputs)}${tensorTable("Outputs", m.graph.outputs)}</div>`);
   out.push(latencySection(m, devices, top));
@@ -26669,7 +26945,7 @@ var TOTALS_FIELD = {
   "memory-traffic": "memoryAccessBytes"
 };
 var SHAPE_DEPENDENT = ["macs", "coreMacs", "flops", "memoryAccessBytes", "peakActivationBytes"];
-function isLowerBound(report2, metric, device) {
+function isLowerBound2(report2, metric, device) {
   const t = report2.totals;
   if (!(t.incompleteNodes > 0)) return false;
   const lower = t.lowerBound ?? SHAPE_DEPENDENT;
@@ -26705,7 +26981,7 @@ function evaluateRow(m, cfg, metric, device, out) {
     const below = percent !== null && Math.abs(percent) < m.config.minChange;
     if (delta !== 0 && !below) change2 = { delta, percent };
   }
-  const lowerBound = isLowerBound(m.report, metric, device);
+  const lowerBound = isLowerBound2(m.report, metric, device);
   const upperBound = lowerBound ? upperBoundValue(m.report, metric, device) : null;
   const row = {
     model: m.path,
@@ -27145,9 +27421,10 @@ function analyzeConfig(cfg, budgetsPath, root, devices, options) {
       throw new BudgetFileError(cfg.file, model.pathAt.line, model.pathAt.column, `models[${model.index}].path`, `'${path}' is also matched by an earlier entry ('${seen.get(path).path}'): a model is listed twice`);
     }
     seen.set(path, model);
-    const report2 = analyzeFile(file, { dims: model.dims, allowMissingWeights: model.allowMissingWeights, displayPath: path, confine: options.confine });
-    out.push({ model, path, report: withLatency(report2, devices, { precision: model.precision }) });
+    const { report: report2, symbols } = analyzeModelFile(file, { dims: model.dims, allowMissingWeights: options.allowMissingWeights || model.allowMissingWeights, displayPath: path, confine: options.confine });
+    out.push({ model, path, symbols, report: withLatency(report2, devices, { precision: model.precision }) });
   }
+  checkConfigDims(cfg, out);
   return out;
 }
 function runCheck(options) {
@@ -27156,7 +27433,7 @@ function runCheck(options) {
   const confine = confinement(root, options.allowOutsideRepo, options.allowHint);
   const cfg = readBudgets(options.budgetsPath, display, confine);
   const devices = configDevices(cfg);
-  const analysed = analyzeConfig(cfg, options.budgetsPath, root, devices, { mustExist: true, modelsGlob: options.modelsGlob, modelsGlobCwd: options.modelsGlobCwd, confine });
+  const analysed = analyzeConfig(cfg, options.budgetsPath, root, devices, { mustExist: true, modelsGlob: options.modelsGlob, modelsGlobCwd: options.modelsGlobCwd, confine, allowMissingWeights: options.allowMissingWeights });
   const baseBy = new Map((options.baseline?.models ?? []).map((m) => [normalizeModelPath(m.path), m]));
   const results = analysed.map((a) => ({
     config: a.model,
@@ -27215,11 +27492,12 @@ var STATUS_ICON = { pass: "\u2705", warn: "\u26A0\uFE0F", fail: "\u274C", info: 
 function metricCell(r) {
   return r.device ? `${METRIC_LABEL[r.metric]} ${escapeMarkdownCode(r.device, { table: true })}` : METRIC_LABEL[r.metric];
 }
-function value(metric, v) {
-  return v === null ? "\u2013" : fmt(metric, v);
+function value(report2, row, v) {
+  return v === null ? "\u2013" : escapeMarkdown(boundedMetric(report2, row.metric, row.device, v, (x) => fmt(row.metric, x)), { max: 60 });
 }
 function headValue(r) {
-  if (r.value === null || !r.lowerBound) return value(r.metric, r.value);
+  if (r.value === null) return "\u2013";
+  if (!r.lowerBound) return fmt(r.metric, r.value);
   return `\u2265 ${fmt(r.metric, r.value)}${r.upperBound !== null ? ` (\u2264 ${fmt(r.metric, r.upperBound)})` : ""}`;
 }
 var LEVEL_ICON = { error: "\u274C", warn: "\u26A0\uFE0F" };
@@ -27269,7 +27547,7 @@ function renderCheckMarkdown(outcome, options) {
     for (const row of rows) {
       if (row.status === "info" && !row.change && !isNew && !options.full) continue;
       out.push(
-        `| ${metricCell(row)} | ${isNew ? "\u2013" : value(row.metric, row.base)} | ${headValue(row)} | ${changeCell(row, isNew)} | ${budgetCell(row)} | ${row.usedPercent === null ? "" : fmtUsed(row.usedPercent)} | ${statusCell(row)} |`
+        `| ${metricCell(row)} | ${isNew ? "\u2013" : value(r.base, row, row.base)} | ${headValue(row)} | ${changeCell(row, isNew)} | ${budgetCell(row)} | ${row.usedPercent === null ? "" : fmtUsed(row.usedPercent)} | ${statusCell(row)} |`
       );
     }
     const cmp = cmpBy.get(r.path);
@@ -27295,7 +27573,7 @@ function renderCheckMarkdown(outcome, options) {
     out.push(`#### ${escapeMarkdownCode(path)} \u2014 removed`, "", "| metric | base | PR | change |", "| --- | --: | --: | --: |");
     for (const [metric, key2, scale] of [["params", "params", 1], ["gflops", "flops", 1e9]]) {
       const b = cmp?.totals[key2].base;
-      out.push(`| ${METRIC_LABEL[metric]} | ${value(metric, b == null ? null : b / scale)} | \u2013 | removed |`);
+      out.push(`| ${METRIC_LABEL[metric]} | ${b == null ? "\u2013" : fmt(metric, b / scale)} | \u2013 | removed |`);
     }
     out.push("");
   }
@@ -27339,6 +27617,7 @@ function valueText(r) {
   return `\u2265${v}${r.upperBound !== null ? ` (\u2264${fmt(r.metric, r.upperBound)})` : ""}`;
 }
 function renderCheckText(outcome) {
+  const resultsBy = new Map(outcome.results.map((m) => [m.path, m]));
   const newPaths = new Set(outcome.json.base !== null ? outcome.results.filter((m) => !m.base).map((m) => m.path) : []);
   const rows = outcome.evaluation.rows.filter((r) => r.status !== "info" || r.change).map((r) => {
     const isNew = newPaths.has(r.model);
@@ -27346,7 +27625,7 @@ function renderCheckText(outcome) {
       r.model,
       `${METRIC_LABEL[r.metric]}${r.device ? ` ${r.device}` : ""}`,
       valueText(r),
-      isNew ? "new" : r.base === null ? "" : fmt(r.metric, r.base),
+      isNew ? "new" : r.base === null ? "" : boundedMetric(resultsBy.get(r.model)?.base, r.metric, r.device, r.base, (v) => fmt(r.metric, v)),
       r.change ? `${r.change.delta > 0 ? "+" : "-"}${fmt(r.metric, Math.abs(r.change.delta))} ${formatPercent(r.change.percent)}`.trim() : "",
       [r.budget !== null ? fmt(r.metric, r.budget) : "", r.maxIncrease ? r.maxIncrease.percent !== void 0 ? `+${r.maxIncrease.percent}%` : `+${fmt(r.metric, r.maxIncrease.absolute)}` : ""].filter(Boolean).join(", "),
       // Used: of the absolute budget only (blank without one).
@@ -27383,17 +27662,28 @@ import { resolve as resolve6 } from "node:path";
 function cwdConfinement(allowOutside) {
   return confinement(enclosingRepo(process.cwd()) ?? process.cwd(), allowOutside);
 }
-var USAGE = `usage: ${TOOL_NAME} <command> [options]
-
-commands:
+var COMMANDS_HELP = `commands:
   analyze <model.onnx...>   params, MACs/FLOPs, memory and shapes of each model
   check --budgets FILE      evaluate a budgets file: exit 0 pass, 1 an error budget broken
   devices                   the device catalog (peaks, bandwidth, sources)
   compare <base.json> <head.json>
                             diff two saved reports, totals and node by node
+`;
+var EXIT_CODES = `exit codes:
+  0  success (check: every error-level budget holds)
+  1  check: an error-level budget is broken (and nothing else)
+  2  bad input or usage: a model, budgets file, report or option is wrong (one line on stderr)
+  3  internal error (a bug: please report it with the command)
+`;
+var COMMAND_USAGE = {
+  analyze: `usage: ${TOOL_NAME} analyze <model.onnx...> [options]
 
-analyze options:
-  --dims k=v[,k=v...]       bind symbolic dims, e.g. --dims batch=1,sequence=128 (others default to 1)
+  params, MACs/FLOPs, memory and shapes of each model. Figures a data-dependent shape leaves
+  unknown are shown as lower bounds (\u2265), with a static upper bound (\u2264) where one exists.
+
+options:
+  --dims k=v[,k=v...]       bind symbolic dims, e.g. --dims batch=1,sequence=128 (others default to 1);
+                            a name must be a symbolic dim of a model; 0 is allowed (an empty tensor)
   --device id[,id...]       add a roofline latency estimate per device (see \`devices\`)
   --precision p             the precision the deployment runs at (fp32, fp16, bf16, int8, ...);
                             default: each node's input dtypes
@@ -27404,27 +27694,59 @@ analyze options:
   --allow-missing-weights   analyse graphs whose external weight files are absent
   --allow-outside-repo      read files whose real path leaves the repository around the
                             current folder (refused by default; symlinks are resolved)
+  -h, --help                this help
+`,
+  check: `usage: ${TOOL_NAME} check [--budgets FILE] [options]
 
-check options:
+  evaluate a budgets file: exit 0 when every error-level budget holds, 1 when one is broken.
+
+options:
   --budgets FILE            the budgets file (default budgets.yml)
   --baseline REPORT         a saved report (analyze or check --format json) to compare with
   --format text|json|markdown
   --output FILE             write the report to FILE (atomically) instead of stdout
   --allow-outside-repo      read models, baseline and budgets file even where their real
                             paths leave the budgets file's repository
+  --allow-missing-weights   analyse every model even when its external weight files are absent
+                            (overrides the budgets file's allow-missing-weights)
+  -h, --help                this help
+`,
+  devices: `usage: ${TOOL_NAME} devices [--format text|json]
 
-devices options:
-  --format text|json
+  the device catalog (peaks, bandwidth, sources).
 
-compare options:
+options:
+  --format text|json        output format (default text)
+  -h, --help                this help
+`,
+  compare: `usage: ${TOOL_NAME} compare <base.json> <head.json> [options]
+
+  diff two saved reports, totals and node by node.
+
+options:
   --format text|json        output format (default text)
   --top N                   changed layers shown per model (default 10)
   --pair OLD=NEW            pair a renamed model (repeatable); others pair by path
   --allow-outside-repo      read reports outside the repository around the current folder
+  -h, --help                this help
+`
+};
+function usageOf(command) {
+  return Object.hasOwn(COMMAND_USAGE, command) ? COMMAND_USAGE[command] : void 0;
+}
+function optionsOf(usage) {
+  return usage.slice(usage.indexOf("options:\n") + "options:\n".length).replace(/^ {2}-h, --help .*\n/m, "");
+}
+var USAGE = `usage: ${TOOL_NAME} <command> [options]
+       ${TOOL_NAME} <command> --help   that command's options
 
+${COMMANDS_HELP}
+${Object.entries(COMMAND_USAGE).map(([command, usage]) => `${command} options:
+${optionsOf(usage)}`).join("\n")}
   -h, --help                this help
   -v, --version             the version
-`;
+
+${EXIT_CODES}`;
 function parseDims(spec) {
   const dims2 = {};
   for (const part of (spec ?? []).flatMap((s) => s.split(","))) {
@@ -27432,8 +27754,8 @@ function parseDims(spec) {
     const m = /^\s*([^=\s]+)\s*=\s*(\S+)\s*$/.exec(part);
     if (!m) throw new UsageError(`--dims: '${part}' is not name=value`);
     const value2 = Number(m[2]);
-    if (!Number.isInteger(value2) || value2 < 1 || value2 > 2 ** 31) {
-      throw new UsageError(`--dims: '${m[1]}' must be a whole number from 1 to 2^31, got '${m[2]}'`);
+    if (!/^\d+$/.test(m[2]) || !Number.isInteger(value2) || value2 > 2 ** 31) {
+      throw new UsageError(`--dims: '${m[1]}' must be a whole number from 0 to 2^31, got '${m[2]}'`);
     }
     dims2[m[1]] = value2;
   }
@@ -27466,12 +27788,16 @@ function analyzeCommand(args, io) {
   const dims2 = parseDims(values.dims);
   const devices = resolveDevices((values.device ?? []).flatMap((d) => d.split(",")).map((d) => d.trim()).filter(Boolean));
   const precision = parsePrecision(values.precision);
+  const analysed = positionals.map((p) => analyzeModelFile(p, { dims: dims2, allowMissingWeights: values["allow-missing-weights"], confine }));
+  const [unknown] = unknownDims(Object.keys(dims2), analysed.map((a) => a.symbols));
+  if (unknown !== void 0) {
+    const of = positionals.length === 1 ? quoteToken(positionals[0], 80) : `any of the ${positionals.length} models`;
+    throw new UsageError(`--dims: ${unknownDimMessage(unknown, analysed.flatMap((a) => a.symbols), of)}`);
+  }
   const report2 = {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: TOOL_NAME, version: VERSION },
-    models: positionals.map(
-      (p) => withLatency(analyzeFile(p, { dims: dims2, allowMissingWeights: values["allow-missing-weights"], confine }), devices, { precision })
-    )
+    models: analysed.map((a) => withLatency(a.report, devices, { precision }))
   };
   const text2 = format === "json" ? JSON.stringify(report2, null, 2) + "\n" : format === "markdown" ? renderAnalyzeMarkdown(report2, { top }) : format === "html" ? renderHtml(report2, { devices, top }) : renderAnalyzeText(report2, { top });
   if (values.output) writeFileAtomic(values.output, text2);
@@ -27494,7 +27820,8 @@ function checkCommand(args, io) {
       baseline: { type: "string" },
       format: { type: "string", default: "text" },
       output: { type: "string" },
-      "allow-outside-repo": { type: "boolean", default: false }
+      "allow-outside-repo": { type: "boolean", default: false },
+      "allow-missing-weights": { type: "boolean", default: false }
     }
   });
   if (positionals.length) throw new UsageError(`check takes no positional arguments, got '${positionals[0]}' (use --budgets FILE)`);
@@ -27503,7 +27830,7 @@ function checkCommand(args, io) {
   const root = repoRoot(budgetsPath);
   const allowOutsideRepo = values["allow-outside-repo"];
   const baseline = values.baseline ? readReportFile(values.baseline, { confine: confinement(root, allowOutsideRepo) }) : null;
-  const outcome = runCheck({ budgetsPath, root, baseline, allowOutsideRepo });
+  const outcome = runCheck({ budgetsPath, root, baseline, allowOutsideRepo, allowMissingWeights: values["allow-missing-weights"] });
   const note = values.baseline ? `compared with ${values.baseline}` : void 0;
   const text2 = values.format === "json" ? JSON.stringify(outcome.json, null, 2) + "\n" : values.format === "markdown" ? renderCheckMarkdown(outcome, { version: VERSION, baselineNote: note, full: true }) : renderCheckText(outcome);
   if (values.output) writeFileAtomic(values.output, text2);
@@ -27553,6 +27880,11 @@ function main(argv, rawIO) {
   const io = { stdout: (t) => rawIO.stdout(neutraliseCommands(t)), stderr: (t) => rawIO.stderr(neutraliseCommands(t)) };
   try {
     const [command, ...rest] = argv;
+    const topic = command === "help" && rest[0] ? usageOf(rest[0]) : void 0;
+    if (topic) {
+      io.stdout(topic);
+      return 0;
+    }
     if (!command || command === "-h" || command === "--help" || command === "help") {
       io.stdout(USAGE);
       return command ? 0 : 2;
@@ -27560,6 +27892,11 @@ function main(argv, rawIO) {
     if (command === "-v" || command === "--version") {
       io.stdout(`${VERSION}
 `);
+      return 0;
+    }
+    const help = usageOf(command);
+    if (help && (rest.includes("-h") || rest.includes("--help"))) {
+      io.stdout(help);
       return 0;
     }
     switch (command) {
@@ -27571,8 +27908,10 @@ function main(argv, rawIO) {
         return compareCommand(rest, io);
       case "check":
         return checkCommand(rest, io);
-      default:
-        throw new UsageError(`unknown command '${command}' (try --help)`);
+      default: {
+        const hint = closest(command, Object.keys(COMMAND_USAGE), 1);
+        throw new UsageError(`unknown command ${quoteToken(command)}${hint.length ? `; did you mean '${hint[0]}'?` : ""} (try --help)`);
+      }
     }
   } catch (e) {
     if (e instanceof UserError) {

@@ -24878,16 +24878,16 @@ var require_lexer = __commonJS({
        *
        * @returns A generator of lexical tokens
        */
-      *lex(source, incomplete = false) {
+      *lex(source, incomplete2 = false) {
         if (source) {
           if (typeof source !== "string")
             throw TypeError("source is not a string");
           this.buffer = this.buffer ? this.buffer + source : source;
           this.lineEndPos = null;
         }
-        this.atEnd = !incomplete;
+        this.atEnd = !incomplete2;
         let next = this.next ?? "stream";
-        while (next && (incomplete || this.hasChars(1)))
+        while (next && (incomplete2 || this.hasChars(1)))
           next = yield* this.parseNext(next);
       }
       atLineEnd() {
@@ -25578,12 +25578,12 @@ var require_parser = __commonJS({
        *
        * @returns A generator of tokens representing each directive, document, and other structure.
        */
-      *parse(source, incomplete = false) {
+      *parse(source, incomplete2 = false) {
         if (this.onNewLine && this.offset === 0)
           this.onNewLine(0);
-        for (const lexeme of this.lexer.lex(source, incomplete))
+        for (const lexeme of this.lexer.lex(source, incomplete2))
           yield* this.next(lexeme);
-        if (!incomplete)
+        if (!incomplete2)
           yield* this.end();
       }
       /**
@@ -40192,7 +40192,7 @@ function fraction(ctx, node2, keyPath) {
   if (typeof n !== "number" || !(n > 0 && n <= 1)) fail(ctx, node2, keyPath, `expected a fraction in (0, 1] like 0.8 or 80%, got ${kind(node2)}`);
   return n;
 }
-function dims(ctx, node2, keyPath) {
+function dims(ctx, node2, keyPath, at = {}) {
   if (!(0, import_yaml.isMap)(node2)) fail(ctx, node2, keyPath, `expected a mapping of dim names to sizes, like { batch: 1, sequence: 128 }, got ${kind(node2)}`);
   const out = {};
   for (const pair of node2.items) {
@@ -40203,6 +40203,7 @@ function dims(ctx, node2, keyPath) {
       continue;
     }
     out[key2] = v;
+    at[key2] = { ...pos(ctx, pair.key), keyPath: `${keyPath}.${key2}` };
   }
   return out;
 }
@@ -40274,11 +40275,12 @@ function parseModel(ctx, node2, index, d, devices) {
     else path = v;
   }
   const level = get("level", (n, kp) => oneOf(ctx, n, kp, LEVELS), d.level);
+  const dimsAt = { ...d.dimsAt };
   const onIncompletePair = m.get("on-incomplete");
   const model = {
     index,
     path: path ?? "",
-    dims: { ...d.dims, ...get("dims", (n, kp) => dims(ctx, n, kp), {}) },
+    dims: { ...d.dims, ...get("dims", (n, kp) => dims(ctx, n, kp, dimsAt), {}) },
     precision: get("precision", (n, kp) => oneOf(ctx, n, kp, PRECISIONS), d.precision),
     level,
     minChange: get("min-change", (n, kp) => unit(ctx, n, kp, parsePercent), d.minChange),
@@ -40288,7 +40290,8 @@ function parseModel(ctx, node2, index, d, devices) {
     budgets: [],
     maxIncrease: [],
     at: pos(ctx, node2),
-    pathAt: pos(ctx, pathPair?.value ?? node2)
+    pathAt: pos(ctx, pathPair?.value ?? node2),
+    ...Object.keys(dimsAt).length ? { dimsAt } : {}
   };
   if (m.has("name")) model.name = String(scalar(m.get("name").value));
   const budgetsPair = m.get("budgets");
@@ -40558,7 +40561,7 @@ function parseBudgets(text2, file) {
       const pair = dm?.get(key2);
       return pair ? attempt(ctx, () => f(pair.value, `defaults.${key2}`)) : void 0;
     };
-    d.dims = get("dims", (n, kp) => dims(ctx, n, kp)) ?? d.dims;
+    d.dims = get("dims", (n, kp) => dims(ctx, n, kp, d.dimsAt = {})) ?? d.dims;
     d.precision = get("precision", (n, kp) => oneOf(ctx, n, kp, PRECISIONS));
     d.level = get("level", (n, kp) => oneOf(ctx, n, kp, LEVELS)) ?? d.level;
     d.minChange = get("min-change", (n, kp) => unit(ctx, n, kp, parsePercent)) ?? d.minChange;
@@ -45178,13 +45181,13 @@ function inferCompress(ctx) {
     const kx2 = knownTensor(x);
     let value3;
     if (kx2 && flags && c !== null) value3 = kx2.value.filter((_, i) => flags[i] === true);
-    return [tensor2(dtype, [c], value3)];
+    return [tensor2(dtype, [c ?? (x?.shape ? ctx.upTo?.(x.shape) ?? null : null)], value3)];
   }
   if (!x?.shape) return [tensor2(dtype, null)];
   const axis = normAxis(axisAttr, x.shape.length);
   if (axis === null) return [tensor2(dtype, null)];
   const out = [...x.shape];
-  out[axis] = count(x.shape[axis]);
+  out[axis] = count(x.shape[axis]) ?? ctx.upTo?.([x.shape[axis]]) ?? null;
   const kx = knownTensor(x);
   let value2;
   if (kx && flags && out[axis] !== null) {
@@ -45202,7 +45205,7 @@ function inferNonZero(ctx) {
   if (!x?.shape) return [tensor2("int64", [null, null])];
   const rank = x.shape.length;
   const kx = knownTensor(x);
-  if (!kx || kx.value.some((v) => typeof v !== "number")) return [tensor2("int64", [Math.max(rank, 1), null])];
+  if (!kx || kx.value.some((v) => typeof v !== "number")) return [tensor2("int64", [Math.max(rank, 1), ctx.upTo?.(x.shape) ?? null])];
   if (rank === 0) {
     const nz = kx.value[0] !== 0;
     return [tensor2("int64", [1, nz ? 1 : 0], nz ? [0] : [])];
@@ -45231,12 +45234,18 @@ function inferTopK(ctx) {
   const axis = normAxis(ctx.attrs.int("axis", -1), x.shape.length);
   if (axis === null) return [tensor2(dtype, null), tensor2("int64", null)];
   const out = [...x.shape];
-  out[axis] = topkK(ctx);
+  out[axis] = topkK(ctx) ?? ctx.upTo?.([x.shape[axis]]) ?? null;
   return [tensor2(dtype, out), tensor2("int64", [...out])];
 }
 function costTopK(ctx) {
   const n = inputElements(ctx);
-  const k = topkK(ctx);
+  let k = topkK(ctx);
+  if (k === null) {
+    const x = ctx.input(0)?.shape;
+    const axis = x ? normAxis(ctx.attrs.int("axis", -1), x.length) : null;
+    const y = ctx.output(0)?.shape;
+    if (axis !== null && y && y.length === x.length) k = y[axis];
+  }
   if (n === null || typeof k !== "number") return null;
   return { macs: 0, flops: n * Math.max(1, Math.ceil(Math.log2(Math.max(k, 1)))), coreMacs: 0 };
 }
@@ -45268,7 +45277,8 @@ function inferUnique(ctx) {
   if (axisAttr === void 0) {
     const n = x?.shape ? numel(x.shape) : null;
     if (!kx || !numeric) {
-      return [tensor2(dtype, [null]), tensor2("int64", [null]), tensor2("int64", [n]), tensor2("int64", [null])];
+      const m3 = x?.shape ? ctx.upTo?.(x.shape) ?? null : null;
+      return [tensor2(dtype, [m3]), tensor2("int64", [m3]), tensor2("int64", [n]), tensor2("int64", [m3])];
     }
     const u2 = uniqueSlices(numeric.map((v) => [v]), sorted);
     const m2 = u2.order.length;
@@ -45283,9 +45293,10 @@ function inferUnique(ctx) {
   const axis = normAxis(axisAttr, x.shape.length);
   if (axis === null) return [tensor2(dtype, null), tensor2("int64", [null]), tensor2("int64", [null]), tensor2("int64", [null])];
   const yShape = [...x.shape];
-  yShape[axis] = null;
+  const most = ctx.upTo?.([x.shape[axis]]) ?? null;
+  yShape[axis] = most;
   if (!kx || !numeric) {
-    return [tensor2(dtype, yShape), tensor2("int64", [null]), tensor2("int64", [x.shape[axis]]), tensor2("int64", [null])];
+    return [tensor2(dtype, yShape), tensor2("int64", [most]), tensor2("int64", [x.shape[axis]]), tensor2("int64", [most])];
   }
   const len = kx.shape[axis];
   const sliceShape = kx.shape.filter((_, i) => i !== axis);
@@ -45340,7 +45351,11 @@ function inferOneHot(ctx) {
 function inferNMS(ctx) {
   const max = scalarArg(ctx.input(2));
   if (!ctx.has(2) || max === 0) return [tensor2("int64", [0, 3], [])];
-  return [tensor2("int64", [null, 3])];
+  const scores = ctx.input(1)?.shape;
+  if (!ctx.upTo || !scores || scores.length !== 3) return [tensor2("int64", [null, 3])];
+  const [b, c, n] = scores;
+  const perClass = typeof max === "number" && max > 0 && typeof n === "number" ? Math.min(max, n) : n;
+  return [tensor2("int64", [ctx.upTo([b, c, perClass]), 3])];
 }
 var IOU_FLOPS = 19;
 function costNMS(ctx) {
@@ -46318,7 +46333,7 @@ var loopOp = {
     if (run2.unrolled) return run2.cost;
     if (run2.costTrips === null) {
       ctx.warn("Loop trip count not known statically: cost of one iteration shown");
-      return run2.cost;
+      return { ...run2.cost, partial: true };
     }
     if (run2.trips === null) ctx.warn(`Loop may exit early: costed at its maximum of ${run2.costTrips} iterations`);
     return scaleCost(run2.cost, run2.costTrips);
@@ -46514,7 +46529,7 @@ function lookupOp(domain, opType) {
 var noSubgraphs = () => {
   throw new Error("this context cannot run subgraphs");
 };
-function applyOp(def, node2, inputs, opset, runSubgraph = noSubgraphs) {
+function applyOp(def, node2, inputs, opset, runSubgraph = noSubgraphs, upTo) {
   const warnings = [];
   const attrs = new Attrs(node2.attrs);
   const ctx = {
@@ -46534,6 +46549,7 @@ function applyOp(def, node2, inputs, opset, runSubgraph = noSubgraphs) {
     },
     subgraph: runSubgraph
   };
+  if (upTo) ctx.upTo = upTo;
   let outputs;
   try {
     const inferred = def.infer(ctx);
@@ -46691,6 +46707,70 @@ var Scope = class {
   }
 };
 function inferModel(model, options = {}) {
+  const first = inferRun(model, options, null);
+  if (options.upperBounds && first.nodes.some(incomplete)) {
+    const bounds = new BoundDims();
+    const result = inferRun(model, options, bounds);
+    if (result.nodes.length === first.nodes.length) first.upper = { result, maxOf: (d) => bounds.maxOf(d) };
+  }
+  return first;
+}
+function incomplete(n) {
+  return !n.cost || n.bytesRead === null || n.bytesWritten === null;
+}
+var BoundDims = class {
+  max = /* @__PURE__ */ new Map();
+  maxOf(d) {
+    if (typeof d === "number") return d;
+    return d === null ? null : this.max.get(d) ?? null;
+  }
+  upTo(dims2) {
+    let m = 1;
+    for (const d of dims2) {
+      const v = this.maxOf(d);
+      if (v === null) return null;
+      m *= v;
+    }
+    const sym = `\0upto${this.max.size}`;
+    this.max.set(sym, m);
+    return sym;
+  }
+  /** `info` with every data-dependent dim (in shapes and tracked values) at its maximum; null when a dim stays unknown. */
+  resolve(info2) {
+    if (!info2) return info2;
+    if (info2.kind === "tensor") {
+      if (!info2.shape) return null;
+      const shape = info2.shape.map((d) => this.maxOf(d));
+      if (shape.some((d) => d === null)) return null;
+      const out = { kind: "tensor", dtype: info2.dtype, shape };
+      if (info2.value) out.value = info2.value.map((v) => typeof v === "string" && this.max.has(v) ? this.max.get(v) : v);
+      return out;
+    }
+    if (info2.kind === "optional") {
+      if (!info2.elem) return info2;
+      const elem = this.resolve(info2.elem);
+      return elem ? { ...info2, elem } : null;
+    }
+    if (info2.kind === "sequence" && info2.items) {
+      const items = info2.items.map((t) => this.resolve(t));
+      return items.every((t) => t && t.kind === "tensor") ? { ...info2, items } : null;
+    }
+    return null;
+  }
+};
+function compatible(again, atMax) {
+  if (!again) return true;
+  if (!atMax) return false;
+  if (again.kind !== "tensor" || atMax.kind !== "tensor") return again.kind === atMax.kind;
+  if (!again.shape) return true;
+  if (!atMax.shape || again.shape.length !== atMax.shape.length) return false;
+  return again.shape.every((d, i) => d === null || d === atMax.shape[i]);
+}
+function hasSubgraphs(node2) {
+  for (const a of node2.attrs.values()) if (a.type === "graph" || a.type === "graphs") return true;
+  return false;
+}
+function inferRun(model, options, bounds) {
   const useDeclared = options.useDeclaredShapes ?? true;
   const defaultDim = options.defaultDim === void 0 ? 1 : options.defaultDim;
   const given = options.dims ?? {};
@@ -46704,10 +46784,12 @@ function inferModel(model, options = {}) {
   const realInputs = graph2.inputs.filter((i) => !initNames.has(i.name));
   const dims2 = {};
   const defaulted = [];
+  const symbols = /* @__PURE__ */ new Set();
   for (const [k, v] of Object.entries(given)) dims2[k] = v;
   const bindShape = (shape, owner) => {
     if (!shape) return shape;
     return shape.map((d, axis) => {
+      if (typeof d !== "number") symbols.add(d ?? `${owner}[${axis}]`);
       if (typeof d === "number") {
         if (d < 0) throw new GraphError(`input '${owner}' has a negative dimension (${d}) at axis ${axis}`);
         if (d > MAX_DIM) throw new GraphError(`input '${owner}' has an absurd dimension (${d}) at axis ${axis}`);
@@ -46728,6 +46810,14 @@ function inferModel(model, options = {}) {
     return t;
   };
   const inputs = realInputs.map((vi) => ({ name: vi.name, declared: vi.type, info: infoFromType(boundType(vi.type, vi.name)) }));
+  const outputSymbols = (t) => {
+    if (!t) return;
+    if ((t.kind === "tensor" || t.kind === "sparse") && t.shape) {
+      for (const d of t.shape) if (typeof d === "string") symbols.add(d);
+    }
+    if (t.kind === "sequence" || t.kind === "optional") outputSymbols(t.elem);
+  };
+  for (const o of graph2.outputs) outputSymbols(o.type);
   for (const inp of inputs) {
     const n = inp.info && inp.info.kind === "tensor" ? numel(inp.info.shape) : null;
     if (n !== null && n > 2 ** 48) throw new GraphError(`input '${inp.name}' has an absurd size (${n} elements)`);
@@ -46774,6 +46864,7 @@ function inferModel(model, options = {}) {
         return v && v.kind === "tensor" ? v.dtype : null;
       };
       const result2 = runNode(node2, inputsInfo, scope);
+      let upper;
       node2.outputs.forEach((name, i) => {
         if (name === "") return;
         let info2 = result2.outputs[i] ?? null;
@@ -46787,6 +46878,7 @@ function inferModel(model, options = {}) {
         result2.outputs[i] = info2;
         scope.values.set(name, info2);
       });
+      if (bounds && record) upper = upperOf(node2, inputsInfo, result2.outputs, result2.cost);
       for (const w of result2.warnings) warnings.push({ node: node2.name || node2.opType, message: w });
       for (const [i, n] of node2.inputs.entries()) {
         const w = weightCandidates.get(n);
@@ -46819,7 +46911,8 @@ function inferModel(model, options = {}) {
           weightBytes: pending.bytes,
           // Shape and Size read a tensor's metadata, never its elements.
           bytesRead: node2.domain === "" && (node2.opType === "Shape" || node2.opType === "Size") ? 0 : sumBytes(inputsInfo),
-          bytesWritten: sumBytes(result2.outputs)
+          bytesWritten: sumBytes(result2.outputs),
+          ...upper ? { upper } : {}
         });
       }
     }
@@ -46829,6 +46922,33 @@ function inferModel(model, options = {}) {
       return v;
     });
     return { outputs, cost: total };
+  };
+  const upperOf = (node2, inputsInfo, outputs, cost) => {
+    if (!bounds || hasSubgraphs(node2)) return void 0;
+    if (cost && sumBytes(inputsInfo) !== null && sumBytes(outputs) !== null) return void 0;
+    const ins = inputsInfo.map((i) => bounds.resolve(i));
+    const outs = outputs.map((o) => bounds.resolve(o));
+    if (ins.some((x, i) => x === null && node2.inputs[i] !== "")) return void 0;
+    if (outs.some((x, i) => x === null && node2.outputs[i] !== "")) return void 0;
+    const def = lookupOp(node2.domain, node2.opType);
+    if (!def) return void 0;
+    let agrees = true;
+    const atMax = {
+      ...def,
+      infer: (ctx) => {
+        const again = def.infer(ctx);
+        node2.outputs.forEach((name, i) => {
+          if (name !== "" && !compatible(again[i], outs[i])) agrees = false;
+        });
+        return outs;
+      }
+    };
+    const r = applyOp(atMax, node2, ins.map((x) => x ?? void 0), opsetOf(node2.domain));
+    if (!agrees || !r.cost) return void 0;
+    const read = node2.domain === "" && (node2.opType === "Shape" || node2.opType === "Size") ? 0 : sumBytes(ins);
+    const written = sumBytes(outs);
+    if (read === null || written === null) return void 0;
+    return { cost: r.cost, bytesRead: read, bytesWritten: written };
   };
   const runNode = (node2, inputsInfo, scope) => {
     const def = lookupOp(node2.domain, node2.opType);
@@ -46849,7 +46969,7 @@ function inferModel(model, options = {}) {
         child.values.set(vi.name, given2 ?? declaredInfo(vi.type));
       });
       return runGraph(sub2, child, null, `${node2.name || node2.opType}/`);
-    });
+    }, bounds ? (d) => bounds.upTo(d) : void 0);
     return { ...r, supported: true };
   };
   const top = new Scope(null);
@@ -46871,6 +46991,7 @@ function inferModel(model, options = {}) {
     opsetImports,
     dims: dims2,
     defaultedDims: defaulted,
+    symbols: [...symbols],
     inputs,
     outputs: graph2.outputs.map((o, i) => ({ name: o.name, info: result.outputs[i] ?? null })),
     nodes,
@@ -46993,6 +47114,7 @@ function freeNames(g) {
 }
 
 // src/analysis/aggregate.ts
+var BOUNDED_FIELDS = ["macs", "coreMacs", "flops", "memoryAccessBytes", "peakActivationBytes"];
 function totals(result) {
   let params = 0;
   let weightBytes = 0;
@@ -47005,25 +47127,86 @@ function totals(result) {
   let flops3 = 0;
   let memoryAccessBytes = 0;
   let incompleteNodes = 0;
+  const incompleteNodeNames = [];
+  const lower = /* @__PURE__ */ new Set();
   for (const n of result.nodes) {
     if (n.cost) {
       macs += n.cost.macs;
       coreMacs += n.cost.coreMacs;
       flops3 += n.cost.flops;
     }
+    if (!n.cost || n.cost.partial) for (const f of ["macs", "coreMacs", "flops"]) lower.add(f);
     memoryAccessBytes += (n.bytesRead ?? 0) + (n.bytesWritten ?? 0);
-    if (!n.cost || n.bytesRead === null || n.bytesWritten === null) incompleteNodes++;
+    if (n.bytesRead === null || n.bytesWritten === null) lower.add("memoryAccessBytes");
+    if (!n.cost || n.cost.partial || n.bytesRead === null || n.bytesWritten === null) {
+      incompleteNodes++;
+      if (incompleteNodeNames.length < 5) incompleteNodeNames.push(n.name || n.opType);
+    }
   }
-  return {
+  const peak = peakActivation(result, (info2) => info2 ? infoBytes(info2) : null);
+  if (peak.unknown) lower.add("peakActivationBytes");
+  const out = {
     params,
     weightBytes,
     macs,
     coreMacs,
     flops: flops3,
     memoryAccessBytes,
-    peakActivationBytes: peakActivationBytes(result),
-    incompleteNodes
+    peakActivationBytes: peak.bytes,
+    incompleteNodes,
+    incompleteNodeNames,
+    lowerBound: BOUNDED_FIELDS.filter((f) => lower.has(f))
   };
+  const upper = upperBounds(result, lower);
+  if (upper) out.upperBound = upper;
+  return out;
+}
+function nodeUpper(result, i) {
+  const n = result.nodes[i];
+  const u = result.upper?.result.nodes[i];
+  const known = (x) => x.bytesRead !== null && x.bytesWritten !== null;
+  const exact = (c) => c && !c.partial ? c : null;
+  const whole = u && exact(u.cost) && known(u) ? u : void 0;
+  const cost = exact(n.cost) ?? exact(u?.upper?.cost) ?? exact(whole?.cost) ?? null;
+  const bytes = known(n) ? n.bytesRead + n.bytesWritten : u?.upper ? u.upper.bytesRead + u.upper.bytesWritten : whole ? whole.bytesRead + whole.bytesWritten : null;
+  return { cost, bytes };
+}
+function upperBounds(result, lower) {
+  if (lower.size === 0 || !result.upper) return null;
+  const out = {};
+  let macs = 0;
+  let coreMacs = 0;
+  let flops3 = 0;
+  let bytes = 0;
+  result.nodes.forEach((_, i) => {
+    const u = nodeUpper(result, i);
+    if (u.cost && macs !== null && coreMacs !== null && flops3 !== null) {
+      macs += u.cost.macs;
+      coreMacs += u.cost.coreMacs;
+      flops3 += u.cost.flops;
+    } else macs = coreMacs = flops3 = null;
+    bytes = u.bytes === null || bytes === null ? null : bytes + u.bytes;
+  });
+  const sums = { macs, coreMacs, flops: flops3, memoryAccessBytes: bytes, peakActivationBytes: null };
+  if (lower.has("peakActivationBytes")) {
+    const { result: run2, maxOf: maxOf2 } = result.upper;
+    const sizeAtMax = (info2) => {
+      if (!info2) return null;
+      if (info2.kind !== "tensor") return infoBytes(info2);
+      if (!info2.shape || info2.dtype === null) return null;
+      let n = 1;
+      for (const d of info2.shape) {
+        const m = maxOf2(d);
+        if (m === null) return null;
+        n *= m;
+      }
+      return byteSize(info2.dtype, n);
+    };
+    const peak = peakActivation(run2, sizeAtMax);
+    sums.peakActivationBytes = peak.unknown ? null : peak.bytes;
+  }
+  for (const f of BOUNDED_FIELDS) if (lower.has(f) && sums[f] !== null) out[f] = sums[f];
+  return Object.keys(out).length ? out : null;
 }
 function byOpType(nodes) {
   const out = {};
@@ -47038,12 +47221,17 @@ function byOpType(nodes) {
   }
   return out;
 }
-function peakActivationBytes(result) {
+function peakActivation(result, sizeOfInfo) {
   const steps = result.nodes.length;
   const size = /* @__PURE__ */ new Map();
   const born = /* @__PURE__ */ new Map();
   const lastUse = /* @__PURE__ */ new Map();
-  const sizeOf = (info2) => info2 ? infoBytes(info2) ?? 0 : 0;
+  let unknown = false;
+  const sizeOf = (info2) => {
+    const b = sizeOfInfo(info2);
+    if (b === null) unknown = true;
+    return b ?? 0;
+  };
   for (const inp of result.inputs) {
     size.set(inp.name, sizeOf(inp.info));
     born.set(inp.name, 0);
@@ -47071,7 +47259,7 @@ function peakActivationBytes(result) {
     live += delta[i];
     if (live > peak) peak = live;
   }
-  return peak;
+  return { bytes: peak, unknown };
 }
 function isConstantOutput(n) {
   return n.opType === "Constant" && n.domain === "";
@@ -47094,11 +47282,11 @@ function tensorEntry(name, info2) {
       return { name, kind: "map", dtype: info2.key, shape: null };
   }
 }
-function nodeEntry(n) {
+function nodeEntry(n, r, i) {
   const e = {
     name: n.name,
     opType: n.opType,
-    inputs: n.inputs.filter((i) => i.name !== "").map((i) => tensorEntry(i.name, i.info)),
+    inputs: n.inputs.filter((i2) => i2.name !== "").map((i2) => tensorEntry(i2.name, i2.info)),
     outputs: n.outputs.filter((o) => o.name !== "").map((o) => tensorEntry(o.name, o.info)),
     params: n.params,
     macs: n.cost?.macs ?? null,
@@ -47109,6 +47297,11 @@ function nodeEntry(n) {
   };
   if (n.domain) e.domain = n.domain;
   if (!n.supported) e.supported = false;
+  if (n.cost?.partial) e.lowerBound = true;
+  if (!n.cost || n.cost.partial || n.bytesRead === null || n.bytesWritten === null) {
+    const u = nodeUpper(r, i);
+    if (u.cost || u.bytes !== null) e.upper = { macs: u.cost?.macs ?? null, flops: u.cost?.flops ?? null, bytes: u.bytes };
+  }
   return e;
 }
 function intensity(flops3, read, written) {
@@ -47131,28 +47324,62 @@ function modelReport(src, r) {
     },
     totals: totals(r),
     byOpType: byOpType(r.nodes),
-    nodes: r.nodes.map(nodeEntry),
+    nodes: r.nodes.map((n, i) => nodeEntry(n, r, i)),
     warnings: [...src.notices.map((message) => ({ node: "", message })), ...r.warnings]
   };
 }
 
 // src/io/analyze-file.ts
 function analyzeFile(path, options = {}) {
+  return analyzeModelFile(path, options).report;
+}
+function analyzeModelFile(path, options = {}) {
   const shown = options.errorPath ?? options.displayPath ?? path;
   const loaded = loadModelFile(path, { allowMissingWeights: options.allowMissingWeights, confine: options.confine, display: shown });
   const m = loaded.model;
   let inferred;
   try {
-    inferred = inferModel(m, { dims: options.dims });
+    inferred = inferModel(m, { dims: options.dims, upperBounds: true });
   } catch (e) {
     if (e instanceof GraphError) throw new InputError(shown, e.message);
     throw e;
   }
   const producer = [m.producerName, m.producerVersion].filter(Boolean).join(" ");
-  return modelReport(
+  const report2 = modelReport(
     { path: options.displayPath ?? path, fileBytes: loaded.bytes, irVersion: m.irVersion, producer, notices: loaded.notices },
     inferred
   );
+  return { report: report2, symbols: inferred.symbols };
+}
+
+// src/check/dims.ts
+function unknownDims(given, symbolSets) {
+  const known = /* @__PURE__ */ new Set();
+  for (const set of symbolSets) for (const s of set) known.add(s);
+  return [...new Set(given)].filter((name) => !known.has(name));
+}
+function unknownDimMessage(name, symbols, of) {
+  const all = [...new Set(symbols)].sort();
+  const hint = closest(name, all);
+  const tail = hint.length ? `; did you mean ${hint.map((h) => quoteToken(h)).join(" or ")}?` : all.length === 0 ? " (there are no symbolic dims to set)" : ` (symbolic dims: ${all.slice(0, 8).map((s) => quoteToken(s)).join(", ")}${all.length > 8 ? ", ..." : ""})`;
+  return `${quoteToken(name)} is not a symbolic dim of ${of}${tail}`;
+}
+function checkConfigDims(cfg, analysed) {
+  const everywhere = analysed.map((a) => a.symbols);
+  for (const model of cfg.models) {
+    const mine = analysed.filter((a) => a.model === model);
+    if (mine.length === 0) continue;
+    for (const name of Object.keys(model.dims)) {
+      const at = model.dimsAt?.[name];
+      const fromDefaults = at?.keyPath.startsWith("defaults.") ?? false;
+      const pool = fromDefaults ? analysed : mine;
+      if (unknownDims([name], pool.map((a) => a.symbols)).length === 0) continue;
+      const of = pool.length === 1 ? quoteToken(pool[0].path, 80) : fromDefaults ? `any of the ${pool.length} models` : `any of the ${pool.length} models ${quoteToken(model.path, 80)} matches`;
+      const symbols = (fromDefaults ? everywhere : mine.map((a) => a.symbols)).flat();
+      const index = cfg.models.indexOf(model);
+      throw new BudgetFileError(cfg.file, (at ?? model.at).line, (at ?? model.at).column, at?.keyPath ?? `models[${index}].dims`, unknownDimMessage(name, symbols, of));
+    }
+  }
 }
 
 // src/io/walk.ts
@@ -47396,6 +47623,8 @@ function withLatency(report2, devices, options = {}) {
   const latency = {};
   const nodes = report2.nodes.map((n) => ({ ...n, latency: { ...n.latency ?? {} } }));
   const warnings = [...report2.warnings];
+  const unknown = report2.nodes.filter((n) => n.flops === null || n.lowerBound || n.bytesRead === null || n.bytesWritten === null);
+  const atMax = unknown.every((n) => n.upper && n.upper.flops !== null && n.upper.bytes !== null) ? report2.nodes.map((n) => unknown.includes(n) ? { ...n, flops: n.upper.flops, bytesRead: n.upper.bytes, bytesWritten: 0 } : n) : null;
   for (const d of devices) {
     const est = estimateLatency(report2.nodes, d, options);
     latency[d.id] = {
@@ -47413,6 +47642,10 @@ function withLatency(report2, devices, options = {}) {
       kernels: est.kernels,
       efficiency: { compute: d.computeEfficiency, memory: d.memoryEfficiency, kernelOverheadUs: d.kernelOverhead * 1e6 }
     };
+    if (unknown.length) {
+      latency[d.id].lowerBound = true;
+      if (atMax) latency[d.id].upperBoundMs = estimateLatency(atMax, d, options).ms;
+    }
     est.nodes.forEach((t, i) => {
       if (t.bound !== "none") nodes[i].latency[d.id] = { us: t.time * 1e6, bound: t.bound };
     });
@@ -47543,9 +47776,10 @@ function analyzeConfig(cfg, budgetsPath, root, devices, options) {
       throw new BudgetFileError(cfg.file, model.pathAt.line, model.pathAt.column, `models[${model.index}].path`, `'${path}' is also matched by an earlier entry ('${seen.get(path).path}'): a model is listed twice`);
     }
     seen.set(path, model);
-    const report2 = analyzeFile(file, { dims: model.dims, allowMissingWeights: model.allowMissingWeights, displayPath: path, confine: options.confine });
-    out.push({ model, path, report: withLatency(report2, devices, { precision: model.precision }) });
+    const { report: report2, symbols } = analyzeModelFile(file, { dims: model.dims, allowMissingWeights: options.allowMissingWeights || model.allowMissingWeights, displayPath: path, confine: options.confine });
+    out.push({ model, path, symbols, report: withLatency(report2, devices, { precision: model.precision }) });
   }
+  checkConfigDims(cfg, out);
   return out;
 }
 function runCheck(options) {
@@ -47554,7 +47788,7 @@ function runCheck(options) {
   const confine = confinement(root, options.allowOutsideRepo, options.allowHint);
   const cfg = readBudgets(options.budgetsPath, display, confine);
   const devices = configDevices(cfg);
-  const analysed = analyzeConfig(cfg, options.budgetsPath, root, devices, { mustExist: true, modelsGlob: options.modelsGlob, modelsGlobCwd: options.modelsGlobCwd, confine });
+  const analysed = analyzeConfig(cfg, options.budgetsPath, root, devices, { mustExist: true, modelsGlob: options.modelsGlob, modelsGlobCwd: options.modelsGlobCwd, confine, allowMissingWeights: options.allowMissingWeights });
   const baseBy = new Map((options.baseline?.models ?? []).map((m) => [normalizeModelPath(m.path), m]));
   const results = analysed.map((a) => ({
     config: a.model,
@@ -47619,6 +47853,43 @@ function analyzeBaseline(budgetsPathInBase, headBudgetsPath, baseRoot, headRoot)
     }
   }
   return { report: { schemaVersion: SCHEMA_VERSION, tool: { name: TOOL_NAME, version: VERSION }, models }, notes };
+}
+
+// src/report/bounds.ts
+function isLowerBound2(t, field) {
+  return (t.lowerBound ?? []).includes(field);
+}
+function boundedFigure(t, field, format) {
+  if (!isLowerBound2(t, field)) return format(t[field]);
+  const upper = t.upperBound?.[field];
+  return `\u2265 ${format(t[field])}${upper !== void 0 ? `, \u2264 ${format(upper)}` : ""}`;
+}
+function boundedMs(l, format) {
+  if (!l.lowerBound) return format(l.ms);
+  return `\u2265 ${format(l.ms)}${l.upperBoundMs !== void 0 ? `, \u2264 ${format(l.upperBoundMs)}` : ""}`;
+}
+function lowerBoundNote(t) {
+  if (!t.incompleteNodes && !(t.lowerBound ?? []).length) return null;
+  const names = (t.incompleteNodeNames ?? []).map((n) => safeText(n, 40));
+  const list = names.length ? ` (${names.join(", ")}${t.incompleteNodes > names.length ? ", ..." : ""})` : "";
+  const upper = t.upperBound && Object.keys(t.upperBound).length > 0;
+  return `lower bound: ${t.incompleteNodes} node(s) with unknown shapes${list}; figures marked \u2265 may be higher at run time` + (upper ? ", \u2264 gives a static upper bound (data-dependent sizes at their maximum)" : "");
+}
+var METRIC_FIELD = {
+  gmacs: { field: "macs", scale: 1e9 },
+  gflops: { field: "flops", scale: 1e9 },
+  "peak-memory": { field: "peakActivationBytes", scale: 1 },
+  "memory-traffic": { field: "memoryAccessBytes", scale: 1 }
+};
+function boundedMetric(report2, metric, device, value2, fmt2) {
+  if (report2 && metric === "latency" && device) {
+    const l = report2.latency?.[device];
+    if (l?.lowerBound) return `\u2265 ${fmt2(value2)}${l.upperBoundMs !== void 0 ? `, \u2264 ${fmt2(l.upperBoundMs)}` : ""}`;
+  }
+  const m = METRIC_FIELD[metric];
+  if (!report2 || !m || !isLowerBound2(report2.totals, m.field)) return fmt2(value2);
+  const upper = report2.totals.upperBound?.[m.field];
+  return `\u2265 ${fmt2(value2)}${upper !== void 0 ? `, \u2264 ${fmt2(upper / m.scale)}` : ""}`;
 }
 
 // src/report/escape.ts
@@ -47755,12 +48026,20 @@ function modelBlocks(m, options) {
   const figures = mdTable(
     ["params", "weights", "MACs", "core MACs", "FLOPs", "memory traffic", "peak activations"],
     ["r", "r", "r", "r", "r", "r", "r"],
-    [[formatCount(t.params), formatBytes(t.weightBytes), formatCount(t.macs), formatCount(t.coreMacs), formatCount(t.flops), formatBytes(t.memoryAccessBytes), formatBytes(t.peakActivationBytes)]]
+    [
+      [
+        formatCount(t.params),
+        formatBytes(t.weightBytes),
+        ...["macs", "coreMacs", "flops"].map((f) => text(boundedFigure(t, f, formatCount), 40)),
+        ...["memoryAccessBytes", "peakActivationBytes"].map((f) => text(boundedFigure(t, f, formatBytes), 40))
+      ]
+    ]
   );
-  const incomplete = t.incompleteNodes ? `
+  const note = lowerBoundNote(t);
+  const incomplete2 = note ? `
 
-${t.incompleteNodes} node(s) with unknown shapes: figures are lower bounds.` : "";
-  blocks.push(`${figures}${incomplete}
+**${text(note.slice(0, note.indexOf(":")), 20)}**${text(note.slice(note.indexOf(":")), 600)}.` : "";
+  blocks.push(`${figures}${incomplete2}
 
 **inputs:** ${tensorList(m.graph.inputs)}  
 **outputs:** ${tensorList(m.graph.outputs)}`);
@@ -47768,7 +48047,7 @@ ${t.incompleteNodes} node(s) with unknown shapes: figures are lower bounds.` : "
   if (latency.length) {
     const rows = latency.map(([id, l]) => [
       l.name && l.name !== id ? `${text(l.name, 60)} ${code(id, 40)}` : code(id, 40),
-      `**${fmtMs(l.ms)}**`,
+      `**${text(boundedMs(l, fmtMs), 40)}**`,
       text(l.bound, 20),
       pct(l.utilization),
       text(l.precision, 20),
@@ -47887,11 +48166,12 @@ var STATUS_ICON = { pass: "\u2705", warn: "\u26A0\uFE0F", fail: "\u274C", info: 
 function metricCell(r) {
   return r.device ? `${METRIC_LABEL[r.metric]} ${escapeMarkdownCode(r.device, { table: true })}` : METRIC_LABEL[r.metric];
 }
-function value(metric, v) {
-  return v === null ? "\u2013" : fmt(metric, v);
+function value(report2, row, v) {
+  return v === null ? "\u2013" : escapeMarkdown(boundedMetric(report2, row.metric, row.device, v, (x) => fmt(row.metric, x)), { max: 60 });
 }
 function headValue(r) {
-  if (r.value === null || !r.lowerBound) return value(r.metric, r.value);
+  if (r.value === null) return "\u2013";
+  if (!r.lowerBound) return fmt(r.metric, r.value);
   return `\u2265 ${fmt(r.metric, r.value)}${r.upperBound !== null ? ` (\u2264 ${fmt(r.metric, r.upperBound)})` : ""}`;
 }
 var LEVEL_ICON = { error: "\u274C", warn: "\u26A0\uFE0F" };
@@ -47941,7 +48221,7 @@ function renderCheckMarkdown(outcome, options) {
     for (const row of rows) {
       if (row.status === "info" && !row.change && !isNew && !options.full) continue;
       out.push(
-        `| ${metricCell(row)} | ${isNew ? "\u2013" : value(row.metric, row.base)} | ${headValue(row)} | ${changeCell(row, isNew)} | ${budgetCell(row)} | ${row.usedPercent === null ? "" : fmtUsed(row.usedPercent)} | ${statusCell(row)} |`
+        `| ${metricCell(row)} | ${isNew ? "\u2013" : value(r.base, row, row.base)} | ${headValue(row)} | ${changeCell(row, isNew)} | ${budgetCell(row)} | ${row.usedPercent === null ? "" : fmtUsed(row.usedPercent)} | ${statusCell(row)} |`
       );
     }
     const cmp = cmpBy.get(r.path);
@@ -47967,7 +48247,7 @@ function renderCheckMarkdown(outcome, options) {
     out.push(`#### ${escapeMarkdownCode(path)} \u2014 removed`, "", "| metric | base | PR | change |", "| --- | --: | --: | --: |");
     for (const [metric, key2, scale] of [["params", "params", 1], ["gflops", "flops", 1e9]]) {
       const b = cmp?.totals[key2].base;
-      out.push(`| ${METRIC_LABEL[metric]} | ${value(metric, b == null ? null : b / scale)} | \u2013 | removed |`);
+      out.push(`| ${METRIC_LABEL[metric]} | ${b == null ? "\u2013" : fmt(metric, b / scale)} | \u2013 | removed |`);
     }
     out.push("");
   }

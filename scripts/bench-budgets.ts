@@ -27,7 +27,7 @@ function report(path: string): ModelReport {
     dims: {},
     defaultedDims: [],
     graph: { inputs: [], outputs: [] },
-    totals: { params: 1e6, weightBytes: 4e6, macs: 1e9, coreMacs: 1e9, flops: 2e9, memoryAccessBytes: 1e7, peakActivationBytes: 1e6, incompleteNodes: 0 },
+    totals: { params: 1e6, weightBytes: 4e6, macs: 1e9, coreMacs: 1e9, flops: 2e9, memoryAccessBytes: 1e7, peakActivationBytes: 1e6, incompleteNodes: 0, incompleteNodeNames: [], lowerBound: [] },
     byOpType: {},
     nodes: [],
     warnings: [],

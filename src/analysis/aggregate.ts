@@ -5,6 +5,8 @@
 import type { Info } from '../graph/info.js';
 import type { InferResult, NodeResult } from './infer.js';
 import { infoBytes } from './infer.js';
+import { byteSize } from '../graph/dtype.js';
+import type { OpCost } from '../ops/types.js';
 
 export interface Totals {
   params: number;
@@ -16,15 +18,21 @@ export interface Totals {
   memoryAccessBytes: number;
   /** Largest sum of live activation tensors (graph inputs included, weights excluded). */
   peakActivationBytes: number;
-  /** Nodes whose cost or bytes could not be computed (unknown shapes): totals are lower bounds. */
+  /** Nodes whose cost or bytes could not be computed (unknown shapes; a Loop with an unknown trip count): totals are lower bounds. */
   incompleteNodes: number;
-  /** The first (up to 5) nodes with unknown shapes. (Filled by the bounds work; optional here.) */
-  incompleteNodeNames?: string[];
-  /** Names of the fields above that are lower bounds, e.g. ['macs', 'flops']. */
-  lowerBound?: string[];
-  /** Static upper bounds for lower-bound fields, where one exists. */
-  upperBound?: Partial<Record<'macs' | 'coreMacs' | 'flops' | 'memoryAccessBytes' | 'peakActivationBytes', number>>;
+  /** The first few (5) of those nodes' names (op type when unnamed). */
+  incompleteNodeNames: string[];
+  /** The fields above that are lower bounds (some node's part unknown), e.g. ['macs', 'flops']. */
+  lowerBound: string[];
+  /**
+   * For lower-bound fields: a static upper bound, present only when every node missing from the
+   * figure has one (data-dependent sizes at their maximum: NonZero, TopK, Compress, Unique, ...).
+   */
+  upperBound?: Partial<Record<BoundedField, number>>;
 }
+
+export const BOUNDED_FIELDS = ['macs', 'coreMacs', 'flops', 'memoryAccessBytes', 'peakActivationBytes'] as const;
+export type BoundedField = (typeof BOUNDED_FIELDS)[number];
 
 export interface OpTypeTotals {
   count: number;
@@ -46,25 +54,96 @@ export function totals(result: InferResult): Totals {
   let flops = 0;
   let memoryAccessBytes = 0;
   let incompleteNodes = 0;
+  const incompleteNodeNames: string[] = [];
+  const lower = new Set<BoundedField>();
   for (const n of result.nodes) {
     if (n.cost) {
       macs += n.cost.macs;
       coreMacs += n.cost.coreMacs;
       flops += n.cost.flops;
     }
+    if (!n.cost || n.cost.partial) for (const f of ['macs', 'coreMacs', 'flops'] as const) lower.add(f);
     memoryAccessBytes += (n.bytesRead ?? 0) + (n.bytesWritten ?? 0);
-    if (!n.cost || n.bytesRead === null || n.bytesWritten === null) incompleteNodes++;
+    if (n.bytesRead === null || n.bytesWritten === null) lower.add('memoryAccessBytes');
+    if (!n.cost || n.cost.partial || n.bytesRead === null || n.bytesWritten === null) {
+      incompleteNodes++;
+      if (incompleteNodeNames.length < 5) incompleteNodeNames.push(n.name || n.opType);
+    }
   }
-  return {
+  const peak = peakActivation(result, (info) => (info ? infoBytes(info) : null));
+  if (peak.unknown) lower.add('peakActivationBytes');
+  const out: Totals = {
     params,
     weightBytes,
     macs,
     coreMacs,
     flops,
     memoryAccessBytes,
-    peakActivationBytes: peakActivationBytes(result),
+    peakActivationBytes: peak.bytes,
     incompleteNodes,
+    incompleteNodeNames,
+    lowerBound: BOUNDED_FIELDS.filter((f) => lower.has(f)),
   };
+  const upper = upperBounds(result, lower);
+  if (upper) out.upperBound = upper;
+  return out;
+}
+
+/**
+ * Each node's figures for an upper bound: its own when known; else the upper-bound run's, where
+ * that run knows the node completely (every shape a number) or costed it at the maxima.
+ */
+export function nodeUpper(result: InferResult, i: number): { cost: OpCost | null; bytes: number | null } {
+  const n = result.nodes[i];
+  const u = result.upper?.result.nodes[i];
+  const known = (x: NodeResult) => x.bytesRead !== null && x.bytesWritten !== null;
+  const exact = (c: OpCost | null | undefined) => (c && !c.partial ? c : null);
+  const whole = u && exact(u.cost) && known(u) ? u : undefined;
+  const cost = exact(n.cost) ?? exact(u?.upper?.cost) ?? exact(whole?.cost) ?? null;
+  const bytes =
+    known(n) ? n.bytesRead! + n.bytesWritten!
+    : u?.upper ? u.upper.bytesRead + u.upper.bytesWritten
+    : whole ? whole.bytesRead! + whole.bytesWritten!
+    : null;
+  return { cost, bytes };
+}
+
+function upperBounds(result: InferResult, lower: Set<BoundedField>): Partial<Record<BoundedField, number>> | null {
+  if (lower.size === 0 || !result.upper) return null;
+  const out: Partial<Record<BoundedField, number>> = {};
+  let macs: number | null = 0;
+  let coreMacs: number | null = 0;
+  let flops: number | null = 0;
+  let bytes: number | null = 0;
+  result.nodes.forEach((_, i) => {
+    const u = nodeUpper(result, i);
+    if (u.cost && macs !== null && coreMacs !== null && flops !== null) {
+      macs += u.cost.macs;
+      coreMacs += u.cost.coreMacs;
+      flops += u.cost.flops;
+    } else macs = coreMacs = flops = null;
+    bytes = u.bytes === null || bytes === null ? null : bytes + u.bytes;
+  });
+  const sums: Record<BoundedField, number | null> = { macs, coreMacs, flops, memoryAccessBytes: bytes, peakActivationBytes: null };
+  if (lower.has('peakActivationBytes')) {
+    const { result: run, maxOf } = result.upper;
+    const sizeAtMax = (info: Info | null): number | null => {
+      if (!info) return null;
+      if (info.kind !== 'tensor') return infoBytes(info);
+      if (!info.shape || info.dtype === null) return null;
+      let n = 1;
+      for (const d of info.shape) {
+        const m = maxOf(d);
+        if (m === null) return null;
+        n *= m;
+      }
+      return byteSize(info.dtype, n);
+    };
+    const peak = peakActivation(run, sizeAtMax);
+    sums.peakActivationBytes = peak.unknown ? null : peak.bytes;
+  }
+  for (const f of BOUNDED_FIELDS) if (lower.has(f) && sums[f] !== null) out[f] = sums[f]!;
+  return Object.keys(out).length ? out : null;
 }
 
 export function byOpType(nodes: readonly NodeResult[]): Record<string, OpTypeTotals> {
@@ -88,11 +167,21 @@ export function byOpType(nodes: readonly NodeResult[]): Record<string, OpTypeTot
  * are reported apart and not counted here.
  */
 export function peakActivationBytes(result: InferResult): number {
+  return peakActivation(result, (info) => (info ? infoBytes(info) : null)).bytes;
+}
+
+/** The peak with tensor sizes from `sizeOf`; `unknown` when some size is not known (counted as 0). */
+function peakActivation(result: InferResult, sizeOfInfo: (info: Info | null) => number | null): { bytes: number; unknown: boolean } {
   const steps = result.nodes.length;
   const size = new Map<string, number>();
   const born = new Map<string, number>();
   const lastUse = new Map<string, number>();
-  const sizeOf = (info: Info | null) => (info ? (infoBytes(info) ?? 0) : 0);
+  let unknown = false;
+  const sizeOf = (info: Info | null) => {
+    const b = sizeOfInfo(info);
+    if (b === null) unknown = true;
+    return b ?? 0;
+  };
   for (const inp of result.inputs) {
     size.set(inp.name, sizeOf(inp.info));
     born.set(inp.name, 0);
@@ -121,7 +210,7 @@ export function peakActivationBytes(result: InferResult): number {
     live += delta[i];
     if (live > peak) peak = live;
   }
-  return peak;
+  return { bytes: peak, unknown };
 }
 
 function isConstantOutput(n: NodeResult): boolean {

@@ -28,10 +28,11 @@ export function applyOp(
   inputs: readonly (Info | undefined)[],
   opset: number,
   runSubgraph: SubgraphRunner = noSubgraphs,
+  upTo?: InferCtx['upTo'],
 ): ApplyResult {
   const warnings: string[] = [];
   const attrs = new Attrs(node.attrs);
-  const ctx: InferCtx = {
+  const ctx: { -readonly [K in keyof InferCtx]: InferCtx[K] } = {
     node,
     opset,
     inputs,
@@ -48,6 +49,7 @@ export function applyOp(
     },
     subgraph: runSubgraph,
   };
+  if (upTo) ctx.upTo = upTo;
 
   let outputs: (Info | null)[];
   try {

@@ -2,7 +2,7 @@
  * The inference driver: binds symbolic dims, orders the graph, runs each operator's shape and
  * cost rule, recurses into sub-graphs, and records per-node results. Pure: no I/O.
  */
-import type { Graph, Model, Node, Shape, TensorData, ValueType } from '../graph/model.js';
+import type { Dim, Graph, Model, Node, Shape, TensorData, ValueType } from '../graph/model.js';
 import { infoFromType, tensor, type Info, type TensorInfo } from '../graph/info.js';
 import { byteSize, isNumeric } from '../graph/dtype.js';
 import { numel, shapeToString } from '../graph/shape.js';
@@ -24,6 +24,26 @@ export interface InferOptions {
    * Off for conformance runs, which measure inference alone.
    */
   useDeclaredShapes?: boolean;
+  /**
+   * When some node's shapes stay unknown, run inference a second time with data-dependent sizes
+   * (NonZero, Compress, Unique, TopK, NonMaxSuppression) at their static maximum: the result
+   * (`upper`) gives upper bounds for what the first run could only give lower bounds of.
+   */
+  upperBounds?: boolean;
+}
+
+/** The second, upper-bound run: its nodes line up one to one with the first run's. */
+export interface UpperRun {
+  result: InferResult;
+  /** The largest value a dim of that run can take (a number, or a data-dependent dim's maximum); null: unknown. */
+  maxOf(d: Dim): number | null;
+}
+
+/** A node's cost and bytes with every data-dependent size at its maximum. */
+export interface NodeUpper {
+  cost: OpCost;
+  bytesRead: number;
+  bytesWritten: number;
 }
 
 export interface ValueRef {
@@ -47,6 +67,8 @@ export interface NodeResult {
   /** Bytes of all inputs (weights included) and of all outputs; null when a shape is unknown. */
   bytesRead: number | null;
   bytesWritten: number | null;
+  /** Upper-bound runs only: the node's figures at the maximum of its data-dependent sizes. */
+  upper?: NodeUpper;
 }
 
 export interface Warning {
@@ -62,6 +84,13 @@ export interface InferResult {
   dims: Record<string, number>;
   /** Symbols that were not given and took the default. */
   defaultedDims: string[];
+  /**
+   * The model's symbolic dims: those of the graph inputs (named, or `input[axis]` for unnamed
+   * ones) and the names the graph outputs use. The names `dims` may bind.
+   */
+  symbols: string[];
+  /** The upper-bound run, when `upperBounds` was asked for and some node is incomplete. */
+  upper?: UpperRun;
   inputs: { name: string; declared: ValueType | null; info: Info | null }[];
   outputs: ValueRef[];
   nodes: NodeResult[];
@@ -123,6 +152,81 @@ class Scope {
 }
 
 export function inferModel(model: Model, options: InferOptions = {}): InferResult {
+  const first = inferRun(model, options, null);
+  if (options.upperBounds && first.nodes.some(incomplete)) {
+    const bounds = new BoundDims();
+    const result = inferRun(model, options, bounds);
+    if (result.nodes.length === first.nodes.length) first.upper = { result, maxOf: (d) => bounds.maxOf(d) };
+  }
+  return first;
+}
+
+function incomplete(n: NodeResult): boolean {
+  return !n.cost || n.bytesRead === null || n.bytesWritten === null;
+}
+
+/**
+ * Data-dependent sizes of an upper-bound run: each is a fresh symbol (so shape rules carry it
+ * like any symbolic dim, exactly) with a known maximum. The prefix keeps them apart from names
+ * a model can use.
+ */
+class BoundDims {
+  private readonly max = new Map<string, number>();
+  maxOf(d: Dim): number | null {
+    if (typeof d === 'number') return d;
+    return d === null ? null : (this.max.get(d) ?? null);
+  }
+  upTo(dims: readonly Dim[]): Dim {
+    let m = 1;
+    for (const d of dims) {
+      const v = this.maxOf(d);
+      if (v === null) return null;
+      m *= v;
+    }
+    const sym = `\u0000upto${this.max.size}`;
+    this.max.set(sym, m);
+    return sym;
+  }
+  /** `info` with every data-dependent dim (in shapes and tracked values) at its maximum; null when a dim stays unknown. */
+  resolve(info: Info | null | undefined): Info | null | undefined {
+    if (!info) return info;
+    if (info.kind === 'tensor') {
+      if (!info.shape) return null;
+      const shape = info.shape.map((d) => this.maxOf(d));
+      if (shape.some((d) => d === null)) return null;
+      const out: TensorInfo = { kind: 'tensor', dtype: info.dtype, shape };
+      if (info.value) out.value = info.value.map((v) => (typeof v === 'string' && this.max.has(v) ? this.max.get(v)! : v));
+      return out;
+    }
+    if (info.kind === 'optional') {
+      if (!info.elem) return info;
+      const elem = this.resolve(info.elem);
+      return elem ? { ...info, elem } : null;
+    }
+    if (info.kind === 'sequence' && info.items) {
+      const items = info.items.map((t) => this.resolve(t));
+      return items.every((t) => t && t.kind === 'tensor') ? { ...info, items: items as TensorInfo[] } : null;
+    }
+    return null;
+  }
+}
+
+/** What a rule infers again at the maxima (`again`) agrees with the run's outputs at their maxima: equal where it knows a dim. */
+function compatible(again: Info | null | undefined, atMax: Info | null | undefined): boolean {
+  if (!again) return true;
+  if (!atMax) return false;
+  if (again.kind !== 'tensor' || atMax.kind !== 'tensor') return again.kind === atMax.kind;
+  if (!again.shape) return true;
+  if (!atMax.shape || again.shape.length !== atMax.shape.length) return false;
+  return again.shape.every((d, i) => d === null || d === atMax.shape![i]);
+}
+
+function hasSubgraphs(node: Node): boolean {
+  for (const a of node.attrs.values()) if (a.type === 'graph' || a.type === 'graphs') return true;
+  return false;
+}
+
+function inferRun(model: Model, options: InferOptions, bounds: BoundDims | null): InferResult {
   const useDeclared = options.useDeclaredShapes ?? true;
   const defaultDim = options.defaultDim === undefined ? 1 : options.defaultDim;
   const given = options.dims ?? {};
@@ -139,10 +243,12 @@ export function inferModel(model: Model, options: InferOptions = {}): InferResul
   const realInputs = graph.inputs.filter((i) => !initNames.has(i.name));
   const dims: Record<string, number> = {};
   const defaulted: string[] = [];
+  const symbols = new Set<string>();
   for (const [k, v] of Object.entries(given)) dims[k] = v;
   const bindShape = (shape: Shape, owner: string): Shape => {
     if (!shape) return shape;
     return shape.map((d, axis) => {
+      if (typeof d !== 'number') symbols.add(d ?? `${owner}[${axis}]`);
       if (typeof d === 'number') {
         if (d < 0) throw new GraphError(`input '${owner}' has a negative dimension (${d}) at axis ${axis}`);
         if (d > MAX_DIM) throw new GraphError(`input '${owner}' has an absurd dimension (${d}) at axis ${axis}`);
@@ -164,6 +270,12 @@ export function inferModel(model: Model, options: InferOptions = {}): InferResul
   };
 
   const inputs = realInputs.map((vi) => ({ name: vi.name, declared: vi.type, info: infoFromType(boundType(vi.type, vi.name)) }));
+  const outputSymbols = (t: ValueType | null): void => {
+    if (!t) return;
+    if ((t.kind === 'tensor' || t.kind === 'sparse') && t.shape) for (const d of t.shape) if (typeof d === 'string') symbols.add(d);
+    if (t.kind === 'sequence' || t.kind === 'optional') outputSymbols(t.elem);
+  };
+  for (const o of graph.outputs) outputSymbols(o.type);
   for (const inp of inputs) {
     const n = inp.info && inp.info.kind === 'tensor' ? numel(inp.info.shape) : null;
     if (n !== null && n > 2 ** 48) throw new GraphError(`input '${inp.name}' has an absurd size (${n} elements)`);
@@ -215,6 +327,7 @@ export function inferModel(model: Model, options: InferOptions = {}): InferResul
         return v && v.kind === 'tensor' ? v.dtype : null;
       };
       const result = runNode(node, inputsInfo, scope);
+      let upper: NodeUpper | undefined;
       node.outputs.forEach((name, i) => {
         if (name === '') return;
         let info = result.outputs[i] ?? null;
@@ -228,6 +341,7 @@ export function inferModel(model: Model, options: InferOptions = {}): InferResul
         result.outputs[i] = info;
         scope.values.set(name, info);
       });
+      if (bounds && record) upper = upperOf(node, inputsInfo, result.outputs, result.cost);
       for (const w of result.warnings) warnings.push({ node: node.name || node.opType, message: w });
 
       // Weights: the first reader counts them (inside a sub-graph: the enclosing top-level node).
@@ -263,6 +377,7 @@ export function inferModel(model: Model, options: InferOptions = {}): InferResul
           // Shape and Size read a tensor's metadata, never its elements.
           bytesRead: node.domain === '' && (node.opType === 'Shape' || node.opType === 'Size') ? 0 : sumBytes(inputsInfo),
           bytesWritten: sumBytes(result.outputs),
+          ...(upper ? { upper } : {}),
         });
       }
     }
@@ -272,6 +387,42 @@ export function inferModel(model: Model, options: InferOptions = {}): InferResul
       return v;
     });
     return { outputs, cost: total };
+  };
+
+  /**
+   * A top-level node of an upper-bound run whose figures are unknown: run its rules again with
+   * every data-dependent dim at its maximum. Valid only when each of its inputs and outputs is
+   * known up to such dims (then the dims mean the same sizes as at run time, and cost rules grow
+   * with sizes) and the rerun reproduces the outputs; nodes with sub-graphs are left out.
+   */
+  const upperOf = (node: Node, inputsInfo: (Info | undefined)[], outputs: (Info | null)[], cost: OpCost | null): NodeUpper | undefined => {
+    if (!bounds || hasSubgraphs(node)) return undefined;
+    if (cost && sumBytes(inputsInfo) !== null && sumBytes(outputs) !== null) return undefined;
+    const ins = inputsInfo.map((i) => bounds.resolve(i));
+    const outs = outputs.map((o) => bounds.resolve(o));
+    if (ins.some((x, i) => x === null && node.inputs[i] !== '')) return undefined;
+    if (outs.some((x, i) => x === null && node.outputs[i] !== '')) return undefined;
+    const def = lookupOp(node.domain, node.opType);
+    if (!def) return undefined;
+    // The rule again, at the maxima; its outputs must agree with the run's (a data-dependent
+    // size it cannot know is left at its maximum), and the cost rule sees those.
+    let agrees = true;
+    const atMax = {
+      ...def,
+      infer: (ctx: Parameters<typeof def.infer>[0]) => {
+        const again = def.infer(ctx);
+        node.outputs.forEach((name, i) => {
+          if (name !== '' && !compatible(again[i], outs[i])) agrees = false;
+        });
+        return outs;
+      },
+    };
+    const r = applyOp(atMax, node, ins.map((x) => x ?? undefined), opsetOf(node.domain));
+    if (!agrees || !r.cost) return undefined;
+    const read = node.domain === '' && (node.opType === 'Shape' || node.opType === 'Size') ? 0 : sumBytes(ins);
+    const written = sumBytes(outs);
+    if (read === null || written === null) return undefined;
+    return { cost: r.cost, bytesRead: read, bytesWritten: written };
   };
 
   const runNode = (node: Node, inputsInfo: (Info | undefined)[], scope: Scope) => {
@@ -293,7 +444,7 @@ export function inferModel(model: Model, options: InferOptions = {}): InferResul
         child.values.set(vi.name, given ?? declaredInfo(vi.type));
       });
       return runGraph(sub, child, null, `${node.name || node.opType}/`);
-    });
+    }, bounds ? (d) => bounds.upTo(d) : undefined);
     return { ...r, supported: true };
   };
 
@@ -319,6 +470,7 @@ export function inferModel(model: Model, options: InferOptions = {}): InferResul
     opsetImports,
     dims,
     defaultedDims: defaulted,
+    symbols: [...symbols],
     inputs,
     outputs: graph.outputs.map((o, i) => ({ name: o.name, info: result.outputs[i] ?? null })),
     nodes,

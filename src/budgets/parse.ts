@@ -225,7 +225,7 @@ function fraction(ctx: Ctx, node: YamlNode | null | undefined, keyPath: string):
 }
 
 /** Dim sizes: whole numbers from 0 (ONNX allows zero-sized dims, e.g. an empty KV cache) to 2^31. */
-function dims(ctx: Ctx, node: YamlNode | null | undefined, keyPath: string): Record<string, number> {
+function dims(ctx: Ctx, node: YamlNode | null | undefined, keyPath: string, at: NonNullable<ModelConfig['dimsAt']> = {}): Record<string, number> {
   if (!isMap(node)) fail(ctx, node, keyPath, `expected a mapping of dim names to sizes, like { batch: 1, sequence: 128 }, got ${kind(node)}`);
   const out: Record<string, number> = {};
   for (const pair of (node as YAMLMap<YamlNode, YamlNode>).items) {
@@ -236,12 +236,14 @@ function dims(ctx: Ctx, node: YamlNode | null | undefined, keyPath: string): Rec
       continue;
     }
     out[key] = v;
+    at[key] = { ...pos(ctx, pair.key as YamlNode), keyPath: `${keyPath}.${key}` };
   }
   return out;
 }
 
 interface Defaults {
   dims: Record<string, number>;
+  dimsAt?: ModelConfig['dimsAt'];
   precision?: Precision;
   level: Level;
   minChange: number;
@@ -339,11 +341,12 @@ function parseModel(ctx: Ctx, node: YamlNode, index: number, d: Defaults, device
     else path = v;
   }
   const level = get('level', (n, kp) => oneOf(ctx, n, kp, LEVELS), d.level);
+  const dimsAt = { ...d.dimsAt };
   const onIncompletePair = m.get('on-incomplete');
   const model: ModelConfig = {
     index,
     path: path ?? '',
-    dims: { ...d.dims, ...get('dims', (n, kp) => dims(ctx, n, kp), {}) },
+    dims: { ...d.dims, ...get('dims', (n, kp) => dims(ctx, n, kp, dimsAt), {}) },
     precision: get('precision', (n, kp) => oneOf(ctx, n, kp, PRECISIONS) as Precision | undefined, d.precision),
     level,
     minChange: get('min-change', (n, kp) => unit(ctx, n, kp, parsePercent), d.minChange),
@@ -354,6 +357,7 @@ function parseModel(ctx: Ctx, node: YamlNode, index: number, d: Defaults, device
     maxIncrease: [],
     at: pos(ctx, node),
     pathAt: pos(ctx, pathPair?.value ?? node),
+    ...(Object.keys(dimsAt).length ? { dimsAt } : {}),
   };
   if (m.has('name')) model.name = String(scalar(m.get('name')!.value));
   const budgetsPair = m.get('budgets');
@@ -644,7 +648,7 @@ export function parseBudgets(text: string, file: string): BudgetsConfig {
       const pair = dm?.get(key);
       return pair ? attempt(ctx, () => f(pair.value as YamlNode, `defaults.${key}`)) : undefined;
     };
-    d.dims = get('dims', (n, kp) => dims(ctx, n, kp)) ?? d.dims;
+    d.dims = get('dims', (n, kp) => dims(ctx, n, kp, (d.dimsAt = {}))) ?? d.dims;
     d.precision = get('precision', (n, kp) => oneOf(ctx, n, kp, PRECISIONS));
     d.level = get('level', (n, kp) => oneOf(ctx, n, kp, LEVELS)) ?? d.level;
     d.minChange = get('min-change', (n, kp) => unit(ctx, n, kp, parsePercent)) ?? d.minChange;

@@ -64,6 +64,8 @@ export interface ModelConfig {
   at: Position;
   /** Position of the `path` value (errors about the path point here). */
   pathAt: Position;
+  /** Where each name in `dims` is written (its key), and its key path (`defaults.dims.batch` when inherited). */
+  dimsAt?: Record<string, Position & { keyPath: string }>;
 }
 
 export interface CustomDevice {

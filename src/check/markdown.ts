@@ -2,8 +2,9 @@
  * The check as Markdown: the PR comment (compact) and the job summary (the comment plus the
  * full analysis of each model). Everything taken from files is escaped.
  */
+import { boundedMetric } from '../report/bounds.js';
+import type { ModelReport } from '../report/model-report.js';
 import { METRIC_LABEL, fmt, fmtUsed, type Row } from '../budgets/evaluate.js';
-import type { Metric } from '../budgets/types.js';
 import { escapeMarkdown, escapeMarkdownCode } from '../report/escape.js';
 import { renderAnalyzeMarkdown } from '../report/markdown.js';
 import type { CheckOutcome } from './run.js';
@@ -41,14 +42,16 @@ function metricCell(r: Row): string {
   return r.device ? `${METRIC_LABEL[r.metric]} ${escapeMarkdownCode(r.device, { table: true })}` : METRIC_LABEL[r.metric];
 }
 
-function value(metric: Metric, v: number | null): string {
-  return v === null ? '–' : fmt(metric, v);
+/** A metric's value in a model's report: `≥ 1.2G` (and the `≤` bound) when the figure is a lower bound. */
+function value(report: ModelReport | null | undefined, row: Row, v: number | null): string {
+  return v === null ? '–' : escapeMarkdown(boundedMetric(report, row.metric, row.device, v, (x) => fmt(row.metric, x)), { max: 60 });
 }
 
 /** The head's value, marked when it is a lower bound: '≥ 1.2G', with its static upper bound when known. */
 function headValue(r: Row): string {
-  if (r.value === null || !r.lowerBound) return value(r.metric, r.value);
-  return `≥ ${fmt(r.metric, r.value)}${r.upperBound !== null ? ` (≤ ${fmt(r.metric, r.upperBound)})` : ''}`;
+  if (r.value === null) return '–';
+  if (!r.lowerBound) return fmt(r.metric, r.value);
+  return `≥ ${fmt(r.metric, r.value)}${r.upperBound !== null ? `, ≤ ${fmt(r.metric, r.upperBound)}` : ''}`;
 }
 
 const LEVEL_ICON = { error: '❌', warn: '⚠️' } as const;
@@ -110,7 +113,7 @@ export function renderCheckMarkdown(outcome: CheckOutcome, options: CheckMarkdow
       // Metrics with no budget and no change are left out of the comment to keep it short.
       if (row.status === 'info' && !row.change && !isNew && !options.full) continue;
       out.push(
-        `| ${metricCell(row)} | ${isNew ? '–' : value(row.metric, row.base)} | ${headValue(row)} | ${changeCell(row, isNew)} | ${budgetCell(row)} | ${row.usedPercent === null ? '' : fmtUsed(row.usedPercent)} | ${statusCell(row)} |`,
+        `| ${metricCell(row)} | ${isNew ? '–' : value(r.base, row, row.base)} | ${headValue(row)} | ${changeCell(row, isNew)} | ${budgetCell(row)} | ${row.usedPercent === null ? '' : fmtUsed(row.usedPercent)} | ${statusCell(row)} |`,
       );
     }
     const cmp = cmpBy.get(r.path);
@@ -137,7 +140,7 @@ export function renderCheckMarkdown(outcome: CheckOutcome, options: CheckMarkdow
     out.push(`#### ${escapeMarkdownCode(path)} — removed`, '', '| metric | base | PR | change |', '| --- | --: | --: | --: |');
     for (const [metric, key, scale] of [['params', 'params', 1], ['gflops', 'flops', 1e9]] as const) {
       const b = cmp?.totals[key].base;
-      out.push(`| ${METRIC_LABEL[metric]} | ${value(metric, b == null ? null : b / scale)} | – | removed |`);
+      out.push(`| ${METRIC_LABEL[metric]} | ${b == null ? '–' : fmt(metric, b / scale)} | – | removed |`);
     }
     out.push('');
   }

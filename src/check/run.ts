@@ -14,7 +14,8 @@ import { findDevice } from '../devices/catalog.js';
 import { deviceModel } from '../devices/efficiency.js';
 import type { DeviceModel } from '../devices/roofline.js';
 import { InputError } from '../errors.js';
-import { analyzeFile } from '../io/analyze-file.js';
+import { analyzeFile, analyzeModelFile } from '../io/analyze-file.js';
+import { checkConfigDims } from './dims.js';
 import { isInside, readTextSafe, type Confinement } from '../io/safe-open.js';
 import { globFiles, normalizeModelPath, toPosix } from '../io/walk.js';
 import { withLatency } from '../report/latency.js';
@@ -38,6 +39,8 @@ export interface CheckOptions {
   baselineNotes?: ReadonlyMap<string, string>;
   /** A glob (relative to root) overriding the file's model paths; each match gets the first entry's budgets. */
   modelsGlob?: string;
+  /** Analyse every model even when its external weight files are absent (overrides the file). */
+  allowMissingWeights?: boolean;
 }
 
 export interface CheckReport {
@@ -124,7 +127,7 @@ function analyzeConfig(
   budgetsPath: string,
   root: string,
   devices: DeviceModel[],
-  options: { mustExist: boolean; modelsGlob?: string; modelsGlobCwd?: string; confine: Confinement },
+  options: { mustExist: boolean; modelsGlob?: string; modelsGlobCwd?: string; confine: Confinement; allowMissingWeights?: boolean },
 ) {
   const budgetsDir = dirname(budgetsPath);
   const entries: { model: ModelConfig; file: string }[] = [];
@@ -136,7 +139,7 @@ function analyzeConfig(
     for (const model of cfg.models) for (const file of expandModelPaths(cfg, model, budgetsDir, root, options.mustExist)) entries.push({ model, file });
   }
   const seen = new Map<string, ModelConfig>();
-  const out: { model: ModelConfig; path: string; report: ModelReport }[] = [];
+  const out: { model: ModelConfig; path: string; report: ModelReport; symbols: string[] }[] = [];
   for (const { model, file } of entries) {
     // One identity per model: its path relative to the budgets file's folder, normalised.
     const path = normalizeModelPath(posix(relative(budgetsDir, file)));
@@ -145,9 +148,10 @@ function analyzeConfig(
       throw new BudgetFileError(cfg.file, model.pathAt.line, model.pathAt.column, `models[${model.index}].path`, `'${path}' is also matched by an earlier entry ('${seen.get(path)!.path}'): a model is listed twice`);
     }
     seen.set(path, model);
-    const report = analyzeFile(file, { dims: model.dims, allowMissingWeights: model.allowMissingWeights, displayPath: path, confine: options.confine });
-    out.push({ model, path, report: withLatency(report, devices, { precision: model.precision }) });
+    const { report, symbols } = analyzeModelFile(file, { dims: model.dims, allowMissingWeights: options.allowMissingWeights || model.allowMissingWeights, displayPath: path, confine: options.confine });
+    out.push({ model, path, symbols, report: withLatency(report, devices, { precision: model.precision }) });
   }
+  checkConfigDims(cfg, out);
   return out;
 }
 
@@ -157,7 +161,7 @@ export function runCheck(options: CheckOptions): CheckOutcome {
   const confine = confinement(root, options.allowOutsideRepo, options.allowHint);
   const cfg = readBudgets(options.budgetsPath, display, confine);
   const devices = configDevices(cfg);
-  const analysed = analyzeConfig(cfg, options.budgetsPath, root, devices, { mustExist: true, modelsGlob: options.modelsGlob, modelsGlobCwd: options.modelsGlobCwd, confine });
+  const analysed = analyzeConfig(cfg, options.budgetsPath, root, devices, { mustExist: true, modelsGlob: options.modelsGlob, modelsGlobCwd: options.modelsGlobCwd, confine, allowMissingWeights: options.allowMissingWeights });
   // Baseline paths get the same identity (a baseline from `analyze ./models/x.onnx` pairs with models/x.onnx).
   const baseBy = new Map((options.baseline?.models ?? []).map((m) => [normalizeModelPath(m.path), m]));
   const results: ModelResult[] = analysed.map((a) => ({

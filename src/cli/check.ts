@@ -7,6 +7,7 @@ import { METRIC_LABEL, fmt, fmtUsed, type Row } from '../budgets/evaluate.js';
 import type { CheckOutcome } from '../check/run.js';
 import { formatPercent } from '../report/text.js';
 import { textTable } from '../report/format.js';
+import { boundedMetric } from '../report/bounds.js';
 
 /** The repository a budgets file belongs to: the nearest folder up with a .git, else its own folder. */
 export function repoRoot(budgetsPath: string): string {
@@ -26,16 +27,17 @@ export function brokenText(r: Row): string {
   return r.broken.map((b) => `${b.kind} (${b.level})`).join(', ');
 }
 
-/** A value, marked when it is a lower bound: '≥1.2G', or '≥1.2G (≤3G)' with its static upper bound. */
+/** A value, marked when it is a lower bound: '≥ 1.2G', or '≥ 1.2G, ≤ 3G' with its static upper bound (as src/report/bounds.ts writes figures). */
 export function valueText(r: Row): string {
   if (r.value === null) return '?';
   const v = fmt(r.metric, r.value);
   if (!r.lowerBound) return v;
-  return `≥${v}${r.upperBound !== null ? ` (≤${fmt(r.metric, r.upperBound)})` : ''}`;
+  return `≥ ${v}${r.upperBound !== null ? `, ≤ ${fmt(r.metric, r.upperBound)}` : ''}`;
 }
 
 export function renderCheckText(outcome: CheckOutcome): string {
   // New models by path (a Set, not a search per row: linear in the number of rows).
+  const resultsBy = new Map(outcome.results.map((m) => [m.path, m]));
   const newPaths = new Set(outcome.json.base !== null ? outcome.results.filter((m) => !m.base).map((m) => m.path) : []);
   const rows = outcome.evaluation.rows
     .filter((r) => r.status !== 'info' || r.change)
@@ -45,7 +47,7 @@ export function renderCheckText(outcome: CheckOutcome): string {
         r.model,
         `${METRIC_LABEL[r.metric]}${r.device ? ` ${r.device}` : ''}`,
         valueText(r),
-        isNew ? 'new' : r.base === null ? '' : fmt(r.metric, r.base),
+        isNew ? 'new' : r.base === null ? '' : boundedMetric(resultsBy.get(r.model)?.base, r.metric, r.device, r.base, (v) => fmt(r.metric, v)),
         r.change ? `${r.change.delta > 0 ? '+' : '-'}${fmt(r.metric, Math.abs(r.change.delta))} ${formatPercent(r.change.percent)}`.trim() : '',
         [r.budget !== null ? fmt(r.metric, r.budget) : '', r.maxIncrease ? (r.maxIncrease.percent !== undefined ? `+${r.maxIncrease.percent}%` : `+${fmt(r.metric, r.maxIncrease.absolute!)}`) : '']
           .filter(Boolean)

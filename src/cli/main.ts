@@ -6,11 +6,13 @@
 import { parseArgs } from 'node:util';
 import { UsageError, UserError } from '../errors.js';
 import { BudgetFileErrors } from '../budgets/parse.js';
-import { neutraliseCommands, safeText } from '../util/sanitize.js';
+import { neutraliseCommands, quoteToken, safeText } from '../util/sanitize.js';
 import { SCHEMA_VERSION, type AnalyzeReport } from '../report/model-report.js';
 import { renderAnalyzeText } from '../report/text.js';
 import { TOOL_NAME, VERSION } from '../version.js';
-import { analyzeFile } from '../io/analyze-file.js';
+import { analyzeModelFile } from '../io/analyze-file.js';
+import { unknownDimMessage, unknownDims } from '../check/dims.js';
+import { closest } from '../util/suggest.js';
 import { devicesJson, renderDevicesText, resolveDevices } from './devices.js';
 import { withLatency } from '../report/latency.js';
 import type { Precision } from '../devices/catalog.js';
@@ -37,17 +39,31 @@ export interface CliIO {
   stderr: (text: string) => void;
 }
 
-const USAGE = `usage: ${TOOL_NAME} <command> [options]
-
-commands:
+const COMMANDS_HELP = `commands:
   analyze <model.onnx...>   params, MACs/FLOPs, memory and shapes of each model
   check --budgets FILE      evaluate a budgets file: exit 0 pass, 1 an error budget broken
   devices                   the device catalog (peaks, bandwidth, sources)
   compare <base.json> <head.json>
                             diff two saved reports, totals and node by node
+`;
 
-analyze options:
-  --dims k=v[,k=v...]       bind symbolic dims, e.g. --dims batch=1,sequence=128 (others default to 1)
+const EXIT_CODES = `exit codes:
+  0  success (check: every error-level budget holds)
+  1  check: an error-level budget is broken (and nothing else)
+  2  bad input or usage: a model, budgets file, report or option is wrong (one line on stderr)
+  3  internal error (a bug: please report it with the command)
+`;
+
+/** Each command's own usage (\`model-budget <command> --help\`). */
+const COMMAND_USAGE: Record<string, string> = {
+  analyze: `usage: ${TOOL_NAME} analyze <model.onnx...> [options]
+
+  params, MACs/FLOPs, memory and shapes of each model. Figures a data-dependent shape leaves
+  unknown are shown as lower bounds (\u2265), with a static upper bound (\u2264) where one exists.
+
+options:
+  --dims k=v[,k=v...]       bind symbolic dims, e.g. --dims batch=1,sequence=128 (others default to 1);
+                            a name must be a symbolic dim of a model; 0 is allowed (an empty tensor)
   --device id[,id...]       add a roofline latency estimate per device (see \`devices\`)
   --precision p             the precision the deployment runs at (fp32, fp16, bf16, int8, ...);
                             default: each node's input dtypes
@@ -58,27 +74,65 @@ analyze options:
   --allow-missing-weights   analyse graphs whose external weight files are absent
   --allow-outside-repo      read files whose real path leaves the repository around the
                             current folder (refused by default; symlinks are resolved)
+  -h, --help                this help
+`,
+  check: `usage: ${TOOL_NAME} check [--budgets FILE] [options]
 
-check options:
+  evaluate a budgets file: exit 0 when every error-level budget holds, 1 when one is broken.
+
+options:
   --budgets FILE            the budgets file (default budgets.yml)
   --baseline REPORT         a saved report (analyze or check --format json) to compare with
   --format text|json|markdown
   --output FILE             write the report to FILE (atomically) instead of stdout
   --allow-outside-repo      read models, baseline and budgets file even where their real
                             paths leave the budgets file's repository
+  --allow-missing-weights   analyse every model even when its external weight files are absent
+                            (overrides the budgets file's allow-missing-weights)
+  -h, --help                this help
+`,
+  devices: `usage: ${TOOL_NAME} devices [--format text|json]
 
-devices options:
-  --format text|json
+  the device catalog (peaks, bandwidth, sources).
 
-compare options:
+options:
+  --format text|json        output format (default text)
+  -h, --help                this help
+`,
+  compare: `usage: ${TOOL_NAME} compare <base.json> <head.json> [options]
+
+  diff two saved reports, totals and node by node.
+
+options:
   --format text|json        output format (default text)
   --top N                   changed layers shown per model (default 10)
   --pair OLD=NEW            pair a renamed model (repeatable); others pair by path
   --allow-outside-repo      read reports outside the repository around the current folder
+  -h, --help                this help
+`,
+};
 
+/** A command's usage; undefined for anything else (an inherited property name included). */
+function usageOf(command: string): string | undefined {
+  return Object.hasOwn(COMMAND_USAGE, command) ? COMMAND_USAGE[command] : undefined;
+}
+
+/** The options part of a command's usage, without its -h line (for the overall help). */
+function optionsOf(usage: string): string {
+  return usage.slice(usage.indexOf('options:\n') + 'options:\n'.length).replace(/^ {2}-h, --help .*\n/m, '');
+}
+
+const USAGE = `usage: ${TOOL_NAME} <command> [options]
+       ${TOOL_NAME} <command> --help   that command's options
+
+${COMMANDS_HELP}
+${Object.entries(COMMAND_USAGE)
+  .map(([command, usage]) => `${command} options:\n${optionsOf(usage)}`)
+  .join('\n')}
   -h, --help                this help
   -v, --version             the version
-`;
+
+${EXIT_CODES}`;
 
 export function parseDims(spec: string[] | undefined): Record<string, number> {
   const dims: Record<string, number> = {};
@@ -87,8 +141,9 @@ export function parseDims(spec: string[] | undefined): Record<string, number> {
     const m = /^\s*([^=\s]+)\s*=\s*(\S+)\s*$/.exec(part);
     if (!m) throw new UsageError(`--dims: '${part}' is not name=value`);
     const value = Number(m[2]);
-    if (!Number.isInteger(value) || value < 1 || value > 2 ** 31) {
-      throw new UsageError(`--dims: '${m[1]}' must be a whole number from 1 to 2^31, got '${m[2]}'`);
+    // 0 is a valid ONNX dim (an empty tensor: an LLM prefill with no past, say).
+    if (!/^\d+$/.test(m[2]) || !Number.isInteger(value) || value > 2 ** 31) {
+      throw new UsageError(`--dims: '${m[1]}' must be a whole number from 0 to 2^31, got '${m[2]}'`);
     }
     dims[m[1]] = value;
   }
@@ -122,12 +177,17 @@ function analyzeCommand(args: string[], io: CliIO): number {
   const dims = parseDims(values.dims);
   const devices = resolveDevices((values.device ?? []).flatMap((d) => d.split(',')).map((d) => d.trim()).filter(Boolean));
   const precision = parsePrecision(values.precision);
+  const analysed = positionals.map((p) => analyzeModelFile(p, { dims, allowMissingWeights: values['allow-missing-weights'], confine }));
+  // A name no model has is a typo (it would bind nothing and leave the real dim at 1).
+  const [unknown] = unknownDims(Object.keys(dims), analysed.map((a) => a.symbols));
+  if (unknown !== undefined) {
+    const of = positionals.length === 1 ? quoteToken(positionals[0], 80) : `any of the ${positionals.length} models`;
+    throw new UsageError(`--dims: ${unknownDimMessage(unknown, analysed.flatMap((a) => a.symbols), of)}`);
+  }
   const report: AnalyzeReport = {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: TOOL_NAME, version: VERSION },
-    models: positionals.map((p) =>
-      withLatency(analyzeFile(p, { dims, allowMissingWeights: values['allow-missing-weights'], confine }), devices, { precision }),
-    ),
+    models: analysed.map((a) => withLatency(a.report, devices, { precision })),
   };
   const text =
     format === 'json' ? JSON.stringify(report, null, 2) + '\n'
@@ -158,6 +218,7 @@ function checkCommand(args: string[], io: CliIO): number {
       format: { type: 'string', default: 'text' },
       output: { type: 'string' },
       'allow-outside-repo': { type: 'boolean', default: false },
+      'allow-missing-weights': { type: 'boolean', default: false },
     },
   });
   if (positionals.length) throw new UsageError(`check takes no positional arguments, got '${positionals[0]}' (use --budgets FILE)`);
@@ -166,7 +227,7 @@ function checkCommand(args: string[], io: CliIO): number {
   const root = repoRoot(budgetsPath);
   const allowOutsideRepo = values['allow-outside-repo'];
   const baseline = values.baseline ? readReportFile(values.baseline, { confine: confinement(root, allowOutsideRepo) }) : null;
-  const outcome = runCheck({ budgetsPath, root, baseline, allowOutsideRepo });
+  const outcome = runCheck({ budgetsPath, root, baseline, allowOutsideRepo, allowMissingWeights: values['allow-missing-weights'] });
   const note = values.baseline ? `compared with ${values.baseline}` : undefined;
   const text =
     values.format === 'json' ? JSON.stringify(outcome.json, null, 2) + '\n'
@@ -224,12 +285,22 @@ export function main(argv: string[], rawIO: CliIO): number {
   const io: CliIO = { stdout: (t) => rawIO.stdout(neutraliseCommands(t)), stderr: (t) => rawIO.stderr(neutraliseCommands(t)) };
   try {
     const [command, ...rest] = argv;
+    const topic = command === 'help' && rest[0] ? usageOf(rest[0]) : undefined;
+    if (topic) {
+      io.stdout(topic);
+      return 0;
+    }
     if (!command || command === '-h' || command === '--help' || command === 'help') {
       io.stdout(USAGE);
       return command ? 0 : 2;
     }
     if (command === '-v' || command === '--version') {
       io.stdout(`${VERSION}\n`);
+      return 0;
+    }
+    const help = usageOf(command);
+    if (help && (rest.includes('-h') || rest.includes('--help'))) {
+      io.stdout(help);
       return 0;
     }
     switch (command) {
@@ -242,7 +313,10 @@ export function main(argv: string[], rawIO: CliIO): number {
       case 'check':
         return checkCommand(rest, io);
       default:
-        throw new UsageError(`unknown command '${command}' (try --help)`);
+        {
+          const hint = closest(command, Object.keys(COMMAND_USAGE), 1);
+          throw new UsageError(`unknown command ${quoteToken(command)}${hint.length ? `; did you mean '${hint[0]}'?` : ''} (try --help)`);
+        }
     }
   } catch (e) {
     if (e instanceof UserError) {

@@ -20,19 +20,25 @@ export interface AnalyzeFileOptions {
 }
 
 export function analyzeFile(path: string, options: AnalyzeFileOptions = {}): ModelReport {
+  return analyzeModelFile(path, options).report;
+}
+
+/** The report and the model's symbolic dims (the names `dims` may bind). */
+export function analyzeModelFile(path: string, options: AnalyzeFileOptions = {}): { report: ModelReport; symbols: string[] } {
   const shown = options.errorPath ?? options.displayPath ?? path;
   const loaded = loadModelFile(path, { allowMissingWeights: options.allowMissingWeights, confine: options.confine, display: shown });
   const m = loaded.model;
   let inferred;
   try {
-    inferred = inferModel(m, { dims: options.dims });
+    inferred = inferModel(m, { dims: options.dims, upperBounds: true });
   } catch (e) {
     if (e instanceof GraphError) throw new InputError(shown, e.message);
     throw e;
   }
   const producer = [m.producerName, m.producerVersion].filter(Boolean).join(' ');
-  return modelReport(
+  const report = modelReport(
     { path: options.displayPath ?? path, fileBytes: loaded.bytes, irVersion: m.irVersion, producer, notices: loaded.notices },
     inferred,
   );
+  return { report, symbols: inferred.symbols };
 }

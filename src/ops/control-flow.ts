@@ -187,7 +187,7 @@ const loopOp: OpDef = {
     if (run.unrolled) return run.cost;
     if (run.costTrips === null) {
       ctx.warn('Loop trip count not known statically: cost of one iteration shown');
-      return run.cost;
+      return { ...run.cost, partial: true };
     }
     if (run.trips === null) ctx.warn(`Loop may exit early: costed at its maximum of ${run.costTrips} iterations`);
     return scaleCost(run.cost, run.costTrips);

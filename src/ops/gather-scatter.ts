@@ -228,13 +228,14 @@ function inferCompress(ctx: InferCtx): (Info | null)[] {
     const kx = knownTensor(x);
     let value: Dim[] | undefined;
     if (kx && flags && c !== null) value = kx.value.filter((_, i) => flags[i] === true);
-    return [tensor(dtype, [c], value)];
+    // Upper-bound runs: at most every element is kept.
+    return [tensor(dtype, [c ?? (x?.shape ? (ctx.upTo?.(x.shape) ?? null) : null)], value)];
   }
   if (!x?.shape) return [tensor(dtype, null)];
   const axis = normAxis(axisAttr, x.shape.length);
   if (axis === null) return [tensor(dtype, null)];
   const out = [...x.shape];
-  out[axis] = count(x.shape[axis]);
+  out[axis] = count(x.shape[axis]) ?? ctx.upTo?.([x.shape[axis]]) ?? null;
   const kx = knownTensor(x);
   let value: Dim[] | undefined;
   if (kx && flags && out[axis] !== null) {
@@ -253,7 +254,8 @@ function inferNonZero(ctx: InferCtx): (Info | null)[] {
   if (!x?.shape) return [tensor('int64', [null, null])];
   const rank = x.shape.length;
   const kx = knownTensor(x);
-  if (!kx || kx.value.some((v) => typeof v !== 'number')) return [tensor('int64', [Math.max(rank, 1), null])];
+  // Upper-bound runs: at most every element is non-zero.
+  if (!kx || kx.value.some((v) => typeof v !== 'number')) return [tensor('int64', [Math.max(rank, 1), ctx.upTo?.(x.shape) ?? null])];
   if (rank === 0) {
     // A scalar is treated as a 1-element vector (ONNX Runtime and the reference agree): [1, 0|1].
     const nz = kx.value[0] !== 0;
@@ -290,13 +292,21 @@ function inferTopK(ctx: InferCtx): (Info | null)[] {
   const axis = normAxis(ctx.attrs.int('axis', -1), x.shape.length);
   if (axis === null) return [tensor(dtype, null), tensor('int64', null)];
   const out = [...x.shape];
-  out[axis] = topkK(ctx);
+  // k is at most the axis' length (upper-bound runs).
+  out[axis] = topkK(ctx) ?? ctx.upTo?.([x.shape[axis]]) ?? null;
   return [tensor(dtype, out), tensor('int64', [...out])];
 }
 
 function costTopK(ctx: CostCtx): OpCost | null {
   const n = inputElements(ctx);
-  const k = topkK(ctx);
+  let k = topkK(ctx);
+  if (k === null) {
+    // k unknown: the output's axis (an upper-bound run costs at its maximum).
+    const x = ctx.input(0)?.shape;
+    const axis = x ? normAxis(ctx.attrs.int('axis', -1), x.length) : null;
+    const y = ctx.output(0)?.shape;
+    if (axis !== null && y && y.length === x!.length) k = y[axis];
+  }
   if (n === null || typeof k !== 'number') return null;
   return { macs: 0, flops: n * Math.max(1, Math.ceil(Math.log2(Math.max(k, 1)))), coreMacs: 0 };
 }
@@ -333,7 +343,9 @@ function inferUnique(ctx: InferCtx): (Info | null)[] {
   if (axisAttr === undefined) {
     const n = x?.shape ? numel(x.shape) : null;
     if (!kx || !numeric) {
-      return [tensor(dtype, [null]), tensor('int64', [null]), tensor('int64', [n]), tensor('int64', [null])];
+      // Upper-bound runs: at most every element is unique (one dim: y, indices, counts agree).
+      const m = x?.shape ? (ctx.upTo?.(x.shape) ?? null) : null;
+      return [tensor(dtype, [m]), tensor('int64', [m]), tensor('int64', [n]), tensor('int64', [m])];
     }
     const u = uniqueSlices(numeric.map((v) => [v]), sorted);
     const m = u.order.length;
@@ -348,9 +360,10 @@ function inferUnique(ctx: InferCtx): (Info | null)[] {
   const axis = normAxis(axisAttr, x.shape.length);
   if (axis === null) return [tensor(dtype, null), tensor('int64', [null]), tensor('int64', [null]), tensor('int64', [null])];
   const yShape = [...x.shape];
-  yShape[axis] = null;
+  const most = ctx.upTo?.([x.shape[axis]]) ?? null;
+  yShape[axis] = most;
   if (!kx || !numeric) {
-    return [tensor(dtype, yShape), tensor('int64', [null]), tensor('int64', [x.shape[axis]]), tensor('int64', [null])];
+    return [tensor(dtype, yShape), tensor('int64', [most]), tensor('int64', [x.shape[axis]]), tensor('int64', [most])];
   }
   const len = kx.shape[axis];
   const sliceShape = kx.shape.filter((_, i) => i !== axis);
@@ -413,7 +426,12 @@ function inferNMS(ctx: InferCtx): (Info | null)[] {
   const max = scalarArg(ctx.input(2));
   // No boxes are selected when max_output_boxes_per_class is absent or 0.
   if (!ctx.has(2) || max === 0) return [tensor('int64', [0, 3], [])];
-  return [tensor('int64', [null, 3])];
+  // Upper-bound runs: at most min(max_output_boxes_per_class, boxes) per batch and class.
+  const scores = ctx.input(1)?.shape;
+  if (!ctx.upTo || !scores || scores.length !== 3) return [tensor('int64', [null, 3])];
+  const [b, c, n] = scores;
+  const perClass = typeof max === 'number' && max > 0 && typeof n === 'number' ? Math.min(max, n) : n;
+  return [tensor('int64', [ctx.upTo([b, c, perClass]), 3])];
 }
 
 /** FLOPs of one IoU test: intersection (4 min/max, 2 sub, 2 clamp, 1 mul), two areas (3 each), union (add, sub), divide, compare. */

@@ -13,6 +13,8 @@ export interface OpCost {
   flops: number;
   /** The part of `macs` that is Conv / ConvTranspose / MatMul / Gemm / attention matmul. */
   coreMacs: number;
+  /** Set when the cost is only a lower bound (a Loop whose trip count is unknown: one iteration). */
+  partial?: true;
 }
 
 export const ZERO_COST: OpCost = Object.freeze({ macs: 0, flops: 0, coreMacs: 0 });
@@ -39,6 +41,12 @@ export interface InferCtx {
   warn(message: string): void;
   /** Infer a subgraph with the given input infos; the enclosing scopes' values are visible. */
   subgraph(graph: Graph, inputs: readonly (Info | null)[]): SubgraphResult;
+  /**
+   * Only in an upper-bound run (see src/analysis/infer.ts): a fresh dim for a data-dependent size
+   * known to be at most the product of `dims` (numbers or dims this returned); null when that
+   * product is not known. Undefined in an ordinary run, where such a dim is null (unknown).
+   */
+  upTo?(dims: readonly Dim[]): Dim;
 }
 
 export interface CostCtx extends InferCtx {

@@ -12,6 +12,7 @@ import { formatBytes, formatCount } from './format.js';
 import type { AnalyzeReport, LatencyReport, ModelReport, NodeEntry, TensorEntry } from './model-report.js';
 import { BOUND_COLORS, fmtMs, fmtUs, rooflineSvg, siUnit } from './svg.js';
 import { shapeText } from './text.js';
+import { boundedFigure, boundedMs, isLowerBound, lowerBoundNote } from './bounds.js';
 
 export interface HtmlOptions {
   /**
@@ -137,10 +138,10 @@ function summaryCards(m: ModelReport): string {
   return (
     `<div class="cards">` +
     card('params', formatCount(t.params), `${formatBytes(t.weightBytes)} of weights`) +
-    card('MACs', formatCount(t.macs), `core (conv/matmul) ${formatCount(t.coreMacs)}`) +
-    card('FLOPs', formatCount(t.flops)) +
-    card('memory traffic', formatBytes(t.memoryAccessBytes), 'unfused, all nodes') +
-    card('peak activations', formatBytes(t.peakActivationBytes), 'weights apart') +
+    card('MACs', esc(boundedFigure(t, 'macs', formatCount), 60), `core (conv/matmul) ${esc(boundedFigure(t, 'coreMacs', formatCount), 60)}`) +
+    card('FLOPs', esc(boundedFigure(t, 'flops', formatCount), 60), isLowerBound(t, 'flops') ? 'lower bound' : '') +
+    card('memory traffic', esc(boundedFigure(t, 'memoryAccessBytes', formatBytes), 60), `unfused, all nodes${isLowerBound(t, 'memoryAccessBytes') ? '; lower bound' : ''}`) +
+    card('peak activations', esc(boundedFigure(t, 'peakActivationBytes', formatBytes), 60), `weights apart${isLowerBound(t, 'peakActivationBytes') ? '; lower bound' : ''}`) +
     card('file', formatBytes(m.fileBytes), `${m.nodes.length} nodes`) +
     `</div>`
   );
@@ -154,7 +155,7 @@ function latencySection(m: ModelReport, devices: Map<string, DeviceModel>, top: 
   const rows = entries.map(([id, l]) => {
     const name = l.name && l.name !== id ? `${esc(l.name, 80)} <span class="muted">(<code>${esc(id, 60)}</code>)</span>` : `<code>${esc(id, 60)}</code>`;
     return (
-      `<tr><td>${name}</td>${num(`<b>${fmtMs(l.ms)}</b>`)}<td>${boundBadge(l.bound)}</td>${num(pct(l.utilization))}<td>${esc(l.precision, 20)}</td>` +
+      `<tr><td>${name}</td>${num(`<b>${esc(boundedMs(l, fmtMs), 60)}</b>`)}<td>${boundBadge(l.bound)}</td>${num(pct(l.utilization))}<td>${esc(l.precision, 20)}</td>` +
       `${num(esc(siUnit(l.ridgePoint, 'FLOP/B')))}${num(fmtMs(l.computeMs))}${num(fmtMs(l.memoryMs))}${num(fmtMs(l.overheadMs))}${num(String(l.kernels))}</tr>`
     );
   });
@@ -279,9 +280,8 @@ function modelSection(m: ModelReport, index: number, devices: Map<string, Device
   ].filter(Boolean);
   out.push(`<p class="muted">${meta.join(' · ')}</p>`);
   out.push(summaryCards(m));
-  if (m.totals.incompleteNodes) {
-    out.push(`<p class="muted">${m.totals.incompleteNodes} node(s) with unknown shapes: figures are lower bounds.</p>`);
-  }
+  const note = lowerBoundNote(m.totals);
+  if (note) out.push(`<p class="muted">${esc(note, 600)}.</p>`);
   out.push(`<h3>Inputs and outputs</h3>`);
   out.push(`<div class="io">${tensorTable('Inputs', m.graph.inputs)}${tensorTable('Outputs', m.graph.outputs)}</div>`);
   out.push(latencySection(m, devices, top));

@@ -10,6 +10,12 @@ export function withLatency(report: ModelReport, devices: readonly DeviceModel[]
   const latency: NonNullable<ModelReport['latency']> = {};
   const nodes = report.nodes.map((n) => ({ ...n, latency: { ...(n.latency ?? {}) } }));
   const warnings = [...report.warnings];
+  // Nodes with unknown FLOPs or bytes make the estimate a lower bound; with every one's upper
+  // figures known, the same estimate over those gives an upper bound (time grows with both).
+  const unknown = report.nodes.filter((n) => n.flops === null || n.lowerBound || n.bytesRead === null || n.bytesWritten === null);
+  const atMax = unknown.every((n) => n.upper && n.upper.flops !== null && n.upper.bytes !== null)
+    ? report.nodes.map((n) => (unknown.includes(n) ? { ...n, flops: n.upper!.flops, bytesRead: n.upper!.bytes, bytesWritten: 0 } : n))
+    : null;
   for (const d of devices) {
     const est = estimateLatency(report.nodes, d, options);
     latency[d.id] = {
@@ -27,6 +33,10 @@ export function withLatency(report: ModelReport, devices: readonly DeviceModel[]
       kernels: est.kernels,
       efficiency: { compute: d.computeEfficiency, memory: d.memoryEfficiency, kernelOverheadUs: d.kernelOverhead * 1e6 },
     };
+    if (unknown.length) {
+      latency[d.id].lowerBound = true;
+      if (atMax) latency[d.id].upperBoundMs = estimateLatency(atMax, d, options).ms;
+    }
     est.nodes.forEach((t, i) => {
       if (t.bound !== 'none') nodes[i].latency[d.id] = { us: t.time * 1e6, bound: t.bound };
     });

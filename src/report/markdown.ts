@@ -18,6 +18,7 @@ import { escapeMarkdown, escapeMarkdownCode } from './escape.js';
 import { formatBytes, formatCount } from './format.js';
 import type { AnalyzeReport, ModelReport, NodeEntry, TensorEntry } from './model-report.js';
 import { fmtMs, fmtUs, siUnit } from './svg.js';
+import { boundedFigure, boundedMs, lowerBoundNote } from './bounds.js';
 import { shapeText } from './text.js';
 
 export interface MarkdownOptions {
@@ -86,16 +87,24 @@ function modelBlocks(m: ModelReport, options: Required<Pick<MarkdownOptions, 'to
   const figures = mdTable(
     ['params', 'weights', 'MACs', 'core MACs', 'FLOPs', 'memory traffic', 'peak activations'],
     ['r', 'r', 'r', 'r', 'r', 'r', 'r'],
-    [[formatCount(t.params), formatBytes(t.weightBytes), formatCount(t.macs), formatCount(t.coreMacs), formatCount(t.flops), formatBytes(t.memoryAccessBytes), formatBytes(t.peakActivationBytes)]],
+    [
+      [
+        formatCount(t.params),
+        formatBytes(t.weightBytes),
+        ...(['macs', 'coreMacs', 'flops'] as const).map((f) => text(boundedFigure(t, f, formatCount), 40)),
+        ...(['memoryAccessBytes', 'peakActivationBytes'] as const).map((f) => text(boundedFigure(t, f, formatBytes), 40)),
+      ],
+    ],
   );
-  const incomplete = t.incompleteNodes ? `\n\n${t.incompleteNodes} node(s) with unknown shapes: figures are lower bounds.` : '';
+  const note = lowerBoundNote(t);
+  const incomplete = note ? `\n\n**${text(note.slice(0, note.indexOf(':')), 20)}**${text(note.slice(note.indexOf(':')), 600)}.` : '';
   blocks.push(`${figures}${incomplete}\n\n**inputs:** ${tensorList(m.graph.inputs)}  \n**outputs:** ${tensorList(m.graph.outputs)}`);
 
   const latency = Object.entries(m.latency ?? {});
   if (latency.length) {
     const rows = latency.map(([id, l]) => [
       l.name && l.name !== id ? `${text(l.name, 60)} ${code(id, 40)}` : code(id, 40),
-      `**${fmtMs(l.ms)}**`,
+      `**${text(boundedMs(l, fmtMs), 40)}**`,
       text(l.bound, 20),
       pct(l.utilization),
       text(l.precision, 20),

@@ -5,7 +5,7 @@
 import type { Info } from '../graph/info.js';
 import type { Dim } from '../graph/model.js';
 import type { InferResult, NodeResult } from '../analysis/infer.js';
-import { byOpType, totals, type OpTypeTotals, type Totals } from '../analysis/aggregate.js';
+import { byOpType, nodeUpper, totals, type OpTypeTotals, type Totals } from '../analysis/aggregate.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -34,6 +34,13 @@ export interface NodeEntry {
   supported?: false;
   /** Per device (with --device): estimated time in microseconds and what bounds it. */
   latency?: Record<string, { us: number; bound: string }>;
+  /**
+   * Only on a node whose figures are unknown: upper bounds with its data-dependent sizes at
+   * their static maximum (null where there is none).
+   */
+  upper?: { macs: number | null; flops: number | null; bytes: number | null };
+  /** Present (true) when `macs` / `flops` are only a lower bound (a Loop with an unknown trip count). */
+  lowerBound?: true;
 }
 
 /** A model's estimated latency on one device (see docs/roofline.md). */
@@ -51,8 +58,9 @@ export interface LatencyReport {
   achievedFlops: number;
   kernels: number;
   efficiency: { compute: number; memory: number; kernelOverheadUs: number };
-  /** The estimate is a lower bound (nodes with unknown shapes); its upper bound, where one exists. */
+  /** True when some node's FLOPs or bytes are unknown: `ms` is a lower bound. */
   lowerBound?: boolean;
+  /** With `lowerBound`: the estimate at every data-dependent size's maximum, when every such node has one. */
   upperBoundMs?: number;
 }
 
@@ -96,7 +104,7 @@ export function tensorEntry(name: string, info: Info | null): TensorEntry {
   }
 }
 
-function nodeEntry(n: NodeResult): NodeEntry {
+function nodeEntry(n: NodeResult, r: InferResult, i: number): NodeEntry {
   const e: NodeEntry = {
     name: n.name,
     opType: n.opType,
@@ -111,6 +119,11 @@ function nodeEntry(n: NodeResult): NodeEntry {
   };
   if (n.domain) e.domain = n.domain;
   if (!n.supported) e.supported = false;
+  if (n.cost?.partial) e.lowerBound = true;
+  if (!n.cost || n.cost.partial || n.bytesRead === null || n.bytesWritten === null) {
+    const u = nodeUpper(r, i);
+    if (u.cost || u.bytes !== null) e.upper = { macs: u.cost?.macs ?? null, flops: u.cost?.flops ?? null, bytes: u.bytes };
+  }
   return e;
 }
 
@@ -143,7 +156,7 @@ export function modelReport(src: ModelSource, r: InferResult): ModelReport {
     },
     totals: totals(r),
     byOpType: byOpType(r.nodes),
-    nodes: r.nodes.map(nodeEntry),
+    nodes: r.nodes.map((n, i) => nodeEntry(n, r, i)),
     warnings: [...src.notices.map((message) => ({ node: '', message })), ...r.warnings],
   };
 }

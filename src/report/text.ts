@@ -5,6 +5,7 @@
 import type { AnalyzeReport, ModelReport, TensorEntry } from './model-report.js';
 import { formatBytes, formatCount, textTable } from './format.js';
 import type { Dim } from '../graph/model.js';
+import { boundedFigure, boundedMs, lowerBoundNote } from './bounds.js';
 import { COMPARED_TOTALS, type Change, type Comparison, type TotalKey } from './compare.js';
 
 export interface TextOptions {
@@ -34,13 +35,15 @@ export function renderModelText(m: ModelReport, options: TextOptions = {}): stri
   out.push('');
   const summary: string[][] = [
     ['params', formatCount(t.params), `${formatBytes(t.weightBytes)} of weights`],
-    ['MACs', formatCount(t.macs), `core (conv/matmul) ${formatCount(t.coreMacs)}`],
-    ['FLOPs', formatCount(t.flops), ''],
-    ['memory traffic', formatBytes(t.memoryAccessBytes), 'unfused, all nodes'],
-    ['peak activations', formatBytes(t.peakActivationBytes), ''],
+    ['MACs', boundedFigure(t, 'macs', formatCount), `core (conv/matmul) ${boundedFigure(t, 'coreMacs', formatCount)}`],
+    ['FLOPs', boundedFigure(t, 'flops', formatCount), ''],
+    ['memory traffic', boundedFigure(t, 'memoryAccessBytes', formatBytes), 'unfused, all nodes'],
+    ['peak activations', boundedFigure(t, 'peakActivationBytes', formatBytes), ''],
   ];
+  for (const row of summary) if (row[1].startsWith('≥')) row[2] = row[2] ? `lower bound; ${row[2]}` : 'lower bound';
   out.push(textTable(['figure', 'value', 'note'], summary, [false, true, false]));
-  if (t.incompleteNodes) out.push(`  (${t.incompleteNodes} node(s) with unknown shapes: figures are lower bounds)`);
+  const note = lowerBoundNote(t);
+  if (note) out.push(`  (${note})`);
   const latency = Object.values(m.latency ?? {});
   if (latency.length) {
     out.push('');
@@ -50,7 +53,7 @@ export function renderModelText(m: ModelReport, options: TextOptions = {}): stri
         ['device', 'ms', 'bound', 'utilization', 'precision', 'compute ms', 'memory ms', 'overhead ms'],
         latency.map((l) => [
           l.device,
-          formatMs(l.ms),
+          boundedMs(l, formatMs),
           l.bound,
           `${(100 * l.utilization).toFixed(1)}%`,
           l.precision,

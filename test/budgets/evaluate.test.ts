@@ -27,6 +27,8 @@ function report(path: string, t: { params?: number; macs?: number; flops?: numbe
       memoryAccessBytes: t.traffic ?? 0,
       peakActivationBytes: t.peak ?? 0,
       incompleteNodes: 0,
+      incompleteNodeNames: [],
+      lowerBound: [],
     },
     byOpType: {},
     nodes: [],

@@ -120,6 +120,8 @@ export function modelReport(names: { path?: string; nodes?: string[]; producer?:
       memoryAccessBytes: 20_004_000,
       peakActivationBytes: 1_000_000,
       incompleteNodes: 0,
+      incompleteNodeNames: [],
+      lowerBound: [],
     },
     byOpType: {
       Conv: { count: 1, params: 1000, macs: 1e9, flops: 2e9, bytes: 10e6 },
