@@ -41,7 +41,9 @@ const LICENCE_FILE = /^(licen[cs]e|copying)(\.(md|txt|markdown))?$/i;
 const packages = [...dirs].map((dir) => {
   const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
   const licence = typeof pkg.license === 'string' ? pkg.license : pkg.license?.type;
-  const files = readdirSync(dir).filter((f) => LICENCE_FILE.test(f)).sort();
+  const files = readdirSync(dir)
+    .filter((f) => LICENCE_FILE.test(f))
+    .sort();
   if (!licence) throw new Error(`${dir}: package.json names no licence; cannot bundle it without one`);
   if (files.length === 0) throw new Error(`${dir}: no LICENSE file; cannot bundle it without its licence text`);
   const text = files.map((f) => readFileSync(join(dir, f), 'utf8').replace(/\r\n?/g, '\n').trimEnd()).join('\n\n');
@@ -54,13 +56,6 @@ const out = [
   'Third-party software bundled into dist/cli.js and dist/index.js.',
   'model-budget itself is MIT licensed; see LICENSE in the package root.',
   '',
-  ...packages.flatMap((p) => [
-    RULE,
-    `${p.name}@${p.version}`,
-    `License: ${p.licence}`,
-    '',
-    p.text,
-    '',
-  ]),
+  ...packages.flatMap((p) => [RULE, `${p.name}@${p.version}`, `License: ${p.licence}`, '', p.text, '']),
 ];
 writeFileSync('dist/licenses.txt', out.join('\n'));

@@ -29,6 +29,7 @@ export class GitHubApi {
     private readonly baseUrl: string = 'https://api.github.com',
   ) {}
 
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- T names the JSON shape the caller expects from GitHub: an unchecked cast by design
   private async request<T>(method: string, path: string, body?: unknown): Promise<{ data: T; headers: Headers }> {
     const res = await fetch(`${this.baseUrl.replace(/\/$/, '')}${path}`, {
       method,

@@ -312,7 +312,7 @@ export function inferModel(model: Model, options: InferOptions = {}): InferResul
   }
 
   if (defaulted.length) {
-    warnings.unshift({ node: '', message: `dims not given, set to ${defaultDim}: ${defaulted.join(', ')}` });
+    warnings.unshift({ node: '', message: `dims not given, set to ${defaultDim!}: ${defaulted.join(', ')}` });
   }
   return {
     opset: opsetOf(''),

@@ -5,7 +5,6 @@
  */
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
 import { DEVICES, findDevice, type Device, type DeviceClass, type Precision } from '../devices/catalog.js';
-import { CLASS_EFFICIENCY } from '../devices/efficiency.js';
 import { closest } from '../util/suggest.js';
 import { UserError } from '../errors.js';
 import type { AbsoluteBudget, BudgetsConfig, CustomDevice, Level, Metric, ModelConfig, Position, RelativeBudget } from './types.js';
@@ -294,7 +293,6 @@ function parseCustomDevice(ctx: Ctx, node: YamlNode, keyPath: string): CustomDev
   if (m.has('compute-efficiency')) overrides.computeEfficiency = fraction(ctx, m.get('compute-efficiency')!.value, `${keyPath}.compute-efficiency`);
   if (m.has('memory-efficiency')) overrides.memoryEfficiency = fraction(ctx, m.get('memory-efficiency')!.value, `${keyPath}.memory-efficiency`);
   if (m.has('kernel-overhead')) overrides.kernelOverhead = unit(ctx, m.get('kernel-overhead')!.value, `${keyPath}.kernel-overhead`, parseDurationMs) / 1e3;
-  void CLASS_EFFICIENCY;
   return { device, overrides, at: pos(ctx, node) };
 }
 
@@ -308,9 +306,9 @@ export function parseBudgets(text: string, file: string): BudgetsConfig {
     const first = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
     throw new BudgetFileError(file, p.line, p.col, '', `invalid YAML: ${first}`);
   }
-  const root = asMap(ctx, doc.contents as YamlNode, '', KEYS.root, 'a budgets file');
+  const root = asMap(ctx, doc.contents, '', KEYS.root, 'a budgets file');
   const version = root.get('version');
-  if (!version) fail(ctx, doc.contents as YamlNode, '', "missing 'version: 1'");
+  if (!version) fail(ctx, doc.contents, '', "missing 'version: 1'");
   if (scalar(version.value) !== 1) fail(ctx, version.value, 'version', `expected 1 (the only version this tool reads), got ${kind(version.value)}`);
 
   const customDevices: CustomDevice[] = [];
@@ -353,7 +351,7 @@ export function parseBudgets(text: string, file: string): BudgetsConfig {
   }
 
   const modelsPair = root.get('models');
-  if (!modelsPair) fail(ctx, doc.contents as YamlNode, '', "missing 'models': list the models to check");
+  if (!modelsPair) fail(ctx, doc.contents, '', "missing 'models': list the models to check");
   if (!isSeq(modelsPair.value) || modelsPair.value.items.length === 0) {
     fail(ctx, modelsPair.value ?? modelsPair.key, 'models', `expected a non-empty list of models, got ${kind(modelsPair.value)}`);
   }
@@ -362,7 +360,7 @@ export function parseBudgets(text: string, file: string): BudgetsConfig {
   modelsPair.value.items.forEach((item, i) => {
     const model = parseModel(ctx, item as YamlNode, `models[${i}]`, d, known);
     const twice = models.findIndex((m) => m.path === model.path);
-    if (twice >= 0) fail(ctx, (item as YAMLMap).get('path', true) as YamlNode, `models[${i}].path`, `'${model.path}' is already listed as models[${twice}]`);
+    if (twice >= 0) fail(ctx, (item as YAMLMap).get('path', true), `models[${i}].path`, `'${model.path}' is already listed as models[${twice}]`);
     models.push(model);
   });
   return { file, version: 1, devices, customDevices, models };

@@ -63,7 +63,7 @@ function readBudgets(path: string, display: string): BudgetsConfig {
     text = readFileSync(path, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(display, code === 'ENOENT' ? 'no such budgets file' : `cannot be read (${code})`);
+    throw new InputError(display, code === 'ENOENT' ? 'no such budgets file' : `cannot be read (${code ?? 'unknown error'})`);
   }
   return parseBudgets(text, display);
 }

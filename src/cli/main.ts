@@ -102,7 +102,7 @@ function analyzeCommand(args: string[], io: CliIO): number {
     throw new UsageError(`--format must be text, json, markdown or html, got '${format}'`);
   }
   const top = values.top === undefined ? undefined : Number(values.top);
-  if (top !== undefined && (!Number.isInteger(top) || top < 0)) throw new UsageError(`--top must be a whole number, got '${values.top}'`);
+  if (top !== undefined && (!Number.isInteger(top) || top < 0)) throw new UsageError(`--top must be a whole number, got '${values.top!}'`);
   const dims = parseDims(values.dims);
   const devices = resolveDevices((values.device ?? []).flatMap((d) => d.split(',')).map((d) => d.trim()).filter(Boolean));
   const precision = parsePrecision(values.precision);
@@ -168,7 +168,7 @@ function compareCommand(args: string[], io: CliIO): number {
   if (positionals.length !== 2) throw new UsageError('compare: give two reports, base.json head.json');
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, got '${values.format}'`);
   const top = values.top === undefined ? undefined : Number(values.top);
-  if (top !== undefined && (!Number.isInteger(top) || top < 0)) throw new UsageError(`--top must be a whole number, got '${values.top}'`);
+  if (top !== undefined && (!Number.isInteger(top) || top < 0)) throw new UsageError(`--top must be a whole number, got '${values.top!}'`);
   const cmp = compareReports(readReportFile(positionals[0]), readReportFile(positionals[1]));
   io.stdout(values.format === 'json' ? JSON.stringify(cmp, null, 2) + '\n' : renderComparisonText(cmp, { top }));
   return 0;

@@ -11,7 +11,7 @@ export function readReportFile(path: string): AnalyzeReport {
     text = readFileSync(path, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(path, code === 'ENOENT' ? 'no such file' : `cannot be read (${code})`);
+    throw new InputError(path, code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? 'unknown error'})`);
   }
   let data: unknown;
   try {

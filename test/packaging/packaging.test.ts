@@ -34,10 +34,10 @@ function readJson(path: string): PackageJson {
 function bundledPackageDirs(bundle: string): Set<string> {
   const dirs = new Set<string>();
   for (const m of bundle.matchAll(/^\/\/ ((?:[^\s]*\/)?node_modules\/(?:@[^/\s]+\/)?[^/\s]+)\//gm)) {
-    const path = m[1]!;
+    const path = m[1];
     // Everything up to the last `node_modules/<name>` is the package's directory.
     const last = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)/.exec(path)!;
-    dirs.add(last[1]!);
+    dirs.add(last[1]);
   }
   return dirs;
 }
@@ -54,7 +54,7 @@ function parseLicences(text: string): Map<string, LicenceEntry> {
     const m = /^\n(.+)@([^@\n]+)\nLicense: (.+)\n\n([\s\S]*)$/.exec(block);
     expect(m, `malformed entry in dist/licenses.txt:\n${block.slice(0, 200)}`).not.toBeNull();
     const [, name, version, licence, body] = m!;
-    entries.set(`${name}@${version}`, { id: `${name}@${version}`, licence: licence!, text: body! });
+    entries.set(`${name}@${version}`, { id: `${name}@${version}`, licence, text: body });
   }
   return entries;
 }
@@ -89,7 +89,9 @@ describe('licences', () => {
       const files = readdirSync(join(ROOT, dir)).filter((f) => /^(licen[cs]e|copying)(\.(md|txt|markdown))?$/i.test(f));
       expect(files.length, `${id} ships no licence file`).toBeGreaterThan(0);
       for (const f of files) {
-        const licence = readFileSync(join(ROOT, dir, f), 'utf8').replace(/\r\n?/g, '\n').trim();
+        const licence = readFileSync(join(ROOT, dir, f), 'utf8')
+          .replace(/\r\n?/g, '\n')
+          .trim();
         expect(entry!.text).toContain(licence);
       }
     }
@@ -108,10 +110,11 @@ describe('the published package', () => {
 
   it('installs from its tarball with nothing else and runs the CLI', () => {
     const dir = mkdtempSync(join(tmpdir(), 'mb-pack-'));
-    const packed = JSON.parse(
-      execFileSync('npm', ['pack', '--json', '--pack-destination', dir], { cwd: ROOT, encoding: 'utf8' }),
-    ) as { filename: string; files: { path: string }[] }[];
-    const files = packed[0]!.files.map((f) => f.path);
+    const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', dir], { cwd: ROOT, encoding: 'utf8' })) as {
+      filename: string;
+      files: { path: string }[];
+    }[];
+    const files = packed[0].files.map((f) => f.path);
     expect(files).toEqual(expect.arrayContaining(['LICENSE', 'dist/cli.js', 'dist/index.js', 'dist/licenses.txt']));
 
     const app = join(dir, 'app');
@@ -119,11 +122,7 @@ describe('the published package', () => {
     writeFileSync(join(app, 'package.json'), '{"name":"app","private":true}\n');
     // --offline: nothing is fetched at test time. A runtime dependency either fails the install
     // (not in npm's cache) or shows up in node_modules next to model-budget (checked below).
-    execFileSync(
-      'npm',
-      ['install', '--ignore-scripts', '--offline', '--no-audit', '--no-fund', join(dir, packed[0]!.filename)],
-      { cwd: app, encoding: 'utf8' },
-    );
+    execFileSync('npm', ['install', '--ignore-scripts', '--offline', '--no-audit', '--no-fund', join(dir, packed[0].filename)], { cwd: app, encoding: 'utf8' });
     expect(readdirSync(join(app, 'node_modules')).filter((n) => !n.startsWith('.'))).toEqual(['model-budget']);
 
     const model = join(dir, 'fc.onnx');
@@ -145,7 +144,7 @@ describe('the published package', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const report = JSON.parse(r.stdout) as { models: { totals: { params: number; macs: number } }[] };
-    expect(report.models[0]!.totals.params).toBe(8 * 3);
-    expect(report.models[0]!.totals.macs).toBe(2 * 3 * 8);
+    expect(report.models[0].totals.params).toBe(8 * 3);
+    expect(report.models[0].totals.macs).toBe(2 * 3 * 8);
   });
 });
