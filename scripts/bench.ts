@@ -108,7 +108,7 @@ function measure(mode: 'read' | 'analyze', file: string, extra: string[] = []): 
     encoding: 'utf8',
     maxBuffer: 1 << 20,
   });
-  return JSON.parse(out.trim().split('\n').pop()!);
+  return JSON.parse(out.trim().split('\n').pop()!) as Sample;
 }
 
 function best(mode: 'read' | 'analyze', file: string, extra: string[] = []): Sample {
@@ -131,7 +131,7 @@ try {
   const extAnalyze = best('analyze', ext, ['--dims', 'batch=1,sequence=128']);
 
   const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
-  console.log(`model: ${analyze.nodes} nodes, ${mb(bytes.length)} file with inline weights (best of ${REPEATS})`);
+  console.log(`model: ${analyze.nodes ?? '?'} nodes, ${mb(bytes.length)} file with inline weights (best of ${REPEATS})`);
   console.log(`baseline fs.readFileSync: ${read.ms.toFixed(0)} ms, peak RSS ${read.maxRssMB.toFixed(0)} MB`);
   console.log(`analyze:                  ${analyze.ms.toFixed(0)} ms, peak RSS ${analyze.maxRssMB.toFixed(0)} MB`);
   const timeRatio = analyze.ms / read.ms;

@@ -463,7 +463,7 @@ function inferRun(model: Model, options: InferOptions, bounds: BoundDims | null)
   }
 
   if (defaulted.length) {
-    warnings.unshift({ node: '', message: `dims not given, set to ${defaultDim}: ${defaulted.join(', ')}` });
+    warnings.unshift({ node: '', message: `dims not given, set to ${defaultDim!}: ${defaulted.join(', ')}` });
   }
   return {
     opset: opsetOf(''),

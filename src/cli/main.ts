@@ -173,7 +173,7 @@ function analyzeCommand(args: string[], io: CliIO): number {
     throw new UsageError(`--format must be text, json, markdown or html, got '${format}'`);
   }
   const top = values.top === undefined ? undefined : Number(values.top);
-  if (top !== undefined && (!Number.isInteger(top) || top < 0)) throw new UsageError(`--top must be a whole number, got '${values.top}'`);
+  if (top !== undefined && (!Number.isInteger(top) || top < 0)) throw new UsageError(`--top must be a whole number, got '${values.top!}'`);
   const dims = parseDims(values.dims);
   const devices = resolveDevices((values.device ?? []).flatMap((d) => d.split(',')).map((d) => d.trim()).filter(Boolean));
   const precision = parsePrecision(values.precision);

@@ -44,7 +44,7 @@ export function mergeDim(a: Dim, b: Dim): Dim {
 export function broadcast(a: Shape, b: Shape): Shape {
   if (a === null || b === null) return null;
   const rank = Math.max(a.length, b.length);
-  const out: Dim[] = new Array(rank);
+  const out: Dim[] = new Array<Dim>(rank);
   for (let i = 0; i < rank; i++) {
     const da = i < rank - a.length ? 1 : a[i - (rank - a.length)];
     const db = i < rank - b.length ? 1 : b[i - (rank - b.length)];

@@ -65,7 +65,7 @@ export function enclosingRepo(dir: string): string | null {
   }
 }
 
-function errnoReason(e: unknown, what: string): string {
+function errnoReason(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
   switch (code) {
     case 'ENOENT':
@@ -104,7 +104,7 @@ export function resolveRegularFile(path: string, display: string, c: Confinement
   try {
     real = realpathSync(path);
   } catch (e) {
-    throw new InputError(display, errnoReason(e, c.what));
+    throw new InputError(display, errnoReason(e));
   }
   if (c.root !== null && !isInside(realFolder(c.root), real)) {
     throw new InputError(
@@ -116,7 +116,7 @@ export function resolveRegularFile(path: string, display: string, c: Confinement
   try {
     st = statSync(real);
   } catch (e) {
-    throw new InputError(display, errnoReason(e, c.what));
+    throw new InputError(display, errnoReason(e));
   }
   const kind = kindOf(st);
   if (kind) throw new InputError(display, `is ${kind}, not a regular ${c.what}: refused`);
@@ -132,7 +132,7 @@ export function readFileSafe(path: string, display: string, o: OpenOptions): Buf
   try {
     fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
   } catch (e) {
-    throw new InputError(display, errnoReason(e, o.what));
+    throw new InputError(display, errnoReason(e));
   }
   try {
     const st = fstatSync(fd);
@@ -151,7 +151,7 @@ export function readFileSafe(path: string, display: string, o: OpenOptions): Buf
         n = readSync(fd, buf, 0, buf.length, null);
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code === 'EAGAIN') throw new InputError(display, `is not a regular ${o.what}: refused`);
-        throw new InputError(display, errnoReason(e, o.what));
+        throw new InputError(display, errnoReason(e));
       }
       if (n === 0) break;
       total += n;

@@ -51,7 +51,7 @@ export function readTensorValues(t: TensorData, limit = DEFAULT_VALUE_LIMIT): nu
 
 function fromRaw(t: TensorData, bytes: Uint8Array, count: number): number[] | null {
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const out: number[] = new Array(count);
+  const out: number[] = new Array<number>(count);
   const need = (w: number) => bytes.byteLength >= count * w;
   switch (t.dtype) {
     case 'float32':

@@ -51,8 +51,8 @@ export class Reader {
   int64(): number {
     const buf = this.buf;
     let lo = 0;
-    let hi = 0;
-    let b = 0;
+    let hi: number;
+    let b: number;
     let i = 0;
     for (; i < 4; i++) {
       if (this.pos >= this.end) this.fail('truncated varint');

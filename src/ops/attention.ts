@@ -101,9 +101,9 @@ function projected(ctx: InferCtx, pastIndex: number): Projected {
   const xs = x && x.length === 3 ? x : null;
   const n = ctx.attrs.int('num_heads', 0);
   const sizes = ctx.attrs.ints('qkv_hidden_sizes');
-  let dq: Dim = null;
-  let dk: Dim = null;
-  let dv: Dim = null;
+  let dq: Dim;
+  let dk: Dim;
+  let dv: Dim;
   if (sizes && sizes.length === 3) [dq, dk, dv] = sizes;
   else {
     const total = ctx.input(1)?.shape?.[1] ?? ctx.input(2)?.shape?.[0] ?? null;

@@ -134,7 +134,7 @@ function runLoop(ctx: InferCtx): LoopRun | null {
   const trips = condFalse ? 0 : !condGiven ? maxTrips : null;
   const scans = result.outputs.slice(1 + carriedCount).map((o): Info | null => {
     if (!o || o.kind !== 'tensor') return null;
-    return tensor(o.dtype, o.shape ? [trips as Dim, ...o.shape] : null);
+    return tensor(o.dtype, o.shape ? [trips, ...o.shape] : null);
   });
   return { outputs: [...result.outputs.slice(1, 1 + carriedCount), ...scans], cost: result.cost, trips, costTrips: condFalse ? 0 : maxTrips };
 }

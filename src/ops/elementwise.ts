@@ -148,9 +148,9 @@ export function evalBroadcast(
     strides.push(broadcastStrides(t.shape, outShape));
     values.push(t.value);
   }
-  const out: Dim[] = new Array(n);
+  const out: Dim[] = new Array<Dim>(n);
   const index = new Array<number>(outShape.length).fill(0);
-  const args: Dim[] = new Array(inputs.length);
+  const args: Dim[] = new Array<Dim>(inputs.length);
   for (let k = 0; k < n; k++) {
     for (let i = 0; i < inputs.length; i++) {
       let off = 0;
@@ -555,7 +555,7 @@ function cumulativeValue(ctx: InferCtx, step: NumFn, identity: number): Dim[] | 
   const len = shape[axis];
   const inner = numel(shape.slice(axis + 1))!;
   const outer = numel(shape.slice(0, axis))!;
-  const out: Dim[] = new Array(x.value.length);
+  const out: Dim[] = new Array<Dim>(x.value.length);
   const dtype = x.dtype;
   for (let o = 0; o < outer; o++) {
     for (let i = 0; i < inner; i++) {

@@ -19,9 +19,9 @@
 import type { Dim } from '../graph/model.js';
 import { tensor, type Info } from '../graph/info.js';
 import { isConcrete, normAxis, numel } from '../graph/shape.js';
-import { ZERO_COST, knownInts, type CostCtx, type InferCtx, type OpCost, type OpDef } from './types.js';
+import { ZERO_COST, type CostCtx, type InferCtx, type OpCost, type OpDef } from './types.js';
 import { inputElements } from './common.js';
-import { buildValue, flatIndex, intsArg, knownTensor, noCost, scalarArg, type KnownTensor } from './shape.js';
+import { buildValue, flatIndex, knownTensor, noCost, scalarArg, type KnownTensor } from './shape.js';
 
 /** An index into a dim of size `size`, negatives counted from the end; null when out of range. */
 function wrapIndex(i: Dim, size: number): number | null {
@@ -34,7 +34,7 @@ function wrapIndex(i: Dim, size: number): number | null {
 function knownIndices(info: Info | null | undefined): { shape: number[]; value: number[] } | null {
   const k = knownTensor(info);
   if (!k || !k.value.every((v) => typeof v === 'number')) return null;
-  return { shape: k.shape, value: k.value as number[] };
+  return { shape: k.shape, value: k.value };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -339,7 +339,7 @@ function inferUnique(ctx: InferCtx): (Info | null)[] {
   const sorted = ctx.attrs.int('sorted', 1) === 1;
   const axisAttr = ctx.attrs.int('axis');
   const kx = knownTensor(x);
-  const numeric = kx && kx.value.every((v) => typeof v === 'number') ? (kx.value as number[]) : null;
+  const numeric = kx && kx.value.every((v) => typeof v === 'number') ? kx.value : null;
   if (axisAttr === undefined) {
     const n = x?.shape ? numel(x.shape) : null;
     if (!kx || !numeric) {

@@ -96,7 +96,7 @@ function reduceValue(x: TensorInfo, axes: number[], combine: Combine, empty: num
   const outSize = numel(shape.map((d, i) => (axes.includes(i) ? 1 : d)))!;
   if (outSize > MAX_TRACKED_ELEMENTS) return undefined;
   const f = combine(x.dtype);
-  const acc: (Dim | undefined)[] = new Array(outSize).fill(undefined);
+  const acc: (Dim | undefined)[] = new Array<Dim | undefined>(outSize).fill(undefined);
   const index = new Array<number>(shape.length).fill(0);
   for (let k = 0; k < x.value.length; k++) {
     let o = 0;

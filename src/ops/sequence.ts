@@ -191,7 +191,7 @@ function mapLength(ctx: InferCtx): number | null {
 function inferSequenceMap(ctx: InferCtx): (Info | null)[] {
   const body = ctx.attrs.graph('body');
   const nOut = ctx.node.outputs.length;
-  if (!body) return new Array(nOut).fill(null);
+  if (!body) return new Array<Info | null>(nOut).fill(null);
   const n = mapLength(ctx);
   if (n === null) {
     const r = ctx.subgraph(body, sampleInputs(ctx, null));

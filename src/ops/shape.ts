@@ -60,7 +60,7 @@ export function buildValue(shape: Shape, at: (idx: number[]) => Dim): Dim[] | un
   if (!isConcrete(shape)) return undefined;
   const n = numel(shape)!;
   if (n > MAX_TRACKED_ELEMENTS) return undefined;
-  const out: Dim[] = new Array(n);
+  const out: Dim[] = new Array<Dim>(n);
   const idx = new Array<number>(shape.length).fill(0);
   for (let f = 0; f < n; f++) {
     out[f] = at(idx);
@@ -253,7 +253,7 @@ function sparseInfo(s: SparseTensorData): TensorInfo {
   const values = readTensorValues(s.values, MAX_TRACKED_ELEMENTS);
   const indices = readTensorValues(s.indices, MAX_TRACKED_ELEMENTS * Math.max(1, dims.length));
   if (!values || !indices) return tensor(dtype, dims);
-  const dense: Dim[] = new Array(n).fill(0);
+  const dense: Dim[] = new Array<Dim>(n).fill(0);
   // Indices are either linear offsets [NNZ] or coordinates [NNZ, rank].
   const coords = s.indices.dims.length === 2;
   for (let k = 0; k < values.length; k++) {

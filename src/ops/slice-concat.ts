@@ -190,7 +190,7 @@ function inferSlice(ctx: InferCtx): (Info | null)[] {
   if (!x?.shape) return [tensor(dtype, null)];
   const rank = x.shape.length;
   const { starts, ends, axes, steps } = sliceParams(ctx);
-  const axesNum = axes === undefined ? undefined : axes && axes.every((a) => typeof a === 'number') ? (axes as number[]) : null;
+  const axesNum = axes === undefined ? undefined : axes && axes.every((a) => typeof a === 'number') ? axes : null;
   const count = starts?.length ?? ends?.length ?? (ctx.opset >= 10 ? ctx.input(1)?.shape?.[0] : null);
   const defaultAxes = typeof count === 'number' && count <= rank ? Array.from({ length: count }, (_, i) => i) : null;
   const normalized = axesNum === undefined ? defaultAxes : axesNum && normAxes(axesNum, rank);
@@ -199,7 +199,7 @@ function inferSlice(ctx: InferCtx): (Info | null)[] {
     return [tensor(dtype, x.shape.map(() => null))];
   }
   const out: Dim[] = [...x.shape];
-  const perAxis: (AxisSlice | null)[] = new Array(rank).fill(null);
+  const perAxis: (AxisSlice | null)[] = new Array<AxisSlice | null>(rank).fill(null);
   normalized.forEach((axis, i) => {
     const step = steps === undefined ? 1 : steps?.[i];
     if (!starts || !ends || typeof step !== 'number') {
@@ -213,7 +213,7 @@ function inferSlice(ctx: InferCtx): (Info | null)[] {
   });
   const known = perAxis.every((a) => a === null || a.start !== null);
   const value = known
-    ? remapValue(x, out, (idx) => idx.map((v, i) => (perAxis[i] ? perAxis[i]!.start! + v * perAxis[i]!.step : v)))
+    ? remapValue(x, out, (idx) => idx.map((v, i) => (perAxis[i] ? perAxis[i].start! + v * perAxis[i].step : v)))
     : undefined;
   return [tensor(dtype, out, value)];
 }
@@ -231,21 +231,21 @@ function inferPad(ctx: InferCtx): (Info | null)[] {
   let axes: number[] | null = x.shape.map((_, i) => i);
   if (ctx.opset >= 18 && ctx.has(3)) {
     const a = dimValues(ctx.input(3));
-    axes = a && a.every((v) => typeof v === 'number') ? normAxes(a as number[], rank) : null;
+    axes = a && a.every((v) => typeof v === 'number') ? normAxes(a, rank) : null;
   }
   if (pads === null || axes === null || pads.length !== 2 * axes.length) return [tensor(dtype, x.shape.map(() => null))];
   const out: Dim[] = [...x.shape];
   const begin = new Array<number>(rank).fill(0);
   let numeric = true;
   axes.forEach((axis, i) => {
-    const [b, e] = [pads[i], pads[i + axes!.length]];
+    const [b, e] = [pads[i], pads[i + axes.length]];
     if (typeof b !== 'number' || typeof e !== 'number') {
       out[axis] = null;
       numeric = false;
       return;
     }
     out[axis] = addDims(addDims(x.shape![axis], b), e);
-    if (typeof out[axis] === 'number' && (out[axis] as number) < 0) out[axis] = null;
+    if (typeof out[axis] === 'number' && out[axis] < 0) out[axis] = null;
     begin[axis] = b;
   });
   let value: Dim[] | undefined;

@@ -36,10 +36,12 @@ export function truncate(s: string, max: number = DEFAULT_MAX): string {
 // C0 (except tab, LF, CR), DEL, C1; bidi embeddings / overrides / isolates and marks; XML
 // non-characters U+FFFE / U+FFFF; lone surrogates.
 const UNSAFE =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Truncates and replaces unsafe characters; tab, LF and CR stay. */
 function clean(s: unknown, options: EscapeOptions | undefined): string {
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- defensive: callers pass strings; a non-string from untyped JSON is stringified, not thrown on
   const str = typeof s === 'string' ? s : String(s ?? '');
   return truncate(str, options?.max ?? DEFAULT_MAX).replace(UNSAFE, '\uFFFD');
 }

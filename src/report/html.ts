@@ -124,7 +124,7 @@ export function deviceFromLatency(l: LatencyReport): DeviceModel {
   return {
     id: l.device,
     name: l.name,
-    peak: (peak > 0 ? { [l.precision]: peak } : {}) as DeviceModel['peak'],
+    peak: (peak > 0 ? { [l.precision]: peak } : {}),
     bandwidth,
     computeEfficiency: l.efficiency.compute,
     memoryEfficiency: l.efficiency.memory,

@@ -30,7 +30,7 @@ export function renderModelText(m: ModelReport, options: TextOptions = {}): stri
   const dims = Object.entries(m.dims)
     .map(([k, v]) => `${k}=${v}${m.defaultedDims.includes(k) ? ' (default)' : ''}`)
     .join(', ');
-  out.push(`${m.path}`);
+  out.push(m.path);
   out.push(`  ${m.producer || 'unknown producer'}, IR ${m.irVersion}, opset ${m.opset}, ${m.nodes.length} nodes${dims ? `, dims: ${dims}` : ''}`);
   out.push('');
   const summary: string[][] = [

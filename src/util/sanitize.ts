@@ -18,6 +18,7 @@
 // C0 controls (tab and line breaks included), DEL, C1 (incl. the 8-bit CSI), bidi controls,
 // line / paragraph separators, lone surrogates.
 const UNSAFE =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 const REPLACEMENT = '\uFFFD';
@@ -55,6 +56,7 @@ const COMMAND_LINE = /^([ \t\f\v\u00A0\uFEFF]*):(?=:)/gm;
  */
 export function neutraliseCommands(text: string): string {
   return text
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
     .replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g, (c) => (c === '\r' ? '' : REPLACEMENT))
     .replace(COMMAND_LINE, `$1:${ZWSP}`);
 }

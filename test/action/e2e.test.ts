@@ -14,6 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeModel, type ModelSpec } from '../helpers/encode.js';
 import { runCli } from '../helpers/cli.js';
 import { fmt } from '../../src/budgets/evaluate.js';
+import type { AnalyzeReport } from '../../src/report/model-report.js';
+import type { CheckReport } from '../../src/check/run.js';
 import { secondaryRateLimit, startFakeGitHub, type FakeGitHub } from './fake-github.js';
 import { startProxy, type TestProxy } from './proxy.js';
 
@@ -93,7 +95,7 @@ async function runAction(name: string, env: Record<string, string>, event: objec
   writeFileSync(files.output, '');
   writeFileSync(files.summary, '');
   let code = 0;
-  let stdout = '';
+  let stdout: string;
   try {
     const r = await run(process.execPath, [ACTION], {
       cwd: ws,
@@ -144,7 +146,7 @@ function analyzeParams(bytes: Uint8Array): number {
   const file = join(T, `m-${Math.random().toString(36).slice(2)}.onnx`);
   writeFileSync(file, bytes);
   const r = runCli('analyze', file, '--allow-outside-repo', '--format', 'json', '--dims', 'batch=1');
-  return JSON.parse(r.stdout).models[0].totals.params;
+  return (JSON.parse(r.stdout) as AnalyzeReport).models[0].totals.params;
 }
 
 describe('the action, end to end', () => {
@@ -207,9 +209,9 @@ describe('the action, end to end', () => {
   it('writes the job summary and a JSON report with both versions', () => {
     expect(first.summary).toContain('model-budget: all budgets pass');
     expect(first.summary).toContain('Full analysis');
-    const report = JSON.parse(readFileSync(first.outputs['report-json'], 'utf8'));
+    const report = JSON.parse(readFileSync(first.outputs['report-json'], 'utf8')) as CheckReport;
     const net = (r: { models: { path: string; totals: { params: number } }[] }) => r.models.find((m) => m.path === 'models/net.onnx')!;
-    expect(net(report.base).totals.params).toBe(analyzeParams(mlp(64)));
+    expect(net(report.base!).totals.params).toBe(analyzeParams(mlp(64)));
     expect(net(report.head).totals.params).toBe(analyzeParams(mlp(96)));
     expect(readFileSync(first.outputs['report-markdown'], 'utf8')).toBe(first.summary.trimEnd() + '\n');
   });
@@ -258,8 +260,8 @@ describe('the action, end to end', () => {
     expect(push.code).toBe(0);
     expect(fake.requests.length).toBe(before);
     expect(push.summary).toContain(`compared with the merge-base ${mainSha.slice(0, 12)}`);
-    const report = JSON.parse(readFileSync(push.outputs['report-json'], 'utf8'));
-    expect(report.base.models.find((m: { path: string }) => m.path === 'models/net.onnx').totals.params).toBe(analyzeParams(mlp(64)));
+    const report = JSON.parse(readFileSync(push.outputs['report-json'], 'utf8')) as CheckReport;
+    expect(report.base?.models.find((m: { path: string }) => m.path === 'models/net.onnx')?.totals.params).toBe(analyzeParams(mlp(64)));
   });
 
   it('on push: no comment, no baseline, summary and outputs still written', async () => {

@@ -68,10 +68,11 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
   const readBody = (req: IncomingMessage) =>
     new Promise<Record<string, unknown>>((resolve) => {
       let data = '';
-      req.on('data', (c) => (data += c));
-      req.on('end', () => resolve(data ? JSON.parse(data) : {}));
+      req.on('data', (c: Buffer) => (data += c.toString()));
+      req.on('end', () => resolve(data ? (JSON.parse(data) as Record<string, unknown>) : {}));
     });
 
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises -- a test stub: a rejection here is an unhandled rejection, which vitest reports as a failure
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     state.requests.push({ method: req.method ?? '', path: url.pathname + url.search });

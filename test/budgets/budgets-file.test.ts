@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import Ajv from 'ajv';
+import Ajv, { type SchemaObject } from 'ajv';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { parseBudgets } from '../../src/budgets/parse.js';
@@ -124,7 +124,7 @@ models:
 });
 
 describe('the published JSON Schema', () => {
-  const schema = JSON.parse(readFileSync(join(ROOT, 'schema', 'budgets.schema.json'), 'utf8'));
+  const schema = JSON.parse(readFileSync(join(ROOT, 'schema', 'budgets.schema.json'), 'utf8')) as SchemaObject;
   const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
   const example = readFileSync(join(ROOT, 'budgets.example.yml'), 'utf8');
 

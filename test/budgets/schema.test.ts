@@ -9,6 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { KEYS, PRECISIONS, parseBudgets } from '../../src/budgets/parse.js';
 import { parseBandwidth, parseBytes, parseClockGHz, parseCount, parseDurationMs, parsePercent, parseRate } from '../../src/budgets/units.js';
 
+/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-return --
+   this file walks an arbitrary JSON Schema document; `S` is deliberately any-valued. */
 type S = Record<string, any>;
 const ROOT = join(__dirname, '..', '..');
 const schema: S = JSON.parse(readFileSync(join(ROOT, 'schema', 'budgets.schema.json'), 'utf8'));
@@ -112,7 +114,7 @@ describe('unit patterns agree with units.ts', () => {
   for (const [name, s, parse, samples] of cases) {
     it(name, () => {
       expect(patterns(s).length, `${name} has a pattern`).toBeGreaterThan(0);
-      const disagree = samples.filter((v) => accepts(s, v) !== parses(parse, v)).map((v) => `'${v}': schema ${accepts(s, v)}, parser ${parses(parse, v)}`);
+      const disagree = samples.filter((v) => accepts(s, v) !== parses(parse, v)).map((v) => `'${v}': schema ${String(accepts(s, v))}, parser ${String(parses(parse, v))}`);
       expect(disagree).toEqual([]);
     });
   }

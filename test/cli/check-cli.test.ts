@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { encodeModel } from '../helpers/encode.js';
 import { runCli } from '../helpers/cli.js';
+import type { AnalyzeReport } from '../../src/report/model-report.js';
+import type { CheckReport } from '../../src/check/run.js';
 
 /** A repository with models/mlp.onnx (32 -> hidden -> 10) and a budgets file. */
 function repo(budgets: string, hidden = 64): string {
@@ -75,7 +77,7 @@ describe('verdicts', () => {
     const dir = repo(budgetsFile('      params: 2k'));
     const j = check(dir, '--format', 'json');
     expect(j.code).toBe(1);
-    const report = JSON.parse(j.stdout);
+    const report = JSON.parse(j.stdout) as CheckReport;
     expect(report.passed).toBe(false);
     expect(report.violations[0]).toMatchObject({ metric: 'params', level: 'error', at: { line: 5, column: 15 } });
     const m = check(dir, '--format', 'markdown');
@@ -89,7 +91,7 @@ describe('relative budgets against a baseline', () => {
     const base = join(dir, 'base.onnx');
     writeFileSync(base, mlp(hidden));
     const r = runCli('analyze', base, '--allow-outside-repo', '--format', 'json');
-    const report = JSON.parse(r.stdout);
+    const report = JSON.parse(r.stdout) as AnalyzeReport;
     report.models[0].path = 'models/mlp.onnx';
     const file = join(dir, 'base.json');
     writeFileSync(file, JSON.stringify(report));
@@ -122,7 +124,7 @@ describe('relative budgets against a baseline', () => {
   it('a model missing from the baseline is new and passes its relative budgets', () => {
     const dir = repo(budgetsFile('      max-increase: { params: 1% }'), 72);
     const base = baseline(dir, 64);
-    const other = JSON.parse(readFileSync(base, 'utf8'));
+    const other = JSON.parse(readFileSync(base, 'utf8')) as AnalyzeReport;
     other.models[0].path = 'models/other.onnx';
     writeFileSync(base, JSON.stringify(other));
     const r = check(dir, '--baseline', base);

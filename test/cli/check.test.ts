@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { encodeModel } from '../helpers/encode.js';
 import { runCli } from '../helpers/cli.js';
+import type { AnalyzeReport } from '../../src/report/model-report.js';
+import type { CheckReport } from '../../src/check/run.js';
 
 /** y = x · W with W of [16, n]: 16n params, 64n bytes of float32 weights. */
 function matmul(n: number): Uint8Array {
@@ -71,7 +73,7 @@ describe('check: verdicts', () => {
   it('json output carries the verdict', () => {
     const r = check('version: 1\nmodels:\n  - path: models/*.onnx\n    budgets:\n      params: 600\n', '--format', 'json');
     expect(r.code).toBe(1);
-    const j = JSON.parse(r.stdout);
+    const j = JSON.parse(r.stdout) as CheckReport;
     expect(j.passed).toBe(false);
     expect(j.budgets).toBe('budgets.yml');
     expect(j.violations.map((v: { model: string }) => v.model)).toEqual(['models/a.onnx']);
@@ -85,7 +87,7 @@ describe('check: against a baseline report', () => {
     writeFileSync(join(dir, 'small.onnx'), matmul(56)); // 896 params
     const a = runCli('analyze', join(dir, 'small.onnx'), '--allow-outside-repo', '--format', 'json');
     expect(a.code).toBe(0);
-    const report = JSON.parse(a.stdout);
+    const report = JSON.parse(a.stdout) as AnalyzeReport;
     report.models[0].path = 'models/a.onnx';
     const file = join(dir, 'report.json');
     writeFileSync(file, JSON.stringify(report));
@@ -114,11 +116,11 @@ describe('check: against a baseline report', () => {
       'json',
     );
     expect(r.code).toBe(0);
-    const j = JSON.parse(r.stdout);
+    const j = JSON.parse(r.stdout) as CheckReport;
     expect(j.newModels).toEqual(['models/b.onnx']);
     const row = j.rows.find((x: { model: string; metric: string }) => x.model === 'models/b.onnx' && x.metric === 'params');
-    expect(row.status).toBe('pass');
-    expect(row.reason).toBe('new model: no baseline to compare');
+    expect(row?.status).toBe('pass');
+    expect(row?.reason).toBe('new model: no baseline to compare');
     const text = check('version: 1\nmodels:\n  - path: models/*.onnx\n    budgets:\n      max-increase: { params: 20% }\n', '--baseline', join(dir, 'report.json'));
     expect(text.stdout).toMatch(/models\/b\.onnx\s+params\s+512\s+new\s+\+20%\s+pass/);
   });

@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { encodeModel, type ModelSpec } from '../helpers/encode.js';
 import { runCli } from '../helpers/cli.js';
+import type { AnalyzeReport } from '../../src/report/model-report.js';
+import type { Comparison } from '../../src/report/compare.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mb-compare-'));
 
@@ -34,7 +36,7 @@ function reportFor(name: string, hidden: number): string {
   const r = runCli('analyze', model, '--allow-outside-repo', '--format', 'json');
   expect(r.code).toBe(0);
   // Both reports describe "model.onnx", as base and head of one path would.
-  const json = JSON.parse(r.stdout);
+  const json = JSON.parse(r.stdout) as AnalyzeReport;
   json.models[0].path = 'model.onnx';
   const out = join(dir, `${name}.json`);
   writeFileSync(out, JSON.stringify(json));
@@ -48,7 +50,7 @@ describe('compare', () => {
   it('diffs totals and lists the layers whose cost changed, largest first', () => {
     const r = runCli('compare', '--allow-outside-repo', base, head, '--format', 'json');
     expect(r.code).toBe(0);
-    const m = JSON.parse(r.stdout).models[0];
+    const m = (JSON.parse(r.stdout) as Comparison).models[0];
     expect(m.status).toBe('changed');
     const params = (h: number) => 32 * h + h * 10;
     expect(m.totals.params).toEqual({ base: params(64), head: params(96), delta: params(96) - params(64), percent: (100 * (params(96) - params(64))) / params(64) });

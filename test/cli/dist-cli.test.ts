@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { encodeModel } from '../helpers/encode.js';
+import type { AnalyzeReport } from '../../src/report/model-report.js';
 
 const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
 
@@ -36,7 +37,7 @@ function model(): string {
 describe('node dist/cli.js', () => {
   it('prints a versioned JSON report', () => {
     const out = execFileSync(process.execPath, [CLI, 'analyze', '--allow-outside-repo', model(), '--dims', 'batch=4', '--format', 'json'], { encoding: 'utf8' });
-    const report = JSON.parse(out);
+    const report = JSON.parse(out) as AnalyzeReport;
     expect(report.schemaVersion).toBe(1);
     const m = report.models[0];
     expect(m.dims).toEqual({ batch: 4 });

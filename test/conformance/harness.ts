@@ -153,7 +153,7 @@ function describe(info: Info | null): string {
   if (!info) return 'nothing';
   if (info.kind === 'tensor') return `${info.dtype ?? '?'}${JSON.stringify(info.shape)}`;
   if (info.kind === 'sequence') return `sequence(${info.items ? info.items.map((t) => JSON.stringify(t.shape)).join(',') : describe(info.elem)})`;
-  if (info.kind === 'optional') return `optional(${info.present ?? '?'}, ${describe(info.elem)})`;
+  if (info.kind === 'optional') return `optional(${String(info.present ?? '?')}, ${describe(info.elem)})`;
   return info.kind;
 }
 

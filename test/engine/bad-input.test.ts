@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { encodeModel, type ModelSpec } from '../helpers/encode.js';
 import { runCli } from '../helpers/cli.js';
+import type { AnalyzeReport } from '../../src/report/model-report.js';
 
 let dir: string;
 
@@ -148,7 +149,7 @@ describe('bad input', () => {
     const p = file('ext-allowed.onnx', external('absent.data'));
     const r = runCli('analyze', p, '--allow-outside-repo', '--allow-missing-weights', '--format', 'json');
     expect(r.code).toBe(0);
-    const report = JSON.parse(r.stdout);
+    const report = JSON.parse(r.stdout) as AnalyzeReport;
     expect(report.models[0].totals.params).toBe(16);
     expect(report.models[0].warnings[0].message).toMatch(/absent.data' is absent/);
   });

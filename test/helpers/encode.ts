@@ -231,10 +231,10 @@ function writeAttr(w: Writer, name: string, a: AttrSpec): void {
   } else if (Array.isArray(a)) {
     if (a.every((x) => typeof x === 'string')) {
       w.int(20, 8);
-      for (const s of a as string[]) w.string(9, s);
+      for (const s of a) w.string(9, s);
     } else {
       w.int(20, 7);
-      for (const x of a as number[]) w.int(8, x);
+      for (const x of a) w.int(8, x);
     }
   } else if ('float' in a) {
     w.int(20, 1);

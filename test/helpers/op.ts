@@ -32,11 +32,11 @@ export function t(dtype: DType | null, shape: Shape, value?: Dim[]): TensorInfo 
 }
 
 export function toAttr(v: AttrValue): Attr {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v) && 'type' in v) return v as Attr;
+  if (typeof v === 'object' && v !== null && !Array.isArray(v) && 'type' in v) return v;
   if (typeof v === 'number') return Number.isInteger(v) ? { type: 'int', value: v } : { type: 'float', value: v };
   if (typeof v === 'string') return { type: 'string', value: v };
-  if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return { type: 'strings', value: v as string[] };
-  const nums = v as number[];
+  if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return { type: 'strings', value: v };
+  const nums = v;
   return nums.every((x) => Number.isInteger(x)) ? { type: 'ints', value: nums } : { type: 'floats', value: nums };
 }
 

@@ -39,14 +39,14 @@ describe('Constant', () => {
 
   it('keeps shape but no elements for a large tensor', () => {
     const n = MAX_TRACKED_ELEMENTS + 1;
-    const c = out('Constant', { inputs: [], attrs: { value: tensorAttr('float32', [n], new Array(n).fill(0)) } });
+    const c = out('Constant', { inputs: [], attrs: { value: tensorAttr('float32', [n], new Array<number>(n).fill(0)) } });
     expect(c.shape).toEqual([n]);
     expect(c.value).toBeUndefined();
   });
 
   it.each([
     ['value_float', floatAttr(2.5), 'float32', [], [2.5]],
-    ['value_floats', { type: 'floats', value: [0.5, 1.5] } as Attr, 'float32', [2], [0.5, 1.5]],
+    ['value_floats', { type: 'floats', value: [0.5, 1.5] }, 'float32', [2], [0.5, 1.5]],
     ['value_int', 7, 'int64', [], [7]],
     ['value_ints', [1, 2, 3], 'int64', [3], [1, 2, 3]],
   ] as const)('%s', (name, attr, dtype, shape, value) => {

@@ -8,7 +8,7 @@ function out(op: string, o: RunOpOptions, i = 0): TensorInfo {
 }
 const i64 = (values: (number | string | null)[]) => t('int64', [values.length], values);
 const ZERO = { macs: 0, flops: 0, coreMacs: 0 };
-const INT64_MAX = 9223372036854775807;
+const INT64_MAX = Number(9223372036854775807n); // rounds to 2^63, as a JS number must
 
 describe('Concat', () => {
   it.each([

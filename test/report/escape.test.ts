@@ -78,7 +78,7 @@ describe('escapeMarkdown', () => {
       const out = escapeMarkdown(s);
       expect(out).not.toMatch(/[<>]/);
       // every special character is preceded by a backslash
-      for (const m of out.matchAll(/[`*_[\]|#!~$]/g)) expect(out[m.index! - 1]).toBe('\\');
+      for (const m of out.matchAll(/[`*_[\]|#!~$]/g)) expect(out[m.index - 1]).toBe('\\');
     }
   });
 

@@ -22,7 +22,7 @@ export const HOSTILE = [
 export const gpu: DeviceModel = {
   id: 'test-gpu',
   name: 'Test GPU',
-  peak: { fp32: 20e12, fp16: 80e12, bf16: 80e12, int8: 160e12 } as DeviceModel['peak'],
+  peak: { fp32: 20e12, fp16: 80e12, bf16: 80e12, int8: 160e12 },
   bandwidth: 500e9,
   computeEfficiency: 0.8,
   memoryEfficiency: 0.9,
@@ -32,7 +32,7 @@ export const gpu: DeviceModel = {
 export const cpu: DeviceModel = {
   id: 'test-cpu',
   name: 'Test CPU',
-  peak: { fp32: 100e9 } as DeviceModel['peak'],
+  peak: { fp32: 100e9 },
   bandwidth: 20e9,
   computeEfficiency: 0.5,
   memoryEfficiency: 0.7,

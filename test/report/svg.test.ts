@@ -183,7 +183,7 @@ describe('rooflineSvg', () => {
   });
 
   it('renders a placeholder for a device without peak figures', () => {
-    const bare: DeviceModel = { ...gpu, peak: {} as DeviceModel['peak'] };
+    const bare: DeviceModel = { ...gpu, peak: {} };
     const out = rooflineSvg(m.latency!['test-gpu'], bare, m.nodes);
     parse(out);
     expect(out).toContain('no chart');

@@ -58,7 +58,7 @@ export function checkXml(src: string, options: { html?: boolean } = {}): { error
     }
     if (close) {
       const top = stack.pop();
-      if (!top || top.name !== name) errors.push(`</${name}> closes <${top?.name}> at ${lt}`);
+      if (!top || top.name !== name) errors.push(`</${name}> closes <${top?.name ?? 'nothing'}> at ${lt}`);
     } else {
       const el: Element = { name, attrs, text: '', children: [], content: [] };
       stack[stack.length - 1].children.push(el);
