@@ -39897,7 +39897,10 @@ function closest(word, candidates, max = 3) {
 }
 
 // src/util/sanitize.ts
-var UNSAFE = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+var UNSAFE = (
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+);
 var REPLACEMENT = "\uFFFD";
 function safeText(s, max = 256) {
   const str = typeof s === "string" ? s : String(s);
@@ -41164,8 +41167,8 @@ var Reader = class {
   int64() {
     const buf = this.buf;
     let lo = 0;
-    let hi = 0;
-    let b = 0;
+    let hi;
+    let b;
     let i = 0;
     for (; i < 4; i++) {
       if (this.pos >= this.end) this.fail("truncated varint");
@@ -41904,7 +41907,7 @@ function realFolder(dir) {
     return resolve(dir);
   }
 }
-function errnoReason(e, what) {
+function errnoReason(e) {
   const code2 = e.code;
   switch (code2) {
     case "ENOENT":
@@ -41936,7 +41939,7 @@ function resolveRegularFile(path, display, c) {
   try {
     real = realpathSync(path);
   } catch (e) {
-    throw new InputError(display, errnoReason(e, c.what));
+    throw new InputError(display, errnoReason(e));
   }
   if (c.root !== null && !isInside(realFolder(c.root), real)) {
     throw new InputError(
@@ -41948,7 +41951,7 @@ function resolveRegularFile(path, display, c) {
   try {
     st = statSync(real);
   } catch (e) {
-    throw new InputError(display, errnoReason(e, c.what));
+    throw new InputError(display, errnoReason(e));
   }
   const kind2 = kindOf(st);
   if (kind2) throw new InputError(display, `is ${kind2}, not a regular ${c.what}: refused`);
@@ -41962,7 +41965,7 @@ function readFileSafe(path, display, o) {
   try {
     fd = openSync(real, constants3.O_RDONLY | constants3.O_NONBLOCK | constants3.O_NOFOLLOW);
   } catch (e) {
-    throw new InputError(display, errnoReason(e, o.what));
+    throw new InputError(display, errnoReason(e));
   }
   try {
     const st = fstatSync(fd);
@@ -41980,7 +41983,7 @@ function readFileSafe(path, display, o) {
         n = readSync(fd, buf, 0, buf.length, null);
       } catch (e) {
         if (e.code === "EAGAIN") throw new InputError(display, `is not a regular ${o.what}: refused`);
-        throw new InputError(display, errnoReason(e, o.what));
+        throw new InputError(display, errnoReason(e));
       }
       if (n === 0) break;
       total += n;
@@ -43995,9 +43998,9 @@ function projected(ctx, pastIndex) {
   const xs = x && x.length === 3 ? x : null;
   const n = ctx.attrs.int("num_heads", 0);
   const sizes = ctx.attrs.ints("qkv_hidden_sizes");
-  let dq = null;
-  let dk = null;
-  let dv = null;
+  let dq;
+  let dk;
+  let dv;
   if (sizes && sizes.length === 3) [dq, dk, dv] = sizes;
   else {
     const total = ctx.input(1)?.shape?.[1] ?? ctx.input(2)?.shape?.[0] ?? null;
@@ -47675,27 +47678,32 @@ var package_default = {
     "test:all": "bash scripts/test.sh",
     conformance: "tsx scripts/conformance.ts",
     bench: "node --expose-gc --import tsx scripts/bench.ts",
-    "check-dist": "node scripts/build.mjs && git diff --exit-code -- dist"
+    "check-dist": 'node scripts/build.mjs && git diff --exit-code -- dist && test -z "$(git status --porcelain -- dist)"',
+    lint: "eslint .",
+    format: "prettier --write .",
+    "format:check": "prettier --check ."
   },
   devDependencies: {
-    "@types/braces": "^3.0.5",
-    "@types/node": "^20.19.43",
-    "@types/picomatch": "^4.0.3",
-    esbuild: "^0.28.2",
-    tsx: "^4.23.15",
-    typescript: "^5.9.3",
-    vitest: "^4.1.12"
-  },
-  dependencies: {
     "@actions/core": "^3.0.1",
     "@actions/http-client": "^4.0.1",
+    "@eslint/js": "^10.0.1",
     "@octokit/core": "^7.0.8",
     "@octokit/plugin-retry": "^8.1.1",
     "@octokit/plugin-throttling": "^11.0.5",
+    "@types/braces": "^3.0.5",
+    "@types/node": "^20.19.43",
+    "@types/picomatch": "^4.0.3",
     ajv: "^8.20.0",
     braces: "^3.0.3",
+    esbuild: "^0.28.2",
+    eslint: "^10.15.0",
     picomatch: "^4.0.7",
+    prettier: "^3.10.1",
+    tsx: "^4.23.15",
+    typescript: "^5.9.3",
+    "typescript-eslint": "^8.74.0",
     undici: "^6.29.1",
+    vitest: "^4.1.12",
     yaml: "^2.9.1"
   },
   files: [
@@ -47703,7 +47711,8 @@ var package_default = {
     "action.yml",
     "schema",
     "README.md"
-  ]
+  ],
+  dependencies: {}
 };
 
 // src/version.ts
@@ -47902,7 +47911,10 @@ function truncate(s, max = DEFAULT_MAX) {
   if (cps.length <= max) return s;
   return cps.slice(0, Math.max(0, Math.floor(max) - 1)).join("") + ELLIPSIS;
 }
-var UNSAFE2 = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+var UNSAFE2 = (
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+);
 function clean(s, options) {
   const str = typeof s === "string" ? s : String(s ?? "");
   return truncate(str, options?.max ?? DEFAULT_MAX).replace(UNSAFE2, "\uFFFD");
@@ -48172,7 +48184,7 @@ function value(report2, row, v) {
 function headValue(r) {
   if (r.value === null) return "\u2013";
   if (!r.lowerBound) return fmt(r.metric, r.value);
-  return `\u2265 ${fmt(r.metric, r.value)}${r.upperBound !== null ? ` (\u2264 ${fmt(r.metric, r.upperBound)})` : ""}`;
+  return `\u2265 ${fmt(r.metric, r.value)}${r.upperBound !== null ? `, \u2264 ${fmt(r.metric, r.upperBound)}` : ""}`;
 }
 var LEVEL_ICON = { error: "\u274C", warn: "\u26A0\uFE0F" };
 function statusCell(r) {

@@ -125,7 +125,7 @@ describe('the published package', () => {
     execFileSync('npm', ['install', '--ignore-scripts', '--offline', '--no-audit', '--no-fund', join(dir, packed[0].filename)], { cwd: app, encoding: 'utf8' });
     expect(readdirSync(join(app, 'node_modules')).filter((n) => !n.startsWith('.'))).toEqual(['model-budget']);
 
-    const model = join(dir, 'fc.onnx');
+    const model = join(app, 'fc.onnx'); // inside the folder it runs in (files outside the current folder are refused)
     writeFileSync(
       model,
       encodeModel({
