@@ -67,7 +67,7 @@ compare options:
 `;
 
 export function parseDims(spec: string[] | undefined): Record<string, number> {
-  const dims: Record<string, number> = {};
+  const dims = Object.create(null) as Record<string, number>; // names like `__proto__` are plain keys
   for (const part of (spec ?? []).flatMap((s) => s.split(','))) {
     if (!part.trim()) continue;
     const m = /^\s*([^=\s]+)\s*=\s*(\S+)\s*$/.exec(part);
