@@ -37,6 +37,8 @@ export interface InferOptions {
    * Off for conformance runs, which measure inference alone.
    */
   useDeclaredShapes?: boolean;
+  /** Node evaluations allowed (sub-graph runs and unrolled iterations included); default 10^7. */
+  maxNodeVisits?: number;
 }
 
 export interface ValueRef {
@@ -203,6 +205,7 @@ export function inferModel(model: Model, options: InferOptions = {}): InferResul
   const nodes: NodeResult[] = [];
   // Work done so far: every node run, in every sub-graph and unrolled iteration.
   let visits = 0;
+  const maxVisits = options.maxNodeVisits ?? MAX_NODE_VISITS;
   // Weights first read while running the current top-level node (its sub-graphs included).
   let pending = { params: 0, bytes: 0 };
 
@@ -226,8 +229,8 @@ export function inferModel(model: Model, options: InferOptions = {}): InferResul
     const order = topoOrder(g, scope, path);
     let total: OpCost = { ...ZERO_COST };
     for (const node of order) {
-      if (++visits > MAX_NODE_VISITS) {
-        throw new GraphError(`the model needs more than ${MAX_NODE_VISITS} node evaluations (sub-graphs and unrolled loops included): refused`);
+      if (++visits > maxVisits) {
+        throw new GraphError(`the model needs more than ${maxVisits} node evaluations (sub-graphs and unrolled loops included): refused`);
       }
       if (record) pending = { params: 0, bytes: 0 };
       const inputsInfo = node.inputs.map((n) => (n === '' ? undefined : (scope.get(n) ?? undefined)));

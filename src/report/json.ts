@@ -23,12 +23,12 @@ export function jsonString(s: string): string {
 }
 
 /** Write `value` as `JSON.stringify(value, null, indent)` would (plus the escapes), in chunks. */
-export function writeJson(value: unknown, write: (chunk: string) => void, indent = 2): void {
+export function writeJson(value: unknown, write: (chunk: string) => void, indent = 2, chunkSize = CHUNK): void {
   const unit = ' '.repeat(indent);
   let buf = '';
   // Called only right after a line break: chunks end at line boundaries.
   const maybeFlush = () => {
-    if (buf.length >= CHUNK) {
+    if (buf.length >= chunkSize) {
       write(buf);
       buf = '';
     }
