@@ -17,8 +17,12 @@ const EXTRA_ESCAPES = /[\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E
 /** Flush once the buffer holds this many characters (at the next line break). */
 const CHUNK = 1 << 20;
 
+/** Anything JSON.stringify or the extra escapes would change (quotes, controls, surrogates ...). */
+const NEEDS_WORK = /["\\\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028-\u202E\u2066-\u2069\uD800-\uDFFF]/;
+
 /** A JSON string literal: JSON.stringify's escaping plus the extra escapes above. */
 export function jsonString(s: string): string {
+  if (!NEEDS_WORK.test(s)) return `"${s}"`;
   return JSON.stringify(s).replace(EXTRA_ESCAPES, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
