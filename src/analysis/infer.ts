@@ -239,7 +239,8 @@ export function inferModel(model: Model, options: InferOptions = {}): InferResul
         return v && v.kind === 'tensor' ? v.dtype : null;
       };
       const result = runNode(node, inputsInfo, scope, path, depth);
-      const label = `node ${quoteToken(path + (node.name || node.opType))} (${quoteToken(node.opType)})`;
+      // Built only for an error message: this loop runs once per node of million-node graphs.
+      const label = () => `node ${quoteToken(path + (node.name || node.opType))} (${quoteToken(node.opType)})`;
       node.outputs.forEach((name, i) => {
         if (name === '') return;
         let info = result.outputs[i] ?? null;
@@ -250,7 +251,7 @@ export function inferModel(model: Model, options: InferOptions = {}): InferResul
           if (conflict) warnings.push({ node: node.name || node.opType, message: `'${name}': inferred shape ${conflict}; the inferred one is used` });
           info = refine(info, d);
         }
-        checkInfo(info, `${label}: output ${quoteToken(name)}`);
+        checkInfo(info, () => `${label()}: output ${quoteToken(name)}`);
         result.outputs[i] = info;
         scope.values.set(name, info);
       });
@@ -277,7 +278,7 @@ export function inferModel(model: Model, options: InferOptions = {}): InferResul
       if (cost) {
         checkCost(cost, label);
         if (cost.macs > 0 && inputsInfo.some((v) => v?.kind === 'tensor' && v.dtype === 'string')) {
-          throw new GraphError(`${label} does arithmetic on a string tensor, which ONNX does not allow`);
+          throw new GraphError(`${label()} does arithmetic on a string tensor, which ONNX does not allow`);
         }
         total = addCostsChecked(total, cost, label);
       }
@@ -308,6 +309,7 @@ export function inferModel(model: Model, options: InferOptions = {}): InferResul
 
   const runNode = (node: Node, inputsInfo: (Info | undefined)[], scope: Scope, path: string, depth: number) => {
     for (const [k, a] of node.attrs) {
+      if (a.type !== 'tensor' && a.type !== 'tensors' && a.type !== 'sparse_tensor' && a.type !== 'sparse_tensors') continue;
       const owner = `node ${quoteToken(path + (node.name || node.opType))} attribute ${quoteToken(k)}`;
       if (a.type === 'tensor') checkTensorData(a.value, owner);
       else if (a.type === 'tensors') for (const t of a.value) checkTensorData(t, owner);
@@ -389,17 +391,19 @@ function checkSparse(sp: SparseTensorData, owner: string): void {
 }
 
 /** A node's cost: whole, non-negative and exact. */
-function checkCost(cost: OpCost, label: string): void {
+function checkCost(cost: OpCost, label: () => string): void {
   for (const k of ['macs', 'flops', 'coreMacs'] as const) {
     const v = cost[k];
     if (!(v >= 0 && v <= MAX_COUNT)) {
-      throw new GraphError(`${label} has ${Number.isNaN(v) ? 'an undefined' : v < 0 ? 'a negative' : 'an absurd'} ${k === 'coreMacs' ? 'MAC' : k.slice(0, -1).toUpperCase()} count (${fmt(v)})`);
+      throw new GraphError(`${label()} has ${Number.isNaN(v) ? 'an undefined' : v < 0 ? 'a negative' : 'an absurd'} ${k === 'coreMacs' ? 'MAC' : k.slice(0, -1).toUpperCase()} count (${fmt(v)})`);
     }
   }
 }
 
-function addCostsChecked(a: OpCost, b: OpCost, label: string): OpCost {
-  const what = `the cost up to ${label}`;
+function addCostsChecked(a: OpCost, b: OpCost, label: () => string): OpCost {
+  const sum = a.macs + b.macs + a.flops + b.flops + a.coreMacs + b.coreMacs; // all >= 0: one test covers each
+  if (sum <= MAX_COUNT) return { macs: a.macs + b.macs, flops: a.flops + b.flops, coreMacs: a.coreMacs + b.coreMacs };
+  const what = `the cost up to ${label()}`;
   return { macs: checkedAdd(a.macs, b.macs, what), flops: checkedAdd(a.flops, b.flops, what), coreMacs: checkedAdd(a.coreMacs, b.coreMacs, what) };
 }
 

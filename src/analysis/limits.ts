@@ -126,7 +126,7 @@ function fieldCount(field: string, segments: readonly { packed: boolean; wireTyp
 }
 
 /** Refuse an inferred value whose shape is out of range; `what` names the node and output. */
-export function checkInfo(info: Info | null, what: string): void {
+export function checkInfo(info: Info | null, what: () => string): void {
   if (!info) return;
   if (info.kind === 'tensor') {
     if (!info.shape) return;
@@ -138,10 +138,10 @@ export function checkInfo(info: Info | null, what: string): void {
         return;
       }
       const p = dimProblem(d);
-      if (p) throw new GraphError(`${what} has ${p} at axis ${axis}`);
+      if (p) throw new GraphError(`${what()} has ${p} at axis ${axis}`);
       n *= d;
     });
-    if (known && n > MAX_ELEMENTS) throw new GraphError(`${what} has an absurd size (${fmt(n)} elements, above 2^48)`);
+    if (known && n > MAX_ELEMENTS) throw new GraphError(`${what()} has an absurd size (${fmt(n)} elements, above 2^48)`);
     return;
   }
   if (info.kind === 'sequence') {
