@@ -17,6 +17,41 @@ const EXTRA_ESCAPES = /[\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E
 /** Flush once the buffer holds this many characters (at the next line break). */
 const CHUNK = 1 << 20;
 
+/** A value with at most this many members in all is written by the native JSON.stringify, re-indented. */
+const SMALL = 4096;
+
+/** Members of `v` counted until `budget` runs out: true when the whole value fits within it. */
+function isSmall(v: unknown, budget: { left: number }): boolean {
+  if (v === null || typeof v !== 'object') return true;
+  if (typeof (v as { toJSON?: unknown }).toJSON === 'function') return --budget.left >= 0;
+  if (Array.isArray(v)) {
+    if ((budget.left -= v.length + 1) < 0) return false;
+    for (const item of v) if (item !== null && typeof item === 'object' && !isSmall(item, budget)) return false;
+    return true;
+  }
+  for (const key in v) {
+    if (!Object.prototype.hasOwnProperty.call(v, key)) continue;
+    if (--budget.left < 0) return false;
+    const item = (v as Record<string, unknown>)[key];
+    if (item !== null && typeof item === 'object' && !isSmall(item, budget)) return false;
+  }
+  return budget.left >= 0;
+}
+
+/** An array item the native serialiser may write among others: small, and no toJSON of its own (its key would differ). */
+function batchable(v: unknown, budget: { left: number }): boolean {
+  if (v !== null && typeof v === 'object') {
+    if (typeof (v as { toJSON?: unknown }).toJSON === 'function') return false;
+    return isSmall(v, budget);
+  }
+  if (typeof v === 'bigint') return false;
+  return --budget.left >= 0;
+}
+
+function escapeExtra(text: string): string {
+  return text.replace(EXTRA_ESCAPES, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** Anything JSON.stringify or the extra escapes would change (quotes, controls, surrogates ...). */
 const NEEDS_WORK = /["\\\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028-\u202E\u2066-\u2069\uD800-\uDFFF]/;
 
@@ -79,6 +114,14 @@ export function writeJson(value: unknown, write: (chunk: string) => void, indent
       return;
     }
     const obj = v as object;
+    // Small values (a node, a shape) go through the native serialiser: the same text, much faster.
+    // Raw newlines occur only between members (strings escape theirs), so re-indenting is a replace.
+    const hasToJSON = typeof (obj as { toJSON?: unknown }).toJSON === 'function'; // already applied: not again
+    if (!hasToJSON && !seen.has(obj) && isSmall(obj, { left: SMALL })) {
+      const text = escapeExtra(JSON.stringify(obj, null, indent));
+      buf += pad ? text.replace(/\n/g, `\n${pad}`) : text;
+      return;
+    }
     if (seen.has(obj)) throw new TypeError('Converting circular structure to JSON');
     seen.add(obj);
     const inner = pad + unit;
@@ -86,13 +129,25 @@ export function writeJson(value: unknown, write: (chunk: string) => void, indent
       if (obj.length === 0) buf += '[]';
       else {
         buf += '[';
-        for (let i = 0; i < obj.length; i++) {
+        let i = 0;
+        while (i < obj.length) {
+          // A run of small items (nodes of a big report) goes through the native serialiser at once.
+          const budget = { left: SMALL };
+          let j = i;
+          while (j < obj.length && batchable(obj[j], budget)) j++;
           buf += i === 0 ? '\n' : ',\n';
           maybeFlush();
+          if (j > i) {
+            const text = JSON.stringify(obj.slice(i, j), null, indent); // "[\n" + items + "\n]"
+            buf += escapeExtra(pad + text.slice(2, -2).replace(/\n/g, `\n${pad}`));
+            i = j;
+            continue;
+          }
           buf += inner;
           const item = prepare(String(i), obj[i]);
           if (isOmitted(item)) buf += 'null';
           else emit(item, inner);
+          i++;
         }
         buf += '\n';
         maybeFlush();
