@@ -30,6 +30,7 @@ function file(spec: ModelSpec): string {
 interface Report {
   models: {
     dims: Record<string, number>;
+    opsetImports: Record<string, number>;
     totals: { params: number; macs: number; flops: number };
     byOpType: Record<string, { count: number; macs: number }>;
     graph: { outputs: { name: string; shape: (number | string | null)[] | null }[] };
@@ -117,10 +118,12 @@ describe('Loop trip counts', () => {
 
 describe('names that are Object.prototype members', () => {
   const protoModel = (): ModelSpec => ({
+    opsets: Object.fromEntries([['', 17], ['__proto__', 1]]) as Record<string, number>,
     graph: {
       nodes: [
         { op: 'MatMul', inputs: ['hasOwnProperty', 'toString'], outputs: ['valueOf'], name: 'constructor' },
-        { op: '__proto__', inputs: ['valueOf'], outputs: ['out'], name: 'toString' },
+        { op: '__proto__', inputs: ['valueOf'], outputs: ['mid'], name: 'toString' },
+        { op: 'constructor', domain: '__proto__', inputs: ['mid'], outputs: ['out'], name: 'hasOwnProperty' },
       ],
       inputs: [f32('hasOwnProperty', ['__proto__', 'constructor', 'toString', 4])],
       outputs: [f32('out')],
@@ -135,6 +138,8 @@ describe('names that are Object.prototype members', () => {
     expect(m.totals.macs).toBe(5 * 2 * 3 * 4 * 8);
     expect(m.byOpType['__proto__'].count).toBe(1); // an (unsupported) operator type of that name
     expect(m.byOpType['MatMul'].macs).toBe(5 * 2 * 3 * 4 * 8);
+    expect(m.byOpType['__proto__:constructor'].count).toBe(1); // a custom domain of that name
+    expect(Object.keys(m.opsetImports)).toContain('__proto__');
   });
 
   it('unbound, they default to 1 like any other name', () => {

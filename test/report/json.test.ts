@@ -2,7 +2,7 @@
  * The streaming JSON writer: the same bytes as JSON.stringify(report, null, 2) on real reports,
  * in chunks that end at line breaks, with the characters a terminal acts on escaped (losslessly).
  */
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -113,6 +113,20 @@ describe('the CLI streams JSON', () => {
     expect(readFileSync(out, 'utf8')).toBe(a.stdout);
     expect(a.stdout).toBe(JSON.stringify(JSON.parse(a.stdout), null, 2) + '\n');
     expect(readdirSync(dir)).toEqual(['report.json']); // no temporary file left
+  });
+
+  it('check --format json to stdout and to --output: the same text, parseable, exit code kept', () => {
+    const repo = mkdtempSync(join(tmpdir(), 'mb-json-check-'));
+    mkdirSync(join(repo, '.git'));
+    writeFileSync(join(repo, 'r.onnx'), readFileSync(join(FIXTURES, 'squeezenet1_1.onnx')));
+    writeFileSync(join(repo, 'budgets.yml'), 'version: 1\nmodels:\n  - path: r.onnx\n    allow-missing-weights: true\n    budgets:\n      params: 1k\n');
+    const out = join(repo, 'check.json');
+    const a = runCli('check', '--budgets', join(repo, 'budgets.yml'), '--format', 'json');
+    const b = runCli('check', '--budgets', join(repo, 'budgets.yml'), '--format', 'json', '--output', out);
+    expect(a.stderr).toBe('');
+    expect([a.code, b.code]).toEqual([1, 1]); // squeezenet has far more than 1k params
+    expect(readFileSync(out, 'utf8')).toBe(a.stdout);
+    expect(a.stdout).toBe(JSON.stringify(JSON.parse(a.stdout), null, 2) + '\n');
   });
 
   it('--output to a folder that does not exist: one line, exit 2, nothing left behind', () => {
