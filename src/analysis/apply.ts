@@ -29,6 +29,7 @@ export function applyOp(
   inputs: readonly (Info | undefined)[],
   opset: number,
   runSubgraph: SubgraphRunner = noSubgraphs,
+  tryUnroll?: (iterations: number) => boolean,
 ): ApplyResult {
   const warnings: string[] = [];
   const attrs = new Attrs(node.attrs);
@@ -48,6 +49,7 @@ export function applyOp(
       warnings.push(message);
     },
     subgraph: runSubgraph,
+    tryUnroll,
   };
 
   let outputs: (Info | null)[];

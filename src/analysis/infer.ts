@@ -23,6 +23,8 @@ import {
   MAX_GRAPH_DEPTH,
   MAX_NODE_VISITS,
   MAX_PARAMS,
+  MAX_SUBGRAPH_RUNS,
+  MAX_UNROLLED_ITERATIONS,
   MAX_WEIGHT_BYTES,
 } from './limits.js';
 import { quoteToken } from '../util/sanitize.js';
@@ -206,6 +208,14 @@ export function inferModel(model: Model, options: InferOptions = {}): InferResul
   // Work done so far: every node run, in every sub-graph and unrolled iteration.
   let visits = 0;
   const maxVisits = options.maxNodeVisits ?? MAX_NODE_VISITS;
+  // Nested loops unroll multiplicatively (64 x 64 x ...): a model-wide budget, then summaries.
+  let subgraphRuns = 0;
+  let unrollLeft = MAX_UNROLLED_ITERATIONS;
+  const tryUnroll = (iterations: number): boolean => {
+    if (iterations > unrollLeft) return false;
+    unrollLeft -= iterations;
+    return true;
+  };
   // Weights first read while running the current top-level node (its sub-graphs included).
   let pending = { params: 0, bytes: 0 };
 
@@ -336,6 +346,9 @@ export function inferModel(model: Model, options: InferOptions = {}): InferResul
       const key = JSON.stringify(subInputs, (_, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? `#${v}` : v));
       const hit = byInputs.get(key);
       if (hit) return hit;
+      if (++subgraphRuns > MAX_SUBGRAPH_RUNS) {
+        throw new GraphError(`the model's sub-graphs would run more than ${MAX_SUBGRAPH_RUNS} times (nested loops or branches): refused`);
+      }
       const child = new Scope(scope);
       sub.inputs.forEach((vi, i) => {
         const given = subInputs[i];
@@ -344,7 +357,7 @@ export function inferModel(model: Model, options: InferOptions = {}): InferResul
       const res = runGraph(sub, child, null, `${path}${node.name || node.opType}/`, depth + 1);
       byInputs.set(key, res);
       return res;
-    });
+    }, tryUnroll);
     return { ...r, supported: true };
   };
 

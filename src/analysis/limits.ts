@@ -21,6 +21,10 @@ export const MAX_PARAMS = 1e15;
 export const MAX_WEIGHT_BYTES = 1e15;
 /** Nodes the driver may visit in one analysis, sub-graph runs and unrolled loops included. */
 export const MAX_NODE_VISITS = 10_000_000;
+/** Sub-graph runs (If branches, Loop / Scan bodies, each distinct run once) in one analysis. */
+export const MAX_SUBGRAPH_RUNS = 100_000;
+/** Loop iterations unrolled in one analysis; past it, loops are summarised (body once x trips). */
+export const MAX_UNROLLED_ITERATIONS = 4096;
 /** Nodes function inlining may create in one model. */
 export const MAX_INLINED_NODES = 2_000_000;
 /** Sub-graphs nested deeper than this (the decoder stops at 64) are refused. */

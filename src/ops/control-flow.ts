@@ -119,7 +119,7 @@ function runLoop(ctx: InferCtx): LoopRun | null {
   const carriedCount = ctx.node.inputs.length - 2;
   const initial: (Info | null)[] = [];
   for (let i = 0; i < carriedCount; i++) initial.push(ctx.inputs[i + 2] ?? null);
-  if (maxTrips !== null && maxTrips >= 0 && maxTrips <= UNROLL_LIMIT) {
+  if (maxTrips !== null && maxTrips >= 0 && maxTrips <= UNROLL_LIMIT && (ctx.tryUnroll?.(maxTrips) ?? true)) {
     const unrolled = unrollLoop(ctx, body, maxTrips, condGiven ? (condValue?.[0] ?? null) : 1, initial);
     if (unrolled) return unrolled;
   }

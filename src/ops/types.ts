@@ -39,6 +39,11 @@ export interface InferCtx {
   warn(message: string): void;
   /** Infer a subgraph with the given input infos; the enclosing scopes' values are visible. */
   subgraph(graph: Graph, inputs: readonly (Info | null)[]): SubgraphResult;
+  /**
+   * Reserve `iterations` unrolled Loop iterations from the model's budget: false once it is
+   * spent (the loop is then summarised: one body run times the trip count). Absent: always true.
+   */
+  tryUnroll?(iterations: number): boolean;
 }
 
 export interface CostCtx extends InferCtx {

@@ -216,22 +216,29 @@ describe('bounded work', () => {
     refused(file(fanOut(1, true)), /calls functions more than 32 deep/);
   });
 
-  it('the node-visit budget stops nested unrolled loops (a small budget, through the library)', () => {
-    // Loop(8) inside Loop(8) inside Loop(8): 512 body runs.
-    const loop = (d: number): NodeSpec => ({
-      op: 'Loop',
-      inputs: ['M', '', 'x'],
-      outputs: [`l${d}`],
-      attrs: {
-        body: {
-          graph: {
-            nodes: [d === 0 ? { op: 'Relu', inputs: [`x${d}`], outputs: [`y${d}`] } : { ...loop(d - 1), inputs: ['M', '', `x${d}`], outputs: [`y${d}`] }],
-            inputs: [{ name: `i${d}`, dtype: 'int64', shape: [] }, { name: `c${d}`, dtype: 'bool', shape: [] }, f32(`x${d}`, [1, 4])],
-            outputs: [{ name: `c${d}`, dtype: 'bool', shape: [] }, f32(`y${d}`, [1, 4])],
-          },
+  /** Loop(M) nested `d + 1` deep around one Relu on [1, 4]. */
+  const loop = (d: number): NodeSpec => ({
+    op: 'Loop',
+    inputs: ['M', '', 'x'],
+    outputs: [`l${d}`],
+    attrs: {
+      body: {
+        graph: {
+          nodes: [d === 0 ? { op: 'Relu', inputs: [`x${d}`], outputs: [`y${d}`] } : { ...loop(d - 1), inputs: ['M', '', `x${d}`], outputs: [`y${d}`] }],
+          inputs: [{ name: `i${d}`, dtype: 'int64', shape: [] }, { name: `c${d}`, dtype: 'bool', shape: [] }, f32(`x${d}`, [1, 4])],
+          outputs: [{ name: `c${d}`, dtype: 'bool', shape: [] }, f32(`y${d}`, [1, 4])],
         },
       },
-    });
+    },
+  });
+
+  it('Loop(64) nested 4 deep: unrolled up to a budget, then summarised; the figure stays exact', () => {
+    const p = file({ graph: { nodes: [loop(3)], inputs: [f32('x', [1, 4])], outputs: [f32('l3')], initializers: [int64('M', [64], [])] } });
+    expect(analyze(p).totals.flops).toBe(64 ** 4 * 4); // one FLOP per element per Relu run
+  });
+
+  it('the node-visit budget stops nested unrolled loops (a small budget, through the library)', () => {
+    // Loop(8) inside Loop(8) inside Loop(8): 512 body runs.
     const model = decodeModel(
       encodeModel({ graph: { nodes: [loop(2)], inputs: [f32('x', [1, 4])], outputs: [f32('l2')], initializers: [int64('M', [8], [])] } }),
     );
