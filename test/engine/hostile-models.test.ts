@@ -366,6 +366,21 @@ describe('the roofline never gives Infinity or NaN', () => {
     expect(() => estimateLatency([node], { ...base, peak: { fp32: 1e-320 } })).toThrow(/too small for a finite estimate/);
   });
 
+  it('end to end: a custom device with peak 0 and bandwidth 0 is refused in one line, never "Infinity ms"', () => {
+    const repo = mkdtempSync(join(tmpdir(), 'mb-hostile-dev-'));
+    mkdirSync(join(repo, '.git'));
+    writeFileSync(join(repo, 'm.onnx'), encodeModel({ graph: { nodes: [{ op: 'Relu', inputs: ['x'], outputs: ['y'] }], inputs: [f32('x', [1, 8])], outputs: [f32('y')] } }));
+    writeFileSync(
+      join(repo, 'budgets.yml'),
+      'version: 1\ncustom-devices:\n  - id: zero\n    peak: { fp32: 0 TFLOPS }\n    bandwidth: 0 GB/s\ndevices: [zero]\nmodels:\n  - path: m.onnx\n    budgets:\n      latency: { zero: 8ms }\n',
+    );
+    const r = runCli('check', '--budgets', join(repo, 'budgets.yml'));
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr).not.toMatch(/Infinity|NaN/);
+  });
+
   it('a sane device gives finite figures (control)', () => {
     const e = estimateLatency([node], base);
     expect(Number.isFinite(e.ms) && e.ms > 0).toBe(true);
