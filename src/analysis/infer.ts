@@ -339,8 +339,9 @@ export function inferModel(model: Model, options: InferOptions = {}): InferResul
     }
     // The shape rule and the cost rule both ask for the node's sub-graphs: each sub-graph runs
     // once per distinct set of inputs, so nested Ifs cost linear, not exponential, work.
-    const memo = new Map<Graph, Map<string, SubgraphResult>>();
+    let memo: Map<Graph, Map<string, SubgraphResult>> | undefined;
     const r = applyOp(def, node, inputsInfo, opsetOf(node.domain), (sub, subInputs) => {
+      memo ??= new Map();
       let byInputs = memo.get(sub);
       if (!byInputs) memo.set(sub, (byInputs = new Map()));
       const key = JSON.stringify(subInputs, (_, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? `#${v}` : v));

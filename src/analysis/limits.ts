@@ -136,15 +136,16 @@ export function checkInfo(info: Info | null, what: () => string): void {
     if (!info.shape) return;
     let n = 1;
     let known = true;
-    info.shape.forEach((d, axis) => {
+    const shape = info.shape;
+    for (let axis = 0; axis < shape.length; axis++) {
+      const d = shape[axis];
       if (typeof d !== 'number') {
         known = false;
-        return;
+        continue;
       }
-      const p = dimProblem(d);
-      if (p) throw new GraphError(`${what()} has ${p} at axis ${axis}`);
+      if (!(Number.isInteger(d) && d >= 0 && d <= MAX_DIM)) throw new GraphError(`${what()} has ${dimProblem(d)} at axis ${axis}`);
       n *= d;
-    });
+    }
     if (known && n > MAX_ELEMENTS) throw new GraphError(`${what()} has an absurd size (${fmt(n)} elements, above 2^48)`);
     return;
   }
