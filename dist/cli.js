@@ -13848,11 +13848,11 @@ var require_format = __commonJS({
           }
           function getFormat(fmtDef) {
             const code2 = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
-            const fmt2 = gen.scopeValue("formats", { key: schema, ref: fmtDef, code: code2 });
+            const fmt3 = gen.scopeValue("formats", { key: schema, ref: fmtDef, code: code2 });
             if (typeof fmtDef == "object" && !(fmtDef instanceof RegExp)) {
-              return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._)`${fmt2}.validate`];
+              return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._)`${fmt3}.validate`];
             }
-            return ["string", fmtDef, fmt2];
+            return ["string", fmtDef, fmt3];
           }
           function validCondition() {
             if (typeof formatDef == "object" && !(formatDef instanceof RegExp) && formatDef.async) {
@@ -19111,6 +19111,9 @@ var BITS = {
 function dtypeFromCode(code2) {
   return BY_CODE[code2] ?? null;
 }
+function dtypeBits(dtype) {
+  return BITS[dtype];
+}
 function byteSize(dtype, count) {
   return Math.ceil(count * BITS[dtype] / 8);
 }
@@ -19290,7 +19293,136 @@ function dimValues(info) {
   return info.value;
 }
 
+// src/analysis/errors.ts
+var GraphError = class extends UserError {
+  constructor(message) {
+    super("", message);
+    this.name = "GraphError";
+  }
+};
+
+// src/analysis/limits.ts
+var MAX_DIM = 2 ** 31;
+var MAX_ELEMENTS = 2 ** 48;
+var MAX_COUNT = Number.MAX_SAFE_INTEGER;
+var MAX_PARAMS = 1e15;
+var MAX_WEIGHT_BYTES = 1e15;
+var MAX_NODE_VISITS = 1e7;
+var MAX_SUBGRAPH_RUNS = 1e5;
+var MAX_UNROLLED_ITERATIONS = 4096;
+var MAX_INLINED_NODES = 2e6;
+var MAX_GRAPH_DEPTH = 80;
+function checkedAdd(a, b, what) {
+  const s = a + b;
+  if (!(s <= MAX_COUNT)) throw new GraphError(`${what} exceeds 2^53 (${fmt(s)}): too large to count exactly`);
+  return s;
+}
+function checkedMul(a, b, what) {
+  const p = a * b;
+  if (!(p <= MAX_COUNT)) throw new GraphError(`${what} exceeds 2^53 (${fmt(p)}): too large to count exactly`);
+  return p;
+}
+function fmt(n) {
+  return Number.isFinite(n) && Math.abs(n) < 1e15 ? String(n) : n.toPrecision(3);
+}
+function dimProblem(d) {
+  if (!Number.isFinite(d)) return `a non-finite dimension (${d})`;
+  if (!Number.isInteger(d)) return `a fractional dimension (${d})`;
+  if (d < 0) return `a negative dimension (${d})`;
+  if (d > MAX_DIM) return `an absurd dimension (${fmt(d)}, above 2^31)`;
+  return null;
+}
+function checkedElements(dims2, owner) {
+  let n = 1;
+  for (const d of dims2) n *= d;
+  if (n > MAX_ELEMENTS) throw new GraphError(`${owner} has an absurd size (${fmt(n)} elements, above 2^48)`);
+  return n;
+}
+function checkTensorData(t, owner) {
+  t.dims.forEach((d, axis) => {
+    const p = dimProblem(d);
+    if (p) throw new GraphError(`${owner} has ${p} at axis ${axis}`);
+  });
+  const n = checkedElements(t.dims, owner);
+  const st = t.storage;
+  const mismatch = (have) => {
+    throw new GraphError(`${owner} declares ${fmt(n)} elements (dims [${t.dims.join(", ")}]) but holds ${have}`);
+  };
+  if (st.kind === "raw" && t.dtype !== null && t.dtype !== "string") {
+    const bits = dtypeBits(t.dtype);
+    const want = Math.ceil(n * bits / 8);
+    if (st.bytes.byteLength !== want) mismatch(`${st.bytes.byteLength} bytes of raw data (${want} expected)`);
+  } else if (st.kind === "strings") {
+    if (st.values.length !== n) mismatch(`${st.values.length} strings`);
+  } else if (st.kind === "field" && t.dtype !== null) {
+    const have = fieldCount(st.field, st.segments);
+    const want = n * fieldPerElement(t.dtype);
+    const bits = dtypeBits(t.dtype);
+    const packed = bits > 0 && bits < 8 ? Math.ceil(n * bits / 8) : want;
+    if (have !== null && have !== want && have !== packed) mismatch(`${have} values in its ${st.field} field (${want} expected)`);
+  }
+  return n;
+}
+function fieldPerElement(dtype) {
+  return dtype === "complex64" || dtype === "complex128" ? 2 : 1;
+}
+function fieldCount(field, segments) {
+  let count = 0;
+  for (const seg of segments) {
+    if (!seg.packed) {
+      count++;
+      continue;
+    }
+    switch (field) {
+      case "float":
+        count += seg.bytes.byteLength / 4;
+        break;
+      case "double":
+        count += seg.bytes.byteLength / 8;
+        break;
+      case "int32":
+      case "int64":
+      case "uint64":
+        for (const b of seg.bytes) if (b < 128) count++;
+        break;
+      default:
+        return null;
+    }
+  }
+  return count;
+}
+function checkInfo(info, what) {
+  if (!info) return;
+  if (info.kind === "tensor") {
+    if (!info.shape) return;
+    let n = 1;
+    let known = true;
+    const shape = info.shape;
+    for (let axis = 0; axis < shape.length; axis++) {
+      const d = shape[axis];
+      if (typeof d !== "number") {
+        known = false;
+        continue;
+      }
+      if (!(Number.isInteger(d) && d >= 0 && d <= MAX_DIM)) throw new GraphError(`${what()} has ${dimProblem(d)} at axis ${axis}`);
+      n *= d;
+    }
+    if (known && n > MAX_ELEMENTS) throw new GraphError(`${what()} has an absurd size (${fmt(n)} elements, above 2^48)`);
+    return;
+  }
+  if (info.kind === "sequence") {
+    checkInfo(info.elem, what);
+    if (info.items) for (const t of info.items) checkInfo(t, what);
+    return;
+  }
+  if (info.kind === "optional") checkInfo(info.elem, what);
+  else if (info.kind === "map") checkInfo(info.value, what);
+}
+
 // src/ops/common.ts
+function refuse(ctx, detail) {
+  return new GraphError(`node ${quoteToken(ctx.node.name || ctx.node.opType)} (${quoteToken(ctx.node.opType)}): ${detail}`);
+}
 function outputElements(ctx, i = 0) {
   const out = ctx.output(i);
   return out ? numel(out.shape) : null;
@@ -19310,10 +19442,8 @@ function macCost(macs, extraFlops = 0) {
   return { macs, flops: 2 * macs + extraFlops, coreMacs: 0 };
 }
 function addCosts(a, b) {
-  return { macs: a.macs + b.macs, flops: a.flops + b.flops, coreMacs: a.coreMacs + b.coreMacs };
-}
-function scaleCost(a, k) {
-  return { macs: a.macs * k, flops: a.flops * k, coreMacs: a.coreMacs * k };
+  const what = "a sub-graph cost";
+  return { macs: checkedAdd(a.macs, b.macs, what), flops: checkedAdd(a.flops, b.flops, what), coreMacs: checkedAdd(a.coreMacs, b.coreMacs, what) };
 }
 
 // src/ops/elementwise.ts
@@ -20201,24 +20331,24 @@ var ops4 = [
 ];
 
 // src/ops/rnn.ts
-var ACTIVATION_FLOPS = {
-  relu: 1,
-  tanh: 1,
-  sigmoid: 4,
-  affine: 2,
-  leakyrelu: 2,
-  thresholdedrelu: 1,
-  scaledtanh: 3,
-  hardsigmoid: 4,
-  elu: 4,
-  softsign: 3,
-  softplus: 3,
-  gelu: 5,
-  clip: 2,
-  hardswish: 5
-};
+var ACTIVATION_FLOPS = /* @__PURE__ */ new Map([
+  ["relu", 1],
+  ["tanh", 1],
+  ["sigmoid", 4],
+  ["affine", 2],
+  ["leakyrelu", 2],
+  ["thresholdedrelu", 1],
+  ["scaledtanh", 3],
+  ["hardsigmoid", 4],
+  ["elu", 4],
+  ["softsign", 3],
+  ["softplus", 3],
+  ["gelu", 5],
+  ["clip", 2],
+  ["hardswish", 5]
+]);
 function activationFlops(name) {
-  return ACTIVATION_FLOPS[name.toLowerCase()] ?? 1;
+  return ACTIVATION_FLOPS.get(name.toLowerCase()) ?? 1;
 }
 var KINDS = [
   {
@@ -20906,7 +21036,7 @@ function einsumPlan(equation, shapes) {
   }
   const outShape = [];
   for (const l of outLabels) {
-    if (l === ".") outShape.push(...ellipsisDims);
+    if (l === ".") for (const d of ellipsisDims) outShape.push(d);
     else outShape.push(sizes.get(l) ?? null);
   }
   const summed = [...sizes.keys()].filter((l) => !outLabels.includes(l));
@@ -21985,6 +22115,14 @@ function inferReshape(ctx) {
     target = dimValues(s);
     targetLen = s?.shape?.length === 1 ? s.shape[0] : null;
   }
+  if (target !== null) {
+    let inferred = 0;
+    for (const v of target) {
+      if (typeof v !== "number") continue;
+      if (!Number.isInteger(v) || v < -1) throw refuse(ctx, `shape element ${v} is invalid (only -1 and 0 are special)`);
+      if (v === -1 && ++inferred > 1) throw refuse(ctx, "the shape has more than one -1");
+    }
+  }
   if (target === null) {
     if (typeof targetLen !== "number") return [tensor(x?.dtype ?? null, null)];
     const out = solveOneUnknown(inShape, new Array(targetLen).fill(null));
@@ -22850,9 +22988,18 @@ function sizesDims(input, axes, sizes, policy) {
     }
     ratios.push(s / d);
   }
-  const scale = policy === "not_larger" ? Math.min(...ratios) : Math.max(...ratios);
+  let scale = ratios[0];
+  for (const r of ratios) scale = policy === "not_larger" ? Math.min(scale, r) : Math.max(scale, r);
   for (const a of axes) out[a] = Math.floor(scale * input[a] + 0.5);
   return out;
+}
+function checkArg(ctx, arg, what) {
+  if (!Array.isArray(arg)) return;
+  for (const v of arg) {
+    if (typeof v !== "number") continue;
+    const bad = what === "scales" ? !(v > 0 && Number.isFinite(v)) : !(Number.isInteger(v) && v >= 0);
+    if (bad) throw refuse(ctx, `${what} holds ${v}; ${what === "scales" ? "a scale must be positive and finite" : "a size must be a whole number >= 0"}`);
+  }
 }
 function resizeArg(ctx, i) {
   if (!ctx.has(i)) return void 0;
@@ -22884,6 +23031,8 @@ function inferResize(ctx) {
     for (const a of axes) out[a] = null;
     return [tensor(dtype, out)];
   };
+  checkArg(ctx, scales, "scales");
+  checkArg(ctx, sizes, "sizes");
   if (Array.isArray(scales)) {
     if (scales.length !== axes.length) return unknownOnAxes();
     const out = [...x.shape];
@@ -22912,6 +23061,7 @@ function inferUpsample(ctx) {
   const dtype = x?.dtype ?? null;
   if (!x?.shape) return [tensor(dtype, null)];
   const scales = upsampleScales(ctx, x.shape.length);
+  checkArg(ctx, scales, "scales");
   if (scales === null || scales.length !== x.shape.length) return [tensor(dtype, x.shape.map(() => null))];
   return [tensor(dtype, x.shape.map((d, i) => scaleDim(d, scales[i])))];
 }
@@ -23324,7 +23474,8 @@ function inferStringNormalizer(ctx) {
 function inferTfIdf(ctx) {
   const x = ctx.input(0);
   const idx = ctx.attrs.ints("ngram_indexes") ?? [];
-  const k = idx.length > 0 ? Math.max(...idx) + 1 : null;
+  let k = null;
+  for (const i of idx) k = Math.max(k ?? -Infinity, i + 1);
   if (!x?.shape) return [tensor("float32", null)];
   return [tensor("float32", x.shape.length === 2 ? [x.shape[0], k] : [k])];
 }
@@ -23449,13 +23600,13 @@ function runLoop(ctx) {
   const body = ctx.attrs.graph("body");
   if (!body) return null;
   const m = ctx.has(0) ? knownInts(ctx.input(0)) : null;
-  const maxTrips = m && m.length === 1 ? m[0] : null;
+  const maxTrips = m && m.length === 1 ? Math.max(0, m[0]) : null;
   const condGiven = ctx.has(1);
   const condValue = condGiven ? knownInts(ctx.input(1)) : null;
   const carriedCount = ctx.node.inputs.length - 2;
   const initial = [];
   for (let i = 0; i < carriedCount; i++) initial.push(ctx.inputs[i + 2] ?? null);
-  if (maxTrips !== null && maxTrips >= 0 && maxTrips <= UNROLL_LIMIT) {
+  if (maxTrips !== null && maxTrips >= 0 && maxTrips <= UNROLL_LIMIT && (ctx.tryUnroll?.(maxTrips) ?? true)) {
     const unrolled = unrollLoop(ctx, body, maxTrips, condGiven ? condValue?.[0] ?? null : 1, initial);
     if (unrolled) return unrolled;
   }
@@ -23522,7 +23673,7 @@ var loopOp = {
       return { ...run.cost, partial: true };
     }
     if (run.trips === null) ctx.warn(`Loop may exit early: costed at its maximum of ${run.costTrips} iterations`);
-    return scaleCost(run.cost, run.costTrips);
+    return scaleCostChecked(run.cost, run.costTrips, ctx);
   }
 };
 function runScan(ctx) {
@@ -23584,9 +23735,13 @@ var scanOp = {
   cost(ctx) {
     const run = runScan(ctx);
     if (!run || typeof run.seqLen !== "number" || typeof run.batch !== "number") return null;
-    return scaleCost(run.body.cost, run.seqLen * run.batch);
+    return scaleCostChecked(run.body.cost, run.seqLen * run.batch, ctx);
   }
 };
+function scaleCostChecked(cost, k, ctx) {
+  const what = `node ${quoteToken(ctx.node.name || ctx.node.opType)} (${ctx.node.opType}) cost`;
+  return { macs: checkedMul(cost.macs, k, what), flops: checkedMul(cost.flops, k, what), coreMacs: checkedMul(cost.coreMacs, k, what) };
+}
 var ops17 = [ifOp, loopOp, scanOp];
 
 // src/ops/loss.ts
@@ -23715,7 +23870,7 @@ function lookupOp(domain, opType) {
 var noSubgraphs = () => {
   throw new Error("this context cannot run subgraphs");
 };
-function applyOp(def, node2, inputs, opset, runSubgraph = noSubgraphs, upTo) {
+function applyOp(def, node2, inputs, opset, runSubgraph = noSubgraphs, upTo, tryUnroll) {
   const warnings = [];
   const attrs = new Attrs(node2.attrs);
   const ctx = {
@@ -23733,7 +23888,8 @@ function applyOp(def, node2, inputs, opset, runSubgraph = noSubgraphs, upTo) {
     warn(message) {
       warnings.push(message);
     },
-    subgraph: runSubgraph
+    subgraph: runSubgraph,
+    tryUnroll
   };
   if (upTo) ctx.upTo = upTo;
   let outputs;
@@ -23741,6 +23897,7 @@ function applyOp(def, node2, inputs, opset, runSubgraph = noSubgraphs, upTo) {
     const inferred = def.infer(ctx);
     outputs = node2.outputs.map((_, i) => inferred[i] ?? null);
   } catch (e) {
+    if (e instanceof UserError) throw e;
     warnings.push(`shape rule failed: ${e.message}`);
     outputs = node2.outputs.map(() => null);
   }
@@ -23756,6 +23913,7 @@ function applyOp(def, node2, inputs, opset, runSubgraph = noSubgraphs, upTo) {
   try {
     cost = def.cost(costCtx);
   } catch (e) {
+    if (e instanceof UserError) throw e;
     warnings.push(`cost rule failed: ${e.message}`);
     cost = null;
   }
@@ -23776,15 +23934,35 @@ function expandFunctions(graph2, functions) {
   }
   const used = /* @__PURE__ */ new Set();
   let counter = 0;
-  const expandNodes = (nodes, depth) => {
-    const out = [];
+  let created = 0;
+  const sizes = /* @__PURE__ */ new Map();
+  const tooDeep = (n) => new GraphError(`function ${quoteToken(n.domain ? `${n.domain}:${n.opType}` : n.opType)} calls functions more than ${MAX_EXPANSION_DEPTH} deep (recursion?)`);
+  const expandedSize = (fn, call, depth) => {
+    if (depth >= MAX_EXPANSION_DEPTH) throw tooDeep(call);
+    const known = sizes.get(fn);
+    if (known !== void 0) return known;
+    let size = 0;
+    for (const b of fn.nodes) {
+      const callee = byKey.get(fnKey(b.domain, b.opType));
+      size = Math.min(MAX_INLINED_NODES + 1, size + (callee ? expandedSize(callee, b, depth + 1) : 1));
+    }
+    sizes.set(fn, size);
+    return size;
+  };
+  const expandNodes = (nodes, depth, out = [], counted = false) => {
     for (const n of nodes) {
       const fn = byKey.get(fnKey(n.domain, n.opType));
       if (!fn) {
         out.push(withExpandedSubgraphs(n, depth));
         continue;
       }
-      if (depth >= MAX_EXPANSION_DEPTH) throw new Error(`function ${n.domain}:${n.opType} calls itself too deeply`);
+      if (depth >= MAX_EXPANSION_DEPTH) throw tooDeep(n);
+      if (!counted) {
+        created += expandedSize(fn, n, depth);
+        if (created > MAX_INLINED_NODES) {
+          throw new GraphError(`inlining the model's functions would create more than ${MAX_INLINED_NODES} nodes: refused`);
+        }
+      }
       used.add(fn);
       const prefix = `${n.name || fn.name}/${counter++}/`;
       const rename = /* @__PURE__ */ new Map();
@@ -23793,7 +23971,7 @@ function expandFunctions(graph2, functions) {
       const attrs = new Map(fn.attributeDefaults);
       for (const [k, v] of n.attrs) attrs.set(k, v);
       const body = fn.nodes.map((b) => instantiate(b, prefix, rename, attrs));
-      out.push(...expandNodes(body, depth + 1));
+      expandNodes(body, depth + 1, out, true);
     }
     return out;
   };
@@ -23845,26 +24023,17 @@ function renameFree(g, name) {
   };
 }
 
-// src/analysis/errors.ts
-var GraphError = class extends UserError {
-  constructor(message) {
-    super("", message);
-    this.name = "GraphError";
-  }
-};
-
 // src/analysis/infer.ts
-var MAX_DIM = 2 ** 31;
 function isWeightDtype(t) {
   return isNumeric(t.dtype) && t.dtype !== "int64" && t.dtype !== "uint64";
 }
-var INT32_WEIGHTS = {
-  ":QLinearConv": [8],
-  "com.microsoft:QLinearConv": [8],
-  "com.microsoft:QGemm": [6],
-  ":DequantizeLinear": [0],
-  "com.microsoft:DequantizeLinear": [0]
-};
+var INT32_WEIGHTS = /* @__PURE__ */ new Map([
+  [":QLinearConv", [8]],
+  ["com.microsoft:QLinearConv", [8]],
+  ["com.microsoft:QGemm", [6]],
+  [":DequantizeLinear", [0]],
+  ["com.microsoft:DequantizeLinear", [0]]
+]);
 function packedPerElement(node2, input) {
   if (node2.domain !== "com.microsoft" || input !== 1) return 1;
   if (node2.opType === "MatMulNBits") {
@@ -23876,7 +24045,7 @@ function packedPerElement(node2, input) {
 }
 function readsAsWeight(node2, input, dtype) {
   if (dtype !== "int32") return true;
-  return INT32_WEIGHTS[`${node2.domain}:${node2.opType}`]?.includes(input) ?? false;
+  return INT32_WEIGHTS.get(`${node2.domain}:${node2.opType}`)?.includes(input) ?? false;
 }
 var Scope = class {
   constructor(parent) {
@@ -23896,8 +24065,13 @@ function inferModel(model, options = {}) {
   const first = inferRun(model, options, null);
   if (options.upperBounds && first.nodes.some(incomplete)) {
     const bounds = new BoundDims();
-    const result = inferRun(model, options, bounds);
-    if (result.nodes.length === first.nodes.length) first.upper = { result, maxOf: (d) => bounds.maxOf(d) };
+    let result = null;
+    try {
+      result = inferRun(model, options, bounds);
+    } catch (e) {
+      if (!(e instanceof UserError)) throw e;
+    }
+    if (result && result.nodes.length === first.nodes.length) first.upper = { result, maxOf: (d) => bounds.maxOf(d) };
   }
   return first;
 }
@@ -23968,17 +24142,21 @@ function inferRun(model, options, bounds) {
   const opsetOf = (domain) => opsetImports.get(domain) ?? 1;
   const initNames = new Set(graph2.initializers.map((t) => t.name));
   const realInputs = graph2.inputs.filter((i) => !initNames.has(i.name));
-  const dims2 = {};
+  const dims2 = /* @__PURE__ */ Object.create(null);
   const defaulted = [];
   const symbols = /* @__PURE__ */ new Set();
-  for (const [k, v] of Object.entries(given)) dims2[k] = v;
+  for (const [k, v] of Object.entries(given)) {
+    const p = dimProblem(v);
+    if (p) throw new GraphError(`dim ${quoteToken(k)} is given ${p}`);
+    dims2[k] = v;
+  }
   const bindShape = (shape, owner) => {
     if (!shape) return shape;
     return shape.map((d, axis) => {
       if (typeof d !== "number") symbols.add(d ?? `${owner}[${axis}]`);
       if (typeof d === "number") {
-        if (d < 0) throw new GraphError(`input '${owner}' has a negative dimension (${d}) at axis ${axis}`);
-        if (d > MAX_DIM) throw new GraphError(`input '${owner}' has an absurd dimension (${d}) at axis ${axis}`);
+        const p = dimProblem(d);
+        if (p) throw new GraphError(`input ${quoteToken(owner)} has ${p} at axis ${axis}`);
         return d;
       }
       const sym = d ?? `${owner}[${axis}]`;
@@ -24021,18 +24199,27 @@ function inferRun(model, options, bounds) {
   const weights = /* @__PURE__ */ new Map();
   const weightCandidates = /* @__PURE__ */ new Map();
   const nodes = [];
+  let visits = 0;
+  const maxVisits = options.maxNodeVisits ?? MAX_NODE_VISITS;
+  let subgraphRuns = 0;
+  let unrollLeft = MAX_UNROLLED_ITERATIONS;
+  const tryUnroll = (iterations) => {
+    if (iterations > unrollLeft) return false;
+    unrollLeft -= iterations;
+    return true;
+  };
   let pending = { params: 0, bytes: 0 };
-  const runGraph = (g, scope, record, path) => {
+  const runGraph = (g, scope, record, path, depth) => {
+    if (depth > MAX_GRAPH_DEPTH) throw new GraphError(`sub-graphs are nested more than ${MAX_GRAPH_DEPTH} deep`);
     for (const t of g.initializers) {
-      for (const d of t.dims)
-        if (d < 0 || d > MAX_DIM) throw new GraphError(`initializer '${t.name}' has an invalid dimension (${d})`);
+      const elements = checkTensorData(t, `initializer ${quoteToken(path + t.name)}`);
       scope.values.set(t.name, initializerInfo(t));
-      const elements = t.dims.reduce((a, b) => a * b, 1);
       if (t.dtype && isWeightDtype(t)) weightCandidates.set(t.name, { elements, bytes: byteSize(t.dtype, elements) });
     }
     for (const sp of g.sparseInitializers) {
+      checkSparse(sp, `sparse initializer ${quoteToken(path + sp.name)}`);
       scope.values.set(sp.name, tensor(sp.values.dtype, [...sp.dims]));
-      const elements = sp.values.dims.reduce((a, b) => a * b, 1);
+      const elements = checkedElements(sp.values.dims, `sparse initializer ${quoteToken(path + sp.name)}`);
       if (sp.values.dtype && isWeightDtype(sp.values))
         weightCandidates.set(sp.name, { elements, bytes: byteSize(sp.values.dtype, elements) });
     }
@@ -24043,13 +24230,17 @@ function inferRun(model, options, bounds) {
     const order = topoOrder(g, scope, path);
     let total = { ...ZERO_COST };
     for (const node2 of order) {
+      if (++visits > maxVisits) {
+        throw new GraphError(`the model needs more than ${maxVisits} node evaluations (sub-graphs and unrolled loops included): refused`);
+      }
       if (record) pending = { params: 0, bytes: 0 };
       const inputsInfo = node2.inputs.map((n) => n === "" ? void 0 : scope.get(n) ?? void 0);
       const inputDtype = (i) => {
         const v = inputsInfo[i];
         return v && v.kind === "tensor" ? v.dtype : null;
       };
-      const result2 = runNode(node2, inputsInfo, scope);
+      const result2 = runNode(node2, inputsInfo, scope, path, depth);
+      const label = () => `node ${quoteToken(path + (node2.name || node2.opType))} (${quoteToken(node2.opType)})`;
       let upper;
       node2.outputs.forEach((name, i) => {
         if (name === "") return;
@@ -24061,6 +24252,7 @@ function inferRun(model, options, bounds) {
           if (conflict) warnings.push({ node: node2.name || node2.opType, message: `'${name}': inferred shape ${conflict}; the inferred one is used` });
           info = refine(info, d);
         }
+        checkInfo(info, () => `${label()}: output ${quoteToken(name)}`);
         result2.outputs[i] = info;
         scope.values.set(name, info);
       });
@@ -24083,7 +24275,13 @@ function inferRun(model, options, bounds) {
         }
       }
       const cost = result2.cost;
-      if (cost) total = addCosts(total, cost);
+      if (cost) {
+        checkCost(cost, label);
+        if (cost.macs > 0 && inputsInfo.some((v) => v?.kind === "tensor" && v.dtype === "string")) {
+          throw new GraphError(`${label()} does arithmetic on a string tensor, which ONNX does not allow`);
+        }
+        total = addCostsChecked(total, cost, label);
+      }
       if (record) {
         record.push({
           name: node2.name,
@@ -24136,7 +24334,15 @@ function inferRun(model, options, bounds) {
     if (read === null || written === null) return void 0;
     return { cost: r.cost, bytesRead: read, bytesWritten: written };
   };
-  const runNode = (node2, inputsInfo, scope) => {
+  const runNode = (node2, inputsInfo, scope, path, depth) => {
+    for (const [k, a] of node2.attrs) {
+      if (a.type !== "tensor" && a.type !== "tensors" && a.type !== "sparse_tensor" && a.type !== "sparse_tensors") continue;
+      const owner = `node ${quoteToken(path + (node2.name || node2.opType))} attribute ${quoteToken(k)}`;
+      if (a.type === "tensor") checkTensorData(a.value, owner);
+      else if (a.type === "tensors") for (const t of a.value) checkTensorData(t, owner);
+      else if (a.type === "sparse_tensor") checkSparse(a.value, owner);
+      else if (a.type === "sparse_tensors") for (const t of a.value) checkSparse(t, owner);
+    }
     const def = lookupOp(node2.domain, node2.opType);
     if (!def) {
       const domain = node2.domain ? `${node2.domain}:` : "";
@@ -24148,27 +24354,40 @@ function inferRun(model, options, bounds) {
         warnings: [`unsupported operator ${domain}${node2.opType}: output shapes unknown, cost estimated as elementwise`]
       };
     }
+    let memo;
     const r = applyOp(def, node2, inputsInfo, opsetOf(node2.domain), (sub2, subInputs) => {
+      memo ??= /* @__PURE__ */ new Map();
+      let byInputs = memo.get(sub2);
+      if (!byInputs) memo.set(sub2, byInputs = /* @__PURE__ */ new Map());
+      const key2 = JSON.stringify(subInputs, (_, v) => typeof v === "number" && !Number.isFinite(v) ? `#${v}` : v);
+      const hit = byInputs.get(key2);
+      if (hit) return hit;
+      if (++subgraphRuns > MAX_SUBGRAPH_RUNS) {
+        throw new GraphError(`the model's sub-graphs would run more than ${MAX_SUBGRAPH_RUNS} times (nested loops or branches): refused`);
+      }
       const child = new Scope(scope);
       sub2.inputs.forEach((vi, i) => {
         const given2 = subInputs[i];
         child.values.set(vi.name, given2 ?? declaredInfo(vi.type));
       });
-      return runGraph(sub2, child, null, `${node2.name || node2.opType}/`);
-    }, bounds ? (d) => bounds.upTo(d) : void 0);
+      const res = runGraph(sub2, child, null, `${path}${node2.name || node2.opType}/`, depth + 1);
+      byInputs.set(key2, res);
+      return res;
+    }, bounds ? (d) => bounds.upTo(d) : void 0, tryUnroll);
     return { ...r, supported: true };
   };
   const top = new Scope(null);
   for (const inp of inputs) top.values.set(inp.name, inp.info);
-  const result = runGraph(graph2, top, nodes, "");
+  const result = runGraph(graph2, top, nodes, "", 0);
   for (const n of nodes) {
     if (n.supported || n.cost) continue;
     const elements = n.outputs.reduce((acc, o) => {
       const e = o.info && o.info.kind === "tensor" ? numel(o.info.shape) : null;
       return acc === null || e === null ? null : acc + e;
     }, 0);
-    if (elements !== null) n.cost = { macs: 0, flops: elements, coreMacs: 0 };
+    if (elements !== null) n.cost = { macs: 0, flops: checkedAdd(0, elements, `the estimate for node ${quoteToken(n.name || n.opType)}`), coreMacs: 0 };
   }
+  checkCeilings(weights, nodes);
   if (defaulted.length) {
     warnings.unshift({ node: "", message: `dims not given, set to ${defaultDim}: ${defaulted.join(", ")}` });
   }
@@ -24184,6 +24403,47 @@ function inferRun(model, options, bounds) {
     warnings,
     weights
   };
+}
+function checkSparse(sp, owner) {
+  sp.dims.forEach((d, axis) => {
+    const p = dimProblem(d);
+    if (p) throw new GraphError(`${owner} has ${p} at axis ${axis}`);
+  });
+  checkedElements(sp.dims, owner);
+  checkTensorData(sp.values, `${owner} (values)`);
+  checkTensorData(sp.indices, `${owner} (indices)`);
+}
+function checkCost(cost, label) {
+  for (const k of ["macs", "flops", "coreMacs"]) {
+    const v = cost[k];
+    if (!(v >= 0 && v <= MAX_COUNT)) {
+      throw new GraphError(`${label()} has ${Number.isNaN(v) ? "an undefined" : v < 0 ? "a negative" : "an absurd"} ${k === "coreMacs" ? "MAC" : k.slice(0, -1).toUpperCase()} count (${fmt(v)})`);
+    }
+  }
+}
+function addCostsChecked(a, b, label) {
+  const sum = a.macs + b.macs + a.flops + b.flops + a.coreMacs + b.coreMacs;
+  if (sum <= MAX_COUNT) return { macs: a.macs + b.macs, flops: a.flops + b.flops, coreMacs: a.coreMacs + b.coreMacs };
+  const what = `the cost up to ${label()}`;
+  return { macs: checkedAdd(a.macs, b.macs, what), flops: checkedAdd(a.flops, b.flops, what), coreMacs: checkedAdd(a.coreMacs, b.coreMacs, what) };
+}
+function checkCeilings(weights, nodes) {
+  let params = 0;
+  let bytes = 0;
+  for (const w of weights.values()) {
+    params = checkedAdd(params, w.elements, "the parameter count");
+    bytes = checkedAdd(bytes, w.bytes, "the weight size");
+  }
+  if (params > MAX_PARAMS) throw new GraphError(`the model has ${fmt(params)} parameters, above the ceiling of 10^15`);
+  if (bytes > MAX_WEIGHT_BYTES) throw new GraphError(`the model's weights take ${fmt(bytes)} bytes, above the ceiling of 10^15`);
+  const sum = { macs: 0, flops: 0, traffic: 0 };
+  for (const n of nodes) {
+    if (n.cost) {
+      sum.macs = checkedAdd(sum.macs, n.cost.macs, "the model's MAC count");
+      sum.flops = checkedAdd(sum.flops, n.cost.flops, "the model's FLOP count");
+    }
+    sum.traffic = checkedAdd(sum.traffic, (n.bytesRead ?? 0) + (n.bytesWritten ?? 0), "the model's memory traffic");
+  }
 }
 function initializerInfo(t) {
   const values = readTensorValues(t);
@@ -24283,11 +24543,17 @@ function implicitInputs(n) {
   const out = [];
   for (const a of n.attrs.values()) {
     const graphs = a.type === "graph" ? [a.value] : a.type === "graphs" ? a.value : [];
-    for (const g of graphs) out.push(...freeNames(g));
+    for (const g of graphs) for (const f of freeNames(g)) out.push(f);
   }
   return out;
 }
+var FREE_NAMES = /* @__PURE__ */ new WeakMap();
 function freeNames(g) {
+  let names = FREE_NAMES.get(g);
+  if (!names) FREE_NAMES.set(g, names = computeFreeNames(g));
+  return names;
+}
+function computeFreeNames(g) {
   const local = /* @__PURE__ */ new Set([...g.inputs.map((v) => v.name), ...g.initializers.map((t) => t.name), ...g.sparseInitializers.map((t) => t.name)]);
   for (const n of g.nodes) for (const o of n.outputs) local.add(o);
   const free = /* @__PURE__ */ new Set();
@@ -24395,7 +24661,7 @@ function upperBounds(result, lower) {
   return Object.keys(out).length ? out : null;
 }
 function byOpType(nodes) {
-  const out = {};
+  const out = /* @__PURE__ */ Object.create(null);
   for (const n of nodes) {
     const key2 = n.domain ? `${n.domain}:${n.opType}` : n.opType;
     const t = out[key2] ??= { count: 0, params: 0, macs: 0, flops: 0, bytes: 0 };
@@ -24580,15 +24846,15 @@ var METRIC_FIELD = {
   "peak-memory": { field: "peakActivationBytes", scale: 1 },
   "memory-traffic": { field: "memoryAccessBytes", scale: 1 }
 };
-function boundedMetric(report2, metric, device, value2, fmt2) {
+function boundedMetric(report2, metric, device, value2, fmt3) {
   if (report2 && metric === "latency" && device) {
     const l = report2.latency?.[device];
-    if (l?.lowerBound) return `\u2265 ${fmt2(value2)}${l.upperBoundMs !== void 0 ? `, \u2264 ${fmt2(l.upperBoundMs)}` : ""}`;
+    if (l?.lowerBound) return `\u2265 ${fmt3(value2)}${l.upperBoundMs !== void 0 ? `, \u2264 ${fmt3(l.upperBoundMs)}` : ""}`;
   }
   const m = METRIC_FIELD[metric];
-  if (!report2 || !m || !isLowerBound(report2.totals, m.field)) return fmt2(value2);
+  if (!report2 || !m || !isLowerBound(report2.totals, m.field)) return fmt3(value2);
   const upper = report2.totals.upperBound?.[m.field];
-  return `\u2265 ${fmt2(value2)}${upper !== void 0 ? `, \u2264 ${fmt2(upper / m.scale)}` : ""}`;
+  return `\u2265 ${fmt3(value2)}${upper !== void 0 ? `, \u2264 ${fmt3(upper / m.scale)}` : ""}`;
 }
 
 // src/report/compare.ts
@@ -24767,9 +25033,9 @@ function formatPercent(p) {
   const s = Math.abs(p) >= 10 ? p.toFixed(0) : Math.abs(p) >= 1 ? p.toFixed(1) : p.toFixed(2);
   return `${p > 0 ? "+" : ""}${s}%`;
 }
-function changeText(c, fmt2) {
-  const delta = c.delta === null ? "" : `${c.delta > 0 ? "+" : c.delta < 0 ? "-" : ""}${fmt2(Math.abs(c.delta))}`;
-  return [fmt2(c.base), fmt2(c.head), delta, formatPercent(c.percent)];
+function changeText(c, fmt3) {
+  const delta = c.delta === null ? "" : `${c.delta > 0 ? "+" : c.delta < 0 ? "-" : ""}${fmt3(Math.abs(c.delta))}`;
+  return [fmt3(c.base), fmt3(c.head), delta, formatPercent(c.percent)];
 }
 function renderComparisonText(cmp, options = {}) {
   const top = options.top ?? 10;
@@ -25857,9 +26123,27 @@ var FALLBACK = {
   fp64: ["fp32"]
 };
 function effectivePrecision(device, wanted) {
-  if (device.peak[wanted]) return wanted;
-  for (const p of FALLBACK[wanted]) if (device.peak[p]) return p;
+  if (usable(device.peak[wanted])) return wanted;
+  for (const p of FALLBACK[wanted]) if (usable(device.peak[p])) return p;
   return null;
+}
+function usable(v) {
+  return typeof v === "number" && v > 0 && Number.isFinite(v);
+}
+function checkDevice(device) {
+  const bad = (what) => new UserError("", `device ${quoteToken(device.id)}: ${what}`);
+  if (!usable(device.bandwidth)) throw bad(`bandwidth must be a positive, finite number of bytes/s, got ${device.bandwidth}`);
+  for (const [p, v] of Object.entries(device.peak)) {
+    if (v !== void 0 && !(v >= 0 && Number.isFinite(v))) throw bad(`peak ${p} must be a finite number >= 0, got ${v}`);
+  }
+  if (!Object.values(device.peak).some(usable)) throw bad("no positive peak figure");
+  for (const k of ["computeEfficiency", "memoryEfficiency"]) {
+    const v = device[k];
+    if (!(v > 0 && v <= 1)) throw bad(`${k} must be in (0, 1], got ${v}`);
+  }
+  if (!(device.kernelOverhead >= 0 && Number.isFinite(device.kernelOverhead))) {
+    throw bad(`kernel overhead must be a finite number of seconds >= 0, got ${device.kernelOverhead}`);
+  }
 }
 var FLOAT_PRECISION = {
   float64: "fp64",
@@ -25892,6 +26176,7 @@ function launchesKernel(n) {
   return !shapeMath;
 }
 function estimateLatency(nodes, device, options = {}) {
+  checkDevice(device);
   const notices = /* @__PURE__ */ new Set();
   const bw = device.bandwidth * device.memoryEfficiency;
   const flopsByPrecision = /* @__PURE__ */ new Map();
@@ -25923,6 +26208,7 @@ function estimateLatency(nodes, device, options = {}) {
     return { time, compute: tc, memory: tm, bound: bound2, precision: p };
   });
   const total = out.reduce((s, t) => s + t.time, 0);
+  if (!Number.isFinite(total)) throw new UserError("", `device ${quoteToken(device.id)}: its peak or bandwidth is too small for a finite estimate`);
   let precision = effectivePrecision(device, options.precision ?? "fp32") ?? "fp32";
   let most = -1;
   for (const [p, f] of flopsByPrecision) if (f > most) [precision, most] = [p, f];
@@ -26909,8 +27195,27 @@ function renderHtml(report2, options = {}) {
 }
 
 // src/io/write-file.ts
-import { renameSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync as closeSync2, openSync as openSync2, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { basename, dirname as dirname3, join as join2 } from "node:path";
+function writeFileAtomicStream(path, produce) {
+  const tmp = join2(dirname3(path), `.${basename(path)}.${process.pid}.tmp`);
+  let fd = null;
+  try {
+    fd = openSync2(tmp, "w");
+    const out = fd;
+    produce((chunk) => {
+      writeSync(out, chunk);
+    });
+    closeSync2(fd);
+    fd = null;
+    renameSync(tmp, path);
+  } catch (e) {
+    if (fd !== null) closeSync2(fd);
+    rmSync(tmp, { force: true });
+    if (e.code === void 0) throw e;
+    throw new InputError(path, `cannot be written (${e.code})`);
+  }
+}
 function writeFileAtomic(path, text2) {
   const tmp = join2(dirname3(path), `.${basename(path)}.${process.pid}.tmp`);
   try {
@@ -26920,6 +27225,155 @@ function writeFileAtomic(path, text2) {
     rmSync(tmp, { force: true });
     throw new InputError(path, `cannot be written (${e.code ?? e.message})`);
   }
+}
+
+// src/report/json.ts
+var EXTRA_ESCAPES = /[\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
+var CHUNK = 1 << 20;
+var SMALL = 4096;
+function isSmall(v, budget) {
+  if (v === null || typeof v !== "object") return true;
+  if (typeof v.toJSON === "function") return --budget.left >= 0;
+  if (Array.isArray(v)) {
+    if ((budget.left -= v.length + 1) < 0) return false;
+    for (const item of v) if (item !== null && typeof item === "object" && !isSmall(item, budget)) return false;
+    return true;
+  }
+  for (const key2 in v) {
+    if (!Object.prototype.hasOwnProperty.call(v, key2)) continue;
+    if (--budget.left < 0) return false;
+    const item = v[key2];
+    if (item !== null && typeof item === "object" && !isSmall(item, budget)) return false;
+  }
+  return budget.left >= 0;
+}
+function batchable(v, budget) {
+  if (v !== null && typeof v === "object") {
+    if (typeof v.toJSON === "function") return false;
+    return isSmall(v, budget);
+  }
+  if (typeof v === "bigint") return false;
+  return --budget.left >= 0;
+}
+function escapeExtra(text2) {
+  return text2.replace(EXTRA_ESCAPES, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+var NEEDS_WORK = /["\\\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028-\u202E\u2066-\u2069\uD800-\uDFFF]/;
+function jsonString(s) {
+  if (!NEEDS_WORK.test(s)) return `"${s}"`;
+  return JSON.stringify(s).replace(EXTRA_ESCAPES, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+function writeJson(value2, write, indent = 2, chunkSize = CHUNK) {
+  const unit2 = " ".repeat(indent);
+  let buf = "";
+  const maybeFlush = () => {
+    if (buf.length >= chunkSize) {
+      write(buf);
+      buf = "";
+    }
+  };
+  const prepare = (key2, v) => {
+    if (v !== null && typeof v === "object" && typeof v.toJSON === "function") {
+      return v.toJSON(key2);
+    }
+    if (typeof v === "bigint" && typeof BigInt.prototype.toJSON === "function") {
+      return v.toJSON(key2);
+    }
+    return v;
+  };
+  const scalar2 = (v) => {
+    if (v === null) return "null";
+    switch (typeof v) {
+      case "string":
+        return jsonString(v);
+      case "number":
+        return Number.isFinite(v) ? String(v) : "null";
+      case "boolean":
+        return v ? "true" : "false";
+      case "bigint":
+        throw new TypeError("Do not know how to serialize a BigInt");
+      case "undefined":
+      case "function":
+      case "symbol":
+        return void 0;
+      default:
+        if (v instanceof Number || v instanceof String || v instanceof Boolean) return scalar2(v.valueOf());
+        return void 0;
+    }
+  };
+  const seen = /* @__PURE__ */ new Set();
+  const emit = (v, pad) => {
+    const s = scalar2(v);
+    if (s !== void 0) {
+      buf += s;
+      return;
+    }
+    const obj = v;
+    const hasToJSON = typeof obj.toJSON === "function";
+    if (!hasToJSON && !seen.has(obj) && isSmall(obj, { left: SMALL })) {
+      const text2 = escapeExtra(JSON.stringify(obj, null, indent));
+      buf += pad ? text2.replace(/\n/g, `
+${pad}`) : text2;
+      return;
+    }
+    if (seen.has(obj)) throw new TypeError("Converting circular structure to JSON");
+    seen.add(obj);
+    const inner = pad + unit2;
+    if (Array.isArray(obj)) {
+      if (obj.length === 0) buf += "[]";
+      else {
+        buf += "[";
+        let i = 0;
+        while (i < obj.length) {
+          const budget = { left: SMALL };
+          let j = i;
+          while (j < obj.length && batchable(obj[j], budget)) j++;
+          buf += i === 0 ? "\n" : ",\n";
+          maybeFlush();
+          if (j > i) {
+            const text2 = JSON.stringify(obj.slice(i, j), null, indent);
+            buf += escapeExtra(pad + text2.slice(2, -2).replace(/\n/g, `
+${pad}`));
+            i = j;
+            continue;
+          }
+          buf += inner;
+          const item = prepare(String(i), obj[i]);
+          if (isOmitted(item)) buf += "null";
+          else emit(item, inner);
+          i++;
+        }
+        buf += "\n";
+        maybeFlush();
+        buf += `${pad}]`;
+      }
+    } else {
+      let first = true;
+      for (const key2 of Object.keys(obj)) {
+        const item = prepare(key2, obj[key2]);
+        if (isOmitted(item)) continue;
+        buf += first ? "{\n" : ",\n";
+        first = false;
+        maybeFlush();
+        buf += `${inner}${jsonString(key2)}: `;
+        emit(item, inner);
+      }
+      if (first) buf += "{}";
+      else {
+        buf += "\n";
+        maybeFlush();
+        buf += `${pad}}`;
+      }
+    }
+    seen.delete(obj);
+  };
+  const top = prepare("", value2);
+  if (isOmitted(top)) return;
+  emit(top, "");
+  if (buf) write(buf);
+}
+function isOmitted(v) {
+  return v === void 0 || typeof v === "function" || typeof v === "symbol";
 }
 
 // src/check/run.ts
@@ -27037,11 +27491,11 @@ function evaluateRow(m, cfg, metric, device, out) {
     else {
       const checked = checkUpper && upperBound !== null && value2 <= abs2.max ? upperBound : value2;
       row.usedPercent = abs2.max > 0 ? 100 * checked / abs2.max : null;
-      if (value2 > abs2.max) broken.push({ ...limit2, message: `${label} of ${m.path} is ${fmt(metric, value2)}${lb}, over its budget of ${fmt(metric, abs2.max)}` });
+      if (value2 > abs2.max) broken.push({ ...limit2, message: `${label} of ${m.path} is ${fmt2(metric, value2)}${lb}, over its budget of ${fmt2(metric, abs2.max)}` });
       else if (checkUpper && upperBound === null) missingUpper();
       else if (checkUpper && upperBound > abs2.max) {
-        broken.push({ ...limit2, message: `${label} of ${m.path} may be up to ${fmt(metric, upperBound)} (its static upper bound; ${fmt(metric, value2)} known), over its budget of ${fmt(metric, abs2.max)}` });
-      } else passed.push(checkUpper ? `within budget at its upper bound ${fmt(metric, upperBound)}` : "within budget");
+        broken.push({ ...limit2, message: `${label} of ${m.path} may be up to ${fmt2(metric, upperBound)} (its static upper bound; ${fmt2(metric, value2)} known), over its budget of ${fmt2(metric, abs2.max)}` });
+      } else passed.push(checkUpper ? `within budget at its upper bound ${fmt2(metric, upperBound)}` : "within budget");
     }
   }
   const rel = m.config.maxIncrease.find((r) => r.metric === metric);
@@ -27050,18 +27504,18 @@ function evaluateRow(m, cfg, metric, device, out) {
     const limit2 = rel.percent !== void 0 ? { kind: "relative", level: rel.level, limit: rel.percent, percent: true, at: rel.at } : { kind: "relative", level: rel.level, limit: rel.absolute, at: rel.at };
     if (!m.base) passed.push("new model: no baseline to compare");
     else if (value2 !== null && base !== null) {
-      const allowed = rel.percent !== void 0 ? `${rel.percent}%` : fmt(metric, rel.absolute);
+      const allowed = rel.percent !== void 0 ? `${rel.percent}%` : fmt2(metric, rel.absolute);
       const over = (v) => {
         const delta = v - base;
         const percent = base === 0 ? delta > 0 ? Infinity : 0 : 100 * delta / base;
-        return { over: rel.percent !== void 0 ? percent > rel.percent : delta > rel.absolute, by: Number.isFinite(percent) ? `+${percent.toFixed(1)}%` : `from 0 to ${fmt(metric, v)}` };
+        return { over: rel.percent !== void 0 ? percent > rel.percent : delta > rel.absolute, by: Number.isFinite(percent) ? `+${percent.toFixed(1)}%` : `from 0 to ${fmt2(metric, v)}` };
       };
       const atValue = over(value2);
       if (atValue.over) {
-        broken.push({ ...limit2, message: `${label} of ${m.path} grew ${atValue.by} (${fmt(metric, base)} \u2192 ${fmt(metric, value2)}${lb}), more than the ${allowed} allowed` });
+        broken.push({ ...limit2, message: `${label} of ${m.path} grew ${atValue.by} (${fmt2(metric, base)} \u2192 ${fmt2(metric, value2)}${lb}), more than the ${allowed} allowed` });
       } else if (checkUpper && upperBound === null) missingUpper();
       else if (checkUpper && over(upperBound).over) {
-        broken.push({ ...limit2, message: `${label} of ${m.path} may have grown ${over(upperBound).by} (${fmt(metric, base)} \u2192 up to ${fmt(metric, upperBound)}, its static upper bound), more than the ${allowed} allowed` });
+        broken.push({ ...limit2, message: `${label} of ${m.path} may have grown ${over(upperBound).by} (${fmt2(metric, base)} \u2192 up to ${fmt2(metric, upperBound)}, its static upper bound), more than the ${allowed} allowed` });
       } else passed.push(`increase within ${allowed}`);
     } else {
       passed.push(`not compared: no ${value2 === null ? "value" : "baseline value"} for ${label}`);
@@ -27086,7 +27540,7 @@ function incompleteText(report2) {
   const first = names.slice(0, 3).map((x) => safeText(x, 40));
   return `${n} node${n === 1 ? "" : "s"} with unknown shapes${first.length ? ` (first: ${first.join(", ")})` : ""}`;
 }
-function fmt(metric, v) {
+function fmt2(metric, v) {
   const sig = (x) => Number(x.toPrecision(3)).toString();
   const si = (x) => {
     const a = Math.abs(x);
@@ -27505,12 +27959,12 @@ function metricCell(r) {
   return r.device ? `${METRIC_LABEL[r.metric]} ${escapeMarkdownCode(r.device, { table: true })}` : METRIC_LABEL[r.metric];
 }
 function value(report2, row, v) {
-  return v === null ? "\u2013" : escapeMarkdown(boundedMetric(report2, row.metric, row.device, v, (x) => fmt(row.metric, x)), { max: 60 });
+  return v === null ? "\u2013" : escapeMarkdown(boundedMetric(report2, row.metric, row.device, v, (x) => fmt2(row.metric, x)), { max: 60 });
 }
 function headValue(r) {
   if (r.value === null) return "\u2013";
-  if (!r.lowerBound) return fmt(r.metric, r.value);
-  return `\u2265 ${fmt(r.metric, r.value)}${r.upperBound !== null ? `, \u2264 ${fmt(r.metric, r.upperBound)}` : ""}`;
+  if (!r.lowerBound) return fmt2(r.metric, r.value);
+  return `\u2265 ${fmt2(r.metric, r.value)}${r.upperBound !== null ? `, \u2264 ${fmt2(r.metric, r.upperBound)}` : ""}`;
 }
 var LEVEL_ICON = { error: "\u274C", warn: "\u26A0\uFE0F" };
 function statusCell(r) {
@@ -27522,12 +27976,12 @@ function changeCell(r, isNew) {
   if (!r.change) return r.base === null ? "" : "=";
   const sign2 = r.change.delta > 0 ? "+" : "\u2212";
   const pct3 = r.change.percent === null ? "" : ` (${r.change.delta > 0 ? "+" : "\u2212"}${Math.abs(r.change.percent).toFixed(Math.abs(r.change.percent) < 10 ? 1 : 0)}%)`;
-  return `${sign2}${fmt(r.metric, Math.abs(r.change.delta))}${pct3} ${changeIcon(r.change.percent)}`.trim();
+  return `${sign2}${fmt2(r.metric, Math.abs(r.change.delta))}${pct3} ${changeIcon(r.change.percent)}`.trim();
 }
 function budgetCell(r) {
   const parts = [];
-  if (r.budget !== null) parts.push(`\u2264 ${fmt(r.metric, r.budget)}`);
-  if (r.maxIncrease) parts.push(r.maxIncrease.percent !== void 0 ? `+${r.maxIncrease.percent}% max` : `+${fmt(r.metric, r.maxIncrease.absolute)} max`);
+  if (r.budget !== null) parts.push(`\u2264 ${fmt2(r.metric, r.budget)}`);
+  if (r.maxIncrease) parts.push(r.maxIncrease.percent !== void 0 ? `+${r.maxIncrease.percent}% max` : `+${fmt2(r.metric, r.maxIncrease.absolute)} max`);
   return parts.join(", ");
 }
 function renderCheckMarkdown(outcome, options) {
@@ -27572,7 +28026,7 @@ function renderCheckMarkdown(outcome, options) {
         const pct3 = n.flops.percent === null ? "" : ` (${n.flops.percent > 0 ? "+" : n.flops.percent < 0 ? "\u2212" : ""}${Math.abs(n.flops.percent).toFixed(0)}%)`;
         const delta = n.flops.delta ?? 0;
         out.push(
-          `| ${escapeMarkdownCode(n.name, { table: true, max: 80 })} | ${escapeMarkdownCode(n.opType, { table: true, max: 40 })} | ${n.status === "added" ? "new" : fmt("params", n.flops.base ?? 0)} | ${n.status === "removed" ? "removed" : fmt("params", n.flops.head ?? 0)} | ${delta > 0 ? "+" : delta < 0 ? "\u2212" : ""}${fmt("params", Math.abs(delta))}${pct3} | ${n.params.delta ? `${n.params.delta > 0 ? "+" : "\u2212"}${fmt("params", Math.abs(n.params.delta))}` : ""} |`
+          `| ${escapeMarkdownCode(n.name, { table: true, max: 80 })} | ${escapeMarkdownCode(n.opType, { table: true, max: 40 })} | ${n.status === "added" ? "new" : fmt2("params", n.flops.base ?? 0)} | ${n.status === "removed" ? "removed" : fmt2("params", n.flops.head ?? 0)} | ${delta > 0 ? "+" : delta < 0 ? "\u2212" : ""}${fmt2("params", Math.abs(delta))}${pct3} | ${n.params.delta ? `${n.params.delta > 0 ? "+" : "\u2212"}${fmt2("params", Math.abs(n.params.delta))}` : ""} |`
         );
       }
       if (changed.length > top) out.push("", `\u2026and ${changed.length - top} more.`);
@@ -27585,7 +28039,7 @@ function renderCheckMarkdown(outcome, options) {
     out.push(`#### ${escapeMarkdownCode(path)} \u2014 removed`, "", "| metric | base | PR | change |", "| --- | --: | --: | --: |");
     for (const [metric, key2, scale] of [["params", "params", 1], ["gflops", "flops", 1e9]]) {
       const b = cmp?.totals[key2].base;
-      out.push(`| ${METRIC_LABEL[metric]} | ${b == null ? "\u2013" : fmt(metric, b / scale)} | \u2013 | removed |`);
+      out.push(`| ${METRIC_LABEL[metric]} | ${b == null ? "\u2013" : fmt2(metric, b / scale)} | \u2013 | removed |`);
     }
     out.push("");
   }
@@ -27624,9 +28078,9 @@ function brokenText(r) {
 }
 function valueText(r) {
   if (r.value === null) return "?";
-  const v = fmt(r.metric, r.value);
+  const v = fmt2(r.metric, r.value);
   if (!r.lowerBound) return v;
-  return `\u2265 ${v}${r.upperBound !== null ? `, \u2264 ${fmt(r.metric, r.upperBound)}` : ""}`;
+  return `\u2265 ${v}${r.upperBound !== null ? `, \u2264 ${fmt2(r.metric, r.upperBound)}` : ""}`;
 }
 function renderCheckText(outcome) {
   const resultsBy = new Map(outcome.results.map((m) => [m.path, m]));
@@ -27637,9 +28091,9 @@ function renderCheckText(outcome) {
       r.model,
       `${METRIC_LABEL[r.metric]}${r.device ? ` ${r.device}` : ""}`,
       valueText(r),
-      isNew ? "new" : r.base === null ? "" : boundedMetric(resultsBy.get(r.model)?.base, r.metric, r.device, r.base, (v) => fmt(r.metric, v)),
-      r.change ? `${r.change.delta > 0 ? "+" : "-"}${fmt(r.metric, Math.abs(r.change.delta))} ${formatPercent(r.change.percent)}`.trim() : "",
-      [r.budget !== null ? fmt(r.metric, r.budget) : "", r.maxIncrease ? r.maxIncrease.percent !== void 0 ? `+${r.maxIncrease.percent}%` : `+${fmt(r.metric, r.maxIncrease.absolute)}` : ""].filter(Boolean).join(", "),
+      isNew ? "new" : r.base === null ? "" : boundedMetric(resultsBy.get(r.model)?.base, r.metric, r.device, r.base, (v) => fmt2(r.metric, v)),
+      r.change ? `${r.change.delta > 0 ? "+" : "-"}${fmt2(r.metric, Math.abs(r.change.delta))} ${formatPercent(r.change.percent)}`.trim() : "",
+      [r.budget !== null ? fmt2(r.metric, r.budget) : "", r.maxIncrease ? r.maxIncrease.percent !== void 0 ? `+${r.maxIncrease.percent}%` : `+${fmt2(r.metric, r.maxIncrease.absolute)}` : ""].filter(Boolean).join(", "),
       // Used: of the absolute budget only (blank without one).
       r.usedPercent === null ? "" : fmtUsed(r.usedPercent),
       STATUS[r.status],
@@ -27651,7 +28105,7 @@ function renderCheckText(outcome) {
     for (const [metric, key2, scale] of [["params", "params", 1], ["gflops", "flops", 1e9]]) {
       const b = cmp?.totals[key2].base;
       const base = b == null ? null : b / scale;
-      rows.push([path, METRIC_LABEL[metric], "removed", base === null ? "" : fmt(metric, base), "", "", "", "removed", ""]);
+      rows.push([path, METRIC_LABEL[metric], "removed", base === null ? "" : fmt2(metric, base), "", "", "", "removed", ""]);
     }
   }
   const out = [];
@@ -27760,7 +28214,7 @@ ${optionsOf(usage)}`).join("\n")}
 
 ${EXIT_CODES}`;
 function parseDims(spec) {
-  const dims2 = {};
+  const dims2 = /* @__PURE__ */ Object.create(null);
   for (const part of (spec ?? []).flatMap((s) => s.split(","))) {
     if (!part.trim()) continue;
     const m = /^\s*([^=\s]+)\s*=\s*(\S+)\s*$/.exec(part);
@@ -27811,7 +28265,11 @@ function analyzeCommand(args, io) {
     tool: { name: TOOL_NAME, version: VERSION },
     models: analysed.map((a) => withLatency(a.report, devices, { precision }))
   };
-  const text2 = format === "json" ? JSON.stringify(report2, null, 2) + "\n" : format === "markdown" ? renderAnalyzeMarkdown(report2, { top }) : format === "html" ? renderHtml(report2, { devices, top }) : renderAnalyzeText(report2, { top });
+  if (format === "json") {
+    emitJson(report2, values.output, io);
+    return 0;
+  }
+  const text2 = format === "markdown" ? renderAnalyzeMarkdown(report2, { top }) : format === "html" ? renderHtml(report2, { devices, top }) : renderAnalyzeText(report2, { top });
   if (values.output) writeFileAtomic(values.output, text2);
   else io.stdout(text2);
   return 0;
@@ -27844,10 +28302,21 @@ function checkCommand(args, io) {
   const baseline = values.baseline ? readReportFile(values.baseline, { confine: confinement(root, allowOutsideRepo) }) : null;
   const outcome = runCheck({ budgetsPath, root, baseline, allowOutsideRepo, allowMissingWeights: values["allow-missing-weights"] });
   const note = values.baseline ? `compared with ${values.baseline}` : void 0;
-  const text2 = values.format === "json" ? JSON.stringify(outcome.json, null, 2) + "\n" : values.format === "markdown" ? renderCheckMarkdown(outcome, { version: VERSION, baselineNote: note, full: true }) : renderCheckText(outcome);
-  if (values.output) writeFileAtomic(values.output, text2);
-  else io.stdout(text2);
+  if (values.format === "json") emitJson(outcome.json, values.output, io);
+  else {
+    const text2 = values.format === "markdown" ? renderCheckMarkdown(outcome, { version: VERSION, baselineNote: note, full: true }) : renderCheckText(outcome);
+    if (values.output) writeFileAtomic(values.output, text2);
+    else io.stdout(text2);
+  }
   return outcome.evaluation.passed ? 0 : 1;
+}
+function emitJson(value2, output, io) {
+  const produce = (write) => {
+    writeJson(value2, write);
+    write("\n");
+  };
+  if (output) writeFileAtomicStream(output, produce);
+  else produce(io.stdout);
 }
 function compareCommand(args, io) {
   const { values, positionals } = parseArgs({

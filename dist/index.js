@@ -35819,11 +35819,11 @@ var require_format = __commonJS({
           }
           function getFormat(fmtDef) {
             const code2 = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
-            const fmt2 = gen.scopeValue("formats", { key: schema, ref: fmtDef, code: code2 });
+            const fmt3 = gen.scopeValue("formats", { key: schema, ref: fmtDef, code: code2 });
             if (typeof fmtDef == "object" && !(fmtDef instanceof RegExp)) {
-              return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._)`${fmt2}.validate`];
+              return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._)`${fmt3}.validate`];
             }
-            return ["string", fmtDef, fmt2];
+            return ["string", fmtDef, fmt3];
           }
           function validCondition() {
             if (typeof formatDef == "object" && !(formatDef instanceof RegExp) && formatDef.async) {
@@ -41094,6 +41094,9 @@ var BITS = {
 function dtypeFromCode(code2) {
   return BY_CODE[code2] ?? null;
 }
+function dtypeBits(dtype) {
+  return BITS[dtype];
+}
 function byteSize(dtype, count) {
   return Math.ceil(count * BITS[dtype] / 8);
 }
@@ -42256,7 +42259,136 @@ function dimValues(info2) {
   return info2.value;
 }
 
+// src/analysis/errors.ts
+var GraphError = class extends UserError {
+  constructor(message) {
+    super("", message);
+    this.name = "GraphError";
+  }
+};
+
+// src/analysis/limits.ts
+var MAX_DIM = 2 ** 31;
+var MAX_ELEMENTS = 2 ** 48;
+var MAX_COUNT = Number.MAX_SAFE_INTEGER;
+var MAX_PARAMS = 1e15;
+var MAX_WEIGHT_BYTES = 1e15;
+var MAX_NODE_VISITS = 1e7;
+var MAX_SUBGRAPH_RUNS = 1e5;
+var MAX_UNROLLED_ITERATIONS = 4096;
+var MAX_INLINED_NODES = 2e6;
+var MAX_GRAPH_DEPTH = 80;
+function checkedAdd(a, b, what) {
+  const s = a + b;
+  if (!(s <= MAX_COUNT)) throw new GraphError(`${what} exceeds 2^53 (${fmt2(s)}): too large to count exactly`);
+  return s;
+}
+function checkedMul(a, b, what) {
+  const p = a * b;
+  if (!(p <= MAX_COUNT)) throw new GraphError(`${what} exceeds 2^53 (${fmt2(p)}): too large to count exactly`);
+  return p;
+}
+function fmt2(n) {
+  return Number.isFinite(n) && Math.abs(n) < 1e15 ? String(n) : n.toPrecision(3);
+}
+function dimProblem(d) {
+  if (!Number.isFinite(d)) return `a non-finite dimension (${d})`;
+  if (!Number.isInteger(d)) return `a fractional dimension (${d})`;
+  if (d < 0) return `a negative dimension (${d})`;
+  if (d > MAX_DIM) return `an absurd dimension (${fmt2(d)}, above 2^31)`;
+  return null;
+}
+function checkedElements(dims2, owner) {
+  let n = 1;
+  for (const d of dims2) n *= d;
+  if (n > MAX_ELEMENTS) throw new GraphError(`${owner} has an absurd size (${fmt2(n)} elements, above 2^48)`);
+  return n;
+}
+function checkTensorData(t, owner) {
+  t.dims.forEach((d, axis) => {
+    const p = dimProblem(d);
+    if (p) throw new GraphError(`${owner} has ${p} at axis ${axis}`);
+  });
+  const n = checkedElements(t.dims, owner);
+  const st = t.storage;
+  const mismatch = (have) => {
+    throw new GraphError(`${owner} declares ${fmt2(n)} elements (dims [${t.dims.join(", ")}]) but holds ${have}`);
+  };
+  if (st.kind === "raw" && t.dtype !== null && t.dtype !== "string") {
+    const bits = dtypeBits(t.dtype);
+    const want = Math.ceil(n * bits / 8);
+    if (st.bytes.byteLength !== want) mismatch(`${st.bytes.byteLength} bytes of raw data (${want} expected)`);
+  } else if (st.kind === "strings") {
+    if (st.values.length !== n) mismatch(`${st.values.length} strings`);
+  } else if (st.kind === "field" && t.dtype !== null) {
+    const have = fieldCount(st.field, st.segments);
+    const want = n * fieldPerElement(t.dtype);
+    const bits = dtypeBits(t.dtype);
+    const packed = bits > 0 && bits < 8 ? Math.ceil(n * bits / 8) : want;
+    if (have !== null && have !== want && have !== packed) mismatch(`${have} values in its ${st.field} field (${want} expected)`);
+  }
+  return n;
+}
+function fieldPerElement(dtype) {
+  return dtype === "complex64" || dtype === "complex128" ? 2 : 1;
+}
+function fieldCount(field, segments) {
+  let count = 0;
+  for (const seg of segments) {
+    if (!seg.packed) {
+      count++;
+      continue;
+    }
+    switch (field) {
+      case "float":
+        count += seg.bytes.byteLength / 4;
+        break;
+      case "double":
+        count += seg.bytes.byteLength / 8;
+        break;
+      case "int32":
+      case "int64":
+      case "uint64":
+        for (const b of seg.bytes) if (b < 128) count++;
+        break;
+      default:
+        return null;
+    }
+  }
+  return count;
+}
+function checkInfo(info2, what) {
+  if (!info2) return;
+  if (info2.kind === "tensor") {
+    if (!info2.shape) return;
+    let n = 1;
+    let known = true;
+    const shape = info2.shape;
+    for (let axis = 0; axis < shape.length; axis++) {
+      const d = shape[axis];
+      if (typeof d !== "number") {
+        known = false;
+        continue;
+      }
+      if (!(Number.isInteger(d) && d >= 0 && d <= MAX_DIM)) throw new GraphError(`${what()} has ${dimProblem(d)} at axis ${axis}`);
+      n *= d;
+    }
+    if (known && n > MAX_ELEMENTS) throw new GraphError(`${what()} has an absurd size (${fmt2(n)} elements, above 2^48)`);
+    return;
+  }
+  if (info2.kind === "sequence") {
+    checkInfo(info2.elem, what);
+    if (info2.items) for (const t of info2.items) checkInfo(t, what);
+    return;
+  }
+  if (info2.kind === "optional") checkInfo(info2.elem, what);
+  else if (info2.kind === "map") checkInfo(info2.value, what);
+}
+
 // src/ops/common.ts
+function refuse(ctx, detail) {
+  return new GraphError(`node ${quoteToken(ctx.node.name || ctx.node.opType)} (${quoteToken(ctx.node.opType)}): ${detail}`);
+}
 function outputElements(ctx, i = 0) {
   const out = ctx.output(i);
   return out ? numel(out.shape) : null;
@@ -42276,10 +42408,8 @@ function macCost(macs, extraFlops = 0) {
   return { macs, flops: 2 * macs + extraFlops, coreMacs: 0 };
 }
 function addCosts(a, b) {
-  return { macs: a.macs + b.macs, flops: a.flops + b.flops, coreMacs: a.coreMacs + b.coreMacs };
-}
-function scaleCost(a, k) {
-  return { macs: a.macs * k, flops: a.flops * k, coreMacs: a.coreMacs * k };
+  const what = "a sub-graph cost";
+  return { macs: checkedAdd(a.macs, b.macs, what), flops: checkedAdd(a.flops, b.flops, what), coreMacs: checkedAdd(a.coreMacs, b.coreMacs, what) };
 }
 
 // src/ops/elementwise.ts
@@ -43167,24 +43297,24 @@ var ops4 = [
 ];
 
 // src/ops/rnn.ts
-var ACTIVATION_FLOPS = {
-  relu: 1,
-  tanh: 1,
-  sigmoid: 4,
-  affine: 2,
-  leakyrelu: 2,
-  thresholdedrelu: 1,
-  scaledtanh: 3,
-  hardsigmoid: 4,
-  elu: 4,
-  softsign: 3,
-  softplus: 3,
-  gelu: 5,
-  clip: 2,
-  hardswish: 5
-};
+var ACTIVATION_FLOPS = /* @__PURE__ */ new Map([
+  ["relu", 1],
+  ["tanh", 1],
+  ["sigmoid", 4],
+  ["affine", 2],
+  ["leakyrelu", 2],
+  ["thresholdedrelu", 1],
+  ["scaledtanh", 3],
+  ["hardsigmoid", 4],
+  ["elu", 4],
+  ["softsign", 3],
+  ["softplus", 3],
+  ["gelu", 5],
+  ["clip", 2],
+  ["hardswish", 5]
+]);
 function activationFlops(name) {
-  return ACTIVATION_FLOPS[name.toLowerCase()] ?? 1;
+  return ACTIVATION_FLOPS.get(name.toLowerCase()) ?? 1;
 }
 var KINDS = [
   {
@@ -43872,7 +44002,7 @@ function einsumPlan(equation, shapes) {
   }
   const outShape = [];
   for (const l of outLabels) {
-    if (l === ".") outShape.push(...ellipsisDims);
+    if (l === ".") for (const d of ellipsisDims) outShape.push(d);
     else outShape.push(sizes.get(l) ?? null);
   }
   const summed = [...sizes.keys()].filter((l) => !outLabels.includes(l));
@@ -44802,6 +44932,14 @@ function inferReshape(ctx) {
     target = dimValues(s);
     targetLen = s?.shape?.length === 1 ? s.shape[0] : null;
   }
+  if (target !== null) {
+    let inferred = 0;
+    for (const v of target) {
+      if (typeof v !== "number") continue;
+      if (!Number.isInteger(v) || v < -1) throw refuse(ctx, `shape element ${v} is invalid (only -1 and 0 are special)`);
+      if (v === -1 && ++inferred > 1) throw refuse(ctx, "the shape has more than one -1");
+    }
+  }
   if (target === null) {
     if (typeof targetLen !== "number") return [tensor2(x?.dtype ?? null, null)];
     const out = solveOneUnknown(inShape, new Array(targetLen).fill(null));
@@ -45667,9 +45805,18 @@ function sizesDims(input, axes, sizes, policy) {
     }
     ratios.push(s / d);
   }
-  const scale = policy === "not_larger" ? Math.min(...ratios) : Math.max(...ratios);
+  let scale = ratios[0];
+  for (const r of ratios) scale = policy === "not_larger" ? Math.min(scale, r) : Math.max(scale, r);
   for (const a of axes) out[a] = Math.floor(scale * input[a] + 0.5);
   return out;
+}
+function checkArg(ctx, arg, what) {
+  if (!Array.isArray(arg)) return;
+  for (const v of arg) {
+    if (typeof v !== "number") continue;
+    const bad = what === "scales" ? !(v > 0 && Number.isFinite(v)) : !(Number.isInteger(v) && v >= 0);
+    if (bad) throw refuse(ctx, `${what} holds ${v}; ${what === "scales" ? "a scale must be positive and finite" : "a size must be a whole number >= 0"}`);
+  }
 }
 function resizeArg(ctx, i) {
   if (!ctx.has(i)) return void 0;
@@ -45701,6 +45848,8 @@ function inferResize(ctx) {
     for (const a of axes) out[a] = null;
     return [tensor2(dtype, out)];
   };
+  checkArg(ctx, scales, "scales");
+  checkArg(ctx, sizes, "sizes");
   if (Array.isArray(scales)) {
     if (scales.length !== axes.length) return unknownOnAxes();
     const out = [...x.shape];
@@ -45729,6 +45878,7 @@ function inferUpsample(ctx) {
   const dtype = x?.dtype ?? null;
   if (!x?.shape) return [tensor2(dtype, null)];
   const scales = upsampleScales(ctx, x.shape.length);
+  checkArg(ctx, scales, "scales");
   if (scales === null || scales.length !== x.shape.length) return [tensor2(dtype, x.shape.map(() => null))];
   return [tensor2(dtype, x.shape.map((d, i) => scaleDim(d, scales[i])))];
 }
@@ -46141,7 +46291,8 @@ function inferStringNormalizer(ctx) {
 function inferTfIdf(ctx) {
   const x = ctx.input(0);
   const idx = ctx.attrs.ints("ngram_indexes") ?? [];
-  const k = idx.length > 0 ? Math.max(...idx) + 1 : null;
+  let k = null;
+  for (const i of idx) k = Math.max(k ?? -Infinity, i + 1);
   if (!x?.shape) return [tensor2("float32", null)];
   return [tensor2("float32", x.shape.length === 2 ? [x.shape[0], k] : [k])];
 }
@@ -46266,13 +46417,13 @@ function runLoop(ctx) {
   const body = ctx.attrs.graph("body");
   if (!body) return null;
   const m = ctx.has(0) ? knownInts(ctx.input(0)) : null;
-  const maxTrips = m && m.length === 1 ? m[0] : null;
+  const maxTrips = m && m.length === 1 ? Math.max(0, m[0]) : null;
   const condGiven = ctx.has(1);
   const condValue = condGiven ? knownInts(ctx.input(1)) : null;
   const carriedCount = ctx.node.inputs.length - 2;
   const initial = [];
   for (let i = 0; i < carriedCount; i++) initial.push(ctx.inputs[i + 2] ?? null);
-  if (maxTrips !== null && maxTrips >= 0 && maxTrips <= UNROLL_LIMIT) {
+  if (maxTrips !== null && maxTrips >= 0 && maxTrips <= UNROLL_LIMIT && (ctx.tryUnroll?.(maxTrips) ?? true)) {
     const unrolled = unrollLoop(ctx, body, maxTrips, condGiven ? condValue?.[0] ?? null : 1, initial);
     if (unrolled) return unrolled;
   }
@@ -46339,7 +46490,7 @@ var loopOp = {
       return { ...run2.cost, partial: true };
     }
     if (run2.trips === null) ctx.warn(`Loop may exit early: costed at its maximum of ${run2.costTrips} iterations`);
-    return scaleCost(run2.cost, run2.costTrips);
+    return scaleCostChecked(run2.cost, run2.costTrips, ctx);
   }
 };
 function runScan(ctx) {
@@ -46401,9 +46552,13 @@ var scanOp = {
   cost(ctx) {
     const run2 = runScan(ctx);
     if (!run2 || typeof run2.seqLen !== "number" || typeof run2.batch !== "number") return null;
-    return scaleCost(run2.body.cost, run2.seqLen * run2.batch);
+    return scaleCostChecked(run2.body.cost, run2.seqLen * run2.batch, ctx);
   }
 };
+function scaleCostChecked(cost, k, ctx) {
+  const what = `node ${quoteToken(ctx.node.name || ctx.node.opType)} (${ctx.node.opType}) cost`;
+  return { macs: checkedMul(cost.macs, k, what), flops: checkedMul(cost.flops, k, what), coreMacs: checkedMul(cost.coreMacs, k, what) };
+}
 var ops17 = [ifOp, loopOp, scanOp];
 
 // src/ops/loss.ts
@@ -46532,7 +46687,7 @@ function lookupOp(domain, opType) {
 var noSubgraphs = () => {
   throw new Error("this context cannot run subgraphs");
 };
-function applyOp(def, node2, inputs, opset, runSubgraph = noSubgraphs, upTo) {
+function applyOp(def, node2, inputs, opset, runSubgraph = noSubgraphs, upTo, tryUnroll) {
   const warnings = [];
   const attrs = new Attrs(node2.attrs);
   const ctx = {
@@ -46550,7 +46705,8 @@ function applyOp(def, node2, inputs, opset, runSubgraph = noSubgraphs, upTo) {
     warn(message) {
       warnings.push(message);
     },
-    subgraph: runSubgraph
+    subgraph: runSubgraph,
+    tryUnroll
   };
   if (upTo) ctx.upTo = upTo;
   let outputs;
@@ -46558,6 +46714,7 @@ function applyOp(def, node2, inputs, opset, runSubgraph = noSubgraphs, upTo) {
     const inferred = def.infer(ctx);
     outputs = node2.outputs.map((_, i) => inferred[i] ?? null);
   } catch (e) {
+    if (e instanceof UserError) throw e;
     warnings.push(`shape rule failed: ${e.message}`);
     outputs = node2.outputs.map(() => null);
   }
@@ -46573,6 +46730,7 @@ function applyOp(def, node2, inputs, opset, runSubgraph = noSubgraphs, upTo) {
   try {
     cost = def.cost(costCtx);
   } catch (e) {
+    if (e instanceof UserError) throw e;
     warnings.push(`cost rule failed: ${e.message}`);
     cost = null;
   }
@@ -46593,15 +46751,35 @@ function expandFunctions(graph2, functions) {
   }
   const used = /* @__PURE__ */ new Set();
   let counter = 0;
-  const expandNodes = (nodes, depth) => {
-    const out = [];
+  let created = 0;
+  const sizes = /* @__PURE__ */ new Map();
+  const tooDeep = (n) => new GraphError(`function ${quoteToken(n.domain ? `${n.domain}:${n.opType}` : n.opType)} calls functions more than ${MAX_EXPANSION_DEPTH} deep (recursion?)`);
+  const expandedSize = (fn, call, depth) => {
+    if (depth >= MAX_EXPANSION_DEPTH) throw tooDeep(call);
+    const known = sizes.get(fn);
+    if (known !== void 0) return known;
+    let size = 0;
+    for (const b of fn.nodes) {
+      const callee = byKey.get(fnKey(b.domain, b.opType));
+      size = Math.min(MAX_INLINED_NODES + 1, size + (callee ? expandedSize(callee, b, depth + 1) : 1));
+    }
+    sizes.set(fn, size);
+    return size;
+  };
+  const expandNodes = (nodes, depth, out = [], counted = false) => {
     for (const n of nodes) {
       const fn = byKey.get(fnKey(n.domain, n.opType));
       if (!fn) {
         out.push(withExpandedSubgraphs(n, depth));
         continue;
       }
-      if (depth >= MAX_EXPANSION_DEPTH) throw new Error(`function ${n.domain}:${n.opType} calls itself too deeply`);
+      if (depth >= MAX_EXPANSION_DEPTH) throw tooDeep(n);
+      if (!counted) {
+        created += expandedSize(fn, n, depth);
+        if (created > MAX_INLINED_NODES) {
+          throw new GraphError(`inlining the model's functions would create more than ${MAX_INLINED_NODES} nodes: refused`);
+        }
+      }
       used.add(fn);
       const prefix = `${n.name || fn.name}/${counter++}/`;
       const rename2 = /* @__PURE__ */ new Map();
@@ -46610,7 +46788,7 @@ function expandFunctions(graph2, functions) {
       const attrs = new Map(fn.attributeDefaults);
       for (const [k, v] of n.attrs) attrs.set(k, v);
       const body = fn.nodes.map((b) => instantiate(b, prefix, rename2, attrs));
-      out.push(...expandNodes(body, depth + 1));
+      expandNodes(body, depth + 1, out, true);
     }
     return out;
   };
@@ -46662,26 +46840,17 @@ function renameFree(g, name) {
   };
 }
 
-// src/analysis/errors.ts
-var GraphError = class extends UserError {
-  constructor(message) {
-    super("", message);
-    this.name = "GraphError";
-  }
-};
-
 // src/analysis/infer.ts
-var MAX_DIM = 2 ** 31;
 function isWeightDtype(t) {
   return isNumeric(t.dtype) && t.dtype !== "int64" && t.dtype !== "uint64";
 }
-var INT32_WEIGHTS = {
-  ":QLinearConv": [8],
-  "com.microsoft:QLinearConv": [8],
-  "com.microsoft:QGemm": [6],
-  ":DequantizeLinear": [0],
-  "com.microsoft:DequantizeLinear": [0]
-};
+var INT32_WEIGHTS = /* @__PURE__ */ new Map([
+  [":QLinearConv", [8]],
+  ["com.microsoft:QLinearConv", [8]],
+  ["com.microsoft:QGemm", [6]],
+  [":DequantizeLinear", [0]],
+  ["com.microsoft:DequantizeLinear", [0]]
+]);
 function packedPerElement(node2, input) {
   if (node2.domain !== "com.microsoft" || input !== 1) return 1;
   if (node2.opType === "MatMulNBits") {
@@ -46693,7 +46862,7 @@ function packedPerElement(node2, input) {
 }
 function readsAsWeight(node2, input, dtype) {
   if (dtype !== "int32") return true;
-  return INT32_WEIGHTS[`${node2.domain}:${node2.opType}`]?.includes(input) ?? false;
+  return INT32_WEIGHTS.get(`${node2.domain}:${node2.opType}`)?.includes(input) ?? false;
 }
 var Scope = class {
   constructor(parent) {
@@ -46713,8 +46882,13 @@ function inferModel(model, options = {}) {
   const first = inferRun(model, options, null);
   if (options.upperBounds && first.nodes.some(incomplete)) {
     const bounds = new BoundDims();
-    const result = inferRun(model, options, bounds);
-    if (result.nodes.length === first.nodes.length) first.upper = { result, maxOf: (d) => bounds.maxOf(d) };
+    let result = null;
+    try {
+      result = inferRun(model, options, bounds);
+    } catch (e) {
+      if (!(e instanceof UserError)) throw e;
+    }
+    if (result && result.nodes.length === first.nodes.length) first.upper = { result, maxOf: (d) => bounds.maxOf(d) };
   }
   return first;
 }
@@ -46785,17 +46959,21 @@ function inferRun(model, options, bounds) {
   const opsetOf = (domain) => opsetImports.get(domain) ?? 1;
   const initNames = new Set(graph2.initializers.map((t) => t.name));
   const realInputs = graph2.inputs.filter((i) => !initNames.has(i.name));
-  const dims2 = {};
+  const dims2 = /* @__PURE__ */ Object.create(null);
   const defaulted = [];
   const symbols = /* @__PURE__ */ new Set();
-  for (const [k, v] of Object.entries(given)) dims2[k] = v;
+  for (const [k, v] of Object.entries(given)) {
+    const p = dimProblem(v);
+    if (p) throw new GraphError(`dim ${quoteToken(k)} is given ${p}`);
+    dims2[k] = v;
+  }
   const bindShape = (shape, owner) => {
     if (!shape) return shape;
     return shape.map((d, axis) => {
       if (typeof d !== "number") symbols.add(d ?? `${owner}[${axis}]`);
       if (typeof d === "number") {
-        if (d < 0) throw new GraphError(`input '${owner}' has a negative dimension (${d}) at axis ${axis}`);
-        if (d > MAX_DIM) throw new GraphError(`input '${owner}' has an absurd dimension (${d}) at axis ${axis}`);
+        const p = dimProblem(d);
+        if (p) throw new GraphError(`input ${quoteToken(owner)} has ${p} at axis ${axis}`);
         return d;
       }
       const sym = d ?? `${owner}[${axis}]`;
@@ -46838,18 +47016,27 @@ function inferRun(model, options, bounds) {
   const weights = /* @__PURE__ */ new Map();
   const weightCandidates = /* @__PURE__ */ new Map();
   const nodes = [];
+  let visits = 0;
+  const maxVisits = options.maxNodeVisits ?? MAX_NODE_VISITS;
+  let subgraphRuns = 0;
+  let unrollLeft = MAX_UNROLLED_ITERATIONS;
+  const tryUnroll = (iterations) => {
+    if (iterations > unrollLeft) return false;
+    unrollLeft -= iterations;
+    return true;
+  };
   let pending = { params: 0, bytes: 0 };
-  const runGraph = (g, scope, record, path) => {
+  const runGraph = (g, scope, record, path, depth) => {
+    if (depth > MAX_GRAPH_DEPTH) throw new GraphError(`sub-graphs are nested more than ${MAX_GRAPH_DEPTH} deep`);
     for (const t of g.initializers) {
-      for (const d of t.dims)
-        if (d < 0 || d > MAX_DIM) throw new GraphError(`initializer '${t.name}' has an invalid dimension (${d})`);
+      const elements = checkTensorData(t, `initializer ${quoteToken(path + t.name)}`);
       scope.values.set(t.name, initializerInfo(t));
-      const elements = t.dims.reduce((a, b) => a * b, 1);
       if (t.dtype && isWeightDtype(t)) weightCandidates.set(t.name, { elements, bytes: byteSize(t.dtype, elements) });
     }
     for (const sp of g.sparseInitializers) {
+      checkSparse(sp, `sparse initializer ${quoteToken(path + sp.name)}`);
       scope.values.set(sp.name, tensor2(sp.values.dtype, [...sp.dims]));
-      const elements = sp.values.dims.reduce((a, b) => a * b, 1);
+      const elements = checkedElements(sp.values.dims, `sparse initializer ${quoteToken(path + sp.name)}`);
       if (sp.values.dtype && isWeightDtype(sp.values))
         weightCandidates.set(sp.name, { elements, bytes: byteSize(sp.values.dtype, elements) });
     }
@@ -46860,13 +47047,17 @@ function inferRun(model, options, bounds) {
     const order = topoOrder(g, scope, path);
     let total = { ...ZERO_COST };
     for (const node2 of order) {
+      if (++visits > maxVisits) {
+        throw new GraphError(`the model needs more than ${maxVisits} node evaluations (sub-graphs and unrolled loops included): refused`);
+      }
       if (record) pending = { params: 0, bytes: 0 };
       const inputsInfo = node2.inputs.map((n) => n === "" ? void 0 : scope.get(n) ?? void 0);
       const inputDtype = (i) => {
         const v = inputsInfo[i];
         return v && v.kind === "tensor" ? v.dtype : null;
       };
-      const result2 = runNode(node2, inputsInfo, scope);
+      const result2 = runNode(node2, inputsInfo, scope, path, depth);
+      const label = () => `node ${quoteToken(path + (node2.name || node2.opType))} (${quoteToken(node2.opType)})`;
       let upper;
       node2.outputs.forEach((name, i) => {
         if (name === "") return;
@@ -46878,6 +47069,7 @@ function inferRun(model, options, bounds) {
           if (conflict) warnings.push({ node: node2.name || node2.opType, message: `'${name}': inferred shape ${conflict}; the inferred one is used` });
           info2 = refine(info2, d);
         }
+        checkInfo(info2, () => `${label()}: output ${quoteToken(name)}`);
         result2.outputs[i] = info2;
         scope.values.set(name, info2);
       });
@@ -46900,7 +47092,13 @@ function inferRun(model, options, bounds) {
         }
       }
       const cost = result2.cost;
-      if (cost) total = addCosts(total, cost);
+      if (cost) {
+        checkCost(cost, label);
+        if (cost.macs > 0 && inputsInfo.some((v) => v?.kind === "tensor" && v.dtype === "string")) {
+          throw new GraphError(`${label()} does arithmetic on a string tensor, which ONNX does not allow`);
+        }
+        total = addCostsChecked(total, cost, label);
+      }
       if (record) {
         record.push({
           name: node2.name,
@@ -46953,7 +47151,15 @@ function inferRun(model, options, bounds) {
     if (read === null || written === null) return void 0;
     return { cost: r.cost, bytesRead: read, bytesWritten: written };
   };
-  const runNode = (node2, inputsInfo, scope) => {
+  const runNode = (node2, inputsInfo, scope, path, depth) => {
+    for (const [k, a] of node2.attrs) {
+      if (a.type !== "tensor" && a.type !== "tensors" && a.type !== "sparse_tensor" && a.type !== "sparse_tensors") continue;
+      const owner = `node ${quoteToken(path + (node2.name || node2.opType))} attribute ${quoteToken(k)}`;
+      if (a.type === "tensor") checkTensorData(a.value, owner);
+      else if (a.type === "tensors") for (const t of a.value) checkTensorData(t, owner);
+      else if (a.type === "sparse_tensor") checkSparse(a.value, owner);
+      else if (a.type === "sparse_tensors") for (const t of a.value) checkSparse(t, owner);
+    }
     const def = lookupOp(node2.domain, node2.opType);
     if (!def) {
       const domain = node2.domain ? `${node2.domain}:` : "";
@@ -46965,27 +47171,40 @@ function inferRun(model, options, bounds) {
         warnings: [`unsupported operator ${domain}${node2.opType}: output shapes unknown, cost estimated as elementwise`]
       };
     }
+    let memo;
     const r = applyOp(def, node2, inputsInfo, opsetOf(node2.domain), (sub2, subInputs) => {
+      memo ??= /* @__PURE__ */ new Map();
+      let byInputs = memo.get(sub2);
+      if (!byInputs) memo.set(sub2, byInputs = /* @__PURE__ */ new Map());
+      const key2 = JSON.stringify(subInputs, (_, v) => typeof v === "number" && !Number.isFinite(v) ? `#${v}` : v);
+      const hit = byInputs.get(key2);
+      if (hit) return hit;
+      if (++subgraphRuns > MAX_SUBGRAPH_RUNS) {
+        throw new GraphError(`the model's sub-graphs would run more than ${MAX_SUBGRAPH_RUNS} times (nested loops or branches): refused`);
+      }
       const child = new Scope(scope);
       sub2.inputs.forEach((vi, i) => {
         const given2 = subInputs[i];
         child.values.set(vi.name, given2 ?? declaredInfo(vi.type));
       });
-      return runGraph(sub2, child, null, `${node2.name || node2.opType}/`);
-    }, bounds ? (d) => bounds.upTo(d) : void 0);
+      const res = runGraph(sub2, child, null, `${path}${node2.name || node2.opType}/`, depth + 1);
+      byInputs.set(key2, res);
+      return res;
+    }, bounds ? (d) => bounds.upTo(d) : void 0, tryUnroll);
     return { ...r, supported: true };
   };
   const top = new Scope(null);
   for (const inp of inputs) top.values.set(inp.name, inp.info);
-  const result = runGraph(graph2, top, nodes, "");
+  const result = runGraph(graph2, top, nodes, "", 0);
   for (const n of nodes) {
     if (n.supported || n.cost) continue;
     const elements = n.outputs.reduce((acc, o) => {
       const e = o.info && o.info.kind === "tensor" ? numel(o.info.shape) : null;
       return acc === null || e === null ? null : acc + e;
     }, 0);
-    if (elements !== null) n.cost = { macs: 0, flops: elements, coreMacs: 0 };
+    if (elements !== null) n.cost = { macs: 0, flops: checkedAdd(0, elements, `the estimate for node ${quoteToken(n.name || n.opType)}`), coreMacs: 0 };
   }
+  checkCeilings(weights, nodes);
   if (defaulted.length) {
     warnings.unshift({ node: "", message: `dims not given, set to ${defaultDim}: ${defaulted.join(", ")}` });
   }
@@ -47001,6 +47220,47 @@ function inferRun(model, options, bounds) {
     warnings,
     weights
   };
+}
+function checkSparse(sp, owner) {
+  sp.dims.forEach((d, axis) => {
+    const p = dimProblem(d);
+    if (p) throw new GraphError(`${owner} has ${p} at axis ${axis}`);
+  });
+  checkedElements(sp.dims, owner);
+  checkTensorData(sp.values, `${owner} (values)`);
+  checkTensorData(sp.indices, `${owner} (indices)`);
+}
+function checkCost(cost, label) {
+  for (const k of ["macs", "flops", "coreMacs"]) {
+    const v = cost[k];
+    if (!(v >= 0 && v <= MAX_COUNT)) {
+      throw new GraphError(`${label()} has ${Number.isNaN(v) ? "an undefined" : v < 0 ? "a negative" : "an absurd"} ${k === "coreMacs" ? "MAC" : k.slice(0, -1).toUpperCase()} count (${fmt2(v)})`);
+    }
+  }
+}
+function addCostsChecked(a, b, label) {
+  const sum = a.macs + b.macs + a.flops + b.flops + a.coreMacs + b.coreMacs;
+  if (sum <= MAX_COUNT) return { macs: a.macs + b.macs, flops: a.flops + b.flops, coreMacs: a.coreMacs + b.coreMacs };
+  const what = `the cost up to ${label()}`;
+  return { macs: checkedAdd(a.macs, b.macs, what), flops: checkedAdd(a.flops, b.flops, what), coreMacs: checkedAdd(a.coreMacs, b.coreMacs, what) };
+}
+function checkCeilings(weights, nodes) {
+  let params = 0;
+  let bytes = 0;
+  for (const w of weights.values()) {
+    params = checkedAdd(params, w.elements, "the parameter count");
+    bytes = checkedAdd(bytes, w.bytes, "the weight size");
+  }
+  if (params > MAX_PARAMS) throw new GraphError(`the model has ${fmt2(params)} parameters, above the ceiling of 10^15`);
+  if (bytes > MAX_WEIGHT_BYTES) throw new GraphError(`the model's weights take ${fmt2(bytes)} bytes, above the ceiling of 10^15`);
+  const sum = { macs: 0, flops: 0, traffic: 0 };
+  for (const n of nodes) {
+    if (n.cost) {
+      sum.macs = checkedAdd(sum.macs, n.cost.macs, "the model's MAC count");
+      sum.flops = checkedAdd(sum.flops, n.cost.flops, "the model's FLOP count");
+    }
+    sum.traffic = checkedAdd(sum.traffic, (n.bytesRead ?? 0) + (n.bytesWritten ?? 0), "the model's memory traffic");
+  }
 }
 function initializerInfo(t) {
   const values = readTensorValues(t);
@@ -47100,11 +47360,17 @@ function implicitInputs(n) {
   const out = [];
   for (const a of n.attrs.values()) {
     const graphs = a.type === "graph" ? [a.value] : a.type === "graphs" ? a.value : [];
-    for (const g of graphs) out.push(...freeNames(g));
+    for (const g of graphs) for (const f of freeNames(g)) out.push(f);
   }
   return out;
 }
+var FREE_NAMES = /* @__PURE__ */ new WeakMap();
 function freeNames(g) {
+  let names = FREE_NAMES.get(g);
+  if (!names) FREE_NAMES.set(g, names = computeFreeNames(g));
+  return names;
+}
+function computeFreeNames(g) {
   const local = /* @__PURE__ */ new Set([...g.inputs.map((v) => v.name), ...g.initializers.map((t) => t.name), ...g.sparseInitializers.map((t) => t.name)]);
   for (const n of g.nodes) for (const o of n.outputs) local.add(o);
   const free = /* @__PURE__ */ new Set();
@@ -47212,7 +47478,7 @@ function upperBounds(result, lower) {
   return Object.keys(out).length ? out : null;
 }
 function byOpType(nodes) {
-  const out = {};
+  const out = /* @__PURE__ */ Object.create(null);
   for (const n of nodes) {
     const key2 = n.domain ? `${n.domain}:${n.opType}` : n.opType;
     const t = out[key2] ??= { count: 0, params: 0, macs: 0, flops: 0, bytes: 0 };
@@ -47532,9 +47798,27 @@ var FALLBACK = {
   fp64: ["fp32"]
 };
 function effectivePrecision(device, wanted) {
-  if (device.peak[wanted]) return wanted;
-  for (const p of FALLBACK[wanted]) if (device.peak[p]) return p;
+  if (usable(device.peak[wanted])) return wanted;
+  for (const p of FALLBACK[wanted]) if (usable(device.peak[p])) return p;
   return null;
+}
+function usable(v) {
+  return typeof v === "number" && v > 0 && Number.isFinite(v);
+}
+function checkDevice(device) {
+  const bad = (what) => new UserError("", `device ${quoteToken(device.id)}: ${what}`);
+  if (!usable(device.bandwidth)) throw bad(`bandwidth must be a positive, finite number of bytes/s, got ${device.bandwidth}`);
+  for (const [p, v] of Object.entries(device.peak)) {
+    if (v !== void 0 && !(v >= 0 && Number.isFinite(v))) throw bad(`peak ${p} must be a finite number >= 0, got ${v}`);
+  }
+  if (!Object.values(device.peak).some(usable)) throw bad("no positive peak figure");
+  for (const k of ["computeEfficiency", "memoryEfficiency"]) {
+    const v = device[k];
+    if (!(v > 0 && v <= 1)) throw bad(`${k} must be in (0, 1], got ${v}`);
+  }
+  if (!(device.kernelOverhead >= 0 && Number.isFinite(device.kernelOverhead))) {
+    throw bad(`kernel overhead must be a finite number of seconds >= 0, got ${device.kernelOverhead}`);
+  }
 }
 var FLOAT_PRECISION = {
   float64: "fp64",
@@ -47567,6 +47851,7 @@ function launchesKernel(n) {
   return !shapeMath;
 }
 function estimateLatency(nodes, device, options = {}) {
+  checkDevice(device);
   const notices = /* @__PURE__ */ new Set();
   const bw = device.bandwidth * device.memoryEfficiency;
   const flopsByPrecision = /* @__PURE__ */ new Map();
@@ -47598,6 +47883,7 @@ function estimateLatency(nodes, device, options = {}) {
     return { time, compute: tc, memory: tm, bound: bound2, precision: p };
   });
   const total = out.reduce((s, t) => s + t.time, 0);
+  if (!Number.isFinite(total)) throw new UserError("", `device ${quoteToken(device.id)}: its peak or bandwidth is too small for a finite estimate`);
   let precision = effectivePrecision(device, options.precision ?? "fp32") ?? "fp32";
   let most = -1;
   for (const [p, f] of flopsByPrecision) if (f > most) [precision, most] = [p, f];
@@ -47890,15 +48176,15 @@ var METRIC_FIELD = {
   "peak-memory": { field: "peakActivationBytes", scale: 1 },
   "memory-traffic": { field: "memoryAccessBytes", scale: 1 }
 };
-function boundedMetric(report2, metric, device, value2, fmt2) {
+function boundedMetric(report2, metric, device, value2, fmt3) {
   if (report2 && metric === "latency" && device) {
     const l = report2.latency?.[device];
-    if (l?.lowerBound) return `\u2265 ${fmt2(value2)}${l.upperBoundMs !== void 0 ? `, \u2264 ${fmt2(l.upperBoundMs)}` : ""}`;
+    if (l?.lowerBound) return `\u2265 ${fmt3(value2)}${l.upperBoundMs !== void 0 ? `, \u2264 ${fmt3(l.upperBoundMs)}` : ""}`;
   }
   const m = METRIC_FIELD[metric];
-  if (!report2 || !m || !isLowerBound2(report2.totals, m.field)) return fmt2(value2);
+  if (!report2 || !m || !isLowerBound2(report2.totals, m.field)) return fmt3(value2);
   const upper = report2.totals.upperBound?.[m.field];
-  return `\u2265 ${fmt2(value2)}${upper !== void 0 ? `, \u2264 ${fmt2(upper / m.scale)}` : ""}`;
+  return `\u2265 ${fmt3(value2)}${upper !== void 0 ? `, \u2264 ${fmt3(upper / m.scale)}` : ""}`;
 }
 
 // src/report/escape.ts
@@ -48511,7 +48797,7 @@ function readReportFile(path, options = {}) {
 }
 
 // src/io/write-file.ts
-import { renameSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync as closeSync2, openSync as openSync2, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { basename, dirname as dirname4, join as join3 } from "node:path";
 function writeFileAtomic(path, text2) {
   const tmp = join3(dirname4(path), `.${basename(path)}.${process.pid}.tmp`);

@@ -147,7 +147,8 @@ function upperBounds(result: InferResult, lower: Set<BoundedField>): Partial<Rec
 }
 
 export function byOpType(nodes: readonly NodeResult[]): Record<string, OpTypeTotals> {
-  const out: Record<string, OpTypeTotals> = {};
+  // Operator names come from the file: no prototype, so `__proto__` / `constructor` are ordinary keys.
+  const out = Object.create(null) as Record<string, OpTypeTotals>;
   for (const n of nodes) {
     const key = n.domain ? `${n.domain}:${n.opType}` : n.opType;
     const t = (out[key] ??= { count: 0, params: 0, macs: 0, flops: 0, bytes: 0 });

@@ -4,6 +4,7 @@
  */
 import type { Graph, Node } from '../graph/model.js';
 import type { Info, TensorInfo } from '../graph/info.js';
+import { UserError } from '../errors.js';
 import { Attrs, type CostCtx, type InferCtx, type OpCost, type OpDef, type SubgraphResult } from '../ops/types.js';
 
 export interface ApplyResult {
@@ -29,6 +30,7 @@ export function applyOp(
   opset: number,
   runSubgraph: SubgraphRunner = noSubgraphs,
   upTo?: InferCtx['upTo'],
+  tryUnroll?: (iterations: number) => boolean,
 ): ApplyResult {
   const warnings: string[] = [];
   const attrs = new Attrs(node.attrs);
@@ -48,6 +50,7 @@ export function applyOp(
       warnings.push(message);
     },
     subgraph: runSubgraph,
+    tryUnroll,
   };
   if (upTo) ctx.upTo = upTo;
 
@@ -56,6 +59,8 @@ export function applyOp(
     const inferred = def.infer(ctx);
     outputs = node.outputs.map((_, i) => inferred[i] ?? null);
   } catch (e) {
+    // A rule refusing the model (an invalid attribute, a work budget spent) is the user's error.
+    if (e instanceof UserError) throw e;
     warnings.push(`shape rule failed: ${(e as Error).message}`);
     outputs = node.outputs.map(() => null);
   }
@@ -72,6 +77,7 @@ export function applyOp(
   try {
     cost = def.cost(costCtx);
   } catch (e) {
+    if (e instanceof UserError) throw e;
     warnings.push(`cost rule failed: ${(e as Error).message}`);
     cost = null;
   }

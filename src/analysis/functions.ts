@@ -4,6 +4,9 @@
  * they cannot collide, and attribute references (`ref_attr_name`) resolved.
  */
 import type { Attr, FunctionDef, Graph, Node } from '../graph/model.js';
+import { quoteToken } from '../util/sanitize.js';
+import { GraphError } from './errors.js';
+import { MAX_INLINED_NODES } from './limits.js';
 
 const MAX_EXPANSION_DEPTH = 32;
 
@@ -26,16 +29,41 @@ export function expandFunctions(graph: Graph, functions: readonly FunctionDef[])
   }
   const used = new Set<FunctionDef>();
   let counter = 0;
+  // Nodes created by inlining: a small file can call a function that calls another twice, and so
+  // on, so the expansion is bounded, not the file.
+  let created = 0;
+  const sizes = new Map<FunctionDef, number>();
+  const tooDeep = (n: Node) =>
+    new GraphError(`function ${quoteToken(n.domain ? `${n.domain}:${n.opType}` : n.opType)} calls functions more than ${MAX_EXPANSION_DEPTH} deep (recursion?)`);
+  /** Nodes one call of `fn` inlines to (capped just past the limit), computed without inlining. */
+  const expandedSize = (fn: FunctionDef, call: Node, depth: number): number => {
+    if (depth >= MAX_EXPANSION_DEPTH) throw tooDeep(call);
+    const known = sizes.get(fn);
+    if (known !== undefined) return known;
+    let size = 0;
+    for (const b of fn.nodes) {
+      const callee = byKey.get(fnKey(b.domain, b.opType));
+      size = Math.min(MAX_INLINED_NODES + 1, size + (callee ? expandedSize(callee, b, depth + 1) : 1));
+    }
+    sizes.set(fn, size);
+    return size;
+  };
 
-  const expandNodes = (nodes: readonly Node[], depth: number): Node[] => {
-    const out: Node[] = [];
+  /** `counted`: the nodes' expansion is already in `created` (they are the body of a counted call). */
+  const expandNodes = (nodes: readonly Node[], depth: number, out: Node[] = [], counted = false): Node[] => {
     for (const n of nodes) {
       const fn = byKey.get(fnKey(n.domain, n.opType));
       if (!fn) {
         out.push(withExpandedSubgraphs(n, depth));
         continue;
       }
-      if (depth >= MAX_EXPANSION_DEPTH) throw new Error(`function ${n.domain}:${n.opType} calls itself too deeply`);
+      if (depth >= MAX_EXPANSION_DEPTH) throw tooDeep(n);
+      if (!counted) {
+        created += expandedSize(fn, n, depth);
+        if (created > MAX_INLINED_NODES) {
+          throw new GraphError(`inlining the model's functions would create more than ${MAX_INLINED_NODES} nodes: refused`);
+        }
+      }
       used.add(fn);
       const prefix = `${n.name || fn.name}/${counter++}/`;
       const rename = new Map<string, string>();
@@ -44,7 +72,7 @@ export function expandFunctions(graph: Graph, functions: readonly FunctionDef[])
       const attrs = new Map<string, Attr>(fn.attributeDefaults);
       for (const [k, v] of n.attrs) attrs.set(k, v);
       const body = fn.nodes.map((b) => instantiate(b, prefix, rename, attrs));
-      out.push(...expandNodes(body, depth + 1));
+      expandNodes(body, depth + 1, out, true);
     }
     return out;
   };

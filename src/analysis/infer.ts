@@ -2,17 +2,33 @@
  * The inference driver: binds symbolic dims, orders the graph, runs each operator's shape and
  * cost rule, recurses into sub-graphs, and records per-node results. Pure: no I/O.
  */
-import type { Dim, Graph, Model, Node, Shape, TensorData, ValueType } from '../graph/model.js';
+import type { Dim, Graph, Model, Node, Shape, SparseTensorData, TensorData, ValueType } from '../graph/model.js';
 import { infoFromType, tensor, type Info, type TensorInfo } from '../graph/info.js';
 import { byteSize, isNumeric } from '../graph/dtype.js';
 import { numel, shapeToString } from '../graph/shape.js';
 import { lookupOp } from '../ops/registry.js';
 import { ZERO_COST, type OpCost, type SubgraphResult } from '../ops/types.js';
-import { addCosts } from '../ops/common.js';
 import { readTensorValues } from '../onnx/tensor-values.js';
 import { applyOp } from './apply.js';
 import { expandFunctions } from './functions.js';
 import { GraphError } from './errors.js';
+import { UserError } from '../errors.js';
+import {
+  checkedAdd,
+  checkedElements,
+  checkInfo,
+  checkTensorData,
+  dimProblem,
+  fmt,
+  MAX_COUNT,
+  MAX_GRAPH_DEPTH,
+  MAX_NODE_VISITS,
+  MAX_PARAMS,
+  MAX_SUBGRAPH_RUNS,
+  MAX_UNROLLED_ITERATIONS,
+  MAX_WEIGHT_BYTES,
+} from './limits.js';
+import { quoteToken } from '../util/sanitize.js';
 
 export interface InferOptions {
   /** Values for symbolic dims (`batch`, `sequence`, or `input[axis]` for unnamed ones). */
@@ -24,6 +40,8 @@ export interface InferOptions {
    * Off for conformance runs, which measure inference alone.
    */
   useDeclaredShapes?: boolean;
+  /** Node evaluations allowed (sub-graph runs and unrolled iterations included); default 10^7. */
+  maxNodeVisits?: number;
   /**
    * When some node's shapes stay unknown, run inference a second time with data-dependent sizes
    * (NonZero, Compress, Unique, TopK, NonMaxSuppression) at their static maximum: the result
@@ -99,8 +117,6 @@ export interface InferResult {
   weights: Map<string, { elements: number; bytes: number }>;
 }
 
-const MAX_DIM = 2 ** 31;
-
 /** Is `t` something a weight count includes: numeric, non-index data (int32: see INT32_WEIGHTS). */
 function isWeightDtype(t: { dtype: TensorData['dtype'] }): boolean {
   return isNumeric(t.dtype) && t.dtype !== 'int64' && t.dtype !== 'uint64';
@@ -110,13 +126,13 @@ function isWeightDtype(t: { dtype: TensorData['dtype'] }): boolean {
  * int32 tensors are usually indices or shapes, but quantized models store biases as int32:
  * those count where a quantized op (or the DequantizeLinear of a QDQ model) reads them.
  */
-const INT32_WEIGHTS: Record<string, number[]> = {
-  ':QLinearConv': [8],
-  'com.microsoft:QLinearConv': [8],
-  'com.microsoft:QGemm': [6],
-  ':DequantizeLinear': [0],
-  'com.microsoft:DequantizeLinear': [0],
-};
+const INT32_WEIGHTS = new Map<string, number[]>([
+  [':QLinearConv', [8]],
+  ['com.microsoft:QLinearConv', [8]],
+  ['com.microsoft:QGemm', [6]],
+  [':DequantizeLinear', [0]],
+  ['com.microsoft:DequantizeLinear', [0]],
+]);
 
 /**
  * Weights packed several to a byte in a uint8 tensor: the params are the packed values.
@@ -134,7 +150,7 @@ function packedPerElement(node: Node, input: number): number {
 
 function readsAsWeight(node: Node, input: number, dtype: TensorData['dtype']): boolean {
   if (dtype !== 'int32') return true;
-  return INT32_WEIGHTS[`${node.domain}:${node.opType}`]?.includes(input) ?? false;
+  return INT32_WEIGHTS.get(`${node.domain}:${node.opType}`)?.includes(input) ?? false;
 }
 
 class Scope {
@@ -155,8 +171,15 @@ export function inferModel(model: Model, options: InferOptions = {}): InferResul
   const first = inferRun(model, options, null);
   if (options.upperBounds && first.nodes.some(incomplete)) {
     const bounds = new BoundDims();
-    const result = inferRun(model, options, bounds);
-    if (result.nodes.length === first.nodes.length) first.upper = { result, maxOf: (d) => bounds.maxOf(d) };
+    let result: InferResult | null = null;
+    try {
+      result = inferRun(model, options, bounds);
+    } catch (e) {
+      // At the maxima a figure may pass a ceiling or a work budget: then there is no upper bound
+      // to claim, and the lower bounds stand.
+      if (!(e instanceof UserError)) throw e;
+    }
+    if (result && result.nodes.length === first.nodes.length) first.upper = { result, maxOf: (d) => bounds.maxOf(d) };
   }
   return first;
 }
@@ -241,17 +264,22 @@ function inferRun(model: Model, options: InferOptions, bounds: BoundDims | null)
   // --- dims ---------------------------------------------------------------------------------
   const initNames = new Set(graph.initializers.map((t) => t.name));
   const realInputs = graph.inputs.filter((i) => !initNames.has(i.name));
-  const dims: Record<string, number> = {};
+  // Names come from the file: a null-prototype table, so `__proto__` or `constructor` is a name like any other.
+  const dims: Record<string, number> = Object.create(null) as Record<string, number>;
   const defaulted: string[] = [];
   const symbols = new Set<string>();
-  for (const [k, v] of Object.entries(given)) dims[k] = v;
+  for (const [k, v] of Object.entries(given)) {
+    const p = dimProblem(v);
+    if (p) throw new GraphError(`dim ${quoteToken(k)} is given ${p}`);
+    dims[k] = v;
+  }
   const bindShape = (shape: Shape, owner: string): Shape => {
     if (!shape) return shape;
     return shape.map((d, axis) => {
       if (typeof d !== 'number') symbols.add(d ?? `${owner}[${axis}]`);
       if (typeof d === 'number') {
-        if (d < 0) throw new GraphError(`input '${owner}' has a negative dimension (${d}) at axis ${axis}`);
-        if (d > MAX_DIM) throw new GraphError(`input '${owner}' has an absurd dimension (${d}) at axis ${axis}`);
+        const p = dimProblem(d);
+        if (p) throw new GraphError(`input ${quoteToken(owner)} has ${p} at axis ${axis}`);
         return d;
       }
       const sym = d ?? `${owner}[${axis}]`;
@@ -297,20 +325,31 @@ function inferRun(model: Model, options: InferOptions, bounds: BoundDims | null)
   const weights = new Map<string, { elements: number; bytes: number }>();
   const weightCandidates = new Map<string, { elements: number; bytes: number }>();
   const nodes: NodeResult[] = [];
+  // Work done so far: every node run, in every sub-graph and unrolled iteration.
+  let visits = 0;
+  const maxVisits = options.maxNodeVisits ?? MAX_NODE_VISITS;
+  // Nested loops unroll multiplicatively (64 x 64 x ...): a model-wide budget, then summaries.
+  let subgraphRuns = 0;
+  let unrollLeft = MAX_UNROLLED_ITERATIONS;
+  const tryUnroll = (iterations: number): boolean => {
+    if (iterations > unrollLeft) return false;
+    unrollLeft -= iterations;
+    return true;
+  };
   // Weights first read while running the current top-level node (its sub-graphs included).
   let pending = { params: 0, bytes: 0 };
 
-  const runGraph = (g: Graph, scope: Scope, record: NodeResult[] | null, path: string): SubgraphResult => {
+  const runGraph = (g: Graph, scope: Scope, record: NodeResult[] | null, path: string, depth: number): SubgraphResult => {
+    if (depth > MAX_GRAPH_DEPTH) throw new GraphError(`sub-graphs are nested more than ${MAX_GRAPH_DEPTH} deep`);
     for (const t of g.initializers) {
-      for (const d of t.dims)
-        if (d < 0 || d > MAX_DIM) throw new GraphError(`initializer '${t.name}' has an invalid dimension (${d})`);
+      const elements = checkTensorData(t, `initializer ${quoteToken(path + t.name)}`);
       scope.values.set(t.name, initializerInfo(t));
-      const elements = t.dims.reduce((a, b) => a * b, 1);
       if (t.dtype && isWeightDtype(t)) weightCandidates.set(t.name, { elements, bytes: byteSize(t.dtype, elements) });
     }
     for (const sp of g.sparseInitializers) {
+      checkSparse(sp, `sparse initializer ${quoteToken(path + sp.name)}`);
       scope.values.set(sp.name, tensor(sp.values.dtype, [...sp.dims]));
-      const elements = sp.values.dims.reduce((a, b) => a * b, 1);
+      const elements = checkedElements(sp.values.dims, `sparse initializer ${quoteToken(path + sp.name)}`);
       if (sp.values.dtype && isWeightDtype(sp.values))
         weightCandidates.set(sp.name, { elements, bytes: byteSize(sp.values.dtype, elements) });
     }
@@ -320,13 +359,18 @@ function inferRun(model: Model, options: InferOptions, bounds: BoundDims | null)
     const order = topoOrder(g, scope, path);
     let total: OpCost = { ...ZERO_COST };
     for (const node of order) {
+      if (++visits > maxVisits) {
+        throw new GraphError(`the model needs more than ${maxVisits} node evaluations (sub-graphs and unrolled loops included): refused`);
+      }
       if (record) pending = { params: 0, bytes: 0 };
       const inputsInfo = node.inputs.map((n) => (n === '' ? undefined : (scope.get(n) ?? undefined)));
       const inputDtype = (i: number) => {
         const v = inputsInfo[i];
         return v && v.kind === 'tensor' ? v.dtype : null;
       };
-      const result = runNode(node, inputsInfo, scope);
+      const result = runNode(node, inputsInfo, scope, path, depth);
+      // Built only for an error message: this loop runs once per node of million-node graphs.
+      const label = () => `node ${quoteToken(path + (node.name || node.opType))} (${quoteToken(node.opType)})`;
       let upper: NodeUpper | undefined;
       node.outputs.forEach((name, i) => {
         if (name === '') return;
@@ -338,6 +382,7 @@ function inferRun(model: Model, options: InferOptions, bounds: BoundDims | null)
           if (conflict) warnings.push({ node: node.name || node.opType, message: `'${name}': inferred shape ${conflict}; the inferred one is used` });
           info = refine(info, d);
         }
+        checkInfo(info, () => `${label()}: output ${quoteToken(name)}`);
         result.outputs[i] = info;
         scope.values.set(name, info);
       });
@@ -362,7 +407,13 @@ function inferRun(model: Model, options: InferOptions, bounds: BoundDims | null)
         }
       }
       const cost = result.cost;
-      if (cost) total = addCosts(total, cost);
+      if (cost) {
+        checkCost(cost, label);
+        if (cost.macs > 0 && inputsInfo.some((v) => v?.kind === 'tensor' && v.dtype === 'string')) {
+          throw new GraphError(`${label()} does arithmetic on a string tensor, which ONNX does not allow`);
+        }
+        total = addCostsChecked(total, cost, label);
+      }
       if (record) {
         record.push({
           name: node.name,
@@ -425,7 +476,15 @@ function inferRun(model: Model, options: InferOptions, bounds: BoundDims | null)
     return { cost: r.cost, bytesRead: read, bytesWritten: written };
   };
 
-  const runNode = (node: Node, inputsInfo: (Info | undefined)[], scope: Scope) => {
+  const runNode = (node: Node, inputsInfo: (Info | undefined)[], scope: Scope, path: string, depth: number) => {
+    for (const [k, a] of node.attrs) {
+      if (a.type !== 'tensor' && a.type !== 'tensors' && a.type !== 'sparse_tensor' && a.type !== 'sparse_tensors') continue;
+      const owner = `node ${quoteToken(path + (node.name || node.opType))} attribute ${quoteToken(k)}`;
+      if (a.type === 'tensor') checkTensorData(a.value, owner);
+      else if (a.type === 'tensors') for (const t of a.value) checkTensorData(t, owner);
+      else if (a.type === 'sparse_tensor') checkSparse(a.value, owner);
+      else if (a.type === 'sparse_tensors') for (const t of a.value) checkSparse(t, owner);
+    }
     const def = lookupOp(node.domain, node.opType);
     if (!def) {
       const domain = node.domain ? `${node.domain}:` : '';
@@ -437,20 +496,34 @@ function inferRun(model: Model, options: InferOptions, bounds: BoundDims | null)
         warnings: [`unsupported operator ${domain}${node.opType}: output shapes unknown, cost estimated as elementwise`],
       };
     }
+    // The shape rule and the cost rule both ask for the node's sub-graphs: each sub-graph runs
+    // once per distinct set of inputs, so nested Ifs cost linear, not exponential, work.
+    let memo: Map<Graph, Map<string, SubgraphResult>> | undefined;
     const r = applyOp(def, node, inputsInfo, opsetOf(node.domain), (sub, subInputs) => {
+      memo ??= new Map();
+      let byInputs = memo.get(sub);
+      if (!byInputs) memo.set(sub, (byInputs = new Map()));
+      const key = JSON.stringify(subInputs, (_, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? `#${v}` : v));
+      const hit = byInputs.get(key);
+      if (hit) return hit;
+      if (++subgraphRuns > MAX_SUBGRAPH_RUNS) {
+        throw new GraphError(`the model's sub-graphs would run more than ${MAX_SUBGRAPH_RUNS} times (nested loops or branches): refused`);
+      }
       const child = new Scope(scope);
       sub.inputs.forEach((vi, i) => {
         const given = subInputs[i];
         child.values.set(vi.name, given ?? declaredInfo(vi.type));
       });
-      return runGraph(sub, child, null, `${node.name || node.opType}/`);
-    }, bounds ? (d) => bounds.upTo(d) : undefined);
+      const res = runGraph(sub, child, null, `${path}${node.name || node.opType}/`, depth + 1);
+      byInputs.set(key, res);
+      return res;
+    }, bounds ? (d) => bounds.upTo(d) : undefined, tryUnroll);
     return { ...r, supported: true };
   };
 
   const top = new Scope(null);
   for (const inp of inputs) top.values.set(inp.name, inp.info);
-  const result = runGraph(graph, top, nodes, '');
+  const result = runGraph(graph, top, nodes, '', 0);
 
   // Unsupported operators: estimate one operation per output element, once shapes are known.
   for (const n of nodes) {
@@ -459,8 +532,9 @@ function inferRun(model: Model, options: InferOptions, bounds: BoundDims | null)
       const e = o.info && o.info.kind === 'tensor' ? numel(o.info.shape) : null;
       return acc === null || e === null ? null : acc + e;
     }, 0);
-    if (elements !== null) n.cost = { macs: 0, flops: elements, coreMacs: 0 };
+    if (elements !== null) n.cost = { macs: 0, flops: checkedAdd(0, elements, `the estimate for node ${quoteToken(n.name || n.opType)}`), coreMacs: 0 };
   }
+  checkCeilings(weights, nodes);
 
   if (defaulted.length) {
     warnings.unshift({ node: '', message: `dims not given, set to ${defaultDim!}: ${defaulted.join(', ')}` });
@@ -477,6 +551,57 @@ function inferRun(model: Model, options: InferOptions, bounds: BoundDims | null)
     warnings,
     weights,
   };
+}
+
+/** A sparse tensor's dims, values and indices, as for any stored tensor. */
+function checkSparse(sp: SparseTensorData, owner: string): void {
+  sp.dims.forEach((d, axis) => {
+    const p = dimProblem(d);
+    if (p) throw new GraphError(`${owner} has ${p} at axis ${axis}`);
+  });
+  checkedElements(sp.dims, owner);
+  checkTensorData(sp.values, `${owner} (values)`);
+  checkTensorData(sp.indices, `${owner} (indices)`);
+}
+
+/** A node's cost: whole, non-negative and exact. */
+function checkCost(cost: OpCost, label: () => string): void {
+  for (const k of ['macs', 'flops', 'coreMacs'] as const) {
+    const v = cost[k];
+    if (!(v >= 0 && v <= MAX_COUNT)) {
+      throw new GraphError(`${label()} has ${Number.isNaN(v) ? 'an undefined' : v < 0 ? 'a negative' : 'an absurd'} ${k === 'coreMacs' ? 'MAC' : k.slice(0, -1).toUpperCase()} count (${fmt(v)})`);
+    }
+  }
+}
+
+function addCostsChecked(a: OpCost, b: OpCost, label: () => string): OpCost {
+  const sum = a.macs + b.macs + a.flops + b.flops + a.coreMacs + b.coreMacs; // all >= 0: one test covers each
+  if (sum <= MAX_COUNT) return { macs: a.macs + b.macs, flops: a.flops + b.flops, coreMacs: a.coreMacs + b.coreMacs };
+  const what = `the cost up to ${label()}`;
+  return { macs: checkedAdd(a.macs, b.macs, what), flops: checkedAdd(a.flops, b.flops, what), coreMacs: checkedAdd(a.coreMacs, b.coreMacs, what) };
+}
+
+/**
+ * The model's totals, summed exactly: refused past 2^53 (MACs, FLOPs, memory traffic) or past
+ * 10^15 params / weight bytes, so every figure the report gives is an exact integer.
+ */
+function checkCeilings(weights: Map<string, { elements: number; bytes: number }>, nodes: readonly NodeResult[]): void {
+  let params = 0;
+  let bytes = 0;
+  for (const w of weights.values()) {
+    params = checkedAdd(params, w.elements, 'the parameter count');
+    bytes = checkedAdd(bytes, w.bytes, 'the weight size');
+  }
+  if (params > MAX_PARAMS) throw new GraphError(`the model has ${fmt(params)} parameters, above the ceiling of 10^15`);
+  if (bytes > MAX_WEIGHT_BYTES) throw new GraphError(`the model's weights take ${fmt(bytes)} bytes, above the ceiling of 10^15`);
+  const sum = { macs: 0, flops: 0, traffic: 0 };
+  for (const n of nodes) {
+    if (n.cost) {
+      sum.macs = checkedAdd(sum.macs, n.cost.macs, "the model's MAC count");
+      sum.flops = checkedAdd(sum.flops, n.cost.flops, "the model's FLOP count");
+    }
+    sum.traffic = checkedAdd(sum.traffic, (n.bytesRead ?? 0) + (n.bytesWritten ?? 0), "the model's memory traffic");
+  }
 }
 
 function initializerInfo(t: TensorData): TensorInfo {
@@ -593,12 +718,21 @@ function implicitInputs(n: Node): string[] {
   const out: string[] = [];
   for (const a of n.attrs.values()) {
     const graphs = a.type === 'graph' ? [a.value] : a.type === 'graphs' ? a.value : [];
-    for (const g of graphs) out.push(...freeNames(g));
+    for (const g of graphs) for (const f of freeNames(g)) out.push(f);
   }
   return out;
 }
 
+/** Free names per sub-graph, computed once (each level of nesting would otherwise redo the levels below). */
+const FREE_NAMES = new WeakMap<Graph, string[]>();
+
 function freeNames(g: Graph): string[] {
+  let names = FREE_NAMES.get(g);
+  if (!names) FREE_NAMES.set(g, (names = computeFreeNames(g)));
+  return names;
+}
+
+function computeFreeNames(g: Graph): string[] {
   const local = new Set<string>([...g.inputs.map((v) => v.name), ...g.initializers.map((t) => t.name), ...g.sparseInitializers.map((t) => t.name)]);
   for (const n of g.nodes) for (const o of n.outputs) local.add(o);
   const free = new Set<string>();

@@ -21,7 +21,8 @@ import { compareReports, modelIdentity } from '../report/compare.js';
 import { renderComparisonText } from '../report/text.js';
 import { renderAnalyzeMarkdown } from '../report/markdown.js';
 import { renderHtml } from '../report/html.js';
-import { writeFileAtomic } from '../io/write-file.js';
+import { writeFileAtomic, writeFileAtomicStream } from '../io/write-file.js';
+import { writeJson } from '../report/json.js';
 import { runCheck } from '../check/run.js';
 import { renderCheckMarkdown } from '../check/markdown.js';
 import { renderCheckText, repoRoot } from './check.js';
@@ -135,7 +136,7 @@ ${Object.entries(COMMAND_USAGE)
 ${EXIT_CODES}`;
 
 export function parseDims(spec: string[] | undefined): Record<string, number> {
-  const dims: Record<string, number> = {};
+  const dims = Object.create(null) as Record<string, number>; // names like `__proto__` are plain keys
   for (const part of (spec ?? []).flatMap((s) => s.split(','))) {
     if (!part.trim()) continue;
     const m = /^\s*([^=\s]+)\s*=\s*(\S+)\s*$/.exec(part);
@@ -189,9 +190,12 @@ function analyzeCommand(args: string[], io: CliIO): number {
     tool: { name: TOOL_NAME, version: VERSION },
     models: analysed.map((a) => withLatency(a.report, devices, { precision })),
   };
+  if (format === 'json') {
+    emitJson(report, values.output, io);
+    return 0;
+  }
   const text =
-    format === 'json' ? JSON.stringify(report, null, 2) + '\n'
-    : format === 'markdown' ? renderAnalyzeMarkdown(report, { top })
+    format === 'markdown' ? renderAnalyzeMarkdown(report, { top })
     : format === 'html' ? renderHtml(report, { devices, top })
     : renderAnalyzeText(report, { top });
   if (values.output) writeFileAtomic(values.output, text);
@@ -229,13 +233,23 @@ function checkCommand(args: string[], io: CliIO): number {
   const baseline = values.baseline ? readReportFile(values.baseline, { confine: confinement(root, allowOutsideRepo) }) : null;
   const outcome = runCheck({ budgetsPath, root, baseline, allowOutsideRepo, allowMissingWeights: values['allow-missing-weights'] });
   const note = values.baseline ? `compared with ${values.baseline}` : undefined;
-  const text =
-    values.format === 'json' ? JSON.stringify(outcome.json, null, 2) + '\n'
-    : values.format === 'markdown' ? renderCheckMarkdown(outcome, { version: VERSION, baselineNote: note, full: true })
-    : renderCheckText(outcome);
-  if (values.output) writeFileAtomic(values.output, text);
-  else io.stdout(text);
+  if (values.format === 'json') emitJson(outcome.json, values.output, io);
+  else {
+    const text = values.format === 'markdown' ? renderCheckMarkdown(outcome, { version: VERSION, baselineNote: note, full: true }) : renderCheckText(outcome);
+    if (values.output) writeFileAtomic(values.output, text);
+    else io.stdout(text);
+  }
   return outcome.evaluation.passed ? 0 : 1;
+}
+
+/** A JSON report streamed in chunks (never one giant string) to stdout or, atomically, to --output. */
+function emitJson(value: unknown, output: string | undefined, io: CliIO): void {
+  const produce = (write: (chunk: string) => void) => {
+    writeJson(value, write);
+    write('\n');
+  };
+  if (output) writeFileAtomicStream(output, produce);
+  else produce(io.stdout);
 }
 
 function compareCommand(args: string[], io: CliIO): number {

@@ -15,6 +15,8 @@
  */
 import type { NodeEntry } from '../report/model-report.js';
 import type { Precision } from './catalog.js';
+import { UserError } from '../errors.js';
+import { quoteToken } from '../util/sanitize.js';
 
 export interface DeviceModel {
   id: string;
@@ -82,9 +84,34 @@ const FALLBACK: Record<Precision, Precision[]> = {
 
 /** The precision a device runs `wanted` at: itself, or the first fallback it has. */
 export function effectivePrecision(device: DeviceModel, wanted: Precision): Precision | null {
-  if (device.peak[wanted]) return wanted;
-  for (const p of FALLBACK[wanted]) if (device.peak[p]) return p;
+  if (usable(device.peak[wanted])) return wanted;
+  for (const p of FALLBACK[wanted]) if (usable(device.peak[p])) return p;
   return null;
+}
+
+/** A rate the estimate can divide by: positive and finite. */
+function usable(v: number | undefined): v is number {
+  return typeof v === 'number' && v > 0 && Number.isFinite(v);
+}
+
+/**
+ * Refuse a device whose figures would make the estimate infinite or undefined (a custom device
+ * with a zero bandwidth, a negative peak, an efficiency of 0): the roofline never prints Infinity.
+ */
+export function checkDevice(device: DeviceModel): void {
+  const bad = (what: string) => new UserError('', `device ${quoteToken(device.id)}: ${what}`);
+  if (!usable(device.bandwidth)) throw bad(`bandwidth must be a positive, finite number of bytes/s, got ${device.bandwidth}`);
+  for (const [p, v] of Object.entries(device.peak)) {
+    if (v !== undefined && !(v >= 0 && Number.isFinite(v))) throw bad(`peak ${p} must be a finite number >= 0, got ${v}`);
+  }
+  if (!Object.values(device.peak).some(usable)) throw bad('no positive peak figure');
+  for (const k of ['computeEfficiency', 'memoryEfficiency'] as const) {
+    const v = device[k];
+    if (!(v > 0 && v <= 1)) throw bad(`${k} must be in (0, 1], got ${v}`);
+  }
+  if (!(device.kernelOverhead >= 0 && Number.isFinite(device.kernelOverhead))) {
+    throw bad(`kernel overhead must be a finite number of seconds >= 0, got ${device.kernelOverhead}`);
+  }
 }
 
 const FLOAT_PRECISION: Record<string, Precision> = {
@@ -131,6 +158,7 @@ export interface EstimateOptions {
 }
 
 export function estimateLatency(nodes: readonly NodeEntry[], device: DeviceModel, options: EstimateOptions = {}): LatencyEstimate {
+  checkDevice(device);
   const notices = new Set<string>();
   const bw = device.bandwidth * device.memoryEfficiency;
   const flopsByPrecision = new Map<Precision, number>();
@@ -162,6 +190,8 @@ export function estimateLatency(nodes: readonly NodeEntry[], device: DeviceModel
     return { time, compute: tc, memory: tm, bound, precision: p };
   });
   const total = out.reduce((s, t) => s + t.time, 0);
+  // Tiny but positive figures (1e-300 FLOP/s) can still overflow a double.
+  if (!Number.isFinite(total)) throw new UserError('', `device ${quoteToken(device.id)}: its peak or bandwidth is too small for a finite estimate`);
   let precision: Precision = effectivePrecision(device, options.precision ?? 'fp32') ?? 'fp32';
   let most = -1;
   for (const [p, f] of flopsByPrecision) if (f > most) [precision, most] = [p, f];

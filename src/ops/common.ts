@@ -3,6 +3,15 @@
  */
 import { numel } from '../graph/shape.js';
 import type { CostCtx, OpCost } from './types.js';
+import { checkedAdd, checkedMul } from '../analysis/limits.js';
+import { GraphError } from '../analysis/errors.js';
+import { quoteToken } from '../util/sanitize.js';
+import type { InferCtx } from './types.js';
+
+/** An invalid model, refused with the node named: `node 'r' (Reshape): <detail>`. */
+export function refuse(ctx: InferCtx, detail: string): GraphError {
+  return new GraphError(`node ${quoteToken(ctx.node.name || ctx.node.opType)} (${quoteToken(ctx.node.opType)}): ${detail}`);
+}
 
 /** Elements of output i, or null when its shape is not fully known. */
 export function outputElements(ctx: CostCtx, i = 0): number | null {
@@ -32,10 +41,13 @@ export function macCost(macs: number, extraFlops = 0): OpCost {
   return { macs, flops: 2 * macs + extraFlops, coreMacs: 0 };
 }
 
+/** Sum of two costs; refused (GraphError) when a count passes 2^53 and would no longer be exact. */
 export function addCosts(a: OpCost, b: OpCost): OpCost {
-  return { macs: a.macs + b.macs, flops: a.flops + b.flops, coreMacs: a.coreMacs + b.coreMacs };
+  const what = 'a sub-graph cost';
+  return { macs: checkedAdd(a.macs, b.macs, what), flops: checkedAdd(a.flops, b.flops, what), coreMacs: checkedAdd(a.coreMacs, b.coreMacs, what) };
 }
 
 export function scaleCost(a: OpCost, k: number): OpCost {
-  return { macs: a.macs * k, flops: a.flops * k, coreMacs: a.coreMacs * k };
+  const what = 'a repeated cost';
+  return { macs: checkedMul(a.macs, k, what), flops: checkedMul(a.flops, k, what), coreMacs: checkedMul(a.coreMacs, k, what) };
 }

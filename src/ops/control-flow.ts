@@ -9,7 +9,9 @@
 import type { Dim, Graph, Shape } from '../graph/model.js';
 import { tensor, type Info, type TensorInfo } from '../graph/info.js';
 import { mergeDim } from '../graph/shape.js';
-import { addCosts, scaleCost } from './common.js';
+import { addCosts } from './common.js';
+import { checkedMul } from '../analysis/limits.js';
+import { quoteToken } from '../util/sanitize.js';
 import { knownInts, type CostCtx, type InferCtx, type OpCost, type OpDef, type SubgraphResult } from './types.js';
 
 /** Merge two infos of the same value from different paths: agreeing dims stay, others become unknown. */
@@ -110,13 +112,14 @@ function runLoop(ctx: InferCtx): LoopRun | null {
   const body = ctx.attrs.graph('body');
   if (!body) return null;
   const m = ctx.has(0) ? knownInts(ctx.input(0)) : null;
-  const maxTrips = m && m.length === 1 ? m[0] : null;
+  // The loop runs `for (i = 0; i < M && cond; i++)`: a negative M runs it zero times.
+  const maxTrips = m && m.length === 1 ? Math.max(0, m[0]) : null;
   const condGiven = ctx.has(1);
   const condValue = condGiven ? knownInts(ctx.input(1)) : null;
   const carriedCount = ctx.node.inputs.length - 2;
   const initial: (Info | null)[] = [];
   for (let i = 0; i < carriedCount; i++) initial.push(ctx.inputs[i + 2] ?? null);
-  if (maxTrips !== null && maxTrips >= 0 && maxTrips <= UNROLL_LIMIT) {
+  if (maxTrips !== null && maxTrips >= 0 && maxTrips <= UNROLL_LIMIT && (ctx.tryUnroll?.(maxTrips) ?? true)) {
     const unrolled = unrollLoop(ctx, body, maxTrips, condGiven ? (condValue?.[0] ?? null) : 1, initial);
     if (unrolled) return unrolled;
   }
@@ -190,7 +193,7 @@ const loopOp: OpDef = {
       return { ...run.cost, partial: true };
     }
     if (run.trips === null) ctx.warn(`Loop may exit early: costed at its maximum of ${run.costTrips} iterations`);
-    return scaleCost(run.cost, run.costTrips);
+    return scaleCostChecked(run.cost, run.costTrips, ctx);
   },
 };
 
@@ -264,9 +267,15 @@ const scanOp: OpDef = {
   cost(ctx: CostCtx) {
     const run = runScan(ctx);
     if (!run || typeof run.seqLen !== 'number' || typeof run.batch !== 'number') return null;
-    return scaleCost(run.body.cost, run.seqLen * run.batch);
+    return scaleCostChecked(run.body.cost, run.seqLen * run.batch, ctx);
   },
 };
+
+/** A body's cost times its iterations, refused when the product is not an exact count. */
+function scaleCostChecked(cost: OpCost, k: number, ctx: CostCtx): OpCost {
+  const what = `node ${quoteToken(ctx.node.name || ctx.node.opType)} (${ctx.node.opType}) cost`;
+  return { macs: checkedMul(cost.macs, k, what), flops: checkedMul(cost.flops, k, what), coreMacs: checkedMul(cost.coreMacs, k, what) };
+}
 
 export const ops: OpDef[] = [ifOp, loopOp, scanOp];
 export type { TensorInfo, Graph };

@@ -303,7 +303,7 @@ export function einsumPlan(equation: string, shapes: Shape[]): EinsumPlan | null
   }
   const outShape: Dim[] = [];
   for (const l of outLabels) {
-    if (l === '.') outShape.push(...ellipsisDims);
+    if (l === '.') for (const d of ellipsisDims) outShape.push(d);
     else outShape.push(sizes.get(l) ?? null);
   }
   const summed = [...sizes.keys()].filter((l) => !outLabels.includes(l));

@@ -194,7 +194,8 @@ function inferStringNormalizer(ctx: InferCtx): (Info | null)[] {
 function inferTfIdf(ctx: InferCtx): (Info | null)[] {
   const x = ctx.input(0);
   const idx = ctx.attrs.ints('ngram_indexes') ?? [];
-  const k = idx.length > 0 ? Math.max(...idx) + 1 : null;
+  let k: number | null = null;
+  for (const i of idx) k = Math.max(k ?? -Infinity, i + 1); // no spread: the list is as long as the file makes it
   if (!x?.shape) return [tensor('float32', null)];
   return [tensor('float32', x.shape.length === 2 ? [x.shape[0], k] : [k])];
 }

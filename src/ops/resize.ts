@@ -27,7 +27,7 @@ import type { Dim } from '../graph/model.js';
 import { tensor, type Info } from '../graph/info.js';
 import { isConcrete, numel } from '../graph/shape.js';
 import { dimValues, type CostCtx, type InferCtx, type OpCost, type OpDef } from './types.js';
-import { macCost } from './common.js';
+import { macCost, refuse } from './common.js';
 import { normAxes } from './shape.js';
 
 /** floor(d * scale), keeping a symbolic d when the scale is 1. */
@@ -57,9 +57,20 @@ function sizesDims(input: Dim[], axes: number[], sizes: Dim[], policy: string): 
     }
     ratios.push(s / d);
   }
-  const scale = policy === 'not_larger' ? Math.min(...ratios) : Math.max(...ratios);
+  let scale = ratios[0];
+  for (const r of ratios) scale = policy === 'not_larger' ? Math.min(scale, r) : Math.max(scale, r);
   for (const a of axes) out[a] = Math.floor(scale * (input[a] as number) + 0.5);
   return out;
+}
+
+/** Scales must be positive and finite, sizes whole and non-negative: anything else is refused. */
+function checkArg(ctx: InferCtx, arg: Dim[] | 'empty' | null | undefined, what: 'scales' | 'sizes'): void {
+  if (!Array.isArray(arg)) return;
+  for (const v of arg) {
+    if (typeof v !== 'number') continue;
+    const bad = what === 'scales' ? !(v > 0 && Number.isFinite(v)) : !(Number.isInteger(v) && v >= 0);
+    if (bad) throw refuse(ctx, `${what} holds ${v}; ${what === 'scales' ? 'a scale must be positive and finite' : 'a size must be a whole number >= 0'}`);
+  }
 }
 
 /** A 1-D resize argument (scales / sizes): its value, 'empty', or null when present but unknown. */
@@ -100,6 +111,8 @@ function inferResize(ctx: InferCtx): (Info | null)[] {
     for (const a of axes) out[a] = null;
     return [tensor(dtype, out)];
   };
+  checkArg(ctx, scales, 'scales');
+  checkArg(ctx, sizes, 'sizes');
   if (Array.isArray(scales)) {
     if (scales.length !== axes.length) return unknownOnAxes();
     const out = [...x.shape];
@@ -131,6 +144,7 @@ function inferUpsample(ctx: InferCtx): (Info | null)[] {
   const dtype = x?.dtype ?? null;
   if (!x?.shape) return [tensor(dtype, null)];
   const scales = upsampleScales(ctx, x.shape.length);
+  checkArg(ctx, scales, 'scales');
   if (scales === null || scales.length !== x.shape.length) return [tensor(dtype, x.shape.map(() => null))];
   return [tensor(dtype, x.shape.map((d, i) => scaleDim(d, scales[i])))];
 }

@@ -41,26 +41,27 @@ import { tensor } from '../graph/info.js';
 import { macCost } from './common.js';
 import type { Attrs, CostCtx, InferCtx, OpDef } from './types.js';
 
-const ACTIVATION_FLOPS: Record<string, number> = {
-  relu: 1,
-  tanh: 1,
-  sigmoid: 4,
-  affine: 2,
-  leakyrelu: 2,
-  thresholdedrelu: 1,
-  scaledtanh: 3,
-  hardsigmoid: 4,
-  elu: 4,
-  softsign: 3,
-  softplus: 3,
-  gelu: 5,
-  clip: 2,
-  hardswish: 5,
-};
+// Keyed by names from the file: a Map, so `constructor` is an unknown activation, not Object's.
+const ACTIVATION_FLOPS = new Map<string, number>([
+  ['relu', 1],
+  ['tanh', 1],
+  ['sigmoid', 4],
+  ['affine', 2],
+  ['leakyrelu', 2],
+  ['thresholdedrelu', 1],
+  ['scaledtanh', 3],
+  ['hardsigmoid', 4],
+  ['elu', 4],
+  ['softsign', 3],
+  ['softplus', 3],
+  ['gelu', 5],
+  ['clip', 2],
+  ['hardswish', 5],
+]);
 
 /** Per-element FLOPs of a named activation (RNN `activations`, fused conv / gemm `activation`). */
 export function activationFlops(name: string): number {
-  return ACTIVATION_FLOPS[name.toLowerCase()] ?? 1;
+  return ACTIVATION_FLOPS.get(name.toLowerCase()) ?? 1;
 }
 
 /** The three recurrent operators differ in gate count and per-step elementwise work. */

@@ -26,7 +26,7 @@ import { INT_RANGE, dtypeFromCode, isFloat, isInteger, type DType } from '../gra
 import { broadcastDim, isConcrete, normAxis, numel } from '../graph/shape.js';
 import { readTensorValues } from '../onnx/tensor-values.js';
 import { ZERO_COST, dimValues, knownInts, type CostCtx, type InferCtx, type OpCost, type OpDef } from './types.js';
-import { outputElements } from './common.js';
+import { outputElements, refuse } from './common.js';
 
 // ---------------------------------------------------------------------------------------------
 // Value helpers shared by the data-movement families
@@ -338,6 +338,15 @@ function inferReshape(ctx: InferCtx): (Info | null)[] {
     const s = ctx.input(1);
     target = dimValues(s);
     targetLen = s?.shape?.length === 1 ? s.shape[0] : null;
+  }
+  if (target !== null) {
+    // Only -1 (inferred) and 0 (copied) are special; any other negative is invalid ONNX.
+    let inferred = 0;
+    for (const v of target) {
+      if (typeof v !== 'number') continue;
+      if (!Number.isInteger(v) || v < -1) throw refuse(ctx, `shape element ${v} is invalid (only -1 and 0 are special)`);
+      if (v === -1 && ++inferred > 1) throw refuse(ctx, 'the shape has more than one -1');
+    }
   }
   if (target === null) {
     if (typeof targetLen !== 'number') return [tensor(x?.dtype ?? null, null)];

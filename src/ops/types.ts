@@ -47,6 +47,11 @@ export interface InferCtx {
    * product is not known. Undefined in an ordinary run, where such a dim is null (unknown).
    */
   upTo?(dims: readonly Dim[]): Dim;
+  /**
+   * Reserve `iterations` unrolled Loop iterations from the model's budget: false once it is
+   * spent (the loop is then summarised: one body run times the trip count). Absent: always true.
+   */
+  tryUnroll?(iterations: number): boolean;
 }
 
 export interface CostCtx extends InferCtx {

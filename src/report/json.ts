@@ -1,0 +1,192 @@
+/**
+ * A streaming JSON writer: the same text as `JSON.stringify(value, null, indent)`, handed out in
+ * chunks through `write(chunk)`, so a report with a million nodes is never one string (V8 caps a
+ * string near 512 MiB; `JSON.stringify` fails past it with "Invalid string length").
+ *
+ * One difference, lossless: characters JSON.stringify leaves raw but a terminal, a log viewer or
+ * an editor acts on are written as \uXXXX escapes: C1 controls and DEL (U+007F-U+009F), the line
+ * and paragraph separators (U+2028, U+2029) and the bidirectional controls (U+061C, U+200E,
+ * U+200F, U+202A-U+202E, U+2066-U+2069). `JSON.parse` gives back the same strings.
+ *
+ * Every chunk ends at a line break, so a filter that works line by line (the CLI's defusing of
+ * workflow commands) sees whole lines.
+ */
+
+const EXTRA_ESCAPES = /[\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
+
+/** Flush once the buffer holds this many characters (at the next line break). */
+const CHUNK = 1 << 20;
+
+/** A value with at most this many members in all is written by the native JSON.stringify, re-indented. */
+const SMALL = 4096;
+
+/** Members of `v` counted until `budget` runs out: true when the whole value fits within it. */
+function isSmall(v: unknown, budget: { left: number }): boolean {
+  if (v === null || typeof v !== 'object') return true;
+  if (typeof (v as { toJSON?: unknown }).toJSON === 'function') return --budget.left >= 0;
+  if (Array.isArray(v)) {
+    if ((budget.left -= v.length + 1) < 0) return false;
+    for (const item of v) if (item !== null && typeof item === 'object' && !isSmall(item, budget)) return false;
+    return true;
+  }
+  for (const key in v) {
+    if (!Object.prototype.hasOwnProperty.call(v, key)) continue;
+    if (--budget.left < 0) return false;
+    const item = (v as Record<string, unknown>)[key];
+    if (item !== null && typeof item === 'object' && !isSmall(item, budget)) return false;
+  }
+  return budget.left >= 0;
+}
+
+/** An array item the native serialiser may write among others: small, and no toJSON of its own (its key would differ). */
+function batchable(v: unknown, budget: { left: number }): boolean {
+  if (v !== null && typeof v === 'object') {
+    if (typeof (v as { toJSON?: unknown }).toJSON === 'function') return false;
+    return isSmall(v, budget);
+  }
+  if (typeof v === 'bigint') return false;
+  return --budget.left >= 0;
+}
+
+function escapeExtra(text: string): string {
+  return text.replace(EXTRA_ESCAPES, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** Anything JSON.stringify or the extra escapes would change (quotes, controls, surrogates ...). */
+const NEEDS_WORK = /["\\\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028-\u202E\u2066-\u2069\uD800-\uDFFF]/;
+
+/** A JSON string literal: JSON.stringify's escaping plus the extra escapes above. */
+export function jsonString(s: string): string {
+  if (!NEEDS_WORK.test(s)) return `"${s}"`;
+  return JSON.stringify(s).replace(EXTRA_ESCAPES, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** Write `value` as `JSON.stringify(value, null, indent)` would (plus the escapes), in chunks. */
+export function writeJson(value: unknown, write: (chunk: string) => void, indent = 2, chunkSize = CHUNK): void {
+  const unit = ' '.repeat(indent);
+  let buf = '';
+  // Called only right after a line break: chunks end at line boundaries.
+  const maybeFlush = () => {
+    if (buf.length >= chunkSize) {
+      write(buf);
+      buf = '';
+    }
+  };
+
+  /** The value as JSON.stringify sees it (toJSON applied), or undefined when it is omitted. */
+  const prepare = (key: string, v: unknown): unknown => {
+    if (v !== null && typeof v === 'object' && typeof (v as { toJSON?: unknown }).toJSON === 'function') {
+      return (v as { toJSON(k: string): unknown }).toJSON(key);
+    }
+    if (typeof v === 'bigint' && typeof (BigInt.prototype as { toJSON?: unknown }).toJSON === 'function') {
+      return (v as unknown as { toJSON(k: string): unknown }).toJSON(key);
+    }
+    return v;
+  };
+
+  const scalar = (v: unknown): string | undefined => {
+    if (v === null) return 'null';
+    switch (typeof v) {
+      case 'string':
+        return jsonString(v);
+      case 'number':
+        return Number.isFinite(v) ? String(v) : 'null';
+      case 'boolean':
+        return v ? 'true' : 'false';
+      case 'bigint':
+        // JSON.stringify throws on BigInt: so does this.
+        throw new TypeError('Do not know how to serialize a BigInt');
+      case 'undefined':
+      case 'function':
+      case 'symbol':
+        return undefined;
+      default:
+        if (v instanceof Number || v instanceof String || v instanceof Boolean) return scalar(v.valueOf());
+        return undefined; // an object: the caller writes it
+    }
+  };
+
+  const seen = new Set<object>();
+  const emit = (v: unknown, pad: string): void => {
+    const s = scalar(v);
+    if (s !== undefined) {
+      buf += s;
+      return;
+    }
+    const obj = v as object;
+    // Small values (a node, a shape) go through the native serialiser: the same text, much faster.
+    // Raw newlines occur only between members (strings escape theirs), so re-indenting is a replace.
+    const hasToJSON = typeof (obj as { toJSON?: unknown }).toJSON === 'function'; // already applied: not again
+    if (!hasToJSON && !seen.has(obj) && isSmall(obj, { left: SMALL })) {
+      const text = escapeExtra(JSON.stringify(obj, null, indent));
+      buf += pad ? text.replace(/\n/g, `\n${pad}`) : text;
+      return;
+    }
+    if (seen.has(obj)) throw new TypeError('Converting circular structure to JSON');
+    seen.add(obj);
+    const inner = pad + unit;
+    if (Array.isArray(obj)) {
+      if (obj.length === 0) buf += '[]';
+      else {
+        buf += '[';
+        let i = 0;
+        while (i < obj.length) {
+          // A run of small items (nodes of a big report) goes through the native serialiser at once.
+          const budget = { left: SMALL };
+          let j = i;
+          while (j < obj.length && batchable(obj[j], budget)) j++;
+          buf += i === 0 ? '\n' : ',\n';
+          maybeFlush();
+          if (j > i) {
+            const text = JSON.stringify(obj.slice(i, j), null, indent); // "[\n" + items + "\n]"
+            buf += escapeExtra(pad + text.slice(2, -2).replace(/\n/g, `\n${pad}`));
+            i = j;
+            continue;
+          }
+          buf += inner;
+          const item = prepare(String(i), obj[i]);
+          if (isOmitted(item)) buf += 'null';
+          else emit(item, inner);
+          i++;
+        }
+        buf += '\n';
+        maybeFlush();
+        buf += `${pad}]`;
+      }
+    } else {
+      let first = true;
+      for (const key of Object.keys(obj)) {
+        const item = prepare(key, (obj as Record<string, unknown>)[key]);
+        if (isOmitted(item)) continue;
+        buf += first ? '{\n' : ',\n';
+        first = false;
+        maybeFlush();
+        buf += `${inner}${jsonString(key)}: `;
+        emit(item, inner);
+      }
+      if (first) buf += '{}';
+      else {
+        buf += '\n';
+        maybeFlush();
+        buf += `${pad}}`;
+      }
+    }
+    seen.delete(obj);
+  };
+
+  const top = prepare('', value);
+  if (isOmitted(top)) return; // JSON.stringify gives undefined: nothing to write
+  emit(top, '');
+  if (buf) write(buf);
+}
+
+function isOmitted(v: unknown): boolean {
+  return v === undefined || typeof v === 'function' || typeof v === 'symbol';
+}
+
+/** The whole text at once (tests, small values): `JSON.stringify(value, null, indent)` plus the escapes. */
+export function toJsonText(value: unknown, indent = 2): string {
+  const parts: string[] = [];
+  writeJson(value, (c) => parts.push(c), indent);
+  return parts.join('');
+}
