@@ -227,7 +227,7 @@ function fraction(ctx: Ctx, node: YamlNode | null | undefined, keyPath: string):
 /** Dim sizes: whole numbers from 0 (ONNX allows zero-sized dims, e.g. an empty KV cache) to 2^31. */
 function dims(ctx: Ctx, node: YamlNode | null | undefined, keyPath: string, at: NonNullable<ModelConfig['dimsAt']> = {}): Record<string, number> {
   if (!isMap(node)) fail(ctx, node, keyPath, `expected a mapping of dim names to sizes, like { batch: 1, sequence: 128 }, got ${kind(node)}`);
-  const out: Record<string, number> = {};
+  const out = Object.create(null) as Record<string, number>; // names from the file: no prototype to collide with
   for (const pair of (node as YAMLMap<YamlNode, YamlNode>).items) {
     const key = String(scalar(pair.key));
     const v = scalar(pair.value);

@@ -13,6 +13,7 @@ import type { BudgetsConfig, ModelConfig } from '../budgets/types.js';
 import { findDevice } from '../devices/catalog.js';
 import { deviceModel } from '../devices/efficiency.js';
 import type { DeviceModel } from '../devices/roofline.js';
+import { quoteToken } from '../util/sanitize.js';
 import { InputError } from '../errors.js';
 import { analyzeFile, analyzeModelFile } from '../io/analyze-file.js';
 import { checkConfigDims } from './dims.js';
@@ -99,16 +100,16 @@ const posix = toPosix;
 export function expandModelPaths(cfg: BudgetsConfig, model: ModelConfig, budgetsDir: string, root: string, mustExist = true): string[] {
   const key = `models[${model.index}].path`;
   const err = (detail: string) => new BudgetFileError(cfg.file, model.pathAt.line, model.pathAt.column, key, detail);
-  const outside = () => err(`'${model.path}' is outside the repository (${root}); model paths are relative to the budgets file and stay inside the repository`);
+  const outside = () => err(`${quoteToken(model.path, 80)} is outside the repository (${root}); model paths are relative to the budgets file and stay inside the repository`);
   if (isAbsolute(model.path)) throw outside();
   if (!isGlob(model.path)) {
     const target = resolve(budgetsDir, model.path);
     if (!isInside(resolve(root), target)) throw outside();
     if (!existsSync(target)) {
       if (!mustExist) return [];
-      throw err(`'${model.path}' does not exist`);
+      throw err(`${quoteToken(model.path, 80)} does not exist`);
     }
-    if (statSync(target).isDirectory()) throw err(`'${model.path}' is a folder; name the model file or use a glob like '${posix(model.path)}/*.onnx'`);
+    if (statSync(target).isDirectory()) throw err(`${quoteToken(model.path, 80)} is a folder; name the model file or use a glob like ${quoteToken(`${posix(model.path)}/*.onnx`, 84)}`);
     return [target];
   }
   let matched: string[];
@@ -118,7 +119,7 @@ export function expandModelPaths(cfg: BudgetsConfig, model: ModelConfig, budgets
     if (e instanceof GlobError || e instanceof InputError) throw err(e.detail);
     throw e;
   }
-  if (matched.length === 0 && mustExist) throw err(`glob '${model.path}' matches no file`);
+  if (matched.length === 0 && mustExist) throw err(`glob ${quoteToken(model.path, 80)} matches no file`);
   return matched;
 }
 
@@ -145,7 +146,7 @@ function analyzeConfig(
     const path = normalizeModelPath(posix(relative(budgetsDir, file)));
     if (seen.has(path)) {
       if (seen.get(path) === model) continue;
-      throw new BudgetFileError(cfg.file, model.pathAt.line, model.pathAt.column, `models[${model.index}].path`, `'${path}' is also matched by an earlier entry ('${seen.get(path)!.path}'): a model is listed twice`);
+      throw new BudgetFileError(cfg.file, model.pathAt.line, model.pathAt.column, `models[${model.index}].path`, `${quoteToken(path, 80)} is also matched by an earlier entry (${quoteToken(seen.get(path)!.path, 80)}): a model is listed twice`);
     }
     seen.set(path, model);
     const { report, symbols } = analyzeModelFile(file, { dims: model.dims, allowMissingWeights: options.allowMissingWeights || model.allowMissingWeights, displayPath: path, confine: options.confine });

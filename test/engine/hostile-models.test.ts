@@ -142,6 +142,20 @@ describe('names that are Object.prototype members', () => {
     expect(Object.keys(m.opsetImports)).toContain('__proto__');
   });
 
+  it('the same names bind from a budgets file (YAML dims)', () => {
+    const repo = mkdtempSync(join(tmpdir(), 'mb-hostile-yaml-'));
+    mkdirSync(join(repo, '.git'));
+    writeFileSync(join(repo, 'm.onnx'), encodeModel(protoModel()));
+    // MACs at 5 x 2 x 3 (x 4 x 8) = 960 over a budget of 959: the check must fail, not bind nothing.
+    writeFileSync(join(repo, 'budgets.yml'), 'version: 1\nmodels:\n  - path: m.onnx\n    dims: { __proto__: 5, constructor: 2, toString: 3 }\n    budgets:\n      gmacs: 0.000000959\n');
+    const r = runCli('check', '--budgets', join(repo, 'budgets.yml'), '--format', 'json');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(1);
+    const head = (JSON.parse(r.stdout) as { head: { models: { dims: Record<string, number>; totals: { macs: number } }[] } }).head.models[0];
+    expect([head.dims['__proto__'], head.dims['constructor'], head.dims['toString']]).toEqual([5, 2, 3]);
+    expect(head.totals.macs).toBe(5 * 2 * 3 * 4 * 8);
+  });
+
   it('unbound, they default to 1 like any other name', () => {
     const m = analyze(file(protoModel()));
     expect(m.totals.macs).toBe(4 * 8);
