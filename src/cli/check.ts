@@ -7,6 +7,7 @@ import { METRIC_LABEL, fmt, fmtUsed } from '../budgets/evaluate.js';
 import type { CheckOutcome } from '../check/run.js';
 import { formatPercent } from '../report/text.js';
 import { textTable } from '../report/format.js';
+import { neutraliseCommands, safeText } from '../util/sanitize.js';
 
 /** The repository a budgets file belongs to: the nearest folder up with a .git, else its own folder. */
 export function repoRoot(budgetsPath: string): string {
@@ -41,12 +42,13 @@ export function renderCheckText(outcome: CheckOutcome): string {
     });
   const out: string[] = [];
   out.push(textTable(['model', 'metric', 'value', 'baseline', 'change', 'budget', 'used', 'status'], rows, [false, false, true, true, true, true, true, false]));
-  if (outcome.removedModels.length) out.push('', `removed since the baseline: ${outcome.removedModels.join(', ')}`);
+  // Paths and messages name files from the pull request (and a baseline report): one line each, no control characters.
+  if (outcome.removedModels.length) out.push('', `removed since the baseline: ${outcome.removedModels.map((p) => safeText(p, 200)).join(', ')}`);
   const errors = outcome.violations.filter((v) => v.level === 'error');
   const warns = outcome.violations.filter((v) => v.level === 'warn');
   if (outcome.violations.length) {
     out.push('');
-    for (const v of outcome.violations) out.push(`${v.file}:${v.at.line}:${v.at.column}: ${v.level}: ${v.message}`);
+    for (const v of outcome.violations) out.push(`${safeText(v.file, 300)}:${v.at.line}:${v.at.column}: ${v.level}: ${safeText(v.message, 1000)}`);
   }
   out.push('');
   out.push(
@@ -54,5 +56,5 @@ export function renderCheckText(outcome: CheckOutcome): string {
       ? `FAILED: ${errors.length} budget(s) broken${warns.length ? `, ${warns.length} warning(s)` : ''}`
       : `passed${warns.length ? ` with ${warns.length} warning(s)` : ''}: ${outcome.results.length} model(s), ${outcome.evaluation.rows.filter((r) => r.status !== 'info').length} budget(s) checked`,
   );
-  return out.join('\n') + '\n';
+  return neutraliseCommands(out.join('\n') + '\n');
 }
