@@ -17,6 +17,19 @@ import { commentMarker, fitComment } from './comment.js';
 import { GitHubApi, upsertStickyComment } from './github-api.js';
 import { checkoutWorktree, mergeBase, type Git } from './git.js';
 import { VERSION } from '../version.js';
+import { safeText } from '../util/sanitize.js';
+
+// Log lines carry untrusted parts (paths and names from the PR, git output, API answers).
+// core.error / warning escape CR and LF themselves, core.info does not: everything goes through
+// safeText (one line, no control characters) and a comment id only as a validated positive integer.
+const log = (m: string) => core.info(safeText(m, 2000));
+const said = (m: string) => safeText(m, 2000);
+
+/** A comment id as the API should send it: a positive safe integer, else null. */
+export function validCommentId(id: unknown): number | null {
+  const n = typeof id === 'number' ? id : typeof id === 'string' && /^[1-9][0-9]{0,15}$/.test(id) ? Number(id) : NaN;
+  return Number.isSafeInteger(n) && n > 0 ? n : null;
+}
 
 type FailOn = 'error' | 'warn' | 'never';
 
@@ -79,7 +92,7 @@ function findBaseline(
 ): { report: AnalyzeReport | null; note: string; notes?: Map<string, string> } {
   if (inputs.baseline === 'none') return { report: null, note: 'no baseline (baseline: none)' };
   if (inputs.baseline !== 'auto') return { report: readReportFile(resolve(root, inputs.baseline)), note: `baseline: ${inputs.baseline}` };
-  const g: Git = { cwd: root, log: (m) => core.info(m) };
+  const g: Git = { cwd: root, log };
   let base: string;
   if (inputs.baseRef) {
     base = mergeBase(g, inputs.baseRef, event.pr?.headSha ?? 'HEAD');
@@ -88,7 +101,7 @@ function findBaseline(
   } else {
     return { report: null, note: `no baseline on a ${event.name || 'non-PR'} run (set base-ref or baseline to compare)` };
   }
-  core.info(`baseline: the merge-base ${base.slice(0, 12)}`);
+  log(`baseline: the merge-base ${base.slice(0, 12)}`);
   const tree = checkoutWorktree(g, base);
   try {
     const rel = relative(root, resolve(root, inputs.budgets));
@@ -125,14 +138,14 @@ export async function run(): Promise<void> {
     const files = writeOutputs(outcome, summary, resolve(process.env.RUNNER_TEMP ?? root, 'model-budget'));
 
     for (const v of outcome.violations) {
-      const props = { file: relative(process.env.GITHUB_WORKSPACE ?? root, v.file) || v.file, startLine: v.at.line, startColumn: v.at.column, title: 'model-budget' };
-      if (v.level === 'error') core.error(v.message, props);
-      else core.warning(v.message, props);
+      const props = { file: safeText(relative(process.env.GITHUB_WORKSPACE ?? root, v.file) || v.file, 500), startLine: v.at.line, startColumn: v.at.column, title: 'model-budget' };
+      if (v.level === 'error') core.error(said(v.message), props);
+      else core.warning(said(v.message), props);
     }
     try {
       await core.summary.addRaw(summary, true).write();
     } catch (e) {
-      core.warning(`could not write the job summary: ${(e as Error).message}`);
+      core.warning(said(`could not write the job summary: ${(e as Error).message}`));
     }
 
     let commentId = '';
@@ -140,12 +153,18 @@ export async function run(): Promise<void> {
       try {
         const api = new GitHubApi(inputs.token, process.env.GITHUB_API_URL);
         const res = await upsertStickyComment(api, event.repo, event.pr.number, inputs.commentKey, commentBody);
-        commentId = String(res.id);
-        core.info(`PR comment ${res.id}: ${res.action === 'skip' ? 'unchanged' : `${res.action}d`}`);
+        const id = validCommentId(res.id);
+        if (id === null) core.warning('the GitHub API answered without a valid comment id; the comment-id output is left empty');
+        else {
+          commentId = String(id);
+          log(`PR comment ${id}: ${res.action === 'skip' ? 'unchanged' : `${res.action}d`}`);
+        }
       } catch (e) {
         core.warning(
-          `could not post the PR comment (${(e as Error).message}). A PR from a fork gets a read-only token: ` +
-            'the report is in the job summary and the comment-body output (see the README for the workflow_run pattern).',
+          said(
+            `could not post the PR comment (${(e as Error).message}). A PR from a fork gets a read-only token: ` +
+              'the report is in the job summary and the comment-body output (see the README for the workflow_run pattern).',
+          ),
         );
       }
     }
@@ -158,6 +177,6 @@ export async function run(): Promise<void> {
     core.setOutput('comment-body', commentBody);
     if (failed.length) core.setFailed(`${failed.length} budget(s) broken at level ${inputs.failOn === 'warn' ? 'warn or error' : 'error'}`);
   } catch (e) {
-    core.setFailed((e as Error).message);
+    core.setFailed(said((e as Error).message));
   }
 }

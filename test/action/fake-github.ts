@@ -18,6 +18,8 @@ export interface FakeGitHub {
   requests: { method: string; path: string }[];
   /** Refuse comment writes with 403 "Resource not accessible by integration". */
   readOnly: boolean;
+  /** Answer a new comment with this id instead of the real one (a hostile or broken API). */
+  commentIdOverride?: unknown;
   close(): Promise<void>;
 }
 
@@ -60,7 +62,7 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
         const body = await readBody(req);
         const c: FakeComment = { id: nextId++, body: String(body.body), user: BOT };
         state.comments.set(issue, [...list, c]);
-        return send(res, 201, c);
+        return send(res, 201, state.commentIdOverride === undefined ? c : { ...c, id: state.commentIdOverride });
       }
     }
     m = /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/.exec(url.pathname);

@@ -210,5 +210,4 @@ describe('text output with hostile names', () => {
     // Long names are cut (120 code points, an ellipsis last).
     expect(r2.startsWith(`${'long'.repeat(29)}lon…`)).toBe(true);
   });
-
 });
