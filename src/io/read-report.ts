@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { InputError } from '../errors.js';
 import { SCHEMA_VERSION, type AnalyzeReport } from '../report/model-report.js';
+import { validateReport } from '../report/validate.js';
 
 export function readReportFile(path: string): AnalyzeReport {
   let text: string;
@@ -33,5 +34,6 @@ export function readReportFile(path: string): AnalyzeReport {
       throw new InputError(path, `models[${i}] is not a model report (needs path, totals and nodes)`);
     }
   }
-  return r as AnalyzeReport;
+  // Every field compare / check read, by type and range (a report is untrusted input too).
+  return validateReport(r, path);
 }
