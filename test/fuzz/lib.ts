@@ -932,7 +932,8 @@ export function classify(c: FuzzCase, o: Outcome): Finding | null {
   const fmtAt = c.argv.indexOf('--format');
   if (fmtAt >= 0 && c.argv[fmtAt + 1] === 'json' && r.code !== 2) {
     const j = jsonProblem(r.stdout);
-    if (j) return { cls: 'json', signature: `json:${cmd}:${j.replace(/\[\d+\]/g, '[]').replace(/-?\d+(\.\d+)?(e[+-]?\d+)?/g, 'N')}`, detail: j, area: 'other' };
+    // One signature per kind of problem and top-level section (a negative count anywhere in a node is one bug).
+    if (j) return { cls: 'json', signature: `json:${cmd}:${j.replace(/ at (\$(\.\w+)?(\.\w+|\[\d+\])?).*/, ' at $1').replace(/\[\d+\]/g, '[]').replace(/-?\d+(\.\d+)?(e[+-]?\d+)?/g, 'N')}`, detail: j, area: 'other' };
   }
   return null;
 }
@@ -1031,7 +1032,7 @@ export function writeRegression(name: string, c: FuzzCase, f: Finding, seeds: Se
     argv: c.argv,
     files,
     expect: { exitCodes: [0, 1, 2], cleanOutput: true },
-    found: { class: f.cls, signature: f.signature, ...(f.frame ? { frame: f.frame } : {}), detail: f.detail.slice(0, 1500), ...origin, recipe: c.recipe },
+    found: { class: f.cls, signature: f.signature, ...(f.frame ? { frame: f.frame } : {}), detail: f.detail.split(ROOT + '/').join('./').slice(0, 1500), ...origin, recipe: c.recipe },
   };
   const path = join(dir, `${name}.case.json`);
   writeFileSync(path, JSON.stringify(spec, null, 2) + '\n');
