@@ -607,6 +607,8 @@ export async function prepare(seeds: SeedModel[]): Promise<void> {
 
 const HOSTILE_JSON: unknown[] = [null, -1, 0, -0.5, 1e308, -1e308, 2 ** 53 + 1, 1.5, '', 'x', 'NaN', '\n::error title=pwned::x\u001b[2J', true, false, [], {}, [1, 2], { a: 1 }, [null], [[[]]]];
 
+const DEEP = '@@fuzz-deep-array@@';
+
 function mutateJson(rng: Rng, data: unknown, recipe: string[]): unknown {
   const spots: { parent: Record<string, unknown> | unknown[]; key: string | number; path: string }[] = [];
   const walk = (v: unknown, path: string) => {
@@ -625,8 +627,9 @@ function mutateJson(rng: Rng, data: unknown, recipe: string[]): unknown {
       s.parent.push(structuredClone(s.parent[s.key as number]));
       recipe.push(`duplicate ${s.path}`);
     } else if (r === 2) {
+      // A marker, replaced in the text (JSON.stringify itself would overflow its stack).
       const depth = LIGHT ? 200 : rng.pick([200, 5000, 50000]);
-      (s.parent as Record<string | number, unknown>)[s.key] = JSON.parse('['.repeat(depth) + ']'.repeat(depth));
+      (s.parent as Record<string | number, unknown>)[s.key] = `${DEEP}${depth}`;
       recipe.push(`${depth}-deep array at ${s.path}`);
     } else {
       const v = rng.pick(HOSTILE_JSON);
@@ -652,7 +655,7 @@ function reportCase(rng: Rng, seeds: SeedModel[]): FuzzCase {
   const text = seedReport;
   if (!text) throw new Error('fuzz: call prepare(seeds) before making report cases');
   const recipe = ['seed report of ' + seeds[0].name];
-  const mutated = JSON.stringify(mutateJson(rng, JSON.parse(text), recipe), null, 1);
+  const mutated = JSON.stringify(mutateJson(rng, JSON.parse(text), recipe), null, 1).replace(new RegExp(`"${DEEP}(\\d+)"`, 'g'), (_, d) => '['.repeat(Number(d)) + ']'.repeat(Number(d)));
   const model = seeds[0].bytes;
   if (rng.chance(0.5)) {
     const headMutated = rng.chance(0.5);
