@@ -300,7 +300,7 @@ function parseCustomDevice(ctx: Ctx, node: YamlNode, keyPath: string): CustomDev
 
 export function parseBudgets(text: string, file: string): BudgetsConfig {
   const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  const doc = parseYaml(text, lc, file);
   const ctx: Ctx = { file, lc };
   if (doc.errors.length) {
     const e = doc.errors[0];
@@ -366,4 +366,18 @@ export function parseBudgets(text: string, file: string): BudgetsConfig {
     models.push(model);
   });
   return { file, version: 1, devices, customDevices, models };
+}
+
+/**
+ * The YAML library's parser recurses, and some inputs (found by the fuzzer: a block mapping of
+ * a few thousand keys after an edit) exhaust the stack inside it: that is a file we cannot read,
+ * said as such, not an internal error.
+ */
+function parseYaml(text: string, lc: LineCounter, file: string): ReturnType<typeof parseDocument> {
+  try {
+    return parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  } catch (e) {
+    if (e instanceof RangeError) throw new BudgetFileError(file, 1, 1, '', 'invalid YAML: too deeply nested or too large for the parser');
+    throw e;
+  }
 }

@@ -41,7 +41,7 @@ export function renderCheckText(outcome: CheckOutcome): string {
       ];
     });
   const out: string[] = [];
-  out.push(textTable(['model', 'metric', 'value', 'baseline', 'change', 'budget', 'used', 'status'], rows, [false, false, true, true, true, true, true, false]));
+  out.push(textTable(['model', 'metric', 'value', 'baseline', 'change', 'budget', 'used', 'status'], rows, [false, false, true, true, true, true, true, false], 240));
   // Paths and messages name files from the pull request (and a baseline report): one line each, no control characters.
   if (outcome.removedModels.length) out.push('', `removed since the baseline: ${outcome.removedModels.map((p) => safeText(p, 200)).join(', ')}`);
   const errors = outcome.violations.filter((v) => v.level === 'error');
