@@ -130,5 +130,6 @@ main()
   .catch((e) => {
     console.error(e);
     pool.close();
+    rmSync(work, { recursive: true, force: true });
     process.exit(3);
   });
