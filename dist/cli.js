@@ -5576,8 +5576,8 @@ var require_cst_visit = __commonJS({
     visit.REMOVE = REMOVE;
     visit.itemAtPath = (cst, path) => {
       let item = cst;
-      for (const [field, index] of path) {
-        const tok = item?.[field];
+      for (const [field2, index] of path) {
+        const tok = item?.[field2];
         if (tok && "items" in tok) {
           item = tok.items[index];
         } else
@@ -5587,8 +5587,8 @@ var require_cst_visit = __commonJS({
     };
     visit.parentCollection = (cst, path) => {
       const parent = visit.itemAtPath(cst, path.slice(0, -1));
-      const field = path[path.length - 1][0];
-      const coll = parent?.[field];
+      const field2 = path[path.length - 1][0];
+      const coll = parent?.[field2];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
@@ -5597,11 +5597,11 @@ var require_cst_visit = __commonJS({
       let ctrl = visitor(item, path);
       if (typeof ctrl === "symbol")
         return ctrl;
-      for (const field of ["key", "value"]) {
-        const token = item[field];
+      for (const field2 of ["key", "value"]) {
+        const token = item[field2];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path.concat([[field2, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5611,7 +5611,7 @@ var require_cst_visit = __commonJS({
               i -= 1;
             }
           }
-          if (typeof ctrl === "function" && field === "key")
+          if (typeof ctrl === "function" && field2 === "key")
             ctrl = ctrl(item, path);
         }
       }
@@ -18618,7 +18618,7 @@ function fraction(ctx, node2, keyPath) {
 }
 function dims(ctx, node2, keyPath, at = {}) {
   if (!(0, import_yaml.isMap)(node2)) fail(ctx, node2, keyPath, `expected a mapping of dim names to sizes, like { batch: 1, sequence: 128 }, got ${kind(node2)}`);
-  const out = {};
+  const out = /* @__PURE__ */ Object.create(null);
   for (const pair of node2.items) {
     const key2 = String(scalar(pair.key));
     const v = scalar(pair.value);
@@ -18888,7 +18888,7 @@ function yamlMessage(message) {
 }
 function parseBudgets(text2, file) {
   const lc = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text2, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  const doc = parseYaml(text2, lc, file);
   const ctx = { file, lc, errors: [], misspelt: /* @__PURE__ */ new Set() };
   if (doc.errors.length) {
     for (const e of doc.errors) {
@@ -19023,6 +19023,14 @@ function throwErrors(ctx) {
   const errors = ctx.errors.map((e, i) => ({ e, i })).sort((a, b) => a.e.line - b.e.line || a.e.column - b.e.column || a.i - b.i).map((x) => x.e).filter((e) => !seen.has(e.message) && !!seen.add(e.message));
   if (errors.length === 1) throw errors[0];
   throw new BudgetFileErrors(ctx.file, errors);
+}
+function parseYaml(text2, lc, file) {
+  try {
+    return (0, import_yaml.parseDocument)(text2, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  } catch (e) {
+    if (e instanceof RangeError) throw new BudgetFileError(file, 1, 1, "", "invalid YAML: too deeply nested or too large for the parser");
+    throw e;
+  }
 }
 
 // src/graph/info.ts
@@ -19366,14 +19374,14 @@ function checkTensorData(t, owner) {
 function fieldPerElement(dtype) {
   return dtype === "complex64" || dtype === "complex128" ? 2 : 1;
 }
-function fieldCount(field, segments) {
+function fieldCount(field2, segments) {
   let count = 0;
   for (const seg of segments) {
     if (!seg.packed) {
       count++;
       continue;
     }
-    switch (field) {
+    switch (field2) {
       case "float":
         count += seg.bytes.byteLength / 4;
         break;
@@ -21858,12 +21866,12 @@ function fromRaw(t, bytes, count) {
       return null;
   }
 }
-function fromField(t, field, segments, count) {
+function fromField(t, field2, segments, count) {
   const raw = [];
   for (const seg of segments) {
     const r = new Reader(seg.bytes);
     const readOne = () => {
-      switch (field) {
+      switch (field2) {
         case "float":
           return r.float();
         case "double":
@@ -21875,7 +21883,7 @@ function fromField(t, field, segments, count) {
         case "uint64":
           return r.uint64();
         default:
-          throw new Error(`field ${field} holds no numbers`);
+          throw new Error(`field ${field2} holds no numbers`);
       }
     };
     while (!r.done && raw.length <= count) raw.push(readOne());
@@ -21884,9 +21892,9 @@ function fromField(t, field, segments, count) {
   raw.length = count;
   switch (t.dtype) {
     case "float16":
-      return field === "int32" ? raw.map(halfToFloat) : raw;
+      return field2 === "int32" ? raw.map(halfToFloat) : raw;
     case "bfloat16":
-      return field === "int32" ? raw.map(bfloat16ToFloat) : raw;
+      return field2 === "int32" ? raw.map(bfloat16ToFloat) : raw;
     case "bool":
       return raw.map((v) => v ? 1 : 0);
     case "complex64":
@@ -24809,10 +24817,15 @@ function formatBytes(n) {
 function trim(s) {
   return s.includes(".") && !s.includes("e") ? s.replace(/\.?0+$/, "") : s;
 }
-function textTable(header, rows, rightAlign = []) {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+var MAX_CELL = 120;
+function textTable(header, rows, rightAlign = [], maxCell = MAX_CELL) {
+  const clean2 = (cells) => header.map((_, i) => safeText(cells[i] ?? "", maxCell));
+  const head = clean2(header);
+  const body = rows.map(clean2);
+  const widths = head.map((h) => h.length);
+  for (const r of body) r.forEach((c, i) => widths[i] = Math.max(widths[i], c.length));
   const line = (cells) => cells.map((c, i) => rightAlign[i] ? c.padStart(widths[i]) : c.padEnd(widths[i])).join("  ").trimEnd();
-  return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
+  return [line(head), widths.map((w) => "-".repeat(w)).join("  "), ...body.map(line)].join("\n");
 }
 function formatBinaryBytes(n) {
   const units = [[2 ** 40, "TiB"], [2 ** 30, "GiB"], [2 ** 20, "MiB"], [2 ** 10, "KiB"]];
@@ -24821,13 +24834,13 @@ function formatBinaryBytes(n) {
 }
 
 // src/report/bounds.ts
-function isLowerBound(t, field) {
-  return (t.lowerBound ?? []).includes(field);
+function isLowerBound(t, field2) {
+  return (t.lowerBound ?? []).includes(field2);
 }
-function boundedFigure(t, field, format) {
-  if (!isLowerBound(t, field)) return format(t[field]);
-  const upper = t.upperBound?.[field];
-  return `\u2265 ${format(t[field])}${upper !== void 0 ? `, \u2264 ${format(upper)}` : ""}`;
+function boundedFigure(t, field2, format) {
+  if (!isLowerBound(t, field2)) return format(t[field2]);
+  const upper = t.upperBound?.[field2];
+  return `\u2265 ${format(t[field2])}${upper !== void 0 ? `, \u2264 ${format(upper)}` : ""}`;
 }
 function boundedMs(l, format) {
   if (!l.lowerBound) return format(l.ms);
@@ -24919,6 +24932,7 @@ function compareReports(base, head, pairs = []) {
 }
 
 // src/report/text.ts
+var field = (s, max = 200) => safeText(s, max);
 function shapeText(shape) {
   if (shape === null) return "?";
   return `[${shape.map((d) => d === null ? "?" : String(d)).join(", ")}]`;
@@ -24931,9 +24945,9 @@ function renderModelText(m, options = {}) {
   const top = options.top ?? 15;
   const t = m.totals;
   const out = [];
-  const dims2 = Object.entries(m.dims).map(([k, v]) => `${k}=${v}${m.defaultedDims.includes(k) ? " (default)" : ""}`).join(", ");
-  out.push(m.path);
-  out.push(`  ${m.producer || "unknown producer"}, IR ${m.irVersion}, opset ${m.opset}, ${m.nodes.length} nodes${dims2 ? `, dims: ${dims2}` : ""}`);
+  const dims2 = Object.entries(m.dims).map(([k, v]) => `${field(k, 60)}=${field(v, 20)}${m.defaultedDims.includes(k) ? " (default)" : ""}`).join(", ");
+  out.push(field(m.path, 500));
+  out.push(`  ${m.producer ? field(m.producer, 100) : "unknown producer"}, IR ${field(m.irVersion, 20)}, opset ${field(m.opset, 20)}, ${m.nodes.length} nodes${dims2 ? `, dims: ${field(dims2, 1e3)}` : ""}`);
   out.push("");
   const summary = [
     ["params", formatCount(t.params), `${formatBytes(t.weightBytes)} of weights`],
@@ -25007,13 +25021,13 @@ function renderModelText(m, options = {}) {
     out.push("");
     out.push(`notices (${m.warnings.length}):`);
     const shown = m.warnings.slice(0, 20);
-    for (const w of shown) out.push(`  - ${w.node ? `${w.node}: ` : ""}${w.message}`);
+    for (const w of shown) out.push(`  - ${w.node ? `${field(w.node, 120)}: ` : ""}${field(w.message, 1e3)}`);
     if (m.warnings.length > shown.length) out.push(`  ... ${m.warnings.length - shown.length} more (see --format json)`);
   }
-  return out.join("\n");
+  return neutraliseCommands(out.join("\n"));
 }
 function renderAnalyzeText(report2, options = {}) {
-  return report2.models.map((m) => renderModelText(m, options)).join("\n\n") + "\n";
+  return neutraliseCommands(report2.models.map((m) => renderModelText(m, options)).join("\n\n") + "\n");
 }
 function formatMs(ms) {
   if (ms === 0) return "0";
@@ -25041,7 +25055,7 @@ function renderComparisonText(cmp, options = {}) {
   const top = options.top ?? 10;
   const out = [];
   for (const m of cmp.models) {
-    out.push(`${m.path} (${m.status})`);
+    out.push(`${field(m.path, 500)} (${field(m.status, 20)})`);
     const rows = COMPARED_TOTALS.map((k) => [TOTAL_LABELS[k][0], ...changeText(m.totals[k], TOTAL_LABELS[k][1])]);
     for (const [d, c] of Object.entries(m.latency)) rows.push([`latency ${d}`, ...changeText(c, (n) => n === null ? "?" : `${formatMs(n)} ms`)]);
     out.push(textTable(["metric", "base", "head", "change", "%"], rows, [false, true, true, true, true]));
@@ -25065,7 +25079,7 @@ function renderComparisonText(cmp, options = {}) {
     }
     out.push("");
   }
-  return out.join("\n");
+  return neutraliseCommands(out.join("\n"));
 }
 
 // package.json
@@ -25091,7 +25105,8 @@ var package_default = {
     "check-dist": 'node scripts/build.mjs && git diff --exit-code -- dist && test -z "$(git status --porcelain -- dist)"',
     lint: "eslint .",
     format: "prettier --write .",
-    "format:check": "prettier --check ."
+    "format:check": "prettier --check .",
+    fuzz: "tsx scripts/fuzz.ts"
   },
   devDependencies: {
     "@actions/core": "^3.0.1",
@@ -25322,9 +25337,9 @@ function attribute(r, depth) {
     const typeProtos = [];
     while (!s.done) {
       const tag = s.tag();
-      const field = tag >>> 3;
+      const field2 = tag >>> 3;
       const wire = tag & 7;
-      switch (field) {
+      switch (field2) {
         case 1:
           name = s.string();
           break;
@@ -25454,9 +25469,9 @@ function decodeTensorBody(s) {
   let length = null;
   while (!s.done) {
     const tag = s.tag();
-    const field = tag >>> 3;
+    const field2 = tag >>> 3;
     const wire = tag & 7;
-    switch (field) {
+    switch (field2) {
       case 1:
         repeated(s, wire, 0, t.dims, () => s.int64(), (p) => p.int64());
         break;
@@ -25488,7 +25503,7 @@ function decodeTensorBody(s) {
       case 7:
       case 10:
       case 11: {
-        const [name, scalarWire] = TYPED_FIELDS[field];
+        const [name, scalarWire] = TYPED_FIELDS[field2];
         if (wire !== WIRE_LEN && wire !== scalarWire) {
           s.skip(wire);
           break;
@@ -25522,10 +25537,10 @@ function sparseTensor(r) {
     const dims2 = [];
     while (!s.done) {
       const tag = s.tag();
-      const field = tag >>> 3;
-      if (field === 1) values = tensor2(s);
-      else if (field === 2) indices = tensor2(s);
-      else if (field === 3) repeated(s, tag & 7, 0, dims2, () => s.int64(), (p) => p.int64());
+      const field2 = tag >>> 3;
+      if (field2 === 1) values = tensor2(s);
+      else if (field2 === 2) indices = tensor2(s);
+      else if (field2 === 3) repeated(s, tag & 7, 0, dims2, () => s.int64(), (p) => p.int64());
       else s.skip(tag & 7);
     }
     const empty = () => ({ name: "", dtype: null, dtypeCode: 0, dims: [0], storage: { kind: "empty" } });
@@ -25551,16 +25566,16 @@ function typeProto(r, depth) {
     let out = null;
     while (!s.done) {
       const tag = s.tag();
-      const field = tag >>> 3;
+      const field2 = tag >>> 3;
       if ((tag & 7) !== WIRE_LEN) {
         s.skip(tag & 7);
         continue;
       }
-      switch (field) {
+      switch (field2) {
         case 1:
         case 8: {
           const [dtype, shape] = tensorType(s);
-          out = { kind: field === 1 ? "tensor" : "sparse", dtype, shape };
+          out = { kind: field2 === 1 ? "tensor" : "sparse", dtype, shape };
           break;
         }
         case 4:
@@ -25653,12 +25668,12 @@ function functionProto(r) {
     };
     while (!s.done) {
       const tag = s.tag();
-      const field = tag >>> 3;
+      const field2 = tag >>> 3;
       if ((tag & 7) !== WIRE_LEN) {
         s.skip(tag & 7);
         continue;
       }
-      switch (field) {
+      switch (field2) {
         case 1:
           f.name = s.string();
           break;
@@ -25725,9 +25740,9 @@ function sniff(bytes) {
     return { kind: "other", what: "a safetensors file" };
   if (looksLikeText(bytes)) return { kind: "other", what: "a text file" };
   const first = bytes[0];
-  const field = first >> 3;
+  const field2 = first >> 3;
   const wire = first & 7;
-  const knownField = field >= 1 && field <= 25 && (wire === 0 || wire === 2);
+  const knownField = field2 >= 1 && field2 <= 25 && (wire === 0 || wire === 2);
   if (!knownField) return { kind: "other", what: "not a protobuf ModelProto" };
   return { kind: "protobuf" };
 }
@@ -26068,7 +26083,7 @@ function resolveDevices(ids) {
     if (!d) {
       const hint = closest(id, DEVICES.map((x) => x.id));
       throw new UsageError(
-        `unknown device '${id}'${hint.length ? ` (did you mean ${hint.map((h) => `'${h}'`).join(", ")}?)` : ""}; \`model-budget devices\` lists the catalog`
+        `unknown device ${quoteToken(id)}${hint.length ? ` (did you mean ${hint.map((h) => `'${h}'`).join(", ")}?)` : ""}; \`model-budget devices\` lists the catalog`
       );
     }
     return deviceModel(d);
@@ -26289,7 +26304,7 @@ var report_schema_default = {
       required: ["name", "version"],
       properties: { name: { type: "string" }, version: { type: "string" } }
     },
-    dim: { type: ["integer", "string", "null"] },
+    dim: { type: ["integer", "string", "null"], minimum: 0 },
     tensor: {
       type: "object",
       required: ["name", "dtype", "shape"],
@@ -26365,7 +26380,7 @@ var report_schema_default = {
         flops: { $ref: "#/definitions/countOrNull" },
         bytesRead: { $ref: "#/definitions/countOrNull" },
         bytesWritten: { $ref: "#/definitions/countOrNull" },
-        intensity: { type: ["number", "null"] },
+        intensity: { type: ["number", "null"], minimum: 0 },
         supported: { const: false },
         latency: {
           type: "object",
@@ -27423,8 +27438,8 @@ function isLowerBound2(report2, metric, device) {
 }
 function upperBoundValue(report2, metric, device) {
   if (metric === "latency") return (device ? report2.latency?.[device]?.upperBoundMs : void 0) ?? null;
-  const field = TOTALS_FIELD[metric];
-  const u = report2.totals.upperBound?.[field];
+  const field2 = TOTALS_FIELD[metric];
+  const u = report2.totals.upperBound?.[field2];
   if (u === void 0 || u === null) return null;
   return metric === "gmacs" || metric === "gflops" ? u / 1e9 : u;
 }
@@ -27846,16 +27861,16 @@ var posix = toPosix;
 function expandModelPaths(cfg, model, budgetsDir, root, mustExist = true) {
   const key2 = `models[${model.index}].path`;
   const err = (detail) => new BudgetFileError(cfg.file, model.pathAt.line, model.pathAt.column, key2, detail);
-  const outside = () => err(`'${model.path}' is outside the repository (${root}); model paths are relative to the budgets file and stay inside the repository`);
+  const outside = () => err(`${quoteToken(model.path, 80)} is outside the repository (${root}); model paths are relative to the budgets file and stay inside the repository`);
   if (isAbsolute3(model.path)) throw outside();
   if (!isGlob(model.path)) {
     const target = resolve4(budgetsDir, model.path);
     if (!isInside(resolve4(root), target)) throw outside();
     if (!existsSync2(target)) {
       if (!mustExist) return [];
-      throw err(`'${model.path}' does not exist`);
+      throw err(`${quoteToken(model.path, 80)} does not exist`);
     }
-    if (statSync3(target).isDirectory()) throw err(`'${model.path}' is a folder; name the model file or use a glob like '${posix(model.path)}/*.onnx'`);
+    if (statSync3(target).isDirectory()) throw err(`${quoteToken(model.path, 80)} is a folder; name the model file or use a glob like ${quoteToken(`${posix(model.path)}/*.onnx`, 84)}`);
     return [target];
   }
   let matched;
@@ -27865,7 +27880,7 @@ function expandModelPaths(cfg, model, budgetsDir, root, mustExist = true) {
     if (e instanceof GlobError || e instanceof InputError) throw err(e.detail);
     throw e;
   }
-  if (matched.length === 0 && mustExist) throw err(`glob '${model.path}' matches no file`);
+  if (matched.length === 0 && mustExist) throw err(`glob ${quoteToken(model.path, 80)} matches no file`);
   return matched;
 }
 function analyzeConfig(cfg, budgetsPath, root, devices, options) {
@@ -27884,7 +27899,7 @@ function analyzeConfig(cfg, budgetsPath, root, devices, options) {
     const path = normalizeModelPath(posix(relative4(budgetsDir, file)));
     if (seen.has(path)) {
       if (seen.get(path) === model) continue;
-      throw new BudgetFileError(cfg.file, model.pathAt.line, model.pathAt.column, `models[${model.index}].path`, `'${path}' is also matched by an earlier entry ('${seen.get(path).path}'): a model is listed twice`);
+      throw new BudgetFileError(cfg.file, model.pathAt.line, model.pathAt.column, `models[${model.index}].path`, `${quoteToken(path, 80)} is also matched by an earlier entry (${quoteToken(seen.get(path).path, 80)}): a model is listed twice`);
     }
     seen.set(path, model);
     const { report: report2, symbols } = analyzeModelFile(file, { dims: model.dims, allowMissingWeights: options.allowMissingWeights || model.allowMissingWeights, displayPath: path, confine: options.confine });
@@ -28109,18 +28124,18 @@ function renderCheckText(outcome) {
     }
   }
   const out = [];
-  out.push(textTable(["model", "metric", "value", "baseline", "change", "budget", "used", "status", "broken"], rows, [false, false, true, true, true, true, true, false, false]));
+  out.push(textTable(["model", "metric", "value", "baseline", "change", "budget", "used", "status", "broken"], rows, [false, false, true, true, true, true, true, false, false], 240));
   const errors = outcome.violations.filter((v) => v.level === "error");
   const warns = outcome.violations.filter((v) => v.level === "warn");
   if (outcome.violations.length) {
     out.push("");
-    for (const v of outcome.violations) out.push(`${v.file}:${v.at.line}:${v.at.column}: ${v.level}: ${v.message}`);
+    for (const v of outcome.violations) out.push(`${safeText(v.file, 300)}:${v.at.line}:${v.at.column}: ${v.level}: ${safeText(v.message, 1e3)}`);
   }
   out.push("");
   out.push(
     errors.length ? `FAILED: ${errors.length} budget(s) broken${warns.length ? `, ${warns.length} warning(s)` : ""}` : `passed${warns.length ? ` with ${warns.length} warning(s)` : ""}: ${outcome.results.length} model(s), ${outcome.evaluation.rows.filter((r) => r.status !== "info").length} budget(s) checked`
   );
-  return out.join("\n") + "\n";
+  return neutraliseCommands(out.join("\n") + "\n");
 }
 
 // src/cli/main.ts

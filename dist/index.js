@@ -20871,7 +20871,7 @@ var require_merge = __commonJS({
 var require_addPairToJSMap = __commonJS({
   "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
-    var log = require_log();
+    var log2 = require_log();
     var merge2 = require_merge();
     var stringify = require_stringify();
     var identity = require_identity();
@@ -20920,7 +20920,7 @@ var require_addPairToJSMap = __commonJS({
           let jsonStr = JSON.stringify(strKey);
           if (jsonStr.length > 40)
             jsonStr = jsonStr.substring(0, 36) + '..."';
-          log.warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
+          log2.warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
           ctx.mapKeyWarned = true;
         }
         return strKey;
@@ -26337,7 +26337,7 @@ var require_public_api = __commonJS({
     var composer = require_composer();
     var Document = require_Document();
     var errors = require_errors2();
-    var log = require_log();
+    var log2 = require_log();
     var identity = require_identity();
     var lineCounter = require_line_counter();
     var parser = require_parser();
@@ -26389,7 +26389,7 @@ var require_public_api = __commonJS({
       const doc = parseDocument2(src, options);
       if (!doc)
         return null;
-      doc.warnings.forEach((warning2) => log.warn(doc.options.logLevel, warning2));
+      doc.warnings.forEach((warning2) => log2.warn(doc.options.logLevel, warning2));
       if (doc.errors.length > 0) {
         if (doc.options.logLevel !== "silent")
           throw doc.errors[0];
@@ -34074,11 +34074,11 @@ var require_core = __commonJS({
     Ajv2.ValidationError = validation_error_1.default;
     Ajv2.MissingRefError = ref_error_1.default;
     exports.default = Ajv2;
-    function checkOptions(checkOpts, options, msg, log = "error") {
+    function checkOptions(checkOpts, options, msg, log2 = "error") {
       for (const key2 in checkOpts) {
         const opt = key2;
         if (opt in options)
-          this.logger[log](`${msg}: option ${key2}. ${checkOpts[opt]}`);
+          this.logger[log2](`${msg}: option ${key2}. ${checkOpts[opt]}`);
       }
     }
     function getSchEnv(keyRef) {
@@ -40197,7 +40197,7 @@ function fraction(ctx, node2, keyPath) {
 }
 function dims(ctx, node2, keyPath, at = {}) {
   if (!(0, import_yaml.isMap)(node2)) fail(ctx, node2, keyPath, `expected a mapping of dim names to sizes, like { batch: 1, sequence: 128 }, got ${kind(node2)}`);
-  const out = {};
+  const out = /* @__PURE__ */ Object.create(null);
   for (const pair of node2.items) {
     const key2 = String(scalar(pair.key));
     const v = scalar(pair.value);
@@ -40467,7 +40467,7 @@ function yamlMessage(message) {
 }
 function parseBudgets(text2, file) {
   const lc = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text2, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  const doc = parseYaml(text2, lc, file);
   const ctx = { file, lc, errors: [], misspelt: /* @__PURE__ */ new Set() };
   if (doc.errors.length) {
     for (const e of doc.errors) {
@@ -40602,6 +40602,14 @@ function throwErrors(ctx) {
   const errors = ctx.errors.map((e, i) => ({ e, i })).sort((a, b) => a.e.line - b.e.line || a.e.column - b.e.column || a.i - b.i).map((x) => x.e).filter((e) => !seen.has(e.message) && !!seen.add(e.message));
   if (errors.length === 1) throw errors[0];
   throw new BudgetFileErrors(ctx.file, errors);
+}
+function parseYaml(text2, lc, file) {
+  try {
+    return (0, import_yaml.parseDocument)(text2, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  } catch (e) {
+    if (e instanceof RangeError) throw new BudgetFileError(file, 1, 1, "", "invalid YAML: too deeply nested or too large for the parser");
+    throw e;
+  }
 }
 
 // src/budgets/evaluate.ts
@@ -47967,7 +47975,8 @@ var package_default = {
     "check-dist": 'node scripts/build.mjs && git diff --exit-code -- dist && test -z "$(git status --porcelain -- dist)"',
     lint: "eslint .",
     format: "prettier --write .",
-    "format:check": "prettier --check ."
+    "format:check": "prettier --check .",
+    fuzz: "tsx scripts/fuzz.ts"
   },
   devDependencies: {
     "@actions/core": "^3.0.1",
@@ -48030,16 +48039,16 @@ var posix = toPosix;
 function expandModelPaths(cfg, model, budgetsDir, root, mustExist = true) {
   const key2 = `models[${model.index}].path`;
   const err = (detail) => new BudgetFileError(cfg.file, model.pathAt.line, model.pathAt.column, key2, detail);
-  const outside = () => err(`'${model.path}' is outside the repository (${root}); model paths are relative to the budgets file and stay inside the repository`);
+  const outside = () => err(`${quoteToken(model.path, 80)} is outside the repository (${root}); model paths are relative to the budgets file and stay inside the repository`);
   if (isAbsolute3(model.path)) throw outside();
   if (!isGlob(model.path)) {
     const target = resolve4(budgetsDir, model.path);
     if (!isInside(resolve4(root), target)) throw outside();
     if (!existsSync3(target)) {
       if (!mustExist) return [];
-      throw err(`'${model.path}' does not exist`);
+      throw err(`${quoteToken(model.path, 80)} does not exist`);
     }
-    if (statSync3(target).isDirectory()) throw err(`'${model.path}' is a folder; name the model file or use a glob like '${posix(model.path)}/*.onnx'`);
+    if (statSync3(target).isDirectory()) throw err(`${quoteToken(model.path, 80)} is a folder; name the model file or use a glob like ${quoteToken(`${posix(model.path)}/*.onnx`, 84)}`);
     return [target];
   }
   let matched;
@@ -48049,7 +48058,7 @@ function expandModelPaths(cfg, model, budgetsDir, root, mustExist = true) {
     if (e instanceof GlobError || e instanceof InputError) throw err(e.detail);
     throw e;
   }
-  if (matched.length === 0 && mustExist) throw err(`glob '${model.path}' matches no file`);
+  if (matched.length === 0 && mustExist) throw err(`glob ${quoteToken(model.path, 80)} matches no file`);
   return matched;
 }
 function analyzeConfig(cfg, budgetsPath, root, devices, options) {
@@ -48068,7 +48077,7 @@ function analyzeConfig(cfg, budgetsPath, root, devices, options) {
     const path = normalizeModelPath(posix(relative4(budgetsDir, file)));
     if (seen.has(path)) {
       if (seen.get(path) === model) continue;
-      throw new BudgetFileError(cfg.file, model.pathAt.line, model.pathAt.column, `models[${model.index}].path`, `'${path}' is also matched by an earlier entry ('${seen.get(path).path}'): a model is listed twice`);
+      throw new BudgetFileError(cfg.file, model.pathAt.line, model.pathAt.column, `models[${model.index}].path`, `${quoteToken(path, 80)} is also matched by an earlier entry (${quoteToken(seen.get(path).path, 80)}): a model is listed twice`);
     }
     seen.set(path, model);
     const { report: report2, symbols } = analyzeModelFile(file, { dims: model.dims, allowMissingWeights: options.allowMissingWeights || model.allowMissingWeights, displayPath: path, confine: options.confine });
@@ -48586,7 +48595,7 @@ var report_schema_default = {
       required: ["name", "version"],
       properties: { name: { type: "string" }, version: { type: "string" } }
     },
-    dim: { type: ["integer", "string", "null"] },
+    dim: { type: ["integer", "string", "null"], minimum: 0 },
     tensor: {
       type: "object",
       required: ["name", "dtype", "shape"],
@@ -48662,7 +48671,7 @@ var report_schema_default = {
         flops: { $ref: "#/definitions/countOrNull" },
         bytesRead: { $ref: "#/definitions/countOrNull" },
         bytesWritten: { $ref: "#/definitions/countOrNull" },
-        intensity: { type: ["number", "null"] },
+        intensity: { type: ["number", "null"], minimum: 0 },
         supported: { const: false },
         latency: {
           type: "object",
@@ -49873,7 +49882,7 @@ async function fetchWrapper(requestOptions) {
       "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
     );
   }
-  const log = requestOptions.request?.log || console;
+  const log2 = requestOptions.request?.log || console;
   const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
   const body = isPlainObject2(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
   const requestHeaders = Object.fromEntries(
@@ -49931,7 +49940,7 @@ async function fetchWrapper(requestOptions) {
   if ("deprecation" in responseHeaders) {
     const matches = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
     const deprecationLink = matches && matches.pop();
-    log.warn(
+    log2.warn(
       `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
     );
   }
@@ -50876,6 +50885,12 @@ function checkoutWorktree(g, sha) {
 }
 
 // src/action/main.ts
+var log = (m) => info(safeText(m, 2e3));
+var said = (m) => safeText(m, 2e3);
+function validCommentId(id) {
+  const n = typeof id === "number" ? id : typeof id === "string" && /^[1-9][0-9]{0,15}$/.test(id) ? Number(id) : NaN;
+  return Number.isSafeInteger(n) && n > 0 ? n : null;
+}
 function readInputs() {
   const oneOf2 = (name, allowed, fallback) => {
     const v = getInput(name) || fallback;
@@ -50918,9 +50933,9 @@ function readEvent() {
 function findBaseline(inputs, workspace, cwd, event) {
   if (inputs.baseline === "none") return { report: null, note: "no baseline (baseline: none)" };
   if (inputs.baseline !== "auto") {
-    return { report: readReportFile(resolve5(cwd, inputs.baseline), { confine: confinement(workspace, false, ""), display: inputs.baseline }), note: `baseline: ${inputs.baseline}` };
+    return { report: readReportFile(resolve5(cwd, inputs.baseline), { confine: confinement(workspace, false, ""), display: inputs.baseline }), note: `baseline: ${safeText(inputs.baseline, 200)}` };
   }
-  const g = { cwd, log: (m) => info(m) };
+  const g = { cwd, log };
   let base;
   if (inputs.baseRef) {
     base = mergeBase(g, inputs.baseRef, event.pr?.headSha ?? "HEAD");
@@ -50929,7 +50944,7 @@ function findBaseline(inputs, workspace, cwd, event) {
   } else {
     return { report: null, note: `no baseline on a ${event.name || "non-PR"} run (set base-ref or baseline to compare)` };
   }
-  info(`baseline: the merge-base ${base.slice(0, 12)}`);
+  log(`baseline: the merge-base ${base.slice(0, 12)}`);
   const tree = checkoutWorktree(g, base);
   try {
     const rel = relative5(workspace, resolve5(cwd, inputs.budgets));
@@ -50973,14 +50988,14 @@ ${renderCheckMarkdown(outcome, { baselineNote: note, version: VERSION, commentKe
     );
     const files = writeOutputs(outcome, summary2, resolve5(process.env.RUNNER_TEMP ?? cwd, "model-budget"));
     for (const v of outcome.violations) {
-      const props = { file: v.file, startLine: v.at.line, startColumn: v.at.column, title: "model-budget" };
-      if (v.level === "error") error(v.message, props);
-      else warning(v.message, props);
+      const props = { file: safeText(v.file, 500), startLine: v.at.line, startColumn: v.at.column, title: "model-budget" };
+      if (v.level === "error") error(said(v.message), props);
+      else warning(said(v.message), props);
     }
     try {
       await summary.addRaw(summary2, true).write();
     } catch (e) {
-      warning(`could not write the job summary: ${e.message}`);
+      warning(said(`could not write the job summary: ${e.message}`));
     }
     let commentId = "";
     if (inputs.comment !== "off" && event.pr && event.repo) {
@@ -50989,13 +51004,17 @@ ${renderCheckMarkdown(outcome, { baselineNote: note, version: VERSION, commentKe
         api = new GitHubApi(inputs.token, process.env.GITHUB_API_URL || void 0);
         const create = mayCreateComment(inputs.comment, checkNews(outcome));
         const res = await upsertStickyComment(api, event.repo, event.pr.number, inputs.commentKey, commentBody, create);
-        if (res.action === "none") info("PR comment: none created (comment: on-change, and no figure or budget changed)");
+        if (res.action === "none") log("PR comment: none created (comment: on-change, and no figure or budget changed)");
         else {
-          commentId = String(res.id);
-          info(`PR comment ${res.id}: ${res.action === "skip" ? "unchanged" : `${res.action}d`}`);
+          const id = validCommentId(res.id);
+          if (id === null) warning("the GitHub API answered without a valid comment id; the comment-id output is left empty");
+          else {
+            commentId = String(id);
+            log(`PR comment ${id}: ${res.action === "skip" ? "unchanged" : `${res.action}d`}`);
+          }
         }
       } catch (e) {
-        warning(commentFailureWarning(e, api));
+        warning(said(commentFailureWarning(e, api)));
       }
     }
     setOutput("passed", String(failed.length === 0));
@@ -51006,7 +51025,7 @@ ${renderCheckMarkdown(outcome, { baselineNote: note, version: VERSION, commentKe
     setOutput("comment-body", commentBody);
     if (failed.length) setFailed(`${failed.length} budget(s) broken at level ${inputs.failOn === "warn" ? "warn or error" : "error"}`);
   } catch (e) {
-    setFailed(e.message);
+    setFailed(said(e.message));
   }
 }
 

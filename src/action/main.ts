@@ -20,6 +20,19 @@ import { checkNews, commentMarker, fitComment, mayCreateComment, type CommentMod
 import { GitHubApi, commentFailureWarning, upsertStickyComment } from './github-api.js';
 import { checkoutWorktree, mergeBase, type Git } from './git.js';
 import { VERSION } from '../version.js';
+import { safeText } from '../util/sanitize.js';
+
+// Log lines carry untrusted parts (paths and names from the PR, git output, API answers).
+// core.error / warning escape CR and LF themselves, core.info does not: everything goes through
+// safeText (one line, no control characters) and a comment id only as a validated positive integer.
+const log = (m: string) => core.info(safeText(m, 2000));
+const said = (m: string) => safeText(m, 2000);
+
+/** A comment id as the API should send it: a positive safe integer, else null. */
+export function validCommentId(id: unknown): number | null {
+  const n = typeof id === 'number' ? id : typeof id === 'string' && /^[1-9][0-9]{0,15}$/.test(id) ? Number(id) : NaN;
+  return Number.isSafeInteger(n) && n > 0 ? n : null;
+}
 
 type FailOn = 'error' | 'warn' | 'never';
 
@@ -92,9 +105,9 @@ function findBaseline(
 ): { report: AnalyzeReport | null; note: string; notes?: Map<string, string> } {
   if (inputs.baseline === 'none') return { report: null, note: 'no baseline (baseline: none)' };
   if (inputs.baseline !== 'auto') {
-    return { report: readReportFile(resolve(cwd, inputs.baseline), { confine: confinement(workspace, false, ''), display: inputs.baseline }), note: `baseline: ${inputs.baseline}` };
+    return { report: readReportFile(resolve(cwd, inputs.baseline), { confine: confinement(workspace, false, ''), display: inputs.baseline }), note: `baseline: ${safeText(inputs.baseline, 200)}` };
   }
-  const g: Git = { cwd, log: (m) => core.info(m) };
+  const g: Git = { cwd, log };
   let base: string;
   if (inputs.baseRef) {
     base = mergeBase(g, inputs.baseRef, event.pr?.headSha ?? 'HEAD');
@@ -103,7 +116,7 @@ function findBaseline(
   } else {
     return { report: null, note: `no baseline on a ${event.name || 'non-PR'} run (set base-ref or baseline to compare)` };
   }
-  core.info(`baseline: the merge-base ${base.slice(0, 12)}`);
+  log(`baseline: the merge-base ${base.slice(0, 12)}`);
   const tree = checkoutWorktree(g, base);
   try {
     // The worktree is of the whole repository: the budgets file sits at the same path from its root.
@@ -154,14 +167,14 @@ export async function run(): Promise<void> {
 
     for (const v of outcome.violations) {
       // v.file is the budgets file relative to the workspace (runCheck's root).
-      const props = { file: v.file, startLine: v.at.line, startColumn: v.at.column, title: 'model-budget' };
-      if (v.level === 'error') core.error(v.message, props);
-      else core.warning(v.message, props);
+      const props = { file: safeText(v.file, 500), startLine: v.at.line, startColumn: v.at.column, title: 'model-budget' };
+      if (v.level === 'error') core.error(said(v.message), props);
+      else core.warning(said(v.message), props);
     }
     try {
       await core.summary.addRaw(summary, true).write();
     } catch (e) {
-      core.warning(`could not write the job summary: ${(e as Error).message}`);
+      core.warning(said(`could not write the job summary: ${(e as Error).message}`));
     }
 
     let commentId = '';
@@ -171,13 +184,17 @@ export async function run(): Promise<void> {
         api = new GitHubApi(inputs.token, process.env.GITHUB_API_URL || undefined);
         const create = mayCreateComment(inputs.comment, checkNews(outcome));
         const res = await upsertStickyComment(api, event.repo, event.pr.number, inputs.commentKey, commentBody, create);
-        if (res.action === 'none') core.info('PR comment: none created (comment: on-change, and no figure or budget changed)');
+        if (res.action === 'none') log('PR comment: none created (comment: on-change, and no figure or budget changed)');
         else {
-          commentId = String(res.id);
-          core.info(`PR comment ${res.id}: ${res.action === 'skip' ? 'unchanged' : `${res.action}d`}`);
+          const id = validCommentId(res.id);
+          if (id === null) core.warning('the GitHub API answered without a valid comment id; the comment-id output is left empty');
+          else {
+            commentId = String(id);
+            log(`PR comment ${id}: ${res.action === 'skip' ? 'unchanged' : `${res.action}d`}`);
+          }
         }
       } catch (e) {
-        core.warning(commentFailureWarning(e, api));
+        core.warning(said(commentFailureWarning(e, api)));
       }
     }
 
@@ -189,6 +206,6 @@ export async function run(): Promise<void> {
     core.setOutput('comment-body', commentBody);
     if (failed.length) core.setFailed(`${failed.length} budget(s) broken at level ${inputs.failOn === 'warn' ? 'warn or error' : 'error'}`);
   } catch (e) {
-    core.setFailed((e as Error).message);
+    core.setFailed(said((e as Error).message));
   }
 }

@@ -544,7 +544,7 @@ function yamlMessage(message: string): string {
 
 export function parseBudgets(text: string, file: string): BudgetsConfig {
   const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  const doc = parseYaml(text, lc, file);
   const ctx: Ctx = { file, lc, errors: [], misspelt: new Set() };
   if (doc.errors.length) {
     // The document's structure is not known: its syntax errors only.
@@ -695,4 +695,18 @@ function throwErrors(ctx: Ctx): void {
     .filter((e) => !seen.has(e.message) && !!seen.add(e.message));
   if (errors.length === 1) throw errors[0];
   throw new BudgetFileErrors(ctx.file, errors);
+}
+
+/**
+ * The YAML library's parser recurses, and some inputs (found by the fuzzer: a block mapping of
+ * a few thousand keys after an edit) exhaust the stack inside it: that is a file we cannot read,
+ * said as such, not an internal error.
+ */
+function parseYaml(text: string, lc: LineCounter, file: string): ReturnType<typeof parseDocument> {
+  try {
+    return parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  } catch (e) {
+    if (e instanceof RangeError) throw new BudgetFileError(file, 1, 1, '', 'invalid YAML: too deeply nested or too large for the parser');
+    throw e;
+  }
 }

@@ -8,6 +8,7 @@ import type { CheckOutcome } from '../check/run.js';
 import { formatPercent } from '../report/text.js';
 import { textTable } from '../report/format.js';
 import { boundedMetric } from '../report/bounds.js';
+import { neutraliseCommands, safeText } from '../util/sanitize.js';
 
 /** The repository a budgets file belongs to: the nearest folder up with a .git, else its own folder. */
 export function repoRoot(budgetsPath: string): string {
@@ -68,12 +69,12 @@ export function renderCheckText(outcome: CheckOutcome): string {
     }
   }
   const out: string[] = [];
-  out.push(textTable(['model', 'metric', 'value', 'baseline', 'change', 'budget', 'used', 'status', 'broken'], rows, [false, false, true, true, true, true, true, false, false]));
+  out.push(textTable(['model', 'metric', 'value', 'baseline', 'change', 'budget', 'used', 'status', 'broken'], rows, [false, false, true, true, true, true, true, false, false], 240));
   const errors = outcome.violations.filter((v) => v.level === 'error');
   const warns = outcome.violations.filter((v) => v.level === 'warn');
   if (outcome.violations.length) {
     out.push('');
-    for (const v of outcome.violations) out.push(`${v.file}:${v.at.line}:${v.at.column}: ${v.level}: ${v.message}`);
+    for (const v of outcome.violations) out.push(`${safeText(v.file, 300)}:${v.at.line}:${v.at.column}: ${v.level}: ${safeText(v.message, 1000)}`);
   }
   out.push('');
   out.push(
@@ -81,5 +82,5 @@ export function renderCheckText(outcome: CheckOutcome): string {
       ? `FAILED: ${errors.length} budget(s) broken${warns.length ? `, ${warns.length} warning(s)` : ''}`
       : `passed${warns.length ? ` with ${warns.length} warning(s)` : ''}: ${outcome.results.length} model(s), ${outcome.evaluation.rows.filter((r) => r.status !== 'info').length} budget(s) checked`,
   );
-  return out.join('\n') + '\n';
+  return neutraliseCommands(out.join('\n') + '\n');
 }

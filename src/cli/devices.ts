@@ -6,6 +6,7 @@ import { deviceModel, CLASS_EFFICIENCY } from '../devices/efficiency.js';
 import type { DeviceModel } from '../devices/roofline.js';
 import { UsageError } from '../errors.js';
 import { closest } from '../util/suggest.js';
+import { quoteToken } from '../util/sanitize.js';
 import { formatBinaryBytes, formatBytes, formatCount, textTable } from '../report/format.js';
 
 export function resolveDevices(ids: readonly string[]): DeviceModel[] {
@@ -14,7 +15,7 @@ export function resolveDevices(ids: readonly string[]): DeviceModel[] {
     if (!d) {
       const hint = closest(id, DEVICES.map((x) => x.id));
       throw new UsageError(
-        `unknown device '${id}'${hint.length ? ` (did you mean ${hint.map((h) => `'${h}'`).join(', ')}?)` : ''}; \`model-budget devices\` lists the catalog`,
+        `unknown device ${quoteToken(id)}${hint.length ? ` (did you mean ${hint.map((h) => `'${h}'`).join(', ')}?)` : ''}; \`model-budget devices\` lists the catalog`,
       );
     }
     return deviceModel(d);
@@ -43,6 +44,7 @@ export function renderDevicesText(): string {
     rows,
     [false, false, false, true, true, true, true, true, true],
   );
+  // The catalog is ours, but its table goes through textTable's safeText like every other.
   return `${table}\n\nDense peaks (no sparsity). Sources for every figure: \`model-budget devices --format json\` or docs/devices.md.\n`;
 }
 

@@ -2,6 +2,7 @@
  * Numbers as people read them. Counts use SI prefixes (k, M, G, T: powers of 1000); bytes use
  * decimal units (kB, MB, GB: powers of 1000), as model zoos and device datasheets do.
  */
+import { safeText } from '../util/sanitize.js';
 
 const PREFIXES: [number, string][] = [
   [1e15, 'P'],
@@ -35,15 +36,27 @@ function trim(s: string): string {
   return s.includes('.') && !s.includes('e') ? s.replace(/\.?0+$/, '') : s;
 }
 
-/** A fixed-width text table; numeric-looking columns are right-aligned. */
-export function textTable(header: string[], rows: string[][], rightAlign: boolean[] = []): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+/** The widest a table cell gets (code points): a longer name is cut with an ellipsis. */
+export const MAX_CELL = 120;
+
+/**
+ * A fixed-width text table; numeric-looking columns are right-aligned. Every cell passes
+ * {@link safeText}: names come from untrusted files, and a line break, tab or escape sequence in
+ * one must not add a row, shift the columns or start a line of its own.
+ */
+export function textTable(header: string[], rows: string[][], rightAlign: boolean[] = [], maxCell = MAX_CELL): string {
+  const clean = (cells: string[]) => header.map((_, i) => safeText(cells[i] ?? '', maxCell));
+  const head = clean(header);
+  const body = rows.map(clean);
+  // A loop, not Math.max(...rows): a graph can have more inputs than a call has room for arguments.
+  const widths = head.map((h) => h.length);
+  for (const r of body) r.forEach((c, i) => (widths[i] = Math.max(widths[i], c.length)));
   const line = (cells: string[]) =>
     cells
       .map((c, i) => (rightAlign[i] ? c.padStart(widths[i]) : c.padEnd(widths[i])))
       .join('  ')
       .trimEnd();
-  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
 }
 
 /** Binary units for memory sizes (how DRAM capacities are sold): 16 GiB. */

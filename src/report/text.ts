@@ -1,7 +1,13 @@
 /**
  * The terminal rendering of an analysis: a summary per model, its inputs and outputs, the
  * costliest layers and the breakdown by operator type.
+ *
+ * Every name shown (paths, node / tensor / op names, producer, dims, device ids, notices) comes
+ * from a file in a pull request: tables pass their cells through safeText (textTable does), the
+ * free lines use {@link field}, and the whole output goes through neutraliseCommands, so no name
+ * can add a line, move a column, send an escape sequence or start a workflow command.
  */
+import { neutraliseCommands, safeText } from '../util/sanitize.js';
 import type { AnalyzeReport, ModelReport, TensorEntry } from './model-report.js';
 import { formatBytes, formatCount, textTable } from './format.js';
 import type { Dim } from '../graph/model.js';
@@ -12,6 +18,9 @@ export interface TextOptions {
   /** Layers shown in the top-layers table (default 15). */
   top?: number;
 }
+
+/** An untrusted value on a line of its own making: one line, no control characters, at most `max` code points. */
+const field = (s: unknown, max = 200): string => safeText(s, max);
 
 export function shapeText(shape: Dim[] | null): string {
   if (shape === null) return '?';
@@ -28,10 +37,10 @@ export function renderModelText(m: ModelReport, options: TextOptions = {}): stri
   const t = m.totals;
   const out: string[] = [];
   const dims = Object.entries(m.dims)
-    .map(([k, v]) => `${k}=${v}${m.defaultedDims.includes(k) ? ' (default)' : ''}`)
+    .map(([k, v]) => `${field(k, 60)}=${field(v, 20)}${m.defaultedDims.includes(k) ? ' (default)' : ''}`)
     .join(', ');
-  out.push(m.path);
-  out.push(`  ${m.producer || 'unknown producer'}, IR ${m.irVersion}, opset ${m.opset}, ${m.nodes.length} nodes${dims ? `, dims: ${dims}` : ''}`);
+  out.push(field(m.path, 500));
+  out.push(`  ${m.producer ? field(m.producer, 100) : 'unknown producer'}, IR ${field(m.irVersion, 20)}, opset ${field(m.opset, 20)}, ${m.nodes.length} nodes${dims ? `, dims: ${field(dims, 1000)}` : ''}`);
   out.push('');
   const summary: string[][] = [
     ['params', formatCount(t.params), `${formatBytes(t.weightBytes)} of weights`],
@@ -110,14 +119,14 @@ export function renderModelText(m: ModelReport, options: TextOptions = {}): stri
     out.push('');
     out.push(`notices (${m.warnings.length}):`);
     const shown = m.warnings.slice(0, 20);
-    for (const w of shown) out.push(`  - ${w.node ? `${w.node}: ` : ''}${w.message}`);
+    for (const w of shown) out.push(`  - ${w.node ? `${field(w.node, 120)}: ` : ''}${field(w.message, 1000)}`);
     if (m.warnings.length > shown.length) out.push(`  ... ${m.warnings.length - shown.length} more (see --format json)`);
   }
-  return out.join('\n');
+  return neutraliseCommands(out.join('\n'));
 }
 
 export function renderAnalyzeText(report: AnalyzeReport, options: TextOptions = {}): string {
-  return report.models.map((m) => renderModelText(m, options)).join('\n\n') + '\n';
+  return neutraliseCommands(report.models.map((m) => renderModelText(m, options)).join('\n\n') + '\n');
 }
 
 /** Milliseconds with 3 significant digits (0.0123, 4.56, 123). */
@@ -151,7 +160,7 @@ export function renderComparisonText(cmp: Comparison, options: TextOptions = {})
   const top = options.top ?? 10;
   const out: string[] = [];
   for (const m of cmp.models) {
-    out.push(`${m.path} (${m.status})`);
+    out.push(`${field(m.path, 500)} (${field(m.status, 20)})`);
     const rows = COMPARED_TOTALS.map((k) => [TOTAL_LABELS[k][0], ...changeText(m.totals[k], TOTAL_LABELS[k][1])]);
     for (const [d, c] of Object.entries(m.latency)) rows.push([`latency ${d}`, ...changeText(c, (n) => (n === null ? '?' : `${formatMs(n)} ms`))]);
     out.push(textTable(['metric', 'base', 'head', 'change', '%'], rows, [false, true, true, true, true]));
@@ -175,5 +184,5 @@ export function renderComparisonText(cmp: Comparison, options: TextOptions = {})
     }
     out.push('');
   }
-  return out.join('\n');
+  return neutraliseCommands(out.join('\n'));
 }

@@ -21,6 +21,8 @@ export interface FakeGitHub {
   readOnly: boolean;
   /** Answer the next request that matches each fault with it, once (first match wins). */
   faults: Fault[];
+  /** Answer a new comment with this id instead of the real one (a hostile or broken API). */
+  commentIdOverride?: unknown;
   close(): Promise<void>;
 }
 
@@ -105,7 +107,7 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
         const body = await readBody(req);
         const c: FakeComment = { id: nextId++, body: String(body.body), user: BOT };
         state.comments.set(issue, [...list, c]);
-        return send(res, 201, c);
+        return send(res, 201, state.commentIdOverride === undefined ? c : { ...c, id: state.commentIdOverride });
       }
     }
     m = /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/.exec(url.pathname);
