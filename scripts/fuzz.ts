@@ -69,7 +69,7 @@ async function main(): Promise<number> {
     const c = makeCase(seed, index, seeds, caseOptions);
     const o = await pool.run(c);
     console.log(`case ${index}: ${c.argv.join(' ')}\n  ${c.recipe.join('\n  ')}`);
-    console.log(o.kind === 'done' ? `exit ${o.reply.code} in ${o.reply.ms.toFixed(0)} ms\n--- stdout\n${o.reply.stdout.slice(0, 3000)}\n--- stderr\n${o.reply.stderr.slice(0, 3000)}` : JSON.stringify(o));
+    console.log(o.kind === 'done' ? `exit ${String(o.reply.code)} in ${o.reply.ms.toFixed(0)} ms\n--- stdout\n${o.reply.stdout.slice(0, 3000)}\n--- stderr\n${o.reply.stderr.slice(0, 3000)}` : JSON.stringify(o));
     console.log(`finding: ${JSON.stringify(classify(c, o))}`);
     return 0;
   }
@@ -82,7 +82,7 @@ async function main(): Promise<number> {
   const counts = new Map<string, number>();
   const found = new Map<string, { f: Finding; index: number }>();
   let done = 0;
-  let exits = [0, 0, 0, 0];
+  const exits = [0, 0, 0, 0];
   let next = 0;
   let lastLog = Date.now();
 
@@ -127,7 +127,7 @@ main()
     rmSync(work, { recursive: true, force: true });
     process.exit(code);
   })
-  .catch((e) => {
+  .catch((e: unknown) => {
     console.error(e);
     pool.close();
     rmSync(work, { recursive: true, force: true });

@@ -35,11 +35,11 @@ for (const n of sizes.length ? sizes : [100_000, 1_000_000]) {
     const out = join(dir, `report-${n}.${format}`);
     const r = spawnSync(process.execPath, ['--import', 'tsx', self, '--child', model, out, format], { encoding: 'utf8', maxBuffer: 1 << 26 });
     const last = r.stdout.trim().split('\n').pop() ?? '';
-    let res: { code: number; ms: number; maxRssMiB: number } | null = null;
+    let res: { code: number; ms: number; maxRssMiB: number } | null;
     try {
       res = JSON.parse(last) as { code: number; ms: number; maxRssMiB: number };
     } catch {
-      console.log(`${n} nodes, ${format}: failed (status ${r.status})\n${r.stderr.slice(0, 2000)}`);
+      console.log(`${n} nodes, ${format}: failed (status ${String(r.status)})\n${r.stderr.slice(0, 2000)}`);
       continue;
     }
     const mb = (statSync(model).size / 2 ** 20).toFixed(1);

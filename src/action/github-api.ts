@@ -67,7 +67,7 @@ export const DEFAULT_TRANSPORT: TransportOptions = { retries: 3, retryBaseMs: 10
 const Client = Octokit.plugin(retry, throttling);
 
 /** A limiter group that does not limit (octokit's throttling accepts any `key(id).schedule`). */
-const UNLIMITED = { key: () => ({ schedule: (...args: unknown[]) => (typeof args[0] === 'function' ? args[0]() : (args[1] as () => unknown)()) }) };
+const UNLIMITED = { key: () => ({ schedule: (...args: unknown[]) => (typeof args[0] === 'function' ? (args[0] as () => unknown)() : (args[1] as () => unknown)()) }) };
 
 /**
  * `fetch` through the proxy the environment names for `baseUrl` (none for NO_PROXY hosts and
@@ -79,11 +79,11 @@ function proxyFetch(baseUrl: string, timeoutMs: () => number): typeof globalThis
     const ms = timeoutMs();
     const signals = [AbortSignal.timeout(ms), ...(init.signal ? [init.signal] : [])];
     try {
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      return await undiciFetch(url, { ...(init as any), signal: AbortSignal.any(signals), ...(dispatcher ? { dispatcher } : {}) });
+      return await undiciFetch(url, { ...init, signal: AbortSignal.any(signals), ...(dispatcher ? { dispatcher } : {}) });
     } catch (e) {
       if ((e as Error).name === 'TimeoutError' || ((e as Error).name === 'AbortError' && !init.signal?.aborted)) {
-        throw new TypeError('fetch failed', { cause: new Error(`no answer within ${Math.round(ms / 1000)} s`) });
+        // eslint-disable-next-line preserve-caught-error -- octokit reports the message of the fetch error's cause, so the cause names the timeout; the caught error is kept one level down
+        throw new TypeError('fetch failed', { cause: new Error(`no answer within ${Math.round(ms / 1000)} s`, { cause: e }) });
       }
       throw e;
     }
@@ -119,7 +119,7 @@ export class GitHubApi {
     });
     // Past the deadline, an attempt that fails is the last one.
     this.octokit.hook.before('request', (options) => {
-      if (left() <= 0) options.request = { ...options.request, retries: 0 } as typeof options.request;
+      if (left() <= 0) options.request = { ...options.request, retries: 0 };
     });
   }
 
@@ -135,10 +135,11 @@ export class GitHubApi {
     }
   }
 
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- T is the caller's view of GitHub's answer for that route, unchecked like octokit's own typed responses
   private async request<T>(route: string, params: Record<string, unknown>): Promise<{ data: T; headers: Record<string, string | number | undefined> }> {
     try {
       const res = await this.octokit.request(route, params);
-      return { data: res.data as T, headers: res.headers as Record<string, string | number | undefined> };
+      return { data: res.data as T, headers: res.headers };
     } catch (e) {
       throw this.toError(route, params, e);
     }
@@ -147,7 +148,7 @@ export class GitHubApi {
   private toError(route: string, params: Record<string, unknown>, e: unknown): GitHubApiError {
     const err = e as { status?: number; message?: string; response?: { status: number; headers: Record<string, string>; data?: unknown } };
     const [method, template] = route.split(' ');
-    const path = template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? k));
+    const path = template.replace(/\{(\w+)\}/g, (_, k: string) => String((params[k] as string | number | undefined) ?? k));
     const what = `${method} ${this.baseUrl}${path}`;
     if (!err.response) {
       // No answer: DNS, refused connection, proxy, TLS or timeout. Octokit says 500; it is not.

@@ -54,7 +54,7 @@ export interface InferOptions {
 export interface UpperRun {
   result: InferResult;
   /** The largest value a dim of that run can take (a number, or a data-dependent dim's maximum); null: unknown. */
-  maxOf(d: Dim): number | null;
+  maxOf: (d: Dim) => number | null;
 }
 
 /** A node's cost and bytes with every data-dependent size at its maximum. */
@@ -502,7 +502,7 @@ function inferRun(model: Model, options: InferOptions, bounds: BoundDims | null)
     const r = applyOp(def, node, inputsInfo, opsetOf(node.domain), (sub, subInputs) => {
       memo ??= new Map();
       let byInputs = memo.get(sub);
-      if (!byInputs) memo.set(sub, (byInputs = new Map()));
+      if (!byInputs) memo.set(sub, (byInputs = new Map<string, SubgraphResult>()));
       const key = JSON.stringify(subInputs, (_, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? `#${v}` : v));
       const hit = byInputs.get(key);
       if (hit) return hit;

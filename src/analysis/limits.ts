@@ -143,7 +143,7 @@ export function checkInfo(info: Info | null, what: () => string): void {
         known = false;
         continue;
       }
-      if (!(Number.isInteger(d) && d >= 0 && d <= MAX_DIM)) throw new GraphError(`${what()} has ${dimProblem(d)} at axis ${axis}`);
+      if (!(Number.isInteger(d) && d >= 0 && d <= MAX_DIM)) throw new GraphError(`${what()} has ${dimProblem(d)!} at axis ${axis}`);
       n *= d;
     }
     if (known && n > MAX_ELEMENTS) throw new GraphError(`${what()} has an absurd size (${fmt(n)} elements, above 2^48)`);

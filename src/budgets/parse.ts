@@ -140,6 +140,7 @@ function reportMissing(ctx: Ctx, node: YamlNode | null | undefined, keyPath: str
  */
 function keyName(key: unknown): string {
   const k = typeof key === 'string' ? key : String(key);
+  // eslint-disable-next-line no-control-regex -- the key name is cut at the first control character on purpose
   const head = /^[^=\u0000-\u001f\u007f-\u009f]{0,24}/u.exec(k)![0];
   return head.length === k.length ? safeText(k, 40) : `${safeText(head, 24)}…`;
 }
@@ -236,7 +237,7 @@ function dims(ctx: Ctx, node: YamlNode | null | undefined, keyPath: string, at: 
       continue;
     }
     out[key] = v;
-    at[key] = { ...pos(ctx, pair.key as YamlNode), keyPath: `${keyPath}.${key}` };
+    at[key] = { ...pos(ctx, pair.key), keyPath: `${keyPath}.${key}` };
   }
   return out;
 }
@@ -554,7 +555,7 @@ export function parseBudgets(text: string, file: string): BudgetsConfig {
     }
     throwErrors(ctx);
   }
-  const rootNode = doc.contents as YamlNode | null;
+  const rootNode = doc.contents;
   // The root may be any file (a symlink, a wrong path): say what it is, quote nothing.
   if (!isMap(rootNode)) throw problem(ctx, rootNode, '', `expected a budgets file (a mapping), got ${kindOnly(rootNode)}`);
   const root = asMap(ctx, rootNode, '', KEYS.root, 'a budgets file');
@@ -673,7 +674,7 @@ export function parseBudgets(text: string, file: string): BudgetsConfig {
       if (!model) return;
       const twice = byPath.get(model.path);
       if (twice !== undefined) {
-        report(ctx, (item as YAMLMap).get('path', true) as YamlNode, `models[${i}].path`, `${quoteToken(model.path)} is already listed as models[${twice}]`);
+        report(ctx, (item as YAMLMap).get('path', true), `models[${i}].path`, `${quoteToken(model.path)} is already listed as models[${twice}]`);
         return;
       }
       byPath.set(model.path, i);

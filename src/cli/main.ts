@@ -267,7 +267,7 @@ function compareCommand(args: string[], io: CliIO): number {
   if (positionals.length !== 2) throw new UsageError('compare: give two reports, base.json head.json');
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, got '${values.format}'`);
   const top = values.top === undefined ? undefined : Number(values.top);
-  if (top !== undefined && (!Number.isInteger(top) || top < 0)) throw new UsageError(`--top must be a whole number, got '${values.top}'`);
+  if (top !== undefined && (!Number.isInteger(top) || top < 0)) throw new UsageError(`--top must be a whole number, got '${String(values.top)}'`);
   const pairs = (values.pair ?? []).map((p) => {
     const m = /^([^=]+)=([^=]+)$/.exec(p);
     if (!m) throw new UsageError(`--pair: '${p}' is not OLD=NEW (two model paths)`);

@@ -100,7 +100,7 @@ function usable(v: number | undefined): v is number {
  */
 export function checkDevice(device: DeviceModel): void {
   const bad = (what: string) => new UserError('', `device ${quoteToken(device.id)}: ${what}`);
-  if (!usable(device.bandwidth)) throw bad(`bandwidth must be a positive, finite number of bytes/s, got ${device.bandwidth}`);
+  if (!usable(device.bandwidth)) throw bad(`bandwidth must be a positive, finite number of bytes/s, got ${String(device.bandwidth)}`);
   for (const [p, v] of Object.entries(device.peak)) {
     if (v !== undefined && !(v >= 0 && Number.isFinite(v))) throw bad(`peak ${p} must be a finite number >= 0, got ${v}`);
   }

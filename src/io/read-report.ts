@@ -31,9 +31,9 @@ function describe(e: ErrorObject): string {
   const at = jsonPath(e.instancePath);
   switch (e.keyword) {
     case 'required':
-      return `${at}: missing "${String((e.params as { missingProperty: string }).missingProperty)}"`;
+      return `${at}: missing "${(e.params as { missingProperty: string }).missingProperty}"`;
     case 'type':
-      return `${at}: must be ${String((e.params as { type: string }).type).replace(',', ' or ')}`;
+      return `${at}: must be ${String((e.params as { type: string | string[] }).type).replace(',', ' or ')}`;
     case 'const':
       return `${at}: must be ${JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)}`;
     case 'enum':

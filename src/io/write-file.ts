@@ -25,8 +25,9 @@ export function writeFileAtomicStream(path: string, produce: (write: (chunk: str
   } catch (e) {
     if (fd !== null) closeSync(fd);
     rmSync(tmp, { force: true });
-    if ((e as NodeJS.ErrnoException).code === undefined) throw e; // not a file-system error: the producer's own
-    throw new InputError(path, `cannot be written (${(e as NodeJS.ErrnoException).code})`);
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === undefined) throw e; // not a file-system error: the producer's own
+    throw new InputError(path, `cannot be written (${code})`);
   }
 }
 

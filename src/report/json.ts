@@ -53,6 +53,7 @@ function escapeExtra(text: string): string {
 }
 
 /** Anything JSON.stringify or the extra escapes would change (quotes, controls, surrogates ...). */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what needs escaping
 const NEEDS_WORK = /["\\\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028-\u202E\u2066-\u2069\uD800-\uDFFF]/;
 
 /** A JSON string literal: JSON.stringify's escaping plus the extra escapes above. */

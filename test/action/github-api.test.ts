@@ -19,6 +19,7 @@ const api = (token = 't', url = fake.url, o: Partial<TransportOptions> = {}) => 
 const PROXY_VARS = ['HTTPS_PROXY', 'HTTP_PROXY', 'NO_PROXY', 'https_proxy', 'http_proxy', 'no_proxy'];
 const saved = Object.fromEntries(PROXY_VARS.map((k) => [k, process.env[k]]));
 function setProxyEnv(vars: Record<string, string>): void {
+  // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- unsetting environment variables: process.env is not a Map
   for (const k of PROXY_VARS) delete process.env[k];
   Object.assign(process.env, vars);
 }
@@ -34,6 +35,7 @@ afterEach(() => {
   setProxyEnv({});
 });
 afterAll(async () => {
+  // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- unsetting environment variables: process.env is not a Map
   for (const k of PROXY_VARS) if (saved[k] === undefined) delete process.env[k];
   else process.env[k] = saved[k];
   await proxy.close();

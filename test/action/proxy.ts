@@ -25,7 +25,7 @@ export async function startProxy(hosts: Record<string, number>): Promise<TestPro
 
   const server = createServer((req, res) => {
     // Forward proxying: the request line carries the absolute URL.
-    seen.push(`${req.method} ${req.url}`);
+    seen.push(`${String(req.method)} ${String(req.url)}`);
     auth.push(req.headers['proxy-authorization']);
     let target: URL;
     try {
@@ -47,7 +47,7 @@ export async function startProxy(hosts: Record<string, number>): Promise<TestPro
     req.pipe(up);
   });
   server.on('connect', (req, client: Socket, head: Buffer) => {
-    seen.push(`CONNECT ${req.url}`);
+    seen.push(`CONNECT ${String(req.url)}`);
     auth.push(req.headers['proxy-authorization']);
     sockets.add(client);
     client.on('close', () => sockets.delete(client));

@@ -151,7 +151,7 @@ describe('max-increase patterns agree with the parser', () => {
   ];
   for (const [metric, samples] of cases) {
     it(metric, () => {
-      const disagree = samples.filter((v) => accepts(inc[metric], v) !== parserAccepts(metric, v)).map((v) => `'${v}': schema ${accepts(inc[metric], v)}, parser ${parserAccepts(metric, v)}`);
+      const disagree = samples.filter((v) => accepts(inc[metric], v) !== parserAccepts(metric, v)).map((v) => `'${v}': schema ${String(accepts(inc[metric], v))}, parser ${String(parserAccepts(metric, v))}`);
       expect(disagree).toEqual([]);
     });
   }

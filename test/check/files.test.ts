@@ -8,6 +8,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CheckReport } from '../../src/check/run.js';
+import type { Comparison } from '../../src/report/compare.js';
+import type { AnalyzeReport } from '../../src/report/model-report.js';
 import { encodeModel } from '../helpers/encode.js';
 import { runCli } from '../helpers/cli.js';
 
@@ -96,7 +99,7 @@ describe('what is refused', () => {
     refused(runCli('analyze', out), /other\.onnx: resolves to a file outside the repository: refused \(--allow-outside-repo lifts this\)/);
     const r = runCli('analyze', '--allow-outside-repo', out, '--format', 'json');
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).models[0].totals.params).toBe(16 * 8);
+    expect((JSON.parse(r.stdout) as AnalyzeReport).models[0].totals.params).toBe(16 * 8);
   });
 
   it('a baseline that is a symlink out of the repository', () => {
@@ -135,7 +138,7 @@ describe('globs', () => {
     const paths = (pattern: string) => {
       const r = check(one(`'${pattern}'`), '--format', 'json');
       expect(r.stderr).toBe('');
-      return (JSON.parse(r.stdout).head.models as { path: string }[]).map((m) => m.path);
+      return (JSON.parse(r.stdout) as CheckReport).head.models.map((m) => m.path);
     };
     expect(paths('models/net_[b-c].onnx')).toEqual(['models/net_b.onnx', 'models/net_c.onnx']);
     expect(paths('models/{a,{x{1,2},link}}.onnx')).toEqual(['models/a.onnx', 'models/link.onnx', 'models/x1.onnx', 'models/x2.onnx']);
@@ -149,7 +152,7 @@ describe('globs', () => {
     mkdirSync(join(repo, 'models', 'node_modules'));
     writeFileSync(join(repo, 'models', 'node_modules', 'dep.onnx'), matmul(4));
     const r = check(one('models/**/*.onnx'), '--format', 'json');
-    expect((JSON.parse(r.stdout).head.models as { path: string }[]).map((m) => m.path)).toEqual(['models/.hidden.onnx', 'models/a.onnx']);
+    expect((JSON.parse(r.stdout) as CheckReport).head.models.map((m) => m.path)).toEqual(['models/.hidden.onnx', 'models/a.onnx']);
   });
 
   it('hostile patterns finish: 12 star groups against a 200-character name, 30 nested **', () => {
@@ -163,7 +166,7 @@ describe('globs', () => {
     const r = check(one(`'${'**/'.repeat(30)}*.onn'`));
     expect(r.stderr).toMatch(/matches no file/);
     const ok = check(one(`'models/${'*a'.repeat(12)}*.onnx'`), '--format', 'json');
-    expect((JSON.parse(ok.stdout).head.models as { path: string }[]).map((m) => m.path)).toEqual([`models/${long}.onnx`]);
+    expect((JSON.parse(ok.stdout) as CheckReport).head.models.map((m) => m.path)).toEqual([`models/${long}.onnx`]);
     // Extglob repetition is bounded: refused with a reason, never a hang.
     refused(check(one(`'models/*(*a)*(*a)*(*a)*(*a)b.onnx'`)), /at most 3 repetitions/);
   });
@@ -173,7 +176,7 @@ describe('one identity per model', () => {
   function baseline(path: string, params = 64): string {
     writeFileSync(join(T, 'b.onnx'), matmul(params / 16));
     const r = runCli('analyze', '--allow-outside-repo', join(T, 'b.onnx'), '--format', 'json');
-    const report = JSON.parse(r.stdout);
+    const report = JSON.parse(r.stdout) as AnalyzeReport;
     report.models[0].path = path; // what `analyze ./models/x.onnx` writes
     writeFileSync(join(repo, 'base.json'), JSON.stringify(report));
     return join(repo, 'base.json');
@@ -198,7 +201,7 @@ describe('one identity per model', () => {
     const md = check(rel, '--baseline', b, '--format', 'markdown').stdout;
     expect(md).toContain('`models/a.onnx` 🆕');
     expect(md).toMatch(/#### `models\/gone\.onnx` — removed/);
-    const json = JSON.parse(check(rel, '--baseline', b, '--format', 'json').stdout);
+    const json = JSON.parse(check(rel, '--baseline', b, '--format', 'json').stdout) as CheckReport;
     expect(json.newModels).toEqual(['models/a.onnx']);
     expect(json.removedModels).toEqual(['models/gone.onnx']);
     expect(json.comparisons.map((c: { path: string; status: string }) => [c.path, c.status])).toEqual([
@@ -210,7 +213,7 @@ describe('one identity per model', () => {
 
 describe('reports read back are validated (schema/report.schema.json)', () => {
   function report(mutate: (r: { models: Record<string, unknown>[] }) => void): string {
-    const r = JSON.parse(runCli('analyze', '--allow-outside-repo', join(repo, 'models', 'a.onnx'), '--format', 'json').stdout);
+    const r = JSON.parse(runCli('analyze', '--allow-outside-repo', join(repo, 'models', 'a.onnx'), '--format', 'json').stdout) as { models: Record<string, unknown>[] };
     mutate(r);
     const p = join(repo, `r-${Math.random().toString(36).slice(2)}.json`);
     writeFileSync(p, JSON.stringify(r));
@@ -248,16 +251,16 @@ describe('reports read back are validated (schema/report.schema.json)', () => {
 
 describe('compare pairs by identity, or as told', () => {
   it('--pair old=new pairs a renamed model', () => {
-    const a = JSON.parse(runCli('analyze', '--allow-outside-repo', join(repo, 'models', 'a.onnx'), '--format', 'json').stdout);
+    const a = JSON.parse(runCli('analyze', '--allow-outside-repo', join(repo, 'models', 'a.onnx'), '--format', 'json').stdout) as AnalyzeReport;
     a.models[0].path = './models/old.onnx';
     const b = structuredClone(a);
     b.models[0].path = 'models/new.onnx';
     writeFileSync(join(repo, 'a.json'), JSON.stringify(a));
     writeFileSync(join(repo, 'b.json'), JSON.stringify(b));
-    const unpaired = JSON.parse(runCli('compare', '--allow-outside-repo', join(repo, 'a.json'), join(repo, 'b.json'), '--format', 'json').stdout);
+    const unpaired = JSON.parse(runCli('compare', '--allow-outside-repo', join(repo, 'a.json'), join(repo, 'b.json'), '--format', 'json').stdout) as Comparison;
     expect(unpaired.models.map((m: { status: string }) => m.status).sort()).toEqual(['added', 'removed']);
     const paired = runCli('compare', '--allow-outside-repo', join(repo, 'a.json'), join(repo, 'b.json'), '--format', 'json', '--pair', 'models/old.onnx=models/new.onnx');
-    expect(JSON.parse(paired.stdout).models.map((m: { path: string; status: string }) => [m.path, m.status])).toEqual([['models/new.onnx', 'unchanged']]);
+    expect((JSON.parse(paired.stdout) as Comparison).models.map((m: { path: string; status: string }) => [m.path, m.status])).toEqual([['models/new.onnx', 'unchanged']]);
     refused(runCli('compare', '--allow-outside-repo', join(repo, 'a.json'), join(repo, 'b.json'), '--pair', 'nope.onnx=models/new.onnx'), /--pair: 'nope\.onnx' is not a model of/);
   });
 });

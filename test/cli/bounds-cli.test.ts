@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { AnalyzeReport } from '../../src/report/model-report.js';
 import { encodeModel } from '../helpers/encode.js';
 import { runCli } from '../helpers/cli.js';
 
@@ -76,17 +77,17 @@ describe('incomplete figures are visible', () => {
   });
 
   it('JSON marks the totals that are lower bounds, with upper bounds and the latency bound', () => {
-    const j = JSON.parse(runCli('analyze', '--allow-outside-repo', model, '--format', 'json', '--device', 't4').stdout).models[0];
+    const j = (JSON.parse(runCli('analyze', '--allow-outside-repo', model, '--format', 'json', '--device', 't4').stdout) as AnalyzeReport).models[0];
     expect(j.totals.lowerBound).toEqual(['macs', 'coreMacs', 'flops', 'memoryAccessBytes', 'peakActivationBytes']);
-    expect(j.totals.upperBound.macs).toBe(UPPER_MACS);
+    expect(j.totals.upperBound!.macs).toBe(UPPER_MACS);
     expect(j.totals.incompleteNodeNames).toEqual(['nz', 'cast', 'tr', 'mm']);
-    expect(j.latency.t4.lowerBound).toBe(true);
-    expect(j.latency.t4.upperBoundMs).toBeGreaterThan(j.latency.t4.ms);
+    expect(j.latency!.t4.lowerBound).toBe(true);
+    expect(j.latency!.t4.upperBoundMs).toBeGreaterThan(j.latency!.t4.ms);
   });
 
   it("a complete model's figures carry no mark", () => {
     const r = runCli('analyze', '--allow-outside-repo', join(repo({ 'm.onnx': mlp() }), 'm.onnx'), '--format', 'json');
-    const t = JSON.parse(r.stdout).models[0].totals;
+    const t = (JSON.parse(r.stdout) as AnalyzeReport).models[0].totals;
     expect(t.lowerBound).toEqual([]);
     expect(t.upperBound).toBeUndefined();
     expect(runCli('analyze', '--allow-outside-repo', join(repo({ 'm.onnx': mlp() }), 'm.onnx')).stdout).not.toContain('≥');
@@ -98,7 +99,7 @@ describe('incomplete figures are visible', () => {
     expect(r.stdout).toMatch(/GMACs\s+≥ 0, ≤ 768\s/);
     expect(check(d, '--format', 'markdown').stdout).toContain("≥ 0, ≤ 768");
     // a baseline that is a lower bound reads the same way
-    const base = JSON.parse(runCli('analyze', '--allow-outside-repo', join(d, 'models/nz.onnx'), '--format', 'json').stdout);
+    const base = JSON.parse(runCli('analyze', '--allow-outside-repo', join(d, 'models/nz.onnx'), '--format', 'json').stdout) as AnalyzeReport;
     base.models[0].path = 'models/nz.onnx';
     writeFileSync(join(d, 'base.json'), JSON.stringify(base));
     expect(check(d, '--baseline', join(d, 'base.json')).stdout).toMatch(/GMACs\s+≥ 0, ≤ 768\s+≥ 0, ≤ 768\s/);
@@ -116,7 +117,7 @@ describe('dims are checked', () => {
     expect(r.stderr).toContain("did you mean 'batch'?");
     // the right name binds: 8 x 320 MACs
     const ok = runCli('analyze', '--allow-outside-repo', join(dir, 'm.onnx'), '--dims', 'batch=8', '--format', 'json');
-    expect(JSON.parse(ok.stdout).models[0].totals.macs).toBe(8 * 320);
+    expect((JSON.parse(ok.stdout) as AnalyzeReport).models[0].totals.macs).toBe(8 * 320);
   });
 
   it('several models: a name is fine when one of them has it', () => {
@@ -173,7 +174,7 @@ describe('dims are checked', () => {
     const r = runCli('analyze', '--allow-outside-repo', join(dir, 'kv.onnx'), '--dims', 'past_sequence=0,sequence=5', '--format', 'json');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    const j = JSON.parse(r.stdout).models[0];
+    const j = (JSON.parse(r.stdout) as AnalyzeReport).models[0];
     expect(j.nodes[0].outputs[0].shape).toEqual([1, 5, 8]);
     expect(j.totals.macs).toBe(5 * 8 * 16);
     expect(runCli('analyze', '--allow-outside-repo', join(dir, 'kv.onnx'), '--dims', 'past_sequence=-1').code).toBe(2);

@@ -8,7 +8,9 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { CheckReport } from '../../src/check/run.js';
 import { CLASS_EFFICIENCY } from '../../src/devices/efficiency.js';
+import type { AnalyzeReport } from '../../src/report/model-report.js';
 import { encodeModel } from '../helpers/encode.js';
 import { runCli } from '../helpers/cli.js';
 
@@ -68,7 +70,7 @@ const check = (dir: string, ...args: string[]) => runCli('check', '--budgets', j
 function baseline(dir: string, hidden: number): string {
   const base = join(dir, 'base.onnx');
   writeFileSync(base, mlp(hidden));
-  const report = JSON.parse(runCli('analyze', base, '--format', 'json', '--allow-outside-repo').stdout);
+  const report = JSON.parse(runCli('analyze', base, '--format', 'json', '--allow-outside-repo').stdout) as AnalyzeReport;
   report.models[0].path = 'models/mlp.onnx';
   const file = join(dir, 'base.json');
   writeFileSync(file, JSON.stringify(report));
@@ -124,11 +126,11 @@ ${extra}models:
   });
 
   it('class: cpu gives the CPU figures; all three figures given need no class', () => {
-    const cpu = JSON.parse(check(repo(device('    class: cpu\n')), '--format', 'json').stdout);
+    const cpu = JSON.parse(check(repo(device('    class: cpu\n')), '--format', 'json').stdout) as CheckReport;
     const e = CLASS_EFFICIENCY.cpu;
-    expect(cpu.head.models[0].latency['my-cpu'].efficiency).toEqual({ compute: e.compute, memory: e.memory, kernelOverheadUs: e.overhead * 1e6 });
-    const own = JSON.parse(check(repo(device('    compute-efficiency: 0.3\n    memory-efficiency: 0.6\n    kernel-overhead: 2us\n')), '--format', 'json').stdout);
-    expect(own.head.models[0].latency['my-cpu'].efficiency).toEqual({ compute: 0.3, memory: 0.6, kernelOverheadUs: 2 });
+    expect(cpu.head.models[0].latency!['my-cpu'].efficiency).toEqual({ compute: e.compute, memory: e.memory, kernelOverheadUs: e.overhead * 1e6 });
+    const own = JSON.parse(check(repo(device('    compute-efficiency: 0.3\n    memory-efficiency: 0.6\n    kernel-overhead: 2us\n')), '--format', 'json').stdout) as CheckReport;
+    expect(own.head.models[0].latency!['my-cpu'].efficiency).toEqual({ compute: 0.3, memory: 0.6, kernelOverheadUs: 2 });
   });
 
   it('a zero peak, bandwidth or clock is refused at its position', () => {
@@ -160,9 +162,9 @@ describe('each row says which limit broke', () => {
 
   it('JSON: rows[].broken lists kind, level and limit; schemaVersion stays 1', () => {
     const dir = repo(mlpBudgets('      params: { max: 3k, level: warn }\n      gmacs: 1\n      max-increase: { params: 10% }'), 72);
-    const j = JSON.parse(check(dir, '--baseline', baseline(dir, 64), '--format', 'json').stdout);
+    const j = JSON.parse(check(dir, '--baseline', baseline(dir, 64), '--format', 'json').stdout) as CheckReport;
     expect(j.schemaVersion).toBe(1);
-    const row = j.rows.find((r: { metric: string }) => r.metric === 'params');
+    const row = j.rows.find((r: { metric: string }) => r.metric === 'params')!;
     expect(row.broken).toEqual([
       { kind: 'absolute', level: 'warn', limit: 3000 },
       { kind: 'relative', level: 'error', limit: 10, percent: true },
@@ -171,7 +173,7 @@ describe('each row says which limit broke', () => {
     expect(row.usedPercent).toBeCloseTo((100 * params(72)) / 3000, 6);
     expect(row.lowerBound).toBe(false);
     expect(row.upperBound).toBeNull();
-    const gmacs = j.rows.find((r: { metric: string }) => r.metric === 'gmacs');
+    const gmacs = j.rows.find((r: { metric: string }) => r.metric === 'gmacs')!;
     expect([gmacs.status, gmacs.broken]).toEqual(['pass', []]);
     expect(j.violations.map((v: { kind: string; level: string }) => `${v.kind} ${v.level}`)).toEqual(['absolute warn', 'relative error']);
   });
@@ -251,8 +253,8 @@ describe('on-incomplete: figures that are lower bounds', () => {
     // NonZero of 16 elements: n ≤ 16, so the MatMul's MACs ≤ 16 × 2 × 8 = 256.
     expect(r.stdout).toMatch(/models\/nz\.onnx\s+GMACs\s+≥ 0, ≤ 256\s+1G\s+0%\s+WARN\s+incomplete \(warn\)/);
     expect(r.stdout).toMatch(/passed with 1 warning\(s\)/);
-    const j = JSON.parse(check(repo(nz('')), '--format', 'json').stdout);
-    const row = j.rows.find((x: { metric: string }) => x.metric === 'gmacs');
+    const j = JSON.parse(check(repo(nz('')), '--format', 'json').stdout) as CheckReport;
+    const row = j.rows.find((x: { metric: string }) => x.metric === 'gmacs')!;
     expect([row.lowerBound, row.upperBound]).toEqual([true, 256 / 1e9]); // in the budget's unit (G)
     expect(j.violations).toHaveLength(1);
     expect(j.violations[0]).toMatchObject({ kind: 'incomplete', level: 'warn' });

@@ -10,6 +10,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { AnalyzeReport } from '../../src/report/model-report.js';
 import type { CaseReply, CaseRequest } from './child.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -115,7 +116,7 @@ function parseMessage(b: Uint8Array, start: number, end: number, depth: number):
     const num = Number(tag[0] >> 3n);
     const wt = Number(tag[0] & 7n);
     if (num < 1 || num > 536870911) return null;
-    let q = tag[1];
+    const q = tag[1];
     let payloadStart = q;
     let payloadEnd: number;
     let children: PbField[] | undefined;
@@ -591,7 +592,7 @@ async function reportOf(seeds: SeedModel[]): Promise<string> {
     let out = '';
     const code = main(['analyze', '--allow-outside-repo', join(dir, 'm.onnx'), '--allow-missing-weights', '--format', 'json', '--device', 'raspberry-pi-5'], { stdout: (t) => (out += t), stderr: () => {} });
     if (code !== 0) throw new Error(`fuzz: the seed report could not be made (exit ${code})`);
-    const r = JSON.parse(out);
+    const r = JSON.parse(out) as AnalyzeReport;
     r.models[0].path = 'm.onnx';
     seedReport = JSON.stringify(r, null, 1);
     return seedReport;
@@ -613,7 +614,10 @@ function mutateJson(rng: Rng, data: unknown, recipe: string[]): unknown {
   const spots: { parent: Record<string, unknown> | unknown[]; key: string | number; path: string }[] = [];
   const walk = (v: unknown, path: string) => {
     if (Array.isArray(v)) v.forEach((x, i) => (spots.push({ parent: v, key: i, path: `${path}[${i}]` }), walk(x, `${path}[${i}]`)));
-    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) spots.push({ parent: v as Record<string, unknown>, key: k, path: `${path}.${k}` }), walk(x, `${path}.${k}`);
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) {
+      spots.push({ parent: v as Record<string, unknown>, key: k, path: `${path}.${k}` });
+      walk(x, `${path}.${k}`);
+    }
   };
   walk(data, '$');
   const n = rng.range(1, 4);
@@ -621,7 +625,8 @@ function mutateJson(rng: Rng, data: unknown, recipe: string[]): unknown {
     const s = rng.pick(spots);
     const r = rng.int(6);
     if (r === 0 && !Array.isArray(s.parent)) {
-      delete (s.parent as Record<string, unknown>)[s.key as string];
+      // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- the fuzzer deletes a random key of arbitrary JSON on purpose
+      delete s.parent[s.key as string];
       recipe.push(`delete ${s.path}`);
     } else if (r === 1 && Array.isArray(s.parent)) {
       s.parent.push(structuredClone(s.parent[s.key as number]));
@@ -753,7 +758,7 @@ export class Pool {
       stderrTail: '',
       ready: new Promise((resolve, reject) => {
         proc.once('message', () => resolve());
-        proc.once('exit', (code) => reject(new Error(`fuzz worker exited before it was ready (${code})`)));
+        proc.once('exit', (code) => reject(new Error(`fuzz worker exited before it was ready (${String(code)})`)));
       }),
     };
     w.ready.catch(() => {});
@@ -807,7 +812,7 @@ export class Pool {
       };
       const onExit = (code: number | null, signal: string | null) => {
         cleanup();
-        resolve({ kind: 'crash', detail: `worker died (${signal ?? `exit ${code}`}): ${w.stderrTail.trim().split('\n').slice(-3).join(' | ')}` });
+        resolve({ kind: 'crash', detail: `worker died (${signal ?? `exit ${String(code)}`}): ${w.stderrTail.trim().split('\n').slice(-3).join(' | ')}` });
       };
       const cpu0 = cpuMs(w.proc.pid);
       const timer = setInterval(() => {
@@ -860,6 +865,7 @@ export interface Finding {
 }
 
 // Bytes a log must never show: C0 controls but tab and LF (CR and ESC included), DEL, C1, bidi controls.
+// eslint-disable-next-line no-control-regex -- these control characters are what a log must never show
 const BAD_CHARS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
 const ENGINE = /src\/(onnx|graph|ops|analysis)\//;
 const NEGATIVE_OK = new Set(['delta', 'percent']);
@@ -868,7 +874,7 @@ function topFrame(stack: string): string | undefined {
   for (const line of stack.split('\n')) {
     const m = /\b(src\/[\w/.-]+\.ts):(\d+)/.exec(line);
     if (m && /^\s*at /.test(line) && !m[1].startsWith('src/cli/main.ts')) {
-      const fn = /^\s*at (?:new )?([\w.$<>\[\] ]+?) \(/.exec(line)?.[1];
+      const fn = /^\s*at (?:new )?([\w.$<>[\] ]+?) \(/.exec(line)?.[1];
       return `${m[1]}:${m[2]}${fn ? ` (${fn})` : ''}`;
     }
   }
@@ -960,7 +966,7 @@ export async function minimize(pool: Pool, c: FuzzCase, f: Finding, maxRuns = 15
   };
   const withContent = (content: Uint8Array | string): FuzzCase => ({ ...c, files: { ...c.files, [file]: content } });
   if (typeof c.files[file] !== 'string') {
-    let cur = c.files[file] as Uint8Array;
+    let cur = c.files[file];
     let chunk = Math.max(1, Math.floor(cur.length / 2));
     while (chunk >= 1 && runs < maxRuns) {
       let progressed = false;
@@ -977,7 +983,7 @@ export async function minimize(pool: Pool, c: FuzzCase, f: Finding, maxRuns = 15
     }
     return withContent(cur);
   }
-  let lines = (c.files[file] as string).split('\n');
+  let lines = c.files[file].split('\n');
   let chunk = Math.max(1, Math.floor(lines.length / 2));
   while (chunk >= 1 && runs < maxRuns) {
     let progressed = false;

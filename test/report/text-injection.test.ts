@@ -57,6 +57,7 @@ writeFileSync(modelPath, encodeModel(hostileModel()));
 /** No workflow command, no control character (tab and LF aside), no bidi control. */
 function expectClean(text: string): void {
   for (const line of text.split('\n')) expect(line.trimStart().startsWith('::'), JSON.stringify(line)).toBe(false);
+  // eslint-disable-next-line no-control-regex -- the text must carry no control characters: the pattern matches them on purpose
   expect(text).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/);
 }
 
@@ -72,8 +73,8 @@ function tables(text: string): Table[] {
   const lines = text.split('\n');
   const out: Table[] = [];
   lines.forEach((l, i) => {
-    if (!/^-+(  -+)*$/.test(l) || i === 0) return;
-    const starts = [...l.matchAll(/-+/g)].map((m) => m.index!);
+    if (!/^-+( {2}-+)*$/.test(l) || i === 0) return;
+    const starts = [...l.matchAll(/-+/g)].map((m) => m.index);
     const cells = (row: string) => starts.map((s, k) => row.slice(s, k + 1 < starts.length ? starts[k + 1] - 2 : undefined).trim());
     const rows: string[] = [];
     for (let j = i + 1; j < lines.length && lines[j].trim() !== '' && !/^(top|estimated|notices|layers|removed|FAILED|passed)/.test(lines[j]); j++) rows.push(lines[j]);

@@ -28,8 +28,18 @@ writeFileSync(
 const good = runCli('analyze', '--allow-outside-repo', join(dir, 'm.onnx'), '--format', 'json', '--device', 'raspberry-pi-5');
 writeFileSync(join(dir, 'good.json'), good.stdout);
 
-function broken(name: string, edit: (r: any) => void): string {
-  const r = JSON.parse(good.stdout);
+/** A saved report as the edits below see it: loosely typed, since they put wrong types in on purpose. */
+interface LooseReport {
+  models: {
+    [field: string]: unknown;
+    nodes: { [field: string]: unknown; outputs: { shape: unknown }[] }[];
+    totals: Record<string, unknown>;
+    latency: Record<string, Record<string, unknown>>;
+  }[];
+}
+
+function broken(name: string, edit: (r: LooseReport) => void): string {
+  const r = JSON.parse(good.stdout) as LooseReport;
   edit(r);
   const p = join(dir, `${name}.json`);
   writeFileSync(p, JSON.stringify(r));
@@ -45,14 +55,14 @@ describe('saved reports are checked before use', () => {
   });
 
   it.each([
-    ['null node', (r: any) => (r.models[0].nodes[0] = null), 'models[0].nodes[0]: must be object'],
-    ['numeric node name', (r: any) => (r.models[0].nodes[1].name = 5), 'models[0].nodes[1].name: must be string'],
-    ['op type a mapping', (r: any) => (r.models[0].nodes[0].opType = { a: 1 }), 'models[0].nodes[0].opType: must be string'],
-    ['negative FLOPs', (r: any) => (r.models[0].nodes[0].flops = -1), 'models[0].nodes[0].flops: must be >= 0'],
-    ['total as text', (r: any) => (r.models[0].totals.params = 'x'), 'models[0].totals.params: must be number'],
-    ['latency a list', (r: any) => (r.models[0].latency['raspberry-pi-5'].ms = [1, 2]), "models[0].latency['raspberry-pi-5'].ms: must be number"],
-    ['negative intensity', (r: any) => (r.models[0].nodes[0].intensity = -1e308), 'models[0].nodes[0].intensity: must be >= 0'],
-    ['shape dim a mapping', (r: any) => (r.models[0].nodes[0].outputs[0].shape = [{}]), 'models[0].nodes[0].outputs[0].shape[0]: must be integer or string'],
+    ['null node', (r: LooseReport) => ((r.models[0].nodes as unknown[])[0] = null), 'models[0].nodes[0]: must be object'],
+    ['numeric node name', (r: LooseReport) => (r.models[0].nodes[1].name = 5), 'models[0].nodes[1].name: must be string'],
+    ['op type a mapping', (r: LooseReport) => (r.models[0].nodes[0].opType = { a: 1 }), 'models[0].nodes[0].opType: must be string'],
+    ['negative FLOPs', (r: LooseReport) => (r.models[0].nodes[0].flops = -1), 'models[0].nodes[0].flops: must be >= 0'],
+    ['total as text', (r: LooseReport) => (r.models[0].totals.params = 'x'), 'models[0].totals.params: must be number'],
+    ['latency a list', (r: LooseReport) => (r.models[0].latency['raspberry-pi-5'].ms = [1, 2]), "models[0].latency['raspberry-pi-5'].ms: must be number"],
+    ['negative intensity', (r: LooseReport) => (r.models[0].nodes[0].intensity = -1e308), 'models[0].nodes[0].intensity: must be >= 0'],
+    ['shape dim a mapping', (r: LooseReport) => (r.models[0].nodes[0].outputs[0].shape = [{}]), 'models[0].nodes[0].outputs[0].shape[0]: must be integer or string'],
   ])('%s: compare and check --baseline exit 2 naming the field', (name, edit, message) => {
     const bad = broken(name.replace(/\W/g, '-'), edit);
     for (const r of [runCli('compare', '--allow-outside-repo', join(dir, 'good.json'), bad), runCli('compare', '--allow-outside-repo', bad, join(dir, 'good.json'))]) {
