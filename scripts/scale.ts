@@ -30,7 +30,10 @@ for (const n of sizes.length ? sizes : [100_000, 1_000_000]) {
   const nodes: NodeSpec[] = [];
   for (let i = 0; i < n; i++) nodes.push({ op: 'Relu', inputs: [i === 0 ? 'x' : `t${i - 1}`], outputs: [i === n - 1 ? 'y' : `t${i}`], name: `n${i}` });
   const model = join(dir, `chain-${n}.onnx`);
-  writeFileSync(model, encodeModel({ graph: { nodes, inputs: [{ name: 'x', dtype: 'float32', shape: ['batch', 64] }], outputs: [{ name: 'y', dtype: 'float32' }] } }));
+  writeFileSync(
+    model,
+    encodeModel({ graph: { nodes, inputs: [{ name: 'x', dtype: 'float32', shape: ['batch', 64] }], outputs: [{ name: 'y', dtype: 'float32' }] } }),
+  );
   for (const format of ['json', 'text']) {
     const out = join(dir, `report-${n}.${format}`);
     const r = spawnSync(process.execPath, ['--import', 'tsx', self, '--child', model, out, format], { encoding: 'utf8', maxBuffer: 1 << 26 });

@@ -67,7 +67,9 @@ export const DEFAULT_TRANSPORT: TransportOptions = { retries: 3, retryBaseMs: 10
 const Client = Octokit.plugin(retry, throttling);
 
 /** A limiter group that does not limit (octokit's throttling accepts any `key(id).schedule`). */
-const UNLIMITED = { key: () => ({ schedule: (...args: unknown[]) => (typeof args[0] === 'function' ? (args[0] as () => unknown)() : (args[1] as () => unknown)()) }) };
+const UNLIMITED = {
+  key: () => ({ schedule: (...args: unknown[]) => (typeof args[0] === 'function' ? (args[0] as () => unknown)() : (args[1] as () => unknown)()) }),
+};
 
 /**
  * `fetch` through the proxy the environment names for `baseUrl` (none for NO_PROXY hosts and
@@ -200,11 +202,15 @@ export class GitHubApi {
   }
 
   async createComment(r: Repo, issue: number, body: string): Promise<IssueComment> {
-    return (await this.request<IssueComment>('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner: r.owner, repo: r.repo, issue_number: issue, body })).data;
+    return (
+      await this.request<IssueComment>('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner: r.owner, repo: r.repo, issue_number: issue, body })
+    ).data;
   }
 
   async updateComment(r: Repo, id: number, body: string): Promise<IssueComment> {
-    return (await this.request<IssueComment>('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { owner: r.owner, repo: r.repo, comment_id: id, body })).data;
+    return (
+      await this.request<IssueComment>('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { owner: r.owner, repo: r.repo, comment_id: id, body })
+    ).data;
   }
 }
 

@@ -35,9 +35,10 @@ afterEach(() => {
   setProxyEnv({});
 });
 afterAll(async () => {
-  // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- unsetting environment variables: process.env is not a Map
-  for (const k of PROXY_VARS) if (saved[k] === undefined) delete process.env[k];
-  else process.env[k] = saved[k];
+  for (const k of PROXY_VARS)
+    // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- unsetting environment variables: process.env is not a Map
+    if (saved[k] === undefined) delete process.env[k];
+    else process.env[k] = saved[k];
   await proxy.close();
   await fake.close();
 });

@@ -213,7 +213,9 @@ describe('one identity per model', () => {
 
 describe('reports read back are validated (schema/report.schema.json)', () => {
   function report(mutate: (r: { models: Record<string, unknown>[] }) => void): string {
-    const r = JSON.parse(runCli('analyze', '--allow-outside-repo', join(repo, 'models', 'a.onnx'), '--format', 'json').stdout) as { models: Record<string, unknown>[] };
+    const r = JSON.parse(runCli('analyze', '--allow-outside-repo', join(repo, 'models', 'a.onnx'), '--format', 'json').stdout) as {
+      models: Record<string, unknown>[];
+    };
     mutate(r);
     const p = join(repo, `r-${Math.random().toString(36).slice(2)}.json`);
     writeFileSync(p, JSON.stringify(r));
@@ -259,9 +261,23 @@ describe('compare pairs by identity, or as told', () => {
     writeFileSync(join(repo, 'b.json'), JSON.stringify(b));
     const unpaired = JSON.parse(runCli('compare', '--allow-outside-repo', join(repo, 'a.json'), join(repo, 'b.json'), '--format', 'json').stdout) as Comparison;
     expect(unpaired.models.map((m: { status: string }) => m.status).sort()).toEqual(['added', 'removed']);
-    const paired = runCli('compare', '--allow-outside-repo', join(repo, 'a.json'), join(repo, 'b.json'), '--format', 'json', '--pair', 'models/old.onnx=models/new.onnx');
-    expect((JSON.parse(paired.stdout) as Comparison).models.map((m: { path: string; status: string }) => [m.path, m.status])).toEqual([['models/new.onnx', 'unchanged']]);
-    refused(runCli('compare', '--allow-outside-repo', join(repo, 'a.json'), join(repo, 'b.json'), '--pair', 'nope.onnx=models/new.onnx'), /--pair: 'nope\.onnx' is not a model of/);
+    const paired = runCli(
+      'compare',
+      '--allow-outside-repo',
+      join(repo, 'a.json'),
+      join(repo, 'b.json'),
+      '--format',
+      'json',
+      '--pair',
+      'models/old.onnx=models/new.onnx',
+    );
+    expect((JSON.parse(paired.stdout) as Comparison).models.map((m: { path: string; status: string }) => [m.path, m.status])).toEqual([
+      ['models/new.onnx', 'unchanged'],
+    ]);
+    refused(
+      runCli('compare', '--allow-outside-repo', join(repo, 'a.json'), join(repo, 'b.json'), '--pair', 'nope.onnx=models/new.onnx'),
+      /--pair: 'nope\.onnx' is not a model of/,
+    );
   });
 });
 

@@ -62,14 +62,23 @@ describe('saved reports are checked before use', () => {
     ['total as text', (r: LooseReport) => (r.models[0].totals.params = 'x'), 'models[0].totals.params: must be number'],
     ['latency a list', (r: LooseReport) => (r.models[0].latency['raspberry-pi-5'].ms = [1, 2]), "models[0].latency['raspberry-pi-5'].ms: must be number"],
     ['negative intensity', (r: LooseReport) => (r.models[0].nodes[0].intensity = -1e308), 'models[0].nodes[0].intensity: must be >= 0'],
-    ['shape dim a mapping', (r: LooseReport) => (r.models[0].nodes[0].outputs[0].shape = [{}]), 'models[0].nodes[0].outputs[0].shape[0]: must be integer or string'],
+    [
+      'shape dim a mapping',
+      (r: LooseReport) => (r.models[0].nodes[0].outputs[0].shape = [{}]),
+      'models[0].nodes[0].outputs[0].shape[0]: must be integer or string',
+    ],
   ])('%s: compare and check --baseline exit 2 naming the field', (name, edit, message) => {
     const bad = broken(name.replace(/\W/g, '-'), edit);
-    for (const r of [runCli('compare', '--allow-outside-repo', join(dir, 'good.json'), bad), runCli('compare', '--allow-outside-repo', bad, join(dir, 'good.json'))]) {
+    for (const r of [
+      runCli('compare', '--allow-outside-repo', join(dir, 'good.json'), bad),
+      runCli('compare', '--allow-outside-repo', bad, join(dir, 'good.json')),
+    ]) {
       expect(r.code).toBe(2);
       // One line: the file, the schema it failed, and the JSON path of the problem.
       expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
-      expect(r.stderr).toMatch(new RegExp(`^model-budget: ${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: is not a valid report \\(schema/report\\.schema\\.json\\): `));
+      expect(r.stderr).toMatch(
+        new RegExp(`^model-budget: ${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: is not a valid report \\(schema/report\\.schema\\.json\\): `),
+      );
       expect(r.stderr).toContain(message);
     }
   });
