@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every test, from a fresh clone: installs what the tests need, checks types, lints, checks that the
+# Every test, from a fresh clone: installs what the tests need, checks types, lints, checks the format (Prettier), checks that the
 # committed dist/ is what the sources build, then runs the vitest suites (unit, conformance on
 # ONNX's own operator tests, real exported models, CLI end to end).
 set -euo pipefail
@@ -15,6 +15,7 @@ fi
 npm ci --no-audit --no-fund --loglevel=error
 npx tsc --noEmit
 npm run --silent lint
+npx prettier --check .
 node scripts/build.mjs
 if ! git diff --quiet -- dist 2>/dev/null || [ -n "$(git status --porcelain -- dist 2>/dev/null)" ]; then
   echo "dist/ is stale: run 'npm run build' and commit the result" >&2
