@@ -12,7 +12,8 @@ const N = Number(process.env.BENCH_BUDGET_MODELS ?? 10000);
 
 function file(n: number): string {
   const parts = ['version: 1\ndevices: [jetson-orin-nano]\nmodels:\n'];
-  for (let i = 0; i < n; i++) parts.push(`  - path: models/m${i}.onnx\n    budgets: { params: 5M, latency: { jetson-orin-nano: 8ms }, max-increase: { params: 2% } }\n`);
+  for (let i = 0; i < n; i++)
+    parts.push(`  - path: models/m${i}.onnx\n    budgets: { params: 5M, latency: { jetson-orin-nano: 8ms }, max-increase: { params: 2% } }\n`);
   return parts.join('');
 }
 
@@ -27,7 +28,18 @@ function report(path: string): ModelReport {
     dims: {},
     defaultedDims: [],
     graph: { inputs: [], outputs: [] },
-    totals: { params: 1e6, weightBytes: 4e6, macs: 1e9, coreMacs: 1e9, flops: 2e9, memoryAccessBytes: 1e7, peakActivationBytes: 1e6, incompleteNodes: 0, incompleteNodeNames: [], lowerBound: [] },
+    totals: {
+      params: 1e6,
+      weightBytes: 4e6,
+      macs: 1e9,
+      coreMacs: 1e9,
+      flops: 2e9,
+      memoryAccessBytes: 1e7,
+      peakActivationBytes: 1e6,
+      incompleteNodes: 0,
+      incompleteNodeNames: [],
+      lowerBound: [],
+    },
     byOpType: {},
     nodes: [],
     warnings: [],

@@ -17,7 +17,19 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { prepare, classify, listRegressions, loadRegression, loadSeedModels, makeCase, minimize, Pool, REGRESSIONS, writeRegression, type Finding } from '../test/fuzz/lib.js';
+import {
+  prepare,
+  classify,
+  listRegressions,
+  loadRegression,
+  loadSeedModels,
+  makeCase,
+  minimize,
+  Pool,
+  REGRESSIONS,
+  writeRegression,
+  type Finding,
+} from '../test/fuzz/lib.js';
 
 const { values } = parseArgs({
   options: {
@@ -69,7 +81,11 @@ async function main(): Promise<number> {
     const c = makeCase(seed, index, seeds, caseOptions);
     const o = await pool.run(c);
     console.log(`case ${index}: ${c.argv.join(' ')}\n  ${c.recipe.join('\n  ')}`);
-    console.log(o.kind === 'done' ? `exit ${o.reply.code} in ${o.reply.ms.toFixed(0)} ms\n--- stdout\n${o.reply.stdout.slice(0, 3000)}\n--- stderr\n${o.reply.stderr.slice(0, 3000)}` : JSON.stringify(o));
+    console.log(
+      o.kind === 'done'
+        ? `exit ${o.reply.code} in ${o.reply.ms.toFixed(0)} ms\n--- stdout\n${o.reply.stdout.slice(0, 3000)}\n--- stderr\n${o.reply.stderr.slice(0, 3000)}`
+        : JSON.stringify(o),
+    );
     console.log(`finding: ${JSON.stringify(classify(c, o))}`);
     return 0;
   }

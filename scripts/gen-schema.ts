@@ -21,9 +21,21 @@ const CLOCK = `^\\s*\\+?${N}\\s*(?:GHz|MHz)\\s*$`;
 
 const num = (description: string) => ({ type: 'number', exclusiveMinimum: 0, description });
 const pattern = (p: string, description: string, numbers = true) =>
-  numbers ? { description, oneOf: [{ type: 'string', pattern: p }, { type: 'number', minimum: 0 }] } : { type: 'string', pattern: p, description };
+  numbers
+    ? {
+        description,
+        oneOf: [
+          { type: 'string', pattern: p },
+          { type: 'number', minimum: 0 },
+        ],
+      }
+    : { type: 'string', pattern: p, description };
 const level = { type: 'string', enum: ['error', 'warn'], description: '`error` fails the check when broken; `warn` only reports it.' };
-const precision = { type: 'string', enum: PRECISIONS, description: 'The precision the deployment runs at (fp32, fp16, bf16, int8, ...); default: each node\'s input dtypes.' };
+const precision = {
+  type: 'string',
+  enum: PRECISIONS,
+  description: "The precision the deployment runs at (fp32, fp16, bf16, int8, ...); default: each node's input dtypes.",
+};
 const dims = {
   type: 'object',
   description: 'Values for symbolic dimensions, e.g. { batch: 1, sequence: 128 }. Dims not given are 1.',
@@ -59,8 +71,11 @@ const bytes = pattern(BYTES, 'A size: 20MB, 1.5GB, 512kB (decimal) or 64MiB (bin
 const duration = pattern(DURATION, 'A duration: 8ms, 1.2s, 500us.', false);
 const increase = (unit: object) =>
   limit(
-    { description: "A percentage (5%) or an amount in the metric's unit, with + or a unit (+100k, +5MB, +2ms); a bare number is ambiguous.", oneOf: [pattern(PERCENT, 'A percentage: 5% or +5%.', false), unit] },
-    "The most this metric may grow over the baseline: a percentage (5%) or an amount in its unit written with + or a unit (+100k, +5MB, +2ms).",
+    {
+      description: "A percentage (5%) or an amount in the metric's unit, with + or a unit (+100k, +5MB, +2ms); a bare number is ambiguous.",
+      oneOf: [pattern(PERCENT, 'A percentage: 5% or +5%.', false), unit],
+    },
+    'The most this metric may grow over the baseline: a percentage (5%) or an amount in its unit written with + or a unit (+100k, +5MB, +2ms).',
   );
 // YAML reads `+2` as the number 2, so a schema cannot tell `+2` from a bare `2`: numbers are
 // let through here and the parser refuses the bare ones (it reads the source text).
@@ -114,7 +129,11 @@ const schema = {
   required: ['version', 'models'],
   properties: {
     version: { const: 1, description: 'The budgets file format version: 1.' },
-    devices: { type: 'array', items: { type: 'string' }, description: 'Target devices for latency budgets: catalog ids (`model-budget devices`) or custom-devices ids.' },
+    devices: {
+      type: 'array',
+      items: { type: 'string' },
+      description: 'Target devices for latency budgets: catalog ids (`model-budget devices`) or custom-devices ids.',
+    },
     'custom-devices': {
       type: 'array',
       description: 'Devices of your own, by datasheet peaks or by the textbook derivation peak = chips x clock x cores x FLOPs per cycle.',
@@ -142,12 +161,29 @@ const schema = {
               chips: num('Chips (default 1).'),
               cores: num('Cores per chip (CUDA cores, CPU cores, MAC units...).'),
               clock: pattern(CLOCK, 'Clock: 1.2 GHz or 900 MHz.', false),
-              'flops-per-cycle': { type: 'object', additionalProperties: false, properties: perCycle, description: 'Operations per cycle per core, per precision (an FMA is 2).' },
+              'flops-per-cycle': {
+                type: 'object',
+                additionalProperties: false,
+                properties: perCycle,
+                description: 'Operations per cycle per core, per precision (an FMA is 2).',
+              },
             },
           },
           bandwidth: pattern(BANDWIDTH, 'Memory bandwidth: 34 GB/s, 1.2 TB/s.', false),
-          'compute-efficiency': { description: 'Share of peak a well-shaped kernel reaches: 0.8 or 80%.', oneOf: [{ type: 'number', exclusiveMinimum: 0, maximum: 1 }, { type: 'string', pattern: PERCENT }] },
-          'memory-efficiency': { description: 'Share of bandwidth a streaming kernel reaches: 0.9 or 90%.', oneOf: [{ type: 'number', exclusiveMinimum: 0, maximum: 1 }, { type: 'string', pattern: PERCENT }] },
+          'compute-efficiency': {
+            description: 'Share of peak a well-shaped kernel reaches: 0.8 or 80%.',
+            oneOf: [
+              { type: 'number', exclusiveMinimum: 0, maximum: 1 },
+              { type: 'string', pattern: PERCENT },
+            ],
+          },
+          'memory-efficiency': {
+            description: 'Share of bandwidth a streaming kernel reaches: 0.9 or 90%.',
+            oneOf: [
+              { type: 'number', exclusiveMinimum: 0, maximum: 1 },
+              { type: 'string', pattern: PERCENT },
+            ],
+          },
           'kernel-overhead': pattern(DURATION, 'Time added per kernel launch: 5us.', false),
         },
       },

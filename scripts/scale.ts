@@ -15,10 +15,22 @@ const self = fileURLToPath(import.meta.url);
 if (process.argv[2] === '--child') {
   const { main } = await import('../src/cli/main.js');
   const t0 = performance.now();
-  const code = main(['analyze', '--allow-outside-repo', ...(process.env.MAX_NODES ? ['--max-nodes', process.env.MAX_NODES] : []), process.argv[3], '--format', process.argv[5] ?? 'json', '--output', process.argv[4]], {
-    stdout: (t) => process.stdout.write(t),
-    stderr: (t) => process.stderr.write(t),
-  });
+  const code = main(
+    [
+      'analyze',
+      '--allow-outside-repo',
+      ...(process.env.MAX_NODES ? ['--max-nodes', process.env.MAX_NODES] : []),
+      process.argv[3],
+      '--format',
+      process.argv[5] ?? 'json',
+      '--output',
+      process.argv[4],
+    ],
+    {
+      stdout: (t) => process.stdout.write(t),
+      stderr: (t) => process.stderr.write(t),
+    },
+  );
   const ms = performance.now() - t0;
   process.stdout.write(JSON.stringify({ code, ms, maxRssMiB: process.resourceUsage().maxRSS / 1024 }) + '\n');
   process.exit(0);
@@ -30,7 +42,10 @@ for (const n of sizes.length ? sizes : [100_000, 1_000_000]) {
   const nodes: NodeSpec[] = [];
   for (let i = 0; i < n; i++) nodes.push({ op: 'Relu', inputs: [i === 0 ? 'x' : `t${i - 1}`], outputs: [i === n - 1 ? 'y' : `t${i}`], name: `n${i}` });
   const model = join(dir, `chain-${n}.onnx`);
-  writeFileSync(model, encodeModel({ graph: { nodes, inputs: [{ name: 'x', dtype: 'float32', shape: ['batch', 64] }], outputs: [{ name: 'y', dtype: 'float32' }] } }));
+  writeFileSync(
+    model,
+    encodeModel({ graph: { nodes, inputs: [{ name: 'x', dtype: 'float32', shape: ['batch', 64] }], outputs: [{ name: 'y', dtype: 'float32' }] } }),
+  );
   for (const format of ['json', 'text']) {
     const out = join(dir, `report-${n}.${format}`);
     const r = spawnSync(process.execPath, ['--import', 'tsx', self, '--child', model, out, format], { encoding: 'utf8', maxBuffer: 1 << 26 });

@@ -30,7 +30,8 @@ function tryGit(g: Git, args: string[]): string | null {
  * ref, or a branch of origin (fetched into refs/remotes/origin/<branch>).
  */
 export function resolveCommit(g: Git, rev: string): string {
-  const sha = () => tryGit(g, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]) ?? tryGit(g, ['rev-parse', '--verify', '--quiet', `origin/${rev}^{commit}`]);
+  const sha = () =>
+    tryGit(g, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]) ?? tryGit(g, ['rev-parse', '--verify', '--quiet', `origin/${rev}^{commit}`]);
   let found = sha();
   if (found) return found;
   g.log(`fetching ${rev} from origin`);

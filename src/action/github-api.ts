@@ -199,11 +199,15 @@ export class GitHubApi {
   }
 
   async createComment(r: Repo, issue: number, body: string): Promise<IssueComment> {
-    return (await this.request<IssueComment>('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner: r.owner, repo: r.repo, issue_number: issue, body })).data;
+    return (
+      await this.request<IssueComment>('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner: r.owner, repo: r.repo, issue_number: issue, body })
+    ).data;
   }
 
   async updateComment(r: Repo, id: number, body: string): Promise<IssueComment> {
-    return (await this.request<IssueComment>('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { owner: r.owner, repo: r.repo, comment_id: id, body })).data;
+    return (
+      await this.request<IssueComment>('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { owner: r.owner, repo: r.repo, comment_id: id, body })
+    ).data;
   }
 }
 

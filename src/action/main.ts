@@ -107,7 +107,10 @@ function findBaseline(
 ): { report: AnalyzeReport | null; note: string; notes?: Map<string, string> } {
   if (inputs.baseline === 'none') return { report: null, note: 'no baseline (baseline: none)' };
   if (inputs.baseline !== 'auto') {
-    return { report: readReportFile(resolve(cwd, inputs.baseline), { confine: confinement(workspace, false, ''), display: inputs.baseline }), note: `baseline: ${safeText(inputs.baseline, 200)}` };
+    return {
+      report: readReportFile(resolve(cwd, inputs.baseline), { confine: confinement(workspace, false, ''), display: inputs.baseline }),
+      note: `baseline: ${safeText(inputs.baseline, 200)}`,
+    };
   }
   const g: Git = { cwd, log };
   let base: string;

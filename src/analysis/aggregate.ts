@@ -100,11 +100,13 @@ export function nodeUpper(result: InferResult, i: number): { cost: OpCost | null
   const exact = (c: OpCost | null | undefined) => (c && !c.partial ? c : null);
   const whole = u && exact(u.cost) && known(u) ? u : undefined;
   const cost = exact(n.cost) ?? exact(u?.upper?.cost) ?? exact(whole?.cost) ?? null;
-  const bytes =
-    known(n) ? n.bytesRead! + n.bytesWritten!
-    : u?.upper ? u.upper.bytesRead + u.upper.bytesWritten
-    : whole ? whole.bytesRead! + whole.bytesWritten!
-    : null;
+  const bytes = known(n)
+    ? n.bytesRead! + n.bytesWritten!
+    : u?.upper
+      ? u.upper.bytesRead + u.upper.bytesWritten
+      : whole
+        ? whole.bytesRead! + whole.bytesWritten!
+        : null;
   return { cost, bytes };
 }
 

@@ -34,7 +34,9 @@ export function expandFunctions(graph: Graph, functions: readonly FunctionDef[])
   let created = 0;
   const sizes = new Map<FunctionDef, number>();
   const tooDeep = (n: Node) =>
-    new GraphError(`function ${quoteToken(n.domain ? `${n.domain}:${n.opType}` : n.opType)} calls functions more than ${MAX_EXPANSION_DEPTH} deep (recursion?)`);
+    new GraphError(
+      `function ${quoteToken(n.domain ? `${n.domain}:${n.opType}` : n.opType)} calls functions more than ${MAX_EXPANSION_DEPTH} deep (recursion?)`,
+    );
   /** Nodes one call of `fn` inlines to (capped just past the limit), computed without inlining. */
   const expandedSize = (fn: FunctionDef, call: Node, depth: number): number => {
     if (depth >= MAX_EXPANSION_DEPTH) throw tooDeep(call);

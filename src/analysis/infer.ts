@@ -309,8 +309,7 @@ function inferRun(model: Model, options: InferOptions, bounds: BoundDims | null)
     if (n !== null && n > 2 ** 48) throw new GraphError(`input '${inp.name}' has an absurd size (${n} elements)`);
   }
   // Symbols that appear only in declared value_info / outputs resolve to the bound values too.
-  const symbolsOnly = (shape: Shape): Shape =>
-    shape && shape.map((d) => (typeof d === 'string' && d in dims ? dims[d] : d));
+  const symbolsOnly = (shape: Shape): Shape => shape && shape.map((d) => (typeof d === 'string' && d in dims ? dims[d] : d));
   const declaredInfo = (t: ValueType | null): Info | null => {
     const bound = (x: ValueType | null): ValueType | null => {
       if (!x) return x;
@@ -350,8 +349,7 @@ function inferRun(model: Model, options: InferOptions, bounds: BoundDims | null)
       checkSparse(sp, `sparse initializer ${quoteToken(path + sp.name)}`);
       scope.values.set(sp.name, tensor(sp.values.dtype, [...sp.dims]));
       const elements = checkedElements(sp.values.dims, `sparse initializer ${quoteToken(path + sp.name)}`);
-      if (sp.values.dtype && isWeightDtype(sp.values))
-        weightCandidates.set(sp.name, { elements, bytes: byteSize(sp.values.dtype, elements) });
+      if (sp.values.dtype && isWeightDtype(sp.values)) weightCandidates.set(sp.name, { elements, bytes: byteSize(sp.values.dtype, elements) });
     }
     const declared = new Map<string, ValueType | null>();
     if (useDeclared) for (const vi of [...g.valueInfo, ...g.outputs]) if (vi.type) declared.set(vi.name, vi.type);
@@ -468,7 +466,12 @@ function inferRun(model: Model, options: InferOptions, bounds: BoundDims | null)
         return outs;
       },
     };
-    const r = applyOp(atMax, node, ins.map((x) => x ?? undefined), opsetOf(node.domain));
+    const r = applyOp(
+      atMax,
+      node,
+      ins.map((x) => x ?? undefined),
+      opsetOf(node.domain),
+    );
     if (!agrees || !r.cost) return undefined;
     const read = node.domain === '' && (node.opType === 'Shape' || node.opType === 'Size') ? 0 : sumBytes(ins);
     const written = sumBytes(outs);
@@ -499,25 +502,33 @@ function inferRun(model: Model, options: InferOptions, bounds: BoundDims | null)
     // The shape rule and the cost rule both ask for the node's sub-graphs: each sub-graph runs
     // once per distinct set of inputs, so nested Ifs cost linear, not exponential, work.
     let memo: Map<Graph, Map<string, SubgraphResult>> | undefined;
-    const r = applyOp(def, node, inputsInfo, opsetOf(node.domain), (sub, subInputs) => {
-      memo ??= new Map();
-      let byInputs = memo.get(sub);
-      if (!byInputs) memo.set(sub, (byInputs = new Map()));
-      const key = JSON.stringify(subInputs, (_, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? `#${v}` : v));
-      const hit = byInputs.get(key);
-      if (hit) return hit;
-      if (++subgraphRuns > MAX_SUBGRAPH_RUNS) {
-        throw new GraphError(`the model's sub-graphs would run more than ${MAX_SUBGRAPH_RUNS} times (nested loops or branches): refused`);
-      }
-      const child = new Scope(scope);
-      sub.inputs.forEach((vi, i) => {
-        const given = subInputs[i];
-        child.values.set(vi.name, given ?? declaredInfo(vi.type));
-      });
-      const res = runGraph(sub, child, null, `${path}${node.name || node.opType}/`, depth + 1);
-      byInputs.set(key, res);
-      return res;
-    }, bounds ? (d) => bounds.upTo(d) : undefined, tryUnroll);
+    const r = applyOp(
+      def,
+      node,
+      inputsInfo,
+      opsetOf(node.domain),
+      (sub, subInputs) => {
+        memo ??= new Map();
+        let byInputs = memo.get(sub);
+        if (!byInputs) memo.set(sub, (byInputs = new Map()));
+        const key = JSON.stringify(subInputs, (_, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? `#${v}` : v));
+        const hit = byInputs.get(key);
+        if (hit) return hit;
+        if (++subgraphRuns > MAX_SUBGRAPH_RUNS) {
+          throw new GraphError(`the model's sub-graphs would run more than ${MAX_SUBGRAPH_RUNS} times (nested loops or branches): refused`);
+        }
+        const child = new Scope(scope);
+        sub.inputs.forEach((vi, i) => {
+          const given = subInputs[i];
+          child.values.set(vi.name, given ?? declaredInfo(vi.type));
+        });
+        const res = runGraph(sub, child, null, `${path}${node.name || node.opType}/`, depth + 1);
+        byInputs.set(key, res);
+        return res;
+      },
+      bounds ? (d) => bounds.upTo(d) : undefined,
+      tryUnroll,
+    );
     return { ...r, supported: true };
   };
 
@@ -569,7 +580,9 @@ function checkCost(cost: OpCost, label: () => string): void {
   for (const k of ['macs', 'flops', 'coreMacs'] as const) {
     const v = cost[k];
     if (!(v >= 0 && v <= MAX_COUNT)) {
-      throw new GraphError(`${label()} has ${Number.isNaN(v) ? 'an undefined' : v < 0 ? 'a negative' : 'an absurd'} ${k === 'coreMacs' ? 'MAC' : k.slice(0, -1).toUpperCase()} count (${fmt(v)})`);
+      throw new GraphError(
+        `${label()} has ${Number.isNaN(v) ? 'an undefined' : v < 0 ? 'a negative' : 'an absurd'} ${k === 'coreMacs' ? 'MAC' : k.slice(0, -1).toUpperCase()} count (${fmt(v)})`,
+      );
     }
   }
 }
@@ -697,7 +710,10 @@ function topoOrder(g: Graph, scope: Scope, path: string): Node[] {
     for (const c of consumers[i]) if (--waiting[c] === 0) insertSorted(queue, c, head);
   }
   if (order.length !== g.nodes.length) {
-    const stuck = g.nodes.filter((_, i) => waiting[i] > 0).slice(0, 3).map((n) => `'${path}${n.name || n.opType}'`);
+    const stuck = g.nodes
+      .filter((_, i) => waiting[i] > 0)
+      .slice(0, 3)
+      .map((n) => `'${path}${n.name || n.opType}'`);
     throw new GraphError(`the graph has a cycle (through nodes ${stuck.join(', ')})`);
   }
   return order;

@@ -209,31 +209,47 @@ function evaluateRow(m: ModelResult, cfg: BudgetsConfig, metric: Metric, device:
     else {
       const checked = checkUpper && upperBound !== null && value <= abs.max ? upperBound : value;
       row.usedPercent = abs.max > 0 ? (100 * checked) / abs.max : null;
-      if (value > abs.max) broken.push({ ...limit, message: `${label} of ${m.path} is ${fmt(metric, value)}${lb}, over its budget of ${fmt(metric, abs.max)}` });
+      if (value > abs.max)
+        broken.push({ ...limit, message: `${label} of ${m.path} is ${fmt(metric, value)}${lb}, over its budget of ${fmt(metric, abs.max)}` });
       else if (checkUpper && upperBound === null) missingUpper();
       else if (checkUpper && upperBound! > abs.max) {
-        broken.push({ ...limit, message: `${label} of ${m.path} may be up to ${fmt(metric, upperBound!)} (its static upper bound; ${fmt(metric, value)} known), over its budget of ${fmt(metric, abs.max)}` });
+        broken.push({
+          ...limit,
+          message: `${label} of ${m.path} may be up to ${fmt(metric, upperBound!)} (its static upper bound; ${fmt(metric, value)} known), over its budget of ${fmt(metric, abs.max)}`,
+        });
       } else passed.push(checkUpper ? `within budget at its upper bound ${fmt(metric, upperBound!)}` : 'within budget');
     }
   }
   const rel = m.config.maxIncrease.find((r) => r.metric === metric);
   if (rel) {
     row.maxIncrease = rel.percent !== undefined ? { percent: rel.percent } : { absolute: rel.absolute };
-    const limit = rel.percent !== undefined ? { kind: 'relative' as const, level: rel.level, limit: rel.percent, percent: true, at: rel.at } : { kind: 'relative' as const, level: rel.level, limit: rel.absolute!, at: rel.at };
+    const limit =
+      rel.percent !== undefined
+        ? { kind: 'relative' as const, level: rel.level, limit: rel.percent, percent: true, at: rel.at }
+        : { kind: 'relative' as const, level: rel.level, limit: rel.absolute!, at: rel.at };
     if (!m.base) passed.push('new model: no baseline to compare');
     else if (value !== null && base !== null) {
       const allowed = rel.percent !== undefined ? `${rel.percent}%` : fmt(metric, rel.absolute!);
       const over = (v: number) => {
         const delta = v - base;
         const percent = base === 0 ? (delta > 0 ? Infinity : 0) : (100 * delta) / base;
-        return { over: rel.percent !== undefined ? percent > rel.percent : delta > rel.absolute!, by: Number.isFinite(percent) ? `+${percent.toFixed(1)}%` : `from 0 to ${fmt(metric, v)}` };
+        return {
+          over: rel.percent !== undefined ? percent > rel.percent : delta > rel.absolute!,
+          by: Number.isFinite(percent) ? `+${percent.toFixed(1)}%` : `from 0 to ${fmt(metric, v)}`,
+        };
       };
       const atValue = over(value);
       if (atValue.over) {
-        broken.push({ ...limit, message: `${label} of ${m.path} grew ${atValue.by} (${fmt(metric, base)} → ${fmt(metric, value)}${lb}), more than the ${allowed} allowed` });
+        broken.push({
+          ...limit,
+          message: `${label} of ${m.path} grew ${atValue.by} (${fmt(metric, base)} → ${fmt(metric, value)}${lb}), more than the ${allowed} allowed`,
+        });
       } else if (checkUpper && upperBound === null) missingUpper();
       else if (checkUpper && over(upperBound!).over) {
-        broken.push({ ...limit, message: `${label} of ${m.path} may have grown ${over(upperBound!).by} (${fmt(metric, base)} → up to ${fmt(metric, upperBound!)}, its static upper bound), more than the ${allowed} allowed` });
+        broken.push({
+          ...limit,
+          message: `${label} of ${m.path} may have grown ${over(upperBound!).by} (${fmt(metric, base)} → up to ${fmt(metric, upperBound!)}, its static upper bound), more than the ${allowed} allowed`,
+        });
       } else passed.push(`increase within ${allowed}`);
     } else {
       // A baseline without this value (a report saved without --device, say): not broken, but said.
@@ -258,7 +274,8 @@ function evaluateRow(m: ModelResult, cfg: BudgetsConfig, metric: Metric, device:
 /** `N nodes with unknown shapes (first: a, b, c)`, names sanitised. */
 function incompleteText(report: ModelReport): string {
   const n = report.totals.incompleteNodes;
-  const names = report.totals.incompleteNodeNames ?? report.nodes.filter((x) => x.macs === null || x.bytesRead === null || x.bytesWritten === null).map((x) => x.name);
+  const names =
+    report.totals.incompleteNodeNames ?? report.nodes.filter((x) => x.macs === null || x.bytesRead === null || x.bytesWritten === null).map((x) => x.name);
   const first = names.slice(0, 3).map((x) => safeText(x, 40));
   return `${n} node${n === 1 ? '' : 's'} with unknown shapes${first.length ? ` (first: ${first.join(', ')})` : ''}`;
 }

@@ -12,18 +12,19 @@ import { DEVICES, findDevice, type Device, type DeviceClass, type Precision } fr
 import { closest } from '../util/suggest.js';
 import { quoteToken, safeText } from '../util/sanitize.js';
 import { UserError } from '../errors.js';
-import { ON_INCOMPLETE, type AbsoluteBudget, type BudgetsConfig, type CustomDevice, type Level, type Metric, type ModelConfig, type OnIncomplete, type Position, type RelativeBudget } from './types.js';
 import {
-  UnitError,
-  parseBandwidth,
-  parseBytes,
-  parseClockGHz,
-  parseCount,
-  parseDurationMs,
-  parseGiga,
-  parsePercent,
-  parseRate,
-} from './units.js';
+  ON_INCOMPLETE,
+  type AbsoluteBudget,
+  type BudgetsConfig,
+  type CustomDevice,
+  type Level,
+  type Metric,
+  type ModelConfig,
+  type OnIncomplete,
+  type Position,
+  type RelativeBudget,
+} from './types.js';
+import { UnitError, parseBandwidth, parseBytes, parseClockGHz, parseCount, parseDurationMs, parseGiga, parsePercent, parseRate } from './units.js';
 
 /** A problem in a budgets file, at a line and column, under a key path. */
 export class BudgetFileError extends UserError {
@@ -301,10 +302,17 @@ function increase(ctx: Ctx, node: YamlNode | null | undefined, keyPath: string, 
   if (typeof v === 'string' && v.trim().endsWith('%')) return { metric, percent: unit(ctx, valueNode, keyPath, parsePercent), level: lvl, at };
   // YAML reads `+2` as the number 2: the source text tells `+2` from `2`.
   const source = isScalar(valueNode) ? (typeof valueNode.source === 'string' ? valueNode.source : typeof v === 'string' ? v : '') : '';
-  const bare = (typeof v === 'number' && !source.trim().startsWith('+')) || (typeof v === 'string' && /^\s*-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?\s*$/.test(v));
+  const bare =
+    (typeof v === 'number' && !source.trim().startsWith('+')) ||
+    (typeof v === 'string' && /^\s*-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?\s*$/.test(v));
   if (bare) {
     const n = safeText(typeof v === 'number' ? String(v) : v.trim(), 24);
-    fail(ctx, valueNode, keyPath, `a bare number is ambiguous: write '${n}%' for a percentage or '+${n.replace(/^-/, '')}${metric === 'latency' ? 'ms' : ''}' for an absolute increase (in the metric's unit, like ${INCREASE_EXAMPLE[metric]})`);
+    fail(
+      ctx,
+      valueNode,
+      keyPath,
+      `a bare number is ambiguous: write '${n}%' for a percentage or '+${n.replace(/^-/, '')}${metric === 'latency' ? 'ms' : ''}' for an absolute increase (in the metric's unit, like ${INCREASE_EXAMPLE[metric]})`,
+    );
   }
   const parse = metric === 'latency' ? parseDurationMs : PARSERS[metric];
   const raw = typeof v === 'number' ? source : v;
@@ -377,7 +385,8 @@ function parseModelBudgets(ctx: Ctx, node: YamlNode | null, bp: string, model: M
   }
   const lat = b.get('latency');
   if (lat) {
-    if (!isMap(lat.value)) report(ctx, lat.value, `${bp}.latency`, `expected a mapping of device ids to durations, like { jetson-orin-nano: 8ms }, got ${kind(lat.value)}`);
+    if (!isMap(lat.value))
+      report(ctx, lat.value, `${bp}.latency`, `expected a mapping of device ids to durations, like { jetson-orin-nano: 8ms }, got ${kind(lat.value)}`);
     else {
       for (const pair of (lat.value as YAMLMap<YamlNode, YamlNode>).items) {
         const device = String(scalar(pair.key));
@@ -387,7 +396,12 @@ function parseModelBudgets(ctx: Ctx, node: YamlNode | null, bp: string, model: M
           // A device whose declaration failed was reported there; not again here.
           if (!devices.unsure && !devices.broken.has(device)) {
             const known = [...devices.known];
-            report(ctx, pair.key, kp, `device ${quoteToken(device)} is not in this file's devices (${known.join(', ') || 'none'}); add it to 'devices' or 'custom-devices'`);
+            report(
+              ctx,
+              pair.key,
+              kp,
+              `device ${quoteToken(device)} is not in this file's devices (${known.join(', ') || 'none'}); add it to 'devices' or 'custom-devices'`,
+            );
           }
           continue;
         }
@@ -398,7 +412,9 @@ function parseModelBudgets(ctx: Ctx, node: YamlNode | null, bp: string, model: M
   const inc = b.get('max-increase');
   if (inc) {
     const ip = `${bp}.max-increase`;
-    const im = attempt(ctx, () => asMap(ctx, inc.value, ip, ['params', 'gmacs', 'gflops', 'weights', 'peak-memory', 'memory-traffic', 'latency'], 'allowed increases'));
+    const im = attempt(ctx, () =>
+      asMap(ctx, inc.value, ip, ['params', 'gmacs', 'gflops', 'weights', 'peak-memory', 'memory-traffic', 'latency'], 'allowed increases'),
+    );
     for (const [metric, pair] of im ?? []) {
       const r = attempt(ctx, () => increase(ctx, pair.value, `${ip}.${metric}`, metric as Metric, level));
       if (r) model.maxIncrease.push(r);
@@ -420,7 +436,12 @@ function parseCustomDevice(ctx: Ctx, node: YamlNode, keyPath: string, onId: (id:
   if (typeof rawId === 'string') onId(rawId);
   const id = check(() => {
     if (typeof rawId !== 'string' || !/^[a-z0-9][a-z0-9._-]*$/.test(rawId)) {
-      fail(ctx, idPair?.value ?? node, `${keyPath}.id`, `a custom device needs an 'id' in lower case letters, digits, '.', '_' or '-', got ${kind(idPair?.value)}`);
+      fail(
+        ctx,
+        idPair?.value ?? node,
+        `${keyPath}.id`,
+        `a custom device needs an 'id' in lower case letters, digits, '.', '_' or '-', got ${kind(idPair?.value)}`,
+      );
     }
     if (findDevice(rawId)) fail(ctx, idPair!.value, `${keyPath}.id`, `${quoteToken(rawId)} is a catalog device; give your device another id`);
     return rawId;
@@ -454,7 +475,8 @@ function parseCustomDevice(ctx: Ctx, node: YamlNode, keyPath: string, onId: (id:
     if (!attempt(ctx, () => derivation(ctx, m.get('derivation')!.value, `${keyPath}.derivation`, peak, source))) ok = false;
   }
   if (!peakGiven) {
-    if (!ctx.misspelt.has(`${keyPath}|derivation`)) reportMissing(ctx, node, keyPath, 'peak', "a custom device needs 'peak' (per precision, like { fp16: 10 TFLOPS }) or 'derivation'");
+    if (!ctx.misspelt.has(`${keyPath}|derivation`))
+      reportMissing(ctx, node, keyPath, 'peak', "a custom device needs 'peak' (per precision, like { fp16: 10 TFLOPS }) or 'derivation'");
     ok = false;
   }
   let bandwidth: number | undefined;
@@ -463,7 +485,8 @@ function parseCustomDevice(ctx: Ctx, node: YamlNode, keyPath: string, onId: (id:
     ok = false;
   } else bandwidth = check(() => positive(ctx, m.get('bandwidth')!.value, `${keyPath}.bandwidth`, parseBandwidth, '34 GB/s'));
   const overrides: CustomDevice['overrides'] = {};
-  if (m.has('compute-efficiency')) overrides.computeEfficiency = check(() => fraction(ctx, m.get('compute-efficiency')!.value, `${keyPath}.compute-efficiency`));
+  if (m.has('compute-efficiency'))
+    overrides.computeEfficiency = check(() => fraction(ctx, m.get('compute-efficiency')!.value, `${keyPath}.compute-efficiency`));
   if (m.has('memory-efficiency')) overrides.memoryEfficiency = check(() => fraction(ctx, m.get('memory-efficiency')!.value, `${keyPath}.memory-efficiency`));
   if (m.has('kernel-overhead')) {
     const ms = check(() => unit(ctx, m.get('kernel-overhead')!.value, `${keyPath}.kernel-overhead`, parseDurationMs));
@@ -488,7 +511,13 @@ function derivation(ctx: Ctx, node: YamlNode | null, dp: string, peak: Device['p
     const pair = dm.get(k);
     if (!pair) {
       if (fallback !== undefined) return fallback;
-      reportMissing(ctx, node, dp, k, `a derivation needs '${k}'${k === 'clock' ? ' (like 1.2 GHz)' : k === 'flops-per-cycle' ? ', per precision (like { fp32: 2, fp16: 4 })' : ''}`);
+      reportMissing(
+        ctx,
+        node,
+        dp,
+        k,
+        `a derivation needs '${k}'${k === 'clock' ? ' (like 1.2 GHz)' : k === 'flops-per-cycle' ? ', per precision (like { fp32: 2, fp16: 4 })' : ''}`,
+      );
       ok = false;
       return undefined;
     }
@@ -541,7 +570,6 @@ function yamlMessage(message: string): string {
   return safeText(cut.replace(/\S{25,}/g, '…'), 120);
 }
 
-
 export function parseBudgets(text: string, file: string): BudgetsConfig {
   const lc = new LineCounter();
   const doc = parseYaml(text, lc, file);
@@ -561,8 +589,7 @@ export function parseBudgets(text: string, file: string): BudgetsConfig {
   const version = root.get('version');
   if (!version) {
     reportMissing(ctx, rootNode, '', 'version', "missing 'version: 1'");
-  }
-  else if (scalar(version.value) !== 1) report(ctx, version.value, 'version', `expected 1 (the only version this tool reads), got ${kind(version.value)}`);
+  } else if (scalar(version.value) !== 1) report(ctx, version.value, 'version', `expected 1 (the only version this tool reads), got ${kind(version.value)}`);
 
   const scope: DeviceScope = { known: new Set(), broken: new Set(), unsure: false };
   const customDevices: CustomDevice[] = [];
@@ -662,8 +689,7 @@ export function parseBudgets(text: string, file: string): BudgetsConfig {
   const modelsPair = root.get('models');
   if (!modelsPair) {
     reportMissing(ctx, rootNode, '', 'models', "missing 'models': list the models to check");
-  }
-  else if (!isSeq(modelsPair.value) || modelsPair.value.items.length === 0) {
+  } else if (!isSeq(modelsPair.value) || modelsPair.value.items.length === 0) {
     report(ctx, modelsPair.value ?? modelsPair.key, 'models', `expected a non-empty list of models, got ${kind(modelsPair.value)}`);
   } else {
     // By path, for the "listed twice" check (a Map: linear in the number of entries).

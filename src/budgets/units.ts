@@ -47,8 +47,16 @@ export function parseGiga(value: unknown): number {
 }
 
 const BYTES: Record<string, number> = {
-  B: 1, kB: 1e3, KB: 1e3, MB: 1e6, GB: 1e9, TB: 1e12,
-  KiB: 2 ** 10, MiB: 2 ** 20, GiB: 2 ** 30, TiB: 2 ** 40,
+  B: 1,
+  kB: 1e3,
+  KB: 1e3,
+  MB: 1e6,
+  GB: 1e9,
+  TB: 1e12,
+  KiB: 2 ** 10,
+  MiB: 2 ** 20,
+  GiB: 2 ** 30,
+  TiB: 2 ** 40,
 };
 
 /** Bytes: `20MB`, `1.5GB`, `512kB` (decimal), `64MiB` (binary), `4096B` or a plain number of bytes. */
@@ -77,8 +85,18 @@ export function parsePercent(value: unknown): number {
 }
 
 const RATE: Record<string, number> = {
-  OPS: 1, FLOPS: 1, kOPS: 1e3, MOPS: 1e6, GOPS: 1e9, TOPS: 1e12, POPS: 1e15,
-  kFLOPS: 1e3, MFLOPS: 1e6, GFLOPS: 1e9, TFLOPS: 1e12, PFLOPS: 1e15,
+  OPS: 1,
+  FLOPS: 1,
+  kOPS: 1e3,
+  MOPS: 1e6,
+  GOPS: 1e9,
+  TOPS: 1e12,
+  POPS: 1e15,
+  kFLOPS: 1e3,
+  MFLOPS: 1e6,
+  GFLOPS: 1e9,
+  TFLOPS: 1e12,
+  PFLOPS: 1e15,
 };
 
 /** A compute rate in op/s: `20 TOPS`, `10 TFLOPS`, `900 GFLOPS`. */

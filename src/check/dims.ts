@@ -18,10 +18,14 @@ export function unknownDims(given: Iterable<string>, symbolSets: Iterable<readon
 export function unknownDimMessage(name: string, symbols: readonly string[], of: string): string {
   const all = [...new Set(symbols)].sort();
   const hint = closest(name, all);
-  const tail =
-    hint.length ? `; did you mean ${hint.map((h) => quoteToken(h)).join(' or ')}?`
-    : all.length === 0 ? ' (there are no symbolic dims to set)'
-    : ` (symbolic dims: ${all.slice(0, 8).map((s) => quoteToken(s)).join(', ')}${all.length > 8 ? ', ...' : ''})`;
+  const tail = hint.length
+    ? `; did you mean ${hint.map((h) => quoteToken(h)).join(' or ')}?`
+    : all.length === 0
+      ? ' (there are no symbolic dims to set)'
+      : ` (symbolic dims: ${all
+          .slice(0, 8)
+          .map((s) => quoteToken(s))
+          .join(', ')}${all.length > 8 ? ', ...' : ''})`;
   return `${quoteToken(name)} is not a symbolic dim of ${of}${tail}`;
 }
 
@@ -40,11 +44,28 @@ export function checkConfigDims(cfg: BudgetsConfig, analysed: readonly { model: 
       const at = model.dimsAt?.[name];
       const fromDefaults = at?.keyPath.startsWith('defaults.') ?? false;
       const pool = fromDefaults ? analysed : mine;
-      if (unknownDims([name], pool.map((a) => a.symbols)).length === 0) continue;
-      const of = pool.length === 1 ? quoteToken(pool[0].path, 80) : fromDefaults ? `any of the ${pool.length} models` : `any of the ${pool.length} models ${quoteToken(model.path, 80)} matches`;
+      if (
+        unknownDims(
+          [name],
+          pool.map((a) => a.symbols),
+        ).length === 0
+      )
+        continue;
+      const of =
+        pool.length === 1
+          ? quoteToken(pool[0].path, 80)
+          : fromDefaults
+            ? `any of the ${pool.length} models`
+            : `any of the ${pool.length} models ${quoteToken(model.path, 80)} matches`;
       const symbols = (fromDefaults ? everywhere : mine.map((a) => a.symbols)).flat();
       const index = cfg.models.indexOf(model);
-      throw new BudgetFileError(cfg.file, (at ?? model.at).line, (at ?? model.at).column, at?.keyPath ?? `models[${index}].dims`, unknownDimMessage(name, symbols, of));
+      throw new BudgetFileError(
+        cfg.file,
+        (at ?? model.at).line,
+        (at ?? model.at).column,
+        at?.keyPath ?? `models[${index}].dims`,
+        unknownDimMessage(name, symbols, of),
+      );
     }
   }
 }

@@ -44,7 +44,12 @@ function metricCell(r: Row): string {
 
 /** A metric's value in a model's report: `≥ 1.2G` (and the `≤` bound) when the figure is a lower bound. */
 function value(report: ModelReport | null | undefined, row: Row, v: number | null): string {
-  return v === null ? '–' : escapeMarkdown(boundedMetric(report, row.metric, row.device, v, (x) => fmt(row.metric, x)), { max: 60 });
+  return v === null
+    ? '–'
+    : escapeMarkdown(
+        boundedMetric(report, row.metric, row.device, v, (x) => fmt(row.metric, x)),
+        { max: 60 },
+      );
 }
 
 /** The head's value, marked when it is a lower bound: '≥ 1.2G', with its static upper bound when known. */
@@ -66,7 +71,8 @@ function changeCell(r: Row, isNew: boolean): string {
   if (isNew) return '🆕 new';
   if (!r.change) return r.base === null ? '' : '=';
   const sign = r.change.delta > 0 ? '+' : '−';
-  const pct = r.change.percent === null ? '' : ` (${r.change.delta > 0 ? '+' : '−'}${Math.abs(r.change.percent).toFixed(Math.abs(r.change.percent) < 10 ? 1 : 0)}%)`;
+  const pct =
+    r.change.percent === null ? '' : ` (${r.change.delta > 0 ? '+' : '−'}${Math.abs(r.change.percent).toFixed(Math.abs(r.change.percent) < 10 ? 1 : 0)}%)`;
   return `${sign}${fmt(r.metric, Math.abs(r.change.delta))}${pct} ${changeIcon(r.change.percent)}`.trim();
 }
 
@@ -138,7 +144,10 @@ export function renderCheckMarkdown(outcome: CheckOutcome, options: CheckMarkdow
     // In the baseline, gone now: its baseline totals, so a reviewer sees what left.
     const cmp = outcome.comparisons.find((c) => c.path === path && c.status === 'removed');
     out.push(`#### ${escapeMarkdownCode(path)} — removed`, '', '| metric | base | PR | change |', '| --- | --: | --: | --: |');
-    for (const [metric, key, scale] of [['params', 'params', 1], ['gflops', 'flops', 1e9]] as const) {
+    for (const [metric, key, scale] of [
+      ['params', 'params', 1],
+      ['gflops', 'flops', 1e9],
+    ] as const) {
       const b = cmp?.totals[key].base;
       out.push(`| ${METRIC_LABEL[metric]} | ${b == null ? '–' : fmt(metric, b / scale)} | – | removed |`);
     }

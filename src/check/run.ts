@@ -110,7 +110,8 @@ const posix = toPosix;
 export function expandModelPaths(cfg: BudgetsConfig, model: ModelConfig, budgetsDir: string, root: string, mustExist = true): string[] {
   const key = `models[${model.index}].path`;
   const err = (detail: string) => new BudgetFileError(cfg.file, model.pathAt.line, model.pathAt.column, key, detail);
-  const outside = () => err(`${quoteToken(model.path, 80)} is outside the repository (${root}); model paths are relative to the budgets file and stay inside the repository`);
+  const outside = () =>
+    err(`${quoteToken(model.path, 80)} is outside the repository (${root}); model paths are relative to the budgets file and stay inside the repository`);
   if (isAbsolute(model.path)) throw outside();
   if (!isGlob(model.path)) {
     const target = resolve(budgetsDir, model.path);
@@ -119,7 +120,8 @@ export function expandModelPaths(cfg: BudgetsConfig, model: ModelConfig, budgets
       if (!mustExist) return [];
       throw err(`${quoteToken(model.path, 80)} does not exist`);
     }
-    if (statSync(target).isDirectory()) throw err(`${quoteToken(model.path, 80)} is a folder; name the model file or use a glob like ${quoteToken(`${posix(model.path)}/*.onnx`, 84)}`);
+    if (statSync(target).isDirectory())
+      throw err(`${quoteToken(model.path, 80)} is a folder; name the model file or use a glob like ${quoteToken(`${posix(model.path)}/*.onnx`, 84)}`);
     return [target];
   }
   let matched: string[];
@@ -156,10 +158,22 @@ function analyzeConfig(
     const path = normalizeModelPath(posix(relative(budgetsDir, file)));
     if (seen.has(path)) {
       if (seen.get(path) === model) continue;
-      throw new BudgetFileError(cfg.file, model.pathAt.line, model.pathAt.column, `models[${model.index}].path`, `${quoteToken(path, 80)} is also matched by an earlier entry (${quoteToken(seen.get(path)!.path, 80)}): a model is listed twice`);
+      throw new BudgetFileError(
+        cfg.file,
+        model.pathAt.line,
+        model.pathAt.column,
+        `models[${model.index}].path`,
+        `${quoteToken(path, 80)} is also matched by an earlier entry (${quoteToken(seen.get(path)!.path, 80)}): a model is listed twice`,
+      );
     }
     seen.set(path, model);
-    const { report, symbols } = analyzeModelFile(file, { dims: model.dims, allowMissingWeights: options.allowMissingWeights || model.allowMissingWeights, displayPath: path, confine: options.confine, maxNodes: options.maxNodes });
+    const { report, symbols } = analyzeModelFile(file, {
+      dims: model.dims,
+      allowMissingWeights: options.allowMissingWeights || model.allowMissingWeights,
+      displayPath: path,
+      confine: options.confine,
+      maxNodes: options.maxNodes,
+    });
     out.push({ model, path, symbols, report: withLatency(report, devices, { precision: model.precision }) });
   }
   checkConfigDims(cfg, out);
@@ -172,7 +186,14 @@ export function runCheck(options: CheckOptions): CheckOutcome {
   const confine = confinement(root, options.allowOutsideRepo, options.allowHint);
   const cfg = readBudgets(options.budgetsPath, display, confine);
   const devices = configDevices(cfg);
-  const analysed = analyzeConfig(cfg, options.budgetsPath, root, devices, { mustExist: true, modelsGlob: options.modelsGlob, modelsGlobCwd: options.modelsGlobCwd, confine, allowMissingWeights: options.allowMissingWeights, maxNodes: options.maxNodes });
+  const analysed = analyzeConfig(cfg, options.budgetsPath, root, devices, {
+    mustExist: true,
+    modelsGlob: options.modelsGlob,
+    modelsGlobCwd: options.modelsGlobCwd,
+    confine,
+    allowMissingWeights: options.allowMissingWeights,
+    maxNodes: options.maxNodes,
+  });
   // Baseline paths get the same identity (a baseline from `analyze ./models/x.onnx` pairs with models/x.onnx).
   const baseBy = new Map((options.baseline?.models ?? []).map((m) => [normalizeModelPath(m.path), m]));
   const results: ModelResult[] = analysed.map((a) => ({

@@ -50,7 +50,10 @@ export function renderCheckText(outcome: CheckOutcome): string {
         valueText(r),
         isNew ? 'new' : r.base === null ? '' : boundedMetric(resultsBy.get(r.model)?.base, r.metric, r.device, r.base, (v) => fmt(r.metric, v)),
         r.change ? `${r.change.delta > 0 ? '+' : '-'}${fmt(r.metric, Math.abs(r.change.delta))} ${formatPercent(r.change.percent)}`.trim() : '',
-        [r.budget !== null ? fmt(r.metric, r.budget) : '', r.maxIncrease ? (r.maxIncrease.percent !== undefined ? `+${r.maxIncrease.percent}%` : `+${fmt(r.metric, r.maxIncrease.absolute!)}`) : '']
+        [
+          r.budget !== null ? fmt(r.metric, r.budget) : '',
+          r.maxIncrease ? (r.maxIncrease.percent !== undefined ? `+${r.maxIncrease.percent}%` : `+${fmt(r.metric, r.maxIncrease.absolute!)}`) : '',
+        ]
           .filter(Boolean)
           .join(', '),
         // Used: of the absolute budget only (blank without one).
@@ -62,14 +65,24 @@ export function renderCheckText(outcome: CheckOutcome): string {
   // A model in the baseline but gone now: one row per total, its value 'removed'.
   for (const path of outcome.removedModels) {
     const cmp = outcome.comparisons.find((c) => c.path === path && c.status === 'removed');
-    for (const [metric, key, scale] of [['params', 'params', 1], ['gflops', 'flops', 1e9]] as const) {
+    for (const [metric, key, scale] of [
+      ['params', 'params', 1],
+      ['gflops', 'flops', 1e9],
+    ] as const) {
       const b = cmp?.totals[key].base;
       const base = b == null ? null : b / scale;
       rows.push([path, METRIC_LABEL[metric], 'removed', base === null ? '' : fmt(metric, base), '', '', '', 'removed', '']);
     }
   }
   const out: string[] = [];
-  out.push(textTable(['model', 'metric', 'value', 'baseline', 'change', 'budget', 'used', 'status', 'broken'], rows, [false, false, true, true, true, true, true, false, false], 240));
+  out.push(
+    textTable(
+      ['model', 'metric', 'value', 'baseline', 'change', 'budget', 'used', 'status', 'broken'],
+      rows,
+      [false, false, true, true, true, true, true, false, false],
+      240,
+    ),
+  );
   const errors = outcome.violations.filter((v) => v.level === 'error');
   const warns = outcome.violations.filter((v) => v.level === 'warn');
   if (outcome.violations.length) {

@@ -13,7 +13,10 @@ export function resolveDevices(ids: readonly string[]): DeviceModel[] {
   return ids.map((id) => {
     const d = findDevice(id);
     if (!d) {
-      const hint = closest(id, DEVICES.map((x) => x.id));
+      const hint = closest(
+        id,
+        DEVICES.map((x) => x.id),
+      );
       throw new UsageError(
         `unknown device ${quoteToken(id)}${hint.length ? ` (did you mean ${hint.map((h) => `'${h}'`).join(', ')}?)` : ''}; \`model-budget devices\` lists the catalog`,
       );
@@ -39,11 +42,17 @@ export function renderDevicesText(): string {
     d.memory ? formatBinaryBytes(d.memory.value) : '-',
     d.power ? `${d.power.value} W` : '-',
   ]);
-  const table = textTable(
-    ['id', 'name', 'class', 'fp32 FLOP/s', 'fp16 FLOP/s', 'int8 OP/s', 'bandwidth', 'memory', 'power'],
-    rows,
-    [false, false, false, true, true, true, true, true, true],
-  );
+  const table = textTable(['id', 'name', 'class', 'fp32 FLOP/s', 'fp16 FLOP/s', 'int8 OP/s', 'bandwidth', 'memory', 'power'], rows, [
+    false,
+    false,
+    false,
+    true,
+    true,
+    true,
+    true,
+    true,
+    true,
+  ]);
   // The catalog is ours, but its table goes through textTable's safeText like every other.
   return `${table}\n\nDense peaks (no sparsity). Sources for every figure: \`model-budget devices --format json\` or docs/devices.md.\n`;
 }

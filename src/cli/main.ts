@@ -179,14 +179,30 @@ function analyzeCommand(args: string[], io: CliIO): number {
   const top = values.top === undefined ? undefined : Number(values.top);
   if (top !== undefined && (!Number.isInteger(top) || top < 0)) throw new UsageError(`--top must be a whole number, got '${values.top!}'`);
   const dims = parseDims(values.dims);
-  const devices = resolveDevices((values.device ?? []).flatMap((d) => d.split(',')).map((d) => d.trim()).filter(Boolean));
+  const devices = resolveDevices(
+    (values.device ?? [])
+      .flatMap((d) => d.split(','))
+      .map((d) => d.trim())
+      .filter(Boolean),
+  );
   const precision = parsePrecision(values.precision);
-  const analysed = positionals.map((p) => analyzeModelFile(p, { dims, allowMissingWeights: values['allow-missing-weights'], confine, maxNodes: parseMaxNodes(values['max-nodes'], '--max-nodes') }));
+  const analysed = positionals.map((p) =>
+    analyzeModelFile(p, { dims, allowMissingWeights: values['allow-missing-weights'], confine, maxNodes: parseMaxNodes(values['max-nodes'], '--max-nodes') }),
+  );
   // A name no model has is a typo (it would bind nothing and leave the real dim at 1).
-  const [unknown] = unknownDims(Object.keys(dims), analysed.map((a) => a.symbols));
+  const [unknown] = unknownDims(
+    Object.keys(dims),
+    analysed.map((a) => a.symbols),
+  );
   if (unknown !== undefined) {
     const of = positionals.length === 1 ? quoteToken(positionals[0], 80) : `any of the ${positionals.length} models`;
-    throw new UsageError(`--dims: ${unknownDimMessage(unknown, analysed.flatMap((a) => a.symbols), of)}`);
+    throw new UsageError(
+      `--dims: ${unknownDimMessage(
+        unknown,
+        analysed.flatMap((a) => a.symbols),
+        of,
+      )}`,
+    );
   }
   const report: AnalyzeReport = {
     schemaVersion: SCHEMA_VERSION,
@@ -198,9 +214,11 @@ function analyzeCommand(args: string[], io: CliIO): number {
     return 0;
   }
   const text =
-    format === 'markdown' ? renderAnalyzeMarkdown(report, { top })
-    : format === 'html' ? renderHtml(report, { devices, top })
-    : renderAnalyzeText(report, { top });
+    format === 'markdown'
+      ? renderAnalyzeMarkdown(report, { top })
+      : format === 'html'
+        ? renderHtml(report, { devices, top })
+        : renderAnalyzeText(report, { top });
   if (values.output) writeFileAtomic(values.output, text);
   else io.stdout(text);
   return 0;
@@ -235,7 +253,14 @@ function checkCommand(args: string[], io: CliIO): number {
   const root = repoRoot(budgetsPath);
   const allowOutsideRepo = values['allow-outside-repo'];
   const baseline = values.baseline ? readReportFile(values.baseline, { confine: confinement(root, allowOutsideRepo) }) : null;
-  const outcome = runCheck({ budgetsPath, root, baseline, allowOutsideRepo, allowMissingWeights: values['allow-missing-weights'], maxNodes: parseMaxNodes(values['max-nodes'], '--max-nodes') });
+  const outcome = runCheck({
+    budgetsPath,
+    root,
+    baseline,
+    allowOutsideRepo,
+    allowMissingWeights: values['allow-missing-weights'],
+    maxNodes: parseMaxNodes(values['max-nodes'], '--max-nodes'),
+  });
   const note = values.baseline ? `compared with ${values.baseline}` : undefined;
   if (values.format === 'json') emitJson(outcome.json, values.output, io);
   else {
@@ -330,11 +355,10 @@ export function main(argv: string[], rawIO: CliIO): number {
         return compareCommand(rest, io);
       case 'check':
         return checkCommand(rest, io);
-      default:
-        {
-          const hint = closest(command, Object.keys(COMMAND_USAGE), 1);
-          throw new UsageError(`unknown command ${quoteToken(command)}${hint.length ? `; did you mean '${hint[0]}'?` : ''} (try --help)`);
-        }
+      default: {
+        const hint = closest(command, Object.keys(COMMAND_USAGE), 1);
+        throw new UsageError(`unknown command ${quoteToken(command)}${hint.length ? `; did you mean '${hint[0]}'?` : ''} (try --help)`);
+      }
     }
   } catch (e) {
     if (e instanceof UserError) {

@@ -76,8 +76,7 @@ export const SOURCES: Record<string, { title: string; url: string }> = {
     url: 'https://archive-lib.hpctech.co.jp/gpuproduct/nvidia-h100.html',
   },
   'klockwood-h100': {
-    title:
-      'Glenn K. Lockwood, H100 notes: 132 SMs, 528 tensor cores, 1.83 GHz (low precision), dense and sparse TFLOPS per data type',
+    title: 'Glenn K. Lockwood, H100 notes: 132 SMs, 528 tensor cores, 1.83 GHz (low precision), dense and sparse TFLOPS per data type',
     url: 'https://glennklockwood.com/garden/processors/h100',
   },
   'klockwood-a100': {
@@ -91,8 +90,7 @@ export const SOURCES: Record<string, { title: string; url: string }> = {
     url: 'https://upb-pc2.atlassian.net/wiki/spaces/PC2DOK/pages/1900609/NVIDIA+A100+40GB+with+NVLINK',
   },
   'lightning-flops': {
-    title:
-      "Lightning _CUDA_FLOPS table @0810121f (dense figures from NVIDIA datasheets, sparsity halved: H100, A100, A10G, T4)",
+    title: 'Lightning _CUDA_FLOPS table @0810121f (dense figures from NVIDIA datasheets, sparsity halved: H100, A100, A10G, T4)',
     url: 'https://github.com/Lightning-AI/pytorch-lightning/blob/0810121fef07bc70c1bf4706a81ecb47d2e6ad17/src/lightning/fabric/utilities/throughput.py',
   },
   'nvidia-a10-datasheet': {
@@ -122,8 +120,7 @@ export const SOURCES: Record<string, { title: string; url: string }> = {
     url: 'https://geektopia.es/es/technology/2018/09/13/noticias/nvidia-presenta-la-nueva-tesla-t4-basada-en-turing-orientada-a-inteligencia-artificial.html',
   },
   'sourcecode-l4-l40s': {
-    title:
-      "Source Code store, L4 / L40S comparison (NVIDIA spec data: L4 300 GB/s, INT8 485 TOPS and TF32 120 TFLOPS 'Sparsity'; L40S 864 GB/s)",
+    title: "Source Code store, L4 / L40S comparison (NVIDIA spec data: L4 300 GB/s, INT8 485 TOPS and TF32 120 TFLOPS 'Sparsity'; L40S 864 GB/s)",
     url: 'https://store.sourcecode.com/en-us/bg-bucket-compare/125/9820',
   },
   'grokipedia-l4-l40s': {
@@ -132,8 +129,7 @@ export const SOURCES: Record<string, { title: string; url: string }> = {
     url: 'https://grokipedia.com/page/NVIDIA_L4_vs_L40S',
   },
   'fpsbench-l4': {
-    title:
-      'FPSBench, L4 vs Tesla M40 (TechPowerUp-derived: 7424 shaders, 2040 MHz boost, 30.29 TFLOPS FP32, 473.3 GFLOPS FP64 (1:64), 300.1 GB/s, 72 W)',
+    title: 'FPSBench, L4 vs Tesla M40 (TechPowerUp-derived: 7424 shaders, 2040 MHz boost, 30.29 TFLOPS FP32, 473.3 GFLOPS FP64 (1:64), 300.1 GB/s, 72 W)',
     url: 'https://fpsbench.com/compare/gpu/nvidia-l4-vs-nvidia-tesla-m40',
   },
   'mullet-l40s': {
@@ -163,8 +159,7 @@ export const SOURCES: Record<string, { title: string; url: string }> = {
   },
   // --- GeForce ---------------------------------------------------------------------------
   'holynerdvana-3090': {
-    title:
-      'GeForce RTX 3090 specifications: 82 SMs, 10,496 cores, 328 tensor cores, 1695 MHz boost, 35.6 TFLOPS FP32, FP16 142 (285 sparse), 936 GB/s, 350 W',
+    title: 'GeForce RTX 3090 specifications: 82 SMs, 10,496 cores, 328 tensor cores, 1695 MHz boost, 35.6 TFLOPS FP32, FP16 142 (285 sparse), 936 GB/s, 350 W',
     url: 'https://holynerdvana.blogspot.com/2022/10/nvidia-geforce-rtx-3090-specifications.html',
   },
   'nvidia-ga102-whitepaper': {
@@ -223,8 +218,7 @@ export const SOURCES: Record<string, { title: string; url: string }> = {
     url: 'https://sysrqmts.com/ru/gpus/compare/nvidia-geforce4-mx-4000-rev-2-vs-nvidia-jetson-nano-gpu',
   },
   'alldbin-jetson-nano-m1': {
-    title:
-      'alldbin.com, Jetson Nano GPU vs Apple M1 7-core GPU: Jetson Nano 921 MHz, 64-bit LPDDR4 25.6 GB/s, 10 W; M1 GPU core clock 1278 MHz',
+    title: 'alldbin.com, Jetson Nano GPU vs Apple M1 7-core GPU: Jetson Nano 921 MHz, 64-bit LPDDR4 25.6 GB/s, 10 W; M1 GPU core clock 1278 MHz',
     url: 'https://cpu-gpu.alldbin.com/graphics-card-comparison/Jetson-Nano-GPU-and-Apple-M1-7-Core-GPU-comparison.html',
   },
   // --- Raspberry Pi and Arm cores ----------------------------------------------------------
@@ -253,8 +247,7 @@ export const SOURCES: Record<string, { title: string; url: string }> = {
     url: 'https://brendanjameslynskey.github.io/Cortex_A/04-vector-extensions/',
   },
   'geerling-hpl': {
-    title:
-      'geerlingguy/top500-benchmark README @0137a2ea: measured HPL FP64 (Pi 4 at 1.8 GHz 11.889 Gflops, 7.2 W; Pi 5 at 2.4 GHz 30.249 Gflops, 11 W)',
+    title: 'geerlingguy/top500-benchmark README @0137a2ea: measured HPL FP64 (Pi 4 at 1.8 GHz 11.889 Gflops, 7.2 W; Pi 5 at 2.4 GHz 30.249 Gflops, 11 W)',
     url: 'https://github.com/geerlingguy/top500-benchmark/blob/0137a2ea46ba02acf16ebca1d9c8c8d2dead1f56/README.md',
   },
   // --- Apple -------------------------------------------------------------------------------
@@ -1015,7 +1008,7 @@ export const DEVICES: readonly Device[] = [
     bandwidth: {
       value: 68.26 * G,
       source: 'macrumors-m2',
-      note: 'derived: 128-bit LPDDR4X at 4266 MT/s; Apple gives no M1 figure, only that M2\'s 100 GB/s is 50% more',
+      note: "derived: 128-bit LPDDR4X at 4266 MT/s; Apple gives no M1 figure, only that M2's 100 GB/s is 50% more",
       derivation: busDerivation(16, 4.266),
     },
     memory: { value: 8 * GiB, source: 'macrumors-m1', note: '8 or 16 GB unified memory; 8 GB listed (not verified in the page read)' },
@@ -1154,7 +1147,11 @@ export const DEVICES: readonly Device[] = [
       note: 'one socket: 8 channels of DDR5-4800 (derived)',
       derivation: busDerivation(64, 4.8),
     },
-    power: { value: 350, source: 'computerbase-spr', note: 'TDP class of the top Sapphire Rapids parts; the 8480+ rating itself was not read in an Intel document' },
+    power: {
+      value: 350,
+      source: 'computerbase-spr',
+      note: 'TDP class of the top Sapphire Rapids parts; the 8480+ rating itself was not read in an Intel document',
+    },
     notes: ['One socket. Memory size depends on the system; none is listed.'],
   },
   {

@@ -28,8 +28,7 @@ export const CLASS_EFFICIENCY: Record<DeviceClass, Efficiency> = {
     compute: 0.75,
     memory: 0.88,
     overhead: 4e-6,
-    basis:
-      'as datacenter GPUs, a little lower for GeForce clocks under sustained load; gpu-stream on L40 (the RTX 4090 die) 89% of spec bandwidth',
+    basis: 'as datacenter GPUs, a little lower for GeForce clocks under sustained load; gpu-stream on L40 (the RTX 4090 die) 89% of spec bandwidth',
   },
   'edge-gpu': {
     compute: 0.6,

@@ -147,7 +147,11 @@ export function nodePrecision(n: NodeEntry): Precision {
 function launchesKernel(n: NodeEntry): boolean {
   if (n.domain === undefined && (VIEW_OPS.has(n.opType) || SHAPE_OPS.has(n.opType))) return false;
   const shapeMath = n.outputs.every(
-    (o) => (o.dtype === 'int64' || o.dtype === 'int32') && o.shape !== null && o.shape.every((d) => typeof d === 'number') && o.shape.reduce((x, y) => x * y, 1) <= SHAPE_VALUE_LIMIT,
+    (o) =>
+      (o.dtype === 'int64' || o.dtype === 'int32') &&
+      o.shape !== null &&
+      o.shape.every((d) => typeof d === 'number') &&
+      o.shape.reduce((x, y) => x * y, 1) <= SHAPE_VALUE_LIMIT,
   );
   return !shapeMath;
 }

@@ -102,14 +102,7 @@ export function product(dims: Dim[]): Dim {
 }
 
 /** Output size of a sliding window (conv / pool) along one axis, explicit pads. */
-export function windowOut(
-  input: Dim,
-  kernel: number,
-  stride: number,
-  dilation: number,
-  padTotal: number,
-  ceil = false,
-): Dim {
+export function windowOut(input: Dim, kernel: number, stride: number, dilation: number, padTotal: number, ceil = false): Dim {
   if (typeof input !== 'number') return null;
   const eff = dilation * (kernel - 1) + 1;
   const span = input + padTotal - eff;

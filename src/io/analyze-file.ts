@@ -28,7 +28,12 @@ export function analyzeFile(path: string, options: AnalyzeFileOptions = {}): Mod
 /** The report and the model's symbolic dims (the names `dims` may bind). */
 export function analyzeModelFile(path: string, options: AnalyzeFileOptions = {}): { report: ModelReport; symbols: string[] } {
   const shown = options.errorPath ?? options.displayPath ?? path;
-  const loaded = loadModelFile(path, { allowMissingWeights: options.allowMissingWeights, confine: options.confine, display: shown, maxNodes: options.maxNodes });
+  const loaded = loadModelFile(path, {
+    allowMissingWeights: options.allowMissingWeights,
+    confine: options.confine,
+    display: shown,
+    maxNodes: options.maxNodes,
+  });
   const m = loaded.model;
   let inferred;
   try {

@@ -57,10 +57,7 @@ export function decodeBytes(path: string, bytes: Uint8Array, maxNodes?: number):
     if (e instanceof TooManyNodesError) throw new InputError(path, e.detail);
     if (e instanceof DecodeError) {
       const truncated = /truncated|runs past the end/.test(e.message);
-      throw new InputError(
-        path,
-        truncated ? `is truncated or corrupted: ${e.message} of ${bytes.length}` : `is not a valid ONNX model: ${e.message}`,
-      );
+      throw new InputError(path, truncated ? `is truncated or corrupted: ${e.message} of ${bytes.length}` : `is not a valid ONNX model: ${e.message}`);
     }
     if (e instanceof RangeError) throw new InputError(path, `is not a valid ONNX model: ${e.message}`);
     throw new InputError(path, `is not a valid ONNX model: ${(e as Error).message}`);
@@ -100,7 +97,8 @@ function checkExternalData(path: string, display: string, model: Model, options:
         size = resolveRegularFile(target, location, { root: realDir, rootName: "the model's folder", what: 'external data file' }).stat.size;
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
-        if (!/^no such/.test(e.detail)) throw new InputError(display, `external data file ${quoteToken(location)} (for tensor ${quoteToken(t.name)}) ${e.detail}`);
+        if (!/^no such/.test(e.detail))
+          throw new InputError(display, `external data file ${quoteToken(location)} (for tensor ${quoteToken(t.name)}) ${e.detail}`);
         size = null;
       }
       sizes.set(target, size);
@@ -108,7 +106,10 @@ function checkExternalData(path: string, display: string, model: Model, options:
     const size = sizes.get(target)!;
     if (size === null) {
       if (!options.allowMissingWeights) {
-        throw new InputError(display, `external data file ${quoteToken(location)} (for tensor ${quoteToken(t.name)}) is missing; pass --allow-missing-weights to analyse the graph alone`);
+        throw new InputError(
+          display,
+          `external data file ${quoteToken(location)} (for tensor ${quoteToken(t.name)}) is missing; pass --allow-missing-weights to analyse the graph alone`,
+        );
       }
       missing.add(location);
       continue;

@@ -37,7 +37,7 @@ function describe(e: ErrorObject): string {
     case 'const':
       return `${at}: must be ${JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)}`;
     case 'enum':
-      return `${at}: must be one of ${((e.params as { allowedValues: unknown[] }).allowedValues).map((v) => JSON.stringify(v)).join(', ')}`;
+      return `${at}: must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
     default:
       return `${at}: ${e.message ?? e.keyword}`;
   }
@@ -82,5 +82,5 @@ export function readReportFile(path: string, options: ReadReportOptions = {}): A
     const shown = lines.slice(0, 3).join('; ');
     throw new InputError(display, `is not a valid report (schema/report.schema.json): ${shown}${lines.length > 3 ? `; and ${lines.length - 3} more` : ''}`);
   }
-  return ((outer.head && typeof outer.head === 'object' ? outer.head : data) as AnalyzeReport);
+  return (outer.head && typeof outer.head === 'object' ? outer.head : data) as AnalyzeReport;
 }

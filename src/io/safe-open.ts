@@ -107,10 +107,7 @@ export function resolveRegularFile(path: string, display: string, c: Confinement
     throw new InputError(display, errnoReason(e));
   }
   if (c.root !== null && !isInside(realFolder(c.root), real)) {
-    throw new InputError(
-      display,
-      `resolves to a file outside ${c.rootName ?? 'the repository'}: refused${c.allowHint ? ` (${c.allowHint} lifts this)` : ''}`,
-    );
+    throw new InputError(display, `resolves to a file outside ${c.rootName ?? 'the repository'}: refused${c.allowHint ? ` (${c.allowHint} lifts this)` : ''}`);
   }
   let st: Stats;
   try {

@@ -286,10 +286,24 @@ function attribute(r: Reader, depth: number): [string, Attr] {
           tp = typeProto(s, 0);
           break;
         case 7:
-          repeated(s, wire, 5, floats, () => s.float(), (p) => p.float());
+          repeated(
+            s,
+            wire,
+            5,
+            floats,
+            () => s.float(),
+            (p) => p.float(),
+          );
           break;
         case 8:
-          repeated(s, wire, 0, ints, () => s.int64(), (p) => p.int64());
+          repeated(
+            s,
+            wire,
+            0,
+            ints,
+            () => s.int64(),
+            (p) => p.int64(),
+          );
           break;
         case 9:
           strings.push(s.string());
@@ -315,9 +329,27 @@ function attribute(r: Reader, depth: number): [string, Attr] {
     if (!type) {
       // IR version 1-2 files may omit `type`: infer it from the field that is set.
       type =
-        f !== undefined ? 'float' : i !== undefined ? 'int' : str !== undefined ? 'string' : t ? 'tensor'
-        : g ? 'graph' : floats.length ? 'floats' : ints.length ? 'ints' : strings.length ? 'strings'
-        : tensors.length ? 'tensors' : graphs.length ? 'graphs' : 'ints';
+        f !== undefined
+          ? 'float'
+          : i !== undefined
+            ? 'int'
+            : str !== undefined
+              ? 'string'
+              : t
+                ? 'tensor'
+                : g
+                  ? 'graph'
+                  : floats.length
+                    ? 'floats'
+                    : ints.length
+                      ? 'ints'
+                      : strings.length
+                        ? 'strings'
+                        : tensors.length
+                          ? 'tensors'
+                          : graphs.length
+                            ? 'graphs'
+                            : 'ints';
     }
     switch (type) {
       case 'float':
@@ -358,14 +390,7 @@ function attribute(r: Reader, depth: number): [string, Attr] {
 }
 
 /** A repeated scalar field, packed (wire 2) or one value per tag. */
-function repeated(
-  s: Reader,
-  wire: number,
-  scalarWire: number,
-  out: number[],
-  one: () => number,
-  fromPacked: (p: Reader) => number,
-): void {
+function repeated(s: Reader, wire: number, scalarWire: number, out: number[], one: () => number, fromPacked: (p: Reader) => number): void {
   if (wire === WIRE_LEN) {
     const [start, end] = s.span();
     const p = new Reader(s.buf, start, end);
@@ -405,7 +430,14 @@ export function decodeTensorBody(s: Reader): TensorData {
     const wire = tag & 7;
     switch (field) {
       case 1:
-        repeated(s, wire, 0, t.dims, () => s.int64(), (p) => p.int64());
+        repeated(
+          s,
+          wire,
+          0,
+          t.dims,
+          () => s.int64(),
+          (p) => p.int64(),
+        );
         break;
       case 2:
         t.dtypeCode = s.int32();
@@ -473,7 +505,15 @@ function sparseTensor(r: Reader): SparseTensorData {
       const field = tag >>> 3;
       if (field === 1) values = tensor(s);
       else if (field === 2) indices = tensor(s);
-      else if (field === 3) repeated(s, tag & 7, 0, dims, () => s.int64(), (p) => p.int64());
+      else if (field === 3)
+        repeated(
+          s,
+          tag & 7,
+          0,
+          dims,
+          () => s.int64(),
+          (p) => p.int64(),
+        );
       else s.skip(tag & 7);
     }
     const empty = (): TensorData => ({ name: '', dtype: null, dtypeCode: 0, dims: [0], storage: { kind: 'empty' } });

@@ -4,10 +4,7 @@
  */
 
 export type Sniffed =
-  | { kind: 'empty' }
-  | { kind: 'lfs-pointer'; oid: string | null; size: number | null }
-  | { kind: 'other'; what: string }
-  | { kind: 'protobuf' };
+  { kind: 'empty' } | { kind: 'lfs-pointer'; oid: string | null; size: number | null } | { kind: 'other'; what: string } | { kind: 'protobuf' };
 
 const LFS_HEADER = 'version https://git-lfs.github.com/spec/v1';
 
@@ -32,8 +29,7 @@ export function sniff(bytes: Uint8Array): Sniffed {
   if (startsWith(bytes, 'GGUF')) return { kind: 'other', what: 'a GGUF model' };
   if (bytes[0] === 0x80 && (bytes[1] === 2 || bytes[1] === 3 || bytes[1] === 4 || bytes[1] === 5))
     return { kind: 'other', what: 'a Python pickle (a PyTorch checkpoint?)' };
-  if (bytes.length >= 9 && bytes[8] === 0x7b && readU64LE(bytes) < bytes.length)
-    return { kind: 'other', what: 'a safetensors file' };
+  if (bytes.length >= 9 && bytes[8] === 0x7b && readU64LE(bytes) < bytes.length) return { kind: 'other', what: 'a safetensors file' };
   if (looksLikeText(bytes)) return { kind: 'other', what: 'a text file' };
   // ModelProto starts with the tag of one of its fields (ir_version: 0x08 in every exporter).
   const first = bytes[0];

@@ -119,12 +119,7 @@ function fromRaw(t: TensorData, bytes: Uint8Array, count: number): number[] | nu
   }
 }
 
-function fromField(
-  t: TensorData,
-  field: string,
-  segments: { packed: boolean; wireType: number; bytes: Uint8Array }[],
-  count: number,
-): number[] | null {
+function fromField(t: TensorData, field: string, segments: { packed: boolean; wireType: number; bytes: Uint8Array }[], count: number): number[] | null {
   const raw: number[] = [];
   for (const seg of segments) {
     const r = new Reader(seg.bytes);

@@ -359,21 +359,29 @@ function onnxAttnGeometry(ctx: InferCtx): OnnxAttnGeometry | null {
   const p: Dim = past === undefined ? 0 : past && past.length === 4 ? past[2] : null;
   if (q.length === 4) {
     return {
-      b: q[0], qN: q[1], s: q[2], h: q[3],
+      b: q[0],
+      qN: q[1],
+      s: q[2],
+      h: q[3],
       kvN: k && k.length === 4 ? k[1] : v && v.length === 4 ? v[1] : null,
       l: k && k.length === 4 ? k[2] : v && v.length === 4 ? v[2] : null,
       hv: v && v.length === 4 ? v[3] : null,
-      p, rank: 4,
+      p,
+      rank: 4,
     };
   }
   const qN = ctx.attrs.int('q_num_heads', 0);
   const kvN = ctx.attrs.int('kv_num_heads', 0);
   return {
-    b: q[0], qN: qN || null, s: q[1], h: divDim(q[2], qN),
+    b: q[0],
+    qN: qN || null,
+    s: q[1],
+    h: divDim(q[2], qN),
     kvN: kvN || null,
     l: k && k.length === 3 ? k[1] : v && v.length === 3 ? v[1] : null,
     hv: v && v.length === 3 ? divDim(v[2], kvN) : null,
-    p, rank: 3,
+    p,
+    rank: 3,
   };
 }
 
@@ -387,12 +395,7 @@ const onnxAttention: OpDef = {
     if (!g) return [tensor(dt, null), tensor(kDt, null), tensor(vDt, null), tensor(dt, null)];
     const t = addDims(g.p, g.l);
     const y = g.rank === 4 ? [g.b, g.qN, g.s, g.hv] : [g.b, g.s, mulDims(g.qN, g.hv)];
-    return [
-      tensor(dt, y),
-      tensor(kDt, [g.b, g.kvN, t, g.h]),
-      tensor(vDt, [g.b, g.kvN, t, g.hv]),
-      tensor(dt, [g.b, g.qN, g.s, t]),
-    ];
+    return [tensor(dt, y), tensor(kDt, [g.b, g.kvN, t, g.h]), tensor(vDt, [g.b, g.kvN, t, g.hv]), tensor(dt, [g.b, g.qN, g.s, t])];
   },
   cost: (ctx) => {
     const g = onnxAttnGeometry(ctx);
@@ -437,12 +440,4 @@ function rotaryDef(domain: string, cosIndex: number): OpDef {
   };
 }
 
-export const ops: OpDef[] = [
-  msAttention,
-  qAttention,
-  multiHeadAttention,
-  groupQueryAttention,
-  onnxAttention,
-  rotaryDef(MS, 2),
-  rotaryDef('', 1),
-];
+export const ops: OpDef[] = [msAttention, qAttention, multiHeadAttention, groupQueryAttention, onnxAttention, rotaryDef(MS, 2), rotaryDef('', 1)];

@@ -381,4 +381,3 @@ export const ops: OpDef[] = [
   convDef('NhwcConv', MS, { x: 0, w: 1, bias: 2, channelsLast: nhwc }),
   convDef('NhwcFusedConv', MS, { x: 0, w: 1, bias: 2, channelsLast: nhwc }, fusedExtra),
 ];
-

@@ -49,7 +49,6 @@ import { outputElements, perOutputElement } from './common.js';
 // Numbers as a dtype stores them
 // ---------------------------------------------------------------------------------------------
 
-
 function roundHalfEven(q: number): number {
   const f = Math.floor(q);
   const d = q - f;
@@ -131,12 +130,7 @@ function broadcastStrides(shape: number[], out: number[]): number[] {
  * The output's elements, when every input's elements are known and the output is small.
  * `dtype` is the output's: each result is stored as that dtype stores it.
  */
-export function evalBroadcast(
-  inputs: readonly (TensorInfo | undefined)[],
-  outShape: Shape,
-  dtype: DType | null,
-  fn: ElemFn,
-): Dim[] | undefined {
+export function evalBroadcast(inputs: readonly (TensorInfo | undefined)[], outShape: Shape, dtype: DType | null, fn: ElemFn): Dim[] | undefined {
   if (dtype === null || !isConcrete(outShape)) return undefined;
   const n = numel(outShape)!;
   if (n > MAX_TRACKED_ELEMENTS) return undefined;
@@ -421,12 +415,31 @@ function legacyBroadcast(ctx: InferCtx): Shape | undefined {
 // ---------------------------------------------------------------------------------------------
 
 /** Unary element functions (exact in every float precision, so safe to evaluate). */
-const neg = (dt: DType): ElemFn => ([x]) => (typeof x === 'number' ? (isInteger(dt) ? intResult(0 - x, dt) : -x) : null);
-const abs = (): ElemFn => ([x]) => (typeof x === 'number' ? Math.abs(x) : x); // a symbol is >= 0
-const sign = (): ElemFn => ([x]) => (typeof x === 'number' ? Math.sign(x) : null);
-const integral = (f: (x: number) => number) => (): ElemFn => ([x]) => (typeof x === 'number' ? f(x) : x);
-const sqrt = (dt: DType): ElemFn => ([x]) => (typeof x === 'number' && isFloat(dt) ? Math.sqrt(x) : null);
-const reciprocal = (dt: DType): ElemFn => ([x]) => (typeof x === 'number' && isFloat(dt) ? 1 / x : null);
+const neg =
+  (dt: DType): ElemFn =>
+  ([x]) =>
+    typeof x === 'number' ? (isInteger(dt) ? intResult(0 - x, dt) : -x) : null;
+const abs =
+  (): ElemFn =>
+  ([x]) =>
+    typeof x === 'number' ? Math.abs(x) : x; // a symbol is >= 0
+const sign =
+  (): ElemFn =>
+  ([x]) =>
+    typeof x === 'number' ? Math.sign(x) : null;
+const integral =
+  (f: (x: number) => number) =>
+  (): ElemFn =>
+  ([x]) =>
+    typeof x === 'number' ? f(x) : x;
+const sqrt =
+  (dt: DType): ElemFn =>
+  ([x]) =>
+    typeof x === 'number' && isFloat(dt) ? Math.sqrt(x) : null;
+const reciprocal =
+  (dt: DType): ElemFn =>
+  ([x]) =>
+    typeof x === 'number' && isFloat(dt) ? 1 / x : null;
 function isInf(_dt: DType, ctx: InferCtx): ElemFn {
   const neg = ctx.attrs.int('detect_negative', 1) !== 0;
   const pos = ctx.attrs.int('detect_positive', 1) !== 0;
@@ -436,7 +449,10 @@ function isInf(_dt: DType, ctx: InferCtx): ElemFn {
     return (x === Infinity && pos) || (x === -Infinity && neg) ? 1 : 0;
   };
 }
-const not = (): ElemFn => ([x]) => (typeof x === 'number' ? (x === 0 ? 1 : 0) : null);
+const not =
+  (): ElemFn =>
+  ([x]) =>
+    typeof x === 'number' ? (x === 0 ? 1 : 0) : null;
 
 const UNARY: [string, ((dt: DType) => ElemFn)?][] = [
   ['Abs', abs],
@@ -610,7 +626,13 @@ const biasAdd: OpDef = {
 
 export const ops: OpDef[] = [
   ...UNARY.map(([name, value]) => unaryOp(name, 1, { value })),
-  unaryOp('IsNaN', 1, { dtype: 'bool', value: () => ([x]) => (typeof x === 'number' ? (Number.isNaN(x) ? 1 : 0) : x === null ? null : 0) }),
+  unaryOp('IsNaN', 1, {
+    dtype: 'bool',
+    value:
+      () =>
+      ([x]) =>
+        typeof x === 'number' ? (Number.isNaN(x) ? 1 : 0) : x === null ? null : 0,
+  }),
   unaryOp('IsInf', 1, { dtype: 'bool', value: isInf }),
   unaryOp('Not', 1, { dtype: 'bool', value: not }),
   ...ARITH.map(([name, num, sym]) => broadcastOp(name, { value: (dt) => binary(num, sym, dt) })),
@@ -628,11 +650,13 @@ export const ops: OpDef[] = [
   broadcastOp('Min', { value: (dt) => fold(minOf, dt), perElement: (n) => n - 1 }),
   broadcastOp('Where', {
     dtypeFrom: [1, 2],
-    value: () => ([c, a, b]) => {
-      const t = truthy(c);
-      if (t === null) return same(a, b) ? a : null;
-      return t ? a : b;
-    },
+    value:
+      () =>
+      ([c, a, b]) => {
+        const t = truthy(c);
+        if (t === null) return same(a, b) ? a : null;
+        return t ? a : b;
+      },
   }),
   clip,
   cumulative('CumSum', addNum, 0),

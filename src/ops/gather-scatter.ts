@@ -267,7 +267,13 @@ function inferNonZero(ctx: InferCtx): (Info | null)[] {
     return null;
   });
   const n = coords.length;
-  return [tensor('int64', [rank, n], buildValue([rank, n], (idx) => coords[idx[1]][idx[0]]))];
+  return [
+    tensor(
+      'int64',
+      [rank, n],
+      buildValue([rank, n], (idx) => coords[idx[1]][idx[0]]),
+    ),
+  ];
 }
 
 function costNonZero(ctx: CostCtx): OpCost | null {
@@ -347,10 +353,17 @@ function inferUnique(ctx: InferCtx): (Info | null)[] {
       const m = x?.shape ? (ctx.upTo?.(x.shape) ?? null) : null;
       return [tensor(dtype, [m]), tensor('int64', [m]), tensor('int64', [n]), tensor('int64', [m])];
     }
-    const u = uniqueSlices(numeric.map((v) => [v]), sorted);
+    const u = uniqueSlices(
+      numeric.map((v) => [v]),
+      sorted,
+    );
     const m = u.order.length;
     return [
-      tensor(dtype, [m], u.order.map((i) => numeric[i])),
+      tensor(
+        dtype,
+        [m],
+        u.order.map((i) => numeric[i]),
+      ),
       tensor('int64', [m], u.order),
       tensor('int64', [numeric.length], u.inverse),
       tensor('int64', [m], u.counts),
@@ -380,12 +393,7 @@ function inferUnique(ctx: InferCtx): (Info | null)[] {
   const outShape = [...kx.shape];
   outShape[axis] = m;
   const y = buildValue(outShape, (idx) => numeric[flatIndex([...idx.slice(0, axis), u.order[idx[axis]], ...idx.slice(axis + 1)], kx.shape)]);
-  return [
-    tensor(dtype, outShape, y),
-    tensor('int64', [m], u.order),
-    tensor('int64', [len], u.inverse),
-    tensor('int64', [m], u.counts),
-  ];
+  return [tensor(dtype, outShape, y), tensor('int64', [m], u.order), tensor('int64', [len], u.inverse), tensor('int64', [m], u.counts)];
 }
 
 function costUnique(ctx: CostCtx): OpCost | null {

@@ -298,7 +298,10 @@ export function einsumPlan(equation: string, shapes: Shape[]): EinsumPlan | null
     outLabels = out.labels;
   } else {
     // Implicit output: the ellipsis, then labels used exactly once, in ASCII order.
-    const once = [...counts.entries()].filter(([, n]) => n === 1).map(([l]) => l).sort();
+    const once = [...counts.entries()]
+      .filter(([, n]) => n === 1)
+      .map(([l]) => l)
+      .sort();
     outLabels = ['.', ...once];
   }
   const outShape: Dim[] = [];
@@ -369,7 +372,14 @@ const DYNAMIC_QUANTIZE_SCALAR = 8;
 export const ops: OpDef[] = [
   matmulLike('MatMul', '', 0, 1, (ctx) => ctx.input(0)?.dtype ?? null),
   gemmDef('Gemm', ''),
-  matmulLike('MatMulInteger', '', 0, 1, () => 'int32', (ctx) => zp(ctx, 0, 2) + zp(ctx, 1, 3)),
+  matmulLike(
+    'MatMulInteger',
+    '',
+    0,
+    1,
+    () => 'int32',
+    (ctx) => zp(ctx, 0, 2) + zp(ctx, 1, 3),
+  ),
   matmulLike(
     'QLinearMatMul',
     '',
@@ -406,12 +416,7 @@ export const ops: OpDef[] = [
     0,
     1,
     (ctx) => ctx.input(0)?.dtype ?? 'float32',
-    (ctx) =>
-      (DYNAMIC_QUANTIZE_PER_ELEMENT + 1) * elems(ctx, 0) +
-      DYNAMIC_QUANTIZE_SCALAR +
-      zp(ctx, 1, 3) +
-      outElems(ctx) +
-      (ctx.has(4) ? outElems(ctx) : 0),
+    (ctx) => (DYNAMIC_QUANTIZE_PER_ELEMENT + 1) * elems(ctx, 0) + DYNAMIC_QUANTIZE_SCALAR + zp(ctx, 1, 3) + outElems(ctx) + (ctx.has(4) ? outElems(ctx) : 0),
   ),
   matmulLike('MatMulInteger16', MS, 0, 1, () => 'int32'),
   qgemm,

@@ -117,7 +117,13 @@ function inferDFT(ctx: InferCtx): (Info | null)[] {
   const irfft = ctx.opset >= 20 && onesided && inverse;
   const out = [...x.shape];
   out[rank - 1] = irfft ? 1 : 2;
-  if (axis === null || axis === rank - 1) return [tensor(dtype, out.map((d, i) => (i === rank - 1 ? d : null)))];
+  if (axis === null || axis === rank - 1)
+    return [
+      tensor(
+        dtype,
+        out.map((d, i) => (i === rank - 1 ? d : null)),
+      ),
+    ];
   const n = dftLength(ctx, x.shape[axis], irfft);
   out[axis] = onesided && !irfft ? (typeof n === 'number' ? Math.floor(n / 2) + 1 : null) : n;
   return [tensor(dtype, out)];
@@ -154,10 +160,7 @@ function inferSTFT(ctx: InferCtx): (Info | null)[] {
   const len = x?.shape?.[1] ?? null;
   const step = scalarArg(ctx.input(1));
   const frame = stftFrameLength(ctx);
-  const frames =
-    typeof len === 'number' && typeof step === 'number' && typeof frame === 'number' && step > 0
-      ? Math.floor((len - frame) / step) + 1
-      : null;
+  const frames = typeof len === 'number' && typeof step === 'number' && typeof frame === 'number' && step > 0 ? Math.floor((len - frame) / step) + 1 : null;
   const onesided = ctx.attrs.int('onesided', 1) === 1;
   const bins = typeof frame === 'number' ? (onesided ? Math.floor(frame / 2) + 1 : frame) : null;
   return [tensor(dtype, [batch, frames, bins, 2])];

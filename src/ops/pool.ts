@@ -153,9 +153,7 @@ function maxUnpoolShape(ctx: InferCtx): Shape {
   const pads = ctx.attrs.ints('pads') ?? new Array<number>(2 * n).fill(0);
   if (strides.length !== n || pads.length !== 2 * n) return null;
   const channels = ctx.input(1)?.shape?.[1] ?? x[1];
-  const spatial = x.slice(2).map((d, i) =>
-    typeof d === 'number' ? strides[i] * (d - 1) + kernel[i] - pads[i] - pads[i + n] : null,
-  );
+  const spatial = x.slice(2).map((d, i) => (typeof d === 'number' ? strides[i] * (d - 1) + kernel[i] - pads[i] - pads[i + n] : null));
   return [x[0], channels, ...spatial];
 }
 

@@ -157,9 +157,7 @@ const qlinearGlobalAveragePool: OpDef = {
     const x = ctx.input(0);
     const s = x?.shape;
     if (!s || s.length < 2) return [tensor(x?.dtype ?? null, null)];
-    const shape: Shape = channelsLast(ctx)
-      ? [s[0], ...s.slice(1, -1).map(() => 1), s[s.length - 1]]
-      : [s[0], s[1], ...s.slice(2).map(() => 1)];
+    const shape: Shape = channelsLast(ctx) ? [s[0], ...s.slice(1, -1).map(() => 1), s[s.length - 1]] : [s[0], s[1], ...s.slice(2).map(() => 1)];
     return [tensor(x?.dtype ?? null, shape)];
   },
   cost: (ctx) => {

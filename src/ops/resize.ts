@@ -103,7 +103,13 @@ function inferResize(ctx: InferCtx): (Info | null)[] {
   const rank = x.shape.length;
   const attrAxes = ctx.opset >= 18 ? ctx.attrs.ints('axes') : undefined;
   const axes = attrAxes ? normAxes(attrAxes, rank) : x.shape.map((_, i) => i);
-  if (axes === null) return [tensor(dtype, x.shape.map(() => null))];
+  if (axes === null)
+    return [
+      tensor(
+        dtype,
+        x.shape.map(() => null),
+      ),
+    ];
   const scales = resizeArg(ctx, ctx.opset < 11 ? 1 : 2);
   const sizes = ctx.opset < 11 ? undefined : resizeArg(ctx, 3);
   const unknownOnAxes = () => {
@@ -145,8 +151,19 @@ function inferUpsample(ctx: InferCtx): (Info | null)[] {
   if (!x?.shape) return [tensor(dtype, null)];
   const scales = upsampleScales(ctx, x.shape.length);
   checkArg(ctx, scales, 'scales');
-  if (scales === null || scales.length !== x.shape.length) return [tensor(dtype, x.shape.map(() => null))];
-  return [tensor(dtype, x.shape.map((d, i) => scaleDim(d, scales[i])))];
+  if (scales === null || scales.length !== x.shape.length)
+    return [
+      tensor(
+        dtype,
+        x.shape.map(() => null),
+      ),
+    ];
+  return [
+    tensor(
+      dtype,
+      x.shape.map((d, i) => scaleDim(d, scales[i])),
+    ),
+  ];
 }
 
 /** Taps of one axis for an interpolation mode; 0 for nearest (a copy). */

@@ -91,8 +91,7 @@ const KINDS: RnnKind[] = [
     opType: 'LSTM',
     gates: 4,
     defaults: ['Sigmoid', 'Tanh', 'Tanh'],
-    stepFlops: (h, [f, g, hh], o) =>
-      4 * h + (o.bias ? 8 * h : 0) + (o.peephole ? 6 * h : 0) + 3 * h * f + h * g + h * hh + 3 * h + h + (o.clip ? 5 * h : 0),
+    stepFlops: (h, [f, g, hh], o) => 4 * h + (o.bias ? 8 * h : 0) + (o.peephole ? 6 * h : 0) + 3 * h * f + h * g + h * hh + 3 * h + h + (o.clip ? 5 * h : 0),
   },
 ];
 

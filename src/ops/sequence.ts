@@ -143,7 +143,12 @@ function inferSplitToSequence(ctx: InferCtx): (Info | null)[] {
     const len = ctx.has(1) ? null : 1;
     return [{ kind: 'sequence', elem: tensor(dtype, itemShape(len)) }];
   }
-  return [sequenceOf(lengths.map((len) => tensor(dtype, itemShape(len))), dtype)];
+  return [
+    sequenceOf(
+      lengths.map((len) => tensor(dtype, itemShape(len))),
+      dtype,
+    ),
+  ];
 }
 
 function inferConcatFromSequence(ctx: InferCtx): (Info | null)[] {

@@ -204,7 +204,6 @@ export function solveOneUnknown(input: Shape, out: Dim[]): Dim[] {
 // Element conversions
 // ---------------------------------------------------------------------------------------------
 
-
 /**
  * One element converted by Cast to `to`. Symbols (dims) survive integer and float casts, since
  * a dim is a whole number either way; anything whose result is not certain becomes null.
@@ -374,7 +373,12 @@ function inferSqueeze(ctx: InferCtx): (Info | null)[] {
   if (axes === undefined) {
     // No axes: every dim of size 1 goes, so every dim must be known to be 1 or not.
     if (inShape === null || !inShape.every((d) => typeof d === 'number')) return [tensor(dtype, null)];
-    return [reshaped(x, inShape.filter((d) => d !== 1))];
+    return [
+      reshaped(
+        x,
+        inShape.filter((d) => d !== 1),
+      ),
+    ];
   }
   if (inShape === null) return [tensor(dtype, null)];
   if (axes === null) {
@@ -383,7 +387,12 @@ function inferSqueeze(ctx: InferCtx): (Info | null)[] {
   }
   const norm = normAxes(axes, inShape.length);
   if (norm === null) return [tensor(dtype, null)];
-  return [reshaped(x, inShape.filter((_, i) => !norm.includes(i)))];
+  return [
+    reshaped(
+      x,
+      inShape.filter((_, i) => !norm.includes(i)),
+    ),
+  ];
 }
 
 function inferUnsqueeze(ctx: InferCtx): (Info | null)[] {
@@ -448,10 +457,27 @@ function inferTile(ctx: InferCtx): (Info | null)[] {
   const dtype = x?.dtype ?? null;
   const reps = dimValues(ctx.input(1));
   if (!x || x.shape === null) return [tensor(dtype, null)];
-  if (reps === null || reps.length !== x.shape.length) return [tensor(dtype, x.shape.map(() => null))];
+  if (reps === null || reps.length !== x.shape.length)
+    return [
+      tensor(
+        dtype,
+        x.shape.map(() => null),
+      ),
+    ];
   const out = x.shape.map((d, i) => productDim([d, reps[i]]));
   const k = knownTensor(x);
-  const value = k ? buildValue(out, (idx) => k.value[flatIndex(idx.map((v, i) => v % k.shape[i]), k.shape)]) : undefined;
+  const value = k
+    ? buildValue(
+        out,
+        (idx) =>
+          k.value[
+            flatIndex(
+              idx.map((v, i) => v % k.shape[i]),
+              k.shape,
+            )
+          ],
+      )
+    : undefined;
   return [tensor(dtype, out, value)];
 }
 
@@ -517,10 +543,7 @@ function inferRange(ctx: InferCtx): (Info | null)[] {
   const start = scalarArg(s);
   const delta = scalarArg(d);
   const n = rangeLength(start, scalarArg(l), delta);
-  const value =
-    typeof n === 'number' && typeof start === 'number' && typeof delta === 'number'
-      ? buildValue([n], (idx) => start + idx[0] * delta)
-      : undefined;
+  const value = typeof n === 'number' && typeof start === 'number' && typeof delta === 'number' ? buildValue([n], (idx) => start + idx[0] * delta) : undefined;
   return [tensor(dtype, [n], value)];
 }
 

@@ -196,7 +196,12 @@ function inferSlice(ctx: InferCtx): (Info | null)[] {
   const normalized = axesNum === undefined ? defaultAxes : axesNum && normAxes(axesNum, rank);
   if (normalized === null || axesNum === null) {
     // Which axes are cut is unknown: only the rank survives.
-    return [tensor(dtype, x.shape.map(() => null))];
+    return [
+      tensor(
+        dtype,
+        x.shape.map(() => null),
+      ),
+    ];
   }
   const out: Dim[] = [...x.shape];
   const perAxis: (AxisSlice | null)[] = new Array<AxisSlice | null>(rank).fill(null);
@@ -212,9 +217,7 @@ function inferSlice(ctx: InferCtx): (Info | null)[] {
     perAxis[axis] = a;
   });
   const known = perAxis.every((a) => a === null || a.start !== null);
-  const value = known
-    ? remapValue(x, out, (idx) => idx.map((v, i) => (perAxis[i] ? perAxis[i].start! + v * perAxis[i].step : v)))
-    : undefined;
+  const value = known ? remapValue(x, out, (idx) => idx.map((v, i) => (perAxis[i] ? perAxis[i].start! + v * perAxis[i].step : v))) : undefined;
   return [tensor(dtype, out, value)];
 }
 
@@ -233,7 +236,13 @@ function inferPad(ctx: InferCtx): (Info | null)[] {
     const a = dimValues(ctx.input(3));
     axes = a && a.every((v) => typeof v === 'number') ? normAxes(a, rank) : null;
   }
-  if (pads === null || axes === null || pads.length !== 2 * axes.length) return [tensor(dtype, x.shape.map(() => null))];
+  if (pads === null || axes === null || pads.length !== 2 * axes.length)
+    return [
+      tensor(
+        dtype,
+        x.shape.map(() => null),
+      ),
+    ];
   const out: Dim[] = [...x.shape];
   const begin = new Array<number>(rank).fill(0);
   let numeric = true;
@@ -295,7 +304,13 @@ function inferTranspose(ctx: InferCtx): (Info | null)[] {
   const rank = x.shape.length;
   const perm = ctx.attrs.ints('perm') ?? x.shape.map((_, i) => rank - 1 - i);
   const norm = normAxes(perm, rank);
-  if (norm === null || norm.length !== rank) return [tensor(dtype, x.shape.map(() => null))];
+  if (norm === null || norm.length !== rank)
+    return [
+      tensor(
+        dtype,
+        x.shape.map(() => null),
+      ),
+    ];
   const out = norm.map((p) => x.shape![p]);
   const value = remapValue(x, out, (idx) => {
     const src = new Array<number>(rank);

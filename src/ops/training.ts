@@ -61,9 +61,4 @@ const gradient: OpDef = {
   cost: () => ({ macs: 0, flops: 0, coreMacs: 0 }),
 };
 
-export const ops: OpDef[] = [
-  optimizer('Adagrad', 3, [0, 2], 8),
-  optimizer('Momentum', 3, [0, 2], 6),
-  optimizer('Adam', 4, [0, 2, 3], 14),
-  gradient,
-];
+export const ops: OpDef[] = [optimizer('Adagrad', 3, [0, 2], 8), optimizer('Momentum', 3, [0, 2], 6), optimizer('Adam', 4, [0, 2, 3], 14), gradient];

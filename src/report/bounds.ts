@@ -53,7 +53,13 @@ const METRIC_FIELD: Partial<Record<string, { field: Field; scale: number }>> = {
  * A budget metric's value as shown in the check's tables (`fmt` formats in the metric's unit):
  * with `≥` (and the `≤` bound) when the model's figure is a lower bound.
  */
-export function boundedMetric(report: ModelReport | null | undefined, metric: string, device: string | undefined, value: number, fmt: (v: number) => string): string {
+export function boundedMetric(
+  report: ModelReport | null | undefined,
+  metric: string,
+  device: string | undefined,
+  value: number,
+  fmt: (v: number) => string,
+): string {
   if (report && metric === 'latency' && device) {
     const l = report.latency?.[device];
     if (l?.lowerBound) return `≥ ${fmt(value)}${l.upperBoundMs !== undefined ? `, ≤ ${fmt(l.upperBoundMs)}` : ''}`;

@@ -74,9 +74,10 @@ export function compareNodes(base: readonly NodeEntry[], head: readonly NodeEntr
 }
 
 export function compareModel(path: string, base: ModelReport | undefined, head: ModelReport | undefined): ModelComparison {
-  const totals = Object.fromEntries(
-    COMPARED_TOTALS.map((k) => [k, change(base ? base.totals[k] : null, head ? head.totals[k] : null)]),
-  ) as Record<TotalKey, Change>;
+  const totals = Object.fromEntries(COMPARED_TOTALS.map((k) => [k, change(base ? base.totals[k] : null, head ? head.totals[k] : null)])) as Record<
+    TotalKey,
+    Change
+  >;
   const devices = new Set([...Object.keys(base?.latency ?? {}), ...Object.keys(head?.latency ?? {})]);
   const latency: Record<string, Change> = {};
   for (const d of devices) latency[d] = change(base?.latency?.[d]?.ms, head?.latency?.[d]?.ms);

@@ -116,7 +116,6 @@ export function escapeMarkdownCode(s: string, options?: CodeOptions): string {
   let longest = 0;
   for (const run of body.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
   const fence = '`'.repeat(longest + 1);
-  const pad =
-    body.startsWith('`') || body.endsWith('`') || (body.startsWith(' ') && body.endsWith(' ') && body.trim() !== '');
+  const pad = body.startsWith('`') || body.endsWith('`') || (body.startsWith(' ') && body.endsWith(' ') && body.trim() !== '');
   return pad ? `${fence} ${body} ${fence}` : `${fence}${body}${fence}`;
 }

@@ -61,7 +61,12 @@ export function textTable(header: string[], rows: string[][], rightAlign: boolea
 
 /** Binary units for memory sizes (how DRAM capacities are sold): 16 GiB. */
 export function formatBinaryBytes(n: number): string {
-  const units: [number, string][] = [[2 ** 40, 'TiB'], [2 ** 30, 'GiB'], [2 ** 20, 'MiB'], [2 ** 10, 'KiB']];
+  const units: [number, string][] = [
+    [2 ** 40, 'TiB'],
+    [2 ** 30, 'GiB'],
+    [2 ** 20, 'MiB'],
+    [2 ** 10, 'KiB'],
+  ];
   for (const [scale, u] of units) if (n >= scale) return `${trim((n / scale).toPrecision(3))} ${u}`;
   return `${n} B`;
 }

@@ -124,7 +124,7 @@ export function deviceFromLatency(l: LatencyReport): DeviceModel {
   return {
     id: l.device,
     name: l.name,
-    peak: (peak > 0 ? { [l.precision]: peak } : {}),
+    peak: peak > 0 ? { [l.precision]: peak } : {},
     bandwidth,
     computeEfficiency: l.efficiency.compute,
     memoryEfficiency: l.efficiency.memory,
@@ -134,14 +134,23 @@ export function deviceFromLatency(l: LatencyReport): DeviceModel {
 
 function summaryCards(m: ModelReport): string {
   const t = m.totals;
-  const card = (k: string, v: string, note = '') => `<div class="card"><div class="k">${k}</div><div class="v">${v}</div><div class="n">${note || '&nbsp;'}</div></div>`;
+  const card = (k: string, v: string, note = '') =>
+    `<div class="card"><div class="k">${k}</div><div class="v">${v}</div><div class="n">${note || '&nbsp;'}</div></div>`;
   return (
     `<div class="cards">` +
     card('params', formatCount(t.params), `${formatBytes(t.weightBytes)} of weights`) +
     card('MACs', esc(boundedFigure(t, 'macs', formatCount), 60), `core (conv/matmul) ${esc(boundedFigure(t, 'coreMacs', formatCount), 60)}`) +
     card('FLOPs', esc(boundedFigure(t, 'flops', formatCount), 60), isLowerBound(t, 'flops') ? 'lower bound' : '') +
-    card('memory traffic', esc(boundedFigure(t, 'memoryAccessBytes', formatBytes), 60), `unfused, all nodes${isLowerBound(t, 'memoryAccessBytes') ? '; lower bound' : ''}`) +
-    card('peak activations', esc(boundedFigure(t, 'peakActivationBytes', formatBytes), 60), `weights apart${isLowerBound(t, 'peakActivationBytes') ? '; lower bound' : ''}`) +
+    card(
+      'memory traffic',
+      esc(boundedFigure(t, 'memoryAccessBytes', formatBytes), 60),
+      `unfused, all nodes${isLowerBound(t, 'memoryAccessBytes') ? '; lower bound' : ''}`,
+    ) +
+    card(
+      'peak activations',
+      esc(boundedFigure(t, 'peakActivationBytes', formatBytes), 60),
+      `weights apart${isLowerBound(t, 'peakActivationBytes') ? '; lower bound' : ''}`,
+    ) +
     card('file', formatBytes(m.fileBytes), `${m.nodes.length} nodes`) +
     `</div>`
   );
@@ -200,7 +209,8 @@ function latencySection(m: ModelReport, devices: Map<string, DeviceModel>, top: 
         table(
           [{ label: 'node' }, { label: 'op' }, { label: 'time', num: true }, { label: 'share', num: true }, { label: 'bound' }],
           ranked.map(
-            ({ n, t }) => `<tr>${nameCell(n.name)}<td>${esc(opLabel(n), 60)}</td>${num(fmtUs(t!.us))}${num(pct(t!.us / totalUs))}<td>${boundBadge(t!.bound)}</td></tr>`,
+            ({ n, t }) =>
+              `<tr>${nameCell(n.name)}<td>${esc(opLabel(n), 60)}</td>${num(fmtUs(t!.us))}${num(pct(t!.us / totalUs))}<td>${boundBadge(t!.bound)}</td></tr>`,
           ),
         ),
       );
@@ -222,7 +232,16 @@ function topFlopsSection(m: ModelReport, top: number): string {
   return (
     `<h3>Top ${ranked.length} layers by FLOPs</h3>\n` +
     table(
-      [{ label: 'node' }, { label: 'op' }, { label: 'output shape' }, { label: 'params', num: true }, { label: 'MACs', num: true }, { label: 'FLOPs', num: true }, { label: 'share', num: true }, { label: 'intensity', num: true }],
+      [
+        { label: 'node' },
+        { label: 'op' },
+        { label: 'output shape' },
+        { label: 'params', num: true },
+        { label: 'MACs', num: true },
+        { label: 'FLOPs', num: true },
+        { label: 'share', num: true },
+        { label: 'intensity', num: true },
+      ],
       ranked.map(
         ({ n }) =>
           `<tr>${nameCell(n.name)}<td>${esc(opLabel(n), 60)}${n.supported === false ? ' <span class="muted" title="no cost rule: estimated">(est.)</span>' : ''}</td>` +
@@ -240,7 +259,15 @@ function opTypeSection(m: ModelReport): string {
   return (
     `<h3>Operator types (${ops.length})</h3>\n` +
     table(
-      [{ label: 'op type' }, { label: 'count', num: true }, { label: 'params', num: true }, { label: 'MACs', num: true }, { label: 'FLOPs', num: true }, { label: 'share of FLOPs' }, { label: 'memory traffic', num: true }],
+      [
+        { label: 'op type' },
+        { label: 'count', num: true },
+        { label: 'params', num: true },
+        { label: 'MACs', num: true },
+        { label: 'FLOPs', num: true },
+        { label: 'share of FLOPs' },
+        { label: 'memory traffic', num: true },
+      ],
       ops.map(([op, o]) => {
         const share = Math.max(0, Math.min(1, o.flops / total));
         return (

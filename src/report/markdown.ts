@@ -147,7 +147,13 @@ function modelBlocks(m: ModelReport, options: Required<Pick<MarkdownOptions, 'to
   if (ops.length) {
     const total = t.flops || 1;
     const shown = ops.slice(0, 25);
-    const rows = shown.map(([op, o]) => [code(op, 50), String(o.count), formatCount(o.flops), `${unicodeBar(o.flops / total)} ${pct(o.flops / total)}`.trim(), formatBytes(o.bytes)]);
+    const rows = shown.map(([op, o]) => [
+      code(op, 50),
+      String(o.count),
+      formatCount(o.flops),
+      `${unicodeBar(o.flops / total)} ${pct(o.flops / total)}`.trim(),
+      formatBytes(o.bytes),
+    ]);
     const more = ops.length > shown.length ? `\n\n… ${ops.length - shown.length} more operator types.` : '';
     blocks.push(
       `<details><summary>Operator types (${ops.length})</summary>\n\n${mdTable(['op type', 'count', 'FLOPs', 'share of FLOPs', 'memory traffic'], ['l', 'r', 'r', 'l', 'r'], rows)}${more}\n\n</details>`,

@@ -200,24 +200,30 @@ export function rooflineSvg(latency: LatencyReport, device: DeviceModel, nodes: 
   for (let e = xMinExp; e <= xMaxExp; e++) {
     const x = n2(px(10 ** e));
     out.push(`<line class="tick-x" data-value="${n2v(10 ** e)}" x1="${x}" y1="${top}" x2="${x}" y2="${bottom + 5}" stroke="#e9ecef" stroke-width="1"/>`);
-    if ((e - xMinExp) % xStep === 0) out.push(`<text x="${x}" y="${bottom + 19}" font-size="11" fill="#495057" text-anchor="middle">${siUnit(10 ** e, '')}</text>`);
-    if (e < xMaxExp) for (let k = 2; k <= 9; k++) {
-      const mx = n2(px(k * 10 ** e));
-      out.push(`<line x1="${mx}" y1="${bottom}" x2="${mx}" y2="${bottom + 3}" stroke="#adb5bd" stroke-width="1"/>`);
-    }
+    if ((e - xMinExp) % xStep === 0)
+      out.push(`<text x="${x}" y="${bottom + 19}" font-size="11" fill="#495057" text-anchor="middle">${siUnit(10 ** e, '')}</text>`);
+    if (e < xMaxExp)
+      for (let k = 2; k <= 9; k++) {
+        const mx = n2(px(k * 10 ** e));
+        out.push(`<line x1="${mx}" y1="${bottom}" x2="${mx}" y2="${bottom + 3}" stroke="#adb5bd" stroke-width="1"/>`);
+      }
   }
   for (let e = yMinExp; e <= yMaxExp; e++) {
     const y = n2(py(10 ** e));
     out.push(`<line class="tick-y" data-value="${n2v(10 ** e)}" x1="${left - 5}" y1="${y}" x2="${right}" y2="${y}" stroke="#e9ecef" stroke-width="1"/>`);
-    if ((e - yMinExp) % yStep === 0) out.push(`<text x="${left - 8}" y="${n2(py(10 ** e) + 4)}" font-size="11" fill="#495057" text-anchor="end">${siUnit(10 ** e, '')}</text>`);
-    if (e < yMaxExp) for (let k = 2; k <= 9; k++) {
-      const my = n2(py(k * 10 ** e));
-      out.push(`<line x1="${left - 3}" y1="${my}" x2="${left}" y2="${my}" stroke="#adb5bd" stroke-width="1"/>`);
-    }
+    if ((e - yMinExp) % yStep === 0)
+      out.push(`<text x="${left - 8}" y="${n2(py(10 ** e) + 4)}" font-size="11" fill="#495057" text-anchor="end">${siUnit(10 ** e, '')}</text>`);
+    if (e < yMaxExp)
+      for (let k = 2; k <= 9; k++) {
+        const my = n2(py(k * 10 ** e));
+        out.push(`<line x1="${left - 3}" y1="${my}" x2="${left}" y2="${my}" stroke="#adb5bd" stroke-width="1"/>`);
+      }
   }
   out.push(`<rect x="${left}" y="${top}" width="${pw}" height="${ph}" fill="none" stroke="#868e96" stroke-width="1"/>`);
   out.push(`<text x="${n2(left + pw / 2)}" y="${bottom + 38}" font-size="12" fill="#212529" text-anchor="middle">arithmetic intensity (FLOP/byte)</text>`);
-  out.push(`<text x="18" y="${n2(top + ph / 2)}" font-size="12" fill="#212529" text-anchor="middle" transform="rotate(-90 18 ${n2(top + ph / 2)})">attainable FLOP/s</text>`);
+  out.push(
+    `<text x="18" y="${n2(top + ph / 2)}" font-size="12" fill="#212529" text-anchor="middle" transform="rotate(-90 18 ${n2(top + ph / 2)})">attainable FLOP/s</text>`,
+  );
 
   // --- datasheet roof at the dominant precision (dashed), with the ridge point at its knee
   const specStart = Math.max(xMin, yMin / device.bandwidth);
@@ -260,7 +266,9 @@ export function rooflineSvg(latency: LatencyReport, device: DeviceModel, nodes: 
   for (let i = 1; i < labels.length; i++) if (labels[i].y < labels[i - 1].y + 12) labels[i].y = labels[i - 1].y + 12;
   out.push(`<text x="${n2(right + 6)}" y="${top - 6}" font-size="10" fill="#868e96">compute roofs, FLOP/s</text>`);
   for (const l of labels) {
-    out.push(`<text class="roof-label" x="${n2(right + 6)}" y="${n2(l.y)}" font-size="11" fill="#212529"${l.dominant ? ' font-weight="600"' : ''}>${l.text}</text>`);
+    out.push(
+      `<text class="roof-label" x="${n2(right + 6)}" y="${n2(l.y)}" font-size="11" fill="#212529"${l.dominant ? ' font-weight="600"' : ''}>${l.text}</text>`,
+    );
   }
 
   // --- ridge point: dotted drop line (under the dots), marker and label (over them)
@@ -309,10 +317,7 @@ export function rooflineSvg(latency: LatencyReport, device: DeviceModel, nodes: 
   lx += 170;
   out.push(`<line x1="${n2(lx)}" y1="${ly - 4}" x2="${n2(lx + 22)}" y2="${ly - 4}" stroke="#868e96" stroke-width="1.2" stroke-dasharray="5 4"/>`);
   out.push(`<text x="${n2(lx + 28)}" y="${ly}" font-size="11" fill="#495057">datasheet</text>`);
-  const notes = [
-    `dot area ∝ share of time${maxShare > 0 ? ` (largest ${fmtPct(maxShare)})` : ''}`,
-    `${dots.length} node${dots.length === 1 ? '' : 's'} drawn`,
-  ];
+  const notes = [`dot area ∝ share of time${maxShare > 0 ? ` (largest ${fmtPct(maxShare)})` : ''}`, `${dots.length} node${dots.length === 1 ? '' : 's'} drawn`];
   if (omitted) notes.push(`${omitted} smallest not drawn`);
   if (offScale) notes.push(`${offScale} off scale, pinned to the edge (hollow)`);
   if (dots.length === 0) notes.push('no node has FLOPs and an estimated time on this device');

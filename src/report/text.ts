@@ -40,7 +40,9 @@ export function renderModelText(m: ModelReport, options: TextOptions = {}): stri
     .map(([k, v]) => `${field(k, 60)}=${field(v, 20)}${m.defaultedDims.includes(k) ? ' (default)' : ''}`)
     .join(', ');
   out.push(field(m.path, 500));
-  out.push(`  ${m.producer ? field(m.producer, 100) : 'unknown producer'}, IR ${field(m.irVersion, 20)}, opset ${field(m.opset, 20)}, ${m.nodes.length} nodes${dims ? `, dims: ${field(dims, 1000)}` : ''}`);
+  out.push(
+    `  ${m.producer ? field(m.producer, 100) : 'unknown producer'}, IR ${field(m.irVersion, 20)}, opset ${field(m.opset, 20)}, ${m.nodes.length} nodes${dims ? `, dims: ${field(dims, 1000)}` : ''}`,
+  );
   out.push('');
   const summary: string[][] = [
     ['params', formatCount(t.params), `${formatBytes(t.weightBytes)} of weights`],
@@ -170,14 +172,16 @@ export function renderComparisonText(cmp: Comparison, options: TextOptions = {})
       out.push(
         textTable(
           ['node', 'op', 'status', 'FLOPs base', 'FLOPs head', 'params change'],
-          m.nodes.slice(0, top).map((n) => [
-            n.name,
-            n.opType,
-            n.status,
-            formatCount(n.flops.base),
-            formatCount(n.flops.head),
-            n.params.delta ? `${n.params.delta > 0 ? '+' : '-'}${formatCount(Math.abs(n.params.delta))}` : '',
-          ]),
+          m.nodes
+            .slice(0, top)
+            .map((n) => [
+              n.name,
+              n.opType,
+              n.status,
+              formatCount(n.flops.base),
+              formatCount(n.flops.head),
+              n.params.delta ? `${n.params.delta > 0 ? '+' : '-'}${formatCount(Math.abs(n.params.delta))}` : '',
+            ]),
           [false, false, false, true, true, true],
         ),
       );

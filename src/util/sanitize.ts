@@ -55,8 +55,10 @@ const COMMAND_LINE = /^([ \t\f\v\u00A0\uFEFF]*):(?=:)/gm;
  * command (`::name ...::`, leading whitespace allowed).
  */
 export function neutraliseCommands(text: string): string {
-  return text
-    // eslint-disable-next-line no-control-regex -- matching control characters is the point
-    .replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g, (c) => (c === '\r' ? '' : REPLACEMENT))
-    .replace(COMMAND_LINE, `$1:${ZWSP}`);
+  return (
+    text
+      // eslint-disable-next-line no-control-regex -- matching control characters is the point
+      .replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g, (c) => (c === '\r' ? '' : REPLACEMENT))
+      .replace(COMMAND_LINE, `$1:${ZWSP}`)
+  );
 }

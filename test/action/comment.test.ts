@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { COMMENT_LIMIT, checkNews, commentMarker, decideComment, findOwnComment, fitComment, mayCreateComment, type OutcomeForNews } from '../../src/action/comment.js';
+import {
+  COMMENT_LIMIT,
+  checkNews,
+  commentMarker,
+  decideComment,
+  findOwnComment,
+  fitComment,
+  mayCreateComment,
+  type OutcomeForNews,
+} from '../../src/action/comment.js';
 
 describe('sticky comment decisions', () => {
   const marker = commentMarker('detector');
@@ -44,7 +53,12 @@ describe('fitting a long comment', () => {
     expect(out).toMatch(/<\/details>\n\n…/);
     expect(out).toMatch(/cut to fit GitHub's 65,536-character limit\. The full report is in the job summary\./);
     // every kept row is whole
-    expect(out.split('\n').filter((l) => l.startsWith('| row')).every((l) => l.endsWith('|'))).toBe(true);
+    expect(
+      out
+        .split('\n')
+        .filter((l) => l.startsWith('| row'))
+        .every((l) => l.endsWith('|')),
+    ).toBe(true);
   });
 });
 

@@ -82,7 +82,12 @@ interface ActionRun {
   summary: string;
 }
 
-async function runAction(name: string, env: Record<string, string>, event: object, branchOrPrepare: string | ((ws: string) => void) = 'feature'): Promise<ActionRun> {
+async function runAction(
+  name: string,
+  env: Record<string, string>,
+  event: object,
+  branchOrPrepare: string | ((ws: string) => void) = 'feature',
+): Promise<ActionRun> {
   const branch = typeof branchOrPrepare === 'string' ? branchOrPrepare : 'feature';
   const dir = join(T, name);
   mkdirSync(dir);

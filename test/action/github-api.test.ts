@@ -34,8 +34,9 @@ afterEach(() => {
   setProxyEnv({});
 });
 afterAll(async () => {
-  for (const k of PROXY_VARS) if (saved[k] === undefined) delete process.env[k];
-  else process.env[k] = saved[k];
+  for (const k of PROXY_VARS)
+    if (saved[k] === undefined) delete process.env[k];
+    else process.env[k] = saved[k];
   await proxy.close();
   await fake.close();
 });

@@ -48,7 +48,10 @@ async function runAction(): Promise<{ code: number; stdout: string; outputs: str
   const ws = join(T, 'ws');
   mkdirSync(ws);
   writeFileSync(join(ws, FILE_NAME), model());
-  writeFileSync(join(ws, 'budgets.yml'), 'version: 1\nmodels:\n  - path: "*.onnx"\n    budgets:\n      params: 10\n      gmacs: { max: 0.0000000001, level: warn }\n');
+  writeFileSync(
+    join(ws, 'budgets.yml'),
+    'version: 1\nmodels:\n  - path: "*.onnx"\n    budgets:\n      params: 10\n      gmacs: { max: 0.0000000001, level: warn }\n',
+  );
   const event = join(T, 'event.json');
   writeFileSync(event, JSON.stringify({ pull_request: { number: 3, base: { sha: 'a'.repeat(40) }, head: { sha: 'b'.repeat(40) } } }));
   const output = join(T, 'output');
@@ -92,7 +95,13 @@ describe("the action's log with hostile names and a hostile API", () => {
     expect(commands.map((l) => /^::(\w+)/.exec(l)![1]).sort()).toEqual(['error', 'error', 'warning', 'warning']);
     expect(commands.filter((l) => /pwned/.test(l) && !/%0A/.test(l) && !/\uFFFD::error/.test(l))).toEqual([]);
     // Annotations on the budgets file; the model's name in the message is one line (params: 8 x 4 = 32).
-    expect(commands.some((l) => /^::error title=model-budget,file=budgets\.yml,line=5,col=\d+::params of m\uFFFD::error title=pwned::file.*\.onnx is 32, over its budget of 10$/.test(l))).toBe(true);
+    expect(
+      commands.some((l) =>
+        /^::error title=model-budget,file=budgets\.yml,line=5,col=\d+::params of m\uFFFD::error title=pwned::file.*\.onnx is 32, over its budget of 10$/.test(
+          l,
+        ),
+      ),
+    ).toBe(true);
     expect(commands).toContain('::warning::the GitHub API answered without a valid comment id; the comment-id output is left empty');
     expect(r.stdout).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/);
     // The comment was posted; its id is not trusted.
@@ -104,7 +113,8 @@ describe("the action's log with hostile names and a hostile API", () => {
   it('validCommentId takes a positive safe integer (or its digits) and nothing else', () => {
     expect(validCommentId(12)).toBe(12);
     expect(validCommentId('12')).toBe(12);
-    for (const bad of [BAD_ID, '12 ', '-1', 0, -5, 1.5, Number.NaN, Infinity, 2 ** 53, '0x10', '', null, undefined, {}, [12]]) expect(validCommentId(bad)).toBeNull();
+    for (const bad of [BAD_ID, '12 ', '-1', 0, -5, 1.5, Number.NaN, Infinity, 2 ** 53, '0x10', '', null, undefined, {}, [12]])
+      expect(validCommentId(bad)).toBeNull();
   });
 
   it('@actions/core escapes CR and LF in annotation messages and properties itself', () => {

@@ -53,7 +53,7 @@ describe('NonZero feeding a MatMul', () => {
     expect(t.upperBound?.macs).toBe(macs);
     expect(t.upperBound?.coreMacs).toBe(macs);
     expect(t.upperBound?.flops).toBe(24 + 2 * macs);
-    const bytes = (24 * 4 + 2 * N * 8) + (2 * N * 8 + 2 * N * 4) + (2 * N * 4 + 2 * N * 4) + (2 * N * 4 + 2 * W * 4 + N * W * 4);
+    const bytes = 24 * 4 + 2 * N * 8 + (2 * N * 8 + 2 * N * 4) + (2 * N * 4 + 2 * N * 4) + (2 * N * 4 + 2 * W * 4 + N * W * 4);
     expect(t.upperBound?.memoryAccessBytes).toBe(bytes);
     // Steps: nz {x, idx}, cast {idx, f}, tr {f, t}, mm {t, y}: the last is largest.
     expect(t.upperBound?.peakActivationBytes).toBe(2 * N * 4 + N * W * 4);

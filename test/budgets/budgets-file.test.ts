@@ -37,25 +37,85 @@ describe('parse errors name the file, line, column and key path', () => {
     ['no version', 'models:\n  - path: a.onnx\n', "budgets.yml:1:1: missing 'version: 1'"],
     ['wrong version', 'version: 2\nmodels:\n  - path: a.onnx\n', 'budgets.yml:1:10: version: expected 1 (the only version this tool reads), got 2'],
     ['root not a mapping', '- a\n- b\n', 'budgets.yml:1:1: expected a budgets file (a mapping), got a list'],
-    ['unknown root key', 'version: 1\nmodel:\n  - path: a.onnx\n', "budgets.yml:2:1: model: unknown key; did you mean 'models'? (allowed: version, devices, custom-devices, defaults, models)"],
+    [
+      'unknown root key',
+      'version: 1\nmodel:\n  - path: a.onnx\n',
+      "budgets.yml:2:1: model: unknown key; did you mean 'models'? (allowed: version, devices, custom-devices, defaults, models)",
+    ],
     ['no models', 'version: 1\n', "budgets.yml:1:1: missing 'models': list the models to check"],
     ['empty models', 'version: 1\nmodels: []\n', 'budgets.yml:2:9: models: expected a non-empty list of models, got a list'],
-    ['unknown budget key', ok('', '      parms: 5M'), "budgets.yml:6:7: models[0].budgets.parms: unknown key; did you mean 'params'? (allowed: params, gmacs, gflops, weights, peak-memory, memory-traffic, latency, max-increase)"],
-    ['malformed unit', ok('', '      weights: 20 MBs'), "budgets.yml:6:16: models[0].budgets.weights: expected a size like 20MB or 64MiB (B, kB, MB, GB, KiB, MiB, GiB), got '20 MBs'"],
+    [
+      'unknown budget key',
+      ok('', '      parms: 5M'),
+      "budgets.yml:6:7: models[0].budgets.parms: unknown key; did you mean 'params'? (allowed: params, gmacs, gflops, weights, peak-memory, memory-traffic, latency, max-increase)",
+    ],
+    [
+      'malformed unit',
+      ok('', '      weights: 20 MBs'),
+      "budgets.yml:6:16: models[0].budgets.weights: expected a size like 20MB or 64MiB (B, kB, MB, GB, KiB, MiB, GiB), got '20 MBs'",
+    ],
     ['negative budget', ok('', '      params: -5M'), "budgets.yml:6:15: models[0].budgets.params: expected a count like 5M or 1.2G, got '-5M'"],
     ['wrong type', ok('', '      params: [1, 2]'), 'budgets.yml:6:15: models[0].budgets.params: expected a value, got a list'],
-    ['bad level', ok('', '      params: { max: 5M, level: fatal }'), "budgets.yml:6:33: models[0].budgets.params.level: expected one of error, warn, got 'fatal'"],
-    ['latency for a device not listed', ok('', '      latency: { raspberry-pi-5: 8ms }'), "budgets.yml:6:18: models[0].budgets.latency.raspberry-pi-5: device 'raspberry-pi-5' is not in this file's devices (jetson-orin-nano); add it to 'devices' or 'custom-devices'"],
-    ['latency without a unit', ok('', '      latency: { jetson-orin-nano: 8 }'), 'budgets.yml:6:36: models[0].budgets.latency.jetson-orin-nano: expected a duration like 8ms or 1.2s (s, ms, us), got 8 with no unit'],
-    ['unknown device', 'version: 1\ndevices: [jetson-orin-nan]\nmodels:\n  - path: a.onnx\n', "budgets.yml:2:11: devices[0]: unknown device 'jetson-orin-nan'; did you mean 'jetson-orin-nano' or 'jetson-orin-nano-super'? (`model-budget devices` lists the catalog; declare others under custom-devices)"],
-    ['model without path', 'version: 1\nmodels:\n  - budgets: { params: 1M }\n', "budgets.yml:3:5: models[0]: a model needs 'path' (a file or a glob, relative to this file)"],
-    ['model listed twice', 'version: 1\nmodels:\n  - path: a.onnx\n  - path: a.onnx\n', "budgets.yml:4:11: models[1].path: 'a.onnx' is already listed as models[0]"],
-    ['bad dims', 'version: 1\nmodels:\n  - path: a.onnx\n    dims: { batch: -1 }\n', 'budgets.yml:4:20: models[0].dims.batch: expected a whole number from 0 to 2^31, got -1'],
-    ['bad precision', 'version: 1\nmodels:\n  - path: a.onnx\n    precision: fp17\n', "budgets.yml:4:16: models[0].precision: expected one of fp64, fp32, tf32, fp16, bf16, fp8, int8, int4, got 'fp17'; did you mean 'fp16'?"],
-    ['duplicate custom device', 'version: 1\ncustom-devices:\n  - { id: x, class: npu, peak: { fp16: 1 TFLOPS }, bandwidth: 1 GB/s }\n  - { id: x, class: npu, peak: { fp16: 1 TFLOPS }, bandwidth: 1 GB/s }\nmodels:\n  - path: a.onnx\n', "budgets.yml:4:5: custom-devices[1].id: device 'x' is declared twice"],
-    ['custom device named like a catalog one', 'version: 1\ncustom-devices:\n  - { id: t4, class: npu, peak: { fp16: 1 TFLOPS }, bandwidth: 1 GB/s }\nmodels:\n  - path: a.onnx\n', "budgets.yml:3:11: custom-devices[0].id: 't4' is a catalog device; give your device another id"],
-    ['custom device without a peak', 'version: 1\ncustom-devices:\n  - { id: x, class: npu, bandwidth: 1 GB/s }\nmodels:\n  - path: a.onnx\n', "budgets.yml:3:5: custom-devices[0]: a custom device needs 'peak' (per precision, like { fp16: 10 TFLOPS }) or 'derivation'"],
-    ['custom device without bandwidth', 'version: 1\ncustom-devices:\n  - { id: x, class: npu, peak: { fp16: 1 TFLOPS } }\nmodels:\n  - path: a.onnx\n', "budgets.yml:3:5: custom-devices[0]: a custom device needs 'bandwidth' (like 34 GB/s)"],
+    [
+      'bad level',
+      ok('', '      params: { max: 5M, level: fatal }'),
+      "budgets.yml:6:33: models[0].budgets.params.level: expected one of error, warn, got 'fatal'",
+    ],
+    [
+      'latency for a device not listed',
+      ok('', '      latency: { raspberry-pi-5: 8ms }'),
+      "budgets.yml:6:18: models[0].budgets.latency.raspberry-pi-5: device 'raspberry-pi-5' is not in this file's devices (jetson-orin-nano); add it to 'devices' or 'custom-devices'",
+    ],
+    [
+      'latency without a unit',
+      ok('', '      latency: { jetson-orin-nano: 8 }'),
+      'budgets.yml:6:36: models[0].budgets.latency.jetson-orin-nano: expected a duration like 8ms or 1.2s (s, ms, us), got 8 with no unit',
+    ],
+    [
+      'unknown device',
+      'version: 1\ndevices: [jetson-orin-nan]\nmodels:\n  - path: a.onnx\n',
+      "budgets.yml:2:11: devices[0]: unknown device 'jetson-orin-nan'; did you mean 'jetson-orin-nano' or 'jetson-orin-nano-super'? (`model-budget devices` lists the catalog; declare others under custom-devices)",
+    ],
+    [
+      'model without path',
+      'version: 1\nmodels:\n  - budgets: { params: 1M }\n',
+      "budgets.yml:3:5: models[0]: a model needs 'path' (a file or a glob, relative to this file)",
+    ],
+    [
+      'model listed twice',
+      'version: 1\nmodels:\n  - path: a.onnx\n  - path: a.onnx\n',
+      "budgets.yml:4:11: models[1].path: 'a.onnx' is already listed as models[0]",
+    ],
+    [
+      'bad dims',
+      'version: 1\nmodels:\n  - path: a.onnx\n    dims: { batch: -1 }\n',
+      'budgets.yml:4:20: models[0].dims.batch: expected a whole number from 0 to 2^31, got -1',
+    ],
+    [
+      'bad precision',
+      'version: 1\nmodels:\n  - path: a.onnx\n    precision: fp17\n',
+      "budgets.yml:4:16: models[0].precision: expected one of fp64, fp32, tf32, fp16, bf16, fp8, int8, int4, got 'fp17'; did you mean 'fp16'?",
+    ],
+    [
+      'duplicate custom device',
+      'version: 1\ncustom-devices:\n  - { id: x, class: npu, peak: { fp16: 1 TFLOPS }, bandwidth: 1 GB/s }\n  - { id: x, class: npu, peak: { fp16: 1 TFLOPS }, bandwidth: 1 GB/s }\nmodels:\n  - path: a.onnx\n',
+      "budgets.yml:4:5: custom-devices[1].id: device 'x' is declared twice",
+    ],
+    [
+      'custom device named like a catalog one',
+      'version: 1\ncustom-devices:\n  - { id: t4, class: npu, peak: { fp16: 1 TFLOPS }, bandwidth: 1 GB/s }\nmodels:\n  - path: a.onnx\n',
+      "budgets.yml:3:11: custom-devices[0].id: 't4' is a catalog device; give your device another id",
+    ],
+    [
+      'custom device without a peak',
+      'version: 1\ncustom-devices:\n  - { id: x, class: npu, bandwidth: 1 GB/s }\nmodels:\n  - path: a.onnx\n',
+      "budgets.yml:3:5: custom-devices[0]: a custom device needs 'peak' (per precision, like { fp16: 10 TFLOPS }) or 'derivation'",
+    ],
+    [
+      'custom device without bandwidth',
+      'version: 1\ncustom-devices:\n  - { id: x, class: npu, peak: { fp16: 1 TFLOPS } }\nmodels:\n  - path: a.onnx\n',
+      "budgets.yml:3:5: custom-devices[0]: a custom device needs 'bandwidth' (like 34 GB/s)",
+    ],
     ['duplicate key', 'version: 1\nversion: 1\nmodels:\n  - path: a.onnx\n', /^budgets.yml:2:1: invalid YAML: Map keys must be unique/],
   ])('%s', (_, text, expected) => {
     const message = error(text);
@@ -128,7 +188,7 @@ describe('the published JSON Schema', () => {
   const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
   const example = readFileSync(join(ROOT, 'budgets.example.yml'), 'utf8');
 
-  it('is what scripts/gen-schema.ts writes from the parser\'s keys', () => {
+  it("is what scripts/gen-schema.ts writes from the parser's keys", () => {
     execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'gen-schema.ts'), '--check'], { cwd: ROOT });
   });
 
@@ -138,7 +198,12 @@ describe('the published JSON Schema', () => {
   });
 
   it('rejects what the parser rejects: unknown keys, bad units, bad levels', () => {
-    for (const bad of [ok('', '      parms: 5M'), ok('', '      weights: 20 MBs'), ok('', '      params: { max: 5M, level: fatal }'), 'version: 2\nmodels:\n  - path: a.onnx\n']) {
+    for (const bad of [
+      ok('', '      parms: 5M'),
+      ok('', '      weights: 20 MBs'),
+      ok('', '      params: { max: 5M, level: fatal }'),
+      'version: 2\nmodels:\n  - path: a.onnx\n',
+    ]) {
       expect(validate(parseYaml(bad))).toBe(false);
       expect(() => parseBudgets(bad, file)).toThrow();
     }

@@ -7,7 +7,10 @@ import { evaluateBudgets, fmt, fmtUsed, metricValue, type ModelResult } from '..
 import { parseBudgets } from '../../src/budgets/parse.js';
 import type { LatencyReport, ModelReport } from '../../src/report/model-report.js';
 
-function report(path: string, t: { params?: number; macs?: number; flops?: number; weightBytes?: number; peak?: number; traffic?: number; latencyMs?: Record<string, number> }): ModelReport {
+function report(
+  path: string,
+  t: { params?: number; macs?: number; flops?: number; weightBytes?: number; peak?: number; traffic?: number; latencyMs?: Record<string, number> },
+): ModelReport {
   const r: ModelReport = {
     path,
     fileBytes: 0,
@@ -74,12 +77,21 @@ models:
       latency: { t4: 2ms }
 `;
 
-  it('a broken error budget fails, with a violation at the budget\'s line', () => {
+  it("a broken error budget fails, with a violation at the budget's line", () => {
     const { cfg, results } = result(text, report('m.onnx', { params: 6e6, weightBytes: 1e6, latencyMs: { t4: 1 } }), null);
     const e = evaluateBudgets(cfg, results);
     expect(e.passed).toBe(false);
     expect(e.violations).toEqual([
-      { model: 'm.onnx', metric: 'params', device: undefined, level: 'error', message: 'params of m.onnx is 6M, over its budget of 5M', file: 'budgets.yml', at: { line: 6, column: 15 }, kind: 'absolute' },
+      {
+        model: 'm.onnx',
+        metric: 'params',
+        device: undefined,
+        level: 'error',
+        message: 'params of m.onnx is 6M, over its budget of 5M',
+        file: 'budgets.yml',
+        at: { line: 6, column: 15 },
+        kind: 'absolute',
+      },
     ]);
     const p = row(e, 'params');
     expect(p.status).toBe('fail');

@@ -20,7 +20,19 @@ function report(totals: Partial<Totals>, latency?: Partial<LatencyReport>): Mode
     dims: {},
     defaultedDims: [],
     graph: { inputs: [], outputs: [] },
-    totals: { params: 100, weightBytes: 400, macs: 0, coreMacs: 0, flops: 0, memoryAccessBytes: 0, peakActivationBytes: 0, incompleteNodes: 0, incompleteNodeNames: [], lowerBound: [], ...totals },
+    totals: {
+      params: 100,
+      weightBytes: 400,
+      macs: 0,
+      coreMacs: 0,
+      flops: 0,
+      memoryAccessBytes: 0,
+      peakActivationBytes: 0,
+      incompleteNodes: 0,
+      incompleteNodeNames: [],
+      lowerBound: [],
+      ...totals,
+    },
     byOpType: {},
     nodes: [],
     warnings: [],
@@ -30,7 +42,15 @@ function report(totals: Partial<Totals>, latency?: Partial<LatencyReport>): Mode
 
 /** A model with 3 nodes of unknown shape: 2 GMACs known, MACs and FLOPs lower bounds. */
 const incomplete = (upper?: Totals['upperBound'], extra: Partial<Totals> = {}) =>
-  report({ macs: 2e9, flops: 4e9, incompleteNodes: 3, incompleteNodeNames: ['a', 'b', 'c'], lowerBound: ['macs', 'flops'], ...(upper ? { upperBound: upper } : {}), ...extra });
+  report({
+    macs: 2e9,
+    flops: 4e9,
+    incompleteNodes: 3,
+    incompleteNodeNames: ['a', 'b', 'c'],
+    lowerBound: ['macs', 'flops'],
+    ...(upper ? { upperBound: upper } : {}),
+    ...extra,
+  });
 
 function evaluate(onIncomplete: string | null, budgets: string, head: ModelReport, base: ModelReport | null = null) {
   const cfg = parseBudgets(
@@ -57,7 +77,14 @@ describe('which figures are lower bounds', () => {
       return r;
     };
     const old = legacy();
-    expect(['gmacs', 'gflops', 'peak-memory', 'memory-traffic', 'params', 'weights'].map((m) => isLowerBound(old, m as never))).toEqual([true, true, true, true, false, false]);
+    expect(['gmacs', 'gflops', 'peak-memory', 'memory-traffic', 'params', 'weights'].map((m) => isLowerBound(old, m as never))).toEqual([
+      true,
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
     expect(isLowerBound(legacy({ lowerBound: false }), 'latency', 't4')).toBe(false);
     expect(isLowerBound(legacy({}), 'latency', 't4')).toBe(true);
   });
@@ -148,10 +175,12 @@ describe('upper-bound', () => {
     expect(within.violations).toEqual([]);
   });
 
-  it('latency: the report\'s upperBoundMs', () => {
+  it("latency: the report's upperBoundMs", () => {
     const head = report({ incompleteNodes: 1, lowerBound: ['macs'] }, { ms: 1, lowerBound: true, upperBoundMs: 9 });
     const e = evaluate('upper-bound', '      latency: { t4: 5ms }\n', head);
-    expect(e.violations.map((v) => v.message)).toEqual(['latency on t4 of m.onnx may be up to 9 ms (its static upper bound; 1 ms known), over its budget of 5 ms']);
+    expect(e.violations.map((v) => v.message)).toEqual([
+      'latency on t4 of m.onnx may be up to 9 ms (its static upper bound; 1 ms known), over its budget of 5 ms',
+    ]);
   });
 });
 

@@ -40,7 +40,9 @@ describe('the document', () => {
   it('invalid YAML, at the line and column of the error', () => {
     expect(error('version: 1\nversion: 1\n' + MODEL)).toBe('b.yml:2:1: invalid YAML: Map keys must be unique');
     expect(error('version: 1\nmodels:\n  - path: a.onnx\n   name: x\n')).toBe('b.yml:4:1: invalid YAML: Sequence item without - indicator');
-    expect(error('version: 1\nmodels: [a\n')).toMatch(/^b\.yml:3:1: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a \]$/);
+    expect(error('version: 1\nmodels: [a\n')).toMatch(
+      /^b\.yml:3:1: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a \]$/,
+    );
   });
 
   it('version missing, not 1, or not a number', () => {
@@ -66,10 +68,14 @@ describe('the document', () => {
 describe('wrong types', () => {
   it('of sections', () => {
     expect(error('version: 1\ndefaults: 3\n' + MODEL)).toBe('b.yml:2:11: defaults: expected defaults (a mapping), got 3');
-    expect(error('version: 1\ndevices: t4\n' + MODEL)).toBe("b.yml:2:10: devices: expected a list of device ids, like [jetson-orin-nano, raspberry-pi-5], got 't4'");
+    expect(error('version: 1\ndevices: t4\n' + MODEL)).toBe(
+      "b.yml:2:10: devices: expected a list of device ids, like [jetson-orin-nano, raspberry-pi-5], got 't4'",
+    );
     expect(error('version: 1\ncustom-devices: { id: npu }\n' + MODEL)).toBe('b.yml:2:17: custom-devices: expected a list of devices, got a mapping');
     expect(error('version: 1\nmodels:\n  - a.onnx\n')).toBe("b.yml:3:5: models[0]: expected a model entry (a mapping), got 'a.onnx'");
-    expect(error(BUDGETS('', 'version: 1\n').replace('budgets:\n', 'budgets: [1]\n'))).toBe('b.yml:4:14: models[0].budgets: expected budgets (a mapping), got a list');
+    expect(error(BUDGETS('', 'version: 1\n').replace('budgets:\n', 'budgets: [1]\n'))).toBe(
+      'b.yml:4:14: models[0].budgets: expected budgets (a mapping), got a list',
+    );
   });
 
   it('of model fields', () => {
@@ -78,9 +84,13 @@ describe('wrong types', () => {
     expect(error(MODEL.replace('models', 'version: 1\nmodels') + '    precision: fp61\n')).toBe(
       "b.yml:4:16: models[0].precision: expected one of fp64, fp32, tf32, fp16, bf16, fp8, int8, int4, got 'fp61'; did you mean 'fp64'?",
     );
-    expect(error('version: 1\n' + MODEL + '    allow-missing-weights: yes\n')).toBe("b.yml:4:28: models[0].allow-missing-weights: expected true or false, got 'yes'");
-    expect(error('version: 1\ndefaults:\n  level: warning\n' + MODEL)).toBe("b.yml:3:10: defaults.level: expected one of error, warn, got 'warning'; did you mean 'warn'?");
-    expect(error('version: 1\ndefaults:\n  min-change: 0.5\n' + MODEL)).toBe("b.yml:3:15: defaults.min-change: expected a percentage like 5%, got 0.5");
+    expect(error('version: 1\n' + MODEL + '    allow-missing-weights: yes\n')).toBe(
+      "b.yml:4:28: models[0].allow-missing-weights: expected true or false, got 'yes'",
+    );
+    expect(error('version: 1\ndefaults:\n  level: warning\n' + MODEL)).toBe(
+      "b.yml:3:10: defaults.level: expected one of error, warn, got 'warning'; did you mean 'warn'?",
+    );
+    expect(error('version: 1\ndefaults:\n  min-change: 0.5\n' + MODEL)).toBe('b.yml:3:15: defaults.min-change: expected a percentage like 5%, got 0.5');
   });
 
   it('of budget values', () => {
@@ -90,7 +100,9 @@ describe('wrong types', () => {
       "b.yml:6:16: models[0].budgets.latency: expected a mapping of device ids to durations, like { jetson-orin-nano: 8ms }, got '3ms'",
     );
     expect(error(BUDGETS('      params: { level: warn }\n'))).toBe("b.yml:5:15: models[0].budgets.params: a limit written as a mapping needs 'max'");
-    expect(error(BUDGETS('      params: { max: 5M, level: fatal }\n'))).toBe("b.yml:5:33: models[0].budgets.params.level: expected one of error, warn, got 'fatal'");
+    expect(error(BUDGETS('      params: { max: 5M, level: fatal }\n'))).toBe(
+      "b.yml:5:33: models[0].budgets.params.level: expected one of error, warn, got 'fatal'",
+    );
     expect(error(BUDGETS('      max-increase: { params: { level: warn } }\n'))).toBe(
       "b.yml:5:31: models[0].budgets.max-increase.params: an allowed increase written as a mapping needs 'max'",
     );
@@ -105,7 +117,7 @@ describe('unknown keys, with a "did you mean"', () => {
     expect(error('version: 1\nmodel:\n  - path: a.onnx\n')).toBe(
       "b.yml:2:1: model: unknown key; did you mean 'models'? (allowed: version, devices, custom-devices, defaults, models)",
     );
-    expect(error('version: 1\nbudget: 3\n' + MODEL)).toBe("b.yml:2:1: budget: unknown key (allowed: version, devices, custom-devices, defaults, models)");
+    expect(error('version: 1\nbudget: 3\n' + MODEL)).toBe('b.yml:2:1: budget: unknown key (allowed: version, devices, custom-devices, defaults, models)');
   });
   it('in defaults', () => {
     expect(error('version: 1\ndefaults:\n  levl: warn\n' + MODEL)).toBe(
@@ -121,7 +133,9 @@ describe('unknown keys, with a "did you mean"', () => {
     expect(error(BUDGETS('      param: 5M\n'))).toBe(
       "b.yml:5:7: models[0].budgets.param: unknown key; did you mean 'params'? (allowed: params, gmacs, gflops, weights, peak-memory, memory-traffic, latency, max-increase)",
     );
-    expect(error(BUDGETS('      params: { maximum: 5M }\n'))).toBe("b.yml:5:17: models[0].budgets.params.maximum: unknown key; did you mean 'max'? (allowed: max, level)");
+    expect(error(BUDGETS('      params: { maximum: 5M }\n'))).toBe(
+      "b.yml:5:17: models[0].budgets.params.maximum: unknown key; did you mean 'max'? (allowed: max, level)",
+    );
     expect(error(BUDGETS('      max-increase: { param: 5% }\n'))).toBe(
       "b.yml:5:23: models[0].budgets.max-increase.param: unknown key; did you mean 'params'? (allowed: params, gmacs, gflops, weights, peak-memory, memory-traffic, latency)",
     );
@@ -133,9 +147,9 @@ describe('unknown keys, with a "did you mean"', () => {
     expect(error(CUSTOM('  - id: npu\n    peak: { int16: 1 TOPS }\n    bandwidth: 1 GB/s\n    class: npu\n'))).toBe(
       "b.yml:4:13: custom-devices[0].peak.int16: unknown key; did you mean 'int4'? (allowed: fp64, fp32, tf32, fp16, bf16, fp8, int8, int4)",
     );
-    expect(error(CUSTOM('  - id: npu\n    derivation: { cores: 1, clock: 1 GHz, flops-per-cycle: { int8: 2 }, chip: 2 }\n    bandwidth: 1 GB/s\n    class: npu\n'))).toBe(
-      "b.yml:4:73: custom-devices[0].derivation.chip: unknown key; did you mean 'chips'? (allowed: chips, cores, clock, flops-per-cycle)",
-    );
+    expect(
+      error(CUSTOM('  - id: npu\n    derivation: { cores: 1, clock: 1 GHz, flops-per-cycle: { int8: 2 }, chip: 2 }\n    bandwidth: 1 GB/s\n    class: npu\n')),
+    ).toBe("b.yml:4:73: custom-devices[0].derivation.chip: unknown key; did you mean 'chips'? (allowed: chips, cores, clock, flops-per-cycle)");
   });
 });
 
@@ -174,7 +188,9 @@ describe('devices', () => {
     expect(error(CUSTOM('  - id: npu\n    bandwidth: 1 GB/s\n    class: npu\n'))).toBe(
       "b.yml:3:5: custom-devices[0]: a custom device needs 'peak' (per precision, like { fp16: 10 TFLOPS }) or 'derivation'",
     );
-    expect(error(CUSTOM('  - id: npu\n    peak: { int8: 4 TOPS }\n    class: npu\n'))).toBe("b.yml:3:5: custom-devices[0]: a custom device needs 'bandwidth' (like 34 GB/s)");
+    expect(error(CUSTOM('  - id: npu\n    peak: { int8: 4 TOPS }\n    class: npu\n'))).toBe(
+      "b.yml:3:5: custom-devices[0]: a custom device needs 'bandwidth' (like 34 GB/s)",
+    );
   });
 
   it('an incomplete or malformed derivation', () => {
@@ -184,11 +200,15 @@ describe('devices', () => {
     expect(d('cores: 4, clock: 1 GHz')).toBe(
       "b.yml:4:17: custom-devices[0].derivation: a derivation needs 'flops-per-cycle', per precision (like { fp32: 2, fp16: 4 })",
     );
-    expect(d('cores: -4, clock: 1 GHz, flops-per-cycle: { int8: 2 }')).toBe('b.yml:4:26: custom-devices[0].derivation.cores: expected a number above zero, got -4');
+    expect(d('cores: -4, clock: 1 GHz, flops-per-cycle: { int8: 2 }')).toBe(
+      'b.yml:4:26: custom-devices[0].derivation.cores: expected a number above zero, got -4',
+    );
     expect(d('cores: 4, clock: 1 GHz, flops-per-cycle: { int8: two }')).toBe(
       "b.yml:4:68: custom-devices[0].derivation.flops-per-cycle.int8: expected a number above zero, got 'two'",
     );
-    expect(d('cores: 4, clock: 1.2, flops-per-cycle: { int8: 2 }')).toBe("b.yml:4:36: custom-devices[0].derivation.clock: expected a clock like 1.2 GHz or 900 MHz, got 1.2");
+    expect(d('cores: 4, clock: 1.2, flops-per-cycle: { int8: 2 }')).toBe(
+      'b.yml:4:36: custom-devices[0].derivation.clock: expected a clock like 1.2 GHz or 900 MHz, got 1.2',
+    );
   });
 
   it('bad class and efficiencies', () => {
@@ -214,7 +234,9 @@ describe('units in place', () => {
     expect(error(BUDGETS('      latency: { t4: 3 }\n', 'version: 1\ndevices: [t4]\n'))).toBe(
       'b.yml:6:22: models[0].budgets.latency.t4: expected a duration like 8ms or 1.2s (s, ms, us), got 3 with no unit',
     );
-    expect(error(BUDGETS('      max-increase: { params: -5% }\n'))).toBe("b.yml:5:31: models[0].budgets.max-increase.params: expected a percentage like 5%, got '-5%'");
+    expect(error(BUDGETS('      max-increase: { params: -5% }\n'))).toBe(
+      "b.yml:5:31: models[0].budgets.max-increase.params: expected a percentage like 5%, got '-5%'",
+    );
     expect(error(BUDGETS('      max-increase: { latency: 5 }\n'))).toBe(
       "b.yml:5:32: models[0].budgets.max-increase.latency: a bare number is ambiguous: write '5%' for a percentage or '+5ms' for an absolute increase (in the metric's unit, like +2ms)",
     );
@@ -229,7 +251,9 @@ describe('units in place', () => {
 
 describe('models and dims', () => {
   it('a model listed twice', () => {
-    expect(error('version: 1\nmodels:\n  - path: a.onnx\n  - path: b.onnx\n  - path: a.onnx\n')).toBe("b.yml:5:11: models[2].path: 'a.onnx' is already listed as models[0]");
+    expect(error('version: 1\nmodels:\n  - path: a.onnx\n  - path: b.onnx\n  - path: a.onnx\n')).toBe(
+      "b.yml:5:11: models[2].path: 'a.onnx' is already listed as models[0]",
+    );
   });
 
   it('bad dims', () => {
@@ -319,7 +343,10 @@ models:
   });
 
   it('chips default to 1; a peak given directly, a class, no overrides', () => {
-    const one = parseBudgets(`version: 1\ncustom-devices:\n  - { id: x, derivation: { cores: 4, clock: 1.5 GHz, flops-per-cycle: { fp32: 16 } }, bandwidth: 1 GB/s, class: npu }\n${MODEL}`, 'b.yml');
+    const one = parseBudgets(
+      `version: 1\ncustom-devices:\n  - { id: x, derivation: { cores: 4, clock: 1.5 GHz, flops-per-cycle: { fp32: 16 } }, bandwidth: 1 GB/s, class: npu }\n${MODEL}`,
+      'b.yml',
+    );
     expect(one.customDevices[0].device.peak.fp32!.value).toBeCloseTo(1 * 1.5e9 * 4 * 16, 0);
     expect(one.customDevices[0].device.name).toBe('x');
     expect(one.customDevices[0].device.class).toBe('npu');
@@ -352,7 +379,7 @@ models:
     expect(b.maxIncrease).toEqual([]);
   });
 
-  it('budgets in base units, each with its level (the model\'s unless given) and line', () => {
+  it("budgets in base units, each with its level (the model's unless given) and line", () => {
     const a = cfg.models[0];
     expect(a.budgets).toEqual([
       { metric: 'params', max: 5e6, level: 'warn', at: { line: 28, column: 15 } },
@@ -366,7 +393,7 @@ models:
     ]);
   });
 
-  it('max-increase: a percentage or an absolute amount in the metric\'s unit', () => {
+  it("max-increase: a percentage or an absolute amount in the metric's unit", () => {
     expect(cfg.models[0].maxIncrease).toEqual([
       { metric: 'params', percent: 5, level: 'warn', at: { line: 38, column: 17 } },
       { metric: 'weights', absolute: 1e6, level: 'warn', at: { line: 39, column: 18 } },
@@ -433,7 +460,11 @@ describe('every error in one run', () => {
 
   it('in file order, whatever order they are checked in', () => {
     // custom-devices are checked before devices, though written after them here.
-    expect(all('version: 1\ndevices: [nope]\ncustom-devices:\n  - { id: x, peak: { fp16: 1 TFLOPS }, bandwidth: 1 GB/s }\nmodels:\n  - path: a.onnx\n    level: fatal\n')).toEqual([
+    expect(
+      all(
+        'version: 1\ndevices: [nope]\ncustom-devices:\n  - { id: x, peak: { fp16: 1 TFLOPS }, bandwidth: 1 GB/s }\nmodels:\n  - path: a.onnx\n    level: fatal\n',
+      ),
+    ).toEqual([
       "b.yml:2:11: devices[0]: unknown device 'nope' (`model-budget devices` lists the catalog; declare others under custom-devices)",
       "b.yml:4:5: custom-devices[0]: a custom device needs 'class' (one of datacenter-gpu, consumer-gpu, edge-gpu, cpu, sbc-cpu, apple-soc, npu): it sets the default compute-efficiency, memory-efficiency, kernel-overhead",
       "b.yml:7:12: models[0].level: expected one of error, warn, got 'fatal'",
@@ -447,9 +478,12 @@ describe('every error in one run', () => {
     expect(all('version: 1\nmodels:\n  - pth: a.onnx\n')).toEqual([
       "b.yml:3:5: models[0].pth: unknown key; did you mean 'path'? (allowed: path, name, dims, precision, level, min-change, allow-missing-weights, on-incomplete, budgets)",
     ]);
-    expect(all(BUDGETS('      params: { maximum: 5M }\n'))).toEqual(["b.yml:5:17: models[0].budgets.params.maximum: unknown key; did you mean 'max'? (allowed: max, level)"]);
+    expect(all(BUDGETS('      params: { maximum: 5M }\n'))).toEqual([
+      "b.yml:5:17: models[0].budgets.params.maximum: unknown key; did you mean 'max'? (allowed: max, level)",
+    ]);
     const broken = all(
-      'version: 1\ncustom-devices:\n  - { id: npu, class: npu, peak: { int8: 0 TOPS }, bandwidth: 1 GB/s }\ndevices: [npu]\n' + BUDGETS('      latency: { npu: 1ms, l4: 2ms }\n', ''),
+      'version: 1\ncustom-devices:\n  - { id: npu, class: npu, peak: { int8: 0 TOPS }, bandwidth: 1 GB/s }\ndevices: [npu]\n' +
+        BUDGETS('      latency: { npu: 1ms, l4: 2ms }\n', ''),
     );
     expect(broken).toEqual([
       "b.yml:3:42: custom-devices[0].peak.int8: expected a value above zero, like 20 TOPS, got '0 TOPS'",
@@ -481,17 +515,25 @@ describe('every error in one run', () => {
 
 describe('new keys and rules', () => {
   it('on-incomplete: per model or in defaults (default warn), with where it is set', () => {
-    const c = parseBudgets('version: 1\ndefaults:\n  on-incomplete: ignore\nmodels:\n  - path: a.onnx\n  - path: b.onnx\n    on-incomplete: upper-bound\n', 'b.yml');
+    const c = parseBudgets(
+      'version: 1\ndefaults:\n  on-incomplete: ignore\nmodels:\n  - path: a.onnx\n  - path: b.onnx\n    on-incomplete: upper-bound\n',
+      'b.yml',
+    );
     expect(c.models.map((m) => [m.index, m.onIncomplete, m.onIncompleteAt])).toEqual([
       [0, 'ignore', { line: 3, column: 18 }],
       [1, 'upper-bound', { line: 7, column: 20 }],
     ]);
     expect(parseBudgets('version: 1\n' + MODEL, 'b.yml').models[0].onIncomplete).toBe('warn');
-    expect(error('version: 1\n' + MODEL + '    on-incomplete: lower\n')).toBe("b.yml:4:20: models[0].on-incomplete: expected one of error, warn, ignore, upper-bound, got 'lower'");
+    expect(error('version: 1\n' + MODEL + '    on-incomplete: lower\n')).toBe(
+      "b.yml:4:20: models[0].on-incomplete: expected one of error, warn, ignore, upper-bound, got 'lower'",
+    );
   });
 
   it('a class may be left out only when all three of its figures are given', () => {
-    const c = parseBudgets(CUSTOM('  - { id: x, peak: { fp16: 1 TFLOPS }, bandwidth: 1 GB/s, compute-efficiency: 0.5, memory-efficiency: 0.5, kernel-overhead: 1us }\n'), 'b.yml');
+    const c = parseBudgets(
+      CUSTOM('  - { id: x, peak: { fp16: 1 TFLOPS }, bandwidth: 1 GB/s, compute-efficiency: 0.5, memory-efficiency: 0.5, kernel-overhead: 1us }\n'),
+      'b.yml',
+    );
     expect(c.customDevices[0].overrides).toEqual({ computeEfficiency: 0.5, memoryEfficiency: 0.5, kernelOverhead: 1e-6 });
     expect(error(CUSTOM('  - { id: x, peak: { fp16: 1 TFLOPS }, bandwidth: 1 GB/s, compute-efficiency: 0.5 }\n'))).toBe(
       "b.yml:3:5: custom-devices[0]: a custom device needs 'class' (one of datacenter-gpu, consumer-gpu, edge-gpu, cpu, sbc-cpu, apple-soc, npu): it sets the default memory-efficiency, kernel-overhead",

@@ -24,7 +24,7 @@ const model = schema.properties.models.items;
 const budgets = model.properties.budgets;
 const custom = schema.properties['custom-devices'].items;
 
-describe('the schema has the parser\'s keys', () => {
+describe("the schema has the parser's keys", () => {
   it('at every level', () => {
     expect(schema.$schema).toBe('http://json-schema.org/draft-07/schema#');
     expect(keys(schema)).toEqual(sorted(KEYS.root));
@@ -103,18 +103,40 @@ const parses = (f: (v: unknown) => number, v: string) => {
 
 describe('unit patterns agree with units.ts', () => {
   const cases: [string, S, (v: unknown) => number, string[]][] = [
-    ['count', budgets.properties.params, parseCount, ['5M', '1.2G', '950k', '950K', '3e9', '+5M', ' 2 T ', '.5M', '1P', '5 apples', '1.2.3M', '5MB', '-5M', 'M', '']],
+    [
+      'count',
+      budgets.properties.params,
+      parseCount,
+      ['5M', '1.2G', '950k', '950K', '3e9', '+5M', ' 2 T ', '.5M', '1P', '5 apples', '1.2.3M', '5MB', '-5M', 'M', ''],
+    ],
     ['bytes', budgets.properties.weights, parseBytes, ['20MB', '64MiB', '512kB', '512KB', '4096B', '4096', '1.5 GB', '2TiB', '20mb', '20M', '-1MB']],
-    ['duration', objectBranch(budgets.properties.params) && budgets.properties.latency.additionalProperties, parseDurationMs, ['8ms', '1.2s', '500us', '500µs', '10ns', '8', '8 min', 'ms']],
+    [
+      'duration',
+      objectBranch(budgets.properties.params) && budgets.properties.latency.additionalProperties,
+      parseDurationMs,
+      ['8ms', '1.2s', '500us', '500µs', '10ns', '8', '8 min', 'ms'],
+    ],
     ['percent', model.properties['min-change'], parsePercent, ['5%', '+5%', '0.5%', ' 5 % ', '5', '-5%', '5 pct']],
-    ['rate', custom.properties.peak.properties.int8, parseRate, ['20 TOPS', '10 TFLOPS', '900 GFLOPS', '5 MOPS', '1 POPS', '100 OPS', '+20 TOPS', '20 tops', '20 T']],
-    ['bandwidth', custom.properties.bandwidth, parseBandwidth, ['34 GB/s', '1.2 TB/s', '500 MB/s', '800 kB/s', '16 GiB/s', '34 GB', '34 Gb/s', '34 KB/s', '+34 GB/s']],
+    [
+      'rate',
+      custom.properties.peak.properties.int8,
+      parseRate,
+      ['20 TOPS', '10 TFLOPS', '900 GFLOPS', '5 MOPS', '1 POPS', '100 OPS', '+20 TOPS', '20 tops', '20 T'],
+    ],
+    [
+      'bandwidth',
+      custom.properties.bandwidth,
+      parseBandwidth,
+      ['34 GB/s', '1.2 TB/s', '500 MB/s', '800 kB/s', '16 GiB/s', '34 GB', '34 Gb/s', '34 KB/s', '+34 GB/s'],
+    ],
     ['clock', custom.properties.derivation.properties.clock, parseClockGHz, ['1.2 GHz', '900 MHz', '2GHz', '1.2', '1.2 ghz', '1200 kHz', '+1 GHz']],
   ];
   for (const [name, s, parse, samples] of cases) {
     it(name, () => {
       expect(patterns(s).length, `${name} has a pattern`).toBeGreaterThan(0);
-      const disagree = samples.filter((v) => accepts(s, v) !== parses(parse, v)).map((v) => `'${v}': schema ${String(accepts(s, v))}, parser ${String(parses(parse, v))}`);
+      const disagree = samples
+        .filter((v) => accepts(s, v) !== parses(parse, v))
+        .map((v) => `'${v}': schema ${String(accepts(s, v))}, parser ${String(parses(parse, v))}`);
       expect(disagree).toEqual([]);
     });
   }
@@ -151,7 +173,9 @@ describe('max-increase patterns agree with the parser', () => {
   ];
   for (const [metric, samples] of cases) {
     it(metric, () => {
-      const disagree = samples.filter((v) => accepts(inc[metric], v) !== parserAccepts(metric, v)).map((v) => `'${v}': schema ${accepts(inc[metric], v)}, parser ${parserAccepts(metric, v)}`);
+      const disagree = samples
+        .filter((v) => accepts(inc[metric], v) !== parserAccepts(metric, v))
+        .map((v) => `'${v}': schema ${accepts(inc[metric], v)}, parser ${parserAccepts(metric, v)}`);
       expect(disagree).toEqual([]);
     });
   }

@@ -128,7 +128,7 @@ describe('parsePercent', () => {
     expect(parsePercent(v)).toBe(n);
   });
   it('rejects values without % and negative ones', () => {
-    expect(err(parsePercent, 5)).toBe("expected a percentage like 5%, got 5");
+    expect(err(parsePercent, 5)).toBe('expected a percentage like 5%, got 5');
     expect(err(parsePercent, '5')).toBe("expected a percentage like 5%, got '5'");
     expect(err(parsePercent, '5 pct')).toBe("expected a percentage like 5%, got '5 pct'");
     expect(err(parsePercent, '-5%')).toBe("expected a percentage like 5%, got '-5%'");
@@ -192,7 +192,7 @@ describe('parseClockGHz', () => {
   it('rejects other units and bare numbers', () => {
     expect(err(parseClockGHz, '1.2 ghz')).toBe("expected a clock like 1.2 GHz or 900 MHz, got '1.2 ghz'");
     expect(err(parseClockGHz, '1200 kHz')).toBe("expected a clock like 1.2 GHz or 900 MHz, got '1200 kHz'");
-    expect(err(parseClockGHz, 1.2)).toBe("expected a clock like 1.2 GHz or 900 MHz, got 1.2");
+    expect(err(parseClockGHz, 1.2)).toBe('expected a clock like 1.2 GHz or 900 MHz, got 1.2');
     expect(err(parseClockGHz, 'quick')).toBe("expected a clock like 1.2 GHz, got 'quick'");
   });
 });

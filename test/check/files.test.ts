@@ -256,9 +256,21 @@ describe('compare pairs by identity, or as told', () => {
     writeFileSync(join(repo, 'b.json'), JSON.stringify(b));
     const unpaired = JSON.parse(runCli('compare', '--allow-outside-repo', join(repo, 'a.json'), join(repo, 'b.json'), '--format', 'json').stdout);
     expect(unpaired.models.map((m: { status: string }) => m.status).sort()).toEqual(['added', 'removed']);
-    const paired = runCli('compare', '--allow-outside-repo', join(repo, 'a.json'), join(repo, 'b.json'), '--format', 'json', '--pair', 'models/old.onnx=models/new.onnx');
+    const paired = runCli(
+      'compare',
+      '--allow-outside-repo',
+      join(repo, 'a.json'),
+      join(repo, 'b.json'),
+      '--format',
+      'json',
+      '--pair',
+      'models/old.onnx=models/new.onnx',
+    );
     expect(JSON.parse(paired.stdout).models.map((m: { path: string; status: string }) => [m.path, m.status])).toEqual([['models/new.onnx', 'unchanged']]);
-    refused(runCli('compare', '--allow-outside-repo', join(repo, 'a.json'), join(repo, 'b.json'), '--pair', 'nope.onnx=models/new.onnx'), /--pair: 'nope\.onnx' is not a model of/);
+    refused(
+      runCli('compare', '--allow-outside-repo', join(repo, 'a.json'), join(repo, 'b.json'), '--pair', 'nope.onnx=models/new.onnx'),
+      /--pair: 'nope\.onnx' is not a model of/,
+    );
   });
 });
 

@@ -96,7 +96,7 @@ describe('incomplete figures are visible', () => {
     const d = repo({ 'models/nz.onnx': nonZeroModel(), 'budgets.yml': 'version: 1\nmodels:\n  - path: models/nz.onnx\n    budgets:\n      gmacs: 1\n' });
     const r = check(d);
     expect(r.stdout).toMatch(/GMACs\s+≥ 0, ≤ 768\s/);
-    expect(check(d, '--format', 'markdown').stdout).toContain("≥ 0, ≤ 768");
+    expect(check(d, '--format', 'markdown').stdout).toContain('≥ 0, ≤ 768');
     // a baseline that is a lower bound reads the same way
     const base = JSON.parse(runCli('analyze', '--allow-outside-repo', join(d, 'models/nz.onnx'), '--format', 'json').stdout);
     base.models[0].path = 'models/nz.onnx';
@@ -142,7 +142,9 @@ describe('dims are checked', () => {
     const bad = 'version: 1\nmodels:\n  - path: "models/*.onnx"\n    dims:\n      nn: 2\n';
     const r = check(repo({ ...files, 'budgets.yml': bad }));
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("budgets.yml:5:7: models[0].dims.nn: 'nn' is not a symbolic dim of any of the 2 models 'models/*.onnx' matches; did you mean 'n'?");
+    expect(r.stderr).toContain(
+      "budgets.yml:5:7: models[0].dims.nn: 'nn' is not a symbolic dim of any of the 2 models 'models/*.onnx' matches; did you mean 'n'?",
+    );
   });
 
   it('defaults.dims: fine when some model has the name, an error when none has', () => {
@@ -181,7 +183,7 @@ describe('dims are checked', () => {
 });
 
 describe('a CLI that guides', () => {
-  it('<command> --help and -h print that command\'s usage, exit 0', () => {
+  it("<command> --help and -h print that command's usage, exit 0", () => {
     for (const c of ['analyze', 'check', 'devices', 'compare']) {
       for (const flag of ['--help', '-h']) {
         const r = runCli(c, flag);

@@ -103,7 +103,9 @@ describe('relative budgets against a baseline', () => {
     const dir = repo(budgetsFile('      max-increase: { params: 10% }'), 72);
     const r = check(dir, '--baseline', baseline(dir, 64));
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain(`params of models/mlp.onnx grew +${((100 * (params(72) - params(64))) / params(64)).toFixed(1)}% (2.69k → 3.02k), more than the 10% allowed`);
+    expect(r.stdout).toContain(
+      `params of models/mlp.onnx grew +${((100 * (params(72) - params(64))) / params(64)).toFixed(1)}% (2.69k → 3.02k), more than the 10% allowed`,
+    );
   });
 
   it('an increase within the limit passes, percent or absolute', () => {
@@ -153,12 +155,22 @@ describe('bad input: one line, exit 2', () => {
 
   it('bad YAML', () => bad(repo('version: 1\nmodels: [\n'), /^model-budget: budgets\.yml:3:1: invalid YAML: /));
   it('unknown key', () => bad(repo(budgetsFile('      parms: 1M')), /budgets\.yml:5:7: models\[0\]\.budgets\.parms: unknown key; did you mean 'params'\?/));
-  it('unknown device', () => bad(repo(budgetsFile('      params: 1M', 'devices: [rasberry-pi-5]\n')), /budgets\.yml:2:11: devices\[0\]: unknown device 'rasberry-pi-5'; did you mean 'raspberry-pi-5'/));
-  it('a path that does not exist', () => bad(repo('version: 1\nmodels:\n  - path: models/gone.onnx\n'), /budgets\.yml:3:11: models\[0\]\.path: 'models\/gone\.onnx' does not exist/));
-  it('a glob matching nothing', () => bad(repo('version: 1\nmodels:\n  - path: models/*.onxx\n'), /budgets\.yml:3:11: models\[0\]\.path: glob 'models\/\*\.onxx' matches no file/));
-  it('a path escaping the repository', () => bad(repo('version: 1\nmodels:\n  - path: ../outside.onnx\n'), /budgets\.yml:3:11: models\[0\]\.path: '\.\.\/outside\.onnx' is outside the repository/));
+  it('unknown device', () =>
+    bad(
+      repo(budgetsFile('      params: 1M', 'devices: [rasberry-pi-5]\n')),
+      /budgets\.yml:2:11: devices\[0\]: unknown device 'rasberry-pi-5'; did you mean 'raspberry-pi-5'/,
+    ));
+  it('a path that does not exist', () =>
+    bad(repo('version: 1\nmodels:\n  - path: models/gone.onnx\n'), /budgets\.yml:3:11: models\[0\]\.path: 'models\/gone\.onnx' does not exist/));
+  it('a glob matching nothing', () =>
+    bad(repo('version: 1\nmodels:\n  - path: models/*.onxx\n'), /budgets\.yml:3:11: models\[0\]\.path: glob 'models\/\*\.onxx' matches no file/));
+  it('a path escaping the repository', () =>
+    bad(repo('version: 1\nmodels:\n  - path: ../outside.onnx\n'), /budgets\.yml:3:11: models\[0\]\.path: '\.\.\/outside\.onnx' is outside the repository/));
   it('a model listed twice through two globs', () =>
-    bad(repo('version: 1\nmodels:\n  - path: models/*.onnx\n  - path: models/mlp.*\n'), /budgets\.yml:4:11: models\[1\]\.path: 'models\/mlp\.onnx' is also matched by an earlier entry \('models\/\*\.onnx'\): a model is listed twice/));
+    bad(
+      repo('version: 1\nmodels:\n  - path: models/*.onnx\n  - path: models/mlp.*\n'),
+      /budgets\.yml:4:11: models\[1\]\.path: 'models\/mlp\.onnx' is also matched by an earlier entry \('models\/\*\.onnx'\): a model is listed twice/,
+    ));
   it('a model that is not ONNX', () => {
     const dir = repo('version: 1\nmodels:\n  - path: models/notes.onnx\n');
     writeFileSync(join(dir, 'models', 'notes.onnx'), 'just text\n');

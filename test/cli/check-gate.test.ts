@@ -127,7 +127,9 @@ ${extra}models:
     const cpu = JSON.parse(check(repo(device('    class: cpu\n')), '--format', 'json').stdout);
     const e = CLASS_EFFICIENCY.cpu;
     expect(cpu.head.models[0].latency['my-cpu'].efficiency).toEqual({ compute: e.compute, memory: e.memory, kernelOverheadUs: e.overhead * 1e6 });
-    const own = JSON.parse(check(repo(device('    compute-efficiency: 0.3\n    memory-efficiency: 0.6\n    kernel-overhead: 2us\n')), '--format', 'json').stdout);
+    const own = JSON.parse(
+      check(repo(device('    compute-efficiency: 0.3\n    memory-efficiency: 0.6\n    kernel-overhead: 2us\n')), '--format', 'json').stdout,
+    );
     expect(own.head.models[0].latency['my-cpu'].efficiency).toEqual({ compute: 0.3, memory: 0.6, kernelOverheadUs: 2 });
   });
 
@@ -298,7 +300,7 @@ describe('errors never echo the file beyond a short sanitised token', () => {
     const env2 = check(repo(`${secret}\u0000HOME=/root: x\n`));
     expect(env2.code).toBe(2);
     expect(env2.stderr).not.toContain('ghp_');
-    expect(env2.stderr).toContain("budgets.yml:1:1: GITHUB_TOKEN…: unknown key");
+    expect(env2.stderr).toContain('budgets.yml:1:1: GITHUB_TOKEN…: unknown key');
   });
 
   it('long or control-laden values are cut and neutralised', () => {

@@ -54,7 +54,7 @@ describe('check: verdicts', () => {
     expect(r.stdout).not.toContain('FAIL');
   });
 
-  it('exit 1 when an error budget is broken: FAIL and the budget\'s file:line', () => {
+  it("exit 1 when an error budget is broken: FAIL and the budget's file:line", () => {
     const r = check('version: 1\nmodels:\n  - path: models/a.onnx\n    budgets:\n      params: 1000\n');
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/models\/a\.onnx\s+params\s+1\.02k.*FAIL/);
@@ -121,7 +121,11 @@ describe('check: against a baseline report', () => {
     const row = j.rows.find((x: { model: string; metric: string }) => x.model === 'models/b.onnx' && x.metric === 'params');
     expect(row?.status).toBe('pass');
     expect(row?.reason).toBe('new model: no baseline to compare');
-    const text = check('version: 1\nmodels:\n  - path: models/*.onnx\n    budgets:\n      max-increase: { params: 20% }\n', '--baseline', join(dir, 'report.json'));
+    const text = check(
+      'version: 1\nmodels:\n  - path: models/*.onnx\n    budgets:\n      max-increase: { params: 20% }\n',
+      '--baseline',
+      join(dir, 'report.json'),
+    );
     expect(text.stdout).toMatch(/models\/b\.onnx\s+params\s+512\s+new\s+\+20%\s+pass/);
   });
 });
@@ -147,7 +151,7 @@ describe('check: exit 2 with one line', () => {
     );
   });
 
-  it('a glob matching nothing, at the path\'s line:column', () => {
+  it("a glob matching nothing, at the path's line:column", () => {
     const r = check('version: 1\nmodels:\n  - path: models/a.onnx\n  - name: rest\n    path: nets/**/*.onnx\n');
     expect(r.code).toBe(2);
     expect(oneLine(r)).toBe("model-budget: budgets.yml:5:11: models[1].path: glob 'nets/**/*.onnx' matches no file");
@@ -178,7 +182,9 @@ describe('check: exit 2 with one line', () => {
   it('a model listed twice via two globs', () => {
     const r = check('version: 1\nmodels:\n  - path: models/*.onnx\n  - path: models/a.*\n');
     expect(r.code).toBe(2);
-    expect(oneLine(r)).toBe("model-budget: budgets.yml:4:11: models[1].path: 'models/a.onnx' is also matched by an earlier entry ('models/*.onnx'): a model is listed twice");
+    expect(oneLine(r)).toBe(
+      "model-budget: budgets.yml:4:11: models[1].path: 'models/a.onnx' is also matched by an earlier entry ('models/*.onnx'): a model is listed twice",
+    );
   });
 
   it('an unknown device', () => {

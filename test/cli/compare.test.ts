@@ -53,7 +53,12 @@ describe('compare', () => {
     const m = (JSON.parse(r.stdout) as Comparison).models[0];
     expect(m.status).toBe('changed');
     const params = (h: number) => 32 * h + h * 10;
-    expect(m.totals.params).toEqual({ base: params(64), head: params(96), delta: params(96) - params(64), percent: (100 * (params(96) - params(64))) / params(64) });
+    expect(m.totals.params).toEqual({
+      base: params(64),
+      head: params(96),
+      delta: params(96) - params(64),
+      percent: (100 * (params(96) - params(64))) / params(64),
+    });
     // fc1 grows by 32 x 32 MACs (64 FLOPs each pair), fc2 by 32 x 10, act by 32 elements.
     expect(m.nodes.map((n: { name: string }) => n.name)).toEqual(['fc1', 'fc2', 'act']);
     expect(m.nodes[0].flops.delta).toBe(2 * 32 * 32);

@@ -36,7 +36,9 @@ function model(): string {
 
 describe('node dist/cli.js', () => {
   it('prints a versioned JSON report', () => {
-    const out = execFileSync(process.execPath, [CLI, 'analyze', '--allow-outside-repo', model(), '--dims', 'batch=4', '--format', 'json'], { encoding: 'utf8' });
+    const out = execFileSync(process.execPath, [CLI, 'analyze', '--allow-outside-repo', model(), '--dims', 'batch=4', '--format', 'json'], {
+      encoding: 'utf8',
+    });
     const report = JSON.parse(out) as AnalyzeReport;
     expect(report.schemaVersion).toBe(1);
     const m = report.models[0];
@@ -73,7 +75,11 @@ describe('report formats', () => {
   it('writes an HTML report with one roofline chart per device, atomically', () => {
     const dir = mkdtempSync(join(tmpdir(), 'mb-html-'));
     const out = join(dir, 'report.html');
-    const r = spawnSync(process.execPath, [CLI, 'analyze', '--allow-outside-repo', model(), '--device', 't4,raspberry-pi-5', '--format', 'html', '--output', out], { encoding: 'utf8' });
+    const r = spawnSync(
+      process.execPath,
+      [CLI, 'analyze', '--allow-outside-repo', model(), '--device', 't4,raspberry-pi-5', '--format', 'html', '--output', out],
+      { encoding: 'utf8' },
+    );
     expect(r.status).toBe(0);
     expect(r.stdout).toBe('');
     const html = readFileSync(out, 'utf8');

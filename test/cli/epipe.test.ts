@@ -15,7 +15,10 @@ describe('a closed pipe', () => {
     ['analyze --format json', `analyze ${SWIN} --allow-missing-weights --format json`],
     ['analyze (text, every layer)', `analyze ${SWIN} --allow-missing-weights --top 100000`],
   ])('%s | head -n 1: exit 0, no stack trace', (_, args) => {
-    const r = spawnSync('bash', ['-c', `node ${CLI} ${args} | head -n 1 >/dev/null; echo "status=\${PIPESTATUS[0]}"`], { encoding: 'utf8', cwd: join(__dirname, '..', '..') });
+    const r = spawnSync('bash', ['-c', `node ${CLI} ${args} | head -n 1 >/dev/null; echo "status=\${PIPESTATUS[0]}"`], {
+      encoding: 'utf8',
+      cwd: join(__dirname, '..', '..'),
+    });
     expect(r.stdout.trim()).toBe('status=0');
     expect(r.stderr).toBe('');
   });

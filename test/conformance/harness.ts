@@ -24,10 +24,7 @@ export interface CaseResult {
 }
 
 /** Expected value of one output file: a tensor's dims, a sequence's items, or an optional's content. */
-type Expected =
-  | { kind: 'tensor'; dims: number[] }
-  | { kind: 'sequence'; items: number[][] }
-  | { kind: 'optional'; value: Expected | null };
+type Expected = { kind: 'tensor'; dims: number[] } | { kind: 'sequence'; items: number[][] } | { kind: 'optional'; value: Expected | null };
 
 function decodeExpected(bytes: Uint8Array, declared: Info | null): Expected {
   if (declared?.kind === 'sequence') return decodeSequence(new Reader(bytes));
@@ -131,9 +128,7 @@ export function runCase(suite: string, name: string): CaseResult {
     }
     const declaredType = model.graph.outputs[i]?.type ?? null;
     const declaredKind: Info | null =
-      declaredType?.kind === 'sequence' ? { kind: 'sequence', elem: null }
-      : declaredType?.kind === 'optional' ? { kind: 'optional', elem: null }
-      : null;
+      declaredType?.kind === 'sequence' ? { kind: 'sequence', elem: null } : declaredType?.kind === 'optional' ? { kind: 'optional', elem: null } : null;
     let expected: Expected;
     try {
       expected = decodeExpected(readFileSync(file), declaredKind);

@@ -54,10 +54,32 @@ describe('catalog shape', () => {
 
   it('holds the devices the product promises', () => {
     for (const id of [
-      't4', 'a10', 'l4', 'a100-40gb-sxm', 'a100-80gb-sxm', 'h100-sxm', 'h100-pcie', 'h200-sxm', 'l40s',
-      'rtx-3090', 'rtx-4090', 'p100-sxm2', 'jetson-nano', 'jetson-xavier-nx', 'jetson-orin-nano',
-      'jetson-orin-nx-16gb', 'jetson-agx-orin-64gb', 'raspberry-pi-4', 'raspberry-pi-5', 'apple-m1',
-      'apple-m2', 'apple-m3', 'intel-core-i7-12700', 'xeon-platinum-8480', 'graviton3', 'coral-edge-tpu',
+      't4',
+      'a10',
+      'l4',
+      'a100-40gb-sxm',
+      'a100-80gb-sxm',
+      'h100-sxm',
+      'h100-pcie',
+      'h200-sxm',
+      'l40s',
+      'rtx-3090',
+      'rtx-4090',
+      'p100-sxm2',
+      'jetson-nano',
+      'jetson-xavier-nx',
+      'jetson-orin-nano',
+      'jetson-orin-nx-16gb',
+      'jetson-agx-orin-64gb',
+      'raspberry-pi-4',
+      'raspberry-pi-5',
+      'apple-m1',
+      'apple-m2',
+      'apple-m3',
+      'intel-core-i7-12700',
+      'xeon-platinum-8480',
+      'graviton3',
+      'coral-edge-tpu',
       'hailo-8',
     ]) {
       expect(findDevice(id), id).toBeDefined();
@@ -205,7 +227,7 @@ describe('spot checks against datasheets', () => {
     // NVIDIA DLA README: AGX Orin 64GB MAXN = GPU 171 + 2x DLA 105 sparse TOPS = 275.
     expect(relErr(device('jetson-agx-orin-64gb').peak.int8!.value, 171e12 / 2)).toBeLessThan(0.005);
     // Orin Nano 8GB: "40 TOPS" sparse, no DLA -> about 20 dense.
-    expect(device('jetson-orin-nano').peak.int8!.value).toBeLessThan(40e12 / 2 * 1.05);
+    expect(device('jetson-orin-nano').peak.int8!.value).toBeLessThan((40e12 / 2) * 1.05);
     // Orin NX 16GB: "100 TOPS" sparse with DLAs; the GPU alone is ~30 dense.
     expect(device('jetson-orin-nx-16gb').peak.int8!.value).toBeLessThan(100e12 / 2);
   });

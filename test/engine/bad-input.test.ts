@@ -62,8 +62,7 @@ describe('bad input', () => {
   });
 
   it('a Git LFS pointer', () => {
-    const pointer =
-      'version https://git-lfs.github.com/spec/v1\noid sha256:' + 'ab'.repeat(32) + '\nsize 102400\n';
+    const pointer = 'version https://git-lfs.github.com/spec/v1\noid sha256:' + 'ab'.repeat(32) + '\nsize 102400\n';
     expectBadInput(file('lfs.onnx', pointer), /Git LFS pointer to a 102400-byte file.*git lfs pull/);
   });
 

@@ -118,7 +118,10 @@ describe('Loop trip counts', () => {
 
 describe('names that are Object.prototype members', () => {
   const protoModel = (): ModelSpec => ({
-    opsets: Object.fromEntries([['', 17], ['__proto__', 1]]) as Record<string, number>,
+    opsets: Object.fromEntries([
+      ['', 17],
+      ['__proto__', 1],
+    ]) as Record<string, number>,
     graph: {
       nodes: [
         { op: 'MatMul', inputs: ['hasOwnProperty', 'toString'], outputs: ['valueOf'], name: 'constructor' },
@@ -147,7 +150,10 @@ describe('names that are Object.prototype members', () => {
     mkdirSync(join(repo, '.git'));
     writeFileSync(join(repo, 'm.onnx'), encodeModel(protoModel()));
     // MACs at 5 x 2 x 3 (x 4 x 8) = 960 over a budget of 959: the check must fail, not bind nothing.
-    writeFileSync(join(repo, 'budgets.yml'), 'version: 1\nmodels:\n  - path: m.onnx\n    dims: { __proto__: 5, constructor: 2, toString: 3 }\n    budgets:\n      gmacs: 0.000000959\n');
+    writeFileSync(
+      join(repo, 'budgets.yml'),
+      'version: 1\nmodels:\n  - path: m.onnx\n    dims: { __proto__: 5, constructor: 2, toString: 3 }\n    budgets:\n      gmacs: 0.000000959\n',
+    );
     const r = runCli('check', '--budgets', join(repo, 'budgets.yml'), '--format', 'json');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(1);
@@ -159,7 +165,13 @@ describe('names that are Object.prototype members', () => {
   it('unbound, they default to 1 like any other name', () => {
     const m = analyze(file(protoModel()));
     expect(m.totals.macs).toBe(4 * 8);
-    expect(m.dims).toEqual(Object.fromEntries([['__proto__', 1], ['constructor', 1], ['toString', 1]]));
+    expect(m.dims).toEqual(
+      Object.fromEntries([
+        ['__proto__', 1],
+        ['constructor', 1],
+        ['toString', 1],
+      ]),
+    );
   });
 });
 
@@ -274,12 +286,18 @@ describe('numbers checked when read', () => {
 
   it('initializer data shorter than its dims: refused', () => {
     const w: TensorSpec = { name: 'w', dtype: 'float32', dims: [4, 4], raw: new Uint8Array(10) };
-    refused(file(oneNode({ op: 'Add', inputs: ['x', 'w'], outputs: ['y'] }, [f32('x', [4, 4])], [w])), /declares 16 elements .* holds 10 bytes of raw data \(64 expected\)/);
+    refused(
+      file(oneNode({ op: 'Add', inputs: ['x', 'w'], outputs: ['y'] }, [f32('x', [4, 4])], [w])),
+      /declares 16 elements .* holds 10 bytes of raw data \(64 expected\)/,
+    );
   });
 
   it('Constant with negative dims: refused', () => {
     const t: TensorSpec = { name: 'v', dtype: 'float32', dims: [-2, -2] };
-    refused(file(oneNode({ op: 'Constant', inputs: [], outputs: ['y'], attrs: { value: { tensor: t } } }, [])), /node 'n' attribute 'value' has a negative dimension \(-2\) at axis 0/);
+    refused(
+      file(oneNode({ op: 'Constant', inputs: [], outputs: ['y'], attrs: { value: { tensor: t } } }, [])),
+      /node 'n' attribute 'value' has a negative dimension \(-2\) at axis 0/,
+    );
   });
 
   it('Constant with absurd dims: refused, not 4.6e18 elements', () => {
@@ -304,7 +322,10 @@ describe('numbers checked when read', () => {
   }
 
   it('Reshape accepts only -1 and 0 as special values: -5 is refused', () => {
-    refused(file(oneNode({ op: 'Reshape', inputs: ['x', 's'], outputs: ['y'] }, [f32('x', [2, 3])], [int64('s', [-5, 6])])), /node 'n' \('Reshape'\): shape element -5 is invalid/);
+    refused(
+      file(oneNode({ op: 'Reshape', inputs: ['x', 's'], outputs: ['y'] }, [f32('x', [2, 3])], [int64('s', [-5, 6])])),
+      /node 'n' \('Reshape'\): shape element -5 is invalid/,
+    );
   });
 
   it('Reshape with -1 still works (control)', () => {
@@ -316,7 +337,10 @@ describe('numbers checked when read', () => {
     const m: ModelSpec = {
       graph: {
         nodes: [{ op: 'MatMul', inputs: ['a', 'b'], outputs: ['y'], name: 'mm' }],
-        inputs: [{ name: 'a', dtype: 'string', shape: [2, 3] }, { name: 'b', dtype: 'string', shape: [3, 4] }],
+        inputs: [
+          { name: 'a', dtype: 'string', shape: [2, 3] },
+          { name: 'b', dtype: 'string', shape: [3, 4] },
+        ],
         outputs: [{ name: 'y', dtype: 'string' }],
       },
     };
@@ -367,7 +391,15 @@ describe('bounded numbers out', () => {
 });
 
 describe('the roofline never gives Infinity or NaN', () => {
-  const base: DeviceModel = { id: 'npu', name: 'npu', peak: { fp32: 1e12 }, bandwidth: 1e10, computeEfficiency: 0.5, memoryEfficiency: 0.5, kernelOverhead: 1e-6 };
+  const base: DeviceModel = {
+    id: 'npu',
+    name: 'npu',
+    peak: { fp32: 1e12 },
+    bandwidth: 1e10,
+    computeEfficiency: 0.5,
+    memoryEfficiency: 0.5,
+    kernelOverhead: 1e-6,
+  };
   const t = [{ name: 't', dtype: 'float32', shape: [1000] }];
   const node = { name: 'mm', opType: 'MatMul', inputs: t, outputs: t, params: 0, macs: 1e6, flops: 2e6, bytesRead: 1e6, bytesWritten: 1e6 } as never;
 
@@ -383,7 +415,10 @@ describe('the roofline never gives Infinity or NaN', () => {
   it('end to end: a custom device with peak 0 and bandwidth 0 is refused, one line per problem, never "Infinity ms"', () => {
     const repo = mkdtempSync(join(tmpdir(), 'mb-hostile-dev-'));
     mkdirSync(join(repo, '.git'));
-    writeFileSync(join(repo, 'm.onnx'), encodeModel({ graph: { nodes: [{ op: 'Relu', inputs: ['x'], outputs: ['y'] }], inputs: [f32('x', [1, 8])], outputs: [f32('y')] } }));
+    writeFileSync(
+      join(repo, 'm.onnx'),
+      encodeModel({ graph: { nodes: [{ op: 'Relu', inputs: ['x'], outputs: ['y'] }], inputs: [f32('x', [1, 8])], outputs: [f32('y')] } }),
+    );
     writeFileSync(
       join(repo, 'budgets.yml'),
       'version: 1\ncustom-devices:\n  - id: zero\n    class: cpu\n    peak: { fp32: 0 TFLOPS }\n    bandwidth: 0 GB/s\ndevices: [zero]\nmodels:\n  - path: m.onnx\n    budgets:\n      latency: { zero: 8ms }\n',

@@ -154,7 +154,14 @@ describe('sub-graphs', () => {
   it('If with a constant condition takes that branch; otherwise merges both', () => {
     const spec = (cond: number | null): ModelSpec => ({
       graph: {
-        nodes: [{ op: 'If', inputs: ['c'], outputs: ['y'], attrs: { then_branch: { graph: branch('Relu', [2, 3]) }, else_branch: { graph: branch('Relu', [2, 3]) } } }],
+        nodes: [
+          {
+            op: 'If',
+            inputs: ['c'],
+            outputs: ['y'],
+            attrs: { then_branch: { graph: branch('Relu', [2, 3]) }, else_branch: { graph: branch('Relu', [2, 3]) } },
+          },
+        ],
         inputs: [{ name: 'x', dtype: 'float32', shape: [2, 3] }, ...(cond === null ? [{ name: 'c', dtype: 'bool' as const, shape: [] }] : [])],
         outputs: [{ name: 'y', dtype: 'float32' }],
         initializers: cond === null ? [] : [{ name: 'c', dtype: 'bool', dims: [], values: [cond] }],
@@ -191,7 +198,10 @@ describe('sub-graphs', () => {
         graph: {
           nodes: [{ op: 'Loop', inputs: ['M', '', 'h0'], outputs: ['h_final', 'all'], attrs: { body: { graph: body } } }],
           inputs: [{ name: 'h0', dtype: 'float32', shape: [1, 4] }],
-          outputs: [{ name: 'h_final', dtype: 'float32' }, { name: 'all', dtype: 'float32' }],
+          outputs: [
+            { name: 'h_final', dtype: 'float32' },
+            { name: 'all', dtype: 'float32' },
+          ],
           initializers: [
             { name: 'M', dtype: 'int64', dims: [], values: [trips] },
             { name: 'w', dtype: 'float32', dims: [4, 4], values: new Array(16).fill(0) },
@@ -227,8 +237,14 @@ describe('sub-graphs', () => {
         opsets: { '': 11 },
         graph: {
           nodes: [{ op: 'Scan', inputs: ['s0', 'xs'], outputs: ['s_final', 'ys'], attrs: { body: { graph: body }, num_scan_inputs: 1 } }],
-          inputs: [{ name: 's0', dtype: 'float32', shape: [2] }, { name: 'xs', dtype: 'float32', shape: [5, 2] }],
-          outputs: [{ name: 's_final', dtype: 'float32' }, { name: 'ys', dtype: 'float32' }],
+          inputs: [
+            { name: 's0', dtype: 'float32', shape: [2] },
+            { name: 'xs', dtype: 'float32', shape: [5, 2] },
+          ],
+          outputs: [
+            { name: 's_final', dtype: 'float32' },
+            { name: 'ys', dtype: 'float32' },
+          ],
         },
       },
       { useDeclaredShapes: false },

@@ -53,7 +53,9 @@ describe('the node limit', () => {
     const refused = runCli('analyze', '--allow-outside-repo', p, '--max-nodes', '49');
     expect(refused.code).toBe(2);
     expect(refused.stdout).toBe('');
-    expect(refused.stderr).toBe(`model-budget: ${p}: has more than 49 nodes: refused (a limit that keeps a crafted file from exhausting the job; raise it with --max-nodes)\n`);
+    expect(refused.stderr).toBe(
+      `model-budget: ${p}: has more than 49 nodes: refused (a limit that keeps a crafted file from exhausting the job; raise it with --max-nodes)\n`,
+    );
     const ok = runCli('analyze', '--allow-outside-repo', p, '--max-nodes', '50', '--format', 'json');
     expect(ok.code).toBe(0);
     expect((JSON.parse(ok.stdout) as { models: { nodes: unknown[] }[] }).models[0].nodes).toHaveLength(50);

@@ -42,7 +42,10 @@ describe('fuzz (CI run)', () => {
         const index = next++;
         const c = makeCase(SEED, index, SEEDS, { light: true });
         const f = classify(c, await pool.run(c));
-        if (f) findings.push(`case ${index} (replay: npm run fuzz -- --seed ${SEED} --only ${index} --light --max-seed-bytes 40000): ${c.recipe.join('; ')}\n${describeFinding(f)}`);
+        if (f)
+          findings.push(
+            `case ${index} (replay: npm run fuzz -- --seed ${SEED} --only ${index} --light --max-seed-bytes 40000): ${c.recipe.join('; ')}\n${describeFinding(f)}`,
+          );
       }
     };
     await Promise.all([worker(), worker()]);

@@ -259,7 +259,9 @@ function structuralMutation(rng: Rng, bytes: Uint8Array, recipe: string[]): Uint
       patch = { op: 'payload', bytes: bytes.subarray(c.payloadStart, c.payloadEnd) };
     } else patch = { op: 'dup' };
     patches.set(key, patch);
-    recipe.push(`pb ${patch.op}${'value' in patch ? `=${patch.value}` : 'wt' in patch ? `=${patch.wt}` : 'num' in patch ? `=${patch.num}` : ''} at field ${path.map((i, d) => fieldAt(fields, path.slice(0, d + 1))?.num ?? i).join('.')}`);
+    recipe.push(
+      `pb ${patch.op}${'value' in patch ? `=${patch.value}` : 'wt' in patch ? `=${patch.wt}` : 'num' in patch ? `=${patch.num}` : ''} at field ${path.map((i, d) => fieldAt(fields, path.slice(0, d + 1))?.num ?? i).join('.')}`,
+    );
   }
   const touched = new Set<string>();
   for (const key of patches.keys()) {
@@ -397,13 +399,82 @@ function template(): YNode {
 }
 
 const HOSTILE_SCALARS = [
-  '.nan', '.NaN', '.inf', '-.inf', '1e309', '-1e309', '-1', '0', '-0', '1e-320', '99999999999999999999999999', '0x7fffffffffffffff',
-  '0o777', '~', 'null', 'true', 'false', '[]', '{}', '""', "''", '[1, [2, [3]]]', '{a: {b: c}}',
-  '!!js/function "function(){return process.exit(9)}"', '!!js/undefined ""', '!!binary aGVsbG8=', '!!python/object/apply:os.system ["id"]',
-  '!!timestamp 2001-12-14', '!!float "nan"', '!!int "1e400"', '!!set {a, b}', '!!omap [a: 1]', '!foo bar', '!<tag:yaml.org,2002:str> x', '!!map {}', '!!seq []',
-  '*nosuchalias', '"\\e[2J\\e[H"', '"\\e]8;;http://evil\\a"', '"\\r\\n::error title=pwned::x\\n"', '"::error::x"', '"\\u202Eevil"', '"\\x85next"', '"\\u2028"', '"\\0"',
-  '1M', '1.5G', '5ms', '5 ms', '-5%', '500%', '1e400%', 'NaN%', '.inf ms', '1e309GB', '5 parsecs', '0.5', '1e-9', '4294967296', '-2147483649', '1e999ms', '-0%',
-  '0.000000000000000000000000001%', '1,000', '1_000', '0b101', '+5', '5e', '.5.5', 'Infinity', '-Infinity', 'NaN', '1e308GB/s', '0 GB/s', '0 GHz', '-1 GHz',
+  '.nan',
+  '.NaN',
+  '.inf',
+  '-.inf',
+  '1e309',
+  '-1e309',
+  '-1',
+  '0',
+  '-0',
+  '1e-320',
+  '99999999999999999999999999',
+  '0x7fffffffffffffff',
+  '0o777',
+  '~',
+  'null',
+  'true',
+  'false',
+  '[]',
+  '{}',
+  '""',
+  "''",
+  '[1, [2, [3]]]',
+  '{a: {b: c}}',
+  '!!js/function "function(){return process.exit(9)}"',
+  '!!js/undefined ""',
+  '!!binary aGVsbG8=',
+  '!!python/object/apply:os.system ["id"]',
+  '!!timestamp 2001-12-14',
+  '!!float "nan"',
+  '!!int "1e400"',
+  '!!set {a, b}',
+  '!!omap [a: 1]',
+  '!foo bar',
+  '!<tag:yaml.org,2002:str> x',
+  '!!map {}',
+  '!!seq []',
+  '*nosuchalias',
+  '"\\e[2J\\e[H"',
+  '"\\e]8;;http://evil\\a"',
+  '"\\r\\n::error title=pwned::x\\n"',
+  '"::error::x"',
+  '"\\u202Eevil"',
+  '"\\x85next"',
+  '"\\u2028"',
+  '"\\0"',
+  '1M',
+  '1.5G',
+  '5ms',
+  '5 ms',
+  '-5%',
+  '500%',
+  '1e400%',
+  'NaN%',
+  '.inf ms',
+  '1e309GB',
+  '5 parsecs',
+  '0.5',
+  '1e-9',
+  '4294967296',
+  '-2147483649',
+  '1e999ms',
+  '-0%',
+  '0.000000000000000000000000001%',
+  '1,000',
+  '1_000',
+  '0b101',
+  '+5',
+  '5e',
+  '.5.5',
+  'Infinity',
+  '-Infinity',
+  'NaN',
+  '1e308GB/s',
+  '0 GB/s',
+  '0 GHz',
+  '-1 GHz',
 ];
 
 /** Light: sizes that keep a case to milliseconds (the CI run); else up to the large ones. */
@@ -421,7 +492,26 @@ function hostileScalar(rng: Rng): string {
   return rng.pick(HOSTILE_SCALARS);
 }
 
-const HOSTILE_KEYS = ['params ', 'Params', '"\\e[31mred"', '"::error::k"', '1', 'null', '~', '<<', 'version', 'path', '"\\u202Ekey"', '"\\r\\nx"', '? [a, b]', '"' + 'k'.repeat(3000) + '"', '__proto__', 'constructor', 'toString', 'hasOwnProperty'];
+const HOSTILE_KEYS = [
+  'params ',
+  'Params',
+  '"\\e[31mred"',
+  '"::error::k"',
+  '1',
+  'null',
+  '~',
+  '<<',
+  'version',
+  'path',
+  '"\\u202Ekey"',
+  '"\\r\\nx"',
+  '? [a, b]',
+  '"' + 'k'.repeat(3000) + '"',
+  '__proto__',
+  'constructor',
+  'toString',
+  'hasOwnProperty',
+];
 
 function nodes(n: YNode, out: YNode[] = []): YNode[] {
   out.push(n);
@@ -443,7 +533,12 @@ function bomb(rng: Rng): string {
   const levels = rng.range(3, 12);
   const width = rng.range(2, 10);
   const defs = [`&l0 ${rng.pick(['lol', '1M', '"::error::x"', '[1]', '{a: 1}'])}`];
-  for (let i = 1; i < levels; i++) defs.push(`&l${i} [${Array(width).fill(`*l${i - 1}`).join(', ')}]`);
+  for (let i = 1; i < levels; i++)
+    defs.push(
+      `&l${i} [${Array(width)
+        .fill(`*l${i - 1}`)
+        .join(', ')}]`,
+    );
   if (rng.chance(0.5)) return `[${defs.join(', ')}]`;
   return `{${defs.map((d, i) => `k${i}: ${d}`).join(', ')}, last: *l${levels - 1}}`;
 }
@@ -493,7 +588,11 @@ export function hostileBudgets(rng: Rng, recipe: string[]): string {
       const containers = all.filter((x) => x.t === 'map' && x.entries.length) as Extract<YNode, { t: 'map' }>[];
       const m = rng.pick(containers);
       const e = rng.int(m.entries.length);
-      const v = rng.chance(0.2) ? (rng.chance(0.5) ? seq(hostileScalar(rng)) : map({ x: hostileScalar(rng) })) : ({ t: 'raw', src: hostileScalar(rng) } as YNode);
+      const v = rng.chance(0.2)
+        ? rng.chance(0.5)
+          ? seq(hostileScalar(rng))
+          : map({ x: hostileScalar(rng) })
+        : ({ t: 'raw', src: hostileScalar(rng) } as YNode);
       m.entries[e] = [m.entries[e][0], v];
       recipe.push(`value of '${m.entries[e][0]}' -> ${short(v)}`);
     } else if (r === 4 && target.t === 'map') {
@@ -517,7 +616,10 @@ export function hostileBudgets(rng: Rng, recipe: string[]): string {
       const models = root.t === 'map' ? root.entries.find(([k]) => k === 'models')?.[1] : undefined;
       if (models?.t === 'seq') {
         const count = LIGHT ? 20 : rng.pick([50, 1000, 5000]);
-        for (let j = 0; j < count; j++) models.items.push(map({ path: rng.pick(['m.onnx', 'sub/*.onnx', '"**"', '../x.onnx', '/etc/passwd', '"sub/../m.onnx"']), budgets: map({ params: '1' }) }));
+        for (let j = 0; j < count; j++)
+          models.items.push(
+            map({ path: rng.pick(['m.onnx', 'sub/*.onnx', '"**"', '../x.onnx', '/etc/passwd', '"sub/../m.onnx"']), budgets: map({ params: '1' }) }),
+          );
         recipe.push(`${count} more model entries`);
       }
     } else if (r === 8 && target.t === 'map') {
@@ -551,7 +653,10 @@ export function hostileBudgets(rng: Rng, recipe: string[]): string {
     recipe.push(`truncated at ${at}`);
   } else if (tail === 4) {
     const at = rng.int(text.length);
-    text = text.slice(0, at) + rng.pick(['\u0000', '\x1b[2J', '\r', '\u0085', '\uD800', '\u2028', '\n::error::x\n', '%', '&', '*', '!', '|', '>', '{', '[']) + text.slice(at);
+    text =
+      text.slice(0, at) +
+      rng.pick(['\u0000', '\x1b[2J', '\r', '\u0085', '\uD800', '\u2028', '\n::error::x\n', '%', '&', '*', '!', '|', '>', '{', '[']) +
+      text.slice(at);
     recipe.push(`control char inserted at ${at}`);
   }
   return text;
@@ -589,7 +694,10 @@ async function reportOf(seeds: SeedModel[]): Promise<string> {
   try {
     writeFileSync(join(dir, 'm.onnx'), seeds[0].bytes);
     let out = '';
-    const code = main(['analyze', '--allow-outside-repo', join(dir, 'm.onnx'), '--allow-missing-weights', '--format', 'json', '--device', 'raspberry-pi-5'], { stdout: (t) => (out += t), stderr: () => {} });
+    const code = main(['analyze', '--allow-outside-repo', join(dir, 'm.onnx'), '--allow-missing-weights', '--format', 'json', '--device', 'raspberry-pi-5'], {
+      stdout: (t) => (out += t),
+      stderr: () => {},
+    });
     if (code !== 0) throw new Error(`fuzz: the seed report could not be made (exit ${code})`);
     const r = JSON.parse(out);
     r.models[0].path = 'm.onnx';
@@ -605,7 +713,28 @@ export async function prepare(seeds: SeedModel[]): Promise<void> {
   await reportOf(seeds);
 }
 
-const HOSTILE_JSON: unknown[] = [null, -1, 0, -0.5, 1e308, -1e308, 2 ** 53 + 1, 1.5, '', 'x', 'NaN', '\n::error title=pwned::x\u001b[2J', true, false, [], {}, [1, 2], { a: 1 }, [null], [[[]]]];
+const HOSTILE_JSON: unknown[] = [
+  null,
+  -1,
+  0,
+  -0.5,
+  1e308,
+  -1e308,
+  2 ** 53 + 1,
+  1.5,
+  '',
+  'x',
+  'NaN',
+  '\n::error title=pwned::x\u001b[2J',
+  true,
+  false,
+  [],
+  {},
+  [1, 2],
+  { a: 1 },
+  [null],
+  [[[]]],
+];
 
 const DEEP = '@@fuzz-deep-array@@';
 
@@ -613,7 +742,8 @@ function mutateJson(rng: Rng, data: unknown, recipe: string[]): unknown {
   const spots: { parent: Record<string, unknown> | unknown[]; key: string | number; path: string }[] = [];
   const walk = (v: unknown, path: string) => {
     if (Array.isArray(v)) v.forEach((x, i) => (spots.push({ parent: v, key: i, path: `${path}[${i}]` }), walk(x, `${path}[${i}]`)));
-    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) spots.push({ parent: v as Record<string, unknown>, key: k, path: `${path}.${k}` }), walk(x, `${path}.${k}`);
+    else if (v && typeof v === 'object')
+      for (const [k, x] of Object.entries(v)) (spots.push({ parent: v as Record<string, unknown>, key: k, path: `${path}.${k}` }), walk(x, `${path}.${k}`));
   };
   walk(data, '$');
   const n = rng.range(1, 4);
@@ -655,7 +785,10 @@ function reportCase(rng: Rng, seeds: SeedModel[]): FuzzCase {
   const text = seedReport;
   if (!text) throw new Error('fuzz: call prepare(seeds) before making report cases');
   const recipe = ['seed report of ' + seeds[0].name];
-  const mutated = JSON.stringify(mutateJson(rng, JSON.parse(text), recipe), null, 1).replace(new RegExp(`"${DEEP}(\\d+)"`, 'g'), (_, d) => '['.repeat(Number(d)) + ']'.repeat(Number(d)));
+  const mutated = JSON.stringify(mutateJson(rng, JSON.parse(text), recipe), null, 1).replace(
+    new RegExp(`"${DEEP}(\\d+)"`, 'g'),
+    (_, d) => '['.repeat(Number(d)) + ']'.repeat(Number(d)),
+  );
   const model = seeds[0].bytes;
   if (rng.chance(0.5)) {
     const headMutated = rng.chance(0.5);
@@ -711,10 +844,7 @@ function cpuMs(pid: number | undefined): number | null {
   }
 }
 
-export type Outcome =
-  | { kind: 'done'; reply: CaseReply }
-  | { kind: 'hang'; ms: number }
-  | { kind: 'crash'; detail: string };
+export type Outcome = { kind: 'done'; reply: CaseReply } | { kind: 'hang'; ms: number } | { kind: 'crash'; detail: string };
 
 interface Worker {
   proc: ChildProcess;
@@ -810,15 +940,18 @@ export class Pool {
         resolve({ kind: 'crash', detail: `worker died (${signal ?? `exit ${code}`}): ${w.stderrTail.trim().split('\n').slice(-3).join(' | ')}` });
       };
       const cpu0 = cpuMs(w.proc.pid);
-      const timer = setInterval(() => {
-        const wall = performance.now() - start;
-        const cpu = cpu0 === null ? null : cpuMs(w.proc.pid);
-        const used = cpu === null || cpu0 === null ? wall : cpu - cpu0;
-        if (used > this.timeoutMs || wall > 10 * this.timeoutMs) {
-          cleanup();
-          resolve({ kind: 'hang', ms: used });
-        }
-      }, Math.min(250, this.timeoutMs));
+      const timer = setInterval(
+        () => {
+          const wall = performance.now() - start;
+          const cpu = cpu0 === null ? null : cpuMs(w.proc.pid);
+          const used = cpu === null || cpu0 === null ? wall : cpu - cpu0;
+          if (used > this.timeoutMs || wall > 10 * this.timeoutMs) {
+            cleanup();
+            resolve({ kind: 'hang', ms: used });
+          }
+        },
+        Math.min(250, this.timeoutMs),
+      );
       const cleanup = () => {
         clearInterval(timer);
         w.proc.off('message', onMessage);
@@ -918,17 +1051,36 @@ export function jsonProblem(text: string): string | null {
 
 export function classify(c: FuzzCase, o: Outcome): Finding | null {
   const cmd = c.argv[0];
-  if (o.kind === 'hang') return { cls: 'hang', signature: `hang:${cmd}`, detail: `no answer after ${Math.round(o.ms)} ms`, area: cmd === 'analyze' ? 'engine' : 'other' };
-  if (o.kind === 'crash') return { cls: 'crash', signature: `crash:${cmd}:${o.detail.replace(/\d+/g, 'N').slice(0, 80)}`, detail: o.detail, area: cmd === 'analyze' ? 'engine' : 'other' };
+  if (o.kind === 'hang')
+    return { cls: 'hang', signature: `hang:${cmd}`, detail: `no answer after ${Math.round(o.ms)} ms`, area: cmd === 'analyze' ? 'engine' : 'other' };
+  if (o.kind === 'crash')
+    return {
+      cls: 'crash',
+      signature: `crash:${cmd}:${o.detail.replace(/\d+/g, 'N').slice(0, 80)}`,
+      detail: o.detail,
+      area: cmd === 'analyze' ? 'engine' : 'other',
+    };
   const r = o.reply;
   if (r.thrown !== undefined) {
     const frame = topFrame(r.thrown);
-    return { cls: 'throw', signature: `throw:${frame ?? '?'}:${firstMessage(r.thrown)}`, detail: r.thrown, frame, area: frame && ENGINE.test(frame) ? 'engine' : 'other' };
+    return {
+      cls: 'throw',
+      signature: `throw:${frame ?? '?'}:${firstMessage(r.thrown)}`,
+      detail: r.thrown,
+      frame,
+      area: frame && ENGINE.test(frame) ? 'engine' : 'other',
+    };
   }
   if (r.code === 3 || r.code === null || ![0, 1, 2].includes(r.code)) {
     const frame = topFrame(r.stderr);
     const msg = firstMessage(r.stderr.split('\n').slice(1).join('\n'));
-    return { cls: 'internal', signature: `internal:${frame ?? '?'}:${msg}`, detail: r.stderr.slice(0, 4000), frame, area: frame && ENGINE.test(frame) ? 'engine' : 'other' };
+    return {
+      cls: 'internal',
+      signature: `internal:${frame ?? '?'}:${msg}`,
+      detail: r.stderr.slice(0, 4000),
+      frame,
+      area: frame && ENGINE.test(frame) ? 'engine' : 'other',
+    };
   }
   const out = outputProblem(r.stdout) ?? outputProblem(r.stderr);
   if (out) return { cls: 'output', signature: `output:${cmd}:${out.slice(0, 40)}`, detail: out, area: 'other' };
@@ -936,7 +1088,16 @@ export function classify(c: FuzzCase, o: Outcome): Finding | null {
   if (fmtAt >= 0 && c.argv[fmtAt + 1] === 'json' && r.code !== 2) {
     const j = jsonProblem(r.stdout);
     // One signature per kind of problem and top-level section (a negative count anywhere in a node is one bug).
-    if (j) return { cls: 'json', signature: `json:${cmd}:${j.replace(/ at (\$(\.\w+)?(\.\w+|\[\d+\])?).*/, ' at $1').replace(/\[\d+\]/g, '[]').replace(/-?\d+(\.\d+)?(e[+-]?\d+)?/g, 'N')}`, detail: j, area: 'other' };
+    if (j)
+      return {
+        cls: 'json',
+        signature: `json:${cmd}:${j
+          .replace(/ at (\$(\.\w+)?(\.\w+|\[\d+\])?).*/, ' at $1')
+          .replace(/\[\d+\]/g, '[]')
+          .replace(/-?\d+(\.\d+)?(e[+-]?\d+)?/g, 'N')}`,
+        detail: j,
+        area: 'other',
+      };
   }
   return null;
 }
@@ -964,7 +1125,7 @@ export async function minimize(pool: Pool, c: FuzzCase, f: Finding, maxRuns = 15
     let chunk = Math.max(1, Math.floor(cur.length / 2));
     while (chunk >= 1 && runs < maxRuns) {
       let progressed = false;
-      for (let at = 0; at < cur.length && runs < maxRuns; ) {
+      for (let at = 0; at < cur.length && runs < maxRuns;) {
         const cand = new Uint8Array(cur.length - Math.min(chunk, cur.length - at));
         cand.set(cur.subarray(0, at));
         cand.set(cur.subarray(at + chunk), at);
@@ -981,7 +1142,7 @@ export async function minimize(pool: Pool, c: FuzzCase, f: Finding, maxRuns = 15
   let chunk = Math.max(1, Math.floor(lines.length / 2));
   while (chunk >= 1 && runs < maxRuns) {
     let progressed = false;
-    for (let at = 0; at < lines.length && runs < maxRuns; ) {
+    for (let at = 0; at < lines.length && runs < maxRuns;) {
       const cand = [...lines.slice(0, at), ...lines.slice(at + chunk)];
       if (await same(withContent(cand.join('\n')))) {
         lines = cand;
@@ -1021,7 +1182,8 @@ export function writeRegression(name: string, c: FuzzCase, f: Finding, seeds: Se
   mkdirSync(dir, { recursive: true });
   const files: Record<string, string> = {};
   for (const [k, v] of Object.entries(c.files)) {
-    const known = typeof v !== 'string' ? seeds.find((s) => s.bytes.length === v.length && Buffer.compare(Buffer.from(s.bytes), Buffer.from(v)) === 0) : undefined;
+    const known =
+      typeof v !== 'string' ? seeds.find((s) => s.bytes.length === v.length && Buffer.compare(Buffer.from(s.bytes), Buffer.from(v)) === 0) : undefined;
     if (known) files[k] = known.name;
     else {
       const own = `${name}.${k.replace(/[^\w.]/g, '_')}`;
@@ -1035,7 +1197,17 @@ export function writeRegression(name: string, c: FuzzCase, f: Finding, seeds: Se
     argv: c.argv,
     files,
     expect: { exitCodes: [0, 1, 2], cleanOutput: true },
-    found: { class: f.cls, signature: f.signature, ...(f.frame ? { frame: f.frame } : {}), detail: f.detail.split(ROOT + '/').join('./').slice(0, 1500), ...origin, recipe: c.recipe },
+    found: {
+      class: f.cls,
+      signature: f.signature,
+      ...(f.frame ? { frame: f.frame } : {}),
+      detail: f.detail
+        .split(ROOT + '/')
+        .join('./')
+        .slice(0, 1500),
+      ...origin,
+      recipe: c.recipe,
+    },
   };
   const path = join(dir, `${name}.case.json`);
   writeFileSync(path, JSON.stringify(spec, null, 2) + '\n');
@@ -1049,7 +1221,11 @@ export function loadRegression(jsonPath: string): { spec: RegressionSpec; c: Fuz
   const files: FuzzCase['files'] = {};
   for (const [k, src] of Object.entries(spec.files)) {
     const local = join(dir, src);
-    files[k] = src.includes('/') ? new Uint8Array(readFileSync(join(ROOT, src))) : /\.(yml|json)$/.test(k) ? readFileSync(local, 'utf8') : new Uint8Array(readFileSync(local));
+    files[k] = src.includes('/')
+      ? new Uint8Array(readFileSync(join(ROOT, src)))
+      : /\.(yml|json)$/.test(k)
+        ? readFileSync(local, 'utf8')
+        : new Uint8Array(readFileSync(local));
   }
   return { spec, c: { kind: spec.kind, main: spec.main, files, argv: spec.argv, recipe: spec.found.recipe } };
 }

@@ -105,15 +105,7 @@ export interface TensorSpec {
 }
 
 export type AttrSpec =
-  | number
-  | string
-  | number[]
-  | string[]
-  | { float: number }
-  | { floats: number[] }
-  | { tensor: TensorSpec }
-  | { graph: GraphSpec }
-  | { ref: string };
+  number | string | number[] | string[] | { float: number } | { floats: number[] } | { tensor: TensorSpec } | { graph: GraphSpec } | { ref: string };
 
 export interface NodeSpec {
   op: string;
@@ -156,7 +148,16 @@ function rawBytes(t: TensorSpec): Uint8Array | undefined {
   if (!t.values) return undefined;
   const v = t.values;
   const widths: Partial<Record<DType, number>> = {
-    float32: 4, float64: 8, int64: 8, int32: 4, int8: 1, uint8: 1, bool: 1, float16: 2, int16: 2, uint16: 2,
+    float32: 4,
+    float64: 8,
+    int64: 8,
+    int32: 4,
+    int8: 1,
+    uint8: 1,
+    bool: 1,
+    float16: 2,
+    int16: 2,
+    uint16: 2,
   };
   const w = widths[t.dtype];
   if (!w) throw new Error(`encode: no raw writer for ${t.dtype}`);
@@ -164,15 +165,30 @@ function rawBytes(t: TensorSpec): Uint8Array | undefined {
   const dv = new DataView(b.buffer);
   v.forEach((x, i) => {
     switch (t.dtype) {
-      case 'float32': dv.setFloat32(i * 4, x, true); break;
-      case 'float64': dv.setFloat64(i * 8, x, true); break;
-      case 'int64': dv.setBigInt64(i * 8, BigInt(x), true); break;
-      case 'int32': dv.setInt32(i * 4, x, true); break;
-      case 'int16': dv.setInt16(i * 2, x, true); break;
+      case 'float32':
+        dv.setFloat32(i * 4, x, true);
+        break;
+      case 'float64':
+        dv.setFloat64(i * 8, x, true);
+        break;
+      case 'int64':
+        dv.setBigInt64(i * 8, BigInt(x), true);
+        break;
+      case 'int32':
+        dv.setInt32(i * 4, x, true);
+        break;
+      case 'int16':
+        dv.setInt16(i * 2, x, true);
+        break;
       case 'uint16':
-      case 'float16': dv.setUint16(i * 2, x, true); break;
-      case 'int8': dv.setInt8(i, x); break;
-      default: dv.setUint8(i, x);
+      case 'float16':
+        dv.setUint16(i * 2, x, true);
+        break;
+      case 'int8':
+        dv.setInt8(i, x);
+        break;
+      default:
+        dv.setUint8(i, x);
     }
   });
   return b;

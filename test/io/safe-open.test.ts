@@ -36,7 +36,9 @@ describe('readFileSafe', () => {
   });
   it('refuses a symlink whose real path leaves the root; reads it when unconfined', () => {
     symlinkSync(join(T, 'secret.txt'), join(root, 'sub', 'link.txt'));
-    expect(err(() => readTextSafe(join(root, 'sub', 'link.txt'), 'sub/link.txt', confined)).message).toBe('sub/link.txt: resolves to a file outside the repository: refused');
+    expect(err(() => readTextSafe(join(root, 'sub', 'link.txt'), 'sub/link.txt', confined)).message).toBe(
+      'sub/link.txt: resolves to a file outside the repository: refused',
+    );
     expect(readTextSafe(join(root, 'sub', 'link.txt'), 'x', { ...confined, root: null })).toBe('FAKE_SECRET');
   });
   it('refuses folders, devices, FIFOs, symlink loops, missing files', () => {

@@ -88,7 +88,7 @@ describe.each(entries)('%s', (name, entry) => {
     expect(Math.abs(ours - expected) / expected).toBeLessThan(0.005);
   });
 
-  it.runIf(name in TORCHVISION_GFLOPS)('core MACs within 0.5% of torchvision\'s published GFLOPS', () => {
+  it.runIf(name in TORCHVISION_GFLOPS)("core MACs within 0.5% of torchvision's published GFLOPS", () => {
     const r = analyze(name, entry, 'export');
     const published = TORCHVISION_GFLOPS[name] * 1e9;
     expect(Math.abs(r.totals.coreMacs - published) / published).toBeLessThan(0.005);

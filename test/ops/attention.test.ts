@@ -62,8 +62,14 @@ describe('com.microsoft QAttention', () => {
     const r = runOp('QAttention', {
       domain: MS,
       inputs: [
-        t('uint8', [B, S, D]), t('int8', [D, 3 * D]), t('float32', [3 * D]), t('float32', []), t('float32', []),
-        undefined, t('uint8', []), t('int8', []),
+        t('uint8', [B, S, D]),
+        t('int8', [D, 3 * D]),
+        t('float32', [3 * D]),
+        t('float32', []),
+        t('float32', []),
+        undefined,
+        t('uint8', []),
+        t('int8', []),
       ],
       omit: [5],
       attrs: { num_heads: N },
@@ -84,8 +90,14 @@ describe('com.microsoft MultiHeadAttention', () => {
     const r = runOp('MultiHeadAttention', {
       domain: MS,
       inputs: [
-        t('float32', [B, S, N * H]), t('float32', [B, L, N * H]), t('float32', [B, L, N * H]), t('float32', [3 * N * H]),
-        undefined, undefined, t('float32', [B, N, P, H]), t('float32', [B, N, P, H]),
+        t('float32', [B, S, N * H]),
+        t('float32', [B, L, N * H]),
+        t('float32', [B, L, N * H]),
+        t('float32', [3 * N * H]),
+        undefined,
+        undefined,
+        t('float32', [B, N, P, H]),
+        t('float32', [B, N, P, H]),
       ],
       omit: [4, 5],
       attrs: { num_heads: N },
@@ -123,9 +135,13 @@ describe('com.microsoft GroupQueryAttention', () => {
     const r = runOp('GroupQueryAttention', {
       domain: MS,
       inputs: [
-        t('float16', [B, S, N * H]), t('float16', [B, S, KV * H]), t('float16', [B, S, KV * H]),
-        t('float16', [B, KV, P, H]), t('float16', [B, KV, P, H]),
-        t('int32', [B], [total - 1]), t('int32', [], [total]),
+        t('float16', [B, S, N * H]),
+        t('float16', [B, S, KV * H]),
+        t('float16', [B, S, KV * H]),
+        t('float16', [B, KV, P, H]),
+        t('float16', [B, KV, P, H]),
+        t('int32', [B], [total - 1]),
+        t('int32', [], [total]),
       ],
       attrs: { num_heads: N, kv_num_heads: KV },
       outputs: 3,
@@ -159,8 +175,13 @@ describe('com.microsoft GroupQueryAttention', () => {
     const r = runOp('GroupQueryAttention', {
       domain: MS,
       inputs: [
-        t('float16', [B, S, N * H]), t('float16', [B, S, KV * H]), t('float16', [B, S, KV * H]),
-        t('float16', [B, KV, 'past', H]), t('float16', [B, KV, 'past', H]), t('int32', [B]), t('int32', []),
+        t('float16', [B, S, N * H]),
+        t('float16', [B, S, KV * H]),
+        t('float16', [B, S, KV * H]),
+        t('float16', [B, KV, 'past', H]),
+        t('float16', [B, KV, 'past', H]),
+        t('int32', [B]),
+        t('int32', []),
       ],
       attrs: { num_heads: N, kv_num_heads: KV },
       outputs: 3,
@@ -175,8 +196,12 @@ describe('ai.onnx Attention (opset 23)', () => {
     const [B, qN, kvN, S, L, P, H, Hv] = [2, 8, 2, 3, 3, 5, 16, 32];
     const r = runOp('Attention', {
       inputs: [
-        t('float32', [B, qN, S, H]), t('float32', [B, kvN, L, H]), t('float32', [B, kvN, L, Hv]),
-        undefined, t('float32', [B, kvN, P, H]), t('float32', [B, kvN, P, Hv]),
+        t('float32', [B, qN, S, H]),
+        t('float32', [B, kvN, L, H]),
+        t('float32', [B, kvN, L, Hv]),
+        undefined,
+        t('float32', [B, kvN, P, H]),
+        t('float32', [B, kvN, P, Hv]),
       ],
       omit: [3],
       attrs: { is_causal: 1 },
@@ -227,7 +252,7 @@ describe('RotaryEmbedding', () => {
     });
     expect(outShape(r)).toEqual([2, 4, 3, 64]);
     // half of every head is rotated
-    expect(r.cost?.flops).toBe(3 * (2 * 4 * 3 * 64 * 32) / 64);
+    expect(r.cost?.flops).toBe((3 * (2 * 4 * 3 * 64 * 32)) / 64);
   });
 
   it('unknown input', () => {

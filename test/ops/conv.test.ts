@@ -166,9 +166,15 @@ describe('quantized and special convolutions', () => {
 
   it('QLinearConv: typed like y_zero_point, requantized', () => {
     const inputs = [
-      t('uint8', [1, 4, 8, 8]), t('float32', []), t('uint8', []),
-      t('int8', [8, 4, 3, 3]), t('float32', [8]), t('int8', [8]),
-      t('float32', []), t('int8', []), t('int32', [8]),
+      t('uint8', [1, 4, 8, 8]),
+      t('float32', []),
+      t('uint8', []),
+      t('int8', [8, 4, 3, 3]),
+      t('float32', [8]),
+      t('int8', [8]),
+      t('float32', []),
+      t('int8', []),
+      t('int32', [8]),
     ];
     const r = runOp('QLinearConv', { inputs, attrs: { pads: [1, 1, 1, 1] } });
     expect(r.outputs[0]).toMatchObject({ dtype: 'int8', shape: [1, 8, 8, 8] });
@@ -180,9 +186,14 @@ describe('quantized and special convolutions', () => {
 
   it('com.microsoft QLinearConv with channels_last', () => {
     const inputs = [
-      t('uint8', [1, 8, 8, 4]), t('float32', []), t('uint8', []),
-      t('uint8', [16, 4, 3, 3]), t('float32', []), t('uint8', []),
-      t('float32', []), t('uint8', []),
+      t('uint8', [1, 8, 8, 4]),
+      t('float32', []),
+      t('uint8', []),
+      t('uint8', [16, 4, 3, 3]),
+      t('float32', []),
+      t('uint8', []),
+      t('float32', []),
+      t('uint8', []),
     ];
     const r = runOp('QLinearConv', { inputs, domain: MS, attrs: { channels_last: 1, strides: [2, 2], pads: [1, 1, 1, 1] } });
     expect(outShape(r)).toEqual([1, 4, 4, 16]);

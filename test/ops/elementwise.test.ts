@@ -14,8 +14,29 @@ function value(r: ReturnType<typeof runOp>): Dim[] | undefined {
 
 describe('unary math', () => {
   const same = [
-    'Abs', 'Neg', 'Exp', 'Log', 'Sqrt', 'Reciprocal', 'Floor', 'Ceil', 'Round', 'Sign', 'Sin', 'Cos',
-    'Tan', 'Asin', 'Acos', 'Atan', 'Sinh', 'Cosh', 'Asinh', 'Acosh', 'Atanh', 'Erf', 'BitwiseNot',
+    'Abs',
+    'Neg',
+    'Exp',
+    'Log',
+    'Sqrt',
+    'Reciprocal',
+    'Floor',
+    'Ceil',
+    'Round',
+    'Sign',
+    'Sin',
+    'Cos',
+    'Tan',
+    'Asin',
+    'Acos',
+    'Atan',
+    'Sinh',
+    'Cosh',
+    'Asinh',
+    'Acosh',
+    'Atanh',
+    'Erf',
+    'BitwiseNot',
   ];
   it.each(same)('%s keeps shape and dtype, 1 FLOP per element', (op) => {
     const r = runOp(op, { inputs: [t('float16', [2, 'N', 5])] });
@@ -72,15 +93,12 @@ describe('binary broadcasting', () => {
     },
   );
 
-  it.each(['Equal', 'Greater', 'Less', 'GreaterOrEqual', 'LessOrEqual', 'And', 'Or', 'Xor'])(
-    '%s outputs bool',
-    (op) => {
-      const dt = ['And', 'Or', 'Xor'].includes(op) ? 'bool' : 'int64';
-      const r = runOp(op, { inputs: [t(dt, [2, 1]), t(dt, [1, 6])] });
-      expect(r.outputs[0]).toMatchObject({ dtype: 'bool', shape: [2, 6] });
-      expect(r.cost).toEqual(flopsOnly(12));
-    },
-  );
+  it.each(['Equal', 'Greater', 'Less', 'GreaterOrEqual', 'LessOrEqual', 'And', 'Or', 'Xor'])('%s outputs bool', (op) => {
+    const dt = ['And', 'Or', 'Xor'].includes(op) ? 'bool' : 'int64';
+    const r = runOp(op, { inputs: [t(dt, [2, 1]), t(dt, [1, 6])] });
+    expect(r.outputs[0]).toMatchObject({ dtype: 'bool', shape: [2, 6] });
+    expect(r.cost).toEqual(flopsOnly(12));
+  });
 
   it('Pow takes the base dtype', () => {
     expect(runOp('Pow', { inputs: [t('float32', [3]), t('int64', [])] }).outputs[0]).toMatchObject({ dtype: 'float32' });
@@ -101,7 +119,12 @@ describe('binary broadcasting', () => {
 describe('variadic, Where, Clip, CumSum, Det, BiasAdd', () => {
   it('Sum / Max / Min cost n - 1 per element, Mean n', () => {
     const inputs = [t('float32', [4, 1]), t('float32', [1, 5]), t('float32', [5])];
-    for (const [op, per] of [['Sum', 2], ['Max', 2], ['Min', 2], ['Mean', 3]] as const) {
+    for (const [op, per] of [
+      ['Sum', 2],
+      ['Max', 2],
+      ['Min', 2],
+      ['Mean', 3],
+    ] as const) {
       const r = runOp(op, { inputs });
       expect(outShape(r)).toEqual([4, 5]);
       expect(r.cost).toEqual(flopsOnly(per * 20));

@@ -69,9 +69,7 @@ describe('GatherElements and GatherND', () => {
     [[2, 2, 2], [2, 1], 1, [2, 2]],
     [[2, 3, 4, 5], [2, 3, 1], 2, [2, 3, 5]],
   ])('GatherND data %j indices %j batch_dims %d -> %j', (data, ind, b, expected) => {
-    expect(outShape(runOp('GatherND', { inputs: [t('float32', data), t('int64', ind)], attrs: { batch_dims: b } }))).toEqual(
-      expected,
-    );
+    expect(outShape(runOp('GatherND', { inputs: [t('float32', data), t('int64', ind)], attrs: { batch_dims: b } }))).toEqual(expected);
   });
 
   it('GatherND gathers values', () => {

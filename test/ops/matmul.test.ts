@@ -75,9 +75,14 @@ describe('quantized matmuls', () => {
 
   it('QLinearMatMul: typed like y_zero_point', () => {
     const inputs = [
-      t('uint8', [2, 4, 3]), t('float32', []), t('uint8', []),
-      t('int8', [3, 5]), t('float32', []), t('int8', []),
-      t('float32', []), t('int8', []),
+      t('uint8', [2, 4, 3]),
+      t('float32', []),
+      t('uint8', []),
+      t('int8', [3, 5]),
+      t('float32', []),
+      t('int8', []),
+      t('float32', []),
+      t('int8', []),
     ];
     const r = runOp('QLinearMatMul', { inputs });
     expect(r.outputs[0]).toMatchObject({ dtype: 'int8', shape: [2, 4, 5] });

@@ -113,11 +113,7 @@ describe('text and images', () => {
 
   it('ImageDecoder: [H, W, C] with C from the pixel format', () => {
     expect(outShape(runOp('ImageDecoder', { inputs: [t('uint8', [1000])], opset: 20 }))).toEqual([null, null, 3]);
-    expect(outShape(runOp('ImageDecoder', { inputs: [t('uint8', [1000])], attrs: { pixel_format: 'Grayscale' }, opset: 20 }))).toEqual([
-      null,
-      null,
-      1,
-    ]);
+    expect(outShape(runOp('ImageDecoder', { inputs: [t('uint8', [1000])], attrs: { pixel_format: 'Grayscale' }, opset: 20 }))).toEqual([null, null, 1]);
   });
 });
 

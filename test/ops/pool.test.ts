@@ -9,7 +9,13 @@ describe('windowed pooling shapes', () => {
     { name: 'ceil mode', op: 'AveragePool', x: [1, 1, 4, 4], attrs: { kernel_shape: [3, 3], strides: [2, 2], ceil_mode: 1 }, out: [1, 1, 2, 2] },
     // ceil mode dropping a window that starts in the padding:
     // (5 + 1 + 1 - 2) / 2 -> ceil 2.5 = 3, +1 = 4; (4 - 1)·2 = 6 >= 5 + 1 -> 3
-    { name: 'ceil drops padded window', op: 'MaxPool', x: [1, 1, 5, 5], attrs: { kernel_shape: [2, 2], strides: [2, 2], pads: [1, 1, 1, 1], ceil_mode: 1 }, out: [1, 1, 3, 3] },
+    {
+      name: 'ceil drops padded window',
+      op: 'MaxPool',
+      x: [1, 1, 5, 5],
+      attrs: { kernel_shape: [2, 2], strides: [2, 2], pads: [1, 1, 1, 1], ceil_mode: 1 },
+      out: [1, 1, 3, 3],
+    },
     // dilations: eff 3; 4 - 3 + 1 = 2
     { name: 'dilated maxpool', op: 'MaxPool', x: [1, 1, 4, 4], attrs: { kernel_shape: [2, 2], dilations: [2, 2] }, out: [1, 1, 2, 2] },
     // SAME_UPPER: ceil(32 / 3) = 11; SAME_LOWER stride 1 keeps 32

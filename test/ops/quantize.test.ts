@@ -15,7 +15,11 @@ describe('QuantizeLinear', () => {
   it('uint8 by default, output_dtype attribute at 21', () => {
     expect(runOp('QuantizeLinear', { inputs: [t('float32', [4]), t('float32', [])], opset: 10 }).outputs[0]).toMatchObject({ dtype: 'uint8' });
     // 22 = INT4
-    const r = runOp('QuantizeLinear', { inputs: [t('float32', [64, 32]), t('float32', [2, 32])], attrs: { output_dtype: 22, axis: 0, block_size: 32 }, opset: 21 });
+    const r = runOp('QuantizeLinear', {
+      inputs: [t('float32', [64, 32]), t('float32', [2, 32])],
+      attrs: { output_dtype: 22, axis: 0, block_size: 32 },
+      opset: 21,
+    });
     expect(r.outputs[0]).toMatchObject({ dtype: 'int4', shape: [64, 32] });
   });
 
@@ -78,7 +82,16 @@ describe('com.microsoft QLinear operators', () => {
   it('QLinearAdd broadcasts', () => {
     const r = runOp('QLinearAdd', {
       domain: MS,
-      inputs: [t('uint8', [1, 8, 4, 4]), t('float32', []), t('uint8', []), t('uint8', [8, 1, 1]), t('float32', []), t('uint8', []), t('float32', []), t('uint8', [])],
+      inputs: [
+        t('uint8', [1, 8, 4, 4]),
+        t('float32', []),
+        t('uint8', []),
+        t('uint8', [8, 1, 1]),
+        t('float32', []),
+        t('uint8', []),
+        t('float32', []),
+        t('uint8', []),
+      ],
     });
     expect(r.outputs[0]).toMatchObject({ dtype: 'uint8', shape: [1, 8, 4, 4] });
     const c = 8 * 4 * 4;
@@ -129,11 +142,7 @@ describe('com.microsoft QLinear operators', () => {
   it('QLinearConcat', () => {
     const r = runOp('QLinearConcat', {
       domain: MS,
-      inputs: [
-        t('float32', []), t('int8', []),
-        t('int8', [1, 3, 4]), t('float32', []), t('int8', []),
-        t('int8', [1, 5, 4]), t('float32', []), t('int8', []),
-      ],
+      inputs: [t('float32', []), t('int8', []), t('int8', [1, 3, 4]), t('float32', []), t('int8', []), t('int8', [1, 5, 4]), t('float32', []), t('int8', [])],
       attrs: { axis: -2 },
     });
     expect(r.outputs[0]).toMatchObject({ dtype: 'int8', shape: [1, 8, 4] });

@@ -23,10 +23,7 @@ function reduce(op: string, shape: Dim[] | null, axes: number[] | undefined, opt
   return runOp(op, { inputs, attrs, opset: opts.opset });
 }
 
-const ALL = [
-  'ReduceSum', 'ReduceMean', 'ReduceMax', 'ReduceMin', 'ReduceProd', 'ReduceL1', 'ReduceL2',
-  'ReduceSumSquare', 'ReduceLogSum', 'ReduceLogSumExp',
-];
+const ALL = ['ReduceSum', 'ReduceMean', 'ReduceMax', 'ReduceMin', 'ReduceProd', 'ReduceL1', 'ReduceL2', 'ReduceSumSquare', 'ReduceLogSum', 'ReduceLogSumExp'];
 
 describe('reduction shapes', () => {
   const cases: [string, number[] | undefined, number | undefined, Dim[]][] = [

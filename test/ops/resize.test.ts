@@ -17,10 +17,22 @@ function resize(x: TensorInfo, o: { scales?: TensorInfo; sizes?: TensorInfo; roi
 describe('Resize shapes', () => {
   const x = t('float32', [1, 1, 4, 4]);
   it.each([
-    [[1, 1, 2, 2], [1, 1, 8, 8]],
-    [[1, 1, 0.6, 0.6], [1, 1, Math.floor(4 * Math.fround(0.6)), Math.floor(4 * Math.fround(0.6))]],
-    [[1, 1, 0.8, 0.8], [1, 1, 3, 3]],
-    [[1, 1, 1, 1.5], [1, 1, 4, 6]],
+    [
+      [1, 1, 2, 2],
+      [1, 1, 8, 8],
+    ],
+    [
+      [1, 1, 0.6, 0.6],
+      [1, 1, Math.floor(4 * Math.fround(0.6)), Math.floor(4 * Math.fround(0.6))],
+    ],
+    [
+      [1, 1, 0.8, 0.8],
+      [1, 1, 3, 3],
+    ],
+    [
+      [1, 1, 1, 1.5],
+      [1, 1, 4, 6],
+    ],
   ])('scales %j -> %j', (scales, expected) => {
     expect(outShape(resize(x, { scales: f32(scales) }))).toEqual(expected);
   });
@@ -98,7 +110,7 @@ describe('Resize costs', () => {
   it('antialias widens the filter when downscaling (opset 18)', () => {
     const r = resize(t('float32', [1, 1, 8, 8]), { scales: f32([1, 1, 0.5, 0.5]) }, { mode: 'linear', antialias: 1 }, 18);
     const taps = 2 * Math.ceil(8 / 4);
-    const perElement = (2 * taps - 1) + (2 * taps - 1) * taps;
+    const perElement = 2 * taps - 1 + (2 * taps - 1) * taps;
     expect(r.cost?.flops).toBe(4 * 4 * perElement);
   });
 

@@ -39,8 +39,14 @@ describe('building and reading sequences', () => {
 
   it('SequenceInsert at the end by default, or at a position', () => {
     const s = seq([a]);
-    expect(itemShapes(runOp('SequenceInsert', { inputs: [s, b] }).outputs[0])).toEqual([[2, 3], [2, 5]]);
-    expect(itemShapes(runOp('SequenceInsert', { inputs: [s, b, scalar(0)] }).outputs[0])).toEqual([[2, 5], [2, 3]]);
+    expect(itemShapes(runOp('SequenceInsert', { inputs: [s, b] }).outputs[0])).toEqual([
+      [2, 3],
+      [2, 5],
+    ]);
+    expect(itemShapes(runOp('SequenceInsert', { inputs: [s, b, scalar(0)] }).outputs[0])).toEqual([
+      [2, 5],
+      [2, 3],
+    ]);
   });
 
   it('SequenceInsert into an empty sequence (the Loop pattern)', () => {
@@ -51,8 +57,14 @@ describe('building and reading sequences', () => {
 
   it('SequenceErase removes the last item by default', () => {
     const s = seq([a, b, a]);
-    expect(itemShapes(runOp('SequenceErase', { inputs: [s] }).outputs[0])).toEqual([[2, 3], [2, 5]]);
-    expect(itemShapes(runOp('SequenceErase', { inputs: [s, scalar(0)] }).outputs[0])).toEqual([[2, 5], [2, 3]]);
+    expect(itemShapes(runOp('SequenceErase', { inputs: [s] }).outputs[0])).toEqual([
+      [2, 3],
+      [2, 5],
+    ]);
+    expect(itemShapes(runOp('SequenceErase', { inputs: [s, scalar(0)] }).outputs[0])).toEqual([
+      [2, 5],
+      [2, 3],
+    ]);
   });
 
   it('SequenceLength is known with the items', () => {
@@ -65,23 +77,29 @@ describe('building and reading sequences', () => {
 describe('SplitToSequence and ConcatFromSequence', () => {
   const x = t('float32', [3, 4]);
   it('no split: items of length 1, keepdims', () => {
-    expect(itemShapes(runOp('SplitToSequence', { inputs: [x] }).outputs[0])).toEqual([[1, 4], [1, 4], [1, 4]]);
-    expect(itemShapes(runOp('SplitToSequence', { inputs: [x], attrs: { axis: 1, keepdims: 0 } }).outputs[0])).toEqual([
-      [3],
-      [3],
-      [3],
-      [3],
+    expect(itemShapes(runOp('SplitToSequence', { inputs: [x] }).outputs[0])).toEqual([
+      [1, 4],
+      [1, 4],
+      [1, 4],
     ]);
+    expect(itemShapes(runOp('SplitToSequence', { inputs: [x], attrs: { axis: 1, keepdims: 0 } }).outputs[0])).toEqual([[3], [3], [3], [3]]);
   });
 
   it('scalar split: equal chunks, the last smaller', () => {
     const r = runOp('SplitToSequence', { inputs: [t('float32', [7, 2]), t('int64', [], [3])] }).outputs[0];
-    expect(itemShapes(r)).toEqual([[3, 2], [3, 2], [1, 2]]);
+    expect(itemShapes(r)).toEqual([
+      [3, 2],
+      [3, 2],
+      [1, 2],
+    ]);
   });
 
   it('1-D split: given lengths', () => {
     const r = runOp('SplitToSequence', { inputs: [x, i64([1, 3])], attrs: { axis: 1 } }).outputs[0];
-    expect(itemShapes(r)).toEqual([[3, 1], [3, 3]]);
+    expect(itemShapes(r)).toEqual([
+      [3, 1],
+      [3, 3],
+    ]);
   });
 
   it('unknown split: an element info with unknown length', () => {
@@ -142,8 +160,7 @@ describe('optionals', () => {
   });
 
   it('OptionalHasElement: known presence, tensors (opset 18) and omitted inputs', () => {
-    const has = (inputs: (Info | undefined)[], omit?: number[]) =>
-      (runOp('OptionalHasElement', { inputs, omit, opset: 18 }).outputs[0] as TensorInfo).value;
+    const has = (inputs: (Info | undefined)[], omit?: number[]) => (runOp('OptionalHasElement', { inputs, omit, opset: 18 }).outputs[0] as TensorInfo).value;
     expect(has([{ kind: 'optional', elem: x, present: true }])).toEqual([1]);
     expect(has([{ kind: 'optional', elem: x, present: false }])).toEqual([0]);
     expect(has([{ kind: 'optional', elem: x }])).toBeUndefined();

@@ -125,12 +125,27 @@ describe('Shape and Size', () => {
 describe('Reshape', () => {
   const x = t('float32', [2, 3, 4]);
   it.each([
-    [[4, 6], [4, 6]],
-    [[-1, 4], [6, 4]],
-    [[0, -1], [2, 12]],
-    [[0, 0, 2, 2], [2, 3, 2, 2]],
+    [
+      [4, 6],
+      [4, 6],
+    ],
+    [
+      [-1, 4],
+      [6, 4],
+    ],
+    [
+      [0, -1],
+      [2, 12],
+    ],
+    [
+      [0, 0, 2, 2],
+      [2, 3, 2, 2],
+    ],
     [[-1], [24]],
-    [[2, 0, 4, 1], [2, 3, 4, 1]],
+    [
+      [2, 0, 4, 1],
+      [2, 3, 4, 1],
+    ],
   ])('target %j -> %j', (target, expected) => {
     const r = out('Reshape', { inputs: [x, i64(target)] });
     expect(r).toMatchObject({ dtype: 'float32', shape: expected });

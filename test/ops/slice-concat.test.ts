@@ -12,10 +12,39 @@ const INT64_MAX = Number(9223372036854775807n); // rounds to 2^63, as a JS numbe
 
 describe('Concat', () => {
   it.each([
-    [[[2, 3], [4, 3]], 0, [6, 3]],
-    [[[2, 3], [2, 5]], 1, [2, 8]],
-    [[[2, 3], [2, 5]], -1, [2, 8]],
-    [[[2, 2, 2], [2, 2, 2], [2, 2, 2]], -3, [6, 2, 2]],
+    [
+      [
+        [2, 3],
+        [4, 3],
+      ],
+      0,
+      [6, 3],
+    ],
+    [
+      [
+        [2, 3],
+        [2, 5],
+      ],
+      1,
+      [2, 8],
+    ],
+    [
+      [
+        [2, 3],
+        [2, 5],
+      ],
+      -1,
+      [2, 8],
+    ],
+    [
+      [
+        [2, 2, 2],
+        [2, 2, 2],
+        [2, 2, 2],
+      ],
+      -3,
+      [6, 2, 2],
+    ],
   ])('%j axis %d -> %j', (shapes, axis, expected) => {
     const r = runOp('Concat', { inputs: shapes.map((s) => t('float32', s)), attrs: { axis } });
     expect(r.outputs[0]).toMatchObject({ dtype: 'float32', shape: expected });
@@ -54,9 +83,15 @@ describe('Split', () => {
   it('split as attribute (<13) and input (>=13)', () => {
     const x = t('float32', [2, 6]);
     const a = runOp('Split', { inputs: [x], attrs: { axis: 1, split: [2, 4] }, outputs: 2, opset: 11 });
-    expect(a.outputs.map((o) => (o as TensorInfo).shape)).toEqual([[2, 2], [2, 4]]);
+    expect(a.outputs.map((o) => (o as TensorInfo).shape)).toEqual([
+      [2, 2],
+      [2, 4],
+    ]);
     const b = runOp('Split', { inputs: [x, i64([2, 4])], attrs: { axis: 1 }, outputs: 2, opset: 13 });
-    expect(b.outputs.map((o) => (o as TensorInfo).shape)).toEqual([[2, 2], [2, 4]]);
+    expect(b.outputs.map((o) => (o as TensorInfo).shape)).toEqual([
+      [2, 2],
+      [2, 4],
+    ]);
   });
 
   it('num_outputs at 18: the last chunk is smaller', () => {
@@ -72,12 +107,18 @@ describe('Split', () => {
 
   it('unknown split sizes leave the axis unknown', () => {
     const r = runOp('Split', { inputs: [t('float32', [2, 6]), t('int64', [2])], attrs: { axis: 1 }, outputs: 2 });
-    expect(r.outputs.map((o) => (o as TensorInfo).shape)).toEqual([[2, null], [2, null]]);
+    expect(r.outputs.map((o) => (o as TensorInfo).shape)).toEqual([
+      [2, null],
+      [2, null],
+    ]);
   });
 
   it('splits values', () => {
     const r = runOp('Split', { inputs: [i64(['b', 's', 8, 64]), i64([2, 2])], outputs: 2 });
-    expect(r.outputs.map((o) => (o as TensorInfo).value)).toEqual([['b', 's'], [8, 64]]);
+    expect(r.outputs.map((o) => (o as TensorInfo).value)).toEqual([
+      ['b', 's'],
+      [8, 64],
+    ]);
   });
 });
 
@@ -183,12 +224,7 @@ describe('Transpose, DepthToSpace, SpaceToDepth, ReverseSequence', () => {
       2 * b,
       3 * b,
     ]);
-    expect(outShape(runOp('SpaceToDepth', { inputs: [t('float32', ['n', 2, 4, 6])], attrs: { blocksize: b } }))).toEqual([
-      'n',
-      2 * b * b,
-      4 / b,
-      6 / b,
-    ]);
+    expect(outShape(runOp('SpaceToDepth', { inputs: [t('float32', ['n', 2, 4, 6])], attrs: { blocksize: b } }))).toEqual(['n', 2 * b * b, 4 / b, 6 / b]);
     expect(outShape(runOp('SpaceToDepth', { inputs: [t('float32', [1, 2, 'h', 6])], attrs: { blocksize: b } }))).toEqual([1, 8, null, 3]);
   });
 

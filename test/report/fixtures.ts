@@ -93,7 +93,14 @@ export function modelReport(names: { path?: string; nodes?: string[]; producer?:
   const n = names.nodes ?? ['conv1', 'relu1', 'reshape', 'fc'];
   const nodes = [
     node({ name: n[0], opType: 'Conv', flops: 2e9, bytes: 10e6, times: { 'test-gpu': [130, 'compute'], 'test-cpu': [40000, 'compute'] } }),
-    node({ name: n[1], opType: names.op ?? 'Relu', domain: names.op ? 'com.evil' : undefined, flops: 1e6, bytes: 8e6, times: { 'test-gpu': [22, 'memory'], 'test-cpu': [570, 'memory'] } }),
+    node({
+      name: n[1],
+      opType: names.op ?? 'Relu',
+      domain: names.op ? 'com.evil' : undefined,
+      flops: 1e6,
+      bytes: 8e6,
+      times: { 'test-gpu': [22, 'memory'], 'test-cpu': [570, 'memory'] },
+    }),
     node({ name: n[2], opType: 'Reshape', flops: 0, bytes: 4e3 }),
     node({ name: n[3], opType: 'Gemm', flops: 4e6, bytes: 2e6, times: { 'test-gpu': [9.4, 'overhead'], 'test-cpu': [143, 'memory'] } }),
   ];

@@ -5,7 +5,10 @@ import { analyzeReport, HOSTILE, hostileReport, modelReport } from './fixtures.j
 
 /** The cells of a GFM table row, split where cmark-gfm splits: at pipes not after a backslash. */
 function cells(row: string): string[] {
-  const inner = row.trim().replace(/^\|/, '').replace(/(?<!\\)\|$/, '');
+  const inner = row
+    .trim()
+    .replace(/^\|/, '')
+    .replace(/(?<!\\)\|$/, '');
   return inner.split(/(?<!\\)\|/);
 }
 

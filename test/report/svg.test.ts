@@ -124,7 +124,11 @@ describe('rooflineSvg', () => {
       expect(dot.attrs.fill).toBe({ compute: '#e8590c', memory: '#1971c2', overhead: '#868e96' }[t.bound]);
     }
     // area proportional to the share of time: the slowest has the full radius
-    const r = (name: string) => num(dots.find((d) => d.children[0].text.startsWith(name))!, 'r');
+    const r = (name: string) =>
+      num(
+        dots.find((d) => d.children[0].text.startsWith(name))!,
+        'r',
+      );
     expect(r('conv1')).toBe(12);
     expect(r('relu1')).toBeCloseTo(12 * Math.sqrt(22 / 130), 1);
     expect(r('fc')).toBeCloseTo(Math.max(2, 12 * Math.sqrt(9.4 / 130)), 1);

@@ -76,7 +76,8 @@ function tables(text: string): Table[] {
     const starts = [...l.matchAll(/-+/g)].map((m) => m.index!);
     const cells = (row: string) => starts.map((s, k) => row.slice(s, k + 1 < starts.length ? starts[k + 1] - 2 : undefined).trim());
     const rows: string[] = [];
-    for (let j = i + 1; j < lines.length && lines[j].trim() !== '' && !/^(top|estimated|notices|layers|removed|FAILED|passed)/.test(lines[j]); j++) rows.push(lines[j]);
+    for (let j = i + 1; j < lines.length && lines[j].trim() !== '' && !/^(top|estimated|notices|layers|removed|FAILED|passed)/.test(lines[j]); j++)
+      rows.push(lines[j]);
     out.push({ header: cells(lines[i - 1]), rows: rows.map(cells), lines: rows, width: l.length });
   });
   return out;
@@ -179,7 +180,21 @@ describe('text output with hostile names', () => {
     head.models[0].nodes[0].flops = (head.models[0].nodes[0].flops ?? 0) * 2;
     head.models[0].nodes[2].params += 5;
     const dev = `dev${CMD}${OSC8}`;
-    const lat = { device: dev, name: dev, ms: 1, computeMs: 1, memoryMs: 0.5, overheadMs: 0, bound: 'compute', utilization: 0.5, precision: `fp32${CLS}`, ridgePoint: 1, achievedFlops: 1, kernels: 1, efficiency: { compute: 1, memory: 1, kernelOverheadUs: 0 } } as const;
+    const lat = {
+      device: dev,
+      name: dev,
+      ms: 1,
+      computeMs: 1,
+      memoryMs: 0.5,
+      overheadMs: 0,
+      bound: 'compute',
+      utilization: 0.5,
+      precision: `fp32${CLS}`,
+      ridgePoint: 1,
+      achievedFlops: 1,
+      kernels: 1,
+      efficiency: { compute: 1, memory: 1, kernelOverheadUs: 0 },
+    } as const;
     base.models[0].latency = { [dev]: { ...lat } };
     head.models[0].latency = { [dev]: { ...lat, ms: 2 } };
     writeFileSync(join(dir, 'base.json'), JSON.stringify(base));
@@ -191,7 +206,16 @@ describe('text output with hostile names', () => {
       expect(text.split('\n')[0]).toMatch(/\/m.*\.onnx \(changed\)$/);
       expect(text.split('\n')[1]).toMatch(/^metric +base +head/);
       const totals = table(text, 'metric');
-      expect(totals.rows.map((row) => row[0])).toEqual(['params', 'weights', 'MACs', 'core MACs', 'FLOPs', 'memory traffic', 'peak activations', expect.stringMatching(/^latency dev/)]);
+      expect(totals.rows.map((row) => row[0])).toEqual([
+        'params',
+        'weights',
+        'MACs',
+        'core MACs',
+        'FLOPs',
+        'memory traffic',
+        'peak activations',
+        expect.stringMatching(/^latency dev/),
+      ]);
       expect(totals.rows.at(-1)![2]).toBe('2 ms');
       const nodes = table(text, 'node');
       expect(nodes.rows.map((row) => [row[0].slice(0, 3), row[1], row[2]])).toEqual([
@@ -202,7 +226,13 @@ describe('text output with hostile names', () => {
   });
 
   it('textTable: a cell with line breaks, tabs and escapes stays one cell of one row', () => {
-    const t = textTable(['a', 'b'], [[`x${CMD}y\tz`, `${CLS}1`], ['long'.repeat(100), '2']]);
+    const t = textTable(
+      ['a', 'b'],
+      [
+        [`x${CMD}y\tz`, `${CLS}1`],
+        ['long'.repeat(100), '2'],
+      ],
+    );
     expectClean(t);
     expect(t.split('\n')).toHaveLength(4);
     const [, , r1, r2] = t.split('\n');

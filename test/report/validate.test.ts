@@ -55,11 +55,16 @@ describe('saved reports are checked before use', () => {
     ['shape dim a mapping', (r: any) => (r.models[0].nodes[0].outputs[0].shape = [{}]), 'models[0].nodes[0].outputs[0].shape[0]: must be integer or string'],
   ])('%s: compare and check --baseline exit 2 naming the field', (name, edit, message) => {
     const bad = broken(name.replace(/\W/g, '-'), edit);
-    for (const r of [runCli('compare', '--allow-outside-repo', join(dir, 'good.json'), bad), runCli('compare', '--allow-outside-repo', bad, join(dir, 'good.json'))]) {
+    for (const r of [
+      runCli('compare', '--allow-outside-repo', join(dir, 'good.json'), bad),
+      runCli('compare', '--allow-outside-repo', bad, join(dir, 'good.json')),
+    ]) {
       expect(r.code).toBe(2);
       // One line: the file, the schema it failed, and the JSON path of the problem.
       expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
-      expect(r.stderr).toMatch(new RegExp(`^model-budget: ${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: is not a valid report \\(schema/report\\.schema\\.json\\): `));
+      expect(r.stderr).toMatch(
+        new RegExp(`^model-budget: ${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: is not a valid report \\(schema/report\\.schema\\.json\\): `),
+      );
       expect(r.stderr).toContain(message);
     }
   });

@@ -76,7 +76,13 @@ export function checkXml(src: string, options: { html?: boolean } = {}): { error
     }
     i = lt + whole.length;
   }
-  if (stack.length !== 1) errors.push(`unclosed: ${stack.slice(1).map((e) => e.name).join(', ')}`);
+  if (stack.length !== 1)
+    errors.push(
+      `unclosed: ${stack
+        .slice(1)
+        .map((e) => e.name)
+        .join(', ')}`,
+    );
   return { errors, root };
 }
 
