@@ -15,10 +15,22 @@ const self = fileURLToPath(import.meta.url);
 if (process.argv[2] === '--child') {
   const { main } = await import('../src/cli/main.js');
   const t0 = performance.now();
-  const code = main(['analyze', process.argv[3], '--format', process.argv[5] ?? 'json', '--output', process.argv[4]], {
-    stdout: (t) => process.stdout.write(t),
-    stderr: (t) => process.stderr.write(t),
-  });
+  const code = main(
+    [
+      'analyze',
+      '--allow-outside-repo',
+      ...(process.env.MAX_NODES ? ['--max-nodes', process.env.MAX_NODES] : []),
+      process.argv[3],
+      '--format',
+      process.argv[5] ?? 'json',
+      '--output',
+      process.argv[4],
+    ],
+    {
+      stdout: (t) => process.stdout.write(t),
+      stderr: (t) => process.stderr.write(t),
+    },
+  );
   const ms = performance.now() - t0;
   process.stdout.write(JSON.stringify({ code, ms, maxRssMiB: process.resourceUsage().maxRSS / 1024 }) + '\n');
   process.exit(0);

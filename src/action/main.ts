@@ -8,7 +8,7 @@
 import * as core from '@actions/core';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { runCheck, analyzeBaseline, type CheckOutcome } from '../check/run.js';
+import { runCheck, analyzeBaseline, parseMaxNodes, type CheckOutcome } from '../check/run.js';
 import { renderCheckMarkdown } from '../check/markdown.js';
 import { readReportFile } from '../io/read-report.js';
 import { isInside, readTextSafe } from '../io/safe-open.js';
@@ -46,6 +46,7 @@ interface Inputs {
   commentKey: string;
   failOn: FailOn;
   workingDirectory: string;
+  maxNodes: number | undefined;
 }
 
 function readInputs(): Inputs {
@@ -64,6 +65,7 @@ function readInputs(): Inputs {
     commentKey: core.getInput('comment-key') || 'default',
     failOn: oneOf('fail-on', ['error', 'warn', 'never'] as const, 'error'),
     workingDirectory: core.getInput('working-directory') || '.',
+    maxNodes: parseMaxNodes(core.getInput('max-nodes'), "input 'max-nodes'"),
   };
 }
 
@@ -124,7 +126,7 @@ function findBaseline(
   try {
     // The worktree is of the whole repository: the budgets file sits at the same path from its root.
     const rel = relative(workspace, resolve(cwd, inputs.budgets));
-    const { report, notes } = analyzeBaseline(join(tree.path, rel), resolve(cwd, inputs.budgets), tree.path, workspace);
+    const { report, notes } = analyzeBaseline(join(tree.path, rel), resolve(cwd, inputs.budgets), tree.path, workspace, inputs.maxNodes);
     return { report, notes, note: `compared with the merge-base ${base.slice(0, 12)}` };
   } finally {
     tree.remove();
@@ -158,6 +160,7 @@ export async function run(): Promise<void> {
       modelsGlob: inputs.models || undefined,
       modelsGlobCwd: cwd,
       allowHint: '',
+      maxNodes: inputs.maxNodes,
     });
     const failed = outcome.violations.filter((v) => inputs.failOn !== 'never' && (v.level === 'error' || inputs.failOn === 'warn'));
 

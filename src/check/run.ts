@@ -14,7 +14,7 @@ import { findDevice } from '../devices/catalog.js';
 import { deviceModel } from '../devices/efficiency.js';
 import type { DeviceModel } from '../devices/roofline.js';
 import { quoteToken } from '../util/sanitize.js';
-import { InputError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
 import { analyzeFile, analyzeModelFile } from '../io/analyze-file.js';
 import { checkConfigDims } from './dims.js';
 import { isInside, readTextSafe, type Confinement } from '../io/safe-open.js';
@@ -42,6 +42,16 @@ export interface CheckOptions {
   modelsGlob?: string;
   /** Analyse every model even when its external weight files are absent (overrides the file). */
   allowMissingWeights?: boolean;
+  /** Refuse a model with more nodes than this (default: the decoder's limit, 500,000). */
+  maxNodes?: number;
+}
+
+/** A node limit as written (`--max-nodes`, the action's `max-nodes`): a whole number from 1; undefined: the default. */
+export function parseMaxNodes(v: string | undefined, what: string): number | undefined {
+  if (v === undefined || v.trim() === '') return undefined;
+  const n = Number(v);
+  if (!/^\d+$/.test(v.trim()) || !Number.isSafeInteger(n) || n < 1) throw new UsageError(`${what} must be a whole number from 1, got ${quoteToken(v)}`);
+  return n;
 }
 
 export interface CheckReport {
@@ -130,7 +140,7 @@ function analyzeConfig(
   budgetsPath: string,
   root: string,
   devices: DeviceModel[],
-  options: { mustExist: boolean; modelsGlob?: string; modelsGlobCwd?: string; confine: Confinement; allowMissingWeights?: boolean },
+  options: { mustExist: boolean; modelsGlob?: string; modelsGlobCwd?: string; confine: Confinement; allowMissingWeights?: boolean; maxNodes?: number },
 ) {
   const budgetsDir = dirname(budgetsPath);
   const entries: { model: ModelConfig; file: string }[] = [];
@@ -162,6 +172,7 @@ function analyzeConfig(
       allowMissingWeights: options.allowMissingWeights || model.allowMissingWeights,
       displayPath: path,
       confine: options.confine,
+      maxNodes: options.maxNodes,
     });
     out.push({ model, path, symbols, report: withLatency(report, devices, { precision: model.precision }) });
   }
@@ -181,6 +192,7 @@ export function runCheck(options: CheckOptions): CheckOutcome {
     modelsGlobCwd: options.modelsGlobCwd,
     confine,
     allowMissingWeights: options.allowMissingWeights,
+    maxNodes: options.maxNodes,
   });
   // Baseline paths get the same identity (a baseline from `analyze ./models/x.onnx` pairs with models/x.onnx).
   const baseBy = new Map((options.baseline?.models ?? []).map((m) => [normalizeModelPath(m.path), m]));
@@ -232,6 +244,7 @@ export function analyzeBaseline(
   headBudgetsPath: string,
   baseRoot: string,
   headRoot: string,
+  maxNodes?: number,
 ): { report: AnalyzeReport; notes: Map<string, string> } {
   // The action's (no flag lifts the confinement there).
   const confine = confinement(baseRoot, false, '');
@@ -250,7 +263,7 @@ export function analyzeBaseline(
     for (const file of files) {
       const path = normalizeModelPath(posix(relative(budgetsDir, file)));
       try {
-        const report = analyzeFile(file, { dims: model.dims, allowMissingWeights: model.allowMissingWeights, displayPath: path, confine });
+        const report = analyzeFile(file, { dims: model.dims, allowMissingWeights: model.allowMissingWeights, displayPath: path, confine, maxNodes });
         models.push(withLatency(report, devices, { precision: model.precision }));
       } catch (e) {
         if (!(e instanceof InputError)) throw e;

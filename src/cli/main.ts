@@ -28,7 +28,7 @@ import { renderCheckMarkdown } from '../check/markdown.js';
 import { renderCheckText, repoRoot } from './check.js';
 import { resolve } from 'node:path';
 import { enclosingRepo, type Confinement } from '../io/safe-open.js';
-import { confinement } from '../check/run.js';
+import { confinement, parseMaxNodes } from '../check/run.js';
 
 /** For files named on the command line: the repository around the cwd (else the cwd). */
 function cwdConfinement(allowOutside: boolean): Confinement {
@@ -73,6 +73,7 @@ options:
   --output FILE             write the report to FILE (atomically) instead of stdout
   --top N                   layers shown in the text table (default 15)
   --allow-missing-weights   analyse graphs whose external weight files are absent
+  --max-nodes N             refuse a model with more than N nodes (default 500000)
   --allow-outside-repo      read files whose real path leaves the repository around the
                             current folder (refused by default; symlinks are resolved)
   -h, --help                this help
@@ -90,6 +91,7 @@ options:
                             paths leave the budgets file's repository
   --allow-missing-weights   analyse every model even when its external weight files are absent
                             (overrides the budgets file's allow-missing-weights)
+  --max-nodes N             refuse a model with more than N nodes (default 500000)
   -h, --help                this help
 `,
   devices: `usage: ${TOOL_NAME} devices [--format text|json]
@@ -164,6 +166,7 @@ function analyzeCommand(args: string[], io: CliIO): number {
       device: { type: 'string', multiple: true },
       precision: { type: 'string' },
       'allow-missing-weights': { type: 'boolean', default: false },
+      'max-nodes': { type: 'string' },
       'allow-outside-repo': { type: 'boolean', default: false },
     },
   });
@@ -183,7 +186,9 @@ function analyzeCommand(args: string[], io: CliIO): number {
       .filter(Boolean),
   );
   const precision = parsePrecision(values.precision);
-  const analysed = positionals.map((p) => analyzeModelFile(p, { dims, allowMissingWeights: values['allow-missing-weights'], confine }));
+  const analysed = positionals.map((p) =>
+    analyzeModelFile(p, { dims, allowMissingWeights: values['allow-missing-weights'], confine, maxNodes: parseMaxNodes(values['max-nodes'], '--max-nodes') }),
+  );
   // A name no model has is a typo (it would bind nothing and leave the real dim at 1).
   const [unknown] = unknownDims(
     Object.keys(dims),
@@ -239,6 +244,7 @@ function checkCommand(args: string[], io: CliIO): number {
       output: { type: 'string' },
       'allow-outside-repo': { type: 'boolean', default: false },
       'allow-missing-weights': { type: 'boolean', default: false },
+      'max-nodes': { type: 'string' },
     },
   });
   if (positionals.length) throw new UsageError(`check takes no positional arguments, got '${positionals[0]}' (use --budgets FILE)`);
@@ -247,7 +253,14 @@ function checkCommand(args: string[], io: CliIO): number {
   const root = repoRoot(budgetsPath);
   const allowOutsideRepo = values['allow-outside-repo'];
   const baseline = values.baseline ? readReportFile(values.baseline, { confine: confinement(root, allowOutsideRepo) }) : null;
-  const outcome = runCheck({ budgetsPath, root, baseline, allowOutsideRepo, allowMissingWeights: values['allow-missing-weights'] });
+  const outcome = runCheck({
+    budgetsPath,
+    root,
+    baseline,
+    allowOutsideRepo,
+    allowMissingWeights: values['allow-missing-weights'],
+    maxNodes: parseMaxNodes(values['max-nodes'], '--max-nodes'),
+  });
   const note = values.baseline ? `compared with ${values.baseline}` : undefined;
   if (values.format === 'json') emitJson(outcome.json, values.output, io);
   else {

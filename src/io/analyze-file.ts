@@ -17,6 +17,8 @@ export interface AnalyzeFileOptions {
   confine?: Confinement;
   /** The path as the user wrote it, for errors (default: displayPath, else the path). */
   errorPath?: string;
+  /** Refuse a model with more nodes than this (default: the decoder's limit, 500,000). */
+  maxNodes?: number;
 }
 
 export function analyzeFile(path: string, options: AnalyzeFileOptions = {}): ModelReport {
@@ -26,7 +28,12 @@ export function analyzeFile(path: string, options: AnalyzeFileOptions = {}): Mod
 /** The report and the model's symbolic dims (the names `dims` may bind). */
 export function analyzeModelFile(path: string, options: AnalyzeFileOptions = {}): { report: ModelReport; symbols: string[] } {
   const shown = options.errorPath ?? options.displayPath ?? path;
-  const loaded = loadModelFile(path, { allowMissingWeights: options.allowMissingWeights, confine: options.confine, display: shown });
+  const loaded = loadModelFile(path, {
+    allowMissingWeights: options.allowMissingWeights,
+    confine: options.confine,
+    display: shown,
+    maxNodes: options.maxNodes,
+  });
   const m = loaded.model;
   let inferred;
   try {

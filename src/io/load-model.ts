@@ -4,7 +4,7 @@
  */
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Graph, Model, TensorData } from '../graph/model.js';
-import { decodeModel } from '../onnx/decode.js';
+import { TooManyNodesError, decodeModel } from '../onnx/decode.js';
 import { sniff } from '../onnx/sniff.js';
 import { DecodeError, InputError } from '../errors.js';
 import { quoteToken } from '../util/sanitize.js';
@@ -17,6 +17,8 @@ export interface LoadOptions {
   confine?: Confinement;
   /** The path as the user wrote it, for messages (default: `path`). */
   display?: string;
+  /** Refuse a model with more nodes than this (default: the decoder's DEFAULT_MAX_NODES). */
+  maxNodes?: number;
 }
 
 export interface LoadedModel {
@@ -30,13 +32,13 @@ export interface LoadedModel {
 export function loadModelFile(path: string, options: LoadOptions = {}): LoadedModel {
   const display = options.display ?? path;
   const bytes = readFileSafe(path, display, { root: null, ...options.confine, maxBytes: MAX_MODEL_BYTES, what: 'model file' });
-  const model = decodeBytes(display, bytes);
+  const model = decodeBytes(display, bytes, options.maxNodes);
   const notices = checkExternalData(path, display, model, options);
   return { path, bytes: bytes.byteLength, model, notices };
 }
 
 /** Decode in-memory bytes with errors that name `path`. */
-export function decodeBytes(path: string, bytes: Uint8Array): Model {
+export function decodeBytes(path: string, bytes: Uint8Array, maxNodes?: number): Model {
   const kind = sniff(bytes);
   switch (kind.kind) {
     case 'empty':
@@ -50,8 +52,9 @@ export function decodeBytes(path: string, bytes: Uint8Array): Model {
       throw new InputError(path, `is ${kind.what}, not an ONNX model`);
   }
   try {
-    return decodeModel(bytes);
+    return decodeModel(bytes, { maxNodes });
   } catch (e) {
+    if (e instanceof TooManyNodesError) throw new InputError(path, e.detail);
     if (e instanceof DecodeError) {
       const truncated = /truncated|runs past the end/.test(e.message);
       throw new InputError(path, truncated ? `is truncated or corrupted: ${e.message} of ${bytes.length}` : `is not a valid ONNX model: ${e.message}`);

@@ -23,6 +23,7 @@ import type {
 } from '../graph/model.js';
 import { normDomain } from '../graph/model.js';
 import { Reader, decodeUtf8 } from './wire.js';
+import { UserError } from '../errors.js';
 
 const WIRE_VARINT = 0;
 const WIRE_LEN = 2;
@@ -30,7 +31,32 @@ const WIRE_LEN = 2;
 /** Nesting limit for sub-graphs and types: deeper input is treated as malformed. */
 const MAX_DEPTH = 64;
 
-export function decodeModel(bytes: Uint8Array): Model {
+/**
+ * Nodes a model may have (every graph, sub-graph and function body together) unless the caller
+ * raises it: decoded, analysed and reported, each node costs a few kB, so a crafted file of
+ * 10^6 tiny nodes would otherwise take gigabytes and most of a minute of a CI job.
+ */
+export const DEFAULT_MAX_NODES = 500_000;
+
+/** A model with more nodes than the limit: refused while decoding, before the memory is spent. */
+export class TooManyNodesError extends UserError {
+  constructor(readonly limit: number) {
+    super('', `has more than ${limit} nodes: refused (a limit that keeps a crafted file from exhausting the job; raise it with --max-nodes)`);
+    this.name = 'TooManyNodesError';
+  }
+}
+
+export interface DecodeOptions {
+  /** At most this many nodes in all graphs and functions (default {@link DEFAULT_MAX_NODES}). */
+  maxNodes?: number;
+}
+
+// Nodes left to decode in the current decodeModel call (decoding is synchronous: one at a time).
+let nodesLeft = DEFAULT_MAX_NODES;
+let nodeLimit = DEFAULT_MAX_NODES;
+
+export function decodeModel(bytes: Uint8Array, options: DecodeOptions = {}): Model {
+  nodeLimit = nodesLeft = options.maxNodes ?? DEFAULT_MAX_NODES;
   const r = new Reader(bytes);
   const model: Model = {
     irVersion: 0,
@@ -154,6 +180,7 @@ function graph(r: Reader, depth: number): Graph {
 }
 
 function node(r: Reader, depth: number): Node {
+  if (--nodesLeft < 0) throw new TooManyNodesError(nodeLimit);
   return sub(r, (s) => {
     const n: Node = { name: '', opType: '', domain: '', inputs: [], outputs: [], attrs: new Map() };
     while (!s.done) {
