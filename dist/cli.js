@@ -18242,7 +18242,11 @@ var DEVICES = [
       note: "one socket: 8 channels of DDR5-4800 (derived)",
       derivation: busDerivation(64, 4.8)
     },
-    power: { value: 350, source: "computerbase-spr", note: "TDP class of the top Sapphire Rapids parts; the 8480+ rating itself was not read in an Intel document" },
+    power: {
+      value: 350,
+      source: "computerbase-spr",
+      note: "TDP class of the top Sapphire Rapids parts; the 8480+ rating itself was not read in an Intel document"
+    },
     notes: ["One socket. Memory size depends on the system; none is listed."]
   },
   {
@@ -18673,7 +18677,12 @@ function increase(ctx, node2, keyPath, metric, level) {
   const bare = typeof v === "number" && !source.trim().startsWith("+") || typeof v === "string" && /^\s*-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?\s*$/.test(v);
   if (bare) {
     const n = safeText(typeof v === "number" ? String(v) : v.trim(), 24);
-    fail(ctx, valueNode, keyPath, `a bare number is ambiguous: write '${n}%' for a percentage or '+${n.replace(/^-/, "")}${metric === "latency" ? "ms" : ""}' for an absolute increase (in the metric's unit, like ${INCREASE_EXAMPLE[metric]})`);
+    fail(
+      ctx,
+      valueNode,
+      keyPath,
+      `a bare number is ambiguous: write '${n}%' for a percentage or '+${n.replace(/^-/, "")}${metric === "latency" ? "ms" : ""}' for an absolute increase (in the metric's unit, like ${INCREASE_EXAMPLE[metric]})`
+    );
   }
   const parse = metric === "latency" ? parseDurationMs : PARSERS[metric];
   const raw = typeof v === "number" ? source : v;
@@ -18734,7 +18743,8 @@ function parseModelBudgets(ctx, node2, bp, model, devices) {
   }
   const lat = b.get("latency");
   if (lat) {
-    if (!(0, import_yaml.isMap)(lat.value)) report(ctx, lat.value, `${bp}.latency`, `expected a mapping of device ids to durations, like { jetson-orin-nano: 8ms }, got ${kind(lat.value)}`);
+    if (!(0, import_yaml.isMap)(lat.value))
+      report(ctx, lat.value, `${bp}.latency`, `expected a mapping of device ids to durations, like { jetson-orin-nano: 8ms }, got ${kind(lat.value)}`);
     else {
       for (const pair of lat.value.items) {
         const device = String(scalar(pair.key));
@@ -18743,7 +18753,12 @@ function parseModelBudgets(ctx, node2, bp, model, devices) {
         if (!devices.known.has(device)) {
           if (!devices.unsure && !devices.broken.has(device)) {
             const known = [...devices.known];
-            report(ctx, pair.key, kp, `device ${quoteToken(device)} is not in this file's devices (${known.join(", ") || "none"}); add it to 'devices' or 'custom-devices'`);
+            report(
+              ctx,
+              pair.key,
+              kp,
+              `device ${quoteToken(device)} is not in this file's devices (${known.join(", ") || "none"}); add it to 'devices' or 'custom-devices'`
+            );
           }
           continue;
         }
@@ -18754,7 +18769,10 @@ function parseModelBudgets(ctx, node2, bp, model, devices) {
   const inc = b.get("max-increase");
   if (inc) {
     const ip = `${bp}.max-increase`;
-    const im = attempt(ctx, () => asMap(ctx, inc.value, ip, ["params", "gmacs", "gflops", "weights", "peak-memory", "memory-traffic", "latency"], "allowed increases"));
+    const im = attempt(
+      ctx,
+      () => asMap(ctx, inc.value, ip, ["params", "gmacs", "gflops", "weights", "peak-memory", "memory-traffic", "latency"], "allowed increases")
+    );
     for (const [metric, pair] of im ?? []) {
       const r = attempt(ctx, () => increase(ctx, pair.value, `${ip}.${metric}`, metric, level));
       if (r) model.maxIncrease.push(r);
@@ -18775,7 +18793,12 @@ function parseCustomDevice(ctx, node2, keyPath, onId) {
   if (typeof rawId === "string") onId(rawId);
   const id = check(() => {
     if (typeof rawId !== "string" || !/^[a-z0-9][a-z0-9._-]*$/.test(rawId)) {
-      fail(ctx, idPair?.value ?? node2, `${keyPath}.id`, `a custom device needs an 'id' in lower case letters, digits, '.', '_' or '-', got ${kind(idPair?.value)}`);
+      fail(
+        ctx,
+        idPair?.value ?? node2,
+        `${keyPath}.id`,
+        `a custom device needs an 'id' in lower case letters, digits, '.', '_' or '-', got ${kind(idPair?.value)}`
+      );
     }
     if (findDevice(rawId)) fail(ctx, idPair.value, `${keyPath}.id`, `${quoteToken(rawId)} is a catalog device; give your device another id`);
     return rawId;
@@ -18808,7 +18831,8 @@ function parseCustomDevice(ctx, node2, keyPath, onId) {
     if (!attempt(ctx, () => derivation(ctx, m.get("derivation").value, `${keyPath}.derivation`, peak, source))) ok = false;
   }
   if (!peakGiven) {
-    if (!ctx.misspelt.has(`${keyPath}|derivation`)) reportMissing(ctx, node2, keyPath, "peak", "a custom device needs 'peak' (per precision, like { fp16: 10 TFLOPS }) or 'derivation'");
+    if (!ctx.misspelt.has(`${keyPath}|derivation`))
+      reportMissing(ctx, node2, keyPath, "peak", "a custom device needs 'peak' (per precision, like { fp16: 10 TFLOPS }) or 'derivation'");
     ok = false;
   }
   let bandwidth;
@@ -18817,7 +18841,8 @@ function parseCustomDevice(ctx, node2, keyPath, onId) {
     ok = false;
   } else bandwidth = check(() => positive(ctx, m.get("bandwidth").value, `${keyPath}.bandwidth`, parseBandwidth, "34 GB/s"));
   const overrides = {};
-  if (m.has("compute-efficiency")) overrides.computeEfficiency = check(() => fraction(ctx, m.get("compute-efficiency").value, `${keyPath}.compute-efficiency`));
+  if (m.has("compute-efficiency"))
+    overrides.computeEfficiency = check(() => fraction(ctx, m.get("compute-efficiency").value, `${keyPath}.compute-efficiency`));
   if (m.has("memory-efficiency")) overrides.memoryEfficiency = check(() => fraction(ctx, m.get("memory-efficiency").value, `${keyPath}.memory-efficiency`));
   if (m.has("kernel-overhead")) {
     const ms = check(() => unit(ctx, m.get("kernel-overhead").value, `${keyPath}.kernel-overhead`, parseDurationMs));
@@ -18840,7 +18865,13 @@ function derivation(ctx, node2, dp, peak, source) {
     const pair = dm.get(k);
     if (!pair) {
       if (fallback !== void 0) return fallback;
-      reportMissing(ctx, node2, dp, k, `a derivation needs '${k}'${k === "clock" ? " (like 1.2 GHz)" : k === "flops-per-cycle" ? ", per precision (like { fp32: 2, fp16: 4 })" : ""}`);
+      reportMissing(
+        ctx,
+        node2,
+        dp,
+        k,
+        `a derivation needs '${k}'${k === "clock" ? " (like 1.2 GHz)" : k === "flops-per-cycle" ? ", per precision (like { fp32: 2, fp16: 4 })" : ""}`
+      );
       ok = false;
       return void 0;
     }
@@ -19879,7 +19910,10 @@ var biasAdd = {
 };
 var ops = [
   ...UNARY.map(([name, value2]) => unaryOp(name, 1, { value: value2 })),
-  unaryOp("IsNaN", 1, { dtype: "bool", value: () => ([x]) => typeof x === "number" ? Number.isNaN(x) ? 1 : 0 : x === null ? null : 0 }),
+  unaryOp("IsNaN", 1, {
+    dtype: "bool",
+    value: () => ([x]) => typeof x === "number" ? Number.isNaN(x) ? 1 : 0 : x === null ? null : 0
+  }),
   unaryOp("IsInf", 1, { dtype: "bool", value: isInf }),
   unaryOp("Not", 1, { dtype: "bool", value: not }),
   ...ARITH.map(([name, num2, sym]) => broadcastOp(name, { value: (dt) => binary(num2, sym, dt) })),
@@ -20819,9 +20853,7 @@ function maxUnpoolShape(ctx) {
   const pads = ctx.attrs.ints("pads") ?? new Array(2 * n).fill(0);
   if (strides.length !== n || pads.length !== 2 * n) return null;
   const channels = ctx.input(1)?.shape?.[1] ?? x[1];
-  const spatial = x.slice(2).map(
-    (d, i) => typeof d === "number" ? strides[i] * (d - 1) + kernel[i] - pads[i] - pads[i + n] : null
-  );
+  const spatial = x.slice(2).map((d, i) => typeof d === "number" ? strides[i] * (d - 1) + kernel[i] - pads[i] - pads[i + n] : null);
   return [x[0], channels, ...spatial];
 }
 var maxUnpool = {
@@ -21097,7 +21129,14 @@ var DYNAMIC_QUANTIZE_SCALAR = 8;
 var ops8 = [
   matmulLike("MatMul", "", 0, 1, (ctx) => ctx.input(0)?.dtype ?? null),
   gemmDef("Gemm", ""),
-  matmulLike("MatMulInteger", "", 0, 1, () => "int32", (ctx) => zp(ctx, 0, 2) + zp(ctx, 1, 3)),
+  matmulLike(
+    "MatMulInteger",
+    "",
+    0,
+    1,
+    () => "int32",
+    (ctx) => zp(ctx, 0, 2) + zp(ctx, 1, 3)
+  ),
   matmulLike(
     "QLinearMatMul",
     "",
@@ -21391,12 +21430,7 @@ var onnxAttention = {
     if (!g) return [tensor(dt, null), tensor(kDt, null), tensor(vDt, null), tensor(dt, null)];
     const t = addDims(g.p, g.l);
     const y = g.rank === 4 ? [g.b, g.qN, g.s, g.hv] : [g.b, g.s, mulDims(g.qN, g.hv)];
-    return [
-      tensor(dt, y),
-      tensor(kDt, [g.b, g.kvN, t, g.h]),
-      tensor(vDt, [g.b, g.kvN, t, g.hv]),
-      tensor(dt, [g.b, g.qN, g.s, t])
-    ];
+    return [tensor(dt, y), tensor(kDt, [g.b, g.kvN, t, g.h]), tensor(vDt, [g.b, g.kvN, t, g.hv]), tensor(dt, [g.b, g.qN, g.s, t])];
   },
   cost: (ctx) => {
     const g = onnxAttnGeometry(ctx);
@@ -21433,15 +21467,7 @@ function rotaryDef(domain, cosIndex) {
     }
   };
 }
-var ops9 = [
-  msAttention,
-  qAttention,
-  multiHeadAttention,
-  groupQueryAttention,
-  onnxAttention,
-  rotaryDef(MS6, 2),
-  rotaryDef("", 1)
-];
+var ops9 = [msAttention, qAttention, multiHeadAttention, groupQueryAttention, onnxAttention, rotaryDef(MS6, 2), rotaryDef("", 1)];
 
 // src/ops/quantize.ts
 var MS7 = "com.microsoft";
@@ -22154,7 +22180,12 @@ function inferSqueeze(ctx) {
   const inShape = x?.shape ?? null;
   if (axes === void 0) {
     if (inShape === null || !inShape.every((d) => typeof d === "number")) return [tensor(dtype, null)];
-    return [reshaped(x, inShape.filter((d) => d !== 1))];
+    return [
+      reshaped(
+        x,
+        inShape.filter((d) => d !== 1)
+      )
+    ];
   }
   if (inShape === null) return [tensor(dtype, null)];
   if (axes === null) {
@@ -22163,7 +22194,12 @@ function inferSqueeze(ctx) {
   }
   const norm = normAxes2(axes, inShape.length);
   if (norm === null) return [tensor(dtype, null)];
-  return [reshaped(x, inShape.filter((_, i) => !norm.includes(i)))];
+  return [
+    reshaped(
+      x,
+      inShape.filter((_, i) => !norm.includes(i))
+    )
+  ];
 }
 function inferUnsqueeze(ctx) {
   const x = ctx.input(0);
@@ -22218,10 +22254,22 @@ function inferTile(ctx) {
   const dtype = x?.dtype ?? null;
   const reps = dimValues(ctx.input(1));
   if (!x || x.shape === null) return [tensor(dtype, null)];
-  if (reps === null || reps.length !== x.shape.length) return [tensor(dtype, x.shape.map(() => null))];
+  if (reps === null || reps.length !== x.shape.length)
+    return [
+      tensor(
+        dtype,
+        x.shape.map(() => null)
+      )
+    ];
   const out = x.shape.map((d, i) => productDim([d, reps[i]]));
   const k = knownTensor(x);
-  const value2 = k ? buildValue(out, (idx) => k.value[flatIndex(idx.map((v, i) => v % k.shape[i]), k.shape)]) : void 0;
+  const value2 = k ? buildValue(
+    out,
+    (idx) => k.value[flatIndex(
+      idx.map((v, i) => v % k.shape[i]),
+      k.shape
+    )]
+  ) : void 0;
   return [tensor(dtype, out, value2)];
 }
 function castTo(x, to) {
@@ -22548,7 +22596,13 @@ function inferNonZero(ctx) {
     return null;
   });
   const n = coords.length;
-  return [tensor("int64", [rank, n], buildValue([rank, n], (idx) => coords[idx[1]][idx[0]]))];
+  return [
+    tensor(
+      "int64",
+      [rank, n],
+      buildValue([rank, n], (idx) => coords[idx[1]][idx[0]])
+    )
+  ];
 }
 function costNonZero(ctx) {
   const n = inputElements(ctx);
@@ -22612,10 +22666,17 @@ function inferUnique(ctx) {
       const m3 = x?.shape ? ctx.upTo?.(x.shape) ?? null : null;
       return [tensor(dtype, [m3]), tensor("int64", [m3]), tensor("int64", [n]), tensor("int64", [m3])];
     }
-    const u2 = uniqueSlices(numeric.map((v) => [v]), sorted);
+    const u2 = uniqueSlices(
+      numeric.map((v) => [v]),
+      sorted
+    );
     const m2 = u2.order.length;
     return [
-      tensor(dtype, [m2], u2.order.map((i) => numeric[i])),
+      tensor(
+        dtype,
+        [m2],
+        u2.order.map((i) => numeric[i])
+      ),
       tensor("int64", [m2], u2.order),
       tensor("int64", [numeric.length], u2.inverse),
       tensor("int64", [m2], u2.counts)
@@ -22645,12 +22706,7 @@ function inferUnique(ctx) {
   const outShape = [...kx.shape];
   outShape[axis] = m;
   const y = buildValue(outShape, (idx) => numeric[flatIndex([...idx.slice(0, axis), u.order[idx[axis]], ...idx.slice(axis + 1)], kx.shape)]);
-  return [
-    tensor(dtype, outShape, y),
-    tensor("int64", [m], u.order),
-    tensor("int64", [len], u.inverse),
-    tensor("int64", [m], u.counts)
-  ];
+  return [tensor(dtype, outShape, y), tensor("int64", [m], u.order), tensor("int64", [len], u.inverse), tensor("int64", [m], u.counts)];
 }
 function costUnique(ctx) {
   const n = inputElements(ctx);
@@ -22848,7 +22904,12 @@ function inferSlice(ctx) {
   const defaultAxes = typeof count === "number" && count <= rank ? Array.from({ length: count }, (_, i) => i) : null;
   const normalized = axesNum === void 0 ? defaultAxes : axesNum && normAxes2(axesNum, rank);
   if (normalized === null || axesNum === null) {
-    return [tensor(dtype, x.shape.map(() => null))];
+    return [
+      tensor(
+        dtype,
+        x.shape.map(() => null)
+      )
+    ];
   }
   const out = [...x.shape];
   const perAxis = new Array(rank).fill(null);
@@ -22878,7 +22939,13 @@ function inferPad(ctx) {
     const a = dimValues(ctx.input(3));
     axes = a && a.every((v) => typeof v === "number") ? normAxes2(a, rank) : null;
   }
-  if (pads === null || axes === null || pads.length !== 2 * axes.length) return [tensor(dtype, x.shape.map(() => null))];
+  if (pads === null || axes === null || pads.length !== 2 * axes.length)
+    return [
+      tensor(
+        dtype,
+        x.shape.map(() => null)
+      )
+    ];
   const out = [...x.shape];
   const begin = new Array(rank).fill(0);
   let numeric = true;
@@ -22932,7 +22999,13 @@ function inferTranspose(ctx) {
   const rank = x.shape.length;
   const perm = ctx.attrs.ints("perm") ?? x.shape.map((_, i) => rank - 1 - i);
   const norm = normAxes2(perm, rank);
-  if (norm === null || norm.length !== rank) return [tensor(dtype, x.shape.map(() => null))];
+  if (norm === null || norm.length !== rank)
+    return [
+      tensor(
+        dtype,
+        x.shape.map(() => null)
+      )
+    ];
   const out = norm.map((p) => x.shape[p]);
   const value2 = remapValue(x, out, (idx) => {
     const src = new Array(rank);
@@ -23031,7 +23104,13 @@ function inferResize(ctx) {
   const rank = x.shape.length;
   const attrAxes = ctx.opset >= 18 ? ctx.attrs.ints("axes") : void 0;
   const axes = attrAxes ? normAxes2(attrAxes, rank) : x.shape.map((_, i) => i);
-  if (axes === null) return [tensor(dtype, x.shape.map(() => null))];
+  if (axes === null)
+    return [
+      tensor(
+        dtype,
+        x.shape.map(() => null)
+      )
+    ];
   const scales = resizeArg(ctx, ctx.opset < 11 ? 1 : 2);
   const sizes = ctx.opset < 11 ? void 0 : resizeArg(ctx, 3);
   const unknownOnAxes = () => {
@@ -23070,8 +23149,19 @@ function inferUpsample(ctx) {
   if (!x?.shape) return [tensor(dtype, null)];
   const scales = upsampleScales(ctx, x.shape.length);
   checkArg(ctx, scales, "scales");
-  if (scales === null || scales.length !== x.shape.length) return [tensor(dtype, x.shape.map(() => null))];
-  return [tensor(dtype, x.shape.map((d, i) => scaleDim(d, scales[i])))];
+  if (scales === null || scales.length !== x.shape.length)
+    return [
+      tensor(
+        dtype,
+        x.shape.map(() => null)
+      )
+    ];
+  return [
+    tensor(
+      dtype,
+      x.shape.map((d, i) => scaleDim(d, scales[i]))
+    )
+  ];
 }
 function modeTaps(mode) {
   if (mode === "linear" || mode === "bilinear") return 2;
@@ -23257,7 +23347,12 @@ function inferSplitToSequence(ctx) {
     const len = ctx.has(1) ? null : 1;
     return [{ kind: "sequence", elem: tensor(dtype, itemShape(len)) }];
   }
-  return [sequenceOf(lengths.map((len) => tensor(dtype, itemShape(len))), dtype)];
+  return [
+    sequenceOf(
+      lengths.map((len) => tensor(dtype, itemShape(len))),
+      dtype
+    )
+  ];
 }
 function inferConcatFromSequence(ctx) {
   const s = seqInput(ctx, 0);
@@ -23421,7 +23516,13 @@ function inferDFT(ctx) {
   const irfft = ctx.opset >= 20 && onesided && inverse;
   const out = [...x.shape];
   out[rank - 1] = irfft ? 1 : 2;
-  if (axis === null || axis === rank - 1) return [tensor(dtype, out.map((d, i) => i === rank - 1 ? d : null))];
+  if (axis === null || axis === rank - 1)
+    return [
+      tensor(
+        dtype,
+        out.map((d, i) => i === rank - 1 ? d : null)
+      )
+    ];
   const n = dftLength(ctx, x.shape[axis], irfft);
   out[axis] = onesided && !irfft ? typeof n === "number" ? Math.floor(n / 2) + 1 : null : n;
   return [tensor(dtype, out)];
@@ -23828,12 +23929,7 @@ var gradient = {
   },
   cost: () => ({ macs: 0, flops: 0, coreMacs: 0 })
 };
-var ops19 = [
-  optimizer("Adagrad", 3, [0, 2], 8),
-  optimizer("Momentum", 3, [0, 2], 6),
-  optimizer("Adam", 4, [0, 2, 3], 14),
-  gradient
-];
+var ops19 = [optimizer("Adagrad", 3, [0, 2], 8), optimizer("Momentum", 3, [0, 2], 6), optimizer("Adam", 4, [0, 2, 3], 14), gradient];
 
 // src/ops/index.ts
 var FAMILIES = [
@@ -23944,7 +24040,9 @@ function expandFunctions(graph2, functions) {
   let counter = 0;
   let created = 0;
   const sizes = /* @__PURE__ */ new Map();
-  const tooDeep = (n) => new GraphError(`function ${quoteToken(n.domain ? `${n.domain}:${n.opType}` : n.opType)} calls functions more than ${MAX_EXPANSION_DEPTH} deep (recursion?)`);
+  const tooDeep = (n) => new GraphError(
+    `function ${quoteToken(n.domain ? `${n.domain}:${n.opType}` : n.opType)} calls functions more than ${MAX_EXPANSION_DEPTH} deep (recursion?)`
+  );
   const expandedSize = (fn, call, depth) => {
     if (depth >= MAX_EXPANSION_DEPTH) throw tooDeep(call);
     const known = sizes.get(fn);
@@ -24228,8 +24326,7 @@ function inferRun(model, options, bounds) {
       checkSparse(sp, `sparse initializer ${quoteToken(path + sp.name)}`);
       scope.values.set(sp.name, tensor(sp.values.dtype, [...sp.dims]));
       const elements = checkedElements(sp.values.dims, `sparse initializer ${quoteToken(path + sp.name)}`);
-      if (sp.values.dtype && isWeightDtype(sp.values))
-        weightCandidates.set(sp.name, { elements, bytes: byteSize(sp.values.dtype, elements) });
+      if (sp.values.dtype && isWeightDtype(sp.values)) weightCandidates.set(sp.name, { elements, bytes: byteSize(sp.values.dtype, elements) });
     }
     const declared = /* @__PURE__ */ new Map();
     if (useDeclared) {
@@ -24335,7 +24432,12 @@ function inferRun(model, options, bounds) {
         return outs;
       }
     };
-    const r = applyOp(atMax, node2, ins.map((x) => x ?? void 0), opsetOf(node2.domain));
+    const r = applyOp(
+      atMax,
+      node2,
+      ins.map((x) => x ?? void 0),
+      opsetOf(node2.domain)
+    );
     if (!agrees || !r.cost) return void 0;
     const read = node2.domain === "" && (node2.opType === "Shape" || node2.opType === "Size") ? 0 : sumBytes(ins);
     const written = sumBytes(outs);
@@ -24363,25 +24465,33 @@ function inferRun(model, options, bounds) {
       };
     }
     let memo;
-    const r = applyOp(def, node2, inputsInfo, opsetOf(node2.domain), (sub2, subInputs) => {
-      memo ??= /* @__PURE__ */ new Map();
-      let byInputs = memo.get(sub2);
-      if (!byInputs) memo.set(sub2, byInputs = /* @__PURE__ */ new Map());
-      const key2 = JSON.stringify(subInputs, (_, v) => typeof v === "number" && !Number.isFinite(v) ? `#${v}` : v);
-      const hit = byInputs.get(key2);
-      if (hit) return hit;
-      if (++subgraphRuns > MAX_SUBGRAPH_RUNS) {
-        throw new GraphError(`the model's sub-graphs would run more than ${MAX_SUBGRAPH_RUNS} times (nested loops or branches): refused`);
-      }
-      const child = new Scope(scope);
-      sub2.inputs.forEach((vi, i) => {
-        const given2 = subInputs[i];
-        child.values.set(vi.name, given2 ?? declaredInfo(vi.type));
-      });
-      const res = runGraph(sub2, child, null, `${path}${node2.name || node2.opType}/`, depth + 1);
-      byInputs.set(key2, res);
-      return res;
-    }, bounds ? (d) => bounds.upTo(d) : void 0, tryUnroll);
+    const r = applyOp(
+      def,
+      node2,
+      inputsInfo,
+      opsetOf(node2.domain),
+      (sub2, subInputs) => {
+        memo ??= /* @__PURE__ */ new Map();
+        let byInputs = memo.get(sub2);
+        if (!byInputs) memo.set(sub2, byInputs = /* @__PURE__ */ new Map());
+        const key2 = JSON.stringify(subInputs, (_, v) => typeof v === "number" && !Number.isFinite(v) ? `#${v}` : v);
+        const hit = byInputs.get(key2);
+        if (hit) return hit;
+        if (++subgraphRuns > MAX_SUBGRAPH_RUNS) {
+          throw new GraphError(`the model's sub-graphs would run more than ${MAX_SUBGRAPH_RUNS} times (nested loops or branches): refused`);
+        }
+        const child = new Scope(scope);
+        sub2.inputs.forEach((vi, i) => {
+          const given2 = subInputs[i];
+          child.values.set(vi.name, given2 ?? declaredInfo(vi.type));
+        });
+        const res = runGraph(sub2, child, null, `${path}${node2.name || node2.opType}/`, depth + 1);
+        byInputs.set(key2, res);
+        return res;
+      },
+      bounds ? (d) => bounds.upTo(d) : void 0,
+      tryUnroll
+    );
     return { ...r, supported: true };
   };
   const top = new Scope(null);
@@ -24425,7 +24535,9 @@ function checkCost(cost, label) {
   for (const k of ["macs", "flops", "coreMacs"]) {
     const v = cost[k];
     if (!(v >= 0 && v <= MAX_COUNT)) {
-      throw new GraphError(`${label()} has ${Number.isNaN(v) ? "an undefined" : v < 0 ? "a negative" : "an absurd"} ${k === "coreMacs" ? "MAC" : k.slice(0, -1).toUpperCase()} count (${fmt(v)})`);
+      throw new GraphError(
+        `${label()} has ${Number.isNaN(v) ? "an undefined" : v < 0 ? "a negative" : "an absurd"} ${k === "coreMacs" ? "MAC" : k.slice(0, -1).toUpperCase()} count (${fmt(v)})`
+      );
     }
   }
 }
@@ -24828,7 +24940,12 @@ function textTable(header, rows, rightAlign = [], maxCell = MAX_CELL) {
   return [line(head), widths.map((w) => "-".repeat(w)).join("  "), ...body.map(line)].join("\n");
 }
 function formatBinaryBytes(n) {
-  const units = [[2 ** 40, "TiB"], [2 ** 30, "GiB"], [2 ** 20, "MiB"], [2 ** 10, "KiB"]];
+  const units = [
+    [2 ** 40, "TiB"],
+    [2 ** 30, "GiB"],
+    [2 ** 20, "MiB"],
+    [2 ** 10, "KiB"]
+  ];
   for (const [scale, u] of units) if (n >= scale) return `${trim((n / scale).toPrecision(3))} ${u}`;
   return `${n} B`;
 }
@@ -24904,9 +25021,7 @@ function compareNodes(base, head) {
   return out.sort((a, b) => size(b) - size(a) || a.name.localeCompare(b.name));
 }
 function compareModel(path, base, head) {
-  const totals2 = Object.fromEntries(
-    COMPARED_TOTALS.map((k) => [k, change(base ? base.totals[k] : null, head ? head.totals[k] : null)])
-  );
+  const totals2 = Object.fromEntries(COMPARED_TOTALS.map((k) => [k, change(base ? base.totals[k] : null, head ? head.totals[k] : null)]));
   const devices = /* @__PURE__ */ new Set([...Object.keys(base?.latency ?? {}), ...Object.keys(head?.latency ?? {})]);
   const latency = {};
   for (const d of devices) latency[d] = change(base?.latency?.[d]?.ms, head?.latency?.[d]?.ms);
@@ -24947,7 +25062,9 @@ function renderModelText(m, options = {}) {
   const out = [];
   const dims2 = Object.entries(m.dims).map(([k, v]) => `${field(k, 60)}=${field(v, 20)}${m.defaultedDims.includes(k) ? " (default)" : ""}`).join(", ");
   out.push(field(m.path, 500));
-  out.push(`  ${m.producer ? field(m.producer, 100) : "unknown producer"}, IR ${field(m.irVersion, 20)}, opset ${field(m.opset, 20)}, ${m.nodes.length} nodes${dims2 ? `, dims: ${field(dims2, 1e3)}` : ""}`);
+  out.push(
+    `  ${m.producer ? field(m.producer, 100) : "unknown producer"}, IR ${field(m.irVersion, 20)}, opset ${field(m.opset, 20)}, ${m.nodes.length} nodes${dims2 ? `, dims: ${field(dims2, 1e3)}` : ""}`
+  );
   out.push("");
   const summary = [
     ["params", formatCount(t.params), `${formatBytes(t.weightBytes)} of weights`],
@@ -25151,7 +25268,19 @@ import { dirname as dirname2, isAbsolute as isAbsolute2, relative as relative2, 
 var WIRE_VARINT = 0;
 var WIRE_LEN = 2;
 var MAX_DEPTH = 64;
-function decodeModel(bytes) {
+var DEFAULT_MAX_NODES = 5e5;
+var TooManyNodesError = class extends UserError {
+  constructor(limit2) {
+    super("", `has more than ${limit2} nodes: refused (a limit that keeps a crafted file from exhausting the job; raise it with --max-nodes)`);
+    this.limit = limit2;
+    this.name = "TooManyNodesError";
+  }
+  limit;
+};
+var nodesLeft = DEFAULT_MAX_NODES;
+var nodeLimit = DEFAULT_MAX_NODES;
+function decodeModel(bytes, options = {}) {
+  nodeLimit = nodesLeft = options.maxNodes ?? DEFAULT_MAX_NODES;
   const r = new Reader(bytes);
   const model = {
     irVersion: 0,
@@ -25268,6 +25397,7 @@ function graph(r, depth) {
   });
 }
 function node(r, depth) {
+  if (--nodesLeft < 0) throw new TooManyNodesError(nodeLimit);
   return sub(r, (s) => {
     const n = { name: "", opType: "", domain: "", inputs: [], outputs: [], attrs: /* @__PURE__ */ new Map() };
     while (!s.done) {
@@ -25371,10 +25501,24 @@ function attribute(r, depth) {
           tp = typeProto(s, 0);
           break;
         case 7:
-          repeated(s, wire, 5, floats, () => s.float(), (p) => p.float());
+          repeated(
+            s,
+            wire,
+            5,
+            floats,
+            () => s.float(),
+            (p) => p.float()
+          );
           break;
         case 8:
-          repeated(s, wire, 0, ints, () => s.int64(), (p) => p.int64());
+          repeated(
+            s,
+            wire,
+            0,
+            ints,
+            () => s.int64(),
+            (p) => p.int64()
+          );
           break;
         case 9:
           strings.push(s.string());
@@ -25473,7 +25617,14 @@ function decodeTensorBody(s) {
     const wire = tag & 7;
     switch (field2) {
       case 1:
-        repeated(s, wire, 0, t.dims, () => s.int64(), (p) => p.int64());
+        repeated(
+          s,
+          wire,
+          0,
+          t.dims,
+          () => s.int64(),
+          (p) => p.int64()
+        );
         break;
       case 2:
         t.dtypeCode = s.int32();
@@ -25540,7 +25691,15 @@ function sparseTensor(r) {
       const field2 = tag >>> 3;
       if (field2 === 1) values = tensor2(s);
       else if (field2 === 2) indices = tensor2(s);
-      else if (field2 === 3) repeated(s, tag & 7, 0, dims2, () => s.int64(), (p) => p.int64());
+      else if (field2 === 3)
+        repeated(
+          s,
+          tag & 7,
+          0,
+          dims2,
+          () => s.int64(),
+          (p) => p.int64()
+        );
       else s.skip(tag & 7);
     }
     const empty = () => ({ name: "", dtype: null, dtypeCode: 0, dims: [0], storage: { kind: "empty" } });
@@ -25736,8 +25895,7 @@ function sniff(bytes) {
   if (startsWith(bytes, "GGUF")) return { kind: "other", what: "a GGUF model" };
   if (bytes[0] === 128 && (bytes[1] === 2 || bytes[1] === 3 || bytes[1] === 4 || bytes[1] === 5))
     return { kind: "other", what: "a Python pickle (a PyTorch checkpoint?)" };
-  if (bytes.length >= 9 && bytes[8] === 123 && readU64LE(bytes) < bytes.length)
-    return { kind: "other", what: "a safetensors file" };
+  if (bytes.length >= 9 && bytes[8] === 123 && readU64LE(bytes) < bytes.length) return { kind: "other", what: "a safetensors file" };
   if (looksLikeText(bytes)) return { kind: "other", what: "a text file" };
   const first = bytes[0];
   const field2 = first >> 3;
@@ -25822,10 +25980,7 @@ function resolveRegularFile(path, display, c) {
     throw new InputError(display, errnoReason(e));
   }
   if (c.root !== null && !isInside(realFolder(c.root), real)) {
-    throw new InputError(
-      display,
-      `resolves to a file outside ${c.rootName ?? "the repository"}: refused${c.allowHint ? ` (${c.allowHint} lifts this)` : ""}`
-    );
+    throw new InputError(display, `resolves to a file outside ${c.rootName ?? "the repository"}: refused${c.allowHint ? ` (${c.allowHint} lifts this)` : ""}`);
   }
   let st;
   try {
@@ -25883,11 +26038,11 @@ function readTextSafe(path, display, c) {
 function loadModelFile(path, options = {}) {
   const display = options.display ?? path;
   const bytes = readFileSafe(path, display, { root: null, ...options.confine, maxBytes: MAX_MODEL_BYTES, what: "model file" });
-  const model = decodeBytes(display, bytes);
+  const model = decodeBytes(display, bytes, options.maxNodes);
   const notices = checkExternalData(path, display, model, options);
   return { path, bytes: bytes.byteLength, model, notices };
 }
-function decodeBytes(path, bytes) {
+function decodeBytes(path, bytes, maxNodes) {
   const kind2 = sniff(bytes);
   switch (kind2.kind) {
     case "empty":
@@ -25901,14 +26056,12 @@ function decodeBytes(path, bytes) {
       throw new InputError(path, `is ${kind2.what}, not an ONNX model`);
   }
   try {
-    return decodeModel(bytes);
+    return decodeModel(bytes, { maxNodes });
   } catch (e) {
+    if (e instanceof TooManyNodesError) throw new InputError(path, e.detail);
     if (e instanceof DecodeError) {
       const truncated = /truncated|runs past the end/.test(e.message);
-      throw new InputError(
-        path,
-        truncated ? `is truncated or corrupted: ${e.message} of ${bytes.length}` : `is not a valid ONNX model: ${e.message}`
-      );
+      throw new InputError(path, truncated ? `is truncated or corrupted: ${e.message} of ${bytes.length}` : `is not a valid ONNX model: ${e.message}`);
     }
     if (e instanceof RangeError) throw new InputError(path, `is not a valid ONNX model: ${e.message}`);
     throw new InputError(path, `is not a valid ONNX model: ${e.message}`);
@@ -25945,7 +26098,8 @@ function checkExternalData(path, display, model, options) {
         size2 = resolveRegularFile(target, location, { root: realDir, rootName: "the model's folder", what: "external data file" }).stat.size;
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
-        if (!/^no such/.test(e.detail)) throw new InputError(display, `external data file ${quoteToken(location)} (for tensor ${quoteToken(t.name)}) ${e.detail}`);
+        if (!/^no such/.test(e.detail))
+          throw new InputError(display, `external data file ${quoteToken(location)} (for tensor ${quoteToken(t.name)}) ${e.detail}`);
         size2 = null;
       }
       sizes.set(target, size2);
@@ -25953,7 +26107,10 @@ function checkExternalData(path, display, model, options) {
     const size = sizes.get(target);
     if (size === null) {
       if (!options.allowMissingWeights) {
-        throw new InputError(display, `external data file ${quoteToken(location)} (for tensor ${quoteToken(t.name)}) is missing; pass --allow-missing-weights to analyse the graph alone`);
+        throw new InputError(
+          display,
+          `external data file ${quoteToken(location)} (for tensor ${quoteToken(t.name)}) is missing; pass --allow-missing-weights to analyse the graph alone`
+        );
       }
       missing.add(location);
       continue;
@@ -25969,7 +26126,12 @@ function checkExternalData(path, display, model, options) {
 // src/io/analyze-file.ts
 function analyzeModelFile(path, options = {}) {
   const shown = options.errorPath ?? options.displayPath ?? path;
-  const loaded = loadModelFile(path, { allowMissingWeights: options.allowMissingWeights, confine: options.confine, display: shown });
+  const loaded = loadModelFile(path, {
+    allowMissingWeights: options.allowMissingWeights,
+    confine: options.confine,
+    display: shown,
+    maxNodes: options.maxNodes
+  });
   const m = loaded.model;
   let inferred;
   try {
@@ -26007,11 +26169,21 @@ function checkConfigDims(cfg, analysed) {
       const at = model.dimsAt?.[name];
       const fromDefaults = at?.keyPath.startsWith("defaults.") ?? false;
       const pool = fromDefaults ? analysed : mine;
-      if (unknownDims([name], pool.map((a) => a.symbols)).length === 0) continue;
+      if (unknownDims(
+        [name],
+        pool.map((a) => a.symbols)
+      ).length === 0)
+        continue;
       const of = pool.length === 1 ? quoteToken(pool[0].path, 80) : fromDefaults ? `any of the ${pool.length} models` : `any of the ${pool.length} models ${quoteToken(model.path, 80)} matches`;
       const symbols = (fromDefaults ? everywhere : mine.map((a) => a.symbols)).flat();
       const index = cfg.models.indexOf(model);
-      throw new BudgetFileError(cfg.file, (at ?? model.at).line, (at ?? model.at).column, at?.keyPath ?? `models[${index}].dims`, unknownDimMessage(name, symbols, of));
+      throw new BudgetFileError(
+        cfg.file,
+        (at ?? model.at).line,
+        (at ?? model.at).column,
+        at?.keyPath ?? `models[${index}].dims`,
+        unknownDimMessage(name, symbols, of)
+      );
     }
   }
 }
@@ -26081,7 +26253,10 @@ function resolveDevices(ids) {
   return ids.map((id) => {
     const d = findDevice(id);
     if (!d) {
-      const hint = closest(id, DEVICES.map((x) => x.id));
+      const hint = closest(
+        id,
+        DEVICES.map((x) => x.id)
+      );
       throw new UsageError(
         `unknown device ${quoteToken(id)}${hint.length ? ` (did you mean ${hint.map((h) => `'${h}'`).join(", ")}?)` : ""}; \`model-budget devices\` lists the catalog`
       );
@@ -26105,11 +26280,17 @@ function renderDevicesText() {
     d.memory ? formatBinaryBytes(d.memory.value) : "-",
     d.power ? `${d.power.value} W` : "-"
   ]);
-  const table2 = textTable(
-    ["id", "name", "class", "fp32 FLOP/s", "fp16 FLOP/s", "int8 OP/s", "bandwidth", "memory", "power"],
-    rows,
-    [false, false, false, true, true, true, true, true, true]
-  );
+  const table2 = textTable(["id", "name", "class", "fp32 FLOP/s", "fp16 FLOP/s", "int8 OP/s", "bandwidth", "memory", "power"], rows, [
+    false,
+    false,
+    false,
+    true,
+    true,
+    true,
+    true,
+    true,
+    true
+  ]);
   return `${table2}
 
 Dense peaks (no sparsity). Sources for every figure: \`model-budget devices --format json\` or docs/devices.md.
@@ -26147,7 +26328,7 @@ function usable(v) {
 }
 function checkDevice(device) {
   const bad = (what) => new UserError("", `device ${quoteToken(device.id)}: ${what}`);
-  if (!usable(device.bandwidth)) throw bad(`bandwidth must be a positive, finite number of bytes/s, got ${device.bandwidth}`);
+  if (!usable(device.bandwidth)) throw bad(`bandwidth must be a positive, finite number of bytes/s, got ${String(device.bandwidth)}`);
   for (const [p, v] of Object.entries(device.peak)) {
     if (v !== void 0 && !(v >= 0 && Number.isFinite(v))) throw bad(`peak ${p} must be a finite number >= 0, got ${v}`);
   }
@@ -26394,7 +26575,21 @@ var report_schema_default = {
     },
     model: {
       type: "object",
-      required: ["path", "fileBytes", "irVersion", "producer", "opset", "opsetImports", "dims", "defaultedDims", "graph", "totals", "byOpType", "nodes", "warnings"],
+      required: [
+        "path",
+        "fileBytes",
+        "irVersion",
+        "producer",
+        "opset",
+        "opsetImports",
+        "dims",
+        "defaultedDims",
+        "graph",
+        "totals",
+        "byOpType",
+        "nodes",
+        "warnings"
+      ],
       properties: {
         path: { type: "string", minLength: 1 },
         fileBytes: { type: "integer", minimum: 0 },
@@ -26469,7 +26664,7 @@ function describe(e) {
   const at = jsonPath(e.instancePath);
   switch (e.keyword) {
     case "required":
-      return `${at}: missing "${String(e.params.missingProperty)}"`;
+      return `${at}: missing "${e.params.missingProperty}"`;
     case "type":
       return `${at}: must be ${String(e.params.type).replace(",", " or ")}`;
     case "const":
@@ -26676,24 +26871,30 @@ function rooflineSvg(latency, device, nodes, options = {}) {
   for (let e = xMinExp; e <= xMaxExp; e++) {
     const x = n2(px(10 ** e));
     out.push(`<line class="tick-x" data-value="${n2v(10 ** e)}" x1="${x}" y1="${top}" x2="${x}" y2="${bottom + 5}" stroke="#e9ecef" stroke-width="1"/>`);
-    if ((e - xMinExp) % xStep === 0) out.push(`<text x="${x}" y="${bottom + 19}" font-size="11" fill="#495057" text-anchor="middle">${siUnit(10 ** e, "")}</text>`);
-    if (e < xMaxExp) for (let k = 2; k <= 9; k++) {
-      const mx = n2(px(k * 10 ** e));
-      out.push(`<line x1="${mx}" y1="${bottom}" x2="${mx}" y2="${bottom + 3}" stroke="#adb5bd" stroke-width="1"/>`);
-    }
+    if ((e - xMinExp) % xStep === 0)
+      out.push(`<text x="${x}" y="${bottom + 19}" font-size="11" fill="#495057" text-anchor="middle">${siUnit(10 ** e, "")}</text>`);
+    if (e < xMaxExp)
+      for (let k = 2; k <= 9; k++) {
+        const mx = n2(px(k * 10 ** e));
+        out.push(`<line x1="${mx}" y1="${bottom}" x2="${mx}" y2="${bottom + 3}" stroke="#adb5bd" stroke-width="1"/>`);
+      }
   }
   for (let e = yMinExp; e <= yMaxExp; e++) {
     const y = n2(py(10 ** e));
     out.push(`<line class="tick-y" data-value="${n2v(10 ** e)}" x1="${left - 5}" y1="${y}" x2="${right}" y2="${y}" stroke="#e9ecef" stroke-width="1"/>`);
-    if ((e - yMinExp) % yStep === 0) out.push(`<text x="${left - 8}" y="${n2(py(10 ** e) + 4)}" font-size="11" fill="#495057" text-anchor="end">${siUnit(10 ** e, "")}</text>`);
-    if (e < yMaxExp) for (let k = 2; k <= 9; k++) {
-      const my = n2(py(k * 10 ** e));
-      out.push(`<line x1="${left - 3}" y1="${my}" x2="${left}" y2="${my}" stroke="#adb5bd" stroke-width="1"/>`);
-    }
+    if ((e - yMinExp) % yStep === 0)
+      out.push(`<text x="${left - 8}" y="${n2(py(10 ** e) + 4)}" font-size="11" fill="#495057" text-anchor="end">${siUnit(10 ** e, "")}</text>`);
+    if (e < yMaxExp)
+      for (let k = 2; k <= 9; k++) {
+        const my = n2(py(k * 10 ** e));
+        out.push(`<line x1="${left - 3}" y1="${my}" x2="${left}" y2="${my}" stroke="#adb5bd" stroke-width="1"/>`);
+      }
   }
   out.push(`<rect x="${left}" y="${top}" width="${pw}" height="${ph}" fill="none" stroke="#868e96" stroke-width="1"/>`);
   out.push(`<text x="${n2(left + pw / 2)}" y="${bottom + 38}" font-size="12" fill="#212529" text-anchor="middle">arithmetic intensity (FLOP/byte)</text>`);
-  out.push(`<text x="18" y="${n2(top + ph / 2)}" font-size="12" fill="#212529" text-anchor="middle" transform="rotate(-90 18 ${n2(top + ph / 2)})">attainable FLOP/s</text>`);
+  out.push(
+    `<text x="18" y="${n2(top + ph / 2)}" font-size="12" fill="#212529" text-anchor="middle" transform="rotate(-90 18 ${n2(top + ph / 2)})">attainable FLOP/s</text>`
+  );
   const specStart = Math.max(xMin, yMin / device.bandwidth);
   if (specStart < ridge) {
     out.push(
@@ -26730,7 +26931,9 @@ function rooflineSvg(latency, device, nodes, options = {}) {
   for (let i = 1; i < labels.length; i++) if (labels[i].y < labels[i - 1].y + 12) labels[i].y = labels[i - 1].y + 12;
   out.push(`<text x="${n2(right + 6)}" y="${top - 6}" font-size="10" fill="#868e96">compute roofs, FLOP/s</text>`);
   for (const l of labels) {
-    out.push(`<text class="roof-label" x="${n2(right + 6)}" y="${n2(l.y)}" font-size="11" fill="#212529"${l.dominant ? ' font-weight="600"' : ""}>${l.text}</text>`);
+    out.push(
+      `<text class="roof-label" x="${n2(right + 6)}" y="${n2(l.y)}" font-size="11" fill="#212529"${l.dominant ? ' font-weight="600"' : ""}>${l.text}</text>`
+    );
   }
   const rx = px(ridge);
   const ry = py(ridgeY);
@@ -26769,10 +26972,7 @@ function rooflineSvg(latency, device, nodes, options = {}) {
   lx += 170;
   out.push(`<line x1="${n2(lx)}" y1="${ly - 4}" x2="${n2(lx + 22)}" y2="${ly - 4}" stroke="#868e96" stroke-width="1.2" stroke-dasharray="5 4"/>`);
   out.push(`<text x="${n2(lx + 28)}" y="${ly}" font-size="11" fill="#495057">datasheet</text>`);
-  const notes = [
-    `dot area \u221D share of time${maxShare > 0 ? ` (largest ${fmtPct(maxShare)})` : ""}`,
-    `${dots.length} node${dots.length === 1 ? "" : "s"} drawn`
-  ];
+  const notes = [`dot area \u221D share of time${maxShare > 0 ? ` (largest ${fmtPct(maxShare)})` : ""}`, `${dots.length} node${dots.length === 1 ? "" : "s"} drawn`];
   if (omitted) notes.push(`${omitted} smallest not drawn`);
   if (offScale) notes.push(`${offScale} off scale, pinned to the edge (hollow)`);
   if (dots.length === 0) notes.push("no node has FLOPs and an estimated time on this device");
@@ -26905,7 +27105,13 @@ ${mdTable(head, align, rows)}${legend}
   if (ops20.length) {
     const total = t.flops || 1;
     const shown = ops20.slice(0, 25);
-    const rows = shown.map(([op, o]) => [code(op, 50), String(o.count), formatCount(o.flops), `${unicodeBar(o.flops / total)} ${pct(o.flops / total)}`.trim(), formatBytes(o.bytes)]);
+    const rows = shown.map(([op, o]) => [
+      code(op, 50),
+      String(o.count),
+      formatCount(o.flops),
+      `${unicodeBar(o.flops / total)} ${pct(o.flops / total)}`.trim(),
+      formatBytes(o.bytes)
+    ]);
     const more = ops20.length > shown.length ? `
 
 \u2026 ${ops20.length - shown.length} more operator types.` : "";
@@ -27057,7 +27263,15 @@ function deviceFromLatency(l) {
 function summaryCards(m) {
   const t = m.totals;
   const card = (k, v, note = "") => `<div class="card"><div class="k">${k}</div><div class="v">${v}</div><div class="n">${note || "&nbsp;"}</div></div>`;
-  return `<div class="cards">` + card("params", formatCount(t.params), `${formatBytes(t.weightBytes)} of weights`) + card("MACs", esc(boundedFigure(t, "macs", formatCount), 60), `core (conv/matmul) ${esc(boundedFigure(t, "coreMacs", formatCount), 60)}`) + card("FLOPs", esc(boundedFigure(t, "flops", formatCount), 60), isLowerBound(t, "flops") ? "lower bound" : "") + card("memory traffic", esc(boundedFigure(t, "memoryAccessBytes", formatBytes), 60), `unfused, all nodes${isLowerBound(t, "memoryAccessBytes") ? "; lower bound" : ""}`) + card("peak activations", esc(boundedFigure(t, "peakActivationBytes", formatBytes), 60), `weights apart${isLowerBound(t, "peakActivationBytes") ? "; lower bound" : ""}`) + card("file", formatBytes(m.fileBytes), `${m.nodes.length} nodes`) + `</div>`;
+  return `<div class="cards">` + card("params", formatCount(t.params), `${formatBytes(t.weightBytes)} of weights`) + card("MACs", esc(boundedFigure(t, "macs", formatCount), 60), `core (conv/matmul) ${esc(boundedFigure(t, "coreMacs", formatCount), 60)}`) + card("FLOPs", esc(boundedFigure(t, "flops", formatCount), 60), isLowerBound(t, "flops") ? "lower bound" : "") + card(
+    "memory traffic",
+    esc(boundedFigure(t, "memoryAccessBytes", formatBytes), 60),
+    `unfused, all nodes${isLowerBound(t, "memoryAccessBytes") ? "; lower bound" : ""}`
+  ) + card(
+    "peak activations",
+    esc(boundedFigure(t, "peakActivationBytes", formatBytes), 60),
+    `weights apart${isLowerBound(t, "peakActivationBytes") ? "; lower bound" : ""}`
+  ) + card("file", formatBytes(m.fileBytes), `${m.nodes.length} nodes`) + `</div>`;
 }
 function latencySection(m, devices, top) {
   const entries = Object.entries(m.latency ?? {});
@@ -27119,7 +27333,16 @@ function topFlopsSection(m, top) {
   const total = m.totals.flops || 1;
   return `<h3>Top ${ranked.length} layers by FLOPs</h3>
 ` + table(
-    [{ label: "node" }, { label: "op" }, { label: "output shape" }, { label: "params", num: true }, { label: "MACs", num: true }, { label: "FLOPs", num: true }, { label: "share", num: true }, { label: "intensity", num: true }],
+    [
+      { label: "node" },
+      { label: "op" },
+      { label: "output shape" },
+      { label: "params", num: true },
+      { label: "MACs", num: true },
+      { label: "FLOPs", num: true },
+      { label: "share", num: true },
+      { label: "intensity", num: true }
+    ],
     ranked.map(
       ({ n }) => `<tr>${nameCell(n.name)}<td>${esc(opLabel2(n), 60)}${n.supported === false ? ' <span class="muted" title="no cost rule: estimated">(est.)</span>' : ""}</td><td><code>${esc(shapeText(n.outputs[0]?.shape ?? null), 120)}</code></td>${num(formatCount(n.params))}${num(formatCount(n.macs))}${num(formatCount(n.flops))}${num(pct2((n.flops ?? 0) / total))}${num(n.intensity === null ? "?" : esc(siUnit(n.intensity, "FLOP/B")))}</tr>`
     )
@@ -27131,7 +27354,15 @@ function opTypeSection(m) {
   const total = m.totals.flops || 1;
   return `<h3>Operator types (${ops20.length})</h3>
 ` + table(
-    [{ label: "op type" }, { label: "count", num: true }, { label: "params", num: true }, { label: "MACs", num: true }, { label: "FLOPs", num: true }, { label: "share of FLOPs" }, { label: "memory traffic", num: true }],
+    [
+      { label: "op type" },
+      { label: "count", num: true },
+      { label: "params", num: true },
+      { label: "MACs", num: true },
+      { label: "FLOPs", num: true },
+      { label: "share of FLOPs" },
+      { label: "memory traffic", num: true }
+    ],
     ops20.map(([op, o]) => {
       const share = Math.max(0, Math.min(1, o.flops / total));
       return `<tr><td><code>${esc(op, 80)}</code></td>${num(String(o.count))}${num(formatCount(o.params))}${num(formatCount(o.macs))}${num(formatCount(o.flops))}<td><span class="bar"><span style="width:${(share * 100).toFixed(1)}%"></span></span>${pct2(share)}</td>${num(formatBytes(o.bytes))}</tr>`;
@@ -27227,8 +27458,9 @@ function writeFileAtomicStream(path, produce) {
   } catch (e) {
     if (fd !== null) closeSync2(fd);
     rmSync(tmp, { force: true });
-    if (e.code === void 0) throw e;
-    throw new InputError(path, `cannot be written (${e.code})`);
+    const code2 = e.code;
+    if (code2 === void 0) throw e;
+    throw new InputError(path, `cannot be written (${code2})`);
   }
 }
 function writeFileAtomic(path, text2) {
@@ -27506,10 +27738,14 @@ function evaluateRow(m, cfg, metric, device, out) {
     else {
       const checked = checkUpper && upperBound !== null && value2 <= abs2.max ? upperBound : value2;
       row.usedPercent = abs2.max > 0 ? 100 * checked / abs2.max : null;
-      if (value2 > abs2.max) broken.push({ ...limit2, message: `${label} of ${m.path} is ${fmt2(metric, value2)}${lb}, over its budget of ${fmt2(metric, abs2.max)}` });
+      if (value2 > abs2.max)
+        broken.push({ ...limit2, message: `${label} of ${m.path} is ${fmt2(metric, value2)}${lb}, over its budget of ${fmt2(metric, abs2.max)}` });
       else if (checkUpper && upperBound === null) missingUpper();
       else if (checkUpper && upperBound > abs2.max) {
-        broken.push({ ...limit2, message: `${label} of ${m.path} may be up to ${fmt2(metric, upperBound)} (its static upper bound; ${fmt2(metric, value2)} known), over its budget of ${fmt2(metric, abs2.max)}` });
+        broken.push({
+          ...limit2,
+          message: `${label} of ${m.path} may be up to ${fmt2(metric, upperBound)} (its static upper bound; ${fmt2(metric, value2)} known), over its budget of ${fmt2(metric, abs2.max)}`
+        });
       } else passed.push(checkUpper ? `within budget at its upper bound ${fmt2(metric, upperBound)}` : "within budget");
     }
   }
@@ -27523,14 +27759,23 @@ function evaluateRow(m, cfg, metric, device, out) {
       const over = (v) => {
         const delta = v - base;
         const percent = base === 0 ? delta > 0 ? Infinity : 0 : 100 * delta / base;
-        return { over: rel.percent !== void 0 ? percent > rel.percent : delta > rel.absolute, by: Number.isFinite(percent) ? `+${percent.toFixed(1)}%` : `from 0 to ${fmt2(metric, v)}` };
+        return {
+          over: rel.percent !== void 0 ? percent > rel.percent : delta > rel.absolute,
+          by: Number.isFinite(percent) ? `+${percent.toFixed(1)}%` : `from 0 to ${fmt2(metric, v)}`
+        };
       };
       const atValue = over(value2);
       if (atValue.over) {
-        broken.push({ ...limit2, message: `${label} of ${m.path} grew ${atValue.by} (${fmt2(metric, base)} \u2192 ${fmt2(metric, value2)}${lb}), more than the ${allowed} allowed` });
+        broken.push({
+          ...limit2,
+          message: `${label} of ${m.path} grew ${atValue.by} (${fmt2(metric, base)} \u2192 ${fmt2(metric, value2)}${lb}), more than the ${allowed} allowed`
+        });
       } else if (checkUpper && upperBound === null) missingUpper();
       else if (checkUpper && over(upperBound).over) {
-        broken.push({ ...limit2, message: `${label} of ${m.path} may have grown ${over(upperBound).by} (${fmt2(metric, base)} \u2192 up to ${fmt2(metric, upperBound)}, its static upper bound), more than the ${allowed} allowed` });
+        broken.push({
+          ...limit2,
+          message: `${label} of ${m.path} may have grown ${over(upperBound).by} (${fmt2(metric, base)} \u2192 up to ${fmt2(metric, upperBound)}, its static upper bound), more than the ${allowed} allowed`
+        });
       } else passed.push(`increase within ${allowed}`);
     } else {
       passed.push(`not compared: no ${value2 === null ? "value" : "baseline value"} for ${label}`);
@@ -27837,6 +28082,12 @@ function globFiles(pattern, cwd, root, label) {
 }
 
 // src/check/run.ts
+function parseMaxNodes(v, what) {
+  if (v === void 0 || v.trim() === "") return void 0;
+  const n = Number(v);
+  if (!/^\d+$/.test(v.trim()) || !Number.isSafeInteger(n) || n < 1) throw new UsageError(`${what} must be a whole number from 1, got ${quoteToken(v)}`);
+  return n;
+}
 function confinement(root, allowOutsideRepo = false, allowHint = "--allow-outside-repo") {
   return allowOutsideRepo ? { root: null } : { root, rootName: "the repository", allowHint };
 }
@@ -27870,7 +28121,8 @@ function expandModelPaths(cfg, model, budgetsDir, root, mustExist = true) {
       if (!mustExist) return [];
       throw err(`${quoteToken(model.path, 80)} does not exist`);
     }
-    if (statSync3(target).isDirectory()) throw err(`${quoteToken(model.path, 80)} is a folder; name the model file or use a glob like ${quoteToken(`${posix(model.path)}/*.onnx`, 84)}`);
+    if (statSync3(target).isDirectory())
+      throw err(`${quoteToken(model.path, 80)} is a folder; name the model file or use a glob like ${quoteToken(`${posix(model.path)}/*.onnx`, 84)}`);
     return [target];
   }
   let matched;
@@ -27899,10 +28151,22 @@ function analyzeConfig(cfg, budgetsPath, root, devices, options) {
     const path = normalizeModelPath(posix(relative4(budgetsDir, file)));
     if (seen.has(path)) {
       if (seen.get(path) === model) continue;
-      throw new BudgetFileError(cfg.file, model.pathAt.line, model.pathAt.column, `models[${model.index}].path`, `${quoteToken(path, 80)} is also matched by an earlier entry (${quoteToken(seen.get(path).path, 80)}): a model is listed twice`);
+      throw new BudgetFileError(
+        cfg.file,
+        model.pathAt.line,
+        model.pathAt.column,
+        `models[${model.index}].path`,
+        `${quoteToken(path, 80)} is also matched by an earlier entry (${quoteToken(seen.get(path).path, 80)}): a model is listed twice`
+      );
     }
     seen.set(path, model);
-    const { report: report2, symbols } = analyzeModelFile(file, { dims: model.dims, allowMissingWeights: options.allowMissingWeights || model.allowMissingWeights, displayPath: path, confine: options.confine });
+    const { report: report2, symbols } = analyzeModelFile(file, {
+      dims: model.dims,
+      allowMissingWeights: options.allowMissingWeights || model.allowMissingWeights,
+      displayPath: path,
+      confine: options.confine,
+      maxNodes: options.maxNodes
+    });
     out.push({ model, path, symbols, report: withLatency(report2, devices, { precision: model.precision }) });
   }
   checkConfigDims(cfg, out);
@@ -27914,7 +28178,14 @@ function runCheck(options) {
   const confine = confinement(root, options.allowOutsideRepo, options.allowHint);
   const cfg = readBudgets(options.budgetsPath, display, confine);
   const devices = configDevices(cfg);
-  const analysed = analyzeConfig(cfg, options.budgetsPath, root, devices, { mustExist: true, modelsGlob: options.modelsGlob, modelsGlobCwd: options.modelsGlobCwd, confine, allowMissingWeights: options.allowMissingWeights });
+  const analysed = analyzeConfig(cfg, options.budgetsPath, root, devices, {
+    mustExist: true,
+    modelsGlob: options.modelsGlob,
+    modelsGlobCwd: options.modelsGlobCwd,
+    confine,
+    allowMissingWeights: options.allowMissingWeights,
+    maxNodes: options.maxNodes
+  });
   const baseBy = new Map((options.baseline?.models ?? []).map((m) => [normalizeModelPath(m.path), m]));
   const results = analysed.map((a) => ({
     config: a.model,
@@ -27974,7 +28245,10 @@ function metricCell(r) {
   return r.device ? `${METRIC_LABEL[r.metric]} ${escapeMarkdownCode(r.device, { table: true })}` : METRIC_LABEL[r.metric];
 }
 function value(report2, row, v) {
-  return v === null ? "\u2013" : escapeMarkdown(boundedMetric(report2, row.metric, row.device, v, (x) => fmt2(row.metric, x)), { max: 60 });
+  return v === null ? "\u2013" : escapeMarkdown(
+    boundedMetric(report2, row.metric, row.device, v, (x) => fmt2(row.metric, x)),
+    { max: 60 }
+  );
 }
 function headValue(r) {
   if (r.value === null) return "\u2013";
@@ -28052,7 +28326,10 @@ function renderCheckMarkdown(outcome, options) {
   for (const path of outcome.removedModels) {
     const cmp = outcome.comparisons.find((c) => c.path === path && c.status === "removed");
     out.push(`#### ${escapeMarkdownCode(path)} \u2014 removed`, "", "| metric | base | PR | change |", "| --- | --: | --: | --: |");
-    for (const [metric, key2, scale] of [["params", "params", 1], ["gflops", "flops", 1e9]]) {
+    for (const [metric, key2, scale] of [
+      ["params", "params", 1],
+      ["gflops", "flops", 1e9]
+    ]) {
       const b = cmp?.totals[key2].base;
       out.push(`| ${METRIC_LABEL[metric]} | ${b == null ? "\u2013" : fmt2(metric, b / scale)} | \u2013 | removed |`);
     }
@@ -28108,7 +28385,10 @@ function renderCheckText(outcome) {
       valueText(r),
       isNew ? "new" : r.base === null ? "" : boundedMetric(resultsBy.get(r.model)?.base, r.metric, r.device, r.base, (v) => fmt2(r.metric, v)),
       r.change ? `${r.change.delta > 0 ? "+" : "-"}${fmt2(r.metric, Math.abs(r.change.delta))} ${formatPercent(r.change.percent)}`.trim() : "",
-      [r.budget !== null ? fmt2(r.metric, r.budget) : "", r.maxIncrease ? r.maxIncrease.percent !== void 0 ? `+${r.maxIncrease.percent}%` : `+${fmt2(r.metric, r.maxIncrease.absolute)}` : ""].filter(Boolean).join(", "),
+      [
+        r.budget !== null ? fmt2(r.metric, r.budget) : "",
+        r.maxIncrease ? r.maxIncrease.percent !== void 0 ? `+${r.maxIncrease.percent}%` : `+${fmt2(r.metric, r.maxIncrease.absolute)}` : ""
+      ].filter(Boolean).join(", "),
       // Used: of the absolute budget only (blank without one).
       r.usedPercent === null ? "" : fmtUsed(r.usedPercent),
       STATUS[r.status],
@@ -28117,14 +28397,24 @@ function renderCheckText(outcome) {
   });
   for (const path of outcome.removedModels) {
     const cmp = outcome.comparisons.find((c) => c.path === path && c.status === "removed");
-    for (const [metric, key2, scale] of [["params", "params", 1], ["gflops", "flops", 1e9]]) {
+    for (const [metric, key2, scale] of [
+      ["params", "params", 1],
+      ["gflops", "flops", 1e9]
+    ]) {
       const b = cmp?.totals[key2].base;
       const base = b == null ? null : b / scale;
       rows.push([path, METRIC_LABEL[metric], "removed", base === null ? "" : fmt2(metric, base), "", "", "", "removed", ""]);
     }
   }
   const out = [];
-  out.push(textTable(["model", "metric", "value", "baseline", "change", "budget", "used", "status", "broken"], rows, [false, false, true, true, true, true, true, false, false], 240));
+  out.push(
+    textTable(
+      ["model", "metric", "value", "baseline", "change", "budget", "used", "status", "broken"],
+      rows,
+      [false, false, true, true, true, true, true, false, false],
+      240
+    )
+  );
   const errors = outcome.violations.filter((v) => v.level === "error");
   const warns = outcome.violations.filter((v) => v.level === "warn");
   if (outcome.violations.length) {
@@ -28173,6 +28463,7 @@ options:
   --output FILE             write the report to FILE (atomically) instead of stdout
   --top N                   layers shown in the text table (default 15)
   --allow-missing-weights   analyse graphs whose external weight files are absent
+  --max-nodes N             refuse a model with more than N nodes (default 500000)
   --allow-outside-repo      read files whose real path leaves the repository around the
                             current folder (refused by default; symlinks are resolved)
   -h, --help                this help
@@ -28190,6 +28481,7 @@ options:
                             paths leave the budgets file's repository
   --allow-missing-weights   analyse every model even when its external weight files are absent
                             (overrides the budgets file's allow-missing-weights)
+  --max-nodes N             refuse a model with more than N nodes (default 500000)
   -h, --help                this help
 `,
   devices: `usage: ${TOOL_NAME} devices [--format text|json]
@@ -28255,6 +28547,7 @@ function analyzeCommand(args, io) {
       device: { type: "string", multiple: true },
       precision: { type: "string" },
       "allow-missing-weights": { type: "boolean", default: false },
+      "max-nodes": { type: "string" },
       "allow-outside-repo": { type: "boolean", default: false }
     }
   });
@@ -28267,13 +28560,26 @@ function analyzeCommand(args, io) {
   const top = values.top === void 0 ? void 0 : Number(values.top);
   if (top !== void 0 && (!Number.isInteger(top) || top < 0)) throw new UsageError(`--top must be a whole number, got '${values.top}'`);
   const dims2 = parseDims(values.dims);
-  const devices = resolveDevices((values.device ?? []).flatMap((d) => d.split(",")).map((d) => d.trim()).filter(Boolean));
+  const devices = resolveDevices(
+    (values.device ?? []).flatMap((d) => d.split(",")).map((d) => d.trim()).filter(Boolean)
+  );
   const precision = parsePrecision(values.precision);
-  const analysed = positionals.map((p) => analyzeModelFile(p, { dims: dims2, allowMissingWeights: values["allow-missing-weights"], confine }));
-  const [unknown] = unknownDims(Object.keys(dims2), analysed.map((a) => a.symbols));
+  const analysed = positionals.map(
+    (p) => analyzeModelFile(p, { dims: dims2, allowMissingWeights: values["allow-missing-weights"], confine, maxNodes: parseMaxNodes(values["max-nodes"], "--max-nodes") })
+  );
+  const [unknown] = unknownDims(
+    Object.keys(dims2),
+    analysed.map((a) => a.symbols)
+  );
   if (unknown !== void 0) {
     const of = positionals.length === 1 ? quoteToken(positionals[0], 80) : `any of the ${positionals.length} models`;
-    throw new UsageError(`--dims: ${unknownDimMessage(unknown, analysed.flatMap((a) => a.symbols), of)}`);
+    throw new UsageError(
+      `--dims: ${unknownDimMessage(
+        unknown,
+        analysed.flatMap((a) => a.symbols),
+        of
+      )}`
+    );
   }
   const report2 = {
     schemaVersion: SCHEMA_VERSION,
@@ -28306,7 +28612,8 @@ function checkCommand(args, io) {
       format: { type: "string", default: "text" },
       output: { type: "string" },
       "allow-outside-repo": { type: "boolean", default: false },
-      "allow-missing-weights": { type: "boolean", default: false }
+      "allow-missing-weights": { type: "boolean", default: false },
+      "max-nodes": { type: "string" }
     }
   });
   if (positionals.length) throw new UsageError(`check takes no positional arguments, got '${positionals[0]}' (use --budgets FILE)`);
@@ -28315,7 +28622,14 @@ function checkCommand(args, io) {
   const root = repoRoot(budgetsPath);
   const allowOutsideRepo = values["allow-outside-repo"];
   const baseline = values.baseline ? readReportFile(values.baseline, { confine: confinement(root, allowOutsideRepo) }) : null;
-  const outcome = runCheck({ budgetsPath, root, baseline, allowOutsideRepo, allowMissingWeights: values["allow-missing-weights"] });
+  const outcome = runCheck({
+    budgetsPath,
+    root,
+    baseline,
+    allowOutsideRepo,
+    allowMissingWeights: values["allow-missing-weights"],
+    maxNodes: parseMaxNodes(values["max-nodes"], "--max-nodes")
+  });
   const note = values.baseline ? `compared with ${values.baseline}` : void 0;
   if (values.format === "json") emitJson(outcome.json, values.output, io);
   else {
@@ -28348,7 +28662,7 @@ function compareCommand(args, io) {
   if (positionals.length !== 2) throw new UsageError("compare: give two reports, base.json head.json");
   if (values.format !== "text" && values.format !== "json") throw new UsageError(`--format must be text or json, got '${values.format}'`);
   const top = values.top === void 0 ? void 0 : Number(values.top);
-  if (top !== void 0 && (!Number.isInteger(top) || top < 0)) throw new UsageError(`--top must be a whole number, got '${values.top}'`);
+  if (top !== void 0 && (!Number.isInteger(top) || top < 0)) throw new UsageError(`--top must be a whole number, got '${String(values.top)}'`);
   const pairs = (values.pair ?? []).map((p) => {
     const m = /^([^=]+)=([^=]+)$/.exec(p);
     if (!m) throw new UsageError(`--pair: '${p}' is not OLD=NEW (two model paths)`);

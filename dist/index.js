@@ -39792,7 +39792,11 @@ var DEVICES = [
       note: "one socket: 8 channels of DDR5-4800 (derived)",
       derivation: busDerivation(64, 4.8)
     },
-    power: { value: 350, source: "computerbase-spr", note: "TDP class of the top Sapphire Rapids parts; the 8480+ rating itself was not read in an Intel document" },
+    power: {
+      value: 350,
+      source: "computerbase-spr",
+      note: "TDP class of the top Sapphire Rapids parts; the 8480+ rating itself was not read in an Intel document"
+    },
     notes: ["One socket. Memory size depends on the system; none is listed."]
   },
   {
@@ -39950,6 +39954,12 @@ var DecodeError = class extends UserError {
     this.name = "DecodeError";
   }
   offset;
+};
+var UsageError = class extends UserError {
+  constructor(message) {
+    super("", message);
+    this.name = "UsageError";
+  }
 };
 
 // src/budgets/types.ts
@@ -40252,7 +40262,12 @@ function increase(ctx, node2, keyPath, metric, level) {
   const bare = typeof v === "number" && !source.trim().startsWith("+") || typeof v === "string" && /^\s*-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?\s*$/.test(v);
   if (bare) {
     const n = safeText(typeof v === "number" ? String(v) : v.trim(), 24);
-    fail(ctx, valueNode, keyPath, `a bare number is ambiguous: write '${n}%' for a percentage or '+${n.replace(/^-/, "")}${metric === "latency" ? "ms" : ""}' for an absolute increase (in the metric's unit, like ${INCREASE_EXAMPLE[metric]})`);
+    fail(
+      ctx,
+      valueNode,
+      keyPath,
+      `a bare number is ambiguous: write '${n}%' for a percentage or '+${n.replace(/^-/, "")}${metric === "latency" ? "ms" : ""}' for an absolute increase (in the metric's unit, like ${INCREASE_EXAMPLE[metric]})`
+    );
   }
   const parse3 = metric === "latency" ? parseDurationMs : PARSERS[metric];
   const raw = typeof v === "number" ? source : v;
@@ -40313,7 +40328,8 @@ function parseModelBudgets(ctx, node2, bp, model, devices) {
   }
   const lat = b.get("latency");
   if (lat) {
-    if (!(0, import_yaml.isMap)(lat.value)) report(ctx, lat.value, `${bp}.latency`, `expected a mapping of device ids to durations, like { jetson-orin-nano: 8ms }, got ${kind(lat.value)}`);
+    if (!(0, import_yaml.isMap)(lat.value))
+      report(ctx, lat.value, `${bp}.latency`, `expected a mapping of device ids to durations, like { jetson-orin-nano: 8ms }, got ${kind(lat.value)}`);
     else {
       for (const pair of lat.value.items) {
         const device = String(scalar(pair.key));
@@ -40322,7 +40338,12 @@ function parseModelBudgets(ctx, node2, bp, model, devices) {
         if (!devices.known.has(device)) {
           if (!devices.unsure && !devices.broken.has(device)) {
             const known = [...devices.known];
-            report(ctx, pair.key, kp, `device ${quoteToken(device)} is not in this file's devices (${known.join(", ") || "none"}); add it to 'devices' or 'custom-devices'`);
+            report(
+              ctx,
+              pair.key,
+              kp,
+              `device ${quoteToken(device)} is not in this file's devices (${known.join(", ") || "none"}); add it to 'devices' or 'custom-devices'`
+            );
           }
           continue;
         }
@@ -40333,7 +40354,10 @@ function parseModelBudgets(ctx, node2, bp, model, devices) {
   const inc = b.get("max-increase");
   if (inc) {
     const ip = `${bp}.max-increase`;
-    const im = attempt(ctx, () => asMap(ctx, inc.value, ip, ["params", "gmacs", "gflops", "weights", "peak-memory", "memory-traffic", "latency"], "allowed increases"));
+    const im = attempt(
+      ctx,
+      () => asMap(ctx, inc.value, ip, ["params", "gmacs", "gflops", "weights", "peak-memory", "memory-traffic", "latency"], "allowed increases")
+    );
     for (const [metric, pair] of im ?? []) {
       const r = attempt(ctx, () => increase(ctx, pair.value, `${ip}.${metric}`, metric, level));
       if (r) model.maxIncrease.push(r);
@@ -40354,7 +40378,12 @@ function parseCustomDevice(ctx, node2, keyPath, onId) {
   if (typeof rawId === "string") onId(rawId);
   const id = check(() => {
     if (typeof rawId !== "string" || !/^[a-z0-9][a-z0-9._-]*$/.test(rawId)) {
-      fail(ctx, idPair?.value ?? node2, `${keyPath}.id`, `a custom device needs an 'id' in lower case letters, digits, '.', '_' or '-', got ${kind(idPair?.value)}`);
+      fail(
+        ctx,
+        idPair?.value ?? node2,
+        `${keyPath}.id`,
+        `a custom device needs an 'id' in lower case letters, digits, '.', '_' or '-', got ${kind(idPair?.value)}`
+      );
     }
     if (findDevice(rawId)) fail(ctx, idPair.value, `${keyPath}.id`, `${quoteToken(rawId)} is a catalog device; give your device another id`);
     return rawId;
@@ -40387,7 +40416,8 @@ function parseCustomDevice(ctx, node2, keyPath, onId) {
     if (!attempt(ctx, () => derivation(ctx, m.get("derivation").value, `${keyPath}.derivation`, peak, source))) ok = false;
   }
   if (!peakGiven) {
-    if (!ctx.misspelt.has(`${keyPath}|derivation`)) reportMissing(ctx, node2, keyPath, "peak", "a custom device needs 'peak' (per precision, like { fp16: 10 TFLOPS }) or 'derivation'");
+    if (!ctx.misspelt.has(`${keyPath}|derivation`))
+      reportMissing(ctx, node2, keyPath, "peak", "a custom device needs 'peak' (per precision, like { fp16: 10 TFLOPS }) or 'derivation'");
     ok = false;
   }
   let bandwidth;
@@ -40396,7 +40426,8 @@ function parseCustomDevice(ctx, node2, keyPath, onId) {
     ok = false;
   } else bandwidth = check(() => positive(ctx, m.get("bandwidth").value, `${keyPath}.bandwidth`, parseBandwidth, "34 GB/s"));
   const overrides = {};
-  if (m.has("compute-efficiency")) overrides.computeEfficiency = check(() => fraction(ctx, m.get("compute-efficiency").value, `${keyPath}.compute-efficiency`));
+  if (m.has("compute-efficiency"))
+    overrides.computeEfficiency = check(() => fraction(ctx, m.get("compute-efficiency").value, `${keyPath}.compute-efficiency`));
   if (m.has("memory-efficiency")) overrides.memoryEfficiency = check(() => fraction(ctx, m.get("memory-efficiency").value, `${keyPath}.memory-efficiency`));
   if (m.has("kernel-overhead")) {
     const ms = check(() => unit(ctx, m.get("kernel-overhead").value, `${keyPath}.kernel-overhead`, parseDurationMs));
@@ -40419,7 +40450,13 @@ function derivation(ctx, node2, dp, peak, source) {
     const pair = dm.get(k);
     if (!pair) {
       if (fallback !== void 0) return fallback;
-      reportMissing(ctx, node2, dp, k, `a derivation needs '${k}'${k === "clock" ? " (like 1.2 GHz)" : k === "flops-per-cycle" ? ", per precision (like { fp32: 2, fp16: 4 })" : ""}`);
+      reportMissing(
+        ctx,
+        node2,
+        dp,
+        k,
+        `a derivation needs '${k}'${k === "clock" ? " (like 1.2 GHz)" : k === "flops-per-cycle" ? ", per precision (like { fp32: 2, fp16: 4 })" : ""}`
+      );
       ok = false;
       return void 0;
     }
@@ -40723,10 +40760,14 @@ function evaluateRow(m, cfg, metric, device, out) {
     else {
       const checked = checkUpper && upperBound !== null && value2 <= abs2.max ? upperBound : value2;
       row.usedPercent = abs2.max > 0 ? 100 * checked / abs2.max : null;
-      if (value2 > abs2.max) broken.push({ ...limit2, message: `${label} of ${m.path} is ${fmt(metric, value2)}${lb}, over its budget of ${fmt(metric, abs2.max)}` });
+      if (value2 > abs2.max)
+        broken.push({ ...limit2, message: `${label} of ${m.path} is ${fmt(metric, value2)}${lb}, over its budget of ${fmt(metric, abs2.max)}` });
       else if (checkUpper && upperBound === null) missingUpper();
       else if (checkUpper && upperBound > abs2.max) {
-        broken.push({ ...limit2, message: `${label} of ${m.path} may be up to ${fmt(metric, upperBound)} (its static upper bound; ${fmt(metric, value2)} known), over its budget of ${fmt(metric, abs2.max)}` });
+        broken.push({
+          ...limit2,
+          message: `${label} of ${m.path} may be up to ${fmt(metric, upperBound)} (its static upper bound; ${fmt(metric, value2)} known), over its budget of ${fmt(metric, abs2.max)}`
+        });
       } else passed.push(checkUpper ? `within budget at its upper bound ${fmt(metric, upperBound)}` : "within budget");
     }
   }
@@ -40740,14 +40781,23 @@ function evaluateRow(m, cfg, metric, device, out) {
       const over = (v) => {
         const delta = v - base;
         const percent = base === 0 ? delta > 0 ? Infinity : 0 : 100 * delta / base;
-        return { over: rel.percent !== void 0 ? percent > rel.percent : delta > rel.absolute, by: Number.isFinite(percent) ? `+${percent.toFixed(1)}%` : `from 0 to ${fmt(metric, v)}` };
+        return {
+          over: rel.percent !== void 0 ? percent > rel.percent : delta > rel.absolute,
+          by: Number.isFinite(percent) ? `+${percent.toFixed(1)}%` : `from 0 to ${fmt(metric, v)}`
+        };
       };
       const atValue = over(value2);
       if (atValue.over) {
-        broken.push({ ...limit2, message: `${label} of ${m.path} grew ${atValue.by} (${fmt(metric, base)} \u2192 ${fmt(metric, value2)}${lb}), more than the ${allowed} allowed` });
+        broken.push({
+          ...limit2,
+          message: `${label} of ${m.path} grew ${atValue.by} (${fmt(metric, base)} \u2192 ${fmt(metric, value2)}${lb}), more than the ${allowed} allowed`
+        });
       } else if (checkUpper && upperBound === null) missingUpper();
       else if (checkUpper && over(upperBound).over) {
-        broken.push({ ...limit2, message: `${label} of ${m.path} may have grown ${over(upperBound).by} (${fmt(metric, base)} \u2192 up to ${fmt(metric, upperBound)}, its static upper bound), more than the ${allowed} allowed` });
+        broken.push({
+          ...limit2,
+          message: `${label} of ${m.path} may have grown ${over(upperBound).by} (${fmt(metric, base)} \u2192 up to ${fmt(metric, upperBound)}, its static upper bound), more than the ${allowed} allowed`
+        });
       } else passed.push(`increase within ${allowed}`);
     } else {
       passed.push(`not compared: no ${value2 === null ? "value" : "baseline value"} for ${label}`);
@@ -41291,7 +41341,19 @@ function decodeUtf8(bytes) {
 var WIRE_VARINT = 0;
 var WIRE_LEN = 2;
 var MAX_DEPTH = 64;
-function decodeModel(bytes) {
+var DEFAULT_MAX_NODES = 5e5;
+var TooManyNodesError = class extends UserError {
+  constructor(limit2) {
+    super("", `has more than ${limit2} nodes: refused (a limit that keeps a crafted file from exhausting the job; raise it with --max-nodes)`);
+    this.limit = limit2;
+    this.name = "TooManyNodesError";
+  }
+  limit;
+};
+var nodesLeft = DEFAULT_MAX_NODES;
+var nodeLimit = DEFAULT_MAX_NODES;
+function decodeModel(bytes, options = {}) {
+  nodeLimit = nodesLeft = options.maxNodes ?? DEFAULT_MAX_NODES;
   const r = new Reader(bytes);
   const model = {
     irVersion: 0,
@@ -41408,6 +41470,7 @@ function graph(r, depth) {
   });
 }
 function node(r, depth) {
+  if (--nodesLeft < 0) throw new TooManyNodesError(nodeLimit);
   return sub(r, (s) => {
     const n = { name: "", opType: "", domain: "", inputs: [], outputs: [], attrs: /* @__PURE__ */ new Map() };
     while (!s.done) {
@@ -41511,10 +41574,24 @@ function attribute(r, depth) {
           tp = typeProto(s, 0);
           break;
         case 7:
-          repeated(s, wire, 5, floats, () => s.float(), (p) => p.float());
+          repeated(
+            s,
+            wire,
+            5,
+            floats,
+            () => s.float(),
+            (p) => p.float()
+          );
           break;
         case 8:
-          repeated(s, wire, 0, ints, () => s.int64(), (p) => p.int64());
+          repeated(
+            s,
+            wire,
+            0,
+            ints,
+            () => s.int64(),
+            (p) => p.int64()
+          );
           break;
         case 9:
           strings.push(s.string());
@@ -41613,7 +41690,14 @@ function decodeTensorBody(s) {
     const wire = tag & 7;
     switch (field) {
       case 1:
-        repeated(s, wire, 0, t.dims, () => s.int64(), (p) => p.int64());
+        repeated(
+          s,
+          wire,
+          0,
+          t.dims,
+          () => s.int64(),
+          (p) => p.int64()
+        );
         break;
       case 2:
         t.dtypeCode = s.int32();
@@ -41680,7 +41764,15 @@ function sparseTensor(r) {
       const field = tag >>> 3;
       if (field === 1) values = tensor(s);
       else if (field === 2) indices = tensor(s);
-      else if (field === 3) repeated(s, tag & 7, 0, dims2, () => s.int64(), (p) => p.int64());
+      else if (field === 3)
+        repeated(
+          s,
+          tag & 7,
+          0,
+          dims2,
+          () => s.int64(),
+          (p) => p.int64()
+        );
       else s.skip(tag & 7);
     }
     const empty = () => ({ name: "", dtype: null, dtypeCode: 0, dims: [0], storage: { kind: "empty" } });
@@ -41876,8 +41968,7 @@ function sniff(bytes) {
   if (startsWith(bytes, "GGUF")) return { kind: "other", what: "a GGUF model" };
   if (bytes[0] === 128 && (bytes[1] === 2 || bytes[1] === 3 || bytes[1] === 4 || bytes[1] === 5))
     return { kind: "other", what: "a Python pickle (a PyTorch checkpoint?)" };
-  if (bytes.length >= 9 && bytes[8] === 123 && readU64LE(bytes) < bytes.length)
-    return { kind: "other", what: "a safetensors file" };
+  if (bytes.length >= 9 && bytes[8] === 123 && readU64LE(bytes) < bytes.length) return { kind: "other", what: "a safetensors file" };
   if (looksLikeText(bytes)) return { kind: "other", what: "a text file" };
   const first = bytes[0];
   const field = first >> 3;
@@ -41953,10 +42044,7 @@ function resolveRegularFile(path, display, c) {
     throw new InputError(display, errnoReason(e));
   }
   if (c.root !== null && !isInside(realFolder(c.root), real)) {
-    throw new InputError(
-      display,
-      `resolves to a file outside ${c.rootName ?? "the repository"}: refused${c.allowHint ? ` (${c.allowHint} lifts this)` : ""}`
-    );
+    throw new InputError(display, `resolves to a file outside ${c.rootName ?? "the repository"}: refused${c.allowHint ? ` (${c.allowHint} lifts this)` : ""}`);
   }
   let st;
   try {
@@ -42014,11 +42102,11 @@ function readTextSafe(path, display, c) {
 function loadModelFile(path, options = {}) {
   const display = options.display ?? path;
   const bytes = readFileSafe(path, display, { root: null, ...options.confine, maxBytes: MAX_MODEL_BYTES, what: "model file" });
-  const model = decodeBytes(display, bytes);
+  const model = decodeBytes(display, bytes, options.maxNodes);
   const notices = checkExternalData(path, display, model, options);
   return { path, bytes: bytes.byteLength, model, notices };
 }
-function decodeBytes(path, bytes) {
+function decodeBytes(path, bytes, maxNodes) {
   const kind2 = sniff(bytes);
   switch (kind2.kind) {
     case "empty":
@@ -42032,14 +42120,12 @@ function decodeBytes(path, bytes) {
       throw new InputError(path, `is ${kind2.what}, not an ONNX model`);
   }
   try {
-    return decodeModel(bytes);
+    return decodeModel(bytes, { maxNodes });
   } catch (e) {
+    if (e instanceof TooManyNodesError) throw new InputError(path, e.detail);
     if (e instanceof DecodeError) {
       const truncated = /truncated|runs past the end/.test(e.message);
-      throw new InputError(
-        path,
-        truncated ? `is truncated or corrupted: ${e.message} of ${bytes.length}` : `is not a valid ONNX model: ${e.message}`
-      );
+      throw new InputError(path, truncated ? `is truncated or corrupted: ${e.message} of ${bytes.length}` : `is not a valid ONNX model: ${e.message}`);
     }
     if (e instanceof RangeError) throw new InputError(path, `is not a valid ONNX model: ${e.message}`);
     throw new InputError(path, `is not a valid ONNX model: ${e.message}`);
@@ -42076,7 +42162,8 @@ function checkExternalData(path, display, model, options) {
         size2 = resolveRegularFile(target, location, { root: realDir, rootName: "the model's folder", what: "external data file" }).stat.size;
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
-        if (!/^no such/.test(e.detail)) throw new InputError(display, `external data file ${quoteToken(location)} (for tensor ${quoteToken(t.name)}) ${e.detail}`);
+        if (!/^no such/.test(e.detail))
+          throw new InputError(display, `external data file ${quoteToken(location)} (for tensor ${quoteToken(t.name)}) ${e.detail}`);
         size2 = null;
       }
       sizes.set(target, size2);
@@ -42084,7 +42171,10 @@ function checkExternalData(path, display, model, options) {
     const size = sizes.get(target);
     if (size === null) {
       if (!options.allowMissingWeights) {
-        throw new InputError(display, `external data file ${quoteToken(location)} (for tensor ${quoteToken(t.name)}) is missing; pass --allow-missing-weights to analyse the graph alone`);
+        throw new InputError(
+          display,
+          `external data file ${quoteToken(location)} (for tensor ${quoteToken(t.name)}) is missing; pass --allow-missing-weights to analyse the graph alone`
+        );
       }
       missing.add(location);
       continue;
@@ -42845,7 +42935,10 @@ var biasAdd = {
 };
 var ops = [
   ...UNARY.map(([name, value2]) => unaryOp(name, 1, { value: value2 })),
-  unaryOp("IsNaN", 1, { dtype: "bool", value: () => ([x]) => typeof x === "number" ? Number.isNaN(x) ? 1 : 0 : x === null ? null : 0 }),
+  unaryOp("IsNaN", 1, {
+    dtype: "bool",
+    value: () => ([x]) => typeof x === "number" ? Number.isNaN(x) ? 1 : 0 : x === null ? null : 0
+  }),
   unaryOp("IsInf", 1, { dtype: "bool", value: isInf }),
   unaryOp("Not", 1, { dtype: "bool", value: not }),
   ...ARITH.map(([name, num, sym]) => broadcastOp(name, { value: (dt) => binary(num, sym, dt) })),
@@ -43785,9 +43878,7 @@ function maxUnpoolShape(ctx) {
   const pads = ctx.attrs.ints("pads") ?? new Array(2 * n).fill(0);
   if (strides.length !== n || pads.length !== 2 * n) return null;
   const channels = ctx.input(1)?.shape?.[1] ?? x[1];
-  const spatial = x.slice(2).map(
-    (d, i) => typeof d === "number" ? strides[i] * (d - 1) + kernel[i] - pads[i] - pads[i + n] : null
-  );
+  const spatial = x.slice(2).map((d, i) => typeof d === "number" ? strides[i] * (d - 1) + kernel[i] - pads[i] - pads[i + n] : null);
   return [x[0], channels, ...spatial];
 }
 var maxUnpool = {
@@ -44063,7 +44154,14 @@ var DYNAMIC_QUANTIZE_SCALAR = 8;
 var ops8 = [
   matmulLike("MatMul", "", 0, 1, (ctx) => ctx.input(0)?.dtype ?? null),
   gemmDef("Gemm", ""),
-  matmulLike("MatMulInteger", "", 0, 1, () => "int32", (ctx) => zp(ctx, 0, 2) + zp(ctx, 1, 3)),
+  matmulLike(
+    "MatMulInteger",
+    "",
+    0,
+    1,
+    () => "int32",
+    (ctx) => zp(ctx, 0, 2) + zp(ctx, 1, 3)
+  ),
   matmulLike(
     "QLinearMatMul",
     "",
@@ -44357,12 +44455,7 @@ var onnxAttention = {
     if (!g) return [tensor2(dt, null), tensor2(kDt, null), tensor2(vDt, null), tensor2(dt, null)];
     const t = addDims(g.p, g.l);
     const y = g.rank === 4 ? [g.b, g.qN, g.s, g.hv] : [g.b, g.s, mulDims(g.qN, g.hv)];
-    return [
-      tensor2(dt, y),
-      tensor2(kDt, [g.b, g.kvN, t, g.h]),
-      tensor2(vDt, [g.b, g.kvN, t, g.hv]),
-      tensor2(dt, [g.b, g.qN, g.s, t])
-    ];
+    return [tensor2(dt, y), tensor2(kDt, [g.b, g.kvN, t, g.h]), tensor2(vDt, [g.b, g.kvN, t, g.hv]), tensor2(dt, [g.b, g.qN, g.s, t])];
   },
   cost: (ctx) => {
     const g = onnxAttnGeometry(ctx);
@@ -44399,15 +44492,7 @@ function rotaryDef(domain, cosIndex) {
     }
   };
 }
-var ops9 = [
-  msAttention,
-  qAttention,
-  multiHeadAttention,
-  groupQueryAttention,
-  onnxAttention,
-  rotaryDef(MS6, 2),
-  rotaryDef("", 1)
-];
+var ops9 = [msAttention, qAttention, multiHeadAttention, groupQueryAttention, onnxAttention, rotaryDef(MS6, 2), rotaryDef("", 1)];
 
 // src/ops/quantize.ts
 var MS7 = "com.microsoft";
@@ -44971,7 +45056,12 @@ function inferSqueeze(ctx) {
   const inShape = x?.shape ?? null;
   if (axes === void 0) {
     if (inShape === null || !inShape.every((d) => typeof d === "number")) return [tensor2(dtype, null)];
-    return [reshaped(x, inShape.filter((d) => d !== 1))];
+    return [
+      reshaped(
+        x,
+        inShape.filter((d) => d !== 1)
+      )
+    ];
   }
   if (inShape === null) return [tensor2(dtype, null)];
   if (axes === null) {
@@ -44980,7 +45070,12 @@ function inferSqueeze(ctx) {
   }
   const norm = normAxes2(axes, inShape.length);
   if (norm === null) return [tensor2(dtype, null)];
-  return [reshaped(x, inShape.filter((_, i) => !norm.includes(i)))];
+  return [
+    reshaped(
+      x,
+      inShape.filter((_, i) => !norm.includes(i))
+    )
+  ];
 }
 function inferUnsqueeze(ctx) {
   const x = ctx.input(0);
@@ -45035,10 +45130,22 @@ function inferTile(ctx) {
   const dtype = x?.dtype ?? null;
   const reps = dimValues(ctx.input(1));
   if (!x || x.shape === null) return [tensor2(dtype, null)];
-  if (reps === null || reps.length !== x.shape.length) return [tensor2(dtype, x.shape.map(() => null))];
+  if (reps === null || reps.length !== x.shape.length)
+    return [
+      tensor2(
+        dtype,
+        x.shape.map(() => null)
+      )
+    ];
   const out = x.shape.map((d, i) => productDim([d, reps[i]]));
   const k = knownTensor(x);
-  const value2 = k ? buildValue(out, (idx) => k.value[flatIndex(idx.map((v, i) => v % k.shape[i]), k.shape)]) : void 0;
+  const value2 = k ? buildValue(
+    out,
+    (idx) => k.value[flatIndex(
+      idx.map((v, i) => v % k.shape[i]),
+      k.shape
+    )]
+  ) : void 0;
   return [tensor2(dtype, out, value2)];
 }
 function castTo(x, to) {
@@ -45365,7 +45472,13 @@ function inferNonZero(ctx) {
     return null;
   });
   const n = coords.length;
-  return [tensor2("int64", [rank, n], buildValue([rank, n], (idx) => coords[idx[1]][idx[0]]))];
+  return [
+    tensor2(
+      "int64",
+      [rank, n],
+      buildValue([rank, n], (idx) => coords[idx[1]][idx[0]])
+    )
+  ];
 }
 function costNonZero(ctx) {
   const n = inputElements(ctx);
@@ -45429,10 +45542,17 @@ function inferUnique(ctx) {
       const m3 = x?.shape ? ctx.upTo?.(x.shape) ?? null : null;
       return [tensor2(dtype, [m3]), tensor2("int64", [m3]), tensor2("int64", [n]), tensor2("int64", [m3])];
     }
-    const u2 = uniqueSlices(numeric.map((v) => [v]), sorted);
+    const u2 = uniqueSlices(
+      numeric.map((v) => [v]),
+      sorted
+    );
     const m2 = u2.order.length;
     return [
-      tensor2(dtype, [m2], u2.order.map((i) => numeric[i])),
+      tensor2(
+        dtype,
+        [m2],
+        u2.order.map((i) => numeric[i])
+      ),
       tensor2("int64", [m2], u2.order),
       tensor2("int64", [numeric.length], u2.inverse),
       tensor2("int64", [m2], u2.counts)
@@ -45462,12 +45582,7 @@ function inferUnique(ctx) {
   const outShape = [...kx.shape];
   outShape[axis] = m;
   const y = buildValue(outShape, (idx) => numeric[flatIndex([...idx.slice(0, axis), u.order[idx[axis]], ...idx.slice(axis + 1)], kx.shape)]);
-  return [
-    tensor2(dtype, outShape, y),
-    tensor2("int64", [m], u.order),
-    tensor2("int64", [len], u.inverse),
-    tensor2("int64", [m], u.counts)
-  ];
+  return [tensor2(dtype, outShape, y), tensor2("int64", [m], u.order), tensor2("int64", [len], u.inverse), tensor2("int64", [m], u.counts)];
 }
 function costUnique(ctx) {
   const n = inputElements(ctx);
@@ -45665,7 +45780,12 @@ function inferSlice(ctx) {
   const defaultAxes = typeof count === "number" && count <= rank ? Array.from({ length: count }, (_, i) => i) : null;
   const normalized = axesNum === void 0 ? defaultAxes : axesNum && normAxes2(axesNum, rank);
   if (normalized === null || axesNum === null) {
-    return [tensor2(dtype, x.shape.map(() => null))];
+    return [
+      tensor2(
+        dtype,
+        x.shape.map(() => null)
+      )
+    ];
   }
   const out = [...x.shape];
   const perAxis = new Array(rank).fill(null);
@@ -45695,7 +45815,13 @@ function inferPad(ctx) {
     const a = dimValues(ctx.input(3));
     axes = a && a.every((v) => typeof v === "number") ? normAxes2(a, rank) : null;
   }
-  if (pads === null || axes === null || pads.length !== 2 * axes.length) return [tensor2(dtype, x.shape.map(() => null))];
+  if (pads === null || axes === null || pads.length !== 2 * axes.length)
+    return [
+      tensor2(
+        dtype,
+        x.shape.map(() => null)
+      )
+    ];
   const out = [...x.shape];
   const begin = new Array(rank).fill(0);
   let numeric = true;
@@ -45749,7 +45875,13 @@ function inferTranspose(ctx) {
   const rank = x.shape.length;
   const perm = ctx.attrs.ints("perm") ?? x.shape.map((_, i) => rank - 1 - i);
   const norm = normAxes2(perm, rank);
-  if (norm === null || norm.length !== rank) return [tensor2(dtype, x.shape.map(() => null))];
+  if (norm === null || norm.length !== rank)
+    return [
+      tensor2(
+        dtype,
+        x.shape.map(() => null)
+      )
+    ];
   const out = norm.map((p) => x.shape[p]);
   const value2 = remapValue(x, out, (idx) => {
     const src = new Array(rank);
@@ -45848,7 +45980,13 @@ function inferResize(ctx) {
   const rank = x.shape.length;
   const attrAxes = ctx.opset >= 18 ? ctx.attrs.ints("axes") : void 0;
   const axes = attrAxes ? normAxes2(attrAxes, rank) : x.shape.map((_, i) => i);
-  if (axes === null) return [tensor2(dtype, x.shape.map(() => null))];
+  if (axes === null)
+    return [
+      tensor2(
+        dtype,
+        x.shape.map(() => null)
+      )
+    ];
   const scales = resizeArg(ctx, ctx.opset < 11 ? 1 : 2);
   const sizes = ctx.opset < 11 ? void 0 : resizeArg(ctx, 3);
   const unknownOnAxes = () => {
@@ -45887,8 +46025,19 @@ function inferUpsample(ctx) {
   if (!x?.shape) return [tensor2(dtype, null)];
   const scales = upsampleScales(ctx, x.shape.length);
   checkArg(ctx, scales, "scales");
-  if (scales === null || scales.length !== x.shape.length) return [tensor2(dtype, x.shape.map(() => null))];
-  return [tensor2(dtype, x.shape.map((d, i) => scaleDim(d, scales[i])))];
+  if (scales === null || scales.length !== x.shape.length)
+    return [
+      tensor2(
+        dtype,
+        x.shape.map(() => null)
+      )
+    ];
+  return [
+    tensor2(
+      dtype,
+      x.shape.map((d, i) => scaleDim(d, scales[i]))
+    )
+  ];
 }
 function modeTaps(mode) {
   if (mode === "linear" || mode === "bilinear") return 2;
@@ -46074,7 +46223,12 @@ function inferSplitToSequence(ctx) {
     const len = ctx.has(1) ? null : 1;
     return [{ kind: "sequence", elem: tensor2(dtype, itemShape(len)) }];
   }
-  return [sequenceOf(lengths.map((len) => tensor2(dtype, itemShape(len))), dtype)];
+  return [
+    sequenceOf(
+      lengths.map((len) => tensor2(dtype, itemShape(len))),
+      dtype
+    )
+  ];
 }
 function inferConcatFromSequence(ctx) {
   const s = seqInput(ctx, 0);
@@ -46238,7 +46392,13 @@ function inferDFT(ctx) {
   const irfft = ctx.opset >= 20 && onesided && inverse;
   const out = [...x.shape];
   out[rank - 1] = irfft ? 1 : 2;
-  if (axis === null || axis === rank - 1) return [tensor2(dtype, out.map((d, i) => i === rank - 1 ? d : null))];
+  if (axis === null || axis === rank - 1)
+    return [
+      tensor2(
+        dtype,
+        out.map((d, i) => i === rank - 1 ? d : null)
+      )
+    ];
   const n = dftLength(ctx, x.shape[axis], irfft);
   out[axis] = onesided && !irfft ? typeof n === "number" ? Math.floor(n / 2) + 1 : null : n;
   return [tensor2(dtype, out)];
@@ -46645,12 +46805,7 @@ var gradient = {
   },
   cost: () => ({ macs: 0, flops: 0, coreMacs: 0 })
 };
-var ops19 = [
-  optimizer("Adagrad", 3, [0, 2], 8),
-  optimizer("Momentum", 3, [0, 2], 6),
-  optimizer("Adam", 4, [0, 2, 3], 14),
-  gradient
-];
+var ops19 = [optimizer("Adagrad", 3, [0, 2], 8), optimizer("Momentum", 3, [0, 2], 6), optimizer("Adam", 4, [0, 2, 3], 14), gradient];
 
 // src/ops/index.ts
 var FAMILIES = [
@@ -46761,7 +46916,9 @@ function expandFunctions(graph2, functions) {
   let counter = 0;
   let created = 0;
   const sizes = /* @__PURE__ */ new Map();
-  const tooDeep = (n) => new GraphError(`function ${quoteToken(n.domain ? `${n.domain}:${n.opType}` : n.opType)} calls functions more than ${MAX_EXPANSION_DEPTH} deep (recursion?)`);
+  const tooDeep = (n) => new GraphError(
+    `function ${quoteToken(n.domain ? `${n.domain}:${n.opType}` : n.opType)} calls functions more than ${MAX_EXPANSION_DEPTH} deep (recursion?)`
+  );
   const expandedSize = (fn, call, depth) => {
     if (depth >= MAX_EXPANSION_DEPTH) throw tooDeep(call);
     const known = sizes.get(fn);
@@ -47045,8 +47202,7 @@ function inferRun(model, options, bounds) {
       checkSparse(sp, `sparse initializer ${quoteToken(path + sp.name)}`);
       scope.values.set(sp.name, tensor2(sp.values.dtype, [...sp.dims]));
       const elements = checkedElements(sp.values.dims, `sparse initializer ${quoteToken(path + sp.name)}`);
-      if (sp.values.dtype && isWeightDtype(sp.values))
-        weightCandidates.set(sp.name, { elements, bytes: byteSize(sp.values.dtype, elements) });
+      if (sp.values.dtype && isWeightDtype(sp.values)) weightCandidates.set(sp.name, { elements, bytes: byteSize(sp.values.dtype, elements) });
     }
     const declared = /* @__PURE__ */ new Map();
     if (useDeclared) {
@@ -47152,7 +47308,12 @@ function inferRun(model, options, bounds) {
         return outs;
       }
     };
-    const r = applyOp(atMax, node2, ins.map((x) => x ?? void 0), opsetOf(node2.domain));
+    const r = applyOp(
+      atMax,
+      node2,
+      ins.map((x) => x ?? void 0),
+      opsetOf(node2.domain)
+    );
     if (!agrees || !r.cost) return void 0;
     const read = node2.domain === "" && (node2.opType === "Shape" || node2.opType === "Size") ? 0 : sumBytes(ins);
     const written = sumBytes(outs);
@@ -47180,25 +47341,33 @@ function inferRun(model, options, bounds) {
       };
     }
     let memo;
-    const r = applyOp(def, node2, inputsInfo, opsetOf(node2.domain), (sub2, subInputs) => {
-      memo ??= /* @__PURE__ */ new Map();
-      let byInputs = memo.get(sub2);
-      if (!byInputs) memo.set(sub2, byInputs = /* @__PURE__ */ new Map());
-      const key2 = JSON.stringify(subInputs, (_, v) => typeof v === "number" && !Number.isFinite(v) ? `#${v}` : v);
-      const hit = byInputs.get(key2);
-      if (hit) return hit;
-      if (++subgraphRuns > MAX_SUBGRAPH_RUNS) {
-        throw new GraphError(`the model's sub-graphs would run more than ${MAX_SUBGRAPH_RUNS} times (nested loops or branches): refused`);
-      }
-      const child = new Scope(scope);
-      sub2.inputs.forEach((vi, i) => {
-        const given2 = subInputs[i];
-        child.values.set(vi.name, given2 ?? declaredInfo(vi.type));
-      });
-      const res = runGraph(sub2, child, null, `${path}${node2.name || node2.opType}/`, depth + 1);
-      byInputs.set(key2, res);
-      return res;
-    }, bounds ? (d) => bounds.upTo(d) : void 0, tryUnroll);
+    const r = applyOp(
+      def,
+      node2,
+      inputsInfo,
+      opsetOf(node2.domain),
+      (sub2, subInputs) => {
+        memo ??= /* @__PURE__ */ new Map();
+        let byInputs = memo.get(sub2);
+        if (!byInputs) memo.set(sub2, byInputs = /* @__PURE__ */ new Map());
+        const key2 = JSON.stringify(subInputs, (_, v) => typeof v === "number" && !Number.isFinite(v) ? `#${v}` : v);
+        const hit = byInputs.get(key2);
+        if (hit) return hit;
+        if (++subgraphRuns > MAX_SUBGRAPH_RUNS) {
+          throw new GraphError(`the model's sub-graphs would run more than ${MAX_SUBGRAPH_RUNS} times (nested loops or branches): refused`);
+        }
+        const child = new Scope(scope);
+        sub2.inputs.forEach((vi, i) => {
+          const given2 = subInputs[i];
+          child.values.set(vi.name, given2 ?? declaredInfo(vi.type));
+        });
+        const res = runGraph(sub2, child, null, `${path}${node2.name || node2.opType}/`, depth + 1);
+        byInputs.set(key2, res);
+        return res;
+      },
+      bounds ? (d) => bounds.upTo(d) : void 0,
+      tryUnroll
+    );
     return { ...r, supported: true };
   };
   const top = new Scope(null);
@@ -47242,7 +47411,9 @@ function checkCost(cost, label) {
   for (const k of ["macs", "flops", "coreMacs"]) {
     const v = cost[k];
     if (!(v >= 0 && v <= MAX_COUNT)) {
-      throw new GraphError(`${label()} has ${Number.isNaN(v) ? "an undefined" : v < 0 ? "a negative" : "an absurd"} ${k === "coreMacs" ? "MAC" : k.slice(0, -1).toUpperCase()} count (${fmt2(v)})`);
+      throw new GraphError(
+        `${label()} has ${Number.isNaN(v) ? "an undefined" : v < 0 ? "a negative" : "an absurd"} ${k === "coreMacs" ? "MAC" : k.slice(0, -1).toUpperCase()} count (${fmt2(v)})`
+      );
     }
   }
 }
@@ -47612,7 +47783,12 @@ function analyzeFile(path, options = {}) {
 }
 function analyzeModelFile(path, options = {}) {
   const shown = options.errorPath ?? options.displayPath ?? path;
-  const loaded = loadModelFile(path, { allowMissingWeights: options.allowMissingWeights, confine: options.confine, display: shown });
+  const loaded = loadModelFile(path, {
+    allowMissingWeights: options.allowMissingWeights,
+    confine: options.confine,
+    display: shown,
+    maxNodes: options.maxNodes
+  });
   const m = loaded.model;
   let inferred;
   try {
@@ -47650,11 +47826,21 @@ function checkConfigDims(cfg, analysed) {
       const at = model.dimsAt?.[name];
       const fromDefaults = at?.keyPath.startsWith("defaults.") ?? false;
       const pool = fromDefaults ? analysed : mine;
-      if (unknownDims([name], pool.map((a) => a.symbols)).length === 0) continue;
+      if (unknownDims(
+        [name],
+        pool.map((a) => a.symbols)
+      ).length === 0)
+        continue;
       const of = pool.length === 1 ? quoteToken(pool[0].path, 80) : fromDefaults ? `any of the ${pool.length} models` : `any of the ${pool.length} models ${quoteToken(model.path, 80)} matches`;
       const symbols = (fromDefaults ? everywhere : mine.map((a) => a.symbols)).flat();
       const index = cfg.models.indexOf(model);
-      throw new BudgetFileError(cfg.file, (at ?? model.at).line, (at ?? model.at).column, at?.keyPath ?? `models[${index}].dims`, unknownDimMessage(name, symbols, of));
+      throw new BudgetFileError(
+        cfg.file,
+        (at ?? model.at).line,
+        (at ?? model.at).column,
+        at?.keyPath ?? `models[${index}].dims`,
+        unknownDimMessage(name, symbols, of)
+      );
     }
   }
 }
@@ -47698,9 +47884,7 @@ function compareNodes(base, head) {
   return out.sort((a, b) => size(b) - size(a) || a.name.localeCompare(b.name));
 }
 function compareModel(path, base, head) {
-  const totals2 = Object.fromEntries(
-    COMPARED_TOTALS.map((k) => [k, change(base ? base.totals[k] : null, head ? head.totals[k] : null)])
-  );
+  const totals2 = Object.fromEntries(COMPARED_TOTALS.map((k) => [k, change(base ? base.totals[k] : null, head ? head.totals[k] : null)]));
   const devices = /* @__PURE__ */ new Set([...Object.keys(base?.latency ?? {}), ...Object.keys(head?.latency ?? {})]);
   const latency = {};
   for (const d of devices) latency[d] = change(base?.latency?.[d]?.ms, head?.latency?.[d]?.ms);
@@ -47815,7 +47999,7 @@ function usable(v) {
 }
 function checkDevice(device) {
   const bad = (what) => new UserError("", `device ${quoteToken(device.id)}: ${what}`);
-  if (!usable(device.bandwidth)) throw bad(`bandwidth must be a positive, finite number of bytes/s, got ${device.bandwidth}`);
+  if (!usable(device.bandwidth)) throw bad(`bandwidth must be a positive, finite number of bytes/s, got ${String(device.bandwidth)}`);
   for (const [p, v] of Object.entries(device.peak)) {
     if (v !== void 0 && !(v >= 0 && Number.isFinite(v))) throw bad(`peak ${p} must be a finite number >= 0, got ${v}`);
   }
@@ -48015,6 +48199,12 @@ var TOOL_NAME = "model-budget";
 var VERSION = package_default.version;
 
 // src/check/run.ts
+function parseMaxNodes(v, what) {
+  if (v === void 0 || v.trim() === "") return void 0;
+  const n = Number(v);
+  if (!/^\d+$/.test(v.trim()) || !Number.isSafeInteger(n) || n < 1) throw new UsageError(`${what} must be a whole number from 1, got ${quoteToken(v)}`);
+  return n;
+}
 function confinement(root, allowOutsideRepo = false, allowHint = "--allow-outside-repo") {
   return allowOutsideRepo ? { root: null } : { root, rootName: "the repository", allowHint };
 }
@@ -48048,7 +48238,8 @@ function expandModelPaths(cfg, model, budgetsDir, root, mustExist = true) {
       if (!mustExist) return [];
       throw err(`${quoteToken(model.path, 80)} does not exist`);
     }
-    if (statSync3(target).isDirectory()) throw err(`${quoteToken(model.path, 80)} is a folder; name the model file or use a glob like ${quoteToken(`${posix(model.path)}/*.onnx`, 84)}`);
+    if (statSync3(target).isDirectory())
+      throw err(`${quoteToken(model.path, 80)} is a folder; name the model file or use a glob like ${quoteToken(`${posix(model.path)}/*.onnx`, 84)}`);
     return [target];
   }
   let matched;
@@ -48077,10 +48268,22 @@ function analyzeConfig(cfg, budgetsPath, root, devices, options) {
     const path = normalizeModelPath(posix(relative4(budgetsDir, file)));
     if (seen.has(path)) {
       if (seen.get(path) === model) continue;
-      throw new BudgetFileError(cfg.file, model.pathAt.line, model.pathAt.column, `models[${model.index}].path`, `${quoteToken(path, 80)} is also matched by an earlier entry (${quoteToken(seen.get(path).path, 80)}): a model is listed twice`);
+      throw new BudgetFileError(
+        cfg.file,
+        model.pathAt.line,
+        model.pathAt.column,
+        `models[${model.index}].path`,
+        `${quoteToken(path, 80)} is also matched by an earlier entry (${quoteToken(seen.get(path).path, 80)}): a model is listed twice`
+      );
     }
     seen.set(path, model);
-    const { report: report2, symbols } = analyzeModelFile(file, { dims: model.dims, allowMissingWeights: options.allowMissingWeights || model.allowMissingWeights, displayPath: path, confine: options.confine });
+    const { report: report2, symbols } = analyzeModelFile(file, {
+      dims: model.dims,
+      allowMissingWeights: options.allowMissingWeights || model.allowMissingWeights,
+      displayPath: path,
+      confine: options.confine,
+      maxNodes: options.maxNodes
+    });
     out.push({ model, path, symbols, report: withLatency(report2, devices, { precision: model.precision }) });
   }
   checkConfigDims(cfg, out);
@@ -48092,7 +48295,14 @@ function runCheck(options) {
   const confine = confinement(root, options.allowOutsideRepo, options.allowHint);
   const cfg = readBudgets(options.budgetsPath, display, confine);
   const devices = configDevices(cfg);
-  const analysed = analyzeConfig(cfg, options.budgetsPath, root, devices, { mustExist: true, modelsGlob: options.modelsGlob, modelsGlobCwd: options.modelsGlobCwd, confine, allowMissingWeights: options.allowMissingWeights });
+  const analysed = analyzeConfig(cfg, options.budgetsPath, root, devices, {
+    mustExist: true,
+    modelsGlob: options.modelsGlob,
+    modelsGlobCwd: options.modelsGlobCwd,
+    confine,
+    allowMissingWeights: options.allowMissingWeights,
+    maxNodes: options.maxNodes
+  });
   const baseBy = new Map((options.baseline?.models ?? []).map((m) => [normalizeModelPath(m.path), m]));
   const results = analysed.map((a) => ({
     config: a.model,
@@ -48131,7 +48341,7 @@ function runCheck(options) {
     }
   };
 }
-function analyzeBaseline(budgetsPathInBase, headBudgetsPath, baseRoot, headRoot) {
+function analyzeBaseline(budgetsPathInBase, headBudgetsPath, baseRoot, headRoot, maxNodes) {
   const confine = confinement(baseRoot, false, "");
   const cfg = readBudgets(headBudgetsPath, posix(relative4(headRoot, headBudgetsPath)), confinement(headRoot, false, ""));
   const devices = configDevices(cfg);
@@ -48148,7 +48358,7 @@ function analyzeBaseline(budgetsPathInBase, headBudgetsPath, baseRoot, headRoot)
     for (const file of files) {
       const path = normalizeModelPath(posix(relative4(budgetsDir, file)));
       try {
-        const report2 = analyzeFile(file, { dims: model.dims, allowMissingWeights: model.allowMissingWeights, displayPath: path, confine });
+        const report2 = analyzeFile(file, { dims: model.dims, allowMissingWeights: model.allowMissingWeights, displayPath: path, confine, maxNodes });
         models.push(withLatency(report2, devices, { precision: model.precision }));
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
@@ -48396,7 +48606,13 @@ ${mdTable(head, align, rows)}${legend}
   if (ops20.length) {
     const total = t.flops || 1;
     const shown = ops20.slice(0, 25);
-    const rows = shown.map(([op, o]) => [code(op, 50), String(o.count), formatCount(o.flops), `${unicodeBar(o.flops / total)} ${pct(o.flops / total)}`.trim(), formatBytes(o.bytes)]);
+    const rows = shown.map(([op, o]) => [
+      code(op, 50),
+      String(o.count),
+      formatCount(o.flops),
+      `${unicodeBar(o.flops / total)} ${pct(o.flops / total)}`.trim(),
+      formatBytes(o.bytes)
+    ]);
     const more = ops20.length > shown.length ? `
 
 \u2026 ${ops20.length - shown.length} more operator types.` : "";
@@ -48474,7 +48690,10 @@ function metricCell(r) {
   return r.device ? `${METRIC_LABEL[r.metric]} ${escapeMarkdownCode(r.device, { table: true })}` : METRIC_LABEL[r.metric];
 }
 function value(report2, row, v) {
-  return v === null ? "\u2013" : escapeMarkdown(boundedMetric(report2, row.metric, row.device, v, (x) => fmt(row.metric, x)), { max: 60 });
+  return v === null ? "\u2013" : escapeMarkdown(
+    boundedMetric(report2, row.metric, row.device, v, (x) => fmt(row.metric, x)),
+    { max: 60 }
+  );
 }
 function headValue(r) {
   if (r.value === null) return "\u2013";
@@ -48552,7 +48771,10 @@ function renderCheckMarkdown(outcome, options) {
   for (const path of outcome.removedModels) {
     const cmp = outcome.comparisons.find((c) => c.path === path && c.status === "removed");
     out.push(`#### ${escapeMarkdownCode(path)} \u2014 removed`, "", "| metric | base | PR | change |", "| --- | --: | --: | --: |");
-    for (const [metric, key2, scale] of [["params", "params", 1], ["gflops", "flops", 1e9]]) {
+    for (const [metric, key2, scale] of [
+      ["params", "params", 1],
+      ["gflops", "flops", 1e9]
+    ]) {
       const b = cmp?.totals[key2].base;
       out.push(`| ${METRIC_LABEL[metric]} | ${b == null ? "\u2013" : fmt(metric, b / scale)} | \u2013 | removed |`);
     }
@@ -48685,7 +48907,21 @@ var report_schema_default = {
     },
     model: {
       type: "object",
-      required: ["path", "fileBytes", "irVersion", "producer", "opset", "opsetImports", "dims", "defaultedDims", "graph", "totals", "byOpType", "nodes", "warnings"],
+      required: [
+        "path",
+        "fileBytes",
+        "irVersion",
+        "producer",
+        "opset",
+        "opsetImports",
+        "dims",
+        "defaultedDims",
+        "graph",
+        "totals",
+        "byOpType",
+        "nodes",
+        "warnings"
+      ],
       properties: {
         path: { type: "string", minLength: 1 },
         fileBytes: { type: "integer", minimum: 0 },
@@ -48760,7 +48996,7 @@ function describe(e) {
   const at = jsonPath(e.instancePath);
   switch (e.keyword) {
     case "required":
-      return `${at}: missing "${String(e.params.missingProperty)}"`;
+      return `${at}: missing "${e.params.missingProperty}"`;
     case "type":
       return `${at}: must be ${String(e.params.type).replace(",", " or ")}`;
     case "const":
@@ -50660,7 +50896,9 @@ function causeOf(status) {
 var ACTIONS_BOT = "github-actions[bot]";
 var DEFAULT_TRANSPORT = { retries: 3, retryBaseMs: 1e3, requestTimeoutMs: 3e4, totalMs: 12e4, spaceWrites: true };
 var Client = Octokit.plugin(retry, throttling);
-var UNLIMITED = { key: () => ({ schedule: (...args) => typeof args[0] === "function" ? args[0]() : args[1]() }) };
+var UNLIMITED = {
+  key: () => ({ schedule: (...args) => typeof args[0] === "function" ? args[0]() : args[1]() })
+};
 function proxyFetch(baseUrl, timeoutMs) {
   const dispatcher = new HttpClient("model-budget-action").getAgentDispatcher(baseUrl);
   return (async (url, init = {}) => {
@@ -50670,7 +50908,7 @@ function proxyFetch(baseUrl, timeoutMs) {
       return await (0, import_undici2.fetch)(url, { ...init, signal: AbortSignal.any(signals), ...dispatcher ? { dispatcher } : {} });
     } catch (e) {
       if (e.name === "TimeoutError" || e.name === "AbortError" && !init.signal?.aborted) {
-        throw new TypeError("fetch failed", { cause: new Error(`no answer within ${Math.round(ms / 1e3)} s`) });
+        throw new TypeError("fetch failed", { cause: new Error(`no answer within ${Math.round(ms / 1e3)} s`, { cause: e }) });
       }
       throw e;
     }
@@ -50719,6 +50957,7 @@ var GitHubApi = class {
       return "the configured proxy";
     }
   }
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- T is the caller's view of GitHub's answer for that route, unchecked like octokit's own typed responses
   async request(route, params) {
     try {
       const res = await this.octokit.request(route, params);
@@ -50906,7 +51145,8 @@ function readInputs() {
     comment: oneOf2("comment", ["update", "on-change", "off"], "update"),
     commentKey: getInput("comment-key") || "default",
     failOn: oneOf2("fail-on", ["error", "warn", "never"], "error"),
-    workingDirectory: getInput("working-directory") || "."
+    workingDirectory: getInput("working-directory") || ".",
+    maxNodes: parseMaxNodes(getInput("max-nodes"), "input 'max-nodes'")
   };
 }
 function readEvent() {
@@ -50933,7 +51173,10 @@ function readEvent() {
 function findBaseline(inputs, workspace, cwd, event) {
   if (inputs.baseline === "none") return { report: null, note: "no baseline (baseline: none)" };
   if (inputs.baseline !== "auto") {
-    return { report: readReportFile(resolve5(cwd, inputs.baseline), { confine: confinement(workspace, false, ""), display: inputs.baseline }), note: `baseline: ${safeText(inputs.baseline, 200)}` };
+    return {
+      report: readReportFile(resolve5(cwd, inputs.baseline), { confine: confinement(workspace, false, ""), display: inputs.baseline }),
+      note: `baseline: ${safeText(inputs.baseline, 200)}`
+    };
   }
   const g = { cwd, log };
   let base;
@@ -50948,7 +51191,7 @@ function findBaseline(inputs, workspace, cwd, event) {
   const tree = checkoutWorktree(g, base);
   try {
     const rel = relative5(workspace, resolve5(cwd, inputs.budgets));
-    const { report: report2, notes } = analyzeBaseline(join5(tree.path, rel), resolve5(cwd, inputs.budgets), tree.path, workspace);
+    const { report: report2, notes } = analyzeBaseline(join5(tree.path, rel), resolve5(cwd, inputs.budgets), tree.path, workspace, inputs.maxNodes);
     return { report: report2, notes, note: `compared with the merge-base ${base.slice(0, 12)}` };
   } finally {
     tree.remove();
@@ -50977,7 +51220,8 @@ async function run() {
       baselineNotes: notes,
       modelsGlob: inputs.models || void 0,
       modelsGlobCwd: cwd,
-      allowHint: ""
+      allowHint: "",
+      maxNodes: inputs.maxNodes
     });
     const failed = outcome.violations.filter((v) => inputs.failOn !== "never" && (v.level === "error" || inputs.failOn === "warn"));
     const summary2 = renderCheckMarkdown(outcome, { baselineNote: note, version: VERSION, commentKey: inputs.commentKey, full: true });
