@@ -138,24 +138,31 @@ export function readFileSafe(path: string, display: string, o: OpenOptions): Buf
     if (st.dev !== stat.dev || st.ino !== stat.ino) throw new InputError(display, 'changed while it was opened: refused');
     if (st.size > o.maxBytes) throw tooLarge();
     // Read to EOF, never more than the cap + 1 (a file may grow, /proc files report size 0).
-    const chunks: Buffer[] = [];
-    let total = 0;
-    const chunkSize = Math.min(Math.max(st.size + 1, 64 * 1024), 64 * MiB);
-    for (;;) {
-      const buf = Buffer.allocUnsafe(chunkSize);
-      let n: number;
+    const read = (buf: Buffer, offset: number): number => {
       try {
-        n = readSync(fd, buf, 0, buf.length, null);
+        return readSync(fd, buf, offset, buf.length - offset, null);
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code === 'EAGAIN') throw new InputError(display, `is not a regular ${o.what}: refused`);
         throw new InputError(display, errnoReason(e));
       }
+    };
+    // The size fstat gives, plus one byte to see the end: one buffer, no copy (a model can be GBs).
+    const first = Buffer.allocUnsafe(st.size + 1);
+    let total = 0;
+    for (let n; total < first.length && (n = read(first, total)) > 0; ) total += n;
+    if (total < first.length) return first.subarray(0, total);
+    // Longer than it said: go on in chunks up to the cap.
+    if (total > o.maxBytes) throw tooLarge();
+    const chunks: Buffer[] = [first];
+    for (;;) {
+      const buf = Buffer.allocUnsafe(64 * 1024);
+      const n = read(buf, 0);
       if (n === 0) break;
       total += n;
       if (total > o.maxBytes) throw tooLarge();
-      chunks.push(n === buf.length ? buf : buf.subarray(0, n));
+      chunks.push(buf.subarray(0, n));
     }
-    return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
+    return Buffer.concat(chunks, total);
   } finally {
     closeSync(fd);
   }
