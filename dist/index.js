@@ -42072,24 +42072,29 @@ function readFileSafe(path, display, o) {
     if (kind2) throw new InputError(display, `is ${kind2}, not a regular ${o.what}: refused`);
     if (st.dev !== stat2.dev || st.ino !== stat2.ino) throw new InputError(display, "changed while it was opened: refused");
     if (st.size > o.maxBytes) throw tooLarge();
-    const chunks = [];
-    let total = 0;
-    const chunkSize = Math.min(Math.max(st.size + 1, 64 * 1024), 64 * MiB);
-    for (; ; ) {
-      const buf = Buffer.allocUnsafe(chunkSize);
-      let n;
+    const read = (buf, offset) => {
       try {
-        n = readSync(fd, buf, 0, buf.length, null);
+        return readSync(fd, buf, offset, buf.length - offset, null);
       } catch (e) {
         if (e.code === "EAGAIN") throw new InputError(display, `is not a regular ${o.what}: refused`);
         throw new InputError(display, errnoReason(e));
       }
+    };
+    const first = Buffer.allocUnsafe(st.size + 1);
+    let total = 0;
+    for (let n; total < first.length && (n = read(first, total)) > 0; ) total += n;
+    if (total < first.length) return first.subarray(0, total);
+    if (total > o.maxBytes) throw tooLarge();
+    const chunks = [first];
+    for (; ; ) {
+      const buf = Buffer.allocUnsafe(64 * 1024);
+      const n = read(buf, 0);
       if (n === 0) break;
       total += n;
       if (total > o.maxBytes) throw tooLarge();
-      chunks.push(n === buf.length ? buf : buf.subarray(0, n));
+      chunks.push(buf.subarray(0, n));
     }
-    return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
+    return Buffer.concat(chunks, total);
   } finally {
     closeSync(fd);
   }
