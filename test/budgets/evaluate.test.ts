@@ -5,42 +5,25 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateBudgets, fmt, fmtUsed, metricValue, type ModelResult } from '../../src/budgets/evaluate.js';
 import { parseBudgets } from '../../src/budgets/parse.js';
-import type { LatencyReport, ModelReport } from '../../src/report/model-report.js';
+import type { ModelReport } from '../../src/report/model-report.js';
+import type { Totals } from '../../src/analysis/aggregate.js';
+import { reportWith } from '../helpers/models.js';
 
 function report(
   path: string,
   t: { params?: number; macs?: number; flops?: number; weightBytes?: number; peak?: number; traffic?: number; latencyMs?: Record<string, number> },
 ): ModelReport {
-  const r: ModelReport = {
-    path,
-    fileBytes: 0,
-    irVersion: 8,
-    producer: 'test',
-    opset: 17,
-    opsetImports: { '': 17 },
-    dims: {},
-    defaultedDims: [],
-    graph: { inputs: [], outputs: [] },
-    totals: {
-      params: t.params ?? 0,
-      weightBytes: t.weightBytes ?? 0,
-      macs: t.macs ?? 0,
-      coreMacs: t.macs ?? 0,
-      flops: t.flops ?? 0,
-      memoryAccessBytes: t.traffic ?? 0,
-      peakActivationBytes: t.peak ?? 0,
-      incompleteNodes: 0,
-      incompleteNodeNames: [],
-      lowerBound: [],
-    },
-    byOpType: {},
-    nodes: [],
-    warnings: [],
+  const totals = {
+    params: t.params,
+    weightBytes: t.weightBytes,
+    macs: t.macs,
+    coreMacs: t.macs,
+    flops: t.flops,
+    memoryAccessBytes: t.traffic,
+    peakActivationBytes: t.peak,
   };
-  if (t.latencyMs) {
-    r.latency = Object.fromEntries(Object.entries(t.latencyMs).map(([device, ms]) => [device, { device, name: device, ms } as LatencyReport]));
-  }
-  return r;
+  const given = Object.fromEntries(Object.entries(totals).filter(([, v]) => v !== undefined)) as Partial<Totals>;
+  return reportWith(path, given, Object.fromEntries(Object.entries(t.latencyMs ?? {}).map(([d, ms]) => [d, { ms }])));
 }
 
 function result(cfgText: string, head: ModelReport, base: ModelReport | null, i = 0): { cfg: ReturnType<typeof parseBudgets>; results: ModelResult[] } {

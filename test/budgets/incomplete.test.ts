@@ -8,36 +8,10 @@ import { evaluateBudgets, isLowerBound, upperBoundValue, type ModelResult } from
 import { parseBudgets } from '../../src/budgets/parse.js';
 import type { LatencyReport, ModelReport } from '../../src/report/model-report.js';
 import type { Totals } from '../../src/analysis/aggregate.js';
+import { reportWith } from '../helpers/models.js';
 
 function report(totals: Partial<Totals>, latency?: Partial<LatencyReport>): ModelReport {
-  return {
-    path: 'm.onnx',
-    fileBytes: 0,
-    irVersion: 8,
-    producer: 'test',
-    opset: 17,
-    opsetImports: { '': 17 },
-    dims: {},
-    defaultedDims: [],
-    graph: { inputs: [], outputs: [] },
-    totals: {
-      params: 100,
-      weightBytes: 400,
-      macs: 0,
-      coreMacs: 0,
-      flops: 0,
-      memoryAccessBytes: 0,
-      peakActivationBytes: 0,
-      incompleteNodes: 0,
-      incompleteNodeNames: [],
-      lowerBound: [],
-      ...totals,
-    },
-    byOpType: {},
-    nodes: [],
-    warnings: [],
-    ...(latency ? { latency: { t4: { device: 't4', name: 't4', ms: 0, ...latency } as LatencyReport } } : {}),
-  };
+  return reportWith('m.onnx', { params: 100, weightBytes: 400, ...totals }, latency ? { t4: latency } : {});
 }
 
 /** A model with 3 nodes of unknown shape: 2 GMACs known, MACs and FLOPs lower bounds. */

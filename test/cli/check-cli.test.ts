@@ -6,8 +6,8 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { encodeModel } from '../helpers/encode.js';
 import { runCli } from '../helpers/cli.js';
+import { mlp, mlpParams } from '../helpers/models.js';
 import type { AnalyzeReport } from '../../src/report/model-report.js';
 import type { CheckReport } from '../../src/check/run.js';
 
@@ -21,24 +21,7 @@ function repo(budgets: string, hidden = 64): string {
   return dir;
 }
 
-function mlp(hidden: number): Uint8Array {
-  return encodeModel({
-    graph: {
-      nodes: [
-        { op: 'MatMul', inputs: ['x', 'w1'], outputs: ['h'], name: 'fc1' },
-        { op: 'MatMul', inputs: ['h', 'w2'], outputs: ['y'], name: 'fc2' },
-      ],
-      inputs: [{ name: 'x', dtype: 'float32', shape: ['batch', 32] }],
-      outputs: [{ name: 'y', dtype: 'float32' }],
-      initializers: [
-        { name: 'w1', dtype: 'float32', dims: [32, hidden], raw: new Uint8Array(32 * hidden * 4) },
-        { name: 'w2', dtype: 'float32', dims: [hidden, 10], raw: new Uint8Array(hidden * 10 * 4) },
-      ],
-    },
-  });
-}
-
-const params = (hidden: number) => 32 * hidden + hidden * 10;
+const params = mlpParams;
 const budgetsFile = (budgets: string, extra = '') => `version: 1
 ${extra}models:
   - path: models/mlp.onnx

@@ -13,25 +13,9 @@ import { CLASS_EFFICIENCY } from '../../src/devices/efficiency.js';
 import type { AnalyzeReport } from '../../src/report/model-report.js';
 import { encodeModel } from '../helpers/encode.js';
 import { runCli } from '../helpers/cli.js';
+import { mlp, mlpParams } from '../helpers/models.js';
 
-/** models/mlp.onnx: x[batch, 32] -> MatMul 32 x hidden -> MatMul hidden x 10. */
-function mlp(hidden: number): Uint8Array {
-  return encodeModel({
-    graph: {
-      nodes: [
-        { op: 'MatMul', inputs: ['x', 'w1'], outputs: ['h'], name: 'fc1' },
-        { op: 'MatMul', inputs: ['h', 'w2'], outputs: ['y'], name: 'fc2' },
-      ],
-      inputs: [{ name: 'x', dtype: 'float32', shape: ['batch', 32] }],
-      outputs: [{ name: 'y', dtype: 'float32' }],
-      initializers: [
-        { name: 'w1', dtype: 'float32', dims: [32, hidden], raw: new Uint8Array(32 * hidden * 4) },
-        { name: 'w2', dtype: 'float32', dims: [hidden, 10], raw: new Uint8Array(hidden * 10 * 4) },
-      ],
-    },
-  });
-}
-const params = (hidden: number) => 32 * hidden + hidden * 10;
+const params = mlpParams;
 
 /**
  * models/nz.onnx: the shapes after NonZero depend on the data. NonZero(x[4, 4]) -> [2, n];

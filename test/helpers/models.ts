@@ -1,0 +1,62 @@
+/**
+ * Small models and reports shared by the suites: a two-layer MLP written as ONNX, and a model
+ * report with chosen totals (for evaluation tests that need no real analysis).
+ */
+import type { Totals } from '../../src/analysis/aggregate.js';
+import type { LatencyReport, ModelReport } from '../../src/report/model-report.js';
+import { encodeModel } from './encode.js';
+
+/** x[batch, 32] -> MatMul 32 x hidden (fc1) -> MatMul hidden x 10 (fc2), zero weights. */
+export function mlp(hidden: number): Uint8Array {
+  return encodeModel({
+    graph: {
+      nodes: [
+        { op: 'MatMul', inputs: ['x', 'w1'], outputs: ['h'], name: 'fc1' },
+        { op: 'MatMul', inputs: ['h', 'w2'], outputs: ['y'], name: 'fc2' },
+      ],
+      inputs: [{ name: 'x', dtype: 'float32', shape: ['batch', 32] }],
+      outputs: [{ name: 'y', dtype: 'float32' }],
+      initializers: [
+        { name: 'w1', dtype: 'float32', dims: [32, hidden], raw: new Uint8Array(32 * hidden * 4) },
+        { name: 'w2', dtype: 'float32', dims: [hidden, 10], raw: new Uint8Array(hidden * 10 * 4) },
+      ],
+    },
+  });
+}
+
+/** The params of {@link mlp}: its two weight matrices. */
+export const mlpParams = (hidden: number): number => 32 * hidden + hidden * 10;
+
+/** A model report with the given totals (zero elsewhere) and latencies (ms per device id). */
+export function reportWith(path: string, totals: Partial<Totals> = {}, latency: Record<string, Partial<LatencyReport>> = {}): ModelReport {
+  const r: ModelReport = {
+    path,
+    fileBytes: 0,
+    irVersion: 8,
+    producer: 'test',
+    opset: 17,
+    opsetImports: { '': 17 },
+    dims: {},
+    defaultedDims: [],
+    graph: { inputs: [], outputs: [] },
+    totals: {
+      params: 0,
+      weightBytes: 0,
+      macs: 0,
+      coreMacs: 0,
+      flops: 0,
+      memoryAccessBytes: 0,
+      peakActivationBytes: 0,
+      incompleteNodes: 0,
+      incompleteNodeNames: [],
+      lowerBound: [],
+      ...totals,
+    },
+    byOpType: {},
+    nodes: [],
+    warnings: [],
+  };
+  const devices = Object.entries(latency);
+  if (devices.length) r.latency = Object.fromEntries(devices.map(([device, l]) => [device, { device, name: device, ms: 0, ...l } as LatencyReport]));
+  return r;
+}
