@@ -1,24 +1,19 @@
 /**
  * `model-budget check`: evaluate the budgets file, print a verdict table, exit 0 / 1 / 2.
  */
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { METRIC_LABEL, fmt, fmtUsed, type Row } from '../budgets/evaluate.js';
 import type { CheckOutcome } from '../check/run.js';
 import { formatPercent } from '../report/text.js';
 import { textTable } from '../report/format.js';
 import { boundedMetric } from '../report/bounds.js';
 import { neutraliseCommands, safeText } from '../util/sanitize.js';
+import { enclosingRepo } from '../io/safe-open.js';
 
 /** The repository a budgets file belongs to: the nearest folder up with a .git, else its own folder. */
 export function repoRoot(budgetsPath: string): string {
-  let dir = dirname(resolve(budgetsPath));
-  for (;;) {
-    if (existsSync(join(dir, '.git'))) return dir;
-    const up = dirname(dir);
-    if (up === dir) return dirname(resolve(budgetsPath));
-    dir = up;
-  }
+  const dir = dirname(resolve(budgetsPath));
+  return enclosingRepo(dir) ?? dir;
 }
 
 const STATUS: Record<string, string> = { pass: 'pass', warn: 'WARN', fail: 'FAIL', info: '' };
