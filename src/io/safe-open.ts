@@ -149,7 +149,7 @@ export function readFileSafe(path: string, display: string, o: OpenOptions): Buf
     // The size fstat gives, plus one byte to see the end: one buffer, no copy (a model can be GBs).
     const first = Buffer.allocUnsafe(st.size + 1);
     let total = 0;
-    for (let n; total < first.length && (n = read(first, total)) > 0; ) total += n;
+    for (let n; total < first.length && (n = read(first, total)) > 0;) total += n;
     if (total < first.length) return first.subarray(0, total);
     // Longer than it said: go on in chunks up to the cap.
     if (total > o.maxBytes) throw tooLarge();
