@@ -20,7 +20,7 @@ import type { ModelReport } from '../report/model-report.js';
 import { quoteToken } from '../util/sanitize.js';
 import { VERSION } from '../version.js';
 import { commentMarker, fitComment } from './comment.js';
-import type { GitHubApi, Repo } from './github-api.js';
+import { GitHubApiError, type GitHubApi, type Repo } from './github-api.js';
 
 /** The report's file name inside the artifact (what `mode: check` writes). */
 export const REPORT_FILE = 'model-budget-report.json';
@@ -275,7 +275,16 @@ export async function loadPublishedReport(api: GitHubApi, repo: Repo, run: Trigg
   } else log(`run ${run.id}: pull request #${prNumber}`);
 
   const display = `artifact ${quoteToken(artifactName, 80)} of run ${run.id}`;
-  const found = (await api.listRunArtifacts(repo, run.id)).filter((a) => a && a.name === artifactName && !a.expired);
+  let listed;
+  try {
+    listed = await api.listRunArtifacts(repo, run.id);
+  } catch (e) {
+    if (e instanceof GitHubApiError && (e.status === 403 || e.status === 404)) {
+      throw new GitHubApiError(e.status, `${e.message} (does the workflow grant \`permissions: actions: read\`?)`, e.cause_);
+    }
+    throw e;
+  }
+  const found = listed.filter((a) => a && a.name === artifactName && !a.expired);
   if (found.length === 0) throw new InputError(display, 'not found: did the check workflow upload it (actions/upload-artifact) under this name?');
   if (found.length > 1) throw new InputError(display, 'more than one artifact has this name: refused');
   const artifact = found[0];

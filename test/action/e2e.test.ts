@@ -553,6 +553,16 @@ describe('the action, end to end', () => {
       });
     }
 
+    it('a token that may not read the artifacts (no actions: read) fails the step and says which permission', async () => {
+      fake.faults.push({ method: 'GET', path: /\/actions\/runs\/\d+\/artifacts/, status: 403, body: { message: 'Resource not accessible by integration' } });
+      const r = await publish('publish-no-actions-read', zipOf({ 'model-budget-report.json': JSON.stringify(reportFor(61)) }), 61);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toMatch(
+        /::error::GET .*\/actions\/runs\/\d+\/artifacts: 403 Resource not accessible by integration \(does the workflow grant `permissions: actions: read`\?\)/,
+      );
+      expect(fake.comments.get(61)).toBeUndefined();
+    });
+
     it('refuses to run on anything but workflow_run', async () => {
       const r = await runAction('publish-wrong-event', { INPUT_MODE: 'publish' }, prEvent(headSha, 60));
       expect(r.code).toBe(1);
