@@ -212,6 +212,64 @@ export class GitHubApi {
       await this.request<IssueComment>('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { owner: r.owner, repo: r.repo, comment_id: id, body })
     ).data;
   }
+
+  /** The artifacts of a workflow run (first 100; a check run uploads one or two). */
+  async listRunArtifacts(r: Repo, runId: number): Promise<RunArtifact[]> {
+    const { data } = await this.request<{ artifacts?: RunArtifact[] }>('GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts', {
+      owner: r.owner,
+      repo: r.repo,
+      run_id: runId,
+      per_page: 100,
+    });
+    return Array.isArray(data.artifacts) ? data.artifacts : [];
+  }
+
+  /**
+   * An artifact's zip, in memory (GitHub answers with a redirect to blob storage, which fetch
+   * follows without the token). `maxBytes` is checked again on what came.
+   */
+  async downloadArtifact(r: Repo, artifactId: number, maxBytes: number): Promise<Uint8Array> {
+    const { data } = await this.request<unknown>('GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}', {
+      owner: r.owner,
+      repo: r.repo,
+      artifact_id: artifactId,
+      archive_format: 'zip',
+    });
+    const bytes =
+      data instanceof ArrayBuffer ? new Uint8Array(data) : data instanceof Uint8Array ? data : typeof data === 'string' ? new TextEncoder().encode(data) : null;
+    if (!bytes) throw new GitHubApiError(200, `artifact ${artifactId}: the download is not a zip archive`, 'http');
+    if (bytes.byteLength > maxBytes)
+      throw new GitHubApiError(200, `artifact ${artifactId}: the download is ${bytes.byteLength} bytes, over the ${maxBytes}-byte limit`, 'http');
+    return bytes;
+  }
+
+  /**
+   * The open pull request of a workflow run whose `pull_requests` GitHub left empty (a PR from
+   * a fork): the base repository's PRs whose head is `headOwner:headBranch`, kept only when the
+   * head commit is `headSha`. Null when none matches.
+   */
+  async findPullRequestForRun(r: Repo, headSha: string, headBranch: string, headOwner: string): Promise<PullRequestRef | null> {
+    const { data } = await this.request<PullRequestRef[]>('GET /repos/{owner}/{repo}/pulls', {
+      owner: r.owner,
+      repo: r.repo,
+      state: 'open',
+      head: `${headOwner}:${headBranch}`,
+      per_page: 100,
+    });
+    return (Array.isArray(data) ? data : []).find((p) => p?.head?.sha === headSha && Number.isSafeInteger(p.number)) ?? null;
+  }
+}
+
+export interface RunArtifact {
+  id: number;
+  name: string;
+  size_in_bytes?: number;
+  expired?: boolean;
+}
+
+export interface PullRequestRef {
+  number: number;
+  head?: { sha?: string; ref?: string };
 }
 
 export interface StickyResult {
@@ -262,7 +320,7 @@ export function commentFailureWarning(e: unknown, api?: Pick<GitHubApi, 'proxy' 
     case 'forbidden':
       return (
         `${head}: the token may not write comments here ${why}. A PR from a fork gets a read-only token ` +
-        '(see the README for the workflow_run pattern); otherwise grant `permissions: pull-requests: write`. ' +
+        '(post it from a workflow_run workflow with `mode: publish`, see docs/action.md); otherwise grant `permissions: pull-requests: write`. ' +
         AFTER
       );
     case 'not-found':

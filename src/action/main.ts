@@ -16,7 +16,8 @@ import { confinement } from '../check/run.js';
 import { InputError } from '../errors.js';
 import { writeFileAtomic } from '../io/write-file.js';
 import type { AnalyzeReport } from '../report/model-report.js';
-import { checkNews, commentMarker, fitComment, mayCreateComment, type CommentMode } from './comment.js';
+import { checkNews, mayCreateComment, type CommentMode } from './comment.js';
+import { REPORT_FILE, commentBodyFor, loadPublishedReport, readWorkflowRun, type ActionInfo } from './publish.js';
 import { GitHubApi, commentFailureWarning, upsertStickyComment } from './github-api.js';
 import { checkoutWorktree, mergeBase, type Git } from './git.js';
 import { VERSION } from '../version.js';
@@ -47,6 +48,8 @@ interface Inputs {
   failOn: FailOn;
   workingDirectory: string;
   maxNodes: number | undefined;
+  mode: 'check' | 'publish';
+  artifactName: string;
 }
 
 function readInputs(): Inputs {
@@ -66,6 +69,8 @@ function readInputs(): Inputs {
     failOn: oneOf('fail-on', ['error', 'warn', 'never'] as const, 'error'),
     workingDirectory: core.getInput('working-directory') || '.',
     maxNodes: parseMaxNodes(core.getInput('max-nodes'), "input 'max-nodes'"),
+    mode: oneOf('mode', ['check', 'publish'] as const, 'check'),
+    artifactName: core.getInput('artifact-name') || 'model-budget-report',
   };
 }
 
@@ -75,7 +80,7 @@ interface PullRequest {
   headSha: string;
 }
 
-function readEvent(): { name: string; pr: PullRequest | null; repo: { owner: string; repo: string } | null } {
+function readEvent(): { name: string; pr: PullRequest | null; repo: { owner: string; repo: string } | null; payload: Record<string, unknown> } {
   const name = process.env.GITHUB_EVENT_NAME ?? '';
   const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? '/').split('/');
   let payload: Record<string, unknown> = {};
@@ -95,6 +100,7 @@ function readEvent(): { name: string; pr: PullRequest | null; repo: { owner: str
     name,
     pr: pr?.number && pr.base?.sha && pr.head?.sha ? { number: pr.number, baseSha: pr.base.sha, headSha: pr.head.sha } : null,
     repo: owner && repo ? { owner, repo } : null,
+    payload,
   };
 }
 
@@ -133,18 +139,58 @@ function findBaseline(
   }
 }
 
-function writeOutputs(outcome: CheckOutcome, markdown: string, dir: string): { json: string; md: string } {
+function writeOutputs(outcome: CheckOutcome, markdown: string, dir: string, action: ActionInfo): { json: string; md: string } {
   mkdirSync(dir, { recursive: true });
-  const json = join(dir, 'model-budget-report.json');
+  const json = join(dir, REPORT_FILE);
   const md = join(dir, 'model-budget-report.md');
-  writeFileAtomic(json, JSON.stringify(outcome.json, null, 2) + '\n');
+  // The check report, plus what `mode: publish` needs to re-render the same comment and to
+  // match the report with the workflow_run that uploaded it.
+  writeFileAtomic(json, JSON.stringify({ ...outcome.json, action }, null, 2) + '\n');
   writeFileAtomic(md, markdown);
   return { json, md };
+}
+
+/** `mode: publish` (see publish.ts): post the comment of a check run's artifact. */
+async function runPublish(inputs: Inputs, event: ReturnType<typeof readEvent>): Promise<void> {
+  const triggering = readWorkflowRun(event.name, event.payload);
+  if (!event.repo) throw new InputError('', 'GITHUB_REPOSITORY is not set');
+  const api = new GitHubApi(inputs.token, process.env.GITHUB_API_URL || undefined);
+  const { prNumber, outcome, baselineNote } = await loadPublishedReport(api, event.repo, triggering, inputs.artifactName, log);
+  const body = commentBodyFor(outcome, baselineNote, inputs.commentKey);
+  const summary = renderCheckMarkdown(outcome, { baselineNote, version: VERSION, commentKey: inputs.commentKey, full: true });
+  try {
+    await core.summary.addRaw(summary, true).write();
+  } catch (e) {
+    core.warning(said(`could not write the job summary: ${(e as Error).message}`));
+  }
+  const errors = outcome.violations.filter((v) => v.level === 'error').length;
+  core.setOutput('passed', String(errors === 0));
+  core.setOutput('violations', String(outcome.violations.length));
+  core.setOutput('comment-body', body);
+  let commentId = '';
+  if (inputs.comment === 'off') log('PR comment: none (comment: off)');
+  else {
+    let res;
+    try {
+      res = await upsertStickyComment(api, event.repo, prNumber, inputs.commentKey, body, mayCreateComment(inputs.comment, checkNews(outcome)));
+    } catch (e) {
+      // Posting is this mode's whole job: a failure fails the step.
+      throw new InputError('', commentFailureWarning(e, api).replace(/ The report is in the job summary and the comment-body output\.$/, ''));
+    }
+    if (res.action === 'none') log('PR comment: none created (comment: on-change, and no figure or budget changed)');
+    else {
+      const id = validCommentId(res.id);
+      if (id !== null) commentId = String(id);
+      log(`PR comment on #${prNumber}${id !== null ? ` (${id})` : ''}: ${res.action === 'skip' ? 'unchanged' : `${res.action}d`}`);
+    }
+  }
+  core.setOutput('comment-id', commentId);
 }
 
 export async function run(): Promise<void> {
   try {
     const inputs = readInputs();
+    if (inputs.mode === 'publish') return await runPublish(inputs, readEvent());
     // Files are confined to the workspace (the repository); paths in inputs are relative to the
     // working directory; annotations carry paths from the workspace.
     const workspace = resolve(process.env.GITHUB_WORKSPACE ?? process.cwd());
@@ -165,11 +211,12 @@ export async function run(): Promise<void> {
     const failed = outcome.violations.filter((v) => inputs.failOn !== 'never' && (v.level === 'error' || inputs.failOn === 'warn'));
 
     const summary = renderCheckMarkdown(outcome, { baselineNote: note, version: VERSION, commentKey: inputs.commentKey, full: true });
-    const commentBody = fitComment(
-      `${commentMarker(inputs.commentKey)}\n${renderCheckMarkdown(outcome, { baselineNote: note, version: VERSION, commentKey: inputs.commentKey, full: false })}`,
-      'The full report is in the job summary of this run.',
-    );
-    const files = writeOutputs(outcome, summary, resolve(process.env.RUNNER_TEMP ?? cwd, 'model-budget'));
+    const commentBody = commentBodyFor(outcome, note, inputs.commentKey);
+    const files = writeOutputs(outcome, summary, resolve(process.env.RUNNER_TEMP ?? cwd, 'model-budget'), {
+      pullRequest: event.pr ? { number: event.pr.number, headSha: event.pr.headSha } : null,
+      baselineNote: note,
+      ...(notes?.size ? { baseNotes: Object.fromEntries(notes) } : {}),
+    });
 
     for (const v of outcome.violations) {
       // v.file is the budgets file relative to the workspace (runCheck's root).

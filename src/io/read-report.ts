@@ -59,6 +59,15 @@ export function readReportFile(path: string, options: ReadReportOptions = {}): A
     if (e instanceof InputError && /^no such/.test(e.detail)) throw new InputError(display, 'no such file');
     throw e;
   }
+  const data = parseReportText(text, display);
+  return (data.head && typeof data.head === 'object' ? data.head : data) as AnalyzeReport;
+}
+
+/**
+ * A report's text, parsed and validated against schema/report.schema.json: an analysis, or a
+ * check whose analysis is under "head". Errors are InputErrors naming `display`.
+ */
+export function parseReportText(text: string, display: string): Record<string, unknown> {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -82,5 +91,5 @@ export function readReportFile(path: string, options: ReadReportOptions = {}): A
     const shown = lines.slice(0, 3).join('; ');
     throw new InputError(display, `is not a valid report (schema/report.schema.json): ${shown}${lines.length > 3 ? `; and ${lines.length - 3} more` : ''}`);
   }
-  return (outer.head && typeof outer.head === 'object' ? outer.head : data) as AnalyzeReport;
+  return outer;
 }

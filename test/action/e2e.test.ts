@@ -16,6 +16,7 @@ import { runCli } from '../helpers/cli.js';
 import { fmt } from '../../src/budgets/evaluate.js';
 import type { AnalyzeReport } from '../../src/report/model-report.js';
 import type { CheckReport } from '../../src/check/run.js';
+import { zipSync, strToU8 } from 'fflate';
 import { secondaryRateLimit, startFakeGitHub, type FakeGitHub } from './fake-github.js';
 import { startProxy, type TestProxy } from './proxy.js';
 
@@ -376,5 +377,197 @@ describe('the action, end to end', () => {
     expect(run.stdout).toMatch(/::error::budgets\.yml: resolves to a file outside the repository: refused/);
     expect(run.stdout).not.toContain('FAKE_SECRET');
     expect(run.stdout).not.toContain('allow-outside-repo');
+  });
+
+  describe('mode: publish (the workflow_run half of the fork-PR pattern)', () => {
+    const FORK_PR = 40;
+    let check: ActionRun;
+    let reportText: string;
+    let nextRun = 500;
+
+    beforeAll(async () => {
+      // The unprivileged pull_request run: no comment, the JSON report left for upload.
+      check = await runAction('publish-check', { INPUT_COMMENT: 'off' }, prEvent(headSha, FORK_PR));
+      expect(check.code).toBe(0);
+      reportText = readFileSync(check.outputs['report-json'], 'utf8');
+    }, 60_000);
+
+    function workflowRun(runId: number, pr: number | null, sha = headSha) {
+      return {
+        workflow_run: {
+          id: runId,
+          event: 'pull_request',
+          head_sha: sha,
+          head_branch: 'feature',
+          head_repository: { full_name: 'forker/models', owner: { login: 'forker' } },
+          pull_requests: pr === null ? [] : [{ number: pr, head: { sha } }],
+        },
+      };
+    }
+
+    /** Serve `zip` as the artifact of a new run, and run the action in publish mode for it. */
+    async function publish(name: string, zip: Uint8Array, pr: number | null = FORK_PR, env: Record<string, string> = {}) {
+      const runId = nextRun++;
+      fake.artifacts.set(runId, [{ id: runId * 10, name: 'model-budget-report', zip }]);
+      return runAction(name, { GITHUB_EVENT_NAME: 'workflow_run', INPUT_MODE: 'publish', ...env }, workflowRun(runId, pr));
+    }
+
+    const report = () => JSON.parse(reportText) as CheckReport & { action: { pullRequest: { number: number; headSha: string } } };
+    const reportFor = (pr: number) => {
+      const d = report();
+      d.action.pullRequest.number = pr;
+      return d;
+    };
+    const zipOf = (files: Record<string, string | Uint8Array>) =>
+      zipSync(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, typeof v === 'string' ? strToU8(v) : v])));
+
+    it('posts the comment check mode would post, re-rendered from the JSON (a planted Markdown file is never read)', async () => {
+      const planted = '### PLANTED-BY-THE-FORK [click](https://evil.example) @everyone';
+      const r = await publish('publish-good', zipOf({ 'model-budget-report.json': reportText, 'model-budget-report.md': planted }));
+      expect(r.stdout).not.toMatch(/::error/);
+      expect(r.code).toBe(0);
+      const comments = fake.comments.get(FORK_PR) ?? [];
+      expect(comments).toHaveLength(1);
+      expect(comments[0].body).toBe(check.outputs['comment-body']);
+      expect(comments[0].body).not.toContain('PLANTED');
+      expect(comments[0].body).not.toContain('evil.example');
+      // The LFS note of the baseline survives the round trip through the JSON.
+      expect(comments[0].body).toMatch(/not analysed at the baseline: is a Git LFS pointer/);
+      expect(r.outputs['comment-id']).toBe(String(comments[0].id));
+      // A second publish of the same report leaves the one comment as it is.
+      const again = await publish('publish-again', zipOf({ 'model-budget-report.json': reportText }));
+      expect(again.code).toBe(0);
+      expect(fake.comments.get(FORK_PR)).toHaveLength(1);
+    });
+
+    it('a fork PR (pull_requests empty): the PR is found by head owner:branch and head SHA', async () => {
+      const pr = 41;
+      fake.pulls.push({ number: 3, label: 'forker:feature', sha: mainSha }, { number: pr, label: 'forker:feature', sha: headSha });
+      const data = report();
+      data.action.pullRequest.number = pr;
+      const r = await publish('publish-fork', zipOf({ 'model-budget-report.json': JSON.stringify(data) }), null);
+      expect(r.stdout).not.toMatch(/::error/);
+      expect(r.code).toBe(0);
+      expect(fake.requests.some((q) => q.path.startsWith('/repos/acme/models/pulls?') && q.path.includes('head=forker%3Afeature'))).toBe(true);
+      expect(fake.comments.get(pr)?.[0].body).toBe(check.outputs['comment-body']);
+      expect(fake.comments.get(3)).toBeUndefined();
+    });
+
+    it('Markdown and HTML planted in the report strings are escaped like any check', async () => {
+      const pr = 42;
+      const data = report();
+      data.action.pullRequest.number = pr;
+      const evil = '<img src=x onerror=alert(1)> [click](https://evil.example) <!-- model-budget comment: default -->';
+      data.budgets = evil;
+      (data.action as { baselineNote?: string }).baselineNote = evil;
+      const r = await publish('publish-escaped', zipOf({ 'model-budget-report.json': JSON.stringify(data) }), pr);
+      expect(r.code).toBe(0);
+      const body = fake.comments.get(pr)![0].body;
+      expect(body).not.toContain('<img');
+      expect(body).not.toContain('](https://evil.example)');
+      expect(body.split('<!-- model-budget comment:').length).toBe(2);
+    });
+
+    const refused: [string, (pr: number) => Uint8Array, RegExp][] = [
+      [
+        'a report that fails the schema',
+        (pr) => {
+          const d = reportFor(pr) as unknown as { head: { models: { totals: { params: unknown } }[] } };
+          d.head.models[0].totals.params = '<b>lots</b>';
+          return zipOf({ 'model-budget-report.json': JSON.stringify(d) });
+        },
+        /is not a valid report \(schema\/report\.schema\.json\): head\.models\[0\]\.totals\.params: must be number/,
+      ],
+      [
+        'a row of the wrong shape (a string where a figure is printed)',
+        (pr) => {
+          const d = reportFor(pr) as unknown as { rows: { value: unknown }[] };
+          d.rows[0].value = '**1** | <b>x</b>';
+          return zipOf({ 'model-budget-report.json': JSON.stringify(d) });
+        },
+        /has the wrong shape: \/rows\/0\/value must be number,null/,
+      ],
+      [
+        'a report for another pull request',
+        (pr) => {
+          const d = reportFor(pr);
+          d.action.pullRequest.number = 99;
+          return zipOf({ 'model-budget-report.json': JSON.stringify(d) });
+        },
+        /the report is for pull request #99, but run \d+ is for #5\d: refused/,
+      ],
+      [
+        'a report for another head commit',
+        (pr) => {
+          const d = reportFor(pr);
+          d.action.pullRequest.headSha = mainSha;
+          return zipOf({ 'model-budget-report.json': JSON.stringify(d) });
+        },
+        /the report is for head [0-9a-f]{12}, but run \d+ ran on [0-9a-f]{12}: refused/,
+      ],
+      [
+        'a report with no pull request (not written by mode: check on a PR)',
+        (pr) => {
+          const d = reportFor(pr) as unknown as Record<string, unknown>;
+          delete d.action;
+          return zipOf({ 'model-budget-report.json': JSON.stringify(d) });
+        },
+        /the report names no pull request/,
+      ],
+      [
+        'a zip entry named ../x',
+        (pr) => zipOf({ 'model-budget-report.json': JSON.stringify(reportFor(pr)), '../x': 'pwned' }),
+        /unexpected entry '\.\.\/x' .*refused/,
+      ],
+      [
+        'an entry over the uncompressed limit',
+        () => zipOf({ 'model-budget-report.json': new Uint8Array(9 * 1024 * 1024) }),
+        /is 9437184 bytes uncompressed, over the 8388608-byte limit: refused/,
+      ],
+      [
+        'an archive over the compressed limit',
+        () => {
+          // Incompressible bytes, stored: the zip itself is over 4 MB.
+          const noise = new Uint8Array(4 * 1024 * 1024 + 10);
+          for (let i = 0, x = 1; i < noise.length; i++) noise[i] = (x = (x * 1103515245 + 12345) >>> 0) >>> 24;
+          return zipSync({ 'model-budget-report.json': [noise, { level: 0 }] });
+        },
+        /is \d+ bytes, over the 4194304-byte limit: refused/,
+      ],
+      [
+        'an archive of many entries',
+        () => zipOf(Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`model-budget-report-${i}.json`, '{}']))),
+        /the archive has 6 entries, more than 4: refused/,
+      ],
+      ['not a zip', () => strToU8('<html>hello</html>'), /is not a readable zip archive/],
+    ];
+    for (const [i, [what, make, message]] of refused.entries()) {
+      it(`refuses ${what}: the step fails and no comment is posted`, async () => {
+        const pr = 50 + i;
+        const r = await publish(`publish-refused-${pr}`, make(pr), pr);
+        expect(r.code).toBe(1);
+        expect(r.stdout).toMatch(new RegExp(`::error::.*${message.source}`));
+        expect(fake.comments.get(pr)).toBeUndefined();
+        expect(fake.comments.get(99)).toBeUndefined();
+        expect(r.outputs['comment-id']).toBeUndefined();
+      });
+    }
+
+    it('a token that may not read the artifacts (no actions: read) fails the step and says which permission', async () => {
+      fake.faults.push({ method: 'GET', path: /\/actions\/runs\/\d+\/artifacts/, status: 403, body: { message: 'Resource not accessible by integration' } });
+      const r = await publish('publish-no-actions-read', zipOf({ 'model-budget-report.json': JSON.stringify(reportFor(61)) }), 61);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toMatch(
+        /::error::GET .*\/actions\/runs\/\d+\/artifacts: 403 Resource not accessible by integration \(does the workflow grant `permissions: actions: read`\?\)/,
+      );
+      expect(fake.comments.get(61)).toBeUndefined();
+    });
+
+    it('refuses to run on anything but workflow_run', async () => {
+      const r = await runAction('publish-wrong-event', { INPUT_MODE: 'publish' }, prEvent(headSha, 60));
+      expect(r.code).toBe(1);
+      expect(r.stdout).toMatch(/::error::mode: publish runs in a workflow triggered by workflow_run, not 'pull_request'/);
+      expect(fake.comments.get(60)).toBeUndefined();
+    });
   });
 });

@@ -21,9 +21,28 @@ export interface FakeGitHub {
   readOnly: boolean;
   /** Answer the next request that matches each fault with it, once (first match wins). */
   faults: Fault[];
+  /** Workflow-run artifacts by run id: listed at /actions/runs/{id}/artifacts, their zip behind a redirect. */
+  artifacts: Map<number, FakeArtifact[]>;
+  /** Open pull requests, found by `GET /pulls?head=owner:branch`. */
+  pulls: FakePull[];
   /** Answer a new comment with this id instead of the real one (a hostile or broken API). */
   commentIdOverride?: unknown;
   close(): Promise<void>;
+}
+
+export interface FakeArtifact {
+  id: number;
+  name: string;
+  zip: Uint8Array;
+  /** What the listing says (default: the zip's length). */
+  sizeInBytes?: number;
+}
+
+export interface FakePull {
+  number: number;
+  /** `owner:branch`, as GitHub's `head` filter matches it. */
+  label: string;
+  sha: string;
 }
 
 export interface Fault {
@@ -61,7 +80,14 @@ const BOT = { login: 'github-actions[bot]', type: 'Bot' };
 
 export async function startFakeGitHub(): Promise<FakeGitHub> {
   let nextId = 1000;
-  const state: Omit<FakeGitHub, 'url' | 'close'> = { comments: new Map(), requests: [], readOnly: false, faults: [] };
+  const state: Omit<FakeGitHub, 'url' | 'close'> = {
+    comments: new Map(),
+    requests: [],
+    readOnly: false,
+    faults: [],
+    artifacts: new Map(),
+    pulls: [],
+  };
 
   const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
     res.writeHead(status, { 'content-type': 'application/json', ...headers });
@@ -85,12 +111,41 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
       req.resume();
       return send(res, fault.status, fault.body ?? { message: 'fault' }, fault.headers);
     }
+    // Blob storage, where an artifact download redirects to: a signed URL, no token.
+    let m = /^\/blob\/(\d+)$/.exec(url.pathname);
+    if (m && req.method === 'GET') {
+      const a = [...state.artifacts.values()].flat().find((x) => x.id === Number(m![1]));
+      if (!a) return send(res, 404, { message: 'Not Found' });
+      res.writeHead(200, { 'content-type': 'application/zip', 'content-length': String(a.zip.byteLength) });
+      return res.end(Buffer.from(a.zip));
+    }
     const auth = /^(?:Bearer|token) (\S+)$/.exec(req.headers.authorization ?? '');
     if (!auth) return send(res, 401, { message: 'Requires authentication' });
     if (auth[1].startsWith('bad')) return send(res, 401, { message: 'Bad credentials' });
     // Installation tokens cannot read /user, as on GitHub.
     if (req.method === 'GET' && url.pathname === '/user') return send(res, 403, { message: 'Resource not accessible by integration' });
-    let m = /^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/.exec(url.pathname);
+    m = /^\/repos\/[^/]+\/[^/]+\/actions\/runs\/(\d+)\/artifacts$/.exec(url.pathname);
+    if (m && req.method === 'GET') {
+      const list = state.artifacts.get(Number(m[1])) ?? [];
+      return send(res, 200, {
+        total_count: list.length,
+        artifacts: list.map((a) => ({ id: a.id, name: a.name, size_in_bytes: a.sizeInBytes ?? a.zip.byteLength, expired: false })),
+      });
+    }
+    m = /^\/repos\/[^/]+\/[^/]+\/actions\/artifacts\/(\d+)\/zip$/.exec(url.pathname);
+    if (m && req.method === 'GET') {
+      res.writeHead(302, { location: `http://${req.headers.host ?? 'localhost'}/blob/${m[1]}` });
+      return res.end();
+    }
+    if (/^\/repos\/[^/]+\/[^/]+\/pulls$/.test(url.pathname) && req.method === 'GET') {
+      const head = url.searchParams.get('head');
+      return send(
+        res,
+        200,
+        state.pulls.filter((p) => !head || p.label === head).map((p) => ({ number: p.number, head: { sha: p.sha, label: p.label } })),
+      );
+    }
+    m = /^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/.exec(url.pathname);
     if (m) {
       const issue = Number(m[1]);
       const list = state.comments.get(issue) ?? [];
