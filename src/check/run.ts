@@ -203,6 +203,12 @@ export function runCheck(options: CheckOptions): CheckOutcome {
     base: baseBy.get(a.path) ?? null,
     ...(options.baseline && !baseBy.has(a.path) ? { baseNote: options.baselineNotes?.get(a.path) ?? 'new in this change' } : {}),
   }));
+  return assembleOutcome(cfg, display, results, options.baseline ?? null);
+}
+
+/** The outcome of analysed models against their baselines: budgets evaluated, models diffed (pure). */
+export function assembleOutcome(cfg: BudgetsConfig, display: string, results: ModelResult[], baseline: AnalyzeReport | null): CheckOutcome {
+  const baseBy = new Map((baseline?.models ?? []).map((m) => [normalizeModelPath(m.path), m]));
   const evaluation = evaluateBudgets(cfg, results);
   const headPaths = new Set(results.map((r) => r.path));
   const removedModels = [...baseBy.keys()].filter((p) => !headPaths.has(p));
@@ -228,7 +234,7 @@ export function runCheck(options: CheckOptions): CheckOutcome {
       newModels: evaluation.newModels,
       removedModels,
       head,
-      base: options.baseline ?? null,
+      base: baseline,
       comparisons,
     },
   };

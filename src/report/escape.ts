@@ -119,3 +119,18 @@ export function escapeMarkdownCode(s: string, options?: CodeOptions): string {
   const pad = body.startsWith('`') || body.endsWith('`') || (body.startsWith(' ') && body.endsWith(' ') && body.trim() !== '');
   return pad ? `${fence} ${body} ${fence}` : `${fence}${body}${fence}`;
 }
+
+/** U+00A0 NO-BREAK SPACE: a figure and its unit (`1.2 MB`, `≥ 3, ≤ 5`) never wrap apart. */
+export const NBSP = '\u00A0';
+/** U+2011 NON-BREAKING HYPHEN: a device id (`jetson-orin-nano`) never wraps at its hyphens. */
+export const NB_HYPHEN = '\u2011';
+
+/** Spaces to no-break spaces: for figures, units and bounds, never for untrusted text. */
+export function noWrap(s: string): string {
+  return s.replace(/ /g, NBSP);
+}
+
+/** Hyphens to non-breaking hyphens (U+2011), for ids shown in narrow table cells. */
+export function noBreakHyphens(s: string): string {
+  return s.replace(/-/g, NB_HYPHEN);
+}

@@ -202,7 +202,8 @@ describe('the action, end to end', () => {
     expect(base).toBe(32 * 64 + 64 * 10);
     expect(head).toBe(32 * 96 + 96 * 10);
     // The params row: base, PR, change (+50%: at the warn limit, not over it).
-    expect(body).toContain(`| params | ${fmt('params', base)} | ${fmt('params', head)} | +${fmt('params', head - base)} (+50%)`);
+    // (a no-break space joins a figure and its percentage: table cells never wrap inside a figure)
+    expect(body).toContain(`| params | ${fmt('params', base)} | ${fmt('params', head)} | +${fmt('params', head - base)}\u00A0(+50%)`);
     expect(body).toMatch(/models\/stable\.onnx/);
     // The LFS pointer at the base is said, and the model passes its relative budget as new.
     expect(body).toMatch(/`models\/lfs\.onnx` 🆕\n<sub>not analysed at the baseline: is a Git LFS pointer to a 4096-byte file/);

@@ -200,7 +200,7 @@ describe('one identity per model', () => {
     expect(text.stdout).toMatch(/models\/gone\.onnx\s+params\s+removed\s+512/);
     const md = check(rel, '--baseline', b, '--format', 'markdown').stdout;
     expect(md).toContain('`models/a.onnx` 🆕');
-    expect(md).toMatch(/#### `models\/gone\.onnx` — removed/);
+    expect(md).toMatch(/#### Removed models \(1\)\n\n\| model \| params base \| GFLOPs base \|\n\| --- \| --: \| --: \|\n\| `models\/gone\.onnx` \| 512 \|/);
     const json = JSON.parse(check(rel, '--baseline', b, '--format', 'json').stdout) as CheckReport;
     expect(json.newModels).toEqual(['models/a.onnx']);
     expect(json.removedModels).toEqual(['models/gone.onnx']);

@@ -167,7 +167,8 @@ describe('each row says which limit broke', () => {
   it('Markdown: the status cell names the broken limit', () => {
     const dir = repo(text, 72);
     const m = check(dir, '--baseline', baseline(dir, 64), '--format', 'markdown');
-    expect(m.stdout).toContain(`| params | 2.69k | 3.02k | +336 (+13%) ⚠️ | ≤ 4k, +10% max | ${used} | ❌ relative |`);
+    // No-break spaces inside figures; no emoji on the change (emoji are for budget status only).
+    expect(m.stdout).toContain(`| params | 2.69k | 3.02k | +336 (+13%) | ≤ 4k, +10% max | ${used} | ❌ relative |`.replace(/(?<=[^|]) (?=[^|])/g, '\u00A0'));
   });
 });
 
