@@ -18,8 +18,10 @@ import { writeFileAtomic } from '../io/write-file.js';
 import type { AnalyzeReport } from '../report/model-report.js';
 import { checkNews, commentMarker, fitComment, mayCreateComment, type CommentMode } from './comment.js';
 import { GitHubApi, commentFailureWarning, upsertStickyComment } from './github-api.js';
-import { checkoutWorktree, mergeBase, type Git } from './git.js';
+import { checkoutWorktree, headSha, mergeBase, type Git } from './git.js';
 import { VERSION } from '../version.js';
+import { readTrendInputs, trendSummary, type TrendInputs } from './trend-git.js';
+import { runFromResults } from './trend.js';
 import { safeText } from '../util/sanitize.js';
 
 // Log lines carry untrusted parts (paths and names from the PR, git output, API answers).
@@ -47,6 +49,7 @@ interface Inputs {
   failOn: FailOn;
   workingDirectory: string;
   maxNodes: number | undefined;
+  trend: TrendInputs;
 }
 
 function readInputs(): Inputs {
@@ -66,6 +69,7 @@ function readInputs(): Inputs {
     failOn: oneOf('fail-on', ['error', 'warn', 'never'] as const, 'error'),
     workingDirectory: core.getInput('working-directory') || '.',
     maxNodes: parseMaxNodes(core.getInput('max-nodes'), "input 'max-nodes'"),
+    trend: readTrendInputs(),
   };
 }
 
@@ -75,7 +79,7 @@ interface PullRequest {
   headSha: string;
 }
 
-function readEvent(): { name: string; pr: PullRequest | null; repo: { owner: string; repo: string } | null } {
+function readEvent(): { name: string; pr: PullRequest | null; repo: { owner: string; repo: string } | null; defaultBranch: string | null } {
   const name = process.env.GITHUB_EVENT_NAME ?? '';
   const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? '/').split('/');
   let payload: Record<string, unknown> = {};
@@ -95,6 +99,10 @@ function readEvent(): { name: string; pr: PullRequest | null; repo: { owner: str
     name,
     pr: pr?.number && pr.base?.sha && pr.head?.sha ? { number: pr.number, baseSha: pr.base.sha, headSha: pr.head.sha } : null,
     repo: owner && repo ? { owner, repo } : null,
+    defaultBranch:
+      typeof (payload.repository as { default_branch?: unknown } | undefined)?.default_branch === 'string'
+        ? (payload.repository as { default_branch: string }).default_branch
+        : null,
   };
 }
 
@@ -164,7 +172,21 @@ export async function run(): Promise<void> {
     });
     const failed = outcome.violations.filter((v) => inputs.failOn !== 'never' && (v.level === 'error' || inputs.failOn === 'warn'));
 
-    const summary = renderCheckMarkdown(outcome, { baselineNote: note, version: VERSION, commentKey: inputs.commentKey, full: true });
+    const summary =
+      renderCheckMarkdown(outcome, { baselineNote: note, version: VERSION, commentKey: inputs.commentKey, full: true }) +
+      trendSummary(
+        { cwd: workspace, log },
+        inputs.trend,
+        { name: event.name, isPullRequest: event.pr !== null, ref: process.env.GITHUB_REF ?? '', defaultBranch: event.defaultBranch },
+        () =>
+          runFromResults(
+            outcome.results,
+            event.pr?.headSha ?? (process.env.GITHUB_SHA || headSha({ cwd: workspace, log })),
+            process.env.GITHUB_REF ?? '',
+            new Date().toISOString(),
+          ),
+        (m) => core.warning(said(m)),
+      );
     const commentBody = fitComment(
       `${commentMarker(inputs.commentKey)}\n${renderCheckMarkdown(outcome, { baselineNote: note, version: VERSION, commentKey: inputs.commentKey, full: false })}`,
       'The full report is in the job summary of this run.',
