@@ -95,7 +95,7 @@ export function fetchBranch(g: TrendGit, branch: string): string | null {
   } catch (e) {
     const why = cause(e);
     if (/couldn't find remote ref|could not find remote ref/i.test(why)) return null;
-    throw new Error(`could not fetch the branch ${branch} from origin: ${why}`);
+    throw new Error(`could not fetch the branch ${branch} from origin: ${why}`, { cause: e });
   }
   return git(g, ['rev-parse', '--verify', 'FETCH_HEAD^{commit}']).trim();
 }
@@ -154,6 +154,7 @@ function pushCommit(g: TrendGit, commit: string, branch: string): 'ok' | 'reject
       /denied|403|permission|not allowed|Authentication failed|could not read Username/i.test(why)
         ? `no permission to push to ${branch} (a fork, or a token without \`contents: write\`): ${why}`
         : `the push to ${branch} failed: ${why}`,
+      { cause: e },
     );
   }
 }

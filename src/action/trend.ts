@@ -7,9 +7,9 @@
  * untrusted. {@link parseHistory} checks shape, types and bounds and never throws; a file that
  * fails is reported (a warning) and replaced by a fresh history.
  */
+import { fmt } from '../budgets/evaluate.js';
 import { escapeMarkdown, escapeMarkdownCode } from '../report/escape.js';
 import { formatBytes, formatCount } from '../report/format.js';
-import { formatMs } from '../report/text.js';
 import type { ModelReport } from '../report/model-report.js';
 import { safeText } from '../util/sanitize.js';
 
@@ -187,7 +187,7 @@ function seriesFor(devices: readonly string[]): Series[] {
     ...devices.map((d) => ({
       label: `latency ${d}`,
       get: (m: ModelPoint) => (Object.hasOwn(m.latency, d) ? m.latency[d] : undefined),
-      show: (v: number) => `${formatMs(v)} ms`,
+      show: (v: number) => fmt('latency', v),
     })),
   ];
 }
