@@ -18,10 +18,9 @@ import { writeFileAtomic } from '../io/write-file.js';
 import type { AnalyzeReport } from '../report/model-report.js';
 import { checkNews, commentMarker, fitComment, mayCreateComment, type CommentMode } from './comment.js';
 import { GitHubApi, commentFailureWarning, upsertStickyComment } from './github-api.js';
-import { checkoutWorktree, headSha, mergeBase, type Git } from './git.js';
+import { checkoutWorktree, mergeBase, type Git } from './git.js';
 import { VERSION } from '../version.js';
-import { readTrendInputs, trendSummary, type TrendInputs } from './trend-git.js';
-import { runFromResults } from './trend.js';
+import { readTrendInputs, trendForAction, type TrendInputs } from './trend-git.js';
 import { safeText } from '../util/sanitize.js';
 
 // Log lines carry untrusted parts (paths and names from the PR, git output, API answers).
@@ -94,15 +93,13 @@ function readEvent(): { name: string; pr: PullRequest | null; repo: { owner: str
       throw new InputError('GITHUB_EVENT_PATH', 'the event payload is not JSON');
     }
   }
+  const repository = payload.repository as { default_branch?: unknown } | undefined;
   const pr = payload.pull_request as { number?: number; base?: { sha?: string }; head?: { sha?: string } } | undefined;
   return {
     name,
     pr: pr?.number && pr.base?.sha && pr.head?.sha ? { number: pr.number, baseSha: pr.base.sha, headSha: pr.head.sha } : null,
     repo: owner && repo ? { owner, repo } : null,
-    defaultBranch:
-      typeof (payload.repository as { default_branch?: unknown } | undefined)?.default_branch === 'string'
-        ? (payload.repository as { default_branch: string }).default_branch
-        : null,
+    defaultBranch: typeof repository?.default_branch === 'string' ? repository.default_branch : null,
   };
 }
 
@@ -174,19 +171,7 @@ export async function run(): Promise<void> {
 
     const summary =
       renderCheckMarkdown(outcome, { baselineNote: note, version: VERSION, commentKey: inputs.commentKey, full: true }) +
-      trendSummary(
-        { cwd: workspace, log },
-        inputs.trend,
-        { name: event.name, isPullRequest: event.pr !== null, ref: process.env.GITHUB_REF ?? '', defaultBranch: event.defaultBranch },
-        () =>
-          runFromResults(
-            outcome.results,
-            event.pr?.headSha ?? (process.env.GITHUB_SHA || headSha({ cwd: workspace, log })),
-            process.env.GITHUB_REF ?? '',
-            new Date().toISOString(),
-          ),
-        (m) => core.warning(said(m)),
-      );
+      trendForAction(inputs.trend, { cwd: workspace, log }, event, outcome.results, (m) => core.warning(said(m)));
     const commentBody = fitComment(
       `${commentMarker(inputs.commentKey)}\n${renderCheckMarkdown(outcome, { baselineNote: note, version: VERSION, commentKey: inputs.commentKey, full: false })}`,
       'The full report is in the job summary of this run.',

@@ -16,7 +16,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../errors.js';
 import { quoteToken, safeText } from '../util/sanitize.js';
-import { appendRun, MAX_REF, MAX_RUNS, parseHistory, renderTrend, serializeHistory, type History, type TrendRun } from './trend.js';
+import type { ModelReport } from '../report/model-report.js';
+import { appendRun, MAX_REF, MAX_RUNS, parseHistory, renderTrend, runFromResults, serializeHistory, type History, type TrendRun } from './trend.js';
 
 /** The largest history file read back (bytes). 500 runs of 50 models take about 5 MB. */
 export const MAX_HISTORY_BYTES = 32 * 1024 * 1024;
@@ -251,4 +252,25 @@ export function trendSummary(g: TrendGit, inputs: TrendInputs, event: TrendEvent
   }
   const section = renderTrend(history, { runs: inputs.runs, branch: inputs.branch, pending: recorded ? undefined : run });
   return section ? `\n${section}` : '';
+}
+
+/**
+ * The action's hook: the trend section for this run's results ('' when `trend-branch` is
+ * off). The run's commit is the PR's head, else GITHUB_SHA, else HEAD; its ref GITHUB_REF.
+ */
+export function trendForAction(
+  inputs: TrendInputs,
+  g: TrendGit,
+  event: { name: string; pr: { headSha: string } | null; defaultBranch: string | null },
+  results: readonly { path: string; report: ModelReport }[],
+  warn: (m: string) => void,
+): string {
+  const ref = process.env.GITHUB_REF ?? '';
+  return trendSummary(
+    g,
+    inputs,
+    { name: event.name, isPullRequest: event.pr !== null, ref, defaultBranch: event.defaultBranch },
+    () => runFromResults(results, event.pr?.headSha ?? (process.env.GITHUB_SHA || git(g, ['rev-parse', 'HEAD']).trim()), ref, new Date().toISOString()),
+    warn,
+  );
 }

@@ -243,6 +243,17 @@ describe('trend-branch, end to end', () => {
     expect(git(origin, 'show', `refs/heads/${BRANCH}:README.md`)).toBe('kept');
   });
 
+  it('refuses a trend-branch or trend-runs that is not plain, before touching git', async () => {
+    const before = branchTip();
+    const bad = await runAction('main', shas[0], 'push', { 'INPUT_TREND-BRANCH': '--upload-pack=touch /tmp/x' });
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toMatch(/::error::input 'trend-branch' is not a plain branch name: '--upload-pack=touch \/tmp\/x'/);
+    const runs = await runAction('main', shas[0], 'push', { 'INPUT_TREND-RUNS': '1' });
+    expect(runs.code).toBe(1);
+    expect(runs.stdout).toMatch(/::error::input 'trend-runs' must be a whole number from 2 to 500, got '1'/);
+    expect(branchTip()).toBe(before);
+  });
+
   it('a push the remote refuses is a warning naming the cause, not a failed step', async () => {
     const head = commitModel('main', 120);
     const hook = join(origin, 'hooks', 'pre-receive');
