@@ -21,6 +21,7 @@ import { REPORT_FILE, commentBodyFor, loadPublishedReport, readWorkflowRun, type
 import { GitHubApi, commentFailureWarning, upsertStickyComment } from './github-api.js';
 import { checkoutWorktree, mergeBase, type Git } from './git.js';
 import { VERSION } from '../version.js';
+import { readTrendInputs, trendForAction, type TrendInputs } from './trend-git.js';
 import { safeText } from '../util/sanitize.js';
 
 // Log lines carry untrusted parts (paths and names from the PR, git output, API answers).
@@ -50,6 +51,7 @@ interface Inputs {
   maxNodes: number | undefined;
   mode: 'check' | 'publish';
   artifactName: string;
+  trend: TrendInputs;
 }
 
 function readInputs(): Inputs {
@@ -71,6 +73,7 @@ function readInputs(): Inputs {
     maxNodes: parseMaxNodes(core.getInput('max-nodes'), "input 'max-nodes'"),
     mode: oneOf('mode', ['check', 'publish'] as const, 'check'),
     artifactName: core.getInput('artifact-name') || 'model-budget-report',
+    trend: readTrendInputs(),
   };
 }
 
@@ -80,7 +83,13 @@ interface PullRequest {
   headSha: string;
 }
 
-function readEvent(): { name: string; pr: PullRequest | null; repo: { owner: string; repo: string } | null; payload: Record<string, unknown> } {
+function readEvent(): {
+  name: string;
+  pr: PullRequest | null;
+  repo: { owner: string; repo: string } | null;
+  payload: Record<string, unknown>;
+  defaultBranch: string | null;
+} {
   const name = process.env.GITHUB_EVENT_NAME ?? '';
   const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? '/').split('/');
   let payload: Record<string, unknown> = {};
@@ -95,12 +104,14 @@ function readEvent(): { name: string; pr: PullRequest | null; repo: { owner: str
       throw new InputError('GITHUB_EVENT_PATH', 'the event payload is not JSON');
     }
   }
+  const repository = payload.repository as { default_branch?: unknown } | undefined;
   const pr = payload.pull_request as { number?: number; base?: { sha?: string }; head?: { sha?: string } } | undefined;
   return {
     name,
     pr: pr?.number && pr.base?.sha && pr.head?.sha ? { number: pr.number, baseSha: pr.base.sha, headSha: pr.head.sha } : null,
     repo: owner && repo ? { owner, repo } : null,
     payload,
+    defaultBranch: typeof repository?.default_branch === 'string' ? repository.default_branch : null,
   };
 }
 
@@ -210,7 +221,9 @@ export async function run(): Promise<void> {
     });
     const failed = outcome.violations.filter((v) => inputs.failOn !== 'never' && (v.level === 'error' || inputs.failOn === 'warn'));
 
-    const summary = renderCheckMarkdown(outcome, { baselineNote: note, version: VERSION, commentKey: inputs.commentKey, full: true });
+    const summary =
+      renderCheckMarkdown(outcome, { baselineNote: note, version: VERSION, commentKey: inputs.commentKey, full: true }) +
+      trendForAction(inputs.trend, { cwd: workspace, log }, event, outcome.results, (m) => core.warning(said(m)));
     const commentBody = commentBodyFor(outcome, note, inputs.commentKey);
     const files = writeOutputs(outcome, summary, resolve(process.env.RUNNER_TEMP ?? cwd, 'model-budget'), {
       pullRequest: event.pr ? { number: event.pr.number, headSha: event.pr.headSha } : null,

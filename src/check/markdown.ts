@@ -371,7 +371,7 @@ function render(outcome: CheckOutcome, options: CheckMarkdownOptions, list: Entr
   if (shed)
     out.push(`> Some detail was left out to fit${full ? ' the job summary' : " GitHub's comment limit; the job summary of this run has all of it"}.`, '');
 
-  const devices = outcome.config.devices.slice(0, DEVICE_COLUMNS);
+  const devices = devicesOf(outcome).slice(0, DEVICE_COLUMNS);
   const footer = `<sub>model-budget ${escapeMarkdown(options.version)} · static figures from the graph (deterministic, no device needed); latency is a roofline estimate · MACs: one multiply-add = 1</sub>`;
   // What follows the changed models, built first so the room it takes is known.
   const tail: string[] = [];
@@ -455,4 +455,15 @@ function render(outcome: CheckOutcome, options: CheckMarkdownOptions, list: Entr
   }
   out.push(footer);
   return out.join('\n') + '\n';
+}
+
+/**
+ * The devices the check estimated latency on, in the budgets file's order, from the reports
+ * themselves (so a comment re-rendered from a saved check report, as `mode: publish` does, reads
+ * the same as the one the check rendered).
+ */
+function devicesOf(outcome: CheckOutcome): string[] {
+  const seen = new Set<string>();
+  for (const r of outcome.results) for (const d of Object.keys(r.report.latency ?? {})) seen.add(d);
+  return [...seen];
 }
