@@ -88,13 +88,14 @@ async function runAction(
   env: Record<string, string>,
   event: object,
   branchOrPrepare: string | ((ws: string) => void) = 'feature',
+  repo: string = origin,
 ): Promise<ActionRun> {
   const branch = typeof branchOrPrepare === 'string' ? branchOrPrepare : 'feature';
   const dir = join(T, name);
   mkdirSync(dir);
   const ws = join(dir, 'ws');
   // actions/checkout: a shallow clone of the PR's head.
-  execFileSync('git', ['clone', '-q', '--depth', '1', '--branch', branch, `file://${origin}`, ws]);
+  execFileSync('git', ['clone', '-q', '--depth', '1', '--branch', branch, `file://${repo}`, ws]);
   if (typeof branchOrPrepare === 'function') branchOrPrepare(ws);
   const files = { event: join(dir, 'event.json'), output: join(dir, 'output'), summary: join(dir, 'summary.md') };
   writeFileSync(files.event, JSON.stringify(event));
@@ -339,6 +340,99 @@ describe('the action, end to end', () => {
     expect(fake.comments.get(11)![0].body).toBe(fixed.outputs['comment-body']);
     expect(fixed.outputs['comment-id']).toBe(loud.outputs['comment-id']);
   });
+
+  it('a 60-model monorepo PR that changes one model: that model first, the other 59 collapsed, under 20,000 characters', async () => {
+    // A repository of its own: 60 small MLPs under one glob budget; the PR widens models/m37.onnx.
+    const MONO_PR = 70;
+    const BASE_HIDDEN = 8;
+    const HEAD_HIDDEN = 20;
+    const PARAMS_BUDGET = 2000;
+    // The file's mlp: MatMul 32 -> hidden, Relu, MatMul hidden -> 10, no biases.
+    const paramsOf = (hidden: number) => 32 * hidden + hidden * 10;
+    // At batch 1 each weight is one multiply-add: MACs equal params.
+    const macsOf = (hidden: number) => 1 * (32 * hidden + hidden * 10);
+    const names = Array.from({ length: 60 }, (_, i) => `models/m${String(i).padStart(2, '0')}.onnx`);
+    const changed = 'models/m37.onnx';
+    const repo = join(T, 'mono-origin.git');
+    execFileSync('git', ['init', '-q', '--bare', '-b', 'main', repo]);
+    const work = join(T, 'mono-work');
+    execFileSync('git', ['init', '-q', '-b', 'main', work]);
+    git(work, 'config', 'user.email', 'dev@example.com');
+    git(work, 'config', 'user.name', 'dev');
+    git(work, 'remote', 'add', 'origin', repo);
+    mkdirSync(join(work, 'models'));
+    writeFileSync(
+      join(work, 'budgets.yml'),
+      `version: 1\nmodels:\n  - path: models/*.onnx\n    dims: { batch: 1 }\n    budgets:\n      params: ${PARAMS_BUDGET}\n`,
+    );
+    const small = mlp(BASE_HIDDEN);
+    for (const name of names) writeFileSync(join(work, name), small);
+    git(work, 'add', '-A');
+    git(work, 'commit', '-q', '-m', '60 models');
+    git(work, 'push', '-q', 'origin', 'main');
+    const baseSha = git(work, 'rev-parse', 'HEAD');
+    git(work, 'checkout', '-q', '-b', 'mono-pr');
+    writeFileSync(join(work, changed), mlp(HEAD_HIDDEN));
+    git(work, 'commit', '-q', '-am', 'widen m37');
+    git(work, 'push', '-q', 'origin', 'mono-pr');
+    const headSha = git(work, 'rev-parse', 'HEAD');
+    expect(git(work, 'diff', '--name-only', baseSha, headSha)).toBe(changed);
+
+    const event = { pull_request: { number: MONO_PR, base: { sha: baseSha, ref: 'main' }, head: { sha: headSha, ref: 'mono-pr' } } };
+    const r = await runAction('monorepo', {}, event, 'mono-pr', repo);
+    expect(r.code).toBe(0);
+    expect(r.outputs.passed).toBe('true');
+    expect(r.outputs.violations).toBe('0');
+    expect(r.summary).toContain(`compared with the merge-base ${baseSha.slice(0, 12)}`);
+    const comments = fake.comments.get(MONO_PR) ?? [];
+    expect(comments).toHaveLength(1);
+    const body = comments[0].body;
+    expect(r.outputs['comment-body']).toBe(body);
+    expect(r.outputs['comment-id']).toBe(String(comments[0].id));
+
+    expect(body.length).toBeLessThan(20_000);
+    expect(body).not.toContain('Some detail was left out');
+    expect(body).toContain('\n60 models: 1 changed, 0 broken, 0 warnings, 0 new, 0 removed\n');
+
+    // The changed model is the only one with a section, and it comes before the collapsed table.
+    expect(body.match(/^#### .*$/gm)).toEqual([`#### \`${changed}\``]);
+    const section = body.indexOf(`#### \`${changed}\``);
+    const detailsStart = body.indexOf('<details><summary>59 unchanged models</summary>');
+    expect(section).toBeGreaterThan(0);
+    expect(detailsStart).toBeGreaterThan(section);
+    const detailsEnd = body.indexOf('</details>', detailsStart);
+    expect(detailsEnd).toBeGreaterThan(detailsStart);
+    const details = body.slice(detailsStart, detailsEnd);
+    expect(details).not.toContain(changed);
+    expect(body.split(changed)).toHaveLength(2);
+
+    // The other 59: each once in the whole body, as a row of the unchanged table with its params.
+    const baseParams = paramsOf(BASE_HIDDEN);
+    for (const name of names.filter((n) => n !== changed)) {
+      expect(body.split(name), name).toHaveLength(2);
+      expect(details, name).toContain(`| \`${name}\` | ${fmt('params', baseParams)} | ${fmt('gmacs', macsOf(BASE_HIDDEN) / 1e9)} | ✅ |`);
+    }
+    expect(details.match(/^\| `models\/m\d\d\.onnx` \|/gm)).toHaveLength(59);
+
+    // m37's params row, from the architecture: base, PR, change (+150%), budget, used, status.
+    const head = paramsOf(HEAD_HIDDEN);
+    expect(baseParams).toBe(336);
+    expect(head).toBe(840);
+    expect(analyzeParams(mlp(HEAD_HIDDEN))).toBe(head);
+    const pct = Math.round((100 * (head - baseParams)) / baseParams);
+    const used = Math.round((100 * head) / PARAMS_BUDGET);
+    const m37 = body.slice(section, detailsStart);
+    expect(m37).toContain(
+      `| params | ${fmt('params', baseParams)} | ${fmt('params', head)} | +${fmt('params', head - baseParams)}\u00A0(+${pct}%) | ≤\u00A0${fmt('params', PARAMS_BUDGET)} | ${used}% | ✅ |`,
+    );
+    const [macsBase, macsHead] = [macsOf(BASE_HIDDEN), macsOf(HEAD_HIDDEN)];
+    expect(m37).toContain(
+      `| GMACs | ${fmt('gmacs', macsBase / 1e9)} | ${fmt('gmacs', macsHead / 1e9)} | +${fmt('gmacs', (macsHead - macsBase) / 1e9)}\u00A0(+${pct}%) |`,
+    );
+    // The layer diff: fc1 (32 x hidden) and fc2 (hidden x 10) grew by their weights.
+    expect(m37).toMatch(new RegExp(`^\\| \`fc1\` \\| \`MatMul\` \\|.* \\| \\+${32 * (HEAD_HIDDEN - BASE_HIDDEN)} \\|$`, 'm'));
+    expect(m37).toMatch(new RegExp(`^\\| \`fc2\` \\| \`MatMul\` \\|.* \\| \\+${(HEAD_HIDDEN - BASE_HIDDEN) * 10} \\|$`, 'm'));
+  }, 60_000);
 
   it('a rejected token (401) warns about the token, not about forks', async () => {
     const r = await runAction('bad-token', { 'INPUT_GITHUB-TOKEN': 'bad_token' }, prEvent(headSha, 12));
