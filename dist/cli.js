@@ -604,8 +604,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -713,13 +713,13 @@ var require_Alias = __commonJS({
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
       } else if (identity.isCollection(node2)) {
-        let count = 0;
+        let count2 = 0;
         for (const item of node2.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count)
-            count = c;
+          if (c > count2)
+            count2 = c;
         }
-        return count;
+        return count2;
       } else if (identity.isPair(node2)) {
         const kc = getAliasCount(doc, node2.key, anchors2);
         const vc = getAliasCount(doc, node2.value, anchors2);
@@ -3672,8 +3672,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -3750,12 +3750,12 @@ var require_errors = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count = 1;
+        let count2 = 1;
         const end = error.linePos[1];
         if (end?.line === line && end.col > col) {
-          count = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count);
+        const pointer = " ".repeat(ci) + "^".repeat(count2);
         error.message += `:
 
 ${lineStr}
@@ -9553,20 +9553,20 @@ var require_resolve = __commonJS({
       return false;
     }
     function countKeys(schema) {
-      let count = 0;
+      let count2 = 0;
       for (const key2 in schema) {
         if (key2 === "$ref")
           return Infinity;
-        count++;
+        count2++;
         if (SIMPLE_INLINED.has(key2))
           continue;
         if (typeof schema[key2] == "object") {
-          (0, util_1.eachItem)(schema[key2], (sch) => count += countKeys(sch));
+          (0, util_1.eachItem)(schema[key2], (sch) => count2 += countKeys(sch));
         }
-        if (count === Infinity)
+        if (count2 === Infinity)
           return Infinity;
       }
-      return count;
+      return count2;
     }
     function getFullPath(resolver, id = "", normalize) {
       if (normalize !== false)
@@ -13104,8 +13104,8 @@ var require_contains = __commonJS({
         cxt.result(valid, () => cxt.reset());
         function validateItemsWithCount() {
           const schValid = gen.name("_valid");
-          const count = gen.let("count", 0);
-          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count)));
+          const count2 = gen.let("count", 0);
+          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count2)));
         }
         function validateItems(_valid, block) {
           gen.forRange("i", 0, len, (i) => {
@@ -13118,16 +13118,16 @@ var require_contains = __commonJS({
             block();
           });
         }
-        function checkLimits(count) {
-          gen.code((0, codegen_1._)`${count}++`);
+        function checkLimits(count2) {
+          gen.code((0, codegen_1._)`${count2}++`);
           if (max === void 0) {
-            gen.if((0, codegen_1._)`${count} >= ${min}`, () => gen.assign(valid, true).break());
+            gen.if((0, codegen_1._)`${count2} >= ${min}`, () => gen.assign(valid, true).break());
           } else {
-            gen.if((0, codegen_1._)`${count} > ${max}`, () => gen.assign(valid, false).break());
+            gen.if((0, codegen_1._)`${count2} > ${max}`, () => gen.assign(valid, false).break());
             if (min === 1)
               gen.assign(valid, true);
             else
-              gen.if((0, codegen_1._)`${count} >= ${min}`, () => gen.assign(valid, true));
+              gen.if((0, codegen_1._)`${count2} >= ${min}`, () => gen.assign(valid, true));
           }
         }
       }
@@ -14500,7 +14500,7 @@ var require_to_regex_range = __commonJS({
       let zipped = zip(start, stop);
       let digits = zipped.length;
       let pattern = "";
-      let count = 0;
+      let count2 = 0;
       for (let i = 0; i < digits; i++) {
         let [startDigit, stopDigit] = zipped[i];
         if (startDigit === stopDigit) {
@@ -14508,13 +14508,13 @@ var require_to_regex_range = __commonJS({
         } else if (startDigit !== "0" || stopDigit !== "9") {
           pattern += toCharacterClass(startDigit, stopDigit, options);
         } else {
-          count++;
+          count2++;
         }
       }
-      if (count) {
+      if (count2) {
         pattern += options.shorthand === true ? "\\d" : "[0-9]";
       }
-      return { pattern, count: [count], digits };
+      return { pattern, count: [count2], digits };
     }
     function splitToPatterns(min, max, tok, options) {
       let ranges = splitToRanges(min, max);
@@ -16289,13 +16289,13 @@ var require_parse2 = __commonJS({
         consume(token.value);
       };
       const negate = () => {
-        let count = 1;
+        let count2 = 1;
         while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
           advance();
           state.start++;
-          count++;
+          count2++;
         }
-        if (count % 2 === 0) {
+        if (count2 % 2 === 0) {
           return false;
         }
         state.negated = true;
@@ -19153,8 +19153,8 @@ function dtypeFromCode(code2) {
 function dtypeBits(dtype) {
   return BITS[dtype];
 }
-function byteSize(dtype, count) {
-  return Math.ceil(count * BITS[dtype] / 8);
+function byteSize(dtype, count2) {
+  return Math.ceil(count2 * BITS[dtype] / 8);
 }
 function isFloat(dtype) {
   return dtype !== null && (dtype.startsWith("float") || dtype === "bfloat16");
@@ -19406,29 +19406,29 @@ function fieldPerElement(dtype) {
   return dtype === "complex64" || dtype === "complex128" ? 2 : 1;
 }
 function fieldCount(field2, segments) {
-  let count = 0;
+  let count2 = 0;
   for (const seg of segments) {
     if (!seg.packed) {
-      count++;
+      count2++;
       continue;
     }
     switch (field2) {
       case "float":
-        count += seg.bytes.byteLength / 4;
+        count2 += seg.bytes.byteLength / 4;
         break;
       case "double":
-        count += seg.bytes.byteLength / 8;
+        count2 += seg.bytes.byteLength / 8;
         break;
       case "int32":
       case "int64":
       case "uint64":
-        for (const b of seg.bytes) if (b < 128) count++;
+        for (const b of seg.bytes) if (b < 128) count2++;
         break;
       default:
         return null;
     }
   }
-  return count;
+  return count2;
 }
 function checkInfo(info, what) {
   if (!info) return;
@@ -21810,77 +21810,77 @@ function bfloat16ToFloat(b) {
   return f16buf.getFloat32(0);
 }
 function readTensorValues(t, limit2 = DEFAULT_VALUE_LIMIT) {
-  const count = elementCount(t);
-  if (count > limit2 || t.dtype === null) return null;
+  const count2 = elementCount(t);
+  if (count2 > limit2 || t.dtype === null) return null;
   const st = t.storage;
-  if (count === 0) return [];
+  if (count2 === 0) return [];
   switch (st.kind) {
     case "raw":
-      return fromRaw(t, st.bytes, count);
+      return fromRaw(t, st.bytes, count2);
     case "field":
-      return fromField(t, st.field, st.segments, count);
+      return fromField(t, st.field, st.segments, count2);
     default:
       return null;
   }
 }
-function fromRaw(t, bytes, count) {
+function fromRaw(t, bytes, count2) {
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const out = new Array(count);
-  const need = (w) => bytes.byteLength >= count * w;
+  const out = new Array(count2);
+  const need = (w) => bytes.byteLength >= count2 * w;
   switch (t.dtype) {
     case "float32":
       if (!need(4)) return null;
-      for (let i = 0; i < count; i++) out[i] = dv.getFloat32(i * 4, true);
+      for (let i = 0; i < count2; i++) out[i] = dv.getFloat32(i * 4, true);
       return out;
     case "float64":
       if (!need(8)) return null;
-      for (let i = 0; i < count; i++) out[i] = dv.getFloat64(i * 8, true);
+      for (let i = 0; i < count2; i++) out[i] = dv.getFloat64(i * 8, true);
       return out;
     case "float16":
       if (!need(2)) return null;
-      for (let i = 0; i < count; i++) out[i] = halfToFloat(dv.getUint16(i * 2, true));
+      for (let i = 0; i < count2; i++) out[i] = halfToFloat(dv.getUint16(i * 2, true));
       return out;
     case "bfloat16":
       if (!need(2)) return null;
-      for (let i = 0; i < count; i++) out[i] = bfloat16ToFloat(dv.getUint16(i * 2, true));
+      for (let i = 0; i < count2; i++) out[i] = bfloat16ToFloat(dv.getUint16(i * 2, true));
       return out;
     case "int8":
       if (!need(1)) return null;
-      for (let i = 0; i < count; i++) out[i] = dv.getInt8(i);
+      for (let i = 0; i < count2; i++) out[i] = dv.getInt8(i);
       return out;
     case "uint8":
     case "bool":
       if (!need(1)) return null;
-      for (let i = 0; i < count; i++) out[i] = t.dtype === "bool" ? dv.getUint8(i) ? 1 : 0 : dv.getUint8(i);
+      for (let i = 0; i < count2; i++) out[i] = t.dtype === "bool" ? dv.getUint8(i) ? 1 : 0 : dv.getUint8(i);
       return out;
     case "int16":
       if (!need(2)) return null;
-      for (let i = 0; i < count; i++) out[i] = dv.getInt16(i * 2, true);
+      for (let i = 0; i < count2; i++) out[i] = dv.getInt16(i * 2, true);
       return out;
     case "uint16":
       if (!need(2)) return null;
-      for (let i = 0; i < count; i++) out[i] = dv.getUint16(i * 2, true);
+      for (let i = 0; i < count2; i++) out[i] = dv.getUint16(i * 2, true);
       return out;
     case "int32":
       if (!need(4)) return null;
-      for (let i = 0; i < count; i++) out[i] = dv.getInt32(i * 4, true);
+      for (let i = 0; i < count2; i++) out[i] = dv.getInt32(i * 4, true);
       return out;
     case "uint32":
       if (!need(4)) return null;
-      for (let i = 0; i < count; i++) out[i] = dv.getUint32(i * 4, true);
+      for (let i = 0; i < count2; i++) out[i] = dv.getUint32(i * 4, true);
       return out;
     case "int64":
       if (!need(8)) return null;
-      for (let i = 0; i < count; i++) out[i] = Number(dv.getBigInt64(i * 8, true));
+      for (let i = 0; i < count2; i++) out[i] = Number(dv.getBigInt64(i * 8, true));
       return out;
     case "uint64":
       if (!need(8)) return null;
-      for (let i = 0; i < count; i++) out[i] = Number(dv.getBigUint64(i * 8, true));
+      for (let i = 0; i < count2; i++) out[i] = Number(dv.getBigUint64(i * 8, true));
       return out;
     case "int4":
     case "uint4": {
-      if (bytes.byteLength < Math.ceil(count / 2)) return null;
-      for (let i = 0; i < count; i++) {
+      if (bytes.byteLength < Math.ceil(count2 / 2)) return null;
+      for (let i = 0; i < count2; i++) {
         const byte = bytes[i >> 1];
         let v = i & 1 ? byte >> 4 : byte & 15;
         if (t.dtype === "int4" && v >= 8) v -= 16;
@@ -21892,7 +21892,7 @@ function fromRaw(t, bytes, count) {
       return null;
   }
 }
-function fromField(t, field2, segments, count) {
+function fromField(t, field2, segments, count2) {
   const raw = [];
   for (const seg of segments) {
     const r = new Reader(seg.bytes);
@@ -21912,10 +21912,10 @@ function fromField(t, field2, segments, count) {
           throw new Error(`field ${field2} holds no numbers`);
       }
     };
-    while (!r.done && raw.length <= count) raw.push(readOne());
+    while (!r.done && raw.length <= count2) raw.push(readOne());
   }
-  if (raw.length < count) return null;
-  raw.length = count;
+  if (raw.length < count2) return null;
+  raw.length = count2;
   switch (t.dtype) {
     case "float16":
       return field2 === "int32" ? raw.map(halfToFloat) : raw;
@@ -22550,14 +22550,14 @@ function inferCompress(ctx) {
   const cond = knownTensor(ctx.input(1));
   const axisAttr = ctx.attrs.int("axis");
   const flags = cond?.value.map((v) => typeof v === "number" ? v !== 0 : null) ?? null;
-  const count = (len) => {
+  const count2 = (len) => {
     if (!flags || typeof len !== "number") return null;
     const used = flags.slice(0, len);
     return used.includes(null) ? null : used.filter(Boolean).length;
   };
   if (axisAttr === void 0) {
     const n = x?.shape ? numel(x.shape) : null;
-    const c = count(n);
+    const c = count2(n);
     const kx2 = knownTensor(x);
     let value3;
     if (kx2 && flags && c !== null) value3 = kx2.value.filter((_, i) => flags[i] === true);
@@ -22567,7 +22567,7 @@ function inferCompress(ctx) {
   const axis = normAxis(axisAttr, x.shape.length);
   if (axis === null) return [tensor(dtype, null)];
   const out = [...x.shape];
-  out[axis] = count(x.shape[axis]) ?? ctx.upTo?.([x.shape[axis]]) ?? null;
+  out[axis] = count2(x.shape[axis]) ?? ctx.upTo?.([x.shape[axis]]) ?? null;
   const kx = knownTensor(x);
   let value2;
   if (kx && flags && out[axis] !== null) {
@@ -22900,8 +22900,8 @@ function inferSlice(ctx) {
   const rank = x.shape.length;
   const { starts, ends, axes, steps } = sliceParams(ctx);
   const axesNum = axes === void 0 ? void 0 : axes && axes.every((a) => typeof a === "number") ? axes : null;
-  const count = starts?.length ?? ends?.length ?? (ctx.opset >= 10 ? ctx.input(1)?.shape?.[0] : null);
-  const defaultAxes = typeof count === "number" && count <= rank ? Array.from({ length: count }, (_, i) => i) : null;
+  const count2 = starts?.length ?? ends?.length ?? (ctx.opset >= 10 ? ctx.input(1)?.shape?.[0] : null);
+  const defaultAxes = typeof count2 === "number" && count2 <= rank ? Array.from({ length: count2 }, (_, i) => i) : null;
   const normalized = axesNum === void 0 ? defaultAxes : axesNum && normAxes2(axesNum, rank);
   if (normalized === null || axesNum === null) {
     return [
@@ -23897,10 +23897,10 @@ function optimizer(opType, groups, outGroups, flopsPerElement) {
     opType,
     domain: DOMAIN,
     infer(ctx) {
-      const count = n(ctx);
+      const count2 = n(ctx);
       return outGroups.flatMap(
-        (g) => Array.from({ length: count }, (_, i) => {
-          const src = ctx.input(2 + g * count + i);
+        (g) => Array.from({ length: count2 }, (_, i) => {
+          const src = ctx.input(2 + g * count2 + i);
           return tensor(src?.dtype ?? null, src?.shape ? [...src.shape] : null);
         })
       );
@@ -25239,6 +25239,9 @@ var package_default = {
     braces: "^3.0.3",
     esbuild: "^0.28.2",
     eslint: "^10.15.0",
+    fflate: "^0.8.3",
+    micromark: "^4.0.3",
+    "micromark-extension-gfm": "^3.0.0",
     picomatch: "^4.0.7",
     prettier: "^3.10.1",
     tsx: "^4.23.15",
@@ -25253,8 +25256,7 @@ var package_default = {
     "action.yml",
     "schema",
     "README.md"
-  ],
-  dependencies: {}
+  ]
 };
 
 // src/version.ts
@@ -26649,7 +26651,23 @@ var report_schema_default = {
         removedModels: { type: "array", items: { type: "string" } },
         head: { $ref: "#/definitions/analyzeReport" },
         base: { oneOf: [{ $ref: "#/definitions/analyzeReport" }, { type: "null" }] },
-        comparisons: { type: "array", items: { type: "object" } }
+        comparisons: { type: "array", items: { type: "object" } },
+        action: {
+          description: "Written by the GitHub Action (mode: check) for mode: publish: the pull request checked, and the baseline notes the comment shows.",
+          type: "object",
+          properties: {
+            pullRequest: {
+              type: ["object", "null"],
+              required: ["number", "headSha"],
+              properties: {
+                number: { type: "integer", minimum: 1 },
+                headSha: { type: "string", pattern: "^[0-9a-f]{40}([0-9a-f]{24})?$" }
+              }
+            },
+            baselineNote: { type: "string" },
+            baseNotes: { type: "object", additionalProperties: { type: "string" } }
+          }
+        }
       }
     }
   }
@@ -26689,6 +26707,10 @@ function readReportFile(path, options = {}) {
     if (e instanceof InputError && /^no such/.test(e.detail)) throw new InputError(display, "no such file");
     throw e;
   }
+  const data = parseReportText(text2, display);
+  return data.head && typeof data.head === "object" ? data.head : data;
+}
+function parseReportText(text2, display) {
   let data;
   try {
     data = JSON.parse(text2);
@@ -26711,7 +26733,7 @@ function readReportFile(path, options = {}) {
     const shown = lines.slice(0, 3).join("; ");
     throw new InputError(display, `is not a valid report (schema/report.schema.json): ${shown}${lines.length > 3 ? `; and ${lines.length - 3} more` : ""}`);
   }
-  return outer.head && typeof outer.head === "object" ? outer.head : data;
+  return outer;
 }
 
 // src/report/escape.ts
@@ -26755,6 +26777,14 @@ function escapeMarkdownCode(s, options) {
   const fence = "`".repeat(longest + 1);
   const pad = body.startsWith("`") || body.endsWith("`") || body.startsWith(" ") && body.endsWith(" ") && body.trim() !== "";
   return pad ? `${fence} ${body} ${fence}` : `${fence}${body}${fence}`;
+}
+var NBSP = "\xA0";
+var NB_HYPHEN = "\u2011";
+function noWrap(s) {
+  return s.replace(/ /g, NBSP);
+}
+function noBreakHyphens(s) {
+  return s.replace(/-/g, NB_HYPHEN);
 }
 
 // src/report/svg.ts
@@ -27279,11 +27309,11 @@ function summaryCards(m) {
   ) + card("file", formatBytes(m.fileBytes), `${m.nodes.length} nodes`) + `</div>`;
 }
 function latencySection(m, devices, top) {
-  const entries = Object.entries(m.latency ?? {});
-  if (entries.length === 0) return "";
+  const entries2 = Object.entries(m.latency ?? {});
+  if (entries2.length === 0) return "";
   const out = [];
   out.push(`<h3>Latency (roofline estimate)</h3>`);
-  const rows = entries.map(([id, l]) => {
+  const rows = entries2.map(([id, l]) => {
     const name = l.name && l.name !== id ? `${esc(l.name, 80)} <span class="muted">(<code>${esc(id, 60)}</code>)</span>` : `<code>${esc(id, 60)}</code>`;
     return `<tr><td>${name}</td>${num(`<b>${esc(boundedMs(l, fmtMs), 60)}</b>`)}<td>${boundBadge(l.bound)}</td>${num(pct2(l.utilization))}<td>${esc(l.precision, 20)}</td>${num(esc(siUnit(l.ridgePoint, "FLOP/B")))}${num(fmtMs(l.computeMs))}${num(fmtMs(l.memoryMs))}${num(fmtMs(l.overheadMs))}${num(String(l.kernels))}</tr>`;
   });
@@ -27307,7 +27337,7 @@ function latencySection(m, devices, top) {
   out.push(
     `<p class="muted">Static estimate from the graph and the device datasheet: per node max(FLOPs / (peak \xD7 compute efficiency), bytes / (bandwidth \xD7 memory efficiency)) + kernel overhead, summed. No fusion, no caches; compare versions on one device rather than trusting absolute numbers.</p>`
   );
-  for (const [id, l] of entries) {
+  for (const [id, l] of entries2) {
     const given = devices.get(id);
     const device = given ?? deviceFromLatency(l);
     out.push(`<h4>${esc(l.name || id, 80)} <span class="muted">(<code>${esc(id, 60)}</code>)</span></h4>`);
@@ -28034,7 +28064,7 @@ function globFiles(pattern, cwd, root, label) {
   const match = compileGlob((scan.negated ? "!" : "") + scan.glob);
   const out = [];
   const seen = /* @__PURE__ */ new Set([realBase]);
-  let entries = 0;
+  let entries2 = 0;
   const walk = (dir, relDir) => {
     let list;
     try {
@@ -28043,7 +28073,7 @@ function globFiles(pattern, cwd, root, label) {
       return;
     }
     for (const e of list) {
-      if (++entries > MAX_ENTRIES) throw new InputError(label, `'${pattern}' walks more than ${MAX_ENTRIES} entries: name a narrower folder`);
+      if (++entries2 > MAX_ENTRIES) throw new InputError(label, `'${pattern}' walks more than ${MAX_ENTRIES} entries: name a narrower folder`);
       const abs2 = join3(dir, e.name);
       const rel = relDir ? `${relDir}/${e.name}` : e.name;
       let isDir = e.isDirectory();
@@ -28142,17 +28172,17 @@ function expandModelPaths(cfg, model, budgetsDir, root, mustExist = true) {
 }
 function analyzeConfig(cfg, budgetsPath, root, devices, options) {
   const budgetsDir = dirname4(budgetsPath);
-  const entries = [];
+  const entries2 = [];
   if (options.modelsGlob) {
     const matched = globFiles(options.modelsGlob, options.modelsGlobCwd ?? root, root, `models input '${options.modelsGlob}'`).map((m) => m.file);
     if (matched.length === 0 && options.mustExist) throw new InputError(options.modelsGlob, "the models glob matches no file");
-    for (const f of matched) entries.push({ model: cfg.models[0], file: f });
+    for (const f of matched) entries2.push({ model: cfg.models[0], file: f });
   } else {
-    for (const model of cfg.models) for (const file of expandModelPaths(cfg, model, budgetsDir, root, options.mustExist)) entries.push({ model, file });
+    for (const model of cfg.models) for (const file of expandModelPaths(cfg, model, budgetsDir, root, options.mustExist)) entries2.push({ model, file });
   }
   const seen = /* @__PURE__ */ new Map();
   const out = [];
-  for (const { model, file } of entries) {
+  for (const { model, file } of entries2) {
     const path = normalizeModelPath(posix(relative4(budgetsDir, file)));
     if (seen.has(path)) {
       if (seen.get(path) === model) continue;
@@ -28199,6 +28229,10 @@ function runCheck(options) {
     base: baseBy.get(a.path) ?? null,
     ...options.baseline && !baseBy.has(a.path) ? { baseNote: options.baselineNotes?.get(a.path) ?? "new in this change" } : {}
   }));
+  return assembleOutcome(cfg, display, results, options.baseline ?? null);
+}
+function assembleOutcome(cfg, display, results, baseline) {
+  const baseBy = new Map((baseline?.models ?? []).map((m) => [normalizeModelPath(m.path), m]));
   const evaluation = evaluateBudgets(cfg, results);
   const headPaths = new Set(results.map((r) => r.path));
   const removedModels = [...baseBy.keys()].filter((p) => !headPaths.has(p));
@@ -28224,150 +28258,344 @@ function runCheck(options) {
       newModels: evaluation.newModels,
       removedModels,
       head,
-      base: options.baseline ?? null,
+      base: baseline,
       comparisons
     }
   };
 }
 
 // src/check/markdown.ts
-function changeIcon(percent, isNew = false) {
-  if (isNew) return "\u{1F195}";
-  if (percent === null) return "";
-  if (percent >= 50) return "\u{1F198}";
-  if (percent >= 20) return "\u{1F6A8}";
-  if (percent >= 10) return "\u26A0\uFE0F";
-  if (percent >= 5) return "\u{1F50D}";
-  if (percent > 0) return "\u{1F53A}";
-  if (percent <= -50) return "\u{1F3C6}";
-  if (percent <= -20) return "\u{1F389}";
-  if (percent <= -10) return "\u{1F44F}";
-  if (percent < 0) return "\u2705";
-  return "";
-}
+var DEFAULT_SCOPE_DEPTH = 2;
+var COMMENT_MAX_CHARS = 6e4;
+var SUMMARY_MAX_BYTES = 1e6;
+var DEVICE_COLUMNS = 3;
 var STATUS_ICON = { pass: "\u2705", warn: "\u26A0\uFE0F", fail: "\u274C", info: "" };
+var LEVEL_ICON = { error: "\u274C", warn: "\u26A0\uFE0F" };
+var deviceCode = (d) => escapeMarkdownCode(noBreakHyphens(d), { table: true, max: 60 });
+var plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 function metricCell(r) {
-  return r.device ? `${METRIC_LABEL[r.metric]} ${escapeMarkdownCode(r.device, { table: true })}` : METRIC_LABEL[r.metric];
+  return r.device ? `${METRIC_LABEL[r.metric]}${NBSP}${deviceCode(r.device)}` : METRIC_LABEL[r.metric];
 }
 function value(report2, row, v) {
-  return v === null ? "\u2013" : escapeMarkdown(
-    boundedMetric(report2, row.metric, row.device, v, (x) => fmt2(row.metric, x)),
-    { max: 60 }
+  return v === null ? "\u2013" : noWrap(
+    escapeMarkdown(
+      boundedMetric(report2, row.metric, row.device, v, (x) => fmt2(row.metric, x)),
+      { max: 60 }
+    )
   );
 }
 function headValue(r) {
   if (r.value === null) return "\u2013";
-  if (!r.lowerBound) return fmt2(r.metric, r.value);
-  return `\u2265 ${fmt2(r.metric, r.value)}${r.upperBound !== null ? `, \u2264 ${fmt2(r.metric, r.upperBound)}` : ""}`;
+  if (!r.lowerBound) return noWrap(fmt2(r.metric, r.value));
+  return noWrap(`\u2265 ${fmt2(r.metric, r.value)}${r.upperBound !== null ? `, \u2264 ${fmt2(r.metric, r.upperBound)}` : ""}`);
 }
-var LEVEL_ICON = { error: "\u274C", warn: "\u26A0\uFE0F" };
 function statusCell(r) {
   if (!r.broken.length) return STATUS_ICON[r.status];
-  return r.broken.map((b) => `${LEVEL_ICON[b.level]} ${b.kind}`).join(" ");
+  return r.broken.map((b) => `${LEVEL_ICON[b.level]}${NBSP}${b.kind}`).join(" ");
 }
+var signOf = (d) => d > 0 ? "+" : d < 0 ? "\u2212" : "";
+var pctText = (p) => `${signOf(p)}${Math.abs(p).toFixed(Math.abs(p) < 10 ? 1 : 0)}%`;
 function changeCell(r, isNew) {
-  if (isNew) return "\u{1F195} new";
+  if (isNew) return "new";
   if (!r.change) return r.base === null ? "" : "=";
-  const sign2 = r.change.delta > 0 ? "+" : "\u2212";
-  const pct3 = r.change.percent === null ? "" : ` (${r.change.delta > 0 ? "+" : "\u2212"}${Math.abs(r.change.percent).toFixed(Math.abs(r.change.percent) < 10 ? 1 : 0)}%)`;
-  return `${sign2}${fmt2(r.metric, Math.abs(r.change.delta))}${pct3} ${changeIcon(r.change.percent)}`.trim();
+  const pct3 = r.change.percent === null ? "" : ` (${pctText(r.change.percent)})`;
+  return noWrap(`${signOf(r.change.delta)}${fmt2(r.metric, Math.abs(r.change.delta))}${pct3}`);
 }
 function budgetCell(r) {
   const parts = [];
   if (r.budget !== null) parts.push(`\u2264 ${fmt2(r.metric, r.budget)}`);
   if (r.maxIncrease) parts.push(r.maxIncrease.percent !== void 0 ? `+${r.maxIncrease.percent}% max` : `+${fmt2(r.metric, r.maxIncrease.absolute)} max`);
-  return parts.join(", ");
+  return noWrap(parts.join(", "));
 }
-function renderCheckMarkdown(outcome, options) {
-  const { evaluation, results } = outcome;
-  const errors = outcome.violations.filter((v) => v.level === "error").length;
-  const warns = outcome.violations.length - errors;
-  const out = [];
-  const headline = errors ? `\u274C model-budget: ${errors} budget${errors === 1 ? "" : "s"} broken${warns ? `, ${warns} warning${warns === 1 ? "" : "s"}` : ""}` : warns ? `\u26A0\uFE0F model-budget: all error budgets pass, ${warns} warning${warns === 1 ? "" : "s"}` : "\u2705 model-budget: all budgets pass";
-  out.push(`### ${headline}`);
-  const sub2 = [
-    `${results.length} model${results.length === 1 ? "" : "s"}`,
-    escapeMarkdown(outcome.json.budgets, { max: 200 }),
-    options.baselineNote ? escapeMarkdown(options.baselineNote, { max: 200 }) : "no baseline"
-  ];
-  out.push(`<sub>${sub2.join(" \xB7 ")}</sub>`, "");
+function entries(outcome) {
   const rowsBy = /* @__PURE__ */ new Map();
-  for (const x of evaluation.rows) {
+  for (const x of outcome.evaluation.rows) {
     const list = rowsBy.get(x.model);
     if (list) list.push(x);
     else rowsBy.set(x.model, [x]);
   }
-  const cmpBy = new Map(outcome.comparisons.map((c) => [c.path, c]));
-  for (const r of results) {
-    const rows = rowsBy.get(r.path) ?? [];
-    const isNew = outcome.json.base !== null && r.base === null;
-    out.push(`#### ${escapeMarkdownCode(r.path)}${isNew ? " \u{1F195}" : ""}`);
-    if (isNew && r.baseNote) out.push(`<sub>${escapeMarkdown(r.baseNote, { max: 300 })}</sub>`);
-    out.push("", "| metric | base | PR | change | budget | used | status |", "| --- | --: | --: | --: | --: | --: | :-: |");
-    for (const row of rows) {
-      if (row.status === "info" && !row.change && !isNew && !options.full) continue;
-      out.push(
-        `| ${metricCell(row)} | ${isNew ? "\u2013" : value(r.base, row, row.base)} | ${headValue(row)} | ${changeCell(row, isNew)} | ${budgetCell(row)} | ${row.usedPercent === null ? "" : fmtUsed(row.usedPercent)} | ${statusCell(row)} |`
+  const cmpBy = new Map(outcome.comparisons.filter((c) => c.status !== "removed").map((c) => [c.path, c]));
+  const levels = /* @__PURE__ */ new Map();
+  for (const v of outcome.violations) {
+    const l = levels.get(v.model) ?? { errors: 0, warns: 0 };
+    if (v.level === "error") l.errors++;
+    else l.warns++;
+    levels.set(v.model, l);
+  }
+  return outcome.results.map((result) => {
+    const rows = rowsBy.get(result.path) ?? [];
+    const isNew = outcome.json.base !== null && result.base === null;
+    let size = 0;
+    for (const r of rows) if (r.change) size = Math.max(size, r.change.percent === null ? Infinity : Math.abs(r.change.percent));
+    const l = levels.get(result.path) ?? { errors: 0, warns: 0 };
+    return { result, rows, cmp: cmpBy.get(result.path), isNew, changed: rows.some((r) => r.change), size, sections: /* @__PURE__ */ new Map(), ...l };
+  });
+}
+function byImportance(a, b) {
+  const rank = (e) => e.errors ? 0 : e.warns ? 1 : e.changed ? 2 : 3;
+  return rank(a) - rank(b) || (b.size === a.size ? 0 : b.size > a.size ? 1 : -1) || (a.result.path < b.result.path ? -1 : a.result.path > b.result.path ? 1 : 0);
+}
+function nodeScope(name, depth = DEFAULT_SCOPE_DEPTH) {
+  const segs = name.split("/").filter(Boolean);
+  if (segs.length < 2) return "(top level)";
+  return "/" + segs.slice(0, Math.max(1, Math.min(depth, segs.length - 1))).join("/");
+}
+function groupLayers(nodes, depth = DEFAULT_SCOPE_DEPTH) {
+  const by = /* @__PURE__ */ new Map();
+  for (const n of nodes) {
+    const scope = nodeScope(n.name, depth);
+    let g = by.get(scope);
+    if (!g) by.set(scope, g = { scope, nodes: [], added: 0, removed: 0, flopsBase: 0, flopsHead: 0, paramsDelta: 0 });
+    g.nodes.push(n);
+    if (n.status === "added") g.added++;
+    if (n.status === "removed") g.removed++;
+    g.flopsBase += n.flops.base ?? 0;
+    g.flopsHead += n.flops.head ?? 0;
+    g.paramsDelta += n.params.delta ?? 0;
+  }
+  const size = (g) => Math.abs(g.flopsHead - g.flopsBase) + Math.abs(g.paramsDelta);
+  return [...by.values()].sort((a, b) => size(b) - size(a) || (a.scope < b.scope ? -1 : a.scope > b.scope ? 1 : 0));
+}
+var count = (v) => fmt2("params", v);
+function layerRow(n) {
+  const delta = n.flops.delta ?? 0;
+  const pct3 = n.flops.percent === null ? "" : ` (${pctText(n.flops.percent)})`;
+  const cells = [
+    escapeMarkdownCode(n.name, { table: true, max: 80 }),
+    escapeMarkdownCode(n.opType, { table: true, max: 40 }),
+    n.status === "added" ? "new" : count(n.flops.base ?? 0),
+    n.status === "removed" ? "removed" : count(n.flops.head ?? 0),
+    noWrap(`${signOf(delta)}${count(Math.abs(delta))}${pct3}`),
+    n.params.delta ? `${signOf(n.params.delta)}${count(Math.abs(n.params.delta))}` : ""
+  ];
+  return `| ${cells.join(" | ")} |`;
+}
+function layerDiff(nodes, d, depth, full) {
+  const groups = groupLayers(nodes, depth);
+  const head = `Layers whose cost changed: ${plural(nodes.length, "layer")} in ${plural(groups.length, "scope")}`;
+  if (d.groups === 0) return [`<sub>${head} (left out to fit; see the job summary).</sub>`];
+  const shown = groups.slice(0, d.groups);
+  const out = [`<sub>${head}${groups.length > shown.length ? `, the ${shown.length} largest below` : ""}.</sub>`, ""];
+  for (const g of shown) {
+    const flopsDelta = g.flopsHead - g.flopsBase;
+    const pct3 = g.flopsBase ? ` (${pctText(100 * flopsDelta / g.flopsBase)})` : "";
+    const parts = [
+      `<code>${escapeHtml(g.scope, { max: 80 })}</code>`,
+      plural(g.nodes.length, "layer") + (g.added || g.removed ? ` (${[g.added ? `${g.added} new` : "", g.removed ? `${g.removed} removed` : ""].filter(Boolean).join(", ")})` : ""),
+      noWrap(`FLOPs ${count(g.flopsBase)} \u2192 ${count(g.flopsHead)}${pct3}`),
+      ...g.paramsDelta ? [noWrap(`params ${signOf(g.paramsDelta)}${count(Math.abs(g.paramsDelta))}`)] : []
+    ];
+    out.push(`<details><summary>${parts.join(" \xB7 ")}</summary>`, "");
+    out.push("| layer | op | FLOPs base | FLOPs PR | change | params change |", "| --- | --- | --: | --: | --: | --: |");
+    for (const n of g.nodes.slice(0, d.layers)) out.push(layerRow(n));
+    if (g.nodes.length > d.layers)
+      out.push("", `\u2026and ${plural(g.nodes.length - d.layers, "more layer")} in this scope${full ? "" : " (the job summary lists more)"}.`);
+    out.push("", "</details>", "");
+  }
+  if (groups.length > shown.length) {
+    const rest = groups.slice(shown.length).reduce((s, g) => s + g.nodes.length, 0);
+    out.push(`<sub>\u2026and ${plural(groups.length - shown.length, "more scope")} (${plural(rest, "layer")})${full ? "" : ", in the job summary"}.</sub>`, "");
+  }
+  return out;
+}
+function modelSection2(e, d, depth, full) {
+  const key2 = `${d.groups}/${d.layers}`;
+  let s = e.sections.get(key2);
+  if (!s) e.sections.set(key2, s = renderModelSection(e, d, depth, full));
+  return s;
+}
+function renderModelSection(e, d, depth, full) {
+  const r = e.result;
+  const out = [`#### ${escapeMarkdownCode(r.path)}${e.isNew ? " \u{1F195}" : ""}`];
+  if (e.isNew && r.baseNote) out.push(`<sub>${escapeMarkdown(r.baseNote, { max: 300 })}</sub>`);
+  out.push("", "| metric | base | PR | change | budget | used | status |", "| --- | --: | --: | --: | --: | --: | :-: |");
+  for (const row of e.rows) {
+    if (row.status === "info" && !row.change && !e.isNew && !full) continue;
+    const cells = [
+      metricCell(row),
+      e.isNew ? "\u2013" : value(r.base, row, row.base),
+      headValue(row),
+      changeCell(row, e.isNew),
+      budgetCell(row),
+      row.usedPercent === null ? "" : fmtUsed(row.usedPercent),
+      statusCell(row)
+    ];
+    out.push(`| ${cells.join(" | ")} |`);
+  }
+  const nodes = e.cmp?.nodes ?? [];
+  if (nodes.length) out.push("", ...layerDiff(nodes, d, depth, full));
+  out.push("");
+  return out;
+}
+function modelStatus(e) {
+  if (e.errors) return "\u274C";
+  if (e.warns) return "\u26A0\uFE0F";
+  return e.rows.some((r) => r.status !== "info") ? "\u2705" : "";
+}
+function keyFigures(e, devices) {
+  const m = e.result.report;
+  const t = m.totals;
+  const cells = [value(m, { metric: "params" }, t.params), value(m, { metric: "gmacs" }, t.macs / 1e9)];
+  for (const dev of devices) {
+    const ms = m.latency?.[dev]?.ms;
+    cells.push(ms === void 0 ? "\u2013" : value(m, { metric: "latency", device: dev }, ms));
+  }
+  return cells;
+}
+function compactTable(list, devices, withChange) {
+  const head = ["model", "params", "GMACs", ...devices.map((d) => `latency${NBSP}${deviceCode(d)}`), ...withChange ? ["largest change"] : [], "status"];
+  const out = [
+    `| ${head.join(" | ")} |`,
+    `| --- | ${head.slice(1, -1).map(() => "--:").join(" | ")} | :-: |`
+  ];
+  for (const e of list) {
+    const cells = [escapeMarkdownCode(e.result.path, { table: true, max: 100 }), ...keyFigures(e, devices)];
+    if (withChange) {
+      const top = e.rows.filter((r) => r.change).sort((a, b) => Math.abs(b.change.percent ?? Infinity) - Math.abs(a.change.percent ?? Infinity))[0];
+      cells.push(e.isNew ? "new" : top ? `${METRIC_LABEL[top.metric]}${top.device ? NBSP + deviceCode(top.device) : ""} ${changeCell(top, false)}` : "");
+    }
+    cells.push(modelStatus(e));
+    out.push(`| ${cells.join(" | ")} |`);
+  }
+  return out;
+}
+function violationLine(v) {
+  return `- ${v.level === "error" ? "\u274C" : "\u26A0\uFE0F"} ${escapeMarkdown(v.message, { max: 400 })} (${escapeMarkdown(`${v.file}:${v.at.line}`)})`;
+}
+var DETAIL_STEPS = (groups, layers) => [
+  { groups, layers, unchangedTable: true, sections: "all" },
+  { groups: Math.min(groups, 3), layers: Math.min(layers, 5), unchangedTable: true, sections: "all" },
+  { groups: 0, layers: 0, unchangedTable: true, sections: "all" },
+  { groups: 0, layers: 0, unchangedTable: false, sections: "all" },
+  { groups: 0, layers: 0, unchangedTable: false, sections: "fit" }
+];
+function renderCheckMarkdown(outcome, options) {
+  const full = options.full ?? false;
+  const max = options.maxChars ?? (full ? SUMMARY_MAX_BYTES : COMMENT_MAX_CHARS);
+  const groups = options.topGroups ?? (full ? 25 : 8);
+  const layers = options.groupLayers ?? (full ? 50 : 10);
+  const depth = options.scopeDepth ?? DEFAULT_SCOPE_DEPTH;
+  const list = entries(outcome).sort(byImportance);
+  const steps = DETAIL_STEPS(groups, layers);
+  let body = "";
+  for (let i = 0; i < steps.length; i++) {
+    body = render2(outcome, options, list, steps[i], i > 0, depth, max);
+    if ((full ? Buffer.byteLength(body) : body.length) <= max) break;
+  }
+  return body;
+}
+function render2(outcome, options, list, d, shed, depth, max) {
+  const full = options.full ?? false;
+  const errors = outcome.violations.filter((v) => v.level === "error").length;
+  const warns = outcome.violations.length - errors;
+  const out = [];
+  const headline = errors ? `\u274C model-budget: ${plural(errors, "budget")} broken${warns ? `, ${plural(warns, "warning")}` : ""}` : warns ? `\u26A0\uFE0F model-budget: all error budgets pass, ${plural(warns, "warning")}` : "\u2705 model-budget: all budgets pass";
+  out.push(`### ${headline}`, "");
+  const compared = outcome.json.base !== null;
+  const shown = list.filter((e) => e.changed || e.isNew || e.errors || e.warns);
+  const unchanged = list.filter((e) => !(e.changed || e.isNew || e.errors || e.warns));
+  const summary = [
+    `${plural(list.length, "model")}: ${list.filter((e) => e.changed).length} changed`,
+    // Budgets, as in the headline: a model can break one and warn on another.
+    `${errors} broken`,
+    plural(warns, "warning"),
+    ...compared ? [`${list.filter((e) => e.isNew).length} new`, `${outcome.removedModels.length} removed`] : []
+  ];
+  out.push(summary.join(", "), "");
+  const sub2 = [escapeMarkdown(outcome.json.budgets, { max: 200 }), options.baselineNote ? escapeMarkdown(options.baselineNote, { max: 200 }) : "no baseline"];
+  out.push(`<sub>${sub2.join(" \xB7 ")}</sub>`, "");
+  if (shed)
+    out.push(`> Some detail was left out to fit${full ? " the job summary" : " GitHub's comment limit; the job summary of this run has all of it"}.`, "");
+  const devices = devicesOf(outcome).slice(0, DEVICE_COLUMNS);
+  const footer = `<sub>model-budget ${escapeMarkdown(options.version)} \xB7 static figures from the graph (deterministic, no device needed); latency is a roofline estimate \xB7 MACs: one multiply-add = 1</sub>`;
+  const tail = [];
+  const cap = d.sections === "all" ? Infinity : 20;
+  if (unchanged.length) {
+    if (d.unchangedTable) {
+      tail.push(
+        `<details><summary>${plural(unchanged.length, "unchanged model")}</summary>`,
+        "",
+        ...compactTable(unchanged, devices, false),
+        "",
+        "</details>",
+        ""
+      );
+    } else {
+      tail.push(`${plural(unchanged.length, "unchanged model")}${full ? "" : " (listed in the job summary)"}.`, "");
+    }
+  }
+  if (outcome.removedModels.length) {
+    const removed = new Map(outcome.comparisons.filter((c) => c.status === "removed").map((c) => [c.path, c]));
+    tail.push(`#### Removed models (${outcome.removedModels.length})`, "", "| model | params base | GFLOPs base |", "| --- | --: | --: |");
+    for (const path of outcome.removedModels.slice(0, cap)) {
+      const cmp = removed.get(path);
+      const p = cmp?.totals.params.base;
+      const f = cmp?.totals.flops.base;
+      tail.push(
+        `| ${escapeMarkdownCode(path, { table: true, max: 100 })} | ${p == null ? "\u2013" : fmt2("params", p)} | ${f == null ? "\u2013" : fmt2("gflops", f / 1e9)} |`
       );
     }
-    const cmp = cmpBy.get(r.path);
-    const changed = cmp?.nodes ?? [];
-    if (changed.length) {
-      const top = options.topLayers ?? 15;
-      out.push("", `<details><summary>Layers whose cost changed (${changed.length})</summary>`, "");
-      out.push("| layer | op | FLOPs base | FLOPs PR | change | params change |", "| --- | --- | --: | --: | --: | --: |");
-      for (const n of changed.slice(0, top)) {
-        const pct3 = n.flops.percent === null ? "" : ` (${n.flops.percent > 0 ? "+" : n.flops.percent < 0 ? "\u2212" : ""}${Math.abs(n.flops.percent).toFixed(0)}%)`;
-        const delta = n.flops.delta ?? 0;
-        out.push(
-          `| ${escapeMarkdownCode(n.name, { table: true, max: 80 })} | ${escapeMarkdownCode(n.opType, { table: true, max: 40 })} | ${n.status === "added" ? "new" : fmt2("params", n.flops.base ?? 0)} | ${n.status === "removed" ? "removed" : fmt2("params", n.flops.head ?? 0)} | ${delta > 0 ? "+" : delta < 0 ? "\u2212" : ""}${fmt2("params", Math.abs(delta))}${pct3} | ${n.params.delta ? `${n.params.delta > 0 ? "+" : "\u2212"}${fmt2("params", Math.abs(n.params.delta))}` : ""} |`
-        );
-      }
-      if (changed.length > top) out.push("", `\u2026and ${changed.length - top} more.`);
-      out.push("", "</details>");
-    }
-    out.push("");
-  }
-  for (const path of outcome.removedModels) {
-    const cmp = outcome.comparisons.find((c) => c.path === path && c.status === "removed");
-    out.push(`#### ${escapeMarkdownCode(path)} \u2014 removed`, "", "| metric | base | PR | change |", "| --- | --: | --: | --: |");
-    for (const [metric, key2, scale] of [
-      ["params", "params", 1],
-      ["gflops", "flops", 1e9]
-    ]) {
-      const b = cmp?.totals[key2].base;
-      out.push(`| ${METRIC_LABEL[metric]} | ${b == null ? "\u2013" : fmt2(metric, b / scale)} | \u2013 | removed |`);
-    }
-    out.push("");
+    if (outcome.removedModels.length > cap)
+      tail.push("", `\u2026and ${plural(outcome.removedModels.length - cap, "more removed model")}${full ? "" : " in the job summary"}.`);
+    tail.push("");
   }
   if (outcome.violations.length) {
-    out.push("**Broken budgets**", "");
-    for (const v of outcome.violations) {
-      out.push(`- ${v.level === "error" ? "\u274C" : "\u26A0\uFE0F"} ${escapeMarkdown(v.message, { max: 400 })} (${escapeMarkdown(`${v.file}:${v.at.line}`)})`);
+    tail.push("**Broken budgets**", "");
+    for (const v of outcome.violations.slice(0, cap)) tail.push(violationLine(v));
+    if (outcome.violations.length > cap) tail.push(`- \u2026and ${outcome.violations.length - cap} more${full ? "" : " in the job summary"}.`);
+    tail.push("");
+  }
+  if (d.sections === "all") {
+    for (const e of shown) out.push(...modelSection2(e, d, depth, full));
+  } else if (shown.length) {
+    const size = full ? (x) => Buffer.byteLength(x) : (x) => x.length;
+    let used = size(out.join("\n")) + size(tail.join("\n")) + size(footer) + 1e3;
+    const rows = compactTable(shown, devices, true);
+    const rowLen = rows.slice(2).map((r) => size(r) + 1);
+    let rest = rowLen.reduce((x, y) => x + y, size(rows[0]) + size(rows[1]) + 200);
+    let k = 0;
+    for (; k < shown.length; k++) {
+      const section = modelSection2(shown[k], d, depth, full);
+      const len = size(section.join("\n")) + 1;
+      if (used + len + Math.min(rest - rowLen[k], Math.floor(max / 4)) > max) break;
+      out.push(...section);
+      used += len;
+      rest -= rowLen[k];
     }
-    out.push("");
+    if (k < shown.length) {
+      const kept = rows.slice(0, 2);
+      for (let i = k; i < shown.length && used + rowLen[i] + 400 <= max; i++) {
+        kept.push(rows[i + 2]);
+        used += rowLen[i];
+      }
+      const left = shown.length - k - (kept.length - 2);
+      out.push(`**${k ? "Other changed models" : "Changed models"}** (${shown.length - k})`, "");
+      if (kept.length > 2) out.push(...kept, "");
+      if (left) out.push(`\u2026and ${plural(left, "more changed model")}${full ? "" : ": see the job summary"}.`, "");
+    }
   }
-  if (options.full) {
-    out.push("---", "");
-    out.push(renderAnalyzeMarkdown(outcome.json.head, { title: "Full analysis", headingLevel: 4 }));
+  out.push(...tail);
+  if (full) {
+    const room = Math.floor((max - Buffer.byteLength(out.join("\n")) - Buffer.byteLength(footer) - 200) / 1.5);
+    if (room > 2e3) {
+      out.push("---", "");
+      out.push(renderAnalyzeMarkdown(outcome.json.head, { title: "Full analysis", headingLevel: 4, maxChars: room }));
+    }
   }
-  out.push(
-    `<sub>model-budget ${escapeMarkdown(options.version)} \xB7 static figures from the graph (deterministic, no device needed); latency is a roofline estimate \xB7 MACs: one multiply-add = 1</sub>`
-  );
+  out.push(footer);
   return out.join("\n") + "\n";
+}
+function devicesOf(outcome) {
+  const seen = /* @__PURE__ */ new Set();
+  for (const r of outcome.results) for (const d of Object.keys(r.report.latency ?? {})) seen.add(d);
+  return [...seen];
 }
 
 // src/cli/check.ts
-import { existsSync as existsSync3 } from "node:fs";
-import { dirname as dirname5, join as join4, resolve as resolve5 } from "node:path";
+import { dirname as dirname5, resolve as resolve5 } from "node:path";
 function repoRoot(budgetsPath) {
-  let dir = dirname5(resolve5(budgetsPath));
-  for (; ; ) {
-    if (existsSync3(join4(dir, ".git"))) return dir;
-    const up = dirname5(dir);
-    if (up === dir) return dirname5(resolve5(budgetsPath));
-    dir = up;
-  }
+  const dir = dirname5(resolve5(budgetsPath));
+  return enclosingRepo(dir) ?? dir;
 }
 var STATUS = { pass: "pass", warn: "WARN", fail: "FAIL", info: "" };
 function brokenText(r) {

@@ -5,11 +5,11 @@ var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
 var __getOwnPropNames = Object.getOwnPropertyNames;
 var __getProtoOf = Object.getPrototypeOf;
 var __hasOwnProp = Object.prototype.hasOwnProperty;
-var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x, {
+var __require = /* @__PURE__ */ ((x2) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x2, {
   get: (a, b) => (typeof require !== "undefined" ? require : a)[b]
-}) : x)(function(x) {
+}) : x2)(function(x2) {
   if (typeof require !== "undefined") return require.apply(this, arguments);
-  throw Error('Dynamic require of "' + x + '" is not supported');
+  throw Error('Dynamic require of "' + x2 + '" is not supported');
 });
 var __commonJS = (cb, mod) => function __require2() {
   try {
@@ -83,10 +83,10 @@ var require_tunnel = __commonJS({
       self2.sockets = [];
       self2.on("free", function onFree(socket, host, port, localAddress) {
         var options2 = toOptions(host, port, localAddress);
-        for (var i = 0, len = self2.requests.length; i < len; ++i) {
-          var pending = self2.requests[i];
+        for (var i2 = 0, len = self2.requests.length; i2 < len; ++i2) {
+          var pending = self2.requests[i2];
           if (pending.host === options2.host && pending.port === options2.port) {
-            self2.requests.splice(i, 1);
+            self2.requests.splice(i2, 1);
             pending.request.onSocket(socket);
             return;
           }
@@ -111,7 +111,7 @@ var require_tunnel = __commonJS({
         function onFree() {
           self2.emit("free", socket, options);
         }
-        function onCloseOrRemove(err) {
+        function onCloseOrRemove(err2) {
           self2.removeSocket(socket);
           socket.removeListener("free", onFree);
           socket.removeListener("close", onCloseOrRemove);
@@ -182,14 +182,14 @@ var require_tunnel = __commonJS({
         self2.sockets[self2.sockets.indexOf(placeholder)] = socket;
         return cb(socket);
       }
-      function onError(cause) {
+      function onError(cause2) {
         connectReq.removeAllListeners();
         debug2(
           "tunneling socket could not be established, cause=%s\n",
-          cause.message,
-          cause.stack
+          cause2.message,
+          cause2.stack
         );
-        var error2 = new Error("tunneling socket could not be established, cause=" + cause.message);
+        var error2 = new Error("tunneling socket could not be established, cause=" + cause2.message);
         error2.code = "ECONNRESET";
         options.request.emit("error", error2);
         self2.removeSocket(placeholder);
@@ -232,8 +232,8 @@ var require_tunnel = __commonJS({
       return host;
     }
     function mergeOptions(target) {
-      for (var i = 1, len = arguments.length; i < len; ++i) {
-        var overrides = arguments[i];
+      for (var i2 = 1, len = arguments.length; i2 < len; ++i2) {
+        var overrides = arguments[i2];
         if (typeof overrides === "object") {
           var keys = Object.keys(overrides);
           for (var j = 0, keyLen = keys.length; j < keyLen; ++j) {
@@ -647,12 +647,12 @@ var require_errors = __commonJS({
     };
     var kSecureProxyConnectionError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_PRX_TLS");
     var SecureProxyConnectionError = class extends UndiciError {
-      constructor(cause, message, options) {
-        super(message, { cause, ...options ?? {} });
+      constructor(cause2, message, options) {
+        super(message, { cause: cause2, ...options ?? {} });
         this.name = "SecureProxyConnectionError";
         this.message = message || "Secure Proxy Connection failed";
         this.code = "UND_ERR_PRX_TLS";
-        this.cause = cause;
+        this.cause = cause2;
       }
       static [Symbol.hasInstance](instance) {
         return instance && instance[kSecureProxyConnectionError] === true;
@@ -805,8 +805,8 @@ var require_constants = __commonJS({
       "X-Requested-With",
       "X-XSS-Protection"
     ];
-    for (let i = 0; i < wellknownHeaderNames.length; ++i) {
-      const key2 = wellknownHeaderNames[i];
+    for (let i2 = 0; i2 < wellknownHeaderNames.length; ++i2) {
+      const key2 = wellknownHeaderNames[i2];
       const lowerCasedKey = key2.toLowerCase();
       headerNameLowerCasedRecord[key2] = headerNameLowerCasedRecord[lowerCasedKey] = lowerCasedKey;
     }
@@ -947,8 +947,8 @@ var require_tree = __commonJS({
       }
     };
     var tree = new TernarySearchTree();
-    for (let i = 0; i < wellknownHeaderNames.length; ++i) {
-      const key2 = headerNameLowerCasedRecord[wellknownHeaderNames[i]];
+    for (let i2 = 0; i2 < wellknownHeaderNames.length; ++i2) {
+      const key2 = headerNameLowerCasedRecord[wellknownHeaderNames[i2]];
       tree.insert(key2, key2);
     }
     module.exports = {
@@ -1141,7 +1141,7 @@ var require_util = __commonJS({
     function isDestroyed(body) {
       return body && !!(body.destroyed || body[kDestroyed] || stream.isDestroyed?.(body));
     }
-    function destroy(stream2, err) {
+    function destroy(stream2, err2) {
       if (stream2 == null || !isStream(stream2) || isDestroyed(stream2)) {
         return;
       }
@@ -1149,10 +1149,10 @@ var require_util = __commonJS({
         if (Object.getPrototypeOf(stream2).constructor === IncomingMessage) {
           stream2.socket = null;
         }
-        stream2.destroy(err);
-      } else if (err) {
+        stream2.destroy(err2);
+      } else if (err2) {
         queueMicrotask(() => {
-          stream2.emit("error", err);
+          stream2.emit("error", err2);
         });
       }
       if (stream2.destroyed !== true) {
@@ -1172,21 +1172,21 @@ var require_util = __commonJS({
     }
     function parseHeaders(headers, obj) {
       if (obj === void 0) obj = {};
-      for (let i = 0; i < headers.length; i += 2) {
-        const key2 = headerNameToString(headers[i]);
+      for (let i2 = 0; i2 < headers.length; i2 += 2) {
+        const key2 = headerNameToString(headers[i2]);
         let val = obj[key2];
         if (val) {
           if (typeof val === "string") {
             val = [val];
             obj[key2] = val;
           }
-          val.push(headers[i + 1].toString("utf8"));
+          val.push(headers[i2 + 1].toString("utf8"));
         } else {
-          const headersValue = headers[i + 1];
+          const headersValue = headers[i2 + 1];
           if (typeof headersValue === "string") {
             obj[key2] = headersValue;
           } else {
-            obj[key2] = Array.isArray(headersValue) ? headersValue.map((x) => x.toString("utf8")) : headersValue.toString("utf8");
+            obj[key2] = Array.isArray(headersValue) ? headersValue.map((x2) => x2.toString("utf8")) : headersValue.toString("utf8");
           }
         }
       }
@@ -1351,8 +1351,8 @@ var require_util = __commonJS({
       if (characters.length === 0) {
         return false;
       }
-      for (let i = 0; i < characters.length; ++i) {
-        if (!isTokenCharCode(characters.charCodeAt(i))) {
+      for (let i2 = 0; i2 < characters.length; ++i2) {
+        if (!isTokenCharCode(characters.charCodeAt(i2))) {
           return false;
         }
       }
@@ -1383,12 +1383,12 @@ var require_util = __commonJS({
       }
       obj[kListeners] = null;
     }
-    function errorRequest2(client, request2, err) {
+    function errorRequest2(client, request2, err2) {
       try {
-        request2.onError(err);
+        request2.onError(err2);
         assert(request2.aborted);
-      } catch (err2) {
-        client.emit("error", err2);
+      } catch (err3) {
+        client.emit("error", err3);
       }
     }
     var kEnumerableProperty = /* @__PURE__ */ Object.create(null);
@@ -1633,8 +1633,8 @@ var require_diagnostics = __commonJS({
           reason
         );
       });
-      diagnosticsChannel.channel("undici:websocket:socket_error").subscribe((err) => {
-        websocketDebuglog("connection errored - %s", err.message);
+      diagnosticsChannel.channel("undici:websocket:socket_error").subscribe((err2) => {
+        websocketDebuglog("connection errored - %s", err2.message);
       });
       diagnosticsChannel.channel("undici:websocket:ping").subscribe((evt) => {
         websocketDebuglog("ping received");
@@ -1739,11 +1739,11 @@ var require_request = __commonJS({
             };
             this.body.on("end", this.endHandler);
           }
-          this.errorHandler = (err) => {
+          this.errorHandler = (err2) => {
             if (this.abort) {
-              this.abort(err);
+              this.abort(err2);
             } else {
-              this.error = err;
+              this.error = err2;
             }
           };
           this.body.on("error", this.errorHandler);
@@ -1777,8 +1777,8 @@ var require_request = __commonJS({
           if (headers.length % 2 !== 0) {
             throw new InvalidArgumentError("headers array must be even");
           }
-          for (let i = 0; i < headers.length; i += 2) {
-            processHeader(this, headers[i], headers[i + 1]);
+          for (let i2 = 0; i2 < headers.length; i2 += 2) {
+            processHeader(this, headers[i2], headers[i2 + 1]);
           }
         } else if (headers && typeof headers === "object") {
           if (headers[Symbol.iterator]) {
@@ -1790,8 +1790,8 @@ var require_request = __commonJS({
             }
           } else {
             const keys = Object.keys(headers);
-            for (let i = 0; i < keys.length; ++i) {
-              processHeader(this, keys[i], headers[keys[i]]);
+            for (let i2 = 0; i2 < keys.length; ++i2) {
+              processHeader(this, keys[i2], headers[keys[i2]]);
             }
           }
         } else if (headers != null) {
@@ -1808,8 +1808,8 @@ var require_request = __commonJS({
         if (this[kHandler].onBodySent) {
           try {
             return this[kHandler].onBodySent(chunk);
-          } catch (err) {
-            this.abort(err);
+          } catch (err2) {
+            this.abort(err2);
           }
         }
       }
@@ -1820,8 +1820,8 @@ var require_request = __commonJS({
         if (this[kHandler].onRequestSent) {
           try {
             return this[kHandler].onRequestSent();
-          } catch (err) {
-            this.abort(err);
+          } catch (err2) {
+            this.abort(err2);
           }
         }
       }
@@ -1846,8 +1846,8 @@ var require_request = __commonJS({
         }
         try {
           return this[kHandler].onHeaders(statusCode, headers, resume, statusText);
-        } catch (err) {
-          this.abort(err);
+        } catch (err2) {
+          this.abort(err2);
         }
       }
       onData(chunk) {
@@ -1855,8 +1855,8 @@ var require_request = __commonJS({
         assert(!this.completed);
         try {
           return this[kHandler].onData(chunk);
-        } catch (err) {
-          this.abort(err);
+        } catch (err2) {
+          this.abort(err2);
           return false;
         }
       }
@@ -1930,8 +1930,8 @@ var require_request = __commonJS({
         }
         try {
           return this[kHandler].onComplete(trailers);
-        } catch (err) {
-          this.onError(err);
+        } catch (err2) {
+          this.onError(err2);
         }
       }
       onError(error2) {
@@ -1975,18 +1975,18 @@ var require_request = __commonJS({
       }
       if (Array.isArray(val)) {
         const arr = [];
-        for (let i = 0; i < val.length; i++) {
-          if (typeof val[i] === "string") {
-            if (!isValidHeaderValue(val[i])) {
+        for (let i2 = 0; i2 < val.length; i2++) {
+          if (typeof val[i2] === "string") {
+            if (!isValidHeaderValue(val[i2])) {
               throw new InvalidArgumentError(`invalid ${key2} header`);
             }
-            arr.push(val[i]);
-          } else if (val[i] === null) {
+            arr.push(val[i2]);
+          } else if (val[i2] === null) {
             arr.push("");
-          } else if (typeof val[i] === "object") {
+          } else if (typeof val[i2] === "object") {
             throw new InvalidArgumentError(`invalid ${key2} header`);
           } else {
-            const str = `${val[i]}`;
+            const str = `${val[i2]}`;
             if (!isValidHeaderValue(str)) {
               throw new InvalidArgumentError(`invalid ${key2} header`);
             }
@@ -2149,8 +2149,8 @@ var require_dispatcher_base = __commonJS({
       }
       set interceptors(newInterceptors) {
         if (newInterceptors) {
-          for (let i = newInterceptors.length - 1; i >= 0; i--) {
-            const interceptor = this[kInterceptors][i];
+          for (let i2 = newInterceptors.length - 1; i2 >= 0; i2--) {
+            const interceptor = this[kInterceptors][i2];
             if (typeof interceptor !== "function") {
               throw new InvalidArgumentError("interceptor must be an function");
             }
@@ -2161,8 +2161,8 @@ var require_dispatcher_base = __commonJS({
       close(callback) {
         if (callback === void 0) {
           return new Promise((resolve6, reject) => {
-            this.close((err, data) => {
-              return err ? reject(err) : resolve6(data);
+            this.close((err2, data) => {
+              return err2 ? reject(err2) : resolve6(data);
             });
           });
         }
@@ -2186,25 +2186,25 @@ var require_dispatcher_base = __commonJS({
         const onClosed = () => {
           const callbacks = this[kOnClosed];
           this[kOnClosed] = null;
-          for (let i = 0; i < callbacks.length; i++) {
-            callbacks[i](null, null);
+          for (let i2 = 0; i2 < callbacks.length; i2++) {
+            callbacks[i2](null, null);
           }
         };
         this[kClose]().then(() => this.destroy()).then(() => {
           queueMicrotask(onClosed);
         });
       }
-      destroy(err, callback) {
-        if (typeof err === "function") {
-          callback = err;
-          err = null;
+      destroy(err2, callback) {
+        if (typeof err2 === "function") {
+          callback = err2;
+          err2 = null;
         }
         if (callback === void 0) {
           return new Promise((resolve6, reject) => {
-            this.destroy(err, (err2, data) => {
-              return err2 ? (
+            this.destroy(err2, (err3, data) => {
+              return err3 ? (
                 /* istanbul ignore next: should never error */
-                reject(err2)
+                reject(err3)
               ) : resolve6(data);
             });
           });
@@ -2220,8 +2220,8 @@ var require_dispatcher_base = __commonJS({
           }
           return;
         }
-        if (!err) {
-          err = new ClientDestroyedError();
+        if (!err2) {
+          err2 = new ClientDestroyedError();
         }
         this[kDestroyed] = true;
         this[kOnDestroyed] = this[kOnDestroyed] || [];
@@ -2229,11 +2229,11 @@ var require_dispatcher_base = __commonJS({
         const onDestroyed = () => {
           const callbacks = this[kOnDestroyed];
           this[kOnDestroyed] = null;
-          for (let i = 0; i < callbacks.length; i++) {
-            callbacks[i](null, null);
+          for (let i2 = 0; i2 < callbacks.length; i2++) {
+            callbacks[i2](null, null);
           }
         };
-        this[kDestroy](err).then(() => {
+        this[kDestroy](err2).then(() => {
           queueMicrotask(onDestroyed);
         });
       }
@@ -2243,8 +2243,8 @@ var require_dispatcher_base = __commonJS({
           return this[kDispatch](opts, handler);
         }
         let dispatch = this[kDispatch].bind(this);
-        for (let i = this[kInterceptors].length - 1; i >= 0; i--) {
-          dispatch = this[kInterceptors][i](dispatch);
+        for (let i2 = this[kInterceptors].length - 1; i2 >= 0; i2--) {
+          dispatch = this[kInterceptors][i2](dispatch);
         }
         this[kInterceptedDispatch] = dispatch;
         return dispatch(opts, handler);
@@ -2264,11 +2264,11 @@ var require_dispatcher_base = __commonJS({
             throw new ClientClosedError();
           }
           return this[kInterceptedDispatch](opts, handler);
-        } catch (err) {
+        } catch (err2) {
           if (typeof handler.onError !== "function") {
             throw new InvalidArgumentError("invalid onError method");
           }
-          handler.onError(err);
+          handler.onError(err2);
           return false;
         }
       }
@@ -2629,12 +2629,12 @@ var require_connect = __commonJS({
             callback = null;
             cb(null, this);
           }
-        }).on("error", function(err) {
+        }).on("error", function(err2) {
           queueMicrotask(clearConnectTimeout);
           if (callback) {
             const cb = callback;
             callback = null;
-            cb(err);
+            cb(err2);
           }
         });
         return socket;
@@ -2888,9 +2888,9 @@ var require_constants2 = __commonJS({
       FINISH2[FINISH2["UNSAFE"] = 2] = "UNSAFE";
     })(FINISH = exports.FINISH || (exports.FINISH = {}));
     exports.ALPHA = [];
-    for (let i = "A".charCodeAt(0); i <= "Z".charCodeAt(0); i++) {
-      exports.ALPHA.push(String.fromCharCode(i));
-      exports.ALPHA.push(String.fromCharCode(i + 32));
+    for (let i2 = "A".charCodeAt(0); i2 <= "Z".charCodeAt(0); i2++) {
+      exports.ALPHA.push(String.fromCharCode(i2));
+      exports.ALPHA.push(String.fromCharCode(i2 + 32));
     }
     exports.NUM_MAP = {
       0: 0,
@@ -2976,8 +2976,8 @@ var require_constants2 = __commonJS({
       "~"
     ].concat(exports.ALPHANUM);
     exports.URL_CHAR = exports.STRICT_URL_CHAR.concat(["	", "\f"]);
-    for (let i = 128; i <= 255; i++) {
-      exports.URL_CHAR.push(i);
+    for (let i2 = 128; i2 <= 255; i2++) {
+      exports.URL_CHAR.push(i2);
     }
     exports.HEX = exports.NUM.concat(["a", "b", "c", "d", "e", "f", "A", "B", "C", "D", "E", "F"]);
     exports.STRICT_TOKEN = [
@@ -2999,9 +2999,9 @@ var require_constants2 = __commonJS({
     ].concat(exports.ALPHANUM);
     exports.TOKEN = exports.STRICT_TOKEN.concat([" "]);
     exports.HEADER_CHARS = ["	"];
-    for (let i = 32; i <= 255; i++) {
-      if (i !== 127) {
-        exports.HEADER_CHARS.push(i);
+    for (let i2 = 32; i2 <= 255; i2++) {
+      if (i2 !== 127) {
+        exports.HEADER_CHARS.push(i2);
       }
     }
     exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS.filter((c) => c !== 44);
@@ -3395,15 +3395,15 @@ var require_data_url = __commonJS({
       const length = input.length;
       const output = new Uint8Array(length);
       let j = 0;
-      for (let i = 0; i < length; ++i) {
-        const byte = input[i];
+      for (let i2 = 0; i2 < length; ++i2) {
+        const byte = input[i2];
         if (byte !== 37) {
           output[j++] = byte;
-        } else if (byte === 37 && !(isHexCharByte(input[i + 1]) && isHexCharByte(input[i + 2]))) {
+        } else if (byte === 37 && !(isHexCharByte(input[i2 + 1]) && isHexCharByte(input[i2 + 2]))) {
           output[j++] = 37;
         } else {
-          output[j++] = hexByteToNumber(input[i + 1]) << 4 | hexByteToNumber(input[i + 2]);
-          i += 2;
+          output[j++] = hexByteToNumber(input[i2 + 1]) << 4 | hexByteToNumber(input[i2 + 2]);
+          i2 += 2;
         }
       }
       return length === j ? output : output.subarray(0, j);
@@ -3589,13 +3589,13 @@ var require_data_url = __commonJS({
         return String.fromCharCode.apply(null, input);
       }
       let result = "";
-      let i = 0;
+      let i2 = 0;
       let addition = (2 << 15) - 1;
-      while (i < length) {
-        if (i + addition > length) {
-          addition = length - i;
+      while (i2 < length) {
+        if (i2 + addition > length) {
+          addition = length - i2;
         }
-        result += String.fromCharCode.apply(null, input.subarray(i, i += addition));
+        result += String.fromCharCode.apply(null, input.subarray(i2, i2 += addition));
       }
       return result;
     }
@@ -3668,8 +3668,8 @@ var require_webidl = __commonJS({
       return new TypeError(`${message.header}: ${message.message}`);
     };
     webidl.errors.conversionFailed = function(context) {
-      const plural = context.types.length === 1 ? "" : " one of";
-      const message = `${context.argument} could not be converted to${plural}: ${context.types.join(", ")}.`;
+      const plural2 = context.types.length === 1 ? "" : " one of";
+      const message = `${context.argument} could not be converted to${plural2}: ${context.types.join(", ")}.`;
       return webidl.errors.exception({
         header: context.prefix,
         message
@@ -3684,15 +3684,15 @@ var require_webidl = __commonJS({
     webidl.brandCheck = function(V, I, opts) {
       if (opts?.strict !== false) {
         if (!(V instanceof I)) {
-          const err = new TypeError("Illegal invocation");
-          err.code = "ERR_INVALID_THIS";
-          throw err;
+          const err2 = new TypeError("Illegal invocation");
+          err2.code = "ERR_INVALID_THIS";
+          throw err2;
         }
       } else {
         if (V?.[Symbol.toStringTag] !== I.prototype[Symbol.toStringTag]) {
-          const err = new TypeError("Illegal invocation");
-          err.code = "ERR_INVALID_THIS";
-          throw err;
+          const err2 = new TypeError("Illegal invocation");
+          err2.code = "ERR_INVALID_THIS";
+          throw err2;
         }
       }
     };
@@ -3752,44 +3752,44 @@ var require_webidl = __commonJS({
         lowerBound = Math.pow(-2, bitLength) - 1;
         upperBound = Math.pow(2, bitLength - 1) - 1;
       }
-      let x = Number(V);
-      if (x === 0) {
-        x = 0;
+      let x2 = Number(V);
+      if (x2 === 0) {
+        x2 = 0;
       }
       if (opts?.enforceRange === true) {
-        if (Number.isNaN(x) || x === Number.POSITIVE_INFINITY || x === Number.NEGATIVE_INFINITY) {
+        if (Number.isNaN(x2) || x2 === Number.POSITIVE_INFINITY || x2 === Number.NEGATIVE_INFINITY) {
           throw webidl.errors.exception({
             header: "Integer conversion",
             message: `Could not convert ${webidl.util.Stringify(V)} to an integer.`
           });
         }
-        x = webidl.util.IntegerPart(x);
-        if (x < lowerBound || x > upperBound) {
+        x2 = webidl.util.IntegerPart(x2);
+        if (x2 < lowerBound || x2 > upperBound) {
           throw webidl.errors.exception({
             header: "Integer conversion",
-            message: `Value must be between ${lowerBound}-${upperBound}, got ${x}.`
+            message: `Value must be between ${lowerBound}-${upperBound}, got ${x2}.`
           });
         }
-        return x;
+        return x2;
       }
-      if (!Number.isNaN(x) && opts?.clamp === true) {
-        x = Math.min(Math.max(x, lowerBound), upperBound);
-        if (Math.floor(x) % 2 === 0) {
-          x = Math.floor(x);
+      if (!Number.isNaN(x2) && opts?.clamp === true) {
+        x2 = Math.min(Math.max(x2, lowerBound), upperBound);
+        if (Math.floor(x2) % 2 === 0) {
+          x2 = Math.floor(x2);
         } else {
-          x = Math.ceil(x);
+          x2 = Math.ceil(x2);
         }
-        return x;
+        return x2;
       }
-      if (Number.isNaN(x) || x === 0 && Object.is(0, x) || x === Number.POSITIVE_INFINITY || x === Number.NEGATIVE_INFINITY) {
+      if (Number.isNaN(x2) || x2 === 0 && Object.is(0, x2) || x2 === Number.POSITIVE_INFINITY || x2 === Number.NEGATIVE_INFINITY) {
         return 0;
       }
-      x = webidl.util.IntegerPart(x);
-      x = x % Math.pow(2, bitLength);
-      if (signedness === "signed" && x >= Math.pow(2, bitLength) - 1) {
-        return x - Math.pow(2, bitLength);
+      x2 = webidl.util.IntegerPart(x2);
+      x2 = x2 % Math.pow(2, bitLength);
+      if (signedness === "signed" && x2 >= Math.pow(2, bitLength) - 1) {
+        return x2 - Math.pow(2, bitLength);
       }
-      return x;
+      return x2;
     };
     webidl.util.IntegerPart = function(n) {
       const r = Math.floor(Math.abs(n));
@@ -3868,12 +3868,12 @@ var require_webidl = __commonJS({
         return result;
       };
     };
-    webidl.interfaceConverter = function(i) {
+    webidl.interfaceConverter = function(i2) {
       return (V, prefix, argument, opts) => {
-        if (opts?.strict !== false && !(V instanceof i)) {
+        if (opts?.strict !== false && !(V instanceof i2)) {
           throw webidl.errors.exception({
             header: prefix,
-            message: `Expected ${argument} ("${webidl.util.Stringify(V)}") to be an instance of ${i.name}.`
+            message: `Expected ${argument} ("${webidl.util.Stringify(V)}") to be an instance of ${i2.name}.`
           });
         }
         return V;
@@ -3941,39 +3941,39 @@ var require_webidl = __commonJS({
       return String(V);
     };
     webidl.converters.ByteString = function(V, prefix, argument) {
-      const x = webidl.converters.DOMString(V, prefix, argument);
-      for (let index = 0; index < x.length; index++) {
-        if (x.charCodeAt(index) > 255) {
+      const x2 = webidl.converters.DOMString(V, prefix, argument);
+      for (let index = 0; index < x2.length; index++) {
+        if (x2.charCodeAt(index) > 255) {
           throw new TypeError(
-            `Cannot convert argument to a ByteString because the character at index ${index} has a value of ${x.charCodeAt(index)} which is greater than 255.`
+            `Cannot convert argument to a ByteString because the character at index ${index} has a value of ${x2.charCodeAt(index)} which is greater than 255.`
           );
         }
       }
-      return x;
+      return x2;
     };
     webidl.converters.USVString = toUSVString;
     webidl.converters.boolean = function(V) {
-      const x = Boolean(V);
-      return x;
+      const x2 = Boolean(V);
+      return x2;
     };
     webidl.converters.any = function(V) {
       return V;
     };
     webidl.converters["long long"] = function(V, prefix, argument) {
-      const x = webidl.util.ConvertToInt(V, 64, "signed", void 0, prefix, argument);
-      return x;
+      const x2 = webidl.util.ConvertToInt(V, 64, "signed", void 0, prefix, argument);
+      return x2;
     };
     webidl.converters["unsigned long long"] = function(V, prefix, argument) {
-      const x = webidl.util.ConvertToInt(V, 64, "unsigned", void 0, prefix, argument);
-      return x;
+      const x2 = webidl.util.ConvertToInt(V, 64, "unsigned", void 0, prefix, argument);
+      return x2;
     };
     webidl.converters["unsigned long"] = function(V, prefix, argument) {
-      const x = webidl.util.ConvertToInt(V, 32, "unsigned", void 0, prefix, argument);
-      return x;
+      const x2 = webidl.util.ConvertToInt(V, 32, "unsigned", void 0, prefix, argument);
+      return x2;
     };
     webidl.converters["unsigned short"] = function(V, prefix, argument, opts) {
-      const x = webidl.util.ConvertToInt(V, 16, "unsigned", opts, prefix, argument);
-      return x;
+      const x2 = webidl.util.ConvertToInt(V, 16, "unsigned", opts, prefix, argument);
+      return x2;
     };
     webidl.converters.ArrayBuffer = function(V, prefix, argument, opts) {
       if (webidl.util.Type(V) !== "Object" || !types.isAnyArrayBuffer(V)) {
@@ -4116,8 +4116,8 @@ var require_util2 = __commonJS({
       return location;
     }
     function isValidEncodedURL(url) {
-      for (let i = 0; i < url.length; ++i) {
-        const code2 = url.charCodeAt(i);
+      for (let i2 = 0; i2 < url.length; ++i2) {
+        const code2 = url.charCodeAt(i2);
         if (code2 > 126 || // Non-US-ASCII + DEL
         code2 < 32) {
           return false;
@@ -4142,8 +4142,8 @@ var require_util2 = __commonJS({
       return object instanceof Error || (object?.constructor?.name === "Error" || object?.constructor?.name === "DOMException");
     }
     function isValidReasonPhrase(statusText) {
-      for (let i = 0; i < statusText.length; ++i) {
-        const c = statusText.charCodeAt(i);
+      for (let i2 = 0; i2 < statusText.length; ++i2) {
+        const c = statusText.charCodeAt(i2);
         if (!(c === 9 || // HTAB
         c >= 32 && c <= 126 || // SP / VCHAR
         c >= 128 && c <= 255)) {
@@ -4161,8 +4161,8 @@ var require_util2 = __commonJS({
       const policyHeader = (headersList.get("referrer-policy", true) ?? "").split(",");
       let policy = "";
       if (policyHeader.length > 0) {
-        for (let i = policyHeader.length; i !== 0; i--) {
-          const token = policyHeader[i - 1].trim();
+        for (let i2 = policyHeader.length; i2 !== 0; i2--) {
+          const token = policyHeader[i2 - 1].trim();
           if (referrerPolicyTokens.has(token)) {
             policy = token;
             break;
@@ -4418,8 +4418,8 @@ var require_util2 = __commonJS({
       if (algorithm[3] === "5") {
         return algorithm;
       }
-      for (let i = 1; i < metadataList.length; ++i) {
-        const metadata = metadataList[i];
+      for (let i2 = 1; i2 < metadataList.length; ++i2) {
+        const metadata = metadataList[i2];
         if (metadata.algo[3] === "5") {
           algorithm = "sha512";
           break;
@@ -4436,9 +4436,9 @@ var require_util2 = __commonJS({
         return metadataList;
       }
       let pos2 = 0;
-      for (let i = 0; i < metadataList.length; ++i) {
-        if (metadataList[i].algo === algorithm) {
-          metadataList[pos2++] = metadataList[i];
+      for (let i2 = 0; i2 < metadataList.length; ++i2) {
+        if (metadataList[i2].algo === algorithm) {
+          metadataList[pos2++] = metadataList[i2];
         }
       }
       metadataList.length = pos2;
@@ -4448,9 +4448,9 @@ var require_util2 = __commonJS({
       if (actualValue.length !== expectedValue.length) {
         return false;
       }
-      for (let i = 0; i < actualValue.length; ++i) {
-        if (actualValue[i] !== expectedValue[i]) {
-          if (actualValue[i] === "+" && expectedValue[i] === "-" || actualValue[i] === "/" && expectedValue[i] === "_") {
+      for (let i2 = 0; i2 < actualValue.length; ++i2) {
+        if (actualValue[i2] !== expectedValue[i2]) {
+          if (actualValue[i2] === "+" && expectedValue[i2] === "-" || actualValue[i2] === "/" && expectedValue[i2] === "_") {
             continue;
           }
           return false;
@@ -4509,9 +4509,9 @@ var require_util2 = __commonJS({
          * @param {unknown} target
          * @param {'key' | 'value' | 'key+value'} kind
          */
-        constructor(target, kind2) {
+        constructor(target, kind3) {
           this.#target = target;
-          this.#kind = kind2;
+          this.#kind = kind3;
           this.#index = 0;
         }
         next() {
@@ -4560,8 +4560,8 @@ var require_util2 = __commonJS({
         },
         next: { writable: true, enumerable: true, configurable: true }
       });
-      return function(target, kind2) {
-        return new FastIterableIterator(target, kind2);
+      return function(target, kind3) {
+        return new FastIterableIterator(target, kind3);
       };
     }
     function iteratorMixin(name, object, kInternalIterator, keyIndex = 0, valueIndex = 1) {
@@ -4589,7 +4589,7 @@ var require_util2 = __commonJS({
           writable: true,
           enumerable: true,
           configurable: true,
-          value: function entries() {
+          value: function entries2() {
             webidl.brandCheck(this, object);
             return makeIterator(this, "key+value");
           }
@@ -4645,9 +4645,9 @@ var require_util2 = __commonJS({
       try {
         controller.close();
         controller.byobRequest?.respond(0);
-      } catch (err) {
-        if (!err.message.includes("Controller is already closed") && !err.message.includes("ReadableStream is already closed")) {
-          throw err;
+      } catch (err2) {
+        if (!err2.message.includes("Controller is already closed") && !err2.message.includes("ReadableStream is already closed")) {
+          throw err2;
         }
       }
     }
@@ -4780,7 +4780,7 @@ var require_util2 = __commonJS({
           this._inflateStream = (chunk[0] & 15) === 8 ? zlib.createInflate(this.#zlibOptions) : zlib.createInflateRaw(this.#zlibOptions);
           this._inflateStream.on("data", this.push.bind(this));
           this._inflateStream.on("end", () => this.push(null));
-          this._inflateStream.on("error", (err) => this.destroy(err));
+          this._inflateStream.on("error", (err2) => this.destroy(err2));
         }
         this._inflateStream.write(chunk, encoding, callback);
       }
@@ -5183,8 +5183,8 @@ var require_formdata_parser = __commonJS({
     var dd = Buffer.from("--");
     var ddcrlf = Buffer.from("--\r\n");
     function isAsciiString(chars) {
-      for (let i = 0; i < chars.length; ++i) {
-        if ((chars.charCodeAt(i) & ~127) !== 0) {
+      for (let i2 = 0; i2 < chars.length; ++i2) {
+        if ((chars.charCodeAt(i2) & ~127) !== 0) {
           return false;
         }
       }
@@ -5195,8 +5195,8 @@ var require_formdata_parser = __commonJS({
       if (length < 27 || length > 70) {
         return false;
       }
-      for (let i = 0; i < length; ++i) {
-        const cp = boundary.charCodeAt(i);
+      for (let i2 = 0; i2 < length; ++i2) {
+        const cp = boundary.charCodeAt(i2);
         if (!(cp >= 48 && cp <= 57 || cp >= 65 && cp <= 90 || cp >= 97 && cp <= 122 || cp === 39 || cp === 45 || cp === 95)) {
           return false;
         }
@@ -5403,8 +5403,8 @@ var require_formdata_parser = __commonJS({
       if (buffer.length < start.length) {
         return false;
       }
-      for (let i = 0; i < start.length; i++) {
-        if (start[i] !== buffer[position2.position + i]) {
+      for (let i2 = 0; i2 < start.length; i2++) {
+        if (start[i2] !== buffer[position2.position + i2]) {
           return false;
         }
       }
@@ -5444,9 +5444,9 @@ var require_body = __commonJS({
     var random;
     try {
       const crypto2 = __require("node:crypto");
-      random = (max) => crypto2.randomInt(0, max);
+      random = (max2) => crypto2.randomInt(0, max2);
     } catch {
-      random = (max) => Math.floor(Math.random(max));
+      random = (max2) => Math.floor(Math.random(max2));
     }
     var textEncoder = new TextEncoder();
     function noop4() {
@@ -5652,17 +5652,17 @@ Content-Type: ${value2.type || "application/octet-stream"}\r
                   if (parsed === "failure") {
                     throw new TypeError("Failed to parse body as FormData.");
                   }
-                  const fd = new FormData();
-                  fd[kState] = parsed;
-                  return fd;
+                  const fd2 = new FormData();
+                  fd2[kState] = parsed;
+                  return fd2;
                 }
                 case "application/x-www-form-urlencoded": {
-                  const entries = new URLSearchParams(value2.toString());
-                  const fd = new FormData();
-                  for (const [name, value3] of entries) {
-                    fd.append(name, value3);
+                  const entries2 = new URLSearchParams(value2.toString());
+                  const fd2 = new FormData();
+                  for (const [name, value3] of entries2) {
+                    fd2.append(name, value3);
                   }
-                  return fd;
+                  return fd2;
                 }
               }
             }
@@ -5948,8 +5948,8 @@ var require_client_h1 = __commonJS({
             currentBufferRef = data;
             currentParser = this;
             ret = llhttp.llhttp_execute(this.ptr, currentBufferPtr, data.length);
-          } catch (err) {
-            throw err;
+          } catch (err2) {
+            throw err2;
           } finally {
             currentParser = null;
             currentBufferRef = null;
@@ -5966,8 +5966,8 @@ var require_client_h1 = __commonJS({
               throw this.createError(ret, body);
             }
           }
-        } catch (err) {
-          util.destroy(socket, err);
+        } catch (err2) {
+          util.destroy(socket, err2);
         }
       }
       finish() {
@@ -6284,9 +6284,9 @@ var require_client_h1 = __commonJS({
       socket[kIdleSocketValidationTimeout] = null;
       socket[kSocketUsed] = false;
       socket[kParser] = new Parser(client, socket, llhttpInstance);
-      addListener(socket, "error", function(err) {
+      addListener(socket, "error", function(err2) {
         const parser = this[kParser];
-        if (err.code === "ECONNRESET" && parser.statusCode && !parser.shouldKeepAlive) {
+        if (err2.code === "ECONNRESET" && parser.statusCode && !parser.shouldKeepAlive) {
           const parserErr = parser.finish();
           if (parserErr) {
             this[kError] = parserErr;
@@ -6294,8 +6294,8 @@ var require_client_h1 = __commonJS({
           }
           return;
         }
-        this[kError] = err;
-        this[kClient][kOnError](err);
+        this[kError] = err2;
+        this[kClient][kOnError](err2);
       });
       addListener(socket, "readable", function() {
         const parser = this[kParser];
@@ -6325,24 +6325,24 @@ var require_client_h1 = __commonJS({
           this[kParser].destroy();
           this[kParser] = null;
         }
-        const err = this[kError] || new SocketError("closed", util.getSocketInfo(this));
+        const err2 = this[kError] || new SocketError("closed", util.getSocketInfo(this));
         client2[kSocket] = null;
         client2[kHTTPContext] = null;
         if (client2.destroyed) {
           assert(client2[kPending] === 0);
           const requests = client2[kQueue].splice(client2[kRunningIdx]);
-          for (let i = 0; i < requests.length; i++) {
-            const request2 = requests[i];
-            util.errorRequest(client2, request2, err);
+          for (let i2 = 0; i2 < requests.length; i2++) {
+            const request2 = requests[i2];
+            util.errorRequest(client2, request2, err2);
           }
-        } else if (client2[kRunning] > 0 && err.code !== "UND_ERR_INFO") {
+        } else if (client2[kRunning] > 0 && err2.code !== "UND_ERR_INFO") {
           const request2 = client2[kQueue][client2[kRunningIdx]];
           client2[kQueue][client2[kRunningIdx]++] = null;
-          util.errorRequest(client2, request2, err);
+          util.errorRequest(client2, request2, err2);
         }
         client2[kPendingIdx] = client2[kRunningIdx];
         assert(client2[kRunning] === 0);
-        client2.emit("disconnect", client2[kUrl], [client2], err);
+        client2.emit("disconnect", client2[kUrl], [client2], err2);
         client2[kResume]();
       });
       let closed = false;
@@ -6358,11 +6358,11 @@ var require_client_h1 = __commonJS({
         resume() {
           resumeH1(client);
         },
-        destroy(err, callback) {
+        destroy(err2, callback) {
           if (closed) {
             queueMicrotask(callback);
           } else {
-            socket.destroy(err).on("close", callback);
+            socket.destroy(err2).on("close", callback);
           }
         },
         get destroyed() {
@@ -6516,8 +6516,8 @@ var require_client_h1 = __commonJS({
       };
       try {
         request2.onConnect(abort);
-      } catch (err) {
-        util.errorRequest(client, request2, err);
+      } catch (err2) {
+        util.errorRequest(client, request2, err2);
       }
       if (request2.aborted) {
         return false;
@@ -6559,8 +6559,8 @@ upgrade: ${upgrade}\r
           const key2 = headers[n + 0];
           const val = headers[n + 1];
           if (Array.isArray(val)) {
-            for (let i = 0; i < val.length; i++) {
-              header += `${key2}: ${val[i]}\r
+            for (let i2 = 0; i2 < val.length; i2++) {
+              header += `${key2}: ${val[i2]}\r
 `;
             }
           } else {
@@ -6603,8 +6603,8 @@ upgrade: ${upgrade}\r
           if (!writer.write(chunk) && this.pause) {
             this.pause();
           }
-        } catch (err) {
-          util.destroy(this, err);
+        } catch (err2) {
+          util.destroy(this, err2);
         }
       };
       const onDrain = function() {
@@ -6620,11 +6620,11 @@ upgrade: ${upgrade}\r
           body.removeListener("error", onFinished);
         });
         if (!finished) {
-          const err = new RequestAbortedError();
-          queueMicrotask(() => onFinished(err));
+          const err2 = new RequestAbortedError();
+          queueMicrotask(() => onFinished(err2));
         }
       };
-      const onFinished = function(err) {
+      const onFinished = function(err2) {
         if (finished) {
           return;
         }
@@ -6632,16 +6632,16 @@ upgrade: ${upgrade}\r
         assert(socket.destroyed || socket[kWriting] && client[kRunning] <= 1);
         socket.off("drain", onDrain).off("error", onFinished);
         body.removeListener("data", onData).removeListener("end", onFinished).removeListener("close", onClose);
-        if (!err) {
+        if (!err2) {
           try {
             writer.end();
           } catch (er) {
-            err = er;
+            err2 = er;
           }
         }
-        writer.destroy(err);
-        if (err && (err.code !== "UND_ERR_INFO" || err.message !== "reset")) {
-          util.destroy(body, err);
+        writer.destroy(err2);
+        if (err2 && (err2.code !== "UND_ERR_INFO" || err2.message !== "reset")) {
+          util.destroy(body, err2);
         } else {
           util.destroy(body);
         }
@@ -6687,8 +6687,8 @@ upgrade: ${upgrade}\r
         }
         request2.onRequestSent();
         client[kResume]();
-      } catch (err) {
-        abort(err);
+      } catch (err2) {
+        abort(err2);
       }
     }
     async function writeBlob(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
@@ -6710,8 +6710,8 @@ upgrade: ${upgrade}\r
           socket[kReset] = true;
         }
         client[kResume]();
-      } catch (err) {
-        abort(err);
+      } catch (err2) {
+        abort(err2);
       }
     }
     async function writeIterable(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
@@ -6744,8 +6744,8 @@ upgrade: ${upgrade}\r
           }
         }
         writer.end();
-      } catch (err) {
-        writer.destroy(err);
+      } catch (err2) {
+        writer.destroy(err2);
       } finally {
         socket.off("close", onDrain).off("drain", onDrain);
       }
@@ -6848,12 +6848,12 @@ ${len.toString(16)}\r
         }
         client[kResume]();
       }
-      destroy(err) {
+      destroy(err2) {
         const { socket, client, abort } = this;
         socket[kWriting] = false;
-        if (err) {
+        if (err2) {
           assert(client[kRunning] <= 1, "pipeline should only contain this request");
-          abort(err);
+          abort(err2);
         }
       }
     };
@@ -6953,36 +6953,36 @@ var require_client_h2 = __commonJS({
       util.addListener(session, "close", function() {
         const { [kClient]: client2 } = this;
         const { [kSocket]: socket2 } = client2;
-        const err = this[kSocket][kError] || this[kError] || new SocketError("closed", util.getSocketInfo(socket2));
+        const err2 = this[kSocket][kError] || this[kError] || new SocketError("closed", util.getSocketInfo(socket2));
         client2[kHTTP2Session] = null;
         if (client2.destroyed) {
           assert(client2[kPending] === 0);
           const requests = client2[kQueue].splice(client2[kRunningIdx]);
-          for (let i = 0; i < requests.length; i++) {
-            const request2 = requests[i];
-            util.errorRequest(client2, request2, err);
+          for (let i2 = 0; i2 < requests.length; i2++) {
+            const request2 = requests[i2];
+            util.errorRequest(client2, request2, err2);
           }
         }
       });
       session.unref();
       client[kHTTP2Session] = session;
       socket[kHTTP2Session] = session;
-      util.addListener(socket, "error", function(err) {
-        this[kError] = err;
-        this[kClient][kOnError](err);
+      util.addListener(socket, "error", function(err2) {
+        this[kError] = err2;
+        this[kClient][kOnError](err2);
       });
       util.addListener(socket, "end", function() {
         util.destroy(this, new SocketError("other side closed", util.getSocketInfo(this)));
       });
       util.addListener(socket, "close", function() {
-        const err = this[kError] || new SocketError("closed", util.getSocketInfo(this));
+        const err2 = this[kError] || new SocketError("closed", util.getSocketInfo(this));
         client[kSocket] = null;
         if (this[kHTTP2Session] != null) {
-          this[kHTTP2Session].destroy(err);
+          this[kHTTP2Session].destroy(err2);
         }
         client[kPendingIdx] = client[kRunningIdx];
         assert(client[kRunning] === 0);
-        client.emit("disconnect", client[kUrl], [client], err);
+        client.emit("disconnect", client[kUrl], [client], err2);
         client[kResume]();
       });
       let closed = false;
@@ -6998,11 +6998,11 @@ var require_client_h2 = __commonJS({
         resume() {
           resumeH2(client);
         },
-        destroy(err, callback) {
+        destroy(err2, callback) {
           if (closed) {
             queueMicrotask(callback);
           } else {
-            socket.destroy(err).on("close", callback);
+            socket.destroy(err2).on("close", callback);
           }
         },
         get destroyed() {
@@ -7025,40 +7025,40 @@ var require_client_h2 = __commonJS({
         }
       }
     }
-    function onHttp2SessionError(err) {
-      this[kSocket][kError] = err;
-      this[kClient][kOnError](err);
+    function onHttp2SessionError(err2) {
+      this[kSocket][kError] = err2;
+      this[kClient][kOnError](err2);
     }
     function onHttp2FrameError(type, code2, id) {
       if (id === 0) {
-        const err = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code2}`);
-        this[kSocket][kError] = err;
-        this[kClient][kOnError](err);
+        const err2 = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code2}`);
+        this[kSocket][kError] = err2;
+        this[kClient][kOnError](err2);
       }
     }
     function onHttp2SessionEnd() {
-      const err = new SocketError("other side closed", util.getSocketInfo(this[kSocket]));
-      this.destroy(err);
-      util.destroy(this[kSocket], err);
+      const err2 = new SocketError("other side closed", util.getSocketInfo(this[kSocket]));
+      this.destroy(err2);
+      util.destroy(this[kSocket], err2);
     }
     function onHTTP2GoAway(code2) {
-      const err = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${code2}`, util.getSocketInfo(this));
+      const err2 = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${code2}`, util.getSocketInfo(this));
       const client = this[kClient];
       client[kSocket] = null;
       client[kHTTPContext] = null;
       if (this[kHTTP2Session] != null) {
-        this[kHTTP2Session].destroy(err);
+        this[kHTTP2Session].destroy(err2);
         this[kHTTP2Session] = null;
       }
-      util.destroy(this[kSocket], err);
+      util.destroy(this[kSocket], err2);
       if (client[kRunningIdx] < client[kQueue].length) {
         const request2 = client[kQueue][client[kRunningIdx]];
         client[kQueue][client[kRunningIdx]++] = null;
-        util.errorRequest(client, request2, err);
+        util.errorRequest(client, request2, err2);
         client[kPendingIdx] = client[kRunningIdx];
       }
       assert(client[kRunning] === 0);
-      client.emit("disconnect", client[kUrl], [client], err);
+      client.emit("disconnect", client[kUrl], [client], err2);
       client[kResume]();
     }
     function shouldSendContentLength(method) {
@@ -7077,11 +7077,11 @@ var require_client_h2 = __commonJS({
         const key2 = reqHeaders[n + 0];
         const val = reqHeaders[n + 1];
         if (Array.isArray(val)) {
-          for (let i = 0; i < val.length; i++) {
+          for (let i2 = 0; i2 < val.length; i2++) {
             if (headers[key2]) {
-              headers[key2] += `,${val[i]}`;
+              headers[key2] += `,${val[i2]}`;
             } else {
-              headers[key2] = val[i];
+              headers[key2] = val[i2];
             }
           }
         } else {
@@ -7113,8 +7113,8 @@ var require_client_h2 = __commonJS({
       };
       try {
         request2.onConnect(abort);
-      } catch (err) {
-        util.errorRequest(client, request2, err);
+      } catch (err2) {
+        util.errorRequest(client, request2, err2);
       }
       if (request2.aborted) {
         return false;
@@ -7212,9 +7212,9 @@ var require_client_h2 = __commonJS({
         const { [HTTP2_HEADER_STATUS]: statusCode, ...realHeaders } = headers2;
         request2.onResponseStarted();
         if (request2.aborted) {
-          const err = new RequestAbortedError();
-          util.errorRequest(client, request2, err);
-          util.destroy(stream, err);
+          const err2 = new RequestAbortedError();
+          util.errorRequest(client, request2, err2);
+          util.destroy(stream, err2);
           return;
         }
         if (request2.onHeaders(Number(statusCode), parseH2Headers(realHeaders), stream.resume.bind(stream), "") === false) {
@@ -7244,8 +7244,8 @@ var require_client_h2 = __commonJS({
           session.unref();
         }
       });
-      stream.once("error", function(err) {
-        abort(err);
+      stream.once("error", function(err2) {
+        abort(err2);
       });
       stream.once("frameError", (type, code2) => {
         abort(new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code2}`));
@@ -7349,10 +7349,10 @@ var require_client_h2 = __commonJS({
       const pipe = pipeline(
         body,
         h2stream,
-        (err) => {
-          if (err) {
-            util.destroy(pipe, err);
-            abort(err);
+        (err2) => {
+          if (err2) {
+            util.destroy(pipe, err2);
+            abort(err2);
           } else {
             util.removeAllListeners(pipe);
             request2.onRequestSent();
@@ -7385,8 +7385,8 @@ var require_client_h2 = __commonJS({
           socket[kReset] = true;
         }
         client[kResume]();
-      } catch (err) {
-        abort(err);
+      } catch (err2) {
+        abort(err2);
       }
     }
     async function writeIterable(abort, h2stream, body, client, request2, socket, contentLength, expectsPayload) {
@@ -7425,8 +7425,8 @@ var require_client_h2 = __commonJS({
           socket[kReset] = true;
         }
         client[kResume]();
-      } catch (err) {
-        abort(err);
+      } catch (err2) {
+        abort(err2);
       } finally {
         h2stream.off("close", onDrain).off("drain", onDrain);
       }
@@ -7552,9 +7552,9 @@ var require_redirect_handler = __commonJS({
       if (redirectableStatusCodes.indexOf(statusCode) === -1) {
         return null;
       }
-      for (let i = 0; i < headers.length; i += 2) {
-        if (headers[i].length === 8 && util.headerNameToString(headers[i]) === "location") {
-          return headers[i + 1];
+      for (let i2 = 0; i2 < headers.length; i2 += 2) {
+        if (headers[i2].length === 8 && util.headerNameToString(headers[i2]) === "location") {
+          return headers[i2 + 1];
         }
       }
     }
@@ -7574,9 +7574,9 @@ var require_redirect_handler = __commonJS({
     function cleanRequestHeaders(headers, removeContent, unknownOrigin) {
       const ret = [];
       if (Array.isArray(headers)) {
-        for (let i = 0; i < headers.length; i += 2) {
-          if (!shouldRemoveHeader(headers[i], removeContent, unknownOrigin)) {
-            ret.push(headers[i], headers[i + 1]);
+        for (let i2 = 0; i2 < headers.length; i2 += 2) {
+          if (!shouldRemoveHeader(headers[i2], removeContent, unknownOrigin)) {
+            ret.push(headers[i2], headers[i2 + 1]);
           }
         }
       } else if (headers && typeof headers === "object") {
@@ -7835,7 +7835,7 @@ var require_client = __commonJS({
         this[kRunningIdx] = 0;
         this[kPendingIdx] = 0;
         this[kResume] = (sync) => resume(this, sync);
-        this[kOnError] = (err) => onError(this, err);
+        this[kOnError] = (err2) => onError(this, err2);
       }
       get pipelining() {
         return this[kPipelining];
@@ -7891,12 +7891,12 @@ var require_client = __commonJS({
           }
         });
       }
-      async [kDestroy](err) {
+      async [kDestroy](err2) {
         return new Promise((resolve6) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
-          for (let i = 0; i < requests.length; i++) {
-            const request2 = requests[i];
-            util.errorRequest(this, request2, err);
+          for (let i2 = 0; i2 < requests.length; i2++) {
+            const request2 = requests[i2];
+            util.errorRequest(this, request2, err2);
           }
           const callback = () => {
             if (this[kClosedResolve]) {
@@ -7906,7 +7906,7 @@ var require_client = __commonJS({
             resolve6(null);
           };
           if (this[kHTTPContext]) {
-            this[kHTTPContext].destroy(err, callback);
+            this[kHTTPContext].destroy(err2, callback);
             this[kHTTPContext] = null;
           } else {
             queueMicrotask(callback);
@@ -7916,13 +7916,13 @@ var require_client = __commonJS({
       }
     };
     var createRedirectInterceptor = require_redirect_interceptor();
-    function onError(client, err) {
-      if (client[kRunning] === 0 && err.code !== "UND_ERR_INFO" && err.code !== "UND_ERR_SOCKET") {
+    function onError(client, err2) {
+      if (client[kRunning] === 0 && err2.code !== "UND_ERR_INFO" && err2.code !== "UND_ERR_SOCKET") {
         assert(client[kPendingIdx] === client[kRunningIdx]);
         const requests = client[kQueue].splice(client[kRunningIdx]);
-        for (let i = 0; i < requests.length; i++) {
-          const request2 = requests[i];
-          util.errorRequest(client, request2, err);
+        for (let i2 = 0; i2 < requests.length; i2++) {
+          const request2 = requests[i2];
+          util.errorRequest(client, request2, err2);
         }
         assert(client[kSize] === 0);
       }
@@ -7962,9 +7962,9 @@ var require_client = __commonJS({
             port,
             servername: client[kServerName],
             localAddress: client[kLocalAddress]
-          }, (err, socket2) => {
-            if (err) {
-              reject(err);
+          }, (err2, socket2) => {
+            if (err2) {
+              reject(err2);
             } else {
               resolve6(socket2);
             }
@@ -7977,9 +7977,9 @@ var require_client = __commonJS({
         assert(socket);
         try {
           client[kHTTPContext] = socket.alpnProtocol === "h2" ? await connectH2(client, socket) : await connectH1(client, socket);
-        } catch (err) {
+        } catch (err2) {
           socket.destroy().on("error", noop4);
-          throw err;
+          throw err2;
         }
         client[kConnecting] = false;
         socket[kCounter] = 0;
@@ -8002,7 +8002,7 @@ var require_client = __commonJS({
           });
         }
         client.emit("connect", client[kUrl], [client]);
-      } catch (err) {
+      } catch (err2) {
         if (client.destroyed) {
           return;
         }
@@ -8019,19 +8019,19 @@ var require_client = __commonJS({
               localAddress: client[kLocalAddress]
             },
             connector: client[kConnector],
-            error: err
+            error: err2
           });
         }
-        if (err.code === "ERR_TLS_CERT_ALTNAME_INVALID") {
+        if (err2.code === "ERR_TLS_CERT_ALTNAME_INVALID") {
           assert(client[kRunning] === 0);
           while (client[kPending] > 0 && client[kQueue][client[kPendingIdx]].servername === client[kServerName]) {
             const request2 = client[kQueue][client[kPendingIdx]++];
-            util.errorRequest(client, request2, err);
+            util.errorRequest(client, request2, err2);
           }
         } else {
-          onError(client, err);
+          onError(client, err2);
         }
-        client.emit("connectionError", client[kUrl], [client], err);
+        client.emit("connectionError", client[kUrl], [client], err2);
       }
       client[kResume]();
     }
@@ -8257,11 +8257,11 @@ var require_pool_base = __commonJS({
         this[kOnConnect] = (origin, targets) => {
           pool.emit("connect", origin, [pool, ...targets]);
         };
-        this[kOnDisconnect] = (origin, targets, err) => {
-          pool.emit("disconnect", origin, [pool, ...targets], err);
+        this[kOnDisconnect] = (origin, targets, err2) => {
+          pool.emit("disconnect", origin, [pool, ...targets], err2);
         };
-        this[kOnConnectionError] = (origin, targets, err) => {
-          pool.emit("connectionError", origin, [pool, ...targets], err);
+        this[kOnConnectionError] = (origin, targets, err2) => {
+          pool.emit("connectionError", origin, [pool, ...targets], err2);
         };
         this[kStats] = new PoolStats(this);
       }
@@ -8307,15 +8307,15 @@ var require_pool_base = __commonJS({
           });
         }
       }
-      async [kDestroy](err) {
+      async [kDestroy](err2) {
         while (true) {
           const item = this[kQueue].shift();
           if (!item) {
             break;
           }
-          item.handler.onError(err);
+          item.handler.onError(err2);
         }
-        await Promise.all(this[kClients].map((c) => c.destroy(err)));
+        await Promise.all(this[kClients].map((c) => c.destroy(err2)));
       }
       [kDispatch](opts, handler) {
         const dispatcher = this[kGetDispatcher]();
@@ -8528,8 +8528,8 @@ var require_balanced_pool = __commonJS({
           this._updateBalancedPoolStats();
         });
         pool.on("disconnect", (...args) => {
-          const err = args[2];
-          if (err && err.code === "UND_ERR_SOCKET") {
+          const err2 = args[2];
+          if (err2 && err2.code === "UND_ERR_SOCKET") {
             pool[kWeight] = Math.max(1, pool[kWeight] - this[kErrorPenalty]);
             this._updateBalancedPoolStats();
           }
@@ -8542,8 +8542,8 @@ var require_balanced_pool = __commonJS({
       }
       _updateBalancedPoolStats() {
         let result = 0;
-        for (let i = 0; i < this[kClients].length; i++) {
-          result = getGreatestCommonDivisor(this[kClients][i][kWeight], result);
+        for (let i2 = 0; i2 < this[kClients].length; i2++) {
+          result = getGreatestCommonDivisor(this[kClients][i2][kWeight], result);
         }
         this[kGreatestCommonDivisor] = result;
       }
@@ -8648,11 +8648,11 @@ var require_agent = __commonJS({
         this[kOnConnect] = (origin, targets) => {
           this.emit("connect", origin, [this, ...targets]);
         };
-        this[kOnDisconnect] = (origin, targets, err) => {
-          this.emit("disconnect", origin, [this, ...targets], err);
+        this[kOnDisconnect] = (origin, targets, err2) => {
+          this.emit("disconnect", origin, [this, ...targets], err2);
         };
-        this[kOnConnectionError] = (origin, targets, err) => {
-          this.emit("connectionError", origin, [this, ...targets], err);
+        this[kOnConnectionError] = (origin, targets, err2) => {
+          this.emit("connectionError", origin, [this, ...targets], err2);
         };
       }
       get [kRunning]() {
@@ -8684,10 +8684,10 @@ var require_agent = __commonJS({
         this[kClients].clear();
         await Promise.all(closePromises);
       }
-      async [kDestroy](err) {
+      async [kDestroy](err2) {
         const destroyPromises = [];
         for (const client of this[kClients].values()) {
-          destroyPromises.push(client.destroy(err));
+          destroyPromises.push(client.destroy(err2));
         }
         this[kClients].clear();
         await Promise.all(destroyPromises);
@@ -8771,8 +8771,8 @@ var require_proxy_agent = __commonJS({
       async [kClose]() {
         return this.#client.close();
       }
-      async [kDestroy](err) {
-        return this.#client.destroy(err);
+      async [kDestroy](err2) {
+        return this.#client.destroy(err2);
       }
     };
     var ProxyAgent2 = class extends DispatcherBase {
@@ -8853,11 +8853,11 @@ var require_proxy_agent = __commonJS({
                 servername = opts2.servername;
               }
               this[kConnectEndpoint]({ ...opts2, servername, httpSocket: socket }, callback);
-            } catch (err) {
-              if (err.code === "ERR_TLS_CERT_ALTNAME_INVALID") {
-                callback(new SecureProxyConnectionError(err));
+            } catch (err2) {
+              if (err2.code === "ERR_TLS_CERT_ALTNAME_INVALID") {
+                callback(new SecureProxyConnectionError(err2));
               } else {
-                callback(err);
+                callback(err2);
               }
             }
           }
@@ -8903,8 +8903,8 @@ var require_proxy_agent = __commonJS({
     function buildHeaders(headers) {
       if (Array.isArray(headers)) {
         const headersPair = {};
-        for (let i = 0; i < headers.length; i += 2) {
-          headersPair[headers[i]] = headers[i + 1];
+        for (let i2 = 0; i2 < headers.length; i2 += 2) {
+          headersPair[headers[i2]] = headers[i2 + 1];
         }
         return headersPair;
       }
@@ -8976,13 +8976,13 @@ var require_env_http_proxy_agent = __commonJS({
           await this[kHttpsProxyAgent].close();
         }
       }
-      async [kDestroy](err) {
-        await this[kNoProxyAgent].destroy(err);
+      async [kDestroy](err2) {
+        await this[kNoProxyAgent].destroy(err2);
         if (!this[kHttpProxyAgent][kDestroyed]) {
-          await this[kHttpProxyAgent].destroy(err);
+          await this[kHttpProxyAgent].destroy(err2);
         }
         if (!this[kHttpsProxyAgent][kDestroyed]) {
-          await this[kHttpsProxyAgent].destroy(err);
+          await this[kHttpsProxyAgent].destroy(err2);
         }
       }
       #getProxyAgentForUrl(url) {
@@ -9007,8 +9007,8 @@ var require_env_http_proxy_agent = __commonJS({
         if (this.#noProxyValue === "*") {
           return false;
         }
-        for (let i = 0; i < this.#noProxyEntries.length; i++) {
-          const entry = this.#noProxyEntries[i];
+        for (let i2 = 0; i2 < this.#noProxyEntries.length; i2++) {
+          const entry = this.#noProxyEntries[i2];
           if (entry.port && entry.port !== port) {
             continue;
           }
@@ -9028,8 +9028,8 @@ var require_env_http_proxy_agent = __commonJS({
         const noProxyValue = this.#opts.noProxy ?? this.#noProxyEnv;
         const noProxySplit = noProxyValue.split(/[,\s]/);
         const noProxyEntries = [];
-        for (let i = 0; i < noProxySplit.length; i++) {
-          const entry = noProxySplit[i];
+        for (let i2 = 0; i2 < noProxySplit.length; i2++) {
+          const entry = noProxySplit[i2];
           if (!entry) {
             continue;
           }
@@ -9185,8 +9185,8 @@ var require_retry_handler = __commonJS({
       onBodySent(chunk) {
         if (this.handler.onBodySent) return this.handler.onBodySent(chunk);
       }
-      static [kRetryHandlerDefaultRetry](err, { state, opts }, cb) {
-        const { statusCode, code: code2, headers } = err;
+      static [kRetryHandlerDefaultRetry](err2, { state, opts }, cb) {
+        const { statusCode, code: code2, headers } = err2;
         const { method, retryOptions } = opts;
         const {
           maxRetries,
@@ -9199,19 +9199,19 @@ var require_retry_handler = __commonJS({
         } = retryOptions;
         const { counter } = state;
         if (code2 && code2 !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code2)) {
-          cb(err);
+          cb(err2);
           return;
         }
         if (Array.isArray(methods) && !methods.includes(method)) {
-          cb(err);
+          cb(err2);
           return;
         }
         if (statusCode != null && Array.isArray(statusCodes) && !statusCodes.includes(statusCode)) {
-          cb(err);
+          cb(err2);
           return;
         }
         if (counter > maxRetries) {
-          cb(err);
+          cb(err2);
           return;
         }
         let retryAfterHeader = headers?.["retry-after"];
@@ -9343,11 +9343,11 @@ var require_retry_handler = __commonJS({
             statusMessage
           );
         }
-        const err = new RequestRetryError("Request failed", statusCode, {
+        const err2 = new RequestRetryError("Request failed", statusCode, {
           headers,
           data: { count: this.retryCount }
         });
-        this.abort(err);
+        this.abort(err2);
         return false;
       }
       onData(chunk) {
@@ -9358,9 +9358,9 @@ var require_retry_handler = __commonJS({
         this.retryCount = 0;
         return this.handler.onComplete(rawTrailers);
       }
-      onError(err) {
+      onError(err2) {
         if (this.aborted || isDisturbed(this.opts.body) || this.headersSent && this.resume == null) {
-          return this.handler.onError(err);
+          return this.handler.onError(err2);
         }
         if (this.retryCount - this.retryCountCheckpoint > 0) {
           this.retryCount = this.retryCountCheckpoint + (this.retryCount - this.retryCountCheckpoint);
@@ -9368,16 +9368,16 @@ var require_retry_handler = __commonJS({
           this.retryCount += 1;
         }
         this.retryOpts.retry(
-          err,
+          err2,
           {
             state: { counter: this.retryCount },
             opts: { retryOptions: this.retryOpts, ...this.opts }
           },
           onRetry.bind(this)
         );
-        function onRetry(err2) {
-          if (err2 != null || this.aborted || isDisturbed(this.opts.body)) {
-            return this.handler.onError(err2);
+        function onRetry(err3) {
+          if (err3 != null || this.aborted || isDisturbed(this.opts.body)) {
+            return this.handler.onError(err3);
           }
           if (this.start !== 0) {
             const headers = { range: `bytes=${this.start}-${this.end ?? ""}` };
@@ -9395,8 +9395,8 @@ var require_retry_handler = __commonJS({
           try {
             this.retryCountCheckpoint = this.retryCount;
             this.dispatch(this.opts, this);
-          } catch (err3) {
-            this.handler.onError(err3);
+          } catch (err4) {
+            this.handler.onError(err4);
           }
         }
       }
@@ -9479,22 +9479,22 @@ var require_readable = __commonJS({
         this[kContentLength] = contentLength;
         this[kReading] = false;
       }
-      destroy(err) {
-        if (!err && !this._readableState.endEmitted) {
-          err = new RequestAbortedError();
+      destroy(err2) {
+        if (!err2 && !this._readableState.endEmitted) {
+          err2 = new RequestAbortedError();
         }
-        if (err) {
+        if (err2) {
           this[kAbort]();
         }
-        return super.destroy(err);
+        return super.destroy(err2);
       }
-      _destroy(err, callback) {
+      _destroy(err2, callback) {
         if (!this[kReading]) {
           setImmediate(() => {
-            callback(err);
+            callback(err2);
           });
         } else {
-          callback(err);
+          callback(err2);
         }
       }
       on(ev, ...args) {
@@ -9608,8 +9608,8 @@ var require_readable = __commonJS({
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
-            stream.on("error", (err) => {
-              reject(err);
+            stream.on("error", (err2) => {
+              reject(err2);
             }).on("close", () => {
               reject(new TypeError("unusable"));
             });
@@ -9626,8 +9626,8 @@ var require_readable = __commonJS({
               length: 0,
               body: []
             };
-            stream.on("error", function(err) {
-              consumeFinish(this[kConsume], err);
+            stream.on("error", function(err2) {
+              consumeFinish(this[kConsume], err2);
             }).on("close", function() {
               if (this[kConsume].body !== null) {
                 consumeFinish(this[kConsume], new RequestAbortedError());
@@ -9683,8 +9683,8 @@ var require_readable = __commonJS({
       }
       const buffer = new Uint8Array(Buffer.allocUnsafeSlow(length).buffer);
       let offset = 0;
-      for (let i = 0; i < chunks.length; ++i) {
-        const chunk = chunks[i];
+      for (let i2 = 0; i2 < chunks.length; ++i2) {
+        const chunk = chunks[i2];
         buffer.set(chunk, offset);
         offset += chunk.length;
       }
@@ -9705,20 +9705,20 @@ var require_readable = __commonJS({
           resolve6(chunksConcat(body, length));
         }
         consumeFinish(consume2);
-      } catch (err) {
-        stream.destroy(err);
+      } catch (err2) {
+        stream.destroy(err2);
       }
     }
     function consumePush(consume2, chunk) {
       consume2.length += chunk.length;
       consume2.body.push(chunk);
     }
-    function consumeFinish(consume2, err) {
+    function consumeFinish(consume2, err2) {
       if (consume2.body === null) {
         return;
       }
-      if (err) {
-        consume2.reject(err);
+      if (err2) {
+        consume2.reject(err2);
       } else {
         consume2.resolve();
       }
@@ -9827,11 +9827,11 @@ var require_api_request = __commonJS({
             throw new InvalidArgumentError("invalid onInfo callback");
           }
           super("UNDICI_REQUEST");
-        } catch (err) {
+        } catch (err2) {
           if (util.isStream(body)) {
-            util.destroy(body.on("error", util.nop), err);
+            util.destroy(body.on("error", util.nop), err2);
           }
-          throw err;
+          throw err2;
         }
         this.method = method;
         this.responseHeaders = responseHeaders || null;
@@ -9849,8 +9849,8 @@ var require_api_request = __commonJS({
         this.reason = null;
         this.removeAbortListener = null;
         if (util.isStream(body)) {
-          body.on("error", (err) => {
-            this.onError(err);
+          body.on("error", (err2) => {
+            this.onError(err2);
           });
         }
         if (this.signal) {
@@ -9932,23 +9932,23 @@ var require_api_request = __commonJS({
         util.parseHeaders(trailers, this.trailers);
         this.res.push(null);
       }
-      onError(err) {
+      onError(err2) {
         const { res, callback, body, opaque } = this;
         if (callback) {
           this.callback = null;
           queueMicrotask(() => {
-            this.runInAsyncScope(callback, null, err, { opaque });
+            this.runInAsyncScope(callback, null, err2, { opaque });
           });
         }
         if (res) {
           this.res = null;
           queueMicrotask(() => {
-            util.destroy(res, err);
+            util.destroy(res, err2);
           });
         }
         if (body) {
           this.body = null;
-          util.destroy(body, err);
+          util.destroy(body, err2);
         }
         if (this.removeAbortListener) {
           res?.off("close", this.removeAbortListener);
@@ -9960,19 +9960,19 @@ var require_api_request = __commonJS({
     function request2(opts, callback) {
       if (callback === void 0) {
         return new Promise((resolve6, reject) => {
-          request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve6(data);
+          request2.call(this, opts, (err2, data) => {
+            return err2 ? reject(err2) : resolve6(data);
           });
         });
       }
       try {
         this.dispatch(opts, new RequestHandler(opts, callback));
-      } catch (err) {
+      } catch (err2) {
         if (typeof callback !== "function") {
-          throw err;
+          throw err2;
         }
         const opaque = opts?.opaque;
-        queueMicrotask(() => callback(err, { opaque }));
+        queueMicrotask(() => callback(err2, { opaque }));
       }
     }
     module.exports = request2;
@@ -10065,11 +10065,11 @@ var require_api_stream = __commonJS({
             throw new InvalidArgumentError("invalid onInfo callback");
           }
           super("UNDICI_STREAM");
-        } catch (err) {
+        } catch (err2) {
           if (util.isStream(body)) {
-            util.destroy(body.on("error", util.nop), err);
+            util.destroy(body.on("error", util.nop), err2);
           }
-          throw err;
+          throw err2;
         }
         this.responseHeaders = responseHeaders || null;
         this.opaque = opaque || null;
@@ -10083,8 +10083,8 @@ var require_api_stream = __commonJS({
         this.onInfo = onInfo || null;
         this.throwOnError = throwOnError || false;
         if (util.isStream(body)) {
-          body.on("error", (err) => {
-            this.onError(err);
+          body.on("error", (err2) => {
+            this.onError(err2);
           });
         }
         addSignal(this, signal);
@@ -10132,15 +10132,15 @@ var require_api_stream = __commonJS({
           if (!res || typeof res.write !== "function" || typeof res.end !== "function" || typeof res.on !== "function") {
             throw new InvalidReturnValueError("expected Writable");
           }
-          finished(res, { readable: false }, (err) => {
+          finished(res, { readable: false }, (err2) => {
             const { callback: callback2, res: res2, opaque: opaque2, trailers, abort } = this;
             this.res = null;
-            if (err || !res2.readable) {
-              util.destroy(res2, err);
+            if (err2 || !res2.readable) {
+              util.destroy(res2, err2);
             }
             this.callback = null;
-            this.runInAsyncScope(callback2, null, err || null, { opaque: opaque2, trailers });
-            if (err) {
+            this.runInAsyncScope(callback2, null, err2 || null, { opaque: opaque2, trailers });
+            if (err2) {
               abort();
             }
           });
@@ -10163,41 +10163,41 @@ var require_api_stream = __commonJS({
         this.trailers = util.parseHeaders(trailers);
         res.end();
       }
-      onError(err) {
+      onError(err2) {
         const { res, callback, opaque, body } = this;
         removeSignal(this);
         this.factory = null;
         if (res) {
           this.res = null;
-          util.destroy(res, err);
+          util.destroy(res, err2);
         } else if (callback) {
           this.callback = null;
           queueMicrotask(() => {
-            this.runInAsyncScope(callback, null, err, { opaque });
+            this.runInAsyncScope(callback, null, err2, { opaque });
           });
         }
         if (body) {
           this.body = null;
-          util.destroy(body, err);
+          util.destroy(body, err2);
         }
       }
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
         return new Promise((resolve6, reject) => {
-          stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve6(data);
+          stream.call(this, opts, factory, (err2, data) => {
+            return err2 ? reject(err2) : resolve6(data);
           });
         });
       }
       try {
         this.dispatch(opts, new StreamHandler(opts, factory, callback));
-      } catch (err) {
+      } catch (err2) {
         if (typeof callback !== "function") {
-          throw err;
+          throw err2;
         }
         const opaque = opts?.opaque;
-        queueMicrotask(() => callback(err, { opaque }));
+        queueMicrotask(() => callback(err2, { opaque }));
       }
     }
     module.exports = stream;
@@ -10235,9 +10235,9 @@ var require_api_pipeline = __commonJS({
           resume();
         }
       }
-      _destroy(err, callback) {
+      _destroy(err2, callback) {
         this._read();
-        callback(err);
+        callback(err2);
       }
     };
     var PipelineResponse = class extends Readable {
@@ -10248,11 +10248,11 @@ var require_api_pipeline = __commonJS({
       _read() {
         this[kResume]();
       }
-      _destroy(err, callback) {
-        if (!err && !this._readableState.endEmitted) {
-          err = new RequestAbortedError();
+      _destroy(err2, callback) {
+        if (!err2 && !this._readableState.endEmitted) {
+          err2 = new RequestAbortedError();
         }
-        callback(err);
+        callback(err2);
       }
     };
     var PipelineHandler = class extends AsyncResource {
@@ -10298,19 +10298,19 @@ var require_api_pipeline = __commonJS({
               req[kResume] = callback;
             }
           },
-          destroy: (err, callback) => {
+          destroy: (err2, callback) => {
             const { body, req, res, ret, abort } = this;
-            if (!err && !ret._readableState.endEmitted) {
-              err = new RequestAbortedError();
+            if (!err2 && !ret._readableState.endEmitted) {
+              err2 = new RequestAbortedError();
             }
-            if (abort && err) {
+            if (abort && err2) {
               abort();
             }
-            util.destroy(body, err);
-            util.destroy(req, err);
-            util.destroy(res, err);
+            util.destroy(body, err2);
+            util.destroy(req, err2);
+            util.destroy(res, err2);
             removeSignal(this);
-            callback(err);
+            callback(err2);
           }
         }).on("prefinish", () => {
           const { req } = this;
@@ -10351,9 +10351,9 @@ var require_api_pipeline = __commonJS({
             body: this.res,
             context
           });
-        } catch (err) {
+        } catch (err2) {
           this.res.on("error", util.nop);
-          throw err;
+          throw err2;
         }
         if (!body || typeof body.on !== "function") {
           throw new InvalidReturnValueError("expected Readable");
@@ -10363,9 +10363,9 @@ var require_api_pipeline = __commonJS({
           if (!ret.push(chunk) && body2.pause) {
             body2.pause();
           }
-        }).on("error", (err) => {
+        }).on("error", (err2) => {
           const { ret } = this;
-          util.destroy(ret, err);
+          util.destroy(ret, err2);
         }).on("end", () => {
           const { ret } = this;
           ret.push(null);
@@ -10385,10 +10385,10 @@ var require_api_pipeline = __commonJS({
         const { res } = this;
         res.push(null);
       }
-      onError(err) {
+      onError(err2) {
         const { ret } = this;
         this.handler = null;
-        util.destroy(ret, err);
+        util.destroy(ret, err2);
       }
     };
     function pipeline(opts, handler) {
@@ -10396,8 +10396,8 @@ var require_api_pipeline = __commonJS({
         const pipelineHandler = new PipelineHandler(opts, handler);
         this.dispatch({ ...opts, body: pipelineHandler.req }, pipelineHandler);
         return pipelineHandler.ret;
-      } catch (err) {
-        return new PassThrough().destroy(err);
+      } catch (err2) {
+        return new PassThrough().destroy(err2);
       }
     }
     module.exports = pipeline;
@@ -10458,13 +10458,13 @@ var require_api_upgrade = __commonJS({
           context
         });
       }
-      onError(err) {
+      onError(err2) {
         const { callback, opaque } = this;
         removeSignal(this);
         if (callback) {
           this.callback = null;
           queueMicrotask(() => {
-            this.runInAsyncScope(callback, null, err, { opaque });
+            this.runInAsyncScope(callback, null, err2, { opaque });
           });
         }
       }
@@ -10472,8 +10472,8 @@ var require_api_upgrade = __commonJS({
     function upgrade(opts, callback) {
       if (callback === void 0) {
         return new Promise((resolve6, reject) => {
-          upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve6(data);
+          upgrade.call(this, opts, (err2, data) => {
+            return err2 ? reject(err2) : resolve6(data);
           });
         });
       }
@@ -10484,12 +10484,12 @@ var require_api_upgrade = __commonJS({
           method: opts.method || "GET",
           upgrade: opts.protocol || "Websocket"
         }, upgradeHandler);
-      } catch (err) {
+      } catch (err2) {
         if (typeof callback !== "function") {
-          throw err;
+          throw err2;
         }
         const opaque = opts?.opaque;
-        queueMicrotask(() => callback(err, { opaque }));
+        queueMicrotask(() => callback(err2, { opaque }));
       }
     }
     module.exports = upgrade;
@@ -10552,13 +10552,13 @@ var require_api_connect = __commonJS({
           context
         });
       }
-      onError(err) {
+      onError(err2) {
         const { callback, opaque } = this;
         removeSignal(this);
         if (callback) {
           this.callback = null;
           queueMicrotask(() => {
-            this.runInAsyncScope(callback, null, err, { opaque });
+            this.runInAsyncScope(callback, null, err2, { opaque });
           });
         }
       }
@@ -10566,20 +10566,20 @@ var require_api_connect = __commonJS({
     function connect(opts, callback) {
       if (callback === void 0) {
         return new Promise((resolve6, reject) => {
-          connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve6(data);
+          connect.call(this, opts, (err2, data) => {
+            return err2 ? reject(err2) : resolve6(data);
           });
         });
       }
       try {
         const connectHandler = new ConnectHandler(opts, callback);
         this.dispatch({ ...opts, method: "CONNECT" }, connectHandler);
-      } catch (err) {
+      } catch (err2) {
         if (typeof callback !== "function") {
-          throw err;
+          throw err2;
         }
         const opaque = opts?.opaque;
-        queueMicrotask(() => callback(err, { opaque }));
+        queueMicrotask(() => callback(err2, { opaque }));
       }
     }
     module.exports = connect;
@@ -10691,9 +10691,9 @@ var require_mock_utils = __commonJS({
     }
     function getHeaderByName(headers, key2) {
       if (Array.isArray(headers)) {
-        for (let i = 0; i < headers.length; i += 2) {
-          if (headers[i].toLocaleLowerCase() === key2.toLocaleLowerCase()) {
-            return headers[i + 1];
+        for (let i2 = 0; i2 < headers.length; i2 += 2) {
+          if (headers[i2].toLocaleLowerCase() === key2.toLocaleLowerCase()) {
+            return headers[i2 + 1];
           }
         }
         return void 0;
@@ -10705,11 +10705,11 @@ var require_mock_utils = __commonJS({
     }
     function buildHeadersFromArray(headers) {
       const clone = headers.slice();
-      const entries = [];
+      const entries2 = [];
       for (let index = 0; index < clone.length; index += 2) {
-        entries.push([clone[index], clone[index + 1]]);
+        entries2.push([clone[index], clone[index + 1]]);
       }
-      return Object.fromEntries(entries);
+      return Object.fromEntries(entries2);
     }
     function matchHeaders(mockDispatch2, headers) {
       if (typeof mockDispatch2.headers === "function") {
@@ -10817,8 +10817,8 @@ var require_mock_utils = __commonJS({
     function generateKeyValues(data) {
       const keys = Object.keys(data);
       const result = [];
-      for (let i = 0; i < keys.length; ++i) {
-        const key2 = keys[i];
+      for (let i2 = 0; i2 < keys.length; ++i2) {
+        const key2 = keys[i2];
         const value2 = data[key2];
         const name = Buffer.from(`${key2}`);
         if (Array.isArray(value2)) {
@@ -10874,7 +10874,7 @@ var require_mock_utils = __commonJS({
         const responseData = getResponseData2(body);
         const responseHeaders = generateKeyValues(headers);
         const responseTrailers = generateKeyValues(trailers);
-        handler.onConnect?.((err) => handler.onError(err), null);
+        handler.onConnect?.((err2) => handler.onError(err2), null);
         handler.onHeaders?.(statusCode, responseHeaders, resume, getStatusText(statusCode));
         handler.onData?.(Buffer.from(responseData));
         handler.onComplete?.(responseTrailers);
@@ -11232,15 +11232,15 @@ var require_pluralizer = __commonJS({
       this: "these"
     };
     module.exports = class Pluralizer {
-      constructor(singular, plural) {
+      constructor(singular, plural2) {
         this.singular = singular;
-        this.plural = plural;
+        this.plural = plural2;
       }
-      pluralize(count) {
-        const one = count === 1;
+      pluralize(count2) {
+        const one = count2 === 1;
         const keys = one ? singulars : plurals;
         const noun = one ? this.singular : this.plural;
-        return { ...keys, count, noun };
+        return { ...keys, count: count2, noun };
       }
     };
   }
@@ -11588,12 +11588,12 @@ var require_dump = __commonJS({
           statusMessage
         );
       }
-      onError(err) {
+      onError(err2) {
         if (this.#dumped) {
           return;
         }
-        err = this.#reason ?? err;
-        this.#handler.onError(err);
+        err2 = this.#reason ?? err2;
+        this.#handler.onError(err2);
       }
       onData(chunk) {
         this.#size = this.#size + chunk.length;
@@ -11680,9 +11680,9 @@ var require_dns = __commonJS({
           maxItems: this.#maxItems
         };
         if (ips == null) {
-          this.lookup(origin, newOpts, (err, addresses) => {
-            if (err || addresses == null || addresses.length === 0) {
-              cb(err ?? new InformationalError("No DNS entries found"));
+          this.lookup(origin, newOpts, (err2, addresses) => {
+            if (err2 || addresses == null || addresses.length === 0) {
+              cb(err2 ?? new InformationalError("No DNS entries found"));
               return;
             }
             this.setRecords(origin, addresses);
@@ -11738,9 +11738,9 @@ var require_dns = __commonJS({
             family: this.dualStack === false ? this.affinity : 0,
             order: "ipv4first"
           },
-          (err, addresses) => {
-            if (err) {
-              return cb(err);
+          (err2, addresses) => {
+            if (err2) {
+              return cb(err2);
             }
             const results = /* @__PURE__ */ new Map();
             for (const addr of addresses) {
@@ -11825,14 +11825,14 @@ var require_dns = __commonJS({
         this.#state = state;
         this.#dispatch = dispatch;
       }
-      onError(err) {
-        switch (err.code) {
+      onError(err2) {
+        switch (err2.code) {
           case "ETIMEDOUT":
           case "ECONNREFUSED": {
             if (this.#state.dualStack) {
-              this.#state.runLookup(this.#origin, this.#opts, (err2, newOrigin) => {
-                if (err2) {
-                  return this.#handler.onError(err2);
+              this.#state.runLookup(this.#origin, this.#opts, (err3, newOrigin) => {
+                if (err3) {
+                  return this.#handler.onError(err3);
                 }
                 const dispatchOpts = {
                   ...this.#opts,
@@ -11842,14 +11842,14 @@ var require_dns = __commonJS({
               });
               return;
             }
-            this.#handler.onError(err);
+            this.#handler.onError(err2);
             return;
           }
           case "ENOTFOUND":
             this.#state.deleteRecord(this.#origin);
           // eslint-disable-next-line no-fallthrough
           default:
-            this.#handler.onError(err);
+            this.#handler.onError(err2);
             break;
         }
       }
@@ -11898,9 +11898,9 @@ var require_dns = __commonJS({
           if (isIP(origin.hostname) !== 0) {
             return dispatch(origDispatchOpts, handler);
           }
-          instance.runLookup(origin, origDispatchOpts, (err, newOrigin) => {
-            if (err) {
-              return handler.onError(err);
+          instance.runLookup(origin, origDispatchOpts, (err2, newOrigin) => {
+            if (err2) {
+              return handler.onError(err2);
             }
             let dispatchOpts = null;
             dispatchOpts = {
@@ -11945,16 +11945,16 @@ var require_headers = __commonJS({
       return code2 === 10 || code2 === 13 || code2 === 9 || code2 === 32;
     }
     function headerValueNormalize(potentialValue) {
-      let i = 0;
+      let i2 = 0;
       let j = potentialValue.length;
-      while (j > i && isHTTPWhiteSpaceCharCode(potentialValue.charCodeAt(j - 1))) --j;
-      while (j > i && isHTTPWhiteSpaceCharCode(potentialValue.charCodeAt(i))) ++i;
-      return i === 0 && j === potentialValue.length ? potentialValue : potentialValue.substring(i, j);
+      while (j > i2 && isHTTPWhiteSpaceCharCode(potentialValue.charCodeAt(j - 1))) --j;
+      while (j > i2 && isHTTPWhiteSpaceCharCode(potentialValue.charCodeAt(i2))) ++i2;
+      return i2 === 0 && j === potentialValue.length ? potentialValue : potentialValue.substring(i2, j);
     }
     function fill(headers, object) {
       if (Array.isArray(object)) {
-        for (let i = 0; i < object.length; ++i) {
-          const header = object[i];
+        for (let i2 = 0; i2 < object.length; ++i2) {
+          const header = object[i2];
           if (header.length !== 2) {
             throw webidl.errors.exception({
               header: "Headers constructor",
@@ -11965,8 +11965,8 @@ var require_headers = __commonJS({
         }
       } else if (typeof object === "object" && object !== null) {
         const keys = Object.keys(object);
-        for (let i = 0; i < keys.length; ++i) {
-          appendHeader(headers, keys[i], object[keys[i]]);
+        for (let i2 = 0; i2 < keys.length; ++i2) {
+          appendHeader(headers, keys[i2], object[keys[i2]]);
         }
       } else {
         throw webidl.errors.conversionFailed({
@@ -12128,26 +12128,26 @@ var require_headers = __commonJS({
           const firstValue = iterator.next().value;
           array[0] = [firstValue[0], firstValue[1].value];
           assert(firstValue[1].value !== null);
-          for (let i = 1, j = 0, right = 0, left = 0, pivot = 0, x, value2; i < size; ++i) {
+          for (let i2 = 1, j = 0, right = 0, left = 0, pivot = 0, x2, value2; i2 < size; ++i2) {
             value2 = iterator.next().value;
-            x = array[i] = [value2[0], value2[1].value];
-            assert(x[1] !== null);
+            x2 = array[i2] = [value2[0], value2[1].value];
+            assert(x2[1] !== null);
             left = 0;
-            right = i;
+            right = i2;
             while (left < right) {
               pivot = left + (right - left >> 1);
-              if (array[pivot][0] <= x[0]) {
+              if (array[pivot][0] <= x2[0]) {
                 left = pivot + 1;
               } else {
                 right = pivot;
               }
             }
-            if (i !== pivot) {
-              j = i;
+            if (i2 !== pivot) {
+              j = i2;
               while (j > left) {
                 array[j] = array[--j];
               }
-              array[left] = x;
+              array[left] = x2;
             }
           }
           if (!iterator.next().done) {
@@ -12155,9 +12155,9 @@ var require_headers = __commonJS({
           }
           return array;
         } else {
-          let i = 0;
+          let i2 = 0;
           for (const { 0: name, 1: { value: value2 } } of this[kHeadersMap]) {
-            array[i++] = [name, value2];
+            array[i2++] = [name, value2];
             assert(value2 !== null);
           }
           return array.sort(compareHeaderName);
@@ -12285,8 +12285,8 @@ var require_headers = __commonJS({
         if (cookies === null || cookies.length === 1) {
           return this.#headersList[kHeadersSortedMap] = names;
         }
-        for (let i = 0; i < names.length; ++i) {
-          const { 0: name, 1: value2 } = names[i];
+        for (let i2 = 0; i2 < names.length; ++i2) {
+          const { 0: name, 1: value2 } = names[i2];
           if (name === "set-cookie") {
             for (let j = 0; j < cookies.length; ++j) {
               headers.push([name, cookies[j]]);
@@ -12428,8 +12428,8 @@ var require_response = __commonJS({
         let parsedURL;
         try {
           parsedURL = new URL(url, relevantRealm.settingsObject.baseUrl);
-        } catch (err) {
-          throw new TypeError(`Failed to parse URL from ${url}`, { cause: err });
+        } catch (err2) {
+          throw new TypeError(`Failed to parse URL from ${url}`, { cause: err2 });
         }
         if (!redirectStatusSet.has(status)) {
           throw new RangeError(`Invalid status code ${status}`);
@@ -12657,9 +12657,9 @@ var require_response = __commonJS({
         assert(false);
       }
     }
-    function makeAppropriateNetworkError(fetchParams, err = null) {
+    function makeAppropriateNetworkError(fetchParams, err2 = null) {
       assert(isCancelled(fetchParams));
-      return isAborted(fetchParams) ? makeNetworkError(Object.assign(new DOMException("The operation was aborted.", "AbortError"), { cause: err })) : makeNetworkError(Object.assign(new DOMException("Request was cancelled."), { cause: err }));
+      return isAborted(fetchParams) ? makeNetworkError(Object.assign(new DOMException("The operation was aborted.", "AbortError"), { cause: err2 })) : makeNetworkError(Object.assign(new DOMException("Request was cancelled."), { cause: err2 }));
     }
     function initializeResponse(response, init, body) {
       if (init.status !== null && (init.status < 200 || init.status > 599)) {
@@ -12891,8 +12891,8 @@ var require_request2 = __commonJS({
           let parsedURL;
           try {
             parsedURL = new URL(input, baseUrl);
-          } catch (err) {
-            throw new TypeError("Failed to parse URL from " + input, { cause: err });
+          } catch (err2) {
+            throw new TypeError("Failed to parse URL from " + input, { cause: err2 });
           }
           if (parsedURL.username || parsedURL.password) {
             throw new TypeError(
@@ -12982,8 +12982,8 @@ var require_request2 = __commonJS({
             let parsedReferrer;
             try {
               parsedReferrer = new URL(referrer, baseUrl);
-            } catch (err) {
-              throw new TypeError(`Referrer "${referrer}" is not a valid URL.`, { cause: err });
+            } catch (err2) {
+              throw new TypeError(`Referrer "${referrer}" is not a valid URL.`, { cause: err2 });
             }
             if (parsedReferrer.protocol === "about:" && parsedReferrer.hostname === "client" || origin && !sameOrigin(parsedReferrer, environmentSettingsObject.settingsObject.baseUrl)) {
               request2.referrer = "client";
@@ -13702,11 +13702,11 @@ var require_fetch = __commonJS({
         p.reject(error2);
       }
       if (request2.body != null && isReadable(request2.body?.stream)) {
-        request2.body.stream.cancel(error2).catch((err) => {
-          if (err.code === "ERR_INVALID_STATE") {
+        request2.body.stream.cancel(error2).catch((err2) => {
+          if (err2.code === "ERR_INVALID_STATE") {
             return;
           }
-          throw err;
+          throw err2;
         });
       }
       if (responseObject == null) {
@@ -13714,11 +13714,11 @@ var require_fetch = __commonJS({
       }
       const response = responseObject[kState];
       if (response.body != null && isReadable(response.body?.stream)) {
-        response.body.stream.cancel(error2).catch((err) => {
-          if (err.code === "ERR_INVALID_STATE") {
+        response.body.stream.cancel(error2).catch((err2) => {
+          if (err2.code === "ERR_INVALID_STATE") {
             return;
           }
-          throw err;
+          throw err2;
         });
       }
     }
@@ -13783,8 +13783,8 @@ var require_fetch = __commonJS({
       }
       if (subresourceSet.has(request2.destination)) {
       }
-      mainFetch(fetchParams).catch((err) => {
-        fetchParams.controller.terminate(err);
+      mainFetch(fetchParams).catch((err2) => {
+        fetchParams.controller.terminate(err2);
       });
       return fetchParams.controller;
     }
@@ -13969,7 +13969,7 @@ var require_fetch = __commonJS({
         }
         case "http:":
         case "https:": {
-          return httpFetch(fetchParams).catch((err) => makeNetworkError(err));
+          return httpFetch(fetchParams).catch((err2) => makeNetworkError(err2));
         }
         default: {
           return Promise.resolve(makeNetworkError("unknown scheme"));
@@ -14094,8 +14094,8 @@ var require_fetch = __commonJS({
         if (locationURL == null) {
           return response;
         }
-      } catch (err) {
-        return Promise.resolve(makeNetworkError(err));
+      } catch (err2) {
+        return Promise.resolve(makeNetworkError(err2));
       }
       if (!urlIsHttpHttpsScheme(locationURL)) {
         return Promise.resolve(makeNetworkError("URL scheme must be a HTTP(S) scheme"));
@@ -14266,11 +14266,11 @@ var require_fetch = __commonJS({
       fetchParams.controller.connection = {
         abort: null,
         destroyed: false,
-        destroy(err, abort = true) {
+        destroy(err2, abort = true) {
           if (!this.destroyed) {
             this.destroyed = true;
             if (abort) {
-              this.abort?.(err ?? new DOMException("The operation was aborted.", "AbortError"));
+              this.abort?.(err2 ?? new DOMException("The operation was aborted.", "AbortError"));
             }
           }
         }
@@ -14321,8 +14321,8 @@ var require_fetch = __commonJS({
               yield* processBodyChunk(bytes);
             }
             processEndOfBody();
-          } catch (err) {
-            processBodyError(err);
+          } catch (err2) {
+            processBodyError(err2);
           }
         })();
       }
@@ -14335,12 +14335,12 @@ var require_fetch = __commonJS({
           fetchParams.controller.next = () => iterator.next();
           response = makeResponse({ status, statusText, headersList });
         }
-      } catch (err) {
-        if (err.name === "AbortError") {
+      } catch (err2) {
+        if (err2.name === "AbortError") {
           fetchParams.controller.connection.destroy();
-          return makeAppropriateNetworkError(fetchParams, err);
+          return makeAppropriateNetworkError(fetchParams, err2);
         }
-        return makeNetworkError(err);
+        return makeNetworkError(err2);
       }
       const pullAlgorithm = async () => {
         await fetchParams.controller.resume();
@@ -14378,11 +14378,11 @@ var require_fetch = __commonJS({
               break;
             }
             bytes = done ? void 0 : value2;
-          } catch (err) {
+          } catch (err2) {
             if (fetchParams.controller.ended && !timingInfo.encodedBodySize) {
               bytes = void 0;
             } else {
-              bytes = err;
+              bytes = err2;
               isFailure = true;
             }
           }
@@ -14463,8 +14463,8 @@ var require_fetch = __commonJS({
               }
               let location = "";
               const headersList = new HeadersList();
-              for (let i = 0; i < rawHeaders.length; i += 2) {
-                headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
+              for (let i2 = 0; i2 < rawHeaders.length; i2 += 2) {
+                headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i2]), rawHeaders[i2 + 1].toString("latin1"), true);
               }
               location = headersList.get("location", true);
               const decoders = [];
@@ -14477,8 +14477,8 @@ var require_fetch = __commonJS({
                   this.abort(new Error(`too many content-encodings in response: ${codings.length}, maximum allowed is ${maxContentEncodings}`));
                   return true;
                 }
-                for (let i = codings.length - 1; i >= 0; --i) {
-                  const coding = codings[i].trim();
+                for (let i2 = codings.length - 1; i2 >= 0; --i2) {
+                  const coding = codings[i2].trim();
                   if (coding === "x-gzip" || coding === "gzip") {
                     decoders.push(zlib.createGunzip({
                       // Be less strict when decoding compressed responses, since sometimes
@@ -14510,9 +14510,9 @@ var require_fetch = __commonJS({
                 status,
                 statusText,
                 headersList,
-                body: decoders.length ? pipeline(this.body, ...decoders, (err) => {
-                  if (err) {
-                    this.onError(err);
+                body: decoders.length ? pipeline(this.body, ...decoders, (err2) => {
+                  if (err2) {
+                    this.onError(err2);
                   }
                 }).on("error", onError) : this.body.on("error", onError)
               });
@@ -14546,8 +14546,8 @@ var require_fetch = __commonJS({
                 return;
               }
               const headersList = new HeadersList();
-              for (let i = 0; i < rawHeaders.length; i += 2) {
-                headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
+              for (let i2 = 0; i2 < rawHeaders.length; i2 += 2) {
+                headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i2]), rawHeaders[i2 + 1].toString("latin1"), true);
               }
               resolve6({
                 status,
@@ -16096,8 +16096,8 @@ var require_util6 = __commonJS({
   "node_modules/undici/lib/web/cookies/util.js"(exports, module) {
     "use strict";
     function isCTLExcludingHtab(value2) {
-      for (let i = 0; i < value2.length; ++i) {
-        const code2 = value2.charCodeAt(i);
+      for (let i2 = 0; i2 < value2.length; ++i2) {
+        const code2 = value2.charCodeAt(i2);
         if (code2 >= 0 && code2 <= 8 || code2 >= 10 && code2 <= 31 || code2 === 127) {
           return true;
         }
@@ -16105,8 +16105,8 @@ var require_util6 = __commonJS({
       return false;
     }
     function validateCookieName(name) {
-      for (let i = 0; i < name.length; ++i) {
-        const code2 = name.charCodeAt(i);
+      for (let i2 = 0; i2 < name.length; ++i2) {
+        const code2 = name.charCodeAt(i2);
         if (code2 < 33 || // exclude CTLs (0-31), SP and HT
         code2 > 126 || // exclude non-ascii and DEL
         code2 === 34 || // "
@@ -16132,16 +16132,16 @@ var require_util6 = __commonJS({
     }
     function validateCookieValue(value2) {
       let len = value2.length;
-      let i = 0;
+      let i2 = 0;
       if (value2[0] === '"') {
         if (len === 1 || value2[len - 1] !== '"') {
           throw new Error("Invalid cookie value");
         }
         --len;
-        ++i;
+        ++i2;
       }
-      while (i < len) {
-        const code2 = value2.charCodeAt(i++);
+      while (i2 < len) {
+        const code2 = value2.charCodeAt(i2++);
         if (code2 < 33 || // exclude CTLs (0-31)
         code2 > 126 || // non-ascii and DEL (127)
         code2 === 34 || // "
@@ -16153,8 +16153,8 @@ var require_util6 = __commonJS({
       }
     }
     function validateCookiePath(path) {
-      for (let i = 0; i < path.length; ++i) {
-        const code2 = path.charCodeAt(i);
+      for (let i2 = 0; i2 < path.length; ++i2) {
+        const code2 = path.charCodeAt(i2);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -16175,13 +16175,13 @@ var require_util6 = __commonJS({
         throw new Error("Invalid cookie domain");
       }
       let labelLength = 0;
-      for (let i = 0; i < domain.length; ++i) {
-        const code2 = domain.charCodeAt(i);
+      for (let i2 = 0; i2 < domain.length; ++i2) {
+        const code2 = domain.charCodeAt(i2);
         if (code2 === 46) {
           if (labelLength === 0) {
             throw new Error("Invalid cookie domain");
           }
-          if (domain.charCodeAt(i - 1) === 45) {
+          if (domain.charCodeAt(i2 - 1) === 45) {
             throw new Error("Invalid cookie domain");
           }
           labelLength = 0;
@@ -16224,7 +16224,7 @@ var require_util6 = __commonJS({
       "Nov",
       "Dec"
     ];
-    var IMFPaddedNumbers = Array(61).fill(0).map((_, i) => i.toString().padStart(2, "0"));
+    var IMFPaddedNumbers = Array(61).fill(0).map((_, i2) => i2.toString().padStart(2, "0"));
     function toIMFDate(date) {
       if (typeof date === "number") {
         date = new Date(date);
@@ -16963,8 +16963,8 @@ var require_util7 = __commonJS({
       if (protocol.length === 0) {
         return false;
       }
-      for (let i = 0; i < protocol.length; ++i) {
-        const code2 = protocol.charCodeAt(i);
+      for (let i2 = 0; i2 < protocol.length; ++i2) {
+        const code2 = protocol.charCodeAt(i2);
         if (code2 < 33 || // CTL, contains SP (0x20) and HT (0x09)
         code2 > 126 || code2 === 34 || // "
         code2 === 40 || // (
@@ -17039,14 +17039,14 @@ var require_util7 = __commonJS({
       if (value2.length === 0) {
         return false;
       }
-      for (let i = 0; i < value2.length; i++) {
-        const byte = value2.charCodeAt(i);
+      for (let i2 = 0; i2 < value2.length; i2++) {
+        const byte = value2.charCodeAt(i2);
         if (byte < 48 || byte > 57) {
           return false;
         }
       }
-      const num = Number.parseInt(value2, 10);
-      return num >= 8 && num <= 15;
+      const num2 = Number.parseInt(value2, 10);
+      return num2 >= 8 && num2 <= 15;
     }
     var hasIntl = typeof process.versions.icu === "string";
     var fatalDecoder = hasIntl ? new TextDecoder("utf-8", { fatal: true }) : void 0;
@@ -17092,8 +17092,8 @@ var require_frame = __commonJS({
       crypto2 = {
         // not full compatibility, but minimum.
         randomFillSync: function randomFillSync(buffer2, _offset, _size) {
-          for (let i = 0; i < buffer2.length; ++i) {
-            buffer2[i] = Math.random() * 255 | 0;
+          for (let i2 = 0; i2 < buffer2.length; ++i2) {
+            buffer2[i2] = Math.random() * 255 | 0;
           }
           return buffer2;
         }
@@ -17142,8 +17142,8 @@ var require_frame = __commonJS({
           buffer2.writeUIntBE(bodyLength, 4, 6);
         }
         buffer2[1] |= 128;
-        for (let i = 0; i < bodyLength; ++i) {
-          buffer2[offset + i] = frameData[i] ^ maskKey[i & 3];
+        for (let i2 = 0; i2 < bodyLength; ++i2) {
+          buffer2[offset + i2] = frameData[i2] ^ maskKey[i2 & 3];
         }
         return buffer2;
       }
@@ -17380,8 +17380,8 @@ var require_permessage_deflate = __commonJS({
           }
           try {
             this.#inflate = createInflateRaw({ windowBits });
-          } catch (err) {
-            callback(err);
+          } catch (err2) {
+            callback(err2);
             return;
           }
           this.#inflate[kBuffer] = [];
@@ -17397,9 +17397,9 @@ var require_permessage_deflate = __commonJS({
             }
             this.#inflate[kBuffer].push(data);
           });
-          this.#inflate.on("error", (err) => {
+          this.#inflate.on("error", (err2) => {
             this.#inflate = null;
-            callback(err);
+            callback(err2);
           });
         }
         this.#inflate.write(chunk);
@@ -17764,8 +17764,8 @@ var require_receiver = __commonJS({
             const closeFrame = new WebsocketFrameSend(body2);
             this.ws[kResponse].socket.write(
               closeFrame.createFrame(opcodes.CLOSE),
-              (err) => {
-                if (!err) {
+              (err2) => {
+                if (!err2) {
                   this.ws[kSentClose] = sentCloseFrameState.SENT;
                 }
               }
@@ -18257,16 +18257,16 @@ var require_websocket = __commonJS({
     function onParserDrain() {
       this.ws[kResponse].socket.resume();
     }
-    function onParserError(err) {
+    function onParserError(err2) {
       let message;
       let code2;
-      if (err instanceof CloseEvent) {
-        message = err.reason;
-        code2 = err.code;
+      if (err2 instanceof CloseEvent) {
+        message = err2.reason;
+        code2 = err2.code;
       } else {
-        message = err.message;
+        message = err2.message;
       }
-      fireEvent("error", this, () => new ErrorEvent("error", { error: err, message }));
+      fireEvent("error", this, () => new ErrorEvent("error", { error: err2, message }));
       closeWebSocketConnection(this, code2);
     }
     module.exports = {
@@ -18284,8 +18284,8 @@ var require_util8 = __commonJS({
     }
     function isASCIINumber(value2) {
       if (value2.length === 0) return false;
-      for (let i = 0; i < value2.length; i++) {
-        if (value2.charCodeAt(i) < 48 || value2.charCodeAt(i) > 57) return false;
+      for (let i2 = 0; i2 < value2.length; i2++) {
+        if (value2.charCodeAt(i2) < 48 || value2.charCodeAt(i2) > 57) return false;
       }
       return true;
     }
@@ -18326,16 +18326,16 @@ var require_eventsource_stream = __commonJS({
       if (start >= buffer2.length) {
         return false;
       }
-      for (let i = start; i < buffer2.length; i++) {
-        if (buffer2[i] < 48 || buffer2[i] > 57) {
+      for (let i2 = start; i2 < buffer2.length; i2++) {
+        if (buffer2[i2] < 48 || buffer2[i2] > 57) {
           return false;
         }
       }
       return true;
     }
     function isValidLastEventIdBytes(buffer2, start) {
-      for (let i = start; i < buffer2.length; i++) {
-        if (buffer2[i] === 0) {
+      for (let i2 = start; i2 < buffer2.length; i2++) {
+        if (buffer2[i2] === 0) {
           return false;
         }
       }
@@ -18345,8 +18345,8 @@ var require_eventsource_stream = __commonJS({
       if (length !== field.length) {
         return false;
       }
-      for (let i = 0; i < length; i++) {
-        if (line[i] !== field[i]) {
+      for (let i2 = 0; i2 < length; i2++) {
+        if (line[i2] !== field[i2]) {
           return false;
         }
       }
@@ -18635,10 +18635,10 @@ ${value2}`;
         }
         const chunks = [];
         let length = 0;
-        for (let i = this.lineChunkIndex; i <= this.chunkIndex; i++) {
-          const chunk = this.chunks[i];
-          const start = i === this.lineChunkIndex ? this.linePos : 0;
-          const end = i === this.chunkIndex ? this.pos : chunk.length;
+        for (let i2 = this.lineChunkIndex; i2 <= this.chunkIndex; i2++) {
+          const chunk = this.chunks[i2];
+          const start = i2 === this.lineChunkIndex ? this.linePos : 0;
+          const end = i2 === this.chunkIndex ? this.pos : chunk.length;
           const slice = chunk.subarray(start, end);
           length += slice.length;
           chunks.push(slice);
@@ -18659,15 +18659,15 @@ ${value2}`;
           pos2 = 0;
         }
       }
-      discardLeadingBytes(count) {
-        while (count > 0 && this.lineChunkIndex < this.chunks.length) {
+      discardLeadingBytes(count2) {
+        while (count2 > 0 && this.lineChunkIndex < this.chunks.length) {
           const chunk = this.chunks[this.lineChunkIndex];
           const remaining = chunk.length - this.linePos;
-          if (count < remaining) {
-            this.linePos += count;
-            count = 0;
+          if (count2 < remaining) {
+            this.linePos += count2;
+            count2 = 0;
           } else {
-            count -= remaining;
+            count2 -= remaining;
             this.lineChunkIndex++;
             this.linePos = 0;
           }
@@ -19103,11 +19103,11 @@ var require_undici = __commonJS({
     module.exports.fetch = async function fetch(init, options = void 0) {
       try {
         return await fetchImpl(init, options);
-      } catch (err) {
-        if (err && typeof err === "object") {
-          Error.captureStackTrace(err);
+      } catch (err2) {
+        if (err2 && typeof err2 === "object") {
+          Error.captureStackTrace(err2);
         }
-        throw err;
+        throw err2;
       }
     };
     module.exports.Headers = require_headers().Headers;
@@ -19235,15 +19235,15 @@ var require_visit = __commonJS({
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
           path = Object.freeze(path.concat(node2));
-          for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path);
+          for (let i2 = 0; i2 < node2.items.length; ++i2) {
+            const ci = visit_(i2, node2.items[i2], visitor, path);
             if (typeof ci === "number")
-              i = ci - 1;
+              i2 = ci - 1;
             else if (ci === BREAK)
               return BREAK;
             else if (ci === REMOVE) {
-              node2.items.splice(i, 1);
-              i -= 1;
+              node2.items.splice(i2, 1);
+              i2 -= 1;
             }
           }
         } else if (identity.isPair(node2)) {
@@ -19283,15 +19283,15 @@ var require_visit = __commonJS({
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
           path = Object.freeze(path.concat(node2));
-          for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path);
+          for (let i2 = 0; i2 < node2.items.length; ++i2) {
+            const ci = await visitAsync_(i2, node2.items[i2], visitor, path);
             if (typeof ci === "number")
-              i = ci - 1;
+              i2 = ci - 1;
             else if (ci === BREAK)
               return BREAK;
             else if (ci === REMOVE) {
-              node2.items.splice(i, 1);
-              i -= 1;
+              node2.items.splice(i2, 1);
+              i2 -= 1;
             }
           }
         } else if (identity.isPair(node2)) {
@@ -19560,8 +19560,8 @@ var require_anchors = __commonJS({
       return anchors;
     }
     function findNewAnchor(prefix, exclude) {
-      for (let i = 1; true; ++i) {
-        const name = `${prefix}${i}`;
+      for (let i2 = 1; true; ++i2) {
+        const name = `${prefix}${i2}`;
         if (!exclude.has(name))
           return name;
       }
@@ -19612,13 +19612,13 @@ var require_applyReviver = __commonJS({
     function applyReviver(reviver, obj, key2, val) {
       if (val && typeof val === "object") {
         if (Array.isArray(val)) {
-          for (let i = 0, len = val.length; i < len; ++i) {
-            const v0 = val[i];
-            const v1 = applyReviver(reviver, val, String(i), v0);
+          for (let i2 = 0, len = val.length; i2 < len; ++i2) {
+            const v0 = val[i2];
+            const v1 = applyReviver(reviver, val, String(i2), v0);
             if (v1 === void 0)
-              delete val[i];
+              delete val[i2];
             else if (v1 !== v0)
-              val[i] = v1;
+              val[i2] = v1;
           }
         } else if (val instanceof Map) {
           for (const k of Array.from(val.keys())) {
@@ -19662,7 +19662,7 @@ var require_toJS = __commonJS({
     var identity = require_identity();
     function toJS(value2, arg, ctx) {
       if (Array.isArray(value2))
-        return value2.map((v, i) => toJS(v, String(i), ctx));
+        return value2.map((v, i2) => toJS(v, String(i2), ctx));
       if (value2 && typeof value2.toJSON === "function") {
         if (!ctx || !identity.hasAnchor(value2))
           return value2.toJSON(arg, ctx);
@@ -19717,8 +19717,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -19826,13 +19826,13 @@ var require_Alias = __commonJS({
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
       } else if (identity.isCollection(node2)) {
-        let count = 0;
+        let count2 = 0;
         for (const item of node2.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count)
-            count = c;
+          if (c > count2)
+            count2 = c;
         }
-        return count;
+        return count2;
       } else if (identity.isPair(node2)) {
         const kc = getAliasCount(doc, node2.key, anchors2);
         const vc = getAliasCount(doc, node2.value, anchors2);
@@ -19958,8 +19958,8 @@ var require_Collection = __commonJS({
     var Node = require_Node();
     function collectionFromPath(schema, path, value2) {
       let v = value2;
-      for (let i = path.length - 1; i >= 0; --i) {
-        const k = path[i];
+      for (let i2 = path.length - 1; i2 >= 0; --i2) {
+        const k = path[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -20136,44 +20136,44 @@ var require_foldFlowLines = __commonJS({
       let split2 = void 0;
       let prev = void 0;
       let overflow = false;
-      let i = -1;
+      let i2 = -1;
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text2, i, indent.length);
-        if (i !== -1)
-          end = i + endStep;
+        i2 = consumeMoreIndentedLines(text2, i2, indent.length);
+        if (i2 !== -1)
+          end = i2 + endStep;
       }
-      for (let ch; ch = text2[i += 1]; ) {
+      for (let ch; ch = text2[i2 += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
-          escStart = i;
-          switch (text2[i + 1]) {
+          escStart = i2;
+          switch (text2[i2 + 1]) {
             case "x":
-              i += 3;
+              i2 += 3;
               break;
             case "u":
-              i += 5;
+              i2 += 5;
               break;
             case "U":
-              i += 9;
+              i2 += 9;
               break;
             default:
-              i += 1;
+              i2 += 1;
           }
-          escEnd = i;
+          escEnd = i2;
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text2, i, indent.length);
-          end = i + indent.length + endStep;
+            i2 = consumeMoreIndentedLines(text2, i2, indent.length);
+          end = i2 + indent.length + endStep;
           split2 = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text2[i + 1];
+            const next = text2[i2 + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
-              split2 = i;
+              split2 = i2;
           }
-          if (i >= end) {
+          if (i2 >= end) {
             if (split2) {
               folds.push(split2);
               end = split2 + endStep;
@@ -20181,10 +20181,10 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text2[i += 1];
+                ch = text2[i2 += 1];
                 overflow = true;
               }
-              const j = i > escEnd + 1 ? i - 2 : escStart - 1;
+              const j = i2 > escEnd + 1 ? i2 - 2 : escStart - 1;
               if (escapedFolds[j])
                 return text2;
               folds.push(j);
@@ -20205,9 +20205,9 @@ var require_foldFlowLines = __commonJS({
       if (onFold)
         onFold();
       let res = text2.slice(0, folds[0]);
-      for (let i2 = 0; i2 < folds.length; ++i2) {
-        const fold2 = folds[i2];
-        const end2 = folds[i2 + 1] || text2.length;
+      for (let i3 = 0; i3 < folds.length; ++i3) {
+        const fold2 = folds[i3];
+        const end2 = folds[i3 + 1] || text2.length;
         if (fold2 === 0)
           res = `
 ${indent}${text2.slice(0, end2)}`;
@@ -20220,19 +20220,19 @@ ${indent}${text2.slice(fold2 + 1, end2)}`;
       }
       return res;
     }
-    function consumeMoreIndentedLines(text2, i, indent) {
-      let end = i;
-      let start = i + 1;
+    function consumeMoreIndentedLines(text2, i2, indent) {
+      let end = i2;
+      let start = i2 + 1;
       let ch = text2[start];
       while (ch === " " || ch === "	") {
-        if (i < start + indent) {
-          ch = text2[++i];
+        if (i2 < start + indent) {
+          ch = text2[++i2];
         } else {
           do {
-            ch = text2[++i];
+            ch = text2[++i2];
           } while (ch && ch !== "\n");
-          end = i;
-          start = i + 1;
+          end = i2;
+          start = i2 + 1;
           ch = text2[start];
         }
       }
@@ -20264,11 +20264,11 @@ var require_stringifyString = __commonJS({
       const strLen = str.length;
       if (strLen <= limit2)
         return false;
-      for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str[i] === "\n") {
-          if (i - start > limit2)
+      for (let i2 = 0, start = 0; i2 < strLen; ++i2) {
+        if (str[i2] === "\n") {
+          if (i2 - start > limit2)
             return true;
-          start = i + 1;
+          start = i2 + 1;
           if (strLen - start <= limit2)
             return false;
         }
@@ -20284,19 +20284,19 @@ var require_stringifyString = __commonJS({
       const indent = ctx.indent || (containsDocumentMarker(value2) ? "  " : "");
       let str = "";
       let start = 0;
-      for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
-        if (ch === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
-          str += json.slice(start, i) + "\\ ";
-          i += 1;
-          start = i;
+      for (let i2 = 0, ch = json[i2]; ch; ch = json[++i2]) {
+        if (ch === " " && json[i2 + 1] === "\\" && json[i2 + 2] === "n") {
+          str += json.slice(start, i2) + "\\ ";
+          i2 += 1;
+          start = i2;
           ch = "\\";
         }
         if (ch === "\\")
-          switch (json[i + 1]) {
+          switch (json[i2 + 1]) {
             case "u":
               {
-                str += json.slice(start, i);
-                const code2 = json.substr(i + 2, 4);
+                str += json.slice(start, i2);
+                const code2 = json.substr(i2 + 2, 4);
                 switch (code2) {
                   case "0000":
                     str += "\\0";
@@ -20326,30 +20326,30 @@ var require_stringifyString = __commonJS({
                     if (code2.substr(0, 2) === "00")
                       str += "\\x" + code2.substr(2);
                     else
-                      str += json.substr(i, 6);
+                      str += json.substr(i2, 6);
                 }
-                i += 5;
-                start = i + 1;
+                i2 += 5;
+                start = i2 + 1;
               }
               break;
             case "n":
-              if (implicitKey || json[i + 2] === '"' || json.length < minMultiLineLength) {
-                i += 1;
+              if (implicitKey || json[i2 + 2] === '"' || json.length < minMultiLineLength) {
+                i2 += 1;
               } else {
-                str += json.slice(start, i) + "\n\n";
-                while (json[i + 2] === "\\" && json[i + 3] === "n" && json[i + 4] !== '"') {
+                str += json.slice(start, i2) + "\n\n";
+                while (json[i2 + 2] === "\\" && json[i2 + 3] === "n" && json[i2 + 4] !== '"') {
                   str += "\n";
-                  i += 2;
+                  i2 += 2;
                 }
                 str += indent;
-                if (json[i + 2] === " ")
+                if (json[i2 + 2] === " ")
                   str += "\\";
-                i += 1;
-                start = i + 1;
+                i2 += 1;
+                start = i2 + 1;
               }
               break;
             default:
-              i += 1;
+              i2 += 1;
           }
       }
       str = start ? str + json.slice(start) : json;
@@ -20988,8 +20988,8 @@ var require_stringifyCollection = __commonJS({
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
       const lines = [];
-      for (let i = 0; i < items.length; ++i) {
-        const item = items[i];
+      for (let i2 = 0; i2 < items.length; ++i2) {
+        const item = items[i2];
         let comment2 = null;
         if (identity.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
@@ -21018,8 +21018,8 @@ var require_stringifyCollection = __commonJS({
         str = flowChars.start + flowChars.end;
       } else {
         str = lines[0];
-        for (let i = 1; i < lines.length; ++i) {
-          const line = lines[i];
+        for (let i2 = 1; i2 < lines.length; ++i2) {
+          const line = lines[i2];
           str += line ? `
 ${indent}${line}` : "\n";
         }
@@ -21043,8 +21043,8 @@ ${indent}${line}` : "\n";
       let reqNewline = false;
       let linesAtValue = 0;
       const lines = [];
-      for (let i = 0; i < items.length; ++i) {
-        const item = items[i];
+      for (let i2 = 0; i2 < items.length; ++i2) {
+        const item = items[i2];
         let comment = null;
         if (identity.isNode(item)) {
           if (item.spaceBefore)
@@ -21075,7 +21075,7 @@ ${indent}${line}` : "\n";
           reqNewline = true;
         let str = stringify.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
-        if (i < items.length - 1) {
+        if (i2 < items.length - 1) {
           str += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
@@ -21203,11 +21203,11 @@ var require_YAMLMap = __commonJS({
           else
             prev.value = _pair.value;
         } else if (sortEntries) {
-          const i = this.items.findIndex((item) => sortEntries(_pair, item) < 0);
-          if (i === -1)
+          const i2 = this.items.findIndex((item) => sortEntries(_pair, item) < 0);
+          if (i2 === -1)
             this.items.push(_pair);
           else
-            this.items.splice(i, 0, _pair);
+            this.items.splice(i2, 0, _pair);
         } else {
           this.items.push(_pair);
         }
@@ -21362,9 +21362,9 @@ var require_YAMLSeq = __commonJS({
         const seq = [];
         if (ctx?.onCreate)
           ctx.onCreate(seq);
-        let i = 0;
+        let i2 = 0;
         for (const item of this.items)
-          seq.push(toJS.toJS(item, String(i++), ctx));
+          seq.push(toJS.toJS(item, String(i2++), ctx));
         return seq;
       }
       toString(ctx, onComment, onChompKeep) {
@@ -21382,10 +21382,10 @@ var require_YAMLSeq = __commonJS({
         const { replacer } = ctx;
         const seq = new this(schema);
         if (obj && Symbol.iterator in Object(obj)) {
-          let i = 0;
+          let i2 = 0;
           for (let it of obj) {
             if (typeof replacer === "function") {
-              const key2 = obj instanceof Set ? it : String(i++);
+              const key2 = obj instanceof Set ? it : String(i2++);
               it = replacer.call(obj, key2, it);
             }
             seq.items.push(createNode.createNode(it, void 0, ctx));
@@ -21494,17 +21494,17 @@ var require_stringifyNumber = __commonJS({
     function stringifyNumber({ format, minFractionDigits, tag, value: value2 }) {
       if (typeof value2 === "bigint")
         return String(value2);
-      const num = typeof value2 === "number" ? value2 : Number(value2);
-      if (!isFinite(num))
-        return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
+      const num2 = typeof value2 === "number" ? value2 : Number(value2);
+      if (!isFinite(num2))
+        return isNaN(num2) ? ".nan" : num2 < 0 ? "-.inf" : ".inf";
       let n = Object.is(value2, -0) ? "-0" : JSON.stringify(value2);
       if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
-        let i = n.indexOf(".");
-        if (i < 0) {
-          i = n.length;
+        let i2 = n.indexOf(".");
+        if (i2 < 0) {
+          i2 = n.length;
           n += ".";
         }
-        let d = minFractionDigits - (n.length - i - 1);
+        let d = minFractionDigits - (n.length - i2 - 1);
         while (d-- > 0)
           n += "0";
       }
@@ -21536,8 +21536,8 @@ var require_float = __commonJS({
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
       resolve: (str) => parseFloat(str),
       stringify(node2) {
-        const num = Number(node2.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
+        const num2 = Number(node2.value);
+        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node2);
       }
     };
     var float = {
@@ -21726,8 +21726,8 @@ var require_binary = __commonJS({
         } else if (typeof atob === "function") {
           const str = atob(src.replace(/[\n\r]/g, ""));
           const buffer = new Uint8Array(str.length);
-          for (let i = 0; i < str.length; ++i)
-            buffer[i] = str.charCodeAt(i);
+          for (let i2 = 0; i2 < str.length; ++i2)
+            buffer[i2] = str.charCodeAt(i2);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -21743,8 +21743,8 @@ var require_binary = __commonJS({
           str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
-          for (let i = 0; i < buf.length; ++i)
-            s += String.fromCharCode(buf[i]);
+          for (let i2 = 0; i2 < buf.length; ++i2)
+            s += String.fromCharCode(buf[i2]);
           str = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
@@ -21754,8 +21754,8 @@ var require_binary = __commonJS({
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
           const n = Math.ceil(str.length / lineWidth);
           const lines = new Array(n);
-          for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str.substr(o, lineWidth);
+          for (let i2 = 0, o = 0; i2 < n; ++i2, o += lineWidth) {
+            lines[i2] = str.substr(o, lineWidth);
           }
           str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
@@ -21776,8 +21776,8 @@ var require_pairs = __commonJS({
     var YAMLSeq = require_YAMLSeq();
     function resolvePairs(seq, onError) {
       if (identity.isSeq(seq)) {
-        for (let i = 0; i < seq.items.length; ++i) {
-          let item = seq.items[i];
+        for (let i2 = 0; i2 < seq.items.length; ++i2) {
+          let item = seq.items[i2];
           if (identity.isPair(item))
             continue;
           else if (identity.isMap(item)) {
@@ -21794,7 +21794,7 @@ ${cn.comment}` : item.comment;
             }
             item = pair;
           }
-          seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
+          seq.items[i2] = identity.isPair(item) ? item : new Pair.Pair(item);
         }
       } else
         onError("Expected a sequence for this tag");
@@ -21804,11 +21804,11 @@ ${cn.comment}` : item.comment;
       const { replacer } = ctx;
       const pairs2 = new YAMLSeq.YAMLSeq(schema);
       pairs2.tag = "tag:yaml.org,2002:pairs";
-      let i = 0;
+      let i2 = 0;
       if (iterable && Symbol.iterator in Object(iterable))
         for (let it of iterable) {
           if (typeof replacer === "function")
-            it = replacer.call(iterable, String(i++), it);
+            it = replacer.call(iterable, String(i2++), it);
           let key2, value2;
           if (Array.isArray(it)) {
             if (it.length === 2) {
@@ -21976,8 +21976,8 @@ var require_float2 = __commonJS({
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
       resolve: (str) => parseFloat(str.replace(/_/g, "")),
       stringify(node2) {
-        const num = Number(node2.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
+        const num2 = Number(node2.value);
+        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node2);
       }
     };
     var float = {
@@ -22179,23 +22179,23 @@ var require_timestamp = __commonJS({
     function parseSexagesimal(str, asBigInt) {
       const sign2 = str[0];
       const parts = sign2 === "-" || sign2 === "+" ? str.substring(1) : str;
-      const num = (n) => asBigInt ? BigInt(n) : Number(n);
-      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
-      return sign2 === "-" ? num(-1) * res : res;
+      const num2 = (n) => asBigInt ? BigInt(n) : Number(n);
+      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num2(60) + num2(p), num2(0));
+      return sign2 === "-" ? num2(-1) * res : res;
     }
     function stringifySexagesimal(node2) {
       let { value: value2 } = node2;
-      let num = (n) => n;
+      let num2 = (n) => n;
       if (typeof value2 === "bigint")
-        num = (n) => BigInt(n);
+        num2 = (n) => BigInt(n);
       else if (isNaN(value2) || !isFinite(value2))
         return stringifyNumber.stringifyNumber(node2);
       let sign2 = "";
       if (value2 < 0) {
         sign2 = "-";
-        value2 *= num(-1);
+        value2 *= num2(-1);
       }
-      const _60 = num(60);
+      const _60 = num2(60);
       const parts = [value2 % _60];
       if (value2 < 60) {
         parts.unshift(0);
@@ -22785,8 +22785,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -22863,12 +22863,12 @@ var require_errors2 = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count = 1;
+        let count2 = 1;
         const end = error2.linePos[1];
         if (end?.line === line && end.col > col) {
-          count = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count);
+        const pointer = " ".repeat(ci) + "^".repeat(count2);
         error2.message += `:
 
 ${lineStr}
@@ -23321,8 +23321,8 @@ var require_resolve_flow_collection = __commonJS({
       if (ctx.atKey)
         ctx.atKey = false;
       let offset = fc.offset + fc.start.source.length;
-      for (let i = 0; i < fc.items.length; ++i) {
-        const collItem = fc.items[i];
+      for (let i2 = 0; i2 < fc.items.length; ++i2) {
+        const collItem = fc.items[i2];
         const { start, key: key2, sep: sep5, value: value2 } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
@@ -23335,9 +23335,9 @@ var require_resolve_flow_collection = __commonJS({
         });
         if (!props.found) {
           if (!props.anchor && !props.tag && !sep5 && !value2) {
-            if (i === 0 && props.comma)
+            if (i2 === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
-            else if (i < fc.items.length - 1)
+            else if (i2 < fc.items.length - 1)
               onError(props.start, "UNEXPECTED_TOKEN", `Unexpected empty item in ${fcName}`);
             if (props.comment) {
               if (coll.comment)
@@ -23356,7 +23356,7 @@ var require_resolve_flow_collection = __commonJS({
               "Implicit keys of flow sequence pairs need to be on a single line"
             );
         }
-        if (i === 0) {
+        if (i2 === 0) {
           if (props.comma)
             onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
         } else {
@@ -23567,10 +23567,10 @@ var require_resolve_block_scalar = __commonJS({
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
       const lines = scalar2.source ? splitLines(scalar2.source) : [];
       let chompStart = lines.length;
-      for (let i = lines.length - 1; i >= 0; --i) {
-        const content = lines[i][1];
+      for (let i2 = lines.length - 1; i2 >= 0; --i2) {
+        const content = lines[i2][1];
         if (content === "" || content === "\r")
-          chompStart = i;
+          chompStart = i2;
         else
           break;
       }
@@ -23584,8 +23584,8 @@ var require_resolve_block_scalar = __commonJS({
       let trimIndent = scalar2.indent + header.indent;
       let offset = scalar2.offset + header.length;
       let contentStart = 0;
-      for (let i = 0; i < chompStart; ++i) {
-        const [indent, content] = lines[i];
+      for (let i2 = 0; i2 < chompStart; ++i2) {
+        const [indent, content] = lines[i2];
         if (content === "" || content === "\r") {
           if (header.indent === 0 && indent.length > trimIndent)
             trimIndent = indent.length;
@@ -23596,7 +23596,7 @@ var require_resolve_block_scalar = __commonJS({
           }
           if (header.indent === 0)
             trimIndent = indent.length;
-          contentStart = i;
+          contentStart = i2;
           if (trimIndent === 0 && !ctx.atRoot) {
             const message = "Block scalar values in collections must be indented";
             onError(offset, "BAD_INDENT", message);
@@ -23605,17 +23605,17 @@ var require_resolve_block_scalar = __commonJS({
         }
         offset += indent.length + content.length + 1;
       }
-      for (let i = lines.length - 1; i >= chompStart; --i) {
-        if (lines[i][0].length > trimIndent)
-          chompStart = i + 1;
+      for (let i2 = lines.length - 1; i2 >= chompStart; --i2) {
+        if (lines[i2][0].length > trimIndent)
+          chompStart = i2 + 1;
       }
       let value2 = "";
       let sep5 = "";
       let prevMoreIndented = false;
-      for (let i = 0; i < contentStart; ++i)
-        value2 += lines[i][0].slice(trimIndent) + "\n";
-      for (let i = contentStart; i < chompStart; ++i) {
-        let [indent, content] = lines[i];
+      for (let i2 = 0; i2 < contentStart; ++i2)
+        value2 += lines[i2][0].slice(trimIndent) + "\n";
+      for (let i2 = contentStart; i2 < chompStart; ++i2) {
+        let [indent, content] = lines[i2];
         offset += indent.length + content.length + 1;
         const crlf = content[content.length - 1] === "\r";
         if (crlf)
@@ -23652,8 +23652,8 @@ var require_resolve_block_scalar = __commonJS({
         case "-":
           break;
         case "+":
-          for (let i = chompStart; i < lines.length; ++i)
-            value2 += "\n" + lines[i][0].slice(trimIndent);
+          for (let i2 = chompStart; i2 < lines.length; ++i2)
+            value2 += "\n" + lines[i2][0].slice(trimIndent);
           if (value2[value2.length - 1] !== "\n")
             value2 += "\n";
           break;
@@ -23673,8 +23673,8 @@ var require_resolve_block_scalar = __commonJS({
       let indent = 0;
       let chomp = "";
       let error2 = -1;
-      for (let i = 1; i < source.length; ++i) {
-        const ch = source[i];
+      for (let i2 = 1; i2 < source.length; ++i2) {
+        const ch = source[i2];
         if (!chomp && (ch === "-" || ch === "+"))
           chomp = ch;
         else {
@@ -23682,7 +23682,7 @@ var require_resolve_block_scalar = __commonJS({
           if (!indent && n)
             indent = n;
           else if (error2 === -1)
-            error2 = offset + i;
+            error2 = offset + i2;
         }
       }
       if (error2 !== -1)
@@ -23690,8 +23690,8 @@ var require_resolve_block_scalar = __commonJS({
       let hasSpace = false;
       let comment = "";
       let length = source.length;
-      for (let i = 1; i < props.length; ++i) {
-        const token = props[i];
+      for (let i2 = 1; i2 < props.length; ++i2) {
+        const token = props[i2];
         switch (token.type) {
           case "space":
             hasSpace = true;
@@ -23729,8 +23729,8 @@ var require_resolve_block_scalar = __commonJS({
       const m = first.match(/^( *)/);
       const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
       const lines = [line0];
-      for (let i = 1; i < split2.length; i += 2)
-        lines.push([split2[i], split2[i + 1]]);
+      for (let i2 = 1; i2 < split2.length; i2 += 2)
+        lines.push([split2[i2], split2[i2 + 1]]);
       return lines;
     }
     exports.resolveBlockScalar = resolveBlockScalar;
@@ -23849,43 +23849,43 @@ var require_resolve_flow_scalar = __commonJS({
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
-      for (let i = 1; i < source.length - 1; ++i) {
-        const ch = source[i];
-        if (ch === "\r" && source[i + 1] === "\n")
+      for (let i2 = 1; i2 < source.length - 1; ++i2) {
+        const ch = source[i2];
+        if (ch === "\r" && source[i2 + 1] === "\n")
           continue;
         if (ch === "\n") {
-          const { fold: fold2, offset } = foldNewline(source, i);
+          const { fold: fold2, offset } = foldNewline(source, i2);
           res += fold2;
-          i = offset;
+          i2 = offset;
         } else if (ch === "\\") {
-          let next = source[++i];
+          let next = source[++i2];
           const cc = escapeCodes[next];
           if (cc)
             res += cc;
           else if (next === "\n") {
-            next = source[i + 1];
+            next = source[i2 + 1];
             while (next === " " || next === "	")
-              next = source[++i + 1];
-          } else if (next === "\r" && source[i + 1] === "\n") {
-            next = source[++i + 1];
+              next = source[++i2 + 1];
+          } else if (next === "\r" && source[i2 + 1] === "\n") {
+            next = source[++i2 + 1];
             while (next === " " || next === "	")
-              next = source[++i + 1];
+              next = source[++i2 + 1];
           } else if (next === "x" || next === "u" || next === "U") {
             const length = next === "x" ? 2 : next === "u" ? 4 : 8;
-            res += parseCharCode(source, i + 1, length, onError);
-            i += length;
+            res += parseCharCode(source, i2 + 1, length, onError);
+            i2 += length;
           } else {
-            const raw = source.substr(i - 1, 2);
-            onError(i - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
+            const raw = source.substr(i2 - 1, 2);
+            onError(i2 - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
             res += raw;
           }
         } else if (ch === " " || ch === "	") {
-          const wsStart = i;
-          let next = source[i + 1];
+          const wsStart = i2;
+          let next = source[i2 + 1];
           while (next === " " || next === "	")
-            next = source[++i + 1];
-          if (next !== "\n" && !(next === "\r" && source[i + 2] === "\n"))
-            res += i > wsStart ? source.slice(wsStart, i + 1) : ch;
+            next = source[++i2 + 1];
+          if (next !== "\n" && !(next === "\r" && source[i2 + 2] === "\n"))
+            res += i2 > wsStart ? source.slice(wsStart, i2 + 1) : ch;
         } else {
           res += ch;
         }
@@ -24046,8 +24046,8 @@ var require_util_empty_scalar_position = __commonJS({
     function emptyScalarPosition(offset, before, pos2) {
       if (before) {
         pos2 ?? (pos2 = before.length);
-        for (let i = pos2 - 1; i >= 0; --i) {
-          let st = before[i];
+        for (let i2 = pos2 - 1; i2 >= 0; --i2) {
+          let st = before[i2];
           switch (st.type) {
             case "space":
             case "comment":
@@ -24055,10 +24055,10 @@ var require_util_empty_scalar_position = __commonJS({
               offset -= st.source.length;
               continue;
           }
-          st = before[++i];
+          st = before[++i2];
           while (st?.type === "space") {
             offset += st.source.length;
-            st = before[++i];
+            st = before[++i2];
           }
           break;
         }
@@ -24241,8 +24241,8 @@ var require_composer = __commonJS({
       let comment = "";
       let atComment = false;
       let afterEmptyLine = false;
-      for (let i = 0; i < prelude.length; ++i) {
-        const source = prelude[i];
+      for (let i2 = 0; i2 < prelude.length; ++i2) {
+        const source = prelude[i2];
         switch (source[0]) {
           case "#":
             comment += (comment === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
@@ -24250,8 +24250,8 @@ var require_composer = __commonJS({
             afterEmptyLine = false;
             break;
           case "%":
-            if (prelude[i + 1]?.[0] !== "#")
-              i += 1;
+            if (prelude[i2 + 1]?.[0] !== "#")
+              i2 += 1;
             atComment = false;
             break;
           default:
@@ -24302,10 +24302,10 @@ ${cb}` : comment;
           }
         }
         if (afterDoc) {
-          for (let i = 0; i < this.errors.length; ++i)
-            doc.errors.push(this.errors[i]);
-          for (let i = 0; i < this.warnings.length; ++i)
-            doc.warnings.push(this.warnings[i]);
+          for (let i2 = 0; i2 < this.errors.length; ++i2)
+            doc.errors.push(this.errors[i2]);
+          for (let i2 = 0; i2 < this.warnings.length; ++i2)
+            doc.warnings.push(this.warnings[i2]);
         } else {
           doc.errors = this.errors;
           doc.warnings = this.warnings;
@@ -24713,15 +24713,15 @@ var require_cst_visit = __commonJS({
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
-          for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path.concat([[field, i]])), token.items[i], visitor);
+          for (let i2 = 0; i2 < token.items.length; ++i2) {
+            const ci = _visit(Object.freeze(path.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
-              i = ci - 1;
+              i2 = ci - 1;
             else if (ci === BREAK)
               return BREAK;
             else if (ci === REMOVE) {
-              token.items.splice(i, 1);
-              i -= 1;
+              token.items.splice(i2, 1);
+              i2 -= 1;
             }
           }
           if (typeof ctrl === "function" && field === "key")
@@ -24891,14 +24891,14 @@ var require_lexer = __commonJS({
           next = yield* this.parseNext(next);
       }
       atLineEnd() {
-        let i = this.pos;
-        let ch = this.buffer[i];
+        let i2 = this.pos;
+        let ch = this.buffer[i2];
         while (ch === " " || ch === "	")
-          ch = this.buffer[++i];
+          ch = this.buffer[++i2];
         if (!ch || ch === "#" || ch === "\n")
           return true;
         if (ch === "\r")
-          return this.buffer[i + 1] === "\n";
+          return this.buffer[i2 + 1] === "\n";
         return false;
       }
       charAt(n) {
@@ -25193,9 +25193,9 @@ var require_lexer = __commonJS({
       *parseBlockScalarHeader() {
         this.blockScalarIndent = -1;
         this.blockScalarKeep = false;
-        let i = this.pos;
+        let i2 = this.pos;
         while (true) {
-          const ch = this.buffer[++i];
+          const ch = this.buffer[++i2];
           if (ch === "+")
             this.blockScalarKeep = true;
           else if (ch > "0" && ch <= "9")
@@ -25209,17 +25209,17 @@ var require_lexer = __commonJS({
         let nl = this.pos - 1;
         let indent = 0;
         let ch;
-        loop: for (let i2 = this.pos; ch = this.buffer[i2]; ++i2) {
+        loop: for (let i3 = this.pos; ch = this.buffer[i3]; ++i3) {
           switch (ch) {
             case " ":
               indent += 1;
               break;
             case "\n":
-              nl = i2;
+              nl = i3;
               indent = 0;
               break;
             case "\r": {
-              const next = this.buffer[i2 + 1];
+              const next = this.buffer[i3 + 1];
               if (!next && !this.atEnd)
                 return this.setNext("block-scalar");
               if (next === "\n")
@@ -25250,25 +25250,25 @@ var require_lexer = __commonJS({
             nl = this.buffer.length;
           }
         }
-        let i = nl + 1;
-        ch = this.buffer[i];
+        let i2 = nl + 1;
+        ch = this.buffer[i2];
         while (ch === " ")
-          ch = this.buffer[++i];
+          ch = this.buffer[++i2];
         if (ch === "	") {
           while (ch === "	" || ch === " " || ch === "\r" || ch === "\n")
-            ch = this.buffer[++i];
-          nl = i - 1;
+            ch = this.buffer[++i2];
+          nl = i2 - 1;
         } else if (!this.blockScalarKeep) {
           do {
-            let i2 = nl - 1;
-            let ch2 = this.buffer[i2];
+            let i3 = nl - 1;
+            let ch2 = this.buffer[i3];
             if (ch2 === "\r")
-              ch2 = this.buffer[--i2];
-            const lastChar = i2;
+              ch2 = this.buffer[--i3];
+            const lastChar = i3;
             while (ch2 === " ")
-              ch2 = this.buffer[--i2];
-            if (ch2 === "\n" && i2 >= this.pos && i2 + 1 + indent > lastChar)
-              nl = i2;
+              ch2 = this.buffer[--i3];
+            if (ch2 === "\n" && i3 >= this.pos && i3 + 1 + indent > lastChar)
+              nl = i3;
             else
               break;
           } while (true);
@@ -25280,36 +25280,36 @@ var require_lexer = __commonJS({
       *parsePlainScalar() {
         const inFlow = this.flowLevel > 0;
         let end = this.pos - 1;
-        let i = this.pos - 1;
+        let i2 = this.pos - 1;
         let ch;
-        while (ch = this.buffer[++i]) {
+        while (ch = this.buffer[++i2]) {
           if (ch === ":") {
-            const next = this.buffer[i + 1];
+            const next = this.buffer[i2 + 1];
             if (isEmpty(next) || inFlow && flowIndicatorChars.has(next))
               break;
-            end = i;
+            end = i2;
           } else if (isEmpty(ch)) {
-            let next = this.buffer[i + 1];
+            let next = this.buffer[i2 + 1];
             if (ch === "\r") {
               if (next === "\n") {
-                i += 1;
+                i2 += 1;
                 ch = "\n";
-                next = this.buffer[i + 1];
+                next = this.buffer[i2 + 1];
               } else
-                end = i;
+                end = i2;
             }
             if (next === "#" || inFlow && flowIndicatorChars.has(next))
               break;
             if (ch === "\n") {
-              const cs = this.continueScalar(i + 1);
+              const cs = this.continueScalar(i2 + 1);
               if (cs === -1)
                 break;
-              i = Math.max(i, cs - 2);
+              i2 = Math.max(i2, cs - 2);
             }
           } else {
             if (inFlow && flowIndicatorChars.has(ch))
               break;
-            end = i;
+            end = i2;
           }
         }
         if (!ch && !this.atEnd)
@@ -25326,8 +25326,8 @@ var require_lexer = __commonJS({
         }
         return 0;
       }
-      *pushToIndex(i, allowEmpty) {
-        const s = this.buffer.slice(this.pos, i);
+      *pushToIndex(i2, allowEmpty) {
+        const s = this.buffer.slice(this.pos, i2);
         if (s) {
           yield s;
           this.pos += s.length;
@@ -25372,23 +25372,23 @@ var require_lexer = __commonJS({
       }
       *pushTag() {
         if (this.charAt(1) === "<") {
-          let i = this.pos + 2;
-          let ch = this.buffer[i];
+          let i2 = this.pos + 2;
+          let ch = this.buffer[i2];
           while (!isEmpty(ch) && ch !== ">")
-            ch = this.buffer[++i];
-          return yield* this.pushToIndex(ch === ">" ? i + 1 : i, false);
+            ch = this.buffer[++i2];
+          return yield* this.pushToIndex(ch === ">" ? i2 + 1 : i2, false);
         } else {
-          let i = this.pos + 1;
-          let ch = this.buffer[i];
+          let i2 = this.pos + 1;
+          let ch = this.buffer[i2];
           while (ch) {
             if (tagChars.has(ch))
-              ch = this.buffer[++i];
-            else if (ch === "%" && hexDigits.has(this.buffer[i + 1]) && hexDigits.has(this.buffer[i + 2])) {
-              ch = this.buffer[i += 3];
+              ch = this.buffer[++i2];
+            else if (ch === "%" && hexDigits.has(this.buffer[i2 + 1]) && hexDigits.has(this.buffer[i2 + 2])) {
+              ch = this.buffer[i2 += 3];
             } else
               break;
           }
-          return yield* this.pushToIndex(i, false);
+          return yield* this.pushToIndex(i2, false);
         }
       }
       *pushNewline() {
@@ -25401,24 +25401,24 @@ var require_lexer = __commonJS({
           return 0;
       }
       *pushSpaces(allowTabs) {
-        let i = this.pos - 1;
+        let i2 = this.pos - 1;
         let ch;
         do {
-          ch = this.buffer[++i];
+          ch = this.buffer[++i2];
         } while (ch === " " || allowTabs && ch === "	");
-        const n = i - this.pos;
+        const n = i2 - this.pos;
         if (n > 0) {
           yield this.buffer.substr(this.pos, n);
-          this.pos = i;
+          this.pos = i2;
         }
         return n;
       }
       *pushUntil(test) {
-        let i = this.pos;
-        let ch = this.buffer[i];
+        let i2 = this.pos;
+        let ch = this.buffer[i2];
         while (!test(ch))
-          ch = this.buffer[++i];
-        return yield* this.pushToIndex(i, false);
+          ch = this.buffer[++i2];
+        return yield* this.pushToIndex(i2, false);
       }
     };
     exports.Lexer = Lexer;
@@ -25464,20 +25464,20 @@ var require_parser = __commonJS({
     var cst = require_cst();
     var lexer = require_lexer();
     function includesToken(list, type) {
-      for (let i = 0; i < list.length; ++i)
-        if (list[i].type === type)
+      for (let i2 = 0; i2 < list.length; ++i2)
+        if (list[i2].type === type)
           return true;
       return false;
     }
     function findNonEmptyIndex(list) {
-      for (let i = 0; i < list.length; ++i) {
-        switch (list[i].type) {
+      for (let i2 = 0; i2 < list.length; ++i2) {
+        switch (list[i2].type) {
           case "space":
           case "comment":
           case "newline":
             break;
           default:
-            return i;
+            return i2;
         }
       }
       return -1;
@@ -25512,9 +25512,9 @@ var require_parser = __commonJS({
     function getFirstKeyStartProps(prev) {
       if (prev.length === 0)
         return [];
-      let i = prev.length;
-      loop: while (--i >= 0) {
-        switch (prev[i].type) {
+      let i2 = prev.length;
+      loop: while (--i2 >= 0) {
+        switch (prev[i2].type) {
           case "doc-start":
           case "explicit-key-ind":
           case "map-value-ind":
@@ -25523,16 +25523,16 @@ var require_parser = __commonJS({
             break loop;
         }
       }
-      while (prev[++i]?.type === "space") {
+      while (prev[++i2]?.type === "space") {
       }
-      return prev.splice(i, prev.length);
+      return prev.splice(i2, prev.length);
     }
     function arrayPushArray(target, source) {
       if (source.length < 1e5)
         Array.prototype.push.apply(target, source);
       else
-        for (let i = 0; i < source.length; ++i)
-          target.push(source[i]);
+        for (let i2 = 0; i2 < source.length; ++i2)
+          target.push(source[i2]);
     }
     function fixFlowSeqItems(fc) {
       if (fc.start.type === "flow-seq-start") {
@@ -25918,11 +25918,11 @@ var require_parser = __commonJS({
           let start = [];
           if (atNextItem && it.sep && !it.value) {
             const nl = [];
-            for (let i = 0; i < it.sep.length; ++i) {
-              const st = it.sep[i];
+            for (let i2 = 0; i2 < it.sep.length; ++i2) {
+              const st = it.sep[i2];
               switch (st.type) {
                 case "newline":
-                  nl.push(i);
+                  nl.push(i2);
                   break;
                 case "space":
                   break;
@@ -26483,20 +26483,20 @@ var require_dist = __commonJS({
 var require_utils2 = __commonJS({
   "node_modules/braces/lib/utils.js"(exports) {
     "use strict";
-    exports.isInteger = (num) => {
-      if (typeof num === "number") {
-        return Number.isInteger(num);
+    exports.isInteger = (num2) => {
+      if (typeof num2 === "number") {
+        return Number.isInteger(num2);
       }
-      if (typeof num === "string" && num.trim() !== "") {
-        return Number.isInteger(Number(num));
+      if (typeof num2 === "string" && num2.trim() !== "") {
+        return Number.isInteger(Number(num2));
       }
       return false;
     };
     exports.find = (node2, type) => node2.nodes.find((node3) => node3.type === type);
-    exports.exceedsLimit = (min, max, step = 1, limit2) => {
+    exports.exceedsLimit = (min, max2, step = 1, limit2) => {
       if (limit2 === false) return false;
-      if (!exports.isInteger(min) || !exports.isInteger(max)) return false;
-      return (Number(max) - Number(min)) / Number(step) >= limit2;
+      if (!exports.isInteger(min) || !exports.isInteger(max2)) return false;
+      return (Number(max2) - Number(min)) / Number(step) >= limit2;
     };
     exports.escapeNode = (block, n = 0, type) => {
       const node2 = block.nodes[n];
@@ -26543,8 +26543,8 @@ var require_utils2 = __commonJS({
     exports.flatten = (...args) => {
       const result = [];
       const flat = (arr) => {
-        for (let i = 0; i < arr.length; i++) {
-          const ele = arr[i];
+        for (let i2 = 0; i2 < arr.length; i2++) {
+          const ele = arr[i2];
           if (Array.isArray(ele)) {
             flat(ele);
             continue;
@@ -26596,12 +26596,12 @@ var require_stringify2 = __commonJS({
 var require_is_number = __commonJS({
   "node_modules/is-number/index.js"(exports, module) {
     "use strict";
-    module.exports = function(num) {
-      if (typeof num === "number") {
-        return num - num === 0;
+    module.exports = function(num2) {
+      if (typeof num2 === "number") {
+        return num2 - num2 === 0;
       }
-      if (typeof num === "string" && num.trim() !== "") {
-        return Number.isFinite ? Number.isFinite(+num) : isFinite(+num);
+      if (typeof num2 === "string" && num2.trim() !== "") {
+        return Number.isFinite ? Number.isFinite(+num2) : isFinite(+num2);
       }
       return false;
     };
@@ -26613,14 +26613,14 @@ var require_to_regex_range = __commonJS({
   "node_modules/to-regex-range/index.js"(exports, module) {
     "use strict";
     var isNumber = require_is_number();
-    var toRegexRange = (min, max, options) => {
+    var toRegexRange = (min, max2, options) => {
       if (isNumber(min) === false) {
         throw new TypeError("toRegexRange: expected the first argument to be a number");
       }
-      if (max === void 0 || min === max) {
+      if (max2 === void 0 || min === max2) {
         return String(min);
       }
-      if (isNumber(max) === false) {
+      if (isNumber(max2) === false) {
         throw new TypeError("toRegexRange: expected the second argument to be a number.");
       }
       let opts = { relaxZeros: true, ...options };
@@ -26631,14 +26631,14 @@ var require_to_regex_range = __commonJS({
       let shorthand = String(opts.shorthand);
       let capture = String(opts.capture);
       let wrap = String(opts.wrap);
-      let cacheKey = min + ":" + max + "=" + relax + shorthand + capture + wrap;
+      let cacheKey = min + ":" + max2 + "=" + relax + shorthand + capture + wrap;
       if (toRegexRange.cache.hasOwnProperty(cacheKey)) {
         return toRegexRange.cache[cacheKey].result;
       }
-      let a = Math.min(min, max);
-      let b = Math.max(min, max);
+      let a = Math.min(min, max2);
+      let b = Math.max(min, max2);
       if (Math.abs(a - b) === 1) {
-        let result = min + "|" + max;
+        let result = min + "|" + max2;
         if (opts.capture) {
           return `(${result})`;
         }
@@ -26647,8 +26647,8 @@ var require_to_regex_range = __commonJS({
         }
         return `(?:${result})`;
       }
-      let isPadded = hasPadding(min) || hasPadding(max);
-      let state = { min, max, a, b };
+      let isPadded = hasPadding(min) || hasPadding(max2);
+      let state = { min, max: max2, a, b };
       let positives = [];
       let negatives = [];
       if (isPadded) {
@@ -26681,21 +26681,21 @@ var require_to_regex_range = __commonJS({
       let subpatterns = onlyNegative.concat(intersected).concat(onlyPositive);
       return subpatterns.join("|");
     }
-    function splitToRanges(min, max) {
+    function splitToRanges(min, max2) {
       let nines = 1;
       let zeros = 1;
       let stop = countNines(min, nines);
-      let stops = /* @__PURE__ */ new Set([max]);
-      while (min <= stop && stop <= max) {
+      let stops = /* @__PURE__ */ new Set([max2]);
+      while (min <= stop && stop <= max2) {
         stops.add(stop);
         nines += 1;
         stop = countNines(min, nines);
       }
-      stop = countZeros(max + 1, zeros) - 1;
-      while (min < stop && stop <= max) {
+      stop = countZeros(max2 + 1, zeros) - 1;
+      while (min < stop && stop <= max2) {
         stops.add(stop);
         zeros += 1;
-        stop = countZeros(max + 1, zeros) - 1;
+        stop = countZeros(max2 + 1, zeros) - 1;
       }
       stops = [...stops];
       stops.sort(compare2);
@@ -26708,30 +26708,30 @@ var require_to_regex_range = __commonJS({
       let zipped = zip(start, stop);
       let digits = zipped.length;
       let pattern = "";
-      let count = 0;
-      for (let i = 0; i < digits; i++) {
-        let [startDigit, stopDigit] = zipped[i];
+      let count2 = 0;
+      for (let i2 = 0; i2 < digits; i2++) {
+        let [startDigit, stopDigit] = zipped[i2];
         if (startDigit === stopDigit) {
           pattern += startDigit;
         } else if (startDigit !== "0" || stopDigit !== "9") {
           pattern += toCharacterClass(startDigit, stopDigit, options);
         } else {
-          count++;
+          count2++;
         }
       }
-      if (count) {
+      if (count2) {
         pattern += options.shorthand === true ? "\\d" : "[0-9]";
       }
-      return { pattern, count: [count], digits };
+      return { pattern, count: [count2], digits };
     }
-    function splitToPatterns(min, max, tok, options) {
-      let ranges = splitToRanges(min, max);
+    function splitToPatterns(min, max2, tok, options) {
+      let ranges = splitToRanges(min, max2);
       let tokens = [];
       let start = min;
       let prev;
-      for (let i = 0; i < ranges.length; i++) {
-        let max2 = ranges[i];
-        let obj = rangeToPattern(String(start), String(max2), options);
+      for (let i2 = 0; i2 < ranges.length; i2++) {
+        let max3 = ranges[i2];
+        let obj = rangeToPattern(String(start), String(max3), options);
         let zeros = "";
         if (!tok.isPadded && prev && prev.pattern === obj.pattern) {
           if (prev.count.length > 1) {
@@ -26739,15 +26739,15 @@ var require_to_regex_range = __commonJS({
           }
           prev.count.push(obj.count[0]);
           prev.string = prev.pattern + toQuantifier(prev.count);
-          start = max2 + 1;
+          start = max3 + 1;
           continue;
         }
         if (tok.isPadded) {
-          zeros = padZeros(max2, tok, options);
+          zeros = padZeros(max3, tok, options);
         }
         obj.string = zeros + obj.pattern + toQuantifier(obj.count);
         tokens.push(obj);
-        start = max2 + 1;
+        start = max3 + 1;
         prev = obj;
       }
       return tokens;
@@ -26767,7 +26767,7 @@ var require_to_regex_range = __commonJS({
     }
     function zip(a, b) {
       let arr = [];
-      for (let i = 0; i < a.length; i++) arr.push([a[i], b[i]]);
+      for (let i2 = 0; i2 < a.length; i2++) arr.push([a[i2], b[i2]]);
       return arr;
     }
     function compare2(a, b) {
@@ -26825,14 +26825,14 @@ var require_fill_range = __commonJS({
     "use strict";
     var util = __require("util");
     var toRegexRange = require_to_regex_range();
-    var isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
+    var isObject2 = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
     var transform = (toNumber) => {
       return (value2) => toNumber === true ? Number(value2) : String(value2);
     };
     var isValidValue = (value2) => {
       return typeof value2 === "number" || typeof value2 === "string" && value2 !== "";
     };
-    var isNumber = (num) => Number.isInteger(+num);
+    var isNumber = (num2) => Number.isInteger(+num2);
     var zeros = (input) => {
       let value2 = `${input}`;
       let index = -1;
@@ -26942,7 +26942,7 @@ var require_fill_range = __commonJS({
         return toRange(toMaxLen(start, maxLen), toMaxLen(end, maxLen), true, options);
       }
       let parts = { negatives: [], positives: [] };
-      let push = (num) => parts[num < 0 ? "negatives" : "positives"].push(Math.abs(num));
+      let push = (num2) => parts[num2 < 0 ? "negatives" : "positives"].push(Math.abs(num2));
       let range = [];
       let index = 0;
       while (descending ? a >= b : a <= b) {
@@ -26968,9 +26968,9 @@ var require_fill_range = __commonJS({
       let b = `${end}`.charCodeAt(0);
       let descending = a > b;
       let min = Math.min(a, b);
-      let max = Math.max(a, b);
+      let max2 = Math.max(a, b);
       if (options.toRegex && step === 1) {
-        return toRange(min, max, false, options);
+        return toRange(min, max2, false, options);
       }
       let range = [];
       let index = 0;
@@ -26994,14 +26994,14 @@ var require_fill_range = __commonJS({
       if (typeof step === "function") {
         return fill(start, end, 1, { transform: step });
       }
-      if (isObject(step)) {
+      if (isObject2(step)) {
         return fill(start, end, 0, step);
       }
       let opts = { ...options };
       if (opts.capture === true) opts.wrap = true;
       step = step || opts.step || 1;
       if (!isNumber(step)) {
-        if (step != null && !isObject(step)) return invalidStep(step, opts);
+        if (step != null && !isObject2(step)) return invalidStep(step, opts);
         return fill(start, end, 1, step);
       }
       if (isNumber(start) && isNumber(end)) {
@@ -27132,10 +27132,10 @@ var require_expand = __commonJS({
           block = block.parent;
           queue = block.queue;
         }
-        for (let i = 0; i < node2.nodes.length; i++) {
-          const child = node2.nodes[i];
+        for (let i2 = 0; i2 < node2.nodes.length; i2++) {
+          const child = node2.nodes[i2];
           if (child.type === "comma" && node2.type === "brace") {
-            if (i === 1) queue.push("");
+            if (i2 === 1) queue.push("");
             queue.push("");
             continue;
           }
@@ -27299,9 +27299,9 @@ var require_parse2 = __commonJS({
         throw new TypeError("Expected a string");
       }
       const opts = options || {};
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      if (input.length > max) {
-        throw new SyntaxError(`Input length (${input.length}), exceeds max characters (${max})`);
+      const max2 = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      if (input.length > max2) {
+        throw new SyntaxError(`Input length (${input.length}), exceeds max characters (${max2})`);
       }
       const ast = { type: "root", input, nodes: [] };
       const stack = [ast];
@@ -28131,8 +28131,8 @@ var require_scan = __commonJS({
         let prevIndex;
         for (let idx = 0; idx < slashes.length; idx++) {
           const n2 = prevIndex !== void 0 ? prevIndex + 1 : start;
-          const i = slashes[idx];
-          const value3 = input.slice(n2, i);
+          const i2 = slashes[idx];
+          const value3 = input.slice(n2, i2);
           if (opts.tokens) {
             if (idx === 0 && start !== 0) {
               tokens[idx].isPrefix = true;
@@ -28143,9 +28143,9 @@ var require_scan = __commonJS({
             depth(tokens[idx]);
             state.maxDepth += tokens[idx].depth;
           }
-          if (i >= start) {
+          if (i2 >= start) {
             parts.push(value3);
-            prevIndex = i;
+            prevIndex = i2;
           }
         }
         const n = prevIndex !== void 0 ? prevIndex + 1 : start;
@@ -28273,9 +28273,9 @@ var require_parse3 = __commonJS({
     };
     var hasRepeatedCharPrefixOverlap = (branches) => {
       const values = branches.map(normalizeSimpleBranch).filter(Boolean);
-      for (let i = 0; i < values.length; i++) {
-        for (let j = i + 1; j < values.length; j++) {
-          const a = values[i];
+      for (let i2 = 0; i2 < values.length; i2++) {
+        for (let j = i2 + 1; j < values.length; j++) {
+          const a = values[i2];
           const b = values[j];
           const char = a[0];
           if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
@@ -28296,8 +28296,8 @@ var require_parse3 = __commonJS({
       let paren = 0;
       let quote = 0;
       let escaped = false;
-      for (let i = 1; i < pattern.length; i++) {
-        const ch = pattern[i];
+      for (let i2 = 1; i2 < pattern.length; i2++) {
+        const ch = pattern[i2];
         if (escaped === true) {
           escaped = false;
           continue;
@@ -28331,13 +28331,13 @@ var require_parse3 = __commonJS({
         if (ch === ")") {
           paren--;
           if (paren === 0) {
-            if (requireEnd === true && i !== pattern.length - 1) {
+            if (requireEnd === true && i2 !== pattern.length - 1) {
               return;
             }
             return {
               type: pattern[0],
-              body: pattern.slice(2, i),
-              end: i
+              body: pattern.slice(2, i2),
+              end: i2
             };
           }
         }
@@ -28386,7 +28386,7 @@ var require_parse3 = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants4.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max2 = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants4.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -28409,7 +28409,7 @@ var require_parse3 = __commonJS({
           continue;
         }
         combinable = false;
-        if (repeatedExtglobRecursion(branch) > max) {
+        if (repeatedExtglobRecursion(branch) > max2) {
           return { risky: true };
         }
       }
@@ -28424,10 +28424,10 @@ var require_parse3 = __commonJS({
       }
       input = REPLACEMENTS[input] || input;
       const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      const max2 = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       let len = input.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      if (len > max2) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max2}`);
       }
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
       const tokens = [bos];
@@ -28488,22 +28488,22 @@ var require_parse3 = __commonJS({
       const peek = state.peek = (n = 1) => input[state.index + n];
       const advance = state.advance = () => input[++state.index] || "";
       const remaining = () => input.slice(state.index + 1);
-      const consume = (value3 = "", num = 0) => {
+      const consume = (value3 = "", num2 = 0) => {
         state.consumed += value3;
-        state.index += num;
+        state.index += num2;
       };
       const append = (token) => {
         state.output += token.output != null ? token.output : token.value;
         consume(token.value);
       };
       const negate = () => {
-        let count = 1;
+        let count2 = 1;
         while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
           advance();
           state.start++;
-          count++;
+          count2++;
         }
-        if (count % 2 === 0) {
+        if (count2 % 2 === 0) {
           return false;
         }
         state.negated = true;
@@ -28566,10 +28566,10 @@ var require_parse3 = __commonJS({
           open2.type = "text";
           open2.value = literal;
           open2.output = safeOutput || utils.escapeRegex(literal);
-          for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
-            tokens[i].value = "";
-            tokens[i].output = "";
-            delete tokens[i].suffix;
+          for (let i2 = token.tokensIndex + 1; i2 < tokens.length; i2++) {
+            tokens[i2].value = "";
+            tokens[i2].output = "";
+            delete tokens[i2].suffix;
           }
           state.output = token.output + open2.output;
           state.backtrack = true;
@@ -28812,13 +28812,13 @@ var require_parse3 = __commonJS({
           if (brace.dots === true) {
             const arr = tokens.slice();
             const range = [];
-            for (let i = arr.length - 1; i >= 0; i--) {
+            for (let i2 = arr.length - 1; i2 >= 0; i2--) {
               tokens.pop();
-              if (arr[i].type === "brace") {
+              if (arr[i2].type === "brace") {
                 break;
               }
-              if (arr[i].type !== "dots") {
-                range.unshift(arr[i].value);
+              if (arr[i2].type !== "dots") {
+                range.unshift(arr[i2].value);
               }
             }
             output = expandRange(range, opts);
@@ -29113,10 +29113,10 @@ var require_parse3 = __commonJS({
     };
     parse3.fastpaths = (input, options) => {
       const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      const max2 = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      if (len > max2) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max2}`);
       }
       input = REPLACEMENTS[input] || input;
       const {
@@ -29188,7 +29188,7 @@ var require_picomatch = __commonJS({
     var parse3 = require_parse3();
     var utils = require_utils3();
     var constants4 = require_constants7();
-    var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch3 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
         const fns = glob.map((input) => picomatch3(input, options, returnState));
@@ -29201,7 +29201,7 @@ var require_picomatch = __commonJS({
         };
         return arrayMatcher;
       }
-      const isState = isObject(glob) && glob.tokens && glob.input;
+      const isState = isObject2(glob) && glob.tokens && glob.input;
       if (glob === "" || typeof glob !== "string" && !isState) {
         throw new TypeError("Expected pattern to be a non-empty string");
       }
@@ -29310,8 +29310,8 @@ var require_picomatch = __commonJS({
       try {
         const opts = options || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
-      } catch (err) {
-        if (options && options.debug === true) throw err;
+      } catch (err2) {
+        if (options && options.debug === true) throw err2;
         return /$^/;
       }
     };
@@ -29380,12 +29380,12 @@ var require_code = __commonJS({
         return item === "" || item === '""';
       }
       get str() {
-        var _a;
-        return (_a = this._str) !== null && _a !== void 0 ? _a : this._str = this._items.reduce((s, c) => `${s}${c}`, "");
+        var _a2;
+        return (_a2 = this._str) !== null && _a2 !== void 0 ? _a2 : this._str = this._items.reduce((s, c) => `${s}${c}`, "");
       }
       get names() {
-        var _a;
-        return (_a = this._names) !== null && _a !== void 0 ? _a : this._names = this._items.reduce((names, c) => {
+        var _a2;
+        return (_a2 = this._names) !== null && _a2 !== void 0 ? _a2 : this._names = this._items.reduce((names, c) => {
           if (c instanceof Name)
             names[c.str] = (names[c.str] || 0) + 1;
           return names;
@@ -29396,10 +29396,10 @@ var require_code = __commonJS({
     exports.nil = new _Code("");
     function _(strs, ...args) {
       const code2 = [strs[0]];
-      let i = 0;
-      while (i < args.length) {
-        addCodeArg(code2, args[i]);
-        code2.push(strs[++i]);
+      let i2 = 0;
+      while (i2 < args.length) {
+        addCodeArg(code2, args[i2]);
+        code2.push(strs[++i2]);
       }
       return new _Code(code2);
     }
@@ -29407,11 +29407,11 @@ var require_code = __commonJS({
     var plus2 = new _Code("+");
     function str(strs, ...args) {
       const expr = [safeStringify(strs[0])];
-      let i = 0;
-      while (i < args.length) {
+      let i2 = 0;
+      while (i2 < args.length) {
         expr.push(plus2);
-        addCodeArg(expr, args[i]);
-        expr.push(plus2, safeStringify(strs[++i]));
+        addCodeArg(expr, args[i2]);
+        expr.push(plus2, safeStringify(strs[++i2]));
       }
       optimize(expr);
       return new _Code(expr);
@@ -29427,17 +29427,17 @@ var require_code = __commonJS({
     }
     exports.addCodeArg = addCodeArg;
     function optimize(expr) {
-      let i = 1;
-      while (i < expr.length - 1) {
-        if (expr[i] === plus2) {
-          const res = mergeExprItems(expr[i - 1], expr[i + 1]);
+      let i2 = 1;
+      while (i2 < expr.length - 1) {
+        if (expr[i2] === plus2) {
+          const res = mergeExprItems(expr[i2 - 1], expr[i2 + 1]);
           if (res !== void 0) {
-            expr.splice(i - 1, 3, res);
+            expr.splice(i2 - 1, 3, res);
             continue;
           }
-          expr[i++] = "+";
+          expr[i2++] = "+";
         }
-        i++;
+        i2++;
       }
     }
     function mergeExprItems(a, b) {
@@ -29462,15 +29462,15 @@ var require_code = __commonJS({
       return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str`${c1}${c2}`;
     }
     exports.strConcat = strConcat;
-    function interpolate(x) {
-      return typeof x == "number" || typeof x == "boolean" || x === null ? x : safeStringify(Array.isArray(x) ? x.join(",") : x);
+    function interpolate(x2) {
+      return typeof x2 == "number" || typeof x2 == "boolean" || x2 === null ? x2 : safeStringify(Array.isArray(x2) ? x2.join(",") : x2);
     }
-    function stringify(x) {
-      return new _Code(safeStringify(x));
+    function stringify(x2) {
+      return new _Code(safeStringify(x2));
     }
     exports.stringify = stringify;
-    function safeStringify(x) {
-      return JSON.stringify(x).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+    function safeStringify(x2) {
+      return JSON.stringify(x2).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
     }
     exports.safeStringify = safeStringify;
     function getProperty(key2) {
@@ -29531,8 +29531,8 @@ var require_scope = __commonJS({
         return `${prefix}${ng.index++}`;
       }
       _nameGroup(prefix) {
-        var _a, _b;
-        if (((_b = (_a = this._parent) === null || _a === void 0 ? void 0 : _a._prefixes) === null || _b === void 0 ? void 0 : _b.has(prefix)) || this._prefixes && !this._prefixes.has(prefix)) {
+        var _a2, _b2;
+        if (((_b2 = (_a2 = this._parent) === null || _a2 === void 0 ? void 0 : _a2._prefixes) === null || _b2 === void 0 ? void 0 : _b2.has(prefix)) || this._prefixes && !this._prefixes.has(prefix)) {
           throw new Error(`CodeGen: prefix "${prefix}" is not allowed in this scope`);
         }
         return this._names[prefix] = { prefix, index: 0 };
@@ -29565,12 +29565,12 @@ var require_scope = __commonJS({
         return new ValueScopeName(prefix, this._newName(prefix));
       }
       value(nameOrPrefix, value2) {
-        var _a;
+        var _a2;
         if (value2.ref === void 0)
           throw new Error("CodeGen: ref must be passed in value");
         const name = this.toName(nameOrPrefix);
         const { prefix } = name;
-        const valueKey = (_a = value2.key) !== null && _a !== void 0 ? _a : value2.ref;
+        const valueKey = (_a2 = value2.key) !== null && _a2 !== void 0 ? _a2 : value2.ref;
         let vs = this._values[prefix];
         if (vs) {
           const _name = vs.get(valueKey);
@@ -29817,27 +29817,27 @@ var require_codegen = __commonJS({
       }
       optimizeNodes() {
         const { nodes } = this;
-        let i = nodes.length;
-        while (i--) {
-          const n = nodes[i].optimizeNodes();
+        let i2 = nodes.length;
+        while (i2--) {
+          const n = nodes[i2].optimizeNodes();
           if (Array.isArray(n))
-            nodes.splice(i, 1, ...n);
+            nodes.splice(i2, 1, ...n);
           else if (n)
-            nodes[i] = n;
+            nodes[i2] = n;
           else
-            nodes.splice(i, 1);
+            nodes.splice(i2, 1);
         }
         return nodes.length > 0 ? this : void 0;
       }
       optimizeNames(names, constants4) {
         const { nodes } = this;
-        let i = nodes.length;
-        while (i--) {
-          const n = nodes[i];
+        let i2 = nodes.length;
+        while (i2--) {
+          const n = nodes[i2];
           if (n.optimizeNames(names, constants4))
             continue;
           subtractNames(names, n.names);
-          nodes.splice(i, 1);
+          nodes.splice(i2, 1);
         }
         return nodes.length > 0 ? this : void 0;
       }
@@ -29888,8 +29888,8 @@ var require_codegen = __commonJS({
         return this;
       }
       optimizeNames(names, constants4) {
-        var _a;
-        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants4);
+        var _a2;
+        this.else = (_a2 = this.else) === null || _a2 === void 0 ? void 0 : _a2.optimizeNames(names, constants4);
         if (!(super.optimizeNames(names, constants4) || this.else))
           return;
         this.condition = optimizeExpr(this.condition, names, constants4);
@@ -29993,17 +29993,17 @@ var require_codegen = __commonJS({
         return code2;
       }
       optimizeNodes() {
-        var _a, _b;
+        var _a2, _b2;
         super.optimizeNodes();
-        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNodes();
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
+        (_a2 = this.catch) === null || _a2 === void 0 ? void 0 : _a2.optimizeNodes();
+        (_b2 = this.finally) === null || _b2 === void 0 ? void 0 : _b2.optimizeNodes();
         return this;
       }
       optimizeNames(names, constants4) {
-        var _a, _b;
+        var _a2, _b2;
         super.optimizeNames(names, constants4);
-        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants4);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants4);
+        (_a2 = this.catch) === null || _a2 === void 0 ? void 0 : _a2.optimizeNames(names, constants4);
+        (_b2 = this.finally) === null || _b2 === void 0 ? void 0 : _b2.optimizeNames(names, constants4);
         return this;
       }
       get names() {
@@ -30164,8 +30164,8 @@ var require_codegen = __commonJS({
         const name = this._scope.toName(nameOrPrefix);
         if (this.opts.es5) {
           const arr = iterable instanceof code_1.Name ? iterable : this.var("_arr", iterable);
-          return this.forRange("_i", 0, (0, code_1._)`${arr}.length`, (i) => {
-            this.var(name, (0, code_1._)`${arr}[${i}]`);
+          return this.forRange("_i", 0, (0, code_1._)`${arr}.length`, (i2) => {
+            this.var(name, (0, code_1._)`${arr}[${i2}]`);
             forBody(name);
           });
         }
@@ -30333,8 +30333,8 @@ var require_codegen = __commonJS({
       for (const n in from)
         names[n] = (names[n] || 0) - (from[n] || 0);
     }
-    function not2(x) {
-      return typeof x == "boolean" || typeof x == "number" || x === null ? !x : (0, code_1._)`!${par(x)}`;
+    function not2(x2) {
+      return typeof x2 == "boolean" || typeof x2 == "number" || x2 === null ? !x2 : (0, code_1._)`!${par(x2)}`;
     }
     exports.not = not2;
     var andCode = mappend(exports.operators.AND);
@@ -30348,10 +30348,10 @@ var require_codegen = __commonJS({
     }
     exports.or = or;
     function mappend(op) {
-      return (x, y) => x === code_1.nil ? y : y === code_1.nil ? x : (0, code_1._)`${par(x)} ${op} ${par(y)}`;
+      return (x2, y) => x2 === code_1.nil ? y : y === code_1.nil ? x2 : (0, code_1._)`${par(x2)} ${op} ${par(y)}`;
     }
-    function par(x) {
-      return x instanceof code_1.Name ? x : (0, code_1._)`(${x})`;
+    function par(x2) {
+      return x2 instanceof code_1.Name ? x2 : (0, code_1._)`(${x2})`;
     }
   }
 });
@@ -30441,8 +30441,8 @@ var require_util9 = __commonJS({
     exports.unescapeJsonPointer = unescapeJsonPointer;
     function eachItem(xs, f) {
       if (Array.isArray(xs)) {
-        for (const x of xs)
-          f(x);
+        for (const x2 of xs)
+          f(x2);
       } else {
         f(xs);
       }
@@ -30606,21 +30606,21 @@ var require_errors3 = __commonJS({
     function extendErrors({ gen, keyword, schemaValue, data, errsCount, it }) {
       if (errsCount === void 0)
         throw new Error("ajv implementation error");
-      const err = gen.name("err");
-      gen.forRange("i", errsCount, names_1.default.errors, (i) => {
-        gen.const(err, (0, codegen_1._)`${names_1.default.vErrors}[${i}]`);
-        gen.if((0, codegen_1._)`${err}.instancePath === undefined`, () => gen.assign((0, codegen_1._)`${err}.instancePath`, (0, codegen_1.strConcat)(names_1.default.instancePath, it.errorPath)));
-        gen.assign((0, codegen_1._)`${err}.schemaPath`, (0, codegen_1.str)`${it.errSchemaPath}/${keyword}`);
+      const err2 = gen.name("err");
+      gen.forRange("i", errsCount, names_1.default.errors, (i2) => {
+        gen.const(err2, (0, codegen_1._)`${names_1.default.vErrors}[${i2}]`);
+        gen.if((0, codegen_1._)`${err2}.instancePath === undefined`, () => gen.assign((0, codegen_1._)`${err2}.instancePath`, (0, codegen_1.strConcat)(names_1.default.instancePath, it.errorPath)));
+        gen.assign((0, codegen_1._)`${err2}.schemaPath`, (0, codegen_1.str)`${it.errSchemaPath}/${keyword}`);
         if (it.opts.verbose) {
-          gen.assign((0, codegen_1._)`${err}.schema`, schemaValue);
-          gen.assign((0, codegen_1._)`${err}.data`, data);
+          gen.assign((0, codegen_1._)`${err2}.schema`, schemaValue);
+          gen.assign((0, codegen_1._)`${err2}.data`, data);
         }
       });
     }
     exports.extendErrors = extendErrors;
     function addError(gen, errObj) {
-      const err = gen.const("err", errObj);
-      gen.if((0, codegen_1._)`${names_1.default.vErrors} === null`, () => gen.assign(names_1.default.vErrors, (0, codegen_1._)`[${err}]`), (0, codegen_1._)`${names_1.default.vErrors}.push(${err})`);
+      const err2 = gen.const("err", errObj);
+      gen.if((0, codegen_1._)`${names_1.default.vErrors} === null`, () => gen.assign(names_1.default.vErrors, (0, codegen_1._)`[${err2}]`), (0, codegen_1._)`${names_1.default.vErrors}.push(${err2})`);
       gen.code((0, codegen_1._)`${names_1.default.errors}++`);
     }
     function returnErrors(it, errs) {
@@ -30743,8 +30743,8 @@ var require_rules = __commonJS({
     exports.getRules = exports.isJSONType = void 0;
     var _jsonTypes = ["string", "number", "integer", "boolean", "null", "object", "array"];
     var jsonTypes = new Set(_jsonTypes);
-    function isJSONType(x) {
-      return typeof x == "string" && jsonTypes.has(x);
+    function isJSONType(x2) {
+      return typeof x2 == "string" && jsonTypes.has(x2);
     }
     exports.isJSONType = isJSONType;
     function getRules() {
@@ -30782,8 +30782,8 @@ var require_applicability = __commonJS({
     }
     exports.shouldUseGroup = shouldUseGroup;
     function shouldUseRule(schema, rule) {
-      var _a;
-      return schema[rule.keyword] !== void 0 || ((_a = rule.definition.implements) === null || _a === void 0 ? void 0 : _a.some((kwd) => schema[kwd] !== void 0));
+      var _a2;
+      return schema[rule.keyword] !== void 0 || ((_a2 = rule.definition.implements) === null || _a2 === void 0 ? void 0 : _a2.some((kwd) => schema[kwd] !== void 0));
     }
     exports.shouldUseRule = shouldUseRule;
   }
@@ -30988,7 +30988,7 @@ var require_defaults = __commonJS({
           assignDefault(it, key2, properties[key2].default);
         }
       } else if (ty === "array" && Array.isArray(items)) {
-        items.forEach((sch, i) => assignDefault(it, i, sch.default));
+        items.forEach((sch, i2) => assignDefault(it, i2, sch.default));
       }
     }
     exports.assignDefaults = assignDefaults;
@@ -31106,10 +31106,10 @@ var require_code2 = __commonJS({
       return valid;
       function validateItems(notValid) {
         const len = gen.const("len", (0, codegen_1._)`${data}.length`);
-        gen.forRange("i", 0, len, (i) => {
+        gen.forRange("i", 0, len, (i2) => {
           cxt.subschema({
             keyword,
-            dataProp: i,
+            dataProp: i2,
             dataPropType: util_1.Type.Num
           }, valid);
           gen.if((0, codegen_1.not)(valid), notValid);
@@ -31126,10 +31126,10 @@ var require_code2 = __commonJS({
         return;
       const valid = gen.let("valid", false);
       const schValid = gen.name("_valid");
-      gen.block(() => schema.forEach((_sch, i) => {
+      gen.block(() => schema.forEach((_sch, i2) => {
         const schCxt = cxt.subschema({
           keyword,
-          schemaProp: i,
+          schemaProp: i2,
           compositeRule: true
         }, schValid);
         gen.assign(valid, (0, codegen_1._)`${valid} || ${schValid}`);
@@ -31171,14 +31171,14 @@ var require_keyword = __commonJS({
     }
     exports.macroKeywordCode = macroKeywordCode;
     function funcKeywordCode(cxt, def) {
-      var _a;
+      var _a2;
       const { gen, keyword, schema, parentSchema, $data, it } = cxt;
       checkAsyncKeyword(it, def);
       const validate2 = !$data && def.compile ? def.compile.call(it.self, schema, parentSchema, it) : def.validate;
       const validateRef = useKeyword(gen, keyword, validate2);
       const valid = gen.let("valid");
       cxt.block$data(valid, validateKeyword);
-      cxt.ok((_a = def.valid) !== null && _a !== void 0 ? _a : valid);
+      cxt.ok((_a2 = def.valid) !== null && _a2 !== void 0 ? _a2 : valid);
       function validateKeyword() {
         if (def.errors === false) {
           assignValid();
@@ -31209,8 +31209,8 @@ var require_keyword = __commonJS({
         gen.assign(valid, (0, codegen_1._)`${_await}${(0, code_1.callValidateCode)(cxt, validateRef, passCxt, passSchema)}`, def.modifying);
       }
       function reportErrs(errors) {
-        var _a2;
-        gen.if((0, codegen_1.not)((_a2 = def.valid) !== null && _a2 !== void 0 ? _a2 : valid), errors);
+        var _a3;
+        gen.if((0, codegen_1.not)((_a3 = def.valid) !== null && _a3 !== void 0 ? _a3 : valid), errors);
       }
     }
     exports.funcKeywordCode = funcKeywordCode;
@@ -31352,12 +31352,12 @@ var require_fast_deep_equal = __commonJS({
       if (a === b) return true;
       if (a && b && typeof a == "object" && typeof b == "object") {
         if (a.constructor !== b.constructor) return false;
-        var length, i, keys;
+        var length, i2, keys;
         if (Array.isArray(a)) {
           length = a.length;
           if (length != b.length) return false;
-          for (i = length; i-- !== 0; )
-            if (!equal(a[i], b[i])) return false;
+          for (i2 = length; i2-- !== 0; )
+            if (!equal(a[i2], b[i2])) return false;
           return true;
         }
         if (a.constructor === RegExp) return a.source === b.source && a.flags === b.flags;
@@ -31366,10 +31366,10 @@ var require_fast_deep_equal = __commonJS({
         keys = Object.keys(a);
         length = keys.length;
         if (length !== Object.keys(b).length) return false;
-        for (i = length; i-- !== 0; )
-          if (!Object.prototype.hasOwnProperty.call(b, keys[i])) return false;
-        for (i = length; i-- !== 0; ) {
-          var key2 = keys[i];
+        for (i2 = length; i2-- !== 0; )
+          if (!Object.prototype.hasOwnProperty.call(b, keys[i2])) return false;
+        for (i2 = length; i2-- !== 0; ) {
+          var key2 = keys[i2];
           if (!equal(a[key2], b[key2])) return false;
         }
         return true;
@@ -31446,8 +31446,8 @@ var require_json_schema_traverse = __commonJS({
           var sch = schema[key2];
           if (Array.isArray(sch)) {
             if (key2 in traverse.arrayKeywords) {
-              for (var i = 0; i < sch.length; i++)
-                _traverse(opts, pre, post, sch[i], jsonPtr + "/" + key2 + "/" + i, rootSchema, jsonPtr, key2, schema, i);
+              for (var i2 = 0; i2 < sch.length; i2++)
+                _traverse(opts, pre, post, sch[i2], jsonPtr + "/" + key2 + "/" + i2, rootSchema, jsonPtr, key2, schema, i2);
             }
           } else if (key2 in traverse.propsKeywords) {
             if (sch && typeof sch == "object") {
@@ -31524,20 +31524,20 @@ var require_resolve = __commonJS({
       return false;
     }
     function countKeys(schema) {
-      let count = 0;
+      let count2 = 0;
       for (const key2 in schema) {
         if (key2 === "$ref")
           return Infinity;
-        count++;
+        count2++;
         if (SIMPLE_INLINED.has(key2))
           continue;
         if (typeof schema[key2] == "object") {
-          (0, util_1.eachItem)(schema[key2], (sch) => count += countKeys(sch));
+          (0, util_1.eachItem)(schema[key2], (sch) => count2 += countKeys(sch));
         }
-        if (count === Infinity)
+        if (count2 === Infinity)
           return Infinity;
       }
-      return count;
+      return count2;
     }
     function getFullPath(resolver, id = "", normalize) {
       if (normalize !== false)
@@ -32178,7 +32178,7 @@ var require_compile2 = __commonJS({
     var validate_1 = require_validate();
     var SchemaEnv = class {
       constructor(env) {
-        var _a;
+        var _a2;
         this.refs = {};
         this.dynamicAnchors = {};
         let schema;
@@ -32187,7 +32187,7 @@ var require_compile2 = __commonJS({
         this.schema = env.schema;
         this.schemaId = env.schemaId;
         this.root = env.root || this;
-        this.baseId = (_a = env.baseId) !== null && _a !== void 0 ? _a : (0, resolve_1.normalizeId)(schema === null || schema === void 0 ? void 0 : schema[env.schemaId || "$id"]);
+        this.baseId = (_a2 = env.baseId) !== null && _a2 !== void 0 ? _a2 : (0, resolve_1.normalizeId)(schema === null || schema === void 0 ? void 0 : schema[env.schemaId || "$id"]);
         this.schemaPath = env.schemaPath;
         this.localRefs = env.localRefs;
         this.meta = env.meta;
@@ -32283,14 +32283,14 @@ var require_compile2 = __commonJS({
     }
     exports.compileSchema = compileSchema;
     function resolveRef(root, baseId, ref) {
-      var _a;
+      var _a2;
       ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, ref);
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
       let _sch = resolve6.call(this, root, ref);
       if (_sch === void 0) {
-        const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
+        const schema = (_a2 = root.localRefs) === null || _a2 === void 0 ? void 0 : _a2[ref];
         const { schemaId } = this.opts;
         if (schema)
           _sch = new SchemaEnv({ schema, schemaId, root, baseId });
@@ -32359,8 +32359,8 @@ var require_compile2 = __commonJS({
       "definitions"
     ]);
     function getJsonPointer(parsedRef, { baseId, schema, root }) {
-      var _a;
-      if (((_a = parsedRef.fragment) === null || _a === void 0 ? void 0 : _a[0]) !== "/")
+      var _a2;
+      if (((_a2 = parsedRef.fragment) === null || _a2 === void 0 ? void 0 : _a2[0]) !== "/")
         return;
       for (const part of parsedRef.fragment.slice(1).split("/")) {
         if (typeof schema === "boolean")
@@ -32422,8 +32422,8 @@ var require_utils4 = __commonJS({
     var BYTE_HEX = new Array(256);
     {
       const HEX_DIGITS = "0123456789ABCDEF";
-      for (let i = 0; i < 256; i++) {
-        BYTE_HEX[i] = "%" + HEX_DIGITS[i >> 4] + HEX_DIGITS[i & 15];
+      for (let i2 = 0; i2 < 256; i2++) {
+        BYTE_HEX[i2] = "%" + HEX_DIGITS[i2 >> 4] + HEX_DIGITS[i2 & 15];
       }
     }
     function percentEncodeNonAscii(cp) {
@@ -32438,24 +32438,24 @@ var require_utils4 = __commonJS({
     function stringArrayToHexStripped(input) {
       let acc = "";
       let code2 = 0;
-      let i = 0;
-      for (i = 0; i < input.length; i++) {
-        code2 = input[i].charCodeAt(0);
+      let i2 = 0;
+      for (i2 = 0; i2 < input.length; i2++) {
+        code2 = input[i2].charCodeAt(0);
         if (code2 === 48) {
           continue;
         }
         if (!(code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 70 || code2 >= 97 && code2 <= 102)) {
           return "";
         }
-        acc += input[i];
+        acc += input[i2];
         break;
       }
-      for (i += 1; i < input.length; i++) {
-        code2 = input[i].charCodeAt(0);
+      for (i2 += 1; i2 < input.length; i2++) {
+        code2 = input[i2].charCodeAt(0);
         if (!(code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 70 || code2 >= 97 && code2 <= 102)) {
           return "";
         }
-        acc += input[i];
+        acc += input[i2];
       }
       return acc;
     }
@@ -32465,10 +32465,10 @@ var require_utils4 = __commonJS({
     var nonSimpleDomain = RegExp.prototype.test.bind(/[^!"$&'()*+,\-.;=_`a-z{}~]/u);
     function isZoneIdentifier(zone) {
       if (zone.length === 0) return false;
-      for (let i = 0; i < zone.length; i++) {
-        if (isZoneCharacter(zone[i])) continue;
-        if (zone[i] === "%" && i + 2 < zone.length && isHexPair(zone.slice(i + 1, i + 3))) {
-          i += 2;
+      for (let i2 = 0; i2 < zone.length; i2++) {
+        if (isZoneCharacter(zone[i2])) continue;
+        if (zone[i2] === "%" && i2 + 2 < zone.length && isHexPair(zone.slice(i2 + 1, i2 + 3))) {
+          i2 += 2;
           continue;
         }
         return false;
@@ -32480,9 +32480,9 @@ var require_utils4 = __commonJS({
       let bestLength = 0;
       let runStart = -1;
       let runLength = 0;
-      for (let i = 0; i < hextets.length; i++) {
-        if (hextets[i] === "0") {
-          if (runStart === -1) runStart = i;
+      for (let i2 = 0; i2 < hextets.length; i2++) {
+        if (hextets[i2] === "0") {
+          if (runStart === -1) runStart = i2;
           runLength++;
           if (runLength > bestLength) {
             bestLength = runLength;
@@ -32509,16 +32509,16 @@ var require_utils4 = __commonJS({
       }
       const parts = left.concat(right);
       let hextetCount = 0;
-      for (let i = 0; i < parts.length; i++) {
-        const part = parts[i];
+      for (let i2 = 0; i2 < parts.length; i2++) {
+        const part = parts[i2];
         if (part === "") return void 0;
         if (part.indexOf(".") !== -1) {
-          if (i !== parts.length - 1 || compression !== -1 && right.length === 0 || !isIPv4(part)) return void 0;
+          if (i2 !== parts.length - 1 || compression !== -1 && right.length === 0 || !isIPv4(part)) return void 0;
           hextetCount += 2;
           continue;
         }
         if (!isHextet(part)) return void 0;
-        parts[i] = parseInt(part, 16).toString(16);
+        parts[i2] = parseInt(part, 16).toString(16);
         hextetCount++;
       }
       if (compression === -1) {
@@ -32527,8 +32527,8 @@ var require_utils4 = __commonJS({
       }
       if (hextetCount >= 8) return void 0;
       const expanded = parts.slice(0, left.length);
-      for (let i = hextetCount; i < 8; i++) expanded.push("0");
-      for (let i = left.length; i < parts.length; i++) expanded.push(parts[i]);
+      for (let i2 = hextetCount; i2 < 8; i2++) expanded.push("0");
+      for (let i2 = left.length; i2 < parts.length; i2++) expanded.push(parts[i2]);
       return compressIPv6ZeroRun(expanded);
     }
     function normalizeIPv6(host) {
@@ -32561,8 +32561,8 @@ var require_utils4 = __commonJS({
     }
     function findToken(str, token) {
       let ind = 0;
-      for (let i = 0; i < str.length; i++) {
-        if (str[i] === token) ind++;
+      for (let i2 = 0; i2 < str.length; i2++) {
+        if (str[i2] === token) ind++;
       }
       return ind;
     }
@@ -32649,8 +32649,8 @@ var require_utils4 = __commonJS({
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
-      for (let i = 0; i <= last; i++) {
-        const segment = segments[i];
+      for (let i2 = 0; i2 <= last; i2++) {
+        const segment = segments[i2];
         if (segment === "." || segment === "..") {
           if (segment === "..") {
             if (output.length !== 0 && output[output.length - 1] !== "..") {
@@ -32659,7 +32659,7 @@ var require_utils4 = __commonJS({
               output.push("..");
             }
           }
-          trailingDirectory = i === last;
+          trailingDirectory = i2 === last;
         } else {
           output.push(segment);
         }
@@ -32685,9 +32685,9 @@ var require_utils4 = __commonJS({
         return input;
       }
       let output = "";
-      for (let i = 0; i < input.length; i++) {
-        if (input[i] === "%" && i + 2 < input.length) {
-          const hex = input.slice(i + 1, i + 3);
+      for (let i2 = 0; i2 < input.length; i2++) {
+        if (input[i2] === "%" && i2 + 2 < input.length) {
+          const hex = input.slice(i2 + 1, i2 + 3);
           if (isHexPair(hex)) {
             const normalizedHex = hex.toUpperCase();
             const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
@@ -32696,20 +32696,20 @@ var require_utils4 = __commonJS({
             } else {
               output += "%" + normalizedHex;
             }
-            i += 2;
+            i2 += 2;
             continue;
           }
         }
-        output += input[i];
+        output += input[i2];
       }
       return output;
     }
     function normalizePathEncoding(input) {
       let output = "";
-      for (let i = 0; i < input.length; i++) {
-        const ch = input[i];
-        if (ch === "%" && i + 2 < input.length) {
-          const hex = input.slice(i + 1, i + 3);
+      for (let i2 = 0; i2 < input.length; i2++) {
+        const ch = input[i2];
+        if (ch === "%" && i2 + 2 < input.length) {
+          const hex = input.slice(i2 + 1, i2 + 3);
           if (isHexPair(hex)) {
             const normalizedHex = hex.toUpperCase();
             const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
@@ -32718,23 +32718,23 @@ var require_utils4 = __commonJS({
             } else {
               output += "%" + normalizedHex;
             }
-            i += 2;
+            i2 += 2;
             continue;
           }
         }
         if (isPathCharacter(ch)) {
           output += ch;
         } else {
-          const code2 = input.charCodeAt(i);
+          const code2 = input.charCodeAt(i2);
           if (code2 < 128) {
             output += isEscapeSafe(code2) ? ch : BYTE_HEX[code2];
           } else if (code2 < 55296 || code2 > 57343) {
             output += percentEncodeNonAscii(code2);
-          } else if (code2 <= 56319 && i + 1 < input.length) {
-            const low = input.charCodeAt(i + 1);
+          } else if (code2 <= 56319 && i2 + 1 < input.length) {
+            const low = input.charCodeAt(i2 + 1);
             if (low >= 56320 && low <= 57343) {
               output += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
-              i++;
+              i2++;
             } else {
               output += percentEncodeNonAscii(65533);
             }
@@ -32748,13 +32748,13 @@ var require_utils4 = __commonJS({
     function serializePathEncoding(input, pathNoScheme = false) {
       let output = "";
       let firstSegment = pathNoScheme && input[0] !== "/";
-      for (let i = 0; i < input.length; i++) {
-        const ch = input[i];
-        if (ch === "%" && i + 2 < input.length) {
-          const hex = input.slice(i + 1, i + 3);
+      for (let i2 = 0; i2 < input.length; i2++) {
+        const ch = input[i2];
+        if (ch === "%" && i2 + 2 < input.length) {
+          const hex = input.slice(i2 + 1, i2 + 3);
           if (isHexPair(hex)) {
             output += "%" + hex.toUpperCase();
-            i += 2;
+            i2 += 2;
             continue;
           }
         }
@@ -32764,16 +32764,16 @@ var require_utils4 = __commonJS({
         if (isPathCharacter(ch) && (ch !== ":" || !firstSegment)) {
           output += ch;
         } else {
-          const code2 = input.charCodeAt(i);
+          const code2 = input.charCodeAt(i2);
           if (code2 < 128) {
             output += BYTE_HEX[code2];
           } else if (code2 < 55296 || code2 > 57343) {
             output += percentEncodeNonAscii(code2);
-          } else if (code2 <= 56319 && i + 1 < input.length) {
-            const low = input.charCodeAt(i + 1);
+          } else if (code2 <= 56319 && i2 + 1 < input.length) {
+            const low = input.charCodeAt(i2 + 1);
             if (low >= 56320 && low <= 57343) {
               output += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
-              i++;
+              i2++;
             } else {
               output += percentEncodeNonAscii(65533);
             }
@@ -32786,29 +32786,29 @@ var require_utils4 = __commonJS({
     }
     function encodeComponent(input, isAllowed) {
       let output = "";
-      for (let i = 0; i < input.length; i++) {
-        const ch = input[i];
-        if (ch === "%" && i + 2 < input.length) {
-          const hex = input.slice(i + 1, i + 3);
+      for (let i2 = 0; i2 < input.length; i2++) {
+        const ch = input[i2];
+        if (ch === "%" && i2 + 2 < input.length) {
+          const hex = input.slice(i2 + 1, i2 + 3);
           if (isHexPair(hex)) {
             output += "%" + hex.toUpperCase();
-            i += 2;
+            i2 += 2;
             continue;
           }
         }
         if (isAllowed(ch)) {
           output += ch;
         } else {
-          const code2 = input.charCodeAt(i);
+          const code2 = input.charCodeAt(i2);
           if (code2 < 128) {
             output += BYTE_HEX[code2];
           } else if (code2 < 55296 || code2 > 57343) {
             output += percentEncodeNonAscii(code2);
-          } else if (code2 <= 56319 && i + 1 < input.length) {
-            const low = input.charCodeAt(i + 1);
+          } else if (code2 <= 56319 && i2 + 1 < input.length) {
+            const low = input.charCodeAt(i2 + 1);
             if (low >= 56320 && low <= 57343) {
               output += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
-              i++;
+              i2++;
             } else {
               output += percentEncodeNonAscii(65533);
             }
@@ -32833,10 +32833,10 @@ var require_utils4 = __commonJS({
     }
     function normalizeQueryFragmentEncoding(input) {
       let output = "";
-      for (let i = 0; i < input.length; i++) {
-        const ch = input[i];
-        if (ch === "%" && i + 2 < input.length) {
-          const hex = input.slice(i + 1, i + 3);
+      for (let i2 = 0; i2 < input.length; i2++) {
+        const ch = input[i2];
+        if (ch === "%" && i2 + 2 < input.length) {
+          const hex = input.slice(i2 + 1, i2 + 3);
           if (isHexPair(hex)) {
             const normalizedHex = hex.toUpperCase();
             const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
@@ -32845,23 +32845,23 @@ var require_utils4 = __commonJS({
             } else {
               output += "%" + normalizedHex;
             }
-            i += 2;
+            i2 += 2;
             continue;
           }
         }
         if (isQueryFragmentCharacter(ch)) {
           output += ch;
         } else {
-          const code2 = input.charCodeAt(i);
+          const code2 = input.charCodeAt(i2);
           if (code2 < 128) {
             output += isEscapeSafe(code2) ? ch : BYTE_HEX[code2];
           } else if (code2 < 55296 || code2 > 57343) {
             output += percentEncodeNonAscii(code2);
-          } else if (code2 <= 56319 && i + 1 < input.length) {
-            const low = input.charCodeAt(i + 1);
+          } else if (code2 <= 56319 && i2 + 1 < input.length) {
+            const low = input.charCodeAt(i2 + 1);
             if (low >= 56320 && low <= 57343) {
               output += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
-              i++;
+              i2++;
             } else {
               output += percentEncodeNonAscii(65533);
             }
@@ -32874,16 +32874,16 @@ var require_utils4 = __commonJS({
     }
     function escapePreservingEscapes(input) {
       let output = "";
-      for (let i = 0; i < input.length; i++) {
-        if (input[i] === "%" && i + 2 < input.length) {
-          const hex = input.slice(i + 1, i + 3);
+      for (let i2 = 0; i2 < input.length; i2++) {
+        if (input[i2] === "%" && i2 + 2 < input.length) {
+          const hex = input.slice(i2 + 1, i2 + 3);
           if (isHexPair(hex)) {
             output += "%" + hex.toUpperCase();
-            i += 2;
+            i2 += 2;
             continue;
           }
         }
-        output += escape(input[i]);
+        output += escape(input[i2]);
       }
       return output;
     }
@@ -33674,11 +33674,11 @@ var require_core = __commonJS({
     };
     var MAX_EXPRESSION = 200;
     function requiredOptions(o) {
-      var _a, _b, _c, _d, _e, _f, _g, _h, _j, _k, _l, _m, _o, _p, _q, _r, _s, _t, _u, _v, _w, _x, _y, _z, _0;
+      var _a2, _b2, _c, _d, _e, _f, _g, _h, _j, _k, _l, _m, _o, _p, _q, _r, _s, _t, _u, _v, _w, _x, _y, _z, _0;
       const s = o.strict;
-      const _optz = (_a = o.code) === null || _a === void 0 ? void 0 : _a.optimize;
+      const _optz = (_a2 = o.code) === null || _a2 === void 0 ? void 0 : _a2.optimize;
       const optimize = _optz === true || _optz === void 0 ? 1 : _optz || 0;
-      const regExp = (_c = (_b = o.code) === null || _b === void 0 ? void 0 : _b.regExp) !== null && _c !== void 0 ? _c : defaultRegExp;
+      const regExp = (_c = (_b2 = o.code) === null || _b2 === void 0 ? void 0 : _b2.regExp) !== null && _c !== void 0 ? _c : defaultRegExp;
       const uriResolver = (_d = o.uriResolver) !== null && _d !== void 0 ? _d : uri_1.default;
       return {
         strictSchema: (_f = (_e = o.strictSchema) !== null && _e !== void 0 ? _e : s) !== null && _f !== void 0 ? _f : true,
@@ -33701,7 +33701,7 @@ var require_core = __commonJS({
         uriResolver
       };
     }
-    var Ajv2 = class {
+    var Ajv3 = class {
       constructor(opts = {}) {
         this.schemas = {};
         this.refs = {};
@@ -33969,9 +33969,9 @@ var require_core = __commonJS({
         delete RULES.keywords[keyword];
         delete RULES.all[keyword];
         for (const group of RULES.rules) {
-          const i = group.rules.findIndex((rule) => rule.keyword === keyword);
-          if (i >= 0)
-            group.rules.splice(i, 1);
+          const i2 = group.rules.findIndex((rule) => rule.keyword === keyword);
+          if (i2 >= 0)
+            group.rules.splice(i2, 1);
         }
         return this;
       }
@@ -34071,9 +34071,9 @@ var require_core = __commonJS({
         }
       }
     };
-    Ajv2.ValidationError = validation_error_1.default;
-    Ajv2.MissingRefError = ref_error_1.default;
-    exports.default = Ajv2;
+    Ajv3.ValidationError = validation_error_1.default;
+    Ajv3.MissingRefError = ref_error_1.default;
+    exports.default = Ajv3;
     function checkOptions(checkOpts, options, msg, log2 = "error") {
       for (const key2 in checkOpts) {
         const opt = key2;
@@ -34150,7 +34150,7 @@ var require_core = __commonJS({
       }
     }
     function addRule(keyword, definition, dataType) {
-      var _a;
+      var _a2;
       const post = definition === null || definition === void 0 ? void 0 : definition.post;
       if (dataType && post)
         throw new Error('keyword with "post" flag cannot have "type"');
@@ -34176,12 +34176,12 @@ var require_core = __commonJS({
       else
         ruleGroup.rules.push(rule);
       RULES.all[keyword] = rule;
-      (_a = definition.implements) === null || _a === void 0 ? void 0 : _a.forEach((kwd) => this.addKeyword(kwd));
+      (_a2 = definition.implements) === null || _a2 === void 0 ? void 0 : _a2.forEach((kwd) => this.addKeyword(kwd));
     }
     function addBeforeRule(ruleGroup, rule, before) {
-      const i = ruleGroup.rules.findIndex((_rule) => _rule.keyword === before);
-      if (i >= 0) {
-        ruleGroup.rules.splice(i, 0, rule);
+      const i2 = ruleGroup.rules.findIndex((_rule) => _rule.keyword === before);
+      if (i2 >= 0) {
+        ruleGroup.rules.splice(i2, 0, rule);
       } else {
         ruleGroup.rules.push(rule);
         this.logger.warn(`rule ${before} is not defined`);
@@ -34310,10 +34310,10 @@ var require_ref = __commonJS({
         gen.assign(names_1.default.errors, (0, codegen_1._)`${names_1.default.vErrors}.length`);
       }
       function addEvaluatedFrom(source) {
-        var _a;
+        var _a2;
         if (!it.opts.unevaluated)
           return;
-        const schEvaluated = (_a = sch === null || sch === void 0 ? void 0 : sch.validate) === null || _a === void 0 ? void 0 : _a.evaluated;
+        const schEvaluated = (_a2 = sch === null || sch === void 0 ? void 0 : sch.validate) === null || _a2 === void 0 ? void 0 : _a2.evaluated;
         if (it.props !== true) {
           if (schEvaluated && !schEvaluated.dynamicProps) {
             if (schEvaluated.props !== void 0) {
@@ -34678,8 +34678,8 @@ var require_uniqueItems = __commonJS({
     var util_1 = require_util9();
     var equal_1 = require_equal();
     var error2 = {
-      message: ({ params: { i, j } }) => (0, codegen_1.str)`must NOT have duplicate items (items ## ${j} and ${i} are identical)`,
-      params: ({ params: { i, j } }) => (0, codegen_1._)`{i: ${i}, j: ${j}}`
+      message: ({ params: { i: i2, j } }) => (0, codegen_1.str)`must NOT have duplicate items (items ## ${j} and ${i2} are identical)`,
+      params: ({ params: { i: i2, j } }) => (0, codegen_1._)`{i: ${i2}, j: ${j}}`
     };
     var def = {
       keyword: "uniqueItems",
@@ -34696,21 +34696,21 @@ var require_uniqueItems = __commonJS({
         cxt.block$data(valid, validateUniqueItems, (0, codegen_1._)`${schemaCode} === false`);
         cxt.ok(valid);
         function validateUniqueItems() {
-          const i = gen.let("i", (0, codegen_1._)`${data}.length`);
+          const i2 = gen.let("i", (0, codegen_1._)`${data}.length`);
           const j = gen.let("j");
-          cxt.setParams({ i, j });
+          cxt.setParams({ i: i2, j });
           gen.assign(valid, true);
-          gen.if((0, codegen_1._)`${i} > 1`, () => (canOptimize() ? loopN : loopN2)(i, j));
+          gen.if((0, codegen_1._)`${i2} > 1`, () => (canOptimize() ? loopN : loopN2)(i2, j));
         }
         function canOptimize() {
           return itemTypes.length > 0 && !itemTypes.some((t) => t === "object" || t === "array");
         }
-        function loopN(i, j) {
+        function loopN(i2, j) {
           const item = gen.name("item");
           const wrongType = (0, dataType_1.checkDataTypes)(itemTypes, item, it.opts.strictNumbers, dataType_1.DataType.Wrong);
           const indices = gen.const("indices", (0, codegen_1._)`{}`);
-          gen.for((0, codegen_1._)`;${i}--;`, () => {
-            gen.let(item, (0, codegen_1._)`${data}[${i}]`);
+          gen.for((0, codegen_1._)`;${i2}--;`, () => {
+            gen.let(item, (0, codegen_1._)`${data}[${i2}]`);
             gen.if(wrongType, (0, codegen_1._)`continue`);
             if (itemTypes.length > 1)
               gen.if((0, codegen_1._)`typeof ${item} == "string"`, (0, codegen_1._)`${item} += "_"`);
@@ -34718,13 +34718,13 @@ var require_uniqueItems = __commonJS({
               gen.assign(j, (0, codegen_1._)`${indices}[${item}]`);
               cxt.error();
               gen.assign(valid, false).break();
-            }).code((0, codegen_1._)`${indices}[${item}] = ${i}`);
+            }).code((0, codegen_1._)`${indices}[${item}] = ${i2}`);
           });
         }
-        function loopN2(i, j) {
+        function loopN2(i2, j) {
           const eql = (0, util_1.useFunc)(gen, equal_1.default);
           const outer = gen.name("outer");
-          gen.label(outer).for((0, codegen_1._)`;${i}--;`, () => gen.for((0, codegen_1._)`${j} = ${i}; ${j}--;`, () => gen.if((0, codegen_1._)`${eql}(${data}[${i}], ${data}[${j}])`, () => {
+          gen.label(outer).for((0, codegen_1._)`;${i2}--;`, () => gen.for((0, codegen_1._)`${j} = ${i2}; ${j}--;`, () => gen.if((0, codegen_1._)`${eql}(${data}[${i2}], ${data}[${j}])`, () => {
             cxt.error();
             gen.assign(valid, false).break(outer);
           })));
@@ -34796,16 +34796,16 @@ var require_enum = __commonJS({
           if (!Array.isArray(schema))
             throw new Error("ajv implementation error");
           const vSchema = gen.const("vSchema", schemaCode);
-          valid = (0, codegen_1.or)(...schema.map((_x, i) => equalCode(vSchema, i)));
+          valid = (0, codegen_1.or)(...schema.map((_x, i2) => equalCode(vSchema, i2)));
         }
         cxt.pass(valid);
         function loopEnum() {
           gen.assign(valid, false);
           gen.forOf("v", schemaCode, (v) => gen.if((0, codegen_1._)`${getEql()}(${data}, ${v})`, () => gen.assign(valid, true).break()));
         }
-        function equalCode(vSchema, i) {
-          const sch = schema[i];
-          return typeof sch === "object" && sch !== null ? (0, codegen_1._)`${getEql()}(${data}, ${vSchema}[${i}])` : (0, codegen_1._)`${data} === ${sch}`;
+        function equalCode(vSchema, i2) {
+          const sch = schema[i2];
+          return typeof sch === "object" && sch !== null ? (0, codegen_1._)`${getEql()}(${data}, ${vSchema}[${i2}])` : (0, codegen_1._)`${data} === ${sch}`;
         }
       }
     };
@@ -34892,8 +34892,8 @@ var require_additionalItems = __commonJS({
         cxt.ok(valid);
       }
       function validateItems(valid) {
-        gen.forRange("i", items.length, len, (i) => {
-          cxt.subschema({ keyword, dataProp: i, dataPropType: util_1.Type.Num }, valid);
+        gen.forRange("i", items.length, len, (i2) => {
+          cxt.subschema({ keyword, dataProp: i2, dataPropType: util_1.Type.Num }, valid);
           if (!it.allErrors)
             gen.if((0, codegen_1.not)(valid), () => gen.break());
         });
@@ -34936,13 +34936,13 @@ var require_items = __commonJS({
       }
       const valid = gen.name("valid");
       const len = gen.const("len", (0, codegen_1._)`${data}.length`);
-      schArr.forEach((sch, i) => {
+      schArr.forEach((sch, i2) => {
         if ((0, util_1.alwaysValidSchema)(it, sch))
           return;
-        gen.if((0, codegen_1._)`${len} > ${i}`, () => cxt.subschema({
+        gen.if((0, codegen_1._)`${len} > ${i2}`, () => cxt.subschema({
           keyword,
-          schemaProp: i,
-          dataProp: i
+          schemaProp: i2,
+          dataProp: i2
         }, valid));
         cxt.ok(valid);
       });
@@ -35021,8 +35021,8 @@ var require_contains = __commonJS({
     var codegen_1 = require_codegen();
     var util_1 = require_util9();
     var error2 = {
-      message: ({ params: { min, max } }) => max === void 0 ? (0, codegen_1.str)`must contain at least ${min} valid item(s)` : (0, codegen_1.str)`must contain at least ${min} and no more than ${max} valid item(s)`,
-      params: ({ params: { min, max } }) => max === void 0 ? (0, codegen_1._)`{minContains: ${min}}` : (0, codegen_1._)`{minContains: ${min}, maxContains: ${max}}`
+      message: ({ params: { min, max: max2 } }) => max2 === void 0 ? (0, codegen_1.str)`must contain at least ${min} valid item(s)` : (0, codegen_1.str)`must contain at least ${min} and no more than ${max2} valid item(s)`,
+      params: ({ params: { min, max: max2 } }) => max2 === void 0 ? (0, codegen_1._)`{minContains: ${min}}` : (0, codegen_1._)`{minContains: ${min}, maxContains: ${max2}}`
     };
     var def = {
       keyword: "contains",
@@ -35034,39 +35034,39 @@ var require_contains = __commonJS({
       code(cxt) {
         const { gen, schema, parentSchema, data, it } = cxt;
         let min;
-        let max;
+        let max2;
         const { minContains, maxContains } = parentSchema;
         if (it.opts.next) {
           min = minContains === void 0 ? 1 : minContains;
-          max = maxContains;
+          max2 = maxContains;
         } else {
           min = 1;
         }
         const len = gen.const("len", (0, codegen_1._)`${data}.length`);
-        cxt.setParams({ min, max });
-        if (max === void 0 && min === 0) {
+        cxt.setParams({ min, max: max2 });
+        if (max2 === void 0 && min === 0) {
           (0, util_1.checkStrictMode)(it, `"minContains" == 0 without "maxContains": "contains" keyword ignored`);
           return;
         }
-        if (max !== void 0 && min > max) {
+        if (max2 !== void 0 && min > max2) {
           (0, util_1.checkStrictMode)(it, `"minContains" > "maxContains" is always invalid`);
           cxt.fail();
           return;
         }
         if ((0, util_1.alwaysValidSchema)(it, schema)) {
           let cond = (0, codegen_1._)`${len} >= ${min}`;
-          if (max !== void 0)
-            cond = (0, codegen_1._)`${cond} && ${len} <= ${max}`;
+          if (max2 !== void 0)
+            cond = (0, codegen_1._)`${cond} && ${len} <= ${max2}`;
           cxt.pass(cond);
           return;
         }
         it.items = true;
         const valid = gen.name("valid");
-        if (max === void 0 && min === 1) {
+        if (max2 === void 0 && min === 1) {
           validateItems(valid, () => gen.if(valid, () => gen.break()));
         } else if (min === 0) {
           gen.let(valid, true);
-          if (max !== void 0)
+          if (max2 !== void 0)
             gen.if((0, codegen_1._)`${data}.length > 0`, validateItemsWithCount);
         } else {
           gen.let(valid, false);
@@ -35075,30 +35075,30 @@ var require_contains = __commonJS({
         cxt.result(valid, () => cxt.reset());
         function validateItemsWithCount() {
           const schValid = gen.name("_valid");
-          const count = gen.let("count", 0);
-          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count)));
+          const count2 = gen.let("count", 0);
+          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count2)));
         }
         function validateItems(_valid, block) {
-          gen.forRange("i", 0, len, (i) => {
+          gen.forRange("i", 0, len, (i2) => {
             cxt.subschema({
               keyword: "contains",
-              dataProp: i,
+              dataProp: i2,
               dataPropType: util_1.Type.Num,
               compositeRule: true
             }, _valid);
             block();
           });
         }
-        function checkLimits(count) {
-          gen.code((0, codegen_1._)`${count}++`);
-          if (max === void 0) {
-            gen.if((0, codegen_1._)`${count} >= ${min}`, () => gen.assign(valid, true).break());
+        function checkLimits(count2) {
+          gen.code((0, codegen_1._)`${count2}++`);
+          if (max2 === void 0) {
+            gen.if((0, codegen_1._)`${count2} >= ${min}`, () => gen.assign(valid, true).break());
           } else {
-            gen.if((0, codegen_1._)`${count} > ${max}`, () => gen.assign(valid, false).break());
+            gen.if((0, codegen_1._)`${count2} > ${max2}`, () => gen.assign(valid, false).break());
             if (min === 1)
               gen.assign(valid, true);
             else
-              gen.if((0, codegen_1._)`${count} >= ${min}`, () => gen.assign(valid, true));
+              gen.if((0, codegen_1._)`${count2} >= ${min}`, () => gen.assign(valid, true));
           }
         }
       }
@@ -35560,23 +35560,23 @@ var require_oneOf = __commonJS({
         gen.block(validateOneOf);
         cxt.result(valid, () => cxt.reset(), () => cxt.error(true));
         function validateOneOf() {
-          schArr.forEach((sch, i) => {
+          schArr.forEach((sch, i2) => {
             let schCxt;
             if ((0, util_1.alwaysValidSchema)(it, sch)) {
               gen.var(schValid, true);
             } else {
               schCxt = cxt.subschema({
                 keyword: "oneOf",
-                schemaProp: i,
+                schemaProp: i2,
                 compositeRule: true
               }, schValid);
             }
-            if (i > 0) {
-              gen.if((0, codegen_1._)`${schValid} && ${valid}`).assign(valid, false).assign(passing, (0, codegen_1._)`[${passing}, ${i}]`).else();
+            if (i2 > 0) {
+              gen.if((0, codegen_1._)`${schValid} && ${valid}`).assign(valid, false).assign(passing, (0, codegen_1._)`[${passing}, ${i2}]`).else();
             }
             gen.if(schValid, () => {
               gen.assign(valid, true);
-              gen.assign(passing, i);
+              gen.assign(passing, i2);
               if (schCxt)
                 cxt.mergeEvaluated(schCxt, codegen_1.Name);
             });
@@ -35602,10 +35602,10 @@ var require_allOf = __commonJS({
         if (!Array.isArray(schema))
           throw new Error("ajv implementation error");
         const valid = gen.name("valid");
-        schema.forEach((sch, i) => {
+        schema.forEach((sch, i2) => {
           if ((0, util_1.alwaysValidSchema)(it, sch))
             return;
-          const schCxt = cxt.subschema({ keyword: "allOf", schemaProp: i }, valid);
+          const schCxt = cxt.subschema({ keyword: "allOf", schemaProp: i2 }, valid);
           cxt.ok(valid);
           cxt.mergeEvaluated(schCxt);
         });
@@ -35964,12 +35964,12 @@ var require_discriminator = __commonJS({
           return _valid;
         }
         function getMapping() {
-          var _a;
+          var _a2;
           const oneOfMapping = {};
           const topRequired = hasRequired(parentSchema);
           let tagRequired = true;
-          for (let i = 0; i < oneOf2.length; i++) {
-            let sch = oneOf2[i];
+          for (let i2 = 0; i2 < oneOf2.length; i2++) {
+            let sch = oneOf2[i2];
             if ((sch === null || sch === void 0 ? void 0 : sch.$ref) && !(0, util_1.schemaHasRulesButRef)(sch, it.self.RULES)) {
               const ref = sch.$ref;
               sch = compile_1.resolveRef.call(it.self, it.schemaEnv.root, it.baseId, ref);
@@ -35978,12 +35978,12 @@ var require_discriminator = __commonJS({
               if (sch === void 0)
                 throw new ref_error_1.default(it.opts.uriResolver, it.baseId, ref);
             }
-            const propSch = (_a = sch === null || sch === void 0 ? void 0 : sch.properties) === null || _a === void 0 ? void 0 : _a[tagName];
+            const propSch = (_a2 = sch === null || sch === void 0 ? void 0 : sch.properties) === null || _a2 === void 0 ? void 0 : _a2[tagName];
             if (typeof propSch != "object") {
               throw new Error(`discriminator: oneOf subschemas (or referenced schemas) must have "properties/${tagName}"`);
             }
             tagRequired = tagRequired && (topRequired || hasRequired(sch));
-            addMappings(propSch, i);
+            addMappings(propSch, i2);
           }
           if (!tagRequired)
             throw new Error(`discriminator: "${tagName}" must be required`);
@@ -35991,22 +35991,22 @@ var require_discriminator = __commonJS({
           function hasRequired({ required }) {
             return Array.isArray(required) && required.includes(tagName);
           }
-          function addMappings(sch, i) {
+          function addMappings(sch, i2) {
             if (sch.const) {
-              addMapping(sch.const, i);
+              addMapping(sch.const, i2);
             } else if (sch.enum) {
               for (const tagValue of sch.enum) {
-                addMapping(tagValue, i);
+                addMapping(tagValue, i2);
               }
             } else {
               throw new Error(`discriminator: "properties/${tagName}" must have "const" or "enum"`);
             }
           }
-          function addMapping(tagValue, i) {
+          function addMapping(tagValue, i2) {
             if (typeof tagValue != "string" || tagValue in oneOfMapping) {
               throw new Error(`discriminator: "${tagName}" values must be unique strings`);
             }
-            oneOfMapping[tagValue] = i;
+            oneOfMapping[tagValue] = i2;
           }
         }
       }
@@ -36184,7 +36184,7 @@ var require_ajv = __commonJS({
     var draft7MetaSchema = require_json_schema_draft_07();
     var META_SUPPORT_DATA = ["/properties"];
     var META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
-    var Ajv2 = class extends core_1.default {
+    var Ajv3 = class extends core_1.default {
       _addVocabularies() {
         super._addVocabularies();
         draft7_1.default.forEach((v) => this.addVocabulary(v));
@@ -36203,11 +36203,11 @@ var require_ajv = __commonJS({
         return this.opts.defaultMeta = super.defaultMeta() || (this.getSchema(META_SCHEMA_ID) ? META_SCHEMA_ID : void 0);
       }
     };
-    exports.Ajv = Ajv2;
-    module.exports = exports = Ajv2;
-    module.exports.Ajv = Ajv2;
+    exports.Ajv = Ajv3;
+    module.exports = exports = Ajv3;
+    module.exports.Ajv = Ajv3;
     Object.defineProperty(exports, "__esModule", { value: true });
-    exports.default = Ajv2;
+    exports.default = Ajv3;
     var validate_1 = require_validate();
     Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function() {
       return validate_1.KeywordCxt;
@@ -36430,8 +36430,8 @@ var require_light = __commonJS({
                 return null;
               }
             });
-            return (await Promise.all(promises3)).find(function(x) {
-              return x != null;
+            return (await Promise.all(promises3)).find(function(x2) {
+              return x2 != null;
             });
           } catch (error2) {
             e = error2;
@@ -36448,13 +36448,13 @@ var require_light = __commonJS({
       Events$1 = Events_1;
       Queues = class Queues {
         constructor(num_priorities) {
-          var i;
+          var i2;
           this.Events = new Events$1(this);
           this._length = 0;
           this._lists = (function() {
             var j, ref, results;
             results = [];
-            for (i = j = 1, ref = num_priorities; 1 <= ref ? j <= ref : j >= ref; i = 1 <= ref ? ++j : --j) {
+            for (i2 = j = 1, ref = num_priorities; 1 <= ref ? j <= ref : j >= ref; i2 = 1 <= ref ? ++j : --j) {
               results.push(new DLList$1((() => {
                 return this.incr();
               }), (() => {
@@ -36886,8 +36886,8 @@ var require_light = __commonJS({
           }
         }
         statusCounts() {
-          return this.counts.reduce(((acc, v, i) => {
-            acc[this.status[i]] = v;
+          return this.counts.reduce(((acc, v, i2) => {
+            acc[this.status[i2]] = v;
             return acc;
           }), {});
         }
@@ -37020,7 +37020,7 @@ var require_light = __commonJS({
             return Object.keys(this.instances);
           }
           async clusterKeys() {
-            var cursor, end, found, i, k, keys, len, next, start;
+            var cursor, end, found, i2, k, keys, len, next, start;
             if (this.connection == null) {
               return this.Promise.resolve(this.keys());
             }
@@ -37031,8 +37031,8 @@ var require_light = __commonJS({
             while (cursor !== 0) {
               [next, found] = await this.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${this.id}-*_settings`, "count", 1e4]);
               cursor = ~~next;
-              for (i = 0, len = found.length; i < len; i++) {
-                k = found[i];
+              for (i2 = 0, len = found.length; i2 < len; i2++) {
+                k = found[i2];
                 keys.push(k.slice(start, -end));
               }
             }
@@ -37683,7 +37683,7 @@ function getProxyUrl(reqUrl) {
   if (proxyVar) {
     try {
       return new DecodedURL(proxyVar);
-    } catch (_a) {
+    } catch (_a2) {
       if (!proxyVar.startsWith("http://") && !proxyVar.startsWith("https://"))
         return new DecodedURL(`http://${proxyVar}`);
     }
@@ -37715,8 +37715,8 @@ function checkBypass(reqUrl) {
   if (typeof reqPort === "number") {
     upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
   }
-  for (const upperNoProxyItem of noProxy.split(",").map((x) => x.trim().toUpperCase()).filter((x) => x)) {
-    if (upperNoProxyItem === "*" || upperReqHosts.some((x) => x === upperNoProxyItem || x.endsWith(`.${upperNoProxyItem}`) || upperNoProxyItem.startsWith(".") && x.endsWith(`${upperNoProxyItem}`))) {
+  for (const upperNoProxyItem of noProxy.split(",").map((x2) => x2.trim().toUpperCase()).filter((x2) => x2)) {
+    if (upperNoProxyItem === "*" || upperReqHosts.some((x2) => x2 === upperNoProxyItem || x2.endsWith(`.${upperNoProxyItem}`) || upperNoProxyItem.startsWith(".") && x2.endsWith(`${upperNoProxyItem}`))) {
       return true;
     }
   }
@@ -38065,9 +38065,9 @@ var HttpClient = class {
   requestRaw(info2, data) {
     return __awaiter(this, void 0, void 0, function* () {
       return new Promise((resolve6, reject) => {
-        function callbackForResult(err, res) {
-          if (err) {
-            reject(err);
+        function callbackForResult(err2, res) {
+          if (err2) {
+            reject(err2);
           } else if (!res) {
             reject(new Error("Unknown error"));
           } else {
@@ -38092,10 +38092,10 @@ var HttpClient = class {
       info2.options.headers["Content-Length"] = Buffer.byteLength(data, "utf8");
     }
     let callbackCalled = false;
-    function handleResult(err, res) {
+    function handleResult(err2, res) {
       if (!callbackCalled) {
         callbackCalled = true;
-        onResult(err, res);
+        onResult(err2, res);
       }
     }
     const req = info2.httpModule.request(info2.options, (msg) => {
@@ -38112,8 +38112,8 @@ var HttpClient = class {
       }
       handleResult(new Error(`Request timeout: ${info2.options.path}`));
     });
-    req.on("error", function(err) {
-      handleResult(err);
+    req.on("error", function(err2) {
+      handleResult(err2);
     });
     if (data && typeof data === "string") {
       req.write(data, "utf8");
@@ -38352,7 +38352,7 @@ var HttpClient = class {
             response.result = obj;
           }
           response.headers = res.message.headers;
-        } catch (err) {
+        } catch (err2) {
         }
         if (statusCode > 299) {
           let msg;
@@ -38363,9 +38363,9 @@ var HttpClient = class {
           } else {
             msg = `Failed request: (${statusCode})`;
           }
-          const err = new HttpClientError(msg, statusCode);
-          err.result = response.result;
-          reject(err);
+          const err2 = new HttpClientError(msg, statusCode);
+          err2.result = response.result;
+          reject(err2);
         } else {
           resolve6(response);
         }
@@ -38428,7 +38428,7 @@ var Summary = class {
       }
       try {
         yield access(pathFromEnv, constants.R_OK | constants.W_OK);
-      } catch (_a) {
+      } catch (_a2) {
         throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
       }
       this._filePath = pathFromEnv;
@@ -38607,8 +38607,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addHeading(text2, level) {
-    const tag = `h${level}`;
+  addHeading(text2, level2) {
+    const tag = `h${level2}`;
     const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
     const element = this.wrap(allowedTag, text2);
     return this.addRaw(element).addEOL();
@@ -38716,7 +38716,7 @@ function info(message) {
 
 // src/action/main.ts
 import { existsSync as existsSync4, mkdirSync } from "node:fs";
-import { join as join5, relative as relative5, resolve as resolve5 } from "node:path";
+import { join as join6, relative as relative5, resolve as resolve5 } from "node:path";
 
 // src/check/run.ts
 import { existsSync as existsSync3, statSync as statSync3 } from "node:fs";
@@ -39882,22 +39882,22 @@ function editDistance(a, b) {
   const m = a.length;
   const n = b.length;
   let prev = Array.from({ length: n + 1 }, (_, j) => j);
-  for (let i = 1; i <= m; i++) {
-    const cur = [i];
+  for (let i2 = 1; i2 <= m; i2++) {
+    const cur = [i2];
     for (let j = 1; j <= n; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i2 - 1] === b[j - 1] ? 0 : 1));
     }
     prev = cur;
   }
   return prev[n];
 }
-function closest(word, candidates, max = 3) {
+function closest(word, candidates, max2 = 3) {
   const limit2 = Math.max(2, Math.floor(word.length / 3));
   const lower = word.toLowerCase();
   return candidates.map((c) => {
     const cl = c.toLowerCase();
     return { c, d: editDistance(lower, cl), sub: cl.includes(lower) || lower.includes(cl) };
-  }).filter((x) => x.sub || x.d <= limit2).sort((x, y) => Number(y.sub) - Number(x.sub) || x.d - y.d || x.c.localeCompare(y.c)).slice(0, max).map((x) => x.c);
+  }).filter((x2) => x2.sub || x2.d <= limit2).sort((x2, y) => Number(y.sub) - Number(x2.sub) || x2.d - y.d || x2.c.localeCompare(y.c)).slice(0, max2).map((x2) => x2.c);
 }
 
 // src/util/sanitize.ts
@@ -39906,20 +39906,20 @@ var UNSAFE = (
   /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 );
 var REPLACEMENT = "\uFFFD";
-function safeText(s, max = 256) {
+function safeText(s, max2 = 256) {
   const str = typeof s === "string" ? s : String(s);
   let out = str.replace(UNSAFE, REPLACEMENT);
-  if (out.length > max) {
+  if (out.length > max2) {
     const cps = Array.from(out);
-    if (cps.length > max) out = cps.slice(0, Math.max(1, max - 1)).join("") + "\u2026";
+    if (cps.length > max2) out = cps.slice(0, Math.max(1, max2 - 1)).join("") + "\u2026";
   }
   return out;
 }
-function quoteToken(value2, max = 40) {
+function quoteToken(value2, max2 = 40) {
   if (typeof value2 === "number" || typeof value2 === "boolean" || typeof value2 === "bigint") return String(value2);
   if (value2 === null || value2 === void 0) return "nothing";
   if (typeof value2 !== "string") return Array.isArray(value2) ? "a list" : "a mapping";
-  return `'${safeText(value2, max)}'`;
+  return `'${safeText(value2, max2)}'`;
 }
 
 // src/errors.ts
@@ -39964,6 +39964,7 @@ var UsageError = class extends UserError {
 
 // src/budgets/types.ts
 var ON_INCOMPLETE = ["error", "warn", "ignore", "upper-bound"];
+var METRICS = ["params", "gmacs", "gflops", "weights", "peak-memory", "memory-traffic", "latency"];
 
 // src/budgets/units.ts
 var UnitError = class extends UserError {
@@ -40220,14 +40221,14 @@ function dims(ctx, node2, keyPath, at = {}) {
   }
   return out;
 }
-function limit(ctx, node2, keyPath, level, parse3) {
+function limit(ctx, node2, keyPath, level2, parse3) {
   if ((0, import_yaml.isMap)(node2)) {
     const m = asMap(ctx, node2, keyPath, KEYS.limit, "a limit");
-    const lvl = m.has("level") ? attempt(ctx, () => oneOf(ctx, m.get("level").value, `${keyPath}.level`, LEVELS)) ?? level : level;
+    const lvl = m.has("level") ? attempt(ctx, () => oneOf(ctx, m.get("level").value, `${keyPath}.level`, LEVELS)) ?? level2 : level2;
     if (!m.has("max")) needs(ctx, node2, keyPath, "max", "a limit written as a mapping needs 'max'");
     return { max: unit(ctx, m.get("max").value, `${keyPath}.max`, parse3), level: lvl };
   }
-  return { max: unit(ctx, node2, keyPath, parse3), level };
+  return { max: unit(ctx, node2, keyPath, parse3), level: level2 };
 }
 var PARSERS = {
   params: parseCount,
@@ -40246,12 +40247,12 @@ var INCREASE_EXAMPLE = {
   "memory-traffic": "+10MB",
   latency: "+2ms"
 };
-function increase(ctx, node2, keyPath, metric, level) {
+function increase(ctx, node2, keyPath, metric, level2) {
   let valueNode = node2;
-  let lvl = level;
+  let lvl = level2;
   if ((0, import_yaml.isMap)(node2)) {
     const m = asMap(ctx, node2, keyPath, KEYS.limit, "an allowed increase");
-    if (m.has("level")) lvl = attempt(ctx, () => oneOf(ctx, m.get("level").value, `${keyPath}.level`, LEVELS)) ?? level;
+    if (m.has("level")) lvl = attempt(ctx, () => oneOf(ctx, m.get("level").value, `${keyPath}.level`, LEVELS)) ?? level2;
     if (!m.has("max")) needs(ctx, node2, keyPath, "max", "an allowed increase written as a mapping needs 'max'");
     valueNode = m.get("max").value;
   }
@@ -40292,7 +40293,7 @@ function parseModel(ctx, node2, index, d, devices) {
     if (typeof v !== "string" || !v.trim()) report(ctx, pathPair.value, `${keyPath}.path`, `expected a path or glob, got ${kind(pathPair.value)}`);
     else path = v;
   }
-  const level = get("level", (n, kp) => oneOf(ctx, n, kp, LEVELS), d.level);
+  const level2 = get("level", (n, kp) => oneOf(ctx, n, kp, LEVELS), d.level);
   const dimsAt = { ...d.dimsAt };
   const onIncompletePair = m.get("on-incomplete");
   const model = {
@@ -40300,7 +40301,7 @@ function parseModel(ctx, node2, index, d, devices) {
     path: path ?? "",
     dims: { ...d.dims, ...get("dims", (n, kp) => dims(ctx, n, kp, dimsAt), {}) },
     precision: get("precision", (n, kp) => oneOf(ctx, n, kp, PRECISIONS), d.precision),
-    level,
+    level: level2,
     minChange: get("min-change", (n, kp) => unit(ctx, n, kp, parsePercent), d.minChange),
     allowMissingWeights: get("allow-missing-weights", (n, kp) => bool(ctx, n, kp), d.allowMissingWeights),
     onIncomplete: get("on-incomplete", (n, kp) => oneOf(ctx, n, kp, ON_INCOMPLETE), d.onIncomplete),
@@ -40319,11 +40320,11 @@ function parseModel(ctx, node2, index, d, devices) {
 function parseModelBudgets(ctx, node2, bp, model, devices) {
   const b = attempt(ctx, () => asMap(ctx, node2, bp, KEYS.budgets, "budgets"));
   if (!b) return;
-  const level = model.level;
+  const level2 = model.level;
   for (const metric of ABSOLUTE_METRICS) {
     const pair = b.get(metric);
     if (!pair) continue;
-    const l = attempt(ctx, () => limit(ctx, pair.value, `${bp}.${metric}`, level, PARSERS[metric]));
+    const l = attempt(ctx, () => limit(ctx, pair.value, `${bp}.${metric}`, level2, PARSERS[metric]));
     if (l) model.budgets.push({ metric, max: l.max, level: l.level, at: pos(ctx, pair.value) });
   }
   const lat = b.get("latency");
@@ -40334,7 +40335,7 @@ function parseModelBudgets(ctx, node2, bp, model, devices) {
       for (const pair of lat.value.items) {
         const device = String(scalar(pair.key));
         const kp = `${bp}.latency.${keyName(device)}`;
-        const l = attempt(ctx, () => limit(ctx, pair.value, kp, level, parseDurationMs));
+        const l = attempt(ctx, () => limit(ctx, pair.value, kp, level2, parseDurationMs));
         if (!devices.known.has(device)) {
           if (!devices.unsure && !devices.broken.has(device)) {
             const known = [...devices.known];
@@ -40359,7 +40360,7 @@ function parseModelBudgets(ctx, node2, bp, model, devices) {
       () => asMap(ctx, inc.value, ip, ["params", "gmacs", "gflops", "weights", "peak-memory", "memory-traffic", "latency"], "allowed increases")
     );
     for (const [metric, pair] of im ?? []) {
-      const r = attempt(ctx, () => increase(ctx, pair.value, `${ip}.${metric}`, metric, level));
+      const r = attempt(ctx, () => increase(ctx, pair.value, `${ip}.${metric}`, metric, level2));
       if (r) model.maxIncrease.push(r);
     }
   }
@@ -40446,7 +40447,7 @@ function parseCustomDevice(ctx, node2, keyPath, onId) {
 function derivation(ctx, node2, dp, peak, source) {
   const dm = asMap(ctx, node2, dp, KEYS.derivation, "a peak derivation");
   let ok = true;
-  const num = (k, fallback) => {
+  const num2 = (k, fallback) => {
     const pair = dm.get(k);
     if (!pair) {
       if (fallback !== void 0) return fallback;
@@ -40468,16 +40469,16 @@ function derivation(ctx, node2, dp, peak, source) {
     }
     return v;
   };
-  const chips = num("chips", 1);
-  const cores = num("cores");
+  const chips = num2("chips", 1);
+  const cores = num2("cores");
   let clockGHz;
-  if (!dm.has("clock")) num("clock");
+  if (!dm.has("clock")) num2("clock");
   else {
     clockGHz = attempt(ctx, () => positive(ctx, dm.get("clock").value, `${dp}.clock`, parseClockGHz, "1.2 GHz"));
     if (clockGHz === void 0) ok = false;
   }
   if (!dm.has("flops-per-cycle")) {
-    num("flops-per-cycle");
+    num2("flops-per-cycle");
     return false;
   }
   const fm = asMap(ctx, dm.get("flops-per-cycle").value, `${dp}.flops-per-cycle`, PRECISIONS, "FLOPs per cycle per core, per precision");
@@ -40529,16 +40530,16 @@ function parseBudgets(text2, file) {
       report(ctx, node2, "custom-devices", `expected a list of devices, got ${kind(node2)}`);
       scope.unsure = true;
     } else {
-      node2.items.forEach((item, i) => {
+      node2.items.forEach((item, i2) => {
         let written;
-        const cd = parseCustomDevice(ctx, item, `custom-devices[${i}]`, (id) => written = id);
+        const cd = parseCustomDevice(ctx, item, `custom-devices[${i2}]`, (id) => written = id);
         if (!cd) {
           if (written !== void 0) scope.broken.add(written);
           else scope.unsure = true;
           return;
         }
         if (customIds.has(cd.device.id)) {
-          report(ctx, item, `custom-devices[${i}].id`, `device '${cd.device.id}' is declared twice`);
+          report(ctx, item, `custom-devices[${i2}].id`, `device '${cd.device.id}' is declared twice`);
           return;
         }
         customIds.add(cd.device.id);
@@ -40554,10 +40555,10 @@ function parseBudgets(text2, file) {
       report(ctx, node2, "devices", `expected a list of device ids, like [jetson-orin-nano, raspberry-pi-5], got ${kind(node2)}`);
       scope.unsure = true;
     } else {
-      node2.items.forEach((item, i) => {
+      node2.items.forEach((item, i2) => {
         const raw = scalar(item);
         if (typeof raw !== "string") {
-          report(ctx, item, `devices[${i}]`, `expected a device id like jetson-orin-nano, got ${kind(item)}`);
+          report(ctx, item, `devices[${i2}]`, `expected a device id like jetson-orin-nano, got ${kind(item)}`);
           scope.unsure = true;
           return;
         }
@@ -40568,7 +40569,7 @@ function parseBudgets(text2, file) {
             report(
               ctx,
               item,
-              `devices[${i}]`,
+              `devices[${i2}]`,
               `unknown device ${quoteToken(id)}${hint.length ? `; did you mean ${hint.map((h) => `'${h}'`).join(" or ")}?` : ""} (\`model-budget devices\` lists the catalog; declare others under custom-devices)`
             );
             scope.broken.add(id);
@@ -40577,7 +40578,7 @@ function parseBudgets(text2, file) {
         }
         const canonical = findDevice(id)?.id ?? id;
         if (listed.has(canonical)) {
-          report(ctx, item, `devices[${i}]`, `device '${canonical}' is listed twice`);
+          report(ctx, item, `devices[${i2}]`, `device '${canonical}' is listed twice`);
           return;
         }
         listed.add(canonical);
@@ -40618,15 +40619,15 @@ function parseBudgets(text2, file) {
     report(ctx, modelsPair.value ?? modelsPair.key, "models", `expected a non-empty list of models, got ${kind(modelsPair.value)}`);
   } else {
     const byPath = /* @__PURE__ */ new Map();
-    modelsPair.value.items.forEach((item, i) => {
-      const model = parseModel(ctx, item, i, d, scope);
+    modelsPair.value.items.forEach((item, i2) => {
+      const model = parseModel(ctx, item, i2, d, scope);
       if (!model) return;
       const twice = byPath.get(model.path);
       if (twice !== void 0) {
-        report(ctx, item.get("path", true), `models[${i}].path`, `${quoteToken(model.path)} is already listed as models[${twice}]`);
+        report(ctx, item.get("path", true), `models[${i2}].path`, `${quoteToken(model.path)} is already listed as models[${twice}]`);
         return;
       }
-      byPath.set(model.path, i);
+      byPath.set(model.path, i2);
       models.push(model);
     });
   }
@@ -40636,7 +40637,7 @@ function parseBudgets(text2, file) {
 function throwErrors(ctx) {
   if (ctx.errors.length === 0) return;
   const seen = /* @__PURE__ */ new Set();
-  const errors = ctx.errors.map((e, i) => ({ e, i })).sort((a, b) => a.e.line - b.e.line || a.e.column - b.e.column || a.i - b.i).map((x) => x.e).filter((e) => !seen.has(e.message) && !!seen.add(e.message));
+  const errors = ctx.errors.map((e, i2) => ({ e, i: i2 })).sort((a, b) => a.e.line - b.e.line || a.e.column - b.e.column || a.i - b.i).map((x2) => x2.e).filter((e) => !seen.has(e.message) && !!seen.add(e.message));
   if (errors.length === 1) throw errors[0];
   throw new BudgetFileErrors(ctx.file, errors);
 }
@@ -40709,12 +40710,12 @@ var METRIC_LABEL = {
 function evaluateRow(m, cfg, metric, device, out) {
   const value2 = metricValue(m.report, metric, device);
   const base = m.base ? metricValue(m.base, metric, device) : null;
-  let change2 = null;
+  let change4 = null;
   if (value2 !== null && base !== null) {
     const delta = value2 - base;
     const percent = base === 0 ? delta === 0 ? 0 : null : 100 * delta / base;
     const below = percent !== null && Math.abs(percent) < m.config.minChange;
-    if (delta !== 0 && !below) change2 = { delta, percent };
+    if (delta !== 0 && !below) change4 = { delta, percent };
   }
   const lowerBound = isLowerBound(m.report, metric, device);
   const upperBound = lowerBound ? upperBoundValue(m.report, metric, device) : null;
@@ -40723,7 +40724,7 @@ function evaluateRow(m, cfg, metric, device, out) {
     metric,
     value: value2,
     base,
-    change: change2,
+    change: change4,
     budget: null,
     usedPercent: null,
     maxIncrease: null,
@@ -40818,15 +40819,15 @@ function evaluateRow(m, cfg, metric, device, out) {
 }
 function incompleteText(report2) {
   const n = report2.totals.incompleteNodes;
-  const names = report2.totals.incompleteNodeNames ?? report2.nodes.filter((x) => x.macs === null || x.bytesRead === null || x.bytesWritten === null).map((x) => x.name);
-  const first = names.slice(0, 3).map((x) => safeText(x, 40));
+  const names = report2.totals.incompleteNodeNames ?? report2.nodes.filter((x2) => x2.macs === null || x2.bytesRead === null || x2.bytesWritten === null).map((x2) => x2.name);
+  const first = names.slice(0, 3).map((x2) => safeText(x2, 40));
   return `${n} node${n === 1 ? "" : "s"} with unknown shapes${first.length ? ` (first: ${first.join(", ")})` : ""}`;
 }
 function fmt(metric, v) {
-  const sig = (x) => Number(x.toPrecision(3)).toString();
-  const si = (x) => {
-    const a = Math.abs(x);
-    return a >= 1e12 ? `${sig(x / 1e12)}T` : a >= 1e9 ? `${sig(x / 1e9)}G` : a >= 1e6 ? `${sig(x / 1e6)}M` : a >= 1e3 ? `${sig(x / 1e3)}k` : sig(x);
+  const sig = (x2) => Number(x2.toPrecision(3)).toString();
+  const si = (x2) => {
+    const a = Math.abs(x2);
+    return a >= 1e12 ? `${sig(x2 / 1e12)}T` : a >= 1e9 ? `${sig(x2 / 1e9)}G` : a >= 1e6 ? `${sig(x2 / 1e6)}M` : a >= 1e3 ? `${sig(x2 / 1e3)}k` : sig(x2);
   };
   switch (metric) {
     case "params":
@@ -40897,27 +40898,27 @@ function compileSegment(seg) {
     return { kind: "regex", re: import_picomatch.default.makeRe(seg, OPTS) };
   }
   const chunks = [[]];
-  for (let i = 0; i < seg.length; i++) {
-    const c = seg[i];
+  for (let i2 = 0; i2 < seg.length; i2++) {
+    const c = seg[i2];
     if (c === "*") {
       if (chunks[chunks.length - 1].length || chunks.length === 1) chunks.push([]);
       continue;
     }
     if (c === "?") chunks[chunks.length - 1].push(null);
-    else if (c === "\\" && i + 1 < seg.length) chunks[chunks.length - 1].push(seg[++i]);
+    else if (c === "\\" && i2 + 1 < seg.length) chunks[chunks.length - 1].push(seg[++i2]);
     else if (c === "[") {
-      const end = classEnd(seg, i);
+      const end = classEnd(seg, i2);
       if (end < 0) chunks[chunks.length - 1].push("[");
       else {
-        chunks[chunks.length - 1].push(import_picomatch.default.makeRe(seg.slice(i, end + 1).replace(/^\[!/, "[^"), OPTS));
-        i = end;
+        chunks[chunks.length - 1].push(import_picomatch.default.makeRe(seg.slice(i2, end + 1).replace(/^\[!/, "[^"), OPTS));
+        i2 = end;
       }
     } else chunks[chunks.length - 1].push(c);
   }
   return { kind: "stars", chunks };
 }
-function classEnd(s, i) {
-  let j = i + 1;
+function classEnd(s, i2) {
+  let j = i2 + 1;
   if (s[j] === "!" || s[j] === "^") j++;
   if (s[j] === "]") j++;
   for (; j < s.length; j++) {
@@ -40965,14 +40966,14 @@ function matchSegment(seg, name) {
 }
 function matchPath(segs, parts) {
   const memo = /* @__PURE__ */ new Map();
-  const go = (i, j) => {
-    const key2 = i * (parts.length + 1) + j;
+  const go = (i2, j) => {
+    const key2 = i2 * (parts.length + 1) + j;
     const hit = memo.get(key2);
     if (hit !== void 0) return hit;
     let r;
-    if (i === segs.length) r = j === parts.length;
-    else if (segs[i].kind === "globstar") r = go(i + 1, j) || j < parts.length && go(i, j + 1);
-    else r = j < parts.length && matchSegment(segs[i], parts[j]) && go(i + 1, j + 1);
+    if (i2 === segs.length) r = j === parts.length;
+    else if (segs[i2].kind === "globstar") r = go(i2 + 1, j) || j < parts.length && go(i2, j + 1);
+    else r = j < parts.length && matchSegment(segs[i2], parts[j]) && go(i2 + 1, j + 1);
     memo.set(key2, r);
     return r;
   };
@@ -41016,12 +41017,12 @@ function compileGlob(pattern) {
   }
   if (expanded.length > MAX_EXPANSIONS) throw new GlobError(`the glob's braces expand to more than ${MAX_EXPANSIONS} patterns`);
   const compiled = expanded.map((e) => {
-    const segs = e.split("/").filter((s, i, all) => s !== "" || i === all.length - 1).filter((s, i, all) => !(s === "**" && all[i - 1] === "**")).map(compileSegment);
+    const segs = e.split("/").filter((s, i2, all) => s !== "" || i2 === all.length - 1).filter((s, i2, all) => !(s === "**" && all[i2 - 1] === "**")).map(compileSegment);
     return segs;
   });
   return (path) => {
     const parts = path.split("/").filter(Boolean);
-    if (parts.some((x) => x === "." || x === "..")) return false;
+    if (parts.some((x2) => x2 === "." || x2 === "..")) return false;
     const hit = compiled.some((segs) => matchPath(segs, parts));
     return negated ? !hit : hit;
   };
@@ -41155,8 +41156,8 @@ function dtypeFromCode(code2) {
 function dtypeBits(dtype) {
   return BITS[dtype];
 }
-function byteSize(dtype, count) {
-  return Math.ceil(count * BITS[dtype] / 8);
+function byteSize(dtype, count2) {
+  return Math.ceil(count2 * BITS[dtype] / 8);
 }
 function isFloat(dtype) {
   return dtype !== null && (dtype.startsWith("float") || dtype === "bfloat16");
@@ -41212,13 +41213,13 @@ var Reader = class {
     const buf = this.buf;
     let result = 0;
     let mul = 1;
-    for (let i = 0; ; i++) {
+    for (let i2 = 0; ; i2++) {
       if (this.pos >= this.end) this.fail("truncated varint");
       const b = buf[this.pos++];
       result += (b & 127) * mul;
       if (b < 128) return result;
       mul *= 128;
-      if (i >= 9) this.fail("malformed varint");
+      if (i2 >= 9) this.fail("malformed varint");
     }
   }
   /**
@@ -41230,11 +41231,11 @@ var Reader = class {
     let lo = 0;
     let hi;
     let b;
-    let i = 0;
-    for (; i < 4; i++) {
+    let i2 = 0;
+    for (; i2 < 4; i2++) {
       if (this.pos >= this.end) this.fail("truncated varint");
       b = buf[this.pos++];
-      lo |= (b & 127) << 7 * i;
+      lo |= (b & 127) << 7 * i2;
       if (b < 128) return lo >>> 0;
     }
     if (this.pos >= this.end) this.fail("truncated varint");
@@ -41242,10 +41243,10 @@ var Reader = class {
     lo |= (b & 15) << 28;
     hi = (b & 127) >> 4;
     if (b >= 128) {
-      for (i = 0; i < 5; i++) {
+      for (i2 = 0; i2 < 5; i2++) {
         if (this.pos >= this.end) this.fail("truncated varint");
         b = buf[this.pos++];
-        hi |= (b & 127) << 7 * i + 3;
+        hi |= (b & 127) << 7 * i2 + 3;
         if (b < 128) break;
       }
       if (b >= 128) this.fail("malformed varint");
@@ -41525,7 +41526,7 @@ function attribute(r, depth) {
     let ref = "";
     let declared = 0;
     let f;
-    let i;
+    let i2;
     let str;
     let t;
     let g;
@@ -41556,7 +41557,7 @@ function attribute(r, depth) {
           f = s.float();
           break;
         case 3:
-          i = s.int64();
+          i2 = s.int64();
           break;
         case 4:
           str = s.bytes();
@@ -41615,13 +41616,13 @@ function attribute(r, depth) {
     if (ref) return [name, { type: "ref", ref }];
     let type = ATTR_TYPES[declared];
     if (!type) {
-      type = f !== void 0 ? "float" : i !== void 0 ? "int" : str !== void 0 ? "string" : t ? "tensor" : g ? "graph" : floats.length ? "floats" : ints.length ? "ints" : strings.length ? "strings" : tensors.length ? "tensors" : graphs.length ? "graphs" : "ints";
+      type = f !== void 0 ? "float" : i2 !== void 0 ? "int" : str !== void 0 ? "string" : t ? "tensor" : g ? "graph" : floats.length ? "floats" : ints.length ? "ints" : strings.length ? "strings" : tensors.length ? "tensors" : graphs.length ? "graphs" : "ints";
     }
     switch (type) {
       case "float":
         return [name, { type, value: f ?? 0 }];
       case "int":
-        return [name, { type, value: i ?? 0 }];
+        return [name, { type, value: i2 ?? 0 }];
       case "string":
         return [name, { type, value: str ? decodeUtf8(str) : "" }];
       case "tensor":
@@ -41950,7 +41951,7 @@ function functionProto(r) {
 var LFS_HEADER = "version https://git-lfs.github.com/spec/v1";
 function startsWith(bytes, ascii, at = 0) {
   if (bytes.length < at + ascii.length) return false;
-  for (let i = 0; i < ascii.length; i++) if (bytes[at + i] !== ascii.charCodeAt(i)) return false;
+  for (let i2 = 0; i2 < ascii.length; i2++) if (bytes[at + i2] !== ascii.charCodeAt(i2)) return false;
   return true;
 }
 function sniff(bytes) {
@@ -41979,13 +41980,13 @@ function sniff(bytes) {
 }
 function readU64LE(b) {
   let v = 0;
-  for (let i = 7; i >= 0; i--) v = v * 256 + b[i];
+  for (let i2 = 7; i2 >= 0; i2--) v = v * 256 + b[i2];
   return v;
 }
 function looksLikeText(bytes) {
   const n = Math.min(bytes.length, 512);
-  for (let i = 0; i < n; i++) {
-    const c = bytes[i];
+  for (let i2 = 0; i2 < n; i2++) {
+    const c = bytes[i2];
     if (c === 9 || c === 10 || c === 13) continue;
     if (c < 32 || c === 127) return false;
   }
@@ -42052,29 +42053,29 @@ function resolveRegularFile(path, display, c) {
   } catch (e) {
     throw new InputError(display, errnoReason(e));
   }
-  const kind2 = kindOf(st);
-  if (kind2) throw new InputError(display, `is ${kind2}, not a regular ${c.what}: refused`);
+  const kind3 = kindOf(st);
+  if (kind3) throw new InputError(display, `is ${kind3}, not a regular ${c.what}: refused`);
   return { real, stat: st };
 }
 function readFileSafe(path, display, o) {
   const { real, stat: stat2 } = resolveRegularFile(path, display, o);
   const tooLarge = () => new InputError(display, `is larger than ${fmtCap(o.maxBytes)}, the limit for a ${o.what}: refused`);
   if (stat2.size > o.maxBytes) throw tooLarge();
-  let fd;
+  let fd2;
   try {
-    fd = openSync(real, constants3.O_RDONLY | constants3.O_NONBLOCK | constants3.O_NOFOLLOW);
+    fd2 = openSync(real, constants3.O_RDONLY | constants3.O_NONBLOCK | constants3.O_NOFOLLOW);
   } catch (e) {
     throw new InputError(display, errnoReason(e));
   }
   try {
-    const st = fstatSync(fd);
-    const kind2 = kindOf(st);
-    if (kind2) throw new InputError(display, `is ${kind2}, not a regular ${o.what}: refused`);
+    const st = fstatSync(fd2);
+    const kind3 = kindOf(st);
+    if (kind3) throw new InputError(display, `is ${kind3}, not a regular ${o.what}: refused`);
     if (st.dev !== stat2.dev || st.ino !== stat2.ino) throw new InputError(display, "changed while it was opened: refused");
     if (st.size > o.maxBytes) throw tooLarge();
     const read = (buf, offset) => {
       try {
-        return readSync(fd, buf, offset, buf.length - offset, null);
+        return readSync(fd2, buf, offset, buf.length - offset, null);
       } catch (e) {
         if (e.code === "EAGAIN") throw new InputError(display, `is not a regular ${o.what}: refused`);
         throw new InputError(display, errnoReason(e));
@@ -42096,7 +42097,7 @@ function readFileSafe(path, display, o) {
     }
     return Buffer.concat(chunks, total);
   } finally {
-    closeSync(fd);
+    closeSync(fd2);
   }
 }
 function readTextSafe(path, display, c) {
@@ -42112,17 +42113,17 @@ function loadModelFile(path, options = {}) {
   return { path, bytes: bytes.byteLength, model, notices };
 }
 function decodeBytes(path, bytes, maxNodes) {
-  const kind2 = sniff(bytes);
-  switch (kind2.kind) {
+  const kind3 = sniff(bytes);
+  switch (kind3.kind) {
     case "empty":
       throw new InputError(path, "is empty (0 bytes), not an ONNX model");
     case "lfs-pointer":
       throw new InputError(
         path,
-        `is a Git LFS pointer${kind2.size !== null ? ` to a ${kind2.size}-byte file` : ""}, not the model: fetch it with \`git lfs pull\` (actions/checkout: \`lfs: true\`)`
+        `is a Git LFS pointer${kind3.size !== null ? ` to a ${kind3.size}-byte file` : ""}, not the model: fetch it with \`git lfs pull\` (actions/checkout: \`lfs: true\`)`
       );
     case "other":
-      throw new InputError(path, `is ${kind2.what}, not an ONNX model`);
+      throw new InputError(path, `is ${kind3.what}, not an ONNX model`);
   }
   try {
     return decodeModel(bytes, { maxNodes });
@@ -42241,10 +42242,10 @@ function broadcast(a, b) {
   if (a === null || b === null) return null;
   const rank = Math.max(a.length, b.length);
   const out = new Array(rank);
-  for (let i = 0; i < rank; i++) {
-    const da = i < rank - a.length ? 1 : a[i - (rank - a.length)];
-    const db = i < rank - b.length ? 1 : b[i - (rank - b.length)];
-    out[i] = broadcastDim(da, db);
+  for (let i2 = 0; i2 < rank; i2++) {
+    const da = i2 < rank - a.length ? 1 : a[i2 - (rank - a.length)];
+    const db = i2 < rank - b.length ? 1 : b[i2 - (rank - b.length)];
+    out[i2] = broadcastDim(da, db);
   }
   return out;
 }
@@ -42354,7 +42355,7 @@ var Attrs = class {
 function knownInts(info2) {
   if (!info2 || info2.kind !== "tensor" || !info2.value) return null;
   const v = info2.value;
-  for (const x of v) if (typeof x !== "number") return null;
+  for (const x2 of v) if (typeof x2 !== "number") return null;
   return v;
 }
 function dimValues(info2) {
@@ -42418,16 +42419,16 @@ function checkTensorData(t, owner) {
     throw new GraphError(`${owner} declares ${fmt2(n)} elements (dims [${t.dims.join(", ")}]) but holds ${have}`);
   };
   if (st.kind === "raw" && t.dtype !== null && t.dtype !== "string") {
-    const bits = dtypeBits(t.dtype);
-    const want = Math.ceil(n * bits / 8);
+    const bits2 = dtypeBits(t.dtype);
+    const want = Math.ceil(n * bits2 / 8);
     if (st.bytes.byteLength !== want) mismatch(`${st.bytes.byteLength} bytes of raw data (${want} expected)`);
   } else if (st.kind === "strings") {
     if (st.values.length !== n) mismatch(`${st.values.length} strings`);
   } else if (st.kind === "field" && t.dtype !== null) {
     const have = fieldCount(st.field, st.segments);
     const want = n * fieldPerElement(t.dtype);
-    const bits = dtypeBits(t.dtype);
-    const packed = bits > 0 && bits < 8 ? Math.ceil(n * bits / 8) : want;
+    const bits2 = dtypeBits(t.dtype);
+    const packed = bits2 > 0 && bits2 < 8 ? Math.ceil(n * bits2 / 8) : want;
     if (have !== null && have !== want && have !== packed) mismatch(`${have} values in its ${st.field} field (${want} expected)`);
   }
   return n;
@@ -42436,29 +42437,29 @@ function fieldPerElement(dtype) {
   return dtype === "complex64" || dtype === "complex128" ? 2 : 1;
 }
 function fieldCount(field, segments) {
-  let count = 0;
+  let count2 = 0;
   for (const seg of segments) {
     if (!seg.packed) {
-      count++;
+      count2++;
       continue;
     }
     switch (field) {
       case "float":
-        count += seg.bytes.byteLength / 4;
+        count2 += seg.bytes.byteLength / 4;
         break;
       case "double":
-        count += seg.bytes.byteLength / 8;
+        count2 += seg.bytes.byteLength / 8;
         break;
       case "int32":
       case "int64":
       case "uint64":
-        for (const b of seg.bytes) if (b < 128) count++;
+        for (const b of seg.bytes) if (b < 128) count2++;
         break;
       default:
         return null;
     }
   }
-  return count;
+  return count2;
 }
 function checkInfo(info2, what) {
   if (!info2) return;
@@ -42492,12 +42493,12 @@ function checkInfo(info2, what) {
 function refuse(ctx, detail) {
   return new GraphError(`node ${quoteToken(ctx.node.name || ctx.node.opType)} (${quoteToken(ctx.node.opType)}): ${detail}`);
 }
-function outputElements(ctx, i = 0) {
-  const out = ctx.output(i);
+function outputElements(ctx, i2 = 0) {
+  const out = ctx.output(i2);
   return out ? numel(out.shape) : null;
 }
-function inputElements(ctx, i = 0) {
-  const inp = ctx.input(i);
+function inputElements(ctx, i2 = 0) {
+  const inp = ctx.input(i2);
   return inp ? numel(inp.shape) : null;
 }
 function perOutputElement(ctx, perElement) {
@@ -42523,51 +42524,51 @@ function roundHalfEven(q) {
   if (d < 0.5) return f;
   return f % 2 === 0 ? f : f + 1;
 }
-function roundBinary(x, p, emin, max) {
-  if (!Number.isFinite(x) || x === 0) return x;
-  const a = Math.abs(x);
+function roundBinary(x2, p, emin, max2) {
+  if (!Number.isFinite(x2) || x2 === 0) return x2;
+  const a = Math.abs(x2);
   let e = Math.floor(Math.log2(a));
   if (2 ** e > a) e--;
   if (2 ** (e + 1) <= a) e++;
   const ulp = 2 ** (Math.max(e, emin) - (p - 1));
   const r = roundHalfEven(a / ulp) * ulp;
-  return Math.sign(x) * (r > max ? Infinity : r);
+  return Math.sign(x2) * (r > max2 ? Infinity : r);
 }
-function roundFloat(x, dtype) {
+function roundFloat(x2, dtype) {
   switch (dtype) {
     case "float64":
-      return x;
+      return x2;
     case "float32":
-      return Math.fround(x);
+      return Math.fround(x2);
     case "float16":
-      return roundBinary(x, 11, -14, 65504);
+      return roundBinary(x2, 11, -14, 65504);
     case "bfloat16":
-      return roundBinary(x, 8, -126, 33895313892515355e22);
+      return roundBinary(x2, 8, -126, 33895313892515355e22);
     default:
       return null;
   }
 }
-function fitDtype(x, dtype) {
-  if (x === null || dtype === null) return null;
-  if (typeof x === "string") return dtype === "bool" ? null : x;
-  if (dtype === "bool") return Number.isNaN(x) ? null : x !== 0 ? 1 : 0;
+function fitDtype(x2, dtype) {
+  if (x2 === null || dtype === null) return null;
+  if (typeof x2 === "string") return dtype === "bool" ? null : x2;
+  if (dtype === "bool") return Number.isNaN(x2) ? null : x2 !== 0 ? 1 : 0;
   const range = INT_RANGE[dtype];
-  if (range) return Number.isInteger(x) && x >= range[0] && x <= range[1] ? x : null;
-  if (isFloat(dtype)) return roundFloat(x, dtype);
+  if (range) return Number.isInteger(x2) && x2 >= range[0] && x2 <= range[1] ? x2 : null;
+  if (isFloat(dtype)) return roundFloat(x2, dtype);
   return null;
 }
-function intResult(x, dtype) {
-  if (!isInteger(dtype)) return x;
-  return Number.isSafeInteger(x) ? x : null;
+function intResult(x2, dtype) {
+  if (!isInteger(dtype)) return x2;
+  return Number.isSafeInteger(x2) ? x2 : null;
 }
 function broadcastStrides(shape, out) {
   const rank = out.length;
   const strides = new Array(rank).fill(0);
   let s = 1;
-  for (let i = shape.length - 1; i >= 0; i--) {
-    const j = i + rank - shape.length;
-    strides[j] = shape[i] === 1 && out[j] !== 1 ? 0 : s;
-    s *= shape[i];
+  for (let i2 = shape.length - 1; i2 >= 0; i2--) {
+    const j = i2 + rank - shape.length;
+    strides[j] = shape[i2] === 1 && out[j] !== 1 ? 0 : s;
+    s *= shape[i2];
   }
   return strides;
 }
@@ -42587,10 +42588,10 @@ function evalBroadcast(inputs, outShape, dtype, fn) {
   const index = new Array(outShape.length).fill(0);
   const args = new Array(inputs.length);
   for (let k = 0; k < n; k++) {
-    for (let i = 0; i < inputs.length; i++) {
+    for (let i2 = 0; i2 < inputs.length; i2++) {
       let off = 0;
-      for (let d = 0; d < index.length; d++) off += index[d] * strides[i][d];
-      args[i] = values[i][off];
+      for (let d = 0; d < index.length; d++) off += index[d] * strides[i2][d];
+      args[i2] = values[i2][off];
     }
     out[k] = fitDtype(fn(args), dtype);
     for (let d = index.length - 1; d >= 0; d--) {
@@ -42603,9 +42604,9 @@ function evalBroadcast(inputs, outShape, dtype, fn) {
 function same(a, b) {
   return a !== null && a === b;
 }
-function lift(num, sym, dtype) {
+function lift(num2, sym, dtype) {
   return (a, b) => {
-    if (typeof a === "number" && typeof b === "number") return num(a, b, dtype);
+    if (typeof a === "number" && typeof b === "number") return num2(a, b, dtype);
     if (a === null || b === null) return null;
     return sym(a, b);
   };
@@ -42616,8 +42617,8 @@ function addIn(dtype) {
 function mulIn(dtype) {
   return lift(mulNum, mulSym, dtype);
 }
-function binary(num, sym, dtype) {
-  const f = lift(num, sym, dtype);
+function binary(num2, sym, dtype) {
+  const f = lift(num2, sym, dtype);
   return ([a, b]) => f(a, b);
 }
 var addNum = (a, b, dt) => intResult(a + b, dt);
@@ -42699,28 +42700,28 @@ function minOf(a, b) {
   return null;
 }
 function fold(f, dtype) {
-  return (args) => args.reduce((acc, x) => fitDtype(f(acc, x), dtype));
+  return (args) => args.reduce((acc, x2) => fitDtype(f(acc, x2), dtype));
 }
-function truthy(x) {
-  return typeof x === "number" ? x !== 0 : null;
+function truthy(x2) {
+  return typeof x2 === "number" ? x2 !== 0 : null;
 }
 function logical(f) {
   return ([a, b]) => {
-    const x = truthy(a);
+    const x2 = truthy(a);
     const y = truthy(b);
-    return x === null || y === null ? null : f(x, y) ? 1 : 0;
+    return x2 === null || y === null ? null : f(x2, y) ? 1 : 0;
   };
 }
 function firstDtype(ctx, indices) {
-  for (const i of indices) {
-    const d = ctx.input(i)?.dtype;
+  for (const i2 of indices) {
+    const d = ctx.input(i2)?.dtype;
     if (d) return d;
   }
   return null;
 }
 function presentInputs(ctx) {
   const out = [];
-  for (let i = 0; i < ctx.node.inputs.length; i++) if (ctx.has(i)) out.push(i);
+  for (let i2 = 0; i2 < ctx.node.inputs.length; i2++) if (ctx.has(i2)) out.push(i2);
   return out;
 }
 function copyShape(shape) {
@@ -42731,10 +42732,10 @@ function unaryOp(opType, perElement, o = {}) {
     opType,
     domain: o.domain,
     infer(ctx) {
-      const x = ctx.input(0);
-      const dtype = o.dtype ?? x?.dtype ?? null;
-      const shape = copyShape(x?.shape);
-      const value2 = x && o.value && x.dtype ? evalBroadcast([x], shape, dtype, o.value(x.dtype, ctx)) : void 0;
+      const x2 = ctx.input(0);
+      const dtype = o.dtype ?? x2?.dtype ?? null;
+      const shape = copyShape(x2?.shape);
+      const value2 = x2 && o.value && x2.dtype ? evalBroadcast([x2], shape, dtype, o.value(x2.dtype, ctx)) : void 0;
       return [tensor2(dtype, shape, value2)];
     },
     cost(ctx) {
@@ -42748,7 +42749,7 @@ function broadcastOp(opType, o = {}) {
     domain: o.domain,
     infer(ctx) {
       const idx = presentInputs(ctx);
-      const infos = idx.map((i) => ctx.input(i));
+      const infos = idx.map((i2) => ctx.input(i2));
       const computeDtype = firstDtype(ctx, o.dtypeFrom ?? idx);
       const dtype = o.dtype ?? computeDtype;
       const legacy = legacyBroadcast(ctx);
@@ -42768,22 +42769,22 @@ function legacyBroadcast(ctx) {
   const a = ctx.input(0)?.shape;
   return a ? [...a] : null;
 }
-var neg = (dt) => ([x]) => typeof x === "number" ? isInteger(dt) ? intResult(0 - x, dt) : -x : null;
-var abs = () => ([x]) => typeof x === "number" ? Math.abs(x) : x;
-var sign = () => ([x]) => typeof x === "number" ? Math.sign(x) : null;
-var integral = (f) => () => ([x]) => typeof x === "number" ? f(x) : x;
-var sqrt = (dt) => ([x]) => typeof x === "number" && isFloat(dt) ? Math.sqrt(x) : null;
-var reciprocal = (dt) => ([x]) => typeof x === "number" && isFloat(dt) ? 1 / x : null;
+var neg = (dt) => ([x2]) => typeof x2 === "number" ? isInteger(dt) ? intResult(0 - x2, dt) : -x2 : null;
+var abs = () => ([x2]) => typeof x2 === "number" ? Math.abs(x2) : x2;
+var sign = () => ([x2]) => typeof x2 === "number" ? Math.sign(x2) : null;
+var integral = (f) => () => ([x2]) => typeof x2 === "number" ? f(x2) : x2;
+var sqrt = (dt) => ([x2]) => typeof x2 === "number" && isFloat(dt) ? Math.sqrt(x2) : null;
+var reciprocal = (dt) => ([x2]) => typeof x2 === "number" && isFloat(dt) ? 1 / x2 : null;
 function isInf(_dt, ctx) {
   const neg2 = ctx.attrs.int("detect_negative", 1) !== 0;
   const pos2 = ctx.attrs.int("detect_positive", 1) !== 0;
-  return ([x]) => {
-    if (typeof x === "string") return 0;
-    if (x === null) return null;
-    return x === Infinity && pos2 || x === -Infinity && neg2 ? 1 : 0;
+  return ([x2]) => {
+    if (typeof x2 === "string") return 0;
+    if (x2 === null) return null;
+    return x2 === Infinity && pos2 || x2 === -Infinity && neg2 ? 1 : 0;
   };
 }
-var not = () => ([x]) => typeof x === "number" ? x === 0 ? 1 : 0 : null;
+var not = () => ([x2]) => typeof x2 === "number" ? x2 === 0 ? 1 : 0 : null;
 var UNARY = [
   ["Abs", abs],
   ["Neg", neg],
@@ -42833,9 +42834,9 @@ function clipBounds(ctx) {
     const hi2 = ctx.attrs.float("max");
     return { count: (lo2 !== void 0 ? 1 : 0) + (hi2 !== void 0 ? 1 : 0), lo: lo2, hi: hi2 };
   }
-  const bound = (i) => {
-    if (!ctx.has(i)) return void 0;
-    const v = ctx.input(i)?.value;
+  const bound = (i2) => {
+    if (!ctx.has(i2)) return void 0;
+    const v = ctx.input(i2)?.value;
     return v && v.length === 1 ? v[0] : null;
   };
   const lo = bound(1);
@@ -42845,14 +42846,14 @@ function clipBounds(ctx) {
 var clip = {
   opType: "Clip",
   infer(ctx) {
-    const x = ctx.input(0);
-    const dtype = x?.dtype ?? null;
-    const shape = copyShape(x?.shape);
+    const x2 = ctx.input(0);
+    const dtype = x2?.dtype ?? null;
+    const shape = copyShape(x2?.shape);
     const b = clipBounds(ctx);
     let value2;
-    if (x && b.lo !== null && b.hi !== null) {
+    if (x2 && b.lo !== null && b.hi !== null) {
       const { lo, hi } = b;
-      value2 = evalBroadcast([x], shape, dtype, ([v]) => {
+      value2 = evalBroadcast([x2], shape, dtype, ([v]) => {
         let r = v;
         if (lo !== void 0) r = maxOf(r, lo);
         if (hi !== void 0) r = minOf(r, hi);
@@ -42869,9 +42870,9 @@ function cumulative(opType, step, identity) {
   return {
     opType,
     infer(ctx) {
-      const x = ctx.input(0);
-      const dtype = x?.dtype ?? null;
-      const shape = copyShape(x?.shape);
+      const x2 = ctx.input(0);
+      const dtype = x2?.dtype ?? null;
+      const shape = copyShape(x2?.shape);
       return [tensor2(dtype, shape, cumulativeValue(ctx, step, identity))];
     },
     cost(ctx) {
@@ -42880,26 +42881,26 @@ function cumulative(opType, step, identity) {
   };
 }
 function cumulativeValue(ctx, step, identity) {
-  const x = ctx.input(0);
+  const x2 = ctx.input(0);
   const axisV = knownInts(ctx.input(1));
-  if (!x?.value || !x.dtype || !isConcrete(x.shape) || !axisV || axisV.length !== 1) return void 0;
-  const shape = x.shape;
+  if (!x2?.value || !x2.dtype || !isConcrete(x2.shape) || !axisV || axisV.length !== 1) return void 0;
+  const shape = x2.shape;
   const axis = normAxis(axisV[0], shape.length);
-  if (axis === null || numel(shape) !== x.value.length) return void 0;
+  if (axis === null || numel(shape) !== x2.value.length) return void 0;
   const exclusive = ctx.attrs.int("exclusive", 0) !== 0;
   const reverse = ctx.attrs.int("reverse", 0) !== 0;
   const len = shape[axis];
   const inner = numel(shape.slice(axis + 1));
   const outer = numel(shape.slice(0, axis));
-  const out = new Array(x.value.length);
-  const dtype = x.dtype;
+  const out = new Array(x2.value.length);
+  const dtype = x2.dtype;
   for (let o = 0; o < outer; o++) {
-    for (let i = 0; i < inner; i++) {
+    for (let i2 = 0; i2 < inner; i2++) {
       let acc = identity;
       for (let s = 0; s < len; s++) {
         const k = reverse ? len - 1 - s : s;
-        const at = (o * len + k) * inner + i;
-        const v = x.value[at];
+        const at = (o * len + k) * inner + i2;
+        const v = x2.value[at];
         const next = typeof acc === "number" && typeof v === "number" ? step(acc, v, dtype) : null;
         out[at] = fitDtype(exclusive ? acc : next, dtype);
         acc = fitDtype(next, dtype);
@@ -42915,9 +42916,9 @@ function detFlops(m) {
 var det = {
   opType: "Det",
   infer(ctx) {
-    const x = ctx.input(0);
-    const s = x?.shape;
-    return [tensor2(x?.dtype ?? null, s && s.length >= 2 ? s.slice(0, -2) : null)];
+    const x2 = ctx.input(0);
+    const s = x2?.shape;
+    return [tensor2(x2?.dtype ?? null, s && s.length >= 2 ? s.slice(0, -2) : null)];
   },
   cost(ctx) {
     const s = ctx.input(0)?.shape;
@@ -42930,8 +42931,8 @@ var biasAdd = {
   opType: "BiasAdd",
   domain: "com.microsoft",
   infer(ctx) {
-    const x = ctx.input(0);
-    return [tensor2(x?.dtype ?? null, copyShape(x?.shape))];
+    const x2 = ctx.input(0);
+    return [tensor2(x2?.dtype ?? null, copyShape(x2?.shape))];
   },
   cost(ctx) {
     const n = outputElements(ctx);
@@ -42942,11 +42943,11 @@ var ops = [
   ...UNARY.map(([name, value2]) => unaryOp(name, 1, { value: value2 })),
   unaryOp("IsNaN", 1, {
     dtype: "bool",
-    value: () => ([x]) => typeof x === "number" ? Number.isNaN(x) ? 1 : 0 : x === null ? null : 0
+    value: () => ([x2]) => typeof x2 === "number" ? Number.isNaN(x2) ? 1 : 0 : x2 === null ? null : 0
   }),
   unaryOp("IsInf", 1, { dtype: "bool", value: isInf }),
   unaryOp("Not", 1, { dtype: "bool", value: not }),
-  ...ARITH.map(([name, num, sym]) => broadcastOp(name, { value: (dt) => binary(num, sym, dt) })),
+  ...ARITH.map(([name, num2, sym]) => broadcastOp(name, { value: (dt) => binary(num2, sym, dt) })),
   broadcastOp("Pow", { dtypeFrom: [0], value: (dt, ctx) => ctx.input(1)?.dtype ? binary(powNum, (a, b) => b === 1 ? a : null, dt) : null }),
   broadcastOp("Mod", { value: (dt, ctx) => binary(modNum(ctx.attrs.int("fmod", 0) !== 0), noSym, dt) }),
   broadcastOp("BitShift", { dtypeFrom: [0] }),
@@ -42976,7 +42977,7 @@ var ops = [
 function meanOf(dtype) {
   const sum = fold(lift(addNum, addSym, dtype), dtype);
   return (args) => {
-    if (args.every((x) => same(x, args[0]))) return args[0];
+    if (args.every((x2) => same(x2, args[0]))) return args[0];
     const s = sum(args);
     return typeof s === "number" ? divNum(s, args.length, dtype) : null;
   };
@@ -43008,7 +43009,7 @@ function geluFlops(ctx) {
 function mergeShapes(a, b) {
   if (!a) return copyShape(b);
   if (!b || a.length !== b.length) return [...a];
-  return a.map((d, i) => mergeDim(d, b[i]));
+  return a.map((d, i2) => mergeDim(d, b[i2]));
 }
 var swiglu = {
   opType: "SwiGLU",
@@ -43025,15 +43026,15 @@ var biasSplitGelu = {
   opType: "BiasSplitGelu",
   domain: MS,
   infer(ctx) {
-    const x = ctx.input(0);
-    const s = x?.shape;
+    const x2 = ctx.input(0);
+    const s = x2?.shape;
     const bias = ctx.input(1)?.shape;
     let shape = null;
     if (s && s.length === 3) {
       const d = bias?.length === 1 && typeof bias[0] === "number" ? bias[0] : s[2];
       shape = [s[0], s[1], typeof d === "number" && d % 2 === 0 ? d / 2 : null];
     }
-    return [tensor2(x?.dtype ?? null, shape)];
+    return [tensor2(x2?.dtype ?? null, shape)];
   },
   cost(ctx) {
     return perOutputElement(ctx, 8);
@@ -43094,7 +43095,7 @@ function normAxes(axes, rank) {
     if (n === null) return null;
     out.add(n);
   }
-  return [...out].sort((x, y) => x - y);
+  return [...out].sort((x2, y) => x2 - y);
 }
 function reducedShape(shape, spec, keepdims) {
   if (shape === null) return { shape: null, axes: null };
@@ -43104,28 +43105,28 @@ function reducedShape(shape, spec, keepdims) {
     if (keepdims) return { shape: shape.map((d) => d === 1 ? 1 : null), axes: null };
     return { shape: spec.count === 1 && rank >= 1 ? new Array(rank - 1).fill(null) : null, axes: null };
   }
-  const axes = spec.axes.length === 0 ? shape.map((_, i) => i) : normAxes(spec.axes, rank);
+  const axes = spec.axes.length === 0 ? shape.map((_, i2) => i2) : normAxes(spec.axes, rank);
   if (axes === null) return { shape: null, axes: null };
   const out = [];
-  shape.forEach((d, i) => {
-    if (!axes.includes(i)) out.push(d);
+  shape.forEach((d, i2) => {
+    if (!axes.includes(i2)) out.push(d);
     else if (keepdims) out.push(1);
   });
   return { shape: out, axes };
 }
-function reduceValue(x, axes, combine, empty) {
-  if (!x.value || !x.dtype || !isConcrete(x.shape) || numel(x.shape) !== x.value.length) return void 0;
-  const shape = x.shape;
-  const outSize = numel(shape.map((d, i) => axes.includes(i) ? 1 : d));
+function reduceValue(x2, axes, combine, empty) {
+  if (!x2.value || !x2.dtype || !isConcrete(x2.shape) || numel(x2.shape) !== x2.value.length) return void 0;
+  const shape = x2.shape;
+  const outSize = numel(shape.map((d, i2) => axes.includes(i2) ? 1 : d));
   if (outSize > MAX_TRACKED_ELEMENTS) return void 0;
-  const f = combine(x.dtype);
+  const f = combine(x2.dtype);
   const acc = new Array(outSize).fill(void 0);
   const index = new Array(shape.length).fill(0);
-  for (let k = 0; k < x.value.length; k++) {
+  for (let k = 0; k < x2.value.length; k++) {
     let o = 0;
     for (let d = 0; d < shape.length; d++) o = o * (axes.includes(d) ? 1 : shape[d]) + (axes.includes(d) ? 0 : index[d]);
     const prev = acc[o];
-    acc[o] = prev === void 0 ? x.value[k] : fitDtype(f(prev, x.value[k]), x.dtype);
+    acc[o] = prev === void 0 ? x2.value[k] : fitDtype(f(prev, x2.value[k]), x2.dtype);
     for (let d = shape.length - 1; d >= 0; d--) {
       if (++index[d] < shape[d]) break;
       index[d] = 0;
@@ -43137,17 +43138,17 @@ function reduceOp(opType, inputFrom, steps) {
   return {
     opType,
     infer(ctx) {
-      const x = ctx.input(0);
+      const x2 = ctx.input(0);
       const keepdims = ctx.attrs.int("keepdims", 1) !== 0;
       const spec = axesSpec(ctx, inputFrom);
-      const r = reducedShape(x?.shape ?? null, spec, keepdims);
+      const r = reducedShape(x2?.shape ?? null, spec, keepdims);
       let value2;
-      if (x && steps.combine) {
+      if (x2 && steps.combine) {
         const identity = spec.noop && spec.axes?.length === 0;
-        if (identity && x.value && steps.pre === 0 && steps.post === 0) value2 = [...x.value];
-        else if (r.axes) value2 = reduceValue(x, r.axes, steps.combine, steps.empty ?? null);
+        if (identity && x2.value && steps.pre === 0 && steps.post === 0) value2 = [...x2.value];
+        else if (r.axes) value2 = reduceValue(x2, r.axes, steps.combine, steps.empty ?? null);
       }
-      return [tensor2(x?.dtype ?? null, r.shape, value2)];
+      return [tensor2(x2?.dtype ?? null, r.shape, value2)];
     },
     cost(ctx) {
       const n = numel(ctx.input(0)?.shape ?? null);
@@ -43163,10 +43164,10 @@ function argOp(opType) {
   return {
     opType,
     infer(ctx) {
-      const x = ctx.input(0);
+      const x2 = ctx.input(0);
       const keepdims = ctx.attrs.int("keepdims", 1) !== 0;
       const spec = { axes: [ctx.attrs.int("axis", 0)], count: 1, noop: false };
-      return [tensor2("int64", reducedShape(x?.shape ?? null, spec, keepdims).shape)];
+      return [tensor2("int64", reducedShape(x2?.shape ?? null, spec, keepdims).shape)];
     },
     cost(ctx) {
       const n = numel(ctx.input(0)?.shape ?? null);
@@ -43195,8 +43196,8 @@ function flops(n) {
   return { macs: 0, flops: n, coreMacs: 0 };
 }
 function sameAsInput(ctx) {
-  const x = ctx.input(0);
-  return tensor2(x?.dtype ?? null, copyShape(x?.shape));
+  const x2 = ctx.input(0);
+  return tensor2(x2?.dtype ?? null, copyShape(x2?.shape));
 }
 function concreteInput(ctx) {
   const s = ctx.input(0)?.shape ?? null;
@@ -43207,10 +43208,10 @@ function bnTraining(ctx) {
   return ctx.node.outputs.length > 1;
 }
 function bnChannels(ctx) {
-  const x = ctx.input(0)?.shape;
-  let c = x ? x.length > 1 ? x[1] : 1 : null;
-  for (let i = 1; i <= 4; i++) {
-    const s = ctx.input(i)?.shape;
+  const x2 = ctx.input(0)?.shape;
+  let c = x2 ? x2.length > 1 ? x2[1] : 1 : null;
+  for (let i2 = 1; i2 <= 4; i2++) {
+    const s = ctx.input(i2)?.shape;
     if (s?.length === 1) c = mergeDim(c, s[0]);
   }
   return c;
@@ -43218,13 +43219,13 @@ function bnChannels(ctx) {
 var batchNormalization = {
   opType: "BatchNormalization",
   infer(ctx) {
-    const x = ctx.input(0);
+    const x2 = ctx.input(0);
     const out = [sameAsInput(ctx)];
     const spatial = ctx.opset >= 9 || ctx.attrs.int("spatial", 1) !== 0;
     const statShape = spatial ? [bnChannels(ctx)] : copyShape(ctx.input(3)?.shape ?? ctx.input(1)?.shape);
-    for (let i = 1; i < ctx.node.outputs.length; i++) {
-      const like = ctx.opset >= 14 ? ctx.input(i + 2)?.dtype : x?.dtype;
-      out.push(tensor2(like ?? x?.dtype ?? null, copyShape(statShape)));
+    for (let i2 = 1; i2 < ctx.node.outputs.length; i2++) {
+      const like = ctx.opset >= 14 ? ctx.input(i2 + 2)?.dtype : x2?.dtype;
+      out.push(tensor2(like ?? x2?.dtype ?? null, copyShape(statShape)));
     }
     return out;
   },
@@ -43244,7 +43245,7 @@ function statsShape(ctx) {
   if (!s) return null;
   const axis = firstNormAxis(ctx, s.length);
   if (axis === null) return null;
-  return s.map((d, i) => i < axis ? d : 1);
+  return s.map((d, i2) => i2 < axis ? d : 1);
 }
 function rowCount(ctx) {
   const s = concreteInput(ctx);
@@ -43265,9 +43266,9 @@ function rowNormOp(opType, o) {
     infer(ctx) {
       const out = [sameAsInput(ctx)];
       const onnxSpec = o.domain === void 0 && opType === "LayerNormalization" && ctx.opset >= 17;
-      for (const i of o.statOutputs) {
-        if (i < ctx.node.outputs.length) {
-          out[i] = tensor2(o.domain === MS2 ? "float32" : stashDtype(ctx, onnxSpec), o.statShapes ? statsShape(ctx) : null);
+      for (const i2 of o.statOutputs) {
+        if (i2 < ctx.node.outputs.length) {
+          out[i2] = tensor2(o.domain === MS2 ? "float32" : stashDtype(ctx, onnxSpec), o.statShapes ? statsShape(ctx) : null);
         }
       }
       if (o.sumOutput !== void 0 && o.sumOutput < ctx.node.outputs.length) out[o.sumOutput] = sameAsInput(ctx);
@@ -43349,7 +43350,7 @@ var meanVarianceNormalization = {
     if (!s) return null;
     const axes = ctx.attrs.ints("axes") ?? [0, 2, 3];
     let groupSize = 1;
-    for (const a of new Set(axes.map((x) => normAxis(x, s.length)))) {
+    for (const a of new Set(axes.map((x2) => normAxis(x2, s.length)))) {
       if (a === null) return null;
       groupSize *= s[a];
     }
@@ -43448,17 +43449,17 @@ function numDirections(attrs) {
   if (d === "bidirectional") return 2;
   return null;
 }
-function rnnDims(ctx, kind2) {
+function rnnDims(ctx, kind3) {
   const layout = ctx.attrs.int("layout", 0);
-  const x = ctx.input(0)?.shape ?? null;
-  const xs = x && x.length === 3 ? x : null;
+  const x2 = ctx.input(0)?.shape ?? null;
+  const xs = x2 && x2.length === 3 ? x2 : null;
   let hidden = ctx.attrs.int("hidden_size") ?? null;
   if (hidden === null) {
     const r = ctx.input(2)?.shape;
     const w = ctx.input(1)?.shape;
     if (r && r.length === 3 && typeof r[2] === "number") hidden = r[2];
-    else if (r && r.length === 3 && typeof r[1] === "number") hidden = r[1] / kind2.gates;
-    else if (w && w.length === 3 && typeof w[1] === "number") hidden = w[1] / kind2.gates;
+    else if (r && r.length === 3 && typeof r[1] === "number") hidden = r[1] / kind3.gates;
+    else if (w && w.length === 3 && typeof w[1] === "number") hidden = w[1] / kind3.gates;
   }
   let input = xs ? xs[2] : null;
   if (input === null) {
@@ -43474,42 +43475,42 @@ function rnnDims(ctx, kind2) {
     layout
   };
 }
-function rnnDef(kind2) {
+function rnnDef(kind3) {
   return {
-    opType: kind2.opType,
+    opType: kind3.opType,
     infer: (ctx) => {
       const dt = ctx.input(0)?.dtype ?? null;
-      const d = rnnDims(ctx, kind2);
+      const d = rnnDims(ctx, kind3);
       const y = d.layout === 0 ? [d.seq, d.dirs, d.batch, d.hidden] : [d.batch, d.seq, d.dirs, d.hidden];
       const state = d.layout === 0 ? [d.dirs, d.batch, d.hidden] : [d.batch, d.dirs, d.hidden];
       const outs = [tensor2(dt, y), tensor2(dt, state)];
-      if (kind2.opType === "LSTM") outs.push(tensor2(dt, [...state]));
+      if (kind3.opType === "LSTM") outs.push(tensor2(dt, [...state]));
       return outs;
     },
-    cost: (ctx) => rnnCost(ctx, kind2)
+    cost: (ctx) => rnnCost(ctx, kind3)
   };
 }
-function directionActivations(attrs, kind2, dir) {
+function directionActivations(attrs, kind3, dir) {
   const names = attrs.strings("activations");
-  const k = kind2.defaults.length;
-  const mine = names && names.length >= (dir + 1) * k ? names.slice(dir * k, (dir + 1) * k) : kind2.defaults;
+  const k = kind3.defaults.length;
+  const mine = names && names.length >= (dir + 1) * k ? names.slice(dir * k, (dir + 1) * k) : kind3.defaults;
   return mine.map(activationFlops);
 }
-function rnnCost(ctx, kind2) {
-  const d = rnnDims(ctx, kind2);
+function rnnCost(ctx, kind3) {
+  const d = rnnDims(ctx, kind3);
   if ([d.seq, d.batch, d.input, d.hidden, d.dirs].some((v) => typeof v !== "number")) return null;
-  const [t, b, i, h, dirs] = [d.seq, d.batch, d.input, d.hidden, d.dirs];
+  const [t, b, i2, h, dirs] = [d.seq, d.batch, d.input, d.hidden, d.dirs];
   const opts = {
     bias: ctx.has(3),
-    peephole: kind2.opType === "LSTM" && ctx.has(7),
+    peephole: kind3.opType === "LSTM" && ctx.has(7),
     clip: ctx.attrs.has("clip")
   };
-  const macsPerStep = kind2.gates * h * (i + h);
+  const macsPerStep = kind3.gates * h * (i2 + h);
   let macs = 0;
   let extra = 0;
   for (let dir = 0; dir < dirs; dir++) {
     macs += t * b * macsPerStep;
-    extra += t * b * kind2.stepFlops(h, directionActivations(ctx.attrs, kind2, dir), opts);
+    extra += t * b * kind3.stepFlops(h, directionActivations(ctx.attrs, kind3, dir), opts);
   }
   return macCost(macs, extra);
 }
@@ -43529,41 +43530,41 @@ function readWindow(attrs, n, kernel, useDilation = true) {
   if (strides.some((s) => s <= 0) || dilations.some((d) => d <= 0) || kernel.some((k) => k <= 0)) return null;
   return { kernel, strides, dilations, pads, autoPad: attrs.string("auto_pad", "NOTSET"), ceil: attrs.int("ceil_mode", 0) !== 0 };
 }
-function effKernel(w, i) {
-  return (w.kernel[i] - 1) * w.dilations[i] + 1;
+function effKernel(w, i2) {
+  return (w.kernel[i2] - 1) * w.dilations[i2] + 1;
 }
-function axisPads(w, i, input) {
+function axisPads(w, i2, input) {
   if (w.autoPad === "VALID") return [0, 0];
   if (w.autoPad === "SAME_UPPER" || w.autoPad === "SAME_LOWER") {
-    const stride = w.strides[i];
+    const stride = w.strides[i2];
     const residual = input % stride;
-    const total = Math.max(0, residual === 0 ? effKernel(w, i) - stride : effKernel(w, i) - residual);
+    const total = Math.max(0, residual === 0 ? effKernel(w, i2) - stride : effKernel(w, i2) - residual);
     const small = total >> 1;
     const big = total - small;
     return w.autoPad === "SAME_UPPER" ? [small, big] : [big, small];
   }
-  if (w.pads) return [w.pads[i], w.pads[i + w.kernel.length]];
+  if (w.pads) return [w.pads[i2], w.pads[i2 + w.kernel.length]];
   return [0, 0];
 }
-function axisOut(w, i, input) {
+function axisOut(w, i2, input) {
   if (typeof input !== "number") {
-    if (typeof input === "string" && w.strides[i] === 1 && !w.ceil) {
+    if (typeof input === "string" && w.strides[i2] === 1 && !w.ceil) {
       if (w.autoPad === "SAME_UPPER" || w.autoPad === "SAME_LOWER") return input;
-      if (w.autoPad !== "VALID" && w.pads && w.pads[i] + w.pads[i + w.kernel.length] === effKernel(w, i) - 1) return input;
-      if (w.autoPad !== "VALID" && !w.pads && effKernel(w, i) === 1) return input;
+      if (w.autoPad !== "VALID" && w.pads && w.pads[i2] + w.pads[i2 + w.kernel.length] === effKernel(w, i2) - 1) return input;
+      if (w.autoPad !== "VALID" && !w.pads && effKernel(w, i2) === 1) return input;
     }
     return null;
   }
-  const [pb, pe] = axisPads(w, i, input);
-  const stride = w.strides[i];
-  let numerator = input + pb + pe - effKernel(w, i);
+  const [pb, pe] = axisPads(w, i2, input);
+  const stride = w.strides[i2];
+  let numerator = input + pb + pe - effKernel(w, i2);
   if (w.ceil) numerator += stride - 1;
   let out = Math.floor(numerator / stride) + 1;
   if (w.ceil && (out - 1) * stride >= input + pb) out -= 1;
   return out >= 0 ? out : null;
 }
 function windowOutput(w, spatial) {
-  return spatial.map((d, i) => axisOut(w, i, d));
+  return spatial.map((d, i2) => axisOut(w, i2, d));
 }
 function kernelVolume(kernel) {
   return kernel.reduce((a, b) => a * b, 1);
@@ -43583,19 +43584,19 @@ function convKernel(attrs, ws) {
   const dims2 = ws.slice(2);
   return dims2.every((d) => typeof d === "number") ? dims2 : null;
 }
-function spatialRank(x, w, attrs) {
-  if (x) return x.length - 2;
+function spatialRank(x2, w, attrs) {
+  if (x2) return x2.length - 2;
   if (w) return w.length - 2;
   return attrs.ints("kernel_shape")?.length ?? null;
 }
-function convShapeNCHW(x, w, attrs) {
-  const n = spatialRank(x, w, attrs);
+function convShapeNCHW(x2, w, attrs) {
+  const n = spatialRank(x2, w, attrs);
   if (n === null || n < 1) return null;
-  const batch = x ? x[0] : null;
+  const batch = x2 ? x2[0] : null;
   const cout = w ? w[0] : null;
   const kernel = convKernel(attrs, w);
   const win = kernel ? readWindow(attrs, n, kernel) : null;
-  const spatial = x && win ? windowOutput(win, x.slice(2)) : new Array(n).fill(null);
+  const spatial = x2 && win ? windowOutput(win, x2.slice(2)) : new Array(n).fill(null);
   return [batch, cout, ...spatial];
 }
 function convOutShape(ctx, lay) {
@@ -43655,27 +43656,27 @@ function convTransposeSpatial(attrs, spatial, kernel) {
   const autoPad = attrs.string("auto_pad", "NOTSET");
   const pads = attrs.ints("pads");
   if (strides.length !== n || dilations.length !== n || outPad.length !== n) return new Array(n).fill(null);
-  return spatial.map((d, i) => {
+  return spatial.map((d, i2) => {
     if (typeof d !== "number") return null;
-    if (autoPad === "SAME_UPPER" || autoPad === "SAME_LOWER") return d * strides[i];
-    const eff = (kernel[i] - 1) * dilations[i] + 1;
-    const total = autoPad !== "VALID" && pads && pads.length === 2 * n ? pads[i] + pads[i + n] : 0;
-    const out = strides[i] * (d - 1) + outPad[i] + eff - total;
+    if (autoPad === "SAME_UPPER" || autoPad === "SAME_LOWER") return d * strides[i2];
+    const eff = (kernel[i2] - 1) * dilations[i2] + 1;
+    const total = autoPad !== "VALID" && pads && pads.length === 2 * n ? pads[i2] + pads[i2 + n] : 0;
+    const out = strides[i2] * (d - 1) + outPad[i2] + eff - total;
     return out >= 0 ? out : null;
   });
 }
 var convTranspose = {
   opType: "ConvTranspose",
   infer: (ctx) => {
-    const x = ctx.input(0);
+    const x2 = ctx.input(0);
     const w = ctx.input(1);
-    const n = spatialRank(x?.shape ?? null, w?.shape ?? null, ctx.attrs);
-    if (n === null || n < 1) return [tensor2(x?.dtype ?? null, null)];
+    const n = spatialRank(x2?.shape ?? null, w?.shape ?? null, ctx.attrs);
+    if (n === null || n < 1) return [tensor2(x2?.dtype ?? null, null)];
     const group = ctx.attrs.int("group", 1);
     const cout = mulDims(w?.shape ? w.shape[1] : null, group);
-    const spatialIn = x?.shape ? x.shape.slice(2) : new Array(n).fill(null);
+    const spatialIn = x2?.shape ? x2.shape.slice(2) : new Array(n).fill(null);
     const spatial = convTransposeSpatial(ctx.attrs, spatialIn, convKernel(ctx.attrs, w?.shape));
-    return [tensor2(x?.dtype ?? null, [x?.shape ? x.shape[0] : null, cout, ...spatial])];
+    return [tensor2(x2?.dtype ?? null, [x2?.shape ? x2.shape[0] : null, cout, ...spatial])];
   },
   cost: (ctx) => {
     const xElems = numel(ctx.input(0)?.shape ?? null);
@@ -43713,31 +43714,31 @@ function qlinearConvDef(domain) {
       const macs = convMacs(ctx, lay);
       if (macs === null) return null;
       const y = numel(ctx.output(0)?.shape ?? null) ?? 0;
-      const x = numel(ctx.input(0)?.shape ?? null) ?? 0;
+      const x2 = numel(ctx.input(0)?.shape ?? null) ?? 0;
       const w = numel(ctx.input(3)?.shape ?? null) ?? 0;
-      return coreCost(macs, x + w + biasFlops(ctx, 8) + REQUANTIZE_FLOPS * y);
+      return coreCost(macs, x2 + w + biasFlops(ctx, 8) + REQUANTIZE_FLOPS * y);
     }
   };
 }
 var deformConv = {
   opType: "DeformConv",
   infer: (ctx) => {
-    const x = ctx.input(0);
-    let shape = convShapeNCHW(x?.shape ?? null, ctx.input(1)?.shape ?? null, ctx.attrs);
+    const x2 = ctx.input(0);
+    let shape = convShapeNCHW(x2?.shape ?? null, ctx.input(1)?.shape ?? null, ctx.attrs);
     const off = ctx.input(2)?.shape;
     if (shape && off && off.length === shape.length) {
-      shape = shape.map((d, i) => i >= 2 && d === null ? off[i] : d);
+      shape = shape.map((d, i2) => i2 >= 2 && d === null ? off[i2] : d);
     }
-    return [tensor2(x?.dtype ?? null, shape)];
+    return [tensor2(x2?.dtype ?? null, shape)];
   },
   cost: (ctx) => {
     const lay = { x: 0, w: 1, bias: 3 };
     const macs = convMacs(ctx, lay);
-    const x = ctx.input(0)?.shape;
+    const x2 = ctx.input(0)?.shape;
     const y = ctx.output(0)?.shape ?? null;
     const kernel = convKernel(ctx.attrs, ctx.input(1)?.shape);
-    if (macs === null || !x || !y || !kernel) return null;
-    const samples = product([x[0], x[1], ...y.slice(2)]);
+    if (macs === null || !x2 || !y || !kernel) return null;
+    const samples = product([x2[0], x2[1], ...y.slice(2)]);
     if (typeof samples !== "number") return null;
     const perSample = BILINEAR_FLOPS + (ctx.has(4) ? 1 : 0);
     return coreCost(macs, biasFlops(ctx, 3) + samples * kernelVolume(kernel) * perSample);
@@ -43746,20 +43747,20 @@ var deformConv = {
 var col2Im = {
   opType: "Col2Im",
   infer: (ctx) => {
-    const x = ctx.input(0);
+    const x2 = ctx.input(0);
     const image = knownInts(ctx.input(1));
     const block = knownInts(ctx.input(2));
     const n = image?.length ?? block?.length ?? ctx.input(1)?.shape?.[0] ?? ctx.input(2)?.shape?.[0];
-    if (typeof n !== "number") return [tensor2(x?.dtype ?? null, null)];
-    const xs = x?.shape && x.shape.length === 3 ? x.shape : null;
+    if (typeof n !== "number") return [tensor2(x2?.dtype ?? null, null)];
+    const xs = x2?.shape && x2.shape.length === 3 ? x2.shape : null;
     const blockVol = block ? kernelVolume(block) : null;
     const c = xs && typeof xs[1] === "number" && blockVol ? xs[1] / blockVol : null;
     const spatial = image ? image : new Array(n).fill(null);
-    return [tensor2(x?.dtype ?? null, [xs ? xs[0] : null, c, ...spatial])];
+    return [tensor2(x2?.dtype ?? null, [xs ? xs[0] : null, c, ...spatial])];
   },
   cost: (ctx) => {
-    const x = numel(ctx.input(0)?.shape ?? null);
-    return x === null ? null : { macs: 0, flops: x, coreMacs: 0 };
+    const x2 = numel(ctx.input(0)?.shape ?? null);
+    return x2 === null ? null : { macs: 0, flops: x2, coreMacs: 0 };
   }
 };
 var nhwc = () => true;
@@ -43778,69 +43779,69 @@ var ops6 = [
 
 // src/ops/pool.ts
 var MS4 = "com.microsoft";
-function poolFlopsPerOutput(kind2, k) {
-  if (kind2 === "max") return k;
-  if (kind2 === "avg") return k + 1;
+function poolFlopsPerOutput(kind3, k) {
+  if (kind3 === "max") return k;
+  if (kind3 === "avg") return k + 1;
   return 3 * k + 1;
 }
-function poolShape(attrs, x, useDilation) {
+function poolShape(attrs, x2, useDilation) {
   const kernel = attrs.ints("kernel_shape");
-  if (!x) return kernel ? [null, null, ...kernel.map(() => null)] : null;
-  if (x.length < 3) return null;
-  const n = x.length - 2;
+  if (!x2) return kernel ? [null, null, ...kernel.map(() => null)] : null;
+  if (x2.length < 3) return null;
+  const n = x2.length - 2;
   const win = kernel ? readWindow(attrs, n, kernel, useDilation) : null;
-  const spatial = win ? windowOutput(win, x.slice(2)) : new Array(n).fill(null);
-  return [x[0], x[1], ...spatial];
+  const spatial = win ? windowOutput(win, x2.slice(2)) : new Array(n).fill(null);
+  return [x2[0], x2[1], ...spatial];
 }
-function windowPoolCost(ctx, kind2) {
+function windowPoolCost(ctx, kind3) {
   const y = numel(ctx.output(0)?.shape ?? null);
   const kernel = ctx.attrs.ints("kernel_shape");
   if (y === null || !kernel) return null;
-  return { macs: 0, flops: y * poolFlopsPerOutput(kind2, kernelVolume(kernel)), coreMacs: 0 };
+  return { macs: 0, flops: y * poolFlopsPerOutput(kind3, kernelVolume(kernel)), coreMacs: 0 };
 }
-function windowPoolDef(opType, kind2) {
+function windowPoolDef(opType, kind3) {
   return {
     opType,
     infer: (ctx) => {
-      const x = ctx.input(0);
-      const shape = poolShape(ctx.attrs, x?.shape ?? null, true);
-      const outs = [tensor2(x?.dtype ?? null, shape)];
+      const x2 = ctx.input(0);
+      const shape = poolShape(ctx.attrs, x2?.shape ?? null, true);
+      const outs = [tensor2(x2?.dtype ?? null, shape)];
       if (opType === "MaxPool" && ctx.node.outputs.length > 1) outs.push(tensor2("int64", shape ? [...shape] : null));
       return outs;
     },
-    cost: (ctx) => windowPoolCost(ctx, kind2)
+    cost: (ctx) => windowPoolCost(ctx, kind3)
   };
 }
-function globalPoolDef(opType, kind2) {
+function globalPoolDef(opType, kind3) {
   return {
     opType,
     infer: (ctx) => {
-      const x = ctx.input(0);
-      const s = x?.shape;
+      const x2 = ctx.input(0);
+      const s = x2?.shape;
       const shape = s && s.length >= 2 ? [s[0], s[1], ...s.slice(2).map(() => 1)] : null;
-      return [tensor2(x?.dtype ?? null, shape)];
+      return [tensor2(x2?.dtype ?? null, shape)];
     },
-    cost: (ctx) => globalPoolCost(ctx, kind2, false)
+    cost: (ctx) => globalPoolCost(ctx, kind3, false)
   };
 }
-function globalPoolCost(ctx, kind2, channelsLast2) {
+function globalPoolCost(ctx, kind3, channelsLast2) {
   const xs = ctx.input(0)?.shape ?? null;
   const s = channelsLast2 ? toChannelsFirst(xs) : xs;
   if (!s || s.length < 2) return null;
   const nc = product([s[0], s[1]]);
   const k = numel(s.slice(2));
   if (typeof nc !== "number" || k === null) return null;
-  return { macs: 0, flops: nc * poolFlopsPerOutput(kind2, k), coreMacs: 0 };
+  return { macs: 0, flops: nc * poolFlopsPerOutput(kind3, k), coreMacs: 0 };
 }
 var maxRoiPool = {
   opType: "MaxRoiPool",
   infer: (ctx) => {
-    const x = ctx.input(0);
+    const x2 = ctx.input(0);
     const pooled = ctx.attrs.ints("pooled_shape");
-    const xs = x?.shape && x.shape.length === 4 ? x.shape : null;
+    const xs = x2?.shape && x2.shape.length === 4 ? x2.shape : null;
     const rois = ctx.input(1)?.shape;
     const shape = pooled && pooled.length === 2 ? [rois?.[0] ?? null, xs ? xs[1] : null, pooled[0], pooled[1]] : null;
-    return [tensor2(x?.dtype ?? null, shape)];
+    return [tensor2(x2?.dtype ?? null, shape)];
   },
   cost: (ctx) => {
     const xs = ctx.input(0)?.shape;
@@ -43853,11 +43854,11 @@ var maxRoiPool = {
 var roiAlign = {
   opType: "RoiAlign",
   infer: (ctx) => {
-    const x = ctx.input(0);
-    const xs = x?.shape && x.shape.length === 4 ? x.shape : null;
+    const x2 = ctx.input(0);
+    const xs = x2?.shape && x2.shape.length === 4 ? x2.shape : null;
     const n = ctx.input(1)?.shape?.[0] ?? ctx.input(2)?.shape?.[0] ?? null;
     const shape = [n, xs ? xs[1] : null, ctx.attrs.int("output_height", 1), ctx.attrs.int("output_width", 1)];
-    return [tensor2(x?.dtype ?? null, shape)];
+    return [tensor2(x2?.dtype ?? null, shape)];
   },
   cost: (ctx) => {
     const y = numel(ctx.output(0)?.shape ?? null);
@@ -43875,16 +43876,16 @@ function maxUnpoolShape(ctx) {
     const len = ctx.input(2)?.shape?.[0];
     return typeof len === "number" ? new Array(len).fill(null) : null;
   }
-  const x = ctx.input(0)?.shape;
+  const x2 = ctx.input(0)?.shape;
   const kernel = ctx.attrs.ints("kernel_shape");
-  if (!x || x.length < 3 || !kernel || kernel.length !== x.length - 2) return null;
+  if (!x2 || x2.length < 3 || !kernel || kernel.length !== x2.length - 2) return null;
   const n = kernel.length;
   const strides = ctx.attrs.ints("strides") ?? new Array(n).fill(1);
   const pads = ctx.attrs.ints("pads") ?? new Array(2 * n).fill(0);
   if (strides.length !== n || pads.length !== 2 * n) return null;
-  const channels = ctx.input(1)?.shape?.[1] ?? x[1];
-  const spatial = x.slice(2).map((d, i) => typeof d === "number" ? strides[i] * (d - 1) + kernel[i] - pads[i] - pads[i + n] : null);
-  return [x[0], channels, ...spatial];
+  const channels = ctx.input(1)?.shape?.[1] ?? x2[1];
+  const spatial = x2.slice(2).map((d, i2) => typeof d === "number" ? strides[i2] * (d - 1) + kernel[i2] - pads[i2] - pads[i2 + n] : null);
+  return [x2[0], channels, ...spatial];
 }
 var maxUnpool = {
   opType: "MaxUnpool",
@@ -43895,9 +43896,9 @@ var nhwcMaxPool = {
   opType: "NhwcMaxPool",
   domain: MS4,
   infer: (ctx) => {
-    const x = ctx.input(0);
-    const nchw = poolShape(ctx.attrs, toChannelsFirst(x?.shape ?? null), true);
-    return [tensor2(x?.dtype ?? null, toChannelsLast(nchw))];
+    const x2 = ctx.input(0);
+    const nchw = poolShape(ctx.attrs, toChannelsFirst(x2?.shape ?? null), true);
+    return [tensor2(x2?.dtype ?? null, toChannelsLast(nchw))];
   },
   cost: (ctx) => windowPoolCost(ctx, "max")
 };
@@ -43934,8 +43935,8 @@ function matmulMacs(y, k) {
   const n = numel(y);
   return n === null || typeof k !== "number" ? null : n * k;
 }
-function elems(ctx, i) {
-  return numel(ctx.input(i)?.shape ?? null) ?? 0;
+function elems(ctx, i2) {
+  return numel(ctx.input(i2)?.shape ?? null) ?? 0;
 }
 function outElems(ctx) {
   return numel(ctx.output(0)?.shape ?? null) ?? 0;
@@ -44057,13 +44058,13 @@ function parseTerm(term) {
   const labels = [];
   let ellipsis = false;
   const t = term.trim();
-  for (let i = 0; i < t.length; i++) {
-    const c = t[i];
+  for (let i2 = 0; i2 < t.length; i2++) {
+    const c = t[i2];
     if (c === ".") {
-      if (ellipsis || t.slice(i, i + 3) !== "...") return null;
+      if (ellipsis || t.slice(i2, i2 + 3) !== "...") return null;
       ellipsis = true;
       labels.push(".");
-      i += 2;
+      i2 += 2;
     } else if (/[A-Za-z]/.test(c)) labels.push(c);
     else if (c !== " ") return null;
   }
@@ -44120,9 +44121,9 @@ function mergeLabel(a, b) {
 function broadcastRightAligned(a, b) {
   const rank = Math.max(a.length, b.length);
   const out = [];
-  for (let i = 0; i < rank; i++) {
-    const da = i < rank - a.length ? 1 : a[i - (rank - a.length)];
-    const db = i < rank - b.length ? 1 : b[i - (rank - b.length)];
+  for (let i2 = 0; i2 < rank; i2++) {
+    const da = i2 < rank - a.length ? 1 : a[i2 - (rank - a.length)];
+    const db = i2 < rank - b.length ? 1 : b[i2 - (rank - b.length)];
     out.push(broadcastDim(da, db));
   }
   return out;
@@ -44133,7 +44134,7 @@ var einsum = {
     const eq = ctx.attrs.string("equation");
     const dtype = ctx.input(0)?.dtype ?? null;
     if (!eq) return [tensor2(dtype, null)];
-    const shapes = ctx.node.inputs.map((_, i) => ctx.input(i)?.shape ?? null);
+    const shapes = ctx.node.inputs.map((_, i2) => ctx.input(i2)?.shape ?? null);
     const plan = einsumPlan(eq, shapes);
     return [tensor2(dtype, plan ? plan.outShape : null)];
   },
@@ -44142,7 +44143,7 @@ var einsum = {
 function einsumCost(ctx) {
   const eq = ctx.attrs.string("equation");
   if (!eq) return null;
-  const shapes = ctx.node.inputs.map((_, i) => ctx.input(i)?.shape ?? null);
+  const shapes = ctx.node.inputs.map((_, i2) => ctx.input(i2)?.shape ?? null);
   const plan = einsumPlan(eq, shapes);
   if (!plan) return null;
   let space = numel(plan.ellipsisDims);
@@ -44218,8 +44219,8 @@ function divDim(d, k) {
   if (typeof d !== "number" || k <= 0 || d % k !== 0) return null;
   return d / k;
 }
-function scalarValue(ctx, i) {
-  const v = knownInts(ctx.input(i));
+function scalarValue(ctx, i2) {
+  const v = knownInts(ctx.input(i2));
   return v && v.length === 1 ? v[0] : null;
 }
 function coreAttention(c, perScore) {
@@ -44235,8 +44236,8 @@ function core(b, n, s, t, h, hv) {
   return { b: v[0], n: v[1], s: v[2], t: v[3], h: v[4], hv: v[5] };
 }
 function projected(ctx, pastIndex) {
-  const x = ctx.input(0)?.shape;
-  const xs = x && x.length === 3 ? x : null;
+  const x2 = ctx.input(0)?.shape;
+  const xs = x2 && x2.length === 3 ? x2 : null;
   const n = ctx.attrs.int("num_heads", 0);
   const sizes = ctx.attrs.ints("qkv_hidden_sizes");
   let dq;
@@ -44270,7 +44271,7 @@ function projectedTotal(ctx, p) {
 }
 function msPerScore(ctx, maskInputs, causal) {
   let k = 1;
-  for (const i of maskInputs) if (ctx.has(i)) k += 1;
+  for (const i2 of maskInputs) if (ctx.has(i2)) k += 1;
   if (causal) k += 1;
   if (ctx.attrs.float("softcap", 0) > 0) k += SOFTCAP_FLOPS;
   return k;
@@ -44287,7 +44288,7 @@ function projectedCost(ctx, pastIndex, maskInputs, quantized) {
   let cost = coreAttention(c, msPerScore(ctx, maskInputs, unidirectional));
   let extra = ctx.has(2) ? projectedElems : 0;
   if (quantized) {
-    const elems2 = (i) => numel(ctx.input(i)?.shape ?? null) ?? 0;
+    const elems2 = (i2) => numel(ctx.input(i2)?.shape ?? null) ?? 0;
     extra += (ctx.has(6) ? elems2(0) : 0) + (ctx.has(7) ? elems2(1) : 0) + projectedElems;
   }
   if (ctx.attrs.int("do_rotary", 0) !== 0) extra += ROTARY_FLOPS * c.b * c.s * (p.dq + p.dk);
@@ -44477,17 +44478,17 @@ function rotaryDef(domain, cosIndex) {
     opType: "RotaryEmbedding",
     domain,
     infer: (ctx) => {
-      const x = ctx.input(0);
-      return [tensor2(x?.dtype ?? null, x?.shape ? [...x.shape] : null)];
+      const x2 = ctx.input(0);
+      return [tensor2(x2?.dtype ?? null, x2?.shape ? [...x2.shape] : null)];
     },
     cost: (ctx) => {
-      const x = ctx.input(0)?.shape ?? null;
-      const n = numel(x);
-      if (!x || n === null) return null;
+      const x2 = ctx.input(0)?.shape ?? null;
+      const n = numel(x2);
+      if (!x2 || n === null) return null;
       const heads = ctx.attrs.int("num_heads", 0);
       const cos = ctx.input(cosIndex)?.shape;
       const cosLast = cos && cos.length > 0 ? cos[cos.length - 1] : null;
-      let headSize = x.length === 4 ? x[3] : heads > 0 ? divDim(x[x.length - 1], heads) : null;
+      let headSize = x2.length === 4 ? x2[3] : heads > 0 ? divDim(x2[x2.length - 1], heads) : null;
       const attrDim = ctx.attrs.int("rotary_embedding_dim", 0);
       const rot = attrDim > 0 ? attrDim : typeof cosLast === "number" ? 2 * cosLast : headSize;
       if (headSize === null) headSize = rot;
@@ -44509,8 +44510,8 @@ var SOFTMAX_FLOPS2 = 5;
 function flopsOnly(flops3) {
   return { macs: 0, flops: flops3, coreMacs: 0 };
 }
-function inElems(ctx, i) {
-  return numel(ctx.input(i)?.shape ?? null);
+function inElems(ctx, i2) {
+  return numel(ctx.input(i2)?.shape ?? null);
 }
 function outElems2(ctx) {
   return numel(ctx.output(0)?.shape ?? null);
@@ -44579,9 +44580,9 @@ function qlinearUnary(opType, perElement) {
     domain: MS7,
     infer: (ctx) => sameShape(ctx, ctx.input(0)?.dtype ?? null),
     cost: (ctx) => {
-      const [x, y] = [inElems(ctx, 0), outElems2(ctx)];
-      if (x === null || y === null) return null;
-      return flopsOnly(DEQUANTIZE_FLOPS * x + (perElement + QUANTIZE_FLOPS) * y);
+      const [x2, y] = [inElems(ctx, 0), outElems2(ctx)];
+      if (x2 === null || y === null) return null;
+      return flopsOnly(DEQUANTIZE_FLOPS * x2 + (perElement + QUANTIZE_FLOPS) * y);
     }
   };
 }
@@ -44590,34 +44591,34 @@ var qlinearGlobalAveragePool = {
   opType: "QLinearGlobalAveragePool",
   domain: MS7,
   infer: (ctx) => {
-    const x = ctx.input(0);
-    const s = x?.shape;
-    if (!s || s.length < 2) return [tensor2(x?.dtype ?? null, null)];
+    const x2 = ctx.input(0);
+    const s = x2?.shape;
+    if (!s || s.length < 2) return [tensor2(x2?.dtype ?? null, null)];
     const shape = channelsLast(ctx) ? [s[0], ...s.slice(1, -1).map(() => 1), s[s.length - 1]] : [s[0], s[1], ...s.slice(2).map(() => 1)];
-    return [tensor2(x?.dtype ?? null, shape)];
+    return [tensor2(x2?.dtype ?? null, shape)];
   },
   cost: (ctx) => {
     const pool = globalPoolCost(ctx, "avg", channelsLast(ctx));
-    const [x, y] = [inElems(ctx, 0), outElems2(ctx)];
-    if (!pool || x === null || y === null) return null;
-    return flopsOnly(DEQUANTIZE_FLOPS * x + pool.flops + QUANTIZE_FLOPS * y);
+    const [x2, y] = [inElems(ctx, 0), outElems2(ctx)];
+    if (!pool || x2 === null || y === null) return null;
+    return flopsOnly(DEQUANTIZE_FLOPS * x2 + pool.flops + QUANTIZE_FLOPS * y);
   }
 };
 var qlinearAveragePool = {
   opType: "QLinearAveragePool",
   domain: MS7,
   infer: (ctx) => {
-    const x = ctx.input(0);
+    const x2 = ctx.input(0);
     const last = channelsLast(ctx);
-    const xs = x?.shape ?? null;
+    const xs = x2?.shape ?? null;
     const nchw = poolShape(ctx.attrs, last ? toChannelsFirst(xs) : xs, false);
-    return [tensor2(x?.dtype ?? null, last ? toChannelsLast(nchw) : nchw)];
+    return [tensor2(x2?.dtype ?? null, last ? toChannelsLast(nchw) : nchw)];
   },
   cost: (ctx) => {
-    const [x, y] = [inElems(ctx, 0), outElems2(ctx)];
+    const [x2, y] = [inElems(ctx, 0), outElems2(ctx)];
     const kernel = ctx.attrs.ints("kernel_shape");
-    if (x === null || y === null || !kernel) return null;
-    return flopsOnly(DEQUANTIZE_FLOPS * x + (poolFlopsPerOutput("avg", kernelVolume(kernel)) + QUANTIZE_FLOPS) * y);
+    if (x2 === null || y === null || !kernel) return null;
+    return flopsOnly(DEQUANTIZE_FLOPS * x2 + (poolFlopsPerOutput("avg", kernelVolume(kernel)) + QUANTIZE_FLOPS) * y);
   }
 };
 var qlinearConcat = {
@@ -44625,7 +44626,7 @@ var qlinearConcat = {
   domain: MS7,
   infer: (ctx) => {
     const items = [];
-    for (let i = 2; i < ctx.node.inputs.length; i += 3) items.push(ctx.input(i)?.shape ?? null);
+    for (let i2 = 2; i2 < ctx.node.inputs.length; i2 += 3) items.push(ctx.input(i2)?.shape ?? null);
     const dtype = ctx.input(1)?.dtype ?? ctx.input(2)?.dtype ?? null;
     return [tensor2(dtype, concatShape(items, ctx.attrs.int("axis", 0)))];
   },
@@ -44691,81 +44692,81 @@ function bfloat16ToFloat(b) {
   return f16buf.getFloat32(0);
 }
 function readTensorValues(t, limit2 = DEFAULT_VALUE_LIMIT) {
-  const count = elementCount(t);
-  if (count > limit2 || t.dtype === null) return null;
+  const count2 = elementCount(t);
+  if (count2 > limit2 || t.dtype === null) return null;
   const st = t.storage;
-  if (count === 0) return [];
+  if (count2 === 0) return [];
   switch (st.kind) {
     case "raw":
-      return fromRaw(t, st.bytes, count);
+      return fromRaw(t, st.bytes, count2);
     case "field":
-      return fromField(t, st.field, st.segments, count);
+      return fromField(t, st.field, st.segments, count2);
     default:
       return null;
   }
 }
-function fromRaw(t, bytes, count) {
+function fromRaw(t, bytes, count2) {
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const out = new Array(count);
-  const need = (w) => bytes.byteLength >= count * w;
+  const out = new Array(count2);
+  const need = (w) => bytes.byteLength >= count2 * w;
   switch (t.dtype) {
     case "float32":
       if (!need(4)) return null;
-      for (let i = 0; i < count; i++) out[i] = dv.getFloat32(i * 4, true);
+      for (let i2 = 0; i2 < count2; i2++) out[i2] = dv.getFloat32(i2 * 4, true);
       return out;
     case "float64":
       if (!need(8)) return null;
-      for (let i = 0; i < count; i++) out[i] = dv.getFloat64(i * 8, true);
+      for (let i2 = 0; i2 < count2; i2++) out[i2] = dv.getFloat64(i2 * 8, true);
       return out;
     case "float16":
       if (!need(2)) return null;
-      for (let i = 0; i < count; i++) out[i] = halfToFloat(dv.getUint16(i * 2, true));
+      for (let i2 = 0; i2 < count2; i2++) out[i2] = halfToFloat(dv.getUint16(i2 * 2, true));
       return out;
     case "bfloat16":
       if (!need(2)) return null;
-      for (let i = 0; i < count; i++) out[i] = bfloat16ToFloat(dv.getUint16(i * 2, true));
+      for (let i2 = 0; i2 < count2; i2++) out[i2] = bfloat16ToFloat(dv.getUint16(i2 * 2, true));
       return out;
     case "int8":
       if (!need(1)) return null;
-      for (let i = 0; i < count; i++) out[i] = dv.getInt8(i);
+      for (let i2 = 0; i2 < count2; i2++) out[i2] = dv.getInt8(i2);
       return out;
     case "uint8":
     case "bool":
       if (!need(1)) return null;
-      for (let i = 0; i < count; i++) out[i] = t.dtype === "bool" ? dv.getUint8(i) ? 1 : 0 : dv.getUint8(i);
+      for (let i2 = 0; i2 < count2; i2++) out[i2] = t.dtype === "bool" ? dv.getUint8(i2) ? 1 : 0 : dv.getUint8(i2);
       return out;
     case "int16":
       if (!need(2)) return null;
-      for (let i = 0; i < count; i++) out[i] = dv.getInt16(i * 2, true);
+      for (let i2 = 0; i2 < count2; i2++) out[i2] = dv.getInt16(i2 * 2, true);
       return out;
     case "uint16":
       if (!need(2)) return null;
-      for (let i = 0; i < count; i++) out[i] = dv.getUint16(i * 2, true);
+      for (let i2 = 0; i2 < count2; i2++) out[i2] = dv.getUint16(i2 * 2, true);
       return out;
     case "int32":
       if (!need(4)) return null;
-      for (let i = 0; i < count; i++) out[i] = dv.getInt32(i * 4, true);
+      for (let i2 = 0; i2 < count2; i2++) out[i2] = dv.getInt32(i2 * 4, true);
       return out;
     case "uint32":
       if (!need(4)) return null;
-      for (let i = 0; i < count; i++) out[i] = dv.getUint32(i * 4, true);
+      for (let i2 = 0; i2 < count2; i2++) out[i2] = dv.getUint32(i2 * 4, true);
       return out;
     case "int64":
       if (!need(8)) return null;
-      for (let i = 0; i < count; i++) out[i] = Number(dv.getBigInt64(i * 8, true));
+      for (let i2 = 0; i2 < count2; i2++) out[i2] = Number(dv.getBigInt64(i2 * 8, true));
       return out;
     case "uint64":
       if (!need(8)) return null;
-      for (let i = 0; i < count; i++) out[i] = Number(dv.getBigUint64(i * 8, true));
+      for (let i2 = 0; i2 < count2; i2++) out[i2] = Number(dv.getBigUint64(i2 * 8, true));
       return out;
     case "int4":
     case "uint4": {
-      if (bytes.byteLength < Math.ceil(count / 2)) return null;
-      for (let i = 0; i < count; i++) {
-        const byte = bytes[i >> 1];
-        let v = i & 1 ? byte >> 4 : byte & 15;
+      if (bytes.byteLength < Math.ceil(count2 / 2)) return null;
+      for (let i2 = 0; i2 < count2; i2++) {
+        const byte = bytes[i2 >> 1];
+        let v = i2 & 1 ? byte >> 4 : byte & 15;
         if (t.dtype === "int4" && v >= 8) v -= 16;
-        out[i] = v;
+        out[i2] = v;
       }
       return out;
     }
@@ -44773,7 +44774,7 @@ function fromRaw(t, bytes, count) {
       return null;
   }
 }
-function fromField(t, field, segments, count) {
+function fromField(t, field, segments, count2) {
   const raw = [];
   for (const seg of segments) {
     const r = new Reader(seg.bytes);
@@ -44793,10 +44794,10 @@ function fromField(t, field, segments, count) {
           throw new Error(`field ${field} holds no numbers`);
       }
     };
-    while (!r.done && raw.length <= count) raw.push(readOne());
+    while (!r.done && raw.length <= count2) raw.push(readOne());
   }
-  if (raw.length < count) return null;
-  raw.length = count;
+  if (raw.length < count2) return null;
+  raw.length = count2;
   switch (t.dtype) {
     case "float16":
       return field === "int32" ? raw.map(halfToFloat) : raw;
@@ -44914,9 +44915,9 @@ function productDim(dims2) {
   return symToDim(symProduct(dims2));
 }
 function solveOneUnknown(input, out) {
-  const unknown = out.flatMap((d, i) => d === null ? [i] : []);
+  const unknown = out.flatMap((d, i2) => d === null ? [i2] : []);
   if (unknown.length !== 1 || input === null) return out;
-  const others = out.filter((_, i) => i !== unknown[0]);
+  const others = out.filter((_, i2) => i2 !== unknown[0]);
   const total = symProduct(input);
   const rest = symProduct(others);
   if (total === null || rest === null || rest.coef === 0) return out;
@@ -44996,30 +44997,30 @@ function clampBound(b, rank) {
   return Math.min(Math.max(v, 0), rank);
 }
 function inferShape(ctx) {
-  const x = ctx.input(0);
-  if (!x || x.shape === null) return [tensor2("int64", [null])];
-  const rank = x.shape.length;
+  const x2 = ctx.input(0);
+  if (!x2 || x2.shape === null) return [tensor2("int64", [null])];
+  const rank = x2.shape.length;
   const start = ctx.opset >= 15 ? clampBound(ctx.attrs.int("start", 0), rank) : 0;
   const end = ctx.opset >= 15 ? clampBound(ctx.attrs.int("end", rank), rank) : rank;
-  const dims2 = x.shape.slice(start, Math.max(start, end));
+  const dims2 = x2.shape.slice(start, Math.max(start, end));
   return [tensor2("int64", [dims2.length], dims2)];
 }
 function inferSize(ctx) {
-  const x = ctx.input(0);
-  const n = x && x.shape !== null ? productDim(x.shape) : null;
+  const x2 = ctx.input(0);
+  const n = x2 && x2.shape !== null ? productDim(x2.shape) : null;
   return [tensor2("int64", [], n === null ? void 0 : [n])];
 }
 function reshapeDims(input, target, allowzero) {
-  const out = target.map((v, i) => {
-    if (v === 0 && !allowzero) return input !== null && i < input.length ? input[i] : null;
+  const out = target.map((v, i2) => {
+    if (v === 0 && !allowzero) return input !== null && i2 < input.length ? input[i2] : null;
     if (typeof v === "number" && v < 0) return null;
     return v;
   });
   return solveOneUnknown(input, out);
 }
 function inferReshape(ctx) {
-  const x = ctx.input(0);
-  const inShape = x?.shape ?? null;
+  const x2 = ctx.input(0);
+  const inShape = x2?.shape ?? null;
   const allowzero = ctx.opset >= 14 && ctx.attrs.int("allowzero", 0) === 1;
   let target;
   let targetLen = null;
@@ -45039,31 +45040,31 @@ function inferReshape(ctx) {
     }
   }
   if (target === null) {
-    if (typeof targetLen !== "number") return [tensor2(x?.dtype ?? null, null)];
+    if (typeof targetLen !== "number") return [tensor2(x2?.dtype ?? null, null)];
     const out = solveOneUnknown(inShape, new Array(targetLen).fill(null));
-    return [reshaped(x, out)];
+    return [reshaped(x2, out)];
   }
-  return [reshaped(x, reshapeDims(inShape, target, allowzero))];
+  return [reshaped(x2, reshapeDims(inShape, target, allowzero))];
 }
 function inferFlatten(ctx) {
-  const x = ctx.input(0);
-  if (!x || x.shape === null) return [tensor2(x?.dtype ?? null, [null, null])];
-  const rank = x.shape.length;
+  const x2 = ctx.input(0);
+  if (!x2 || x2.shape === null) return [tensor2(x2?.dtype ?? null, [null, null])];
+  const rank = x2.shape.length;
   let axis = ctx.attrs.int("axis", 1);
   if (axis < 0) axis += rank;
-  if (axis < 0 || axis > rank) return [tensor2(x.dtype, [null, null])];
-  return [reshaped(x, [productDim(x.shape.slice(0, axis)), productDim(x.shape.slice(axis))])];
+  if (axis < 0 || axis > rank) return [tensor2(x2.dtype, [null, null])];
+  return [reshaped(x2, [productDim(x2.shape.slice(0, axis)), productDim(x2.shape.slice(axis))])];
 }
 function inferSqueeze(ctx) {
-  const x = ctx.input(0);
-  const dtype = x?.dtype ?? null;
+  const x2 = ctx.input(0);
+  const dtype = x2?.dtype ?? null;
   const axes = intsArg(ctx, 1, "axes", 13);
-  const inShape = x?.shape ?? null;
+  const inShape = x2?.shape ?? null;
   if (axes === void 0) {
     if (inShape === null || !inShape.every((d) => typeof d === "number")) return [tensor2(dtype, null)];
     return [
       reshaped(
-        x,
+        x2,
         inShape.filter((d) => d !== 1)
       )
     ];
@@ -45077,16 +45078,16 @@ function inferSqueeze(ctx) {
   if (norm === null) return [tensor2(dtype, null)];
   return [
     reshaped(
-      x,
-      inShape.filter((_, i) => !norm.includes(i))
+      x2,
+      inShape.filter((_, i2) => !norm.includes(i2))
     )
   ];
 }
 function inferUnsqueeze(ctx) {
-  const x = ctx.input(0);
-  const dtype = x?.dtype ?? null;
+  const x2 = ctx.input(0);
+  const dtype = x2?.dtype ?? null;
   const axes = intsArg(ctx, 1, "axes", 13);
-  const inShape = x?.shape ?? null;
+  const inShape = x2?.shape ?? null;
   if (inShape === null || axes === void 0) return [tensor2(dtype, null)];
   if (axes === null) {
     const n = ctx.input(1)?.shape?.[0];
@@ -45097,21 +45098,21 @@ function inferUnsqueeze(ctx) {
   if (norm === null) return [tensor2(dtype, null)];
   const out = [];
   let j = 0;
-  for (let i = 0; i < rank; i++) out.push(norm.includes(i) ? 1 : inShape[j++]);
-  return [reshaped(x, out)];
+  for (let i2 = 0; i2 < rank; i2++) out.push(norm.includes(i2) ? 1 : inShape[j++]);
+  return [reshaped(x2, out)];
 }
-function broadcastValue(x, outShape) {
-  if (!x || !isConcrete(outShape)) return void 0;
-  const off = outShape.length - x.shape.length;
+function broadcastValue(x2, outShape) {
+  if (!x2 || !isConcrete(outShape)) return void 0;
+  const off = outShape.length - x2.shape.length;
   if (off < 0) return void 0;
   return buildValue(outShape, (idx) => {
-    const src = x.shape.map((d, i) => d === 1 ? 0 : idx[i + off]);
-    return x.value[flatIndex(src, x.shape)];
+    const src = x2.shape.map((d, i2) => d === 1 ? 0 : idx[i2 + off]);
+    return x2.value[flatIndex(src, x2.shape)];
   });
 }
 function inferExpand(ctx) {
-  const x = ctx.input(0);
-  const dtype = x?.dtype ?? null;
+  const x2 = ctx.input(0);
+  const dtype = x2?.dtype ?? null;
   const s = ctx.input(1);
   let target = dimValues(s);
   if (target === null) {
@@ -45119,43 +45120,43 @@ function inferExpand(ctx) {
     if (typeof len !== "number") return [tensor2(dtype, null)];
     target = new Array(len).fill(null);
   }
-  if (!x || x.shape === null) return [tensor2(dtype, null)];
-  const a = x.shape;
+  if (!x2 || x2.shape === null) return [tensor2(dtype, null)];
+  const a = x2.shape;
   const rank = Math.max(a.length, target.length);
   const out = [];
-  for (let i = 0; i < rank; i++) {
-    const da = i < rank - a.length ? 1 : a[i - (rank - a.length)];
-    const db = i < rank - target.length ? 1 : target[i - (rank - target.length)];
+  for (let i2 = 0; i2 < rank; i2++) {
+    const da = i2 < rank - a.length ? 1 : a[i2 - (rank - a.length)];
+    const db = i2 < rank - target.length ? 1 : target[i2 - (rank - target.length)];
     out.push(broadcastDim(da, db));
   }
-  return [tensor2(dtype, out, broadcastValue(knownTensor(x), out))];
+  return [tensor2(dtype, out, broadcastValue(knownTensor(x2), out))];
 }
 function inferTile(ctx) {
-  const x = ctx.input(0);
-  const dtype = x?.dtype ?? null;
+  const x2 = ctx.input(0);
+  const dtype = x2?.dtype ?? null;
   const reps = dimValues(ctx.input(1));
-  if (!x || x.shape === null) return [tensor2(dtype, null)];
-  if (reps === null || reps.length !== x.shape.length)
+  if (!x2 || x2.shape === null) return [tensor2(dtype, null)];
+  if (reps === null || reps.length !== x2.shape.length)
     return [
       tensor2(
         dtype,
-        x.shape.map(() => null)
+        x2.shape.map(() => null)
       )
     ];
-  const out = x.shape.map((d, i) => productDim([d, reps[i]]));
-  const k = knownTensor(x);
+  const out = x2.shape.map((d, i2) => productDim([d, reps[i2]]));
+  const k = knownTensor(x2);
   const value2 = k ? buildValue(
     out,
     (idx) => k.value[flatIndex(
-      idx.map((v, i) => v % k.shape[i]),
+      idx.map((v, i2) => v % k.shape[i2]),
       k.shape
     )]
   ) : void 0;
   return [tensor2(dtype, out, value2)];
 }
-function castTo(x, to) {
-  const value2 = to && x?.value ? x.value.map((v) => castElement(v, to)) : void 0;
-  return tensor2(to, x?.shape ?? null, hasKnownEntry(value2) ? value2 : void 0);
+function castTo(x2, to) {
+  const value2 = to && x2?.value ? x2.value.map((v) => castElement(v, to)) : void 0;
+  return tensor2(to, x2?.shape ?? null, hasKnownEntry(value2) ? value2 : void 0);
 }
 function inferCast(ctx) {
   const code2 = ctx.attrs.int("to");
@@ -45202,19 +45203,19 @@ function inferRange(ctx) {
   return [tensor2(dtype, [n], value2)];
 }
 function inferEyeLike(ctx) {
-  const x = ctx.input(0);
+  const x2 = ctx.input(0);
   const code2 = ctx.attrs.int("dtype");
-  const dtype = code2 !== void 0 ? dtypeFromCode(code2) : x?.dtype ?? null;
+  const dtype = code2 !== void 0 ? dtypeFromCode(code2) : x2?.dtype ?? null;
   const k = ctx.attrs.int("k", 0);
-  const shape = x?.shape ?? null;
+  const shape = x2?.shape ?? null;
   const value2 = shape?.length === 2 ? buildValue(shape, (idx) => idx[1] - idx[0] === k ? 1 : 0) : void 0;
   return [tensor2(dtype, shape, value2)];
 }
 function inferTrilu(ctx) {
-  const x = ctx.input(0);
+  const x2 = ctx.input(0);
   const upper = ctx.attrs.int("upper", 1) === 1;
   const kv = ctx.has(1) ? scalarArg(ctx.input(1)) : 0;
-  const kx = knownTensor(x);
+  const kx = knownTensor(x2);
   let value2;
   if (kx && kx.shape.length >= 2 && typeof kv === "number") {
     const r = kx.shape.length;
@@ -45224,7 +45225,7 @@ function inferTrilu(ctx) {
       return keep ? kx.value[flatIndex(idx, kx.shape)] : 0;
     });
   }
-  return [tensor2(x?.dtype ?? null, x?.shape ?? null, value2)];
+  return [tensor2(x2?.dtype ?? null, x2?.shape ?? null, value2)];
 }
 function dropoutTraining(ctx) {
   if (ctx.opset < 7) return ctx.attrs.int("is_test", 0) === 0 ? null : false;
@@ -45233,12 +45234,12 @@ function dropoutTraining(ctx) {
   return typeof t === "number" ? t !== 0 : null;
 }
 function inferDropout(ctx) {
-  const x = ctx.input(0);
+  const x2 = ctx.input(0);
   const training = dropoutTraining(ctx);
-  const y = tensor2(x?.dtype ?? null, x?.shape ?? null, training === false ? x?.value : void 0);
-  const maskType = ctx.opset >= 10 ? "bool" : x?.dtype ?? null;
-  const maskValue = training === false && numel(x?.shape ?? null) !== null ? buildValue(x.shape, () => 1) : void 0;
-  return [y, tensor2(maskType, x?.shape ?? null, maskValue)];
+  const y = tensor2(x2?.dtype ?? null, x2?.shape ?? null, training === false ? x2?.value : void 0);
+  const maskType = ctx.opset >= 10 ? "bool" : x2?.dtype ?? null;
+  const maskValue = training === false && numel(x2?.shape ?? null) !== null ? buildValue(x2.shape, () => 1) : void 0;
+  return [y, tensor2(maskType, x2?.shape ?? null, maskValue)];
 }
 function costDropout(ctx) {
   if (dropoutTraining(ctx) !== true) return ZERO_COST;
@@ -45266,9 +45267,9 @@ var ops11 = [
 ];
 
 // src/ops/gather-scatter.ts
-function wrapIndex(i, size) {
-  if (typeof i !== "number" || !Number.isInteger(i)) return null;
-  const v = i < 0 ? i + size : i;
+function wrapIndex(i2, size) {
+  if (typeof i2 !== "number" || !Number.isInteger(i2)) return null;
+  const v = i2 < 0 ? i2 + size : i2;
   return v >= 0 && v < size ? v : null;
 }
 function knownIndices(info2) {
@@ -45426,33 +45427,33 @@ function inferTensorScatter(ctx) {
   return [tensor2(past?.dtype ?? ctx.input(1)?.dtype ?? null, past?.shape ?? null)];
 }
 function inferCompress(ctx) {
-  const x = ctx.input(0);
-  const dtype = x?.dtype ?? null;
+  const x2 = ctx.input(0);
+  const dtype = x2?.dtype ?? null;
   const cond = knownTensor(ctx.input(1));
   const axisAttr = ctx.attrs.int("axis");
   const flags = cond?.value.map((v) => typeof v === "number" ? v !== 0 : null) ?? null;
-  const count = (len) => {
+  const count2 = (len) => {
     if (!flags || typeof len !== "number") return null;
     const used = flags.slice(0, len);
     return used.includes(null) ? null : used.filter(Boolean).length;
   };
   if (axisAttr === void 0) {
-    const n = x?.shape ? numel(x.shape) : null;
-    const c = count(n);
-    const kx2 = knownTensor(x);
+    const n = x2?.shape ? numel(x2.shape) : null;
+    const c = count2(n);
+    const kx2 = knownTensor(x2);
     let value3;
-    if (kx2 && flags && c !== null) value3 = kx2.value.filter((_, i) => flags[i] === true);
-    return [tensor2(dtype, [c ?? (x?.shape ? ctx.upTo?.(x.shape) ?? null : null)], value3)];
+    if (kx2 && flags && c !== null) value3 = kx2.value.filter((_, i2) => flags[i2] === true);
+    return [tensor2(dtype, [c ?? (x2?.shape ? ctx.upTo?.(x2.shape) ?? null : null)], value3)];
   }
-  if (!x?.shape) return [tensor2(dtype, null)];
-  const axis = normAxis(axisAttr, x.shape.length);
+  if (!x2?.shape) return [tensor2(dtype, null)];
+  const axis = normAxis(axisAttr, x2.shape.length);
   if (axis === null) return [tensor2(dtype, null)];
-  const out = [...x.shape];
-  out[axis] = count(x.shape[axis]) ?? ctx.upTo?.([x.shape[axis]]) ?? null;
-  const kx = knownTensor(x);
+  const out = [...x2.shape];
+  out[axis] = count2(x2.shape[axis]) ?? ctx.upTo?.([x2.shape[axis]]) ?? null;
+  const kx = knownTensor(x2);
   let value2;
   if (kx && flags && out[axis] !== null) {
-    const kept = flags.flatMap((f, i) => f && i < kx.shape[axis] ? [i] : []);
+    const kept = flags.flatMap((f, i2) => f && i2 < kx.shape[axis] ? [i2] : []);
     value2 = buildValue(out, (idx) => {
       const src = [...idx];
       src[axis] = kept[idx[axis]];
@@ -45462,11 +45463,11 @@ function inferCompress(ctx) {
   return [tensor2(dtype, out, value2)];
 }
 function inferNonZero(ctx) {
-  const x = ctx.input(0);
-  if (!x?.shape) return [tensor2("int64", [null, null])];
-  const rank = x.shape.length;
-  const kx = knownTensor(x);
-  if (!kx || kx.value.some((v) => typeof v !== "number")) return [tensor2("int64", [Math.max(rank, 1), ctx.upTo?.(x.shape) ?? null])];
+  const x2 = ctx.input(0);
+  if (!x2?.shape) return [tensor2("int64", [null, null])];
+  const rank = x2.shape.length;
+  const kx = knownTensor(x2);
+  if (!kx || kx.value.some((v) => typeof v !== "number")) return [tensor2("int64", [Math.max(rank, 1), ctx.upTo?.(x2.shape) ?? null])];
   if (rank === 0) {
     const nz = kx.value[0] !== 0;
     return [tensor2("int64", [1, nz ? 1 : 0], nz ? [0] : [])];
@@ -45495,56 +45496,56 @@ function topkK(ctx) {
   return k === void 0 ? null : k;
 }
 function inferTopK(ctx) {
-  const x = ctx.input(0);
-  const dtype = x?.dtype ?? null;
-  if (!x?.shape) return [tensor2(dtype, null), tensor2("int64", null)];
-  const axis = normAxis(ctx.attrs.int("axis", -1), x.shape.length);
+  const x2 = ctx.input(0);
+  const dtype = x2?.dtype ?? null;
+  if (!x2?.shape) return [tensor2(dtype, null), tensor2("int64", null)];
+  const axis = normAxis(ctx.attrs.int("axis", -1), x2.shape.length);
   if (axis === null) return [tensor2(dtype, null), tensor2("int64", null)];
-  const out = [...x.shape];
-  out[axis] = topkK(ctx) ?? ctx.upTo?.([x.shape[axis]]) ?? null;
+  const out = [...x2.shape];
+  out[axis] = topkK(ctx) ?? ctx.upTo?.([x2.shape[axis]]) ?? null;
   return [tensor2(dtype, out), tensor2("int64", [...out])];
 }
 function costTopK(ctx) {
   const n = inputElements(ctx);
   let k = topkK(ctx);
   if (k === null) {
-    const x = ctx.input(0)?.shape;
-    const axis = x ? normAxis(ctx.attrs.int("axis", -1), x.length) : null;
+    const x2 = ctx.input(0)?.shape;
+    const axis = x2 ? normAxis(ctx.attrs.int("axis", -1), x2.length) : null;
     const y = ctx.output(0)?.shape;
-    if (axis !== null && y && y.length === x.length) k = y[axis];
+    if (axis !== null && y && y.length === x2.length) k = y[axis];
   }
   if (n === null || typeof k !== "number") return null;
   return { macs: 0, flops: n * Math.max(1, Math.ceil(Math.log2(Math.max(k, 1)))), coreMacs: 0 };
 }
 function compareLists(a, b) {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
+  for (let i2 = 0; i2 < a.length; i2++) if (a[i2] !== b[i2]) return a[i2] < b[i2] ? -1 : 1;
   return 0;
 }
 function uniqueSlices(slices, sorted) {
   const keyOf = (s) => s.join(",");
   const first = /* @__PURE__ */ new Map();
-  slices.forEach((s, i) => {
-    if (!first.has(keyOf(s))) first.set(keyOf(s), i);
+  slices.forEach((s, i2) => {
+    if (!first.has(keyOf(s))) first.set(keyOf(s), i2);
   });
   let order = [...first.values()];
   if (sorted) order = order.sort((a, b) => compareLists(slices[a], slices[b]));
-  const pos2 = new Map(order.map((i, p) => [keyOf(slices[i]), p]));
+  const pos2 = new Map(order.map((i2, p) => [keyOf(slices[i2]), p]));
   const inverse = slices.map((s) => pos2.get(keyOf(s)));
   const counts = order.map(() => 0);
   for (const p of inverse) counts[p]++;
   return { order, inverse, counts };
 }
 function inferUnique(ctx) {
-  const x = ctx.input(0);
-  const dtype = x?.dtype ?? null;
+  const x2 = ctx.input(0);
+  const dtype = x2?.dtype ?? null;
   const sorted = ctx.attrs.int("sorted", 1) === 1;
   const axisAttr = ctx.attrs.int("axis");
-  const kx = knownTensor(x);
+  const kx = knownTensor(x2);
   const numeric = kx && kx.value.every((v) => typeof v === "number") ? kx.value : null;
   if (axisAttr === void 0) {
-    const n = x?.shape ? numel(x.shape) : null;
+    const n = x2?.shape ? numel(x2.shape) : null;
     if (!kx || !numeric) {
-      const m3 = x?.shape ? ctx.upTo?.(x.shape) ?? null : null;
+      const m3 = x2?.shape ? ctx.upTo?.(x2.shape) ?? null : null;
       return [tensor2(dtype, [m3]), tensor2("int64", [m3]), tensor2("int64", [n]), tensor2("int64", [m3])];
     }
     const u2 = uniqueSlices(
@@ -45556,24 +45557,24 @@ function inferUnique(ctx) {
       tensor2(
         dtype,
         [m2],
-        u2.order.map((i) => numeric[i])
+        u2.order.map((i2) => numeric[i2])
       ),
       tensor2("int64", [m2], u2.order),
       tensor2("int64", [numeric.length], u2.inverse),
       tensor2("int64", [m2], u2.counts)
     ];
   }
-  if (!x?.shape) return [tensor2(dtype, null), tensor2("int64", [null]), tensor2("int64", [null]), tensor2("int64", [null])];
-  const axis = normAxis(axisAttr, x.shape.length);
+  if (!x2?.shape) return [tensor2(dtype, null), tensor2("int64", [null]), tensor2("int64", [null]), tensor2("int64", [null])];
+  const axis = normAxis(axisAttr, x2.shape.length);
   if (axis === null) return [tensor2(dtype, null), tensor2("int64", [null]), tensor2("int64", [null]), tensor2("int64", [null])];
-  const yShape = [...x.shape];
-  const most = ctx.upTo?.([x.shape[axis]]) ?? null;
+  const yShape = [...x2.shape];
+  const most = ctx.upTo?.([x2.shape[axis]]) ?? null;
   yShape[axis] = most;
   if (!kx || !numeric) {
-    return [tensor2(dtype, yShape), tensor2("int64", [most]), tensor2("int64", [x.shape[axis]]), tensor2("int64", [most])];
+    return [tensor2(dtype, yShape), tensor2("int64", [most]), tensor2("int64", [x2.shape[axis]]), tensor2("int64", [most])];
   }
   const len = kx.shape[axis];
-  const sliceShape = kx.shape.filter((_, i) => i !== axis);
+  const sliceShape = kx.shape.filter((_, i2) => i2 !== axis);
   const slices = Array.from({ length: len }, (_, j) => {
     const s = [];
     buildValue(sliceShape, (idx) => {
@@ -45618,12 +45619,12 @@ function inferOneHot(ctx) {
   return [tensor2(dtype, out, value2)];
 }
 function inferNMS(ctx) {
-  const max = scalarArg(ctx.input(2));
-  if (!ctx.has(2) || max === 0) return [tensor2("int64", [0, 3], [])];
+  const max2 = scalarArg(ctx.input(2));
+  if (!ctx.has(2) || max2 === 0) return [tensor2("int64", [0, 3], [])];
   const scores = ctx.input(1)?.shape;
   if (!ctx.upTo || !scores || scores.length !== 3) return [tensor2("int64", [null, 3])];
   const [b, c, n] = scores;
-  const perClass = typeof max === "number" && max > 0 && typeof n === "number" ? Math.min(max, n) : n;
+  const perClass = typeof max2 === "number" && max2 > 0 && typeof n === "number" ? Math.min(max2, n) : n;
   return [tensor2("int64", [ctx.upTo([b, c, perClass]), 3])];
 }
 var IOU_FLOPS = 19;
@@ -45656,8 +45657,8 @@ function divDim2(a, k) {
   if (k === 1) return a;
   return typeof a === "number" && a % k === 0 ? a / k : null;
 }
-function remapValue(x, outShape, src) {
-  const k = knownTensor(x);
+function remapValue(x2, outShape, src) {
+  const k = knownTensor(x2);
   if (!k) return void 0;
   return buildValue(outShape, (idx) => {
     const s = src(idx);
@@ -45665,7 +45666,7 @@ function remapValue(x, outShape, src) {
   });
 }
 function inferConcat(ctx) {
-  const ins = ctx.inputs.map((_, i) => ctx.input(i));
+  const ins = ctx.inputs.map((_, i2) => ctx.input(i2));
   const dtype = ins.find((t) => t?.dtype)?.dtype ?? null;
   const ranked = ins.filter((t) => !!t && t.shape !== null);
   if (ranked.length === 0) return [tensor2(dtype, null)];
@@ -45673,10 +45674,10 @@ function inferConcat(ctx) {
   const axis = normAxis(ctx.attrs.int("axis", 1), rank);
   if (axis === null || ranked.some((t) => t.shape.length !== rank)) return [tensor2(dtype, null)];
   const out = [];
-  for (let i = 0; i < rank; i++) {
-    if (i === axis) continue;
+  for (let i2 = 0; i2 < rank; i2++) {
+    if (i2 === axis) continue;
     let d = null;
-    for (const t of ranked) d = mergeDim(d, t.shape[i]);
+    for (const t of ranked) d = mergeDim(d, t.shape[i2]);
     out.push(d);
   }
   let total = ranked.length === ins.length ? 0 : null;
@@ -45717,23 +45718,23 @@ function splitSizes(ctx, dim, n) {
   const chunk = Math.ceil(dim / parts);
   const last = dim - chunk * (parts - 1);
   if (last < 0) return new Array(n).fill(null);
-  return Array.from({ length: n }, (_, i) => i === parts - 1 ? last : chunk);
+  return Array.from({ length: n }, (_, i2) => i2 === parts - 1 ? last : chunk);
 }
 function inferSplit(ctx) {
-  const x = ctx.input(0);
-  const dtype = x?.dtype ?? null;
+  const x2 = ctx.input(0);
+  const dtype = x2?.dtype ?? null;
   const n = ctx.node.outputs.length;
-  if (!x?.shape) return new Array(n).fill(null).map(() => tensor2(dtype, null));
-  const axis = normAxis(ctx.attrs.int("axis", 0), x.shape.length);
+  if (!x2?.shape) return new Array(n).fill(null).map(() => tensor2(dtype, null));
+  const axis = normAxis(ctx.attrs.int("axis", 0), x2.shape.length);
   if (axis === null) return new Array(n).fill(null).map(() => tensor2(dtype, null));
-  const sizes = splitSizes(ctx, x.shape[axis], n);
+  const sizes = splitSizes(ctx, x2.shape[axis], n);
   let offset = 0;
   return sizes.slice(0, n).map((size) => {
-    const shape = [...x.shape];
+    const shape = [...x2.shape];
     shape[axis] = size;
     const start = offset;
     offset = offset !== null && typeof size === "number" ? offset + size : null;
-    const value2 = start === null ? void 0 : remapValue(x, shape, (idx) => {
+    const value2 = start === null ? void 0 : remapValue(x2, shape, (idx) => {
       const s = [...idx];
       s[axis] += start;
       return s;
@@ -45775,47 +45776,47 @@ function sliceParams(ctx) {
   return { starts, ends, axes, steps };
 }
 function inferSlice(ctx) {
-  const x = ctx.input(0);
-  const dtype = x?.dtype ?? null;
-  if (!x?.shape) return [tensor2(dtype, null)];
-  const rank = x.shape.length;
+  const x2 = ctx.input(0);
+  const dtype = x2?.dtype ?? null;
+  if (!x2?.shape) return [tensor2(dtype, null)];
+  const rank = x2.shape.length;
   const { starts, ends, axes, steps } = sliceParams(ctx);
   const axesNum = axes === void 0 ? void 0 : axes && axes.every((a) => typeof a === "number") ? axes : null;
-  const count = starts?.length ?? ends?.length ?? (ctx.opset >= 10 ? ctx.input(1)?.shape?.[0] : null);
-  const defaultAxes = typeof count === "number" && count <= rank ? Array.from({ length: count }, (_, i) => i) : null;
+  const count2 = starts?.length ?? ends?.length ?? (ctx.opset >= 10 ? ctx.input(1)?.shape?.[0] : null);
+  const defaultAxes = typeof count2 === "number" && count2 <= rank ? Array.from({ length: count2 }, (_, i2) => i2) : null;
   const normalized = axesNum === void 0 ? defaultAxes : axesNum && normAxes2(axesNum, rank);
   if (normalized === null || axesNum === null) {
     return [
       tensor2(
         dtype,
-        x.shape.map(() => null)
+        x2.shape.map(() => null)
       )
     ];
   }
-  const out = [...x.shape];
+  const out = [...x2.shape];
   const perAxis = new Array(rank).fill(null);
-  normalized.forEach((axis, i) => {
-    const step = steps === void 0 ? 1 : steps?.[i];
+  normalized.forEach((axis, i2) => {
+    const step = steps === void 0 ? 1 : steps?.[i2];
     if (!starts || !ends || typeof step !== "number") {
       out[axis] = null;
       perAxis[axis] = { len: null, start: null, step: 1 };
       return;
     }
-    const a = sliceAxis(x.shape[axis], starts[i], ends[i], step);
+    const a = sliceAxis(x2.shape[axis], starts[i2], ends[i2], step);
     out[axis] = a.len;
     perAxis[axis] = a;
   });
   const known = perAxis.every((a) => a === null || a.start !== null);
-  const value2 = known ? remapValue(x, out, (idx) => idx.map((v, i) => perAxis[i] ? perAxis[i].start + v * perAxis[i].step : v)) : void 0;
+  const value2 = known ? remapValue(x2, out, (idx) => idx.map((v, i2) => perAxis[i2] ? perAxis[i2].start + v * perAxis[i2].step : v)) : void 0;
   return [tensor2(dtype, out, value2)];
 }
 function inferPad(ctx) {
-  const x = ctx.input(0);
-  const dtype = x?.dtype ?? null;
-  if (!x?.shape) return [tensor2(dtype, null)];
-  const rank = x.shape.length;
+  const x2 = ctx.input(0);
+  const dtype = x2?.dtype ?? null;
+  if (!x2?.shape) return [tensor2(dtype, null)];
+  const rank = x2.shape.length;
   const pads = ctx.opset < 11 ? ctx.attrs.ints("pads") ?? ctx.attrs.ints("paddings") ?? null : dimValues(ctx.input(1)) ?? null;
-  let axes = x.shape.map((_, i) => i);
+  let axes = x2.shape.map((_, i2) => i2);
   if (ctx.opset >= 18 && ctx.has(3)) {
     const a = dimValues(ctx.input(3));
     axes = a && a.every((v) => typeof v === "number") ? normAxes2(a, rank) : null;
@@ -45824,96 +45825,96 @@ function inferPad(ctx) {
     return [
       tensor2(
         dtype,
-        x.shape.map(() => null)
+        x2.shape.map(() => null)
       )
     ];
-  const out = [...x.shape];
+  const out = [...x2.shape];
   const begin = new Array(rank).fill(0);
   let numeric = true;
-  axes.forEach((axis, i) => {
-    const [b, e] = [pads[i], pads[i + axes.length]];
+  axes.forEach((axis, i2) => {
+    const [b, e] = [pads[i2], pads[i2 + axes.length]];
     if (typeof b !== "number" || typeof e !== "number") {
       out[axis] = null;
       numeric = false;
       return;
     }
-    out[axis] = addDims(addDims(x.shape[axis], b), e);
+    out[axis] = addDims(addDims(x2.shape[axis], b), e);
     if (typeof out[axis] === "number" && out[axis] < 0) out[axis] = null;
     begin[axis] = b;
   });
   let value2;
   const mode = ctx.attrs.string("mode", "constant");
-  if (numeric && mode === "constant" && x.value) {
+  if (numeric && mode === "constant" && x2.value) {
     const fill = ctx.opset < 11 ? ctx.attrs.float("value", 0) : ctx.has(2) ? scalarArg(ctx.input(2)) : 0;
-    const shape = x.shape;
+    const shape = x2.shape;
     if (fill !== void 0 && isConcrete(shape)) {
-      const k = knownTensor(x);
+      const k = knownTensor(x2);
       value2 = k ? buildValue(out, (idx) => {
-        const src = idx.map((v, i) => v - begin[i]);
-        return src.every((v, i) => v >= 0 && v < shape[i]) ? k.value[flatIndex(src, shape)] : fill;
+        const src = idx.map((v, i2) => v - begin[i2]);
+        return src.every((v, i2) => v >= 0 && v < shape[i2]) ? k.value[flatIndex(src, shape)] : fill;
       }) : void 0;
     }
   }
   return [tensor2(dtype, out, value2)];
 }
 function inferCenterCropPad(ctx) {
-  const x = ctx.input(0);
-  const dtype = x?.dtype ?? null;
-  if (!x?.shape) return [tensor2(dtype, null)];
-  const rank = x.shape.length;
+  const x2 = ctx.input(0);
+  const dtype = x2?.dtype ?? null;
+  if (!x2?.shape) return [tensor2(dtype, null)];
+  const rank = x2.shape.length;
   const attrAxes = ctx.attrs.ints("axes");
-  const axes = attrAxes ? normAxes2(attrAxes, rank) : x.shape.map((_, i) => i);
+  const axes = attrAxes ? normAxes2(attrAxes, rank) : x2.shape.map((_, i2) => i2);
   const target = dimValues(ctx.input(1));
   if (axes === null || target === null || target.length !== axes.length) {
-    const out2 = [...x.shape];
-    for (const a of axes ?? out2.map((_, i) => i)) out2[a] = null;
+    const out2 = [...x2.shape];
+    for (const a of axes ?? out2.map((_, i2) => i2)) out2[a] = null;
     return [tensor2(dtype, out2)];
   }
-  const out = [...x.shape];
-  axes.forEach((a, i) => out[a] = target[i]);
+  const out = [...x2.shape];
+  axes.forEach((a, i2) => out[a] = target[i2]);
   return [tensor2(dtype, out)];
 }
 function inferTranspose(ctx) {
-  const x = ctx.input(0);
-  const dtype = x?.dtype ?? null;
-  if (!x?.shape) return [tensor2(dtype, null)];
-  const rank = x.shape.length;
-  const perm = ctx.attrs.ints("perm") ?? x.shape.map((_, i) => rank - 1 - i);
+  const x2 = ctx.input(0);
+  const dtype = x2?.dtype ?? null;
+  if (!x2?.shape) return [tensor2(dtype, null)];
+  const rank = x2.shape.length;
+  const perm = ctx.attrs.ints("perm") ?? x2.shape.map((_, i2) => rank - 1 - i2);
   const norm = normAxes2(perm, rank);
   if (norm === null || norm.length !== rank)
     return [
       tensor2(
         dtype,
-        x.shape.map(() => null)
+        x2.shape.map(() => null)
       )
     ];
-  const out = norm.map((p) => x.shape[p]);
-  const value2 = remapValue(x, out, (idx) => {
+  const out = norm.map((p) => x2.shape[p]);
+  const value2 = remapValue(x2, out, (idx) => {
     const src = new Array(rank);
-    norm.forEach((p, i) => src[p] = idx[i]);
+    norm.forEach((p, i2) => src[p] = idx[i2]);
     return src;
   });
   return [tensor2(dtype, out, value2)];
 }
 function inferDepthToSpace(ctx) {
-  const x = ctx.input(0);
-  const dtype = x?.dtype ?? null;
+  const x2 = ctx.input(0);
+  const dtype = x2?.dtype ?? null;
   const b = ctx.attrs.int("blocksize", 0);
-  if (!x?.shape || x.shape.length !== 4 || b <= 0) return [tensor2(dtype, x?.shape ? x.shape.map(() => null) : null)];
-  const [n, c, h, w] = x.shape;
+  if (!x2?.shape || x2.shape.length !== 4 || b <= 0) return [tensor2(dtype, x2?.shape ? x2.shape.map(() => null) : null)];
+  const [n, c, h, w] = x2.shape;
   return [tensor2(dtype, [n, divDim2(c, b * b), mulDims(h, b), mulDims(w, b)])];
 }
 function inferSpaceToDepth(ctx) {
-  const x = ctx.input(0);
-  const dtype = x?.dtype ?? null;
+  const x2 = ctx.input(0);
+  const dtype = x2?.dtype ?? null;
   const b = ctx.attrs.int("blocksize", 0);
-  if (!x?.shape || x.shape.length !== 4 || b <= 0) return [tensor2(dtype, x?.shape ? x.shape.map(() => null) : null)];
-  const [n, c, h, w] = x.shape;
+  if (!x2?.shape || x2.shape.length !== 4 || b <= 0) return [tensor2(dtype, x2?.shape ? x2.shape.map(() => null) : null)];
+  const [n, c, h, w] = x2.shape;
   return [tensor2(dtype, [n, mulDims(c, b * b), divDim2(h, b), divDim2(w, b)])];
 }
 function inferSameShape(ctx) {
-  const x = ctx.input(0);
-  return [tensor2(x?.dtype ?? null, x?.shape ? [...x.shape] : null)];
+  const x2 = ctx.input(0);
+  return [tensor2(x2?.dtype ?? null, x2?.shape ? [...x2.shape] : null)];
 }
 var ops13 = [
   { opType: "Concat", infer: inferConcat, cost: noCost },
@@ -45938,12 +45939,12 @@ function scaleDim(d, scale) {
 function sizesDims(input, axes, sizes, policy) {
   const out = [...input];
   if (policy === "stretch") {
-    axes.forEach((a, i) => out[a] = sizes[i]);
+    axes.forEach((a, i2) => out[a] = sizes[i2]);
     return out;
   }
   const ratios = [];
-  for (let i = 0; i < axes.length; i++) {
-    const [s, d] = [sizes[i], input[axes[i]]];
+  for (let i2 = 0; i2 < axes.length; i2++) {
+    const [s, d] = [sizes[i2], input[axes[i2]]];
     if (typeof s !== "number" || typeof d !== "number" || d === 0) {
       for (const a of axes) out[a] = null;
       return out;
@@ -45963,9 +45964,9 @@ function checkArg(ctx, arg, what) {
     if (bad) throw refuse(ctx, `${what} holds ${v}; ${what === "scales" ? "a scale must be positive and finite" : "a size must be a whole number >= 0"}`);
   }
 }
-function resizeArg(ctx, i) {
-  if (!ctx.has(i)) return void 0;
-  const t = ctx.input(i);
+function resizeArg(ctx, i2) {
+  if (!ctx.has(i2)) return void 0;
+  const t = ctx.input(i2);
   if (t?.shape?.length === 1 && t.shape[0] === 0) return "empty";
   const v = dimValues(t);
   if (v && v.length === 0) return "empty";
@@ -45976,26 +45977,26 @@ function fullRoiAxes(ctx, n) {
   if (ctx.opset < 11 || ctx.attrs.string("coordinate_transformation_mode", "half_pixel") !== "tf_crop_and_resize") return all;
   const roi = dimValues(ctx.input(1));
   if (!roi || roi.length !== 2 * n) return all.map(() => false);
-  return all.map((_, i) => roi[i] === 0 && roi[i + n] === 1);
+  return all.map((_, i2) => roi[i2] === 0 && roi[i2 + n] === 1);
 }
 function inferResize(ctx) {
-  const x = ctx.input(0);
-  const dtype = x?.dtype ?? null;
-  if (!x?.shape) return [tensor2(dtype, null)];
-  const rank = x.shape.length;
+  const x2 = ctx.input(0);
+  const dtype = x2?.dtype ?? null;
+  if (!x2?.shape) return [tensor2(dtype, null)];
+  const rank = x2.shape.length;
   const attrAxes = ctx.opset >= 18 ? ctx.attrs.ints("axes") : void 0;
-  const axes = attrAxes ? normAxes2(attrAxes, rank) : x.shape.map((_, i) => i);
+  const axes = attrAxes ? normAxes2(attrAxes, rank) : x2.shape.map((_, i2) => i2);
   if (axes === null)
     return [
       tensor2(
         dtype,
-        x.shape.map(() => null)
+        x2.shape.map(() => null)
       )
     ];
   const scales = resizeArg(ctx, ctx.opset < 11 ? 1 : 2);
   const sizes = ctx.opset < 11 ? void 0 : resizeArg(ctx, 3);
   const unknownOnAxes = () => {
-    const out = [...x.shape];
+    const out = [...x2.shape];
     for (const a of axes) out[a] = null;
     return [tensor2(dtype, out)];
   };
@@ -46003,15 +46004,15 @@ function inferResize(ctx) {
   checkArg(ctx, sizes, "sizes");
   if (Array.isArray(scales)) {
     if (scales.length !== axes.length) return unknownOnAxes();
-    const out = [...x.shape];
+    const out = [...x2.shape];
     const fullRoi = fullRoiAxes(ctx, axes.length);
-    axes.forEach((a, i) => out[a] = fullRoi[i] ? scaleDim(out[a], scales[i]) : null);
+    axes.forEach((a, i2) => out[a] = fullRoi[i2] ? scaleDim(out[a], scales[i2]) : null);
     return [tensor2(dtype, out)];
   }
   if (Array.isArray(sizes)) {
     if (sizes.length !== axes.length) return unknownOnAxes();
     const policy = ctx.opset >= 18 ? ctx.attrs.string("keep_aspect_ratio_policy", "stretch") : "stretch";
-    return [tensor2(dtype, sizesDims(x.shape, axes, sizes, policy))];
+    return [tensor2(dtype, sizesDims(x2.shape, axes, sizes, policy))];
   }
   return unknownOnAxes();
 }
@@ -46025,22 +46026,22 @@ function upsampleScales(ctx, rank) {
   return [1, 1, h, w];
 }
 function inferUpsample(ctx) {
-  const x = ctx.input(0);
-  const dtype = x?.dtype ?? null;
-  if (!x?.shape) return [tensor2(dtype, null)];
-  const scales = upsampleScales(ctx, x.shape.length);
+  const x2 = ctx.input(0);
+  const dtype = x2?.dtype ?? null;
+  if (!x2?.shape) return [tensor2(dtype, null)];
+  const scales = upsampleScales(ctx, x2.shape.length);
   checkArg(ctx, scales, "scales");
-  if (scales === null || scales.length !== x.shape.length)
+  if (scales === null || scales.length !== x2.shape.length)
     return [
       tensor2(
         dtype,
-        x.shape.map(() => null)
+        x2.shape.map(() => null)
       )
     ];
   return [
     tensor2(
       dtype,
-      x.shape.map((d, i) => scaleDim(d, scales[i]))
+      x2.shape.map((d, i2) => scaleDim(d, scales[i2]))
     )
   ];
 }
@@ -46059,32 +46060,32 @@ function interpolationFlops(taps) {
   return flops3;
 }
 function costResize(ctx) {
-  const x = ctx.input(0)?.shape;
+  const x2 = ctx.input(0)?.shape;
   const y = ctx.output(0)?.shape;
-  if (!x || !y || !isConcrete(y) || x.length !== y.length) return null;
+  if (!x2 || !y || !isConcrete(y) || x2.length !== y.length) return null;
   const n = numel(y);
   const base = modeTaps(ctx.attrs.string("mode", "nearest"));
   if (base === 0 || n === 0) return { macs: 0, flops: 0, coreMacs: 0 };
   const antialias = ctx.opset >= 18 && ctx.attrs.int("antialias", 0) === 1;
   const taps = [];
-  for (let i = 0; i < y.length; i++) {
-    if (x[i] === y[i]) continue;
-    const d = x[i];
+  for (let i2 = 0; i2 < y.length; i2++) {
+    if (x2[i2] === y[i2]) continue;
+    const d = x2[i2];
     if (typeof d !== "number") return null;
-    taps.push(antialias && d > y[i] ? base * Math.ceil(d / Math.max(y[i], 1)) : base);
+    taps.push(antialias && d > y[i2] ? base * Math.ceil(d / Math.max(y[i2], 1)) : base);
   }
   return { macs: 0, flops: n * interpolationFlops(taps), coreMacs: 0 };
 }
 function inferGridSample(ctx) {
-  const x = ctx.input(0);
+  const x2 = ctx.input(0);
   const grid = ctx.input(1);
-  const dtype = x?.dtype ?? null;
+  const dtype = x2?.dtype ?? null;
   const gs = grid?.shape;
   if (!gs || gs.length < 3) {
-    return [tensor2(dtype, x?.shape ? [x.shape[0], x.shape[1], ...x.shape.slice(2).map(() => null)] : null)];
+    return [tensor2(dtype, x2?.shape ? [x2.shape[0], x2.shape[1], ...x2.shape.slice(2).map(() => null)] : null)];
   }
-  const n = x?.shape?.[0] ?? gs[0];
-  const c = x?.shape?.[1] ?? null;
+  const n = x2?.shape?.[0] ?? gs[0];
+  const c = x2?.shape?.[1] ?? null;
   return [tensor2(dtype, [n, c, ...gs.slice(1, gs.length - 1)])];
 }
 var UNNORMALISE_FLOPS = 3;
@@ -46132,25 +46133,25 @@ function unifyTensors(items) {
   if (shapes.some((s) => s === null)) return tensor2(dtype, null);
   const rank = shapes[0].length;
   if (shapes.some((s) => s.length !== rank)) return tensor2(dtype, null);
-  const dims2 = shapes[0].map((d, i) => shapes.every((s) => s[i] === d) ? d : null);
+  const dims2 = shapes[0].map((d, i2) => shapes.every((s) => s[i2] === d) ? d : null);
   return tensor2(dtype, dims2);
 }
 function sequenceOf(items, dtype = null) {
   return { kind: "sequence", elem: unifyTensors(items) ?? tensor2(dtype, null), items };
 }
-function seqInput(ctx, i) {
-  const v = ctx.inputs[i];
+function seqInput(ctx, i2) {
+  const v = ctx.inputs[i2];
   return v && v.kind === "sequence" ? v : void 0;
 }
-function position(ctx, i, len, fallback, insert = false) {
-  if (!ctx.has(i)) return fallback;
-  const p = scalarArg(ctx.input(i));
+function position(ctx, i2, len, fallback, insert = false) {
+  if (!ctx.has(i2)) return fallback;
+  const p = scalarArg(ctx.input(i2));
   if (typeof p !== "number") return null;
   const v = p < 0 ? p + len : p;
   return v >= 0 && v <= (insert ? len : len - 1) ? v : null;
 }
 function inferSequenceConstruct(ctx) {
-  const ins = ctx.inputs.map((_, i) => ctx.input(i));
+  const ins = ctx.inputs.map((_, i2) => ctx.input(i2));
   if (ins.every((t) => !!t)) return [sequenceOf(ins)];
   const dtype = ins.find((t) => t?.dtype)?.dtype ?? null;
   return [{ kind: "sequence", elem: tensor2(dtype, null) }];
@@ -46189,7 +46190,7 @@ function inferSequenceErase(ctx) {
   if (s.items) {
     const p = position(ctx, 1, s.items.length, s.items.length - 1);
     if (p !== null) {
-      const items = s.items.filter((_, i) => i !== p);
+      const items = s.items.filter((_, i2) => i2 !== p);
       return [sequenceOf(items, s.elem?.dtype ?? null)];
     }
   }
@@ -46206,24 +46207,24 @@ function splitLengths(ctx, dim) {
     const s = scalarArg(t);
     if (typeof s !== "number" || s <= 0 || typeof dim !== "number") return null;
     const n = Math.ceil(dim / s);
-    return Array.from({ length: n }, (_, i) => i === n - 1 ? dim - s * (n - 1) : s);
+    return Array.from({ length: n }, (_, i2) => i2 === n - 1 ? dim - s * (n - 1) : s);
   }
   return dimValues(t);
 }
 function inferSplitToSequence(ctx) {
-  const x = ctx.input(0);
-  const dtype = x?.dtype ?? null;
-  if (!x?.shape) return [{ kind: "sequence", elem: tensor2(dtype, null) }];
-  const axis = normAxis(ctx.attrs.int("axis", 0), x.shape.length);
+  const x2 = ctx.input(0);
+  const dtype = x2?.dtype ?? null;
+  if (!x2?.shape) return [{ kind: "sequence", elem: tensor2(dtype, null) }];
+  const axis = normAxis(ctx.attrs.int("axis", 0), x2.shape.length);
   if (axis === null) return [{ kind: "sequence", elem: tensor2(dtype, null) }];
   const drop = !ctx.has(1) && ctx.attrs.int("keepdims", 1) === 0;
   const itemShape = (len) => {
-    const s = [...x.shape];
+    const s = [...x2.shape];
     if (drop) s.splice(axis, 1);
     else s[axis] = len;
     return s;
   };
-  const lengths = splitLengths(ctx, x.shape[axis]);
+  const lengths = splitLengths(ctx, x2.shape[axis]);
   if (lengths === null) {
     const len = ctx.has(1) ? null : 1;
     return [{ kind: "sequence", elem: tensor2(dtype, itemShape(len)) }];
@@ -46259,10 +46260,10 @@ function inferConcatFromSequence(ctx) {
   out[axis] = total;
   return [tensor2(dtype, out)];
 }
-function sampleInputs(ctx, i) {
+function sampleInputs(ctx, i2) {
   return ctx.inputs.map((v) => {
     if (!v || v.kind !== "sequence") return v ?? null;
-    return i !== null && v.items ? v.items[i] ?? null : v.elem;
+    return i2 !== null && v.items ? v.items[i2] ?? null : v.elem;
   });
 }
 function mapLength(ctx) {
@@ -46280,7 +46281,7 @@ function inferSequenceMap(ctx) {
       return { kind: "sequence", elem: o && o.kind === "tensor" ? o : null };
     });
   }
-  const runs = Array.from({ length: n }, (_, i) => ctx.subgraph(body, sampleInputs(ctx, i)).outputs);
+  const runs = Array.from({ length: n }, (_, i2) => ctx.subgraph(body, sampleInputs(ctx, i2)).outputs);
   return Array.from({ length: nOut }, (_, j) => {
     const items = runs.map((outs) => outs[j]);
     if (items.every((t) => !!t && t.kind === "tensor")) return sequenceOf(items);
@@ -46292,8 +46293,8 @@ function costSequenceMap(ctx) {
   const n = mapLength(ctx);
   if (!body || n === null) return null;
   let total = ZERO_COST;
-  for (let i = 0; i < n; i++) {
-    const c = ctx.subgraph(body, sampleInputs(ctx, i)).cost;
+  for (let i2 = 0; i2 < n; i2++) {
+    const c = ctx.subgraph(body, sampleInputs(ctx, i2)).cost;
     if (!c) return null;
     total = addCosts(total, c);
   }
@@ -46348,18 +46349,18 @@ function inferRandom(ctx) {
   return [tensor2(dtypeAttr(ctx, "dtype", "float32"), shape ? [...shape] : null)];
 }
 function inferRandomLike(ctx) {
-  const x = ctx.input(0);
-  return [tensor2(dtypeAttr(ctx, "dtype", x?.dtype ?? null), x?.shape ? [...x.shape] : null)];
+  const x2 = ctx.input(0);
+  return [tensor2(dtypeAttr(ctx, "dtype", x2?.dtype ?? null), x2?.shape ? [...x2.shape] : null)];
 }
 function inferMultinomial(ctx) {
-  const x = ctx.input(0);
-  const batch = x?.shape?.length === 2 ? x.shape[0] : null;
+  const x2 = ctx.input(0);
+  const batch = x2?.shape?.length === 2 ? x2.shape[0] : null;
   return [tensor2(dtypeAttr(ctx, "dtype", "int32"), [batch, ctx.attrs.int("sample_size", 1)])];
 }
 function costMultinomial(ctx) {
-  const x = ctx.input(0)?.shape;
-  if (!x || x.length !== 2 || !isConcrete(x)) return null;
-  const [b, c] = x;
+  const x2 = ctx.input(0)?.shape;
+  if (!x2 || x2.length !== 2 || !isConcrete(x2)) return null;
+  const [b, c] = x2;
   const s = ctx.attrs.int("sample_size", 1);
   return flops2(b * (2 * c + s * Math.ceil(Math.log2(Math.max(c, 1)))));
 }
@@ -46387,39 +46388,39 @@ function dftLength(ctx, d, irfft) {
   return typeof d === "number" ? 2 * (d - 1) : null;
 }
 function inferDFT(ctx) {
-  const x = ctx.input(0);
-  const dtype = x?.dtype ?? null;
-  if (!x?.shape || x.shape.length < 2) return [tensor2(dtype, null)];
-  const rank = x.shape.length;
+  const x2 = ctx.input(0);
+  const dtype = x2?.dtype ?? null;
+  if (!x2?.shape || x2.shape.length < 2) return [tensor2(dtype, null)];
+  const rank = x2.shape.length;
   const axis = dftAxis(ctx, rank);
   const onesided = ctx.attrs.int("onesided", 0) === 1;
   const inverse = ctx.attrs.int("inverse", 0) === 1;
   const irfft = ctx.opset >= 20 && onesided && inverse;
-  const out = [...x.shape];
+  const out = [...x2.shape];
   out[rank - 1] = irfft ? 1 : 2;
   if (axis === null || axis === rank - 1)
     return [
       tensor2(
         dtype,
-        out.map((d, i) => i === rank - 1 ? d : null)
+        out.map((d, i2) => i2 === rank - 1 ? d : null)
       )
     ];
-  const n = dftLength(ctx, x.shape[axis], irfft);
+  const n = dftLength(ctx, x2.shape[axis], irfft);
   out[axis] = onesided && !irfft ? typeof n === "number" ? Math.floor(n / 2) + 1 : null : n;
   return [tensor2(dtype, out)];
 }
 function costDFT(ctx) {
-  const x = ctx.input(0)?.shape;
+  const x2 = ctx.input(0)?.shape;
   const y = ctx.output(0)?.shape;
-  if (!x || !y || !isConcrete(y)) return null;
+  if (!x2 || !y || !isConcrete(y)) return null;
   const rank = y.length;
   const axis = dftAxis(ctx, rank);
   if (axis === null) return null;
   const onesided = ctx.attrs.int("onesided", 0) === 1;
   const irfft = ctx.opset >= 20 && onesided && ctx.attrs.int("inverse", 0) === 1;
-  const n = dftLength(ctx, x[axis], irfft);
+  const n = dftLength(ctx, x2[axis], irfft);
   if (typeof n !== "number") return null;
-  const transforms = numel(y.filter((_, i) => i !== axis && i !== rank - 1));
+  const transforms = numel(y.filter((_, i2) => i2 !== axis && i2 !== rank - 1));
   return flops2(transforms * fftFlops(n));
 }
 function stftFrameLength(ctx) {
@@ -46430,10 +46431,10 @@ function stftFrameLength(ctx) {
   return ctx.has(2) ? ctx.input(2)?.shape?.[0] ?? null : null;
 }
 function inferSTFT(ctx) {
-  const x = ctx.input(0);
-  const dtype = x?.dtype ?? null;
-  const batch = x?.shape?.[0] ?? null;
-  const len = x?.shape?.[1] ?? null;
+  const x2 = ctx.input(0);
+  const dtype = x2?.dtype ?? null;
+  const batch = x2?.shape?.[0] ?? null;
+  const len = x2?.shape?.[1] ?? null;
   const step = scalarArg(ctx.input(1));
   const frame = stftFrameLength(ctx);
   const frames = typeof len === "number" && typeof step === "number" && typeof frame === "number" && step > 0 ? Math.floor((len - frame) / step) + 1 : null;
@@ -46455,19 +46456,19 @@ function inferMelWeightMatrix(ctx) {
   return [tensor2(dtypeAttr(ctx, "output_datatype", "float32"), [rows, bins ?? null])];
 }
 function inferStringNormalizer(ctx) {
-  const x = ctx.input(0);
-  if (!x?.shape) return [tensor2("string", null)];
+  const x2 = ctx.input(0);
+  if (!x2?.shape) return [tensor2("string", null)];
   const stop = ctx.attrs.strings("stopwords") ?? [];
-  if (stop.length === 0) return [tensor2("string", [...x.shape])];
-  return [tensor2("string", x.shape.length === 2 ? [1, null] : [null])];
+  if (stop.length === 0) return [tensor2("string", [...x2.shape])];
+  return [tensor2("string", x2.shape.length === 2 ? [1, null] : [null])];
 }
 function inferTfIdf(ctx) {
-  const x = ctx.input(0);
+  const x2 = ctx.input(0);
   const idx = ctx.attrs.ints("ngram_indexes") ?? [];
   let k = null;
-  for (const i of idx) k = Math.max(k ?? -Infinity, i + 1);
-  if (!x?.shape) return [tensor2("float32", null)];
-  return [tensor2("float32", x.shape.length === 2 ? [x.shape[0], k] : [k])];
+  for (const i2 of idx) k = Math.max(k ?? -Infinity, i2 + 1);
+  if (!x2?.shape) return [tensor2("float32", null)];
+  return [tensor2("float32", x2.shape.length === 2 ? [x2.shape[0], k] : [k])];
 }
 function costTfIdf(ctx) {
   const n = inputElements(ctx);
@@ -46479,16 +46480,16 @@ function costTfIdf(ctx) {
   return flops2(n * grams * skips + weighted);
 }
 function inferRegexFullMatch(ctx) {
-  const x = ctx.input(0);
-  return [tensor2("bool", x?.shape ? [...x.shape] : null)];
+  const x2 = ctx.input(0);
+  return [tensor2("bool", x2?.shape ? [...x2.shape] : null)];
 }
 function inferStringConcat(ctx) {
   return [tensor2("string", broadcast(ctx.input(0)?.shape ?? null, ctx.input(1)?.shape ?? null))];
 }
 function inferStringSplit(ctx) {
-  const x = ctx.input(0);
-  if (!x?.shape) return [tensor2("string", null), tensor2("int64", null)];
-  return [tensor2("string", [...x.shape, null]), tensor2("int64", [...x.shape])];
+  const x2 = ctx.input(0);
+  if (!x2?.shape) return [tensor2("string", null), tensor2("int64", null)];
+  return [tensor2("string", [...x2.shape, null]), tensor2("int64", [...x2.shape])];
 }
 function inferImageDecoder(ctx) {
   const format = ctx.attrs.string("pixel_format", "RGB");
@@ -46522,7 +46523,7 @@ function mergeInfo(a, b) {
     const elem = mergeInfo(a.elem, b.elem);
     const out = { kind: "sequence", elem: elem && elem.kind === "tensor" ? elem : null };
     if (a.items && b.items && a.items.length === b.items.length) {
-      const items = a.items.map((t, i) => mergeInfo(t, b.items[i]));
+      const items = a.items.map((t, i2) => mergeInfo(t, b.items[i2]));
       if (items.every((t) => !!t && t.kind === "tensor")) out.items = items;
     }
     return out;
@@ -46536,7 +46537,7 @@ function mergeInfo(a, b) {
   const dtype = a.dtype === b.dtype ? a.dtype : a.dtype ?? b.dtype;
   let shape = null;
   if (a.shape && b.shape && a.shape.length === b.shape.length) {
-    shape = a.shape.map((d, i) => d === b.shape[i] ? d : null);
+    shape = a.shape.map((d, i2) => d === b.shape[i2] ? d : null);
   }
   return tensor2(dtype, shape);
 }
@@ -46545,12 +46546,12 @@ function sameShape2(a, b) {
   if (a.kind === "sequence" && b.kind === "sequence") {
     if (!sameShape2(a.elem, b.elem)) return false;
     if (!a.items || !b.items) return a.items === b.items;
-    return a.items.length === b.items.length && a.items.every((t, i) => sameShape2(t, b.items[i]));
+    return a.items.length === b.items.length && a.items.every((t, i2) => sameShape2(t, b.items[i2]));
   }
   if (a.kind === "optional" && b.kind === "optional") return a.present === b.present && sameShape2(a.elem, b.elem);
   if (a.kind !== "tensor" || b.kind !== "tensor") return false;
   if (a.shape === null || b.shape === null) return a.shape === b.shape;
-  return a.shape.length === b.shape.length && a.shape.every((d, i) => d === b.shape[i]);
+  return a.shape.length === b.shape.length && a.shape.every((d, i2) => d === b.shape[i2]);
 }
 function dearer(a, b) {
   return b.flops > a.flops ? b : a;
@@ -46574,7 +46575,7 @@ var ifOp = {
     if (b.taken === false) return b.else?.outputs ?? [];
     const t = b.then?.outputs ?? [];
     const e = b.else?.outputs ?? [];
-    return ctx.node.outputs.map((_, i) => mergeInfo(t[i] ?? null, e[i] ?? null));
+    return ctx.node.outputs.map((_, i2) => mergeInfo(t[i2] ?? null, e[i2] ?? null));
   },
   cost(ctx) {
     const b = ifBranches(ctx);
@@ -46595,7 +46596,7 @@ function runLoop(ctx) {
   const condValue = condGiven ? knownInts(ctx.input(1)) : null;
   const carriedCount = ctx.node.inputs.length - 2;
   const initial = [];
-  for (let i = 0; i < carriedCount; i++) initial.push(ctx.inputs[i + 2] ?? null);
+  for (let i2 = 0; i2 < carriedCount; i2++) initial.push(ctx.inputs[i2 + 2] ?? null);
   if (maxTrips !== null && maxTrips >= 0 && maxTrips <= UNROLL_LIMIT && (ctx.tryUnroll?.(maxTrips) ?? true)) {
     const unrolled = unrollLoop(ctx, body, maxTrips, condGiven ? condValue?.[0] ?? null : 1, initial);
     if (unrolled) return unrolled;
@@ -46603,11 +46604,11 @@ function runLoop(ctx) {
   let carried = initial;
   let result = ctx.subgraph(body, [tensor2("int64", []), tensor2("bool", []), ...carried]);
   const next = result.outputs.slice(1, 1 + carriedCount);
-  if (!next.every((o, i) => sameShape2(o, carried[i]))) {
-    carried = carried.map((c, i) => mergeInfo(c, next[i] ?? null));
+  if (!next.every((o, i2) => sameShape2(o, carried[i2]))) {
+    carried = carried.map((c, i2) => mergeInfo(c, next[i2] ?? null));
     result = ctx.subgraph(body, [tensor2("int64", []), tensor2("bool", []), ...carried]);
     const again = result.outputs.slice(1, 1 + carriedCount);
-    result = { ...result, outputs: [result.outputs[0], ...again.map((o, i) => mergeInfo(o, carried[i]))] };
+    result = { ...result, outputs: [result.outputs[0], ...again.map((o, i2) => mergeInfo(o, carried[i2]))] };
   }
   const condFalse = condValue && condValue.length === 1 && condValue[0] === 0;
   const trips = condFalse ? 0 : !condGiven ? maxTrips : null;
@@ -46624,10 +46625,10 @@ function unrollLoop(ctx, body, maxTrips, cond, initial) {
   let total = { macs: 0, flops: 0, coreMacs: 0 };
   const scanItems = [];
   let trips = 0;
-  for (let i = 0; i < maxTrips; i++) {
+  for (let i2 = 0; i2 < maxTrips; i2++) {
     if (keepGoing === null) return null;
     if (keepGoing === 0) break;
-    const r = ctx.subgraph(body, [tensor2("int64", [], [i]), tensor2("bool", [], [keepGoing]), ...carried]);
+    const r = ctx.subgraph(body, [tensor2("int64", [], [i2]), tensor2("bool", [], [keepGoing]), ...carried]);
     total = addCosts(total, r.cost);
     trips++;
     const c = knownInts(r.outputs[0]);
@@ -46678,9 +46679,9 @@ function runScan(ctx) {
   const bodyInputs = [];
   let seqLen = null;
   let batch = 1;
-  for (let i = 0; i < all; i++) {
-    const info2 = ctx.inputs[first + i] ?? null;
-    if (i < states) {
+  for (let i2 = 0; i2 < all; i2++) {
+    const info2 = ctx.inputs[first + i2] ?? null;
+    if (i2 < states) {
       if (v8 && info2 && info2.kind === "tensor" && info2.shape) {
         batch = mergeDim(batch === 1 ? null : batch, info2.shape[0]) ?? info2.shape[0];
         bodyInputs.push(tensor2(info2.dtype, info2.shape.slice(1)));
@@ -46693,7 +46694,7 @@ function runScan(ctx) {
       continue;
     }
     const rank = t.shape.length;
-    let axis = v8 ? 1 : inAxes[i - states] ?? 0;
+    let axis = v8 ? 1 : inAxes[i2 - states] ?? 0;
     if (axis < 0) axis += rank;
     seqLen = seqLen === null ? t.shape[axis] : mergeDim(seqLen, t.shape[axis]);
     const slice = t.shape.filter((_, k) => k !== axis && !(v8 && k === 0));
@@ -46709,12 +46710,12 @@ var scanOp = {
     const run2 = runScan(ctx);
     if (!run2) return [];
     const v8 = ctx.opset < 9;
-    return run2.body.outputs.map((o, i) => {
+    return run2.body.outputs.map((o, i2) => {
       if (!o || o.kind !== "tensor") return o;
-      if (i < run2.states) return v8 ? tensor2(o.dtype, o.shape ? [run2.batch, ...o.shape] : null) : o;
+      if (i2 < run2.states) return v8 ? tensor2(o.dtype, o.shape ? [run2.batch, ...o.shape] : null) : o;
       if (!o.shape) return tensor2(o.dtype, null);
       if (v8) return tensor2(o.dtype, [run2.batch, run2.seqLen, ...o.shape]);
-      let axis = run2.scanOutAxes[i - run2.states] ?? 0;
+      let axis = run2.scanOutAxes[i2 - run2.states] ?? 0;
       const rank = o.shape.length + 1;
       if (axis < 0) axis += rank;
       const shape = [...o.shape];
@@ -46778,19 +46779,19 @@ function optimizer(opType, groups2, outGroups, flopsPerElement) {
     opType,
     domain: DOMAIN,
     infer(ctx) {
-      const count = n(ctx);
+      const count2 = n(ctx);
       return outGroups.flatMap(
-        (g) => Array.from({ length: count }, (_, i) => {
-          const src = ctx.input(2 + g * count + i);
+        (g) => Array.from({ length: count2 }, (_, i2) => {
+          const src = ctx.input(2 + g * count2 + i2);
           return tensor2(src?.dtype ?? null, src?.shape ? [...src.shape] : null);
         })
       );
     },
     cost(ctx) {
       let elements = 0;
-      for (let i = 0; i < n(ctx); i++) {
-        const x = ctx.input(2 + i);
-        const e = x ? numel(x.shape) : null;
+      for (let i2 = 0; i2 < n(ctx); i2++) {
+        const x2 = ctx.input(2 + i2);
+        const e = x2 ? numel(x2.shape) : null;
         if (e === null) return null;
         elements += e;
       }
@@ -46803,9 +46804,9 @@ var gradient = {
   domain: DOMAIN,
   infer(ctx) {
     const xs = ctx.attrs.strings("xs") ?? [];
-    return xs.map((_, i) => {
-      const x = ctx.input(i);
-      return tensor2(x?.dtype ?? null, x?.shape ? [...x.shape] : null);
+    return xs.map((_, i2) => {
+      const x2 = ctx.input(i2);
+      return tensor2(x2?.dtype ?? null, x2?.shape ? [...x2.shape] : null);
     });
   },
   cost: () => ({ macs: 0, flops: 0, coreMacs: 0 })
@@ -46863,12 +46864,12 @@ function applyOp(def, node2, inputs, opset, runSubgraph = noSubgraphs, upTo, try
     opset,
     inputs,
     attrs,
-    input(i) {
-      const v = inputs[i];
+    input(i2) {
+      const v = inputs[i2];
       return v && v.kind === "tensor" ? v : void 0;
     },
-    has(i) {
-      return i < node2.inputs.length && node2.inputs[i] !== "";
+    has(i2) {
+      return i2 < node2.inputs.length && node2.inputs[i2] !== "";
     },
     warn(message) {
       warnings.push(message);
@@ -46880,7 +46881,7 @@ function applyOp(def, node2, inputs, opset, runSubgraph = noSubgraphs, upTo, try
   let outputs;
   try {
     const inferred = def.infer(ctx);
-    outputs = node2.outputs.map((_, i) => inferred[i] ?? null);
+    outputs = node2.outputs.map((_, i2) => inferred[i2] ?? null);
   } catch (e) {
     if (e instanceof UserError) throw e;
     warnings.push(`shape rule failed: ${e.message}`);
@@ -46889,8 +46890,8 @@ function applyOp(def, node2, inputs, opset, runSubgraph = noSubgraphs, upTo, try
   const costCtx = {
     ...ctx,
     outputs,
-    output(i) {
-      const v = outputs[i];
+    output(i2) {
+      const v = outputs[i2];
       return v && v.kind === "tensor" ? v : void 0;
     }
   };
@@ -46953,8 +46954,8 @@ function expandFunctions(graph2, functions) {
       used.add(fn);
       const prefix = `${n.name || fn.name}/${counter++}/`;
       const rename2 = /* @__PURE__ */ new Map();
-      fn.inputs.forEach((formal, i) => rename2.set(formal, n.inputs[i] ?? ""));
-      fn.outputs.forEach((formal, i) => rename2.set(formal, n.outputs[i] ?? `${prefix}${formal}`));
+      fn.inputs.forEach((formal, i2) => rename2.set(formal, n.inputs[i2] ?? ""));
+      fn.outputs.forEach((formal, i2) => rename2.set(formal, n.outputs[i2] ?? `${prefix}${formal}`));
       const attrs = new Map(fn.attributeDefaults);
       for (const [k, v] of n.attrs) attrs.set(k, v);
       const body = fn.nodes.map((b) => instantiate(b, prefix, rename2, attrs));
@@ -47024,8 +47025,8 @@ var INT32_WEIGHTS = /* @__PURE__ */ new Map([
 function packedPerElement(node2, input) {
   if (node2.domain !== "com.microsoft" || input !== 1) return 1;
   if (node2.opType === "MatMulNBits") {
-    const bits = node2.attrs.get("bits");
-    const b = bits && bits.type === "int" ? bits.value : 4;
+    const bits2 = node2.attrs.get("bits");
+    const b = bits2 && bits2.type === "int" ? bits2.value : 4;
     return b > 0 && b < 8 ? 8 / b : 1;
   }
   return node2.opType === "MatMulBnb4" ? 2 : 1;
@@ -47111,7 +47112,7 @@ function compatible(again, atMax) {
   if (again.kind !== "tensor" || atMax.kind !== "tensor") return again.kind === atMax.kind;
   if (!again.shape) return true;
   if (!atMax.shape || again.shape.length !== atMax.shape.length) return false;
-  return again.shape.every((d, i) => d === null || d === atMax.shape[i]);
+  return again.shape.every((d, i2) => d === null || d === atMax.shape[i2]);
 }
 function hasSubgraphs(node2) {
   for (const a of node2.attrs.values()) if (a.type === "graph" || a.type === "graphs") return true;
@@ -47128,7 +47129,7 @@ function inferRun(model, options, bounds) {
   if (!opsetImports.has("")) opsetImports.set("", model.irVersion >= 3 ? 1 : 1);
   const opsetOf = (domain) => opsetImports.get(domain) ?? 1;
   const initNames = new Set(graph2.initializers.map((t) => t.name));
-  const realInputs = graph2.inputs.filter((i) => !initNames.has(i.name));
+  const realInputs = graph2.inputs.filter((i2) => !initNames.has(i2.name));
   const dims2 = /* @__PURE__ */ Object.create(null);
   const defaulted = [];
   const symbols = /* @__PURE__ */ new Set();
@@ -47175,11 +47176,11 @@ function inferRun(model, options, bounds) {
   }
   const symbolsOnly = (shape) => shape && shape.map((d) => typeof d === "string" && d in dims2 ? dims2[d] : d);
   const declaredInfo = (t) => {
-    const bound = (x) => {
-      if (!x) return x;
-      if (x.kind === "tensor" || x.kind === "sparse") return { ...x, shape: symbolsOnly(x.shape) };
-      if (x.kind === "sequence" || x.kind === "optional") return { ...x, elem: bound(x.elem) };
-      return x;
+    const bound = (x2) => {
+      if (!x2) return x2;
+      if (x2.kind === "tensor" || x2.kind === "sparse") return { ...x2, shape: symbolsOnly(x2.shape) };
+      if (x2.kind === "sequence" || x2.kind === "optional") return { ...x2, elem: bound(x2.elem) };
+      return x2;
     };
     return infoFromType(bound(t));
   };
@@ -47221,16 +47222,16 @@ function inferRun(model, options, bounds) {
       }
       if (record) pending = { params: 0, bytes: 0 };
       const inputsInfo = node2.inputs.map((n) => n === "" ? void 0 : scope.get(n) ?? void 0);
-      const inputDtype = (i) => {
-        const v = inputsInfo[i];
+      const inputDtype = (i2) => {
+        const v = inputsInfo[i2];
         return v && v.kind === "tensor" ? v.dtype : null;
       };
       const result2 = runNode(node2, inputsInfo, scope, path, depth);
       const label = () => `node ${quoteToken(path + (node2.name || node2.opType))} (${quoteToken(node2.opType)})`;
       let upper;
-      node2.outputs.forEach((name, i) => {
+      node2.outputs.forEach((name, i2) => {
         if (name === "") return;
-        let info2 = result2.outputs[i] ?? null;
+        let info2 = result2.outputs[i2] ?? null;
         const decl = declared.get(name);
         if (decl) {
           const d = declaredInfo(decl);
@@ -47239,15 +47240,15 @@ function inferRun(model, options, bounds) {
           info2 = refine(info2, d);
         }
         checkInfo(info2, () => `${label()}: output ${quoteToken(name)}`);
-        result2.outputs[i] = info2;
+        result2.outputs[i2] = info2;
         scope.values.set(name, info2);
       });
       if (bounds && record) upper = upperOf(node2, inputsInfo, result2.outputs, result2.cost);
       for (const w of result2.warnings) warnings.push({ node: node2.name || node2.opType, message: w });
-      for (const [i, n] of node2.inputs.entries()) {
+      for (const [i2, n] of node2.inputs.entries()) {
         const w = weightCandidates.get(n);
-        if (w && !weights.has(n) && readsAsWeight(node2, i, inputDtype(i))) {
-          const elements = w.elements * packedPerElement(node2, i);
+        if (w && !weights.has(n) && readsAsWeight(node2, i2, inputDtype(i2))) {
+          const elements = w.elements * packedPerElement(node2, i2);
           weights.set(n, { ...w, elements });
           pending.params += elements;
           pending.bytes += w.bytes;
@@ -47273,8 +47274,8 @@ function inferRun(model, options, bounds) {
           name: node2.name,
           opType: node2.opType,
           domain: node2.domain,
-          inputs: node2.inputs.map((n, i) => ({ name: n, info: inputsInfo[i] ?? null })),
-          outputs: node2.outputs.map((n, i) => ({ name: n, info: result2.outputs[i] ?? null })),
+          inputs: node2.inputs.map((n, i2) => ({ name: n, info: inputsInfo[i2] ?? null })),
+          outputs: node2.outputs.map((n, i2) => ({ name: n, info: result2.outputs[i2] ?? null })),
           cost,
           supported: result2.supported,
           params: pending.params,
@@ -47296,10 +47297,10 @@ function inferRun(model, options, bounds) {
   const upperOf = (node2, inputsInfo, outputs, cost) => {
     if (!bounds || hasSubgraphs(node2)) return void 0;
     if (cost && sumBytes(inputsInfo) !== null && sumBytes(outputs) !== null) return void 0;
-    const ins = inputsInfo.map((i) => bounds.resolve(i));
+    const ins = inputsInfo.map((i2) => bounds.resolve(i2));
     const outs = outputs.map((o) => bounds.resolve(o));
-    if (ins.some((x, i) => x === null && node2.inputs[i] !== "")) return void 0;
-    if (outs.some((x, i) => x === null && node2.outputs[i] !== "")) return void 0;
+    if (ins.some((x2, i2) => x2 === null && node2.inputs[i2] !== "")) return void 0;
+    if (outs.some((x2, i2) => x2 === null && node2.outputs[i2] !== "")) return void 0;
     const def = lookupOp(node2.domain, node2.opType);
     if (!def) return void 0;
     let agrees = true;
@@ -47307,8 +47308,8 @@ function inferRun(model, options, bounds) {
       ...def,
       infer: (ctx) => {
         const again = def.infer(ctx);
-        node2.outputs.forEach((name, i) => {
-          if (name !== "" && !compatible(again[i], outs[i])) agrees = false;
+        node2.outputs.forEach((name, i2) => {
+          if (name !== "" && !compatible(again[i2], outs[i2])) agrees = false;
         });
         return outs;
       }
@@ -47316,7 +47317,7 @@ function inferRun(model, options, bounds) {
     const r = applyOp(
       atMax,
       node2,
-      ins.map((x) => x ?? void 0),
+      ins.map((x2) => x2 ?? void 0),
       opsetOf(node2.domain)
     );
     if (!agrees || !r.cost) return void 0;
@@ -47362,8 +47363,8 @@ function inferRun(model, options, bounds) {
           throw new GraphError(`the model's sub-graphs would run more than ${MAX_SUBGRAPH_RUNS} times (nested loops or branches): refused`);
         }
         const child = new Scope(scope);
-        sub2.inputs.forEach((vi, i) => {
-          const given2 = subInputs[i];
+        sub2.inputs.forEach((vi, i2) => {
+          const given2 = subInputs[i2];
           child.values.set(vi.name, given2 ?? declaredInfo(vi.type));
         });
         const res = runGraph(sub2, child, null, `${path}${node2.name || node2.opType}/`, depth + 1);
@@ -47397,7 +47398,7 @@ function inferRun(model, options, bounds) {
     defaultedDims: defaulted,
     symbols: [...symbols],
     inputs,
-    outputs: graph2.outputs.map((o, i) => ({ name: o.name, info: result.outputs[i] ?? null })),
+    outputs: graph2.outputs.map((o, i2) => ({ name: o.name, info: result.outputs[i2] ?? null })),
     nodes,
     warnings,
     weights
@@ -47477,7 +47478,7 @@ function shapeConflict(inferred, declared) {
   const a = inferred.shape;
   const b = declared.shape;
   if (!a || !b) return null;
-  const differ = a.length !== b.length || a.some((d, i) => typeof d === "number" && typeof b[i] === "number" && d !== b[i]);
+  const differ = a.length !== b.length || a.some((d, i2) => typeof d === "number" && typeof b[i2] === "number" && d !== b[i2]);
   return differ ? `${shapeToString(a)} differs from the declared ${shapeToString(b)}` : null;
 }
 function refine(inferred, declared) {
@@ -47488,7 +47489,7 @@ function refine(inferred, declared) {
   let shape = inferred.shape;
   if (shape === null) shape = declared.shape;
   else if (declared.shape && declared.shape.length === shape.length) {
-    shape = shape.map((d, i) => d === null ? declared.shape[i] : d);
+    shape = shape.map((d, i2) => d === null ? declared.shape[i2] : d);
   }
   const out = { kind: "tensor", dtype, shape };
   if (inferred.value) out.value = inferred.value;
@@ -47496,12 +47497,12 @@ function refine(inferred, declared) {
 }
 function topoOrder(g, scope, path) {
   const producer = /* @__PURE__ */ new Map();
-  g.nodes.forEach((n, i) => n.outputs.forEach((o) => o !== "" && producer.set(o, i)));
+  g.nodes.forEach((n, i2) => n.outputs.forEach((o) => o !== "" && producer.set(o, i2)));
   const available = (name) => name === "" || scope.has(name);
   const waiting = new Array(g.nodes.length).fill(0);
   const consumers = g.nodes.map(() => []);
   const ready = [];
-  g.nodes.forEach((n, i) => {
+  g.nodes.forEach((n, i2) => {
     const deps = /* @__PURE__ */ new Set();
     for (const name of [...n.inputs, ...implicitInputs(n)]) {
       if (available(name)) continue;
@@ -47509,36 +47510,36 @@ function topoOrder(g, scope, path) {
       if (p === void 0) {
         throw new GraphError(`node '${path}${n.name || n.opType}' (${n.opType}) reads '${name}', which no node, input or initializer provides`);
       }
-      if (p === i) throw new GraphError(`node '${path}${n.name || n.opType}' (${n.opType}) reads its own output '${name}': the graph has a cycle`);
+      if (p === i2) throw new GraphError(`node '${path}${n.name || n.opType}' (${n.opType}) reads its own output '${name}': the graph has a cycle`);
       deps.add(p);
     }
-    waiting[i] = deps.size;
-    for (const p of deps) consumers[p].push(i);
-    if (deps.size === 0) ready.push(i);
+    waiting[i2] = deps.size;
+    for (const p of deps) consumers[p].push(i2);
+    if (deps.size === 0) ready.push(i2);
   });
   const order = [];
   const heap = ready.sort((a, b) => a - b);
   let head = 0;
   const queue = heap;
   while (head < queue.length) {
-    const i = queue[head++];
-    order.push(g.nodes[i]);
-    for (const c of consumers[i]) if (--waiting[c] === 0) insertSorted(queue, c, head);
+    const i2 = queue[head++];
+    order.push(g.nodes[i2]);
+    for (const c of consumers[i2]) if (--waiting[c] === 0) insertSorted(queue, c, head);
   }
   if (order.length !== g.nodes.length) {
-    const stuck = g.nodes.filter((_, i) => waiting[i] > 0).slice(0, 3).map((n) => `'${path}${n.name || n.opType}'`);
+    const stuck = g.nodes.filter((_, i2) => waiting[i2] > 0).slice(0, 3).map((n) => `'${path}${n.name || n.opType}'`);
     throw new GraphError(`the graph has a cycle (through nodes ${stuck.join(", ")})`);
   }
   return order;
 }
 function insertSorted(queue, value2, from) {
-  let i = queue.length;
+  let i2 = queue.length;
   queue.push(value2);
-  while (i > from && queue[i - 1] > value2) {
-    queue[i] = queue[i - 1];
-    i--;
+  while (i2 > from && queue[i2 - 1] > value2) {
+    queue[i2] = queue[i2 - 1];
+    i2--;
   }
-  queue[i] = value2;
+  queue[i2] = value2;
 }
 function implicitInputs(n) {
   const out = [];
@@ -47559,7 +47560,7 @@ function computeFreeNames(g) {
   for (const n of g.nodes) for (const o of n.outputs) local.add(o);
   const free = /* @__PURE__ */ new Set();
   for (const n of g.nodes) {
-    for (const i of n.inputs) if (i !== "" && !local.has(i)) free.add(i);
+    for (const i2 of n.inputs) if (i2 !== "" && !local.has(i2)) free.add(i2);
     for (const f of implicitInputs(n)) if (!local.has(f)) free.add(f);
   }
   for (const o of g.outputs) if (!local.has(o.name)) free.add(o.name);
@@ -47614,10 +47615,10 @@ function totals(result) {
   if (upper) out.upperBound = upper;
   return out;
 }
-function nodeUpper(result, i) {
-  const n = result.nodes[i];
-  const u = result.upper?.result.nodes[i];
-  const known = (x) => x.bytesRead !== null && x.bytesWritten !== null;
+function nodeUpper(result, i2) {
+  const n = result.nodes[i2];
+  const u = result.upper?.result.nodes[i2];
+  const known = (x2) => x2.bytesRead !== null && x2.bytesWritten !== null;
   const exact = (c) => c && !c.partial ? c : null;
   const whole = u && exact(u.cost) && known(u) ? u : void 0;
   const cost = exact(n.cost) ?? exact(u?.upper?.cost) ?? exact(whole?.cost) ?? null;
@@ -47631,8 +47632,8 @@ function upperBounds(result, lower) {
   let coreMacs = 0;
   let flops3 = 0;
   let bytes = 0;
-  result.nodes.forEach((_, i) => {
-    const u = nodeUpper(result, i);
+  result.nodes.forEach((_, i2) => {
+    const u = nodeUpper(result, i2);
     if (u.cost && macs !== null && coreMacs !== null && flops3 !== null) {
       macs += u.cost.macs;
       coreMacs += u.cost.coreMacs;
@@ -47691,7 +47692,7 @@ function peakActivation(result, sizeOfInfo) {
     lastUse.set(inp.name, 0);
   }
   result.nodes.forEach((n, step) => {
-    for (const i of n.inputs) if (i.name && born.has(i.name)) lastUse.set(i.name, step);
+    for (const i2 of n.inputs) if (i2.name && born.has(i2.name)) lastUse.set(i2.name, step);
     for (const o of n.outputs) {
       if (!o.name || result.weights.has(o.name) || isConstantOutput(n)) continue;
       size.set(o.name, sizeOf(o.info));
@@ -47708,8 +47709,8 @@ function peakActivation(result, sizeOfInfo) {
   }
   let live = 0;
   let peak = 0;
-  for (let i = 0; i <= steps; i++) {
-    live += delta[i];
+  for (let i2 = 0; i2 <= steps; i2++) {
+    live += delta[i2];
     if (live > peak) peak = live;
   }
   return { bytes: peak, unknown };
@@ -47735,11 +47736,11 @@ function tensorEntry(name, info2) {
       return { name, kind: "map", dtype: info2.key, shape: null };
   }
 }
-function nodeEntry(n, r, i) {
+function nodeEntry(n, r, i2) {
   const e = {
     name: n.name,
     opType: n.opType,
-    inputs: n.inputs.filter((i2) => i2.name !== "").map((i2) => tensorEntry(i2.name, i2.info)),
+    inputs: n.inputs.filter((i3) => i3.name !== "").map((i3) => tensorEntry(i3.name, i3.info)),
     outputs: n.outputs.filter((o) => o.name !== "").map((o) => tensorEntry(o.name, o.info)),
     params: n.params,
     macs: n.cost?.macs ?? null,
@@ -47752,7 +47753,7 @@ function nodeEntry(n, r, i) {
   if (!n.supported) e.supported = false;
   if (n.cost?.partial) e.lowerBound = true;
   if (!n.cost || n.cost.partial || n.bytesRead === null || n.bytesWritten === null) {
-    const u = nodeUpper(r, i);
+    const u = nodeUpper(r, i2);
     if (u.cost || u.bytes !== null) e.upper = { macs: u.cost?.macs ?? null, flops: u.cost?.flops ?? null, bytes: u.bytes };
   }
   return e;
@@ -47772,12 +47773,12 @@ function modelReport(src, r) {
     dims: r.dims,
     defaultedDims: r.defaultedDims,
     graph: {
-      inputs: r.inputs.map((i) => tensorEntry(i.name, i.info)),
+      inputs: r.inputs.map((i2) => tensorEntry(i2.name, i2.info)),
       outputs: r.outputs.map((o) => tensorEntry(o.name, o.info))
     },
     totals: totals(r),
     byOpType: byOpType(r.nodes),
-    nodes: r.nodes.map((n, i) => nodeEntry(n, r, i)),
+    nodes: r.nodes.map((n, i2) => nodeEntry(n, r, i2)),
     warnings: [...src.notices.map((message) => ({ node: "", message })), ...r.warnings]
   };
 }
@@ -47864,12 +47865,12 @@ function change(base, head) {
   const percent = delta === null || b === null || b === 0 ? null : 100 * delta / b;
   return { base: b, head: h, delta, percent };
 }
-function nodeKey(n, i) {
-  return n.name || `#${i}:${n.opType}`;
+function nodeKey(n, i2) {
+  return n.name || `#${i2}:${n.opType}`;
 }
 function compareNodes(base, head) {
-  const baseBy = new Map(base.map((n, i) => [nodeKey(n, i), n]));
-  const headBy = new Map(head.map((n, i) => [nodeKey(n, i), n]));
+  const baseBy = new Map(base.map((n, i2) => [nodeKey(n, i2), n]));
+  const headBy = new Map(head.map((n, i2) => [nodeKey(n, i2), n]));
   const out = [];
   const entry = (name, b, h) => ({
     name,
@@ -47928,7 +47929,7 @@ function globFiles(pattern, cwd, root, label) {
   const match = compileGlob((scan.negated ? "!" : "") + scan.glob);
   const out = [];
   const seen = /* @__PURE__ */ new Set([realBase]);
-  let entries = 0;
+  let entries2 = 0;
   const walk = (dir, relDir) => {
     let list;
     try {
@@ -47937,7 +47938,7 @@ function globFiles(pattern, cwd, root, label) {
       return;
     }
     for (const e of list) {
-      if (++entries > MAX_ENTRIES) throw new InputError(label, `'${pattern}' walks more than ${MAX_ENTRIES} entries: name a narrower folder`);
+      if (++entries2 > MAX_ENTRIES) throw new InputError(label, `'${pattern}' walks more than ${MAX_ENTRIES} entries: name a narrower folder`);
       const abs2 = join2(dir, e.name);
       const rel = relDir ? `${relDir}/${e.name}` : e.name;
       let isDir = e.isDirectory();
@@ -48029,8 +48030,8 @@ var FLOAT_PRECISION = {
 };
 var WIDTH = { fp64: 64, fp32: 32, tf32: 19, bf16: 16, fp16: 16, fp8: 8, int8: 8, int4: 4 };
 function nodePrecision(n) {
-  const dtypes = n.inputs.map((i) => i.dtype).filter((d) => d !== null);
-  const [a, b] = n.inputs.map((i) => i.dtype);
+  const dtypes = n.inputs.map((i2) => i2.dtype).filter((d) => d !== null);
+  const [a, b] = n.inputs.map((i2) => i2.dtype);
   const small = (d) => d === "int8" || d === "uint8" || d === "int4" || d === "uint4";
   if (small(a) && small(b)) return (a === "int4" || a === "uint4") && (b === "int4" || b === "uint4") ? "int4" : "int8";
   let best = null;
@@ -48043,7 +48044,7 @@ function nodePrecision(n) {
 function launchesKernel(n) {
   if (n.domain === void 0 && (VIEW_OPS.has(n.opType) || SHAPE_OPS.has(n.opType))) return false;
   const shapeMath = n.outputs.every(
-    (o) => (o.dtype === "int64" || o.dtype === "int32") && o.shape !== null && o.shape.every((d) => typeof d === "number") && o.shape.reduce((x, y) => x * y, 1) <= SHAPE_VALUE_LIMIT
+    (o) => (o.dtype === "int64" || o.dtype === "int32") && o.shape !== null && o.shape.every((d) => typeof d === "number") && o.shape.reduce((x2, y) => x2 * y, 1) <= SHAPE_VALUE_LIMIT
   );
   return !shapeMath;
 }
@@ -48132,8 +48133,8 @@ function withLatency(report2, devices, options = {}) {
       latency[d.id].lowerBound = true;
       if (atMax) latency[d.id].upperBoundMs = estimateLatency(atMax, d, options).ms;
     }
-    est.nodes.forEach((t, i) => {
-      if (t.bound !== "none") nodes[i].latency[d.id] = { us: t.time * 1e6, bound: t.bound };
+    est.nodes.forEach((t, i2) => {
+      if (t.bound !== "none") nodes[i2].latency[d.id] = { us: t.time * 1e6, bound: t.bound };
     });
     for (const message of est.notices) warnings.push({ node: "", message });
   }
@@ -48181,6 +48182,9 @@ var package_default = {
     braces: "^3.0.3",
     esbuild: "^0.28.2",
     eslint: "^10.15.0",
+    fflate: "^0.8.3",
+    micromark: "^4.0.3",
+    "micromark-extension-gfm": "^3.0.0",
     picomatch: "^4.0.7",
     prettier: "^3.10.1",
     tsx: "^4.23.15",
@@ -48195,8 +48199,7 @@ var package_default = {
     "action.yml",
     "schema",
     "README.md"
-  ],
-  dependencies: {}
+  ]
 };
 
 // src/version.ts
@@ -48233,43 +48236,43 @@ function configDevices(cfg) {
 var posix = toPosix;
 function expandModelPaths(cfg, model, budgetsDir, root, mustExist = true) {
   const key2 = `models[${model.index}].path`;
-  const err = (detail) => new BudgetFileError(cfg.file, model.pathAt.line, model.pathAt.column, key2, detail);
-  const outside = () => err(`${quoteToken(model.path, 80)} is outside the repository (${root}); model paths are relative to the budgets file and stay inside the repository`);
+  const err2 = (detail) => new BudgetFileError(cfg.file, model.pathAt.line, model.pathAt.column, key2, detail);
+  const outside = () => err2(`${quoteToken(model.path, 80)} is outside the repository (${root}); model paths are relative to the budgets file and stay inside the repository`);
   if (isAbsolute3(model.path)) throw outside();
   if (!isGlob(model.path)) {
     const target = resolve4(budgetsDir, model.path);
     if (!isInside(resolve4(root), target)) throw outside();
     if (!existsSync3(target)) {
       if (!mustExist) return [];
-      throw err(`${quoteToken(model.path, 80)} does not exist`);
+      throw err2(`${quoteToken(model.path, 80)} does not exist`);
     }
     if (statSync3(target).isDirectory())
-      throw err(`${quoteToken(model.path, 80)} is a folder; name the model file or use a glob like ${quoteToken(`${posix(model.path)}/*.onnx`, 84)}`);
+      throw err2(`${quoteToken(model.path, 80)} is a folder; name the model file or use a glob like ${quoteToken(`${posix(model.path)}/*.onnx`, 84)}`);
     return [target];
   }
   let matched;
   try {
     matched = globFiles(model.path, budgetsDir, root, "").map((m) => m.file);
   } catch (e) {
-    if (e instanceof GlobError || e instanceof InputError) throw err(e.detail);
+    if (e instanceof GlobError || e instanceof InputError) throw err2(e.detail);
     throw e;
   }
-  if (matched.length === 0 && mustExist) throw err(`glob ${quoteToken(model.path, 80)} matches no file`);
+  if (matched.length === 0 && mustExist) throw err2(`glob ${quoteToken(model.path, 80)} matches no file`);
   return matched;
 }
 function analyzeConfig(cfg, budgetsPath, root, devices, options) {
   const budgetsDir = dirname3(budgetsPath);
-  const entries = [];
+  const entries2 = [];
   if (options.modelsGlob) {
     const matched = globFiles(options.modelsGlob, options.modelsGlobCwd ?? root, root, `models input '${options.modelsGlob}'`).map((m) => m.file);
     if (matched.length === 0 && options.mustExist) throw new InputError(options.modelsGlob, "the models glob matches no file");
-    for (const f of matched) entries.push({ model: cfg.models[0], file: f });
+    for (const f of matched) entries2.push({ model: cfg.models[0], file: f });
   } else {
-    for (const model of cfg.models) for (const file of expandModelPaths(cfg, model, budgetsDir, root, options.mustExist)) entries.push({ model, file });
+    for (const model of cfg.models) for (const file of expandModelPaths(cfg, model, budgetsDir, root, options.mustExist)) entries2.push({ model, file });
   }
   const seen = /* @__PURE__ */ new Map();
   const out = [];
-  for (const { model, file } of entries) {
+  for (const { model, file } of entries2) {
     const path = normalizeModelPath(posix(relative4(budgetsDir, file)));
     if (seen.has(path)) {
       if (seen.get(path) === model) continue;
@@ -48316,6 +48319,10 @@ function runCheck(options) {
     base: baseBy.get(a.path) ?? null,
     ...options.baseline && !baseBy.has(a.path) ? { baseNote: options.baselineNotes?.get(a.path) ?? "new in this change" } : {}
   }));
+  return assembleOutcome(cfg, display, results, options.baseline ?? null);
+}
+function assembleOutcome(cfg, display, results, baseline) {
+  const baseBy = new Map((baseline?.models ?? []).map((m) => [normalizeModelPath(m.path), m]));
   const evaluation = evaluateBudgets(cfg, results);
   const headPaths = new Set(results.map((r) => r.path));
   const removedModels = [...baseBy.keys()].filter((p) => !headPaths.has(p));
@@ -48341,7 +48348,7 @@ function runCheck(options) {
       newModels: evaluation.newModels,
       removedModels,
       head,
-      base: options.baseline ?? null,
+      base: baseline,
       comparisons
     }
   };
@@ -48415,11 +48422,11 @@ function boundedMetric(report2, metric, device, value2, fmt3) {
 var DEFAULT_MAX = 256;
 var ELLIPSIS = "\u2026";
 var ZWJ = "\u200D";
-function truncate(s, max = DEFAULT_MAX) {
-  if (!(max >= 1) || s.length <= max) return s;
+function truncate(s, max2 = DEFAULT_MAX) {
+  if (!(max2 >= 1) || s.length <= max2) return s;
   const cps = Array.from(s);
-  if (cps.length <= max) return s;
-  return cps.slice(0, Math.max(0, Math.floor(max) - 1)).join("") + ELLIPSIS;
+  if (cps.length <= max2) return s;
+  return cps.slice(0, Math.max(0, Math.floor(max2) - 1)).join("") + ELLIPSIS;
 }
 var UNSAFE2 = (
   // eslint-disable-next-line no-control-regex -- matching control characters is the point
@@ -48428,6 +48435,10 @@ var UNSAFE2 = (
 function clean(s, options) {
   const str = typeof s === "string" ? s : String(s ?? "");
   return truncate(str, options?.max ?? DEFAULT_MAX).replace(UNSAFE2, "\uFFFD");
+}
+var HTML_ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+function escapeHtml(s, options) {
+  return clean(s, options).replace(/[&<>"']/g, (c) => HTML_ENTITIES[c]);
 }
 var MD_SPECIAL = /[\\`*_[\]|#!~$]/g;
 function escapeMarkdown(s, options) {
@@ -48448,6 +48459,14 @@ function escapeMarkdownCode(s, options) {
   const fence = "`".repeat(longest + 1);
   const pad = body.startsWith("`") || body.endsWith("`") || body.startsWith(" ") && body.endsWith(" ") && body.trim() !== "";
   return pad ? `${fence} ${body} ${fence}` : `${fence}${body}${fence}`;
+}
+var NBSP = "\xA0";
+var NB_HYPHEN = "\u2011";
+function noWrap(s) {
+  return s.replace(/ /g, NBSP);
+}
+function noBreakHyphens(s) {
+  return s.replace(/-/g, NB_HYPHEN);
 }
 
 // src/report/format.ts
@@ -48514,8 +48533,8 @@ function unicodeBar(fraction2, width = 10) {
   const eighths = Math.round(f * width * 8);
   return "\u2588".repeat(Math.floor(eighths / 8)) + EIGHTHS[eighths % 8];
 }
-var code = (s, max = NAME_MAX) => escapeMarkdownCode(s, { table: true, max });
-var text = (s, max = NAME_MAX) => escapeMarkdown(s, { max });
+var code = (s, max2 = NAME_MAX) => escapeMarkdownCode(s, { table: true, max: max2 });
+var text = (s, max2 = NAME_MAX) => escapeMarkdown(s, { max: max2 });
 var pct = (v, digits = 1) => Number.isFinite(v) ? `${(v * 100).toFixed(digits)}%` : "?";
 var opLabel = (n) => n.domain ? `${n.domain}:${n.opType}` : n.opType;
 function mdTable(head, align, rows) {
@@ -48581,7 +48600,7 @@ function modelBlocks(m, options) {
 ` + mdTable(["device", "latency", "bound", "utilisation", "precision", "ridge point"], ["l", "r", "l", "r", "l", "r"], rows)
     );
   }
-  const ranked = m.nodes.map((n, i) => ({ n, i })).filter(({ n }) => (n.flops ?? 0) > 0 || n.params > 0).sort((a, b) => (b.n.flops ?? 0) - (a.n.flops ?? 0) || a.i - b.i).slice(0, options.top);
+  const ranked = m.nodes.map((n, i2) => ({ n, i: i2 })).filter(({ n }) => (n.flops ?? 0) > 0 || n.params > 0).sort((a, b) => (b.n.flops ?? 0) - (a.n.flops ?? 0) || a.i - b.i).slice(0, options.top);
   if (ranked.length) {
     const total = t.flops || 1;
     const devs = latency.slice(0, Math.max(0, options.timeColumns));
@@ -48641,11 +48660,11 @@ ${items.join("\n")}`);
 }
 function renderAnalyzeMarkdown(report2, options = {}) {
   const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
-  const level = options.headingLevel ?? 3;
-  const opts = { top: options.top ?? 10, headingLevel: level, timeColumns: options.timeColumns ?? 3 };
+  const level2 = options.headingLevel ?? 3;
+  const opts = { top: options.top ?? 10, headingLevel: level2, timeColumns: options.timeColumns ?? 3 };
   const title = options.title === void 0 ? "model-budget analysis" : options.title;
   const head = [];
-  if (title !== false) head.push(`${"#".repeat(Math.max(1, Math.min(6, level - 1)))} ${escapeMarkdown(title, { max: 200 })}`);
+  if (title !== false) head.push(`${"#".repeat(Math.max(1, Math.min(6, level2 - 1)))} ${escapeMarkdown(title, { max: 200 })}`);
   const footer = `<sub>${text(report2.tool.name, 40)} ${text(report2.tool.version, 40)} \xB7 counts in SI units (k, M, G: powers of 1000) \xB7 latencies are static roofline estimates</sub>`;
   const sep5 = "\n\n";
   const note = (shown) => `> [!NOTE]
@@ -48657,15 +48676,15 @@ function renderAnalyzeMarkdown(report2, options = {}) {
   let modelsShown = 0;
   outer: for (const m of report2.models) {
     const blocks = modelBlocks(m, opts);
-    for (let i = 0; i < blocks.length; i++) {
-      const b = blocks[i];
+    for (let i2 = 0; i2 < blocks.length; i2++) {
+      const b = blocks[i2];
       if (length + b.length + sep5.length + reserve > maxChars) {
         truncated = true;
         break outer;
       }
       parts.push(b);
       length += b.length + sep5.length;
-      if (i === 0) modelsShown++;
+      if (i2 === 0) modelsShown++;
     }
   }
   if (truncated) parts.push(note(modelsShown));
@@ -48676,130 +48695,330 @@ function renderAnalyzeMarkdown(report2, options = {}) {
 }
 
 // src/check/markdown.ts
-function changeIcon(percent, isNew = false) {
-  if (isNew) return "\u{1F195}";
-  if (percent === null) return "";
-  if (percent >= 50) return "\u{1F198}";
-  if (percent >= 20) return "\u{1F6A8}";
-  if (percent >= 10) return "\u26A0\uFE0F";
-  if (percent >= 5) return "\u{1F50D}";
-  if (percent > 0) return "\u{1F53A}";
-  if (percent <= -50) return "\u{1F3C6}";
-  if (percent <= -20) return "\u{1F389}";
-  if (percent <= -10) return "\u{1F44F}";
-  if (percent < 0) return "\u2705";
-  return "";
-}
+var DEFAULT_SCOPE_DEPTH = 2;
+var COMMENT_MAX_CHARS = 6e4;
+var SUMMARY_MAX_BYTES = 1e6;
+var DEVICE_COLUMNS = 3;
 var STATUS_ICON = { pass: "\u2705", warn: "\u26A0\uFE0F", fail: "\u274C", info: "" };
+var LEVEL_ICON = { error: "\u274C", warn: "\u26A0\uFE0F" };
+var deviceCode = (d) => escapeMarkdownCode(noBreakHyphens(d), { table: true, max: 60 });
+var plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 function metricCell(r) {
-  return r.device ? `${METRIC_LABEL[r.metric]} ${escapeMarkdownCode(r.device, { table: true })}` : METRIC_LABEL[r.metric];
+  return r.device ? `${METRIC_LABEL[r.metric]}${NBSP}${deviceCode(r.device)}` : METRIC_LABEL[r.metric];
 }
 function value(report2, row, v) {
-  return v === null ? "\u2013" : escapeMarkdown(
-    boundedMetric(report2, row.metric, row.device, v, (x) => fmt(row.metric, x)),
-    { max: 60 }
+  return v === null ? "\u2013" : noWrap(
+    escapeMarkdown(
+      boundedMetric(report2, row.metric, row.device, v, (x2) => fmt(row.metric, x2)),
+      { max: 60 }
+    )
   );
 }
 function headValue(r) {
   if (r.value === null) return "\u2013";
-  if (!r.lowerBound) return fmt(r.metric, r.value);
-  return `\u2265 ${fmt(r.metric, r.value)}${r.upperBound !== null ? `, \u2264 ${fmt(r.metric, r.upperBound)}` : ""}`;
+  if (!r.lowerBound) return noWrap(fmt(r.metric, r.value));
+  return noWrap(`\u2265 ${fmt(r.metric, r.value)}${r.upperBound !== null ? `, \u2264 ${fmt(r.metric, r.upperBound)}` : ""}`);
 }
-var LEVEL_ICON = { error: "\u274C", warn: "\u26A0\uFE0F" };
 function statusCell(r) {
   if (!r.broken.length) return STATUS_ICON[r.status];
-  return r.broken.map((b) => `${LEVEL_ICON[b.level]} ${b.kind}`).join(" ");
+  return r.broken.map((b) => `${LEVEL_ICON[b.level]}${NBSP}${b.kind}`).join(" ");
 }
+var signOf = (d) => d > 0 ? "+" : d < 0 ? "\u2212" : "";
+var pctText = (p) => `${signOf(p)}${Math.abs(p).toFixed(Math.abs(p) < 10 ? 1 : 0)}%`;
 function changeCell(r, isNew) {
-  if (isNew) return "\u{1F195} new";
+  if (isNew) return "new";
   if (!r.change) return r.base === null ? "" : "=";
-  const sign2 = r.change.delta > 0 ? "+" : "\u2212";
-  const pct2 = r.change.percent === null ? "" : ` (${r.change.delta > 0 ? "+" : "\u2212"}${Math.abs(r.change.percent).toFixed(Math.abs(r.change.percent) < 10 ? 1 : 0)}%)`;
-  return `${sign2}${fmt(r.metric, Math.abs(r.change.delta))}${pct2} ${changeIcon(r.change.percent)}`.trim();
+  const pct2 = r.change.percent === null ? "" : ` (${pctText(r.change.percent)})`;
+  return noWrap(`${signOf(r.change.delta)}${fmt(r.metric, Math.abs(r.change.delta))}${pct2}`);
 }
 function budgetCell(r) {
   const parts = [];
   if (r.budget !== null) parts.push(`\u2264 ${fmt(r.metric, r.budget)}`);
   if (r.maxIncrease) parts.push(r.maxIncrease.percent !== void 0 ? `+${r.maxIncrease.percent}% max` : `+${fmt(r.metric, r.maxIncrease.absolute)} max`);
-  return parts.join(", ");
+  return noWrap(parts.join(", "));
 }
+function entries(outcome) {
+  const rowsBy = /* @__PURE__ */ new Map();
+  for (const x2 of outcome.evaluation.rows) {
+    const list = rowsBy.get(x2.model);
+    if (list) list.push(x2);
+    else rowsBy.set(x2.model, [x2]);
+  }
+  const cmpBy = new Map(outcome.comparisons.filter((c) => c.status !== "removed").map((c) => [c.path, c]));
+  const levels = /* @__PURE__ */ new Map();
+  for (const v of outcome.violations) {
+    const l = levels.get(v.model) ?? { errors: 0, warns: 0 };
+    if (v.level === "error") l.errors++;
+    else l.warns++;
+    levels.set(v.model, l);
+  }
+  return outcome.results.map((result) => {
+    const rows = rowsBy.get(result.path) ?? [];
+    const isNew = outcome.json.base !== null && result.base === null;
+    let size = 0;
+    for (const r of rows) if (r.change) size = Math.max(size, r.change.percent === null ? Infinity : Math.abs(r.change.percent));
+    const l = levels.get(result.path) ?? { errors: 0, warns: 0 };
+    return { result, rows, cmp: cmpBy.get(result.path), isNew, changed: rows.some((r) => r.change), size, sections: /* @__PURE__ */ new Map(), ...l };
+  });
+}
+function byImportance(a, b) {
+  const rank = (e) => e.errors ? 0 : e.warns ? 1 : e.changed ? 2 : 3;
+  return rank(a) - rank(b) || (b.size === a.size ? 0 : b.size > a.size ? 1 : -1) || (a.result.path < b.result.path ? -1 : a.result.path > b.result.path ? 1 : 0);
+}
+function nodeScope(name, depth = DEFAULT_SCOPE_DEPTH) {
+  const segs = name.split("/").filter(Boolean);
+  if (segs.length < 2) return "(top level)";
+  return "/" + segs.slice(0, Math.max(1, Math.min(depth, segs.length - 1))).join("/");
+}
+function groupLayers(nodes, depth = DEFAULT_SCOPE_DEPTH) {
+  const by = /* @__PURE__ */ new Map();
+  for (const n of nodes) {
+    const scope = nodeScope(n.name, depth);
+    let g = by.get(scope);
+    if (!g) by.set(scope, g = { scope, nodes: [], added: 0, removed: 0, flopsBase: 0, flopsHead: 0, paramsDelta: 0 });
+    g.nodes.push(n);
+    if (n.status === "added") g.added++;
+    if (n.status === "removed") g.removed++;
+    g.flopsBase += n.flops.base ?? 0;
+    g.flopsHead += n.flops.head ?? 0;
+    g.paramsDelta += n.params.delta ?? 0;
+  }
+  const size = (g) => Math.abs(g.flopsHead - g.flopsBase) + Math.abs(g.paramsDelta);
+  return [...by.values()].sort((a, b) => size(b) - size(a) || (a.scope < b.scope ? -1 : a.scope > b.scope ? 1 : 0));
+}
+var count = (v) => fmt("params", v);
+function layerRow(n) {
+  const delta = n.flops.delta ?? 0;
+  const pct2 = n.flops.percent === null ? "" : ` (${pctText(n.flops.percent)})`;
+  const cells = [
+    escapeMarkdownCode(n.name, { table: true, max: 80 }),
+    escapeMarkdownCode(n.opType, { table: true, max: 40 }),
+    n.status === "added" ? "new" : count(n.flops.base ?? 0),
+    n.status === "removed" ? "removed" : count(n.flops.head ?? 0),
+    noWrap(`${signOf(delta)}${count(Math.abs(delta))}${pct2}`),
+    n.params.delta ? `${signOf(n.params.delta)}${count(Math.abs(n.params.delta))}` : ""
+  ];
+  return `| ${cells.join(" | ")} |`;
+}
+function layerDiff(nodes, d, depth, full) {
+  const groups2 = groupLayers(nodes, depth);
+  const head = `Layers whose cost changed: ${plural(nodes.length, "layer")} in ${plural(groups2.length, "scope")}`;
+  if (d.groups === 0) return [`<sub>${head} (left out to fit; see the job summary).</sub>`];
+  const shown = groups2.slice(0, d.groups);
+  const out = [`<sub>${head}${groups2.length > shown.length ? `, the ${shown.length} largest below` : ""}.</sub>`, ""];
+  for (const g of shown) {
+    const flopsDelta = g.flopsHead - g.flopsBase;
+    const pct2 = g.flopsBase ? ` (${pctText(100 * flopsDelta / g.flopsBase)})` : "";
+    const parts = [
+      `<code>${escapeHtml(g.scope, { max: 80 })}</code>`,
+      plural(g.nodes.length, "layer") + (g.added || g.removed ? ` (${[g.added ? `${g.added} new` : "", g.removed ? `${g.removed} removed` : ""].filter(Boolean).join(", ")})` : ""),
+      noWrap(`FLOPs ${count(g.flopsBase)} \u2192 ${count(g.flopsHead)}${pct2}`),
+      ...g.paramsDelta ? [noWrap(`params ${signOf(g.paramsDelta)}${count(Math.abs(g.paramsDelta))}`)] : []
+    ];
+    out.push(`<details><summary>${parts.join(" \xB7 ")}</summary>`, "");
+    out.push("| layer | op | FLOPs base | FLOPs PR | change | params change |", "| --- | --- | --: | --: | --: | --: |");
+    for (const n of g.nodes.slice(0, d.layers)) out.push(layerRow(n));
+    if (g.nodes.length > d.layers)
+      out.push("", `\u2026and ${plural(g.nodes.length - d.layers, "more layer")} in this scope${full ? "" : " (the job summary lists more)"}.`);
+    out.push("", "</details>", "");
+  }
+  if (groups2.length > shown.length) {
+    const rest = groups2.slice(shown.length).reduce((s, g) => s + g.nodes.length, 0);
+    out.push(`<sub>\u2026and ${plural(groups2.length - shown.length, "more scope")} (${plural(rest, "layer")})${full ? "" : ", in the job summary"}.</sub>`, "");
+  }
+  return out;
+}
+function modelSection(e, d, depth, full) {
+  const key2 = `${d.groups}/${d.layers}`;
+  let s = e.sections.get(key2);
+  if (!s) e.sections.set(key2, s = renderModelSection(e, d, depth, full));
+  return s;
+}
+function renderModelSection(e, d, depth, full) {
+  const r = e.result;
+  const out = [`#### ${escapeMarkdownCode(r.path)}${e.isNew ? " \u{1F195}" : ""}`];
+  if (e.isNew && r.baseNote) out.push(`<sub>${escapeMarkdown(r.baseNote, { max: 300 })}</sub>`);
+  out.push("", "| metric | base | PR | change | budget | used | status |", "| --- | --: | --: | --: | --: | --: | :-: |");
+  for (const row of e.rows) {
+    if (row.status === "info" && !row.change && !e.isNew && !full) continue;
+    const cells = [
+      metricCell(row),
+      e.isNew ? "\u2013" : value(r.base, row, row.base),
+      headValue(row),
+      changeCell(row, e.isNew),
+      budgetCell(row),
+      row.usedPercent === null ? "" : fmtUsed(row.usedPercent),
+      statusCell(row)
+    ];
+    out.push(`| ${cells.join(" | ")} |`);
+  }
+  const nodes = e.cmp?.nodes ?? [];
+  if (nodes.length) out.push("", ...layerDiff(nodes, d, depth, full));
+  out.push("");
+  return out;
+}
+function modelStatus(e) {
+  if (e.errors) return "\u274C";
+  if (e.warns) return "\u26A0\uFE0F";
+  return e.rows.some((r) => r.status !== "info") ? "\u2705" : "";
+}
+function keyFigures(e, devices) {
+  const m = e.result.report;
+  const t = m.totals;
+  const cells = [value(m, { metric: "params" }, t.params), value(m, { metric: "gmacs" }, t.macs / 1e9)];
+  for (const dev of devices) {
+    const ms = m.latency?.[dev]?.ms;
+    cells.push(ms === void 0 ? "\u2013" : value(m, { metric: "latency", device: dev }, ms));
+  }
+  return cells;
+}
+function compactTable(list, devices, withChange) {
+  const head = ["model", "params", "GMACs", ...devices.map((d) => `latency${NBSP}${deviceCode(d)}`), ...withChange ? ["largest change"] : [], "status"];
+  const out = [
+    `| ${head.join(" | ")} |`,
+    `| --- | ${head.slice(1, -1).map(() => "--:").join(" | ")} | :-: |`
+  ];
+  for (const e of list) {
+    const cells = [escapeMarkdownCode(e.result.path, { table: true, max: 100 }), ...keyFigures(e, devices)];
+    if (withChange) {
+      const top = e.rows.filter((r) => r.change).sort((a, b) => Math.abs(b.change.percent ?? Infinity) - Math.abs(a.change.percent ?? Infinity))[0];
+      cells.push(e.isNew ? "new" : top ? `${METRIC_LABEL[top.metric]}${top.device ? NBSP + deviceCode(top.device) : ""} ${changeCell(top, false)}` : "");
+    }
+    cells.push(modelStatus(e));
+    out.push(`| ${cells.join(" | ")} |`);
+  }
+  return out;
+}
+function violationLine(v) {
+  return `- ${v.level === "error" ? "\u274C" : "\u26A0\uFE0F"} ${escapeMarkdown(v.message, { max: 400 })} (${escapeMarkdown(`${v.file}:${v.at.line}`)})`;
+}
+var DETAIL_STEPS = (groups2, layers) => [
+  { groups: groups2, layers, unchangedTable: true, sections: "all" },
+  { groups: Math.min(groups2, 3), layers: Math.min(layers, 5), unchangedTable: true, sections: "all" },
+  { groups: 0, layers: 0, unchangedTable: true, sections: "all" },
+  { groups: 0, layers: 0, unchangedTable: false, sections: "all" },
+  { groups: 0, layers: 0, unchangedTable: false, sections: "fit" }
+];
 function renderCheckMarkdown(outcome, options) {
-  const { evaluation, results } = outcome;
+  const full = options.full ?? false;
+  const max2 = options.maxChars ?? (full ? SUMMARY_MAX_BYTES : COMMENT_MAX_CHARS);
+  const groups2 = options.topGroups ?? (full ? 25 : 8);
+  const layers = options.groupLayers ?? (full ? 50 : 10);
+  const depth = options.scopeDepth ?? DEFAULT_SCOPE_DEPTH;
+  const list = entries(outcome).sort(byImportance);
+  const steps = DETAIL_STEPS(groups2, layers);
+  let body = "";
+  for (let i2 = 0; i2 < steps.length; i2++) {
+    body = render2(outcome, options, list, steps[i2], i2 > 0, depth, max2);
+    if ((full ? Buffer.byteLength(body) : body.length) <= max2) break;
+  }
+  return body;
+}
+function render2(outcome, options, list, d, shed, depth, max2) {
+  const full = options.full ?? false;
   const errors = outcome.violations.filter((v) => v.level === "error").length;
   const warns = outcome.violations.length - errors;
   const out = [];
-  const headline = errors ? `\u274C model-budget: ${errors} budget${errors === 1 ? "" : "s"} broken${warns ? `, ${warns} warning${warns === 1 ? "" : "s"}` : ""}` : warns ? `\u26A0\uFE0F model-budget: all error budgets pass, ${warns} warning${warns === 1 ? "" : "s"}` : "\u2705 model-budget: all budgets pass";
-  out.push(`### ${headline}`);
-  const sub2 = [
-    `${results.length} model${results.length === 1 ? "" : "s"}`,
-    escapeMarkdown(outcome.json.budgets, { max: 200 }),
-    options.baselineNote ? escapeMarkdown(options.baselineNote, { max: 200 }) : "no baseline"
+  const headline = errors ? `\u274C model-budget: ${plural(errors, "budget")} broken${warns ? `, ${plural(warns, "warning")}` : ""}` : warns ? `\u26A0\uFE0F model-budget: all error budgets pass, ${plural(warns, "warning")}` : "\u2705 model-budget: all budgets pass";
+  out.push(`### ${headline}`, "");
+  const compared = outcome.json.base !== null;
+  const shown = list.filter((e) => e.changed || e.isNew || e.errors || e.warns);
+  const unchanged = list.filter((e) => !(e.changed || e.isNew || e.errors || e.warns));
+  const summary2 = [
+    `${plural(list.length, "model")}: ${list.filter((e) => e.changed).length} changed`,
+    // Budgets, as in the headline: a model can break one and warn on another.
+    `${errors} broken`,
+    plural(warns, "warning"),
+    ...compared ? [`${list.filter((e) => e.isNew).length} new`, `${outcome.removedModels.length} removed`] : []
   ];
+  out.push(summary2.join(", "), "");
+  const sub2 = [escapeMarkdown(outcome.json.budgets, { max: 200 }), options.baselineNote ? escapeMarkdown(options.baselineNote, { max: 200 }) : "no baseline"];
   out.push(`<sub>${sub2.join(" \xB7 ")}</sub>`, "");
-  const rowsBy = /* @__PURE__ */ new Map();
-  for (const x of evaluation.rows) {
-    const list = rowsBy.get(x.model);
-    if (list) list.push(x);
-    else rowsBy.set(x.model, [x]);
+  if (shed)
+    out.push(`> Some detail was left out to fit${full ? " the job summary" : " GitHub's comment limit; the job summary of this run has all of it"}.`, "");
+  const devices = devicesOf(outcome).slice(0, DEVICE_COLUMNS);
+  const footer = `<sub>model-budget ${escapeMarkdown(options.version)} \xB7 static figures from the graph (deterministic, no device needed); latency is a roofline estimate \xB7 MACs: one multiply-add = 1</sub>`;
+  const tail = [];
+  const cap = d.sections === "all" ? Infinity : 20;
+  if (unchanged.length) {
+    if (d.unchangedTable) {
+      tail.push(
+        `<details><summary>${plural(unchanged.length, "unchanged model")}</summary>`,
+        "",
+        ...compactTable(unchanged, devices, false),
+        "",
+        "</details>",
+        ""
+      );
+    } else {
+      tail.push(`${plural(unchanged.length, "unchanged model")}${full ? "" : " (listed in the job summary)"}.`, "");
+    }
   }
-  const cmpBy = new Map(outcome.comparisons.map((c) => [c.path, c]));
-  for (const r of results) {
-    const rows = rowsBy.get(r.path) ?? [];
-    const isNew = outcome.json.base !== null && r.base === null;
-    out.push(`#### ${escapeMarkdownCode(r.path)}${isNew ? " \u{1F195}" : ""}`);
-    if (isNew && r.baseNote) out.push(`<sub>${escapeMarkdown(r.baseNote, { max: 300 })}</sub>`);
-    out.push("", "| metric | base | PR | change | budget | used | status |", "| --- | --: | --: | --: | --: | --: | :-: |");
-    for (const row of rows) {
-      if (row.status === "info" && !row.change && !isNew && !options.full) continue;
-      out.push(
-        `| ${metricCell(row)} | ${isNew ? "\u2013" : value(r.base, row, row.base)} | ${headValue(row)} | ${changeCell(row, isNew)} | ${budgetCell(row)} | ${row.usedPercent === null ? "" : fmtUsed(row.usedPercent)} | ${statusCell(row)} |`
+  if (outcome.removedModels.length) {
+    const removed = new Map(outcome.comparisons.filter((c) => c.status === "removed").map((c) => [c.path, c]));
+    tail.push(`#### Removed models (${outcome.removedModels.length})`, "", "| model | params base | GFLOPs base |", "| --- | --: | --: |");
+    for (const path of outcome.removedModels.slice(0, cap)) {
+      const cmp = removed.get(path);
+      const p = cmp?.totals.params.base;
+      const f = cmp?.totals.flops.base;
+      tail.push(
+        `| ${escapeMarkdownCode(path, { table: true, max: 100 })} | ${p == null ? "\u2013" : fmt("params", p)} | ${f == null ? "\u2013" : fmt("gflops", f / 1e9)} |`
       );
     }
-    const cmp = cmpBy.get(r.path);
-    const changed = cmp?.nodes ?? [];
-    if (changed.length) {
-      const top = options.topLayers ?? 15;
-      out.push("", `<details><summary>Layers whose cost changed (${changed.length})</summary>`, "");
-      out.push("| layer | op | FLOPs base | FLOPs PR | change | params change |", "| --- | --- | --: | --: | --: | --: |");
-      for (const n of changed.slice(0, top)) {
-        const pct2 = n.flops.percent === null ? "" : ` (${n.flops.percent > 0 ? "+" : n.flops.percent < 0 ? "\u2212" : ""}${Math.abs(n.flops.percent).toFixed(0)}%)`;
-        const delta = n.flops.delta ?? 0;
-        out.push(
-          `| ${escapeMarkdownCode(n.name, { table: true, max: 80 })} | ${escapeMarkdownCode(n.opType, { table: true, max: 40 })} | ${n.status === "added" ? "new" : fmt("params", n.flops.base ?? 0)} | ${n.status === "removed" ? "removed" : fmt("params", n.flops.head ?? 0)} | ${delta > 0 ? "+" : delta < 0 ? "\u2212" : ""}${fmt("params", Math.abs(delta))}${pct2} | ${n.params.delta ? `${n.params.delta > 0 ? "+" : "\u2212"}${fmt("params", Math.abs(n.params.delta))}` : ""} |`
-        );
-      }
-      if (changed.length > top) out.push("", `\u2026and ${changed.length - top} more.`);
-      out.push("", "</details>");
-    }
-    out.push("");
-  }
-  for (const path of outcome.removedModels) {
-    const cmp = outcome.comparisons.find((c) => c.path === path && c.status === "removed");
-    out.push(`#### ${escapeMarkdownCode(path)} \u2014 removed`, "", "| metric | base | PR | change |", "| --- | --: | --: | --: |");
-    for (const [metric, key2, scale] of [
-      ["params", "params", 1],
-      ["gflops", "flops", 1e9]
-    ]) {
-      const b = cmp?.totals[key2].base;
-      out.push(`| ${METRIC_LABEL[metric]} | ${b == null ? "\u2013" : fmt(metric, b / scale)} | \u2013 | removed |`);
-    }
-    out.push("");
+    if (outcome.removedModels.length > cap)
+      tail.push("", `\u2026and ${plural(outcome.removedModels.length - cap, "more removed model")}${full ? "" : " in the job summary"}.`);
+    tail.push("");
   }
   if (outcome.violations.length) {
-    out.push("**Broken budgets**", "");
-    for (const v of outcome.violations) {
-      out.push(`- ${v.level === "error" ? "\u274C" : "\u26A0\uFE0F"} ${escapeMarkdown(v.message, { max: 400 })} (${escapeMarkdown(`${v.file}:${v.at.line}`)})`);
+    tail.push("**Broken budgets**", "");
+    for (const v of outcome.violations.slice(0, cap)) tail.push(violationLine(v));
+    if (outcome.violations.length > cap) tail.push(`- \u2026and ${outcome.violations.length - cap} more${full ? "" : " in the job summary"}.`);
+    tail.push("");
+  }
+  if (d.sections === "all") {
+    for (const e of shown) out.push(...modelSection(e, d, depth, full));
+  } else if (shown.length) {
+    const size = full ? (x2) => Buffer.byteLength(x2) : (x2) => x2.length;
+    let used = size(out.join("\n")) + size(tail.join("\n")) + size(footer) + 1e3;
+    const rows = compactTable(shown, devices, true);
+    const rowLen = rows.slice(2).map((r) => size(r) + 1);
+    let rest = rowLen.reduce((x2, y) => x2 + y, size(rows[0]) + size(rows[1]) + 200);
+    let k = 0;
+    for (; k < shown.length; k++) {
+      const section = modelSection(shown[k], d, depth, full);
+      const len = size(section.join("\n")) + 1;
+      if (used + len + Math.min(rest - rowLen[k], Math.floor(max2 / 4)) > max2) break;
+      out.push(...section);
+      used += len;
+      rest -= rowLen[k];
     }
-    out.push("");
+    if (k < shown.length) {
+      const kept = rows.slice(0, 2);
+      for (let i2 = k; i2 < shown.length && used + rowLen[i2] + 400 <= max2; i2++) {
+        kept.push(rows[i2 + 2]);
+        used += rowLen[i2];
+      }
+      const left = shown.length - k - (kept.length - 2);
+      out.push(`**${k ? "Other changed models" : "Changed models"}** (${shown.length - k})`, "");
+      if (kept.length > 2) out.push(...kept, "");
+      if (left) out.push(`\u2026and ${plural(left, "more changed model")}${full ? "" : ": see the job summary"}.`, "");
+    }
   }
-  if (options.full) {
-    out.push("---", "");
-    out.push(renderAnalyzeMarkdown(outcome.json.head, { title: "Full analysis", headingLevel: 4 }));
+  out.push(...tail);
+  if (full) {
+    const room = Math.floor((max2 - Buffer.byteLength(out.join("\n")) - Buffer.byteLength(footer) - 200) / 1.5);
+    if (room > 2e3) {
+      out.push("---", "");
+      out.push(renderAnalyzeMarkdown(outcome.json.head, { title: "Full analysis", headingLevel: 4, maxChars: room }));
+    }
   }
-  out.push(
-    `<sub>model-budget ${escapeMarkdown(options.version)} \xB7 static figures from the graph (deterministic, no device needed); latency is a roofline estimate \xB7 MACs: one multiply-add = 1</sub>`
-  );
+  out.push(footer);
   return out.join("\n") + "\n";
+}
+function devicesOf(outcome) {
+  const seen = /* @__PURE__ */ new Set();
+  for (const r of outcome.results) for (const d of Object.keys(r.report.latency ?? {})) seen.add(d);
+  return [...seen];
 }
 
 // src/io/read-report.ts
@@ -48981,7 +49200,23 @@ var report_schema_default = {
         removedModels: { type: "array", items: { type: "string" } },
         head: { $ref: "#/definitions/analyzeReport" },
         base: { oneOf: [{ $ref: "#/definitions/analyzeReport" }, { type: "null" }] },
-        comparisons: { type: "array", items: { type: "object" } }
+        comparisons: { type: "array", items: { type: "object" } },
+        action: {
+          description: "Written by the GitHub Action (mode: check) for mode: publish: the pull request checked, and the baseline notes the comment shows.",
+          type: "object",
+          properties: {
+            pullRequest: {
+              type: ["object", "null"],
+              required: ["number", "headSha"],
+              properties: {
+                number: { type: "integer", minimum: 1 },
+                headSha: { type: "string", pattern: "^[0-9a-f]{40}([0-9a-f]{24})?$" }
+              }
+            },
+            baselineNote: { type: "string" },
+            baseNotes: { type: "object", additionalProperties: { type: "string" } }
+          }
+        }
       }
     }
   }
@@ -49021,6 +49256,10 @@ function readReportFile(path, options = {}) {
     if (e instanceof InputError && /^no such/.test(e.detail)) throw new InputError(display, "no such file");
     throw e;
   }
+  const data = parseReportText(text2, display);
+  return data.head && typeof data.head === "object" ? data.head : data;
+}
+function parseReportText(text2, display) {
   let data;
   try {
     data = JSON.parse(text2);
@@ -49043,7 +49282,7 @@ function readReportFile(path, options = {}) {
     const shown = lines.slice(0, 3).join("; ");
     throw new InputError(display, `is not a valid report (schema/report.schema.json): ${shown}${lines.length > 3 ? `; and ${lines.length - 3} more` : ""}`);
   }
-  return outer.head && typeof outer.head === "object" ? outer.head : data;
+  return outer;
 }
 
 // src/io/write-file.ts
@@ -49112,6 +49351,492 @@ function mayCreateComment(mode, news) {
   return news.changedFigures + news.addedModels + news.removedModels + news.brokenBudgets > 0;
 }
 
+// src/action/publish.ts
+var import_ajv2 = __toESM(require_ajv(), 1);
+
+// node_modules/fflate/esm/index.mjs
+import { createRequire } from "module";
+var require2 = createRequire("/");
+var _a;
+var Worker;
+var isMarkedAsUntransferable;
+try {
+  _a = require2("worker_threads"), Worker = _a.Worker, isMarkedAsUntransferable = _a.isMarkedAsUntransferable;
+} catch (e) {
+}
+var u8 = Uint8Array;
+var u16 = Uint16Array;
+var i32 = Int32Array;
+var fleb = new u8([
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  1,
+  1,
+  1,
+  1,
+  2,
+  2,
+  2,
+  2,
+  3,
+  3,
+  3,
+  3,
+  4,
+  4,
+  4,
+  4,
+  5,
+  5,
+  5,
+  5,
+  0,
+  /* unused */
+  0,
+  0,
+  /* impossible */
+  0
+]);
+var fdeb = new u8([
+  0,
+  0,
+  0,
+  0,
+  1,
+  1,
+  2,
+  2,
+  3,
+  3,
+  4,
+  4,
+  5,
+  5,
+  6,
+  6,
+  7,
+  7,
+  8,
+  8,
+  9,
+  9,
+  10,
+  10,
+  11,
+  11,
+  12,
+  12,
+  13,
+  13,
+  /* unused */
+  0,
+  0
+]);
+var clim = new u8([16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15]);
+var freb = function(eb, start) {
+  var b = new u16(31);
+  for (var i2 = 0; i2 < 31; ++i2) {
+    b[i2] = start += 1 << eb[i2 - 1];
+  }
+  var r = new i32(b[30]);
+  for (var i2 = 1; i2 < 30; ++i2) {
+    for (var j = b[i2]; j < b[i2 + 1]; ++j) {
+      r[j] = j - b[i2] << 5 | i2;
+    }
+  }
+  return { b, r };
+};
+var _a = freb(fleb, 2);
+var fl = _a.b;
+var revfl = _a.r;
+fl[28] = 258, revfl[258] = 28;
+var _b = freb(fdeb, 0);
+var fd = _b.b;
+var revfd = _b.r;
+var rev = new u16(32768);
+for (i = 0; i < 32768; ++i) {
+  x = (i & 43690) >> 1 | (i & 21845) << 1;
+  x = (x & 52428) >> 2 | (x & 13107) << 2;
+  x = (x & 61680) >> 4 | (x & 3855) << 4;
+  rev[i] = ((x & 65280) >> 8 | (x & 255) << 8) >> 1;
+}
+var x;
+var i;
+var hMap = (function(cd, mb, r) {
+  var s = cd.length;
+  var i2 = 0;
+  var l = new u16(mb);
+  for (; i2 < s; ++i2) {
+    if (cd[i2])
+      ++l[cd[i2] - 1];
+  }
+  var le = new u16(mb);
+  for (i2 = 1; i2 < mb; ++i2) {
+    le[i2] = le[i2 - 1] + l[i2 - 1] << 1;
+  }
+  var co;
+  if (r) {
+    co = new u16(1 << mb);
+    var rvb = 15 - mb;
+    for (i2 = 0; i2 < s; ++i2) {
+      if (cd[i2]) {
+        var sv = i2 << 4 | cd[i2];
+        var r_1 = mb - cd[i2];
+        var v = le[cd[i2] - 1]++ << r_1;
+        for (var m = v | (1 << r_1) - 1; v <= m; ++v) {
+          co[rev[v] >> rvb] = sv;
+        }
+      }
+    }
+  } else {
+    co = new u16(s);
+    for (i2 = 0; i2 < s; ++i2) {
+      if (cd[i2]) {
+        co[i2] = rev[le[cd[i2] - 1]++] >> 15 - cd[i2];
+      }
+    }
+  }
+  return co;
+});
+var flt = new u8(288);
+for (i = 0; i < 144; ++i)
+  flt[i] = 8;
+var i;
+for (i = 144; i < 256; ++i)
+  flt[i] = 9;
+var i;
+for (i = 256; i < 280; ++i)
+  flt[i] = 7;
+var i;
+for (i = 280; i < 288; ++i)
+  flt[i] = 8;
+var i;
+var fdt = new u8(32);
+for (i = 0; i < 32; ++i)
+  fdt[i] = 5;
+var i;
+var flrm = /* @__PURE__ */ hMap(flt, 9, 1);
+var fdrm = /* @__PURE__ */ hMap(fdt, 5, 1);
+var max = function(a) {
+  var m = a[0];
+  for (var i2 = 1; i2 < a.length; ++i2) {
+    if (a[i2] > m)
+      m = a[i2];
+  }
+  return m;
+};
+var bits = function(d, p, m) {
+  var o = p / 8 | 0;
+  return (d[o] | d[o + 1] << 8) >> (p & 7) & m;
+};
+var bits16 = function(d, p) {
+  var o = p / 8 | 0;
+  return (d[o] | d[o + 1] << 8 | d[o + 2] << 16) >> (p & 7);
+};
+var shft = function(p) {
+  return (p + 7) / 8 | 0;
+};
+var slc = function(v, s, e) {
+  if (s == null || s < 0)
+    s = 0;
+  if (e == null || e > v.length)
+    e = v.length;
+  return new u8(v.subarray(s, e));
+};
+var ec = [
+  "unexpected EOF",
+  "invalid block type",
+  "invalid length/literal",
+  "invalid distance",
+  "stream finished",
+  "no stream handler",
+  ,
+  // determined by compression function
+  "no callback",
+  "invalid UTF-8 data",
+  "extra field too long",
+  "date not in range 1980-2099",
+  "filename too long",
+  "stream finishing",
+  "invalid zip data"
+  // determined by unknown compression method
+];
+var err = function(ind, msg, nt) {
+  var e = new Error(msg || ec[ind]);
+  e.code = ind;
+  if (Error.captureStackTrace)
+    Error.captureStackTrace(e, err);
+  if (!nt)
+    throw e;
+  return e;
+};
+var inflt = function(dat, st, buf, dict) {
+  var sl = dat.length, dl = dict ? dict.length : 0;
+  if (!sl || st.f && !st.l)
+    return buf || new u8(0);
+  var noBuf = !buf;
+  var resize = noBuf || st.i != 2;
+  var noSt = st.i;
+  if (noBuf)
+    buf = new u8(sl * 3);
+  var cbuf = function(l2) {
+    var bl = buf.length;
+    if (l2 > bl) {
+      var nbuf = new u8(Math.max(bl * 2, l2));
+      nbuf.set(buf);
+      buf = nbuf;
+    }
+  };
+  var final = st.f || 0, pos2 = st.p || 0, bt = st.b || 0, lm = st.l, dm = st.d, lbt = st.m, dbt = st.n;
+  var tbts = sl * 8;
+  do {
+    if (!lm) {
+      final = bits(dat, pos2, 1);
+      var type = bits(dat, pos2 + 1, 3);
+      pos2 += 3;
+      if (!type) {
+        var s = shft(pos2) + 4, l = dat[s - 4] | dat[s - 3] << 8, t = s + l;
+        if (t > sl) {
+          if (noSt)
+            err(0);
+          break;
+        }
+        if (resize)
+          cbuf(bt + l);
+        buf.set(dat.subarray(s, t), bt);
+        st.b = bt += l, st.p = pos2 = t * 8, st.f = final;
+        continue;
+      } else if (type == 1)
+        lm = flrm, dm = fdrm, lbt = 9, dbt = 5;
+      else if (type == 2) {
+        var hLit = bits(dat, pos2, 31) + 257, hcLen = bits(dat, pos2 + 10, 15) + 4;
+        var tl = hLit + bits(dat, pos2 + 5, 31) + 1;
+        pos2 += 14;
+        var ldt = new u8(tl);
+        var clt = new u8(19);
+        for (var i2 = 0; i2 < hcLen; ++i2) {
+          clt[clim[i2]] = bits(dat, pos2 + i2 * 3, 7);
+        }
+        pos2 += hcLen * 3;
+        var clb = max(clt), clbmsk = (1 << clb) - 1;
+        var clm = hMap(clt, clb, 1);
+        for (var i2 = 0; i2 < tl; ) {
+          var r = clm[bits(dat, pos2, clbmsk)];
+          pos2 += r & 15;
+          var s = r >> 4;
+          if (s < 16) {
+            ldt[i2++] = s;
+          } else {
+            var c = 0, n = 0;
+            if (s == 16)
+              n = 3 + bits(dat, pos2, 3), pos2 += 2, c = ldt[i2 - 1];
+            else if (s == 17)
+              n = 3 + bits(dat, pos2, 7), pos2 += 3;
+            else if (s == 18)
+              n = 11 + bits(dat, pos2, 127), pos2 += 7;
+            while (n--)
+              ldt[i2++] = c;
+          }
+        }
+        var lt = ldt.subarray(0, hLit), dt = ldt.subarray(hLit);
+        lbt = max(lt);
+        dbt = max(dt);
+        lm = hMap(lt, lbt, 1);
+        dm = hMap(dt, dbt, 1);
+      } else
+        err(1);
+      if (pos2 > tbts) {
+        if (noSt)
+          err(0);
+        break;
+      }
+    }
+    if (resize)
+      cbuf(bt + 131072);
+    var lms = (1 << lbt) - 1, dms = (1 << dbt) - 1;
+    var lpos = pos2;
+    for (; ; lpos = pos2) {
+      var c = lm[bits16(dat, pos2) & lms], sym = c >> 4;
+      pos2 += c & 15;
+      if (pos2 > tbts) {
+        if (noSt)
+          err(0);
+        break;
+      }
+      if (!c)
+        err(2);
+      if (sym < 256)
+        buf[bt++] = sym;
+      else if (sym == 256) {
+        lpos = pos2, lm = null;
+        break;
+      } else {
+        var add = sym - 254;
+        if (sym > 264) {
+          var i2 = sym - 257, b = fleb[i2];
+          add = bits(dat, pos2, (1 << b) - 1) + fl[i2];
+          pos2 += b;
+        }
+        var d = dm[bits16(dat, pos2) & dms], dsym = d >> 4;
+        if (!d)
+          err(3);
+        pos2 += d & 15;
+        var dt = fd[dsym];
+        if (dsym > 3) {
+          var b = fdeb[dsym];
+          dt += bits16(dat, pos2) & (1 << b) - 1, pos2 += b;
+        }
+        if (pos2 > tbts) {
+          if (noSt)
+            err(0);
+          break;
+        }
+        if (resize)
+          cbuf(bt + 131072);
+        var end = bt + add;
+        if (bt < dt) {
+          var shift = dl - dt, dend = Math.min(dt, end);
+          if (shift + bt < 0)
+            err(3);
+          for (; bt < dend; ++bt)
+            buf[bt] = dict[shift + bt];
+        }
+        for (; bt < end; ++bt)
+          buf[bt] = buf[bt - dt];
+      }
+    }
+    st.l = lm, st.p = lpos, st.b = bt, st.f = final;
+    if (lm)
+      final = 1, st.m = lbt, st.d = dm, st.n = dbt;
+  } while (!final);
+  return bt != buf.length && noBuf ? slc(buf, 0, bt) : buf.subarray(0, bt);
+};
+var et = /* @__PURE__ */ new u8(0);
+var b2 = function(d, b) {
+  return d[b] | d[b + 1] << 8;
+};
+var b4 = function(d, b) {
+  return (d[b] | d[b + 1] << 8 | d[b + 2] << 16 | d[b + 3] << 24) >>> 0;
+};
+var b8 = function(d, b) {
+  return b4(d, b) + b4(d, b + 4) * 4294967296;
+};
+function inflateSync(data, opts) {
+  return inflt(data, { i: 2 }, opts && opts.out, opts && opts.dictionary);
+}
+var td = typeof TextDecoder != "undefined" && /* @__PURE__ */ new TextDecoder();
+var tds = 0;
+try {
+  td.decode(et, { stream: true });
+  tds = 1;
+} catch (e) {
+}
+var dutf8 = function(d) {
+  for (var r = "", i2 = 0; ; ) {
+    var c = d[i2++];
+    var eb = (c > 127) + (c > 223) + (c > 239);
+    if (i2 + eb > d.length)
+      return { s: r, r: slc(d, i2 - 1) };
+    if (!eb)
+      r += String.fromCharCode(c);
+    else if (eb == 3) {
+      c = ((c & 15) << 18 | (d[i2++] & 63) << 12 | (d[i2++] & 63) << 6 | d[i2++] & 63) - 65536, r += String.fromCharCode(55296 | c >> 10, 56320 | c & 1023);
+    } else if (eb & 1)
+      r += String.fromCharCode((c & 31) << 6 | d[i2++] & 63);
+    else
+      r += String.fromCharCode((c & 15) << 12 | (d[i2++] & 63) << 6 | d[i2++] & 63);
+  }
+};
+function strFromU8(dat, latin1) {
+  if (latin1) {
+    var r = "";
+    for (var i2 = 0; i2 < dat.length; i2 += 16384)
+      r += String.fromCharCode.apply(null, dat.subarray(i2, i2 + 16384));
+    return r;
+  } else if (td) {
+    return td.decode(dat);
+  } else {
+    var _a2 = dutf8(dat), s = _a2.s, r = _a2.r;
+    if (r.length)
+      err(8);
+    return s;
+  }
+}
+var slzh = function(d, b) {
+  return b + 30 + b2(d, b + 26) + b2(d, b + 28);
+};
+var zh = function(d, b, z) {
+  var fnl = b2(d, b + 28), efl = b2(d, b + 30), fn = strFromU8(d.subarray(b + 46, b + 46 + fnl), !(b2(d, b + 8) & 2048)), es = b + 46 + fnl;
+  var _a2 = z64hs(d, es, efl, z, b4(d, b + 20), b4(d, b + 24), b4(d, b + 42)), sc = _a2[0], su = _a2[1], off = _a2[2];
+  return [b2(d, b + 10), sc, su, fn, es + efl + b2(d, b + 32), off];
+};
+var z64hs = function(d, b, l, z, sc, su, off) {
+  var nsc = sc == 4294967295, nsu = su == 4294967295, noff = off == 4294967295, e = b + l;
+  var nf = nsc + nsu + noff;
+  if (z && nf) {
+    for (; b + 4 < e; b += 4 + b2(d, b + 2)) {
+      if (b2(d, b) == 1) {
+        return [
+          nsc ? b8(d, b + 4 + 8 * nsu) : sc,
+          nsu ? b8(d, b + 4) : su,
+          noff ? b8(d, b + 4 + 8 * (nsu + nsc)) : off,
+          1
+        ];
+      }
+    }
+    if (z < 2)
+      err(13);
+  }
+  return [sc, su, off, 0];
+};
+function unzipSync(data, opts) {
+  var files = {};
+  var e = data.length - 22;
+  for (; b4(data, e) != 101010256; --e) {
+    if (!e || data.length - e > 65558)
+      err(13);
+  }
+  ;
+  var c = b2(data, e + 8);
+  if (!c)
+    return {};
+  var o = b4(data, e + 16);
+  var z = b4(data, e - 20) == 117853008;
+  if (z) {
+    var ze = b4(data, e - 12);
+    z = b4(data, ze) == 101075792;
+    if (z) {
+      c = b4(data, ze + 32);
+      o = b4(data, ze + 48);
+    }
+  }
+  var fltr = opts && opts.filter;
+  for (var i2 = 0; i2 < c; ++i2) {
+    var _a2 = zh(data, o, z), c_2 = _a2[0], sc = _a2[1], su = _a2[2], fn = _a2[3], no = _a2[4], off = _a2[5], b = slzh(data, off);
+    o = no;
+    if (!fltr || fltr({
+      name: fn,
+      size: sc,
+      originalSize: su,
+      compression: c_2
+    })) {
+      if (!c_2)
+        files[fn] = slc(data, b, b + sc);
+      else if (c_2 == 8)
+        files[fn] = inflateSync(data.subarray(b, b + sc), { out: new u8(su) });
+      else
+        err(14, "unknown compression type " + c_2);
+    }
+  }
+  return files;
+}
+
 // node_modules/universal-user-agent/index.js
 function getUserAgent() {
   if (typeof navigator === "object" && "userAgent" in navigator) {
@@ -49147,17 +49872,17 @@ function register(state, name, method, options) {
 }
 
 // node_modules/before-after-hook/lib/add.js
-function addHook(state, kind2, name, hook2) {
+function addHook(state, kind3, name, hook2) {
   const orig = hook2;
   if (!state.registry[name]) {
     state.registry[name] = [];
   }
-  if (kind2 === "before") {
+  if (kind3 === "before") {
     hook2 = (method, options) => {
       return Promise.resolve().then(orig.bind(null, options)).then(method.bind(null, options));
     };
   }
-  if (kind2 === "after") {
+  if (kind3 === "after") {
     hook2 = (method, options) => {
       let result;
       return Promise.resolve().then(method.bind(null, options)).then((result_) => {
@@ -49168,7 +49893,7 @@ function addHook(state, kind2, name, hook2) {
       });
     };
   }
-  if (kind2 === "error") {
+  if (kind3 === "error") {
     hook2 = (method, options) => {
       return Promise.resolve().then(method.bind(null, options)).catch((error2) => {
         return orig(error2, options);
@@ -49205,9 +49930,9 @@ function bindApi(hook2, state, name) {
   );
   hook2.api = { remove: removeHookRef };
   hook2.remove = removeHookRef;
-  ["before", "error", "after", "wrap"].forEach((kind2) => {
-    const args = name ? [state, kind2, name] : [state, kind2];
-    hook2[kind2] = hook2.api[kind2] = bindable(addHook, null).apply(null, args);
+  ["before", "error", "after", "wrap"].forEach((kind3) => {
+    const args = name ? [state, kind3, name] : [state, kind3];
+    hook2[kind3] = hook2.api[kind3] = bindable(addHook, null).apply(null, args);
   });
 }
 function Singular() {
@@ -49746,8 +50471,8 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   const isFunctionReplacer = typeof replacer === "function";
   const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
   const prepareVal = (parent, key2, val) => {
-    const isObject = val !== null && typeof val === "object";
-    const hasToJSON = isObject && typeof val.toJSON === "function";
+    const isObject2 = val !== null && typeof val === "object";
+    const hasToJSON = isObject2 && typeof val.toJSON === "function";
     if (hasToJSON) {
       val = val.toJSON(key2);
     }
@@ -49781,7 +50506,7 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
     return originalStringify(rootProcessed);
   }
   const chunks = [];
-  let level = 0;
+  let level2 = 0;
   const stack = [
     {
       parent: { "": rootProcessed },
@@ -49798,13 +50523,13 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
     const node2 = stack[stack.length - 1];
     if (node2.index === 0) {
       chunks.push(node2.isArray ? "[" : "{");
-      level++;
+      level2++;
     }
     let isDone = false;
     if (node2.isArray) {
       if (node2.index < node2.val.length) {
         if (!node2.first) chunks.push(",");
-        if (space) chunks.push("\n" + space.repeat(level));
+        if (space) chunks.push("\n" + space.repeat(level2));
         const childRaw = node2.val[node2.index];
         const childVal = prepareVal(node2.val, String(node2.index), childRaw);
         if (isUnstringifiable(childVal)) {
@@ -49849,7 +50574,7 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
         if (isUnstringifiable(childVal)) continue;
         if (!node2.first) chunks.push(",");
         if (space) {
-          chunks.push("\n" + space.repeat(level) + originalStringify(k) + ": ");
+          chunks.push("\n" + space.repeat(level2) + originalStringify(k) + ": ");
         } else {
           chunks.push(originalStringify(k) + ":");
         }
@@ -49882,8 +50607,8 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
       }
     }
     if (isDone) {
-      level--;
-      if (!node2.first && space) chunks.push("\n" + space.repeat(level));
+      level2--;
+      if (!node2.first && space) chunks.push("\n" + space.repeat(level2));
       chunks.push(node2.isArray ? "]" : "}");
       visited.delete(node2.val);
       stack.pop();
@@ -49996,8 +50721,8 @@ var applyReviverIteratively = (parsed, userReviver) => {
       const isComplexObject = value2 !== null && typeof value2 === "object";
       if (isComplexObject) {
         const keys = Object.keys(value2);
-        for (let i = keys.length - 1; i >= 0; i--) {
-          stack.push({ parent: value2, key: keys[i], visited: false });
+        for (let i2 = keys.length - 1; i2 >= 0; i2--) {
+          stack.push({ parent: value2, key: keys[i2], visited: false });
         }
       }
     } else {
@@ -50225,7 +50950,7 @@ async function getResponseData(response) {
     try {
       text2 = await response.text();
       return JSONParse(text2);
-    } catch (err) {
+    } catch (err2) {
       return text2;
     }
   } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
@@ -50561,8 +51286,8 @@ var Octokit = class {
       this.auth = auth2;
     }
     const classConstructor = this.constructor;
-    for (let i = 0; i < classConstructor.plugins.length; ++i) {
-      Object.assign(this, classConstructor.plugins[i](this, options));
+    for (let i2 = 0; i2 < classConstructor.plugins.length; ++i2) {
+      Object.assign(this, classConstructor.plugins[i2](this, options));
     }
   }
   // assigned during constructor
@@ -50972,19 +51697,19 @@ var GitHubApi = class {
     }
   }
   toError(route, params, e) {
-    const err = e;
+    const err2 = e;
     const [method, template] = route.split(" ");
     const path = template.replace(/\{(\w+)\}/g, (_, k) => String(params[k] ?? k));
     const what = `${method} ${this.baseUrl}${path}`;
-    if (!err.response) {
-      const cause = e.cause;
-      const inner = cause?.cause?.message ?? cause?.message ?? err.message ?? String(e);
+    if (!err2.response) {
+      const cause2 = e.cause;
+      const inner = cause2?.cause?.message ?? cause2?.message ?? err2.message ?? String(e);
       return new GitHubApiError(0, `${what}: no answer (${safeText(inner, 160)})`, "network");
     }
-    const status = err.response.status;
-    const h = err.response.headers ?? {};
-    const apiMessage = err.response.data?.message;
-    const detail = safeText(typeof apiMessage === "string" ? apiMessage : err.message ?? "", 200).replace(/\.$/, "");
+    const status = err2.response.status;
+    const h = err2.response.headers ?? {};
+    const apiMessage = err2.response.data?.message;
+    const detail = safeText(typeof apiMessage === "string" ? apiMessage : err2.message ?? "", 200).replace(/\.$/, "");
     const limited = status === 429 || status === 403 && (h["x-ratelimit-remaining"] === "0" || /\bsecondary rate\b|rate limit/i.test(detail));
     let reset = "";
     if (limited && h["x-ratelimit-reset"]) {
@@ -51027,6 +51752,48 @@ var GitHubApi = class {
   async updateComment(r, id, body) {
     return (await this.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", { owner: r.owner, repo: r.repo, comment_id: id, body })).data;
   }
+  /** The artifacts of a workflow run (first 100; a check run uploads one or two). */
+  async listRunArtifacts(r, runId) {
+    const { data } = await this.request("GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts", {
+      owner: r.owner,
+      repo: r.repo,
+      run_id: runId,
+      per_page: 100
+    });
+    return Array.isArray(data.artifacts) ? data.artifacts : [];
+  }
+  /**
+   * An artifact's zip, in memory (GitHub answers with a redirect to blob storage, which fetch
+   * follows without the token). `maxBytes` is checked again on what came.
+   */
+  async downloadArtifact(r, artifactId, maxBytes) {
+    const { data } = await this.request("GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}", {
+      owner: r.owner,
+      repo: r.repo,
+      artifact_id: artifactId,
+      archive_format: "zip"
+    });
+    const bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : data instanceof Uint8Array ? data : typeof data === "string" ? new TextEncoder().encode(data) : null;
+    if (!bytes) throw new GitHubApiError(200, `artifact ${artifactId}: the download is not a zip archive`, "http");
+    if (bytes.byteLength > maxBytes)
+      throw new GitHubApiError(200, `artifact ${artifactId}: the download is ${bytes.byteLength} bytes, over the ${maxBytes}-byte limit`, "http");
+    return bytes;
+  }
+  /**
+   * The open pull request of a workflow run whose `pull_requests` GitHub left empty (a PR from
+   * a fork): the base repository's PRs whose head is `headOwner:headBranch`, kept only when the
+   * head commit is `headSha`. Null when none matches.
+   */
+  async findPullRequestForRun(r, headSha, headBranch, headOwner) {
+    const { data } = await this.request("GET /repos/{owner}/{repo}/pulls", {
+      owner: r.owner,
+      repo: r.repo,
+      state: "open",
+      head: `${headOwner}:${headBranch}`,
+      per_page: 100
+    });
+    return (Array.isArray(data) ? data : []).find((p) => p?.head?.sha === headSha && Number.isSafeInteger(p.number)) ?? null;
+  }
 };
 async function upsertStickyComment(api, r, issue2, key2, body, create = true) {
   const marker = commentMarker(key2);
@@ -51060,7 +51827,7 @@ function commentFailureWarning(e, api) {
     case "unauthorized":
       return `${head}: the token was rejected ${why}: github-token is invalid or expired. ${AFTER}`;
     case "forbidden":
-      return `${head}: the token may not write comments here ${why}. A PR from a fork gets a read-only token (see the README for the workflow_run pattern); otherwise grant \`permissions: pull-requests: write\`. ` + AFTER;
+      return `${head}: the token may not write comments here ${why}. A PR from a fork gets a read-only token (post it from a workflow_run workflow with \`mode: publish\`, see docs/action.md); otherwise grant \`permissions: pull-requests: write\`. ` + AFTER;
     case "not-found":
       return `${head}: the repository or pull request was not found ${why}; check GITHUB_API_URL and that the token can see the repository. ${AFTER}`;
     case "rate-limit":
@@ -51068,6 +51835,235 @@ function commentFailureWarning(e, api) {
     case "http":
       return `${head}: the GitHub API kept failing ${why}, retries included. ${AFTER}`;
   }
+}
+
+// src/action/publish.ts
+var REPORT_FILE = "model-budget-report.json";
+var IGNORED_FILE = "model-budget-report.md";
+var MAX_ZIP_BYTES = 4 * 1024 * 1024;
+var MAX_ENTRY_BYTES = 8 * 1024 * 1024;
+var MAX_ENTRIES2 = 4;
+function commentBodyFor(outcome, baselineNote, commentKey) {
+  return fitComment(
+    `${commentMarker(commentKey)}
+${renderCheckMarkdown(outcome, { baselineNote, version: VERSION, commentKey, full: false })}`,
+    "The full report is in the job summary of this run."
+  );
+}
+function readArtifactZip(zip, display, expected = REPORT_FILE, ignored = IGNORED_FILE) {
+  if (zip.byteLength > MAX_ZIP_BYTES) throw new InputError(display, `the archive is ${zip.byteLength} bytes, over the ${MAX_ZIP_BYTES}-byte limit: refused`);
+  const seen = [];
+  let files;
+  try {
+    files = unzipSync(zip, {
+      filter: (f) => {
+        seen.push({ name: f.name, size: f.originalSize });
+        return seen.length <= MAX_ENTRIES2 && f.name === expected && f.originalSize <= MAX_ENTRY_BYTES;
+      }
+    });
+  } catch (e) {
+    throw new InputError(display, `is not a readable zip archive (${quoteToken(e.message, 80)})`);
+  }
+  if (seen.length > MAX_ENTRIES2) throw new InputError(display, `the archive has ${seen.length} entries, more than ${MAX_ENTRIES2}: refused`);
+  const other = seen.find((f) => f.name !== expected && f.name !== ignored);
+  if (other) throw new InputError(display, `the archive holds an unexpected entry ${quoteToken(other.name)} (only ${expected} is read): refused`);
+  if (seen.filter((f) => f.name === ignored).length > 1) throw new InputError(display, `the archive holds ${ignored} more than once: refused`);
+  const mine = seen.filter((f) => f.name === expected);
+  if (mine.length !== 1)
+    throw new InputError(display, mine.length ? `the archive holds ${expected} more than once: refused` : `the archive holds no ${expected}`);
+  if (mine[0].size > MAX_ENTRY_BYTES)
+    throw new InputError(display, `${expected} is ${mine[0].size} bytes uncompressed, over the ${MAX_ENTRY_BYTES}-byte limit: refused`);
+  const bytes = files[expected];
+  if (!bytes || bytes.byteLength !== mine[0].size) throw new InputError(display, `${expected} does not inflate to its declared size: refused`);
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new InputError(display, `${expected} is not UTF-8 text`);
+  }
+}
+var num = { type: "number" };
+var numOrNull = { type: ["number", "null"] };
+var level = { enum: ["error", "warn"] };
+var kind2 = { enum: ["absolute", "relative", "incomplete"] };
+var change2 = {
+  type: "object",
+  required: ["base", "head", "delta", "percent"],
+  properties: { base: numOrNull, head: numOrNull, delta: numOrNull, percent: numOrNull }
+};
+var SHAPE = {
+  type: "object",
+  properties: {
+    budgets: { type: "string" },
+    rows: {
+      type: "array",
+      items: {
+        type: "object",
+        required: ["model", "metric", "value", "base", "change", "budget", "usedPercent", "maxIncrease", "status", "broken", "lowerBound", "upperBound"],
+        properties: {
+          model: { type: "string" },
+          metric: { enum: METRICS },
+          device: { type: "string" },
+          value: numOrNull,
+          base: numOrNull,
+          change: { oneOf: [{ type: "null" }, { type: "object", required: ["delta", "percent"], properties: { delta: num, percent: numOrNull } }] },
+          budget: numOrNull,
+          usedPercent: numOrNull,
+          maxIncrease: { oneOf: [{ type: "null" }, { type: "object", properties: { percent: num, absolute: num } }] },
+          status: { enum: ["pass", "warn", "fail", "info"] },
+          reason: { type: "string" },
+          broken: {
+            type: "array",
+            items: { type: "object", required: ["kind", "level", "limit"], properties: { kind: kind2, level, limit: numOrNull, percent: { type: "boolean" } } }
+          },
+          lowerBound: { type: "boolean" },
+          upperBound: numOrNull
+        }
+      }
+    },
+    violations: {
+      type: "array",
+      items: {
+        type: "object",
+        required: ["model", "metric", "level", "message", "file", "at", "kind"],
+        properties: {
+          model: { type: "string" },
+          metric: { enum: METRICS },
+          device: { type: "string" },
+          level,
+          message: { type: "string" },
+          file: { type: "string" },
+          at: { type: "object", required: ["line", "column"], properties: { line: { type: "integer" }, column: { type: "integer" } } },
+          kind: kind2
+        }
+      }
+    },
+    comparisons: {
+      type: "array",
+      items: {
+        type: "object",
+        required: ["path", "status", "totals", "nodes"],
+        properties: {
+          path: { type: "string" },
+          status: { enum: ["changed", "unchanged", "added", "removed"] },
+          totals: { type: "object", additionalProperties: change2 },
+          latency: { type: "object", additionalProperties: change2 },
+          nodes: {
+            type: "array",
+            items: {
+              type: "object",
+              required: ["name", "opType", "status", "flops", "params"],
+              properties: {
+                name: { type: "string" },
+                opType: { type: "string" },
+                status: { enum: ["changed", "added", "removed"] },
+                flops: change2,
+                params: change2,
+                macs: change2
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+};
+var shapeValidator = null;
+function outcomeFromReport(data, display) {
+  if (!("head" in data)) throw new InputError(display, "is an analysis, not a check report (`check --format json`)");
+  shapeValidator ??= new import_ajv2.default({ allErrors: true, strict: false }).compile(SHAPE);
+  if (!shapeValidator(data)) {
+    const first = (shapeValidator.errors ?? []).filter((e) => e.keyword !== "oneOf").slice(0, 3);
+    throw new InputError(display, `has the wrong shape: ${first.map((e) => `${e.instancePath || "(top level)"} ${e.message ?? e.keyword}`).join("; ")}`);
+  }
+  const json = data;
+  const baseBy = new Map((json.base?.models ?? []).map((m) => [normalizeModelPath(m.path), m]));
+  const notes = json.action?.baseNotes ?? {};
+  const results = json.head.models.map((m) => {
+    const base = baseBy.get(normalizeModelPath(m.path)) ?? null;
+    const note = Object.prototype.hasOwnProperty.call(notes, m.path) ? notes[m.path] : void 0;
+    return {
+      config: void 0,
+      path: m.path,
+      report: m,
+      base,
+      ...json.base && !base ? { baseNote: note ?? "new in this change" } : {}
+    };
+  });
+  const outcome = {
+    config: void 0,
+    results,
+    evaluation: { rows: json.rows, violations: json.violations, passed: json.passed, newModels: json.newModels },
+    violations: json.violations,
+    comparisons: json.comparisons,
+    removedModels: json.removedModels,
+    json
+  };
+  return { outcome, action: json.action ?? null };
+}
+function readWorkflowRun(eventName, payload) {
+  const where = "GITHUB_EVENT_PATH";
+  if (eventName !== "workflow_run") {
+    throw new InputError(
+      "",
+      `mode: publish runs in a workflow triggered by workflow_run, not ${quoteToken(eventName || "an unknown event")} (see docs/action.md, "Pull requests from forks")`
+    );
+  }
+  const wr = payload.workflow_run;
+  if (!wr || typeof wr !== "object") throw new InputError(where, 'the workflow_run event has no "workflow_run"');
+  if (typeof wr.id !== "number" || !Number.isSafeInteger(wr.id) || wr.id < 1) throw new InputError(where, "workflow_run.id is not a run id");
+  if (typeof wr.head_sha !== "string" || !/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(wr.head_sha))
+    throw new InputError(where, "workflow_run.head_sha is not a commit");
+  const prs = Array.isArray(wr.pull_requests) ? wr.pull_requests : [];
+  const n = prs[0]?.number;
+  return {
+    id: wr.id,
+    headSha: wr.head_sha,
+    headBranch: typeof wr.head_branch === "string" ? wr.head_branch : "",
+    headOwner: typeof wr.head_repository?.owner?.login === "string" ? wr.head_repository.owner.login : "",
+    prNumber: typeof n === "number" && Number.isSafeInteger(n) && n > 0 ? n : null
+  };
+}
+async function loadPublishedReport(api, repo, run2, artifactName, log2) {
+  let prNumber = run2.prNumber;
+  if (prNumber === null) {
+    if (!run2.headBranch || !run2.headOwner) throw new InputError("", `run ${run2.id} names no pull request and no head branch to look one up by`);
+    const pr2 = await api.findPullRequestForRun(repo, run2.headSha, run2.headBranch, run2.headOwner);
+    if (!pr2)
+      throw new InputError(
+        "",
+        `no open pull request has head ${quoteToken(`${run2.headOwner}:${run2.headBranch}`, 80)} at ${run2.headSha.slice(0, 12)} (run ${run2.id}): nothing to comment on`
+      );
+    prNumber = pr2.number;
+    log2(`run ${run2.id}: pull request #${prNumber} (found by its head ${run2.headOwner}:${run2.headBranch})`);
+  } else log2(`run ${run2.id}: pull request #${prNumber}`);
+  const display = `artifact ${quoteToken(artifactName, 80)} of run ${run2.id}`;
+  let listed;
+  try {
+    listed = await api.listRunArtifacts(repo, run2.id);
+  } catch (e) {
+    if (e instanceof GitHubApiError && (e.status === 403 || e.status === 404)) {
+      throw new GitHubApiError(e.status, `${e.message} (does the workflow grant \`permissions: actions: read\`?)`, e.cause_);
+    }
+    throw e;
+  }
+  const found = listed.filter((a) => a && a.name === artifactName && !a.expired);
+  if (found.length === 0) throw new InputError(display, "not found: did the check workflow upload it (actions/upload-artifact) under this name?");
+  if (found.length > 1) throw new InputError(display, "more than one artifact has this name: refused");
+  const artifact = found[0];
+  if (!Number.isSafeInteger(artifact.id) || artifact.id < 1) throw new InputError(display, "the API answered without a valid artifact id");
+  if (typeof artifact.size_in_bytes === "number" && artifact.size_in_bytes > MAX_ZIP_BYTES) {
+    throw new InputError(display, `is ${artifact.size_in_bytes} bytes, over the ${MAX_ZIP_BYTES}-byte limit: refused`);
+  }
+  const zip = await api.downloadArtifact(repo, artifact.id, MAX_ZIP_BYTES);
+  const text2 = readArtifactZip(zip, display);
+  const { outcome, action } = outcomeFromReport(parseReportText(text2, `${display}: ${REPORT_FILE}`), `${display}: ${REPORT_FILE}`);
+  const pr = action?.pullRequest;
+  if (!pr) throw new InputError(display, "the report names no pull request (was it written by the action in mode: check on a pull_request event?)");
+  if (pr.number !== prNumber) throw new InputError(display, `the report is for pull request #${pr.number}, but run ${run2.id} is for #${prNumber}: refused`);
+  if (pr.headSha !== run2.headSha) {
+    throw new InputError(display, `the report is for head ${pr.headSha.slice(0, 12)}, but run ${run2.id} ran on ${run2.headSha.slice(0, 12)}: refused`);
+  }
+  return { prNumber, outcome, baselineNote: action?.baselineNote, artifactId: artifact.id };
 }
 
 // src/action/git.ts
@@ -51085,15 +52081,15 @@ function tryGit(g, args) {
     return null;
   }
 }
-function resolveCommit(g, rev) {
-  const sha = () => tryGit(g, ["rev-parse", "--verify", "--quiet", `${rev}^{commit}`]) ?? tryGit(g, ["rev-parse", "--verify", "--quiet", `origin/${rev}^{commit}`]);
+function resolveCommit(g, rev2) {
+  const sha = () => tryGit(g, ["rev-parse", "--verify", "--quiet", `${rev2}^{commit}`]) ?? tryGit(g, ["rev-parse", "--verify", "--quiet", `origin/${rev2}^{commit}`]);
   let found = sha();
   if (found) return found;
-  g.log(`fetching ${rev} from origin`);
-  if (/^[0-9a-f]{7,40}$/i.test(rev)) tryGit(g, ["fetch", "--no-tags", "--depth=1", "origin", rev]);
-  else tryGit(g, ["fetch", "--no-tags", "--depth=1", "origin", `+refs/heads/${rev}:refs/remotes/origin/${rev}`]);
+  g.log(`fetching ${rev2} from origin`);
+  if (/^[0-9a-f]{7,40}$/i.test(rev2)) tryGit(g, ["fetch", "--no-tags", "--depth=1", "origin", rev2]);
+  else tryGit(g, ["fetch", "--no-tags", "--depth=1", "origin", `+refs/heads/${rev2}:refs/remotes/origin/${rev2}`]);
   found = sha();
-  if (!found) throw new Error(`'${rev}' is not in the checkout and could not be fetched from origin`);
+  if (!found) throw new Error(`'${rev2}' is not in the checkout and could not be fetched from origin`);
   return found;
 }
 function mergeBase(g, a, b) {
@@ -51128,6 +52124,349 @@ function checkoutWorktree(g, sha) {
   };
 }
 
+// src/action/trend-git.ts
+import { execFileSync as execFileSync2 } from "node:child_process";
+import { mkdtempSync as mkdtempSync2, rmSync as rmSync3 } from "node:fs";
+import { tmpdir as tmpdir2 } from "node:os";
+import { join as join5 } from "node:path";
+
+// src/action/trend.ts
+var HISTORY_VERSION = 1;
+var MAX_RUNS = 500;
+var MAX_MODELS = 1e3;
+var MAX_DEVICES = 64;
+var MAX_PATH = 1024;
+var MAX_REF = 256;
+var METRIC_KEYS = ["params", "macs", "flops", "weightBytes", "peakActivationBytes"];
+function emptyHistory() {
+  return { version: HISTORY_VERSION, runs: [] };
+}
+function runFromResults(results, sha, ref, date) {
+  const models = /* @__PURE__ */ new Map();
+  for (const r of results.slice(0, MAX_MODELS)) {
+    const t = r.report.totals;
+    const latency = /* @__PURE__ */ new Map();
+    for (const [device, l] of Object.entries(r.report.latency ?? {}).slice(0, MAX_DEVICES)) if (Number.isFinite(l.ms)) latency.set(device, l.ms);
+    models.set(r.path, {
+      params: t.params,
+      macs: t.macs,
+      flops: t.flops,
+      weightBytes: t.weightBytes,
+      peakActivationBytes: t.peakActivationBytes,
+      latency: Object.fromEntries(latency)
+    });
+  }
+  return { sha, ref, date, models: Object.fromEntries(models) };
+}
+var SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+var ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+var isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var isMeasure = (v) => typeof v === "number" && Number.isFinite(v) && v >= 0;
+function validateRun(v, where) {
+  if (!isObject(v)) return `${where} is not an object`;
+  if (typeof v.sha !== "string" || !SHA.test(v.sha)) return `${where}.sha is not a commit sha`;
+  if (typeof v.ref !== "string" || v.ref.length > MAX_REF) return `${where}.ref is not a string of at most ${MAX_REF} characters`;
+  if (typeof v.date !== "string" || !ISO_DATE.test(v.date) || Number.isNaN(Date.parse(v.date))) return `${where}.date is not an ISO 8601 date`;
+  if (!isObject(v.models)) return `${where}.models is not an object`;
+  const entries2 = Object.entries(v.models);
+  if (entries2.length > MAX_MODELS) return `${where}.models has more than ${MAX_MODELS} models`;
+  const models = /* @__PURE__ */ new Map();
+  for (const [path, m] of entries2) {
+    const at = `${where}.models[${JSON.stringify(safeText(path, 60))}]`;
+    if (path === "" || path.length > MAX_PATH) return `${where}.models has a model path that is empty or longer than ${MAX_PATH} characters`;
+    if (!isObject(m)) return `${at} is not an object`;
+    for (const k of METRIC_KEYS) if (!isMeasure(m[k])) return `${at}.${k} is not a finite number >= 0`;
+    if (!isObject(m.latency)) return `${at}.latency is not an object`;
+    const lat = Object.entries(m.latency);
+    if (lat.length > MAX_DEVICES) return `${at}.latency has more than ${MAX_DEVICES} devices`;
+    for (const [device, ms] of lat) {
+      if (device === "" || device.length > 100) return `${at}.latency has a device id that is empty or longer than 100 characters`;
+      if (!isMeasure(ms)) return `${at}.latency.${safeText(device, 40)} is not a finite number >= 0`;
+    }
+    const point = Object.fromEntries(METRIC_KEYS.map((k) => [k, m[k]]));
+    models.set(path, { ...point, latency: Object.fromEntries(lat) });
+  }
+  return { sha: v.sha, ref: v.ref, date: v.date, models: Object.fromEntries(models) };
+}
+function parseHistory(text2, maxRuns = MAX_RUNS) {
+  if (text2 === null) return { history: emptyHistory() };
+  let data;
+  try {
+    data = JSON.parse(text2);
+  } catch {
+    return { history: emptyHistory(), problem: "it is not valid JSON" };
+  }
+  if (!isObject(data)) return { history: emptyHistory(), problem: "it is not a JSON object" };
+  if (data.version !== HISTORY_VERSION) return { history: emptyHistory(), problem: `its version is not ${HISTORY_VERSION}` };
+  if (!Array.isArray(data.runs)) return { history: emptyHistory(), problem: "its runs is not an array" };
+  const runs = [];
+  const seen = /* @__PURE__ */ new Set();
+  const start = Math.max(0, data.runs.length - maxRuns);
+  for (let i2 = start; i2 < data.runs.length; i2++) {
+    const r = validateRun(data.runs[i2], `runs[${i2}]`);
+    if (typeof r === "string") return { history: emptyHistory(), problem: r };
+    if (seen.has(r.sha)) return { history: emptyHistory(), problem: `runs[${i2}].sha appears twice` };
+    seen.add(r.sha);
+    runs.push(r);
+  }
+  return { history: { version: HISTORY_VERSION, runs } };
+}
+function appendRun(history, run2, maxRuns = MAX_RUNS) {
+  const i2 = history.runs.findIndex((r) => r.sha === run2.sha);
+  const runs = i2 >= 0 ? history.runs.map((r, j) => j === i2 ? run2 : r) : [...history.runs, run2];
+  return { version: HISTORY_VERSION, runs: runs.slice(Math.max(0, runs.length - Math.max(1, maxRuns))) };
+}
+function serializeHistory(history) {
+  return JSON.stringify(history, null, 1) + "\n";
+}
+var BLOCKS = ["\u2581", "\u2582", "\u2583", "\u2584", "\u2585", "\u2586", "\u2587", "\u2588"];
+function sparkline(values) {
+  if (values.length === 0) return "";
+  let min = Infinity;
+  let max2 = -Infinity;
+  for (const v of values) {
+    min = Math.min(min, v);
+    max2 = Math.max(max2, v);
+  }
+  if (max2 === min) return BLOCKS[3].repeat(values.length);
+  return values.map((v) => BLOCKS[Math.round((v - min) / (max2 - min) * 7)]).join("");
+}
+function change3(a, b) {
+  if (a === b) return "\xB10";
+  if (a === 0) return "new";
+  const p = (b - a) / a * 100;
+  const s = Math.abs(p) >= 10 ? p.toFixed(0) : Math.abs(p) >= 0.1 ? p.toFixed(1) : p.toPrecision(1);
+  return `${p > 0 ? "+" : ""}${s}%`;
+}
+function seriesFor(devices) {
+  return [
+    { label: "params", get: (m) => m.params, show: (v) => formatCount(v) },
+    { label: "MACs", get: (m) => m.macs, show: (v) => formatCount(v) },
+    { label: "peak activations", get: (m) => m.peakActivationBytes, show: formatBytes },
+    ...devices.map((d) => ({
+      label: `latency ${d}`,
+      get: (m) => Object.hasOwn(m.latency, d) ? m.latency[d] : void 0,
+      show: (v) => fmt("latency", v)
+    }))
+  ];
+}
+function renderTrend(history, options) {
+  const n = Math.max(1, Math.floor(options.runs));
+  const { pending } = options;
+  const points = pending ? [...history.runs.filter((r) => r.sha !== pending.sha).slice(n > 1 ? -(n - 1) : history.runs.length), pending] : history.runs.slice(-n);
+  const current = points.at(-1);
+  if (!current) return "";
+  const shown = points.slice(0, -1);
+  const rows = [];
+  for (const [path, point] of Object.entries(current.models)) {
+    const devices = Object.keys(point.latency).slice(0, MAX_DEVICES);
+    for (const s of seriesFor(devices)) {
+      const last = s.get(point);
+      if (last === void 0) continue;
+      const before = [];
+      for (const r of shown) {
+        const m = Object.hasOwn(r.models, path) ? r.models[path] : void 0;
+        const v = m ? s.get(m) : void 0;
+        if (v !== void 0) before.push(v);
+      }
+      const line = sparkline([...before, last]);
+      const drawn = pending ? `${line.slice(0, -1)}\xB7${line.slice(-1)}` : line;
+      const first = before.length ? before[0] : last;
+      rows.push(`| ${escapeMarkdownCode(path, { table: true })} | ${s.label} | ${drawn} | ${s.show(first)} | ${s.show(last)} | ${change3(first, last)} |`);
+    }
+  }
+  if (rows.length === 0) return "";
+  const count2 = shown.length + 1;
+  const heading = options.pending ? `### Trend: the last ${count2 - 1} run(s) of ${escapeMarkdownCode(options.branch)} and this run (after \xB7)` : `### Trend: the last ${count2} run(s) of ${escapeMarkdownCode(options.branch)}`;
+  return [
+    heading,
+    "",
+    `| model | metric | trend | first | ${options.pending ? "this run" : "last"} | change |`,
+    "|---|---|---|--:|--:|--:|",
+    ...rows,
+    "",
+    `<sub>${escapeMarkdown(`Oldest to newest, scaled from each series' minimum (\u2581) to its maximum (\u2588); history in ${safeText(options.branch, 100)}.`)}</sub>`,
+    ""
+  ].join("\n");
+}
+
+// src/action/trend-git.ts
+var MAX_HISTORY_BYTES = 32 * 1024 * 1024;
+var TRIES = 3;
+function validBranch(name) {
+  return /^[A-Za-z0-9._/-]{1,200}$/.test(name) && !name.startsWith("-") && !name.includes("..") && !name.includes("//") && !/(^|\/)\.|\/$|\.lock(\/|$)|\.$/.test(name);
+}
+function validFile(path) {
+  return /^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/.test(path) && path.length <= 500 && path.split("/").every((s) => s !== "." && s !== ".." && s !== ".git");
+}
+function readTrendInputs() {
+  const branch = getInput("trend-branch").trim();
+  const file = getInput("trend-file").trim() || "model-budget/history.json";
+  const runsText = getInput("trend-runs").trim() || "20";
+  const on = getInput("trend-on").trim() || "push";
+  if (branch && !validBranch(branch)) throw new InputError("", `input 'trend-branch' is not a plain branch name: ${quoteToken(branch)}`);
+  if (!validFile(file)) throw new InputError("", `input 'trend-file' must be a relative path of plain characters inside the branch, got ${quoteToken(file)}`);
+  const runs = Number(runsText);
+  if (!/^\d+$/.test(runsText) || runs < 2 || runs > MAX_RUNS)
+    throw new InputError("", `input 'trend-runs' must be a whole number from 2 to ${MAX_RUNS}, got ${quoteToken(runsText)}`);
+  if (on !== "push" && on !== "always") throw new InputError("", `input 'trend-on' must be one of push, always, got ${quoteToken(on)}`);
+  return { branch, file, runs, on };
+}
+function git2(g, args, options = {}) {
+  return execFileSync2("git", args, {
+    cwd: g.cwd,
+    encoding: "utf8",
+    input: options.input,
+    env: { ...process.env, ...g.env, ...options.env, GIT_TERMINAL_PROMPT: "0" },
+    maxBuffer: options.maxBuffer ?? 16 * 1024 * 1024,
+    stdio: ["pipe", "pipe", "pipe"]
+  });
+}
+function cause(e) {
+  const err2 = e;
+  const text2 = (typeof err2.stderr === "string" ? err2.stderr : err2.stderr?.toString() ?? "").trim() || (err2.message ?? String(e));
+  return safeText(text2.replace(/\s+/g, " "), 300);
+}
+function fetchBranch(g, branch) {
+  try {
+    git2(g, ["fetch", "--no-tags", "--depth=1", "origin", `refs/heads/${branch}`]);
+  } catch (e) {
+    const why = cause(e);
+    if (/couldn't find remote ref|could not find remote ref/i.test(why)) return null;
+    throw new Error(`could not fetch the branch ${branch} from origin: ${why}`, { cause: e });
+  }
+  return git2(g, ["rev-parse", "--verify", "FETCH_HEAD^{commit}"]).trim();
+}
+function readHistoryText(g, commit, file) {
+  const spec = `${commit}:${file}`;
+  let type;
+  try {
+    type = git2(g, ["cat-file", "-t", spec]).trim();
+  } catch {
+    return null;
+  }
+  if (type !== "blob") throw new Error(`${file} in the history branch is a ${safeText(type, 20)}, not a file`);
+  const size = Number(git2(g, ["cat-file", "-s", spec]).trim());
+  if (!(size <= MAX_HISTORY_BYTES)) throw new Error(`${file} in the history branch is larger than ${MAX_HISTORY_BYTES} bytes`);
+  return git2(g, ["cat-file", "blob", spec], { maxBuffer: MAX_HISTORY_BYTES + 1024 });
+}
+var BOT = {
+  GIT_AUTHOR_NAME: "github-actions[bot]",
+  GIT_AUTHOR_EMAIL: "41898182+github-actions[bot]@users.noreply.github.com",
+  GIT_COMMITTER_NAME: "github-actions[bot]",
+  GIT_COMMITTER_EMAIL: "41898182+github-actions[bot]@users.noreply.github.com"
+};
+function commitFile(g, parent, file, text2, message) {
+  const dir = mkdtempSync2(join5(tmpdir2(), "model-budget-trend-"));
+  try {
+    const env = { GIT_INDEX_FILE: join5(dir, "index") };
+    git2(g, parent ? ["read-tree", parent] : ["read-tree", "--empty"], { env });
+    const blob = git2(g, ["hash-object", "-w", "--stdin"], { input: text2 }).trim();
+    git2(g, ["update-index", "--add", "--cacheinfo", `100644,${blob},${file}`], { env });
+    const tree = git2(g, ["write-tree"], { env }).trim();
+    return git2(g, ["commit-tree", tree, ...parent ? ["-p", parent] : [], "-m", message], { env: { ...env, ...BOT } }).trim();
+  } finally {
+    rmSync3(dir, { recursive: true, force: true });
+  }
+}
+function pushCommit(g, commit, branch) {
+  try {
+    git2(g, ["push", "--quiet", "--no-verify", "origin", `${commit}:refs/heads/${branch}`]);
+    return "ok";
+  } catch (e) {
+    const why = cause(e);
+    if (/non-fast-forward|fetch first|\[rejected\]|failed to update ref|cannot lock ref|stale info/i.test(why) && !/denied|403|permission/i.test(why))
+      return "rejected";
+    throw new Error(
+      /denied|403|permission|not allowed|Authentication failed|could not read Username/i.test(why) ? `no permission to push to ${branch} (a fork, or a token without \`contents: write\`): ${why}` : `the push to ${branch} failed: ${why}`,
+      { cause: e }
+    );
+  }
+}
+function readHistory(g, inputs, warn) {
+  const tip = fetchBranch(g, inputs.branch);
+  if (!tip) {
+    g.log(`trend: no branch ${inputs.branch} on origin yet`);
+    return { tip, history: parseHistory(null).history };
+  }
+  let text2;
+  try {
+    text2 = readHistoryText(g, tip, inputs.file);
+  } catch (e) {
+    warn(`trend: ${e.message}; starting a fresh history`);
+    return { tip, history: parseHistory(null).history };
+  }
+  const { history, problem: problem2 } = parseHistory(text2);
+  if (problem2) warn(`trend: ${inputs.file} in the branch ${inputs.branch} is not a valid history (${problem2}); starting a fresh history`);
+  return { tip, history };
+}
+function recordRun(g, inputs, run2, warn) {
+  for (let attempt2 = 1; ; attempt2++) {
+    const { tip, history } = readHistory(g, inputs, warn);
+    const next = appendRun(history, run2);
+    const commit = commitFile(g, tip, inputs.file, serializeHistory(next), `model-budget: record ${run2.sha.slice(0, 12)}`);
+    if (pushCommit(g, commit, inputs.branch) === "ok") {
+      g.log(`trend: recorded ${run2.sha.slice(0, 12)} in ${inputs.branch} (${next.runs.length} run(s))`);
+      return next;
+    }
+    if (attempt2 >= TRIES) throw new Error(`the push to ${inputs.branch} was rejected ${TRIES} times (other runs pushed first)`);
+    g.log(`trend: the push to ${inputs.branch} was rejected (another run pushed first); trying again`);
+  }
+}
+function shouldRecord(on, event) {
+  if (event.isPullRequest || /^pull_request/.test(event.name)) return false;
+  if (on === "always") return true;
+  return event.name === "push" && event.defaultBranch !== null && event.ref === `refs/heads/${event.defaultBranch}`;
+}
+function trendSummary(g, inputs, event, makeRun, warn) {
+  if (!inputs.branch) return "";
+  let run2;
+  try {
+    run2 = makeRun();
+  } catch (e) {
+    warn(`trend: skipped, the run's commit is unknown: ${cause(e)}`);
+    return "";
+  }
+  if (!/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(run2.sha)) {
+    warn(`trend: skipped, the run's commit ${quoteToken(run2.sha)} is not a sha`);
+    return "";
+  }
+  run2 = { ...run2, ref: run2.ref.slice(0, MAX_REF) };
+  const record = shouldRecord(inputs.on, event);
+  let history = parseHistory(null).history;
+  let recorded = false;
+  try {
+    if (record) {
+      try {
+        history = recordRun(g, inputs, run2, warn);
+        recorded = true;
+      } catch (e) {
+        warn(`trend: this run is not recorded: ${e.message}`);
+        history = readHistory(g, inputs, () => {
+        }).history;
+      }
+    } else {
+      g.log(`trend: reading ${inputs.branch} only (${event.isPullRequest ? "a pull request never writes the history" : `trend-on: ${inputs.on}`})`);
+      history = readHistory(g, inputs, warn).history;
+    }
+  } catch (e) {
+    warn(`trend: could not read the history: ${e.message}`);
+  }
+  const section = renderTrend(history, { runs: inputs.runs, branch: inputs.branch, pending: recorded ? void 0 : run2 });
+  return section ? `
+${section}` : "";
+}
+function trendForAction(inputs, g, event, results, warn) {
+  const ref = process.env.GITHUB_REF ?? "";
+  return trendSummary(
+    g,
+    inputs,
+    { name: event.name, isPullRequest: event.pr !== null, ref, defaultBranch: event.defaultBranch },
+    () => runFromResults(results, event.pr?.headSha ?? (process.env.GITHUB_SHA || git2(g, ["rev-parse", "HEAD"]).trim()), ref, (/* @__PURE__ */ new Date()).toISOString()),
+    warn
+  );
+}
+
 // src/action/main.ts
 var log = (m) => info(safeText(m, 2e3));
 var said = (m) => safeText(m, 2e3);
@@ -51151,7 +52490,10 @@ function readInputs() {
     commentKey: getInput("comment-key") || "default",
     failOn: oneOf2("fail-on", ["error", "warn", "never"], "error"),
     workingDirectory: getInput("working-directory") || ".",
-    maxNodes: parseMaxNodes(getInput("max-nodes"), "input 'max-nodes'")
+    maxNodes: parseMaxNodes(getInput("max-nodes"), "input 'max-nodes'"),
+    mode: oneOf2("mode", ["check", "publish"], "check"),
+    artifactName: getInput("artifact-name") || "model-budget-report",
+    trend: readTrendInputs()
   };
 }
 function readEvent() {
@@ -51168,11 +52510,14 @@ function readEvent() {
       throw new InputError("GITHUB_EVENT_PATH", "the event payload is not JSON");
     }
   }
+  const repository = payload.repository;
   const pr = payload.pull_request;
   return {
     name,
     pr: pr?.number && pr.base?.sha && pr.head?.sha ? { number: pr.number, baseSha: pr.base.sha, headSha: pr.head.sha } : null,
-    repo: owner && repo ? { owner, repo } : null
+    repo: owner && repo ? { owner, repo } : null,
+    payload,
+    defaultBranch: typeof repository?.default_branch === "string" ? repository.default_branch : null
   };
 }
 function findBaseline(inputs, workspace, cwd, event) {
@@ -51196,23 +52541,58 @@ function findBaseline(inputs, workspace, cwd, event) {
   const tree = checkoutWorktree(g, base);
   try {
     const rel = relative5(workspace, resolve5(cwd, inputs.budgets));
-    const { report: report2, notes } = analyzeBaseline(join5(tree.path, rel), resolve5(cwd, inputs.budgets), tree.path, workspace, inputs.maxNodes);
+    const { report: report2, notes } = analyzeBaseline(join6(tree.path, rel), resolve5(cwd, inputs.budgets), tree.path, workspace, inputs.maxNodes);
     return { report: report2, notes, note: `compared with the merge-base ${base.slice(0, 12)}` };
   } finally {
     tree.remove();
   }
 }
-function writeOutputs(outcome, markdown, dir) {
+function writeOutputs(outcome, markdown, dir, action) {
   mkdirSync(dir, { recursive: true });
-  const json = join5(dir, "model-budget-report.json");
-  const md = join5(dir, "model-budget-report.md");
-  writeFileAtomic(json, JSON.stringify(outcome.json, null, 2) + "\n");
+  const json = join6(dir, REPORT_FILE);
+  const md = join6(dir, "model-budget-report.md");
+  writeFileAtomic(json, JSON.stringify({ ...outcome.json, action }, null, 2) + "\n");
   writeFileAtomic(md, markdown);
   return { json, md };
+}
+async function runPublish(inputs, event) {
+  const triggering = readWorkflowRun(event.name, event.payload);
+  if (!event.repo) throw new InputError("", "GITHUB_REPOSITORY is not set");
+  const api = new GitHubApi(inputs.token, process.env.GITHUB_API_URL || void 0);
+  const { prNumber, outcome, baselineNote } = await loadPublishedReport(api, event.repo, triggering, inputs.artifactName, log);
+  const body = commentBodyFor(outcome, baselineNote, inputs.commentKey);
+  const summary2 = renderCheckMarkdown(outcome, { baselineNote, version: VERSION, commentKey: inputs.commentKey, full: true });
+  try {
+    await summary.addRaw(summary2, true).write();
+  } catch (e) {
+    warning(said(`could not write the job summary: ${e.message}`));
+  }
+  const errors = outcome.violations.filter((v) => v.level === "error").length;
+  setOutput("passed", String(errors === 0));
+  setOutput("violations", String(outcome.violations.length));
+  setOutput("comment-body", body);
+  let commentId = "";
+  if (inputs.comment === "off") log("PR comment: none (comment: off)");
+  else {
+    let res;
+    try {
+      res = await upsertStickyComment(api, event.repo, prNumber, inputs.commentKey, body, mayCreateComment(inputs.comment, checkNews(outcome)));
+    } catch (e) {
+      throw new InputError("", commentFailureWarning(e, api).replace(/ The report is in the job summary and the comment-body output\.$/, ""));
+    }
+    if (res.action === "none") log("PR comment: none created (comment: on-change, and no figure or budget changed)");
+    else {
+      const id = validCommentId(res.id);
+      if (id !== null) commentId = String(id);
+      log(`PR comment on #${prNumber}${id !== null ? ` (${id})` : ""}: ${res.action === "skip" ? "unchanged" : `${res.action}d`}`);
+    }
+  }
+  setOutput("comment-id", commentId);
 }
 async function run() {
   try {
     const inputs = readInputs();
+    if (inputs.mode === "publish") return await runPublish(inputs, readEvent());
     const workspace = resolve5(process.env.GITHUB_WORKSPACE ?? process.cwd());
     const cwd = resolve5(workspace, inputs.workingDirectory);
     if (!isInside(workspace, cwd)) throw new InputError("", `input 'working-directory' ('${inputs.workingDirectory}') leaves the workspace: refused`);
@@ -51229,13 +52609,13 @@ async function run() {
       maxNodes: inputs.maxNodes
     });
     const failed = outcome.violations.filter((v) => inputs.failOn !== "never" && (v.level === "error" || inputs.failOn === "warn"));
-    const summary2 = renderCheckMarkdown(outcome, { baselineNote: note, version: VERSION, commentKey: inputs.commentKey, full: true });
-    const commentBody = fitComment(
-      `${commentMarker(inputs.commentKey)}
-${renderCheckMarkdown(outcome, { baselineNote: note, version: VERSION, commentKey: inputs.commentKey, full: false })}`,
-      "The full report is in the job summary of this run."
-    );
-    const files = writeOutputs(outcome, summary2, resolve5(process.env.RUNNER_TEMP ?? cwd, "model-budget"));
+    const summary2 = renderCheckMarkdown(outcome, { baselineNote: note, version: VERSION, commentKey: inputs.commentKey, full: true }) + trendForAction(inputs.trend, { cwd: workspace, log }, event, outcome.results, (m) => warning(said(m)));
+    const commentBody = commentBodyFor(outcome, note, inputs.commentKey);
+    const files = writeOutputs(outcome, summary2, resolve5(process.env.RUNNER_TEMP ?? cwd, "model-budget"), {
+      pullRequest: event.pr ? { number: event.pr.number, headSha: event.pr.headSha } : null,
+      baselineNote: note,
+      ...notes?.size ? { baseNotes: Object.fromEntries(notes) } : {}
+    });
     for (const v of outcome.violations) {
       const props = { file: safeText(v.file, 500), startLine: v.at.line, startColumn: v.at.column, title: "model-budget" };
       if (v.level === "error") error(said(v.message), props);
