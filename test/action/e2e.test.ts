@@ -5,11 +5,10 @@
  * and a stand-in for the GitHub REST API on 127.0.0.1 (reached directly, or through a local
  * proxy that alone resolves `api.github.test`, and made to fail on demand).
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeModel, type ModelSpec } from '../helpers/encode.js';
 import { runCli } from '../helpers/cli.js';
@@ -19,9 +18,8 @@ import type { CheckReport } from '../../src/check/run.js';
 import { zipSync, strToU8 } from 'fflate';
 import { secondaryRateLimit, startFakeGitHub, type FakeGitHub } from './fake-github.js';
 import { startProxy, type TestProxy } from './proxy.js';
+import { runBundledAction, type ActionRun } from './run-action.js';
 
-const run = promisify(execFile);
-const ACTION = join(__dirname, '..', '..', 'dist', 'index.js');
 const PR = 7;
 
 function mlp(hidden: number): Uint8Array {
@@ -76,13 +74,6 @@ function commitModel(work: string, hidden: number, message: string): string {
   return git(work, 'rev-parse', 'HEAD');
 }
 
-interface ActionRun {
-  code: number;
-  stdout: string;
-  outputs: Record<string, string>;
-  summary: string;
-}
-
 async function runAction(
   name: string,
   env: Record<string, string>,
@@ -97,52 +88,7 @@ async function runAction(
   // actions/checkout: a shallow clone of the PR's head.
   execFileSync('git', ['clone', '-q', '--depth', '1', '--branch', branch, `file://${repo}`, ws]);
   if (typeof branchOrPrepare === 'function') branchOrPrepare(ws);
-  const files = { event: join(dir, 'event.json'), output: join(dir, 'output'), summary: join(dir, 'summary.md') };
-  writeFileSync(files.event, JSON.stringify(event));
-  writeFileSync(files.output, '');
-  writeFileSync(files.summary, '');
-  let code = 0;
-  let stdout: string;
-  try {
-    const r = await run(process.execPath, [ACTION], {
-      cwd: ws,
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        GITHUB_ACTIONS: 'true',
-        GITHUB_EVENT_NAME: 'pull_request',
-        GITHUB_EVENT_PATH: files.event,
-        GITHUB_REPOSITORY: 'acme/models',
-        GITHUB_API_URL: fake.url,
-        GITHUB_WORKSPACE: ws,
-        GITHUB_OUTPUT: files.output,
-        GITHUB_STEP_SUMMARY: files.summary,
-        RUNNER_TEMP: join(dir, 'runner-temp'),
-        INPUT_BUDGETS: 'budgets.yml',
-        'INPUT_GITHUB-TOKEN': 'ghs_test_token',
-        INPUT_BASELINE: 'auto',
-        INPUT_COMMENT: 'update',
-        'INPUT_COMMENT-KEY': 'default',
-        'INPUT_FAIL-ON': 'error',
-        'INPUT_WORKING-DIRECTORY': '.',
-        ...env,
-      },
-    });
-    stdout = r.stdout;
-  } catch (e) {
-    const err = e as { code: number; stdout: string };
-    code = err.code;
-    stdout = err.stdout;
-  }
-  return { code, stdout, outputs: parseOutputs(readFileSync(files.output, 'utf8')), summary: readFileSync(files.summary, 'utf8') };
-}
-
-/** GITHUB_OUTPUT's `name<<DELIMITER ... DELIMITER` blocks. */
-function parseOutputs(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const re = /^(.+?)<<(.+)\n([\s\S]*?)\n\2$/gm;
-  for (const m of text.matchAll(re)) out[m[1]] = m[3];
-  return out;
+  return runBundledAction({ dir, ws, event, apiUrl: fake.url, env });
 }
 
 function prEvent(headSha: string, number = PR) {

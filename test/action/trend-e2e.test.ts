@@ -5,19 +5,17 @@
  * sparkline, a PR only reads, a corrupted history is replaced with a warning, and a push that
  * the remote refuses is a warning, not a failed step.
  */
-import { execFile, execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeModel, type ModelSpec } from '../helpers/encode.js';
 import { formatCount } from '../../src/report/format.js';
 import { BLOCKS, type History } from '../../src/action/trend.js';
 import { startFakeGitHub, type FakeGitHub } from './fake-github.js';
+import { runBundledAction } from './run-action.js';
 
-const run = promisify(execFile);
-const ACTION = join(__dirname, '..', '..', 'dist', 'index.js');
 const BRANCH = 'model-budget-history';
 const FILE = 'model-budget/history.json';
 
@@ -95,45 +93,23 @@ async function runAction(branch: string, sha: string, event: 'push' | 'pull_requ
           pull_request: { number: 3, base: { sha: git(origin, 'rev-parse', 'main'), ref: 'main' }, head: { sha, ref: branch } },
           repository: { default_branch: 'main' },
         };
-  const files = { event: join(dir, 'event.json'), output: join(dir, 'output'), summary: join(dir, 'summary.md') };
-  writeFileSync(files.event, JSON.stringify(payload));
-  writeFileSync(files.output, '');
-  writeFileSync(files.summary, '');
-  let code = 0;
-  let stdout: string;
-  try {
-    const r = await run(process.execPath, [ACTION], {
-      cwd: ws,
-      env: {
-        PATH: process.env.PATH,
-        HOME: dir, // no user git config: the history commit brings its own identity
-        GITHUB_ACTIONS: 'true',
-        GITHUB_EVENT_NAME: event,
-        GITHUB_EVENT_PATH: files.event,
-        GITHUB_REF: event === 'push' ? `refs/heads/${branch}` : 'refs/pull/3/merge',
-        GITHUB_SHA: sha,
-        GITHUB_REPOSITORY: 'acme/models',
-        GITHUB_API_URL: fake.url,
-        GITHUB_WORKSPACE: ws,
-        GITHUB_OUTPUT: files.output,
-        GITHUB_STEP_SUMMARY: files.summary,
-        RUNNER_TEMP: join(dir, 'runner-temp'),
-        INPUT_BUDGETS: 'budgets.yml',
-        'INPUT_GITHUB-TOKEN': 'ghs_test_token',
-        INPUT_BASELINE: 'none',
-        INPUT_COMMENT: 'off',
-        'INPUT_FAIL-ON': 'error',
-        'INPUT_TREND-BRANCH': BRANCH,
-        ...env,
-      },
-    });
-    stdout = r.stdout;
-  } catch (e) {
-    const err = e as { code: number; stdout: string };
-    code = err.code;
-    stdout = err.stdout;
-  }
-  return { code, stdout, summary: readFileSync(files.summary, 'utf8'), ws };
+  const r = await runBundledAction({
+    dir,
+    ws,
+    event: payload,
+    eventName: event,
+    apiUrl: fake.url,
+    env: {
+      HOME: dir, // no user git config: the history commit brings its own identity
+      GITHUB_REF: event === 'push' ? `refs/heads/${branch}` : 'refs/pull/3/merge',
+      GITHUB_SHA: sha,
+      INPUT_BASELINE: 'none',
+      INPUT_COMMENT: 'off',
+      'INPUT_TREND-BRANCH': BRANCH,
+      ...env,
+    },
+  });
+  return { code: r.code, stdout: r.stdout, summary: r.summary, ws };
 }
 
 /** The workspace as the checkout left it: same HEAD, nothing staged or changed. */
