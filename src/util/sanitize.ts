@@ -47,7 +47,8 @@ export function quoteToken(value: unknown, max = 40): string {
   return `'${safeText(value, max)}'`;
 }
 
-const COMMAND_LINE = /^([ \t\f\v\u00A0\uFEFF]*):(?=:)/gm;
+// Leading white space of any kind (the runner trims Unicode white space before it looks for `::`).
+const COMMAND_LINE = /^([^\S\n]*):(?=:)/gm;
 
 /**
  * A whole output for a log: control characters other than tab and LF removed (ESC sequences,
