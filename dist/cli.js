@@ -18372,7 +18372,7 @@ function quoteToken(value2, max = 40) {
   if (typeof value2 !== "string") return Array.isArray(value2) ? "a list" : "a mapping";
   return `'${safeText(value2, max)}'`;
 }
-var COMMAND_LINE = /^([ \t\f\v\u00A0\uFEFF]*):(?=:)/gm;
+var COMMAND_LINE = /^([^\S\n]*):(?=:)/gm;
 function neutraliseCommands(text2) {
   return text2.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g, (c) => c === "\r" ? "" : REPLACEMENT).replace(COMMAND_LINE, `$1:${ZWSP}`);
 }
