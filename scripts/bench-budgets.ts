@@ -7,6 +7,7 @@
 import { parseBudgets } from '../src/budgets/parse.js';
 import { evaluateBudgets, type ModelResult } from '../src/budgets/evaluate.js';
 import type { ModelReport } from '../src/report/model-report.js';
+import { reportWith } from '../test/helpers/models.js';
 
 const N = Number(process.env.BENCH_BUDGET_MODELS ?? 10000);
 
@@ -18,32 +19,7 @@ function file(n: number): string {
 }
 
 function report(path: string): ModelReport {
-  return {
-    path,
-    fileBytes: 0,
-    irVersion: 8,
-    producer: 'bench',
-    opset: 17,
-    opsetImports: { '': 17 },
-    dims: {},
-    defaultedDims: [],
-    graph: { inputs: [], outputs: [] },
-    totals: {
-      params: 1e6,
-      weightBytes: 4e6,
-      macs: 1e9,
-      coreMacs: 1e9,
-      flops: 2e9,
-      memoryAccessBytes: 1e7,
-      peakActivationBytes: 1e6,
-      incompleteNodes: 0,
-      incompleteNodeNames: [],
-      lowerBound: [],
-    },
-    byOpType: {},
-    nodes: [],
-    warnings: [],
-  };
+  return reportWith(path, { params: 1e6, weightBytes: 4e6, macs: 1e9, coreMacs: 1e9, flops: 2e9, memoryAccessBytes: 1e7, peakActivationBytes: 1e6 });
 }
 
 function run(n: number): number {

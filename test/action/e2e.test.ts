@@ -10,7 +10,6 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeModel, type ModelSpec } from '../helpers/encode.js';
 import { runCli } from '../helpers/cli.js';
 import { fmt } from '../../src/budgets/evaluate.js';
 import type { AnalyzeReport } from '../../src/report/model-report.js';
@@ -19,27 +18,9 @@ import { zipSync, strToU8 } from 'fflate';
 import { secondaryRateLimit, startFakeGitHub, type FakeGitHub } from './fake-github.js';
 import { startProxy, type TestProxy } from './proxy.js';
 import { runBundledAction, type ActionRun } from './run-action.js';
+import { mlp } from '../helpers/models.js';
 
 const PR = 7;
-
-function mlp(hidden: number): Uint8Array {
-  const spec: ModelSpec = {
-    graph: {
-      nodes: [
-        { op: 'MatMul', inputs: ['x', 'w1'], outputs: ['h'], name: 'fc1' },
-        { op: 'Relu', inputs: ['h'], outputs: ['a'], name: 'act' },
-        { op: 'MatMul', inputs: ['a', 'w2'], outputs: ['y'], name: 'fc2' },
-      ],
-      inputs: [{ name: 'x', dtype: 'float32', shape: ['batch', 32] }],
-      outputs: [{ name: 'y', dtype: 'float32' }],
-      initializers: [
-        { name: 'w1', dtype: 'float32', dims: [32, hidden], raw: new Uint8Array(32 * hidden * 4) },
-        { name: 'w2', dtype: 'float32', dims: [hidden, 10], raw: new Uint8Array(hidden * 10 * 4) },
-      ],
-    },
-  };
-  return encodeModel(spec);
-}
 
 const BUDGETS = `version: 1
 devices: [raspberry-pi-5]
@@ -67,7 +48,7 @@ let mainSha: string;
 const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
 
 function commitModel(work: string, hidden: number, message: string): string {
-  writeFileSync(join(work, 'models', 'net.onnx'), mlp(hidden));
+  writeFileSync(join(work, 'models', 'net.onnx'), mlp(hidden, { relu: true }));
   git(work, 'add', '-A');
   git(work, 'commit', '-q', '-m', message);
   git(work, 'push', '-q', 'origin', 'HEAD');
@@ -119,12 +100,12 @@ describe('the action, end to end', () => {
     git(work, 'remote', 'add', 'origin', origin);
     mkdirSync(join(work, 'models'));
     writeFileSync(join(work, 'budgets.yml'), BUDGETS);
-    writeFileSync(join(work, 'models', 'stable.onnx'), mlp(16));
+    writeFileSync(join(work, 'models', 'stable.onnx'), mlp(16, { relu: true }));
     // At the base this model is a Git LFS pointer (LFS not fetched): reported, not analysed.
     writeFileSync(join(work, 'models', 'lfs.onnx'), `version https://git-lfs.github.com/spec/v1\noid sha256:${'ab'.repeat(32)}\nsize 4096\n`);
     mainSha = commitModel(work, 64, 'base');
     git(work, 'checkout', '-q', '-b', 'feature');
-    writeFileSync(join(work, 'models', 'lfs.onnx'), mlp(8));
+    writeFileSync(join(work, 'models', 'lfs.onnx'), mlp(8, { relu: true }));
     // Some unrelated history, so the merge-base is not the parent of the head.
     writeFileSync(join(work, 'README'), 'hello');
     git(work, 'add', '-A');
@@ -144,8 +125,8 @@ describe('the action, end to end', () => {
     expect(comments).toHaveLength(1);
     const body = comments[0].body;
     expect(body).toContain('<!-- model-budget comment: default -->');
-    const base = analyzeParams(mlp(64));
-    const head = analyzeParams(mlp(96));
+    const base = analyzeParams(mlp(64, { relu: true }));
+    const head = analyzeParams(mlp(96, { relu: true }));
     expect(base).toBe(32 * 64 + 64 * 10);
     expect(head).toBe(32 * 96 + 96 * 10);
     // The params row: base, PR, change (+50%: at the warn limit, not over it).
@@ -165,8 +146,8 @@ describe('the action, end to end', () => {
     expect(first.summary).toContain('Full analysis');
     const report = JSON.parse(readFileSync(first.outputs['report-json'], 'utf8')) as CheckReport;
     const net = (r: { models: { path: string; totals: { params: number } }[] }) => r.models.find((m) => m.path === 'models/net.onnx')!;
-    expect(net(report.base!).totals.params).toBe(analyzeParams(mlp(64)));
-    expect(net(report.head).totals.params).toBe(analyzeParams(mlp(96)));
+    expect(net(report.base!).totals.params).toBe(analyzeParams(mlp(64, { relu: true })));
+    expect(net(report.head).totals.params).toBe(analyzeParams(mlp(96, { relu: true })));
     expect(readFileSync(first.outputs['report-markdown'], 'utf8')).toBe(first.summary.trimEnd() + '\n');
   });
 
@@ -178,7 +159,7 @@ describe('the action, end to end', () => {
     const comments = fake.comments.get(PR)!;
     expect(comments).toHaveLength(1);
     expect(String(comments[0].id)).toBe(first.outputs['comment-id']);
-    expect(comments[0].body).toContain(`| ${fmt('params', analyzeParams(mlp(112)))} |`);
+    expect(comments[0].body).toContain(`| ${fmt('params', analyzeParams(mlp(112, { relu: true })))} |`);
     expect(fake.requests.filter((r) => r.method === 'PATCH')).toHaveLength(1);
   });
 
@@ -215,7 +196,7 @@ describe('the action, end to end', () => {
     expect(fake.requests.length).toBe(before);
     expect(push.summary).toContain(`compared with the merge-base ${mainSha.slice(0, 12)}`);
     const report = JSON.parse(readFileSync(push.outputs['report-json'], 'utf8')) as CheckReport;
-    expect(report.base?.models.find((m: { path: string }) => m.path === 'models/net.onnx')?.totals.params).toBe(analyzeParams(mlp(64)));
+    expect(report.base?.models.find((m: { path: string }) => m.path === 'models/net.onnx')?.totals.params).toBe(analyzeParams(mlp(64, { relu: true })));
   });
 
   it('on push: no comment, no baseline, summary and outputs still written', async () => {
@@ -311,14 +292,14 @@ describe('the action, end to end', () => {
       join(work, 'budgets.yml'),
       `version: 1\nmodels:\n  - path: models/*.onnx\n    dims: { batch: 1 }\n    budgets:\n      params: ${PARAMS_BUDGET}\n`,
     );
-    const small = mlp(BASE_HIDDEN);
+    const small = mlp(BASE_HIDDEN, { relu: true });
     for (const name of names) writeFileSync(join(work, name), small);
     git(work, 'add', '-A');
     git(work, 'commit', '-q', '-m', '60 models');
     git(work, 'push', '-q', 'origin', 'main');
     const baseSha = git(work, 'rev-parse', 'HEAD');
     git(work, 'checkout', '-q', '-b', 'mono-pr');
-    writeFileSync(join(work, changed), mlp(HEAD_HIDDEN));
+    writeFileSync(join(work, changed), mlp(HEAD_HIDDEN, { relu: true }));
     git(work, 'commit', '-q', '-am', 'widen m37');
     git(work, 'push', '-q', 'origin', 'mono-pr');
     const headSha = git(work, 'rev-parse', 'HEAD');
@@ -364,7 +345,7 @@ describe('the action, end to end', () => {
     const head = paramsOf(HEAD_HIDDEN);
     expect(baseParams).toBe(336);
     expect(head).toBe(840);
-    expect(analyzeParams(mlp(HEAD_HIDDEN))).toBe(head);
+    expect(analyzeParams(mlp(HEAD_HIDDEN, { relu: true }))).toBe(head);
     const pct = Math.round((100 * (head - baseParams)) / baseParams);
     const used = Math.round((100 * head) / PARAMS_BUDGET);
     const m37 = body.slice(section, detailsStart);
@@ -401,7 +382,7 @@ describe('the action, end to end', () => {
 
   it("the models input is confined to the repository: '../' is refused, nothing outside is read", async () => {
     const run = await runAction('models-outside', { INPUT_MODELS: '../*.onnx', INPUT_BASELINE: 'none', INPUT_COMMENT: 'off' }, prEvent(headSha), (ws) => {
-      writeFileSync(join(ws, '..', 'outside.onnx'), mlp(8));
+      writeFileSync(join(ws, '..', 'outside.onnx'), mlp(8, { relu: true }));
     });
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/::error::models input '\.\.\/\*\.onnx': '\.\.\/\*\.onnx' is outside the repository: refused/);

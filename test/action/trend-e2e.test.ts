@@ -10,34 +10,15 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeModel, type ModelSpec } from '../helpers/encode.js';
 import { formatCount } from '../../src/report/format.js';
 import { BLOCKS, type History } from '../../src/action/trend.js';
 import { startFakeGitHub, type FakeGitHub } from './fake-github.js';
 import { runBundledAction } from './run-action.js';
+import { mlp } from '../helpers/models.js'; // x[1, 32] -> MatMul 32 x h -> Relu -> MatMul h x 10: 42h params
 
 const BRANCH = 'model-budget-history';
 const FILE = 'model-budget/history.json';
 
-/** x[1,32] -> MatMul 32xh -> Relu -> MatMul hx10: 32h + 10h = 42h params. */
-function mlp(hidden: number): Uint8Array {
-  const spec: ModelSpec = {
-    graph: {
-      nodes: [
-        { op: 'MatMul', inputs: ['x', 'w1'], outputs: ['h'], name: 'fc1' },
-        { op: 'Relu', inputs: ['h'], outputs: ['a'], name: 'act' },
-        { op: 'MatMul', inputs: ['a', 'w2'], outputs: ['y'], name: 'fc2' },
-      ],
-      inputs: [{ name: 'x', dtype: 'float32', shape: [1, 32] }],
-      outputs: [{ name: 'y', dtype: 'float32' }],
-      initializers: [
-        { name: 'w1', dtype: 'float32', dims: [32, hidden], raw: new Uint8Array(32 * hidden * 4) },
-        { name: 'w2', dtype: 'float32', dims: [hidden, 10], raw: new Uint8Array(hidden * 10 * 4) },
-      ],
-    },
-  };
-  return encodeModel(spec);
-}
 const params = (hidden: number) => 42 * hidden;
 
 const BUDGETS = `version: 1
@@ -58,7 +39,7 @@ const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd,
 
 function commitModel(branch: string, hidden: number): string {
   if (git(work, 'symbolic-ref', '--short', 'HEAD') !== branch) git(work, 'checkout', '-q', branch);
-  writeFileSync(join(work, 'models', 'net.onnx'), mlp(hidden));
+  writeFileSync(join(work, 'models', 'net.onnx'), mlp(hidden, { relu: true, batch: 1 }));
   git(work, 'add', '-A');
   git(work, 'commit', '-q', '-m', `hidden ${hidden}`);
   git(work, 'push', '-q', 'origin', branch);

@@ -5,34 +5,17 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { encodeModel, type ModelSpec } from '../helpers/encode.js';
+import { encodeModel } from '../helpers/encode.js';
+import { mlpSpec } from '../helpers/models.js';
 import { runCli } from '../helpers/cli.js';
 import type { AnalyzeReport } from '../../src/report/model-report.js';
 import type { Comparison } from '../../src/report/compare.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mb-compare-'));
 
-function mlp(hidden: number): ModelSpec {
-  return {
-    graph: {
-      nodes: [
-        { op: 'MatMul', inputs: ['x', 'w1'], outputs: ['h'], name: 'fc1' },
-        { op: 'Relu', inputs: ['h'], outputs: ['a'], name: 'act' },
-        { op: 'MatMul', inputs: ['a', 'w2'], outputs: ['y'], name: 'fc2' },
-      ],
-      inputs: [{ name: 'x', dtype: 'float32', shape: [1, 32] }],
-      outputs: [{ name: 'y', dtype: 'float32' }],
-      initializers: [
-        { name: 'w1', dtype: 'float32', dims: [32, hidden], raw: new Uint8Array(32 * hidden * 4) },
-        { name: 'w2', dtype: 'float32', dims: [hidden, 10], raw: new Uint8Array(hidden * 10 * 4) },
-      ],
-    },
-  };
-}
-
 function reportFor(name: string, hidden: number): string {
   const model = join(dir, `${name}.onnx`);
-  writeFileSync(model, encodeModel(mlp(hidden)));
+  writeFileSync(model, encodeModel(mlpSpec(hidden, { relu: true, batch: 1 })));
   const r = runCli('analyze', model, '--allow-outside-repo', '--format', 'json');
   expect(r.code).toBe(0);
   // Both reports describe "model.onnx", as base and head of one path would.

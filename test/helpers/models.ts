@@ -4,24 +4,38 @@
  */
 import type { Totals } from '../../src/analysis/aggregate.js';
 import type { LatencyReport, ModelReport } from '../../src/report/model-report.js';
-import { encodeModel } from './encode.js';
+import { encodeModel, type ModelSpec } from './encode.js';
 
-/** x[batch, 32] -> MatMul 32 x hidden (fc1) -> MatMul hidden x 10 (fc2), zero weights. */
-export function mlp(hidden: number): Uint8Array {
-  return encodeModel({
+export interface MlpOptions {
+  /** A Relu (`act`) between the two MatMuls (default: none). */
+  relu?: boolean;
+  /** The input's first dim: a symbol or a size (default the symbol `batch`). */
+  batch?: string | number;
+}
+
+/** x[batch, 32] -> MatMul 32 x hidden (fc1) [-> Relu (act)] -> MatMul hidden x 10 (fc2), zero weights. */
+export function mlpSpec(hidden: number, o: MlpOptions = {}): ModelSpec {
+  const mid = o.relu ? 'a' : 'h';
+  return {
     graph: {
       nodes: [
         { op: 'MatMul', inputs: ['x', 'w1'], outputs: ['h'], name: 'fc1' },
-        { op: 'MatMul', inputs: ['h', 'w2'], outputs: ['y'], name: 'fc2' },
+        ...(o.relu ? [{ op: 'Relu', inputs: ['h'], outputs: ['a'], name: 'act' }] : []),
+        { op: 'MatMul', inputs: [mid, 'w2'], outputs: ['y'], name: 'fc2' },
       ],
-      inputs: [{ name: 'x', dtype: 'float32', shape: ['batch', 32] }],
+      inputs: [{ name: 'x', dtype: 'float32', shape: [o.batch ?? 'batch', 32] }],
       outputs: [{ name: 'y', dtype: 'float32' }],
       initializers: [
         { name: 'w1', dtype: 'float32', dims: [32, hidden], raw: new Uint8Array(32 * hidden * 4) },
         { name: 'w2', dtype: 'float32', dims: [hidden, 10], raw: new Uint8Array(hidden * 10 * 4) },
       ],
     },
-  });
+  };
+}
+
+/** {@link mlpSpec} written as ONNX bytes. */
+export function mlp(hidden: number, o: MlpOptions = {}): Uint8Array {
+  return encodeModel(mlpSpec(hidden, o));
 }
 
 /** The params of {@link mlp}: its two weight matrices. */
