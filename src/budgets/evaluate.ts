@@ -6,6 +6,7 @@
  */
 import type { Totals } from '../analysis/aggregate.js';
 import type { ModelReport } from '../report/model-report.js';
+import { isLowerBound as totalIsLowerBound } from '../report/bounds.js';
 import { safeText } from '../util/sanitize.js';
 import type { BudgetsConfig, Level, Metric, ModelConfig, Position } from './types.js';
 
@@ -112,19 +113,14 @@ const TOTALS_FIELD: Record<Exclude<Metric, 'latency'>, keyof Totals> = {
   'peak-memory': 'peakActivationBytes',
   'memory-traffic': 'memoryAccessBytes',
 };
-/** What a report with unknown shapes but no `lowerBound` list is taken to have as lower bounds. */
-const SHAPE_DEPENDENT: readonly (keyof Totals)[] = ['macs', 'coreMacs', 'flops', 'memoryAccessBytes', 'peakActivationBytes'];
-
-/** Whether a metric's value in `report` is a lower bound (some nodes have unknown shapes). */
+/** Whether a metric's value in `report` is a lower bound (some sizes are unknown): the renderers' rule, per metric. */
 export function isLowerBound(report: ModelReport, metric: Metric, device?: string): boolean {
   const t = report.totals;
-  if (!(t.incompleteNodes > 0)) return false;
-  const lower: readonly string[] = t.lowerBound ?? SHAPE_DEPENDENT;
   if (metric === 'latency') {
     const l = device ? report.latency?.[device] : undefined;
-    return l?.lowerBound ?? ['macs', 'flops', 'memoryAccessBytes'].some((f) => lower.includes(f));
+    return l?.lowerBound ?? (['macs', 'flops', 'memoryAccessBytes'] as const).some((f) => totalIsLowerBound(t, f));
   }
-  return lower.includes(TOTALS_FIELD[metric]);
+  return totalIsLowerBound(t, TOTALS_FIELD[metric]);
 }
 
 /** The static upper bound of a metric in its budget unit, where the report has one. */

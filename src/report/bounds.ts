@@ -9,9 +9,17 @@ import { safeText } from '../util/sanitize.js';
 
 type Field = 'macs' | 'coreMacs' | 'flops' | 'memoryAccessBytes' | 'peakActivationBytes';
 
-/** True when `field` is a lower bound (reports saved before the field existed: never). */
-export function isLowerBound(t: Totals, field: Field): boolean {
-  return (t.lowerBound ?? []).includes(field);
+/** What a report with unknown shapes but no `lowerBound` list (saved before it existed) is taken to have as lower bounds. */
+const SHAPE_DEPENDENT: readonly string[] = ['macs', 'coreMacs', 'flops', 'memoryAccessBytes', 'peakActivationBytes'];
+
+/**
+ * True when the total `field` is a lower bound: as the report's `lowerBound` list says, or, for a
+ * report saved before that list existed, for the shape-dependent totals when nodes were incomplete.
+ * The one rule the renderers and the budget evaluation share.
+ */
+export function isLowerBound(t: Totals, field: keyof Totals): boolean {
+  if (t.lowerBound) return t.lowerBound.includes(field);
+  return t.incompleteNodes > 0 && SHAPE_DEPENDENT.includes(field);
 }
 
 /** The figure as shown: `368M`, or `≥ 368M` / `≥ 368M, ≤ 1.2G` when it is a lower bound. */

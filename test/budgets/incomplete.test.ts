@@ -9,6 +9,7 @@ import { parseBudgets } from '../../src/budgets/parse.js';
 import type { LatencyReport, ModelReport } from '../../src/report/model-report.js';
 import type { Totals } from '../../src/analysis/aggregate.js';
 import { reportWith } from '../helpers/models.js';
+import { boundedMetric, isLowerBound as totalIsLowerBound } from '../../src/report/bounds.js';
 
 function report(totals: Partial<Totals>, latency?: Partial<LatencyReport>): ModelReport {
   return reportWith('m.onnx', { params: 100, weightBytes: 400, ...totals }, latency ? { t4: latency } : {});
@@ -61,6 +62,14 @@ describe('which figures are lower bounds', () => {
     ]);
     expect(isLowerBound(legacy({ lowerBound: false }), 'latency', 't4')).toBe(false);
     expect(isLowerBound(legacy({}), 'latency', 't4')).toBe(true);
+  });
+
+  it('the list decides, even with no incomplete node (an activation of unknown size): the gate and the renderers agree', () => {
+    const r = report({ incompleteNodes: 0, lowerBound: ['peakActivationBytes'] });
+    expect(isLowerBound(r, 'peak-memory')).toBe(true);
+    expect(totalIsLowerBound(r.totals, 'peakActivationBytes')).toBe(true);
+    expect(isLowerBound(r, 'gmacs')).toBe(false);
+    expect(boundedMetric(r, 'peak-memory', undefined, 5, String)).toBe('≥ 5');
   });
 
   it('upper bounds in the budget unit (G for gmacs)', () => {
