@@ -24951,8 +24951,10 @@ function formatBinaryBytes(n) {
 }
 
 // src/report/bounds.ts
+var SHAPE_DEPENDENT = ["macs", "coreMacs", "flops", "memoryAccessBytes", "peakActivationBytes"];
 function isLowerBound(t, field2) {
-  return (t.lowerBound ?? []).includes(field2);
+  if (t.lowerBound) return t.lowerBound.includes(field2);
+  return t.incompleteNodes > 0 && SHAPE_DEPENDENT.includes(field2);
 }
 function boundedFigure(t, field2, format) {
   if (!isLowerBound(t, field2)) return format(t[field2]);
@@ -27692,16 +27694,13 @@ var TOTALS_FIELD = {
   "peak-memory": "peakActivationBytes",
   "memory-traffic": "memoryAccessBytes"
 };
-var SHAPE_DEPENDENT = ["macs", "coreMacs", "flops", "memoryAccessBytes", "peakActivationBytes"];
 function isLowerBound2(report2, metric, device) {
   const t = report2.totals;
-  if (!(t.incompleteNodes > 0)) return false;
-  const lower = t.lowerBound ?? SHAPE_DEPENDENT;
   if (metric === "latency") {
     const l = device ? report2.latency?.[device] : void 0;
-    return l?.lowerBound ?? ["macs", "flops", "memoryAccessBytes"].some((f) => lower.includes(f));
+    return l?.lowerBound ?? ["macs", "flops", "memoryAccessBytes"].some((f) => isLowerBound(t, f));
   }
-  return lower.includes(TOTALS_FIELD[metric]);
+  return isLowerBound(t, TOTALS_FIELD[metric]);
 }
 function upperBoundValue(report2, metric, device) {
   if (metric === "latency") return (device ? report2.latency?.[device]?.upperBoundMs : void 0) ?? null;

@@ -40650,6 +40650,45 @@ function parseYaml(text2, lc, file) {
   }
 }
 
+// src/report/bounds.ts
+var SHAPE_DEPENDENT = ["macs", "coreMacs", "flops", "memoryAccessBytes", "peakActivationBytes"];
+function isLowerBound(t, field) {
+  if (t.lowerBound) return t.lowerBound.includes(field);
+  return t.incompleteNodes > 0 && SHAPE_DEPENDENT.includes(field);
+}
+function boundedFigure(t, field, format) {
+  if (!isLowerBound(t, field)) return format(t[field]);
+  const upper = t.upperBound?.[field];
+  return `\u2265 ${format(t[field])}${upper !== void 0 ? `, \u2264 ${format(upper)}` : ""}`;
+}
+function boundedMs(l, format) {
+  if (!l.lowerBound) return format(l.ms);
+  return `\u2265 ${format(l.ms)}${l.upperBoundMs !== void 0 ? `, \u2264 ${format(l.upperBoundMs)}` : ""}`;
+}
+function lowerBoundNote(t) {
+  if (!t.incompleteNodes && !(t.lowerBound ?? []).length) return null;
+  const names = (t.incompleteNodeNames ?? []).map((n) => safeText(n, 40));
+  const list = names.length ? ` (${names.join(", ")}${t.incompleteNodes > names.length ? ", ..." : ""})` : "";
+  const upper = t.upperBound && Object.keys(t.upperBound).length > 0;
+  return `lower bound: ${t.incompleteNodes} node(s) with unknown shapes${list}; figures marked \u2265 may be higher at run time` + (upper ? ", \u2264 gives a static upper bound (data-dependent sizes at their maximum)" : "");
+}
+var METRIC_FIELD = {
+  gmacs: { field: "macs", scale: 1e9 },
+  gflops: { field: "flops", scale: 1e9 },
+  "peak-memory": { field: "peakActivationBytes", scale: 1 },
+  "memory-traffic": { field: "memoryAccessBytes", scale: 1 }
+};
+function boundedMetric(report2, metric, device, value2, fmt3) {
+  if (report2 && metric === "latency" && device) {
+    const l = report2.latency?.[device];
+    if (l?.lowerBound) return `\u2265 ${fmt3(value2)}${l.upperBoundMs !== void 0 ? `, \u2264 ${fmt3(l.upperBoundMs)}` : ""}`;
+  }
+  const m = METRIC_FIELD[metric];
+  if (!report2 || !m || !isLowerBound(report2.totals, m.field)) return fmt3(value2);
+  const upper = report2.totals.upperBound?.[m.field];
+  return `\u2265 ${fmt3(value2)}${upper !== void 0 ? `, \u2264 ${fmt3(upper / m.scale)}` : ""}`;
+}
+
 // src/budgets/evaluate.ts
 var STANDARD = ["params", "gmacs", "gflops", "weights", "peak-memory", "memory-traffic"];
 function metricValue(report2, metric, device) {
@@ -40680,16 +40719,13 @@ var TOTALS_FIELD = {
   "peak-memory": "peakActivationBytes",
   "memory-traffic": "memoryAccessBytes"
 };
-var SHAPE_DEPENDENT = ["macs", "coreMacs", "flops", "memoryAccessBytes", "peakActivationBytes"];
-function isLowerBound(report2, metric, device) {
+function isLowerBound2(report2, metric, device) {
   const t = report2.totals;
-  if (!(t.incompleteNodes > 0)) return false;
-  const lower = t.lowerBound ?? SHAPE_DEPENDENT;
   if (metric === "latency") {
     const l = device ? report2.latency?.[device] : void 0;
-    return l?.lowerBound ?? ["macs", "flops", "memoryAccessBytes"].some((f) => lower.includes(f));
+    return l?.lowerBound ?? ["macs", "flops", "memoryAccessBytes"].some((f) => isLowerBound(t, f));
   }
-  return lower.includes(TOTALS_FIELD[metric]);
+  return isLowerBound(t, TOTALS_FIELD[metric]);
 }
 function upperBoundValue(report2, metric, device) {
   if (metric === "latency") return (device ? report2.latency?.[device]?.upperBoundMs : void 0) ?? null;
@@ -40717,7 +40753,7 @@ function evaluateRow(m, cfg, metric, device, out) {
     const below = percent !== null && Math.abs(percent) < m.config.minChange;
     if (delta !== 0 && !below) change4 = { delta, percent };
   }
-  const lowerBound = isLowerBound(m.report, metric, device);
+  const lowerBound = isLowerBound2(m.report, metric, device);
   const upperBound = lowerBound ? upperBoundValue(m.report, metric, device) : null;
   const row = {
     model: m.path,
@@ -48379,43 +48415,6 @@ function analyzeBaseline(budgetsPathInBase, headBudgetsPath, baseRoot, headRoot,
     }
   }
   return { report: { schemaVersion: SCHEMA_VERSION, tool: { name: TOOL_NAME, version: VERSION }, models }, notes };
-}
-
-// src/report/bounds.ts
-function isLowerBound2(t, field) {
-  return (t.lowerBound ?? []).includes(field);
-}
-function boundedFigure(t, field, format) {
-  if (!isLowerBound2(t, field)) return format(t[field]);
-  const upper = t.upperBound?.[field];
-  return `\u2265 ${format(t[field])}${upper !== void 0 ? `, \u2264 ${format(upper)}` : ""}`;
-}
-function boundedMs(l, format) {
-  if (!l.lowerBound) return format(l.ms);
-  return `\u2265 ${format(l.ms)}${l.upperBoundMs !== void 0 ? `, \u2264 ${format(l.upperBoundMs)}` : ""}`;
-}
-function lowerBoundNote(t) {
-  if (!t.incompleteNodes && !(t.lowerBound ?? []).length) return null;
-  const names = (t.incompleteNodeNames ?? []).map((n) => safeText(n, 40));
-  const list = names.length ? ` (${names.join(", ")}${t.incompleteNodes > names.length ? ", ..." : ""})` : "";
-  const upper = t.upperBound && Object.keys(t.upperBound).length > 0;
-  return `lower bound: ${t.incompleteNodes} node(s) with unknown shapes${list}; figures marked \u2265 may be higher at run time` + (upper ? ", \u2264 gives a static upper bound (data-dependent sizes at their maximum)" : "");
-}
-var METRIC_FIELD = {
-  gmacs: { field: "macs", scale: 1e9 },
-  gflops: { field: "flops", scale: 1e9 },
-  "peak-memory": { field: "peakActivationBytes", scale: 1 },
-  "memory-traffic": { field: "memoryAccessBytes", scale: 1 }
-};
-function boundedMetric(report2, metric, device, value2, fmt3) {
-  if (report2 && metric === "latency" && device) {
-    const l = report2.latency?.[device];
-    if (l?.lowerBound) return `\u2265 ${fmt3(value2)}${l.upperBoundMs !== void 0 ? `, \u2264 ${fmt3(l.upperBoundMs)}` : ""}`;
-  }
-  const m = METRIC_FIELD[metric];
-  if (!report2 || !m || !isLowerBound2(report2.totals, m.field)) return fmt3(value2);
-  const upper = report2.totals.upperBound?.[m.field];
-  return `\u2265 ${fmt3(value2)}${upper !== void 0 ? `, \u2264 ${fmt3(upper / m.scale)}` : ""}`;
 }
 
 // src/report/escape.ts
