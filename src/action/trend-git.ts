@@ -142,6 +142,16 @@ export function commitFile(g: TrendGit, parent: string | null, file: string, tex
   }
 }
 
+/**
+ * What a failed push says: 'rejected' (not a fast-forward: another run pushed first, retry),
+ * 'denied' (no permission) or 'other'. HTTP 403 is matched as a whole number, never inside a sha.
+ */
+export function pushFailure(why: string): 'rejected' | 'denied' | 'other' {
+  const denied = /denied|\b403\b|permission|not allowed|Authentication failed|could not read Username/i.test(why);
+  if (/non-fast-forward|fetch first|\[rejected\]|failed to update ref|cannot lock ref|stale info/i.test(why) && !denied) return 'rejected';
+  return denied ? 'denied' : 'other';
+}
+
 /** Pushes `commit` to the branch (never forced): 'ok', 'rejected' (not a fast-forward: retry), or throws. */
 function pushCommit(g: TrendGit, commit: string, branch: string): 'ok' | 'rejected' {
   try {
@@ -149,10 +159,10 @@ function pushCommit(g: TrendGit, commit: string, branch: string): 'ok' | 'reject
     return 'ok';
   } catch (e) {
     const why = cause(e);
-    if (/non-fast-forward|fetch first|\[rejected\]|failed to update ref|cannot lock ref|stale info/i.test(why) && !/denied|403|permission/i.test(why))
-      return 'rejected';
+    const kind = pushFailure(why);
+    if (kind === 'rejected') return 'rejected';
     throw new Error(
-      /denied|403|permission|not allowed|Authentication failed|could not read Username/i.test(why)
+      kind === 'denied'
         ? `no permission to push to ${branch} (a fork, or a token without \`contents: write\`): ${why}`
         : `the push to ${branch} failed: ${why}`,
       { cause: e },

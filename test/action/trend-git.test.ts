@@ -8,7 +8,7 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordRun, type TrendGit, type TrendInputs } from '../../src/action/trend-git.js';
+import { pushFailure, recordRun, type TrendGit, type TrendInputs } from '../../src/action/trend-git.js';
 import { appendRun, parseHistory, serializeHistory, type History, type TrendRun } from '../../src/action/trend.js';
 
 const BRANCH = 'hist';
@@ -113,5 +113,17 @@ describe('recordRun', () => {
     // The rival pushed three times; our entry is not there.
     expect(git(origin, 'rev-list', '--count', `${before}..refs/heads/${BRANCH}`)).toBe('3');
     expect(stored().runs.map((r) => r.sha)).not.toContain(sha(4));
+  });
+});
+
+describe('pushFailure', () => {
+  it('a rejection whose sha contains 403 is a rejection, not a permission error', () => {
+    const rejected = 'To file:///o.git\n ! [rejected] c75e7e193e65cb403c43b5c29ce3be4e3d347dda -> hist (fetch first)\nerror: failed to push some refs';
+    expect(pushFailure(rejected)).toBe('rejected');
+    expect(
+      pushFailure('remote: Permission to acme/models.git denied to github-actions[bot].\nfatal: unable to access: The requested URL returned error: 403'),
+    ).toBe('denied');
+    expect(pushFailure('fatal: unable to access: The requested URL returned error: 403')).toBe('denied');
+    expect(pushFailure('fatal: the remote end hung up unexpectedly')).toBe('other');
   });
 });
