@@ -52368,16 +52368,21 @@ function commitFile(g, parent, file, text2, message) {
     rmSync3(dir, { recursive: true, force: true });
   }
 }
+function pushFailure(why) {
+  const denied = /denied|\b403\b|permission|not allowed|Authentication failed|could not read Username/i.test(why);
+  if (/non-fast-forward|fetch first|\[rejected\]|failed to update ref|cannot lock ref|stale info/i.test(why) && !denied) return "rejected";
+  return denied ? "denied" : "other";
+}
 function pushCommit(g, commit, branch) {
   try {
     git2(g, ["push", "--quiet", "--no-verify", "origin", `${commit}:refs/heads/${branch}`]);
     return "ok";
   } catch (e) {
     const why = cause(e);
-    if (/non-fast-forward|fetch first|\[rejected\]|failed to update ref|cannot lock ref|stale info/i.test(why) && !/denied|403|permission/i.test(why))
-      return "rejected";
+    const kind3 = pushFailure(why);
+    if (kind3 === "rejected") return "rejected";
     throw new Error(
-      /denied|403|permission|not allowed|Authentication failed|could not read Username/i.test(why) ? `no permission to push to ${branch} (a fork, or a token without \`contents: write\`): ${why}` : `the push to ${branch} failed: ${why}`,
+      kind3 === "denied" ? `no permission to push to ${branch} (a fork, or a token without \`contents: write\`): ${why}` : `the push to ${branch} failed: ${why}`,
       { cause: e }
     );
   }
