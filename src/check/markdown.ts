@@ -16,7 +16,7 @@
  *   steps (fewer layer groups, no layer diff, unchanged models as a count, changed models as
  *   one compact table) and saying so, with a pointer to the job summary.
  */
-import { boundedMetric } from '../report/bounds.js';
+import { boundedMetric, lowerBoundText } from '../report/bounds.js';
 import type { ModelReport } from '../report/model-report.js';
 import type { ModelComparison, NodeChange } from '../report/compare.js';
 import { METRIC_LABEL, fmt, fmtUsed, type ModelResult, type Row, type Violation } from '../budgets/evaluate.js';
@@ -77,7 +77,7 @@ function value(report: ModelReport | null | undefined, row: Pick<Row, 'metric' |
 function headValue(r: Row): string {
   if (r.value === null) return '–';
   if (!r.lowerBound) return noWrap(fmt(r.metric, r.value));
-  return noWrap(`≥ ${fmt(r.metric, r.value)}${r.upperBound !== null ? `, ≤ ${fmt(r.metric, r.upperBound)}` : ''}`);
+  return noWrap(lowerBoundText(fmt(r.metric, r.value), r.upperBound !== null ? fmt(r.metric, r.upperBound) : null));
 }
 
 /** The status of a budgeted row, and which limit broke: '❌ relative', '⚠️ absolute ❌ relative', '✅'. Empty without a budget. */

@@ -6,7 +6,7 @@ import { METRIC_LABEL, fmt, fmtUsed, type Row } from '../budgets/evaluate.js';
 import type { CheckOutcome } from '../check/run.js';
 import { formatPercent } from '../report/text.js';
 import { textTable } from '../report/format.js';
-import { boundedMetric } from '../report/bounds.js';
+import { boundedMetric, lowerBoundText } from '../report/bounds.js';
 import { neutraliseCommands, safeText } from '../util/sanitize.js';
 import { enclosingRepo } from '../io/safe-open.js';
 
@@ -28,7 +28,7 @@ export function valueText(r: Row): string {
   if (r.value === null) return '?';
   const v = fmt(r.metric, r.value);
   if (!r.lowerBound) return v;
-  return `≥ ${v}${r.upperBound !== null ? `, ≤ ${fmt(r.metric, r.upperBound)}` : ''}`;
+  return lowerBoundText(v, r.upperBound !== null ? fmt(r.metric, r.upperBound) : null);
 }
 
 export function renderCheckText(outcome: CheckOutcome): string {

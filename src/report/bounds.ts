@@ -22,17 +22,22 @@ export function isLowerBound(t: Totals, field: keyof Totals): boolean {
   return t.incompleteNodes > 0 && SHAPE_DEPENDENT.includes(field);
 }
 
+/** A lower bound as written everywhere: `≥ 368M`, or `≥ 368M, ≤ 1.2G` with its static upper bound. */
+export function lowerBoundText(value: string, upper?: string | null): string {
+  return `≥ ${value}${upper != null ? `, ≤ ${upper}` : ''}`;
+}
+
 /** The figure as shown: `368M`, or `≥ 368M` / `≥ 368M, ≤ 1.2G` when it is a lower bound. */
 export function boundedFigure(t: Totals, field: Field, format: (n: number) => string): string {
   if (!isLowerBound(t, field)) return format(t[field]);
   const upper = t.upperBound?.[field];
-  return `≥ ${format(t[field])}${upper !== undefined ? `, ≤ ${format(upper)}` : ''}`;
+  return lowerBoundText(format(t[field]), upper !== undefined ? format(upper) : null);
 }
 
 /** The latency as shown, the same way. */
 export function boundedMs(l: LatencyReport, format: (ms: number) => string): string {
   if (!l.lowerBound) return format(l.ms);
-  return `≥ ${format(l.ms)}${l.upperBoundMs !== undefined ? `, ≤ ${format(l.upperBoundMs)}` : ''}`;
+  return lowerBoundText(format(l.ms), l.upperBoundMs !== undefined ? format(l.upperBoundMs) : null);
 }
 
 /**
@@ -70,10 +75,10 @@ export function boundedMetric(
 ): string {
   if (report && metric === 'latency' && device) {
     const l = report.latency?.[device];
-    if (l?.lowerBound) return `≥ ${fmt(value)}${l.upperBoundMs !== undefined ? `, ≤ ${fmt(l.upperBoundMs)}` : ''}`;
+    if (l?.lowerBound) return lowerBoundText(fmt(value), l.upperBoundMs !== undefined ? fmt(l.upperBoundMs) : null);
   }
   const m = METRIC_FIELD[metric];
   if (!report || !m || !isLowerBound(report.totals, m.field)) return fmt(value);
   const upper = report.totals.upperBound?.[m.field];
-  return `≥ ${fmt(value)}${upper !== undefined ? `, ≤ ${fmt(upper / m.scale)}` : ''}`;
+  return lowerBoundText(fmt(value), upper !== undefined ? fmt(upper / m.scale) : null);
 }
