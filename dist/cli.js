@@ -24956,14 +24956,17 @@ function isLowerBound(t, field2) {
   if (t.lowerBound) return t.lowerBound.includes(field2);
   return t.incompleteNodes > 0 && SHAPE_DEPENDENT.includes(field2);
 }
+function lowerBoundText(value2, upper) {
+  return `\u2265 ${value2}${upper != null ? `, \u2264 ${upper}` : ""}`;
+}
 function boundedFigure(t, field2, format) {
   if (!isLowerBound(t, field2)) return format(t[field2]);
   const upper = t.upperBound?.[field2];
-  return `\u2265 ${format(t[field2])}${upper !== void 0 ? `, \u2264 ${format(upper)}` : ""}`;
+  return lowerBoundText(format(t[field2]), upper !== void 0 ? format(upper) : null);
 }
 function boundedMs(l, format) {
   if (!l.lowerBound) return format(l.ms);
-  return `\u2265 ${format(l.ms)}${l.upperBoundMs !== void 0 ? `, \u2264 ${format(l.upperBoundMs)}` : ""}`;
+  return lowerBoundText(format(l.ms), l.upperBoundMs !== void 0 ? format(l.upperBoundMs) : null);
 }
 function lowerBoundNote(t) {
   if (!t.incompleteNodes && !(t.lowerBound ?? []).length) return null;
@@ -24981,12 +24984,12 @@ var METRIC_FIELD = {
 function boundedMetric(report2, metric, device, value2, fmt3) {
   if (report2 && metric === "latency" && device) {
     const l = report2.latency?.[device];
-    if (l?.lowerBound) return `\u2265 ${fmt3(value2)}${l.upperBoundMs !== void 0 ? `, \u2264 ${fmt3(l.upperBoundMs)}` : ""}`;
+    if (l?.lowerBound) return lowerBoundText(fmt3(value2), l.upperBoundMs !== void 0 ? fmt3(l.upperBoundMs) : null);
   }
   const m = METRIC_FIELD[metric];
   if (!report2 || !m || !isLowerBound(report2.totals, m.field)) return fmt3(value2);
   const upper = report2.totals.upperBound?.[m.field];
-  return `\u2265 ${fmt3(value2)}${upper !== void 0 ? `, \u2264 ${fmt3(upper / m.scale)}` : ""}`;
+  return lowerBoundText(fmt3(value2), upper !== void 0 ? fmt3(upper / m.scale) : null);
 }
 
 // src/report/compare.ts
@@ -28286,7 +28289,7 @@ function value(report2, row, v) {
 function headValue(r) {
   if (r.value === null) return "\u2013";
   if (!r.lowerBound) return noWrap(fmt2(r.metric, r.value));
-  return noWrap(`\u2265 ${fmt2(r.metric, r.value)}${r.upperBound !== null ? `, \u2264 ${fmt2(r.metric, r.upperBound)}` : ""}`);
+  return noWrap(lowerBoundText(fmt2(r.metric, r.value), r.upperBound !== null ? fmt2(r.metric, r.upperBound) : null));
 }
 function statusCell(r) {
   if (!r.broken.length) return STATUS_ICON[r.status];
@@ -28604,7 +28607,7 @@ function valueText(r) {
   if (r.value === null) return "?";
   const v = fmt2(r.metric, r.value);
   if (!r.lowerBound) return v;
-  return `\u2265 ${v}${r.upperBound !== null ? `, \u2264 ${fmt2(r.metric, r.upperBound)}` : ""}`;
+  return lowerBoundText(v, r.upperBound !== null ? fmt2(r.metric, r.upperBound) : null);
 }
 function renderCheckText(outcome) {
   const resultsBy = new Map(outcome.results.map((m) => [m.path, m]));
