@@ -14,7 +14,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { encodeModel, type NodeSpec, type TensorSpec } from '../test/helpers/encode.js';
+import { encodeModel, type NodeSpec, type TensorSpec } from '../src/onnx/encode.js';
 
 const LAYERS = Number(process.env.BENCH_LAYERS ?? 320);
 const D = Number(process.env.BENCH_WIDTH ?? 192);

@@ -5,6 +5,7 @@
  */
 import type { Device, DeviceClass, Precision } from './catalog.js';
 import type { DeviceModel } from './roofline.js';
+import type { CacheFigures, ClassFigures, Fusion, OpClass } from './op-class.js';
 
 export interface Efficiency {
   compute: number;
@@ -70,6 +71,10 @@ export interface DeviceOverrides {
   memoryEfficiency?: number;
   /** Seconds per kernel. */
   kernelOverhead?: number;
+  /** Per op class figures, each overriding the class default. */
+  classes?: Partial<Record<OpClass, ClassFigures>>;
+  cache?: CacheFigures;
+  fusion?: Fusion;
 }
 
 /** The roofline view of a catalog (or custom) device, with its class's efficiencies unless overridden. */
@@ -85,5 +90,8 @@ export function deviceModel(device: Device, overrides: DeviceOverrides = {}): De
     computeEfficiency: overrides.computeEfficiency ?? e.compute,
     memoryEfficiency: overrides.memoryEfficiency ?? e.memory,
     kernelOverhead: overrides.kernelOverhead ?? e.overhead,
+    classes: { ...overrides.classes },
+    ...(overrides.cache ? { cache: overrides.cache } : {}),
+    fusion: overrides.fusion ?? 'none',
   };
 }

@@ -17,6 +17,7 @@ import type { NodeEntry } from '../report/model-report.js';
 import type { Precision } from './catalog.js';
 import { UserError } from '../errors.js';
 import { quoteToken } from '../util/sanitize.js';
+import type { CacheFigures, ClassFigures, Fusion, OpClass } from './op-class.js';
 
 export interface DeviceModel {
   id: string;
@@ -31,6 +32,12 @@ export interface DeviceModel {
   memoryEfficiency: number;
   /** Seconds added per kernel (launch and dispatch). */
   kernelOverhead: number;
+  /** Per op class compute efficiency and kernel overhead; a class not listed takes the figures above. */
+  classes: Partial<Record<OpClass, ClassFigures>>;
+  /** Last-level cache, where known. */
+  cache?: CacheFigures;
+  /** What the runtime fuses (see op-class.ts). */
+  fusion: Fusion;
 }
 
 export type Bound = 'compute' | 'memory' | 'overhead' | 'none';

@@ -4,6 +4,7 @@
  */
 import type { Dim, Graph, Node, TensorData, ValueType, Attr } from '../graph/model.js';
 import type { Info, TensorInfo } from '../graph/info.js';
+import type { OpClass, TimingHints } from '../devices/op-class.js';
 
 /** Arithmetic cost of one node. bytes and params are counted by the driver, not here. */
 export interface OpCost {
@@ -15,6 +16,8 @@ export interface OpCost {
   coreMacs: number;
   /** Set when the cost is only a lower bound (a Loop whose trip count is unknown: one iteration). */
   partial?: true;
+  /** Roofline hints (rows a Gather reads, recurrent steps); the roofline only. */
+  timing?: TimingHints;
 }
 
 export const ZERO_COST: OpCost = Object.freeze({ macs: 0, flops: 0, coreMacs: 0 });
@@ -71,6 +74,8 @@ export interface OpDef {
   infer(ctx: InferCtx): (Info | null | undefined)[];
   /** Cost rule; returns null when the shapes it needs are unknown. */
   cost(ctx: CostCtx): OpCost | null;
+  /** The kind of kernel it runs; a function when it depends on the node (Conv: 1x1, depthwise, grouped). */
+  opClass?: OpClass | ((ctx: InferCtx) => OpClass);
 }
 
 /** Typed access to a node's attributes, with defaults. */

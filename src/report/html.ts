@@ -128,6 +128,8 @@ export function deviceFromLatency(l: LatencyReport): DeviceModel {
     bandwidth,
     computeEfficiency: l.efficiency.compute,
     memoryEfficiency: l.efficiency.memory,
+    classes: {},
+    fusion: 'none',
     kernelOverhead: l.efficiency.kernelOverheadUs / 1e6,
   };
 }

@@ -4,6 +4,7 @@
  */
 import type { Info } from '../graph/info.js';
 import type { Dim } from '../graph/model.js';
+import type { OpClass, TimingHints } from '../devices/op-class.js';
 import type { InferResult, NodeResult } from '../analysis/infer.js';
 import { byOpType, nodeUpper, totals, type OpTypeTotals, type Totals } from '../analysis/aggregate.js';
 
@@ -32,6 +33,10 @@ export interface NodeEntry {
   intensity: number | null;
   /** Present (false) only for an operator with no rule: cost is an estimate. */
   supported?: false;
+  /** The kind of kernel it runs (src/devices/op-class.ts); absent in reports written before op classes. */
+  opClass?: OpClass;
+  /** What the roofline needs beyond the tensor bytes (rows a Gather reads, recurrent steps). */
+  timing?: TimingHints;
   /** Per device (with --device): estimated time in microseconds and what bounds it. */
   latency?: Record<string, { us: number; bound: string }>;
   /**

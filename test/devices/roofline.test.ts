@@ -25,6 +25,8 @@ const toy: DeviceModel = {
   computeEfficiency: 0.5,
   memoryEfficiency: 0.5,
   kernelOverhead: 1e-6,
+  classes: {},
+  fusion: 'none',
 };
 
 const matmul = (n: number, dtype: 'float32' | 'float16' | 'bfloat16' = 'float32'): ModelSpec => ({

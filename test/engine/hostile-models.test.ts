@@ -401,6 +401,8 @@ describe('the roofline never gives Infinity or NaN', () => {
     computeEfficiency: 0.5,
     memoryEfficiency: 0.5,
     kernelOverhead: 1e-6,
+    classes: {},
+    fusion: 'none',
   };
   const t = [{ name: 't', dtype: 'float32', shape: [1000] }];
   const node = { name: 'mm', opType: 'MatMul', inputs: t, outputs: t, params: 0, macs: 1e6, flops: 2e6, bytesRead: 1e6, bytesWritten: 1e6 } as never;

@@ -27,6 +27,8 @@ export const gpu: DeviceModel = {
   computeEfficiency: 0.8,
   memoryEfficiency: 0.9,
   kernelOverhead: 5e-6,
+  classes: {},
+  fusion: 'none',
 };
 
 export const cpu: DeviceModel = {
@@ -37,6 +39,8 @@ export const cpu: DeviceModel = {
   computeEfficiency: 0.5,
   memoryEfficiency: 0.7,
   kernelOverhead: 1e-6,
+  classes: {},
+  fusion: 'none',
 };
 
 interface NodeSpec {

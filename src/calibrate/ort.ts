@@ -1,0 +1,204 @@
+/**
+ * Timing models with onnxruntime-node: an optional peer dependency, loaded lazily and never
+ * bundled into the action. `calibrate` times its micro-models with it and `npm run accuracy`
+ * times the repository's models; nothing else in the project needs it.
+ *
+ * Install it with `npm i --ignore-scripts onnxruntime-node` (its install script downloads GPU
+ * binaries; the CPU build is in the package).
+ */
+import { createRequire } from 'node:module';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { UserError } from '../errors.js';
+
+/** The small part of onnxruntime-node's API used here (its own types are not a build dependency). */
+export interface OrtTensor {
+  readonly dims: readonly number[];
+}
+export interface OrtSession {
+  run(feeds: Record<string, OrtTensor>): Promise<Record<string, OrtTensor>>;
+  endProfiling(): void;
+  release(): Promise<void>;
+  readonly inputNames: readonly string[];
+}
+export interface OrtSessionOptions {
+  intraOpNumThreads?: number;
+  interOpNumThreads?: number;
+  executionMode?: 'sequential' | 'parallel';
+  graphOptimizationLevel?: Optimization;
+  enableProfiling?: boolean;
+  profileFilePrefix?: string;
+  logSeverityLevel?: 0 | 1 | 2 | 3 | 4;
+}
+export interface OrtModule {
+  InferenceSession: { create(model: Uint8Array | string, options?: OrtSessionOptions): Promise<OrtSession> };
+  Tensor: new (type: string, data: ArrayLike<number> | ArrayLike<bigint> | ArrayBufferView, dims: readonly number[]) => OrtTensor;
+  env: { versions?: { common?: string } };
+}
+
+export type Optimization = 'disabled' | 'basic' | 'extended' | 'all';
+
+const INSTALL_HINT = 'install it with `npm i --ignore-scripts onnxruntime-node` (the CPU build is in the package)';
+
+let cached: OrtModule | undefined;
+
+/**
+ * onnxruntime-node, resolved from the working directory first (where a user installs it next to
+ * their models), then from where model-budget itself is installed. A user error when absent.
+ */
+export function loadOrt(): OrtModule {
+  if (cached) return cached;
+  const bases = [path.join(process.cwd(), 'package.json'), fileURLToPath(import.meta.url)];
+  for (const base of bases) {
+    try {
+      cached = createRequire(base)('onnxruntime-node') as OrtModule;
+      return cached;
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      if (code !== 'MODULE_NOT_FOUND')
+        throw new UserError('onnxruntime-node', `could not be loaded (${String((e as Error).message).split('\n')[0]}); ${INSTALL_HINT}`);
+    }
+  }
+  throw new UserError('onnxruntime-node', `is not installed; timing models on this machine needs it: ${INSTALL_HINT}`);
+}
+
+/** One model input to feed: random floats, or integers in [0, intMax) for indices and token ids. */
+export interface FeedSpec {
+  name: string;
+  dtype: 'float32' | 'float16' | 'int64' | 'int32' | 'bool';
+  shape: readonly number[];
+  /** Integers are drawn from [0, intMax); default 2. */
+  intMax?: number;
+}
+
+export interface TimingOptions {
+  /** Intra-op threads; default: every CPU the process may use. */
+  threads?: number;
+  optimization?: Optimization;
+  /** Untimed runs before each pass. */
+  warmup?: number;
+  /** Timed runs per pass. */
+  runs?: number;
+  /** Passes; the result is the median of the passes' medians. */
+  passes?: number;
+}
+
+export interface Timing {
+  /** Median over passes of each pass's median run, milliseconds. */
+  ms: number;
+  /** Each pass's median, milliseconds. */
+  passes: number[];
+  /** Fastest single run, milliseconds. */
+  minMs: number;
+}
+
+export function median(xs: readonly number[]): number {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** Deterministic pseudo-random numbers (a 32-bit LCG), so every run feeds the same data. */
+function lcg(seed: number): () => number {
+  let x = seed >>> 0;
+  return () => {
+    x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
+    return x / 2 ** 32;
+  };
+}
+
+export function makeFeeds(ort: OrtModule, feeds: readonly FeedSpec[]): Record<string, OrtTensor> {
+  const out: Record<string, OrtTensor> = {};
+  feeds.forEach((f, k) => {
+    const n = f.shape.reduce((a, b) => a * b, 1);
+    const rnd = lcg(1234 + k);
+    const max = f.intMax ?? 2;
+    switch (f.dtype) {
+      case 'float32': {
+        const a = new Float32Array(n);
+        for (let i = 0; i < n; i++) a[i] = rnd() * 2 - 1;
+        out[f.name] = new ort.Tensor('float32', a, f.shape);
+        break;
+      }
+      case 'float16': {
+        // Values in [0.5, 1): exponent 14, random mantissa.
+        const a = new Uint16Array(n);
+        for (let i = 0; i < n; i++) a[i] = 0x3800 | Math.floor(rnd() * 1024);
+        out[f.name] = new ort.Tensor('float16', a, f.shape);
+        break;
+      }
+      case 'int64': {
+        const a = new BigInt64Array(n);
+        for (let i = 0; i < n; i++) a[i] = BigInt(Math.floor(rnd() * max));
+        out[f.name] = new ort.Tensor('int64', a, f.shape);
+        break;
+      }
+      case 'int32': {
+        const a = new Int32Array(n);
+        for (let i = 0; i < n; i++) a[i] = Math.floor(rnd() * max);
+        out[f.name] = new ort.Tensor('int32', a, f.shape);
+        break;
+      }
+      case 'bool': {
+        const a = new Uint8Array(n);
+        for (let i = 0; i < n; i++) a[i] = rnd() < 0.5 ? 1 : 0;
+        out[f.name] = new ort.Tensor('bool', a, f.shape);
+        break;
+      }
+    }
+  });
+  return out;
+}
+
+/** Ask the OS for a higher priority for this process (timings share the machine); false when refused. */
+export function raisePriority(): boolean {
+  try {
+    os.setPriority(0, -10);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function sessionOptions(options: TimingOptions = {}): OrtSessionOptions {
+  return {
+    intraOpNumThreads: options.threads ?? os.availableParallelism(),
+    interOpNumThreads: 1,
+    executionMode: 'sequential',
+    graphOptimizationLevel: options.optimization ?? 'all',
+    logSeverityLevel: 3,
+  };
+}
+
+/** Time a model's forward pass: warm-up, then `passes` x `runs` timed runs. */
+export async function timeModel(ort: OrtModule, model: Uint8Array | string, feeds: readonly FeedSpec[], options: TimingOptions = {}): Promise<Timing> {
+  const session = await ort.InferenceSession.create(model, sessionOptions(options));
+  try {
+    return await timeSession(session, makeFeeds(ort, feeds), options);
+  } finally {
+    await session.release();
+  }
+}
+
+export async function timeSession(session: OrtSession, feeds: Record<string, OrtTensor>, options: TimingOptions = {}): Promise<Timing> {
+  const warmup = options.warmup ?? 3;
+  const runs = options.runs ?? 10;
+  const passes = options.passes ?? 3;
+  const medians: number[] = [];
+  let min = Infinity;
+  for (let p = 0; p < passes; p++) {
+    for (let i = 0; i < warmup; i++) await session.run(feeds);
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const t0 = process.hrtime.bigint();
+      await session.run(feeds);
+      const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+      times.push(ms);
+      if (ms < min) min = ms;
+    }
+    medians.push(median(times));
+  }
+  return { ms: median(medians), passes: medians, minMs: min };
+}
