@@ -54,6 +54,8 @@ export interface Device {
   /** Memory size in bytes; power in watts. */
   memory?: Figure;
   power?: Figure;
+  /** Last-level cache: its size in bytes and the bandwidth a streaming kernel gets from it (bytes/s). */
+  cache?: { size: Figure; bandwidth: Figure };
   notes?: string[];
 }
 

@@ -57,4 +57,6 @@ export interface TimingHints {
   steps?: number;
   /** Bytes re-read at every step (the recurrent weights). */
   stepBytes?: number;
+  /** FLOPs done at every step (the recurrent matmuls and gates); the rest of the node's FLOPs run once. */
+  stepFlops?: number;
 }
