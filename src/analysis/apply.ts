@@ -4,12 +4,15 @@
  */
 import type { Graph, Node } from '../graph/model.js';
 import type { Info, TensorInfo } from '../graph/info.js';
+import type { OpClass } from '../devices/op-class.js';
 import { UserError } from '../errors.js';
 import { Attrs, type CostCtx, type InferCtx, type OpCost, type OpDef, type SubgraphResult } from '../ops/types.js';
 
 export interface ApplyResult {
   outputs: (Info | null)[];
   cost: OpCost | null;
+  /** The operator's class for this node (a class function sees the same context as the rules). */
+  opClass: OpClass;
   warnings: string[];
 }
 
@@ -73,6 +76,14 @@ export function applyOp(
       return v && v.kind === 'tensor' ? v : undefined;
     },
   };
+  let opClass: OpClass;
+  try {
+    opClass = typeof def.opClass === 'function' ? def.opClass(ctx) : def.opClass;
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+    warnings.push(`class rule failed: ${(e as Error).message}`);
+    opClass = 'elementwise';
+  }
   let cost: OpCost | null;
   try {
     cost = def.cost(costCtx);
@@ -81,5 +92,5 @@ export function applyOp(
     warnings.push(`cost rule failed: ${(e as Error).message}`);
     cost = null;
   }
-  return { outputs, cost, warnings };
+  return { outputs, cost, opClass, warnings };
 }

@@ -8,6 +8,7 @@ import { byteSize, isNumeric } from '../graph/dtype.js';
 import { numel, shapeToString } from '../graph/shape.js';
 import { lookupOp } from '../ops/registry.js';
 import { ZERO_COST, type OpCost, type SubgraphResult } from '../ops/types.js';
+import type { OpClass } from '../devices/op-class.js';
 import { readTensorValues } from '../onnx/tensor-values.js';
 import { applyOp } from './apply.js';
 import { expandFunctions } from './functions.js';
@@ -79,6 +80,8 @@ export interface NodeResult {
   cost: OpCost | null;
   /** False for an operator with no rule (custom / unknown): its cost is an elementwise estimate. */
   supported: boolean;
+  /** The kernel class the roofline uses; 'elementwise' for an operator with no rule (its fallback). */
+  opClass: OpClass;
   /** Weights first consumed by this node: elements and bytes. */
   params: number;
   weightBytes: number;
@@ -421,6 +424,7 @@ function inferRun(model: Model, options: InferOptions, bounds: BoundDims | null)
           outputs: node.outputs.map((n, i) => ({ name: n, info: result.outputs[i] ?? null })),
           cost,
           supported: result.supported,
+          opClass: result.opClass,
           params: pending.params,
           weightBytes: pending.bytes,
           // Shape and Size read a tensor's metadata, never its elements.
@@ -496,6 +500,7 @@ function inferRun(model: Model, options: InferOptions, bounds: BoundDims | null)
         outputs,
         cost: null as OpCost | null,
         supported: false,
+        opClass: 'elementwise' as OpClass,
         warnings: [`unsupported operator ${domain}${node.opType}: output shapes unknown, cost estimated as elementwise`],
       };
     }

@@ -84,6 +84,7 @@ function mergeShapes(a: Shape | undefined, b: Shape | undefined): Shape {
 
 const swiglu: OpDef = {
   opType: 'SwiGLU',
+  opClass: 'elementwise',
   infer(ctx) {
     const a = ctx.input(0);
     const b = ctx.input(1);
@@ -98,6 +99,7 @@ const swiglu: OpDef = {
 const biasSplitGelu: OpDef = {
   opType: 'BiasSplitGelu',
   domain: MS,
+  opClass: 'elementwise',
   infer(ctx) {
     const x = ctx.input(0);
     const s = x?.shape;
@@ -134,16 +136,17 @@ export const ops: OpDef[] = [
   unaryOp('Swish', 6),
   swiglu,
   unaryOp('Gelu', geluFlops),
-  unaryOp('Softmax', 5),
+  // The softmax family runs row-wise (a reduction, then a pass over the row), as normalisations do.
+  unaryOp('Softmax', 5, { opClass: 'normalization' }),
   {
-    ...unaryOp('LogSoftmax', 5),
+    ...unaryOp('LogSoftmax', 5, { opClass: 'normalization' }),
     cost: logSoftmaxCost,
   },
-  unaryOp('Hardmax', 1),
+  unaryOp('Hardmax', 1, { opClass: 'normalization' }),
   unaryOp('Gelu', 5, { domain: MS }),
   unaryOp('FastGelu', (ctx) => (ctx.has(1) ? 10 : 9), { domain: MS }),
   unaryOp('BiasGelu', 6, { domain: MS }),
   unaryOp('QuickGelu', 6, { domain: MS }),
-  unaryOp('BiasSoftmax', 6, { domain: MS }),
+  unaryOp('BiasSoftmax', 6, { domain: MS, opClass: 'normalization' }),
   biasSplitGelu,
 ];

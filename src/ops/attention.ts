@@ -169,6 +169,7 @@ function projectedCost(ctx: CostCtx, pastIndex: number, maskInputs: number[], qu
 const msAttention: OpDef = {
   opType: 'Attention',
   domain: MS,
+  opClass: 'attention',
   infer: (ctx) => projectedInfer(ctx, 4, ctx.input(0)?.dtype ?? null),
   cost: (ctx) => projectedCost(ctx, 4, [3, 5], false),
 };
@@ -176,6 +177,7 @@ const msAttention: OpDef = {
 const qAttention: OpDef = {
   opType: 'QAttention',
   domain: MS,
+  opClass: 'attention',
   // Output and present are float, typed like the input scale.
   infer: (ctx) => projectedInfer(ctx, 8, ctx.input(3)?.dtype ?? ctx.input(2)?.dtype ?? null),
   cost: (ctx) => projectedCost(ctx, 8, [5], true),
@@ -240,6 +242,7 @@ function mhaTotal(ctx: InferCtx, g: MhaGeometry): Dim {
 const multiHeadAttention: OpDef = {
   opType: 'MultiHeadAttention',
   domain: MS,
+  opClass: 'attention',
   infer: (ctx) => {
     const dt = ctx.input(0)?.dtype ?? null;
     const g = mhaGeometry(ctx);
@@ -307,6 +310,7 @@ function gqaPresentLength(ctx: InferCtx, g: GqaGeometry): Dim {
 const groupQueryAttention: OpDef = {
   opType: 'GroupQueryAttention',
   domain: MS,
+  opClass: 'attention',
   infer: (ctx) => {
     const dt = ctx.input(0)?.dtype ?? null;
     const g = gqaGeometry(ctx);
@@ -387,6 +391,7 @@ function onnxAttnGeometry(ctx: InferCtx): OnnxAttnGeometry | null {
 
 const onnxAttention: OpDef = {
   opType: 'Attention',
+  opClass: 'attention',
   infer: (ctx) => {
     const dt = ctx.input(0)?.dtype ?? null;
     const kDt = ctx.input(4)?.dtype ?? ctx.input(1)?.dtype ?? dt;
@@ -417,6 +422,7 @@ function rotaryDef(domain: string, cosIndex: number): OpDef {
   return {
     opType: 'RotaryEmbedding',
     domain,
+    opClass: 'elementwise',
     infer: (ctx) => {
       const x = ctx.input(0);
       return [tensor(x?.dtype ?? null, x?.shape ? [...x.shape] : null)];

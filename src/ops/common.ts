@@ -2,6 +2,8 @@
  * Small building blocks shared by operator families.
  */
 import { numel } from '../graph/shape.js';
+import { byteSize } from '../graph/dtype.js';
+import type { TensorInfo } from '../graph/info.js';
 import type { CostCtx, OpCost } from './types.js';
 import { checkedAdd, checkedMul } from '../analysis/limits.js';
 import { GraphError } from '../analysis/errors.js';
@@ -23,6 +25,12 @@ export function outputElements(ctx: CostCtx, i = 0): number | null {
 export function inputElements(ctx: CostCtx, i = 0): number | null {
   const inp = ctx.input(i);
   return inp ? numel(inp.shape) : null;
+}
+
+/** Bytes a tensor takes, or null when its dtype or shape is not fully known. */
+export function tensorBytes(t: TensorInfo | undefined): number | null {
+  const n = t ? numel(t.shape) : null;
+  return n === null || !t?.dtype ? null : byteSize(t.dtype, n);
 }
 
 /** A cost of `perElement` operations for each element of output 0 (no MACs). */

@@ -5,6 +5,11 @@
  * (by FLOPs), with a notice. Loop = body x trip count (M); without M, or with a data-dependent
  * exit condition, the count is an upper bound or unknown and a notice says so. Scan = body x
  * sequence length (x batch for opset 8).
+ *
+ * Timing: Loop and Scan run their iterations one after the other, each launching its body's
+ * kernels, so when the iteration count is exact (or the maximum the cost is taken at) the
+ * cost carries `timing.steps` = iterations: the roofline adds a kernel overhead per iteration.
+ * No per-step FLOPs or bytes: iterations of an unrolled loop may differ.
  */
 import type { Dim, Graph, Shape } from '../graph/model.js';
 import { tensor, type Info, type TensorInfo } from '../graph/info.js';
@@ -73,6 +78,9 @@ function ifBranches(ctx: InferCtx): { then?: SubgraphResult; else?: SubgraphResu
 
 const ifOp: OpDef = {
   opType: 'If',
+  // A whole branch of mixed kernels: no class fits, so the generic element-wise one (as for
+  // unsupported operators).
+  opClass: 'elementwise',
   infer(ctx) {
     const b = ifBranches(ctx);
     if (b.taken === true) return b.then?.outputs ?? [];
@@ -181,19 +189,22 @@ function unrollLoop(ctx: InferCtx, body: Graph, maxTrips: number, cond: number |
 
 const loopOp: OpDef = {
   opType: 'Loop',
+  // Iterations run one after the other, each launching its body's kernels: recurrent, with the
+  // iterations as timing steps when their count is exact.
+  opClass: 'recurrent',
   infer(ctx) {
     return runLoop(ctx)?.outputs ?? [];
   },
   cost(ctx) {
     const run = runLoop(ctx);
     if (!run) return null;
-    if (run.unrolled) return run.cost;
+    if (run.unrolled) return { ...run.cost, timing: { steps: run.costTrips! } };
     if (run.costTrips === null) {
       ctx.warn('Loop trip count not known statically: cost of one iteration shown');
       return { ...run.cost, partial: true };
     }
     if (run.trips === null) ctx.warn(`Loop may exit early: costed at its maximum of ${run.costTrips} iterations`);
-    return scaleCostChecked(run.cost, run.costTrips, ctx);
+    return { ...scaleCostChecked(run.cost, run.costTrips, ctx), timing: { steps: run.costTrips } };
   },
 };
 
@@ -247,6 +258,8 @@ function runScan(ctx: InferCtx): ScanRun | null {
 
 const scanOp: OpDef = {
   opType: 'Scan',
+  // A recurrence over the scanned axis (tf2onnx exports RNNs as Scan): recurrent.
+  opClass: 'recurrent',
   infer(ctx) {
     const run = runScan(ctx);
     if (!run) return [];
@@ -267,7 +280,8 @@ const scanOp: OpDef = {
   cost(ctx: CostCtx) {
     const run = runScan(ctx);
     if (!run || typeof run.seqLen !== 'number' || typeof run.batch !== 'number') return null;
-    return scaleCostChecked(run.body.cost, run.seqLen * run.batch, ctx);
+    const steps = run.seqLen * run.batch;
+    return { ...scaleCostChecked(run.body.cost, steps, ctx), timing: { steps } };
   },
 };
 

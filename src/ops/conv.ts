@@ -24,6 +24,7 @@ import type { Dim, Shape } from '../graph/model.js';
 import { tensor } from '../graph/info.js';
 import { mulDims, numel, product } from '../graph/shape.js';
 import { coreCost } from './common.js';
+import type { OpClass } from '../devices/op-class.js';
 import { knownInts, type Attrs, type CostCtx, type InferCtx, type OpDef } from './types.js';
 import { activationFlops } from './rnn.js';
 
@@ -193,6 +194,30 @@ function convMacs(ctx: CostCtx, lay: ConvLayout): number | null {
   return y * cinPerGroup * kernelVolume(kernel);
 }
 
+/**
+ * The kernel a convolution runs, from its attributes and weight: 'conv-1x1' (every kernel dim 1,
+ * group 1: a GEMM over pixels), 'depthwise' (group > 1, one input channel per group), 'grouped'
+ * (group > 1, several channels per group), else 'conv'. A group > 1 whose channels per group
+ * are unknown is 'grouped'; a kernel that is unknown is 'conv'.
+ */
+function convClass(lay: ConvLayout): (ctx: InferCtx) => OpClass {
+  return (ctx) => {
+    const ws = ctx.input(lay.w)?.shape ?? null;
+    const group = ctx.attrs.int('group', 1);
+    if (group > 1) {
+      let perGroup: Dim = ws && ws.length >= 2 ? ws[1] : null;
+      if (typeof perGroup !== 'number') {
+        const xs = ctx.input(lay.x)?.shape ?? null;
+        const c = ((lay.channelsLast?.(ctx.attrs) ?? false) ? toChannelsFirst(xs) : xs)?.[1];
+        perGroup = typeof c === 'number' ? c / group : null;
+      }
+      return perGroup === 1 ? 'depthwise' : 'grouped';
+    }
+    const kernel = convKernel(ctx.attrs, ws);
+    return kernel && kernel.length > 0 && kernel.every((k) => k === 1) ? 'conv-1x1' : 'conv';
+  };
+}
+
 /** Bias add FLOPs: one per output element when the bias input is present. */
 function biasFlops(ctx: CostCtx, index: number): number {
   if (index < 0 || !ctx.has(index)) return 0;
@@ -204,6 +229,7 @@ function convDef(opType: string, domain: string, lay: ConvLayout, extraFlops?: (
   return {
     opType,
     domain,
+    opClass: convClass(lay),
     infer: (ctx) => [tensor(ctx.input(lay.x)?.dtype ?? null, convOutShape(ctx, lay))],
     cost: (ctx) => {
       const macs = convMacs(ctx, lay);
@@ -253,6 +279,7 @@ function convTransposeSpatial(attrs: Attrs, spatial: Dim[], kernel: number[] | n
 
 const convTranspose: OpDef = {
   opType: 'ConvTranspose',
+  opClass: 'conv-transpose',
   infer: (ctx) => {
     const x = ctx.input(0);
     const w = ctx.input(1);
@@ -279,6 +306,7 @@ const convTranspose: OpDef = {
 
 const convInteger: OpDef = {
   opType: 'ConvInteger',
+  opClass: convClass({ x: 0, w: 1, bias: -1 }),
   infer: (ctx) => [tensor('int32', convOutShape(ctx, { x: 0, w: 1, bias: -1 }))],
   cost: (ctx) => {
     const macs = convMacs(ctx, { x: 0, w: 1, bias: -1 });
@@ -304,6 +332,7 @@ function qlinearConvDef(domain: string): OpDef {
   return {
     opType: 'QLinearConv',
     domain,
+    opClass: convClass(lay),
     infer: (ctx) => [tensor(ctx.input(7)?.dtype ?? null, convOutShape(ctx, lay))],
     cost: (ctx) => {
       const macs = convMacs(ctx, lay);
@@ -321,6 +350,8 @@ function qlinearConvDef(domain: string): OpDef {
 
 const deformConv: OpDef = {
   opType: 'DeformConv',
+  // Bilinear sampling of every kernel tap (im2col-like work) whatever the kernel or group: 'conv'.
+  opClass: 'conv',
   infer: (ctx) => {
     const x = ctx.input(0);
     let shape = convShapeNCHW(x?.shape ?? null, ctx.input(1)?.shape ?? null, ctx.attrs);
@@ -347,6 +378,8 @@ const deformConv: OpDef = {
 
 const col2Im: OpDef = {
   opType: 'Col2Im',
+  // Adds each column element into its place in the image: a scatter.
+  opClass: 'data-movement',
   infer: (ctx) => {
     const x = ctx.input(0);
     const image = knownInts(ctx.input(1));

@@ -41,6 +41,7 @@ import type { Dim, Shape } from '../graph/model.js';
 import { MAX_TRACKED_ELEMENTS, tensor, type TensorInfo } from '../graph/info.js';
 import { INT_RANGE, isFloat, isInteger, type DType } from '../graph/dtype.js';
 import { broadcastAll, isConcrete, normAxis, numel } from '../graph/shape.js';
+import type { OpClass } from '../devices/op-class.js';
 import type { CostCtx, InferCtx, OpCost, OpDef } from './types.js';
 import { knownInts } from './types.js';
 import { outputElements, perOutputElement } from './common.js';
@@ -334,6 +335,8 @@ export function copyShape(shape: Shape | undefined): Shape {
 
 export interface UnaryOptions {
   domain?: string;
+  /** Kernel class; default 'elementwise' (the softmax family passes 'normalization'). */
+  opClass?: OpClass;
   /** Output dtype; default the input's. */
   dtype?: DType;
   /** Element function for value propagation, given the input dtype. */
@@ -348,6 +351,7 @@ export function unaryOp(opType: string, perElement: number | ((ctx: CostCtx) => 
   return {
     opType,
     domain: o.domain,
+    opClass: o.opClass ?? 'elementwise',
     infer(ctx) {
       const x = ctx.input(0);
       const dtype = o.dtype ?? x?.dtype ?? null;
@@ -381,6 +385,7 @@ export function broadcastOp(opType: string, o: BroadcastOptions = {}): OpDef {
   return {
     opType,
     domain: o.domain,
+    opClass: 'elementwise',
     infer(ctx) {
       const idx = presentInputs(ctx);
       const infos = idx.map((i) => ctx.input(i));
@@ -520,6 +525,7 @@ function clipBounds(ctx: InferCtx): { count: number; lo: Dim | undefined; hi: Di
 
 const clip: OpDef = {
   opType: 'Clip',
+  opClass: 'elementwise',
   infer(ctx) {
     const x = ctx.input(0);
     const dtype = x?.dtype ?? null;
@@ -546,6 +552,8 @@ const clip: OpDef = {
 function cumulative(opType: string, step: NumFn, identity: number): OpDef {
   return {
     opType,
+    // A scan along one axis: one pass over the tensor like a reduction, each output depending on the previous.
+    opClass: 'reduction',
     infer(ctx) {
       const x = ctx.input(0);
       const dtype = x?.dtype ?? null;
@@ -597,6 +605,8 @@ export function detFlops(m: number): number {
 
 const det: OpDef = {
   opType: 'Det',
+  // Dense O(M^3) linear algebra (an LU factorisation per matrix): the closest kernel is a GEMM.
+  opClass: 'gemm',
   infer(ctx) {
     const x = ctx.input(0);
     const s = x?.shape;
@@ -614,6 +624,7 @@ const det: OpDef = {
 const biasAdd: OpDef = {
   opType: 'BiasAdd',
   domain: 'com.microsoft',
+  opClass: 'elementwise',
   infer(ctx) {
     const x = ctx.input(0);
     return [tensor(x?.dtype ?? null, copyShape(x?.shape))];

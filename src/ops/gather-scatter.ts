@@ -15,12 +15,18 @@
  * | Unique                                     | n x ceil(log2 n), n = input elements    | comparison sort                      |
  * | NonMaxSuppression                          | B*C*(n + n*ceil(log2 n) + 19*n(n-1)/2)  | score threshold, sort, IoU of every  |
  * |                                            |                                         | box pair (worst case, see IOU_FLOPS) |
+ *
+ * Timing (the roofline's `timing.bytes`): a gather's kernel reads only the rows (elements) its
+ * indices name, not the whole data tensor: Gather, GatherElements and GatherND move
+ * min(|data|, |output|) bytes of data (every output element is one element read, and no more
+ * than the table is read) + |indices| + |output| bytes. Their tensor bytes (bytesRead, the
+ * memory-traffic metric) still count the whole table.
  */
 import type { Dim } from '../graph/model.js';
 import { tensor, type Info } from '../graph/info.js';
 import { isConcrete, normAxis, numel } from '../graph/shape.js';
 import { ZERO_COST, type CostCtx, type InferCtx, type OpCost, type OpDef } from './types.js';
-import { inputElements } from './common.js';
+import { inputElements, tensorBytes } from './common.js';
 import { buildValue, flatIndex, knownTensor, noCost, scalarArg, type KnownTensor } from './shape.js';
 
 /** An index into a dim of size `size`, negatives counted from the end; null when out of range. */
@@ -112,6 +118,16 @@ function inferGatherND(ctx: InferCtx): (Info | null)[] {
     });
   }
   return [tensor(dtype, out, value)];
+}
+
+/** Gather, GatherElements, GatherND: no arithmetic; the kernel moves the rows it indexes (see the header). */
+function costGather(ctx: CostCtx): OpCost {
+  const out = tensorBytes(ctx.output(0));
+  const indices = tensorBytes(ctx.input(1));
+  if (out === null || indices === null) return ZERO_COST;
+  const data = tensorBytes(ctx.input(0));
+  const rows = data === null ? out : Math.min(data, out);
+  return { ...ZERO_COST, timing: { bytes: rows + indices + out } };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -457,17 +473,18 @@ function costNMS(ctx: CostCtx): OpCost | null {
 // ---------------------------------------------------------------------------------------------
 
 export const ops: OpDef[] = [
-  { opType: 'Gather', infer: inferGather, cost: noCost },
-  { opType: 'GatherElements', infer: inferGatherElements, cost: noCost },
-  { opType: 'GatherND', infer: inferGatherND, cost: noCost },
-  { opType: 'ScatterND', infer: inferScatterND, cost: costScatterReduce },
-  { opType: 'ScatterElements', infer: inferScatterElements, cost: costScatterReduce },
-  { opType: 'Scatter', infer: inferScatterElements, cost: noCost },
-  { opType: 'TensorScatter', infer: inferTensorScatter, cost: noCost },
-  { opType: 'Compress', infer: inferCompress, cost: noCost },
-  { opType: 'NonZero', infer: inferNonZero, cost: costNonZero },
-  { opType: 'TopK', infer: inferTopK, cost: costTopK },
-  { opType: 'Unique', infer: inferUnique, cost: costUnique },
-  { opType: 'OneHot', infer: inferOneHot, cost: noCost },
-  { opType: 'NonMaxSuppression', infer: inferNMS, cost: costNMS },
+  { opType: 'Gather', opClass: 'data-movement', infer: inferGather, cost: costGather },
+  { opType: 'GatherElements', opClass: 'data-movement', infer: inferGatherElements, cost: costGather },
+  { opType: 'GatherND', opClass: 'data-movement', infer: inferGatherND, cost: costGather },
+  { opType: 'ScatterND', opClass: 'data-movement', infer: inferScatterND, cost: costScatterReduce },
+  { opType: 'ScatterElements', opClass: 'data-movement', infer: inferScatterElements, cost: costScatterReduce },
+  { opType: 'Scatter', opClass: 'data-movement', infer: inferScatterElements, cost: noCost },
+  { opType: 'TensorScatter', opClass: 'data-movement', infer: inferTensorScatter, cost: noCost },
+  { opType: 'Compress', opClass: 'data-movement', infer: inferCompress, cost: noCost },
+  { opType: 'NonZero', opClass: 'data-movement', infer: inferNonZero, cost: costNonZero },
+  // TopK, Unique and NonMaxSuppression sort or select along an axis: reductions.
+  { opType: 'TopK', opClass: 'reduction', infer: inferTopK, cost: costTopK },
+  { opType: 'Unique', opClass: 'reduction', infer: inferUnique, cost: costUnique },
+  { opType: 'OneHot', opClass: 'data-movement', infer: inferOneHot, cost: noCost },
+  { opType: 'NonMaxSuppression', opClass: 'reduction', infer: inferNMS, cost: costNMS },
 ];

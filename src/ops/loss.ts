@@ -30,6 +30,8 @@ function nllFlops(ctx: CostCtx): number | null {
 
 const nll: OpDef = {
   opType: 'NegativeLogLikelihoodLoss',
+  // Picks one value per row and reduces them to the loss.
+  opClass: 'reduction',
   infer: (ctx) => [lossShape(ctx)],
   cost(ctx): OpCost | null {
     const f = nllFlops(ctx);
@@ -39,6 +41,8 @@ const nll: OpDef = {
 
 const sce: OpDef = {
   opType: 'SoftmaxCrossEntropyLoss',
+  // Dominated by its row-wise (log-)softmax, as Softmax itself.
+  opClass: 'normalization',
   infer(ctx) {
     const scores = ctx.input(0);
     return [lossShape(ctx), tensor(scores?.dtype ?? null, scores?.shape ? [...scores.shape] : null)];

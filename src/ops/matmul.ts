@@ -93,6 +93,7 @@ function matmulLike(
   return {
     opType,
     domain,
+    opClass: 'gemm',
     infer: (ctx) => [tensor(dtype(ctx), matmulShape(ctx.input(a)?.shape ?? null, ctx.input(b)?.shape ?? null).shape)],
     cost: (ctx) => {
       const { k } = matmulShape(ctx.input(a)?.shape ?? null, ctx.input(b)?.shape ?? null);
@@ -133,6 +134,7 @@ function gemmDef(opType: string, domain: string, extra: (ctx: CostCtx, mn: numbe
   return {
     opType,
     domain,
+    opClass: 'gemm',
     infer: (ctx) => {
       const d = gemmDims(ctx, 0, 1);
       return [tensor(ctx.input(0)?.dtype ?? null, d ? [d.m, d.n] : null)];
@@ -154,6 +156,7 @@ const fusedGemmActivation = (ctx: CostCtx, mn: number): number => {
 const qgemm: OpDef = {
   opType: 'QGemm',
   domain: MS,
+  opClass: 'gemm',
   infer: (ctx) => {
     const d = gemmDims(ctx, 0, 3);
     // Quantized output typed like y_zero_point; float32 when there is no y_scale / y_zero_point.
@@ -192,6 +195,7 @@ function fusedMatMulDef(opType: string): OpDef {
   return {
     opType,
     domain: MS,
+    opClass: 'gemm',
     infer: (ctx) => [tensor(ctx.input(0)?.dtype ?? null, fusedMatMulShape(ctx).shape)],
     cost: (ctx) => {
       const macs = matmulMacs(ctx.output(0)?.shape ?? null, fusedMatMulShape(ctx).k);
@@ -214,6 +218,7 @@ function packedWeightMatMul(opType: string, dequantPerWeight: number, biasInput:
   return {
     opType,
     domain: MS,
+    opClass: 'gemm',
     infer: (ctx) => [tensor(ctx.input(0)?.dtype ?? null, shape(ctx))],
     cost: (ctx) => {
       const y = numel(ctx.output(0)?.shape ?? null);
@@ -334,6 +339,7 @@ function broadcastRightAligned(a: Dim[], b: Dim[]): Dim[] {
 
 const einsum: OpDef = {
   opType: 'Einsum',
+  opClass: 'gemm',
   infer: (ctx) => {
     const eq = ctx.attrs.string('equation');
     const dtype = ctx.input(0)?.dtype ?? null;

@@ -236,22 +236,28 @@ function inferImageDecoder(ctx: InferCtx): (Info | null)[] {
 // ---------------------------------------------------------------------------------------------
 
 export const ops: OpDef[] = [
-  { opType: 'RandomUniform', infer: inferRandom, cost: perElementCost(2) },
-  { opType: 'RandomNormal', infer: inferRandom, cost: perElementCost(8) },
-  { opType: 'RandomUniformLike', infer: inferRandomLike, cost: perElementCost(2) },
-  { opType: 'RandomNormalLike', infer: inferRandomLike, cost: perElementCost(8) },
-  { opType: 'Bernoulli', infer: inferRandomLike, cost: perElementCost(1) },
-  { opType: 'Multinomial', infer: inferMultinomial, cost: costMultinomial },
-  { opType: 'HannWindow', infer: inferWindow, cost: perElementCost(5) },
-  { opType: 'HammingWindow', infer: inferWindow, cost: perElementCost(5) },
-  { opType: 'BlackmanWindow', infer: inferWindow, cost: perElementCost(10) },
-  { opType: 'DFT', infer: inferDFT, cost: costDFT },
-  { opType: 'STFT', infer: inferSTFT, cost: costSTFT },
-  { opType: 'MelWeightMatrix', infer: inferMelWeightMatrix, cost: perElementCost(4) },
-  { opType: 'StringNormalizer', infer: inferStringNormalizer, cost: noCost },
-  { opType: 'TfIdfVectorizer', infer: inferTfIdf, cost: costTfIdf },
-  { opType: 'RegexFullMatch', infer: inferRegexFullMatch, cost: noCost },
-  { opType: 'StringConcat', infer: inferStringConcat, cost: noCost },
-  { opType: 'StringSplit', infer: inferStringSplit, cost: noCost },
-  { opType: 'ImageDecoder', infer: inferImageDecoder, cost: noCost },
+  { opType: 'RandomUniform', opClass: 'elementwise', infer: inferRandom, cost: perElementCost(2) },
+  { opType: 'RandomNormal', opClass: 'elementwise', infer: inferRandom, cost: perElementCost(8) },
+  { opType: 'RandomUniformLike', opClass: 'elementwise', infer: inferRandomLike, cost: perElementCost(2) },
+  { opType: 'RandomNormalLike', opClass: 'elementwise', infer: inferRandomLike, cost: perElementCost(8) },
+  { opType: 'Bernoulli', opClass: 'elementwise', infer: inferRandomLike, cost: perElementCost(1) },
+  // A running sum along each row and a search in it: a row-wise pass like a reduction.
+  { opType: 'Multinomial', opClass: 'reduction', infer: inferMultinomial, cost: costMultinomial },
+  { opType: 'HannWindow', opClass: 'elementwise', infer: inferWindow, cost: perElementCost(5) },
+  { opType: 'HammingWindow', opClass: 'elementwise', infer: inferWindow, cost: perElementCost(5) },
+  { opType: 'BlackmanWindow', opClass: 'elementwise', infer: inferWindow, cost: perElementCost(10) },
+  // FFT butterflies: a few operations per element per stage, streamed over the signal; no
+  // register-blocked reuse as in a GEMM, so closest to element-wise kernels.
+  { opType: 'DFT', opClass: 'elementwise', infer: inferDFT, cost: costDFT },
+  { opType: 'STFT', opClass: 'elementwise', infer: inferSTFT, cost: costSTFT },
+  { opType: 'MelWeightMatrix', opClass: 'elementwise', infer: inferMelWeightMatrix, cost: perElementCost(4) },
+  // Text operators work element by element on strings.
+  { opType: 'StringNormalizer', opClass: 'elementwise', infer: inferStringNormalizer, cost: noCost },
+  // Counts n-grams of each row into a vector: a row-wise reduction.
+  { opType: 'TfIdfVectorizer', opClass: 'reduction', infer: inferTfIdf, cost: costTfIdf },
+  { opType: 'RegexFullMatch', opClass: 'elementwise', infer: inferRegexFullMatch, cost: noCost },
+  { opType: 'StringConcat', opClass: 'elementwise', infer: inferStringConcat, cost: noCost },
+  { opType: 'StringSplit', opClass: 'elementwise', infer: inferStringSplit, cost: noCost },
+  // Per-pixel decoding work with no class of its own: the generic element-wise class.
+  { opType: 'ImageDecoder', opClass: 'elementwise', infer: inferImageDecoder, cost: noCost },
 ];

@@ -84,6 +84,7 @@ function bnChannels(ctx: InferCtx): Dim {
 
 const batchNormalization: OpDef = {
   opType: 'BatchNormalization',
+  opClass: 'normalization',
   infer(ctx) {
     const x = ctx.input(0);
     const out: (Info | null)[] = [sameAsInput(ctx)];
@@ -161,6 +162,7 @@ function rowNormOp(opType: string, o: RowNormOptions): OpDef {
   return {
     opType,
     domain: o.domain,
+    opClass: 'normalization',
     infer(ctx) {
       const out: (Info | null)[] = [sameAsInput(ctx)];
       const onnxSpec = o.domain === undefined && opType === 'LayerNormalization' && ctx.opset >= 17;
@@ -201,6 +203,7 @@ function groupCost(n: number | null, groups: number | null, extra = 0): OpCost |
 
 const instanceNormalization: OpDef = {
   opType: 'InstanceNormalization',
+  opClass: 'normalization',
   infer: (ctx) => [sameAsInput(ctx)],
   cost(ctx) {
     const s = concreteInput(ctx);
@@ -211,6 +214,7 @@ const instanceNormalization: OpDef = {
 
 const groupNormalization: OpDef = {
   opType: 'GroupNormalization',
+  opClass: 'normalization',
   infer: (ctx) => [sameAsInput(ctx)],
   cost(ctx) {
     const s = concreteInput(ctx);
@@ -225,6 +229,7 @@ function msGroupNorm(opType: string, skip: boolean): OpDef {
   return {
     opType,
     domain: MS,
+    opClass: 'normalization',
     infer(ctx) {
       const out: (Info | null)[] = [sameAsInput(ctx)];
       if (skip && ctx.node.outputs.length > 1) out.push(sameAsInput(ctx));
@@ -243,6 +248,7 @@ function msGroupNorm(opType: string, skip: boolean): OpDef {
 
 const lpNormalization: OpDef = {
   opType: 'LpNormalization',
+  opClass: 'normalization',
   infer: (ctx) => [sameAsInput(ctx)],
   cost(ctx) {
     const s = concreteInput(ctx);
@@ -257,6 +263,7 @@ const lpNormalization: OpDef = {
 
 const meanVarianceNormalization: OpDef = {
   opType: 'MeanVarianceNormalization',
+  opClass: 'normalization',
   infer: (ctx) => [sameAsInput(ctx)],
   cost(ctx) {
     const s = concreteInput(ctx);
@@ -274,6 +281,7 @@ const meanVarianceNormalization: OpDef = {
 
 const lrn: OpDef = {
   opType: 'LRN',
+  opClass: 'normalization',
   infer: (ctx) => [sameAsInput(ctx)],
   cost(ctx) {
     const n = numel(ctx.input(0)?.shape ?? null);

@@ -62,6 +62,7 @@ export function windowPoolCost(ctx: CostCtx, kind: PoolKind): OpCost | null {
 function windowPoolDef(opType: string, kind: PoolKind): OpDef {
   return {
     opType,
+    opClass: 'reduction',
     infer: (ctx) => {
       const x = ctx.input(0);
       const shape = poolShape(ctx.attrs, x?.shape ?? null, true);
@@ -78,6 +79,7 @@ function windowPoolDef(opType: string, kind: PoolKind): OpDef {
 function globalPoolDef(opType: string, kind: PoolKind): OpDef {
   return {
     opType,
+    opClass: 'reduction',
     infer: (ctx) => {
       const x = ctx.input(0);
       const s = x?.shape;
@@ -101,6 +103,7 @@ export function globalPoolCost(ctx: CostCtx, kind: PoolKind, channelsLast: boole
 
 const maxRoiPool: OpDef = {
   opType: 'MaxRoiPool',
+  opClass: 'reduction',
   infer: (ctx) => {
     const x = ctx.input(0);
     const pooled = ctx.attrs.ints('pooled_shape');
@@ -120,6 +123,8 @@ const maxRoiPool: OpDef = {
 
 const roiAlign: OpDef = {
   opType: 'RoiAlign',
+  // Averages bilinear samples per output bin: pooling.
+  opClass: 'reduction',
   infer: (ctx) => {
     const x = ctx.input(0);
     const xs = x?.shape && x.shape.length === 4 ? x.shape : null;
@@ -159,6 +164,8 @@ function maxUnpoolShape(ctx: InferCtx): Shape {
 
 const maxUnpool: OpDef = {
   opType: 'MaxUnpool',
+  // Scatters each value to the position its index names.
+  opClass: 'data-movement',
   infer: (ctx) => [tensor(ctx.input(0)?.dtype ?? null, maxUnpoolShape(ctx))],
   cost: (ctx) => (ctx.output(0)?.shape ? { macs: 0, flops: 0, coreMacs: 0 } : null),
 };
@@ -167,6 +174,7 @@ const maxUnpool: OpDef = {
 const nhwcMaxPool: OpDef = {
   opType: 'NhwcMaxPool',
   domain: MS,
+  opClass: 'reduction',
   infer: (ctx) => {
     const x = ctx.input(0);
     const nchw = poolShape(ctx.attrs, toChannelsFirst(x?.shape ?? null), true);

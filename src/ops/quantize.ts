@@ -28,6 +28,7 @@ import { tensor } from '../graph/info.js';
 import { broadcast, normAxis, numel } from '../graph/shape.js';
 import { poolShape, poolFlopsPerOutput, globalPoolCost } from './pool.js';
 import { kernelVolume, toChannelsFirst, toChannelsLast } from './conv.js';
+import type { OpClass } from '../devices/op-class.js';
 import type { CostCtx, InferCtx, OpCost, OpDef } from './types.js';
 
 const MS = 'com.microsoft';
@@ -82,6 +83,7 @@ function quantizeDef(domain: string): OpDef {
   return {
     opType: 'QuantizeLinear',
     domain,
+    opClass: 'elementwise',
     infer: (ctx) => sameShape(ctx, quantizeOutputType(ctx)),
     cost: (ctx) => {
       const n = outElems(ctx);
@@ -94,6 +96,7 @@ function dequantizeDef(domain: string): OpDef {
   return {
     opType: 'DequantizeLinear',
     domain,
+    opClass: 'elementwise',
     infer: (ctx) => sameShape(ctx, dequantizeOutputType(ctx, domain === MS)),
     cost: (ctx) => {
       const n = outElems(ctx);
@@ -106,6 +109,8 @@ const DYNAMIC_QUANTIZE_SCALAR_FLOPS = 8;
 
 const dynamicQuantizeLinear: OpDef = {
   opType: 'DynamicQuantizeLinear',
+  // A min / max pass then a quantizing pass, both streaming over the tensor: element-wise.
+  opClass: 'elementwise',
   infer: (ctx) => [...sameShape(ctx, 'uint8'), tensor('float32', []), tensor('uint8', [])],
   cost: (ctx) => {
     const n = inElems(ctx, 0);
@@ -121,6 +126,7 @@ function qlinearBinary(opType: string): OpDef {
   return {
     opType,
     domain: MS,
+    opClass: 'elementwise',
     infer: (ctx) => [tensor(ctx.input(0)?.dtype ?? null, broadcast(ctx.input(0)?.shape ?? null, ctx.input(3)?.shape ?? null))],
     cost: (ctx) => {
       const [a, b, c] = [inElems(ctx, 0), inElems(ctx, 3), outElems(ctx)];
@@ -131,10 +137,11 @@ function qlinearBinary(opType: string): OpDef {
 }
 
 /** QLinear unary op (X, X_scale, X_zp, Y_scale, Y_zp) with `perElement` float FLOPs in between. */
-function qlinearUnary(opType: string, perElement: number): OpDef {
+function qlinearUnary(opType: string, perElement: number, opClass: OpClass = 'elementwise'): OpDef {
   return {
     opType,
     domain: MS,
+    opClass: opClass,
     infer: (ctx) => sameShape(ctx, ctx.input(0)?.dtype ?? null),
     cost: (ctx) => {
       const [x, y] = [inElems(ctx, 0), outElems(ctx)];
@@ -153,6 +160,7 @@ const channelsLast = (ctx: InferCtx): boolean => ctx.attrs.int('channels_last', 
 const qlinearGlobalAveragePool: OpDef = {
   opType: 'QLinearGlobalAveragePool',
   domain: MS,
+  opClass: 'reduction',
   infer: (ctx) => {
     const x = ctx.input(0);
     const s = x?.shape;
@@ -171,6 +179,7 @@ const qlinearGlobalAveragePool: OpDef = {
 const qlinearAveragePool: OpDef = {
   opType: 'QLinearAveragePool',
   domain: MS,
+  opClass: 'reduction',
   infer: (ctx) => {
     const x = ctx.input(0);
     const last = channelsLast(ctx);
@@ -190,6 +199,7 @@ const qlinearAveragePool: OpDef = {
 const qlinearConcat: OpDef = {
   opType: 'QLinearConcat',
   domain: MS,
+  opClass: 'data-movement',
   infer: (ctx) => {
     const items: Shape[] = [];
     for (let i = 2; i < ctx.node.inputs.length; i += 3) items.push(ctx.input(i)?.shape ?? null);
@@ -234,7 +244,7 @@ export const ops: OpDef[] = [
   qlinearBinary('QLinearMul'),
   qlinearUnary('QLinearSigmoid', SIGMOID_FLOPS),
   qlinearUnary('QLinearLeakyRelu', LEAKY_RELU_FLOPS),
-  qlinearUnary('QLinearSoftmax', SOFTMAX_FLOPS),
+  qlinearUnary('QLinearSoftmax', SOFTMAX_FLOPS, 'normalization'),
   qlinearGlobalAveragePool,
   qlinearAveragePool,
   qlinearConcat,

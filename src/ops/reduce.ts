@@ -125,6 +125,7 @@ interface ReduceSteps {
 function reduceOp(opType: string, inputFrom: number, steps: ReduceSteps): OpDef {
   return {
     opType,
+    opClass: 'reduction',
     infer(ctx) {
       const x = ctx.input(0);
       const keepdims = ctx.attrs.int('keepdims', 1) !== 0;
@@ -154,6 +155,7 @@ function reduceOp(opType: string, inputFrom: number, steps: ReduceSteps): OpDef 
 function argOp(opType: string): OpDef {
   return {
     opType,
+    opClass: 'reduction',
     infer(ctx) {
       const x = ctx.input(0);
       const keepdims = ctx.attrs.int('keepdims', 1) !== 0;

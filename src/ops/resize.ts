@@ -258,8 +258,9 @@ function costAffineGrid(ctx: CostCtx): OpCost | null {
 // ---------------------------------------------------------------------------------------------
 
 export const ops: OpDef[] = [
-  { opType: 'Resize', infer: inferResize, cost: costResize },
-  { opType: 'Upsample', infer: inferUpsample, cost: costResize },
-  { opType: 'GridSample', infer: inferGridSample, cost: costGridSample },
-  { opType: 'AffineGrid', infer: inferAffineGrid, cost: costAffineGrid },
+  { opType: 'Resize', opClass: 'data-movement', infer: inferResize, cost: costResize },
+  { opType: 'Upsample', opClass: 'data-movement', infer: inferUpsample, cost: costResize },
+  { opType: 'GridSample', opClass: 'data-movement', infer: inferGridSample, cost: costGridSample },
+  // A 2x3 (3x4) affine map applied to every grid point: a few operations per output element.
+  { opType: 'AffineGrid', opClass: 'elementwise', infer: inferAffineGrid, cost: costAffineGrid },
 ];

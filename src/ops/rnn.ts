@@ -35,11 +35,23 @@
  *
  * These agree with activations.ts's counts for the same functions.
  * The gate matmuls are MACs but not core MACs (core = Conv / MatMul / Gemm / attention).
+ *
+ * Timing (the roofline's `timing`, for the per-step recurrent cost): the input projection
+ * Xt·Wᵀ of every step does not depend on the previous step and runs once, as one GEMM over all
+ * T steps; the rest is sequential. So
+ *   steps     = T x D
+ *   stepFlops = B x (2·gates·H·H (Ht-1·Rᵀ) + the per-step elementwise FLOPs above), taking
+ *               the direction with the fewer elementwise FLOPs when the directions' activations differ
+ *   once-part = FLOPs - steps x stepFlops = T·D·B·2·gates·H·I (+ the other direction's excess)
+ *   stepBytes = bytes of one direction's recurrent weights re-read every step: R (gates·H·H
+ *               elements) + the recurrent bias Rb (gates·H) when B is given + LSTM's peepholes
+ *               P (3H) when given, at their dtypes (the state Ht-1 itself, B·H, is not counted).
  */
 import type { Dim, Shape } from '../graph/model.js';
 import { tensor } from '../graph/info.js';
+import { byteSize, type DType } from '../graph/dtype.js';
 import { macCost } from './common.js';
-import type { Attrs, CostCtx, InferCtx, OpDef } from './types.js';
+import type { Attrs, CostCtx, InferCtx, OpCost, OpDef } from './types.js';
 
 // Keyed by names from the file: a Map, so `constructor` is an unknown activation, not Object's.
 const ACTIVATION_FLOPS = new Map<string, number>([
@@ -144,6 +156,7 @@ function rnnDims(ctx: InferCtx, kind: RnnKind): RnnDims {
 function rnnDef(kind: RnnKind): OpDef {
   return {
     opType: kind.opType,
+    opClass: 'recurrent',
     infer: (ctx) => {
       const dt = ctx.input(0)?.dtype ?? null;
       const d = rnnDims(ctx, kind);
@@ -165,7 +178,7 @@ function directionActivations(attrs: Attrs, kind: RnnKind, dir: number): number[
   return mine.map(activationFlops);
 }
 
-function rnnCost(ctx: CostCtx, kind: RnnKind) {
+function rnnCost(ctx: CostCtx, kind: RnnKind): OpCost | null {
   const d = rnnDims(ctx, kind);
   if ([d.seq, d.batch, d.input, d.hidden, d.dirs].some((v) => typeof v !== 'number')) return null;
   const [t, b, i, h, dirs] = [d.seq, d.batch, d.input, d.hidden, d.dirs] as number[];
@@ -177,11 +190,37 @@ function rnnCost(ctx: CostCtx, kind: RnnKind) {
   const macsPerStep = kind.gates * h * (i + h);
   let macs = 0;
   let extra = 0;
+  let minStep = Infinity;
   for (let dir = 0; dir < dirs; dir++) {
+    const step = kind.stepFlops(h, directionActivations(ctx.attrs, kind, dir), opts);
     macs += t * b * macsPerStep;
-    extra += t * b * kind.stepFlops(h, directionActivations(ctx.attrs, kind, dir), opts);
+    extra += t * b * step;
+    minStep = Math.min(minStep, step);
   }
-  return macCost(macs, extra);
+  const cost: OpCost = macCost(macs, extra);
+  if (dirs > 0) {
+    // The sequential part: Ht-1·Rᵀ and the gates, per step and direction (see the header).
+    const timing: OpCost['timing'] = { steps: t * dirs, stepFlops: b * (2 * kind.gates * h * h + minStep) };
+    const stepBytes = recurrentBytes(ctx, kind, h);
+    if (stepBytes !== null) timing.stepBytes = stepBytes;
+    cost.timing = timing;
+  }
+  return cost;
+}
+
+/** Bytes of one direction's recurrent weights: R, Rb (when B is given), P (LSTM, when given); null when a dtype is unknown. */
+function recurrentBytes(ctx: CostCtx, kind: RnnKind, h: number): number | null {
+  const dtype = (i: number): DType | null => ctx.input(i)?.dtype ?? ctx.input(0)?.dtype ?? null;
+  const parts: [number, number][] = [[2, kind.gates * h * h]];
+  if (ctx.has(3)) parts.push([3, kind.gates * h]);
+  if (kind.opType === 'LSTM' && ctx.has(7)) parts.push([7, 3 * h]);
+  let total = 0;
+  for (const [input, elements] of parts) {
+    const dt = dtype(input);
+    if (dt === null) return null;
+    total += byteSize(dt, elements);
+  }
+  return total;
 }
 
 export const ops: OpDef[] = KINDS.map(rnnDef);

@@ -223,7 +223,8 @@ function costSequenceMap(ctx: CostCtx): OpCost | null {
     if (!c) return null;
     total = addCosts(total, c);
   }
-  return total;
+  // One body run per element, one after the other (see the class in `ops`).
+  return { ...total, timing: { steps: n } };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -259,16 +260,21 @@ function inferOptionalGetElement(ctx: InferCtx): (Info | null)[] {
 // ---------------------------------------------------------------------------------------------
 
 export const ops: OpDef[] = [
-  { opType: 'SequenceConstruct', infer: inferSequenceConstruct, cost: noCost },
-  { opType: 'SequenceEmpty', infer: inferSequenceEmpty, cost: noCost },
-  { opType: 'SequenceAt', infer: inferSequenceAt, cost: noCost },
-  { opType: 'SequenceInsert', infer: inferSequenceInsert, cost: noCost },
-  { opType: 'SequenceErase', infer: inferSequenceErase, cost: noCost },
-  { opType: 'SequenceLength', infer: inferSequenceLength, cost: noCost },
-  { opType: 'SplitToSequence', infer: inferSplitToSequence, cost: noCost },
-  { opType: 'ConcatFromSequence', infer: inferConcatFromSequence, cost: noCost },
-  { opType: 'SequenceMap', infer: inferSequenceMap, cost: costSequenceMap },
-  { opType: 'Optional', infer: inferOptional, cost: noCost },
-  { opType: 'OptionalHasElement', infer: inferOptionalHasElement, cost: noCost },
-  { opType: 'OptionalGetElement', infer: inferOptionalGetElement, cost: noCost },
+  // Sequences hold copies of their tensors (ONNX Runtime copies on insert and on SequenceAt):
+  // data movement; their length and an empty sequence are metadata.
+  { opType: 'SequenceConstruct', opClass: 'data-movement', infer: inferSequenceConstruct, cost: noCost },
+  { opType: 'SequenceEmpty', opClass: 'shape', infer: inferSequenceEmpty, cost: noCost },
+  { opType: 'SequenceAt', opClass: 'data-movement', infer: inferSequenceAt, cost: noCost },
+  { opType: 'SequenceInsert', opClass: 'data-movement', infer: inferSequenceInsert, cost: noCost },
+  { opType: 'SequenceErase', opClass: 'data-movement', infer: inferSequenceErase, cost: noCost },
+  { opType: 'SequenceLength', opClass: 'shape', infer: inferSequenceLength, cost: noCost },
+  { opType: 'SplitToSequence', opClass: 'data-movement', infer: inferSplitToSequence, cost: noCost },
+  { opType: 'ConcatFromSequence', opClass: 'data-movement', infer: inferConcatFromSequence, cost: noCost },
+  // Runs its body once per element, one after the other, like a Loop: recurrent, with the
+  // iterations as timing steps (see costSequenceMap).
+  { opType: 'SequenceMap', opClass: 'recurrent', infer: inferSequenceMap, cost: costSequenceMap },
+  // An optional wraps or unwraps a tensor without copying it; HasElement reads metadata.
+  { opType: 'Optional', opClass: 'view', infer: inferOptional, cost: noCost },
+  { opType: 'OptionalHasElement', opClass: 'shape', infer: inferOptionalHasElement, cost: noCost },
+  { opType: 'OptionalGetElement', opClass: 'view', infer: inferOptionalGetElement, cost: noCost },
 ];

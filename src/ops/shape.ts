@@ -25,6 +25,7 @@ import { MAX_TRACKED_ELEMENTS, tensor, type Info, type TensorInfo } from '../gra
 import { INT_RANGE, dtypeFromCode, isFloat, isInteger, type DType } from '../graph/dtype.js';
 import { broadcastDim, isConcrete, normAxis, numel } from '../graph/shape.js';
 import { readTensorValues } from '../onnx/tensor-values.js';
+import type { OpClass } from '../devices/op-class.js';
 import { ZERO_COST, dimValues, knownInts, type CostCtx, type InferCtx, type OpCost, type OpDef } from './types.js';
 import { outputElements, refuse } from './common.js';
 
@@ -600,25 +601,34 @@ function costDropout(ctx: CostCtx): OpCost | null {
   return perElementCost(2)(ctx);
 }
 
+/** An inference Dropout passes its input through (a view); one known to train draws a mask per element. */
+function dropoutClass(ctx: InferCtx): OpClass {
+  return dropoutTraining(ctx) === true ? 'elementwise' : 'view';
+}
+
 // ---------------------------------------------------------------------------------------------
 
 export const ops: OpDef[] = [
-  { opType: 'Constant', infer: inferConstant, cost: noCost },
-  { opType: 'Shape', infer: inferShape, cost: noCost },
-  { opType: 'Size', infer: inferSize, cost: noCost },
-  { opType: 'Reshape', infer: inferReshape, cost: noCost },
-  { opType: 'Flatten', infer: inferFlatten, cost: noCost },
-  { opType: 'Squeeze', infer: inferSqueeze, cost: noCost },
-  { opType: 'Unsqueeze', infer: inferUnsqueeze, cost: noCost },
-  { opType: 'Expand', infer: inferExpand, cost: noCost },
-  { opType: 'Tile', infer: inferTile, cost: noCost },
-  { opType: 'Identity', infer: inferIdentity, cost: noCost },
-  { opType: 'Cast', infer: inferCast, cost: noCost },
-  { opType: 'CastLike', infer: inferCastLike, cost: noCost },
-  { opType: 'BitCast', infer: inferBitCast, cost: noCost },
-  { opType: 'ConstantOfShape', infer: inferConstantOfShape, cost: noCost },
-  { opType: 'Range', infer: inferRange, cost: perElementCost(2) },
-  { opType: 'EyeLike', infer: inferEyeLike, cost: noCost },
-  { opType: 'Trilu', infer: inferTrilu, cost: noCost },
-  { opType: 'Dropout', infer: inferDropout, cost: costDropout },
+  // Classes: metadata and small generated tensors are 'shape'; ops that only relabel a buffer
+  // are 'view'; ops that copy elements to new places are 'data-movement'.
+  { opType: 'Constant', opClass: 'shape', infer: inferConstant, cost: noCost },
+  { opType: 'Shape', opClass: 'shape', infer: inferShape, cost: noCost },
+  { opType: 'Size', opClass: 'shape', infer: inferSize, cost: noCost },
+  { opType: 'Reshape', opClass: 'view', infer: inferReshape, cost: noCost },
+  { opType: 'Flatten', opClass: 'view', infer: inferFlatten, cost: noCost },
+  { opType: 'Squeeze', opClass: 'view', infer: inferSqueeze, cost: noCost },
+  { opType: 'Unsqueeze', opClass: 'view', infer: inferUnsqueeze, cost: noCost },
+  { opType: 'Expand', opClass: 'data-movement', infer: inferExpand, cost: noCost },
+  { opType: 'Tile', opClass: 'data-movement', infer: inferTile, cost: noCost },
+  { opType: 'Identity', opClass: 'view', infer: inferIdentity, cost: noCost },
+  { opType: 'Cast', opClass: 'elementwise', infer: inferCast, cost: noCost },
+  { opType: 'CastLike', opClass: 'elementwise', infer: inferCastLike, cost: noCost },
+  // Reinterprets the bits in place (no conversion): a view.
+  { opType: 'BitCast', opClass: 'view', infer: inferBitCast, cost: noCost },
+  // Generators of (usually small) tensors from a shape or size: folded at load time by runtimes.
+  { opType: 'ConstantOfShape', opClass: 'shape', infer: inferConstantOfShape, cost: noCost },
+  { opType: 'Range', opClass: 'shape', infer: inferRange, cost: perElementCost(2) },
+  { opType: 'EyeLike', opClass: 'shape', infer: inferEyeLike, cost: noCost },
+  { opType: 'Trilu', opClass: 'data-movement', infer: inferTrilu, cost: noCost },
+  { opType: 'Dropout', opClass: dropoutClass, infer: inferDropout, cost: costDropout },
 ];

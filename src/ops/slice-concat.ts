@@ -346,13 +346,13 @@ function inferSameShape(ctx: InferCtx): (Info | null)[] {
 // ---------------------------------------------------------------------------------------------
 
 export const ops: OpDef[] = [
-  { opType: 'Concat', infer: inferConcat, cost: noCost },
-  { opType: 'Split', infer: inferSplit, cost: noCost },
-  { opType: 'Slice', infer: inferSlice, cost: noCost },
-  { opType: 'Pad', infer: inferPad, cost: noCost },
-  { opType: 'CenterCropPad', infer: inferCenterCropPad, cost: noCost },
-  { opType: 'Transpose', infer: inferTranspose, cost: noCost },
-  { opType: 'DepthToSpace', infer: inferDepthToSpace, cost: noCost },
-  { opType: 'SpaceToDepth', infer: inferSpaceToDepth, cost: noCost },
-  { opType: 'ReverseSequence', infer: inferSameShape, cost: noCost },
+  { opType: 'Concat', opClass: 'data-movement', infer: inferConcat, cost: noCost },
+  { opType: 'Split', opClass: 'data-movement', infer: inferSplit, cost: noCost },
+  { opType: 'Slice', opClass: 'data-movement', infer: inferSlice, cost: noCost },
+  { opType: 'Pad', opClass: 'data-movement', infer: inferPad, cost: noCost },
+  { opType: 'CenterCropPad', opClass: 'data-movement', infer: inferCenterCropPad, cost: noCost },
+  { opType: 'Transpose', opClass: 'data-movement', infer: inferTranspose, cost: noCost },
+  { opType: 'DepthToSpace', opClass: 'data-movement', infer: inferDepthToSpace, cost: noCost },
+  { opType: 'SpaceToDepth', opClass: 'data-movement', infer: inferSpaceToDepth, cost: noCost },
+  { opType: 'ReverseSequence', opClass: 'data-movement', infer: inferSameShape, cost: noCost },
 ];

@@ -25,6 +25,7 @@ function optimizer(opType: string, groups: number, outGroups: number[], flopsPer
   return {
     opType,
     domain: DOMAIN,
+    opClass: 'elementwise',
     infer(ctx) {
       const count = n(ctx);
       return outGroups.flatMap((g) =>
@@ -49,7 +50,9 @@ function optimizer(opType: string, groups: number, outGroups: number[], flopsPer
 
 const gradient: OpDef = {
   opType: 'Gradient',
+  // Stands for a gradient sub-graph it does not cost: the generic element-wise class.
   domain: DOMAIN,
+  opClass: 'elementwise',
   infer(ctx) {
     // Outputs are the gradients of y with respect to the xs inputs: each has its x's shape.
     const xs = ctx.attrs.strings('xs') ?? [];

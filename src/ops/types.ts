@@ -74,8 +74,13 @@ export interface OpDef {
   infer(ctx: InferCtx): (Info | null | undefined)[];
   /** Cost rule; returns null when the shapes it needs are unknown. */
   cost(ctx: CostCtx): OpCost | null;
-  /** The kind of kernel it runs; a function when it depends on the node (Conv: 1x1, depthwise, grouped). */
-  opClass?: OpClass | ((ctx: InferCtx) => OpClass);
+  /**
+   * The kind of kernel it runs (src/devices/op-class.ts), which picks the roofline's per-class
+   * efficiency and overhead; a function when it depends on the node (Conv: 1x1, depthwise,
+   * grouped). A function sees what the shape rule saw and should never throw (if it does, the
+   * node is 'elementwise' with a warning, as a failing rule's outputs are unknown).
+   */
+  opClass: OpClass | ((ctx: InferCtx) => OpClass);
 }
 
 /** Typed access to a node's attributes, with defaults. */

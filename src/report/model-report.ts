@@ -124,6 +124,8 @@ function nodeEntry(n: NodeResult, r: InferResult, i: number): NodeEntry {
   };
   if (n.domain) e.domain = n.domain;
   if (!n.supported) e.supported = false;
+  e.opClass = n.opClass;
+  if (n.cost?.timing) e.timing = { ...n.cost.timing };
   if (n.cost?.partial) e.lowerBound = true;
   if (!n.cost || n.cost.partial || n.bytesRead === null || n.bytesWritten === null) {
     const u = nodeUpper(r, i);

@@ -136,7 +136,7 @@ describe('SequenceMap', () => {
     const s = seq([t('float32', [3]), t('float32', [5])]);
     const r = runOp('SequenceMap', { inputs: [s], attrs: { body: graphAttr(body) }, subgraph: runner, opset: 17 });
     expect(itemShapes(r.outputs[0])).toEqual([[6], [10]]);
-    expect(r.cost).toEqual({ macs: 0, flops: 2 * 10, coreMacs: 0 });
+    expect(r.cost).toEqual({ macs: 0, flops: 2 * 10, coreMacs: 0, timing: { steps: 2 } });
   });
 
   it('runs the body once on the element info otherwise, cost unknown', () => {
