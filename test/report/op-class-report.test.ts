@@ -174,6 +174,38 @@ describe('crafted graphs', () => {
     });
     expect(nodes[0]).toMatchObject({ opType: 'Loop', opClass: 'recurrent', timing: { steps: trips }, macs: trips * 4 * 4 });
   });
+
+  it('a Scan over 5 steps is recurrent with 5 steps', () => {
+    const body = {
+      nodes: [
+        { op: 'Add', inputs: ['s', 'x_t'], outputs: ['s_next'] },
+        { op: 'Identity', inputs: ['s_next'], outputs: ['y_t'] },
+      ],
+      inputs: [
+        { name: 's', dtype: 'float32' as const, shape: [2] },
+        { name: 'x_t', dtype: 'float32' as const, shape: [2] },
+      ],
+      outputs: [
+        { name: 's_next', dtype: 'float32' as const, shape: [2] },
+        { name: 'y_t', dtype: 'float32' as const, shape: [2] },
+      ],
+    };
+    const nodes = analyzeSpec({
+      opsets: { '': 11 },
+      graph: {
+        nodes: [{ op: 'Scan', name: 'scan', inputs: ['s0', 'xs'], outputs: ['s_final', 'ys'], attrs: { body: { graph: body }, num_scan_inputs: 1 } }],
+        inputs: [
+          { name: 's0', dtype: 'float32', shape: [2] },
+          { name: 'xs', dtype: 'float32', shape: [5, 2] },
+        ],
+        outputs: [
+          { name: 's_final', dtype: 'float32' },
+          { name: 'ys', dtype: 'float32' },
+        ],
+      },
+    });
+    expect(nodes[0]).toMatchObject({ opType: 'Scan', opClass: 'recurrent', timing: { steps: 5 }, flops: 5 * 2 });
+  });
 });
 
 describe('schema/report.schema.json', () => {
