@@ -231,6 +231,9 @@ describe('a broken devices file: every problem, positioned, exit 2', () => {
       'model-budget: broken.yml:2:1: models: unknown key (allowed: version, custom-devices)',
     ]);
     expect(errors(`custom-devices: []\n`)).toEqual(['model-budget: broken.yml:1:17: custom-devices: expected at least one device, got an empty list']);
+    expect(errors(`version: 2\ncustom-devices:\n  - { id: a, like: h100-sxm }\n`)).toEqual([
+      'model-budget: broken.yml:1:10: version: expected 1 (the only version this tool reads), got 2',
+    ]);
     expect(errors(`- id: a\n`)).toEqual(['model-budget: broken.yml:1:1: expected a devices file with custom-devices (a mapping), got a list']);
   });
 
