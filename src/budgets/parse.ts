@@ -222,6 +222,7 @@ function unit<T>(ctx: Ctx, node: YamlNode | null | undefined, keyPath: string, p
 function positive(ctx: Ctx, node: YamlNode | null | undefined, keyPath: string, parse: (v: unknown) => number, example: string): number {
   const v = unit(ctx, node, keyPath, parse);
   if (!(v > 0)) fail(ctx, node, keyPath, `expected a value above zero, like ${example}, got ${kind(node)}`);
+  if (!Number.isFinite(v)) fail(ctx, node, keyPath, `expected a finite value, like ${example}, got ${kind(node)}`);
   return v;
 }
 
@@ -577,7 +578,7 @@ function cacheFigures(
   inherited: Device['cache'],
   source: string,
 ): NonNullable<Device['cache']> | undefined {
-  const cm = asMap(ctx, node, keyPath, KEYS.cache, 'a cache (like { size: 32MiB, bandwidth: 60 GB/s })');
+  const cm = asMap(ctx, node, keyPath, KEYS.cache, 'a cache { size, bandwidth }');
   let ok = true;
   const figure = (key: 'size' | 'bandwidth', parse: (v: unknown) => number, example: string) => {
     const pair = cm.get(key);

@@ -62,6 +62,9 @@ describe('cache, fusion and classes', () => {
       /classes\.depthwize: unknown key; did you mean 'depthwise'\? \(allowed: gemm, conv,/,
     );
     expect(() => one('{ id: x, like: h100-sxm, classes: [gemm] }')).toThrow('custom-devices[0].classes: expected figures per op class (a mapping), got a list');
+    expect(() => one('{ id: x, like: h100-sxm, cache: { size: 1MB, bandwidth: 1e400 GB/s } }')).toThrow(
+      "custom-devices[0].cache.bandwidth: expected a finite value, like 60 GB/s, got '1e400 GB/s'",
+    );
     expect(() => one('{ id: x, like: h100-sxm, cache: { size: 0, bandwidth: 1 GB/s } }')).toThrow(
       'custom-devices[0].cache.size: expected a value above zero, like 32MiB, got 0',
     );
