@@ -3,8 +3,9 @@
  * yaml-language-server) from the keys the parser accepts (src/budgets/parse.ts KEYS), so the
  * two cannot drift: `npx tsx scripts/gen-schema.ts` rewrites it, `--check` fails if it is stale.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { CLASSES, KEYS, PRECISIONS } from '../src/budgets/parse.js';
+import { FUSIONS, OP_CLASSES } from '../src/devices/op-class.js';
 import { ON_INCOMPLETE } from '../src/budgets/types.js';
 
 const N = '(?:[0-9]+(?:\\.[0-9]*)?(?:[eE][+-]?[0-9]+)?|\\.[0-9]+(?:[eE][+-]?[0-9]+)?)';
@@ -120,6 +121,103 @@ const budgets = {
 const rates = Object.fromEntries(PRECISIONS.map((p) => [p, pattern(RATE, `Dense peak at ${p}: 20 TOPS, 10 TFLOPS, 900 GFLOPS.`, false)]));
 const perCycle = Object.fromEntries(PRECISIONS.map((p) => [p, num(`${p} operations per cycle per core.`)]));
 
+const fraction = (description: string) => ({
+  description,
+  oneOf: [
+    { type: 'number', exclusiveMinimum: 0, maximum: 1 },
+    { type: 'string', pattern: PERCENT },
+  ],
+});
+const fusion = (description: string) => ({ type: 'string', enum: [...FUSIONS], description });
+
+const customDevice = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id'],
+  allOf: [
+    // Peaks and bandwidth: given, or from the catalog device named by `like`.
+    { anyOf: [{ required: ['like'] }, { required: ['bandwidth'], anyOf: [{ required: ['peak'] }, { required: ['derivation'] }] }] },
+    // The class sets the efficiencies and kernel overhead: needed unless `like` gives it or all three are given.
+    { anyOf: [{ required: ['class'] }, { required: ['like'] }, { required: ['compute-efficiency', 'memory-efficiency', 'kernel-overhead'] }] },
+  ],
+  properties: {
+    id: { type: 'string', pattern: '^[a-z0-9][a-z0-9._-]*$', description: 'The id budgets refer to (lower case, not a catalog id).' },
+    name: { type: 'string', description: 'A name for reports.' },
+    like: {
+      type: 'string',
+      description:
+        "A catalog device id (`model-budget devices`) to start from: its class, peaks, bandwidth, cache and memory; the keys given here replace its (a 'peak' replaces all its peaks).",
+    },
+    class: {
+      type: 'string',
+      enum: [...CLASSES],
+      description:
+        "Device class: sets the default compute-efficiency, memory-efficiency and kernel-overhead. Required unless 'like' gives it or all three are given.",
+    },
+    peak: { type: 'object', additionalProperties: false, properties: rates, description: 'Dense peak per precision.' },
+    derivation: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['cores', 'clock', 'flops-per-cycle'],
+      description: 'Peak per precision = chips x clock x cores x FLOPs per cycle.',
+      properties: {
+        chips: num('Chips (default 1).'),
+        cores: num('Cores per chip (CUDA cores, CPU cores, MAC units...).'),
+        clock: pattern(CLOCK, 'Clock: 1.2 GHz or 900 MHz.', false),
+        'flops-per-cycle': {
+          type: 'object',
+          additionalProperties: false,
+          properties: perCycle,
+          description: 'Operations per cycle per core, per precision (an FMA is 2).',
+        },
+      },
+    },
+    bandwidth: pattern(BANDWIDTH, 'Memory bandwidth: 34 GB/s, 1.2 TB/s.', false),
+    'compute-efficiency': fraction('Share of peak a well-shaped kernel reaches: 0.8 or 80% (op classes without their own figure).'),
+    'memory-efficiency': fraction('Share of bandwidth a streaming kernel reaches: 0.9 or 90%.'),
+    'kernel-overhead': pattern(DURATION, 'Time added per kernel launch: 5us (op classes without their own figure).', false),
+    cache: {
+      type: 'object',
+      additionalProperties: false,
+      description:
+        "The last-level cache: a node whose working set fits in 'size' moves it at the cache's bandwidth. With 'like', a key left out keeps the catalog device's.",
+      properties: {
+        size: pattern(BYTES, 'Cache size: 32MiB, 1.5MB, or a number of bytes.'),
+        bandwidth: pattern(BANDWIDTH, 'Bandwidth a streaming kernel gets from the cache: 60 GB/s.', false),
+      },
+    },
+    fusion: fusion(
+      "What the runtime fuses: none (every node is its own kernel) or standard (activations, bias, BatchNorm and element-wise epilogues fold into the preceding conv / gemm; views are free). Overrides the file's 'fusion'.",
+    ),
+    classes: {
+      type: 'object',
+      additionalProperties: false,
+      description: 'Figures per op class (each optional; a class not given takes the device-wide figures).',
+      properties: Object.fromEntries(
+        OP_CLASSES.map((c) => [
+          c,
+          {
+            type: 'object',
+            additionalProperties: false,
+            description: `Figures for ${c} kernels.`,
+            properties: {
+              'compute-efficiency': fraction(`Share of peak ${c} kernels reach: 0.7 or 70%.`),
+              'kernel-overhead': pattern(DURATION, `Time added per ${c} kernel: 3us.`, false),
+            },
+          },
+        ]),
+      ),
+    },
+  },
+};
+
+const customDevices = {
+  type: 'array',
+  description:
+    "Devices of your own: by datasheet peaks, by the textbook derivation peak = chips x clock x cores x FLOPs per cycle, or 'like' a catalog device; what `model-budget calibrate` writes.",
+  items: customDevice,
+};
+
 const schema = {
   $schema: 'http://json-schema.org/draft-07/schema#',
   title: 'model-budget budgets file',
@@ -134,60 +232,10 @@ const schema = {
       items: { type: 'string' },
       description: 'Target devices for latency budgets: catalog ids (`model-budget devices`) or custom-devices ids.',
     },
-    'custom-devices': {
-      type: 'array',
-      description: 'Devices of your own, by datasheet peaks or by the textbook derivation peak = chips x clock x cores x FLOPs per cycle.',
-      items: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['id', 'bandwidth'],
-        // The class sets the efficiencies and kernel overhead: needed unless all three are given.
-        anyOf: [{ required: ['class'] }, { required: ['compute-efficiency', 'memory-efficiency', 'kernel-overhead'] }],
-        properties: {
-          id: { type: 'string', pattern: '^[a-z0-9][a-z0-9._-]*$', description: 'The id budgets refer to (lower case, not a catalog id).' },
-          name: { type: 'string', description: 'A name for reports.' },
-          class: {
-            type: 'string',
-            enum: [...CLASSES],
-            description: 'Device class: sets the default compute-efficiency, memory-efficiency and kernel-overhead. Required unless all three are given.',
-          },
-          peak: { type: 'object', additionalProperties: false, properties: rates, description: 'Dense peak per precision.' },
-          derivation: {
-            type: 'object',
-            additionalProperties: false,
-            required: ['cores', 'clock', 'flops-per-cycle'],
-            description: 'Peak per precision = chips x clock x cores x FLOPs per cycle.',
-            properties: {
-              chips: num('Chips (default 1).'),
-              cores: num('Cores per chip (CUDA cores, CPU cores, MAC units...).'),
-              clock: pattern(CLOCK, 'Clock: 1.2 GHz or 900 MHz.', false),
-              'flops-per-cycle': {
-                type: 'object',
-                additionalProperties: false,
-                properties: perCycle,
-                description: 'Operations per cycle per core, per precision (an FMA is 2).',
-              },
-            },
-          },
-          bandwidth: pattern(BANDWIDTH, 'Memory bandwidth: 34 GB/s, 1.2 TB/s.', false),
-          'compute-efficiency': {
-            description: 'Share of peak a well-shaped kernel reaches: 0.8 or 80%.',
-            oneOf: [
-              { type: 'number', exclusiveMinimum: 0, maximum: 1 },
-              { type: 'string', pattern: PERCENT },
-            ],
-          },
-          'memory-efficiency': {
-            description: 'Share of bandwidth a streaming kernel reaches: 0.9 or 90%.',
-            oneOf: [
-              { type: 'number', exclusiveMinimum: 0, maximum: 1 },
-              { type: 'string', pattern: PERCENT },
-            ],
-          },
-          'kernel-overhead': pattern(DURATION, 'Time added per kernel launch: 5us.', false),
-        },
-      },
-    },
+    'custom-devices': customDevices,
+    fusion: fusion(
+      "What the runtime fuses, for every device of this file that does not set its own 'fusion': none or standard. The CLI's --fusion overrides it.",
+    ),
     defaults: {
       type: 'object',
       additionalProperties: false,
@@ -235,14 +283,38 @@ check('root', KEYS.root, schema.properties);
 check('defaults', KEYS.defaults, schema.properties.defaults.properties);
 check('model', KEYS.model, schema.properties.models.items.properties);
 check('budgets', KEYS.budgets, budgets.properties);
-check('custom device', KEYS.customDevice, schema.properties['custom-devices'].items.properties);
-check('derivation', KEYS.derivation, schema.properties['custom-devices'].items.properties.derivation.properties);
+check('custom device', KEYS.customDevice, customDevice.properties);
+check('derivation', KEYS.derivation, customDevice.properties.derivation.properties);
+check('cache', KEYS.cache, customDevice.properties.cache.properties);
+check('classes', OP_CLASSES, customDevice.properties.classes.properties);
+for (const c of OP_CLASSES) check(`classes.${c}`, KEYS.opClass, customDevice.properties.classes.properties[c].properties);
 
-const text = JSON.stringify(schema, null, 2) + '\n';
-const path = new URL('../schema/budgets.schema.json', import.meta.url);
-if (process.argv.includes('--check')) {
-  if (readFileSync(path, 'utf8') !== text) {
-    console.error('schema/budgets.schema.json is stale: run npx tsx scripts/gen-schema.ts');
-    process.exit(1);
+/** A `--devices` file (what `calibrate --output` writes): custom-devices only. */
+const devicesSchema = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  title: 'model-budget devices file',
+  description: 'Custom devices for --devices FILE (analyze, check, compare), as `model-budget calibrate --output` writes them.',
+  type: 'object',
+  additionalProperties: false,
+  required: ['custom-devices'],
+  properties: {
+    version: { const: 1, description: 'The format version: 1 (optional).' },
+    'custom-devices': { ...customDevices, minItems: 1 },
+  },
+};
+check('devices file', KEYS.devicesFile, devicesSchema.properties);
+
+let stale = false;
+for (const [name, value] of [
+  ['budgets.schema.json', schema],
+  ['devices.schema.json', devicesSchema],
+] as const) {
+  const text = JSON.stringify(value, null, 2) + '\n';
+  const path = new URL(`../schema/${name}`, import.meta.url);
+  if (!process.argv.includes('--check')) writeFileSync(path, text);
+  else if (!existsSync(path) || readFileSync(path, 'utf8') !== text) {
+    console.error(`schema/${name} is stale: run npx tsx scripts/gen-schema.ts`);
+    stale = true;
   }
-} else writeFileSync(path, text);
+}
+if (stale) process.exit(1);

@@ -9,6 +9,7 @@
  */
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
 import { DEVICES, findDevice, type Device, type DeviceClass, type Precision } from '../devices/catalog.js';
+import { FUSIONS, OP_CLASSES, type ClassFigures, type Fusion, type OpClass } from '../devices/op-class.js';
 import { closest } from '../util/suggest.js';
 import { quoteToken, safeText } from '../util/sanitize.js';
 import { UserError } from '../errors.js';
@@ -17,6 +18,7 @@ import {
   type AbsoluteBudget,
   type BudgetsConfig,
   type CustomDevice,
+  type DevicesFile,
   type Level,
   type Metric,
   type ModelConfig,
@@ -61,13 +63,32 @@ export class BudgetFileErrors extends UserError {
 
 /** The keys each mapping accepts (the JSON Schema's `properties` match these). */
 export const KEYS = {
-  root: ['version', 'devices', 'custom-devices', 'defaults', 'models'],
+  root: ['version', 'devices', 'custom-devices', 'fusion', 'defaults', 'models'],
+  /** A `--devices` file. */
+  devicesFile: ['version', 'custom-devices'],
   defaults: ['dims', 'precision', 'level', 'min-change', 'allow-missing-weights', 'on-incomplete'],
   model: ['path', 'name', 'dims', 'precision', 'level', 'min-change', 'allow-missing-weights', 'on-incomplete', 'budgets'],
   budgets: ['params', 'gmacs', 'gflops', 'weights', 'peak-memory', 'memory-traffic', 'latency', 'max-increase'],
   limit: ['max', 'level'],
-  customDevice: ['id', 'name', 'class', 'peak', 'derivation', 'bandwidth', 'compute-efficiency', 'memory-efficiency', 'kernel-overhead'],
+  customDevice: [
+    'id',
+    'name',
+    'like',
+    'class',
+    'peak',
+    'derivation',
+    'bandwidth',
+    'compute-efficiency',
+    'memory-efficiency',
+    'kernel-overhead',
+    'cache',
+    'fusion',
+    'classes',
+  ],
   derivation: ['chips', 'cores', 'clock', 'flops-per-cycle'],
+  cache: ['size', 'bandwidth'],
+  /** Each op class under a custom device's `classes`. */
+  opClass: ['compute-efficiency', 'kernel-overhead'],
 } as const;
 
 export const PRECISIONS: readonly Precision[] = ['fp64', 'fp32', 'tf32', 'fp16', 'bf16', 'fp8', 'int8', 'int4'];
@@ -201,6 +222,7 @@ function unit<T>(ctx: Ctx, node: YamlNode | null | undefined, keyPath: string, p
 function positive(ctx: Ctx, node: YamlNode | null | undefined, keyPath: string, parse: (v: unknown) => number, example: string): number {
   const v = unit(ctx, node, keyPath, parse);
   if (!(v > 0)) fail(ctx, node, keyPath, `expected a value above zero, like ${example}, got ${kind(node)}`);
+  if (!Number.isFinite(v)) fail(ctx, node, keyPath, `expected a finite value, like ${example}, got ${kind(node)}`);
   return v;
 }
 
@@ -447,22 +469,48 @@ function parseCustomDevice(ctx: Ctx, node: YamlNode, keyPath: string, onId: (id:
     if (findDevice(rawId)) fail(ctx, idPair!.value, `${keyPath}.id`, `${quoteToken(rawId)} is a catalog device; give your device another id`);
     return rawId;
   });
-  // The class sets the default efficiencies and kernel overhead: required, unless all three are given.
-  let cls: DeviceClass = 'npu';
+  // `like`: a catalog device whose class, peaks, bandwidth, cache and memory are the starting point.
+  let like: Device | undefined;
+  if (m.has('like')) {
+    like = check(() => {
+      const n = m.get('like')!.value;
+      const v = scalar(n);
+      const found = typeof v === 'string' ? findDevice(v) : undefined;
+      if (!found) {
+        const hint =
+          typeof v === 'string' && v.length <= 64
+            ? closest(
+                v,
+                DEVICES.map((d) => d.id),
+              )
+            : [];
+        fail(
+          ctx,
+          n,
+          `${keyPath}.like`,
+          `expected a catalog device id, got ${kind(n)}${hint.length ? `; did you mean ${hint.map((h) => `'${h}'`).join(' or ')}?` : ''} (\`model-budget devices\` lists the catalog)`,
+        );
+      }
+      return found;
+    });
+  }
+  // The class sets the default efficiencies and kernel overhead: required, unless `like` gives it or all three are given.
+  let cls: DeviceClass = like?.class ?? 'npu';
   if (m.has('class')) cls = check(() => oneOf(ctx, m.get('class')!.value, `${keyPath}.class`, CLASSES)) ?? cls;
-  else if (!CLASS_FIGURES.every((k) => m.has(k))) {
+  else if (!m.has('like') && !CLASS_FIGURES.every((k) => m.has(k))) {
     reportMissing(
       ctx,
       node,
       keyPath,
       'class',
-      `a custom device needs 'class' (one of ${CLASSES.join(', ')}): it sets the default ${CLASS_FIGURES.filter((k) => !m.has(k)).join(', ')}`,
+      `a custom device needs 'class' (one of ${CLASSES.join(', ')}) or 'like' (a catalog device): it sets the default ${CLASS_FIGURES.filter((k) => !m.has(k)).join(', ')}`,
     );
     ok = false;
   }
   const source = 'budgets file';
-  const peak: Device['peak'] = {};
-  let peakGiven = false;
+  let peak: Device['peak'] = { ...like?.peak };
+  let peakGiven = like !== undefined || m.has('like');
+  if (m.has('peak') || m.has('derivation')) peak = {}; // the peaks given replace the catalog device's
   if (m.has('peak')) {
     peakGiven = true;
     const pm = check(() => asMap(ctx, m.get('peak')!.value, `${keyPath}.peak`, PRECISIONS, 'peaks per precision'));
@@ -476,22 +524,33 @@ function parseCustomDevice(ctx: Ctx, node: YamlNode, keyPath: string, onId: (id:
     if (!attempt(ctx, () => derivation(ctx, m.get('derivation')!.value, `${keyPath}.derivation`, peak, source))) ok = false;
   }
   if (!peakGiven) {
-    if (!ctx.misspelt.has(`${keyPath}|derivation`))
-      reportMissing(ctx, node, keyPath, 'peak', "a custom device needs 'peak' (per precision, like { fp16: 10 TFLOPS }) or 'derivation'");
+    if (!ctx.misspelt.has(`${keyPath}|derivation`) && !ctx.misspelt.has(`${keyPath}|like`))
+      reportMissing(ctx, node, keyPath, 'peak', "a custom device needs 'peak' (per precision, like { fp16: 10 TFLOPS }), 'derivation' or 'like'");
     ok = false;
   }
-  let bandwidth: number | undefined;
-  if (!m.has('bandwidth')) {
-    reportMissing(ctx, node, keyPath, 'bandwidth', "a custom device needs 'bandwidth' (like 34 GB/s)");
+  let bandwidth: number | undefined = like?.bandwidth.value;
+  if (m.has('bandwidth')) bandwidth = check(() => positive(ctx, m.get('bandwidth')!.value, `${keyPath}.bandwidth`, parseBandwidth, '34 GB/s'));
+  else if (!m.has('like')) {
+    if (!ctx.misspelt.has(`${keyPath}|like`)) reportMissing(ctx, node, keyPath, 'bandwidth', "a custom device needs 'bandwidth' (like 34 GB/s) or 'like'");
     ok = false;
-  } else bandwidth = check(() => positive(ctx, m.get('bandwidth')!.value, `${keyPath}.bandwidth`, parseBandwidth, '34 GB/s'));
+  }
   const overrides: CustomDevice['overrides'] = {};
   if (m.has('compute-efficiency'))
     overrides.computeEfficiency = check(() => fraction(ctx, m.get('compute-efficiency')!.value, `${keyPath}.compute-efficiency`));
   if (m.has('memory-efficiency')) overrides.memoryEfficiency = check(() => fraction(ctx, m.get('memory-efficiency')!.value, `${keyPath}.memory-efficiency`));
-  if (m.has('kernel-overhead')) {
-    const ms = check(() => unit(ctx, m.get('kernel-overhead')!.value, `${keyPath}.kernel-overhead`, parseDurationMs));
-    if (ms !== undefined) overrides.kernelOverhead = ms / 1e3;
+  if (m.has('kernel-overhead')) overrides.kernelOverhead = check(() => seconds(ctx, m.get('kernel-overhead')!.value, `${keyPath}.kernel-overhead`));
+  let cache = like?.cache;
+  if (m.has('cache')) {
+    const c = check(() => cacheFigures(ctx, m.get('cache')!.value, `${keyPath}.cache`, like?.cache, source));
+    if (c) {
+      cache = c;
+      overrides.cache = { bytes: c.size.value, bandwidth: c.bandwidth.value };
+    }
+  }
+  if (m.has('fusion')) overrides.fusion = check(() => oneOf(ctx, m.get('fusion')!.value, `${keyPath}.fusion`, FUSIONS));
+  if (m.has('classes')) {
+    const classes = check(() => opClasses(ctx, m.get('classes')!.value, `${keyPath}.classes`));
+    if (classes) overrides.classes = classes;
   }
   if (!ok || id === undefined || bandwidth === undefined) return undefined;
   const device: Device = {
@@ -499,9 +558,76 @@ function parseCustomDevice(ctx: Ctx, node: YamlNode, keyPath: string, onId: (id:
     name: m.has('name') ? String(scalar(m.get('name')!.value)) : id,
     class: cls,
     peak,
-    bandwidth: { value: bandwidth, source },
+    bandwidth: m.has('bandwidth') ? { value: bandwidth, source } : like!.bandwidth,
+    ...(like?.memory ? { memory: like.memory } : {}),
+    ...(cache ? { cache } : {}),
   };
-  return { device, overrides, at: pos(ctx, node) };
+  return { device, overrides, at: pos(ctx, node), file: ctx.file };
+}
+
+/** A duration in seconds (a kernel overhead: `4us`). */
+function seconds(ctx: Ctx, node: YamlNode | null | undefined, keyPath: string): number {
+  return unit(ctx, node, keyPath, parseDurationMs) / 1e3;
+}
+
+/** `cache: { size: 32MiB, bandwidth: 60 GB/s }`; with `like`, a key left out keeps the catalog device's. */
+function cacheFigures(
+  ctx: Ctx,
+  node: YamlNode | null | undefined,
+  keyPath: string,
+  inherited: Device['cache'],
+  source: string,
+): NonNullable<Device['cache']> | undefined {
+  const cm = asMap(ctx, node, keyPath, KEYS.cache, 'a cache { size, bandwidth }');
+  let ok = true;
+  const figure = (key: 'size' | 'bandwidth', parse: (v: unknown) => number, example: string) => {
+    const pair = cm.get(key);
+    if (!pair) {
+      if (inherited) return inherited[key];
+      reportMissing(ctx, node, keyPath, key, `a cache needs 'size' and 'bandwidth' (like { size: 32MiB, bandwidth: 60 GB/s })`);
+      ok = false;
+      return undefined;
+    }
+    const v = attempt(ctx, () => positive(ctx, pair.value, `${keyPath}.${key}`, parse, example));
+    if (v === undefined) ok = false;
+    return v === undefined ? undefined : { value: v, source };
+  };
+  const size = figure('size', parseBytes, '32MiB');
+  const bandwidth = figure('bandwidth', parseBandwidth, '60 GB/s');
+  if (!ok || !size || !bandwidth) throw new Reported();
+  return { size, bandwidth };
+}
+
+/** `classes: { gemm: { compute-efficiency: 0.7, kernel-overhead: 3us }, ... }`. */
+function opClasses(ctx: Ctx, node: YamlNode | null | undefined, keyPath: string): Partial<Record<OpClass, ClassFigures>> {
+  const cm = asMap(ctx, node, keyPath, OP_CLASSES, 'figures per op class');
+  const out: Partial<Record<OpClass, ClassFigures>> = {};
+  let ok = true;
+  for (const [name, pair] of cm) {
+    const kp = `${keyPath}.${name}`;
+    const fm = attempt(ctx, () => asMap(ctx, pair.value, kp, KEYS.opClass, `the figures of op class ${name}`));
+    if (!fm) {
+      ok = false;
+      continue;
+    }
+    const figures: ClassFigures = {};
+    const eff = fm.get('compute-efficiency');
+    if (eff) {
+      const v = attempt(ctx, () => fraction(ctx, eff.value, `${kp}.compute-efficiency`));
+      if (v === undefined) ok = false;
+      else figures.computeEfficiency = v;
+    }
+    const ov = fm.get('kernel-overhead');
+    if (ov) {
+      const v = attempt(ctx, () => seconds(ctx, ov.value, `${kp}.kernel-overhead`));
+      if (v === undefined) ok = false;
+      else figures.kernelOverhead = v;
+    }
+    out[name as OpClass] = figures;
+  }
+  if (cm.size < (isMap(node) ? node.items.length : 0)) ok = false; // an unknown class name, reported
+  if (!ok) throw new Reported();
+  return out;
 }
 
 /** peak = chips x clock x cores x FLOPs per cycle, per precision, into `peak`. */
@@ -571,7 +697,13 @@ function yamlMessage(message: string): string {
   return safeText(cut.replace(/\S{25,}/g, '…'), 120);
 }
 
-export function parseBudgets(text: string, file: string): BudgetsConfig {
+/** A YAML document, its syntax errors reported (all of them, then thrown), and its root mapping. */
+function readDocument(
+  text: string,
+  file: string,
+  what: string,
+  allowed: readonly string[],
+): { ctx: Ctx; rootNode: YamlNode; root: Map<string, Pair<YamlNode, YamlNode>> } {
   const lc = new LineCounter();
   const doc = parseYaml(text, lc, file);
   const ctx: Ctx = { file, lc, errors: [], misspelt: new Set() };
@@ -583,41 +715,94 @@ export function parseBudgets(text: string, file: string): BudgetsConfig {
     }
     throwErrors(ctx);
   }
-  const rootNode = doc.contents;
+  const rootNode = doc.contents as YamlNode;
   // The root may be any file (a symlink, a wrong path): say what it is, quote nothing.
-  if (!isMap(rootNode)) throw problem(ctx, rootNode, '', `expected a budgets file (a mapping), got ${kindOnly(rootNode)}`);
-  const root = asMap(ctx, rootNode, '', KEYS.root, 'a budgets file');
+  if (!isMap(rootNode)) throw problem(ctx, rootNode, '', `expected ${what} (a mapping), got ${kindOnly(rootNode)}`);
+  return { ctx, rootNode, root: asMap(ctx, rootNode, '', allowed, what) };
+}
+
+/** `version: 1`, required or not. */
+function checkVersion(ctx: Ctx, rootNode: YamlNode, root: Map<string, Pair<YamlNode, YamlNode>>, required: boolean): void {
   const version = root.get('version');
   if (!version) {
-    reportMissing(ctx, rootNode, '', 'version', "missing 'version: 1'");
+    if (required) reportMissing(ctx, rootNode, '', 'version', "missing 'version: 1'");
   } else if (scalar(version.value) !== 1) report(ctx, version.value, 'version', `expected 1 (the only version this tool reads), got ${kind(version.value)}`);
+}
+
+/**
+ * A `custom-devices` list (of a budgets file or a `--devices` file): the devices that parse,
+ * in order; ids of broken entries go to `scope.broken` (not reported again where used). An id
+ * declared in `others` (the other file) is an error naming both files.
+ */
+function parseCustomDevices(ctx: Ctx, node: YamlNode | null, scope: DeviceScope, others: readonly CustomDevice[] = []): CustomDevice[] {
+  const out: CustomDevice[] = [];
+  if (!isSeq(node)) {
+    report(ctx, node, 'custom-devices', `expected a list of devices, got ${kind(node)}`);
+    scope.unsure = true;
+    return out;
+  }
+  const ids = new Set<string>();
+  node.items.forEach((item, i) => {
+    let written: string | undefined;
+    const cd = parseCustomDevice(ctx, item as YamlNode, `custom-devices[${i}]`, (id) => (written = id));
+    if (!cd) {
+      if (written !== undefined) scope.broken.add(written);
+      else scope.unsure = true;
+      return;
+    }
+    if (ids.has(cd.device.id)) {
+      report(ctx, item as YamlNode, `custom-devices[${i}].id`, `device '${cd.device.id}' is declared twice`);
+      return;
+    }
+    const other = others.find((o) => o.device.id === cd.device.id);
+    if (other) {
+      const idNode = (item as YAMLMap<YamlNode, YamlNode>).get('id', true) as YamlNode | undefined;
+      report(
+        ctx,
+        idNode ?? (item as YamlNode),
+        `custom-devices[${i}].id`,
+        `device '${cd.device.id}' is declared both here and in ${safeText(other.file, 200)} (line ${other.at.line}); keep one of them`,
+      );
+      return;
+    }
+    ids.add(cd.device.id);
+    out.push(cd);
+  });
+  return out;
+}
+
+/**
+ * A `--devices` file: `custom-devices` (the same entries as a budgets file's) and an optional
+ * `version: 1`, nothing else. What `model-budget calibrate --output` writes.
+ */
+export function parseDevicesFile(text: string, file: string): DevicesFile {
+  const { ctx, rootNode, root } = readDocument(text, file, 'a devices file with custom-devices', KEYS.devicesFile);
+  checkVersion(ctx, rootNode, root, false);
+  let customDevices: CustomDevice[] = [];
+  const list = root.get('custom-devices');
+  if (!list) reportMissing(ctx, rootNode, '', 'custom-devices', "a devices file needs 'custom-devices' (a list of devices, as in a budgets file)");
+  else if (isSeq(list.value) && list.value.items.length === 0) report(ctx, list.value, 'custom-devices', 'expected at least one device, got an empty list');
+  else customDevices = parseCustomDevices(ctx, list.value, { known: new Set(), broken: new Set(), unsure: false });
+  throwErrors(ctx);
+  return { file, customDevices };
+}
+
+/**
+ * A budgets file. `external`: the devices of a `--devices` file, added to this file's custom
+ * devices (budgets may name them; an id declared in both files is an error).
+ */
+export function parseBudgets(text: string, file: string, external?: DevicesFile): BudgetsConfig {
+  const { ctx, rootNode, root } = readDocument(text, file, 'a budgets file', KEYS.root);
+  checkVersion(ctx, rootNode, root, true);
 
   const scope: DeviceScope = { known: new Set(), broken: new Set(), unsure: false };
-  const customDevices: CustomDevice[] = [];
-  const customIds = new Set<string>();
-  if (root.has('custom-devices')) {
-    const node = root.get('custom-devices')!.value;
-    if (!isSeq(node)) {
-      report(ctx, node, 'custom-devices', `expected a list of devices, got ${kind(node)}`);
-      scope.unsure = true;
-    } else {
-      node.items.forEach((item, i) => {
-        let written: string | undefined;
-        const cd = parseCustomDevice(ctx, item as YamlNode, `custom-devices[${i}]`, (id) => (written = id));
-        if (!cd) {
-          if (written !== undefined) scope.broken.add(written);
-          else scope.unsure = true;
-          return;
-        }
-        if (customIds.has(cd.device.id)) {
-          report(ctx, item as YamlNode, `custom-devices[${i}].id`, `device '${cd.device.id}' is declared twice`);
-          return;
-        }
-        customIds.add(cd.device.id);
-        customDevices.push(cd);
-      });
-    }
-  }
+  const extra = external?.customDevices ?? [];
+  const customDevices: CustomDevice[] = root.has('custom-devices') ? parseCustomDevices(ctx, root.get('custom-devices')!.value, scope, extra) : [];
+  // A device of the other file declared here too was reported here; it is still known.
+  customDevices.push(...extra);
+  const customIds = new Set(customDevices.map((c) => c.device.id));
+  let fusion: Fusion | undefined;
+  if (root.has('fusion')) fusion = attempt(ctx, () => oneOf(ctx, root.get('fusion')!.value, 'fusion', FUSIONS));
   const devices: string[] = [];
   const listed = new Set<string>();
   if (root.has('devices')) {
@@ -708,7 +893,7 @@ export function parseBudgets(text: string, file: string): BudgetsConfig {
     });
   }
   throwErrors(ctx);
-  return { file, version: 1, devices, customDevices, models };
+  return { file, version: 1, devices, customDevices, ...(fusion ? { fusion } : {}), models };
 }
 
 /** Throw what was found: nothing, one error, or all of them in file order. */

@@ -4,6 +4,7 @@
  */
 import type { Device, Precision } from '../devices/catalog.js';
 import type { DeviceOverrides } from '../devices/efficiency.js';
+import type { Fusion } from '../devices/op-class.js';
 
 export type Level = 'error' | 'warn';
 
@@ -72,6 +73,14 @@ export interface CustomDevice {
   device: Device;
   overrides: DeviceOverrides;
   at: Position;
+  /** The file it is declared in (a budgets file, or a `--devices` file). */
+  file: string;
+}
+
+/** A `--devices` file: custom devices only, for analyze, check and compare. */
+export interface DevicesFile {
+  file: string;
+  customDevices: CustomDevice[];
 }
 
 export interface BudgetsConfig {
@@ -79,6 +88,9 @@ export interface BudgetsConfig {
   version: 1;
   /** Catalog or custom device ids, in the order given. */
   devices: string[];
+  /** Declared in this file, then those of a `--devices` file (each says its file). */
   customDevices: CustomDevice[];
+  /** The file's `fusion`: applies to each of its devices that does not set its own. */
+  fusion?: Fusion;
   models: ModelConfig[];
 }

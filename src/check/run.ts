@@ -6,10 +6,11 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import { parseBudgets, BudgetFileError } from '../budgets/parse.js';
+import { parseBudgets, parseDevicesFile, BudgetFileError } from '../budgets/parse.js';
 import { evaluateBudgets, type Evaluation, type ModelResult, type Violation } from '../budgets/evaluate.js';
 import { GlobError, isGlob } from '../budgets/glob.js';
-import type { BudgetsConfig, ModelConfig } from '../budgets/types.js';
+import type { BudgetsConfig, CustomDevice, DevicesFile, ModelConfig } from '../budgets/types.js';
+import type { Fusion } from '../devices/op-class.js';
 import { findDevice } from '../devices/catalog.js';
 import { deviceModel } from '../devices/efficiency.js';
 import type { DeviceModel } from '../devices/roofline.js';
@@ -44,6 +45,10 @@ export interface CheckOptions {
   allowMissingWeights?: boolean;
   /** Refuse a model with more nodes than this (default: the decoder's limit, 500,000). */
   maxNodes?: number;
+  /** A `--devices` file: its custom devices join the budgets file's. */
+  devicesPath?: string;
+  /** The runtime's fusion for every device (the CLI's --fusion; overrides the files'). */
+  fusion?: Fusion;
 }
 
 /** A node limit as written (`--max-nodes`, the action's `max-nodes`): a whole number from 1; undefined: the default. */
@@ -84,7 +89,7 @@ export function confinement(root: string, allowOutsideRepo = false, allowHint: s
   return allowOutsideRepo ? { root: null } : { root, rootName: 'the repository', allowHint };
 }
 
-function readBudgets(path: string, display: string, confine: Confinement): BudgetsConfig {
+function readBudgets(path: string, display: string, confine: Confinement, external?: DevicesFile): BudgetsConfig {
   let text: string;
   try {
     text = readTextSafe(path, display, { ...confine, what: 'budgets file' });
@@ -92,15 +97,38 @@ function readBudgets(path: string, display: string, confine: Confinement): Budge
     if (e instanceof InputError && /^no such/.test(e.detail)) throw new InputError(display, 'no such budgets file');
     throw e;
   }
-  return parseBudgets(text, display);
+  return parseBudgets(text, display, external);
 }
 
-/** Device models for the file's devices: catalog entries and custom ones. */
-export function configDevices(cfg: BudgetsConfig): DeviceModel[] {
+/** A `--devices` file (custom devices only), read the safe way and parsed like a budgets file's custom-devices. */
+export function readDevicesFile(path: string, display: string, confine: Confinement): DevicesFile {
+  let text: string;
+  try {
+    text = readTextSafe(path, display, { ...confine, what: 'devices file' });
+  } catch (e) {
+    if (e instanceof InputError && /^no such/.test(e.detail)) throw new InputError(display, 'no such devices file');
+    throw e;
+  }
+  return parseDevicesFile(text, display);
+}
+
+/** The roofline view of a custom device: its figures, and a fusion from the device, else the file, unless `fusion` overrides both. */
+export function customDeviceModel(custom: CustomDevice, fileFusion?: Fusion, fusion?: Fusion): DeviceModel {
+  const f = fusion ?? custom.overrides.fusion ?? fileFusion;
+  return deviceModel(custom.device, { ...custom.overrides, ...(f ? { fusion: f } : {}) });
+}
+
+/**
+ * Device models for the file's devices: catalog entries and custom ones. Fusion: `fusion` (the
+ * CLI's --fusion) overrides a device's own, which overrides the file's.
+ */
+export function configDevices(cfg: BudgetsConfig, fusion?: Fusion): DeviceModel[] {
   return cfg.devices.map((id) => {
     const custom = cfg.customDevices.find((c) => c.device.id === id);
-    if (custom) return deviceModel(custom.device, custom.overrides);
-    return deviceModel(findDevice(id)!);
+    // A device of a --devices file keeps its own fusion, else the budgets file's.
+    if (custom) return customDeviceModel(custom, cfg.fusion, fusion);
+    const f = fusion ?? cfg.fusion;
+    return deviceModel(findDevice(id)!, f ? { fusion: f } : {});
   });
 }
 
@@ -180,12 +208,19 @@ function analyzeConfig(
   return out;
 }
 
+/** A path as messages show it: relative to the repository root when inside it. */
+function displayPath(root: string, path: string): string {
+  const rel = relative(root, resolve(path));
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? posix(rel) : path;
+}
+
 export function runCheck(options: CheckOptions): CheckOutcome {
   const root = resolve(options.root);
   const display = posix(relative(root, options.budgetsPath)) || options.budgetsPath;
   const confine = confinement(root, options.allowOutsideRepo, options.allowHint);
-  const cfg = readBudgets(options.budgetsPath, display, confine);
-  const devices = configDevices(cfg);
+  const external = options.devicesPath ? readDevicesFile(options.devicesPath, displayPath(root, options.devicesPath), confine) : undefined;
+  const cfg = readBudgets(options.budgetsPath, display, confine, external);
+  const devices = configDevices(cfg, options.fusion);
   const analysed = analyzeConfig(cfg, options.budgetsPath, root, devices, {
     mustExist: true,
     modelsGlob: options.modelsGlob,

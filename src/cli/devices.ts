@@ -6,23 +6,39 @@ import { deviceModel, CLASS_EFFICIENCY } from '../devices/efficiency.js';
 import type { DeviceModel } from '../devices/roofline.js';
 import { UsageError } from '../errors.js';
 import { closest } from '../util/suggest.js';
-import { quoteToken } from '../util/sanitize.js';
+import { quoteToken, safeText } from '../util/sanitize.js';
+import { FUSIONS, type Fusion } from '../devices/op-class.js';
+import type { DevicesFile } from '../budgets/types.js';
+import { customDeviceModel } from '../check/run.js';
 import { formatBinaryBytes, formatBytes, formatCount, textTable } from '../report/format.js';
 
-export function resolveDevices(ids: readonly string[]): DeviceModel[] {
+/**
+ * The devices `--device` names: catalog ids, or ids of the `--devices` file's custom devices.
+ * With a devices file and no `--device`, every device of the file. `fusion` (--fusion)
+ * overrides each device's own.
+ */
+export function resolveDevices(ids: readonly string[], file?: DevicesFile, fusion?: Fusion): DeviceModel[] {
+  const custom = file?.customDevices ?? [];
+  if (ids.length === 0) return custom.map((c) => customDeviceModel(c, undefined, fusion));
   return ids.map((id) => {
+    const own = custom.find((c) => c.device.id === id.trim());
+    if (own) return customDeviceModel(own, undefined, fusion);
     const d = findDevice(id);
     if (!d) {
-      const hint = closest(
-        id,
-        DEVICES.map((x) => x.id),
-      );
+      const hint = closest(id, [...DEVICES.map((x) => x.id), ...custom.map((c) => c.device.id)]);
       throw new UsageError(
-        `unknown device ${quoteToken(id)}${hint.length ? ` (did you mean ${hint.map((h) => `'${h}'`).join(', ')}?)` : ''}; \`model-budget devices\` lists the catalog`,
+        `unknown device ${quoteToken(id)}${hint.length ? ` (did you mean ${hint.map((h) => `'${h}'`).join(', ')}?)` : ''}; \`model-budget devices\` lists the catalog${file ? `; ${safeText(file.file, 200)} declares ${custom.map((c) => c.device.id).join(', ')}` : ''}`,
       );
     }
-    return deviceModel(d);
+    return deviceModel(d, fusion ? { fusion } : {});
   });
+}
+
+/** `--fusion none|standard`; undefined when not given. */
+export function parseFusion(v: string | undefined): Fusion | undefined {
+  if (v === undefined) return undefined;
+  if (!(FUSIONS as readonly string[]).includes(v)) throw new UsageError(`--fusion must be one of ${FUSIONS.join(', ')}, got ${quoteToken(v)}`);
+  return v as Fusion;
 }
 
 const rate = (d: Device, p: Precision): string => {

@@ -13,7 +13,7 @@ import { TOOL_NAME, VERSION } from '../version.js';
 import { analyzeModelFile } from '../io/analyze-file.js';
 import { unknownDimMessage, unknownDims } from '../check/dims.js';
 import { closest } from '../util/suggest.js';
-import { devicesJson, renderDevicesText, resolveDevices } from './devices.js';
+import { devicesJson, parseFusion, renderDevicesText, resolveDevices } from './devices.js';
 import { withLatency } from '../report/latency.js';
 import type { Precision } from '../devices/catalog.js';
 import { readReportFile } from '../io/read-report.js';
@@ -28,7 +28,9 @@ import { renderCheckMarkdown } from '../check/markdown.js';
 import { renderCheckText, repoRoot } from './check.js';
 import { resolve } from 'node:path';
 import { enclosingRepo, type Confinement } from '../io/safe-open.js';
-import { confinement, parseMaxNodes } from '../check/run.js';
+import { confinement, parseMaxNodes, readDevicesFile } from '../check/run.js';
+import type { DeviceModel } from '../devices/roofline.js';
+import type { ModelReport } from '../report/model-report.js';
 
 /** For files named on the command line: the repository around the cwd (else the cwd). */
 function cwdConfinement(allowOutside: boolean): Confinement {
@@ -66,6 +68,9 @@ options:
   --dims k=v[,k=v...]       bind symbolic dims, e.g. --dims batch=1,sequence=128 (others default to 1);
                             a name must be a symbolic dim of a model; 0 is allowed (an empty tensor)
   --device id[,id...]       add a roofline latency estimate per device (see \`devices\`)
+  --devices FILE            custom devices (a YAML file with custom-devices, as \`calibrate\`
+                            writes): --device may name them; without --device, all of them
+  --fusion none|standard    what the runtime fuses, for every device (overrides the devices')
   --precision p             the precision the deployment runs at (fp32, fp16, bf16, int8, ...);
                             default: each node's input dtypes
   --format text|json|markdown|html
@@ -92,6 +97,8 @@ options:
   --allow-missing-weights   analyse every model even when its external weight files are absent
                             (overrides the budgets file's allow-missing-weights)
   --max-nodes N             refuse a model with more than N nodes (default 500000)
+  --devices FILE            custom devices (custom-devices only) added to the budgets file's
+  --fusion none|standard    what the runtime fuses, for every device (overrides the files')
   -h, --help                this help
 `,
   devices: `usage: ${TOOL_NAME} devices [--format text|json]
@@ -110,6 +117,11 @@ options:
   --format text|json        output format (default text)
   --top N                   changed layers shown per model (default 10)
   --pair OLD=NEW            pair a renamed model (repeatable); others pair by path
+  --device id[,id...]       estimate both reports' latency again on these devices (replacing
+                            the saved estimates)
+  --devices FILE            custom devices --device may name; without --device, all of them
+  --fusion none|standard    what the runtime fuses (with --device or --devices)
+  --precision p             the precision for the new estimates (default: node dtypes)
   --allow-outside-repo      read reports outside the repository around the current folder
   -h, --help                this help
 `,
@@ -164,6 +176,8 @@ function analyzeCommand(args: string[], io: CliIO): number {
       output: { type: 'string' },
       top: { type: 'string' },
       device: { type: 'string', multiple: true },
+      devices: { type: 'string' },
+      fusion: { type: 'string' },
       precision: { type: 'string' },
       'allow-missing-weights': { type: 'boolean', default: false },
       'max-nodes': { type: 'string' },
@@ -179,12 +193,7 @@ function analyzeCommand(args: string[], io: CliIO): number {
   const top = values.top === undefined ? undefined : Number(values.top);
   if (top !== undefined && (!Number.isInteger(top) || top < 0)) throw new UsageError(`--top must be a whole number, got '${values.top!}'`);
   const dims = parseDims(values.dims);
-  const devices = resolveDevices(
-    (values.device ?? [])
-      .flatMap((d) => d.split(','))
-      .map((d) => d.trim())
-      .filter(Boolean),
-  );
+  const devices = deviceOptions(values, confine);
   const precision = parsePrecision(values.precision);
   const analysed = positionals.map((p) =>
     analyzeModelFile(p, { dims, allowMissingWeights: values['allow-missing-weights'], confine, maxNodes: parseMaxNodes(values['max-nodes'], '--max-nodes') }),
@@ -224,6 +233,21 @@ function analyzeCommand(args: string[], io: CliIO): number {
   return 0;
 }
 
+/**
+ * The devices of `--device`, `--devices FILE` and `--fusion` (analyze, compare). --fusion with
+ * no device to apply it to is a mistake, said as such.
+ */
+function deviceOptions(values: { device?: string[]; devices?: string; fusion?: string }, confine: Confinement): DeviceModel[] {
+  const fusion = parseFusion(values.fusion);
+  const file = values.devices === undefined ? undefined : readDevicesFile(values.devices, values.devices, confine);
+  const ids = (values.device ?? [])
+    .flatMap((d) => d.split(','))
+    .map((d) => d.trim())
+    .filter(Boolean);
+  if (fusion && ids.length === 0 && !file) throw new UsageError('--fusion applies to latency estimates: give --device or --devices');
+  return resolveDevices(ids, file, fusion);
+}
+
 const PRECISIONS: readonly Precision[] = ['fp64', 'fp32', 'tf32', 'fp16', 'bf16', 'fp8', 'int8', 'int4'];
 
 export function parsePrecision(p: string | undefined): Precision | undefined {
@@ -245,6 +269,8 @@ function checkCommand(args: string[], io: CliIO): number {
       'allow-outside-repo': { type: 'boolean', default: false },
       'allow-missing-weights': { type: 'boolean', default: false },
       'max-nodes': { type: 'string' },
+      devices: { type: 'string' },
+      fusion: { type: 'string' },
     },
   });
   if (positionals.length) throw new UsageError(`check takes no positional arguments, got '${positionals[0]}' (use --budgets FILE)`);
@@ -260,6 +286,8 @@ function checkCommand(args: string[], io: CliIO): number {
     allowOutsideRepo,
     allowMissingWeights: values['allow-missing-weights'],
     maxNodes: parseMaxNodes(values['max-nodes'], '--max-nodes'),
+    ...(values.devices !== undefined ? { devicesPath: resolve(values.devices) } : {}),
+    fusion: parseFusion(values.fusion),
   });
   const note = values.baseline ? `compared with ${values.baseline}` : undefined;
   if (values.format === 'json') emitJson(outcome.json, values.output, io);
@@ -290,6 +318,10 @@ function compareCommand(args: string[], io: CliIO): number {
       format: { type: 'string', default: 'text' },
       top: { type: 'string' },
       pair: { type: 'string', multiple: true },
+      device: { type: 'string', multiple: true },
+      devices: { type: 'string' },
+      fusion: { type: 'string' },
+      precision: { type: 'string' },
       'allow-outside-repo': { type: 'boolean', default: false },
     },
   });
@@ -303,8 +335,16 @@ function compareCommand(args: string[], io: CliIO): number {
     return [m[1], m[2]] as [string, string];
   });
   const confine = cwdConfinement(values['allow-outside-repo']);
-  const base = readReportFile(positionals[0], { confine });
-  const head = readReportFile(positionals[1], { confine });
+  const devices = deviceOptions(values, confine);
+  const precision = parsePrecision(values.precision);
+  if (precision && devices.length === 0) throw new UsageError('--precision applies to new latency estimates: give --device or --devices');
+  let base = readReportFile(positionals[0], { confine });
+  let head = readReportFile(positionals[1], { confine });
+  if (devices.length) {
+    // The same devices for both sides: the saved estimates are replaced.
+    base = reestimate(base, devices, precision);
+    head = reestimate(head, devices, precision);
+  }
   for (const [o, n] of pairs) {
     if (!base.models.some((m) => modelIdentity(m.path) === modelIdentity(o))) throw new UsageError(`--pair: '${o}' is not a model of ${positionals[0]}`);
     if (!head.models.some((m) => modelIdentity(m.path) === modelIdentity(n))) throw new UsageError(`--pair: '${n}' is not a model of ${positionals[1]}`);
@@ -312,6 +352,23 @@ function compareCommand(args: string[], io: CliIO): number {
   const cmp = compareReports(base, head, pairs);
   io.stdout(values.format === 'json' ? JSON.stringify(cmp, null, 2) + '\n' : renderComparisonText(cmp, { top }));
   return 0;
+}
+
+/** A saved report's latency estimated again on `devices` (the saved estimates dropped). */
+function reestimate(report: AnalyzeReport, devices: readonly DeviceModel[], precision: Precision | undefined): AnalyzeReport {
+  const strip = (m: ModelReport): ModelReport => {
+    const copy: ModelReport = {
+      ...m,
+      nodes: m.nodes.map((n) => {
+        const c = { ...n };
+        delete c.latency;
+        return c;
+      }),
+    };
+    delete copy.latency;
+    return copy;
+  };
+  return { ...report, models: report.models.map((m) => withLatency(strip(m), devices, { precision })) };
 }
 
 function devicesCommand(args: string[], io: CliIO): number {

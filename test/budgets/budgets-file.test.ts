@@ -40,7 +40,7 @@ describe('parse errors name the file, line, column and key path', () => {
     [
       'unknown root key',
       'version: 1\nmodel:\n  - path: a.onnx\n',
-      "budgets.yml:2:1: model: unknown key; did you mean 'models'? (allowed: version, devices, custom-devices, defaults, models)",
+      "budgets.yml:2:1: model: unknown key; did you mean 'models'? (allowed: version, devices, custom-devices, fusion, defaults, models)",
     ],
     ['no models', 'version: 1\n', "budgets.yml:1:1: missing 'models': list the models to check"],
     ['empty models', 'version: 1\nmodels: []\n', 'budgets.yml:2:9: models: expected a non-empty list of models, got a list'],
@@ -109,12 +109,12 @@ describe('parse errors name the file, line, column and key path', () => {
     [
       'custom device without a peak',
       'version: 1\ncustom-devices:\n  - { id: x, class: npu, bandwidth: 1 GB/s }\nmodels:\n  - path: a.onnx\n',
-      "budgets.yml:3:5: custom-devices[0]: a custom device needs 'peak' (per precision, like { fp16: 10 TFLOPS }) or 'derivation'",
+      "budgets.yml:3:5: custom-devices[0]: a custom device needs 'peak' (per precision, like { fp16: 10 TFLOPS }), 'derivation' or 'like'",
     ],
     [
       'custom device without bandwidth',
       'version: 1\ncustom-devices:\n  - { id: x, class: npu, peak: { fp16: 1 TFLOPS } }\nmodels:\n  - path: a.onnx\n',
-      "budgets.yml:3:5: custom-devices[0]: a custom device needs 'bandwidth' (like 34 GB/s)",
+      "budgets.yml:3:5: custom-devices[0]: a custom device needs 'bandwidth' (like 34 GB/s) or 'like'",
     ],
     ['duplicate key', 'version: 1\nversion: 1\nmodels:\n  - path: a.onnx\n', /^budgets.yml:2:1: invalid YAML: Map keys must be unique/],
   ])('%s', (_, text, expected) => {

@@ -115,9 +115,11 @@ describe('wrong types', () => {
 describe('unknown keys, with a "did you mean"', () => {
   it('at the root', () => {
     expect(error('version: 1\nmodel:\n  - path: a.onnx\n')).toBe(
-      "b.yml:2:1: model: unknown key; did you mean 'models'? (allowed: version, devices, custom-devices, defaults, models)",
+      "b.yml:2:1: model: unknown key; did you mean 'models'? (allowed: version, devices, custom-devices, fusion, defaults, models)",
     );
-    expect(error('version: 1\nbudget: 3\n' + MODEL)).toBe('b.yml:2:1: budget: unknown key (allowed: version, devices, custom-devices, defaults, models)');
+    expect(error('version: 1\nbudget: 3\n' + MODEL)).toBe(
+      'b.yml:2:1: budget: unknown key (allowed: version, devices, custom-devices, fusion, defaults, models)',
+    );
   });
   it('in defaults', () => {
     expect(error('version: 1\ndefaults:\n  levl: warn\n' + MODEL)).toBe(
@@ -142,7 +144,7 @@ describe('unknown keys, with a "did you mean"', () => {
   });
   it('in a custom device, its peak and its derivation', () => {
     expect(error(CUSTOM('  - id: npu\n    peek: { int8: 1 TOPS }\n    bandwidth: 1 GB/s\n    class: npu\n'))).toBe(
-      "b.yml:4:5: custom-devices[0].peek: unknown key; did you mean 'peak'? (allowed: id, name, class, peak, derivation, bandwidth, compute-efficiency, memory-efficiency, kernel-overhead)",
+      "b.yml:4:5: custom-devices[0].peek: unknown key; did you mean 'peak'? (allowed: id, name, like, class, peak, derivation, bandwidth, compute-efficiency, memory-efficiency, kernel-overhead, cache, fusion, classes)",
     );
     expect(error(CUSTOM('  - id: npu\n    peak: { int16: 1 TOPS }\n    bandwidth: 1 GB/s\n    class: npu\n'))).toBe(
       "b.yml:4:13: custom-devices[0].peak.int16: unknown key; did you mean 'int4'? (allowed: fp64, fp32, tf32, fp16, bf16, fp8, int8, int4)",
@@ -186,10 +188,10 @@ describe('devices', () => {
 
   it('a custom device without a peak, derivation or bandwidth', () => {
     expect(error(CUSTOM('  - id: npu\n    bandwidth: 1 GB/s\n    class: npu\n'))).toBe(
-      "b.yml:3:5: custom-devices[0]: a custom device needs 'peak' (per precision, like { fp16: 10 TFLOPS }) or 'derivation'",
+      "b.yml:3:5: custom-devices[0]: a custom device needs 'peak' (per precision, like { fp16: 10 TFLOPS }), 'derivation' or 'like'",
     );
     expect(error(CUSTOM('  - id: npu\n    peak: { int8: 4 TOPS }\n    class: npu\n'))).toBe(
-      "b.yml:3:5: custom-devices[0]: a custom device needs 'bandwidth' (like 34 GB/s)",
+      "b.yml:3:5: custom-devices[0]: a custom device needs 'bandwidth' (like 34 GB/s) or 'like'",
     );
   });
 
@@ -433,7 +435,7 @@ models:
 describe('fixed here', () => {
   it('"did you mean" puts the nearest key first, not the first substring match', () => {
     expect(error('version: 1\ndevice: [t4]\n' + MODEL)).toBe(
-      "b.yml:2:1: device: unknown key; did you mean 'devices'? (allowed: version, devices, custom-devices, defaults, models)",
+      "b.yml:2:1: device: unknown key; did you mean 'devices'? (allowed: version, devices, custom-devices, fusion, defaults, models)",
     );
   });
   it('a device listed twice in devices (any case) is an error, not duplicate rows', () => {
@@ -466,14 +468,14 @@ describe('every error in one run', () => {
       ),
     ).toEqual([
       "b.yml:2:11: devices[0]: unknown device 'nope' (`model-budget devices` lists the catalog; declare others under custom-devices)",
-      "b.yml:4:5: custom-devices[0]: a custom device needs 'class' (one of datacenter-gpu, consumer-gpu, edge-gpu, cpu, sbc-cpu, apple-soc, npu): it sets the default compute-efficiency, memory-efficiency, kernel-overhead",
+      "b.yml:4:5: custom-devices[0]: a custom device needs 'class' (one of datacenter-gpu, consumer-gpu, edge-gpu, cpu, sbc-cpu, apple-soc, npu) or 'like' (a catalog device): it sets the default compute-efficiency, memory-efficiency, kernel-overhead",
       "b.yml:7:12: models[0].level: expected one of error, warn, got 'fatal'",
     ]);
   });
 
   it('no cascade: a misspelt required key is reported once; budgets on a failed device are not reported', () => {
     expect(all('version: 1\nmodel:\n  - path: a.onnx\n')).toEqual([
-      "b.yml:2:1: model: unknown key; did you mean 'models'? (allowed: version, devices, custom-devices, defaults, models)",
+      "b.yml:2:1: model: unknown key; did you mean 'models'? (allowed: version, devices, custom-devices, fusion, defaults, models)",
     ]);
     expect(all('version: 1\nmodels:\n  - pth: a.onnx\n')).toEqual([
       "b.yml:3:5: models[0].pth: unknown key; did you mean 'path'? (allowed: path, name, dims, precision, level, min-change, allow-missing-weights, on-incomplete, budgets)",
@@ -536,7 +538,7 @@ describe('new keys and rules', () => {
     );
     expect(c.customDevices[0].overrides).toEqual({ computeEfficiency: 0.5, memoryEfficiency: 0.5, kernelOverhead: 1e-6 });
     expect(error(CUSTOM('  - { id: x, peak: { fp16: 1 TFLOPS }, bandwidth: 1 GB/s, compute-efficiency: 0.5 }\n'))).toBe(
-      "b.yml:3:5: custom-devices[0]: a custom device needs 'class' (one of datacenter-gpu, consumer-gpu, edge-gpu, cpu, sbc-cpu, apple-soc, npu): it sets the default memory-efficiency, kernel-overhead",
+      "b.yml:3:5: custom-devices[0]: a custom device needs 'class' (one of datacenter-gpu, consumer-gpu, edge-gpu, cpu, sbc-cpu, apple-soc, npu) or 'like' (a catalog device): it sets the default memory-efficiency, kernel-overhead",
     );
   });
 

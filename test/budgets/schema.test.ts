@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KEYS, PRECISIONS, parseBudgets } from '../../src/budgets/parse.js';
+import { FUSIONS, OP_CLASSES } from '../../src/devices/op-class.js';
 import { parseBandwidth, parseBytes, parseClockGHz, parseCount, parseDurationMs, parsePercent, parseRate } from '../../src/budgets/units.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-return --
@@ -34,6 +35,19 @@ describe("the schema has the parser's keys", () => {
     expect(keys(objectBranch(budgets.properties.params))).toEqual(sorted(KEYS.limit));
     expect(keys(custom)).toEqual(sorted(KEYS.customDevice));
     expect(keys(custom.properties.derivation)).toEqual(sorted(KEYS.derivation));
+    expect(keys(custom.properties.cache)).toEqual(sorted(KEYS.cache));
+    expect(keys(custom.properties.classes)).toEqual(sorted(OP_CLASSES));
+    for (const c of OP_CLASSES) expect(keys(custom.properties.classes.properties[c]), c).toEqual(sorted(KEYS.opClass));
+    expect(custom.properties.fusion.enum).toEqual([...FUSIONS]);
+    expect(schema.properties.fusion.enum).toEqual([...FUSIONS]);
+  });
+
+  it('the devices file schema: custom-devices (the same entries) and version, nothing else', () => {
+    const devices: S = JSON.parse(readFileSync(join(ROOT, 'schema', 'devices.schema.json'), 'utf8'));
+    expect(keys(devices)).toEqual(sorted(KEYS.devicesFile));
+    expect(devices.additionalProperties).toBe(false);
+    expect(devices.required).toEqual(['custom-devices']);
+    expect(devices.properties['custom-devices'].items).toEqual(custom);
   });
 
   it('every limit takes { max, level }', () => {
@@ -48,7 +62,8 @@ describe("the schema has the parser's keys", () => {
     expect(schema.properties.version.const).toBe(1);
     expect(sorted(schema.required)).toEqual(['models', 'version']);
     expect(sorted(model.required)).toEqual(['path']);
-    expect(sorted(custom.required)).toEqual(['bandwidth', 'id']);
+    // bandwidth and a peak are required unless `like` names a catalog device (allOf / anyOf).
+    expect(sorted(custom.required)).toEqual(['id']);
     expect(sorted(custom.properties.derivation.required)).toEqual(['clock', 'cores', 'flops-per-cycle']);
     expect(schema.properties.models.minItems).toBe(1);
     expect(model.properties.precision.enum).toEqual([...PRECISIONS]);

@@ -105,7 +105,7 @@ ${extra}models:
     const r = check(repo(device('')));
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
-      "model-budget: budgets.yml:3:5: custom-devices[0]: a custom device needs 'class' (one of datacenter-gpu, consumer-gpu, edge-gpu, cpu, sbc-cpu, apple-soc, npu): it sets the default compute-efficiency, memory-efficiency, kernel-overhead\n",
+      "model-budget: budgets.yml:3:5: custom-devices[0]: a custom device needs 'class' (one of datacenter-gpu, consumer-gpu, edge-gpu, cpu, sbc-cpu, apple-soc, npu) or 'like' (a catalog device): it sets the default compute-efficiency, memory-efficiency, kernel-overhead\n",
     );
   });
 
@@ -198,7 +198,7 @@ describe('every error in a budgets file in one run', () => {
     expect(lines).toEqual([
       'model-budget: 7 problems in budgets.yml:',
       "model-budget: budgets.yml:2:11: devices[0]: unknown device 'jetson-orin-nan'; did you mean 'jetson-orin-nano' or 'jetson-orin-nano-super'? (`model-budget devices` lists the catalog; declare others under custom-devices)",
-      "model-budget: budgets.yml:4:5: custom-devices[0]: a custom device needs 'class' (one of datacenter-gpu, consumer-gpu, edge-gpu, cpu, sbc-cpu, apple-soc, npu): it sets the default compute-efficiency, memory-efficiency, kernel-overhead",
+      "model-budget: budgets.yml:4:5: custom-devices[0]: a custom device needs 'class' (one of datacenter-gpu, consumer-gpu, edge-gpu, cpu, sbc-cpu, apple-soc, npu) or 'like' (a catalog device): it sets the default compute-efficiency, memory-efficiency, kernel-overhead",
       "model-budget: budgets.yml:5:19: custom-devices[0].peak.fp32: expected a value above zero, like 20 TOPS, got '0 GFLOPS'",
       "model-budget: budgets.yml:7:13: defaults.levl: unknown key; did you mean 'level'? (allowed: dims, precision, level, min-change, allow-missing-weights, on-incomplete)",
       'model-budget: budgets.yml:10:20: models[0].dims.batch: expected a whole number from 0 to 2^31, got -1',

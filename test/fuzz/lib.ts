@@ -377,7 +377,16 @@ function template(): YNode {
         'compute-efficiency': '0.5',
         'kernel-overhead': '5us',
       }),
+      map({
+        id: 'this-machine',
+        like: 'raspberry-pi-5',
+        'compute-efficiency': '0.55',
+        cache: map({ size: '32MiB', bandwidth: '60 GB/s' }),
+        fusion: 'standard',
+        classes: map({ gemm: map({ 'compute-efficiency': '0.7', 'kernel-overhead': '3us' }), depthwise: map({ 'compute-efficiency': '0.12' }) }),
+      }),
     ),
+    fusion: 'none',
     defaults: map({ level: 'error', 'min-change': '0.5%', 'allow-missing-weights': 'true' }),
     models: seq(
       map({
