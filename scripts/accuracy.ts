@@ -210,9 +210,12 @@ function fillTensor(t: TensorData, out: Buffer, offset: number, length: number, 
   const a = fanIn > 0 ? Math.sqrt(3 / fanIn) : 0;
   const value = () => (fanIn > 0 ? (rnd() * 2 - 1) * a : 0.5 + rnd());
   switch (t.dtype) {
-    case 'float32':
-      for (let i = 0; i < n; i++) out.writeFloatLE(value(), offset + 4 * i);
+    case 'float32': {
+      const a32 = new Float32Array(n);
+      for (let i = 0; i < n; i++) a32[i] = value();
+      Buffer.from(a32.buffer, 0, 4 * n).copy(out, offset);
       break;
+    }
     case 'float64':
       for (let i = 0; i < n; i++) out.writeDoubleLE(value(), offset + 8 * i);
       break;
@@ -316,7 +319,7 @@ async function measure(ort: OrtModule, path: string, feeds: FeedSpec[], args: Ar
     // warm-up and probe: the fastest of three runs sets the run count
     const probe = await timeSession(session, tensors, { warmup: 2, runs: 3, passes: 1 });
     const runs = runsFor(probe.minMs, args.quick);
-    const t = await timeSession(session, tensors, { warmup: 2, runs, passes: args.quick ? 1 : 3 });
+    const t = await timeSession(session, tensors, { warmup: probe.minMs > 200 ? 1 : 2, runs, passes: args.quick ? 1 : 3 });
     return { ms: t.ms, passes: t.passes, runs };
   } finally {
     await session.release();
@@ -470,6 +473,11 @@ async function main(): Promise<void> {
         addInto(estimatedOps, estByOp);
         detail.profileUs = Object.fromEntries(measuredByOp);
         detail.estimateUs = Object.fromEntries(estByOp);
+        // per node, for per-op-class analysis against the profile files
+        const est = estimateLatency(report.nodes, calibrated ?? defaultDevice);
+        detail.estimateNodes = report.nodes
+          .map((n, i) => ({ name: n.name, opType: n.opType, opClass: n.opClass ?? null, us: est.nodes[i].time * 1e6, bound: est.nodes[i].bound }))
+          .filter((n) => n.us > 0);
       }
       details.push(detail);
       console.error(
