@@ -181,12 +181,71 @@ export function profileByOpType(events: readonly ProfileEvent[], runs: number): 
   return out;
 }
 
+/** One event's input shapes (`args.input_type_shape`: [{"float": [1, 3, 224, 224]}, ...]). */
+export function eventShapes(e: ProfileEvent): (number[] | null)[] {
+  const list = (e.args as { input_type_shape?: Record<string, number[]>[] } | undefined)?.input_type_shape ?? [];
+  return list.map((o) => Object.values(o)[0] ?? null);
+}
+
+/**
+ * The kind of a convolution kernel from its input shapes X [N, C, ...] and W [M, C/group, k...]:
+ * depthwise (one input channel per group, C groups), grouped, conv-1x1 (one group, 1x1 kernel),
+ * else conv. Null when the shapes are missing.
+ */
+export function convKind(
+  x: readonly number[] | null | undefined,
+  w: readonly number[] | null | undefined,
+): 'depthwise' | 'grouped' | 'conv-1x1' | 'conv' | null {
+  if (!x || !w || x.length < 3 || w.length < 3 || !(w[1] > 0)) return null;
+  const groups = x[1] / w[1];
+  if (groups > 1 && w[1] === 1) return 'depthwise';
+  if (groups > 1) return 'grouped';
+  return w.slice(2).every((k) => k === 1) ? 'conv-1x1' : 'conv';
+}
+
+/** onnxruntime's own (contrib / fused) operators, by the op class of the work they do. */
+export const ORT_OP_CLASS: Record<string, string> = {
+  FusedMatMul: 'gemm',
+  FusedGemm: 'gemm',
+  MatMulNBits: 'gemm',
+  BiasGelu: 'elementwise',
+  FastGelu: 'elementwise',
+  QuickGelu: 'elementwise',
+  Gelu: 'elementwise',
+  BiasAdd: 'elementwise',
+  SkipLayerNormalization: 'normalization',
+  SimplifiedLayerNormalization: 'normalization',
+  ReorderInput: 'data-movement',
+  ReorderOutput: 'data-movement',
+};
+
+/**
+ * Microseconds per run per op class from an ORT profile: Conv / FusedConv by their shapes
+ * (convKind), ORT's own operators by ORT_OP_CLASS, other operators by `classOfType` (the classes
+ * the engine gives those op types), else the op type itself.
+ */
+export function profileByClass(events: readonly ProfileEvent[], runs: number, classOfType: ReadonlyMap<string, string>): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const e of events) {
+    if (e.cat !== 'Node' || !e.name?.endsWith('_kernel_time') || typeof e.dur !== 'number') continue;
+    const op = e.args?.op_name ?? '?';
+    let cls: string | null = null;
+    if (op === 'Conv' || op === 'FusedConv' || op === 'NhwcFusedConv') {
+      const [x, w] = eventShapes(e);
+      cls = convKind(x, w);
+    }
+    cls ??= ORT_OP_CLASS[op] ?? classOfType.get(op) ?? op;
+    out.set(cls, (out.get(cls) ?? 0) + e.dur / runs);
+  }
+  return out;
+}
+
 /** Side-by-side text table: measured and estimated microseconds per op type, largest first. */
-export function renderOpTypeSummary(measured: ReadonlyMap<string, number>, estimated: ReadonlyMap<string, number>): string {
+export function renderOpTypeSummary(measured: ReadonlyMap<string, number>, estimated: ReadonlyMap<string, number>, label = 'op type'): string {
   const types = [...new Set([...measured.keys(), ...estimated.keys()])];
   types.sort((a, b) => Math.max(measured.get(b) ?? 0, estimated.get(b) ?? 0) - Math.max(measured.get(a) ?? 0, estimated.get(a) ?? 0));
   const w = Math.max(8, ...types.map((t) => t.length));
-  const lines = [`${'op type'.padEnd(w)}  ${'measured us'.padStart(12)}  ${'estimate us'.padStart(12)}  ${'est/meas'.padStart(8)}`];
+  const lines = [`${label.padEnd(w)}  ${'measured us'.padStart(12)}  ${'estimate us'.padStart(12)}  ${'est/meas'.padStart(8)}`];
   for (const t of types) {
     const m = measured.get(t);
     const e = estimated.get(t);

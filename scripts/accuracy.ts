@@ -40,7 +40,9 @@ import { loadOrt, raisePriority, sessionOptions, timeSession, makeFeeds, type Fe
 import {
   END,
   START,
+  convKind,
   errorStats,
+  profileByClass,
   profileByOpType,
   renderAccuracy,
   renderOpTypeSummary,
@@ -326,8 +328,10 @@ async function measure(ort: OrtModule, path: string, feeds: FeedSpec[], args: Ar
   }
 }
 
-/** Profile a few runs in a separate session (profiling slows kernels down): microseconds per run per ORT op type. */
-async function profile(ort: OrtModule, path: string, feeds: FeedSpec[], args: Args, name: string): Promise<Map<string, number>> {
+const PROFILE_RUNS = 6;
+
+/** Profile a few runs in a separate session (profiling slows kernels down); the profile's events. */
+async function profile(ort: OrtModule, path: string, feeds: FeedSpec[], args: Args, name: string): Promise<ProfileEvent[]> {
   const dir = resolve(args.profile!);
   mkdirSync(dir, { recursive: true });
   const prefix = join(dir, name);
@@ -337,10 +341,9 @@ async function profile(ort: OrtModule, path: string, feeds: FeedSpec[], args: Ar
     enableProfiling: true,
     profileFilePrefix: prefix,
   });
-  const runs = 6;
   try {
     const tensors = makeFeeds(ort, feeds);
-    for (let i = 0; i < runs; i++) await session.run(tensors);
+    for (let i = 0; i < PROFILE_RUNS; i++) await session.run(tensors);
     session.endProfiling();
   } finally {
     await session.release();
@@ -351,20 +354,27 @@ async function profile(ort: OrtModule, path: string, feeds: FeedSpec[], args: Ar
     .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
   if (!file) {
     console.error(`  (no profile file appeared in ${dir} for ${name})`);
-    return new Map();
+    return [];
   }
-  return profileByOpType(JSON.parse(readFileSync(file, 'utf8')) as ProfileEvent[], runs);
+  return JSON.parse(readFileSync(file, 'utf8')) as ProfileEvent[];
 }
 
-/** Estimated microseconds per op type (the engine's op types, before any runtime fusion). */
-function estimateByOpType(nodes: readonly NodeEntry[], device: DeviceModel): Map<string, number> {
+/** Estimated microseconds per key (op type, or op class where the engine gives one). */
+function estimateBy(nodes: readonly NodeEntry[], device: DeviceModel, key: (n: NodeEntry) => string): Map<string, number> {
   const est = estimateLatency(nodes, device);
   const out = new Map<string, number>();
   est.nodes.forEach((t, i) => {
-    if (t.time > 0) out.set(nodes[i].opType, (out.get(nodes[i].opType) ?? 0) + t.time * 1e6);
+    if (t.time > 0) out.set(key(nodes[i]), (out.get(key(nodes[i])) ?? 0) + t.time * 1e6);
   });
   return out;
 }
+
+const numeric = (shape: readonly unknown[] | null | undefined): number[] | null =>
+  shape && shape.every((d): d is number => typeof d === 'number') ? [...shape] : null;
+
+/** The node's op class; for a Conv in a report without classes, its kind from the shapes (as the profile side does). */
+const classOf = (n: NodeEntry): string =>
+  n.opClass ?? (n.opType === 'Conv' ? (convKind(numeric(n.inputs[0]?.shape), numeric(n.inputs[1]?.shape)) ?? n.opType) : n.opType);
 
 const addInto = (into: Map<string, number>, from: ReadonlyMap<string, number>) => {
   for (const [k, v] of from) into.set(k, (into.get(k) ?? 0) + v);
@@ -449,6 +459,8 @@ async function main(): Promise<void> {
   const rows: AccuracyRow[] = [];
   const measuredOps = new Map<string, number>();
   const estimatedOps = new Map<string, number>();
+  const measuredClasses = new Map<string, number>();
+  const estimatedClasses = new Map<string, number>();
   const details: Record<string, unknown>[] = [];
   try {
     for (const c of cases) {
@@ -467,10 +479,15 @@ async function main(): Promise<void> {
       rows.push({ model: c.name, dims: dimsText, measuredMs: m.ms, defaultMs: def, ...(cal !== undefined ? { calibratedMs: cal } : {}) });
       const detail: Record<string, unknown> = { model: c.name, path: c.path.slice(ROOT.length + 1), dims, measured: m, defaultMs: def, calibratedMs: cal };
       if (args.profile) {
-        const measuredByOp = await profile(ort, runnable.path, feeds, args, c.name);
-        const estByOp = estimateByOpType(report.nodes, calibrated ?? defaultDevice);
+        const events = await profile(ort, runnable.path, feeds, args, c.name);
+        const device = calibrated ?? defaultDevice;
+        const measuredByOp = profileByOpType(events, PROFILE_RUNS);
+        const estByOp = estimateBy(report.nodes, device, (n) => n.opType);
+        const typeClass = new Map(report.nodes.filter((n) => n.opClass).map((n) => [n.opType, n.opClass!] as const));
         addInto(measuredOps, measuredByOp);
         addInto(estimatedOps, estByOp);
+        addInto(measuredClasses, profileByClass(events, PROFILE_RUNS, typeClass));
+        addInto(estimatedClasses, estimateBy(report.nodes, device, classOf));
         detail.profileUs = Object.fromEntries(measuredByOp);
         detail.estimateUs = Object.fromEntries(estByOp);
         // per node, for per-op-class analysis against the profile files
@@ -516,6 +533,10 @@ async function main(): Promise<void> {
       `\nPer op type over all models, µs per run (measured: ORT profile, kernel time; estimate: ${(calibrated ?? defaultDevice).id}, before fusion):\n`,
     );
     console.log(renderOpTypeSummary(measuredOps, estimatedOps));
+    console.log(
+      `\nPer op class (measured: ORT's fused kernels by the work they do, convolutions by their shapes; estimate: the engine's op classes, op type where it gives none):\n`,
+    );
+    console.log(renderOpTypeSummary(measuredClasses, estimatedClasses, 'op class'));
   }
   if (args.json) {
     const measured = rows.map((r) => r.measuredMs);

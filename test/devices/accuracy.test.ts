@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import {
   END,
   START,
+  convKind,
   errorStats,
+  profileByClass,
   median,
   profileByOpType,
   ranks,
@@ -127,5 +129,49 @@ describe('ORT profile summary', () => {
     const text = renderOpTypeSummary(byOp, new Map([['Conv', 100]]));
     expect(text.split('\n')[1]).toMatch(/^Conv\s+200\.0\s+100\.0\s+0\.50$/);
     expect(text).toMatch(/Relu\s+10\.0\s+–\s+–/);
+  });
+});
+
+describe('op classes from an ORT profile', () => {
+  it('tells convolutions apart by their shapes: X [N, C, ...], W [M, C/group, k...]', () => {
+    expect(convKind([1, 32, 112, 112], [32, 1, 3, 3])).toBe('depthwise'); // 32 groups of one channel
+    expect(convKind([1, 64, 56, 56], [64, 16, 3, 3])).toBe('grouped'); // 64 / 16 = 4 groups
+    expect(convKind([1, 32, 112, 112], [16, 32, 1, 1])).toBe('conv-1x1');
+    expect(convKind([1, 3, 224, 224], [32, 3, 3, 3])).toBe('conv');
+    expect(convKind([1, 3, 16, 112, 112], [64, 3, 3, 7, 7])).toBe('conv'); // 3-D
+    expect(convKind(null, [1, 1, 1])).toBeNull();
+  });
+
+  it('sums kernel time per class: convs by shape, ORT fused ops by their work, other types as the engine classes them', () => {
+    const ev = (op: string, dur: number, shapes?: number[][]) => ({
+      cat: 'Node',
+      name: `${op}_kernel_time`,
+      dur,
+      args: { op_name: op, ...(shapes ? { input_type_shape: shapes.map((s) => ({ float: s })) } : {}) },
+    });
+    const events = [
+      ev('Conv', 40, [
+        [1, 32, 8, 8],
+        [32, 1, 3, 3],
+      ]),
+      ev('FusedConv', 60, [
+        [1, 32, 8, 8],
+        [64, 32, 1, 1],
+      ]),
+      ev('FusedMatMul', 10),
+      ev('MatMul', 10),
+      ev('BiasGelu', 4),
+      ev('Relu', 2),
+      ev('Mystery', 6),
+    ];
+    const byClass = profileByClass(
+      events,
+      2,
+      new Map([
+        ['MatMul', 'gemm'],
+        ['Relu', 'elementwise'],
+      ]),
+    );
+    expect(Object.fromEntries(byClass)).toEqual({ depthwise: 20, 'conv-1x1': 30, gemm: 10, elementwise: 3, Mystery: 3 });
   });
 });
