@@ -387,7 +387,7 @@ type Calibrate = (options: {
   threads?: number;
   quick?: boolean;
   log?: (line: string) => void;
-}) => Promise<{ device: DeviceModel; fit: unknown }>;
+}) => Promise<{ device: DeviceModel; fit: unknown; basis?: string[] }>;
 
 /** `calibrateOnThisMachine` from src/calibrate/calibrate.ts, or null while that module is absent. */
 async function loadCalibrate(): Promise<Calibrate | null> {
@@ -443,9 +443,18 @@ async function main(): Promise<void> {
     } else {
       const t0 = Date.now();
       console.error('calibrating on the micro-suite ...');
-      const result = await calibrate({ ort, base: defaultDevice, threads: args.threads, quick: args.quick, log: (l) => console.error(`  ${l}`) });
+      // With --device the fit starts from the catalog's figures; otherwise calibrate detects this
+      // machine's peak and measures its streaming bandwidth itself (not the assumed one above).
+      const result = await calibrate({
+        ort,
+        ...(args.device ? { base: defaultDevice } : {}),
+        threads: args.threads,
+        quick: args.quick,
+        log: (l) => console.error(`  ${l}`),
+      });
       calibrated = result.device;
-      calibrateNote = `calibrated device: \`calibrateOnThisMachine\` on the built-in micro-suite${args.quick ? ' (quick)' : ''}, ${((Date.now() - t0) / 1000).toFixed(0)} s; it never sees the models below`;
+      const basis = result.basis?.length ? ` (${result.basis.join('; ')})` : '';
+      calibrateNote = `calibrated device: \`calibrateOnThisMachine\` on the built-in micro-suite${args.quick ? ' (quick)' : ''}${basis}, ${((Date.now() - t0) / 1000).toFixed(0)} s; it never sees the models below`;
       console.error(`calibrated in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
     }
   }
