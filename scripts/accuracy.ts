@@ -29,6 +29,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { loadModelFile } from '../src/io/load-model.js';
+import { UserError } from '../src/errors.js';
 import { analyzeModelFile } from '../src/io/analyze-file.js';
 import { compileGlob } from '../src/budgets/glob.js';
 import { findDevice, type Device } from '../src/devices/catalog.js';
@@ -56,6 +57,9 @@ const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const DOC = join(ROOT, 'docs', 'roofline.md');
 
 // ---------------------------------------------------------------------------------- arguments
+/** A mistake in how the script was run: its message alone, no stack. */
+class UsageError extends Error {}
+
 interface Args {
   dry: boolean;
   only: string[];
@@ -74,7 +78,7 @@ function parseArgs(argv: string[]): Args {
     const k = argv[i];
     const val = () => {
       const v = argv[++i];
-      if (v === undefined) throw new Error(`${k} needs a value`);
+      if (v === undefined) throw new UsageError(`${k} needs a value`);
       return v;
     };
     if (k === '--dry') a.dry = true;
@@ -89,10 +93,10 @@ function parseArgs(argv: string[]): Args {
     else if (k === '--help' || k === '-h') {
       console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('*/')[0]);
       process.exit(0);
-    } else throw new Error(`unknown option ${k} (see --help)`);
+    } else throw new UsageError(`unknown option ${k} (see --help)`);
   }
-  if (!(a.threads >= 1)) throw new Error('--threads must be >= 1');
-  if (!(a.bandwidthGBs > 0)) throw new Error('--bandwidth must be a positive number of GB/s');
+  if (!(a.threads >= 1)) throw new UsageError('--threads must be >= 1');
+  if (!(a.bandwidthGBs > 0)) throw new UsageError('--bandwidth must be a positive number of GB/s');
   return a;
 }
 
@@ -423,7 +427,7 @@ async function main(): Promise<void> {
   let defaultDevice: DeviceModel;
   if (args.device) {
     const d = findDevice(args.device);
-    if (!d) throw new Error(`no catalog device '${args.device}' (model-budget devices lists them)`);
+    if (!d) throw new UsageError(`no catalog device '${args.device}' (model-budget devices lists them)`);
     defaultDevice = deviceModel(d);
   } else {
     defaultDevice = deviceModel(machineDevice(cpu, args.bandwidthGBs));
@@ -432,6 +436,11 @@ async function main(): Promise<void> {
     `CPU: ${cpu.model}, ${cpu.cores} CPUs, ${cpu.ghz} GHz, ${cpu.why}; ORT ${ortVersion(ort)}, ${args.threads} threads; priority ${raised ? 'raised' : 'not raised (no permission)'}`,
   );
   console.error(`default device: ${defaultDevice.name}`);
+
+  const cases: ModelCase[] = listModels()
+    .map((path) => ({ name: basename(path, '.onnx'), path, dims: dimsFor(path) }))
+    .filter((c) => args.only.length === 0 || args.only.includes(c.name));
+  if (cases.length === 0) throw new UsageError(`no model matches --only ${args.only.join(',')}`);
 
   let calibrated: DeviceModel | undefined;
   let calibrateNote = 'calibration skipped (--no-calibrate)';
@@ -458,11 +467,6 @@ async function main(): Promise<void> {
       console.error(`calibrated in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
     }
   }
-
-  const cases: ModelCase[] = listModels()
-    .map((path) => ({ name: basename(path, '.onnx'), path, dims: dimsFor(path) }))
-    .filter((c) => args.only.length === 0 || args.only.includes(c.name));
-  if (cases.length === 0) throw new Error(`no model matches --only ${args.only.join(',')}`);
 
   const tmp = mkdtempSync(join(os.tmpdir(), 'model-budget-accuracy-'));
   const rows: AccuracyRow[] = [];
@@ -573,6 +577,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  console.error(`accuracy: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+  const expected = e instanceof UsageError || e instanceof UserError;
+  console.error(`accuracy: ${e instanceof Error ? (expected ? e.message : (e.stack ?? e.message)) : String(e)}`);
   process.exit(1);
 });
