@@ -343,6 +343,59 @@ export const SOURCES: Record<string, { title: string; url: string }> = {
     title: 'Hailo Community, Hailo-8 vs Hailo-8L: the Hailo-8 M.2 key M module has 4 PCIe lanes (B+M and A+E keys: 2)',
     url: 'https://community.hailo.ai/t/what-are-differences-between-hailo-8-and-hailo-8l/1675',
   },
+  // --- GitHub-hosted runners ---------------------------------------------------------------
+  'gh-hosted-runners': {
+    title:
+      'GitHub Docs, "Supported runners and hardware resources": standard runners for public repositories, Linux x64 (ubuntu-latest, ubuntu-24.04) 4 CPU / 16 GB RAM / 14 GB SSD, Linux arm64 (ubuntu-24.04-arm) 4 CPU / 16 GB, macOS arm64 (M1) 3 CPU / 7 GB',
+    url: 'https://docs.github.com/en/actions/reference/runners/github-hosted-runners',
+  },
+  'lscpu-gh-ubuntu-x64': {
+    title:
+      'aws/s2n-tls PR #5674 (2025-12), lscpu on a GitHub-hosted ubuntu runner: 4 CPUs, AMD EPYC 7763 64-Core Processor, 2 threads per core, 2 cores per socket, avx2 and fma flags',
+    url: 'https://github.com/aws/s2n-tls/pull/5674',
+  },
+  'techgage-milan': {
+    title: 'Techgage, AMD EPYC Milan launch: EPYC 7763 64 cores / 128 threads, 2.45 GHz base (3.5 GHz peak), 256 MB L3, 280 W',
+    url: 'https://techgage.com/article/amd-epyc-milan-launch-performance/',
+  },
+  'anandtech-milan': {
+    title: 'AnandTech, AMD EPYC Milan review: every EPYC 7003 processor has 8 channels of DDR4-3200 and SMT',
+    url: 'https://www.anandtech.com/show/16529/amd-epyc-milan-review/2',
+  },
+  'flatlib-zen3': {
+    title:
+      'flatlib vfpbench, Zen 3 (Ryzen 5 5560U): two 256-bit multiply (FMA) pipes + two 256-bit add pipes; fp32 FMA peak 2 x 8 lanes x 2 = 32 FLOP per cycle',
+    url: 'https://wlog.flatlib.jp/2024/01/13/ryzen-zen3-vfpbench/',
+  },
+  'arm-astc-cobalt': {
+    title:
+      'ARM-software/astc-encoder issue #540 (2025-01): the GitHub Linux arm64 hosted runners run on Cobalt-100 CPUs, which are Neoverse N2 with NEON and SVE2',
+    url: 'https://github.com/ARM-software/astc-encoder/issues/540',
+  },
+  'semianalysis-cobalt': {
+    title: "SemiAnalysis on Azure Cobalt 100 (quoted on the Tom's Hardware forum): 128 Neoverse N2 cores on Armv9 and 12 channels of DDR5",
+    url: 'https://forums.tomshardware.com/threads/microsoft-reveals-custom-128-core-arm-datacenter-cpu-massive-maia-100-gpu-designed-for-ai.3827357',
+  },
+  'azure-dpsv6': {
+    title: `Microsoft Learn, Dpsv6 sizes (Azure Cobalt 100 VMs, 3.4 GHz; ${NOT_OPENED}: the clock and the DDR5 speed are from memory, unverified)`,
+    url: 'https://learn.microsoft.com/en-us/azure/virtual-machines/sizes/general-purpose/dpsv6-series',
+  },
+  'anandtech-neoverse-n2': {
+    title: 'AnandTech, Arm Neoverse V1 / N2 announcement, p.4: the N2 core has 2 x 128-bit native SVE2 and NEON pipelines, 5-wide dispatch',
+    url: 'https://www.anandtech.com/show/16640/arm-announces-neoverse-v1-n2-platforms-cpus-cmn700-mesh/4',
+  },
+  'ruby-macos14-runner': {
+    title: 'ruby/ruby PR #10074 (2024-02): the macos-14 GitHub-hosted runner has 3 CPUs (M1) and 7 GB RAM',
+    url: 'https://github.com/ruby/ruby/pull/10074',
+  },
+  'wikipedia-m1': {
+    title: 'Wikipedia (IPFS mirror), Apple M1: 4 Firestorm P-cores at 0.6-3.204 GHz (12 MB shared L2), 4 Icestorm E-cores at 0.6-2.064 GHz',
+    url: 'https://en.wikipedia-on-ipfs.org/wiki/Apple_M1',
+  },
+  'anandtech-m1-firestorm': {
+    title: `AnandTech, Apple M1 / A14 deep dive p.2, Firestorm microarchitecture (four 128-bit FP/SIMD pipelines, each with FMA; the page opened, the paragraph with the pipe count was ${NOT_OPENED})`,
+    url: 'https://www.anandtech.com/show/16226/apple-silicon-m1-a14-deep-dive/2',
+  },
 };
 
 /** Derived DRAM/link bandwidth: bus width in bytes x transfer rate in GT/s. */
@@ -1227,6 +1280,106 @@ export const DEVICES: readonly Device[] = [
     },
     power: { value: 2.5, source: 'branes-hailo', note: 'typical; 8.65 W peak (secondary source)' },
     notes: ['On-chip memory only: the whole model must fit on the chip (cnx-hailo8). Its size is not published in what was read.'],
+  },
+  // ===================================== GitHub-hosted runners ==============================
+  {
+    id: 'github-ubuntu-x64',
+    name: 'GitHub-hosted runner ubuntu-latest, x64 (4 vCPU = 2 cores of an AMD EPYC 7763, 16 GB)',
+    class: 'cpu',
+    peak: {
+      fp64: {
+        value: 112 * G,
+        source: 'flatlib-zen3',
+        note: '2 physical cores x 3.5 GHz x 16 DP FLOP per cycle (2 x 256-bit FMA); derived like fp32',
+        derivation: { cores: 2, clockGHz: 3.5, opsPerCyclePerCore: 16 },
+      },
+      fp32: {
+        value: 224 * G,
+        source: 'flatlib-zen3',
+        note: 'The 4 vCPUs are 2 Zen 3 cores with 2 SMT threads each (lscpu-gh-ubuntu-x64), so the FMA units count once per physical core: 2 cores x 3.5 GHz (the 7763 peak boost, techgage-milan; base 2.45 GHz, so sustained all-core rates can be lower) x 32 SP FLOP per cycle (2 x 256-bit FMA, no AVX-512)',
+        derivation: { cores: 2, clockGHz: 3.5, opsPerCyclePerCore: 32 },
+      },
+    },
+    bandwidth: {
+      value: 6.4 * G,
+      source: 'anandtech-milan',
+      note: "this VM's share of the socket: 8 channels of DDR4-3200 = 204.8 GB/s shared by 128 threads, x 4 vCPUs (derived). A VM can stream more when its neighbours are idle, so this is a floor for a busy host, not a measurement",
+      derivation: {
+        cores: 64,
+        clockGHz: 3.2,
+        opsPerCyclePerCore: 4 / 128,
+        unit: "B/s: 8 channels x 8 bytes x 3.2 GT/s x 4/128 (this VM's share of the socket's threads)",
+      },
+    },
+    memory: { value: 16 * GiB, source: 'gh-hosted-runners', note: '16 GB (public repositories; private-repository runners have 2 vCPU / 7-8 GB)' },
+    notes: [
+      'The CPU model is what runner images report (lscpu-gh-ubuntu-x64); GitHub documents only the vCPU count, and some runners now report other EPYC generations.',
+      'Shared cloud VM: timings on it vary run to run, which is why budgets gate on the static estimate.',
+    ],
+  },
+  {
+    id: 'github-ubuntu-arm64',
+    name: 'GitHub-hosted runner ubuntu-24.04-arm, arm64 (4 vCPU = 4 Neoverse N2 cores of an Azure Cobalt 100, 16 GB)',
+    class: 'cpu',
+    peak: {
+      fp64: {
+        value: 108.8 * G,
+        source: 'anandtech-neoverse-n2',
+        note: '4 cores x 3.4 GHz x 8 DP FLOP per cycle (2 x 128-bit FMA; derived, clock unverified)',
+        derivation: { cores: 4, clockGHz: 3.4, opsPerCyclePerCore: 8 },
+      },
+      fp32: {
+        value: 217.6 * G,
+        source: 'anandtech-neoverse-n2',
+        note: 'Neoverse N2 has no SMT, so the 4 vCPUs are 4 cores (arm-astc-cobalt): 4 x 3.4 GHz (azure-dpsv6, unverified) x 16 SP FLOP per cycle (2 x 128-bit SVE2/NEON FMA pipes)',
+        derivation: { cores: 4, clockGHz: 3.4, opsPerCyclePerCore: 16 },
+      },
+    },
+    bandwidth: {
+      value: 16.8 * G,
+      source: 'semianalysis-cobalt',
+      note: "this VM's share of the socket: 12 channels of DDR5 (semianalysis-cobalt) at 5600 MT/s (azure-dpsv6, unverified) = 537.6 GB/s shared by 128 cores, x 4 (derived)",
+      derivation: {
+        cores: 96,
+        clockGHz: 5.6,
+        opsPerCyclePerCore: 4 / 128,
+        unit: "B/s: 12 channels x 8 bytes x 5.6 GT/s x 4/128 (this VM's share of the socket's cores)",
+      },
+    },
+    memory: { value: 16 * GiB, source: 'gh-hosted-runners', note: '16 GB (public repositories)' },
+    notes: [
+      'int8 dot products (SDOT) and bf16/i8mm matrix instructions exist on Neoverse N2 but are not listed: onnxruntime runs fp32 graphs at the fp32 rate.',
+    ],
+  },
+  {
+    id: 'github-macos-arm64',
+    name: 'GitHub-hosted runner macos-latest, arm64 (3 vCPU of an Apple M1, 7 GB)',
+    class: 'cpu',
+    peak: {
+      fp64: {
+        value: 153.8 * G,
+        source: 'anandtech-m1-firestorm',
+        note: '3 cores x 3.204 GHz x 16 DP FLOP per cycle (4 x 128-bit FMA; derived)',
+        derivation: { cores: 3, clockGHz: 3.204, opsPerCyclePerCore: 16 },
+      },
+      fp32: {
+        value: 307.6 * G,
+        source: 'anandtech-m1-firestorm',
+        note: 'CPU cores, which is what onnxruntime uses (not the GPU or Neural Engine of apple-m1): 3 vCPUs (ruby-macos14-runner, gh-hosted-runners), assumed to run on Firestorm P-cores, x 3.204 GHz (wikipedia-m1) x 32 SP FLOP per cycle (4 x 128-bit FMA pipes; derived)',
+        derivation: { cores: 3, clockGHz: 3.204, opsPerCyclePerCore: 32 },
+      },
+    },
+    bandwidth: {
+      value: 68.26 * G,
+      source: 'macrumors-m2',
+      note: 'the whole M1: 128-bit LPDDR4X at 4266 MT/s (derived, as apple-m1); the VM shares it with the host',
+      derivation: busDerivation(16, 4.266),
+    },
+    memory: { value: 7 * GiB, source: 'ruby-macos14-runner', note: '7 GB (gh-hosted-runners)' },
+    notes: [
+      'A virtual machine on an M1 Mac mini: whether its 3 vCPUs always land on P-cores is not documented; on E-cores (2.064 GHz, narrower FP) the peak is lower.',
+      "The AMX matrix blocks (used by Accelerate, not by onnxruntime's default CPU kernels) are not modelled.",
+    ],
   },
 ];
 

@@ -81,6 +81,9 @@ describe('catalog shape', () => {
       'graviton3',
       'coral-edge-tpu',
       'hailo-8',
+      'github-ubuntu-x64',
+      'github-ubuntu-arm64',
+      'github-macos-arm64',
     ]) {
       expect(findDevice(id), id).toBeDefined();
     }
@@ -237,6 +240,23 @@ describe('spot checks against datasheets', () => {
     // Ada whitepaper: RTX 4090 330.3 / 165.2.
     expect(device('rtx-3090').peak.fp16!.value).toBeCloseTo(71e12, -9);
     expect(device('rtx-4090').peak.fp16!.value).toBeCloseTo(165.2e12, -9);
+  });
+
+  it('GitHub-hosted runners: FMA units counted per physical core, not per SMT vCPU', () => {
+    // ubuntu-latest: 4 vCPUs = 2 Zen 3 cores x 2 SMT threads (lscpu: "Thread(s) per core: 2");
+    // Zen 3: 2 x 256-bit FMA = 2 x 8 lanes x 2 = 32 SP FLOP/cycle; EPYC 7763 peak boost 3.5 GHz.
+    const x64 = device('github-ubuntu-x64');
+    expect(x64.class).toBe('cpu');
+    expect(relErr(x64.peak.fp32!.value, 2 * 3.5e9 * 32)).toBeLessThan(1e-9);
+    expect(x64.peak.fp32!.note).toMatch(/SMT/);
+    // its share of 8 x DDR4-3200 (204.8 GB/s) by 4 of 128 threads
+    expect(relErr(x64.bandwidth.value, (204.8e9 * 4) / 128)).toBeLessThan(1e-9);
+    // ubuntu-24.04-arm: 4 Neoverse N2 cores (no SMT), 2 x 128-bit FMA = 16 SP FLOP/cycle.
+    expect(device('github-ubuntu-arm64').peak.fp32!.derivation).toMatchObject({ cores: 4, opsPerCyclePerCore: 16 });
+    // macos-latest: 3 M1 vCPUs, Firestorm 4 x 128-bit FMA = 32 SP FLOP/cycle at 3.204 GHz; 7 GB.
+    const mac = device('github-macos-arm64');
+    expect(relErr(mac.peak.fp32!.value, 3 * 3.204e9 * 32)).toBeLessThan(0.005);
+    expect(mac.memory!.value).toBe(7 * 1024 ** 3);
   });
 
   it('T4 bandwidth: one figure picked, the other noted', () => {
