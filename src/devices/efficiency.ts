@@ -34,9 +34,12 @@ export interface Efficiency {
   classes: Partial<Record<OpClass, ClassDefault>>;
 }
 
-/** The issue-12 measurement every CPU factor comes from. */
-const ORT_EPYC =
-  'measured with onnxruntime-node 1.30 (optimisation all, 2 threads) on a 2-vCPU AMD EPYC (Zen 3, 156.8 GFLOP/s fp32 peak), 33 models, estimate / measured time-weighted per class (issue 12)';
+/**
+ * The issue-12 measurement every CPU factor comes from: onnxruntime-node 1.30 (optimisation all,
+ * 2 threads) on a 2-vCPU AMD EPYC (Zen 3, 156.8 GFLOP/s fp32 peak), 33 models, estimate /
+ * measured time-weighted per op class (docs/roofline.md says more).
+ */
+const ORT_EPYC = 'onnxruntime 1.30 on a 2-vCPU EPYC Zen 3, 33 models (issue 12)';
 
 const FUSION_BASIS =
   'ONNX Runtime (graph optimisation on by default: Conv+BatchNorm, Conv/MatMul+activation, MatMul+Add into Gemm), TensorRT (layer fusion at engine build), ' +
