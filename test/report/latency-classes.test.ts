@@ -86,5 +86,7 @@ describe('op classes and fusion in the report', () => {
     const html = analyze('--format', 'html');
     expect(html.stdout).toContain('Fusion standard');
     expect(html.stdout).not.toContain('No fusion, no caches');
+    // The roofline chart draws kernels: the three fused epilogues are part of the conv's dot.
+    expect(html.stdout.match(/<circle class="node"/g) ?? []).toHaveLength(1);
   });
 });
