@@ -65,7 +65,7 @@ function readmeSection(): string {
         budgets: [
           'params: 5M',
           'gmacs: 0.3',
-          'latency: { jetson-orin-nano: 4ms, raspberry-pi-5: { max: 16ms, level: warn } }',
+          'latency: { jetson-orin-nano: 4ms, raspberry-pi-5: { max: 12ms, level: warn } }',
           'max-increase: { params: 10%, latency: 25% }',
         ],
       },

@@ -84,6 +84,7 @@ export function renderDevicesMarkdownTable(): string {
     rows.push(['bandwidth', d.bandwidth, 'bandwidth']);
     if (d.memory) rows.push(['memory', d.memory, 'memory']);
     if (d.power) rows.push(['power', d.power, 'power']);
+    if (d.cache) rows.push(['cache size', d.cache.size, 'memory'], ['cache bandwidth', d.cache.bandwidth, 'bandwidth']);
     lines.push('| figure | value | source | derivation | note |', '|---|---|---|---|---|');
     for (const [label, f, kind] of rows) {
       const value =

@@ -16,6 +16,9 @@
  * - Bandwidth is bytes/s, decimal (1 GB/s = 1e9 B/s). For NPUs with on-chip memory only
  *   (Coral, Hailo) it is the host link, which is what streams activations and spilled weights.
  * - Memory sizes are bytes; a vendor's "GB" of DRAM is read as GiB (2^30), as DRAM is binary.
+ *   Cache sizes likewise (a "50 MB" L2 is 50 MiB). A cache's bandwidth is what a streaming kernel
+ *   measured while its data set fits (a public microbenchmark), never a peak computed from clocks;
+ *   a device gets a cache only where both are sourced.
  *   Power is watts (board/module TDP or the top power mode unless the note says otherwise).
  * - `derivation` gives the textbook arithmetic, peak = chips x cores x clock x ops per cycle
  *   per core (test/devices/catalog.test.ts rebuilds every one within 0.5%). For a derived
@@ -62,6 +65,7 @@ export interface Device {
 const T = 1e12;
 const G = 1e9;
 const GiB = 1024 ** 3;
+const MiB = 1024 ** 2;
 
 const NOT_OPENED = 'not opened in this review';
 
@@ -90,6 +94,23 @@ export const SOURCES: Record<string, { title: string; url: string }> = {
     title:
       'Paderborn Center for Parallel Computing wiki, NVIDIA A100 40GB with NVLink: spec table (dense | sparse*) and deviceQuery (108 SMs, 432 tensor cores, 1410 MHz)',
     url: 'https://upb-pc2.atlassian.net/wiki/spaces/PC2DOK/pages/1900609/NVIDIA+A100+40GB+with+NVLINK',
+  },
+  'gpu-benches-l2': {
+    title:
+      'te42kyfo/gpu-benches, gpu-l2-cache results (h100_pcie.txt, h200.txt, a100_80.txt): effective bandwidth of a kernel re-reading a data set of growing size, a plateau while it fits in L2 (H100 PCIe ~6.9 TB/s to ~33 MB, H200 ~9.8 TB/s to ~40 MB, A100 80GB ~5.4 TB/s to ~26 MB), then DRAM',
+    url: 'https://github.com/te42kyfo/gpu-benches/tree/master/gpu-l2-cache',
+  },
+  'chipsandcheese-h100': {
+    title: 'Chips and Cheese, "Nvidia\'s H100: Funny L2, and Tons of Bandwidth" (the H100 PCIe enables 114 SMs and 50 MB of the die\'s 60 MB L2)',
+    url: 'https://chipsandcheese.com/2023/07/02/nvidias-h100-funny-l2-and-tons-of-bandwidth/',
+  },
+  'nvidia-ampere-in-depth': {
+    title: 'NVIDIA Technical Blog, "NVIDIA Ampere Architecture In-Depth" (A100: "a 40 MB Level 2 (L2) cache—nearly 7x larger than V100")',
+    url: 'https://developer.nvidia.com/blog/nvidia-ampere-architecture-in-depth/',
+  },
+  'nvidia-hopper-in-depth': {
+    title: `NVIDIA Technical Blog, "NVIDIA Hopper Architecture In-Depth" ("A 50 MB L2 cache in H100 is 1.25x larger than the A100 40 MB L2", as quoted by a secondary page; the post was ${NOT_OPENED})`,
+    url: 'https://developer.nvidia.com/blog/nvidia-hopper-architecture-in-depth/',
   },
   'lightning-flops': {
     title: 'Lightning _CUDA_FLOPS table @0810121f (dense figures from NVIDIA datasheets, sparsity halved: H100, A100, A10G, T4)',
@@ -538,6 +559,10 @@ export const DEVICES: readonly Device[] = [
     bandwidth: { value: 1555 * G, source: 'klockwood-a100' },
     memory: { value: 40 * GiB, source: 'pc2-a100', note: 'deviceQuery reports 42,405,855,232 bytes usable' },
     power: { value: 400, source: 'klockwood-a100' },
+    cache: {
+      size: { value: 40 * MiB, source: 'nvidia-ampere-in-depth', note: 'L2; the measured bandwidth plateau ends near 26 MB (two L2 partitions)' },
+      bandwidth: { value: 5400 * G, source: 'gpu-benches-l2', note: 'measured on the A100 80GB (same GA100 L2)' },
+    },
   },
   {
     id: 'a100-80gb-sxm',
@@ -555,6 +580,10 @@ export const DEVICES: readonly Device[] = [
     bandwidth: { value: 2039 * G, source: 'klockwood-a100', note: 'the A100 80GB PCIe is 1,935 GB/s at 300 W' },
     memory: { value: 80 * GiB, source: 'klockwood-a100' },
     power: { value: 400, source: 'klockwood-a100' },
+    cache: {
+      size: { value: 40 * MiB, source: 'nvidia-ampere-in-depth', note: 'L2; the measured bandwidth plateau ends near 26 MB (two L2 partitions)' },
+      bandwidth: { value: 5400 * G, source: 'gpu-benches-l2' },
+    },
   },
   {
     id: 'h100-sxm',
@@ -592,6 +621,10 @@ export const DEVICES: readonly Device[] = [
     bandwidth: { value: 3350 * G, source: 'hpctech-h100' },
     memory: { value: 80 * GiB, source: 'hpctech-h100' },
     power: { value: 700, source: 'hpctech-h100', note: 'up to 700 W (configurable)' },
+    cache: {
+      size: { value: 50 * MiB, source: 'nvidia-hopper-in-depth', note: 'L2' },
+      bandwidth: { value: 9800 * G, source: 'gpu-benches-l2', note: 'measured on the H200, the same GH100 die with 132 SMs and 50 MB of L2' },
+    },
     notes: ['Hopper has no INT4 tensor path; int4 work falls back to int8.'],
   },
   {
@@ -610,6 +643,10 @@ export const DEVICES: readonly Device[] = [
     bandwidth: { value: 2000 * G, source: 'hpctech-h100', note: 'HBM2e' },
     memory: { value: 80 * GiB, source: 'hpctech-h100' },
     power: { value: 350, source: 'hpctech-h100', note: 'TDP 300-350 W; the upper bound is listed' },
+    cache: {
+      size: { value: 50 * MiB, source: 'chipsandcheese-h100', note: 'L2; the measured bandwidth plateau ends near 36 MB' },
+      bandwidth: { value: 6900 * G, source: 'gpu-benches-l2' },
+    },
     notes: ["NVIDIA's current H100 page shows the H100 NVL (94 GB, 3.9 TB/s) in place of this part."],
   },
   {
@@ -628,6 +665,10 @@ export const DEVICES: readonly Device[] = [
     bandwidth: { value: 4800 * G, source: 'aiminingco-h200', note: 'HBM3e' },
     memory: { value: 141 * GiB, source: 'mlcommons-h200' },
     power: { value: 700, source: 'mlcommons-h200', note: 'TGP 700 W' },
+    cache: {
+      size: { value: 50 * MiB, source: 'nvidia-hopper-in-depth', note: 'L2 of the GH100 die, as H100 SXM' },
+      bandwidth: { value: 9800 * G, source: 'gpu-benches-l2' },
+    },
   },
   {
     id: 'l40s',

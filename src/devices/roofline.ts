@@ -1,23 +1,34 @@
 /**
- * The roofline latency estimate. Each node takes
+ * The roofline latency estimate (docs/roofline.md, "The model"). Each kernel takes
  *
- *   time = max(FLOPs / (peak at its precision x compute efficiency),
- *              bytes / (bandwidth x memory efficiency)) + kernel overhead
+ *   time = max(FLOPs / (peak at its precision x its class's compute efficiency),
+ *              bytes / memory rate) + its class's kernel overhead
  *
- * and the model takes the sum (no overlap between nodes, no fusion). A node is compute-bound
- * when the first term is the larger, memory-bound otherwise; its arithmetic intensity is
- * FLOPs / bytes, and the device's ridge point is peak / bandwidth. Utilisation is the model's
- * FLOPs / (latency x peak), the figure the textbook defines (achieved FLOPS / peak FLOPS).
+ * and the model takes the sum (no overlap between kernels). The memory rate is the cache's
+ * bandwidth when the node's bytes fit in the device's last-level cache, else bandwidth x memory
+ * efficiency. Bytes are the kernel's real traffic when its cost rule says so (a Gather reads the
+ * rows it indexes), else everything the node reads and writes.
  *
- * Nodes that launch no kernel in a runtime cost nothing: shape arithmetic (Shape, Size,
- * Constant, and nodes whose outputs are all small int64/int32 tensors) is folded at load time,
- * and views (Reshape, Squeeze, Unsqueeze, Flatten, Identity, inference Dropout) move no bytes.
+ * Op classes (op-class.ts): each node runs at its class's compute efficiency and pays its class's
+ * overhead; a class the device does not list takes the device-wide figures. A recurrent node
+ * (timing.steps) is a once-part plus, per time step, an overhead and the step's work with the
+ * recurrent weights re-read (from the cache when they fit).
+ *
+ * Fusion: 'standard' (ONNX Runtime, TensorRT, TFLite at load time) folds element-wise epilogues
+ * (activations, bias, BatchNormalization, a residual Add) into the conv / gemm that produces
+ * their only input: no launch, no intermediate write and re-read, their FLOPs at the producer's
+ * rate, only their extra inputs read. Views and shape arithmetic are free. 'none': every node is
+ * its own kernel; a view is a copy, shape arithmetic pays its launch.
+ *
+ * A node is compute-bound when its compute term is the larger, memory-bound otherwise, and
+ * overhead-bound when its launch costs more than both. Utilisation is the model's FLOPs /
+ * (latency x peak), the textbook definition (achieved FLOPS / peak FLOPS).
  */
-import type { NodeEntry } from '../report/model-report.js';
+import type { NodeEntry, TensorEntry } from '../report/model-report.js';
 import type { Precision } from './catalog.js';
 import { UserError } from '../errors.js';
 import { quoteToken } from '../util/sanitize.js';
-import type { CacheFigures, ClassFigures, Fusion, OpClass } from './op-class.js';
+import { FUSIONS, type CacheFigures, type ClassFigures, type Fusion, type OpClass } from './op-class.js';
 
 export interface DeviceModel {
   id: string;
@@ -40,15 +51,29 @@ export interface DeviceModel {
   fusion: Fusion;
 }
 
-export type Bound = 'compute' | 'memory' | 'overhead' | 'none';
+export type Bound = 'compute' | 'memory' | 'overhead' | 'fused' | 'none';
 
 export interface NodeTime {
   /** Seconds. */
   time: number;
   compute: number;
   memory: number;
+  /** 'fused': folded into the kernel of node `fusedInto`; 'none': no kernel (a free view, shape arithmetic). */
   bound: Bound;
   precision: Precision | null;
+  /** The class its figures were taken from (its own, or derived from its op type). */
+  opClass: OpClass;
+  /** With bound 'fused': the index of the node whose kernel it folded into. */
+  fusedInto?: number;
+  /** True when its bytes were costed at the cache's bandwidth. */
+  cached?: boolean;
+}
+
+export interface ClassTime {
+  /** Milliseconds spent in nodes of this class (fused epilogues count in their own class). */
+  ms: number;
+  /** Kernels launched (fused nodes launch none). */
+  kernels: number;
 }
 
 export interface LatencyEstimate {
@@ -69,6 +94,10 @@ export interface LatencyEstimate {
   /** Achieved FLOP/s (model FLOPs / latency). */
   achievedFlops: number;
   kernels: number;
+  /** The runtime model used. */
+  fusion: Fusion;
+  /** Where the time goes, per op class (classes with no time left out). */
+  byClass: Partial<Record<OpClass, ClassTime>>;
   notices: string[];
   nodes: NodeTime[];
 }
@@ -76,6 +105,89 @@ export interface LatencyEstimate {
 const VIEW_OPS = new Set(['Reshape', 'Squeeze', 'Unsqueeze', 'Flatten', 'Identity', 'Dropout']);
 const SHAPE_OPS = new Set(['Shape', 'Size', 'Constant', 'ConstantOfShape', 'Range']);
 const SHAPE_VALUE_LIMIT = 64;
+
+/** Op classes of standard operators, for nodes whose report predates `opClass` (and custom domains). */
+const CLASS_BY_OP: Record<string, OpClass> = {
+  MatMul: 'gemm',
+  Gemm: 'gemm',
+  MatMulInteger: 'gemm',
+  QLinearMatMul: 'gemm',
+  ConvTranspose: 'conv-transpose',
+  LSTM: 'recurrent',
+  GRU: 'recurrent',
+  RNN: 'recurrent',
+  Attention: 'attention',
+  MultiHeadAttention: 'attention',
+  BatchNormalization: 'normalization',
+  LayerNormalization: 'normalization',
+  InstanceNormalization: 'normalization',
+  GroupNormalization: 'normalization',
+  RMSNormalization: 'normalization',
+  LpNormalization: 'normalization',
+  Softmax: 'reduction',
+  LogSoftmax: 'reduction',
+  ReduceMean: 'reduction',
+  ReduceSum: 'reduction',
+  ReduceMax: 'reduction',
+  ReduceMin: 'reduction',
+  ReduceProd: 'reduction',
+  ReduceL2: 'reduction',
+  GlobalAveragePool: 'reduction',
+  MaxPool: 'reduction',
+  AveragePool: 'reduction',
+  LpPool: 'reduction',
+  GlobalMaxPool: 'reduction',
+  ArgMax: 'reduction',
+  ArgMin: 'reduction',
+  Gather: 'data-movement',
+  GatherElements: 'data-movement',
+  GatherND: 'data-movement',
+  ScatterND: 'data-movement',
+  ScatterElements: 'data-movement',
+  Transpose: 'data-movement',
+  Concat: 'data-movement',
+  Split: 'data-movement',
+  Slice: 'data-movement',
+  Pad: 'data-movement',
+  Tile: 'data-movement',
+  Expand: 'data-movement',
+  Resize: 'data-movement',
+  Upsample: 'data-movement',
+  DepthToSpace: 'data-movement',
+  SpaceToDepth: 'data-movement',
+  Cast: 'elementwise',
+};
+for (const op of VIEW_OPS) CLASS_BY_OP[op] = 'view';
+for (const op of SHAPE_OPS) CLASS_BY_OP[op] = 'shape';
+
+const CONV_OPS = new Set(['Conv', 'ConvInteger', 'QLinearConv']);
+
+/** A convolution's class from its tensors: depthwise (one input channel per group), grouped, 1x1, or dense. */
+function convClass(n: NodeEntry): OpClass {
+  const x = n.inputs[0]?.shape;
+  const w = n.inputs[n.opType === 'QLinearConv' ? 3 : 1]?.shape;
+  if (!x || !w || w.length < 3 || x.length < 2) return 'conv';
+  const channels = x[1];
+  const perGroup = w[1];
+  if (typeof channels === 'number' && typeof perGroup === 'number' && perGroup < channels) {
+    return perGroup === 1 ? 'depthwise' : 'grouped';
+  }
+  return w.slice(2).every((d) => d === 1) ? 'conv-1x1' : 'conv';
+}
+
+/** The node's op class: as its cost rule declared it, else from its op type (reports written before op classes). */
+export function nodeClass(n: NodeEntry): OpClass {
+  if (n.opClass) return n.opClass;
+  if (n.domain === undefined || n.domain === '' || n.domain === 'ai.onnx' || n.domain === 'com.microsoft') {
+    if (CONV_OPS.has(n.opType)) return convClass(n);
+    const c = CLASS_BY_OP[n.opType];
+    if (c) return c;
+  }
+  return 'elementwise';
+}
+
+/** Classes whose kernels take element-wise epilogues under 'standard' fusion. */
+const FUSION_ROOTS = new Set<OpClass>(['gemm', 'conv', 'conv-1x1', 'depthwise', 'grouped', 'conv-transpose']);
 
 /** Fallback order when a device lacks a precision: the next one it has. */
 const FALLBACK: Record<Precision, Precision[]> = {
@@ -119,6 +231,22 @@ export function checkDevice(device: DeviceModel): void {
   if (!(device.kernelOverhead >= 0 && Number.isFinite(device.kernelOverhead))) {
     throw bad(`kernel overhead must be a finite number of seconds >= 0, got ${device.kernelOverhead}`);
   }
+  for (const [c, f] of Object.entries(device.classes ?? {})) {
+    if (!f) continue;
+    const e = f.computeEfficiency;
+    if (e !== undefined && !(e > 0 && e <= 1)) throw bad(`${c} compute efficiency must be in (0, 1], got ${e}`);
+    const o = f.kernelOverhead;
+    if (o !== undefined && !(o >= 0 && Number.isFinite(o))) throw bad(`${c} kernel overhead must be a finite number of seconds >= 0, got ${o}`);
+  }
+  if (device.cache) {
+    const { bytes, bandwidth } = device.cache;
+    if (!(bytes >= 0 && Number.isFinite(bytes))) throw bad(`cache size must be a finite number of bytes >= 0, got ${bytes}`);
+    if (!usable(bandwidth)) throw bad(`cache bandwidth must be a positive, finite number of bytes/s, got ${String(bandwidth)}`);
+  }
+  const fusion: unknown = device.fusion;
+  if (fusion !== undefined && !(FUSIONS as readonly unknown[]).includes(fusion)) {
+    throw bad(`fusion must be one of ${FUSIONS.join(', ')}, got ${quoteToken(typeof fusion === 'string' ? fusion : JSON.stringify(fusion))}`);
+  }
 }
 
 const FLOAT_PRECISION: Record<string, Precision> = {
@@ -151,54 +279,203 @@ export function nodePrecision(n: NodeEntry): Precision {
   return best ?? 'fp32';
 }
 
-function launchesKernel(n: NodeEntry): boolean {
-  if (n.domain === undefined && (VIEW_OPS.has(n.opType) || SHAPE_OPS.has(n.opType))) return false;
-  const shapeMath = n.outputs.every(
-    (o) =>
-      (o.dtype === 'int64' || o.dtype === 'int32') &&
-      o.shape !== null &&
-      o.shape.every((d) => typeof d === 'number') &&
-      o.shape.reduce((x, y) => x * y, 1) <= SHAPE_VALUE_LIMIT,
+/** Shape arithmetic a runtime folds at load time: outputs all small int64 / int32 tensors of known size. */
+function isShapeMath(n: NodeEntry): boolean {
+  return (
+    n.outputs.length > 0 &&
+    n.outputs.every(
+      (o) =>
+        (o.dtype === 'int64' || o.dtype === 'int32') &&
+        o.shape !== null &&
+        o.shape.every((d) => typeof d === 'number') &&
+        o.shape.reduce((x, y) => x * y, 1) <= SHAPE_VALUE_LIMIT,
+    )
   );
-  return !shapeMath;
 }
 
 export interface EstimateOptions {
   /** Run every compute node at this precision (what the deployment uses), not the file's. */
   precision?: Precision;
+  /** The graph's output names: a tensor that is one stays in memory, so its producer's epilogue cannot fuse away. */
+  graphOutputs?: readonly string[];
+}
+
+/** Elements of a tensor when its shape is fully known. */
+function elements(shape: TensorEntry['shape']): number | null {
+  if (!shape) return null;
+  let n = 1;
+  for (const d of shape) {
+    if (typeof d !== 'number') return null;
+    n *= d;
+  }
+  return n;
+}
+
+const DTYPE_BYTES: Record<string, number> = {
+  float64: 8,
+  int64: 8,
+  uint64: 8,
+  complex64: 8,
+  complex128: 16,
+  float32: 4,
+  int32: 4,
+  uint32: 4,
+  float16: 2,
+  bfloat16: 2,
+  int16: 2,
+  uint16: 2,
+  int8: 1,
+  uint8: 1,
+  bool: 1,
+  float8e4m3fn: 1,
+  float8e4m3fnuz: 1,
+  float8e5m2: 1,
+  float8e5m2fnuz: 1,
+  int4: 0.5,
+  uint4: 0.5,
+};
+
+function tensorBytes(t: TensorEntry): number | null {
+  const n = elements(t.shape);
+  const b = t.dtype ? DTYPE_BYTES[t.dtype] : undefined;
+  return n === null || b === undefined ? null : Math.ceil(n * b);
+}
+
+/**
+ * Under 'standard' fusion, for each node that folds into a conv / gemm kernel: the index of that
+ * kernel's node and which input carried the producer's tensor (the others are read extra).
+ */
+function fusionPlan(nodes: readonly NodeEntry[], classes: readonly OpClass[], graphOutputs: readonly string[]): Map<number, { root: number; via: number }> {
+  const producer = new Map<string, number>();
+  nodes.forEach((n, i) => n.outputs.forEach((o) => o.name && producer.set(o.name, i)));
+  const consumers = new Map<string, number>();
+  for (const n of nodes) for (const t of n.inputs) if (t.name) consumers.set(t.name, (consumers.get(t.name) ?? 0) + 1);
+  for (const name of graphOutputs) consumers.set(name, (consumers.get(name) ?? 0) + 1);
+  const plan = new Map<number, { root: number; via: number }>();
+  nodes.forEach((n, i) => {
+    const epilogue = classes[i] === 'elementwise' || n.opType === 'BatchNormalization';
+    if (!epilogue || n.outputs.length !== 1) return;
+    const out = elements(n.outputs[0].shape);
+    for (let k = 0; k < n.inputs.length; k++) {
+      const t = n.inputs[k];
+      const p = producer.get(t.name);
+      if (p === undefined || p >= i) continue;
+      const root = FUSION_ROOTS.has(classes[p]) ? p : plan.get(p)?.root;
+      if (root === undefined || consumers.get(t.name) !== 1) continue;
+      // An epilogue keeps its producer's shape; one that broadcasts it bigger is a kernel of its own.
+      const inElems = elements(t.shape);
+      if (out !== null && inElems !== null && out !== inElems) continue;
+      plan.set(i, { root, via: k });
+      return;
+    }
+  });
+  return plan;
 }
 
 export function estimateLatency(nodes: readonly NodeEntry[], device: DeviceModel, options: EstimateOptions = {}): LatencyEstimate {
   checkDevice(device);
+  const fusion: Fusion = device.fusion ?? 'none';
   const notices = new Set<string>();
-  const bw = device.bandwidth * device.memoryEfficiency;
+  const dram = device.bandwidth * device.memoryEfficiency;
+  const cache = device.cache;
+  /** Seconds to move `bytes`, and whether the cache serves them. */
+  const move = (bytes: number): [number, boolean] => {
+    if (bytes <= 0) return [0, false];
+    if (cache && bytes <= cache.bytes) return [bytes / cache.bandwidth, true];
+    return [bytes / dram, false];
+  };
+  const figures = (c: OpClass) => {
+    const f = device.classes?.[c];
+    return { eff: f?.computeEfficiency ?? device.computeEfficiency, overhead: f?.kernelOverhead ?? device.kernelOverhead };
+  };
+  const classes = nodes.map(nodeClass);
+  const plan = fusion === 'standard' ? fusionPlan(nodes, classes, options.graphOutputs ?? []) : new Map<number, { root: number; via: number }>();
   const flopsByPrecision = new Map<Precision, number>();
   let compute = 0;
   let memory = 0;
   let overhead = 0;
   let kernels = 0;
   let totalFlops = 0;
+  const byClass: Partial<Record<OpClass, ClassTime>> = {};
   const timeByBound: Record<'compute' | 'memory' | 'overhead', number> = { compute: 0, memory: 0, overhead: 0 };
-  const out: NodeTime[] = nodes.map((n) => {
-    if (!launchesKernel(n)) return { time: 0, compute: 0, memory: 0, bound: 'none', precision: null };
-    const flops = n.flops ?? 0;
-    const bytes = (n.bytesRead ?? 0) + (n.bytesWritten ?? 0);
+  const out: NodeTime[] = [];
+  const precisionOf = (n: NodeEntry, flops: number): Precision => {
     const wanted = options.precision ?? nodePrecision(n);
     const p = effectivePrecision(device, wanted);
     if (p === null) throw new Error(`device ${device.id} has no peak figure`);
     if (p !== wanted && flops > 0) notices.add(`${device.id} has no ${wanted} peak: ${wanted} work estimated at ${p}`);
-    const tc = flops > 0 ? flops / (device.peak[p]! * device.computeEfficiency) : 0;
-    const tm = bytes / bw;
-    const time = Math.max(tc, tm) + device.kernelOverhead;
-    const bound: Bound = device.kernelOverhead > Math.max(tc, tm) ? 'overhead' : tc >= tm ? 'compute' : 'memory';
+    return p;
+  };
+  nodes.forEach((n, i) => {
+    const cls = classes[i];
+    const free = fusion === 'standard' && (cls === 'view' || cls === 'shape' || isShapeMath(n));
+    if (free) {
+      out.push({ time: 0, compute: 0, memory: 0, bound: 'none', precision: null, opClass: cls });
+      return;
+    }
+    const flops = n.flops ?? 0;
+    const fused = plan.get(i);
+    if (fused) {
+      // Folded into the kernel of `root`: at its precision and efficiency, no launch, no write of
+      // its own (it replaces the producer's), only its extra inputs read.
+      const root = out[fused.root];
+      const p = root.precision ?? precisionOf(n, flops);
+      let extra = 0;
+      n.inputs.forEach((t, k) => {
+        if (k !== fused.via) extra += tensorBytes(t) ?? 0;
+      });
+      const tc = flops > 0 ? flops / (device.peak[p]! * figures(root.opClass).eff) : 0;
+      const [tm, cached] = move(extra);
+      const time = Math.max(tc, tm);
+      compute += tc;
+      memory += tm;
+      totalFlops += flops;
+      flopsByPrecision.set(p, (flopsByPrecision.get(p) ?? 0) + flops);
+      const rootBound = root.bound === 'fused' || root.bound === 'none' ? 'compute' : root.bound;
+      timeByBound[rootBound] += time;
+      addClass(byClass, cls, time, 0);
+      out.push({ time, compute: tc, memory: tm, bound: 'fused', precision: p, opClass: cls, fusedInto: fused.root, ...(cached ? { cached } : {}) });
+      return;
+    }
+    const { eff, overhead: ov } = figures(cls);
+    const p = precisionOf(n, flops);
+    const rate = device.peak[p]! * eff;
+    const bytes = n.timing?.bytes ?? (n.bytesRead ?? 0) + (n.bytesWritten ?? 0);
+    const steps = n.timing?.steps ?? 0;
+    let tc: number;
+    let tm: number;
+    let oh = ov;
+    let cached: boolean;
+    let time: number;
+    if (steps > 0 && Number.isFinite(steps)) {
+      // Recurrent: the once-part (input projections, the output written), then per time step a
+      // launch and the step's matmuls with the recurrent weights re-read.
+      const stepFlops = n.timing?.stepFlops ?? 0;
+      const onceFlops = Math.max(0, flops - steps * stepFlops);
+      const [onceMem, c1] = move(bytes);
+      const [stepMem, c2] = move(n.timing?.stepBytes ?? 0);
+      const onceCompute = onceFlops / rate;
+      const stepCompute = stepFlops / rate;
+      tc = onceCompute + steps * stepCompute;
+      tm = onceMem + steps * stepMem;
+      oh = ov * (1 + steps);
+      cached = c1 || c2;
+      time = Math.max(onceCompute, onceMem) + ov + steps * (ov + Math.max(stepCompute, stepMem));
+    } else {
+      tc = flops > 0 ? flops / rate : 0;
+      [tm, cached] = move(bytes);
+      time = Math.max(tc, tm) + ov;
+    }
+    const bound: Bound = oh > time - oh ? 'overhead' : tc >= tm ? 'compute' : 'memory';
     compute += tc;
     memory += tm;
-    overhead += device.kernelOverhead;
+    overhead += oh;
     kernels++;
     totalFlops += flops;
     timeByBound[bound] += time;
     flopsByPrecision.set(p, (flopsByPrecision.get(p) ?? 0) + flops);
-    return { time, compute: tc, memory: tm, bound, precision: p };
+    addClass(byClass, cls, time, 1);
+    out.push({ time, compute: tc, memory: tm, bound, precision: p, opClass: cls, ...(cached ? { cached } : {}) });
   });
   const total = out.reduce((s, t) => s + t.time, 0);
   // Tiny but positive figures (1e-300 FLOP/s) can still overflow a double.
@@ -208,6 +485,7 @@ export function estimateLatency(nodes: readonly NodeEntry[], device: DeviceModel
   for (const [p, f] of flopsByPrecision) if (f > most) [precision, most] = [p, f];
   const peak = device.peak[precision] ?? 0;
   const bound = (Object.entries(timeByBound) as [LatencyEstimate['bound'], number][]).reduce((a, b) => (b[1] > a[1] ? b : a))[0];
+  for (const c of Object.values(byClass)) c.ms *= 1e3;
   return {
     device: device.id,
     ms: total * 1e3,
@@ -220,7 +498,16 @@ export function estimateLatency(nodes: readonly NodeEntry[], device: DeviceModel
     ridgePoint: peak / device.bandwidth,
     achievedFlops: total > 0 ? totalFlops / total : 0,
     kernels,
+    fusion,
+    byClass,
     notices: [...notices],
     nodes: out,
   };
+}
+
+function addClass(byClass: Partial<Record<OpClass, ClassTime>>, cls: OpClass, seconds: number, kernels: number): void {
+  if (seconds === 0 && kernels === 0) return;
+  const c = (byClass[cls] ??= { ms: 0, kernels: 0 });
+  c.ms += seconds;
+  c.kernels += kernels;
 }

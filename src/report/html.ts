@@ -13,6 +13,7 @@ import type { AnalyzeReport, LatencyReport, ModelReport, NodeEntry, TensorEntry 
 import { BOUND_COLORS, fmtMs, fmtUs, rooflineSvg, siUnit } from './svg.js';
 import { shapeText } from './text.js';
 import { boundedFigure, boundedMs, isLowerBound, lowerBoundNote } from './bounds.js';
+import { classRows } from './latency.js';
 
 export interface HtmlOptions {
   /**
@@ -129,7 +130,7 @@ export function deviceFromLatency(l: LatencyReport): DeviceModel {
     computeEfficiency: l.efficiency.compute,
     memoryEfficiency: l.efficiency.memory,
     classes: {},
-    fusion: 'none',
+    fusion: l.fusion === 'standard' ? 'standard' : 'none',
     kernelOverhead: l.efficiency.kernelOverheadUs / 1e6,
   };
 }
@@ -156,6 +157,14 @@ function summaryCards(m: ModelReport): string {
     card('file', formatBytes(m.fileBytes), `${m.nodes.length} nodes`) +
     `</div>`
   );
+}
+
+/** Which runtime model the devices' estimates used, in a sentence. */
+function fusionNote(fusions: unknown[]): string {
+  const set = new Set(fusions.map((f) => (f === 'standard' || f === 'none' ? f : 'none')));
+  if (set.size === 1 && set.has('standard')) return 'Fusion standard: element-wise epilogues fold into the conv / gemm before them and views are free.';
+  if (set.size === 1) return 'No fusion: every node is its own kernel.';
+  return 'Fusion as each device states (standard: element-wise epilogues fold into the conv / gemm before them; none: every node is its own kernel).';
 }
 
 function latencySection(m: ModelReport, devices: Map<string, DeviceModel>, top: number): string {
@@ -188,7 +197,7 @@ function latencySection(m: ModelReport, devices: Map<string, DeviceModel>, top: 
     ),
   );
   out.push(
-    `<p class="muted">Static estimate from the graph and the device datasheet: per node max(FLOPs / (peak × compute efficiency), bytes / (bandwidth × memory efficiency)) + kernel overhead, summed. No fusion, no caches; compare versions on one device rather than trusting absolute numbers.</p>`,
+    `<p class="muted">Static estimate from the graph and the device datasheet: per kernel max(FLOPs / (peak × the op class's compute efficiency), bytes / (cache or memory bandwidth)) + the class's kernel overhead, summed; recurrent nodes per time step. ${fusionNote(entries.map(([, l]) => l.fusion))} Compare versions on one device rather than trusting absolute numbers.</p>`,
   );
   for (const [id, l] of entries) {
     const given = devices.get(id);
@@ -199,6 +208,26 @@ function latencySection(m: ModelReport, devices: Map<string, DeviceModel>, top: 
       `Efficiencies: compute ${pct(l.efficiency.compute, 0)}, memory ${pct(l.efficiency.memory, 0)}, ${esc(String(Math.round(l.efficiency.kernelOverheadUs * 100) / 100), 20)} µs per kernel.` +
       (given ? '' : ' Device figures not supplied: only the roof of the dominant precision, as implied by the report, is drawn.');
     out.push(`<figure>${rooflineSvg(l, device, m.nodes, { width: 760 })}<figcaption>${caption}</figcaption></figure>`);
+    const classes = classRows(l);
+    if (classes.length) {
+      out.push(
+        table(
+          [
+            { label: 'op class' },
+            { label: 'time', num: true },
+            { label: 'share', num: true },
+            { label: 'kernels', num: true },
+            { label: 'compute eff.', num: true },
+            { label: 'overhead / kernel', num: true },
+          ],
+          classes.map(
+            (r) =>
+              `<tr><td>${esc(r.opClass, 30)}</td>${num(fmtMs(r.ms))}${num(pct(r.share))}${num(String(r.kernels))}` +
+              `${num(r.computeEfficiency === null ? (r.kernels === 0 ? 'fused' : '') : r.computeEfficiency.toFixed(2))}${num(r.kernelOverheadUs === null ? '' : `${esc(String(Math.round(r.kernelOverheadUs * 100) / 100), 20)} µs`)}</tr>`,
+          ),
+        ),
+      );
+    }
     const ranked = m.nodes
       .map((n, i) => ({ n, i, t: n.latency?.[id] }))
       .filter((x) => x.t !== undefined && x.t.us > 0)

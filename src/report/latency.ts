@@ -3,7 +3,8 @@
  */
 import type { DeviceModel, EstimateOptions } from '../devices/roofline.js';
 import { estimateLatency } from '../devices/roofline.js';
-import type { ModelReport } from './model-report.js';
+import type { LatencyReport, ModelReport } from './model-report.js';
+import type { OpClass } from '../devices/op-class.js';
 
 export function withLatency(report: ModelReport, devices: readonly DeviceModel[], options: EstimateOptions = {}): ModelReport {
   if (devices.length === 0) return report;
@@ -16,8 +17,15 @@ export function withLatency(report: ModelReport, devices: readonly DeviceModel[]
   const atMax = unknown.every((n) => n.upper && n.upper.flops !== null && n.upper.bytes !== null)
     ? report.nodes.map((n) => (unknown.includes(n) ? { ...n, flops: n.upper!.flops, bytesRead: n.upper!.bytes, bytesWritten: 0 } : n))
     : null;
+  const opts: EstimateOptions = { ...options, graphOutputs: options.graphOutputs ?? report.graph.outputs.map((o) => o.name) };
   for (const d of devices) {
-    const est = estimateLatency(report.nodes, d, options);
+    const est = estimateLatency(report.nodes, d, opts);
+    const classes: NonNullable<LatencyReport['classes']> = {};
+    for (const [c, t] of Object.entries(est.byClass) as [OpClass, { kernels: number }][]) {
+      if (t.kernels === 0) continue; // only fused into other kernels: its own figures were not used
+      const f = d.classes?.[c];
+      classes[c] = { computeEfficiency: f?.computeEfficiency ?? d.computeEfficiency, kernelOverheadUs: (f?.kernelOverhead ?? d.kernelOverhead) * 1e6 };
+    }
     latency[d.id] = {
       device: d.id,
       name: d.name,
@@ -32,10 +40,14 @@ export function withLatency(report: ModelReport, devices: readonly DeviceModel[]
       achievedFlops: est.achievedFlops,
       kernels: est.kernels,
       efficiency: { compute: d.computeEfficiency, memory: d.memoryEfficiency, kernelOverheadUs: d.kernelOverhead * 1e6 },
+      fusion: est.fusion,
+      byClass: est.byClass,
+      classes,
+      ...(d.cache ? { cache: { bytes: d.cache.bytes, bandwidth: d.cache.bandwidth } } : {}),
     };
     if (unknown.length) {
       latency[d.id].lowerBound = true;
-      if (atMax) latency[d.id].upperBoundMs = estimateLatency(atMax, d, options).ms;
+      if (atMax) latency[d.id].upperBoundMs = estimateLatency(atMax, d, opts).ms;
     }
     est.nodes.forEach((t, i) => {
       if (t.bound !== 'none') nodes[i].latency[d.id] = { us: t.time * 1e6, bound: t.bound };
@@ -44,4 +56,46 @@ export function withLatency(report: ModelReport, devices: readonly DeviceModel[]
   }
   for (const n of nodes) if (Object.keys(n.latency).length === 0) delete (n as { latency?: unknown }).latency;
   return { ...report, latency, nodes, warnings };
+}
+
+export interface ClassRow {
+  opClass: string;
+  ms: number;
+  kernels: number;
+  /** Share of the model's estimated time. */
+  share: number;
+  /** Null when the class launched no kernel (all its nodes fused into others) or the report does not say. */
+  computeEfficiency: number | null;
+  kernelOverheadUs: number | null;
+}
+
+const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+/**
+ * A latency report's per-class breakdown, costliest first, for the renderers. A saved report is
+ * untrusted: entries that are not numbers are left out, never shown as NaN.
+ */
+export function classRows(l: LatencyReport): ClassRow[] {
+  const rows: ClassRow[] = [];
+  const by = l.byClass && typeof l.byClass === 'object' ? l.byClass : {};
+  for (const [c, v] of Object.entries(by) as [string, { ms: unknown; kernels: unknown } | undefined][]) {
+    if (!v || !finite(v.ms) || !finite(v.kernels)) continue;
+    const f = (l.classes as Record<string, { computeEfficiency?: unknown; kernelOverheadUs?: unknown } | undefined> | undefined)?.[c];
+    rows.push({
+      opClass: c,
+      ms: v.ms,
+      kernels: v.kernels,
+      share: finite(l.ms) && l.ms > 0 ? v.ms / l.ms : 0,
+      computeEfficiency: f && finite(f.computeEfficiency) ? f.computeEfficiency : null,
+      kernelOverheadUs: f && finite(f.kernelOverheadUs) ? f.kernelOverheadUs : null,
+    });
+  }
+  return rows.sort((a, b) => b.ms - a.ms || (a.opClass < b.opClass ? -1 : 1));
+}
+
+/** One line saying which runtime model the estimate used. */
+export function fusionText(fusion: unknown): string | null {
+  if (fusion === 'standard') return 'fusion standard: element-wise epilogues fold into the conv / gemm before them, views are free';
+  if (fusion === 'none') return 'fusion none: every node is its own kernel';
+  return null;
 }

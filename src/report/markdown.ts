@@ -20,6 +20,7 @@ import type { AnalyzeReport, ModelReport, NodeEntry, TensorEntry } from './model
 import { fmtMs, fmtUs, siUnit } from './svg.js';
 import { boundedFigure, boundedMs, lowerBoundNote } from './bounds.js';
 import { shapeText } from './text.js';
+import { classRows, fusionText } from './latency.js';
 
 export interface MarkdownOptions {
   /** Layers in the top-layers table (default 10). */
@@ -110,10 +111,31 @@ function modelBlocks(m: ModelReport, options: Required<Pick<MarkdownOptions, 'to
       text(l.precision, 20),
       text(siUnit(l.ridgePoint, 'FLOP/B'), 30),
     ]);
+    const fusions = [...new Set(latency.map(([, l]) => fusionText(l.fusion)).filter((f): f is string => f !== null))];
+    const fusionLine = fusions.length ? `\n\n<sub>${fusions.map((f) => text(f, 120)).join(' · ')}</sub>` : '';
     blocks.push(
       `**Estimated latency** (roofline, see docs/roofline.md)\n\n` +
-        mdTable(['device', 'latency', 'bound', 'utilisation', 'precision', 'ridge point'], ['l', 'r', 'l', 'r', 'l', 'r'], rows),
+        mdTable(['device', 'latency', 'bound', 'utilisation', 'precision', 'ridge point'], ['l', 'r', 'l', 'r', 'l', 'r'], rows) +
+        fusionLine,
     );
+    const classTable = latency.flatMap(([id, l]) =>
+      classRows(l).map((r) => [
+        code(id, 40),
+        text(r.opClass, 30),
+        text(fmtMs(r.ms), 30),
+        pct(r.share),
+        String(r.kernels),
+        r.computeEfficiency === null ? (r.kernels === 0 ? 'fused' : '') : r.computeEfficiency.toFixed(2),
+        r.kernelOverheadUs === null ? '' : `${Math.round(r.kernelOverheadUs * 100) / 100} µs`,
+      ]),
+    );
+    if (classTable.length) {
+      blocks.push(
+        `<details><summary>Time by op class</summary>\n\n` +
+          mdTable(['device', 'op class', 'time', 'share', 'kernels', 'compute eff.', 'overhead / kernel'], ['l', 'l', 'r', 'r', 'r', 'r', 'r'], classTable) +
+          `\n\n</details>`,
+      );
+    }
   }
 
   const ranked = m.nodes
@@ -139,7 +161,7 @@ function modelBlocks(m: ModelReport, options: Required<Pick<MarkdownOptions, 'to
         return nt ? `${fmtUs(nt.us)} ${text(nt.bound.slice(0, 1), 2)}` : '';
       }),
     ]);
-    const legend = devs.length ? '\n\nTimes are roofline estimates; c / m / o: compute-, memory-, overhead-bound.' : '';
+    const legend = devs.length ? '\n\nTimes are roofline estimates; c / m / o: compute-, memory-, overhead-bound; f: fused into the kernel before it.' : '';
     blocks.push(`<details><summary>Top ${ranked.length} layers by FLOPs</summary>\n\n${mdTable(head, align, rows)}${legend}\n\n</details>`);
   }
 

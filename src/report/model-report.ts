@@ -4,7 +4,7 @@
  */
 import type { Info } from '../graph/info.js';
 import type { Dim } from '../graph/model.js';
-import type { OpClass, TimingHints } from '../devices/op-class.js';
+import type { Fusion, OpClass, TimingHints } from '../devices/op-class.js';
 import type { InferResult, NodeResult } from '../analysis/infer.js';
 import { byOpType, nodeUpper, totals, type OpTypeTotals, type Totals } from '../analysis/aggregate.js';
 
@@ -63,6 +63,14 @@ export interface LatencyReport {
   achievedFlops: number;
   kernels: number;
   efficiency: { compute: number; memory: number; kernelOverheadUs: number };
+  /** The runtime model: 'standard' folds element-wise epilogues into conv / gemm kernels and makes views free; 'none' runs every node. */
+  fusion?: Fusion;
+  /** Where the time goes, per op class: milliseconds and kernels launched. */
+  byClass?: Partial<Record<OpClass, { ms: number; kernels: number }>>;
+  /** The figures used for each op class that launched kernels (device-wide unless the class has its own). */
+  classes?: Partial<Record<OpClass, { computeEfficiency: number; kernelOverheadUs: number }>>;
+  /** The last-level cache the estimate used: bytes, and bandwidth in bytes/s. */
+  cache?: { bytes: number; bandwidth: number };
   /** True when some node's FLOPs or bytes are unknown: `ms` is a lower bound. */
   lowerBound?: boolean;
   /** With `lowerBound`: the estimate at every data-dependent size's maximum, when every such node has one. */

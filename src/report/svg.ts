@@ -105,7 +105,8 @@ function dotsOf(latency: LatencyReport, nodes: readonly NodeEntry[]): Dot[] {
   const id = latency.device;
   const raw = nodes
     .map((node, index) => ({ node, index, t: node.latency?.[id] }))
-    .filter(({ node, t }) => finitePositive(node.intensity) && finitePositive(node.flops) && t !== undefined && finitePositive(t.us));
+    // A fused epilogue is part of its producer's kernel: its own intensity is not the kernel's, so it is not a dot.
+    .filter(({ node, t }) => finitePositive(node.intensity) && finitePositive(node.flops) && t !== undefined && t.bound !== 'fused' && finitePositive(t.us));
   const sumUs = raw.reduce((s, d) => s + d.t!.us, 0);
   const totalUs = finitePositive(latency.ms) ? Math.max(latency.ms * 1000, sumUs) : sumUs;
   return raw.map(({ node, index, t }) => ({

@@ -12,6 +12,7 @@ import type { AnalyzeReport, ModelReport, TensorEntry } from './model-report.js'
 import { formatBytes, formatCount, textTable } from './format.js';
 import type { Dim } from '../graph/model.js';
 import { boundedFigure, boundedMs, lowerBoundNote } from './bounds.js';
+import { classRows, fusionText } from './latency.js';
 import { COMPARED_TOTALS, type Change, type Comparison, type TotalKey } from './compare.js';
 
 export interface TextOptions {
@@ -75,6 +76,26 @@ export function renderModelText(m: ModelReport, options: TextOptions = {}): stri
         [false, true, false, true, false, true, true, true],
       ),
     );
+    const rows = latency.flatMap((l) =>
+      classRows(l).map((r) => [
+        l.device,
+        r.opClass,
+        formatMs(r.ms),
+        `${(100 * r.share).toFixed(1)}%`,
+        String(r.kernels),
+        r.computeEfficiency === null ? (r.kernels === 0 ? 'fused' : '') : r.computeEfficiency.toFixed(2),
+        r.kernelOverheadUs === null ? '' : `${Math.round(r.kernelOverheadUs * 100) / 100} µs`,
+      ]),
+    );
+    if (rows.length) {
+      out.push('');
+      out.push('time by op class');
+      out.push(textTable(['device', 'op class', 'ms', 'share', 'kernels', 'compute eff.', 'overhead'], rows, [false, false, true, true, true, true, true]));
+    }
+    for (const l of latency) {
+      const f = fusionText(l.fusion);
+      if (f) out.push(`  ${field(l.device, 60)}: ${f}`);
+    }
   }
   out.push('');
   out.push(textTable(['input', 'type', 'shape'], m.graph.inputs.map(tensorLine)));

@@ -22,6 +22,7 @@ function figures(d: Device): [string, Figure][] {
   out.push([`${d.id}.bandwidth`, d.bandwidth]);
   if (d.memory) out.push([`${d.id}.memory`, d.memory]);
   if (d.power) out.push([`${d.id}.power`, d.power]);
+  if (d.cache) out.push([`${d.id}.cache.size`, d.cache.size], [`${d.id}.cache.bandwidth`, d.cache.bandwidth]);
   return out;
 }
 
@@ -146,6 +147,14 @@ describe('figures', () => {
       expect(d.bandwidth.value, d.id).toBeLessThan(1e13);
       if (d.memory) expect(d.memory.value, d.id).toBeGreaterThan(1e6);
       if (d.power) expect(d.power.value, d.id).toBeLessThan(2000);
+      if (d.cache) {
+        // A last-level cache: 1 to 512 MiB, smaller than the memory, faster than it.
+        expect(d.cache.size.value, d.id).toBeGreaterThanOrEqual(2 ** 20);
+        expect(d.cache.size.value, d.id).toBeLessThanOrEqual(2 ** 29);
+        if (d.memory) expect(d.cache.size.value, d.id).toBeLessThan(d.memory.value);
+        expect(d.cache.bandwidth.value, d.id).toBeGreaterThan(d.bandwidth.value);
+        expect(d.cache.bandwidth.value, d.id).toBeLessThan(1e14);
+      }
     }
   });
 
@@ -186,6 +195,12 @@ describe('figures', () => {
 });
 
 describe('spot checks against datasheets', () => {
+  it('H100 L2: 50 MiB, ~9.8 TB/s measured on the same die (H200); A100: 40 MiB', () => {
+    expect(device('h100-sxm').cache!.size.value).toBe(50 * 2 ** 20);
+    expect(device('h100-sxm').cache!.bandwidth.value).toBe(9.8e12);
+    expect(device('a100-40gb-sxm').cache!.size.value).toBe(40 * 2 ** 20);
+  });
+
   it('H100 SXM bf16 dense = 989.4 TFLOPS', () => {
     // NVIDIA H100 datasheet: BF16 Tensor Core 1,979 TFLOPS "with sparsity" -> 989.5 dense;
     // 528 tensor cores x 1.83 GHz x 1024 = 989.4 (glennklockwood.com/garden/processors/h100).

@@ -95,7 +95,7 @@ describe('roofline arithmetic', () => {
     expect(est.kernels).toBe(2);
   });
 
-  it('views and shape arithmetic launch no kernel', () => {
+  it('views and shape arithmetic launch no kernel under standard fusion; under none each is a kernel', () => {
     const r = report({
       graph: {
         nodes: [
@@ -106,9 +106,15 @@ describe('roofline arithmetic', () => {
         outputs: [{ name: 'y', dtype: 'float32' }],
       },
     });
-    const est = estimateLatency(r.nodes, toy);
+    const est = estimateLatency(r.nodes, { ...toy, fusion: 'standard' });
     expect(est.kernels).toBe(0);
     expect(est.ms).toBe(0);
+    // Under none, the Reshape is a copy: its bytes read and written, plus a launch.
+    const none = estimateLatency(r.nodes, toy);
+    expect(none.kernels).toBe(2);
+    const copy = (r.nodes[1].bytesRead! + r.nodes[1].bytesWritten!) / (1e11 * 0.5) + 1e-6;
+    expect(none.nodes[1].time).toBeCloseTo(copy, 15);
+    expect(none.nodes[1].bound).toBe('overhead');
   });
 
   it('precision comes from input dtypes; a missing one falls back with a notice', () => {

@@ -1,0 +1,304 @@
+/**
+ * The roofline's per-class rules, each on hand-built nodes with the expected time worked out
+ * from the rule in the test: class efficiency and overhead, Gather by the rows it reads,
+ * recurrence per time step, the cache at its boundary, and fusion standard against none.
+ */
+import { describe, expect, it } from 'vitest';
+import { estimateLatency, nodeClass, type DeviceModel } from '../../src/devices/roofline.js';
+import { CLASS_EFFICIENCY, deviceModel } from '../../src/devices/efficiency.js';
+import { findDevice, type Device } from '../../src/devices/catalog.js';
+import type { NodeEntry, TensorEntry } from '../../src/report/model-report.js';
+import type { OpClass, TimingHints } from '../../src/devices/op-class.js';
+import { UserError } from '../../src/errors.js';
+
+const PEAK = 1e12;
+const BW = 1e11;
+const EFF = 0.5;
+const MEM = 0.5;
+const OV = 1e-6;
+const DRAM = BW * MEM;
+
+function device(extra: Partial<DeviceModel> = {}): DeviceModel {
+  return {
+    id: 'toy',
+    name: 'Toy',
+    peak: { fp32: PEAK },
+    bandwidth: BW,
+    computeEfficiency: EFF,
+    memoryEfficiency: MEM,
+    kernelOverhead: OV,
+    classes: {},
+    fusion: 'none',
+    ...extra,
+  };
+}
+
+const t = (name: string, shape: number[], dtype = 'float32'): TensorEntry => ({ name, dtype, shape });
+const bytesOf = (shape: number[], width = 4) => shape.reduce((a, b) => a * b, 1) * width;
+
+interface NodeSpec {
+  name?: string;
+  op: string;
+  inputs: TensorEntry[];
+  outputs: TensorEntry[];
+  flops?: number;
+  opClass?: OpClass;
+  timing?: TimingHints;
+}
+
+/** A node whose bytes are its tensors' (read inputs, write outputs), as the cost model counts them. */
+function node(s: NodeSpec): NodeEntry {
+  const read = s.inputs.reduce((a, i) => a + bytesOf(i.shape as number[], i.dtype === 'int64' ? 8 : 4), 0);
+  const written = s.outputs.reduce((a, o) => a + bytesOf(o.shape as number[], o.dtype === 'int64' ? 8 : 4), 0);
+  const flops = s.flops ?? 0;
+  return {
+    name: s.name ?? s.op,
+    opType: s.op,
+    inputs: s.inputs,
+    outputs: s.outputs,
+    params: 0,
+    macs: 0,
+    flops,
+    bytesRead: read,
+    bytesWritten: written,
+    intensity: read + written ? flops / (read + written) : null,
+    ...(s.opClass ? { opClass: s.opClass } : {}),
+    ...(s.timing ? { timing: s.timing } : {}),
+  };
+}
+
+const close = (actual: number, expected: number) => expect(actual).toBeCloseTo(expected, 15);
+
+describe('per op class figures', () => {
+  const mm = node({ op: 'MatMul', opClass: 'gemm', inputs: [t('a', [512, 512]), t('b', [512, 512])], outputs: [t('c', [512, 512])], flops: 2 * 512 ** 3 });
+
+  it('a compute-bound gemm runs at its class efficiency', () => {
+    const d = device({ classes: { gemm: { computeEfficiency: 0.8 } } });
+    const est = estimateLatency([mm], d);
+    const compute = (2 * 512 ** 3) / (PEAK * 0.8);
+    expect(compute).toBeGreaterThan((3 * 512 * 512 * 4) / DRAM);
+    close(est.nodes[0].time, compute + OV);
+    expect(est.nodes[0].bound).toBe('compute');
+    // A class with no figures of its own takes the device-wide efficiency.
+    close(estimateLatency([{ ...mm, opClass: 'conv' }], d).nodes[0].time, (2 * 512 ** 3) / (PEAK * EFF) + OV);
+  });
+
+  it('each class pays its own kernel overhead', () => {
+    const d = device({ classes: { elementwise: { kernelOverhead: 5e-6 } } });
+    const relu = node({ op: 'Relu', opClass: 'elementwise', inputs: [t('x', [4])], outputs: [t('y', [4])], flops: 4 });
+    const sum = node({ op: 'ReduceSum', opClass: 'reduction', inputs: [t('y', [4])], outputs: [t('z', [1])], flops: 3 });
+    const est = estimateLatency([relu, sum], d);
+    close(est.nodes[0].time, Math.max(4 / (PEAK * EFF), 32 / DRAM) + 5e-6);
+    close(est.nodes[1].time, Math.max(3 / (PEAK * EFF), 20 / DRAM) + OV);
+    expect(est.nodes[0].bound).toBe('overhead');
+    expect(est.byClass.elementwise!.kernels).toBe(1);
+    close(est.byClass.reduction!.ms, est.nodes[1].time * 1e3);
+    close(est.overheadMs, (5e-6 + OV) * 1e3);
+  });
+
+  it('a Gather costs the rows it reads (timing.bytes), not the whole table', () => {
+    const rows = 16;
+    const width = 256;
+    const table = t('emb', [50000, width]);
+    const gather = node({
+      op: 'Gather',
+      opClass: 'data-movement',
+      inputs: [table, t('ids', [rows], 'int64')],
+      outputs: [t('out', [rows, width])],
+      timing: { bytes: rows * 8 + 2 * rows * width * 4 },
+    });
+    const est = estimateLatency([gather], device());
+    close(est.nodes[0].time, (rows * 8 + 2 * rows * width * 4) / DRAM + OV);
+    // Without the hint it would have read all 50,000 rows.
+    close(estimateLatency([{ ...gather, timing: undefined }], device()).nodes[0].time, (gather.bytesRead! + gather.bytesWritten!) / DRAM + OV);
+  });
+
+  it('a recurrent node: the once-part, then per step an overhead and the weights re-read from the cache', () => {
+    const steps = 98;
+    const hidden = 64;
+    const stepBytes = 3 * hidden * hidden * 4; // GRU recurrent weights, re-read every step
+    const stepFlops = 2 * 3 * hidden * hidden + 10 * hidden;
+    const x = t('x', [steps, 1, 32]);
+    const gru = node({
+      op: 'GRU',
+      opClass: 'recurrent',
+      inputs: [x, t('W', [1, 3 * hidden, 32]), t('R', [1, 3 * hidden, hidden])],
+      outputs: [t('y', [steps, 1, 1, hidden])],
+      flops: steps * stepFlops + 2 * steps * 32 * 3 * hidden,
+      timing: { steps, stepBytes, stepFlops },
+    });
+    const cacheBw = 4e11;
+    const cache = { bytes: 64 * 1024, bandwidth: cacheBw };
+    expect(stepBytes).toBeLessThanOrEqual(cache.bytes);
+    const onceBytes = gru.bytesRead! + gru.bytesWritten!;
+    expect(onceBytes).toBeGreaterThan(cache.bytes);
+    const ov = 6e-6;
+    const eff = 0.3;
+    const d = device({ cache, classes: { recurrent: { computeEfficiency: eff, kernelOverhead: ov } } });
+    const est = estimateLatency([gru], d);
+    const rate = PEAK * eff;
+    const once = Math.max((2 * steps * 32 * 3 * hidden) / rate, onceBytes / DRAM) + ov;
+    const perStep = ov + Math.max(stepFlops / rate, stepBytes / cacheBw);
+    close(est.nodes[0].time, once + steps * perStep);
+    expect(est.kernels).toBe(1);
+    close(est.overheadMs, (steps + 1) * ov * 1e3);
+    // Without a cache the weights come from memory every step.
+    const noCache = estimateLatency([gru], device({ classes: d.classes }));
+    close(noCache.nodes[0].time, once + steps * (ov + Math.max(stepFlops / rate, stepBytes / DRAM)));
+  });
+
+  it('an old report without opClass: the class comes from the op type (and the conv weights)', () => {
+    const x = t('x', [1, 32, 8, 8]);
+    const conv = (w: number[]) => node({ op: 'Conv', inputs: [x, t('w', w)], outputs: [t('y', [1, 32, 8, 8])] });
+    expect(nodeClass(conv([32, 1, 3, 3]))).toBe('depthwise');
+    expect(nodeClass(conv([32, 8, 3, 3]))).toBe('grouped');
+    expect(nodeClass(conv([32, 32, 1, 1]))).toBe('conv-1x1');
+    expect(nodeClass(conv([32, 32, 3, 3]))).toBe('conv');
+    expect(nodeClass(node({ op: 'Gemm', inputs: [], outputs: [] }))).toBe('gemm');
+    expect(nodeClass(node({ op: 'LSTM', inputs: [], outputs: [] }))).toBe('recurrent');
+    expect(nodeClass(node({ op: 'Reshape', inputs: [], outputs: [] }))).toBe('view');
+    expect(nodeClass(node({ op: 'Shape', inputs: [], outputs: [] }))).toBe('shape');
+    expect(nodeClass(node({ op: 'Sigmoid', inputs: [], outputs: [] }))).toBe('elementwise');
+    expect(nodeClass({ ...node({ op: 'Reshape', inputs: [], outputs: [] }), domain: 'com.example' })).toBe('elementwise');
+    // The class a cost rule declared wins.
+    expect(nodeClass(node({ op: 'Conv', opClass: 'gemm', inputs: [x, t('w', [32, 1, 3, 3])], outputs: [] }))).toBe('gemm');
+  });
+});
+
+describe('cache-aware memory time', () => {
+  const add = (n: number) => node({ op: 'Add', opClass: 'elementwise', inputs: [t('a', [n]), t('b', [n])], outputs: [t('c', [n])], flops: n });
+  const n = 1024;
+  const bytes = 3 * n * 4;
+  const cacheBw = 5e11;
+
+  it('a working set at the cache size runs at cache bandwidth; one byte more goes to memory', () => {
+    const at = estimateLatency([add(n)], device({ cache: { bytes, bandwidth: cacheBw } }));
+    close(at.nodes[0].time, Math.max(n / (PEAK * EFF), bytes / cacheBw) + OV);
+    expect(at.nodes[0].cached).toBe(true);
+    const over = estimateLatency([add(n)], device({ cache: { bytes: bytes - 1, bandwidth: cacheBw } }));
+    close(over.nodes[0].time, Math.max(n / (PEAK * EFF), bytes / DRAM) + OV);
+    expect(over.nodes[0].cached).toBeUndefined();
+  });
+
+  it('no cache figures: every byte at memory bandwidth x efficiency', () => {
+    close(estimateLatency([add(n)], device()).nodes[0].time, Math.max(n / (PEAK * EFF), bytes / DRAM) + OV);
+  });
+});
+
+describe('fusion', () => {
+  // x -> Conv -> BatchNormalization -> Relu -> Add(residual x) -> y
+  const C = 8;
+  const HW = 16;
+  const act = [1, C, HW, HW];
+  const elems = C * HW * HW;
+  const convFlops = 2 * elems * C * 9;
+  const nodes = (): NodeEntry[] => [
+    node({ name: 'conv', op: 'Conv', opClass: 'conv', inputs: [t('x', act), t('w', [C, C, 3, 3])], outputs: [t('c', act)], flops: convFlops }),
+    node({
+      name: 'bn',
+      op: 'BatchNormalization',
+      opClass: 'normalization',
+      inputs: [t('c', act), t('scale', [C]), t('bias', [C]), t('mean', [C]), t('var', [C])],
+      outputs: [t('b', act)],
+      flops: 2 * elems,
+    }),
+    node({ name: 'relu', op: 'Relu', opClass: 'elementwise', inputs: [t('b', act)], outputs: [t('r', act)], flops: elems }),
+    node({ name: 'add', op: 'Add', opClass: 'elementwise', inputs: [t('r', act), t('x', act)], outputs: [t('y', act)], flops: elems }),
+  ];
+  const convEff = 0.7;
+  const classes = { conv: { computeEfficiency: convEff }, normalization: { computeEfficiency: 0.1, kernelOverhead: 3e-6 } };
+  const actBytes = elems * 4;
+
+  it('none: every node is its own kernel, reading and writing its tensors', () => {
+    const est = estimateLatency(nodes(), device({ classes }), { graphOutputs: ['y'] });
+    expect(est.fusion).toBe('none');
+    expect(est.kernels).toBe(4);
+    const conv = Math.max(convFlops / (PEAK * convEff), (2 * actBytes + C * C * 9 * 4) / DRAM) + OV;
+    const bn = Math.max((2 * elems) / (PEAK * 0.1), (2 * actBytes + 4 * C * 4) / DRAM) + 3e-6;
+    const relu = Math.max(elems / (PEAK * EFF), (2 * actBytes) / DRAM) + OV;
+    const add = Math.max(elems / (PEAK * EFF), (3 * actBytes) / DRAM) + OV;
+    close(est.ms, (conv + bn + relu + add) * 1e3);
+  });
+
+  it('standard: BN, Relu and the residual Add fold into the conv: no launches, no intermediate traffic, the residual read', () => {
+    const est = estimateLatency(nodes(), device({ classes, fusion: 'standard' }), { graphOutputs: ['y'] });
+    expect(est.fusion).toBe('standard');
+    expect(est.kernels).toBe(1);
+    const rate = PEAK * convEff; // the producer's rate, not the normalization class's
+    const conv = Math.max(convFlops / rate, (2 * actBytes + C * C * 9 * 4) / DRAM) + OV;
+    const bn = Math.max((2 * elems) / rate, (4 * C * 4) / DRAM); // its parameters read
+    const relu = elems / rate; // nothing extra read
+    const add = Math.max(elems / rate, actBytes / DRAM); // the residual read
+    close(est.ms, (conv + bn + relu + add) * 1e3);
+    expect(est.nodes.map((n) => n.bound).slice(1)).toEqual(['fused', 'fused', 'fused']);
+    expect(est.nodes.slice(1).map((n) => n.fusedInto)).toEqual([0, 0, 0]);
+    close(est.overheadMs, OV * 1e3);
+    expect(est.byClass.conv!.kernels).toBe(1);
+    expect(est.byClass.elementwise!.kernels).toBe(0);
+    const none = estimateLatency(nodes(), device({ classes }), { graphOutputs: ['y'] });
+    expect(est.ms).toBeLessThan(none.ms);
+  });
+
+  it('an intermediate read twice, or a graph output, stays its own kernel', () => {
+    const twice = [...nodes(), node({ name: 'tap', op: 'Sigmoid', opClass: 'elementwise', inputs: [t('b', act)], outputs: [t('s', act)], flops: elems })];
+    const est = estimateLatency(twice, device({ classes, fusion: 'standard' }), { graphOutputs: ['y', 's'] });
+    // BN folds into the conv; `b` has two consumers, so Relu and the tap are kernels of their own,
+    // and the Add folds into nothing (its producer Relu is not a conv / gemm).
+    expect(est.nodes.map((n) => n.bound === 'fused')).toEqual([false, true, false, false, false]);
+    expect(est.kernels).toBe(4);
+    const out = estimateLatency(nodes(), device({ classes, fusion: 'standard' }), { graphOutputs: ['c', 'y'] });
+    expect(out.nodes[1].bound).not.toBe('fused');
+    expect(out.kernels).toBe(4);
+  });
+
+  it('views are free under standard and copies under none; shape arithmetic pays its launch under none', () => {
+    const reshape = node({ op: 'Reshape', opClass: 'view', inputs: [t('x', [64, 64]), t('s', [2], 'int64')], outputs: [t('y', [4096])] });
+    const shape = node({ op: 'Shape', opClass: 'shape', inputs: [t('x', [64, 64])], outputs: [t('s2', [2], 'int64')] });
+    const std = estimateLatency([reshape, shape], device({ fusion: 'standard' }));
+    expect(std.kernels).toBe(0);
+    expect(std.ms).toBe(0);
+    expect(std.nodes.map((n) => n.bound)).toEqual(['none', 'none']);
+    const none = estimateLatency([reshape, shape], device());
+    expect(none.kernels).toBe(2);
+    close(none.nodes[0].time, (reshape.bytesRead! + reshape.bytesWritten!) / DRAM + OV);
+    close(none.nodes[1].time, (shape.bytesRead! + shape.bytesWritten!) / DRAM + OV);
+  });
+});
+
+describe('device defaults (efficiency.ts)', () => {
+  const pi5 = findDevice('raspberry-pi-5')!;
+
+  it('every device class fuses (standard) and states why', () => {
+    for (const e of Object.values(CLASS_EFFICIENCY)) {
+      expect(e.fusion).toBe('standard');
+      expect(e.fusionBasis.length).toBeGreaterThan(20);
+      for (const c of Object.values(e.classes)) expect(c.basis.length).toBeGreaterThan(20);
+    }
+  });
+
+  it('class figures are factors on the device-wide ones, so an override keeps their ratios; a class figure given wins', () => {
+    const e = CLASS_EFFICIENCY['sbc-cpu'];
+    const d = deviceModel(pi5);
+    expect(d.fusion).toBe('standard');
+    close(d.classes.gemm!.computeEfficiency!, Math.min(1, e.classes.gemm!.computeFactor! * e.compute));
+    close(d.classes.depthwise!.computeEfficiency!, e.classes.depthwise!.computeFactor! * e.compute);
+    const tuned = deviceModel(pi5, { computeEfficiency: 0.3, classes: { depthwise: { computeEfficiency: 0.05, kernelOverhead: 2e-5 } }, fusion: 'none' });
+    close(tuned.classes.gemm!.computeEfficiency!, e.classes.gemm!.computeFactor! * 0.3);
+    expect(tuned.classes.depthwise).toEqual({ computeEfficiency: 0.05, kernelOverhead: 2e-5 });
+    expect(tuned.fusion).toBe('none');
+  });
+
+  it("a catalog device's cache becomes the model's; an override wins", () => {
+    const withCache: Device = { ...pi5, cache: { size: { value: 2 ** 21, source: 'x' }, bandwidth: { value: 5e10, source: 'x' } } };
+    expect(deviceModel(withCache).cache).toEqual({ bytes: 2 ** 21, bandwidth: 5e10 });
+    expect(deviceModel(withCache, { cache: { bytes: 1, bandwidth: 2 } }).cache).toEqual({ bytes: 1, bandwidth: 2 });
+    expect(deviceModel({ ...withCache, cache: undefined }).cache).toBeUndefined();
+  });
+
+  it('refuses class and cache figures that would make the estimate meaningless', () => {
+    const relu = node({ op: 'Relu', opClass: 'elementwise', inputs: [t('x', [4])], outputs: [t('y', [4])], flops: 4 });
+    expect(() => estimateLatency([relu], device({ classes: { gemm: { computeEfficiency: 0 } } }))).toThrow(UserError);
+    expect(() => estimateLatency([relu], device({ classes: { gemm: { kernelOverhead: -1 } } }))).toThrow(/gemm kernel overhead/);
+    expect(() => estimateLatency([relu], device({ cache: { bytes: 10, bandwidth: 0 } }))).toThrow(/cache bandwidth/);
+  });
+});
