@@ -10,8 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { encodeModel } from '../helpers/encode.js';
 import { findDevice } from '../../src/devices/catalog.js';
-import { CLASS_EFFICIENCY, deviceModel } from '../../src/devices/efficiency.js';
-import { estimateLatency, type DeviceModel } from '../../src/devices/roofline.js';
+import { CLASS_EFFICIENCY } from '../../src/devices/efficiency.js';
 import type { AnalyzeReport, ModelReport } from '../../src/report/model-report.js';
 import type { CheckReport } from '../../src/check/run.js';
 import type { Comparison } from '../../src/report/compare.js';
@@ -105,8 +104,7 @@ describe('analyze --devices FILE --device ID', () => {
     expect(nodeUs(half, 'add', 'this-machine')).toBeCloseTo(nodeUs(full, 'add', 'this-machine'), 9);
   });
 
-  // The roofline rules for op classes and fusion (another part of issue 12) are probed on their
-  // own: these tests check that the figures of a devices file and --fusion reach them.
+  // These tests check that the figures of a devices file and --fusion reach the roofline's rules.
   const reluModel = join(dir, 'models', 'gemm-relu.onnx');
   writeFileSync(
     reluModel,
@@ -122,13 +120,8 @@ describe('analyze --devices FILE --device ID', () => {
       },
     }),
   );
-  const reluNodes = (JSON.parse(runCli('analyze', reluModel, '--allow-outside-repo', '--format', 'json').stdout) as AnalyzeReport).models[0].nodes;
-  const probe = { ...deviceModel(findDevice('raspberry-pi-5')!), computeEfficiency: 0.5, fusion: 'none' as const };
-  const gemmUs = (d: DeviceModel) => estimateLatency(reluNodes, d).nodes[0].time;
-  const rooflineHasClasses = gemmUs(probe) !== gemmUs({ ...probe, classes: { gemm: { computeEfficiency: 0.25 } } });
-  const rooflineFuses = estimateLatency(reluNodes, { ...probe, fusion: 'standard' }).kernels < estimateLatency(reluNodes, probe).kernels;
 
-  it.runIf(rooflineHasClasses)("a gemm class efficiency applies to the gemm node only: doubling it halves that node's compute time", () => {
+  it("a gemm class efficiency applies to the gemm node only: doubling it halves that node's compute time", () => {
     const at = (gemmEff: number) => analyze('--devices', file(`gemm-${gemmEff}.yml`, calibrated({ eff: 0.2, gemmEff })), '--device', 'this-machine');
     const [low, high] = [at(0.25), at(0.5)];
     expect(nodeUs(low, 'gemm', 'this-machine')).toBeCloseTo((GEMM_FLOPS / (100e9 * 0.25)) * 1e6 + 4, 6);
@@ -136,7 +129,7 @@ describe('analyze --devices FILE --device ID', () => {
     expect(nodeUs(high, 'add', 'this-machine')).toBeCloseTo(nodeUs(low, 'add', 'this-machine'), 9);
   });
 
-  it.runIf(rooflineFuses)('--fusion standard folds a Relu into the MatMul before it (one kernel), overriding the device', () => {
+  it('--fusion standard folds a Relu into the MatMul before it (one kernel), overriding the device', () => {
     const kernels = (...args: string[]) => {
       const r = runCli(
         'analyze',
