@@ -64,7 +64,7 @@ export function deviceYaml(device: DeviceModel, fit?: FitReport, options: Device
   lines.push(`    kernel-overhead: ${seconds(device.kernelOverhead)}${mark('kernel-overhead')}`);
   if (device.cache) lines.push(`    cache: { size: ${size(device.cache.bytes)}, bandwidth: ${bandwidth(device.cache.bandwidth)} }${mark('cache.bandwidth')}`);
   lines.push(`    fusion: ${device.fusion}`);
-  const classes = OP_CLASSES.filter((c) => device.classes[c] && Object.keys(device.classes[c]!).length);
+  const classes = OP_CLASSES.filter((c) => device.classes[c] && Object.keys(device.classes[c]).length);
   if (classes.length) {
     lines.push('    classes:');
     for (const c of classes) {

@@ -5,7 +5,7 @@
  * keys a devices file has no use for (`version`, `models`) are appended after the user's text:
  * its line numbers stay the user's.
  */
-import { isMap, parseDocument } from 'yaml';
+import { isMap, isScalar, parseDocument } from 'yaml';
 import { deviceModel } from '../devices/efficiency.js';
 import type { DeviceClass } from '../devices/catalog.js';
 import type { DeviceModel } from '../devices/roofline.js';
@@ -24,7 +24,10 @@ export function parseDevicesText(text: string, file: string): FileDevice[] {
   const root = doc.contents;
   if (doc.errors.length === 0) {
     if (!isMap(root) || root.flow) throw new InputError(file, 'expected a YAML mapping whose top key is custom-devices');
-    const keys = root.items.map((p) => String((p.key as { value?: unknown })?.value ?? p.key));
+    const keys = root.items.map((p) => {
+      const k: unknown = isScalar(p.key) ? p.key.value : p.key;
+      return typeof k === 'string' ? k : JSON.stringify(k);
+    });
     const other = keys.find((k) => k !== 'custom-devices' && k !== 'version' && k !== 'fusion');
     if (other !== undefined) throw new InputError(file, `a devices file has only custom-devices (and version); ${quoteToken(other)} is not one of them`);
     if (!keys.includes('custom-devices')) throw new InputError(file, "has no 'custom-devices'");

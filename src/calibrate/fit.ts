@@ -15,7 +15,7 @@
  */
 import type { NodeEntry } from '../report/model-report.js';
 import { estimateLatency, type DeviceModel } from '../devices/roofline.js';
-import { OP_CLASSES, type Fusion, type OpClass } from '../devices/op-class.js';
+import { OP_CLASSES, type ClassFigures, type Fusion, type OpClass } from '../devices/op-class.js';
 
 export interface Measurement {
   /** What was measured (a micro-model id, a model path with dims, a node name). */
@@ -366,11 +366,9 @@ export function fitDevice(measurements: readonly Measurement[], options: FitOpti
     const [c, key] = p.name.split('.') as [OpClass, string];
     const field = key === 'compute-efficiency' ? 'computeEfficiency' : 'kernelOverhead';
     const had = base.classes[c]?.[field];
-    const figures = { ...device.classes[c] };
-    if (had === undefined) delete figures[field];
-    else figures[field] = had;
-    if (Object.keys(figures).length) device.classes[c] = figures;
-    else delete device.classes[c];
+    const figures: ClassFigures = { ...device.classes[c], [field]: had };
+    const kept = Object.fromEntries(Object.entries(figures).filter(([, v]) => v !== undefined)) as ClassFigures;
+    device.classes = Object.fromEntries(Object.entries({ ...device.classes, [c]: kept }).filter(([, f]) => Object.keys(f).length > 0));
   });
   const after = usable.map((m) => estimate(m.nodes, device));
   const before = usable.map((m) => estimate(m.nodes, base));

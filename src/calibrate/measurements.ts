@@ -139,7 +139,7 @@ export function parseProfile(text: string, file: string): ParsedProfile {
   }
   const events = Array.isArray(data) ? data : isObject(data) && Array.isArray(data.traceEvents) ? (data.traceEvents as unknown[]) : null;
   if (!events) throw new InputError(file, 'expected an ONNX Runtime profile (a JSON array of trace events) or a trtexec --exportProfile JSON array');
-  const first = events[0];
+  const first: unknown = events[0];
   if (isObject(first) && 'count' in first && !('cat' in first)) return { kind: 'tensorrt', kernels: tensorrtLayers(events, file) };
   const durations = new Map<string, number[]>();
   events.forEach((e, i) => {

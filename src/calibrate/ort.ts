@@ -58,8 +58,7 @@ export function loadOrt(from?: readonly string[]): OrtModule {
       return ort;
     } catch (e) {
       const code = (e as { code?: string }).code;
-      if (code !== 'MODULE_NOT_FOUND')
-        throw new UserError('onnxruntime-node', `could not be loaded (${String((e as Error).message).split('\n')[0]}); ${INSTALL_HINT}`);
+      if (code !== 'MODULE_NOT_FOUND') throw new UserError('onnxruntime-node', `could not be loaded (${(e as Error).message.split('\n')[0]}); ${INSTALL_HINT}`);
     }
   }
   throw new UserError('onnxruntime-node', `is not installed; timing models on this machine needs it: ${INSTALL_HINT}`);
