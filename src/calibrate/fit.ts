@@ -248,7 +248,15 @@ interface Solution {
  * Levenberg-Marquardt over x = ln(parameters), clamped to [ln lo, ln hi]. `residuals(x)` is the
  * vector of ln(estimate / measured).
  */
-function levenbergMarquardt(x0: number[], lo: number[], hi: number[], residuals: (x: number[]) => number[], maxIterations: number): Solution {
+function levenbergMarquardt(
+  x0: number[],
+  lo: number[],
+  hi: number[],
+  /** ln(estimate / measured) per measurement; with `only`, for those indices (in that order). */
+  residuals: (x: number[], only?: readonly number[]) => number[],
+  affects: readonly (readonly number[])[],
+  maxIterations: number,
+): Solution {
   const clamp = (x: number[]) => x.map((v, j) => Math.min(hi[j], Math.max(lo[j], v)));
   const sumSq = (r: number[]) => r.reduce((s, v) => s + v * v, 0);
   const h = 1e-4;
@@ -258,7 +266,10 @@ function levenbergMarquardt(x0: number[], lo: number[], hi: number[], residuals:
       const step = x[j] + h > hi[j] ? -h : h;
       const xp = [...x];
       xp[j] += step;
-      const rp = residuals(xp);
+      // Only the measurements this parameter can move are estimated again.
+      const rp = [...r];
+      const moved = residuals(xp, affects[j]);
+      affects[j].forEach((i, k) => (rp[i] = moved[k]));
       return rp.map((v, i) => (v - r[i]) / step);
     });
     return r.map((_, i) => cols.map((c) => c[i]));
@@ -327,7 +338,18 @@ export function fitDevice(measurements: readonly Measurement[], options: FitOpti
     defs.forEach((p, j) => p.set(d, Math.exp(x[j])));
     return d;
   };
-  const residualsAt = (d: DeviceModel) => usable.map((m) => Math.log(estimate(m.nodes, d) / m.ms));
+  // Which measurements each parameter can move: a class's figures only those with a node of that class.
+  const classesOf = usable.map((m) => new Set(m.nodes.map(classOf)));
+  const all = usable.map((_, i) => i);
+  const affects = defs.map((p) => {
+    const [c, key] = p.name.split('.');
+    return key && c !== 'cache' ? all.filter((i) => classesOf[i].has(c as OpClass)) : all;
+  });
+  /** ln(estimate / measured) for every measurement, or for those listed in `only` (in its order). */
+  const residualsFor = (x: number[], cacheBytes: number | null, only: readonly number[] = all): number[] => {
+    const d = deviceAt(x, cacheBytes);
+    return only.map((i) => Math.log(estimate(usable[i].nodes, d) / usable[i].ms));
+  };
   const x0 = initial.map((v, j) => Math.min(hi[j], Math.max(lo[j], Math.log(v))));
   // A second start: each class's efficiency at the least the measurements allow (its FLOPs in
   // the measured time), where its nodes are compute-bound and the fit can see the parameter (from
@@ -343,14 +365,18 @@ export function fitDevice(measurements: readonly Measurement[], options: FitOpti
     }
     return least > 0 ? Math.min(hi[j], Math.max(lo[j], Math.log(least))) : v;
   });
+  // A short fit from each start at each cache size; the best one is then fitted to convergence.
+  const maxIterations = options.maxIterations ?? 200;
   let best: (Solution & { cacheBytes: number | null }) | null = null;
   for (const cacheBytes of candidates.length ? candidates : [null]) {
     for (const start of [xFloor, x0]) {
-      const s = levenbergMarquardt(start, lo, hi, (x) => residualsAt(deviceAt(x, cacheBytes)), options.maxIterations ?? 200);
+      const s = levenbergMarquardt(start, lo, hi, (x, only) => residualsFor(x, cacheBytes, only), affects, Math.min(30, maxIterations));
       if (!best || s.cost < best.cost - 1e-12) best = { ...s, cacheBytes };
     }
   }
-  const sol = best!;
+  const coarse = best!;
+  const refined = levenbergMarquardt(coarse.x, lo, hi, (x, only) => residualsFor(x, coarse.cacheBytes, only), affects, maxIterations);
+  const sol = { ...refined, cacheBytes: coarse.cacheBytes, iterations: coarse.iterations + refined.iterations };
   // Identifiable: some measurement's ln(estimate) moves with the parameter.
   const identifiable = defs.map((_, j) => sol.jacobian.some((row) => Math.abs(row[j]) > 1e-3));
   const x = sol.x.map((v, j) => (identifiable[j] ? v : x0[j]));
