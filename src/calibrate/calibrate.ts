@@ -7,7 +7,7 @@ import { deviceModel } from '../devices/efficiency.js';
 import type { DeviceModel } from '../devices/roofline.js';
 import { fitDevice, type FitReport, type Measurement } from './fit.js';
 import { cacheCandidates, detectMachine, type Machine } from './machine.js';
-import { raisePriority, timeModel, type OrtModule } from './ort.js';
+import { raisePriority, timeModel, type Optimization, type OrtModule } from './ort.js';
 import { microSuite, type MicroModel } from './suite.js';
 
 export { deviceYaml } from './device-yaml.js';
@@ -27,6 +27,8 @@ export interface CalibrateOptions {
   id?: string;
   /** The machine (default detected); tests pass one. */
   machine?: Machine;
+  /** onnxruntime's graph optimisation (default 'all': fusion standard; 'disabled' / 'basic': fusion none). */
+  optimization?: Optimization;
 }
 
 export interface CalibrateResult {
@@ -75,12 +77,15 @@ export async function calibrateOnThisMachine(options: CalibrateOptions): Promise
   const machine = options.machine ?? detectMachine();
   const threads = options.threads ?? machine.cores;
   const ortVersion = options.ort.env?.versions?.common ?? null;
+  const optimization = options.optimization ?? 'all';
+  // ORT fuses conv/gemm epilogues from 'extended' up; below it every node is its own kernel.
+  const fusion = optimization === 'all' || optimization === 'extended' ? 'standard' : 'none';
   if (!raisePriority()) log('could not raise the process priority: timings share the machine with everything else');
   const timed: { model: MicroModel; ms: number }[] = [];
   for (const model of microSuite({ quick: options.quick })) {
     const t = await timeModel(options.ort, model.bytes, model.feeds, {
       threads,
-      optimization: 'all',
+      optimization,
       warmup: options.quick ? 2 : 3,
       runs: options.quick ? 5 : (model.runs ?? 10),
       passes: options.quick ? 2 : 3,
@@ -92,7 +97,7 @@ export async function calibrateOnThisMachine(options: CalibrateOptions): Promise
   let base = options.base;
   const id = options.id ?? 'this-machine';
   const date = new Date().toISOString().slice(0, 10);
-  const how = `calibrated ${date} with onnxruntime ${ortVersion ?? '(version unknown)'}${threads !== machine.cores ? `, ${threads} threads` : ''}`;
+  const how = `calibrated ${date} with onnxruntime ${ortVersion ?? '(version unknown)'}${optimization !== 'all' ? ` (optimisation ${optimization})` : ''}${threads !== machine.cores ? `, ${threads} threads` : ''}`;
   if (!base) {
     const measured = streamingRate(timed);
     const bw = options.bandwidth ?? measured ?? 10e9;
@@ -113,8 +118,8 @@ export async function calibrateOnThisMachine(options: CalibrateOptions): Promise
   }
   const measurements: Measurement[] = timed.map((t) => ({ id: t.model.id, nodes: t.model.nodes, ms: t.ms, source: 'micro-suite' }));
   const { device, report } = fitDevice(measurements, {
-    base: { ...base, fusion: 'standard' },
-    fusion: 'standard',
+    base: { ...base, fusion },
+    fusion,
     cacheCandidates: cacheCandidates(machine.caches, machine.cores),
   });
   return { device, fit: report, machine, ortVersion, basis };

@@ -128,12 +128,13 @@ export async function calibrateCommand(args: string[], io: CliIO, deps: Calibrat
   } else {
     const ort = (deps.loadOrt ?? loadOrt)();
     const log = (line: string) => io.stderr(`${line}\n`);
-    log('timing the micro-suite with onnxruntime-node (optimisation all)...');
-    const r = await calibrateOnThisMachine({ ort, base, threads, quick: values.quick, log, bandwidth, id });
+    log(`timing the micro-suite with onnxruntime-node (optimisation ${fusion === 'none' ? 'basic' : 'all'})...`);
+    // --fusion none: time without ORT's graph fusions, so the device describes an unfused runtime.
+    const optimization = fusion === 'none' ? 'basic' : 'all';
+    const r = await calibrateOnThisMachine({ ort, base, threads, quick: values.quick, log, bandwidth, id, optimization });
     ({ device, fit } = r);
-    if (fusion && fusion !== 'standard') device = { ...device, fusion };
     comments.push(
-      `Measured: the micro-suite${values.quick ? ' (--quick: a smoke test, not a calibration)' : ''}, onnxruntime-node ${r.ortVersion ?? ''} optimisation all, ${threads ?? r.machine.cores} threads, medians of passes.`,
+      `Measured: the micro-suite${values.quick ? ' (--quick: a smoke test, not a calibration)' : ''}, onnxruntime-node ${r.ortVersion ?? ''} optimisation ${optimization}, ${threads ?? r.machine.cores} threads, medians of passes.`,
     );
     comments.push(...r.basis.map((b) => `Basis: ${b}.`));
     if (!base) cls = 'cpu';

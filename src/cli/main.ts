@@ -132,7 +132,8 @@ options:
   --devices FILE            a YAML file of custom-devices to find --device in
   --id ID                   the fitted device's id (default this-machine)
   --bandwidth RATE          this machine's memory bandwidth, like 20 GB/s (default: measured)
-  --fusion none|standard    the runtime's fusion (default standard: ORT, TensorRT, TFLite fuse)
+  --fusion none|standard    the runtime's fusion (default standard: ORT, TensorRT, TFLite fuse);
+                            on this machine, none times with ORT's optimisation basic (no fusion)
   --threads N               onnxruntime intra-op threads (default: every CPU this process may use)
   --quick                   a few small models only (a smoke test, not a calibration)
   --format yaml|json|text   yaml (default): the device; json: device and fit; text: the fit table

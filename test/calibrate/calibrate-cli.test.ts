@@ -228,4 +228,13 @@ describe('calibrate on this machine', () => {
     // Progress on stderr, one line per micro-model.
     expect(r.stderr.split('\n').filter((l) => /ms {2}\(/.test(l))).toHaveLength(fit.residuals.length);
   });
+
+  it.skipIf(!ort)('--fusion none times without ORT fusions and writes an unfused device (needs onnxruntime-node; skipped without it)', async () => {
+    const r = await run(['calibrate', '--quick', '--threads', '1', '--fusion', 'none', '--id', 'unfused']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^timing the micro-suite with onnxruntime-node \(optimisation basic\)/);
+    const d = (parseYaml(r.stdout) as { 'custom-devices': Record<string, unknown>[] })['custom-devices'][0];
+    expect(d).toMatchObject({ id: 'unfused', class: 'cpu', fusion: 'none' });
+    expect(r.stdout).toMatch(/^# Fit: 7 measurements, .*fusion none \(fixed\)\.$/m);
+  });
 });
