@@ -52,6 +52,8 @@ export interface FittedParameter {
   initial: number;
   /** False when no measurement responds to it: `value` is then `initial`. */
   identifiable: boolean;
+  /** The most any measurement's ln(estimate) moves per unit ln(parameter) at the solution (0: none does). */
+  sensitivity: number;
 }
 
 export interface Residual {
@@ -378,7 +380,8 @@ export function fitDevice(measurements: readonly Measurement[], options: FitOpti
   const refined = levenbergMarquardt(coarse.x, lo, hi, (x, only) => residualsFor(x, coarse.cacheBytes, only), affects, maxIterations);
   const sol = { ...refined, cacheBytes: coarse.cacheBytes, iterations: coarse.iterations + refined.iterations };
   // Identifiable: some measurement's ln(estimate) moves with the parameter.
-  const identifiable = defs.map((_, j) => sol.jacobian.some((row) => Math.abs(row[j]) > 1e-3));
+  const sensitivity = defs.map((_, j) => Math.max(0, ...sol.jacobian.map((row) => Math.abs(row[j]))));
+  const identifiable = sensitivity.map((s) => s > 1e-3);
   const x = sol.x.map((v, j) => (identifiable[j] ? v : x0[j]));
   const cacheIdentifiable = candidates.length > 0 && identifiable[defs.length - 1];
   const device = deviceAt(x, sol.cacheBytes);
@@ -411,6 +414,7 @@ export function fitDevice(measurements: readonly Measurement[], options: FitOpti
     value: Math.exp(x[j]),
     initial: initial[j],
     identifiable: identifiable[j],
+    sensitivity: sensitivity[j],
   }));
   return {
     device,

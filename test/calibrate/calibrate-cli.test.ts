@@ -122,6 +122,40 @@ describe('calibrate --from measurements.csv', () => {
     expect(m.stderr).toMatch(new RegExp(`^model-budget: ${join(dir, 'missing.csv')}:2:1: model 'models/none.onnx': .*\\n$`));
   });
 
+  it('starts from a device of a --devices file (what calibrate writes), refusing an id it lacks', async () => {
+    writeFileSync(
+      join(dir, 'boards.yml'),
+      'custom-devices:\n  - id: my-board\n    name: My board\n    class: edge-gpu\n    peak: { fp16: 20 TFLOPS, fp32: 5 TFLOPS }\n    bandwidth: 100 GB/s\n',
+    );
+    const r = await run([
+      'calibrate',
+      '--from',
+      join(dir, 'm.csv'),
+      '--devices',
+      join(dir, 'boards.yml'),
+      '--device',
+      'my-board',
+      '--id',
+      'my-board-fit',
+      '--format',
+      'json',
+      '--allow-outside-repo',
+    ]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { device: DeviceModel; class: string };
+    expect(out.class).toBe('edge-gpu');
+    expect(out.device).toMatchObject({ id: 'my-board-fit', peak: { fp16: 20e12, fp32: 5e12 }, bandwidth: 100e9 });
+    expect(out.device.name).toMatch(/^My board, calibrated /);
+    const missing = await run(['calibrate', '--from', join(dir, 'm.csv'), '--devices', join(dir, 'boards.yml'), '--device', 'other', '--allow-outside-repo']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe(`model-budget: --device 'other' is not a custom device of ${join(dir, 'boards.yml')}\n`);
+    writeFileSync(join(dir, 'broken.yml'), 'custom-devices:\n  - id: b\n    class: cpu\n    peak: { fp32: 5 TFLOPS }\n    bandwidth: fast\n');
+    const broken = await run(['calibrate', '--from', join(dir, 'm.csv'), '--devices', join(dir, 'broken.yml'), '--device', 'b', '--allow-outside-repo']);
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toMatch(new RegExp(`^model-budget: ${join(dir, 'broken.yml')}:5:16: custom-devices\\[0\\]\\.bandwidth: `));
+  });
+
   it('needs a base device for measurements brought from elsewhere', async () => {
     const r = await run(['calibrate', '--from', join(dir, 'm.csv'), '--allow-outside-repo']);
     expect(r).toMatchObject({ code: 2, stdout: '' });

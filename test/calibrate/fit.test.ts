@@ -168,7 +168,8 @@ describe('fitDevice', () => {
     const honoursClasses = roofline(gemm, { ...truth, classes: { gemm: { computeEfficiency: 0.1 } } }) !== roofline(gemm, truth);
     expect(report.notIdentifiable).not.toContain(honoursClasses ? 'gemm.compute-efficiency' : 'compute-efficiency');
     expect(report.notIdentifiable).not.toContain('memory-efficiency');
-    for (const p of report.parameters.filter((q) => q.identifiable)) {
+    // Those some measurement depends on clearly (a parameter that moves an estimate by 1% per 100% is barely pinned down).
+    for (const p of report.parameters.filter((q) => q.sensitivity > 0.05)) {
       expect(p.value / truthOf(p.name, truth), p.name).toBeGreaterThan(0.97);
       expect(p.value / truthOf(p.name, truth), p.name).toBeLessThan(1.03);
     }
