@@ -23,13 +23,13 @@ import { renderAnalyzeMarkdown } from '../report/markdown.js';
 import { renderHtml } from '../report/html.js';
 import { writeFileAtomic, writeFileAtomicStream } from '../io/write-file.js';
 import { writeJson } from '../report/json.js';
+import { calibrateCommand, type CalibrateDeps } from './calibrate.js';
 import { runCheck } from '../check/run.js';
 import { renderCheckMarkdown } from '../check/markdown.js';
 import { renderCheckText, repoRoot } from './check.js';
 import { resolve } from 'node:path';
 import { enclosingRepo, type Confinement } from '../io/safe-open.js';
 import { confinement, parseMaxNodes } from '../check/run.js';
-import { calibrateCommand, type CalibrateDeps } from './calibrate.js';
 
 /** For files named on the command line: the repository around the cwd (else the cwd). */
 function cwdConfinement(allowOutside: boolean): Confinement {
