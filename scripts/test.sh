@@ -13,6 +13,8 @@ if [ ! -d /usr/share/libonnx-testdata/data/node ]; then
 fi
 
 npm ci --no-audit --no-fund --loglevel=error
+# onnxruntime-node for the calibrate tests (not a declared dependency: calibrate loads it lazily; tests skip without it)
+npm i --no-save --ignore-scripts --no-audit --no-fund --loglevel=error onnxruntime-node@1.30.0
 npx tsc --noEmit
 npm run --silent lint
 npx prettier --check .

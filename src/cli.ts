@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { main } from './cli/main.js';
+import { mainAsync } from './cli/main.js';
 
 // A reader that goes away (`model-budget analyze ... | head`) ends the output quietly.
 const quietOnEpipe = (e: NodeJS.ErrnoException) => {
@@ -9,7 +9,7 @@ const quietOnEpipe = (e: NodeJS.ErrnoException) => {
 process.stdout.on('error', quietOnEpipe);
 process.stderr.on('error', quietOnEpipe);
 
-process.exitCode = main(process.argv.slice(2), {
+process.exitCode = await mainAsync(process.argv.slice(2), {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
 });

@@ -47,17 +47,18 @@ let cached: OrtModule | undefined;
  * onnxruntime-node, resolved from the working directory first (where a user installs it next to
  * their models), then from where model-budget itself is installed. A user error when absent.
  */
-export function loadOrt(): OrtModule {
-  if (cached) return cached;
-  const bases = [path.join(process.cwd(), 'package.json'), fileURLToPath(import.meta.url)];
+export function loadOrt(from?: readonly string[]): OrtModule {
+  if (cached && !from) return cached;
+  // `from`: folders to resolve it from instead (tests point it at an empty one).
+  const bases = from ? from.map((d) => path.join(d, 'package.json')) : [path.join(process.cwd(), 'package.json'), fileURLToPath(import.meta.url)];
   for (const base of bases) {
     try {
-      cached = createRequire(base)('onnxruntime-node') as OrtModule;
-      return cached;
+      const ort = createRequire(base)('onnxruntime-node') as OrtModule;
+      if (!from) cached = ort;
+      return ort;
     } catch (e) {
       const code = (e as { code?: string }).code;
-      if (code !== 'MODULE_NOT_FOUND')
-        throw new UserError('onnxruntime-node', `could not be loaded (${String((e as Error).message).split('\n')[0]}); ${INSTALL_HINT}`);
+      if (code !== 'MODULE_NOT_FOUND') throw new UserError('onnxruntime-node', `could not be loaded (${(e as Error).message.split('\n')[0]}); ${INSTALL_HINT}`);
     }
   }
   throw new UserError('onnxruntime-node', `is not installed; timing models on this machine needs it: ${INSTALL_HINT}`);

@@ -23,6 +23,7 @@ import { renderAnalyzeMarkdown } from '../report/markdown.js';
 import { renderHtml } from '../report/html.js';
 import { writeFileAtomic, writeFileAtomicStream } from '../io/write-file.js';
 import { writeJson } from '../report/json.js';
+import { calibrateCommand, type CalibrateDeps } from './calibrate.js';
 import { runCheck } from '../check/run.js';
 import { renderCheckMarkdown } from '../check/markdown.js';
 import { renderCheckText, repoRoot } from './check.js';
@@ -48,6 +49,7 @@ const COMMANDS_HELP = `commands:
   devices                   the device catalog (peaks, bandwidth, sources)
   compare <base.json> <head.json>
                             diff two saved reports, totals and node by node
+  calibrate                 fit a device from measurements (this machine, or --from files)
 `;
 
 const EXIT_CODES = `exit codes:
@@ -123,6 +125,34 @@ options:
   --fusion none|standard    what the runtime fuses (with --device or --devices)
   --precision p             the precision for the new estimates (default: node dtypes)
   --allow-outside-repo      read reports outside the repository around the current folder
+  -h, --help                this help
+`,
+  calibrate: `usage: ${TOOL_NAME} calibrate [options]
+
+  fit a device's per op class efficiencies and kernel overheads, memory efficiency and cache
+  from measurements, and write it as a custom-devices YAML for a budgets file or --devices.
+  Without --from: times a built-in micro-suite on this machine with onnxruntime-node (install it
+  with \`npm i --ignore-scripts onnxruntime-node\`), about a minute.
+
+options:
+  --from FILE               measurements instead of the micro-suite (repeatable): a CSV with a
+                            header model,dims,ms (model paths relative to the CSV, dims like
+                            "batch=1 sequence=128"), an ONNX Runtime profile JSON or a TensorRT
+                            trtexec --exportProfile JSON (both need --model)
+  --model FILE              the model a profile was recorded from (with --dims)
+  --device ID               start from this device's peak and bandwidth (catalog, or --devices)
+  --devices FILE            a YAML file of custom-devices to find --device in
+  --id ID                   the fitted device's id (default this-machine)
+  --bandwidth RATE          this machine's memory bandwidth, like 20 GB/s (default: measured)
+  --fusion none|standard    the runtime's fusion (default standard: ORT, TensorRT, TFLite fuse);
+                            on this machine, none times with ORT's optimisation basic (no fusion)
+  --threads N               onnxruntime intra-op threads (default: every CPU this process may use)
+  --quick                   a few small models only (a smoke test, not a calibration)
+  --format yaml|json|text   yaml (default): the device; json: device and fit; text: the fit table
+  --output FILE             write the device (or JSON) to FILE instead of stdout; the fit table
+                            then goes to stdout
+  --allow-outside-repo      read files outside the repository around the current folder
+  --allow-missing-weights   analyse models whose external weight files are absent
   -h, --help                this help
 `,
 };
@@ -412,23 +442,42 @@ export function main(argv: string[], rawIO: CliIO): number {
         return compareCommand(rest, io);
       case 'check':
         return checkCommand(rest, io);
+      case 'calibrate':
+        throw new Error('calibrate runs asynchronously: call mainAsync');
       default: {
         const hint = closest(command, Object.keys(COMMAND_USAGE), 1);
         throw new UsageError(`unknown command ${quoteToken(command)}${hint.length ? `; did you mean '${hint[0]}'?` : ''} (try --help)`);
       }
     }
   } catch (e) {
-    if (e instanceof UserError) {
-      // Several problems in a budgets file: a heading, then one line each.
-      for (const line of e instanceof BudgetFileErrors ? e.lines : [e.message]) io.stderr(`${TOOL_NAME}: ${safeText(line, 2000)}\n`);
-      return 2;
-    }
-    if (e instanceof Error && (e as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr(`${TOOL_NAME}: ${safeText(e.message, 2000)}\n`);
-      return 2;
-    }
-    // Not the user's doing: a bug. The stack helps the report; exit 3 keeps it apart from 1 (a broken budget).
-    io.stderr(`${TOOL_NAME}: internal error, please report it with the command that caused it\n${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-    return 3;
+    return failure(e, io);
   }
+}
+
+/** The CLI with its asynchronous command (calibrate times models); every other command as main(). */
+export async function mainAsync(argv: string[], rawIO: CliIO, deps: CalibrateDeps = {}): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command !== 'calibrate' || rest.includes('-h') || rest.includes('--help')) return main(argv, rawIO);
+  const io: CliIO = { stdout: (t) => rawIO.stdout(neutraliseCommands(t)), stderr: (t) => rawIO.stderr(neutraliseCommands(t)) };
+  try {
+    return await calibrateCommand(rest, io, deps);
+  } catch (e) {
+    return failure(e, io);
+  }
+}
+
+/** What the user sees when a command throws, and the exit code. */
+function failure(e: unknown, io: CliIO): number {
+  if (e instanceof UserError) {
+    // Several problems in a budgets file: a heading, then one line each.
+    for (const line of e instanceof BudgetFileErrors ? e.lines : [e.message]) io.stderr(`${TOOL_NAME}: ${safeText(line, 2000)}\n`);
+    return 2;
+  }
+  if (e instanceof Error && (e as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
+    io.stderr(`${TOOL_NAME}: ${safeText(e.message, 2000)}\n`);
+    return 2;
+  }
+  // Not the user's doing: a bug. The stack helps the report; exit 3 keeps it apart from 1 (a broken budget).
+  io.stderr(`${TOOL_NAME}: internal error, please report it with the command that caused it\n${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  return 3;
 }

@@ -1,0 +1,126 @@
+/**
+ * Calibrating on this machine: time the micro-suite with onnxruntime-node (optimisation 'all',
+ * so fusion is 'standard'), then fit the device's per-class figures, memory efficiency and
+ * cache (src/calibrate/fit.ts). The API `npm run accuracy` uses, and `model-budget calibrate`.
+ */
+import { deviceModel } from '../devices/efficiency.js';
+import type { DeviceModel } from '../devices/roofline.js';
+import { fitDevice, type FitReport, type Measurement } from './fit.js';
+import { cacheCandidates, detectMachine, type Machine } from './machine.js';
+import { raisePriority, timeModel, type Optimization, type OrtModule } from './ort.js';
+import { microSuite, type MicroModel } from './suite.js';
+
+export { deviceYaml } from './device-yaml.js';
+
+export interface CalibrateOptions {
+  ort: OrtModule;
+  /** The device to start from (peaks, bandwidth); default this machine, detected. */
+  base?: DeviceModel;
+  /** Intra-op threads; default every CPU the process may use. */
+  threads?: number;
+  /** A few small models (tests). */
+  quick?: boolean;
+  log?: (line: string) => void;
+  /** Memory bandwidth of this machine, bytes/s (default: the streaming rate the largest element-wise models reach). */
+  bandwidth?: number;
+  /** The fitted device's id (default this-machine). */
+  id?: string;
+  /** The machine (default detected); tests pass one. */
+  machine?: Machine;
+  /** onnxruntime's graph optimisation (default 'all': fusion standard; 'disabled' / 'basic': fusion none). */
+  optimization?: Optimization;
+}
+
+export interface CalibrateResult {
+  device: DeviceModel;
+  fit: FitReport;
+  machine: Machine;
+  /** onnxruntime's version, when it says. */
+  ortVersion: string | null;
+  /** How the device's peak and bandwidth were set, one line each. */
+  basis: string[];
+}
+
+/** A cpu-class device for this machine: peak by cores x clock x FLOPs per cycle. */
+export function thisMachineDevice(machine: Machine, bandwidth: number, id = 'this-machine', name = describeMachine(machine)): DeviceModel {
+  return deviceModel({
+    id,
+    name,
+    class: 'cpu',
+    peak: { fp32: { value: machine.peak, source: 'detected' } },
+    bandwidth: { value: bandwidth, source: 'detected' },
+  });
+}
+
+export function describeMachine(m: Machine): string {
+  const cpu = m.cpu
+    .replace(/\((R|TM)\)/gi, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const isa = m.vector.split(':')[0];
+  return `${cpu} (${m.cores} ${m.cores === 1 ? 'core' : 'cores'}, ${isa})`;
+}
+
+/** Streaming rate of the largest element-wise chain(s): their bytes over their time. */
+function streamingRate(timed: { model: MicroModel; ms: number }[]): number | null {
+  const chains = timed
+    .filter((t) => t.model.id.startsWith('eltwise-'))
+    .map((t) => ({ bytes: t.model.nodes.reduce((s, n) => s + (n.bytesRead ?? 0) + (n.bytesWritten ?? 0), 0), ms: t.ms }))
+    .sort((a, b) => b.bytes - a.bytes);
+  if (!chains.length) return null;
+  const top = chains.slice(0, 2);
+  return Math.max(...top.map((c) => c.bytes / (c.ms * 1e-3)));
+}
+
+export async function calibrateOnThisMachine(options: CalibrateOptions): Promise<{ device: DeviceModel; fit: FitReport } & CalibrateResult> {
+  const log = options.log ?? (() => {});
+  const machine = options.machine ?? detectMachine();
+  const threads = options.threads ?? machine.cores;
+  const ortVersion = options.ort.env?.versions?.common ?? null;
+  const optimization = options.optimization ?? 'all';
+  // ORT fuses conv/gemm epilogues from 'extended' up; below it every node is its own kernel.
+  const fusion = optimization === 'all' || optimization === 'extended' ? 'standard' : 'none';
+  if (!raisePriority()) log('could not raise the process priority: timings share the machine with everything else');
+  const timed: { model: MicroModel; ms: number }[] = [];
+  for (const model of microSuite({ quick: options.quick })) {
+    const t = await timeModel(options.ort, model.bytes, model.feeds, {
+      threads,
+      optimization,
+      warmup: options.quick ? 2 : 3,
+      runs: options.quick ? 5 : (model.runs ?? 10),
+      passes: options.quick ? 2 : 3,
+    });
+    timed.push({ model, ms: t.ms });
+    log(`${model.id.padEnd(28)} ${t.ms.toFixed(4).padStart(10)} ms  (${model.what})`);
+  }
+  const basis: string[] = [];
+  let base = options.base;
+  const id = options.id ?? 'this-machine';
+  const date = new Date().toISOString().slice(0, 10);
+  const how = `calibrated ${date} with onnxruntime ${ortVersion ?? '(version unknown)'}${optimization !== 'all' ? ` (optimisation ${optimization})` : ''}${threads !== machine.cores ? `, ${threads} threads` : ''}`;
+  if (!base) {
+    const measured = streamingRate(timed);
+    const bw = options.bandwidth ?? measured ?? 10e9;
+    base = thisMachineDevice(machine, bw, id, `${describeMachine(machine)}, ${how}`);
+    basis.push(
+      `peak fp32 ${(machine.peak / 1e9).toFixed(1)} GFLOP/s = ${machine.cores} cores x ${machine.clockGHz} GHz (${machine.clockSource}) x ${machine.flopsPerCycle} FLOPs/cycle (${machine.vector})`,
+    );
+    basis.push(
+      options.bandwidth
+        ? `bandwidth ${(bw / 1e9).toFixed(1)} GB/s as given (--bandwidth)`
+        : measured
+          ? `bandwidth ${(bw / 1e9).toFixed(1)} GB/s: the streaming rate of the largest element-wise chain measured here`
+          : 'bandwidth 10 GB/s assumed (no element-wise measurement)',
+    );
+  } else {
+    base = { ...base, id, name: `${base.name}, ${how} on ${describeMachine(machine)}` };
+    basis.push(`peak and bandwidth from ${options.base!.id}`);
+  }
+  const measurements: Measurement[] = timed.map((t) => ({ id: t.model.id, nodes: t.model.nodes, ms: t.ms, source: 'micro-suite' }));
+  const { device, report } = fitDevice(measurements, {
+    base: { ...base, fusion },
+    fusion,
+    cacheCandidates: cacheCandidates(machine.caches, machine.cores),
+  });
+  return { device, fit: report, machine, ortVersion, basis };
+}

@@ -1,0 +1,435 @@
+/**
+ * Fitting a device to measured latencies (pure: no I/O, no timing).
+ *
+ * Parameters: per op class compute efficiency and kernel overhead (for the classes the
+ * measurements cover), the device-wide efficiency and overhead (what classes without figures
+ * fall back to), the memory efficiency, and the cache bandwidth; the cache size is chosen from a
+ * short list of candidates (one fit each, the best kept). The forward model is the project's
+ * roofline (`estimateLatency`), so the fitted figures mean exactly what the estimate does with
+ * them. Least squares on log(estimate / measured) by Levenberg-Marquardt with a numeric Jacobian
+ * over log-parameters, clamped to their bounds (efficiencies in (0, 1]).
+ *
+ * A parameter no measurement responds to (its column of the Jacobian is zero at the solution:
+ * no node of that class, or every one bound by something else) is not identifiable: it keeps
+ * its starting value and is reported as such, never written as if measured.
+ */
+import type { NodeEntry } from '../report/model-report.js';
+import { estimateLatency, type DeviceModel } from '../devices/roofline.js';
+import { OP_CLASSES, type ClassFigures, type Fusion, type OpClass } from '../devices/op-class.js';
+
+export interface Measurement {
+  /** What was measured (a micro-model id, a model path with dims, a node name). */
+  id: string;
+  /** The project's analysis of what ran (a whole model, or the nodes of one profiled kernel). */
+  nodes: readonly NodeEntry[];
+  /** Measured milliseconds. */
+  ms: number;
+  /** Where it came from (a file, "micro-suite"). */
+  source?: string;
+}
+
+/** The forward model: milliseconds for these nodes on this device. */
+export type Estimator = (nodes: readonly NodeEntry[], device: DeviceModel) => number;
+
+export const rooflineMs: Estimator = (nodes, device) => estimateLatency(nodes, device).ms;
+
+export interface FitOptions {
+  /** The device to start from: peaks, bandwidth and every figure the measurements leave alone. */
+  base: DeviceModel;
+  /** The runtime's fusion (fixed, not fitted): default the base device's. */
+  fusion?: Fusion;
+  /** Cache sizes to try (bytes); default the base device's cache size, if any; [] fits no cache. */
+  cacheCandidates?: readonly number[];
+  /** Default: the roofline (`estimateLatency`). */
+  estimate?: Estimator;
+  maxIterations?: number;
+}
+
+export interface FittedParameter {
+  /** 'gemm.compute-efficiency', 'memory-efficiency', 'cache.bandwidth', ... (kernel overheads in seconds). */
+  name: string;
+  value: number;
+  initial: number;
+  /** False when no measurement responds to it: `value` is then `initial`. */
+  identifiable: boolean;
+  /** The most any measurement's ln(estimate) moves per unit ln(parameter) at the solution (0: none does). */
+  sensitivity: number;
+}
+
+export interface Residual {
+  id: string;
+  source?: string;
+  measuredMs: number;
+  estimatedMs: number;
+  /** Before the fit (the base device). */
+  initialMs: number;
+  /** estimated / measured. */
+  ratio: number;
+}
+
+export interface FitReport {
+  fusion: Fusion;
+  parameters: FittedParameter[];
+  /** Names of the parameters no measurement exercises (they keep the base device's figure). */
+  notIdentifiable: string[];
+  /** The op classes the measurements cover. */
+  classes: OpClass[];
+  residuals: Residual[];
+  /** Median of |estimate / measured - 1| after the fit, and with the base device. */
+  medianAbsError: number;
+  initialMedianAbsError: number;
+  /** Root mean square of ln(estimate / measured). */
+  rmsLogError: number;
+  cache: { candidates: number[]; bytes: number | null; identifiable: boolean };
+  iterations: number;
+  /** Measurements left out (nothing the estimate costs, or a time that is not positive). */
+  skipped: string[];
+}
+
+export interface FitResult {
+  device: DeviceModel;
+  report: FitReport;
+}
+
+const FREE: ReadonlySet<OpClass> = new Set<OpClass>(['view', 'shape']);
+
+const FALLBACK: Record<string, OpClass> = {
+  MatMul: 'gemm',
+  Gemm: 'gemm',
+  MatMulInteger: 'gemm',
+  QLinearMatMul: 'gemm',
+  Einsum: 'gemm',
+  ConvTranspose: 'conv-transpose',
+  LSTM: 'recurrent',
+  GRU: 'recurrent',
+  RNN: 'recurrent',
+  Attention: 'attention',
+  MultiHeadAttention: 'attention',
+  BatchNormalization: 'normalization',
+  LayerNormalization: 'normalization',
+  InstanceNormalization: 'normalization',
+  GroupNormalization: 'normalization',
+  Softmax: 'normalization',
+  LogSoftmax: 'normalization',
+  Reshape: 'view',
+  Squeeze: 'view',
+  Unsqueeze: 'view',
+  Flatten: 'view',
+  Identity: 'view',
+  Dropout: 'view',
+  Shape: 'shape',
+  Size: 'shape',
+  Constant: 'shape',
+  ConstantOfShape: 'shape',
+  Range: 'shape',
+};
+const DATA_MOVEMENT = new Set([
+  'Transpose',
+  'Concat',
+  'Split',
+  'Slice',
+  'Gather',
+  'GatherElements',
+  'GatherND',
+  'ScatterND',
+  'ScatterElements',
+  'Pad',
+  'Tile',
+  'Expand',
+  'Resize',
+  'Upsample',
+  'DepthToSpace',
+  'SpaceToDepth',
+]);
+
+/** The node's op class: the analysis's, else one derived from the operator (reports written before op classes). */
+export function classOf(n: NodeEntry): OpClass {
+  if (n.opClass) return n.opClass;
+  if (n.opType === 'Conv') {
+    const x = n.inputs[0]?.shape;
+    const w = n.inputs[1]?.shape;
+    if (x && w && typeof x[1] === 'number' && typeof w[1] === 'number' && w[1] > 0) {
+      const group = x[1] / w[1];
+      if (group > 1) return w[1] === 1 ? 'depthwise' : 'grouped';
+      if (w.slice(2).every((k) => k === 1)) return 'conv-1x1';
+    }
+    return 'conv';
+  }
+  if (/^Reduce|^ArgM|Pool$|^TopK$/.test(n.opType)) return 'reduction';
+  if (DATA_MOVEMENT.has(n.opType)) return 'data-movement';
+  return FALLBACK[n.opType] ?? 'elementwise';
+}
+
+interface ParamDef {
+  name: string;
+  lo: number;
+  hi: number;
+  get(d: DeviceModel): number;
+  set(d: DeviceModel, v: number): void;
+}
+
+function clone(d: DeviceModel): DeviceModel {
+  return {
+    ...d,
+    peak: { ...d.peak },
+    classes: Object.fromEntries(Object.entries(d.classes).map(([k, v]) => [k, { ...v }])),
+    ...(d.cache ? { cache: { ...d.cache } } : {}),
+  };
+}
+
+function medianOf(xs: readonly number[]): number {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** Solve A x = b (A small, symmetric positive semi-definite after damping) by Gaussian elimination with pivoting. */
+function solve(a: number[][], b: number[]): number[] {
+  const n = b.length;
+  const m = a.map((row, i) => [...row, b[i]]);
+  for (let c = 0; c < n; c++) {
+    let p = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(m[r][c]) > Math.abs(m[p][c])) p = r;
+    [m[c], m[p]] = [m[p], m[c]];
+    const piv = m[c][c];
+    if (Math.abs(piv) < 1e-300) continue;
+    for (let r = 0; r < n; r++) {
+      if (r === c) continue;
+      const f = m[r][c] / piv;
+      if (f === 0) continue;
+      for (let k = c; k <= n; k++) m[r][k] -= f * m[c][k];
+    }
+  }
+  return m.map((row, i) => (Math.abs(row[i]) < 1e-300 ? 0 : row[n] / row[i]));
+}
+
+/** The parameters these measurements can move, on this base device. */
+function parameterDefs(classes: readonly OpClass[], withCache: boolean): ParamDef[] {
+  const defs: ParamDef[] = [
+    { name: 'compute-efficiency', lo: 1e-4, hi: 1, get: (d) => d.computeEfficiency, set: (d, v) => (d.computeEfficiency = v) },
+    { name: 'kernel-overhead', lo: 1e-8, hi: 1e-2, get: (d) => d.kernelOverhead, set: (d, v) => (d.kernelOverhead = v) },
+    { name: 'memory-efficiency', lo: 1e-3, hi: 1, get: (d) => d.memoryEfficiency, set: (d, v) => (d.memoryEfficiency = v) },
+  ];
+  for (const c of classes) {
+    defs.push({
+      name: `${c}.compute-efficiency`,
+      lo: 1e-4,
+      hi: 1,
+      get: (d) => d.classes[c]?.computeEfficiency ?? d.computeEfficiency,
+      set: (d, v) => (d.classes[c] = { ...d.classes[c], computeEfficiency: v }),
+    });
+    defs.push({
+      name: `${c}.kernel-overhead`,
+      lo: 1e-8,
+      hi: 1e-2,
+      get: (d) => d.classes[c]?.kernelOverhead ?? d.kernelOverhead,
+      set: (d, v) => (d.classes[c] = { ...d.classes[c], kernelOverhead: v }),
+    });
+  }
+  if (withCache) {
+    defs.push({
+      name: 'cache.bandwidth',
+      lo: 1e6,
+      hi: 1e14,
+      get: (d) => d.cache?.bandwidth ?? 0,
+      set: (d, v) => (d.cache = { bytes: d.cache?.bytes ?? 0, bandwidth: v }),
+    });
+  }
+  return defs;
+}
+
+interface Solution {
+  x: number[];
+  cost: number;
+  jacobian: number[][];
+  iterations: number;
+}
+
+/**
+ * Levenberg-Marquardt over x = ln(parameters), clamped to [ln lo, ln hi]. `residuals(x)` is the
+ * vector of ln(estimate / measured).
+ */
+function levenbergMarquardt(
+  x0: number[],
+  lo: number[],
+  hi: number[],
+  /** ln(estimate / measured) per measurement; with `only`, for those indices (in that order). */
+  residuals: (x: number[], only?: readonly number[]) => number[],
+  affects: readonly (readonly number[])[],
+  maxIterations: number,
+): Solution {
+  const clamp = (x: number[]) => x.map((v, j) => Math.min(hi[j], Math.max(lo[j], v)));
+  const sumSq = (r: number[]) => r.reduce((s, v) => s + v * v, 0);
+  const h = 1e-4;
+  const jacobianAt = (x: number[], r: number[]): number[][] => {
+    const cols = x.map((_, j) => {
+      // Step inward at an upper bound (the model may be undefined past it).
+      const step = x[j] + h > hi[j] ? -h : h;
+      const xp = [...x];
+      xp[j] += step;
+      // Only the measurements this parameter can move are estimated again.
+      const rp = [...r];
+      const moved = residuals(xp, affects[j]);
+      affects[j].forEach((i, k) => (rp[i] = moved[k]));
+      return rp.map((v, i) => (v - r[i]) / step);
+    });
+    return r.map((_, i) => cols.map((c) => c[i]));
+  };
+  let x = clamp(x0);
+  let r = residuals(x);
+  let cost = sumSq(r);
+  let lambda = 1e-2;
+  let J = jacobianAt(x, r);
+  let it = 0;
+  for (; it < maxIterations; it++) {
+    const m = x.length;
+    const jtj = Array.from({ length: m }, (_, a) => Array.from({ length: m }, (_, b) => J.reduce((s, row) => s + row[a] * row[b], 0)));
+    const g = Array.from({ length: m }, (_, a) => J.reduce((s, row, i) => s + row[a] * r[i], 0));
+    const maxDiag = Math.max(1e-12, ...jtj.map((row, a) => row[a]));
+    let improved = false;
+    for (let tries = 0; tries < 12; tries++) {
+      const A = jtj.map((row, a) => row.map((v, b) => (a === b ? v + lambda * Math.max(v, 1e-9 * maxDiag) : v)));
+      const delta = solve(
+        A,
+        g.map((v) => -v),
+      );
+      const xn = clamp(x.map((v, j) => v + delta[j]));
+      const rn = residuals(xn);
+      const cn = sumSq(rn);
+      if (Number.isFinite(cn) && cn < cost) {
+        const gain = cost - cn;
+        x = xn;
+        r = rn;
+        cost = cn;
+        lambda = Math.max(lambda / 3, 1e-9);
+        improved = gain > 1e-12 * Math.max(cost, 1e-12);
+        break;
+      }
+      lambda *= 4;
+    }
+    if (!improved) break;
+    J = jacobianAt(x, r);
+  }
+  return { x, cost, jacobian: jacobianAt(x, r), iterations: it };
+}
+
+/** Fit a device to measurements (see the module comment). */
+export function fitDevice(measurements: readonly Measurement[], options: FitOptions): FitResult {
+  const estimate = options.estimate ?? rooflineMs;
+  const fusion = options.fusion ?? options.base.fusion;
+  const base = clone({ ...options.base, fusion });
+  const skipped: string[] = [];
+  const usable = measurements.filter((m) => {
+    const ok = m.ms > 0 && Number.isFinite(m.ms) && estimate(m.nodes, base) > 0;
+    if (!ok) skipped.push(m.id);
+    return ok;
+  });
+  const present = new Set(usable.flatMap((m) => m.nodes.map(classOf)));
+  const classes = OP_CLASSES.filter((c) => present.has(c) && !FREE.has(c));
+  const candidates = [...(options.cacheCandidates ?? (base.cache ? [base.cache.bytes] : []))].filter((b) => b > 0);
+  const defs = parameterDefs(classes, candidates.length > 0);
+  const initialDevice = clone(base);
+  if (candidates.length && !initialDevice.cache) initialDevice.cache = { bytes: candidates[0], bandwidth: 4 * base.bandwidth * base.memoryEfficiency };
+  const initial = defs.map((d) => d.get(initialDevice));
+  const lo = defs.map((d) => Math.log(d.lo));
+  const hi = defs.map((d) => Math.log(d.hi));
+  const deviceAt = (x: number[], cacheBytes: number | null): DeviceModel => {
+    const d = clone(initialDevice);
+    if (cacheBytes !== null) d.cache = { bytes: cacheBytes, bandwidth: d.cache!.bandwidth };
+    defs.forEach((p, j) => p.set(d, Math.exp(x[j])));
+    return d;
+  };
+  // Which measurements each parameter can move: a class's figures only those with a node of that class.
+  const classesOf = usable.map((m) => new Set(m.nodes.map(classOf)));
+  const all = usable.map((_, i) => i);
+  const affects = defs.map((p) => {
+    const [c, key] = p.name.split('.');
+    return key && c !== 'cache' ? all.filter((i) => classesOf[i].has(c as OpClass)) : all;
+  });
+  /** ln(estimate / measured) for every measurement, or for those listed in `only` (in its order). */
+  const residualsFor = (x: number[], cacheBytes: number | null, only: readonly number[] = all): number[] => {
+    const d = deviceAt(x, cacheBytes);
+    return only.map((i) => Math.log(estimate(usable[i].nodes, d) / usable[i].ms));
+  };
+  const x0 = initial.map((v, j) => Math.min(hi[j], Math.max(lo[j], Math.log(v))));
+  // A second start: each class's efficiency at the least the measurements allow (its FLOPs in
+  // the measured time), where its nodes are compute-bound and the fit can see the parameter (from
+  // a start where they are memory-bound, the max() leaves it no gradient).
+  const peak = base.peak.fp32 ?? Math.max(...Object.values(base.peak).filter((v): v is number => typeof v === 'number' && v > 0));
+  const xFloor = x0.map((v, j) => {
+    const [c, key] = defs[j].name.split('.');
+    if (key !== 'compute-efficiency') return v;
+    let least = 0;
+    for (const m of usable) {
+      const flops = m.nodes.filter((n) => classOf(n) === c).reduce((s, n) => s + (n.flops ?? 0), 0);
+      least = Math.max(least, flops / (peak * m.ms * 1e-3));
+    }
+    return least > 0 ? Math.min(hi[j], Math.max(lo[j], Math.log(least))) : v;
+  });
+  // A short fit from each start at each cache size; the best one is then fitted to convergence.
+  const maxIterations = options.maxIterations ?? 200;
+  let best: (Solution & { cacheBytes: number | null }) | null = null;
+  for (const cacheBytes of candidates.length ? candidates : [null]) {
+    for (const start of [xFloor, x0]) {
+      const s = levenbergMarquardt(start, lo, hi, (x, only) => residualsFor(x, cacheBytes, only), affects, Math.min(30, maxIterations));
+      if (!best || s.cost < best.cost - 1e-12) best = { ...s, cacheBytes };
+    }
+  }
+  const coarse = best!;
+  const refined = levenbergMarquardt(coarse.x, lo, hi, (x, only) => residualsFor(x, coarse.cacheBytes, only), affects, maxIterations);
+  const sol = { ...refined, cacheBytes: coarse.cacheBytes, iterations: coarse.iterations + refined.iterations };
+  // Identifiable: some measurement's ln(estimate) moves with the parameter.
+  const sensitivity = defs.map((_, j) => Math.max(0, ...sol.jacobian.map((row) => Math.abs(row[j]))));
+  const identifiable = sensitivity.map((s) => s > 1e-3);
+  const x = sol.x.map((v, j) => (identifiable[j] ? v : x0[j]));
+  const cacheIdentifiable = candidates.length > 0 && identifiable[defs.length - 1];
+  const device = deviceAt(x, sol.cacheBytes);
+  if (!cacheIdentifiable) {
+    if (base.cache) device.cache = { ...base.cache };
+    else delete device.cache;
+  }
+  // Class figures nothing measured go back to what the base device had (absent: the device-wide figure).
+  defs.forEach((p, j) => {
+    if (identifiable[j] || !p.name.includes('.') || p.name.startsWith('cache.')) return;
+    const [c, key] = p.name.split('.') as [OpClass, string];
+    const field = key === 'compute-efficiency' ? 'computeEfficiency' : 'kernelOverhead';
+    const had = base.classes[c]?.[field];
+    const figures: ClassFigures = { ...device.classes[c], [field]: had };
+    const kept = Object.fromEntries(Object.entries(figures).filter(([, v]) => v !== undefined)) as ClassFigures;
+    device.classes = Object.fromEntries(Object.entries({ ...device.classes, [c]: kept }).filter(([, f]) => Object.keys(f).length > 0));
+  });
+  const after = usable.map((m) => estimate(m.nodes, device));
+  const before = usable.map((m) => estimate(m.nodes, base));
+  const residuals: Residual[] = usable.map((m, i) => ({
+    id: m.id,
+    ...(m.source ? { source: m.source } : {}),
+    measuredMs: m.ms,
+    estimatedMs: after[i],
+    initialMs: before[i],
+    ratio: after[i] / m.ms,
+  }));
+  const parameters: FittedParameter[] = defs.map((p, j) => ({
+    name: p.name,
+    value: Math.exp(x[j]),
+    initial: initial[j],
+    identifiable: identifiable[j],
+    sensitivity: sensitivity[j],
+  }));
+  return {
+    device,
+    report: {
+      fusion,
+      parameters,
+      notIdentifiable: parameters.filter((p) => !p.identifiable).map((p) => p.name),
+      classes,
+      residuals,
+      medianAbsError: medianOf(residuals.map((r) => Math.abs(r.ratio - 1))),
+      initialMedianAbsError: medianOf(residuals.map((r) => Math.abs(r.initialMs / r.measuredMs - 1))),
+      rmsLogError: Math.sqrt(residuals.reduce((s, r) => s + Math.log(r.ratio) ** 2, 0) / Math.max(1, residuals.length)),
+      cache: { candidates, bytes: cacheIdentifiable ? sol.cacheBytes : null, identifiable: cacheIdentifiable },
+      iterations: sol.iterations,
+      skipped,
+    },
+  };
+}

@@ -1,0 +1,316 @@
+/**
+ * The calibration micro-suite: small ONNX models, one kind of kernel each, generated in memory
+ * with the project's own writer (random weights as raw bytes) and analysed by the project's own
+ * engine, so the fit sees exactly the NodeEntry list the estimate uses.
+ *
+ * Sizes span what the roofline must tell apart: GEMMs from overhead-bound (64) to compute-bound
+ * (1024); convolutions of every class; element-wise chains whose working set runs from ~16 KiB
+ * to ~256 MiB (so the cache shows); normalisation, Gather on an embedding table, recurrence.
+ */
+import { encodeModel, type NodeSpec, type TensorSpec, type ValueSpec } from '../onnx/encode.js';
+import { decodeBytes } from '../io/load-model.js';
+import { inferModel } from '../analysis/infer.js';
+import { modelReport, type NodeEntry } from '../report/model-report.js';
+import type { FeedSpec } from './ort.js';
+
+export interface MicroModel {
+  /** Short id, e.g. 'matmul-256'. */
+  id: string;
+  /** What it exercises, one line. */
+  what: string;
+  bytes: Uint8Array;
+  feeds: FeedSpec[];
+  /** The project's analysis of the model (what the estimate and the fit use). */
+  nodes: NodeEntry[];
+  /** Timed runs per pass to ask for (fewer for the slow ones). */
+  runs?: number;
+}
+
+/** What a micro-model is before encoding. */
+interface Spec {
+  id: string;
+  what: string;
+  nodes: NodeSpec[];
+  inputs: ValueSpec[];
+  outputs: ValueSpec[];
+  initializers?: TensorSpec[];
+  feeds?: Partial<Record<string, number>>;
+  runs?: number;
+}
+
+function lcg(seed: number): () => number {
+  let x = seed >>> 0;
+  return () => {
+    x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
+    return x / 2 ** 32;
+  };
+}
+
+/** A float32 initializer of small random values (raw bytes, no per-element encoding). */
+function weight(name: string, dims: number[], seed = 7): TensorSpec {
+  const n = dims.reduce((a, b) => a * b, 1);
+  const a = new Float32Array(n);
+  const rnd = lcg(seed + n);
+  // A random block, repeated: large tables (a 32000 x 512 embedding) cost no more to make than to copy.
+  const block = Math.min(n, 1 << 14);
+  for (let i = 0; i < block; i++) a[i] = (rnd() - 0.5) * 0.1;
+  for (let i = block; i < n; i += block) a.copyWithin(i, 0, Math.min(block, n - i));
+  return { name, dtype: 'float32', dims, raw: new Uint8Array(a.buffer) };
+}
+
+const f32 = (name: string, shape: number[]): ValueSpec => ({ name, dtype: 'float32', shape });
+
+function matmul(n: number, m = n): Spec {
+  return {
+    id: m === n ? `matmul-${n}` : `matmul-${m}x${n}`,
+    what: `MatMul [${m},${n}] x [${n},${n}] weight`,
+    nodes: [{ op: 'MatMul', inputs: ['x', 'w'], outputs: ['y'], name: 'matmul' }],
+    inputs: [f32('x', [m, n])],
+    outputs: [f32('y', [m, n])],
+    initializers: [weight('w', [n, n])],
+    runs: n >= 1024 ? 5 : undefined,
+  };
+}
+
+function gemm(m: number, k: number, n: number): Spec {
+  return {
+    id: `gemm-${m}x${k}x${n}`,
+    what: `Gemm [${m},${k}] x [${n},${k}]^T + bias`,
+    nodes: [{ op: 'Gemm', inputs: ['x', 'w', 'b'], outputs: ['y'], name: 'gemm', attrs: { transB: 1 } }],
+    inputs: [f32('x', [m, k])],
+    outputs: [f32('y', [m, n])],
+    initializers: [weight('w', [n, k]), weight('b', [n])],
+  };
+}
+
+interface ConvShape {
+  id: string;
+  cin: number;
+  cout: number;
+  hw: number;
+  k: number;
+  group?: number;
+  stride?: number;
+  relu?: boolean;
+}
+
+function conv(c: ConvShape): Spec {
+  const group = c.group ?? 1;
+  const stride = c.stride ?? 1;
+  const pad = c.k >> 1;
+  const out = Math.floor((c.hw + 2 * pad - c.k) / stride) + 1;
+  const nodes: NodeSpec[] = [
+    {
+      op: 'Conv',
+      inputs: ['x', 'w', 'b'],
+      outputs: [c.relu ? 'c' : 'y'],
+      name: 'conv',
+      attrs: { kernel_shape: [c.k, c.k], pads: [pad, pad, pad, pad], strides: [stride, stride], group },
+    },
+  ];
+  if (c.relu) nodes.push({ op: 'Relu', inputs: ['c'], outputs: ['y'], name: 'relu' });
+  return {
+    id: c.id,
+    what: `Conv ${c.k}x${c.k} ${c.cin}->${c.cout} group ${group} stride ${stride} at ${c.hw}x${c.hw}${c.relu ? ' + Relu' : ''}`,
+    nodes,
+    inputs: [f32('x', [1, c.cin, c.hw, c.hw])],
+    outputs: [f32('y', [1, c.cout, out, out])],
+    initializers: [weight('w', [c.cout, c.cin / group, c.k, c.k]), weight('b', [c.cout])],
+  };
+}
+
+function convTranspose(cin: number, cout: number, hw: number): Spec {
+  return {
+    id: `conv-transpose-${cin}-${cout}-${hw}`,
+    what: `ConvTranspose 4x4 stride 2 ${cin}->${cout} at ${hw}x${hw}`,
+    nodes: [{ op: 'ConvTranspose', inputs: ['x', 'w'], outputs: ['y'], name: 'deconv', attrs: { kernel_shape: [4, 4], strides: [2, 2], pads: [1, 1, 1, 1] } }],
+    inputs: [f32('x', [1, cin, hw, hw])],
+    outputs: [f32('y', [1, cout, hw * 2, hw * 2])],
+    initializers: [weight('w', [cin, cout, 4, 4])],
+  };
+}
+
+/** Add, Relu, Mul on n floats: each node's working set is 2-3 tensors of 4n bytes. */
+function chain(n: number): Spec {
+  return {
+    id: `eltwise-${n}`,
+    what: `Add -> Relu -> Mul on ${n} floats (${formatSize(n * 16)} of tensors)`,
+    nodes: [
+      { op: 'Add', inputs: ['x', 'x'], outputs: ['a'], name: 'add' },
+      { op: 'Relu', inputs: ['a'], outputs: ['r'], name: 'relu' },
+      { op: 'Mul', inputs: ['r', 'x'], outputs: ['y'], name: 'mul' },
+    ],
+    inputs: [f32('x', [n])],
+    outputs: [f32('y', [n])],
+    runs: n >= 1 << 22 ? 5 : undefined,
+  };
+}
+
+function layerNorm(rows: number, width: number): Spec {
+  return {
+    id: `layernorm-${rows}x${width}`,
+    what: `LayerNormalization over [${rows},${width}]`,
+    nodes: [{ op: 'LayerNormalization', inputs: ['x', 's', 'b'], outputs: ['y'], name: 'ln', attrs: { axis: -1, epsilon: { float: 1e-5 } } }],
+    inputs: [f32('x', [rows, width])],
+    outputs: [f32('y', [rows, width])],
+    initializers: [weight('s', [width]), weight('b', [width])],
+  };
+}
+
+function softmax(shape: number[]): Spec {
+  return {
+    id: `softmax-${shape.join('x')}`,
+    what: `Softmax over [${shape.join(',')}]`,
+    nodes: [{ op: 'Softmax', inputs: ['x'], outputs: ['y'], name: 'softmax', attrs: { axis: -1 } }],
+    inputs: [f32('x', shape)],
+    outputs: [f32('y', shape)],
+  };
+}
+
+function gather(vocab: number, width: number, tokens: number): Spec {
+  return {
+    id: `gather-${tokens}-of-${vocab}x${width}`,
+    what: `Gather ${tokens} rows of a ${vocab}x${width} embedding table`,
+    nodes: [{ op: 'Gather', inputs: ['table', 'ids'], outputs: ['y'], name: 'embedding', attrs: { axis: 0 } }],
+    inputs: [{ name: 'ids', dtype: 'int64', shape: [1, tokens] }],
+    outputs: [f32('y', [1, tokens, width])],
+    initializers: [weight('table', [vocab, width])],
+    feeds: { ids: vocab },
+  };
+}
+
+function recurrent(op: 'LSTM' | 'GRU', steps: number, input: number, hidden: number): Spec {
+  const gates = op === 'LSTM' ? 4 : 3;
+  const outputs: ValueSpec[] = [f32('y', [steps, 1, 1, hidden]), f32('h', [1, 1, hidden])];
+  return {
+    id: `${op.toLowerCase()}-${steps}x${hidden}`,
+    what: `${op} T=${steps}, input ${input}, hidden ${hidden}`,
+    nodes: [
+      {
+        op,
+        inputs: ['x', 'w', 'r', 'b'],
+        outputs: ['y', 'h'],
+        name: op.toLowerCase(),
+        attrs: op === 'GRU' ? { hidden_size: hidden, linear_before_reset: 1 } : { hidden_size: hidden },
+      },
+    ],
+    inputs: [f32('x', [steps, 1, input])],
+    outputs,
+    initializers: [weight('w', [1, gates * hidden, input]), weight('r', [1, gates * hidden, hidden]), weight('b', [1, 2 * gates * hidden])],
+  };
+}
+
+function resize(c: number, hw: number): Spec {
+  return {
+    id: `resize-${c}x${hw}`,
+    what: `Resize (linear, x2) of [1,${c},${hw},${hw}]`,
+    nodes: [{ op: 'Resize', inputs: ['x', '', 'scales'], outputs: ['y'], name: 'resize', attrs: { mode: 'linear' } }],
+    inputs: [f32('x', [1, c, hw, hw])],
+    outputs: [f32('y', [1, c, hw * 2, hw * 2])],
+    initializers: [{ name: 'scales', dtype: 'float32', dims: [4], values: [1, 1, 2, 2] }],
+  };
+}
+
+function transposeConcat(c: number, hw: number): Spec {
+  return {
+    id: `transpose-concat-${c}x${hw}`,
+    what: `Transpose NCHW->NHWC of [1,${c},${hw},${hw}], then Concat with itself`,
+    nodes: [
+      { op: 'Transpose', inputs: ['x'], outputs: ['t'], name: 'transpose', attrs: { perm: [0, 2, 3, 1] } },
+      { op: 'Concat', inputs: ['t', 't'], outputs: ['y'], name: 'concat', attrs: { axis: 3 } },
+    ],
+    inputs: [f32('x', [1, c, hw, hw])],
+    outputs: [f32('y', [1, hw, hw, 2 * c])],
+  };
+}
+
+function formatSize(bytes: number): string {
+  return bytes >= 1 << 20 ? `${Math.round(bytes / (1 << 20))} MiB` : `${Math.round(bytes / 1024)} KiB`;
+}
+
+function fullSpecs(): Spec[] {
+  return [
+    matmul(64),
+    matmul(128),
+    matmul(256),
+    matmul(512),
+    matmul(1024),
+    matmul(1024, 1),
+    gemm(64, 1024, 1024),
+    conv({ id: 'conv3x3-16-32', cin: 16, cout: 16, hw: 32, k: 3 }),
+    conv({ id: 'conv3x3-64-56', cin: 64, cout: 64, hw: 56, k: 3 }),
+    conv({ id: 'conv3x3-128-28-relu', cin: 128, cout: 128, hw: 28, k: 3, relu: true }),
+    conv({ id: 'conv7x7-stem', cin: 3, cout: 64, hw: 224, k: 7, stride: 2 }),
+    conv({ id: 'conv1x1-256-64-28', cin: 256, cout: 64, hw: 28, k: 1 }),
+    conv({ id: 'conv1x1-64-256-56', cin: 64, cout: 256, hw: 56, k: 1 }),
+    conv({ id: 'conv1x1-32-32-16', cin: 32, cout: 32, hw: 16, k: 1 }),
+    conv({ id: 'depthwise-128-56', cin: 128, cout: 128, hw: 56, k: 3, group: 128 }),
+    conv({ id: 'depthwise-512-14', cin: 512, cout: 512, hw: 14, k: 3, group: 512 }),
+    conv({ id: 'depthwise-32-16', cin: 32, cout: 32, hw: 16, k: 3, group: 32 }),
+    conv({ id: 'grouped-128-g4-28', cin: 128, cout: 128, hw: 28, k: 3, group: 4 }),
+    conv({ id: 'grouped-128-g32-56', cin: 128, cout: 128, hw: 56, k: 3, group: 32 }),
+    conv({ id: 'grouped-64-g8-14', cin: 64, cout: 64, hw: 14, k: 3, group: 8 }),
+    convTranspose(64, 32, 28),
+    convTranspose(16, 16, 8),
+    chain(1 << 10),
+    chain(1 << 13),
+    chain(1 << 16),
+    chain(1 << 18),
+    chain(1 << 20),
+    chain(1 << 22),
+    chain(1 << 24),
+    layerNorm(128, 768),
+    layerNorm(1, 512),
+    softmax([12, 128, 128]),
+    softmax([1, 1000]),
+    gather(32000, 512, 128),
+    gather(32000, 512, 8),
+    recurrent('LSTM', 64, 128, 256),
+    recurrent('GRU', 98, 64, 128),
+    recurrent('LSTM', 16, 32, 64),
+    resize(64, 56),
+    resize(16, 16),
+    transposeConcat(64, 56),
+    transposeConcat(16, 16),
+  ];
+}
+
+function quickSpecs(): Spec[] {
+  return [
+    matmul(64),
+    matmul(256),
+    conv({ id: 'conv1x1-32-32-16', cin: 32, cout: 32, hw: 16, k: 1 }),
+    chain(1 << 10),
+    chain(1 << 16),
+    layerNorm(16, 64),
+    gather(1000, 64, 16),
+  ];
+}
+
+/** Encode and analyse one spec. */
+function build(s: Spec): MicroModel {
+  const bytes = encodeModel({
+    opsets: { '': 17 },
+    producer: 'model-budget calibrate',
+    graph: { name: s.id, nodes: s.nodes, inputs: s.inputs, outputs: s.outputs, initializers: s.initializers },
+  });
+  const model = decodeBytes(s.id, bytes);
+  const report = modelReport({ path: s.id, fileBytes: bytes.byteLength, irVersion: model.irVersion, producer: '', notices: [] }, inferModel(model));
+  const feeds: FeedSpec[] = s.inputs.map((v) => ({
+    name: v.name,
+    dtype: v.dtype === 'int64' ? 'int64' : 'float32',
+    shape: v.shape as number[],
+    ...(s.feeds?.[v.name] !== undefined ? { intMax: s.feeds[v.name] } : {}),
+  }));
+  return { id: s.id, what: s.what, bytes, feeds, nodes: report.nodes, ...(s.runs ? { runs: s.runs } : {}) };
+}
+
+/** The micro-suite (quick: a few small models, for tests). Models are built one at a time, as iterated. */
+export function* microSuite(options: { quick?: boolean } = {}): Generator<MicroModel> {
+  for (const s of options.quick ? quickSpecs() : fullSpecs()) yield build(s);
+}
+
+/** The suite's ids and what each exercises, without building anything. */
+export function suiteIds(options: { quick?: boolean } = {}): { id: string; what: string }[] {
+  return (options.quick ? quickSpecs() : fullSpecs()).map((s) => ({ id: s.id, what: s.what }));
+}

@@ -1,0 +1,188 @@
+/**
+ * The fit recovers known parameters from synthetic measurements: latencies made by a forward
+ * model from a known device over the micro-suite's own NodeEntry lists (no onnxruntime).
+ */
+import { describe, expect, it } from 'vitest';
+import { classOf, fitDevice, type Estimator, type Measurement } from '../../src/calibrate/fit.js';
+import { microSuite } from '../../src/calibrate/suite.js';
+import { estimateLatency, type DeviceModel } from '../../src/devices/roofline.js';
+import type { OpClass } from '../../src/devices/op-class.js';
+
+const suite = [...microSuite()];
+
+/** The roofline as context.md defines it, per class, with cache and recurrence (no fusion). */
+const reference: Estimator = (nodes, d) => {
+  let t = 0;
+  const rate = (bytes: number) => (d.cache && bytes <= d.cache.bytes ? d.cache.bandwidth : d.bandwidth * d.memoryEfficiency);
+  for (const n of nodes) {
+    const c = classOf(n);
+    if (c === 'view' || c === 'shape') continue;
+    const eff = d.classes[c]?.computeEfficiency ?? d.computeEfficiency;
+    const ovh = d.classes[c]?.kernelOverhead ?? d.kernelOverhead;
+    const peak = d.peak.fp32!;
+    const bytes = n.timing?.bytes ?? (n.bytesRead ?? 0) + (n.bytesWritten ?? 0);
+    const flops = n.flops ?? 0;
+    const steps = n.timing?.steps ?? 0;
+    const stepFlops = n.timing?.stepFlops ?? 0;
+    const stepBytes = n.timing?.stepBytes ?? 0;
+    const once = flops - steps * stepFlops;
+    t += Math.max(once / (peak * eff), bytes / rate(bytes)) + ovh;
+    t += steps * (ovh + Math.max(stepFlops / (peak * eff), stepBytes / rate(stepBytes)));
+  }
+  return t * 1e3;
+};
+
+const PEAK = 2 * 2.1e9 * 64; // 2 cores x 2.1 GHz x AVX-512 (2 FMA x 16 lanes x 2)
+
+function baseDevice(): DeviceModel {
+  return {
+    id: 'this-machine',
+    name: 'test',
+    peak: { fp32: PEAK },
+    bandwidth: 15e9,
+    computeEfficiency: 0.5,
+    memoryEfficiency: 0.7,
+    kernelOverhead: 1e-6,
+    classes: {},
+    fusion: 'standard',
+  };
+}
+
+const TRUTH: Partial<Record<OpClass, { computeEfficiency: number; kernelOverhead: number }>> = {
+  gemm: { computeEfficiency: 0.62, kernelOverhead: 4e-6 },
+  conv: { computeEfficiency: 0.45, kernelOverhead: 6e-6 },
+  'conv-1x1': { computeEfficiency: 0.38, kernelOverhead: 5e-6 },
+  depthwise: { computeEfficiency: 0.04, kernelOverhead: 3e-6 },
+  grouped: { computeEfficiency: 0.15, kernelOverhead: 7e-6 },
+  'conv-transpose': { computeEfficiency: 0.3, kernelOverhead: 9e-6 },
+  recurrent: { computeEfficiency: 0.2, kernelOverhead: 2e-6 },
+  normalization: { computeEfficiency: 0.08, kernelOverhead: 5e-6 },
+  elementwise: { computeEfficiency: 0.5, kernelOverhead: 3e-6 },
+  'data-movement': { computeEfficiency: 0.1, kernelOverhead: 8e-6 },
+};
+
+function truthDevice(): DeviceModel {
+  return {
+    ...baseDevice(),
+    computeEfficiency: 0.33,
+    kernelOverhead: 2.5e-6,
+    memoryEfficiency: 0.85,
+    classes: structuredClone(TRUTH),
+    cache: { bytes: 8 * 2 ** 20, bandwidth: 45e9 },
+  };
+}
+
+function truthOf(name: string, d: DeviceModel): number {
+  if (name === 'memory-efficiency') return d.memoryEfficiency;
+  if (name === 'compute-efficiency') return d.computeEfficiency;
+  if (name === 'kernel-overhead') return d.kernelOverhead;
+  if (name === 'cache.bandwidth') return d.cache!.bandwidth;
+  const [c, k] = name.split('.') as [OpClass, string];
+  return k === 'compute-efficiency' ? d.classes[c]!.computeEfficiency! : d.classes[c]!.kernelOverhead!;
+}
+
+/** Deterministic +-5% noise. */
+function noise(i: number): number {
+  return 1 + 0.05 * Math.sin(i * 12.9898 + 4.1);
+}
+
+function measure(estimate: Estimator, truth: DeviceModel, noisy = false): Measurement[] {
+  return suite.map((m, i) => ({ id: m.id, nodes: m.nodes, ms: estimate(m.nodes, truth) * (noisy ? noise(i) : 1) }));
+}
+
+const CANDIDATES = [2 * 2 ** 20, 4 * 2 ** 20, 8 * 2 ** 20, 32 * 2 ** 20];
+
+describe('fitDevice', () => {
+  it('recovers per-class efficiencies and overheads, memory efficiency and the cache from exact measurements', () => {
+    const truth = truthDevice();
+    const { device, report } = fitDevice(measure(reference, truth), { base: baseDevice(), estimate: reference, cacheCandidates: CANDIDATES });
+    // What the suite must pin down.
+    for (const name of [
+      'gemm.compute-efficiency',
+      'gemm.kernel-overhead',
+      'conv.compute-efficiency',
+      'conv-1x1.compute-efficiency',
+      'depthwise.compute-efficiency',
+      'grouped.compute-efficiency',
+      'recurrent.kernel-overhead',
+      'conv-transpose.compute-efficiency',
+      'normalization.compute-efficiency',
+      'elementwise.kernel-overhead',
+      'memory-efficiency',
+      'cache.bandwidth',
+    ]) {
+      expect(report.notIdentifiable, name).not.toContain(name);
+    }
+    for (const p of report.parameters.filter((q) => q.identifiable)) {
+      expect(p.value / truthOf(p.name, truth), p.name).toBeGreaterThan(0.97);
+      expect(p.value / truthOf(p.name, truth), p.name).toBeLessThan(1.03);
+    }
+    expect(report.cache).toMatchObject({ bytes: 8 * 2 ** 20, identifiable: true });
+    expect(device.cache?.bytes).toBe(8 * 2 ** 20);
+    expect(device.cache?.bandwidth).toBeCloseTo(45e9, -8);
+    expect(report.medianAbsError).toBeLessThan(0.01);
+    expect(report.initialMedianAbsError).toBeGreaterThan(0.2);
+    // Every class the suite covers, and nothing free.
+    expect(report.classes).toEqual(expect.arrayContaining(Object.keys(TRUTH)));
+    expect(report.classes).not.toContain('view');
+  });
+
+  it('a class no measurement exercises is reported and keeps the base figures', () => {
+    const truth = truthDevice();
+    const onlyGemm = measure(reference, truth).filter((m) => m.id.startsWith('matmul') || m.id.startsWith('eltwise'));
+    const { device, report } = fitDevice(onlyGemm, { base: baseDevice(), estimate: reference, cacheCandidates: CANDIDATES });
+    expect(report.classes).toEqual(['gemm', 'elementwise']);
+    expect(report.parameters.map((p) => p.name)).not.toContain('depthwise.compute-efficiency');
+    expect(device.classes.depthwise).toBeUndefined();
+    // Elementwise ops are memory-bound at every size: their efficiency cannot be measured.
+    expect(report.notIdentifiable).toContain('elementwise.compute-efficiency');
+    expect(device.classes.elementwise?.computeEfficiency).toBeUndefined();
+    expect(device.classes.gemm?.computeEfficiency).toBeCloseTo(0.62, 2);
+  });
+
+  it('stays close with +-5% noise on every measurement', () => {
+    const truth = truthDevice();
+    const { report } = fitDevice(measure(reference, truth, true), { base: baseDevice(), estimate: reference, cacheCandidates: CANDIDATES });
+    const byName = new Map(report.parameters.map((p) => [p.name, p]));
+    for (const name of [
+      'gemm.compute-efficiency',
+      'conv.compute-efficiency',
+      'depthwise.compute-efficiency',
+      'grouped.compute-efficiency',
+      'memory-efficiency',
+      'cache.bandwidth',
+    ]) {
+      const p = byName.get(name)!;
+      expect(p.identifiable, name).toBe(true);
+      expect(Math.abs(p.value / truthOf(name, truth) - 1), name).toBeLessThan(0.12);
+    }
+    expect(report.medianAbsError).toBeLessThan(0.06);
+  });
+
+  it('with the project roofline as the forward model, recovers what it responds to', () => {
+    const truth = truthDevice();
+    const roofline: Estimator = (nodes, d) => estimateLatency(nodes, d).ms;
+    const { report } = fitDevice(measure(roofline, truth), { base: baseDevice(), cacheCandidates: CANDIDATES });
+    // Does this roofline use per-class figures (it does once op classes are in estimateLatency)?
+    const gemm = suite.find((m) => m.id === 'matmul-1024')!.nodes;
+    const honoursClasses = roofline(gemm, { ...truth, classes: { gemm: { computeEfficiency: 0.1 } } }) !== roofline(gemm, truth);
+    expect(report.notIdentifiable).not.toContain(honoursClasses ? 'gemm.compute-efficiency' : 'compute-efficiency');
+    expect(report.notIdentifiable).not.toContain('memory-efficiency');
+    // Those some measurement depends on clearly (a parameter that moves an estimate by 1% per 100% is barely pinned down).
+    for (const p of report.parameters.filter((q) => q.sensitivity > 0.05)) {
+      expect(p.value / truthOf(p.name, truth), p.name).toBeGreaterThan(0.97);
+      expect(p.value / truthOf(p.name, truth), p.name).toBeLessThan(1.03);
+    }
+    expect(report.medianAbsError).toBeLessThan(0.01);
+  });
+
+  it('leaves out a measurement with no time or nothing to estimate, and says so', () => {
+    const m = measure(reference, truthDevice()).slice(0, 3);
+    const { report } = fitDevice([...m, { id: 'zero', nodes: m[0].nodes, ms: 0 }, { id: 'empty', nodes: [], ms: 1 }], {
+      base: baseDevice(),
+      estimate: reference,
+    });
+    expect(report.skipped).toEqual(['zero', 'empty']);
+    expect(report.residuals.map((r) => r.id)).toEqual(m.map((x) => x.id));
+  });
+});
