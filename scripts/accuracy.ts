@@ -32,12 +32,25 @@ import { loadModelFile } from '../src/io/load-model.js';
 import { UserError } from '../src/errors.js';
 import { analyzeModelFile } from '../src/io/analyze-file.js';
 import { compileGlob } from '../src/budgets/glob.js';
-import { findDevice, type Device } from '../src/devices/catalog.js';
+import { findDevice } from '../src/devices/catalog.js';
+import { calibrateOnThisMachine, describeMachine, thisMachineDevice } from '../src/calibrate/calibrate.js';
+import { detectMachine, type Machine } from '../src/calibrate/machine.js';
 import { deviceModel } from '../src/devices/efficiency.js';
-import { estimateLatency, type DeviceModel } from '../src/devices/roofline.js';
+import { estimateLatency, type DeviceModel, type EstimateOptions } from '../src/devices/roofline.js';
 import type { Graph, TensorData } from '../src/graph/model.js';
 import type { NodeEntry, ModelReport } from '../src/report/model-report.js';
-import { loadOrt, raisePriority, sessionOptions, timeSession, makeFeeds, type FeedSpec, type OrtModule, type TimingOptions } from '../src/calibrate/ort.js';
+import {
+  loadOrt,
+  raisePriority,
+  sessionOptions,
+  timeSession,
+  timeInRounds,
+  makeFeeds,
+  type FeedSpec,
+  type OrtModule,
+  type OrtSession,
+  type RoundItem,
+} from '../src/calibrate/ort.js';
 import {
   END,
   START,
@@ -101,46 +114,9 @@ function parseArgs(argv: string[]): Args {
 }
 
 // ---------------------------------------------------------------------------------- the machine
-interface Cpu {
-  model: string;
-  cores: number;
-  ghz: number;
-  flopsPerCycle: number;
-  why: string;
-}
-
-/** This machine's CPU: cores ORT may use, clock, and fp32 FLOPs per cycle from the ISA flags. */
-function detectCpu(): Cpu {
-  let info = '';
-  try {
-    info = readFileSync('/proc/cpuinfo', 'utf8');
-  } catch {
-    // not Linux: os.cpus() only
-  }
-  const field = (name: string) => new RegExp(`^${name}\\s*:\\s*(.*)$`, 'm').exec(info)?.[1]?.trim();
-  const model = field('model name') ?? os.cpus()[0]?.model ?? 'unknown CPU';
-  const mhz = Number(field('cpu MHz')) || os.cpus()[0]?.speed || 0;
-  const flags = new Set((field('flags') ?? field('Features') ?? '').split(/\s+/));
-  const [fpc, why] = flags.has('avx512f')
-    ? [64, 'AVX-512: 2 FMA x 16 lanes x 2']
-    : flags.has('avx2') && flags.has('fma')
-      ? [32, 'AVX2: 2 FMA x 8 lanes x 2']
-      : flags.has('asimd') || process.arch === 'arm64'
-        ? [16, 'NEON: 2 FMA x 4 lanes x 2']
-        : [16, 'assumed 2 FMA x 4 lanes x 2'];
-  return { model, cores: os.availableParallelism(), ghz: mhz / 1000 || 2, flopsPerCycle: fpc, why };
-}
-
-/** The default device for this machine: a cpu-class custom device at its detected peak. */
-function machineDevice(cpu: Cpu, bandwidthGBs: number): Device {
-  const peak = cpu.cores * cpu.ghz * 1e9 * cpu.flopsPerCycle;
-  return {
-    id: 'this-machine',
-    name: `${cpu.model} (${cpu.cores} cores x ${cpu.ghz} GHz x ${cpu.flopsPerCycle} FLOP/cycle, ${cpu.why}; ${bandwidthGBs} GB/s assumed)`,
-    class: 'cpu',
-    peak: { fp32: { value: peak, source: 'detected' } },
-    bandwidth: { value: bandwidthGBs * 1e9, source: 'assumed' },
-  };
+/** The default device for this machine: a cpu-class device at its detected peak, with an assumed bandwidth. */
+function machineDevice(machine: Machine, bandwidthGBs: number): DeviceModel {
+  return thisMachineDevice(machine, bandwidthGBs * 1e9, 'this-machine', `${describeMachine(machine)}, ${bandwidthGBs} GB/s assumed`);
 }
 
 // ---------------------------------------------------------------------------------- the models
@@ -317,21 +293,6 @@ function runsFor(probeMs: number, quick: boolean): number {
   return probeMs > 200 ? Math.min(10, Math.max(3, fit)) : Math.min(30, Math.max(10, fit));
 }
 
-async function measure(ort: OrtModule, path: string, feeds: FeedSpec[], args: Args): Promise<Measured> {
-  const opts: TimingOptions = { threads: args.threads, optimization: 'all' };
-  const session = await ort.InferenceSession.create(path, sessionOptions(opts));
-  try {
-    const tensors = makeFeeds(ort, feeds);
-    // warm-up and probe: the fastest of three runs sets the run count
-    const probe = await timeSession(session, tensors, { warmup: 2, runs: 3, passes: 1 });
-    const runs = runsFor(probe.minMs, args.quick);
-    const t = await timeSession(session, tensors, { warmup: probe.minMs > 200 ? 1 : 2, runs, passes: args.quick ? 1 : 3 });
-    return { ms: t.ms, passes: t.passes, runs };
-  } finally {
-    await session.release();
-  }
-}
-
 const PROFILE_RUNS = 6;
 
 /** Profile a few runs in a separate session (profiling slows kernels down); the profile's events. */
@@ -364,8 +325,8 @@ async function profile(ort: OrtModule, path: string, feeds: FeedSpec[], args: Ar
 }
 
 /** Estimated microseconds per key (op type, or op class where the engine gives one). */
-function estimateBy(nodes: readonly NodeEntry[], device: DeviceModel, key: (n: NodeEntry) => string): Map<string, number> {
-  const est = estimateLatency(nodes, device);
+function estimateBy(nodes: readonly NodeEntry[], device: DeviceModel, key: (n: NodeEntry) => string, graph: EstimateOptions): Map<string, number> {
+  const est = estimateLatency(nodes, device, graph);
   const out = new Map<string, number>();
   est.nodes.forEach((t, i) => {
     if (t.time > 0) out.set(key(nodes[i]), (out.get(key(nodes[i])) ?? 0) + t.time * 1e6);
@@ -384,28 +345,6 @@ const addInto = (into: Map<string, number>, from: ReadonlyMap<string, number>) =
   for (const [k, v] of from) into.set(k, (into.get(k) ?? 0) + v);
 };
 
-// ---------------------------------------------------------------------------------- calibration
-type Calibrate = (options: {
-  ort: OrtModule;
-  base?: DeviceModel;
-  threads?: number;
-  quick?: boolean;
-  log?: (line: string) => void;
-}) => Promise<{ device: DeviceModel; fit: unknown; basis?: string[] }>;
-
-/** `calibrateOnThisMachine` from src/calibrate/calibrate.ts, or null while that module is absent. */
-async function loadCalibrate(): Promise<Calibrate | null> {
-  const specifier = '../src/calibrate/calibrate.js';
-  try {
-    const mod = (await import(specifier)) as { calibrateOnThisMachine?: Calibrate };
-    return mod.calibrateOnThisMachine ?? null;
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') return null;
-    throw e;
-  }
-}
-
 function ortVersion(ort: OrtModule): string {
   const v = ort.env.versions?.common;
   if (v) return v;
@@ -422,7 +361,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   const ort = loadOrt();
   const raised = raisePriority();
-  const cpu = detectCpu();
+  const cpu = detectMachine();
 
   let defaultDevice: DeviceModel;
   if (args.device) {
@@ -430,10 +369,10 @@ async function main(): Promise<void> {
     if (!d) throw new UsageError(`no catalog device '${args.device}' (model-budget devices lists them)`);
     defaultDevice = deviceModel(d);
   } else {
-    defaultDevice = deviceModel(machineDevice(cpu, args.bandwidthGBs));
+    defaultDevice = machineDevice(cpu, args.bandwidthGBs);
   }
   console.error(
-    `CPU: ${cpu.model}, ${cpu.cores} CPUs, ${cpu.ghz} GHz, ${cpu.why}; ORT ${ortVersion(ort)}, ${args.threads} threads; priority ${raised ? 'raised' : 'not raised (no permission)'}`,
+    `CPU: ${cpu.cpu}, ${cpu.cores} CPUs, ${cpu.clockGHz} GHz, ${cpu.vector}; ORT ${ortVersion(ort)}, ${args.threads} threads; priority ${raised ? 'raised' : 'not raised (no permission)'}`,
   );
   console.error(`default device: ${defaultDevice.name}`);
 
@@ -445,16 +384,12 @@ async function main(): Promise<void> {
   let calibrated: DeviceModel | undefined;
   let calibrateNote = 'calibration skipped (--no-calibrate)';
   if (args.calibrate) {
-    const calibrate = await loadCalibrate();
-    if (!calibrate) {
-      calibrateNote = 'calibration skipped: src/calibrate/calibrate.ts (calibrateOnThisMachine) is not in this checkout';
-      console.error(calibrateNote);
-    } else {
+    {
       const t0 = Date.now();
       console.error('calibrating on the micro-suite ...');
       // With --device the fit starts from the catalog's figures; otherwise calibrate detects this
       // machine's peak and measures its streaming bandwidth itself (not the assumed one above).
-      const result = await calibrate({
+      const result = await calibrateOnThisMachine({
         ort,
         ...(args.device ? { base: defaultDevice } : {}),
         threads: args.threads,
@@ -475,7 +410,20 @@ async function main(): Promise<void> {
   const measuredClasses = new Map<string, number>();
   const estimatedClasses = new Map<string, number>();
   const details: Record<string, unknown>[] = [];
+  const rounds = args.quick ? 1 : 5;
+  const prepared: {
+    c: ModelCase;
+    report: ModelReport;
+    dims: Record<string, number>;
+    feeds: FeedSpec[];
+    path: string;
+    wrote: number;
+    session: OrtSession;
+    item: RoundItem;
+  }[] = [];
   try {
+    // Every model is loaded and probed first; then rounds, each timing one pass of every model
+    // (a slow minute on a shared machine spoils one pass of each, not every pass of one).
     for (const c of cases) {
       const t0 = Date.now();
       const symbols = analyzeModelFile(c.path, { allowMissingWeights: true }).symbols;
@@ -483,28 +431,47 @@ async function main(): Promise<void> {
       const report = analyzeModelFile(c.path, { allowMissingWeights: true, dims }).report;
       const feeds = feedsFor(report);
       const runnable = materialise(c.path, tmp);
-      const m = await measure(ort, runnable.path, feeds, args);
-      const def = estimateLatency(report.nodes, defaultDevice).ms;
-      const cal = calibrated ? estimateLatency(report.nodes, calibrated).ms : undefined;
+      const session = await ort.InferenceSession.create(runnable.path, sessionOptions({ threads: args.threads, optimization: 'all' }));
+      const tensors = makeFeeds(ort, feeds);
+      // warm-up and probe: the fastest of three runs sets the run count
+      const probe = await timeSession(session, tensors, { warmup: 2, runs: 3, passes: 1 });
+      const item: RoundItem = { session, feeds: tensors, runs: runsFor(probe.minMs, args.quick), warmup: probe.minMs > 200 ? 1 : 2 };
+      prepared.push({ c, report, dims, feeds, path: runnable.path, wrote: runnable.wrote, session, item });
+      console.error(
+        `loaded ${c.name} (${((Date.now() - t0) / 1000).toFixed(1)} s${runnable.wrote ? `, ${(runnable.wrote / 1e6).toFixed(0)} MB of weights written` : ''})`,
+      );
+    }
+    const timings = await timeInRounds(
+      prepared.map((p) => p.item),
+      rounds,
+      (r) => console.error(`round ${r + 1} of ${rounds} done`),
+    );
+    for (const [k, p] of prepared.entries()) {
+      const { c, report, dims, feeds } = p;
+      const m: Measured = { ms: timings[k].ms, passes: timings[k].passes, runs: p.item.runs };
+      // As `analyze` estimates: with the graph's inputs and outputs (fusion, load-time folding).
+      const graph = { graphInputs: report.graph.inputs.map((i) => i.name), graphOutputs: report.graph.outputs.map((o) => o.name) };
+      const def = estimateLatency(report.nodes, defaultDevice, graph).ms;
+      const cal = calibrated ? estimateLatency(report.nodes, calibrated, graph).ms : undefined;
       const dimsText = Object.entries(dims)
         .map(([k, v]) => `${k}=${v}`)
         .join(' ');
       rows.push({ model: c.name, dims: dimsText, measuredMs: m.ms, defaultMs: def, ...(cal !== undefined ? { calibratedMs: cal } : {}) });
       const detail: Record<string, unknown> = { model: c.name, path: c.path.slice(ROOT.length + 1), dims, measured: m, defaultMs: def, calibratedMs: cal };
       if (args.profile) {
-        const events = await profile(ort, runnable.path, feeds, args, c.name);
+        const events = await profile(ort, p.path, feeds, args, c.name);
         const device = calibrated ?? defaultDevice;
         const measuredByOp = profileByOpType(events, PROFILE_RUNS);
-        const estByOp = estimateBy(report.nodes, device, (n) => n.opType);
+        const estByOp = estimateBy(report.nodes, device, (n) => n.opType, graph);
         const typeClass = new Map(report.nodes.filter((n) => n.opClass).map((n) => [n.opType, n.opClass!] as const));
         addInto(measuredOps, measuredByOp);
         addInto(estimatedOps, estByOp);
         addInto(measuredClasses, profileByClass(events, PROFILE_RUNS, typeClass));
-        addInto(estimatedClasses, estimateBy(report.nodes, device, classOf));
+        addInto(estimatedClasses, estimateBy(report.nodes, device, classOf, graph));
         detail.profileUs = Object.fromEntries(measuredByOp);
         detail.estimateUs = Object.fromEntries(estByOp);
         // per node, for per-op-class analysis against the profile files
-        const est = estimateLatency(report.nodes, calibrated ?? defaultDevice);
+        const est = estimateLatency(report.nodes, device, graph);
         detail.estimateNodes = report.nodes
           .map((n, i) => ({ name: n.name, opType: n.opType, opClass: n.opClass ?? null, us: est.nodes[i].time * 1e6, bound: est.nodes[i].bound }))
           .filter((n) => n.us > 0);
@@ -512,17 +479,17 @@ async function main(): Promise<void> {
       details.push(detail);
       console.error(
         `${c.name.padEnd(28)} ${dimsText.padEnd(22)} measured ${m.ms.toFixed(2).padStart(8)} ms (${m.runs} runs x ${m.passes.length}) default ${def.toFixed(2).padStart(8)} ms` +
-          (cal !== undefined ? `  calibrated ${cal.toFixed(2).padStart(8)} ms` : '') +
-          `  [${((Date.now() - t0) / 1000).toFixed(1)} s${runnable.wrote ? `, ${(runnable.wrote / 1e6).toFixed(0)} MB of weights written` : ''}]`,
+          (cal !== undefined ? `  calibrated ${cal.toFixed(2).padStart(8)} ms` : ''),
       );
     }
   } finally {
+    for (const p of prepared) await p.session.release();
     rmSync(tmp, { recursive: true, force: true });
   }
 
   const minutes = ((Date.now() - started) / 60000).toFixed(1);
   const machine: MachineInfo = {
-    cpu: cpu.model,
+    cpu: cpu.cpu,
     cores: cpu.cores,
     threads: args.threads,
     ort: ortVersion(ort),
@@ -533,7 +500,7 @@ async function main(): Promise<void> {
     method: [
       `\`npm run accuracy${process.argv.length > 2 ? ' -- ' + process.argv.slice(2).join(' ') : ''}\` (scripts/accuracy.ts), ${minutes} min`,
       `onnxruntime-node, CPU execution provider, graph optimisation 'all', ${args.threads} intra-op threads, sequential; process priority ${raised ? 'raised' : 'not raised'}`,
-      `each model: warm-up, then ${args.quick ? '1 pass' : '3 passes'} of 10-30 runs (3-10 over 200 ms a run); the figure is the median of the passes' medians`,
+      `every model loaded first, then ${rounds} interleaved rounds, each one pass of every model (warm-up, then 10-30 runs; 3-10 over 200 ms a run); a model's figure is the median of its passes' medians`,
       'models: test/fixtures/models/*.onnx and examples/models/*.onnx at batch 1 and their export dims (manifest.json; budgets.example.yml for the examples); missing external weights replaced by random values in a temporary folder',
       `default device: ${defaultDevice.name}`,
       calibrateNote,

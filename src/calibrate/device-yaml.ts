@@ -93,6 +93,9 @@ function fitComments(fit: FitReport): string[] {
         : 'Cache: no measurement responds to it (kept from the base device).',
     );
   }
+  const run = fit.parameters.find((p) => p.name === 'run-overhead');
+  if (run)
+    out.push(`Each timed run also cost ${sig(run.value * 1e6, 3)} us outside the kernels (session.run from JavaScript): fitted apart, not part of the device.`);
   if (fit.notIdentifiable.length) out.push(`Not identifiable (no measurement exercises them; base figures kept): ${fit.notIdentifiable.join(', ')}.`);
   if (fit.skipped.length) out.push(`Left out (nothing to estimate or no time): ${fit.skipped.map((s) => safeText(s, 60)).join(', ')}.`);
   out.push('Residuals (estimate / measured after the fit):');

@@ -26,12 +26,15 @@ export interface Measurement {
   ms: number;
   /** Where it came from (a file, "micro-suite"). */
   source?: string;
+  /** The graph's input and output names (what fusion and load-time folding need), as `withLatency` passes them. */
+  graph?: { inputs: readonly string[]; outputs: readonly string[] };
 }
 
 /** The forward model: milliseconds for these nodes on this device. */
-export type Estimator = (nodes: readonly NodeEntry[], device: DeviceModel) => number;
+export type Estimator = (nodes: readonly NodeEntry[], device: DeviceModel, graph?: Measurement['graph']) => number;
 
-export const rooflineMs: Estimator = (nodes, device) => estimateLatency(nodes, device).ms;
+export const rooflineMs: Estimator = (nodes, device, graph) =>
+  estimateLatency(nodes, device, graph ? { graphInputs: graph.inputs, graphOutputs: graph.outputs } : {}).ms;
 
 export interface FitOptions {
   /** The device to start from: peaks, bandwidth and every figure the measurements leave alone. */
@@ -43,6 +46,12 @@ export interface FitOptions {
   /** Default: the roofline (`estimateLatency`). */
   estimate?: Estimator;
   maxIterations?: number;
+  /**
+   * Fit a fixed time per measurement on top of the estimate (what one `session.run` costs from
+   * JavaScript: binding inputs, allocating outputs). It is reported but not part of the device:
+   * a real model pays it once per run, and its hundreds of kernels make it negligible.
+   */
+  runOverhead?: boolean;
 }
 
 export interface FittedParameter {
@@ -92,6 +101,23 @@ export interface FitResult {
 }
 
 const FREE: ReadonlySet<OpClass> = new Set<OpClass>(['view', 'shape']);
+
+/**
+ * The classes whose kernels are bound by arithmetic: only these get a fitted compute efficiency.
+ * Element-wise, normalisation, reduction and data-movement kernels are bound by memory; fitting a
+ * compute efficiency to them would only let it stand in for a bandwidth (and then price their
+ * FLOPs absurdly in a real model): they get a fitted kernel overhead, and the memory figures do the rest.
+ */
+const COMPUTE_CLASSES: ReadonlySet<OpClass> = new Set<OpClass>([
+  'gemm',
+  'conv',
+  'conv-1x1',
+  'depthwise',
+  'grouped',
+  'conv-transpose',
+  'recurrent',
+  'attention',
+]);
 
 const FALLBACK: Record<string, OpClass> = {
   MatMul: 'gemm',
@@ -162,6 +188,8 @@ export function classOf(n: NodeEntry): OpClass {
 
 interface ParamDef {
   name: string;
+  /** Not a figure of the device (the per-run overhead). */
+  nuisance?: true;
   lo: number;
   hi: number;
   get(d: DeviceModel): number;
@@ -205,20 +233,21 @@ function solve(a: number[][], b: number[]): number[] {
 }
 
 /** The parameters these measurements can move, on this base device. */
-function parameterDefs(classes: readonly OpClass[], withCache: boolean): ParamDef[] {
+function parameterDefs(classes: readonly OpClass[], withCache: boolean, runOverhead: boolean): ParamDef[] {
   const defs: ParamDef[] = [
     { name: 'compute-efficiency', lo: 1e-4, hi: 1, get: (d) => d.computeEfficiency, set: (d, v) => (d.computeEfficiency = v) },
     { name: 'kernel-overhead', lo: 1e-8, hi: 1e-2, get: (d) => d.kernelOverhead, set: (d, v) => (d.kernelOverhead = v) },
     { name: 'memory-efficiency', lo: 1e-3, hi: 1, get: (d) => d.memoryEfficiency, set: (d, v) => (d.memoryEfficiency = v) },
   ];
   for (const c of classes) {
-    defs.push({
-      name: `${c}.compute-efficiency`,
-      lo: 1e-4,
-      hi: 1,
-      get: (d) => d.classes[c]?.computeEfficiency ?? d.computeEfficiency,
-      set: (d, v) => (d.classes[c] = { ...d.classes[c], computeEfficiency: v }),
-    });
+    if (COMPUTE_CLASSES.has(c))
+      defs.push({
+        name: `${c}.compute-efficiency`,
+        lo: 1e-4,
+        hi: 1,
+        get: (d) => d.classes[c]?.computeEfficiency ?? d.computeEfficiency,
+        set: (d, v) => (d.classes[c] = { ...d.classes[c], computeEfficiency: v }),
+      });
     defs.push({
       name: `${c}.kernel-overhead`,
       lo: 1e-8,
@@ -226,6 +255,10 @@ function parameterDefs(classes: readonly OpClass[], withCache: boolean): ParamDe
       get: (d) => d.classes[c]?.kernelOverhead ?? d.kernelOverhead,
       set: (d, v) => (d.classes[c] = { ...d.classes[c], kernelOverhead: v }),
     });
+  }
+  if (runOverhead) {
+    // Read and written through the fit's own state (see fitDevice), never through the device.
+    defs.push({ name: 'run-overhead', nuisance: true, lo: 1e-7, hi: 1e-3, get: () => 5e-6, set: () => undefined });
   }
   if (withCache) {
     defs.push({
@@ -321,14 +354,15 @@ export function fitDevice(measurements: readonly Measurement[], options: FitOpti
   const base = clone({ ...options.base, fusion });
   const skipped: string[] = [];
   const usable = measurements.filter((m) => {
-    const ok = m.ms > 0 && Number.isFinite(m.ms) && estimate(m.nodes, base) > 0;
+    const ok = m.ms > 0 && Number.isFinite(m.ms) && estimate(m.nodes, base, m.graph) > 0;
     if (!ok) skipped.push(m.id);
     return ok;
   });
   const present = new Set(usable.flatMap((m) => m.nodes.map(classOf)));
   const classes = OP_CLASSES.filter((c) => present.has(c) && !FREE.has(c));
   const candidates = [...(options.cacheCandidates ?? (base.cache ? [base.cache.bytes] : []))].filter((b) => b > 0);
-  const defs = parameterDefs(classes, candidates.length > 0);
+  const defs = parameterDefs(classes, candidates.length > 0, options.runOverhead === true);
+  const runJ = defs.findIndex((d) => d.nuisance);
   const initialDevice = clone(base);
   if (candidates.length && !initialDevice.cache) initialDevice.cache = { bytes: candidates[0], bandwidth: 4 * base.bandwidth * base.memoryEfficiency };
   const initial = defs.map((d) => d.get(initialDevice));
@@ -337,9 +371,13 @@ export function fitDevice(measurements: readonly Measurement[], options: FitOpti
   const deviceAt = (x: number[], cacheBytes: number | null): DeviceModel => {
     const d = clone(initialDevice);
     if (cacheBytes !== null) d.cache = { bytes: cacheBytes, bandwidth: d.cache!.bandwidth };
-    defs.forEach((p, j) => p.set(d, Math.exp(x[j])));
+    defs.forEach((p, j) => {
+      if (!p.nuisance) p.set(d, Math.exp(x[j]));
+    });
     return d;
   };
+  /** Milliseconds a measurement's run costs beyond its kernels, at x. */
+  const runMs = (x: number[]) => (runJ >= 0 ? Math.exp(x[runJ]) * 1e3 : 0);
   // Which measurements each parameter can move: a class's figures only those with a node of that class.
   const classesOf = usable.map((m) => new Set(m.nodes.map(classOf)));
   const all = usable.map((_, i) => i);
@@ -350,7 +388,8 @@ export function fitDevice(measurements: readonly Measurement[], options: FitOpti
   /** ln(estimate / measured) for every measurement, or for those listed in `only` (in its order). */
   const residualsFor = (x: number[], cacheBytes: number | null, only: readonly number[] = all): number[] => {
     const d = deviceAt(x, cacheBytes);
-    return only.map((i) => Math.log(estimate(usable[i].nodes, d) / usable[i].ms));
+    const extra = runMs(x);
+    return only.map((i) => Math.log((estimate(usable[i].nodes, d, usable[i].graph) + extra) / usable[i].ms));
   };
   const x0 = initial.map((v, j) => Math.min(hi[j], Math.max(lo[j], Math.log(v))));
   // A second start: each class's efficiency at the least the measurements allow (its FLOPs in
@@ -399,8 +438,9 @@ export function fitDevice(measurements: readonly Measurement[], options: FitOpti
     const kept = Object.fromEntries(Object.entries(figures).filter(([, v]) => v !== undefined)) as ClassFigures;
     device.classes = Object.fromEntries(Object.entries({ ...device.classes, [c]: kept }).filter(([, f]) => Object.keys(f).length > 0));
   });
-  const after = usable.map((m) => estimate(m.nodes, device));
-  const before = usable.map((m) => estimate(m.nodes, base));
+  const extra = runMs(x);
+  const after = usable.map((m) => estimate(m.nodes, device, m.graph) + extra);
+  const before = usable.map((m) => estimate(m.nodes, base, m.graph) + (runJ >= 0 ? initial[runJ] * 1e3 : 0));
   const residuals: Residual[] = usable.map((m, i) => ({
     id: m.id,
     ...(m.source ? { source: m.source } : {}),

@@ -257,7 +257,13 @@ export function loadMeasurements(files: readonly string[], options: LoadOptions)
         const dims = Object.entries(row.dims)
           .map(([k, v]) => `${k}=${v}`)
           .join(' ');
-        measurements.push({ id: dims ? `${row.model} (${dims})` : row.model, nodes: report.nodes, ms: row.ms, source: file });
+        measurements.push({
+          id: dims ? `${row.model} (${dims})` : row.model,
+          nodes: report.nodes,
+          graph: { inputs: report.graph.inputs.map((i) => i.name), outputs: report.graph.outputs.map((o) => o.name) },
+          ms: row.ms,
+          source: file,
+        });
       }
       continue;
     }

@@ -203,3 +203,36 @@ export async function timeSession(session: OrtSession, feeds: Record<string, Ort
   }
   return { ms: median(medians), passes: medians, minMs: min };
 }
+
+/** Milliseconds between two sessions' passes in `timeInRounds`. */
+const SETTLE_MS = 50;
+
+/** One model to time in rounds: an open session, its feeds, and the runs of each of its passes. */
+export interface RoundItem {
+  session: OrtSession;
+  feeds: Record<string, OrtTensor>;
+  runs: number;
+  warmup: number;
+}
+
+/**
+ * Time several models in interleaved rounds: each round runs one pass of every model, and a
+ * model's figure is the median of its passes. A slow minute on a shared machine then spoils one
+ * pass of every model instead of every pass of one.
+ */
+export async function timeInRounds(items: readonly RoundItem[], rounds: number, onRound?: (round: number) => void): Promise<Timing[]> {
+  const passes = items.map(() => [] as number[]);
+  const mins = items.map(() => Infinity);
+  for (let r = 0; r < rounds; r++) {
+    for (const [i, item] of items.entries()) {
+      // Let the previous session's worker threads stop spinning (onnxruntime spins them for a
+      // while after a run): they would take the cores from this one.
+      await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+      const t = await timeSession(item.session, item.feeds, { warmup: item.warmup, runs: item.runs, passes: 1 });
+      passes[i].push(t.ms);
+      mins[i] = Math.min(mins[i], t.minMs);
+    }
+    onRound?.(r);
+  }
+  return passes.map((p, i) => ({ ms: median(p), passes: p, minMs: mins[i] }));
+}

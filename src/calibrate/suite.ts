@@ -22,6 +22,8 @@ export interface MicroModel {
   feeds: FeedSpec[];
   /** The project's analysis of the model (what the estimate and the fit use). */
   nodes: NodeEntry[];
+  /** Its graph's input and output names. */
+  graph: { inputs: string[]; outputs: string[] };
   /** Timed runs per pass to ask for (fewer for the slow ones). */
   runs?: number;
 }
@@ -72,6 +74,18 @@ function matmul(n: number, m = n): Spec {
   };
 }
 
+/** A transformer's projection: activations [m, k] times a [k, n] weight. */
+function projection(m: number, k: number, n: number): Spec {
+  return {
+    id: `matmul-${m}x${k}x${n}`,
+    what: `MatMul [${m},${k}] x [${k},${n}] weight (a transformer projection)`,
+    nodes: [{ op: 'MatMul', inputs: ['x', 'w'], outputs: ['y'], name: 'matmul' }],
+    inputs: [f32('x', [m, k])],
+    outputs: [f32('y', [m, n])],
+    initializers: [weight('w', [k, n])],
+  };
+}
+
 function gemm(m: number, k: number, n: number): Spec {
   return {
     id: `gemm-${m}x${k}x${n}`,
@@ -92,30 +106,65 @@ interface ConvShape {
   group?: number;
   stride?: number;
   relu?: boolean;
+  /**
+   * Convolutions in a row (default 4), alternating cin -> cout -> cin, as in a network: runtimes
+   * convert layouts at a chain's ends (onnxruntime's NCHWc reorders), which a lone conv would pay in full.
+   */
+  depth?: number;
 }
 
 function conv(c: ConvShape): Spec {
   const group = c.group ?? 1;
   const stride = c.stride ?? 1;
+  const depth = c.depth ?? 4;
   const pad = c.k >> 1;
-  const out = Math.floor((c.hw + 2 * pad - c.k) / stride) + 1;
-  const nodes: NodeSpec[] = [
-    {
+  const nodes: NodeSpec[] = [];
+  const initializers: TensorSpec[] = [];
+  let hw = c.hw;
+  let channels = c.cin;
+  let x = 'x';
+  for (let i = 0; i < depth; i++) {
+    const cin = channels;
+    const cout = i % 2 === 0 ? c.cout : c.cin;
+    // Only the first conv strides (a stem); the rest keep the size.
+    const s = i === 0 ? stride : 1;
+    const out = Math.floor((hw + 2 * pad - c.k) / s) + 1;
+    const y = i === depth - 1 && !c.relu ? 'y' : `c${i}`;
+    nodes.push({
       op: 'Conv',
-      inputs: ['x', 'w', 'b'],
-      outputs: [c.relu ? 'c' : 'y'],
-      name: 'conv',
-      attrs: { kernel_shape: [c.k, c.k], pads: [pad, pad, pad, pad], strides: [stride, stride], group },
-    },
-  ];
-  if (c.relu) nodes.push({ op: 'Relu', inputs: ['c'], outputs: ['y'], name: 'relu' });
+      inputs: [x, `w${i}`, `b${i}`],
+      outputs: [y],
+      name: `conv${i}`,
+      attrs: { kernel_shape: [c.k, c.k], pads: [pad, pad, pad, pad], strides: [s, s], group },
+    });
+    initializers.push(weight(`w${i}`, [cout, cin / group, c.k, c.k], 7 + i), weight(`b${i}`, [cout], 11 + i));
+    x = y;
+    if (c.relu) {
+      const r = i === depth - 1 ? 'y' : `r${i}`;
+      nodes.push({ op: 'Relu', inputs: [y], outputs: [r], name: `relu${i}` });
+      x = r;
+    }
+    hw = out;
+    channels = cout;
+  }
   return {
     id: c.id,
-    what: `Conv ${c.k}x${c.k} ${c.cin}->${c.cout} group ${group} stride ${stride} at ${c.hw}x${c.hw}${c.relu ? ' + Relu' : ''}`,
+    what: `${depth} x Conv ${c.k}x${c.k} ${c.cin}->${c.cout}${depth > 1 && c.cin !== c.cout ? `->${c.cin}` : ''} group ${group}${stride > 1 ? ` (first stride ${stride})` : ''} at ${c.hw}x${c.hw}${c.relu ? ', each + Relu' : ''}`,
     nodes,
     inputs: [f32('x', [1, c.cin, c.hw, c.hw])],
-    outputs: [f32('y', [1, c.cout, out, out])],
-    initializers: [weight('w', [c.cout, c.cin / group, c.k, c.k]), weight('b', [c.cout])],
+    outputs: [f32('y', [1, channels, hw, hw])],
+    initializers,
+  };
+}
+
+/** One tiny kernel: what a run costs outside the kernels (the fit's run overhead). */
+function tiny(): Spec {
+  return {
+    id: 'tiny-relu-16',
+    what: 'Relu on 16 floats (the cost of a run itself)',
+    nodes: [{ op: 'Relu', inputs: ['x'], outputs: ['y'], name: 'relu' }],
+    inputs: [f32('x', [16])],
+    outputs: [f32('y', [16])],
   };
 }
 
@@ -230,20 +279,29 @@ function formatSize(bytes: number): string {
 
 function fullSpecs(): Spec[] {
   return [
+    tiny(),
     matmul(64),
     matmul(128),
     matmul(256),
     matmul(512),
     matmul(1024),
     matmul(1024, 1),
+    matmul(4096, 1),
     gemm(64, 1024, 1024),
+    projection(197, 768, 3072),
+    projection(197, 3072, 768),
+    projection(128, 768, 768),
     conv({ id: 'conv3x3-16-32', cin: 16, cout: 16, hw: 32, k: 3 }),
     conv({ id: 'conv3x3-64-56', cin: 64, cout: 64, hw: 56, k: 3 }),
     conv({ id: 'conv3x3-128-28-relu', cin: 128, cout: 128, hw: 28, k: 3, relu: true }),
-    conv({ id: 'conv7x7-stem', cin: 3, cout: 64, hw: 224, k: 7, stride: 2 }),
+    conv({ id: 'conv3x3-256-28', cin: 256, cout: 256, hw: 28, k: 3 }),
+    conv({ id: 'conv3x3-64-112', cin: 64, cout: 64, hw: 112, k: 3 }),
+    conv({ id: 'conv7x7-stem', cin: 3, cout: 64, hw: 224, k: 7, stride: 2, depth: 1 }),
     conv({ id: 'conv1x1-256-64-28', cin: 256, cout: 64, hw: 28, k: 1 }),
     conv({ id: 'conv1x1-64-256-56', cin: 64, cout: 256, hw: 56, k: 1 }),
     conv({ id: 'conv1x1-32-32-16', cin: 32, cout: 32, hw: 16, k: 1 }),
+    conv({ id: 'conv1x1-1024-256-14', cin: 1024, cout: 256, hw: 14, k: 1 }),
+    conv({ id: 'depthwise-144-56', cin: 144, cout: 144, hw: 56, k: 3, group: 144 }),
     conv({ id: 'depthwise-128-56', cin: 128, cout: 128, hw: 56, k: 3, group: 128 }),
     conv({ id: 'depthwise-512-14', cin: 512, cout: 512, hw: 14, k: 3, group: 512 }),
     conv({ id: 'depthwise-32-16', cin: 32, cout: 32, hw: 16, k: 3, group: 32 }),
@@ -256,7 +314,9 @@ function fullSpecs(): Spec[] {
     chain(1 << 13),
     chain(1 << 16),
     chain(1 << 18),
+    chain(1 << 19),
     chain(1 << 20),
+    chain(1 << 21),
     chain(1 << 22),
     chain(1 << 24),
     layerNorm(128, 768),
@@ -302,7 +362,8 @@ function build(s: Spec): MicroModel {
     shape: v.shape as number[],
     ...(s.feeds?.[v.name] !== undefined ? { intMax: s.feeds[v.name] } : {}),
   }));
-  return { id: s.id, what: s.what, bytes, feeds, nodes: report.nodes, ...(s.runs ? { runs: s.runs } : {}) };
+  const graph = { inputs: report.graph.inputs.map((i) => i.name), outputs: report.graph.outputs.map((o) => o.name) };
+  return { id: s.id, what: s.what, bytes, feeds, nodes: report.nodes, graph, ...(s.runs ? { runs: s.runs } : {}) };
 }
 
 /** The micro-suite (quick: a few small models, for tests). Models are built one at a time, as iterated. */

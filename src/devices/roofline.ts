@@ -298,6 +298,11 @@ export interface EstimateOptions {
   precision?: Precision;
   /** The graph's output names: a tensor that is one stays in memory, so its producer's epilogue cannot fuse away. */
   graphOutputs?: readonly string[];
+  /**
+   * The graph's input names. With them, 'standard' fusion also folds what runtimes compute once at
+   * load: a node every input of which is a constant (an initializer, or the output of such a node).
+   */
+  graphInputs?: readonly string[];
 }
 
 /** Elements of a tensor when its shape is fully known. */
@@ -343,33 +348,70 @@ function tensorBytes(t: TensorEntry): number | null {
 
 /**
  * Under 'standard' fusion, for each node that folds into a conv / gemm kernel: the index of that
- * kernel's node and which input carried the producer's tensor (the others are read extra).
+ * kernel's node and which input carried the group's tensor (the others are read extra).
+ *
+ * An element-wise node (or a BatchNormalization) joins the group of the conv / gemm whose tensor it
+ * reads when that tensor feeds only element-wise nodes (it need not be written out for anything
+ * else) and is not a graph output, and when the node keeps the tensor's size (one that broadcasts
+ * it bigger is a kernel of its own). Every input the node reads from the group must be of the same
+ * group. This takes in a bias add, an activation, a folded BatchNorm, a residual add (its other
+ * input read extra), and the element-wise graphs runtimes fuse whole: Gelu after a MatMul
+ * (Div, Erf, Add, Mul, Mul), SiLU after a Conv (Sigmoid and Mul both reading the conv's output).
  */
 function fusionPlan(nodes: readonly NodeEntry[], classes: readonly OpClass[], graphOutputs: readonly string[]): Map<number, { root: number; via: number }> {
   const producer = new Map<string, number>();
   nodes.forEach((n, i) => n.outputs.forEach((o) => o.name && producer.set(o.name, i)));
-  const consumers = new Map<string, number>();
-  for (const n of nodes) for (const t of n.inputs) if (t.name) consumers.set(t.name, (consumers.get(t.name) ?? 0) + 1);
-  for (const name of graphOutputs) consumers.set(name, (consumers.get(name) ?? 0) + 1);
+  const isEpilogue = (i: number) => (classes[i] === 'elementwise' || nodes[i].opType === 'BatchNormalization') && nodes[i].outputs.length === 1;
+  /** Per tensor: true while every consumer is an element-wise node (and it is not a graph output). */
+  const onlyElementwise = new Map<string, boolean>();
+  nodes.forEach((n, i) => {
+    for (const t of n.inputs) if (t.name) onlyElementwise.set(t.name, (onlyElementwise.get(t.name) ?? true) && isEpilogue(i));
+  });
+  for (const name of graphOutputs) onlyElementwise.set(name, false);
   const plan = new Map<number, { root: number; via: number }>();
   nodes.forEach((n, i) => {
-    const epilogue = classes[i] === 'elementwise' || n.opType === 'BatchNormalization';
-    if (!epilogue || n.outputs.length !== 1) return;
+    if (!isEpilogue(i)) return;
     const out = elements(n.outputs[0].shape);
+    let root: number | undefined;
+    let via = -1;
     for (let k = 0; k < n.inputs.length; k++) {
       const t = n.inputs[k];
       const p = producer.get(t.name);
       if (p === undefined || p >= i) continue;
-      const root = FUSION_ROOTS.has(classes[p]) ? p : plan.get(p)?.root;
-      if (root === undefined || consumers.get(t.name) !== 1) continue;
-      // An epilogue keeps its producer's shape; one that broadcasts it bigger is a kernel of its own.
+      // A BatchNormalization of its own (after a Concat, as in DenseNet) takes the activation after it, as a conv would.
+      const r = FUSION_ROOTS.has(classes[p]) ? p : (plan.get(p)?.root ?? (nodes[p].opType === 'BatchNormalization' ? p : undefined));
+      if (r === undefined) continue;
+      // Two groups meet here (a residual add of two convs): the first one's stays; the other is read extra.
+      if (root !== undefined && r !== root) continue;
+      if (onlyElementwise.get(t.name) !== true) return;
       const inElems = elements(t.shape);
-      if (out !== null && inElems !== null && out !== inElems) continue;
-      plan.set(i, { root, via: k });
-      return;
+      const sameSize = out !== null && inElems !== null && out === inElems;
+      if (root === undefined && !sameSize) continue;
+      if (root === undefined) {
+        root = r;
+        via = k;
+      }
     }
+    if (root !== undefined) plan.set(i, { root, via });
   });
   return plan;
+}
+
+/** Nodes computed from constants alone (initializers and what is made of them): folded at load. */
+function constantNodes(nodes: readonly NodeEntry[], producer: ReadonlyMap<string, number>, graphInputs: readonly string[]): Set<number> {
+  const inputs = new Set(graphInputs);
+  const out = new Set<number>();
+  nodes.forEach((n, i) => {
+    const named = n.inputs.filter((t) => t.name);
+    if (named.length === 0) return;
+    const constant = named.every((t) => {
+      if (inputs.has(t.name)) return false;
+      const p = producer.get(t.name);
+      return p === undefined ? true : p < i && out.has(p);
+    });
+    if (constant) out.add(i);
+  });
+  return out;
 }
 
 export function estimateLatency(nodes: readonly NodeEntry[], device: DeviceModel, options: EstimateOptions = {}): LatencyEstimate {
@@ -390,6 +432,9 @@ export function estimateLatency(nodes: readonly NodeEntry[], device: DeviceModel
   };
   const classes = nodes.map(nodeClass);
   const plan = fusion === 'standard' ? fusionPlan(nodes, classes, options.graphOutputs ?? []) : new Map<number, { root: number; via: number }>();
+  const producer = new Map<string, number>();
+  if (plan.size || options.graphInputs) nodes.forEach((n, i) => n.outputs.forEach((o) => o.name && producer.set(o.name, i)));
+  const folded = fusion === 'standard' && options.graphInputs ? constantNodes(nodes, producer, options.graphInputs) : new Set<number>();
   const flopsByPrecision = new Map<Precision, number>();
   let compute = 0;
   let memory = 0;
@@ -408,7 +453,7 @@ export function estimateLatency(nodes: readonly NodeEntry[], device: DeviceModel
   };
   nodes.forEach((n, i) => {
     const cls = classes[i];
-    const free = fusion === 'standard' && (cls === 'view' || cls === 'shape' || isShapeMath(n));
+    const free = fusion === 'standard' && (cls === 'view' || cls === 'shape' || isShapeMath(n) || folded.has(i));
     if (free) {
       out.push({ time: 0, compute: 0, memory: 0, bound: 'none', precision: null, opClass: cls });
       return;
@@ -422,7 +467,10 @@ export function estimateLatency(nodes: readonly NodeEntry[], device: DeviceModel
       const p = root.precision ?? precisionOf(n, flops);
       let extra = 0;
       n.inputs.forEach((t, k) => {
-        if (k !== fused.via) extra += tensorBytes(t) ?? 0;
+        // Inputs from the group stay in the kernel; the rest (a bias, a residual) are read.
+        const p = producer.get(t.name);
+        const inGroup = k === fused.via || (p !== undefined && (p === fused.root || plan.get(p)?.root === fused.root));
+        if (!inGroup) extra += tensorBytes(t) ?? 0;
       });
       const tc = flops > 0 ? flops / (device.peak[p]! * figures(root.opClass).eff) : 0;
       const [tm, cached] = move(extra);

@@ -84,7 +84,9 @@ function bnChannels(ctx: InferCtx): Dim {
 
 const batchNormalization: OpDef = {
   opType: 'BatchNormalization',
-  opClass: 'normalization',
+  // At inference it is a per-channel affine, x * a + b: an element-wise kernel (runtimes fold it
+  // into the conv before it, or run it with the activation after it). Training computes statistics.
+  opClass: (ctx) => (bnTraining(ctx) ? 'normalization' : 'elementwise'),
   infer(ctx) {
     const x = ctx.input(0);
     const out: (Info | null)[] = [sameAsInput(ctx)];

@@ -14,7 +14,8 @@
 import type { Dim, Shape } from '../graph/model.js';
 import { tensor, type Info, type TensorInfo } from '../graph/info.js';
 import { addDims, isConcrete, mergeDim, mulDims, normAxis } from '../graph/shape.js';
-import { dimValues, type InferCtx, type OpDef } from './types.js';
+import { dimValues, ZERO_COST, type CostCtx, type InferCtx, type OpCost, type OpDef } from './types.js';
+import { tensorBytes } from './common.js';
 import { buildValue, flatIndex, hasKnownEntry, intsArg, knownTensor, noCost, normAxes, scalarArg } from './shape.js';
 
 /** a / k when it is a whole number; a symbol survives division by 1 only. */
@@ -345,10 +346,19 @@ function inferSameShape(ctx: InferCtx): (Info | null)[] {
 
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * Slice: no arithmetic; the kernel reads only the part it keeps (q, k and v out of a fused qkv
+ * projection read a third each), so the roofline's `timing.bytes` is that part, written once.
+ */
+function costSlice(ctx: CostCtx): OpCost {
+  const out = tensorBytes(ctx.output(0));
+  return out === null ? ZERO_COST : { ...ZERO_COST, timing: { bytes: 2 * out } };
+}
+
 export const ops: OpDef[] = [
   { opType: 'Concat', opClass: 'data-movement', infer: inferConcat, cost: noCost },
   { opType: 'Split', opClass: 'data-movement', infer: inferSplit, cost: noCost },
-  { opType: 'Slice', opClass: 'data-movement', infer: inferSlice, cost: noCost },
+  { opType: 'Slice', opClass: 'data-movement', infer: inferSlice, cost: costSlice },
   { opType: 'Pad', opClass: 'data-movement', infer: inferPad, cost: noCost },
   { opType: 'CenterCropPad', opClass: 'data-movement', infer: inferCenterCropPad, cost: noCost },
   { opType: 'Transpose', opClass: 'data-movement', infer: inferTranspose, cost: noCost },

@@ -17,7 +17,11 @@ export function withLatency(report: ModelReport, devices: readonly DeviceModel[]
   const atMax = unknown.every((n) => n.upper && n.upper.flops !== null && n.upper.bytes !== null)
     ? report.nodes.map((n) => (unknown.includes(n) ? { ...n, flops: n.upper!.flops, bytesRead: n.upper!.bytes, bytesWritten: 0 } : n))
     : null;
-  const opts: EstimateOptions = { ...options, graphOutputs: options.graphOutputs ?? report.graph.outputs.map((o) => o.name) };
+  const opts: EstimateOptions = {
+    ...options,
+    graphOutputs: options.graphOutputs ?? report.graph.outputs.map((o) => o.name),
+    graphInputs: options.graphInputs ?? report.graph.inputs.map((i) => i.name),
+  };
   for (const d of devices) {
     const est = estimateLatency(report.nodes, d, opts);
     const classes: NonNullable<LatencyReport['classes']> = {};

@@ -239,16 +239,23 @@ describe('fusion', () => {
     expect(est.ms).toBeLessThan(none.ms);
   });
 
-  it('an intermediate read twice, or a graph output, stays its own kernel', () => {
-    const twice = [...nodes(), node({ name: 'tap', op: 'Sigmoid', opClass: 'elementwise', inputs: [t('b', act)], outputs: [t('s', act)], flops: elems })];
+  it('an intermediate read by element-wise nodes only fuses (SiLU); one a matmul or the graph also needs stays a kernel', () => {
+    // b feeds Relu and a Sigmoid tap: both element-wise, so both join the conv's kernel.
+    const tap = node({ name: 'tap', op: 'Sigmoid', opClass: 'elementwise', inputs: [t('b', act)], outputs: [t('s', act)], flops: elems });
+    const twice = [...nodes(), tap];
     const est = estimateLatency(twice, device({ classes, fusion: 'standard' }), { graphOutputs: ['y', 's'] });
-    // BN folds into the conv; `b` has two consumers, so Relu and the tap are kernels of their own,
-    // and the Add folds into nothing (its producer Relu is not a conv / gemm).
-    expect(est.nodes.map((n) => n.bound === 'fused')).toEqual([false, true, false, false, false]);
-    expect(est.kernels).toBe(4);
+    expect(est.nodes.map((n) => n.bound === 'fused')).toEqual([false, true, true, true, true]);
+    expect(est.kernels).toBe(1);
+    // b also feeds a MatMul: it must be written out, so nothing reading it folds; BN still does.
+    const mm = node({ name: 'mm', op: 'MatMul', opClass: 'gemm', inputs: [t('b', act), t('w2', [HW, HW])], outputs: [t('m', act)], flops: 2 * elems * HW });
+    const shared = estimateLatency([...nodes(), mm], device({ classes, fusion: 'standard' }), { graphOutputs: ['y', 'm'] });
+    expect(shared.nodes.map((n) => n.bound === 'fused')).toEqual([false, true, false, false, false]);
+    expect(shared.kernels).toBe(4);
+    // c is a graph output: BN cannot fold it away; it runs as a kernel of its own, which takes
+    // the Relu and the Add after it (as a runtime runs BN + activation), so two kernels.
     const out = estimateLatency(nodes(), device({ classes, fusion: 'standard' }), { graphOutputs: ['c', 'y'] });
-    expect(out.nodes[1].bound).not.toBe('fused');
-    expect(out.kernels).toBe(4);
+    expect(out.nodes.map((n) => n.bound === 'fused')).toEqual([false, false, true, true]);
+    expect(out.kernels).toBe(2);
   });
 
   it('views are free under standard and copies under none; shape arithmetic pays its launch under none', () => {
