@@ -1,8 +1,8 @@
 /**
  * Fitting a device to measured latencies (pure: no I/O, no timing).
  *
- * Parameters: per op class compute efficiency and kernel overhead (for the classes the
- * measurements cover), the device-wide efficiency and overhead (what classes without figures
+ * Parameters: per op class compute efficiency (compute-bound classes) and kernel overhead (for
+ * the classes the measurements cover), the device-wide overhead (what classes without figures
  * fall back to), the memory efficiency, and the cache bandwidth; the cache size is chosen from a
  * short list of candidates (one fit each, the best kept). The forward model is the project's
  * roofline (`estimateLatency`), so the fitted figures mean exactly what the estimate does with
@@ -104,9 +104,10 @@ const FREE: ReadonlySet<OpClass> = new Set<OpClass>(['view', 'shape']);
 
 /**
  * The classes whose kernels are bound by arithmetic: only these get a fitted compute efficiency.
- * Element-wise, normalisation, reduction and data-movement kernels are bound by memory; fitting a
- * compute efficiency to them would only let it stand in for a bandwidth (and then price their
- * FLOPs absurdly in a real model): they get a fitted kernel overhead, and the memory figures do the rest.
+ * Element-wise, normalisation, reduction and data-movement kernels are bound by memory; fitting a compute
+ * efficiency to them (or the device-wide one they fall back to) would only let it stand in for a
+ * bandwidth, and then price their FLOPs absurdly in a real model: they get a fitted kernel
+ * overhead, and the memory figures do the rest.
  */
 const COMPUTE_CLASSES: ReadonlySet<OpClass> = new Set<OpClass>([
   'gemm',
@@ -235,7 +236,6 @@ function solve(a: number[][], b: number[]): number[] {
 /** The parameters these measurements can move, on this base device. */
 function parameterDefs(classes: readonly OpClass[], withCache: boolean, runOverhead: boolean): ParamDef[] {
   const defs: ParamDef[] = [
-    { name: 'compute-efficiency', lo: 1e-4, hi: 1, get: (d) => d.computeEfficiency, set: (d, v) => (d.computeEfficiency = v) },
     { name: 'kernel-overhead', lo: 1e-8, hi: 1e-2, get: (d) => d.kernelOverhead, set: (d, v) => (d.kernelOverhead = v) },
     { name: 'memory-efficiency', lo: 1e-3, hi: 1, get: (d) => d.memoryEfficiency, set: (d, v) => (d.memoryEfficiency = v) },
   ];
@@ -416,7 +416,14 @@ export function fitDevice(measurements: readonly Measurement[], options: FitOpti
     }
   }
   const coarse = best!;
-  const refined = levenbergMarquardt(coarse.x, lo, hi, (x, only) => residualsFor(x, coarse.cacheBytes, only), affects, maxIterations);
+  let refined = levenbergMarquardt(coarse.x, lo, hi, (x, only) => residualsFor(x, coarse.cacheBytes, only), affects, maxIterations);
+  // The roofline's max() has kinks where a node turns from compute- to memory-bound: a parameter
+  // can stall on the flat side. Restarting the damping from the solution gets it moving again.
+  for (let restart = 0; restart < 3; restart++) {
+    const again = levenbergMarquardt(refined.x, lo, hi, (x, only) => residualsFor(x, coarse.cacheBytes, only), affects, maxIterations);
+    if (!(again.cost < refined.cost * (1 - 1e-6))) break;
+    refined = { ...again, iterations: refined.iterations + again.iterations };
+  }
   const sol = { ...refined, cacheBytes: coarse.cacheBytes, iterations: coarse.iterations + refined.iterations };
   // Identifiable: some measurement's ln(estimate) moves with the parameter.
   const sensitivity = defs.map((_, j) => Math.max(0, ...sol.jacobian.map((row) => Math.abs(row[j]))));

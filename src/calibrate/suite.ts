@@ -228,12 +228,13 @@ function gather(vocab: number, width: number, tokens: number): Spec {
   };
 }
 
-function recurrent(op: 'LSTM' | 'GRU', steps: number, input: number, hidden: number): Spec {
+/** A recurrent layer; a batch above 1 makes each step's matmul compute-bound (its weights are read once per step for the whole batch). */
+function recurrent(op: 'LSTM' | 'GRU', steps: number, input: number, hidden: number, batch = 1): Spec {
   const gates = op === 'LSTM' ? 4 : 3;
-  const outputs: ValueSpec[] = [f32('y', [steps, 1, 1, hidden]), f32('h', [1, 1, hidden])];
+  const outputs: ValueSpec[] = [f32('y', [steps, 1, batch, hidden]), f32('h', [1, batch, hidden])];
   return {
-    id: `${op.toLowerCase()}-${steps}x${hidden}`,
-    what: `${op} T=${steps}, input ${input}, hidden ${hidden}`,
+    id: `${op.toLowerCase()}-${steps}x${hidden}${batch > 1 ? `-b${batch}` : ''}`,
+    what: `${op} T=${steps}, input ${input}, hidden ${hidden}${batch > 1 ? `, batch ${batch}` : ''}`,
     nodes: [
       {
         op,
@@ -243,7 +244,7 @@ function recurrent(op: 'LSTM' | 'GRU', steps: number, input: number, hidden: num
         attrs: op === 'GRU' ? { hidden_size: hidden, linear_before_reset: 1 } : { hidden_size: hidden },
       },
     ],
-    inputs: [f32('x', [steps, 1, input])],
+    inputs: [f32('x', [steps, batch, input])],
     outputs,
     initializers: [weight('w', [1, gates * hidden, input]), weight('r', [1, gates * hidden, hidden]), weight('b', [1, 2 * gates * hidden])],
   };
@@ -328,6 +329,7 @@ function fullSpecs(): Spec[] {
     recurrent('LSTM', 64, 128, 256),
     recurrent('GRU', 98, 64, 128),
     recurrent('LSTM', 16, 32, 64),
+    recurrent('LSTM', 32, 256, 256, 32),
     resize(64, 56),
     resize(16, 16),
     transposeConcat(64, 56),
