@@ -38729,6 +38729,7 @@ var import_yaml = __toESM(require_dist(), 1);
 var T = 1e12;
 var G = 1e9;
 var GiB = 1024 ** 3;
+var MiB = 1024 ** 2;
 var NOT_OPENED = "not opened in this review";
 var SOURCES = {
   // --- NVIDIA datacenter GPUs -------------------------------------------------------------
@@ -38747,6 +38748,22 @@ var SOURCES = {
   "pc2-a100": {
     title: "Paderborn Center for Parallel Computing wiki, NVIDIA A100 40GB with NVLink: spec table (dense | sparse*) and deviceQuery (108 SMs, 432 tensor cores, 1410 MHz)",
     url: "https://upb-pc2.atlassian.net/wiki/spaces/PC2DOK/pages/1900609/NVIDIA+A100+40GB+with+NVLINK"
+  },
+  "gpu-benches-l2": {
+    title: "te42kyfo/gpu-benches, gpu-l2-cache results (h100_pcie.txt, h200.txt, a100_80.txt): effective bandwidth of a kernel re-reading a data set of growing size, a plateau while it fits in L2 (H100 PCIe ~6.9 TB/s to ~33 MB, H200 ~9.8 TB/s to ~40 MB, A100 80GB ~5.4 TB/s to ~26 MB), then DRAM",
+    url: "https://github.com/te42kyfo/gpu-benches/tree/master/gpu-l2-cache"
+  },
+  "chipsandcheese-h100": {
+    title: `Chips and Cheese, "Nvidia's H100: Funny L2, and Tons of Bandwidth" (the H100 PCIe enables 114 SMs and 50 MB of the die's 60 MB L2)`,
+    url: "https://chipsandcheese.com/2023/07/02/nvidias-h100-funny-l2-and-tons-of-bandwidth/"
+  },
+  "nvidia-ampere-in-depth": {
+    title: 'NVIDIA Technical Blog, "NVIDIA Ampere Architecture In-Depth" (A100: "a 40 MB Level 2 (L2) cache\u2014nearly 7x larger than V100")',
+    url: "https://developer.nvidia.com/blog/nvidia-ampere-architecture-in-depth/"
+  },
+  "nvidia-hopper-in-depth": {
+    title: `NVIDIA Technical Blog, "NVIDIA Hopper Architecture In-Depth" ("A 50 MB L2 cache in H100 is 1.25x larger than the A100 40 MB L2", as quoted by a secondary page; the post was ${NOT_OPENED})`,
+    url: "https://developer.nvidia.com/blog/nvidia-hopper-architecture-in-depth/"
   },
   "lightning-flops": {
     title: "Lightning _CUDA_FLOPS table @0810121f (dense figures from NVIDIA datasheets, sparsity halved: H100, A100, A10G, T4)",
@@ -38989,6 +39006,55 @@ var SOURCES = {
   "hailo-community-lanes": {
     title: "Hailo Community, Hailo-8 vs Hailo-8L: the Hailo-8 M.2 key M module has 4 PCIe lanes (B+M and A+E keys: 2)",
     url: "https://community.hailo.ai/t/what-are-differences-between-hailo-8-and-hailo-8l/1675"
+  },
+  // --- GitHub-hosted runners ---------------------------------------------------------------
+  "gh-hosted-runners": {
+    title: 'GitHub Docs, "Supported runners and hardware resources": standard runners for public repositories, Linux x64 (ubuntu-latest, ubuntu-24.04) 4 CPU / 16 GB RAM / 14 GB SSD, Linux arm64 (ubuntu-24.04-arm) 4 CPU / 16 GB, macOS arm64 (M1) 3 CPU / 7 GB',
+    url: "https://docs.github.com/en/actions/reference/runners/github-hosted-runners"
+  },
+  "lscpu-gh-ubuntu-x64": {
+    title: "aws/s2n-tls PR #5674 (2025-12), lscpu on a GitHub-hosted ubuntu runner: 4 CPUs, AMD EPYC 7763 64-Core Processor, 2 threads per core, 2 cores per socket, avx2 and fma flags",
+    url: "https://github.com/aws/s2n-tls/pull/5674"
+  },
+  "techgage-milan": {
+    title: "Techgage, AMD EPYC Milan launch: EPYC 7763 64 cores / 128 threads, 2.45 GHz base (3.5 GHz peak), 256 MB L3, 280 W",
+    url: "https://techgage.com/article/amd-epyc-milan-launch-performance/"
+  },
+  "anandtech-milan": {
+    title: "AnandTech, AMD EPYC Milan review: every EPYC 7003 processor has 8 channels of DDR4-3200 and SMT",
+    url: "https://www.anandtech.com/show/16529/amd-epyc-milan-review/2"
+  },
+  "flatlib-zen3": {
+    title: "flatlib vfpbench, Zen 3 (Ryzen 5 5560U): two 256-bit multiply (FMA) pipes + two 256-bit add pipes; fp32 FMA peak 2 x 8 lanes x 2 = 32 FLOP per cycle",
+    url: "https://wlog.flatlib.jp/2024/01/13/ryzen-zen3-vfpbench/"
+  },
+  "arm-astc-cobalt": {
+    title: "ARM-software/astc-encoder issue #540 (2025-01): the GitHub Linux arm64 hosted runners run on Cobalt-100 CPUs, which are Neoverse N2 with NEON and SVE2",
+    url: "https://github.com/ARM-software/astc-encoder/issues/540"
+  },
+  "semianalysis-cobalt": {
+    title: "SemiAnalysis on Azure Cobalt 100 (quoted on the Tom's Hardware forum): 128 Neoverse N2 cores on Armv9 and 12 channels of DDR5",
+    url: "https://forums.tomshardware.com/threads/microsoft-reveals-custom-128-core-arm-datacenter-cpu-massive-maia-100-gpu-designed-for-ai.3827357"
+  },
+  "azure-dpsv6": {
+    title: `Microsoft Learn, Dpsv6 sizes (Azure Cobalt 100 VMs, 3.4 GHz; ${NOT_OPENED}: the clock and the DDR5 speed are from memory, unverified)`,
+    url: "https://learn.microsoft.com/en-us/azure/virtual-machines/sizes/general-purpose/dpsv6-series"
+  },
+  "anandtech-neoverse-n2": {
+    title: "AnandTech, Arm Neoverse V1 / N2 announcement, p.4: the N2 core has 2 x 128-bit native SVE2 and NEON pipelines, 5-wide dispatch",
+    url: "https://www.anandtech.com/show/16640/arm-announces-neoverse-v1-n2-platforms-cpus-cmn700-mesh/4"
+  },
+  "ruby-macos14-runner": {
+    title: "ruby/ruby PR #10074 (2024-02): the macos-14 GitHub-hosted runner has 3 CPUs (M1) and 7 GB RAM",
+    url: "https://github.com/ruby/ruby/pull/10074"
+  },
+  "wikipedia-m1": {
+    title: "Wikipedia (IPFS mirror), Apple M1: 4 Firestorm P-cores at 0.6-3.204 GHz (12 MB shared L2), 4 Icestorm E-cores at 0.6-2.064 GHz",
+    url: "https://en.wikipedia-on-ipfs.org/wiki/Apple_M1"
+  },
+  "anandtech-m1-firestorm": {
+    title: `AnandTech, Apple M1 / A14 deep dive p.2, Firestorm microarchitecture (four 128-bit FP/SIMD pipelines, each with FMA; the page opened, the paragraph with the pipe count was ${NOT_OPENED})`,
+    url: "https://www.anandtech.com/show/16226/apple-silicon-m1-a14-deep-dive/2"
   }
 };
 var busDerivation = (bytes, gtPerSec, note = "B/s: cores = bus width in bytes, clock = transfer rate in GT/s") => ({
@@ -39127,7 +39193,11 @@ var DEVICES = [
     },
     bandwidth: { value: 1555 * G, source: "klockwood-a100" },
     memory: { value: 40 * GiB, source: "pc2-a100", note: "deviceQuery reports 42,405,855,232 bytes usable" },
-    power: { value: 400, source: "klockwood-a100" }
+    power: { value: 400, source: "klockwood-a100" },
+    cache: {
+      size: { value: 40 * MiB, source: "nvidia-ampere-in-depth", note: "L2; the measured bandwidth plateau ends near 26 MB (two L2 partitions)" },
+      bandwidth: { value: 5400 * G, source: "gpu-benches-l2", note: "measured on the A100 80GB (same GA100 L2)" }
+    }
   },
   {
     id: "a100-80gb-sxm",
@@ -39144,7 +39214,11 @@ var DEVICES = [
     },
     bandwidth: { value: 2039 * G, source: "klockwood-a100", note: "the A100 80GB PCIe is 1,935 GB/s at 300 W" },
     memory: { value: 80 * GiB, source: "klockwood-a100" },
-    power: { value: 400, source: "klockwood-a100" }
+    power: { value: 400, source: "klockwood-a100" },
+    cache: {
+      size: { value: 40 * MiB, source: "nvidia-ampere-in-depth", note: "L2; the measured bandwidth plateau ends near 26 MB (two L2 partitions)" },
+      bandwidth: { value: 5400 * G, source: "gpu-benches-l2" }
+    }
   },
   {
     id: "h100-sxm",
@@ -39182,6 +39256,10 @@ var DEVICES = [
     bandwidth: { value: 3350 * G, source: "hpctech-h100" },
     memory: { value: 80 * GiB, source: "hpctech-h100" },
     power: { value: 700, source: "hpctech-h100", note: "up to 700 W (configurable)" },
+    cache: {
+      size: { value: 50 * MiB, source: "nvidia-hopper-in-depth", note: "L2" },
+      bandwidth: { value: 9800 * G, source: "gpu-benches-l2", note: "measured on the H200, the same GH100 die with 132 SMs and 50 MB of L2" }
+    },
     notes: ["Hopper has no INT4 tensor path; int4 work falls back to int8."]
   },
   {
@@ -39200,6 +39278,10 @@ var DEVICES = [
     bandwidth: { value: 2e3 * G, source: "hpctech-h100", note: "HBM2e" },
     memory: { value: 80 * GiB, source: "hpctech-h100" },
     power: { value: 350, source: "hpctech-h100", note: "TDP 300-350 W; the upper bound is listed" },
+    cache: {
+      size: { value: 50 * MiB, source: "chipsandcheese-h100", note: "L2; the measured bandwidth plateau ends near 36 MB" },
+      bandwidth: { value: 6900 * G, source: "gpu-benches-l2" }
+    },
     notes: ["NVIDIA's current H100 page shows the H100 NVL (94 GB, 3.9 TB/s) in place of this part."]
   },
   {
@@ -39217,7 +39299,11 @@ var DEVICES = [
     },
     bandwidth: { value: 4800 * G, source: "aiminingco-h200", note: "HBM3e" },
     memory: { value: 141 * GiB, source: "mlcommons-h200" },
-    power: { value: 700, source: "mlcommons-h200", note: "TGP 700 W" }
+    power: { value: 700, source: "mlcommons-h200", note: "TGP 700 W" },
+    cache: {
+      size: { value: 50 * MiB, source: "nvidia-hopper-in-depth", note: "L2 of the GH100 die, as H100 SXM" },
+      bandwidth: { value: 9800 * G, source: "gpu-benches-l2" }
+    }
   },
   {
     id: "l40s",
@@ -39870,12 +39956,131 @@ var DEVICES = [
     },
     power: { value: 2.5, source: "branes-hailo", note: "typical; 8.65 W peak (secondary source)" },
     notes: ["On-chip memory only: the whole model must fit on the chip (cnx-hailo8). Its size is not published in what was read."]
+  },
+  // ===================================== GitHub-hosted runners ==============================
+  {
+    id: "github-ubuntu-x64",
+    name: "GitHub-hosted runner ubuntu-latest, x64 (4 vCPU = 2 cores of an AMD EPYC 7763, 16 GB)",
+    class: "cpu",
+    peak: {
+      fp64: {
+        value: 112 * G,
+        source: "flatlib-zen3",
+        note: "2 physical cores x 3.5 GHz x 16 DP FLOP per cycle (2 x 256-bit FMA); derived like fp32",
+        derivation: { cores: 2, clockGHz: 3.5, opsPerCyclePerCore: 16 }
+      },
+      fp32: {
+        value: 224 * G,
+        source: "flatlib-zen3",
+        note: "The 4 vCPUs are 2 Zen 3 cores with 2 SMT threads each (lscpu-gh-ubuntu-x64), so the FMA units count once per physical core: 2 cores x 3.5 GHz (the 7763 peak boost, techgage-milan; base 2.45 GHz, so sustained all-core rates can be lower) x 32 SP FLOP per cycle (2 x 256-bit FMA, no AVX-512)",
+        derivation: { cores: 2, clockGHz: 3.5, opsPerCyclePerCore: 32 }
+      }
+    },
+    bandwidth: {
+      value: 6.4 * G,
+      source: "anandtech-milan",
+      note: "this VM's share of the socket: 8 channels of DDR4-3200 = 204.8 GB/s shared by 128 threads, x 4 vCPUs (derived). A VM can stream more when its neighbours are idle, so this is a floor for a busy host, not a measurement",
+      derivation: {
+        cores: 64,
+        clockGHz: 3.2,
+        opsPerCyclePerCore: 4 / 128,
+        unit: "B/s: 8 channels x 8 bytes x 3.2 GT/s x 4/128 (this VM's share of the socket's threads)"
+      }
+    },
+    memory: { value: 16 * GiB, source: "gh-hosted-runners", note: "16 GB (public repositories; private-repository runners have 2 vCPU / 7-8 GB)" },
+    notes: [
+      "The CPU model is what runner images report (lscpu-gh-ubuntu-x64); GitHub documents only the vCPU count, and some runners now report other EPYC generations.",
+      "Shared cloud VM: timings on it vary run to run, which is why budgets gate on the static estimate."
+    ]
+  },
+  {
+    id: "github-ubuntu-arm64",
+    name: "GitHub-hosted runner ubuntu-24.04-arm, arm64 (4 vCPU = 4 Neoverse N2 cores of an Azure Cobalt 100, 16 GB)",
+    class: "cpu",
+    peak: {
+      fp64: {
+        value: 108.8 * G,
+        source: "anandtech-neoverse-n2",
+        note: "4 cores x 3.4 GHz x 8 DP FLOP per cycle (2 x 128-bit FMA; derived, clock unverified)",
+        derivation: { cores: 4, clockGHz: 3.4, opsPerCyclePerCore: 8 }
+      },
+      fp32: {
+        value: 217.6 * G,
+        source: "anandtech-neoverse-n2",
+        note: "Neoverse N2 has no SMT, so the 4 vCPUs are 4 cores (arm-astc-cobalt): 4 x 3.4 GHz (azure-dpsv6, unverified) x 16 SP FLOP per cycle (2 x 128-bit SVE2/NEON FMA pipes)",
+        derivation: { cores: 4, clockGHz: 3.4, opsPerCyclePerCore: 16 }
+      }
+    },
+    bandwidth: {
+      value: 16.8 * G,
+      source: "semianalysis-cobalt",
+      note: "this VM's share of the socket: 12 channels of DDR5 (semianalysis-cobalt) at 5600 MT/s (azure-dpsv6, unverified) = 537.6 GB/s shared by 128 cores, x 4 (derived)",
+      derivation: {
+        cores: 96,
+        clockGHz: 5.6,
+        opsPerCyclePerCore: 4 / 128,
+        unit: "B/s: 12 channels x 8 bytes x 5.6 GT/s x 4/128 (this VM's share of the socket's cores)"
+      }
+    },
+    memory: { value: 16 * GiB, source: "gh-hosted-runners", note: "16 GB (public repositories)" },
+    notes: [
+      "int8 dot products (SDOT) and bf16/i8mm matrix instructions exist on Neoverse N2 but are not listed: onnxruntime runs fp32 graphs at the fp32 rate."
+    ]
+  },
+  {
+    id: "github-macos-arm64",
+    name: "GitHub-hosted runner macos-latest, arm64 (3 vCPU of an Apple M1, 7 GB)",
+    class: "cpu",
+    peak: {
+      fp64: {
+        value: 153.8 * G,
+        source: "anandtech-m1-firestorm",
+        note: "3 cores x 3.204 GHz x 16 DP FLOP per cycle (4 x 128-bit FMA; derived)",
+        derivation: { cores: 3, clockGHz: 3.204, opsPerCyclePerCore: 16 }
+      },
+      fp32: {
+        value: 307.6 * G,
+        source: "anandtech-m1-firestorm",
+        note: "CPU cores, which is what onnxruntime uses (not the GPU or Neural Engine of apple-m1): 3 vCPUs (ruby-macos14-runner, gh-hosted-runners), assumed to run on Firestorm P-cores, x 3.204 GHz (wikipedia-m1) x 32 SP FLOP per cycle (4 x 128-bit FMA pipes; derived)",
+        derivation: { cores: 3, clockGHz: 3.204, opsPerCyclePerCore: 32 }
+      }
+    },
+    bandwidth: {
+      value: 68.26 * G,
+      source: "macrumors-m2",
+      note: "the whole M1: 128-bit LPDDR4X at 4266 MT/s (derived, as apple-m1); the VM shares it with the host",
+      derivation: busDerivation(16, 4.266)
+    },
+    memory: { value: 7 * GiB, source: "ruby-macos14-runner", note: "7 GB (gh-hosted-runners)" },
+    notes: [
+      "A virtual machine on an M1 Mac mini: whether its 3 vCPUs always land on P-cores is not documented; on E-cores (2.064 GHz, narrower FP) the peak is lower.",
+      "The AMX matrix blocks (used by Accelerate, not by onnxruntime's default CPU kernels) are not modelled."
+    ]
   }
 ];
 var BY_ID = new Map(DEVICES.map((d) => [d.id, d]));
 function findDevice(id) {
   return BY_ID.get(id.trim().toLowerCase());
 }
+
+// src/devices/op-class.ts
+var OP_CLASSES = [
+  "gemm",
+  "conv",
+  "conv-1x1",
+  "depthwise",
+  "grouped",
+  "conv-transpose",
+  "recurrent",
+  "attention",
+  "normalization",
+  "elementwise",
+  "reduction",
+  "data-movement",
+  "view",
+  "shape"
+];
+var FUSIONS = ["none", "standard"];
 
 // src/util/suggest.ts
 function editDistance(a, b) {
@@ -40086,13 +40291,32 @@ var BudgetFileErrors = class extends UserError {
   }
 };
 var KEYS = {
-  root: ["version", "devices", "custom-devices", "defaults", "models"],
+  root: ["version", "devices", "custom-devices", "fusion", "defaults", "models"],
+  /** A `--devices` file. */
+  devicesFile: ["version", "custom-devices"],
   defaults: ["dims", "precision", "level", "min-change", "allow-missing-weights", "on-incomplete"],
   model: ["path", "name", "dims", "precision", "level", "min-change", "allow-missing-weights", "on-incomplete", "budgets"],
   budgets: ["params", "gmacs", "gflops", "weights", "peak-memory", "memory-traffic", "latency", "max-increase"],
   limit: ["max", "level"],
-  customDevice: ["id", "name", "class", "peak", "derivation", "bandwidth", "compute-efficiency", "memory-efficiency", "kernel-overhead"],
-  derivation: ["chips", "cores", "clock", "flops-per-cycle"]
+  customDevice: [
+    "id",
+    "name",
+    "like",
+    "class",
+    "peak",
+    "derivation",
+    "bandwidth",
+    "compute-efficiency",
+    "memory-efficiency",
+    "kernel-overhead",
+    "cache",
+    "fusion",
+    "classes"
+  ],
+  derivation: ["chips", "cores", "clock", "flops-per-cycle"],
+  cache: ["size", "bandwidth"],
+  /** Each op class under a custom device's `classes`. */
+  opClass: ["compute-efficiency", "kernel-overhead"]
 };
 var PRECISIONS = ["fp64", "fp32", "tf32", "fp16", "bf16", "fp8", "int8", "int4"];
 var CLASSES = ["datacenter-gpu", "consumer-gpu", "edge-gpu", "cpu", "sbc-cpu", "apple-soc", "npu"];
@@ -40185,6 +40409,7 @@ function unit(ctx, node2, keyPath, parse3) {
 function positive(ctx, node2, keyPath, parse3, example) {
   const v = unit(ctx, node2, keyPath, parse3);
   if (!(v > 0)) fail(ctx, node2, keyPath, `expected a value above zero, like ${example}, got ${kind(node2)}`);
+  if (!Number.isFinite(v)) fail(ctx, node2, keyPath, `expected a finite value, like ${example}, got ${kind(node2)}`);
   return v;
 }
 function oneOf(ctx, node2, keyPath, allowed) {
@@ -40389,21 +40614,43 @@ function parseCustomDevice(ctx, node2, keyPath, onId) {
     if (findDevice(rawId)) fail(ctx, idPair.value, `${keyPath}.id`, `${quoteToken(rawId)} is a catalog device; give your device another id`);
     return rawId;
   });
-  let cls = "npu";
+  let like;
+  if (m.has("like")) {
+    like = check(() => {
+      const n = m.get("like").value;
+      const v = scalar(n);
+      const found = typeof v === "string" ? findDevice(v) : void 0;
+      if (!found) {
+        const hint = typeof v === "string" && v.length <= 64 ? closest(
+          v,
+          DEVICES.map((d) => d.id)
+        ) : [];
+        fail(
+          ctx,
+          n,
+          `${keyPath}.like`,
+          `expected a catalog device id, got ${kind(n)}${hint.length ? `; did you mean ${hint.map((h) => `'${h}'`).join(" or ")}?` : ""} (\`model-budget devices\` lists the catalog)`
+        );
+      }
+      return found;
+    });
+  }
+  let cls = like?.class ?? "npu";
   if (m.has("class")) cls = check(() => oneOf(ctx, m.get("class").value, `${keyPath}.class`, CLASSES)) ?? cls;
-  else if (!CLASS_FIGURES.every((k) => m.has(k))) {
+  else if (!m.has("like") && !CLASS_FIGURES.every((k) => m.has(k))) {
     reportMissing(
       ctx,
       node2,
       keyPath,
       "class",
-      `a custom device needs 'class' (one of ${CLASSES.join(", ")}): it sets the default ${CLASS_FIGURES.filter((k) => !m.has(k)).join(", ")}`
+      `a custom device needs 'class' (one of ${CLASSES.join(", ")}) or 'like' (a catalog device): it sets the default ${CLASS_FIGURES.filter((k) => !m.has(k)).join(", ")}`
     );
     ok = false;
   }
   const source = "budgets file";
-  const peak = {};
-  let peakGiven = false;
+  let peak = { ...like?.peak };
+  let peakGiven = like !== void 0 || m.has("like");
+  if (m.has("peak") || m.has("derivation")) peak = {};
   if (m.has("peak")) {
     peakGiven = true;
     const pm = check(() => asMap(ctx, m.get("peak").value, `${keyPath}.peak`, PRECISIONS, "peaks per precision"));
@@ -40417,22 +40664,33 @@ function parseCustomDevice(ctx, node2, keyPath, onId) {
     if (!attempt(ctx, () => derivation(ctx, m.get("derivation").value, `${keyPath}.derivation`, peak, source))) ok = false;
   }
   if (!peakGiven) {
-    if (!ctx.misspelt.has(`${keyPath}|derivation`))
-      reportMissing(ctx, node2, keyPath, "peak", "a custom device needs 'peak' (per precision, like { fp16: 10 TFLOPS }) or 'derivation'");
+    if (!ctx.misspelt.has(`${keyPath}|derivation`) && !ctx.misspelt.has(`${keyPath}|like`))
+      reportMissing(ctx, node2, keyPath, "peak", "a custom device needs 'peak' (per precision, like { fp16: 10 TFLOPS }), 'derivation' or 'like'");
     ok = false;
   }
-  let bandwidth;
-  if (!m.has("bandwidth")) {
-    reportMissing(ctx, node2, keyPath, "bandwidth", "a custom device needs 'bandwidth' (like 34 GB/s)");
+  let bandwidth = like?.bandwidth.value;
+  if (m.has("bandwidth")) bandwidth = check(() => positive(ctx, m.get("bandwidth").value, `${keyPath}.bandwidth`, parseBandwidth, "34 GB/s"));
+  else if (!m.has("like")) {
+    if (!ctx.misspelt.has(`${keyPath}|like`)) reportMissing(ctx, node2, keyPath, "bandwidth", "a custom device needs 'bandwidth' (like 34 GB/s) or 'like'");
     ok = false;
-  } else bandwidth = check(() => positive(ctx, m.get("bandwidth").value, `${keyPath}.bandwidth`, parseBandwidth, "34 GB/s"));
+  }
   const overrides = {};
   if (m.has("compute-efficiency"))
     overrides.computeEfficiency = check(() => fraction(ctx, m.get("compute-efficiency").value, `${keyPath}.compute-efficiency`));
   if (m.has("memory-efficiency")) overrides.memoryEfficiency = check(() => fraction(ctx, m.get("memory-efficiency").value, `${keyPath}.memory-efficiency`));
-  if (m.has("kernel-overhead")) {
-    const ms = check(() => unit(ctx, m.get("kernel-overhead").value, `${keyPath}.kernel-overhead`, parseDurationMs));
-    if (ms !== void 0) overrides.kernelOverhead = ms / 1e3;
+  if (m.has("kernel-overhead")) overrides.kernelOverhead = check(() => seconds(ctx, m.get("kernel-overhead").value, `${keyPath}.kernel-overhead`));
+  let cache = like?.cache;
+  if (m.has("cache")) {
+    const c = check(() => cacheFigures(ctx, m.get("cache").value, `${keyPath}.cache`, like?.cache, source));
+    if (c) {
+      cache = c;
+      overrides.cache = { bytes: c.size.value, bandwidth: c.bandwidth.value };
+    }
+  }
+  if (m.has("fusion")) overrides.fusion = check(() => oneOf(ctx, m.get("fusion").value, `${keyPath}.fusion`, FUSIONS));
+  if (m.has("classes")) {
+    const classes = check(() => opClasses(ctx, m.get("classes").value, `${keyPath}.classes`));
+    if (classes) overrides.classes = classes;
   }
   if (!ok || id === void 0 || bandwidth === void 0) return void 0;
   const device = {
@@ -40440,9 +40698,64 @@ function parseCustomDevice(ctx, node2, keyPath, onId) {
     name: m.has("name") ? String(scalar(m.get("name").value)) : id,
     class: cls,
     peak,
-    bandwidth: { value: bandwidth, source }
+    bandwidth: m.has("bandwidth") ? { value: bandwidth, source } : like.bandwidth,
+    ...like?.memory ? { memory: like.memory } : {},
+    ...cache ? { cache } : {}
   };
-  return { device, overrides, at: pos(ctx, node2) };
+  return { device, overrides, at: pos(ctx, node2), file: ctx.file };
+}
+function seconds(ctx, node2, keyPath) {
+  return unit(ctx, node2, keyPath, parseDurationMs) / 1e3;
+}
+function cacheFigures(ctx, node2, keyPath, inherited, source) {
+  const cm = asMap(ctx, node2, keyPath, KEYS.cache, "a cache { size, bandwidth }");
+  let ok = true;
+  const figure = (key2, parse3, example) => {
+    const pair = cm.get(key2);
+    if (!pair) {
+      if (inherited) return inherited[key2];
+      reportMissing(ctx, node2, keyPath, key2, `a cache needs 'size' and 'bandwidth' (like { size: 32MiB, bandwidth: 60 GB/s })`);
+      ok = false;
+      return void 0;
+    }
+    const v = attempt(ctx, () => positive(ctx, pair.value, `${keyPath}.${key2}`, parse3, example));
+    if (v === void 0) ok = false;
+    return v === void 0 ? void 0 : { value: v, source };
+  };
+  const size = figure("size", parseBytes, "32MiB");
+  const bandwidth = figure("bandwidth", parseBandwidth, "60 GB/s");
+  if (!ok || !size || !bandwidth) throw new Reported();
+  return { size, bandwidth };
+}
+function opClasses(ctx, node2, keyPath) {
+  const cm = asMap(ctx, node2, keyPath, OP_CLASSES, "figures per op class");
+  const out = {};
+  let ok = true;
+  for (const [name, pair] of cm) {
+    const kp = `${keyPath}.${name}`;
+    const fm = attempt(ctx, () => asMap(ctx, pair.value, kp, KEYS.opClass, `the figures of op class ${name}`));
+    if (!fm) {
+      ok = false;
+      continue;
+    }
+    const figures = {};
+    const eff = fm.get("compute-efficiency");
+    if (eff) {
+      const v = attempt(ctx, () => fraction(ctx, eff.value, `${kp}.compute-efficiency`));
+      if (v === void 0) ok = false;
+      else figures.computeEfficiency = v;
+    }
+    const ov = fm.get("kernel-overhead");
+    if (ov) {
+      const v = attempt(ctx, () => seconds(ctx, ov.value, `${kp}.kernel-overhead`));
+      if (v === void 0) ok = false;
+      else figures.kernelOverhead = v;
+    }
+    out[name] = figures;
+  }
+  if (cm.size < ((0, import_yaml.isMap)(node2) ? node2.items.length : 0)) ok = false;
+  if (!ok) throw new Reported();
+  return out;
 }
 function derivation(ctx, node2, dp, peak, source) {
   const dm = asMap(ctx, node2, dp, KEYS.derivation, "a peak derivation");
@@ -40503,7 +40816,7 @@ function yamlMessage(message) {
   const cut = first.split(": ")[0];
   return safeText(cut.replace(/\S{25,}/g, "\u2026"), 120);
 }
-function parseBudgets(text2, file) {
+function readDocument(text2, file, what, allowed) {
   const lc = new import_yaml.LineCounter();
   const doc = parseYaml(text2, lc, file);
   const ctx = { file, lc, errors: [], misspelt: /* @__PURE__ */ new Set() };
@@ -40515,38 +40828,72 @@ function parseBudgets(text2, file) {
     throwErrors(ctx);
   }
   const rootNode = doc.contents;
-  if (!(0, import_yaml.isMap)(rootNode)) throw problem(ctx, rootNode, "", `expected a budgets file (a mapping), got ${kindOnly(rootNode)}`);
-  const root = asMap(ctx, rootNode, "", KEYS.root, "a budgets file");
+  if (!(0, import_yaml.isMap)(rootNode)) throw problem(ctx, rootNode, "", `expected ${what} (a mapping), got ${kindOnly(rootNode)}`);
+  return { ctx, rootNode, root: asMap(ctx, rootNode, "", allowed, what) };
+}
+function checkVersion(ctx, rootNode, root, required) {
   const version = root.get("version");
   if (!version) {
-    reportMissing(ctx, rootNode, "", "version", "missing 'version: 1'");
+    if (required) reportMissing(ctx, rootNode, "", "version", "missing 'version: 1'");
   } else if (scalar(version.value) !== 1) report(ctx, version.value, "version", `expected 1 (the only version this tool reads), got ${kind(version.value)}`);
-  const scope = { known: /* @__PURE__ */ new Set(), broken: /* @__PURE__ */ new Set(), unsure: false };
-  const customDevices = [];
-  const customIds = /* @__PURE__ */ new Set();
-  if (root.has("custom-devices")) {
-    const node2 = root.get("custom-devices").value;
-    if (!(0, import_yaml.isSeq)(node2)) {
-      report(ctx, node2, "custom-devices", `expected a list of devices, got ${kind(node2)}`);
-      scope.unsure = true;
-    } else {
-      node2.items.forEach((item, i2) => {
-        let written;
-        const cd = parseCustomDevice(ctx, item, `custom-devices[${i2}]`, (id) => written = id);
-        if (!cd) {
-          if (written !== void 0) scope.broken.add(written);
-          else scope.unsure = true;
-          return;
-        }
-        if (customIds.has(cd.device.id)) {
-          report(ctx, item, `custom-devices[${i2}].id`, `device '${cd.device.id}' is declared twice`);
-          return;
-        }
-        customIds.add(cd.device.id);
-        customDevices.push(cd);
-      });
-    }
+}
+function parseCustomDevices(ctx, node2, scope, others = []) {
+  const out = [];
+  if (!(0, import_yaml.isSeq)(node2)) {
+    report(ctx, node2, "custom-devices", `expected a list of devices, got ${kind(node2)}`);
+    scope.unsure = true;
+    return out;
   }
+  const ids = /* @__PURE__ */ new Set();
+  node2.items.forEach((item, i2) => {
+    let written;
+    const cd = parseCustomDevice(ctx, item, `custom-devices[${i2}]`, (id) => written = id);
+    if (!cd) {
+      if (written !== void 0) scope.broken.add(written);
+      else scope.unsure = true;
+      return;
+    }
+    if (ids.has(cd.device.id)) {
+      report(ctx, item, `custom-devices[${i2}].id`, `device '${cd.device.id}' is declared twice`);
+      return;
+    }
+    const other = others.find((o) => o.device.id === cd.device.id);
+    if (other) {
+      const idNode = item.get("id", true);
+      report(
+        ctx,
+        idNode ?? item,
+        `custom-devices[${i2}].id`,
+        `device '${cd.device.id}' is declared both here and in ${safeText(other.file, 200)} (line ${other.at.line}); keep one of them`
+      );
+      return;
+    }
+    ids.add(cd.device.id);
+    out.push(cd);
+  });
+  return out;
+}
+function parseDevicesFile(text2, file) {
+  const { ctx, rootNode, root } = readDocument(text2, file, "a devices file with custom-devices", KEYS.devicesFile);
+  checkVersion(ctx, rootNode, root, false);
+  let customDevices = [];
+  const list = root.get("custom-devices");
+  if (!list) reportMissing(ctx, rootNode, "", "custom-devices", "a devices file needs 'custom-devices' (a list of devices, as in a budgets file)");
+  else if ((0, import_yaml.isSeq)(list.value) && list.value.items.length === 0) report(ctx, list.value, "custom-devices", "expected at least one device, got an empty list");
+  else customDevices = parseCustomDevices(ctx, list.value, { known: /* @__PURE__ */ new Set(), broken: /* @__PURE__ */ new Set(), unsure: false });
+  throwErrors(ctx);
+  return { file, customDevices };
+}
+function parseBudgets(text2, file, external) {
+  const { ctx, rootNode, root } = readDocument(text2, file, "a budgets file", KEYS.root);
+  checkVersion(ctx, rootNode, root, true);
+  const scope = { known: /* @__PURE__ */ new Set(), broken: /* @__PURE__ */ new Set(), unsure: false };
+  const extra = external?.customDevices ?? [];
+  const customDevices = root.has("custom-devices") ? parseCustomDevices(ctx, root.get("custom-devices").value, scope, extra) : [];
+  customDevices.push(...extra);
+  const customIds = new Set(customDevices.map((c) => c.device.id));
+  let fusion;
+  if (root.has("fusion")) fusion = attempt(ctx, () => oneOf(ctx, root.get("fusion").value, "fusion", FUSIONS));
   const devices = [];
   const listed = /* @__PURE__ */ new Set();
   if (root.has("devices")) {
@@ -40632,7 +40979,7 @@ function parseBudgets(text2, file) {
     });
   }
   throwErrors(ctx);
-  return { file, version: 1, devices, customDevices, models };
+  return { file, version: 1, devices, customDevices, ...fusion ? { fusion } : {}, models };
 }
 function throwErrors(ctx) {
   if (ctx.errors.length === 0) return;
@@ -41068,62 +41415,136 @@ function compileGlob(pattern) {
 }
 
 // src/devices/efficiency.ts
+var ORT_EPYC = "onnxruntime 1.30 on a 2-vCPU EPYC Zen 3, 33 models (issue 12)";
+var FUSION_BASIS = "ONNX Runtime (graph optimisation on by default: Conv+BatchNorm, Conv/MatMul+activation, MatMul+Add into Gemm), TensorRT (layer fusion at engine build), TFLite (the converter folds BatchNorm and fuses activations) and Core ML all fold element-wise epilogues into the preceding conv / matmul when they load a model";
+var GPU_CLASSES = {
+  depthwise: {
+    computeFactor: 0.25,
+    basis: "assumption: one input channel per filter leaves tensor cores idle and the kernel memory-bound; set well below GEMM, calibrate"
+  },
+  grouped: { computeFactor: 0.5, basis: "assumption: small per-group GEMMs under-fill the device; calibrate" },
+  normalization: {
+    computeFactor: 0.4,
+    basis: "assumption: row reductions (mean, variance) before the element-wise pass; calibrate"
+  },
+  recurrent: {
+    computeFactor: 0.35,
+    basis: "assumption: batch-1 matrix-vector products per time step, each step a launch (overhead per step = the device figure); calibrate"
+  }
+};
+var CPU_CLASSES = {
+  gemm: { computeFactor: 1.34, basis: `a 2048\xB3 fp32 GEMM in onnxruntime reaches 0.67 of peak = 1.34 \xD7 the device-wide 0.5; ${ORT_EPYC}` },
+  depthwise: { computeFactor: 0.85, basis: `depthwise conv ran at 0.85 of its estimate (0.10 with graph optimisation off); ${ORT_EPYC}` },
+  grouped: { computeFactor: 0.35, basis: `grouped conv ran at 0.35 of its estimate; ${ORT_EPYC}` },
+  recurrent: {
+    computeFactor: 0.4,
+    basis: `LSTM ran at 0.42 and GRU at 0.19 of an estimate that read the weights once (a 98-step GRU: 710 \xB5s measured, 7.2 \xB5s per step); with the weights now re-read per step, the LSTM ratio is kept for the step's matrix-vector work; ${ORT_EPYC}`
+  },
+  normalization: {
+    computeFactor: 0.07,
+    basis: `LayerNormalization ran at 0.51 of its DRAM-bound estimate: at ~8.5 FLOPs per fp32 element (8 bytes moved) it takes twice that time when it runs at 0.035 of peak (0.07 \xD7 0.5); ${ORT_EPYC}`
+  }
+};
 var CLASS_EFFICIENCY = {
   "datacenter-gpu": {
     compute: 0.8,
     memory: 0.9,
     overhead: 4e-6,
-    basis: "best-shape BF16 GEMM reaches 80.3% of dense peak on H100 SXM and 86.9% on A100 SXM (stas00/ml-engineering MAMF table); streaming kernels reach 85-97% of spec bandwidth (te42kyfo/gpu-benches gpu-stream: A100 89%, H100 PCIe 85-97%, L40 89%); a launch costs 2.4-2.6 us device-side back to back (gpu-small-kernels) to ~5 us from the host (CUDAdrv.jl #15): 4 us"
+    basis: "best-shape BF16 GEMM reaches 80.3% of dense peak on H100 SXM and 86.9% on A100 SXM (stas00/ml-engineering MAMF table); streaming kernels reach 85-97% of spec bandwidth (te42kyfo/gpu-benches gpu-stream: A100 89%, H100 PCIe 85-97%, L40 89%); a launch costs 2.4-2.6 us device-side back to back (gpu-small-kernels) to ~5 us from the host (CUDAdrv.jl #15): 4 us",
+    fusion: "standard",
+    fusionBasis: FUSION_BASIS,
+    classes: GPU_CLASSES
   },
   "consumer-gpu": {
     compute: 0.75,
     memory: 0.88,
     overhead: 4e-6,
-    basis: "as datacenter GPUs, a little lower for GeForce clocks under sustained load; gpu-stream on L40 (the RTX 4090 die) 89% of spec bandwidth"
+    basis: "as datacenter GPUs, a little lower for GeForce clocks under sustained load; gpu-stream on L40 (the RTX 4090 die) 89% of spec bandwidth",
+    fusion: "standard",
+    fusionBasis: FUSION_BASIS,
+    classes: GPU_CLASSES
   },
   "edge-gpu": {
     compute: 0.6,
     memory: 0.75,
     overhead: 1e-5,
-    basis: "assumption: shared LPDDR and a mobile CPU issuing kernels; no public GEMM/stream table was found for Jetson, so these are set below the datacenter figures and meant to be calibrated"
+    basis: "assumption: shared LPDDR and a mobile CPU issuing kernels; no public GEMM/stream table was found for Jetson, so these are set below the datacenter figures and meant to be calibrated",
+    fusion: "standard",
+    fusionBasis: FUSION_BASIS,
+    classes: GPU_CLASSES
   },
   "apple-soc": {
     compute: 0.6,
     memory: 0.8,
     overhead: 8e-6,
-    basis: "assumption: unified memory GPU; calibrate with a measured latency"
+    basis: "assumption: unified memory GPU; calibrate with a measured latency",
+    fusion: "standard",
+    fusionBasis: FUSION_BASIS,
+    classes: GPU_CLASSES
   },
   cpu: {
     compute: 0.5,
     memory: 0.7,
-    overhead: 1e-6,
-    basis: "HPL (near-best dense code) reaches 41% (Pi 4) and 39-46% (Pi 5, 30.2-35.2 GFLOPS across README versions) of the derived FP64 peak on Raspberry Pi (geerlingguy/top500-benchmark); inference kernels do no better; STREAM-like bandwidth on desktop DDR typically 70-80% of spec; per-op dispatch in CPU runtimes is around a microsecond"
+    overhead: 6e-6,
+    basis: "HPL (near-best dense code) reaches 41% (Pi 4) and 39-46% (Pi 5, 30.2-35.2 GFLOPS across README versions) of the derived FP64 peak on Raspberry Pi (geerlingguy/top500-benchmark); inference kernels do no better; STREAM-like bandwidth on desktop DDR typically 70-80% of spec; per-node dispatch in onnxruntime (2 threads): kernels estimated under 20 us took a median 7.5 us against 1.7 us estimated with 1 us of overhead, so about 6 us (issue 12)",
+    fusion: "standard",
+    fusionBasis: FUSION_BASIS,
+    classes: CPU_CLASSES
   },
   "sbc-cpu": {
     compute: 0.4,
     memory: 0.6,
-    overhead: 2e-6,
-    basis: "HPL on Raspberry Pi 4 reaches 41%, Pi 5 39-46% of derived peak (geerlingguy/top500-benchmark); a narrow LPDDR bus is shared with the OS"
+    overhead: 9e-6,
+    basis: "HPL on Raspberry Pi 4 reaches 41%, Pi 5 39-46% of derived peak (geerlingguy/top500-benchmark); a narrow LPDDR bus is shared with the OS; per-node overhead: the 6 us measured on a desktop-class x64 core scaled by 1.5 for a 2.4 GHz Cortex-A76 (assumption)",
+    fusion: "standard",
+    fusionBasis: FUSION_BASIS,
+    classes: CPU_CLASSES
   },
   npu: {
     compute: 0.5,
     memory: 0.8,
     overhead: 1e-5,
-    basis: "assumption: fixed-function int8 accelerators fed over a host link; calibrate with a measured latency"
+    basis: "assumption: fixed-function int8 accelerators fed over a host link; calibrate with a measured latency",
+    fusion: "standard",
+    fusionBasis: "vendor compilers (Edge TPU compiler, Hailo Dataflow Compiler) map conv + activation + BatchNorm to one layer",
+    classes: {}
   }
 };
+function classFigures(defaults, compute, overhead, own = {}) {
+  const out = {};
+  for (const [c, d] of Object.entries(defaults)) {
+    const f = {};
+    if (d.computeFactor !== void 0) f.computeEfficiency = Math.min(1, d.computeFactor * compute);
+    if (d.overheadFactor !== void 0) f.kernelOverhead = d.overheadFactor * overhead;
+    out[c] = f;
+  }
+  for (const [c, f] of Object.entries(own)) {
+    if (!f) continue;
+    const merged = { ...out[c] };
+    if (f.computeEfficiency !== void 0) merged.computeEfficiency = f.computeEfficiency;
+    if (f.kernelOverhead !== void 0) merged.kernelOverhead = f.kernelOverhead;
+    out[c] = merged;
+  }
+  return out;
+}
 function deviceModel(device, overrides = {}) {
   const e = CLASS_EFFICIENCY[device.class];
   const peak = {};
   for (const [p, f] of Object.entries(device.peak)) if (f) peak[p] = f.value;
+  const computeEfficiency = overrides.computeEfficiency ?? e.compute;
+  const kernelOverhead = overrides.kernelOverhead ?? e.overhead;
+  const cache = overrides.cache ?? (device.cache ? { bytes: device.cache.size.value, bandwidth: device.cache.bandwidth.value } : void 0);
   return {
     id: device.id,
     name: device.name,
     peak,
     bandwidth: device.bandwidth.value,
-    computeEfficiency: overrides.computeEfficiency ?? e.compute,
+    computeEfficiency,
     memoryEfficiency: overrides.memoryEfficiency ?? e.memory,
-    kernelOverhead: overrides.kernelOverhead ?? e.overhead
+    kernelOverhead,
+    classes: classFigures(e.classes, computeEfficiency, kernelOverhead, overrides.classes),
+    ...cache ? { cache } : {},
+    fusion: overrides.fusion ?? e.fusion
   };
 }
 
@@ -42035,9 +42456,9 @@ function looksLikeText(bytes) {
 // src/io/safe-open.ts
 import { closeSync, constants as constants3, existsSync as existsSync2, fstatSync, openSync, readSync, realpathSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
-var MiB = 1024 * 1024;
-var MAX_MODEL_BYTES = 2 * 1024 * MiB;
-var MAX_TEXT_BYTES = 16 * MiB;
+var MiB2 = 1024 * 1024;
+var MAX_MODEL_BYTES = 2 * 1024 * MiB2;
+var MAX_TEXT_BYTES = 16 * MiB2;
 function isInside(root, path) {
   const rel = relative(root, path);
   return rel === "" || rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
@@ -42074,7 +42495,7 @@ function kindOf(st) {
   return "not a regular file";
 }
 function fmtCap(n) {
-  return n >= 1024 * MiB ? `${n / (1024 * MiB)} GiB` : `${n / MiB} MiB`;
+  return n >= 1024 * MiB2 ? `${n / (1024 * MiB2)} GiB` : `${n / MiB2} MiB`;
 }
 function resolveRegularFile(path, display, c) {
   let real;
@@ -42540,6 +42961,10 @@ function inputElements(ctx, i2 = 0) {
   const inp = ctx.input(i2);
   return inp ? numel(inp.shape) : null;
 }
+function tensorBytes(t) {
+  const n = t ? numel(t.shape) : null;
+  return n === null || !t?.dtype ? null : byteSize(t.dtype, n);
+}
 function perOutputElement(ctx, perElement) {
   const n = outputElements(ctx);
   return n === null ? null : { macs: 0, flops: n * perElement, coreMacs: 0 };
@@ -42770,6 +43195,7 @@ function unaryOp(opType, perElement, o = {}) {
   return {
     opType,
     domain: o.domain,
+    opClass: o.opClass ?? "elementwise",
     infer(ctx) {
       const x2 = ctx.input(0);
       const dtype = o.dtype ?? x2?.dtype ?? null;
@@ -42786,6 +43212,7 @@ function broadcastOp(opType, o = {}) {
   return {
     opType,
     domain: o.domain,
+    opClass: "elementwise",
     infer(ctx) {
       const idx = presentInputs(ctx);
       const infos = idx.map((i2) => ctx.input(i2));
@@ -42884,6 +43311,7 @@ function clipBounds(ctx) {
 }
 var clip = {
   opType: "Clip",
+  opClass: "elementwise",
   infer(ctx) {
     const x2 = ctx.input(0);
     const dtype = x2?.dtype ?? null;
@@ -42908,6 +43336,8 @@ var clip = {
 function cumulative(opType, step, identity) {
   return {
     opType,
+    // A scan along one axis: one pass over the tensor like a reduction, each output depending on the previous.
+    opClass: "reduction",
     infer(ctx) {
       const x2 = ctx.input(0);
       const dtype = x2?.dtype ?? null;
@@ -42954,6 +43384,8 @@ function detFlops(m) {
 }
 var det = {
   opType: "Det",
+  // Dense O(M^3) linear algebra (an LU factorisation per matrix): the closest kernel is a GEMM.
+  opClass: "gemm",
   infer(ctx) {
     const x2 = ctx.input(0);
     const s = x2?.shape;
@@ -42969,6 +43401,7 @@ var det = {
 var biasAdd = {
   opType: "BiasAdd",
   domain: "com.microsoft",
+  opClass: "elementwise",
   infer(ctx) {
     const x2 = ctx.input(0);
     return [tensor2(x2?.dtype ?? null, copyShape(x2?.shape))];
@@ -43052,6 +43485,7 @@ function mergeShapes(a, b) {
 }
 var swiglu = {
   opType: "SwiGLU",
+  opClass: "elementwise",
   infer(ctx) {
     const a = ctx.input(0);
     const b = ctx.input(1);
@@ -43064,6 +43498,7 @@ var swiglu = {
 var biasSplitGelu = {
   opType: "BiasSplitGelu",
   domain: MS,
+  opClass: "elementwise",
   infer(ctx) {
     const x2 = ctx.input(0);
     const s = x2?.shape;
@@ -43099,17 +43534,18 @@ var ops2 = [
   unaryOp("Swish", 6),
   swiglu,
   unaryOp("Gelu", geluFlops),
-  unaryOp("Softmax", 5),
+  // The softmax family runs row-wise (a reduction, then a pass over the row), as normalisations do.
+  unaryOp("Softmax", 5, { opClass: "normalization" }),
   {
-    ...unaryOp("LogSoftmax", 5),
+    ...unaryOp("LogSoftmax", 5, { opClass: "normalization" }),
     cost: logSoftmaxCost
   },
-  unaryOp("Hardmax", 1),
+  unaryOp("Hardmax", 1, { opClass: "normalization" }),
   unaryOp("Gelu", 5, { domain: MS }),
   unaryOp("FastGelu", (ctx) => ctx.has(1) ? 10 : 9, { domain: MS }),
   unaryOp("BiasGelu", 6, { domain: MS }),
   unaryOp("QuickGelu", 6, { domain: MS }),
-  unaryOp("BiasSoftmax", 6, { domain: MS }),
+  unaryOp("BiasSoftmax", 6, { domain: MS, opClass: "normalization" }),
   biasSplitGelu
 ];
 
@@ -43176,6 +43612,7 @@ function reduceValue(x2, axes, combine, empty) {
 function reduceOp(opType, inputFrom, steps) {
   return {
     opType,
+    opClass: "reduction",
     infer(ctx) {
       const x2 = ctx.input(0);
       const keepdims = ctx.attrs.int("keepdims", 1) !== 0;
@@ -43202,6 +43639,7 @@ function reduceOp(opType, inputFrom, steps) {
 function argOp(opType) {
   return {
     opType,
+    opClass: "reduction",
     infer(ctx) {
       const x2 = ctx.input(0);
       const keepdims = ctx.attrs.int("keepdims", 1) !== 0;
@@ -43257,6 +43695,9 @@ function bnChannels(ctx) {
 }
 var batchNormalization = {
   opType: "BatchNormalization",
+  // At inference it is a per-channel affine, x * a + b: an element-wise kernel (runtimes fold it
+  // into the conv before it, or run it with the activation after it). Training computes statistics.
+  opClass: (ctx) => bnTraining(ctx) ? "normalization" : "elementwise",
   infer(ctx) {
     const x2 = ctx.input(0);
     const out = [sameAsInput(ctx)];
@@ -43302,6 +43743,7 @@ function rowNormOp(opType, o) {
   return {
     opType,
     domain: o.domain,
+    opClass: "normalization",
     infer(ctx) {
       const out = [sameAsInput(ctx)];
       const onnxSpec = o.domain === void 0 && opType === "LayerNormalization" && ctx.opset >= 17;
@@ -43332,6 +43774,7 @@ function groupCost(n, groups2, extra = 0) {
 }
 var instanceNormalization = {
   opType: "InstanceNormalization",
+  opClass: "normalization",
   infer: (ctx) => [sameAsInput(ctx)],
   cost(ctx) {
     const s = concreteInput(ctx);
@@ -43341,6 +43784,7 @@ var instanceNormalization = {
 };
 var groupNormalization = {
   opType: "GroupNormalization",
+  opClass: "normalization",
   infer: (ctx) => [sameAsInput(ctx)],
   cost(ctx) {
     const s = concreteInput(ctx);
@@ -43353,6 +43797,7 @@ function msGroupNorm(opType, skip) {
   return {
     opType,
     domain: MS2,
+    opClass: "normalization",
     infer(ctx) {
       const out = [sameAsInput(ctx)];
       if (skip && ctx.node.outputs.length > 1) out.push(sameAsInput(ctx));
@@ -43370,6 +43815,7 @@ function msGroupNorm(opType, skip) {
 }
 var lpNormalization = {
   opType: "LpNormalization",
+  opClass: "normalization",
   infer: (ctx) => [sameAsInput(ctx)],
   cost(ctx) {
     const s = concreteInput(ctx);
@@ -43383,6 +43829,7 @@ var lpNormalization = {
 };
 var meanVarianceNormalization = {
   opType: "MeanVarianceNormalization",
+  opClass: "normalization",
   infer: (ctx) => [sameAsInput(ctx)],
   cost(ctx) {
     const s = concreteInput(ctx);
@@ -43399,6 +43846,7 @@ var meanVarianceNormalization = {
 };
 var lrn = {
   opType: "LRN",
+  opClass: "normalization",
   infer: (ctx) => [sameAsInput(ctx)],
   cost(ctx) {
     const n = numel(ctx.input(0)?.shape ?? null);
@@ -43517,6 +43965,7 @@ function rnnDims(ctx, kind3) {
 function rnnDef(kind3) {
   return {
     opType: kind3.opType,
+    opClass: "recurrent",
     infer: (ctx) => {
       const dt = ctx.input(0)?.dtype ?? null;
       const d = rnnDims(ctx, kind3);
@@ -43547,11 +43996,34 @@ function rnnCost(ctx, kind3) {
   const macsPerStep = kind3.gates * h * (i2 + h);
   let macs = 0;
   let extra = 0;
+  let minStep = Infinity;
   for (let dir = 0; dir < dirs; dir++) {
+    const step = kind3.stepFlops(h, directionActivations(ctx.attrs, kind3, dir), opts);
     macs += t * b * macsPerStep;
-    extra += t * b * kind3.stepFlops(h, directionActivations(ctx.attrs, kind3, dir), opts);
+    extra += t * b * step;
+    minStep = Math.min(minStep, step);
   }
-  return macCost(macs, extra);
+  const cost = macCost(macs, extra);
+  if (dirs > 0) {
+    const timing = { steps: t * dirs, stepFlops: b * (2 * kind3.gates * h * h + minStep) };
+    const stepBytes = recurrentBytes(ctx, kind3, h);
+    if (stepBytes !== null) timing.stepBytes = stepBytes;
+    cost.timing = timing;
+  }
+  return cost;
+}
+function recurrentBytes(ctx, kind3, h) {
+  const dtype = (i2) => ctx.input(i2)?.dtype ?? ctx.input(0)?.dtype ?? null;
+  const parts = [[2, kind3.gates * h * h]];
+  if (ctx.has(3)) parts.push([3, kind3.gates * h]);
+  if (kind3.opType === "LSTM" && ctx.has(7)) parts.push([7, 3 * h]);
+  let total = 0;
+  for (const [input, elements2] of parts) {
+    const dt = dtype(input);
+    if (dt === null) return null;
+    total += byteSize(dt, elements2);
+  }
+  return total;
 }
 var ops5 = KINDS.map(rnnDef);
 
@@ -43659,6 +44131,23 @@ function convMacs(ctx, lay) {
   if (y === null || kernel === null || typeof cinPerGroup !== "number") return null;
   return y * cinPerGroup * kernelVolume(kernel);
 }
+function convClass(lay) {
+  return (ctx) => {
+    const ws = ctx.input(lay.w)?.shape ?? null;
+    const group = ctx.attrs.int("group", 1);
+    if (group > 1) {
+      let perGroup = ws && ws.length >= 2 ? ws[1] : null;
+      if (typeof perGroup !== "number") {
+        const xs = ctx.input(lay.x)?.shape ?? null;
+        const c = (lay.channelsLast?.(ctx.attrs) ?? false ? toChannelsFirst(xs) : xs)?.[1];
+        perGroup = typeof c === "number" ? c / group : null;
+      }
+      return perGroup === 1 ? "depthwise" : "grouped";
+    }
+    const kernel = convKernel(ctx.attrs, ws);
+    return kernel && kernel.length > 0 && kernel.every((k) => k === 1) ? "conv-1x1" : "conv";
+  };
+}
 function biasFlops(ctx, index) {
   if (index < 0 || !ctx.has(index)) return 0;
   return numel(ctx.output(0)?.shape ?? null) ?? 0;
@@ -43667,6 +44156,7 @@ function convDef(opType, domain, lay, extraFlops) {
   return {
     opType,
     domain,
+    opClass: convClass(lay),
     infer: (ctx) => [tensor2(ctx.input(lay.x)?.dtype ?? null, convOutShape(ctx, lay))],
     cost: (ctx) => {
       const macs = convMacs(ctx, lay);
@@ -43706,6 +44196,7 @@ function convTransposeSpatial(attrs, spatial, kernel) {
 }
 var convTranspose = {
   opType: "ConvTranspose",
+  opClass: "conv-transpose",
   infer: (ctx) => {
     const x2 = ctx.input(0);
     const w = ctx.input(1);
@@ -43727,6 +44218,7 @@ var convTranspose = {
 };
 var convInteger = {
   opType: "ConvInteger",
+  opClass: convClass({ x: 0, w: 1, bias: -1 }),
   infer: (ctx) => [tensor2("int32", convOutShape(ctx, { x: 0, w: 1, bias: -1 }))],
   cost: (ctx) => {
     const macs = convMacs(ctx, { x: 0, w: 1, bias: -1 });
@@ -43748,6 +44240,7 @@ function qlinearConvDef(domain) {
   return {
     opType: "QLinearConv",
     domain,
+    opClass: convClass(lay),
     infer: (ctx) => [tensor2(ctx.input(7)?.dtype ?? null, convOutShape(ctx, lay))],
     cost: (ctx) => {
       const macs = convMacs(ctx, lay);
@@ -43761,6 +44254,8 @@ function qlinearConvDef(domain) {
 }
 var deformConv = {
   opType: "DeformConv",
+  // Bilinear sampling of every kernel tap (im2col-like work) whatever the kernel or group: 'conv'.
+  opClass: "conv",
   infer: (ctx) => {
     const x2 = ctx.input(0);
     let shape = convShapeNCHW(x2?.shape ?? null, ctx.input(1)?.shape ?? null, ctx.attrs);
@@ -43785,6 +44280,8 @@ var deformConv = {
 };
 var col2Im = {
   opType: "Col2Im",
+  // Adds each column element into its place in the image: a scatter.
+  opClass: "data-movement",
   infer: (ctx) => {
     const x2 = ctx.input(0);
     const image = knownInts(ctx.input(1));
@@ -43841,6 +44338,7 @@ function windowPoolCost(ctx, kind3) {
 function windowPoolDef(opType, kind3) {
   return {
     opType,
+    opClass: "reduction",
     infer: (ctx) => {
       const x2 = ctx.input(0);
       const shape = poolShape(ctx.attrs, x2?.shape ?? null, true);
@@ -43854,6 +44352,7 @@ function windowPoolDef(opType, kind3) {
 function globalPoolDef(opType, kind3) {
   return {
     opType,
+    opClass: "reduction",
     infer: (ctx) => {
       const x2 = ctx.input(0);
       const s = x2?.shape;
@@ -43874,6 +44373,7 @@ function globalPoolCost(ctx, kind3, channelsLast2) {
 }
 var maxRoiPool = {
   opType: "MaxRoiPool",
+  opClass: "reduction",
   infer: (ctx) => {
     const x2 = ctx.input(0);
     const pooled = ctx.attrs.ints("pooled_shape");
@@ -43892,6 +44392,8 @@ var maxRoiPool = {
 };
 var roiAlign = {
   opType: "RoiAlign",
+  // Averages bilinear samples per output bin: pooling.
+  opClass: "reduction",
   infer: (ctx) => {
     const x2 = ctx.input(0);
     const xs = x2?.shape && x2.shape.length === 4 ? x2.shape : null;
@@ -43928,12 +44430,15 @@ function maxUnpoolShape(ctx) {
 }
 var maxUnpool = {
   opType: "MaxUnpool",
+  // Scatters each value to the position its index names.
+  opClass: "data-movement",
   infer: (ctx) => [tensor2(ctx.input(0)?.dtype ?? null, maxUnpoolShape(ctx))],
   cost: (ctx) => ctx.output(0)?.shape ? { macs: 0, flops: 0, coreMacs: 0 } : null
 };
 var nhwcMaxPool = {
   opType: "NhwcMaxPool",
   domain: MS4,
+  opClass: "reduction",
   infer: (ctx) => {
     const x2 = ctx.input(0);
     const nchw = poolShape(ctx.attrs, toChannelsFirst(x2?.shape ?? null), true);
@@ -43984,6 +44489,7 @@ function matmulLike(opType, domain, a, b, dtype, extra = () => 0) {
   return {
     opType,
     domain,
+    opClass: "gemm",
     infer: (ctx) => [tensor2(dtype(ctx), matmulShape(ctx.input(a)?.shape ?? null, ctx.input(b)?.shape ?? null).shape)],
     cost: (ctx) => {
       const { k } = matmulShape(ctx.input(a)?.shape ?? null, ctx.input(b)?.shape ?? null);
@@ -44015,6 +44521,7 @@ function gemmDef(opType, domain, extra = () => 0) {
   return {
     opType,
     domain,
+    opClass: "gemm",
     infer: (ctx) => {
       const d = gemmDims(ctx, 0, 1);
       return [tensor2(ctx.input(0)?.dtype ?? null, d ? [d.m, d.n] : null)];
@@ -44034,6 +44541,7 @@ var fusedGemmActivation = (ctx, mn) => {
 var qgemm = {
   opType: "QGemm",
   domain: MS5,
+  opClass: "gemm",
   infer: (ctx) => {
     const d = gemmDims(ctx, 0, 3);
     const dtype = ctx.has(8) ? ctx.input(8)?.dtype ?? null : "float32";
@@ -44064,6 +44572,7 @@ function fusedMatMulDef(opType) {
   return {
     opType,
     domain: MS5,
+    opClass: "gemm",
     infer: (ctx) => [tensor2(ctx.input(0)?.dtype ?? null, fusedMatMulShape(ctx).shape)],
     cost: (ctx) => {
       const macs = matmulMacs(ctx.output(0)?.shape ?? null, fusedMatMulShape(ctx).k);
@@ -44082,6 +44591,7 @@ function packedWeightMatMul(opType, dequantPerWeight, biasInput) {
   return {
     opType,
     domain: MS5,
+    opClass: "gemm",
     infer: (ctx) => [tensor2(ctx.input(0)?.dtype ?? null, shape(ctx))],
     cost: (ctx) => {
       const y = numel(ctx.output(0)?.shape ?? null);
@@ -44169,6 +44679,7 @@ function broadcastRightAligned(a, b) {
 }
 var einsum = {
   opType: "Einsum",
+  opClass: "gemm",
   infer: (ctx) => {
     const eq = ctx.attrs.string("equation");
     const dtype = ctx.input(0)?.dtype ?? null;
@@ -44337,12 +44848,14 @@ function projectedCost(ctx, pastIndex, maskInputs, quantized) {
 var msAttention = {
   opType: "Attention",
   domain: MS6,
+  opClass: "attention",
   infer: (ctx) => projectedInfer(ctx, 4, ctx.input(0)?.dtype ?? null),
   cost: (ctx) => projectedCost(ctx, 4, [3, 5], false)
 };
 var qAttention = {
   opType: "QAttention",
   domain: MS6,
+  opClass: "attention",
   // Output and present are float, typed like the input scale.
   infer: (ctx) => projectedInfer(ctx, 8, ctx.input(3)?.dtype ?? ctx.input(2)?.dtype ?? null),
   cost: (ctx) => projectedCost(ctx, 8, [5], true)
@@ -44383,6 +44896,7 @@ function mhaTotal(ctx, g) {
 var multiHeadAttention = {
   opType: "MultiHeadAttention",
   domain: MS6,
+  opClass: "attention",
   infer: (ctx) => {
     const dt = ctx.input(0)?.dtype ?? null;
     const g = mhaGeometry(ctx);
@@ -44430,6 +44944,7 @@ function gqaPresentLength(ctx, g) {
 var groupQueryAttention = {
   opType: "GroupQueryAttention",
   domain: MS6,
+  opClass: "attention",
   infer: (ctx) => {
     const dt = ctx.input(0)?.dtype ?? null;
     const g = gqaGeometry(ctx);
@@ -44492,6 +45007,7 @@ function onnxAttnGeometry(ctx) {
 }
 var onnxAttention = {
   opType: "Attention",
+  opClass: "attention",
   infer: (ctx) => {
     const dt = ctx.input(0)?.dtype ?? null;
     const kDt = ctx.input(4)?.dtype ?? ctx.input(1)?.dtype ?? dt;
@@ -44516,6 +45032,7 @@ function rotaryDef(domain, cosIndex) {
   return {
     opType: "RotaryEmbedding",
     domain,
+    opClass: "elementwise",
     infer: (ctx) => {
       const x2 = ctx.input(0);
       return [tensor2(x2?.dtype ?? null, x2?.shape ? [...x2.shape] : null)];
@@ -44574,6 +45091,7 @@ function quantizeDef(domain) {
   return {
     opType: "QuantizeLinear",
     domain,
+    opClass: "elementwise",
     infer: (ctx) => sameShape(ctx, quantizeOutputType(ctx)),
     cost: (ctx) => {
       const n = outElems2(ctx);
@@ -44585,6 +45103,7 @@ function dequantizeDef(domain) {
   return {
     opType: "DequantizeLinear",
     domain,
+    opClass: "elementwise",
     infer: (ctx) => sameShape(ctx, dequantizeOutputType(ctx, domain === MS7)),
     cost: (ctx) => {
       const n = outElems2(ctx);
@@ -44595,6 +45114,8 @@ function dequantizeDef(domain) {
 var DYNAMIC_QUANTIZE_SCALAR_FLOPS = 8;
 var dynamicQuantizeLinear = {
   opType: "DynamicQuantizeLinear",
+  // A min / max pass then a quantizing pass, both streaming over the tensor: element-wise.
+  opClass: "elementwise",
   infer: (ctx) => [...sameShape(ctx, "uint8"), tensor2("float32", []), tensor2("uint8", [])],
   cost: (ctx) => {
     const n = inElems(ctx, 0);
@@ -44605,6 +45126,7 @@ function qlinearBinary(opType) {
   return {
     opType,
     domain: MS7,
+    opClass: "elementwise",
     infer: (ctx) => [tensor2(ctx.input(0)?.dtype ?? null, broadcast(ctx.input(0)?.shape ?? null, ctx.input(3)?.shape ?? null))],
     cost: (ctx) => {
       const [a, b, c] = [inElems(ctx, 0), inElems(ctx, 3), outElems2(ctx)];
@@ -44613,10 +45135,11 @@ function qlinearBinary(opType) {
     }
   };
 }
-function qlinearUnary(opType, perElement) {
+function qlinearUnary(opType, perElement, opClass = "elementwise") {
   return {
     opType,
     domain: MS7,
+    opClass,
     infer: (ctx) => sameShape(ctx, ctx.input(0)?.dtype ?? null),
     cost: (ctx) => {
       const [x2, y] = [inElems(ctx, 0), outElems2(ctx)];
@@ -44629,6 +45152,7 @@ var channelsLast = (ctx) => ctx.attrs.int("channels_last", 0) !== 0;
 var qlinearGlobalAveragePool = {
   opType: "QLinearGlobalAveragePool",
   domain: MS7,
+  opClass: "reduction",
   infer: (ctx) => {
     const x2 = ctx.input(0);
     const s = x2?.shape;
@@ -44646,6 +45170,7 @@ var qlinearGlobalAveragePool = {
 var qlinearAveragePool = {
   opType: "QLinearAveragePool",
   domain: MS7,
+  opClass: "reduction",
   infer: (ctx) => {
     const x2 = ctx.input(0);
     const last = channelsLast(ctx);
@@ -44663,6 +45188,7 @@ var qlinearAveragePool = {
 var qlinearConcat = {
   opType: "QLinearConcat",
   domain: MS7,
+  opClass: "data-movement",
   infer: (ctx) => {
     const items = [];
     for (let i2 = 2; i2 < ctx.node.inputs.length; i2 += 3) items.push(ctx.input(i2)?.shape ?? null);
@@ -44704,7 +45230,7 @@ var ops10 = [
   qlinearBinary("QLinearMul"),
   qlinearUnary("QLinearSigmoid", SIGMOID_FLOPS),
   qlinearUnary("QLinearLeakyRelu", LEAKY_RELU_FLOPS),
-  qlinearUnary("QLinearSoftmax", SOFTMAX_FLOPS2),
+  qlinearUnary("QLinearSoftmax", SOFTMAX_FLOPS2, "normalization"),
   qlinearGlobalAveragePool,
   qlinearAveragePool,
   qlinearConcat
@@ -45284,25 +45810,32 @@ function costDropout(ctx) {
   if (dropoutTraining(ctx) !== true) return ZERO_COST;
   return perElementCost(2)(ctx);
 }
+function dropoutClass(ctx) {
+  return dropoutTraining(ctx) === true ? "elementwise" : "view";
+}
 var ops11 = [
-  { opType: "Constant", infer: inferConstant, cost: noCost },
-  { opType: "Shape", infer: inferShape, cost: noCost },
-  { opType: "Size", infer: inferSize, cost: noCost },
-  { opType: "Reshape", infer: inferReshape, cost: noCost },
-  { opType: "Flatten", infer: inferFlatten, cost: noCost },
-  { opType: "Squeeze", infer: inferSqueeze, cost: noCost },
-  { opType: "Unsqueeze", infer: inferUnsqueeze, cost: noCost },
-  { opType: "Expand", infer: inferExpand, cost: noCost },
-  { opType: "Tile", infer: inferTile, cost: noCost },
-  { opType: "Identity", infer: inferIdentity, cost: noCost },
-  { opType: "Cast", infer: inferCast, cost: noCost },
-  { opType: "CastLike", infer: inferCastLike, cost: noCost },
-  { opType: "BitCast", infer: inferBitCast, cost: noCost },
-  { opType: "ConstantOfShape", infer: inferConstantOfShape, cost: noCost },
-  { opType: "Range", infer: inferRange, cost: perElementCost(2) },
-  { opType: "EyeLike", infer: inferEyeLike, cost: noCost },
-  { opType: "Trilu", infer: inferTrilu, cost: noCost },
-  { opType: "Dropout", infer: inferDropout, cost: costDropout }
+  // Classes: metadata and small generated tensors are 'shape'; ops that only relabel a buffer
+  // are 'view'; ops that copy elements to new places are 'data-movement'.
+  { opType: "Constant", opClass: "shape", infer: inferConstant, cost: noCost },
+  { opType: "Shape", opClass: "shape", infer: inferShape, cost: noCost },
+  { opType: "Size", opClass: "shape", infer: inferSize, cost: noCost },
+  { opType: "Reshape", opClass: "view", infer: inferReshape, cost: noCost },
+  { opType: "Flatten", opClass: "view", infer: inferFlatten, cost: noCost },
+  { opType: "Squeeze", opClass: "view", infer: inferSqueeze, cost: noCost },
+  { opType: "Unsqueeze", opClass: "view", infer: inferUnsqueeze, cost: noCost },
+  { opType: "Expand", opClass: "data-movement", infer: inferExpand, cost: noCost },
+  { opType: "Tile", opClass: "data-movement", infer: inferTile, cost: noCost },
+  { opType: "Identity", opClass: "view", infer: inferIdentity, cost: noCost },
+  { opType: "Cast", opClass: "elementwise", infer: inferCast, cost: noCost },
+  { opType: "CastLike", opClass: "elementwise", infer: inferCastLike, cost: noCost },
+  // Reinterprets the bits in place (no conversion): a view.
+  { opType: "BitCast", opClass: "view", infer: inferBitCast, cost: noCost },
+  // Generators of (usually small) tensors from a shape or size: folded at load time by runtimes.
+  { opType: "ConstantOfShape", opClass: "shape", infer: inferConstantOfShape, cost: noCost },
+  { opType: "Range", opClass: "shape", infer: inferRange, cost: perElementCost(2) },
+  { opType: "EyeLike", opClass: "shape", infer: inferEyeLike, cost: noCost },
+  { opType: "Trilu", opClass: "data-movement", infer: inferTrilu, cost: noCost },
+  { opType: "Dropout", opClass: dropoutClass, infer: inferDropout, cost: costDropout }
 ];
 
 // src/ops/gather-scatter.ts
@@ -45385,6 +45918,14 @@ function inferGatherND(ctx) {
     });
   }
   return [tensor2(dtype, out, value2)];
+}
+function costGather(ctx) {
+  const out = tensorBytes(ctx.output(0));
+  const indices = tensorBytes(ctx.input(1));
+  if (out === null || indices === null) return ZERO_COST;
+  const data = tensorBytes(ctx.input(0));
+  const rows = data === null ? out : Math.min(data, out);
+  return { ...ZERO_COST, timing: { bytes: rows + indices + out } };
 }
 function reduceElement(reduction, old, upd) {
   if (reduction === "none") return upd;
@@ -45676,19 +46217,20 @@ function costNMS(ctx) {
   return { macs: 0, flops: b * c * perClass, coreMacs: 0 };
 }
 var ops12 = [
-  { opType: "Gather", infer: inferGather, cost: noCost },
-  { opType: "GatherElements", infer: inferGatherElements, cost: noCost },
-  { opType: "GatherND", infer: inferGatherND, cost: noCost },
-  { opType: "ScatterND", infer: inferScatterND, cost: costScatterReduce },
-  { opType: "ScatterElements", infer: inferScatterElements, cost: costScatterReduce },
-  { opType: "Scatter", infer: inferScatterElements, cost: noCost },
-  { opType: "TensorScatter", infer: inferTensorScatter, cost: noCost },
-  { opType: "Compress", infer: inferCompress, cost: noCost },
-  { opType: "NonZero", infer: inferNonZero, cost: costNonZero },
-  { opType: "TopK", infer: inferTopK, cost: costTopK },
-  { opType: "Unique", infer: inferUnique, cost: costUnique },
-  { opType: "OneHot", infer: inferOneHot, cost: noCost },
-  { opType: "NonMaxSuppression", infer: inferNMS, cost: costNMS }
+  { opType: "Gather", opClass: "data-movement", infer: inferGather, cost: costGather },
+  { opType: "GatherElements", opClass: "data-movement", infer: inferGatherElements, cost: costGather },
+  { opType: "GatherND", opClass: "data-movement", infer: inferGatherND, cost: costGather },
+  { opType: "ScatterND", opClass: "data-movement", infer: inferScatterND, cost: costScatterReduce },
+  { opType: "ScatterElements", opClass: "data-movement", infer: inferScatterElements, cost: costScatterReduce },
+  { opType: "Scatter", opClass: "data-movement", infer: inferScatterElements, cost: noCost },
+  { opType: "TensorScatter", opClass: "data-movement", infer: inferTensorScatter, cost: noCost },
+  { opType: "Compress", opClass: "data-movement", infer: inferCompress, cost: noCost },
+  { opType: "NonZero", opClass: "data-movement", infer: inferNonZero, cost: costNonZero },
+  // TopK, Unique and NonMaxSuppression sort or select along an axis: reductions.
+  { opType: "TopK", opClass: "reduction", infer: inferTopK, cost: costTopK },
+  { opType: "Unique", opClass: "reduction", infer: inferUnique, cost: costUnique },
+  { opType: "OneHot", opClass: "data-movement", infer: inferOneHot, cost: noCost },
+  { opType: "NonMaxSuppression", opClass: "reduction", infer: inferNMS, cost: costNMS }
 ];
 
 // src/ops/slice-concat.ts
@@ -45955,16 +46497,20 @@ function inferSameShape(ctx) {
   const x2 = ctx.input(0);
   return [tensor2(x2?.dtype ?? null, x2?.shape ? [...x2.shape] : null)];
 }
+function costSlice(ctx) {
+  const out = tensorBytes(ctx.output(0));
+  return out === null ? ZERO_COST : { ...ZERO_COST, timing: { bytes: 2 * out } };
+}
 var ops13 = [
-  { opType: "Concat", infer: inferConcat, cost: noCost },
-  { opType: "Split", infer: inferSplit, cost: noCost },
-  { opType: "Slice", infer: inferSlice, cost: noCost },
-  { opType: "Pad", infer: inferPad, cost: noCost },
-  { opType: "CenterCropPad", infer: inferCenterCropPad, cost: noCost },
-  { opType: "Transpose", infer: inferTranspose, cost: noCost },
-  { opType: "DepthToSpace", infer: inferDepthToSpace, cost: noCost },
-  { opType: "SpaceToDepth", infer: inferSpaceToDepth, cost: noCost },
-  { opType: "ReverseSequence", infer: inferSameShape, cost: noCost }
+  { opType: "Concat", opClass: "data-movement", infer: inferConcat, cost: noCost },
+  { opType: "Split", opClass: "data-movement", infer: inferSplit, cost: noCost },
+  { opType: "Slice", opClass: "data-movement", infer: inferSlice, cost: costSlice },
+  { opType: "Pad", opClass: "data-movement", infer: inferPad, cost: noCost },
+  { opType: "CenterCropPad", opClass: "data-movement", infer: inferCenterCropPad, cost: noCost },
+  { opType: "Transpose", opClass: "data-movement", infer: inferTranspose, cost: noCost },
+  { opType: "DepthToSpace", opClass: "data-movement", infer: inferDepthToSpace, cost: noCost },
+  { opType: "SpaceToDepth", opClass: "data-movement", infer: inferSpaceToDepth, cost: noCost },
+  { opType: "ReverseSequence", opClass: "data-movement", infer: inferSameShape, cost: noCost }
 ];
 
 // src/ops/resize.ts
@@ -46158,10 +46704,11 @@ function costAffineGrid(ctx) {
   return macCost(points * k * (k + 1));
 }
 var ops14 = [
-  { opType: "Resize", infer: inferResize, cost: costResize },
-  { opType: "Upsample", infer: inferUpsample, cost: costResize },
-  { opType: "GridSample", infer: inferGridSample, cost: costGridSample },
-  { opType: "AffineGrid", infer: inferAffineGrid, cost: costAffineGrid }
+  { opType: "Resize", opClass: "data-movement", infer: inferResize, cost: costResize },
+  { opType: "Upsample", opClass: "data-movement", infer: inferUpsample, cost: costResize },
+  { opType: "GridSample", opClass: "data-movement", infer: inferGridSample, cost: costGridSample },
+  // A 2x3 (3x4) affine map applied to every grid point: a few operations per output element.
+  { opType: "AffineGrid", opClass: "elementwise", infer: inferAffineGrid, cost: costAffineGrid }
 ];
 
 // src/ops/sequence.ts
@@ -46337,7 +46884,7 @@ function costSequenceMap(ctx) {
     if (!c) return null;
     total = addCosts(total, c);
   }
-  return total;
+  return { ...total, timing: { steps: n } };
 }
 function inferOptional(ctx) {
   if (ctx.has(0)) return [{ kind: "optional", elem: ctx.inputs[0] ?? null, present: true }];
@@ -46361,18 +46908,23 @@ function inferOptionalGetElement(ctx) {
   return [v.kind === "optional" ? v.elem : v];
 }
 var ops15 = [
-  { opType: "SequenceConstruct", infer: inferSequenceConstruct, cost: noCost },
-  { opType: "SequenceEmpty", infer: inferSequenceEmpty, cost: noCost },
-  { opType: "SequenceAt", infer: inferSequenceAt, cost: noCost },
-  { opType: "SequenceInsert", infer: inferSequenceInsert, cost: noCost },
-  { opType: "SequenceErase", infer: inferSequenceErase, cost: noCost },
-  { opType: "SequenceLength", infer: inferSequenceLength, cost: noCost },
-  { opType: "SplitToSequence", infer: inferSplitToSequence, cost: noCost },
-  { opType: "ConcatFromSequence", infer: inferConcatFromSequence, cost: noCost },
-  { opType: "SequenceMap", infer: inferSequenceMap, cost: costSequenceMap },
-  { opType: "Optional", infer: inferOptional, cost: noCost },
-  { opType: "OptionalHasElement", infer: inferOptionalHasElement, cost: noCost },
-  { opType: "OptionalGetElement", infer: inferOptionalGetElement, cost: noCost }
+  // Sequences hold copies of their tensors (ONNX Runtime copies on insert and on SequenceAt):
+  // data movement; their length and an empty sequence are metadata.
+  { opType: "SequenceConstruct", opClass: "data-movement", infer: inferSequenceConstruct, cost: noCost },
+  { opType: "SequenceEmpty", opClass: "shape", infer: inferSequenceEmpty, cost: noCost },
+  { opType: "SequenceAt", opClass: "data-movement", infer: inferSequenceAt, cost: noCost },
+  { opType: "SequenceInsert", opClass: "data-movement", infer: inferSequenceInsert, cost: noCost },
+  { opType: "SequenceErase", opClass: "data-movement", infer: inferSequenceErase, cost: noCost },
+  { opType: "SequenceLength", opClass: "shape", infer: inferSequenceLength, cost: noCost },
+  { opType: "SplitToSequence", opClass: "data-movement", infer: inferSplitToSequence, cost: noCost },
+  { opType: "ConcatFromSequence", opClass: "data-movement", infer: inferConcatFromSequence, cost: noCost },
+  // Runs its body once per element, one after the other, like a Loop: recurrent, with the
+  // iterations as timing steps (see costSequenceMap).
+  { opType: "SequenceMap", opClass: "recurrent", infer: inferSequenceMap, cost: costSequenceMap },
+  // An optional wraps or unwraps a tensor without copying it; HasElement reads metadata.
+  { opType: "Optional", opClass: "view", infer: inferOptional, cost: noCost },
+  { opType: "OptionalHasElement", opClass: "shape", infer: inferOptionalHasElement, cost: noCost },
+  { opType: "OptionalGetElement", opClass: "view", infer: inferOptionalGetElement, cost: noCost }
 ];
 
 // src/ops/misc.ts
@@ -46535,24 +47087,30 @@ function inferImageDecoder(ctx) {
   return [tensor2("uint8", [null, null, format === "Grayscale" ? 1 : 3])];
 }
 var ops16 = [
-  { opType: "RandomUniform", infer: inferRandom, cost: perElementCost(2) },
-  { opType: "RandomNormal", infer: inferRandom, cost: perElementCost(8) },
-  { opType: "RandomUniformLike", infer: inferRandomLike, cost: perElementCost(2) },
-  { opType: "RandomNormalLike", infer: inferRandomLike, cost: perElementCost(8) },
-  { opType: "Bernoulli", infer: inferRandomLike, cost: perElementCost(1) },
-  { opType: "Multinomial", infer: inferMultinomial, cost: costMultinomial },
-  { opType: "HannWindow", infer: inferWindow, cost: perElementCost(5) },
-  { opType: "HammingWindow", infer: inferWindow, cost: perElementCost(5) },
-  { opType: "BlackmanWindow", infer: inferWindow, cost: perElementCost(10) },
-  { opType: "DFT", infer: inferDFT, cost: costDFT },
-  { opType: "STFT", infer: inferSTFT, cost: costSTFT },
-  { opType: "MelWeightMatrix", infer: inferMelWeightMatrix, cost: perElementCost(4) },
-  { opType: "StringNormalizer", infer: inferStringNormalizer, cost: noCost },
-  { opType: "TfIdfVectorizer", infer: inferTfIdf, cost: costTfIdf },
-  { opType: "RegexFullMatch", infer: inferRegexFullMatch, cost: noCost },
-  { opType: "StringConcat", infer: inferStringConcat, cost: noCost },
-  { opType: "StringSplit", infer: inferStringSplit, cost: noCost },
-  { opType: "ImageDecoder", infer: inferImageDecoder, cost: noCost }
+  { opType: "RandomUniform", opClass: "elementwise", infer: inferRandom, cost: perElementCost(2) },
+  { opType: "RandomNormal", opClass: "elementwise", infer: inferRandom, cost: perElementCost(8) },
+  { opType: "RandomUniformLike", opClass: "elementwise", infer: inferRandomLike, cost: perElementCost(2) },
+  { opType: "RandomNormalLike", opClass: "elementwise", infer: inferRandomLike, cost: perElementCost(8) },
+  { opType: "Bernoulli", opClass: "elementwise", infer: inferRandomLike, cost: perElementCost(1) },
+  // A running sum along each row and a search in it: a row-wise pass like a reduction.
+  { opType: "Multinomial", opClass: "reduction", infer: inferMultinomial, cost: costMultinomial },
+  { opType: "HannWindow", opClass: "elementwise", infer: inferWindow, cost: perElementCost(5) },
+  { opType: "HammingWindow", opClass: "elementwise", infer: inferWindow, cost: perElementCost(5) },
+  { opType: "BlackmanWindow", opClass: "elementwise", infer: inferWindow, cost: perElementCost(10) },
+  // FFT butterflies: a few operations per element per stage, streamed over the signal; no
+  // register-blocked reuse as in a GEMM, so closest to element-wise kernels.
+  { opType: "DFT", opClass: "elementwise", infer: inferDFT, cost: costDFT },
+  { opType: "STFT", opClass: "elementwise", infer: inferSTFT, cost: costSTFT },
+  { opType: "MelWeightMatrix", opClass: "elementwise", infer: inferMelWeightMatrix, cost: perElementCost(4) },
+  // Text operators work element by element on strings.
+  { opType: "StringNormalizer", opClass: "elementwise", infer: inferStringNormalizer, cost: noCost },
+  // Counts n-grams of each row into a vector: a row-wise reduction.
+  { opType: "TfIdfVectorizer", opClass: "reduction", infer: inferTfIdf, cost: costTfIdf },
+  { opType: "RegexFullMatch", opClass: "elementwise", infer: inferRegexFullMatch, cost: noCost },
+  { opType: "StringConcat", opClass: "elementwise", infer: inferStringConcat, cost: noCost },
+  { opType: "StringSplit", opClass: "elementwise", infer: inferStringSplit, cost: noCost },
+  // Per-pixel decoding work with no class of its own: the generic element-wise class.
+  { opType: "ImageDecoder", opClass: "elementwise", infer: inferImageDecoder, cost: noCost }
 ];
 
 // src/ops/control-flow.ts
@@ -46608,6 +47166,9 @@ function ifBranches(ctx) {
 }
 var ifOp = {
   opType: "If",
+  // A whole branch of mixed kernels: no class fits, so the generic element-wise one (as for
+  // unsupported operators).
+  opClass: "elementwise",
   infer(ctx) {
     const b = ifBranches(ctx);
     if (b.taken === true) return b.then?.outputs ?? [];
@@ -46691,19 +47252,22 @@ function unrollLoop(ctx, body, maxTrips, cond, initial) {
 }
 var loopOp = {
   opType: "Loop",
+  // Iterations run one after the other, each launching its body's kernels: recurrent, with the
+  // iterations as timing steps when their count is exact.
+  opClass: "recurrent",
   infer(ctx) {
     return runLoop(ctx)?.outputs ?? [];
   },
   cost(ctx) {
     const run2 = runLoop(ctx);
     if (!run2) return null;
-    if (run2.unrolled) return run2.cost;
+    if (run2.unrolled) return { ...run2.cost, timing: { steps: run2.costTrips } };
     if (run2.costTrips === null) {
       ctx.warn("Loop trip count not known statically: cost of one iteration shown");
       return { ...run2.cost, partial: true };
     }
     if (run2.trips === null) ctx.warn(`Loop may exit early: costed at its maximum of ${run2.costTrips} iterations`);
-    return scaleCostChecked(run2.cost, run2.costTrips, ctx);
+    return { ...scaleCostChecked(run2.cost, run2.costTrips, ctx), timing: { steps: run2.costTrips } };
   }
 };
 function runScan(ctx) {
@@ -46745,6 +47309,8 @@ function runScan(ctx) {
 }
 var scanOp = {
   opType: "Scan",
+  // A recurrence over the scanned axis (tf2onnx exports RNNs as Scan): recurrent.
+  opClass: "recurrent",
   infer(ctx) {
     const run2 = runScan(ctx);
     if (!run2) return [];
@@ -46765,7 +47331,8 @@ var scanOp = {
   cost(ctx) {
     const run2 = runScan(ctx);
     if (!run2 || typeof run2.seqLen !== "number" || typeof run2.batch !== "number") return null;
-    return scaleCostChecked(run2.body.cost, run2.seqLen * run2.batch, ctx);
+    const steps = run2.seqLen * run2.batch;
+    return { ...scaleCostChecked(run2.body.cost, steps, ctx), timing: { steps } };
   }
 };
 function scaleCostChecked(cost, k, ctx) {
@@ -46790,6 +47357,8 @@ function nllFlops(ctx) {
 }
 var nll = {
   opType: "NegativeLogLikelihoodLoss",
+  // Picks one value per row and reduces them to the loss.
+  opClass: "reduction",
   infer: (ctx) => [lossShape(ctx)],
   cost(ctx) {
     const f = nllFlops(ctx);
@@ -46798,6 +47367,8 @@ var nll = {
 };
 var sce = {
   opType: "SoftmaxCrossEntropyLoss",
+  // Dominated by its row-wise (log-)softmax, as Softmax itself.
+  opClass: "normalization",
   infer(ctx) {
     const scores = ctx.input(0);
     return [lossShape(ctx), tensor2(scores?.dtype ?? null, scores?.shape ? [...scores.shape] : null)];
@@ -46817,6 +47388,7 @@ function optimizer(opType, groups2, outGroups, flopsPerElement) {
   return {
     opType,
     domain: DOMAIN,
+    opClass: "elementwise",
     infer(ctx) {
       const count2 = n(ctx);
       return outGroups.flatMap(
@@ -46827,20 +47399,22 @@ function optimizer(opType, groups2, outGroups, flopsPerElement) {
       );
     },
     cost(ctx) {
-      let elements = 0;
+      let elements2 = 0;
       for (let i2 = 0; i2 < n(ctx); i2++) {
         const x2 = ctx.input(2 + i2);
         const e = x2 ? numel(x2.shape) : null;
         if (e === null) return null;
-        elements += e;
+        elements2 += e;
       }
-      return { macs: 0, flops: elements * flopsPerElement, coreMacs: 0 };
+      return { macs: 0, flops: elements2 * flopsPerElement, coreMacs: 0 };
     }
   };
 }
 var gradient = {
   opType: "Gradient",
+  // Stands for a gradient sub-graph it does not cost: the generic element-wise class.
   domain: DOMAIN,
+  opClass: "elementwise",
   infer(ctx) {
     const xs = ctx.attrs.strings("xs") ?? [];
     return xs.map((_, i2) => {
@@ -46934,6 +47508,14 @@ function applyOp(def, node2, inputs, opset, runSubgraph = noSubgraphs, upTo, try
       return v && v.kind === "tensor" ? v : void 0;
     }
   };
+  let opClass;
+  try {
+    opClass = typeof def.opClass === "function" ? def.opClass(ctx) : def.opClass;
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+    warnings.push(`class rule failed: ${e.message}`);
+    opClass = "elementwise";
+  }
   let cost;
   try {
     cost = def.cost(costCtx);
@@ -46942,7 +47524,7 @@ function applyOp(def, node2, inputs, opset, runSubgraph = noSubgraphs, upTo, try
     warnings.push(`cost rule failed: ${e.message}`);
     cost = null;
   }
-  return { outputs, cost, warnings };
+  return { outputs, cost, opClass, warnings };
 }
 
 // src/analysis/functions.ts
@@ -47239,15 +47821,15 @@ function inferRun(model, options, bounds) {
   const runGraph = (g, scope, record, path, depth) => {
     if (depth > MAX_GRAPH_DEPTH) throw new GraphError(`sub-graphs are nested more than ${MAX_GRAPH_DEPTH} deep`);
     for (const t of g.initializers) {
-      const elements = checkTensorData(t, `initializer ${quoteToken(path + t.name)}`);
+      const elements2 = checkTensorData(t, `initializer ${quoteToken(path + t.name)}`);
       scope.values.set(t.name, initializerInfo(t));
-      if (t.dtype && isWeightDtype(t)) weightCandidates.set(t.name, { elements, bytes: byteSize(t.dtype, elements) });
+      if (t.dtype && isWeightDtype(t)) weightCandidates.set(t.name, { elements: elements2, bytes: byteSize(t.dtype, elements2) });
     }
     for (const sp of g.sparseInitializers) {
       checkSparse(sp, `sparse initializer ${quoteToken(path + sp.name)}`);
       scope.values.set(sp.name, tensor2(sp.values.dtype, [...sp.dims]));
-      const elements = checkedElements(sp.values.dims, `sparse initializer ${quoteToken(path + sp.name)}`);
-      if (sp.values.dtype && isWeightDtype(sp.values)) weightCandidates.set(sp.name, { elements, bytes: byteSize(sp.values.dtype, elements) });
+      const elements2 = checkedElements(sp.values.dims, `sparse initializer ${quoteToken(path + sp.name)}`);
+      if (sp.values.dtype && isWeightDtype(sp.values)) weightCandidates.set(sp.name, { elements: elements2, bytes: byteSize(sp.values.dtype, elements2) });
     }
     const declared = /* @__PURE__ */ new Map();
     if (useDeclared) {
@@ -47287,17 +47869,17 @@ function inferRun(model, options, bounds) {
       for (const [i2, n] of node2.inputs.entries()) {
         const w = weightCandidates.get(n);
         if (w && !weights.has(n) && readsAsWeight(node2, i2, inputDtype(i2))) {
-          const elements = w.elements * packedPerElement(node2, i2);
-          weights.set(n, { ...w, elements });
-          pending.params += elements;
+          const elements2 = w.elements * packedPerElement(node2, i2);
+          weights.set(n, { ...w, elements: elements2 });
+          pending.params += elements2;
           pending.bytes += w.bytes;
         }
       }
       if (node2.opType === "Constant" && node2.domain === "") {
         const out = result2.outputs[0];
         if (out && out.kind === "tensor" && isWeightDtype(out)) {
-          const elements = numel(out.shape);
-          if (elements !== null && out.dtype) weightCandidates.set(node2.outputs[0], { elements, bytes: byteSize(out.dtype, elements) });
+          const elements2 = numel(out.shape);
+          if (elements2 !== null && out.dtype) weightCandidates.set(node2.outputs[0], { elements: elements2, bytes: byteSize(out.dtype, elements2) });
         }
       }
       const cost = result2.cost;
@@ -47317,6 +47899,7 @@ function inferRun(model, options, bounds) {
           outputs: node2.outputs.map((n, i2) => ({ name: n, info: result2.outputs[i2] ?? null })),
           cost,
           supported: result2.supported,
+          opClass: result2.opClass,
           params: pending.params,
           weightBytes: pending.bytes,
           // Shape and Size read a tensor's metadata, never its elements.
@@ -47382,6 +47965,7 @@ function inferRun(model, options, bounds) {
         outputs,
         cost: null,
         supported: false,
+        opClass: "elementwise",
         warnings: [`unsupported operator ${domain}${node2.opType}: output shapes unknown, cost estimated as elementwise`]
       };
     }
@@ -47420,11 +48004,11 @@ function inferRun(model, options, bounds) {
   const result = runGraph(graph2, top, nodes, "", 0);
   for (const n of nodes) {
     if (n.supported || n.cost) continue;
-    const elements = n.outputs.reduce((acc, o) => {
+    const elements2 = n.outputs.reduce((acc, o) => {
       const e = o.info && o.info.kind === "tensor" ? numel(o.info.shape) : null;
       return acc === null || e === null ? null : acc + e;
     }, 0);
-    if (elements !== null) n.cost = { macs: 0, flops: checkedAdd(0, elements, `the estimate for node ${quoteToken(n.name || n.opType)}`), coreMacs: 0 };
+    if (elements2 !== null) n.cost = { macs: 0, flops: checkedAdd(0, elements2, `the estimate for node ${quoteToken(n.name || n.opType)}`), coreMacs: 0 };
   }
   checkCeilings(weights, nodes);
   if (defaulted.length) {
@@ -47790,6 +48374,8 @@ function nodeEntry(n, r, i2) {
   };
   if (n.domain) e.domain = n.domain;
   if (!n.supported) e.supported = false;
+  e.opClass = n.opClass;
+  if (n.cost?.timing) e.timing = { ...n.cost.timing };
   if (n.cost?.partial) e.lowerBound = true;
   if (!n.cost || n.cost.partial || n.bytesRead === null || n.bytesWritten === null) {
     const u = nodeUpper(r, i2);
@@ -48024,6 +48610,80 @@ function globFiles(pattern, cwd, root, label) {
 var VIEW_OPS = /* @__PURE__ */ new Set(["Reshape", "Squeeze", "Unsqueeze", "Flatten", "Identity", "Dropout"]);
 var SHAPE_OPS = /* @__PURE__ */ new Set(["Shape", "Size", "Constant", "ConstantOfShape", "Range"]);
 var SHAPE_VALUE_LIMIT = 64;
+var CLASS_BY_OP = {
+  MatMul: "gemm",
+  Gemm: "gemm",
+  MatMulInteger: "gemm",
+  QLinearMatMul: "gemm",
+  ConvTranspose: "conv-transpose",
+  LSTM: "recurrent",
+  GRU: "recurrent",
+  RNN: "recurrent",
+  Attention: "attention",
+  MultiHeadAttention: "attention",
+  BatchNormalization: "normalization",
+  LayerNormalization: "normalization",
+  InstanceNormalization: "normalization",
+  GroupNormalization: "normalization",
+  RMSNormalization: "normalization",
+  LpNormalization: "normalization",
+  Softmax: "reduction",
+  LogSoftmax: "reduction",
+  ReduceMean: "reduction",
+  ReduceSum: "reduction",
+  ReduceMax: "reduction",
+  ReduceMin: "reduction",
+  ReduceProd: "reduction",
+  ReduceL2: "reduction",
+  GlobalAveragePool: "reduction",
+  MaxPool: "reduction",
+  AveragePool: "reduction",
+  LpPool: "reduction",
+  GlobalMaxPool: "reduction",
+  ArgMax: "reduction",
+  ArgMin: "reduction",
+  Gather: "data-movement",
+  GatherElements: "data-movement",
+  GatherND: "data-movement",
+  ScatterND: "data-movement",
+  ScatterElements: "data-movement",
+  Transpose: "data-movement",
+  Concat: "data-movement",
+  Split: "data-movement",
+  Slice: "data-movement",
+  Pad: "data-movement",
+  Tile: "data-movement",
+  Expand: "data-movement",
+  Resize: "data-movement",
+  Upsample: "data-movement",
+  DepthToSpace: "data-movement",
+  SpaceToDepth: "data-movement",
+  Cast: "elementwise"
+};
+for (const op of VIEW_OPS) CLASS_BY_OP[op] = "view";
+for (const op of SHAPE_OPS) CLASS_BY_OP[op] = "shape";
+var CONV_OPS = /* @__PURE__ */ new Set(["Conv", "ConvInteger", "QLinearConv"]);
+function convClass2(n) {
+  const x2 = n.inputs[0]?.shape;
+  const w = n.inputs[n.opType === "QLinearConv" ? 3 : 1]?.shape;
+  if (!x2 || !w || w.length < 3 || x2.length < 2) return "conv";
+  const channels = x2[1];
+  const perGroup = w[1];
+  if (typeof channels === "number" && typeof perGroup === "number" && perGroup < channels) {
+    return perGroup === 1 ? "depthwise" : "grouped";
+  }
+  return w.slice(2).every((d) => d === 1) ? "conv-1x1" : "conv";
+}
+function nodeClass(n) {
+  if (n.opClass) return n.opClass;
+  if (n.domain === void 0 || n.domain === "" || n.domain === "ai.onnx" || n.domain === "com.microsoft") {
+    if (CONV_OPS.has(n.opType)) return convClass2(n);
+    const c = CLASS_BY_OP[n.opType];
+    if (c) return c;
+  }
+  return "elementwise";
+}
+var FUSION_ROOTS = /* @__PURE__ */ new Set(["gemm", "conv", "conv-1x1", "depthwise", "grouped", "conv-transpose"]);
 var FALLBACK = {
   int4: ["int8", "fp16", "bf16", "fp32"],
   int8: ["fp16", "bf16", "fp32"],
@@ -48056,6 +48716,22 @@ function checkDevice(device) {
   if (!(device.kernelOverhead >= 0 && Number.isFinite(device.kernelOverhead))) {
     throw bad(`kernel overhead must be a finite number of seconds >= 0, got ${device.kernelOverhead}`);
   }
+  for (const [c, f] of Object.entries(device.classes ?? {})) {
+    if (!f) continue;
+    const e = f.computeEfficiency;
+    if (e !== void 0 && !(e > 0 && e <= 1)) throw bad(`${c} compute efficiency must be in (0, 1], got ${e}`);
+    const o = f.kernelOverhead;
+    if (o !== void 0 && !(o >= 0 && Number.isFinite(o))) throw bad(`${c} kernel overhead must be a finite number of seconds >= 0, got ${o}`);
+  }
+  if (device.cache) {
+    const { bytes, bandwidth } = device.cache;
+    if (!(bytes >= 0 && Number.isFinite(bytes))) throw bad(`cache size must be a finite number of bytes >= 0, got ${bytes}`);
+    if (!usable(bandwidth)) throw bad(`cache bandwidth must be a positive, finite number of bytes/s, got ${String(bandwidth)}`);
+  }
+  const fusion = device.fusion;
+  if (fusion !== void 0 && !FUSIONS.includes(fusion)) {
+    throw bad(`fusion must be one of ${FUSIONS.join(", ")}, got ${quoteToken(typeof fusion === "string" ? fusion : JSON.stringify(fusion))}`);
+  }
 }
 var FLOAT_PRECISION = {
   float64: "fp64",
@@ -48080,44 +48756,202 @@ function nodePrecision(n) {
   }
   return best ?? "fp32";
 }
-function launchesKernel(n) {
-  if (n.domain === void 0 && (VIEW_OPS.has(n.opType) || SHAPE_OPS.has(n.opType))) return false;
-  const shapeMath = n.outputs.every(
+function isShapeMath(n) {
+  return n.outputs.length > 0 && n.outputs.every(
     (o) => (o.dtype === "int64" || o.dtype === "int32") && o.shape !== null && o.shape.every((d) => typeof d === "number") && o.shape.reduce((x2, y) => x2 * y, 1) <= SHAPE_VALUE_LIMIT
   );
-  return !shapeMath;
+}
+function elements(shape) {
+  if (!shape) return null;
+  let n = 1;
+  for (const d of shape) {
+    if (typeof d !== "number") return null;
+    n *= d;
+  }
+  return n;
+}
+var DTYPE_BYTES = {
+  float64: 8,
+  int64: 8,
+  uint64: 8,
+  complex64: 8,
+  complex128: 16,
+  float32: 4,
+  int32: 4,
+  uint32: 4,
+  float16: 2,
+  bfloat16: 2,
+  int16: 2,
+  uint16: 2,
+  int8: 1,
+  uint8: 1,
+  bool: 1,
+  float8e4m3fn: 1,
+  float8e4m3fnuz: 1,
+  float8e5m2: 1,
+  float8e5m2fnuz: 1,
+  int4: 0.5,
+  uint4: 0.5
+};
+function tensorBytes2(t) {
+  const n = elements(t.shape);
+  const b = t.dtype ? DTYPE_BYTES[t.dtype] : void 0;
+  return n === null || b === void 0 ? null : Math.ceil(n * b);
+}
+function fusionPlan(nodes, classes, graphOutputs) {
+  const producer = /* @__PURE__ */ new Map();
+  nodes.forEach((n, i2) => n.outputs.forEach((o) => o.name && producer.set(o.name, i2)));
+  const isEpilogue = (i2) => (classes[i2] === "elementwise" || nodes[i2].opType === "BatchNormalization") && nodes[i2].outputs.length === 1;
+  const onlyElementwise = /* @__PURE__ */ new Map();
+  nodes.forEach((n, i2) => {
+    for (const t of n.inputs) if (t.name) onlyElementwise.set(t.name, (onlyElementwise.get(t.name) ?? true) && isEpilogue(i2));
+  });
+  for (const name of graphOutputs) onlyElementwise.set(name, false);
+  const plan = /* @__PURE__ */ new Map();
+  nodes.forEach((n, i2) => {
+    if (!isEpilogue(i2)) return;
+    const out = elements(n.outputs[0].shape);
+    let root;
+    let via = -1;
+    for (let k = 0; k < n.inputs.length; k++) {
+      const t = n.inputs[k];
+      const p = producer.get(t.name);
+      if (p === void 0 || p >= i2) continue;
+      const r = FUSION_ROOTS.has(classes[p]) ? p : plan.get(p)?.root ?? (nodes[p].opType === "BatchNormalization" ? p : void 0);
+      if (r === void 0) continue;
+      if (root !== void 0 && r !== root) continue;
+      if (onlyElementwise.get(t.name) !== true) return;
+      const inElems2 = elements(t.shape);
+      const sameSize = out !== null && inElems2 !== null && out === inElems2;
+      if (root === void 0 && !sameSize) continue;
+      if (root === void 0) {
+        root = r;
+        via = k;
+      }
+    }
+    if (root !== void 0) plan.set(i2, { root, via });
+  });
+  return plan;
+}
+function constantNodes(nodes, producer, graphInputs) {
+  const inputs = new Set(graphInputs);
+  const out = /* @__PURE__ */ new Set();
+  nodes.forEach((n, i2) => {
+    const named = n.inputs.filter((t) => t.name);
+    if (named.length === 0) return;
+    const constant = named.every((t) => {
+      if (inputs.has(t.name)) return false;
+      const p = producer.get(t.name);
+      return p === void 0 ? true : p < i2 && out.has(p);
+    });
+    if (constant) out.add(i2);
+  });
+  return out;
 }
 function estimateLatency(nodes, device, options = {}) {
   checkDevice(device);
+  const fusion = device.fusion ?? "none";
   const notices = /* @__PURE__ */ new Set();
-  const bw = device.bandwidth * device.memoryEfficiency;
+  const dram = device.bandwidth * device.memoryEfficiency;
+  const cache = device.cache;
+  const move = (bytes) => {
+    if (bytes <= 0) return [0, false];
+    if (cache && bytes <= cache.bytes) return [bytes / cache.bandwidth, true];
+    return [bytes / dram, false];
+  };
+  const figures = (c) => {
+    const f = device.classes?.[c];
+    return { eff: f?.computeEfficiency ?? device.computeEfficiency, overhead: f?.kernelOverhead ?? device.kernelOverhead };
+  };
+  const classes = nodes.map(nodeClass);
+  const plan = fusion === "standard" ? fusionPlan(nodes, classes, options.graphOutputs ?? []) : /* @__PURE__ */ new Map();
+  const producer = /* @__PURE__ */ new Map();
+  if (plan.size || options.graphInputs) nodes.forEach((n, i2) => n.outputs.forEach((o) => o.name && producer.set(o.name, i2)));
+  const folded = fusion === "standard" && options.graphInputs ? constantNodes(nodes, producer, options.graphInputs) : /* @__PURE__ */ new Set();
   const flopsByPrecision = /* @__PURE__ */ new Map();
   let compute = 0;
   let memory = 0;
   let overhead = 0;
   let kernels = 0;
   let totalFlops = 0;
+  const byClass = {};
   const timeByBound = { compute: 0, memory: 0, overhead: 0 };
-  const out = nodes.map((n) => {
-    if (!launchesKernel(n)) return { time: 0, compute: 0, memory: 0, bound: "none", precision: null };
-    const flops3 = n.flops ?? 0;
-    const bytes = (n.bytesRead ?? 0) + (n.bytesWritten ?? 0);
+  const out = [];
+  const precisionOf = (n, flops3) => {
     const wanted = options.precision ?? nodePrecision(n);
     const p = effectivePrecision(device, wanted);
     if (p === null) throw new Error(`device ${device.id} has no peak figure`);
     if (p !== wanted && flops3 > 0) notices.add(`${device.id} has no ${wanted} peak: ${wanted} work estimated at ${p}`);
-    const tc = flops3 > 0 ? flops3 / (device.peak[p] * device.computeEfficiency) : 0;
-    const tm = bytes / bw;
-    const time = Math.max(tc, tm) + device.kernelOverhead;
-    const bound2 = device.kernelOverhead > Math.max(tc, tm) ? "overhead" : tc >= tm ? "compute" : "memory";
+    return p;
+  };
+  nodes.forEach((n, i2) => {
+    const cls = classes[i2];
+    const free = fusion === "standard" && (cls === "view" || cls === "shape" || isShapeMath(n) || folded.has(i2));
+    if (free) {
+      out.push({ time: 0, compute: 0, memory: 0, bound: "none", precision: null, opClass: cls });
+      return;
+    }
+    const flops3 = n.flops ?? 0;
+    const fused = plan.get(i2);
+    if (fused) {
+      const root = out[fused.root];
+      const p2 = root.precision ?? precisionOf(n, flops3);
+      let extra = 0;
+      n.inputs.forEach((t, k) => {
+        const p3 = producer.get(t.name);
+        const inGroup = k === fused.via || p3 !== void 0 && (p3 === fused.root || plan.get(p3)?.root === fused.root);
+        if (!inGroup) extra += tensorBytes2(t) ?? 0;
+      });
+      const tc2 = flops3 > 0 ? flops3 / (device.peak[p2] * figures(root.opClass).eff) : 0;
+      const [tm2, cached2] = move(extra);
+      const time2 = Math.max(tc2, tm2);
+      compute += tc2;
+      memory += tm2;
+      totalFlops += flops3;
+      flopsByPrecision.set(p2, (flopsByPrecision.get(p2) ?? 0) + flops3);
+      const rootBound = root.bound === "fused" || root.bound === "none" ? "compute" : root.bound;
+      timeByBound[rootBound] += time2;
+      addClass(byClass, cls, time2, 0);
+      out.push({ time: time2, compute: tc2, memory: tm2, bound: "fused", precision: p2, opClass: cls, fusedInto: fused.root, ...cached2 ? { cached: cached2 } : {} });
+      return;
+    }
+    const { eff, overhead: ov } = figures(cls);
+    const p = precisionOf(n, flops3);
+    const rate = device.peak[p] * eff;
+    const bytes = n.timing?.bytes ?? (n.bytesRead ?? 0) + (n.bytesWritten ?? 0);
+    const steps = n.timing?.steps ?? 0;
+    let tc;
+    let tm;
+    let oh = ov;
+    let cached;
+    let time;
+    if (steps > 0 && Number.isFinite(steps)) {
+      const stepFlops = n.timing?.stepFlops ?? 0;
+      const onceFlops = Math.max(0, flops3 - steps * stepFlops);
+      const [onceMem, c1] = move(bytes);
+      const [stepMem, c2] = move(n.timing?.stepBytes ?? 0);
+      const onceCompute = onceFlops / rate;
+      const stepCompute = stepFlops / rate;
+      tc = onceCompute + steps * stepCompute;
+      tm = onceMem + steps * stepMem;
+      oh = ov * (1 + steps);
+      cached = c1 || c2;
+      time = Math.max(onceCompute, onceMem) + ov + steps * (ov + Math.max(stepCompute, stepMem));
+    } else {
+      tc = flops3 > 0 ? flops3 / rate : 0;
+      [tm, cached] = move(bytes);
+      time = Math.max(tc, tm) + ov;
+    }
+    const bound2 = oh > time - oh ? "overhead" : tc >= tm ? "compute" : "memory";
     compute += tc;
     memory += tm;
-    overhead += device.kernelOverhead;
+    overhead += oh;
     kernels++;
     totalFlops += flops3;
     timeByBound[bound2] += time;
     flopsByPrecision.set(p, (flopsByPrecision.get(p) ?? 0) + flops3);
-    return { time, compute: tc, memory: tm, bound: bound2, precision: p };
+    addClass(byClass, cls, time, 1);
+    out.push({ time, compute: tc, memory: tm, bound: bound2, precision: p, opClass: cls, ...cached ? { cached } : {} });
   });
   const total = out.reduce((s, t) => s + t.time, 0);
   if (!Number.isFinite(total)) throw new UserError("", `device ${quoteToken(device.id)}: its peak or bandwidth is too small for a finite estimate`);
@@ -48126,6 +48960,7 @@ function estimateLatency(nodes, device, options = {}) {
   for (const [p, f] of flopsByPrecision) if (f > most) [precision, most] = [p, f];
   const peak = device.peak[precision] ?? 0;
   const bound = Object.entries(timeByBound).reduce((a, b) => b[1] > a[1] ? b : a)[0];
+  for (const c of Object.values(byClass)) c.ms *= 1e3;
   return {
     device: device.id,
     ms: total * 1e3,
@@ -48138,9 +48973,17 @@ function estimateLatency(nodes, device, options = {}) {
     ridgePoint: peak / device.bandwidth,
     achievedFlops: total > 0 ? totalFlops / total : 0,
     kernels,
+    fusion,
+    byClass,
     notices: [...notices],
     nodes: out
   };
+}
+function addClass(byClass, cls, seconds2, kernels) {
+  if (seconds2 === 0 && kernels === 0) return;
+  const c = byClass[cls] ??= { ms: 0, kernels: 0 };
+  c.ms += seconds2;
+  c.kernels += kernels;
 }
 
 // src/report/latency.ts
@@ -48151,8 +48994,19 @@ function withLatency(report2, devices, options = {}) {
   const warnings = [...report2.warnings];
   const unknown = report2.nodes.filter((n) => n.flops === null || n.lowerBound || n.bytesRead === null || n.bytesWritten === null);
   const atMax = unknown.every((n) => n.upper && n.upper.flops !== null && n.upper.bytes !== null) ? report2.nodes.map((n) => unknown.includes(n) ? { ...n, flops: n.upper.flops, bytesRead: n.upper.bytes, bytesWritten: 0 } : n) : null;
+  const opts = {
+    ...options,
+    graphOutputs: options.graphOutputs ?? report2.graph.outputs.map((o) => o.name),
+    graphInputs: options.graphInputs ?? report2.graph.inputs.map((i2) => i2.name)
+  };
   for (const d of devices) {
-    const est = estimateLatency(report2.nodes, d, options);
+    const est = estimateLatency(report2.nodes, d, opts);
+    const classes = {};
+    for (const [c, t] of Object.entries(est.byClass)) {
+      if (t.kernels === 0) continue;
+      const f = d.classes?.[c];
+      classes[c] = { computeEfficiency: f?.computeEfficiency ?? d.computeEfficiency, kernelOverheadUs: (f?.kernelOverhead ?? d.kernelOverhead) * 1e6 };
+    }
     latency[d.id] = {
       device: d.id,
       name: d.name,
@@ -48166,11 +49020,15 @@ function withLatency(report2, devices, options = {}) {
       ridgePoint: est.ridgePoint,
       achievedFlops: est.achievedFlops,
       kernels: est.kernels,
-      efficiency: { compute: d.computeEfficiency, memory: d.memoryEfficiency, kernelOverheadUs: d.kernelOverhead * 1e6 }
+      efficiency: { compute: d.computeEfficiency, memory: d.memoryEfficiency, kernelOverheadUs: d.kernelOverhead * 1e6 },
+      fusion: est.fusion,
+      byClass: est.byClass,
+      classes,
+      ...d.cache ? { cache: { bytes: d.cache.bytes, bandwidth: d.cache.bandwidth } } : {}
     };
     if (unknown.length) {
       latency[d.id].lowerBound = true;
-      if (atMax) latency[d.id].upperBoundMs = estimateLatency(atMax, d, options).ms;
+      if (atMax) latency[d.id].upperBoundMs = estimateLatency(atMax, d, opts).ms;
     }
     est.nodes.forEach((t, i2) => {
       if (t.bound !== "none") nodes[i2].latency[d.id] = { us: t.time * 1e6, bound: t.bound };
@@ -48179,6 +49037,29 @@ function withLatency(report2, devices, options = {}) {
   }
   for (const n of nodes) if (Object.keys(n.latency).length === 0) delete n.latency;
   return { ...report2, latency, nodes, warnings };
+}
+var finite = (v) => typeof v === "number" && Number.isFinite(v);
+function classRows(l) {
+  const rows = [];
+  const by = l.byClass && typeof l.byClass === "object" ? l.byClass : {};
+  for (const [c, v] of Object.entries(by)) {
+    if (!v || !finite(v.ms) || !finite(v.kernels)) continue;
+    const f = l.classes?.[c];
+    rows.push({
+      opClass: c,
+      ms: v.ms,
+      kernels: v.kernels,
+      share: finite(l.ms) && l.ms > 0 ? v.ms / l.ms : 0,
+      computeEfficiency: f && finite(f.computeEfficiency) ? f.computeEfficiency : null,
+      kernelOverheadUs: f && finite(f.kernelOverheadUs) ? f.kernelOverheadUs : null
+    });
+  }
+  return rows.sort((a, b) => b.ms - a.ms || (a.opClass < b.opClass ? -1 : 1));
+}
+function fusionText(fusion) {
+  if (fusion === "standard") return "fusion standard: element-wise epilogues fold into the conv / gemm before them, views are free";
+  if (fusion === "none") return "fusion none: every node is its own kernel";
+  return null;
 }
 
 // package.json
@@ -48205,7 +49086,8 @@ var package_default = {
     lint: "eslint .",
     format: "prettier --write .",
     "format:check": "prettier --check .",
-    fuzz: "tsx scripts/fuzz.ts"
+    fuzz: "tsx scripts/fuzz.ts",
+    accuracy: "tsx scripts/accuracy.ts"
   },
   devDependencies: {
     "@actions/core": "^3.0.1",
@@ -48255,7 +49137,7 @@ function parseMaxNodes(v, what) {
 function confinement(root, allowOutsideRepo = false, allowHint = "--allow-outside-repo") {
   return allowOutsideRepo ? { root: null } : { root, rootName: "the repository", allowHint };
 }
-function readBudgets(path, display, confine) {
+function readBudgets(path, display, confine, external) {
   let text2;
   try {
     text2 = readTextSafe(path, display, { ...confine, what: "budgets file" });
@@ -48263,13 +49145,28 @@ function readBudgets(path, display, confine) {
     if (e instanceof InputError && /^no such/.test(e.detail)) throw new InputError(display, "no such budgets file");
     throw e;
   }
-  return parseBudgets(text2, display);
+  return parseBudgets(text2, display, external);
 }
-function configDevices(cfg) {
+function readDevicesFile(path, display, confine) {
+  let text2;
+  try {
+    text2 = readTextSafe(path, display, { ...confine, what: "devices file" });
+  } catch (e) {
+    if (e instanceof InputError && /^no such/.test(e.detail)) throw new InputError(display, "no such devices file");
+    throw e;
+  }
+  return parseDevicesFile(text2, display);
+}
+function customDeviceModel(custom, fileFusion, fusion) {
+  const f = fusion ?? custom.overrides.fusion ?? fileFusion;
+  return deviceModel(custom.device, { ...custom.overrides, ...f ? { fusion: f } : {} });
+}
+function configDevices(cfg, fusion) {
   return cfg.devices.map((id) => {
     const custom = cfg.customDevices.find((c) => c.device.id === id);
-    if (custom) return deviceModel(custom.device, custom.overrides);
-    return deviceModel(findDevice(id));
+    if (custom) return customDeviceModel(custom, cfg.fusion, fusion);
+    const f = fusion ?? cfg.fusion;
+    return deviceModel(findDevice(id), f ? { fusion: f } : {});
   });
 }
 var posix = toPosix;
@@ -48336,12 +49233,17 @@ function analyzeConfig(cfg, budgetsPath, root, devices, options) {
   checkConfigDims(cfg, out);
   return out;
 }
+function displayPath(root, path) {
+  const rel = relative4(root, resolve4(path));
+  return rel && !rel.startsWith("..") && !isAbsolute3(rel) ? posix(rel) : path;
+}
 function runCheck(options) {
   const root = resolve4(options.root);
   const display = posix(relative4(root, options.budgetsPath)) || options.budgetsPath;
   const confine = confinement(root, options.allowOutsideRepo, options.allowHint);
-  const cfg = readBudgets(options.budgetsPath, display, confine);
-  const devices = configDevices(cfg);
+  const external = options.devicesPath ? readDevicesFile(options.devicesPath, displayPath(root, options.devicesPath), confine) : void 0;
+  const cfg = readBudgets(options.budgetsPath, display, confine, external);
+  const devices = configDevices(cfg, options.fusion);
   const analysed = analyzeConfig(cfg, options.budgetsPath, root, devices, {
     mustExist: true,
     modelsGlob: options.modelsGlob,
@@ -48596,11 +49498,35 @@ function modelBlocks(m, options) {
       text(l.precision, 20),
       text(siUnit(l.ridgePoint, "FLOP/B"), 30)
     ]);
+    const fusions = [...new Set(latency.map(([, l]) => fusionText(l.fusion)).filter((f) => f !== null))];
+    const fusionLine = fusions.length ? `
+
+<sub>${fusions.map((f) => text(f, 120)).join(" \xB7 ")}</sub>` : "";
     blocks.push(
       `**Estimated latency** (roofline, see docs/roofline.md)
 
-` + mdTable(["device", "latency", "bound", "utilisation", "precision", "ridge point"], ["l", "r", "l", "r", "l", "r"], rows)
+` + mdTable(["device", "latency", "bound", "utilisation", "precision", "ridge point"], ["l", "r", "l", "r", "l", "r"], rows) + fusionLine
     );
+    const classTable = latency.flatMap(
+      ([id, l]) => classRows(l).map((r) => [
+        code(id, 40),
+        text(r.opClass, 30),
+        text(fmtMs(r.ms), 30),
+        pct(r.share),
+        String(r.kernels),
+        r.computeEfficiency === null ? r.kernels === 0 ? "fused" : "" : r.computeEfficiency.toFixed(2),
+        r.kernelOverheadUs === null ? "" : `${Math.round(r.kernelOverheadUs * 100) / 100} \xB5s`
+      ])
+    );
+    if (classTable.length) {
+      blocks.push(
+        `<details><summary>Time by op class</summary>
+
+` + mdTable(["device", "op class", "time", "share", "kernels", "compute eff.", "overhead / kernel"], ["l", "l", "r", "r", "r", "r", "r"], classTable) + `
+
+</details>`
+      );
+    }
   }
   const ranked = m.nodes.map((n, i2) => ({ n, i: i2 })).filter(({ n }) => (n.flops ?? 0) > 0 || n.params > 0).sort((a, b) => (b.n.flops ?? 0) - (a.n.flops ?? 0) || a.i - b.i).slice(0, options.top);
   if (ranked.length) {
@@ -48621,7 +49547,7 @@ function modelBlocks(m, options) {
         return nt ? `${fmtUs(nt.us)} ${text(nt.bound.slice(0, 1), 2)}` : "";
       })
     ]);
-    const legend = devs.length ? "\n\nTimes are roofline estimates; c / m / o: compute-, memory-, overhead-bound." : "";
+    const legend = devs.length ? "\n\nTimes are roofline estimates; c / m / o: compute-, memory-, overhead-bound; f: fused into the kernel before it." : "";
     blocks.push(`<details><summary>Top ${ranked.length} layers by FLOPs</summary>
 
 ${mdTable(head, align, rows)}${legend}
@@ -49102,6 +50028,32 @@ var report_schema_default = {
             memory: { type: "number" },
             kernelOverheadUs: { type: "number" }
           }
+        },
+        fusion: {
+          enum: ["none", "standard"],
+          description: "The runtime model: standard folds element-wise epilogues into conv / gemm kernels and makes views free; none runs every node as its own kernel"
+        },
+        byClass: {
+          type: "object",
+          description: "Per op class: milliseconds spent and kernels launched",
+          additionalProperties: {
+            type: "object",
+            required: ["ms", "kernels"],
+            properties: { ms: { type: "number", minimum: 0 }, kernels: { type: "integer", minimum: 0 } }
+          }
+        },
+        classes: {
+          type: "object",
+          description: "The compute efficiency and kernel overhead used for each op class that launched kernels",
+          additionalProperties: {
+            type: "object",
+            properties: { computeEfficiency: { type: "number" }, kernelOverheadUs: { type: "number" } }
+          }
+        },
+        cache: {
+          type: "object",
+          description: "The last-level cache used: size in bytes, bandwidth in bytes/s",
+          properties: { bytes: { type: "number", minimum: 0 }, bandwidth: { type: "number", minimum: 0 } }
         }
       }
     },
@@ -49121,6 +50073,36 @@ var report_schema_default = {
         bytesWritten: { $ref: "#/definitions/countOrNull" },
         intensity: { type: ["number", "null"], minimum: 0 },
         supported: { const: false },
+        opClass: {
+          description: "The kind of kernel the node runs (src/devices/op-class.ts); the roofline's per-class efficiency and overhead. Absent in reports written before op classes.",
+          enum: [
+            "gemm",
+            "conv",
+            "conv-1x1",
+            "depthwise",
+            "grouped",
+            "conv-transpose",
+            "recurrent",
+            "attention",
+            "normalization",
+            "elementwise",
+            "reduction",
+            "data-movement",
+            "view",
+            "shape"
+          ]
+        },
+        timing: {
+          description: "Hints for the roofline beyond the tensor bytes: bytes the kernel really moves (a gather reads only its rows), and a recurrent kernel's sequential steps with the FLOPs and bytes of each.",
+          type: "object",
+          properties: {
+            bytes: { $ref: "#/definitions/count" },
+            steps: { type: "integer", minimum: 0 },
+            stepBytes: { $ref: "#/definitions/count" },
+            stepFlops: { $ref: "#/definitions/count" }
+          },
+          additionalProperties: false
+        },
         latency: {
           type: "object",
           additionalProperties: {
