@@ -94,11 +94,16 @@ describe('the real recurrent models', () => {
     });
   });
 
-  it('every node has a class; only gathers and recurrent nodes have timing', () => {
+  it('every node has a class; only gathers, slices and recurrent nodes have timing', () => {
     for (const m of report.models) {
       for (const n of m.nodes) {
         expect(OP_CLASSES, `${m.path} ${n.name}`).toContain(n.opClass);
-        if (n.timing) expect(['Gather', 'GRU', 'LSTM']).toContain(n.opType);
+        if (n.timing) expect(['Gather', 'Slice', 'GRU', 'LSTM']).toContain(n.opType);
+        // A slice moves the part it keeps, read and written.
+        if (n.opType === 'Slice' && n.outputs[0].dtype === 'float32' && n.outputs[0].shape?.every((d) => typeof d === 'number')) {
+          const kept = (n.outputs[0].shape as number[]).reduce((a, b) => a * b, 1) * 4;
+          expect(n.timing?.bytes).toBe(2 * kept);
+        }
       }
     }
   });
