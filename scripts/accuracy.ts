@@ -28,7 +28,7 @@ import * as os from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
-import { loadModelFile } from '../src/io/load-model.js';
+import { externalTensors, loadModelFile } from '../src/io/load-model.js';
 import { UserError } from '../src/errors.js';
 import { analyzeModelFile } from '../src/io/analyze-file.js';
 import { compileGlob } from '../src/budgets/glob.js';
@@ -37,7 +37,7 @@ import { calibrateOnThisMachine, describeMachine, thisMachineDevice } from '../s
 import { detectMachine, type Machine } from '../src/calibrate/machine.js';
 import { deviceModel } from '../src/devices/efficiency.js';
 import { estimateLatency, type DeviceModel, type EstimateOptions } from '../src/devices/roofline.js';
-import type { Graph, TensorData } from '../src/graph/model.js';
+import type { TensorData } from '../src/graph/model.js';
 import type { NodeEntry, ModelReport } from '../src/report/model-report.js';
 import {
   loadOrt,
@@ -65,6 +65,7 @@ import {
   type MachineInfo,
   type ProfileEvent,
 } from './accuracy-lib.js';
+import { lcg } from '../src/util/lcg.js';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const DOC = join(ROOT, 'docs', 'roofline.md');
@@ -157,28 +158,7 @@ function dimsFor(path: string): Record<string, number> {
   return { batch: 1 };
 }
 
-function* externalTensors(g: Graph): Generator<TensorData> {
-  for (const t of g.initializers) if (t.storage.kind === 'external') yield t;
-  for (const sp of g.sparseInitializers) if (sp.values.storage.kind === 'external') yield sp.values;
-  for (const n of g.nodes) {
-    for (const a of n.attrs.values()) {
-      if (a.type === 'tensor' && a.value.storage.kind === 'external') yield a.value;
-      if (a.type === 'graph') yield* externalTensors(a.value);
-      if (a.type === 'graphs') for (const sg of a.value) yield* externalTensors(sg);
-    }
-  }
-}
-
 const BYTES: Record<string, number> = { float32: 4, float16: 2, bfloat16: 2, float64: 8, int64: 8, int32: 4, int8: 1, uint8: 1, bool: 1 };
-
-/** Deterministic uniform numbers in [0, 1). */
-function lcg(seed: number): () => number {
-  let x = seed >>> 0;
-  return () => {
-    x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
-    return x / 2 ** 32;
-  };
-}
 
 /**
  * Random but well-behaved values for a weight: uniform with variance 1/fan-in for a matrix or

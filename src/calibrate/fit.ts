@@ -14,7 +14,7 @@
  * its starting value and is reported as such, never written as if measured.
  */
 import type { NodeEntry } from '../report/model-report.js';
-import { estimateLatency, type DeviceModel } from '../devices/roofline.js';
+import { estimateLatency, nodeClass, type DeviceModel } from '../devices/roofline.js';
 import { OP_CLASSES, type ClassFigures, type Fusion, type OpClass } from '../devices/op-class.js';
 
 export interface Measurement {
@@ -120,72 +120,8 @@ const COMPUTE_CLASSES: ReadonlySet<OpClass> = new Set<OpClass>([
   'attention',
 ]);
 
-const FALLBACK: Record<string, OpClass> = {
-  MatMul: 'gemm',
-  Gemm: 'gemm',
-  MatMulInteger: 'gemm',
-  QLinearMatMul: 'gemm',
-  Einsum: 'gemm',
-  ConvTranspose: 'conv-transpose',
-  LSTM: 'recurrent',
-  GRU: 'recurrent',
-  RNN: 'recurrent',
-  Attention: 'attention',
-  MultiHeadAttention: 'attention',
-  BatchNormalization: 'normalization',
-  LayerNormalization: 'normalization',
-  InstanceNormalization: 'normalization',
-  GroupNormalization: 'normalization',
-  Softmax: 'normalization',
-  LogSoftmax: 'normalization',
-  Reshape: 'view',
-  Squeeze: 'view',
-  Unsqueeze: 'view',
-  Flatten: 'view',
-  Identity: 'view',
-  Dropout: 'view',
-  Shape: 'shape',
-  Size: 'shape',
-  Constant: 'shape',
-  ConstantOfShape: 'shape',
-  Range: 'shape',
-};
-const DATA_MOVEMENT = new Set([
-  'Transpose',
-  'Concat',
-  'Split',
-  'Slice',
-  'Gather',
-  'GatherElements',
-  'GatherND',
-  'ScatterND',
-  'ScatterElements',
-  'Pad',
-  'Tile',
-  'Expand',
-  'Resize',
-  'Upsample',
-  'DepthToSpace',
-  'SpaceToDepth',
-]);
-
-/** The node's op class: the analysis's, else one derived from the operator (reports written before op classes). */
-export function classOf(n: NodeEntry): OpClass {
-  if (n.opClass) return n.opClass;
-  if (n.opType === 'Conv') {
-    const x = n.inputs[0]?.shape;
-    const w = n.inputs[1]?.shape;
-    if (x && w && typeof x[1] === 'number' && typeof w[1] === 'number' && w[1] > 0) {
-      const group = x[1] / w[1];
-      if (group > 1) return w[1] === 1 ? 'depthwise' : 'grouped';
-      if (w.slice(2).every((k) => k === 1)) return 'conv-1x1';
-    }
-    return 'conv';
-  }
-  if (/^Reduce|^ArgM|Pool$|^TopK$/.test(n.opType)) return 'reduction';
-  if (DATA_MOVEMENT.has(n.opType)) return 'data-movement';
-  return FALLBACK[n.opType] ?? 'elementwise';
-}
+/** The node's op class: the analysis's, else one derived from the operator (the roofline's own rule). */
+export const classOf: (n: NodeEntry) => OpClass = nodeClass;
 
 interface ParamDef {
   name: string;

@@ -11,6 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError } from '../errors.js';
+import { lcg } from '../util/lcg.js';
 
 /** The small part of onnxruntime-node's API used here (its own types are not a build dependency). */
 export interface OrtTensor {
@@ -99,15 +100,6 @@ export function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-
-/** Deterministic pseudo-random numbers (a 32-bit LCG), so every run feeds the same data. */
-function lcg(seed: number): () => number {
-  let x = seed >>> 0;
-  return () => {
-    x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
-    return x / 2 ** 32;
-  };
 }
 
 export function makeFeeds(ort: OrtModule, feeds: readonly FeedSpec[]): Record<string, OrtTensor> {

@@ -12,6 +12,7 @@ import { decodeBytes } from '../io/load-model.js';
 import { inferModel } from '../analysis/infer.js';
 import { modelReport, type NodeEntry } from '../report/model-report.js';
 import type { FeedSpec } from './ort.js';
+import { lcg } from '../util/lcg.js';
 
 export interface MicroModel {
   /** Short id, e.g. 'matmul-256'. */
@@ -38,14 +39,6 @@ interface Spec {
   initializers?: TensorSpec[];
   feeds?: Partial<Record<string, number>>;
   runs?: number;
-}
-
-function lcg(seed: number): () => number {
-  let x = seed >>> 0;
-  return () => {
-    x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
-    return x / 2 ** 32;
-  };
 }
 
 /** A float32 initializer of small random values (raw bytes, no per-element encoding). */

@@ -64,7 +64,8 @@ export function decodeBytes(path: string, bytes: Uint8Array, maxNodes?: number):
   }
 }
 
-function* externalTensors(g: Graph): Generator<TensorData> {
+/** Every tensor of the graph (and its sub-graphs) stored in external data. */
+export function* externalTensors(g: Graph): Generator<TensorData> {
   for (const t of g.initializers) if (t.storage.kind === 'external') yield t;
   for (const sp of g.sparseInitializers) if (sp.values.storage.kind === 'external') yield sp.values;
   for (const n of g.nodes) {

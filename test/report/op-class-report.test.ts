@@ -100,8 +100,9 @@ describe('the real recurrent models', () => {
         expect(OP_CLASSES, `${m.path} ${n.name}`).toContain(n.opClass);
         if (n.timing) expect(['Gather', 'Slice', 'GRU', 'LSTM']).toContain(n.opType);
         // A slice moves the part it keeps, read and written.
-        if (n.opType === 'Slice' && n.outputs[0].dtype === 'float32' && n.outputs[0].shape?.every((d) => typeof d === 'number')) {
-          const kept = (n.outputs[0].shape as number[]).reduce((a, b) => a * b, 1) * 4;
+        const shape = n.outputs[0].shape;
+        if (n.opType === 'Slice' && n.outputs[0].dtype === 'float32' && shape?.every((d): d is number => typeof d === 'number')) {
+          const kept = shape.reduce((a, b) => a * b, 1) * 4;
           expect(n.timing?.bytes).toBe(2 * kept);
         }
       }
