@@ -29319,70 +29319,7 @@ var COMPUTE_CLASSES = /* @__PURE__ */ new Set([
   "recurrent",
   "attention"
 ]);
-var FALLBACK2 = {
-  MatMul: "gemm",
-  Gemm: "gemm",
-  MatMulInteger: "gemm",
-  QLinearMatMul: "gemm",
-  Einsum: "gemm",
-  ConvTranspose: "conv-transpose",
-  LSTM: "recurrent",
-  GRU: "recurrent",
-  RNN: "recurrent",
-  Attention: "attention",
-  MultiHeadAttention: "attention",
-  BatchNormalization: "normalization",
-  LayerNormalization: "normalization",
-  InstanceNormalization: "normalization",
-  GroupNormalization: "normalization",
-  Softmax: "normalization",
-  LogSoftmax: "normalization",
-  Reshape: "view",
-  Squeeze: "view",
-  Unsqueeze: "view",
-  Flatten: "view",
-  Identity: "view",
-  Dropout: "view",
-  Shape: "shape",
-  Size: "shape",
-  Constant: "shape",
-  ConstantOfShape: "shape",
-  Range: "shape"
-};
-var DATA_MOVEMENT = /* @__PURE__ */ new Set([
-  "Transpose",
-  "Concat",
-  "Split",
-  "Slice",
-  "Gather",
-  "GatherElements",
-  "GatherND",
-  "ScatterND",
-  "ScatterElements",
-  "Pad",
-  "Tile",
-  "Expand",
-  "Resize",
-  "Upsample",
-  "DepthToSpace",
-  "SpaceToDepth"
-]);
-function classOf(n) {
-  if (n.opClass) return n.opClass;
-  if (n.opType === "Conv") {
-    const x = n.inputs[0]?.shape;
-    const w = n.inputs[1]?.shape;
-    if (x && w && typeof x[1] === "number" && typeof w[1] === "number" && w[1] > 0) {
-      const group = x[1] / w[1];
-      if (group > 1) return w[1] === 1 ? "depthwise" : "grouped";
-      if (w.slice(2).every((k) => k === 1)) return "conv-1x1";
-    }
-    return "conv";
-  }
-  if (/^Reduce|^ArgM|Pool$|^TopK$/.test(n.opType)) return "reduction";
-  if (DATA_MOVEMENT.has(n.opType)) return "data-movement";
-  return FALLBACK2[n.opType] ?? "elementwise";
-}
+var classOf = nodeClass;
 function clone(d) {
   return {
     ...d,
@@ -29718,6 +29655,17 @@ import { createRequire } from "node:module";
 import * as os2 from "node:os";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
+
+// src/util/lcg.ts
+function lcg(seed) {
+  let x = seed >>> 0;
+  return () => {
+    x = Math.imul(x, 1664525) + 1013904223 >>> 0;
+    return x / 2 ** 32;
+  };
+}
+
+// src/calibrate/ort.ts
 var INSTALL_HINT = "install it with `npm i --ignore-scripts onnxruntime-node` (the CPU build is in the package)";
 var cached;
 function loadOrt(from) {
@@ -29740,13 +29688,6 @@ function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-function lcg(seed) {
-  let x = seed >>> 0;
-  return () => {
-    x = Math.imul(x, 1664525) + 1013904223 >>> 0;
-    return x / 2 ** 32;
-  };
 }
 function makeFeeds(ort, feeds) {
   const out = {};
@@ -30075,17 +30016,10 @@ function encodeModel(m) {
 }
 
 // src/calibrate/suite.ts
-function lcg2(seed) {
-  let x = seed >>> 0;
-  return () => {
-    x = Math.imul(x, 1664525) + 1013904223 >>> 0;
-    return x / 2 ** 32;
-  };
-}
 function weight(name, dims2, seed = 7) {
   const n = dims2.reduce((a2, b) => a2 * b, 1);
   const a = new Float32Array(n);
-  const rnd = lcg2(seed + n);
+  const rnd = lcg(seed + n);
   const block = Math.min(n, 1 << 14);
   for (let i = 0; i < block; i++) a[i] = (rnd() - 0.5) * 0.1;
   for (let i = block; i < n; i += block) a.copyWithin(i, 0, Math.min(block, n - i));
