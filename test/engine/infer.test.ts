@@ -7,6 +7,7 @@ import { decodeModel } from '../../src/onnx/decode.js';
 import { inferModel, type InferOptions } from '../../src/analysis/infer.js';
 import { totals } from '../../src/analysis/aggregate.js';
 import { encodeModel, type ModelSpec } from '../helpers/encode.js';
+import { matmulLoopBody } from '../helpers/models.js';
 
 function infer(spec: ModelSpec, options?: InferOptions) {
   return inferModel(decodeModel(encodeModel(spec)), options);
@@ -273,21 +274,7 @@ describe('order', () => {
 
 describe('sub-graph weights', () => {
   it('a weight read only inside a Loop body is attributed to the Loop node', () => {
-    const body = {
-      nodes: [
-        { op: 'Identity', inputs: ['cond_in'], outputs: ['cond_out'] },
-        { op: 'MatMul', inputs: ['h', 'w'], outputs: ['h_next'] },
-      ],
-      inputs: [
-        { name: 'i', dtype: 'int64' as const, shape: [] },
-        { name: 'cond_in', dtype: 'bool' as const, shape: [] },
-        { name: 'h', dtype: 'float32' as const, shape: [1, 4] },
-      ],
-      outputs: [
-        { name: 'cond_out', dtype: 'bool' as const, shape: [] },
-        { name: 'h_next', dtype: 'float32' as const, shape: [1, 4] },
-      ],
-    };
+    const body = matmulLoopBody();
     const r = infer({
       graph: {
         nodes: [{ op: 'Loop', inputs: ['M', '', 'h0'], outputs: ['h_final'], attrs: { body: { graph: body } }, name: 'loop' }],

@@ -4,7 +4,7 @@
  */
 import type { Totals } from '../../src/analysis/aggregate.js';
 import type { LatencyReport, ModelReport } from '../../src/report/model-report.js';
-import { encodeModel, type ModelSpec } from './encode.js';
+import { encodeModel, type GraphSpec, type ModelSpec } from './encode.js';
 
 export interface MlpOptions {
   /** A Relu (`act`) between the two MatMuls (default: none). */
@@ -73,4 +73,23 @@ export function reportWith(path: string, totals: Partial<Totals> = {}, latency: 
   const devices = Object.entries(latency);
   if (devices.length) r.latency = Object.fromEntries(devices.map(([device, l]) => [device, { device, name: device, ms: 0, ...l } as LatencyReport]));
   return r;
+}
+
+/** A Loop body carrying h -> h x w (w from the enclosing graph) with its condition passed through. */
+export function matmulLoopBody(): GraphSpec {
+  return {
+    nodes: [
+      { op: 'Identity', inputs: ['cond_in'], outputs: ['cond_out'] },
+      { op: 'MatMul', inputs: ['h', 'w'], outputs: ['h_next'] },
+    ],
+    inputs: [
+      { name: 'i', dtype: 'int64', shape: [] },
+      { name: 'cond_in', dtype: 'bool', shape: [] },
+      { name: 'h', dtype: 'float32', shape: [1, 4] },
+    ],
+    outputs: [
+      { name: 'cond_out', dtype: 'bool', shape: [] },
+      { name: 'h_next', dtype: 'float32', shape: [1, 4] },
+    ],
+  };
 }

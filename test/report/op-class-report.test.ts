@@ -12,6 +12,7 @@ import { OP_CLASSES } from '../../src/devices/op-class.js';
 import type { NodeEntry } from '../../src/report/model-report.js';
 import { runCli } from '../helpers/cli.js';
 import { encodeModel, type ModelSpec } from '../helpers/encode.js';
+import { matmulLoopBody } from '../helpers/models.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const schema = JSON.parse(readFileSync(join(ROOT, 'schema', 'report.schema.json'), 'utf8')) as SchemaObject & {
@@ -152,21 +153,7 @@ describe('crafted graphs', () => {
 
   it('a Loop of 100 iterations (summarised, not unrolled) is recurrent with 100 steps', () => {
     const trips = 100;
-    const body = {
-      nodes: [
-        { op: 'Identity', inputs: ['cond_in'], outputs: ['cond_out'] },
-        { op: 'MatMul', inputs: ['h', 'w'], outputs: ['h_next'] },
-      ],
-      inputs: [
-        { name: 'i', dtype: 'int64' as const, shape: [] },
-        { name: 'cond_in', dtype: 'bool' as const, shape: [] },
-        { name: 'h', dtype: 'float32' as const, shape: [1, 4] },
-      ],
-      outputs: [
-        { name: 'cond_out', dtype: 'bool' as const, shape: [] },
-        { name: 'h_next', dtype: 'float32' as const, shape: [1, 4] },
-      ],
-    };
+    const body = matmulLoopBody();
     const nodes = analyzeSpec({
       graph: {
         nodes: [{ op: 'Loop', name: 'loop', inputs: ['M', '', 'h0'], outputs: ['h_final'], attrs: { body: { graph: body } } }],
