@@ -36,7 +36,7 @@ import { findDevice } from '../src/devices/catalog.js';
 import { calibrateOnThisMachine, describeMachine, thisMachineDevice } from '../src/calibrate/calibrate.js';
 import { detectMachine, type Machine } from '../src/calibrate/machine.js';
 import { deviceModel } from '../src/devices/efficiency.js';
-import { estimateLatency, type DeviceModel, type EstimateOptions } from '../src/devices/roofline.js';
+import { estimateLatency, nodeClass, type DeviceModel, type EstimateOptions } from '../src/devices/roofline.js';
 import type { TensorData } from '../src/graph/model.js';
 import type { NodeEntry, ModelReport } from '../src/report/model-report.js';
 import {
@@ -54,7 +54,6 @@ import {
 import {
   END,
   START,
-  convKind,
   errorStats,
   profileByClass,
   profileByOpType,
@@ -314,13 +313,6 @@ function estimateBy(nodes: readonly NodeEntry[], device: DeviceModel, key: (n: N
   return out;
 }
 
-const numeric = (shape: readonly unknown[] | null | undefined): number[] | null =>
-  shape && shape.every((d): d is number => typeof d === 'number') ? [...shape] : null;
-
-/** The node's op class; for a Conv in a report without classes, its kind from the shapes (as the profile side does). */
-const classOf = (n: NodeEntry): string =>
-  n.opClass ?? (n.opType === 'Conv' ? (convKind(numeric(n.inputs[0]?.shape), numeric(n.inputs[1]?.shape)) ?? n.opType) : n.opType);
-
 const addInto = (into: Map<string, number>, from: ReadonlyMap<string, number>) => {
   for (const [k, v] of from) into.set(k, (into.get(k) ?? 0) + v);
 };
@@ -447,7 +439,7 @@ async function main(): Promise<void> {
         addInto(measuredOps, measuredByOp);
         addInto(estimatedOps, estByOp);
         addInto(measuredClasses, profileByClass(events, PROFILE_RUNS, typeClass));
-        addInto(estimatedClasses, estimateBy(report.nodes, device, classOf, graph));
+        addInto(estimatedClasses, estimateBy(report.nodes, device, nodeClass, graph));
         detail.profileUs = Object.fromEntries(measuredByOp);
         detail.estimateUs = Object.fromEntries(estByOp);
         // per node, for per-op-class analysis against the profile files

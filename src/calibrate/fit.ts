@@ -120,9 +120,6 @@ const COMPUTE_CLASSES: ReadonlySet<OpClass> = new Set<OpClass>([
   'attention',
 ]);
 
-/** The node's op class: the analysis's, else one derived from the operator (the roofline's own rule). */
-export const classOf: (n: NodeEntry) => OpClass = nodeClass;
-
 interface ParamDef {
   name: string;
   /** Not a figure of the device (the per-run overhead). */
@@ -294,7 +291,7 @@ export function fitDevice(measurements: readonly Measurement[], options: FitOpti
     if (!ok) skipped.push(m.id);
     return ok;
   });
-  const present = new Set(usable.flatMap((m) => m.nodes.map(classOf)));
+  const present = new Set(usable.flatMap((m) => m.nodes.map(nodeClass)));
   const classes = OP_CLASSES.filter((c) => present.has(c) && !FREE.has(c));
   const candidates = [...(options.cacheCandidates ?? (base.cache ? [base.cache.bytes] : []))].filter((b) => b > 0);
   const defs = parameterDefs(classes, candidates.length > 0, options.runOverhead === true);
@@ -315,7 +312,7 @@ export function fitDevice(measurements: readonly Measurement[], options: FitOpti
   /** Milliseconds a measurement's run costs beyond its kernels, at x. */
   const runMs = (x: number[]) => (runJ >= 0 ? Math.exp(x[runJ]) * 1e3 : 0);
   // Which measurements each parameter can move: a class's figures only those with a node of that class.
-  const classesOf = usable.map((m) => new Set(m.nodes.map(classOf)));
+  const classesOf = usable.map((m) => new Set(m.nodes.map(nodeClass)));
   const all = usable.map((_, i) => i);
   const affects = defs.map((p) => {
     const [c, key] = p.name.split('.');
@@ -337,7 +334,7 @@ export function fitDevice(measurements: readonly Measurement[], options: FitOpti
     if (key !== 'compute-efficiency') return v;
     let least = 0;
     for (const m of usable) {
-      const flops = m.nodes.filter((n) => classOf(n) === c).reduce((s, n) => s + (n.flops ?? 0), 0);
+      const flops = m.nodes.filter((n) => nodeClass(n) === c).reduce((s, n) => s + (n.flops ?? 0), 0);
       least = Math.max(least, flops / (peak * m.ms * 1e-3));
     }
     return least > 0 ? Math.min(hi[j], Math.max(lo[j], Math.log(least))) : v;

@@ -29,6 +29,7 @@ import type { Precision } from './catalog.js';
 import { UserError } from '../errors.js';
 import { quoteToken } from '../util/sanitize.js';
 import { FUSIONS, type CacheFigures, type ClassFigures, type Fusion, type OpClass } from './op-class.js';
+import { lookupOp } from '../ops/registry.js';
 
 export interface DeviceModel {
   id: string;
@@ -102,63 +103,13 @@ export interface LatencyEstimate {
   nodes: NodeTime[];
 }
 
-const VIEW_OPS = new Set(['Reshape', 'Squeeze', 'Unsqueeze', 'Flatten', 'Identity', 'Dropout']);
-const SHAPE_OPS = new Set(['Shape', 'Size', 'Constant', 'ConstantOfShape', 'Range']);
 const SHAPE_VALUE_LIMIT = 64;
 
-/** Op classes of standard operators, for nodes whose report predates `opClass` (and custom domains). */
-const CLASS_BY_OP: Record<string, OpClass> = {
-  MatMul: 'gemm',
-  Gemm: 'gemm',
-  MatMulInteger: 'gemm',
-  QLinearMatMul: 'gemm',
-  ConvTranspose: 'conv-transpose',
-  LSTM: 'recurrent',
-  GRU: 'recurrent',
-  RNN: 'recurrent',
-  Attention: 'attention',
-  MultiHeadAttention: 'attention',
-  BatchNormalization: 'normalization',
-  LayerNormalization: 'normalization',
-  InstanceNormalization: 'normalization',
-  GroupNormalization: 'normalization',
-  RMSNormalization: 'normalization',
-  LpNormalization: 'normalization',
-  Softmax: 'reduction',
-  LogSoftmax: 'reduction',
-  ReduceMean: 'reduction',
-  ReduceSum: 'reduction',
-  ReduceMax: 'reduction',
-  ReduceMin: 'reduction',
-  ReduceProd: 'reduction',
-  ReduceL2: 'reduction',
-  GlobalAveragePool: 'reduction',
-  MaxPool: 'reduction',
-  AveragePool: 'reduction',
-  LpPool: 'reduction',
-  GlobalMaxPool: 'reduction',
-  ArgMax: 'reduction',
-  ArgMin: 'reduction',
-  Gather: 'data-movement',
-  GatherElements: 'data-movement',
-  GatherND: 'data-movement',
-  ScatterND: 'data-movement',
-  ScatterElements: 'data-movement',
-  Transpose: 'data-movement',
-  Concat: 'data-movement',
-  Split: 'data-movement',
-  Slice: 'data-movement',
-  Pad: 'data-movement',
-  Tile: 'data-movement',
-  Expand: 'data-movement',
-  Resize: 'data-movement',
-  Upsample: 'data-movement',
-  DepthToSpace: 'data-movement',
-  SpaceToDepth: 'data-movement',
-  Cast: 'elementwise',
-};
-for (const op of VIEW_OPS) CLASS_BY_OP[op] = 'view';
-for (const op of SHAPE_OPS) CLASS_BY_OP[op] = 'shape';
+/**
+ * Classes of the operators whose OpDef decides per node, at inference (what a report without
+ * `opClass` was written for): a Dropout is a view, a BatchNormalization a per-channel affine.
+ */
+const INFERENCE_CLASS: Record<string, OpClass> = { Dropout: 'view', BatchNormalization: 'elementwise' };
 
 const CONV_OPS = new Set(['Conv', 'ConvInteger', 'QLinearConv']);
 
@@ -175,15 +126,16 @@ function convClass(n: NodeEntry): OpClass {
   return w.slice(2).every((d) => d === 1) ? 'conv-1x1' : 'conv';
 }
 
-/** The node's op class: as its cost rule declared it, else from its op type (reports written before op classes). */
+/**
+ * The node's op class: as its cost rule declared it, else (a report written before op classes)
+ * what its operator's definition declares, the conv family classed from its weights.
+ */
 export function nodeClass(n: NodeEntry): OpClass {
   if (n.opClass) return n.opClass;
-  if (n.domain === undefined || n.domain === '' || n.domain === 'ai.onnx' || n.domain === 'com.microsoft') {
-    if (CONV_OPS.has(n.opType)) return convClass(n);
-    const c = CLASS_BY_OP[n.opType];
-    if (c) return c;
-  }
-  return 'elementwise';
+  if (CONV_OPS.has(n.opType)) return convClass(n);
+  const declared = lookupOp(n.domain ?? '', n.opType)?.opClass;
+  if (typeof declared === 'string') return declared;
+  return INFERENCE_CLASS[n.opType] ?? 'elementwise';
 }
 
 /** Classes whose kernels take element-wise epilogues under 'standard' fusion. */

@@ -3,9 +3,9 @@
  * model from a known device over the micro-suite's own NodeEntry lists (no onnxruntime).
  */
 import { describe, expect, it } from 'vitest';
-import { classOf, fitDevice, type Estimator, type Measurement } from '../../src/calibrate/fit.js';
+import { fitDevice, type Estimator, type Measurement } from '../../src/calibrate/fit.js';
 import { microSuite } from '../../src/calibrate/suite.js';
-import { estimateLatency, type DeviceModel } from '../../src/devices/roofline.js';
+import { estimateLatency, nodeClass, type DeviceModel } from '../../src/devices/roofline.js';
 import type { OpClass } from '../../src/devices/op-class.js';
 
 const suite = [...microSuite()];
@@ -15,7 +15,7 @@ const reference: Estimator = (nodes, d) => {
   let t = 0;
   const rate = (bytes: number) => (d.cache && bytes <= d.cache.bytes ? d.cache.bandwidth : d.bandwidth * d.memoryEfficiency);
   for (const n of nodes) {
-    const c = classOf(n);
+    const c = nodeClass(n);
     if (c === 'view' || c === 'shape') continue;
     const eff = d.classes[c]?.computeEfficiency ?? d.computeEfficiency;
     const ovh = d.classes[c]?.kernelOverhead ?? d.kernelOverhead;
