@@ -310,9 +310,12 @@ function tensorBytes(t: TensorEntry): number | null {
  * input read extra), and the element-wise graphs runtimes fuse whole: Gelu after a MatMul
  * (Div, Erf, Add, Mul, Mul), SiLU after a Conv (Sigmoid and Mul both reading the conv's output).
  */
-function fusionPlan(nodes: readonly NodeEntry[], classes: readonly OpClass[], graphOutputs: readonly string[]): Map<number, { root: number; via: number }> {
-  const producer = new Map<string, number>();
-  nodes.forEach((n, i) => n.outputs.forEach((o) => o.name && producer.set(o.name, i)));
+function fusionPlan(
+  nodes: readonly NodeEntry[],
+  classes: readonly OpClass[],
+  producer: ReadonlyMap<string, number>,
+  graphOutputs: readonly string[],
+): Map<number, { root: number; via: number }> {
   const isEpilogue = (i: number) => (classes[i] === 'elementwise' || nodes[i].opType === 'BatchNormalization') && nodes[i].outputs.length === 1;
   /** Per tensor: true while every consumer is an element-wise node (and it is not a graph output). */
   const onlyElementwise = new Map<string, boolean>();
@@ -383,9 +386,10 @@ export function estimateLatency(nodes: readonly NodeEntry[], device: DeviceModel
     return { eff: f?.computeEfficiency ?? device.computeEfficiency, overhead: f?.kernelOverhead ?? device.kernelOverhead };
   };
   const classes = nodes.map(nodeClass);
-  const plan = fusion === 'standard' ? fusionPlan(nodes, classes, options.graphOutputs ?? []) : new Map<number, { root: number; via: number }>();
+  // Which node writes each tensor: what 'standard' fusion and load-time folding follow.
   const producer = new Map<string, number>();
-  if (plan.size || options.graphInputs) nodes.forEach((n, i) => n.outputs.forEach((o) => o.name && producer.set(o.name, i)));
+  if (fusion === 'standard') nodes.forEach((n, i) => n.outputs.forEach((o) => o.name && producer.set(o.name, i)));
+  const plan = fusion === 'standard' ? fusionPlan(nodes, classes, producer, options.graphOutputs ?? []) : new Map<number, { root: number; via: number }>();
   const folded = fusion === 'standard' && options.graphInputs ? constantNodes(nodes, producer, options.graphInputs) : new Set<number>();
   const flopsByPrecision = new Map<Precision, number>();
   let compute = 0;
@@ -420,8 +424,8 @@ export function estimateLatency(nodes: readonly NodeEntry[], device: DeviceModel
       let extra = 0;
       n.inputs.forEach((t, k) => {
         // Inputs from the group stay in the kernel; the rest (a bias, a residual) are read.
-        const p = producer.get(t.name);
-        const inGroup = k === fused.via || (p !== undefined && (p === fused.root || plan.get(p)?.root === fused.root));
+        const from = producer.get(t.name);
+        const inGroup = k === fused.via || (from !== undefined && (from === fused.root || plan.get(from)?.root === fused.root));
         if (!inGroup) extra += tensorBytes(t) ?? 0;
       });
       const tc = flops > 0 ? flops / (device.peak[p]! * figures(root.opClass).eff) : 0;
