@@ -3,6 +3,9 @@
  * table written into docs/roofline.md, and the ORT profile summary. No I/O here, so
  * test/devices/accuracy.test.ts checks it against hand-worked examples.
  */
+import { median } from '../src/util/median.js';
+
+export { median };
 
 export const START = '<!-- accuracy:start -->';
 export const END = '<!-- accuracy:end -->';
@@ -41,13 +44,6 @@ export function spearman(xs: readonly number[], ys: readonly number[]): number {
   if (xs.length !== ys.length) throw new Error(`spearman: ${xs.length} vs ${ys.length} values`);
   if (xs.length < 2) return NaN;
   return pearson(ranks(xs), ranks(ys));
-}
-
-export function median(xs: readonly number[]): number {
-  if (xs.length === 0) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
 /** Relative error of an estimate: estimate / measured - 1 (+0.3 = 30% too slow, -0.3 = 30% too fast). */

@@ -16,6 +16,7 @@
 import type { NodeEntry } from '../report/model-report.js';
 import { estimateLatency, nodeClass, type DeviceModel } from '../devices/roofline.js';
 import { OP_CLASSES, type ClassFigures, type Fusion, type OpClass } from '../devices/op-class.js';
+import { median } from '../util/median.js';
 
 export interface Measurement {
   /** What was measured (a micro-model id, a model path with dims, a node name). */
@@ -137,13 +138,6 @@ function clone(d: DeviceModel): DeviceModel {
     classes: Object.fromEntries(Object.entries(d.classes).map(([k, v]) => [k, { ...v }])),
     ...(d.cache ? { cache: { ...d.cache } } : {}),
   };
-}
-
-function medianOf(xs: readonly number[]): number {
-  if (xs.length === 0) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
 /** Solve A x = b (A small, symmetric positive semi-definite after damping) by Gaussian elimination with pivoting. */
@@ -404,8 +398,8 @@ export function fitDevice(measurements: readonly Measurement[], options: FitOpti
       notIdentifiable: parameters.filter((p) => !p.identifiable).map((p) => p.name),
       classes,
       residuals,
-      medianAbsError: medianOf(residuals.map((r) => Math.abs(r.ratio - 1))),
-      initialMedianAbsError: medianOf(residuals.map((r) => Math.abs(r.initialMs / r.measuredMs - 1))),
+      medianAbsError: median(residuals.map((r) => Math.abs(r.ratio - 1))),
+      initialMedianAbsError: median(residuals.map((r) => Math.abs(r.initialMs / r.measuredMs - 1))),
       rmsLogError: Math.sqrt(residuals.reduce((s, r) => s + Math.log(r.ratio) ** 2, 0) / Math.max(1, residuals.length)),
       cache: { candidates, bytes: cacheIdentifiable ? sol.cacheBytes : null, identifiable: cacheIdentifiable },
       iterations: sol.iterations,

@@ -11,6 +11,7 @@ import { readFileSafe, MAX_TEXT_BYTES, type Confinement } from '../io/safe-open.
 import { analyzeModelFile } from '../io/analyze-file.js';
 import type { NodeEntry } from '../report/model-report.js';
 import type { Measurement } from './fit.js';
+import { median } from '../util/median.js';
 
 export interface CsvRow {
   /** As written (relative to the CSV's folder). */
@@ -114,12 +115,6 @@ export interface ProfileKernel {
 export interface ParsedProfile {
   kind: 'onnxruntime' | 'tensorrt';
   kernels: ProfileKernel[];
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
 /**

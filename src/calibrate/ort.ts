@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError } from '../errors.js';
 import { lcg } from '../util/lcg.js';
+import { median } from '../util/median.js';
 
 /** The small part of onnxruntime-node's API used here (its own types are not a build dependency). */
 export interface OrtTensor {
@@ -95,13 +96,6 @@ export interface Timing {
   minMs: number;
 }
 
-export function median(xs: readonly number[]): number {
-  if (xs.length === 0) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-
 export function makeFeeds(ort: OrtModule, feeds: readonly FeedSpec[]): Record<string, OrtTensor> {
   const out: Record<string, OrtTensor> = {};
   feeds.forEach((f, k) => {
@@ -163,16 +157,6 @@ export function sessionOptions(options: TimingOptions = {}): OrtSessionOptions {
     graphOptimizationLevel: options.optimization ?? 'all',
     logSeverityLevel: 3,
   };
-}
-
-/** Time a model's forward pass: warm-up, then `passes` x `runs` timed runs. */
-export async function timeModel(ort: OrtModule, model: Uint8Array | string, feeds: readonly FeedSpec[], options: TimingOptions = {}): Promise<Timing> {
-  const session = await ort.InferenceSession.create(model, sessionOptions(options));
-  try {
-    return await timeSession(session, makeFeeds(ort, feeds), options);
-  } finally {
-    await session.release();
-  }
 }
 
 export async function timeSession(session: OrtSession, feeds: Record<string, OrtTensor>, options: TimingOptions = {}): Promise<Timing> {
