@@ -8,7 +8,6 @@ import { UsageError } from '../errors.js';
 import { findDevice, type DeviceClass } from '../devices/catalog.js';
 import { deviceModel } from '../devices/efficiency.js';
 import type { DeviceModel } from '../devices/roofline.js';
-import { FUSIONS, type Fusion } from '../devices/op-class.js';
 import { parseBandwidth } from '../budgets/units.js';
 import { enclosingRepo } from '../io/safe-open.js';
 import { confinement } from '../check/run.js';
@@ -23,6 +22,7 @@ import { loadMeasurements } from '../calibrate/measurements.js';
 import { readDevicesFile } from '../calibrate/devices-file.js';
 import { loadOrt, type OrtModule } from '../calibrate/ort.js';
 import { parseDims, type CliIO } from './main.js';
+import { parseFusion } from './devices.js';
 
 export interface CalibrateDeps {
   /** Loads onnxruntime-node (tests inject one that fails or a stand-in). */
@@ -59,10 +59,7 @@ export async function calibrateCommand(args: string[], io: CliIO, deps: Calibrat
   const id = values.id;
   if (!ID.test(id)) throw new UsageError(`--id must be lower case letters, digits, '.', '_' or '-', got ${quoteToken(id)}`);
   if (findDevice(id)) throw new UsageError(`--id ${quoteToken(id)} is a catalog device; give the calibrated device another id`);
-  if (values.fusion !== undefined && !(FUSIONS as readonly string[]).includes(values.fusion)) {
-    throw new UsageError(`--fusion must be ${FUSIONS.join(' or ')}, got ${quoteToken(values.fusion)}`);
-  }
-  const fusion = values.fusion as Fusion | undefined;
+  const fusion = parseFusion(values.fusion);
   let threads: number | undefined;
   if (values.threads !== undefined) {
     threads = Number(values.threads);
@@ -128,16 +125,15 @@ export async function calibrateCommand(args: string[], io: CliIO, deps: Calibrat
   } else {
     const ort = (deps.loadOrt ?? loadOrt)();
     const log = (line: string) => io.stderr(`${line}\n`);
-    log(`timing the micro-suite with onnxruntime-node (optimisation ${fusion === 'none' ? 'basic' : 'all'})...`);
     // --fusion none: time without ORT's graph fusions, so the device describes an unfused runtime.
     const optimization = fusion === 'none' ? 'basic' : 'all';
+    log(`timing the micro-suite with onnxruntime-node (optimisation ${optimization})...`);
     const r = await calibrateOnThisMachine({ ort, base, threads, quick: values.quick, log, bandwidth, id, optimization });
     ({ device, fit } = r);
     comments.push(
       `Measured: the micro-suite${values.quick ? ' (--quick: a smoke test, not a calibration)' : ''}, onnxruntime-node ${r.ortVersion ?? ''} optimisation ${optimization}, ${threads ?? r.machine.cores} threads, medians of passes.`,
     );
     comments.push(...r.basis.map((b) => `Basis: ${b}.`));
-    if (!base) cls = 'cpu';
   }
   comments.unshift(
     `Calibrated by \`model-budget calibrate\` on ${new Date().toISOString().slice(0, 10)}. Paste under a budgets file, or pass with --devices FILE.`,
