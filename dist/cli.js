@@ -25508,61 +25508,8 @@ function boundedMetric(report2, metric, device, value2, fmt3) {
 }
 
 // src/devices/roofline.ts
-var VIEW_OPS = /* @__PURE__ */ new Set(["Reshape", "Squeeze", "Unsqueeze", "Flatten", "Identity", "Dropout"]);
-var SHAPE_OPS = /* @__PURE__ */ new Set(["Shape", "Size", "Constant", "ConstantOfShape", "Range"]);
 var SHAPE_VALUE_LIMIT = 64;
-var CLASS_BY_OP = {
-  MatMul: "gemm",
-  Gemm: "gemm",
-  MatMulInteger: "gemm",
-  QLinearMatMul: "gemm",
-  ConvTranspose: "conv-transpose",
-  LSTM: "recurrent",
-  GRU: "recurrent",
-  RNN: "recurrent",
-  Attention: "attention",
-  MultiHeadAttention: "attention",
-  BatchNormalization: "normalization",
-  LayerNormalization: "normalization",
-  InstanceNormalization: "normalization",
-  GroupNormalization: "normalization",
-  RMSNormalization: "normalization",
-  LpNormalization: "normalization",
-  Softmax: "reduction",
-  LogSoftmax: "reduction",
-  ReduceMean: "reduction",
-  ReduceSum: "reduction",
-  ReduceMax: "reduction",
-  ReduceMin: "reduction",
-  ReduceProd: "reduction",
-  ReduceL2: "reduction",
-  GlobalAveragePool: "reduction",
-  MaxPool: "reduction",
-  AveragePool: "reduction",
-  LpPool: "reduction",
-  GlobalMaxPool: "reduction",
-  ArgMax: "reduction",
-  ArgMin: "reduction",
-  Gather: "data-movement",
-  GatherElements: "data-movement",
-  GatherND: "data-movement",
-  ScatterND: "data-movement",
-  ScatterElements: "data-movement",
-  Transpose: "data-movement",
-  Concat: "data-movement",
-  Split: "data-movement",
-  Slice: "data-movement",
-  Pad: "data-movement",
-  Tile: "data-movement",
-  Expand: "data-movement",
-  Resize: "data-movement",
-  Upsample: "data-movement",
-  DepthToSpace: "data-movement",
-  SpaceToDepth: "data-movement",
-  Cast: "elementwise"
-};
-for (const op of VIEW_OPS) CLASS_BY_OP[op] = "view";
-for (const op of SHAPE_OPS) CLASS_BY_OP[op] = "shape";
+var INFERENCE_CLASS = { Dropout: "view", BatchNormalization: "elementwise" };
 var CONV_OPS = /* @__PURE__ */ new Set(["Conv", "ConvInteger", "QLinearConv"]);
 function convClass2(n) {
   const x = n.inputs[0]?.shape;
@@ -25577,12 +25524,10 @@ function convClass2(n) {
 }
 function nodeClass(n) {
   if (n.opClass) return n.opClass;
-  if (n.domain === void 0 || n.domain === "" || n.domain === "ai.onnx" || n.domain === "com.microsoft") {
-    if (CONV_OPS.has(n.opType)) return convClass2(n);
-    const c = CLASS_BY_OP[n.opType];
-    if (c) return c;
-  }
-  return "elementwise";
+  if (CONV_OPS.has(n.opType)) return convClass2(n);
+  const declared = lookupOp(n.domain ?? "", n.opType)?.opClass;
+  if (typeof declared === "string") return declared;
+  return INFERENCE_CLASS[n.opType] ?? "elementwise";
 }
 var FUSION_ROOTS = /* @__PURE__ */ new Set(["gemm", "conv", "conv-1x1", "depthwise", "grouped", "conv-transpose"]);
 var FALLBACK = {
@@ -25699,9 +25644,7 @@ function tensorBytes2(t) {
   const b = t.dtype ? DTYPE_BYTES[t.dtype] : void 0;
   return n === null || b === void 0 ? null : Math.ceil(n * b);
 }
-function fusionPlan(nodes, classes, graphOutputs) {
-  const producer = /* @__PURE__ */ new Map();
-  nodes.forEach((n, i) => n.outputs.forEach((o) => o.name && producer.set(o.name, i)));
+function fusionPlan(nodes, classes, producer, graphOutputs) {
   const isEpilogue = (i) => (classes[i] === "elementwise" || nodes[i].opType === "BatchNormalization") && nodes[i].outputs.length === 1;
   const onlyElementwise = /* @__PURE__ */ new Map();
   nodes.forEach((n, i) => {
@@ -25765,9 +25708,9 @@ function estimateLatency(nodes, device, options = {}) {
     return { eff: f?.computeEfficiency ?? device.computeEfficiency, overhead: f?.kernelOverhead ?? device.kernelOverhead };
   };
   const classes = nodes.map(nodeClass);
-  const plan = fusion === "standard" ? fusionPlan(nodes, classes, options.graphOutputs ?? []) : /* @__PURE__ */ new Map();
   const producer = /* @__PURE__ */ new Map();
-  if (plan.size || options.graphInputs) nodes.forEach((n, i) => n.outputs.forEach((o) => o.name && producer.set(o.name, i)));
+  if (fusion === "standard") nodes.forEach((n, i) => n.outputs.forEach((o) => o.name && producer.set(o.name, i)));
+  const plan = fusion === "standard" ? fusionPlan(nodes, classes, producer, options.graphOutputs ?? []) : /* @__PURE__ */ new Map();
   const folded = fusion === "standard" && options.graphInputs ? constantNodes(nodes, producer, options.graphInputs) : /* @__PURE__ */ new Set();
   const flopsByPrecision = /* @__PURE__ */ new Map();
   let compute = 0;
@@ -25799,8 +25742,8 @@ function estimateLatency(nodes, device, options = {}) {
       const p2 = root.precision ?? precisionOf(n, flops3);
       let extra = 0;
       n.inputs.forEach((t, k) => {
-        const p3 = producer.get(t.name);
-        const inGroup = k === fused.via || p3 !== void 0 && (p3 === fused.root || plan.get(p3)?.root === fused.root);
+        const from = producer.get(t.name);
+        const inGroup = k === fused.via || from !== void 0 && (from === fused.root || plan.get(from)?.root === fused.root);
         if (!inGroup) extra += tensorBytes2(t) ?? 0;
       });
       const tc2 = flops3 > 0 ? flops3 / (device.peak[p2] * figures(root.opClass).eff) : 0;
@@ -29306,6 +29249,14 @@ function isOmitted(v) {
 // src/cli/calibrate.ts
 import { parseArgs } from "node:util";
 
+// src/util/median.ts
+function median(xs) {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
 // src/calibrate/fit.ts
 var rooflineMs = (nodes, device, graph2) => estimateLatency(nodes, device, graph2 ? { graphInputs: graph2.inputs, graphOutputs: graph2.outputs } : {}).ms;
 var FREE = /* @__PURE__ */ new Set(["view", "shape"]);
@@ -29319,7 +29270,6 @@ var COMPUTE_CLASSES = /* @__PURE__ */ new Set([
   "recurrent",
   "attention"
 ]);
-var classOf = nodeClass;
 function clone(d) {
   return {
     ...d,
@@ -29327,12 +29277,6 @@ function clone(d) {
     classes: Object.fromEntries(Object.entries(d.classes).map(([k, v]) => [k, { ...v }])),
     ...d.cache ? { cache: { ...d.cache } } : {}
   };
-}
-function medianOf(xs) {
-  if (xs.length === 0) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 function solve(a, b) {
   const n = b.length;
@@ -29451,7 +29395,7 @@ function fitDevice(measurements, options) {
     if (!ok) skipped.push(m.id);
     return ok;
   });
-  const present = new Set(usable2.flatMap((m) => m.nodes.map(classOf)));
+  const present = new Set(usable2.flatMap((m) => m.nodes.map(nodeClass)));
   const classes = OP_CLASSES.filter((c) => present.has(c) && !FREE.has(c));
   const candidates = [...options.cacheCandidates ?? (base.cache ? [base.cache.bytes] : [])].filter((b) => b > 0);
   const defs = parameterDefs(classes, candidates.length > 0, options.runOverhead === true);
@@ -29470,7 +29414,7 @@ function fitDevice(measurements, options) {
     return d;
   };
   const runMs = (x2) => runJ >= 0 ? Math.exp(x2[runJ]) * 1e3 : 0;
-  const classesOf = usable2.map((m) => new Set(m.nodes.map(classOf)));
+  const classesOf = usable2.map((m) => new Set(m.nodes.map(nodeClass)));
   const all = usable2.map((_, i) => i);
   const affects = defs.map((p) => {
     const [c, key2] = p.name.split(".");
@@ -29488,7 +29432,7 @@ function fitDevice(measurements, options) {
     if (key2 !== "compute-efficiency") return v;
     let least = 0;
     for (const m of usable2) {
-      const flops3 = m.nodes.filter((n) => classOf(n) === c).reduce((s, n) => s + (n.flops ?? 0), 0);
+      const flops3 = m.nodes.filter((n) => nodeClass(n) === c).reduce((s, n) => s + (n.flops ?? 0), 0);
       least = Math.max(least, flops3 / (peak * m.ms * 1e-3));
     }
     return least > 0 ? Math.min(hi[j], Math.max(lo[j], Math.log(least))) : v;
@@ -29553,8 +29497,8 @@ function fitDevice(measurements, options) {
       notIdentifiable: parameters.filter((p) => !p.identifiable).map((p) => p.name),
       classes,
       residuals,
-      medianAbsError: medianOf(residuals.map((r) => Math.abs(r.ratio - 1))),
-      initialMedianAbsError: medianOf(residuals.map((r) => Math.abs(r.initialMs / r.measuredMs - 1))),
+      medianAbsError: median(residuals.map((r) => Math.abs(r.ratio - 1))),
+      initialMedianAbsError: median(residuals.map((r) => Math.abs(r.initialMs / r.measuredMs - 1))),
       rmsLogError: Math.sqrt(residuals.reduce((s, r) => s + Math.log(r.ratio) ** 2, 0) / Math.max(1, residuals.length)),
       cache: { candidates, bytes: cacheIdentifiable ? sol.cacheBytes : null, identifiable: cacheIdentifiable },
       iterations: sol.iterations,
@@ -29682,12 +29626,6 @@ function loadOrt(from) {
     }
   }
   throw new UserError("onnxruntime-node", `is not installed; timing models on this machine needs it: ${INSTALL_HINT}`);
-}
-function median(xs) {
-  if (xs.length === 0) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 function makeFeeds(ort, feeds) {
   const out = {};
@@ -30536,11 +30474,6 @@ function parseMeasurementsCsv(text2, file) {
   if (rows.length === 0) throw new InputError(file, "has a header but no measurements");
   return rows;
 }
-function median2(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
 function parseProfile(text2, file) {
   let data;
   try {
@@ -30570,7 +30503,7 @@ function parseProfile(text2, file) {
     throw new InputError(file, 'has no node events (cat "Node", name "<node>_kernel_time"): was the session created with enableProfiling?');
   return {
     kind: "onnxruntime",
-    kernels: [...durations].map(([name, ds]) => ({ name, nodes: [name.replace(/^fused /, "")], ms: median2(ds) / 1e3 }))
+    kernels: [...durations].map(([name, ds]) => ({ name, nodes: [name.replace(/^fused /, "")], ms: median(ds) / 1e3 }))
   };
 }
 function tensorrtLayers(events, file) {
@@ -30695,10 +30628,7 @@ async function calibrateCommand(args, io, deps = {}) {
   const id = values.id;
   if (!ID.test(id)) throw new UsageError(`--id must be lower case letters, digits, '.', '_' or '-', got ${quoteToken(id)}`);
   if (findDevice(id)) throw new UsageError(`--id ${quoteToken(id)} is a catalog device; give the calibrated device another id`);
-  if (values.fusion !== void 0 && !FUSIONS.includes(values.fusion)) {
-    throw new UsageError(`--fusion must be ${FUSIONS.join(" or ")}, got ${quoteToken(values.fusion)}`);
-  }
-  const fusion = values.fusion;
+  const fusion = parseFusion(values.fusion);
   let threads;
   if (values.threads !== void 0) {
     threads = Number(values.threads);
@@ -30762,15 +30692,14 @@ async function calibrateCommand(args, io, deps = {}) {
     const ort = (deps.loadOrt ?? loadOrt)();
     const log = (line) => io.stderr(`${line}
 `);
-    log(`timing the micro-suite with onnxruntime-node (optimisation ${fusion === "none" ? "basic" : "all"})...`);
     const optimization = fusion === "none" ? "basic" : "all";
+    log(`timing the micro-suite with onnxruntime-node (optimisation ${optimization})...`);
     const r = await calibrateOnThisMachine({ ort, base, threads, quick: values.quick, log, bandwidth: bandwidth2, id, optimization });
     ({ device, fit } = r);
     comments.push(
       `Measured: the micro-suite${values.quick ? " (--quick: a smoke test, not a calibration)" : ""}, onnxruntime-node ${r.ortVersion ?? ""} optimisation ${optimization}, ${threads ?? r.machine.cores} threads, medians of passes.`
     );
     comments.push(...r.basis.map((b) => `Basis: ${b}.`));
-    if (!base) cls = "cpu";
   }
   comments.unshift(
     `Calibrated by \`model-budget calibrate\` on ${(/* @__PURE__ */ new Date()).toISOString().slice(0, 10)}. Paste under a budgets file, or pass with --devices FILE.`

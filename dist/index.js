@@ -48607,61 +48607,8 @@ function globFiles(pattern, cwd, root, label) {
 }
 
 // src/devices/roofline.ts
-var VIEW_OPS = /* @__PURE__ */ new Set(["Reshape", "Squeeze", "Unsqueeze", "Flatten", "Identity", "Dropout"]);
-var SHAPE_OPS = /* @__PURE__ */ new Set(["Shape", "Size", "Constant", "ConstantOfShape", "Range"]);
 var SHAPE_VALUE_LIMIT = 64;
-var CLASS_BY_OP = {
-  MatMul: "gemm",
-  Gemm: "gemm",
-  MatMulInteger: "gemm",
-  QLinearMatMul: "gemm",
-  ConvTranspose: "conv-transpose",
-  LSTM: "recurrent",
-  GRU: "recurrent",
-  RNN: "recurrent",
-  Attention: "attention",
-  MultiHeadAttention: "attention",
-  BatchNormalization: "normalization",
-  LayerNormalization: "normalization",
-  InstanceNormalization: "normalization",
-  GroupNormalization: "normalization",
-  RMSNormalization: "normalization",
-  LpNormalization: "normalization",
-  Softmax: "reduction",
-  LogSoftmax: "reduction",
-  ReduceMean: "reduction",
-  ReduceSum: "reduction",
-  ReduceMax: "reduction",
-  ReduceMin: "reduction",
-  ReduceProd: "reduction",
-  ReduceL2: "reduction",
-  GlobalAveragePool: "reduction",
-  MaxPool: "reduction",
-  AveragePool: "reduction",
-  LpPool: "reduction",
-  GlobalMaxPool: "reduction",
-  ArgMax: "reduction",
-  ArgMin: "reduction",
-  Gather: "data-movement",
-  GatherElements: "data-movement",
-  GatherND: "data-movement",
-  ScatterND: "data-movement",
-  ScatterElements: "data-movement",
-  Transpose: "data-movement",
-  Concat: "data-movement",
-  Split: "data-movement",
-  Slice: "data-movement",
-  Pad: "data-movement",
-  Tile: "data-movement",
-  Expand: "data-movement",
-  Resize: "data-movement",
-  Upsample: "data-movement",
-  DepthToSpace: "data-movement",
-  SpaceToDepth: "data-movement",
-  Cast: "elementwise"
-};
-for (const op of VIEW_OPS) CLASS_BY_OP[op] = "view";
-for (const op of SHAPE_OPS) CLASS_BY_OP[op] = "shape";
+var INFERENCE_CLASS = { Dropout: "view", BatchNormalization: "elementwise" };
 var CONV_OPS = /* @__PURE__ */ new Set(["Conv", "ConvInteger", "QLinearConv"]);
 function convClass2(n) {
   const x2 = n.inputs[0]?.shape;
@@ -48676,12 +48623,10 @@ function convClass2(n) {
 }
 function nodeClass(n) {
   if (n.opClass) return n.opClass;
-  if (n.domain === void 0 || n.domain === "" || n.domain === "ai.onnx" || n.domain === "com.microsoft") {
-    if (CONV_OPS.has(n.opType)) return convClass2(n);
-    const c = CLASS_BY_OP[n.opType];
-    if (c) return c;
-  }
-  return "elementwise";
+  if (CONV_OPS.has(n.opType)) return convClass2(n);
+  const declared = lookupOp(n.domain ?? "", n.opType)?.opClass;
+  if (typeof declared === "string") return declared;
+  return INFERENCE_CLASS[n.opType] ?? "elementwise";
 }
 var FUSION_ROOTS = /* @__PURE__ */ new Set(["gemm", "conv", "conv-1x1", "depthwise", "grouped", "conv-transpose"]);
 var FALLBACK = {
@@ -48798,9 +48743,7 @@ function tensorBytes2(t) {
   const b = t.dtype ? DTYPE_BYTES[t.dtype] : void 0;
   return n === null || b === void 0 ? null : Math.ceil(n * b);
 }
-function fusionPlan(nodes, classes, graphOutputs) {
-  const producer = /* @__PURE__ */ new Map();
-  nodes.forEach((n, i2) => n.outputs.forEach((o) => o.name && producer.set(o.name, i2)));
+function fusionPlan(nodes, classes, producer, graphOutputs) {
   const isEpilogue = (i2) => (classes[i2] === "elementwise" || nodes[i2].opType === "BatchNormalization") && nodes[i2].outputs.length === 1;
   const onlyElementwise = /* @__PURE__ */ new Map();
   nodes.forEach((n, i2) => {
@@ -48864,9 +48807,9 @@ function estimateLatency(nodes, device, options = {}) {
     return { eff: f?.computeEfficiency ?? device.computeEfficiency, overhead: f?.kernelOverhead ?? device.kernelOverhead };
   };
   const classes = nodes.map(nodeClass);
-  const plan = fusion === "standard" ? fusionPlan(nodes, classes, options.graphOutputs ?? []) : /* @__PURE__ */ new Map();
   const producer = /* @__PURE__ */ new Map();
-  if (plan.size || options.graphInputs) nodes.forEach((n, i2) => n.outputs.forEach((o) => o.name && producer.set(o.name, i2)));
+  if (fusion === "standard") nodes.forEach((n, i2) => n.outputs.forEach((o) => o.name && producer.set(o.name, i2)));
+  const plan = fusion === "standard" ? fusionPlan(nodes, classes, producer, options.graphOutputs ?? []) : /* @__PURE__ */ new Map();
   const folded = fusion === "standard" && options.graphInputs ? constantNodes(nodes, producer, options.graphInputs) : /* @__PURE__ */ new Set();
   const flopsByPrecision = /* @__PURE__ */ new Map();
   let compute = 0;
@@ -48898,8 +48841,8 @@ function estimateLatency(nodes, device, options = {}) {
       const p2 = root.precision ?? precisionOf(n, flops3);
       let extra = 0;
       n.inputs.forEach((t, k) => {
-        const p3 = producer.get(t.name);
-        const inGroup = k === fused.via || p3 !== void 0 && (p3 === fused.root || plan.get(p3)?.root === fused.root);
+        const from = producer.get(t.name);
+        const inGroup = k === fused.via || from !== void 0 && (from === fused.root || plan.get(from)?.root === fused.root);
         if (!inGroup) extra += tensorBytes2(t) ?? 0;
       });
       const tc2 = flops3 > 0 ? flops3 / (device.peak[p2] * figures(root.opClass).eff) : 0;
