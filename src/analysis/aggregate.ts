@@ -25,6 +25,12 @@ export interface Totals {
   /** The fields above that are lower bounds (some node's part unknown), e.g. ['macs', 'flops']. */
   lowerBound: string[];
   /**
+   * Bytes of the KV cache the step leaves (the present key / value tensors a decoder returns),
+   * present only when a cache is recognised (src/analysis/kv-cache.ts); a lower bound, or
+   * absent, when their shapes are unknown.
+   */
+  kvCacheBytes?: number;
+  /**
    * For lower-bound fields: a static upper bound, present only when every node missing from the
    * figure has one (data-dependent sizes at their maximum: NonZero, TopK, Compress, Unique, ...).
    */

@@ -81,6 +81,13 @@ export interface OpDef {
    * node is 'elementwise' with a warning, as a failing rule's outputs are unknown).
    */
   opClass: OpClass | ((ctx: InferCtx) => OpClass);
+  /**
+   * For attention operators that carry a KV cache themselves (com.microsoft GroupQueryAttention,
+   * MultiHeadAttention, ai.onnx Attention 23, ...): which input slots hold the past keys / values
+   * and which output slots the present ones. src/analysis/kv-cache.ts reads it to find the cache
+   * by structure. Absent: the operator has no cache slots.
+   */
+  cacheSlots?: { readonly past: readonly number[]; readonly present: readonly number[] };
 }
 
 /** Typed access to a node's attributes, with defaults. */

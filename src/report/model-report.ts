@@ -91,8 +91,75 @@ export interface ModelReport {
   byOpType: Record<string, OpTypeTotals>;
   /** Per device id, when devices were asked for. */
   latency?: Record<string, LatencyReport>;
+  /** The KV cache of a decoder, when one is recognised (src/analysis/kv-cache.ts). */
+  kvCache?: KvCacheInfo;
+  /**
+   * With phases (a budgets file's `phases` / `generate`): the model at each phase's dims, by
+   * phase name, in the file's order. The report's own figures stay those of the model's `dims`.
+   */
+  phases?: Record<string, PhaseReport>;
   nodes: NodeEntry[];
   warnings: { node: string; message: string }[];
+}
+
+/** A decoder's KV cache: the graph inputs and outputs that hold it. */
+export interface KvCacheInfo {
+  /** Graph inputs holding the cache of earlier steps (past keys / values), in graph order. */
+  past: string[];
+  /** Graph outputs holding the cache this step leaves (present keys / values), in graph order. */
+  present: string[];
+  /** How they were found: the graph's structure, the names exporters use, or the budgets file. */
+  found: 'structure' | 'names' | 'config';
+  /** The symbolic dims on the past inputs' sequence axis (what a prefill with an empty cache sets to 0). */
+  pastDims: string[];
+  /**
+   * The peak of live activations leaving the cache tensors out (past inputs, present outputs):
+   * memory at a phase = weights + kvCacheBytes + this (the cache is counted once, at its size
+   * after the step). Absent when shapes are unknown.
+   */
+  otherPeakBytes?: number;
+}
+
+/**
+ * One phase of a model: the model analysed at the phase's dims (`prefill`, `decode`, any name a
+ * budgets file gives), or `generate`: a prefill of `prompt` tokens then one decode step per further
+ * output token, each at its growing context, summed as serving benchmarks report end-to-end.
+ */
+export interface PhaseReport {
+  /** The dims this phase was analysed at (for generate: the prefill's). */
+  dims: Record<string, number>;
+  /**
+   * The phase's totals. For generate: macs, coreMacs, flops and memoryAccessBytes summed over the
+   * prefill and every decode step; peakActivationBytes and kvCacheBytes the largest of any step.
+   */
+  totals: Totals;
+  /** Memory the phase needs: weights + KV cache + peak of the other activations (KvCacheInfo.otherPeakBytes), in bytes. */
+  memoryBytes: number;
+  /** Tokens one run of the phase takes in, over the batch (elements of the token-ids input); null when unknown. */
+  tokens: number | null;
+  /** FLOPs, MACs and bytes moved per op class (for the roofline picture: prefill compute-bound, decode memory-bound). */
+  byClass: Partial<Record<OpClass, { macs: number; flops: number; bytes: number }>>;
+  /** Per device id, when devices were asked for. */
+  latency?: Record<string, PhaseLatency>;
+  /** Only for generate: what it ran. */
+  generate?: { prompt: number; tokens: number; decodeSteps: number };
+}
+
+/** A phase's estimated latency on one device. */
+export interface PhaseLatency {
+  /** The phase's time (generate: end to end, prefill + every decode step). */
+  ms: number;
+  computeMs: number;
+  memoryMs: number;
+  overheadMs: number;
+  /** What bounds it (generate: the largest of the summed parts). */
+  bound: 'compute' | 'memory' | 'overhead';
+  /** decode: tokens per step × 1000 / ms; generate: batch × decode steps over the decode time. */
+  tokensPerSecond?: number;
+  /** prefill: its ms; generate: the prefill's ms. */
+  timeToFirstTokenMs?: number;
+  /** True when some node's figures are unknown: `ms` is a lower bound. */
+  lowerBound?: boolean;
 }
 
 export interface AnalyzeReport {
