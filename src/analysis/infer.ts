@@ -138,17 +138,36 @@ const INT32_WEIGHTS = new Map<string, number[]>([
 ]);
 
 /**
- * Weights packed several to a byte in a uint8 tensor: the params are the packed values.
- * MatMulNBits stores `bits`-bit weights (default 4), MatMulBnb4 4-bit ones.
+ * Weights packed several to a byte in a uint8 tensor: the params are the values, the bytes stay
+ * as stored. MatMulNBits stores `bits`-bit weights (default 4) as [N, k_blocks, blob], the last
+ * block padded when K is not a multiple of block_size: its params are K x N (its attributes);
+ * its uint8 zero points are packed at `bits` too, one per block. MatMulBnb4 stores 4-bit ones.
  */
-function packedPerElement(node: Node, input: number): number {
-  if (node.domain !== 'com.microsoft' || input !== 1) return 1;
+function packedParams(node: Node, input: number, elements: number): number {
+  if (node.domain !== 'com.microsoft') return elements;
   if (node.opType === 'MatMulNBits') {
-    const bits = node.attrs.get('bits');
-    const b = bits && bits.type === 'int' ? bits.value : 4;
-    return b > 0 && b < 8 ? 8 / b : 1;
+    const int = (name: string): number | undefined => {
+      const a = node.attrs.get(name);
+      return a && a.type === 'int' ? a.value : undefined;
+    };
+    const bits = int('bits') ?? 4;
+    if (!(bits > 0 && bits < 8)) return elements;
+    const k = int('K');
+    const n = int('N');
+    const block = int('block_size');
+    // B: K x N values when the attributes agree with what is stored (else the stored count unpacked).
+    if (input === 1) {
+      const unpacked = Math.floor((elements * 8) / bits);
+      return k !== undefined && n !== undefined && block && k > 0 && n > 0 && Math.ceil(k / block) * block * n === unpacked ? k * n : unpacked;
+    }
+    // Packed uint8 zero points [N, ceil(k_blocks x bits / 8)]: one value per block.
+    if (input === 3 && k !== undefined && n !== undefined && block && k > 0 && n > 0 && block > 0) {
+      const blocks = Math.ceil(k / block);
+      return n * Math.ceil((blocks * bits) / 8) === elements ? n * blocks : elements;
+    }
+    return elements;
   }
-  return node.opType === 'MatMulBnb4' ? 2 : 1;
+  return node.opType === 'MatMulBnb4' && input === 1 ? elements * 2 : elements;
 }
 
 function readsAsWeight(node: Node, input: number, dtype: TensorData['dtype']): boolean {
@@ -394,7 +413,7 @@ function inferRun(model: Model, options: InferOptions, bounds: BoundDims | null)
       for (const [i, n] of node.inputs.entries()) {
         const w = weightCandidates.get(n);
         if (w && !weights.has(n) && readsAsWeight(node, i, inputDtype(i))) {
-          const elements = w.elements * packedPerElement(node, i);
+          const elements = packedParams(node, i, w.elements);
           weights.set(n, { ...w, elements });
           pending.params += elements;
           pending.bytes += w.bytes;

@@ -22,6 +22,12 @@
  * | MatMulInteger16          | |Y| x K               | 2 x MACs                                                              |
  * | QGemm                    | M·N·K                 | 2 x MACs + |A| + |B| (zero points) + M·N if C + 4·M·N with y_scale (requantize) else M·N (scale) |
  *
+ * MatMulNBits (ONNX Runtime's ContribOperators.md): B is uint8 [N, ceil(K / block_size),
+ * block_size x bits / 8], scales [N, k_blocks], optional zero points (packed uint8 or in A's type),
+ * g_idx (deprecated) and bias [N]. Its params are the K x N weight values and its weight bytes
+ * the packed bytes as stored (src/analysis/infer.ts); a node whose B, A or attributes disagree
+ * with K, N, bits and block_size gets a warning.
+ *
  * Einsum counts as core MACs: a contraction is a matrix product. Its naive count (one MAC per
  * point of the full index space) is what the formula defines; an implementation that contracts
  * three or more operands pairwise may do less.
@@ -29,7 +35,7 @@
 import type { Dim, Shape } from '../graph/model.js';
 import type { DType } from '../graph/dtype.js';
 import { tensor } from '../graph/info.js';
-import { broadcast, broadcastDim, mergeDim, numel } from '../graph/shape.js';
+import { broadcast, broadcastDim, isConcrete, mergeDim, numel } from '../graph/shape.js';
 import { coreCost } from './common.js';
 import { activationFlops } from './rnn.js';
 import { REQUANTIZE_FLOPS } from './conv.js';
@@ -219,7 +225,10 @@ function packedWeightMatMul(opType: string, dequantPerWeight: number, biasInput:
     opType,
     domain: MS,
     opClass: 'gemm',
-    infer: (ctx) => [tensor(ctx.input(0)?.dtype ?? null, shape(ctx))],
+    infer: (ctx) => {
+      if (opType === 'MatMulNBits') checkNBits(ctx);
+      return [tensor(ctx.input(0)?.dtype ?? null, shape(ctx))];
+    },
     cost: (ctx) => {
       const y = numel(ctx.output(0)?.shape ?? null);
       const k = ctx.attrs.int('K');
@@ -229,6 +238,34 @@ function packedWeightMatMul(opType: string, dequantPerWeight: number, biasInput:
       return coreCost(y * k, dequantPerWeight * n * k + bias);
     },
   };
+}
+
+/**
+ * MatMulNBits as ONNX Runtime specifies it: K and N required, bits 2-8, block_size a power of two
+ * >= 16, A's last dim K, B packed as [N, ceil(K / block_size), block_size x bits / 8]. A node that
+ * breaks these gets a warning (its figures come from K and N as given, or stay unknown).
+ */
+function checkNBits(ctx: InferCtx): void {
+  const warn = (detail: string) => ctx.warn(`malformed MatMulNBits: ${detail}`);
+  const k = ctx.attrs.int('K');
+  const n = ctx.attrs.int('N');
+  if (k === undefined || n === undefined || k <= 0 || n <= 0) {
+    warn('attributes K and N are required and must be positive');
+    return;
+  }
+  const bits = ctx.attrs.int('bits', 4);
+  const block = ctx.attrs.int('block_size', 0);
+  if (bits < 2 || bits > 8) warn(`bits is ${bits}, not 2 to 8`);
+  if (block < 16 || (block & (block - 1)) !== 0) warn(`block_size is ${block}, not a power of two >= 16`);
+  const a = ctx.input(0)?.shape;
+  const ka = a && a.length > 0 ? a[a.length - 1] : null;
+  if (typeof ka === 'number' && ka !== k) warn(`A's last dim is ${ka} but K is ${k}`);
+  const b = ctx.input(1)?.shape;
+  if (b && isConcrete(b) && bits >= 2 && bits <= 8 && block >= 16) {
+    const want = [n, Math.ceil(k / block), (block * bits) / 8];
+    if (b.length !== 3 || b.some((d, i) => d !== want[i]))
+      warn(`B is [${b.join(', ')}], expected [${want.join(', ')}] for K ${k}, N ${n}, ${bits} bits, block_size ${block}`);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
