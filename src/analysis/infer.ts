@@ -138,36 +138,32 @@ const INT32_WEIGHTS = new Map<string, number[]>([
 ]);
 
 /**
- * Weights packed several to a byte in a uint8 tensor: the params are the values, the bytes stay
- * as stored. MatMulNBits stores `bits`-bit weights (default 4) as [N, k_blocks, blob], the last
- * block padded when K is not a multiple of block_size: its params are K x N (its attributes);
- * its uint8 zero points are packed at `bits` too, one per block. MatMulBnb4 stores 4-bit ones.
+ * Weights packed several to a byte in a uint8 tensor: the params are the weight values, the bytes
+ * stay as stored. MatMulNBits stores `bits`-bit weights (default 4) as [N, k_blocks, blob], the
+ * last block padded when K is not a multiple of block_size: its params are K x N (its
+ * attributes). MatMulBnb4 stores 4-bit ones, two to a byte. Their quantization metadata
+ * (MatMulNBits scales and zero points, MatMulBnb4 absmax) counts in the weight bytes but not in
+ * the params, so a 4-bit model has the params of its float original.
  */
 function packedParams(node: Node, input: number, elements: number): number {
   if (node.domain !== 'com.microsoft') return elements;
   if (node.opType === 'MatMulNBits') {
+    if (input === 2 || input === 3) return 0;
+    if (input !== 1) return elements;
     const int = (name: string): number | undefined => {
       const a = node.attrs.get(name);
       return a && a.type === 'int' ? a.value : undefined;
     };
     const bits = int('bits') ?? 4;
     if (!(bits > 0 && bits < 8)) return elements;
-    const k = int('K');
-    const n = int('N');
-    const block = int('block_size');
-    // B: K x N values when the attributes agree with what is stored (else the stored count unpacked).
-    if (input === 1) {
-      const unpacked = Math.floor((elements * 8) / bits);
-      return k !== undefined && n !== undefined && block && k > 0 && n > 0 && Math.ceil(k / block) * block * n === unpacked ? k * n : unpacked;
-    }
-    // Packed uint8 zero points [N, ceil(k_blocks x bits / 8)]: one value per block.
-    if (input === 3 && k !== undefined && n !== undefined && block && k > 0 && n > 0 && block > 0) {
-      const blocks = Math.ceil(k / block);
-      return n * Math.ceil((blocks * bits) / 8) === elements ? n * blocks : elements;
-    }
-    return elements;
+    const unpacked = Math.floor((elements * 8) / bits);
+    const [k, n, block] = [int('K'), int('N'), int('block_size')];
+    // K x N when the attributes agree with what is stored, else the stored count unpacked.
+    const agrees = k !== undefined && n !== undefined && block !== undefined && k > 0 && n > 0 && block > 0 && Math.ceil(k / block) * block * n === unpacked;
+    return agrees ? k * n : unpacked;
   }
-  return node.opType === 'MatMulBnb4' && input === 1 ? elements * 2 : elements;
+  if (node.opType === 'MatMulBnb4') return input === 1 ? elements * 2 : input === 2 ? 0 : elements;
+  return elements;
 }
 
 function readsAsWeight(node: Node, input: number, dtype: TensorData['dtype']): boolean {

@@ -169,7 +169,8 @@ function rowNormOp(opType: string, o: RowNormOptions): OpDef {
       const out: (Info | null)[] = [sameAsInput(ctx)];
       const onnxSpec = o.domain === undefined && opType === 'LayerNormalization' && ctx.opset >= 17;
       for (const i of o.statOutputs) {
-        if (i < ctx.node.outputs.length) {
+        // An output the node leaves out ('') has no tensor to describe.
+        if (i < ctx.node.outputs.length && ctx.node.outputs[i] !== '') {
           out[i] = tensor(o.domain === MS ? 'float32' : stashDtype(ctx, onnxSpec), o.statShapes ? statsShape(ctx) : null);
         }
       }

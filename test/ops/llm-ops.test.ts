@@ -8,6 +8,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { lookupOp, registeredOps } from '../../src/ops/registry.js';
+import { inferModel } from '../../src/analysis/infer.js';
+import { totals } from '../../src/analysis/aggregate.js';
+import { decodeModel } from '../../src/onnx/decode.js';
+import { encodeModel } from '../../src/onnx/encode.js';
 import { floatAttr, outShape, runOp, t } from '../helpers/op.js';
 
 const MS = 'com.microsoft';
@@ -455,5 +459,36 @@ describe('com.microsoft MatMulNBits', () => {
     const noK = runOp('MatMulNBits', { domain: MS, inputs: [t('float32', [1, K])], attrs: { N } });
     expect(noK.warnings.join()).toMatch(/K and N are required/);
     expect(noK.cost).toBeNull();
+  });
+});
+
+describe('MatMulNBits weights in a model: params are the K x N values, bytes as stored', () => {
+  it('K not a multiple of block_size (the last block padded), packed zero points, float scales', () => {
+    const [K, N, BLOCK] = [80, 24, 32];
+    const blocks = Math.ceil(K / BLOCK); // 3, the last one half padding
+    const zpBytes = N * Math.ceil((blocks * 4) / 8);
+    const r = inferModel(
+      decodeModel(
+        encodeModel({
+          opsets: { '': 21, 'com.microsoft': 1 },
+          graph: {
+            nodes: [{ op: 'MatMulNBits', domain: MS, inputs: ['x', 'w', 's', 'zp'], outputs: ['y'], attrs: { K, N, bits: 4, block_size: BLOCK } }],
+            inputs: [{ name: 'x', dtype: 'float32', shape: [2, K] }],
+            outputs: [{ name: 'y', dtype: 'float32' }],
+            initializers: [
+              { name: 'w', dtype: 'uint8', dims: [N, blocks, BLOCK / 2], raw: new Uint8Array(N * blocks * (BLOCK / 2)) },
+              { name: 's', dtype: 'float32', dims: [N, blocks], raw: new Uint8Array(N * blocks * 4) },
+              { name: 'zp', dtype: 'uint8', dims: [N, zpBytes / N], raw: new Uint8Array(zpBytes) },
+            ],
+          },
+        }),
+      ),
+    );
+    const t = totals(r);
+    expect(r.warnings).toEqual([]);
+    // K x N values (not the padded 96 x N); scales and zero points are bytes, not params
+    expect(t.params).toBe(K * N);
+    expect(t.weightBytes).toBe(N * blocks * (BLOCK / 2) + N * blocks * 4 + zpBytes);
+    expect(t.macs).toBe(2 * K * N);
   });
 });
