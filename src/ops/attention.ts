@@ -617,7 +617,8 @@ function rotaryDef(domain: string, cosIndex: number): OpDef {
     infer: (ctx) => {
       const x = ctx.input(0);
       const rank = x?.shape?.length;
-      if (rank !== undefined && rank !== 3 && rank !== 4) malformed(ctx, `input must be 3-D or 4-D, got rank ${rank}`);
+      const packed = ctx.attrs.int('is_packed_batching', 0) !== 0;
+      if (rank !== undefined && rank !== 3 && rank !== 4 && !packed) malformed(ctx, `input must be 3-D or 4-D, got rank ${rank}`);
       // ai.onnx needs num_heads to split a 3-D input into heads (com.microsoft can take them from the cos cache).
       if (rank === 3 && domain === '' && ctx.attrs.int('num_heads', 0) <= 0) malformed(ctx, 'a 3-D input needs num_heads');
       return [tensor(x?.dtype ?? null, x?.shape ? [...x.shape] : null)];

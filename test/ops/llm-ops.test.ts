@@ -12,7 +12,7 @@ import { inferModel } from '../../src/analysis/infer.js';
 import { totals } from '../../src/analysis/aggregate.js';
 import { decodeModel } from '../../src/onnx/decode.js';
 import { encodeModel } from '../../src/onnx/encode.js';
-import { floatAttr, outShape, runOp, t } from '../helpers/op.js';
+import { floatAttr, outShape, runOp, t, type AttrValue } from '../helpers/op.js';
 
 const MS = 'com.microsoft';
 const SOFTMAX = 5;
@@ -490,5 +490,42 @@ describe('MatMulNBits weights in a model: params are the K x N values, bytes as 
     expect(t.params).toBe(K * N);
     expect(t.weightBytes).toBe(N * blocks * (BLOCK / 2) + N * blocks * 4 + zpBytes);
     expect(t.macs).toBe(2 * K * N);
+  });
+});
+
+describe('hostile inputs: the LLM operators never fail, whatever the shapes and attributes', () => {
+  const ops: [string, string, number][] = [
+    [MS, 'GroupQueryAttention', 16],
+    [MS, 'MultiHeadAttention', 10],
+    [MS, 'PagedAttention', 17],
+    [MS, 'RotaryEmbedding', 4],
+    [MS, 'MatMulNBits', 6],
+    [MS, 'SkipSimplifiedLayerNormalization', 4],
+    [MS, 'SimplifiedLayerNormalization', 2],
+    ['', 'Attention', 7],
+    ['', 'RMSNormalization', 2],
+    ['', 'RotaryEmbedding', 4],
+  ];
+  const shapes = [null, [], [0], [3], [2, 0], [1, 5, 7], [2, 'seq', 64], [1, 4, 0, 16], [1, 2, 3, 4, 5], [0, 0, 0, 0]];
+  const attrSets: Record<string, AttrValue>[] = [
+    {},
+    { num_heads: 0, kv_num_heads: 0, q_num_heads: -1 },
+    { num_heads: 4, kv_num_heads: 2, q_num_heads: 4, do_rotary: 1, K: 64, N: 8, bits: 4, block_size: 32, rotary_embedding_dim: 7 },
+    { num_heads: 3, kv_num_heads: 5, K: -1, N: 0, bits: 0, block_size: 0, axis: 9, sliding_window_cache: 1, kv_cache_layout: 'LATENT' },
+  ];
+  it.each(ops)('%s %s', (domain, op, arity) => {
+    let runs = 0;
+    for (const attrs of attrSets) {
+      for (let i = 0; i < shapes.length; i++) {
+        // Every input gets a shape from the list, rotated per input so ranks mix.
+        const inputs = Array.from({ length: arity }, (_, j) => t(j === 5 || j === 6 ? 'int32' : 'float16', shapes[(i + j) % shapes.length] as never));
+        for (const take of [1, 3, arity]) {
+          const r = runOp(op, { domain, inputs: inputs.slice(0, take), attrs, outputs: 4, opset: 23 });
+          expect(r.warnings.filter((w) => /rule failed/.test(w))).toEqual([]);
+          runs++;
+        }
+      }
+    }
+    expect(runs).toBe(attrSets.length * shapes.length * 3);
   });
 });
