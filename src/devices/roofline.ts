@@ -138,8 +138,14 @@ export function nodeClass(n: NodeEntry): OpClass {
   return INFERENCE_CLASS[n.opType] ?? 'elementwise';
 }
 
-/** Classes whose kernels take element-wise epilogues under 'standard' fusion. */
-const FUSION_ROOTS = new Set<OpClass>(['gemm', 'conv', 'conv-1x1', 'depthwise', 'grouped', 'conv-transpose']);
+/**
+ * Classes whose kernels take element-wise epilogues under 'standard' fusion. A reduction takes
+ * the element-wise tail of a normalisation written out from its parts (RMSNorm as torch exports
+ * it: ReduceMean, then Add eps, Sqrt, Div): ONNX Runtime's default graph optimisations fuse that
+ * pattern into one SimplifiedLayerNormalization / LayerNormalization kernel, TensorRT into one
+ * normalisation layer.
+ */
+const FUSION_ROOTS = new Set<OpClass>(['gemm', 'conv', 'conv-1x1', 'depthwise', 'grouped', 'conv-transpose', 'reduction']);
 
 /** Fallback order when a device lacks a precision: the next one it has. */
 const FALLBACK: Record<Precision, Precision[]> = {
@@ -369,6 +375,36 @@ function constantNodes(nodes: readonly NodeEntry[], producer: ReadonlyMap<string
   return out;
 }
 
+/**
+ * What a run reads from outside itself (its weights, and its inputs: the KV cache of a decoder)
+ * stays in the last-level cache from one run to the next only when all of it fits: a model whose
+ * weights are larger streams each weight from memory when its node runs (a 7B LLM's 13 GB at
+ * every decode step; the 32 MiB q projection of one layer cannot have been left in a 40 MB L2 by
+ * the node before, which read other weights). Returns, per node, the bytes of its inputs that no
+ * node of the graph writes (initializers, graph inputs), to be read from memory; 0 for every node
+ * when they all fit in the cache or the device has no cache figures. Tensors a node before wrote
+ * keep the per-node cache rule.
+ */
+function externalFromMemory(nodes: readonly NodeEntry[], producer: ReadonlyMap<string, number>, cache: CacheFigures | undefined): (n: NodeEntry) => number {
+  const none = () => 0;
+  if (!cache) return none;
+  const external = new Map<string, number>();
+  for (const n of nodes) for (const t of n.inputs) if (t.name && !producer.has(t.name) && !external.has(t.name)) external.set(t.name, tensorBytes(t) ?? 0);
+  let total = 0;
+  for (const b of external.values()) total += b;
+  if (total <= cache.bytes) return none;
+  return (n) => {
+    let w = 0;
+    const counted = new Set<string>();
+    for (const t of n.inputs) {
+      if (!external.has(t.name) || counted.has(t.name)) continue;
+      counted.add(t.name);
+      w += external.get(t.name)!;
+    }
+    return w;
+  };
+}
+
 export function estimateLatency(nodes: readonly NodeEntry[], device: DeviceModel, options: EstimateOptions = {}): LatencyEstimate {
   checkDevice(device);
   const fusion: Fusion = device.fusion ?? 'none';
@@ -386,9 +422,16 @@ export function estimateLatency(nodes: readonly NodeEntry[], device: DeviceModel
     return { eff: f?.computeEfficiency ?? device.computeEfficiency, overhead: f?.kernelOverhead ?? device.kernelOverhead };
   };
   const classes = nodes.map(nodeClass);
-  // Which node writes each tensor: what 'standard' fusion and load-time folding follow.
+  // Which node writes each tensor: what 'standard' fusion, load-time folding and the weights rule follow.
   const producer = new Map<string, number>();
-  if (fusion === 'standard') nodes.forEach((n, i) => n.outputs.forEach((o) => o.name && producer.set(o.name, i)));
+  if (fusion === 'standard' || cache) nodes.forEach((n, i) => n.outputs.forEach((o) => o.name && producer.set(o.name, i)));
+  const externalBytesOf = externalFromMemory(nodes, producer, cache);
+  /** Seconds to move a node's `bytes`, `external` of which come from outside the run and, when those do not all fit in the cache, from memory. */
+  const moveWith = (bytes: number, external: number): [number, boolean] => {
+    if (external <= 0) return move(bytes);
+    const [rest, cached] = move(Math.max(0, bytes - external));
+    return [external / dram + rest, cached];
+  };
   const plan = fusion === 'standard' ? fusionPlan(nodes, classes, producer, options.graphOutputs ?? []) : new Map<number, { root: number; via: number }>();
   const folded = fusion === 'standard' && options.graphInputs ? constantNodes(nodes, producer, options.graphInputs) : new Set<number>();
   const flopsByPrecision = new Map<Precision, number>();
@@ -429,7 +472,7 @@ export function estimateLatency(nodes: readonly NodeEntry[], device: DeviceModel
         if (!inGroup) extra += tensorBytes(t) ?? 0;
       });
       const tc = flops > 0 ? flops / (device.peak[p]! * figures(root.opClass).eff) : 0;
-      const [tm, cached] = move(extra);
+      const [tm, cached] = moveWith(extra, externalBytesOf(n));
       const time = Math.max(tc, tm);
       compute += tc;
       memory += tm;
@@ -467,7 +510,8 @@ export function estimateLatency(nodes: readonly NodeEntry[], device: DeviceModel
       time = Math.max(onceCompute, onceMem) + ov + steps * (ov + Math.max(stepCompute, stepMem));
     } else {
       tc = flops > 0 ? flops / rate : 0;
-      [tm, cached] = move(bytes);
+      // A partial read (a Gather's rows) says its own bytes: those follow the cache rule as they are.
+      [tm, cached] = n.timing?.bytes !== undefined ? move(bytes) : moveWith(bytes, externalBytesOf(n));
       time = Math.max(tc, tm) + ov;
     }
     const bound: Bound = oh > time - oh ? 'overhead' : tc >= tm ? 'compute' : 'memory';
