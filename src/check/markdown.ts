@@ -302,16 +302,18 @@ function phasesBlock(m: ModelReport, mode: Detail['phases'], full: boolean): str
   if (first !== undefined) {
     const ttft = phases.map(([, p]) => phaseLatency(p, first)).find((l) => l?.timeToFirstTokenMs !== undefined);
     const tps = phases.map(([, p]) => phaseLatency(p, first)).find((l) => l?.tokensPerSecond !== undefined);
-    if (ttft) figures.push(`time to first token ${latencyCells(ttft, fmtMs).timeToFirstToken}`);
-    if (tps) figures.push(`${latencyCells(tps, fmtMs).tokensPerSecond} tokens/s`);
+    if (ttft) figures.push(`time to first token ${noWrap(latencyCells(ttft, fmtMs).timeToFirstToken)}`);
+    if (tps) figures.push(`${noWrap(latencyCells(tps, fmtMs).tokensPerSecond)} tokens/s`);
   }
   const names = phases.slice(0, 6).map(([n]) => n);
   const more = phases.length > names.length ? ` +${phases.length - names.length}` : '';
   if (mode === 'line') {
-    const on = figures.length ? `: ${noWrap(figures.join(', '))} on ${escapeMarkdownCode(noBreakHyphens(first), { max: 60 })}` : '';
-    return [`<sub>Phases ${names.map((n) => escapeMarkdownCode(n, { max: 40 })).join(' · ')}${more}${on} (the table is in the job summary).</sub>`];
+    const on = figures.length ? `: ${figures.join(', ')} on ${escapeMarkdownCode(noBreakHyphens(first), { max: 60 })}` : '';
+    return [
+      `<sub>Phases ${names.map((n) => escapeMarkdownCode(n, { max: 40 })).join(' · ')}${more}${on}${full ? '' : ' (the table is in the job summary)'}.</sub>`,
+    ];
   }
-  const on = figures.length ? ` (${noWrap(figures.join(', '))} on <code>${escapeHtml(noBreakHyphens(first), { max: 60 })}</code>)` : '';
+  const on = figures.length ? ` (${figures.join(', ')} on <code>${escapeHtml(noBreakHyphens(first), { max: 60 })}</code>)` : '';
   const summary = `Phases: ${names.map((n) => `<code>${escapeHtml(n, { max: 40 })}</code>`).join(' · ')}${more}${on}`;
   const shown = devices.slice(0, PHASE_DEVICES);
   const head = ['phase', 'dims', 'MACs', 'bytes moved', 'FLOP/B', 'KV cache', 'memory', ...shown.map((d) => deviceCode(d))];
