@@ -174,7 +174,7 @@ export function phaseRooflineSvg(device: DeviceModel, phases: readonly [string, 
 
   // --- legend layout first: phases (shapes), the roofs, then classes (colours), flowing over as
   // many rows as they need; the chart grows to fit them
-  const textWidth = (s: string) => 6.4 * Array.from(s).length;
+  const textWidth = (s: string) => 6.8 * Array.from(s).length;
   type Item = { kind: 'phase'; i: number; label: string } | { kind: 'roofs' } | { kind: 'class'; c: OpClass };
   const items: Item[] = [
     ...charted.map(([phase], i): Item => ({ kind: 'phase', i, label: truncate(phase, 24) })),
@@ -184,7 +184,7 @@ export function phaseRooflineSvg(device: DeviceModel, phases: readonly [string, 
   const rows: { item: Item; x: number }[][] = [[]];
   let cx = 78;
   for (const item of items) {
-    const w = item.kind === 'roofs' ? 282 : 30 + textWidth(item.kind === 'phase' ? item.label : item.c);
+    const w = item.kind === 'roofs' ? 282 : 34 + textWidth(item.kind === 'phase' ? item.label : item.c);
     // The classes start a row of their own.
     const newRow = (cx + w > width - 10 || (item.kind === 'class' && item.c === classes[0])) && rows[rows.length - 1].length > 0;
     if (newRow) {
@@ -198,15 +198,16 @@ export function phaseRooflineSvg(device: DeviceModel, phases: readonly [string, 
   const height = (options.height ?? 520) + extra;
   const bottomMargin = 122 + extra;
 
-  const subtitle = [
-    escapeHtml(id, { max: 60 }),
-    escapeHtml(dom.precision),
-    ...charted.slice(0, 3).flatMap(([phase, p]) => {
-      const l = phaseLatency(p, id);
-      if (!l || !Number.isFinite(l.ms)) return [];
-      return [`${escapeHtml(phase, { max: 24 })} ${fmtMs(l.ms)} ${escapeHtml(l.bound, { max: 12 })}-bound`];
-    }),
-  ].join(' · ');
+  // The line under the title: the device, the precision, then each phase's time while they fit.
+  const parts = [truncate(id, 40), dom.precision];
+  for (const [phase, p] of charted) {
+    const l = phaseLatency(p, id);
+    if (!l || !Number.isFinite(l.ms)) continue;
+    const part = `${truncate(phase, 16)} ${fmtMs(l.ms)} ${truncate(l.bound, 12)}-bound`;
+    if (6.5 * Array.from([...parts, part].join(' · ')).length > width - 78 - 10) break;
+    parts.push(part);
+  }
+  const subtitle = parts.map((s) => escapeHtml(s)).join(' · ');
   const frame = rooflineFrame(device, {
     precision: dom.precision,
     ridgePoint: options.ridgePoint,
@@ -234,7 +235,8 @@ export function phaseRooflineSvg(device: DeviceModel, phases: readonly [string, 
   // --- one thin line per class through its phases' points, under the markers
   out.push(`<g class="tracks" fill="none" stroke-width="1.2" stroke-opacity="0.55">`);
   for (const c of classes) {
-    const list = points.filter((p) => p.opClass === c);
+    // A generate phase sums a prefill and its decode steps: it is no step of the track.
+    const list = points.filter((p) => p.opClass === c && !charted[p.phaseIndex][1].generate);
     if (list.length < 2) continue;
     out.push(`<polyline data-class="${c}" points="${list.map((p) => `${n2(at(p).x)},${n2(at(p).y)}`).join(' ')}" stroke="${CLASS_COLORS[c]}"/>`);
   }
