@@ -44,13 +44,13 @@ function withPhases(outcome: CheckOutcome, names: [string, string] = ['prefill',
 
 /** `n` models of small fixtures; the first `changed` of them grow (batch 2) in the PR. */
 function specs(n: number, changed: number): ModelSpec[] {
-  return Array.from({ length: n }, (_, i) => {
+  return Array.from({ length: n }, (_, i): ModelSpec => {
     const fixture = i % 2 ? 'squeezenet1_1' : 'tiny-gpt';
     return {
       path: `models/llm/${fixture}-${String(i).padStart(3, '0')}.onnx`,
       base: { fixture },
       head: { fixture, batch: i < changed ? 2 : 1 },
-    } as ModelSpec;
+    };
   });
 }
 
