@@ -13,8 +13,9 @@
  * - figures never wrap inside a table cell: no-break spaces between a number and its unit and
  *   inside bounds, non-breaking hyphens in device ids;
  * - under `maxChars` (the comment: GitHub's 65,536; the job summary: 1 MiB), shedding detail in
- *   steps (fewer layer groups, no layer diff, unchanged models as a count, changed models as
- *   one compact table) and saying so, with a pointer to the job summary.
+ *   steps (fewer layer groups, no layer diff, phase tables as one line, unchanged models as a
+ *   count, changed models as one compact table) and saying so, with a pointer to the job summary;
+ * - a model with phases (prefill, decode, generate) gets its phase table, collapsed.
  */
 import { boundedMetric, lowerBoundText } from '../report/bounds.js';
 import type { ModelReport } from '../report/model-report.js';
@@ -22,6 +23,8 @@ import type { ModelComparison, NodeChange } from '../report/compare.js';
 import { METRIC_LABEL, fmt, fmtUsed, type ModelResult, type Row, type Violation } from '../budgets/evaluate.js';
 import { escapeHtml, escapeMarkdown, escapeMarkdownCode, noBreakHyphens, noWrap, NBSP } from '../report/escape.js';
 import { renderAnalyzeMarkdown } from '../report/markdown.js';
+import { latencyCells, phaseCells, phaseDevices, phaseEntries, phaseLatency } from '../report/phase-rows.js';
+import { fmtMs } from '../report/svg.js';
 import type { CheckOutcome } from './run.js';
 
 export interface CheckMarkdownOptions {
@@ -211,6 +214,8 @@ interface Detail {
   unchangedTable: boolean;
   /** Changed models as full sections ('fit': as many as fit, the others one compact table). */
   sections: 'all' | 'fit';
+  /** A model's phases as a collapsed table, or as its summary line. */
+  phases: 'table' | 'line';
 }
 
 function layerDiff(nodes: readonly NodeChange[], d: Detail, depth: number, full: boolean): string[] {
@@ -245,7 +250,7 @@ function layerDiff(nodes: readonly NodeChange[], d: Detail, depth: number, full:
 
 /** A model's section, rendered once per level of layer detail (the steps share most of them). */
 function modelSection(e: Entry, d: Detail, depth: number, full: boolean): string[] {
-  const key = `${d.groups}/${d.layers}`;
+  const key = `${d.groups}/${d.layers}/${d.phases}`;
   let s = e.sections.get(key);
   if (!s) e.sections.set(key, (s = renderModelSection(e, d, depth, full)));
   return s;
@@ -270,9 +275,79 @@ function renderModelSection(e: Entry, d: Detail, depth: number, full: boolean): 
     ];
     out.push(`| ${cells.join(' | ')} |`);
   }
+  const phases = phasesBlock(r.report, d.phases, full);
+  if (phases.length) out.push('', ...phases);
   const nodes = e.cmp?.nodes ?? [];
   if (nodes.length) out.push('', ...layerDiff(nodes, d, depth, full));
   out.push('');
+  return out;
+}
+
+/** Most devices given a column in a model's phase table. */
+const PHASE_DEVICES = 3;
+
+/**
+ * A model's phases in the comment: a collapsed table, a row per phase (dims, MACs, bytes moved,
+ * intensity, KV cache, memory, and per device its latency, bound and tokens/s or time to first
+ * token), under a summary line with the headline figures; or, shed to fit, that line alone.
+ * Nothing when the model has no phases.
+ */
+function phasesBlock(m: ModelReport, mode: Detail['phases'], full: boolean): string[] {
+  const phases = phaseEntries(m);
+  if (!phases.length) return [];
+  const devices = phaseDevices(m, phases);
+  // The headline: time to first token and tokens/s on the first device that has them.
+  const first = devices[0];
+  const figures: string[] = [];
+  if (first !== undefined) {
+    const ttft = phases.map(([, p]) => phaseLatency(p, first)).find((l) => l?.timeToFirstTokenMs !== undefined);
+    const tps = phases.map(([, p]) => phaseLatency(p, first)).find((l) => l?.tokensPerSecond !== undefined);
+    if (ttft) figures.push(`time to first token ${noWrap(latencyCells(ttft, fmtMs).timeToFirstToken)}`);
+    if (tps) figures.push(`${noWrap(latencyCells(tps, fmtMs).tokensPerSecond)} tokens/s`);
+  }
+  const names = phases.slice(0, 6).map(([n]) => n);
+  const more = phases.length > names.length ? ` +${phases.length - names.length}` : '';
+  if (mode === 'line') {
+    const on = figures.length ? `: ${figures.join(', ')} on ${escapeMarkdownCode(noBreakHyphens(first), { max: 60 })}` : '';
+    return [
+      `<sub>Phases ${names.map((n) => escapeMarkdownCode(n, { max: 40 })).join(' · ')}${more}${on}${full ? '' : ' (the table is in the job summary)'}.</sub>`,
+    ];
+  }
+  const on = figures.length ? ` (${figures.join(', ')} on <code>${escapeHtml(noBreakHyphens(first), { max: 60 })}</code>)` : '';
+  const summary = `Phases: ${names.map((n) => `<code>${escapeHtml(n, { max: 40 })}</code>`).join(' · ')}${more}${on}`;
+  const shown = devices.slice(0, PHASE_DEVICES);
+  const head = ['phase', 'dims', 'MACs', 'bytes moved', 'FLOP/B', 'KV cache', 'memory', ...shown.map((d) => deviceCode(d))];
+  const out = [
+    `<details><summary>${summary}</summary>`,
+    '',
+    `| ${head.join(' | ')} |`,
+    `| --- | --- | ${head
+      .slice(2)
+      .map(() => '--:')
+      .join(' | ')} |`,
+  ];
+  for (const [name, p] of phases) {
+    const c = phaseCells(p);
+    const cells = [
+      escapeMarkdownCode(name, { table: true, max: 40 }),
+      escapeMarkdown(c.dims, { max: 120 }),
+      ...[c.macs, c.bytes, c.intensity.replace(/ FLOP\/B$/, ''), c.kvCache, c.memory].map((v) => noWrap(escapeMarkdown(v, { max: 40 }))),
+      ...shown.map((d) => {
+        const l = phaseLatency(p, d);
+        if (!l) return '–';
+        const lc = latencyCells(l, fmtMs);
+        const parts = [`${lc.ms} ${lc.bound.slice(0, 1)}`];
+        if (lc.timeToFirstToken && p.generate) parts.push(`first token ${lc.timeToFirstToken}`);
+        if (lc.tokensPerSecond) parts.push(`${lc.tokensPerSecond} tok/s`);
+        return noWrap(escapeMarkdown(parts.join(' · '), { max: 80 }));
+      }),
+    ];
+    out.push(`| ${cells.join(' | ')} |`);
+  }
+  out.push('', '<sub>Latency: c / m / o compute-, memory-, overhead-bound. Memory: weights + KV cache + peak of the other activations.</sub>');
+  if (devices.length > shown.length)
+    out.push('', `<sub>…and ${plural(devices.length - shown.length, 'more device')}${full ? '' : ' in the job summary'}.</sub>`);
+  out.push('', '</details>');
   return out;
 }
 
@@ -321,11 +396,12 @@ function violationLine(v: Violation): string {
 }
 
 const DETAIL_STEPS = (groups: number, layers: number): Detail[] => [
-  { groups, layers, unchangedTable: true, sections: 'all' },
-  { groups: Math.min(groups, 3), layers: Math.min(layers, 5), unchangedTable: true, sections: 'all' },
-  { groups: 0, layers: 0, unchangedTable: true, sections: 'all' },
-  { groups: 0, layers: 0, unchangedTable: false, sections: 'all' },
-  { groups: 0, layers: 0, unchangedTable: false, sections: 'fit' },
+  { groups, layers, unchangedTable: true, sections: 'all', phases: 'table' },
+  { groups: Math.min(groups, 3), layers: Math.min(layers, 5), unchangedTable: true, sections: 'all', phases: 'table' },
+  { groups: 0, layers: 0, unchangedTable: true, sections: 'all', phases: 'table' },
+  { groups: 0, layers: 0, unchangedTable: true, sections: 'all', phases: 'line' },
+  { groups: 0, layers: 0, unchangedTable: false, sections: 'all', phases: 'line' },
+  { groups: 0, layers: 0, unchangedTable: false, sections: 'fit', phases: 'line' },
 ];
 
 export function renderCheckMarkdown(outcome: CheckOutcome, options: CheckMarkdownOptions): string {

@@ -4,7 +4,7 @@
 import { dirname, resolve } from 'node:path';
 import { METRIC_LABEL, fmt, fmtUsed, type Row } from '../budgets/evaluate.js';
 import type { CheckOutcome } from '../check/run.js';
-import { formatPercent } from '../report/text.js';
+import { formatPercent, phasesText } from '../report/text.js';
 import { textTable } from '../report/format.js';
 import { boundedMetric, lowerBoundText } from '../report/bounds.js';
 import { neutraliseCommands, safeText } from '../util/sanitize.js';
@@ -78,6 +78,11 @@ export function renderCheckText(outcome: CheckOutcome): string {
       240,
     ),
   );
+  // Models with phases (prefill, decode, generate): each phase's figures and latency.
+  for (const m of outcome.results) {
+    const phases = phasesText(m.report);
+    if (phases.length) out.push('', safeText(m.path, 300), ...phases);
+  }
   const errors = outcome.violations.filter((v) => v.level === 'error');
   const warns = outcome.violations.filter((v) => v.level === 'warn');
   if (outcome.violations.length) {

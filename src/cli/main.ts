@@ -24,7 +24,7 @@ import { renderHtml } from '../report/html.js';
 import { writeFileAtomic, writeFileAtomicStream } from '../io/write-file.js';
 import { writeJson } from '../report/json.js';
 import { calibrateCommand, type CalibrateDeps } from './calibrate.js';
-import { runCheck } from '../check/run.js';
+import { configDevices, runCheck } from '../check/run.js';
 import { renderCheckMarkdown } from '../check/markdown.js';
 import { renderCheckText, repoRoot } from './check.js';
 import { resolve } from 'node:path';
@@ -92,7 +92,7 @@ options:
 options:
   --budgets FILE            the budgets file (default budgets.yml)
   --baseline REPORT         a saved report (analyze or check --format json) to compare with
-  --format text|json|markdown
+  --format text|json|markdown|html
   --output FILE             write the report to FILE (atomically) instead of stdout
   --allow-outside-repo      read models, baseline and budgets file even where their real
                             paths leave the budgets file's repository
@@ -304,7 +304,8 @@ function checkCommand(args: string[], io: CliIO): number {
     },
   });
   if (positionals.length) throw new UsageError(`check takes no positional arguments, got '${positionals[0]}' (use --budgets FILE)`);
-  if (!['text', 'json', 'markdown'].includes(values.format)) throw new UsageError(`--format must be text, json or markdown, got '${values.format}'`);
+  if (!['text', 'json', 'markdown', 'html'].includes(values.format))
+    throw new UsageError(`--format must be text, json, markdown or html, got '${values.format}'`);
   const budgetsPath = resolve(values.budgets);
   const root = repoRoot(budgetsPath);
   const allowOutsideRepo = values['allow-outside-repo'];
@@ -322,7 +323,13 @@ function checkCommand(args: string[], io: CliIO): number {
   const note = values.baseline ? `compared with ${values.baseline}` : undefined;
   if (values.format === 'json') emitJson(outcome.json, values.output, io);
   else {
-    const text = values.format === 'markdown' ? renderCheckMarkdown(outcome, { version: VERSION, baselineNote: note, full: true }) : renderCheckText(outcome);
+    const text =
+      values.format === 'markdown'
+        ? renderCheckMarkdown(outcome, { version: VERSION, baselineNote: note, full: true })
+        : values.format === 'html'
+          ? // The analysis of every model as a page (phases and their roofline included); the verdict stays in the exit code and the other formats.
+            renderHtml(outcome.json.head, { devices: configDevices(outcome.config, parseFusion(values.fusion)) })
+          : renderCheckText(outcome);
     if (values.output) writeFileAtomic(values.output, text);
     else io.stdout(text);
   }

@@ -14,6 +14,8 @@ import { BOUND_COLORS, fmtMs, fmtUs, rooflineSvg, siUnit } from './svg.js';
 import { shapeText } from './text.js';
 import { boundedFigure, boundedMs, isLowerBound, lowerBoundNote } from './bounds.js';
 import { classRows } from './latency.js';
+import { generateNote, latencyCells, phaseCells, phaseDevices, phaseEntries, phaseLatency } from './phase-rows.js';
+import { phaseRooflineSvg } from './phase-roofline.js';
 
 export interface HtmlOptions {
   /**
@@ -252,6 +254,91 @@ function latencySection(m: ModelReport, devices: Map<string, DeviceModel>, top: 
   return out.join('\n');
 }
 
+/**
+ * A decoder's phases: a row per phase (dims, tokens, MACs, bytes moved, intensity, KV cache,
+ * memory), a row per phase and device (latency, bound, its parts, tokens per second, time to
+ * first token), and per device the phases on the roofline, a point per op class and phase.
+ * Empty when the model has no phases.
+ */
+function phasesSection(m: ModelReport, devices: Map<string, DeviceModel>): string {
+  const phases = phaseEntries(m);
+  if (!phases.length) return '';
+  const out: string[] = [];
+  out.push(`<h3>Phases (${phases.length})</h3>`);
+  out.push(
+    table(
+      [
+        { label: 'phase' },
+        { label: 'dims' },
+        { label: 'tokens', num: true },
+        { label: 'MACs', num: true },
+        { label: 'bytes moved', num: true },
+        { label: 'intensity', num: true },
+        { label: 'KV cache', num: true },
+        { label: 'memory', num: true },
+      ],
+      phases.map(([name, p]) => {
+        const c = phaseCells(p);
+        return (
+          `<tr>${nameCell(name, '(empty)')}<td><code>${esc(c.dims, 300)}</code></td>${num(esc(c.tokens, 30))}${num(esc(c.macs, 60))}${num(esc(c.bytes, 60))}` +
+          `${num(esc(c.intensity, 60))}${num(esc(c.kvCache, 60))}${num(esc(c.memory, 60))}</tr>`
+        );
+      }),
+    ),
+  );
+  const notes = phases.flatMap(([name, p]) => {
+    const n = generateNote(p);
+    return n ? [`<code>${esc(name, 60)}</code>: ${esc(n, 400)}.`] : [];
+  });
+  out.push(
+    `<p class="muted">The model at each phase's dims. Memory: weights + KV cache + peak of the other activations. Intensity: FLOPs per byte moved.${notes.length ? ` ${notes.join(' ')}` : ''}</p>`,
+  );
+  const ids = phaseDevices(m, phases);
+  const rows = ids.flatMap((id) =>
+    phases.flatMap(([name, p]) => {
+      const l = phaseLatency(p, id);
+      if (!l) return [];
+      const c = latencyCells(l, fmtMs);
+      const part = (v: unknown) => num(typeof v === 'number' && Number.isFinite(v) ? fmtMs(v) : '?');
+      return [
+        `<tr>${nameCell(name, '(empty)')}<td><code>${esc(id, 60)}</code></td>${num(`<b>${esc(c.ms, 60)}</b>`)}<td>${boundBadge(c.bound)}</td>` +
+          `${part(l.computeMs)}${part(l.memoryMs)}${part(l.overheadMs)}${num(esc(c.tokensPerSecond, 40))}${num(esc(c.timeToFirstToken, 40))}</tr>`,
+      ];
+    }),
+  );
+  if (rows.length) {
+    out.push(
+      table(
+        [
+          { label: 'phase' },
+          { label: 'device' },
+          { label: 'latency', num: true },
+          { label: 'bound' },
+          { label: 'compute time', num: true },
+          { label: 'memory time', num: true },
+          { label: 'overhead', num: true },
+          { label: 'tokens/s', num: true },
+          { label: 'time to first token', num: true },
+        ],
+        rows,
+      ),
+    );
+  }
+  const charted = phases.some(([, p]) => p.byClass && typeof p.byClass === 'object' && Object.keys(p.byClass).length > 0);
+  if (charted) {
+    for (const id of ids) {
+      const l = m.latency?.[id];
+      const device = devices.get(id) ?? (l ? deviceFromLatency(l) : undefined);
+      if (!device) continue;
+      const svg = phaseRooflineSvg(device, phases, { deviceId: id, precision: l?.precision, ridgePoint: l?.ridgePoint, width: 760 });
+      out.push(
+        `<figure>${svg}<figcaption>Each op class once per phase (marker shape), at its FLOPs per byte moved and its FLOP/s. A prefill reads each weight once for many tokens and usually sits near the compute roof; a decode step reads every weight for one token per sequence and slides down the memory roof.</figcaption></figure>`,
+      );
+    }
+  }
+  return out.join('\n');
+}
+
 function topFlopsSection(m: ModelReport, top: number): string {
   const ranked = m.nodes
     .map((n, i) => ({ n, i }))
@@ -340,6 +427,7 @@ function modelSection(m: ModelReport, index: number, devices: Map<string, Device
   out.push(summaryCards(m));
   const note = lowerBoundNote(m.totals);
   if (note) out.push(`<p class="muted">${esc(note, 600)}.</p>`);
+  out.push(phasesSection(m, devices));
   out.push(`<h3>Inputs and outputs</h3>`);
   out.push(`<div class="io">${tensorTable('Inputs', m.graph.inputs)}${tensorTable('Outputs', m.graph.outputs)}</div>`);
   out.push(latencySection(m, devices, top));

@@ -21,6 +21,7 @@ import { fmtMs, fmtUs, siUnit } from './svg.js';
 import { boundedFigure, boundedMs, lowerBoundNote } from './bounds.js';
 import { shapeText } from './text.js';
 import { classRows, fusionText } from './latency.js';
+import { generateNote, latencyCells, phaseCells, phaseDevices, phaseEntries, phaseLatency } from './phase-rows.js';
 
 export interface MarkdownOptions {
   /** Layers in the top-layers table (default 10). */
@@ -100,6 +101,9 @@ function modelBlocks(m: ModelReport, options: Required<Pick<MarkdownOptions, 'to
   const note = lowerBoundNote(t);
   const incomplete = note ? `\n\n**${text(note.slice(0, note.indexOf(':')), 20)}**${text(note.slice(note.indexOf(':')), 600)}.` : '';
   blocks.push(`${figures}${incomplete}\n\n**inputs:** ${tensorList(m.graph.inputs)}  \n**outputs:** ${tensorList(m.graph.outputs)}`);
+
+  const phases = phasesMarkdown(m);
+  if (phases) blocks.push(phases);
 
   const latency = Object.entries(m.latency ?? {});
   if (latency.length) {
@@ -189,6 +193,43 @@ function modelBlocks(m: ModelReport, options: Required<Pick<MarkdownOptions, 'to
     blocks.push(`**Notices (${m.warnings.length})**\n\n${items.join('\n')}`);
   }
   return blocks;
+}
+
+/**
+ * A model's phases as one Markdown block: a table with a row per phase (dims, tokens, MACs, bytes
+ * moved, intensity, KV cache, memory), then a row per phase and device (latency, bound, tokens per
+ * second, time to first token). Null when the model has no phases.
+ */
+export function phasesMarkdown(m: ModelReport): string | null {
+  const phases = phaseEntries(m);
+  if (!phases.length) return null;
+  const rows = phases.map(([name, p]) => {
+    const c = phaseCells(p);
+    return [code(name, 40), text(c.dims, 200), c.tokens, text(c.macs, 40), text(c.bytes, 40), text(c.intensity, 40), text(c.kvCache, 40), text(c.memory, 40)];
+  });
+  const out = [
+    `**Phases** (the model at each phase's dims; memory = weights + KV cache + peak of the other activations)`,
+    '',
+    mdTable(['phase', 'dims', 'tokens', 'MACs', 'bytes moved', 'intensity', 'KV cache', 'memory'], ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r'], rows),
+  ];
+  const notes = phases.flatMap(([name, p]) => {
+    const n = generateNote(p);
+    return n ? [`${escapeMarkdownCode(name, { max: 40 })}: ${text(n, 300)}`] : [];
+  });
+  if (notes.length) out.push('', `<sub>${notes.join(' · ')}</sub>`);
+  const devices = phaseDevices(m, phases);
+  const latency = devices.flatMap((d) =>
+    phases.flatMap(([name, p]) => {
+      const l = phaseLatency(p, d);
+      if (!l) return [];
+      const c = latencyCells(l, fmtMs);
+      return [[code(name, 40), code(d, 40), `**${text(c.ms, 40)}**`, text(c.bound, 20), text(c.tokensPerSecond, 40), text(c.timeToFirstToken, 40)]];
+    }),
+  );
+  if (latency.length) {
+    out.push('', mdTable(['phase', 'device', 'latency', 'bound', 'tokens/s', 'time to first token'], ['l', 'l', 'r', 'l', 'r', 'r'], latency));
+  }
+  return out.join('\n');
 }
 
 export function renderAnalyzeMarkdown(report: AnalyzeReport, options: MarkdownOptions = {}): string {

@@ -160,6 +160,12 @@ export interface PhaseLatency {
   timeToFirstTokenMs?: number;
   /** True when some node's figures are unknown: `ms` is a lower bound. */
   lowerBound?: boolean;
+  /**
+   * Where the phase's time goes, per op class (as LatencyReport.byClass; generate: summed over its
+   * steps). Optional: the HTML roofline places a class at its achieved FLOP/s when its time is
+   * here, on the attainable roof when not.
+   */
+  byClass?: Partial<Record<OpClass, { ms: number; kernels: number }>>;
 }
 
 export interface AnalyzeReport {

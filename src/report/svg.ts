@@ -36,8 +36,8 @@ export const BOUND_COLORS: Record<string, string> = {
 };
 const OTHER_COLOR = '#868e96';
 /** A white outline under text drawn over lines, so it stays readable. */
-const HALO = 'stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke"';
-const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
+export const HALO = 'stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke"';
+export const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
 /** Order in which precisions that share one peak are listed. */
 const PRECISION_ORDER = ['fp64', 'fp32', 'tf32', 'bf16', 'fp16', 'fp8', 'int8', 'int4'];
 const MAX_DECADES_X = 10;
@@ -46,7 +46,7 @@ const MAX_RADIUS = 12;
 const MIN_RADIUS = 2;
 
 /** A number for a coordinate: at most 2 decimals, no "-0". */
-function n2(v: number): string {
+export function n2(v: number): string {
   const r = Math.round(v * 100) / 100;
   return Object.is(r, -0) ? '0' : String(r);
 }
@@ -82,7 +82,7 @@ interface Dot {
 
 const finitePositive = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v > 0;
 
-function roofsOf(latency: LatencyReport, device: DeviceModel): Roof[] {
+function roofsOf(precision: string, device: DeviceModel): Roof[] {
   const byPeak = new Map<number, string[]>();
   for (const [p, v] of Object.entries(device.peak as Record<string, number | undefined>)) {
     if (!finitePositive(v)) continue;
@@ -97,7 +97,7 @@ function roofsOf(latency: LatencyReport, device: DeviceModel): Roof[] {
     .map(([peak, precisions]) => {
       precisions.sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
       const attainable = peak * device.computeEfficiency;
-      return { precisions, peak, attainable, knee: attainable / bw, dominant: precisions.includes(latency.precision) };
+      return { precisions, peak, attainable, knee: attainable / bw, dominant: precisions.includes(precision) };
     });
 }
 
@@ -133,33 +133,67 @@ function placeholder(latency: LatencyReport, width: number, message: string): st
   );
 }
 
-export function rooflineSvg(latency: LatencyReport, device: DeviceModel, nodes: readonly NodeEntry[], options: RooflineOptions = {}): string {
-  const width = options.width ?? 800;
-  const height = options.height ?? 480;
-  const maxDots = options.maxDots ?? 2000;
-  const roofs = roofsOf(latency, device);
-  const bwEff = device.bandwidth * device.memoryEfficiency;
-  if (roofs.length === 0 || !finitePositive(bwEff) || !finitePositive(device.computeEfficiency)) {
-    return placeholder(latency, width, 'no chart: the device has no peak or bandwidth figure');
-  }
-  const dominant = roofs.find((r) => r.dominant) ?? roofs[0];
-  const ridge = finitePositive(latency.ridgePoint) ? latency.ridgePoint : dominant.peak / device.bandwidth;
-  const ridgeY = ridge * device.bandwidth; // the datasheet roof at the ridge: the peak
+/** The axes, grid, roofs and ridge point of a roofline chart, and its scales, for the points drawn over it. */
+export interface RooflineFrame {
+  /** The SVG's opening, title, grid, axes, roofs and the ridge's drop line. */
+  head: string[];
+  /** The ridge marker and its label: drawn over the points. */
+  ridge: string[];
+  px: (x: number) => number;
+  py: (y: number) => number;
+  clampX: (v: number) => number;
+  clampY: (v: number) => number;
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+  width: number;
+  height: number;
+  /** Bandwidth x memory efficiency (the memory roof's slope). */
+  bwEff: number;
+  /** The attainable compute roof of the dominant precision, FLOP/s. */
+  attainable: number;
+}
 
-  // --- dots, biggest first (small ones drawn on top); at most maxDots, by time
-  let dots = dotsOf(latency, nodes).sort((a, b) => b.us - a.us || a.index - b.index);
-  const omitted = Math.max(0, dots.length - maxDots);
-  dots = dots.slice(0, maxDots);
-  const maxShare = dots.reduce((m, d) => Math.max(m, d.share), 0);
+export interface FrameSpec {
+  /** The precision whose roof is the dominant one (bold, and the datasheet roof's). */
+  precision: string;
+  /** peak / bandwidth at that precision, when known (else computed from the device). */
+  ridgePoint?: number;
+  /** The points' intensities and FLOP/s, so the axes cover them. */
+  xs: readonly number[];
+  ys: readonly number[];
+  width: number;
+  height: number;
+  /** Escaped: the <title>, the heading and the line under it. */
+  title: string;
+  heading: string;
+  subtitle: string;
+  /** Pixels under the plot for the axis title and the legend (default 86). */
+  bottomMargin?: number;
+}
+
+/**
+ * The frame of a roofline chart for `device`: null when the device has no peak or bandwidth
+ * figure (no roof to draw).
+ */
+export function rooflineFrame(device: DeviceModel, spec: FrameSpec): RooflineFrame | null {
+  const { width, height } = spec;
+  const roofs = roofsOf(spec.precision, device);
+  const bwEff = device.bandwidth * device.memoryEfficiency;
+  if (roofs.length === 0 || !finitePositive(bwEff) || !finitePositive(device.computeEfficiency)) return null;
+  const dominant = roofs.find((r) => r.dominant) ?? roofs[0];
+  const ridge = finitePositive(spec.ridgePoint) ? spec.ridgePoint : dominant.peak / device.bandwidth;
+  const ridgeY = ridge * device.bandwidth; // the datasheet roof at the ridge: the peak
 
   // --- axis domains, whole decades
   const knees = roofs.map((r) => r.knee);
-  const xs = [...dots.map((d) => d.intensity), ridge, ...knees];
+  const xs = [...spec.xs, ridge, ...knees];
   let xMinExp = Math.min(Math.floor(Math.log10(Math.min(...xs))), Math.floor(Math.log10(Math.min(...knees, ridge))) - 2);
   const xMaxExp = Math.max(Math.ceil(Math.log10(Math.max(...xs))), Math.floor(Math.log10(Math.max(...knees, ridge))) + 1);
   xMinExp = Math.max(xMinExp, xMaxExp - MAX_DECADES_X);
   const yMaxExp = Math.floor(Math.log10(Math.max(...roofs.map((r) => r.peak)))) + 1;
-  const ys = [...dots.map((d) => d.achieved), bwEff * 10 ** xMinExp, Math.min(...roofs.map((r) => r.attainable))];
+  const ys = [...spec.ys, bwEff * 10 ** xMinExp, Math.min(...roofs.map((r) => r.attainable))];
   let yMinExp = Math.floor(Math.log10(Math.min(...ys)));
   yMinExp = Math.min(Math.max(yMinExp, yMaxExp - MAX_DECADES_Y), yMaxExp - 2);
   const xMin = 10 ** xMinExp;
@@ -170,7 +204,7 @@ export function rooflineSvg(latency: LatencyReport, device: DeviceModel, nodes: 
   const left = 78;
   const right = width - 128; // roof labels sit in the right margin
   const top = 64;
-  const bottom = height - 86;
+  const bottom = height - (spec.bottomMargin ?? 86);
   const pw = right - left;
   const ph = bottom - top;
   const px = (x: number) => left + ((Math.log10(x) - xMinExp) / (xMaxExp - xMinExp)) * pw;
@@ -179,21 +213,13 @@ export function rooflineSvg(latency: LatencyReport, device: DeviceModel, nodes: 
   const clampY = (v: number) => Math.min(bottom, Math.max(top, v));
 
   const out: string[] = [];
-  const name = latency.name || device.name || latency.device;
   out.push(
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" font-family="${FONT}" style="max-width:100%;height:auto">`,
   );
-  out.push(`<title>Roofline: ${escapeHtml(name)} (${escapeHtml(latency.device)})</title>`);
+  out.push(`<title>${spec.title}</title>`);
   out.push(`<rect x="0" y="0" width="${width}" height="${height}" fill="#ffffff"/>`);
-  out.push(`<text x="${left}" y="24" font-size="15" font-weight="600" fill="#212529">Roofline: ${escapeHtml(name, { max: 80 })}</text>`);
-  const sub = [
-    escapeHtml(latency.device, { max: 60 }),
-    `${fmtMs(latency.ms)} estimated`,
-    `${escapeHtml(latency.bound)}-bound`,
-    escapeHtml(latency.precision),
-    `utilisation ${fmtPct(latency.utilization)}`,
-  ].join(' · ');
-  out.push(`<text x="${left}" y="44" font-size="12" fill="#495057">${sub}</text>`);
+  out.push(`<text x="${left}" y="24" font-size="15" font-weight="600" fill="#212529">${spec.heading}</text>`);
+  out.push(`<text x="${left}" y="44" font-size="12" fill="#495057">${spec.subtitle}</text>`);
 
   // --- grid, ticks, labels
   const xStep = xMaxExp - xMinExp > 10 ? 2 : 1;
@@ -272,10 +298,52 @@ export function rooflineSvg(latency: LatencyReport, device: DeviceModel, nodes: 
     );
   }
 
-  // --- ridge point: dotted drop line (under the dots), marker and label (over them)
+  // --- ridge point: dotted drop line (under the points), marker and label (over them)
   const rx = px(ridge);
   const ry = py(ridgeY);
   out.push(`<line x1="${n2(rx)}" y1="${n2(ry)}" x2="${n2(rx)}" y2="${bottom}" stroke="#868e96" stroke-width="1" stroke-dasharray="2 3"/>`);
+  const ridgeOut: string[] = [];
+  ridgeOut.push(`<circle class="ridge" data-value="${n2v(ridge)}" cx="${n2(rx)}" cy="${n2(ry)}" r="4" fill="#ffffff" stroke="#212529" stroke-width="1.5"/>`);
+  const ridgeText = `ridge ${escapeHtml(siUnit(ridge, 'FLOP/B'))} (${escapeHtml(spec.precision)})`;
+  const leftSide = rx > left + pw * 0.55;
+  ridgeOut.push(
+    `<text x="${n2(leftSide ? rx - 8 : rx + 8)}" y="${n2(Math.max(top + 12, ry - 8))}" font-size="11" fill="#212529" ${HALO}${leftSide ? ' text-anchor="end"' : ''}>${ridgeText}</text>`,
+  );
+  return { head: out, ridge: ridgeOut, px, py, clampX, clampY, left, right, top, bottom, width, height, bwEff, attainable: dominant.attainable };
+}
+
+export function rooflineSvg(latency: LatencyReport, device: DeviceModel, nodes: readonly NodeEntry[], options: RooflineOptions = {}): string {
+  const width = options.width ?? 800;
+  const height = options.height ?? 480;
+  const maxDots = options.maxDots ?? 2000;
+
+  // --- dots, biggest first (small ones drawn on top); at most maxDots, by time
+  let dots = dotsOf(latency, nodes).sort((a, b) => b.us - a.us || a.index - b.index);
+  const omitted = Math.max(0, dots.length - maxDots);
+  dots = dots.slice(0, maxDots);
+  const maxShare = dots.reduce((m, d) => Math.max(m, d.share), 0);
+
+  const name = latency.name || device.name || latency.device;
+  const frame = rooflineFrame(device, {
+    precision: latency.precision,
+    ridgePoint: latency.ridgePoint,
+    xs: dots.map((d) => d.intensity),
+    ys: dots.map((d) => d.achieved),
+    width,
+    height,
+    title: `Roofline: ${escapeHtml(name)} (${escapeHtml(latency.device)})`,
+    heading: `Roofline: ${escapeHtml(name, { max: 80 })}`,
+    subtitle: [
+      escapeHtml(latency.device, { max: 60 }),
+      `${fmtMs(latency.ms)} estimated`,
+      `${escapeHtml(latency.bound)}-bound`,
+      escapeHtml(latency.precision),
+      `utilisation ${fmtPct(latency.utilization)}`,
+    ].join(' · '),
+  });
+  if (!frame) return placeholder(latency, width, 'no chart: the device has no peak or bandwidth figure');
+  const { px, py, clampX, clampY, left } = frame;
+  const out = [...frame.head];
 
   // --- nodes
   let offScale = 0;
@@ -298,12 +366,7 @@ export function rooflineSvg(latency: LatencyReport, device: DeviceModel, nodes: 
     out.push(`<circle class="node" cx="${n2(cx)}" cy="${n2(cy)}" r="${n2(r)}" ${look}><title>${tip}</title></circle>`);
   }
   out.push(`</g>`);
-  out.push(`<circle class="ridge" data-value="${n2v(ridge)}" cx="${n2(rx)}" cy="${n2(ry)}" r="4" fill="#ffffff" stroke="#212529" stroke-width="1.5"/>`);
-  const ridgeText = `ridge ${escapeHtml(siUnit(ridge, 'FLOP/B'))} (${escapeHtml(latency.precision)})`;
-  const leftSide = rx > left + pw * 0.55;
-  out.push(
-    `<text x="${n2(leftSide ? rx - 8 : rx + 8)}" y="${n2(Math.max(top + 12, ry - 8))}" font-size="11" fill="#212529" ${HALO}${leftSide ? ' text-anchor="end"' : ''}>${ridgeText}</text>`,
-  );
+  out.push(...frame.ridge);
 
   // --- legend and notes
   const ly = height - 30;
@@ -313,11 +376,7 @@ export function rooflineSvg(latency: LatencyReport, device: DeviceModel, nodes: 
     out.push(`<text x="${n2(lx + 14)}" y="${ly}" font-size="11" fill="#495057">${bound}-bound</text>`);
     lx += 118;
   }
-  out.push(`<line x1="${n2(lx)}" y1="${ly - 4}" x2="${n2(lx + 22)}" y2="${ly - 4}" stroke="#343a40" stroke-width="2"/>`);
-  out.push(`<text x="${n2(lx + 28)}" y="${ly}" font-size="11" fill="#495057">attainable (× efficiency)</text>`);
-  lx += 170;
-  out.push(`<line x1="${n2(lx)}" y1="${ly - 4}" x2="${n2(lx + 22)}" y2="${ly - 4}" stroke="#868e96" stroke-width="1.2" stroke-dasharray="5 4"/>`);
-  out.push(`<text x="${n2(lx + 28)}" y="${ly}" font-size="11" fill="#495057">datasheet</text>`);
+  roofLegend(out, lx, ly);
   const notes = [`dot area ∝ share of time${maxShare > 0 ? ` (largest ${fmtPct(maxShare)})` : ''}`, `${dots.length} node${dots.length === 1 ? '' : 's'} drawn`];
   if (omitted) notes.push(`${omitted} smallest not drawn`);
   if (offScale) notes.push(`${offScale} off scale, pinned to the edge (hollow)`);
@@ -327,12 +386,22 @@ export function rooflineSvg(latency: LatencyReport, device: DeviceModel, nodes: 
   return out.join('\n');
 }
 
+/** The legend of the two roof styles, from (lx, ly); returns the x after it. */
+export function roofLegend(out: string[], lx: number, ly: number): number {
+  out.push(`<line x1="${n2(lx)}" y1="${ly - 4}" x2="${n2(lx + 22)}" y2="${ly - 4}" stroke="#343a40" stroke-width="2"/>`);
+  out.push(`<text x="${n2(lx + 28)}" y="${ly}" font-size="11" fill="#495057">attainable (× efficiency)</text>`);
+  lx += 170;
+  out.push(`<line x1="${n2(lx)}" y1="${ly - 4}" x2="${n2(lx + 22)}" y2="${ly - 4}" stroke="#868e96" stroke-width="1.2" stroke-dasharray="5 4"/>`);
+  out.push(`<text x="${n2(lx + 28)}" y="${ly}" font-size="11" fill="#495057">datasheet</text>`);
+  return lx + 100;
+}
+
 /** A data-value: the number as JS prints it (round-trips), for tests and tools reading the SVG. */
 function n2v(v: number): string {
   return String(v);
 }
 
-function fmtPct(v: number, digits = 1): string {
+export function fmtPct(v: number, digits = 1): string {
   return Number.isFinite(v) ? `${(v * 100).toFixed(digits)}%` : '?';
 }
 

@@ -14,6 +14,7 @@ import type { Dim } from '../graph/model.js';
 import { boundedFigure, boundedMs, lowerBoundNote } from './bounds.js';
 import { classRows, fusionText } from './latency.js';
 import { COMPARED_TOTALS, type Change, type Comparison, type TotalKey } from './compare.js';
+import { generateNote, latencyCells, phaseCells, phaseDevices, phaseEntries, phaseLatency } from './phase-rows.js';
 
 export interface TextOptions {
   /** Layers shown in the top-layers table (default 15). */
@@ -97,6 +98,8 @@ export function renderModelText(m: ModelReport, options: TextOptions = {}): stri
       if (f) out.push(`  ${field(l.device, 60)}: ${f}`);
     }
   }
+  const phases = phasesText(m);
+  if (phases.length) out.push('', ...phases);
   out.push('');
   out.push(textTable(['input', 'type', 'shape'], m.graph.inputs.map(tensorLine)));
   out.push('');
@@ -146,6 +149,47 @@ export function renderModelText(m: ModelReport, options: TextOptions = {}): stri
     if (m.warnings.length > shown.length) out.push(`  ... ${m.warnings.length - shown.length} more (see --format json)`);
   }
   return neutraliseCommands(out.join('\n'));
+}
+
+/**
+ * A model's phases (prefill, decode, generate, ...) as text lines: one row per phase with its
+ * dims and figures, then one row per phase and device with its latency, tokens per second and
+ * time to first token. No lines when the model has no phases. Cells pass textTable (safeText).
+ */
+export function phasesText(m: ModelReport): string[] {
+  const phases = phaseEntries(m);
+  if (!phases.length) return [];
+  const out: string[] = ["phases (the model at each phase's dims)"];
+  out.push(
+    textTable(
+      ['phase', 'dims', 'tokens', 'MACs', 'bytes moved', 'intensity', 'KV cache', 'memory'],
+      phases.map(([name, p]) => {
+        const c = phaseCells(p);
+        return [name, c.dims, c.tokens, c.macs, c.bytes, c.intensity, c.kvCache, c.memory];
+      }),
+      [false, false, true, true, true, true, true, true],
+    ),
+  );
+  out.push('  memory: weights + KV cache + peak of the other activations; intensity: FLOPs per byte moved');
+  for (const [name, p] of phases) {
+    const note = generateNote(p);
+    if (note) out.push(`  ${field(name, 60)}: ${note}`);
+  }
+  const devices = phaseDevices(m, phases);
+  const rows = devices.flatMap((d) =>
+    phases.flatMap(([name, p]) => {
+      const l = phaseLatency(p, d);
+      if (!l) return [];
+      const c = latencyCells(l, formatMs);
+      return [[name, d, c.ms, c.bound, c.tokensPerSecond, c.timeToFirstToken]];
+    }),
+  );
+  if (rows.length) {
+    out.push('');
+    out.push('phase latency (roofline, see docs/roofline.md)');
+    out.push(textTable(['phase', 'device', 'ms', 'bound', 'tokens/s', 'ms to first token'], rows, [false, false, true, false, true, true]));
+  }
+  return out;
 }
 
 export function renderAnalyzeText(report: AnalyzeReport, options: TextOptions = {}): string {
