@@ -7,6 +7,8 @@ import { GraphError } from '../analysis/errors.js';
 import { InputError } from '../errors.js';
 import type { Confinement } from './safe-open.js';
 import { modelReport, type ModelReport } from '../report/model-report.js';
+import { attachKvCache, type KvCacheOverride } from '../analysis/kv-cache.js';
+import { expandFunctions } from '../analysis/functions.js';
 
 export interface AnalyzeFileOptions {
   dims?: Record<string, number>;
@@ -19,6 +21,11 @@ export interface AnalyzeFileOptions {
   errorPath?: string;
   /** Refuse a model with more nodes than this (default: the decoder's limit, 500,000). */
   maxNodes?: number;
+  /**
+   * The KV cache's graph inputs (past) and outputs (present) by name or `*` glob, instead of
+   * finding them (src/analysis/kv-cache.ts); an entry matching nothing is a KvCacheConfigError.
+   */
+  kvCache?: KvCacheOverride;
 }
 
 export function analyzeFile(path: string, options: AnalyzeFileOptions = {}): ModelReport {
@@ -47,5 +54,6 @@ export function analyzeModelFile(path: string, options: AnalyzeFileOptions = {})
     { path: options.displayPath ?? path, fileBytes: loaded.bytes, irVersion: m.irVersion, producer, notices: loaded.notices },
     inferred,
   );
+  attachKvCache(report, expandFunctions(m.graph, m.functions).graph, inferred, { override: options.kvCache, file: shown });
   return { report, symbols: inferred.symbols };
 }
