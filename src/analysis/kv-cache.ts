@@ -101,6 +101,28 @@ export function kvCacheBytes(result: InferResult, present: readonly string[]): {
   return { bytes, lowerBound: known < present.length };
 }
 
+/**
+ * optimum's merged decoders choose between a with-cache and a without-cache branch by a bool
+ * input, `use_cache_branch`, that an If reads. It follows from the dims: the cache branch when
+ * every past length is above 0 (a dim not given counts as `defaultDim`), the other one at a
+ * prefill with an empty cache. Null when the graph has no such input.
+ */
+export function mergedDecoderBranch(
+  graph: Graph,
+  dims: Readonly<Record<string, number>>,
+  defaultDim = 1,
+): { input: string; value: 0 | 1; because: string } | null {
+  const input = graph.inputs.find((i) => i.name === 'use_cache_branch' && i.type?.kind === 'tensor' && i.type.dtype === 'bool');
+  if (!input) return null;
+  if (!graph.nodes.some((n) => n.opType === 'If' && n.domain === '' && n.inputs[0] === input.name)) return null;
+  const g = new GraphIndex(graph, null, lookupOp);
+  const found = byStructure(g) ?? byNames(g);
+  if (!found || found.pastDims.length === 0) return null;
+  const values = found.pastDims.map((d) => `${quoteToken(d)}=${Object.hasOwn(dims, d) ? dims[d] : defaultDim}`);
+  const empty = found.pastDims.some((d) => (Object.hasOwn(dims, d) ? dims[d] : defaultDim) === 0);
+  return { input: input.name, value: empty ? 0 : 1, because: values.join(', ') };
+}
+
 // --- the graph, with sub-graphs --------------------------------------------------------------
 
 interface Use {
@@ -128,15 +150,15 @@ class GraphIndex {
 
   constructor(
     readonly graph: Graph,
-    readonly result: InferResult,
+    result: InferResult | null,
     readonly lookup: Lookup,
   ) {
     const inits = new Set(graph.initializers.map((t) => t.name));
     this.inputs = graph.inputs.filter((i) => !inits.has(i.name)).map((i) => ({ name: i.name, type: i.type }));
     this.outputs = graph.outputs.map((o) => ({ name: o.name, type: o.type }));
     this.topOutputs = new Set(graph.outputs.map((o) => o.name));
-    for (const inp of result.inputs) this.infos.set(inp.name, inp.info);
-    for (const n of result.nodes) {
+    for (const inp of result?.inputs ?? []) this.infos.set(inp.name, inp.info);
+    for (const n of result?.nodes ?? []) {
       for (const v of [...n.inputs, ...n.outputs]) if (v.name && !this.infos.has(v.name)) this.infos.set(v.name, v.info);
     }
     this.index(graph, 0);

@@ -7,7 +7,7 @@ import { GraphError } from '../analysis/errors.js';
 import { InputError } from '../errors.js';
 import type { Confinement } from './safe-open.js';
 import { modelReport, type ModelReport } from '../report/model-report.js';
-import { attachKvCache, type KvCacheOverride } from '../analysis/kv-cache.js';
+import { attachKvCache, mergedDecoderBranch, type KvCacheOverride } from '../analysis/kv-cache.js';
 import { expandFunctions } from '../analysis/functions.js';
 
 export interface AnalyzeFileOptions {
@@ -42,9 +42,12 @@ export function analyzeModelFile(path: string, options: AnalyzeFileOptions = {})
     maxNodes: options.maxNodes,
   });
   const m = loaded.model;
+  const graph = expandFunctions(m.graph, m.functions).graph;
+  // A merged decoder's branch follows from the dims (an empty past: the branch without cache).
+  const branch = mergedDecoderBranch(graph, options.dims ?? {});
   let inferred;
   try {
-    inferred = inferModel(m, { dims: options.dims, upperBounds: true });
+    inferred = inferModel(m, { dims: options.dims, upperBounds: true, ...(branch ? { inputValues: { [branch.input]: [branch.value] } } : {}) });
   } catch (e) {
     if (e instanceof GraphError) throw new InputError(shown, e.message);
     throw e;
@@ -54,6 +57,10 @@ export function analyzeModelFile(path: string, options: AnalyzeFileOptions = {})
     { path: options.displayPath ?? path, fileBytes: loaded.bytes, irVersion: m.irVersion, producer, notices: loaded.notices },
     inferred,
   );
-  attachKvCache(report, expandFunctions(m.graph, m.functions).graph, inferred, { override: options.kvCache, file: shown });
+  attachKvCache(report, graph, inferred, { override: options.kvCache, file: shown });
+  if (branch) {
+    const taken = branch.value ? 'true: the branch with the cache' : 'false: the branch without cache';
+    report.warnings.unshift({ node: '', message: `merged decoder: '${branch.input}' taken as ${taken} (${branch.because})` });
+  }
   return { report, symbols: inferred.symbols };
 }

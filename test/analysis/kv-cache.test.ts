@@ -229,6 +229,24 @@ describe('merged decoders (optimum: an If on use_cache_branch)', () => {
     const odd = find(merged({ pastK: 'ka', pastV: 'va', presentK: 'kb', presentV: 'vb' }));
     expect(odd).toMatchObject({ past: ['ka', 'va'], present: ['kb', 'vb'], found: 'structure' });
   });
+
+  it('use_cache_branch follows the dims: the cache branch when the past is not empty, the other at past 0; the bytes are exact either way', () => {
+    const dir = repo({
+      'merged.onnx': encodeModel(
+        merged({ pastK: 'past_key_values.0.key', pastV: 'past_key_values.0.value', presentK: 'present.0.key', presentV: 'present.0.value' }),
+      ),
+    });
+    for (const [b, s, p] of [
+      [1, 5, 0],
+      [2, 1, 9],
+    ]) {
+      const r = analyzeFile(join(dir, 'merged.onnx'), { dims: { b, s, past_sequence_length: p } });
+      expect(r.graph.outputs.find((o) => o.name === 'present.0.value')?.shape).toEqual([b, KV, p + s, HD]);
+      expect(r.totals.kvCacheBytes).toBe(2 * b * KV * (p + s) * HD * 4);
+      const taken = p > 0 ? 'true: the branch with the cache' : 'false: the branch without cache';
+      expect(r.warnings[0]).toEqual({ node: '', message: `merged decoder: 'use_cache_branch' taken as ${taken} ('past_sequence_length'=${p})` });
+    }
+  });
 });
 
 describe('by names', () => {
