@@ -42,11 +42,11 @@ export function analyzeModelFile(path: string, options: AnalyzeFileOptions = {})
     maxNodes: options.maxNodes,
   });
   const m = loaded.model;
-  const graph = expandFunctions(m.graph, m.functions).graph;
-  // A merged decoder's branch follows from the dims (an empty past: the branch without cache).
-  const branch = mergedDecoderBranch(graph, options.dims ?? {});
-  let inferred;
+  let graph, branch, inferred;
   try {
+    graph = expandFunctions(m.graph, m.functions).graph;
+    // A merged decoder's branch follows from the dims (an empty past: the branch without cache).
+    branch = mergedDecoderBranch(graph, options.dims ?? {});
     inferred = inferModel(m, { dims: options.dims, upperBounds: true, ...(branch ? { inputValues: { [branch.input]: [branch.value] } } : {}) });
   } catch (e) {
     if (e instanceof GraphError) throw new InputError(shown, e.message);
