@@ -56,11 +56,13 @@ export interface FindKvCacheOptions {
   file?: string;
   /** Operator definitions (tests inject one with `cacheSlots`); default: the registry. */
   lookup?: Lookup;
+  /** Edges the structure search may follow (default 10^6); past it the search stops with what it found. */
+  maxSearchSteps?: number;
 }
 
 /** The cache of `graph` (the model's top-level graph, functions inlined), or null when none is recognised. */
 export function findKvCache(graph: Graph, result: InferResult, options: FindKvCacheOptions = {}): KvCacheInfo | null {
-  const g = new GraphIndex(graph, result, options.lookup ?? lookupOp);
+  const g = new GraphIndex(graph, result, options.lookup ?? lookupOp, options.maxSearchSteps);
   const override = options.override;
   if (override && (override.past?.length || override.present?.length)) return fromOverride(g, override, options.file ?? '');
   const found = byStructure(g) ?? byNames(g);
@@ -138,6 +140,9 @@ interface Track {
 
 const FLOAT_TYPES = new Set(['float32', 'float16', 'bfloat16', 'float64', 'int8', 'uint8', 'float8e4m3fn', 'float8e4m3fnuz', 'float8e5m2', 'float8e5m2fnuz']);
 
+/** Consumer edges the structure search follows in all, at most (a 32-layer decoder needs a few thousand). */
+const MAX_SEARCH_STEPS = 1_000_000;
+
 class GraphIndex {
   readonly consumers = new Map<string, Use[]>();
   readonly producer = new Map<string, Node>();
@@ -145,16 +150,22 @@ class GraphIndex {
   readonly subOutputs = new Map<string, { node: Node; slot: number }[]>();
   readonly topOutputs: Set<string>;
   readonly inputs: { name: string; type: ValueType | null }[];
+  readonly inputNames: Set<string>;
   readonly outputs: { name: string; type: ValueType | null }[];
   private readonly infos = new Map<string, Info | null>();
+  /** Edges the structure search may still follow: a hostile graph (huge fan-outs) cannot make it slow. */
+  private work: number;
 
   constructor(
     readonly graph: Graph,
     result: InferResult | null,
     readonly lookup: Lookup,
+    maxSteps = MAX_SEARCH_STEPS,
   ) {
+    this.work = maxSteps;
     const inits = new Set(graph.initializers.map((t) => t.name));
     this.inputs = graph.inputs.filter((i) => !inits.has(i.name)).map((i) => ({ name: i.name, type: i.type }));
+    this.inputNames = new Set(this.inputs.map((i) => i.name));
     this.outputs = graph.outputs.map((o) => ({ name: o.name, type: o.type }));
     this.topOutputs = new Set(graph.outputs.map((o) => o.name));
     for (const inp of result?.inputs ?? []) this.infos.set(inp.name, inp.info);
@@ -189,6 +200,11 @@ class GraphIndex {
         }
       }
     }
+  }
+
+  /** Count one step of the search; false once the budget is spent (the search then stops, finding what it has). */
+  step(): boolean {
+    return --this.work >= 0;
   }
 
   /** The inferred shape of a value (top-level values only; sub-graph values: null). */
@@ -335,6 +351,7 @@ function forward(g: GraphIndex, start: string): { outputs: string[]; attention: 
     if (g.topOutputs.has(name)) outputs.push(name);
     for (const s of g.subOutputs.get(name) ?? []) if (s.node.outputs[s.slot]) stack.push(s.node.outputs[s.slot]);
     for (const use of g.consumers.get(name) ?? []) {
+      if (!g.step()) return { outputs, attention };
       const n = use.node;
       if (ATTENTION_OPS.has(n.opType)) attention = true;
       const viewed = throughView(g, n, use.slot, { name, axis: null });
@@ -380,6 +397,7 @@ function byStructure(g: GraphIndex): KvCacheInfo | null {
     for (const { node, slot } of uses) {
       const slots = g.lookup(node.domain, node.opType)?.cacheSlots;
       if (!slots || !slots.past.includes(slot)) continue;
+      if (!g.step()) break;
       const source = backToInput(g, name);
       if (source && !past.includes(source)) {
         past.push(source);
@@ -411,7 +429,7 @@ function* allNodes(g: GraphIndex): Generator<Node> {
 function backToInput(g: GraphIndex, name: string): string | null {
   let cur = name;
   for (let i = 0; i < 64; i++) {
-    if (g.inputs.some((x) => x.name === cur)) return cur;
+    if (g.inputNames.has(cur)) return cur;
     const p = g.producer.get(cur);
     if (!p || !p.inputs[0] || throughView(g, p, 0, { name: p.inputs[0], axis: null }).length === 0) return null;
     cur = p.inputs[0];
@@ -435,6 +453,7 @@ function concatsFrom(g: GraphIndex, start: Track): string[] | null {
     if (seen.has(key) || seen.size > 256 || t.axis === null) continue;
     seen.add(key);
     for (const { node, slot } of g.consumers.get(t.name) ?? []) {
+      if (!g.step()) return found ? outs : null;
       if (node.opType === 'Concat' && node.domain === '' && node.outputs[0]) {
         const rank = g.rank(t.name);
         let axis = intAttr(node, 'axis', 0);

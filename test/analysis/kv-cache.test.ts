@@ -167,6 +167,18 @@ describe('by structure', () => {
   });
 });
 
+describe('bounded work', () => {
+  it('the structure search stops past its budget of edges (a hostile fan-out cannot make it slow); names still apply', () => {
+    const named = decoder({ x: 'x', pastK: 'past.0.key', pastV: 'past.0.value', presentK: 'present.0.key', presentV: 'present.0.value', y: 'y' });
+    const model = decodeModel(encodeModel(named));
+    const result = inferModel(model, { dims: { b: 1, s: 2, p: 3 } });
+    expect(findKvCache(model.graph, result)?.found).toBe('structure');
+    expect(findKvCache(model.graph, result, { maxSearchSteps: 1 })).toMatchObject({ found: 'names', past: ['past.0.key', 'past.0.value'] });
+    const odd = decodeModel(encodeModel(decoder(UNCONVENTIONAL)));
+    expect(findKvCache(odd.graph, inferModel(odd), { maxSearchSteps: 1 })).toBeNull();
+  });
+});
+
 describe('merged decoders (optimum: an If on use_cache_branch)', () => {
   /** then: Concat(past, new) per key / value; else: the new ones alone. Outputs of the If are the present. */
   function merged(names: { pastK: string; pastV: string; presentK: string; presentV: string }): ModelSpec {
