@@ -311,6 +311,18 @@ describe('by names', () => {
     expect(info).toEqual({ past, present, found: 'names', pastDims: ['past_len'] });
   });
 
+  it('a present whose shape is unknown leaves kvCacheBytes a lower bound (the known ones), listed in totals.lowerBound', () => {
+    const spec = scattered(['past.0.key', 'past.0.value'], ['present.0.key', 'present.0.value']);
+    const [, value] = spec.graph.nodes;
+    Object.assign(value, { op: 'OpaqueUpdate', domain: 'vendor.kv', attrs: {} }); // no rule: its output shape is unknown
+    spec.opsets = { '': 17, 'vendor.kv': 1 };
+    const dir = repo({ 'opaque.onnx': encodeModel(spec) });
+    const r = analyzeFile(join(dir, 'opaque.onnx'), { dims: { batch_size: 3, past_len: 7 } });
+    expect(r.kvCache?.present).toEqual(['present.0.key', 'present.0.value']);
+    expect(r.totals.kvCacheBytes).toBe(3 * KV * 7 * HD * 4); // the key alone: ScatterElements keeps the data's shape
+    expect(r.totals.lowerBound).toContain('kvCacheBytes');
+  });
+
   it('no false positive on names that only look alike: a past length, a cache position, non-float or low-rank tensors', () => {
     const spec = scattered(['pasta_sauce', 'past_length_table'], ['present_value_estimate', 'presentation']);
     spec.graph.inputs.push(
