@@ -109,6 +109,37 @@ describe('by structure', () => {
     expect(info).toMatchObject({ past: ['mem_a', 'mem_b'], present: ['mem_a_next', 'mem_b_next'], found: 'structure', pastDims: ['p'] });
   });
 
+  it("a stacked cache (keys and values in one [2, b, KV, p, HD] tensor, as onnxruntime's GPT-2): Gather apart, Concat, stacked again", () => {
+    const l = layerNodes({ x: 'x', pastK: 'k_past', pastV: 'v_past', presentK: 'k_all', presentV: 'v_all', y: 'y' });
+    const spec: ModelSpec = {
+      graph: {
+        nodes: [
+          { op: 'Gather', inputs: ['stack_in', 'zero'], outputs: ['k_past'], attrs: { axis: 0 } },
+          { op: 'Gather', inputs: ['stack_in', 'one'], outputs: ['v_past'], attrs: { axis: 0 } },
+          ...l,
+          { op: 'Unsqueeze', inputs: ['k_all', 'axis0'], outputs: ['k_u'] },
+          { op: 'Unsqueeze', inputs: ['v_all', 'axis0'], outputs: ['v_u'] },
+          { op: 'Concat', inputs: ['k_u', 'v_u'], outputs: ['stack_out'], attrs: { axis: 0 } },
+        ],
+        inputs: [
+          { name: 'x', dtype: 'float32', shape: ['b', 's', D] },
+          { name: 'stack_in', dtype: 'float32', shape: [2, 'b', KV, 'p', HD] },
+        ],
+        outputs: [
+          { name: 'y', dtype: 'float32' },
+          { name: 'stack_out', dtype: 'float32' },
+        ],
+        initializers: [
+          ...weights(),
+          { name: 'zero', dtype: 'int64', dims: [], values: [0] },
+          { name: 'one', dtype: 'int64', dims: [], values: [1] },
+          i64('axis0', [0]),
+        ],
+      },
+    };
+    expect(find(spec, { b: 2, s: 3, p: 4 })).toEqual({ past: ['stack_in'], present: ['stack_out'], found: 'structure', pastDims: ['p'] });
+  });
+
   it('a cache attention reads but the graph does not return is still the past (no present)', () => {
     const spec = decoder(UNCONVENTIONAL);
     spec.graph.outputs = [{ name: 'y', dtype: 'float32' }];
