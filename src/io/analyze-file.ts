@@ -1,7 +1,7 @@
 /**
  * Analysing model files: load, infer, report. Shared by the CLI commands and the action.
  */
-import { loadModelFile } from './load-model.js';
+import { loadModelFile, type LoadedModel } from './load-model.js';
 import { inferModel } from '../analysis/infer.js';
 import { GraphError } from '../analysis/errors.js';
 import { InputError } from '../errors.js';
@@ -41,6 +41,16 @@ export function analyzeModelFile(path: string, options: AnalyzeFileOptions = {})
     display: shown,
     maxNodes: options.maxNodes,
   });
+  return analyzeLoadedModel(loaded, options);
+}
+
+/**
+ * A model already loaded, analysed at `options.dims` (the load options are not used again): so
+ * one load serves several sets of dims (an LLM's phases).
+ */
+export function analyzeLoadedModel(loaded: LoadedModel, options: AnalyzeFileOptions = {}): { report: ModelReport; symbols: string[] } {
+  const path = loaded.path;
+  const shown = options.errorPath ?? options.displayPath ?? path;
   const m = loaded.model;
   let graph, branch, inferred;
   try {

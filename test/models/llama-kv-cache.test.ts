@@ -8,7 +8,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyzeFile } from '../../src/io/analyze-file.js';
+import { analyzeFile, analyzeLoadedModel } from '../../src/io/analyze-file.js';
+import { loadModelFile } from '../../src/io/load-model.js';
 import { runCli } from '../helpers/cli.js';
 
 const DIR = join(__dirname, '..', 'fixtures', 'models');
@@ -93,6 +94,19 @@ describe('llama_tiny: KV cache and core MACs from the architecture', () => {
   it('PyTorch counted the MACs at every phase the manifest lists', () => {
     expect(entry.moreDims.length).toBeGreaterThanOrEqual(5);
     for (const m of entry.moreDims) expect(m.coreMACs).toBe(coreMacs(m.dims.batch, m.dims.sequence, m.dims.past_sequence));
+  });
+
+  it('one load serves both phases (analyzeLoadedModel), each as analyzeFile reports it', () => {
+    const loaded = loadModelFile(FILE);
+    for (const [batch, sequence, past] of [
+      [1, 64, 0],
+      [1, 1, 64],
+    ]) {
+      const { report } = analyzeLoadedModel(loaded, { dims: dimsOf(batch, sequence, past) });
+      expect(report.totals.kvCacheBytes).toBe(kvCacheBytes(batch, sequence, past));
+      expect(report.totals.coreMacs).toBe(coreMacs(batch, sequence, past));
+      expect(report.totals).toEqual(analyzeFile(FILE, { dims: dimsOf(batch, sequence, past) }).totals);
+    }
   });
 
   it('end to end: analyze --dims past_sequence=0 is a prefill with an empty cache', () => {
