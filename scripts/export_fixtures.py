@@ -5,6 +5,7 @@ How to run (from the repository root; needs PyTorch, torchvision and onnx, no ne
 
     /usr/bin/python3 scripts/export_fixtures.py            # all models
     /usr/bin/python3 scripts/export_fixtures.py --only resnet18 gpt2_tiny
+    /usr/bin/python3 scripts/export_fixtures.py --only llama_tiny   # the Llama-style decoder with a KV cache
 
 It was written against Debian's python3-torch 1.13, python3-torchvision 0.14 and
 python3-onnx 1.12 (use /usr/bin/python3: the pyenv `python3` has no torch). Weights are
@@ -20,7 +21,7 @@ What it writes, per model:
     therefore references weights that are absent on purpose; the loader has an option to
     allow missing external weights. Integer tensors (shape constants, indices) and small
     float tensors stay inline, so shape sub-graphs can still be evaluated.
-    A few tiny models (LSTM, GRU, GPT-2 style) keep ALL weights inline.
+    A few tiny models (LSTM, GRU, GPT-2 style, Llama style) keep ALL weights inline.
   * manifest.json -- independent reference figures computed here from PyTorch and from the
     ONNX file before the weights were stripped (never from model-budget itself):
       torchParams               sum(p.numel() for p in model.parameters())
@@ -39,6 +40,9 @@ What it writes, per model:
                                 counted with a TorchDispatchMode while running the torch
                                 model. This is the "core MACs" column; torchvision publishes
                                 it (batch 1) as "GFLOPS" in its weight metadata.
+      moreDims                  (decoders with a KV cache) more dims the torch model was run
+                                at, prefills with an empty cache and decode steps: per entry
+                                {dims, coreMACs, expectedOutputs}, counted as above
       nodeCount / opTypes / opCounts   of the top-level graph
 """
 
@@ -184,6 +188,111 @@ class TinyGPT(nn.Module):
         return self.lm_head(self.ln_f(x))
 
 
+class RMSNorm(nn.Module):
+    """Llama's RMSNorm: x / sqrt(mean(x^2) + eps) * weight (no mean subtracted, no bias)."""
+
+    def __init__(self, dim, eps=1e-6):
+        super().__init__()
+        self.eps = eps
+        self.weight = nn.Parameter(torch.ones(dim))
+
+    def forward(self, x):
+        return self.weight * (x * torch.rsqrt(x.pow(2).mean(-1, keepdim=True) + self.eps))
+
+
+def rotate_half(x):
+    x1, x2 = x.chunk(2, dim=-1)
+    return torch.cat((-x2, x1), dim=-1)
+
+
+class LlamaAttention(nn.Module):
+    """Grouped-query attention with rotary embeddings and a KV cache (Llama / HF style):
+    n_head query heads share n_kv_head key / value heads (repeat_kv); the new keys and values
+    are concatenated to the past ones along the sequence axis and returned as the present."""
+
+    def __init__(self, d_model, n_head, n_kv_head, rope_theta=10000.0):
+        super().__init__()
+        self.n_head = n_head
+        self.n_kv_head = n_kv_head
+        self.hd = d_model // n_head
+        self.q_proj = nn.Linear(d_model, n_head * self.hd, bias=False)
+        self.k_proj = nn.Linear(d_model, n_kv_head * self.hd, bias=False)
+        self.v_proj = nn.Linear(d_model, n_kv_head * self.hd, bias=False)
+        self.o_proj = nn.Linear(n_head * self.hd, d_model, bias=False)
+        inv_freq = 1.0 / (rope_theta ** (torch.arange(0, self.hd, 2).float() / self.hd))
+        self.register_buffer("inv_freq", inv_freq, persistent=False)
+
+    def forward(self, x, positions, mask, past_k, past_v):
+        B, T, _ = x.size()
+        q = self.q_proj(x).view(B, T, self.n_head, self.hd).transpose(1, 2)
+        k = self.k_proj(x).view(B, T, self.n_kv_head, self.hd).transpose(1, 2)
+        v = self.v_proj(x).view(B, T, self.n_kv_head, self.hd).transpose(1, 2)
+        # RoPE: angles from the absolute positions (an outer product, element-wise)
+        freqs = positions.float()[:, None] * self.inv_freq[None, :]  # T, hd/2
+        emb = torch.cat((freqs, freqs), dim=-1)
+        cos, sin = emb.cos(), emb.sin()
+        q = q * cos + rotate_half(q) * sin
+        k = k * cos + rotate_half(k) * sin
+        k = torch.cat((past_k, k), dim=2)  # B, kv, past + T, hd: the present
+        v = torch.cat((past_v, v), dim=2)
+        rep = self.n_head // self.n_kv_head
+        S = k.size(2)
+        kr = k[:, :, None, :, :].expand(B, self.n_kv_head, rep, S, self.hd).reshape(B, self.n_head, S, self.hd)
+        vr = v[:, :, None, :, :].expand(B, self.n_kv_head, rep, S, self.hd).reshape(B, self.n_head, S, self.hd)
+        att = torch.matmul(q, kr.transpose(-2, -1)) * (1.0 / math.sqrt(self.hd)) + mask
+        att = F.softmax(att, dim=-1)
+        y = torch.matmul(att, vr).transpose(1, 2).reshape(B, T, self.n_head * self.hd)
+        return self.o_proj(y), k, v
+
+
+class LlamaBlock(nn.Module):
+    def __init__(self, d_model, n_head, n_kv_head, ffn):
+        super().__init__()
+        self.input_layernorm = RMSNorm(d_model)
+        self.self_attn = LlamaAttention(d_model, n_head, n_kv_head)
+        self.post_attention_layernorm = RMSNorm(d_model)
+        self.gate_proj = nn.Linear(d_model, ffn, bias=False)
+        self.up_proj = nn.Linear(d_model, ffn, bias=False)
+        self.down_proj = nn.Linear(ffn, d_model, bias=False)
+
+    def forward(self, x, positions, mask, past_k, past_v):
+        a, k, v = self.self_attn(self.input_layernorm(x), positions, mask, past_k, past_v)
+        x = x + a
+        h = self.post_attention_layernorm(x)
+        x = x + self.down_proj(F.silu(self.gate_proj(h)) * self.up_proj(h))  # SwiGLU
+        return x, k, v
+
+
+class TinyLlama(nn.Module):
+    """Llama-style decoder with a KV cache: token embedding (no position embedding: RoPE),
+    pre-RMSNorm blocks of grouped-query attention and a SwiGLU MLP, final RMSNorm, untied lm
+    head. Inputs: input_ids [batch, sequence], attention_mask [batch, past + sequence] and per
+    layer past_key_values.N.key / .value [batch, kv_heads, past_sequence, head_dim]; outputs:
+    logits and present.N.key / .value [batch, kv_heads, past + sequence, head_dim]."""
+
+    def __init__(self, vocab=1000, d_model=128, n_head=4, n_kv_head=2, ffn=352, n_layer=2):
+        super().__init__()
+        self.embed_tokens = nn.Embedding(vocab, d_model)
+        self.layers = nn.ModuleList([LlamaBlock(d_model, n_head, n_kv_head, ffn) for _ in range(n_layer)])
+        self.norm = RMSNorm(d_model)
+        self.lm_head = nn.Linear(d_model, vocab, bias=False)
+
+    def forward(self, input_ids, attention_mask, *past):
+        B, T = input_ids.size()
+        P = past[0].size(2)
+        positions = torch.arange(P, P + T, dtype=torch.long, device=input_ids.device)
+        keys = torch.arange(P + T, dtype=torch.long, device=input_ids.device)
+        causal = keys[None, :] <= positions[:, None]  # T, P + T
+        allowed = causal[None, None, :, :] & (attention_mask[:, None, None, :] > 0)
+        mask = torch.zeros(allowed.shape, dtype=torch.float32).masked_fill(~allowed, -1e9)
+        x = self.embed_tokens(input_ids)
+        presents = []
+        for i, layer in enumerate(self.layers):
+            x, k, v = layer(x, positions, mask, past[2 * i], past[2 * i + 1])
+            presents += [k, v]
+        return (self.lm_head(self.norm(x)), *presents)
+
+
 class SegmentationOut(nn.Module):
     """torchvision segmentation models return a dict; export only its 'out' tensor."""
 
@@ -325,6 +434,50 @@ def model_specs():
         inline_weights=True,
         example="tiny-gpt",
     ))
+    # Llama-style decoder with a KV cache: per layer, past keys / values in, present out.
+    llama_layers, llama_kv_heads, llama_head_dim = 2, 2, 32
+    llama_past = []
+    llama_present = []
+    for i in range(llama_layers):
+        for kind in ("key", "value"):
+            llama_past.append(("past_key_values.%d.%s" % (i, kind), torch.float32,
+                               ["batch", llama_kv_heads, "past_sequence", llama_head_dim]))
+            llama_present.append("present.%d.%s" % (i, kind))
+
+    def llama_dims(batch, sequence, past):
+        return {"batch": batch, "sequence": sequence, "past_sequence": past,
+                "total_sequence": past + sequence}
+
+    specs.append(dict(
+        name="llama_tiny",
+        build=lambda: TinyLlama(),
+        source=dict(kind="custom", builder="scripts/export_fixtures.py:TinyLlama",
+                    kwargs=dict(vocab=1000, d_model=128, n_head=4, n_kv_head=2, head_dim=32,
+                                ffn=352, n_layer=2, norm="RMSNorm (eps 1e-6)",
+                                mlp="SwiGLU: down(silu(gate(x)) * up(x)), no biases",
+                                attention="grouped-query (repeat_kv), RoPE theta 10000, "
+                                          "q/k/v/o projections without bias",
+                                kv_cache="past_key_values.N.key/value in, present.N.key/value "
+                                         "out: [batch, kv_heads, past (+ sequence), head_dim]",
+                                lm_head="untied, no bias")),
+        inputs=[("input_ids", torch.int64, ["batch", "sequence"]),
+                ("attention_mask", torch.int64, ["batch", "total_sequence"], "ones")] + llama_past,
+        outputs=["logits"] + llama_present,
+        dynamic_axes=dict(
+            [("input_ids", {0: "batch", 1: "sequence"}),
+             ("attention_mask", {0: "batch", 1: "total_sequence"}),
+             ("logits", {0: "batch", 1: "sequence"})]
+            + [(n, {0: "batch", 2: "past_sequence"}) for n, _, _ in llama_past]
+            + [(n, {0: "batch", 2: "total_sequence"}) for n in llama_present]),
+        # traced at a decode-like step with a non-empty cache, so nothing specialises on 0
+        export_dims=llama_dims(1, 3, 5),
+        # a prefill with an empty cache (past_sequence 0)
+        check_dims=llama_dims(2, 7, 0),
+        # more phases PyTorch ran: prefills (empty cache) and decode steps (sequence 1)
+        more_dims=[llama_dims(1, 16, 0), llama_dims(4, 128, 0), llama_dims(1, 1, 511),
+                   llama_dims(8, 1, 2047), llama_dims(2, 4, 60)],
+        inline_weights=True,
+    ))
     return specs
 
 
@@ -356,9 +509,11 @@ def perturb_like_trained(model):
 
 def make_inputs(spec, dims):
     tensors = []
-    for _name, dtype, shape in spec["inputs"]:
+    for _name, dtype, shape, *fill in spec["inputs"]:
         concrete = [dims[d] if isinstance(d, str) else d for d in shape]
-        if dtype == torch.int64:
+        if fill == ["ones"]:
+            tensors.append(torch.ones(concrete, dtype=dtype))
+        elif dtype == torch.int64:
             tensors.append(torch.randint(0, 1000, concrete, dtype=torch.int64))
         else:
             tensors.append(torch.randn(*concrete, dtype=dtype))
@@ -565,6 +720,15 @@ def process(spec):
     expected = OrderedDict((o, list(t.shape)) for o, t in zip(spec["outputs"], outs))
     macs_export, by_op_export = count_core_macs(model, export_inputs)
     macs_check, _ = count_core_macs(model, check_inputs)
+    more = []
+    for dims in spec.get("more_dims", []):
+        more_inputs = make_inputs(spec, dims)
+        with torch.no_grad():
+            more_outs = model(*more_inputs)
+        more_outs = (more_outs,) if isinstance(more_outs, torch.Tensor) else more_outs
+        more_macs, _ = count_core_macs(model, more_inputs)
+        more.append(OrderedDict(dims=dims, coreMACs=more_macs, expectedOutputs=OrderedDict(
+            (o, list(t.shape)) for o, t in zip(spec["outputs"], more_outs))))
 
     if spec.get("example"):
         os.makedirs(EXAMPLES_DIR, exist_ok=True)
@@ -604,6 +768,7 @@ def process(spec):
         expectedOutputs=expected,
         coreMACs=OrderedDict(exportDims=macs_export, checkDims=macs_check,
                              byAtenOpAtExportDims=by_op_export),
+        **({"moreDims": more} if more else {}),
         nodeCount=figures["nodeCount"],
         opTypes=figures["opTypes"],
         opCounts=figures["opCounts"],

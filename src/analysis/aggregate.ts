@@ -179,8 +179,20 @@ export function peakActivationBytes(result: InferResult): number {
   return peakActivation(result, (info) => (info ? infoBytes(info) : null)).bytes;
 }
 
+/**
+ * The peak of live activations leaving the named tensors out (a decoder's KV cache: its past
+ * inputs and present outputs); `unknown` when some other tensor's size is not known.
+ */
+export function peakActivationExcluding(result: InferResult, names: ReadonlySet<string>): { bytes: number; unknown: boolean } {
+  return peakActivation(result, (info) => (info ? infoBytes(info) : null), names);
+}
+
 /** The peak with tensor sizes from `sizeOf`; `unknown` when some size is not known (counted as 0). */
-function peakActivation(result: InferResult, sizeOfInfo: (info: Info | null) => number | null): { bytes: number; unknown: boolean } {
+function peakActivation(
+  result: InferResult,
+  sizeOfInfo: (info: Info | null) => number | null,
+  excluded?: ReadonlySet<string>,
+): { bytes: number; unknown: boolean } {
   const steps = result.nodes.length;
   const size = new Map<string, number>();
   const born = new Map<string, number>();
@@ -192,6 +204,7 @@ function peakActivation(result: InferResult, sizeOfInfo: (info: Info | null) => 
     return b ?? 0;
   };
   for (const inp of result.inputs) {
+    if (excluded?.has(inp.name)) continue;
     size.set(inp.name, sizeOf(inp.info));
     born.set(inp.name, 0);
     lastUse.set(inp.name, 0);
@@ -199,7 +212,7 @@ function peakActivation(result: InferResult, sizeOfInfo: (info: Info | null) => 
   result.nodes.forEach((n, step) => {
     for (const i of n.inputs) if (i.name && born.has(i.name)) lastUse.set(i.name, step);
     for (const o of n.outputs) {
-      if (!o.name || result.weights.has(o.name) || isConstantOutput(n)) continue;
+      if (!o.name || result.weights.has(o.name) || isConstantOutput(n) || excluded?.has(o.name)) continue;
       size.set(o.name, sizeOf(o.info));
       born.set(o.name, step);
       lastUse.set(o.name, step);

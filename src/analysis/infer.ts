@@ -49,6 +49,11 @@ export interface InferOptions {
    * (`upper`) gives upper bounds for what the first run could only give lower bounds of.
    */
   upperBounds?: boolean;
+  /**
+   * Values some graph inputs are known to hold (a merged decoder's `use_cache_branch`, set from
+   * the dims: src/analysis/kv-cache.ts), so the rules see them as constants; by input name.
+   */
+  inputValues?: Record<string, number[]>;
 }
 
 /** The second, upper-bound run: its nodes line up one to one with the first run's. */
@@ -316,6 +321,11 @@ function inferRun(model: Model, options: InferOptions, bounds: BoundDims | null)
   };
 
   const inputs = realInputs.map((vi) => ({ name: vi.name, declared: vi.type, info: infoFromType(boundType(vi.type, vi.name)) }));
+  for (const inp of inputs) {
+    const values = options.inputValues && Object.hasOwn(options.inputValues, inp.name) ? options.inputValues[inp.name] : undefined;
+    const info = inp.info;
+    if (values && info?.kind === 'tensor' && numel(info.shape) === values.length) inp.info = { ...info, value: [...values] };
+  }
   const outputSymbols = (t: ValueType | null): void => {
     if (!t) return;
     if ((t.kind === 'tensor' || t.kind === 'sparse') && t.shape) for (const d of t.shape) if (typeof d === 'string') symbols.add(d);

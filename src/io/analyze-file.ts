@@ -1,12 +1,14 @@
 /**
  * Analysing model files: load, infer, report. Shared by the CLI commands and the action.
  */
-import { loadModelFile } from './load-model.js';
+import { loadModelFile, type LoadedModel } from './load-model.js';
 import { inferModel } from '../analysis/infer.js';
 import { GraphError } from '../analysis/errors.js';
 import { InputError } from '../errors.js';
 import type { Confinement } from './safe-open.js';
 import { modelReport, type ModelReport } from '../report/model-report.js';
+import { attachKvCache, mergedDecoderBranch, type KvCacheOverride } from '../analysis/kv-cache.js';
+import { expandFunctions } from '../analysis/functions.js';
 
 export interface AnalyzeFileOptions {
   dims?: Record<string, number>;
@@ -19,6 +21,11 @@ export interface AnalyzeFileOptions {
   errorPath?: string;
   /** Refuse a model with more nodes than this (default: the decoder's limit, 500,000). */
   maxNodes?: number;
+  /**
+   * The KV cache's graph inputs (past) and outputs (present) by name or `*` glob, instead of
+   * finding them (src/analysis/kv-cache.ts); an entry matching nothing is a KvCacheConfigError.
+   */
+  kvCache?: KvCacheOverride;
 }
 
 export function analyzeFile(path: string, options: AnalyzeFileOptions = {}): ModelReport {
@@ -34,10 +41,23 @@ export function analyzeModelFile(path: string, options: AnalyzeFileOptions = {})
     display: shown,
     maxNodes: options.maxNodes,
   });
+  return analyzeLoadedModel(loaded, options);
+}
+
+/**
+ * A model already loaded, analysed at `options.dims` (the load options are not used again): so
+ * one load serves several sets of dims (an LLM's phases).
+ */
+export function analyzeLoadedModel(loaded: LoadedModel, options: AnalyzeFileOptions = {}): { report: ModelReport; symbols: string[] } {
+  const path = loaded.path;
+  const shown = options.errorPath ?? options.displayPath ?? path;
   const m = loaded.model;
-  let inferred;
+  let graph, branch, inferred;
   try {
-    inferred = inferModel(m, { dims: options.dims, upperBounds: true });
+    graph = expandFunctions(m.graph, m.functions).graph;
+    // A merged decoder's branch follows from the dims (an empty past: the branch without cache).
+    branch = mergedDecoderBranch(graph, options.dims ?? {});
+    inferred = inferModel(m, { dims: options.dims, upperBounds: true, ...(branch ? { inputValues: { [branch.input]: [branch.value] } } : {}) });
   } catch (e) {
     if (e instanceof GraphError) throw new InputError(shown, e.message);
     throw e;
@@ -47,5 +67,10 @@ export function analyzeModelFile(path: string, options: AnalyzeFileOptions = {})
     { path: options.displayPath ?? path, fileBytes: loaded.bytes, irVersion: m.irVersion, producer, notices: loaded.notices },
     inferred,
   );
+  attachKvCache(report, graph, inferred, { override: options.kvCache, file: shown });
+  if (branch) {
+    const taken = branch.value ? 'true: the branch with the cache' : 'false: the branch without cache';
+    report.warnings.unshift({ node: '', message: `merged decoder: '${branch.input}' taken as ${taken} (${branch.because})` });
+  }
   return { report, symbols: inferred.symbols };
 }

@@ -88,6 +88,13 @@ describe.each(entries)('%s', (name, entry) => {
     expect(Math.abs(ours - expected) / expected).toBeLessThan(0.005);
   });
 
+  it('recognises a KV cache only in the decoder exported with one (gpt2_tiny, an encoder-style graph, has none)', () => {
+    const r = analyze(name, entry, 'check');
+    const decoder = name === 'llama_tiny';
+    expect(r.kvCache !== undefined).toBe(decoder);
+    expect(r.totals.kvCacheBytes !== undefined).toBe(decoder);
+  });
+
   it.runIf(name in TORCHVISION_GFLOPS)("core MACs within 0.5% of torchvision's published GFLOPS", () => {
     const r = analyze(name, entry, 'export');
     const published = TORCHVISION_GFLOPS[name] * 1e9;
