@@ -377,6 +377,7 @@ function byStructure(g: GraphIndex): KvCacheInfo | null {
   const past: string[] = [];
   const present = new Set<string>();
   const pastDims = new Set<string>();
+  const bySlots: string[] = [];
   for (const inp of g.inputs) {
     if (!isCacheTensor(inp.type)) continue;
     const dims = declaredDims(inp.name, inp.type);
@@ -401,10 +402,12 @@ function byStructure(g: GraphIndex): KvCacheInfo | null {
       const source = backToInput(g, name);
       if (source && !past.includes(source)) {
         past.push(source);
-        for (const d of sequenceDims(g, [source])) pastDims.add(d);
+        bySlots.push(source);
       }
     }
   }
+  // Their sequence axis, with every cache input known (each one's symbols are not "elsewhere").
+  if (bySlots.length) for (const d of sequenceDims(g, past)) pastDims.add(d);
   for (const node of allNodes(g)) {
     const slots = g.lookup(node.domain, node.opType)?.cacheSlots;
     if (!slots) continue;

@@ -62,6 +62,12 @@ describe('int4 MatMulNBits decoder vs its float32 original', () => {
     expect(f.totals.weightBytes).toBe(4 * (projParams + otherParams));
     // projections: half a byte per value + one float32 scale per block of 32 (≈ 1/8 of fp32 + scales)
     expect(q.totals.weightBytes).toBe(4 * otherParams + projParams / 2 + 4 * scales);
+    // The cache is found through GroupQueryAttention's cacheSlots: its past axis, and the present K/V bytes.
+    for (const r of [f, q]) {
+      expect(r.kvCache).toMatchObject({ found: 'structure', pastDims: ['past_sequence_length'] });
+      expect(r.kvCache?.past).toHaveLength(2 * layers);
+      expect(r.totals.kvCacheBytes).toBe(layers * 2 * batch * kvHeads * (past + seq) * head * 4);
+    }
     const projBytesFp32 = 4 * projParams;
     expect((q.totals.weightBytes - 4 * otherParams - 4 * scales) / projBytesFp32).toBe(1 / 8);
   });
