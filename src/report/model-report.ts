@@ -160,6 +160,8 @@ export interface PhaseLatency {
   timeToFirstTokenMs?: number;
   /** True when some node's figures are unknown: `ms` is a lower bound. */
   lowerBound?: boolean;
+  /** With `lowerBound`: the estimate at every data-dependent size's maximum, where known (not for generate). */
+  upperBoundMs?: number;
 }
 
 export interface AnalyzeReport {

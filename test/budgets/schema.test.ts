@@ -55,7 +55,11 @@ describe("the schema has the parser's keys", () => {
       expect(keys(objectBranch(budgets.properties[m])), m).toEqual(sorted(KEYS.limit));
     }
     const inc = budgets.properties['max-increase'];
-    expect(keys(inc)).toEqual(sorted(KEYS.budgets.filter((k) => k !== 'max-increase')));
+    expect(keys(inc)).toEqual(sorted(KEYS.increase));
+    expect(keys(objectBranch(budgets.properties['kv-cache']))).toEqual(sorted(KEYS.limit));
+    expect(keys(objectBranch(budgets.properties['tokens-per-second'].additionalProperties))).toEqual(sorted(KEYS.floor));
+    expect(keys(model.properties.generate)).toEqual(sorted(KEYS.generate));
+    expect(keys(model.properties['kv-cache'])).toEqual(sorted(KEYS.kvCache));
   });
 
   it('precisions, levels, classes, version and required keys as the parser has them', () => {
