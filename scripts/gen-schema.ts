@@ -111,8 +111,7 @@ const count = pattern(COUNT, 'A count: 5M, 1.2G, 950k, or a number.');
 const giga = pattern(COUNT, 'In G (1.2 = 1.2e9), or a count with a suffix like 1200M.');
 const bytes = pattern(BYTES, 'A size: 20MB, 1.5GB, 512kB (decimal) or 64MiB (binary), or a number of bytes.');
 const duration = pattern(DURATION, 'A duration: 8ms, 1.2s, 500us.', false);
-const increase = (unit: object) =>
-  phasedIncrease(unit);
+const increase = (unit: object) => phasedIncrease(unit);
 const increaseOne = (unit: object) =>
   limit(
     {
@@ -165,8 +164,14 @@ const kvCache = {
   additionalProperties: false,
   description: 'The KV cache, named: graph inputs (past) and outputs (present) by name or glob (* any characters). Overrides the detection.',
   properties: {
-    past: { description: 'Graph inputs holding the past keys / values.', oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' }, minItems: 1 }] },
-    present: { description: 'Graph outputs holding the present keys / values.', oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' }, minItems: 1 }] },
+    past: {
+      description: 'Graph inputs holding the past keys / values.',
+      oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' }, minItems: 1 }],
+    },
+    present: {
+      description: 'Graph outputs holding the present keys / values.',
+      oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' }, minItems: 1 }],
+    },
   },
 };
 
@@ -185,7 +190,10 @@ const budgets = {
       limit(bytes, 'Most KV-cache bytes.'),
       'Most bytes of the KV cache a step leaves (the present key / value tensors): at the phase named, else the largest of the phases, else the model at its dims.',
     ),
-    latency: perDevice(limit(duration, 'A duration: 8ms, 1.2s, 500us.'), 'Most estimated latency per device id (from devices or custom-devices): { jetson-orin-nano: 8ms }, or per phase: { jetson-orin-nano: { prefill: 400ms, decode: 25ms } }.'),
+    latency: perDevice(
+      limit(duration, 'A duration: 8ms, 1.2s, 500us.'),
+      'Most estimated latency per device id (from devices or custom-devices): { jetson-orin-nano: 8ms }, or per phase: { jetson-orin-nano: { prefill: 400ms, decode: 25ms } }.',
+    ),
     'tokens-per-second': perDevice(
       floorLimit(tokensPerSecond, 'Tokens per second: 40.'),
       "The fewest tokens per second per device id (a floor: broken when below): batch / decode latency at the 'decode' phase, else generate's decode tokens over its decode time.",

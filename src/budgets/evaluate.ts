@@ -104,7 +104,14 @@ export function phaseOf(report: ModelReport | null | undefined, phase: string): 
 }
 
 /** The figures a metric reads: the model's at its dims, or a phase's. */
-function figuresOf(report: ModelReport, phase?: string): { totals: Totals; latency: Record<string, { ms: number; lowerBound?: boolean; upperBoundMs?: number; tokensPerSecond?: number; timeToFirstTokenMs?: number }> | undefined; tokens: number | null } | null {
+function figuresOf(
+  report: ModelReport,
+  phase?: string,
+): {
+  totals: Totals;
+  latency: Record<string, { ms: number; lowerBound?: boolean; upperBoundMs?: number; tokensPerSecond?: number; timeToFirstTokenMs?: number }> | undefined;
+  tokens: number | null;
+} | null {
   if (phase === undefined) return { totals: report.totals, latency: report.latency, tokens: null };
   const p = phaseOf(report, phase);
   return p ? { totals: p.totals, latency: p.latency, tokens: p.tokens } : null;
@@ -170,7 +177,8 @@ export function upperBoundValue(report: ModelReport, metric: Metric, device?: st
   if (!f) return null;
   const l = device ? f.latency?.[device] : undefined;
   if (metric === 'latency') return l?.upperBoundMs ?? null;
-  if (metric === 'time-to-first-token') return phase !== undefined && (l?.timeToFirstTokenMs === undefined || l.timeToFirstTokenMs === l.ms) ? (l?.upperBoundMs ?? null) : null;
+  if (metric === 'time-to-first-token')
+    return phase !== undefined && (l?.timeToFirstTokenMs === undefined || l.timeToFirstTokenMs === l.ms) ? (l?.upperBoundMs ?? null) : null;
   if (metric === 'tokens-per-second') {
     const v = metricValue(report, metric, device, phase);
     return v !== null && l?.upperBoundMs && l.ms > 0 ? (v * l.ms) / l.upperBoundMs : null;
@@ -210,7 +218,15 @@ interface Broken extends BrokenLimit {
  * One row. `phase`: the phase the budgets name (absent: the model's); `at`: the phase the value
  * is read at (the same, except a kv-cache budget without a phase, read at the largest phase).
  */
-function evaluateRow(m: ModelResult, cfg: BudgetsConfig, metric: Metric, device: string | undefined, out: Evaluation, phase?: string, at: string | undefined = phase): Row {
+function evaluateRow(
+  m: ModelResult,
+  cfg: BudgetsConfig,
+  metric: Metric,
+  device: string | undefined,
+  out: Evaluation,
+  phase?: string,
+  at: string | undefined = phase,
+): Row {
   const value = metricValue(m.report, metric, device, at);
   const base = m.base ? metricValue(m.base, metric, device, at) : null;
   let change: Row['change'] = null;
@@ -267,7 +283,11 @@ function evaluateRow(m: ModelResult, cfg: BudgetsConfig, metric: Metric, device:
   if (abs) {
     row.budget = abs.max;
     const limit = { kind: 'absolute' as const, level: abs.level, limit: abs.max, at: abs.at };
-    if (value === null) broken.push({ ...limit, message: `${label} could not be computed for ${m.path}${at !== undefined && !phaseOf(m.report, at) ? ` (no phase ${at})` : ''}` });
+    if (value === null)
+      broken.push({
+        ...limit,
+        message: `${label} could not be computed for ${m.path}${at !== undefined && !phaseOf(m.report, at) ? ` (no phase ${at})` : ''}`,
+      });
     else {
       const checked = checkUpper && upperBound !== null && !beyond(value, abs.max) ? upperBound : value;
       // A floor's share: the budget over the value (over 100% when below it).
@@ -330,7 +350,17 @@ function evaluateRow(m: ModelResult, cfg: BudgetsConfig, metric: Metric, device:
   }
   for (const b of broken) {
     if (!b.silent)
-      out.violations.push({ model: m.path, metric, device, ...(at !== undefined ? { phase: at } : {}), level: b.level, message: b.message, file: cfg.file, at: b.at, kind: b.kind });
+      out.violations.push({
+        model: m.path,
+        metric,
+        device,
+        ...(at !== undefined ? { phase: at } : {}),
+        level: b.level,
+        message: b.message,
+        file: cfg.file,
+        at: b.at,
+        kind: b.kind,
+      });
   }
   row.broken = broken.map((b) => ({ kind: b.kind, level: b.level, limit: b.limit, ...(b.percent ? { percent: true } : {}) }));
   if (broken.some((b) => b.level === 'error')) row.status = 'fail';
@@ -394,8 +424,11 @@ export function largestCachePhase(report: ModelReport): string | undefined {
 /** The rows of the KV cache and of every budget on a phase, after the model's own (one per metric, device and phase). */
 function phaseRows(m: ModelResult, cfg: BudgetsConfig, out: Evaluation): void {
   // kv-cache without a phase: at the largest phase, else the model's (a row when budgeted or the model has a cache).
-  const kvBudgeted = m.config.budgets.some((b) => b.metric === 'kv-cache' && b.phase === undefined) || m.config.maxIncrease.some((r) => r.metric === 'kv-cache' && r.phase === undefined);
-  if (kvBudgeted || m.report.totals.kvCacheBytes !== undefined) out.rows.push(evaluateRow(m, cfg, 'kv-cache', undefined, out, undefined, largestCachePhase(m.report)));
+  const kvBudgeted =
+    m.config.budgets.some((b) => b.metric === 'kv-cache' && b.phase === undefined) ||
+    m.config.maxIncrease.some((r) => r.metric === 'kv-cache' && r.phase === undefined);
+  if (kvBudgeted || m.report.totals.kvCacheBytes !== undefined)
+    out.rows.push(evaluateRow(m, cfg, 'kv-cache', undefined, out, undefined, largestCachePhase(m.report)));
   const seen = new Set<string>();
   const keys: { metric: Metric; device?: string; phase: string }[] = [];
   const add = (metric: Metric, device: string | undefined, phase: string) => {
@@ -408,7 +441,8 @@ function phaseRows(m: ModelResult, cfg: BudgetsConfig, out: Evaluation): void {
   for (const r of m.config.maxIncrease) {
     if (r.phase === undefined) continue;
     // An allowed increase of a per-device metric applies on every device.
-    if (r.metric === 'latency' || r.metric === 'time-to-first-token' || r.metric === 'tokens-per-second') for (const d of cfg.devices) add(r.metric, d, r.phase);
+    if (r.metric === 'latency' || r.metric === 'time-to-first-token' || r.metric === 'tokens-per-second')
+      for (const d of cfg.devices) add(r.metric, d, r.phase);
     else add(r.metric, undefined, r.phase);
   }
   for (const k of keys) out.rows.push(evaluateRow(m, cfg, k.metric, k.device, out, k.phase));

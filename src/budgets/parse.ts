@@ -73,20 +73,7 @@ export const KEYS = {
   /** A `--devices` file. */
   devicesFile: ['version', 'custom-devices'],
   defaults: ['dims', 'precision', 'level', 'min-change', 'allow-missing-weights', 'on-incomplete'],
-  model: [
-    'path',
-    'name',
-    'dims',
-    'phases',
-    'generate',
-    'kv-cache',
-    'precision',
-    'level',
-    'min-change',
-    'allow-missing-weights',
-    'on-incomplete',
-    'budgets',
-  ],
+  model: ['path', 'name', 'dims', 'phases', 'generate', 'kv-cache', 'precision', 'level', 'min-change', 'allow-missing-weights', 'on-incomplete', 'budgets'],
   budgets: [
     'params',
     'gmacs',
@@ -329,7 +316,8 @@ function limit(ctx: Ctx, node: YamlNode | null | undefined, keyPath: string, lev
 /** Tokens per second: a number above zero (`40`, `40/s`). */
 function parseTokensPerSecond(v: unknown): number {
   const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*\+?[0-9]+(?:\.[0-9]*)?\s*(?:\/s)?\s*$/.test(v) ? parseFloat(v) : NaN;
-  if (!(n > 0) || !Number.isFinite(n)) throw new UnitError(`expected tokens per second above zero, like 40, got ${typeof v === 'string' ? quoteToken(v, 32) : String(v)}`);
+  if (!(n > 0) || !Number.isFinite(n))
+    throw new UnitError(`expected tokens per second above zero, like 40, got ${typeof v === 'string' ? quoteToken(v, 32) : String(v)}`);
   return n;
 }
 
@@ -513,12 +501,18 @@ function parsePhases(ctx: Ctx, node: YamlNode | null, keyPath: string, modelDims
 
 /** `generate: { prompt: 128, tokens: 20, sequence?, past?, total? }`. */
 function parseGenerate(ctx: Ctx, node: YamlNode | null, keyPath: string): GenerateConfig {
-  const g = asMap(ctx, node, keyPath, KEYS.generate, "a generate run { prompt, tokens }");
+  const g = asMap(ctx, node, keyPath, KEYS.generate, 'a generate run { prompt, tokens }');
   let ok = true;
   const whole = (key: 'prompt' | 'tokens', min: number): number | undefined => {
     const pair = g.get(key);
     if (!pair) {
-      reportMissing(ctx, node, keyPath, key, `generate needs '${key}' (${key === 'prompt' ? 'the prompt length in tokens, like 128' : 'the tokens to generate, like 20'})`);
+      reportMissing(
+        ctx,
+        node,
+        keyPath,
+        key,
+        `generate needs '${key}' (${key === 'prompt' ? 'the prompt length in tokens, like 128' : 'the tokens to generate, like 20'})`,
+      );
       ok = false;
       return undefined;
     }
@@ -566,7 +560,12 @@ function parseKvCache(ctx: Ctx, node: YamlNode | null, keyPath: string): KvCache
     for (const item of list) {
       const v = scalar(item as YamlNode);
       if (typeof v !== 'string' || !v) {
-        report(ctx, (item as YamlNode) ?? pair.key, `${keyPath}.${key}`, `expected a list of tensor names or globs, like [past_key_values.*.key], got ${kind(item as YamlNode)}`);
+        report(
+          ctx,
+          (item as YamlNode) ?? pair.key,
+          `${keyPath}.${key}`,
+          `expected a list of tensor names or globs, like [past_key_values.*.key], got ${kind(item as YamlNode)}`,
+        );
         ok = false;
         continue;
       }
@@ -624,7 +623,12 @@ function perPhase(
       if (misspelt.length) {
         // `{ maxx: 5 }`: a limit's key misspelt, not a phase.
         ctx.misspelt.add(`${keyPath}|${misspelt[0]}`);
-        report(ctx, pair.key, kp, `unknown key; did you mean '${misspelt[0]}'? (allowed: ${limitKeys.join(', ')}${phases.names.length ? `, or this model's phases: ${phases.names.join(', ')}` : ''})`);
+        report(
+          ctx,
+          pair.key,
+          kp,
+          `unknown key; did you mean '${misspelt[0]}'? (allowed: ${limitKeys.join(', ')}${phases.names.length ? `, or this model's phases: ${phases.names.join(', ')}` : ''})`,
+        );
         continue;
       }
       if (phases.unsure) continue;
@@ -659,7 +663,8 @@ function parseModelBudgets(ctx: Ctx, node: YamlNode | null, bp: string, model: M
     const pair = b.get(metric);
     if (!pair) continue;
     const found = perPhase(ctx, pair.value, `${bp}.${metric}`, phases, (n, kp) => attempt(ctx, () => limit(ctx, n, kp, level, PARSERS[metric])), KEYS.limit);
-    for (const f of found) model.budgets.push({ metric, max: f.limit.max, level: f.limit.level, at: f.at, ...(f.phase ? { phase: f.phase } : {}) } satisfies AbsoluteBudget);
+    for (const f of found)
+      model.budgets.push({ metric, max: f.limit.max, level: f.limit.level, at: f.at, ...(f.phase ? { phase: f.phase } : {}) } satisfies AbsoluteBudget);
   }
   for (const metric of DEVICE_METRICS) {
     const lat = b.get(metric);
@@ -667,9 +672,15 @@ function parseModelBudgets(ctx: Ctx, node: YamlNode | null, bp: string, model: M
     const mp = `${bp}.${metric}`;
     const isFloor = FLOOR_METRICS.includes(metric);
     const derived = DERIVED_PHASE[metric];
-    const example = metric === 'tokens-per-second' ? '{ jetson-orin-nano: 40 }' : metric === 'latency' ? '{ jetson-orin-nano: 8ms }' : '{ jetson-orin-nano: 200ms }';
+    const example =
+      metric === 'tokens-per-second' ? '{ jetson-orin-nano: 40 }' : metric === 'latency' ? '{ jetson-orin-nano: 8ms }' : '{ jetson-orin-nano: 200ms }';
     if (!isMap(lat.value)) {
-      report(ctx, lat.value, mp, `expected a mapping of device ids to ${metric === 'tokens-per-second' ? 'tokens per second' : 'durations'}, like ${example}, got ${kind(lat.value)}`);
+      report(
+        ctx,
+        lat.value,
+        mp,
+        `expected a mapping of device ids to ${metric === 'tokens-per-second' ? 'tokens per second' : 'durations'}, like ${example}, got ${kind(lat.value)}`,
+      );
       continue;
     }
     // tokens-per-second / time-to-first-token need a decode / prefill phase, or generate.
@@ -677,12 +688,7 @@ function parseModelBudgets(ctx: Ctx, node: YamlNode | null, bp: string, model: M
     if (derived) {
       fallback = phases.names.includes(derived.role) ? derived.role : phases.names.includes('generate') ? 'generate' : undefined;
       if (!fallback && !phases.unsure) {
-        report(
-          ctx,
-          lat.key,
-          mp,
-          `${metric} is ${derived.what}: this model needs a '${derived.role}' phase (under 'phases') or 'generate: { prompt, tokens }'`,
-        );
+        report(ctx, lat.key, mp, `${metric} is ${derived.what}: this model needs a '${derived.role}' phase (under 'phases') or 'generate: { prompt, tokens }'`);
         continue;
       }
     }
@@ -731,19 +737,17 @@ function parseModelBudgets(ctx: Ctx, node: YamlNode | null, bp: string, model: M
           const fallback = phases.names.includes(derived.role) ? derived.role : phases.names.includes('generate') ? 'generate' : undefined;
           if (fallback) model.maxIncrease.push({ ...r, phase: fallback });
           else if (!phases.unsure)
-            report(ctx, pair.key, mp, `${metric} is ${derived.what}: this model needs a '${derived.role}' phase (under 'phases') or 'generate: { prompt, tokens }'`);
+            report(
+              ctx,
+              pair.key,
+              mp,
+              `${metric} is ${derived.what}: this model needs a '${derived.role}' phase (under 'phases') or 'generate: { prompt, tokens }'`,
+            );
         } else if (r) model.maxIncrease.push(r);
         continue;
       }
       // Per phase: { prefill: +5%, decode: +2% }.
-      const found = perPhase(
-        ctx,
-        pair.value,
-        mp,
-        phases,
-        () => ({ max: 0, level }),
-        KEYS.limit,
-      );
+      const found = perPhase(ctx, pair.value, mp, phases, () => ({ max: 0, level }), KEYS.limit);
       for (const f of found) {
         const phaseNode = (pair.value as YAMLMap<YamlNode, YamlNode>).get(f.phase, true) as YamlNode;
         const r = attempt(ctx, () => increase(ctx, phaseNode, `${mp}.${f.phase}`, metric as Metric, level));

@@ -7,6 +7,7 @@ import { GraphError } from '../analysis/errors.js';
 import { InputError } from '../errors.js';
 import type { Confinement } from './safe-open.js';
 import { modelReport, type ModelReport } from '../report/model-report.js';
+import { withNamedKvCache, type DeclaredInput } from '../report/phases.js';
 
 export interface AnalyzeFileOptions {
   dims?: Record<string, number>;
@@ -19,6 +20,19 @@ export interface AnalyzeFileOptions {
   errorPath?: string;
   /** Refuse a model with more nodes than this (default: the decoder's limit, 500,000). */
   maxNodes?: number;
+  /**
+   * The KV cache by name or glob (a budgets file's `kv-cache`), overriding the detection.
+   * (Defined by the phases branch; the kvcache branch's detection reads it too.)
+   */
+  kvCache?: { past?: string[]; present?: string[] };
+}
+
+/** A model loaded once, to be analysed at several sets of dims (the phases of a budgets file). */
+export interface OpenedModel {
+  /** The graph inputs as declared (symbols kept): what the generate dim roles are found from. */
+  declaredInputs: DeclaredInput[];
+  /** The report and the model's symbolic dims, at these dims. */
+  analyze(dims: Record<string, number> | undefined): { report: ModelReport; symbols: string[] };
 }
 
 export function analyzeFile(path: string, options: AnalyzeFileOptions = {}): ModelReport {
@@ -27,6 +41,11 @@ export function analyzeFile(path: string, options: AnalyzeFileOptions = {}): Mod
 
 /** The report and the model's symbolic dims (the names `dims` may bind). */
 export function analyzeModelFile(path: string, options: AnalyzeFileOptions = {}): { report: ModelReport; symbols: string[] } {
+  return openModelFile(path, options).analyze(options.dims);
+}
+
+/** Load (decode, check external data) once; analyse at any dims. */
+export function openModelFile(path: string, options: AnalyzeFileOptions = {}): OpenedModel {
   const shown = options.errorPath ?? options.displayPath ?? path;
   const loaded = loadModelFile(path, {
     allowMissingWeights: options.allowMissingWeights,
@@ -35,17 +54,30 @@ export function analyzeModelFile(path: string, options: AnalyzeFileOptions = {})
     maxNodes: options.maxNodes,
   });
   const m = loaded.model;
-  let inferred;
-  try {
-    inferred = inferModel(m, { dims: options.dims, upperBounds: true });
-  } catch (e) {
-    if (e instanceof GraphError) throw new InputError(shown, e.message);
-    throw e;
-  }
+  const initNames = new Set(m.graph.initializers.map((t) => t.name));
+  const declaredInputs: DeclaredInput[] = m.graph.inputs
+    .filter((i) => !initNames.has(i.name))
+    .map((i) => ({
+      name: i.name,
+      dtype: i.type?.kind === 'tensor' ? i.type.dtype : null,
+      shape: i.type?.kind === 'tensor' && i.type.shape ? [...i.type.shape] : null,
+    }));
   const producer = [m.producerName, m.producerVersion].filter(Boolean).join(' ');
-  const report = modelReport(
-    { path: options.displayPath ?? path, fileBytes: loaded.bytes, irVersion: m.irVersion, producer, notices: loaded.notices },
-    inferred,
-  );
-  return { report, symbols: inferred.symbols };
+  return {
+    declaredInputs,
+    analyze(dims) {
+      let inferred;
+      try {
+        inferred = inferModel(m, { dims, upperBounds: true });
+      } catch (e) {
+        if (e instanceof GraphError) throw new InputError(shown, e.message);
+        throw e;
+      }
+      const report = modelReport(
+        { path: options.displayPath ?? path, fileBytes: loaded.bytes, irVersion: m.irVersion, producer, notices: loaded.notices },
+        inferred,
+      );
+      return { report: withNamedKvCache(report, declaredInputs, options.kvCache), symbols: inferred.symbols };
+    },
+  };
 }

@@ -210,7 +210,9 @@ const figures = (p: PhaseReport): StepFigures => ({
   memoryAccessBytes: p.totals.memoryAccessBytes,
   tokens: p.tokens ?? 0,
   classes: p.byClass,
-  latency: Object.fromEntries(Object.entries(p.latency ?? {}).map(([id, l]) => [id, { ms: l.ms, computeMs: l.computeMs, memoryMs: l.memoryMs, overheadMs: l.overheadMs }])),
+  latency: Object.fromEntries(
+    Object.entries(p.latency ?? {}).map(([id, l]) => [id, { ms: l.ms, computeMs: l.computeMs, memoryMs: l.memoryMs, overheadMs: l.overheadMs }]),
+  ),
 });
 
 /** The sum over every decode step 0..decodeSteps-1 of the analysed ones, the others interpolated between neighbours. */
@@ -260,7 +262,11 @@ function sumSteps(steps: readonly { step: number; phase: PhaseReport }[], decode
  * peakActivationBytes, kvCacheBytes and memory the largest of any step (the last: its context is
  * the longest). tokensPerSecond: decode tokens over the decode time; timeToFirstTokenMs: the prefill's ms.
  */
-export function generateReport(prefill: PhaseReport, steps: readonly { step: number; phase: PhaseReport }[], run: { prompt: number; tokens: number }): PhaseReport {
+export function generateReport(
+  prefill: PhaseReport,
+  steps: readonly { step: number; phase: PhaseReport }[],
+  run: { prompt: number; tokens: number },
+): PhaseReport {
   const decodeSteps = run.tokens - 1;
   const sum = sumSteps(steps, decodeSteps);
   const all = [prefill, ...steps.map((s) => s.phase)];
@@ -382,4 +388,20 @@ function tensorBytes(t: TensorEntry): number | null {
   }
   const size = byteSize(t.dtype as DType, n);
   return Number.isFinite(size) ? size : null;
+}
+
+/**
+ * The report with its KV cache found by name (see {@link kvCacheByName}) when the analysis
+ * recognised none; a report that has one is returned as it is.
+ */
+export function withNamedKvCache(
+  report: ModelReport,
+  declared: readonly DeclaredInput[],
+  config?: { past?: readonly string[]; present?: readonly string[] },
+): ModelReport {
+  if (report.kvCache) return report;
+  const found = kvCacheByName(report, declared, config);
+  if (!found) return report;
+  const totals = found.bytes === undefined ? report.totals : { ...report.totals, kvCacheBytes: found.bytes };
+  return { ...report, totals, kvCache: found.info };
 }
