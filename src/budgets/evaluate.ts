@@ -394,7 +394,10 @@ export function fmt(metric: Metric, v: number): string {
       // Values are in G (gmacs: 1.2 = 1.2e9); shown with the prefix that fits.
       return si(v * 1e9);
     case 'latency':
+    case 'time-to-first-token':
       return Math.abs(v) < 0.1 && v !== 0 ? `${sig(v * 1e3)} µs` : `${sig(v)} ms`;
+    case 'tokens-per-second':
+      return `${si(v)} tok/s`;
     default:
       return v >= 1e9 ? `${sig(v / 1e9)} GB` : v >= 1e6 ? `${sig(v / 1e6)} MB` : v >= 1e3 ? `${sig(v / 1e3)} kB` : `${sig(v)} B`;
   }
