@@ -111,6 +111,12 @@ ${PHASES}    budgets:
     expect(row('latency', 'prefill').status).toBe('pass');
     expect(row('latency', 'decode').status).toBe('pass');
     expect(report.violations.map((v) => [v.metric, v.phase])).toEqual([['tokens-per-second', 'decode']]);
+    // The Markdown table (the PR comment's): the phase in the metric cell, a floor as ≥.
+    const md = check(dir, '--format', 'markdown').stdout;
+    expect(md).toMatch(
+      /\| tokens-per-second\s`jetson\u2011orin\u2011nano`\sat\sdecode \| – \| [0-9.]+[kMG]?\stok\/s \| {2}\| ≥\s1G\stok\/s \| [0-9]+% \| ❌\sabsolute \|/,
+    );
+    expect(md).toMatch(/\| time to first token\s`jetson\u2011orin\u2011nano`\sat\sprefill \|/);
     expect(report.violations[0].message).toMatch(
       /^tokens-per-second on jetson-orin-nano at decode of models\/decoder\.onnx is .* tok\/s, below its budget of 1G tok\/s$/,
     );
