@@ -748,10 +748,11 @@ function parseModelBudgets(ctx: Ctx, node: YamlNode | null, bp: string, model: M
       }
       // Per phase: { prefill: +5%, decode: +2% }.
       const found = perPhase(ctx, pair.value, mp, phases, () => ({ max: 0, level }), KEYS.limit);
-      for (const f of found) {
-        const phaseNode = (pair.value as YAMLMap<YamlNode, YamlNode>).get(f.phase, true) as YamlNode;
-        const r = attempt(ctx, () => increase(ctx, phaseNode, `${mp}.${f.phase}`, metric as Metric, level));
-        if (r) model.maxIncrease.push({ ...r, phase: f.phase });
+      for (const { phase } of found) {
+        if (phase === undefined) continue;
+        const phaseNode = (pair.value as YAMLMap<YamlNode, YamlNode>).get(phase, true) as YamlNode;
+        const r = attempt(ctx, () => increase(ctx, phaseNode, `${mp}.${phase}`, metric as Metric, level));
+        if (r) model.maxIncrease.push({ ...r, phase });
       }
     }
   }

@@ -330,10 +330,32 @@ export function generateReport(
   return out;
 }
 
-/** `*` matches any run of characters (dots included), `?` one; everything else literally. */
-export function nameGlob(pattern: string): RegExp {
-  const body = [...pattern].map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&'))).join('');
-  return new RegExp(`^${body}$`, 'su');
+/**
+ * Whether `name` matches `pattern`: `*` any run of characters (dots included), `?` one,
+ * everything else literally. Both come from files (a budgets file, a model): matched in
+ * O(length x length) by the greedy two-pointer method, never a backtracking regular expression.
+ */
+export function globMatch(pattern: string, name: string): boolean {
+  const p = Array.from(pattern); // code points: a ? is one character, surrogate pairs included
+  const n = Array.from(name);
+  let i = 0;
+  let j = 0;
+  let star = -1;
+  let mark = 0;
+  while (j < n.length) {
+    if (i < p.length && (p[i] === '?' || (p[i] !== '*' && p[i] === n[j]))) {
+      i++;
+      j++;
+    } else if (i < p.length && p[i] === '*') {
+      star = i++;
+      mark = j;
+    } else if (star >= 0) {
+      i = star + 1;
+      j = ++mark;
+    } else return false;
+  }
+  while (i < p.length && p[i] === '*') i++;
+  return i === p.length;
 }
 
 /** The names exporters give a KV cache: past_key_values.N.key, past.N.value, present.N.key, past_key / present_value... */
@@ -352,7 +374,7 @@ export function kvCacheByName(
   config?: { past?: readonly string[]; present?: readonly string[] },
 ): { info: KvCacheInfo; bytes: number | undefined } | undefined {
   const match = (names: readonly TensorEntry[], globs: readonly string[] | undefined, re: RegExp) =>
-    names.filter((t) => (globs ? globs.some((g) => nameGlob(g).test(t.name)) : re.test(t.name))).map((t) => t.name);
+    names.filter((t) => (globs ? globs.some((g) => globMatch(g, t.name)) : re.test(t.name))).map((t) => t.name);
   const past = match(report.graph.inputs, config?.past, PAST_NAME);
   const present = match(report.graph.outputs, config?.present, PRESENT_NAME);
   if (past.length === 0 && present.length === 0) return undefined;
