@@ -72,7 +72,10 @@ function limit(valueSchema: object, description: string) {
 
 const PHASE = '^[A-Za-z0-9_-]+$';
 /** A limit, or one per phase: `300`, `{ max: 300, level: warn }` or `{ prefill: 300, decode: 1 }`. */
-function phased(one: { description: string; oneOf: object[] }, description: string) {
+/** Limit schemas a per-phase mapping refers to (one copy each, under the root's definitions). */
+const definitions: Record<string, object> = {};
+function phased(name: string, one: { description: string; oneOf: object[] }, description: string) {
+  definitions[name] = one;
   return {
     description: `${description} One value, or one per phase ({ prefill: ..., decode: ... }: names of the model's phases, or generate).`,
     oneOf: [
@@ -80,8 +83,8 @@ function phased(one: { description: string; oneOf: object[] }, description: stri
       {
         type: 'object',
         description: "Per phase: the model's phase names (or generate) to limits.",
-        propertyNames: { pattern: PHASE },
-        additionalProperties: { oneOf: one.oneOf },
+        propertyNames: { pattern: PHASE, not: { enum: ['max', 'min', 'level'] } },
+        additionalProperties: { $ref: `#/definitions/${name}` },
       },
     ],
   };
@@ -101,17 +104,17 @@ function floorLimit(valueSchema: object, description: string) {
     ],
   };
 }
-const perDevice = (one: { description: string; oneOf: object[] }, description: string) => ({
+const perDevice = (name: string, one: { description: string; oneOf: object[] }, description: string) => ({
   type: 'object',
   description,
-  additionalProperties: phased(one, 'Per device id.'),
+  additionalProperties: phased(name, one, 'Per device id.'),
 });
 
 const count = pattern(COUNT, 'A count: 5M, 1.2G, 950k, or a number.');
 const giga = pattern(COUNT, 'In G (1.2 = 1.2e9), or a count with a suffix like 1200M.');
 const bytes = pattern(BYTES, 'A size: 20MB, 1.5GB, 512kB (decimal) or 64MiB (binary), or a number of bytes.');
 const duration = pattern(DURATION, 'A duration: 8ms, 1.2s, 500us.', false);
-const increase = (unit: object) => phasedIncrease(unit);
+const increase = (name: string, unit: object) => phasedIncrease(name, unit);
 const increaseOne = (unit: object) =>
   limit(
     {
@@ -120,9 +123,9 @@ const increaseOne = (unit: object) =>
     },
     'The most this metric may grow over the baseline: a percentage (5%) or an amount in its unit written with + or a unit (+100k, +5MB, +2ms).',
   );
-function phasedIncrease(unit: object) {
+function phasedIncrease(name: string, unit: object) {
   const one = increaseOne(unit);
-  return phased(one, one.description);
+  return phased(`increase-${name}`, one, one.description);
 }
 // YAML reads `+2` as the number 2, so a schema cannot tell `+2` from a bare `2`: numbers are
 // let through here and the parser refuses the bare ones (it reads the source text).
@@ -180,25 +183,37 @@ const budgets = {
   additionalProperties: false,
   description: 'Limits for this model. Each is a value, or { max, level }.',
   properties: {
-    params: phased(limit(count, 'Most parameters (elements of the weight tensors).'), 'Most parameters (elements of the weight tensors).'),
-    gmacs: phased(limit(giga, 'Most multiply-accumulates, in G.'), 'Most multiply-accumulates, in G (the figure model zoos call GFLOPS).'),
-    gflops: phased(limit(giga, 'Most floating-point operations, in G.'), 'Most floating-point operations, in G (2 x MACs plus per-element work).'),
-    weights: phased(limit(bytes, 'Most bytes of weights.'), 'Most bytes of weights, in their own dtypes.'),
-    'peak-memory': phased(limit(bytes, 'Most peak activation memory.'), 'Most peak activation memory (live tensors, weights apart).'),
-    'memory-traffic': phased(limit(bytes, 'Most bytes moved.'), 'Most bytes moved by one forward pass (unfused sum of reads and writes).'),
+    params: phased('limit-params', limit(count, 'Most parameters (elements of the weight tensors).'), 'Most parameters (elements of the weight tensors).'),
+    gmacs: phased('limit-gmacs', limit(giga, 'Most multiply-accumulates, in G.'), 'Most multiply-accumulates, in G (the figure model zoos call GFLOPS).'),
+    gflops: phased(
+      'limit-gflops',
+      limit(giga, 'Most floating-point operations, in G.'),
+      'Most floating-point operations, in G (2 x MACs plus per-element work).',
+    ),
+    weights: phased('limit-weights', limit(bytes, 'Most bytes of weights.'), 'Most bytes of weights, in their own dtypes.'),
+    'peak-memory': phased('limit-peak-memory', limit(bytes, 'Most peak activation memory.'), 'Most peak activation memory (live tensors, weights apart).'),
+    'memory-traffic': phased(
+      'limit-memory-traffic',
+      limit(bytes, 'Most bytes moved.'),
+      'Most bytes moved by one forward pass (unfused sum of reads and writes).',
+    ),
     'kv-cache': phased(
+      'limit-kv-cache',
       limit(bytes, 'Most KV-cache bytes.'),
       'Most bytes of the KV cache a step leaves (the present key / value tensors): at the phase named, else the largest of the phases, else the model at its dims.',
     ),
     latency: perDevice(
+      'limit-latency',
       limit(duration, 'A duration: 8ms, 1.2s, 500us.'),
       'Most estimated latency per device id (from devices or custom-devices): { jetson-orin-nano: 8ms }, or per phase: { jetson-orin-nano: { prefill: 400ms, decode: 25ms } }.',
     ),
     'tokens-per-second': perDevice(
+      'limit-tokens-per-second',
       floorLimit(tokensPerSecond, 'Tokens per second: 40.'),
       "The fewest tokens per second per device id (a floor: broken when below): batch / decode latency at the 'decode' phase, else generate's decode tokens over its decode time.",
     ),
     'time-to-first-token': perDevice(
+      'limit-time-to-first-token',
       limit(duration, 'A duration: 200ms.'),
       "Most time to the first token per device id: the 'prefill' phase's latency, else generate's prefill.",
     ),
@@ -207,15 +222,15 @@ const budgets = {
       additionalProperties: false,
       description: 'Relative budgets against the baseline (the merge-base, or --baseline). A model without a baseline passes them.',
       properties: {
-        params: increase(incCount),
-        gmacs: increase(incGiga),
-        gflops: increase(incGiga),
-        weights: increase(incBytes),
-        'peak-memory': increase(incBytes),
-        'memory-traffic': increase(incBytes),
-        'kv-cache': increase(incBytes),
-        latency: increase(duration),
-        'time-to-first-token': increase(duration),
+        params: increase('params', incCount),
+        gmacs: increase('gmacs', incGiga),
+        gflops: increase('gflops', incGiga),
+        weights: increase('weights', incBytes),
+        'peak-memory': increase('peak-memory', incBytes),
+        'memory-traffic': increase('memory-traffic', incBytes),
+        'kv-cache': increase('kv-cache', incBytes),
+        latency: increase('latency', duration),
+        'time-to-first-token': increase('time-to-first-token', duration),
       },
     },
   },
@@ -328,6 +343,7 @@ const schema = {
   type: 'object',
   additionalProperties: false,
   required: ['version', 'models'],
+  definitions,
   properties: {
     version: { const: 1, description: 'The budgets file format version: 1.' },
     devices: {
