@@ -7,7 +7,7 @@ import type { Precision } from '../devices/catalog.js';
 import type { DeviceModel } from '../devices/roofline.js';
 import { withLatency } from '../report/latency.js';
 import type { ModelReport, PhaseReport } from '../report/model-report.js';
-import { GENERATE, generateDims, generateReport, generateRoles, phaseReport, sampledSteps, type GenerateRoles } from '../report/phases.js';
+import { analyseSteps, GENERATE, generateDims, generateReport, generateRoles, phaseReport, type GenerateRoles } from '../report/phases.js';
 import type { OpenedModel } from './analyze-file.js';
 
 export interface PhaseSpec {
@@ -61,7 +61,7 @@ export function analyzePhases(
   if (g) {
     const roles = rolesOf(opened, report, g);
     const prefill = at('prefill', generateDims(spec.dims, roles, g.prompt));
-    const steps = sampledSteps(g.tokens - 1).map((step) => ({ step, phase: at('decode', generateDims(spec.dims, roles, g.prompt, step)) }));
+    const steps = analyseSteps(g.tokens - 1, (step) => at('decode', generateDims(spec.dims, roles, g.prompt, step)));
     out[GENERATE] = generateReport(prefill, steps, { prompt: g.prompt, tokens: g.tokens });
   }
   return out;

@@ -176,20 +176,74 @@ export function generateDims(base: Readonly<Record<string, number>>, roles: Gene
   return dims;
 }
 
-/** How many decode steps generate analyses one by one; beyond this, a sample of steps with the others interpolated. */
-export const EXACT_DECODE_STEPS = 64;
+/** The most decode steps generate analyses; the others are interpolated between their neighbours. */
+export const MAX_ANALYSED_STEPS = 64;
+/** Relative difference under which a step's figures count as on the line between two others. */
+export const LINEAR_TOLERANCE = 1e-3;
+
+/** The figures a step's linearity is judged on: MACs, FLOPs, bytes moved and each device's time. */
+function shape(p: PhaseReport): number[] {
+  const t = p.totals;
+  return [
+    t.macs,
+    t.flops,
+    t.memoryAccessBytes,
+    ...Object.keys(p.latency ?? {})
+      .sort()
+      .map((id) => p.latency![id].ms),
+  ];
+}
 
 /**
- * The decode steps to analyse for `decodeSteps` steps: all of them up to {@link EXACT_DECODE_STEPS},
- * else that many evenly spaced ones (the first and last included); the others are interpolated
- * linearly between their neighbours (a step's cost grows linearly with its context).
+ * Whether step `m`'s figures lie on the line between steps `a` and `b` (within
+ * {@link LINEAR_TOLERANCE}): a decode step's cost grows linearly with its context until a node
+ * changes bound or its working set stops fitting a cache, so where the midpoint is on the line
+ * the steps between can be interpolated.
  */
-export function sampledSteps(decodeSteps: number): number[] {
-  if (decodeSteps <= EXACT_DECODE_STEPS) return Array.from({ length: decodeSteps }, (_, i) => i);
-  const n = EXACT_DECODE_STEPS;
-  const out = new Set<number>();
-  for (let k = 0; k < n; k++) out.add(Math.round((k * (decodeSteps - 1)) / (n - 1)));
-  return [...out].sort((a, b) => a - b);
+export function onLine(a: { step: number; phase: PhaseReport }, m: { step: number; phase: PhaseReport }, b: { step: number; phase: PhaseReport }): boolean {
+  const fa = shape(a.phase);
+  const fm = shape(m.phase);
+  const fb = shape(b.phase);
+  if (fa.length !== fm.length || fb.length !== fm.length) return false;
+  const w = (m.step - a.step) / (b.step - a.step);
+  return fm.every((v, k) => {
+    const expected = fa[k] + w * (fb[k] - fa[k]);
+    return Math.abs(v - expected) <= LINEAR_TOLERANCE * Math.max(Math.abs(v), Math.abs(expected), 1e-12);
+  });
+}
+
+/**
+ * The decode steps of a generate run, analysed where they must be: the first and the last,
+ * then the midpoint of each span whose midpoint is off the line between its ends (bisected until
+ * it is on the line, or the span has no step inside), at most {@link MAX_ANALYSED_STEPS} in all.
+ * Linear costs (MACs of attention over a growing context) need three analyses; kinks in the
+ * roofline (a node turning memory-bound) get their own.
+ */
+export function analyseSteps(decodeSteps: number, at: (step: number) => PhaseReport): { step: number; phase: PhaseReport }[] {
+  if (decodeSteps <= 0) return [];
+  const done = new Map<number, PhaseReport>();
+  const get = (step: number) => {
+    let p = done.get(step);
+    if (!p) done.set(step, (p = at(step)));
+    return { step, phase: p };
+  };
+  get(0);
+  get(decodeSteps - 1);
+  // Breadth first, so the budget of analyses is spread over the whole run.
+  let spans: [number, number][] = [[0, decodeSteps - 1]];
+  while (spans.length && done.size < MAX_ANALYSED_STEPS) {
+    const next: [number, number][] = [];
+    for (const [a, b] of spans) {
+      if (b - a < 2 || done.size >= MAX_ANALYSED_STEPS) continue;
+      const mid = Math.floor((a + b) / 2);
+      const known = done.has(mid);
+      const m = get(mid);
+      if (!known && onLine(get(a), m, get(b))) continue;
+      next.push([a, mid], [mid, b]);
+    }
+    spans = next;
+  }
+  return [...done.entries()].sort((x, y) => x[0] - y[0]).map(([step, phase]) => ({ step, phase }));
 }
 
 /** Per analysed step, the figures generate sums. */

@@ -6,12 +6,12 @@
 import { describe, expect, it } from 'vitest';
 import type { PhaseReport } from '../../src/report/model-report.js';
 import {
-  EXACT_DECODE_STEPS,
+  MAX_ANALYSED_STEPS,
+  analyseSteps,
   generateDims,
   generateReport,
   generateRoles,
   phaseMemoryBytes,
-  sampledSteps,
   globMatch,
   type DeclaredInput,
 } from '../../src/report/phases.js';
@@ -96,15 +96,12 @@ describe('generate sums', () => {
     expect(g.latency!.d.tokensPerSecond).toBeUndefined();
   });
 
-  it('beyond the exact steps: a sample (first and last included), the rest interpolated; exact for linear costs', () => {
+  it('linear costs: the first, middle and last steps analysed, the others interpolated exactly', () => {
     const n = 1000;
-    const s = sampledSteps(n);
-    expect(s.length).toBe(EXACT_DECODE_STEPS);
-    expect(s[0]).toBe(0);
-    expect(s.at(-1)).toBe(n - 1);
-    expect(sampledSteps(10)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     // A step's MACs and ms grow linearly with its context: 100 + 3i MACs, 2 + 0.01i ms.
-    const steps = s.map((i) => ({ step: i, phase: phase(100 + 3 * i, 2 + 0.01 * i, 1) }));
+    const seen: number[] = [];
+    const steps = analyseSteps(n, (i) => (seen.push(i), phase(100 + 3 * i, 2 + 0.01 * i, 1)));
+    expect(seen.sort((a, b) => a - b)).toEqual([0, 499, 999]);
     const g = generateReport(phase(0, 0, 16), steps, { prompt: 16, tokens: n + 1 });
     let macs = 0;
     let ms = 0;
@@ -115,6 +112,25 @@ describe('generate sums', () => {
     expect(g.totals.macs).toBeCloseTo(macs, 6);
     expect(g.latency!.d.ms).toBeCloseTo(ms, 6);
     expect(g.tokens).toBeCloseTo(16 + n, 6);
+  });
+
+  it('a kink (a node turning memory-bound at some context) is bisected: the sum stays within 0.1%', () => {
+    const n = 1000;
+    const msAt = (i: number) => Math.max(2, 0.01 * i);
+    const steps = analyseSteps(n, (i) => phase(100, msAt(i), 1));
+    expect(steps.length).toBeGreaterThan(3);
+    expect(steps.length).toBeLessThanOrEqual(MAX_ANALYSED_STEPS);
+    const g = generateReport(phase(0, 0, 1), steps, { prompt: 1, tokens: n + 1 });
+    let ms = 0;
+    for (let i = 0; i < n; i++) ms += msAt(i);
+    expect(Math.abs(g.latency!.d.ms - ms) / ms).toBeLessThan(1e-3);
+  });
+
+  it('figures that are on no line: at most MAX_ANALYSED_STEPS analyses; few steps: every one', () => {
+    let k = 0;
+    expect(analyseSteps(5000, (i) => phase(((i * 7919) % 13) + 1, 1 + (k++ % 3), 1)).length).toBe(MAX_ANALYSED_STEPS);
+    expect(analyseSteps(2, (i) => phase(i, 1, 1)).map((s) => s.step)).toEqual([0, 1]);
+    expect(analyseSteps(0, () => phase(0, 0, 1))).toEqual([]);
   });
 });
 
