@@ -283,12 +283,17 @@ function evaluateRow(
   if (abs) {
     row.budget = abs.max;
     const limit = { kind: 'absolute' as const, level: abs.level, limit: abs.max, at: abs.at };
-    if (value === null)
-      broken.push({
-        ...limit,
-        message: `${label} could not be computed for ${m.path}${at !== undefined && !phaseOf(m.report, at) ? ` (no phase ${at})` : ''}`,
-      });
-    else {
+    if (value === null) {
+      const why =
+        at !== undefined && !phaseOf(m.report, at)
+          ? ` (no phase ${at})`
+          : metric === 'kv-cache'
+            ? m.report.kvCache
+              ? ': the shapes of its present tensors are unknown'
+              : ": no KV cache was recognised (name it with the model's kv-cache: { past: [...], present: [...] })"
+            : '';
+      broken.push({ ...limit, message: `${label} could not be computed for ${m.path}${why}` });
+    } else {
       const checked = checkUpper && upperBound !== null && !beyond(value, abs.max) ? upperBound : value;
       // A floor's share: the budget over the value (over 100% when below it).
       row.usedPercent = isFloor ? (checked > 0 ? (100 * abs.max) / checked : null) : abs.max > 0 ? (100 * checked) / abs.max : null;

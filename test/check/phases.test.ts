@@ -283,6 +283,17 @@ models:
   });
 });
 
+describe('a kv-cache budget on a model without a cache', () => {
+  it('fails and says how to name the cache', () => {
+    const dir = repo('version: 1\nmodels:\n  - path: models/mlp.onnx\n    budgets:\n      kv-cache: 1MB\n');
+    const { code, report } = json(dir);
+    expect(code).toBe(1);
+    expect(report.violations[0].message).toBe(
+      "KV cache could not be computed for models/mlp.onnx: no KV cache was recognised (name it with the model's kv-cache: { past: [...], present: [...] })",
+    );
+  });
+});
+
 describe('budgets-file errors about phases, with positions', () => {
   const errors = (budgets: string) => {
     const r = check(repo(budgets));
