@@ -4,7 +4,7 @@
  * two cannot drift: `npx tsx scripts/gen-schema.ts` rewrites it, `--check` fails if it is stale.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { CLASSES, KEYS, PRECISIONS } from '../src/budgets/parse.js';
+import { CLASSES, KEYS, MAX_GENERATE, PRECISIONS } from '../src/budgets/parse.js';
 import { FUSIONS, OP_CLASSES } from '../src/devices/op-class.js';
 import { ON_INCOMPLETE } from '../src/budgets/types.js';
 
@@ -37,6 +37,10 @@ const precision = {
   enum: PRECISIONS,
   description: "The precision the deployment runs at (fp32, fp16, bf16, int8, ...); default: each node's input dtypes.",
 };
+const dimsOf = () => ({
+  type: 'object',
+  additionalProperties: { type: 'integer', minimum: 0, maximum: 2 ** 31 },
+});
 const dims = {
   type: 'object',
   description: 'Values for symbolic dimensions, e.g. { batch: 1, sequence: 128 }. Dims not given are 1.',
@@ -66,11 +70,52 @@ function limit(valueSchema: object, description: string) {
   };
 }
 
+const PHASE = '^[A-Za-z0-9_-]+$';
+/** A limit, or one per phase: `300`, `{ max: 300, level: warn }` or `{ prefill: 300, decode: 1 }`. */
+/** Limit schemas a per-phase mapping refers to (one copy each, under the root's definitions). */
+const definitions: Record<string, object> = {};
+function phased(name: string, one: { description: string; oneOf: object[] }, description: string) {
+  definitions[name] = one;
+  return {
+    description: `${description} One value, or one per phase ({ prefill: ..., decode: ... }: names of the model's phases, or generate).`,
+    oneOf: [
+      ...one.oneOf,
+      {
+        type: 'object',
+        description: "Per phase: the model's phase names (or generate) to limits.",
+        propertyNames: { pattern: PHASE, not: { enum: ['max', 'min', 'level'] } },
+        additionalProperties: { $ref: `#/definitions/${name}` },
+      },
+    ],
+  };
+}
+/** `40` or `{ min: 40, level: warn }`: a floor. */
+function floorLimit(valueSchema: object, description: string) {
+  return {
+    description,
+    oneOf: [
+      valueSchema,
+      {
+        type: 'object',
+        additionalProperties: false,
+        required: ['min'],
+        properties: { min: valueSchema, level },
+      },
+    ],
+  };
+}
+const perDevice = (name: string, one: { description: string; oneOf: object[] }, description: string) => ({
+  type: 'object',
+  description,
+  additionalProperties: phased(name, one, 'Per device id.'),
+});
+
 const count = pattern(COUNT, 'A count: 5M, 1.2G, 950k, or a number.');
 const giga = pattern(COUNT, 'In G (1.2 = 1.2e9), or a count with a suffix like 1200M.');
 const bytes = pattern(BYTES, 'A size: 20MB, 1.5GB, 512kB (decimal) or 64MiB (binary), or a number of bytes.');
 const duration = pattern(DURATION, 'A duration: 8ms, 1.2s, 500us.', false);
-const increase = (unit: object) =>
+const increase = (name: string, unit: object) => phasedIncrease(name, unit);
+const increaseOne = (unit: object) =>
   limit(
     {
       description: "A percentage (5%) or an amount in the metric's unit, with + or a unit (+100k, +5MB, +2ms); a bare number is ambiguous.",
@@ -78,6 +123,10 @@ const increase = (unit: object) =>
     },
     'The most this metric may grow over the baseline: a percentage (5%) or an amount in its unit written with + or a unit (+100k, +5MB, +2ms).',
   );
+function phasedIncrease(name: string, unit: object) {
+  const one = increaseOne(unit);
+  return phased(`increase-${name}`, one, one.description);
+}
 // YAML reads `+2` as the number 2, so a schema cannot tell `+2` from a bare `2`: numbers are
 // let through here and the parser refuses the bare ones (it reads the source text).
 const plusNumber = { type: 'number', minimum: 0, description: "Written with a '+' (+2): a bare number is ambiguous and refused." };
@@ -85,34 +134,103 @@ const incCount = { description: 'An absolute increase: +100k, +2, 1M.', oneOf: [
 const incGiga = { description: 'An absolute increase in G: +0.5, or with a suffix: +500M.', oneOf: [{ type: 'string', pattern: INC_COUNT }, plusNumber] };
 const incBytes = { description: 'An absolute increase: +1MB, 512kB, +4096.', oneOf: [{ type: 'string', pattern: INC_BYTES }, plusNumber] };
 
+const tokensPerSecond = {
+  description: 'Tokens per second, above zero: 40.',
+  oneOf: [
+    { type: 'number', exclusiveMinimum: 0 },
+    { type: 'string', pattern: '^\\s*\\+?[0-9]+(?:\\.[0-9]*)?\\s*(?:/s)?\\s*$' },
+  ],
+};
+const phaseDims = {
+  type: 'object',
+  description:
+    "Named phases: each a set of dims merged over the model's, e.g. { prefill: { batch: 1, sequence: 512, past_sequence: 0 }, decode: { batch: 1, sequence: 1, past_sequence: 511 } }. Budgets may then be given per phase.",
+  propertyNames: { pattern: PHASE, not: { enum: ['generate', 'max', 'min', 'level'] } },
+  additionalProperties: { ...dimsOf(), description: 'The dims of this phase (0 allowed: an empty KV cache).' },
+};
+const generate = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['prompt', 'tokens'],
+  description:
+    "A generate run (adds the phase 'generate'): a prefill of 'prompt' tokens with an empty cache, then tokens - 1 decode steps each at its growing context, summed end to end. tokens-per-second and time-to-first-token read it when the model has no decode / prefill phase.",
+  properties: {
+    prompt: { type: 'integer', minimum: 1, maximum: MAX_GENERATE.prompt, description: 'Prompt length in tokens.' },
+    tokens: { type: 'integer', minimum: 1, maximum: MAX_GENERATE.tokens, description: 'Tokens generated (the first comes from the prefill).' },
+    sequence: { type: 'string', description: "The symbolic dim of the new tokens (default: the token-ids input's axis 1)." },
+    past: { type: 'string', description: "The symbolic dim of the cache's length (default: the KV cache's)." },
+    total: { type: 'string', description: 'The symbolic dim of past + sequence, e.g. an attention mask length (default: found from the inputs).' },
+  },
+};
+const kvCache = {
+  type: 'object',
+  additionalProperties: false,
+  description: 'The KV cache, named: graph inputs (past) and outputs (present) by name or glob (* any characters). Overrides the detection.',
+  properties: {
+    past: {
+      description: 'Graph inputs holding the past keys / values.',
+      oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' }, minItems: 1 }],
+    },
+    present: {
+      description: 'Graph outputs holding the present keys / values.',
+      oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' }, minItems: 1 }],
+    },
+  },
+};
+
 const budgets = {
   type: 'object',
   additionalProperties: false,
   description: 'Limits for this model. Each is a value, or { max, level }.',
   properties: {
-    params: limit(count, 'Most parameters (elements of the weight tensors).'),
-    gmacs: limit(giga, 'Most multiply-accumulates, in G (the figure model zoos call GFLOPS).'),
-    gflops: limit(giga, 'Most floating-point operations, in G (2 x MACs plus per-element work).'),
-    weights: limit(bytes, 'Most bytes of weights, in their own dtypes.'),
-    'peak-memory': limit(bytes, 'Most peak activation memory (live tensors, weights apart).'),
-    'memory-traffic': limit(bytes, 'Most bytes moved by one forward pass (unfused sum of reads and writes).'),
-    latency: {
-      type: 'object',
-      description: 'Most estimated latency per device id (from devices or custom-devices): { jetson-orin-nano: 8ms }.',
-      additionalProperties: limit(duration, 'A duration: 8ms, 1.2s, 500us.'),
-    },
+    params: phased('limit-params', limit(count, 'Most parameters (elements of the weight tensors).'), 'Most parameters (elements of the weight tensors).'),
+    gmacs: phased('limit-gmacs', limit(giga, 'Most multiply-accumulates, in G.'), 'Most multiply-accumulates, in G (the figure model zoos call GFLOPS).'),
+    gflops: phased(
+      'limit-gflops',
+      limit(giga, 'Most floating-point operations, in G.'),
+      'Most floating-point operations, in G (2 x MACs plus per-element work).',
+    ),
+    weights: phased('limit-weights', limit(bytes, 'Most bytes of weights.'), 'Most bytes of weights, in their own dtypes.'),
+    'peak-memory': phased('limit-peak-memory', limit(bytes, 'Most peak activation memory.'), 'Most peak activation memory (live tensors, weights apart).'),
+    'memory-traffic': phased(
+      'limit-memory-traffic',
+      limit(bytes, 'Most bytes moved.'),
+      'Most bytes moved by one forward pass (unfused sum of reads and writes).',
+    ),
+    'kv-cache': phased(
+      'limit-kv-cache',
+      limit(bytes, 'Most KV-cache bytes.'),
+      'Most bytes of the KV cache a step leaves (the present key / value tensors): at the phase named, else the largest of the phases, else the model at its dims.',
+    ),
+    latency: perDevice(
+      'limit-latency',
+      limit(duration, 'A duration: 8ms, 1.2s, 500us.'),
+      'Most estimated latency per device id (from devices or custom-devices): { jetson-orin-nano: 8ms }, or per phase: { jetson-orin-nano: { prefill: 400ms, decode: 25ms } }.',
+    ),
+    'tokens-per-second': perDevice(
+      'limit-tokens-per-second',
+      floorLimit(tokensPerSecond, 'Tokens per second: 40.'),
+      "The fewest tokens per second per device id (a floor: broken when below): batch / decode latency at the 'decode' phase, else generate's decode tokens over its decode time.",
+    ),
+    'time-to-first-token': perDevice(
+      'limit-time-to-first-token',
+      limit(duration, 'A duration: 200ms.'),
+      "Most time to the first token per device id: the 'prefill' phase's latency, else generate's prefill.",
+    ),
     'max-increase': {
       type: 'object',
       additionalProperties: false,
       description: 'Relative budgets against the baseline (the merge-base, or --baseline). A model without a baseline passes them.',
       properties: {
-        params: increase(incCount),
-        gmacs: increase(incGiga),
-        gflops: increase(incGiga),
-        weights: increase(incBytes),
-        'peak-memory': increase(incBytes),
-        'memory-traffic': increase(incBytes),
-        latency: increase(duration),
+        params: increase('params', incCount),
+        gmacs: increase('gmacs', incGiga),
+        gflops: increase('gflops', incGiga),
+        weights: increase('weights', incBytes),
+        'peak-memory': increase('peak-memory', incBytes),
+        'memory-traffic': increase('memory-traffic', incBytes),
+        'kv-cache': increase('kv-cache', incBytes),
+        latency: increase('latency', duration),
+        'time-to-first-token': increase('time-to-first-token', duration),
       },
     },
   },
@@ -225,6 +343,7 @@ const schema = {
   type: 'object',
   additionalProperties: false,
   required: ['version', 'models'],
+  definitions,
   properties: {
     version: { const: 1, description: 'The budgets file format version: 1.' },
     devices: {
@@ -261,6 +380,9 @@ const schema = {
           path: { type: 'string', description: 'A model file or a glob (*, **, ?, {a,b}), relative to this file; it must stay inside the repository.' },
           name: { type: 'string', description: 'A name for reports.' },
           dims,
+          phases: phaseDims,
+          generate,
+          'kv-cache': kvCache,
           precision,
           level,
           'min-change': minChange,

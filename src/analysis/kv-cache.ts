@@ -16,6 +16,7 @@
  *
  * Pure: no I/O. The figures (`totals.kvCacheBytes`, `otherPeakBytes`) are at the dims analysed.
  */
+import { globMatch } from '../util/wildcard.js';
 import type { Dim, Graph, Node, ValueType } from '../graph/model.js';
 import type { Info } from '../graph/info.js';
 import type { OpDef } from '../ops/types.js';
@@ -554,13 +555,10 @@ function finish(g: GraphIndex, past: string[], present: string[], found: KvCache
 
 // --- override ---------------------------------------------------------------------------------
 
-/** A name or a glob (`*` any run of characters, `?` one) as a matcher. */
+/** A name or a glob (`*` any run of characters, `?` one) as a matcher (no regular expression: a hostile pattern stays linear-ish). */
 export function nameMatcher(pattern: string): (name: string) => boolean {
   if (!/[*?]/.test(pattern)) return (name) => name === pattern;
-  // Consecutive stars are one; the pattern is the user's own and short, the names the file's.
-  const parts = pattern.replace(/\*+/g, '*').split('');
-  const re = new RegExp(`^${parts.map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[\\^$.|+()[\]{}]/g, '\\$&'))).join('')}$`, 's');
-  return (name) => re.test(name);
+  return (name) => globMatch(pattern, name);
 }
 
 function fromOverride(g: GraphIndex, o: KvCacheOverride, file: string): KvCacheInfo {

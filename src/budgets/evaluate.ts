@@ -8,7 +8,8 @@ import type { Totals } from '../analysis/aggregate.js';
 import type { ModelReport } from '../report/model-report.js';
 import { isLowerBound as totalIsLowerBound } from '../report/bounds.js';
 import { safeText } from '../util/sanitize.js';
-import type { BudgetsConfig, Level, Metric, ModelConfig, Position } from './types.js';
+import { FLOOR_METRICS, type BudgetsConfig, type Level, type Metric, type ModelConfig, type Position } from './types.js';
+import type { PhaseReport } from '../report/model-report.js';
 
 export interface ModelResult {
   config: ModelConfig;
@@ -41,6 +42,10 @@ export interface Row {
   model: string;
   metric: Metric;
   device?: string;
+  /** The phase the value is read at (a name of the model's phases, or generate); absent: the model at its dims. */
+  phase?: string;
+  /** Present (true) when the budget is a floor (tokens-per-second): broken when the value is below it. */
+  floor?: true;
   value: number | null;
   base: number | null;
   /** Null when there is no base, or the change is below the model's min-change. */
@@ -65,6 +70,8 @@ export interface Violation {
   model: string;
   metric: Metric;
   device?: string;
+  /** The phase the broken value is read at. */
+  phase?: string;
   level: Level;
   message: string;
   file: string;
@@ -81,11 +88,41 @@ export interface Evaluation {
   newModels: string[];
 }
 
-const STANDARD: readonly Exclude<Metric, 'latency'>[] = ['params', 'gmacs', 'gflops', 'weights', 'peak-memory', 'memory-traffic'];
+const STANDARD: readonly Exclude<Metric, 'latency' | 'kv-cache' | 'tokens-per-second' | 'time-to-first-token'>[] = [
+  'params',
+  'gmacs',
+  'gflops',
+  'weights',
+  'peak-memory',
+  'memory-traffic',
+];
 
-export function metricValue(report: ModelReport | null | undefined, metric: Metric, device?: string): number | null {
+/** A phase of a report, by name (null when the report has none of that name). */
+export function phaseOf(report: ModelReport | null | undefined, phase: string): PhaseReport | null {
+  const p = report?.phases;
+  return p && Object.hasOwn(p, phase) ? p[phase] : null;
+}
+
+/** The figures a metric reads: the model's at its dims, or a phase's. */
+function figuresOf(
+  report: ModelReport,
+  phase?: string,
+): {
+  totals: Totals;
+  latency: Record<string, { ms: number; lowerBound?: boolean; upperBoundMs?: number; tokensPerSecond?: number; timeToFirstTokenMs?: number }> | undefined;
+  tokens: number | null;
+} | null {
+  if (phase === undefined) return { totals: report.totals, latency: report.latency, tokens: null };
+  const p = phaseOf(report, phase);
+  return p ? { totals: p.totals, latency: p.latency, tokens: p.tokens } : null;
+}
+
+export function metricValue(report: ModelReport | null | undefined, metric: Metric, device?: string, phase?: string): number | null {
   if (!report) return null;
-  const t = report.totals;
+  const f = figuresOf(report, phase);
+  if (!f) return null;
+  const t = f.totals;
+  const l = device ? f.latency?.[device] : undefined;
   switch (metric) {
     case 'params':
       return t.params;
@@ -99,35 +136,55 @@ export function metricValue(report: ModelReport | null | undefined, metric: Metr
       return t.peakActivationBytes;
     case 'memory-traffic':
       return t.memoryAccessBytes;
+    case 'kv-cache':
+      return t.kvCacheBytes ?? null;
     case 'latency':
-      return device ? (report.latency?.[device]?.ms ?? null) : null;
+      return l?.ms ?? null;
+    case 'time-to-first-token':
+      return phase === undefined ? null : (l?.timeToFirstTokenMs ?? l?.ms ?? null);
+    case 'tokens-per-second':
+      if (phase === undefined || !l) return null;
+      return l.tokensPerSecond ?? (f.tokens !== null && l.ms > 0 ? (f.tokens * 1000) / l.ms : null);
   }
 }
 
-/** The Totals field behind each metric (latency apart). */
-const TOTALS_FIELD: Record<Exclude<Metric, 'latency'>, keyof Totals> = {
+/** The Totals field behind each metric (the per-device ones apart). */
+const TOTALS_FIELD: Record<Exclude<Metric, 'latency' | 'tokens-per-second' | 'time-to-first-token'>, keyof Totals> = {
   params: 'params',
   gmacs: 'macs',
   gflops: 'flops',
   weights: 'weightBytes',
   'peak-memory': 'peakActivationBytes',
   'memory-traffic': 'memoryAccessBytes',
+  'kv-cache': 'kvCacheBytes',
 };
-/** Whether a metric's value in `report` is a lower bound (some sizes are unknown): the renderers' rule, per metric. */
-export function isLowerBound(report: ModelReport, metric: Metric, device?: string): boolean {
-  const t = report.totals;
-  if (metric === 'latency') {
-    const l = device ? report.latency?.[device] : undefined;
-    return l?.lowerBound ?? (['macs', 'flops', 'memoryAccessBytes'] as const).some((f) => totalIsLowerBound(t, f));
+/** Whether a metric's value in `report` is a lower bound (some sizes are unknown): the renderers' rule, per metric. For tokens-per-second (a rate), an upper bound. */
+export function isLowerBound(report: ModelReport, metric: Metric, device?: string, phase?: string): boolean {
+  const f = figuresOf(report, phase);
+  if (!f) return false;
+  const t = f.totals;
+  if (metric === 'latency' || metric === 'tokens-per-second' || metric === 'time-to-first-token') {
+    const l = device ? f.latency?.[device] : undefined;
+    return l?.lowerBound ?? (['macs', 'flops', 'memoryAccessBytes'] as const).some((x) => totalIsLowerBound(t, x));
   }
+  if (metric === 'kv-cache') return t.lowerBound.includes('kvCacheBytes');
   return totalIsLowerBound(t, TOTALS_FIELD[metric]);
 }
 
-/** The static upper bound of a metric in its budget unit, where the report has one. */
-export function upperBoundValue(report: ModelReport, metric: Metric, device?: string): number | null {
-  if (metric === 'latency') return (device ? report.latency?.[device]?.upperBoundMs : undefined) ?? null;
+/** The static upper bound of a metric in its budget unit, where the report has one (tokens-per-second: its worst case, the rate at the upper-bound latency). */
+export function upperBoundValue(report: ModelReport, metric: Metric, device?: string, phase?: string): number | null {
+  const f = figuresOf(report, phase);
+  if (!f) return null;
+  const l = device ? f.latency?.[device] : undefined;
+  if (metric === 'latency') return l?.upperBoundMs ?? null;
+  if (metric === 'time-to-first-token')
+    return phase !== undefined && (l?.timeToFirstTokenMs === undefined || l.timeToFirstTokenMs === l.ms) ? (l?.upperBoundMs ?? null) : null;
+  if (metric === 'tokens-per-second') {
+    const v = metricValue(report, metric, device, phase);
+    return v !== null && l?.upperBoundMs && l.ms > 0 ? (v * l.ms) / l.upperBoundMs : null;
+  }
   const field = TOTALS_FIELD[metric];
-  const u = (report.totals.upperBound as Partial<Record<string, number>> | undefined)?.[field];
+  const u = (f.totals.upperBound as Partial<Record<string, number>> | undefined)?.[field];
   if (u === undefined || u === null) return null;
   return metric === 'gmacs' || metric === 'gflops' ? u / 1e9 : u;
 }
@@ -140,7 +197,15 @@ export const METRIC_LABEL: Record<Metric, string> = {
   'peak-memory': 'peak memory',
   'memory-traffic': 'memory traffic',
   latency: 'latency',
+  'kv-cache': 'KV cache',
+  'tokens-per-second': 'tokens-per-second',
+  'time-to-first-token': 'time to first token',
 };
+
+/** A row's metric as messages and tables name it: 'latency on dev at decode'. */
+export function rowLabel(r: { metric: Metric; device?: string; phase?: string }): string {
+  return `${METRIC_LABEL[r.metric]}${r.device ? ` on ${r.device}` : ''}${r.phase ? ` at ${r.phase}` : ''}`;
+}
 
 interface Broken extends BrokenLimit {
   message: string;
@@ -149,9 +214,21 @@ interface Broken extends BrokenLimit {
   silent?: boolean;
 }
 
-function evaluateRow(m: ModelResult, cfg: BudgetsConfig, metric: Metric, device: string | undefined, out: Evaluation): Row {
-  const value = metricValue(m.report, metric, device);
-  const base = m.base ? metricValue(m.base, metric, device) : null;
+/**
+ * One row. `phase`: the phase the budgets name (absent: the model's); `at`: the phase the value
+ * is read at (the same, except a kv-cache budget without a phase, read at the largest phase).
+ */
+function evaluateRow(
+  m: ModelResult,
+  cfg: BudgetsConfig,
+  metric: Metric,
+  device: string | undefined,
+  out: Evaluation,
+  phase?: string,
+  at: string | undefined = phase,
+): Row {
+  const value = metricValue(m.report, metric, device, at);
+  const base = m.base ? metricValue(m.base, metric, device, at) : null;
   let change: Row['change'] = null;
   if (value !== null && base !== null) {
     const delta = value - base;
@@ -159,8 +236,11 @@ function evaluateRow(m: ModelResult, cfg: BudgetsConfig, metric: Metric, device:
     const below = percent !== null && Math.abs(percent) < m.config.minChange;
     if (delta !== 0 && !below) change = { delta, percent };
   }
-  const lowerBound = isLowerBound(m.report, metric, device);
-  const upperBound = lowerBound ? upperBoundValue(m.report, metric, device) : null;
+  const isFloor = FLOOR_METRICS.includes(metric);
+  /** Whether v breaks the limit: above a ceiling, below a floor. */
+  const beyond = (v: number, limit: number) => (isFloor ? v < limit : v > limit);
+  const lowerBound = isLowerBound(m.report, metric, device, at);
+  const upperBound = lowerBound ? upperBoundValue(m.report, metric, device, at) : null;
   const row: Row = {
     model: m.path,
     metric,
@@ -177,13 +257,15 @@ function evaluateRow(m: ModelResult, cfg: BudgetsConfig, metric: Metric, device:
     upperBound,
   };
   if (device) row.device = device;
-  const label = `${METRIC_LABEL[metric]}${device ? ` on ${device}` : ''}`;
+  if (at !== undefined) row.phase = at;
+  if (isFloor) row.floor = true;
+  const label = rowLabel({ metric, device, phase: at });
   const broken: Broken[] = [];
   const passed: string[] = [];
   const mode = m.config.onIncomplete;
-  // upper-bound: a lower-bound value that passes is checked again at its static upper bound.
+  // upper-bound: a lower-bound value that passes is checked again at its static upper bound (a floor: at its worst case).
   const checkUpper = lowerBound && mode === 'upper-bound';
-  const lb = lowerBound ? ' (a lower bound)' : '';
+  const lb = lowerBound ? (isFloor ? ' (an upper bound)' : ' (a lower bound)') : '';
   let noUpper = false;
   const missingUpper = () => {
     if (noUpper) return;
@@ -192,31 +274,46 @@ function evaluateRow(m: ModelResult, cfg: BudgetsConfig, metric: Metric, device:
       kind: 'incomplete',
       level: 'error',
       limit: null,
-      message: `${label} of ${m.path} is a lower bound (${incompleteText(m.report)}) and has no static upper bound to check its budgets against (on-incomplete: upper-bound)`,
+      message: `${label} of ${m.path} is ${isFloor ? 'an upper' : 'a lower'} bound (${incompleteText(m.report)}) and has no static ${isFloor ? 'worst case' : 'upper bound'} to check its budgets against (on-incomplete: upper-bound)`,
       at: m.config.onIncompleteAt,
     });
   };
 
-  const abs = m.config.budgets.find((b) => b.metric === metric && b.device === device);
+  const abs = m.config.budgets.find((b) => b.metric === metric && b.device === device && b.phase === phase);
   if (abs) {
     row.budget = abs.max;
     const limit = { kind: 'absolute' as const, level: abs.level, limit: abs.max, at: abs.at };
-    if (value === null) broken.push({ ...limit, message: `${label} could not be computed for ${m.path}` });
-    else {
-      const checked = checkUpper && upperBound !== null && value <= abs.max ? upperBound : value;
-      row.usedPercent = abs.max > 0 ? (100 * checked) / abs.max : null;
-      if (value > abs.max)
-        broken.push({ ...limit, message: `${label} of ${m.path} is ${fmt(metric, value)}${lb}, over its budget of ${fmt(metric, abs.max)}` });
-      else if (checkUpper && upperBound === null) missingUpper();
-      else if (checkUpper && upperBound! > abs.max) {
+    if (value === null) {
+      const why =
+        at !== undefined && !phaseOf(m.report, at)
+          ? ` (no phase ${at})`
+          : metric === 'kv-cache'
+            ? m.report.kvCache
+              ? ': the shapes of its present tensors are unknown'
+              : ": no KV cache was recognised (name it with the model's kv-cache: { past: [...], present: [...] })"
+            : '';
+      broken.push({ ...limit, message: `${label} could not be computed for ${m.path}${why}` });
+    } else {
+      const checked = checkUpper && upperBound !== null && !beyond(value, abs.max) ? upperBound : value;
+      // A floor's share: the budget over the value (over 100% when below it).
+      row.usedPercent = isFloor ? (checked > 0 ? (100 * abs.max) / checked : null) : abs.max > 0 ? (100 * checked) / abs.max : null;
+      if (beyond(value, abs.max))
         broken.push({
           ...limit,
-          message: `${label} of ${m.path} may be up to ${fmt(metric, upperBound!)} (its static upper bound; ${fmt(metric, value)} known), over its budget of ${fmt(metric, abs.max)}`,
+          message: `${label} of ${m.path} is ${fmt(metric, value)}${lb}, ${isFloor ? 'below' : 'over'} its budget of ${fmt(metric, abs.max)}`,
         });
-      } else passed.push(checkUpper ? `within budget at its upper bound ${fmt(metric, upperBound!)}` : 'within budget');
+      else if (checkUpper && upperBound === null) missingUpper();
+      else if (checkUpper && beyond(upperBound!, abs.max)) {
+        broken.push({
+          ...limit,
+          message: isFloor
+            ? `${label} of ${m.path} may be as low as ${fmt(metric, upperBound!)} (at its static upper-bound latency; ${fmt(metric, value)} known), below its budget of ${fmt(metric, abs.max)}`
+            : `${label} of ${m.path} may be up to ${fmt(metric, upperBound!)} (its static upper bound; ${fmt(metric, value)} known), over its budget of ${fmt(metric, abs.max)}`,
+        });
+      } else passed.push(checkUpper ? `within budget at its ${isFloor ? 'worst case' : 'upper bound'} ${fmt(metric, upperBound!)}` : 'within budget');
     }
   }
-  const rel = m.config.maxIncrease.find((r) => r.metric === metric);
+  const rel = m.config.maxIncrease.find((r) => r.metric === metric && r.phase === phase);
   if (rel) {
     row.maxIncrease = rel.percent !== undefined ? { percent: rel.percent } : { absolute: rel.absolute };
     const limit =
@@ -257,7 +354,18 @@ function evaluateRow(m: ModelResult, cfg: BudgetsConfig, metric: Metric, device:
     broken.push({ kind: 'incomplete', level: mode, limit: null, message: `${label} is a lower bound`, at: m.config.onIncompleteAt, silent: true });
   }
   for (const b of broken) {
-    if (!b.silent) out.violations.push({ model: m.path, metric, device, level: b.level, message: b.message, file: cfg.file, at: b.at, kind: b.kind });
+    if (!b.silent)
+      out.violations.push({
+        model: m.path,
+        metric,
+        device,
+        ...(at !== undefined ? { phase: at } : {}),
+        level: b.level,
+        message: b.message,
+        file: cfg.file,
+        at: b.at,
+        kind: b.kind,
+      });
   }
   row.broken = broken.map((b) => ({ kind: b.kind, level: b.level, limit: b.limit, ...(b.percent ? { percent: true } : {}) }));
   if (broken.some((b) => b.level === 'error')) row.status = 'fail';
@@ -291,7 +399,10 @@ export function fmt(metric: Metric, v: number): string {
       // Values are in G (gmacs: 1.2 = 1.2e9); shown with the prefix that fits.
       return si(v * 1e9);
     case 'latency':
+    case 'time-to-first-token':
       return Math.abs(v) < 0.1 && v !== 0 ? `${sig(v * 1e3)} µs` : `${sig(v)} ms`;
+    case 'tokens-per-second':
+      return `${si(v)} tok/s`;
     default:
       return v >= 1e9 ? `${sig(v / 1e9)} GB` : v >= 1e6 ? `${sig(v / 1e6)} MB` : v >= 1e3 ? `${sig(v / 1e3)} kB` : `${sig(v)} B`;
   }
@@ -304,6 +415,47 @@ export function fmtUsed(p: number): string {
   return p >= 99.5 && p < 101 ? `${p.toFixed(1)}%` : `${p.toFixed(0)}%`;
 }
 
+/** The phase a kv-cache figure is read at when no phase is named: the one with the largest cache (null: the model's own). */
+export function largestCachePhase(report: ModelReport): string | undefined {
+  let best: string | undefined;
+  let most = -1;
+  for (const [name, p] of Object.entries(report.phases ?? {})) {
+    const v = p.totals.kvCacheBytes;
+    if (v !== undefined && v > most) {
+      most = v;
+      best = name;
+    }
+  }
+  return best;
+}
+
+/** The rows of the KV cache and of every budget on a phase, after the model's own (one per metric, device and phase). */
+function phaseRows(m: ModelResult, cfg: BudgetsConfig, out: Evaluation): void {
+  // kv-cache without a phase: at the largest phase, else the model's (a row when budgeted or the model has a cache).
+  const kvBudgeted =
+    m.config.budgets.some((b) => b.metric === 'kv-cache' && b.phase === undefined) ||
+    m.config.maxIncrease.some((r) => r.metric === 'kv-cache' && r.phase === undefined);
+  if (kvBudgeted || m.report.totals.kvCacheBytes !== undefined)
+    out.rows.push(evaluateRow(m, cfg, 'kv-cache', undefined, out, undefined, largestCachePhase(m.report)));
+  const seen = new Set<string>();
+  const keys: { metric: Metric; device?: string; phase: string }[] = [];
+  const add = (metric: Metric, device: string | undefined, phase: string) => {
+    const key = `${metric}|${device ?? ''}|${phase}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    keys.push({ metric, device, phase });
+  };
+  for (const b of m.config.budgets) if (b.phase !== undefined) add(b.metric, b.device, b.phase);
+  for (const r of m.config.maxIncrease) {
+    if (r.phase === undefined) continue;
+    // An allowed increase of a per-device metric applies on every device.
+    if (r.metric === 'latency' || r.metric === 'time-to-first-token' || r.metric === 'tokens-per-second')
+      for (const d of cfg.devices) add(r.metric, d, r.phase);
+    else add(r.metric, undefined, r.phase);
+  }
+  for (const k of keys) out.rows.push(evaluateRow(m, cfg, k.metric, k.device, out, k.phase));
+}
+
 export function evaluateBudgets(cfg: BudgetsConfig, results: readonly ModelResult[]): Evaluation {
   const out: Evaluation = { rows: [], violations: [], passed: true, newModels: [] };
   for (const m of results) {
@@ -311,6 +463,7 @@ export function evaluateBudgets(cfg: BudgetsConfig, results: readonly ModelResul
     const first = out.rows.length;
     for (const metric of STANDARD) out.rows.push(evaluateRow(m, cfg, metric, undefined, out));
     for (const device of cfg.devices) out.rows.push(evaluateRow(m, cfg, 'latency', device, out));
+    phaseRows(m, cfg, out);
     // warn / error: one finding per model whose figures are lower bounds.
     const mode = m.config.onIncomplete;
     if (m.report.totals.incompleteNodes > 0 && (mode === 'warn' || mode === 'error')) {

@@ -14,8 +14,14 @@ import { closest } from '../util/suggest.js';
 import { quoteToken, safeText } from '../util/sanitize.js';
 import { UserError } from '../errors.js';
 import {
+  DEVICE_METRICS,
+  FLOOR_METRICS,
   ON_INCOMPLETE,
+  PHASE_NAME,
   type AbsoluteBudget,
+  type GenerateConfig,
+  type KvCacheConfig,
+  type PhaseConfig,
   type BudgetsConfig,
   type CustomDevice,
   type DevicesFile,
@@ -67,9 +73,27 @@ export const KEYS = {
   /** A `--devices` file. */
   devicesFile: ['version', 'custom-devices'],
   defaults: ['dims', 'precision', 'level', 'min-change', 'allow-missing-weights', 'on-incomplete'],
-  model: ['path', 'name', 'dims', 'precision', 'level', 'min-change', 'allow-missing-weights', 'on-incomplete', 'budgets'],
-  budgets: ['params', 'gmacs', 'gflops', 'weights', 'peak-memory', 'memory-traffic', 'latency', 'max-increase'],
+  model: ['path', 'name', 'dims', 'phases', 'generate', 'kv-cache', 'precision', 'level', 'min-change', 'allow-missing-weights', 'on-incomplete', 'budgets'],
+  budgets: [
+    'params',
+    'gmacs',
+    'gflops',
+    'weights',
+    'peak-memory',
+    'memory-traffic',
+    'kv-cache',
+    'latency',
+    'tokens-per-second',
+    'time-to-first-token',
+    'max-increase',
+  ],
+  /** The metrics `max-increase` takes (tokens-per-second is a floor: growing is not a cost). */
+  increase: ['params', 'gmacs', 'gflops', 'weights', 'peak-memory', 'memory-traffic', 'kv-cache', 'latency', 'time-to-first-token'],
   limit: ['max', 'level'],
+  /** A floor written as a mapping (tokens-per-second). */
+  floor: ['min', 'level'],
+  generate: ['prompt', 'tokens', 'sequence', 'past', 'total'],
+  kvCache: ['past', 'present'],
   customDevice: [
     'id',
     'name',
@@ -94,7 +118,9 @@ export const KEYS = {
 export const PRECISIONS: readonly Precision[] = ['fp64', 'fp32', 'tf32', 'fp16', 'bf16', 'fp8', 'int8', 'int4'];
 export const CLASSES: readonly DeviceClass[] = ['datacenter-gpu', 'consumer-gpu', 'edge-gpu', 'cpu', 'sbc-cpu', 'apple-soc', 'npu'];
 const LEVELS = ['error', 'warn'] as const;
-const ABSOLUTE_METRICS: readonly Exclude<Metric, 'latency'>[] = ['params', 'gmacs', 'gflops', 'weights', 'peak-memory', 'memory-traffic'];
+const ABSOLUTE_METRICS: readonly ModelMetric[] = ['params', 'gmacs', 'gflops', 'weights', 'peak-memory', 'memory-traffic', 'kv-cache'];
+/** The metrics that are one figure per model (or phase), not per device. */
+type ModelMetric = Exclude<Metric, 'latency' | 'tokens-per-second' | 'time-to-first-token'>;
 /** The figures that, all given, leave nothing for a custom device's class to set. */
 const CLASS_FIGURES = ['compute-efficiency', 'memory-efficiency', 'kernel-overhead'] as const;
 
@@ -287,13 +313,25 @@ function limit(ctx: Ctx, node: YamlNode | null | undefined, keyPath: string, lev
   return { max: unit(ctx, node, keyPath, parse), level };
 }
 
-const PARSERS: Record<Exclude<Metric, 'latency'>, (v: unknown) => number> = {
+/** Tokens per second: a number above zero (`40`, `40/s`). */
+function parseTokensPerSecond(v: unknown): number {
+  const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*\+?[0-9]+(?:\.[0-9]*)?\s*(?:\/s)?\s*$/.test(v) ? parseFloat(v) : NaN;
+  if (!(n > 0) || !Number.isFinite(n))
+    throw new UnitError(`expected tokens per second above zero, like 40, got ${typeof v === 'string' ? quoteToken(v, 32) : String(v)}`);
+  return n;
+}
+
+const PARSERS: Record<Metric, (v: unknown) => number> = {
   params: parseCount,
   gmacs: parseGiga,
   gflops: parseGiga,
   weights: parseBytes,
   'peak-memory': parseBytes,
   'memory-traffic': parseBytes,
+  'kv-cache': parseBytes,
+  latency: parseDurationMs,
+  'tokens-per-second': parseTokensPerSecond,
+  'time-to-first-token': parseDurationMs,
 };
 
 /** An example absolute increase per metric, for messages. */
@@ -304,7 +342,10 @@ const INCREASE_EXAMPLE: Record<Metric, string> = {
   weights: '+1MB',
   'peak-memory': '+5MB',
   'memory-traffic': '+10MB',
+  'kv-cache': '+1MB',
   latency: '+2ms',
+  'tokens-per-second': '+5',
+  'time-to-first-token': '+2ms',
 };
 
 /**
@@ -334,10 +375,10 @@ function increase(ctx: Ctx, node: YamlNode | null | undefined, keyPath: string, 
       ctx,
       valueNode,
       keyPath,
-      `a bare number is ambiguous: write '${n}%' for a percentage or '+${n.replace(/^-/, '')}${metric === 'latency' ? 'ms' : ''}' for an absolute increase (in the metric's unit, like ${INCREASE_EXAMPLE[metric]})`,
+      `a bare number is ambiguous: write '${n}%' for a percentage or '+${n.replace(/^-/, '')}${metric === 'latency' || metric === 'time-to-first-token' ? 'ms' : ''}' for an absolute increase (in the metric's unit, like ${INCREASE_EXAMPLE[metric]})`,
     );
   }
-  const parse = metric === 'latency' ? parseDurationMs : PARSERS[metric];
+  const parse = PARSERS[metric];
   const raw = typeof v === 'number' ? source : v;
   return { metric, absolute: unit(ctx, valueNode, keyPath, () => parse(raw)), level: lvl, at };
 }
@@ -391,58 +432,341 @@ function parseModel(ctx: Ctx, node: YamlNode, index: number, d: Defaults, device
     ...(Object.keys(dimsAt).length ? { dimsAt } : {}),
   };
   if (m.has('name')) model.name = String(scalar(m.get('name')!.value));
+  const phasesPair = m.get('phases');
+  if (phasesPair) {
+    const phases = attempt(ctx, () => parsePhases(ctx, phasesPair.value, `${keyPath}.phases`, model.dims));
+    if (phases) model.phases = phases;
+  }
+  const generatePair = m.get('generate');
+  if (generatePair) {
+    const g = attempt(ctx, () => parseGenerate(ctx, generatePair.value, `${keyPath}.generate`));
+    if (g) model.generate = g;
+  }
+  const kvPair = m.get('kv-cache');
+  if (kvPair) {
+    const kv = attempt(ctx, () => parseKvCache(ctx, kvPair.value, `${keyPath}.kv-cache`));
+    if (kv) model.kvCache = kv;
+  }
   const budgetsPair = m.get('budgets');
-  if (budgetsPair) parseModelBudgets(ctx, budgetsPair.value, `${keyPath}.budgets`, model, devices);
+  // A phase section that failed to parse: its names are unknown, so per-phase budgets are not checked against them.
+  const phaseScope: PhaseScope = {
+    names: [...Object.keys(model.phases ?? {}), ...(model.generate ? ['generate'] : [])],
+    unsure: (!!phasesPair && !model.phases) || (!!generatePair && !model.generate),
+    model,
+  };
+  if (budgetsPair) parseModelBudgets(ctx, budgetsPair.value, `${keyPath}.budgets`, model, devices, phaseScope);
   return path === undefined ? undefined : model;
 }
 
-function parseModelBudgets(ctx: Ctx, node: YamlNode | null, bp: string, model: ModelConfig, devices: DeviceScope): void {
+/** Names that would make a per-phase mapping read as a limit (`{ max, level }`, `{ min }`). */
+const RESERVED_PHASES = ['max', 'min', 'level'];
+
+/** `phases: { prefill: { sequence: 512, past_sequence: 0 }, decode: { ... } }`. */
+function parsePhases(ctx: Ctx, node: YamlNode | null, keyPath: string, modelDims: Record<string, number>): Record<string, PhaseConfig> {
+  if (!isMap(node) || node.items.length === 0)
+    fail(ctx, node, keyPath, `expected a mapping of phase names to dims, like { prefill: { sequence: 512 }, decode: { sequence: 1 } }, got ${kind(node)}`);
+  const out = Object.create(null) as Record<string, PhaseConfig>;
+  let ok = true;
+  for (const pair of (node as YAMLMap<YamlNode, YamlNode>).items) {
+    const name = String(scalar(pair.key));
+    const kp = `${keyPath}.${keyName(name)}`;
+    if (!PHASE_NAME.test(name)) {
+      report(ctx, pair.key, kp, `a phase name is letters, digits, '_' or '-', got ${kind(pair.key)}`);
+      ok = false;
+      continue;
+    }
+    if (name === 'generate' || RESERVED_PHASES.includes(name)) {
+      report(
+        ctx,
+        pair.key,
+        kp,
+        name === 'generate'
+          ? "'generate' is the phase the generate shorthand adds: write it as the model's 'generate: { prompt, tokens }'"
+          : `'${name}' cannot name a phase (a budget's { ${name === 'min' ? 'min' : 'max'}, level } mapping uses it)`,
+      );
+      ok = false;
+      continue;
+    }
+    const at: NonNullable<ModelConfig['dimsAt']> = {};
+    const own = attempt(ctx, () => dims(ctx, pair.value, kp, at));
+    if (!own) {
+      ok = false;
+      continue;
+    }
+    out[name] = { dims: { ...modelDims, ...own }, own: at, at: pos(ctx, pair.key) };
+  }
+  if (!ok) throw new Reported();
+  return out;
+}
+
+/** `generate: { prompt: 128, tokens: 20, sequence?, past?, total? }`. */
+function parseGenerate(ctx: Ctx, node: YamlNode | null, keyPath: string): GenerateConfig {
+  const g = asMap(ctx, node, keyPath, KEYS.generate, 'a generate run { prompt, tokens }');
+  let ok = true;
+  const whole = (key: 'prompt' | 'tokens', min: number): number | undefined => {
+    const pair = g.get(key);
+    if (!pair) {
+      reportMissing(
+        ctx,
+        node,
+        keyPath,
+        key,
+        `generate needs '${key}' (${key === 'prompt' ? 'the prompt length in tokens, like 128' : 'the tokens to generate, like 20'})`,
+      );
+      ok = false;
+      return undefined;
+    }
+    const v = scalar(pair.value);
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > MAX_GENERATE[key]) {
+      report(ctx, pair.value, `${keyPath}.${key}`, `expected a whole number from ${min} to ${MAX_GENERATE[key]}, got ${kind(pair.value)}`);
+      ok = false;
+      return undefined;
+    }
+    return v;
+  };
+  const prompt = whole('prompt', 1);
+  const tokens = whole('tokens', 1);
+  const out: GenerateConfig = { prompt: prompt ?? 0, tokens: tokens ?? 0, at: pos(ctx, node) };
+  for (const role of ['sequence', 'past', 'total'] as const) {
+    const pair = g.get(role);
+    if (!pair) continue;
+    const v = scalar(pair.value);
+    if (typeof v !== 'string' || !v) {
+      report(ctx, pair.value, `${keyPath}.${role}`, `expected the name of a symbolic dim, got ${kind(pair.value)}`);
+      ok = false;
+      continue;
+    }
+    out[role] = v;
+    (out.rolesAt ??= {})[role] = { ...pos(ctx, pair.value), keyPath: `${keyPath}.${role}` };
+  }
+  if (!ok) throw new Reported();
+  return out;
+}
+
+/** The largest prompt and generated token counts `generate` accepts (each decode step is one analysis). */
+export const MAX_GENERATE = { prompt: 2 ** 31, tokens: 1_000_000 } as const;
+
+/** `kv-cache: { past: [names or globs], present: [...] }`. */
+function parseKvCache(ctx: Ctx, node: YamlNode | null, keyPath: string): KvCacheConfig {
+  const m = asMap(ctx, node, keyPath, KEYS.kvCache, 'the KV cache tensors { past: [...], present: [...] }');
+  if (m.size === 0) fail(ctx, node, keyPath, "expected 'past' and / or 'present': lists of graph input / output names or globs, like [past_key_values.*]");
+  const out: KvCacheConfig = { at: pos(ctx, node) };
+  let ok = true;
+  for (const key of ['past', 'present'] as const) {
+    const pair = m.get(key);
+    if (!pair) continue;
+    const list = isSeq(pair.value) ? pair.value.items : [pair.value];
+    const names: string[] = [];
+    for (const item of list) {
+      const v = scalar(item as YamlNode);
+      if (typeof v !== 'string' || !v) {
+        report(
+          ctx,
+          (item as YamlNode) ?? pair.key,
+          `${keyPath}.${key}`,
+          `expected a list of tensor names or globs, like [past_key_values.*.key], got ${kind(item as YamlNode)}`,
+        );
+        ok = false;
+        continue;
+      }
+      names.push(v);
+    }
+    if (names.length === 0 && ok) {
+      report(ctx, pair.value ?? pair.key, `${keyPath}.${key}`, 'expected at least one tensor name or glob');
+      ok = false;
+    }
+    out[key] = names;
+  }
+  if (!ok) throw new Reported();
+  return out;
+}
+
+/** The phases a model's budgets may name. */
+interface PhaseScope {
+  names: string[];
+  /** `phases` or `generate` failed to parse: any name might have been meant. */
+  unsure: boolean;
+  model: ModelConfig;
+}
+
+/** Which phase a derived metric is read at when no phase is named: decode / prefill, else generate. */
+const DERIVED_PHASE: Partial<Record<Metric, { role: string; what: string }>> = {
+  'tokens-per-second': { role: 'decode', what: 'decode tokens / decode latency' },
+  'time-to-first-token': { role: 'prefill', what: 'the prefill latency' },
+};
+
+/**
+ * A budget value, or one per phase: `300` / `{ max: 300, level: warn }`, or
+ * `{ prefill: 300, decode: 1 }` (each value a limit). Gives [phase, limit] pairs; phase undefined
+ * for a whole-model budget.
+ */
+function perPhase(
+  ctx: Ctx,
+  node: YamlNode | null | undefined,
+  keyPath: string,
+  phases: PhaseScope,
+  one: (n: YamlNode | null | undefined, kp: string) => { max: number; level: Level } | undefined,
+  limitKeys: readonly string[],
+): { phase?: string; limit: { max: number; level: Level }; at: Position }[] {
+  const limitMap = isMap(node) && node.items.some((p) => limitKeys.includes(String(scalar(p.key as YamlNode))));
+  if (!isMap(node) || limitMap) {
+    const l = one(node, keyPath);
+    return l ? [{ limit: l, at: pos(ctx, node) }] : [];
+  }
+  const out: { phase?: string; limit: { max: number; level: Level }; at: Position }[] = [];
+  for (const pair of (node as YAMLMap<YamlNode, YamlNode>).items) {
+    const name = String(scalar(pair.key));
+    const kp = `${keyPath}.${keyName(name)}`;
+    const l = one(pair.value, kp);
+    if (!phases.names.includes(name)) {
+      const misspelt = name.length <= 64 ? closest(name, limitKeys) : [];
+      if (misspelt.length) {
+        // `{ maxx: 5 }`: a limit's key misspelt, not a phase.
+        ctx.misspelt.add(`${keyPath}|${misspelt[0]}`);
+        report(
+          ctx,
+          pair.key,
+          kp,
+          `unknown key; did you mean '${misspelt[0]}'? (allowed: ${limitKeys.join(', ')}${phases.names.length ? `, or this model's phases: ${phases.names.join(', ')}` : ''})`,
+        );
+        continue;
+      }
+      if (phases.unsure) continue;
+      if (phases.names.length === 0) {
+        report(
+          ctx,
+          pair.key,
+          kp,
+          `a per-phase budget needs phases: this model has no 'phases' or 'generate' (write { ${limitKeys[0]}: ... } for a limit as a mapping)`,
+        );
+      } else {
+        const hint = name.length <= 64 ? closest(name, phases.names) : [];
+        report(
+          ctx,
+          pair.key,
+          kp,
+          `unknown phase ${quoteToken(name)}${hint.length ? `; did you mean '${hint[0]}'?` : ''} (this model's phases: ${phases.names.join(', ')})`,
+        );
+      }
+      continue;
+    }
+    if (l) out.push({ phase: name, limit: l, at: pos(ctx, pair.value) });
+  }
+  return out;
+}
+
+function parseModelBudgets(ctx: Ctx, node: YamlNode | null, bp: string, model: ModelConfig, devices: DeviceScope, phases: PhaseScope): void {
   const b = attempt(ctx, () => asMap(ctx, node, bp, KEYS.budgets, 'budgets'));
   if (!b) return;
   const level = model.level;
   for (const metric of ABSOLUTE_METRICS) {
     const pair = b.get(metric);
     if (!pair) continue;
-    const l = attempt(ctx, () => limit(ctx, pair.value, `${bp}.${metric}`, level, PARSERS[metric]));
-    if (l) model.budgets.push({ metric, max: l.max, level: l.level, at: pos(ctx, pair.value) } satisfies AbsoluteBudget);
+    const found = perPhase(ctx, pair.value, `${bp}.${metric}`, phases, (n, kp) => attempt(ctx, () => limit(ctx, n, kp, level, PARSERS[metric])), KEYS.limit);
+    for (const f of found)
+      model.budgets.push({ metric, max: f.limit.max, level: f.limit.level, at: f.at, ...(f.phase ? { phase: f.phase } : {}) } satisfies AbsoluteBudget);
   }
-  const lat = b.get('latency');
-  if (lat) {
-    if (!isMap(lat.value))
-      report(ctx, lat.value, `${bp}.latency`, `expected a mapping of device ids to durations, like { jetson-orin-nano: 8ms }, got ${kind(lat.value)}`);
-    else {
-      for (const pair of (lat.value as YAMLMap<YamlNode, YamlNode>).items) {
-        const device = String(scalar(pair.key));
-        const kp = `${bp}.latency.${keyName(device)}`;
-        const l = attempt(ctx, () => limit(ctx, pair.value, kp, level, parseDurationMs));
-        if (!devices.known.has(device)) {
-          // A device whose declaration failed was reported there; not again here.
-          if (!devices.unsure && !devices.broken.has(device)) {
-            const known = [...devices.known];
-            report(
-              ctx,
-              pair.key,
-              kp,
-              `device ${quoteToken(device)} is not in this file's devices (${known.join(', ') || 'none'}); add it to 'devices' or 'custom-devices'`,
-            );
-          }
-          continue;
+  for (const metric of DEVICE_METRICS) {
+    const lat = b.get(metric);
+    if (!lat) continue;
+    const mp = `${bp}.${metric}`;
+    const isFloor = FLOOR_METRICS.includes(metric);
+    const derived = DERIVED_PHASE[metric];
+    const example =
+      metric === 'tokens-per-second' ? '{ jetson-orin-nano: 40 }' : metric === 'latency' ? '{ jetson-orin-nano: 8ms }' : '{ jetson-orin-nano: 200ms }';
+    if (!isMap(lat.value)) {
+      report(
+        ctx,
+        lat.value,
+        mp,
+        `expected a mapping of device ids to ${metric === 'tokens-per-second' ? 'tokens per second' : 'durations'}, like ${example}, got ${kind(lat.value)}`,
+      );
+      continue;
+    }
+    // tokens-per-second / time-to-first-token need a decode / prefill phase, or generate.
+    let fallback: string | undefined;
+    if (derived) {
+      fallback = phases.names.includes(derived.role) ? derived.role : phases.names.includes('generate') ? 'generate' : undefined;
+      if (!fallback && !phases.unsure) {
+        report(ctx, lat.key, mp, `${metric} is ${derived.what}: this model needs a '${derived.role}' phase (under 'phases') or 'generate: { prompt, tokens }'`);
+        continue;
+      }
+    }
+    for (const pair of (lat.value as YAMLMap<YamlNode, YamlNode>).items) {
+      const device = String(scalar(pair.key));
+      const kp = `${mp}.${keyName(device)}`;
+      const found = perPhase(
+        ctx,
+        pair.value,
+        kp,
+        phases,
+        (n, k) => attempt(ctx, () => (isFloor ? floor(ctx, n, k, level, PARSERS[metric]) : limit(ctx, n, k, level, PARSERS[metric]))),
+        isFloor ? KEYS.floor : KEYS.limit,
+      );
+      if (!devices.known.has(device)) {
+        // A device whose declaration failed was reported there; not again here.
+        if (!devices.unsure && !devices.broken.has(device)) {
+          const known = [...devices.known];
+          report(
+            ctx,
+            pair.key,
+            kp,
+            `device ${quoteToken(device)} is not in this file's devices (${known.join(', ') || 'none'}); add it to 'devices' or 'custom-devices'`,
+          );
         }
-        if (l) model.budgets.push({ metric: 'latency', device, max: l.max, level: l.level, at: pos(ctx, pair.value) });
+        continue;
+      }
+      for (const f of found) {
+        const phase = f.phase ?? fallback;
+        model.budgets.push({ metric, device, max: f.limit.max, level: f.limit.level, at: f.at, ...(phase ? { phase } : {}) });
       }
     }
   }
   const inc = b.get('max-increase');
   if (inc) {
     const ip = `${bp}.max-increase`;
-    const im = attempt(ctx, () =>
-      asMap(ctx, inc.value, ip, ['params', 'gmacs', 'gflops', 'weights', 'peak-memory', 'memory-traffic', 'latency'], 'allowed increases'),
-    );
+    const im = attempt(ctx, () => asMap(ctx, inc.value, ip, KEYS.increase, 'allowed increases'));
     for (const [metric, pair] of im ?? []) {
-      const r = attempt(ctx, () => increase(ctx, pair.value, `${ip}.${metric}`, metric as Metric, level));
-      if (r) model.maxIncrease.push(r);
+      const mp = `${ip}.${metric}`;
+      const per = isMap(pair.value) && !pair.value.items.some((p) => KEYS.limit.includes(String(scalar(p.key as YamlNode)) as 'max'));
+      if (!per) {
+        const r = attempt(ctx, () => increase(ctx, pair.value, mp, metric as Metric, level));
+        // time-to-first-token is read at the prefill (else generate's).
+        const derived = DERIVED_PHASE[metric as Metric];
+        if (r && derived) {
+          const fallback = phases.names.includes(derived.role) ? derived.role : phases.names.includes('generate') ? 'generate' : undefined;
+          if (fallback) model.maxIncrease.push({ ...r, phase: fallback });
+          else if (!phases.unsure)
+            report(
+              ctx,
+              pair.key,
+              mp,
+              `${metric} is ${derived.what}: this model needs a '${derived.role}' phase (under 'phases') or 'generate: { prompt, tokens }'`,
+            );
+        } else if (r) model.maxIncrease.push(r);
+        continue;
+      }
+      // Per phase: { prefill: +5%, decode: +2% }.
+      const found = perPhase(ctx, pair.value, mp, phases, () => ({ max: 0, level }), KEYS.limit);
+      for (const { phase } of found) {
+        if (phase === undefined) continue;
+        const phaseNode = (pair.value as YAMLMap<YamlNode, YamlNode>).get(phase, true) as YamlNode;
+        const r = attempt(ctx, () => increase(ctx, phaseNode, `${mp}.${phase}`, metric as Metric, level));
+        if (r) model.maxIncrease.push({ ...r, phase });
+      }
     }
   }
+}
+
+/** `40` or `{ min: 40, level: warn }`: a floor (tokens-per-second). */
+function floor(ctx: Ctx, node: YamlNode | null | undefined, keyPath: string, level: Level, parse: (v: unknown) => number): { max: number; level: Level } {
+  if (isMap(node)) {
+    const m = asMap(ctx, node, keyPath, KEYS.floor, 'a floor');
+    const lvl = m.has('level') ? (attempt(ctx, () => oneOf(ctx, m.get('level')!.value, `${keyPath}.level`, LEVELS)) ?? level) : level;
+    if (!m.has('min')) needs(ctx, node, keyPath, 'min', "a floor written as a mapping needs 'min' (tokens-per-second is a floor: broken when below)");
+    return { max: unit(ctx, m.get('min')!.value, `${keyPath}.min`, parse), level: lvl };
+  }
+  return { max: unit(ctx, node, keyPath, parse), level };
 }
 
 function parseCustomDevice(ctx: Ctx, node: YamlNode, keyPath: string, onId: (id: string) => void): CustomDevice | undefined {

@@ -69,3 +69,23 @@ export function checkConfigDims(cfg: BudgetsConfig, analysed: readonly { model: 
     }
   }
 }
+
+/**
+ * A model entry's phase dims (and generate's named roles) against one of its files' symbols:
+ * a name the model does not have is an error at its key.
+ */
+export function checkPhaseDims(cfg: BudgetsConfig, model: ModelConfig, path: string, symbols: readonly string[]): void {
+  const known = new Set(symbols);
+  const of = quoteToken(path, 80);
+  for (const phase of Object.values(model.phases ?? {})) {
+    for (const [name, at] of Object.entries(phase.own)) {
+      if (!known.has(name)) throw new BudgetFileError(cfg.file, at.line, at.column, at.keyPath, unknownDimMessage(name, symbols, of));
+    }
+  }
+  const g = model.generate;
+  for (const role of ['sequence', 'past', 'total'] as const) {
+    const name = g?.[role];
+    const at = g?.rolesAt?.[role];
+    if (name !== undefined && at && !known.has(name)) throw new BudgetFileError(cfg.file, at.line, at.column, at.keyPath, unknownDimMessage(name, symbols, of));
+  }
+}

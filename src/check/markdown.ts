@@ -61,11 +61,13 @@ const deviceCode = (d: string) => escapeMarkdownCode(noBreakHyphens(d), { table:
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 function metricCell(r: Row): string {
-  return r.device ? `${METRIC_LABEL[r.metric]}${NBSP}${deviceCode(r.device)}` : METRIC_LABEL[r.metric];
+  const phase = r.phase ? ` at${NBSP}${escapeMarkdown(r.phase, { max: 40 })}` : '';
+  return `${r.device ? `${METRIC_LABEL[r.metric]}${NBSP}${deviceCode(r.device)}` : METRIC_LABEL[r.metric]}${phase}`;
 }
 
 /** A metric's value in a model's report: `≥ 1.2G` (and the `≤` bound) when the figure is a lower bound. */
-function value(report: ModelReport | null | undefined, row: Pick<Row, 'metric' | 'device'>, v: number | null): string {
+function value(report: ModelReport | null | undefined, row: Pick<Row, 'metric' | 'device' | 'phase'>, v: number | null): string {
+  if (v !== null && row.phase) return noWrap(fmt(row.metric, v));
   return v === null
     ? '–'
     : noWrap(
@@ -102,7 +104,7 @@ function changeCell(r: Row, isNew: boolean): string {
 
 function budgetCell(r: Row): string {
   const parts: string[] = [];
-  if (r.budget !== null) parts.push(`≤ ${fmt(r.metric, r.budget)}`);
+  if (r.budget !== null) parts.push(`${r.floor ? '≥' : '≤'} ${fmt(r.metric, r.budget)}`);
   if (r.maxIncrease) parts.push(r.maxIncrease.percent !== undefined ? `+${r.maxIncrease.percent}% max` : `+${fmt(r.metric, r.maxIncrease.absolute!)} max`);
   return noWrap(parts.join(', '));
 }

@@ -16,12 +16,14 @@ import { deviceModel } from '../devices/efficiency.js';
 import type { DeviceModel } from '../devices/roofline.js';
 import { quoteToken } from '../util/sanitize.js';
 import { InputError, UsageError } from '../errors.js';
-import { analyzeFile, analyzeModelFile } from '../io/analyze-file.js';
-import { checkConfigDims } from './dims.js';
+import { openModelFile, type OpenedModel } from '../io/analyze-file.js';
+import { analyzePhases, GenerateRoleError, type PhaseSpec } from '../io/analyze-phases.js';
+import { checkConfigDims, checkPhaseDims } from './dims.js';
 import { isInside, readTextSafe, type Confinement } from '../io/safe-open.js';
 import { globFiles, normalizeModelPath, toPosix } from '../io/walk.js';
 import { withLatency } from '../report/latency.js';
-import { SCHEMA_VERSION, type AnalyzeReport, type ModelReport } from '../report/model-report.js';
+import { KvCacheConfigError } from '../analysis/kv-cache.js';
+import { SCHEMA_VERSION, type AnalyzeReport, type ModelReport, type PhaseReport } from '../report/model-report.js';
 import { compareModel, type ModelComparison } from '../report/compare.js';
 import { TOOL_NAME, VERSION } from '../version.js';
 
@@ -195,17 +197,74 @@ function analyzeConfig(
       );
     }
     seen.set(path, model);
-    const { report, symbols } = analyzeModelFile(file, {
+    const opened = openModelFile(file, {
       dims: model.dims,
       allowMissingWeights: options.allowMissingWeights || model.allowMissingWeights,
       displayPath: path,
       confine: options.confine,
       maxNodes: options.maxNodes,
+      ...kvCacheOption(model),
     });
-    out.push({ model, path, symbols, report: withLatency(report, devices, { precision: model.precision }) });
+    const { report, symbols } = kvCacheAt(cfg, model, path, () => opened.analyze(model.dims));
+    let full = withLatency(report, devices, { precision: model.precision });
+    if (model.phases || model.generate) {
+      checkPhaseDims(cfg, model, path, symbols);
+      full = { ...full, phases: phasesOf(cfg, model, path, opened, report, devices) };
+    }
+    out.push({ model, path, symbols, report: full });
   }
   checkConfigDims(cfg, out);
   return out;
+}
+
+/** The budgets file's `kv-cache` names, as the analysis option. */
+function kvCacheOption(model: ModelConfig): { kvCache?: { past?: string[]; present?: string[] } } {
+  const kv = model.kvCache;
+  return kv ? { kvCache: { ...(kv.past ? { past: kv.past } : {}), ...(kv.present ? { present: kv.present } : {}) } } : {};
+}
+
+/** A `kv-cache` name that matches nothing in the model: an error at the budgets file's key, naming the model. */
+function kvCacheAt<T>(cfg: BudgetsConfig, model: ModelConfig, path: string, run: () => T): T {
+  try {
+    return run();
+  } catch (e) {
+    if (!(e instanceof KvCacheConfigError) || !model.kvCache) throw e;
+    const at = model.kvCache.at;
+    throw new BudgetFileError(cfg.file, at.line, at.column, `models[${model.index}].kv-cache.${e.role}[${e.index}]`, `${e.detail} (${quoteToken(path, 80)})`);
+  }
+}
+
+/** The phase spec a model entry gives. */
+function phaseSpec(model: ModelConfig): PhaseSpec {
+  return {
+    dims: model.dims,
+    ...(model.phases ? { phases: Object.fromEntries(Object.entries(model.phases).map(([n, p]) => [n, p.dims])) } : {}),
+    ...(model.generate ? { generate: model.generate } : {}),
+  };
+}
+
+/** A model's phases; generate's dim roles not found is an error at the entry's `generate`. */
+function phasesOf(
+  cfg: BudgetsConfig,
+  model: ModelConfig,
+  path: string,
+  opened: OpenedModel,
+  report: ModelReport,
+  devices: DeviceModel[],
+): Record<string, PhaseReport> {
+  try {
+    return analyzePhases(opened, report, phaseSpec(model), devices, { precision: model.precision });
+  } catch (e) {
+    if (!(e instanceof GenerateRoleError)) throw e;
+    const at = model.generate!.rolesAt?.[e.role] ?? model.generate!.at;
+    throw new BudgetFileError(
+      cfg.file,
+      at.line,
+      at.column,
+      `models[${model.index}].generate${model.generate!.rolesAt?.[e.role] ? `.${e.role}` : ''}`,
+      `${quoteToken(path, 80)}: ${e.message}; name it with 'generate: { ..., ${e.role}: <dim> }'`,
+    );
+  }
 }
 
 /** A path as messages show it: relative to the repository root when inside it. */
@@ -304,11 +363,21 @@ export function analyzeBaseline(
     for (const file of files) {
       const path = normalizeModelPath(posix(relative(budgetsDir, file)));
       try {
-        const report = analyzeFile(file, { dims: model.dims, allowMissingWeights: model.allowMissingWeights, displayPath: path, confine, maxNodes });
-        models.push(withLatency(report, devices, { precision: model.precision }));
+        const opened = openModelFile(file, { allowMissingWeights: model.allowMissingWeights, displayPath: path, confine, maxNodes, ...kvCacheOption(model) });
+        const { report } = opened.analyze(model.dims);
+        let full = withLatency(report, devices, { precision: model.precision });
+        if (model.phases || model.generate) {
+          // The base may lack what a phase needs (no cache yet): its phases are then left out, and the rows say "no baseline value".
+          try {
+            full = { ...full, phases: analyzePhases(opened, report, phaseSpec(model), devices, { precision: model.precision }) };
+          } catch (e) {
+            if (!(e instanceof GenerateRoleError) && !(e instanceof InputError)) throw e;
+          }
+        }
+        models.push(full);
       } catch (e) {
-        if (!(e instanceof InputError)) throw e;
-        // Not analysable at the base (an LFS pointer, a broken file): treated as new, and said.
+        // Not analysable at the base (an LFS pointer, a broken file, no tensor the file's kv-cache names): treated as new, and said.
+        if (!(e instanceof InputError) && !(e instanceof KvCacheConfigError)) throw e;
         notes.set(path, `not analysed at the baseline: ${e.message.slice(e.file.length + 2)}`);
       }
     }

@@ -41,12 +41,18 @@ export function renderCheckText(outcome: CheckOutcome): string {
       const isNew = newPaths.has(r.model);
       return [
         r.model,
-        `${METRIC_LABEL[r.metric]}${r.device ? ` ${r.device}` : ''}`,
+        `${METRIC_LABEL[r.metric]}${r.device ? ` ${r.device}` : ''}${r.phase ? ` @${r.phase}` : ''}`,
         valueText(r),
-        isNew ? 'new' : r.base === null ? '' : boundedMetric(resultsBy.get(r.model)?.base, r.metric, r.device, r.base, (v) => fmt(r.metric, v)),
+        isNew
+          ? 'new'
+          : r.base === null
+            ? ''
+            : r.phase
+              ? fmt(r.metric, r.base)
+              : boundedMetric(resultsBy.get(r.model)?.base, r.metric, r.device, r.base, (v) => fmt(r.metric, v)),
         r.change ? `${r.change.delta > 0 ? '+' : '-'}${fmt(r.metric, Math.abs(r.change.delta))} ${formatPercent(r.change.percent)}`.trim() : '',
         [
-          r.budget !== null ? fmt(r.metric, r.budget) : '',
+          r.budget !== null ? `${r.floor ? '≥ ' : ''}${fmt(r.metric, r.budget)}` : '',
           r.maxIncrease ? (r.maxIncrease.percent !== undefined ? `+${r.maxIncrease.percent}%` : `+${fmt(r.metric, r.maxIncrease.absolute!)}`) : '',
         ]
           .filter(Boolean)

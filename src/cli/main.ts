@@ -5,12 +5,14 @@
  */
 import { parseArgs } from 'node:util';
 import { UsageError, UserError } from '../errors.js';
-import { BudgetFileErrors } from '../budgets/parse.js';
+import { BudgetFileErrors, MAX_GENERATE } from '../budgets/parse.js';
 import { neutraliseCommands, quoteToken, safeText } from '../util/sanitize.js';
 import { SCHEMA_VERSION, type AnalyzeReport } from '../report/model-report.js';
 import { renderAnalyzeText } from '../report/text.js';
 import { TOOL_NAME, VERSION } from '../version.js';
-import { analyzeModelFile } from '../io/analyze-file.js';
+import { openModelFile } from '../io/analyze-file.js';
+import { analyzePhases, GenerateRoleError } from '../io/analyze-phases.js';
+import { GENERATE } from '../report/phases.js';
 import { unknownDimMessage, unknownDims } from '../check/dims.js';
 import { closest } from '../util/suggest.js';
 import { devicesJson, parseFusion, renderDevicesText, resolveDevices } from './devices.js';
@@ -69,6 +71,11 @@ const COMMAND_USAGE: Record<string, string> = {
 options:
   --dims k=v[,k=v...]       bind symbolic dims, e.g. --dims batch=1,sequence=128 (others default to 1);
                             a name must be a symbolic dim of a model; 0 is allowed (an empty tensor)
+  --phase NAME:k=v[,k=v...] also analyse the model at a named phase's dims (over --dims), e.g.
+                            --phase prefill:sequence=512,past_sequence=0 (repeatable)
+  --generate PROMPT:TOKENS  also a generate run: a prefill of PROMPT tokens, then TOKENS-1 decode
+                            steps at their growing context, end to end (time to first token,
+                            tokens per second with --device)
   --device id[,id...]       add a roofline latency estimate per device (see \`devices\`)
   --devices FILE            custom devices (a YAML file with custom-devices, as \`calibrate\`
                             writes): --device may name them; without --device, all of them
@@ -195,6 +202,42 @@ export function parseDims(spec: string[] | undefined): Record<string, number> {
   return dims;
 }
 
+/** `--phase NAME:k=v,k=v` (repeatable): each phase's dims over --dims, and the names it sets. */
+export function parsePhaseFlags(
+  specs: string[] | undefined,
+  dims: Record<string, number>,
+): { dims: Record<string, Record<string, number>>; own: Record<string, string[]> } {
+  const out = { dims: Object.create(null) as Record<string, Record<string, number>>, own: Object.create(null) as Record<string, string[]> };
+  for (const spec of specs ?? []) {
+    const m = /^([A-Za-z0-9_-]+):(.*)$/s.exec(spec);
+    if (!m) throw new UsageError(`--phase: ${quoteToken(spec)} is not NAME:dim=value[,dim=value...] (a name of letters, digits, '_' or '-')`);
+    const [, name, rest] = m;
+    if (name === GENERATE) throw new UsageError("--phase: 'generate' is the phase --generate adds; give this phase another name");
+    if (Object.hasOwn(out.dims, name)) throw new UsageError(`--phase: ${quoteToken(name)} is given twice`);
+    let own: Record<string, number>;
+    try {
+      own = parseDims([rest]);
+    } catch (e) {
+      if (e instanceof UsageError) throw new UsageError(`--phase ${name}: ${e.detail.replace(/^--dims: /, '')}`);
+      throw e;
+    }
+    out.dims[name] = { ...dims, ...own };
+    out.own[name] = Object.keys(own);
+  }
+  return out;
+}
+
+/** `--generate PROMPT:TOKENS`, both whole numbers from 1. */
+export function parseGenerateFlag(spec: string): { prompt: number; tokens: number } {
+  const m = /^\s*(\d+)\s*:\s*(\d+)\s*$/.exec(spec);
+  const prompt = m ? Number(m[1]) : NaN;
+  const tokens = m ? Number(m[2]) : NaN;
+  if (!m || prompt < 1 || tokens < 1 || prompt > MAX_GENERATE.prompt || tokens > MAX_GENERATE.tokens) {
+    throw new UsageError(`--generate must be PROMPT:TOKENS, whole numbers from 1 (like 128:20), got ${quoteToken(spec)}`);
+  }
+  return { prompt, tokens };
+}
+
 function analyzeCommand(args: string[], io: CliIO): number {
   const { values, positionals } = parseArgs({
     args,
@@ -202,6 +245,8 @@ function analyzeCommand(args: string[], io: CliIO): number {
     strict: true,
     options: {
       dims: { type: 'string', multiple: true },
+      phase: { type: 'string', multiple: true },
+      generate: { type: 'string' },
       format: { type: 'string', default: 'text' },
       output: { type: 'string' },
       top: { type: 'string' },
@@ -225,9 +270,16 @@ function analyzeCommand(args: string[], io: CliIO): number {
   const dims = parseDims(values.dims);
   const devices = deviceOptions(values, confine);
   const precision = parsePrecision(values.precision);
-  const analysed = positionals.map((p) =>
-    analyzeModelFile(p, { dims, allowMissingWeights: values['allow-missing-weights'], confine, maxNodes: parseMaxNodes(values['max-nodes'], '--max-nodes') }),
-  );
+  const phases = parsePhaseFlags(values.phase, dims);
+  const generate = values.generate === undefined ? undefined : parseGenerateFlag(values.generate);
+  const analysed = positionals.map((p) => {
+    const opened = openModelFile(p, {
+      allowMissingWeights: values['allow-missing-weights'],
+      confine,
+      maxNodes: parseMaxNodes(values['max-nodes'], '--max-nodes'),
+    });
+    return { opened, ...opened.analyze(dims) };
+  });
   // A name no model has is a typo (it would bind nothing and leave the real dim at 1).
   const [unknown] = unknownDims(
     Object.keys(dims),
@@ -243,10 +295,27 @@ function analyzeCommand(args: string[], io: CliIO): number {
       )}`,
     );
   }
+  for (const [name, own] of Object.entries(phases.own)) {
+    for (const dim of own) {
+      if (analysed.some((a) => !a.symbols.includes(dim))) {
+        const a = analysed.find((x) => !x.symbols.includes(dim))!;
+        throw new UsageError(`--phase ${name}: ${unknownDimMessage(dim, a.symbols, quoteToken(positionals[analysed.indexOf(a)], 80))}`);
+      }
+    }
+  }
   const report: AnalyzeReport = {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: TOOL_NAME, version: VERSION },
-    models: analysed.map((a) => withLatency(a.report, devices, { precision })),
+    models: analysed.map((a, i) => {
+      const r = withLatency(a.report, devices, { precision });
+      if (!Object.keys(phases.dims).length && !generate) return r;
+      try {
+        return { ...r, phases: analyzePhases(a.opened, a.report, { dims, phases: phases.dims, ...(generate ? { generate } : {}) }, devices, { precision }) };
+      } catch (e) {
+        if (e instanceof GenerateRoleError) throw new UsageError(`--generate: ${quoteToken(positionals[i], 80)}: ${e.message}`);
+        throw e;
+      }
+    }),
   };
   if (format === 'json') {
     emitJson(report, values.output, io);

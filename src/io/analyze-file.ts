@@ -9,6 +9,7 @@ import type { Confinement } from './safe-open.js';
 import { modelReport, type ModelReport } from '../report/model-report.js';
 import { attachKvCache, mergedDecoderBranch, type KvCacheOverride } from '../analysis/kv-cache.js';
 import { expandFunctions } from '../analysis/functions.js';
+import type { DeclaredInput } from '../report/phases.js';
 
 export interface AnalyzeFileOptions {
   dims?: Record<string, number>;
@@ -28,12 +29,25 @@ export interface AnalyzeFileOptions {
   kvCache?: KvCacheOverride;
 }
 
+/** A model loaded once, to be analysed at several sets of dims (the phases of a budgets file). */
+export interface OpenedModel {
+  /** The graph inputs as declared (symbols kept): what the generate dim roles are found from. */
+  declaredInputs: DeclaredInput[];
+  /** The report and the model's symbolic dims, at these dims. */
+  analyze(dims: Record<string, number> | undefined): { report: ModelReport; symbols: string[] };
+}
+
 export function analyzeFile(path: string, options: AnalyzeFileOptions = {}): ModelReport {
   return analyzeModelFile(path, options).report;
 }
 
 /** The report and the model's symbolic dims (the names `dims` may bind). */
 export function analyzeModelFile(path: string, options: AnalyzeFileOptions = {}): { report: ModelReport; symbols: string[] } {
+  return openModelFile(path, options).analyze(options.dims);
+}
+
+/** Load (decode, check external data) once; analyse at any dims. */
+export function openModelFile(path: string, options: AnalyzeFileOptions = {}): OpenedModel {
   const shown = options.errorPath ?? options.displayPath ?? path;
   const loaded = loadModelFile(path, {
     allowMissingWeights: options.allowMissingWeights,
@@ -41,7 +55,16 @@ export function analyzeModelFile(path: string, options: AnalyzeFileOptions = {})
     display: shown,
     maxNodes: options.maxNodes,
   });
-  return analyzeLoadedModel(loaded, options);
+  const m = loaded.model;
+  const initNames = new Set(m.graph.initializers.map((t) => t.name));
+  const declaredInputs: DeclaredInput[] = m.graph.inputs
+    .filter((i) => !initNames.has(i.name))
+    .map((i) => ({
+      name: i.name,
+      dtype: i.type?.kind === 'tensor' ? i.type.dtype : null,
+      shape: i.type?.kind === 'tensor' && i.type.shape ? [...i.type.shape] : null,
+    }));
+  return { declaredInputs, analyze: (dims) => analyzeLoadedModel(loaded, { ...options, dims }) };
 }
 
 /**

@@ -166,6 +166,8 @@ export interface PhaseLatency {
    * here, on the attainable roof when not.
    */
   byClass?: Partial<Record<OpClass, { ms: number; kernels: number }>>;
+  /** With `lowerBound`: the estimate at every data-dependent size's maximum, where known (not for generate). */
+  upperBoundMs?: number;
 }
 
 export interface AnalyzeReport {

@@ -47,7 +47,7 @@ describe('parse errors name the file, line, column and key path', () => {
     [
       'unknown budget key',
       ok('', '      parms: 5M'),
-      "budgets.yml:6:7: models[0].budgets.parms: unknown key; did you mean 'params'? (allowed: params, gmacs, gflops, weights, peak-memory, memory-traffic, latency, max-increase)",
+      "budgets.yml:6:7: models[0].budgets.parms: unknown key; did you mean 'params'? (allowed: params, gmacs, gflops, weights, peak-memory, memory-traffic, kv-cache, latency, tokens-per-second, time-to-first-token, max-increase)",
     ],
     [
       'malformed unit',

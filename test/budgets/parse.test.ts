@@ -128,18 +128,18 @@ describe('unknown keys, with a "did you mean"', () => {
   });
   it('in a model', () => {
     expect(error('version: 1\n' + MODEL + '    dim: { batch: 1 }\n')).toBe(
-      "b.yml:4:5: models[0].dim: unknown key; did you mean 'dims'? (allowed: path, name, dims, precision, level, min-change, allow-missing-weights, on-incomplete, budgets)",
+      "b.yml:4:5: models[0].dim: unknown key; did you mean 'dims'? (allowed: path, name, dims, phases, generate, kv-cache, precision, level, min-change, allow-missing-weights, on-incomplete, budgets)",
     );
   });
   it('in budgets, a limit and max-increase', () => {
     expect(error(BUDGETS('      param: 5M\n'))).toBe(
-      "b.yml:5:7: models[0].budgets.param: unknown key; did you mean 'params'? (allowed: params, gmacs, gflops, weights, peak-memory, memory-traffic, latency, max-increase)",
+      "b.yml:5:7: models[0].budgets.param: unknown key; did you mean 'params'? (allowed: params, gmacs, gflops, weights, peak-memory, memory-traffic, kv-cache, latency, tokens-per-second, time-to-first-token, max-increase)",
     );
     expect(error(BUDGETS('      params: { maximum: 5M }\n'))).toBe(
       "b.yml:5:17: models[0].budgets.params.maximum: unknown key; did you mean 'max'? (allowed: max, level)",
     );
     expect(error(BUDGETS('      max-increase: { param: 5% }\n'))).toBe(
-      "b.yml:5:23: models[0].budgets.max-increase.param: unknown key; did you mean 'params'? (allowed: params, gmacs, gflops, weights, peak-memory, memory-traffic, latency)",
+      "b.yml:5:23: models[0].budgets.max-increase.param: unknown key; did you mean 'params'? (allowed: params, gmacs, gflops, weights, peak-memory, memory-traffic, kv-cache, latency, time-to-first-token)",
     );
   });
   it('in a custom device, its peak and its derivation', () => {
@@ -478,7 +478,7 @@ describe('every error in one run', () => {
       "b.yml:2:1: model: unknown key; did you mean 'models'? (allowed: version, devices, custom-devices, fusion, defaults, models)",
     ]);
     expect(all('version: 1\nmodels:\n  - pth: a.onnx\n')).toEqual([
-      "b.yml:3:5: models[0].pth: unknown key; did you mean 'path'? (allowed: path, name, dims, precision, level, min-change, allow-missing-weights, on-incomplete, budgets)",
+      "b.yml:3:5: models[0].pth: unknown key; did you mean 'path'? (allowed: path, name, dims, phases, generate, kv-cache, precision, level, min-change, allow-missing-weights, on-incomplete, budgets)",
     ]);
     expect(all(BUDGETS('      params: { maximum: 5M }\n'))).toEqual([
       "b.yml:5:17: models[0].budgets.params.maximum: unknown key; did you mean 'max'? (allowed: max, level)",

@@ -55,7 +55,11 @@ describe("the schema has the parser's keys", () => {
       expect(keys(objectBranch(budgets.properties[m])), m).toEqual(sorted(KEYS.limit));
     }
     const inc = budgets.properties['max-increase'];
-    expect(keys(inc)).toEqual(sorted(KEYS.budgets.filter((k) => k !== 'max-increase')));
+    expect(keys(inc)).toEqual(sorted(KEYS.increase));
+    expect(keys(objectBranch(budgets.properties['kv-cache']))).toEqual(sorted(KEYS.limit));
+    expect(keys(objectBranch(budgets.properties['tokens-per-second'].additionalProperties))).toEqual(sorted(KEYS.floor));
+    expect(keys(model.properties.generate)).toEqual(sorted(KEYS.generate));
+    expect(keys(model.properties['kv-cache'])).toEqual(sorted(KEYS.kvCache));
   });
 
   it('precisions, levels, classes, version and required keys as the parser has them', () => {
@@ -194,4 +198,29 @@ describe('max-increase patterns agree with the parser', () => {
       expect(disagree).toEqual([]);
     });
   }
+});
+
+describe('the schema on LLM phases', () => {
+  it("accepts the issue's example and generate; refuses a floor written with max and a reserved phase name", async () => {
+    const { default: Ajv } = await import('ajv');
+    const { parse } = await import('yaml');
+    const validate = new Ajv({ strict: false }).compile(schema);
+    const file = (budgets: string, extra = '') =>
+      parse(
+        `version: 1\ndevices: [jetson-orin-nano]\nmodels:\n  - path: m.onnx\n    phases:\n      prefill: { batch: 1, sequence: 512, past_sequence: 0 }\n      decode: { batch: 1, sequence: 1, past_sequence: 511 }\n${extra}    budgets:\n${budgets}`,
+      ) as unknown;
+    const ok = file(
+      '      kv-cache: 64MB\n      latency: { jetson-orin-nano: { prefill: 400ms, decode: 25ms } }\n      tokens-per-second: { jetson-orin-nano: 40 }\n      time-to-first-token: { jetson-orin-nano: { max: 500ms, level: warn } }\n      gmacs: { prefill: 300, decode: 1 }\n      max-increase: { gmacs: { decode: 5% }, kv-cache: +1MB }\n',
+      '    generate: { prompt: 128, tokens: 20, past: past_sequence }\n    kv-cache: { past: [past_key_values.*], present: present.* }\n',
+    );
+    expect(validate(ok), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    expect(
+      parseBudgets(`version: 1\nmodels:\n  - path: a.onnx\n    generate: { prompt: 128, tokens: 20 }\n    budgets: { gmacs: { generate: 1 } }\n`, 'b.yml')
+        .models[0].budgets[0],
+    ).toMatchObject({ metric: 'gmacs', phase: 'generate' });
+    expect(validate(file('      tokens-per-second: { jetson-orin-nano: { max: 40 } }\n'))).toBe(false);
+    expect(validate(file('      params: 5M\n', '    generate: { prompt: 128 }\n'))).toBe(false);
+    const reserved = parse('version: 1\nmodels:\n  - path: m.onnx\n    phases: { generate: { sequence: 1 } }\n') as unknown;
+    expect(validate(reserved)).toBe(false);
+  });
 });

@@ -147,7 +147,7 @@ describe('check: exit 2 with one line', () => {
     const r = check('version: 1\nmodels:\n  - path: models/a.onnx\n    budgets:\n      parms: 5M\n');
     expect(r.code).toBe(2);
     expect(oneLine(r)).toBe(
-      "model-budget: budgets.yml:5:7: models[0].budgets.parms: unknown key; did you mean 'params'? (allowed: params, gmacs, gflops, weights, peak-memory, memory-traffic, latency, max-increase)",
+      "model-budget: budgets.yml:5:7: models[0].budgets.parms: unknown key; did you mean 'params'? (allowed: params, gmacs, gflops, weights, peak-memory, memory-traffic, kv-cache, latency, tokens-per-second, time-to-first-token, max-increase)",
     );
   });
 

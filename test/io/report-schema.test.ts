@@ -24,3 +24,31 @@ describe('schema/report.schema.json', () => {
     expect(validate(report)).toBe(false);
   });
 });
+
+describe('schema/report.schema.json: phases', () => {
+  it('accepts analyze output with phases, generate and a KV cache; rejects a phase without totals', async () => {
+    const { decoder } = await import('../helpers/decoder.js');
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const file = join(mkdtempSync(join(tmpdir(), 'mb-schema-')), 'decoder.onnx');
+    writeFileSync(file, decoder());
+    const r = runCli(
+      'analyze',
+      file,
+      '--phase',
+      'prefill:sequence=16,past_sequence=0',
+      '--generate',
+      '16:3',
+      '--device',
+      't4',
+      '--format',
+      'json',
+      '--allow-outside-repo',
+    );
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as { models: { phases: Record<string, Record<string, unknown>> }[] };
+    expect(validate(report), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    delete report.models[0].phases.generate.totals;
+    expect(validate(report)).toBe(false);
+  });
+});
