@@ -81,10 +81,29 @@ export function phaseReport(name: string, report: ModelReport): PhaseReport {
       if (name === PREFILL) p.timeToFirstTokenMs = l.ms;
       if (l.lowerBound) p.lowerBound = true;
       if (l.upperBoundMs !== undefined) p.upperBoundMs = l.upperBoundMs;
+      if (l.byClass) p.byClass = classTimes(l.byClass);
       out.latency[id] = p;
     }
   }
   return out;
+}
+
+type ClassTimes = NonNullable<PhaseLatency['byClass']>;
+
+/** A copy of per-class times (ms, kernels). */
+function classTimes(src: ClassTimes): ClassTimes {
+  const out: ClassTimes = {};
+  for (const [c, v] of Object.entries(src) as [OpClass, { ms: number; kernels: number }][]) out[c] = { ms: v.ms, kernels: v.kernels };
+  return out;
+}
+
+/** `acc` += w × `src`, class by class. */
+function addClassTimes(acc: ClassTimes, src: ClassTimes | undefined, w = 1): void {
+  for (const [c, v] of Object.entries(src ?? {}) as [OpClass, { ms: number; kernels: number }][]) {
+    const a = (acc[c] ??= { ms: 0, kernels: 0 });
+    a.ms += w * v.ms;
+    a.kernels += w * v.kernels;
+  }
 }
 
 /** The dims that play each role in a generate run. */
@@ -253,7 +272,7 @@ interface StepFigures {
   memoryAccessBytes: number;
   tokens: number;
   classes: PhaseReport['byClass'];
-  latency: Record<string, { ms: number; computeMs: number; memoryMs: number; overheadMs: number }>;
+  latency: Record<string, { ms: number; computeMs: number; memoryMs: number; overheadMs: number; byClass: ClassTimes }>;
 }
 
 const figures = (p: PhaseReport): StepFigures => ({
@@ -264,7 +283,10 @@ const figures = (p: PhaseReport): StepFigures => ({
   tokens: p.tokens ?? 0,
   classes: p.byClass,
   latency: Object.fromEntries(
-    Object.entries(p.latency ?? {}).map(([id, l]) => [id, { ms: l.ms, computeMs: l.computeMs, memoryMs: l.memoryMs, overheadMs: l.overheadMs }]),
+    Object.entries(p.latency ?? {}).map(([id, l]) => [
+      id,
+      { ms: l.ms, computeMs: l.computeMs, memoryMs: l.memoryMs, overheadMs: l.overheadMs, byClass: classTimes(l.byClass ?? {}) },
+    ]),
   ),
 });
 
@@ -284,11 +306,12 @@ function sumSteps(steps: readonly { step: number; phase: PhaseReport }[], decode
       a.bytes += w * v.bytes;
     }
     for (const [id, l] of Object.entries(f.latency)) {
-      const a = (acc.latency[id] ??= { ms: 0, computeMs: 0, memoryMs: 0, overheadMs: 0 });
+      const a = (acc.latency[id] ??= { ms: 0, computeMs: 0, memoryMs: 0, overheadMs: 0, byClass: {} });
       a.ms += w * l.ms;
       a.computeMs += w * l.computeMs;
       a.memoryMs += w * l.memoryMs;
       a.overheadMs += w * l.overheadMs;
+      addClassTimes(a.byClass, l.byClass, w);
     }
   };
   const sorted = [...steps].sort((a, b) => a.step - b.step);
@@ -364,7 +387,7 @@ export function generateReport(
   if (prefill.latency) {
     out.latency = {};
     for (const [id, pl] of Object.entries(prefill.latency)) {
-      const d = sum.latency[id] ?? { ms: 0, computeMs: 0, memoryMs: 0, overheadMs: 0 };
+      const d = sum.latency[id] ?? { ms: 0, computeMs: 0, memoryMs: 0, overheadMs: 0, byClass: {} };
       const parts = { compute: pl.computeMs + d.computeMs, memory: pl.memoryMs + d.memoryMs, overhead: pl.overheadMs + d.overheadMs };
       const bound = (Object.entries(parts) as [PhaseLatency['bound'], number][]).reduce((a, b) => (b[1] > a[1] ? b : a))[0];
       const l: PhaseLatency = {
@@ -375,6 +398,12 @@ export function generateReport(
         bound,
         timeToFirstTokenMs: pl.ms,
       };
+      if (pl.byClass) {
+        const byClass: ClassTimes = {};
+        addClassTimes(byClass, pl.byClass);
+        addClassTimes(byClass, d.byClass);
+        l.byClass = byClass;
+      }
       if (decodeSteps > 0 && d.ms > 0 && !steps.some((s) => s.phase.tokens === null)) l.tokensPerSecond = (sum.tokens * 1000) / d.ms;
       if (all.some((p) => p.latency?.[id]?.lowerBound)) l.lowerBound = true;
       out.latency[id] = l;

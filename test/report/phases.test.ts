@@ -66,7 +66,16 @@ function phase(macs: number, ms: number, tokens: number, kv = 0): PhaseReport {
     memoryBytes: 100 + kv,
     tokens,
     byClass: { gemm: { macs, flops: 2 * macs, bytes: 10 * macs } },
-    latency: { d: { ms, computeMs: ms / 4, memoryMs: (3 * ms) / 4, overheadMs: 0, bound: 'memory' } },
+    latency: {
+      d: {
+        ms,
+        computeMs: ms / 4,
+        memoryMs: (3 * ms) / 4,
+        overheadMs: 0,
+        bound: 'memory',
+        byClass: { gemm: { ms: (2 * ms) / 3, kernels: 3 }, attention: { ms: ms / 3, kernels: 1 } },
+      },
+    },
   };
 }
 
@@ -87,6 +96,10 @@ describe('generate sums', () => {
     expect(l.tokensPerSecond).toBeCloseTo((2 * 3 * 1000) / (5 + 6 + 7), 9);
     expect(l.computeMs).toBe(58 / 4);
     expect(l.bound).toBe('memory');
+    // Where the time goes, per class, summed over the prefill and the steps like the total.
+    expect(l.byClass!.gemm!.ms).toBeCloseTo((2 * 58) / 3, 9);
+    expect(l.byClass!.attention).toEqual({ ms: expect.closeTo(58 / 3, 9) as number, kernels: 4 });
+    expect(l.byClass!.gemm!.kernels).toBe(12);
   });
 
   it('one token: no decode step, no tokens per second', () => {
