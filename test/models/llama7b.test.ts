@@ -19,6 +19,7 @@ import { NEMO_ANCHORS, NEMO_SOURCE, analyser, generateEstimate, type Analyse } f
 import { findDevice } from '../../src/devices/catalog.js';
 import { deviceModel } from '../../src/devices/efficiency.js';
 import { runCli } from '../helpers/cli.js';
+import type { AnalyzeReport } from '../../src/report/model-report.js';
 
 const { layers: L, hidden: H, ffn: F, vocab: V, heads } = LLAMA_2_7B;
 const headDim = H / heads;
@@ -84,11 +85,23 @@ describe('Llama-2-7B-shaped graph (scripts/make-llama7b.ts)', () => {
 describe(`generate (128 in, 20 out) against NVIDIA's NeMo latencies (${NEMO_SOURCE})`, () => {
   it('lands within 25% of 234.0 ms (A100 80GB SXM4) and 153.8 ms (H100 80GB HBM3), each decode step streaming the weights from HBM', () => {
     const ids = Object.keys(NEMO_ANCHORS);
+    // What a user runs: analyze --generate 128:20 on the two GPUs.
+    const r = runCli('analyze', '--allow-outside-repo', '--allow-missing-weights', path, '--generate', '128:20', '--device', ids.join(','), '--format', 'json');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const generate = (JSON.parse(r.stdout) as AnalyzeReport).models[0].phases!.generate;
+    expect(generate.generate).toEqual({ prompt: 128, tokens: 20, decodeSteps: 19 });
+    expect(generate.dims).toMatchObject({ sequence: 128, past_sequence: 0, total_sequence: 128 });
+    // The same sum, step by step (every decode step analysed at its own past), with its breakdown.
     const estimates = generateEstimate(analyse, ids, 128, 20, 1);
     for (const e of estimates) {
       const anchor = NEMO_ANCHORS[e.device].ms;
-      expect(e.ms / anchor, `${e.device}: ${e.ms.toFixed(1)} ms against ${anchor} ms`).toBeGreaterThan(0.75);
-      expect(e.ms / anchor, `${e.device}: ${e.ms.toFixed(1)} ms against ${anchor} ms`).toBeLessThan(1.25);
+      const cli = generate.latency![e.device];
+      expect(cli.ms / e.ms).toBeCloseTo(1, 3);
+      expect(cli.timeToFirstTokenMs! / e.prefillMs).toBeCloseTo(1, 6);
+      expect(cli.tokensPerSecond! / ((19 * 1000) / e.decodeMs)).toBeCloseTo(1, 3);
+      expect(cli.ms / anchor, `${e.device}: ${cli.ms.toFixed(1)} ms against ${anchor} ms`).toBeGreaterThan(0.75);
+      expect(cli.ms / anchor, `${e.device}: ${cli.ms.toFixed(1)} ms against ${anchor} ms`).toBeLessThan(1.25);
       // Why: 19 decode steps each read the matmul weights (fp16) from memory at bandwidth x memory
       // efficiency (they do not fit in L2, so no step finds them cached) ...
       const d = deviceModel(findDevice(e.device)!);
