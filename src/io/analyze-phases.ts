@@ -56,7 +56,8 @@ export function analyzePhases(
     return phaseReport(name, r);
   };
   const out: Record<string, PhaseReport> = {};
-  for (const [name, dims] of Object.entries(spec.phases ?? {})) out[name] = at(name, dims);
+  const total = totalRole(opened, report);
+  for (const [name, dims] of Object.entries(spec.phases ?? {})) out[name] = at(name, withTotal(dims, total));
   const g = spec.generate;
   if (g) {
     const roles = rolesOf(opened, report, g);
@@ -65,4 +66,22 @@ export function analyzePhases(
     out[GENERATE] = generateReport(prefill, steps, { prompt: g.prompt, tokens: g.tokens });
   }
   return out;
+}
+
+/** The model's total-length role (an attention mask's length = past + sequence), when the graph has one. */
+function totalRole(opened: OpenedModel, report: ModelReport): GenerateRoles | null {
+  const roles = generateRoles(opened.declaredInputs, { pastDims: report.kvCache?.pastDims, pastInputs: report.kvCache?.past });
+  return 'missing' in roles || !roles.total ? null : roles;
+}
+
+/**
+ * A named phase's dims with the total length bound to past + sequence when the phase leaves it
+ * unset (a phase `{ sequence: 1, past_sequence: 511 }` means a mask of 512, not the default 1).
+ */
+export function withTotal(dims: Record<string, number>, roles: GenerateRoles | null): Record<string, number> {
+  if (!roles?.total || Object.hasOwn(dims, roles.total) || !Object.hasOwn(dims, roles.sequence)) return dims;
+  if (!roles.past.every((p) => Object.hasOwn(dims, p))) return dims;
+  const past = roles.past.length ? dims[roles.past[0]] : 0;
+  if (!roles.past.every((p) => dims[p] === past)) return dims;
+  return { ...dims, [roles.total]: dims[roles.sequence] + past };
 }
