@@ -15,6 +15,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { encodeModel, type NodeSpec, type TensorSpec } from '../src/onnx/encode.js';
+import { writeLlama } from './make-llama7b.js';
 
 const LAYERS = Number(process.env.BENCH_LAYERS ?? 320);
 const D = Number(process.env.BENCH_WIDTH ?? 192);
@@ -103,7 +104,7 @@ interface Sample {
 }
 
 /** Runs one measurement in a child process (fresh heap, own peak RSS). */
-function measure(mode: 'read' | 'analyze', file: string, extra: string[] = []): Sample {
+function measure(mode: 'read' | 'analyze' | 'generate', file: string, extra: string[] = []): Sample {
   const out = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/bench-child.ts', mode, file, ...extra], {
     encoding: 'utf8',
     maxBuffer: 1 << 20,
@@ -111,7 +112,7 @@ function measure(mode: 'read' | 'analyze', file: string, extra: string[] = []): 
   return JSON.parse(out.trim().split('\n').pop()!) as Sample;
 }
 
-function best(mode: 'read' | 'analyze', file: string, extra: string[] = []): Sample {
+function best(mode: 'read' | 'analyze' | 'generate', file: string, extra: string[] = []): Sample {
   const runs = Array.from({ length: REPEATS }, () => measure(mode, file, extra));
   return runs.reduce((a, b) => (b.ms < a.ms ? b : a));
 }
@@ -143,7 +144,13 @@ try {
     `external weights: graph file ${mb(extBytes.length)}, weight file ${mb(weightBytes)}; ` +
       `bytes read by analyze ${mb(extAnalyze.readBytes)} = ${extRatio.toFixed(2)}x the graph file (weights never read: ${extAnalyze.readBytes < weightBytes / 10 ? 'yes' : 'NO'})`,
   );
-  if (timeRatio > 2 || memRatio > 2 || extAnalyze.readBytes >= weightBytes / 10) process.exitCode = 1;
+  // An LLM as users gate it: a Llama-2-7B-shaped graph whose 13.5 GB of weights are absent,
+  // analysed and then run through generate 128:20 on two GPUs (issue 13: under 2 s).
+  const llama = join(dir, 'llama-2-7b.onnx');
+  writeLlama(llama);
+  const gen = best('generate', llama, ['--dims', 'batch=1']);
+  console.log(`Llama-2-7B graph (${gen.nodes ?? '?'} nodes, weights absent), analyze + generate 128:20 on 2 GPUs: ${gen.ms.toFixed(0)} ms  (target < 2000 ms)`);
+  if (timeRatio > 2 || memRatio > 2 || extAnalyze.readBytes >= weightBytes / 10 || gen.ms >= 2000) process.exitCode = 1;
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
