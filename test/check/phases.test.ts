@@ -259,7 +259,9 @@ models:
     writeFileSync(join(dir, 'budgets.yml'), 'version: 1\nmodels:\n  - path: models/odd.onnx\n    kv-cache: { past: [cache_in_*, nope_*] }\n');
     const none = check(dir);
     expect(none.code).toBe(2);
-    expect(none.stderr).toMatch(/budgets\.yml:4:15: models\[0\]\.kv-cache\.past\[1\]: kv-cache past 'nope_\*' matches no graph input of the model \('models\/odd\.onnx'\)/);
+    expect(none.stderr).toMatch(
+      /budgets\.yml:4:15: models\[0\]\.kv-cache\.past\[1\]: kv-cache past 'nope_\*' matches no graph input of the model \('models\/odd\.onnx'\)/,
+    );
 
     writeFileSync(join(dir, 'budgets.yml'), 'version: 1\nmodels:\n  - path: models/mlp.onnx\n    generate: { prompt: 4, tokens: 2 }\n');
     const bad = check(dir);
