@@ -18584,6 +18584,9 @@ function neutraliseCommands(text2) {
 
 // src/budgets/types.ts
 var ON_INCOMPLETE = ["error", "warn", "ignore", "upper-bound"];
+var DEVICE_METRICS = ["latency", "tokens-per-second", "time-to-first-token"];
+var FLOOR_METRICS = ["tokens-per-second"];
+var PHASE_NAME = /^[A-Za-z0-9_-]+$/;
 
 // src/budgets/units.ts
 var UnitError = class extends UserError {
@@ -18709,9 +18712,27 @@ var KEYS = {
   /** A `--devices` file. */
   devicesFile: ["version", "custom-devices"],
   defaults: ["dims", "precision", "level", "min-change", "allow-missing-weights", "on-incomplete"],
-  model: ["path", "name", "dims", "precision", "level", "min-change", "allow-missing-weights", "on-incomplete", "budgets"],
-  budgets: ["params", "gmacs", "gflops", "weights", "peak-memory", "memory-traffic", "latency", "max-increase"],
+  model: ["path", "name", "dims", "phases", "generate", "kv-cache", "precision", "level", "min-change", "allow-missing-weights", "on-incomplete", "budgets"],
+  budgets: [
+    "params",
+    "gmacs",
+    "gflops",
+    "weights",
+    "peak-memory",
+    "memory-traffic",
+    "kv-cache",
+    "latency",
+    "tokens-per-second",
+    "time-to-first-token",
+    "max-increase"
+  ],
+  /** The metrics `max-increase` takes (tokens-per-second is a floor: growing is not a cost). */
+  increase: ["params", "gmacs", "gflops", "weights", "peak-memory", "memory-traffic", "kv-cache", "latency", "time-to-first-token"],
   limit: ["max", "level"],
+  /** A floor written as a mapping (tokens-per-second). */
+  floor: ["min", "level"],
+  generate: ["prompt", "tokens", "sequence", "past", "total"],
+  kvCache: ["past", "present"],
   customDevice: [
     "id",
     "name",
@@ -18735,7 +18756,7 @@ var KEYS = {
 var PRECISIONS = ["fp64", "fp32", "tf32", "fp16", "bf16", "fp8", "int8", "int4"];
 var CLASSES = ["datacenter-gpu", "consumer-gpu", "edge-gpu", "cpu", "sbc-cpu", "apple-soc", "npu"];
 var LEVELS = ["error", "warn"];
-var ABSOLUTE_METRICS = ["params", "gmacs", "gflops", "weights", "peak-memory", "memory-traffic"];
+var ABSOLUTE_METRICS = ["params", "gmacs", "gflops", "weights", "peak-memory", "memory-traffic", "kv-cache"];
 var CLASS_FIGURES = ["compute-efficiency", "memory-efficiency", "kernel-overhead"];
 function pos(ctx, node2) {
   const offset = node2?.range?.[0] ?? 0;
@@ -18869,13 +18890,23 @@ function limit(ctx, node2, keyPath, level, parse) {
   }
   return { max: unit(ctx, node2, keyPath, parse), level };
 }
+function parseTokensPerSecond(v) {
+  const n = typeof v === "number" ? v : typeof v === "string" && /^\s*\+?[0-9]+(?:\.[0-9]*)?\s*(?:\/s)?\s*$/.test(v) ? parseFloat(v) : NaN;
+  if (!(n > 0) || !Number.isFinite(n))
+    throw new UnitError(`expected tokens per second above zero, like 40, got ${typeof v === "string" ? quoteToken(v, 32) : String(v)}`);
+  return n;
+}
 var PARSERS = {
   params: parseCount,
   gmacs: parseGiga,
   gflops: parseGiga,
   weights: parseBytes,
   "peak-memory": parseBytes,
-  "memory-traffic": parseBytes
+  "memory-traffic": parseBytes,
+  "kv-cache": parseBytes,
+  latency: parseDurationMs,
+  "tokens-per-second": parseTokensPerSecond,
+  "time-to-first-token": parseDurationMs
 };
 var INCREASE_EXAMPLE = {
   params: "+100k",
@@ -18884,7 +18915,10 @@ var INCREASE_EXAMPLE = {
   weights: "+1MB",
   "peak-memory": "+5MB",
   "memory-traffic": "+10MB",
-  latency: "+2ms"
+  "kv-cache": "+1MB",
+  latency: "+2ms",
+  "tokens-per-second": "+5",
+  "time-to-first-token": "+2ms"
 };
 function increase(ctx, node2, keyPath, metric, level) {
   let valueNode = node2;
@@ -18906,10 +18940,10 @@ function increase(ctx, node2, keyPath, metric, level) {
       ctx,
       valueNode,
       keyPath,
-      `a bare number is ambiguous: write '${n}%' for a percentage or '+${n.replace(/^-/, "")}${metric === "latency" ? "ms" : ""}' for an absolute increase (in the metric's unit, like ${INCREASE_EXAMPLE[metric]})`
+      `a bare number is ambiguous: write '${n}%' for a percentage or '+${n.replace(/^-/, "")}${metric === "latency" || metric === "time-to-first-token" ? "ms" : ""}' for an absolute increase (in the metric's unit, like ${INCREASE_EXAMPLE[metric]})`
     );
   }
-  const parse = metric === "latency" ? parseDurationMs : PARSERS[metric];
+  const parse = PARSERS[metric];
   const raw = typeof v === "number" ? source : v;
   return { metric, absolute: unit(ctx, valueNode, keyPath, () => parse(raw)), level: lvl, at };
 }
@@ -18952,57 +18986,296 @@ function parseModel(ctx, node2, index, d, devices) {
     ...Object.keys(dimsAt).length ? { dimsAt } : {}
   };
   if (m.has("name")) model.name = String(scalar(m.get("name").value));
+  const phasesPair = m.get("phases");
+  if (phasesPair) {
+    const phases = attempt(ctx, () => parsePhases(ctx, phasesPair.value, `${keyPath}.phases`, model.dims));
+    if (phases) model.phases = phases;
+  }
+  const generatePair = m.get("generate");
+  if (generatePair) {
+    const g = attempt(ctx, () => parseGenerate(ctx, generatePair.value, `${keyPath}.generate`));
+    if (g) model.generate = g;
+  }
+  const kvPair = m.get("kv-cache");
+  if (kvPair) {
+    const kv = attempt(ctx, () => parseKvCache(ctx, kvPair.value, `${keyPath}.kv-cache`));
+    if (kv) model.kvCache = kv;
+  }
   const budgetsPair = m.get("budgets");
-  if (budgetsPair) parseModelBudgets(ctx, budgetsPair.value, `${keyPath}.budgets`, model, devices);
+  const phaseScope = {
+    names: [...Object.keys(model.phases ?? {}), ...model.generate ? ["generate"] : []],
+    unsure: !!phasesPair && !model.phases || !!generatePair && !model.generate,
+    model
+  };
+  if (budgetsPair) parseModelBudgets(ctx, budgetsPair.value, `${keyPath}.budgets`, model, devices, phaseScope);
   return path2 === void 0 ? void 0 : model;
 }
-function parseModelBudgets(ctx, node2, bp, model, devices) {
+var RESERVED_PHASES = ["max", "min", "level"];
+function parsePhases(ctx, node2, keyPath, modelDims) {
+  if (!(0, import_yaml.isMap)(node2) || node2.items.length === 0)
+    fail(ctx, node2, keyPath, `expected a mapping of phase names to dims, like { prefill: { sequence: 512 }, decode: { sequence: 1 } }, got ${kind(node2)}`);
+  const out = /* @__PURE__ */ Object.create(null);
+  let ok = true;
+  for (const pair of node2.items) {
+    const name = String(scalar(pair.key));
+    const kp = `${keyPath}.${keyName(name)}`;
+    if (!PHASE_NAME.test(name)) {
+      report(ctx, pair.key, kp, `a phase name is letters, digits, '_' or '-', got ${kind(pair.key)}`);
+      ok = false;
+      continue;
+    }
+    if (name === "generate" || RESERVED_PHASES.includes(name)) {
+      report(
+        ctx,
+        pair.key,
+        kp,
+        name === "generate" ? "'generate' is the phase the generate shorthand adds: write it as the model's 'generate: { prompt, tokens }'" : `'${name}' cannot name a phase (a budget's { ${name === "min" ? "min" : "max"}, level } mapping uses it)`
+      );
+      ok = false;
+      continue;
+    }
+    const at = {};
+    const own = attempt(ctx, () => dims(ctx, pair.value, kp, at));
+    if (!own) {
+      ok = false;
+      continue;
+    }
+    out[name] = { dims: { ...modelDims, ...own }, own: at, at: pos(ctx, pair.key) };
+  }
+  if (!ok) throw new Reported();
+  return out;
+}
+function parseGenerate(ctx, node2, keyPath) {
+  const g = asMap(ctx, node2, keyPath, KEYS.generate, "a generate run { prompt, tokens }");
+  let ok = true;
+  const whole = (key2, min) => {
+    const pair = g.get(key2);
+    if (!pair) {
+      reportMissing(
+        ctx,
+        node2,
+        keyPath,
+        key2,
+        `generate needs '${key2}' (${key2 === "prompt" ? "the prompt length in tokens, like 128" : "the tokens to generate, like 20"})`
+      );
+      ok = false;
+      return void 0;
+    }
+    const v = scalar(pair.value);
+    if (typeof v !== "number" || !Number.isInteger(v) || v < min || v > MAX_GENERATE[key2]) {
+      report(ctx, pair.value, `${keyPath}.${key2}`, `expected a whole number from ${min} to ${MAX_GENERATE[key2]}, got ${kind(pair.value)}`);
+      ok = false;
+      return void 0;
+    }
+    return v;
+  };
+  const prompt = whole("prompt", 1);
+  const tokens = whole("tokens", 1);
+  const out = { prompt: prompt ?? 0, tokens: tokens ?? 0, at: pos(ctx, node2) };
+  for (const role of ["sequence", "past", "total"]) {
+    const pair = g.get(role);
+    if (!pair) continue;
+    const v = scalar(pair.value);
+    if (typeof v !== "string" || !v) {
+      report(ctx, pair.value, `${keyPath}.${role}`, `expected the name of a symbolic dim, got ${kind(pair.value)}`);
+      ok = false;
+      continue;
+    }
+    out[role] = v;
+    (out.rolesAt ??= {})[role] = { ...pos(ctx, pair.value), keyPath: `${keyPath}.${role}` };
+  }
+  if (!ok) throw new Reported();
+  return out;
+}
+var MAX_GENERATE = { prompt: 2 ** 31, tokens: 1e6 };
+function parseKvCache(ctx, node2, keyPath) {
+  const m = asMap(ctx, node2, keyPath, KEYS.kvCache, "the KV cache tensors { past: [...], present: [...] }");
+  if (m.size === 0) fail(ctx, node2, keyPath, "expected 'past' and / or 'present': lists of graph input / output names or globs, like [past_key_values.*]");
+  const out = { at: pos(ctx, node2) };
+  let ok = true;
+  for (const key2 of ["past", "present"]) {
+    const pair = m.get(key2);
+    if (!pair) continue;
+    const list = (0, import_yaml.isSeq)(pair.value) ? pair.value.items : [pair.value];
+    const names = [];
+    for (const item of list) {
+      const v = scalar(item);
+      if (typeof v !== "string" || !v) {
+        report(
+          ctx,
+          item ?? pair.key,
+          `${keyPath}.${key2}`,
+          `expected a list of tensor names or globs, like [past_key_values.*.key], got ${kind(item)}`
+        );
+        ok = false;
+        continue;
+      }
+      names.push(v);
+    }
+    if (names.length === 0 && ok) {
+      report(ctx, pair.value ?? pair.key, `${keyPath}.${key2}`, "expected at least one tensor name or glob");
+      ok = false;
+    }
+    out[key2] = names;
+  }
+  if (!ok) throw new Reported();
+  return out;
+}
+var DERIVED_PHASE = {
+  "tokens-per-second": { role: "decode", what: "decode tokens / decode latency" },
+  "time-to-first-token": { role: "prefill", what: "the prefill latency" }
+};
+function perPhase(ctx, node2, keyPath, phases, one, limitKeys) {
+  const limitMap = (0, import_yaml.isMap)(node2) && node2.items.some((p) => limitKeys.includes(String(scalar(p.key))));
+  if (!(0, import_yaml.isMap)(node2) || limitMap) {
+    const l = one(node2, keyPath);
+    return l ? [{ limit: l, at: pos(ctx, node2) }] : [];
+  }
+  const out = [];
+  for (const pair of node2.items) {
+    const name = String(scalar(pair.key));
+    const kp = `${keyPath}.${keyName(name)}`;
+    const l = one(pair.value, kp);
+    if (!phases.names.includes(name)) {
+      const misspelt = name.length <= 64 ? closest(name, limitKeys) : [];
+      if (misspelt.length) {
+        ctx.misspelt.add(`${keyPath}|${misspelt[0]}`);
+        report(
+          ctx,
+          pair.key,
+          kp,
+          `unknown key; did you mean '${misspelt[0]}'? (allowed: ${limitKeys.join(", ")}${phases.names.length ? `, or this model's phases: ${phases.names.join(", ")}` : ""})`
+        );
+        continue;
+      }
+      if (phases.unsure) continue;
+      if (phases.names.length === 0) {
+        report(
+          ctx,
+          pair.key,
+          kp,
+          `a per-phase budget needs phases: this model has no 'phases' or 'generate' (write { ${limitKeys[0]}: ... } for a limit as a mapping)`
+        );
+      } else {
+        const hint = name.length <= 64 ? closest(name, phases.names) : [];
+        report(
+          ctx,
+          pair.key,
+          kp,
+          `unknown phase ${quoteToken(name)}${hint.length ? `; did you mean '${hint[0]}'?` : ""} (this model's phases: ${phases.names.join(", ")})`
+        );
+      }
+      continue;
+    }
+    if (l) out.push({ phase: name, limit: l, at: pos(ctx, pair.value) });
+  }
+  return out;
+}
+function parseModelBudgets(ctx, node2, bp, model, devices, phases) {
   const b = attempt(ctx, () => asMap(ctx, node2, bp, KEYS.budgets, "budgets"));
   if (!b) return;
   const level = model.level;
   for (const metric of ABSOLUTE_METRICS) {
     const pair = b.get(metric);
     if (!pair) continue;
-    const l = attempt(ctx, () => limit(ctx, pair.value, `${bp}.${metric}`, level, PARSERS[metric]));
-    if (l) model.budgets.push({ metric, max: l.max, level: l.level, at: pos(ctx, pair.value) });
+    const found = perPhase(ctx, pair.value, `${bp}.${metric}`, phases, (n, kp) => attempt(ctx, () => limit(ctx, n, kp, level, PARSERS[metric])), KEYS.limit);
+    for (const f of found)
+      model.budgets.push({ metric, max: f.limit.max, level: f.limit.level, at: f.at, ...f.phase ? { phase: f.phase } : {} });
   }
-  const lat = b.get("latency");
-  if (lat) {
-    if (!(0, import_yaml.isMap)(lat.value))
-      report(ctx, lat.value, `${bp}.latency`, `expected a mapping of device ids to durations, like { jetson-orin-nano: 8ms }, got ${kind(lat.value)}`);
-    else {
-      for (const pair of lat.value.items) {
-        const device = String(scalar(pair.key));
-        const kp = `${bp}.latency.${keyName(device)}`;
-        const l = attempt(ctx, () => limit(ctx, pair.value, kp, level, parseDurationMs));
-        if (!devices.known.has(device)) {
-          if (!devices.unsure && !devices.broken.has(device)) {
-            const known = [...devices.known];
-            report(
-              ctx,
-              pair.key,
-              kp,
-              `device ${quoteToken(device)} is not in this file's devices (${known.join(", ") || "none"}); add it to 'devices' or 'custom-devices'`
-            );
-          }
-          continue;
+  for (const metric of DEVICE_METRICS) {
+    const lat = b.get(metric);
+    if (!lat) continue;
+    const mp = `${bp}.${metric}`;
+    const isFloor = FLOOR_METRICS.includes(metric);
+    const derived = DERIVED_PHASE[metric];
+    const example = metric === "tokens-per-second" ? "{ jetson-orin-nano: 40 }" : metric === "latency" ? "{ jetson-orin-nano: 8ms }" : "{ jetson-orin-nano: 200ms }";
+    if (!(0, import_yaml.isMap)(lat.value)) {
+      report(
+        ctx,
+        lat.value,
+        mp,
+        `expected a mapping of device ids to ${metric === "tokens-per-second" ? "tokens per second" : "durations"}, like ${example}, got ${kind(lat.value)}`
+      );
+      continue;
+    }
+    let fallback;
+    if (derived) {
+      fallback = phases.names.includes(derived.role) ? derived.role : phases.names.includes("generate") ? "generate" : void 0;
+      if (!fallback && !phases.unsure) {
+        report(ctx, lat.key, mp, `${metric} is ${derived.what}: this model needs a '${derived.role}' phase (under 'phases') or 'generate: { prompt, tokens }'`);
+        continue;
+      }
+    }
+    for (const pair of lat.value.items) {
+      const device = String(scalar(pair.key));
+      const kp = `${mp}.${keyName(device)}`;
+      const found = perPhase(
+        ctx,
+        pair.value,
+        kp,
+        phases,
+        (n, k) => attempt(ctx, () => isFloor ? floor(ctx, n, k, level, PARSERS[metric]) : limit(ctx, n, k, level, PARSERS[metric])),
+        isFloor ? KEYS.floor : KEYS.limit
+      );
+      if (!devices.known.has(device)) {
+        if (!devices.unsure && !devices.broken.has(device)) {
+          const known = [...devices.known];
+          report(
+            ctx,
+            pair.key,
+            kp,
+            `device ${quoteToken(device)} is not in this file's devices (${known.join(", ") || "none"}); add it to 'devices' or 'custom-devices'`
+          );
         }
-        if (l) model.budgets.push({ metric: "latency", device, max: l.max, level: l.level, at: pos(ctx, pair.value) });
+        continue;
+      }
+      for (const f of found) {
+        const phase = f.phase ?? fallback;
+        model.budgets.push({ metric, device, max: f.limit.max, level: f.limit.level, at: f.at, ...phase ? { phase } : {} });
       }
     }
   }
   const inc = b.get("max-increase");
   if (inc) {
     const ip = `${bp}.max-increase`;
-    const im = attempt(
-      ctx,
-      () => asMap(ctx, inc.value, ip, ["params", "gmacs", "gflops", "weights", "peak-memory", "memory-traffic", "latency"], "allowed increases")
-    );
+    const im = attempt(ctx, () => asMap(ctx, inc.value, ip, KEYS.increase, "allowed increases"));
     for (const [metric, pair] of im ?? []) {
-      const r = attempt(ctx, () => increase(ctx, pair.value, `${ip}.${metric}`, metric, level));
-      if (r) model.maxIncrease.push(r);
+      const mp = `${ip}.${metric}`;
+      const per = (0, import_yaml.isMap)(pair.value) && !pair.value.items.some((p) => KEYS.limit.includes(String(scalar(p.key))));
+      if (!per) {
+        const r = attempt(ctx, () => increase(ctx, pair.value, mp, metric, level));
+        const derived = DERIVED_PHASE[metric];
+        if (r && derived) {
+          const fallback = phases.names.includes(derived.role) ? derived.role : phases.names.includes("generate") ? "generate" : void 0;
+          if (fallback) model.maxIncrease.push({ ...r, phase: fallback });
+          else if (!phases.unsure)
+            report(
+              ctx,
+              pair.key,
+              mp,
+              `${metric} is ${derived.what}: this model needs a '${derived.role}' phase (under 'phases') or 'generate: { prompt, tokens }'`
+            );
+        } else if (r) model.maxIncrease.push(r);
+        continue;
+      }
+      const found = perPhase(ctx, pair.value, mp, phases, () => ({ max: 0, level }), KEYS.limit);
+      for (const { phase } of found) {
+        if (phase === void 0) continue;
+        const phaseNode = pair.value.get(phase, true);
+        const r = attempt(ctx, () => increase(ctx, phaseNode, `${mp}.${phase}`, metric, level));
+        if (r) model.maxIncrease.push({ ...r, phase });
+      }
     }
   }
+}
+function floor(ctx, node2, keyPath, level, parse) {
+  if ((0, import_yaml.isMap)(node2)) {
+    const m = asMap(ctx, node2, keyPath, KEYS.floor, "a floor");
+    const lvl = m.has("level") ? attempt(ctx, () => oneOf(ctx, m.get("level").value, `${keyPath}.level`, LEVELS)) ?? level : level;
+    if (!m.has("min")) needs(ctx, node2, keyPath, "min", "a floor written as a mapping needs 'min' (tokens-per-second is a floor: broken when below)");
+    return { max: unit(ctx, m.get("min").value, `${keyPath}.min`, parse), level: lvl };
+  }
+  return { max: unit(ctx, node2, keyPath, parse), level };
 }
 function parseCustomDevice(ctx, node2, keyPath, onId) {
   const m = attempt(ctx, () => asMap(ctx, node2, keyPath, KEYS.customDevice, "a custom device"));
@@ -19152,20 +19425,20 @@ function opClasses(ctx, node2, keyPath) {
       ok = false;
       continue;
     }
-    const figures = {};
+    const figures2 = {};
     const eff = fm.get("compute-efficiency");
     if (eff) {
       const v = attempt(ctx, () => fraction(ctx, eff.value, `${kp}.compute-efficiency`));
       if (v === void 0) ok = false;
-      else figures.computeEfficiency = v;
+      else figures2.computeEfficiency = v;
     }
     const ov = fm.get("kernel-overhead");
     if (ov) {
       const v = attempt(ctx, () => seconds(ctx, ov.value, `${kp}.kernel-overhead`));
       if (v === void 0) ok = false;
-      else figures.kernelOverhead = v;
+      else figures2.kernelOverhead = v;
     }
-    out[name] = figures;
+    out[name] = figures2;
   }
   if (cm.size < ((0, import_yaml.isMap)(node2) ? node2.items.length : 0)) ok = false;
   if (!ok) throw new Reported();
@@ -19413,8 +19686,8 @@ function parseYaml(text2, lc, file) {
 
 // src/graph/info.ts
 var MAX_TRACKED_ELEMENTS = 4096;
-function tensor(dtype, shape, value2) {
-  const t = { kind: "tensor", dtype, shape };
+function tensor(dtype, shape2, value2) {
+  const t = { kind: "tensor", dtype, shape: shape2 };
   if (value2 !== void 0 && value2.length <= MAX_TRACKED_ELEMENTS) t.value = value2;
   return t;
 }
@@ -19532,13 +19805,13 @@ var INT_RANGE = {
 };
 
 // src/graph/shape.ts
-function isConcrete(shape) {
-  return shape !== null && shape.every((d) => typeof d === "number");
+function isConcrete(shape2) {
+  return shape2 !== null && shape2.every((d) => typeof d === "number");
 }
-function numel(shape) {
-  if (shape === null) return null;
+function numel(shape2) {
+  if (shape2 === null) return null;
   let n = 1;
-  for (const d of shape) {
+  for (const d of shape2) {
     if (typeof d !== "number") return null;
     n *= d;
   }
@@ -19602,9 +19875,9 @@ function product(dims2) {
   for (const d of dims2) p = mulDims(p, d);
   return p;
 }
-function shapeToString(shape) {
-  if (shape === null) return "?";
-  return `[${shape.map((d) => d === null ? "?" : String(d)).join(", ")}]`;
+function shapeToString(shape2) {
+  if (shape2 === null) return "?";
+  return `[${shape2.map((d) => d === null ? "?" : String(d)).join(", ")}]`;
 }
 
 // src/graph/model.ts
@@ -19786,9 +20059,9 @@ function checkInfo(info, what) {
     if (!info.shape) return;
     let n = 1;
     let known = true;
-    const shape = info.shape;
-    for (let axis = 0; axis < shape.length; axis++) {
-      const d = shape[axis];
+    const shape2 = info.shape;
+    for (let axis = 0; axis < shape2.length; axis++) {
+      const d = shape2[axis];
       if (typeof d !== "number") {
         known = false;
         continue;
@@ -19884,14 +20157,14 @@ function intResult(x, dtype) {
   if (!isInteger(dtype)) return x;
   return Number.isSafeInteger(x) ? x : null;
 }
-function broadcastStrides(shape, out) {
+function broadcastStrides(shape2, out) {
   const rank = out.length;
   const strides = new Array(rank).fill(0);
   let s = 1;
-  for (let i = shape.length - 1; i >= 0; i--) {
-    const j = i + rank - shape.length;
-    strides[j] = shape[i] === 1 && out[j] !== 1 ? 0 : s;
-    s *= shape[i];
+  for (let i = shape2.length - 1; i >= 0; i--) {
+    const j = i + rank - shape2.length;
+    strides[j] = shape2[i] === 1 && out[j] !== 1 ? 0 : s;
+    s *= shape2[i];
   }
   return strides;
 }
@@ -20047,8 +20320,8 @@ function presentInputs(ctx) {
   for (let i = 0; i < ctx.node.inputs.length; i++) if (ctx.has(i)) out.push(i);
   return out;
 }
-function copyShape(shape) {
-  return shape ? [...shape] : null;
+function copyShape(shape2) {
+  return shape2 ? [...shape2] : null;
 }
 function unaryOp(opType, perElement, o = {}) {
   return {
@@ -20058,9 +20331,9 @@ function unaryOp(opType, perElement, o = {}) {
     infer(ctx) {
       const x = ctx.input(0);
       const dtype = o.dtype ?? x?.dtype ?? null;
-      const shape = copyShape(x?.shape);
-      const value2 = x && o.value && x.dtype ? evalBroadcast([x], shape, dtype, o.value(x.dtype, ctx)) : void 0;
-      return [tensor(dtype, shape, value2)];
+      const shape2 = copyShape(x?.shape);
+      const value2 = x && o.value && x.dtype ? evalBroadcast([x], shape2, dtype, o.value(x.dtype, ctx)) : void 0;
+      return [tensor(dtype, shape2, value2)];
     },
     cost(ctx) {
       return perOutputElement(ctx, typeof perElement === "number" ? perElement : perElement(ctx));
@@ -20078,10 +20351,10 @@ function broadcastOp(opType, o = {}) {
       const computeDtype = firstDtype(ctx, o.dtypeFrom ?? idx);
       const dtype = o.dtype ?? computeDtype;
       const legacy = legacyBroadcast(ctx);
-      const shape = legacy !== void 0 ? legacy : broadcastAll(infos.map((t) => t?.shape ?? null));
+      const shape2 = legacy !== void 0 ? legacy : broadcastAll(infos.map((t) => t?.shape ?? null));
       const fn = o.value && computeDtype && legacy === void 0 ? o.value(computeDtype, ctx) : null;
-      const value2 = fn ? evalBroadcast(infos, shape, dtype, fn) : void 0;
-      return [tensor(dtype, shape, value2)];
+      const value2 = fn ? evalBroadcast(infos, shape2, dtype, fn) : void 0;
+      return [tensor(dtype, shape2, value2)];
     },
     cost(ctx) {
       const per = o.perElement ? o.perElement(presentInputs(ctx).length) : 1;
@@ -20174,19 +20447,19 @@ var clip = {
   infer(ctx) {
     const x = ctx.input(0);
     const dtype = x?.dtype ?? null;
-    const shape = copyShape(x?.shape);
+    const shape2 = copyShape(x?.shape);
     const b = clipBounds(ctx);
     let value2;
     if (x && b.lo !== null && b.hi !== null) {
       const { lo, hi } = b;
-      value2 = evalBroadcast([x], shape, dtype, ([v]) => {
+      value2 = evalBroadcast([x], shape2, dtype, ([v]) => {
         let r = v;
         if (lo !== void 0) r = maxOf(r, lo);
         if (hi !== void 0) r = minOf(r, hi);
         return r;
       });
     }
-    return [tensor(dtype, shape, value2)];
+    return [tensor(dtype, shape2, value2)];
   },
   cost(ctx) {
     return perOutputElement(ctx, clipBounds(ctx).count);
@@ -20200,8 +20473,8 @@ function cumulative(opType, step, identity) {
     infer(ctx) {
       const x = ctx.input(0);
       const dtype = x?.dtype ?? null;
-      const shape = copyShape(x?.shape);
-      return [tensor(dtype, shape, cumulativeValue(ctx, step, identity))];
+      const shape2 = copyShape(x?.shape);
+      return [tensor(dtype, shape2, cumulativeValue(ctx, step, identity))];
     },
     cost(ctx) {
       return perOutputElement(ctx, 1);
@@ -20212,14 +20485,14 @@ function cumulativeValue(ctx, step, identity) {
   const x = ctx.input(0);
   const axisV = knownInts(ctx.input(1));
   if (!x?.value || !x.dtype || !isConcrete(x.shape) || !axisV || axisV.length !== 1) return void 0;
-  const shape = x.shape;
-  const axis = normAxis(axisV[0], shape.length);
-  if (axis === null || numel(shape) !== x.value.length) return void 0;
+  const shape2 = x.shape;
+  const axis = normAxis(axisV[0], shape2.length);
+  if (axis === null || numel(shape2) !== x.value.length) return void 0;
   const exclusive = ctx.attrs.int("exclusive", 0) !== 0;
   const reverse = ctx.attrs.int("reverse", 0) !== 0;
-  const len = shape[axis];
-  const inner = numel(shape.slice(axis + 1));
-  const outer = numel(shape.slice(0, axis));
+  const len = shape2[axis];
+  const inner = numel(shape2.slice(axis + 1));
+  const outer = numel(shape2.slice(0, axis));
   const out = new Array(x.value.length);
   const dtype = x.dtype;
   for (let o = 0; o < outer; o++) {
@@ -20362,12 +20635,12 @@ var biasSplitGelu = {
     const x = ctx.input(0);
     const s = x?.shape;
     const bias = ctx.input(1)?.shape;
-    let shape = null;
+    let shape2 = null;
     if (s && s.length === 3) {
       const d = bias?.length === 1 && typeof bias[0] === "number" ? bias[0] : s[2];
-      shape = [s[0], s[1], typeof d === "number" && d % 2 === 0 ? d / 2 : null];
+      shape2 = [s[0], s[1], typeof d === "number" && d % 2 === 0 ? d / 2 : null];
     }
-    return [tensor(x?.dtype ?? null, shape)];
+    return [tensor(x?.dtype ?? null, shape2)];
   },
   cost(ctx) {
     return perOutputElement(ctx, 8);
@@ -20431,18 +20704,18 @@ function normAxes(axes, rank) {
   }
   return [...out].sort((x, y) => x - y);
 }
-function reducedShape(shape, spec, keepdims) {
-  if (shape === null) return { shape: null, axes: null };
-  const rank = shape.length;
-  if (spec.axes !== null && spec.axes.length === 0 && spec.noop) return { shape: [...shape], axes: null };
+function reducedShape(shape2, spec, keepdims) {
+  if (shape2 === null) return { shape: null, axes: null };
+  const rank = shape2.length;
+  if (spec.axes !== null && spec.axes.length === 0 && spec.noop) return { shape: [...shape2], axes: null };
   if (spec.axes === null) {
-    if (keepdims) return { shape: shape.map((d) => d === 1 ? 1 : null), axes: null };
+    if (keepdims) return { shape: shape2.map((d) => d === 1 ? 1 : null), axes: null };
     return { shape: spec.count === 1 && rank >= 1 ? new Array(rank - 1).fill(null) : null, axes: null };
   }
-  const axes = spec.axes.length === 0 ? shape.map((_, i) => i) : normAxes(spec.axes, rank);
+  const axes = spec.axes.length === 0 ? shape2.map((_, i) => i) : normAxes(spec.axes, rank);
   if (axes === null) return { shape: null, axes: null };
   const out = [];
-  shape.forEach((d, i) => {
+  shape2.forEach((d, i) => {
     if (!axes.includes(i)) out.push(d);
     else if (keepdims) out.push(1);
   });
@@ -20450,19 +20723,19 @@ function reducedShape(shape, spec, keepdims) {
 }
 function reduceValue(x, axes, combine, empty) {
   if (!x.value || !x.dtype || !isConcrete(x.shape) || numel(x.shape) !== x.value.length) return void 0;
-  const shape = x.shape;
-  const outSize = numel(shape.map((d, i) => axes.includes(i) ? 1 : d));
+  const shape2 = x.shape;
+  const outSize = numel(shape2.map((d, i) => axes.includes(i) ? 1 : d));
   if (outSize > MAX_TRACKED_ELEMENTS) return void 0;
   const f = combine(x.dtype);
   const acc = new Array(outSize).fill(void 0);
-  const index = new Array(shape.length).fill(0);
+  const index = new Array(shape2.length).fill(0);
   for (let k = 0; k < x.value.length; k++) {
     let o = 0;
-    for (let d = 0; d < shape.length; d++) o = o * (axes.includes(d) ? 1 : shape[d]) + (axes.includes(d) ? 0 : index[d]);
+    for (let d = 0; d < shape2.length; d++) o = o * (axes.includes(d) ? 1 : shape2[d]) + (axes.includes(d) ? 0 : index[d]);
     const prev = acc[o];
     acc[o] = prev === void 0 ? x.value[k] : fitDtype(f(prev, x.value[k]), x.dtype);
-    for (let d = shape.length - 1; d >= 0; d--) {
-      if (++index[d] < shape[d]) break;
+    for (let d = shape2.length - 1; d >= 0; d--) {
+      if (++index[d] < shape2[d]) break;
       index[d] = 0;
     }
   }
@@ -20607,7 +20880,7 @@ function rowNormOp(opType, o) {
       const out = [sameAsInput(ctx)];
       const onnxSpec = o.domain === void 0 && opType === "LayerNormalization" && ctx.opset >= 17;
       for (const i of o.statOutputs) {
-        if (i < ctx.node.outputs.length) {
+        if (i < ctx.node.outputs.length && ctx.node.outputs[i] !== "") {
           out[i] = tensor(o.domain === MS2 ? "float32" : stashDtype(ctx, onnxSpec), o.statShapes ? statsShape(ctx) : null);
         }
       }
@@ -20939,13 +21212,13 @@ function windowOutput(w, spatial) {
 function kernelVolume(kernel) {
   return kernel.reduce((a, b) => a * b, 1);
 }
-function toChannelsFirst(shape) {
-  if (!shape || shape.length < 2) return shape;
-  return [shape[0], shape[shape.length - 1], ...shape.slice(1, -1)];
+function toChannelsFirst(shape2) {
+  if (!shape2 || shape2.length < 2) return shape2;
+  return [shape2[0], shape2[shape2.length - 1], ...shape2.slice(1, -1)];
 }
-function toChannelsLast(shape) {
-  if (!shape || shape.length < 2) return shape;
-  return [shape[0], ...shape.slice(2), shape[1]];
+function toChannelsLast(shape2) {
+  if (!shape2 || shape2.length < 2) return shape2;
+  return [shape2[0], ...shape2.slice(2), shape2[1]];
 }
 function convKernel(attrs, ws) {
   const k = attrs.ints("kernel_shape");
@@ -21117,12 +21390,12 @@ var deformConv = {
   opClass: "conv",
   infer: (ctx) => {
     const x = ctx.input(0);
-    let shape = convShapeNCHW(x?.shape ?? null, ctx.input(1)?.shape ?? null, ctx.attrs);
+    let shape2 = convShapeNCHW(x?.shape ?? null, ctx.input(1)?.shape ?? null, ctx.attrs);
     const off = ctx.input(2)?.shape;
-    if (shape && off && off.length === shape.length) {
-      shape = shape.map((d, i) => i >= 2 && d === null ? off[i] : d);
+    if (shape2 && off && off.length === shape2.length) {
+      shape2 = shape2.map((d, i) => i >= 2 && d === null ? off[i] : d);
     }
-    return [tensor(x?.dtype ?? null, shape)];
+    return [tensor(x?.dtype ?? null, shape2)];
   },
   cost: (ctx) => {
     const lay = { x: 0, w: 1, bias: 3 };
@@ -21200,9 +21473,9 @@ function windowPoolDef(opType, kind2) {
     opClass: "reduction",
     infer: (ctx) => {
       const x = ctx.input(0);
-      const shape = poolShape(ctx.attrs, x?.shape ?? null, true);
-      const outs = [tensor(x?.dtype ?? null, shape)];
-      if (opType === "MaxPool" && ctx.node.outputs.length > 1) outs.push(tensor("int64", shape ? [...shape] : null));
+      const shape2 = poolShape(ctx.attrs, x?.shape ?? null, true);
+      const outs = [tensor(x?.dtype ?? null, shape2)];
+      if (opType === "MaxPool" && ctx.node.outputs.length > 1) outs.push(tensor("int64", shape2 ? [...shape2] : null));
       return outs;
     },
     cost: (ctx) => windowPoolCost(ctx, kind2)
@@ -21215,8 +21488,8 @@ function globalPoolDef(opType, kind2) {
     infer: (ctx) => {
       const x = ctx.input(0);
       const s = x?.shape;
-      const shape = s && s.length >= 2 ? [s[0], s[1], ...s.slice(2).map(() => 1)] : null;
-      return [tensor(x?.dtype ?? null, shape)];
+      const shape2 = s && s.length >= 2 ? [s[0], s[1], ...s.slice(2).map(() => 1)] : null;
+      return [tensor(x?.dtype ?? null, shape2)];
     },
     cost: (ctx) => globalPoolCost(ctx, kind2, false)
   };
@@ -21238,8 +21511,8 @@ var maxRoiPool = {
     const pooled = ctx.attrs.ints("pooled_shape");
     const xs = x?.shape && x.shape.length === 4 ? x.shape : null;
     const rois = ctx.input(1)?.shape;
-    const shape = pooled && pooled.length === 2 ? [rois?.[0] ?? null, xs ? xs[1] : null, pooled[0], pooled[1]] : null;
-    return [tensor(x?.dtype ?? null, shape)];
+    const shape2 = pooled && pooled.length === 2 ? [rois?.[0] ?? null, xs ? xs[1] : null, pooled[0], pooled[1]] : null;
+    return [tensor(x?.dtype ?? null, shape2)];
   },
   cost: (ctx) => {
     const xs = ctx.input(0)?.shape;
@@ -21257,8 +21530,8 @@ var roiAlign = {
     const x = ctx.input(0);
     const xs = x?.shape && x.shape.length === 4 ? x.shape : null;
     const n = ctx.input(1)?.shape?.[0] ?? ctx.input(2)?.shape?.[0] ?? null;
-    const shape = [n, xs ? xs[1] : null, ctx.attrs.int("output_height", 1), ctx.attrs.int("output_width", 1)];
-    return [tensor(x?.dtype ?? null, shape)];
+    const shape2 = [n, xs ? xs[1] : null, ctx.attrs.int("output_height", 1), ctx.attrs.int("output_width", 1)];
+    return [tensor(x?.dtype ?? null, shape2)];
   },
   cost: (ctx) => {
     const y = numel(ctx.output(0)?.shape ?? null);
@@ -21329,10 +21602,10 @@ function matmulShape(a, b) {
   const k = mergeDim(l[l.length - 1], r[r.length - 2]);
   const batch = broadcast(l.slice(0, -2), r.slice(0, -2));
   if (!batch) return { shape: null, k };
-  const shape = [...batch];
-  if (a.length !== 1) shape.push(l[l.length - 2]);
-  if (b.length !== 1) shape.push(r[r.length - 1]);
-  return { shape, k };
+  const shape2 = [...batch];
+  if (a.length !== 1) shape2.push(l[l.length - 2]);
+  if (b.length !== 1) shape2.push(r[r.length - 1]);
+  return { shape: shape2, k };
 }
 function matmulMacs(y, k) {
   const n = numel(y);
@@ -21441,7 +21714,7 @@ function fusedMatMulDef(opType) {
   };
 }
 function packedWeightMatMul(opType, dequantPerWeight, biasInput) {
-  const shape = (ctx) => {
+  const shape2 = (ctx) => {
     const a = ctx.input(0)?.shape;
     const n = ctx.attrs.int("N");
     if (!a || a.length < 1 || n === void 0) return null;
@@ -21451,7 +21724,10 @@ function packedWeightMatMul(opType, dequantPerWeight, biasInput) {
     opType,
     domain: MS5,
     opClass: "gemm",
-    infer: (ctx) => [tensor(ctx.input(0)?.dtype ?? null, shape(ctx))],
+    infer: (ctx) => {
+      if (opType === "MatMulNBits") checkNBits(ctx);
+      return [tensor(ctx.input(0)?.dtype ?? null, shape2(ctx))];
+    },
     cost: (ctx) => {
       const y = numel(ctx.output(0)?.shape ?? null);
       const k = ctx.attrs.int("K");
@@ -21461,6 +21737,28 @@ function packedWeightMatMul(opType, dequantPerWeight, biasInput) {
       return coreCost(y * k, dequantPerWeight * n * k + bias);
     }
   };
+}
+function checkNBits(ctx) {
+  const warn = (detail) => ctx.warn(`malformed MatMulNBits: ${detail}`);
+  const k = ctx.attrs.int("K");
+  const n = ctx.attrs.int("N");
+  if (k === void 0 || n === void 0 || k <= 0 || n <= 0) {
+    warn("attributes K and N are required and must be positive");
+    return;
+  }
+  const bits = ctx.attrs.int("bits", 4);
+  const block = ctx.attrs.int("block_size", 0);
+  if (bits < 2 || bits > 8) warn(`bits is ${bits}, not 2 to 8`);
+  if (block < 16 || (block & block - 1) !== 0) warn(`block_size is ${block}, not a power of two >= 16`);
+  const a = ctx.input(0)?.shape;
+  const ka = a && a.length > 0 ? a[a.length - 1] : null;
+  if (typeof ka === "number" && ka !== k) warn(`A's last dim is ${ka} but K is ${k}`);
+  const b = ctx.input(1)?.shape;
+  if (b && isConcrete(b) && bits >= 2 && bits <= 8 && block >= 16) {
+    const want = [n, Math.ceil(k / block), block * bits / 8];
+    if (b.length !== 3 || b.some((d, i) => d !== want[i]))
+      warn(`B is [${b.join(", ")}], expected [${want.join(", ")}] for K ${k}, N ${n}, ${bits} bits, block_size ${block}`);
+  }
 }
 function parseTerm(term) {
   const labels = [];
@@ -21487,19 +21785,19 @@ function einsumPlan(equation, shapes) {
   let ellipsisDims = [];
   for (let op = 0; op < terms.length; op++) {
     const term = terms[op];
-    const shape = shapes[op];
-    if (!shape) return null;
+    const shape2 = shapes[op];
+    if (!shape2) return null;
     const named = term.labels.filter((l) => l !== ".").length;
-    const ellRank = shape.length - named;
+    const ellRank = shape2.length - named;
     if (ellRank < 0 || !term.ellipsis && ellRank !== 0) return null;
     let axis = 0;
     for (const label of term.labels) {
       if (label === ".") {
-        ellipsisDims = broadcastRightAligned(ellipsisDims, shape.slice(axis, axis + ellRank));
+        ellipsisDims = broadcastRightAligned(ellipsisDims, shape2.slice(axis, axis + ellRank));
         axis += ellRank;
         continue;
       }
-      const d = shape[axis++];
+      const d = shape2[axis++];
       sizes.set(label, sizes.has(label) ? mergeLabel(sizes.get(label) ?? null, d) : d);
       counts.set(label, (counts.get(label) ?? 0) + 1);
     }
@@ -21624,6 +21922,11 @@ var MS6 = "com.microsoft";
 var SOFTMAX_FLOPS = 5;
 var SOFTCAP_FLOPS = 3;
 var ROTARY_FLOPS = 3;
+var RMS_PER_ELEMENT = 4;
+var RMS_PER_ROW = 3;
+function malformed(ctx, detail) {
+  ctx.warn(`malformed ${ctx.node.opType}: ${detail}`);
+}
 function divDim(d, k) {
   if (typeof d !== "number" || k <= 0 || d % k !== 0) return null;
   return d / k;
@@ -21708,6 +22011,8 @@ var msAttention = {
   opType: "Attention",
   domain: MS6,
   opClass: "attention",
+  // One tensor holds past keys and values ([2, B, N, P, H]); so does present.
+  cacheSlots: { past: [4], present: [1] },
   infer: (ctx) => projectedInfer(ctx, 4, ctx.input(0)?.dtype ?? null),
   cost: (ctx) => projectedCost(ctx, 4, [3, 5], false)
 };
@@ -21715,6 +22020,7 @@ var qAttention = {
   opType: "QAttention",
   domain: MS6,
   opClass: "attention",
+  cacheSlots: { past: [8], present: [1] },
   // Output and present are float, typed like the input scale.
   infer: (ctx) => projectedInfer(ctx, 8, ctx.input(3)?.dtype ?? ctx.input(2)?.dtype ?? null),
   cost: (ctx) => projectedCost(ctx, 8, [5], true)
@@ -21756,6 +22062,7 @@ var multiHeadAttention = {
   opType: "MultiHeadAttention",
   domain: MS6,
   opClass: "attention",
+  cacheSlots: { past: [6, 7], present: [1, 2] },
   infer: (ctx) => {
     const dt = ctx.input(0)?.dtype ?? null;
     const g = mhaGeometry(ctx);
@@ -21781,61 +22088,167 @@ var multiHeadAttention = {
     return plus(cost, 0, bias);
   }
 };
-function gqaGeometry(ctx) {
+function scalarDim(ctx, i) {
+  const v = dimValues(ctx.input(i));
+  return v && v.length === 1 ? v[0] : null;
+}
+function gqaGeometry(ctx, check = false) {
   const q = ctx.input(0)?.shape;
-  if (!q || q.length !== 3) return null;
   const n = ctx.attrs.int("num_heads", 0);
   const kvN = ctx.attrs.int("kv_num_heads", 0);
+  if (n <= 0 || kvN <= 0) {
+    if (check) malformed(ctx, "num_heads and kv_num_heads must be positive");
+    return null;
+  }
+  if (!q) return null;
+  if (q.length !== 3) {
+    if (check) malformed(ctx, `query must be 3-D, got rank ${q.length}`);
+    return null;
+  }
   const packed = !ctx.has(1);
   const h = divDim(q[2], packed ? n + 2 * kvN : n);
+  if (check && typeof q[2] === "number" && h === null) {
+    malformed(ctx, `query's hidden size ${q[2]} is not a multiple of ${packed ? "num_heads + 2 x kv_num_heads" : "num_heads"}`);
+  }
   const k = ctx.input(1)?.shape;
   const l = packed ? q[1] : k && k.length === 3 ? k[1] : null;
-  const past = ctx.has(3) ? ctx.input(3)?.shape?.length === 4 ? (ctx.input(3)?.shape)[2] : null : void 0;
-  return { b: q[0], s: q[1], n, kvN, h, l, past, total: scalarValue(ctx, 6) };
+  let pastShape;
+  if (ctx.has(3)) {
+    const ps = ctx.input(3)?.shape ?? null;
+    if (check && ps && ps.length !== 4) malformed(ctx, `past_key must be 4-D (BNSH), got rank ${ps.length}`);
+    pastShape = ps && ps.length === 4 ? ps : null;
+  }
+  const past = pastShape === void 0 ? void 0 : pastShape ? pastShape[2] : null;
+  return { b: q[0], s: q[1], n, kvN, h, l, pastShape, past, total: scalarDim(ctx, 6) };
 }
 function gqaPresentLength(ctx, g) {
-  if (g.past === void 0) return g.total ?? g.l;
-  if (ctx.attrs.int("sliding_window_cache", 0) === 1) return g.past;
-  if (g.total === null) return null;
-  if (typeof g.past === "number") return Math.max(g.past, g.total);
+  if (ctx.attrs.int("sliding_window_cache", 0) === 1 && g.past !== void 0) return g.past;
+  if (g.past === void 0 || g.past === 0) return g.total ?? g.l;
+  if (typeof g.past === "number" && typeof g.total === "number") return Math.max(g.past, g.total);
+  if (typeof g.past === "string" && typeof g.total === "string") return g.total;
   return null;
+}
+function gqaContext(g) {
+  if (typeof g.total === "number") return g.total;
+  return g.past === void 0 ? g.l : addDims(g.past, g.l);
+}
+function rotaryWidth(ctx, cosIndex, head) {
+  const cos = ctx.input(cosIndex)?.shape;
+  const half = cos && cos.length > 0 ? cos[cos.length - 1] : null;
+  return typeof half === "number" && half > 0 ? Math.min(2 * half, head) : head;
 }
 var groupQueryAttention = {
   opType: "GroupQueryAttention",
   domain: MS6,
   opClass: "attention",
+  cacheSlots: { past: [3, 4], present: [1, 2] },
   infer: (ctx) => {
     const dt = ctx.input(0)?.dtype ?? null;
-    const g = gqaGeometry(ctx);
+    const g = gqaGeometry(ctx, true);
     const cacheDt = ctx.has(3) ? ctx.input(3)?.dtype ?? null : dt;
-    if (!g) return [tensor(dt, null), tensor(cacheDt, null), tensor(cacheDt, null)];
-    const present = [g.b, g.kvN || null, gqaPresentLength(ctx, g), g.h];
-    return [
-      tensor(dt, [g.b, g.s, mulDims(g.n || null, g.h)]),
-      tensor(cacheDt, present),
-      tensor(cacheDt, [...present]),
-      tensor(dt, [g.b, g.n || null, g.s, g.total])
-    ];
+    if (!g) return [tensor(dt, null), tensor(cacheDt, null), tensor(cacheDt, null), tensor(dt, null)];
+    const width = g.pastShape ? g.pastShape[3] : g.h;
+    const present = [g.b, g.kvN, gqaPresentLength(ctx, g), width];
+    return [tensor(dt, [g.b, g.s, mulDims(g.n, g.h)]), tensor(cacheDt, present), tensor(cacheDt, [...present]), tensor(dt, [g.b, g.n, g.s, gqaContext(g)])];
   },
   cost: (ctx) => {
     const g = gqaGeometry(ctx);
-    if (!g) return null;
-    const t = g.total ?? (g.past === void 0 ? g.l : addDims(g.past, g.l));
-    const c = core(g.b, g.n || null, g.s, t, g.h, g.h);
-    if (!c) return null;
+    const c = g && core(g.b, g.n, g.s, gqaContext(g), g.h, g.h);
+    if (!g || !c) return null;
     const causal = ctx.attrs.int("causal", 1) !== 0;
     const cost = coreAttention(c, msPerScore(ctx, [10], causal));
-    if (ctx.attrs.int("do_rotary", 0) === 0) return cost;
     const l = typeof g.l === "number" ? g.l : c.s;
-    return plus(cost, 0, ROTARY_FLOPS * (c.b * c.s * c.n * c.h + c.b * l * g.kvN * c.h));
+    const qElems = c.b * c.s * c.n * c.h;
+    const kElems = c.b * l * g.kvN * c.h;
+    let extra = 0;
+    if (ctx.has(14) && ctx.has(15)) extra += RMS_PER_ELEMENT * (qElems + kElems) + RMS_PER_ROW * (c.b * c.s * c.n + c.b * l * g.kvN);
+    if (ctx.attrs.int("do_rotary", 0) !== 0) extra += ROTARY_FLOPS * (c.b * c.s * c.n + c.b * l * g.kvN) * rotaryWidth(ctx, 7, c.h);
+    return plus(cost, 0, extra);
   }
 };
-function onnxAttnGeometry(ctx) {
+function pagedGeometry(ctx, check = false) {
+  const q = ctx.input(0)?.shape;
+  const n = ctx.attrs.int("num_heads", 0);
+  const kvN = ctx.attrs.int("kv_num_heads", 0);
+  if (n <= 0 || kvN <= 0) {
+    if (check) malformed(ctx, "num_heads and kv_num_heads must be positive");
+    return null;
+  }
+  if (!q) return null;
+  if (q.length !== 2) {
+    if (check) malformed(ctx, `query must be 2-D [num_tokens, hidden], got rank ${q.length}`);
+    return null;
+  }
+  const latent = ctx.attrs.string("kv_cache_layout", "SEPARATE") === "LATENT";
+  const packed = !ctx.has(1) && !latent;
+  const h = divDim(q[1], packed ? n + 2 * kvN : n);
+  if (check && typeof q[1] === "number" && h === null) malformed(ctx, `query's hidden size ${q[1]} does not split into the heads`);
+  const vHead = ctx.attrs.int("v_head_size", 0);
+  return { tokens: q[0], n, kvN, h, hv: latent && vHead > 0 ? vHead : h };
+}
+function pagedExactScores(ctx) {
+  const cum = knownInts(ctx.input(5));
+  const past = knownInts(ctx.input(6));
+  if (!cum || !past || cum.length !== past.length + 1) return null;
+  let sum = 0;
+  for (let b = 0; b < past.length; b++) {
+    const q = cum[b + 1] - cum[b];
+    if (q < 0 || past[b] < 0) return null;
+    sum += q * (past[b] + q);
+  }
+  return sum;
+}
+var pagedAttention = {
+  opType: "PagedAttention",
+  domain: MS6,
+  opClass: "attention",
+  cacheSlots: { past: [3, 4], present: [1, 2] },
+  infer: (ctx) => {
+    const dt = ctx.input(0)?.dtype ?? null;
+    const g = pagedGeometry(ctx, true);
+    const cache = (i) => {
+      const c = ctx.input(i);
+      return tensor(c?.dtype ?? null, c?.shape ? [...c.shape] : null);
+    };
+    return [tensor(dt, g ? [g.tokens, mulDims(g.n, g.hv)] : null), cache(3), cache(4)];
+  },
+  cost: (ctx) => {
+    const g = pagedGeometry(ctx);
+    if (!g || typeof g.tokens !== "number" || typeof g.h !== "number" || typeof g.hv !== "number") return null;
+    let pairs = pagedExactScores(ctx);
+    if (pairs === null) {
+      const blocks = ctx.input(7)?.shape?.[1];
+      const blockSize = ctx.input(3)?.shape?.[1];
+      if (typeof blocks !== "number" || typeof blockSize !== "number") return null;
+      pairs = g.tokens * blocks * blockSize;
+      ctx.warn(`PagedAttention: key lengths depend on past_seqlens; costed at the block table's capacity of ${blocks * blockSize} keys per token`);
+    }
+    const scores = g.n * pairs;
+    let perScore = 1;
+    if (ctx.attrs.int("is_causal", 1) !== 0) perScore += 1;
+    if (ctx.attrs.float("softcap", 0) > 0) perScore += SOFTCAP_FLOPS;
+    const cost = coreCost(scores * (g.h + g.hv), scores * (SOFTMAX_FLOPS + perScore));
+    const qRows = g.tokens * g.n;
+    const kRows = g.tokens * g.kvN;
+    let extra = 0;
+    if (ctx.has(12) && ctx.has(13)) extra += RMS_PER_ELEMENT * (qRows + kRows) * g.h + RMS_PER_ROW * (qRows + kRows);
+    if (ctx.attrs.int("do_rotary", 0) !== 0) extra += ROTARY_FLOPS * (qRows + kRows) * rotaryWidth(ctx, 8, g.h);
+    return plus(cost, 0, extra);
+  }
+};
+function onnxAttnGeometry(ctx, check = false) {
   const q = ctx.input(0)?.shape;
   const k = ctx.input(1)?.shape;
   const v = ctx.input(2)?.shape;
-  if (!q || q.length !== 3 && q.length !== 4) return null;
+  if (!q) return null;
+  if (q.length !== 3 && q.length !== 4) {
+    if (check) malformed(ctx, `Q must be 3-D or 4-D, got rank ${q.length}`);
+    return null;
+  }
+  if (check && ctx.has(4) !== ctx.has(5)) malformed(ctx, "past_key and past_value must be given together");
+  if (check && ctx.has(6) && ctx.has(4)) malformed(ctx, "nonpad_kv_seqlen cannot be combined with past_key / past_value");
   const past = ctx.has(4) ? ctx.input(4)?.shape : void 0;
+  if (check && past && past.length !== 4) malformed(ctx, `past_key must be 4-D, got rank ${past.length}`);
   const p = past === void 0 ? 0 : past && past.length === 4 ? past[2] : null;
   if (q.length === 4) {
     return {
@@ -21852,36 +22265,50 @@ function onnxAttnGeometry(ctx) {
   }
   const qN = ctx.attrs.int("q_num_heads", 0);
   const kvN = ctx.attrs.int("kv_num_heads", 0);
+  if (qN <= 0 || kvN <= 0) {
+    if (check) malformed(ctx, "3-D inputs need positive q_num_heads and kv_num_heads");
+    return null;
+  }
+  const h = divDim(q[2], qN);
+  if (check && typeof q[2] === "number" && h === null) malformed(ctx, `Q's hidden size ${q[2]} is not a multiple of q_num_heads ${qN}`);
   return {
     b: q[0],
-    qN: qN || null,
+    qN,
     s: q[1],
-    h: divDim(q[2], qN),
-    kvN: kvN || null,
+    h,
+    kvN,
     l: k && k.length === 3 ? k[1] : v && v.length === 3 ? v[1] : null,
     hv: v && v.length === 3 ? divDim(v[2], kvN) : null,
     p,
     rank: 3
   };
 }
+function onnxPresent(ctx, g, pastIndex, head) {
+  const t = addDims(g.p, g.l);
+  const past = ctx.input(pastIndex)?.shape;
+  if (past && past.length === 4) return [past[0], past[1], t, past[3]];
+  return [g.b, g.kvN, t, head];
+}
 var onnxAttention = {
   opType: "Attention",
   opClass: "attention",
+  cacheSlots: { past: [4, 5], present: [1, 2] },
   infer: (ctx) => {
     const dt = ctx.input(0)?.dtype ?? null;
     const kDt = ctx.input(4)?.dtype ?? ctx.input(1)?.dtype ?? dt;
     const vDt = ctx.input(5)?.dtype ?? ctx.input(2)?.dtype ?? dt;
-    const g = onnxAttnGeometry(ctx);
+    const g = onnxAttnGeometry(ctx, true);
     if (!g) return [tensor(dt, null), tensor(kDt, null), tensor(vDt, null), tensor(dt, null)];
     const t = addDims(g.p, g.l);
     const y = g.rank === 4 ? [g.b, g.qN, g.s, g.hv] : [g.b, g.s, mulDims(g.qN, g.hv)];
-    return [tensor(dt, y), tensor(kDt, [g.b, g.kvN, t, g.h]), tensor(vDt, [g.b, g.kvN, t, g.hv]), tensor(dt, [g.b, g.qN, g.s, t])];
+    return [tensor(dt, y), tensor(kDt, onnxPresent(ctx, g, 4, g.h)), tensor(vDt, onnxPresent(ctx, g, 5, g.hv)), tensor(dt, [g.b, g.qN, g.s, t])];
   },
   cost: (ctx) => {
     const g = onnxAttnGeometry(ctx);
     const c = g && core(g.b, g.qN, g.s, addDims(g.p, g.l), g.h, g.hv);
     if (!g || !c || typeof g.kvN !== "number") return null;
-    let perScore = ctx.has(3) || ctx.attrs.int("is_causal", 0) !== 0 ? 1 : 0;
+    const windowed = ctx.attrs.int("left_window_size", -1) >= 0 || ctx.attrs.int("right_window_size", -1) >= 0;
+    let perScore = ctx.has(3) || ctx.attrs.int("is_causal", 0) !== 0 || windowed ? 1 : 0;
     if (ctx.attrs.float("softcap", 0) > 0) perScore += SOFTCAP_FLOPS;
     const scaling = c.b * c.n * c.s * c.h + c.b * g.kvN * c.t * c.h;
     return plus(coreAttention(c, perScore), 0, scaling);
@@ -21894,6 +22321,10 @@ function rotaryDef(domain, cosIndex) {
     opClass: "elementwise",
     infer: (ctx) => {
       const x = ctx.input(0);
+      const rank = x?.shape?.length;
+      const packed = ctx.attrs.int("is_packed_batching", 0) !== 0;
+      if (rank !== void 0 && rank !== 3 && rank !== 4 && !packed) malformed(ctx, `input must be 3-D or 4-D, got rank ${rank}`);
+      if (rank === 3 && domain === "" && ctx.attrs.int("num_heads", 0) <= 0) malformed(ctx, "a 3-D input needs num_heads");
       return [tensor(x?.dtype ?? null, x?.shape ? [...x.shape] : null)];
     },
     cost: (ctx) => {
@@ -21913,7 +22344,16 @@ function rotaryDef(domain, cosIndex) {
     }
   };
 }
-var ops9 = [msAttention, qAttention, multiHeadAttention, groupQueryAttention, onnxAttention, rotaryDef(MS6, 2), rotaryDef("", 1)];
+var ops9 = [
+  msAttention,
+  qAttention,
+  multiHeadAttention,
+  groupQueryAttention,
+  pagedAttention,
+  onnxAttention,
+  rotaryDef(MS6, 2),
+  rotaryDef("", 1)
+];
 
 // src/ops/quantize.ts
 var MS7 = "com.microsoft";
@@ -22016,8 +22456,8 @@ var qlinearGlobalAveragePool = {
     const x = ctx.input(0);
     const s = x?.shape;
     if (!s || s.length < 2) return [tensor(x?.dtype ?? null, null)];
-    const shape = channelsLast(ctx) ? [s[0], ...s.slice(1, -1).map(() => 1), s[s.length - 1]] : [s[0], s[1], ...s.slice(2).map(() => 1)];
-    return [tensor(x?.dtype ?? null, shape)];
+    const shape2 = channelsLast(ctx) ? [s[0], ...s.slice(1, -1).map(() => 1), s[s.length - 1]] : [s[0], s[1], ...s.slice(2).map(() => 1)];
+    return [tensor(x?.dtype ?? null, shape2)];
   },
   cost: (ctx) => {
     const pool = globalPoolCost(ctx, "avg", channelsLast(ctx));
@@ -22394,21 +22834,21 @@ function knownTensor(info) {
   if (info.value.length !== numel(info.shape)) return null;
   return { shape: info.shape, value: info.value };
 }
-function flatIndex(idx, shape) {
+function flatIndex(idx, shape2) {
   let f = 0;
-  for (let d = 0; d < shape.length; d++) f = f * shape[d] + idx[d];
+  for (let d = 0; d < shape2.length; d++) f = f * shape2[d] + idx[d];
   return f;
 }
-function buildValue(shape, at) {
-  if (!isConcrete(shape)) return void 0;
-  const n = numel(shape);
+function buildValue(shape2, at) {
+  if (!isConcrete(shape2)) return void 0;
+  const n = numel(shape2);
   if (n > MAX_TRACKED_ELEMENTS) return void 0;
   const out = new Array(n);
-  const idx = new Array(shape.length).fill(0);
+  const idx = new Array(shape2.length).fill(0);
   for (let f = 0; f < n; f++) {
     out[f] = at(idx);
-    for (let d = shape.length - 1; d >= 0; d--) {
-      if (++idx[d] < shape[d]) break;
+    for (let d = shape2.length - 1; d >= 0; d--) {
+      if (++idx[d] < shape2[d]) break;
       idx[d] = 0;
     }
   }
@@ -22449,9 +22889,9 @@ function perElementCost(perElement) {
     return n === null ? null : { macs: 0, flops: n * perElement, coreMacs: 0 };
   };
 }
-function reshaped(input, shape) {
-  const value2 = input?.value && shape !== null && numel(shape) === input.value.length ? input.value : void 0;
-  return tensor(input?.dtype ?? null, shape, value2);
+function reshaped(input, shape2) {
+  const value2 = input?.value && shape2 !== null && numel(shape2) === input.value.length ? input.value : void 0;
+  return tensor(input?.dtype ?? null, shape2, value2);
 }
 function symProduct(dims2) {
   const p = { coef: 1, syms: /* @__PURE__ */ new Map() };
@@ -22780,9 +23220,9 @@ function inferEyeLike(ctx) {
   const code2 = ctx.attrs.int("dtype");
   const dtype = code2 !== void 0 ? dtypeFromCode(code2) : x?.dtype ?? null;
   const k = ctx.attrs.int("k", 0);
-  const shape = x?.shape ?? null;
-  const value2 = shape?.length === 2 ? buildValue(shape, (idx) => idx[1] - idx[0] === k ? 1 : 0) : void 0;
-  return [tensor(dtype, shape, value2)];
+  const shape2 = x?.shape ?? null;
+  const value2 = shape2?.length === 2 ? buildValue(shape2, (idx) => idx[1] - idx[0] === k ? 1 : 0) : void 0;
+  return [tensor(dtype, shape2, value2)];
 }
 function inferTrilu(ctx) {
   const x = ctx.input(0);
@@ -22883,7 +23323,7 @@ function inferGatherElements(ctx) {
   const data = ctx.input(0);
   const ind = ctx.input(1);
   const dtype = data?.dtype ?? null;
-  const shape = ind?.shape ?? null;
+  const shape2 = ind?.shape ?? null;
   const kd = knownTensor(data);
   const ki = knownIndices(ind);
   let value2;
@@ -22899,7 +23339,7 @@ function inferGatherElements(ctx) {
       });
     }
   }
-  return [tensor(dtype, shape ? [...shape] : null, value2)];
+  return [tensor(dtype, shape2 ? [...shape2] : null, value2)];
 }
 function inferGatherND(ctx) {
   const data = ctx.input(0);
@@ -23319,16 +23759,16 @@ function inferSplit(ctx) {
   const sizes = splitSizes(ctx, x.shape[axis], n);
   let offset = 0;
   return sizes.slice(0, n).map((size2) => {
-    const shape = [...x.shape];
-    shape[axis] = size2;
+    const shape2 = [...x.shape];
+    shape2[axis] = size2;
     const start = offset;
     offset = offset !== null && typeof size2 === "number" ? offset + size2 : null;
-    const value2 = start === null ? void 0 : remapValue(x, shape, (idx) => {
+    const value2 = start === null ? void 0 : remapValue(x, shape2, (idx) => {
       const s = [...idx];
       s[axis] += start;
       return s;
     });
-    return tensor(dtype, shape, value2);
+    return tensor(dtype, shape2, value2);
   });
 }
 var HUGE = 2 ** 52;
@@ -23435,12 +23875,12 @@ function inferPad(ctx) {
   const mode = ctx.attrs.string("mode", "constant");
   if (numeric && mode === "constant" && x.value) {
     const fill = ctx.opset < 11 ? ctx.attrs.float("value", 0) : ctx.has(2) ? scalarArg(ctx.input(2)) : 0;
-    const shape = x.shape;
-    if (fill !== void 0 && isConcrete(shape)) {
+    const shape2 = x.shape;
+    if (fill !== void 0 && isConcrete(shape2)) {
       const k = knownTensor(x);
       value2 = k ? buildValue(out, (idx) => {
         const src = idx.map((v, i) => v - begin[i]);
-        return src.every((v, i) => v >= 0 && v < shape[i]) ? k.value[flatIndex(src, shape)] : fill;
+        return src.every((v, i) => v >= 0 && v < shape2[i]) ? k.value[flatIndex(src, shape2)] : fill;
       }) : void 0;
     }
   }
@@ -23944,8 +24384,8 @@ function flops2(n) {
   return { macs: 0, flops: n, coreMacs: 0 };
 }
 function inferRandom(ctx) {
-  const shape = ctx.attrs.ints("shape");
-  return [tensor(dtypeAttr(ctx, "dtype", "float32"), shape ? [...shape] : null)];
+  const shape2 = ctx.attrs.ints("shape");
+  return [tensor(dtypeAttr(ctx, "dtype", "float32"), shape2 ? [...shape2] : null)];
 }
 function inferRandomLike(ctx) {
   const x = ctx.input(0);
@@ -24140,11 +24580,11 @@ function mergeInfo(a, b) {
   }
   if (a.kind !== "tensor" || b.kind !== "tensor") return null;
   const dtype = a.dtype === b.dtype ? a.dtype : a.dtype ?? b.dtype;
-  let shape = null;
+  let shape2 = null;
   if (a.shape && b.shape && a.shape.length === b.shape.length) {
-    shape = a.shape.map((d, i) => d === b.shape[i] ? d : null);
+    shape2 = a.shape.map((d, i) => d === b.shape[i] ? d : null);
   }
-  return tensor(dtype, shape);
+  return tensor(dtype, shape2);
 }
 function sameShape2(a, b) {
   if (!a || !b) return a === b;
@@ -24331,9 +24771,9 @@ var scanOp = {
       let axis = run.scanOutAxes[i - run.states] ?? 0;
       const rank = o.shape.length + 1;
       if (axis < 0) axis += rank;
-      const shape = [...o.shape];
-      shape.splice(axis, 0, run.seqLen);
-      return tensor(o.dtype, shape);
+      const shape2 = [...o.shape];
+      shape2.splice(axis, 0, run.seqLen);
+      return tensor(o.dtype, shape2);
     });
   },
   cost(ctx) {
@@ -24651,14 +25091,24 @@ var INT32_WEIGHTS = /* @__PURE__ */ new Map([
   [":DequantizeLinear", [0]],
   ["com.microsoft:DequantizeLinear", [0]]
 ]);
-function packedPerElement(node2, input) {
-  if (node2.domain !== "com.microsoft" || input !== 1) return 1;
+function packedParams(node2, input, elements2) {
+  if (node2.domain !== "com.microsoft") return elements2;
   if (node2.opType === "MatMulNBits") {
-    const bits = node2.attrs.get("bits");
-    const b = bits && bits.type === "int" ? bits.value : 4;
-    return b > 0 && b < 8 ? 8 / b : 1;
+    if (input === 2 || input === 3) return 0;
+    if (input !== 1) return elements2;
+    const int = (name) => {
+      const a = node2.attrs.get(name);
+      return a && a.type === "int" ? a.value : void 0;
+    };
+    const bits = int("bits") ?? 4;
+    if (!(bits > 0 && bits < 8)) return elements2;
+    const unpacked = Math.floor(elements2 * 8 / bits);
+    const [k, n, block] = [int("K"), int("N"), int("block_size")];
+    const agrees = k !== void 0 && n !== void 0 && block !== void 0 && k > 0 && n > 0 && block > 0 && Math.ceil(k / block) * block * n === unpacked;
+    return agrees ? k * n : unpacked;
   }
-  return node2.opType === "MatMulBnb4" ? 2 : 1;
+  if (node2.opType === "MatMulBnb4") return input === 1 ? elements2 * 2 : input === 2 ? 0 : elements2;
+  return elements2;
 }
 function readsAsWeight(node2, input, dtype) {
   if (dtype !== "int32") return true;
@@ -24717,9 +25167,9 @@ var BoundDims = class {
     if (!info) return info;
     if (info.kind === "tensor") {
       if (!info.shape) return null;
-      const shape = info.shape.map((d) => this.maxOf(d));
-      if (shape.some((d) => d === null)) return null;
-      const out = { kind: "tensor", dtype: info.dtype, shape };
+      const shape2 = info.shape.map((d) => this.maxOf(d));
+      if (shape2.some((d) => d === null)) return null;
+      const out = { kind: "tensor", dtype: info.dtype, shape: shape2 };
       if (info.value) out.value = info.value.map((v) => typeof v === "string" && this.max.has(v) ? this.max.get(v) : v);
       return out;
     }
@@ -24767,9 +25217,9 @@ function inferRun(model, options, bounds) {
     if (p) throw new GraphError(`dim ${quoteToken(k)} is given ${p}`);
     dims2[k] = v;
   }
-  const bindShape = (shape, owner) => {
-    if (!shape) return shape;
-    return shape.map((d, axis) => {
+  const bindShape = (shape2, owner) => {
+    if (!shape2) return shape2;
+    return shape2.map((d, axis) => {
       if (typeof d !== "number") symbols.add(d ?? `${owner}[${axis}]`);
       if (typeof d === "number") {
         const p = dimProblem(d);
@@ -24791,6 +25241,11 @@ function inferRun(model, options, bounds) {
     return t;
   };
   const inputs = realInputs.map((vi) => ({ name: vi.name, declared: vi.type, info: infoFromType(boundType(vi.type, vi.name)) }));
+  for (const inp of inputs) {
+    const values = options.inputValues && Object.hasOwn(options.inputValues, inp.name) ? options.inputValues[inp.name] : void 0;
+    const info = inp.info;
+    if (values && info?.kind === "tensor" && numel(info.shape) === values.length) inp.info = { ...info, value: [...values] };
+  }
   const outputSymbols = (t) => {
     if (!t) return;
     if ((t.kind === "tensor" || t.kind === "sparse") && t.shape) {
@@ -24803,7 +25258,7 @@ function inferRun(model, options, bounds) {
     const n = inp.info && inp.info.kind === "tensor" ? numel(inp.info.shape) : null;
     if (n !== null && n > 2 ** 48) throw new GraphError(`input '${inp.name}' has an absurd size (${n} elements)`);
   }
-  const symbolsOnly = (shape) => shape && shape.map((d) => typeof d === "string" && d in dims2 ? dims2[d] : d);
+  const symbolsOnly = (shape2) => shape2 && shape2.map((d) => typeof d === "string" && d in dims2 ? dims2[d] : d);
   const declaredInfo = (t) => {
     const bound = (x) => {
       if (!x) return x;
@@ -24877,7 +25332,7 @@ function inferRun(model, options, bounds) {
       for (const [i, n] of node2.inputs.entries()) {
         const w = weightCandidates.get(n);
         if (w && !weights.has(n) && readsAsWeight(node2, i, inputDtype(i))) {
-          const elements2 = w.elements * packedPerElement(node2, i);
+          const elements2 = packedParams(node2, i, w.elements);
           weights.set(n, { ...w, elements: elements2 });
           pending.params += elements2;
           pending.bytes += w.bytes;
@@ -25117,12 +25572,12 @@ function refine(inferred, declared) {
   if (!inferred) return declared;
   if (inferred.kind !== "tensor" || declared.kind !== "tensor") return inferred;
   const dtype = inferred.dtype ?? declared.dtype;
-  let shape = inferred.shape;
-  if (shape === null) shape = declared.shape;
-  else if (declared.shape && declared.shape.length === shape.length) {
-    shape = shape.map((d, i) => d === null ? declared.shape[i] : d);
+  let shape2 = inferred.shape;
+  if (shape2 === null) shape2 = declared.shape;
+  else if (declared.shape && declared.shape.length === shape2.length) {
+    shape2 = shape2.map((d, i) => d === null ? declared.shape[i] : d);
   }
-  const out = { kind: "tensor", dtype, shape };
+  const out = { kind: "tensor", dtype, shape: shape2 };
   if (inferred.value) out.value = inferred.value;
   return out;
 }
@@ -25306,7 +25761,10 @@ function byOpType(nodes) {
   }
   return out;
 }
-function peakActivation(result, sizeOfInfo) {
+function peakActivationExcluding(result, names) {
+  return peakActivation(result, (info) => info ? infoBytes(info) : null, names);
+}
+function peakActivation(result, sizeOfInfo, excluded) {
   const steps = result.nodes.length;
   const size2 = /* @__PURE__ */ new Map();
   const born = /* @__PURE__ */ new Map();
@@ -25318,6 +25776,7 @@ function peakActivation(result, sizeOfInfo) {
     return b ?? 0;
   };
   for (const inp of result.inputs) {
+    if (excluded?.has(inp.name)) continue;
     size2.set(inp.name, sizeOf(inp.info));
     born.set(inp.name, 0);
     lastUse.set(inp.name, 0);
@@ -25325,7 +25784,7 @@ function peakActivation(result, sizeOfInfo) {
   result.nodes.forEach((n, step) => {
     for (const i of n.inputs) if (i.name && born.has(i.name)) lastUse.set(i.name, step);
     for (const o of n.outputs) {
-      if (!o.name || result.weights.has(o.name) || isConstantOutput(n)) continue;
+      if (!o.name || result.weights.has(o.name) || isConstantOutput(n) || excluded?.has(o.name)) continue;
       size2.set(o.name, sizeOf(o.info));
       born.set(o.name, step);
       lastUse.set(o.name, step);
@@ -25529,7 +25988,7 @@ function nodeClass(n) {
   if (typeof declared === "string") return declared;
   return INFERENCE_CLASS[n.opType] ?? "elementwise";
 }
-var FUSION_ROOTS = /* @__PURE__ */ new Set(["gemm", "conv", "conv-1x1", "depthwise", "grouped", "conv-transpose"]);
+var FUSION_ROOTS = /* @__PURE__ */ new Set(["gemm", "conv", "conv-1x1", "depthwise", "grouped", "conv-transpose", "reduction"]);
 var FALLBACK = {
   int4: ["int8", "fp16", "bf16", "fp32"],
   int8: ["fp16", "bf16", "fp32"],
@@ -25607,10 +26066,10 @@ function isShapeMath(n) {
     (o) => (o.dtype === "int64" || o.dtype === "int32") && o.shape !== null && o.shape.every((d) => typeof d === "number") && o.shape.reduce((x, y) => x * y, 1) <= SHAPE_VALUE_LIMIT
   );
 }
-function elements(shape) {
-  if (!shape) return null;
+function elements(shape2) {
+  if (!shape2) return null;
   let n = 1;
-  for (const d of shape) {
+  for (const d of shape2) {
     if (typeof d !== "number") return null;
     n *= d;
   }
@@ -25692,6 +26151,25 @@ function constantNodes(nodes, producer, graphInputs) {
   });
   return out;
 }
+function externalFromMemory(nodes, producer, cache) {
+  const none = () => 0;
+  if (!cache) return none;
+  const external = /* @__PURE__ */ new Map();
+  for (const n of nodes) for (const t of n.inputs) if (t.name && !producer.has(t.name) && !external.has(t.name)) external.set(t.name, tensorBytes2(t) ?? 0);
+  let total = 0;
+  for (const b of external.values()) total += b;
+  if (total <= cache.bytes) return none;
+  return (n) => {
+    let w = 0;
+    const counted = /* @__PURE__ */ new Set();
+    for (const t of n.inputs) {
+      if (!external.has(t.name) || counted.has(t.name)) continue;
+      counted.add(t.name);
+      w += external.get(t.name);
+    }
+    return w;
+  };
+}
 function estimateLatency(nodes, device, options = {}) {
   checkDevice(device);
   const fusion = device.fusion ?? "none";
@@ -25703,13 +26181,19 @@ function estimateLatency(nodes, device, options = {}) {
     if (cache && bytes <= cache.bytes) return [bytes / cache.bandwidth, true];
     return [bytes / dram, false];
   };
-  const figures = (c) => {
+  const figures2 = (c) => {
     const f = device.classes?.[c];
     return { eff: f?.computeEfficiency ?? device.computeEfficiency, overhead: f?.kernelOverhead ?? device.kernelOverhead };
   };
   const classes = nodes.map(nodeClass);
   const producer = /* @__PURE__ */ new Map();
-  if (fusion === "standard") nodes.forEach((n, i) => n.outputs.forEach((o) => o.name && producer.set(o.name, i)));
+  if (fusion === "standard" || cache) nodes.forEach((n, i) => n.outputs.forEach((o) => o.name && producer.set(o.name, i)));
+  const externalBytesOf = externalFromMemory(nodes, producer, cache);
+  const moveWith = (bytes, external) => {
+    if (external <= 0) return move(bytes);
+    const [rest, cached2] = move(Math.max(0, bytes - external));
+    return [external / dram + rest, cached2];
+  };
   const plan = fusion === "standard" ? fusionPlan(nodes, classes, producer, options.graphOutputs ?? []) : /* @__PURE__ */ new Map();
   const folded = fusion === "standard" && options.graphInputs ? constantNodes(nodes, producer, options.graphInputs) : /* @__PURE__ */ new Set();
   const flopsByPrecision = /* @__PURE__ */ new Map();
@@ -25746,8 +26230,8 @@ function estimateLatency(nodes, device, options = {}) {
         const inGroup = k === fused.via || from !== void 0 && (from === fused.root || plan.get(from)?.root === fused.root);
         if (!inGroup) extra += tensorBytes2(t) ?? 0;
       });
-      const tc2 = flops3 > 0 ? flops3 / (device.peak[p2] * figures(root.opClass).eff) : 0;
-      const [tm2, cached3] = move(extra);
+      const tc2 = flops3 > 0 ? flops3 / (device.peak[p2] * figures2(root.opClass).eff) : 0;
+      const [tm2, cached3] = moveWith(extra, externalBytesOf(n));
       const time2 = Math.max(tc2, tm2);
       compute += tc2;
       memory += tm2;
@@ -25759,7 +26243,7 @@ function estimateLatency(nodes, device, options = {}) {
       out.push({ time: time2, compute: tc2, memory: tm2, bound: "fused", precision: p2, opClass: cls, fusedInto: fused.root, ...cached3 ? { cached: cached3 } : {} });
       return;
     }
-    const { eff, overhead: ov } = figures(cls);
+    const { eff, overhead: ov } = figures2(cls);
     const p = precisionOf(n, flops3);
     const rate3 = device.peak[p] * eff;
     const bytes = n.timing?.bytes ?? (n.bytesRead ?? 0) + (n.bytesWritten ?? 0);
@@ -25783,7 +26267,7 @@ function estimateLatency(nodes, device, options = {}) {
       time = Math.max(onceCompute, onceMem) + ov + steps * (ov + Math.max(stepCompute, stepMem));
     } else {
       tc = flops3 > 0 ? flops3 / rate3 : 0;
-      [tm, cached2] = move(bytes);
+      [tm, cached2] = n.timing?.bytes !== void 0 ? move(bytes) : moveWith(bytes, externalBytesOf(n));
       time = Math.max(tc, tm) + ov;
     }
     const bound2 = oh > time - oh ? "overhead" : tc >= tm ? "compute" : "memory";
@@ -25965,11 +26449,384 @@ function compareReports(base, head, pairs = []) {
   return { schemaVersion: 1, models: paths.map((p) => compareModel(p, baseBy.get(p), headBy.get(p))) };
 }
 
+// src/report/escape.ts
+var DEFAULT_MAX = 256;
+var ELLIPSIS = "\u2026";
+var ZWJ = "\u200D";
+function truncate(s, max = DEFAULT_MAX) {
+  if (!(max >= 1) || s.length <= max) return s;
+  const cps = Array.from(s);
+  if (cps.length <= max) return s;
+  return cps.slice(0, Math.max(0, Math.floor(max) - 1)).join("") + ELLIPSIS;
+}
+var UNSAFE2 = (
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+);
+function clean(s, options) {
+  const str = typeof s === "string" ? s : String(s ?? "");
+  return truncate(str, options?.max ?? DEFAULT_MAX).replace(UNSAFE2, "\uFFFD");
+}
+var HTML_ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+function escapeHtml(s, options) {
+  return clean(s, options).replace(/[&<>"']/g, (c) => HTML_ENTITIES[c]);
+}
+var MD_SPECIAL = /[\\`*_[\]|#!~$]/g;
+function escapeMarkdown(s, options) {
+  let out = clean(s, options).replace(/[\t\r\n]/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(MD_SPECIAL, (c) => `\\${c}`);
+  out = neutraliseReferences(out);
+  out = out.replace(/^([-+=])/, "\\$1").replace(/^(\d{1,9})([.)])(?= |$)/, "$1\\$2");
+  return out;
+}
+function neutraliseReferences(s) {
+  return s.replace(/@/g, `@${ZWJ}`).replace(/#/g, `#${ZWJ}`).replace(/\b(GH)-(?=\d)/gi, `$1${ZWJ}-`).replace(/:(?=\/\/)/g, `:${ZWJ}`).replace(/\b(www)\./gi, `$1${ZWJ}.`);
+}
+function escapeMarkdownCode(s, options) {
+  let body = clean(s, options).replace(/[\t\r\n]/g, " ").replace(/<!--/g, `<!${ZWJ}--`).replace(/--(?=>)/g, `-${ZWJ}-`);
+  if (body === "") return "";
+  if (options?.table) body = body.replace(/\|/g, "\\|");
+  let longest = 0;
+  for (const run of body.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
+  const fence = "`".repeat(longest + 1);
+  const pad = body.startsWith("`") || body.endsWith("`") || body.startsWith(" ") && body.endsWith(" ") && body.trim() !== "";
+  return pad ? `${fence} ${body} ${fence}` : `${fence}${body}${fence}`;
+}
+var NBSP = "\xA0";
+var NB_HYPHEN = "\u2011";
+function noWrap(s) {
+  return s.replace(/ /g, NBSP);
+}
+function noBreakHyphens(s) {
+  return s.replace(/-/g, NB_HYPHEN);
+}
+
+// src/report/svg.ts
+var BOUND_COLORS = {
+  compute: "#e8590c",
+  memory: "#1971c2",
+  overhead: "#868e96"
+};
+var OTHER_COLOR = "#868e96";
+var HALO = 'stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke"';
+var FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
+var PRECISION_ORDER = ["fp64", "fp32", "tf32", "bf16", "fp16", "fp8", "int8", "int4"];
+var MAX_DECADES_X = 10;
+var MAX_DECADES_Y = 9;
+var MAX_RADIUS = 12;
+var MIN_RADIUS = 2;
+function n2(v) {
+  const r = Math.round(v * 100) / 100;
+  return Object.is(r, -0) ? "0" : String(r);
+}
+function siUnit(v, unit2) {
+  const s = formatCount(v);
+  const m = /^(-?[\d.]+)([kMGTP]?)$/.exec(s);
+  const tail = m ? `${m[2]}${unit2}` : unit2;
+  return tail ? `${m ? m[1] : s} ${tail}` : s;
+}
+var finitePositive = (v) => typeof v === "number" && Number.isFinite(v) && v > 0;
+function roofsOf(precision, device) {
+  const byPeak = /* @__PURE__ */ new Map();
+  for (const [p, v] of Object.entries(device.peak)) {
+    if (!finitePositive(v)) continue;
+    const list = byPeak.get(v) ?? [];
+    list.push(p);
+    byPeak.set(v, list);
+  }
+  const bw = device.bandwidth * device.memoryEfficiency;
+  const rank = (p) => PRECISION_ORDER.includes(p) ? PRECISION_ORDER.indexOf(p) : PRECISION_ORDER.length;
+  return [...byPeak.entries()].sort((a, b) => b[0] - a[0]).map(([peak, precisions]) => {
+    precisions.sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+    const attainable = peak * device.computeEfficiency;
+    return { precisions, peak, attainable, knee: attainable / bw, dominant: precisions.includes(precision) };
+  });
+}
+function dotsOf(latency, nodes) {
+  const id = latency.device;
+  const raw = nodes.map((node2, index) => ({ node: node2, index, t: node2.latency?.[id] })).filter(({ node: node2, t }) => finitePositive(node2.intensity) && finitePositive(node2.flops) && t !== void 0 && t.bound !== "fused" && finitePositive(t.us));
+  const sumUs = raw.reduce((s, d) => s + d.t.us, 0);
+  const totalUs = finitePositive(latency.ms) ? Math.max(latency.ms * 1e3, sumUs) : sumUs;
+  return raw.map(({ node: node2, index, t }) => ({
+    node: node2,
+    index,
+    intensity: node2.intensity,
+    achieved: node2.flops / (t.us * 1e-6),
+    us: t.us,
+    share: totalUs > 0 ? t.us / totalUs : 0,
+    bound: t.bound
+  }));
+}
+function placeholder(latency, width, message) {
+  const name = escapeHtml(latency.name || latency.device);
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} 60" width="${width}" height="60" role="img" font-family="${FONT}" style="max-width:100%;height:auto"><title>Roofline: ${name}</title><rect x="0" y="0" width="${width}" height="60" fill="#ffffff" stroke="#dee2e6"/><text x="12" y="24" font-size="14" font-weight="600" fill="#212529">Roofline: ${name}</text><text x="12" y="44" font-size="12" fill="#495057">${escapeHtml(message)}</text></svg>`;
+}
+function rooflineFrame(device, spec) {
+  const { width, height } = spec;
+  const roofs = roofsOf(spec.precision, device);
+  const bwEff = device.bandwidth * device.memoryEfficiency;
+  if (roofs.length === 0 || !finitePositive(bwEff) || !finitePositive(device.computeEfficiency)) return null;
+  const dominant = roofs.find((r) => r.dominant) ?? roofs[0];
+  const ridge = finitePositive(spec.ridgePoint) ? spec.ridgePoint : dominant.peak / device.bandwidth;
+  const ridgeY = ridge * device.bandwidth;
+  const knees = roofs.map((r) => r.knee);
+  const xs = [...spec.xs, ridge, ...knees];
+  let xMinExp = Math.min(Math.floor(Math.log10(Math.min(...xs))), Math.floor(Math.log10(Math.min(...knees, ridge))) - 2);
+  const xMaxExp = Math.max(Math.ceil(Math.log10(Math.max(...xs))), Math.floor(Math.log10(Math.max(...knees, ridge))) + 1);
+  xMinExp = Math.max(xMinExp, xMaxExp - MAX_DECADES_X);
+  const yMaxExp = Math.floor(Math.log10(Math.max(...roofs.map((r) => r.peak)))) + 1;
+  const ys = [...spec.ys, bwEff * 10 ** xMinExp, Math.min(...roofs.map((r) => r.attainable))];
+  let yMinExp = Math.floor(Math.log10(Math.min(...ys)));
+  yMinExp = Math.min(Math.max(yMinExp, yMaxExp - MAX_DECADES_Y), yMaxExp - 2);
+  const xMin = 10 ** xMinExp;
+  const xMax = 10 ** xMaxExp;
+  const yMin = 10 ** yMinExp;
+  const left = 78;
+  const right = width - 128;
+  const top = 64;
+  const bottom = height - (spec.bottomMargin ?? 86);
+  const pw = right - left;
+  const ph = bottom - top;
+  const px = (x) => left + (Math.log10(x) - xMinExp) / (xMaxExp - xMinExp) * pw;
+  const py = (y) => bottom - (Math.log10(y) - yMinExp) / (yMaxExp - yMinExp) * ph;
+  const clampX = (v) => Math.min(right, Math.max(left, v));
+  const clampY = (v) => Math.min(bottom, Math.max(top, v));
+  const out = [];
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" font-family="${FONT}" style="max-width:100%;height:auto">`
+  );
+  out.push(`<title>${spec.title}</title>`);
+  out.push(`<rect x="0" y="0" width="${width}" height="${height}" fill="#ffffff"/>`);
+  out.push(`<text x="${left}" y="24" font-size="15" font-weight="600" fill="#212529">${spec.heading}</text>`);
+  out.push(`<text x="${left}" y="44" font-size="12" fill="#495057">${spec.subtitle}</text>`);
+  const xStep = xMaxExp - xMinExp > 10 ? 2 : 1;
+  const yStep = yMaxExp - yMinExp > 10 ? 2 : 1;
+  for (let e = xMinExp; e <= xMaxExp; e++) {
+    const x = n2(px(10 ** e));
+    out.push(`<line class="tick-x" data-value="${n2v(10 ** e)}" x1="${x}" y1="${top}" x2="${x}" y2="${bottom + 5}" stroke="#e9ecef" stroke-width="1"/>`);
+    if ((e - xMinExp) % xStep === 0)
+      out.push(`<text x="${x}" y="${bottom + 19}" font-size="11" fill="#495057" text-anchor="middle">${siUnit(10 ** e, "")}</text>`);
+    if (e < xMaxExp)
+      for (let k = 2; k <= 9; k++) {
+        const mx = n2(px(k * 10 ** e));
+        out.push(`<line x1="${mx}" y1="${bottom}" x2="${mx}" y2="${bottom + 3}" stroke="#adb5bd" stroke-width="1"/>`);
+      }
+  }
+  for (let e = yMinExp; e <= yMaxExp; e++) {
+    const y = n2(py(10 ** e));
+    out.push(`<line class="tick-y" data-value="${n2v(10 ** e)}" x1="${left - 5}" y1="${y}" x2="${right}" y2="${y}" stroke="#e9ecef" stroke-width="1"/>`);
+    if ((e - yMinExp) % yStep === 0)
+      out.push(`<text x="${left - 8}" y="${n2(py(10 ** e) + 4)}" font-size="11" fill="#495057" text-anchor="end">${siUnit(10 ** e, "")}</text>`);
+    if (e < yMaxExp)
+      for (let k = 2; k <= 9; k++) {
+        const my = n2(py(k * 10 ** e));
+        out.push(`<line x1="${left - 3}" y1="${my}" x2="${left}" y2="${my}" stroke="#adb5bd" stroke-width="1"/>`);
+      }
+  }
+  out.push(`<rect x="${left}" y="${top}" width="${pw}" height="${ph}" fill="none" stroke="#868e96" stroke-width="1"/>`);
+  out.push(`<text x="${n2(left + pw / 2)}" y="${bottom + 38}" font-size="12" fill="#212529" text-anchor="middle">arithmetic intensity (FLOP/byte)</text>`);
+  out.push(
+    `<text x="18" y="${n2(top + ph / 2)}" font-size="12" fill="#212529" text-anchor="middle" transform="rotate(-90 18 ${n2(top + ph / 2)})">attainable FLOP/s</text>`
+  );
+  const specStart = Math.max(xMin, yMin / device.bandwidth);
+  if (specStart < ridge) {
+    out.push(
+      `<polyline class="roof-datasheet" points="${n2(px(specStart))},${n2(clampY(py(specStart * device.bandwidth)))} ${n2(px(ridge))},${n2(py(ridgeY))} ${n2(right)},${n2(py(ridgeY))}" fill="none" stroke="#868e96" stroke-width="1.2" stroke-dasharray="5 4"/>`
+    );
+  }
+  const maxKnee = Math.max(...knees);
+  const memStart = Math.max(xMin, yMin / bwEff);
+  if (memStart < maxKnee) {
+    out.push(
+      `<line class="roof-memory" x1="${n2(px(memStart))}" y1="${n2(py(memStart * bwEff))}" x2="${n2(clampX(px(maxKnee)))}" y2="${n2(py(Math.min(maxKnee, xMax) * bwEff))}" stroke="#343a40" stroke-width="2"/>`
+    );
+    const lx0 = px(memStart);
+    const ly0 = py(memStart * bwEff);
+    const lx1 = clampX(px(maxKnee));
+    const ly1 = py(Math.min(maxKnee, xMax) * bwEff);
+    const angle = Math.atan2(ly1 - ly0, lx1 - lx0) * 180 / Math.PI;
+    const tx = lx0 + (lx1 - lx0) * 0.3;
+    const ty = ly0 + (ly1 - ly0) * 0.3 - 6;
+    out.push(
+      `<text x="${n2(tx)}" y="${n2(ty)}" font-size="11" fill="#343a40" ${HALO} transform="rotate(${n2(angle)} ${n2(tx)} ${n2(ty)})">memory ${escapeHtml(siUnit(bwEff, "B/s"))} (${fmtPct(device.memoryEfficiency, 0)} of ${escapeHtml(siUnit(device.bandwidth, "B/s"))})</text>`
+    );
+  }
+  const labels = [];
+  for (const r of roofs) {
+    const x0 = clampX(px(Math.max(r.knee, xMin)));
+    const y = py(r.attainable);
+    out.push(
+      `<line class="roof-compute" data-precision="${escapeHtml(r.precisions.join(" "))}" x1="${n2(x0)}" y1="${n2(y)}" x2="${n2(right)}" y2="${n2(y)}" stroke="${r.dominant ? "#343a40" : "#868e96"}" stroke-width="${r.dominant ? 2 : 1.3}"/>`
+    );
+    labels.push({ y: y + 4, text: `${r.precisions.map((p) => escapeHtml(p)).join("/")} ${escapeHtml(siUnit(r.attainable, ""))}`, dominant: r.dominant });
+  }
+  labels.sort((a, b) => a.y - b.y);
+  for (let i = 1; i < labels.length; i++) if (labels[i].y < labels[i - 1].y + 12) labels[i].y = labels[i - 1].y + 12;
+  out.push(`<text x="${n2(right + 6)}" y="${top - 6}" font-size="10" fill="#868e96">compute roofs, FLOP/s</text>`);
+  for (const l of labels) {
+    out.push(
+      `<text class="roof-label" x="${n2(right + 6)}" y="${n2(l.y)}" font-size="11" fill="#212529"${l.dominant ? ' font-weight="600"' : ""}>${l.text}</text>`
+    );
+  }
+  const rx = px(ridge);
+  const ry = py(ridgeY);
+  out.push(`<line x1="${n2(rx)}" y1="${n2(ry)}" x2="${n2(rx)}" y2="${bottom}" stroke="#868e96" stroke-width="1" stroke-dasharray="2 3"/>`);
+  const ridgeOut = [];
+  ridgeOut.push(`<circle class="ridge" data-value="${n2v(ridge)}" cx="${n2(rx)}" cy="${n2(ry)}" r="4" fill="#ffffff" stroke="#212529" stroke-width="1.5"/>`);
+  const ridgeText = `ridge ${escapeHtml(siUnit(ridge, "FLOP/B"))} (${escapeHtml(spec.precision)})`;
+  const leftSide = rx > left + pw * 0.55;
+  ridgeOut.push(
+    `<text x="${n2(leftSide ? rx - 8 : rx + 8)}" y="${n2(Math.max(top + 12, ry - 8))}" font-size="11" fill="#212529" ${HALO}${leftSide ? ' text-anchor="end"' : ""}>${ridgeText}</text>`
+  );
+  return { head: out, ridge: ridgeOut, px, py, clampX, clampY, left, right, top, bottom, width, height, bwEff, attainable: dominant.attainable };
+}
+function rooflineSvg(latency, device, nodes, options = {}) {
+  const width = options.width ?? 800;
+  const height = options.height ?? 480;
+  const maxDots = options.maxDots ?? 2e3;
+  let dots = dotsOf(latency, nodes).sort((a, b) => b.us - a.us || a.index - b.index);
+  const omitted = Math.max(0, dots.length - maxDots);
+  dots = dots.slice(0, maxDots);
+  const maxShare = dots.reduce((m, d) => Math.max(m, d.share), 0);
+  const name = latency.name || device.name || latency.device;
+  const frame = rooflineFrame(device, {
+    precision: latency.precision,
+    ridgePoint: latency.ridgePoint,
+    xs: dots.map((d) => d.intensity),
+    ys: dots.map((d) => d.achieved),
+    width,
+    height,
+    title: `Roofline: ${escapeHtml(name)} (${escapeHtml(latency.device)})`,
+    heading: `Roofline: ${escapeHtml(name, { max: 80 })}`,
+    subtitle: [
+      escapeHtml(latency.device, { max: 60 }),
+      `${fmtMs(latency.ms)} estimated`,
+      `${escapeHtml(latency.bound)}-bound`,
+      escapeHtml(latency.precision),
+      `utilisation ${fmtPct(latency.utilization)}`
+    ].join(" \xB7 ")
+  });
+  if (!frame) return placeholder(latency, width, "no chart: the device has no peak or bandwidth figure");
+  const { px, py, clampX, clampY, left } = frame;
+  const out = [...frame.head];
+  let offScale = 0;
+  out.push(`<g class="nodes" fill-opacity="0.6" stroke-width="1">`);
+  for (const d of dots) {
+    const rawX = px(d.intensity);
+    const rawY = py(d.achieved);
+    const cx = clampX(rawX);
+    const cy = clampY(rawY);
+    const off = cx !== rawX || cy !== rawY;
+    if (off) offScale++;
+    const r = maxShare > 0 ? Math.max(MIN_RADIUS, MAX_RADIUS * Math.sqrt(d.share / maxShare)) : MIN_RADIUS;
+    const color = BOUND_COLORS[d.bound] ?? OTHER_COLOR;
+    const tip = `${escapeHtml(d.node.name || "(unnamed)", { max: 120 })} (${escapeHtml(d.node.domain ? `${d.node.domain}:${d.node.opType}` : d.node.opType, { max: 60 })}) \xB7 ${escapeHtml(siUnit(d.intensity, "FLOP/B"))} \xB7 ${escapeHtml(siUnit(d.achieved, "FLOP/s"))} \xB7 ${fmtUs(d.us)} (${fmtPct(d.share)} of time) \xB7 ${escapeHtml(d.bound)}-bound${off ? " \xB7 off scale" : ""}`;
+    const look = off ? `fill="#ffffff" stroke="${color}" stroke-dasharray="2 1.5"` : `fill="${color}" stroke="${color}"`;
+    out.push(`<circle class="node" cx="${n2(cx)}" cy="${n2(cy)}" r="${n2(r)}" ${look}><title>${tip}</title></circle>`);
+  }
+  out.push(`</g>`);
+  out.push(...frame.ridge);
+  const ly = height - 30;
+  let lx = left;
+  for (const [bound, color] of Object.entries(BOUND_COLORS)) {
+    out.push(`<circle cx="${n2(lx + 5)}" cy="${ly - 4}" r="5" fill="${color}" fill-opacity="0.6" stroke="${color}"/>`);
+    out.push(`<text x="${n2(lx + 14)}" y="${ly}" font-size="11" fill="#495057">${bound}-bound</text>`);
+    lx += 118;
+  }
+  roofLegend(out, lx, ly);
+  const notes = [`dot area \u221D share of time${maxShare > 0 ? ` (largest ${fmtPct(maxShare)})` : ""}`, `${dots.length} node${dots.length === 1 ? "" : "s"} drawn`];
+  if (omitted) notes.push(`${omitted} smallest not drawn`);
+  if (offScale) notes.push(`${offScale} off scale, pinned to the edge (hollow)`);
+  if (dots.length === 0) notes.push("no node has FLOPs and an estimated time on this device");
+  out.push(`<text x="${left}" y="${height - 10}" font-size="11" fill="#868e96">${escapeHtml(notes.join(" \xB7 "), { max: Infinity })}</text>`);
+  out.push(`</svg>`);
+  return out.join("\n");
+}
+function roofLegend(out, lx, ly) {
+  out.push(`<line x1="${n2(lx)}" y1="${ly - 4}" x2="${n2(lx + 22)}" y2="${ly - 4}" stroke="#343a40" stroke-width="2"/>`);
+  out.push(`<text x="${n2(lx + 28)}" y="${ly}" font-size="11" fill="#495057">attainable (\xD7 efficiency)</text>`);
+  lx += 170;
+  out.push(`<line x1="${n2(lx)}" y1="${ly - 4}" x2="${n2(lx + 22)}" y2="${ly - 4}" stroke="#868e96" stroke-width="1.2" stroke-dasharray="5 4"/>`);
+  out.push(`<text x="${n2(lx + 28)}" y="${ly}" font-size="11" fill="#495057">datasheet</text>`);
+  return lx + 100;
+}
+function n2v(v) {
+  return String(v);
+}
+function fmtPct(v, digits = 1) {
+  return Number.isFinite(v) ? `${(v * 100).toFixed(digits)}%` : "?";
+}
+function fmtMs(ms) {
+  if (!Number.isFinite(ms)) return "? ms";
+  if (ms >= 100) return `${ms.toFixed(0)} ms`;
+  if (ms >= 10) return `${ms.toFixed(1)} ms`;
+  if (ms >= 0.1) return `${ms.toFixed(2)} ms`;
+  return `${(ms * 1e3).toFixed(ms * 1e3 >= 10 ? 1 : 2)} \xB5s`;
+}
+function fmtUs(us) {
+  return fmtMs(us / 1e3);
+}
+
+// src/report/phase-rows.ts
+var finite2 = (v) => typeof v === "number" && Number.isFinite(v);
+function phaseEntries(m) {
+  const p = m.phases;
+  if (!p || typeof p !== "object" || Array.isArray(p)) return [];
+  return Object.entries(p).filter((e) => !!e[1] && typeof e[1] === "object" && !!e[1].totals);
+}
+function phaseDevices(m, phases = phaseEntries(m)) {
+  const seen = /* @__PURE__ */ new Set();
+  const with_ = new Set(phases.flatMap(([, p]) => Object.keys(p.latency && typeof p.latency === "object" ? p.latency : {})));
+  for (const id of Object.keys(m.latency ?? {})) if (with_.has(id)) seen.add(id);
+  for (const id of with_) seen.add(id);
+  return [...seen];
+}
+function phaseIntensity(t) {
+  if (!finite2(t.flops) || !finite2(t.memoryAccessBytes) || t.memoryAccessBytes <= 0) return null;
+  return t.flops / t.memoryAccessBytes;
+}
+function bounded(t, field2, v, format) {
+  if (!finite2(v)) return "?";
+  return isLowerBound(t, field2) ? lowerBoundText(format(v)) : format(v);
+}
+function phaseCells(p) {
+  const t = p.totals;
+  const dims2 = p.dims && typeof p.dims === "object" ? Object.entries(p.dims) : [];
+  const i = phaseIntensity(t);
+  const approx = isLowerBound(t, "flops") || isLowerBound(t, "memoryAccessBytes");
+  return {
+    dims: dims2.map(([k, v]) => `${k}=${finite2(v) ? String(v) : "?"}`).join(", "),
+    tokens: finite2(p.tokens) ? String(p.tokens) : "?",
+    macs: bounded(t, "macs", t.macs, (n) => formatCount(n)),
+    bytes: bounded(t, "memoryAccessBytes", t.memoryAccessBytes, formatBytes),
+    intensity: i === null ? "?" : `${approx ? "~" : ""}${siUnit(i, "FLOP/B")}`,
+    kvCache: t.kvCacheBytes === void 0 ? "\u2013" : bounded(t, "kvCacheBytes", t.kvCacheBytes, formatBytes),
+    memory: finite2(p.memoryBytes) ? formatBytes(p.memoryBytes) : "?"
+  };
+}
+function latencyCells(l, fmtMs2) {
+  return {
+    ms: finite2(l.ms) ? l.lowerBound ? lowerBoundText(fmtMs2(l.ms)) : fmtMs2(l.ms) : "?",
+    bound: typeof l.bound === "string" ? l.bound : "?",
+    tokensPerSecond: l.tokensPerSecond === void 0 ? "" : finite2(l.tokensPerSecond) ? `${l.lowerBound ? "\u2264 " : ""}${formatCount(l.tokensPerSecond)}` : "?",
+    timeToFirstToken: l.timeToFirstTokenMs === void 0 ? "" : finite2(l.timeToFirstTokenMs) ? `${l.lowerBound ? "\u2265 " : ""}${fmtMs2(l.timeToFirstTokenMs)}` : "?"
+  };
+}
+function phaseLatency(p, device) {
+  const l = p.latency && typeof p.latency === "object" ? p.latency[device] : void 0;
+  return l && typeof l === "object" ? l : void 0;
+}
+function generateNote(p) {
+  const g = p.generate;
+  if (!g || typeof g !== "object") return null;
+  const n = (v) => finite2(v) ? String(v) : "?";
+  return `a prompt of ${n(g.prompt)} tokens then ${n(g.tokens)} output tokens: a prefill and ${n(g.decodeSteps)} decode steps, each at its growing context; MACs, bytes and latency summed over the steps, KV cache and memory the largest step`;
+}
+
 // src/report/text.ts
 var field = (s, max = 200) => safeText(s, max);
-function shapeText(shape) {
-  if (shape === null) return "?";
-  return `[${shape.map((d) => d === null ? "?" : String(d)).join(", ")}]`;
+function shapeText(shape2) {
+  if (shape2 === null) return "?";
+  return `[${shape2.map((d) => d === null ? "?" : String(d)).join(", ")}]`;
 }
 function tensorLine(t) {
   const type = t.kind ? `${t.kind}<${t.dtype ?? "?"}>` : t.dtype ?? "?";
@@ -26037,6 +26894,8 @@ function renderModelText(m, options = {}) {
       if (f) out.push(`  ${field(l.device, 60)}: ${f}`);
     }
   }
+  const phases = phasesText(m);
+  if (phases.length) out.push("", ...phases);
   out.push("");
   out.push(textTable(["input", "type", "shape"], m.graph.inputs.map(tensorLine)));
   out.push("");
@@ -26081,6 +26940,41 @@ function renderModelText(m, options = {}) {
     if (m.warnings.length > shown.length) out.push(`  ... ${m.warnings.length - shown.length} more (see --format json)`);
   }
   return neutraliseCommands(out.join("\n"));
+}
+function phasesText(m) {
+  const phases = phaseEntries(m);
+  if (!phases.length) return [];
+  const out = ["phases (the model at each phase's dims)"];
+  out.push(
+    textTable(
+      ["phase", "dims", "tokens", "MACs", "bytes moved", "intensity", "KV cache", "memory"],
+      phases.map(([name, p]) => {
+        const c = phaseCells(p);
+        return [name, c.dims, c.tokens, c.macs, c.bytes, c.intensity, c.kvCache, c.memory];
+      }),
+      [false, false, true, true, true, true, true, true]
+    )
+  );
+  out.push("  memory: weights + KV cache + peak of the other activations; intensity: FLOPs per byte moved");
+  for (const [name, p] of phases) {
+    const note = generateNote(p);
+    if (note) out.push(`  ${field(name, 60)}: ${note}`);
+  }
+  const devices = phaseDevices(m, phases);
+  const rows = devices.flatMap(
+    (d) => phases.flatMap(([name, p]) => {
+      const l = phaseLatency(p, d);
+      if (!l) return [];
+      const c = latencyCells(l, formatMs);
+      return [[name, d, c.ms, c.bound, c.tokensPerSecond, c.timeToFirstToken]];
+    })
+  );
+  if (rows.length) {
+    out.push("");
+    out.push("phase latency (roofline, see docs/roofline.md)");
+    out.push(textTable(["phase", "device", "ms", "bound", "tokens/s", "ms to first token"], rows, [false, false, true, false, true, true]));
+  }
+  return out;
 }
 function renderAnalyzeText(report2, options = {}) {
   return neutraliseCommands(report2.models.map((m) => renderModelText(m, options)).join("\n\n") + "\n");
@@ -26675,8 +27569,8 @@ function typeProto(r, depth) {
       switch (field2) {
         case 1:
         case 8: {
-          const [dtype, shape] = tensorType(s);
-          out = { kind: field2 === 1 ? "tensor" : "sparse", dtype, shape };
+          const [dtype, shape2] = tensorType(s);
+          out = { kind: field2 === 1 ? "tensor" : "sparse", dtype, shape: shape2 };
           break;
         }
         case 4:
@@ -26717,14 +27611,14 @@ function innerType(q, depth) {
 function tensorType(r) {
   return sub(r, (s) => {
     let dtype = null;
-    let shape = null;
+    let shape2 = null;
     while (!s.done) {
       const tag = s.tag();
       if (tag === (1 << 3 | WIRE_VARINT)) dtype = dtypeFromCode(s.int32());
-      else if (tag === (2 << 3 | WIRE_LEN)) shape = tensorShape(s);
+      else if (tag === (2 << 3 | WIRE_LEN)) shape2 = tensorShape(s);
       else s.skip(tag & 7);
     }
-    return [dtype, shape];
+    return [dtype, shape2];
   });
 }
 function tensorShape(r) {
@@ -27070,8 +27964,471 @@ function checkExternalData(path2, display, model, options) {
   return [...missing].map((m) => `external weight file '${m}' is absent: analysed from the graph alone`);
 }
 
+// src/util/wildcard.ts
+function globMatch(pattern, name) {
+  const p = Array.from(pattern);
+  const n = Array.from(name);
+  let i = 0;
+  let j = 0;
+  let star = -1;
+  let mark = 0;
+  while (j < n.length) {
+    if (i < p.length && (p[i] === "?" || p[i] !== "*" && p[i] === n[j])) {
+      i++;
+      j++;
+    } else if (i < p.length && p[i] === "*") {
+      star = i++;
+      mark = j;
+    } else if (star >= 0) {
+      i = star + 1;
+      j = ++mark;
+    } else return false;
+  }
+  while (i < p.length && p[i] === "*") i++;
+  return i === p.length;
+}
+
+// src/analysis/kv-cache.ts
+var KvCacheConfigError = class extends UserError {
+  constructor(file, detail, role, index) {
+    super(file, detail);
+    this.role = role;
+    this.index = index;
+    this.name = "KvCacheConfigError";
+  }
+  role;
+  index;
+};
+function findKvCache(graph2, result, options = {}) {
+  const g = new GraphIndex(graph2, result, options.lookup ?? lookupOp, options.maxSearchSteps);
+  const override = options.override;
+  if (override && (override.past?.length || override.present?.length)) return fromOverride(g, override, options.file ?? "");
+  const found = byStructure(g) ?? byNames(g);
+  return found;
+}
+function attachKvCache(report2, graph2, result, options = {}) {
+  const info = findKvCache(graph2, result, options);
+  if (!info) return null;
+  const other = peakActivationExcluding(result, /* @__PURE__ */ new Set([...info.past, ...info.present]));
+  if (!other.unknown) info.otherPeakBytes = other.bytes;
+  report2.kvCache = info;
+  const bytes = kvCacheBytes(result, info.present);
+  if (bytes) {
+    report2.totals.kvCacheBytes = bytes.bytes;
+    if (bytes.lowerBound && !report2.totals.lowerBound.includes("kvCacheBytes")) report2.totals.lowerBound.push("kvCacheBytes");
+  }
+  return info;
+}
+function kvCacheBytes(result, present) {
+  let bytes = 0;
+  let known = 0;
+  for (const name of present) {
+    const out = result.outputs.find((o) => o.name === name);
+    const b = out?.info ? infoBytes(out.info) : null;
+    if (b === null) continue;
+    bytes += b;
+    known++;
+  }
+  if (present.length === 0 || known === 0) return null;
+  return { bytes, lowerBound: known < present.length };
+}
+function mergedDecoderBranch(graph2, dims2, defaultDim = 1) {
+  const input = graph2.inputs.find((i) => i.name === "use_cache_branch" && i.type?.kind === "tensor" && i.type.dtype === "bool");
+  if (!input) return null;
+  if (!graph2.nodes.some((n) => n.opType === "If" && n.domain === "" && n.inputs[0] === input.name)) return null;
+  const g = new GraphIndex(graph2, null, lookupOp);
+  const found = byStructure(g) ?? byNames(g);
+  if (!found || found.pastDims.length === 0) return null;
+  const values = found.pastDims.map((d) => `${quoteToken(d)}=${Object.hasOwn(dims2, d) ? dims2[d] : defaultDim}`);
+  const empty = found.pastDims.some((d) => (Object.hasOwn(dims2, d) ? dims2[d] : defaultDim) === 0);
+  return { input: input.name, value: empty ? 0 : 1, because: values.join(", ") };
+}
+var FLOAT_TYPES = /* @__PURE__ */ new Set(["float32", "float16", "bfloat16", "float64", "int8", "uint8", "float8e4m3fn", "float8e4m3fnuz", "float8e5m2", "float8e5m2fnuz"]);
+var MAX_SEARCH_STEPS = 1e6;
+var GraphIndex = class {
+  constructor(graph2, result, lookup, maxSteps = MAX_SEARCH_STEPS) {
+    this.graph = graph2;
+    this.lookup = lookup;
+    this.work = maxSteps;
+    const inits = new Set(graph2.initializers.map((t) => t.name));
+    this.inputs = graph2.inputs.filter((i) => !inits.has(i.name)).map((i) => ({ name: i.name, type: i.type }));
+    this.inputNames = new Set(this.inputs.map((i) => i.name));
+    this.outputs = graph2.outputs.map((o) => ({ name: o.name, type: o.type }));
+    this.topOutputs = new Set(graph2.outputs.map((o) => o.name));
+    for (const inp of result?.inputs ?? []) this.infos.set(inp.name, inp.info);
+    for (const n of result?.nodes ?? []) {
+      for (const v of [...n.inputs, ...n.outputs]) if (v.name && !this.infos.has(v.name)) this.infos.set(v.name, v.info);
+    }
+    this.index(graph2, 0);
+  }
+  graph;
+  lookup;
+  consumers = /* @__PURE__ */ new Map();
+  producer = /* @__PURE__ */ new Map();
+  /** A sub-graph's output name -> the If / Loop output it becomes (owner node and output slot). */
+  subOutputs = /* @__PURE__ */ new Map();
+  topOutputs;
+  inputs;
+  inputNames;
+  outputs;
+  infos = /* @__PURE__ */ new Map();
+  /** Edges the structure search may still follow: a hostile graph (huge fan-outs) cannot make it slow. */
+  work;
+  index(g, depth) {
+    if (depth > 16) return;
+    for (const node2 of g.nodes) {
+      node2.inputs.forEach((name, slot) => {
+        if (!name) return;
+        let list = this.consumers.get(name);
+        if (!list) this.consumers.set(name, list = []);
+        list.push({ node: node2, slot });
+      });
+      for (const o of node2.outputs) if (o) this.producer.set(o, node2);
+      for (const a of node2.attrs.values()) {
+        const subs = a.type === "graph" ? [a.value] : a.type === "graphs" ? a.value : [];
+        for (const sub2 of subs) {
+          if (node2.opType === "If" && node2.domain === "") {
+            sub2.outputs.forEach((o, i) => {
+              let list = this.subOutputs.get(o.name);
+              if (!list) this.subOutputs.set(o.name, list = []);
+              list.push({ node: node2, slot: i });
+            });
+          }
+          this.index(sub2, depth + 1);
+        }
+      }
+    }
+  }
+  /** Count one step of the search; false once the budget is spent (the search then stops, finding what it has). */
+  step() {
+    return --this.work >= 0;
+  }
+  /** The inferred shape of a value (top-level values only; sub-graph values: null). */
+  shape(name) {
+    const info = this.infos.get(name);
+    return info && info.kind === "tensor" ? info.shape : null;
+  }
+  /** Known integer values a value holds (shape / axes constants). */
+  values(name) {
+    const info = this.infos.get(name);
+    if (!info || info.kind !== "tensor" || !info.value) return null;
+    const v = info.value;
+    return v.every((x) => typeof x === "number") ? v : null;
+  }
+  rank(name) {
+    const s = this.shape(name);
+    if (s) return s.length;
+    const t = this.inputs.find((i) => i.name === name)?.type;
+    return t && t.kind === "tensor" && t.shape ? t.shape.length : null;
+  }
+  /** Is the value made by a node from data (not a graph input, an initializer or a Constant)? */
+  computed(name) {
+    const p = this.producer.get(name);
+    return p !== void 0 && !(p.opType === "Constant" && p.domain === "");
+  }
+};
+function intsAttr(node2, key2) {
+  const a = node2.attrs.get(key2);
+  if (!a) return null;
+  if (a.type === "ints") return a.value;
+  if (a.type === "int") return [a.value];
+  return null;
+}
+function intAttr(node2, key2, fallback) {
+  const a = node2.attrs.get(key2);
+  return a && a.type === "int" ? a.value : fallback;
+}
+var SAME_AXIS = /* @__PURE__ */ new Set(["Identity", "Cast", "CastLike", "Dropout", "QuantizeLinear", "DequantizeLinear", "Slice", "Split", "Tile", "Contiguous"]);
+function throughView(g, node2, slot, t) {
+  if (node2.domain !== "" && node2.domain !== "com.microsoft") return [];
+  const out0 = node2.outputs[0];
+  if (!out0 || slot !== 0) return [];
+  const a = t.axis;
+  const keep = (axis) => node2.outputs.filter(Boolean).map((name) => ({ name, axis }));
+  if (SAME_AXIS.has(node2.opType)) return node2.opType === "Split" ? keep(a) : [{ name: out0, axis: a }];
+  const inRank = g.rank(t.name);
+  const norm = (x, rank) => x < 0 && rank !== null ? x + rank : x;
+  switch (node2.opType) {
+    case "Transpose": {
+      const perm = intsAttr(node2, "perm") ?? (inRank !== null ? Array.from({ length: inRank }, (_, i) => inRank - 1 - i) : null);
+      return [{ name: out0, axis: a === null || !perm ? null : perm.indexOf(a) }];
+    }
+    case "Unsqueeze": {
+      const axes = intsAttr(node2, "axes") ?? (node2.inputs[1] ? g.values(node2.inputs[1]) : null);
+      if (!axes || inRank === null || a === null) return [{ name: out0, axis: null }];
+      const outRank = inRank + axes.length;
+      const inserted = new Set(axes.map((x) => norm(x, outRank)));
+      let k = 0;
+      for (let j = 0; j < outRank; j++) {
+        if (inserted.has(j)) continue;
+        if (k === a) return [{ name: out0, axis: j }];
+        k++;
+      }
+      return [{ name: out0, axis: null }];
+    }
+    case "Squeeze": {
+      let axes = intsAttr(node2, "axes") ?? (node2.inputs[1] ? g.values(node2.inputs[1]) : null);
+      const shape2 = g.shape(t.name);
+      if (!axes && shape2) axes = shape2.flatMap((d, i) => d === 1 ? [i] : []);
+      if (!axes || a === null) return [{ name: out0, axis: null }];
+      const removed = axes.map((x) => norm(x, inRank));
+      if (removed.includes(a)) return [{ name: out0, axis: null }];
+      return [{ name: out0, axis: a - removed.filter((x) => x < a).length }];
+    }
+    case "Expand": {
+      const outRank = g.rank(out0);
+      return [{ name: out0, axis: a === null || inRank === null || outRank === null ? null : a + outRank - inRank }];
+    }
+    case "Gather": {
+      const axis = norm(intAttr(node2, "axis", 0), inRank);
+      const idxRank = node2.inputs[1] ? g.rank(node2.inputs[1]) : null;
+      if (a === null || a === axis || idxRank === null) return [{ name: out0, axis: null }];
+      return [{ name: out0, axis: a < axis ? a : a - 1 + idxRank }];
+    }
+    case "Reshape":
+    case "Flatten":
+      return [{ name: out0, axis: a === null ? null : reshapedAxis(g.shape(t.name), g.shape(out0), a) }];
+    default:
+      return [];
+  }
+}
+function reshapedAxis(from, to, a) {
+  if (!from || !to || a >= from.length) return null;
+  const nums = (s) => s.every((d) => typeof d === "number");
+  if (!nums(from) || !nums(to)) return null;
+  const prod = (s, i, j) => s.slice(i, j).reduce((x, y) => x * y, 1);
+  const before = prod(from, 0, a);
+  const after = prod(from, a + 1, from.length);
+  for (let j = 0; j < to.length; j++) {
+    if (to[j] === from[a] && prod(to, 0, j) === before && prod(to, j + 1, to.length) === after) return j;
+  }
+  return null;
+}
+var ATTENTION_OPS = /* @__PURE__ */ new Set([
+  "MatMul",
+  "Einsum",
+  "Gemm",
+  "FusedMatMul",
+  "MatMulInteger",
+  "Softmax",
+  "Attention",
+  "MultiHeadAttention",
+  "GroupQueryAttention",
+  "SparseAttention",
+  "PagedAttention",
+  "DecoderMaskedMultiHeadAttention"
+]);
+function forward(g, start) {
+  const outputs = [];
+  let attention = false;
+  const seen = /* @__PURE__ */ new Set();
+  const stack = [start];
+  while (stack.length) {
+    const name = stack.pop();
+    if (seen.has(name) || seen.size > 256) continue;
+    seen.add(name);
+    if (g.topOutputs.has(name)) outputs.push(name);
+    for (const s of g.subOutputs.get(name) ?? []) if (s.node.outputs[s.slot]) stack.push(s.node.outputs[s.slot]);
+    for (const use of g.consumers.get(name) ?? []) {
+      if (!g.step()) return { outputs, attention };
+      const n = use.node;
+      if (ATTENTION_OPS.has(n.opType)) attention = true;
+      const viewed = throughView(g, n, use.slot, { name, axis: null });
+      const more = viewed.length ? viewed.map((v) => v.name) : ["Concat", "Mul", "Div"].includes(n.opType) && n.domain === "" ? n.outputs : [];
+      for (const o of more) if (o) stack.push(o);
+    }
+  }
+  return { outputs, attention };
+}
+function declaredDims(name, type) {
+  if (!type || type.kind !== "tensor" || !type.shape) return null;
+  return type.shape.map((d, i) => d === null ? `${name}[${i}]` : d);
+}
+function isCacheTensor(type) {
+  return !!type && type.kind === "tensor" && (type.dtype === null || FLOAT_TYPES.has(type.dtype)) && (type.shape === null || type.shape.length >= 3);
+}
+function byStructure(g) {
+  const past = [];
+  const present = /* @__PURE__ */ new Set();
+  const pastDims = /* @__PURE__ */ new Set();
+  const bySlots = [];
+  for (const inp of g.inputs) {
+    if (!isCacheTensor(inp.type)) continue;
+    const dims2 = declaredDims(inp.name, inp.type);
+    if (!dims2) continue;
+    let hit = false;
+    dims2.forEach((d, axis) => {
+      if (typeof d !== "string") return;
+      const r = concatsFrom(g, { name: inp.name, axis });
+      if (r === null) return;
+      hit = true;
+      pastDims.add(d);
+      for (const o of r) present.add(o);
+    });
+    if (hit) past.push(inp.name);
+  }
+  for (const [name, uses] of g.consumers) {
+    for (const { node: node2, slot } of uses) {
+      const slots = g.lookup(node2.domain, node2.opType)?.cacheSlots;
+      if (!slots || !slots.past.includes(slot)) continue;
+      if (!g.step()) break;
+      const source = backToInput(g, name);
+      if (source && !past.includes(source)) {
+        past.push(source);
+        bySlots.push(source);
+      }
+    }
+  }
+  if (bySlots.length) for (const d of sequenceDims(g, past)) pastDims.add(d);
+  for (const node2 of allNodes(g)) {
+    const slots = g.lookup(node2.domain, node2.opType)?.cacheSlots;
+    if (!slots) continue;
+    for (const s of slots.present) if (node2.outputs[s]) for (const o of forward(g, node2.outputs[s]).outputs) present.add(o);
+  }
+  if (past.length === 0 && present.size === 0) return null;
+  return finish(g, past, [...present], "structure", [...pastDims]);
+}
+function* allNodes(g) {
+  const seen = /* @__PURE__ */ new Set();
+  for (const uses of g.consumers.values()) {
+    for (const u of uses) {
+      if (seen.has(u.node)) continue;
+      seen.add(u.node);
+      yield u.node;
+    }
+  }
+}
+function backToInput(g, name) {
+  let cur = name;
+  for (let i = 0; i < 64; i++) {
+    if (g.inputNames.has(cur)) return cur;
+    const p = g.producer.get(cur);
+    if (!p || !p.inputs[0] || throughView(g, p, 0, { name: p.inputs[0], axis: null }).length === 0) return null;
+    cur = p.inputs[0];
+  }
+  return null;
+}
+function concatsFrom(g, start) {
+  const outs = [];
+  let found = false;
+  const seen = /* @__PURE__ */ new Set();
+  const stack = [start];
+  while (stack.length) {
+    const t = stack.pop();
+    const key2 = `${t.name}\0${String(t.axis)}`;
+    if (seen.has(key2) || seen.size > 256 || t.axis === null) continue;
+    seen.add(key2);
+    for (const { node: node2, slot } of g.consumers.get(t.name) ?? []) {
+      if (!g.step()) return found ? outs : null;
+      if (node2.opType === "Concat" && node2.domain === "" && node2.outputs[0]) {
+        const rank = g.rank(t.name);
+        let axis = intAttr(node2, "axis", 0);
+        if (axis < 0 && rank !== null) axis += rank;
+        const others = node2.inputs.filter((x, i) => i !== slot && x !== "");
+        if (axis === t.axis && others.some((o) => g.computed(o))) {
+          const f = forward(g, node2.outputs[0]);
+          if (f.attention || f.outputs.length) {
+            found = true;
+            outs.push(...f.outputs);
+          }
+        }
+        continue;
+      }
+      for (const next of throughView(g, node2, slot, t)) stack.push(next);
+    }
+  }
+  return found ? outs : null;
+}
+var CACHE_WORDS = /* @__PURE__ */ new Set([
+  "key",
+  "keys",
+  "value",
+  "values",
+  "k",
+  "v",
+  "kv",
+  "self",
+  "cross",
+  "decoder",
+  "encoder",
+  "cache",
+  "cached",
+  "layer",
+  "layers",
+  "attn",
+  "out",
+  "in"
+]);
+function nameRole(name, isInput) {
+  const words = name.toLowerCase().split(/[._/:-]+/).filter(Boolean);
+  if (words.length === 0) return false;
+  const [head, ...rest] = words;
+  if (!rest.every((w) => CACHE_WORDS.has(w) || /^(?:k|v|key|value|layer)?\d+$/.test(w))) return false;
+  if (words.includes("cache")) return true;
+  return isInput ? /^past\d*$/.test(head) || head === "pkv" : /^present\d*$/.test(head);
+}
+function byNames(g) {
+  const past = g.inputs.filter((i) => isCacheTensor(i.type) && nameRole(i.name, true)).map((i) => i.name);
+  const present = g.outputs.filter((o) => isCacheTensor(o.type) && nameRole(o.name, false)).map((o) => o.name);
+  if (past.length === 0 && present.length === 0) return null;
+  return finish(g, past, present, "names", sequenceDims(g, past));
+}
+function sequenceDims(g, past) {
+  const cache = new Set(past);
+  const elsewhere = /* @__PURE__ */ new Set();
+  for (const i of g.inputs) {
+    if (cache.has(i.name)) continue;
+    for (const d of declaredDims(i.name, i.type) ?? []) if (typeof d === "string") elsewhere.add(d);
+  }
+  const out = /* @__PURE__ */ new Set();
+  for (const name of past) {
+    const dims2 = declaredDims(name, g.inputs.find((i) => i.name === name)?.type ?? null);
+    if (!dims2) continue;
+    const candidates = dims2.map((d, axis) => ({ d, axis })).filter((x) => typeof x.d === "string" && !elsewhere.has(x.d));
+    const preferred = candidates.find((c) => c.axis === dims2.length - 2);
+    for (const c of preferred ? [preferred] : candidates) out.add(c.d);
+  }
+  return [...out];
+}
+function finish(g, past, present, found, pastDims) {
+  const inOrder = (names, order) => {
+    const set = new Set(names);
+    return order.filter((x) => set.has(x.name)).map((x) => x.name);
+  };
+  return { past: inOrder(past, g.inputs), present: inOrder(present, g.outputs), found, pastDims };
+}
+function nameMatcher(pattern) {
+  if (!/[*?]/.test(pattern)) return (name) => name === pattern;
+  return (name) => globMatch(pattern, name);
+}
+function fromOverride(g, o, file) {
+  const pick = (patterns, pool, role) => {
+    if (!patterns) return null;
+    const chosen = /* @__PURE__ */ new Set();
+    patterns.forEach((p2, index) => {
+      const match = nameMatcher(p2);
+      const hits = pool.filter((x) => match(x.name));
+      if (hits.length === 0) {
+        const what = role === "past" ? "graph input" : "graph output";
+        throw new KvCacheConfigError(file, `kv-cache ${role} ${quoteToken(p2)} matches no ${what} of the model`, role, index);
+      }
+      for (const h of hits) chosen.add(h.name);
+    });
+    return [...chosen];
+  };
+  const past = pick(o.past, g.inputs, "past");
+  const present = pick(o.present, g.outputs, "present");
+  const detected = past && present ? null : byStructure(g) ?? byNames(g);
+  const p = past ?? detected?.past ?? [];
+  const dims2 = detected && !past ? detected.pastDims : sequenceDims(g, p);
+  return finish(g, p, present ?? detected?.present ?? [], "config", dims2);
+}
+
 // src/io/analyze-file.ts
 function analyzeModelFile(path2, options = {}) {
+  return openModelFile(path2, options).analyze(options.dims);
+}
+function openModelFile(path2, options = {}) {
   const shown = options.errorPath ?? options.displayPath ?? path2;
   const loaded = loadModelFile(path2, {
     allowMissingWeights: options.allowMissingWeights,
@@ -27080,9 +28437,23 @@ function analyzeModelFile(path2, options = {}) {
     maxNodes: options.maxNodes
   });
   const m = loaded.model;
-  let inferred;
+  const initNames = new Set(m.graph.initializers.map((t) => t.name));
+  const declaredInputs = m.graph.inputs.filter((i) => !initNames.has(i.name)).map((i) => ({
+    name: i.name,
+    dtype: i.type?.kind === "tensor" ? i.type.dtype : null,
+    shape: i.type?.kind === "tensor" && i.type.shape ? [...i.type.shape] : null
+  }));
+  return { declaredInputs, analyze: (dims2) => analyzeLoadedModel(loaded, { ...options, dims: dims2 }) };
+}
+function analyzeLoadedModel(loaded, options = {}) {
+  const path2 = loaded.path;
+  const shown = options.errorPath ?? options.displayPath ?? path2;
+  const m = loaded.model;
+  let graph2, branch, inferred;
   try {
-    inferred = inferModel(m, { dims: options.dims, upperBounds: true });
+    graph2 = expandFunctions(m.graph, m.functions).graph;
+    branch = mergedDecoderBranch(graph2, options.dims ?? {});
+    inferred = inferModel(m, { dims: options.dims, upperBounds: true, ...branch ? { inputValues: { [branch.input]: [branch.value] } } : {} });
   } catch (e) {
     if (e instanceof GraphError) throw new InputError(shown, e.message);
     throw e;
@@ -27092,7 +28463,350 @@ function analyzeModelFile(path2, options = {}) {
     { path: options.displayPath ?? path2, fileBytes: loaded.bytes, irVersion: m.irVersion, producer, notices: loaded.notices },
     inferred
   );
+  attachKvCache(report2, graph2, inferred, { override: options.kvCache, file: shown });
+  if (branch) {
+    const taken = branch.value ? "true: the branch with the cache" : "false: the branch without cache";
+    report2.warnings.unshift({ node: "", message: `merged decoder: '${branch.input}' taken as ${taken} (${branch.because})` });
+  }
   return { report: report2, symbols: inferred.symbols };
+}
+
+// src/report/phases.ts
+var PREFILL = "prefill";
+var GENERATE = "generate";
+var INTEGER = /* @__PURE__ */ new Set(["int64", "int32", "uint32", "uint64", "int16", "uint16", "int8", "uint8"]);
+function tokenIdsInput(inputs) {
+  return inputs.find((i) => i.dtype !== null && INTEGER.has(i.dtype) && i.shape !== null && i.shape.length === 2);
+}
+function runTokens(report2) {
+  const ids = tokenIdsInput(report2.graph.inputs);
+  if (!ids?.shape) return null;
+  let n = 1;
+  for (const d of ids.shape) {
+    if (typeof d !== "number") return null;
+    n *= d;
+  }
+  return n;
+}
+function phaseMemoryBytes(t, kv) {
+  if (kv?.otherPeakBytes !== void 0 && t.kvCacheBytes !== void 0) return t.weightBytes + t.kvCacheBytes + kv.otherPeakBytes;
+  return t.weightBytes + t.peakActivationBytes;
+}
+function classFigures(report2) {
+  const out = {};
+  for (const n of report2.nodes) {
+    const c = out[nodeClass(n)] ??= { macs: 0, flops: 0, bytes: 0 };
+    c.macs += n.macs ?? 0;
+    c.flops += n.flops ?? 0;
+    c.bytes += (n.bytesRead ?? 0) + (n.bytesWritten ?? 0);
+  }
+  return out;
+}
+function phaseReport(name, report2) {
+  const tokens = runTokens(report2);
+  const out = {
+    dims: { ...report2.dims },
+    totals: report2.totals,
+    memoryBytes: phaseMemoryBytes(report2.totals, report2.kvCache),
+    tokens,
+    byClass: classFigures(report2)
+  };
+  if (report2.latency && Object.keys(report2.latency).length) {
+    out.latency = {};
+    for (const [id, l] of Object.entries(report2.latency)) {
+      const p = { ms: l.ms, computeMs: l.computeMs, memoryMs: l.memoryMs, overheadMs: l.overheadMs, bound: l.bound };
+      if (name !== PREFILL && tokens !== null && l.ms > 0) p.tokensPerSecond = tokens * 1e3 / l.ms;
+      if (name === PREFILL) p.timeToFirstTokenMs = l.ms;
+      if (l.lowerBound) p.lowerBound = true;
+      if (l.upperBoundMs !== void 0) p.upperBoundMs = l.upperBoundMs;
+      if (l.byClass) p.byClass = classTimes(l.byClass);
+      out.latency[id] = p;
+    }
+  }
+  return out;
+}
+function classTimes(src) {
+  const out = {};
+  for (const [c, v] of Object.entries(src)) out[c] = { ms: v.ms, kernels: v.kernels };
+  return out;
+}
+function addClassTimes(acc, src, w = 1) {
+  for (const [c, v] of Object.entries(src ?? {})) {
+    const a = acc[c] ??= { ms: 0, kernels: 0 };
+    a.ms += w * v.ms;
+    a.kernels += w * v.kernels;
+  }
+}
+var symbolOf = (input, axis) => {
+  const d = input.shape?.[axis];
+  if (typeof d === "number" || d === void 0) return null;
+  return d ?? `${input.name}[${axis}]`;
+};
+function generateRoles(inputs, hints = {}) {
+  const ids = tokenIdsInput(inputs);
+  const o = hints.override ?? {};
+  const sequence = o.sequence ?? (ids ? symbolOf(ids, 1) : null);
+  if (!sequence) {
+    return {
+      missing: "sequence",
+      why: ids ? `the token-ids input's axis 1 is a fixed size` : "no graph input is token ids (an integer tensor [batch, sequence])"
+    };
+  }
+  let past;
+  if (o.past) past = [o.past];
+  else if (hints.pastDims?.length) past = [...hints.pastDims];
+  else {
+    const idSymbols = new Set(ids ? [symbolOf(ids, 0), symbolOf(ids, 1)] : []);
+    const found = /* @__PURE__ */ new Set();
+    for (const name of hints.pastInputs ?? []) {
+      const input = inputs.find((i) => i.name === name);
+      input?.shape?.forEach((_, axis) => {
+        const s = symbolOf(input, axis);
+        if (s && !idSymbols.has(s)) found.add(s);
+      });
+    }
+    past = [...found];
+  }
+  past = past.filter((p) => p !== sequence);
+  if (past.length === 0) return { missing: "past", why: "no KV cache with a symbolic length was found" };
+  let total = o.total;
+  if (!total) {
+    const batch = ids ? symbolOf(ids, 0) : null;
+    const pastInputs = new Set(hints.pastInputs ?? []);
+    for (const input of inputs) {
+      if (input === ids || pastInputs.has(input.name) || input.shape?.length !== 2) continue;
+      const s = symbolOf(input, 1);
+      if (s && s !== sequence && s !== batch && !past.includes(s)) {
+        total = s;
+        break;
+      }
+    }
+  }
+  return { sequence, past, ...total ? { total } : {} };
+}
+function generateDims(base, roles, prompt, step) {
+  const dims2 = { ...base };
+  const past = step === void 0 ? 0 : prompt + step;
+  const sequence = step === void 0 ? prompt : 1;
+  dims2[roles.sequence] = sequence;
+  for (const p of roles.past) dims2[p] = past;
+  if (roles.total) dims2[roles.total] = past + sequence;
+  return dims2;
+}
+var MAX_ANALYSED_STEPS = 64;
+var LINEAR_TOLERANCE = 1e-3;
+function shape(p) {
+  const t = p.totals;
+  return [
+    t.macs,
+    t.flops,
+    t.memoryAccessBytes,
+    ...Object.keys(p.latency ?? {}).sort().map((id) => p.latency[id].ms)
+  ];
+}
+function onLine(a, m, b) {
+  const fa = shape(a.phase);
+  const fm = shape(m.phase);
+  const fb = shape(b.phase);
+  if (fa.length !== fm.length || fb.length !== fm.length) return false;
+  const w = (m.step - a.step) / (b.step - a.step);
+  return fm.every((v, k) => {
+    const expected = fa[k] + w * (fb[k] - fa[k]);
+    return Math.abs(v - expected) <= LINEAR_TOLERANCE * Math.max(Math.abs(v), Math.abs(expected), 1e-12);
+  });
+}
+function analyseSteps(decodeSteps, at) {
+  if (decodeSteps <= 0) return [];
+  const done = /* @__PURE__ */ new Map();
+  const get = (step) => {
+    let p = done.get(step);
+    if (!p) done.set(step, p = at(step));
+    return { step, phase: p };
+  };
+  get(0);
+  get(decodeSteps - 1);
+  let spans = [[0, decodeSteps - 1]];
+  while (spans.length && done.size < MAX_ANALYSED_STEPS) {
+    const next = [];
+    for (const [a, b] of spans) {
+      if (b - a < 2 || done.size >= MAX_ANALYSED_STEPS) continue;
+      const mid = Math.floor((a + b) / 2);
+      const known = done.has(mid);
+      const m = get(mid);
+      if (!known && onLine(get(a), m, get(b))) continue;
+      next.push([a, mid], [mid, b]);
+    }
+    spans = next;
+  }
+  return [...done.entries()].sort((x, y) => x[0] - y[0]).map(([step, phase]) => ({ step, phase }));
+}
+var figures = (p) => ({
+  macs: p.totals.macs,
+  coreMacs: p.totals.coreMacs,
+  flops: p.totals.flops,
+  memoryAccessBytes: p.totals.memoryAccessBytes,
+  tokens: p.tokens ?? 0,
+  classes: p.byClass,
+  latency: Object.fromEntries(
+    Object.entries(p.latency ?? {}).map(([id, l]) => [
+      id,
+      { ms: l.ms, computeMs: l.computeMs, memoryMs: l.memoryMs, overheadMs: l.overheadMs, byClass: classTimes(l.byClass ?? {}) }
+    ])
+  )
+});
+function sumSteps(steps, decodeSteps) {
+  const acc = { macs: 0, coreMacs: 0, flops: 0, memoryAccessBytes: 0, tokens: 0, classes: {}, latency: {} };
+  const add = (f2, w) => {
+    acc.macs += w * f2.macs;
+    acc.coreMacs += w * f2.coreMacs;
+    acc.flops += w * f2.flops;
+    acc.memoryAccessBytes += w * f2.memoryAccessBytes;
+    acc.tokens += w * f2.tokens;
+    for (const [c, v] of Object.entries(f2.classes)) {
+      const a = acc.classes[c] ??= { macs: 0, flops: 0, bytes: 0 };
+      a.macs += w * v.macs;
+      a.flops += w * v.flops;
+      a.bytes += w * v.bytes;
+    }
+    for (const [id, l] of Object.entries(f2.latency)) {
+      const a = acc.latency[id] ??= { ms: 0, computeMs: 0, memoryMs: 0, overheadMs: 0, byClass: {} };
+      a.ms += w * l.ms;
+      a.computeMs += w * l.computeMs;
+      a.memoryMs += w * l.memoryMs;
+      a.overheadMs += w * l.overheadMs;
+      addClassTimes(a.byClass, l.byClass, w);
+    }
+  };
+  const sorted = [...steps].sort((a, b) => a.step - b.step);
+  const f = sorted.map((s) => figures(s.phase));
+  if (sorted.length === 0 || decodeSteps === 0) return acc;
+  sorted.forEach((_, k) => add(f[k], 1));
+  for (let k = 0; k + 1 < sorted.length; k++) {
+    const gap = sorted[k + 1].step - sorted[k].step;
+    if (gap <= 1) continue;
+    const between = gap - 1;
+    add(f[k], between / 2);
+    add(f[k + 1], between / 2);
+  }
+  return acc;
+}
+function generateReport(prefill, steps, run) {
+  const decodeSteps = run.tokens - 1;
+  const sum = sumSteps(steps, decodeSteps);
+  const all = [prefill, ...steps.map((s) => s.phase)];
+  const maxOf2 = (f) => {
+    const v = all.map(f).filter((x) => x !== void 0);
+    return v.length ? Math.max(...v) : void 0;
+  };
+  const lowerBound = [...new Set(all.flatMap((p) => p.totals.lowerBound))];
+  const incomplete2 = all.filter((p) => p.totals.incompleteNodes > 0);
+  const totals2 = {
+    ...prefill.totals,
+    macs: prefill.totals.macs + sum.macs,
+    coreMacs: prefill.totals.coreMacs + sum.coreMacs,
+    flops: prefill.totals.flops + sum.flops,
+    memoryAccessBytes: prefill.totals.memoryAccessBytes + sum.memoryAccessBytes,
+    peakActivationBytes: maxOf2((p) => p.totals.peakActivationBytes),
+    incompleteNodes: Math.max(...all.map((p) => p.totals.incompleteNodes)),
+    incompleteNodeNames: incomplete2[0]?.totals.incompleteNodeNames ?? [],
+    lowerBound
+  };
+  delete totals2.upperBound;
+  const kv = maxOf2((p) => p.totals.kvCacheBytes);
+  if (kv !== void 0) totals2.kvCacheBytes = kv;
+  else delete totals2.kvCacheBytes;
+  const byClass = {};
+  for (const src of [prefill.byClass, sum.classes]) {
+    for (const [c, v] of Object.entries(src)) {
+      const a = byClass[c] ??= { macs: 0, flops: 0, bytes: 0 };
+      a.macs += v.macs;
+      a.flops += v.flops;
+      a.bytes += v.bytes;
+    }
+  }
+  const out = {
+    dims: { ...prefill.dims },
+    totals: totals2,
+    memoryBytes: maxOf2((p) => p.memoryBytes),
+    tokens: prefill.tokens === null || steps.some((s) => s.phase.tokens === null) ? null : prefill.tokens + sum.tokens,
+    byClass,
+    generate: { prompt: run.prompt, tokens: run.tokens, decodeSteps }
+  };
+  if (prefill.latency) {
+    out.latency = {};
+    for (const [id, pl] of Object.entries(prefill.latency)) {
+      const d = sum.latency[id] ?? { ms: 0, computeMs: 0, memoryMs: 0, overheadMs: 0, byClass: {} };
+      const parts = { compute: pl.computeMs + d.computeMs, memory: pl.memoryMs + d.memoryMs, overhead: pl.overheadMs + d.overheadMs };
+      const bound = Object.entries(parts).reduce((a, b) => b[1] > a[1] ? b : a)[0];
+      const l = {
+        ms: pl.ms + d.ms,
+        computeMs: parts.compute,
+        memoryMs: parts.memory,
+        overheadMs: parts.overhead,
+        bound,
+        timeToFirstTokenMs: pl.ms
+      };
+      if (pl.byClass) {
+        const byClass2 = {};
+        addClassTimes(byClass2, pl.byClass);
+        addClassTimes(byClass2, d.byClass);
+        l.byClass = byClass2;
+      }
+      if (decodeSteps > 0 && d.ms > 0 && !steps.some((s) => s.phase.tokens === null)) l.tokensPerSecond = sum.tokens * 1e3 / d.ms;
+      if (all.some((p) => p.latency?.[id]?.lowerBound)) l.lowerBound = true;
+      out.latency[id] = l;
+    }
+  }
+  return out;
+}
+
+// src/io/analyze-phases.ts
+var GenerateRoleError = class extends Error {
+  constructor(role, why) {
+    super(`cannot tell which dim is the ${role === "past" ? "past sequence (the KV cache length)" : "sequence (new tokens)"}: ${why}`);
+    this.role = role;
+    this.why = why;
+    this.name = "GenerateRoleError";
+  }
+  role;
+  why;
+};
+function rolesOf(opened, report2, generate) {
+  const roles = generateRoles(opened.declaredInputs, {
+    pastDims: report2.kvCache?.pastDims,
+    pastInputs: report2.kvCache?.past,
+    override: { sequence: generate.sequence, past: generate.past, total: generate.total }
+  });
+  if ("missing" in roles) throw new GenerateRoleError(roles.missing, roles.why);
+  return roles;
+}
+function analyzePhases(opened, report2, spec, devices, options = {}) {
+  const at = (name, dims2) => {
+    const r = withLatency(opened.analyze(dims2).report, devices, { precision: options.precision });
+    return phaseReport(name, r);
+  };
+  const out = {};
+  const total = totalRole(opened, report2);
+  for (const [name, dims2] of Object.entries(spec.phases ?? {})) out[name] = at(name, withTotal(dims2, total));
+  const g = spec.generate;
+  if (g) {
+    const roles = rolesOf(opened, report2, g);
+    const prefill = at("prefill", generateDims(spec.dims, roles, g.prompt));
+    const steps = analyseSteps(g.tokens - 1, (step) => at("decode", generateDims(spec.dims, roles, g.prompt, step)));
+    out[GENERATE] = generateReport(prefill, steps, { prompt: g.prompt, tokens: g.tokens });
+  }
+  return out;
+}
+function totalRole(opened, report2) {
+  const roles = generateRoles(opened.declaredInputs, { pastDims: report2.kvCache?.pastDims, pastInputs: report2.kvCache?.past });
+  return "missing" in roles || !roles.total ? null : roles;
+}
+function withTotal(dims2, roles) {
+  if (!roles?.total || Object.hasOwn(dims2, roles.total) || !Object.hasOwn(dims2, roles.sequence)) return dims2;
+  if (!roles.past.every((p) => Object.hasOwn(dims2, p))) return dims2;
+  const past = roles.past.length ? dims2[roles.past[0]] : 0;
+  if (!roles.past.every((p) => dims2[p] === past)) return dims2;
+  return { ...dims2, [roles.total]: dims2[roles.sequence] + past };
 }
 
 // src/check/dims.ts
@@ -27132,6 +28846,21 @@ function checkConfigDims(cfg, analysed) {
         unknownDimMessage(name, symbols, of)
       );
     }
+  }
+}
+function checkPhaseDims(cfg, model, path2, symbols) {
+  const known = new Set(symbols);
+  const of = quoteToken(path2, 80);
+  for (const phase of Object.values(model.phases ?? {})) {
+    for (const [name, at] of Object.entries(phase.own)) {
+      if (!known.has(name)) throw new BudgetFileError(cfg.file, at.line, at.column, at.keyPath, unknownDimMessage(name, symbols, of));
+    }
+  }
+  const g = model.generate;
+  for (const role of ["sequence", "past", "total"]) {
+    const name = g?.[role];
+    const at = g?.rolesAt?.[role];
+    if (name !== void 0 && at && !known.has(name)) throw new BudgetFileError(cfg.file, at.line, at.column, at.keyPath, unknownDimMessage(name, symbols, of));
   }
 }
 
@@ -27231,7 +28960,7 @@ var CLASS_EFFICIENCY = {
     classes: {}
   }
 };
-function classFigures(defaults, compute, overhead, own = {}) {
+function classFigures2(defaults, compute, overhead, own = {}) {
   const out = {};
   for (const [c, d] of Object.entries(defaults)) {
     const f = {};
@@ -27263,7 +28992,7 @@ function deviceModel(device, overrides = {}) {
     computeEfficiency,
     memoryEfficiency: overrides.memoryEfficiency ?? e.memory,
     kernelOverhead,
-    classes: classFigures(e.classes, computeEfficiency, kernelOverhead, overrides.classes),
+    classes: classFigures2(e.classes, computeEfficiency, kernelOverhead, overrides.classes),
     ...cache ? { cache } : {},
     fusion: overrides.fusion ?? e.fusion
   };
@@ -27274,10 +29003,29 @@ import { existsSync as existsSync2, statSync as statSync3 } from "node:fs";
 import { dirname as dirname3, isAbsolute as isAbsolute3, relative as relative4, resolve as resolve4 } from "node:path";
 
 // src/budgets/evaluate.ts
-var STANDARD = ["params", "gmacs", "gflops", "weights", "peak-memory", "memory-traffic"];
-function metricValue(report2, metric, device) {
+var STANDARD = [
+  "params",
+  "gmacs",
+  "gflops",
+  "weights",
+  "peak-memory",
+  "memory-traffic"
+];
+function phaseOf(report2, phase) {
+  const p = report2?.phases;
+  return p && Object.hasOwn(p, phase) ? p[phase] : null;
+}
+function figuresOf(report2, phase) {
+  if (phase === void 0) return { totals: report2.totals, latency: report2.latency, tokens: null };
+  const p = phaseOf(report2, phase);
+  return p ? { totals: p.totals, latency: p.latency, tokens: p.tokens } : null;
+}
+function metricValue(report2, metric, device, phase) {
   if (!report2) return null;
-  const t = report2.totals;
+  const f = figuresOf(report2, phase);
+  if (!f) return null;
+  const t = f.totals;
+  const l = device ? f.latency?.[device] : void 0;
   switch (metric) {
     case "params":
       return t.params;
@@ -27291,8 +29039,15 @@ function metricValue(report2, metric, device) {
       return t.peakActivationBytes;
     case "memory-traffic":
       return t.memoryAccessBytes;
+    case "kv-cache":
+      return t.kvCacheBytes ?? null;
     case "latency":
-      return device ? report2.latency?.[device]?.ms ?? null : null;
+      return l?.ms ?? null;
+    case "time-to-first-token":
+      return phase === void 0 ? null : l?.timeToFirstTokenMs ?? l?.ms ?? null;
+    case "tokens-per-second":
+      if (phase === void 0 || !l) return null;
+      return l.tokensPerSecond ?? (f.tokens !== null && l.ms > 0 ? f.tokens * 1e3 / l.ms : null);
   }
 }
 var TOTALS_FIELD = {
@@ -27301,20 +29056,33 @@ var TOTALS_FIELD = {
   gflops: "flops",
   weights: "weightBytes",
   "peak-memory": "peakActivationBytes",
-  "memory-traffic": "memoryAccessBytes"
+  "memory-traffic": "memoryAccessBytes",
+  "kv-cache": "kvCacheBytes"
 };
-function isLowerBound2(report2, metric, device) {
-  const t = report2.totals;
-  if (metric === "latency") {
-    const l = device ? report2.latency?.[device] : void 0;
-    return l?.lowerBound ?? ["macs", "flops", "memoryAccessBytes"].some((f) => isLowerBound(t, f));
+function isLowerBound2(report2, metric, device, phase) {
+  const f = figuresOf(report2, phase);
+  if (!f) return false;
+  const t = f.totals;
+  if (metric === "latency" || metric === "tokens-per-second" || metric === "time-to-first-token") {
+    const l = device ? f.latency?.[device] : void 0;
+    return l?.lowerBound ?? ["macs", "flops", "memoryAccessBytes"].some((x) => isLowerBound(t, x));
   }
+  if (metric === "kv-cache") return t.lowerBound.includes("kvCacheBytes");
   return isLowerBound(t, TOTALS_FIELD[metric]);
 }
-function upperBoundValue(report2, metric, device) {
-  if (metric === "latency") return (device ? report2.latency?.[device]?.upperBoundMs : void 0) ?? null;
+function upperBoundValue(report2, metric, device, phase) {
+  const f = figuresOf(report2, phase);
+  if (!f) return null;
+  const l = device ? f.latency?.[device] : void 0;
+  if (metric === "latency") return l?.upperBoundMs ?? null;
+  if (metric === "time-to-first-token")
+    return phase !== void 0 && (l?.timeToFirstTokenMs === void 0 || l.timeToFirstTokenMs === l.ms) ? l?.upperBoundMs ?? null : null;
+  if (metric === "tokens-per-second") {
+    const v = metricValue(report2, metric, device, phase);
+    return v !== null && l?.upperBoundMs && l.ms > 0 ? v * l.ms / l.upperBoundMs : null;
+  }
   const field2 = TOTALS_FIELD[metric];
-  const u = report2.totals.upperBound?.[field2];
+  const u = f.totals.upperBound?.[field2];
   if (u === void 0 || u === null) return null;
   return metric === "gmacs" || metric === "gflops" ? u / 1e9 : u;
 }
@@ -27325,11 +29093,17 @@ var METRIC_LABEL = {
   weights: "weights",
   "peak-memory": "peak memory",
   "memory-traffic": "memory traffic",
-  latency: "latency"
+  latency: "latency",
+  "kv-cache": "KV cache",
+  "tokens-per-second": "tokens-per-second",
+  "time-to-first-token": "time to first token"
 };
-function evaluateRow(m, cfg, metric, device, out) {
-  const value2 = metricValue(m.report, metric, device);
-  const base = m.base ? metricValue(m.base, metric, device) : null;
+function rowLabel(r) {
+  return `${METRIC_LABEL[r.metric]}${r.device ? ` on ${r.device}` : ""}${r.phase ? ` at ${r.phase}` : ""}`;
+}
+function evaluateRow(m, cfg, metric, device, out, phase, at = phase) {
+  const value2 = metricValue(m.report, metric, device, at);
+  const base = m.base ? metricValue(m.base, metric, device, at) : null;
   let change2 = null;
   if (value2 !== null && base !== null) {
     const delta = value2 - base;
@@ -27337,8 +29111,10 @@ function evaluateRow(m, cfg, metric, device, out) {
     const below = percent !== null && Math.abs(percent) < m.config.minChange;
     if (delta !== 0 && !below) change2 = { delta, percent };
   }
-  const lowerBound = isLowerBound2(m.report, metric, device);
-  const upperBound = lowerBound ? upperBoundValue(m.report, metric, device) : null;
+  const isFloor = FLOOR_METRICS.includes(metric);
+  const beyond = (v, limit2) => isFloor ? v < limit2 : v > limit2;
+  const lowerBound = isLowerBound2(m.report, metric, device, at);
+  const upperBound = lowerBound ? upperBoundValue(m.report, metric, device, at) : null;
   const row = {
     model: m.path,
     metric,
@@ -27355,12 +29131,14 @@ function evaluateRow(m, cfg, metric, device, out) {
     upperBound
   };
   if (device) row.device = device;
-  const label = `${METRIC_LABEL[metric]}${device ? ` on ${device}` : ""}`;
+  if (at !== void 0) row.phase = at;
+  if (isFloor) row.floor = true;
+  const label = rowLabel({ metric, device, phase: at });
   const broken = [];
   const passed = [];
   const mode = m.config.onIncomplete;
   const checkUpper = lowerBound && mode === "upper-bound";
-  const lb = lowerBound ? " (a lower bound)" : "";
+  const lb = lowerBound ? isFloor ? " (an upper bound)" : " (a lower bound)" : "";
   let noUpper = false;
   const missingUpper = () => {
     if (noUpper) return;
@@ -27369,30 +29147,35 @@ function evaluateRow(m, cfg, metric, device, out) {
       kind: "incomplete",
       level: "error",
       limit: null,
-      message: `${label} of ${m.path} is a lower bound (${incompleteText(m.report)}) and has no static upper bound to check its budgets against (on-incomplete: upper-bound)`,
+      message: `${label} of ${m.path} is ${isFloor ? "an upper" : "a lower"} bound (${incompleteText(m.report)}) and has no static ${isFloor ? "worst case" : "upper bound"} to check its budgets against (on-incomplete: upper-bound)`,
       at: m.config.onIncompleteAt
     });
   };
-  const abs2 = m.config.budgets.find((b) => b.metric === metric && b.device === device);
+  const abs2 = m.config.budgets.find((b) => b.metric === metric && b.device === device && b.phase === phase);
   if (abs2) {
     row.budget = abs2.max;
     const limit2 = { kind: "absolute", level: abs2.level, limit: abs2.max, at: abs2.at };
-    if (value2 === null) broken.push({ ...limit2, message: `${label} could not be computed for ${m.path}` });
-    else {
-      const checked = checkUpper && upperBound !== null && value2 <= abs2.max ? upperBound : value2;
-      row.usedPercent = abs2.max > 0 ? 100 * checked / abs2.max : null;
-      if (value2 > abs2.max)
-        broken.push({ ...limit2, message: `${label} of ${m.path} is ${fmt2(metric, value2)}${lb}, over its budget of ${fmt2(metric, abs2.max)}` });
-      else if (checkUpper && upperBound === null) missingUpper();
-      else if (checkUpper && upperBound > abs2.max) {
+    if (value2 === null) {
+      const why = at !== void 0 && !phaseOf(m.report, at) ? ` (no phase ${at})` : metric === "kv-cache" ? m.report.kvCache ? ": the shapes of its present tensors are unknown" : ": no KV cache was recognised (name it with the model's kv-cache: { past: [...], present: [...] })" : "";
+      broken.push({ ...limit2, message: `${label} could not be computed for ${m.path}${why}` });
+    } else {
+      const checked = checkUpper && upperBound !== null && !beyond(value2, abs2.max) ? upperBound : value2;
+      row.usedPercent = isFloor ? checked > 0 ? 100 * abs2.max / checked : null : abs2.max > 0 ? 100 * checked / abs2.max : null;
+      if (beyond(value2, abs2.max))
         broken.push({
           ...limit2,
-          message: `${label} of ${m.path} may be up to ${fmt2(metric, upperBound)} (its static upper bound; ${fmt2(metric, value2)} known), over its budget of ${fmt2(metric, abs2.max)}`
+          message: `${label} of ${m.path} is ${fmt2(metric, value2)}${lb}, ${isFloor ? "below" : "over"} its budget of ${fmt2(metric, abs2.max)}`
         });
-      } else passed.push(checkUpper ? `within budget at its upper bound ${fmt2(metric, upperBound)}` : "within budget");
+      else if (checkUpper && upperBound === null) missingUpper();
+      else if (checkUpper && beyond(upperBound, abs2.max)) {
+        broken.push({
+          ...limit2,
+          message: isFloor ? `${label} of ${m.path} may be as low as ${fmt2(metric, upperBound)} (at its static upper-bound latency; ${fmt2(metric, value2)} known), below its budget of ${fmt2(metric, abs2.max)}` : `${label} of ${m.path} may be up to ${fmt2(metric, upperBound)} (its static upper bound; ${fmt2(metric, value2)} known), over its budget of ${fmt2(metric, abs2.max)}`
+        });
+      } else passed.push(checkUpper ? `within budget at its ${isFloor ? "worst case" : "upper bound"} ${fmt2(metric, upperBound)}` : "within budget");
     }
   }
-  const rel = m.config.maxIncrease.find((r) => r.metric === metric);
+  const rel = m.config.maxIncrease.find((r) => r.metric === metric && r.phase === phase);
   if (rel) {
     row.maxIncrease = rel.percent !== void 0 ? { percent: rel.percent } : { absolute: rel.absolute };
     const limit2 = rel.percent !== void 0 ? { kind: "relative", level: rel.level, limit: rel.percent, percent: true, at: rel.at } : { kind: "relative", level: rel.level, limit: rel.absolute, at: rel.at };
@@ -27428,7 +29211,18 @@ function evaluateRow(m, cfg, metric, device, out) {
     broken.push({ kind: "incomplete", level: mode, limit: null, message: `${label} is a lower bound`, at: m.config.onIncompleteAt, silent: true });
   }
   for (const b of broken) {
-    if (!b.silent) out.violations.push({ model: m.path, metric, device, level: b.level, message: b.message, file: cfg.file, at: b.at, kind: b.kind });
+    if (!b.silent)
+      out.violations.push({
+        model: m.path,
+        metric,
+        device,
+        ...at !== void 0 ? { phase: at } : {},
+        level: b.level,
+        message: b.message,
+        file: cfg.file,
+        at: b.at,
+        kind: b.kind
+      });
   }
   row.broken = broken.map((b) => ({ kind: b.kind, level: b.level, limit: b.limit, ...b.percent ? { percent: true } : {} }));
   if (broken.some((b) => b.level === "error")) row.status = "fail";
@@ -27456,7 +29250,10 @@ function fmt2(metric, v) {
     case "gflops":
       return si(v * 1e9);
     case "latency":
+    case "time-to-first-token":
       return Math.abs(v) < 0.1 && v !== 0 ? `${sig2(v * 1e3)} \xB5s` : `${sig2(v)} ms`;
+    case "tokens-per-second":
+      return `${si(v)} tok/s`;
     default:
       return v >= 1e9 ? `${sig2(v / 1e9)} GB` : v >= 1e6 ? `${sig2(v / 1e6)} MB` : v >= 1e3 ? `${sig2(v / 1e3)} kB` : `${sig2(v)} B`;
   }
@@ -27465,6 +29262,39 @@ function fmtUsed(p) {
   if (p > 0 && p < 1) return "<1%";
   return p >= 99.5 && p < 101 ? `${p.toFixed(1)}%` : `${p.toFixed(0)}%`;
 }
+function largestCachePhase(report2) {
+  let best;
+  let most = -1;
+  for (const [name, p] of Object.entries(report2.phases ?? {})) {
+    const v = p.totals.kvCacheBytes;
+    if (v !== void 0 && v > most) {
+      most = v;
+      best = name;
+    }
+  }
+  return best;
+}
+function phaseRows(m, cfg, out) {
+  const kvBudgeted = m.config.budgets.some((b) => b.metric === "kv-cache" && b.phase === void 0) || m.config.maxIncrease.some((r) => r.metric === "kv-cache" && r.phase === void 0);
+  if (kvBudgeted || m.report.totals.kvCacheBytes !== void 0)
+    out.rows.push(evaluateRow(m, cfg, "kv-cache", void 0, out, void 0, largestCachePhase(m.report)));
+  const seen = /* @__PURE__ */ new Set();
+  const keys = [];
+  const add = (metric, device, phase) => {
+    const key2 = `${metric}|${device ?? ""}|${phase}`;
+    if (seen.has(key2)) return;
+    seen.add(key2);
+    keys.push({ metric, device, phase });
+  };
+  for (const b of m.config.budgets) if (b.phase !== void 0) add(b.metric, b.device, b.phase);
+  for (const r of m.config.maxIncrease) {
+    if (r.phase === void 0) continue;
+    if (r.metric === "latency" || r.metric === "time-to-first-token" || r.metric === "tokens-per-second")
+      for (const d of cfg.devices) add(r.metric, d, r.phase);
+    else add(r.metric, void 0, r.phase);
+  }
+  for (const k of keys) out.rows.push(evaluateRow(m, cfg, k.metric, k.device, out, k.phase));
+}
 function evaluateBudgets(cfg, results) {
   const out = { rows: [], violations: [], passed: true, newModels: [] };
   for (const m of results) {
@@ -27472,6 +29302,7 @@ function evaluateBudgets(cfg, results) {
     const first2 = out.rows.length;
     for (const metric of STANDARD) out.rows.push(evaluateRow(m, cfg, metric, void 0, out));
     for (const device of cfg.devices) out.rows.push(evaluateRow(m, cfg, "latency", device, out));
+    phaseRows(m, cfg, out);
     const mode = m.config.onIncomplete;
     if (m.report.totals.incompleteNodes > 0 && (mode === "warn" || mode === "error")) {
       const lower = out.rows.slice(first2).find((r) => r.lowerBound);
@@ -27818,17 +29649,59 @@ function analyzeConfig(cfg, budgetsPath, root, devices, options) {
       );
     }
     seen.set(path2, model);
-    const { report: report2, symbols } = analyzeModelFile(file, {
+    const opened = openModelFile(file, {
       dims: model.dims,
       allowMissingWeights: options.allowMissingWeights || model.allowMissingWeights,
       displayPath: path2,
       confine: options.confine,
-      maxNodes: options.maxNodes
+      maxNodes: options.maxNodes,
+      ...kvCacheOption(model)
     });
-    out.push({ model, path: path2, symbols, report: withLatency(report2, devices, { precision: model.precision }) });
+    const { report: report2, symbols } = kvCacheAt(cfg, model, path2, () => opened.analyze(model.dims));
+    let full = withLatency(report2, devices, { precision: model.precision });
+    if (model.phases || model.generate) {
+      checkPhaseDims(cfg, model, path2, symbols);
+      full = { ...full, phases: phasesOf(cfg, model, path2, opened, report2, devices) };
+    }
+    out.push({ model, path: path2, symbols, report: full });
   }
   checkConfigDims(cfg, out);
   return out;
+}
+function kvCacheOption(model) {
+  const kv = model.kvCache;
+  return kv ? { kvCache: { ...kv.past ? { past: kv.past } : {}, ...kv.present ? { present: kv.present } : {} } } : {};
+}
+function kvCacheAt(cfg, model, path2, run) {
+  try {
+    return run();
+  } catch (e) {
+    if (!(e instanceof KvCacheConfigError) || !model.kvCache) throw e;
+    const at = model.kvCache.at;
+    throw new BudgetFileError(cfg.file, at.line, at.column, `models[${model.index}].kv-cache.${e.role}[${e.index}]`, `${e.detail} (${quoteToken(path2, 80)})`);
+  }
+}
+function phaseSpec(model) {
+  return {
+    dims: model.dims,
+    ...model.phases ? { phases: Object.fromEntries(Object.entries(model.phases).map(([n, p]) => [n, p.dims])) } : {},
+    ...model.generate ? { generate: model.generate } : {}
+  };
+}
+function phasesOf(cfg, model, path2, opened, report2, devices) {
+  try {
+    return analyzePhases(opened, report2, phaseSpec(model), devices, { precision: model.precision });
+  } catch (e) {
+    if (!(e instanceof GenerateRoleError)) throw e;
+    const at = model.generate.rolesAt?.[e.role] ?? model.generate.at;
+    throw new BudgetFileError(
+      cfg.file,
+      at.line,
+      at.column,
+      `models[${model.index}].generate${model.generate.rolesAt?.[e.role] ? `.${e.role}` : ""}`,
+      `${quoteToken(path2, 80)}: ${e.message}; name it with 'generate: { ..., ${e.role}: <dim> }'`
+    );
+  }
 }
 function displayPath(root, path2) {
   const rel = relative4(root, resolve4(path2));
@@ -27996,7 +29869,83 @@ var report_schema_default = {
         flops: { $ref: "#/definitions/count" },
         memoryAccessBytes: { $ref: "#/definitions/count" },
         peakActivationBytes: { $ref: "#/definitions/count" },
-        incompleteNodes: { type: "integer", minimum: 0 }
+        incompleteNodes: { type: "integer", minimum: 0 },
+        kvCacheBytes: {
+          description: "Bytes of the KV cache the step leaves (the present key / value tensors); only when a cache is recognised.",
+          $ref: "#/definitions/count"
+        }
+      }
+    },
+    kvCache: {
+      description: "A decoder's KV cache: the graph inputs (past) and outputs (present) that hold it, how they were found, and the symbols of the past length.",
+      type: "object",
+      required: ["past", "present", "found", "pastDims"],
+      properties: {
+        past: { type: "array", items: { type: "string" } },
+        present: { type: "array", items: { type: "string" } },
+        found: { enum: ["structure", "names", "config"] },
+        pastDims: { type: "array", items: { type: "string" }, description: "Symbols on the past inputs' sequence axis." },
+        otherPeakBytes: { $ref: "#/definitions/count", description: "Peak live activations with the cache tensors left out." }
+      }
+    },
+    phaseLatency: {
+      type: "object",
+      required: ["ms", "computeMs", "memoryMs", "overheadMs", "bound"],
+      properties: {
+        ms: { type: "number", minimum: 0 },
+        computeMs: { type: "number", minimum: 0 },
+        memoryMs: { type: "number", minimum: 0 },
+        overheadMs: { type: "number", minimum: 0 },
+        bound: { enum: ["compute", "memory", "overhead"] },
+        tokensPerSecond: {
+          description: "Every phase but prefill: tokens of one run x 1000 / ms; generate: decode tokens over the decode time.",
+          type: "number",
+          minimum: 0
+        },
+        timeToFirstTokenMs: { description: "prefill: its ms; generate: its prefill's ms.", type: "number", minimum: 0 },
+        lowerBound: { type: "boolean" },
+        upperBoundMs: { type: "number", minimum: 0 },
+        byClass: {
+          description: "Where the phase's time goes, per op class (generate: summed over its steps).",
+          type: "object",
+          additionalProperties: {
+            type: "object",
+            required: ["ms", "kernels"],
+            properties: { ms: { type: "number", minimum: 0 }, kernels: { type: "number", minimum: 0 } }
+          }
+        }
+      }
+    },
+    phase: {
+      description: "The model at one phase's dims (a budgets file's phases, analyze --phase), or generate: a prefill then one decode step per further token, summed end to end.",
+      type: "object",
+      required: ["dims", "totals", "memoryBytes", "tokens", "byClass"],
+      properties: {
+        dims: { type: "object", additionalProperties: { type: "integer", minimum: 0 } },
+        totals: { $ref: "#/definitions/totals" },
+        memoryBytes: { description: "Weights + KV cache + the peak of the other activations.", $ref: "#/definitions/count" },
+        tokens: {
+          description: "Elements of the token-ids input (batch x sequence); generate: all the run takes in; null when unknown.",
+          $ref: "#/definitions/countOrNull"
+        },
+        byClass: {
+          type: "object",
+          additionalProperties: {
+            type: "object",
+            required: ["macs", "flops", "bytes"],
+            properties: { macs: { $ref: "#/definitions/count" }, flops: { $ref: "#/definitions/count" }, bytes: { $ref: "#/definitions/count" } }
+          }
+        },
+        latency: { type: "object", additionalProperties: { $ref: "#/definitions/phaseLatency" } },
+        generate: {
+          type: "object",
+          required: ["prompt", "tokens", "decodeSteps"],
+          properties: {
+            prompt: { type: "integer", minimum: 1 },
+            tokens: { type: "integer", minimum: 1 },
+            decodeSteps: { type: "integer", minimum: 0 }
+          }
+        }
       }
     },
     opTypeTotals: {
@@ -28155,6 +30104,12 @@ var report_schema_default = {
         totals: { $ref: "#/definitions/totals" },
         byOpType: { type: "object", additionalProperties: { $ref: "#/definitions/opTypeTotals" } },
         latency: { type: "object", additionalProperties: { $ref: "#/definitions/latency" } },
+        kvCache: { $ref: "#/definitions/kvCache" },
+        phases: {
+          description: "By phase name, in the budgets file's order (generate last): the model at each phase. The model's own figures stay those of its dims.",
+          type: "object",
+          additionalProperties: { $ref: "#/definitions/phase" }
+        },
         nodes: { type: "array", items: { $ref: "#/definitions/node" } },
         warnings: {
           type: "array",
@@ -28274,302 +30229,6 @@ function parseReportText(text2, display) {
   return outer;
 }
 
-// src/report/escape.ts
-var DEFAULT_MAX = 256;
-var ELLIPSIS = "\u2026";
-var ZWJ = "\u200D";
-function truncate(s, max = DEFAULT_MAX) {
-  if (!(max >= 1) || s.length <= max) return s;
-  const cps = Array.from(s);
-  if (cps.length <= max) return s;
-  return cps.slice(0, Math.max(0, Math.floor(max) - 1)).join("") + ELLIPSIS;
-}
-var UNSAFE2 = (
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
-);
-function clean(s, options) {
-  const str = typeof s === "string" ? s : String(s ?? "");
-  return truncate(str, options?.max ?? DEFAULT_MAX).replace(UNSAFE2, "\uFFFD");
-}
-var HTML_ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-function escapeHtml(s, options) {
-  return clean(s, options).replace(/[&<>"']/g, (c) => HTML_ENTITIES[c]);
-}
-var MD_SPECIAL = /[\\`*_[\]|#!~$]/g;
-function escapeMarkdown(s, options) {
-  let out = clean(s, options).replace(/[\t\r\n]/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(MD_SPECIAL, (c) => `\\${c}`);
-  out = neutraliseReferences(out);
-  out = out.replace(/^([-+=])/, "\\$1").replace(/^(\d{1,9})([.)])(?= |$)/, "$1\\$2");
-  return out;
-}
-function neutraliseReferences(s) {
-  return s.replace(/@/g, `@${ZWJ}`).replace(/#/g, `#${ZWJ}`).replace(/\b(GH)-(?=\d)/gi, `$1${ZWJ}-`).replace(/:(?=\/\/)/g, `:${ZWJ}`).replace(/\b(www)\./gi, `$1${ZWJ}.`);
-}
-function escapeMarkdownCode(s, options) {
-  let body = clean(s, options).replace(/[\t\r\n]/g, " ").replace(/<!--/g, `<!${ZWJ}--`).replace(/--(?=>)/g, `-${ZWJ}-`);
-  if (body === "") return "";
-  if (options?.table) body = body.replace(/\|/g, "\\|");
-  let longest = 0;
-  for (const run of body.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
-  const fence = "`".repeat(longest + 1);
-  const pad = body.startsWith("`") || body.endsWith("`") || body.startsWith(" ") && body.endsWith(" ") && body.trim() !== "";
-  return pad ? `${fence} ${body} ${fence}` : `${fence}${body}${fence}`;
-}
-var NBSP = "\xA0";
-var NB_HYPHEN = "\u2011";
-function noWrap(s) {
-  return s.replace(/ /g, NBSP);
-}
-function noBreakHyphens(s) {
-  return s.replace(/-/g, NB_HYPHEN);
-}
-
-// src/report/svg.ts
-var BOUND_COLORS = {
-  compute: "#e8590c",
-  memory: "#1971c2",
-  overhead: "#868e96"
-};
-var OTHER_COLOR = "#868e96";
-var HALO = 'stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke"';
-var FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
-var PRECISION_ORDER = ["fp64", "fp32", "tf32", "bf16", "fp16", "fp8", "int8", "int4"];
-var MAX_DECADES_X = 10;
-var MAX_DECADES_Y = 9;
-var MAX_RADIUS = 12;
-var MIN_RADIUS = 2;
-function n2(v) {
-  const r = Math.round(v * 100) / 100;
-  return Object.is(r, -0) ? "0" : String(r);
-}
-function siUnit(v, unit2) {
-  const s = formatCount(v);
-  const m = /^(-?[\d.]+)([kMGTP]?)$/.exec(s);
-  const tail = m ? `${m[2]}${unit2}` : unit2;
-  return tail ? `${m ? m[1] : s} ${tail}` : s;
-}
-var finitePositive = (v) => typeof v === "number" && Number.isFinite(v) && v > 0;
-function roofsOf(latency, device) {
-  const byPeak = /* @__PURE__ */ new Map();
-  for (const [p, v] of Object.entries(device.peak)) {
-    if (!finitePositive(v)) continue;
-    const list = byPeak.get(v) ?? [];
-    list.push(p);
-    byPeak.set(v, list);
-  }
-  const bw = device.bandwidth * device.memoryEfficiency;
-  const rank = (p) => PRECISION_ORDER.includes(p) ? PRECISION_ORDER.indexOf(p) : PRECISION_ORDER.length;
-  return [...byPeak.entries()].sort((a, b) => b[0] - a[0]).map(([peak, precisions]) => {
-    precisions.sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
-    const attainable = peak * device.computeEfficiency;
-    return { precisions, peak, attainable, knee: attainable / bw, dominant: precisions.includes(latency.precision) };
-  });
-}
-function dotsOf(latency, nodes) {
-  const id = latency.device;
-  const raw = nodes.map((node2, index) => ({ node: node2, index, t: node2.latency?.[id] })).filter(({ node: node2, t }) => finitePositive(node2.intensity) && finitePositive(node2.flops) && t !== void 0 && t.bound !== "fused" && finitePositive(t.us));
-  const sumUs = raw.reduce((s, d) => s + d.t.us, 0);
-  const totalUs = finitePositive(latency.ms) ? Math.max(latency.ms * 1e3, sumUs) : sumUs;
-  return raw.map(({ node: node2, index, t }) => ({
-    node: node2,
-    index,
-    intensity: node2.intensity,
-    achieved: node2.flops / (t.us * 1e-6),
-    us: t.us,
-    share: totalUs > 0 ? t.us / totalUs : 0,
-    bound: t.bound
-  }));
-}
-function placeholder(latency, width, message) {
-  const name = escapeHtml(latency.name || latency.device);
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} 60" width="${width}" height="60" role="img" font-family="${FONT}" style="max-width:100%;height:auto"><title>Roofline: ${name}</title><rect x="0" y="0" width="${width}" height="60" fill="#ffffff" stroke="#dee2e6"/><text x="12" y="24" font-size="14" font-weight="600" fill="#212529">Roofline: ${name}</text><text x="12" y="44" font-size="12" fill="#495057">${escapeHtml(message)}</text></svg>`;
-}
-function rooflineSvg(latency, device, nodes, options = {}) {
-  const width = options.width ?? 800;
-  const height = options.height ?? 480;
-  const maxDots = options.maxDots ?? 2e3;
-  const roofs = roofsOf(latency, device);
-  const bwEff = device.bandwidth * device.memoryEfficiency;
-  if (roofs.length === 0 || !finitePositive(bwEff) || !finitePositive(device.computeEfficiency)) {
-    return placeholder(latency, width, "no chart: the device has no peak or bandwidth figure");
-  }
-  const dominant = roofs.find((r) => r.dominant) ?? roofs[0];
-  const ridge = finitePositive(latency.ridgePoint) ? latency.ridgePoint : dominant.peak / device.bandwidth;
-  const ridgeY = ridge * device.bandwidth;
-  let dots = dotsOf(latency, nodes).sort((a, b) => b.us - a.us || a.index - b.index);
-  const omitted = Math.max(0, dots.length - maxDots);
-  dots = dots.slice(0, maxDots);
-  const maxShare = dots.reduce((m, d) => Math.max(m, d.share), 0);
-  const knees = roofs.map((r) => r.knee);
-  const xs = [...dots.map((d) => d.intensity), ridge, ...knees];
-  let xMinExp = Math.min(Math.floor(Math.log10(Math.min(...xs))), Math.floor(Math.log10(Math.min(...knees, ridge))) - 2);
-  const xMaxExp = Math.max(Math.ceil(Math.log10(Math.max(...xs))), Math.floor(Math.log10(Math.max(...knees, ridge))) + 1);
-  xMinExp = Math.max(xMinExp, xMaxExp - MAX_DECADES_X);
-  const yMaxExp = Math.floor(Math.log10(Math.max(...roofs.map((r) => r.peak)))) + 1;
-  const ys = [...dots.map((d) => d.achieved), bwEff * 10 ** xMinExp, Math.min(...roofs.map((r) => r.attainable))];
-  let yMinExp = Math.floor(Math.log10(Math.min(...ys)));
-  yMinExp = Math.min(Math.max(yMinExp, yMaxExp - MAX_DECADES_Y), yMaxExp - 2);
-  const xMin = 10 ** xMinExp;
-  const xMax = 10 ** xMaxExp;
-  const yMin = 10 ** yMinExp;
-  const left = 78;
-  const right = width - 128;
-  const top = 64;
-  const bottom = height - 86;
-  const pw = right - left;
-  const ph = bottom - top;
-  const px = (x) => left + (Math.log10(x) - xMinExp) / (xMaxExp - xMinExp) * pw;
-  const py = (y) => bottom - (Math.log10(y) - yMinExp) / (yMaxExp - yMinExp) * ph;
-  const clampX = (v) => Math.min(right, Math.max(left, v));
-  const clampY = (v) => Math.min(bottom, Math.max(top, v));
-  const out = [];
-  const name = latency.name || device.name || latency.device;
-  out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" font-family="${FONT}" style="max-width:100%;height:auto">`
-  );
-  out.push(`<title>Roofline: ${escapeHtml(name)} (${escapeHtml(latency.device)})</title>`);
-  out.push(`<rect x="0" y="0" width="${width}" height="${height}" fill="#ffffff"/>`);
-  out.push(`<text x="${left}" y="24" font-size="15" font-weight="600" fill="#212529">Roofline: ${escapeHtml(name, { max: 80 })}</text>`);
-  const sub2 = [
-    escapeHtml(latency.device, { max: 60 }),
-    `${fmtMs(latency.ms)} estimated`,
-    `${escapeHtml(latency.bound)}-bound`,
-    escapeHtml(latency.precision),
-    `utilisation ${fmtPct(latency.utilization)}`
-  ].join(" \xB7 ");
-  out.push(`<text x="${left}" y="44" font-size="12" fill="#495057">${sub2}</text>`);
-  const xStep = xMaxExp - xMinExp > 10 ? 2 : 1;
-  const yStep = yMaxExp - yMinExp > 10 ? 2 : 1;
-  for (let e = xMinExp; e <= xMaxExp; e++) {
-    const x = n2(px(10 ** e));
-    out.push(`<line class="tick-x" data-value="${n2v(10 ** e)}" x1="${x}" y1="${top}" x2="${x}" y2="${bottom + 5}" stroke="#e9ecef" stroke-width="1"/>`);
-    if ((e - xMinExp) % xStep === 0)
-      out.push(`<text x="${x}" y="${bottom + 19}" font-size="11" fill="#495057" text-anchor="middle">${siUnit(10 ** e, "")}</text>`);
-    if (e < xMaxExp)
-      for (let k = 2; k <= 9; k++) {
-        const mx = n2(px(k * 10 ** e));
-        out.push(`<line x1="${mx}" y1="${bottom}" x2="${mx}" y2="${bottom + 3}" stroke="#adb5bd" stroke-width="1"/>`);
-      }
-  }
-  for (let e = yMinExp; e <= yMaxExp; e++) {
-    const y = n2(py(10 ** e));
-    out.push(`<line class="tick-y" data-value="${n2v(10 ** e)}" x1="${left - 5}" y1="${y}" x2="${right}" y2="${y}" stroke="#e9ecef" stroke-width="1"/>`);
-    if ((e - yMinExp) % yStep === 0)
-      out.push(`<text x="${left - 8}" y="${n2(py(10 ** e) + 4)}" font-size="11" fill="#495057" text-anchor="end">${siUnit(10 ** e, "")}</text>`);
-    if (e < yMaxExp)
-      for (let k = 2; k <= 9; k++) {
-        const my = n2(py(k * 10 ** e));
-        out.push(`<line x1="${left - 3}" y1="${my}" x2="${left}" y2="${my}" stroke="#adb5bd" stroke-width="1"/>`);
-      }
-  }
-  out.push(`<rect x="${left}" y="${top}" width="${pw}" height="${ph}" fill="none" stroke="#868e96" stroke-width="1"/>`);
-  out.push(`<text x="${n2(left + pw / 2)}" y="${bottom + 38}" font-size="12" fill="#212529" text-anchor="middle">arithmetic intensity (FLOP/byte)</text>`);
-  out.push(
-    `<text x="18" y="${n2(top + ph / 2)}" font-size="12" fill="#212529" text-anchor="middle" transform="rotate(-90 18 ${n2(top + ph / 2)})">attainable FLOP/s</text>`
-  );
-  const specStart = Math.max(xMin, yMin / device.bandwidth);
-  if (specStart < ridge) {
-    out.push(
-      `<polyline class="roof-datasheet" points="${n2(px(specStart))},${n2(clampY(py(specStart * device.bandwidth)))} ${n2(px(ridge))},${n2(py(ridgeY))} ${n2(right)},${n2(py(ridgeY))}" fill="none" stroke="#868e96" stroke-width="1.2" stroke-dasharray="5 4"/>`
-    );
-  }
-  const maxKnee = Math.max(...knees);
-  const memStart = Math.max(xMin, yMin / bwEff);
-  if (memStart < maxKnee) {
-    out.push(
-      `<line class="roof-memory" x1="${n2(px(memStart))}" y1="${n2(py(memStart * bwEff))}" x2="${n2(clampX(px(maxKnee)))}" y2="${n2(py(Math.min(maxKnee, xMax) * bwEff))}" stroke="#343a40" stroke-width="2"/>`
-    );
-    const lx0 = px(memStart);
-    const ly0 = py(memStart * bwEff);
-    const lx1 = clampX(px(maxKnee));
-    const ly1 = py(Math.min(maxKnee, xMax) * bwEff);
-    const angle = Math.atan2(ly1 - ly0, lx1 - lx0) * 180 / Math.PI;
-    const tx = lx0 + (lx1 - lx0) * 0.3;
-    const ty = ly0 + (ly1 - ly0) * 0.3 - 6;
-    out.push(
-      `<text x="${n2(tx)}" y="${n2(ty)}" font-size="11" fill="#343a40" ${HALO} transform="rotate(${n2(angle)} ${n2(tx)} ${n2(ty)})">memory ${escapeHtml(siUnit(bwEff, "B/s"))} (${fmtPct(device.memoryEfficiency, 0)} of ${escapeHtml(siUnit(device.bandwidth, "B/s"))})</text>`
-    );
-  }
-  const labels = [];
-  for (const r of roofs) {
-    const x0 = clampX(px(Math.max(r.knee, xMin)));
-    const y = py(r.attainable);
-    out.push(
-      `<line class="roof-compute" data-precision="${escapeHtml(r.precisions.join(" "))}" x1="${n2(x0)}" y1="${n2(y)}" x2="${n2(right)}" y2="${n2(y)}" stroke="${r.dominant ? "#343a40" : "#868e96"}" stroke-width="${r.dominant ? 2 : 1.3}"/>`
-    );
-    labels.push({ y: y + 4, text: `${r.precisions.map((p) => escapeHtml(p)).join("/")} ${escapeHtml(siUnit(r.attainable, ""))}`, dominant: r.dominant });
-  }
-  labels.sort((a, b) => a.y - b.y);
-  for (let i = 1; i < labels.length; i++) if (labels[i].y < labels[i - 1].y + 12) labels[i].y = labels[i - 1].y + 12;
-  out.push(`<text x="${n2(right + 6)}" y="${top - 6}" font-size="10" fill="#868e96">compute roofs, FLOP/s</text>`);
-  for (const l of labels) {
-    out.push(
-      `<text class="roof-label" x="${n2(right + 6)}" y="${n2(l.y)}" font-size="11" fill="#212529"${l.dominant ? ' font-weight="600"' : ""}>${l.text}</text>`
-    );
-  }
-  const rx = px(ridge);
-  const ry = py(ridgeY);
-  out.push(`<line x1="${n2(rx)}" y1="${n2(ry)}" x2="${n2(rx)}" y2="${bottom}" stroke="#868e96" stroke-width="1" stroke-dasharray="2 3"/>`);
-  let offScale = 0;
-  out.push(`<g class="nodes" fill-opacity="0.6" stroke-width="1">`);
-  for (const d of dots) {
-    const rawX = px(d.intensity);
-    const rawY = py(d.achieved);
-    const cx = clampX(rawX);
-    const cy = clampY(rawY);
-    const off = cx !== rawX || cy !== rawY;
-    if (off) offScale++;
-    const r = maxShare > 0 ? Math.max(MIN_RADIUS, MAX_RADIUS * Math.sqrt(d.share / maxShare)) : MIN_RADIUS;
-    const color = BOUND_COLORS[d.bound] ?? OTHER_COLOR;
-    const tip = `${escapeHtml(d.node.name || "(unnamed)", { max: 120 })} (${escapeHtml(d.node.domain ? `${d.node.domain}:${d.node.opType}` : d.node.opType, { max: 60 })}) \xB7 ${escapeHtml(siUnit(d.intensity, "FLOP/B"))} \xB7 ${escapeHtml(siUnit(d.achieved, "FLOP/s"))} \xB7 ${fmtUs(d.us)} (${fmtPct(d.share)} of time) \xB7 ${escapeHtml(d.bound)}-bound${off ? " \xB7 off scale" : ""}`;
-    const look = off ? `fill="#ffffff" stroke="${color}" stroke-dasharray="2 1.5"` : `fill="${color}" stroke="${color}"`;
-    out.push(`<circle class="node" cx="${n2(cx)}" cy="${n2(cy)}" r="${n2(r)}" ${look}><title>${tip}</title></circle>`);
-  }
-  out.push(`</g>`);
-  out.push(`<circle class="ridge" data-value="${n2v(ridge)}" cx="${n2(rx)}" cy="${n2(ry)}" r="4" fill="#ffffff" stroke="#212529" stroke-width="1.5"/>`);
-  const ridgeText = `ridge ${escapeHtml(siUnit(ridge, "FLOP/B"))} (${escapeHtml(latency.precision)})`;
-  const leftSide = rx > left + pw * 0.55;
-  out.push(
-    `<text x="${n2(leftSide ? rx - 8 : rx + 8)}" y="${n2(Math.max(top + 12, ry - 8))}" font-size="11" fill="#212529" ${HALO}${leftSide ? ' text-anchor="end"' : ""}>${ridgeText}</text>`
-  );
-  const ly = height - 30;
-  let lx = left;
-  for (const [bound, color] of Object.entries(BOUND_COLORS)) {
-    out.push(`<circle cx="${n2(lx + 5)}" cy="${ly - 4}" r="5" fill="${color}" fill-opacity="0.6" stroke="${color}"/>`);
-    out.push(`<text x="${n2(lx + 14)}" y="${ly}" font-size="11" fill="#495057">${bound}-bound</text>`);
-    lx += 118;
-  }
-  out.push(`<line x1="${n2(lx)}" y1="${ly - 4}" x2="${n2(lx + 22)}" y2="${ly - 4}" stroke="#343a40" stroke-width="2"/>`);
-  out.push(`<text x="${n2(lx + 28)}" y="${ly}" font-size="11" fill="#495057">attainable (\xD7 efficiency)</text>`);
-  lx += 170;
-  out.push(`<line x1="${n2(lx)}" y1="${ly - 4}" x2="${n2(lx + 22)}" y2="${ly - 4}" stroke="#868e96" stroke-width="1.2" stroke-dasharray="5 4"/>`);
-  out.push(`<text x="${n2(lx + 28)}" y="${ly}" font-size="11" fill="#495057">datasheet</text>`);
-  const notes = [`dot area \u221D share of time${maxShare > 0 ? ` (largest ${fmtPct(maxShare)})` : ""}`, `${dots.length} node${dots.length === 1 ? "" : "s"} drawn`];
-  if (omitted) notes.push(`${omitted} smallest not drawn`);
-  if (offScale) notes.push(`${offScale} off scale, pinned to the edge (hollow)`);
-  if (dots.length === 0) notes.push("no node has FLOPs and an estimated time on this device");
-  out.push(`<text x="${left}" y="${height - 10}" font-size="11" fill="#868e96">${escapeHtml(notes.join(" \xB7 "), { max: Infinity })}</text>`);
-  out.push(`</svg>`);
-  return out.join("\n");
-}
-function n2v(v) {
-  return String(v);
-}
-function fmtPct(v, digits = 1) {
-  return Number.isFinite(v) ? `${(v * 100).toFixed(digits)}%` : "?";
-}
-function fmtMs(ms) {
-  if (!Number.isFinite(ms)) return "? ms";
-  if (ms >= 100) return `${ms.toFixed(0)} ms`;
-  if (ms >= 10) return `${ms.toFixed(1)} ms`;
-  if (ms >= 0.1) return `${ms.toFixed(2)} ms`;
-  return `${(ms * 1e3).toFixed(ms * 1e3 >= 10 ? 1 : 2)} \xB5s`;
-}
-function fmtUs(us) {
-  return fmtMs(us / 1e3);
-}
-
 // src/report/markdown.ts
 var DEFAULT_MAX_CHARS = 65e3;
 var NAME_MAX = 80;
@@ -28612,7 +30271,7 @@ function modelBlocks(m, options) {
   blocks.push(`${h} ${escapeMarkdownCode(m.path, { max: 200 }) || "(no path)"}
 
 <sub>${meta.join(" \xB7 ")}</sub>`);
-  const figures = mdTable(
+  const figures2 = mdTable(
     ["params", "weights", "MACs", "core MACs", "FLOPs", "memory traffic", "peak activations"],
     ["r", "r", "r", "r", "r", "r", "r"],
     [
@@ -28628,10 +30287,12 @@ function modelBlocks(m, options) {
   const incomplete2 = note ? `
 
 **${text(note.slice(0, note.indexOf(":")), 20)}**${text(note.slice(note.indexOf(":")), 600)}.` : "";
-  blocks.push(`${figures}${incomplete2}
+  blocks.push(`${figures2}${incomplete2}
 
 **inputs:** ${tensorList(m.graph.inputs)}  
 **outputs:** ${tensorList(m.graph.outputs)}`);
+  const phases = phasesMarkdown(m);
+  if (phases) blocks.push(phases);
   const latency = Object.entries(m.latency ?? {});
   if (latency.length) {
     const rows = latency.map(([id, l]) => [
@@ -28730,6 +30391,37 @@ ${items.join("\n")}`);
   }
   return blocks;
 }
+function phasesMarkdown(m) {
+  const phases = phaseEntries(m);
+  if (!phases.length) return null;
+  const rows = phases.map(([name, p]) => {
+    const c = phaseCells(p);
+    return [code(name, 40), text(c.dims, 200), c.tokens, text(c.macs, 40), text(c.bytes, 40), text(c.intensity, 40), text(c.kvCache, 40), text(c.memory, 40)];
+  });
+  const out = [
+    `**Phases** (the model at each phase's dims; memory = weights + KV cache + peak of the other activations)`,
+    "",
+    mdTable(["phase", "dims", "tokens", "MACs", "bytes moved", "intensity", "KV cache", "memory"], ["l", "l", "r", "r", "r", "r", "r", "r"], rows)
+  ];
+  const notes = phases.flatMap(([name, p]) => {
+    const n = generateNote(p);
+    return n ? [`${escapeMarkdownCode(name, { max: 40 })}: ${text(n, 300)}`] : [];
+  });
+  if (notes.length) out.push("", `<sub>${notes.join(" \xB7 ")}</sub>`);
+  const devices = phaseDevices(m, phases);
+  const latency = devices.flatMap(
+    (d) => phases.flatMap(([name, p]) => {
+      const l = phaseLatency(p, d);
+      if (!l) return [];
+      const c = latencyCells(l, fmtMs);
+      return [[code(name, 40), code(d, 40), `**${text(c.ms, 40)}**`, text(c.bound, 20), text(c.tokensPerSecond, 40), text(c.timeToFirstToken, 40)]];
+    })
+  );
+  if (latency.length) {
+    out.push("", mdTable(["phase", "device", "latency", "bound", "tokens/s", "time to first token"], ["l", "l", "r", "l", "r", "r"], latency));
+  }
+  return out.join("\n");
+}
 function renderAnalyzeMarkdown(report2, options = {}) {
   const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
   const level = options.headingLevel ?? 3;
@@ -28764,6 +30456,234 @@ function renderAnalyzeMarkdown(report2, options = {}) {
   let out = parts.join(sep4) + "\n";
   if (out.length > maxChars) out = out.slice(0, Math.max(0, maxChars - 2)).replace(/[\uD800-\uDBFF]$/, "") + "\u2026\n";
   return out;
+}
+
+// src/report/phase-roofline.ts
+var SHAPES = ["circle", "square", "triangle", "diamond", "triangle-down", "hexagon"];
+var MAX_CHART_PHASES = SHAPES.length;
+var CLASS_COLORS = {
+  gemm: "#e8590c",
+  conv: "#c2255c",
+  "conv-1x1": "#9c36b5",
+  depthwise: "#6741d9",
+  grouped: "#3b5bdb",
+  "conv-transpose": "#1c7ed6",
+  recurrent: "#0c8599",
+  attention: "#2f9e44",
+  normalization: "#1971c2",
+  elementwise: "#5c940d",
+  reduction: "#e67700",
+  "data-movement": "#495057",
+  view: "#868e96",
+  shape: "#adb5bd"
+};
+var R = 6;
+var finitePositive2 = (v) => typeof v === "number" && Number.isFinite(v) && v > 0;
+function marker(shape2, cx, cy, r, look, point = true) {
+  const cls = point ? 'class="point" ' : "";
+  const pts = (list) => list.map(([x, y]) => `${n2(cx + x)},${n2(cy + y)}`).join(" ");
+  switch (shape2) {
+    case "circle":
+      return { open: `<circle ${cls}cx="${n2(cx)}" cy="${n2(cy)}" r="${n2(r)}" ${look}>`, close: "</circle>" };
+    case "square": {
+      const s = r * 0.9;
+      return { open: `<rect ${cls}x="${n2(cx - s)}" y="${n2(cy - s)}" width="${n2(2 * s)}" height="${n2(2 * s)}" ${look}>`, close: "</rect>" };
+    }
+    case "triangle":
+      return {
+        open: `<polygon ${cls}points="${pts([
+          [0, -r * 1.15],
+          [r * 1.05, r * 0.75],
+          [-r * 1.05, r * 0.75]
+        ])}" ${look}>`,
+        close: "</polygon>"
+      };
+    case "triangle-down":
+      return {
+        open: `<polygon ${cls}points="${pts([
+          [0, r * 1.15],
+          [r * 1.05, -r * 0.75],
+          [-r * 1.05, -r * 0.75]
+        ])}" ${look}>`,
+        close: "</polygon>"
+      };
+    case "diamond":
+      return {
+        open: `<polygon ${cls}points="${pts([
+          [0, -r * 1.25],
+          [r * 1.1, 0],
+          [0, r * 1.25],
+          [-r * 1.1, 0]
+        ])}" ${look}>`,
+        close: "</polygon>"
+      };
+    case "hexagon": {
+      const list = [];
+      for (let k = 0; k < 6; k++) list.push([r * 1.05 * Math.cos(Math.PI / 3 * k), r * 1.05 * Math.sin(Math.PI / 3 * k)]);
+      return { open: `<polygon ${cls}points="${pts(list)}" ${look}>`, close: "</polygon>" };
+    }
+  }
+}
+function dominantPeak(device, precision) {
+  const peaks = Object.entries(device.peak).filter((e) => finitePositive2(e[1]));
+  if (!peaks.length) return null;
+  const given = precision ? peaks.find(([p2]) => p2 === precision) : void 0;
+  const [p, v] = given ?? peaks.reduce((a, b) => b[1] > a[1] ? b : a);
+  return { precision: p, peak: v };
+}
+function phaseRooflineSvg(device, phases, options) {
+  const width = options.width ?? 760;
+  const id = options.deviceId;
+  const name = device.name || id;
+  const charted = phases.slice(0, MAX_CHART_PHASES);
+  const dom = dominantPeak(device, options.precision);
+  const bwEff = device.bandwidth * device.memoryEfficiency;
+  const placeholder2 = (message) => `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} 60" width="${width}" height="60" role="img" font-family="${FONT}" style="max-width:100%;height:auto"><title>Phases on the roofline: ${escapeHtml(name)}</title><rect x="0" y="0" width="${width}" height="60" fill="#ffffff" stroke="#dee2e6"/><text x="12" y="24" font-size="14" font-weight="600" fill="#212529">Phases on the roofline: ${escapeHtml(name, { max: 80 })}</text><text x="12" y="44" font-size="12" fill="#495057">${escapeHtml(message)}</text></svg>`;
+  if (!dom || !finitePositive2(bwEff) || !finitePositive2(device.computeEfficiency)) return placeholder2("no chart: the device has no peak or bandwidth figure");
+  const roofAt = (intensity2) => Math.min(bwEff * intensity2, dom.peak * device.computeEfficiency);
+  const points = [];
+  charted.forEach(([phase, p], phaseIndex) => {
+    const by = p.byClass && typeof p.byClass === "object" ? p.byClass : {};
+    const times = phaseLatency(p, id)?.byClass;
+    for (const c of OP_CLASSES) {
+      const v = by[c];
+      if (!v || !finitePositive2(v.flops) || !finitePositive2(v.bytes)) continue;
+      const t = times && typeof times === "object" ? times[c] : void 0;
+      const ms = t && finitePositive2(t.ms) ? t.ms : null;
+      const intensity2 = v.flops / v.bytes;
+      points.push({
+        phase,
+        phaseIndex,
+        opClass: c,
+        flops: v.flops,
+        bytes: v.bytes,
+        intensity: intensity2,
+        achieved: ms !== null ? v.flops / (ms / 1e3) : roofAt(intensity2),
+        ms
+      });
+    }
+  });
+  if (!points.length) return placeholder2("no chart: no op class has FLOPs and bytes in any phase");
+  const classes = OP_CLASSES.filter((c) => points.some((p) => p.opClass === c));
+  const textWidth = (s) => 6.8 * Array.from(s).length;
+  const items = [
+    ...charted.map(([phase], i) => ({ kind: "phase", i, label: truncate(phase, 24) })),
+    { kind: "roofs" },
+    ...classes.map((c) => ({ kind: "class", c }))
+  ];
+  const rows = [[]];
+  let cx = 78;
+  for (const item of items) {
+    const w = item.kind === "roofs" ? 282 : 34 + textWidth(item.kind === "phase" ? item.label : item.c);
+    const newRow = (cx + w > width - 10 || item.kind === "class" && item.c === classes[0]) && rows[rows.length - 1].length > 0;
+    if (newRow) {
+      rows.push([]);
+      cx = 78;
+    }
+    rows[rows.length - 1].push({ item, x: cx });
+    cx += w;
+  }
+  const extra = 20 * (rows.length - 2);
+  const height = (options.height ?? 520) + extra;
+  const bottomMargin = 122 + extra;
+  const parts = [truncate(id, 40), dom.precision];
+  for (const [phase, p] of charted) {
+    const l = phaseLatency(p, id);
+    if (!l || !Number.isFinite(l.ms)) continue;
+    const part = `${truncate(phase, 16)} ${fmtMs(l.ms)} ${truncate(l.bound, 12)}-bound`;
+    if (6.5 * Array.from([...parts, part].join(" \xB7 ")).length > width - 78 - 10) break;
+    parts.push(part);
+  }
+  const subtitle = parts.map((s) => escapeHtml(s)).join(" \xB7 ");
+  const frame = rooflineFrame(device, {
+    precision: dom.precision,
+    ridgePoint: options.ridgePoint,
+    xs: points.map((p) => p.intensity),
+    ys: points.map((p) => p.achieved),
+    width,
+    height,
+    title: `Phases on the roofline: ${escapeHtml(name)} (${escapeHtml(id)})`,
+    heading: `Phases on the roofline: ${escapeHtml(name, { max: 80 })}`,
+    subtitle,
+    bottomMargin
+  });
+  if (!frame) return placeholder2("no chart: the device has no peak or bandwidth figure");
+  const { px, py, clampX, clampY, left } = frame;
+  const out = [...frame.head];
+  const at = (p) => {
+    const rawX = px(p.intensity);
+    const rawY = py(p.achieved);
+    const x = clampX(rawX);
+    const y = clampY(rawY);
+    return { x, y, off: x !== rawX || y !== rawY };
+  };
+  out.push(`<g class="tracks" fill="none" stroke-width="1.2" stroke-opacity="0.55">`);
+  for (const c of classes) {
+    const list = points.filter((p) => p.opClass === c && !charted[p.phaseIndex][1].generate);
+    if (list.length < 2) continue;
+    out.push(`<polyline data-class="${c}" points="${list.map((p) => `${n2(at(p).x)},${n2(at(p).y)}`).join(" ")}" stroke="${CLASS_COLORS[c]}"/>`);
+  }
+  out.push(`</g>`);
+  let offScale = 0;
+  let onRoof = 0;
+  out.push(`<g class="points" fill-opacity="0.75" stroke-width="1.2">`);
+  for (const p of points) {
+    const { x, y, off } = at(p);
+    if (off) offScale++;
+    if (p.ms === null) onRoof++;
+    const color = CLASS_COLORS[p.opClass];
+    const look = off ? `fill="#ffffff" stroke="${color}" stroke-dasharray="2 1.5"` : `fill="${color}" stroke="${color}"`;
+    const m = marker(
+      SHAPES[p.phaseIndex],
+      x,
+      y,
+      R,
+      `data-phase="${escapeHtml(p.phase, { max: 60 })}" data-class="${p.opClass}" data-intensity="${String(p.intensity)}" data-achieved="${String(p.achieved)}" ${look}`
+    );
+    const tip = `${escapeHtml(p.phase, { max: 60 })} \xB7 ${p.opClass}: ${escapeHtml(siUnit(p.flops, "FLOP"))}, ${escapeHtml(formatBytes(p.bytes))} moved \xB7 ${escapeHtml(siUnit(p.intensity, "FLOP/B"))} \xB7 ${escapeHtml(siUnit(p.achieved, "FLOP/s"))}` + (p.ms !== null ? ` in ${fmtMs(p.ms)}` : " (on the attainable roof: the class time is not in the report)") + (off ? " \xB7 off scale" : "");
+    out.push(`${m.open}<title>${tip}</title>${m.close}`);
+  }
+  out.push(`</g>`);
+  const labels = classes.map((c) => {
+    const first2 = points.find((p) => p.opClass === c);
+    const { x, y } = at(first2);
+    return { c, x: x + R + 4, y: y + 4 };
+  });
+  labels.sort((a, b) => a.y - b.y || a.x - b.x);
+  for (let i = 0; i < labels.length; i++)
+    for (let j = 0; j < i; j++)
+      if (Math.abs(labels[i].x - labels[j].x) < 80 && labels[i].y < labels[j].y + 12 && labels[i].y > labels[j].y - 12) labels[i].y = labels[j].y + 12;
+  for (const l of labels) {
+    const end = l.x + textWidth(l.c) > frame.right;
+    out.push(
+      `<text class="class-label" x="${n2(end ? l.x - 2 * (R + 4) : l.x)}" y="${n2(l.y)}" font-size="11" fill="${CLASS_COLORS[l.c]}" ${HALO}${end ? ' text-anchor="end"' : ""}>${l.c}</text>`
+    );
+  }
+  out.push(...frame.ridge);
+  let ly = height - 62 - extra;
+  for (const row of rows) {
+    for (const { item, x } of row) {
+      if (item.kind === "phase") {
+        const m = marker(SHAPES[item.i], x + 5, ly - 4, 5, `fill="#868e96" fill-opacity="0.75" stroke="#495057"`, false);
+        out.push(`${m.open}${m.close}`);
+        out.push(`<text class="phase-legend" x="${n2(x + 14)}" y="${ly}" font-size="11" fill="#495057">${escapeHtml(item.label)}</text>`);
+      } else if (item.kind === "roofs") {
+        roofLegend(out, x + 4, ly);
+      } else {
+        const color = CLASS_COLORS[item.c];
+        out.push(`<circle cx="${n2(x + 5)}" cy="${ly - 4}" r="5" fill="${color}" fill-opacity="0.75" stroke="${color}"/>`);
+        out.push(`<text class="class-legend" x="${n2(x + 14)}" y="${ly}" font-size="11" fill="#495057">${item.c}</text>`);
+      }
+    }
+    ly += 20;
+  }
+  const notes = [`a point per op class and phase: ${points.length}`];
+  if (onRoof) notes.push(`${onRoof} placed on the roof (no class time in the report)`);
+  if (offScale) notes.push(`${offScale} off scale, pinned to the edge (hollow)`);
+  if (phases.length > charted.length) notes.push(`${phases.length - charted.length} more phase${phases.length - charted.length === 1 ? "" : "s"} not drawn`);
+  out.push(`<text x="${left}" y="${height - 12}" font-size="11" fill="#868e96">${escapeHtml(notes.join(" \xB7 "), { max: Infinity })}</text>`);
+  out.push(`</svg>`);
+  return out.join("\n");
 }
 
 // src/report/html.ts
@@ -28950,6 +30870,80 @@ function latencySection(m, devices, top) {
   }
   return out.join("\n");
 }
+function phasesSection(m, devices) {
+  const phases = phaseEntries(m);
+  if (!phases.length) return "";
+  const out = [];
+  out.push(`<h3>Phases (${phases.length})</h3>`);
+  out.push(
+    table(
+      [
+        { label: "phase" },
+        { label: "dims" },
+        { label: "tokens", num: true },
+        { label: "MACs", num: true },
+        { label: "bytes moved", num: true },
+        { label: "intensity", num: true },
+        { label: "KV cache", num: true },
+        { label: "memory", num: true }
+      ],
+      phases.map(([name, p]) => {
+        const c = phaseCells(p);
+        return `<tr>${nameCell(name, "(empty)")}<td><code>${esc(c.dims, 300)}</code></td>${num(esc(c.tokens, 30))}${num(esc(c.macs, 60))}${num(esc(c.bytes, 60))}${num(esc(c.intensity, 60))}${num(esc(c.kvCache, 60))}${num(esc(c.memory, 60))}</tr>`;
+      })
+    )
+  );
+  const notes = phases.flatMap(([name, p]) => {
+    const n = generateNote(p);
+    return n ? [`<code>${esc(name, 60)}</code>: ${esc(n, 400)}.`] : [];
+  });
+  out.push(
+    `<p class="muted">The model at each phase's dims. Memory: weights + KV cache + peak of the other activations. Intensity: FLOPs per byte moved.${notes.length ? ` ${notes.join(" ")}` : ""}</p>`
+  );
+  const ids = phaseDevices(m, phases);
+  const rows = ids.flatMap(
+    (id) => phases.flatMap(([name, p]) => {
+      const l = phaseLatency(p, id);
+      if (!l) return [];
+      const c = latencyCells(l, fmtMs);
+      const part = (v) => num(typeof v === "number" && Number.isFinite(v) ? fmtMs(v) : "?");
+      return [
+        `<tr>${nameCell(name, "(empty)")}<td><code>${esc(id, 60)}</code></td>${num(`<b>${esc(c.ms, 60)}</b>`)}<td>${boundBadge(c.bound)}</td>${part(l.computeMs)}${part(l.memoryMs)}${part(l.overheadMs)}${num(esc(c.tokensPerSecond, 40))}${num(esc(c.timeToFirstToken, 40))}</tr>`
+      ];
+    })
+  );
+  if (rows.length) {
+    out.push(
+      table(
+        [
+          { label: "phase" },
+          { label: "device" },
+          { label: "latency", num: true },
+          { label: "bound" },
+          { label: "compute time", num: true },
+          { label: "memory time", num: true },
+          { label: "overhead", num: true },
+          { label: "tokens/s", num: true },
+          { label: "time to first token", num: true }
+        ],
+        rows
+      )
+    );
+  }
+  const charted = phases.some(([, p]) => p.byClass && typeof p.byClass === "object" && Object.keys(p.byClass).length > 0);
+  if (charted) {
+    for (const id of ids) {
+      const l = m.latency?.[id];
+      const device = devices.get(id) ?? (l ? deviceFromLatency(l) : void 0);
+      if (!device) continue;
+      const svg = phaseRooflineSvg(device, phases, { deviceId: id, precision: l?.precision, ridgePoint: l?.ridgePoint, width: 760 });
+      out.push(
+        `<figure>${svg}<figcaption>Each op class once per phase (marker shape), at its FLOPs per byte moved and its FLOP/s. A prefill reads each weight once for many tokens and usually sits near the compute roof; a decode step reads every weight for one token per sequence and slides down the memory roof.</figcaption></figure>`
+      );
+    }
+  }
+  return out.join("\n");
+}
 function topFlopsSection(m, top) {
   const ranked = m.nodes.map((n, i) => ({ n, i })).filter(({ n }) => (n.flops ?? 0) > 0 || n.params > 0).sort((a, b) => (b.n.flops ?? 0) - (a.n.flops ?? 0) || a.i - b.i).slice(0, top);
   if (!ranked.length) return "";
@@ -29019,6 +31013,7 @@ function modelSection(m, index, devices, top) {
   out.push(summaryCards(m));
   const note = lowerBoundNote(m.totals);
   if (note) out.push(`<p class="muted">${esc(note, 600)}.</p>`);
+  out.push(phasesSection(m, devices));
   out.push(`<h3>Inputs and outputs</h3>`);
   out.push(`<div class="io">${tensorTable("Inputs", m.graph.inputs)}${tensorTable("Outputs", m.graph.outputs)}</div>`);
   out.push(latencySection(m, devices, top));
@@ -29467,8 +31462,8 @@ function fitDevice(measurements, options) {
     const [c, key2] = p.name.split(".");
     const field2 = key2 === "compute-efficiency" ? "computeEfficiency" : "kernelOverhead";
     const had = base.classes[c]?.[field2];
-    const figures = { ...device.classes[c], [field2]: had };
-    const kept = Object.fromEntries(Object.entries(figures).filter(([, v]) => v !== void 0));
+    const figures2 = { ...device.classes[c], [field2]: had };
+    const kept = Object.fromEntries(Object.entries(figures2).filter(([, v]) => v !== void 0));
     device.classes = Object.fromEntries(Object.entries({ ...device.classes, [c]: kept }).filter(([, f]) => Object.keys(f).length > 0));
   });
   const extra = runMs(x);
@@ -29963,7 +31958,7 @@ function weight(name, dims2, seed = 7) {
   for (let i = block; i < n; i += block) a.copyWithin(i, 0, Math.min(block, n - i));
   return { name, dtype: "float32", dims: dims2, raw: new Uint8Array(a.buffer) };
 }
-var f32 = (name, shape) => ({ name, dtype: "float32", shape });
+var f32 = (name, shape2) => ({ name, dtype: "float32", shape: shape2 });
 function matmul(n, m = n) {
   return {
     id: m === n ? `matmul-${n}` : `matmul-${m}x${n}`,
@@ -30080,13 +32075,13 @@ function layerNorm(rows, width) {
     initializers: [weight("s", [width]), weight("b", [width])]
   };
 }
-function softmax(shape) {
+function softmax(shape2) {
   return {
-    id: `softmax-${shape.join("x")}`,
-    what: `Softmax over [${shape.join(",")}]`,
+    id: `softmax-${shape2.join("x")}`,
+    what: `Softmax over [${shape2.join(",")}]`,
     nodes: [{ op: "Softmax", inputs: ["x"], outputs: ["y"], name: "softmax", attrs: { axis: -1 } }],
-    inputs: [f32("x", shape)],
-    outputs: [f32("y", shape)]
+    inputs: [f32("x", shape2)],
+    outputs: [f32("y", shape2)]
   };
 }
 function gather(vocab, width, tokens) {
@@ -30743,9 +32738,11 @@ var LEVEL_ICON = { error: "\u274C", warn: "\u26A0\uFE0F" };
 var deviceCode = (d) => escapeMarkdownCode(noBreakHyphens(d), { table: true, max: 60 });
 var plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 function metricCell(r) {
-  return r.device ? `${METRIC_LABEL[r.metric]}${NBSP}${deviceCode(r.device)}` : METRIC_LABEL[r.metric];
+  const phase = r.phase ? ` at${NBSP}${escapeMarkdown(r.phase, { max: 40 })}` : "";
+  return `${r.device ? `${METRIC_LABEL[r.metric]}${NBSP}${deviceCode(r.device)}` : METRIC_LABEL[r.metric]}${phase}`;
 }
 function value(report2, row, v) {
+  if (v !== null && row.phase) return noWrap(fmt2(row.metric, v));
   return v === null ? "\u2013" : noWrap(
     escapeMarkdown(
       boundedMetric(report2, row.metric, row.device, v, (x) => fmt2(row.metric, x)),
@@ -30772,7 +32769,7 @@ function changeCell(r, isNew) {
 }
 function budgetCell(r) {
   const parts = [];
-  if (r.budget !== null) parts.push(`\u2264 ${fmt2(r.metric, r.budget)}`);
+  if (r.budget !== null) parts.push(`${r.floor ? "\u2265" : "\u2264"} ${fmt2(r.metric, r.budget)}`);
   if (r.maxIncrease) parts.push(r.maxIncrease.percent !== void 0 ? `+${r.maxIncrease.percent}% max` : `+${fmt2(r.metric, r.maxIncrease.absolute)} max`);
   return noWrap(parts.join(", "));
 }
@@ -30868,7 +32865,7 @@ function layerDiff(nodes, d, depth, full) {
   return out;
 }
 function modelSection2(e, d, depth, full) {
-  const key2 = `${d.groups}/${d.layers}`;
+  const key2 = `${d.groups}/${d.layers}/${d.phases}`;
   let s = e.sections.get(key2);
   if (!s) e.sections.set(key2, s = renderModelSection(e, d, depth, full));
   return s;
@@ -30891,9 +32888,66 @@ function renderModelSection(e, d, depth, full) {
     ];
     out.push(`| ${cells.join(" | ")} |`);
   }
+  const phases = phasesBlock(r.report, d.phases, full);
+  if (phases.length) out.push("", ...phases);
   const nodes = e.cmp?.nodes ?? [];
   if (nodes.length) out.push("", ...layerDiff(nodes, d, depth, full));
   out.push("");
+  return out;
+}
+var PHASE_DEVICES = 3;
+function phasesBlock(m, mode, full) {
+  const phases = phaseEntries(m);
+  if (!phases.length) return [];
+  const devices = phaseDevices(m, phases);
+  const first2 = devices[0];
+  const figures2 = [];
+  if (first2 !== void 0) {
+    const ttft = phases.map(([, p]) => phaseLatency(p, first2)).find((l) => l?.timeToFirstTokenMs !== void 0);
+    const tps = phases.map(([, p]) => phaseLatency(p, first2)).find((l) => l?.tokensPerSecond !== void 0);
+    if (ttft) figures2.push(`time to first token ${noWrap(latencyCells(ttft, fmtMs).timeToFirstToken)}`);
+    if (tps) figures2.push(`${noWrap(latencyCells(tps, fmtMs).tokensPerSecond)} tokens/s`);
+  }
+  const names = phases.slice(0, 6).map(([n]) => n);
+  const more = phases.length > names.length ? ` +${phases.length - names.length}` : "";
+  if (mode === "line") {
+    const on2 = figures2.length ? `: ${figures2.join(", ")} on ${escapeMarkdownCode(noBreakHyphens(first2), { max: 60 })}` : "";
+    return [
+      `<sub>Phases ${names.map((n) => escapeMarkdownCode(n, { max: 40 })).join(" \xB7 ")}${more}${on2}${full ? "" : " (the table is in the job summary)"}.</sub>`
+    ];
+  }
+  const on = figures2.length ? ` (${figures2.join(", ")} on <code>${escapeHtml(noBreakHyphens(first2), { max: 60 })}</code>)` : "";
+  const summary = `Phases: ${names.map((n) => `<code>${escapeHtml(n, { max: 40 })}</code>`).join(" \xB7 ")}${more}${on}`;
+  const shown = devices.slice(0, PHASE_DEVICES);
+  const head = ["phase", "dims", "MACs", "bytes moved", "FLOP/B", "KV cache", "memory", ...shown.map((d) => deviceCode(d))];
+  const out = [
+    `<details><summary>${summary}</summary>`,
+    "",
+    `| ${head.join(" | ")} |`,
+    `| --- | --- | ${head.slice(2).map(() => "--:").join(" | ")} |`
+  ];
+  for (const [name, p] of phases) {
+    const c = phaseCells(p);
+    const cells = [
+      escapeMarkdownCode(name, { table: true, max: 40 }),
+      escapeMarkdown(c.dims, { max: 120 }),
+      ...[c.macs, c.bytes, c.intensity.replace(/ FLOP\/B$/, ""), c.kvCache, c.memory].map((v) => noWrap(escapeMarkdown(v, { max: 40 }))),
+      ...shown.map((d) => {
+        const l = phaseLatency(p, d);
+        if (!l) return "\u2013";
+        const lc = latencyCells(l, fmtMs);
+        const parts = [`${lc.ms} ${lc.bound.slice(0, 1)}`];
+        if (lc.timeToFirstToken && p.generate) parts.push(`first token ${lc.timeToFirstToken}`);
+        if (lc.tokensPerSecond) parts.push(`${lc.tokensPerSecond} tok/s`);
+        return noWrap(escapeMarkdown(parts.join(" \xB7 "), { max: 80 }));
+      })
+    ];
+    out.push(`| ${cells.join(" | ")} |`);
+  }
+  out.push("", "<sub>Latency: c / m / o compute-, memory-, overhead-bound. Memory: weights + KV cache + peak of the other activations.</sub>");
+  if (devices.length > shown.length)
+    out.push("", `<sub>\u2026and ${plural(devices.length - shown.length, "more device")}${full ? "" : " in the job summary"}.</sub>`);
+  out.push("", "</details>");
   return out;
 }
 function modelStatus(e) {
@@ -30932,11 +32986,12 @@ function violationLine(v) {
   return `- ${v.level === "error" ? "\u274C" : "\u26A0\uFE0F"} ${escapeMarkdown(v.message, { max: 400 })} (${escapeMarkdown(`${v.file}:${v.at.line}`)})`;
 }
 var DETAIL_STEPS = (groups, layers) => [
-  { groups, layers, unchangedTable: true, sections: "all" },
-  { groups: Math.min(groups, 3), layers: Math.min(layers, 5), unchangedTable: true, sections: "all" },
-  { groups: 0, layers: 0, unchangedTable: true, sections: "all" },
-  { groups: 0, layers: 0, unchangedTable: false, sections: "all" },
-  { groups: 0, layers: 0, unchangedTable: false, sections: "fit" }
+  { groups, layers, unchangedTable: true, sections: "all", phases: "table" },
+  { groups: Math.min(groups, 3), layers: Math.min(layers, 5), unchangedTable: true, sections: "all", phases: "table" },
+  { groups: 0, layers: 0, unchangedTable: true, sections: "all", phases: "table" },
+  { groups: 0, layers: 0, unchangedTable: true, sections: "all", phases: "line" },
+  { groups: 0, layers: 0, unchangedTable: false, sections: "all", phases: "line" },
+  { groups: 0, layers: 0, unchangedTable: false, sections: "fit", phases: "line" }
 ];
 function renderCheckMarkdown(outcome, options) {
   const full = options.full ?? false;
@@ -31083,12 +33138,12 @@ function renderCheckText(outcome) {
     const isNew = newPaths.has(r.model);
     return [
       r.model,
-      `${METRIC_LABEL[r.metric]}${r.device ? ` ${r.device}` : ""}`,
+      `${METRIC_LABEL[r.metric]}${r.device ? ` ${r.device}` : ""}${r.phase ? ` @${r.phase}` : ""}`,
       valueText(r),
-      isNew ? "new" : r.base === null ? "" : boundedMetric(resultsBy.get(r.model)?.base, r.metric, r.device, r.base, (v) => fmt2(r.metric, v)),
+      isNew ? "new" : r.base === null ? "" : r.phase ? fmt2(r.metric, r.base) : boundedMetric(resultsBy.get(r.model)?.base, r.metric, r.device, r.base, (v) => fmt2(r.metric, v)),
       r.change ? `${r.change.delta > 0 ? "+" : "-"}${fmt2(r.metric, Math.abs(r.change.delta))} ${formatPercent(r.change.percent)}`.trim() : "",
       [
-        r.budget !== null ? fmt2(r.metric, r.budget) : "",
+        r.budget !== null ? `${r.floor ? "\u2265 " : ""}${fmt2(r.metric, r.budget)}` : "",
         r.maxIncrease ? r.maxIncrease.percent !== void 0 ? `+${r.maxIncrease.percent}%` : `+${fmt2(r.metric, r.maxIncrease.absolute)}` : ""
       ].filter(Boolean).join(", "),
       // Used: of the absolute budget only (blank without one).
@@ -31117,6 +33172,10 @@ function renderCheckText(outcome) {
       240
     )
   );
+  for (const m of outcome.results) {
+    const phases = phasesText(m.report);
+    if (phases.length) out.push("", safeText(m.path, 300), ...phases);
+  }
   const errors = outcome.violations.filter((v) => v.level === "error");
   const warns = outcome.violations.filter((v) => v.level === "warn");
   if (outcome.violations.length) {
@@ -31158,6 +33217,11 @@ var COMMAND_USAGE = {
 options:
   --dims k=v[,k=v...]       bind symbolic dims, e.g. --dims batch=1,sequence=128 (others default to 1);
                             a name must be a symbolic dim of a model; 0 is allowed (an empty tensor)
+  --phase NAME:k=v[,k=v...] also analyse the model at a named phase's dims (over --dims), e.g.
+                            --phase prefill:sequence=512,past_sequence=0 (repeatable)
+  --generate PROMPT:TOKENS  also a generate run: a prefill of PROMPT tokens, then TOKENS-1 decode
+                            steps at their growing context, end to end (time to first token,
+                            tokens per second with --device)
   --device id[,id...]       add a roofline latency estimate per device (see \`devices\`)
   --devices FILE            custom devices (a YAML file with custom-devices, as \`calibrate\`
                             writes): --device may name them; without --device, all of them
@@ -31181,7 +33245,7 @@ options:
 options:
   --budgets FILE            the budgets file (default budgets.yml)
   --baseline REPORT         a saved report (analyze or check --format json) to compare with
-  --format text|json|markdown
+  --format text|json|markdown|html
   --output FILE             write the report to FILE (atomically) instead of stdout
   --allow-outside-repo      read models, baseline and budgets file even where their real
                             paths leave the budgets file's repository
@@ -31275,6 +33339,35 @@ function parseDims(spec) {
   }
   return dims2;
 }
+function parsePhaseFlags(specs, dims2) {
+  const out = { dims: /* @__PURE__ */ Object.create(null), own: /* @__PURE__ */ Object.create(null) };
+  for (const spec of specs ?? []) {
+    const m = /^([A-Za-z0-9_-]+):(.*)$/s.exec(spec);
+    if (!m) throw new UsageError(`--phase: ${quoteToken(spec)} is not NAME:dim=value[,dim=value...] (a name of letters, digits, '_' or '-')`);
+    const [, name, rest] = m;
+    if (name === GENERATE) throw new UsageError("--phase: 'generate' is the phase --generate adds; give this phase another name");
+    if (Object.hasOwn(out.dims, name)) throw new UsageError(`--phase: ${quoteToken(name)} is given twice`);
+    let own;
+    try {
+      own = parseDims([rest]);
+    } catch (e) {
+      if (e instanceof UsageError) throw new UsageError(`--phase ${name}: ${e.detail.replace(/^--dims: /, "")}`);
+      throw e;
+    }
+    out.dims[name] = { ...dims2, ...own };
+    out.own[name] = Object.keys(own);
+  }
+  return out;
+}
+function parseGenerateFlag(spec) {
+  const m = /^\s*(\d+)\s*:\s*(\d+)\s*$/.exec(spec);
+  const prompt = m ? Number(m[1]) : NaN;
+  const tokens = m ? Number(m[2]) : NaN;
+  if (!m || prompt < 1 || tokens < 1 || prompt > MAX_GENERATE.prompt || tokens > MAX_GENERATE.tokens) {
+    throw new UsageError(`--generate must be PROMPT:TOKENS, whole numbers from 1 (like 128:20), got ${quoteToken(spec)}`);
+  }
+  return { prompt, tokens };
+}
 function analyzeCommand(args, io) {
   const { values, positionals } = parseArgs2({
     args,
@@ -31282,6 +33375,8 @@ function analyzeCommand(args, io) {
     strict: true,
     options: {
       dims: { type: "string", multiple: true },
+      phase: { type: "string", multiple: true },
+      generate: { type: "string" },
       format: { type: "string", default: "text" },
       output: { type: "string" },
       top: { type: "string" },
@@ -31305,9 +33400,16 @@ function analyzeCommand(args, io) {
   const dims2 = parseDims(values.dims);
   const devices = deviceOptions(values, confine);
   const precision = parsePrecision(values.precision);
-  const analysed = positionals.map(
-    (p) => analyzeModelFile(p, { dims: dims2, allowMissingWeights: values["allow-missing-weights"], confine, maxNodes: parseMaxNodes(values["max-nodes"], "--max-nodes") })
-  );
+  const phases = parsePhaseFlags(values.phase, dims2);
+  const generate = values.generate === void 0 ? void 0 : parseGenerateFlag(values.generate);
+  const analysed = positionals.map((p) => {
+    const opened = openModelFile(p, {
+      allowMissingWeights: values["allow-missing-weights"],
+      confine,
+      maxNodes: parseMaxNodes(values["max-nodes"], "--max-nodes")
+    });
+    return { opened, ...opened.analyze(dims2) };
+  });
   const [unknown] = unknownDims(
     Object.keys(dims2),
     analysed.map((a) => a.symbols)
@@ -31322,10 +33424,27 @@ function analyzeCommand(args, io) {
       )}`
     );
   }
+  for (const [name, own] of Object.entries(phases.own)) {
+    for (const dim of own) {
+      if (analysed.some((a) => !a.symbols.includes(dim))) {
+        const a = analysed.find((x) => !x.symbols.includes(dim));
+        throw new UsageError(`--phase ${name}: ${unknownDimMessage(dim, a.symbols, quoteToken(positionals[analysed.indexOf(a)], 80))}`);
+      }
+    }
+  }
   const report2 = {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: TOOL_NAME, version: VERSION },
-    models: analysed.map((a) => withLatency(a.report, devices, { precision }))
+    models: analysed.map((a, i) => {
+      const r = withLatency(a.report, devices, { precision });
+      if (!Object.keys(phases.dims).length && !generate) return r;
+      try {
+        return { ...r, phases: analyzePhases(a.opened, a.report, { dims: dims2, phases: phases.dims, ...generate ? { generate } : {} }, devices, { precision }) };
+      } catch (e) {
+        if (e instanceof GenerateRoleError) throw new UsageError(`--generate: ${quoteToken(positionals[i], 80)}: ${e.message}`);
+        throw e;
+      }
+    })
   };
   if (format === "json") {
     emitJson(report2, values.output, io);
@@ -31367,7 +33486,8 @@ function checkCommand(args, io) {
     }
   });
   if (positionals.length) throw new UsageError(`check takes no positional arguments, got '${positionals[0]}' (use --budgets FILE)`);
-  if (!["text", "json", "markdown"].includes(values.format)) throw new UsageError(`--format must be text, json or markdown, got '${values.format}'`);
+  if (!["text", "json", "markdown", "html"].includes(values.format))
+    throw new UsageError(`--format must be text, json, markdown or html, got '${values.format}'`);
   const budgetsPath = resolve7(values.budgets);
   const root = repoRoot(budgetsPath);
   const allowOutsideRepo = values["allow-outside-repo"];
@@ -31385,7 +33505,10 @@ function checkCommand(args, io) {
   const note = values.baseline ? `compared with ${values.baseline}` : void 0;
   if (values.format === "json") emitJson(outcome.json, values.output, io);
   else {
-    const text2 = values.format === "markdown" ? renderCheckMarkdown(outcome, { version: VERSION, baselineNote: note, full: true }) : renderCheckText(outcome);
+    const text2 = values.format === "markdown" ? renderCheckMarkdown(outcome, { version: VERSION, baselineNote: note, full: true }) : values.format === "html" ? (
+      // The analysis of every model as a page (phases and their roofline included); the verdict stays in the exit code and the other formats.
+      renderHtml(outcome.json.head, { devices: configDevices(outcome.config, parseFusion(values.fusion)) })
+    ) : renderCheckText(outcome);
     if (values.output) writeFileAtomic(values.output, text2);
     else io.stdout(text2);
   }

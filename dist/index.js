@@ -40169,7 +40169,21 @@ var UsageError = class extends UserError {
 
 // src/budgets/types.ts
 var ON_INCOMPLETE = ["error", "warn", "ignore", "upper-bound"];
-var METRICS = ["params", "gmacs", "gflops", "weights", "peak-memory", "memory-traffic", "latency"];
+var METRICS = [
+  "params",
+  "gmacs",
+  "gflops",
+  "weights",
+  "peak-memory",
+  "memory-traffic",
+  "latency",
+  "kv-cache",
+  "tokens-per-second",
+  "time-to-first-token"
+];
+var DEVICE_METRICS = ["latency", "tokens-per-second", "time-to-first-token"];
+var FLOOR_METRICS = ["tokens-per-second"];
+var PHASE_NAME = /^[A-Za-z0-9_-]+$/;
 
 // src/budgets/units.ts
 var UnitError = class extends UserError {
@@ -40295,9 +40309,27 @@ var KEYS = {
   /** A `--devices` file. */
   devicesFile: ["version", "custom-devices"],
   defaults: ["dims", "precision", "level", "min-change", "allow-missing-weights", "on-incomplete"],
-  model: ["path", "name", "dims", "precision", "level", "min-change", "allow-missing-weights", "on-incomplete", "budgets"],
-  budgets: ["params", "gmacs", "gflops", "weights", "peak-memory", "memory-traffic", "latency", "max-increase"],
+  model: ["path", "name", "dims", "phases", "generate", "kv-cache", "precision", "level", "min-change", "allow-missing-weights", "on-incomplete", "budgets"],
+  budgets: [
+    "params",
+    "gmacs",
+    "gflops",
+    "weights",
+    "peak-memory",
+    "memory-traffic",
+    "kv-cache",
+    "latency",
+    "tokens-per-second",
+    "time-to-first-token",
+    "max-increase"
+  ],
+  /** The metrics `max-increase` takes (tokens-per-second is a floor: growing is not a cost). */
+  increase: ["params", "gmacs", "gflops", "weights", "peak-memory", "memory-traffic", "kv-cache", "latency", "time-to-first-token"],
   limit: ["max", "level"],
+  /** A floor written as a mapping (tokens-per-second). */
+  floor: ["min", "level"],
+  generate: ["prompt", "tokens", "sequence", "past", "total"],
+  kvCache: ["past", "present"],
   customDevice: [
     "id",
     "name",
@@ -40321,7 +40353,7 @@ var KEYS = {
 var PRECISIONS = ["fp64", "fp32", "tf32", "fp16", "bf16", "fp8", "int8", "int4"];
 var CLASSES = ["datacenter-gpu", "consumer-gpu", "edge-gpu", "cpu", "sbc-cpu", "apple-soc", "npu"];
 var LEVELS = ["error", "warn"];
-var ABSOLUTE_METRICS = ["params", "gmacs", "gflops", "weights", "peak-memory", "memory-traffic"];
+var ABSOLUTE_METRICS = ["params", "gmacs", "gflops", "weights", "peak-memory", "memory-traffic", "kv-cache"];
 var CLASS_FIGURES = ["compute-efficiency", "memory-efficiency", "kernel-overhead"];
 function pos(ctx, node2) {
   const offset = node2?.range?.[0] ?? 0;
@@ -40455,13 +40487,23 @@ function limit(ctx, node2, keyPath, level2, parse3) {
   }
   return { max: unit(ctx, node2, keyPath, parse3), level: level2 };
 }
+function parseTokensPerSecond(v) {
+  const n = typeof v === "number" ? v : typeof v === "string" && /^\s*\+?[0-9]+(?:\.[0-9]*)?\s*(?:\/s)?\s*$/.test(v) ? parseFloat(v) : NaN;
+  if (!(n > 0) || !Number.isFinite(n))
+    throw new UnitError(`expected tokens per second above zero, like 40, got ${typeof v === "string" ? quoteToken(v, 32) : String(v)}`);
+  return n;
+}
 var PARSERS = {
   params: parseCount,
   gmacs: parseGiga,
   gflops: parseGiga,
   weights: parseBytes,
   "peak-memory": parseBytes,
-  "memory-traffic": parseBytes
+  "memory-traffic": parseBytes,
+  "kv-cache": parseBytes,
+  latency: parseDurationMs,
+  "tokens-per-second": parseTokensPerSecond,
+  "time-to-first-token": parseDurationMs
 };
 var INCREASE_EXAMPLE = {
   params: "+100k",
@@ -40470,7 +40512,10 @@ var INCREASE_EXAMPLE = {
   weights: "+1MB",
   "peak-memory": "+5MB",
   "memory-traffic": "+10MB",
-  latency: "+2ms"
+  "kv-cache": "+1MB",
+  latency: "+2ms",
+  "tokens-per-second": "+5",
+  "time-to-first-token": "+2ms"
 };
 function increase(ctx, node2, keyPath, metric, level2) {
   let valueNode = node2;
@@ -40492,10 +40537,10 @@ function increase(ctx, node2, keyPath, metric, level2) {
       ctx,
       valueNode,
       keyPath,
-      `a bare number is ambiguous: write '${n}%' for a percentage or '+${n.replace(/^-/, "")}${metric === "latency" ? "ms" : ""}' for an absolute increase (in the metric's unit, like ${INCREASE_EXAMPLE[metric]})`
+      `a bare number is ambiguous: write '${n}%' for a percentage or '+${n.replace(/^-/, "")}${metric === "latency" || metric === "time-to-first-token" ? "ms" : ""}' for an absolute increase (in the metric's unit, like ${INCREASE_EXAMPLE[metric]})`
     );
   }
-  const parse3 = metric === "latency" ? parseDurationMs : PARSERS[metric];
+  const parse3 = PARSERS[metric];
   const raw = typeof v === "number" ? source : v;
   return { metric, absolute: unit(ctx, valueNode, keyPath, () => parse3(raw)), level: lvl, at };
 }
@@ -40538,57 +40583,296 @@ function parseModel(ctx, node2, index, d, devices) {
     ...Object.keys(dimsAt).length ? { dimsAt } : {}
   };
   if (m.has("name")) model.name = String(scalar(m.get("name").value));
+  const phasesPair = m.get("phases");
+  if (phasesPair) {
+    const phases = attempt(ctx, () => parsePhases(ctx, phasesPair.value, `${keyPath}.phases`, model.dims));
+    if (phases) model.phases = phases;
+  }
+  const generatePair = m.get("generate");
+  if (generatePair) {
+    const g = attempt(ctx, () => parseGenerate(ctx, generatePair.value, `${keyPath}.generate`));
+    if (g) model.generate = g;
+  }
+  const kvPair = m.get("kv-cache");
+  if (kvPair) {
+    const kv = attempt(ctx, () => parseKvCache(ctx, kvPair.value, `${keyPath}.kv-cache`));
+    if (kv) model.kvCache = kv;
+  }
   const budgetsPair = m.get("budgets");
-  if (budgetsPair) parseModelBudgets(ctx, budgetsPair.value, `${keyPath}.budgets`, model, devices);
+  const phaseScope = {
+    names: [...Object.keys(model.phases ?? {}), ...model.generate ? ["generate"] : []],
+    unsure: !!phasesPair && !model.phases || !!generatePair && !model.generate,
+    model
+  };
+  if (budgetsPair) parseModelBudgets(ctx, budgetsPair.value, `${keyPath}.budgets`, model, devices, phaseScope);
   return path === void 0 ? void 0 : model;
 }
-function parseModelBudgets(ctx, node2, bp, model, devices) {
+var RESERVED_PHASES = ["max", "min", "level"];
+function parsePhases(ctx, node2, keyPath, modelDims) {
+  if (!(0, import_yaml.isMap)(node2) || node2.items.length === 0)
+    fail(ctx, node2, keyPath, `expected a mapping of phase names to dims, like { prefill: { sequence: 512 }, decode: { sequence: 1 } }, got ${kind(node2)}`);
+  const out = /* @__PURE__ */ Object.create(null);
+  let ok = true;
+  for (const pair of node2.items) {
+    const name = String(scalar(pair.key));
+    const kp = `${keyPath}.${keyName(name)}`;
+    if (!PHASE_NAME.test(name)) {
+      report(ctx, pair.key, kp, `a phase name is letters, digits, '_' or '-', got ${kind(pair.key)}`);
+      ok = false;
+      continue;
+    }
+    if (name === "generate" || RESERVED_PHASES.includes(name)) {
+      report(
+        ctx,
+        pair.key,
+        kp,
+        name === "generate" ? "'generate' is the phase the generate shorthand adds: write it as the model's 'generate: { prompt, tokens }'" : `'${name}' cannot name a phase (a budget's { ${name === "min" ? "min" : "max"}, level } mapping uses it)`
+      );
+      ok = false;
+      continue;
+    }
+    const at = {};
+    const own = attempt(ctx, () => dims(ctx, pair.value, kp, at));
+    if (!own) {
+      ok = false;
+      continue;
+    }
+    out[name] = { dims: { ...modelDims, ...own }, own: at, at: pos(ctx, pair.key) };
+  }
+  if (!ok) throw new Reported();
+  return out;
+}
+function parseGenerate(ctx, node2, keyPath) {
+  const g = asMap(ctx, node2, keyPath, KEYS.generate, "a generate run { prompt, tokens }");
+  let ok = true;
+  const whole = (key2, min) => {
+    const pair = g.get(key2);
+    if (!pair) {
+      reportMissing(
+        ctx,
+        node2,
+        keyPath,
+        key2,
+        `generate needs '${key2}' (${key2 === "prompt" ? "the prompt length in tokens, like 128" : "the tokens to generate, like 20"})`
+      );
+      ok = false;
+      return void 0;
+    }
+    const v = scalar(pair.value);
+    if (typeof v !== "number" || !Number.isInteger(v) || v < min || v > MAX_GENERATE[key2]) {
+      report(ctx, pair.value, `${keyPath}.${key2}`, `expected a whole number from ${min} to ${MAX_GENERATE[key2]}, got ${kind(pair.value)}`);
+      ok = false;
+      return void 0;
+    }
+    return v;
+  };
+  const prompt = whole("prompt", 1);
+  const tokens = whole("tokens", 1);
+  const out = { prompt: prompt ?? 0, tokens: tokens ?? 0, at: pos(ctx, node2) };
+  for (const role of ["sequence", "past", "total"]) {
+    const pair = g.get(role);
+    if (!pair) continue;
+    const v = scalar(pair.value);
+    if (typeof v !== "string" || !v) {
+      report(ctx, pair.value, `${keyPath}.${role}`, `expected the name of a symbolic dim, got ${kind(pair.value)}`);
+      ok = false;
+      continue;
+    }
+    out[role] = v;
+    (out.rolesAt ??= {})[role] = { ...pos(ctx, pair.value), keyPath: `${keyPath}.${role}` };
+  }
+  if (!ok) throw new Reported();
+  return out;
+}
+var MAX_GENERATE = { prompt: 2 ** 31, tokens: 1e6 };
+function parseKvCache(ctx, node2, keyPath) {
+  const m = asMap(ctx, node2, keyPath, KEYS.kvCache, "the KV cache tensors { past: [...], present: [...] }");
+  if (m.size === 0) fail(ctx, node2, keyPath, "expected 'past' and / or 'present': lists of graph input / output names or globs, like [past_key_values.*]");
+  const out = { at: pos(ctx, node2) };
+  let ok = true;
+  for (const key2 of ["past", "present"]) {
+    const pair = m.get(key2);
+    if (!pair) continue;
+    const list = (0, import_yaml.isSeq)(pair.value) ? pair.value.items : [pair.value];
+    const names = [];
+    for (const item of list) {
+      const v = scalar(item);
+      if (typeof v !== "string" || !v) {
+        report(
+          ctx,
+          item ?? pair.key,
+          `${keyPath}.${key2}`,
+          `expected a list of tensor names or globs, like [past_key_values.*.key], got ${kind(item)}`
+        );
+        ok = false;
+        continue;
+      }
+      names.push(v);
+    }
+    if (names.length === 0 && ok) {
+      report(ctx, pair.value ?? pair.key, `${keyPath}.${key2}`, "expected at least one tensor name or glob");
+      ok = false;
+    }
+    out[key2] = names;
+  }
+  if (!ok) throw new Reported();
+  return out;
+}
+var DERIVED_PHASE = {
+  "tokens-per-second": { role: "decode", what: "decode tokens / decode latency" },
+  "time-to-first-token": { role: "prefill", what: "the prefill latency" }
+};
+function perPhase(ctx, node2, keyPath, phases, one, limitKeys) {
+  const limitMap = (0, import_yaml.isMap)(node2) && node2.items.some((p) => limitKeys.includes(String(scalar(p.key))));
+  if (!(0, import_yaml.isMap)(node2) || limitMap) {
+    const l = one(node2, keyPath);
+    return l ? [{ limit: l, at: pos(ctx, node2) }] : [];
+  }
+  const out = [];
+  for (const pair of node2.items) {
+    const name = String(scalar(pair.key));
+    const kp = `${keyPath}.${keyName(name)}`;
+    const l = one(pair.value, kp);
+    if (!phases.names.includes(name)) {
+      const misspelt = name.length <= 64 ? closest(name, limitKeys) : [];
+      if (misspelt.length) {
+        ctx.misspelt.add(`${keyPath}|${misspelt[0]}`);
+        report(
+          ctx,
+          pair.key,
+          kp,
+          `unknown key; did you mean '${misspelt[0]}'? (allowed: ${limitKeys.join(", ")}${phases.names.length ? `, or this model's phases: ${phases.names.join(", ")}` : ""})`
+        );
+        continue;
+      }
+      if (phases.unsure) continue;
+      if (phases.names.length === 0) {
+        report(
+          ctx,
+          pair.key,
+          kp,
+          `a per-phase budget needs phases: this model has no 'phases' or 'generate' (write { ${limitKeys[0]}: ... } for a limit as a mapping)`
+        );
+      } else {
+        const hint = name.length <= 64 ? closest(name, phases.names) : [];
+        report(
+          ctx,
+          pair.key,
+          kp,
+          `unknown phase ${quoteToken(name)}${hint.length ? `; did you mean '${hint[0]}'?` : ""} (this model's phases: ${phases.names.join(", ")})`
+        );
+      }
+      continue;
+    }
+    if (l) out.push({ phase: name, limit: l, at: pos(ctx, pair.value) });
+  }
+  return out;
+}
+function parseModelBudgets(ctx, node2, bp, model, devices, phases) {
   const b = attempt(ctx, () => asMap(ctx, node2, bp, KEYS.budgets, "budgets"));
   if (!b) return;
   const level2 = model.level;
   for (const metric of ABSOLUTE_METRICS) {
     const pair = b.get(metric);
     if (!pair) continue;
-    const l = attempt(ctx, () => limit(ctx, pair.value, `${bp}.${metric}`, level2, PARSERS[metric]));
-    if (l) model.budgets.push({ metric, max: l.max, level: l.level, at: pos(ctx, pair.value) });
+    const found = perPhase(ctx, pair.value, `${bp}.${metric}`, phases, (n, kp) => attempt(ctx, () => limit(ctx, n, kp, level2, PARSERS[metric])), KEYS.limit);
+    for (const f of found)
+      model.budgets.push({ metric, max: f.limit.max, level: f.limit.level, at: f.at, ...f.phase ? { phase: f.phase } : {} });
   }
-  const lat = b.get("latency");
-  if (lat) {
-    if (!(0, import_yaml.isMap)(lat.value))
-      report(ctx, lat.value, `${bp}.latency`, `expected a mapping of device ids to durations, like { jetson-orin-nano: 8ms }, got ${kind(lat.value)}`);
-    else {
-      for (const pair of lat.value.items) {
-        const device = String(scalar(pair.key));
-        const kp = `${bp}.latency.${keyName(device)}`;
-        const l = attempt(ctx, () => limit(ctx, pair.value, kp, level2, parseDurationMs));
-        if (!devices.known.has(device)) {
-          if (!devices.unsure && !devices.broken.has(device)) {
-            const known = [...devices.known];
-            report(
-              ctx,
-              pair.key,
-              kp,
-              `device ${quoteToken(device)} is not in this file's devices (${known.join(", ") || "none"}); add it to 'devices' or 'custom-devices'`
-            );
-          }
-          continue;
+  for (const metric of DEVICE_METRICS) {
+    const lat = b.get(metric);
+    if (!lat) continue;
+    const mp = `${bp}.${metric}`;
+    const isFloor = FLOOR_METRICS.includes(metric);
+    const derived = DERIVED_PHASE[metric];
+    const example = metric === "tokens-per-second" ? "{ jetson-orin-nano: 40 }" : metric === "latency" ? "{ jetson-orin-nano: 8ms }" : "{ jetson-orin-nano: 200ms }";
+    if (!(0, import_yaml.isMap)(lat.value)) {
+      report(
+        ctx,
+        lat.value,
+        mp,
+        `expected a mapping of device ids to ${metric === "tokens-per-second" ? "tokens per second" : "durations"}, like ${example}, got ${kind(lat.value)}`
+      );
+      continue;
+    }
+    let fallback;
+    if (derived) {
+      fallback = phases.names.includes(derived.role) ? derived.role : phases.names.includes("generate") ? "generate" : void 0;
+      if (!fallback && !phases.unsure) {
+        report(ctx, lat.key, mp, `${metric} is ${derived.what}: this model needs a '${derived.role}' phase (under 'phases') or 'generate: { prompt, tokens }'`);
+        continue;
+      }
+    }
+    for (const pair of lat.value.items) {
+      const device = String(scalar(pair.key));
+      const kp = `${mp}.${keyName(device)}`;
+      const found = perPhase(
+        ctx,
+        pair.value,
+        kp,
+        phases,
+        (n, k) => attempt(ctx, () => isFloor ? floor(ctx, n, k, level2, PARSERS[metric]) : limit(ctx, n, k, level2, PARSERS[metric])),
+        isFloor ? KEYS.floor : KEYS.limit
+      );
+      if (!devices.known.has(device)) {
+        if (!devices.unsure && !devices.broken.has(device)) {
+          const known = [...devices.known];
+          report(
+            ctx,
+            pair.key,
+            kp,
+            `device ${quoteToken(device)} is not in this file's devices (${known.join(", ") || "none"}); add it to 'devices' or 'custom-devices'`
+          );
         }
-        if (l) model.budgets.push({ metric: "latency", device, max: l.max, level: l.level, at: pos(ctx, pair.value) });
+        continue;
+      }
+      for (const f of found) {
+        const phase = f.phase ?? fallback;
+        model.budgets.push({ metric, device, max: f.limit.max, level: f.limit.level, at: f.at, ...phase ? { phase } : {} });
       }
     }
   }
   const inc = b.get("max-increase");
   if (inc) {
     const ip = `${bp}.max-increase`;
-    const im = attempt(
-      ctx,
-      () => asMap(ctx, inc.value, ip, ["params", "gmacs", "gflops", "weights", "peak-memory", "memory-traffic", "latency"], "allowed increases")
-    );
+    const im = attempt(ctx, () => asMap(ctx, inc.value, ip, KEYS.increase, "allowed increases"));
     for (const [metric, pair] of im ?? []) {
-      const r = attempt(ctx, () => increase(ctx, pair.value, `${ip}.${metric}`, metric, level2));
-      if (r) model.maxIncrease.push(r);
+      const mp = `${ip}.${metric}`;
+      const per = (0, import_yaml.isMap)(pair.value) && !pair.value.items.some((p) => KEYS.limit.includes(String(scalar(p.key))));
+      if (!per) {
+        const r = attempt(ctx, () => increase(ctx, pair.value, mp, metric, level2));
+        const derived = DERIVED_PHASE[metric];
+        if (r && derived) {
+          const fallback = phases.names.includes(derived.role) ? derived.role : phases.names.includes("generate") ? "generate" : void 0;
+          if (fallback) model.maxIncrease.push({ ...r, phase: fallback });
+          else if (!phases.unsure)
+            report(
+              ctx,
+              pair.key,
+              mp,
+              `${metric} is ${derived.what}: this model needs a '${derived.role}' phase (under 'phases') or 'generate: { prompt, tokens }'`
+            );
+        } else if (r) model.maxIncrease.push(r);
+        continue;
+      }
+      const found = perPhase(ctx, pair.value, mp, phases, () => ({ max: 0, level: level2 }), KEYS.limit);
+      for (const { phase } of found) {
+        if (phase === void 0) continue;
+        const phaseNode = pair.value.get(phase, true);
+        const r = attempt(ctx, () => increase(ctx, phaseNode, `${mp}.${phase}`, metric, level2));
+        if (r) model.maxIncrease.push({ ...r, phase });
+      }
     }
   }
+}
+function floor(ctx, node2, keyPath, level2, parse3) {
+  if ((0, import_yaml.isMap)(node2)) {
+    const m = asMap(ctx, node2, keyPath, KEYS.floor, "a floor");
+    const lvl = m.has("level") ? attempt(ctx, () => oneOf(ctx, m.get("level").value, `${keyPath}.level`, LEVELS)) ?? level2 : level2;
+    if (!m.has("min")) needs(ctx, node2, keyPath, "min", "a floor written as a mapping needs 'min' (tokens-per-second is a floor: broken when below)");
+    return { max: unit(ctx, m.get("min").value, `${keyPath}.min`, parse3), level: lvl };
+  }
+  return { max: unit(ctx, node2, keyPath, parse3), level: level2 };
 }
 function parseCustomDevice(ctx, node2, keyPath, onId) {
   const m = attempt(ctx, () => asMap(ctx, node2, keyPath, KEYS.customDevice, "a custom device"));
@@ -40738,20 +41022,20 @@ function opClasses(ctx, node2, keyPath) {
       ok = false;
       continue;
     }
-    const figures = {};
+    const figures2 = {};
     const eff = fm.get("compute-efficiency");
     if (eff) {
       const v = attempt(ctx, () => fraction(ctx, eff.value, `${kp}.compute-efficiency`));
       if (v === void 0) ok = false;
-      else figures.computeEfficiency = v;
+      else figures2.computeEfficiency = v;
     }
     const ov = fm.get("kernel-overhead");
     if (ov) {
       const v = attempt(ctx, () => seconds(ctx, ov.value, `${kp}.kernel-overhead`));
       if (v === void 0) ok = false;
-      else figures.kernelOverhead = v;
+      else figures2.kernelOverhead = v;
     }
-    out[name] = figures;
+    out[name] = figures2;
   }
   if (cm.size < ((0, import_yaml.isMap)(node2) ? node2.items.length : 0)) ok = false;
   if (!ok) throw new Reported();
@@ -41040,10 +41324,29 @@ function boundedMetric(report2, metric, device, value2, fmt3) {
 }
 
 // src/budgets/evaluate.ts
-var STANDARD = ["params", "gmacs", "gflops", "weights", "peak-memory", "memory-traffic"];
-function metricValue(report2, metric, device) {
+var STANDARD = [
+  "params",
+  "gmacs",
+  "gflops",
+  "weights",
+  "peak-memory",
+  "memory-traffic"
+];
+function phaseOf(report2, phase) {
+  const p = report2?.phases;
+  return p && Object.hasOwn(p, phase) ? p[phase] : null;
+}
+function figuresOf(report2, phase) {
+  if (phase === void 0) return { totals: report2.totals, latency: report2.latency, tokens: null };
+  const p = phaseOf(report2, phase);
+  return p ? { totals: p.totals, latency: p.latency, tokens: p.tokens } : null;
+}
+function metricValue(report2, metric, device, phase) {
   if (!report2) return null;
-  const t = report2.totals;
+  const f = figuresOf(report2, phase);
+  if (!f) return null;
+  const t = f.totals;
+  const l = device ? f.latency?.[device] : void 0;
   switch (metric) {
     case "params":
       return t.params;
@@ -41057,8 +41360,15 @@ function metricValue(report2, metric, device) {
       return t.peakActivationBytes;
     case "memory-traffic":
       return t.memoryAccessBytes;
+    case "kv-cache":
+      return t.kvCacheBytes ?? null;
     case "latency":
-      return device ? report2.latency?.[device]?.ms ?? null : null;
+      return l?.ms ?? null;
+    case "time-to-first-token":
+      return phase === void 0 ? null : l?.timeToFirstTokenMs ?? l?.ms ?? null;
+    case "tokens-per-second":
+      if (phase === void 0 || !l) return null;
+      return l.tokensPerSecond ?? (f.tokens !== null && l.ms > 0 ? f.tokens * 1e3 / l.ms : null);
   }
 }
 var TOTALS_FIELD = {
@@ -41067,20 +41377,33 @@ var TOTALS_FIELD = {
   gflops: "flops",
   weights: "weightBytes",
   "peak-memory": "peakActivationBytes",
-  "memory-traffic": "memoryAccessBytes"
+  "memory-traffic": "memoryAccessBytes",
+  "kv-cache": "kvCacheBytes"
 };
-function isLowerBound2(report2, metric, device) {
-  const t = report2.totals;
-  if (metric === "latency") {
-    const l = device ? report2.latency?.[device] : void 0;
-    return l?.lowerBound ?? ["macs", "flops", "memoryAccessBytes"].some((f) => isLowerBound(t, f));
+function isLowerBound2(report2, metric, device, phase) {
+  const f = figuresOf(report2, phase);
+  if (!f) return false;
+  const t = f.totals;
+  if (metric === "latency" || metric === "tokens-per-second" || metric === "time-to-first-token") {
+    const l = device ? f.latency?.[device] : void 0;
+    return l?.lowerBound ?? ["macs", "flops", "memoryAccessBytes"].some((x2) => isLowerBound(t, x2));
   }
+  if (metric === "kv-cache") return t.lowerBound.includes("kvCacheBytes");
   return isLowerBound(t, TOTALS_FIELD[metric]);
 }
-function upperBoundValue(report2, metric, device) {
-  if (metric === "latency") return (device ? report2.latency?.[device]?.upperBoundMs : void 0) ?? null;
+function upperBoundValue(report2, metric, device, phase) {
+  const f = figuresOf(report2, phase);
+  if (!f) return null;
+  const l = device ? f.latency?.[device] : void 0;
+  if (metric === "latency") return l?.upperBoundMs ?? null;
+  if (metric === "time-to-first-token")
+    return phase !== void 0 && (l?.timeToFirstTokenMs === void 0 || l.timeToFirstTokenMs === l.ms) ? l?.upperBoundMs ?? null : null;
+  if (metric === "tokens-per-second") {
+    const v = metricValue(report2, metric, device, phase);
+    return v !== null && l?.upperBoundMs && l.ms > 0 ? v * l.ms / l.upperBoundMs : null;
+  }
   const field = TOTALS_FIELD[metric];
-  const u = report2.totals.upperBound?.[field];
+  const u = f.totals.upperBound?.[field];
   if (u === void 0 || u === null) return null;
   return metric === "gmacs" || metric === "gflops" ? u / 1e9 : u;
 }
@@ -41091,11 +41414,17 @@ var METRIC_LABEL = {
   weights: "weights",
   "peak-memory": "peak memory",
   "memory-traffic": "memory traffic",
-  latency: "latency"
+  latency: "latency",
+  "kv-cache": "KV cache",
+  "tokens-per-second": "tokens-per-second",
+  "time-to-first-token": "time to first token"
 };
-function evaluateRow(m, cfg, metric, device, out) {
-  const value2 = metricValue(m.report, metric, device);
-  const base = m.base ? metricValue(m.base, metric, device) : null;
+function rowLabel(r) {
+  return `${METRIC_LABEL[r.metric]}${r.device ? ` on ${r.device}` : ""}${r.phase ? ` at ${r.phase}` : ""}`;
+}
+function evaluateRow(m, cfg, metric, device, out, phase, at = phase) {
+  const value2 = metricValue(m.report, metric, device, at);
+  const base = m.base ? metricValue(m.base, metric, device, at) : null;
   let change4 = null;
   if (value2 !== null && base !== null) {
     const delta = value2 - base;
@@ -41103,8 +41432,10 @@ function evaluateRow(m, cfg, metric, device, out) {
     const below = percent !== null && Math.abs(percent) < m.config.minChange;
     if (delta !== 0 && !below) change4 = { delta, percent };
   }
-  const lowerBound = isLowerBound2(m.report, metric, device);
-  const upperBound = lowerBound ? upperBoundValue(m.report, metric, device) : null;
+  const isFloor = FLOOR_METRICS.includes(metric);
+  const beyond = (v, limit2) => isFloor ? v < limit2 : v > limit2;
+  const lowerBound = isLowerBound2(m.report, metric, device, at);
+  const upperBound = lowerBound ? upperBoundValue(m.report, metric, device, at) : null;
   const row = {
     model: m.path,
     metric,
@@ -41121,12 +41452,14 @@ function evaluateRow(m, cfg, metric, device, out) {
     upperBound
   };
   if (device) row.device = device;
-  const label = `${METRIC_LABEL[metric]}${device ? ` on ${device}` : ""}`;
+  if (at !== void 0) row.phase = at;
+  if (isFloor) row.floor = true;
+  const label = rowLabel({ metric, device, phase: at });
   const broken = [];
   const passed = [];
   const mode = m.config.onIncomplete;
   const checkUpper = lowerBound && mode === "upper-bound";
-  const lb = lowerBound ? " (a lower bound)" : "";
+  const lb = lowerBound ? isFloor ? " (an upper bound)" : " (a lower bound)" : "";
   let noUpper = false;
   const missingUpper = () => {
     if (noUpper) return;
@@ -41135,30 +41468,35 @@ function evaluateRow(m, cfg, metric, device, out) {
       kind: "incomplete",
       level: "error",
       limit: null,
-      message: `${label} of ${m.path} is a lower bound (${incompleteText(m.report)}) and has no static upper bound to check its budgets against (on-incomplete: upper-bound)`,
+      message: `${label} of ${m.path} is ${isFloor ? "an upper" : "a lower"} bound (${incompleteText(m.report)}) and has no static ${isFloor ? "worst case" : "upper bound"} to check its budgets against (on-incomplete: upper-bound)`,
       at: m.config.onIncompleteAt
     });
   };
-  const abs2 = m.config.budgets.find((b) => b.metric === metric && b.device === device);
+  const abs2 = m.config.budgets.find((b) => b.metric === metric && b.device === device && b.phase === phase);
   if (abs2) {
     row.budget = abs2.max;
     const limit2 = { kind: "absolute", level: abs2.level, limit: abs2.max, at: abs2.at };
-    if (value2 === null) broken.push({ ...limit2, message: `${label} could not be computed for ${m.path}` });
-    else {
-      const checked = checkUpper && upperBound !== null && value2 <= abs2.max ? upperBound : value2;
-      row.usedPercent = abs2.max > 0 ? 100 * checked / abs2.max : null;
-      if (value2 > abs2.max)
-        broken.push({ ...limit2, message: `${label} of ${m.path} is ${fmt(metric, value2)}${lb}, over its budget of ${fmt(metric, abs2.max)}` });
-      else if (checkUpper && upperBound === null) missingUpper();
-      else if (checkUpper && upperBound > abs2.max) {
+    if (value2 === null) {
+      const why = at !== void 0 && !phaseOf(m.report, at) ? ` (no phase ${at})` : metric === "kv-cache" ? m.report.kvCache ? ": the shapes of its present tensors are unknown" : ": no KV cache was recognised (name it with the model's kv-cache: { past: [...], present: [...] })" : "";
+      broken.push({ ...limit2, message: `${label} could not be computed for ${m.path}${why}` });
+    } else {
+      const checked = checkUpper && upperBound !== null && !beyond(value2, abs2.max) ? upperBound : value2;
+      row.usedPercent = isFloor ? checked > 0 ? 100 * abs2.max / checked : null : abs2.max > 0 ? 100 * checked / abs2.max : null;
+      if (beyond(value2, abs2.max))
         broken.push({
           ...limit2,
-          message: `${label} of ${m.path} may be up to ${fmt(metric, upperBound)} (its static upper bound; ${fmt(metric, value2)} known), over its budget of ${fmt(metric, abs2.max)}`
+          message: `${label} of ${m.path} is ${fmt(metric, value2)}${lb}, ${isFloor ? "below" : "over"} its budget of ${fmt(metric, abs2.max)}`
         });
-      } else passed.push(checkUpper ? `within budget at its upper bound ${fmt(metric, upperBound)}` : "within budget");
+      else if (checkUpper && upperBound === null) missingUpper();
+      else if (checkUpper && beyond(upperBound, abs2.max)) {
+        broken.push({
+          ...limit2,
+          message: isFloor ? `${label} of ${m.path} may be as low as ${fmt(metric, upperBound)} (at its static upper-bound latency; ${fmt(metric, value2)} known), below its budget of ${fmt(metric, abs2.max)}` : `${label} of ${m.path} may be up to ${fmt(metric, upperBound)} (its static upper bound; ${fmt(metric, value2)} known), over its budget of ${fmt(metric, abs2.max)}`
+        });
+      } else passed.push(checkUpper ? `within budget at its ${isFloor ? "worst case" : "upper bound"} ${fmt(metric, upperBound)}` : "within budget");
     }
   }
-  const rel = m.config.maxIncrease.find((r) => r.metric === metric);
+  const rel = m.config.maxIncrease.find((r) => r.metric === metric && r.phase === phase);
   if (rel) {
     row.maxIncrease = rel.percent !== void 0 ? { percent: rel.percent } : { absolute: rel.absolute };
     const limit2 = rel.percent !== void 0 ? { kind: "relative", level: rel.level, limit: rel.percent, percent: true, at: rel.at } : { kind: "relative", level: rel.level, limit: rel.absolute, at: rel.at };
@@ -41194,7 +41532,18 @@ function evaluateRow(m, cfg, metric, device, out) {
     broken.push({ kind: "incomplete", level: mode, limit: null, message: `${label} is a lower bound`, at: m.config.onIncompleteAt, silent: true });
   }
   for (const b of broken) {
-    if (!b.silent) out.violations.push({ model: m.path, metric, device, level: b.level, message: b.message, file: cfg.file, at: b.at, kind: b.kind });
+    if (!b.silent)
+      out.violations.push({
+        model: m.path,
+        metric,
+        device,
+        ...at !== void 0 ? { phase: at } : {},
+        level: b.level,
+        message: b.message,
+        file: cfg.file,
+        at: b.at,
+        kind: b.kind
+      });
   }
   row.broken = broken.map((b) => ({ kind: b.kind, level: b.level, limit: b.limit, ...b.percent ? { percent: true } : {} }));
   if (broken.some((b) => b.level === "error")) row.status = "fail";
@@ -41222,7 +41571,10 @@ function fmt(metric, v) {
     case "gflops":
       return si(v * 1e9);
     case "latency":
+    case "time-to-first-token":
       return Math.abs(v) < 0.1 && v !== 0 ? `${sig(v * 1e3)} \xB5s` : `${sig(v)} ms`;
+    case "tokens-per-second":
+      return `${si(v)} tok/s`;
     default:
       return v >= 1e9 ? `${sig(v / 1e9)} GB` : v >= 1e6 ? `${sig(v / 1e6)} MB` : v >= 1e3 ? `${sig(v / 1e3)} kB` : `${sig(v)} B`;
   }
@@ -41231,6 +41583,39 @@ function fmtUsed(p) {
   if (p > 0 && p < 1) return "<1%";
   return p >= 99.5 && p < 101 ? `${p.toFixed(1)}%` : `${p.toFixed(0)}%`;
 }
+function largestCachePhase(report2) {
+  let best;
+  let most = -1;
+  for (const [name, p] of Object.entries(report2.phases ?? {})) {
+    const v = p.totals.kvCacheBytes;
+    if (v !== void 0 && v > most) {
+      most = v;
+      best = name;
+    }
+  }
+  return best;
+}
+function phaseRows(m, cfg, out) {
+  const kvBudgeted = m.config.budgets.some((b) => b.metric === "kv-cache" && b.phase === void 0) || m.config.maxIncrease.some((r) => r.metric === "kv-cache" && r.phase === void 0);
+  if (kvBudgeted || m.report.totals.kvCacheBytes !== void 0)
+    out.rows.push(evaluateRow(m, cfg, "kv-cache", void 0, out, void 0, largestCachePhase(m.report)));
+  const seen = /* @__PURE__ */ new Set();
+  const keys = [];
+  const add = (metric, device, phase) => {
+    const key2 = `${metric}|${device ?? ""}|${phase}`;
+    if (seen.has(key2)) return;
+    seen.add(key2);
+    keys.push({ metric, device, phase });
+  };
+  for (const b of m.config.budgets) if (b.phase !== void 0) add(b.metric, b.device, b.phase);
+  for (const r of m.config.maxIncrease) {
+    if (r.phase === void 0) continue;
+    if (r.metric === "latency" || r.metric === "time-to-first-token" || r.metric === "tokens-per-second")
+      for (const d of cfg.devices) add(r.metric, d, r.phase);
+    else add(r.metric, void 0, r.phase);
+  }
+  for (const k of keys) out.rows.push(evaluateRow(m, cfg, k.metric, k.device, out, k.phase));
+}
 function evaluateBudgets(cfg, results) {
   const out = { rows: [], violations: [], passed: true, newModels: [] };
   for (const m of results) {
@@ -41238,6 +41623,7 @@ function evaluateBudgets(cfg, results) {
     const first = out.rows.length;
     for (const metric of STANDARD) out.rows.push(evaluateRow(m, cfg, metric, void 0, out));
     for (const device of cfg.devices) out.rows.push(evaluateRow(m, cfg, "latency", device, out));
+    phaseRows(m, cfg, out);
     const mode = m.config.onIncomplete;
     if (m.report.totals.incompleteNodes > 0 && (mode === "warn" || mode === "error")) {
       const lower = out.rows.slice(first).find((r) => r.lowerBound);
@@ -42267,8 +42653,8 @@ function typeProto(r, depth) {
       switch (field) {
         case 1:
         case 8: {
-          const [dtype, shape] = tensorType(s);
-          out = { kind: field === 1 ? "tensor" : "sparse", dtype, shape };
+          const [dtype, shape2] = tensorType(s);
+          out = { kind: field === 1 ? "tensor" : "sparse", dtype, shape: shape2 };
           break;
         }
         case 4:
@@ -42309,14 +42695,14 @@ function innerType(q, depth) {
 function tensorType(r) {
   return sub(r, (s) => {
     let dtype = null;
-    let shape = null;
+    let shape2 = null;
     while (!s.done) {
       const tag = s.tag();
       if (tag === (1 << 3 | WIRE_VARINT)) dtype = dtypeFromCode(s.int32());
-      else if (tag === (2 << 3 | WIRE_LEN)) shape = tensorShape(s);
+      else if (tag === (2 << 3 | WIRE_LEN)) shape2 = tensorShape(s);
       else s.skip(tag & 7);
     }
-    return [dtype, shape];
+    return [dtype, shape2];
   });
 }
 function tensorShape(r) {
@@ -42655,8 +43041,8 @@ function checkExternalData(path, display, model, options) {
 
 // src/graph/info.ts
 var MAX_TRACKED_ELEMENTS = 4096;
-function tensor2(dtype, shape, value2) {
-  const t = { kind: "tensor", dtype, shape };
+function tensor2(dtype, shape2, value2) {
+  const t = { kind: "tensor", dtype, shape: shape2 };
   if (value2 !== void 0 && value2.length <= MAX_TRACKED_ELEMENTS) t.value = value2;
   return t;
 }
@@ -42678,13 +43064,13 @@ function infoFromType(type) {
 }
 
 // src/graph/shape.ts
-function isConcrete(shape) {
-  return shape !== null && shape.every((d) => typeof d === "number");
+function isConcrete(shape2) {
+  return shape2 !== null && shape2.every((d) => typeof d === "number");
 }
-function numel(shape) {
-  if (shape === null) return null;
+function numel(shape2) {
+  if (shape2 === null) return null;
   let n = 1;
-  for (const d of shape) {
+  for (const d of shape2) {
     if (typeof d !== "number") return null;
     n *= d;
   }
@@ -42748,9 +43134,9 @@ function product(dims2) {
   for (const d of dims2) p = mulDims(p, d);
   return p;
 }
-function shapeToString(shape) {
-  if (shape === null) return "?";
-  return `[${shape.map((d) => d === null ? "?" : String(d)).join(", ")}]`;
+function shapeToString(shape2) {
+  if (shape2 === null) return "?";
+  return `[${shape2.map((d) => d === null ? "?" : String(d)).join(", ")}]`;
 }
 
 // src/ops/types.ts
@@ -42927,9 +43313,9 @@ function checkInfo(info2, what) {
     if (!info2.shape) return;
     let n = 1;
     let known = true;
-    const shape = info2.shape;
-    for (let axis = 0; axis < shape.length; axis++) {
-      const d = shape[axis];
+    const shape2 = info2.shape;
+    for (let axis = 0; axis < shape2.length; axis++) {
+      const d = shape2[axis];
       if (typeof d !== "number") {
         known = false;
         continue;
@@ -43025,14 +43411,14 @@ function intResult(x2, dtype) {
   if (!isInteger(dtype)) return x2;
   return Number.isSafeInteger(x2) ? x2 : null;
 }
-function broadcastStrides(shape, out) {
+function broadcastStrides(shape2, out) {
   const rank = out.length;
   const strides = new Array(rank).fill(0);
   let s = 1;
-  for (let i2 = shape.length - 1; i2 >= 0; i2--) {
-    const j = i2 + rank - shape.length;
-    strides[j] = shape[i2] === 1 && out[j] !== 1 ? 0 : s;
-    s *= shape[i2];
+  for (let i2 = shape2.length - 1; i2 >= 0; i2--) {
+    const j = i2 + rank - shape2.length;
+    strides[j] = shape2[i2] === 1 && out[j] !== 1 ? 0 : s;
+    s *= shape2[i2];
   }
   return strides;
 }
@@ -43188,8 +43574,8 @@ function presentInputs(ctx) {
   for (let i2 = 0; i2 < ctx.node.inputs.length; i2++) if (ctx.has(i2)) out.push(i2);
   return out;
 }
-function copyShape(shape) {
-  return shape ? [...shape] : null;
+function copyShape(shape2) {
+  return shape2 ? [...shape2] : null;
 }
 function unaryOp(opType, perElement, o = {}) {
   return {
@@ -43199,9 +43585,9 @@ function unaryOp(opType, perElement, o = {}) {
     infer(ctx) {
       const x2 = ctx.input(0);
       const dtype = o.dtype ?? x2?.dtype ?? null;
-      const shape = copyShape(x2?.shape);
-      const value2 = x2 && o.value && x2.dtype ? evalBroadcast([x2], shape, dtype, o.value(x2.dtype, ctx)) : void 0;
-      return [tensor2(dtype, shape, value2)];
+      const shape2 = copyShape(x2?.shape);
+      const value2 = x2 && o.value && x2.dtype ? evalBroadcast([x2], shape2, dtype, o.value(x2.dtype, ctx)) : void 0;
+      return [tensor2(dtype, shape2, value2)];
     },
     cost(ctx) {
       return perOutputElement(ctx, typeof perElement === "number" ? perElement : perElement(ctx));
@@ -43219,10 +43605,10 @@ function broadcastOp(opType, o = {}) {
       const computeDtype = firstDtype(ctx, o.dtypeFrom ?? idx);
       const dtype = o.dtype ?? computeDtype;
       const legacy = legacyBroadcast(ctx);
-      const shape = legacy !== void 0 ? legacy : broadcastAll(infos.map((t) => t?.shape ?? null));
+      const shape2 = legacy !== void 0 ? legacy : broadcastAll(infos.map((t) => t?.shape ?? null));
       const fn = o.value && computeDtype && legacy === void 0 ? o.value(computeDtype, ctx) : null;
-      const value2 = fn ? evalBroadcast(infos, shape, dtype, fn) : void 0;
-      return [tensor2(dtype, shape, value2)];
+      const value2 = fn ? evalBroadcast(infos, shape2, dtype, fn) : void 0;
+      return [tensor2(dtype, shape2, value2)];
     },
     cost(ctx) {
       const per = o.perElement ? o.perElement(presentInputs(ctx).length) : 1;
@@ -43315,19 +43701,19 @@ var clip = {
   infer(ctx) {
     const x2 = ctx.input(0);
     const dtype = x2?.dtype ?? null;
-    const shape = copyShape(x2?.shape);
+    const shape2 = copyShape(x2?.shape);
     const b = clipBounds(ctx);
     let value2;
     if (x2 && b.lo !== null && b.hi !== null) {
       const { lo, hi } = b;
-      value2 = evalBroadcast([x2], shape, dtype, ([v]) => {
+      value2 = evalBroadcast([x2], shape2, dtype, ([v]) => {
         let r = v;
         if (lo !== void 0) r = maxOf(r, lo);
         if (hi !== void 0) r = minOf(r, hi);
         return r;
       });
     }
-    return [tensor2(dtype, shape, value2)];
+    return [tensor2(dtype, shape2, value2)];
   },
   cost(ctx) {
     return perOutputElement(ctx, clipBounds(ctx).count);
@@ -43341,8 +43727,8 @@ function cumulative(opType, step, identity) {
     infer(ctx) {
       const x2 = ctx.input(0);
       const dtype = x2?.dtype ?? null;
-      const shape = copyShape(x2?.shape);
-      return [tensor2(dtype, shape, cumulativeValue(ctx, step, identity))];
+      const shape2 = copyShape(x2?.shape);
+      return [tensor2(dtype, shape2, cumulativeValue(ctx, step, identity))];
     },
     cost(ctx) {
       return perOutputElement(ctx, 1);
@@ -43353,14 +43739,14 @@ function cumulativeValue(ctx, step, identity) {
   const x2 = ctx.input(0);
   const axisV = knownInts(ctx.input(1));
   if (!x2?.value || !x2.dtype || !isConcrete(x2.shape) || !axisV || axisV.length !== 1) return void 0;
-  const shape = x2.shape;
-  const axis = normAxis(axisV[0], shape.length);
-  if (axis === null || numel(shape) !== x2.value.length) return void 0;
+  const shape2 = x2.shape;
+  const axis = normAxis(axisV[0], shape2.length);
+  if (axis === null || numel(shape2) !== x2.value.length) return void 0;
   const exclusive = ctx.attrs.int("exclusive", 0) !== 0;
   const reverse = ctx.attrs.int("reverse", 0) !== 0;
-  const len = shape[axis];
-  const inner = numel(shape.slice(axis + 1));
-  const outer = numel(shape.slice(0, axis));
+  const len = shape2[axis];
+  const inner = numel(shape2.slice(axis + 1));
+  const outer = numel(shape2.slice(0, axis));
   const out = new Array(x2.value.length);
   const dtype = x2.dtype;
   for (let o = 0; o < outer; o++) {
@@ -43503,12 +43889,12 @@ var biasSplitGelu = {
     const x2 = ctx.input(0);
     const s = x2?.shape;
     const bias = ctx.input(1)?.shape;
-    let shape = null;
+    let shape2 = null;
     if (s && s.length === 3) {
       const d = bias?.length === 1 && typeof bias[0] === "number" ? bias[0] : s[2];
-      shape = [s[0], s[1], typeof d === "number" && d % 2 === 0 ? d / 2 : null];
+      shape2 = [s[0], s[1], typeof d === "number" && d % 2 === 0 ? d / 2 : null];
     }
-    return [tensor2(x2?.dtype ?? null, shape)];
+    return [tensor2(x2?.dtype ?? null, shape2)];
   },
   cost(ctx) {
     return perOutputElement(ctx, 8);
@@ -43572,18 +43958,18 @@ function normAxes(axes, rank) {
   }
   return [...out].sort((x2, y) => x2 - y);
 }
-function reducedShape(shape, spec, keepdims) {
-  if (shape === null) return { shape: null, axes: null };
-  const rank = shape.length;
-  if (spec.axes !== null && spec.axes.length === 0 && spec.noop) return { shape: [...shape], axes: null };
+function reducedShape(shape2, spec, keepdims) {
+  if (shape2 === null) return { shape: null, axes: null };
+  const rank = shape2.length;
+  if (spec.axes !== null && spec.axes.length === 0 && spec.noop) return { shape: [...shape2], axes: null };
   if (spec.axes === null) {
-    if (keepdims) return { shape: shape.map((d) => d === 1 ? 1 : null), axes: null };
+    if (keepdims) return { shape: shape2.map((d) => d === 1 ? 1 : null), axes: null };
     return { shape: spec.count === 1 && rank >= 1 ? new Array(rank - 1).fill(null) : null, axes: null };
   }
-  const axes = spec.axes.length === 0 ? shape.map((_, i2) => i2) : normAxes(spec.axes, rank);
+  const axes = spec.axes.length === 0 ? shape2.map((_, i2) => i2) : normAxes(spec.axes, rank);
   if (axes === null) return { shape: null, axes: null };
   const out = [];
-  shape.forEach((d, i2) => {
+  shape2.forEach((d, i2) => {
     if (!axes.includes(i2)) out.push(d);
     else if (keepdims) out.push(1);
   });
@@ -43591,19 +43977,19 @@ function reducedShape(shape, spec, keepdims) {
 }
 function reduceValue(x2, axes, combine, empty) {
   if (!x2.value || !x2.dtype || !isConcrete(x2.shape) || numel(x2.shape) !== x2.value.length) return void 0;
-  const shape = x2.shape;
-  const outSize = numel(shape.map((d, i2) => axes.includes(i2) ? 1 : d));
+  const shape2 = x2.shape;
+  const outSize = numel(shape2.map((d, i2) => axes.includes(i2) ? 1 : d));
   if (outSize > MAX_TRACKED_ELEMENTS) return void 0;
   const f = combine(x2.dtype);
   const acc = new Array(outSize).fill(void 0);
-  const index = new Array(shape.length).fill(0);
+  const index = new Array(shape2.length).fill(0);
   for (let k = 0; k < x2.value.length; k++) {
     let o = 0;
-    for (let d = 0; d < shape.length; d++) o = o * (axes.includes(d) ? 1 : shape[d]) + (axes.includes(d) ? 0 : index[d]);
+    for (let d = 0; d < shape2.length; d++) o = o * (axes.includes(d) ? 1 : shape2[d]) + (axes.includes(d) ? 0 : index[d]);
     const prev = acc[o];
     acc[o] = prev === void 0 ? x2.value[k] : fitDtype(f(prev, x2.value[k]), x2.dtype);
-    for (let d = shape.length - 1; d >= 0; d--) {
-      if (++index[d] < shape[d]) break;
+    for (let d = shape2.length - 1; d >= 0; d--) {
+      if (++index[d] < shape2[d]) break;
       index[d] = 0;
     }
   }
@@ -43748,7 +44134,7 @@ function rowNormOp(opType, o) {
       const out = [sameAsInput(ctx)];
       const onnxSpec = o.domain === void 0 && opType === "LayerNormalization" && ctx.opset >= 17;
       for (const i2 of o.statOutputs) {
-        if (i2 < ctx.node.outputs.length) {
+        if (i2 < ctx.node.outputs.length && ctx.node.outputs[i2] !== "") {
           out[i2] = tensor2(o.domain === MS2 ? "float32" : stashDtype(ctx, onnxSpec), o.statShapes ? statsShape(ctx) : null);
         }
       }
@@ -44080,13 +44466,13 @@ function windowOutput(w, spatial) {
 function kernelVolume(kernel) {
   return kernel.reduce((a, b) => a * b, 1);
 }
-function toChannelsFirst(shape) {
-  if (!shape || shape.length < 2) return shape;
-  return [shape[0], shape[shape.length - 1], ...shape.slice(1, -1)];
+function toChannelsFirst(shape2) {
+  if (!shape2 || shape2.length < 2) return shape2;
+  return [shape2[0], shape2[shape2.length - 1], ...shape2.slice(1, -1)];
 }
-function toChannelsLast(shape) {
-  if (!shape || shape.length < 2) return shape;
-  return [shape[0], ...shape.slice(2), shape[1]];
+function toChannelsLast(shape2) {
+  if (!shape2 || shape2.length < 2) return shape2;
+  return [shape2[0], ...shape2.slice(2), shape2[1]];
 }
 function convKernel(attrs, ws) {
   const k = attrs.ints("kernel_shape");
@@ -44258,12 +44644,12 @@ var deformConv = {
   opClass: "conv",
   infer: (ctx) => {
     const x2 = ctx.input(0);
-    let shape = convShapeNCHW(x2?.shape ?? null, ctx.input(1)?.shape ?? null, ctx.attrs);
+    let shape2 = convShapeNCHW(x2?.shape ?? null, ctx.input(1)?.shape ?? null, ctx.attrs);
     const off = ctx.input(2)?.shape;
-    if (shape && off && off.length === shape.length) {
-      shape = shape.map((d, i2) => i2 >= 2 && d === null ? off[i2] : d);
+    if (shape2 && off && off.length === shape2.length) {
+      shape2 = shape2.map((d, i2) => i2 >= 2 && d === null ? off[i2] : d);
     }
-    return [tensor2(x2?.dtype ?? null, shape)];
+    return [tensor2(x2?.dtype ?? null, shape2)];
   },
   cost: (ctx) => {
     const lay = { x: 0, w: 1, bias: 3 };
@@ -44341,9 +44727,9 @@ function windowPoolDef(opType, kind3) {
     opClass: "reduction",
     infer: (ctx) => {
       const x2 = ctx.input(0);
-      const shape = poolShape(ctx.attrs, x2?.shape ?? null, true);
-      const outs = [tensor2(x2?.dtype ?? null, shape)];
-      if (opType === "MaxPool" && ctx.node.outputs.length > 1) outs.push(tensor2("int64", shape ? [...shape] : null));
+      const shape2 = poolShape(ctx.attrs, x2?.shape ?? null, true);
+      const outs = [tensor2(x2?.dtype ?? null, shape2)];
+      if (opType === "MaxPool" && ctx.node.outputs.length > 1) outs.push(tensor2("int64", shape2 ? [...shape2] : null));
       return outs;
     },
     cost: (ctx) => windowPoolCost(ctx, kind3)
@@ -44356,8 +44742,8 @@ function globalPoolDef(opType, kind3) {
     infer: (ctx) => {
       const x2 = ctx.input(0);
       const s = x2?.shape;
-      const shape = s && s.length >= 2 ? [s[0], s[1], ...s.slice(2).map(() => 1)] : null;
-      return [tensor2(x2?.dtype ?? null, shape)];
+      const shape2 = s && s.length >= 2 ? [s[0], s[1], ...s.slice(2).map(() => 1)] : null;
+      return [tensor2(x2?.dtype ?? null, shape2)];
     },
     cost: (ctx) => globalPoolCost(ctx, kind3, false)
   };
@@ -44379,8 +44765,8 @@ var maxRoiPool = {
     const pooled = ctx.attrs.ints("pooled_shape");
     const xs = x2?.shape && x2.shape.length === 4 ? x2.shape : null;
     const rois = ctx.input(1)?.shape;
-    const shape = pooled && pooled.length === 2 ? [rois?.[0] ?? null, xs ? xs[1] : null, pooled[0], pooled[1]] : null;
-    return [tensor2(x2?.dtype ?? null, shape)];
+    const shape2 = pooled && pooled.length === 2 ? [rois?.[0] ?? null, xs ? xs[1] : null, pooled[0], pooled[1]] : null;
+    return [tensor2(x2?.dtype ?? null, shape2)];
   },
   cost: (ctx) => {
     const xs = ctx.input(0)?.shape;
@@ -44398,8 +44784,8 @@ var roiAlign = {
     const x2 = ctx.input(0);
     const xs = x2?.shape && x2.shape.length === 4 ? x2.shape : null;
     const n = ctx.input(1)?.shape?.[0] ?? ctx.input(2)?.shape?.[0] ?? null;
-    const shape = [n, xs ? xs[1] : null, ctx.attrs.int("output_height", 1), ctx.attrs.int("output_width", 1)];
-    return [tensor2(x2?.dtype ?? null, shape)];
+    const shape2 = [n, xs ? xs[1] : null, ctx.attrs.int("output_height", 1), ctx.attrs.int("output_width", 1)];
+    return [tensor2(x2?.dtype ?? null, shape2)];
   },
   cost: (ctx) => {
     const y = numel(ctx.output(0)?.shape ?? null);
@@ -44470,10 +44856,10 @@ function matmulShape(a, b) {
   const k = mergeDim(l[l.length - 1], r[r.length - 2]);
   const batch = broadcast(l.slice(0, -2), r.slice(0, -2));
   if (!batch) return { shape: null, k };
-  const shape = [...batch];
-  if (a.length !== 1) shape.push(l[l.length - 2]);
-  if (b.length !== 1) shape.push(r[r.length - 1]);
-  return { shape, k };
+  const shape2 = [...batch];
+  if (a.length !== 1) shape2.push(l[l.length - 2]);
+  if (b.length !== 1) shape2.push(r[r.length - 1]);
+  return { shape: shape2, k };
 }
 function matmulMacs(y, k) {
   const n = numel(y);
@@ -44582,7 +44968,7 @@ function fusedMatMulDef(opType) {
   };
 }
 function packedWeightMatMul(opType, dequantPerWeight, biasInput) {
-  const shape = (ctx) => {
+  const shape2 = (ctx) => {
     const a = ctx.input(0)?.shape;
     const n = ctx.attrs.int("N");
     if (!a || a.length < 1 || n === void 0) return null;
@@ -44592,7 +44978,10 @@ function packedWeightMatMul(opType, dequantPerWeight, biasInput) {
     opType,
     domain: MS5,
     opClass: "gemm",
-    infer: (ctx) => [tensor2(ctx.input(0)?.dtype ?? null, shape(ctx))],
+    infer: (ctx) => {
+      if (opType === "MatMulNBits") checkNBits(ctx);
+      return [tensor2(ctx.input(0)?.dtype ?? null, shape2(ctx))];
+    },
     cost: (ctx) => {
       const y = numel(ctx.output(0)?.shape ?? null);
       const k = ctx.attrs.int("K");
@@ -44602,6 +44991,28 @@ function packedWeightMatMul(opType, dequantPerWeight, biasInput) {
       return coreCost(y * k, dequantPerWeight * n * k + bias);
     }
   };
+}
+function checkNBits(ctx) {
+  const warn = (detail) => ctx.warn(`malformed MatMulNBits: ${detail}`);
+  const k = ctx.attrs.int("K");
+  const n = ctx.attrs.int("N");
+  if (k === void 0 || n === void 0 || k <= 0 || n <= 0) {
+    warn("attributes K and N are required and must be positive");
+    return;
+  }
+  const bits2 = ctx.attrs.int("bits", 4);
+  const block = ctx.attrs.int("block_size", 0);
+  if (bits2 < 2 || bits2 > 8) warn(`bits is ${bits2}, not 2 to 8`);
+  if (block < 16 || (block & block - 1) !== 0) warn(`block_size is ${block}, not a power of two >= 16`);
+  const a = ctx.input(0)?.shape;
+  const ka = a && a.length > 0 ? a[a.length - 1] : null;
+  if (typeof ka === "number" && ka !== k) warn(`A's last dim is ${ka} but K is ${k}`);
+  const b = ctx.input(1)?.shape;
+  if (b && isConcrete(b) && bits2 >= 2 && bits2 <= 8 && block >= 16) {
+    const want = [n, Math.ceil(k / block), block * bits2 / 8];
+    if (b.length !== 3 || b.some((d, i2) => d !== want[i2]))
+      warn(`B is [${b.join(", ")}], expected [${want.join(", ")}] for K ${k}, N ${n}, ${bits2} bits, block_size ${block}`);
+  }
 }
 function parseTerm(term) {
   const labels = [];
@@ -44628,19 +45039,19 @@ function einsumPlan(equation, shapes) {
   let ellipsisDims = [];
   for (let op = 0; op < terms.length; op++) {
     const term = terms[op];
-    const shape = shapes[op];
-    if (!shape) return null;
+    const shape2 = shapes[op];
+    if (!shape2) return null;
     const named = term.labels.filter((l) => l !== ".").length;
-    const ellRank = shape.length - named;
+    const ellRank = shape2.length - named;
     if (ellRank < 0 || !term.ellipsis && ellRank !== 0) return null;
     let axis = 0;
     for (const label of term.labels) {
       if (label === ".") {
-        ellipsisDims = broadcastRightAligned(ellipsisDims, shape.slice(axis, axis + ellRank));
+        ellipsisDims = broadcastRightAligned(ellipsisDims, shape2.slice(axis, axis + ellRank));
         axis += ellRank;
         continue;
       }
-      const d = shape[axis++];
+      const d = shape2[axis++];
       sizes.set(label, sizes.has(label) ? mergeLabel(sizes.get(label) ?? null, d) : d);
       counts.set(label, (counts.get(label) ?? 0) + 1);
     }
@@ -44765,6 +45176,11 @@ var MS6 = "com.microsoft";
 var SOFTMAX_FLOPS = 5;
 var SOFTCAP_FLOPS = 3;
 var ROTARY_FLOPS = 3;
+var RMS_PER_ELEMENT = 4;
+var RMS_PER_ROW = 3;
+function malformed(ctx, detail) {
+  ctx.warn(`malformed ${ctx.node.opType}: ${detail}`);
+}
 function divDim(d, k) {
   if (typeof d !== "number" || k <= 0 || d % k !== 0) return null;
   return d / k;
@@ -44849,6 +45265,8 @@ var msAttention = {
   opType: "Attention",
   domain: MS6,
   opClass: "attention",
+  // One tensor holds past keys and values ([2, B, N, P, H]); so does present.
+  cacheSlots: { past: [4], present: [1] },
   infer: (ctx) => projectedInfer(ctx, 4, ctx.input(0)?.dtype ?? null),
   cost: (ctx) => projectedCost(ctx, 4, [3, 5], false)
 };
@@ -44856,6 +45274,7 @@ var qAttention = {
   opType: "QAttention",
   domain: MS6,
   opClass: "attention",
+  cacheSlots: { past: [8], present: [1] },
   // Output and present are float, typed like the input scale.
   infer: (ctx) => projectedInfer(ctx, 8, ctx.input(3)?.dtype ?? ctx.input(2)?.dtype ?? null),
   cost: (ctx) => projectedCost(ctx, 8, [5], true)
@@ -44897,6 +45316,7 @@ var multiHeadAttention = {
   opType: "MultiHeadAttention",
   domain: MS6,
   opClass: "attention",
+  cacheSlots: { past: [6, 7], present: [1, 2] },
   infer: (ctx) => {
     const dt = ctx.input(0)?.dtype ?? null;
     const g = mhaGeometry(ctx);
@@ -44922,61 +45342,167 @@ var multiHeadAttention = {
     return plus(cost, 0, bias);
   }
 };
-function gqaGeometry(ctx) {
+function scalarDim(ctx, i2) {
+  const v = dimValues(ctx.input(i2));
+  return v && v.length === 1 ? v[0] : null;
+}
+function gqaGeometry(ctx, check = false) {
   const q = ctx.input(0)?.shape;
-  if (!q || q.length !== 3) return null;
   const n = ctx.attrs.int("num_heads", 0);
   const kvN = ctx.attrs.int("kv_num_heads", 0);
+  if (n <= 0 || kvN <= 0) {
+    if (check) malformed(ctx, "num_heads and kv_num_heads must be positive");
+    return null;
+  }
+  if (!q) return null;
+  if (q.length !== 3) {
+    if (check) malformed(ctx, `query must be 3-D, got rank ${q.length}`);
+    return null;
+  }
   const packed = !ctx.has(1);
   const h = divDim(q[2], packed ? n + 2 * kvN : n);
+  if (check && typeof q[2] === "number" && h === null) {
+    malformed(ctx, `query's hidden size ${q[2]} is not a multiple of ${packed ? "num_heads + 2 x kv_num_heads" : "num_heads"}`);
+  }
   const k = ctx.input(1)?.shape;
   const l = packed ? q[1] : k && k.length === 3 ? k[1] : null;
-  const past = ctx.has(3) ? ctx.input(3)?.shape?.length === 4 ? (ctx.input(3)?.shape)[2] : null : void 0;
-  return { b: q[0], s: q[1], n, kvN, h, l, past, total: scalarValue(ctx, 6) };
+  let pastShape;
+  if (ctx.has(3)) {
+    const ps = ctx.input(3)?.shape ?? null;
+    if (check && ps && ps.length !== 4) malformed(ctx, `past_key must be 4-D (BNSH), got rank ${ps.length}`);
+    pastShape = ps && ps.length === 4 ? ps : null;
+  }
+  const past = pastShape === void 0 ? void 0 : pastShape ? pastShape[2] : null;
+  return { b: q[0], s: q[1], n, kvN, h, l, pastShape, past, total: scalarDim(ctx, 6) };
 }
 function gqaPresentLength(ctx, g) {
-  if (g.past === void 0) return g.total ?? g.l;
-  if (ctx.attrs.int("sliding_window_cache", 0) === 1) return g.past;
-  if (g.total === null) return null;
-  if (typeof g.past === "number") return Math.max(g.past, g.total);
+  if (ctx.attrs.int("sliding_window_cache", 0) === 1 && g.past !== void 0) return g.past;
+  if (g.past === void 0 || g.past === 0) return g.total ?? g.l;
+  if (typeof g.past === "number" && typeof g.total === "number") return Math.max(g.past, g.total);
+  if (typeof g.past === "string" && typeof g.total === "string") return g.total;
   return null;
+}
+function gqaContext(g) {
+  if (typeof g.total === "number") return g.total;
+  return g.past === void 0 ? g.l : addDims(g.past, g.l);
+}
+function rotaryWidth(ctx, cosIndex, head) {
+  const cos = ctx.input(cosIndex)?.shape;
+  const half = cos && cos.length > 0 ? cos[cos.length - 1] : null;
+  return typeof half === "number" && half > 0 ? Math.min(2 * half, head) : head;
 }
 var groupQueryAttention = {
   opType: "GroupQueryAttention",
   domain: MS6,
   opClass: "attention",
+  cacheSlots: { past: [3, 4], present: [1, 2] },
   infer: (ctx) => {
     const dt = ctx.input(0)?.dtype ?? null;
-    const g = gqaGeometry(ctx);
+    const g = gqaGeometry(ctx, true);
     const cacheDt = ctx.has(3) ? ctx.input(3)?.dtype ?? null : dt;
-    if (!g) return [tensor2(dt, null), tensor2(cacheDt, null), tensor2(cacheDt, null)];
-    const present = [g.b, g.kvN || null, gqaPresentLength(ctx, g), g.h];
-    return [
-      tensor2(dt, [g.b, g.s, mulDims(g.n || null, g.h)]),
-      tensor2(cacheDt, present),
-      tensor2(cacheDt, [...present]),
-      tensor2(dt, [g.b, g.n || null, g.s, g.total])
-    ];
+    if (!g) return [tensor2(dt, null), tensor2(cacheDt, null), tensor2(cacheDt, null), tensor2(dt, null)];
+    const width = g.pastShape ? g.pastShape[3] : g.h;
+    const present = [g.b, g.kvN, gqaPresentLength(ctx, g), width];
+    return [tensor2(dt, [g.b, g.s, mulDims(g.n, g.h)]), tensor2(cacheDt, present), tensor2(cacheDt, [...present]), tensor2(dt, [g.b, g.n, g.s, gqaContext(g)])];
   },
   cost: (ctx) => {
     const g = gqaGeometry(ctx);
-    if (!g) return null;
-    const t = g.total ?? (g.past === void 0 ? g.l : addDims(g.past, g.l));
-    const c = core(g.b, g.n || null, g.s, t, g.h, g.h);
-    if (!c) return null;
+    const c = g && core(g.b, g.n, g.s, gqaContext(g), g.h, g.h);
+    if (!g || !c) return null;
     const causal = ctx.attrs.int("causal", 1) !== 0;
     const cost = coreAttention(c, msPerScore(ctx, [10], causal));
-    if (ctx.attrs.int("do_rotary", 0) === 0) return cost;
     const l = typeof g.l === "number" ? g.l : c.s;
-    return plus(cost, 0, ROTARY_FLOPS * (c.b * c.s * c.n * c.h + c.b * l * g.kvN * c.h));
+    const qElems = c.b * c.s * c.n * c.h;
+    const kElems = c.b * l * g.kvN * c.h;
+    let extra = 0;
+    if (ctx.has(14) && ctx.has(15)) extra += RMS_PER_ELEMENT * (qElems + kElems) + RMS_PER_ROW * (c.b * c.s * c.n + c.b * l * g.kvN);
+    if (ctx.attrs.int("do_rotary", 0) !== 0) extra += ROTARY_FLOPS * (c.b * c.s * c.n + c.b * l * g.kvN) * rotaryWidth(ctx, 7, c.h);
+    return plus(cost, 0, extra);
   }
 };
-function onnxAttnGeometry(ctx) {
+function pagedGeometry(ctx, check = false) {
+  const q = ctx.input(0)?.shape;
+  const n = ctx.attrs.int("num_heads", 0);
+  const kvN = ctx.attrs.int("kv_num_heads", 0);
+  if (n <= 0 || kvN <= 0) {
+    if (check) malformed(ctx, "num_heads and kv_num_heads must be positive");
+    return null;
+  }
+  if (!q) return null;
+  if (q.length !== 2) {
+    if (check) malformed(ctx, `query must be 2-D [num_tokens, hidden], got rank ${q.length}`);
+    return null;
+  }
+  const latent = ctx.attrs.string("kv_cache_layout", "SEPARATE") === "LATENT";
+  const packed = !ctx.has(1) && !latent;
+  const h = divDim(q[1], packed ? n + 2 * kvN : n);
+  if (check && typeof q[1] === "number" && h === null) malformed(ctx, `query's hidden size ${q[1]} does not split into the heads`);
+  const vHead = ctx.attrs.int("v_head_size", 0);
+  return { tokens: q[0], n, kvN, h, hv: latent && vHead > 0 ? vHead : h };
+}
+function pagedExactScores(ctx) {
+  const cum = knownInts(ctx.input(5));
+  const past = knownInts(ctx.input(6));
+  if (!cum || !past || cum.length !== past.length + 1) return null;
+  let sum = 0;
+  for (let b = 0; b < past.length; b++) {
+    const q = cum[b + 1] - cum[b];
+    if (q < 0 || past[b] < 0) return null;
+    sum += q * (past[b] + q);
+  }
+  return sum;
+}
+var pagedAttention = {
+  opType: "PagedAttention",
+  domain: MS6,
+  opClass: "attention",
+  cacheSlots: { past: [3, 4], present: [1, 2] },
+  infer: (ctx) => {
+    const dt = ctx.input(0)?.dtype ?? null;
+    const g = pagedGeometry(ctx, true);
+    const cache = (i2) => {
+      const c = ctx.input(i2);
+      return tensor2(c?.dtype ?? null, c?.shape ? [...c.shape] : null);
+    };
+    return [tensor2(dt, g ? [g.tokens, mulDims(g.n, g.hv)] : null), cache(3), cache(4)];
+  },
+  cost: (ctx) => {
+    const g = pagedGeometry(ctx);
+    if (!g || typeof g.tokens !== "number" || typeof g.h !== "number" || typeof g.hv !== "number") return null;
+    let pairs = pagedExactScores(ctx);
+    if (pairs === null) {
+      const blocks = ctx.input(7)?.shape?.[1];
+      const blockSize = ctx.input(3)?.shape?.[1];
+      if (typeof blocks !== "number" || typeof blockSize !== "number") return null;
+      pairs = g.tokens * blocks * blockSize;
+      ctx.warn(`PagedAttention: key lengths depend on past_seqlens; costed at the block table's capacity of ${blocks * blockSize} keys per token`);
+    }
+    const scores = g.n * pairs;
+    let perScore = 1;
+    if (ctx.attrs.int("is_causal", 1) !== 0) perScore += 1;
+    if (ctx.attrs.float("softcap", 0) > 0) perScore += SOFTCAP_FLOPS;
+    const cost = coreCost(scores * (g.h + g.hv), scores * (SOFTMAX_FLOPS + perScore));
+    const qRows = g.tokens * g.n;
+    const kRows = g.tokens * g.kvN;
+    let extra = 0;
+    if (ctx.has(12) && ctx.has(13)) extra += RMS_PER_ELEMENT * (qRows + kRows) * g.h + RMS_PER_ROW * (qRows + kRows);
+    if (ctx.attrs.int("do_rotary", 0) !== 0) extra += ROTARY_FLOPS * (qRows + kRows) * rotaryWidth(ctx, 8, g.h);
+    return plus(cost, 0, extra);
+  }
+};
+function onnxAttnGeometry(ctx, check = false) {
   const q = ctx.input(0)?.shape;
   const k = ctx.input(1)?.shape;
   const v = ctx.input(2)?.shape;
-  if (!q || q.length !== 3 && q.length !== 4) return null;
+  if (!q) return null;
+  if (q.length !== 3 && q.length !== 4) {
+    if (check) malformed(ctx, `Q must be 3-D or 4-D, got rank ${q.length}`);
+    return null;
+  }
+  if (check && ctx.has(4) !== ctx.has(5)) malformed(ctx, "past_key and past_value must be given together");
+  if (check && ctx.has(6) && ctx.has(4)) malformed(ctx, "nonpad_kv_seqlen cannot be combined with past_key / past_value");
   const past = ctx.has(4) ? ctx.input(4)?.shape : void 0;
+  if (check && past && past.length !== 4) malformed(ctx, `past_key must be 4-D, got rank ${past.length}`);
   const p = past === void 0 ? 0 : past && past.length === 4 ? past[2] : null;
   if (q.length === 4) {
     return {
@@ -44993,36 +45519,50 @@ function onnxAttnGeometry(ctx) {
   }
   const qN = ctx.attrs.int("q_num_heads", 0);
   const kvN = ctx.attrs.int("kv_num_heads", 0);
+  if (qN <= 0 || kvN <= 0) {
+    if (check) malformed(ctx, "3-D inputs need positive q_num_heads and kv_num_heads");
+    return null;
+  }
+  const h = divDim(q[2], qN);
+  if (check && typeof q[2] === "number" && h === null) malformed(ctx, `Q's hidden size ${q[2]} is not a multiple of q_num_heads ${qN}`);
   return {
     b: q[0],
-    qN: qN || null,
+    qN,
     s: q[1],
-    h: divDim(q[2], qN),
-    kvN: kvN || null,
+    h,
+    kvN,
     l: k && k.length === 3 ? k[1] : v && v.length === 3 ? v[1] : null,
     hv: v && v.length === 3 ? divDim(v[2], kvN) : null,
     p,
     rank: 3
   };
 }
+function onnxPresent(ctx, g, pastIndex, head) {
+  const t = addDims(g.p, g.l);
+  const past = ctx.input(pastIndex)?.shape;
+  if (past && past.length === 4) return [past[0], past[1], t, past[3]];
+  return [g.b, g.kvN, t, head];
+}
 var onnxAttention = {
   opType: "Attention",
   opClass: "attention",
+  cacheSlots: { past: [4, 5], present: [1, 2] },
   infer: (ctx) => {
     const dt = ctx.input(0)?.dtype ?? null;
     const kDt = ctx.input(4)?.dtype ?? ctx.input(1)?.dtype ?? dt;
     const vDt = ctx.input(5)?.dtype ?? ctx.input(2)?.dtype ?? dt;
-    const g = onnxAttnGeometry(ctx);
+    const g = onnxAttnGeometry(ctx, true);
     if (!g) return [tensor2(dt, null), tensor2(kDt, null), tensor2(vDt, null), tensor2(dt, null)];
     const t = addDims(g.p, g.l);
     const y = g.rank === 4 ? [g.b, g.qN, g.s, g.hv] : [g.b, g.s, mulDims(g.qN, g.hv)];
-    return [tensor2(dt, y), tensor2(kDt, [g.b, g.kvN, t, g.h]), tensor2(vDt, [g.b, g.kvN, t, g.hv]), tensor2(dt, [g.b, g.qN, g.s, t])];
+    return [tensor2(dt, y), tensor2(kDt, onnxPresent(ctx, g, 4, g.h)), tensor2(vDt, onnxPresent(ctx, g, 5, g.hv)), tensor2(dt, [g.b, g.qN, g.s, t])];
   },
   cost: (ctx) => {
     const g = onnxAttnGeometry(ctx);
     const c = g && core(g.b, g.qN, g.s, addDims(g.p, g.l), g.h, g.hv);
     if (!g || !c || typeof g.kvN !== "number") return null;
-    let perScore = ctx.has(3) || ctx.attrs.int("is_causal", 0) !== 0 ? 1 : 0;
+    const windowed = ctx.attrs.int("left_window_size", -1) >= 0 || ctx.attrs.int("right_window_size", -1) >= 0;
+    let perScore = ctx.has(3) || ctx.attrs.int("is_causal", 0) !== 0 || windowed ? 1 : 0;
     if (ctx.attrs.float("softcap", 0) > 0) perScore += SOFTCAP_FLOPS;
     const scaling = c.b * c.n * c.s * c.h + c.b * g.kvN * c.t * c.h;
     return plus(coreAttention(c, perScore), 0, scaling);
@@ -45035,6 +45575,10 @@ function rotaryDef(domain, cosIndex) {
     opClass: "elementwise",
     infer: (ctx) => {
       const x2 = ctx.input(0);
+      const rank = x2?.shape?.length;
+      const packed = ctx.attrs.int("is_packed_batching", 0) !== 0;
+      if (rank !== void 0 && rank !== 3 && rank !== 4 && !packed) malformed(ctx, `input must be 3-D or 4-D, got rank ${rank}`);
+      if (rank === 3 && domain === "" && ctx.attrs.int("num_heads", 0) <= 0) malformed(ctx, "a 3-D input needs num_heads");
       return [tensor2(x2?.dtype ?? null, x2?.shape ? [...x2.shape] : null)];
     },
     cost: (ctx) => {
@@ -45054,7 +45598,16 @@ function rotaryDef(domain, cosIndex) {
     }
   };
 }
-var ops9 = [msAttention, qAttention, multiHeadAttention, groupQueryAttention, onnxAttention, rotaryDef(MS6, 2), rotaryDef("", 1)];
+var ops9 = [
+  msAttention,
+  qAttention,
+  multiHeadAttention,
+  groupQueryAttention,
+  pagedAttention,
+  onnxAttention,
+  rotaryDef(MS6, 2),
+  rotaryDef("", 1)
+];
 
 // src/ops/quantize.ts
 var MS7 = "com.microsoft";
@@ -45157,8 +45710,8 @@ var qlinearGlobalAveragePool = {
     const x2 = ctx.input(0);
     const s = x2?.shape;
     if (!s || s.length < 2) return [tensor2(x2?.dtype ?? null, null)];
-    const shape = channelsLast(ctx) ? [s[0], ...s.slice(1, -1).map(() => 1), s[s.length - 1]] : [s[0], s[1], ...s.slice(2).map(() => 1)];
-    return [tensor2(x2?.dtype ?? null, shape)];
+    const shape2 = channelsLast(ctx) ? [s[0], ...s.slice(1, -1).map(() => 1), s[s.length - 1]] : [s[0], s[1], ...s.slice(2).map(() => 1)];
+    return [tensor2(x2?.dtype ?? null, shape2)];
   },
   cost: (ctx) => {
     const pool = globalPoolCost(ctx, "avg", channelsLast(ctx));
@@ -45386,21 +45939,21 @@ function knownTensor(info2) {
   if (info2.value.length !== numel(info2.shape)) return null;
   return { shape: info2.shape, value: info2.value };
 }
-function flatIndex(idx, shape) {
+function flatIndex(idx, shape2) {
   let f = 0;
-  for (let d = 0; d < shape.length; d++) f = f * shape[d] + idx[d];
+  for (let d = 0; d < shape2.length; d++) f = f * shape2[d] + idx[d];
   return f;
 }
-function buildValue(shape, at) {
-  if (!isConcrete(shape)) return void 0;
-  const n = numel(shape);
+function buildValue(shape2, at) {
+  if (!isConcrete(shape2)) return void 0;
+  const n = numel(shape2);
   if (n > MAX_TRACKED_ELEMENTS) return void 0;
   const out = new Array(n);
-  const idx = new Array(shape.length).fill(0);
+  const idx = new Array(shape2.length).fill(0);
   for (let f = 0; f < n; f++) {
     out[f] = at(idx);
-    for (let d = shape.length - 1; d >= 0; d--) {
-      if (++idx[d] < shape[d]) break;
+    for (let d = shape2.length - 1; d >= 0; d--) {
+      if (++idx[d] < shape2[d]) break;
       idx[d] = 0;
     }
   }
@@ -45441,9 +45994,9 @@ function perElementCost(perElement) {
     return n === null ? null : { macs: 0, flops: n * perElement, coreMacs: 0 };
   };
 }
-function reshaped(input, shape) {
-  const value2 = input?.value && shape !== null && numel(shape) === input.value.length ? input.value : void 0;
-  return tensor2(input?.dtype ?? null, shape, value2);
+function reshaped(input, shape2) {
+  const value2 = input?.value && shape2 !== null && numel(shape2) === input.value.length ? input.value : void 0;
+  return tensor2(input?.dtype ?? null, shape2, value2);
 }
 function symProduct(dims2) {
   const p = { coef: 1, syms: /* @__PURE__ */ new Map() };
@@ -45772,9 +46325,9 @@ function inferEyeLike(ctx) {
   const code2 = ctx.attrs.int("dtype");
   const dtype = code2 !== void 0 ? dtypeFromCode(code2) : x2?.dtype ?? null;
   const k = ctx.attrs.int("k", 0);
-  const shape = x2?.shape ?? null;
-  const value2 = shape?.length === 2 ? buildValue(shape, (idx) => idx[1] - idx[0] === k ? 1 : 0) : void 0;
-  return [tensor2(dtype, shape, value2)];
+  const shape2 = x2?.shape ?? null;
+  const value2 = shape2?.length === 2 ? buildValue(shape2, (idx) => idx[1] - idx[0] === k ? 1 : 0) : void 0;
+  return [tensor2(dtype, shape2, value2)];
 }
 function inferTrilu(ctx) {
   const x2 = ctx.input(0);
@@ -45875,7 +46428,7 @@ function inferGatherElements(ctx) {
   const data = ctx.input(0);
   const ind = ctx.input(1);
   const dtype = data?.dtype ?? null;
-  const shape = ind?.shape ?? null;
+  const shape2 = ind?.shape ?? null;
   const kd = knownTensor(data);
   const ki = knownIndices(ind);
   let value2;
@@ -45891,7 +46444,7 @@ function inferGatherElements(ctx) {
       });
     }
   }
-  return [tensor2(dtype, shape ? [...shape] : null, value2)];
+  return [tensor2(dtype, shape2 ? [...shape2] : null, value2)];
 }
 function inferGatherND(ctx) {
   const data = ctx.input(0);
@@ -46311,16 +46864,16 @@ function inferSplit(ctx) {
   const sizes = splitSizes(ctx, x2.shape[axis], n);
   let offset = 0;
   return sizes.slice(0, n).map((size) => {
-    const shape = [...x2.shape];
-    shape[axis] = size;
+    const shape2 = [...x2.shape];
+    shape2[axis] = size;
     const start = offset;
     offset = offset !== null && typeof size === "number" ? offset + size : null;
-    const value2 = start === null ? void 0 : remapValue(x2, shape, (idx) => {
+    const value2 = start === null ? void 0 : remapValue(x2, shape2, (idx) => {
       const s = [...idx];
       s[axis] += start;
       return s;
     });
-    return tensor2(dtype, shape, value2);
+    return tensor2(dtype, shape2, value2);
   });
 }
 var HUGE = 2 ** 52;
@@ -46427,12 +46980,12 @@ function inferPad(ctx) {
   const mode = ctx.attrs.string("mode", "constant");
   if (numeric && mode === "constant" && x2.value) {
     const fill = ctx.opset < 11 ? ctx.attrs.float("value", 0) : ctx.has(2) ? scalarArg(ctx.input(2)) : 0;
-    const shape = x2.shape;
-    if (fill !== void 0 && isConcrete(shape)) {
+    const shape2 = x2.shape;
+    if (fill !== void 0 && isConcrete(shape2)) {
       const k = knownTensor(x2);
       value2 = k ? buildValue(out, (idx) => {
         const src = idx.map((v, i2) => v - begin[i2]);
-        return src.every((v, i2) => v >= 0 && v < shape[i2]) ? k.value[flatIndex(src, shape)] : fill;
+        return src.every((v, i2) => v >= 0 && v < shape2[i2]) ? k.value[flatIndex(src, shape2)] : fill;
       }) : void 0;
     }
   }
@@ -46936,8 +47489,8 @@ function flops2(n) {
   return { macs: 0, flops: n, coreMacs: 0 };
 }
 function inferRandom(ctx) {
-  const shape = ctx.attrs.ints("shape");
-  return [tensor2(dtypeAttr(ctx, "dtype", "float32"), shape ? [...shape] : null)];
+  const shape2 = ctx.attrs.ints("shape");
+  return [tensor2(dtypeAttr(ctx, "dtype", "float32"), shape2 ? [...shape2] : null)];
 }
 function inferRandomLike(ctx) {
   const x2 = ctx.input(0);
@@ -47132,11 +47685,11 @@ function mergeInfo(a, b) {
   }
   if (a.kind !== "tensor" || b.kind !== "tensor") return null;
   const dtype = a.dtype === b.dtype ? a.dtype : a.dtype ?? b.dtype;
-  let shape = null;
+  let shape2 = null;
   if (a.shape && b.shape && a.shape.length === b.shape.length) {
-    shape = a.shape.map((d, i2) => d === b.shape[i2] ? d : null);
+    shape2 = a.shape.map((d, i2) => d === b.shape[i2] ? d : null);
   }
-  return tensor2(dtype, shape);
+  return tensor2(dtype, shape2);
 }
 function sameShape2(a, b) {
   if (!a || !b) return a === b;
@@ -47323,9 +47876,9 @@ var scanOp = {
       let axis = run2.scanOutAxes[i2 - run2.states] ?? 0;
       const rank = o.shape.length + 1;
       if (axis < 0) axis += rank;
-      const shape = [...o.shape];
-      shape.splice(axis, 0, run2.seqLen);
-      return tensor2(o.dtype, shape);
+      const shape2 = [...o.shape];
+      shape2.splice(axis, 0, run2.seqLen);
+      return tensor2(o.dtype, shape2);
     });
   },
   cost(ctx) {
@@ -47643,14 +48196,24 @@ var INT32_WEIGHTS = /* @__PURE__ */ new Map([
   [":DequantizeLinear", [0]],
   ["com.microsoft:DequantizeLinear", [0]]
 ]);
-function packedPerElement(node2, input) {
-  if (node2.domain !== "com.microsoft" || input !== 1) return 1;
+function packedParams(node2, input, elements2) {
+  if (node2.domain !== "com.microsoft") return elements2;
   if (node2.opType === "MatMulNBits") {
-    const bits2 = node2.attrs.get("bits");
-    const b = bits2 && bits2.type === "int" ? bits2.value : 4;
-    return b > 0 && b < 8 ? 8 / b : 1;
+    if (input === 2 || input === 3) return 0;
+    if (input !== 1) return elements2;
+    const int = (name) => {
+      const a = node2.attrs.get(name);
+      return a && a.type === "int" ? a.value : void 0;
+    };
+    const bits2 = int("bits") ?? 4;
+    if (!(bits2 > 0 && bits2 < 8)) return elements2;
+    const unpacked = Math.floor(elements2 * 8 / bits2);
+    const [k, n, block] = [int("K"), int("N"), int("block_size")];
+    const agrees = k !== void 0 && n !== void 0 && block !== void 0 && k > 0 && n > 0 && block > 0 && Math.ceil(k / block) * block * n === unpacked;
+    return agrees ? k * n : unpacked;
   }
-  return node2.opType === "MatMulBnb4" ? 2 : 1;
+  if (node2.opType === "MatMulBnb4") return input === 1 ? elements2 * 2 : input === 2 ? 0 : elements2;
+  return elements2;
 }
 function readsAsWeight(node2, input, dtype) {
   if (dtype !== "int32") return true;
@@ -47709,9 +48272,9 @@ var BoundDims = class {
     if (!info2) return info2;
     if (info2.kind === "tensor") {
       if (!info2.shape) return null;
-      const shape = info2.shape.map((d) => this.maxOf(d));
-      if (shape.some((d) => d === null)) return null;
-      const out = { kind: "tensor", dtype: info2.dtype, shape };
+      const shape2 = info2.shape.map((d) => this.maxOf(d));
+      if (shape2.some((d) => d === null)) return null;
+      const out = { kind: "tensor", dtype: info2.dtype, shape: shape2 };
       if (info2.value) out.value = info2.value.map((v) => typeof v === "string" && this.max.has(v) ? this.max.get(v) : v);
       return out;
     }
@@ -47759,9 +48322,9 @@ function inferRun(model, options, bounds) {
     if (p) throw new GraphError(`dim ${quoteToken(k)} is given ${p}`);
     dims2[k] = v;
   }
-  const bindShape = (shape, owner) => {
-    if (!shape) return shape;
-    return shape.map((d, axis) => {
+  const bindShape = (shape2, owner) => {
+    if (!shape2) return shape2;
+    return shape2.map((d, axis) => {
       if (typeof d !== "number") symbols.add(d ?? `${owner}[${axis}]`);
       if (typeof d === "number") {
         const p = dimProblem(d);
@@ -47783,6 +48346,11 @@ function inferRun(model, options, bounds) {
     return t;
   };
   const inputs = realInputs.map((vi) => ({ name: vi.name, declared: vi.type, info: infoFromType(boundType(vi.type, vi.name)) }));
+  for (const inp of inputs) {
+    const values = options.inputValues && Object.hasOwn(options.inputValues, inp.name) ? options.inputValues[inp.name] : void 0;
+    const info2 = inp.info;
+    if (values && info2?.kind === "tensor" && numel(info2.shape) === values.length) inp.info = { ...info2, value: [...values] };
+  }
   const outputSymbols = (t) => {
     if (!t) return;
     if ((t.kind === "tensor" || t.kind === "sparse") && t.shape) {
@@ -47795,7 +48363,7 @@ function inferRun(model, options, bounds) {
     const n = inp.info && inp.info.kind === "tensor" ? numel(inp.info.shape) : null;
     if (n !== null && n > 2 ** 48) throw new GraphError(`input '${inp.name}' has an absurd size (${n} elements)`);
   }
-  const symbolsOnly = (shape) => shape && shape.map((d) => typeof d === "string" && d in dims2 ? dims2[d] : d);
+  const symbolsOnly = (shape2) => shape2 && shape2.map((d) => typeof d === "string" && d in dims2 ? dims2[d] : d);
   const declaredInfo = (t) => {
     const bound = (x2) => {
       if (!x2) return x2;
@@ -47869,7 +48437,7 @@ function inferRun(model, options, bounds) {
       for (const [i2, n] of node2.inputs.entries()) {
         const w = weightCandidates.get(n);
         if (w && !weights.has(n) && readsAsWeight(node2, i2, inputDtype(i2))) {
-          const elements2 = w.elements * packedPerElement(node2, i2);
+          const elements2 = packedParams(node2, i2, w.elements);
           weights.set(n, { ...w, elements: elements2 });
           pending.params += elements2;
           pending.bytes += w.bytes;
@@ -48109,12 +48677,12 @@ function refine(inferred, declared) {
   if (!inferred) return declared;
   if (inferred.kind !== "tensor" || declared.kind !== "tensor") return inferred;
   const dtype = inferred.dtype ?? declared.dtype;
-  let shape = inferred.shape;
-  if (shape === null) shape = declared.shape;
-  else if (declared.shape && declared.shape.length === shape.length) {
-    shape = shape.map((d, i2) => d === null ? declared.shape[i2] : d);
+  let shape2 = inferred.shape;
+  if (shape2 === null) shape2 = declared.shape;
+  else if (declared.shape && declared.shape.length === shape2.length) {
+    shape2 = shape2.map((d, i2) => d === null ? declared.shape[i2] : d);
   }
-  const out = { kind: "tensor", dtype, shape };
+  const out = { kind: "tensor", dtype, shape: shape2 };
   if (inferred.value) out.value = inferred.value;
   return out;
 }
@@ -48298,7 +48866,10 @@ function byOpType(nodes) {
   }
   return out;
 }
-function peakActivation(result, sizeOfInfo) {
+function peakActivationExcluding(result, names) {
+  return peakActivation(result, (info2) => info2 ? infoBytes(info2) : null, names);
+}
+function peakActivation(result, sizeOfInfo, excluded) {
   const steps = result.nodes.length;
   const size = /* @__PURE__ */ new Map();
   const born = /* @__PURE__ */ new Map();
@@ -48310,6 +48881,7 @@ function peakActivation(result, sizeOfInfo) {
     return b ?? 0;
   };
   for (const inp of result.inputs) {
+    if (excluded?.has(inp.name)) continue;
     size.set(inp.name, sizeOf(inp.info));
     born.set(inp.name, 0);
     lastUse.set(inp.name, 0);
@@ -48317,7 +48889,7 @@ function peakActivation(result, sizeOfInfo) {
   result.nodes.forEach((n, step) => {
     for (const i2 of n.inputs) if (i2.name && born.has(i2.name)) lastUse.set(i2.name, step);
     for (const o of n.outputs) {
-      if (!o.name || result.weights.has(o.name) || isConstantOutput(n)) continue;
+      if (!o.name || result.weights.has(o.name) || isConstantOutput(n) || excluded?.has(o.name)) continue;
       size.set(o.name, sizeOf(o.info));
       born.set(o.name, step);
       lastUse.set(o.name, step);
@@ -48408,11 +48980,468 @@ function modelReport(src, r) {
   };
 }
 
-// src/io/analyze-file.ts
-function analyzeFile(path, options = {}) {
-  return analyzeModelFile(path, options).report;
+// src/util/wildcard.ts
+function globMatch(pattern, name) {
+  const p = Array.from(pattern);
+  const n = Array.from(name);
+  let i2 = 0;
+  let j = 0;
+  let star = -1;
+  let mark = 0;
+  while (j < n.length) {
+    if (i2 < p.length && (p[i2] === "?" || p[i2] !== "*" && p[i2] === n[j])) {
+      i2++;
+      j++;
+    } else if (i2 < p.length && p[i2] === "*") {
+      star = i2++;
+      mark = j;
+    } else if (star >= 0) {
+      i2 = star + 1;
+      j = ++mark;
+    } else return false;
+  }
+  while (i2 < p.length && p[i2] === "*") i2++;
+  return i2 === p.length;
 }
-function analyzeModelFile(path, options = {}) {
+
+// src/analysis/kv-cache.ts
+var KvCacheConfigError = class extends UserError {
+  constructor(file, detail, role, index) {
+    super(file, detail);
+    this.role = role;
+    this.index = index;
+    this.name = "KvCacheConfigError";
+  }
+  role;
+  index;
+};
+function findKvCache(graph2, result, options = {}) {
+  const g = new GraphIndex(graph2, result, options.lookup ?? lookupOp, options.maxSearchSteps);
+  const override = options.override;
+  if (override && (override.past?.length || override.present?.length)) return fromOverride(g, override, options.file ?? "");
+  const found = byStructure(g) ?? byNames(g);
+  return found;
+}
+function attachKvCache(report2, graph2, result, options = {}) {
+  const info2 = findKvCache(graph2, result, options);
+  if (!info2) return null;
+  const other = peakActivationExcluding(result, /* @__PURE__ */ new Set([...info2.past, ...info2.present]));
+  if (!other.unknown) info2.otherPeakBytes = other.bytes;
+  report2.kvCache = info2;
+  const bytes = kvCacheBytes(result, info2.present);
+  if (bytes) {
+    report2.totals.kvCacheBytes = bytes.bytes;
+    if (bytes.lowerBound && !report2.totals.lowerBound.includes("kvCacheBytes")) report2.totals.lowerBound.push("kvCacheBytes");
+  }
+  return info2;
+}
+function kvCacheBytes(result, present) {
+  let bytes = 0;
+  let known = 0;
+  for (const name of present) {
+    const out = result.outputs.find((o) => o.name === name);
+    const b = out?.info ? infoBytes(out.info) : null;
+    if (b === null) continue;
+    bytes += b;
+    known++;
+  }
+  if (present.length === 0 || known === 0) return null;
+  return { bytes, lowerBound: known < present.length };
+}
+function mergedDecoderBranch(graph2, dims2, defaultDim = 1) {
+  const input = graph2.inputs.find((i2) => i2.name === "use_cache_branch" && i2.type?.kind === "tensor" && i2.type.dtype === "bool");
+  if (!input) return null;
+  if (!graph2.nodes.some((n) => n.opType === "If" && n.domain === "" && n.inputs[0] === input.name)) return null;
+  const g = new GraphIndex(graph2, null, lookupOp);
+  const found = byStructure(g) ?? byNames(g);
+  if (!found || found.pastDims.length === 0) return null;
+  const values = found.pastDims.map((d) => `${quoteToken(d)}=${Object.hasOwn(dims2, d) ? dims2[d] : defaultDim}`);
+  const empty = found.pastDims.some((d) => (Object.hasOwn(dims2, d) ? dims2[d] : defaultDim) === 0);
+  return { input: input.name, value: empty ? 0 : 1, because: values.join(", ") };
+}
+var FLOAT_TYPES = /* @__PURE__ */ new Set(["float32", "float16", "bfloat16", "float64", "int8", "uint8", "float8e4m3fn", "float8e4m3fnuz", "float8e5m2", "float8e5m2fnuz"]);
+var MAX_SEARCH_STEPS = 1e6;
+var GraphIndex = class {
+  constructor(graph2, result, lookup, maxSteps = MAX_SEARCH_STEPS) {
+    this.graph = graph2;
+    this.lookup = lookup;
+    this.work = maxSteps;
+    const inits = new Set(graph2.initializers.map((t) => t.name));
+    this.inputs = graph2.inputs.filter((i2) => !inits.has(i2.name)).map((i2) => ({ name: i2.name, type: i2.type }));
+    this.inputNames = new Set(this.inputs.map((i2) => i2.name));
+    this.outputs = graph2.outputs.map((o) => ({ name: o.name, type: o.type }));
+    this.topOutputs = new Set(graph2.outputs.map((o) => o.name));
+    for (const inp of result?.inputs ?? []) this.infos.set(inp.name, inp.info);
+    for (const n of result?.nodes ?? []) {
+      for (const v of [...n.inputs, ...n.outputs]) if (v.name && !this.infos.has(v.name)) this.infos.set(v.name, v.info);
+    }
+    this.index(graph2, 0);
+  }
+  graph;
+  lookup;
+  consumers = /* @__PURE__ */ new Map();
+  producer = /* @__PURE__ */ new Map();
+  /** A sub-graph's output name -> the If / Loop output it becomes (owner node and output slot). */
+  subOutputs = /* @__PURE__ */ new Map();
+  topOutputs;
+  inputs;
+  inputNames;
+  outputs;
+  infos = /* @__PURE__ */ new Map();
+  /** Edges the structure search may still follow: a hostile graph (huge fan-outs) cannot make it slow. */
+  work;
+  index(g, depth) {
+    if (depth > 16) return;
+    for (const node2 of g.nodes) {
+      node2.inputs.forEach((name, slot) => {
+        if (!name) return;
+        let list = this.consumers.get(name);
+        if (!list) this.consumers.set(name, list = []);
+        list.push({ node: node2, slot });
+      });
+      for (const o of node2.outputs) if (o) this.producer.set(o, node2);
+      for (const a of node2.attrs.values()) {
+        const subs = a.type === "graph" ? [a.value] : a.type === "graphs" ? a.value : [];
+        for (const sub2 of subs) {
+          if (node2.opType === "If" && node2.domain === "") {
+            sub2.outputs.forEach((o, i2) => {
+              let list = this.subOutputs.get(o.name);
+              if (!list) this.subOutputs.set(o.name, list = []);
+              list.push({ node: node2, slot: i2 });
+            });
+          }
+          this.index(sub2, depth + 1);
+        }
+      }
+    }
+  }
+  /** Count one step of the search; false once the budget is spent (the search then stops, finding what it has). */
+  step() {
+    return --this.work >= 0;
+  }
+  /** The inferred shape of a value (top-level values only; sub-graph values: null). */
+  shape(name) {
+    const info2 = this.infos.get(name);
+    return info2 && info2.kind === "tensor" ? info2.shape : null;
+  }
+  /** Known integer values a value holds (shape / axes constants). */
+  values(name) {
+    const info2 = this.infos.get(name);
+    if (!info2 || info2.kind !== "tensor" || !info2.value) return null;
+    const v = info2.value;
+    return v.every((x2) => typeof x2 === "number") ? v : null;
+  }
+  rank(name) {
+    const s = this.shape(name);
+    if (s) return s.length;
+    const t = this.inputs.find((i2) => i2.name === name)?.type;
+    return t && t.kind === "tensor" && t.shape ? t.shape.length : null;
+  }
+  /** Is the value made by a node from data (not a graph input, an initializer or a Constant)? */
+  computed(name) {
+    const p = this.producer.get(name);
+    return p !== void 0 && !(p.opType === "Constant" && p.domain === "");
+  }
+};
+function intsAttr(node2, key2) {
+  const a = node2.attrs.get(key2);
+  if (!a) return null;
+  if (a.type === "ints") return a.value;
+  if (a.type === "int") return [a.value];
+  return null;
+}
+function intAttr(node2, key2, fallback) {
+  const a = node2.attrs.get(key2);
+  return a && a.type === "int" ? a.value : fallback;
+}
+var SAME_AXIS = /* @__PURE__ */ new Set(["Identity", "Cast", "CastLike", "Dropout", "QuantizeLinear", "DequantizeLinear", "Slice", "Split", "Tile", "Contiguous"]);
+function throughView(g, node2, slot, t) {
+  if (node2.domain !== "" && node2.domain !== "com.microsoft") return [];
+  const out0 = node2.outputs[0];
+  if (!out0 || slot !== 0) return [];
+  const a = t.axis;
+  const keep = (axis) => node2.outputs.filter(Boolean).map((name) => ({ name, axis }));
+  if (SAME_AXIS.has(node2.opType)) return node2.opType === "Split" ? keep(a) : [{ name: out0, axis: a }];
+  const inRank = g.rank(t.name);
+  const norm = (x2, rank) => x2 < 0 && rank !== null ? x2 + rank : x2;
+  switch (node2.opType) {
+    case "Transpose": {
+      const perm = intsAttr(node2, "perm") ?? (inRank !== null ? Array.from({ length: inRank }, (_, i2) => inRank - 1 - i2) : null);
+      return [{ name: out0, axis: a === null || !perm ? null : perm.indexOf(a) }];
+    }
+    case "Unsqueeze": {
+      const axes = intsAttr(node2, "axes") ?? (node2.inputs[1] ? g.values(node2.inputs[1]) : null);
+      if (!axes || inRank === null || a === null) return [{ name: out0, axis: null }];
+      const outRank = inRank + axes.length;
+      const inserted = new Set(axes.map((x2) => norm(x2, outRank)));
+      let k = 0;
+      for (let j = 0; j < outRank; j++) {
+        if (inserted.has(j)) continue;
+        if (k === a) return [{ name: out0, axis: j }];
+        k++;
+      }
+      return [{ name: out0, axis: null }];
+    }
+    case "Squeeze": {
+      let axes = intsAttr(node2, "axes") ?? (node2.inputs[1] ? g.values(node2.inputs[1]) : null);
+      const shape2 = g.shape(t.name);
+      if (!axes && shape2) axes = shape2.flatMap((d, i2) => d === 1 ? [i2] : []);
+      if (!axes || a === null) return [{ name: out0, axis: null }];
+      const removed = axes.map((x2) => norm(x2, inRank));
+      if (removed.includes(a)) return [{ name: out0, axis: null }];
+      return [{ name: out0, axis: a - removed.filter((x2) => x2 < a).length }];
+    }
+    case "Expand": {
+      const outRank = g.rank(out0);
+      return [{ name: out0, axis: a === null || inRank === null || outRank === null ? null : a + outRank - inRank }];
+    }
+    case "Gather": {
+      const axis = norm(intAttr(node2, "axis", 0), inRank);
+      const idxRank = node2.inputs[1] ? g.rank(node2.inputs[1]) : null;
+      if (a === null || a === axis || idxRank === null) return [{ name: out0, axis: null }];
+      return [{ name: out0, axis: a < axis ? a : a - 1 + idxRank }];
+    }
+    case "Reshape":
+    case "Flatten":
+      return [{ name: out0, axis: a === null ? null : reshapedAxis(g.shape(t.name), g.shape(out0), a) }];
+    default:
+      return [];
+  }
+}
+function reshapedAxis(from, to, a) {
+  if (!from || !to || a >= from.length) return null;
+  const nums = (s) => s.every((d) => typeof d === "number");
+  if (!nums(from) || !nums(to)) return null;
+  const prod = (s, i2, j) => s.slice(i2, j).reduce((x2, y) => x2 * y, 1);
+  const before = prod(from, 0, a);
+  const after = prod(from, a + 1, from.length);
+  for (let j = 0; j < to.length; j++) {
+    if (to[j] === from[a] && prod(to, 0, j) === before && prod(to, j + 1, to.length) === after) return j;
+  }
+  return null;
+}
+var ATTENTION_OPS = /* @__PURE__ */ new Set([
+  "MatMul",
+  "Einsum",
+  "Gemm",
+  "FusedMatMul",
+  "MatMulInteger",
+  "Softmax",
+  "Attention",
+  "MultiHeadAttention",
+  "GroupQueryAttention",
+  "SparseAttention",
+  "PagedAttention",
+  "DecoderMaskedMultiHeadAttention"
+]);
+function forward(g, start) {
+  const outputs = [];
+  let attention = false;
+  const seen = /* @__PURE__ */ new Set();
+  const stack = [start];
+  while (stack.length) {
+    const name = stack.pop();
+    if (seen.has(name) || seen.size > 256) continue;
+    seen.add(name);
+    if (g.topOutputs.has(name)) outputs.push(name);
+    for (const s of g.subOutputs.get(name) ?? []) if (s.node.outputs[s.slot]) stack.push(s.node.outputs[s.slot]);
+    for (const use of g.consumers.get(name) ?? []) {
+      if (!g.step()) return { outputs, attention };
+      const n = use.node;
+      if (ATTENTION_OPS.has(n.opType)) attention = true;
+      const viewed = throughView(g, n, use.slot, { name, axis: null });
+      const more = viewed.length ? viewed.map((v) => v.name) : ["Concat", "Mul", "Div"].includes(n.opType) && n.domain === "" ? n.outputs : [];
+      for (const o of more) if (o) stack.push(o);
+    }
+  }
+  return { outputs, attention };
+}
+function declaredDims(name, type) {
+  if (!type || type.kind !== "tensor" || !type.shape) return null;
+  return type.shape.map((d, i2) => d === null ? `${name}[${i2}]` : d);
+}
+function isCacheTensor(type) {
+  return !!type && type.kind === "tensor" && (type.dtype === null || FLOAT_TYPES.has(type.dtype)) && (type.shape === null || type.shape.length >= 3);
+}
+function byStructure(g) {
+  const past = [];
+  const present = /* @__PURE__ */ new Set();
+  const pastDims = /* @__PURE__ */ new Set();
+  const bySlots = [];
+  for (const inp of g.inputs) {
+    if (!isCacheTensor(inp.type)) continue;
+    const dims2 = declaredDims(inp.name, inp.type);
+    if (!dims2) continue;
+    let hit = false;
+    dims2.forEach((d, axis) => {
+      if (typeof d !== "string") return;
+      const r = concatsFrom(g, { name: inp.name, axis });
+      if (r === null) return;
+      hit = true;
+      pastDims.add(d);
+      for (const o of r) present.add(o);
+    });
+    if (hit) past.push(inp.name);
+  }
+  for (const [name, uses] of g.consumers) {
+    for (const { node: node2, slot } of uses) {
+      const slots = g.lookup(node2.domain, node2.opType)?.cacheSlots;
+      if (!slots || !slots.past.includes(slot)) continue;
+      if (!g.step()) break;
+      const source = backToInput(g, name);
+      if (source && !past.includes(source)) {
+        past.push(source);
+        bySlots.push(source);
+      }
+    }
+  }
+  if (bySlots.length) for (const d of sequenceDims(g, past)) pastDims.add(d);
+  for (const node2 of allNodes(g)) {
+    const slots = g.lookup(node2.domain, node2.opType)?.cacheSlots;
+    if (!slots) continue;
+    for (const s of slots.present) if (node2.outputs[s]) for (const o of forward(g, node2.outputs[s]).outputs) present.add(o);
+  }
+  if (past.length === 0 && present.size === 0) return null;
+  return finish(g, past, [...present], "structure", [...pastDims]);
+}
+function* allNodes(g) {
+  const seen = /* @__PURE__ */ new Set();
+  for (const uses of g.consumers.values()) {
+    for (const u of uses) {
+      if (seen.has(u.node)) continue;
+      seen.add(u.node);
+      yield u.node;
+    }
+  }
+}
+function backToInput(g, name) {
+  let cur = name;
+  for (let i2 = 0; i2 < 64; i2++) {
+    if (g.inputNames.has(cur)) return cur;
+    const p = g.producer.get(cur);
+    if (!p || !p.inputs[0] || throughView(g, p, 0, { name: p.inputs[0], axis: null }).length === 0) return null;
+    cur = p.inputs[0];
+  }
+  return null;
+}
+function concatsFrom(g, start) {
+  const outs = [];
+  let found = false;
+  const seen = /* @__PURE__ */ new Set();
+  const stack = [start];
+  while (stack.length) {
+    const t = stack.pop();
+    const key2 = `${t.name}\0${String(t.axis)}`;
+    if (seen.has(key2) || seen.size > 256 || t.axis === null) continue;
+    seen.add(key2);
+    for (const { node: node2, slot } of g.consumers.get(t.name) ?? []) {
+      if (!g.step()) return found ? outs : null;
+      if (node2.opType === "Concat" && node2.domain === "" && node2.outputs[0]) {
+        const rank = g.rank(t.name);
+        let axis = intAttr(node2, "axis", 0);
+        if (axis < 0 && rank !== null) axis += rank;
+        const others = node2.inputs.filter((x2, i2) => i2 !== slot && x2 !== "");
+        if (axis === t.axis && others.some((o) => g.computed(o))) {
+          const f = forward(g, node2.outputs[0]);
+          if (f.attention || f.outputs.length) {
+            found = true;
+            outs.push(...f.outputs);
+          }
+        }
+        continue;
+      }
+      for (const next of throughView(g, node2, slot, t)) stack.push(next);
+    }
+  }
+  return found ? outs : null;
+}
+var CACHE_WORDS = /* @__PURE__ */ new Set([
+  "key",
+  "keys",
+  "value",
+  "values",
+  "k",
+  "v",
+  "kv",
+  "self",
+  "cross",
+  "decoder",
+  "encoder",
+  "cache",
+  "cached",
+  "layer",
+  "layers",
+  "attn",
+  "out",
+  "in"
+]);
+function nameRole(name, isInput) {
+  const words = name.toLowerCase().split(/[._/:-]+/).filter(Boolean);
+  if (words.length === 0) return false;
+  const [head, ...rest] = words;
+  if (!rest.every((w) => CACHE_WORDS.has(w) || /^(?:k|v|key|value|layer)?\d+$/.test(w))) return false;
+  if (words.includes("cache")) return true;
+  return isInput ? /^past\d*$/.test(head) || head === "pkv" : /^present\d*$/.test(head);
+}
+function byNames(g) {
+  const past = g.inputs.filter((i2) => isCacheTensor(i2.type) && nameRole(i2.name, true)).map((i2) => i2.name);
+  const present = g.outputs.filter((o) => isCacheTensor(o.type) && nameRole(o.name, false)).map((o) => o.name);
+  if (past.length === 0 && present.length === 0) return null;
+  return finish(g, past, present, "names", sequenceDims(g, past));
+}
+function sequenceDims(g, past) {
+  const cache = new Set(past);
+  const elsewhere = /* @__PURE__ */ new Set();
+  for (const i2 of g.inputs) {
+    if (cache.has(i2.name)) continue;
+    for (const d of declaredDims(i2.name, i2.type) ?? []) if (typeof d === "string") elsewhere.add(d);
+  }
+  const out = /* @__PURE__ */ new Set();
+  for (const name of past) {
+    const dims2 = declaredDims(name, g.inputs.find((i2) => i2.name === name)?.type ?? null);
+    if (!dims2) continue;
+    const candidates = dims2.map((d, axis) => ({ d, axis })).filter((x2) => typeof x2.d === "string" && !elsewhere.has(x2.d));
+    const preferred = candidates.find((c) => c.axis === dims2.length - 2);
+    for (const c of preferred ? [preferred] : candidates) out.add(c.d);
+  }
+  return [...out];
+}
+function finish(g, past, present, found, pastDims) {
+  const inOrder = (names, order) => {
+    const set = new Set(names);
+    return order.filter((x2) => set.has(x2.name)).map((x2) => x2.name);
+  };
+  return { past: inOrder(past, g.inputs), present: inOrder(present, g.outputs), found, pastDims };
+}
+function nameMatcher(pattern) {
+  if (!/[*?]/.test(pattern)) return (name) => name === pattern;
+  return (name) => globMatch(pattern, name);
+}
+function fromOverride(g, o, file) {
+  const pick = (patterns, pool, role) => {
+    if (!patterns) return null;
+    const chosen = /* @__PURE__ */ new Set();
+    patterns.forEach((p2, index) => {
+      const match = nameMatcher(p2);
+      const hits = pool.filter((x2) => match(x2.name));
+      if (hits.length === 0) {
+        const what = role === "past" ? "graph input" : "graph output";
+        throw new KvCacheConfigError(file, `kv-cache ${role} ${quoteToken(p2)} matches no ${what} of the model`, role, index);
+      }
+      for (const h of hits) chosen.add(h.name);
+    });
+    return [...chosen];
+  };
+  const past = pick(o.past, g.inputs, "past");
+  const present = pick(o.present, g.outputs, "present");
+  const detected = past && present ? null : byStructure(g) ?? byNames(g);
+  const p = past ?? detected?.past ?? [];
+  const dims2 = detected && !past ? detected.pastDims : sequenceDims(g, p);
+  return finish(g, p, present ?? detected?.present ?? [], "config", dims2);
+}
+
+// src/io/analyze-file.ts
+function openModelFile(path, options = {}) {
   const shown = options.errorPath ?? options.displayPath ?? path;
   const loaded = loadModelFile(path, {
     allowMissingWeights: options.allowMissingWeights,
@@ -48421,9 +49450,23 @@ function analyzeModelFile(path, options = {}) {
     maxNodes: options.maxNodes
   });
   const m = loaded.model;
-  let inferred;
+  const initNames = new Set(m.graph.initializers.map((t) => t.name));
+  const declaredInputs = m.graph.inputs.filter((i2) => !initNames.has(i2.name)).map((i2) => ({
+    name: i2.name,
+    dtype: i2.type?.kind === "tensor" ? i2.type.dtype : null,
+    shape: i2.type?.kind === "tensor" && i2.type.shape ? [...i2.type.shape] : null
+  }));
+  return { declaredInputs, analyze: (dims2) => analyzeLoadedModel(loaded, { ...options, dims: dims2 }) };
+}
+function analyzeLoadedModel(loaded, options = {}) {
+  const path = loaded.path;
+  const shown = options.errorPath ?? options.displayPath ?? path;
+  const m = loaded.model;
+  let graph2, branch, inferred;
   try {
-    inferred = inferModel(m, { dims: options.dims, upperBounds: true });
+    graph2 = expandFunctions(m.graph, m.functions).graph;
+    branch = mergedDecoderBranch(graph2, options.dims ?? {});
+    inferred = inferModel(m, { dims: options.dims, upperBounds: true, ...branch ? { inputValues: { [branch.input]: [branch.value] } } : {} });
   } catch (e) {
     if (e instanceof GraphError) throw new InputError(shown, e.message);
     throw e;
@@ -48433,7 +49476,774 @@ function analyzeModelFile(path, options = {}) {
     { path: options.displayPath ?? path, fileBytes: loaded.bytes, irVersion: m.irVersion, producer, notices: loaded.notices },
     inferred
   );
+  attachKvCache(report2, graph2, inferred, { override: options.kvCache, file: shown });
+  if (branch) {
+    const taken = branch.value ? "true: the branch with the cache" : "false: the branch without cache";
+    report2.warnings.unshift({ node: "", message: `merged decoder: '${branch.input}' taken as ${taken} (${branch.because})` });
+  }
   return { report: report2, symbols: inferred.symbols };
+}
+
+// src/devices/roofline.ts
+var SHAPE_VALUE_LIMIT = 64;
+var INFERENCE_CLASS = { Dropout: "view", BatchNormalization: "elementwise" };
+var CONV_OPS = /* @__PURE__ */ new Set(["Conv", "ConvInteger", "QLinearConv"]);
+function convClass2(n) {
+  const x2 = n.inputs[0]?.shape;
+  const w = n.inputs[n.opType === "QLinearConv" ? 3 : 1]?.shape;
+  if (!x2 || !w || w.length < 3 || x2.length < 2) return "conv";
+  const channels = x2[1];
+  const perGroup = w[1];
+  if (typeof channels === "number" && typeof perGroup === "number" && perGroup < channels) {
+    return perGroup === 1 ? "depthwise" : "grouped";
+  }
+  return w.slice(2).every((d) => d === 1) ? "conv-1x1" : "conv";
+}
+function nodeClass(n) {
+  if (n.opClass) return n.opClass;
+  if (CONV_OPS.has(n.opType)) return convClass2(n);
+  const declared = lookupOp(n.domain ?? "", n.opType)?.opClass;
+  if (typeof declared === "string") return declared;
+  return INFERENCE_CLASS[n.opType] ?? "elementwise";
+}
+var FUSION_ROOTS = /* @__PURE__ */ new Set(["gemm", "conv", "conv-1x1", "depthwise", "grouped", "conv-transpose", "reduction"]);
+var FALLBACK = {
+  int4: ["int8", "fp16", "bf16", "fp32"],
+  int8: ["fp16", "bf16", "fp32"],
+  fp8: ["fp16", "bf16", "fp32"],
+  fp16: ["bf16", "fp32", "int8"],
+  bf16: ["fp16", "fp32", "int8"],
+  tf32: ["fp32", "fp16"],
+  fp32: ["tf32", "fp16", "bf16", "int8"],
+  fp64: ["fp32"]
+};
+function effectivePrecision(device, wanted) {
+  if (usable(device.peak[wanted])) return wanted;
+  for (const p of FALLBACK[wanted]) if (usable(device.peak[p])) return p;
+  return null;
+}
+function usable(v) {
+  return typeof v === "number" && v > 0 && Number.isFinite(v);
+}
+function checkDevice(device) {
+  const bad = (what) => new UserError("", `device ${quoteToken(device.id)}: ${what}`);
+  if (!usable(device.bandwidth)) throw bad(`bandwidth must be a positive, finite number of bytes/s, got ${String(device.bandwidth)}`);
+  for (const [p, v] of Object.entries(device.peak)) {
+    if (v !== void 0 && !(v >= 0 && Number.isFinite(v))) throw bad(`peak ${p} must be a finite number >= 0, got ${v}`);
+  }
+  if (!Object.values(device.peak).some(usable)) throw bad("no positive peak figure");
+  for (const k of ["computeEfficiency", "memoryEfficiency"]) {
+    const v = device[k];
+    if (!(v > 0 && v <= 1)) throw bad(`${k} must be in (0, 1], got ${v}`);
+  }
+  if (!(device.kernelOverhead >= 0 && Number.isFinite(device.kernelOverhead))) {
+    throw bad(`kernel overhead must be a finite number of seconds >= 0, got ${device.kernelOverhead}`);
+  }
+  for (const [c, f] of Object.entries(device.classes ?? {})) {
+    if (!f) continue;
+    const e = f.computeEfficiency;
+    if (e !== void 0 && !(e > 0 && e <= 1)) throw bad(`${c} compute efficiency must be in (0, 1], got ${e}`);
+    const o = f.kernelOverhead;
+    if (o !== void 0 && !(o >= 0 && Number.isFinite(o))) throw bad(`${c} kernel overhead must be a finite number of seconds >= 0, got ${o}`);
+  }
+  if (device.cache) {
+    const { bytes, bandwidth } = device.cache;
+    if (!(bytes >= 0 && Number.isFinite(bytes))) throw bad(`cache size must be a finite number of bytes >= 0, got ${bytes}`);
+    if (!usable(bandwidth)) throw bad(`cache bandwidth must be a positive, finite number of bytes/s, got ${String(bandwidth)}`);
+  }
+  const fusion = device.fusion;
+  if (fusion !== void 0 && !FUSIONS.includes(fusion)) {
+    throw bad(`fusion must be one of ${FUSIONS.join(", ")}, got ${quoteToken(typeof fusion === "string" ? fusion : JSON.stringify(fusion))}`);
+  }
+}
+var FLOAT_PRECISION = {
+  float64: "fp64",
+  float32: "fp32",
+  float16: "fp16",
+  bfloat16: "bf16",
+  float8e4m3fn: "fp8",
+  float8e4m3fnuz: "fp8",
+  float8e5m2: "fp8",
+  float8e5m2fnuz: "fp8"
+};
+var WIDTH = { fp64: 64, fp32: 32, tf32: 19, bf16: 16, fp16: 16, fp8: 8, int8: 8, int4: 4 };
+function nodePrecision(n) {
+  const dtypes = n.inputs.map((i2) => i2.dtype).filter((d) => d !== null);
+  const [a, b] = n.inputs.map((i2) => i2.dtype);
+  const small = (d) => d === "int8" || d === "uint8" || d === "int4" || d === "uint4";
+  if (small(a) && small(b)) return (a === "int4" || a === "uint4") && (b === "int4" || b === "uint4") ? "int4" : "int8";
+  let best = null;
+  for (const d of dtypes) {
+    const p = FLOAT_PRECISION[d];
+    if (p && (!best || WIDTH[p] > WIDTH[best])) best = p;
+  }
+  return best ?? "fp32";
+}
+function isShapeMath(n) {
+  return n.outputs.length > 0 && n.outputs.every(
+    (o) => (o.dtype === "int64" || o.dtype === "int32") && o.shape !== null && o.shape.every((d) => typeof d === "number") && o.shape.reduce((x2, y) => x2 * y, 1) <= SHAPE_VALUE_LIMIT
+  );
+}
+function elements(shape2) {
+  if (!shape2) return null;
+  let n = 1;
+  for (const d of shape2) {
+    if (typeof d !== "number") return null;
+    n *= d;
+  }
+  return n;
+}
+var DTYPE_BYTES = {
+  float64: 8,
+  int64: 8,
+  uint64: 8,
+  complex64: 8,
+  complex128: 16,
+  float32: 4,
+  int32: 4,
+  uint32: 4,
+  float16: 2,
+  bfloat16: 2,
+  int16: 2,
+  uint16: 2,
+  int8: 1,
+  uint8: 1,
+  bool: 1,
+  float8e4m3fn: 1,
+  float8e4m3fnuz: 1,
+  float8e5m2: 1,
+  float8e5m2fnuz: 1,
+  int4: 0.5,
+  uint4: 0.5
+};
+function tensorBytes2(t) {
+  const n = elements(t.shape);
+  const b = t.dtype ? DTYPE_BYTES[t.dtype] : void 0;
+  return n === null || b === void 0 ? null : Math.ceil(n * b);
+}
+function fusionPlan(nodes, classes, producer, graphOutputs) {
+  const isEpilogue = (i2) => (classes[i2] === "elementwise" || nodes[i2].opType === "BatchNormalization") && nodes[i2].outputs.length === 1;
+  const onlyElementwise = /* @__PURE__ */ new Map();
+  nodes.forEach((n, i2) => {
+    for (const t of n.inputs) if (t.name) onlyElementwise.set(t.name, (onlyElementwise.get(t.name) ?? true) && isEpilogue(i2));
+  });
+  for (const name of graphOutputs) onlyElementwise.set(name, false);
+  const plan = /* @__PURE__ */ new Map();
+  nodes.forEach((n, i2) => {
+    if (!isEpilogue(i2)) return;
+    const out = elements(n.outputs[0].shape);
+    let root;
+    let via = -1;
+    for (let k = 0; k < n.inputs.length; k++) {
+      const t = n.inputs[k];
+      const p = producer.get(t.name);
+      if (p === void 0 || p >= i2) continue;
+      const r = FUSION_ROOTS.has(classes[p]) ? p : plan.get(p)?.root ?? (nodes[p].opType === "BatchNormalization" ? p : void 0);
+      if (r === void 0) continue;
+      if (root !== void 0 && r !== root) continue;
+      if (onlyElementwise.get(t.name) !== true) return;
+      const inElems2 = elements(t.shape);
+      const sameSize = out !== null && inElems2 !== null && out === inElems2;
+      if (root === void 0 && !sameSize) continue;
+      if (root === void 0) {
+        root = r;
+        via = k;
+      }
+    }
+    if (root !== void 0) plan.set(i2, { root, via });
+  });
+  return plan;
+}
+function constantNodes(nodes, producer, graphInputs) {
+  const inputs = new Set(graphInputs);
+  const out = /* @__PURE__ */ new Set();
+  nodes.forEach((n, i2) => {
+    const named = n.inputs.filter((t) => t.name);
+    if (named.length === 0) return;
+    const constant = named.every((t) => {
+      if (inputs.has(t.name)) return false;
+      const p = producer.get(t.name);
+      return p === void 0 ? true : p < i2 && out.has(p);
+    });
+    if (constant) out.add(i2);
+  });
+  return out;
+}
+function externalFromMemory(nodes, producer, cache) {
+  const none = () => 0;
+  if (!cache) return none;
+  const external = /* @__PURE__ */ new Map();
+  for (const n of nodes) for (const t of n.inputs) if (t.name && !producer.has(t.name) && !external.has(t.name)) external.set(t.name, tensorBytes2(t) ?? 0);
+  let total = 0;
+  for (const b of external.values()) total += b;
+  if (total <= cache.bytes) return none;
+  return (n) => {
+    let w = 0;
+    const counted = /* @__PURE__ */ new Set();
+    for (const t of n.inputs) {
+      if (!external.has(t.name) || counted.has(t.name)) continue;
+      counted.add(t.name);
+      w += external.get(t.name);
+    }
+    return w;
+  };
+}
+function estimateLatency(nodes, device, options = {}) {
+  checkDevice(device);
+  const fusion = device.fusion ?? "none";
+  const notices = /* @__PURE__ */ new Set();
+  const dram = device.bandwidth * device.memoryEfficiency;
+  const cache = device.cache;
+  const move = (bytes) => {
+    if (bytes <= 0) return [0, false];
+    if (cache && bytes <= cache.bytes) return [bytes / cache.bandwidth, true];
+    return [bytes / dram, false];
+  };
+  const figures2 = (c) => {
+    const f = device.classes?.[c];
+    return { eff: f?.computeEfficiency ?? device.computeEfficiency, overhead: f?.kernelOverhead ?? device.kernelOverhead };
+  };
+  const classes = nodes.map(nodeClass);
+  const producer = /* @__PURE__ */ new Map();
+  if (fusion === "standard" || cache) nodes.forEach((n, i2) => n.outputs.forEach((o) => o.name && producer.set(o.name, i2)));
+  const externalBytesOf = externalFromMemory(nodes, producer, cache);
+  const moveWith = (bytes, external) => {
+    if (external <= 0) return move(bytes);
+    const [rest, cached] = move(Math.max(0, bytes - external));
+    return [external / dram + rest, cached];
+  };
+  const plan = fusion === "standard" ? fusionPlan(nodes, classes, producer, options.graphOutputs ?? []) : /* @__PURE__ */ new Map();
+  const folded = fusion === "standard" && options.graphInputs ? constantNodes(nodes, producer, options.graphInputs) : /* @__PURE__ */ new Set();
+  const flopsByPrecision = /* @__PURE__ */ new Map();
+  let compute = 0;
+  let memory = 0;
+  let overhead = 0;
+  let kernels = 0;
+  let totalFlops = 0;
+  const byClass = {};
+  const timeByBound = { compute: 0, memory: 0, overhead: 0 };
+  const out = [];
+  const precisionOf = (n, flops3) => {
+    const wanted = options.precision ?? nodePrecision(n);
+    const p = effectivePrecision(device, wanted);
+    if (p === null) throw new Error(`device ${device.id} has no peak figure`);
+    if (p !== wanted && flops3 > 0) notices.add(`${device.id} has no ${wanted} peak: ${wanted} work estimated at ${p}`);
+    return p;
+  };
+  nodes.forEach((n, i2) => {
+    const cls = classes[i2];
+    const free = fusion === "standard" && (cls === "view" || cls === "shape" || isShapeMath(n) || folded.has(i2));
+    if (free) {
+      out.push({ time: 0, compute: 0, memory: 0, bound: "none", precision: null, opClass: cls });
+      return;
+    }
+    const flops3 = n.flops ?? 0;
+    const fused = plan.get(i2);
+    if (fused) {
+      const root = out[fused.root];
+      const p2 = root.precision ?? precisionOf(n, flops3);
+      let extra = 0;
+      n.inputs.forEach((t, k) => {
+        const from = producer.get(t.name);
+        const inGroup = k === fused.via || from !== void 0 && (from === fused.root || plan.get(from)?.root === fused.root);
+        if (!inGroup) extra += tensorBytes2(t) ?? 0;
+      });
+      const tc2 = flops3 > 0 ? flops3 / (device.peak[p2] * figures2(root.opClass).eff) : 0;
+      const [tm2, cached2] = moveWith(extra, externalBytesOf(n));
+      const time2 = Math.max(tc2, tm2);
+      compute += tc2;
+      memory += tm2;
+      totalFlops += flops3;
+      flopsByPrecision.set(p2, (flopsByPrecision.get(p2) ?? 0) + flops3);
+      const rootBound = root.bound === "fused" || root.bound === "none" ? "compute" : root.bound;
+      timeByBound[rootBound] += time2;
+      addClass(byClass, cls, time2, 0);
+      out.push({ time: time2, compute: tc2, memory: tm2, bound: "fused", precision: p2, opClass: cls, fusedInto: fused.root, ...cached2 ? { cached: cached2 } : {} });
+      return;
+    }
+    const { eff, overhead: ov } = figures2(cls);
+    const p = precisionOf(n, flops3);
+    const rate = device.peak[p] * eff;
+    const bytes = n.timing?.bytes ?? (n.bytesRead ?? 0) + (n.bytesWritten ?? 0);
+    const steps = n.timing?.steps ?? 0;
+    let tc;
+    let tm;
+    let oh = ov;
+    let cached;
+    let time;
+    if (steps > 0 && Number.isFinite(steps)) {
+      const stepFlops = n.timing?.stepFlops ?? 0;
+      const onceFlops = Math.max(0, flops3 - steps * stepFlops);
+      const [onceMem, c1] = move(bytes);
+      const [stepMem, c2] = move(n.timing?.stepBytes ?? 0);
+      const onceCompute = onceFlops / rate;
+      const stepCompute = stepFlops / rate;
+      tc = onceCompute + steps * stepCompute;
+      tm = onceMem + steps * stepMem;
+      oh = ov * (1 + steps);
+      cached = c1 || c2;
+      time = Math.max(onceCompute, onceMem) + ov + steps * (ov + Math.max(stepCompute, stepMem));
+    } else {
+      tc = flops3 > 0 ? flops3 / rate : 0;
+      [tm, cached] = n.timing?.bytes !== void 0 ? move(bytes) : moveWith(bytes, externalBytesOf(n));
+      time = Math.max(tc, tm) + ov;
+    }
+    const bound2 = oh > time - oh ? "overhead" : tc >= tm ? "compute" : "memory";
+    compute += tc;
+    memory += tm;
+    overhead += oh;
+    kernels++;
+    totalFlops += flops3;
+    timeByBound[bound2] += time;
+    flopsByPrecision.set(p, (flopsByPrecision.get(p) ?? 0) + flops3);
+    addClass(byClass, cls, time, 1);
+    out.push({ time, compute: tc, memory: tm, bound: bound2, precision: p, opClass: cls, ...cached ? { cached } : {} });
+  });
+  const total = out.reduce((s, t) => s + t.time, 0);
+  if (!Number.isFinite(total)) throw new UserError("", `device ${quoteToken(device.id)}: its peak or bandwidth is too small for a finite estimate`);
+  let precision = effectivePrecision(device, options.precision ?? "fp32") ?? "fp32";
+  let most = -1;
+  for (const [p, f] of flopsByPrecision) if (f > most) [precision, most] = [p, f];
+  const peak = device.peak[precision] ?? 0;
+  const bound = Object.entries(timeByBound).reduce((a, b) => b[1] > a[1] ? b : a)[0];
+  for (const c of Object.values(byClass)) c.ms *= 1e3;
+  return {
+    device: device.id,
+    ms: total * 1e3,
+    computeMs: compute * 1e3,
+    memoryMs: memory * 1e3,
+    overheadMs: overhead * 1e3,
+    bound,
+    utilization: total > 0 && peak > 0 ? totalFlops / (total * peak) : 0,
+    precision,
+    ridgePoint: peak / device.bandwidth,
+    achievedFlops: total > 0 ? totalFlops / total : 0,
+    kernels,
+    fusion,
+    byClass,
+    notices: [...notices],
+    nodes: out
+  };
+}
+function addClass(byClass, cls, seconds2, kernels) {
+  if (seconds2 === 0 && kernels === 0) return;
+  const c = byClass[cls] ??= { ms: 0, kernels: 0 };
+  c.ms += seconds2;
+  c.kernels += kernels;
+}
+
+// src/report/latency.ts
+function withLatency(report2, devices, options = {}) {
+  if (devices.length === 0) return report2;
+  const latency = {};
+  const nodes = report2.nodes.map((n) => ({ ...n, latency: { ...n.latency ?? {} } }));
+  const warnings = [...report2.warnings];
+  const unknown = report2.nodes.filter((n) => n.flops === null || n.lowerBound || n.bytesRead === null || n.bytesWritten === null);
+  const atMax = unknown.every((n) => n.upper && n.upper.flops !== null && n.upper.bytes !== null) ? report2.nodes.map((n) => unknown.includes(n) ? { ...n, flops: n.upper.flops, bytesRead: n.upper.bytes, bytesWritten: 0 } : n) : null;
+  const opts = {
+    ...options,
+    graphOutputs: options.graphOutputs ?? report2.graph.outputs.map((o) => o.name),
+    graphInputs: options.graphInputs ?? report2.graph.inputs.map((i2) => i2.name)
+  };
+  for (const d of devices) {
+    const est = estimateLatency(report2.nodes, d, opts);
+    const classes = {};
+    for (const [c, t] of Object.entries(est.byClass)) {
+      if (t.kernels === 0) continue;
+      const f = d.classes?.[c];
+      classes[c] = { computeEfficiency: f?.computeEfficiency ?? d.computeEfficiency, kernelOverheadUs: (f?.kernelOverhead ?? d.kernelOverhead) * 1e6 };
+    }
+    latency[d.id] = {
+      device: d.id,
+      name: d.name,
+      ms: est.ms,
+      computeMs: est.computeMs,
+      memoryMs: est.memoryMs,
+      overheadMs: est.overheadMs,
+      bound: est.bound,
+      utilization: est.utilization,
+      precision: est.precision,
+      ridgePoint: est.ridgePoint,
+      achievedFlops: est.achievedFlops,
+      kernels: est.kernels,
+      efficiency: { compute: d.computeEfficiency, memory: d.memoryEfficiency, kernelOverheadUs: d.kernelOverhead * 1e6 },
+      fusion: est.fusion,
+      byClass: est.byClass,
+      classes,
+      ...d.cache ? { cache: { bytes: d.cache.bytes, bandwidth: d.cache.bandwidth } } : {}
+    };
+    if (unknown.length) {
+      latency[d.id].lowerBound = true;
+      if (atMax) latency[d.id].upperBoundMs = estimateLatency(atMax, d, opts).ms;
+    }
+    est.nodes.forEach((t, i2) => {
+      if (t.bound !== "none") nodes[i2].latency[d.id] = { us: t.time * 1e6, bound: t.bound };
+    });
+    for (const message of est.notices) warnings.push({ node: "", message });
+  }
+  for (const n of nodes) if (Object.keys(n.latency).length === 0) delete n.latency;
+  return { ...report2, latency, nodes, warnings };
+}
+var finite = (v) => typeof v === "number" && Number.isFinite(v);
+function classRows(l) {
+  const rows = [];
+  const by = l.byClass && typeof l.byClass === "object" ? l.byClass : {};
+  for (const [c, v] of Object.entries(by)) {
+    if (!v || !finite(v.ms) || !finite(v.kernels)) continue;
+    const f = l.classes?.[c];
+    rows.push({
+      opClass: c,
+      ms: v.ms,
+      kernels: v.kernels,
+      share: finite(l.ms) && l.ms > 0 ? v.ms / l.ms : 0,
+      computeEfficiency: f && finite(f.computeEfficiency) ? f.computeEfficiency : null,
+      kernelOverheadUs: f && finite(f.kernelOverheadUs) ? f.kernelOverheadUs : null
+    });
+  }
+  return rows.sort((a, b) => b.ms - a.ms || (a.opClass < b.opClass ? -1 : 1));
+}
+function fusionText(fusion) {
+  if (fusion === "standard") return "fusion standard: element-wise epilogues fold into the conv / gemm before them, views are free";
+  if (fusion === "none") return "fusion none: every node is its own kernel";
+  return null;
+}
+
+// src/report/phases.ts
+var PREFILL = "prefill";
+var GENERATE = "generate";
+var INTEGER = /* @__PURE__ */ new Set(["int64", "int32", "uint32", "uint64", "int16", "uint16", "int8", "uint8"]);
+function tokenIdsInput(inputs) {
+  return inputs.find((i2) => i2.dtype !== null && INTEGER.has(i2.dtype) && i2.shape !== null && i2.shape.length === 2);
+}
+function runTokens(report2) {
+  const ids = tokenIdsInput(report2.graph.inputs);
+  if (!ids?.shape) return null;
+  let n = 1;
+  for (const d of ids.shape) {
+    if (typeof d !== "number") return null;
+    n *= d;
+  }
+  return n;
+}
+function phaseMemoryBytes(t, kv) {
+  if (kv?.otherPeakBytes !== void 0 && t.kvCacheBytes !== void 0) return t.weightBytes + t.kvCacheBytes + kv.otherPeakBytes;
+  return t.weightBytes + t.peakActivationBytes;
+}
+function classFigures2(report2) {
+  const out = {};
+  for (const n of report2.nodes) {
+    const c = out[nodeClass(n)] ??= { macs: 0, flops: 0, bytes: 0 };
+    c.macs += n.macs ?? 0;
+    c.flops += n.flops ?? 0;
+    c.bytes += (n.bytesRead ?? 0) + (n.bytesWritten ?? 0);
+  }
+  return out;
+}
+function phaseReport(name, report2) {
+  const tokens = runTokens(report2);
+  const out = {
+    dims: { ...report2.dims },
+    totals: report2.totals,
+    memoryBytes: phaseMemoryBytes(report2.totals, report2.kvCache),
+    tokens,
+    byClass: classFigures2(report2)
+  };
+  if (report2.latency && Object.keys(report2.latency).length) {
+    out.latency = {};
+    for (const [id, l] of Object.entries(report2.latency)) {
+      const p = { ms: l.ms, computeMs: l.computeMs, memoryMs: l.memoryMs, overheadMs: l.overheadMs, bound: l.bound };
+      if (name !== PREFILL && tokens !== null && l.ms > 0) p.tokensPerSecond = tokens * 1e3 / l.ms;
+      if (name === PREFILL) p.timeToFirstTokenMs = l.ms;
+      if (l.lowerBound) p.lowerBound = true;
+      if (l.upperBoundMs !== void 0) p.upperBoundMs = l.upperBoundMs;
+      if (l.byClass) p.byClass = classTimes(l.byClass);
+      out.latency[id] = p;
+    }
+  }
+  return out;
+}
+function classTimes(src) {
+  const out = {};
+  for (const [c, v] of Object.entries(src)) out[c] = { ms: v.ms, kernels: v.kernels };
+  return out;
+}
+function addClassTimes(acc, src, w = 1) {
+  for (const [c, v] of Object.entries(src ?? {})) {
+    const a = acc[c] ??= { ms: 0, kernels: 0 };
+    a.ms += w * v.ms;
+    a.kernels += w * v.kernels;
+  }
+}
+var symbolOf = (input, axis) => {
+  const d = input.shape?.[axis];
+  if (typeof d === "number" || d === void 0) return null;
+  return d ?? `${input.name}[${axis}]`;
+};
+function generateRoles(inputs, hints = {}) {
+  const ids = tokenIdsInput(inputs);
+  const o = hints.override ?? {};
+  const sequence = o.sequence ?? (ids ? symbolOf(ids, 1) : null);
+  if (!sequence) {
+    return {
+      missing: "sequence",
+      why: ids ? `the token-ids input's axis 1 is a fixed size` : "no graph input is token ids (an integer tensor [batch, sequence])"
+    };
+  }
+  let past;
+  if (o.past) past = [o.past];
+  else if (hints.pastDims?.length) past = [...hints.pastDims];
+  else {
+    const idSymbols = new Set(ids ? [symbolOf(ids, 0), symbolOf(ids, 1)] : []);
+    const found = /* @__PURE__ */ new Set();
+    for (const name of hints.pastInputs ?? []) {
+      const input = inputs.find((i2) => i2.name === name);
+      input?.shape?.forEach((_, axis) => {
+        const s = symbolOf(input, axis);
+        if (s && !idSymbols.has(s)) found.add(s);
+      });
+    }
+    past = [...found];
+  }
+  past = past.filter((p) => p !== sequence);
+  if (past.length === 0) return { missing: "past", why: "no KV cache with a symbolic length was found" };
+  let total = o.total;
+  if (!total) {
+    const batch = ids ? symbolOf(ids, 0) : null;
+    const pastInputs = new Set(hints.pastInputs ?? []);
+    for (const input of inputs) {
+      if (input === ids || pastInputs.has(input.name) || input.shape?.length !== 2) continue;
+      const s = symbolOf(input, 1);
+      if (s && s !== sequence && s !== batch && !past.includes(s)) {
+        total = s;
+        break;
+      }
+    }
+  }
+  return { sequence, past, ...total ? { total } : {} };
+}
+function generateDims(base, roles, prompt, step) {
+  const dims2 = { ...base };
+  const past = step === void 0 ? 0 : prompt + step;
+  const sequence = step === void 0 ? prompt : 1;
+  dims2[roles.sequence] = sequence;
+  for (const p of roles.past) dims2[p] = past;
+  if (roles.total) dims2[roles.total] = past + sequence;
+  return dims2;
+}
+var MAX_ANALYSED_STEPS = 64;
+var LINEAR_TOLERANCE = 1e-3;
+function shape(p) {
+  const t = p.totals;
+  return [
+    t.macs,
+    t.flops,
+    t.memoryAccessBytes,
+    ...Object.keys(p.latency ?? {}).sort().map((id) => p.latency[id].ms)
+  ];
+}
+function onLine(a, m, b) {
+  const fa = shape(a.phase);
+  const fm = shape(m.phase);
+  const fb = shape(b.phase);
+  if (fa.length !== fm.length || fb.length !== fm.length) return false;
+  const w = (m.step - a.step) / (b.step - a.step);
+  return fm.every((v, k) => {
+    const expected = fa[k] + w * (fb[k] - fa[k]);
+    return Math.abs(v - expected) <= LINEAR_TOLERANCE * Math.max(Math.abs(v), Math.abs(expected), 1e-12);
+  });
+}
+function analyseSteps(decodeSteps, at) {
+  if (decodeSteps <= 0) return [];
+  const done = /* @__PURE__ */ new Map();
+  const get = (step) => {
+    let p = done.get(step);
+    if (!p) done.set(step, p = at(step));
+    return { step, phase: p };
+  };
+  get(0);
+  get(decodeSteps - 1);
+  let spans = [[0, decodeSteps - 1]];
+  while (spans.length && done.size < MAX_ANALYSED_STEPS) {
+    const next = [];
+    for (const [a, b] of spans) {
+      if (b - a < 2 || done.size >= MAX_ANALYSED_STEPS) continue;
+      const mid = Math.floor((a + b) / 2);
+      const known = done.has(mid);
+      const m = get(mid);
+      if (!known && onLine(get(a), m, get(b))) continue;
+      next.push([a, mid], [mid, b]);
+    }
+    spans = next;
+  }
+  return [...done.entries()].sort((x2, y) => x2[0] - y[0]).map(([step, phase]) => ({ step, phase }));
+}
+var figures = (p) => ({
+  macs: p.totals.macs,
+  coreMacs: p.totals.coreMacs,
+  flops: p.totals.flops,
+  memoryAccessBytes: p.totals.memoryAccessBytes,
+  tokens: p.tokens ?? 0,
+  classes: p.byClass,
+  latency: Object.fromEntries(
+    Object.entries(p.latency ?? {}).map(([id, l]) => [
+      id,
+      { ms: l.ms, computeMs: l.computeMs, memoryMs: l.memoryMs, overheadMs: l.overheadMs, byClass: classTimes(l.byClass ?? {}) }
+    ])
+  )
+});
+function sumSteps(steps, decodeSteps) {
+  const acc = { macs: 0, coreMacs: 0, flops: 0, memoryAccessBytes: 0, tokens: 0, classes: {}, latency: {} };
+  const add = (f2, w) => {
+    acc.macs += w * f2.macs;
+    acc.coreMacs += w * f2.coreMacs;
+    acc.flops += w * f2.flops;
+    acc.memoryAccessBytes += w * f2.memoryAccessBytes;
+    acc.tokens += w * f2.tokens;
+    for (const [c, v] of Object.entries(f2.classes)) {
+      const a = acc.classes[c] ??= { macs: 0, flops: 0, bytes: 0 };
+      a.macs += w * v.macs;
+      a.flops += w * v.flops;
+      a.bytes += w * v.bytes;
+    }
+    for (const [id, l] of Object.entries(f2.latency)) {
+      const a = acc.latency[id] ??= { ms: 0, computeMs: 0, memoryMs: 0, overheadMs: 0, byClass: {} };
+      a.ms += w * l.ms;
+      a.computeMs += w * l.computeMs;
+      a.memoryMs += w * l.memoryMs;
+      a.overheadMs += w * l.overheadMs;
+      addClassTimes(a.byClass, l.byClass, w);
+    }
+  };
+  const sorted = [...steps].sort((a, b) => a.step - b.step);
+  const f = sorted.map((s) => figures(s.phase));
+  if (sorted.length === 0 || decodeSteps === 0) return acc;
+  sorted.forEach((_, k) => add(f[k], 1));
+  for (let k = 0; k + 1 < sorted.length; k++) {
+    const gap = sorted[k + 1].step - sorted[k].step;
+    if (gap <= 1) continue;
+    const between = gap - 1;
+    add(f[k], between / 2);
+    add(f[k + 1], between / 2);
+  }
+  return acc;
+}
+function generateReport(prefill, steps, run2) {
+  const decodeSteps = run2.tokens - 1;
+  const sum = sumSteps(steps, decodeSteps);
+  const all = [prefill, ...steps.map((s) => s.phase)];
+  const maxOf2 = (f) => {
+    const v = all.map(f).filter((x2) => x2 !== void 0);
+    return v.length ? Math.max(...v) : void 0;
+  };
+  const lowerBound = [...new Set(all.flatMap((p) => p.totals.lowerBound))];
+  const incomplete2 = all.filter((p) => p.totals.incompleteNodes > 0);
+  const totals2 = {
+    ...prefill.totals,
+    macs: prefill.totals.macs + sum.macs,
+    coreMacs: prefill.totals.coreMacs + sum.coreMacs,
+    flops: prefill.totals.flops + sum.flops,
+    memoryAccessBytes: prefill.totals.memoryAccessBytes + sum.memoryAccessBytes,
+    peakActivationBytes: maxOf2((p) => p.totals.peakActivationBytes),
+    incompleteNodes: Math.max(...all.map((p) => p.totals.incompleteNodes)),
+    incompleteNodeNames: incomplete2[0]?.totals.incompleteNodeNames ?? [],
+    lowerBound
+  };
+  delete totals2.upperBound;
+  const kv = maxOf2((p) => p.totals.kvCacheBytes);
+  if (kv !== void 0) totals2.kvCacheBytes = kv;
+  else delete totals2.kvCacheBytes;
+  const byClass = {};
+  for (const src of [prefill.byClass, sum.classes]) {
+    for (const [c, v] of Object.entries(src)) {
+      const a = byClass[c] ??= { macs: 0, flops: 0, bytes: 0 };
+      a.macs += v.macs;
+      a.flops += v.flops;
+      a.bytes += v.bytes;
+    }
+  }
+  const out = {
+    dims: { ...prefill.dims },
+    totals: totals2,
+    memoryBytes: maxOf2((p) => p.memoryBytes),
+    tokens: prefill.tokens === null || steps.some((s) => s.phase.tokens === null) ? null : prefill.tokens + sum.tokens,
+    byClass,
+    generate: { prompt: run2.prompt, tokens: run2.tokens, decodeSteps }
+  };
+  if (prefill.latency) {
+    out.latency = {};
+    for (const [id, pl] of Object.entries(prefill.latency)) {
+      const d = sum.latency[id] ?? { ms: 0, computeMs: 0, memoryMs: 0, overheadMs: 0, byClass: {} };
+      const parts = { compute: pl.computeMs + d.computeMs, memory: pl.memoryMs + d.memoryMs, overhead: pl.overheadMs + d.overheadMs };
+      const bound = Object.entries(parts).reduce((a, b) => b[1] > a[1] ? b : a)[0];
+      const l = {
+        ms: pl.ms + d.ms,
+        computeMs: parts.compute,
+        memoryMs: parts.memory,
+        overheadMs: parts.overhead,
+        bound,
+        timeToFirstTokenMs: pl.ms
+      };
+      if (pl.byClass) {
+        const byClass2 = {};
+        addClassTimes(byClass2, pl.byClass);
+        addClassTimes(byClass2, d.byClass);
+        l.byClass = byClass2;
+      }
+      if (decodeSteps > 0 && d.ms > 0 && !steps.some((s) => s.phase.tokens === null)) l.tokensPerSecond = sum.tokens * 1e3 / d.ms;
+      if (all.some((p) => p.latency?.[id]?.lowerBound)) l.lowerBound = true;
+      out.latency[id] = l;
+    }
+  }
+  return out;
+}
+
+// src/io/analyze-phases.ts
+var GenerateRoleError = class extends Error {
+  constructor(role, why) {
+    super(`cannot tell which dim is the ${role === "past" ? "past sequence (the KV cache length)" : "sequence (new tokens)"}: ${why}`);
+    this.role = role;
+    this.why = why;
+    this.name = "GenerateRoleError";
+  }
+  role;
+  why;
+};
+function rolesOf(opened, report2, generate) {
+  const roles = generateRoles(opened.declaredInputs, {
+    pastDims: report2.kvCache?.pastDims,
+    pastInputs: report2.kvCache?.past,
+    override: { sequence: generate.sequence, past: generate.past, total: generate.total }
+  });
+  if ("missing" in roles) throw new GenerateRoleError(roles.missing, roles.why);
+  return roles;
+}
+function analyzePhases(opened, report2, spec, devices, options = {}) {
+  const at = (name, dims2) => {
+    const r = withLatency(opened.analyze(dims2).report, devices, { precision: options.precision });
+    return phaseReport(name, r);
+  };
+  const out = {};
+  const total = totalRole(opened, report2);
+  for (const [name, dims2] of Object.entries(spec.phases ?? {})) out[name] = at(name, withTotal(dims2, total));
+  const g = spec.generate;
+  if (g) {
+    const roles = rolesOf(opened, report2, g);
+    const prefill = at("prefill", generateDims(spec.dims, roles, g.prompt));
+    const steps = analyseSteps(g.tokens - 1, (step) => at("decode", generateDims(spec.dims, roles, g.prompt, step)));
+    out[GENERATE] = generateReport(prefill, steps, { prompt: g.prompt, tokens: g.tokens });
+  }
+  return out;
+}
+function totalRole(opened, report2) {
+  const roles = generateRoles(opened.declaredInputs, { pastDims: report2.kvCache?.pastDims, pastInputs: report2.kvCache?.past });
+  return "missing" in roles || !roles.total ? null : roles;
+}
+function withTotal(dims2, roles) {
+  if (!roles?.total || Object.hasOwn(dims2, roles.total) || !Object.hasOwn(dims2, roles.sequence)) return dims2;
+  if (!roles.past.every((p) => Object.hasOwn(dims2, p))) return dims2;
+  const past = roles.past.length ? dims2[roles.past[0]] : 0;
+  if (!roles.past.every((p) => dims2[p] === past)) return dims2;
+  return { ...dims2, [roles.total]: dims2[roles.sequence] + past };
 }
 
 // src/check/dims.ts
@@ -48473,6 +50283,21 @@ function checkConfigDims(cfg, analysed) {
         unknownDimMessage(name, symbols, of)
       );
     }
+  }
+}
+function checkPhaseDims(cfg, model, path, symbols) {
+  const known = new Set(symbols);
+  const of = quoteToken(path, 80);
+  for (const phase of Object.values(model.phases ?? {})) {
+    for (const [name, at] of Object.entries(phase.own)) {
+      if (!known.has(name)) throw new BudgetFileError(cfg.file, at.line, at.column, at.keyPath, unknownDimMessage(name, symbols, of));
+    }
+  }
+  const g = model.generate;
+  for (const role of ["sequence", "past", "total"]) {
+    const name = g?.[role];
+    const at = g?.rolesAt?.[role];
+    if (name !== void 0 && at && !known.has(name)) throw new BudgetFileError(cfg.file, at.line, at.column, at.keyPath, unknownDimMessage(name, symbols, of));
   }
 }
 
@@ -48604,405 +50429,6 @@ function globFiles(pattern, cwd, root, label) {
   };
   walk(base, "");
   return out.sort((a, b) => a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0);
-}
-
-// src/devices/roofline.ts
-var SHAPE_VALUE_LIMIT = 64;
-var INFERENCE_CLASS = { Dropout: "view", BatchNormalization: "elementwise" };
-var CONV_OPS = /* @__PURE__ */ new Set(["Conv", "ConvInteger", "QLinearConv"]);
-function convClass2(n) {
-  const x2 = n.inputs[0]?.shape;
-  const w = n.inputs[n.opType === "QLinearConv" ? 3 : 1]?.shape;
-  if (!x2 || !w || w.length < 3 || x2.length < 2) return "conv";
-  const channels = x2[1];
-  const perGroup = w[1];
-  if (typeof channels === "number" && typeof perGroup === "number" && perGroup < channels) {
-    return perGroup === 1 ? "depthwise" : "grouped";
-  }
-  return w.slice(2).every((d) => d === 1) ? "conv-1x1" : "conv";
-}
-function nodeClass(n) {
-  if (n.opClass) return n.opClass;
-  if (CONV_OPS.has(n.opType)) return convClass2(n);
-  const declared = lookupOp(n.domain ?? "", n.opType)?.opClass;
-  if (typeof declared === "string") return declared;
-  return INFERENCE_CLASS[n.opType] ?? "elementwise";
-}
-var FUSION_ROOTS = /* @__PURE__ */ new Set(["gemm", "conv", "conv-1x1", "depthwise", "grouped", "conv-transpose"]);
-var FALLBACK = {
-  int4: ["int8", "fp16", "bf16", "fp32"],
-  int8: ["fp16", "bf16", "fp32"],
-  fp8: ["fp16", "bf16", "fp32"],
-  fp16: ["bf16", "fp32", "int8"],
-  bf16: ["fp16", "fp32", "int8"],
-  tf32: ["fp32", "fp16"],
-  fp32: ["tf32", "fp16", "bf16", "int8"],
-  fp64: ["fp32"]
-};
-function effectivePrecision(device, wanted) {
-  if (usable(device.peak[wanted])) return wanted;
-  for (const p of FALLBACK[wanted]) if (usable(device.peak[p])) return p;
-  return null;
-}
-function usable(v) {
-  return typeof v === "number" && v > 0 && Number.isFinite(v);
-}
-function checkDevice(device) {
-  const bad = (what) => new UserError("", `device ${quoteToken(device.id)}: ${what}`);
-  if (!usable(device.bandwidth)) throw bad(`bandwidth must be a positive, finite number of bytes/s, got ${String(device.bandwidth)}`);
-  for (const [p, v] of Object.entries(device.peak)) {
-    if (v !== void 0 && !(v >= 0 && Number.isFinite(v))) throw bad(`peak ${p} must be a finite number >= 0, got ${v}`);
-  }
-  if (!Object.values(device.peak).some(usable)) throw bad("no positive peak figure");
-  for (const k of ["computeEfficiency", "memoryEfficiency"]) {
-    const v = device[k];
-    if (!(v > 0 && v <= 1)) throw bad(`${k} must be in (0, 1], got ${v}`);
-  }
-  if (!(device.kernelOverhead >= 0 && Number.isFinite(device.kernelOverhead))) {
-    throw bad(`kernel overhead must be a finite number of seconds >= 0, got ${device.kernelOverhead}`);
-  }
-  for (const [c, f] of Object.entries(device.classes ?? {})) {
-    if (!f) continue;
-    const e = f.computeEfficiency;
-    if (e !== void 0 && !(e > 0 && e <= 1)) throw bad(`${c} compute efficiency must be in (0, 1], got ${e}`);
-    const o = f.kernelOverhead;
-    if (o !== void 0 && !(o >= 0 && Number.isFinite(o))) throw bad(`${c} kernel overhead must be a finite number of seconds >= 0, got ${o}`);
-  }
-  if (device.cache) {
-    const { bytes, bandwidth } = device.cache;
-    if (!(bytes >= 0 && Number.isFinite(bytes))) throw bad(`cache size must be a finite number of bytes >= 0, got ${bytes}`);
-    if (!usable(bandwidth)) throw bad(`cache bandwidth must be a positive, finite number of bytes/s, got ${String(bandwidth)}`);
-  }
-  const fusion = device.fusion;
-  if (fusion !== void 0 && !FUSIONS.includes(fusion)) {
-    throw bad(`fusion must be one of ${FUSIONS.join(", ")}, got ${quoteToken(typeof fusion === "string" ? fusion : JSON.stringify(fusion))}`);
-  }
-}
-var FLOAT_PRECISION = {
-  float64: "fp64",
-  float32: "fp32",
-  float16: "fp16",
-  bfloat16: "bf16",
-  float8e4m3fn: "fp8",
-  float8e4m3fnuz: "fp8",
-  float8e5m2: "fp8",
-  float8e5m2fnuz: "fp8"
-};
-var WIDTH = { fp64: 64, fp32: 32, tf32: 19, bf16: 16, fp16: 16, fp8: 8, int8: 8, int4: 4 };
-function nodePrecision(n) {
-  const dtypes = n.inputs.map((i2) => i2.dtype).filter((d) => d !== null);
-  const [a, b] = n.inputs.map((i2) => i2.dtype);
-  const small = (d) => d === "int8" || d === "uint8" || d === "int4" || d === "uint4";
-  if (small(a) && small(b)) return (a === "int4" || a === "uint4") && (b === "int4" || b === "uint4") ? "int4" : "int8";
-  let best = null;
-  for (const d of dtypes) {
-    const p = FLOAT_PRECISION[d];
-    if (p && (!best || WIDTH[p] > WIDTH[best])) best = p;
-  }
-  return best ?? "fp32";
-}
-function isShapeMath(n) {
-  return n.outputs.length > 0 && n.outputs.every(
-    (o) => (o.dtype === "int64" || o.dtype === "int32") && o.shape !== null && o.shape.every((d) => typeof d === "number") && o.shape.reduce((x2, y) => x2 * y, 1) <= SHAPE_VALUE_LIMIT
-  );
-}
-function elements(shape) {
-  if (!shape) return null;
-  let n = 1;
-  for (const d of shape) {
-    if (typeof d !== "number") return null;
-    n *= d;
-  }
-  return n;
-}
-var DTYPE_BYTES = {
-  float64: 8,
-  int64: 8,
-  uint64: 8,
-  complex64: 8,
-  complex128: 16,
-  float32: 4,
-  int32: 4,
-  uint32: 4,
-  float16: 2,
-  bfloat16: 2,
-  int16: 2,
-  uint16: 2,
-  int8: 1,
-  uint8: 1,
-  bool: 1,
-  float8e4m3fn: 1,
-  float8e4m3fnuz: 1,
-  float8e5m2: 1,
-  float8e5m2fnuz: 1,
-  int4: 0.5,
-  uint4: 0.5
-};
-function tensorBytes2(t) {
-  const n = elements(t.shape);
-  const b = t.dtype ? DTYPE_BYTES[t.dtype] : void 0;
-  return n === null || b === void 0 ? null : Math.ceil(n * b);
-}
-function fusionPlan(nodes, classes, producer, graphOutputs) {
-  const isEpilogue = (i2) => (classes[i2] === "elementwise" || nodes[i2].opType === "BatchNormalization") && nodes[i2].outputs.length === 1;
-  const onlyElementwise = /* @__PURE__ */ new Map();
-  nodes.forEach((n, i2) => {
-    for (const t of n.inputs) if (t.name) onlyElementwise.set(t.name, (onlyElementwise.get(t.name) ?? true) && isEpilogue(i2));
-  });
-  for (const name of graphOutputs) onlyElementwise.set(name, false);
-  const plan = /* @__PURE__ */ new Map();
-  nodes.forEach((n, i2) => {
-    if (!isEpilogue(i2)) return;
-    const out = elements(n.outputs[0].shape);
-    let root;
-    let via = -1;
-    for (let k = 0; k < n.inputs.length; k++) {
-      const t = n.inputs[k];
-      const p = producer.get(t.name);
-      if (p === void 0 || p >= i2) continue;
-      const r = FUSION_ROOTS.has(classes[p]) ? p : plan.get(p)?.root ?? (nodes[p].opType === "BatchNormalization" ? p : void 0);
-      if (r === void 0) continue;
-      if (root !== void 0 && r !== root) continue;
-      if (onlyElementwise.get(t.name) !== true) return;
-      const inElems2 = elements(t.shape);
-      const sameSize = out !== null && inElems2 !== null && out === inElems2;
-      if (root === void 0 && !sameSize) continue;
-      if (root === void 0) {
-        root = r;
-        via = k;
-      }
-    }
-    if (root !== void 0) plan.set(i2, { root, via });
-  });
-  return plan;
-}
-function constantNodes(nodes, producer, graphInputs) {
-  const inputs = new Set(graphInputs);
-  const out = /* @__PURE__ */ new Set();
-  nodes.forEach((n, i2) => {
-    const named = n.inputs.filter((t) => t.name);
-    if (named.length === 0) return;
-    const constant = named.every((t) => {
-      if (inputs.has(t.name)) return false;
-      const p = producer.get(t.name);
-      return p === void 0 ? true : p < i2 && out.has(p);
-    });
-    if (constant) out.add(i2);
-  });
-  return out;
-}
-function estimateLatency(nodes, device, options = {}) {
-  checkDevice(device);
-  const fusion = device.fusion ?? "none";
-  const notices = /* @__PURE__ */ new Set();
-  const dram = device.bandwidth * device.memoryEfficiency;
-  const cache = device.cache;
-  const move = (bytes) => {
-    if (bytes <= 0) return [0, false];
-    if (cache && bytes <= cache.bytes) return [bytes / cache.bandwidth, true];
-    return [bytes / dram, false];
-  };
-  const figures = (c) => {
-    const f = device.classes?.[c];
-    return { eff: f?.computeEfficiency ?? device.computeEfficiency, overhead: f?.kernelOverhead ?? device.kernelOverhead };
-  };
-  const classes = nodes.map(nodeClass);
-  const producer = /* @__PURE__ */ new Map();
-  if (fusion === "standard") nodes.forEach((n, i2) => n.outputs.forEach((o) => o.name && producer.set(o.name, i2)));
-  const plan = fusion === "standard" ? fusionPlan(nodes, classes, producer, options.graphOutputs ?? []) : /* @__PURE__ */ new Map();
-  const folded = fusion === "standard" && options.graphInputs ? constantNodes(nodes, producer, options.graphInputs) : /* @__PURE__ */ new Set();
-  const flopsByPrecision = /* @__PURE__ */ new Map();
-  let compute = 0;
-  let memory = 0;
-  let overhead = 0;
-  let kernels = 0;
-  let totalFlops = 0;
-  const byClass = {};
-  const timeByBound = { compute: 0, memory: 0, overhead: 0 };
-  const out = [];
-  const precisionOf = (n, flops3) => {
-    const wanted = options.precision ?? nodePrecision(n);
-    const p = effectivePrecision(device, wanted);
-    if (p === null) throw new Error(`device ${device.id} has no peak figure`);
-    if (p !== wanted && flops3 > 0) notices.add(`${device.id} has no ${wanted} peak: ${wanted} work estimated at ${p}`);
-    return p;
-  };
-  nodes.forEach((n, i2) => {
-    const cls = classes[i2];
-    const free = fusion === "standard" && (cls === "view" || cls === "shape" || isShapeMath(n) || folded.has(i2));
-    if (free) {
-      out.push({ time: 0, compute: 0, memory: 0, bound: "none", precision: null, opClass: cls });
-      return;
-    }
-    const flops3 = n.flops ?? 0;
-    const fused = plan.get(i2);
-    if (fused) {
-      const root = out[fused.root];
-      const p2 = root.precision ?? precisionOf(n, flops3);
-      let extra = 0;
-      n.inputs.forEach((t, k) => {
-        const from = producer.get(t.name);
-        const inGroup = k === fused.via || from !== void 0 && (from === fused.root || plan.get(from)?.root === fused.root);
-        if (!inGroup) extra += tensorBytes2(t) ?? 0;
-      });
-      const tc2 = flops3 > 0 ? flops3 / (device.peak[p2] * figures(root.opClass).eff) : 0;
-      const [tm2, cached2] = move(extra);
-      const time2 = Math.max(tc2, tm2);
-      compute += tc2;
-      memory += tm2;
-      totalFlops += flops3;
-      flopsByPrecision.set(p2, (flopsByPrecision.get(p2) ?? 0) + flops3);
-      const rootBound = root.bound === "fused" || root.bound === "none" ? "compute" : root.bound;
-      timeByBound[rootBound] += time2;
-      addClass(byClass, cls, time2, 0);
-      out.push({ time: time2, compute: tc2, memory: tm2, bound: "fused", precision: p2, opClass: cls, fusedInto: fused.root, ...cached2 ? { cached: cached2 } : {} });
-      return;
-    }
-    const { eff, overhead: ov } = figures(cls);
-    const p = precisionOf(n, flops3);
-    const rate = device.peak[p] * eff;
-    const bytes = n.timing?.bytes ?? (n.bytesRead ?? 0) + (n.bytesWritten ?? 0);
-    const steps = n.timing?.steps ?? 0;
-    let tc;
-    let tm;
-    let oh = ov;
-    let cached;
-    let time;
-    if (steps > 0 && Number.isFinite(steps)) {
-      const stepFlops = n.timing?.stepFlops ?? 0;
-      const onceFlops = Math.max(0, flops3 - steps * stepFlops);
-      const [onceMem, c1] = move(bytes);
-      const [stepMem, c2] = move(n.timing?.stepBytes ?? 0);
-      const onceCompute = onceFlops / rate;
-      const stepCompute = stepFlops / rate;
-      tc = onceCompute + steps * stepCompute;
-      tm = onceMem + steps * stepMem;
-      oh = ov * (1 + steps);
-      cached = c1 || c2;
-      time = Math.max(onceCompute, onceMem) + ov + steps * (ov + Math.max(stepCompute, stepMem));
-    } else {
-      tc = flops3 > 0 ? flops3 / rate : 0;
-      [tm, cached] = move(bytes);
-      time = Math.max(tc, tm) + ov;
-    }
-    const bound2 = oh > time - oh ? "overhead" : tc >= tm ? "compute" : "memory";
-    compute += tc;
-    memory += tm;
-    overhead += oh;
-    kernels++;
-    totalFlops += flops3;
-    timeByBound[bound2] += time;
-    flopsByPrecision.set(p, (flopsByPrecision.get(p) ?? 0) + flops3);
-    addClass(byClass, cls, time, 1);
-    out.push({ time, compute: tc, memory: tm, bound: bound2, precision: p, opClass: cls, ...cached ? { cached } : {} });
-  });
-  const total = out.reduce((s, t) => s + t.time, 0);
-  if (!Number.isFinite(total)) throw new UserError("", `device ${quoteToken(device.id)}: its peak or bandwidth is too small for a finite estimate`);
-  let precision = effectivePrecision(device, options.precision ?? "fp32") ?? "fp32";
-  let most = -1;
-  for (const [p, f] of flopsByPrecision) if (f > most) [precision, most] = [p, f];
-  const peak = device.peak[precision] ?? 0;
-  const bound = Object.entries(timeByBound).reduce((a, b) => b[1] > a[1] ? b : a)[0];
-  for (const c of Object.values(byClass)) c.ms *= 1e3;
-  return {
-    device: device.id,
-    ms: total * 1e3,
-    computeMs: compute * 1e3,
-    memoryMs: memory * 1e3,
-    overheadMs: overhead * 1e3,
-    bound,
-    utilization: total > 0 && peak > 0 ? totalFlops / (total * peak) : 0,
-    precision,
-    ridgePoint: peak / device.bandwidth,
-    achievedFlops: total > 0 ? totalFlops / total : 0,
-    kernels,
-    fusion,
-    byClass,
-    notices: [...notices],
-    nodes: out
-  };
-}
-function addClass(byClass, cls, seconds2, kernels) {
-  if (seconds2 === 0 && kernels === 0) return;
-  const c = byClass[cls] ??= { ms: 0, kernels: 0 };
-  c.ms += seconds2;
-  c.kernels += kernels;
-}
-
-// src/report/latency.ts
-function withLatency(report2, devices, options = {}) {
-  if (devices.length === 0) return report2;
-  const latency = {};
-  const nodes = report2.nodes.map((n) => ({ ...n, latency: { ...n.latency ?? {} } }));
-  const warnings = [...report2.warnings];
-  const unknown = report2.nodes.filter((n) => n.flops === null || n.lowerBound || n.bytesRead === null || n.bytesWritten === null);
-  const atMax = unknown.every((n) => n.upper && n.upper.flops !== null && n.upper.bytes !== null) ? report2.nodes.map((n) => unknown.includes(n) ? { ...n, flops: n.upper.flops, bytesRead: n.upper.bytes, bytesWritten: 0 } : n) : null;
-  const opts = {
-    ...options,
-    graphOutputs: options.graphOutputs ?? report2.graph.outputs.map((o) => o.name),
-    graphInputs: options.graphInputs ?? report2.graph.inputs.map((i2) => i2.name)
-  };
-  for (const d of devices) {
-    const est = estimateLatency(report2.nodes, d, opts);
-    const classes = {};
-    for (const [c, t] of Object.entries(est.byClass)) {
-      if (t.kernels === 0) continue;
-      const f = d.classes?.[c];
-      classes[c] = { computeEfficiency: f?.computeEfficiency ?? d.computeEfficiency, kernelOverheadUs: (f?.kernelOverhead ?? d.kernelOverhead) * 1e6 };
-    }
-    latency[d.id] = {
-      device: d.id,
-      name: d.name,
-      ms: est.ms,
-      computeMs: est.computeMs,
-      memoryMs: est.memoryMs,
-      overheadMs: est.overheadMs,
-      bound: est.bound,
-      utilization: est.utilization,
-      precision: est.precision,
-      ridgePoint: est.ridgePoint,
-      achievedFlops: est.achievedFlops,
-      kernels: est.kernels,
-      efficiency: { compute: d.computeEfficiency, memory: d.memoryEfficiency, kernelOverheadUs: d.kernelOverhead * 1e6 },
-      fusion: est.fusion,
-      byClass: est.byClass,
-      classes,
-      ...d.cache ? { cache: { bytes: d.cache.bytes, bandwidth: d.cache.bandwidth } } : {}
-    };
-    if (unknown.length) {
-      latency[d.id].lowerBound = true;
-      if (atMax) latency[d.id].upperBoundMs = estimateLatency(atMax, d, opts).ms;
-    }
-    est.nodes.forEach((t, i2) => {
-      if (t.bound !== "none") nodes[i2].latency[d.id] = { us: t.time * 1e6, bound: t.bound };
-    });
-    for (const message of est.notices) warnings.push({ node: "", message });
-  }
-  for (const n of nodes) if (Object.keys(n.latency).length === 0) delete n.latency;
-  return { ...report2, latency, nodes, warnings };
-}
-var finite = (v) => typeof v === "number" && Number.isFinite(v);
-function classRows(l) {
-  const rows = [];
-  const by = l.byClass && typeof l.byClass === "object" ? l.byClass : {};
-  for (const [c, v] of Object.entries(by)) {
-    if (!v || !finite(v.ms) || !finite(v.kernels)) continue;
-    const f = l.classes?.[c];
-    rows.push({
-      opClass: c,
-      ms: v.ms,
-      kernels: v.kernels,
-      share: finite(l.ms) && l.ms > 0 ? v.ms / l.ms : 0,
-      computeEfficiency: f && finite(f.computeEfficiency) ? f.computeEfficiency : null,
-      kernelOverheadUs: f && finite(f.kernelOverheadUs) ? f.kernelOverheadUs : null
-    });
-  }
-  return rows.sort((a, b) => b.ms - a.ms || (a.opClass < b.opClass ? -1 : 1));
-}
-function fusionText(fusion) {
-  if (fusion === "standard") return "fusion standard: element-wise epilogues fold into the conv / gemm before them, views are free";
-  if (fusion === "none") return "fusion none: every node is its own kernel";
-  return null;
 }
 
 // package.json
@@ -49164,17 +50590,59 @@ function analyzeConfig(cfg, budgetsPath, root, devices, options) {
       );
     }
     seen.set(path, model);
-    const { report: report2, symbols } = analyzeModelFile(file, {
+    const opened = openModelFile(file, {
       dims: model.dims,
       allowMissingWeights: options.allowMissingWeights || model.allowMissingWeights,
       displayPath: path,
       confine: options.confine,
-      maxNodes: options.maxNodes
+      maxNodes: options.maxNodes,
+      ...kvCacheOption(model)
     });
-    out.push({ model, path, symbols, report: withLatency(report2, devices, { precision: model.precision }) });
+    const { report: report2, symbols } = kvCacheAt(cfg, model, path, () => opened.analyze(model.dims));
+    let full = withLatency(report2, devices, { precision: model.precision });
+    if (model.phases || model.generate) {
+      checkPhaseDims(cfg, model, path, symbols);
+      full = { ...full, phases: phasesOf(cfg, model, path, opened, report2, devices) };
+    }
+    out.push({ model, path, symbols, report: full });
   }
   checkConfigDims(cfg, out);
   return out;
+}
+function kvCacheOption(model) {
+  const kv = model.kvCache;
+  return kv ? { kvCache: { ...kv.past ? { past: kv.past } : {}, ...kv.present ? { present: kv.present } : {} } } : {};
+}
+function kvCacheAt(cfg, model, path, run2) {
+  try {
+    return run2();
+  } catch (e) {
+    if (!(e instanceof KvCacheConfigError) || !model.kvCache) throw e;
+    const at = model.kvCache.at;
+    throw new BudgetFileError(cfg.file, at.line, at.column, `models[${model.index}].kv-cache.${e.role}[${e.index}]`, `${e.detail} (${quoteToken(path, 80)})`);
+  }
+}
+function phaseSpec(model) {
+  return {
+    dims: model.dims,
+    ...model.phases ? { phases: Object.fromEntries(Object.entries(model.phases).map(([n, p]) => [n, p.dims])) } : {},
+    ...model.generate ? { generate: model.generate } : {}
+  };
+}
+function phasesOf(cfg, model, path, opened, report2, devices) {
+  try {
+    return analyzePhases(opened, report2, phaseSpec(model), devices, { precision: model.precision });
+  } catch (e) {
+    if (!(e instanceof GenerateRoleError)) throw e;
+    const at = model.generate.rolesAt?.[e.role] ?? model.generate.at;
+    throw new BudgetFileError(
+      cfg.file,
+      at.line,
+      at.column,
+      `models[${model.index}].generate${model.generate.rolesAt?.[e.role] ? `.${e.role}` : ""}`,
+      `${quoteToken(path, 80)}: ${e.message}; name it with 'generate: { ..., ${e.role}: <dim> }'`
+    );
+  }
 }
 function displayPath(root, path) {
   const rel = relative4(root, resolve4(path));
@@ -49254,10 +50722,19 @@ function analyzeBaseline(budgetsPathInBase, headBudgetsPath, baseRoot, headRoot,
     for (const file of files) {
       const path = normalizeModelPath(posix(relative4(budgetsDir, file)));
       try {
-        const report2 = analyzeFile(file, { dims: model.dims, allowMissingWeights: model.allowMissingWeights, displayPath: path, confine, maxNodes });
-        models.push(withLatency(report2, devices, { precision: model.precision }));
+        const opened = openModelFile(file, { allowMissingWeights: model.allowMissingWeights, displayPath: path, confine, maxNodes, ...kvCacheOption(model) });
+        const { report: report2 } = opened.analyze(model.dims);
+        let full = withLatency(report2, devices, { precision: model.precision });
+        if (model.phases || model.generate) {
+          try {
+            full = { ...full, phases: analyzePhases(opened, report2, phaseSpec(model), devices, { precision: model.precision }) };
+          } catch (e) {
+            if (!(e instanceof GenerateRoleError) && !(e instanceof InputError)) throw e;
+          }
+        }
+        models.push(full);
       } catch (e) {
-        if (!(e instanceof InputError)) throw e;
+        if (!(e instanceof InputError) && !(e instanceof KvCacheConfigError)) throw e;
         notes.set(path, `not analysed at the baseline: ${e.message.slice(e.file.length + 2)}`);
       }
     }
@@ -49363,10 +50840,66 @@ function fmtUs(us) {
   return fmtMs(us / 1e3);
 }
 
+// src/report/phase-rows.ts
+var finite2 = (v) => typeof v === "number" && Number.isFinite(v);
+function phaseEntries(m) {
+  const p = m.phases;
+  if (!p || typeof p !== "object" || Array.isArray(p)) return [];
+  return Object.entries(p).filter((e) => !!e[1] && typeof e[1] === "object" && !!e[1].totals);
+}
+function phaseDevices(m, phases = phaseEntries(m)) {
+  const seen = /* @__PURE__ */ new Set();
+  const with_ = new Set(phases.flatMap(([, p]) => Object.keys(p.latency && typeof p.latency === "object" ? p.latency : {})));
+  for (const id of Object.keys(m.latency ?? {})) if (with_.has(id)) seen.add(id);
+  for (const id of with_) seen.add(id);
+  return [...seen];
+}
+function phaseIntensity(t) {
+  if (!finite2(t.flops) || !finite2(t.memoryAccessBytes) || t.memoryAccessBytes <= 0) return null;
+  return t.flops / t.memoryAccessBytes;
+}
+function bounded(t, field, v, format) {
+  if (!finite2(v)) return "?";
+  return isLowerBound(t, field) ? lowerBoundText(format(v)) : format(v);
+}
+function phaseCells(p) {
+  const t = p.totals;
+  const dims2 = p.dims && typeof p.dims === "object" ? Object.entries(p.dims) : [];
+  const i2 = phaseIntensity(t);
+  const approx = isLowerBound(t, "flops") || isLowerBound(t, "memoryAccessBytes");
+  return {
+    dims: dims2.map(([k, v]) => `${k}=${finite2(v) ? String(v) : "?"}`).join(", "),
+    tokens: finite2(p.tokens) ? String(p.tokens) : "?",
+    macs: bounded(t, "macs", t.macs, (n) => formatCount(n)),
+    bytes: bounded(t, "memoryAccessBytes", t.memoryAccessBytes, formatBytes),
+    intensity: i2 === null ? "?" : `${approx ? "~" : ""}${siUnit(i2, "FLOP/B")}`,
+    kvCache: t.kvCacheBytes === void 0 ? "\u2013" : bounded(t, "kvCacheBytes", t.kvCacheBytes, formatBytes),
+    memory: finite2(p.memoryBytes) ? formatBytes(p.memoryBytes) : "?"
+  };
+}
+function latencyCells(l, fmtMs2) {
+  return {
+    ms: finite2(l.ms) ? l.lowerBound ? lowerBoundText(fmtMs2(l.ms)) : fmtMs2(l.ms) : "?",
+    bound: typeof l.bound === "string" ? l.bound : "?",
+    tokensPerSecond: l.tokensPerSecond === void 0 ? "" : finite2(l.tokensPerSecond) ? `${l.lowerBound ? "\u2264 " : ""}${formatCount(l.tokensPerSecond)}` : "?",
+    timeToFirstToken: l.timeToFirstTokenMs === void 0 ? "" : finite2(l.timeToFirstTokenMs) ? `${l.lowerBound ? "\u2265 " : ""}${fmtMs2(l.timeToFirstTokenMs)}` : "?"
+  };
+}
+function phaseLatency(p, device) {
+  const l = p.latency && typeof p.latency === "object" ? p.latency[device] : void 0;
+  return l && typeof l === "object" ? l : void 0;
+}
+function generateNote(p) {
+  const g = p.generate;
+  if (!g || typeof g !== "object") return null;
+  const n = (v) => finite2(v) ? String(v) : "?";
+  return `a prompt of ${n(g.prompt)} tokens then ${n(g.tokens)} output tokens: a prefill and ${n(g.decodeSteps)} decode steps, each at its growing context; MACs, bytes and latency summed over the steps, KV cache and memory the largest step`;
+}
+
 // src/report/text.ts
-function shapeText(shape) {
-  if (shape === null) return "?";
-  return `[${shape.map((d) => d === null ? "?" : String(d)).join(", ")}]`;
+function shapeText(shape2) {
+  if (shape2 === null) return "?";
+  return `[${shape2.map((d) => d === null ? "?" : String(d)).join(", ")}]`;
 }
 
 // src/report/markdown.ts
@@ -49411,7 +50944,7 @@ function modelBlocks(m, options) {
   blocks.push(`${h} ${escapeMarkdownCode(m.path, { max: 200 }) || "(no path)"}
 
 <sub>${meta.join(" \xB7 ")}</sub>`);
-  const figures = mdTable(
+  const figures2 = mdTable(
     ["params", "weights", "MACs", "core MACs", "FLOPs", "memory traffic", "peak activations"],
     ["r", "r", "r", "r", "r", "r", "r"],
     [
@@ -49427,10 +50960,12 @@ function modelBlocks(m, options) {
   const incomplete2 = note ? `
 
 **${text(note.slice(0, note.indexOf(":")), 20)}**${text(note.slice(note.indexOf(":")), 600)}.` : "";
-  blocks.push(`${figures}${incomplete2}
+  blocks.push(`${figures2}${incomplete2}
 
 **inputs:** ${tensorList(m.graph.inputs)}  
 **outputs:** ${tensorList(m.graph.outputs)}`);
+  const phases = phasesMarkdown(m);
+  if (phases) blocks.push(phases);
   const latency = Object.entries(m.latency ?? {});
   if (latency.length) {
     const rows = latency.map(([id, l]) => [
@@ -49529,6 +51064,37 @@ ${items.join("\n")}`);
   }
   return blocks;
 }
+function phasesMarkdown(m) {
+  const phases = phaseEntries(m);
+  if (!phases.length) return null;
+  const rows = phases.map(([name, p]) => {
+    const c = phaseCells(p);
+    return [code(name, 40), text(c.dims, 200), c.tokens, text(c.macs, 40), text(c.bytes, 40), text(c.intensity, 40), text(c.kvCache, 40), text(c.memory, 40)];
+  });
+  const out = [
+    `**Phases** (the model at each phase's dims; memory = weights + KV cache + peak of the other activations)`,
+    "",
+    mdTable(["phase", "dims", "tokens", "MACs", "bytes moved", "intensity", "KV cache", "memory"], ["l", "l", "r", "r", "r", "r", "r", "r"], rows)
+  ];
+  const notes = phases.flatMap(([name, p]) => {
+    const n = generateNote(p);
+    return n ? [`${escapeMarkdownCode(name, { max: 40 })}: ${text(n, 300)}`] : [];
+  });
+  if (notes.length) out.push("", `<sub>${notes.join(" \xB7 ")}</sub>`);
+  const devices = phaseDevices(m, phases);
+  const latency = devices.flatMap(
+    (d) => phases.flatMap(([name, p]) => {
+      const l = phaseLatency(p, d);
+      if (!l) return [];
+      const c = latencyCells(l, fmtMs);
+      return [[code(name, 40), code(d, 40), `**${text(c.ms, 40)}**`, text(c.bound, 20), text(c.tokensPerSecond, 40), text(c.timeToFirstToken, 40)]];
+    })
+  );
+  if (latency.length) {
+    out.push("", mdTable(["phase", "device", "latency", "bound", "tokens/s", "time to first token"], ["l", "l", "r", "l", "r", "r"], latency));
+  }
+  return out.join("\n");
+}
 function renderAnalyzeMarkdown(report2, options = {}) {
   const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
   const level2 = options.headingLevel ?? 3;
@@ -49575,9 +51141,11 @@ var LEVEL_ICON = { error: "\u274C", warn: "\u26A0\uFE0F" };
 var deviceCode = (d) => escapeMarkdownCode(noBreakHyphens(d), { table: true, max: 60 });
 var plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 function metricCell(r) {
-  return r.device ? `${METRIC_LABEL[r.metric]}${NBSP}${deviceCode(r.device)}` : METRIC_LABEL[r.metric];
+  const phase = r.phase ? ` at${NBSP}${escapeMarkdown(r.phase, { max: 40 })}` : "";
+  return `${r.device ? `${METRIC_LABEL[r.metric]}${NBSP}${deviceCode(r.device)}` : METRIC_LABEL[r.metric]}${phase}`;
 }
 function value(report2, row, v) {
+  if (v !== null && row.phase) return noWrap(fmt(row.metric, v));
   return v === null ? "\u2013" : noWrap(
     escapeMarkdown(
       boundedMetric(report2, row.metric, row.device, v, (x2) => fmt(row.metric, x2)),
@@ -49604,7 +51172,7 @@ function changeCell(r, isNew) {
 }
 function budgetCell(r) {
   const parts = [];
-  if (r.budget !== null) parts.push(`\u2264 ${fmt(r.metric, r.budget)}`);
+  if (r.budget !== null) parts.push(`${r.floor ? "\u2265" : "\u2264"} ${fmt(r.metric, r.budget)}`);
   if (r.maxIncrease) parts.push(r.maxIncrease.percent !== void 0 ? `+${r.maxIncrease.percent}% max` : `+${fmt(r.metric, r.maxIncrease.absolute)} max`);
   return noWrap(parts.join(", "));
 }
@@ -49700,7 +51268,7 @@ function layerDiff(nodes, d, depth, full) {
   return out;
 }
 function modelSection(e, d, depth, full) {
-  const key2 = `${d.groups}/${d.layers}`;
+  const key2 = `${d.groups}/${d.layers}/${d.phases}`;
   let s = e.sections.get(key2);
   if (!s) e.sections.set(key2, s = renderModelSection(e, d, depth, full));
   return s;
@@ -49723,9 +51291,66 @@ function renderModelSection(e, d, depth, full) {
     ];
     out.push(`| ${cells.join(" | ")} |`);
   }
+  const phases = phasesBlock(r.report, d.phases, full);
+  if (phases.length) out.push("", ...phases);
   const nodes = e.cmp?.nodes ?? [];
   if (nodes.length) out.push("", ...layerDiff(nodes, d, depth, full));
   out.push("");
+  return out;
+}
+var PHASE_DEVICES = 3;
+function phasesBlock(m, mode, full) {
+  const phases = phaseEntries(m);
+  if (!phases.length) return [];
+  const devices = phaseDevices(m, phases);
+  const first = devices[0];
+  const figures2 = [];
+  if (first !== void 0) {
+    const ttft = phases.map(([, p]) => phaseLatency(p, first)).find((l) => l?.timeToFirstTokenMs !== void 0);
+    const tps = phases.map(([, p]) => phaseLatency(p, first)).find((l) => l?.tokensPerSecond !== void 0);
+    if (ttft) figures2.push(`time to first token ${noWrap(latencyCells(ttft, fmtMs).timeToFirstToken)}`);
+    if (tps) figures2.push(`${noWrap(latencyCells(tps, fmtMs).tokensPerSecond)} tokens/s`);
+  }
+  const names = phases.slice(0, 6).map(([n]) => n);
+  const more = phases.length > names.length ? ` +${phases.length - names.length}` : "";
+  if (mode === "line") {
+    const on2 = figures2.length ? `: ${figures2.join(", ")} on ${escapeMarkdownCode(noBreakHyphens(first), { max: 60 })}` : "";
+    return [
+      `<sub>Phases ${names.map((n) => escapeMarkdownCode(n, { max: 40 })).join(" \xB7 ")}${more}${on2}${full ? "" : " (the table is in the job summary)"}.</sub>`
+    ];
+  }
+  const on = figures2.length ? ` (${figures2.join(", ")} on <code>${escapeHtml(noBreakHyphens(first), { max: 60 })}</code>)` : "";
+  const summary2 = `Phases: ${names.map((n) => `<code>${escapeHtml(n, { max: 40 })}</code>`).join(" \xB7 ")}${more}${on}`;
+  const shown = devices.slice(0, PHASE_DEVICES);
+  const head = ["phase", "dims", "MACs", "bytes moved", "FLOP/B", "KV cache", "memory", ...shown.map((d) => deviceCode(d))];
+  const out = [
+    `<details><summary>${summary2}</summary>`,
+    "",
+    `| ${head.join(" | ")} |`,
+    `| --- | --- | ${head.slice(2).map(() => "--:").join(" | ")} |`
+  ];
+  for (const [name, p] of phases) {
+    const c = phaseCells(p);
+    const cells = [
+      escapeMarkdownCode(name, { table: true, max: 40 }),
+      escapeMarkdown(c.dims, { max: 120 }),
+      ...[c.macs, c.bytes, c.intensity.replace(/ FLOP\/B$/, ""), c.kvCache, c.memory].map((v) => noWrap(escapeMarkdown(v, { max: 40 }))),
+      ...shown.map((d) => {
+        const l = phaseLatency(p, d);
+        if (!l) return "\u2013";
+        const lc = latencyCells(l, fmtMs);
+        const parts = [`${lc.ms} ${lc.bound.slice(0, 1)}`];
+        if (lc.timeToFirstToken && p.generate) parts.push(`first token ${lc.timeToFirstToken}`);
+        if (lc.tokensPerSecond) parts.push(`${lc.tokensPerSecond} tok/s`);
+        return noWrap(escapeMarkdown(parts.join(" \xB7 "), { max: 80 }));
+      })
+    ];
+    out.push(`| ${cells.join(" | ")} |`);
+  }
+  out.push("", "<sub>Latency: c / m / o compute-, memory-, overhead-bound. Memory: weights + KV cache + peak of the other activations.</sub>");
+  if (devices.length > shown.length)
+    out.push("", `<sub>\u2026and ${plural(devices.length - shown.length, "more device")}${full ? "" : " in the job summary"}.</sub>`);
+  out.push("", "</details>");
   return out;
 }
 function modelStatus(e) {
@@ -49764,11 +51389,12 @@ function violationLine(v) {
   return `- ${v.level === "error" ? "\u274C" : "\u26A0\uFE0F"} ${escapeMarkdown(v.message, { max: 400 })} (${escapeMarkdown(`${v.file}:${v.at.line}`)})`;
 }
 var DETAIL_STEPS = (groups2, layers) => [
-  { groups: groups2, layers, unchangedTable: true, sections: "all" },
-  { groups: Math.min(groups2, 3), layers: Math.min(layers, 5), unchangedTable: true, sections: "all" },
-  { groups: 0, layers: 0, unchangedTable: true, sections: "all" },
-  { groups: 0, layers: 0, unchangedTable: false, sections: "all" },
-  { groups: 0, layers: 0, unchangedTable: false, sections: "fit" }
+  { groups: groups2, layers, unchangedTable: true, sections: "all", phases: "table" },
+  { groups: Math.min(groups2, 3), layers: Math.min(layers, 5), unchangedTable: true, sections: "all", phases: "table" },
+  { groups: 0, layers: 0, unchangedTable: true, sections: "all", phases: "table" },
+  { groups: 0, layers: 0, unchangedTable: true, sections: "all", phases: "line" },
+  { groups: 0, layers: 0, unchangedTable: false, sections: "all", phases: "line" },
+  { groups: 0, layers: 0, unchangedTable: false, sections: "fit", phases: "line" }
 ];
 function renderCheckMarkdown(outcome, options) {
   const full = options.full ?? false;
@@ -49934,7 +51560,83 @@ var report_schema_default = {
         flops: { $ref: "#/definitions/count" },
         memoryAccessBytes: { $ref: "#/definitions/count" },
         peakActivationBytes: { $ref: "#/definitions/count" },
-        incompleteNodes: { type: "integer", minimum: 0 }
+        incompleteNodes: { type: "integer", minimum: 0 },
+        kvCacheBytes: {
+          description: "Bytes of the KV cache the step leaves (the present key / value tensors); only when a cache is recognised.",
+          $ref: "#/definitions/count"
+        }
+      }
+    },
+    kvCache: {
+      description: "A decoder's KV cache: the graph inputs (past) and outputs (present) that hold it, how they were found, and the symbols of the past length.",
+      type: "object",
+      required: ["past", "present", "found", "pastDims"],
+      properties: {
+        past: { type: "array", items: { type: "string" } },
+        present: { type: "array", items: { type: "string" } },
+        found: { enum: ["structure", "names", "config"] },
+        pastDims: { type: "array", items: { type: "string" }, description: "Symbols on the past inputs' sequence axis." },
+        otherPeakBytes: { $ref: "#/definitions/count", description: "Peak live activations with the cache tensors left out." }
+      }
+    },
+    phaseLatency: {
+      type: "object",
+      required: ["ms", "computeMs", "memoryMs", "overheadMs", "bound"],
+      properties: {
+        ms: { type: "number", minimum: 0 },
+        computeMs: { type: "number", minimum: 0 },
+        memoryMs: { type: "number", minimum: 0 },
+        overheadMs: { type: "number", minimum: 0 },
+        bound: { enum: ["compute", "memory", "overhead"] },
+        tokensPerSecond: {
+          description: "Every phase but prefill: tokens of one run x 1000 / ms; generate: decode tokens over the decode time.",
+          type: "number",
+          minimum: 0
+        },
+        timeToFirstTokenMs: { description: "prefill: its ms; generate: its prefill's ms.", type: "number", minimum: 0 },
+        lowerBound: { type: "boolean" },
+        upperBoundMs: { type: "number", minimum: 0 },
+        byClass: {
+          description: "Where the phase's time goes, per op class (generate: summed over its steps).",
+          type: "object",
+          additionalProperties: {
+            type: "object",
+            required: ["ms", "kernels"],
+            properties: { ms: { type: "number", minimum: 0 }, kernels: { type: "number", minimum: 0 } }
+          }
+        }
+      }
+    },
+    phase: {
+      description: "The model at one phase's dims (a budgets file's phases, analyze --phase), or generate: a prefill then one decode step per further token, summed end to end.",
+      type: "object",
+      required: ["dims", "totals", "memoryBytes", "tokens", "byClass"],
+      properties: {
+        dims: { type: "object", additionalProperties: { type: "integer", minimum: 0 } },
+        totals: { $ref: "#/definitions/totals" },
+        memoryBytes: { description: "Weights + KV cache + the peak of the other activations.", $ref: "#/definitions/count" },
+        tokens: {
+          description: "Elements of the token-ids input (batch x sequence); generate: all the run takes in; null when unknown.",
+          $ref: "#/definitions/countOrNull"
+        },
+        byClass: {
+          type: "object",
+          additionalProperties: {
+            type: "object",
+            required: ["macs", "flops", "bytes"],
+            properties: { macs: { $ref: "#/definitions/count" }, flops: { $ref: "#/definitions/count" }, bytes: { $ref: "#/definitions/count" } }
+          }
+        },
+        latency: { type: "object", additionalProperties: { $ref: "#/definitions/phaseLatency" } },
+        generate: {
+          type: "object",
+          required: ["prompt", "tokens", "decodeSteps"],
+          properties: {
+            prompt: { type: "integer", minimum: 1 },
+            tokens: { type: "integer", minimum: 1 },
+            decodeSteps: { type: "integer", minimum: 0 }
+          }
+        }
       }
     },
     opTypeTotals: {
@@ -50093,6 +51795,12 @@ var report_schema_default = {
         totals: { $ref: "#/definitions/totals" },
         byOpType: { type: "object", additionalProperties: { $ref: "#/definitions/opTypeTotals" } },
         latency: { type: "object", additionalProperties: { $ref: "#/definitions/latency" } },
+        kvCache: { $ref: "#/definitions/kvCache" },
+        phases: {
+          description: "By phase name, in the budgets file's order (generate last): the model at each phase. The model's own figures stay those of its dims.",
+          type: "object",
+          additionalProperties: { $ref: "#/definitions/phase" }
+        },
         nodes: { type: "array", items: { $ref: "#/definitions/node" } },
         warnings: {
           type: "array",
@@ -52830,6 +54538,8 @@ var SHAPE = {
           model: { type: "string" },
           metric: { enum: METRICS },
           device: { type: "string" },
+          phase: { type: "string" },
+          floor: { type: "boolean" },
           value: numOrNull,
           base: numOrNull,
           change: { oneOf: [{ type: "null" }, { type: "object", required: ["delta", "percent"], properties: { delta: num, percent: numOrNull } }] },
@@ -52856,6 +54566,7 @@ var SHAPE = {
           model: { type: "string" },
           metric: { enum: METRICS },
           device: { type: "string" },
+          phase: { type: "string" },
           level,
           message: { type: "string" },
           file: { type: "string" },
