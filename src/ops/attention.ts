@@ -324,14 +324,20 @@ function scalarDim(ctx: InferCtx, i: number): Dim {
   return v && v.length === 1 ? v[0] : null;
 }
 
-function gqaGeometry(ctx: InferCtx, check = false): GqaGeometry | null {
-  const q = ctx.input(0)?.shape;
+/** num_heads and kv_num_heads of a com.microsoft grouped attention op, both positive (else null, said when checking). */
+function headCounts(ctx: InferCtx, check: boolean): { n: number; kvN: number } | null {
   const n = ctx.attrs.int('num_heads', 0);
   const kvN = ctx.attrs.int('kv_num_heads', 0);
-  if (n <= 0 || kvN <= 0) {
-    if (check) malformed(ctx, 'num_heads and kv_num_heads must be positive');
-    return null;
-  }
+  if (n > 0 && kvN > 0) return { n, kvN };
+  if (check) malformed(ctx, 'num_heads and kv_num_heads must be positive');
+  return null;
+}
+
+function gqaGeometry(ctx: InferCtx, check = false): GqaGeometry | null {
+  const q = ctx.input(0)?.shape;
+  const heads = headCounts(ctx, check);
+  if (!heads) return null;
+  const { n, kvN } = heads;
   if (!q) return null;
   if (q.length !== 3) {
     if (check) malformed(ctx, `query must be 3-D, got rank ${q.length}`);
@@ -433,12 +439,9 @@ interface PagedGeometry {
 
 function pagedGeometry(ctx: InferCtx, check = false): PagedGeometry | null {
   const q = ctx.input(0)?.shape;
-  const n = ctx.attrs.int('num_heads', 0);
-  const kvN = ctx.attrs.int('kv_num_heads', 0);
-  if (n <= 0 || kvN <= 0) {
-    if (check) malformed(ctx, 'num_heads and kv_num_heads must be positive');
-    return null;
-  }
+  const heads = headCounts(ctx, check);
+  if (!heads) return null;
+  const { n, kvN } = heads;
   if (!q) return null;
   if (q.length !== 2) {
     if (check) malformed(ctx, `query must be 2-D [num_tokens, hidden], got rank ${q.length}`);
