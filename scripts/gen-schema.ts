@@ -54,8 +54,8 @@ const onIncomplete = {
 };
 const minChange = pattern(PERCENT, 'Changes against the baseline smaller than this percentage are not reported as changes.', false);
 
-/** `5M` or `{ max: 5M, level: warn }`. */
-function limit(valueSchema: object, description: string) {
+/** `5M` or `{ max: 5M, level: warn }` (a ceiling); with `key` 'min', `40` or `{ min: 40, level: warn }` (a floor). */
+function limit(valueSchema: object, description: string, key: 'max' | 'min' = 'max') {
   return {
     description,
     oneOf: [
@@ -63,15 +63,14 @@ function limit(valueSchema: object, description: string) {
       {
         type: 'object',
         additionalProperties: false,
-        required: ['max'],
-        properties: { max: valueSchema, level },
+        required: [key],
+        properties: { [key]: valueSchema, level },
       },
     ],
   };
 }
 
 const PHASE = '^[A-Za-z0-9_-]+$';
-/** A limit, or one per phase: `300`, `{ max: 300, level: warn }` or `{ prefill: 300, decode: 1 }`. */
 /** Limit schemas a per-phase mapping refers to (one copy each, under the root's definitions). */
 const definitions: Record<string, object> = {};
 function phased(name: string, one: { description: string; oneOf: object[] }, description: string) {
@@ -90,20 +89,7 @@ function phased(name: string, one: { description: string; oneOf: object[] }, des
   };
 }
 /** `40` or `{ min: 40, level: warn }`: a floor. */
-function floorLimit(valueSchema: object, description: string) {
-  return {
-    description,
-    oneOf: [
-      valueSchema,
-      {
-        type: 'object',
-        additionalProperties: false,
-        required: ['min'],
-        properties: { min: valueSchema, level },
-      },
-    ],
-  };
-}
+const floorLimit = (valueSchema: object, description: string) => limit(valueSchema, description, 'min');
 const perDevice = (name: string, one: { description: string; oneOf: object[] }, description: string) => ({
   type: 'object',
   description,
