@@ -306,6 +306,7 @@ const customDevice = {
             description: `Figures for ${c} kernels.`,
             properties: {
               'compute-efficiency': fraction(`Share of peak ${c} kernels reach: 0.7 or 70%.`),
+              'memory-efficiency': fraction(`Share of the bandwidth ${c} kernels reach when they stream from memory: 0.8 or 80%.`),
               'kernel-overhead': pattern(DURATION, `Time added per ${c} kernel: 3us.`, false),
             },
           },

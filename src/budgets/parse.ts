@@ -112,7 +112,7 @@ export const KEYS = {
   derivation: ['chips', 'cores', 'clock', 'flops-per-cycle'],
   cache: ['size', 'bandwidth'],
   /** Each op class under a custom device's `classes`. */
-  opClass: ['compute-efficiency', 'kernel-overhead'],
+  opClass: ['compute-efficiency', 'memory-efficiency', 'kernel-overhead'],
 } as const;
 
 export const PRECISIONS: readonly Precision[] = ['fp64', 'fp32', 'tf32', 'fp16', 'bf16', 'fp8', 'int8', 'int4'];
@@ -922,7 +922,7 @@ function cacheFigures(
   return { size, bandwidth };
 }
 
-/** `classes: { gemm: { compute-efficiency: 0.7, kernel-overhead: 3us }, ... }`. */
+/** `classes: { gemm: { compute-efficiency: 0.7, memory-efficiency: 0.9, kernel-overhead: 3us }, ... }`. */
 function opClasses(ctx: Ctx, node: YamlNode | null | undefined, keyPath: string): Partial<Record<OpClass, ClassFigures>> {
   const cm = asMap(ctx, node, keyPath, OP_CLASSES, 'figures per op class');
   const out: Partial<Record<OpClass, ClassFigures>> = {};
@@ -940,6 +940,12 @@ function opClasses(ctx: Ctx, node: YamlNode | null | undefined, keyPath: string)
       const v = attempt(ctx, () => fraction(ctx, eff.value, `${kp}.compute-efficiency`));
       if (v === undefined) ok = false;
       else figures.computeEfficiency = v;
+    }
+    const mem = fm.get('memory-efficiency');
+    if (mem) {
+      const v = attempt(ctx, () => fraction(ctx, mem.value, `${kp}.memory-efficiency`));
+      if (v === undefined) ok = false;
+      else figures.memoryEfficiency = v;
     }
     const ov = fm.get('kernel-overhead');
     if (ov) {

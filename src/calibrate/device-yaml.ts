@@ -71,9 +71,17 @@ export function deviceYaml(device: DeviceModel, fit?: FitReport, options: Device
       const f = device.classes[c]!;
       const parts: string[] = [];
       if (f.computeEfficiency !== undefined) parts.push(`compute-efficiency: ${fraction(f.computeEfficiency)}`);
+      if (f.memoryEfficiency !== undefined) parts.push(`memory-efficiency: ${fraction(f.memoryEfficiency)}`);
       if (f.kernelOverhead !== undefined) parts.push(`kernel-overhead: ${seconds(f.kernelOverhead)}`);
-      const measured = fit ? [`${c}.compute-efficiency`, `${c}.kernel-overhead`].filter((n) => fitted.has(n)).length : 0;
-      const note = fit ? (measured === 2 ? '  # fitted' : measured === 1 ? '  # partly fitted' : '  # not measured: the base figures') : '';
+      const names = [`${c}.compute-efficiency`, `${c}.memory-efficiency`, `${c}.kernel-overhead`].filter((n) => fit?.parameters.some((p) => p.name === n));
+      const measured = names.filter((n) => fitted.has(n)).length;
+      const note = fit
+        ? measured > 0 && measured === names.length
+          ? '  # fitted'
+          : measured > 0
+            ? '  # partly fitted'
+            : '  # not measured: the base figures'
+        : '';
       lines.push(`      ${c}: { ${parts.join(', ')} }${note}`);
     }
   }

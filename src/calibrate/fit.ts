@@ -110,6 +110,15 @@ const FREE: ReadonlySet<OpClass> = new Set<OpClass>(['view', 'shape']);
  * bandwidth, and then price their FLOPs absurdly in a real model: they get a fitted kernel
  * overhead, and the memory figures do the rest.
  */
+/**
+ * The classes with a memory efficiency of their own: matrix products, whose memory-bound form (a
+ * matrix-vector product: batch-1 linear layers, an LLM's decode step) streams its weights
+ * read-only and in order, and reaches a different share of the bandwidth than the element-wise
+ * kernels that set the device-wide figure (those write as much as they read). The suite's GEMVs
+ * identify it.
+ */
+const MEMORY_CLASSES: ReadonlySet<OpClass> = new Set<OpClass>(['gemm']);
+
 const COMPUTE_CLASSES: ReadonlySet<OpClass> = new Set<OpClass>([
   'gemm',
   'conv',
@@ -174,6 +183,14 @@ function parameterDefs(classes: readonly OpClass[], withCache: boolean, runOverh
         hi: 1,
         get: (d) => d.classes[c]?.computeEfficiency ?? d.computeEfficiency,
         set: (d, v) => (d.classes[c] = { ...d.classes[c], computeEfficiency: v }),
+      });
+    if (MEMORY_CLASSES.has(c))
+      defs.push({
+        name: `${c}.memory-efficiency`,
+        lo: 1e-3,
+        hi: 1,
+        get: (d) => d.classes[c]?.memoryEfficiency ?? d.memoryEfficiency,
+        set: (d, v) => (d.classes[c] = { ...d.classes[c], memoryEfficiency: v }),
       });
     defs.push({
       name: `${c}.kernel-overhead`,
@@ -366,7 +383,7 @@ export function fitDevice(measurements: readonly Measurement[], options: FitOpti
   defs.forEach((p, j) => {
     if (identifiable[j] || !p.name.includes('.') || p.name.startsWith('cache.')) return;
     const [c, key] = p.name.split('.') as [OpClass, string];
-    const field = key === 'compute-efficiency' ? 'computeEfficiency' : 'kernelOverhead';
+    const field = key === 'compute-efficiency' ? 'computeEfficiency' : key === 'memory-efficiency' ? 'memoryEfficiency' : 'kernelOverhead';
     const had = base.classes[c]?.[field];
     const figures: ClassFigures = { ...device.classes[c], [field]: had };
     const kept = Object.fromEntries(Object.entries(figures).filter(([, v]) => v !== undefined)) as ClassFigures;

@@ -180,6 +180,7 @@ export function classFigures(
     if (!f) continue;
     const merged: ClassFigures = { ...out[c] };
     if (f.computeEfficiency !== undefined) merged.computeEfficiency = f.computeEfficiency;
+    if (f.memoryEfficiency !== undefined) merged.memoryEfficiency = f.memoryEfficiency;
     if (f.kernelOverhead !== undefined) merged.kernelOverhead = f.kernelOverhead;
     out[c] = merged;
   }

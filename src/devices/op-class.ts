@@ -37,6 +37,13 @@ export interface ClassFigures {
   computeEfficiency?: number;
   /** Seconds added per kernel of this class. */
   kernelOverhead?: number;
+  /**
+   * Share of the memory bandwidth this class of kernel reaches when it streams from memory
+   * (0..1]; absent: the device-wide figure. Kernels differ: a matrix-vector product streams its
+   * weights read-only and in order, while an element-wise kernel writes as much as it reads (on
+   * CPUs each written line is first read: write-allocate).
+   */
+  memoryEfficiency?: number;
 }
 
 /** The last-level cache: a node whose working set fits in `bytes` moves it at `bandwidth`. */

@@ -193,6 +193,8 @@ export function checkDevice(device: DeviceModel): void {
     if (!f) continue;
     const e = f.computeEfficiency;
     if (e !== undefined && !(e > 0 && e <= 1)) throw bad(`${c} compute efficiency must be in (0, 1], got ${e}`);
+    const me = f.memoryEfficiency;
+    if (me !== undefined && !(me > 0 && me <= 1)) throw bad(`${c} memory efficiency must be in (0, 1], got ${me}`);
     const o = f.kernelOverhead;
     if (o !== undefined && !(o >= 0 && Number.isFinite(o))) throw bad(`${c} kernel overhead must be a finite number of seconds >= 0, got ${o}`);
   }
@@ -409,17 +411,20 @@ export function estimateLatency(nodes: readonly NodeEntry[], device: DeviceModel
   checkDevice(device);
   const fusion: Fusion = device.fusion ?? 'none';
   const notices = new Set<string>();
-  const dram = device.bandwidth * device.memoryEfficiency;
   const cache = device.cache;
-  /** Seconds to move `bytes`, and whether the cache serves them. */
-  const move = (bytes: number): [number, boolean] => {
+  /** Seconds to move `bytes` from memory at `dram` bytes/s (the class's), and whether the cache serves them. */
+  const move = (bytes: number, dram: number): [number, boolean] => {
     if (bytes <= 0) return [0, false];
     if (cache && bytes <= cache.bytes) return [bytes / cache.bandwidth, true];
     return [bytes / dram, false];
   };
   const figures = (c: OpClass) => {
     const f = device.classes?.[c];
-    return { eff: f?.computeEfficiency ?? device.computeEfficiency, overhead: f?.kernelOverhead ?? device.kernelOverhead };
+    return {
+      eff: f?.computeEfficiency ?? device.computeEfficiency,
+      overhead: f?.kernelOverhead ?? device.kernelOverhead,
+      dram: device.bandwidth * (f?.memoryEfficiency ?? device.memoryEfficiency),
+    };
   };
   const classes = nodes.map(nodeClass);
   // Which node writes each tensor: what 'standard' fusion, load-time folding and the weights rule follow.
@@ -427,9 +432,9 @@ export function estimateLatency(nodes: readonly NodeEntry[], device: DeviceModel
   if (fusion === 'standard' || cache) nodes.forEach((n, i) => n.outputs.forEach((o) => o.name && producer.set(o.name, i)));
   const externalBytesOf = externalFromMemory(nodes, producer, cache);
   /** Seconds to move a node's `bytes`, `external` of which come from outside the run and, when those do not all fit in the cache, from memory. */
-  const moveWith = (bytes: number, external: number): [number, boolean] => {
-    if (external <= 0) return move(bytes);
-    const [rest, cached] = move(Math.max(0, bytes - external));
+  const moveWith = (bytes: number, external: number, dram: number): [number, boolean] => {
+    if (external <= 0) return move(bytes, dram);
+    const [rest, cached] = move(Math.max(0, bytes - external), dram);
     return [external / dram + rest, cached];
   };
   const plan = fusion === 'standard' ? fusionPlan(nodes, classes, producer, options.graphOutputs ?? []) : new Map<number, { root: number; via: number }>();
@@ -471,8 +476,9 @@ export function estimateLatency(nodes: readonly NodeEntry[], device: DeviceModel
         const inGroup = k === fused.via || (from !== undefined && (from === fused.root || plan.get(from)?.root === fused.root));
         if (!inGroup) extra += tensorBytes(t) ?? 0;
       });
-      const tc = flops > 0 ? flops / (device.peak[p]! * figures(root.opClass).eff) : 0;
-      const [tm, cached] = moveWith(extra, externalBytesOf(n));
+      const rootFigures = figures(root.opClass);
+      const tc = flops > 0 ? flops / (device.peak[p]! * rootFigures.eff) : 0;
+      const [tm, cached] = moveWith(extra, externalBytesOf(n), rootFigures.dram);
       const time = Math.max(tc, tm);
       compute += tc;
       memory += tm;
@@ -484,7 +490,7 @@ export function estimateLatency(nodes: readonly NodeEntry[], device: DeviceModel
       out.push({ time, compute: tc, memory: tm, bound: 'fused', precision: p, opClass: cls, fusedInto: fused.root, ...(cached ? { cached } : {}) });
       return;
     }
-    const { eff, overhead: ov } = figures(cls);
+    const { eff, overhead: ov, dram } = figures(cls);
     const p = precisionOf(n, flops);
     const rate = device.peak[p]! * eff;
     const bytes = n.timing?.bytes ?? (n.bytesRead ?? 0) + (n.bytesWritten ?? 0);
@@ -499,8 +505,8 @@ export function estimateLatency(nodes: readonly NodeEntry[], device: DeviceModel
       // launch and the step's matmuls with the recurrent weights re-read.
       const stepFlops = n.timing?.stepFlops ?? 0;
       const onceFlops = Math.max(0, flops - steps * stepFlops);
-      const [onceMem, c1] = move(bytes);
-      const [stepMem, c2] = move(n.timing?.stepBytes ?? 0);
+      const [onceMem, c1] = move(bytes, dram);
+      const [stepMem, c2] = move(n.timing?.stepBytes ?? 0, dram);
       const onceCompute = onceFlops / rate;
       const stepCompute = stepFlops / rate;
       tc = onceCompute + steps * stepCompute;
@@ -511,7 +517,7 @@ export function estimateLatency(nodes: readonly NodeEntry[], device: DeviceModel
     } else {
       tc = flops > 0 ? flops / rate : 0;
       // A partial read (a Gather's rows) says its own bytes: those follow the cache rule as they are.
-      [tm, cached] = n.timing?.bytes !== undefined ? move(bytes) : moveWith(bytes, externalBytesOf(n));
+      [tm, cached] = n.timing?.bytes !== undefined ? move(bytes, dram) : moveWith(bytes, externalBytesOf(n), dram);
       time = Math.max(tc, tm) + ov;
     }
     const bound: Bound = oh > time - oh ? 'overhead' : tc >= tm ? 'compute' : 'memory';

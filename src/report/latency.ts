@@ -28,7 +28,12 @@ export function withLatency(report: ModelReport, devices: readonly DeviceModel[]
     for (const [c, t] of Object.entries(est.byClass) as [OpClass, { kernels: number }][]) {
       if (t.kernels === 0) continue; // only fused into other kernels: its own figures were not used
       const f = d.classes?.[c];
-      classes[c] = { computeEfficiency: f?.computeEfficiency ?? d.computeEfficiency, kernelOverheadUs: (f?.kernelOverhead ?? d.kernelOverhead) * 1e6 };
+      classes[c] = {
+        computeEfficiency: f?.computeEfficiency ?? d.computeEfficiency,
+        kernelOverheadUs: (f?.kernelOverhead ?? d.kernelOverhead) * 1e6,
+        // Only where the class has its own (else the device-wide figure in `efficiency.memory`).
+        ...(f?.memoryEfficiency !== undefined ? { memoryEfficiency: f.memoryEfficiency } : {}),
+      };
     }
     latency[d.id] = {
       device: d.id,

@@ -68,7 +68,7 @@ export interface LatencyReport {
   /** Where the time goes, per op class: milliseconds and kernels launched. */
   byClass?: Partial<Record<OpClass, { ms: number; kernels: number }>>;
   /** The figures used for each op class that launched kernels (device-wide unless the class has its own). */
-  classes?: Partial<Record<OpClass, { computeEfficiency: number; kernelOverheadUs: number }>>;
+  classes?: Partial<Record<OpClass, { computeEfficiency: number; kernelOverheadUs: number; memoryEfficiency?: number }>>;
   /** The last-level cache the estimate used: bytes, and bandwidth in bytes/s. */
   cache?: { bytes: number; bandwidth: number };
   /** True when some node's FLOPs or bytes are unknown: `ms` is a lower bound. */

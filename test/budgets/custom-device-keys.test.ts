@@ -47,12 +47,17 @@ describe('like', () => {
 describe('cache, fusion and classes', () => {
   it('in base units: bytes (binary or decimal), bytes/s, seconds', () => {
     const d = one(`{ id: x, class: cpu, peak: { fp32: 1 TFLOPS }, bandwidth: 10 GB/s, cache: { size: 32MiB, bandwidth: 60 GB/s }, fusion: standard,
-      classes: { gemm: { compute-efficiency: 0.7, kernel-overhead: 3us }, depthwise: { compute-efficiency: 12% }, recurrent: { kernel-overhead: 6us } } }`);
+      classes: { gemm: { compute-efficiency: 0.7, memory-efficiency: 90%, kernel-overhead: 3us }, depthwise: { compute-efficiency: 12% }, recurrent: { kernel-overhead: 6us } } }`);
     expect(d.overrides).toEqual({
       cache: { bytes: 32 * 2 ** 20, bandwidth: 60e9 },
       fusion: 'standard',
-      classes: { gemm: { computeEfficiency: 0.7, kernelOverhead: 3e-6 }, depthwise: { computeEfficiency: 0.12 }, recurrent: { kernelOverhead: 6e-6 } },
+      classes: {
+        gemm: { computeEfficiency: 0.7, memoryEfficiency: 0.9, kernelOverhead: 3e-6 },
+        depthwise: { computeEfficiency: 0.12 },
+        recurrent: { kernelOverhead: 6e-6 },
+      },
     });
+    expect(() => one('{ id: x, like: h100-sxm, classes: { gemm: { memory-efficiency: 1.2 } } }')).toThrow(/classes\.gemm\.memory-efficiency: /);
     expect(d.device.cache).toEqual({ size: { value: 32 * 2 ** 20, source: 'budgets file' }, bandwidth: { value: 60e9, source: 'budgets file' } });
     expect(one('{ id: x, like: h100-sxm, cache: { size: 50MB, bandwidth: 5 TB/s } }').overrides.cache).toEqual({ bytes: 50e6, bandwidth: 5e12 });
   });

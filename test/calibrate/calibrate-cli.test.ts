@@ -96,8 +96,10 @@ describe('calibrate --from measurements.csv', () => {
     const d = doc['custom-devices'][0];
     expect(d).toMatchObject({ id: 'my-pi', class: 'sbc-cpu', fusion: 'standard', bandwidth: '17.07 GB/s' });
     expect(d.name).toMatch(/^Raspberry Pi 5.*calibrated \d{4}-\d\d-\d\d from .*m\.csv$/);
-    // The memory efficiency the measurements were made with, from the streaming Add.
-    expect(d['memory-efficiency']).toBeCloseTo(0.5, 2);
+    // The memory efficiency the measurements were made with, as the matmuls stream their weights
+    // (the batch-1 products pin the class's own figure; the one Add shares the device-wide figure
+    // with its kernel overhead, so that one is not pinned to two digits).
+    expect((d.classes as Record<string, Record<string, unknown>>).gemm['memory-efficiency']).toBeCloseTo(0.5, 2);
 
     const json = await run(['calibrate', '--from', join(dir, 'm.csv'), '--device', 'raspberry-pi-5', '--format', 'json', '--allow-outside-repo']);
     expect(json.code).toBe(0);

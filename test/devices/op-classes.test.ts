@@ -83,6 +83,27 @@ describe('per op class figures', () => {
     close(estimateLatency([{ ...mm, opClass: 'conv' }], d).nodes[0].time, (2 * 512 ** 3) / (PEAK * EFF) + OV);
   });
 
+  it('a memory-bound gemm (a matrix-vector product) streams at its class memory efficiency; other classes at the device-wide one', () => {
+    // y[1, 4096] = x[1, 4096] · W[4096, 4096]: 64 MiB of weights read once, 2 FLOPs per weight.
+    const gemv = node({ op: 'MatMul', opClass: 'gemm', inputs: [t('x', [1, 4096]), t('w', [4096, 4096])], outputs: [t('y', [1, 4096])], flops: 2 * 4096 ** 2 });
+    const bytes = (4096 + 4096 * 4096 + 4096) * 4;
+    const d = device({ classes: { gemm: { memoryEfficiency: 0.9 } } });
+    const est = estimateLatency([gemv], d);
+    expect(bytes / (BW * 0.9)).toBeGreaterThan((2 * 4096 ** 2) / (PEAK * EFF));
+    close(est.nodes[0].time, bytes / (BW * 0.9) + OV);
+    expect(est.nodes[0].bound).toBe('memory');
+    // The same bytes in an element-wise kernel: the device-wide figure.
+    const add = node({
+      op: 'Add',
+      opClass: 'elementwise',
+      inputs: [t('a', [4096, 2048]), t('b', [4096, 2048])],
+      outputs: [t('c', [4096, 2048])],
+      flops: 4096 * 2048,
+    });
+    close(estimateLatency([add], d).nodes[0].time, (3 * 4096 * 2048 * 4) / DRAM + OV);
+    expect(() => estimateLatency([gemv], device({ classes: { gemm: { memoryEfficiency: 1.5 } } }))).toThrow(/gemm memory efficiency must be in \(0, 1\]/);
+  });
+
   it('each class pays its own kernel overhead', () => {
     const d = device({ classes: { elementwise: { kernelOverhead: 5e-6 } } });
     const relu = node({ op: 'Relu', opClass: 'elementwise', inputs: [t('x', [4])], outputs: [t('y', [4])], flops: 4 });
