@@ -53,6 +53,22 @@ export interface FitOptions {
    * a real model pays it once per run, and its hundreds of kernels make it negligible.
    */
   runOverhead?: boolean;
+  /**
+   * Huber's loss on ln(estimate / measured) beyond this many nepers (default ln 1.25: a 25%
+   * error), 0 for plain least squares. A kernel the roofline cannot describe (a stem conv with
+   * three input channels, a Resize) then pulls on its class's figures like a 25% error, not like
+   * a 2x one, so it cannot drag the figures every other measurement agrees on.
+   */
+  robust?: number;
+}
+
+/**
+ * Huber's loss as a residual LM can square: r while |r| <= delta, else sign(r) x sqrt(2 delta |r|
+ * - delta^2), whose square is twice Huber's loss (continuous, with a continuous derivative).
+ */
+export function huber(r: number, delta: number): number {
+  if (!(delta > 0) || Math.abs(r) <= delta) return r;
+  return Math.sign(r) * Math.sqrt(2 * delta * Math.abs(r) - delta * delta);
 }
 
 export interface FittedParameter {
@@ -307,6 +323,7 @@ export function fitDevice(measurements: readonly Measurement[], options: FitOpti
   const candidates = [...(options.cacheCandidates ?? (base.cache ? [base.cache.bytes] : []))].filter((b) => b > 0);
   const defs = parameterDefs(classes, candidates.length > 0, options.runOverhead === true);
   const runJ = defs.findIndex((d) => d.nuisance);
+  const delta = options.robust ?? Math.log(1.25);
   const initialDevice = clone(base);
   if (candidates.length && !initialDevice.cache) initialDevice.cache = { bytes: candidates[0], bandwidth: 4 * base.bandwidth * base.memoryEfficiency };
   const initial = defs.map((d) => d.get(initialDevice));
@@ -333,7 +350,7 @@ export function fitDevice(measurements: readonly Measurement[], options: FitOpti
   const residualsFor = (x: number[], cacheBytes: number | null, only: readonly number[] = all): number[] => {
     const d = deviceAt(x, cacheBytes);
     const extra = runMs(x);
-    return only.map((i) => Math.log((estimate(usable[i].nodes, d, usable[i].graph) + extra) / usable[i].ms));
+    return only.map((i) => huber(Math.log((estimate(usable[i].nodes, d, usable[i].graph) + extra) / usable[i].ms), delta));
   };
   const x0 = initial.map((v, j) => Math.min(hi[j], Math.max(lo[j], Math.log(v))));
   // A second start: each class's efficiency at the least the measurements allow (its FLOPs in

@@ -3,7 +3,7 @@
  * model from a known device over the micro-suite's own NodeEntry lists (no onnxruntime).
  */
 import { describe, expect, it } from 'vitest';
-import { fitDevice, type Estimator, type Measurement } from '../../src/calibrate/fit.js';
+import { fitDevice, huber, type Estimator, type Measurement } from '../../src/calibrate/fit.js';
 import { microSuite } from '../../src/calibrate/suite.js';
 import { estimateLatency, nodeClass, type DeviceModel } from '../../src/devices/roofline.js';
 import type { OpClass } from '../../src/devices/op-class.js';
@@ -163,6 +163,27 @@ describe('fitDevice', () => {
     expect(report.parameters.map((p) => p.name)).not.toContain('elementwise.compute-efficiency');
     expect(device.classes.elementwise?.computeEfficiency).toBeUndefined();
     expect(device.classes.gemm?.computeEfficiency).toBeCloseTo(0.62, 2);
+  });
+
+  it("Huber's loss: one kernel the model cannot describe pulls like a 25% error, not like its own", () => {
+    const d = Math.log(1.25);
+    expect(huber(0.1, d)).toBe(0.1);
+    expect(huber(-d, d)).toBe(-d);
+    // Twice Huber's loss beyond delta: 2 delta |r| - delta^2.
+    expect(huber(1, d) ** 2).toBeCloseTo(2 * d - d * d, 12);
+    expect(huber(-1, d)).toBeLessThan(0);
+    expect(huber(5, 0)).toBe(5);
+    // The stem conv (three input channels: another kernel path in a real runtime) measured 2.5x
+    // slower than the roofline's conv: the other convs' efficiency stays where they put it.
+    const truth = truthDevice();
+    const skewed = measure(reference, truth).map((m) => (m.id === 'conv7x7-stem' ? { ...m, ms: m.ms * 2.5 } : m));
+    const conv = (robust?: number) =>
+      fitDevice(skewed, { base: baseDevice(), estimate: reference, cacheCandidates: CANDIDATES, ...(robust === undefined ? {} : { robust }) }).device.classes
+        .conv!.computeEfficiency!;
+    const robustErr = Math.abs(conv() / 0.45 - 1);
+    const plainErr = Math.abs(conv(0) / 0.45 - 1);
+    expect(robustErr).toBeLessThan(plainErr / 2);
+    expect(robustErr).toBeLessThan(0.1);
   });
 
   it('stays close with +-5% noise on every measurement', () => {
