@@ -141,6 +141,7 @@ const COMPUTE_CLASSES: ReadonlySet<OpClass> = new Set<OpClass>([
   'conv-1x1',
   'depthwise',
   'grouped',
+  'conv-3d',
   'conv-transpose',
   'recurrent',
   'attention',

@@ -104,6 +104,8 @@ interface ConvShape {
    * convert layouts at a chain's ends (onnxruntime's NCHWc reorders), which a lone conv would pay in full.
    */
   depth?: number;
+  /** A volumetric (3-D) convolution over this many frames (kernel k x k x k, padded to keep them); absent: 2-D. */
+  frames?: number;
 }
 
 function conv(c: ConvShape): Spec {
@@ -116,6 +118,8 @@ function conv(c: ConvShape): Spec {
   let hw = c.hw;
   let channels = c.cin;
   let x = 'x';
+  const f = c.frames;
+  const kernel = f ? [c.k, c.k, c.k] : [c.k, c.k];
   for (let i = 0; i < depth; i++) {
     const cin = channels;
     const cout = i % 2 === 0 ? c.cout : c.cin;
@@ -128,9 +132,9 @@ function conv(c: ConvShape): Spec {
       inputs: [x, `w${i}`, `b${i}`],
       outputs: [y],
       name: `conv${i}`,
-      attrs: { kernel_shape: [c.k, c.k], pads: [pad, pad, pad, pad], strides: [s, s], group },
+      attrs: { kernel_shape: kernel, pads: [...kernel, ...kernel].map(() => pad), strides: f ? [1, s, s] : [s, s], group },
     });
-    initializers.push(weight(`w${i}`, [cout, cin / group, c.k, c.k], 7 + i), weight(`b${i}`, [cout], 11 + i));
+    initializers.push(weight(`w${i}`, [cout, cin / group, ...kernel], 7 + i), weight(`b${i}`, [cout], 11 + i));
     x = y;
     if (c.relu) {
       const r = i === depth - 1 ? 'y' : `r${i}`;
@@ -142,10 +146,10 @@ function conv(c: ConvShape): Spec {
   }
   return {
     id: c.id,
-    what: `${depth} x Conv ${c.k}x${c.k} ${c.cin}->${c.cout}${depth > 1 && c.cin !== c.cout ? `->${c.cin}` : ''} group ${group}${stride > 1 ? ` (first stride ${stride})` : ''} at ${c.hw}x${c.hw}${c.relu ? ', each + Relu' : ''}`,
+    what: `${depth} x Conv ${kernel.join('x')} ${c.cin}->${c.cout}${depth > 1 && c.cin !== c.cout ? `->${c.cin}` : ''} group ${group}${stride > 1 ? ` (first stride ${stride})` : ''} at ${f ? `${f}x` : ''}${c.hw}x${c.hw}${c.relu ? ', each + Relu' : ''}`,
     nodes,
-    inputs: [f32('x', [1, c.cin, c.hw, c.hw])],
-    outputs: [f32('y', [1, channels, hw, hw])],
+    inputs: [f32('x', [1, c.cin, ...(f ? [f] : []), c.hw, c.hw])],
+    outputs: [f32('y', [1, channels, ...(f ? [f] : []), hw, hw])],
     initializers,
   };
 }
@@ -302,6 +306,8 @@ function fullSpecs(): Spec[] {
     conv({ id: 'grouped-128-g4-28', cin: 128, cout: 128, hw: 28, k: 3, group: 4 }),
     conv({ id: 'grouped-128-g32-56', cin: 128, cout: 128, hw: 56, k: 3, group: 32 }),
     conv({ id: 'grouped-64-g8-14', cin: 64, cout: 64, hw: 14, k: 3, group: 8 }),
+    conv({ id: 'conv3d-32-8x28', cin: 32, cout: 32, hw: 28, k: 3, frames: 8, depth: 2 }),
+    conv({ id: 'conv3d-64-4x14', cin: 64, cout: 64, hw: 14, k: 3, frames: 4, depth: 2 }),
     convTranspose(64, 32, 28),
     convTranspose(16, 16, 8),
     chain(1 << 10),

@@ -10,6 +10,7 @@ export const OP_CLASSES = [
   'conv-1x1',
   'depthwise',
   'grouped',
+  'conv-3d',
   'conv-transpose',
   'recurrent',
   'attention',

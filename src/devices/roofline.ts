@@ -123,7 +123,8 @@ function convClass(n: NodeEntry): OpClass {
   if (typeof channels === 'number' && typeof perGroup === 'number' && perGroup < channels) {
     return perGroup === 1 ? 'depthwise' : 'grouped';
   }
-  return w.slice(2).every((d) => d === 1) ? 'conv-1x1' : 'conv';
+  if (w.slice(2).every((d) => d === 1)) return 'conv-1x1';
+  return w.length === 5 ? 'conv-3d' : 'conv';
 }
 
 /**
@@ -145,7 +146,7 @@ export function nodeClass(n: NodeEntry): OpClass {
  * pattern into one SimplifiedLayerNormalization / LayerNormalization kernel, TensorRT into one
  * normalisation layer.
  */
-const FUSION_ROOTS = new Set<OpClass>(['gemm', 'conv', 'conv-1x1', 'depthwise', 'grouped', 'conv-transpose', 'reduction']);
+const FUSION_ROOTS = new Set<OpClass>(['gemm', 'conv', 'conv-1x1', 'depthwise', 'grouped', 'conv-3d', 'conv-transpose', 'reduction']);
 
 /** Fallback order when a device lacks a precision: the next one it has. */
 const FALLBACK: Record<Precision, Precision[]> = {

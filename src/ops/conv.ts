@@ -214,7 +214,10 @@ function convClass(lay: ConvLayout): (ctx: InferCtx) => OpClass {
       return perGroup === 1 ? 'depthwise' : 'grouped';
     }
     const kernel = convKernel(ctx.attrs, ws);
-    return kernel && kernel.length > 0 && kernel.every((k) => k === 1) ? 'conv-1x1' : 'conv';
+    if (kernel && kernel.length > 0 && kernel.every((k) => k === 1)) return 'conv-1x1';
+    // Volumetric (video, medical) convolutions run other kernels than 2-D ones (no NCHWc path in
+    // ONNX Runtime's CPU provider: im2col and a GEMM).
+    return kernel && kernel.length === 3 ? 'conv-3d' : 'conv';
   };
 }
 

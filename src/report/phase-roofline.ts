@@ -43,6 +43,7 @@ const CLASS_COLORS: Record<OpClass, string> = {
   'conv-1x1': '#9c36b5',
   depthwise: '#6741d9',
   grouped: '#3b5bdb',
+  'conv-3d': '#862e9c',
   'conv-transpose': '#1c7ed6',
   recurrent: '#0c8599',
   attention: '#2f9e44',

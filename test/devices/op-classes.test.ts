@@ -175,6 +175,9 @@ describe('per op class figures', () => {
     expect(nodeClass(conv([32, 8, 3, 3]))).toBe('grouped');
     expect(nodeClass(conv([32, 32, 1, 1]))).toBe('conv-1x1');
     expect(nodeClass(conv([32, 32, 3, 3]))).toBe('conv');
+    const video = (w: number[]) => node({ op: 'Conv', inputs: [t('v', [1, 32, 8, 8, 8]), t('w', w)], outputs: [t('y', [1, 32, 8, 8, 8])] });
+    expect(nodeClass(video([32, 32, 3, 3, 3]))).toBe('conv-3d');
+    expect(nodeClass(video([32, 32, 1, 1, 1]))).toBe('conv-1x1');
     expect(nodeClass(node({ op: 'Gemm', inputs: [], outputs: [] }))).toBe('gemm');
     expect(nodeClass(node({ op: 'LSTM', inputs: [], outputs: [] }))).toBe('recurrent');
     expect(nodeClass(node({ op: 'Reshape', inputs: [], outputs: [] }))).toBe('view');

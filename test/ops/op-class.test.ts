@@ -43,6 +43,7 @@ describe('every registered operator has an op class', () => {
     'conv-1x1': [],
     depthwise: [],
     grouped: [],
+    'conv-3d': [],
     'conv-transpose': ['ConvTranspose'],
     recurrent: ['LSTM', 'GRU', 'RNN'],
     attention: ['Attention', `${MS}:Attention`, `${MS}:MultiHeadAttention`, `${MS}:GroupQueryAttention`, `${MS}:QAttention`],
@@ -136,7 +137,7 @@ describe('every registered operator has an op class', () => {
       if (op.startsWith('Reduce')) expect(cls, key).toBe('reduction');
       if (/MatMul|Gemm/.test(op)) expect(cls, key).toBe('gemm');
       if (/Attention$/.test(op)) expect(cls, key).toBe('attention');
-      if (/Conv$/.test(op) && op !== 'ConvTranspose') expect(['conv', 'conv-1x1', 'depthwise', 'grouped'], key).toContain(cls);
+      if (/Conv$/.test(op) && op !== 'ConvTranspose') expect(['conv', 'conv-1x1', 'depthwise', 'grouped', 'conv-3d'], key).toContain(cls);
       if (/Normalization$/.test(op) && op !== 'BatchNormalization') expect(cls, key).toBe('normalization');
     }
   });
@@ -156,7 +157,9 @@ describe('convolutions are classified by group and kernel', () => {
     ['1x1 with one channel per group is still depthwise', [x(32), w(32, 1, [1, 1])], { group: 32 }, 'depthwise'],
     ['grouped: 4 groups of 8 channels', [x(32), w(64, 8)], { group: 4 }, 'grouped'],
     ['grouped 1x1 (ShuffleNet)', [x(32), w(64, 8, [1, 1])], { group: 4 }, 'grouped'],
-    ['3D 3x3x3', [x(3, [8, 56, 56]), w(64, 3, [3, 3, 3])], {}, 'conv'],
+    ['3D 3x3x3: a volumetric kernel', [x(3, [8, 56, 56]), w(64, 3, [3, 3, 3])], {}, 'conv-3d'],
+    ['3D 1x3x3 (a (2+1)D spatial part) is still volumetric', [x(64, [8, 56, 56]), w(64, 64, [1, 3, 3])], {}, 'conv-3d'],
+    ['3D kernel from the attribute when the weight is unknown', [x(16, [8, 28, 28]), undefined], { kernel_shape: [3, 3, 3] }, 'conv-3d'],
     ['3D 1x1x1', [x(64, [8, 56, 56]), w(64, 64, [1, 1, 1])], {}, 'conv-1x1'],
     ['1D kernel 1', [x(16, [100]), w(8, 16, [1])], {}, 'conv-1x1'],
     ['kernel from the attribute when the weight is unknown', [x(16), undefined], { kernel_shape: [1, 1] }, 'conv-1x1'],
