@@ -5,7 +5,7 @@ import { defineConfig, globalIgnores } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  globalIgnores(['dist/', 'coverage/', '.tmp/']),
+  globalIgnores(['dist/', 'coverage/', '.tmp/', 'scripts/proto/']),
   js.configs.recommended,
   tseslint.configs.strictTypeChecked,
   {

@@ -1,20 +1,29 @@
 /**
- * One benchmark measurement (run by scripts/bench.ts in a fresh process):
- *   read <file>                 fs.readFileSync once
- *   analyze <file> [--dims ..]  the full analysis, as `model-budget analyze --format json` does
- *   generate <file> [--dims ..] an LLM without its weights: the analysis, then `--generate 128:20` on
- *                               two GPUs (a prefill and the decode steps), as `analyze --generate` does
- * Prints {ms, maxRssMB, readBytes, nodes} as JSON. readBytes is the process's own rchar minus
- * what it had read before the measured step (module loading).
+ * One benchmark measurement, run by scripts/bench.ts in a fresh process (bundled with esbuild
+ * first, so the process is plain node with the code as the CLI ships it):
+ *   idle                          nothing: the process's own footprint
+ *   read <file>                   fs.readFileSync once
+ *   protobufjs <file>             read (not timed), then protobufjs's ModelProto.decode (static code
+ *                                 generated from the pinned onnx.proto: scripts/proto/)
+ *   reader <file>                 read (not timed), then the project's reader (src/onnx/decode.ts)
+ *   analyze <file> <out> [dims]   `model-budget analyze <file> --format json --output <out>`, as the
+ *                                 CLI runs it (read, decode, inference, costs, the report written)
+ *   generate <file> [dims]        an LLM without its weights: the analysis, then `--generate 128:20`
+ *                                 on two GPUs (a prefill and the decode steps), as `analyze --generate` does
+ * Prints {ms, maxRssKiB, readBytes, nodes} as JSON: ms is the measured step alone (after module
+ * loading), maxRssKiB the process's peak RSS, readBytes the process's own rchar minus what it had
+ * read before the step.
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { analyzeFile, openModelFile } from '../src/io/analyze-file.js';
+import { openModelFile } from '../src/io/analyze-file.js';
 import { analyzePhases } from '../src/io/analyze-phases.js';
-import { parseDims } from '../src/cli/main.js';
+import { main, parseDims } from '../src/cli/main.js';
 import { findDevice } from '../src/devices/catalog.js';
 import { deviceModel } from '../src/devices/efficiency.js';
 import { withLatency } from '../src/report/latency.js';
+import { decodeModel } from '../src/onnx/decode.js';
+import { onnx } from './proto/onnx-pb.js';
 
 function rchar(): number {
   try {
@@ -25,26 +34,35 @@ function rchar(): number {
   }
 }
 
-const [mode, file, flag, dimSpec] = process.argv.slice(2);
-const dims = flag === '--dims' ? parseDims([dimSpec]) : {};
-const before = rchar();
-const t0 = performance.now();
+const [mode, file, ...rest] = process.argv.slice(2);
+let before = rchar();
+let t0 = performance.now();
 let nodes: number | undefined;
 if (mode === 'read') {
   const b = readFileSync(file);
   if (b.length === 0) throw new Error('empty');
+} else if (mode === 'protobufjs' || mode === 'reader') {
+  const bytes = readFileSync(file);
+  before = rchar();
+  t0 = performance.now();
+  nodes = mode === 'reader' ? decodeModel(bytes).graph.nodes.length : (onnx.ModelProto.decode(bytes).graph?.node?.length ?? 0);
 } else if (mode === 'generate') {
+  const dims = rest[0] === '--dims' ? parseDims([rest[1]]) : {};
   const devices = ['a100-80gb-sxm', 'h100-sxm'].map((id) => deviceModel(findDevice(id)!));
   const opened = openModelFile(file, { allowMissingWeights: true });
   const { report } = opened.analyze(dims);
   const phases = analyzePhases(opened, report, { dims, generate: { prompt: 128, tokens: 20 } }, devices);
   JSON.stringify({ ...withLatency(report, devices), phases });
   nodes = report.nodes.length;
-} else {
-  const report = analyzeFile(file, { dims });
-  JSON.stringify(report);
-  nodes = report.nodes.length;
-}
+} else if (mode === 'analyze') {
+  const [out, ...flags] = rest;
+  let stderr = '';
+  const code = main(['analyze', '--allow-outside-repo', file, '--format', 'json', '--output', out, ...flags], {
+    stdout: () => undefined,
+    stderr: (t) => (stderr += t),
+  });
+  if (code !== 0) throw new Error(`analyze exited ${code}: ${stderr}`);
+} else if (mode !== 'idle') throw new Error(`unknown mode ${mode}`);
 const ms = performance.now() - t0;
 const readBytes = rchar() - before;
-console.log(JSON.stringify({ ms, maxRssMB: process.resourceUsage().maxRSS / 1024, readBytes, nodes }));
+console.log(JSON.stringify({ ms, maxRssKiB: process.resourceUsage().maxRSS, readBytes, nodes }));

@@ -1,156 +1,301 @@
 /**
- * `npm run bench`: analysis time and peak memory on a large generated model, each printed as a
- * ratio to reading the same file once with fs.readFileSync, measured in the same run.
+ * `npm run bench`: speed and peak memory of model-budget on generated models, each measured side by
+ * side in the same run with what it is judged against (issue 15):
  *
- * The model is a transformer-style graph exported the way PyTorch does it (shape sub-graphs
- * included): 10,000+ nodes and several hundred MB of inline float32 weights. A second copy
- * keeps its weights in an external file, to show they are never read (bytes read by the
- * process, from /proc/self/io, against the graph file's size).
+ *   readFileSync   one fs.readFileSync of the file
+ *   protobufjs     protobufjs's ModelProto.decode (static code generated from the pinned onnx.proto,
+ *                  scripts/proto/), the file already read
+ *   reader         the project's reader (src/onnx/decode.ts), the file already read
+ *   analyze        `model-budget analyze FILE --format json --output F`: read, decode, inference,
+ *                  costs, the JSON report written
+ *   python onnx    onnx.load + onnx.shape_inference.infer_shapes with /usr/bin/python3
+ *                  (BENCH_PYTHON to change; skipped with a note when onnx does not import)
  *
- * Each measurement runs in a fresh child process so peak RSS is its own. Targets: analyze
- * within 2x of the read in time and in peak memory; external weights never read.
+ * Models (scripts/bench-models.ts): issue 15's chains of shape sub-graphs at 961, 10,001, 50,001
+ * and 200,001 nodes; BERT-base with its 438 MB of weights inline; the 320-layer transformer-style
+ * graph with 570 MB inline and again with its weights in an external file (never read); a
+ * Llama-2-7B-shaped graph without its weights through `--generate 128:20` (issue 13).
+ *
+ * Every measurement is a fresh process (own peak RSS) running the code bundled as the CLI ships it
+ * (esbuild, plain node: no tsx); the passes are interleaved (each pass runs every tool once) and the
+ * table shows medians. Times are of the measured step alone, after process start and module loading;
+ * the whole-process ratio against python is shown too. The bench raises its priority (nice -5)
+ * when allowed and prints the machine's load: on a shared machine the ratios move with it.
+ *
+ * The exit code is 0 unless the targets the bench has always enforced fail (transformer analyze
+ * within 2x of the read in time and memory, external weights never read, the Llama generate under
+ * 2 s); issue 15's targets are printed with ✓ / ✗ beside each ratio. Env: BENCH_PASSES (passes
+ * for the small models, default 5; the 50k / 200k / weight-heavy ones get 3), BENCH_ONLY (a
+ * comma-separated list of what to run: chains-961, chains-10001, chains-50001, chains-200001,
+ * bert-base, transformer, external, llama). MB and kB are 10^6 and 10^3 bytes.
  */
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, setPriority, getPriority, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { encodeModel, type NodeSpec, type TensorSpec } from '../src/onnx/encode.js';
+import { performance } from 'node:perf_hooks';
+import { build } from 'esbuild';
+import { CHAIN_SIZES, bertModel, chainsModel, transformerModel } from './bench-models.js';
 import { writeLlama } from './make-llama7b.js';
 
-const LAYERS = Number(process.env.BENCH_LAYERS ?? 320);
-const D = Number(process.env.BENCH_WIDTH ?? 192);
-const HEADS = 4;
-const REPEATS = 3;
-
-function transformer(external: string | null): { bytes: Uint8Array; externalBytes: number } {
-  const nodes: NodeSpec[] = [];
-  const inits: TensorSpec[] = [];
-  // One zero-filled buffer backs every weight: the writer copies views, so generation stays cheap.
-  const maxBytes = 4 * D * 4 * D;
-  const zeros = new Uint8Array(maxBytes);
-  let offset = 0;
-  const weight = (name: string, dims: number[]) => {
-    const bytes = 4 * dims.reduce((a, b) => a * b, 1);
-    if (external) {
-      inits.push({ name, dtype: 'float32', dims, external: { location: external, offset, length: bytes } });
-      offset += bytes;
-    } else inits.push({ name, dtype: 'float32', dims, raw: zeros.subarray(0, bytes) });
-    return name;
-  };
-  const i64 = (name: string, values: number[]) => {
-    inits.push({ name, dtype: 'int64', dims: [values.length], values });
-    return name;
-  };
-  i64('axis0', [0]);
-  i64('idx0', [0]);
-  i64('idx1', [1]);
-  i64('heads_hd', [HEADS, D / HEADS]);
-  i64('dmodel', [D]);
-  let x = 'input';
-  for (let l = 0; l < LAYERS; l++) {
-    const p = `l${l}_`;
-    const n = (op: string, inputs: string[], outputs: string[], attrs?: NodeSpec['attrs']) =>
-      nodes.push({ op, inputs, outputs, name: `${p}${op}_${nodes.length}`, attrs });
-    n('LayerNormalization', [x, weight(`${p}ln1_g`, [D]), weight(`${p}ln1_b`, [D])], [`${p}h`], { axis: -1 });
-    n('MatMul', [`${p}h`, weight(`${p}wqkv`, [D, 3 * D])], [`${p}qkv0`]);
-    n('Add', [`${p}qkv0`, weight(`${p}bqkv`, [3 * D])], [`${p}qkv`]);
-    n('Split', [`${p}qkv`], [`${p}q`, `${p}k`, `${p}v`], { axis: -1 });
-    // Shape sub-graph: [batch, seq, heads, head_dim] from Shape(x).
-    n('Shape', [x], [`${p}shape`]);
-    n('Gather', [`${p}shape`, 'idx0'], [`${p}b`], { axis: 0 });
-    n('Gather', [`${p}shape`, 'idx1'], [`${p}s`], { axis: 0 });
-    n('Concat', [`${p}b`, `${p}s`, 'heads_hd'], [`${p}split_shape`], { axis: 0 });
-    n('Concat', [`${p}b`, `${p}s`, 'dmodel'], [`${p}merge_shape`], { axis: 0 });
-    for (const t of ['q', 'k', 'v']) {
-      n('Reshape', [`${p}${t}`, `${p}split_shape`], [`${p}${t}4`]);
-      n('Transpose', [`${p}${t}4`], [`${p}${t}h`], { perm: t === 'k' ? [0, 2, 3, 1] : [0, 2, 1, 3] });
-    }
-    n('MatMul', [`${p}qh`, `${p}kh`], [`${p}scores0`]);
-    n('Mul', [`${p}scores0`, weight(`${p}scale`, [])], [`${p}scores`]);
-    n('Softmax', [`${p}scores`], [`${p}probs`], { axis: -1 });
-    n('MatMul', [`${p}probs`, `${p}vh`], [`${p}ctx`]);
-    n('Transpose', [`${p}ctx`], [`${p}ctx_t`], { perm: [0, 2, 1, 3] });
-    n('Reshape', [`${p}ctx_t`, `${p}merge_shape`], [`${p}ctx_m`]);
-    n('MatMul', [`${p}ctx_m`, weight(`${p}wo`, [D, D])], [`${p}attn0`]);
-    n('Add', [`${p}attn0`, weight(`${p}bo`, [D])], [`${p}attn`]);
-    n('Add', [x, `${p}attn`], [`${p}res1`]);
-    n('LayerNormalization', [`${p}res1`, weight(`${p}ln2_g`, [D]), weight(`${p}ln2_b`, [D])], [`${p}h2`], { axis: -1 });
-    n('MatMul', [`${p}h2`, weight(`${p}w1`, [D, 4 * D])], [`${p}ff0`]);
-    n('Add', [`${p}ff0`, weight(`${p}b1`, [4 * D])], [`${p}ff1`]);
-    n('Erf', [`${p}ff1`], [`${p}ff2`]);
-    n('Mul', [`${p}ff1`, `${p}ff2`], [`${p}ff3`]);
-    n('MatMul', [`${p}ff3`, weight(`${p}w2`, [4 * D, D])], [`${p}ff4`]);
-    n('Add', [`${p}ff4`, weight(`${p}b2`, [D])], [`${p}ff5`]);
-    n('Add', [`${p}res1`, `${p}ff5`], [`${p}out`]);
-    x = `${p}out`;
-  }
-  nodes.push({ op: 'Identity', inputs: [x], outputs: ['output'], name: 'output' });
-  const bytes = encodeModel({
-    graph: {
-      nodes,
-      inputs: [{ name: 'input', dtype: 'float32', shape: ['batch', 'sequence', D] }],
-      outputs: [{ name: 'output', dtype: 'float32', shape: ['batch', 'sequence', D] }],
-      initializers: inits,
-    },
-  });
-  return { bytes, externalBytes: offset };
-}
+const PASSES = Number(process.env.BENCH_PASSES ?? 5);
+const BIG_PASSES = Math.min(PASSES, 3);
+const PYTHON = process.env.BENCH_PYTHON ?? '/usr/bin/python3';
+const ONLY = process.env.BENCH_ONLY?.split(',').filter(Boolean);
 
 interface Sample {
   ms: number;
+  /** Peak RSS in MB (10^6 bytes). */
   maxRssMB: number;
   readBytes: number;
   nodes?: number;
+  /** The whole process, start to exit, as the bench saw it. */
+  wallMs: number;
 }
 
-/** Runs one measurement in a child process (fresh heap, own peak RSS). */
-function measure(mode: 'read' | 'analyze' | 'generate', file: string, extra: string[] = []): Sample {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/bench-child.ts', mode, file, ...extra], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 20,
-  });
-  return JSON.parse(out.trim().split('\n').pop()!) as Sample;
+type Tool = 'read' | 'protobufjs' | 'reader' | 'analyze' | 'python';
+const TOOLS: Tool[] = ['read', 'protobufjs', 'reader', 'analyze', 'python'];
+
+interface BenchModel {
+  id: string;
+  label: string;
+  /** Node-heavy (judged against python onnx) or weight-heavy (judged against the read). */
+  kind: 'nodes' | 'weights';
+  passes: number;
+  dims: string[];
+  make: () => Uint8Array;
 }
 
-function best(mode: 'read' | 'analyze' | 'generate', file: string, extra: string[] = []): Sample {
-  const runs = Array.from({ length: REPEATS }, () => measure(mode, file, extra));
-  return runs.reduce((a, b) => (b.ms < a.ms ? b : a));
-}
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const fmtMs = (ms: number) =>
+  ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms >= 100 ? 0 : 1)} ms`;
+const fmtMB = (mb: number) => `${mb.toFixed(0)} MB`;
+/** Megabytes of 10^6 bytes, everywhere in the output. */
+const mbOf = (bytes: number) => bytes / 1e6;
 
 const dir = mkdtempSync(join(tmpdir(), 'mb-bench-'));
+const childJs = join(dir, 'bench-child.mjs');
+const report = join(dir, 'report.json');
+
+function run(cmd: string, args: string[]): Sample {
+  const t0 = performance.now();
+  const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const wallMs = performance.now() - t0;
+  const last = r.stdout.trim().split('\n').pop() ?? '';
+  if (r.status !== 0 || !last.startsWith('{')) throw new Error(`${cmd} ${args.join(' ')} failed (${String(r.status)}):\n${r.stderr.slice(-3000)}`);
+  const s = JSON.parse(last) as { ms: number; maxRssKiB: number; readBytes: number; nodes?: number };
+  return { ms: s.ms, maxRssMB: (s.maxRssKiB * 1024) / 1e6, readBytes: s.readBytes, nodes: s.nodes, wallMs };
+}
+
+function child(mode: string, file: string, extra: string[] = []): Sample {
+  return run(process.execPath, [childJs, mode, file, ...extra]);
+}
+
+const PY_MEASURE = `
+import json, resource, sys, time
+import onnx
+from onnx import shape_inference
+t0 = time.perf_counter()
+m = onnx.load(sys.argv[1])
+inferred = shape_inference.infer_shapes(m)
+ms = (time.perf_counter() - t0) * 1000
+print(json.dumps({"ms": ms, "maxRssKiB": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, "readBytes": 0, "nodes": len(inferred.graph.node)}))
+`;
+
+function pythonOnnx(): string | null {
+  const r = spawnSync(PYTHON, ['-c', 'import onnx; print(onnx.__version__)'], { encoding: 'utf8' });
+  return r.status === 0 ? r.stdout.trim() : null;
+}
+
+function measureTool(tool: Tool, file: string, m: BenchModel): Sample {
+  switch (tool) {
+    case 'python':
+      return run(PYTHON, ['-c', PY_MEASURE, file]);
+    case 'analyze':
+      return child('analyze', file, [report, ...m.dims]);
+    default:
+      return child(tool, file);
+  }
+}
+
+interface Result {
+  model: BenchModel;
+  nodes: number;
+  fileBytes: number;
+  med: Partial<Record<Tool, Sample>>;
+}
+
+function medianSample(xs: Sample[]): Sample {
+  return {
+    ms: median(xs.map((s) => s.ms)),
+    maxRssMB: median(xs.map((s) => s.maxRssMB)),
+    readBytes: median(xs.map((s) => s.readBytes)),
+    wallMs: median(xs.map((s) => s.wallMs)),
+    nodes: xs[0].nodes,
+  };
+}
+
+/** Writes the model and returns its size (the bytes are not kept). */
+function writeModel(file: string, make: () => Uint8Array): number {
+  const bytes = make();
+  writeFileSync(file, bytes);
+  return bytes.length;
+}
+
+function benchModel(m: BenchModel, tools: Tool[]): Result {
+  process.stderr.write(`${m.id}: generating... `);
+  const file = join(dir, `${m.id}.onnx`);
+  const fileBytes = writeModel(file, m.make);
+  gc(); // the generated bytes are garbage now: keep the bench's own RSS out of the children's way
+  const samples = new Map<Tool, Sample[]>(tools.map((t) => [t, []]));
+  for (let p = 0; p < m.passes; p++) {
+    process.stderr.write(`pass ${p + 1}/${m.passes} `);
+    for (const t of tools) samples.get(t)!.push(measureTool(t, file, m));
+  }
+  process.stderr.write('\n');
+  rmSync(file);
+  const med: Partial<Record<Tool, Sample>> = {};
+  for (const [t, xs] of samples) med[t] = medianSample(xs);
+  return { model: m, nodes: med.reader?.nodes ?? 0, fileBytes, med };
+}
+
+function mark(ratio: number, limit: number): string {
+  return `${ratio.toFixed(2)} ${ratio <= limit ? '✓' : '✗'} (≤ ${limit})`;
+}
+
 try {
-  const inline = join(dir, 'large.onnx');
-  const { bytes } = transformer(null);
-  writeFileSync(inline, bytes);
-  const ext = join(dir, 'external.onnx');
-  const { bytes: extBytes, externalBytes: weightBytes } = transformer('external.onnx.data');
-  writeFileSync(ext, extBytes);
-  writeFileSync(join(dir, 'external.onnx.data'), new Uint8Array(weightBytes));
-
-  const read = best('read', inline);
-  const analyze = best('analyze', inline, ['--dims', 'batch=1,sequence=128']);
-  const extAnalyze = best('analyze', ext, ['--dims', 'batch=1,sequence=128']);
-
-  const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
-  console.log(`model: ${analyze.nodes ?? '?'} nodes, ${mb(bytes.length)} file with inline weights (best of ${REPEATS})`);
-  console.log(`baseline fs.readFileSync: ${read.ms.toFixed(0)} ms, peak RSS ${read.maxRssMB.toFixed(0)} MB`);
-  console.log(`analyze:                  ${analyze.ms.toFixed(0)} ms, peak RSS ${analyze.maxRssMB.toFixed(0)} MB`);
-  const timeRatio = analyze.ms / read.ms;
-  const memRatio = analyze.maxRssMB / read.maxRssMB;
-  console.log(`ratio time   analyze/read = ${timeRatio.toFixed(2)}  (target <= 2)`);
-  console.log(`ratio memory analyze/read = ${memRatio.toFixed(2)}  (target <= 2)`);
-  const extRatio = extAnalyze.readBytes / extBytes.length;
+  let priority = 'normal priority';
+  try {
+    setPriority(Math.min(getPriority(), -5));
+    priority = `nice ${getPriority()}`;
+  } catch {
+    priority = `nice ${getPriority()} (raising the priority needs privileges)`;
+  }
+  await build({
+    entryPoints: ['scripts/bench-child.ts'],
+    outfile: childJs,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'warning',
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  });
+  const onnxVersion = pythonOnnx();
+  const tools = TOOLS.filter((t) => t !== 'python' || onnxVersion);
+  const idle = medianSample([0, 1, 2].map(() => child('idle', '-')));
+  const load0 = loadavg();
+  const cpu = cpus();
+  console.log(`model-budget bench, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`);
   console.log(
-    `external weights: graph file ${mb(extBytes.length)}, weight file ${mb(weightBytes)}; ` +
-      `bytes read by analyze ${mb(extAnalyze.readBytes)} = ${extRatio.toFixed(2)}x the graph file (weights never read: ${extAnalyze.readBytes < weightBytes / 10 ? 'yes' : 'NO'})`,
+    `machine: ${cpu.length} × ${cpu[0]?.model.trim() ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; node ${process.version}; ` +
+      `${onnxVersion ? `python onnx ${onnxVersion}` : `python onnx: not importable with ${PYTHON} (its column is skipped; install python3-onnx)`}; ${priority}`,
   );
-  // An LLM as users gate it: a Llama-2-7B-shaped graph whose 13.5 GB of weights are absent,
-  // analysed and then run through generate 128:20 on two GPUs (issue 13: under 2 s).
-  const llama = join(dir, 'llama-2-7b.onnx');
-  writeLlama(llama);
-  const gen = best('generate', llama, ['--dims', 'batch=1']);
-  console.log(`Llama-2-7B graph (${gen.nodes ?? '?'} nodes, weights absent), analyze + generate 128:20 on 2 GPUs: ${gen.ms.toFixed(0)} ms  (target < 2000 ms)`);
-  if (timeRatio > 2 || memRatio > 2 || extAnalyze.readBytes >= weightBytes / 10 || gen.ms >= 2000) process.exitCode = 1;
+  console.log(`load average at start: ${load0.map((x) => x.toFixed(2)).join(' ')}; a bare measuring process: ${fmtMB(idle.maxRssMB)} peak RSS`);
+  console.log(`times: the measured step alone, median of ${PASSES} passes (3 for the 50k / 200k chains and the weight-heavy models); peak RSS: median\n`);
+
+  const D = ['--dims', 'batch=1,sequence=128'];
+  const all: BenchModel[] = [
+    ...CHAIN_SIZES.map((n): BenchModel => ({
+      id: `chains-${n}`,
+      label: `chains ${n.toLocaleString('en-US')}`,
+      kind: 'nodes',
+      passes: n >= 50_000 ? BIG_PASSES : PASSES,
+      dims: [],
+      make: () => chainsModel(n),
+    })),
+    { id: 'bert-base', label: 'BERT-base, inline weights', kind: 'weights', passes: BIG_PASSES, dims: D, make: () => bertModel() },
+    {
+      id: 'transformer',
+      label: 'transformer 320 layers, inline weights',
+      kind: 'weights',
+      passes: BIG_PASSES,
+      dims: D,
+      make: () => transformerModel(null).bytes,
+    },
+  ];
+  const models = all.filter((m) => !ONLY || ONLY.includes(m.id));
+  const results = models.map((m) => benchModel(m, tools));
+
+  const cell = (s: Sample | undefined) => (s ? `${fmtMs(s.ms)} · ${fmtMB(s.maxRssMB)}` : 'skipped');
+  console.log('| model | nodes | file | readFileSync | protobufjs decode | reader decode | analyze --format json | python onnx load + infer_shapes |');
+  console.log('|---|--:|--:|--:|--:|--:|--:|--:|');
+  for (const r of results) {
+    const f = r.fileBytes >= 1e6 ? `${mbOf(r.fileBytes).toFixed(r.fileBytes >= 1e7 ? 0 : 1)} MB` : `${(r.fileBytes / 1e3).toFixed(0)} kB`;
+    console.log(
+      `| ${r.model.label} | ${r.nodes.toLocaleString('en-US')} | ${f} | ${cell(r.med.read)} | ${cell(r.med.protobufjs)} | ${cell(r.med.reader)} | ${cell(r.med.analyze)} | ${cell(r.med.python)} |`,
+    );
+  }
+  console.log("\nratios of the medians, with issue 15's targets (✓ met, ✗ not yet):\n");
+  console.log('| model | analyze / readFileSync | reader / protobufjs | analyze / python onnx | same, whole processes | peak RSS per node |');
+  console.log('|---|--:|--:|--:|--:|--:|');
+  for (const r of results) {
+    const { read, protobufjs, reader, analyze, python } = r.med;
+    const vsRead = read && analyze ? analyze.ms / read.ms : NaN;
+    const vsPb = reader && protobufjs ? reader.ms / protobufjs.ms : NaN;
+    const vsPy = python && analyze ? analyze.ms / python.ms : NaN;
+    const vsPyWall = python && analyze ? analyze.wallMs / python.wallMs : NaN;
+    const kbPerNode = analyze ? ((analyze.maxRssMB - mbOf(r.fileBytes)) * 1000) / r.nodes : NaN;
+    const big = r.nodes >= 50_000;
+    const na = (x: number, s: string) => (Number.isNaN(x) ? 'skipped' : s);
+    console.log(
+      `| ${r.model.label} | ${na(vsRead, r.model.kind === 'weights' ? mark(vsRead, 1.3) : vsRead.toFixed(2))} | ${na(vsPb, mark(vsPb, 1.05))} | ` +
+        `${na(vsPy, big ? mark(vsPy, 0.5) : vsPy.toFixed(2))} | ${na(vsPyWall, vsPyWall.toFixed(2))} | ` +
+        `${r.model.kind === 'nodes' ? na(kbPerNode, r.nodes >= 200_000 ? `${kbPerNode.toFixed(2)} kB ${kbPerNode <= 1.5 ? '✓' : '✗'} (≤ 1.5)` : `${kbPerNode.toFixed(2)} kB`) : '—'} |`,
+    );
+  }
+  if (!onnxVersion) console.log(`\npython onnx: skipped (${PYTHON} cannot import onnx; install python3-onnx for that column)`);
+  console.log(
+    '\nanalyze / readFileSync: time of the whole analysis against one read of the file (issue 15: ≤ 1.3 on weight-heavy models); ' +
+      'reader / protobufjs: decode time, same bytes (≤ 1.05 on every model); analyze / python onnx: ≤ 0.5 at 50k and 200k nodes; ' +
+      'peak RSS per node: (analyze peak RSS − file size) / nodes (≤ 1.5 kB at 200k).',
+  );
+
+  // The targets the bench has always enforced (the exit code): the transformer against the read,
+  // the external-weights copy, the Llama generate.
+  let failed = false;
+  const tr = results.find((r) => r.model.id === 'transformer');
+  if (tr?.med.read && tr.med.analyze) {
+    const t = tr.med.analyze.ms / tr.med.read.ms;
+    const mem = tr.med.analyze.maxRssMB / tr.med.read.maxRssMB;
+    console.log(`\ntransformer: analyze / read time ${t.toFixed(2)}, peak memory ${mem.toFixed(2)} (targets ≤ 2)`);
+    failed ||= t > 2 || mem > 2;
+  }
+  if (!ONLY || ONLY.includes('external')) {
+    const ext = join(dir, 'external.onnx');
+    const { bytes: extBytes, externalBytes: weightBytes } = transformerModel('external.onnx.data');
+    writeFileSync(ext, extBytes);
+    writeFileSync(join(dir, 'external.onnx.data'), new Uint8Array(weightBytes));
+    const extAnalyze = medianSample(Array.from({ length: BIG_PASSES }, () => child('analyze', ext, [report, ...D])));
+    rmSync(join(dir, 'external.onnx.data'));
+    const extRatio = extAnalyze.readBytes / extBytes.length;
+    const never = extAnalyze.readBytes < weightBytes / 10;
+    console.log(
+      `external weights: graph file ${fmtMB(mbOf(extBytes.length))}, weight file ${fmtMB(mbOf(weightBytes))}; bytes read by analyze ` +
+        `${mbOf(extAnalyze.readBytes).toFixed(1)} MB = ${extRatio.toFixed(2)}x the graph file (weights never read: ${never ? 'yes' : 'NO'}); ${fmtMs(extAnalyze.ms)}`,
+    );
+    failed ||= !never;
+  }
+  if (!ONLY || ONLY.includes('llama')) {
+    // An LLM as users gate it: a Llama-2-7B-shaped graph whose 13.5 GB of weights are absent,
+    // analysed and then run through generate 128:20 on two GPUs (issue 13: under 2 s).
+    const llama = join(dir, 'llama-2-7b.onnx');
+    writeLlama(llama);
+    const gen = medianSample(Array.from({ length: PASSES }, () => child('generate', llama, ['--dims', 'batch=1'])));
+    console.log(`Llama-2-7B graph (${gen.nodes ?? '?'} nodes, weights absent), analyze + generate 128:20 on 2 GPUs: ${fmtMs(gen.ms)}  (target < 2 s)`);
+    failed ||= gen.ms >= 2000;
+  }
+  console.log(
+    `load average at the end: ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}`,
+  );
+  if (failed) process.exitCode = 1;
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
