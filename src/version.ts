@@ -1,4 +1,5 @@
-import pkg from '../package.json';
+// Only `version` from package.json: the bundles do not carry (and change with) the rest of it.
+import { version } from '../package.json';
 
 export const TOOL_NAME = 'model-budget';
-export const VERSION: string = pkg.version;
+export const VERSION: string = version;
