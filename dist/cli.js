@@ -328,13 +328,13 @@ var require_directives = __commonJS({
               onError(0, "%YAML directive should contain exactly one part");
               return false;
             }
-            const [version] = parts;
-            if (version === "1.1" || version === "1.2") {
-              this.yaml.version = version;
+            const [version2] = parts;
+            if (version2 === "1.1" || version2 === "1.2") {
+              this.yaml.version = version2;
               return true;
             } else {
-              const isValid = /^\d+\.\d+$/.test(version);
-              onError(6, `Unsupported YAML version ${version}`, isValid);
+              const isValid = /^\d+\.\d+$/.test(version2);
+              onError(6, `Unsupported YAML version ${version2}`, isValid);
               return false;
             }
           }
@@ -3436,14 +3436,14 @@ var require_Document = __commonJS({
           version: "1.2"
         }, options);
         this.options = opt;
-        let { version } = opt;
+        let { version: version2 } = opt;
         if (options?._directives) {
           this.directives = options._directives.atDocument();
           if (this.directives.yaml.explicit)
-            version = this.directives.yaml.version;
+            version2 = this.directives.yaml.version;
         } else
-          this.directives = new directives.Directives({ version });
-        this.setSchema(version, options);
+          this.directives = new directives.Directives({ version: version2 });
+        this.setSchema(version2, options);
         this.contents = value2 === void 0 ? null : this.createNode(value2, _replacer, options);
       }
       /**
@@ -3623,11 +3623,11 @@ var require_Document = __commonJS({
        *
        * Overrides all previously set schema options.
        */
-      setSchema(version, options = {}) {
-        if (typeof version === "number")
-          version = String(version);
+      setSchema(version2, options = {}) {
+        if (typeof version2 === "number")
+          version2 = String(version2);
         let opt;
-        switch (version) {
+        switch (version2) {
           case "1.1":
             if (this.directives)
               this.directives.yaml.version = "1.1";
@@ -3638,9 +3638,9 @@ var require_Document = __commonJS({
           case "1.2":
           case "next":
             if (this.directives)
-              this.directives.yaml.version = version;
+              this.directives.yaml.version = version2;
             else
-              this.directives = new directives.Directives({ version });
+              this.directives = new directives.Directives({ version: version2 });
             opt = { resolveKnownTags: true, schema: "core" };
             break;
           case null:
@@ -3649,7 +3649,7 @@ var require_Document = __commonJS({
             opt = null;
             break;
           default: {
-            const sv = JSON.stringify(version);
+            const sv = JSON.stringify(version2);
             throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
           }
         }
@@ -18520,6 +18520,7 @@ var OP_CLASSES = [
   "conv-1x1",
   "depthwise",
   "grouped",
+  "conv-3d",
   "conv-transpose",
   "recurrent",
   "attention",
@@ -18751,7 +18752,7 @@ var KEYS = {
   derivation: ["chips", "cores", "clock", "flops-per-cycle"],
   cache: ["size", "bandwidth"],
   /** Each op class under a custom device's `classes`. */
-  opClass: ["compute-efficiency", "kernel-overhead"]
+  opClass: ["compute-efficiency", "memory-efficiency", "kernel-overhead"]
 };
 var PRECISIONS = ["fp64", "fp32", "tf32", "fp16", "bf16", "fp8", "int8", "int4"];
 var CLASSES = ["datacenter-gpu", "consumer-gpu", "edge-gpu", "cpu", "sbc-cpu", "apple-soc", "npu"];
@@ -19432,6 +19433,12 @@ function opClasses(ctx, node2, keyPath) {
       if (v === void 0) ok = false;
       else figures2.computeEfficiency = v;
     }
+    const mem = fm.get("memory-efficiency");
+    if (mem) {
+      const v = attempt(ctx, () => fraction(ctx, mem.value, `${kp}.memory-efficiency`));
+      if (v === void 0) ok = false;
+      else figures2.memoryEfficiency = v;
+    }
     const ov = fm.get("kernel-overhead");
     if (ov) {
       const v = attempt(ctx, () => seconds(ctx, ov.value, `${kp}.kernel-overhead`));
@@ -19519,10 +19526,10 @@ function readDocument(text2, file, what, allowed) {
   return { ctx, rootNode, root: asMap(ctx, rootNode, "", allowed, what) };
 }
 function checkVersion(ctx, rootNode, root, required) {
-  const version = root.get("version");
-  if (!version) {
+  const version2 = root.get("version");
+  if (!version2) {
     if (required) reportMissing(ctx, rootNode, "", "version", "missing 'version: 1'");
-  } else if (scalar(version.value) !== 1) report(ctx, version.value, "version", `expected 1 (the only version this tool reads), got ${kind(version.value)}`);
+  } else if (scalar(version2.value) !== 1) report(ctx, version2.value, "version", `expected 1 (the only version this tool reads), got ${kind(version2.value)}`);
 }
 function parseCustomDevices(ctx, node2, scope, others = []) {
   const out = [];
@@ -21277,7 +21284,8 @@ function convClass(lay) {
       return perGroup === 1 ? "depthwise" : "grouped";
     }
     const kernel = convKernel(ctx.attrs, ws);
-    return kernel && kernel.length > 0 && kernel.every((k) => k === 1) ? "conv-1x1" : "conv";
+    if (kernel && kernel.length > 0 && kernel.every((k) => k === 1)) return "conv-1x1";
+    return kernel && kernel.length === 3 ? "conv-3d" : "conv";
   };
 }
 function biasFlops(ctx, index) {
@@ -22092,14 +22100,18 @@ function scalarDim(ctx, i) {
   const v = dimValues(ctx.input(i));
   return v && v.length === 1 ? v[0] : null;
 }
-function gqaGeometry(ctx, check = false) {
-  const q = ctx.input(0)?.shape;
+function headCounts(ctx, check) {
   const n = ctx.attrs.int("num_heads", 0);
   const kvN = ctx.attrs.int("kv_num_heads", 0);
-  if (n <= 0 || kvN <= 0) {
-    if (check) malformed(ctx, "num_heads and kv_num_heads must be positive");
-    return null;
-  }
+  if (n > 0 && kvN > 0) return { n, kvN };
+  if (check) malformed(ctx, "num_heads and kv_num_heads must be positive");
+  return null;
+}
+function gqaGeometry(ctx, check = false) {
+  const q = ctx.input(0)?.shape;
+  const heads = headCounts(ctx, check);
+  if (!heads) return null;
+  const { n, kvN } = heads;
   if (!q) return null;
   if (q.length !== 3) {
     if (check) malformed(ctx, `query must be 3-D, got rank ${q.length}`);
@@ -22168,12 +22180,9 @@ var groupQueryAttention = {
 };
 function pagedGeometry(ctx, check = false) {
   const q = ctx.input(0)?.shape;
-  const n = ctx.attrs.int("num_heads", 0);
-  const kvN = ctx.attrs.int("kv_num_heads", 0);
-  if (n <= 0 || kvN <= 0) {
-    if (check) malformed(ctx, "num_heads and kv_num_heads must be positive");
-    return null;
-  }
+  const heads = headCounts(ctx, check);
+  if (!heads) return null;
+  const { n, kvN } = heads;
   if (!q) return null;
   if (q.length !== 2) {
     if (check) malformed(ctx, `query must be 2-D [num_tokens, hidden], got rank ${q.length}`);
@@ -25979,7 +25988,8 @@ function convClass2(n) {
   if (typeof channels === "number" && typeof perGroup === "number" && perGroup < channels) {
     return perGroup === 1 ? "depthwise" : "grouped";
   }
-  return w.slice(2).every((d) => d === 1) ? "conv-1x1" : "conv";
+  if (w.slice(2).every((d) => d === 1)) return "conv-1x1";
+  return w.length === 5 ? "conv-3d" : "conv";
 }
 function nodeClass(n) {
   if (n.opClass) return n.opClass;
@@ -25988,7 +25998,7 @@ function nodeClass(n) {
   if (typeof declared === "string") return declared;
   return INFERENCE_CLASS[n.opType] ?? "elementwise";
 }
-var FUSION_ROOTS = /* @__PURE__ */ new Set(["gemm", "conv", "conv-1x1", "depthwise", "grouped", "conv-transpose", "reduction"]);
+var FUSION_ROOTS = /* @__PURE__ */ new Set(["gemm", "conv", "conv-1x1", "depthwise", "grouped", "conv-3d", "conv-transpose", "reduction"]);
 var FALLBACK = {
   int4: ["int8", "fp16", "bf16", "fp32"],
   int8: ["fp16", "bf16", "fp32"],
@@ -26025,6 +26035,8 @@ function checkDevice(device) {
     if (!f) continue;
     const e = f.computeEfficiency;
     if (e !== void 0 && !(e > 0 && e <= 1)) throw bad(`${c} compute efficiency must be in (0, 1], got ${e}`);
+    const me = f.memoryEfficiency;
+    if (me !== void 0 && !(me > 0 && me <= 1)) throw bad(`${c} memory efficiency must be in (0, 1], got ${me}`);
     const o = f.kernelOverhead;
     if (o !== void 0 && !(o >= 0 && Number.isFinite(o))) throw bad(`${c} kernel overhead must be a finite number of seconds >= 0, got ${o}`);
   }
@@ -26174,24 +26186,27 @@ function estimateLatency(nodes, device, options = {}) {
   checkDevice(device);
   const fusion = device.fusion ?? "none";
   const notices = /* @__PURE__ */ new Set();
-  const dram = device.bandwidth * device.memoryEfficiency;
   const cache = device.cache;
-  const move = (bytes) => {
+  const move = (bytes, dram) => {
     if (bytes <= 0) return [0, false];
     if (cache && bytes <= cache.bytes) return [bytes / cache.bandwidth, true];
     return [bytes / dram, false];
   };
   const figures2 = (c) => {
     const f = device.classes?.[c];
-    return { eff: f?.computeEfficiency ?? device.computeEfficiency, overhead: f?.kernelOverhead ?? device.kernelOverhead };
+    return {
+      eff: f?.computeEfficiency ?? device.computeEfficiency,
+      overhead: f?.kernelOverhead ?? device.kernelOverhead,
+      dram: device.bandwidth * (f?.memoryEfficiency ?? device.memoryEfficiency)
+    };
   };
   const classes = nodes.map(nodeClass);
   const producer = /* @__PURE__ */ new Map();
   if (fusion === "standard" || cache) nodes.forEach((n, i) => n.outputs.forEach((o) => o.name && producer.set(o.name, i)));
   const externalBytesOf = externalFromMemory(nodes, producer, cache);
-  const moveWith = (bytes, external) => {
-    if (external <= 0) return move(bytes);
-    const [rest, cached2] = move(Math.max(0, bytes - external));
+  const moveWith = (bytes, external, dram) => {
+    if (external <= 0) return move(bytes, dram);
+    const [rest, cached2] = move(Math.max(0, bytes - external), dram);
     return [external / dram + rest, cached2];
   };
   const plan = fusion === "standard" ? fusionPlan(nodes, classes, producer, options.graphOutputs ?? []) : /* @__PURE__ */ new Map();
@@ -26230,8 +26245,9 @@ function estimateLatency(nodes, device, options = {}) {
         const inGroup = k === fused.via || from !== void 0 && (from === fused.root || plan.get(from)?.root === fused.root);
         if (!inGroup) extra += tensorBytes2(t) ?? 0;
       });
-      const tc2 = flops3 > 0 ? flops3 / (device.peak[p2] * figures2(root.opClass).eff) : 0;
-      const [tm2, cached3] = moveWith(extra, externalBytesOf(n));
+      const rootFigures = figures2(root.opClass);
+      const tc2 = flops3 > 0 ? flops3 / (device.peak[p2] * rootFigures.eff) : 0;
+      const [tm2, cached3] = moveWith(extra, externalBytesOf(n), rootFigures.dram);
       const time2 = Math.max(tc2, tm2);
       compute += tc2;
       memory += tm2;
@@ -26243,7 +26259,7 @@ function estimateLatency(nodes, device, options = {}) {
       out.push({ time: time2, compute: tc2, memory: tm2, bound: "fused", precision: p2, opClass: cls, fusedInto: fused.root, ...cached3 ? { cached: cached3 } : {} });
       return;
     }
-    const { eff, overhead: ov } = figures2(cls);
+    const { eff, overhead: ov, dram } = figures2(cls);
     const p = precisionOf(n, flops3);
     const rate3 = device.peak[p] * eff;
     const bytes = n.timing?.bytes ?? (n.bytesRead ?? 0) + (n.bytesWritten ?? 0);
@@ -26256,8 +26272,8 @@ function estimateLatency(nodes, device, options = {}) {
     if (steps > 0 && Number.isFinite(steps)) {
       const stepFlops = n.timing?.stepFlops ?? 0;
       const onceFlops = Math.max(0, flops3 - steps * stepFlops);
-      const [onceMem, c1] = move(bytes);
-      const [stepMem, c2] = move(n.timing?.stepBytes ?? 0);
+      const [onceMem, c1] = move(bytes, dram);
+      const [stepMem, c2] = move(n.timing?.stepBytes ?? 0, dram);
       const onceCompute = onceFlops / rate3;
       const stepCompute = stepFlops / rate3;
       tc = onceCompute + steps * stepCompute;
@@ -26267,7 +26283,7 @@ function estimateLatency(nodes, device, options = {}) {
       time = Math.max(onceCompute, onceMem) + ov + steps * (ov + Math.max(stepCompute, stepMem));
     } else {
       tc = flops3 > 0 ? flops3 / rate3 : 0;
-      [tm, cached2] = n.timing?.bytes !== void 0 ? move(bytes) : moveWith(bytes, externalBytesOf(n));
+      [tm, cached2] = n.timing?.bytes !== void 0 ? move(bytes, dram) : moveWith(bytes, externalBytesOf(n), dram);
       time = Math.max(tc, tm) + ov;
     }
     const bound2 = oh > time - oh ? "overhead" : tc >= tm ? "compute" : "memory";
@@ -26333,7 +26349,12 @@ function withLatency(report2, devices, options = {}) {
     for (const [c, t] of Object.entries(est.byClass)) {
       if (t.kernels === 0) continue;
       const f = d.classes?.[c];
-      classes[c] = { computeEfficiency: f?.computeEfficiency ?? d.computeEfficiency, kernelOverheadUs: (f?.kernelOverhead ?? d.kernelOverhead) * 1e6 };
+      classes[c] = {
+        computeEfficiency: f?.computeEfficiency ?? d.computeEfficiency,
+        kernelOverheadUs: (f?.kernelOverhead ?? d.kernelOverhead) * 1e6,
+        // Only where the class has its own (else the device-wide figure in `efficiency.memory`).
+        ...f?.memoryEfficiency !== void 0 ? { memoryEfficiency: f.memoryEfficiency } : {}
+      };
     }
     latency[d.id] = {
       device: d.id,
@@ -27033,69 +27054,11 @@ function renderComparisonText(cmp, options = {}) {
 }
 
 // package.json
-var package_default = {
-  name: "model-budget",
-  version: "0.1.0",
-  description: "Cost budgets for neural-network models (params, MACs/FLOPs, memory, roofline latency), enforced on every pull request.",
-  license: "MIT",
-  type: "module",
-  bin: {
-    "model-budget": "dist/cli.js"
-  },
-  engines: {
-    node: ">=20"
-  },
-  scripts: {
-    build: "node scripts/build.mjs",
-    typecheck: "tsc --noEmit",
-    test: "vitest run",
-    "test:all": "bash scripts/test.sh",
-    conformance: "tsx scripts/conformance.ts",
-    bench: "node --expose-gc --import tsx scripts/bench.ts",
-    "check-dist": 'node scripts/build.mjs && git diff --exit-code -- dist && test -z "$(git status --porcelain -- dist)"',
-    lint: "eslint .",
-    format: "prettier --write .",
-    "format:check": "prettier --check .",
-    fuzz: "tsx scripts/fuzz.ts",
-    accuracy: "tsx scripts/accuracy.ts"
-  },
-  devDependencies: {
-    "@actions/core": "^3.0.1",
-    "@actions/http-client": "^4.0.1",
-    "@eslint/js": "^10.0.1",
-    "@octokit/core": "^7.0.8",
-    "@octokit/plugin-retry": "^8.1.1",
-    "@octokit/plugin-throttling": "^11.0.5",
-    "@types/braces": "^3.0.5",
-    "@types/node": "^20.19.43",
-    "@types/picomatch": "^4.0.3",
-    ajv: "^8.20.0",
-    braces: "^3.0.3",
-    esbuild: "^0.28.2",
-    eslint: "^10.15.0",
-    fflate: "^0.8.3",
-    micromark: "^4.0.3",
-    "micromark-extension-gfm": "^3.0.0",
-    picomatch: "^4.0.7",
-    prettier: "^3.10.1",
-    tsx: "^4.23.15",
-    typescript: "^5.9.3",
-    "typescript-eslint": "^8.74.0",
-    undici: "^6.29.1",
-    vitest: "^4.1.12",
-    yaml: "^2.9.1"
-  },
-  files: [
-    "dist",
-    "action.yml",
-    "schema",
-    "README.md"
-  ]
-};
+var version = "0.1.0";
 
 // src/version.ts
 var TOOL_NAME = "model-budget";
-var VERSION = package_default.version;
+var VERSION = version;
 
 // src/io/load-model.ts
 import { dirname as dirname2, isAbsolute as isAbsolute2, relative as relative2, resolve as resolve2, sep as sep2 } from "node:path";
@@ -27145,8 +27108,8 @@ function decodeModel(bytes, options = {}) {
         sawGraph = true;
         break;
       case 8 << 3 | WIRE_LEN: {
-        const [domain, version] = opsetId(r);
-        model.opsetImports.set(domain, version);
+        const [domain, version2] = opsetId(r);
+        model.opsetImports.set(domain, version2);
         break;
       }
       case 14 << 3 | WIRE_LEN: {
@@ -27174,14 +27137,14 @@ function sub(r, body) {
 function opsetId(r) {
   return sub(r, (s) => {
     let domain = "";
-    let version = 0;
+    let version2 = 0;
     while (!s.done) {
       const tag = s.tag();
       if (tag === (1 << 3 | WIRE_LEN)) domain = s.string();
-      else if (tag === (2 << 3 | WIRE_VARINT)) version = s.int64();
+      else if (tag === (2 << 3 | WIRE_VARINT)) version2 = s.int64();
       else s.skip(tag & 7);
     }
-    return [normDomain(domain), version];
+    return [normDomain(domain), version2];
   });
 }
 function stringEntry(r) {
@@ -27691,8 +27654,8 @@ function functionProto(r) {
           f.nodes.push(node(s, 1));
           break;
         case 9: {
-          const [domain, version] = opsetId(s);
-          f.opsetImports.set(domain, version);
+          const [domain, version2] = opsetId(s);
+          f.opsetImports.set(domain, version2);
           break;
         }
         case 10:
@@ -28972,6 +28935,7 @@ function classFigures2(defaults, compute, overhead, own = {}) {
     if (!f) continue;
     const merged = { ...out[c] };
     if (f.computeEfficiency !== void 0) merged.computeEfficiency = f.computeEfficiency;
+    if (f.memoryEfficiency !== void 0) merged.memoryEfficiency = f.memoryEfficiency;
     if (f.kernelOverhead !== void 0) merged.kernelOverhead = f.kernelOverhead;
     out[c] = merged;
   }
@@ -29998,10 +29962,10 @@ var report_schema_default = {
         },
         classes: {
           type: "object",
-          description: "The compute efficiency and kernel overhead used for each op class that launched kernels",
+          description: "The compute efficiency and kernel overhead used for each op class that launched kernels, and its memory efficiency where the class has its own",
           additionalProperties: {
             type: "object",
-            properties: { computeEfficiency: { type: "number" }, kernelOverheadUs: { type: "number" } }
+            properties: { computeEfficiency: { type: "number" }, kernelOverheadUs: { type: "number" }, memoryEfficiency: { type: "number" } }
           }
         },
         cache: {
@@ -30035,6 +29999,7 @@ var report_schema_default = {
             "conv-1x1",
             "depthwise",
             "grouped",
+            "conv-3d",
             "conv-transpose",
             "recurrent",
             "attention",
@@ -30467,6 +30432,7 @@ var CLASS_COLORS = {
   "conv-1x1": "#9c36b5",
   depthwise: "#6741d9",
   grouped: "#3b5bdb",
+  "conv-3d": "#862e9c",
   "conv-transpose": "#1c7ed6",
   recurrent: "#0c8599",
   attention: "#2f9e44",
@@ -31254,13 +31220,19 @@ function median(xs) {
 
 // src/calibrate/fit.ts
 var rooflineMs = (nodes, device, graph2) => estimateLatency(nodes, device, graph2 ? { graphInputs: graph2.inputs, graphOutputs: graph2.outputs } : {}).ms;
+function huber(r, delta) {
+  if (!(delta > 0) || Math.abs(r) <= delta) return r;
+  return Math.sign(r) * Math.sqrt(2 * delta * Math.abs(r) - delta * delta);
+}
 var FREE = /* @__PURE__ */ new Set(["view", "shape"]);
+var MEMORY_CLASSES = /* @__PURE__ */ new Set(["gemm"]);
 var COMPUTE_CLASSES = /* @__PURE__ */ new Set([
   "gemm",
   "conv",
   "conv-1x1",
   "depthwise",
   "grouped",
+  "conv-3d",
   "conv-transpose",
   "recurrent",
   "attention"
@@ -31304,6 +31276,14 @@ function parameterDefs(classes, withCache, runOverhead) {
         hi: 1,
         get: (d) => d.classes[c]?.computeEfficiency ?? d.computeEfficiency,
         set: (d, v) => d.classes[c] = { ...d.classes[c], computeEfficiency: v }
+      });
+    if (MEMORY_CLASSES.has(c))
+      defs.push({
+        name: `${c}.memory-efficiency`,
+        lo: 1e-3,
+        hi: 1,
+        get: (d) => d.classes[c]?.memoryEfficiency ?? d.memoryEfficiency,
+        set: (d, v) => d.classes[c] = { ...d.classes[c], memoryEfficiency: v }
       });
     defs.push({
       name: `${c}.kernel-overhead`,
@@ -31395,6 +31375,7 @@ function fitDevice(measurements, options) {
   const candidates = [...options.cacheCandidates ?? (base.cache ? [base.cache.bytes] : [])].filter((b) => b > 0);
   const defs = parameterDefs(classes, candidates.length > 0, options.runOverhead === true);
   const runJ = defs.findIndex((d) => d.nuisance);
+  const delta = options.robust ?? Math.log(1.25);
   const initialDevice = clone(base);
   if (candidates.length && !initialDevice.cache) initialDevice.cache = { bytes: candidates[0], bandwidth: 4 * base.bandwidth * base.memoryEfficiency };
   const initial = defs.map((d) => d.get(initialDevice));
@@ -31418,7 +31399,7 @@ function fitDevice(measurements, options) {
   const residualsFor = (x2, cacheBytes, only = all) => {
     const d = deviceAt(x2, cacheBytes);
     const extra2 = runMs(x2);
-    return only.map((i) => Math.log((estimate(usable2[i].nodes, d, usable2[i].graph) + extra2) / usable2[i].ms));
+    return only.map((i) => huber(Math.log((estimate(usable2[i].nodes, d, usable2[i].graph) + extra2) / usable2[i].ms), delta));
   };
   const x0 = initial.map((v, j) => Math.min(hi[j], Math.max(lo[j], Math.log(v))));
   const peak = base.peak.fp32 ?? Math.max(...Object.values(base.peak).filter((v) => typeof v === "number" && v > 0));
@@ -31460,7 +31441,7 @@ function fitDevice(measurements, options) {
   defs.forEach((p, j) => {
     if (identifiable[j] || !p.name.includes(".") || p.name.startsWith("cache.")) return;
     const [c, key2] = p.name.split(".");
-    const field2 = key2 === "compute-efficiency" ? "computeEfficiency" : "kernelOverhead";
+    const field2 = key2 === "compute-efficiency" ? "computeEfficiency" : key2 === "memory-efficiency" ? "memoryEfficiency" : "kernelOverhead";
     const had = base.classes[c]?.[field2];
     const figures2 = { ...device.classes[c], [field2]: had };
     const kept = Object.fromEntries(Object.entries(figures2).filter(([, v]) => v !== void 0));
@@ -31926,10 +31907,10 @@ function encodeModel(m) {
   w.int(1, m.irVersion ?? 8);
   w.string(2, m.producer ?? "model-budget-tests");
   w.message(7, (g) => writeGraph(g, m.graph));
-  for (const [domain, version] of Object.entries(m.opsets ?? { "": 17 }))
+  for (const [domain, version2] of Object.entries(m.opsets ?? { "": 17 }))
     w.message(8, (o) => {
       if (domain) o.string(1, domain);
-      o.int(2, version);
+      o.int(2, version2);
     });
   for (const f of m.functions ?? [])
     w.message(25, (x) => {
@@ -31938,10 +31919,10 @@ function encodeModel(m) {
       for (const o of f.outputs) x.string(5, o);
       for (const a of f.attributes ?? []) x.string(6, a);
       for (const n of f.nodes) x.message(7, (y) => writeNode(y, n));
-      for (const [domain, version] of Object.entries(f.opsets ?? { "": 17 }))
+      for (const [domain, version2] of Object.entries(f.opsets ?? { "": 17 }))
         x.message(9, (o) => {
           if (domain) o.string(1, domain);
-          o.int(2, version);
+          o.int(2, version2);
         });
       x.string(10, f.domain);
     });
@@ -32000,6 +31981,8 @@ function conv(c) {
   let hw = c.hw;
   let channels = c.cin;
   let x = "x";
+  const f = c.frames;
+  const kernel = f ? [c.k, c.k, c.k] : [c.k, c.k];
   for (let i = 0; i < depth; i++) {
     const cin = channels;
     const cout = i % 2 === 0 ? c.cout : c.cin;
@@ -32011,9 +31994,9 @@ function conv(c) {
       inputs: [x, `w${i}`, `b${i}`],
       outputs: [y],
       name: `conv${i}`,
-      attrs: { kernel_shape: [c.k, c.k], pads: [pad, pad, pad, pad], strides: [s, s], group }
+      attrs: { kernel_shape: kernel, pads: [...kernel, ...kernel].map(() => pad), strides: f ? [1, s, s] : [s, s], group }
     });
-    initializers.push(weight(`w${i}`, [cout, cin / group, c.k, c.k], 7 + i), weight(`b${i}`, [cout], 11 + i));
+    initializers.push(weight(`w${i}`, [cout, cin / group, ...kernel], 7 + i), weight(`b${i}`, [cout], 11 + i));
     x = y;
     if (c.relu) {
       const r = i === depth - 1 ? "y" : `r${i}`;
@@ -32025,10 +32008,10 @@ function conv(c) {
   }
   return {
     id: c.id,
-    what: `${depth} x Conv ${c.k}x${c.k} ${c.cin}->${c.cout}${depth > 1 && c.cin !== c.cout ? `->${c.cin}` : ""} group ${group}${stride > 1 ? ` (first stride ${stride})` : ""} at ${c.hw}x${c.hw}${c.relu ? ", each + Relu" : ""}`,
+    what: `${depth} x Conv ${kernel.join("x")} ${c.cin}->${c.cout}${depth > 1 && c.cin !== c.cout ? `->${c.cin}` : ""} group ${group}${stride > 1 ? ` (first stride ${stride})` : ""} at ${f ? `${f}x` : ""}${c.hw}x${c.hw}${c.relu ? ", each + Relu" : ""}`,
     nodes,
-    inputs: [f32("x", [1, c.cin, c.hw, c.hw])],
-    outputs: [f32("y", [1, channels, hw, hw])],
+    inputs: [f32("x", [1, c.cin, ...f ? [f] : [], c.hw, c.hw])],
+    outputs: [f32("y", [1, channels, ...f ? [f] : [], hw, hw])],
     initializers
   };
 }
@@ -32171,6 +32154,8 @@ function fullSpecs() {
     conv({ id: "grouped-128-g4-28", cin: 128, cout: 128, hw: 28, k: 3, group: 4 }),
     conv({ id: "grouped-128-g32-56", cin: 128, cout: 128, hw: 56, k: 3, group: 32 }),
     conv({ id: "grouped-64-g8-14", cin: 64, cout: 64, hw: 14, k: 3, group: 8 }),
+    conv({ id: "conv3d-32-8x28", cin: 32, cout: 32, hw: 28, k: 3, frames: 8, depth: 2 }),
+    conv({ id: "conv3d-64-4x14", cin: 64, cout: 64, hw: 14, k: 3, frames: 4, depth: 2 }),
     convTranspose2(64, 32, 28),
     convTranspose2(16, 16, 8),
     chain(1 << 10),
@@ -32278,9 +32263,11 @@ function deviceYaml(device, fit, options = {}) {
       const f = device.classes[c];
       const parts = [];
       if (f.computeEfficiency !== void 0) parts.push(`compute-efficiency: ${fraction2(f.computeEfficiency)}`);
+      if (f.memoryEfficiency !== void 0) parts.push(`memory-efficiency: ${fraction2(f.memoryEfficiency)}`);
       if (f.kernelOverhead !== void 0) parts.push(`kernel-overhead: ${seconds2(f.kernelOverhead)}`);
-      const measured = fit ? [`${c}.compute-efficiency`, `${c}.kernel-overhead`].filter((n) => fitted.has(n)).length : 0;
-      const note = fit ? measured === 2 ? "  # fitted" : measured === 1 ? "  # partly fitted" : "  # not measured: the base figures" : "";
+      const names = [`${c}.compute-efficiency`, `${c}.memory-efficiency`, `${c}.kernel-overhead`].filter((n) => fit?.parameters.some((p) => p.name === n));
+      const measured = names.filter((n) => fitted.has(n)).length;
+      const note = fit ? measured > 0 && measured === names.length ? "  # fitted" : measured > 0 ? "  # partly fitted" : "  # not measured: the base figures" : "";
       lines.push(`      ${c}: { ${parts.join(", ")} }${note}`);
     }
   }

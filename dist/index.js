@@ -1497,36 +1497,36 @@ var require_diagnostics = __commonJS({
       const debuglog = fetchDebuglog.enabled ? fetchDebuglog : undiciDebugLog;
       diagnosticsChannel.channel("undici:client:beforeConnect").subscribe((evt) => {
         const {
-          connectParams: { version, protocol, port, host }
+          connectParams: { version: version2, protocol, port, host }
         } = evt;
         debuglog(
           "connecting to %s using %s%s",
           `${host}${port ? `:${port}` : ""}`,
           protocol,
-          version
+          version2
         );
       });
       diagnosticsChannel.channel("undici:client:connected").subscribe((evt) => {
         const {
-          connectParams: { version, protocol, port, host }
+          connectParams: { version: version2, protocol, port, host }
         } = evt;
         debuglog(
           "connected to %s using %s%s",
           `${host}${port ? `:${port}` : ""}`,
           protocol,
-          version
+          version2
         );
       });
       diagnosticsChannel.channel("undici:client:connectError").subscribe((evt) => {
         const {
-          connectParams: { version, protocol, port, host },
+          connectParams: { version: version2, protocol, port, host },
           error: error2
         } = evt;
         debuglog(
           "connection to %s using %s%s errored - %s",
           `${host}${port ? `:${port}` : ""}`,
           protocol,
-          version,
+          version2,
           error2.message
         );
       });
@@ -1575,31 +1575,31 @@ var require_diagnostics = __commonJS({
         const debuglog = undiciDebugLog.enabled ? undiciDebugLog : websocketDebuglog;
         diagnosticsChannel.channel("undici:client:beforeConnect").subscribe((evt) => {
           const {
-            connectParams: { version, protocol, port, host }
+            connectParams: { version: version2, protocol, port, host }
           } = evt;
           debuglog(
             "connecting to %s%s using %s%s",
             host,
             port ? `:${port}` : "",
             protocol,
-            version
+            version2
           );
         });
         diagnosticsChannel.channel("undici:client:connected").subscribe((evt) => {
           const {
-            connectParams: { version, protocol, port, host }
+            connectParams: { version: version2, protocol, port, host }
           } = evt;
           debuglog(
             "connected to %s%s using %s%s",
             host,
             port ? `:${port}` : "",
             protocol,
-            version
+            version2
           );
         });
         diagnosticsChannel.channel("undici:client:connectError").subscribe((evt) => {
           const {
-            connectParams: { version, protocol, port, host },
+            connectParams: { version: version2, protocol, port, host },
             error: error2
           } = evt;
           debuglog(
@@ -1607,7 +1607,7 @@ var require_diagnostics = __commonJS({
             host,
             port ? `:${port}` : "",
             protocol,
-            version,
+            version2,
             error2.message
           );
         });
@@ -19441,13 +19441,13 @@ var require_directives = __commonJS({
               onError(0, "%YAML directive should contain exactly one part");
               return false;
             }
-            const [version] = parts;
-            if (version === "1.1" || version === "1.2") {
-              this.yaml.version = version;
+            const [version2] = parts;
+            if (version2 === "1.1" || version2 === "1.2") {
+              this.yaml.version = version2;
               return true;
             } else {
-              const isValid = /^\d+\.\d+$/.test(version);
-              onError(6, `Unsupported YAML version ${version}`, isValid);
+              const isValid = /^\d+\.\d+$/.test(version2);
+              onError(6, `Unsupported YAML version ${version2}`, isValid);
               return false;
             }
           }
@@ -22549,14 +22549,14 @@ var require_Document = __commonJS({
           version: "1.2"
         }, options);
         this.options = opt;
-        let { version } = opt;
+        let { version: version2 } = opt;
         if (options?._directives) {
           this.directives = options._directives.atDocument();
           if (this.directives.yaml.explicit)
-            version = this.directives.yaml.version;
+            version2 = this.directives.yaml.version;
         } else
-          this.directives = new directives.Directives({ version });
-        this.setSchema(version, options);
+          this.directives = new directives.Directives({ version: version2 });
+        this.setSchema(version2, options);
         this.contents = value2 === void 0 ? null : this.createNode(value2, _replacer, options);
       }
       /**
@@ -22736,11 +22736,11 @@ var require_Document = __commonJS({
        *
        * Overrides all previously set schema options.
        */
-      setSchema(version, options = {}) {
-        if (typeof version === "number")
-          version = String(version);
+      setSchema(version2, options = {}) {
+        if (typeof version2 === "number")
+          version2 = String(version2);
         let opt;
-        switch (version) {
+        switch (version2) {
           case "1.1":
             if (this.directives)
               this.directives.yaml.version = "1.1";
@@ -22751,9 +22751,9 @@ var require_Document = __commonJS({
           case "1.2":
           case "next":
             if (this.directives)
-              this.directives.yaml.version = version;
+              this.directives.yaml.version = version2;
             else
-              this.directives = new directives.Directives({ version });
+              this.directives = new directives.Directives({ version: version2 });
             opt = { resolveKnownTags: true, schema: "core" };
             break;
           case null:
@@ -22762,7 +22762,7 @@ var require_Document = __commonJS({
             opt = null;
             break;
           default: {
-            const sv = JSON.stringify(version);
+            const sv = JSON.stringify(version2);
             throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
           }
         }
@@ -36942,12 +36942,12 @@ var require_light = __commonJS({
         }
       };
       var Sync_1 = Sync;
-      var version = "2.19.5";
+      var version2 = "2.19.5";
       var version$1 = {
-        version
+        version: version2
       };
       var version$2 = /* @__PURE__ */ Object.freeze({
-        version,
+        version: version2,
         default: version$1
       });
       var require$$2 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
@@ -40070,6 +40070,7 @@ var OP_CLASSES = [
   "conv-1x1",
   "depthwise",
   "grouped",
+  "conv-3d",
   "conv-transpose",
   "recurrent",
   "attention",
@@ -40348,7 +40349,7 @@ var KEYS = {
   derivation: ["chips", "cores", "clock", "flops-per-cycle"],
   cache: ["size", "bandwidth"],
   /** Each op class under a custom device's `classes`. */
-  opClass: ["compute-efficiency", "kernel-overhead"]
+  opClass: ["compute-efficiency", "memory-efficiency", "kernel-overhead"]
 };
 var PRECISIONS = ["fp64", "fp32", "tf32", "fp16", "bf16", "fp8", "int8", "int4"];
 var CLASSES = ["datacenter-gpu", "consumer-gpu", "edge-gpu", "cpu", "sbc-cpu", "apple-soc", "npu"];
@@ -41029,6 +41030,12 @@ function opClasses(ctx, node2, keyPath) {
       if (v === void 0) ok = false;
       else figures2.computeEfficiency = v;
     }
+    const mem = fm.get("memory-efficiency");
+    if (mem) {
+      const v = attempt(ctx, () => fraction(ctx, mem.value, `${kp}.memory-efficiency`));
+      if (v === void 0) ok = false;
+      else figures2.memoryEfficiency = v;
+    }
     const ov = fm.get("kernel-overhead");
     if (ov) {
       const v = attempt(ctx, () => seconds(ctx, ov.value, `${kp}.kernel-overhead`));
@@ -41116,10 +41123,10 @@ function readDocument(text2, file, what, allowed) {
   return { ctx, rootNode, root: asMap(ctx, rootNode, "", allowed, what) };
 }
 function checkVersion(ctx, rootNode, root, required) {
-  const version = root.get("version");
-  if (!version) {
+  const version2 = root.get("version");
+  if (!version2) {
     if (required) reportMissing(ctx, rootNode, "", "version", "missing 'version: 1'");
-  } else if (scalar(version.value) !== 1) report(ctx, version.value, "version", `expected 1 (the only version this tool reads), got ${kind(version.value)}`);
+  } else if (scalar(version2.value) !== 1) report(ctx, version2.value, "version", `expected 1 (the only version this tool reads), got ${kind(version2.value)}`);
 }
 function parseCustomDevices(ctx, node2, scope, others = []) {
   const out = [];
@@ -41908,6 +41915,7 @@ function classFigures(defaults, compute, overhead, own = {}) {
     if (!f) continue;
     const merged = { ...out[c] };
     if (f.computeEfficiency !== void 0) merged.computeEfficiency = f.computeEfficiency;
+    if (f.memoryEfficiency !== void 0) merged.memoryEfficiency = f.memoryEfficiency;
     if (f.kernelOverhead !== void 0) merged.kernelOverhead = f.kernelOverhead;
     out[c] = merged;
   }
@@ -42229,8 +42237,8 @@ function decodeModel(bytes, options = {}) {
         sawGraph = true;
         break;
       case 8 << 3 | WIRE_LEN: {
-        const [domain, version] = opsetId(r);
-        model.opsetImports.set(domain, version);
+        const [domain, version2] = opsetId(r);
+        model.opsetImports.set(domain, version2);
         break;
       }
       case 14 << 3 | WIRE_LEN: {
@@ -42258,14 +42266,14 @@ function sub(r, body) {
 function opsetId(r) {
   return sub(r, (s) => {
     let domain = "";
-    let version = 0;
+    let version2 = 0;
     while (!s.done) {
       const tag = s.tag();
       if (tag === (1 << 3 | WIRE_LEN)) domain = s.string();
-      else if (tag === (2 << 3 | WIRE_VARINT)) version = s.int64();
+      else if (tag === (2 << 3 | WIRE_VARINT)) version2 = s.int64();
       else s.skip(tag & 7);
     }
-    return [normDomain(domain), version];
+    return [normDomain(domain), version2];
   });
 }
 function stringEntry(r) {
@@ -42775,8 +42783,8 @@ function functionProto(r) {
           f.nodes.push(node(s, 1));
           break;
         case 9: {
-          const [domain, version] = opsetId(s);
-          f.opsetImports.set(domain, version);
+          const [domain, version2] = opsetId(s);
+          f.opsetImports.set(domain, version2);
           break;
         }
         case 10:
@@ -44531,7 +44539,8 @@ function convClass(lay) {
       return perGroup === 1 ? "depthwise" : "grouped";
     }
     const kernel = convKernel(ctx.attrs, ws);
-    return kernel && kernel.length > 0 && kernel.every((k) => k === 1) ? "conv-1x1" : "conv";
+    if (kernel && kernel.length > 0 && kernel.every((k) => k === 1)) return "conv-1x1";
+    return kernel && kernel.length === 3 ? "conv-3d" : "conv";
   };
 }
 function biasFlops(ctx, index) {
@@ -45346,14 +45355,18 @@ function scalarDim(ctx, i2) {
   const v = dimValues(ctx.input(i2));
   return v && v.length === 1 ? v[0] : null;
 }
-function gqaGeometry(ctx, check = false) {
-  const q = ctx.input(0)?.shape;
+function headCounts(ctx, check) {
   const n = ctx.attrs.int("num_heads", 0);
   const kvN = ctx.attrs.int("kv_num_heads", 0);
-  if (n <= 0 || kvN <= 0) {
-    if (check) malformed(ctx, "num_heads and kv_num_heads must be positive");
-    return null;
-  }
+  if (n > 0 && kvN > 0) return { n, kvN };
+  if (check) malformed(ctx, "num_heads and kv_num_heads must be positive");
+  return null;
+}
+function gqaGeometry(ctx, check = false) {
+  const q = ctx.input(0)?.shape;
+  const heads = headCounts(ctx, check);
+  if (!heads) return null;
+  const { n, kvN } = heads;
   if (!q) return null;
   if (q.length !== 3) {
     if (check) malformed(ctx, `query must be 3-D, got rank ${q.length}`);
@@ -45422,12 +45435,9 @@ var groupQueryAttention = {
 };
 function pagedGeometry(ctx, check = false) {
   const q = ctx.input(0)?.shape;
-  const n = ctx.attrs.int("num_heads", 0);
-  const kvN = ctx.attrs.int("kv_num_heads", 0);
-  if (n <= 0 || kvN <= 0) {
-    if (check) malformed(ctx, "num_heads and kv_num_heads must be positive");
-    return null;
-  }
+  const heads = headCounts(ctx, check);
+  if (!heads) return null;
+  const { n, kvN } = heads;
   if (!q) return null;
   if (q.length !== 2) {
     if (check) malformed(ctx, `query must be 2-D [num_tokens, hidden], got rank ${q.length}`);
@@ -49497,7 +49507,8 @@ function convClass2(n) {
   if (typeof channels === "number" && typeof perGroup === "number" && perGroup < channels) {
     return perGroup === 1 ? "depthwise" : "grouped";
   }
-  return w.slice(2).every((d) => d === 1) ? "conv-1x1" : "conv";
+  if (w.slice(2).every((d) => d === 1)) return "conv-1x1";
+  return w.length === 5 ? "conv-3d" : "conv";
 }
 function nodeClass(n) {
   if (n.opClass) return n.opClass;
@@ -49506,7 +49517,7 @@ function nodeClass(n) {
   if (typeof declared === "string") return declared;
   return INFERENCE_CLASS[n.opType] ?? "elementwise";
 }
-var FUSION_ROOTS = /* @__PURE__ */ new Set(["gemm", "conv", "conv-1x1", "depthwise", "grouped", "conv-transpose", "reduction"]);
+var FUSION_ROOTS = /* @__PURE__ */ new Set(["gemm", "conv", "conv-1x1", "depthwise", "grouped", "conv-3d", "conv-transpose", "reduction"]);
 var FALLBACK = {
   int4: ["int8", "fp16", "bf16", "fp32"],
   int8: ["fp16", "bf16", "fp32"],
@@ -49543,6 +49554,8 @@ function checkDevice(device) {
     if (!f) continue;
     const e = f.computeEfficiency;
     if (e !== void 0 && !(e > 0 && e <= 1)) throw bad(`${c} compute efficiency must be in (0, 1], got ${e}`);
+    const me = f.memoryEfficiency;
+    if (me !== void 0 && !(me > 0 && me <= 1)) throw bad(`${c} memory efficiency must be in (0, 1], got ${me}`);
     const o = f.kernelOverhead;
     if (o !== void 0 && !(o >= 0 && Number.isFinite(o))) throw bad(`${c} kernel overhead must be a finite number of seconds >= 0, got ${o}`);
   }
@@ -49692,24 +49705,27 @@ function estimateLatency(nodes, device, options = {}) {
   checkDevice(device);
   const fusion = device.fusion ?? "none";
   const notices = /* @__PURE__ */ new Set();
-  const dram = device.bandwidth * device.memoryEfficiency;
   const cache = device.cache;
-  const move = (bytes) => {
+  const move = (bytes, dram) => {
     if (bytes <= 0) return [0, false];
     if (cache && bytes <= cache.bytes) return [bytes / cache.bandwidth, true];
     return [bytes / dram, false];
   };
   const figures2 = (c) => {
     const f = device.classes?.[c];
-    return { eff: f?.computeEfficiency ?? device.computeEfficiency, overhead: f?.kernelOverhead ?? device.kernelOverhead };
+    return {
+      eff: f?.computeEfficiency ?? device.computeEfficiency,
+      overhead: f?.kernelOverhead ?? device.kernelOverhead,
+      dram: device.bandwidth * (f?.memoryEfficiency ?? device.memoryEfficiency)
+    };
   };
   const classes = nodes.map(nodeClass);
   const producer = /* @__PURE__ */ new Map();
   if (fusion === "standard" || cache) nodes.forEach((n, i2) => n.outputs.forEach((o) => o.name && producer.set(o.name, i2)));
   const externalBytesOf = externalFromMemory(nodes, producer, cache);
-  const moveWith = (bytes, external) => {
-    if (external <= 0) return move(bytes);
-    const [rest, cached] = move(Math.max(0, bytes - external));
+  const moveWith = (bytes, external, dram) => {
+    if (external <= 0) return move(bytes, dram);
+    const [rest, cached] = move(Math.max(0, bytes - external), dram);
     return [external / dram + rest, cached];
   };
   const plan = fusion === "standard" ? fusionPlan(nodes, classes, producer, options.graphOutputs ?? []) : /* @__PURE__ */ new Map();
@@ -49748,8 +49764,9 @@ function estimateLatency(nodes, device, options = {}) {
         const inGroup = k === fused.via || from !== void 0 && (from === fused.root || plan.get(from)?.root === fused.root);
         if (!inGroup) extra += tensorBytes2(t) ?? 0;
       });
-      const tc2 = flops3 > 0 ? flops3 / (device.peak[p2] * figures2(root.opClass).eff) : 0;
-      const [tm2, cached2] = moveWith(extra, externalBytesOf(n));
+      const rootFigures = figures2(root.opClass);
+      const tc2 = flops3 > 0 ? flops3 / (device.peak[p2] * rootFigures.eff) : 0;
+      const [tm2, cached2] = moveWith(extra, externalBytesOf(n), rootFigures.dram);
       const time2 = Math.max(tc2, tm2);
       compute += tc2;
       memory += tm2;
@@ -49761,7 +49778,7 @@ function estimateLatency(nodes, device, options = {}) {
       out.push({ time: time2, compute: tc2, memory: tm2, bound: "fused", precision: p2, opClass: cls, fusedInto: fused.root, ...cached2 ? { cached: cached2 } : {} });
       return;
     }
-    const { eff, overhead: ov } = figures2(cls);
+    const { eff, overhead: ov, dram } = figures2(cls);
     const p = precisionOf(n, flops3);
     const rate = device.peak[p] * eff;
     const bytes = n.timing?.bytes ?? (n.bytesRead ?? 0) + (n.bytesWritten ?? 0);
@@ -49774,8 +49791,8 @@ function estimateLatency(nodes, device, options = {}) {
     if (steps > 0 && Number.isFinite(steps)) {
       const stepFlops = n.timing?.stepFlops ?? 0;
       const onceFlops = Math.max(0, flops3 - steps * stepFlops);
-      const [onceMem, c1] = move(bytes);
-      const [stepMem, c2] = move(n.timing?.stepBytes ?? 0);
+      const [onceMem, c1] = move(bytes, dram);
+      const [stepMem, c2] = move(n.timing?.stepBytes ?? 0, dram);
       const onceCompute = onceFlops / rate;
       const stepCompute = stepFlops / rate;
       tc = onceCompute + steps * stepCompute;
@@ -49785,7 +49802,7 @@ function estimateLatency(nodes, device, options = {}) {
       time = Math.max(onceCompute, onceMem) + ov + steps * (ov + Math.max(stepCompute, stepMem));
     } else {
       tc = flops3 > 0 ? flops3 / rate : 0;
-      [tm, cached] = n.timing?.bytes !== void 0 ? move(bytes) : moveWith(bytes, externalBytesOf(n));
+      [tm, cached] = n.timing?.bytes !== void 0 ? move(bytes, dram) : moveWith(bytes, externalBytesOf(n), dram);
       time = Math.max(tc, tm) + ov;
     }
     const bound2 = oh > time - oh ? "overhead" : tc >= tm ? "compute" : "memory";
@@ -49851,7 +49868,12 @@ function withLatency(report2, devices, options = {}) {
     for (const [c, t] of Object.entries(est.byClass)) {
       if (t.kernels === 0) continue;
       const f = d.classes?.[c];
-      classes[c] = { computeEfficiency: f?.computeEfficiency ?? d.computeEfficiency, kernelOverheadUs: (f?.kernelOverhead ?? d.kernelOverhead) * 1e6 };
+      classes[c] = {
+        computeEfficiency: f?.computeEfficiency ?? d.computeEfficiency,
+        kernelOverheadUs: (f?.kernelOverhead ?? d.kernelOverhead) * 1e6,
+        // Only where the class has its own (else the device-wide figure in `efficiency.memory`).
+        ...f?.memoryEfficiency !== void 0 ? { memoryEfficiency: f.memoryEfficiency } : {}
+      };
     }
     latency[d.id] = {
       device: d.id,
@@ -50432,69 +50454,11 @@ function globFiles(pattern, cwd, root, label) {
 }
 
 // package.json
-var package_default = {
-  name: "model-budget",
-  version: "0.1.0",
-  description: "Cost budgets for neural-network models (params, MACs/FLOPs, memory, roofline latency), enforced on every pull request.",
-  license: "MIT",
-  type: "module",
-  bin: {
-    "model-budget": "dist/cli.js"
-  },
-  engines: {
-    node: ">=20"
-  },
-  scripts: {
-    build: "node scripts/build.mjs",
-    typecheck: "tsc --noEmit",
-    test: "vitest run",
-    "test:all": "bash scripts/test.sh",
-    conformance: "tsx scripts/conformance.ts",
-    bench: "node --expose-gc --import tsx scripts/bench.ts",
-    "check-dist": 'node scripts/build.mjs && git diff --exit-code -- dist && test -z "$(git status --porcelain -- dist)"',
-    lint: "eslint .",
-    format: "prettier --write .",
-    "format:check": "prettier --check .",
-    fuzz: "tsx scripts/fuzz.ts",
-    accuracy: "tsx scripts/accuracy.ts"
-  },
-  devDependencies: {
-    "@actions/core": "^3.0.1",
-    "@actions/http-client": "^4.0.1",
-    "@eslint/js": "^10.0.1",
-    "@octokit/core": "^7.0.8",
-    "@octokit/plugin-retry": "^8.1.1",
-    "@octokit/plugin-throttling": "^11.0.5",
-    "@types/braces": "^3.0.5",
-    "@types/node": "^20.19.43",
-    "@types/picomatch": "^4.0.3",
-    ajv: "^8.20.0",
-    braces: "^3.0.3",
-    esbuild: "^0.28.2",
-    eslint: "^10.15.0",
-    fflate: "^0.8.3",
-    micromark: "^4.0.3",
-    "micromark-extension-gfm": "^3.0.0",
-    picomatch: "^4.0.7",
-    prettier: "^3.10.1",
-    tsx: "^4.23.15",
-    typescript: "^5.9.3",
-    "typescript-eslint": "^8.74.0",
-    undici: "^6.29.1",
-    vitest: "^4.1.12",
-    yaml: "^2.9.1"
-  },
-  files: [
-    "dist",
-    "action.yml",
-    "schema",
-    "README.md"
-  ]
-};
+var version = "0.1.0";
 
 // src/version.ts
 var TOOL_NAME = "model-budget";
-var VERSION = package_default.version;
+var VERSION = version;
 
 // src/check/run.ts
 function parseMaxNodes(v, what) {
@@ -51689,10 +51653,10 @@ var report_schema_default = {
         },
         classes: {
           type: "object",
-          description: "The compute efficiency and kernel overhead used for each op class that launched kernels",
+          description: "The compute efficiency and kernel overhead used for each op class that launched kernels, and its memory efficiency where the class has its own",
           additionalProperties: {
             type: "object",
-            properties: { computeEfficiency: { type: "number" }, kernelOverheadUs: { type: "number" } }
+            properties: { computeEfficiency: { type: "number" }, kernelOverheadUs: { type: "number" }, memoryEfficiency: { type: "number" } }
           }
         },
         cache: {
@@ -51726,6 +51690,7 @@ var report_schema_default = {
             "conv-1x1",
             "depthwise",
             "grouped",
+            "conv-3d",
             "conv-transpose",
             "recurrent",
             "attention",
