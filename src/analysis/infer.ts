@@ -398,26 +398,28 @@ function inferRun(model: Model, options: InferOptions, bounds: BoundDims | null)
       // Built only for an error message: this loop runs once per node of million-node graphs.
       const label = () => `node ${quoteToken(path + (node.name || node.opType))} (${quoteToken(node.opType)})`;
       let upper: NodeUpper | undefined;
-      node.outputs.forEach((name, i) => {
-        if (name === '') return;
+      for (let i = 0; i < node.outputs.length; i++) {
+        const name = node.outputs[i];
+        if (name === '') continue;
         let info = result.outputs[i] ?? null;
-        const decl = declared.get(name);
+        const decl = declared.size ? declared.get(name) : undefined;
         if (decl) {
           const d = declaredInfo(decl);
           const conflict = shapeConflict(info, d);
           if (conflict) warnings.push({ node: node.name || node.opType, message: `'${name}': inferred shape ${conflict}; the inferred one is used` });
           info = refine(info, d);
         }
-        checkInfo(info, () => `${label()}: output ${quoteToken(name)}`);
+        if (info) checkInfo(info, () => `${label()}: output ${quoteToken(name)}`);
         result.outputs[i] = info;
         scope.values.set(name, info);
-      });
+      }
       if (bounds && record) upper = upperOf(node, inputsInfo, result.outputs, result.cost);
       for (const w of result.warnings) warnings.push({ node: node.name || node.opType, message: w });
 
       // Weights: the first reader counts them (inside a sub-graph: the enclosing top-level node).
-      for (const [i, n] of node.inputs.entries()) {
-        const w = weightCandidates.get(n);
+      for (let i = 0; i < node.inputs.length; i++) {
+        const n = node.inputs[i];
+        const w = weightCandidates.size ? weightCandidates.get(n) : undefined;
         if (w && !weights.has(n) && readsAsWeight(node, i, inputDtype(i))) {
           const elements = packedParams(node, i, w.elements);
           weights.set(n, { ...w, elements });
@@ -508,6 +510,7 @@ function inferRun(model: Model, options: InferOptions, bounds: BoundDims | null)
     return { cost: r.cost, bytesRead: read, bytesWritten: written };
   };
 
+  const upToBound = bounds ? (d: readonly Dim[]) => bounds.upTo(d) : undefined;
   const runNode = (node: Node, inputsInfo: (Info | undefined)[], scope: Scope, path: string, depth: number) => {
     for (const [k, a] of node.attrs) {
       if (a.type !== 'tensor' && a.type !== 'tensors' && a.type !== 'sparse_tensor' && a.type !== 'sparse_tensors') continue;
@@ -532,34 +535,29 @@ function inferRun(model: Model, options: InferOptions, bounds: BoundDims | null)
     // The shape rule and the cost rule both ask for the node's sub-graphs: each sub-graph runs
     // once per distinct set of inputs, so nested Ifs cost linear, not exponential, work.
     let memo: Map<Graph, Map<string, SubgraphResult>> | undefined;
-    const r = applyOp(
-      def,
-      node,
-      inputsInfo,
-      opsetOf(node.domain),
-      (sub, subInputs) => {
-        memo ??= new Map();
-        let byInputs = memo.get(sub);
-        if (!byInputs) memo.set(sub, (byInputs = new Map<string, SubgraphResult>()));
-        const key = JSON.stringify(subInputs, (_, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? `#${v}` : v));
-        const hit = byInputs.get(key);
-        if (hit) return hit;
-        if (++subgraphRuns > MAX_SUBGRAPH_RUNS) {
-          throw new GraphError(`the model's sub-graphs would run more than ${MAX_SUBGRAPH_RUNS} times (nested loops or branches): refused`);
-        }
-        const child = new Scope(scope);
-        sub.inputs.forEach((vi, i) => {
-          const given = subInputs[i];
-          child.values.set(vi.name, given ?? declaredInfo(vi.type));
-        });
-        const res = runGraph(sub, child, null, `${path}${node.name || node.opType}/`, depth + 1);
-        byInputs.set(key, res);
-        return res;
-      },
-      bounds ? (d) => bounds.upTo(d) : undefined,
-      tryUnroll,
-    );
-    return { ...r, supported: true };
+    const runSub = !hasSubgraphs(node)
+      ? undefined
+      : (sub: Graph, subInputs: readonly (Info | null)[]): SubgraphResult => {
+          memo ??= new Map();
+          let byInputs = memo.get(sub);
+          if (!byInputs) memo.set(sub, (byInputs = new Map<string, SubgraphResult>()));
+          const key = JSON.stringify(subInputs, (_, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? `#${v}` : v));
+          const hit = byInputs.get(key);
+          if (hit) return hit;
+          if (++subgraphRuns > MAX_SUBGRAPH_RUNS) {
+            throw new GraphError(`the model's sub-graphs would run more than ${MAX_SUBGRAPH_RUNS} times (nested loops or branches): refused`);
+          }
+          const child = new Scope(scope);
+          sub.inputs.forEach((vi, i) => {
+            const given = subInputs[i];
+            child.values.set(vi.name, given ?? declaredInfo(vi.type));
+          });
+          const res = runGraph(sub, child, null, `${path}${node.name || node.opType}/`, depth + 1);
+          byInputs.set(key, res);
+          return res;
+        };
+    const r = applyOp(def, node, inputsInfo, opsetOf(node.domain), runSub, upToBound, tryUnroll);
+    return { outputs: r.outputs, cost: r.cost, opClass: r.opClass, warnings: r.warnings, supported: true };
   };
 
   const top = new Scope(null);
