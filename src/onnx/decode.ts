@@ -55,7 +55,30 @@ export interface DecodeOptions {
 let nodesLeft = DEFAULT_MAX_NODES;
 let nodeLimit = DEFAULT_MAX_NODES;
 
+/**
+ * Value names and operator types seen so far in this decode: each kept once (a value's name is
+ * written once by its producer and again by every consumer; a million-node graph has a handful of
+ * operator types), so a big graph holds one string per distinct name.
+ */
+let pool = new Map<string, string>();
+
+function intern(s: string): string {
+  const hit = pool.get(s);
+  if (hit !== undefined) return hit;
+  pool.set(s, s);
+  return s;
+}
+
 export function decodeModel(bytes: Uint8Array, options: DecodeOptions = {}): Model {
+  pool = new Map();
+  try {
+    return decodeModelBody(bytes, options);
+  } finally {
+    pool = new Map();
+  }
+}
+
+function decodeModelBody(bytes: Uint8Array, options: DecodeOptions): Model {
   nodeLimit = nodesLeft = options.maxNodes ?? DEFAULT_MAX_NODES;
   const r = new Reader(bytes);
   const model: Model = {
@@ -193,16 +216,16 @@ function node(r: Reader, depth: number): Node {
       const tag = s.tag();
       switch (tag) {
         case (1 << 3) | WIRE_LEN:
-          n.inputs.push(s.string());
+          n.inputs.push(intern(s.string()));
           break;
         case (2 << 3) | WIRE_LEN:
-          n.outputs.push(s.string());
+          n.outputs.push(intern(s.string()));
           break;
         case (3 << 3) | WIRE_LEN:
           n.name = s.string();
           break;
         case (4 << 3) | WIRE_LEN:
-          n.opType = s.string();
+          n.opType = intern(s.string());
           break;
         case (7 << 3) | WIRE_LEN:
           n.domain = normDomain(s.string());
