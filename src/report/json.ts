@@ -62,6 +62,27 @@ export function jsonString(s: string): string {
   return JSON.stringify(s).replace(EXTRA_ESCAPES, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/** `items` inside `depth` more arrays: serialised, its items sit `depth + 1` levels deep. */
+function wrap(items: unknown[], depth: number): unknown[] {
+  let v = items;
+  for (let d = 0; d < depth; d++) v = [v];
+  return v;
+}
+
+/** What JSON.stringify writes before the first item of `wrap(items, depth)` (the items' own indent excluded). */
+function opening(depth: number, unit: string): string {
+  let s = '';
+  for (let d = 0; d <= depth; d++) s += `[\n${unit.repeat(d + 1)}`;
+  return s.slice(0, s.length - unit.length * (depth + 1));
+}
+
+/** What JSON.stringify writes after the last item of `wrap(items, depth)`. */
+function closing(depth: number, unit: string): string {
+  let s = '';
+  for (let d = depth; d >= 0; d--) s += `\n${unit.repeat(d)}]`;
+  return s;
+}
+
 /** Write `value` as `JSON.stringify(value, null, indent)` would (plus the escapes), in chunks. */
 export function writeJson(value: unknown, write: (chunk: string) => void, indent = 2, chunkSize = CHUNK): void {
   const unit = ' '.repeat(indent);
@@ -124,6 +145,7 @@ export function writeJson(value: unknown, write: (chunk: string) => void, indent
       return;
     }
     if (seen.has(obj)) throw new TypeError('Converting circular structure to JSON');
+    const depth = pad.length / (unit.length || 1);
     seen.add(obj);
     const inner = pad + unit;
     if (Array.isArray(obj)) {
@@ -139,8 +161,10 @@ export function writeJson(value: unknown, write: (chunk: string) => void, indent
           buf += i === 0 ? '\n' : ',\n';
           maybeFlush();
           if (j > i) {
-            const text = JSON.stringify(obj.slice(i, j), null, indent); // "[\n" + items + "\n]"
-            buf += escapeExtra(pad + text.slice(2, -2).replace(/\n/g, `\n${pad}`));
+            // Nested in arrays as deep as this one, the native serialiser indents the items as
+            // they stand here: no pass to re-indent them. Only the wrapper is cut off.
+            const text = JSON.stringify(wrap(obj.slice(i, j), depth), null, indent); // "[\n" ... items ... "\n]" ...
+            buf += escapeExtra(text.slice(opening(depth, unit).length, text.length - closing(depth, unit).length));
             i = j;
             continue;
           }
