@@ -443,7 +443,7 @@ function inferRun(model: Model, options: InferOptions, bounds: BoundDims | null)
         total = addCostsChecked(total, cost, label);
       }
       if (record) {
-        record.push({
+        const entry: NodeResult = {
           name: node.name,
           opType: node.opType,
           domain: node.domain,
@@ -457,8 +457,9 @@ function inferRun(model: Model, options: InferOptions, bounds: BoundDims | null)
           // Shape and Size read a tensor's metadata, never its elements.
           bytesRead: node.domain === '' && (node.opType === 'Shape' || node.opType === 'Size') ? 0 : sumBytes(inputsInfo),
           bytesWritten: sumBytes(result.outputs),
-          ...(upper ? { upper } : {}),
-        });
+        };
+        if (upper) entry.upper = upper;
+        record.push(entry);
       }
     }
     const outputs = g.outputs.map((o) => {
