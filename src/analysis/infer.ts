@@ -185,8 +185,9 @@ class Scope {
   }
 
   get(name: string): Info | null | undefined {
-    if (this.values.has(name)) return this.values.get(name);
-    return this.parent?.get(name);
+    const v = this.values.get(name);
+    if (v !== undefined || !this.parent || this.values.has(name)) return v;
+    return this.parent.get(name);
   }
 }
 
@@ -707,6 +708,7 @@ function refine(inferred: Info | null, declared: Info | null): Info | null {
  * this also catches cycles and inputs nothing produces.
  */
 function topoOrder(g: Graph, scope: Scope, path: string): Node[] {
+  if (inFileOrder(g, scope)) return g.nodes;
   const producer = new Map<string, number>();
   g.nodes.forEach((n, i) => n.outputs.forEach((o) => o !== '' && producer.set(o, i)));
   const available = (name: string) => name === '' || scope.has(name);
@@ -746,6 +748,25 @@ function topoOrder(g: Graph, scope: Scope, path: string): Node[] {
     throw new GraphError(`the graph has a cycle (through nodes ${stuck.join(', ')})`);
   }
   return order;
+}
+
+/**
+ * Whether the file's own order already has every input first (as files are meant to), each name
+ * produced once: then it is the order the sort below gives (the smallest ready index first), found
+ * in one pass with one set lookup per input.
+ */
+function inFileOrder(g: Graph, scope: Scope): boolean {
+  const made = new Set<string>();
+  for (const n of g.nodes) {
+    for (const name of n.inputs) if (name !== '' && !made.has(name) && !scope.has(name)) return false;
+    if (hasSubgraphs(n)) for (const name of implicitInputs(n)) if (name !== '' && !made.has(name) && !scope.has(name)) return false;
+    for (const o of n.outputs) {
+      if (o === '') continue;
+      if (made.has(o)) return false;
+      made.add(o);
+    }
+  }
+  return true;
 }
 
 function insertSorted(queue: number[], value: number, from: number): void {
