@@ -364,6 +364,21 @@ function inferRun(model: Model, options: InferOptions, bounds: BoundDims | null)
     unrollLeft -= iterations;
     return true;
   };
+  // A tensor of a fully known shape and no tracked value, one object for all alike (a big graph
+  // has a few distinct ones for 10^5 outputs). Infos are never changed once inferred.
+  const infoPool = new Map<string, TensorInfo>();
+  const shared = (info: Info | null): Info | null => {
+    if (!info || info.kind !== 'tensor' || info.value || !info.shape || info.dtype === null) return info;
+    let key: string = info.dtype;
+    for (const d of info.shape) {
+      if (typeof d !== 'number') return info;
+      key += `,${d}`;
+    }
+    const hit = infoPool.get(key);
+    if (hit) return hit;
+    infoPool.set(key, info);
+    return info;
+  };
   // Weights first read while running the current top-level node (its sub-graphs included).
   let pending = { params: 0, bytes: 0 };
 
@@ -411,6 +426,7 @@ function inferRun(model: Model, options: InferOptions, bounds: BoundDims | null)
           info = refine(info, d);
         }
         if (info) checkInfo(info, () => `${label()}: output ${quoteToken(name)}`);
+        info = shared(info);
         result.outputs[i] = info;
         scope.values.set(name, info);
       }
