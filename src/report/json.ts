@@ -12,6 +12,8 @@
  * workflow commands) sees whole lines.
  */
 
+import { Buffer } from 'node:buffer';
+
 const EXTRA_ESCAPES = /[\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
 
 /** Flush once the buffer holds this many characters (at the next line break). */
@@ -49,6 +51,9 @@ function batchable(v: unknown, budget: { left: number }): boolean {
 }
 
 function escapeExtra(text: string): string {
+  // Every character escaped here is DEL or above U+007F: pure ASCII text without DEL (nearly
+  // every report) is found so by two native scans, much faster than the regular expression's.
+  if (text.indexOf('\u007f') === -1 && Buffer.byteLength(text, 'utf8') === text.length) return text;
   return text.replace(EXTRA_ESCAPES, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
