@@ -7,7 +7,7 @@ import { infoFromType, tensor, type Info, type TensorInfo } from '../graph/info.
 import { byteSize, isNumeric } from '../graph/dtype.js';
 import { numel, shapeToString } from '../graph/shape.js';
 import { lookupOp } from '../ops/registry.js';
-import { ZERO_COST, type OpCost, type SubgraphResult } from '../ops/types.js';
+import type { OpCost, SubgraphResult } from '../ops/types.js';
 import type { OpClass } from '../devices/op-class.js';
 import { readTensorValues } from '../onnx/tensor-values.js';
 import { applyOp } from './apply.js';
@@ -380,7 +380,8 @@ function inferRun(model: Model, options: InferOptions, bounds: BoundDims | null)
     return info;
   };
   // Weights first read while running the current top-level node (its sub-graphs included).
-  let pending = { params: 0, bytes: 0 };
+  let pendingParams = 0;
+  let pendingBytes = 0;
 
   const runGraph = (g: Graph, scope: Scope, record: NodeResult[] | null, path: string, depth: number): SubgraphResult => {
     if (depth > MAX_GRAPH_DEPTH) throw new GraphError(`sub-graphs are nested more than ${MAX_GRAPH_DEPTH} deep`);
@@ -399,17 +400,16 @@ function inferRun(model: Model, options: InferOptions, bounds: BoundDims | null)
     if (useDeclared) for (const vi of [...g.valueInfo, ...g.outputs]) if (vi.type) declared.set(vi.name, vi.type);
 
     const order = topoOrder(g, scope, path);
-    let total: OpCost = { ...ZERO_COST };
+    // The graph's running total, as three numbers (no object per node).
+    let macs = 0;
+    let flops = 0;
+    let coreMacs = 0;
     for (const node of order) {
       if (++visits > maxVisits) {
         throw new GraphError(`the model needs more than ${maxVisits} node evaluations (sub-graphs and unrolled loops included): refused`);
       }
-      if (record) pending = { params: 0, bytes: 0 };
+      if (record) pendingParams = pendingBytes = 0;
       const inputsInfo = node.inputs.map((n) => (n === '' ? undefined : (scope.get(n) ?? undefined)));
-      const inputDtype = (i: number) => {
-        const v = inputsInfo[i];
-        return v && v.kind === 'tensor' ? v.dtype : null;
-      };
       const result = runNode(node, inputsInfo, scope, path, depth);
       // Built only for an error message: this loop runs once per node of million-node graphs.
       const label = () => `node ${quoteToken(path + (node.name || node.opType))} (${quoteToken(node.opType)})`;
@@ -437,11 +437,11 @@ function inferRun(model: Model, options: InferOptions, bounds: BoundDims | null)
       for (let i = 0; i < node.inputs.length; i++) {
         const n = node.inputs[i];
         const w = weightCandidates.size ? weightCandidates.get(n) : undefined;
-        if (w && !weights.has(n) && readsAsWeight(node, i, inputDtype(i))) {
+        if (w && !weights.has(n) && readsAsWeight(node, i, tensorDtype(inputsInfo[i]))) {
           const elements = packedParams(node, i, w.elements);
           weights.set(n, { ...w, elements });
-          pending.params += elements;
-          pending.bytes += w.bytes;
+          pendingParams += elements;
+          pendingBytes += w.bytes;
         }
       }
       if (node.opType === 'Constant' && node.domain === '') {
@@ -457,7 +457,14 @@ function inferRun(model: Model, options: InferOptions, bounds: BoundDims | null)
         if (cost.macs > 0 && inputsInfo.some((v) => v?.kind === 'tensor' && v.dtype === 'string')) {
           throw new GraphError(`${label()} does arithmetic on a string tensor, which ONNX does not allow`);
         }
-        total = addCostsChecked(total, cost, label);
+        if (macs + cost.macs + flops + cost.flops + coreMacs + cost.coreMacs <= MAX_COUNT) {
+          macs += cost.macs;
+          flops += cost.flops;
+          coreMacs += cost.coreMacs;
+        } else {
+          const sum = addCostsChecked({ macs, flops, coreMacs }, cost, label); // throws past the ceiling
+          ({ macs, flops, coreMacs } = sum);
+        }
       }
       if (record) {
         const entry: NodeResult = {
@@ -469,8 +476,8 @@ function inferRun(model: Model, options: InferOptions, bounds: BoundDims | null)
           cost,
           supported: result.supported,
           opClass: result.opClass,
-          params: pending.params,
-          weightBytes: pending.bytes,
+          params: pendingParams,
+          weightBytes: pendingBytes,
           // Shape and Size read a tensor's metadata, never its elements.
           bytesRead: node.domain === '' && (node.opType === 'Shape' || node.opType === 'Size') ? 0 : sumBytes(inputsInfo),
           bytesWritten: sumBytes(result.outputs),
@@ -484,7 +491,7 @@ function inferRun(model: Model, options: InferOptions, bounds: BoundDims | null)
       if (v === undefined) throw new GraphError(`graph output '${o.name}' is not produced by any node`);
       return v;
     });
-    return { outputs, cost: total };
+    return { outputs, cost: { macs, flops, coreMacs } };
   };
 
   /**
@@ -666,6 +673,10 @@ function checkCeilings(weights: Map<string, { elements: number; bytes: number }>
 function initializerInfo(t: TensorData): TensorInfo {
   const values = readTensorValues(t);
   return tensor(t.dtype, [...t.dims], values ?? undefined);
+}
+
+function tensorDtype(v: Info | undefined): TensorData['dtype'] | null {
+  return v && v.kind === 'tensor' ? v.dtype : null;
 }
 
 function sumBytes(infos: readonly (Info | null | undefined)[]): number | null {
