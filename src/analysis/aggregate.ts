@@ -194,37 +194,54 @@ function peakActivation(
   excluded?: ReadonlySet<string>,
 ): { bytes: number; unknown: boolean } {
   const steps = result.nodes.length;
-  const size = new Map<string, number>();
-  const born = new Map<string, number>();
-  const lastUse = new Map<string, number>();
+  // One slot per tensor (a name maps to its slot once), its size, birth and last use side by side.
+  const slot = new Map<string, number>();
+  const size: number[] = [];
+  const born: number[] = [];
+  const lastUse: number[] = [];
   let unknown = false;
-  const sizeOf = (info: Info | null) => {
-    const b = sizeOfInfo(info);
-    if (b === null) unknown = true;
-    return b ?? 0;
+  const add = (name: string, info: Info | null, step: number) => {
+    let b = sizeOfInfo(info);
+    if (b === null) {
+      unknown = true;
+      b = 0;
+    }
+    let k = slot.get(name);
+    if (k === undefined) {
+      k = size.length;
+      slot.set(name, k);
+    }
+    size[k] = b;
+    born[k] = step;
+    lastUse[k] = step;
   };
   for (const inp of result.inputs) {
     if (excluded?.has(inp.name)) continue;
-    size.set(inp.name, sizeOf(inp.info));
-    born.set(inp.name, 0);
-    lastUse.set(inp.name, 0);
+    add(inp.name, inp.info, 0);
   }
-  result.nodes.forEach((n, step) => {
-    for (const i of n.inputs) if (i.name && born.has(i.name)) lastUse.set(i.name, step);
-    for (const o of n.outputs) {
-      if (!o.name || result.weights.has(o.name) || isConstantOutput(n) || excluded?.has(o.name)) continue;
-      size.set(o.name, sizeOf(o.info));
-      born.set(o.name, step);
-      lastUse.set(o.name, step);
+  const nodes = result.nodes;
+  for (let step = 0; step < nodes.length; step++) {
+    const n = nodes[step];
+    for (const i of n.inputs) {
+      if (!i.name) continue;
+      const k = slot.get(i.name);
+      if (k !== undefined) lastUse[k] = step;
     }
-  });
-  for (const o of result.outputs) if (born.has(o.name)) lastUse.set(o.name, steps);
+    if (isConstantOutput(n)) continue;
+    for (const o of n.outputs) {
+      if (!o.name || result.weights.has(o.name) || excluded?.has(o.name)) continue;
+      add(o.name, o.info, step);
+    }
+  }
+  for (const o of result.outputs) {
+    const k = slot.get(o.name);
+    if (k !== undefined) lastUse[k] = steps;
+  }
   // Sweep: +size at birth, -size after last use.
   const delta = new Array<number>(steps + 2).fill(0);
-  for (const [name, b] of born) {
-    const s = size.get(name) ?? 0;
-    delta[b] += s;
-    delta[(lastUse.get(name) ?? b) + 1] -= s;
+  for (let k = 0; k < size.length; k++) {
+    delta[born[k]] += size[k];
+    delta[lastUse[k] + 1] -= size[k];
   }
   let live = 0;
   let peak = 0;

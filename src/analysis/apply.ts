@@ -26,6 +26,48 @@ const noSubgraphs: SubgraphRunner = () => {
  * Apply `def` to `node`. Rules are written never to throw for missing information; if one
  * throws anyway (a bug, or a malformed attribute), the outputs are unknown and a warning says so.
  */
+/**
+ * The context the rules see: one object per node, its helpers on the prototype (no closures per
+ * node), serving first the shape rule and then, with the outputs set, the cost rule.
+ */
+class RuleCtx implements CostCtx {
+  readonly attrs: Attrs;
+  outputs: readonly (Info | null)[] = NO_OUTPUTS;
+  warnings: string[] | null = null;
+  upTo?: InferCtx['upTo'];
+  tryUnroll?: (iterations: number) => boolean;
+
+  constructor(
+    readonly node: Node,
+    readonly opset: number,
+    readonly inputs: readonly (Info | undefined)[],
+    readonly subgraph: SubgraphRunner,
+  ) {
+    this.attrs = new Attrs(node.attrs);
+  }
+
+  input(i: number): TensorInfo | undefined {
+    const v = this.inputs[i];
+    return v && v.kind === 'tensor' ? v : undefined;
+  }
+
+  has(i: number): boolean {
+    return i < this.node.inputs.length && this.node.inputs[i] !== '';
+  }
+
+  warn(message: string): void {
+    (this.warnings ??= []).push(message);
+  }
+
+  output(i: number): TensorInfo | undefined {
+    const v = this.outputs[i];
+    return v && v.kind === 'tensor' ? v : undefined;
+  }
+}
+
+const NO_OUTPUTS: readonly (Info | null)[] = [];
+const NO_WARNINGS: readonly string[] = [];
+
 export function applyOp(
   def: OpDef,
   node: Node,
@@ -35,62 +77,38 @@ export function applyOp(
   upTo?: InferCtx['upTo'],
   tryUnroll?: (iterations: number) => boolean,
 ): ApplyResult {
-  const warnings: string[] = [];
-  const attrs = new Attrs(node.attrs);
-  const ctx: { -readonly [K in keyof InferCtx]: InferCtx[K] } = {
-    node,
-    opset,
-    inputs,
-    attrs,
-    input(i: number): TensorInfo | undefined {
-      const v = inputs[i];
-      return v && v.kind === 'tensor' ? v : undefined;
-    },
-    has(i: number): boolean {
-      return i < node.inputs.length && node.inputs[i] !== '';
-    },
-    warn(message: string) {
-      warnings.push(message);
-    },
-    subgraph: runSubgraph,
-    tryUnroll,
-  };
+  const ctx = new RuleCtx(node, opset, inputs, runSubgraph);
   if (upTo) ctx.upTo = upTo;
+  if (tryUnroll) ctx.tryUnroll = tryUnroll;
 
-  let outputs: (Info | null)[];
+  const n = node.outputs.length;
+  const outputs = new Array<Info | null>(n);
   try {
     const inferred = def.infer(ctx);
-    outputs = node.outputs.map((_, i) => inferred[i] ?? null);
+    for (let i = 0; i < n; i++) outputs[i] = inferred[i] ?? null;
   } catch (e) {
     // A rule refusing the model (an invalid attribute, a work budget spent) is the user's error.
     if (e instanceof UserError) throw e;
-    warnings.push(`shape rule failed: ${(e as Error).message}`);
-    outputs = node.outputs.map(() => null);
+    ctx.warn(`shape rule failed: ${(e as Error).message}`);
+    outputs.fill(null);
   }
+  ctx.outputs = outputs;
 
-  const costCtx: CostCtx = {
-    ...ctx,
-    outputs,
-    output(i: number): TensorInfo | undefined {
-      const v = outputs[i];
-      return v && v.kind === 'tensor' ? v : undefined;
-    },
-  };
   let opClass: OpClass;
   try {
     opClass = typeof def.opClass === 'function' ? def.opClass(ctx) : def.opClass;
   } catch (e) {
     if (e instanceof UserError) throw e;
-    warnings.push(`class rule failed: ${(e as Error).message}`);
+    ctx.warn(`class rule failed: ${(e as Error).message}`);
     opClass = 'elementwise';
   }
   let cost: OpCost | null;
   try {
-    cost = def.cost(costCtx);
+    cost = def.cost(ctx);
   } catch (e) {
     if (e instanceof UserError) throw e;
-    warnings.push(`cost rule failed: ${(e as Error).message}`);
+    ctx.warn(`cost rule failed: ${(e as Error).message}`);
     cost = null;
   }
-  return { outputs, cost, opClass, warnings };
+  return { outputs, cost, opClass, warnings: ctx.warnings ?? (NO_WARNINGS as string[]) };
 }

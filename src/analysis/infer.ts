@@ -7,7 +7,7 @@ import { infoFromType, tensor, type Info, type TensorInfo } from '../graph/info.
 import { byteSize, isNumeric } from '../graph/dtype.js';
 import { numel, shapeToString } from '../graph/shape.js';
 import { lookupOp } from '../ops/registry.js';
-import { ZERO_COST, type OpCost, type SubgraphResult } from '../ops/types.js';
+import type { OpCost, SubgraphResult } from '../ops/types.js';
 import type { OpClass } from '../devices/op-class.js';
 import { readTensorValues } from '../onnx/tensor-values.js';
 import { applyOp } from './apply.js';
@@ -185,8 +185,9 @@ class Scope {
   }
 
   get(name: string): Info | null | undefined {
-    if (this.values.has(name)) return this.values.get(name);
-    return this.parent?.get(name);
+    const v = this.values.get(name);
+    if (v !== undefined || !this.parent || this.values.has(name)) return v;
+    return this.parent.get(name);
   }
 }
 
@@ -363,8 +364,24 @@ function inferRun(model: Model, options: InferOptions, bounds: BoundDims | null)
     unrollLeft -= iterations;
     return true;
   };
+  // A tensor of a fully known shape and no tracked value, one object for all alike (a big graph
+  // has a few distinct ones for 10^5 outputs). Infos are never changed once inferred.
+  const infoPool = new Map<string, TensorInfo>();
+  const shared = (info: Info | null): Info | null => {
+    if (!info || info.kind !== 'tensor' || info.value || !info.shape || info.dtype === null) return info;
+    let key: string = info.dtype;
+    for (const d of info.shape) {
+      if (typeof d !== 'number') return info;
+      key += `,${d}`;
+    }
+    const hit = infoPool.get(key);
+    if (hit) return hit;
+    infoPool.set(key, info);
+    return info;
+  };
   // Weights first read while running the current top-level node (its sub-graphs included).
-  let pending = { params: 0, bytes: 0 };
+  let pendingParams = 0;
+  let pendingBytes = 0;
 
   const runGraph = (g: Graph, scope: Scope, record: NodeResult[] | null, path: string, depth: number): SubgraphResult => {
     if (depth > MAX_GRAPH_DEPTH) throw new GraphError(`sub-graphs are nested more than ${MAX_GRAPH_DEPTH} deep`);
@@ -383,46 +400,48 @@ function inferRun(model: Model, options: InferOptions, bounds: BoundDims | null)
     if (useDeclared) for (const vi of [...g.valueInfo, ...g.outputs]) if (vi.type) declared.set(vi.name, vi.type);
 
     const order = topoOrder(g, scope, path);
-    let total: OpCost = { ...ZERO_COST };
+    // The graph's running total, as three numbers (no object per node).
+    let macs = 0;
+    let flops = 0;
+    let coreMacs = 0;
     for (const node of order) {
       if (++visits > maxVisits) {
         throw new GraphError(`the model needs more than ${maxVisits} node evaluations (sub-graphs and unrolled loops included): refused`);
       }
-      if (record) pending = { params: 0, bytes: 0 };
+      if (record) pendingParams = pendingBytes = 0;
       const inputsInfo = node.inputs.map((n) => (n === '' ? undefined : (scope.get(n) ?? undefined)));
-      const inputDtype = (i: number) => {
-        const v = inputsInfo[i];
-        return v && v.kind === 'tensor' ? v.dtype : null;
-      };
       const result = runNode(node, inputsInfo, scope, path, depth);
       // Built only for an error message: this loop runs once per node of million-node graphs.
       const label = () => `node ${quoteToken(path + (node.name || node.opType))} (${quoteToken(node.opType)})`;
       let upper: NodeUpper | undefined;
-      node.outputs.forEach((name, i) => {
-        if (name === '') return;
+      for (let i = 0; i < node.outputs.length; i++) {
+        const name = node.outputs[i];
+        if (name === '') continue;
         let info = result.outputs[i] ?? null;
-        const decl = declared.get(name);
+        const decl = declared.size ? declared.get(name) : undefined;
         if (decl) {
           const d = declaredInfo(decl);
           const conflict = shapeConflict(info, d);
           if (conflict) warnings.push({ node: node.name || node.opType, message: `'${name}': inferred shape ${conflict}; the inferred one is used` });
           info = refine(info, d);
         }
-        checkInfo(info, () => `${label()}: output ${quoteToken(name)}`);
+        if (info) checkInfo(info, () => `${label()}: output ${quoteToken(name)}`);
+        info = shared(info);
         result.outputs[i] = info;
         scope.values.set(name, info);
-      });
+      }
       if (bounds && record) upper = upperOf(node, inputsInfo, result.outputs, result.cost);
       for (const w of result.warnings) warnings.push({ node: node.name || node.opType, message: w });
 
       // Weights: the first reader counts them (inside a sub-graph: the enclosing top-level node).
-      for (const [i, n] of node.inputs.entries()) {
-        const w = weightCandidates.get(n);
-        if (w && !weights.has(n) && readsAsWeight(node, i, inputDtype(i))) {
+      for (let i = 0; i < node.inputs.length; i++) {
+        const n = node.inputs[i];
+        const w = weightCandidates.size ? weightCandidates.get(n) : undefined;
+        if (w && !weights.has(n) && readsAsWeight(node, i, tensorDtype(inputsInfo[i]))) {
           const elements = packedParams(node, i, w.elements);
           weights.set(n, { ...w, elements });
-          pending.params += elements;
-          pending.bytes += w.bytes;
+          pendingParams += elements;
+          pendingBytes += w.bytes;
         }
       }
       if (node.opType === 'Constant' && node.domain === '') {
@@ -438,10 +457,17 @@ function inferRun(model: Model, options: InferOptions, bounds: BoundDims | null)
         if (cost.macs > 0 && inputsInfo.some((v) => v?.kind === 'tensor' && v.dtype === 'string')) {
           throw new GraphError(`${label()} does arithmetic on a string tensor, which ONNX does not allow`);
         }
-        total = addCostsChecked(total, cost, label);
+        if (macs + cost.macs + flops + cost.flops + coreMacs + cost.coreMacs <= MAX_COUNT) {
+          macs += cost.macs;
+          flops += cost.flops;
+          coreMacs += cost.coreMacs;
+        } else {
+          const sum = addCostsChecked({ macs, flops, coreMacs }, cost, label); // throws past the ceiling
+          ({ macs, flops, coreMacs } = sum);
+        }
       }
       if (record) {
-        record.push({
+        const entry: NodeResult = {
           name: node.name,
           opType: node.opType,
           domain: node.domain,
@@ -450,13 +476,14 @@ function inferRun(model: Model, options: InferOptions, bounds: BoundDims | null)
           cost,
           supported: result.supported,
           opClass: result.opClass,
-          params: pending.params,
-          weightBytes: pending.bytes,
+          params: pendingParams,
+          weightBytes: pendingBytes,
           // Shape and Size read a tensor's metadata, never its elements.
           bytesRead: node.domain === '' && (node.opType === 'Shape' || node.opType === 'Size') ? 0 : sumBytes(inputsInfo),
           bytesWritten: sumBytes(result.outputs),
-          ...(upper ? { upper } : {}),
-        });
+        };
+        if (upper) entry.upper = upper;
+        record.push(entry);
       }
     }
     const outputs = g.outputs.map((o) => {
@@ -464,7 +491,7 @@ function inferRun(model: Model, options: InferOptions, bounds: BoundDims | null)
       if (v === undefined) throw new GraphError(`graph output '${o.name}' is not produced by any node`);
       return v;
     });
-    return { outputs, cost: total };
+    return { outputs, cost: { macs, flops, coreMacs } };
   };
 
   /**
@@ -508,6 +535,7 @@ function inferRun(model: Model, options: InferOptions, bounds: BoundDims | null)
     return { cost: r.cost, bytesRead: read, bytesWritten: written };
   };
 
+  const upToBound = bounds ? (d: readonly Dim[]) => bounds.upTo(d) : undefined;
   const runNode = (node: Node, inputsInfo: (Info | undefined)[], scope: Scope, path: string, depth: number) => {
     for (const [k, a] of node.attrs) {
       if (a.type !== 'tensor' && a.type !== 'tensors' && a.type !== 'sparse_tensor' && a.type !== 'sparse_tensors') continue;
@@ -532,34 +560,29 @@ function inferRun(model: Model, options: InferOptions, bounds: BoundDims | null)
     // The shape rule and the cost rule both ask for the node's sub-graphs: each sub-graph runs
     // once per distinct set of inputs, so nested Ifs cost linear, not exponential, work.
     let memo: Map<Graph, Map<string, SubgraphResult>> | undefined;
-    const r = applyOp(
-      def,
-      node,
-      inputsInfo,
-      opsetOf(node.domain),
-      (sub, subInputs) => {
-        memo ??= new Map();
-        let byInputs = memo.get(sub);
-        if (!byInputs) memo.set(sub, (byInputs = new Map<string, SubgraphResult>()));
-        const key = JSON.stringify(subInputs, (_, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? `#${v}` : v));
-        const hit = byInputs.get(key);
-        if (hit) return hit;
-        if (++subgraphRuns > MAX_SUBGRAPH_RUNS) {
-          throw new GraphError(`the model's sub-graphs would run more than ${MAX_SUBGRAPH_RUNS} times (nested loops or branches): refused`);
-        }
-        const child = new Scope(scope);
-        sub.inputs.forEach((vi, i) => {
-          const given = subInputs[i];
-          child.values.set(vi.name, given ?? declaredInfo(vi.type));
-        });
-        const res = runGraph(sub, child, null, `${path}${node.name || node.opType}/`, depth + 1);
-        byInputs.set(key, res);
-        return res;
-      },
-      bounds ? (d) => bounds.upTo(d) : undefined,
-      tryUnroll,
-    );
-    return { ...r, supported: true };
+    const runSub = !hasSubgraphs(node)
+      ? undefined
+      : (sub: Graph, subInputs: readonly (Info | null)[]): SubgraphResult => {
+          memo ??= new Map();
+          let byInputs = memo.get(sub);
+          if (!byInputs) memo.set(sub, (byInputs = new Map<string, SubgraphResult>()));
+          const key = JSON.stringify(subInputs, (_, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? `#${v}` : v));
+          const hit = byInputs.get(key);
+          if (hit) return hit;
+          if (++subgraphRuns > MAX_SUBGRAPH_RUNS) {
+            throw new GraphError(`the model's sub-graphs would run more than ${MAX_SUBGRAPH_RUNS} times (nested loops or branches): refused`);
+          }
+          const child = new Scope(scope);
+          sub.inputs.forEach((vi, i) => {
+            const given = subInputs[i];
+            child.values.set(vi.name, given ?? declaredInfo(vi.type));
+          });
+          const res = runGraph(sub, child, null, `${path}${node.name || node.opType}/`, depth + 1);
+          byInputs.set(key, res);
+          return res;
+        };
+    const r = applyOp(def, node, inputsInfo, opsetOf(node.domain), runSub, upToBound, tryUnroll);
+    return { outputs: r.outputs, cost: r.cost, opClass: r.opClass, warnings: r.warnings, supported: true };
   };
 
   const top = new Scope(null);
@@ -652,6 +675,10 @@ function initializerInfo(t: TensorData): TensorInfo {
   return tensor(t.dtype, [...t.dims], values ?? undefined);
 }
 
+function tensorDtype(v: Info | undefined): TensorData['dtype'] | null {
+  return v && v.kind === 'tensor' ? v.dtype : null;
+}
+
 function sumBytes(infos: readonly (Info | null | undefined)[]): number | null {
   let total = 0;
   for (const info of infos) {
@@ -708,6 +735,7 @@ function refine(inferred: Info | null, declared: Info | null): Info | null {
  * this also catches cycles and inputs nothing produces.
  */
 function topoOrder(g: Graph, scope: Scope, path: string): Node[] {
+  if (inFileOrder(g, scope)) return g.nodes;
   const producer = new Map<string, number>();
   g.nodes.forEach((n, i) => n.outputs.forEach((o) => o !== '' && producer.set(o, i)));
   const available = (name: string) => name === '' || scope.has(name);
@@ -747,6 +775,25 @@ function topoOrder(g: Graph, scope: Scope, path: string): Node[] {
     throw new GraphError(`the graph has a cycle (through nodes ${stuck.join(', ')})`);
   }
   return order;
+}
+
+/**
+ * Whether the file's own order already has every input first (as files are meant to), each name
+ * produced once: then it is the order the sort below gives (the smallest ready index first), found
+ * in one pass with one set lookup per input.
+ */
+function inFileOrder(g: Graph, scope: Scope): boolean {
+  const made = new Set<string>();
+  for (const n of g.nodes) {
+    for (const name of n.inputs) if (name !== '' && !made.has(name) && !scope.has(name)) return false;
+    if (hasSubgraphs(n)) for (const name of implicitInputs(n)) if (name !== '' && !made.has(name) && !scope.has(name)) return false;
+    for (const o of n.outputs) {
+      if (o === '') continue;
+      if (made.has(o)) return false;
+      made.add(o);
+    }
+  }
+  return true;
 }
 
 function insertSorted(queue: number[], value: number, from: number): void {

@@ -63,11 +63,39 @@ export interface FindKvCacheOptions {
 
 /** The cache of `graph` (the model's top-level graph, functions inlined), or null when none is recognised. */
 export function findKvCache(graph: Graph, result: InferResult, options: FindKvCacheOptions = {}): KvCacheInfo | null {
-  const g = new GraphIndex(graph, result, options.lookup ?? lookupOp, options.maxSearchSteps);
+  const lookup = options.lookup ?? lookupOp;
   const override = options.override;
-  if (override && (override.past?.length || override.present?.length)) return fromOverride(g, override, options.file ?? '');
+  const overridden = !!override && !!(override.past?.length || override.present?.length);
+  // Nothing either search could find (no cache-like input or output, no operator carrying a cache):
+  // skip indexing the graph, which on a node-heavy graph costs more than the rest of this search.
+  if (!overridden && !mayHoldCache(graph, lookup)) return null;
+  const g = new GraphIndex(graph, result, lookup, options.maxSearchSteps);
+  if (overridden) return fromOverride(g, override, options.file ?? '');
   const found = byStructure(g) ?? byNames(g);
   return found;
+}
+
+/**
+ * Whether the structure or name search can find anything: a graph input shaped like a cache
+ * tensor, an output shaped and named like one, or an operator (sub-graphs included, as the search indexes them) with cache slots.
+ */
+function mayHoldCache(graph: Graph, lookup: Lookup): boolean {
+  const inits = new Set(graph.initializers.map((t) => t.name));
+  for (const i of graph.inputs) if (!inits.has(i.name) && isCacheTensor(i.type)) return true;
+  // Outputs matter only to the name search (the structure search starts from inputs and operators).
+  for (const o of graph.outputs) if (isCacheTensor(o.type) && nameRole(o.name, false)) return true;
+  const scan = (g: Graph, depth: number): boolean => {
+    if (depth > 16) return false;
+    for (const node of g.nodes) {
+      if (lookup(node.domain, node.opType)?.cacheSlots) return true;
+      for (const a of node.attrs.values()) {
+        if (a.type === 'graph' && scan(a.value, depth + 1)) return true;
+        if (a.type === 'graphs') for (const sub of a.value) if (scan(sub, depth + 1)) return true;
+      }
+    }
+    return false;
+  };
+  return scan(graph, 0);
 }
 
 /**

@@ -55,7 +55,30 @@ export interface DecodeOptions {
 let nodesLeft = DEFAULT_MAX_NODES;
 let nodeLimit = DEFAULT_MAX_NODES;
 
+/**
+ * Value names and operator types seen so far in this decode: each kept once (a value's name is
+ * written once by its producer and again by every consumer; a million-node graph has a handful of
+ * operator types), so a big graph holds one string per distinct name.
+ */
+let pool = new Map<string, string>();
+
+function intern(s: string): string {
+  const hit = pool.get(s);
+  if (hit !== undefined) return hit;
+  pool.set(s, s);
+  return s;
+}
+
 export function decodeModel(bytes: Uint8Array, options: DecodeOptions = {}): Model {
+  pool = new Map();
+  try {
+    return decodeModelBody(bytes, options);
+  } finally {
+    pool = new Map();
+  }
+}
+
+function decodeModelBody(bytes: Uint8Array, options: DecodeOptions): Model {
   nodeLimit = nodesLeft = options.maxNodes ?? DEFAULT_MAX_NODES;
   const r = new Reader(bytes);
   const model: Model = {
@@ -179,30 +202,37 @@ function graph(r: Reader, depth: number): Graph {
   });
 }
 
+/**
+ * The attributes of every node that has none: one shared empty map (a map each would take ~190
+ * bytes a node). Nothing writes to a decoded node's attributes (function expansion builds its own).
+ */
+const NO_ATTRS: Map<string, Attr> = new Map();
+
 function node(r: Reader, depth: number): Node {
   if (--nodesLeft < 0) throw new TooManyNodesError(nodeLimit);
   return sub(r, (s) => {
-    const n: Node = { name: '', opType: '', domain: '', inputs: [], outputs: [], attrs: new Map() };
+    const n: Node = { name: '', opType: '', domain: '', inputs: [], outputs: [], attrs: NO_ATTRS };
     while (!s.done) {
       const tag = s.tag();
       switch (tag) {
         case (1 << 3) | WIRE_LEN:
-          n.inputs.push(s.string());
+          n.inputs.push(intern(s.string()));
           break;
         case (2 << 3) | WIRE_LEN:
-          n.outputs.push(s.string());
+          n.outputs.push(intern(s.string()));
           break;
         case (3 << 3) | WIRE_LEN:
           n.name = s.string();
           break;
         case (4 << 3) | WIRE_LEN:
-          n.opType = s.string();
+          n.opType = intern(s.string());
           break;
         case (7 << 3) | WIRE_LEN:
           n.domain = normDomain(s.string());
           break;
         case (5 << 3) | WIRE_LEN: {
           const [name, attr] = attribute(s, depth);
+          if (n.attrs === NO_ATTRS) n.attrs = new Map();
           n.attrs.set(name, attr);
           break;
         }
@@ -210,6 +240,10 @@ function node(r: Reader, depth: number): Node {
           s.skip(tag & 7);
       }
     }
+    // Arrays grown by push keep spare room (a one-name list takes ~190 bytes): a graph of 10^5
+    // nodes keeps them all, so they are stored at their size.
+    n.inputs = n.inputs.slice();
+    n.outputs = n.outputs.slice();
     return n;
   });
 }

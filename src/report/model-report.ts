@@ -5,7 +5,7 @@
 import type { Info } from '../graph/info.js';
 import type { Dim } from '../graph/model.js';
 import type { Fusion, OpClass, TimingHints } from '../devices/op-class.js';
-import type { InferResult, NodeResult } from '../analysis/infer.js';
+import type { InferResult, NodeResult, ValueRef } from '../analysis/infer.js';
 import { byOpType, nodeUpper, totals, type OpTypeTotals, type Totals } from '../analysis/aggregate.js';
 
 export const SCHEMA_VERSION = 1;
@@ -180,7 +180,8 @@ export function tensorEntry(name: string, info: Info | null): TensorEntry {
   if (!info) return { name, dtype: null, shape: null };
   switch (info.kind) {
     case 'tensor':
-      return { name, dtype: info.dtype, shape: info.shape ? [...info.shape] : null };
+      // The inferred shape itself (shapes are never changed once inferred): a copy per node costs memory on big graphs.
+      return { name, dtype: info.dtype, shape: info.shape };
     case 'sequence':
       return { name, kind: 'sequence', dtype: info.elem?.dtype ?? null, shape: info.elem?.shape ?? null };
     case 'optional': {
@@ -196,8 +197,8 @@ function nodeEntry(n: NodeResult, r: InferResult, i: number): NodeEntry {
   const e: NodeEntry = {
     name: n.name,
     opType: n.opType,
-    inputs: n.inputs.filter((i) => i.name !== '').map((i) => tensorEntry(i.name, i.info)),
-    outputs: n.outputs.filter((o) => o.name !== '').map((o) => tensorEntry(o.name, o.info)),
+    inputs: tensorEntries(n.inputs),
+    outputs: tensorEntries(n.outputs),
     params: n.params,
     macs: n.cost?.macs ?? null,
     flops: n.cost?.flops ?? null,
@@ -215,6 +216,16 @@ function nodeEntry(n: NodeResult, r: InferResult, i: number): NodeEntry {
     if (u.cost || u.bytes !== null) e.upper = { macs: u.cost?.macs ?? null, flops: u.cost?.flops ?? null, bytes: u.bytes };
   }
   return e;
+}
+
+/** The named values' entries, in an array of their number (filter + map would leave spare room in each). */
+function tensorEntries(refs: readonly ValueRef[]): TensorEntry[] {
+  let named = 0;
+  for (const r of refs) if (r.name !== '') named++;
+  const out = new Array<TensorEntry>(named);
+  let k = 0;
+  for (const r of refs) if (r.name !== '') out[k++] = tensorEntry(r.name, r.info);
+  return out;
 }
 
 function intensity(flops: number | null, read: number | null, written: number | null): number | null {

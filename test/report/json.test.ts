@@ -77,6 +77,18 @@ describe('escapes', () => {
     expect(jsonString('plain é ü 漢字 \u200d')).toBe(JSON.stringify('plain é ü 漢字 \u200d'));
   });
 
+  it('escapes them inside runs of small items too (the batched path), and leaves plain ASCII runs alone', () => {
+    const hex = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+    for (const c of [...specials, '']) {
+      const items = Array.from({ length: 40 }, (_, i) => ({ name: i === 17 ? `n${c}x` : `n${i}`, shape: [1, i] }));
+      const value = { models: [{ nodes: items }] };
+      let expected = JSON.stringify(value, null, 2);
+      if (c) expected = expected.split(c).join(hex(c));
+      expect(toJsonText(value)).toBe(expected);
+      expect(JSON.parse(toJsonText(value))).toEqual(value);
+    }
+  });
+
   it('end to end: a model whose names hold bidi controls gives escaped, lossless JSON', () => {
     const dir = mkdtempSync(join(tmpdir(), 'mb-json-'));
     const name = 'x\u202egnp.exe\u2028';
