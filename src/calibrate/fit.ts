@@ -145,6 +145,7 @@ const COMPUTE_CLASSES: ReadonlySet<OpClass> = new Set<OpClass>([
   'conv-transpose',
   'recurrent',
   'attention',
+  'resample',
 ]);
 
 interface ParamDef {

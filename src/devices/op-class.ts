@@ -18,6 +18,7 @@ export const OP_CLASSES = [
   'elementwise',
   'reduction',
   'data-movement',
+  'resample',
   'view',
   'shape',
 ] as const;

@@ -51,6 +51,7 @@ const CLASS_COLORS: Record<OpClass, string> = {
   elementwise: '#5c940d',
   reduction: '#e67700',
   'data-movement': '#495057',
+  resample: '#d9480f',
   view: '#868e96',
   shape: '#adb5bd',
 };

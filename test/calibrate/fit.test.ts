@@ -65,6 +65,7 @@ const TRUTH: Partial<Record<OpClass, { computeEfficiency?: number; memoryEfficie
   normalization: { kernelOverhead: 5e-6 },
   elementwise: { kernelOverhead: 3e-6 },
   'data-movement': { kernelOverhead: 8e-6 },
+  resample: { computeEfficiency: 0.05, kernelOverhead: 10e-6 },
 };
 
 function truthDevice(): DeviceModel {

@@ -224,7 +224,7 @@ describe('a broken devices file: every problem, positioned, exit 2', () => {
       "model-budget: broken.yml:4:5: custom-devices[0].fusoin: unknown key; did you mean 'fusion'? (allowed: id, name, like, class, peak, derivation, bandwidth, compute-efficiency, memory-efficiency, kernel-overhead, cache, fusion, classes)",
       "model-budget: broken.yml:5:13: custom-devices[0].fusion: expected one of none, standard, got 'full'",
       "model-budget: broken.yml:6:20: custom-devices[0].cache.size: expected a size like 20MB or 64MiB (B, kB, MB, GB, KiB, MiB, GiB), got '32 apples'",
-      "model-budget: broken.yml:8:7: custom-devices[0].classes.gem: unknown key; did you mean 'gemm'? (allowed: gemm, conv, conv-1x1, depthwise, grouped, conv-3d, conv-transpose, recurrent, attention, normalization, elementwise, reduction, data-movement, view, shape)",
+      "model-budget: broken.yml:8:7: custom-devices[0].classes.gem: unknown key; did you mean 'gemm'? (allowed: gemm, conv, conv-1x1, depthwise, grouped, conv-3d, conv-transpose, recurrent, attention, normalization, elementwise, reduction, data-movement, resample, view, shape)",
       'model-budget: broken.yml:9:35: custom-devices[0].classes.conv.compute-efficiency: expected a fraction in (0, 1] like 0.8 or 80%, got 2',
       "model-budget: broken.yml:9:38: custom-devices[0].classes.conv.overhead: unknown key; did you mean 'kernel-overhead'? (allowed: compute-efficiency, memory-efficiency, kernel-overhead)",
     ]);

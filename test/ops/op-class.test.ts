@@ -111,8 +111,6 @@ describe('every registered operator has an op class', () => {
       'Pad',
       'Tile',
       'Expand',
-      'Resize',
-      'Upsample',
       'DepthToSpace',
       'SpaceToDepth',
       'NonZero',
@@ -120,6 +118,7 @@ describe('every registered operator has an op class', () => {
       'OneHot',
       'Trilu',
     ],
+    resample: ['Resize', 'Upsample', 'GridSample'],
     view: ['Reshape', 'Squeeze', 'Unsqueeze', 'Flatten', 'Identity', 'Dropout'],
     shape: ['Shape', 'Size', 'Constant', 'ConstantOfShape', 'Range', 'EyeLike'],
   };
