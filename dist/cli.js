@@ -7517,8 +7517,8 @@ var require_to_regex_range = __commonJS({
       let relax = String(opts.relaxZeros);
       let shorthand = String(opts.shorthand);
       let capture = String(opts.capture);
-      let wrap = String(opts.wrap);
-      let cacheKey = min + ":" + max + "=" + relax + shorthand + capture + wrap;
+      let wrap2 = String(opts.wrap);
+      let cacheKey = min + ":" + max + "=" + relax + shorthand + capture + wrap2;
       if (toRegexRange.cache.hasOwnProperty(cacheKey)) {
         return toRegexRange.cache[cacheKey].result;
       }
@@ -7788,9 +7788,9 @@ var require_fill_range = __commonJS({
     };
     var toRegex = (start, end, options) => {
       if (Array.isArray(start)) {
-        let wrap = options.wrap === true;
+        let wrap2 = options.wrap === true;
         let prefix = options.capture ? "" : "?:";
-        return wrap ? `(${prefix}${start.join("|")})` : start.join("|");
+        return wrap2 ? `(${prefix}${start.join("|")})` : start.join("|");
       }
       return toRegexRange(start, end, options);
     };
@@ -18528,6 +18528,7 @@ var OP_CLASSES = [
   "elementwise",
   "reduction",
   "data-movement",
+  "resample",
   "view",
   "shape"
 ];
@@ -22469,10 +22470,10 @@ var qlinearGlobalAveragePool = {
     return [tensor(x?.dtype ?? null, shape2)];
   },
   cost: (ctx) => {
-    const pool = globalPoolCost(ctx, "avg", channelsLast(ctx));
+    const pool2 = globalPoolCost(ctx, "avg", channelsLast(ctx));
     const [x, y] = [inElems(ctx, 0), outElems2(ctx)];
-    if (!pool || x === null || y === null) return null;
-    return flopsOnly(DEQUANTIZE_FLOPS * x + pool.flops + QUANTIZE_FLOPS * y);
+    if (!pool2 || x === null || y === null) return null;
+    return flopsOnly(DEQUANTIZE_FLOPS * x + pool2.flops + QUANTIZE_FLOPS * y);
   }
 };
 var qlinearAveragePool = {
@@ -22545,8 +22546,10 @@ var ops10 = [
 ];
 
 // src/onnx/wire.ts
+import { Buffer as Buffer2 } from "node:buffer";
 var TWO_32 = 4294967296;
 var utf8 = new TextDecoder("utf-8", { fatal: false });
+var latin1Slice = Buffer2.prototype.latin1Slice;
 var Reader = class {
   constructor(buf, start = 0, end = buf.length) {
     this.buf = buf;
@@ -22646,7 +22649,14 @@ var Reader = class {
     return [start, start + len];
   }
   string() {
-    return utf8.decode(this.bytes());
+    const len = this.uint32();
+    const start = this.pos;
+    if (len > this.end - start) this.fail(`field length ${len} runs past the end of the data`);
+    const end = start + len;
+    this.pos = end;
+    const buf = this.buf;
+    for (let i = start; i < end; i++) if (buf[i] >= 128) return utf8.decode(buf.subarray(start, end));
+    return latin1Slice.call(buf, start, end);
   }
   /** Reads a tag; returns field number * 8 + wire type, as protobuf writes it. */
   tag() {
@@ -24161,9 +24171,9 @@ function costAffineGrid(ctx) {
   return macCost(points * k * (k + 1));
 }
 var ops14 = [
-  { opType: "Resize", opClass: "data-movement", infer: inferResize, cost: costResize },
-  { opType: "Upsample", opClass: "data-movement", infer: inferUpsample, cost: costResize },
-  { opType: "GridSample", opClass: "data-movement", infer: inferGridSample, cost: costGridSample },
+  { opType: "Resize", opClass: "resample", infer: inferResize, cost: costResize },
+  { opType: "Upsample", opClass: "resample", infer: inferUpsample, cost: costResize },
+  { opType: "GridSample", opClass: "resample", infer: inferGridSample, cost: costGridSample },
   // A 2x3 (3x4) affine map applied to every grid point: a few operations per output element.
   { opType: "AffineGrid", opClass: "elementwise", infer: inferAffineGrid, cost: costAffineGrid }
 ];
@@ -24926,62 +24936,72 @@ function lookupOp(domain, opType) {
 var noSubgraphs = () => {
   throw new Error("this context cannot run subgraphs");
 };
+var RuleCtx = class {
+  constructor(node2, opset, inputs, subgraph) {
+    this.node = node2;
+    this.opset = opset;
+    this.inputs = inputs;
+    this.subgraph = subgraph;
+    this.attrs = new Attrs(node2.attrs);
+  }
+  node;
+  opset;
+  inputs;
+  subgraph;
+  attrs;
+  outputs = NO_OUTPUTS;
+  warnings = null;
+  upTo;
+  tryUnroll;
+  input(i) {
+    const v = this.inputs[i];
+    return v && v.kind === "tensor" ? v : void 0;
+  }
+  has(i) {
+    return i < this.node.inputs.length && this.node.inputs[i] !== "";
+  }
+  warn(message) {
+    (this.warnings ??= []).push(message);
+  }
+  output(i) {
+    const v = this.outputs[i];
+    return v && v.kind === "tensor" ? v : void 0;
+  }
+};
+var NO_OUTPUTS = [];
+var NO_WARNINGS = [];
 function applyOp(def, node2, inputs, opset, runSubgraph = noSubgraphs, upTo, tryUnroll) {
-  const warnings = [];
-  const attrs = new Attrs(node2.attrs);
-  const ctx = {
-    node: node2,
-    opset,
-    inputs,
-    attrs,
-    input(i) {
-      const v = inputs[i];
-      return v && v.kind === "tensor" ? v : void 0;
-    },
-    has(i) {
-      return i < node2.inputs.length && node2.inputs[i] !== "";
-    },
-    warn(message) {
-      warnings.push(message);
-    },
-    subgraph: runSubgraph,
-    tryUnroll
-  };
+  const ctx = new RuleCtx(node2, opset, inputs, runSubgraph);
   if (upTo) ctx.upTo = upTo;
-  let outputs;
+  if (tryUnroll) ctx.tryUnroll = tryUnroll;
+  const n = node2.outputs.length;
+  const outputs = new Array(n);
   try {
     const inferred = def.infer(ctx);
-    outputs = node2.outputs.map((_, i) => inferred[i] ?? null);
+    for (let i = 0; i < n; i++) outputs[i] = inferred[i] ?? null;
   } catch (e) {
     if (e instanceof UserError) throw e;
-    warnings.push(`shape rule failed: ${e.message}`);
-    outputs = node2.outputs.map(() => null);
+    ctx.warn(`shape rule failed: ${e.message}`);
+    outputs.fill(null);
   }
-  const costCtx = {
-    ...ctx,
-    outputs,
-    output(i) {
-      const v = outputs[i];
-      return v && v.kind === "tensor" ? v : void 0;
-    }
-  };
+  ctx.outputs = outputs;
   let opClass;
   try {
     opClass = typeof def.opClass === "function" ? def.opClass(ctx) : def.opClass;
   } catch (e) {
     if (e instanceof UserError) throw e;
-    warnings.push(`class rule failed: ${e.message}`);
+    ctx.warn(`class rule failed: ${e.message}`);
     opClass = "elementwise";
   }
   let cost;
   try {
-    cost = def.cost(costCtx);
+    cost = def.cost(ctx);
   } catch (e) {
     if (e instanceof UserError) throw e;
-    warnings.push(`cost rule failed: ${e.message}`);
+    ctx.warn(`cost rule failed: ${e.message}`);
     cost = null;
   }
-  return { outputs, cost, opClass, warnings };
+  return { outputs, cost, opClass, warnings: ctx.warnings ?? NO_WARNINGS };
 }
 
 // src/analysis/functions.ts
@@ -25133,8 +25153,9 @@ var Scope = class {
     return this.values.has(name) || (this.parent?.has(name) ?? false);
   }
   get(name) {
-    if (this.values.has(name)) return this.values.get(name);
-    return this.parent?.get(name);
+    const v = this.values.get(name);
+    if (v !== void 0 || !this.parent || this.values.has(name)) return v;
+    return this.parent.get(name);
   }
 };
 function inferModel(model, options = {}) {
@@ -25289,7 +25310,21 @@ function inferRun(model, options, bounds) {
     unrollLeft -= iterations;
     return true;
   };
-  let pending = { params: 0, bytes: 0 };
+  const infoPool = /* @__PURE__ */ new Map();
+  const shared = (info) => {
+    if (!info || info.kind !== "tensor" || info.value || !info.shape || info.dtype === null) return info;
+    let key2 = info.dtype;
+    for (const d of info.shape) {
+      if (typeof d !== "number") return info;
+      key2 += `,${d}`;
+    }
+    const hit = infoPool.get(key2);
+    if (hit) return hit;
+    infoPool.set(key2, info);
+    return info;
+  };
+  let pendingParams = 0;
+  let pendingBytes = 0;
   const runGraph = (g, scope, record, path2, depth) => {
     if (depth > MAX_GRAPH_DEPTH) throw new GraphError(`sub-graphs are nested more than ${MAX_GRAPH_DEPTH} deep`);
     for (const t of g.initializers) {
@@ -25308,43 +25343,44 @@ function inferRun(model, options, bounds) {
       for (const vi of [...g.valueInfo, ...g.outputs]) if (vi.type) declared.set(vi.name, vi.type);
     }
     const order = topoOrder(g, scope, path2);
-    let total = { ...ZERO_COST };
+    let macs = 0;
+    let flops3 = 0;
+    let coreMacs = 0;
     for (const node2 of order) {
       if (++visits > maxVisits) {
         throw new GraphError(`the model needs more than ${maxVisits} node evaluations (sub-graphs and unrolled loops included): refused`);
       }
-      if (record) pending = { params: 0, bytes: 0 };
+      if (record) pendingParams = pendingBytes = 0;
       const inputsInfo = node2.inputs.map((n) => n === "" ? void 0 : scope.get(n) ?? void 0);
-      const inputDtype = (i) => {
-        const v = inputsInfo[i];
-        return v && v.kind === "tensor" ? v.dtype : null;
-      };
       const result2 = runNode(node2, inputsInfo, scope, path2, depth);
       const label = () => `node ${quoteToken(path2 + (node2.name || node2.opType))} (${quoteToken(node2.opType)})`;
       let upper;
-      node2.outputs.forEach((name, i) => {
-        if (name === "") return;
+      for (let i = 0; i < node2.outputs.length; i++) {
+        const name = node2.outputs[i];
+        if (name === "") continue;
         let info = result2.outputs[i] ?? null;
-        const decl = declared.get(name);
+        const decl = declared.size ? declared.get(name) : void 0;
         if (decl) {
           const d = declaredInfo(decl);
           const conflict = shapeConflict(info, d);
           if (conflict) warnings.push({ node: node2.name || node2.opType, message: `'${name}': inferred shape ${conflict}; the inferred one is used` });
           info = refine(info, d);
         }
-        checkInfo(info, () => `${label()}: output ${quoteToken(name)}`);
+        if (info) checkInfo(info, () => `${label()}: output ${quoteToken(name)}`);
+        info = shared(info);
         result2.outputs[i] = info;
         scope.values.set(name, info);
-      });
+      }
       if (bounds && record) upper = upperOf(node2, inputsInfo, result2.outputs, result2.cost);
       for (const w of result2.warnings) warnings.push({ node: node2.name || node2.opType, message: w });
-      for (const [i, n] of node2.inputs.entries()) {
-        const w = weightCandidates.get(n);
-        if (w && !weights.has(n) && readsAsWeight(node2, i, inputDtype(i))) {
+      for (let i = 0; i < node2.inputs.length; i++) {
+        const n = node2.inputs[i];
+        const w = weightCandidates.size ? weightCandidates.get(n) : void 0;
+        if (w && !weights.has(n) && readsAsWeight(node2, i, tensorDtype(inputsInfo[i]))) {
           const elements2 = packedParams(node2, i, w.elements);
           weights.set(n, { ...w, elements: elements2 });
-          pending.params += elements2;
-          pending.bytes += w.bytes;
+          pendingParams += elements2;
+          pendingBytes += w.bytes;
         }
       }
       if (node2.opType === "Constant" && node2.domain === "") {
@@ -25360,10 +25396,17 @@ function inferRun(model, options, bounds) {
         if (cost.macs > 0 && inputsInfo.some((v) => v?.kind === "tensor" && v.dtype === "string")) {
           throw new GraphError(`${label()} does arithmetic on a string tensor, which ONNX does not allow`);
         }
-        total = addCostsChecked(total, cost, label);
+        if (macs + cost.macs + flops3 + cost.flops + coreMacs + cost.coreMacs <= MAX_COUNT) {
+          macs += cost.macs;
+          flops3 += cost.flops;
+          coreMacs += cost.coreMacs;
+        } else {
+          const sum = addCostsChecked({ macs, flops: flops3, coreMacs }, cost, label);
+          ({ macs, flops: flops3, coreMacs } = sum);
+        }
       }
       if (record) {
-        record.push({
+        const entry = {
           name: node2.name,
           opType: node2.opType,
           domain: node2.domain,
@@ -25372,13 +25415,14 @@ function inferRun(model, options, bounds) {
           cost,
           supported: result2.supported,
           opClass: result2.opClass,
-          params: pending.params,
-          weightBytes: pending.bytes,
+          params: pendingParams,
+          weightBytes: pendingBytes,
           // Shape and Size read a tensor's metadata, never its elements.
           bytesRead: node2.domain === "" && (node2.opType === "Shape" || node2.opType === "Size") ? 0 : sumBytes(inputsInfo),
-          bytesWritten: sumBytes(result2.outputs),
-          ...upper ? { upper } : {}
-        });
+          bytesWritten: sumBytes(result2.outputs)
+        };
+        if (upper) entry.upper = upper;
+        record.push(entry);
       }
     }
     const outputs = g.outputs.map((o) => {
@@ -25386,7 +25430,7 @@ function inferRun(model, options, bounds) {
       if (v === void 0) throw new GraphError(`graph output '${o.name}' is not produced by any node`);
       return v;
     });
-    return { outputs, cost: total };
+    return { outputs, cost: { macs, flops: flops3, coreMacs } };
   };
   const upperOf = (node2, inputsInfo, outputs, cost) => {
     if (!bounds || hasSubgraphs(node2)) return void 0;
@@ -25420,6 +25464,7 @@ function inferRun(model, options, bounds) {
     if (read === null || written === null) return void 0;
     return { cost: r.cost, bytesRead: read, bytesWritten: written };
   };
+  const upToBound = bounds ? (d) => bounds.upTo(d) : void 0;
   const runNode = (node2, inputsInfo, scope, path2, depth) => {
     for (const [k, a] of node2.attrs) {
       if (a.type !== "tensor" && a.type !== "tensors" && a.type !== "sparse_tensor" && a.type !== "sparse_tensors") continue;
@@ -25442,34 +25487,27 @@ function inferRun(model, options, bounds) {
       };
     }
     let memo;
-    const r = applyOp(
-      def,
-      node2,
-      inputsInfo,
-      opsetOf(node2.domain),
-      (sub2, subInputs) => {
-        memo ??= /* @__PURE__ */ new Map();
-        let byInputs = memo.get(sub2);
-        if (!byInputs) memo.set(sub2, byInputs = /* @__PURE__ */ new Map());
-        const key2 = JSON.stringify(subInputs, (_, v) => typeof v === "number" && !Number.isFinite(v) ? `#${v}` : v);
-        const hit = byInputs.get(key2);
-        if (hit) return hit;
-        if (++subgraphRuns > MAX_SUBGRAPH_RUNS) {
-          throw new GraphError(`the model's sub-graphs would run more than ${MAX_SUBGRAPH_RUNS} times (nested loops or branches): refused`);
-        }
-        const child = new Scope(scope);
-        sub2.inputs.forEach((vi, i) => {
-          const given2 = subInputs[i];
-          child.values.set(vi.name, given2 ?? declaredInfo(vi.type));
-        });
-        const res = runGraph(sub2, child, null, `${path2}${node2.name || node2.opType}/`, depth + 1);
-        byInputs.set(key2, res);
-        return res;
-      },
-      bounds ? (d) => bounds.upTo(d) : void 0,
-      tryUnroll
-    );
-    return { ...r, supported: true };
+    const runSub = !hasSubgraphs(node2) ? void 0 : (sub2, subInputs) => {
+      memo ??= /* @__PURE__ */ new Map();
+      let byInputs = memo.get(sub2);
+      if (!byInputs) memo.set(sub2, byInputs = /* @__PURE__ */ new Map());
+      const key2 = JSON.stringify(subInputs, (_, v) => typeof v === "number" && !Number.isFinite(v) ? `#${v}` : v);
+      const hit = byInputs.get(key2);
+      if (hit) return hit;
+      if (++subgraphRuns > MAX_SUBGRAPH_RUNS) {
+        throw new GraphError(`the model's sub-graphs would run more than ${MAX_SUBGRAPH_RUNS} times (nested loops or branches): refused`);
+      }
+      const child = new Scope(scope);
+      sub2.inputs.forEach((vi, i) => {
+        const given2 = subInputs[i];
+        child.values.set(vi.name, given2 ?? declaredInfo(vi.type));
+      });
+      const res = runGraph(sub2, child, null, `${path2}${node2.name || node2.opType}/`, depth + 1);
+      byInputs.set(key2, res);
+      return res;
+    };
+    const r = applyOp(def, node2, inputsInfo, opsetOf(node2.domain), runSub, upToBound, tryUnroll);
+    return { outputs: r.outputs, cost: r.cost, opClass: r.opClass, warnings: r.warnings, supported: true };
   };
   const top = new Scope(null);
   for (const inp of inputs) top.values.set(inp.name, inp.info);
@@ -25546,6 +25584,9 @@ function initializerInfo(t) {
   const values = readTensorValues(t);
   return tensor(t.dtype, [...t.dims], values ?? void 0);
 }
+function tensorDtype(v) {
+  return v && v.kind === "tensor" ? v.dtype : null;
+}
 function sumBytes(infos) {
   let total = 0;
   for (const info of infos) {
@@ -25591,6 +25632,7 @@ function refine(inferred, declared) {
   return out;
 }
 function topoOrder(g, scope, path2) {
+  if (inFileOrder(g, scope)) return g.nodes;
   const producer = /* @__PURE__ */ new Map();
   g.nodes.forEach((n, i) => n.outputs.forEach((o) => o !== "" && producer.set(o, i)));
   const available = (name) => name === "" || scope.has(name);
@@ -25626,6 +25668,21 @@ function topoOrder(g, scope, path2) {
     throw new GraphError(`the graph has a cycle (through nodes ${stuck.join(", ")})`);
   }
   return order;
+}
+function inFileOrder(g, scope) {
+  const made = /* @__PURE__ */ new Set();
+  for (const n of g.nodes) {
+    for (const name of n.inputs) if (name !== "" && !made.has(name) && !scope.has(name)) return false;
+    if (hasSubgraphs(n)) {
+      for (const name of implicitInputs(n)) if (name !== "" && !made.has(name) && !scope.has(name)) return false;
+    }
+    for (const o of n.outputs) {
+      if (o === "") continue;
+      if (made.has(o)) return false;
+      made.add(o);
+    }
+  }
+  return true;
 }
 function insertSorted(queue, value2, from) {
   let i = queue.length;
@@ -25775,36 +25832,52 @@ function peakActivationExcluding(result, names) {
 }
 function peakActivation(result, sizeOfInfo, excluded) {
   const steps = result.nodes.length;
-  const size2 = /* @__PURE__ */ new Map();
-  const born = /* @__PURE__ */ new Map();
-  const lastUse = /* @__PURE__ */ new Map();
+  const slot = /* @__PURE__ */ new Map();
+  const size2 = [];
+  const born = [];
+  const lastUse = [];
   let unknown = false;
-  const sizeOf = (info) => {
-    const b = sizeOfInfo(info);
-    if (b === null) unknown = true;
-    return b ?? 0;
+  const add = (name, info, step) => {
+    let b = sizeOfInfo(info);
+    if (b === null) {
+      unknown = true;
+      b = 0;
+    }
+    let k = slot.get(name);
+    if (k === void 0) {
+      k = size2.length;
+      slot.set(name, k);
+    }
+    size2[k] = b;
+    born[k] = step;
+    lastUse[k] = step;
   };
   for (const inp of result.inputs) {
     if (excluded?.has(inp.name)) continue;
-    size2.set(inp.name, sizeOf(inp.info));
-    born.set(inp.name, 0);
-    lastUse.set(inp.name, 0);
+    add(inp.name, inp.info, 0);
   }
-  result.nodes.forEach((n, step) => {
-    for (const i of n.inputs) if (i.name && born.has(i.name)) lastUse.set(i.name, step);
-    for (const o of n.outputs) {
-      if (!o.name || result.weights.has(o.name) || isConstantOutput(n) || excluded?.has(o.name)) continue;
-      size2.set(o.name, sizeOf(o.info));
-      born.set(o.name, step);
-      lastUse.set(o.name, step);
+  const nodes = result.nodes;
+  for (let step = 0; step < nodes.length; step++) {
+    const n = nodes[step];
+    for (const i of n.inputs) {
+      if (!i.name) continue;
+      const k = slot.get(i.name);
+      if (k !== void 0) lastUse[k] = step;
     }
-  });
-  for (const o of result.outputs) if (born.has(o.name)) lastUse.set(o.name, steps);
+    if (isConstantOutput(n)) continue;
+    for (const o of n.outputs) {
+      if (!o.name || result.weights.has(o.name) || excluded?.has(o.name)) continue;
+      add(o.name, o.info, step);
+    }
+  }
+  for (const o of result.outputs) {
+    const k = slot.get(o.name);
+    if (k !== void 0) lastUse[k] = steps;
+  }
   const delta = new Array(steps + 2).fill(0);
-  for (const [name, b] of born) {
-    const s = size2.get(name) ?? 0;
-    delta[b] += s;
-    delta[(lastUse.get(name) ?? b) + 1] -= s;
+  for (let k = 0; k < size2.length; k++) {
+    delta[born[k]] += size2[k];
+    delta[lastUse[k] + 1] -= size2[k];
   }
   let live = 0;
   let peak = 0;
@@ -25824,7 +25897,7 @@ function tensorEntry(name, info) {
   if (!info) return { name, dtype: null, shape: null };
   switch (info.kind) {
     case "tensor":
-      return { name, dtype: info.dtype, shape: info.shape ? [...info.shape] : null };
+      return { name, dtype: info.dtype, shape: info.shape };
     case "sequence":
       return { name, kind: "sequence", dtype: info.elem?.dtype ?? null, shape: info.elem?.shape ?? null };
     case "optional": {
@@ -25839,8 +25912,8 @@ function nodeEntry(n, r, i) {
   const e = {
     name: n.name,
     opType: n.opType,
-    inputs: n.inputs.filter((i2) => i2.name !== "").map((i2) => tensorEntry(i2.name, i2.info)),
-    outputs: n.outputs.filter((o) => o.name !== "").map((o) => tensorEntry(o.name, o.info)),
+    inputs: tensorEntries(n.inputs),
+    outputs: tensorEntries(n.outputs),
     params: n.params,
     macs: n.cost?.macs ?? null,
     flops: n.cost?.flops ?? null,
@@ -25858,6 +25931,14 @@ function nodeEntry(n, r, i) {
     if (u.cost || u.bytes !== null) e.upper = { macs: u.cost?.macs ?? null, flops: u.cost?.flops ?? null, bytes: u.bytes };
   }
   return e;
+}
+function tensorEntries(refs) {
+  let named = 0;
+  for (const r of refs) if (r.name !== "") named++;
+  const out = new Array(named);
+  let k = 0;
+  for (const r of refs) if (r.name !== "") out[k++] = tensorEntry(r.name, r.info);
+  return out;
 }
 function intensity(flops3, read, written) {
   if (flops3 === null || read === null || written === null || read + written === 0) return null;
@@ -27078,7 +27159,22 @@ var TooManyNodesError = class extends UserError {
 };
 var nodesLeft = DEFAULT_MAX_NODES;
 var nodeLimit = DEFAULT_MAX_NODES;
+var pool = /* @__PURE__ */ new Map();
+function intern(s) {
+  const hit = pool.get(s);
+  if (hit !== void 0) return hit;
+  pool.set(s, s);
+  return s;
+}
 function decodeModel(bytes, options = {}) {
+  pool = /* @__PURE__ */ new Map();
+  try {
+    return decodeModelBody(bytes, options);
+  } finally {
+    pool = /* @__PURE__ */ new Map();
+  }
+}
+function decodeModelBody(bytes, options) {
   nodeLimit = nodesLeft = options.maxNodes ?? DEFAULT_MAX_NODES;
   const r = new Reader(bytes);
   const model = {
@@ -27195,30 +27291,32 @@ function graph(r, depth) {
     return g;
   });
 }
+var NO_ATTRS = /* @__PURE__ */ new Map();
 function node(r, depth) {
   if (--nodesLeft < 0) throw new TooManyNodesError(nodeLimit);
   return sub(r, (s) => {
-    const n = { name: "", opType: "", domain: "", inputs: [], outputs: [], attrs: /* @__PURE__ */ new Map() };
+    const n = { name: "", opType: "", domain: "", inputs: [], outputs: [], attrs: NO_ATTRS };
     while (!s.done) {
       const tag = s.tag();
       switch (tag) {
         case 1 << 3 | WIRE_LEN:
-          n.inputs.push(s.string());
+          n.inputs.push(intern(s.string()));
           break;
         case 2 << 3 | WIRE_LEN:
-          n.outputs.push(s.string());
+          n.outputs.push(intern(s.string()));
           break;
         case 3 << 3 | WIRE_LEN:
           n.name = s.string();
           break;
         case 4 << 3 | WIRE_LEN:
-          n.opType = s.string();
+          n.opType = intern(s.string());
           break;
         case 7 << 3 | WIRE_LEN:
           n.domain = normDomain(s.string());
           break;
         case 5 << 3 | WIRE_LEN: {
           const [name, attr] = attribute(s, depth);
+          if (n.attrs === NO_ATTRS) n.attrs = /* @__PURE__ */ new Map();
           n.attrs.set(name, attr);
           break;
         }
@@ -27226,6 +27324,8 @@ function node(r, depth) {
           s.skip(tag & 7);
       }
     }
+    n.inputs = n.inputs.slice();
+    n.outputs = n.outputs.slice();
     return n;
   });
 }
@@ -27963,11 +28063,33 @@ var KvCacheConfigError = class extends UserError {
   index;
 };
 function findKvCache(graph2, result, options = {}) {
-  const g = new GraphIndex(graph2, result, options.lookup ?? lookupOp, options.maxSearchSteps);
+  const lookup = options.lookup ?? lookupOp;
   const override = options.override;
-  if (override && (override.past?.length || override.present?.length)) return fromOverride(g, override, options.file ?? "");
+  const overridden = !!override && !!(override.past?.length || override.present?.length);
+  if (!overridden && !mayHoldCache(graph2, lookup)) return null;
+  const g = new GraphIndex(graph2, result, lookup, options.maxSearchSteps);
+  if (overridden) return fromOverride(g, override, options.file ?? "");
   const found = byStructure(g) ?? byNames(g);
   return found;
+}
+function mayHoldCache(graph2, lookup) {
+  const inits = new Set(graph2.initializers.map((t) => t.name));
+  for (const i of graph2.inputs) if (!inits.has(i.name) && isCacheTensor(i.type)) return true;
+  for (const o of graph2.outputs) if (isCacheTensor(o.type) && nameRole(o.name, false)) return true;
+  const scan = (g, depth) => {
+    if (depth > 16) return false;
+    for (const node2 of g.nodes) {
+      if (lookup(node2.domain, node2.opType)?.cacheSlots) return true;
+      for (const a of node2.attrs.values()) {
+        if (a.type === "graph" && scan(a.value, depth + 1)) return true;
+        if (a.type === "graphs") {
+          for (const sub2 of a.value) if (scan(sub2, depth + 1)) return true;
+        }
+      }
+    }
+    return false;
+  };
+  return scan(graph2, 0);
 }
 function attachKvCache(report2, graph2, result, options = {}) {
   const info = findKvCache(graph2, result, options);
@@ -28365,12 +28487,12 @@ function nameMatcher(pattern) {
   return (name) => globMatch(pattern, name);
 }
 function fromOverride(g, o, file) {
-  const pick = (patterns, pool, role) => {
+  const pick = (patterns, pool2, role) => {
     if (!patterns) return null;
     const chosen = /* @__PURE__ */ new Set();
     patterns.forEach((p2, index) => {
       const match = nameMatcher(p2);
-      const hits = pool.filter((x) => match(x.name));
+      const hits = pool2.filter((x) => match(x.name));
       if (hits.length === 0) {
         const what = role === "past" ? "graph input" : "graph output";
         throw new KvCacheConfigError(file, `kv-cache ${role} ${quoteToken(p2)} matches no ${what} of the model`, role, index);
@@ -28792,13 +28914,13 @@ function checkConfigDims(cfg, analysed) {
     for (const name of Object.keys(model.dims)) {
       const at = model.dimsAt?.[name];
       const fromDefaults = at?.keyPath.startsWith("defaults.") ?? false;
-      const pool = fromDefaults ? analysed : mine;
+      const pool2 = fromDefaults ? analysed : mine;
       if (unknownDims(
         [name],
-        pool.map((a) => a.symbols)
+        pool2.map((a) => a.symbols)
       ).length === 0)
         continue;
-      const of = pool.length === 1 ? quoteToken(pool[0].path, 80) : fromDefaults ? `any of the ${pool.length} models` : `any of the ${pool.length} models ${quoteToken(model.path, 80)} matches`;
+      const of = pool2.length === 1 ? quoteToken(pool2[0].path, 80) : fromDefaults ? `any of the ${pool2.length} models` : `any of the ${pool2.length} models ${quoteToken(model.path, 80)} matches`;
       const symbols = (fromDefaults ? everywhere : mine.map((a) => a.symbols)).flat();
       const index = cfg.models.indexOf(model);
       throw new BudgetFileError(
@@ -30007,6 +30129,7 @@ var report_schema_default = {
             "elementwise",
             "reduction",
             "data-movement",
+            "resample",
             "view",
             "shape"
           ]
@@ -30440,6 +30563,7 @@ var CLASS_COLORS = {
   elementwise: "#5c940d",
   reduction: "#e67700",
   "data-movement": "#495057",
+  resample: "#d9480f",
   view: "#868e96",
   shape: "#adb5bd"
 };
@@ -31059,6 +31183,7 @@ function writeFileAtomic(path2, text2) {
 }
 
 // src/report/json.ts
+import { Buffer as Buffer3 } from "node:buffer";
 var EXTRA_ESCAPES = /[\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
 var CHUNK = 1 << 20;
 var SMALL = 4096;
@@ -31087,12 +31212,30 @@ function batchable(v, budget) {
   return --budget.left >= 0;
 }
 function escapeExtra(text2) {
+  if (text2.indexOf("\x7F") === -1 && Buffer3.byteLength(text2, "utf8") === text2.length) return text2;
   return text2.replace(EXTRA_ESCAPES, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 var NEEDS_WORK = /["\\\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028-\u202E\u2066-\u2069\uD800-\uDFFF]/;
 function jsonString(s) {
   if (!NEEDS_WORK.test(s)) return `"${s}"`;
   return JSON.stringify(s).replace(EXTRA_ESCAPES, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+function wrap(items, depth) {
+  let v = items;
+  for (let d = 0; d < depth; d++) v = [v];
+  return v;
+}
+function opening(depth, unit2) {
+  let s = "";
+  for (let d = 0; d <= depth; d++) s += `[
+${unit2.repeat(d + 1)}`;
+  return s.slice(0, s.length - unit2.length * (depth + 1));
+}
+function closing(depth, unit2) {
+  let s = "";
+  for (let d = depth; d >= 0; d--) s += `
+${unit2.repeat(d)}]`;
+  return s;
 }
 function writeJson(value2, write, indent = 2, chunkSize = CHUNK) {
   const unit2 = " ".repeat(indent);
@@ -31148,6 +31291,7 @@ ${pad}`) : text2;
       return;
     }
     if (seen.has(obj)) throw new TypeError("Converting circular structure to JSON");
+    const depth = pad.length / (unit2.length || 1);
     seen.add(obj);
     const inner = pad + unit2;
     if (Array.isArray(obj)) {
@@ -31162,9 +31306,8 @@ ${pad}`) : text2;
           buf += i === 0 ? "\n" : ",\n";
           maybeFlush();
           if (j > i) {
-            const text2 = JSON.stringify(obj.slice(i, j), null, indent);
-            buf += escapeExtra(pad + text2.slice(2, -2).replace(/\n/g, `
-${pad}`));
+            const text2 = JSON.stringify(wrap(obj.slice(i, j), depth), null, indent);
+            buf += escapeExtra(text2.slice(opening(depth, unit2).length, text2.length - closing(depth, unit2).length));
             i = j;
             continue;
           }
@@ -31235,7 +31378,8 @@ var COMPUTE_CLASSES = /* @__PURE__ */ new Set([
   "conv-3d",
   "conv-transpose",
   "recurrent",
-  "attention"
+  "attention",
+  "resample"
 ]);
 function clone(d) {
   return {
