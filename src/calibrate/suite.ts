@@ -79,6 +79,28 @@ function projection(m: number, k: number, n: number): Spec {
   };
 }
 
+/**
+ * `layers` matrix-vector products in a row ([1, n] through [n, n] weights), as an MLP or an LLM's
+ * decode step runs them: one model with many small gemm kernels pins the class's launch cost
+ * apart from the run's own (a lone MatMul pays both once, and the fit cannot tell them apart).
+ */
+function gemvChain(n: number, layers: number): Spec {
+  const nodes = Array.from({ length: layers }, (_, i) => ({
+    op: 'MatMul',
+    inputs: [i === 0 ? 'x' : `h${i}`, `w${i}`],
+    outputs: [i === layers - 1 ? 'y' : `h${i + 1}`],
+    name: `matmul${i}`,
+  }));
+  return {
+    id: `gemv-chain-${n}x${layers}`,
+    what: `${layers} x MatMul [1,${n}] x [${n},${n}] weight in a row (an MLP at batch 1)`,
+    nodes,
+    inputs: [f32('x', [1, n])],
+    outputs: [f32('y', [1, n])],
+    initializers: Array.from({ length: layers }, (_, i) => weight(`w${i}`, [n, n], 7 + i)),
+  };
+}
+
 function gemm(m: number, k: number, n: number): Spec {
   return {
     id: `gemm-${m}x${k}x${n}`,
@@ -285,6 +307,8 @@ function fullSpecs(): Spec[] {
     matmul(1024),
     matmul(1024, 1),
     matmul(4096, 1),
+    gemvChain(64, 16),
+    gemvChain(256, 8),
     gemm(64, 1024, 1024),
     projection(197, 768, 3072),
     projection(197, 3072, 768),
