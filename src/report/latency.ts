@@ -13,9 +13,9 @@ export function withLatency(report: ModelReport, devices: readonly DeviceModel[]
   const warnings = [...report.warnings];
   // Nodes with unknown FLOPs or bytes make the estimate a lower bound; with every one's upper
   // figures known, the same estimate over those gives an upper bound (time grows with both).
-  const unknown = report.nodes.filter((n) => n.flops === null || n.lowerBound || n.bytesRead === null || n.bytesWritten === null);
-  const atMax = unknown.every((n) => n.upper && n.upper.flops !== null && n.upper.bytes !== null)
-    ? report.nodes.map((n) => (unknown.includes(n) ? { ...n, flops: n.upper!.flops, bytesRead: n.upper!.bytes, bytesWritten: 0 } : n))
+  const unknown = new Set(report.nodes.filter((n) => n.flops === null || n.lowerBound || n.bytesRead === null || n.bytesWritten === null));
+  const atMax = [...unknown].every((n) => n.upper && n.upper.flops !== null && n.upper.bytes !== null)
+    ? report.nodes.map((n) => (unknown.has(n) ? { ...n, flops: n.upper!.flops, bytesRead: n.upper!.bytes, bytesWritten: 0 } : n))
     : null;
   const opts: EstimateOptions = {
     ...options,
@@ -54,7 +54,7 @@ export function withLatency(report: ModelReport, devices: readonly DeviceModel[]
       classes,
       ...(d.cache ? { cache: { bytes: d.cache.bytes, bandwidth: d.cache.bandwidth } } : {}),
     };
-    if (unknown.length) {
+    if (unknown.size) {
       latency[d.id].lowerBound = true;
       if (atMax) latency[d.id].upperBoundMs = estimateLatency(atMax, d, opts).ms;
     }
