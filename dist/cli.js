@@ -26417,8 +26417,8 @@ function withLatency(report2, devices, options = {}) {
   const latency = {};
   const nodes = report2.nodes.map((n) => ({ ...n, latency: { ...n.latency ?? {} } }));
   const warnings = [...report2.warnings];
-  const unknown = report2.nodes.filter((n) => n.flops === null || n.lowerBound || n.bytesRead === null || n.bytesWritten === null);
-  const atMax = unknown.every((n) => n.upper && n.upper.flops !== null && n.upper.bytes !== null) ? report2.nodes.map((n) => unknown.includes(n) ? { ...n, flops: n.upper.flops, bytesRead: n.upper.bytes, bytesWritten: 0 } : n) : null;
+  const unknown = new Set(report2.nodes.filter((n) => n.flops === null || n.lowerBound || n.bytesRead === null || n.bytesWritten === null));
+  const atMax = [...unknown].every((n) => n.upper && n.upper.flops !== null && n.upper.bytes !== null) ? report2.nodes.map((n) => unknown.has(n) ? { ...n, flops: n.upper.flops, bytesRead: n.upper.bytes, bytesWritten: 0 } : n) : null;
   const opts = {
     ...options,
     graphOutputs: options.graphOutputs ?? report2.graph.outputs.map((o) => o.name),
@@ -26456,7 +26456,7 @@ function withLatency(report2, devices, options = {}) {
       classes,
       ...d.cache ? { cache: { bytes: d.cache.bytes, bandwidth: d.cache.bandwidth } } : {}
     };
-    if (unknown.length) {
+    if (unknown.size) {
       latency[d.id].lowerBound = true;
       if (atMax) latency[d.id].upperBoundMs = estimateLatency(atMax, d, opts).ms;
     }
@@ -32105,6 +32105,22 @@ function projection(m, k, n) {
     initializers: [weight("w", [k, n])]
   };
 }
+function gemvChain(n, layers) {
+  const nodes = Array.from({ length: layers }, (_, i) => ({
+    op: "MatMul",
+    inputs: [i === 0 ? "x" : `h${i}`, `w${i}`],
+    outputs: [i === layers - 1 ? "y" : `h${i + 1}`],
+    name: `matmul${i}`
+  }));
+  return {
+    id: `gemv-chain-${n}x${layers}`,
+    what: `${layers} x MatMul [1,${n}] x [${n},${n}] weight in a row (an MLP at batch 1)`,
+    nodes,
+    inputs: [f32("x", [1, n])],
+    outputs: [f32("y", [1, n])],
+    initializers: Array.from({ length: layers }, (_, i) => weight(`w${i}`, [n, n], 7 + i))
+  };
+}
 function gemm(m, k, n) {
   return {
     id: `gemm-${m}x${k}x${n}`,
@@ -32277,6 +32293,8 @@ function fullSpecs() {
     matmul(1024),
     matmul(1024, 1),
     matmul(4096, 1),
+    gemvChain(64, 16),
+    gemvChain(256, 8),
     gemm(64, 1024, 1024),
     projection(197, 768, 3072),
     projection(197, 3072, 768),

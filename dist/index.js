@@ -49977,8 +49977,8 @@ function withLatency(report2, devices, options = {}) {
   const latency = {};
   const nodes = report2.nodes.map((n) => ({ ...n, latency: { ...n.latency ?? {} } }));
   const warnings = [...report2.warnings];
-  const unknown = report2.nodes.filter((n) => n.flops === null || n.lowerBound || n.bytesRead === null || n.bytesWritten === null);
-  const atMax = unknown.every((n) => n.upper && n.upper.flops !== null && n.upper.bytes !== null) ? report2.nodes.map((n) => unknown.includes(n) ? { ...n, flops: n.upper.flops, bytesRead: n.upper.bytes, bytesWritten: 0 } : n) : null;
+  const unknown = new Set(report2.nodes.filter((n) => n.flops === null || n.lowerBound || n.bytesRead === null || n.bytesWritten === null));
+  const atMax = [...unknown].every((n) => n.upper && n.upper.flops !== null && n.upper.bytes !== null) ? report2.nodes.map((n) => unknown.has(n) ? { ...n, flops: n.upper.flops, bytesRead: n.upper.bytes, bytesWritten: 0 } : n) : null;
   const opts = {
     ...options,
     graphOutputs: options.graphOutputs ?? report2.graph.outputs.map((o) => o.name),
@@ -50016,7 +50016,7 @@ function withLatency(report2, devices, options = {}) {
       classes,
       ...d.cache ? { cache: { bytes: d.cache.bytes, bandwidth: d.cache.bandwidth } } : {}
     };
-    if (unknown.length) {
+    if (unknown.size) {
       latency[d.id].lowerBound = true;
       if (atMax) latency[d.id].upperBoundMs = estimateLatency(atMax, d, opts).ms;
     }
