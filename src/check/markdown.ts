@@ -491,8 +491,16 @@ function render(outcome: CheckOutcome, options: CheckMarkdownOptions, list: Entr
     tail.push('');
   }
 
+  // Models whose phase table a section shows: the full analysis below points up to it instead of repeating it.
+  const phasesShown = new Set<string>();
+  const withPhases = (e: Entry) => {
+    if (d.phases === 'table' && e.result.report.phases && Object.keys(e.result.report.phases).length) phasesShown.add(e.result.report.path);
+  };
   if (d.sections === 'all') {
-    for (const e of shown) out.push(...modelSection(e, d, depth, full));
+    for (const e of shown) {
+      out.push(...modelSection(e, d, depth, full));
+      withPhases(e);
+    }
   } else if (shown.length) {
     // The last step: the most important models in full as long as they fit, the others one row each.
     const size = full ? (x: string) => Buffer.byteLength(x) : (x: string) => x.length;
@@ -507,6 +515,7 @@ function render(outcome: CheckOutcome, options: CheckMarkdownOptions, list: Entr
       // Room for the others' rows, or for a quarter of the page of them when they cannot all fit anyway.
       if (used + len + Math.min(rest - rowLen[k], Math.floor(max / 4)) > max) break;
       out.push(...section);
+      withPhases(shown[k]);
       used += len;
       rest -= rowLen[k];
     }
@@ -528,7 +537,7 @@ function render(outcome: CheckOutcome, options: CheckMarkdownOptions, list: Entr
     const room = Math.floor((max - Buffer.byteLength(out.join('\n')) - Buffer.byteLength(footer) - 200) / 1.5);
     if (room > 2000) {
       out.push('---', '');
-      out.push(renderAnalyzeMarkdown(outcome.json.head, { title: 'Full analysis', headingLevel: 4, maxChars: room }));
+      out.push(renderAnalyzeMarkdown(outcome.json.head, { title: 'Full analysis', headingLevel: 4, maxChars: room, phasesShownAbove: phasesShown }));
     }
   }
   out.push(footer);

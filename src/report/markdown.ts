@@ -34,6 +34,8 @@ export interface MarkdownOptions {
   headingLevel?: number;
   /** Most devices given a time column in the top-layers table (default 3). */
   timeColumns?: number;
+  /** Paths of the models whose phase table the page already shows (a check comment's model sections): a pointer replaces theirs. */
+  phasesShownAbove?: ReadonlySet<string>;
 }
 
 export const DEFAULT_MAX_CHARS = 65_000;
@@ -70,7 +72,10 @@ function tensorList(tensors: TensorEntry[]): string {
 }
 
 /** The blocks of one model, each complete in itself (a cut never leaves an open tag). */
-function modelBlocks(m: ModelReport, options: Required<Pick<MarkdownOptions, 'top' | 'headingLevel' | 'timeColumns'>>): string[] {
+function modelBlocks(
+  m: ModelReport,
+  options: Required<Pick<MarkdownOptions, 'top' | 'headingLevel' | 'timeColumns'>> & Pick<MarkdownOptions, 'phasesShownAbove'>,
+): string[] {
   const blocks: string[] = [];
   const t = m.totals;
   const h = '#'.repeat(Math.min(6, Math.max(1, options.headingLevel)));
@@ -103,7 +108,7 @@ function modelBlocks(m: ModelReport, options: Required<Pick<MarkdownOptions, 'to
   blocks.push(`${figures}${incomplete}\n\n**inputs:** ${tensorList(m.graph.inputs)}  \n**outputs:** ${tensorList(m.graph.outputs)}`);
 
   const phases = phasesMarkdown(m);
-  if (phases) blocks.push(phases);
+  if (phases) blocks.push(options.phasesShownAbove?.has(m.path) ? "**Phases**: in the model's section above." : phases);
 
   const latency = Object.entries(m.latency ?? {});
   if (latency.length) {
@@ -235,7 +240,7 @@ export function phasesMarkdown(m: ModelReport): string | null {
 export function renderAnalyzeMarkdown(report: AnalyzeReport, options: MarkdownOptions = {}): string {
   const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
   const level = options.headingLevel ?? 3;
-  const opts = { top: options.top ?? 10, headingLevel: level, timeColumns: options.timeColumns ?? 3 };
+  const opts = { top: options.top ?? 10, headingLevel: level, timeColumns: options.timeColumns ?? 3, phasesShownAbove: options.phasesShownAbove };
   const title = options.title === undefined ? 'model-budget analysis' : options.title;
   const head: string[] = [];
   if (title !== false) head.push(`${'#'.repeat(Math.max(1, Math.min(6, level - 1)))} ${escapeMarkdown(title, { max: 200 })}`);
