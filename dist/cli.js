@@ -30380,7 +30380,7 @@ function modelBlocks(m, options) {
 **inputs:** ${tensorList(m.graph.inputs)}  
 **outputs:** ${tensorList(m.graph.outputs)}`);
   const phases = phasesMarkdown(m);
-  if (phases) blocks.push(phases);
+  if (phases) blocks.push(options.phasesShownAbove?.has(m.path) ? "**Phases**: in the model's section above." : phases);
   const latency = Object.entries(m.latency ?? {});
   if (latency.length) {
     const rows = latency.map(([id, l]) => [
@@ -30513,7 +30513,7 @@ function phasesMarkdown(m) {
 function renderAnalyzeMarkdown(report2, options = {}) {
   const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
   const level = options.headingLevel ?? 3;
-  const opts = { top: options.top ?? 10, headingLevel: level, timeColumns: options.timeColumns ?? 3 };
+  const opts = { top: options.top ?? 10, headingLevel: level, timeColumns: options.timeColumns ?? 3, phasesShownAbove: options.phasesShownAbove };
   const title = options.title === void 0 ? "model-budget analysis" : options.title;
   const head = [];
   if (title !== false) head.push(`${"#".repeat(Math.max(1, Math.min(6, level - 1)))} ${escapeMarkdown(title, { max: 200 })}`);
@@ -33218,8 +33218,15 @@ function render2(outcome, options, list, d, shed, depth, max) {
     if (outcome.violations.length > cap) tail.push(`- \u2026and ${outcome.violations.length - cap} more${full ? "" : " in the job summary"}.`);
     tail.push("");
   }
+  const phasesShown = /* @__PURE__ */ new Set();
+  const withPhases = (e) => {
+    if (d.phases === "table" && e.result.report.phases && Object.keys(e.result.report.phases).length) phasesShown.add(e.result.report.path);
+  };
   if (d.sections === "all") {
-    for (const e of shown) out.push(...modelSection2(e, d, depth, full));
+    for (const e of shown) {
+      out.push(...modelSection2(e, d, depth, full));
+      withPhases(e);
+    }
   } else if (shown.length) {
     const size2 = full ? (x) => Buffer.byteLength(x) : (x) => x.length;
     let used = size2(out.join("\n")) + size2(tail.join("\n")) + size2(footer) + 1e3;
@@ -33232,6 +33239,7 @@ function render2(outcome, options, list, d, shed, depth, max) {
       const len = size2(section.join("\n")) + 1;
       if (used + len + Math.min(rest - rowLen[k], Math.floor(max / 4)) > max) break;
       out.push(...section);
+      withPhases(shown[k]);
       used += len;
       rest -= rowLen[k];
     }
@@ -33252,7 +33260,7 @@ function render2(outcome, options, list, d, shed, depth, max) {
     const room = Math.floor((max - Buffer.byteLength(out.join("\n")) - Buffer.byteLength(footer) - 200) / 1.5);
     if (room > 2e3) {
       out.push("---", "");
-      out.push(renderAnalyzeMarkdown(outcome.json.head, { title: "Full analysis", headingLevel: 4, maxChars: room }));
+      out.push(renderAnalyzeMarkdown(outcome.json.head, { title: "Full analysis", headingLevel: 4, maxChars: room, phasesShownAbove: phasesShown }));
     }
   }
   out.push(footer);
