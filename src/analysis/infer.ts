@@ -11,7 +11,7 @@ import type { OpCost, SubgraphResult } from '../ops/types.js';
 import type { OpClass } from '../devices/op-class.js';
 import { readTensorValues } from '../onnx/tensor-values.js';
 import { applyOp } from './apply.js';
-import { expandFunctions } from './functions.js';
+import { expandFunctions, type ExpansionResult } from './functions.js';
 import { GraphError } from './errors.js';
 import { UserError } from '../errors.js';
 import {
@@ -54,6 +54,8 @@ export interface InferOptions {
    * the dims: src/analysis/kv-cache.ts), so the rules see them as constants; by input name.
    */
   inputValues?: Record<string, number[]>;
+  /** The model's functions inlined (src/analysis/functions.ts), when the caller already has them: not done again. */
+  expanded?: ExpansionResult;
 }
 
 /** The second, upper-bound run: its nodes line up one to one with the first run's. */
@@ -192,12 +194,14 @@ class Scope {
 }
 
 export function inferModel(model: Model, options: InferOptions = {}): InferResult {
-  const first = inferRun(model, options, null);
+  // Once for both runs (the graph is read, never changed, by a run).
+  const expanded = options.expanded ?? expandFunctions(model.graph, model.functions);
+  const first = inferRun(model, options, null, expanded);
   if (options.upperBounds && first.nodes.some(incomplete)) {
     const bounds = new BoundDims();
     let result: InferResult | null = null;
     try {
-      result = inferRun(model, options, bounds);
+      result = inferRun(model, options, bounds, expanded);
     } catch (e) {
       // At the maxima a figure may pass a ceiling or a work budget: then there is no upper bound
       // to claim, and the lower bounds stand.
@@ -273,12 +277,12 @@ function hasSubgraphs(node: Node): boolean {
   return false;
 }
 
-function inferRun(model: Model, options: InferOptions, bounds: BoundDims | null): InferResult {
+function inferRun(model: Model, options: InferOptions, bounds: BoundDims | null, expanded: ExpansionResult): InferResult {
   const useDeclared = options.useDeclaredShapes ?? true;
   const defaultDim = options.defaultDim === undefined ? 1 : options.defaultDim;
   const given = options.dims ?? {};
   const warnings: Warning[] = [];
-  const { graph, usedFunctions } = expandFunctions(model.graph, model.functions);
+  const { graph, usedFunctions } = expanded;
 
   const opsetImports = new Map(model.opsetImports);
   for (const f of usedFunctions) for (const [d, v] of f.opsetImports) if (!opsetImports.has(d)) opsetImports.set(d, v);

@@ -8,7 +8,7 @@ import { InputError } from '../errors.js';
 import type { Confinement } from './safe-open.js';
 import { modelReport, type ModelReport } from '../report/model-report.js';
 import { attachKvCache, mergedDecoderBranch, type KvCacheOverride } from '../analysis/kv-cache.js';
-import { expandFunctions } from '../analysis/functions.js';
+import { expandFunctions, type ExpansionResult } from '../analysis/functions.js';
 import type { DeclaredInput } from '../report/phases.js';
 
 export interface AnalyzeFileOptions {
@@ -64,7 +64,9 @@ export function openModelFile(path: string, options: AnalyzeFileOptions = {}): O
       dtype: i.type?.kind === 'tensor' ? i.type.dtype : null,
       shape: i.type?.kind === 'tensor' && i.type.shape ? [...i.type.shape] : null,
     }));
-  return { declaredInputs, analyze: (dims) => analyzeLoadedModel(loaded, { ...options, dims }) };
+  // Functions are inlined once for every set of dims (generate analyses up to 64).
+  const expansion: { value?: ExpansionResult } = {};
+  return { declaredInputs, analyze: (dims) => analyzeExpanded(loaded, { ...options, dims }, expansion) };
 }
 
 /**
@@ -72,15 +74,21 @@ export function openModelFile(path: string, options: AnalyzeFileOptions = {}): O
  * one load serves several sets of dims (an LLM's phases).
  */
 export function analyzeLoadedModel(loaded: LoadedModel, options: AnalyzeFileOptions = {}): { report: ModelReport; symbols: string[] } {
+  return analyzeExpanded(loaded, options, {});
+}
+
+/** As analyzeLoadedModel, with the model's functions inlined at most once per `expansion` (kept there). */
+function analyzeExpanded(loaded: LoadedModel, options: AnalyzeFileOptions, expansion: { value?: ExpansionResult }): { report: ModelReport; symbols: string[] } {
   const path = loaded.path;
   const shown = options.errorPath ?? options.displayPath ?? path;
   const m = loaded.model;
   let graph, branch, inferred;
   try {
-    graph = expandFunctions(m.graph, m.functions).graph;
+    const expanded = (expansion.value ??= expandFunctions(m.graph, m.functions));
+    graph = expanded.graph;
     // A merged decoder's branch follows from the dims (an empty past: the branch without cache).
     branch = mergedDecoderBranch(graph, options.dims ?? {});
-    inferred = inferModel(m, { dims: options.dims, upperBounds: true, ...(branch ? { inputValues: { [branch.input]: [branch.value] } } : {}) });
+    inferred = inferModel(m, { dims: options.dims, upperBounds: true, expanded, ...(branch ? { inputValues: { [branch.input]: [branch.value] } } : {}) });
   } catch (e) {
     if (e instanceof GraphError) throw new InputError(shown, e.message);
     throw e;
