@@ -25159,12 +25159,13 @@ var Scope = class {
   }
 };
 function inferModel(model, options = {}) {
-  const first2 = inferRun(model, options, null);
+  const expanded = options.expanded ?? expandFunctions(model.graph, model.functions);
+  const first2 = inferRun(model, options, null, expanded);
   if (options.upperBounds && first2.nodes.some(incomplete)) {
     const bounds = new BoundDims();
     let result = null;
     try {
-      result = inferRun(model, options, bounds);
+      result = inferRun(model, options, bounds, expanded);
     } catch (e) {
       if (!(e instanceof UserError)) throw e;
     }
@@ -25227,12 +25228,12 @@ function hasSubgraphs(node2) {
   for (const a of node2.attrs.values()) if (a.type === "graph" || a.type === "graphs") return true;
   return false;
 }
-function inferRun(model, options, bounds) {
+function inferRun(model, options, bounds, expanded) {
   const useDeclared = options.useDeclaredShapes ?? true;
   const defaultDim = options.defaultDim === void 0 ? 1 : options.defaultDim;
   const given = options.dims ?? {};
   const warnings = [];
-  const { graph: graph2, usedFunctions } = expandFunctions(model.graph, model.functions);
+  const { graph: graph2, usedFunctions } = expanded;
   const opsetImports = new Map(model.opsetImports);
   for (const f of usedFunctions) for (const [d, v] of f.opsetImports) if (!opsetImports.has(d)) opsetImports.set(d, v);
   if (!opsetImports.has("")) opsetImports.set("", model.irVersion >= 3 ? 1 : 1);
@@ -28528,17 +28529,19 @@ function openModelFile(path2, options = {}) {
     dtype: i.type?.kind === "tensor" ? i.type.dtype : null,
     shape: i.type?.kind === "tensor" && i.type.shape ? [...i.type.shape] : null
   }));
-  return { declaredInputs, analyze: (dims2) => analyzeLoadedModel(loaded, { ...options, dims: dims2 }) };
+  const expansion = {};
+  return { declaredInputs, analyze: (dims2) => analyzeExpanded(loaded, { ...options, dims: dims2 }, expansion) };
 }
-function analyzeLoadedModel(loaded, options = {}) {
+function analyzeExpanded(loaded, options, expansion) {
   const path2 = loaded.path;
   const shown = options.errorPath ?? options.displayPath ?? path2;
   const m = loaded.model;
   let graph2, branch, inferred;
   try {
-    graph2 = expandFunctions(m.graph, m.functions).graph;
+    const expanded = expansion.value ??= expandFunctions(m.graph, m.functions);
+    graph2 = expanded.graph;
     branch = mergedDecoderBranch(graph2, options.dims ?? {});
-    inferred = inferModel(m, { dims: options.dims, upperBounds: true, ...branch ? { inputValues: { [branch.input]: [branch.value] } } : {} });
+    inferred = inferModel(m, { dims: options.dims, upperBounds: true, expanded, ...branch ? { inputValues: { [branch.input]: [branch.value] } } : {} });
   } catch (e) {
     if (e instanceof GraphError) throw new InputError(shown, e.message);
     throw e;

@@ -48284,12 +48284,13 @@ var Scope = class {
   }
 };
 function inferModel(model, options = {}) {
-  const first = inferRun(model, options, null);
+  const expanded = options.expanded ?? expandFunctions(model.graph, model.functions);
+  const first = inferRun(model, options, null, expanded);
   if (options.upperBounds && first.nodes.some(incomplete)) {
     const bounds = new BoundDims();
     let result = null;
     try {
-      result = inferRun(model, options, bounds);
+      result = inferRun(model, options, bounds, expanded);
     } catch (e) {
       if (!(e instanceof UserError)) throw e;
     }
@@ -48352,12 +48353,12 @@ function hasSubgraphs(node2) {
   for (const a of node2.attrs.values()) if (a.type === "graph" || a.type === "graphs") return true;
   return false;
 }
-function inferRun(model, options, bounds) {
+function inferRun(model, options, bounds, expanded) {
   const useDeclared = options.useDeclaredShapes ?? true;
   const defaultDim = options.defaultDim === void 0 ? 1 : options.defaultDim;
   const given = options.dims ?? {};
   const warnings = [];
-  const { graph: graph2, usedFunctions } = expandFunctions(model.graph, model.functions);
+  const { graph: graph2, usedFunctions } = expanded;
   const opsetImports = new Map(model.opsetImports);
   for (const f of usedFunctions) for (const [d, v] of f.opsetImports) if (!opsetImports.has(d)) opsetImports.set(d, v);
   if (!opsetImports.has("")) opsetImports.set("", model.irVersion >= 3 ? 1 : 1);
@@ -49588,17 +49589,19 @@ function openModelFile(path, options = {}) {
     dtype: i2.type?.kind === "tensor" ? i2.type.dtype : null,
     shape: i2.type?.kind === "tensor" && i2.type.shape ? [...i2.type.shape] : null
   }));
-  return { declaredInputs, analyze: (dims2) => analyzeLoadedModel(loaded, { ...options, dims: dims2 }) };
+  const expansion = {};
+  return { declaredInputs, analyze: (dims2) => analyzeExpanded(loaded, { ...options, dims: dims2 }, expansion) };
 }
-function analyzeLoadedModel(loaded, options = {}) {
+function analyzeExpanded(loaded, options, expansion) {
   const path = loaded.path;
   const shown = options.errorPath ?? options.displayPath ?? path;
   const m = loaded.model;
   let graph2, branch, inferred;
   try {
-    graph2 = expandFunctions(m.graph, m.functions).graph;
+    const expanded = expansion.value ??= expandFunctions(m.graph, m.functions);
+    graph2 = expanded.graph;
     branch = mergedDecoderBranch(graph2, options.dims ?? {});
-    inferred = inferModel(m, { dims: options.dims, upperBounds: true, ...branch ? { inputValues: { [branch.input]: [branch.value] } } : {} });
+    inferred = inferModel(m, { dims: options.dims, upperBounds: true, expanded, ...branch ? { inputValues: { [branch.input]: [branch.value] } } : {} });
   } catch (e) {
     if (e instanceof GraphError) throw new InputError(shown, e.message);
     throw e;
