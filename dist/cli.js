@@ -22545,7 +22545,7 @@ var ops10 = [
   qlinearConcat
 ];
 
-// src/onnx/wire.ts
+// src/formats/onnx/wire.ts
 import { Buffer as Buffer2 } from "node:buffer";
 var TWO_32 = 4294967296;
 var utf8 = new TextDecoder("utf-8", { fatal: false });
@@ -22703,7 +22703,7 @@ function decodeUtf8(bytes) {
   return utf8.decode(bytes);
 }
 
-// src/onnx/tensor-values.ts
+// src/formats/onnx/tensor-values.ts
 var DEFAULT_VALUE_LIMIT = 4096;
 function elementCount(t) {
   let n = 1;
@@ -25141,7 +25141,8 @@ function packedParams(node2, input, elements2) {
 }
 function readsAsWeight(node2, input, dtype) {
   if (dtype !== "int32") return true;
-  return INT32_WEIGHTS.get(`${node2.domain}:${node2.opType}`)?.includes(input) ?? false;
+  if (INT32_WEIGHTS.get(`${node2.domain}:${node2.opType}`)?.includes(input)) return true;
+  return lookupOp(node2.domain, node2.opType)?.int32Weights?.includes(input) ?? false;
 }
 var Scope = class {
   constructor(parent) {
@@ -25236,7 +25237,7 @@ function inferRun(model, options, bounds, expanded) {
   const { graph: graph2, usedFunctions } = expanded;
   const opsetImports = new Map(model.opsetImports);
   for (const f of usedFunctions) for (const [d, v] of f.opsetImports) if (!opsetImports.has(d)) opsetImports.set(d, v);
-  if (!opsetImports.has("")) opsetImports.set("", model.irVersion >= 3 ? 1 : 1);
+  if (!opsetImports.has("")) opsetImports.set("", 1);
   const opsetOf = (domain) => opsetImports.get(domain) ?? 1;
   const initNames = new Set(graph2.initializers.map((t) => t.name));
   const realInputs = graph2.inputs.filter((i) => !initNames.has(i.name));
@@ -25949,8 +25950,10 @@ function modelReport(src, r) {
   return {
     path: src.path,
     fileBytes: src.fileBytes,
-    irVersion: src.irVersion,
-    producer: src.producer,
+    format: src.format.format,
+    formatVersion: src.format.version,
+    irVersion: src.format.format === "onnx" ? src.format.version : 0,
+    producer: src.format.producer,
     opset: r.opset,
     opsetImports: Object.fromEntries([...r.opsetImports].map(([d, v]) => [d === "" ? "ai.onnx" : d, v])),
     dims: r.dims,
@@ -26013,6 +26016,12 @@ function formatBinaryBytes(n) {
   ];
   for (const [scale, u] of units) if (n >= scale) return `${trim((n / scale).toPrecision(3))} ${u}`;
   return `${n} B`;
+}
+var FORMAT_NAMES = { onnx: "ONNX", tflite: "TensorFlow Lite" };
+function formatHeader(m) {
+  if (m.format === void 0 || m.format === "onnx") return [`IR ${m.irVersion}`, `opset ${m.opset}`];
+  const name = FORMAT_NAMES[m.format] ?? m.format;
+  return [m.format === "tflite" ? `${name} schema ${m.formatVersion ?? "?"}` : `${name} ${m.formatVersion ?? ""}`.trim()];
 }
 
 // src/report/bounds.ts
@@ -26942,7 +26951,7 @@ function renderModelText(m, options = {}) {
   const dims2 = Object.entries(m.dims).map(([k, v]) => `${field(k, 60)}=${field(v, 20)}${m.defaultedDims.includes(k) ? " (default)" : ""}`).join(", ");
   out.push(field(m.path, 500));
   out.push(
-    `  ${m.producer ? field(m.producer, 100) : "unknown producer"}, IR ${field(m.irVersion, 20)}, opset ${field(m.opset, 20)}, ${m.nodes.length} nodes${dims2 ? `, dims: ${field(dims2, 1e3)}` : ""}`
+    `  ${m.producer ? field(m.producer, 100) : "unknown producer"}, ${formatHeader(m).map((f) => field(f, 60)).join(", ")}, ${m.nodes.length} nodes${dims2 ? `, dims: ${field(dims2, 1e3)}` : ""}`
   );
   out.push("");
   const summary = [
@@ -27145,10 +27154,7 @@ var VERSION = version;
 // src/io/load-model.ts
 import { dirname as dirname2, isAbsolute as isAbsolute2, relative as relative2, resolve as resolve2, sep as sep2 } from "node:path";
 
-// src/onnx/decode.ts
-var WIRE_VARINT = 0;
-var WIRE_LEN = 2;
-var MAX_DEPTH = 64;
+// src/formats/types.ts
 var DEFAULT_MAX_NODES = 5e5;
 var TooManyNodesError = class extends UserError {
   constructor(limit2) {
@@ -27158,6 +27164,11 @@ var TooManyNodesError = class extends UserError {
   }
   limit;
 };
+
+// src/formats/onnx/decode.ts
+var WIRE_VARINT = 0;
+var WIRE_LEN = 2;
+var MAX_DEPTH = 64;
 var nodesLeft = DEFAULT_MAX_NODES;
 var nodeLimit = DEFAULT_MAX_NODES;
 var pool = /* @__PURE__ */ new Map();
@@ -27178,10 +27189,10 @@ function decodeModel(bytes, options = {}) {
 function decodeModelBody(bytes, options) {
   nodeLimit = nodesLeft = options.maxNodes ?? DEFAULT_MAX_NODES;
   const r = new Reader(bytes);
+  let producerName = "";
+  let producerVersion = "";
   const model = {
-    irVersion: 0,
-    producerName: "",
-    producerVersion: "",
+    format: { format: "onnx", version: 0, producer: "" },
     opsetImports: /* @__PURE__ */ new Map(),
     graph: emptyGraph(),
     functions: [],
@@ -27192,13 +27203,13 @@ function decodeModelBody(bytes, options) {
     const tag = r.tag();
     switch (tag) {
       case 1 << 3 | WIRE_VARINT:
-        model.irVersion = r.int64();
+        model.format.version = r.int64();
         break;
       case 2 << 3 | WIRE_LEN:
-        model.producerName = r.string();
+        producerName = r.string();
         break;
       case 3 << 3 | WIRE_LEN:
-        model.producerVersion = r.string();
+        producerVersion = r.string();
         break;
       case 7 << 3 | WIRE_LEN:
         model.graph = graph(r, 0);
@@ -27222,6 +27233,7 @@ function decodeModelBody(bytes, options) {
     }
   }
   if (!sawGraph) throw new Error("no graph in the model");
+  model.format.producer = [producerName, producerVersion].filter(Boolean).join(" ");
   return model;
 }
 function emptyGraph() {
@@ -27773,14 +27785,37 @@ function functionProto(r) {
   });
 }
 
-// src/onnx/sniff.ts
+// src/formats/onnx/reader.ts
+var onnxReader = {
+  id: "onnx",
+  name: "ONNX",
+  extensions: [".onnx"],
+  sniff(bytes) {
+    const first2 = bytes[0];
+    const field2 = first2 >> 3;
+    const wire = first2 & 7;
+    return field2 >= 1 && field2 <= 25 && (wire === 0 || wire === 2) ? "maybe" : "no";
+  },
+  decode(bytes, options) {
+    return decodeModel(bytes, { maxNodes: options.maxNodes });
+  }
+};
+
+// src/formats/registry.ts
+var READERS = [onnxReader];
+function formatNames() {
+  const names = READERS.map((r) => r.name);
+  return names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} or ${names[names.length - 1]}`;
+}
+
+// src/formats/sniff.ts
 var LFS_HEADER = "version https://git-lfs.github.com/spec/v1";
 function startsWith(bytes, ascii, at = 0) {
   if (bytes.length < at + ascii.length) return false;
   for (let i = 0; i < ascii.length; i++) if (bytes[at + i] !== ascii.charCodeAt(i)) return false;
   return true;
 }
-function sniff(bytes) {
+function sniff(bytes, readers = READERS) {
   if (bytes.length === 0) return { kind: "empty" };
   if (startsWith(bytes, LFS_HEADER)) {
     const text2 = new TextDecoder().decode(bytes.subarray(0, Math.min(bytes.length, 1024)));
@@ -27788,8 +27823,8 @@ function sniff(bytes) {
     const size2 = /\nsize (\d+)/.exec(text2)?.[1];
     return { kind: "lfs-pointer", oid, size: size2 ? Number(size2) : null };
   }
+  for (const reader of readers) if (reader.sniff(bytes) === "yes") return { kind: "model", reader };
   if (startsWith(bytes, "PK")) return { kind: "other", what: "a ZIP archive (a PyTorch checkpoint or .mar/.nemo bundle?)" };
-  if (startsWith(bytes, "TFL3", 4)) return { kind: "other", what: "a TensorFlow Lite model" };
   if (startsWith(bytes, "ORTM", 4)) return { kind: "other", what: "an ONNX Runtime (.ort) model, not an .onnx file" };
   if (startsWith(bytes, "\x89HDF")) return { kind: "other", what: "an HDF5 file (a Keras model?)" };
   if (startsWith(bytes, "GGUF")) return { kind: "other", what: "a GGUF model" };
@@ -27797,12 +27832,8 @@ function sniff(bytes) {
     return { kind: "other", what: "a Python pickle (a PyTorch checkpoint?)" };
   if (bytes.length >= 9 && bytes[8] === 123 && readU64LE(bytes) < bytes.length) return { kind: "other", what: "a safetensors file" };
   if (looksLikeText(bytes)) return { kind: "other", what: "a text file" };
-  const first2 = bytes[0];
-  const field2 = first2 >> 3;
-  const wire = first2 & 7;
-  const knownField = field2 >= 1 && field2 <= 25 && (wire === 0 || wire === 2);
-  if (!knownField) return { kind: "other", what: "not a protobuf ModelProto" };
-  return { kind: "protobuf" };
+  for (const reader of readers) if (reader.sniff(bytes) === "maybe") return { kind: "model", reader };
+  return { kind: "other", what: "a file of unknown type (no magic number this tool knows, not a protobuf)" };
 }
 function readU64LE(b) {
   let v = 0;
@@ -27951,25 +27982,28 @@ function decodeBytes(path2, bytes, maxNodes) {
   const kind2 = sniff(bytes);
   switch (kind2.kind) {
     case "empty":
-      throw new InputError(path2, "is empty (0 bytes), not an ONNX model");
+      throw new InputError(path2, `is empty (0 bytes), not an ${formatNames()} model`);
     case "lfs-pointer":
       throw new InputError(
         path2,
         `is a Git LFS pointer${kind2.size !== null ? ` to a ${kind2.size}-byte file` : ""}, not the model: fetch it with \`git lfs pull\` (actions/checkout: \`lfs: true\`)`
       );
     case "other":
-      throw new InputError(path2, `is ${kind2.what}, not an ONNX model`);
+      throw new InputError(path2, `is ${kind2.what}, not an ${formatNames()} model`);
   }
+  const reader = kind2.reader;
   try {
-    return decodeModel(bytes, { maxNodes });
+    return reader.decode(bytes, { maxNodes });
   } catch (e) {
     if (e instanceof TooManyNodesError) throw new InputError(path2, e.detail);
+    const what = `a valid ${reader.name} model`;
     if (e instanceof DecodeError) {
       const truncated = /truncated|runs past the end/.test(e.message);
-      throw new InputError(path2, truncated ? `is truncated or corrupted: ${e.message} of ${bytes.length}` : `is not a valid ONNX model: ${e.message}`);
+      throw new InputError(path2, truncated ? `is truncated or corrupted: ${e.message} of ${bytes.length}` : `is not ${what}: ${e.message}`);
     }
-    if (e instanceof RangeError) throw new InputError(path2, `is not a valid ONNX model: ${e.message}`);
-    throw new InputError(path2, `is not a valid ONNX model: ${e.message}`);
+    if (e instanceof RangeError) throw new InputError(path2, `is not ${what}: ${e.message}`);
+    if (e instanceof InputError) throw e;
+    throw new InputError(path2, `is not ${what}: ${e.message}`);
   }
 }
 function* externalTensors(g) {
@@ -28546,11 +28580,7 @@ function analyzeExpanded(loaded, options, expansion) {
     if (e instanceof GraphError) throw new InputError(shown, e.message);
     throw e;
   }
-  const producer = [m.producerName, m.producerVersion].filter(Boolean).join(" ");
-  const report2 = modelReport(
-    { path: options.displayPath ?? path2, fileBytes: loaded.bytes, irVersion: m.irVersion, producer, notices: loaded.notices },
-    inferred
-  );
+  const report2 = modelReport({ path: options.displayPath ?? path2, fileBytes: loaded.bytes, format: m.format, notices: loaded.notices }, inferred);
   attachKvCache(report2, graph2, inferred, { override: options.kvCache, file: shown });
   if (branch) {
     const taken = branch.value ? "true: the branch with the cache" : "false: the branch without cache";
@@ -30178,7 +30208,9 @@ var report_schema_default = {
       properties: {
         path: { type: "string", minLength: 1 },
         fileBytes: { type: "integer", minimum: 0 },
-        irVersion: { type: "integer" },
+        format: { enum: ["onnx", "tflite"], description: "The model file's format; absent in reports written before formats were told apart (ONNX)." },
+        formatVersion: { type: "integer", description: "The format's version: ONNX IR version, TFLite schema version." },
+        irVersion: { type: "integer", description: "ONNX's IR version; 0 for a model in another format." },
         producer: { type: "string" },
         opset: { type: "integer" },
         opsetImports: { type: "object", additionalProperties: { type: "integer" } },
@@ -30354,8 +30386,7 @@ function modelBlocks(m, options) {
   const dims2 = Object.entries(m.dims).map(([k, v]) => `${text(k, 40)}=${text(String(v), 20)}${m.defaultedDims.includes(k) ? " (default)" : ""}`).join(", ");
   const meta = [
     m.producer ? text(m.producer, 80) : "unknown producer",
-    `IR ${text(String(m.irVersion), 10)}`,
-    `opset ${text(String(m.opset), 10)}`,
+    ...formatHeader(m).map((f) => text(f, 60)),
     `${m.nodes.length} nodes`,
     dims2 ? `dims: ${dims2}` : ""
   ].filter(Boolean);
@@ -31097,8 +31128,7 @@ function modelSection(m, index, devices, top) {
   const imports = Object.entries(m.opsetImports).filter(([d]) => d !== "ai.onnx").map(([d, v]) => `${esc(d, 60)} v${esc(String(v), 10)}`).join(", ");
   const meta = [
     m.producer ? esc(m.producer, 120) : "unknown producer",
-    `IR ${esc(String(m.irVersion), 10)}`,
-    `opset ${esc(String(m.opset), 10)}${imports ? ` (+ ${imports})` : ""}`,
+    ...formatHeader(m).map((f, i, all) => `${esc(f, 60)}${i === all.length - 1 && imports ? ` (+ ${imports})` : ""}`),
     `${m.nodes.length} nodes`,
     dims2 ? `dims: ${dims2}` : ""
   ].filter(Boolean);
@@ -31844,7 +31874,7 @@ async function timeInRounds(items, rounds, onRound) {
   return passes.map((p, i) => ({ ms: median(p), passes: p, minMs: mins[i] }));
 }
 
-// src/onnx/encode.ts
+// src/formats/onnx/encode.ts
 var Writer = class _Writer {
   chunks = [];
   cur = [];
@@ -32366,7 +32396,7 @@ function build(s) {
     graph: { name: s.id, nodes: s.nodes, inputs: s.inputs, outputs: s.outputs, initializers: s.initializers }
   });
   const model = decodeBytes(s.id, bytes);
-  const report2 = modelReport({ path: s.id, fileBytes: bytes.byteLength, irVersion: model.irVersion, producer: "", notices: [] }, inferModel(model));
+  const report2 = modelReport({ path: s.id, fileBytes: bytes.byteLength, format: { ...model.format, producer: "" }, notices: [] }, inferModel(model));
   const feeds = s.inputs.map((v) => ({
     name: v.name,
     dtype: v.dtype === "int64" ? "int64" : "float32",

@@ -5,7 +5,7 @@
  *   read <file>                   fs.readFileSync once
  *   protobufjs <file>             read (not timed), then protobufjs's ModelProto.decode (static code
  *                                 generated from the pinned onnx.proto: scripts/proto/)
- *   reader <file>                 read (not timed), then the project's reader (src/onnx/decode.ts)
+ *   reader <file>                 read (not timed), then the project's reader (src/formats/onnx/decode.ts)
  *   analyze <file> <out> [dims]   `model-budget analyze <file> --format json --output <out>`, as the
  *                                 CLI runs it (read, decode, inference, costs, the report written)
  *   generate <file> [dims]        an LLM without its weights: the analysis, then `--generate 128:20`
@@ -22,7 +22,7 @@ import { main, parseDims } from '../src/cli/main.js';
 import { findDevice } from '../src/devices/catalog.js';
 import { deviceModel } from '../src/devices/efficiency.js';
 import { withLatency } from '../src/report/latency.js';
-import { decodeModel } from '../src/onnx/decode.js';
+import { decodeModel } from '../src/formats/onnx/decode.js';
 import { onnx } from './proto/onnx-pb.js';
 
 function rchar(): number {

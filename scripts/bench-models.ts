@@ -1,6 +1,6 @@
 /**
  * The bench's generated models (scripts/bench.ts), written with the project's own ONNX writer
- * (src/onnx/encode.ts). Importable by anything that wants the same stress models:
+ * (src/formats/onnx/encode.ts). Importable by anything that wants the same stress models:
  *
  *   chainsSpec(nodes) / chainsModel(nodes)   issue 15's node-heavy graphs: 10 parallel chains of
  *                                            shape sub-graphs, `nodes` = 80·k + 1 (961, 10,001,
@@ -15,7 +15,7 @@
  * Weights are zeros: every float initializer is a view of one shared zero buffer, so generating
  * a 440 MB model costs one copy (the writer's output). Nothing here is part of the product.
  */
-import { encodeModel, type ModelSpec, type NodeSpec, type TensorSpec } from '../src/onnx/encode.js';
+import { encodeModel, type ModelSpec, type NodeSpec, type TensorSpec } from '../src/formats/onnx/encode.js';
 
 /** The chain sizes the bench measures (issue 15's table). */
 export const CHAIN_SIZES = [961, 10_001, 50_001, 200_001] as const;

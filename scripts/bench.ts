@@ -5,7 +5,7 @@
  *   readFileSync   one fs.readFileSync of the file
  *   protobufjs     protobufjs's ModelProto.decode (static code generated from the pinned onnx.proto,
  *                  scripts/proto/), the file already read
- *   reader         the project's reader (src/onnx/decode.ts), the file already read
+ *   reader         the project's reader (src/formats/onnx/decode.ts), the file already read
  *   analyze        `model-budget analyze FILE --format json --output F`: read, decode, inference,
  *                  costs, the JSON report written
  *   python onnx    onnx.load + onnx.shape_inference.infer_shapes with /usr/bin/python3

@@ -66,10 +66,7 @@ export type Analyse = (dims: Record<string, number>) => ModelReport;
 export function analyser(path: string): Analyse {
   const loaded = loadModelFile(path, { allowMissingWeights: true });
   return (dims) =>
-    modelReport(
-      { path, fileBytes: loaded.bytes, irVersion: loaded.model.irVersion, producer: loaded.model.producerName, notices: loaded.notices },
-      inferModel(loaded.model, { dims, upperBounds: true }),
-    );
+    modelReport({ path, fileBytes: loaded.bytes, format: loaded.model.format, notices: loaded.notices }, inferModel(loaded.model, { dims, upperBounds: true }));
 }
 
 function parts(report: ModelReport, deviceId: string): { ms: number; parts: Parts; kernels: number } {

@@ -1,6 +1,6 @@
 /**
  * A small Llama-style decoder as ONNX Runtime GenAI's model builder writes it, in two variants
- * built with the project's ONNX writer (src/onnx/encode.ts), committed under
+ * built with the project's ONNX writer (src/formats/onnx/encode.ts), committed under
  * test/fixtures/models/:
  *
  *   llama_tiny_fp32.onnx   projections as MatMul with float32 weights [K, N]
@@ -20,7 +20,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { encodeModel, type ModelSpec, type NodeSpec, type TensorSpec } from '../src/onnx/encode.js';
+import { encodeModel, type ModelSpec, type NodeSpec, type TensorSpec } from '../src/formats/onnx/encode.js';
 
 export const ARCH = {
   vocab: 256,

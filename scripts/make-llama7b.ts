@@ -39,7 +39,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { encodeModel, type ModelSpec, type NodeSpec, type TensorSpec, type ValueSpec } from '../src/onnx/encode.js';
+import { encodeModel, type ModelSpec, type NodeSpec, type TensorSpec, type ValueSpec } from '../src/formats/onnx/encode.js';
 
 export interface LlamaConfig {
   layers: number;

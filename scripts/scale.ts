@@ -8,7 +8,7 @@ import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { encodeModel, type NodeSpec } from '../src/onnx/encode.js';
+import { encodeModel, type NodeSpec } from '../src/formats/onnx/encode.js';
 
 const self = fileURLToPath(import.meta.url);
 

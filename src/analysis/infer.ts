@@ -9,7 +9,7 @@ import { numel, shapeToString } from '../graph/shape.js';
 import { lookupOp } from '../ops/registry.js';
 import type { OpCost, SubgraphResult } from '../ops/types.js';
 import type { OpClass } from '../devices/op-class.js';
-import { readTensorValues } from '../onnx/tensor-values.js';
+import { readTensorValues } from '../formats/onnx/tensor-values.js';
 import { applyOp } from './apply.js';
 import { expandFunctions, type ExpansionResult } from './functions.js';
 import { GraphError } from './errors.js';
@@ -175,7 +175,8 @@ function packedParams(node: Node, input: number, elements: number): number {
 
 function readsAsWeight(node: Node, input: number, dtype: TensorData['dtype']): boolean {
   if (dtype !== 'int32') return true;
-  return INT32_WEIGHTS.get(`${node.domain}:${node.opType}`)?.includes(input) ?? false;
+  if (INT32_WEIGHTS.get(`${node.domain}:${node.opType}`)?.includes(input)) return true;
+  return lookupOp(node.domain, node.opType)?.int32Weights?.includes(input) ?? false;
 }
 
 class Scope {
@@ -286,7 +287,7 @@ function inferRun(model: Model, options: InferOptions, bounds: BoundDims | null,
 
   const opsetImports = new Map(model.opsetImports);
   for (const f of usedFunctions) for (const [d, v] of f.opsetImports) if (!opsetImports.has(d)) opsetImports.set(d, v);
-  if (!opsetImports.has('')) opsetImports.set('', model.irVersion >= 3 ? 1 : 1);
+  if (!opsetImports.has('')) opsetImports.set('', 1);
   const opsetOf = (domain: string): number => opsetImports.get(domain) ?? 1;
 
   // --- dims ---------------------------------------------------------------------------------

@@ -7,7 +7,7 @@
  * (1024); convolutions of every class; element-wise chains whose working set runs from ~16 KiB
  * to ~256 MiB (so the cache shows); normalisation, Gather on an embedding table, recurrence.
  */
-import { encodeModel, type NodeSpec, type TensorSpec, type ValueSpec } from '../onnx/encode.js';
+import { encodeModel, type NodeSpec, type TensorSpec, type ValueSpec } from '../formats/onnx/encode.js';
 import { decodeBytes } from '../io/load-model.js';
 import { inferModel } from '../analysis/infer.js';
 import { modelReport, type NodeEntry } from '../report/model-report.js';
@@ -380,7 +380,7 @@ function build(s: Spec): MicroModel {
     graph: { name: s.id, nodes: s.nodes, inputs: s.inputs, outputs: s.outputs, initializers: s.initializers },
   });
   const model = decodeBytes(s.id, bytes);
-  const report = modelReport({ path: s.id, fileBytes: bytes.byteLength, irVersion: model.irVersion, producer: '', notices: [] }, inferModel(model));
+  const report = modelReport({ path: s.id, fileBytes: bytes.byteLength, format: { ...model.format, producer: '' }, notices: [] }, inferModel(model));
   const feeds: FeedSpec[] = s.inputs.map((v) => ({
     name: v.name,
     dtype: v.dtype === 'int64' ? 'int64' : 'float32',

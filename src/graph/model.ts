@@ -1,5 +1,6 @@
 /**
- * The project's own graph model: what the ONNX decoder produces and everything else reads.
+ * The project's own graph model: what every format's reader (src/formats) produces and everything
+ * else reads.
  * It holds structure, types and *where* tensor data lives, never copies of weight bytes.
  */
 import type { DType } from './dtype.js';
@@ -46,7 +47,7 @@ export interface FieldSegment {
 export interface TensorData {
   name: string;
   dtype: DType | null;
-  /** The raw ONNX data_type code, kept for error messages about unknown codes. */
+  /** The format's own element type code (ONNX data_type, TFLite TensorType), for messages about unknown codes. */
   dtypeCode: number;
   dims: number[];
   storage: TensorStorage;
@@ -111,11 +112,28 @@ export interface FunctionDef {
   opsetImports: Map<string, number>;
 }
 
+/** The file formats the project reads (src/formats/registry.ts). */
+export type FormatId = 'onnx' | 'tflite';
+
+/** Where a model came from: its file format and that format's own header, in one place. */
+export interface FormatInfo {
+  format: FormatId;
+  /** ONNX: the IR version (ModelProto.ir_version). TFLite: the schema version (Model.version). */
+  version: number;
+  /**
+   * Who wrote the file, for the report header: ONNX producer_name and producer_version joined by a
+   * space; TFLite: Model.description ("MLIR Converted."). '' when the file does not say.
+   */
+  producer: string;
+}
+
 export interface Model {
-  irVersion: number;
-  producerName: string;
-  producerVersion: string;
-  /** domain ('' for ai.onnx) -> version */
+  /** The file format and its header fields. */
+  format: FormatInfo;
+  /**
+   * domain ('' for ai.onnx) -> version. ONNX: the opset imports. Other formats: their operators'
+   * domain (TFLite: 'tflite') -> the schema version, so every registered rule sees an opset.
+   */
   opsetImports: Map<string, number>;
   graph: Graph;
   functions: FunctionDef[];

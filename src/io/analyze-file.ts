@@ -93,11 +93,7 @@ function analyzeExpanded(loaded: LoadedModel, options: AnalyzeFileOptions, expan
     if (e instanceof GraphError) throw new InputError(shown, e.message);
     throw e;
   }
-  const producer = [m.producerName, m.producerVersion].filter(Boolean).join(' ');
-  const report = modelReport(
-    { path: options.displayPath ?? path, fileBytes: loaded.bytes, irVersion: m.irVersion, producer, notices: loaded.notices },
-    inferred,
-  );
+  const report = modelReport({ path: options.displayPath ?? path, fileBytes: loaded.bytes, format: m.format, notices: loaded.notices }, inferred);
   attachKvCache(report, graph, inferred, { override: options.kvCache, file: shown });
   if (branch) {
     const taken = branch.value ? 'true: the branch with the cache' : 'false: the branch without cache';

@@ -1,11 +1,12 @@
 /**
- * Reading a model file from disk: recognise it, decode it, and check its external-data
+ * Reading a model file from disk: recognise its format, decode it with that format's reader, and check its external-data
  * references (they must stay inside the model's folder and exist) without reading them.
  */
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Graph, Model, TensorData } from '../graph/model.js';
-import { TooManyNodesError, decodeModel } from '../onnx/decode.js';
-import { sniff } from '../onnx/sniff.js';
+import { TooManyNodesError } from '../formats/types.js';
+import { sniff } from '../formats/sniff.js';
+import { formatNames } from '../formats/registry.js';
 import { DecodeError, InputError } from '../errors.js';
 import { quoteToken } from '../util/sanitize.js';
 import { MAX_MODEL_BYTES, readFileSafe, realFolder, resolveRegularFile, type Confinement } from './safe-open.js';
@@ -37,30 +38,33 @@ export function loadModelFile(path: string, options: LoadOptions = {}): LoadedMo
   return { path, bytes: bytes.byteLength, model, notices };
 }
 
-/** Decode in-memory bytes with errors that name `path`. */
+/** Decode in-memory bytes, in whichever format they are, with errors that name `path`. */
 export function decodeBytes(path: string, bytes: Uint8Array, maxNodes?: number): Model {
   const kind = sniff(bytes);
   switch (kind.kind) {
     case 'empty':
-      throw new InputError(path, 'is empty (0 bytes), not an ONNX model');
+      throw new InputError(path, `is empty (0 bytes), not an ${formatNames()} model`);
     case 'lfs-pointer':
       throw new InputError(
         path,
         `is a Git LFS pointer${kind.size !== null ? ` to a ${kind.size}-byte file` : ''}, not the model: fetch it with \`git lfs pull\` (actions/checkout: \`lfs: true\`)`,
       );
     case 'other':
-      throw new InputError(path, `is ${kind.what}, not an ONNX model`);
+      throw new InputError(path, `is ${kind.what}, not an ${formatNames()} model`);
   }
+  const reader = kind.reader;
   try {
-    return decodeModel(bytes, { maxNodes });
+    return reader.decode(bytes, { maxNodes });
   } catch (e) {
     if (e instanceof TooManyNodesError) throw new InputError(path, e.detail);
+    const what = `a valid ${reader.name} model`;
     if (e instanceof DecodeError) {
       const truncated = /truncated|runs past the end/.test(e.message);
-      throw new InputError(path, truncated ? `is truncated or corrupted: ${e.message} of ${bytes.length}` : `is not a valid ONNX model: ${e.message}`);
+      throw new InputError(path, truncated ? `is truncated or corrupted: ${e.message} of ${bytes.length}` : `is not ${what}: ${e.message}`);
     }
-    if (e instanceof RangeError) throw new InputError(path, `is not a valid ONNX model: ${e.message}`);
-    throw new InputError(path, `is not a valid ONNX model: ${(e as Error).message}`);
+    if (e instanceof RangeError) throw new InputError(path, `is not ${what}: ${e.message}`);
+    if (e instanceof InputError) throw e;
+    throw new InputError(path, `is not ${what}: ${(e as Error).message}`);
   }
 }
 

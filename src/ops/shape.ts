@@ -24,7 +24,7 @@ import type { Dim, Shape, TensorData, SparseTensorData } from '../graph/model.js
 import { MAX_TRACKED_ELEMENTS, tensor, type Info, type TensorInfo } from '../graph/info.js';
 import { INT_RANGE, dtypeFromCode, isFloat, isInteger, type DType } from '../graph/dtype.js';
 import { broadcastDim, isConcrete, normAxis, numel } from '../graph/shape.js';
-import { readTensorValues } from '../onnx/tensor-values.js';
+import { readTensorValues } from '../formats/onnx/tensor-values.js';
 import type { OpClass } from '../devices/op-class.js';
 import { ZERO_COST, dimValues, knownInts, type CostCtx, type InferCtx, type OpCost, type OpDef } from './types.js';
 import { outputElements, refuse } from './common.js';

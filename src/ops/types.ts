@@ -88,6 +88,11 @@ export interface OpDef {
    * by structure. Absent: the operator has no cache slots.
    */
   cacheSlots?: { readonly past: readonly number[]; readonly present: readonly number[] };
+  /**
+   * Input slots whose int32 constants are weights (a quantized op's bias: TFLite CONV_2D input 2).
+   * Other int32 constants are shapes, axes or indices and are not params. Absent: none.
+   */
+  int32Weights?: readonly number[];
 }
 
 /** Typed access to a node's attributes, with defaults. */

@@ -70,3 +70,17 @@ export function formatBinaryBytes(n: number): string {
   for (const [scale, u] of units) if (n >= scale) return `${trim((n / scale).toPrecision(3))} ${u}`;
   return `${n} B`;
 }
+
+/** The names formats go by in report headers. */
+const FORMAT_NAMES: Record<string, string> = { onnx: 'ONNX', tflite: 'TensorFlow Lite' };
+
+/**
+ * The header's format fields, unescaped (each renderer escapes them): ONNX models `IR 8`, `opset 17`
+ * (as before formats were told apart, and for reports that predate `format`); others their format
+ * and version, `TensorFlow Lite schema 3`.
+ */
+export function formatHeader(m: { format?: string; formatVersion?: number; irVersion: number; opset: number }): string[] {
+  if (m.format === undefined || m.format === 'onnx') return [`IR ${m.irVersion}`, `opset ${m.opset}`];
+  const name = FORMAT_NAMES[m.format] ?? m.format;
+  return [m.format === 'tflite' ? `${name} schema ${m.formatVersion ?? '?'}` : `${name} ${m.formatVersion ?? ''}`.trim()];
+}

@@ -8,7 +8,7 @@
  */
 import type { DeviceModel } from '../devices/roofline.js';
 import { escapeHtml } from './escape.js';
-import { formatBytes, formatCount } from './format.js';
+import { formatBytes, formatCount, formatHeader } from './format.js';
 import type { AnalyzeReport, LatencyReport, ModelReport, NodeEntry, TensorEntry } from './model-report.js';
 import { BOUND_COLORS, fmtMs, fmtUs, rooflineSvg, siUnit } from './svg.js';
 import { shapeText } from './text.js';
@@ -418,8 +418,7 @@ function modelSection(m: ModelReport, index: number, devices: Map<string, Device
     .join(', ');
   const meta = [
     m.producer ? esc(m.producer, 120) : 'unknown producer',
-    `IR ${esc(String(m.irVersion), 10)}`,
-    `opset ${esc(String(m.opset), 10)}${imports ? ` (+ ${imports})` : ''}`,
+    ...formatHeader(m).map((f, i, all) => `${esc(f, 60)}${i === all.length - 1 && imports ? ` (+ ${imports})` : ''}`),
     `${m.nodes.length} nodes`,
     dims ? `dims: ${dims}` : '',
   ].filter(Boolean);

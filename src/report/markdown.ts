@@ -15,7 +15,7 @@
  * plain text: they render everywhere, in tables too, with nothing to escape.
  */
 import { escapeMarkdown, escapeMarkdownCode } from './escape.js';
-import { formatBytes, formatCount } from './format.js';
+import { formatBytes, formatCount, formatHeader } from './format.js';
 import type { AnalyzeReport, ModelReport, NodeEntry, TensorEntry } from './model-report.js';
 import { fmtMs, fmtUs, siUnit } from './svg.js';
 import { boundedFigure, boundedMs, lowerBoundNote } from './bounds.js';
@@ -84,8 +84,7 @@ function modelBlocks(
     .join(', ');
   const meta = [
     m.producer ? text(m.producer, 80) : 'unknown producer',
-    `IR ${text(String(m.irVersion), 10)}`,
-    `opset ${text(String(m.opset), 10)}`,
+    ...formatHeader(m).map((f) => text(f, 60)),
     `${m.nodes.length} nodes`,
     dims ? `dims: ${dims}` : '',
   ].filter(Boolean);

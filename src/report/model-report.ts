@@ -3,7 +3,7 @@
  * Schema: the README, "JSON report" (schemaVersion 1); fields are only added within a version.
  */
 import type { Info } from '../graph/info.js';
-import type { Dim } from '../graph/model.js';
+import type { Dim, FormatId, FormatInfo } from '../graph/model.js';
 import type { Fusion, OpClass, TimingHints } from '../devices/op-class.js';
 import type { InferResult, NodeResult, ValueRef } from '../analysis/infer.js';
 import { byOpType, nodeUpper, totals, type OpTypeTotals, type Totals } from '../analysis/aggregate.js';
@@ -80,6 +80,11 @@ export interface LatencyReport {
 export interface ModelReport {
   path: string;
   fileBytes: number;
+  /** The file format ('onnx', 'tflite'); absent in reports written before formats were told apart (ONNX). */
+  format?: FormatId;
+  /** The format's version: ONNX IR version, TFLite schema version (with `format`). */
+  formatVersion?: number;
+  /** ONNX's IR version; 0 for a model in another format (see `format`, `formatVersion`). */
   irVersion: number;
   producer: string;
   opset: number;
@@ -236,8 +241,8 @@ function intensity(flops: number | null, read: number | null, written: number | 
 export interface ModelSource {
   path: string;
   fileBytes: number;
-  irVersion: number;
-  producer: string;
+  /** The file's format and header (Model.format). */
+  format: FormatInfo;
   notices: string[];
 }
 
@@ -245,8 +250,10 @@ export function modelReport(src: ModelSource, r: InferResult): ModelReport {
   return {
     path: src.path,
     fileBytes: src.fileBytes,
-    irVersion: src.irVersion,
-    producer: src.producer,
+    format: src.format.format,
+    formatVersion: src.format.version,
+    irVersion: src.format.format === 'onnx' ? src.format.version : 0,
+    producer: src.format.producer,
     opset: r.opset,
     opsetImports: Object.fromEntries([...r.opsetImports].map(([d, v]) => [d === '' ? 'ai.onnx' : d, v])),
     dims: r.dims,

@@ -9,7 +9,7 @@
  */
 import { neutraliseCommands, safeText } from '../util/sanitize.js';
 import type { AnalyzeReport, ModelReport, TensorEntry } from './model-report.js';
-import { formatBytes, formatCount, textTable } from './format.js';
+import { formatBytes, formatCount, formatHeader, textTable } from './format.js';
 import type { Dim } from '../graph/model.js';
 import { boundedFigure, boundedMs, lowerBoundNote } from './bounds.js';
 import { classRows, fusionText } from './latency.js';
@@ -43,7 +43,9 @@ export function renderModelText(m: ModelReport, options: TextOptions = {}): stri
     .join(', ');
   out.push(field(m.path, 500));
   out.push(
-    `  ${m.producer ? field(m.producer, 100) : 'unknown producer'}, IR ${field(m.irVersion, 20)}, opset ${field(m.opset, 20)}, ${m.nodes.length} nodes${dims ? `, dims: ${field(dims, 1000)}` : ''}`,
+    `  ${m.producer ? field(m.producer, 100) : 'unknown producer'}, ${formatHeader(m)
+      .map((f) => field(f, 60))
+      .join(', ')}, ${m.nodes.length} nodes${dims ? `, dims: ${field(dims, 1000)}` : ''}`,
   );
   out.push('');
   const summary: string[][] = [

@@ -2,7 +2,7 @@
  * Totals, memory traffic and peak activation memory on small graphs worked out by hand.
  */
 import { describe, expect, it } from 'vitest';
-import { decodeModel } from '../../src/onnx/decode.js';
+import { decodeModel } from '../../src/formats/onnx/decode.js';
 import { inferModel } from '../../src/analysis/infer.js';
 import { byOpType, totals } from '../../src/analysis/aggregate.js';
 import { encodeModel, type ModelSpec } from '../helpers/encode.js';

@@ -5,7 +5,7 @@
  * known (a constant) must land at or below the bound, and on it when every element is selected.
  */
 import { describe, expect, it } from 'vitest';
-import { decodeModel } from '../../src/onnx/decode.js';
+import { decodeModel } from '../../src/formats/onnx/decode.js';
 import { inferModel } from '../../src/analysis/infer.js';
 import { totals } from '../../src/analysis/aggregate.js';
 import { modelReport } from '../../src/report/model-report.js';
@@ -285,7 +285,7 @@ describe('never an upper bound that is not one', () => {
 describe('latency bounds', () => {
   it('a lower bound with an upper one when every node has one', () => {
     const r = inferModel(decodeModel(encodeModel(nonZeroMatMul())), { upperBounds: true });
-    const report = modelReport({ path: 'm.onnx', fileBytes: 0, irVersion: 8, producer: '', notices: [] }, r);
+    const report = modelReport({ path: 'm.onnx', fileBytes: 0, format: { format: 'onnx', version: 8, producer: '' }, notices: [] }, r);
     const d = deviceModel(findDevice('t4')!);
     const l = withLatency(report, [d]).latency!.t4;
     expect(l.lowerBound).toBe(true);

@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeModel } from '../../src/onnx/decode.js';
+import { decodeModel } from '../../src/formats/onnx/decode.js';
 import { inferModel } from '../../src/analysis/infer.js';
 import { findKvCache, KvCacheConfigError, nameMatcher } from '../../src/analysis/kv-cache.js';
 import { analyzeFile } from '../../src/io/analyze-file.js';

@@ -23,8 +23,8 @@ import {
   type BertConfig,
 } from '../../scripts/bench-models.js';
 import { onnx } from '../../scripts/proto/onnx-pb.js';
-import { decodeModel } from '../../src/onnx/decode.js';
-import type { ModelSpec } from '../../src/onnx/encode.js';
+import { decodeModel } from '../../src/formats/onnx/decode.js';
+import type { ModelSpec } from '../../src/formats/onnx/encode.js';
 import { runCli } from '../helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mb-bench-models-'));

@@ -7,7 +7,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decodeModel } from '../../src/onnx/decode.js';
+import { decodeModel } from '../../src/formats/onnx/decode.js';
 import { inferModel } from '../../src/analysis/infer.js';
 import { listCases, runAll, TESTDATA_ROOT } from './harness.js';
 

@@ -5,8 +5,8 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeModel, decodeTensorBody } from '../../src/onnx/decode.js';
-import { Reader } from '../../src/onnx/wire.js';
+import { decodeModel, decodeTensorBody } from '../../src/formats/onnx/decode.js';
+import { Reader } from '../../src/formats/onnx/wire.js';
 import { inferModel } from '../../src/analysis/infer.js';
 import type { Info } from '../../src/graph/info.js';
 import type { Dim } from '../../src/graph/model.js';

@@ -4,7 +4,7 @@
  * elementwise add (streaming reaches about 85-95% of spec bandwidth).
  */
 import { describe, expect, it } from 'vitest';
-import { decodeModel } from '../../src/onnx/decode.js';
+import { decodeModel } from '../../src/formats/onnx/decode.js';
 import { inferModel } from '../../src/analysis/infer.js';
 import { modelReport, type ModelReport } from '../../src/report/model-report.js';
 import { estimateLatency, effectivePrecision, nodePrecision, type DeviceModel } from '../../src/devices/roofline.js';
@@ -14,7 +14,7 @@ import { encodeModel, type ModelSpec } from '../helpers/encode.js';
 
 function report(spec: ModelSpec): ModelReport {
   const r = inferModel(decodeModel(encodeModel(spec)));
-  return modelReport({ path: 'm.onnx', fileBytes: 0, irVersion: 8, producer: '', notices: [] }, r);
+  return modelReport({ path: 'm.onnx', fileBytes: 0, format: { format: 'onnx', version: 8, producer: '' }, notices: [] }, r);
 }
 
 const toy: DeviceModel = {

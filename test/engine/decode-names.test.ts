@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { encodeModel } from '../helpers/encode.js';
-import { decodeModel } from '../../src/onnx/decode.js';
+import { decodeModel } from '../../src/formats/onnx/decode.js';
 
 /** A one-node model whose node name is replaced by `nameBytes` (the encoder writes strings as UTF-8 only). */
 function withNodeName(nameBytes: Uint8Array): Uint8Array {

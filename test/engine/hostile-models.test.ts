@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { encodeModel, type FunctionSpec, type GraphSpec, type ModelSpec, type NodeSpec, type TensorSpec } from '../helpers/encode.js';
 import { runCli } from '../helpers/cli.js';
-import { decodeModel } from '../../src/onnx/decode.js';
+import { decodeModel } from '../../src/formats/onnx/decode.js';
 import { inferModel } from '../../src/analysis/infer.js';
 import { GraphError } from '../../src/analysis/errors.js';
 import { estimateLatency, type DeviceModel } from '../../src/devices/roofline.js';

@@ -3,7 +3,7 @@
  * through the real decoder): dims binding, declared shapes, functions, sub-graphs, weights.
  */
 import { describe, expect, it } from 'vitest';
-import { decodeModel } from '../../src/onnx/decode.js';
+import { decodeModel } from '../../src/formats/onnx/decode.js';
 import { inferModel, type InferOptions } from '../../src/analysis/infer.js';
 import { totals } from '../../src/analysis/aggregate.js';
 import { encodeModel, type ModelSpec } from '../helpers/encode.js';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { encodeModel, type NodeSpec } from '../helpers/encode.js';
 import { runCli } from '../helpers/cli.js';
-import { DEFAULT_MAX_NODES, TooManyNodesError, decodeModel } from '../../src/onnx/decode.js';
+import { DEFAULT_MAX_NODES, TooManyNodesError, decodeModel } from '../../src/formats/onnx/decode.js';
 
 function chain(n: number): Uint8Array {
   const nodes: NodeSpec[] = [];

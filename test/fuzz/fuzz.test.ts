@@ -52,7 +52,7 @@ describe('fuzz (CI run)', () => {
     expect(findings).toEqual([]);
   });
 
-  // Regressions under regressions/engine/ are crashes inside src/onnx, src/graph, src/ops and
+  // Regressions under regressions/engine/ are crashes inside src/formats/onnx, src/graph, src/ops and
   // src/analysis found while the engine was being hardened on its own branch: they are not
   // replayed here until that branch is merged (the lead then moves them up a folder, or
   // removes this filter, so they run like the others).

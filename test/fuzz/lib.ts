@@ -1002,7 +1002,7 @@ export interface Finding {
   detail: string;
   /** The topmost stack frame inside src/ (internal errors and throws). */
   frame?: string;
-  /** Where the bug lives: the engine (src/onnx, graph, ops, analysis) or elsewhere. */
+  /** Where the bug lives: the engine (src/formats/onnx, graph, ops, analysis) or elsewhere. */
   area: 'engine' | 'other';
 }
 

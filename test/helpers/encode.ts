@@ -1,2 +1,2 @@
-/** The project's ONNX writer lives in src/onnx/encode.ts (calibrate builds its micro-models with it). */
-export * from '../../src/onnx/encode.js';
+/** The project's ONNX writer lives in src/formats/onnx/encode.ts (calibrate builds its micro-models with it). */
+export * from '../../src/formats/onnx/encode.js';

@@ -8,8 +8,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ARCH, decoderSpec, FIXTURES, projections, type Variant } from '../../scripts/llm-int4-fixture.js';
-import { encodeModel } from '../../src/onnx/encode.js';
-import { decodeModel } from '../../src/onnx/decode.js';
+import { encodeModel } from '../../src/formats/onnx/encode.js';
+import { decodeModel } from '../../src/formats/onnx/decode.js';
 import { inferModel } from '../../src/analysis/infer.js';
 import type { AnalyzeReport, ModelReport } from '../../src/report/model-report.js';
 import { runCli } from '../helpers/cli.js';

@@ -10,8 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { lookupOp, registeredOps } from '../../src/ops/registry.js';
 import { inferModel } from '../../src/analysis/infer.js';
 import { totals } from '../../src/analysis/aggregate.js';
-import { decodeModel } from '../../src/onnx/decode.js';
-import { encodeModel } from '../../src/onnx/encode.js';
+import { decodeModel } from '../../src/formats/onnx/decode.js';
+import { encodeModel } from '../../src/formats/onnx/encode.js';
 import { floatAttr, outShape, runOp, t, type AttrValue } from '../helpers/op.js';
 
 const MS = 'com.microsoft';

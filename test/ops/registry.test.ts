@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { registeredOps } from '../../src/ops/registry.js';
-import { decodeModel } from '../../src/onnx/decode.js';
+import { decodeModel } from '../../src/formats/onnx/decode.js';
 import type { Graph } from '../../src/graph/model.js';
 import { listCases, TESTDATA_ROOT } from '../conformance/harness.js';
 

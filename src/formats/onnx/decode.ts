@@ -5,7 +5,7 @@
  * Tensor payloads (raw_data, the typed repeated fields) are kept as views into the input
  * buffer and never decoded here; external data stays a reference.
  */
-import { dtypeFromCode } from '../graph/dtype.js';
+import { dtypeFromCode } from '../../graph/dtype.js';
 import type {
   Attr,
   Dim,
@@ -20,31 +20,18 @@ import type {
   TypedField,
   ValueInfo,
   ValueType,
-} from '../graph/model.js';
-import { normDomain } from '../graph/model.js';
+} from '../../graph/model.js';
+import { normDomain } from '../../graph/model.js';
 import { Reader, decodeUtf8 } from './wire.js';
-import { UserError } from '../errors.js';
+import { DEFAULT_MAX_NODES, TooManyNodesError } from '../types.js';
+
+export { DEFAULT_MAX_NODES, TooManyNodesError };
 
 const WIRE_VARINT = 0;
 const WIRE_LEN = 2;
 
 /** Nesting limit for sub-graphs and types: deeper input is treated as malformed. */
 const MAX_DEPTH = 64;
-
-/**
- * Nodes a model may have (every graph, sub-graph and function body together) unless the caller
- * raises it: decoded, analysed and reported, each node costs a few kB, so a crafted file of
- * 10^6 tiny nodes would otherwise take gigabytes and most of a minute of a CI job.
- */
-export const DEFAULT_MAX_NODES = 500_000;
-
-/** A model with more nodes than the limit: refused while decoding, before the memory is spent. */
-export class TooManyNodesError extends UserError {
-  constructor(readonly limit: number) {
-    super('', `has more than ${limit} nodes: refused (a limit that keeps a crafted file from exhausting the job; raise it with --max-nodes)`);
-    this.name = 'TooManyNodesError';
-  }
-}
 
 export interface DecodeOptions {
   /** At most this many nodes in all graphs and functions (default {@link DEFAULT_MAX_NODES}). */
@@ -81,10 +68,10 @@ export function decodeModel(bytes: Uint8Array, options: DecodeOptions = {}): Mod
 function decodeModelBody(bytes: Uint8Array, options: DecodeOptions): Model {
   nodeLimit = nodesLeft = options.maxNodes ?? DEFAULT_MAX_NODES;
   const r = new Reader(bytes);
+  let producerName = '';
+  let producerVersion = '';
   const model: Model = {
-    irVersion: 0,
-    producerName: '',
-    producerVersion: '',
+    format: { format: 'onnx', version: 0, producer: '' },
     opsetImports: new Map(),
     graph: emptyGraph(),
     functions: [],
@@ -95,13 +82,13 @@ function decodeModelBody(bytes: Uint8Array, options: DecodeOptions): Model {
     const tag = r.tag();
     switch (tag) {
       case (1 << 3) | WIRE_VARINT:
-        model.irVersion = r.int64();
+        model.format.version = r.int64();
         break;
       case (2 << 3) | WIRE_LEN:
-        model.producerName = r.string();
+        producerName = r.string();
         break;
       case (3 << 3) | WIRE_LEN:
-        model.producerVersion = r.string();
+        producerVersion = r.string();
         break;
       case (7 << 3) | WIRE_LEN:
         model.graph = graph(r, 0);
@@ -125,6 +112,7 @@ function decodeModelBody(bytes: Uint8Array, options: DecodeOptions): Model {
     }
   }
   if (!sawGraph) throw new Error('no graph in the model');
+  model.format.producer = [producerName, producerVersion].filter(Boolean).join(' ');
   return model;
 }
 

@@ -1,10 +1,16 @@
 /**
  * Recognising what a file is before decoding it, so an error can say what the file is
- * ("a Git LFS pointer", "a PyTorch checkpoint") rather than "invalid protobuf".
+ * ("a Git LFS pointer", "a PyTorch checkpoint") rather than "invalid protobuf", and which
+ * reader (src/formats/registry.ts) decodes it.
  */
+import type { FormatReader } from './types.js';
+import { READERS } from './registry.js';
 
 export type Sniffed =
-  { kind: 'empty' } | { kind: 'lfs-pointer'; oid: string | null; size: number | null } | { kind: 'other'; what: string } | { kind: 'protobuf' };
+  | { kind: 'empty' }
+  | { kind: 'lfs-pointer'; oid: string | null; size: number | null }
+  | { kind: 'other'; what: string }
+  | { kind: 'model'; reader: FormatReader };
 
 const LFS_HEADER = 'version https://git-lfs.github.com/spec/v1';
 
@@ -14,7 +20,7 @@ function startsWith(bytes: Uint8Array, ascii: string, at = 0): boolean {
   return true;
 }
 
-export function sniff(bytes: Uint8Array): Sniffed {
+export function sniff(bytes: Uint8Array, readers: readonly FormatReader[] = READERS): Sniffed {
   if (bytes.length === 0) return { kind: 'empty' };
   if (startsWith(bytes, LFS_HEADER)) {
     const text = new TextDecoder().decode(bytes.subarray(0, Math.min(bytes.length, 1024)));
@@ -22,8 +28,8 @@ export function sniff(bytes: Uint8Array): Sniffed {
     const size = /\nsize (\d+)/.exec(text)?.[1];
     return { kind: 'lfs-pointer', oid, size: size ? Number(size) : null };
   }
+  for (const reader of readers) if (reader.sniff(bytes) === 'yes') return { kind: 'model', reader };
   if (startsWith(bytes, 'PK\x03\x04')) return { kind: 'other', what: 'a ZIP archive (a PyTorch checkpoint or .mar/.nemo bundle?)' };
-  if (startsWith(bytes, 'TFL3', 4)) return { kind: 'other', what: 'a TensorFlow Lite model' };
   if (startsWith(bytes, 'ORTM', 4)) return { kind: 'other', what: 'an ONNX Runtime (.ort) model, not an .onnx file' };
   if (startsWith(bytes, '\x89HDF')) return { kind: 'other', what: 'an HDF5 file (a Keras model?)' };
   if (startsWith(bytes, 'GGUF')) return { kind: 'other', what: 'a GGUF model' };
@@ -31,13 +37,8 @@ export function sniff(bytes: Uint8Array): Sniffed {
     return { kind: 'other', what: 'a Python pickle (a PyTorch checkpoint?)' };
   if (bytes.length >= 9 && bytes[8] === 0x7b && readU64LE(bytes) < bytes.length) return { kind: 'other', what: 'a safetensors file' };
   if (looksLikeText(bytes)) return { kind: 'other', what: 'a text file' };
-  // ModelProto starts with the tag of one of its fields (ir_version: 0x08 in every exporter).
-  const first = bytes[0];
-  const field = first >> 3;
-  const wire = first & 7;
-  const knownField = field >= 1 && field <= 25 && (wire === 0 || wire === 2);
-  if (!knownField) return { kind: 'other', what: 'not a protobuf ModelProto' };
-  return { kind: 'protobuf' };
+  for (const reader of readers) if (reader.sniff(bytes) === 'maybe') return { kind: 'model', reader };
+  return { kind: 'other', what: 'a file of unknown type (no magic number this tool knows, not a protobuf)' };
 }
 
 function readU64LE(b: Uint8Array): number {

@@ -2,7 +2,7 @@
  * Reading the elements of a (small) tensor, for value propagation through shape sub-graphs.
  * Weights are never read this way: callers pass a limit, and external data is never opened.
  */
-import type { TensorData } from '../graph/model.js';
+import type { TensorData } from '../../graph/model.js';
 import { Reader } from './wire.js';
 
 /** Tensors with more elements than this are not decoded. */

@@ -3,7 +3,7 @@
  * buffer (subarray), never copies, so a model's weights are never duplicated in memory.
  */
 import { Buffer } from 'node:buffer';
-import { DecodeError } from '../errors.js';
+import { DecodeError } from '../../errors.js';
 
 const TWO_32 = 4294967296;
 const utf8 = new TextDecoder('utf-8', { fatal: false });

@@ -2,7 +2,7 @@
  * The project's ONNX writer (tests, the benchmark and `calibrate`'s micro-models): builds ModelProto bytes from a plain
  * description, so hand-built graphs go through the real decoder.
  */
-import { dtypeCode, type DType } from '../graph/dtype.js';
+import { dtypeCode, type DType } from '../../graph/dtype.js';
 
 class Writer {
   private chunks: Uint8Array[] = [];
