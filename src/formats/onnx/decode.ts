@@ -22,7 +22,7 @@ import type {
   ValueType,
 } from '../../graph/model.js';
 import { normDomain } from '../../graph/model.js';
-import { Reader, decodeUtf8 } from './wire.js';
+import { Reader, StringPool, decodeUtf8 } from './wire.js';
 import { DEFAULT_MAX_NODES, TooManyNodesError } from '../types.js';
 
 export { DEFAULT_MAX_NODES, TooManyNodesError };
@@ -45,23 +45,17 @@ let nodeLimit = DEFAULT_MAX_NODES;
 /**
  * Value names and operator types seen so far in this decode: each kept once (a value's name is
  * written once by its producer and again by every consumer; a million-node graph has a handful of
- * operator types), so a big graph holds one string per distinct name.
+ * operator types), so a big graph holds one string per distinct name. Keyed by the bytes in the
+ * file (wire.ts StringPool), so a repeated name is never decoded twice.
  */
-let pool = new Map<string, string>();
-
-function intern(s: string): string {
-  const hit = pool.get(s);
-  if (hit !== undefined) return hit;
-  pool.set(s, s);
-  return s;
-}
+let pool = new StringPool(new Uint8Array(0));
 
 export function decodeModel(bytes: Uint8Array, options: DecodeOptions = {}): Model {
-  pool = new Map();
+  pool = new StringPool(bytes);
   try {
     return decodeModelBody(bytes, options);
   } finally {
-    pool = new Map();
+    pool = new StringPool(new Uint8Array(0));
   }
 }
 
@@ -194,29 +188,38 @@ function graph(r: Reader, depth: number): Graph {
  * The attributes of every node that has none: one shared empty map (a map each would take ~190
  * bytes a node). Nothing writes to a decoded node's attributes (function expansion builds its own).
  */
+const EMPTY_NAMES: string[] = [];
 const NO_ATTRS: Map<string, Attr> = new Map();
+
+// Names of the nodes being decoded, as stacks: a node's names sit above `base` until it ends (a
+// sub-graph's nodes, decoded inside an attribute, push and pop above them).
+const inputStack: string[] = [];
+const outputStack: string[] = [];
 
 function node(r: Reader, depth: number): Node {
   if (--nodesLeft < 0) throw new TooManyNodesError(nodeLimit);
-  return sub(r, (s) => {
-    const n: Node = { name: '', opType: '', domain: '', inputs: [], outputs: [], attrs: NO_ATTRS };
+  const s = r.subReader();
+  const n: Node = { name: '', opType: '', domain: '', inputs: EMPTY_NAMES, outputs: EMPTY_NAMES, attrs: NO_ATTRS };
+  const inBase = inputStack.length;
+  const outBase = outputStack.length;
+  try {
     while (!s.done) {
       const tag = s.tag();
       switch (tag) {
         case (1 << 3) | WIRE_LEN:
-          n.inputs.push(intern(s.string()));
+          inputStack.push(s.pooledString(pool));
           break;
         case (2 << 3) | WIRE_LEN:
-          n.outputs.push(intern(s.string()));
+          outputStack.push(s.pooledString(pool));
           break;
         case (3 << 3) | WIRE_LEN:
           n.name = s.string();
           break;
         case (4 << 3) | WIRE_LEN:
-          n.opType = intern(s.string());
+          n.opType = s.pooledString(pool);
           break;
         case (7 << 3) | WIRE_LEN:
-          n.domain = normDomain(s.string());
+          n.domain = normDomain(s.pooledString(pool));
           break;
         case (5 << 3) | WIRE_LEN: {
           const [name, attr] = attribute(s, depth);
@@ -228,12 +231,15 @@ function node(r: Reader, depth: number): Node {
           s.skip(tag & 7);
       }
     }
-    // Arrays grown by push keep spare room (a one-name list takes ~190 bytes): a graph of 10^5
-    // nodes keeps them all, so they are stored at their size.
-    n.inputs = n.inputs.slice();
-    n.outputs = n.outputs.slice();
-    return n;
-  });
+    // Copied out at their size (an array grown by push keeps spare room: a one-name list takes
+    // ~190 bytes, and a graph of 10^5 nodes keeps them all).
+    n.inputs = inputStack.slice(inBase);
+    n.outputs = outputStack.slice(outBase);
+  } finally {
+    inputStack.length = inBase;
+    outputStack.length = outBase;
+  }
+  return n;
 }
 
 const ATTR_TYPES: Record<number, Attr['type']> = {

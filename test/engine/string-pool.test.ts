@@ -1,0 +1,49 @@
+/** The reader's name pool (src/formats/onnx/wire.ts StringPool): strings keyed by their bytes in the file. */
+import { describe, expect, it } from 'vitest';
+import { StringPool } from '../../src/formats/onnx/wire.js';
+
+const enc = new TextEncoder();
+
+/** The names laid end to end in one buffer, with each one's byte range. */
+function layout(names: string[]): { buf: Uint8Array; ranges: [number, number][] } {
+  const parts = names.map((n) => enc.encode(n));
+  const buf = new Uint8Array(parts.reduce((a, p) => a + p.length, 0));
+  const ranges: [number, number][] = [];
+  let at = 0;
+  for (const p of parts) {
+    buf.set(p, at);
+    ranges.push([at, at + p.length]);
+    at += p.length;
+  }
+  return { buf, ranges };
+}
+
+describe('StringPool', () => {
+  it('gives the same string object for the same bytes anywhere in the buffer, and the right text', () => {
+    const names = ['conv1_out', 'relu', 'conv1_out', 'réseau/тест', 'relu', '', 'réseau/тест', ''];
+    const { buf, ranges } = layout(names);
+    const pool = new StringPool(buf);
+    const got = ranges.map(([s, e]) => pool.get(buf, s, e));
+    expect(got).toEqual(names);
+    expect(Object.is(got[0], got[2])).toBe(true);
+    expect(Object.is(got[3], got[6])).toBe(true);
+  });
+
+  it('keeps 20,000 distinct names apart (past every growth of its table) and finds each again', () => {
+    // Names that differ only in the middle, as a deep model's layer names do.
+    const distinct = Array.from({ length: 20_000 }, (_, i) => `/encoder/layer.${i}/attention/self/query/MatMul_output_0`);
+    const { buf, ranges } = layout([...distinct, ...distinct]);
+    const pool = new StringPool(buf);
+    const first = ranges.slice(0, distinct.length).map(([s, e]) => pool.get(buf, s, e));
+    const again = ranges.slice(distinct.length).map(([s, e]) => pool.get(buf, s, e));
+    expect(first).toEqual(distinct);
+    expect(again).toEqual(distinct);
+    expect(new Set(first).size).toBe(distinct.length);
+  });
+
+  it('decodes bytes from another buffer without pooling them', () => {
+    const { buf, ranges } = layout(['a', 'b']);
+    const pool = new StringPool(new Uint8Array(0));
+    expect(ranges.map(([s, e]) => pool.get(buf, s, e))).toEqual(['a', 'b']);
+  });
+});
