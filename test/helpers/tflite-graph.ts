@@ -33,7 +33,19 @@ export interface GraphSpec {
 }
 
 /** TFLite TensorType codes, for dtypeCode. */
-const CODES: Partial<Record<DType, number>> = { float32: 0, float16: 1, int32: 2, uint8: 3, int64: 4, string: 5, bool: 6, int16: 7, complex64: 8, int8: 9, float64: 10 };
+const CODES: Partial<Record<DType, number>> = {
+  float32: 0,
+  float16: 1,
+  int32: 2,
+  uint8: 3,
+  int64: 4,
+  string: 5,
+  bool: 6,
+  int16: 7,
+  complex64: 8,
+  int8: 9,
+  float64: 10,
+};
 
 function write(dtype: DType, dims: number[], values?: number[]): Uint8Array {
   const count = dims.reduce((a, b) => a * b, 1);
@@ -97,9 +109,9 @@ export function tfliteModel(spec: GraphSpec): Model {
 }
 
 /** A builtin node (domain 'tflite'); name = its first output, as the reader names nodes. */
-export function op(opType: string, inputs: string[], outputs: string[], attrs: Record<string, AttrValue | Attr> = {}): Node {
+export function op(opType: string, inputs: string[], outputs: string[], attrs: Record<string, AttrValue> = {}): Node {
   const map = new Map<string, Attr>();
-  for (const [k, v] of Object.entries(attrs)) map.set(k, toAttr(v as AttrValue));
+  for (const [k, v] of Object.entries(attrs)) map.set(k, toAttr(v));
   return { name: outputs[0] ?? `${opType}#0`, opType, domain: 'tflite', inputs, outputs, attrs: map };
 }
 

@@ -82,7 +82,13 @@ function spatialOut(ctx: InferCtx, lay: Layout, xs: Shape): Dim[] {
 }
 
 /** Output channels of a forward conv: filter[0] (2-D), filter[4] (3-D), depthwise filter[3]. */
-function forwardDef(opType: string, lay: Layout, cout: (w: Dim[]) => Dim, cinPerGroup: (ctx: InferCtx, w: Dim[]) => Dim, opClass: (ctx: InferCtx) => OpClass): OpDef {
+function forwardDef(
+  opType: string,
+  lay: Layout,
+  cout: (w: Dim[]) => Dim,
+  cinPerGroup: (ctx: InferCtx, w: Dim[]) => Dim,
+  opClass: (ctx: InferCtx) => OpClass,
+): OpDef {
   return {
     opType,
     domain: TFL,

@@ -5,9 +5,10 @@
  * element (src/analysis/infer.ts).
  *
  * TFLite_Detection_PostProcess (SSD post-processing): box_encodings [1, A, 4], class_predictions
- * [1, A, C], anchors [A, 4] → boxes [1, D, 4], classes [1, D], scores [1, D], count [1]; D (the
- * detections kept) is the declared output size (the options are a flexbuffer the reader does not
- * expand), or the `max_detections` attribute when given.
+ * [1, A, C], anchors [A, 4] → boxes [1, D, 4], classes [1, D], scores [1, D], count [1]. D, the
+ * detections kept, is the `max_detections` attribute when the reader gives one (the options are a
+ * flexbuffer), else 10 (the default of TensorFlow's SSD export) for the cost; the output shapes
+ * are then the file's.
  *
  * | step                         | FLOPs                                                         |
  * |------------------------------|---------------------------------------------------------------|
@@ -25,14 +26,15 @@ import { TFL_CUSTOM } from './common.js';
 
 const DECODE_FLOPS = 20;
 const IOU_FLOPS = 10;
+/** max_detections of TensorFlow's export_tflite_ssd_graph when not given. */
+const DEFAULT_DETECTIONS = 10;
 
 const detectionPostProcess: OpDef = {
   opType: 'TFLite_Detection_PostProcess',
   domain: TFL_CUSTOM,
   opClass: 'reduction',
   infer(ctx) {
-    const d = ctx.attrs.int('max_detections');
-    const det: Dim = d ?? null;
+    const det: Dim = ctx.attrs.int('max_detections') ?? null;
     const dt = ctx.input(0)?.dtype ?? 'float32';
     return [tensor(dt, [1, det, 4]), tensor(dt, [1, det]), tensor(dt, [1, det]), tensor(dt, [1])];
   },
@@ -40,9 +42,11 @@ const detectionPostProcess: OpDef = {
     const boxes = ctx.input(0)?.shape;
     const scores = numel(ctx.input(1)?.shape ?? null);
     const a = boxes && boxes.length === 3 ? boxes[1] : null;
-    const d = ctx.output(0)?.shape?.[1];
-    if (typeof a !== 'number' || scores === null || typeof d !== 'number') return null;
-    ctx.warn("TFLite custom op 'TFLite_Detection_PostProcess': cost estimated (box decoding, score threshold, NMS of every anchor against every kept detection)");
+    const d = ctx.attrs.int('max_detections') ?? DEFAULT_DETECTIONS;
+    if (typeof a !== 'number' || scores === null) return null;
+    ctx.warn(
+      "TFLite custom op 'TFLite_Detection_PostProcess': cost estimated (box decoding, score threshold, NMS of every anchor against every kept detection)",
+    );
     return { macs: 0, flops: a * DECODE_FLOPS + scores + a * d * IOU_FLOPS, coreMacs: 0 };
   },
 };

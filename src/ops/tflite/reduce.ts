@@ -55,7 +55,12 @@ function argDef(opType: string): OpDef {
       const dtype = dt === 'int32' || dt === 'int64' ? dt : null;
       if (!xs) return [tensor(dtype, null)];
       if (axis === null) return [tensor(dtype, xs.length > 0 ? new Array(xs.length - 1).fill(null) : null)];
-      return [tensor(dtype, xs.filter((_, i) => i !== axis))];
+      return [
+        tensor(
+          dtype,
+          xs.filter((_, i) => i !== axis),
+        ),
+      ];
     },
     cost(ctx) {
       const n = numel(ctx.input(0)?.shape ?? null);

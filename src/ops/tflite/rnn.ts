@@ -62,9 +62,36 @@ interface LstmDir {
 
 const range = (from: number, n: number): number[] => Array.from({ length: n }, (_, i) => from + i);
 
-const UNI_LSTM: LstmDir = { inputW: range(1, 4), recurrentW: range(5, 4), peephole: range(9, 3), bias: range(12, 4), projW: 16, projB: 17, layerNorm: range(20, 4), auxW: [] };
-const BI_FW: LstmDir = { inputW: range(1, 4), recurrentW: range(5, 4), peephole: range(9, 3), bias: range(12, 4), projW: 16, projB: 17, layerNorm: [], auxW: range(40, 4) };
-const BI_BW: LstmDir = { inputW: range(18, 4), recurrentW: range(22, 4), peephole: range(26, 3), bias: range(29, 4), projW: 33, projB: 34, layerNorm: [], auxW: range(44, 4) };
+const UNI_LSTM: LstmDir = {
+  inputW: range(1, 4),
+  recurrentW: range(5, 4),
+  peephole: range(9, 3),
+  bias: range(12, 4),
+  projW: 16,
+  projB: 17,
+  layerNorm: range(20, 4),
+  auxW: [],
+};
+const BI_FW: LstmDir = {
+  inputW: range(1, 4),
+  recurrentW: range(5, 4),
+  peephole: range(9, 3),
+  bias: range(12, 4),
+  projW: 16,
+  projB: 17,
+  layerNorm: [],
+  auxW: range(40, 4),
+};
+const BI_BW: LstmDir = {
+  inputW: range(18, 4),
+  recurrentW: range(22, 4),
+  peephole: range(26, 3),
+  bias: range(29, 4),
+  projW: 33,
+  projB: 34,
+  layerNorm: [],
+  auxW: range(44, 4),
+};
 
 /** Elements of the present inputs among `idx`; null when one's shape is unknown. */
 function elementsOf(ctx: InferCtx, idx: readonly number[]): number | null {

@@ -40,7 +40,8 @@ function shapeOnly(opType: string, opClass: OpDef['opClass'], infer: OpDef['infe
   return { opType, domain: TFL, opClass, infer, cost: noCost };
 }
 
-const unknownRank = (ctx: InferCtx, rank: number | undefined): Info => tensor(ctx.input(0)?.dtype ?? null, rank === undefined ? null : new Array<Dim>(rank).fill(null));
+const unknownRank = (ctx: InferCtx, rank: number | undefined): Info =>
+  tensor(ctx.input(0)?.dtype ?? null, rank === undefined ? null : new Array<Dim>(rank).fill(null));
 
 // --- RESHAPE -----------------------------------------------------------------------------------
 
@@ -135,9 +136,23 @@ function stridedSlice(ctx: InferCtx): (Info | null | undefined)[] {
   const shrink = a.int('shrink_axis_mask', 0);
   const unsupported = a.int('ellipsis_mask', 0) !== 0 || a.int('new_axis_mask', 0) !== 0 || a.int('offset', 0) !== 0;
   const kept = (r: number) => Array.from({ length: r }, (_, i) => i).filter((i) => !(shrink & (1 << i)));
-  if (rank === undefined || !begin || !end || !strides || unsupported || begin.length !== end.length || begin.length !== strides.length || begin.length > rank) {
+  if (
+    rank === undefined ||
+    !begin ||
+    !end ||
+    !strides ||
+    unsupported ||
+    begin.length !== end.length ||
+    begin.length !== strides.length ||
+    begin.length > rank
+  ) {
     if (rank === undefined || unsupported) return [tensor(x?.dtype ?? null, null)];
-    return [tensor(x?.dtype ?? null, kept(rank).map(() => null))];
+    return [
+      tensor(
+        x?.dtype ?? null,
+        kept(rank).map(() => null),
+      ),
+    ];
   }
   const m = begin.length;
   const starts: Dim[] = [];
@@ -168,7 +183,12 @@ function pad(ctx: InferCtx): (Info | null)[] {
   const p = knownInts(ctx.input(1));
   if (!xs) return [tensor(x?.dtype ?? null, null)];
   if (!p || p.length !== 2 * xs.length) return [unknownRank(ctx, xs.length)];
-  return [tensor(x?.dtype ?? null, xs.map((d, i) => (typeof d === 'number' ? d + p[2 * i] + p[2 * i + 1] : null)))];
+  return [
+    tensor(
+      x?.dtype ?? null,
+      xs.map((d, i) => (typeof d === 'number' ? d + p[2 * i] + p[2 * i + 1] : null)),
+    ),
+  ];
 }
 
 // --- PACK / UNPACK -----------------------------------------------------------------------------
