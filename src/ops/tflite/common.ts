@@ -176,6 +176,8 @@ export function delegate(opType: string, onnx: OpDef, o: DelegateOptions = {}): 
     },
     cost(ctx) {
       let cost = onnx.cost(onnxCtx(ctx, view(ctx)));
+      // A malformed node (a variadic op with no inputs) can give a negative count: unknown instead.
+      if (cost && (cost.macs < 0 || cost.flops < 0 || cost.coreMacs < 0)) return null;
       if (cost && o.extraPerElement) {
         const n = numel(ctx.output(0)?.shape ?? null);
         if (n === null) return null;

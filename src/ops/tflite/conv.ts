@@ -121,7 +121,7 @@ function biasFlops(ctx: CostCtx, lay: Layout, y: number): number {
 function convGroups(ctx: InferCtx): number | null {
   const c = ctx.input(0)?.shape?.[3];
   const per = filter(ctx, CONV2D)?.[3];
-  if (typeof c !== 'number' || typeof per !== 'number' || per <= 0) return null;
+  if (typeof c !== 'number' || typeof per !== 'number' || per <= 0 || c % per !== 0) return null;
   return c / per;
 }
 
@@ -182,11 +182,12 @@ function transposedDef(opType: string, lay: Layout, coutOf: (w: Dim[]) => Dim, c
       const cout = coutOf(w);
       const cinPer = cinOf(w);
       const cin = x[x.length - 1];
-      if (typeof cout !== 'number' || typeof cinPer !== 'number' || typeof cin !== 'number' || cinPer <= 0) return null;
+      if (typeof cout !== 'number' || typeof cinPer !== 'number' || typeof cin !== 'number' || cinPer <= 0 || cin % cinPer !== 0) return null;
       // Every input element is scattered through the kernel into Cout/groups output channels.
       const groups = cin / cinPer;
       const y = numel(ctx.output(0)?.shape ?? null) ?? 0;
-      return coreCost((xe * cout * kernelVolume(kernel)) / groups, biasFlops(ctx, lay, y) + fusedFlops(ctx));
+      if (groups === 0 || cout % groups !== 0) return null;
+      return coreCost(xe * (cout / groups) * kernelVolume(kernel), biasFlops(ctx, lay, y) + fusedFlops(ctx));
     },
   };
 }

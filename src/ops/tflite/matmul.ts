@@ -42,7 +42,7 @@ function fcShape(ctx: InferCtx): Shape {
   if (x[x.length - 1] === inSize || typeof inSize !== 'number') return [x.length === 1 ? 1 : productDim(x.slice(0, -1)), units];
   // The input's last dim is not the input size: rows are all elements / in.
   const n = numel(x);
-  return [n === null || inSize === 0 ? null : n / inSize, units];
+  return [n === null || inSize <= 0 || n % inSize !== 0 ? null : n / inSize, units];
 }
 
 const fullyConnected: OpDef = {

@@ -238,7 +238,7 @@ function basicLstmStep(ctx: InferCtx): { b: Dim; h: Dim; step: StepCost | null }
   const x = ctx.input(0)?.shape;
   const w = ctx.input(2)?.shape;
   const b: Dim = x && x.length === 2 ? x[0] : null;
-  const h: Dim = w && w.length === 2 && typeof w[0] === 'number' ? w[0] / 4 : null;
+  const h: Dim = w && w.length === 2 && typeof w[0] === 'number' && w[0] % 4 === 0 ? w[0] / 4 : null;
   const inputs: Dim = w && w.length === 2 ? w[1] : null;
   if (typeof h !== 'number' || typeof inputs !== 'number') return { b, h, step: null };
   // The basic kernel: one [4H, I + H] matmul + bias, sigmoid on 3 gates, tanh (1) twice.
@@ -370,7 +370,7 @@ function svdfDims(ctx: InferCtx): { b: Dim; i: Dim; f: Dim; m: Dim; units: Dim; 
   const wf = ctx.input(1)?.shape;
   const wt = ctx.input(2)?.shape;
   const f: Dim = wf && wf.length === 2 ? wf[0] : null;
-  let units: Dim = typeof f === 'number' && rank > 0 ? f / rank : null;
+  let units: Dim = typeof f === 'number' && rank > 0 && f % rank === 0 ? f / rank : null;
   const bias = ctx.input(3)?.shape;
   if (units === null && ctx.has(3) && bias && bias.length === 1) units = bias[0];
   return {
@@ -394,7 +394,7 @@ const svdf: OpDef = {
   },
   cost(ctx: CostCtx) {
     const d = svdfDims(ctx);
-    if ([d.b, d.i, d.f, d.m, d.units].some((v) => typeof v !== 'number')) return null;
+    if ([d.b, d.i, d.f, d.m, d.units].some((v) => typeof v !== 'number') || d.rank < 1) return null;
     const [b, i, f, m, units] = [d.b, d.i, d.f, d.m, d.units] as number[];
     const a = fusedPerElement(ctx.attrs.string('fused_activation_function', 'NONE'));
     const extra = units * (d.rank - 1) + (ctx.has(3) ? units : 0) + units * a;

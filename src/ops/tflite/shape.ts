@@ -220,7 +220,7 @@ function unpack(ctx: InferCtx): (Info | null)[] {
   const xs = x?.shape;
   const outs = ctx.node.outputs.length;
   const axis = xs ? normAxis(ctx.attrs.int('axis', 0), xs.length) : null;
-  const shape: Shape = xs && axis !== null ? xs.filter((_, i) => i !== axis) : xs ? new Array<Dim>(xs.length - 1).fill(null) : null;
+  const shape: Shape = xs && axis !== null ? xs.filter((_, i) => i !== axis) : xs && xs.length > 0 ? new Array<Dim>(xs.length - 1).fill(null) : null;
   return Array.from({ length: outs }, () => tensor(x?.dtype ?? null, shape ? [...shape] : null));
 }
 
