@@ -71,6 +71,11 @@ export function tflWindow(padding: string, kernel: number[], strides: number[], 
   return { kernel, strides, dilations, pads: null, autoPad: padding === 'SAME' ? 'SAME_UPPER' : 'VALID', ceil: false };
 }
 
+/** A shape read from a tensor's elements (FILL dims, RESIZE size ...): negative entries are unknown. */
+export function shapeFrom(values: readonly Dim[] | null | undefined): Dim[] | null {
+  return values ? values.map((v) => (typeof v === 'number' && (v < 0 || !Number.isInteger(v)) ? null : v)) : null;
+}
+
 /** Known numeric dims, else null. */
 export function numbers(dims: readonly Dim[] | null | undefined): number[] | null {
   if (!dims) return null;

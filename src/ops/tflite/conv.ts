@@ -34,7 +34,7 @@ import type { OpClass } from '../../devices/op-class.js';
 import { coreCost } from '../common.js';
 import { kernelVolume, windowOutput } from '../conv.js';
 import { knownInts, type CostCtx, type InferCtx, type OpDef } from '../types.js';
-import { fusedFlops, numbers, TFL, tflWindow } from './common.js';
+import { fusedFlops, numbers, shapeFrom, TFL, tflWindow } from './common.js';
 
 interface Layout {
   x: number;
@@ -159,7 +159,7 @@ function transposedDef(opType: string, lay: Layout, coutOf: (w: Dim[]) => Dim, c
     infer(ctx) {
       const x = ctx.input(lay.x);
       const given = knownInts(ctx.input(0));
-      if (given && given.length === rank) return [tensor(x?.dtype ?? null, [...given])];
+      if (given && given.length === rank) return [tensor(x?.dtype ?? null, shapeFrom(given))];
       const xs = x?.shape && x.shape.length === rank ? x.shape : null;
       const w = filter(ctx, lay);
       const kernel = kernelOf(ctx, lay);

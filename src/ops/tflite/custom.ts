@@ -15,17 +15,17 @@
  * | decode boxes (center-size)   | 20 per anchor: 4 scale divides, 4 multiplies by the anchor's   |
  * |                              | size, 2 offset adds, 2 exps, 8 for the corners                |
  * | score threshold / best class | 1 comparison per class score (A·C)                            |
- * | non-maximum suppression      | 10 per IoU (4 max/min, 2 sub, 1 mul, 2 add, 1 compare), every |
+ * | non-maximum suppression      | 19 per IoU (IOU_FLOPS, as ONNX NonMaxSuppression), every       |
  * |                              | anchor against every kept detection: A·D                      |
  */
 import { tensor } from '../../graph/info.js';
 import type { Dim } from '../../graph/model.js';
 import { numel } from '../../graph/shape.js';
 import type { OpDef } from '../types.js';
+import { IOU_FLOPS } from '../gather-scatter.js';
 import { TFL_CUSTOM } from './common.js';
 
 const DECODE_FLOPS = 20;
-const IOU_FLOPS = 10;
 /** max_detections of TensorFlow's export_tflite_ssd_graph when not given. */
 const DEFAULT_DETECTIONS = 10;
 

@@ -11,6 +11,7 @@ import { ops as elementwise } from './elementwise.js';
 import { ops as reduce } from './reduce.js';
 import { ops as shape } from './shape.js';
 import { ops as controlFlow } from './control-flow.js';
+import { ops as misc } from './misc.js';
 import { ops as custom } from './custom.js';
 
-export const TFLITE_FAMILIES: readonly (readonly OpDef[])[] = [conv, matmul, rnn, pool, elementwise, reduce, shape, controlFlow, custom];
+export const TFLITE_FAMILIES: readonly (readonly OpDef[])[] = [conv, matmul, rnn, pool, elementwise, reduce, shape, misc, controlFlow, custom];

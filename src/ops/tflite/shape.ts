@@ -25,7 +25,7 @@ import { ops as sliceConcat } from '../slice-concat.js';
 import { ops as gatherScatter } from '../gather-scatter.js';
 import { interpolationFlops } from '../resize.js';
 import { dimValues, knownInts, type InferCtx, type OpDef } from '../types.js';
-import { delegate, int, ints, onnxCtx as onnxCtxFor, onnxDef, TFL, type OnnxView } from './common.js';
+import { delegate, int, ints, onnxCtx as onnxCtxFor, onnxDef, shapeFrom, TFL, type OnnxView } from './common.js';
 
 const HUGE = 2 ** 53 - 1;
 
@@ -276,7 +276,7 @@ function resizeDef(opType: string, taps: number): OpDef {
     opClass: 'resample',
     infer(ctx) {
       const x = nhwc(ctx);
-      const size = dimValues(ctx.input(1));
+      const size = shapeFrom(dimValues(ctx.input(1)));
       const hw: Dim[] = size && size.length === 2 ? size : [null, null];
       return [tensor(ctx.input(0)?.dtype ?? null, x ? [x[0], ...hw, x[3]] : [null, ...hw, null])];
     },
@@ -305,7 +305,7 @@ function shapeOf(ctx: InferCtx): (Info | null)[] {
 function fill(ctx: InferCtx): (Info | null)[] {
   const dims = dimValues(ctx.input(0));
   const n = ctx.input(0)?.shape?.[0];
-  return [tensor(ctx.input(1)?.dtype ?? null, dims ? [...dims] : typeof n === 'number' ? new Array<Dim>(n).fill(null) : null)];
+  return [tensor(ctx.input(1)?.dtype ?? null, dims ? shapeFrom(dims) : typeof n === 'number' && n >= 0 ? new Array<Dim>(n).fill(null) : null)];
 }
 
 function sameAsInput(ctx: InferCtx): (Info | null)[] {
