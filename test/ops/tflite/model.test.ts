@@ -195,4 +195,29 @@ describe('TFLite_Detection_PostProcess', () => {
     expect(r.warnings.some((w) => w.message.startsWith("TFLite custom op 'TFLite_Detection_PostProcess': cost estimated"))).toBe(true);
     expect(r.outputs[0].info).toMatchObject({ shape: [1, d, 4] });
   });
+
+  it('max_detections, when the reader gives it, sets D', () => {
+    const model = tfliteModel({
+      inputs: [
+        ['boxes', 'float32', [1, 100, 4]],
+        ['scores', 'float32', [1, 100, 3]],
+      ],
+      consts: [['anchors', 'float32', [100, 4]]],
+      nodes: [
+        {
+          ...customOp('TFLite_Detection_PostProcess', ['boxes', 'scores', 'anchors'], ['b', 'c', 's', 'n']),
+          attrs: new Map([['max_detections', { type: 'int', value: 25 }]]),
+        },
+      ],
+      outputs: [
+        ['b', 'float32', [1, 25, 4]],
+        ['c', 'float32', [1, 25]],
+        ['s', 'float32', [1, 25]],
+        ['n', 'float32', [1]],
+      ],
+    });
+    const r = infer(model);
+    expect(r.nodes[0].cost?.flops).toBe(20 * 100 + 300 + 19 * 100 * 25);
+    expect(r.warnings.filter((w) => w.message.includes('differs'))).toEqual([]);
+  });
 });
