@@ -17,7 +17,8 @@
  * | RANDOM_UNIFORM / RANDOM_STANDARD_NORMAL / MULTINOMIAL | 2 / 8 x out / as ONNX | RandomUniform / RandomNormal / Multinomial |
  * | WHERE REVERSE_SEQUENCE SCATTER_ND MATRIX_DIAG MATRIX_SET_DIAG BROADCAST_ARGS VAR_HANDLE READ_VARIABLE ASSIGN_VARIABLE | 0 | |
  *
- * WHERE's row count (the true elements) is data: unknown ([?, rank]). A resource variable's
+ * WHERE's row count (the true elements) is data: unknown ([?, rank]; at most every element in an
+ * upper-bound run). A resource variable's
  * shape is the file's.
  */
 import type { Dim } from '../../graph/model.js';
@@ -60,8 +61,10 @@ const oneHot = delegate('ONE_HOT', onnxDef(gatherScatter, 'OneHot'), {
 });
 
 function where(ctx: InferCtx): (Info | null)[] {
-  const rank = ctx.input(0)?.shape?.length;
-  return [tensor('int64', [null, rank ?? null])];
+  const xs = ctx.input(0)?.shape;
+  // As many rows as true elements: at most all of them (upper-bound runs).
+  const rows = xs ? (ctx.upTo?.(xs) ?? null) : null;
+  return [tensor('int64', [rows, xs?.length ?? null])];
 }
 
 function scatterNd(ctx: InferCtx): (Info | null)[] {

@@ -1,6 +1,7 @@
 /** The other TFLite builtins (src/ops/tflite/misc.ts): shapes and FLOPs per the table. */
 import { describe, expect, it } from 'vitest';
 import { outShape, runOp, t } from '../../helpers/op.js';
+import { infer, op, tfliteModel } from '../../helpers/tflite-graph.js';
 
 const TFL = 'tflite';
 const run = (op: string, inputs: Parameters<typeof runOp>[1]['inputs'], attrs: Parameters<typeof runOp>[1]['attrs'] = {}, outputs = 1) =>
@@ -86,5 +87,18 @@ describe('TFLite misc builtins', () => {
     expect(run('VAR_HANDLE', []).cost?.flops).toBe(0);
     expect(run('READ_VARIABLE', [t(null, [])]).cost?.flops).toBe(0);
     expect(run('ASSIGN_VARIABLE', [t(null, []), t('float32', [4])], {}, 0).cost?.flops).toBe(0);
+  });
+
+  it('WHERE in an upper-bound run: at most every element is true', () => {
+    const model = tfliteModel({
+      inputs: [['m', 'bool', [3, 4]]],
+      nodes: [op('WHERE', ['m'], ['idx']), op('CAST', ['idx'], ['f'])],
+      tensors: [['idx', 'int64', [null, 2]]],
+      outputs: [['f', 'float32', [null, 2]]],
+    });
+    const r = infer(model, { upperBounds: true });
+    expect(r.nodes[1].cost).toBeNull();
+    const rows = r.upper?.result.nodes[0].outputs[0].info;
+    expect(rows?.kind === 'tensor' && rows.shape ? r.upper?.maxOf(rows.shape[0]) : undefined).toBe(12);
   });
 });
