@@ -6,8 +6,10 @@
  * |-----------|-------------------------------------------|-------------------------------------------------------|
  * | IF        | the branch taken when the condition is a  | that branch; unknown condition: the dearer branch (by |
  * |           | known constant, else both merged          | FLOPs), with a notice                                 |
- * | WHILE     | the loop variables (inputs merged with    | one iteration (cond + body), marked partial, with a   |
- * |           | the body's outputs)                       | notice: the trip count is data                        |
+ * | WHILE     | the loop variables (inputs merged with    | every iteration when the condition stays a known      |
+ * |           | the body's outputs; the final values when | value (a counter against a constant, up to 64 trips:  |
+ * |           | the loop is run through)                  | cond x (n + 1) + body x n); else one iteration (cond +|
+ * |           |                                           | body), marked partial, with a notice                  |
  * | CALL_ONCE | none                                      | the init subgraph once                                |
  *
  * IF passes its inputs 1.. to the branch; WHILE passes the loop variables to both subgraphs.
@@ -15,6 +17,7 @@
  * 'recurrent'.
  */
 import type { Info } from '../../graph/info.js';
+import type { Graph } from '../../graph/model.js';
 import { addCosts } from '../common.js';
 import { mergeInfo } from '../control-flow.js';
 import { knownInts, type InferCtx, type OpCost, type OpDef, type SubgraphResult } from '../types.js';
@@ -55,15 +58,47 @@ const ifOp: OpDef = {
   },
 };
 
-function runWhile(ctx: InferCtx): { outputs: (Info | null)[]; cost: OpCost } | null {
+/** WHILE loops whose condition stays a known value are run iteration by iteration up to this many. */
+const UNROLL_LIMIT = 64;
+
+interface WhileRun {
+  outputs: (Info | null)[];
+  cost: OpCost;
+  /** Exact iteration count when the loop was run through; null for a summary (one iteration). */
+  trips: number | null;
+}
+
+/**
+ * Run cond, then body, while cond's value is known and true: exact for loops over constants
+ * (a counter against a limit). Null when the condition becomes unknown or the loop runs long.
+ */
+function unrollWhile(ctx: InferCtx, cond: Graph, body: Graph, vars: (Info | null)[]): WhileRun | null {
+  let total: OpCost = { macs: 0, flops: 0, coreMacs: 0 };
+  for (let trips = 0; trips <= UNROLL_LIMIT; trips++) {
+    const c = ctx.subgraph(cond, vars);
+    total = addCosts(total, c.cost);
+    const go = knownInts(c.outputs[0]);
+    if (!go || go.length !== 1) return null;
+    if (go[0] === 0) return { outputs: vars, cost: total, trips };
+    if (trips === UNROLL_LIMIT || !(ctx.tryUnroll?.(1) ?? true)) return null;
+    const b = ctx.subgraph(body, vars);
+    total = addCosts(total, b.cost);
+    vars = vars.map((_, i) => b.outputs[i] ?? null);
+  }
+  return null;
+}
+
+function runWhile(ctx: InferCtx): WhileRun | null {
   const cond = ctx.attrs.graph('cond_subgraph');
   const body = ctx.attrs.graph('body_subgraph');
   if (!cond || !body) return null;
   const vars = ctx.node.inputs.map((_, i) => ctx.inputs[i] ?? null);
+  const unrolled = unrollWhile(ctx, cond, body, vars);
+  if (unrolled) return unrolled;
   const c = ctx.subgraph(cond, vars);
   const b = ctx.subgraph(body, vars);
   const outputs = vars.map((v, i) => mergeInfo(v, b.outputs[i] ?? null));
-  return { outputs, cost: addCosts(c.cost, b.cost) };
+  return { outputs, cost: addCosts(c.cost, b.cost), trips: null };
 }
 
 const whileOp: OpDef = {
@@ -74,6 +109,7 @@ const whileOp: OpDef = {
   cost(ctx) {
     const run = runWhile(ctx);
     if (!run) return null;
+    if (run.trips !== null) return { ...run.cost, timing: { steps: run.trips } };
     ctx.warn('WHILE trip count not known statically: cost of one iteration shown');
     return { ...run.cost, partial: true };
   },

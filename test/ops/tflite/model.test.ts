@@ -125,14 +125,15 @@ describe('control flow', () => {
     expect(unknown.warnings.map((w) => w.message)).toContain('condition not known statically: costed as the dearer branch');
   });
 
-  it('WHILE: one iteration of cond + body, partial, with a notice; CALL_ONCE: its init subgraph', () => {
+  /** while (i < limit) { i += 1; v = tanh(v) } with i from 0. */
+  function whileModel(limit: number | null) {
     const cond = tfliteGraph({
       name: 'cond',
       inputs: [
         ['i', 'int32', []],
         ['v', 'float32', [6]],
       ],
-      consts: [['lim', 'int32', [], [3]]],
+      consts: limit === null ? [] : [['lim', 'int32', [], [limit]]],
       nodes: [op('LESS', ['i', 'lim'], ['c'])],
       outputs: [['c', 'bool', []]],
     });
@@ -150,8 +151,14 @@ describe('control flow', () => {
       ],
     });
     const init = tfliteGraph({ name: 'init', inputs: [], consts: [['k', 'float32', [5]]], nodes: [op('EXP', ['k'], ['e'])], outputs: [] });
-    const model = tfliteModel({
-      inputs: [['v0', 'float32', [6]]],
+    return tfliteModel({
+      inputs:
+        limit === null
+          ? [
+              ['v0', 'float32', [6]],
+              ['lim', 'int32', []],
+            ]
+          : [['v0', 'float32', [6]]],
       consts: [['i0', 'int32', [], [0]]],
       nodes: [
         op('CALL_ONCE', [], [], { init_subgraph: { type: 'graph', value: init } }),
@@ -162,10 +169,22 @@ describe('control flow', () => {
         ['vN', 'float32', [6]],
       ],
     });
-    const r = infer(model);
+  }
+
+  it('WHILE over a known counter runs every iteration; CALL_ONCE costs its init subgraph', () => {
+    const r = infer(whileModel(3));
     expect(r.nodes[0].cost?.flops).toBe(5);
-    expect(r.nodes[1].cost).toMatchObject({ flops: 1 + 1 + 6, partial: true });
+    // cond 4 times (i = 0..3: 1 comparison), body 3 times (1 add + 6 tanh)
+    expect(r.nodes[1].cost).toEqual({ macs: 0, flops: 4 * 1 + 3 * (1 + 6), coreMacs: 0, timing: { steps: 3 } });
     expect(r.nodes[1].opClass).toBe('recurrent');
+    expect(r.outputs[0].info).toMatchObject({ shape: [], value: [3] });
+    expect(r.warnings).toEqual([]);
+  });
+
+  it('WHILE with a condition not known statically: one iteration, partial, with a notice', () => {
+    const r = infer(whileModel(null));
+    expect(r.nodes[1].cost).toMatchObject({ flops: 1 + 1 + 6, partial: true });
+    expect(r.outputs[1].info).toMatchObject({ shape: [6] });
     expect(r.warnings.map((w) => w.message)).toContain('WHILE trip count not known statically: cost of one iteration shown');
   });
 });
