@@ -280,6 +280,7 @@ function hasSubgraphs(node: Node): boolean {
 
 function inferRun(model: Model, options: InferOptions, bounds: BoundDims | null, expanded: ExpansionResult): InferResult {
   const useDeclared = options.useDeclaredShapes ?? true;
+  const tflite = model.format.format === 'tflite';
   const defaultDim = options.defaultDim === undefined ? 1 : options.defaultDim;
   const given = options.dims ?? {};
   const warnings: Warning[] = [];
@@ -427,8 +428,17 @@ function inferRun(model: Model, options: InferOptions, bounds: BoundDims | null,
         if (decl) {
           const d = declaredInfo(decl);
           const conflict = shapeConflict(info, d);
-          if (conflict) warnings.push({ node: node.name || node.opType, message: `'${name}': inferred shape ${conflict}; the inferred one is used` });
-          info = refine(info, d);
+          if (conflict && tflite) {
+            // A TFLite file's shapes are the ones its interpreter allocates: the file's wins.
+            warnings.push({
+              node: node.name || node.opType,
+              message: `TFLite ${quoteToken(node.opType)} output ${quoteToken(name)}: derived shape ${conflict}; the file's shape is used`,
+            });
+            info = refine(d, info);
+          } else {
+            if (conflict) warnings.push({ node: node.name || node.opType, message: `'${name}': inferred shape ${conflict}; the inferred one is used` });
+            info = refine(info, d);
+          }
         }
         if (info) checkInfo(info, () => `${label()}: output ${quoteToken(name)}`);
         info = shared(info);
@@ -554,12 +564,17 @@ function inferRun(model: Model, options: InferOptions, bounds: BoundDims | null,
     if (!def) {
       const domain = node.domain ? `${node.domain}:` : '';
       const outputs = node.outputs.map(() => null as Info | null);
+      const what = node.domain === 'tflite.custom' ? 'custom op' : 'builtin op';
       return {
         outputs,
         cost: null as OpCost | null,
         supported: false,
         opClass: 'elementwise' as OpClass,
-        warnings: [`unsupported operator ${domain}${node.opType}: output shapes unknown, cost estimated as elementwise`],
+        warnings: [
+          tflite && node.domain.startsWith('tflite')
+            ? `TFLite ${what} ${quoteToken(node.opType)}: no cost rule; counted as an element-wise op over its output`
+            : `unsupported operator ${domain}${node.opType}: output shapes unknown, cost estimated as elementwise`,
+        ],
       };
     }
     // The shape rule and the cost rule both ask for the node's sub-graphs: each sub-graph runs

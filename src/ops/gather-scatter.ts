@@ -459,7 +459,7 @@ function inferNMS(ctx: InferCtx): (Info | null)[] {
 }
 
 /** FLOPs of one IoU test: intersection (4 min/max, 2 sub, 2 clamp, 1 mul), two areas (3 each), union (add, sub), divide, compare. */
-const IOU_FLOPS = 19;
+export const IOU_FLOPS = 19;
 
 function costNMS(ctx: CostCtx): OpCost | null {
   const scores = ctx.input(1)?.shape;

@@ -21,6 +21,7 @@ import { ops as misc } from './misc.js';
 import { ops as controlFlow } from './control-flow.js';
 import { ops as loss } from './loss.js';
 import { ops as training } from './training.js';
+import { TFLITE_FAMILIES } from './tflite/index.js';
 
 export const FAMILIES: readonly (readonly OpDef[])[] = [
   elementwise,
@@ -42,4 +43,5 @@ export const FAMILIES: readonly (readonly OpDef[])[] = [
   controlFlow,
   loss,
   training,
+  ...TFLITE_FAMILIES,
 ];

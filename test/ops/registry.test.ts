@@ -26,7 +26,7 @@ function opsInGraph(g: Graph, out: Set<string>): void {
 
 describe('operator registry', () => {
   it('every registered operator is named in a unit test under test/ops or test/engine', () => {
-    const dirs = [__dirname, join(__dirname, '..', 'engine')];
+    const dirs = [__dirname, join(__dirname, 'tflite'), join(__dirname, '..', 'engine')];
     const text = dirs
       .flatMap((dir) =>
         readdirSync(dir)
