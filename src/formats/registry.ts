@@ -5,8 +5,9 @@
  */
 import type { FormatReader } from './types.js';
 import { onnxReader } from './onnx/reader.js';
+import { tfliteReader } from './tflite/reader.js';
 
-export const READERS: readonly FormatReader[] = [onnxReader];
+export const READERS: readonly FormatReader[] = [tfliteReader, onnxReader];
 
 /** 'ONNX or TensorFlow Lite': what a file that is none of them is not. */
 export function formatNames(): string {
