@@ -405,6 +405,7 @@ function optionAttrs(t: Table, attrs: Map<string, Attr>, subgraph: (index: numbe
  */
 function uniqueNames(raws: RawSubgraph[]): string[][] {
   const used = new Set<string>();
+  const next = new Map<string, number>();
   return raws.map((sg) => {
     const local = new Set<string>();
     const out = sg.tensors.map((t) => {
@@ -413,7 +414,10 @@ function uniqueNames(raws: RawSubgraph[]): string[][] {
       local.add(t.name);
       if (used.has(name) && sg.index > 0) name = `${name}@${sg.index}`;
       let n = name;
-      for (let i = 2; used.has(n); i++) n = `${name}~${i}`;
+      for (let i = next.get(name) ?? 2; used.has(n); i++) {
+        n = `${name}~${i}`;
+        next.set(name, i + 1);
+      }
       used.add(n);
       return n;
     });

@@ -44,6 +44,8 @@ export interface TfliteTensorSpec {
   /** Constant data: raw bytes, or numbers written in the dtype (float32/16?, int8/16/32/64, uint8). */
   data?: Uint8Array | number[];
   /** An explicit buffer index (shares or breaks buffers); default: a new buffer when `data` is given, else 0. */
+  /** With the model's offsetBuffers: keep this tensor's data inside the FlatBuffer all the same. */
+  inline?: boolean;
   buffer?: number;
   isVariable?: boolean;
   hasRank?: boolean;
@@ -197,7 +199,7 @@ function unionOf(table: string): OptionsUnion {
 
 export function encodeTfliteParts(spec: TfliteModelSpec): TfliteFileParts {
   const b = new flatbuffers.Builder(1024);
-  const buffers: { data: Uint8Array | null; offset?: number; size?: number }[] = [{ data: null }];
+  const buffers: { data: Uint8Array | null; inline?: boolean }[] = [{ data: null }];
   const opcodes: { key: string; builtin: BuiltinOperator; custom: string | null; version: number }[] = [];
   const opcodeIndex = (op: TfliteOperatorSpec): number => {
     const custom = typeof op.op === 'string' ? null : op.op.custom;
@@ -224,7 +226,7 @@ export function encodeTfliteParts(spec: TfliteModelSpec): TfliteFileParts {
       let buffer = t.buffer ?? 0;
       if (t.data !== undefined && t.buffer === undefined) {
         const data = t.data instanceof Uint8Array ? t.data : tensorBytes(t.dtype, t.data);
-        buffer = buffers.push({ data }) - 1;
+        buffer = buffers.push({ data, inline: t.inline }) - 1;
       }
       const name = b.createString(t.name);
       const shape = Tensor.createShapeVector(b, t.shape);
@@ -322,22 +324,20 @@ export function encodeTfliteParts(spec: TfliteModelSpec): TfliteFileParts {
     return OperatorCode.endOperatorCode(b);
   });
 
-  // Buffers: inline data, or placed after the FlatBuffer (offsets fixed once its size is known:
-  // written with placeholders first, then the final layout in a second pass).
+  // Buffers: inline data, or placed after the FlatBuffer (at offsets past the size the same model
+  // takes with every buffer inline, a bound known before the layout).
   const tail: { offset: number; bytes: Uint8Array }[] = [];
-  const bufferTables = (layout: ((i: number) => { offset: number; size: number }) | null) => [
+  const bufferTables = (layout: ((i: number) => { offset: number; size: number } | undefined) | null) => [
     ...buffers.map((buf, i) => {
       if (i === 0 || buf.data === null) return FbBuffer.createBuffer(b, 0, 0n, 0n);
-      if (layout) {
-        const { offset, size } = layout(i);
-        return FbBuffer.createBuffer(b, 0, BigInt(offset), BigInt(size));
-      }
+      const at = layout?.(i);
+      if (at) return FbBuffer.createBuffer(b, 0, BigInt(at.offset), BigInt(at.size));
       return FbBuffer.createBuffer(b, FbBuffer.createDataVector(b, buf.data), 0n, 0n);
     }),
     ...(spec.extraBuffers ?? []).map((x) => FbBuffer.createBuffer(b, 0, BigInt(x.offset), BigInt(x.size))),
   ];
 
-  const finish = (layout: ((i: number) => { offset: number; size: number }) | null): Uint8Array => {
+  const finish = (layout: ((i: number) => { offset: number; size: number } | undefined) | null): Uint8Array => {
     const sigs = (spec.signatures ?? []).map((s) => {
       const sg = spec.subgraphs[s.subgraph ?? 0] as TfliteSubgraphSpec | undefined;
       const idx = (x: string | number) => (typeof x === 'number' ? x : (sg?.tensors.findIndex((t) => t.name === x) ?? -1));
@@ -381,12 +381,12 @@ export function encodeTfliteParts(spec: TfliteModelSpec): TfliteFileParts {
   const offsets = new Map<number, { offset: number; size: number }>();
   for (let i = 1; i < buffers.length; i++) {
     const data = buffers[i].data;
-    if (!data) continue;
+    if (!data || buffers[i].inline) continue;
     offsets.set(i, { offset: at, size: data.length });
     tail.push({ offset: at, bytes: data });
     at = align16(at + data.length);
   }
-  const head = finish((i) => offsets.get(i)!).slice();
+  const head = finish((i) => offsets.get(i)).slice();
   if (tail.length && tail[0].offset < head.length) throw new Error('encodeTflite: the FlatBuffer overlaps its buffers');
   const last = tail[tail.length - 1] as { offset: number; bytes: Uint8Array } | undefined;
   return { head, tail, size: last ? last.offset + last.bytes.length : head.length };

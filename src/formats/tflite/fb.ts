@@ -31,7 +31,8 @@ export class FbReader {
   }
 
   need(at: number, len: number): void {
-    if (at < 0 || len < 0 || at + len > this.bytes.length) throw new NeedBytesError(at + len, at);
+    if (at < 0) throw new DecodeError('an offset points before the start of the file', 0);
+    if (at + len > this.bytes.length) throw new NeedBytesError(at + len, at);
   }
 
   u8(at: number): number {
@@ -99,7 +100,7 @@ export class FbReader {
     const vtable = pos - this.i32(pos);
     const vtLen = this.u16(vtable);
     const tableLen = this.u16(vtable + 2);
-    if (vtLen < 4 || vtLen % 2 !== 0) throw new DecodeError(`a ${type} table has a malformed vtable`, vtable);
+    if (vtLen < 4 || vtLen % 2 !== 0) throw new DecodeError(`the vtable of a ${type} table is malformed`, vtable);
     this.need(vtable, vtLen);
     this.need(pos, tableLen);
     return new Table(this, type, pos, vtable, vtLen, tableLen);
@@ -151,7 +152,7 @@ export class Table {
     if (vo + 2 > this.vtLen) return 0;
     const o = this.r.u16(this.vtable + vo);
     if (o === 0) return 0;
-    if (o < 4 || o + width > this.tableLen) throw new DecodeError(`a ${this.type} field lies outside its table`, this.pos);
+    if (o < 4 || o + width > this.tableLen) throw new DecodeError(`a field of a ${this.type} table lies outside the table`, this.pos);
     return this.pos + o;
   }
 
