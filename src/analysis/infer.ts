@@ -304,7 +304,8 @@ function inferRun(model: Model, options: InferOptions, bounds: BoundDims | null,
   }
   // TFLite: an input a SignatureDef names (src/formats/tflite) also answers to `<signature name>[axis]`.
   const aliasOf = new Map<string, string>();
-  for (const [k, v] of model.metadata) if (k.startsWith('tflite.signature_input.')) aliasOf.set(v, k.slice('tflite.signature_input.'.length));
+  if (model.format.format === 'tflite')
+    for (const [k, v] of model.metadata) if (k.startsWith('tflite.signature_input.')) aliasOf.set(v, k.slice('tflite.signature_input.'.length));
   const bindShape = (shape: Shape, owner: string): Shape => {
     if (!shape) return shape;
     return shape.map((d, axis) => {

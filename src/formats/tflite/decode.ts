@@ -319,10 +319,6 @@ export function decodeTflite(bytes: Uint8Array, options: TfliteDecodeOptions = {
   for (let k = 1; k < raws.length; k++) subgraphAt(k, 'the model');
 
   const metadata = new Map<string, string>();
-  for (const m of model.tables('metadata')) {
-    const name = m.str('name');
-    if (name !== null) metadata.set(name, `buffer ${m.num('buffer')}`);
-  }
   signatureAliases(model, raws, names, metadata);
 
   return {

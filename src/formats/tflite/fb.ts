@@ -13,6 +13,8 @@ import { NeedBytesError } from '../types.js';
 import type { SchemaField } from './schema-meta.js';
 import { ENUMS, TABLES, UNIONS } from './schema_meta_generated.js';
 
+const UTF8 = new TextDecoder();
+
 const SCALAR_SIZE: Record<string, number> = { bool: 1, byte: 1, ubyte: 1, short: 2, ushort: 2, int: 4, uint: 4, float: 4, long: 8, ulong: 8, double: 8 };
 
 export class FbReader {
@@ -116,7 +118,7 @@ export class FbReader {
   string(pos: number): string {
     const [start, n] = this.vector(pos, 1);
     this.spend(n, pos);
-    return new TextDecoder().decode(this.bytes.subarray(start, start + n));
+    return UTF8.decode(this.bytes.subarray(start, start + n));
   }
 }
 
