@@ -152,6 +152,16 @@ describe('TFLite: bad input', () => {
     expectBadInput(file(encodeTflite(ab)), /subgraph calls form a cycle \(1 → 2 → 1\)/);
   });
 
+  it('a subgraph no operator calls is checked too; calls nested past the depth limit are refused', () => {
+    const orphan = model();
+    orphan.subgraphs.push(callee('unused', { op: 'RELU', inputs: ['unused/a'], outputs: [31] }));
+    expectBadInput(file(encodeTflite(orphan)), /operator 0 \(RELU\) output of subgraph 1 refers to tensor 31, but the subgraph has 2 tensors/);
+    const chain = model([{ op: 'CALL_ONCE', inputs: [], outputs: [], options: { init_subgraph_index: 1 } }]);
+    for (let k = 1; k <= 80; k++)
+      chain.subgraphs.push(callee(`s${k}`, k < 80 ? { op: 'CALL_ONCE', inputs: [], outputs: [], options: { init_subgraph_index: k + 1 } } : undefined));
+    expectBadInput(file(encodeTflite(chain)), /subgraph calls are nested more than 64 deep/);
+  });
+
   it('the node limit: over --max-nodes, refused before decoding', () => {
     const p = file(encodeTflite(model()));
     expectBadInput(p, /has more than 1 nodes: refused/, '--max-nodes', '1');

@@ -328,6 +328,21 @@ describe('TFLite: recognised and decoded', () => {
     expect(m.totals.params).toBe(3);
   });
 
+  it('quantization parameters are metadata: an int8 model has the params of its float original', () => {
+    const q = convSpec();
+    for (const t of q.subgraphs[0].tensors) {
+      if (t.dtype !== 'float32') continue;
+      const count = t.shape.reduce((a, b) => a * b, 1);
+      t.dtype = 'int8';
+      if (t.data) t.data = new Uint8Array(count);
+      t.quantization = { scale: new Array<number>(t.shape[0]).fill(0.1), zeroPoint: new Array<number>(t.shape[0]).fill(0), quantizedDimension: 0 };
+    }
+    const m = analyze(write('int8.tflite', encodeTflite(q)));
+    expect(m.totals.params).toBe(COUT * K * K * CIN + COUT + UNITS * H * W * COUT);
+    expect(m.totals.weightBytes).toBe(m.totals.params);
+    expect(m.graph.inputs[0].dtype).toBe('int8');
+  });
+
   it('buffers stored after the FlatBuffer (offset/size) are views into the file, as inline ones', () => {
     const inline = encodeTflite(convSpec());
     const after = encodeTflite(convSpec({ offsetBuffers: true }));
