@@ -9,7 +9,7 @@ import { sniff } from '../formats/sniff.js';
 import { formatNames } from '../formats/registry.js';
 import { DecodeError, InputError } from '../errors.js';
 import { quoteToken } from '../util/sanitize.js';
-import { MAX_MODEL_BYTES, MiB, readFileHeadSafe, readFileSafe, realFolder, resolveRegularFile, type Confinement } from './safe-open.js';
+import { MAX_MODEL_BYTES, MiB, readFileRangesSafe, readFileSafe, realFolder, resolveRegularFile, type Confinement } from './safe-open.js';
 
 export interface LoadOptions {
   /** Analyse a graph whose external weight files are absent (a notice is added instead). */
@@ -53,14 +53,16 @@ function loadLargeModel(path: string, display: string, size: number, options: Lo
   const open = { root: null, ...options.confine, what: 'model file' };
   let length = LARGE_MODEL_FIRST_READ;
   for (;;) {
-    const head = readFileHeadSafe(path, display, open, length);
+    const [head] = readFileRangesSafe(path, display, open, [{ offset: 0, length }]);
     const kind = sniff(head);
     if (kind.kind !== 'model' || kind.reader.id !== 'tflite') {
       throw new InputError(display, `is larger than ${MAX_MODEL_BYTES / (1024 * MiB)} GiB, the limit for a model file: refused`);
     }
     try {
       const model = kind.reader.decode(head, { maxNodes: options.maxNodes, fileSize: size });
-      return { path, bytes: size, model, notices: checkExternalData(path, display, model, options) };
+      const notices = checkExternalData(path, display, model, options);
+      readSmallIntConstants(path, display, model, open);
+      return { path, bytes: size, model, notices };
     } catch (e) {
       if (e instanceof NeedBytesError && e.need > head.length && e.need <= Math.min(size, MAX_MODEL_BYTES)) {
         length = Math.min(MAX_MODEL_BYTES, Math.max(e.need, 2 * length));
@@ -69,6 +71,43 @@ function loadLargeModel(path: string, display: string, size: number, options: Lo
       throw decodeFailure(display, kind.reader.name, head, e);
     }
   }
+}
+
+/** An integer constant at most this large, past the part of a large file read, is read all the same. */
+export const SMALL_CONSTANT_BYTES = 64 * 1024;
+
+/**
+ * Shape, axis and index constants of a large file lie after its FlatBuffer too: the small integer
+ * ones are read (a few positional reads, 16 MiB at most in all) so the rules see their values.
+ */
+function readSmallIntConstants(path: string, display: string, model: Model, open: Confinement & { what: string }): void {
+  const wanted: TensorData[] = [];
+  let total = 0;
+  const seen = new Set<Graph>();
+  const visit = (g: Graph): void => {
+    if (seen.has(g)) return;
+    seen.add(g);
+    for (const t of g.initializers) {
+      const st = t.storage;
+      if (st.kind !== 'external' || st.location !== '' || (t.dtype !== 'int32' && t.dtype !== 'int64')) continue;
+      const length = st.length ?? 0;
+      if (length > SMALL_CONSTANT_BYTES || total + length > 16 * MiB) continue;
+      total += length;
+      wanted.push(t);
+    }
+    for (const n of g.nodes) {
+      for (const a of n.attrs.values()) {
+        if (a.type === 'graph') visit(a.value);
+        if (a.type === 'graphs') a.value.forEach(visit);
+      }
+    }
+  };
+  visit(model.graph);
+  if (wanted.length === 0) return;
+  const ranges = wanted.map((t) => (t.storage.kind === 'external' ? { offset: t.storage.offset, length: t.storage.length ?? 0 } : { offset: 0, length: 0 }));
+  readFileRangesSafe(path, display, open, ranges).forEach((bytes, i) => {
+    if (bytes.length === ranges[i].length) wanted[i].storage = { kind: 'raw', bytes };
+  });
 }
 
 /** Decode in-memory bytes, in whichever format they are, with errors that name `path`. */

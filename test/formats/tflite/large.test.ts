@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeTfliteParts, type TfliteModelSpec } from '../../../src/formats/tflite/encode.js';
-import { LARGE_MODEL_FIRST_READ } from '../../../src/io/load-model.js';
+import { LARGE_MODEL_FIRST_READ, loadModelFile } from '../../../src/io/load-model.js';
 import { MAX_MODEL_BYTES } from '../../../src/io/safe-open.js';
 import { runCli } from '../../helpers/cli.js';
 
@@ -67,6 +67,22 @@ describe('TFLite above 2 GiB', () => {
     expect(m.fileBytes).toBe(size);
     expect(m.totals.params).toBe(OUT * IN + OUT);
     expect(m.totals.weightBytes).toBe(4 * (OUT * IN + OUT));
+  });
+
+  it('small integer constants past 2 GiB (shapes, axes) are read, the weights are not', () => {
+    const m = spec(MAX_MODEL_BYTES + 4096);
+    const sg = m.subgraphs[0];
+    sg.tensors.push({ name: 'target', dtype: 'int32', shape: [2], data: [OUT, 1] }, { name: 'col', dtype: 'float32', shape: [OUT, 1] });
+    sg.outputs = ['col'];
+    sg.operators.push({ op: 'RESHAPE', inputs: ['y', 'target'], outputs: ['col'] });
+    const { head, tail, size } = encodeTfliteParts(m);
+    const p = sparseFile('reshape.tflite', head, tail, size);
+    const g = loadModelFile(p).model.graph;
+    const storage = (name: string) => g.initializers.find((t) => t.name === name)!.storage;
+    const target = storage('target');
+    expect(target.kind).toBe('raw');
+    if (target.kind === 'raw') expect([...new Int32Array(target.bytes.buffer.slice(target.bytes.byteOffset, target.bytes.byteOffset + 8))]).toEqual([OUT, 1]);
+    expect(storage('w')).toMatchObject({ kind: 'external', location: '', length: OUT * IN * 4 });
   });
 
   it('a FlatBuffer longer than the first read is read on, as far as it goes', () => {
