@@ -236,8 +236,8 @@ export function decodeTflite(bytes: Uint8Array, options: TfliteDecodeOptions = {
         throw new DecodeError(`${at}${where} uses operator code ${opcodeIndex}, but the model has ${opcodes.length} operator codes`, op.pos);
       }
       const { domain, opType } = opcodes[opcodeIndex];
-      const inputs = (op.nums('inputs') ?? []).map((i) => (i === -1 ? '' : tensorName(i, `${at} (${opType}) input`)));
-      const outputs = (op.nums('outputs') ?? []).map((i) => (i === -1 ? '' : tensorName(i, `${at} (${opType}) output`)));
+      const inputs = (op.nums('inputs') ?? []).map((i) => (i === -1 ? '' : tensorName(i, `${at} (${quoteToken(opType)}) input`)));
+      const outputs = (op.nums('outputs') ?? []).map((i) => (i === -1 ? '' : tensorName(i, `${at} (${quoteToken(opType)}) output`)));
       const attrs = new Map<string, Attr>();
       const label = `${at}${where} (${quoteToken(opType)})`;
       for (const u of ['builtin_options', 'builtin_options_2']) {

@@ -119,7 +119,7 @@ describe('TFLite: bad input', () => {
   it('a tensor index out of range (operator input, output, subgraph input)', () => {
     expectBadInput(
       file(encodeTflite(model([{ op: 'RELU', inputs: [9], outputs: ['z'] }]))),
-      /operator 0 \(RELU\) input refers to tensor 9, but the subgraph has 4 tensors/,
+      /operator 0 \('RELU'\) input refers to tensor 9, but the subgraph has 4 tensors/,
     );
     expectBadInput(file(encodeTflite(model([{ op: 'RELU', inputs: ['x'], outputs: [-5] }]))), /refers to tensor -5/);
     const m = model();
@@ -155,7 +155,7 @@ describe('TFLite: bad input', () => {
   it('a subgraph no operator calls is checked too; calls nested past the depth limit are refused', () => {
     const orphan = model();
     orphan.subgraphs.push(callee('unused', { op: 'RELU', inputs: ['unused/a'], outputs: [31] }));
-    expectBadInput(file(encodeTflite(orphan)), /operator 0 \(RELU\) output of subgraph 1 refers to tensor 31, but the subgraph has 2 tensors/);
+    expectBadInput(file(encodeTflite(orphan)), /operator 0 \('RELU'\) output of subgraph 1 refers to tensor 31, but the subgraph has 2 tensors/);
     const chain = model([{ op: 'CALL_ONCE', inputs: [], outputs: [], options: { init_subgraph_index: 1 } }]);
     for (let k = 1; k <= 80; k++)
       chain.subgraphs.push(callee(`s${k}`, k < 80 ? { op: 'CALL_ONCE', inputs: [], outputs: [], options: { init_subgraph_index: k + 1 } } : undefined));
@@ -212,5 +212,16 @@ describe('TFLite: offsets that alias', () => {
     const bytes = b.asUint8Array();
     expect(bytes.length).toBeLessThan(200_000);
     expectBadInput(file(bytes), /offsets that alias/);
+  });
+});
+
+describe('TFLite: text from the file in messages', () => {
+  it('a custom code is quoted and sanitised where a message names it', () => {
+    const m = model([{ op: { custom: 'evil\n::error::x' }, inputs: [77], outputs: ['z'] }]);
+    const r = runCli('analyze', file(encodeTflite(m)), '--allow-outside-repo');
+    expect(r.code).toBe(2);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr).not.toMatch(/^::/m);
+    expect(r.stderr).toMatch(/operator 0 \('evil.*'\) input refers to tensor 77/);
   });
 });
