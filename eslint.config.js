@@ -5,7 +5,7 @@ import { defineConfig, globalIgnores } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  globalIgnores(['dist/', 'coverage/', '.tmp/', 'scripts/proto/']),
+  globalIgnores(['dist/', 'coverage/', '.tmp/', 'scripts/proto/', 'src/formats/tflite/schema_generated.ts', 'src/formats/tflite/schema_meta_generated.ts']),
   js.configs.recommended,
   tseslint.configs.strictTypeChecked,
   {

@@ -5,11 +5,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ ! -d /usr/share/libonnx-testdata/data/node ]; then
-  echo "installing Debian's libonnx-testdata (ONNX's per-operator test models)"
+# libonnx-testdata: ONNX's per-operator test models; flatbuffers-compiler: flatc, for the TFLite schema freshness test.
+if [ ! -d /usr/share/libonnx-testdata/data/node ] || ! command -v flatc >/dev/null; then
+  echo "installing Debian's libonnx-testdata (ONNX's per-operator test models) and flatbuffers-compiler (flatc)"
   if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq libonnx-testdata >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq libonnx-testdata flatbuffers-compiler >/dev/null
 fi
 
 npm ci --no-audit --no-fund --loglevel=error

@@ -303,10 +303,17 @@ function inferRun(model: Model, options: InferOptions, bounds: BoundDims | null,
     if (p) throw new GraphError(`dim ${quoteToken(k)} is given ${p}`);
     dims[k] = v;
   }
+  // TFLite: an input a SignatureDef names (src/formats/tflite) also answers to `<signature name>[axis]`.
+  const aliasOf = new Map<string, string>();
+  if (model.format.format === 'tflite')
+    for (const [k, v] of model.metadata) if (k.startsWith('tflite.signature_input.')) aliasOf.set(v, k.slice('tflite.signature_input.'.length));
   const bindShape = (shape: Shape, owner: string): Shape => {
     if (!shape) return shape;
     return shape.map((d, axis) => {
       if (typeof d !== 'number') symbols.add(d ?? `${owner}[${axis}]`);
+      const alias = d === null && aliasOf.has(owner) ? `${aliasOf.get(owner)!}[${axis}]` : null;
+      if (alias !== null) symbols.add(alias);
+      if (alias !== null && alias in dims && !(`${owner}[${axis}]` in dims)) dims[`${owner}[${axis}]`] = dims[alias];
       if (typeof d === 'number') {
         const p = dimProblem(d);
         if (p) throw new GraphError(`input ${quoteToken(owner)} has ${p} at axis ${axis}`);
@@ -394,7 +401,8 @@ function inferRun(model: Model, options: InferOptions, bounds: BoundDims | null,
     for (const t of g.initializers) {
       const elements = checkTensorData(t, `initializer ${quoteToken(path + t.name)}`);
       scope.values.set(t.name, initializerInfo(t));
-      if (t.dtype && isWeightDtype(t)) weightCandidates.set(t.name, { elements, bytes: byteSize(t.dtype, elements) });
+      // A variable (TFLite LSTM / SVDF state) has a known shape but holds no weights.
+      if (t.dtype && isWeightDtype(t) && !t.variable) weightCandidates.set(t.name, { elements, bytes: byteSize(t.dtype, elements) });
     }
     for (const sp of g.sparseInitializers) {
       checkSparse(sp, `sparse initializer ${quoteToken(path + sp.name)}`);

@@ -5,11 +5,12 @@
  */
 import type { FormatReader } from './types.js';
 import { onnxReader } from './onnx/reader.js';
+import { tfliteReader } from './tflite/reader.js';
 
-export const READERS: readonly FormatReader[] = [onnxReader];
+export const READERS: readonly FormatReader[] = [tfliteReader, onnxReader];
 
 /** 'ONNX or TensorFlow Lite': what a file that is none of them is not. */
 export function formatNames(): string {
-  const names = READERS.map((r) => r.name);
+  const names = READERS.map((r) => r.name).sort();
   return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
 }

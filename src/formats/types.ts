@@ -6,7 +6,7 @@
  * registered for the format's own operator domain (ONNX: '' and com.microsoft ...; TFLite: 'tflite').
  */
 import type { FormatId, Model } from '../graph/model.js';
-import { UserError } from '../errors.js';
+import { DecodeError, UserError } from '../errors.js';
 
 /**
  * Nodes a model may have (every graph, sub-graph and function body together) unless the caller
@@ -23,9 +23,28 @@ export class TooManyNodesError extends UserError {
   }
 }
 
+/**
+ * An offset past the end of the bytes given: a file cut short, or a file read in part (options.fileSize)
+ * whose caller may read `need` bytes and decode again.
+ */
+export class NeedBytesError extends DecodeError {
+  constructor(
+    readonly need: number,
+    at: number,
+  ) {
+    super(`an offset runs past the end of the bytes read (needs ${need} bytes)`, at);
+    this.name = 'NeedBytesError';
+  }
+}
+
 export interface ReaderOptions {
   /** Refuse a model with more nodes than this (a TooManyNodesError); default: the reader's own ceiling. */
   maxNodes?: number;
+  /**
+   * The whole file's size when the bytes given are only its beginning (a TFLite file above the
+   * size read whole keeps its weights, stored after the FlatBuffer, unread).
+   */
+  fileSize?: number;
 }
 
 export interface FormatReader {

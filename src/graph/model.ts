@@ -51,6 +51,11 @@ export interface TensorData {
   dtypeCode: number;
   dims: number[];
   storage: TensorStorage;
+  /**
+   * A tensor the runtime allocates, not a weight: a TFLite variable (is_variable: LSTM / SVDF
+   * state) or a tensor read but never written (a scratch area). Its shape and type are known.
+   */
+  variable?: boolean;
 }
 
 export interface SparseTensorData {

@@ -4,12 +4,12 @@
  */
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Graph, Model, TensorData } from '../graph/model.js';
-import { TooManyNodesError } from '../formats/types.js';
+import { NeedBytesError, TooManyNodesError } from '../formats/types.js';
 import { sniff } from '../formats/sniff.js';
 import { formatNames } from '../formats/registry.js';
 import { DecodeError, InputError } from '../errors.js';
 import { quoteToken } from '../util/sanitize.js';
-import { MAX_MODEL_BYTES, readFileSafe, realFolder, resolveRegularFile, type Confinement } from './safe-open.js';
+import { MAX_MODEL_BYTES, MiB, readFileRangesSafe, readFileSafe, realFolder, resolveRegularFile, type Confinement } from './safe-open.js';
 
 export interface LoadOptions {
   /** Analyse a graph whose external weight files are absent (a notice is added instead). */
@@ -32,10 +32,82 @@ export interface LoadedModel {
 
 export function loadModelFile(path: string, options: LoadOptions = {}): LoadedModel {
   const display = options.display ?? path;
-  const bytes = readFileSafe(path, display, { root: null, ...options.confine, maxBytes: MAX_MODEL_BYTES, what: 'model file' });
+  const open = { root: null, ...options.confine, what: 'model file' };
+  const size = resolveRegularFile(path, display, open).stat.size;
+  if (size > MAX_MODEL_BYTES) return loadLargeModel(path, display, size, options);
+  const bytes = readFileSafe(path, display, { ...open, maxBytes: MAX_MODEL_BYTES });
   const model = decodeBytes(display, bytes, options.maxNodes);
   const notices = checkExternalData(path, display, model, options);
   return { path, bytes: bytes.byteLength, model, notices };
+}
+
+/** Where a large file's first read ends (it grows, doubling, to what the decoder needs). */
+export const LARGE_MODEL_FIRST_READ = 16 * MiB;
+
+/**
+ * A file above MAX_MODEL_BYTES: only a format that keeps its weights after the part that describes
+ * them (TFLite > 2 GiB: buffers at offset/size after the FlatBuffer) is read, and only that part:
+ * the weights stay unread (references into the file, counted from their shapes).
+ */
+function loadLargeModel(path: string, display: string, size: number, options: LoadOptions): LoadedModel {
+  const open = { root: null, ...options.confine, what: 'model file' };
+  let length = LARGE_MODEL_FIRST_READ;
+  for (;;) {
+    const [head] = readFileRangesSafe(path, display, open, [{ offset: 0, length }]);
+    const kind = sniff(head);
+    if (kind.kind !== 'model' || kind.reader.id !== 'tflite') {
+      throw new InputError(display, `is larger than ${MAX_MODEL_BYTES / (1024 * MiB)} GiB, the limit for a model file: refused`);
+    }
+    try {
+      const model = kind.reader.decode(head, { maxNodes: options.maxNodes, fileSize: size });
+      const notices = checkExternalData(path, display, model, options);
+      readSmallIntConstants(path, display, model, open);
+      return { path, bytes: size, model, notices };
+    } catch (e) {
+      if (e instanceof NeedBytesError && e.need > head.length && e.need <= Math.min(size, MAX_MODEL_BYTES)) {
+        length = Math.min(MAX_MODEL_BYTES, Math.max(e.need, 2 * length));
+        continue;
+      }
+      throw decodeFailure(display, kind.reader.name, head, e);
+    }
+  }
+}
+
+/** An integer constant at most this large, past the part of a large file read, is read all the same. */
+export const SMALL_CONSTANT_BYTES = 64 * 1024;
+
+/**
+ * Shape, axis and index constants of a large file lie after its FlatBuffer too: the small integer
+ * ones are read (a few positional reads, 16 MiB at most in all) so the rules see their values.
+ */
+function readSmallIntConstants(path: string, display: string, model: Model, open: Confinement & { what: string }): void {
+  const wanted: TensorData[] = [];
+  let total = 0;
+  const seen = new Set<Graph>();
+  const visit = (g: Graph): void => {
+    if (seen.has(g)) return;
+    seen.add(g);
+    for (const t of g.initializers) {
+      const st = t.storage;
+      if (st.kind !== 'external' || st.location !== '' || (t.dtype !== 'int32' && t.dtype !== 'int64')) continue;
+      const length = st.length ?? 0;
+      if (length > SMALL_CONSTANT_BYTES || total + length > 16 * MiB) continue;
+      total += length;
+      wanted.push(t);
+    }
+    for (const n of g.nodes) {
+      for (const a of n.attrs.values()) {
+        if (a.type === 'graph') visit(a.value);
+        if (a.type === 'graphs') a.value.forEach(visit);
+      }
+    }
+  };
+  visit(model.graph);
+  if (wanted.length === 0) return;
+  const ranges = wanted.map((t) => (t.storage.kind === 'external' ? { offset: t.storage.offset, length: t.storage.length ?? 0 } : { offset: 0, length: 0 }));
+  readFileRangesSafe(path, display, open, ranges).forEach((bytes, i) => {
+    if (bytes.length === ranges[i].length) wanted[i].storage = { kind: 'raw', bytes };
+  });
 }
 
 /** Decode in-memory bytes, in whichever format they are, with errors that name `path`. */
@@ -56,16 +128,21 @@ export function decodeBytes(path: string, bytes: Uint8Array, maxNodes?: number):
   try {
     return reader.decode(bytes, { maxNodes });
   } catch (e) {
-    if (e instanceof TooManyNodesError) throw new InputError(path, e.detail);
-    const what = `a valid ${reader.name} model`;
-    if (e instanceof DecodeError) {
-      const truncated = /truncated|runs past the end/.test(e.message);
-      throw new InputError(path, truncated ? `is truncated or corrupted: ${e.message} of ${bytes.length}` : `is not ${what}: ${e.message}`);
-    }
-    if (e instanceof RangeError) throw new InputError(path, `is not ${what}: ${e.message}`);
-    if (e instanceof InputError) throw e;
-    throw new InputError(path, `is not ${what}: ${(e as Error).message}`);
+    throw decodeFailure(path, reader.name, bytes, e);
   }
+}
+
+/** A reader's error as the InputError the user sees. */
+function decodeFailure(path: string, format: string, bytes: Uint8Array, e: unknown): InputError {
+  if (e instanceof TooManyNodesError) return new InputError(path, e.detail);
+  const what = `a valid ${format} model`;
+  if (e instanceof DecodeError) {
+    const truncated = /truncated|runs past the end/.test(e.message);
+    return new InputError(path, truncated ? `is truncated or corrupted: ${e.message} of ${bytes.length}` : `is not ${what}: ${e.message}`);
+  }
+  if (e instanceof RangeError) return new InputError(path, `is not ${what}: ${e.message}`);
+  if (e instanceof InputError) return e;
+  return new InputError(path, `is not ${what}: ${(e as Error).message}`);
 }
 
 /** Every tensor of the graph (and its sub-graphs) stored in external data. */
@@ -89,6 +166,8 @@ function checkExternalData(path: string, display: string, model: Model, options:
   for (const t of externalTensors(model.graph)) {
     if (t.storage.kind !== 'external') continue;
     const { location, offset, length } = t.storage;
+    // TFLite: a buffer after the FlatBuffer of a large file, in the model file itself (checked by the reader).
+    if (!location && model.format.format === 'tflite') continue;
     if (!location) throw new InputError(display, `tensor '${t.name}' is stored externally but names no file`);
     const target = resolve(folder, location);
     const rel = relative(folder, target);

@@ -172,3 +172,42 @@ export function readFileSafe(path: string, display: string, o: OpenOptions): Buf
 export function readTextSafe(path: string, display: string, c: Confinement & { what: string; maxBytes?: number }): string {
   return readFileSafe(path, display, { ...c, maxBytes: c.maxBytes ?? MAX_TEXT_BYTES }).toString('utf8');
 }
+
+/**
+ * Byte ranges of a file of any size, opened the safe way (confined, a regular file, O_NOFOLLOW,
+ * the same file as stat'ed): for a format whose large files keep their weights after the part
+ * that describes them (TFLite above 2 GiB), read without the weights. A range past the end comes
+ * back short.
+ */
+export function readFileRangesSafe(
+  path: string,
+  display: string,
+  c: Confinement & { what: string },
+  ranges: readonly { offset: number; length: number }[],
+): Buffer[] {
+  const { real, stat } = resolveRegularFile(path, display, c);
+  let fd: number;
+  try {
+    fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
+  } catch (e) {
+    throw new InputError(display, errnoReason(e));
+  }
+  try {
+    const st = fstatSync(fd);
+    const kind = kindOf(st);
+    if (kind) throw new InputError(display, `is ${kind}, not a regular ${c.what}: refused`);
+    if (st.dev !== stat.dev || st.ino !== stat.ino) throw new InputError(display, 'changed while it was opened: refused');
+    return ranges.map(({ offset, length }) => {
+      const buf = Buffer.allocUnsafe(Math.max(0, Math.min(length, st.size - offset)));
+      let total = 0;
+      try {
+        for (let n; total < buf.length && (n = readSync(fd, buf, total, buf.length - total, offset + total)) > 0;) total += n;
+      } catch (e) {
+        throw new InputError(display, errnoReason(e));
+      }
+      return buf.subarray(0, total);
+    });
+  } finally {
+    closeSync(fd);
+  }
+}

@@ -157,6 +157,6 @@ describe('bad input: one line, exit 2', () => {
   it('a model that is not ONNX', () => {
     const dir = repo('version: 1\nmodels:\n  - path: models/notes.onnx\n');
     writeFileSync(join(dir, 'models', 'notes.onnx'), 'just text\n');
-    bad(dir, /models\/notes\.onnx: is a text file, not an ONNX model/);
+    bad(dir, /models\/notes\.onnx: is a text file, not an ONNX or TensorFlow Lite model/);
   });
 });

@@ -58,7 +58,7 @@ describe('bad input', () => {
   });
 
   it('a text file', () => {
-    expectBadInput(file('notes.onnx', 'hello, this is not a model\n'), /is a text file, not an ONNX model/);
+    expectBadInput(file('notes.onnx', 'hello, this is not a model\n'), /is a text file, not an ONNX or TensorFlow Lite model/);
   });
 
   it('a Git LFS pointer', () => {
@@ -75,7 +75,7 @@ describe('bad input', () => {
     bytes[0] = 0xff;
     expectBadInput(
       file('random.onnx', bytes),
-      /(a file of unknown type \(no magic number this tool knows, not a protobuf\), not an ONNX|not a valid ONNX model)/,
+      /(a file of unknown type \(no magic number this tool knows, not a protobuf\), not an ONNX or TensorFlow Lite model|not a valid ONNX model)/,
     );
   });
 
