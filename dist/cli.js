@@ -983,13 +983,13 @@ var require_Collection = __commonJS({
 var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
-    var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
+    var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
       return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
-    var lineComment = (str, indent, comment) => str.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str2, indent, comment) => str2.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str2.endsWith(" ") ? "" : " ") + comment;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -1143,16 +1143,16 @@ var require_stringifyString = __commonJS({
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
-    function lineLengthOverLimit(str, lineWidth, indentLength) {
+    var containsDocumentMarker = (str2) => /^(%|---|\.\.\.)/m.test(str2);
+    function lineLengthOverLimit(str2, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit2 = lineWidth - indentLength;
-      const strLen = str.length;
+      const strLen = str2.length;
       if (strLen <= limit2)
         return false;
       for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str[i] === "\n") {
+        if (str2[i] === "\n") {
           if (i - start > limit2)
             return true;
           start = i + 1;
@@ -1169,11 +1169,11 @@ var require_stringifyString = __commonJS({
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value2) ? "  " : "");
-      let str = "";
+      let str2 = "";
       let start = 0;
       for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
         if (ch === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
-          str += json.slice(start, i) + "\\ ";
+          str2 += json.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
@@ -1182,38 +1182,38 @@ var require_stringifyString = __commonJS({
           switch (json[i + 1]) {
             case "u":
               {
-                str += json.slice(start, i);
+                str2 += json.slice(start, i);
                 const code2 = json.substr(i + 2, 4);
                 switch (code2) {
                   case "0000":
-                    str += "\\0";
+                    str2 += "\\0";
                     break;
                   case "0007":
-                    str += "\\a";
+                    str2 += "\\a";
                     break;
                   case "000b":
-                    str += "\\v";
+                    str2 += "\\v";
                     break;
                   case "001b":
-                    str += "\\e";
+                    str2 += "\\e";
                     break;
                   case "0085":
-                    str += "\\N";
+                    str2 += "\\N";
                     break;
                   case "00a0":
-                    str += "\\_";
+                    str2 += "\\_";
                     break;
                   case "2028":
-                    str += "\\L";
+                    str2 += "\\L";
                     break;
                   case "2029":
-                    str += "\\P";
+                    str2 += "\\P";
                     break;
                   default:
                     if (code2.substr(0, 2) === "00")
-                      str += "\\x" + code2.substr(2);
+                      str2 += "\\x" + code2.substr(2);
                     else
-                      str += json.substr(i, 6);
+                      str2 += json.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
@@ -1223,14 +1223,14 @@ var require_stringifyString = __commonJS({
               if (implicitKey || json[i + 2] === '"' || json.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str += json.slice(start, i) + "\n\n";
+                str2 += json.slice(start, i) + "\n\n";
                 while (json[i + 2] === "\\" && json[i + 3] === "n" && json[i + 4] !== '"') {
-                  str += "\n";
+                  str2 += "\n";
                   i += 2;
                 }
-                str += indent;
+                str2 += indent;
                 if (json[i + 2] === " ")
-                  str += "\\";
+                  str2 += "\\";
                 i += 1;
                 start = i + 1;
               }
@@ -1239,8 +1239,8 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str = start ? str + json.slice(start) : json;
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str2 = start ? str2 + json.slice(start) : json;
+      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value2, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value2.includes("\n") || /[ \t]\n|\n[ \t]/.test(value2))
@@ -1368,15 +1368,15 @@ ${indent}${start}${value2}${end}`;
           return quotedString(value2, ctx);
         }
       }
-      const str = value2.replace(/\n+/g, `$&
+      const str2 = value2.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str2);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value2, ctx);
       }
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -1528,11 +1528,11 @@ var require_stringify = __commonJS({
       const props = stringifyProps(node2, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
+      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str;
-      return identity.isScalar(node2) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
-${ctx.indent}${str}`;
+        return str2;
+      return identity.isScalar(node2) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
+${ctx.indent}${str2}`;
     }
     exports.createStringifyContext = createStringifyContext;
     exports.stringify = stringify;
@@ -1567,8 +1567,8 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify.stringify(key2, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str.length > 1024) {
+      let str2 = stringify.stringify(key2, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str2.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
@@ -1577,27 +1577,27 @@ var require_stringifyPair = __commonJS({
         if (allNullValues || value2 == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str === "" ? "?" : explicitKey ? `? ${str}` : str;
+          return str2 === "" ? "?" : explicitKey ? `? ${str2}` : str2;
         }
       } else if (allNullValues && !simpleKeys || value2 == null && explicitKey) {
-        str = `? ${str}`;
+        str2 = `? ${str2}`;
         if (keyComment && !keyCommentDone) {
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str;
+        return str2;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
-        str = `? ${str}
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+        str2 = `? ${str2}
 ${indent}:`;
       } else {
-        str = `${str}:`;
+        str2 = `${str2}:`;
         if (keyComment)
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
       if (identity.isNode(value2)) {
@@ -1613,7 +1613,7 @@ ${indent}:`;
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity.isScalar(value2))
-        ctx.indentAtStart = str.length + 1;
+        ctx.indentAtStart = str2.length + 1;
       chompKeep = false;
       if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value2) && !value2.flow && !value2.tag && !value2.anchor) {
         ctx.indent = ctx.indent.substring(2);
@@ -1657,16 +1657,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws = "";
       }
-      str += ws + valueStr;
+      str2 += ws + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str += stringifyComment.lineComment(str, ctx.indent, commentString(valueComment));
+        str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str;
+      return str2;
     }
     exports.stringifyPair = stringifyPair;
   }
@@ -1893,31 +1893,31 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str3 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
+          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str2);
+        lines.push(blockItemPrefix + str3);
       }
-      let str;
+      let str2;
       if (lines.length === 0) {
-        str = flowChars.start + flowChars.end;
+        str2 = flowChars.start + flowChars.end;
       } else {
-        str = lines[0];
+        str2 = lines[0];
         for (let i = 1; i < lines.length; ++i) {
           const line = lines[i];
-          str += line ? `
+          str2 += line ? `
 ${indent}${line}` : "\n";
         }
       }
       if (comment) {
-        str += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str2 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str;
+      return str2;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
@@ -1960,21 +1960,21 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
+        let str2 = stringify.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
         if (i < items.length - 1) {
-          str += ",";
+          str2 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str2.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str += ",";
+            str2 += ",";
           }
         }
         if (comment)
-          str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
-        lines.push(str);
+          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment));
+        lines.push(str2);
         linesAtValue = lines.length;
       }
       const { start, end } = flowChars;
@@ -1986,11 +1986,11 @@ ${indent}${line}` : "\n";
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str = start;
+          let str2 = start;
           for (const line of lines)
-            str += line ? `
+            str2 += line ? `
 ${indentStep}${indent}${line}` : "\n";
-          return `${str}
+          return `${str2}
 ${indent}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
@@ -2322,7 +2322,7 @@ var require_string = __commonJS({
       identify: (value2) => typeof value2 === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str) => str,
+      resolve: (str2) => str2,
       stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
@@ -2360,7 +2360,7 @@ var require_bool = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str) => new Scalar.Scalar(str[0] === "t" || str[0] === "T"),
+      resolve: (str2) => new Scalar.Scalar(str2[0] === "t" || str2[0] === "T"),
       stringify({ source, value: value2 }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -2412,7 +2412,7 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -2421,7 +2421,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str) => parseFloat(str),
+      resolve: (str2) => parseFloat(str2),
       stringify(node2) {
         const num2 = Number(node2.value);
         return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node2);
@@ -2432,11 +2432,11 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str) {
-        const node2 = new Scalar.Scalar(parseFloat(str));
-        const dot = str.indexOf(".");
-        if (dot !== -1 && str[str.length - 1] === "0")
-          node2.minFractionDigits = str.length - dot - 1;
+      resolve(str2) {
+        const node2 = new Scalar.Scalar(parseFloat(str2));
+        const dot = str2.indexOf(".");
+        if (dot !== -1 && str2[str2.length - 1] === "0")
+          node2.minFractionDigits = str2.length - dot - 1;
         return node2;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -2453,7 +2453,7 @@ var require_int = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value2) => typeof value2 === "bigint" || Number.isInteger(value2);
-    var intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
+    var intResolve = (str2, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2.substring(offset), radix);
     function intStringify(node2, radix, prefix) {
       const { value: value2 } = node2;
       if (intIdentify(value2) && value2 >= 0)
@@ -2466,15 +2466,15 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0o")
     };
-    var int = {
+    var int2 = {
       identify: intIdentify,
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -2483,10 +2483,10 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
-    exports.int = int;
+    exports.int = int2;
     exports.intHex = intHex;
     exports.intOct = intOct;
   }
@@ -2502,16 +2502,16 @@ var require_schema = __commonJS({
     var string = require_string();
     var bool2 = require_bool();
     var float = require_float();
-    var int = require_int();
+    var int2 = require_int();
     var schema = [
       map.map,
       seq.seq,
       string.string,
       _null.nullTag,
       bool2.boolTag,
-      int.intOct,
-      int.int,
-      int.intHex,
+      int2.intOct,
+      int2.int,
+      int2.intHex,
       float.floatNaN,
       float.floatExp,
       float.float
@@ -2536,7 +2536,7 @@ var require_schema2 = __commonJS({
         identify: (value2) => typeof value2 === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str) => str,
+        resolve: (str2) => str2,
         stringify: stringifyJSON
       },
       {
@@ -2553,7 +2553,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str) => str === "true",
+        resolve: (str2) => str2 === "true",
         stringify: stringifyJSON
       },
       {
@@ -2561,7 +2561,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
+        resolve: (str2, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2, 10),
         stringify: ({ value: value2 }) => intIdentify(value2) ? value2.toString() : JSON.stringify(value2)
       },
       {
@@ -2569,7 +2569,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str) => parseFloat(str),
+        resolve: (str2) => parseFloat(str2),
         stringify: stringifyJSON
       }
     ];
@@ -2577,9 +2577,9 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str)}`);
-        return str;
+      resolve(str2, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str2)}`);
+        return str2;
       }
     };
     var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
@@ -2594,7 +2594,7 @@ var require_binary = __commonJS({
     var node_buffer = __require("buffer");
     var Scalar = require_Scalar();
     var stringifyString = require_stringifyString();
-    var binary2 = {
+    var binary3 = {
       identify: (value2) => value2 instanceof Uint8Array,
       // Buffer inherits from Uint8Array
       default: false,
@@ -2611,10 +2611,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str.length);
-          for (let i = 0; i < str.length; ++i)
-            buffer[i] = str.charCodeAt(i);
+          const str2 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str2.length);
+          for (let i = 0; i < str2.length; ++i)
+            buffer[i] = str2.charCodeAt(i);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -2625,31 +2625,31 @@ var require_binary = __commonJS({
         if (!value2)
           return "";
         const buf = value2;
-        let str;
+        let str2;
         if (typeof node_buffer.Buffer === "function") {
-          str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str2 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
           for (let i = 0; i < buf.length; ++i)
             s += String.fromCharCode(buf[i]);
-          str = btoa(s);
+          str2 = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str.length / lineWidth);
+          const n = Math.ceil(str2.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str.substr(o, lineWidth);
+            lines[i] = str2.substr(o, lineWidth);
           }
-          str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str2 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
       }
     };
-    exports.binary = binary2;
+    exports.binary = binary3;
   }
 });
 
@@ -2852,7 +2852,7 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -2861,7 +2861,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str) => parseFloat(str.replace(/_/g, "")),
+      resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
       stringify(node2) {
         const num2 = Number(node2.value);
         return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node2);
@@ -2872,11 +2872,11 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str) {
-        const node2 = new Scalar.Scalar(parseFloat(str.replace(/_/g, "")));
-        const dot = str.indexOf(".");
+      resolve(str2) {
+        const node2 = new Scalar.Scalar(parseFloat(str2.replace(/_/g, "")));
+        const dot = str2.indexOf(".");
         if (dot !== -1) {
-          const f = str.substring(dot + 1).replace(/_/g, "");
+          const f = str2.substring(dot + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
             node2.minFractionDigits = f.length;
         }
@@ -2896,34 +2896,34 @@ var require_int2 = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value2) => typeof value2 === "bigint" || Number.isInteger(value2);
-    function intResolve(str, offset, radix, { intAsBigInt }) {
-      const sign2 = str[0];
+    function intResolve(str2, offset, radix, { intAsBigInt }) {
+      const sign2 = str2[0];
       if (sign2 === "-" || sign2 === "+")
         offset += 1;
-      str = str.substring(offset).replace(/_/g, "");
+      str2 = str2.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str = `0b${str}`;
+            str2 = `0b${str2}`;
             break;
           case 8:
-            str = `0o${str}`;
+            str2 = `0o${str2}`;
             break;
           case 16:
-            str = `0x${str}`;
+            str2 = `0x${str2}`;
             break;
         }
-        const n3 = BigInt(str);
+        const n3 = BigInt(str2);
         return sign2 === "-" ? BigInt(-1) * n3 : n3;
       }
-      const n = parseInt(str, radix);
+      const n = parseInt(str2, radix);
       return sign2 === "-" ? -1 * n : n;
     }
     function intStringify(node2, radix, prefix) {
       const { value: value2 } = node2;
       if (intIdentify(value2)) {
-        const str = value2.toString(radix);
-        return value2 < 0 ? "-" + prefix + str.substr(1) : prefix + str;
+        const str2 = value2.toString(radix);
+        return value2 < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
       }
       return stringifyNumber.stringifyNumber(node2);
     }
@@ -2933,7 +2933,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 2, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 2, opt),
       stringify: (node2) => intStringify(node2, 2, "0b")
     };
     var intOct = {
@@ -2942,15 +2942,15 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 1, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0")
     };
-    var int = {
+    var int2 = {
       identify: intIdentify,
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -2959,10 +2959,10 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
-    exports.int = int;
+    exports.int = int2;
     exports.intBin = intBin;
     exports.intHex = intHex;
     exports.intOct = intOct;
@@ -3063,9 +3063,9 @@ var require_timestamp = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str, asBigInt) {
-      const sign2 = str[0];
-      const parts = sign2 === "-" || sign2 === "+" ? str.substring(1) : str;
+    function parseSexagesimal(str2, asBigInt) {
+      const sign2 = str2[0];
+      const parts = sign2 === "-" || sign2 === "+" ? str2.substring(1) : str2;
       const num2 = (n) => asBigInt ? BigInt(n) : Number(n);
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num2(60) + num2(p), num2(0));
       return sign2 === "-" ? num2(-1) * res : res;
@@ -3102,7 +3102,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str, _onError, { intAsBigInt }) => parseSexagesimal(str, intAsBigInt),
+      resolve: (str2, _onError, { intAsBigInt }) => parseSexagesimal(str2, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -3111,7 +3111,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str) => parseSexagesimal(str, false),
+      resolve: (str2) => parseSexagesimal(str2, false),
       stringify: stringifySexagesimal
     };
     var timestamp = {
@@ -3122,8 +3122,8 @@ var require_timestamp = __commonJS({
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str) {
-        const match = str.match(timestamp.test);
+      resolve(str2) {
+        const match = str2.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -3154,10 +3154,10 @@ var require_schema3 = __commonJS({
     var _null = require_null();
     var seq = require_seq();
     var string = require_string();
-    var binary2 = require_binary();
+    var binary3 = require_binary();
     var bool2 = require_bool2();
     var float = require_float2();
-    var int = require_int2();
+    var int2 = require_int2();
     var merge = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
@@ -3170,14 +3170,14 @@ var require_schema3 = __commonJS({
       _null.nullTag,
       bool2.trueTag,
       bool2.falseTag,
-      int.intBin,
-      int.intOct,
-      int.int,
-      int.intHex,
+      int2.intBin,
+      int2.intOct,
+      int2.int,
+      int2.intHex,
       float.floatNaN,
       float.floatExp,
       float.float,
-      binary2.binary,
+      binary3.binary,
       merge.merge,
       omap.omap,
       pairs.pairs,
@@ -3200,10 +3200,10 @@ var require_tags = __commonJS({
     var string = require_string();
     var bool2 = require_bool();
     var float = require_float();
-    var int = require_int();
+    var int2 = require_int();
     var schema = require_schema();
     var schema$1 = require_schema2();
-    var binary2 = require_binary();
+    var binary3 = require_binary();
     var merge = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
@@ -3218,15 +3218,15 @@ var require_tags = __commonJS({
       ["yaml-1.1", schema$2.schema]
     ]);
     var tagsByName = {
-      binary: binary2.binary,
+      binary: binary3.binary,
       bool: bool2.boolTag,
       float: float.float,
       floatExp: float.floatExp,
       floatNaN: float.floatNaN,
       floatTime: timestamp.floatTime,
-      int: int.int,
-      intHex: int.intHex,
-      intOct: int.intOct,
+      int: int2.int,
+      intHex: int2.intHex,
+      intOct: int2.intOct,
       intTime: timestamp.intTime,
       map: map.map,
       merge: merge.merge,
@@ -3238,7 +3238,7 @@ var require_tags = __commonJS({
       timestamp: timestamp.timestamp
     };
     var coreKnownTags = {
-      "tag:yaml.org,2002:binary": binary2.binary,
+      "tag:yaml.org,2002:binary": binary3.binary,
       "tag:yaml.org,2002:merge": merge.merge,
       "tag:yaml.org,2002:omap": omap.omap,
       "tag:yaml.org,2002:pairs": pairs.pairs,
@@ -4854,7 +4854,7 @@ var require_compose_scalar = __commonJS({
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
-      const { value: value2, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const { value: value2, type, comment, range: range2 } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
@@ -4874,7 +4874,7 @@ var require_compose_scalar = __commonJS({
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
         scalar2 = new Scalar.Scalar(value2);
       }
-      scalar2.range = range;
+      scalar2.range = range2;
       scalar2.source = value2;
       if (type)
         scalar2.type = type;
@@ -7679,8 +7679,8 @@ var require_to_regex_range = __commonJS({
     function toCharacterClass(a, b, options) {
       return `[${a}${b - a === 1 ? "" : "-"}${b}]`;
     }
-    function hasPadding(str) {
-      return /^-?(0+)\d/.test(str);
+    function hasPadding(str2) {
+      return /^-?(0+)\d/.test(str2);
     }
     function padZeros(value2, tok, options) {
       if (!tok.isPadded) {
@@ -7734,7 +7734,7 @@ var require_fill_range = __commonJS({
       }
       return options.stringify === true;
     };
-    var pad = (input, maxLength, toNumber) => {
+    var pad2 = (input, maxLength, toNumber) => {
       if (maxLength > 0) {
         let dash = input[0] === "-" ? "-" : "";
         if (dash) input = input.slice(1);
@@ -7830,21 +7830,21 @@ var require_fill_range = __commonJS({
       }
       let parts = { negatives: [], positives: [] };
       let push = (num2) => parts[num2 < 0 ? "negatives" : "positives"].push(Math.abs(num2));
-      let range = [];
+      let range2 = [];
       let index = 0;
       while (descending ? a >= b : a <= b) {
         if (options.toRegex === true && step > 1) {
           push(a);
         } else {
-          range.push(pad(format(a, index), maxLen, toNumber));
+          range2.push(pad2(format(a, index), maxLen, toNumber));
         }
         a = descending ? a - step : a + step;
         index++;
       }
       if (options.toRegex === true) {
-        return step > 1 ? toSequence(parts, options, maxLen) : toRegex(range, null, { wrap: false, ...options });
+        return step > 1 ? toSequence(parts, options, maxLen) : toRegex(range2, null, { wrap: false, ...options });
       }
-      return range;
+      return range2;
     };
     var fillLetters = (start, end, step = 1, options = {}) => {
       if (!isNumber(start) && start.length > 1 || !isNumber(end) && end.length > 1) {
@@ -7859,19 +7859,19 @@ var require_fill_range = __commonJS({
       if (options.toRegex && step === 1) {
         return toRange(min, max, false, options);
       }
-      let range = [];
+      let range2 = [];
       let index = 0;
       while (descending ? a >= b : a <= b) {
-        range.push(format(a, index));
+        range2.push(format(a, index));
         a = descending ? a - step : a + step;
         index++;
       }
       if (options.toRegex === true) {
-        return toRegex(range, null, { wrap: false, options });
+        return toRegex(range2, null, { wrap: false, options });
       }
-      return range;
+      return range2;
     };
-    var fill = (start, end, step, options = {}) => {
+    var fill2 = (start, end, step, options = {}) => {
       if (end == null && isValidValue(start)) {
         return [start];
       }
@@ -7879,24 +7879,24 @@ var require_fill_range = __commonJS({
         return invalidRange(start, end, options);
       }
       if (typeof step === "function") {
-        return fill(start, end, 1, { transform: step });
+        return fill2(start, end, 1, { transform: step });
       }
       if (isObject2(step)) {
-        return fill(start, end, 0, step);
+        return fill2(start, end, 0, step);
       }
       let opts = { ...options };
       if (opts.capture === true) opts.wrap = true;
       step = step || opts.step || 1;
       if (!isNumber(step)) {
         if (step != null && !isObject2(step)) return invalidStep(step, opts);
-        return fill(start, end, 1, step);
+        return fill2(start, end, 1, step);
       }
       if (isNumber(start) && isNumber(end)) {
         return fillNumbers(start, end, step, opts);
       }
       return fillLetters(start, end, Math.max(Math.abs(step), 1), opts);
     };
-    module.exports = fill;
+    module.exports = fill2;
   }
 });
 
@@ -7904,7 +7904,7 @@ var require_fill_range = __commonJS({
 var require_compile = __commonJS({
   "node_modules/braces/lib/compile.js"(exports, module) {
     "use strict";
-    var fill = require_fill_range();
+    var fill2 = require_fill_range();
     var utils = require_utils();
     var compile = (ast, options = {}) => {
       const walk = (node2, parent = {}) => {
@@ -7934,9 +7934,9 @@ var require_compile = __commonJS({
         }
         if (node2.nodes && node2.ranges > 0) {
           const args = utils.reduce(node2.nodes);
-          const range = fill(...args, { ...options, wrap: false, toRegex: true, strictZeros: true });
-          if (range.length !== 0) {
-            return args.length > 1 && range.length > 1 ? `(${range})` : range;
+          const range2 = fill2(...args, { ...options, wrap: false, toRegex: true, strictZeros: true });
+          if (range2.length !== 0) {
+            return args.length > 1 && range2.length > 1 ? `(${range2})` : range2;
           }
         }
         if (node2.nodes) {
@@ -7956,7 +7956,7 @@ var require_compile = __commonJS({
 var require_expand = __commonJS({
   "node_modules/braces/lib/expand.js"(exports, module) {
     "use strict";
-    var fill = require_fill_range();
+    var fill2 = require_fill_range();
     var stringify = require_stringify2();
     var utils = require_utils();
     var append = (queue = "", stash = "", enclose = false) => {
@@ -8004,11 +8004,11 @@ var require_expand = __commonJS({
           if (utils.exceedsLimit(...args, options.step, rangeLimit)) {
             throw new RangeError("expanded array length exceeds range limit. Use options.rangeLimit to increase or disable the limit.");
           }
-          let range = fill(...args, options);
-          if (range.length === 0) {
-            range = stringify(node2, options);
+          let range2 = fill2(...args, options);
+          if (range2.length === 0) {
+            range2 = stringify(node2, options);
           }
-          q.push(append(q.pop(), range));
+          q.push(append(q.pop(), range2));
           node2.nodes = [];
           return;
         }
@@ -8661,10 +8661,10 @@ var require_utils2 = __commonJS({
       REGEX_SPECIAL_CHARS_GLOBAL
     } = require_constants2();
     exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    exports.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
-    exports.isRegexChar = (str) => str.length === 1 && exports.hasRegexChars(str);
-    exports.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
-    exports.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
+    exports.hasRegexChars = (str2) => REGEX_SPECIAL_CHARS.test(str2);
+    exports.isRegexChar = (str2) => str2.length === 1 && exports.hasRegexChars(str2);
+    exports.escapeRegex = (str2) => str2.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports.toPosixSlashes = (str2) => str2.replace(REGEX_BACKSLASH, "/");
     exports.isWindows = () => {
       if (typeof navigator !== "undefined" && navigator.platform) {
         const platform = navigator.platform.toLowerCase();
@@ -8675,8 +8675,8 @@ var require_utils2 = __commonJS({
       }
       return false;
     };
-    exports.removeBackslashes = (str) => {
-      return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
+    exports.removeBackslashes = (str2) => {
+      return str2.replace(REGEX_REMOVE_BACKSLASH, (match) => {
         return match === "\\" ? "" : match;
       });
     };
@@ -8766,7 +8766,7 @@ var require_scan = __commonJS({
       const slashes = [];
       const tokens = [];
       const parts = [];
-      let str = input;
+      let str2 = input;
       let index = -1;
       let start = 0;
       let lastIndex = 0;
@@ -8785,10 +8785,10 @@ var require_scan = __commonJS({
       let code2;
       let token = { value: "", depth: 0, isGlob: false };
       const eos = () => index >= length;
-      const peek = () => str.charCodeAt(index + 1);
+      const peek = () => str2.charCodeAt(index + 1);
       const advance = () => {
         prev = code2;
-        return str.charCodeAt(++index);
+        return str2.charCodeAt(++index);
       };
       while (index < length) {
         code2 = advance();
@@ -8965,24 +8965,24 @@ var require_scan = __commonJS({
         isExtglob = false;
         isGlob2 = false;
       }
-      let base = str;
+      let base = str2;
       let prefix = "";
       let glob = "";
       if (start > 0) {
-        prefix = str.slice(0, start);
-        str = str.slice(start);
+        prefix = str2.slice(0, start);
+        str2 = str2.slice(start);
         lastIndex -= start;
       }
       if (base && isGlob2 === true && lastIndex > 0) {
-        base = str.slice(0, lastIndex);
-        glob = str.slice(lastIndex);
+        base = str2.slice(0, lastIndex);
+        glob = str2.slice(lastIndex);
       } else if (isGlob2 === true) {
         base = "";
-        glob = str;
+        glob = str2;
       } else {
-        base = str;
+        base = str2;
       }
-      if (base && base !== "" && base !== "/" && base !== str) {
+      if (base && base !== "" && base !== "/" && base !== str2) {
         if (isPathSeparator(base.charCodeAt(base.length - 1))) {
           base = base.slice(0, -1);
         }
@@ -9158,8 +9158,8 @@ var require_parse2 = __commonJS({
       }
       return value2.replace(/\\(.)/g, "$1");
     };
-    var hasRepeatedCharPrefixOverlap = (branches) => {
-      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
+    var hasRepeatedCharPrefixOverlap = (branches2) => {
+      const values = branches2.map(normalizeSimpleBranch).filter(Boolean);
       for (let i = 0; i < values.length; i++) {
         for (let j = i + 1; j < values.length; j++) {
           const a = values[i];
@@ -9242,11 +9242,11 @@ var require_parse2 = __commonJS({
         if (!match || match.type !== "*") {
           return;
         }
-        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
-        if (branches.length !== 1) {
+        const branches2 = splitTopLevel(match.body).map((branch2) => branch2.trim());
+        if (branches2.length !== 1) {
           return;
         }
-        const branch = normalizeSimpleBranch(branches[0]);
+        const branch = normalizeSimpleBranch(branches2[0]);
         if (!branch || branch.length !== 1) {
           return;
         }
@@ -9274,16 +9274,16 @@ var require_parse2 = __commonJS({
         return { risky: false };
       }
       const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants2.DEFAULT_MAX_EXTGLOB_RECURSION;
-      const branches = splitTopLevel(body).map((branch) => branch.trim());
-      if (branches.length > 1) {
-        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
+      const branches2 = splitTopLevel(body).map((branch) => branch.trim());
+      if (branches2.length > 1) {
+        if (branches2.some((branch) => branch === "") || branches2.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches2)) {
           return { risky: true };
         }
       }
       const safeChars = [];
       let sawStarSequence = false;
       let combinable = true;
-      for (const branch of branches) {
+      for (const branch of branches2) {
         const chars = getStarExtglobSequenceChars(branch);
         if (chars) {
           sawStarSequence = true;
@@ -9698,17 +9698,17 @@ var require_parse2 = __commonJS({
           let output = ")";
           if (brace.dots === true) {
             const arr = tokens.slice();
-            const range = [];
+            const range2 = [];
             for (let i = arr.length - 1; i >= 0; i--) {
               tokens.pop();
               if (arr[i].type === "brace") {
                 break;
               }
               if (arr[i].type !== "dots") {
-                range.unshift(arr[i].value);
+                range2.unshift(arr[i].value);
               }
             }
-            output = expandRange(range, opts);
+            output = expandRange(range2, opts);
             state.backtrack = true;
           }
           if (brace.comma !== true && brace.dots !== true) {
@@ -10029,8 +10029,8 @@ var require_parse2 = __commonJS({
         if (opts2.noglobstar === true) return star;
         return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
       };
-      const create = (str) => {
-        switch (str) {
+      const create = (str2) => {
+        switch (str2) {
           case "*":
             return `${nodot}${ONE_CHAR}${star}`;
           case ".*":
@@ -10048,7 +10048,7 @@ var require_parse2 = __commonJS({
           case "**/.*":
             return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
           default: {
-            const match = /^(.*?)\.(\w+)$/.exec(str);
+            const match = /^(.*?)\.(\w+)$/.exec(str2);
             if (!match) return;
             const source2 = create(match[1]);
             if (!source2) return;
@@ -10079,9 +10079,9 @@ var require_picomatch = __commonJS({
     var picomatch3 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
         const fns = glob.map((input) => picomatch3(input, options, returnState));
-        const arrayMatcher = (str) => {
+        const arrayMatcher = (str2) => {
           for (const isMatch of fns) {
-            const state2 = isMatch(str);
+            const state2 = isMatch(str2);
             if (state2) return state2;
           }
           return false;
@@ -10157,7 +10157,7 @@ var require_picomatch = __commonJS({
       const regex = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
       return regex.test(utils.basename(input, { windows: posix2 }));
     };
-    picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
+    picomatch3.isMatch = (str2, patterns, options) => picomatch3(patterns, options)(str2);
     picomatch3.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
       return parse(pattern, { ...options, fastpaths: false });
@@ -10292,7 +10292,7 @@ var require_code = __commonJS({
     }
     exports._ = _;
     var plus2 = new _Code("+");
-    function str(strs, ...args) {
+    function str2(strs, ...args) {
       const expr = [safeStringify(strs[0])];
       let i = 0;
       while (i < args.length) {
@@ -10303,7 +10303,7 @@ var require_code = __commonJS({
       optimize(expr);
       return new _Code(expr);
     }
-    exports.str = str;
+    exports.str = str2;
     function addCodeArg(code2, arg) {
       if (arg instanceof _Code)
         code2.push(...arg._items);
@@ -10346,7 +10346,7 @@ var require_code = __commonJS({
       return;
     }
     function strConcat(c1, c2) {
-      return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str`${c1}${c2}`;
+      return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str2`${c1}${c2}`;
     }
     exports.strConcat = strConcat;
     function interpolate(x) {
@@ -11308,22 +11308,22 @@ var require_util = __commonJS({
       return (0, codegen_1._)`${topSchemaRef}${schemaPath}${(0, codegen_1.getProperty)(keyword)}`;
     }
     exports.schemaRefOrVal = schemaRefOrVal;
-    function unescapeFragment(str) {
-      return unescapeJsonPointer(decodeURIComponent(str));
+    function unescapeFragment(str2) {
+      return unescapeJsonPointer(decodeURIComponent(str2));
     }
     exports.unescapeFragment = unescapeFragment;
-    function escapeFragment(str) {
-      return encodeURIComponent(escapeJsonPointer(str));
+    function escapeFragment(str2) {
+      return encodeURIComponent(escapeJsonPointer(str2));
     }
     exports.escapeFragment = escapeFragment;
-    function escapeJsonPointer(str) {
-      if (typeof str == "number")
-        return `${str}`;
-      return str.replace(/~/g, "~0").replace(/\//g, "~1");
+    function escapeJsonPointer(str2) {
+      if (typeof str2 == "number")
+        return `${str2}`;
+      return str2.replace(/~/g, "~0").replace(/\//g, "~1");
     }
     exports.escapeJsonPointer = escapeJsonPointer;
-    function unescapeJsonPointer(str) {
-      return str.replace(/~1/g, "/").replace(/~0/g, "~");
+    function unescapeJsonPointer(str2) {
+      return str2.replace(/~1/g, "/").replace(/~0/g, "~");
     }
     exports.unescapeJsonPointer = unescapeJsonPointer;
     function eachItem(xs, f) {
@@ -12348,8 +12348,8 @@ var require_json_schema_traverse = __commonJS({
         post(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
       }
     }
-    function escapeJsonPtr(str) {
-      return str.replace(/~/g, "~0").replace(/\//g, "~1");
+    function escapeJsonPtr(str2) {
+      return str2.replace(/~/g, "~0").replace(/\//g, "~1");
     }
   }
 });
@@ -13003,9 +13003,9 @@ var require_validate = __commonJS({
       }
       let expr = data;
       const segments = jsonPointer.split("/");
-      for (const segment of segments) {
-        if (segment) {
-          data = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)((0, util_1.unescapeJsonPointer)(segment))}`;
+      for (const segment2 of segments) {
+        if (segment2) {
+          data = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)((0, util_1.unescapeJsonPointer)(segment2))}`;
           expr = (0, codegen_1._)`${expr} && ${data}`;
         }
       }
@@ -13446,10 +13446,10 @@ var require_utils3 = __commonJS({
         isIPV6: true
       };
     }
-    function findToken(str, token) {
+    function findToken(str2, token) {
       let ind = 0;
-      for (let i = 0; i < str.length; i++) {
-        if (str[i] === token) ind++;
+      for (let i = 0; i < str2.length; i++) {
+        if (str2[i] === token) ind++;
       }
       return ind;
     }
@@ -13537,9 +13537,9 @@ var require_utils3 = __commonJS({
       const output = [];
       let trailingDirectory = false;
       for (let i = 0; i <= last; i++) {
-        const segment = segments[i];
-        if (segment === "." || segment === "..") {
-          if (segment === "..") {
+        const segment2 = segments[i];
+        if (segment2 === "." || segment2 === "..") {
+          if (segment2 === "..") {
             if (output.length !== 0 && output[output.length - 1] !== "..") {
               output.pop();
             } else {
@@ -13548,7 +13548,7 @@ var require_utils3 = __commonJS({
           }
           trailingDirectory = i === last;
         } else {
-          output.push(segment);
+          output.push(segment2);
         }
       }
       if (trailingDirectory && output[output.length - 1] !== "..") {
@@ -14519,7 +14519,7 @@ var require_core = __commonJS({
     var util_1 = require_util();
     var $dataRefSchema = require_data();
     var uri_1 = require_uri();
-    var defaultRegExp = (str, flags) => new RegExp(str, flags);
+    var defaultRegExp = (str2, flags) => new RegExp(str2, flags);
     defaultRegExp.code = "new RegExp";
     var META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
     var EXT_SCOPE_NAMES = /* @__PURE__ */ new Set([
@@ -15255,12 +15255,12 @@ var require_limitNumber = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
-    var ops20 = codegen_1.operators;
+    var ops30 = codegen_1.operators;
     var KWDs = {
-      maximum: { okStr: "<=", ok: ops20.LTE, fail: ops20.GT },
-      minimum: { okStr: ">=", ok: ops20.GTE, fail: ops20.LT },
-      exclusiveMaximum: { okStr: "<", ok: ops20.LT, fail: ops20.GTE },
-      exclusiveMinimum: { okStr: ">", ok: ops20.GT, fail: ops20.LTE }
+      maximum: { okStr: "<=", ok: ops30.LTE, fail: ops30.GT },
+      minimum: { okStr: ">=", ok: ops30.GTE, fail: ops30.LT },
+      exclusiveMaximum: { okStr: "<", ok: ops30.LT, fail: ops30.GTE },
+      exclusiveMinimum: { okStr: ">", ok: ops30.GT, fail: ops30.LTE }
     };
     var error = {
       message: ({ keyword, schemaCode }) => (0, codegen_1.str)`must be ${KWDs[keyword].okStr} ${schemaCode}`,
@@ -15314,16 +15314,16 @@ var require_ucs2length = __commonJS({
   "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    function ucs2length(str) {
-      const len = str.length;
+    function ucs2length(str2) {
+      const len = str2.length;
       let length = 0;
       let pos2 = 0;
       let value2;
       while (pos2 < len) {
         length++;
-        value2 = str.charCodeAt(pos2++);
+        value2 = str2.charCodeAt(pos2++);
         if (value2 >= 55296 && value2 <= 56319 && pos2 < len) {
-          value2 = str.charCodeAt(pos2);
+          value2 = str2.charCodeAt(pos2);
           if ((value2 & 64512) === 56320)
             pos2++;
         }
@@ -17134,8 +17134,8 @@ import { parseArgs as parseArgs2 } from "node:util";
 
 // src/errors.ts
 function render(file, detail, at, keyPath) {
-  const where = file ? at ? `${file}:${at.line}:${at.column}: ` : `${file}: ` : "";
-  return `${where}${keyPath ? `${keyPath}: ` : ""}${detail}`;
+  const where2 = file ? at ? `${file}:${at.line}:${at.column}: ` : `${file}: ` : "";
+  return `${where2}${keyPath ? `${keyPath}: ` : ""}${detail}`;
 }
 var UserError = class extends Error {
   constructor(file, detail, at, keyPath) {
@@ -18565,8 +18565,8 @@ var UNSAFE = (
 var REPLACEMENT = "\uFFFD";
 var ZWSP = "\u200B";
 function safeText(s, max = 256) {
-  const str = typeof s === "string" ? s : String(s);
-  let out = str.replace(UNSAFE, REPLACEMENT);
+  const str2 = typeof s === "string" ? s : String(s);
+  let out = str2.replace(UNSAFE, REPLACEMENT);
   if (out.length > max) {
     const cps = Array.from(out);
     if (cps.length > max) out = cps.slice(0, Math.max(1, max - 1)).join("") + "\u2026";
@@ -20156,8 +20156,8 @@ function fitDtype(x, dtype) {
   if (x === null || dtype === null) return null;
   if (typeof x === "string") return dtype === "bool" ? null : x;
   if (dtype === "bool") return Number.isNaN(x) ? null : x !== 0 ? 1 : 0;
-  const range = INT_RANGE[dtype];
-  if (range) return Number.isInteger(x) && x >= range[0] && x <= range[1] ? x : null;
+  const range2 = INT_RANGE[dtype];
+  if (range2) return Number.isInteger(x) && x >= range2[0] && x <= range2[1] ? x : null;
   if (isFloat(dtype)) return roundFloat(x, dtype);
   return null;
 }
@@ -20167,25 +20167,25 @@ function intResult(x, dtype) {
 }
 function broadcastStrides(shape2, out) {
   const rank = out.length;
-  const strides = new Array(rank).fill(0);
+  const strides2 = new Array(rank).fill(0);
   let s = 1;
   for (let i = shape2.length - 1; i >= 0; i--) {
     const j = i + rank - shape2.length;
-    strides[j] = shape2[i] === 1 && out[j] !== 1 ? 0 : s;
+    strides2[j] = shape2[i] === 1 && out[j] !== 1 ? 0 : s;
     s *= shape2[i];
   }
-  return strides;
+  return strides2;
 }
 function evalBroadcast(inputs, outShape, dtype, fn) {
   if (dtype === null || !isConcrete(outShape)) return void 0;
   const n = numel(outShape);
   if (n > MAX_TRACKED_ELEMENTS) return void 0;
-  const strides = [];
+  const strides2 = [];
   const values = [];
   for (const t of inputs) {
     if (!t?.value || !isConcrete(t.shape) || numel(t.shape) !== t.value.length) return void 0;
     if (t.shape.length > outShape.length) return void 0;
-    strides.push(broadcastStrides(t.shape, outShape));
+    strides2.push(broadcastStrides(t.shape, outShape));
     values.push(t.value);
   }
   const out = new Array(n);
@@ -20194,7 +20194,7 @@ function evalBroadcast(inputs, outShape, dtype, fn) {
   for (let k = 0; k < n; k++) {
     for (let i = 0; i < inputs.length; i++) {
       let off = 0;
-      for (let d = 0; d < index.length; d++) off += index[d] * strides[i][d];
+      for (let d = 0; d < index.length; d++) off += index[d] * strides2[i][d];
       args[i] = values[i][off];
     }
     out[k] = fitDtype(fn(args), dtype);
@@ -21171,15 +21171,15 @@ var ops5 = KINDS.map(rnnDef);
 var MS3 = "com.microsoft";
 var REQUANTIZE_FLOPS = 4;
 var BILINEAR_FLOPS = 7;
-function readWindow(attrs, n, kernel, useDilation = true) {
-  if (kernel.length !== n) return null;
-  const strides = attrs.ints("strides") ?? new Array(n).fill(1);
-  const dilations = (useDilation ? attrs.ints("dilations") : void 0) ?? new Array(n).fill(1);
+function readWindow(attrs, n, kernel2, useDilation = true) {
+  if (kernel2.length !== n) return null;
+  const strides2 = attrs.ints("strides") ?? new Array(n).fill(1);
+  const dilations2 = (useDilation ? attrs.ints("dilations") : void 0) ?? new Array(n).fill(1);
   const pads = attrs.ints("pads") ?? null;
-  if (strides.length !== n || dilations.length !== n) return null;
+  if (strides2.length !== n || dilations2.length !== n) return null;
   if (pads !== null && pads.length !== 2 * n) return null;
-  if (strides.some((s) => s <= 0) || dilations.some((d) => d <= 0) || kernel.some((k) => k <= 0)) return null;
-  return { kernel, strides, dilations, pads, autoPad: attrs.string("auto_pad", "NOTSET"), ceil: attrs.int("ceil_mode", 0) !== 0 };
+  if (strides2.some((s) => s <= 0) || dilations2.some((d) => d <= 0) || kernel2.some((k) => k <= 0)) return null;
+  return { kernel: kernel2, strides: strides2, dilations: dilations2, pads, autoPad: attrs.string("auto_pad", "NOTSET"), ceil: attrs.int("ceil_mode", 0) !== 0 };
 }
 function effKernel(w, i) {
   return (w.kernel[i] - 1) * w.dilations[i] + 1;
@@ -21217,8 +21217,8 @@ function axisOut(w, i, input) {
 function windowOutput(w, spatial) {
   return spatial.map((d, i) => axisOut(w, i, d));
 }
-function kernelVolume(kernel) {
-  return kernel.reduce((a, b) => a * b, 1);
+function kernelVolume(kernel2) {
+  return kernel2.reduce((a, b) => a * b, 1);
 }
 function toChannelsFirst(shape2) {
   if (!shape2 || shape2.length < 2) return shape2;
@@ -21245,8 +21245,8 @@ function convShapeNCHW(x, w, attrs) {
   if (n === null || n < 1) return null;
   const batch = x ? x[0] : null;
   const cout = w ? w[0] : null;
-  const kernel = convKernel(attrs, w);
-  const win = kernel ? readWindow(attrs, n, kernel) : null;
+  const kernel2 = convKernel(attrs, w);
+  const win = kernel2 ? readWindow(attrs, n, kernel2) : null;
   const spatial = x && win ? windowOutput(win, x.slice(2)) : new Array(n).fill(null);
   return [batch, cout, ...spatial];
 }
@@ -21259,7 +21259,7 @@ function convOutShape(ctx, lay) {
 function convMacs(ctx, lay) {
   const y = numel(ctx.output(0)?.shape ?? null);
   const w = ctx.input(lay.w)?.shape;
-  const kernel = convKernel(ctx.attrs, ctx.input(lay.w)?.shape);
+  const kernel2 = convKernel(ctx.attrs, ctx.input(lay.w)?.shape);
   let cinPerGroup = w && w.length >= 2 ? w[1] : null;
   if (typeof cinPerGroup !== "number") {
     const last = lay.channelsLast?.(ctx.attrs) ?? false;
@@ -21268,8 +21268,8 @@ function convMacs(ctx, lay) {
     const group = ctx.attrs.int("group", 1);
     cinPerGroup = typeof c === "number" && group > 0 ? c / group : null;
   }
-  if (y === null || kernel === null || typeof cinPerGroup !== "number") return null;
-  return y * cinPerGroup * kernelVolume(kernel);
+  if (y === null || kernel2 === null || typeof cinPerGroup !== "number") return null;
+  return y * cinPerGroup * kernelVolume(kernel2);
 }
 function convClass(lay) {
   return (ctx) => {
@@ -21284,9 +21284,9 @@ function convClass(lay) {
       }
       return perGroup === 1 ? "depthwise" : "grouped";
     }
-    const kernel = convKernel(ctx.attrs, ws);
-    if (kernel && kernel.length > 0 && kernel.every((k) => k === 1)) return "conv-1x1";
-    return kernel && kernel.length === 3 ? "conv-3d" : "conv";
+    const kernel2 = convKernel(ctx.attrs, ws);
+    if (kernel2 && kernel2.length > 0 && kernel2.every((k) => k === 1)) return "conv-1x1";
+    return kernel2 && kernel2.length === 3 ? "conv-3d" : "conv";
   };
 }
 function biasFlops(ctx, index) {
@@ -21308,10 +21308,10 @@ function convDef(opType, domain, lay, extraFlops) {
   };
 }
 function fusedExtra(ctx, y) {
-  const act = ctx.attrs.string("activation");
-  return (ctx.has(3) ? y : 0) + (act ? y * activationFlops(act) : 0);
+  const act2 = ctx.attrs.string("activation");
+  return (ctx.has(3) ? y : 0) + (act2 ? y * activationFlops(act2) : 0);
 }
-function convTransposeSpatial(attrs, spatial, kernel) {
+function convTransposeSpatial(attrs, spatial, kernel2) {
   const n = spatial.length;
   const outShape = attrs.ints("output_shape");
   if (outShape) {
@@ -21319,19 +21319,19 @@ function convTransposeSpatial(attrs, spatial, kernel) {
     if (outShape.length === n + 2) return outShape.slice(2);
     return new Array(n).fill(null);
   }
-  if (!kernel || kernel.length !== n) return new Array(n).fill(null);
-  const strides = attrs.ints("strides") ?? new Array(n).fill(1);
-  const dilations = attrs.ints("dilations") ?? new Array(n).fill(1);
+  if (!kernel2 || kernel2.length !== n) return new Array(n).fill(null);
+  const strides2 = attrs.ints("strides") ?? new Array(n).fill(1);
+  const dilations2 = attrs.ints("dilations") ?? new Array(n).fill(1);
   const outPad = attrs.ints("output_padding") ?? new Array(n).fill(0);
   const autoPad = attrs.string("auto_pad", "NOTSET");
   const pads = attrs.ints("pads");
-  if (strides.length !== n || dilations.length !== n || outPad.length !== n) return new Array(n).fill(null);
+  if (strides2.length !== n || dilations2.length !== n || outPad.length !== n) return new Array(n).fill(null);
   return spatial.map((d, i) => {
     if (typeof d !== "number") return null;
-    if (autoPad === "SAME_UPPER" || autoPad === "SAME_LOWER") return d * strides[i];
-    const eff = (kernel[i] - 1) * dilations[i] + 1;
+    if (autoPad === "SAME_UPPER" || autoPad === "SAME_LOWER") return d * strides2[i];
+    const eff = (kernel2[i] - 1) * dilations2[i] + 1;
     const total = autoPad !== "VALID" && pads && pads.length === 2 * n ? pads[i] + pads[i + n] : 0;
-    const out = strides[i] * (d - 1) + outPad[i] + eff - total;
+    const out = strides2[i] * (d - 1) + outPad[i] + eff - total;
     return out >= 0 ? out : null;
   });
 }
@@ -21352,9 +21352,9 @@ var convTranspose = {
   cost: (ctx) => {
     const xElems = numel(ctx.input(0)?.shape ?? null);
     const coutPerGroup = ctx.input(1)?.shape?.[1];
-    const kernel = convKernel(ctx.attrs, ctx.input(1)?.shape);
-    if (xElems === null || typeof coutPerGroup !== "number" || kernel === null) return null;
-    return coreCost(xElems * coutPerGroup * kernelVolume(kernel), biasFlops(ctx, 2));
+    const kernel2 = convKernel(ctx.attrs, ctx.input(1)?.shape);
+    if (xElems === null || typeof coutPerGroup !== "number" || kernel2 === null) return null;
+    return coreCost(xElems * coutPerGroup * kernelVolume(kernel2), biasFlops(ctx, 2));
   }
 };
 var convInteger = {
@@ -21411,12 +21411,12 @@ var deformConv = {
     const macs = convMacs(ctx, lay);
     const x = ctx.input(0)?.shape;
     const y = ctx.output(0)?.shape ?? null;
-    const kernel = convKernel(ctx.attrs, ctx.input(1)?.shape);
-    if (macs === null || !x || !y || !kernel) return null;
+    const kernel2 = convKernel(ctx.attrs, ctx.input(1)?.shape);
+    if (macs === null || !x || !y || !kernel2) return null;
     const samples = product([x[0], x[1], ...y.slice(2)]);
     if (typeof samples !== "number") return null;
     const perSample = BILINEAR_FLOPS + (ctx.has(4) ? 1 : 0);
-    return coreCost(macs, biasFlops(ctx, 3) + samples * kernelVolume(kernel) * perSample);
+    return coreCost(macs, biasFlops(ctx, 3) + samples * kernelVolume(kernel2) * perSample);
   }
 };
 var col2Im = {
@@ -21462,19 +21462,19 @@ function poolFlopsPerOutput(kind2, k) {
   return 3 * k + 1;
 }
 function poolShape(attrs, x, useDilation) {
-  const kernel = attrs.ints("kernel_shape");
-  if (!x) return kernel ? [null, null, ...kernel.map(() => null)] : null;
+  const kernel2 = attrs.ints("kernel_shape");
+  if (!x) return kernel2 ? [null, null, ...kernel2.map(() => null)] : null;
   if (x.length < 3) return null;
   const n = x.length - 2;
-  const win = kernel ? readWindow(attrs, n, kernel, useDilation) : null;
+  const win = kernel2 ? readWindow(attrs, n, kernel2, useDilation) : null;
   const spatial = win ? windowOutput(win, x.slice(2)) : new Array(n).fill(null);
   return [x[0], x[1], ...spatial];
 }
 function windowPoolCost(ctx, kind2) {
   const y = numel(ctx.output(0)?.shape ?? null);
-  const kernel = ctx.attrs.ints("kernel_shape");
-  if (y === null || !kernel) return null;
-  return { macs: 0, flops: y * poolFlopsPerOutput(kind2, kernelVolume(kernel)), coreMacs: 0 };
+  const kernel2 = ctx.attrs.ints("kernel_shape");
+  if (y === null || !kernel2) return null;
+  return { macs: 0, flops: y * poolFlopsPerOutput(kind2, kernelVolume(kernel2)), coreMacs: 0 };
 }
 function windowPoolDef(opType, kind2) {
   return {
@@ -21559,14 +21559,14 @@ function maxUnpoolShape(ctx) {
     return typeof len === "number" ? new Array(len).fill(null) : null;
   }
   const x = ctx.input(0)?.shape;
-  const kernel = ctx.attrs.ints("kernel_shape");
-  if (!x || x.length < 3 || !kernel || kernel.length !== x.length - 2) return null;
-  const n = kernel.length;
-  const strides = ctx.attrs.ints("strides") ?? new Array(n).fill(1);
+  const kernel2 = ctx.attrs.ints("kernel_shape");
+  if (!x || x.length < 3 || !kernel2 || kernel2.length !== x.length - 2) return null;
+  const n = kernel2.length;
+  const strides2 = ctx.attrs.ints("strides") ?? new Array(n).fill(1);
   const pads = ctx.attrs.ints("pads") ?? new Array(2 * n).fill(0);
-  if (strides.length !== n || pads.length !== 2 * n) return null;
+  if (strides2.length !== n || pads.length !== 2 * n) return null;
   const channels = ctx.input(1)?.shape?.[1] ?? x[1];
-  const spatial = x.slice(2).map((d, i) => typeof d === "number" ? strides[i] * (d - 1) + kernel[i] - pads[i] - pads[i + n] : null);
+  const spatial = x.slice(2).map((d, i) => typeof d === "number" ? strides2[i] * (d - 1) + kernel2[i] - pads[i] - pads[i + n] : null);
   return [x[0], channels, ...spatial];
 }
 var maxUnpool = {
@@ -21676,8 +21676,8 @@ function gemmDef(opType, domain, extra = () => 0) {
   };
 }
 var fusedGemmActivation = (ctx, mn) => {
-  const act = ctx.attrs.string("activation");
-  return act ? mn * activationFlops(act) : 0;
+  const act2 = ctx.attrs.string("activation");
+  return act2 ? mn * activationFlops(act2) : 0;
 };
 var qgemm = {
   opType: "QGemm",
@@ -22489,9 +22489,9 @@ var qlinearAveragePool = {
   },
   cost: (ctx) => {
     const [x, y] = [inElems(ctx, 0), outElems2(ctx)];
-    const kernel = ctx.attrs.ints("kernel_shape");
-    if (x === null || y === null || !kernel) return null;
-    return flopsOnly(DEQUANTIZE_FLOPS * x + (poolFlopsPerOutput("avg", kernelVolume(kernel)) + QUANTIZE_FLOPS) * y);
+    const kernel2 = ctx.attrs.ints("kernel_shape");
+    if (x === null || y === null || !kernel2) return null;
+    return flopsOnly(DEQUANTIZE_FLOPS * x + (poolFlopsPerOutput("avg", kernelVolume(kernel2)) + QUANTIZE_FLOPS) * y);
   }
 };
 var qlinearConcat = {
@@ -22550,7 +22550,7 @@ import { Buffer as Buffer2 } from "node:buffer";
 var TWO_32 = 4294967296;
 var utf8 = new TextDecoder("utf-8", { fatal: false });
 var latin1Slice = Buffer2.prototype.latin1Slice;
-var Reader = class {
+var Reader = class _Reader {
   constructor(buf, start = 0, end = buf.length) {
     this.buf = buf;
     this.pos = start;
@@ -22570,13 +22570,13 @@ var Reader = class {
   uint32() {
     const buf = this.buf;
     let result = 0;
-    let mul = 1;
+    let mul2 = 1;
     for (let i = 0; ; i++) {
       if (this.pos >= this.end) this.fail("truncated varint");
       const b = buf[this.pos++];
-      result += (b & 127) * mul;
+      result += (b & 127) * mul2;
       if (b < 128) return result;
-      mul *= 128;
+      mul2 *= 128;
       if (i >= 9) this.fail("malformed varint");
     }
   }
@@ -22648,15 +22648,32 @@ var Reader = class {
     this.pos = start + len;
     return [start, start + len];
   }
+  /** A reader over the length-delimited field at the position (which moves past it). */
+  subReader() {
+    const len = this.uint32();
+    const start = this.pos;
+    if (len > this.end - start) this.fail(`field length ${len} runs past the end of the data`);
+    this.pos = start + len;
+    return new _Reader(this.buf, start, start + len);
+  }
   string() {
     const len = this.uint32();
     const start = this.pos;
     if (len > this.end - start) this.fail(`field length ${len} runs past the end of the data`);
-    const end = start + len;
-    this.pos = end;
-    const buf = this.buf;
-    for (let i = start; i < end; i++) if (buf[i] >= 128) return utf8.decode(buf.subarray(start, end));
-    return latin1Slice.call(buf, start, end);
+    this.pos = start + len;
+    return decodeRange(this.buf, start, start + len);
+  }
+  /**
+   * A string field through `pool`: the same bytes give the same string object, found by hashing
+   * the bytes in place, so a name read again (every consumer repeats its producer's output name)
+   * costs neither a new string nor hashing one.
+   */
+  pooledString(pool2) {
+    const len = this.uint32();
+    const start = this.pos;
+    if (len > this.end - start) this.fail(`field length ${len} runs past the end of the data`);
+    this.pos = start + len;
+    return pool2.get(this.buf, start, start + len);
   }
   /** Reads a tag; returns field number * 8 + wire type, as protobuf writes it. */
   tag() {
@@ -22701,6 +22718,79 @@ var Reader = class {
 };
 function decodeUtf8(bytes) {
   return utf8.decode(bytes);
+}
+var StringPool = class {
+  constructor(buf) {
+    this.buf = buf;
+  }
+  buf;
+  table = new Int32Array(1 << 12);
+  mask = (1 << 12) - 1;
+  starts = new Int32Array(1 << 11);
+  lens = new Int32Array(1 << 11);
+  hashes = new Int32Array(1 << 11);
+  strings = [];
+  get(buf, start, end) {
+    if (buf !== this.buf) return decodeRange(buf, start, end);
+    const len = end - start;
+    let h = 2166136261 ^ len;
+    let i = start;
+    for (const stop = end - 3; i < stop; i += 4) h = Math.imul(h ^ (buf[i] | buf[i + 1] << 8 | buf[i + 2] << 16 | buf[i + 3] << 24), 16777619);
+    for (; i < end; i++) h = Math.imul(h ^ buf[i], 16777619);
+    h ^= h >>> 15;
+    const table2 = this.table;
+    const mask = this.mask;
+    let slot = h & mask;
+    for (; ; ) {
+      const e = table2[slot];
+      if (e === 0) break;
+      const k2 = e - 1;
+      if (this.hashes[k2] === h && this.lens[k2] === len && sameBytes(buf, this.starts[k2], start, len)) return this.strings[k2];
+      slot = slot + 1 & mask;
+    }
+    const s = decodeRange(buf, start, end);
+    const k = this.strings.length;
+    if (k === this.starts.length) this.growEntries();
+    this.starts[k] = start;
+    this.lens[k] = len;
+    this.hashes[k] = h;
+    this.strings.push(s);
+    table2[slot] = k + 1;
+    if ((k + 1) * 2 > mask) this.rehash();
+    return s;
+  }
+  growEntries() {
+    const n = this.starts.length * 2;
+    const grow = (a) => {
+      const b = new Int32Array(n);
+      b.set(a);
+      return b;
+    };
+    this.starts = grow(this.starts);
+    this.lens = grow(this.lens);
+    this.hashes = grow(this.hashes);
+  }
+  rehash() {
+    const size2 = (this.mask + 1) * 2;
+    const table2 = new Int32Array(size2);
+    const mask = size2 - 1;
+    for (let k = 0; k < this.strings.length; k++) {
+      let slot = this.hashes[k] & mask;
+      while (table2[slot] !== 0) slot = slot + 1 & mask;
+      table2[slot] = k + 1;
+    }
+    this.table = table2;
+    this.mask = mask;
+  }
+};
+function sameBytes(buf, a, b, len) {
+  if (a === b) return true;
+  for (let i = 0; i < len; i++) if (buf[a + i] !== buf[b + i]) return false;
+  return true;
+}
+function decodeRange(buf, start, end) {
+  for (let i = start; i < end; i++) if (buf[i] >= 128) return utf8.decode(buf.subarray(start, end));
+  return latin1Slice.call(buf, start, end);
 }
 
 // src/formats/onnx/tensor-values.ts
@@ -23207,7 +23297,7 @@ function inferIdentity(ctx) {
 function inferConstantOfShape(ctx) {
   const t = ctx.attrs.tensor("value");
   const dtype = t ? t.dtype : "float32";
-  const fill = t ? readTensorValues(t, 1)?.[0] ?? void 0 : 0;
+  const fill2 = t ? readTensorValues(t, 1)?.[0] ?? void 0 : 0;
   const s = ctx.input(0);
   let dims2 = dimValues(s);
   if (dims2 === null) {
@@ -23215,7 +23305,7 @@ function inferConstantOfShape(ctx) {
     return [tensor(dtype, typeof len === "number" ? new Array(len).fill(null) : null)];
   }
   dims2 = dims2.map((d) => typeof d === "number" && d < 0 ? null : d);
-  return [tensor(dtype, dims2, fill === void 0 ? void 0 : buildValue(dims2, () => fill))];
+  return [tensor(dtype, dims2, fill2 === void 0 ? void 0 : buildValue(dims2, () => fill2))];
 }
 function rangeLength(start, limit2, delta) {
   if (typeof start === "number" && typeof limit2 === "number" && typeof delta === "number") {
@@ -23253,8 +23343,8 @@ function inferTrilu(ctx) {
     const r = kx.shape.length;
     value2 = buildValue(kx.shape, (idx) => {
       const diff = idx[r - 1] - idx[r - 2];
-      const keep = upper ? diff >= kv : diff <= kv;
-      return keep ? kx.value[flatIndex(idx, kx.shape)] : 0;
+      const keep2 = upper ? diff >= kv : diff <= kv;
+      return keep2 ? kx.value[flatIndex(idx, kx.shape)] : 0;
     });
   }
   return [tensor(x?.dtype ?? null, x?.shape ?? null, value2)];
@@ -23893,13 +23983,13 @@ function inferPad(ctx) {
   let value2;
   const mode = ctx.attrs.string("mode", "constant");
   if (numeric && mode === "constant" && x.value) {
-    const fill = ctx.opset < 11 ? ctx.attrs.float("value", 0) : ctx.has(2) ? scalarArg(ctx.input(2)) : 0;
+    const fill2 = ctx.opset < 11 ? ctx.attrs.float("value", 0) : ctx.has(2) ? scalarArg(ctx.input(2)) : 0;
     const shape2 = x.shape;
-    if (fill !== void 0 && isConcrete(shape2)) {
+    if (fill2 !== void 0 && isConcrete(shape2)) {
       const k = knownTensor(x);
       value2 = k ? buildValue(out, (idx) => {
         const src = idx.map((v, i) => v - begin[i]);
-        return src.every((v, i) => v >= 0 && v < shape2[i]) ? k.value[flatIndex(src, shape2)] : fill;
+        return src.every((v, i) => v >= 0 && v < shape2[i]) ? k.value[flatIndex(src, shape2)] : fill2;
       }) : void 0;
     }
   }
@@ -24132,13 +24222,13 @@ function inferGridSample(ctx) {
   const x = ctx.input(0);
   const grid = ctx.input(1);
   const dtype = x?.dtype ?? null;
-  const gs = grid?.shape;
-  if (!gs || gs.length < 3) {
+  const gs2 = grid?.shape;
+  if (!gs2 || gs2.length < 3) {
     return [tensor(dtype, x?.shape ? [x.shape[0], x.shape[1], ...x.shape.slice(2).map(() => null)] : null)];
   }
-  const n = x?.shape?.[0] ?? gs[0];
+  const n = x?.shape?.[0] ?? gs2[0];
   const c = x?.shape?.[1] ?? null;
-  return [tensor(dtype, [n, c, ...gs.slice(1, gs.length - 1)])];
+  return [tensor(dtype, [n, c, ...gs2.slice(1, gs2.length - 1)])];
 }
 var UNNORMALISE_FLOPS = 3;
 function costGridSample(ctx) {
@@ -24767,9 +24857,9 @@ function runScan(ctx) {
     let axis = v8 ? 1 : inAxes[i - states] ?? 0;
     if (axis < 0) axis += rank;
     seqLen = seqLen === null ? t.shape[axis] : mergeDim(seqLen, t.shape[axis]);
-    const slice = t.shape.filter((_, k) => k !== axis && !(v8 && k === 0));
+    const slice2 = t.shape.filter((_, k) => k !== axis && !(v8 && k === 0));
     if (v8) batch = t.shape[0];
-    bodyInputs.push(tensor(t.dtype, slice));
+    bodyInputs.push(tensor(t.dtype, slice2));
   }
   const result = ctx.subgraph(body, bodyInputs);
   return { body: result, seqLen, batch, states, scanOutAxes: ctx.attrs.ints("scan_output_axes") ?? [] };
@@ -24893,6 +24983,1325 @@ var gradient = {
 };
 var ops19 = [optimizer("Adagrad", 3, [0, 2], 8), optimizer("Momentum", 3, [0, 2], 6), optimizer("Adam", 4, [0, 2, 3], 14), gradient];
 
+// src/ops/tflite/common.ts
+var TFL = "tflite";
+var TFL_CUSTOM = "tflite.custom";
+var ONNX_OPSET = 21;
+var FUSED_FLOPS = /* @__PURE__ */ new Map([
+  ["NONE", 0],
+  ["RELU", 1],
+  ["RELU_N1_TO_1", 2],
+  ["RELU6", 2],
+  ["TANH", 1],
+  ["SIGN_BIT", 1]
+]);
+function fusedPerElement(name) {
+  return FUSED_FLOPS.get(name) ?? 1;
+}
+function fusedFlops(ctx, i = 0) {
+  const act2 = ctx.attrs.string("fused_activation_function", "NONE");
+  if (act2 === "NONE") return 0;
+  return (numel(ctx.output(i)?.shape ?? null) ?? 0) * fusedPerElement(act2);
+}
+function withFused(ctx, cost) {
+  if (!cost) return null;
+  const extra = fusedFlops(ctx);
+  return extra === 0 ? cost : { ...cost, flops: cost.flops + extra };
+}
+function tflWindow(padding, kernel2, strides2, dilations2) {
+  if (kernel2.some((k) => k <= 0) || strides2.some((s) => s <= 0) || dilations2.some((d) => d <= 0)) return null;
+  if (padding !== "SAME" && padding !== "VALID") return null;
+  return { kernel: kernel2, strides: strides2, dilations: dilations2, pads: null, autoPad: padding === "SAME" ? "SAME_UPPER" : "VALID", ceil: false };
+}
+function shapeFrom(values) {
+  return values ? values.map((v) => typeof v === "number" && (v < 0 || !Number.isInteger(v)) ? null : v) : null;
+}
+function numbers(dims2) {
+  if (!dims2) return null;
+  return dims2.every((d) => typeof d === "number") ? dims2 : null;
+}
+var TYPES = /* @__PURE__ */ new Map([
+  ["FLOAT32", "float32"],
+  ["FLOAT16", "float16"],
+  ["BFLOAT16", "bfloat16"],
+  ["FLOAT64", "float64"],
+  ["INT8", "int8"],
+  ["INT16", "int16"],
+  ["INT32", "int32"],
+  ["INT64", "int64"],
+  ["UINT8", "uint8"],
+  ["UINT16", "uint16"],
+  ["UINT32", "uint32"],
+  ["UINT64", "uint64"],
+  ["INT4", "int4"],
+  ["BOOL", "bool"],
+  ["STRING", "string"],
+  ["COMPLEX64", "complex64"],
+  ["COMPLEX128", "complex128"]
+]);
+function tflDtype(name) {
+  return name === void 0 ? null : TYPES.get(name) ?? null;
+}
+function onnxCtx(ctx, v = {}) {
+  const view = Object.create(ctx);
+  const own = (k, value2) => Object.defineProperty(view, k, { value: value2, enumerable: true });
+  own("opset", ONNX_OPSET);
+  own("attrs", new Attrs(new Map(Object.entries(v.attrs ?? {}))));
+  own("warn", (m) => ctx.warn(m));
+  if (v.inputs) {
+    const infos = [];
+    const names = [];
+    v.inputs.forEach((s, k) => {
+      if (typeof s === "number") {
+        infos.push(ctx.inputs[s]);
+        names.push(ctx.has(s) ? ctx.node.inputs[s] : "");
+      } else {
+        infos.push(s.info);
+        names.push(s.info ? `\0const${k}` : "");
+      }
+    });
+    const node2 = { ...ctx.node, inputs: names };
+    own("inputs", infos);
+    own("node", node2);
+  }
+  return view;
+}
+var int = (value2) => ({ type: "int", value: value2 });
+var ints = (value2) => ({ type: "ints", value: value2 });
+var str = (value2) => ({ type: "string", value: value2 });
+function delegate(opType, onnx, o = {}) {
+  const view = (ctx) => o.view ? o.view(ctx) : {};
+  const onnxClass = onnx.opClass;
+  return {
+    opType,
+    domain: TFL,
+    opClass: o.opClass ?? (typeof onnxClass === "function" ? (ctx) => onnxClass(onnxCtx(ctx, view(ctx))) : onnxClass),
+    infer(ctx) {
+      const outs = onnx.infer(onnxCtx(ctx, view(ctx)));
+      return o.outputs ? o.outputs(outs, ctx) : outs;
+    },
+    cost(ctx) {
+      let cost = onnx.cost(onnxCtx(ctx, view(ctx)));
+      if (cost && (cost.macs < 0 || cost.flops < 0 || cost.coreMacs < 0)) return null;
+      if (cost && o.extraPerElement) {
+        const n = numel(ctx.output(0)?.shape ?? null);
+        if (n === null) return null;
+        cost = { ...cost, flops: cost.flops + n * o.extraPerElement };
+      }
+      return o.fused === false ? cost : withFused(ctx, cost);
+    }
+  };
+}
+function onnxDef(family, opType) {
+  const def = family.find((d) => d.opType === opType && !d.domain);
+  if (!def) throw new Error(`ONNX operator ${opType} is not in the family`);
+  return def;
+}
+function noValues(outs) {
+  return outs.map((o) => o && o.kind === "tensor" && o.value ? { kind: "tensor", dtype: o.dtype, shape: o.shape } : o);
+}
+
+// src/ops/tflite/conv.ts
+var CONV2D = { x: 0, w: 1, bias: 2, n: 2, kernel: (w) => w.slice(1, 3) };
+var CONV3D = { x: 0, w: 1, bias: 2, n: 3, kernel: (w) => w.slice(0, 3) };
+var TCONV2D = { x: 2, w: 1, bias: 3, n: 2, kernel: (w) => w.slice(1, 3) };
+var TCONV3D = { x: 2, w: 1, bias: 3, n: 3, kernel: (w) => w.slice(0, 3) };
+function filter(ctx, lay) {
+  const w = ctx.input(lay.w)?.shape;
+  return w && w.length === lay.n + 2 ? w : null;
+}
+function kernelOf(ctx, lay) {
+  const w = filter(ctx, lay);
+  return w ? numbers(lay.kernel(w)) : null;
+}
+function strides(ctx, n) {
+  const a = ctx.attrs;
+  const hw = [a.int("stride_h", 1), a.int("stride_w", 1)];
+  return n === 2 ? hw : [a.int("stride_d", 1), ...hw];
+}
+function dilations(ctx, n) {
+  const a = ctx.attrs;
+  const hw = [a.int("dilation_h_factor", 1), a.int("dilation_w_factor", 1)];
+  return n === 2 ? hw : [a.int("dilation_d_factor", 1), ...hw];
+}
+function spatialOut(ctx, lay, xs) {
+  const spatial = xs && xs.length === lay.n + 2 ? xs.slice(1, -1) : new Array(lay.n).fill(null);
+  const kernel2 = kernelOf(ctx, lay);
+  const win = kernel2 ? tflWindow(ctx.attrs.string("padding", "SAME"), kernel2, strides(ctx, lay.n), dilations(ctx, lay.n)) : null;
+  return win ? windowOutput(win, spatial) : spatial.map(() => null);
+}
+function forwardDef(opType, lay, cout, cinPerGroup, opClass) {
+  return {
+    opType,
+    domain: TFL,
+    int32Weights: [lay.bias],
+    opClass,
+    infer(ctx) {
+      const x = ctx.input(lay.x);
+      const xs = x?.shape ?? null;
+      const w = filter(ctx, lay);
+      if (!xs && !w) return [tensor(x?.dtype ?? null, null)];
+      const batch = xs && xs.length === lay.n + 2 ? xs[0] : null;
+      return [tensor(x?.dtype ?? null, [batch, ...spatialOut(ctx, lay, xs), w ? cout(w) : null])];
+    },
+    cost(ctx) {
+      const y = numel(ctx.output(0)?.shape ?? null);
+      const w = filter(ctx, lay);
+      const kernel2 = kernelOf(ctx, lay);
+      const cin = w ? cinPerGroup(ctx, w) : null;
+      if (y === null || !kernel2 || typeof cin !== "number") return null;
+      return coreCost(y * cin * kernelVolume(kernel2), biasFlops2(ctx, lay, y) + fusedFlops(ctx));
+    }
+  };
+}
+function biasFlops2(ctx, lay, y) {
+  return ctx.has(lay.bias) ? y : 0;
+}
+function convGroups(ctx) {
+  const c = ctx.input(0)?.shape?.[3];
+  const per = filter(ctx, CONV2D)?.[3];
+  if (typeof c !== "number" || typeof per !== "number" || per <= 0 || c % per !== 0) return null;
+  return c / per;
+}
+function conv2dClass(ctx) {
+  const groups = convGroups(ctx) ?? 1;
+  const per = filter(ctx, CONV2D)?.[3];
+  if (groups > 1) return per === 1 ? "depthwise" : "grouped";
+  const k = kernelOf(ctx, CONV2D);
+  return k && k.every((d) => d === 1) ? "conv-1x1" : "conv";
+}
+function depthwiseClass(ctx) {
+  const c = ctx.input(0)?.shape?.[3];
+  if (c !== 1) return "depthwise";
+  const k = kernelOf(ctx, CONV2D);
+  return k && k.every((d) => d === 1) ? "conv-1x1" : "conv";
+}
+function conv3dClass(ctx) {
+  const k = kernelOf(ctx, CONV3D);
+  return k && k.every((d) => d === 1) ? "conv-1x1" : "conv-3d";
+}
+function transposedDef(opType, lay, coutOf, cinOf) {
+  const rank = lay.n + 2;
+  return {
+    opType,
+    domain: TFL,
+    int32Weights: [lay.bias],
+    opClass: "conv-transpose",
+    infer(ctx) {
+      const x = ctx.input(lay.x);
+      const given = knownInts(ctx.input(0));
+      if (given && given.length === rank) return [tensor(x?.dtype ?? null, shapeFrom(given))];
+      const xs = x?.shape && x.shape.length === rank ? x.shape : null;
+      const w = filter(ctx, lay);
+      const kernel2 = kernelOf(ctx, lay);
+      const st = strides(ctx, lay.n);
+      const dl = dilations(ctx, lay.n);
+      const same2 = ctx.attrs.string("padding", "SAME") === "SAME";
+      const spatial = (xs ? xs.slice(1, -1) : new Array(lay.n).fill(null)).map((d, i) => {
+        if (typeof d !== "number") return null;
+        if (same2) return d * st[i];
+        return kernel2 ? (d - 1) * st[i] + (kernel2[i] - 1) * dl[i] + 1 : null;
+      });
+      return [tensor(x?.dtype ?? null, [xs ? xs[0] : null, ...spatial, w ? coutOf(w) : null])];
+    },
+    cost(ctx) {
+      const x = ctx.input(lay.x)?.shape ?? null;
+      const xe = numel(x);
+      const w = filter(ctx, lay);
+      const kernel2 = kernelOf(ctx, lay);
+      if (xe === null || !w || !kernel2 || !x) return null;
+      const cout = coutOf(w);
+      const cinPer = cinOf(w);
+      const cin = x[x.length - 1];
+      if (typeof cout !== "number" || typeof cinPer !== "number" || typeof cin !== "number" || cinPer <= 0 || cin % cinPer !== 0) return null;
+      const groups = cin / cinPer;
+      const y = numel(ctx.output(0)?.shape ?? null) ?? 0;
+      if (groups === 0 || cout % groups !== 0) return null;
+      return coreCost(xe * (cout / groups) * kernelVolume(kernel2), biasFlops2(ctx, lay, y) + fusedFlops(ctx));
+    }
+  };
+}
+var ops20 = [
+  forwardDef(
+    "CONV_2D",
+    CONV2D,
+    (w) => w[0],
+    (_ctx, w) => w[3],
+    conv2dClass
+  ),
+  forwardDef(
+    "DEPTHWISE_CONV_2D",
+    CONV2D,
+    (w) => w[3],
+    () => 1,
+    depthwiseClass
+  ),
+  forwardDef(
+    "CONV_3D",
+    CONV3D,
+    (w) => w[4],
+    (_ctx, w) => w[3],
+    conv3dClass
+  ),
+  transposedDef(
+    "TRANSPOSE_CONV",
+    TCONV2D,
+    (w) => w[0],
+    (w) => w[3]
+  ),
+  transposedDef(
+    "CONV_3D_TRANSPOSE",
+    TCONV3D,
+    (w) => w[3],
+    (w) => w[4]
+  )
+];
+
+// src/ops/tflite/matmul.ts
+function fcIn(ctx) {
+  const w = ctx.input(1)?.shape;
+  if (w && w.length === 2 && typeof w[1] === "number") return w[1];
+  const x = ctx.input(0)?.shape;
+  return x && x.length > 0 ? x[x.length - 1] : null;
+}
+function fcShape(ctx) {
+  const x = ctx.input(0)?.shape ?? null;
+  const w = ctx.input(1)?.shape;
+  const units = w && w.length === 2 ? w[0] : null;
+  const keep2 = ctx.attrs.int("keep_num_dims", 0) !== 0;
+  if (!x || x.length === 0) return keep2 ? null : [null, units];
+  if (keep2) return [...x.slice(0, -1), units];
+  const inSize = fcIn(ctx);
+  if (x[x.length - 1] === inSize || typeof inSize !== "number") return [x.length === 1 ? 1 : productDim(x.slice(0, -1)), units];
+  const n = numel(x);
+  return [n === null || inSize <= 0 || n % inSize !== 0 ? null : n / inSize, units];
+}
+var fullyConnected = {
+  opType: "FULLY_CONNECTED",
+  domain: TFL,
+  opClass: "gemm",
+  int32Weights: [2],
+  infer: (ctx) => [tensor(ctx.input(0)?.dtype ?? null, fcShape(ctx))],
+  cost(ctx) {
+    const y = numel(ctx.output(0)?.shape ?? null);
+    const inSize = fcIn(ctx);
+    if (y === null || typeof inSize !== "number") return null;
+    return coreCost(y * inSize, (ctx.has(2) ? y : 0) + fusedFlops(ctx));
+  }
+};
+function adjoint(s, adj) {
+  if (!s || !adj || s.length < 2) return s;
+  return [...s.slice(0, -2), s[s.length - 1], s[s.length - 2]];
+}
+function bmm(ctx) {
+  const a = adjoint(ctx.input(0)?.shape ?? null, ctx.attrs.int("adj_x", 0) !== 0);
+  const b = adjoint(ctx.input(1)?.shape ?? null, ctx.attrs.int("adj_y", 0) !== 0);
+  return matmulShape(a, b);
+}
+var batchMatmul = {
+  opType: "BATCH_MATMUL",
+  domain: TFL,
+  opClass: "gemm",
+  infer: (ctx) => [tensor(ctx.input(0)?.dtype ?? null, bmm(ctx).shape)],
+  cost(ctx) {
+    const { k } = bmm(ctx);
+    const y = numel(ctx.output(0)?.shape ?? null);
+    return y === null || typeof k !== "number" ? null : coreCost(y * k);
+  }
+};
+var ops21 = [fullyConnected, batchMatmul];
+
+// src/ops/tflite/rnn.ts
+var SIGMOID_FLOPS2 = 4;
+var LAYER_NORM = { perElement: 6, perRow: 5 };
+var range = (from, n) => Array.from({ length: n }, (_, i) => from + i);
+var UNI_LSTM = {
+  inputW: range(1, 4),
+  recurrentW: range(5, 4),
+  peephole: range(9, 3),
+  bias: range(12, 4),
+  projW: 16,
+  projB: 17,
+  layerNorm: range(20, 4),
+  auxW: []
+};
+var BI_FW = {
+  inputW: range(1, 4),
+  recurrentW: range(5, 4),
+  peephole: range(9, 3),
+  bias: range(12, 4),
+  projW: 16,
+  projB: 17,
+  layerNorm: [],
+  auxW: range(40, 4)
+};
+var BI_BW = {
+  inputW: range(18, 4),
+  recurrentW: range(22, 4),
+  peephole: range(26, 3),
+  bias: range(29, 4),
+  projW: 33,
+  projB: 34,
+  layerNorm: [],
+  auxW: range(44, 4)
+};
+function elementsOf(ctx, idx) {
+  let total = 0;
+  for (const i of idx) {
+    if (!ctx.has(i)) continue;
+    const n = numel(ctx.input(i)?.shape ?? null);
+    if (n === null) return null;
+    total += n;
+  }
+  return total;
+}
+function bytesOf(ctx, idx) {
+  let total = 0;
+  for (const i of idx) {
+    if (!ctx.has(i)) continue;
+    const t = ctx.input(i);
+    const n = numel(t?.shape ?? null);
+    if (n === null || !t?.dtype) return null;
+    total += byteSize(t.dtype, n);
+  }
+  return total;
+}
+function lstmSizes(ctx, d) {
+  const w = ctx.input(d.inputW[1])?.shape;
+  const b = ctx.input(d.bias[1])?.shape;
+  const h = w && w.length === 2 ? w[0] : b && b.length === 1 ? b[0] : null;
+  const pw = ctx.has(d.projW) ? ctx.input(d.projW)?.shape : void 0;
+  const p = ctx.has(d.projW) ? pw && pw.length === 2 ? pw[0] : null : h;
+  return { h, p };
+}
+function seqDims(x, timeMajor) {
+  if (!x || x.length !== 3) return { t: null, b: null };
+  return timeMajor ? { t: x[0], b: x[1] } : { t: x[1], b: x[0] };
+}
+function seqOut(x, units) {
+  if (!x || x.length !== 3) return [null, null, units];
+  return [x[0], x[1], units];
+}
+function lstmStep(ctx, d) {
+  const { h, p } = lstmSizes(ctx, d);
+  if (typeof h !== "number" || typeof p !== "number") return null;
+  const inputMacs = elementsOf(ctx, [...d.inputW, ...d.auxW.filter(() => ctx.has(39))]);
+  const recurrent2 = elementsOf(ctx, [...d.recurrentW, d.projW]);
+  if (inputMacs === null || recurrent2 === null) return null;
+  const cifg = !ctx.has(d.inputW[0]);
+  const gates = cifg ? 3 : 4;
+  const a = fusedPerElement(ctx.attrs.string("fused_activation_function", "TANH"));
+  const present = (idx) => idx.filter((i) => ctx.has(i)).length;
+  let extra = gates * h;
+  extra += present(d.bias) * h;
+  extra += present(d.peephole) * 2 * h;
+  extra += present(d.layerNorm) * (LAYER_NORM.perElement * h + LAYER_NORM.perRow);
+  extra += (cifg ? 2 : 3) * SIGMOID_FLOPS2 * h + (cifg ? h : 0);
+  extra += h * a + 3 * h;
+  if (ctx.attrs.float("cell_clip", 0) > 0) extra += h;
+  extra += h * a + h;
+  if (ctx.has(d.projB)) extra += p;
+  if (ctx.has(d.projW) && ctx.attrs.float("proj_clip", 0) > 0) extra += p;
+  return { macs: inputMacs + recurrent2, recurrentMacs: recurrent2, extra, stepBytes: bytesOf(ctx, [...d.recurrentW, ...d.peephole, d.projW]) };
+}
+function sequenceCost(t, b, steps) {
+  if (typeof t !== "number" || typeof b !== "number" || steps.some((s) => s === null)) return null;
+  let macs = 0;
+  let extra = 0;
+  let stepFlops = Infinity;
+  let stepBytes = 0;
+  for (const s of steps) {
+    macs += t * b * s.macs;
+    extra += t * b * s.extra;
+    stepFlops = Math.min(stepFlops, b * (2 * s.recurrentMacs + s.extra));
+    stepBytes = stepBytes === null || s.stepBytes === null ? null : Math.max(stepBytes, s.stepBytes);
+  }
+  const cost = macCost(macs, extra);
+  const timing = { steps: t * steps.length, stepFlops };
+  if (stepBytes !== null) timing.stepBytes = stepBytes;
+  cost.timing = timing;
+  return cost;
+}
+var uniLstm = {
+  opType: "UNIDIRECTIONAL_SEQUENCE_LSTM",
+  domain: TFL,
+  opClass: "recurrent",
+  int32Weights: [...UNI_LSTM.bias, UNI_LSTM.projB],
+  infer(ctx) {
+    const x = ctx.input(0);
+    return [tensor(x?.dtype ?? null, seqOut(x?.shape ?? null, lstmSizes(ctx, UNI_LSTM).p))];
+  },
+  cost(ctx) {
+    const { t, b } = seqDims(ctx.input(0)?.shape ?? null, ctx.attrs.int("time_major", 0) !== 0);
+    return sequenceCost(t, b, [lstmStep(ctx, UNI_LSTM)]);
+  }
+};
+var biLstm = {
+  opType: "BIDIRECTIONAL_SEQUENCE_LSTM",
+  domain: TFL,
+  opClass: "recurrent",
+  int32Weights: [...BI_FW.bias, BI_FW.projB, ...BI_BW.bias, BI_BW.projB],
+  infer(ctx) {
+    const x = ctx.input(0);
+    const fw = lstmSizes(ctx, BI_FW).p;
+    const bw = lstmSizes(ctx, BI_BW).p;
+    const dt = x?.dtype ?? null;
+    if (ctx.attrs.int("merge_outputs", 0) !== 0) {
+      const units = typeof fw === "number" && typeof bw === "number" ? fw + bw : null;
+      return [tensor(dt, seqOut(x?.shape ?? null, units))];
+    }
+    return [tensor(dt, seqOut(x?.shape ?? null, fw)), tensor(dt, seqOut(x?.shape ?? null, bw))];
+  },
+  cost(ctx) {
+    const { t, b } = seqDims(ctx.input(0)?.shape ?? null, ctx.attrs.int("time_major", 1) !== 0);
+    return sequenceCost(t, b, [lstmStep(ctx, BI_FW), lstmStep(ctx, BI_BW)]);
+  }
+};
+function basicLstmStep(ctx) {
+  const x = ctx.input(0)?.shape;
+  const w = ctx.input(2)?.shape;
+  const b = x && x.length === 2 ? x[0] : null;
+  const h = w && w.length === 2 && typeof w[0] === "number" && w[0] % 4 === 0 ? w[0] / 4 : null;
+  const inputs = w && w.length === 2 ? w[1] : null;
+  if (typeof h !== "number" || typeof inputs !== "number") return { b, h, step: null };
+  const extra = 4 * h + 3 * SIGMOID_FLOPS2 * h + h + 3 * h + h + h;
+  const stepBytes = ctx.input(2)?.dtype ? byteSize(ctx.input(2).dtype, 4 * h * h) : null;
+  return { b, h, step: { macs: 4 * h * inputs, recurrentMacs: 4 * h * h, extra, stepBytes } };
+}
+var lstm = {
+  opType: "LSTM",
+  domain: TFL,
+  opClass: "recurrent",
+  int32Weights: [...UNI_LSTM.bias, UNI_LSTM.projB],
+  infer(ctx) {
+    const x = ctx.input(0);
+    const dt = x?.dtype ?? null;
+    if (ctx.attrs.string("kernel_type", "FULL") === "BASIC") {
+      const { b: b2, h: h2 } = basicLstmStep(ctx);
+      const i = x?.shape && x.shape.length === 2 ? x.shape[1] : null;
+      const cat = typeof i === "number" && typeof h2 === "number" ? i + h2 : null;
+      return [tensor(dt, [b2, h2]), tensor(dt, [b2, h2]), tensor(dt, [b2, cat]), tensor(dt, [b2, typeof h2 === "number" ? 4 * h2 : null])];
+    }
+    const b = x?.shape && x.shape.length === 2 ? x.shape[0] : null;
+    const { h, p } = lstmSizes(ctx, UNI_LSTM);
+    const outs = [tensor(dt, [b, p])];
+    if (ctx.node.outputs.length === 4) return [null, tensor(dt, [b, p]), tensor(dt, [b, h]), tensor(dt, [b, p])];
+    return outs;
+  },
+  cost(ctx) {
+    if (ctx.attrs.string("kernel_type", "FULL") === "BASIC") {
+      const { b, step } = basicLstmStep(ctx);
+      return sequenceCost(1, b, [step]);
+    }
+    const x = ctx.input(0)?.shape;
+    return sequenceCost(1, x && x.length === 2 ? x[0] : null, [lstmStep(ctx, UNI_LSTM)]);
+  }
+};
+var UNI_RNN = { w: 1, r: 2, bias: 3, auxW: -1 };
+var BI_RNN_FW = { w: 1, r: 2, bias: 3, auxW: 10 };
+var BI_RNN_BW = { w: 5, r: 6, bias: 7, auxW: 11 };
+function rnnUnits(ctx, d) {
+  const w = ctx.input(d.w)?.shape;
+  const r = ctx.input(d.r)?.shape;
+  return w && w.length === 2 ? w[0] : r && r.length === 2 ? r[0] : null;
+}
+function rnnStep(ctx, d) {
+  const h = rnnUnits(ctx, d);
+  const aux = d.auxW >= 0 && ctx.has(9) ? [d.auxW] : [];
+  const inputMacs = elementsOf(ctx, [d.w, ...aux]);
+  const recurrent2 = elementsOf(ctx, [d.r]);
+  if (typeof h !== "number" || inputMacs === null || recurrent2 === null) return null;
+  const a = fusedPerElement(ctx.attrs.string("fused_activation_function", "NONE"));
+  const extra = h + (ctx.has(d.bias) ? h : 0) + h * a;
+  return { macs: inputMacs + recurrent2, recurrentMacs: recurrent2, extra, stepBytes: bytesOf(ctx, [d.r]) };
+}
+var uniRnn = {
+  opType: "UNIDIRECTIONAL_SEQUENCE_RNN",
+  domain: TFL,
+  opClass: "recurrent",
+  int32Weights: [3],
+  infer(ctx) {
+    const x = ctx.input(0);
+    return [tensor(x?.dtype ?? null, seqOut(x?.shape ?? null, rnnUnits(ctx, UNI_RNN)))];
+  },
+  cost(ctx) {
+    const { t, b } = seqDims(ctx.input(0)?.shape ?? null, ctx.attrs.int("time_major", 0) !== 0);
+    return sequenceCost(t, b, [rnnStep(ctx, UNI_RNN)]);
+  }
+};
+var biRnn = {
+  opType: "BIDIRECTIONAL_SEQUENCE_RNN",
+  domain: TFL,
+  opClass: "recurrent",
+  int32Weights: [3, 7],
+  infer(ctx) {
+    const x = ctx.input(0);
+    const fw = rnnUnits(ctx, BI_RNN_FW);
+    const bw = rnnUnits(ctx, BI_RNN_BW);
+    const dt = x?.dtype ?? null;
+    if (ctx.attrs.int("merge_outputs", 0) !== 0) {
+      return [tensor(dt, seqOut(x?.shape ?? null, typeof fw === "number" && typeof bw === "number" ? fw + bw : null))];
+    }
+    return [tensor(dt, seqOut(x?.shape ?? null, fw)), tensor(dt, seqOut(x?.shape ?? null, bw))];
+  },
+  cost(ctx) {
+    const { t, b } = seqDims(ctx.input(0)?.shape ?? null, ctx.attrs.int("time_major", 0) !== 0);
+    return sequenceCost(t, b, [rnnStep(ctx, BI_RNN_FW), rnnStep(ctx, BI_RNN_BW)]);
+  }
+};
+var rnn = {
+  opType: "RNN",
+  domain: TFL,
+  opClass: "recurrent",
+  int32Weights: [3],
+  infer(ctx) {
+    const x = ctx.input(0);
+    const b = x?.shape && x.shape.length === 2 ? x.shape[0] : null;
+    return ctx.node.outputs.map(() => tensor(x?.dtype ?? null, [b, rnnUnits(ctx, UNI_RNN)]));
+  },
+  cost(ctx) {
+    const x = ctx.input(0)?.shape;
+    return sequenceCost(1, x && x.length === 2 ? x[0] : null, [rnnStep(ctx, UNI_RNN)]);
+  }
+};
+function svdfDims(ctx) {
+  const rank = ctx.attrs.int("rank", 1);
+  const x = ctx.input(0)?.shape;
+  const wf = ctx.input(1)?.shape;
+  const wt = ctx.input(2)?.shape;
+  const f = wf && wf.length === 2 ? wf[0] : null;
+  let units = typeof f === "number" && rank > 0 && f % rank === 0 ? f / rank : null;
+  const bias = ctx.input(3)?.shape;
+  if (units === null && ctx.has(3) && bias && bias.length === 1) units = bias[0];
+  return {
+    b: x && x.length === 2 ? x[0] : null,
+    i: wf && wf.length === 2 ? wf[1] : null,
+    f,
+    m: wt && wt.length === 2 ? wt[1] : null,
+    units,
+    rank
+  };
+}
+var svdf = {
+  opType: "SVDF",
+  domain: TFL,
+  opClass: "recurrent",
+  int32Weights: [3],
+  infer(ctx) {
+    const d = svdfDims(ctx);
+    return [tensor(ctx.input(0)?.dtype ?? null, [d.b, d.units])];
+  },
+  cost(ctx) {
+    const d = svdfDims(ctx);
+    if ([d.b, d.i, d.f, d.m, d.units].some((v) => typeof v !== "number") || d.rank < 1) return null;
+    const [b, i, f, m, units] = [d.b, d.i, d.f, d.m, d.units];
+    const a = fusedPerElement(ctx.attrs.string("fused_activation_function", "NONE"));
+    const extra = units * (d.rank - 1) + (ctx.has(3) ? units : 0) + units * a;
+    return macCost(b * (f * i + f * m), b * extra);
+  }
+};
+var ops22 = [uniLstm, biLstm, lstm, uniRnn, biRnn, rnn, svdf];
+
+// src/ops/tflite/pool.ts
+function kernel(ctx) {
+  return [ctx.attrs.int("filter_height", 1), ctx.attrs.int("filter_width", 1)];
+}
+function poolDef(opType, kind2) {
+  return {
+    opType,
+    domain: TFL,
+    opClass: "reduction",
+    infer(ctx) {
+      const x = ctx.input(0);
+      const xs = x?.shape && x.shape.length === 4 ? x.shape : null;
+      const win = tflWindow(ctx.attrs.string("padding", "SAME"), kernel(ctx), [ctx.attrs.int("stride_h", 1), ctx.attrs.int("stride_w", 1)], [1, 1]);
+      const spatial = xs && win ? windowOutput(win, xs.slice(1, 3)) : [null, null];
+      return [tensor(x?.dtype ?? null, [xs ? xs[0] : null, ...spatial, xs ? xs[3] : null])];
+    },
+    cost(ctx) {
+      const y = numel(ctx.output(0)?.shape ?? null);
+      const [kh, kw] = kernel(ctx);
+      return y === null ? null : { macs: 0, flops: y * poolFlopsPerOutput(kind2, kh * kw) + fusedFlops(ctx), coreMacs: 0 };
+    }
+  };
+}
+var ops23 = [poolDef("MAX_POOL_2D", "max"), poolDef("AVERAGE_POOL_2D", "avg"), poolDef("L2_POOL_2D", "lp")];
+
+// src/ops/tflite/elementwise.ts
+var ew = (name) => onnxDef(ops, name);
+var act = (name) => onnxDef(ops2, name);
+function sameShape3(opType, perElement, dtype) {
+  return {
+    opType,
+    domain: TFL,
+    opClass: "elementwise",
+    infer(ctx) {
+      const x = ctx.input(0);
+      const dt = dtype ? dtype(ctx) : x?.dtype ?? null;
+      return [tensor(dt, x?.shape ? [...x.shape] : null)];
+    },
+    cost: (ctx) => {
+      const n = numel(ctx.output(0)?.shape ?? null);
+      return n === null ? null : { macs: 0, flops: n * perElement, coreMacs: 0 };
+    }
+  };
+}
+var binary2 = [
+  // TFLite name, ONNX rule, values propagate
+  ["ADD", "Add", true],
+  ["SUB", "Sub", true],
+  ["MUL", "Mul", true],
+  ["DIV", "Div", false],
+  ["FLOOR_DIV", "Div", false],
+  ["FLOOR_MOD", "Mod", false],
+  ["POW", "Pow", true],
+  ["MAXIMUM", "Max", true],
+  ["MINIMUM", "Min", true],
+  ["EQUAL", "Equal", true],
+  ["NOT_EQUAL", "Equal", false],
+  ["LESS", "Less", true],
+  ["LESS_EQUAL", "LessOrEqual", true],
+  ["GREATER", "Greater", true],
+  ["GREATER_EQUAL", "GreaterOrEqual", true],
+  ["LOGICAL_AND", "And", true],
+  ["LOGICAL_OR", "Or", true],
+  ["SELECT_V2", "Where", true]
+];
+var unary = [
+  ["ABS", ew("Abs"), true],
+  ["NEG", ew("Neg"), true],
+  ["FLOOR", ew("Floor"), true],
+  ["CEIL", ew("Ceil"), true],
+  ["ROUND", ew("Round"), true],
+  ["SIGN", ew("Sign"), true],
+  ["EXP", ew("Exp"), true],
+  ["LOG", ew("Log"), true],
+  ["SQRT", ew("Sqrt"), true],
+  ["SIN", ew("Sin"), true],
+  ["COS", ew("Cos"), true],
+  ["LOGICAL_NOT", ew("Not"), true],
+  ["RELU", act("Relu"), true],
+  ["LEAKY_RELU", act("LeakyRelu"), true],
+  ["LOGISTIC", act("Sigmoid"), true],
+  ["TANH", act("Tanh"), true],
+  ["HARD_SWISH", act("HardSwish"), true],
+  ["ELU", act("Elu"), true]
+];
+var ops24 = [
+  ...binary2.map(([name, onnx, values]) => delegate(name, ew(onnx), values ? {} : { outputs: noValues })),
+  ...unary.map(([name, onnx, values]) => delegate(name, onnx, values ? {} : { outputs: noValues })),
+  delegate("ADD_N", ew("Sum")),
+  // SELECT (v1): the condition may be a vector over the first dim; the output is x's shape.
+  {
+    ...delegate("SELECT", ew("Where")),
+    infer: (ctx) => [tensor(ctx.input(1)?.dtype ?? ctx.input(2)?.dtype ?? null, ctx.input(1)?.shape ? [...ctx.input(1).shape] : null)]
+  },
+  delegate("SQUARED_DIFFERENCE", ew("Sub"), { outputs: noValues, extraPerElement: 1 }),
+  delegate("RSQRT", ew("Sqrt"), { outputs: noValues, extraPerElement: 1 }),
+  delegate("SQUARE", ew("Abs"), { outputs: noValues }),
+  delegate("PRELU", act("PRelu")),
+  delegate("GELU", act("Gelu"), { view: (ctx) => ctx.attrs.int("approximate", 0) !== 0 ? { attrs: { approximate: str("tanh") } } : {} }),
+  sameShape3("RELU6", 2),
+  sameShape3("RELU_N1_TO_1", 2),
+  sameShape3("RELU_0_TO_1", 2),
+  // The output type is the file's (CastOptions may be absent from older files).
+  sameShape3("CAST", 0, () => null),
+  sameShape3("ZEROS_LIKE", 0),
+  sameShape3("ONES_LIKE", 0),
+  // The quantized type (int8 / uint8 / int16) is the output tensor's: the file declares it.
+  sameShape3("QUANTIZE", QUANTIZE_FLOPS, () => null),
+  sameShape3("DEQUANTIZE", DEQUANTIZE_FLOPS, () => null)
+];
+
+// src/ops/tflite/reduce.ts
+var keep = (ctx) => ({ attrs: { keepdims: int(ctx.attrs.int("keep_dims", 0) !== 0 ? 1 : 0) } });
+var REDUCTIONS = [
+  ["MEAN", "ReduceMean", true],
+  ["SUM", "ReduceSum", true],
+  ["REDUCE_MAX", "ReduceMax", true],
+  ["REDUCE_MIN", "ReduceMin", true],
+  ["REDUCE_PROD", "ReduceProd", true],
+  ["REDUCE_ANY", "ReduceMax", false],
+  ["REDUCE_ALL", "ReduceMin", false]
+];
+function argDef(opType) {
+  const axisOf = (ctx) => {
+    const a = knownInts(ctx.input(1));
+    const rank = ctx.input(0)?.shape?.length;
+    if (!a || a.length !== 1 || rank === void 0) return null;
+    return normAxis(a[0], rank);
+  };
+  return {
+    opType,
+    domain: TFL,
+    opClass: "reduction",
+    infer(ctx) {
+      const xs = ctx.input(0)?.shape ?? null;
+      const axis = axisOf(ctx);
+      const dt = tflDtype(ctx.attrs.string("output_type"));
+      const dtype = dt === "int32" || dt === "int64" ? dt : null;
+      if (!xs) return [tensor(dtype, null)];
+      if (axis === null) return [tensor(dtype, xs.length > 0 ? new Array(xs.length - 1).fill(null) : null)];
+      return [
+        tensor(
+          dtype,
+          xs.filter((_, i) => i !== axis)
+        )
+      ];
+    },
+    cost(ctx) {
+      const n = numel(ctx.input(0)?.shape ?? null);
+      return n === null ? null : { macs: 0, flops: n, coreMacs: 0 };
+    }
+  };
+}
+var ops25 = [
+  ...REDUCTIONS.map(([name, onnx, values]) => delegate(name, onnxDef(ops3, onnx), { view: keep, fused: false, ...values ? {} : { outputs: noValues } })),
+  argDef("ARG_MAX"),
+  argDef("ARG_MIN"),
+  delegate("SOFTMAX", onnxDef(ops2, "Softmax"), { fused: false }),
+  delegate("LOG_SOFTMAX", onnxDef(ops2, "LogSoftmax"), { fused: false }),
+  delegate("L2_NORMALIZATION", onnxDef(ops4, "LpNormalization"), { view: () => ({ attrs: { p: int(2), axis: int(-1) } }) }),
+  delegate("LOCAL_RESPONSE_NORMALIZATION", onnxDef(ops4, "LRN"), {
+    fused: false,
+    view: (ctx) => ({ attrs: { size: int(2 * ctx.attrs.int("radius", 5) + 1) } })
+  })
+];
+
+// src/ops/tflite/shape.ts
+var HUGE2 = 2 ** 53 - 1;
+var c64 = (values) => ({ info: tensor("int64", [values.length], values) });
+var shapeDef = (name) => onnxDef(ops11, name);
+var sc = (name) => onnxDef(ops13, name);
+var gs = (name) => onnxDef(ops12, name);
+function shapeOnly(opType, opClass, infer) {
+  return { opType, domain: TFL, opClass, infer, cost: noCost };
+}
+var unknownRank = (ctx, rank) => tensor(ctx.input(0)?.dtype ?? null, rank === void 0 ? null : new Array(rank).fill(null));
+function reshapeView(ctx) {
+  const attrs = { allowzero: int(1) };
+  const fromInput = ctx.has(1) ? dimValues(ctx.input(1)) : null;
+  if (fromInput) return { attrs, inputs: [0, c64(fromInput)] };
+  const attr = ctx.attrs.ints("new_shape");
+  if (attr && !(ctx.has(1) && ctx.input(1)?.shape)) return { attrs, inputs: [0, c64(attr)] };
+  return { attrs, inputs: [0, 1] };
+}
+var transposeOnnx = sc("Transpose");
+var transpose = {
+  ...delegate("TRANSPOSE", transposeOnnx, { fused: false, view: (ctx) => ({ attrs: { perm: ints(knownInts(ctx.input(1)) ?? []) } }) }),
+  infer(ctx) {
+    const perm = knownInts(ctx.input(1));
+    if (!perm) return [unknownRank(ctx, ctx.input(0)?.shape?.length)];
+    return transposeOnnx.infer(onnxCtx(ctx, { attrs: { perm: ints(perm) } }));
+  }
+};
+var splitOnnx = sc("Split");
+function splitView(ctx) {
+  const axis = knownInts(ctx.input(0));
+  if (!axis || axis.length !== 1) return null;
+  return { attrs: { axis: int(axis[0]), num_outputs: int(ctx.attrs.int("num_splits", ctx.node.outputs.length)) }, inputs: [1] };
+}
+function splitVView(ctx) {
+  const axis = knownInts(ctx.input(2));
+  const sizes = knownInts(ctx.input(1));
+  const xs = ctx.input(0)?.shape;
+  if (!axis || axis.length !== 1 || !sizes || !xs) return null;
+  const a = normAxis(axis[0], xs.length);
+  if (a === null) return null;
+  const unknown = sizes.filter((s) => s < 0).length;
+  let resolved = sizes;
+  if (unknown === 1) {
+    const d = xs[a];
+    const rest = sizes.filter((s) => s >= 0).reduce((x, y) => x + y, 0);
+    resolved = sizes.map((s) => s >= 0 ? s : typeof d === "number" ? d - rest : null);
+    if (resolved.some((s) => s === null)) return null;
+  }
+  return { attrs: { axis: int(a) }, inputs: [0, c64(resolved)] };
+}
+function splitDef(opType, view, x) {
+  return shapeOnly(opType, "data-movement", (ctx) => {
+    const v = view(ctx);
+    if (!v) return ctx.node.outputs.map(() => tensor(ctx.input(x)?.dtype ?? null, ctx.input(x)?.shape ? ctx.input(x).shape.map(() => null) : null));
+    return splitOnnx.infer(onnxCtx(ctx, v));
+  });
+}
+var sliceOnnx = sc("Slice");
+function sliceView(ctx) {
+  const begin = dimValues(ctx.input(1));
+  const size2 = dimValues(ctx.input(2));
+  if (!begin || !size2 || begin.length !== size2.length) return null;
+  const ends = size2.map((s, i) => {
+    const b = begin[i];
+    if (s === -1) return HUGE2;
+    return typeof s === "number" && typeof b === "number" ? b + s : null;
+  });
+  if (ends.some((e) => e === null)) return null;
+  return { inputs: [0, c64(begin), c64(ends)] };
+}
+var slice = shapeOnly("SLICE", "data-movement", (ctx) => {
+  const v = sliceView(ctx);
+  return v ? sliceOnnx.infer(onnxCtx(ctx, v)) : [unknownRank(ctx, ctx.input(0)?.shape?.length)];
+});
+function stridedSlice(ctx) {
+  const x = ctx.input(0);
+  const rank = x?.shape?.length;
+  const begin = knownInts(ctx.input(1));
+  const end = knownInts(ctx.input(2));
+  const strides2 = ctx.has(3) ? knownInts(ctx.input(3)) : begin?.map(() => 1);
+  const a = ctx.attrs;
+  const shrink = a.int("shrink_axis_mask", 0);
+  const unsupported = a.int("ellipsis_mask", 0) !== 0 || a.int("new_axis_mask", 0) !== 0 || a.int("offset", 0) !== 0;
+  const kept = (r) => Array.from({ length: r }, (_, i) => i).filter((i) => !(shrink & 1 << i));
+  if (rank === void 0 || !begin || !end || !strides2 || unsupported || begin.length !== end.length || begin.length !== strides2.length || begin.length > rank) {
+    if (rank === void 0 || unsupported) return [tensor(x?.dtype ?? null, null)];
+    return [
+      tensor(
+        x?.dtype ?? null,
+        kept(rank).map(() => null)
+      )
+    ];
+  }
+  const m = begin.length;
+  const starts = [];
+  const ends = [];
+  for (let i = 0; i < m; i++) {
+    const step = strides2[i];
+    if (shrink & 1 << i) {
+      starts.push(begin[i]);
+      ends.push(begin[i] === -1 ? HUGE2 : begin[i] + 1);
+      strides2[i] = 1;
+      continue;
+    }
+    starts.push(a.int("begin_mask", 0) & 1 << i ? step > 0 ? 0 : HUGE2 : begin[i]);
+    ends.push(a.int("end_mask", 0) & 1 << i ? step > 0 ? HUGE2 : -HUGE2 : end[i]);
+  }
+  const axes = Array.from({ length: m }, (_, i) => i);
+  const [out] = sliceOnnx.infer(onnxCtx(ctx, { inputs: [0, c64(starts), c64(ends), c64(axes), c64(strides2)] }));
+  if (!out || out.kind !== "tensor" || !out.shape) return [out];
+  const shape2 = out.shape.filter((_, i) => !(i < m && shrink & 1 << i));
+  return [tensor(out.dtype, shape2, out.value)];
+}
+function pad(ctx) {
+  const x = ctx.input(0);
+  const xs = x?.shape ?? null;
+  const p = knownInts(ctx.input(1));
+  if (!xs) return [tensor(x?.dtype ?? null, null)];
+  if (!p || p.length !== 2 * xs.length) return [unknownRank(ctx, xs.length)];
+  return [
+    tensor(
+      x?.dtype ?? null,
+      xs.map((d, i) => typeof d === "number" ? d + p[2 * i] + p[2 * i + 1] : null)
+    )
+  ];
+}
+function pack(ctx) {
+  const ins = ctx.node.inputs.map((_, i) => ctx.input(i));
+  const first2 = ins.find((t) => t?.shape) ?? ins[0];
+  const dtype = first2?.dtype ?? null;
+  if (!first2?.shape) return [tensor(dtype, null)];
+  const rank = first2.shape.length;
+  const axis = normAxis(ctx.attrs.int("axis", 0), rank + 1);
+  if (axis === null) return [tensor(dtype, null)];
+  const n = ctx.node.inputs.length;
+  const shape2 = first2.shape.map((d, i) => {
+    for (const t of ins) if (t?.shape && typeof t.shape[i] === "number") return t.shape[i];
+    return d;
+  });
+  shape2.splice(axis, 0, n);
+  let value2;
+  if (axis === 0 && ins.every((t) => t?.value)) value2 = ins.flatMap((t) => t.value);
+  if (value2 && (!isConcrete(shape2) || value2.length !== numel(shape2))) value2 = void 0;
+  return [tensor(dtype, shape2, value2)];
+}
+function unpack(ctx) {
+  const x = ctx.input(0);
+  const xs = x?.shape;
+  const outs = ctx.node.outputs.length;
+  const axis = xs ? normAxis(ctx.attrs.int("axis", 0), xs.length) : null;
+  const shape2 = xs && axis !== null ? xs.filter((_, i) => i !== axis) : xs && xs.length > 0 ? new Array(xs.length - 1).fill(null) : null;
+  return Array.from({ length: outs }, () => tensor(x?.dtype ?? null, shape2 ? [...shape2] : null));
+}
+function nhwc2(ctx) {
+  const xs = ctx.input(0)?.shape;
+  return xs && xs.length === 4 ? xs : null;
+}
+var mul = (d, k) => typeof d === "number" ? d * k : null;
+var div = (d, k) => typeof d === "number" && k > 0 && d % k === 0 ? d / k : null;
+function spaceToDepth(ctx) {
+  const x = nhwc2(ctx);
+  const b = ctx.attrs.int("block_size", 1);
+  return [tensor(ctx.input(0)?.dtype ?? null, x ? [x[0], div(x[1], b), div(x[2], b), mul(x[3], b * b)] : null)];
+}
+function depthToSpace(ctx) {
+  const x = nhwc2(ctx);
+  const b = ctx.attrs.int("block_size", 1);
+  return [tensor(ctx.input(0)?.dtype ?? null, x ? [x[0], mul(x[1], b), mul(x[2], b), div(x[3], b * b)] : null)];
+}
+function spaceBatch(toBatch) {
+  return (ctx) => {
+    const x = ctx.input(0);
+    const xs = x?.shape;
+    const block = knownInts(ctx.input(1));
+    const pc = knownInts(ctx.input(2));
+    if (!xs) return [tensor(x?.dtype ?? null, null)];
+    if (!block || !pc || pc.length !== 2 * block.length || block.length + 1 > xs.length || block.some((k) => k <= 0)) return [unknownRank(ctx, xs.length)];
+    const prod = block.reduce((p, k) => p * k, 1);
+    const out = [...xs];
+    out[0] = toBatch ? mul(xs[0], prod) : div(xs[0], prod);
+    block.forEach((k, i) => {
+      const d = xs[1 + i];
+      const extra = pc[2 * i] + pc[2 * i + 1];
+      out[1 + i] = toBatch ? div(typeof d === "number" ? d + extra : null, k) : typeof d === "number" ? d * k - extra : null;
+    });
+    return [tensor(x?.dtype ?? null, out)];
+  };
+}
+function resizeDef(opType, taps) {
+  return {
+    opType,
+    domain: TFL,
+    opClass: "resample",
+    infer(ctx) {
+      const x = nhwc2(ctx);
+      const size2 = shapeFrom(dimValues(ctx.input(1)));
+      const hw = size2 && size2.length === 2 ? size2 : [null, null];
+      return [tensor(ctx.input(0)?.dtype ?? null, x ? [x[0], ...hw, x[3]] : [null, ...hw, null])];
+    },
+    cost(ctx) {
+      const x = nhwc2(ctx);
+      const y = ctx.output(0)?.shape;
+      if (!x || !y || !isConcrete(y)) return null;
+      const n = numel(y);
+      if (taps === 0 || n === 0) return { macs: 0, flops: 0, coreMacs: 0 };
+      const resized = [];
+      for (const i of [1, 2]) if (x[i] !== y[i]) resized.push(taps);
+      return { macs: 0, flops: n * interpolationFlops(resized), coreMacs: 0 };
+    }
+  };
+}
+function shapeOf(ctx) {
+  const xs = ctx.input(0)?.shape;
+  const dt = ctx.attrs.string("out_type", "INT32") === "INT64" ? "int64" : "int32";
+  if (!xs) return [tensor(dt, [null])];
+  return [tensor(dt, [xs.length], [...xs])];
+}
+function fill(ctx) {
+  const dims2 = dimValues(ctx.input(0));
+  const n = ctx.input(0)?.shape?.[0];
+  return [tensor(ctx.input(1)?.dtype ?? null, dims2 ? shapeFrom(dims2) : typeof n === "number" && n >= 0 ? new Array(n).fill(null) : null)];
+}
+function sameAsInput2(ctx) {
+  const x = ctx.input(0);
+  return [tensor(x?.dtype ?? null, x?.shape ? [...x.shape] : null)];
+}
+var gatherOnnx = gs("Gather");
+function gatherShape(ctx) {
+  const batchDims = ctx.attrs.int("batch_dims", 0);
+  if (batchDims === 0) return gatherOnnx.infer(onnxCtx(ctx, { attrs: { axis: int(ctx.attrs.int("axis", 0)) } }));
+  const p = ctx.input(0)?.shape;
+  const idx = ctx.input(1)?.shape;
+  const dtype = ctx.input(0)?.dtype ?? null;
+  if (!p || !idx) return [tensor(dtype, null)];
+  const axis = normAxis(ctx.attrs.int("axis", 0), p.length);
+  const bd = batchDims < 0 ? batchDims + idx.length : batchDims;
+  if (axis === null || bd < 0 || bd > idx.length) return [tensor(dtype, null)];
+  return [tensor(dtype, [...p.slice(0, axis), ...idx.slice(bd), ...p.slice(axis + 1)])];
+}
+var ops26 = [
+  { ...delegate("RESHAPE", shapeDef("Reshape"), { fused: false, view: reshapeView }), cost: noCost },
+  delegate("SQUEEZE", shapeDef("Squeeze"), {
+    fused: false,
+    view: (ctx) => {
+      const dims2 = ctx.attrs.ints("squeeze_dims") ?? [];
+      return { inputs: [0, dims2.length ? c64(dims2) : { info: void 0 }] };
+    }
+  }),
+  delegate("EXPAND_DIMS", shapeDef("Unsqueeze"), { fused: false }),
+  transpose,
+  delegate("CONCATENATION", sc("Concat"), { view: (ctx) => ({ attrs: { axis: int(ctx.attrs.int("axis", 0)) } }) }),
+  splitDef("SPLIT", splitView, 1),
+  splitDef("SPLIT_V", splitVView, 0),
+  slice,
+  shapeOnly("STRIDED_SLICE", "data-movement", stridedSlice),
+  shapeOnly("PAD", "data-movement", pad),
+  shapeOnly("PADV2", "data-movement", pad),
+  shapeOnly("MIRROR_PAD", "data-movement", pad),
+  delegate("TILE", shapeDef("Tile"), { fused: false }),
+  delegate("BROADCAST_TO", shapeDef("Expand"), { fused: false }),
+  shapeOnly("PACK", "data-movement", pack),
+  shapeOnly("UNPACK", "data-movement", unpack),
+  shapeOnly("SPACE_TO_DEPTH", "data-movement", spaceToDepth),
+  shapeOnly("DEPTH_TO_SPACE", "data-movement", depthToSpace),
+  shapeOnly("SPACE_TO_BATCH_ND", "data-movement", spaceBatch(true)),
+  shapeOnly("BATCH_TO_SPACE_ND", "data-movement", spaceBatch(false)),
+  shapeOnly("REVERSE_V2", "data-movement", sameAsInput2),
+  { ...delegate("GATHER", gatherOnnx, { fused: false, view: (ctx) => ({ attrs: { axis: int(ctx.attrs.int("axis", 0)) } }) }), infer: gatherShape },
+  delegate("GATHER_ND", gs("GatherND"), { fused: false }),
+  // EMBEDDING_LOOKUP(ids, table) is Gather(table, ids) on axis 0.
+  delegate("EMBEDDING_LOOKUP", gatherOnnx, { fused: false, view: () => ({ inputs: [1, 0], attrs: { axis: int(0) } }) }),
+  resizeDef("RESIZE_BILINEAR", 2),
+  resizeDef("RESIZE_NEAREST_NEIGHBOR", 0),
+  shapeOnly("SHAPE", "shape", shapeOf),
+  shapeOnly("FILL", "shape", fill),
+  shapeOnly("DENSIFY", "shape", sameAsInput2)
+];
+
+// src/ops/tflite/control-flow.ts
+function branches(ctx) {
+  const cond = knownInts(ctx.input(0));
+  const taken = cond && cond.length === 1 ? cond[0] !== 0 : null;
+  const args = ctx.node.inputs.slice(1).map((_, i) => ctx.inputs[i + 1] ?? null);
+  const thenG = ctx.attrs.graph("then_subgraph");
+  const elseG = ctx.attrs.graph("else_subgraph");
+  return {
+    then: thenG && taken !== false ? ctx.subgraph(thenG, args) : void 0,
+    else: elseG && taken !== true ? ctx.subgraph(elseG, args) : void 0,
+    taken
+  };
+}
+var ifOp2 = {
+  opType: "IF",
+  domain: TFL,
+  opClass: "elementwise",
+  infer(ctx) {
+    const b = branches(ctx);
+    if (b.taken === true) return b.then?.outputs ?? [];
+    if (b.taken === false) return b.else?.outputs ?? [];
+    const t = b.then?.outputs ?? [];
+    const e = b.else?.outputs ?? [];
+    return ctx.node.outputs.map((_, i) => mergeInfo(t[i] ?? null, e[i] ?? null));
+  },
+  cost(ctx) {
+    const b = branches(ctx);
+    if (b.taken === true) return b.then?.cost ?? null;
+    if (b.taken === false) return b.else?.cost ?? null;
+    if (!b.then || !b.else) return null;
+    if (b.then.cost.flops !== b.else.cost.flops) ctx.warn("condition not known statically: costed as the dearer branch");
+    return b.then.cost.flops >= b.else.cost.flops ? b.then.cost : b.else.cost;
+  }
+};
+var UNROLL_LIMIT2 = 64;
+function unrollWhile(ctx, cond, body, vars) {
+  let total = { macs: 0, flops: 0, coreMacs: 0 };
+  for (let trips = 0; trips <= UNROLL_LIMIT2; trips++) {
+    const c = ctx.subgraph(cond, vars);
+    total = addCosts(total, c.cost);
+    const go = knownInts(c.outputs[0]);
+    if (!go || go.length !== 1) return null;
+    if (go[0] === 0) return { outputs: vars, cost: total, trips };
+    if (trips === UNROLL_LIMIT2 || !(ctx.tryUnroll?.(1) ?? true)) return null;
+    const b = ctx.subgraph(body, vars);
+    total = addCosts(total, b.cost);
+    vars = vars.map((_, i) => b.outputs[i] ?? null);
+  }
+  return null;
+}
+function runWhile(ctx) {
+  const cond = ctx.attrs.graph("cond_subgraph");
+  const body = ctx.attrs.graph("body_subgraph");
+  if (!cond || !body) return null;
+  const vars = ctx.node.inputs.map((_, i) => ctx.inputs[i] ?? null);
+  const unrolled = unrollWhile(ctx, cond, body, vars);
+  if (unrolled) return unrolled;
+  const c = ctx.subgraph(cond, vars);
+  const b = ctx.subgraph(body, vars);
+  const outputs = vars.map((v, i) => mergeInfo(v, b.outputs[i] ?? null));
+  return { outputs, cost: addCosts(c.cost, b.cost), trips: null };
+}
+var whileOp = {
+  opType: "WHILE",
+  domain: TFL,
+  opClass: "recurrent",
+  infer: (ctx) => runWhile(ctx)?.outputs ?? [],
+  cost(ctx) {
+    const run = runWhile(ctx);
+    if (!run) return null;
+    if (run.trips !== null) return { ...run.cost, timing: { steps: run.trips } };
+    ctx.warn("WHILE trip count not known statically: cost of one iteration shown");
+    return { ...run.cost, partial: true };
+  }
+};
+var callOnce = {
+  opType: "CALL_ONCE",
+  domain: TFL,
+  opClass: "elementwise",
+  infer: () => [],
+  cost(ctx) {
+    const init = ctx.attrs.graph("init_subgraph");
+    return init ? ctx.subgraph(init, []).cost : null;
+  }
+};
+var ops27 = [ifOp2, whileOp, callOnce];
+
+// src/ops/tflite/misc.ts
+var perInput = (ctx) => {
+  const n = numel(ctx.input(0)?.shape ?? null);
+  return n === null ? null : { macs: 0, flops: n, coreMacs: 0 };
+};
+function shapeOnly2(opType, opClass, infer, cost = noCost) {
+  return { opType, domain: TFL, opClass, infer, cost };
+}
+var sameAs = (i) => (ctx) => {
+  const x = ctx.input(i);
+  return [tensor(x?.dtype ?? null, x?.shape ? [...x.shape] : null)];
+};
+var topk = delegate("TOPK_V2", onnxDef(ops12, "TopK"), {
+  fused: false,
+  view: () => ({ attrs: { axis: int(-1), largest: int(1), sorted: int(1) } }),
+  outputs: (outs) => outs.map((o, i) => i === 1 && o && o.kind === "tensor" ? tensor("int32", o.shape) : o)
+});
+var oneHot = delegate("ONE_HOT", onnxDef(ops12, "OneHot"), {
+  fused: false,
+  // ONNX takes [off, on] as one values input; TFLite on and off as inputs 2 and 3.
+  view: (ctx) => ({ attrs: { axis: int(ctx.attrs.int("axis", -1)) }, inputs: [0, 1, { info: tensor(ctx.input(2)?.dtype ?? null, [2]) }] })
+});
+function where(ctx) {
+  const xs = ctx.input(0)?.shape;
+  const rows = xs ? ctx.upTo?.(xs) ?? null : null;
+  return [tensor("int64", [rows, xs?.length ?? null])];
+}
+function scatterNd(ctx) {
+  return [tensor(ctx.input(1)?.dtype ?? null, shapeFrom(dimValues(ctx.input(2))))];
+}
+function matrixDiag(ctx) {
+  const x = ctx.input(0);
+  const xs = x?.shape;
+  return [tensor(x?.dtype ?? null, xs && xs.length > 0 ? [...xs, xs[xs.length - 1]] : null)];
+}
+function broadcastArgs(ctx) {
+  const a = dimValues(ctx.input(0));
+  const b = dimValues(ctx.input(1));
+  const dt = ctx.input(0)?.dtype ?? null;
+  if (!a || !b) {
+    const la = ctx.input(0)?.shape?.[0];
+    const lb = ctx.input(1)?.shape?.[0];
+    return [tensor(dt, [typeof la === "number" && typeof lb === "number" ? Math.max(la, lb) : null])];
+  }
+  const out = broadcast(a, b);
+  return [tensor(dt, out ? [out.length] : [Math.max(a.length, b.length)], out ?? void 0)];
+}
+var bucketize = {
+  ...shapeOnly2("BUCKETIZE", "elementwise", (ctx) => [tensor("int32", ctx.input(0)?.shape ? [...ctx.input(0).shape] : null)]),
+  cost(ctx) {
+    const n = numel(ctx.output(0)?.shape ?? null);
+    const b = ctx.attrs.floats("boundaries")?.length ?? 0;
+    return n === null ? null : { macs: 0, flops: n * Math.max(1, Math.ceil(Math.log2(b + 1))), coreMacs: 0 };
+  }
+};
+function segment(sorted) {
+  return (ctx) => {
+    const x = ctx.input(0);
+    const ids = ctx.input(1)?.shape;
+    const xs = x?.shape;
+    if (!xs || !ids) return [tensor(x?.dtype ?? null, null)];
+    const n = sorted ? null : shapeFrom(knownInts(ctx.input(2)))?.[0] ?? null;
+    return [tensor(x?.dtype ?? null, [n, ...xs.slice(ids.length)])];
+  };
+}
+var nmsOnnx = onnxDef(ops12, "NonMaxSuppression");
+function nmsDef(opType, outputs) {
+  return {
+    opType,
+    domain: TFL,
+    opClass: "reduction",
+    infer(ctx) {
+      const max = shapeFrom(knownInts(ctx.input(2)))?.[0] ?? null;
+      const outs = [tensor("int32", [max])];
+      if (outputs === 3) outs.push(tensor(ctx.input(1)?.dtype ?? null, [max]));
+      outs.push(tensor("int32", []));
+      return outs;
+    },
+    cost(ctx) {
+      const n = ctx.input(1)?.shape?.[0] ?? null;
+      const view = { inputs: [{ info: tensor("float32", [1, n, 4]) }, { info: tensor("float32", [1, 1, n]) }] };
+      return nmsOnnx.cost(onnxCtx(ctx, view));
+    }
+  };
+}
+function randomDef(opType, onnxName) {
+  const onnx = onnxDef(ops16, onnxName);
+  return {
+    opType,
+    domain: TFL,
+    opClass: "elementwise",
+    infer(ctx) {
+      return [tensor(null, shapeFrom(dimValues(ctx.input(0))))];
+    },
+    cost: (ctx) => onnx.cost(onnxCtx(ctx))
+  };
+}
+function multinomial(ctx) {
+  const logits = ctx.input(0)?.shape;
+  const n = shapeFrom(knownInts(ctx.input(1)))?.[0] ?? null;
+  return [tensor(null, [logits && logits.length === 2 ? logits[0] : null, n])];
+}
+var ops28 = [
+  topk,
+  delegate("CUMSUM", onnxDef(ops, "CumSum"), {
+    fused: false,
+    view: (ctx) => ({ attrs: { exclusive: int(ctx.attrs.int("exclusive", 0)), reverse: int(ctx.attrs.int("reverse", 0)) } })
+  }),
+  oneHot,
+  delegate("RANGE", onnxDef(ops11, "Range"), { fused: false }),
+  shapeOnly2("WHERE", "data-movement", where),
+  shapeOnly2("REVERSE_SEQUENCE", "data-movement", sameAs(0)),
+  shapeOnly2("SCATTER_ND", "data-movement", scatterNd),
+  shapeOnly2("MATRIX_DIAG", "data-movement", matrixDiag),
+  shapeOnly2("MATRIX_SET_DIAG", "data-movement", sameAs(0)),
+  delegate("ATAN2", onnxDef(ops, "Add"), { fused: false, outputs: noValues }),
+  delegate("BITWISE_XOR", onnxDef(ops, "BitwiseXor"), { fused: false }),
+  delegate("RIGHT_SHIFT", onnxDef(ops, "BitShift"), { fused: false }),
+  shapeOnly2("BROADCAST_ARGS", "shape", broadcastArgs),
+  bucketize,
+  shapeOnly2("SEGMENT_SUM", "reduction", segment(true), perInput),
+  ...["UNSORTED_SEGMENT_SUM", "UNSORTED_SEGMENT_PROD", "UNSORTED_SEGMENT_MAX", "UNSORTED_SEGMENT_MIN"].map(
+    (n) => shapeOnly2(n, "reduction", segment(false), perInput)
+  ),
+  nmsDef("NON_MAX_SUPPRESSION_V4", 2),
+  nmsDef("NON_MAX_SUPPRESSION_V5", 3),
+  randomDef("RANDOM_UNIFORM", "RandomUniform"),
+  randomDef("RANDOM_STANDARD_NORMAL", "RandomNormal"),
+  {
+    ...randomDef("MULTINOMIAL", "Multinomial"),
+    opClass: "reduction",
+    infer: multinomial,
+    cost: (ctx) => onnxDef(ops16, "Multinomial").cost(onnxCtx(ctx, { attrs: { sample_size: int(knownInts(ctx.input(1))?.[0] ?? 1) } }))
+  },
+  // Resource variables: a handle, and reads / writes of the variable's value (its shape is the file's).
+  shapeOnly2("VAR_HANDLE", "shape", () => [tensor(null, [])]),
+  shapeOnly2("READ_VARIABLE", "view", () => [null]),
+  shapeOnly2("ASSIGN_VARIABLE", "view", () => [])
+];
+
+// src/ops/tflite/custom.ts
+var DECODE_FLOPS = 20;
+var DEFAULT_DETECTIONS = 10;
+var detectionPostProcess = {
+  opType: "TFLite_Detection_PostProcess",
+  domain: TFL_CUSTOM,
+  opClass: "reduction",
+  infer(ctx) {
+    const det2 = ctx.attrs.int("max_detections") ?? null;
+    const dt = ctx.input(0)?.dtype ?? "float32";
+    return [tensor(dt, [1, det2, 4]), tensor(dt, [1, det2]), tensor(dt, [1, det2]), tensor(dt, [1])];
+  },
+  cost(ctx) {
+    const boxes = ctx.input(0)?.shape;
+    const scores = numel(ctx.input(1)?.shape ?? null);
+    const a = boxes && boxes.length === 3 ? boxes[1] : null;
+    const d = ctx.attrs.int("max_detections") ?? DEFAULT_DETECTIONS;
+    if (typeof a !== "number" || scores === null) return null;
+    ctx.warn(
+      "TFLite custom op 'TFLite_Detection_PostProcess': cost estimated (box decoding, score threshold, NMS of every anchor against every kept detection)"
+    );
+    return { macs: 0, flops: a * DECODE_FLOPS + scores + a * d * IOU_FLOPS, coreMacs: 0 };
+  }
+};
+var ops29 = [detectionPostProcess];
+
+// src/ops/tflite/index.ts
+var TFLITE_FAMILIES = [ops20, ops21, ops22, ops23, ops24, ops25, ops26, ops28, ops27, ops29];
+
 // src/ops/index.ts
 var FAMILIES = [
   ops,
@@ -24913,7 +26322,8 @@ var FAMILIES = [
   ops16,
   ops17,
   ops18,
-  ops19
+  ops19,
+  ...TFLITE_FAMILIES
 ];
 
 // src/ops/registry.ts
@@ -25125,14 +26535,14 @@ function packedParams(node2, input, elements2) {
   if (node2.opType === "MatMulNBits") {
     if (input === 2 || input === 3) return 0;
     if (input !== 1) return elements2;
-    const int = (name) => {
+    const int2 = (name) => {
       const a = node2.attrs.get(name);
       return a && a.type === "int" ? a.value : void 0;
     };
-    const bits = int("bits") ?? 4;
+    const bits = int2("bits") ?? 4;
     if (!(bits > 0 && bits < 8)) return elements2;
     const unpacked = Math.floor(elements2 * 8 / bits);
-    const [k, n, block] = [int("K"), int("N"), int("block_size")];
+    const [k, n, block] = [int2("K"), int2("N"), int2("block_size")];
     const agrees = k !== void 0 && n !== void 0 && block !== void 0 && k > 0 && n > 0 && block > 0 && Math.ceil(k / block) * block * n === unpacked;
     return agrees ? k * n : unpacked;
   }
@@ -25231,6 +26641,7 @@ function hasSubgraphs(node2) {
 }
 function inferRun(model, options, bounds, expanded) {
   const useDeclared = options.useDeclaredShapes ?? true;
+  const tflite = model.format.format === "tflite";
   const defaultDim = options.defaultDim === void 0 ? 1 : options.defaultDim;
   const given = options.dims ?? {};
   const warnings = [];
@@ -25249,10 +26660,17 @@ function inferRun(model, options, bounds, expanded) {
     if (p) throw new GraphError(`dim ${quoteToken(k)} is given ${p}`);
     dims2[k] = v;
   }
+  const aliasOf = /* @__PURE__ */ new Map();
+  if (model.format.format === "tflite") {
+    for (const [k, v] of model.metadata) if (k.startsWith("tflite.signature_input.")) aliasOf.set(v, k.slice("tflite.signature_input.".length));
+  }
   const bindShape = (shape2, owner) => {
     if (!shape2) return shape2;
     return shape2.map((d, axis) => {
       if (typeof d !== "number") symbols.add(d ?? `${owner}[${axis}]`);
+      const alias = d === null && aliasOf.has(owner) ? `${aliasOf.get(owner)}[${axis}]` : null;
+      if (alias !== null) symbols.add(alias);
+      if (alias !== null && alias in dims2 && !(`${owner}[${axis}]` in dims2)) dims2[`${owner}[${axis}]`] = dims2[alias];
       if (typeof d === "number") {
         const p = dimProblem(d);
         if (p) throw new GraphError(`input ${quoteToken(owner)} has ${p} at axis ${axis}`);
@@ -25332,7 +26750,7 @@ function inferRun(model, options, bounds, expanded) {
     for (const t of g.initializers) {
       const elements2 = checkTensorData(t, `initializer ${quoteToken(path2 + t.name)}`);
       scope.values.set(t.name, initializerInfo(t));
-      if (t.dtype && isWeightDtype(t)) weightCandidates.set(t.name, { elements: elements2, bytes: byteSize(t.dtype, elements2) });
+      if (t.dtype && isWeightDtype(t) && !t.variable) weightCandidates.set(t.name, { elements: elements2, bytes: byteSize(t.dtype, elements2) });
     }
     for (const sp of g.sparseInitializers) {
       checkSparse(sp, `sparse initializer ${quoteToken(path2 + sp.name)}`);
@@ -25365,8 +26783,16 @@ function inferRun(model, options, bounds, expanded) {
         if (decl) {
           const d = declaredInfo(decl);
           const conflict = shapeConflict(info, d);
-          if (conflict) warnings.push({ node: node2.name || node2.opType, message: `'${name}': inferred shape ${conflict}; the inferred one is used` });
-          info = refine(info, d);
+          if (conflict && tflite) {
+            warnings.push({
+              node: node2.name || node2.opType,
+              message: `TFLite ${quoteToken(node2.opType)} output ${quoteToken(name)}: derived shape ${conflict}; the file's shape is used`
+            });
+            info = refine(d, info);
+          } else {
+            if (conflict) warnings.push({ node: node2.name || node2.opType, message: `'${name}': inferred shape ${conflict}; the inferred one is used` });
+            info = refine(info, d);
+          }
         }
         if (info) checkInfo(info, () => `${label()}: output ${quoteToken(name)}`);
         info = shared(info);
@@ -25480,12 +26906,15 @@ function inferRun(model, options, bounds, expanded) {
     if (!def) {
       const domain = node2.domain ? `${node2.domain}:` : "";
       const outputs = node2.outputs.map(() => null);
+      const what = node2.domain === "tflite.custom" ? "custom op" : "builtin op";
       return {
         outputs,
         cost: null,
         supported: false,
         opClass: "elementwise",
-        warnings: [`unsupported operator ${domain}${node2.opType}: output shapes unknown, cost estimated as elementwise`]
+        warnings: [
+          tflite && node2.domain.startsWith("tflite") ? `TFLite ${what} ${quoteToken(node2.opType)}: no cost rule; counted as an element-wise op over its output` : `unsupported operator ${domain}${node2.opType}: output shapes unknown, cost estimated as elementwise`
+        ]
       };
     }
     let memo;
@@ -26576,8 +28005,8 @@ var UNSAFE2 = (
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 );
 function clean(s, options) {
-  const str = typeof s === "string" ? s : String(s ?? "");
-  return truncate(str, options?.max ?? DEFAULT_MAX).replace(UNSAFE2, "\uFFFD");
+  const str2 = typeof s === "string" ? s : String(s ?? "");
+  return truncate(str2, options?.max ?? DEFAULT_MAX).replace(UNSAFE2, "\uFFFD");
 }
 var HTML_ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 function escapeHtml(s, options) {
@@ -26600,8 +28029,8 @@ function escapeMarkdownCode(s, options) {
   let longest = 0;
   for (const run of body.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
   const fence = "`".repeat(longest + 1);
-  const pad = body.startsWith("`") || body.endsWith("`") || body.startsWith(" ") && body.endsWith(" ") && body.trim() !== "";
-  return pad ? `${fence} ${body} ${fence}` : `${fence}${body}${fence}`;
+  const pad2 = body.startsWith("`") || body.endsWith("`") || body.startsWith(" ") && body.endsWith(" ") && body.trim() !== "";
+  return pad2 ? `${fence} ${body} ${fence}` : `${fence}${body}${fence}`;
 }
 var NBSP = "\xA0";
 var NB_HYPHEN = "\u2011";
@@ -27033,13 +28462,13 @@ function renderModelText(m, options = {}) {
       )
     );
   }
-  const ops20 = Object.entries(m.byOpType).sort((a, b) => b[1].flops - a[1].flops || b[1].count - a[1].count);
-  if (ops20.length) {
+  const ops30 = Object.entries(m.byOpType).sort((a, b) => b[1].flops - a[1].flops || b[1].count - a[1].count);
+  if (ops30.length) {
     out.push("");
     out.push(
       textTable(
         ["op type", "count", "params", "MACs", "FLOPs", "memory traffic"],
-        ops20.map(([op, o]) => [op, String(o.count), formatCount(o.params), formatCount(o.macs), formatCount(o.flops), formatBytes(o.bytes)]),
+        ops30.map(([op, o]) => [op, String(o.count), formatCount(o.params), formatCount(o.macs), formatCount(o.flops), formatBytes(o.bytes)]),
         [false, true, true, true, true, true]
       )
     );
@@ -27164,6 +28593,14 @@ var TooManyNodesError = class extends UserError {
   }
   limit;
 };
+var NeedBytesError = class extends DecodeError {
+  constructor(need, at) {
+    super(`an offset runs past the end of the bytes read (needs ${need} bytes)`, at);
+    this.need = need;
+    this.name = "NeedBytesError";
+  }
+  need;
+};
 
 // src/formats/onnx/decode.ts
 var WIRE_VARINT = 0;
@@ -27171,19 +28608,13 @@ var WIRE_LEN = 2;
 var MAX_DEPTH = 64;
 var nodesLeft = DEFAULT_MAX_NODES;
 var nodeLimit = DEFAULT_MAX_NODES;
-var pool = /* @__PURE__ */ new Map();
-function intern(s) {
-  const hit = pool.get(s);
-  if (hit !== void 0) return hit;
-  pool.set(s, s);
-  return s;
-}
+var pool = new StringPool(new Uint8Array(0));
 function decodeModel(bytes, options = {}) {
-  pool = /* @__PURE__ */ new Map();
+  pool = new StringPool(bytes);
   try {
     return decodeModelBody(bytes, options);
   } finally {
-    pool = /* @__PURE__ */ new Map();
+    pool = new StringPool(new Uint8Array(0));
   }
 }
 function decodeModelBody(bytes, options) {
@@ -27304,28 +28735,34 @@ function graph(r, depth) {
     return g;
   });
 }
+var EMPTY_NAMES = [];
 var NO_ATTRS = /* @__PURE__ */ new Map();
+var inputStack = [];
+var outputStack = [];
 function node(r, depth) {
   if (--nodesLeft < 0) throw new TooManyNodesError(nodeLimit);
-  return sub(r, (s) => {
-    const n = { name: "", opType: "", domain: "", inputs: [], outputs: [], attrs: NO_ATTRS };
+  const s = r.subReader();
+  const n = { name: "", opType: "", domain: "", inputs: EMPTY_NAMES, outputs: EMPTY_NAMES, attrs: NO_ATTRS };
+  const inBase = inputStack.length;
+  const outBase = outputStack.length;
+  try {
     while (!s.done) {
       const tag = s.tag();
       switch (tag) {
         case 1 << 3 | WIRE_LEN:
-          n.inputs.push(intern(s.string()));
+          inputStack.push(s.pooledString(pool));
           break;
         case 2 << 3 | WIRE_LEN:
-          n.outputs.push(intern(s.string()));
+          outputStack.push(s.pooledString(pool));
           break;
         case 3 << 3 | WIRE_LEN:
           n.name = s.string();
           break;
         case 4 << 3 | WIRE_LEN:
-          n.opType = intern(s.string());
+          n.opType = s.pooledString(pool);
           break;
         case 7 << 3 | WIRE_LEN:
-          n.domain = normDomain(s.string());
+          n.domain = normDomain(s.pooledString(pool));
           break;
         case 5 << 3 | WIRE_LEN: {
           const [name, attr] = attribute(s, depth);
@@ -27337,10 +28774,13 @@ function node(r, depth) {
           s.skip(tag & 7);
       }
     }
-    n.inputs = n.inputs.slice();
-    n.outputs = n.outputs.slice();
-    return n;
-  });
+    n.inputs = inputStack.slice(inBase);
+    n.outputs = outputStack.slice(outBase);
+  } finally {
+    inputStack.length = inBase;
+    outputStack.length = outBase;
+  }
+  return n;
 }
 var ATTR_TYPES = {
   1: "float",
@@ -27365,13 +28805,13 @@ function attribute(r, depth) {
     let declared = 0;
     let f;
     let i;
-    let str;
+    let str2;
     let t;
     let g;
     let sp;
     let tp;
     const floats = [];
-    const ints = [];
+    const ints2 = [];
     const strings = [];
     const tensors = [];
     const graphs = [];
@@ -27398,7 +28838,7 @@ function attribute(r, depth) {
           i = s.int64();
           break;
         case 4:
-          str = s.bytes();
+          str2 = s.bytes();
           break;
         case 5:
           t = tensor2(s);
@@ -27427,7 +28867,7 @@ function attribute(r, depth) {
             s,
             wire,
             0,
-            ints,
+            ints2,
             () => s.int64(),
             (p) => p.int64()
           );
@@ -27454,7 +28894,7 @@ function attribute(r, depth) {
     if (ref) return [name, { type: "ref", ref }];
     let type = ATTR_TYPES[declared];
     if (!type) {
-      type = f !== void 0 ? "float" : i !== void 0 ? "int" : str !== void 0 ? "string" : t ? "tensor" : g ? "graph" : floats.length ? "floats" : ints.length ? "ints" : strings.length ? "strings" : tensors.length ? "tensors" : graphs.length ? "graphs" : "ints";
+      type = f !== void 0 ? "float" : i !== void 0 ? "int" : str2 !== void 0 ? "string" : t ? "tensor" : g ? "graph" : floats.length ? "floats" : ints2.length ? "ints" : strings.length ? "strings" : tensors.length ? "tensors" : graphs.length ? "graphs" : "ints";
     }
     switch (type) {
       case "float":
@@ -27462,7 +28902,7 @@ function attribute(r, depth) {
       case "int":
         return [name, { type, value: i ?? 0 }];
       case "string":
-        return [name, { type, value: str ? decodeUtf8(str) : "" }];
+        return [name, { type, value: str2 ? decodeUtf8(str2) : "" }];
       case "tensor":
         if (!t) throw new Error(`attribute '${name}' declares a tensor but holds none`);
         return [name, { type, value: t }];
@@ -27477,7 +28917,7 @@ function attribute(r, depth) {
       case "floats":
         return [name, { type, value: floats }];
       case "ints":
-        return [name, { type, value: ints }];
+        return [name, { type, value: ints2 }];
       case "strings":
         return [name, { type, value: strings }];
       case "tensors":
@@ -27801,10 +29241,797 @@ var onnxReader = {
   }
 };
 
+// src/formats/tflite/schema_meta_generated.ts
+var ENUMS = {
+  TensorType: { base: "byte", values: /* @__PURE__ */ new Map([[0, "FLOAT32"], [1, "FLOAT16"], [2, "INT32"], [3, "UINT8"], [4, "INT64"], [5, "STRING"], [6, "BOOL"], [7, "INT16"], [8, "COMPLEX64"], [9, "INT8"], [10, "FLOAT64"], [11, "COMPLEX128"], [12, "UINT64"], [13, "RESOURCE"], [14, "VARIANT"], [15, "UINT32"], [16, "UINT16"], [17, "INT4"], [18, "BFLOAT16"], [19, "INT2"], [20, "UINT4"], [21, "FLOAT8_E4M3FN"], [22, "FLOAT8_E5M2"]]) },
+  DimensionType: { base: "byte", values: /* @__PURE__ */ new Map([[0, "DENSE"], [1, "SPARSE_CSR"]]) },
+  BuiltinOperator: { base: "int", values: /* @__PURE__ */ new Map([[0, "ADD"], [1, "AVERAGE_POOL_2D"], [2, "CONCATENATION"], [3, "CONV_2D"], [4, "DEPTHWISE_CONV_2D"], [5, "DEPTH_TO_SPACE"], [6, "DEQUANTIZE"], [7, "EMBEDDING_LOOKUP"], [8, "FLOOR"], [9, "FULLY_CONNECTED"], [10, "HASHTABLE_LOOKUP"], [11, "L2_NORMALIZATION"], [12, "L2_POOL_2D"], [13, "LOCAL_RESPONSE_NORMALIZATION"], [14, "LOGISTIC"], [15, "LSH_PROJECTION"], [16, "LSTM"], [17, "MAX_POOL_2D"], [18, "MUL"], [19, "RELU"], [20, "RELU_N1_TO_1"], [21, "RELU6"], [22, "RESHAPE"], [23, "RESIZE_BILINEAR"], [24, "RNN"], [25, "SOFTMAX"], [26, "SPACE_TO_DEPTH"], [27, "SVDF"], [28, "TANH"], [29, "CONCAT_EMBEDDINGS"], [30, "SKIP_GRAM"], [31, "CALL"], [32, "CUSTOM"], [33, "EMBEDDING_LOOKUP_SPARSE"], [34, "PAD"], [35, "UNIDIRECTIONAL_SEQUENCE_RNN"], [36, "GATHER"], [37, "BATCH_TO_SPACE_ND"], [38, "SPACE_TO_BATCH_ND"], [39, "TRANSPOSE"], [40, "MEAN"], [41, "SUB"], [42, "DIV"], [43, "SQUEEZE"], [44, "UNIDIRECTIONAL_SEQUENCE_LSTM"], [45, "STRIDED_SLICE"], [46, "BIDIRECTIONAL_SEQUENCE_RNN"], [47, "EXP"], [48, "TOPK_V2"], [49, "SPLIT"], [50, "LOG_SOFTMAX"], [51, "DELEGATE"], [52, "BIDIRECTIONAL_SEQUENCE_LSTM"], [53, "CAST"], [54, "PRELU"], [55, "MAXIMUM"], [56, "ARG_MAX"], [57, "MINIMUM"], [58, "LESS"], [59, "NEG"], [60, "PADV2"], [61, "GREATER"], [62, "GREATER_EQUAL"], [63, "LESS_EQUAL"], [64, "SELECT"], [65, "SLICE"], [66, "SIN"], [67, "TRANSPOSE_CONV"], [68, "SPARSE_TO_DENSE"], [69, "TILE"], [70, "EXPAND_DIMS"], [71, "EQUAL"], [72, "NOT_EQUAL"], [73, "LOG"], [74, "SUM"], [75, "SQRT"], [76, "RSQRT"], [77, "SHAPE"], [78, "POW"], [79, "ARG_MIN"], [80, "FAKE_QUANT"], [81, "REDUCE_PROD"], [82, "REDUCE_MAX"], [83, "PACK"], [84, "LOGICAL_OR"], [85, "ONE_HOT"], [86, "LOGICAL_AND"], [87, "LOGICAL_NOT"], [88, "UNPACK"], [89, "REDUCE_MIN"], [90, "FLOOR_DIV"], [91, "REDUCE_ANY"], [92, "SQUARE"], [93, "ZEROS_LIKE"], [94, "FILL"], [95, "FLOOR_MOD"], [96, "RANGE"], [97, "RESIZE_NEAREST_NEIGHBOR"], [98, "LEAKY_RELU"], [99, "SQUARED_DIFFERENCE"], [100, "MIRROR_PAD"], [101, "ABS"], [102, "SPLIT_V"], [103, "UNIQUE"], [104, "CEIL"], [105, "REVERSE_V2"], [106, "ADD_N"], [107, "GATHER_ND"], [108, "COS"], [109, "WHERE"], [110, "RANK"], [111, "ELU"], [112, "REVERSE_SEQUENCE"], [113, "MATRIX_DIAG"], [114, "QUANTIZE"], [115, "MATRIX_SET_DIAG"], [116, "ROUND"], [117, "HARD_SWISH"], [118, "IF"], [119, "WHILE"], [120, "NON_MAX_SUPPRESSION_V4"], [121, "NON_MAX_SUPPRESSION_V5"], [122, "SCATTER_ND"], [123, "SELECT_V2"], [124, "DENSIFY"], [125, "SEGMENT_SUM"], [126, "BATCH_MATMUL"], [127, "PLACEHOLDER_FOR_GREATER_OP_CODES"], [128, "CUMSUM"], [129, "CALL_ONCE"], [130, "BROADCAST_TO"], [131, "RFFT2D"], [132, "CONV_3D"], [133, "IMAG"], [134, "REAL"], [135, "COMPLEX_ABS"], [136, "HASHTABLE"], [137, "HASHTABLE_FIND"], [138, "HASHTABLE_IMPORT"], [139, "HASHTABLE_SIZE"], [140, "REDUCE_ALL"], [141, "CONV_3D_TRANSPOSE"], [142, "VAR_HANDLE"], [143, "READ_VARIABLE"], [144, "ASSIGN_VARIABLE"], [145, "BROADCAST_ARGS"], [146, "RANDOM_STANDARD_NORMAL"], [147, "BUCKETIZE"], [148, "RANDOM_UNIFORM"], [149, "MULTINOMIAL"], [150, "GELU"], [151, "DYNAMIC_UPDATE_SLICE"], [152, "RELU_0_TO_1"], [153, "UNSORTED_SEGMENT_PROD"], [154, "UNSORTED_SEGMENT_MAX"], [155, "UNSORTED_SEGMENT_SUM"], [156, "ATAN2"], [157, "UNSORTED_SEGMENT_MIN"], [158, "SIGN"], [159, "BITCAST"], [160, "BITWISE_XOR"], [161, "RIGHT_SHIFT"], [162, "STABLEHLO_LOGISTIC"], [163, "STABLEHLO_ADD"], [164, "STABLEHLO_DIVIDE"], [165, "STABLEHLO_MULTIPLY"], [166, "STABLEHLO_MAXIMUM"], [167, "STABLEHLO_RESHAPE"], [168, "STABLEHLO_CLAMP"], [169, "STABLEHLO_CONCATENATE"], [170, "STABLEHLO_BROADCAST_IN_DIM"], [171, "STABLEHLO_CONVOLUTION"], [172, "STABLEHLO_SLICE"], [173, "STABLEHLO_CUSTOM_CALL"], [174, "STABLEHLO_REDUCE"], [175, "STABLEHLO_ABS"], [176, "STABLEHLO_AND"], [177, "STABLEHLO_COSINE"], [178, "STABLEHLO_EXPONENTIAL"], [179, "STABLEHLO_FLOOR"], [180, "STABLEHLO_LOG"], [181, "STABLEHLO_MINIMUM"], [182, "STABLEHLO_NEGATE"], [183, "STABLEHLO_OR"], [184, "STABLEHLO_POWER"], [185, "STABLEHLO_REMAINDER"], [186, "STABLEHLO_RSQRT"], [187, "STABLEHLO_SELECT"], [188, "STABLEHLO_SUBTRACT"], [189, "STABLEHLO_TANH"], [190, "STABLEHLO_SCATTER"], [191, "STABLEHLO_COMPARE"], [192, "STABLEHLO_CONVERT"], [193, "STABLEHLO_DYNAMIC_SLICE"], [194, "STABLEHLO_DYNAMIC_UPDATE_SLICE"], [195, "STABLEHLO_PAD"], [196, "STABLEHLO_IOTA"], [197, "STABLEHLO_DOT_GENERAL"], [198, "STABLEHLO_REDUCE_WINDOW"], [199, "STABLEHLO_SORT"], [200, "STABLEHLO_WHILE"], [201, "STABLEHLO_GATHER"], [202, "STABLEHLO_TRANSPOSE"], [203, "DILATE"], [204, "STABLEHLO_RNG_BIT_GENERATOR"], [205, "REDUCE_WINDOW"], [206, "STABLEHLO_COMPOSITE"], [207, "STABLEHLO_SHIFT_LEFT"], [208, "STABLEHLO_CBRT"], [209, "STABLEHLO_CASE"]]) },
+  StablehloPrecisionConfig: { base: "uint", values: /* @__PURE__ */ new Map([[0, "DEFAULT"], [1, "HIGH"], [2, "HIGHEST"]]) },
+  StablehloComparisonDirection: { base: "uint", values: /* @__PURE__ */ new Map([[0, "STABLEHLO_COMPARISON_DIRECTION_EQ"], [1, "STABLEHLO_COMPARISON_DIRECTION_NE"], [2, "STABLEHLO_COMPARISON_DIRECTION_GE"], [3, "STABLEHLO_COMPARISON_DIRECTION_GT"], [4, "STABLEHLO_COMPARISON_DIRECTION_LE"], [5, "STABLEHLO_COMPARISON_DIRECTION_LT"]]) },
+  StablehloComparisonType: { base: "uint", values: /* @__PURE__ */ new Map([[0, "STABLEHLO_COMPARISON_TYPE_NOTYPE"], [1, "STABLEHLO_COMPARISON_TYPE_FLOAT"], [2, "STABLEHLO_COMPARISON_TYPE_FLOAT_TOTAL_ORDER"], [3, "STABLEHLO_COMPARISON_TYPE_SIGNED"], [4, "STABLEHLO_COMPARISON_TYPE_UNSIGNED"]]) },
+  RngAlgorithm: { base: "byte", values: /* @__PURE__ */ new Map([[0, "DEFAULT"], [1, "PHILOX"], [2, "THREEFRY"]]) },
+  Padding: { base: "byte", values: /* @__PURE__ */ new Map([[0, "SAME"], [1, "VALID"]]) },
+  ActivationFunctionType: { base: "byte", values: /* @__PURE__ */ new Map([[0, "NONE"], [1, "RELU"], [2, "RELU_N1_TO_1"], [3, "RELU6"], [4, "TANH"], [5, "SIGN_BIT"]]) },
+  LSHProjectionType: { base: "byte", values: /* @__PURE__ */ new Map([[0, "UNKNOWN"], [1, "SPARSE"], [2, "DENSE"]]) },
+  FullyConnectedOptionsWeightsFormat: { base: "byte", values: /* @__PURE__ */ new Map([[0, "DEFAULT"], [1, "SHUFFLED4x16INT8"]]) },
+  LSTMKernelType: { base: "byte", values: /* @__PURE__ */ new Map([[0, "FULL"], [1, "BASIC"]]) },
+  CombinerType: { base: "byte", values: /* @__PURE__ */ new Map([[0, "SUM"], [1, "MEAN"], [2, "SQRTN"]]) },
+  MirrorPadMode: { base: "byte", values: /* @__PURE__ */ new Map([[0, "REFLECT"], [1, "SYMMETRIC"]]) },
+  ReduceWindowFunction: { base: "int", values: /* @__PURE__ */ new Map([[0, "UNSUPPORTED"], [1, "ADD"], [2, "MUL"], [3, "MINIMUM"], [4, "MAXIMUM"], [5, "ALL"], [6, "ANY"]]) },
+  CustomOptionsFormat: { base: "byte", values: /* @__PURE__ */ new Map([[0, "FLEXBUFFERS"]]) }
+};
+var UNIONS = {
+  QuantizationDetails: ["NONE", "CustomQuantization", "BlockwiseQuantization", "MultiAxisQuantization"],
+  SparseIndexVector: ["NONE", "Int32Vector", "Uint16Vector", "Uint8Vector"],
+  BuiltinOptions: ["NONE", "Conv2DOptions", "DepthwiseConv2DOptions", "ConcatEmbeddingsOptions", "LSHProjectionOptions", "Pool2DOptions", "SVDFOptions", "RNNOptions", "FullyConnectedOptions", "SoftmaxOptions", "ConcatenationOptions", "AddOptions", "L2NormOptions", "LocalResponseNormalizationOptions", "LSTMOptions", "ResizeBilinearOptions", "CallOptions", "ReshapeOptions", "SkipGramOptions", "SpaceToDepthOptions", "EmbeddingLookupSparseOptions", "MulOptions", "PadOptions", "GatherOptions", "BatchToSpaceNDOptions", "SpaceToBatchNDOptions", "TransposeOptions", "ReducerOptions", "SubOptions", "DivOptions", "SqueezeOptions", "SequenceRNNOptions", "StridedSliceOptions", "ExpOptions", "TopKV2Options", "SplitOptions", "LogSoftmaxOptions", "CastOptions", "DequantizeOptions", "MaximumMinimumOptions", "ArgMaxOptions", "LessOptions", "NegOptions", "PadV2Options", "GreaterOptions", "GreaterEqualOptions", "LessEqualOptions", "SelectOptions", "SliceOptions", "TransposeConvOptions", "SparseToDenseOptions", "TileOptions", "ExpandDimsOptions", "EqualOptions", "NotEqualOptions", "ShapeOptions", "PowOptions", "ArgMinOptions", "FakeQuantOptions", "PackOptions", "LogicalOrOptions", "OneHotOptions", "LogicalAndOptions", "LogicalNotOptions", "UnpackOptions", "FloorDivOptions", "SquareOptions", "ZerosLikeOptions", "FillOptions", "BidirectionalSequenceLSTMOptions", "BidirectionalSequenceRNNOptions", "UnidirectionalSequenceLSTMOptions", "FloorModOptions", "RangeOptions", "ResizeNearestNeighborOptions", "LeakyReluOptions", "SquaredDifferenceOptions", "MirrorPadOptions", "AbsOptions", "SplitVOptions", "UniqueOptions", "ReverseV2Options", "AddNOptions", "GatherNdOptions", "CosOptions", "WhereOptions", "RankOptions", "ReverseSequenceOptions", "MatrixDiagOptions", "QuantizeOptions", "MatrixSetDiagOptions", "HardSwishOptions", "IfOptions", "WhileOptions", "DepthToSpaceOptions", "NonMaxSuppressionV4Options", "NonMaxSuppressionV5Options", "ScatterNdOptions", "SelectV2Options", "DensifyOptions", "SegmentSumOptions", "BatchMatMulOptions", "CumsumOptions", "CallOnceOptions", "BroadcastToOptions", "Rfft2dOptions", "Conv3DOptions", "HashtableOptions", "HashtableFindOptions", "HashtableImportOptions", "HashtableSizeOptions", "VarHandleOptions", "ReadVariableOptions", "AssignVariableOptions", "RandomOptions", "BucketizeOptions", "GeluOptions", "DynamicUpdateSliceOptions", "UnsortedSegmentProdOptions", "UnsortedSegmentMaxOptions", "UnsortedSegmentMinOptions", "UnsortedSegmentSumOptions", "ATan2Options", "SignOptions", "BitcastOptions", "BitwiseXorOptions", "RightShiftOptions"],
+  BuiltinOptions2: ["NONE", "StablehloConcatenateOptions", "StablehloBroadcastInDimOptions", "StablehloSliceOptions", "StablehloConvolutionOptions", "StablehloCustomCallOptions", "StablehloReduceOptions", "StablehloScatterOptions", "StablehloCompareOptions", "StablehloDynamicSliceOptions", "StablehloPadOptions", "StablehloIotaOptions", "StablehloDotGeneralOptions", "StablehloReduceWindowOptions", "StablehloSortOptions", "StablehloWhileOptions", "StablehloGatherOptions", "StablehloTransposeOptions", "DilateOptions", "StablehloRngBitGeneratorOptions", "ReduceWindowOptions", "StableHLOCompositeOptions", "StablehloShiftLeftOptions", "StablehloCaseOptions"]
+};
+var TABLES = {
+  CustomQuantization: [["custom", "scalar", true, "ubyte", 0, null, false]],
+  BlockwiseQuantization: [["scales", "scalar", false, "int", 0, null, false], ["zero_points", "scalar", false, "int", 1, null, false], ["block_size", "scalar", false, "int", 2, null, false]],
+  MultiAxisQuantization: [["scales", "scalar", false, "int", 0, null, false], ["zero_points", "scalar", false, "int", 1, null, false], ["block_size", "scalar", false, "int", 2, null, false], ["quantized_dimensions", "scalar", true, "int", 3, null, false]],
+  QuantizationParameters: [["min", "scalar", true, "float", 0, null, false], ["max", "scalar", true, "float", 1, null, false], ["scale", "scalar", true, "float", 2, null, false], ["zero_point", "scalar", true, "long", 3, null, false], ["details", "union", false, "QuantizationDetails", 5, null, false], ["quantized_dimension", "scalar", false, "int", 6, null, false]],
+  Int32Vector: [["values", "scalar", true, "int", 0, null, false]],
+  Uint16Vector: [["values", "scalar", true, "ushort", 0, null, false]],
+  Uint8Vector: [["values", "scalar", true, "ubyte", 0, null, false]],
+  DimensionMetadata: [["format", "enum", false, "DimensionType", 0, null, false], ["dense_size", "scalar", false, "int", 1, null, false], ["array_segments", "union", false, "SparseIndexVector", 3, null, false], ["array_indices", "union", false, "SparseIndexVector", 5, null, false]],
+  SparsityParameters: [["traversal_order", "scalar", true, "int", 0, null, false], ["block_map", "scalar", true, "int", 1, null, false], ["dim_metadata", "table", true, "DimensionMetadata", 2, null, false]],
+  VariantSubType: [["shape", "scalar", true, "int", 0, null, false], ["type", "enum", false, "TensorType", 1, null, false], ["has_rank", "scalar", false, "bool", 2, "false", false]],
+  Tensor: [["shape", "scalar", true, "int", 0, null, false], ["type", "enum", false, "TensorType", 1, null, false], ["buffer", "scalar", false, "uint", 2, null, false], ["name", "string", false, "string", 3, null, false], ["quantization", "table", false, "QuantizationParameters", 4, null, false], ["is_variable", "scalar", false, "bool", 5, "false", false], ["sparsity", "table", false, "SparsityParameters", 6, null, false], ["shape_signature", "scalar", true, "int", 7, null, false], ["has_rank", "scalar", false, "bool", 8, "false", false], ["variant_tensors", "table", true, "VariantSubType", 9, null, false], ["external_buffer", "scalar", false, "uint", 10, null, false]],
+  StablehloGatherOptions: [["offset_dims", "scalar", true, "long", 0, null, false], ["collapsed_slice_dims", "scalar", true, "long", 1, null, false], ["start_index_map", "scalar", true, "long", 2, null, false], ["index_vector_dim", "scalar", false, "long", 3, null, false], ["slice_sizes", "scalar", true, "long", 4, null, false], ["indices_are_sorted", "scalar", false, "bool", 5, null, false]],
+  StablehloTransposeOptions: [["permutation", "scalar", true, "long", 0, null, false]],
+  StablehloDotGeneralOptions: [["lhs_batching_dimensions", "scalar", true, "long", 0, null, false], ["rhs_batching_dimensions", "scalar", true, "long", 1, null, false], ["lhs_contracting_dimensions", "scalar", true, "long", 2, null, false], ["rhs_contracting_dimensions", "scalar", true, "long", 3, null, false], ["precision_config", "enum", true, "StablehloPrecisionConfig", 4, null, false]],
+  StablehloReduceWindowOptions: [["window_dimensions", "scalar", true, "long", 0, null, false], ["window_strides", "scalar", true, "long", 1, null, false], ["base_dilations", "scalar", true, "long", 2, null, false], ["window_dilations", "scalar", true, "long", 3, null, false], ["padding", "scalar", true, "long", 4, null, false], ["body_subgraph_index", "scalar", false, "int", 5, null, false]],
+  StablehloWhileOptions: [["cond_subgraph_index", "scalar", false, "int", 0, null, false], ["body_subgraph_index", "scalar", false, "int", 1, null, false]],
+  StablehloSortOptions: [["dimension", "scalar", false, "long", 0, null, false], ["is_stable", "scalar", false, "bool", 1, null, false], ["comparator_subgraph_index", "scalar", false, "int", 2, null, false]],
+  StablehloConcatenateOptions: [["dimension", "scalar", false, "long", 0, null, false]],
+  StablehloBroadcastInDimOptions: [["broadcast_dimensions", "scalar", true, "long", 0, null, false]],
+  StablehloCompareOptions: [["comparison_direction", "enum", false, "StablehloComparisonDirection", 0, null, false], ["compare_type", "enum", false, "StablehloComparisonType", 1, null, false]],
+  StablehloDynamicSliceOptions: [["slice_sizes", "scalar", true, "long", 0, null, false]],
+  StablehloPadOptions: [["edge_padding_low", "scalar", true, "long", 0, null, false], ["edge_padding_high", "scalar", true, "long", 1, null, false], ["interior_padding", "scalar", true, "long", 2, null, false]],
+  StablehloIotaOptions: [["iota_dimension", "scalar", false, "long", 0, null, false]],
+  StablehloCustomCallOptions: [["call_target_name", "string", false, "string", 0, null, false], ["has_side_effect", "scalar", false, "bool", 1, null, false], ["backend_config", "string", false, "string", 2, null, false], ["api_version", "scalar", false, "int", 3, null, false], ["called_computations", "scalar", true, "int", 4, null, false], ["custom_attributes", "scalar", true, "ubyte", 5, null, false]],
+  StablehloReduceOptions: [["dimensions", "scalar", true, "long", 0, null, false], ["body_subgraph_index", "scalar", false, "int", 1, null, false]],
+  StablehloSliceOptions: [["start_indices", "scalar", true, "long", 0, null, false], ["limit_indices", "scalar", true, "long", 1, null, false], ["strides", "scalar", true, "long", 2, null, false]],
+  StablehloConvolutionOptions: [["window_strides", "scalar", true, "long", 0, null, false], ["padding", "scalar", true, "long", 1, null, false], ["lhs_dilation", "scalar", true, "long", 2, null, false], ["rhs_dilation", "scalar", true, "long", 3, null, false], ["window_reversal", "scalar", true, "bool", 4, null, false], ["input_batch_dimension", "scalar", false, "long", 5, null, false], ["input_feature_dimension", "scalar", false, "long", 6, null, false], ["input_spatial_dimensions", "scalar", true, "long", 7, null, false], ["kernel_input_feature_dimension", "scalar", false, "long", 8, null, false], ["kernel_output_feature_dimension", "scalar", false, "long", 9, null, false], ["kernel_spatial_dimensions", "scalar", true, "long", 10, null, false], ["output_batch_dimension", "scalar", false, "long", 11, null, false], ["output_feature_dimension", "scalar", false, "long", 12, null, false], ["output_spatial_dimensions", "scalar", true, "long", 13, null, false], ["feature_group_count", "scalar", false, "long", 14, null, false], ["batch_group_count", "scalar", false, "long", 15, null, false], ["precision_config", "enum", true, "StablehloPrecisionConfig", 16, null, false]],
+  StablehloScatterOptions: [["indices_are_sorted", "scalar", false, "bool", 0, null, false], ["update_window_dims", "scalar", true, "long", 1, null, false], ["inserted_window_dims", "scalar", true, "long", 2, null, false], ["scatter_dims_to_operand_dims", "scalar", true, "long", 3, null, false], ["index_vector_dim", "scalar", false, "long", 4, null, false], ["unique_indices", "scalar", false, "bool", 5, null, false], ["update_computation_subgraph_index", "scalar", false, "int", 6, null, false]],
+  StablehloCaseOptions: [["branch_subgraph_indices", "scalar", true, "int", 0, null, false]],
+  StablehloRngBitGeneratorOptions: [["algorithm", "enum", false, "RngAlgorithm", 0, null, false]],
+  Conv2DOptions: [["padding", "enum", false, "Padding", 0, null, false], ["stride_w", "scalar", false, "int", 1, null, false], ["stride_h", "scalar", false, "int", 2, null, false], ["fused_activation_function", "enum", false, "ActivationFunctionType", 3, null, false], ["dilation_w_factor", "scalar", false, "int", 4, "1", false], ["dilation_h_factor", "scalar", false, "int", 5, "1", false], ["quantized_bias_type", "enum", false, "TensorType", 6, null, false]],
+  Conv3DOptions: [["padding", "enum", false, "Padding", 0, null, false], ["stride_d", "scalar", false, "int", 1, null, false], ["stride_w", "scalar", false, "int", 2, null, false], ["stride_h", "scalar", false, "int", 3, null, false], ["fused_activation_function", "enum", false, "ActivationFunctionType", 4, null, false], ["dilation_d_factor", "scalar", false, "int", 5, "1", false], ["dilation_w_factor", "scalar", false, "int", 6, "1", false], ["dilation_h_factor", "scalar", false, "int", 7, "1", false]],
+  Pool2DOptions: [["padding", "enum", false, "Padding", 0, null, false], ["stride_w", "scalar", false, "int", 1, null, false], ["stride_h", "scalar", false, "int", 2, null, false], ["filter_width", "scalar", false, "int", 3, null, false], ["filter_height", "scalar", false, "int", 4, null, false], ["fused_activation_function", "enum", false, "ActivationFunctionType", 5, null, false]],
+  DepthwiseConv2DOptions: [["padding", "enum", false, "Padding", 0, null, false], ["stride_w", "scalar", false, "int", 1, null, false], ["stride_h", "scalar", false, "int", 2, null, false], ["depth_multiplier", "scalar", false, "int", 3, null, false], ["fused_activation_function", "enum", false, "ActivationFunctionType", 4, null, false], ["dilation_w_factor", "scalar", false, "int", 5, "1", false], ["dilation_h_factor", "scalar", false, "int", 6, "1", false]],
+  ConcatEmbeddingsOptions: [["num_channels", "scalar", false, "int", 0, null, false], ["num_columns_per_channel", "scalar", true, "int", 1, null, false], ["embedding_dim_per_channel", "scalar", true, "int", 2, null, false]],
+  LSHProjectionOptions: [["type", "enum", false, "LSHProjectionType", 0, null, false]],
+  SVDFOptions: [["rank", "scalar", false, "int", 0, null, false], ["fused_activation_function", "enum", false, "ActivationFunctionType", 1, null, false], ["asymmetric_quantize_inputs", "scalar", false, "bool", 2, null, false]],
+  RNNOptions: [["fused_activation_function", "enum", false, "ActivationFunctionType", 0, null, false], ["asymmetric_quantize_inputs", "scalar", false, "bool", 1, null, false]],
+  SequenceRNNOptions: [["time_major", "scalar", false, "bool", 0, null, false], ["fused_activation_function", "enum", false, "ActivationFunctionType", 1, null, false], ["asymmetric_quantize_inputs", "scalar", false, "bool", 2, null, false]],
+  BidirectionalSequenceRNNOptions: [["time_major", "scalar", false, "bool", 0, null, false], ["fused_activation_function", "enum", false, "ActivationFunctionType", 1, null, false], ["merge_outputs", "scalar", false, "bool", 2, null, false], ["asymmetric_quantize_inputs", "scalar", false, "bool", 3, null, false]],
+  FullyConnectedOptions: [["fused_activation_function", "enum", false, "ActivationFunctionType", 0, null, false], ["weights_format", "enum", false, "FullyConnectedOptionsWeightsFormat", 1, "DEFAULT", false], ["keep_num_dims", "scalar", false, "bool", 2, null, false], ["asymmetric_quantize_inputs", "scalar", false, "bool", 3, null, false], ["quantized_bias_type", "enum", false, "TensorType", 4, null, false]],
+  SoftmaxOptions: [["beta", "scalar", false, "float", 0, null, false]],
+  ConcatenationOptions: [["axis", "scalar", false, "int", 0, null, false], ["fused_activation_function", "enum", false, "ActivationFunctionType", 1, null, false]],
+  AddOptions: [["fused_activation_function", "enum", false, "ActivationFunctionType", 0, null, false], ["pot_scale_int16", "scalar", false, "bool", 1, "true", false]],
+  MulOptions: [["fused_activation_function", "enum", false, "ActivationFunctionType", 0, null, false]],
+  L2NormOptions: [["fused_activation_function", "enum", false, "ActivationFunctionType", 0, null, false]],
+  LocalResponseNormalizationOptions: [["radius", "scalar", false, "int", 0, null, false], ["bias", "scalar", false, "float", 1, null, false], ["alpha", "scalar", false, "float", 2, null, false], ["beta", "scalar", false, "float", 3, null, false]],
+  LSTMOptions: [["fused_activation_function", "enum", false, "ActivationFunctionType", 0, null, false], ["cell_clip", "scalar", false, "float", 1, null, false], ["proj_clip", "scalar", false, "float", 2, null, false], ["kernel_type", "enum", false, "LSTMKernelType", 3, "FULL", false], ["asymmetric_quantize_inputs", "scalar", false, "bool", 4, null, false]],
+  UnidirectionalSequenceLSTMOptions: [["fused_activation_function", "enum", false, "ActivationFunctionType", 0, null, false], ["cell_clip", "scalar", false, "float", 1, null, false], ["proj_clip", "scalar", false, "float", 2, null, false], ["time_major", "scalar", false, "bool", 3, null, false], ["asymmetric_quantize_inputs", "scalar", false, "bool", 4, null, false], ["diagonal_recurrent_tensors", "scalar", false, "bool", 5, null, false]],
+  BidirectionalSequenceLSTMOptions: [["fused_activation_function", "enum", false, "ActivationFunctionType", 0, null, false], ["cell_clip", "scalar", false, "float", 1, null, false], ["proj_clip", "scalar", false, "float", 2, null, false], ["merge_outputs", "scalar", false, "bool", 3, null, false], ["time_major", "scalar", false, "bool", 4, "true", false], ["asymmetric_quantize_inputs", "scalar", false, "bool", 5, null, false]],
+  ResizeBilinearOptions: [["new_height", "scalar", false, "int", 0, null, true], ["new_width", "scalar", false, "int", 1, null, true], ["align_corners", "scalar", false, "bool", 2, null, false], ["half_pixel_centers", "scalar", false, "bool", 3, null, false]],
+  ResizeNearestNeighborOptions: [["align_corners", "scalar", false, "bool", 0, null, false], ["half_pixel_centers", "scalar", false, "bool", 1, null, false]],
+  CallOptions: [["subgraph", "scalar", false, "uint", 0, null, false]],
+  PadOptions: [],
+  PadV2Options: [],
+  ReshapeOptions: [["new_shape", "scalar", true, "int", 0, null, false]],
+  SpaceToBatchNDOptions: [],
+  BatchToSpaceNDOptions: [],
+  SkipGramOptions: [["ngram_size", "scalar", false, "int", 0, null, false], ["max_skip_size", "scalar", false, "int", 1, null, false], ["include_all_ngrams", "scalar", false, "bool", 2, null, false]],
+  SpaceToDepthOptions: [["block_size", "scalar", false, "int", 0, null, false]],
+  DepthToSpaceOptions: [["block_size", "scalar", false, "int", 0, null, false]],
+  SubOptions: [["fused_activation_function", "enum", false, "ActivationFunctionType", 0, null, false], ["pot_scale_int16", "scalar", false, "bool", 1, "true", false]],
+  DivOptions: [["fused_activation_function", "enum", false, "ActivationFunctionType", 0, null, false]],
+  TopKV2Options: [],
+  EmbeddingLookupSparseOptions: [["combiner", "enum", false, "CombinerType", 0, null, false]],
+  GatherOptions: [["axis", "scalar", false, "int", 0, null, false], ["batch_dims", "scalar", false, "int", 1, "0", false]],
+  TransposeOptions: [],
+  ExpOptions: [],
+  CosOptions: [],
+  ReducerOptions: [["keep_dims", "scalar", false, "bool", 0, null, false]],
+  SqueezeOptions: [["squeeze_dims", "scalar", true, "int", 0, null, false]],
+  SplitOptions: [["num_splits", "scalar", false, "int", 0, null, false]],
+  SplitVOptions: [["num_splits", "scalar", false, "int", 0, null, false]],
+  StridedSliceOptions: [["begin_mask", "scalar", false, "int", 0, null, false], ["end_mask", "scalar", false, "int", 1, null, false], ["ellipsis_mask", "scalar", false, "int", 2, null, false], ["new_axis_mask", "scalar", false, "int", 3, null, false], ["shrink_axis_mask", "scalar", false, "int", 4, null, false], ["offset", "scalar", false, "bool", 5, null, false]],
+  LogSoftmaxOptions: [],
+  CastOptions: [["in_data_type", "enum", false, "TensorType", 0, null, false], ["out_data_type", "enum", false, "TensorType", 1, null, false]],
+  DequantizeOptions: [],
+  MaximumMinimumOptions: [],
+  TileOptions: [],
+  ArgMaxOptions: [["output_type", "enum", false, "TensorType", 0, null, false]],
+  ArgMinOptions: [["output_type", "enum", false, "TensorType", 0, null, false]],
+  GreaterOptions: [],
+  GreaterEqualOptions: [],
+  LessOptions: [],
+  LessEqualOptions: [],
+  NegOptions: [],
+  SelectOptions: [],
+  SliceOptions: [],
+  TransposeConvOptions: [["padding", "enum", false, "Padding", 0, null, false], ["stride_w", "scalar", false, "int", 1, null, false], ["stride_h", "scalar", false, "int", 2, null, false], ["fused_activation_function", "enum", false, "ActivationFunctionType", 3, "NONE", false], ["quantized_bias_type", "enum", false, "TensorType", 4, null, false]],
+  ExpandDimsOptions: [],
+  SparseToDenseOptions: [["validate_indices", "scalar", false, "bool", 0, null, false]],
+  EqualOptions: [],
+  NotEqualOptions: [],
+  ShapeOptions: [["out_type", "enum", false, "TensorType", 0, null, false]],
+  RankOptions: [],
+  PowOptions: [],
+  FakeQuantOptions: [["min", "scalar", false, "float", 0, null, false], ["max", "scalar", false, "float", 1, null, false], ["num_bits", "scalar", false, "int", 2, null, false], ["narrow_range", "scalar", false, "bool", 3, null, false]],
+  PackOptions: [["values_count", "scalar", false, "int", 0, null, false], ["axis", "scalar", false, "int", 1, null, false]],
+  LogicalOrOptions: [],
+  OneHotOptions: [["axis", "scalar", false, "int", 0, null, false]],
+  AbsOptions: [],
+  HardSwishOptions: [],
+  LogicalAndOptions: [],
+  LogicalNotOptions: [],
+  UnpackOptions: [["num", "scalar", false, "int", 0, null, false], ["axis", "scalar", false, "int", 1, null, false]],
+  FloorDivOptions: [],
+  SquareOptions: [],
+  ZerosLikeOptions: [],
+  FillOptions: [],
+  FloorModOptions: [],
+  RangeOptions: [],
+  LeakyReluOptions: [["alpha", "scalar", false, "float", 0, null, false]],
+  SquaredDifferenceOptions: [],
+  MirrorPadOptions: [["mode", "enum", false, "MirrorPadMode", 0, null, false]],
+  UniqueOptions: [["idx_out_type", "enum", false, "TensorType", 0, "INT32", false]],
+  ReverseV2Options: [],
+  AddNOptions: [],
+  GatherNdOptions: [],
+  WhereOptions: [],
+  ReverseSequenceOptions: [["seq_dim", "scalar", false, "int", 0, null, false], ["batch_dim", "scalar", false, "int", 1, "0", false]],
+  MatrixDiagOptions: [],
+  QuantizeOptions: [],
+  MatrixSetDiagOptions: [],
+  IfOptions: [["then_subgraph_index", "scalar", false, "int", 0, null, false], ["else_subgraph_index", "scalar", false, "int", 1, null, false]],
+  CallOnceOptions: [["init_subgraph_index", "scalar", false, "int", 0, null, false]],
+  WhileOptions: [["cond_subgraph_index", "scalar", false, "int", 0, null, false], ["body_subgraph_index", "scalar", false, "int", 1, null, false]],
+  NonMaxSuppressionV4Options: [],
+  NonMaxSuppressionV5Options: [],
+  ScatterNdOptions: [],
+  SelectV2Options: [],
+  DensifyOptions: [],
+  SegmentSumOptions: [],
+  BatchMatMulOptions: [["adj_x", "scalar", false, "bool", 0, null, false], ["adj_y", "scalar", false, "bool", 1, null, false], ["asymmetric_quantize_inputs", "scalar", false, "bool", 2, null, false]],
+  CumsumOptions: [["exclusive", "scalar", false, "bool", 0, null, false], ["reverse", "scalar", false, "bool", 1, null, false]],
+  BroadcastToOptions: [],
+  Rfft2dOptions: [],
+  HashtableOptions: [["table_id", "scalar", false, "int", 0, null, false], ["key_dtype", "enum", false, "TensorType", 1, null, false], ["value_dtype", "enum", false, "TensorType", 2, null, false]],
+  HashtableFindOptions: [],
+  HashtableImportOptions: [],
+  HashtableSizeOptions: [],
+  VarHandleOptions: [["container", "string", false, "string", 0, null, false], ["shared_name", "string", false, "string", 1, null, false]],
+  ReadVariableOptions: [],
+  AssignVariableOptions: [],
+  RandomOptions: [["seed", "scalar", false, "long", 0, null, false], ["seed2", "scalar", false, "long", 1, null, false]],
+  BucketizeOptions: [["boundaries", "scalar", true, "float", 0, null, false]],
+  GeluOptions: [["approximate", "scalar", false, "bool", 0, null, false]],
+  DynamicUpdateSliceOptions: [],
+  UnsortedSegmentProdOptions: [],
+  UnsortedSegmentMaxOptions: [],
+  UnsortedSegmentSumOptions: [],
+  ATan2Options: [],
+  UnsortedSegmentMinOptions: [],
+  SignOptions: [],
+  BitcastOptions: [],
+  BitwiseXorOptions: [],
+  RightShiftOptions: [],
+  DilateOptions: [],
+  ReduceWindowOptions: [["reduce_function", "enum", false, "ReduceWindowFunction", 0, null, false]],
+  OperatorCode: [["deprecated_builtin_code", "scalar", false, "byte", 0, null, false], ["custom_code", "string", false, "string", 1, null, false], ["version", "scalar", false, "int", 2, "1", false], ["builtin_code", "enum", false, "BuiltinOperator", 3, null, false]],
+  StableHLOCompositeOptions: [["name", "string", false, "string", 0, null, false], ["decomposition_subgraph_index", "scalar", false, "int", 1, null, false], ["composite_attributes", "scalar", true, "ubyte", 2, null, false], ["composite_attributes_format", "enum", false, "CustomOptionsFormat", 3, null, false], ["version", "scalar", false, "int", 4, null, false]],
+  StablehloShiftLeftOptions: [],
+  Operator: [["opcode_index", "scalar", false, "uint", 0, null, false], ["inputs", "scalar", true, "int", 1, null, false], ["outputs", "scalar", true, "int", 2, null, false], ["builtin_options", "union", false, "BuiltinOptions", 4, null, false], ["custom_options", "scalar", true, "ubyte", 5, null, false], ["custom_options_format", "enum", false, "CustomOptionsFormat", 6, null, false], ["mutating_variable_inputs", "scalar", true, "bool", 7, null, false], ["intermediates", "scalar", true, "int", 8, null, false], ["large_custom_options_offset", "scalar", false, "ulong", 9, null, false], ["large_custom_options_size", "scalar", false, "ulong", 10, null, false], ["builtin_options_2", "union", false, "BuiltinOptions2", 12, null, false], ["debug_metadata_index", "scalar", false, "int", 13, "-1", false]],
+  SubGraph: [["tensors", "table", true, "Tensor", 0, null, false], ["inputs", "scalar", true, "int", 1, null, false], ["outputs", "scalar", true, "int", 2, null, false], ["operators", "table", true, "Operator", 3, null, false], ["name", "string", false, "string", 4, null, false], ["debug_metadata_index", "scalar", false, "int", 5, "-1", false]],
+  Buffer: [["data", "scalar", true, "ubyte", 0, null, false], ["offset", "scalar", false, "ulong", 1, null, false], ["size", "scalar", false, "ulong", 2, null, false]],
+  ExternalBufferGroup: [["name", "string", false, "string", 0, null, false]],
+  ExternalBuffer: [["id", "scalar", false, "uint", 0, null, false], ["group", "scalar", false, "uint", 1, null, false], ["offset", "scalar", false, "ulong", 2, null, false], ["length", "scalar", false, "ulong", 3, null, false], ["packing", "string", false, "string", 4, null, false]],
+  Metadata: [["name", "string", false, "string", 0, null, false], ["buffer", "scalar", false, "uint", 1, null, false]],
+  TensorMap: [["name", "string", false, "string", 0, null, false], ["tensor_index", "scalar", false, "uint", 1, null, false]],
+  SignatureDef: [["inputs", "table", true, "TensorMap", 0, null, false], ["outputs", "table", true, "TensorMap", 1, null, false], ["signature_key", "string", false, "string", 2, null, false], ["deprecated_tag", "string", false, "string", 3, null, true], ["subgraph_index", "scalar", false, "uint", 4, null, false]],
+  Model: [["version", "scalar", false, "uint", 0, null, false], ["operator_codes", "table", true, "OperatorCode", 1, null, false], ["subgraphs", "table", true, "SubGraph", 2, null, false], ["description", "string", false, "string", 3, null, false], ["buffers", "table", true, "Buffer", 4, null, false], ["metadata_buffer", "scalar", true, "int", 5, null, false], ["metadata", "table", true, "Metadata", 6, null, false], ["signature_defs", "table", true, "SignatureDef", 7, null, false], ["external_buffer_groups", "table", true, "ExternalBufferGroup", 8, null, false], ["external_buffers", "table", true, "ExternalBuffer", 9, null, false]]
+};
+
+// src/formats/tflite/fb.ts
+var UTF8 = new TextDecoder();
+var SCALAR_SIZE = { bool: 1, byte: 1, ubyte: 1, short: 2, ushort: 2, int: 4, uint: 4, float: 4, long: 8, ulong: 8, double: 8 };
+var FbReader = class {
+  constructor(bytes) {
+    this.bytes = bytes;
+    this.dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    this.budget = 4 * bytes.length + 1e6;
+  }
+  bytes;
+  dv;
+  work = 0;
+  budget;
+  /** Count `n` units of work; past the budget the offsets must alias. */
+  spend(n, at) {
+    this.work += n;
+    if (this.work > this.budget) throw new DecodeError("offsets that alias (the same tables read again and again): corrupted", at);
+  }
+  need(at, len) {
+    if (at < 0) throw new DecodeError("an offset points before the start of the file", 0);
+    if (at + len > this.bytes.length) throw new NeedBytesError(at + len, at);
+  }
+  u8(at) {
+    this.need(at, 1);
+    return this.dv.getUint8(at);
+  }
+  u16(at) {
+    this.need(at, 2);
+    return this.dv.getUint16(at, true);
+  }
+  i32(at) {
+    this.need(at, 4);
+    return this.dv.getInt32(at, true);
+  }
+  u32(at) {
+    this.need(at, 4);
+    return this.dv.getUint32(at, true);
+  }
+  scalar(type, at) {
+    this.need(at, SCALAR_SIZE[type] ?? 1);
+    const dv = this.dv;
+    switch (type) {
+      case "bool":
+        return dv.getUint8(at) ? 1 : 0;
+      case "byte":
+        return dv.getInt8(at);
+      case "ubyte":
+        return dv.getUint8(at);
+      case "short":
+        return dv.getInt16(at, true);
+      case "ushort":
+        return dv.getUint16(at, true);
+      case "int":
+        return dv.getInt32(at, true);
+      case "uint":
+        return dv.getUint32(at, true);
+      case "float":
+        return dv.getFloat32(at, true);
+      case "double":
+        return dv.getFloat64(at, true);
+      case "long":
+        return Number(dv.getBigInt64(at, true));
+      case "ulong":
+        return Number(dv.getBigUint64(at, true));
+      default:
+        throw new DecodeError(`unknown scalar type ${type}`, at);
+    }
+  }
+  /** The target of the uoffset stored at `at`. */
+  deref(at) {
+    const target = at + this.u32(at);
+    this.need(target, 4);
+    return target;
+  }
+  /** The root table (after the 4-byte root offset and the file identifier). */
+  root(type) {
+    return this.table(type, this.deref(0));
+  }
+  table(type, pos2) {
+    this.spend(4, pos2);
+    const vtable = pos2 - this.i32(pos2);
+    const vtLen = this.u16(vtable);
+    const tableLen = this.u16(vtable + 2);
+    if (vtLen < 4 || vtLen % 2 !== 0) throw new DecodeError(`the vtable of a ${type} table is malformed`, vtable);
+    this.need(vtable, vtLen);
+    this.need(pos2, tableLen);
+    return new Table(this, type, pos2, vtable, vtLen, tableLen);
+  }
+  /** A vector at `pos` (its uint32 length, then the elements): [first element, length]. */
+  vector(pos2, elemSize) {
+    const n = this.u32(pos2);
+    this.need(pos2 + 4, n * elemSize);
+    return [pos2 + 4, n];
+  }
+  string(pos2) {
+    const [start, n] = this.vector(pos2, 1);
+    this.spend(n, pos2);
+    return UTF8.decode(this.bytes.subarray(start, start + n));
+  }
+};
+var fieldCache = /* @__PURE__ */ new Map();
+function fieldsOf(type) {
+  let m = fieldCache.get(type);
+  if (!m) {
+    m = new Map((TABLES[type] ?? []).map((f) => [f[0], f]));
+    fieldCache.set(type, m);
+  }
+  return m;
+}
+var Table = class {
+  constructor(r, type, pos2, vtable, vtLen, tableLen) {
+    this.r = r;
+    this.type = type;
+    this.pos = pos2;
+    this.vtable = vtable;
+    this.vtLen = vtLen;
+    this.tableLen = tableLen;
+  }
+  r;
+  type;
+  pos;
+  vtable;
+  vtLen;
+  tableLen;
+  field(name) {
+    const f = fieldsOf(this.type).get(name);
+    if (!f) throw new Error(`schema: ${this.type} has no field ${name}`);
+    return f;
+  }
+  /** Where the field at vtable slot `slot` is, or 0 when absent; `width` bytes must lie inside the table. */
+  offsetOf(slot, width) {
+    const vo = 4 + 2 * slot;
+    if (vo + 2 > this.vtLen) return 0;
+    const o = this.r.u16(this.vtable + vo);
+    if (o === 0) return 0;
+    if (o < 4 || o + width > this.tableLen) throw new DecodeError(`a field of a ${this.type} table lies outside the table`, this.pos);
+    return this.pos + o;
+  }
+  has(name) {
+    const f = this.field(name);
+    return this.offsetOf(f[4], 1) !== 0;
+  }
+  /** A scalar or enum field (the schema's default when absent). */
+  num(name) {
+    const f = this.field(name);
+    return this.numField(f);
+  }
+  numField(f) {
+    const type = f[1] === "enum" ? ENUMS[f[3]].base : f[3];
+    const at = this.offsetOf(f[4], SCALAR_SIZE[type] ?? 1);
+    if (!at) return defaultOf(f);
+    return this.r.scalar(type, at);
+  }
+  /** The position of a referenced object (table, vector, string), or 0 when absent. */
+  ref(slot) {
+    const at = this.offsetOf(slot, 4);
+    return at ? this.r.deref(at) : 0;
+  }
+  str(name) {
+    const pos2 = this.ref(this.field(name)[4]);
+    return pos2 ? this.r.string(pos2) : null;
+  }
+  sub(name) {
+    const f = this.field(name);
+    const pos2 = this.ref(f[4]);
+    return pos2 ? this.r.table(f[3], pos2) : null;
+  }
+  /** A vector of scalars/enums as numbers (null when absent). */
+  nums(name) {
+    return this.numsField(this.field(name));
+  }
+  numsField(f) {
+    const pos2 = this.ref(f[4]);
+    if (!pos2) return null;
+    const type = f[1] === "enum" ? ENUMS[f[3]].base : f[3];
+    const size2 = SCALAR_SIZE[type] ?? 1;
+    const [start, n] = this.r.vector(pos2, size2);
+    this.r.spend(n * size2, pos2);
+    const out = new Array(n);
+    for (let i = 0; i < n; i++) out[i] = this.r.scalar(type, start + i * size2);
+    return out;
+  }
+  /** A [ubyte] vector as a view (null when absent). */
+  bytes(name) {
+    const pos2 = this.ref(this.field(name)[4]);
+    if (!pos2) return null;
+    const [start, n] = this.r.vector(pos2, 1);
+    return this.r.bytes.subarray(start, start + n);
+  }
+  /** A vector of `elemSize`-byte scalars as a view of its bytes (null when absent). */
+  vectorBytes(name, elemSize) {
+    const pos2 = this.ref(this.field(name)[4]);
+    if (!pos2) return null;
+    const [start, n] = this.r.vector(pos2, elemSize);
+    return this.r.bytes.subarray(start, start + n * elemSize);
+  }
+  /** A vector of tables (empty when absent). */
+  tables(name) {
+    const f = this.field(name);
+    const pos2 = this.ref(f[4]);
+    if (!pos2) return [];
+    const [start, n] = this.r.vector(pos2, 4);
+    this.r.spend(4 * n, pos2);
+    const out = [];
+    for (let i = 0; i < n; i++) out.push(this.r.table(f[3], this.r.deref(start + 4 * i)));
+    return out;
+  }
+  /** A vector of strings (empty when absent). */
+  strings(f) {
+    const pos2 = this.ref(f[4]);
+    if (!pos2) return [];
+    const [start, n] = this.r.vector(pos2, 4);
+    this.r.spend(4 * n, pos2);
+    const out = [];
+    for (let i = 0; i < n; i++) out.push(this.r.string(this.r.deref(start + 4 * i)));
+    return out;
+  }
+  /** A union field: its member's table name and table, or null for NONE / an unknown member. */
+  union(name) {
+    const f = this.field(name);
+    const members = UNIONS[f[3]];
+    const typeAt = this.offsetOf(f[4] - 1, 1);
+    const code2 = typeAt ? this.r.u8(typeAt) : 0;
+    if (code2 === 0) return null;
+    const member = members[code2];
+    if (member === void 0) return { member: "", code: code2, table: null };
+    const pos2 = this.ref(f[4]);
+    return { member, code: code2, table: pos2 ? this.r.table(member, pos2) : null };
+  }
+};
+function defaultOf(f) {
+  const d = f[5];
+  if (d === null) return 0;
+  if (d === "true") return 1;
+  if (d === "false") return 0;
+  if (f[1] === "enum") {
+    for (const [v, n] of ENUMS[f[3]].values) if (n === d) return v;
+    return 0;
+  }
+  return Number(d);
+}
+
+// src/formats/tflite/decode.ts
+var MAX_SUBGRAPH_DEPTH = 64;
+var CUSTOM_CODE = 32;
+var DTYPES = {
+  FLOAT32: "float32",
+  FLOAT16: "float16",
+  BFLOAT16: "bfloat16",
+  FLOAT64: "float64",
+  INT8: "int8",
+  INT16: "int16",
+  INT32: "int32",
+  INT64: "int64",
+  UINT8: "uint8",
+  UINT16: "uint16",
+  UINT32: "uint32",
+  UINT64: "uint64",
+  INT4: "int4",
+  INT2: "int2",
+  UINT4: "uint4",
+  BOOL: "bool",
+  STRING: "string",
+  COMPLEX64: "complex64",
+  COMPLEX128: "complex128",
+  FLOAT8_E4M3FN: "float8e4m3fn",
+  FLOAT8_E5M2: "float8e5m2"
+};
+function tfliteDtype(code2) {
+  const name = ENUMS.TensorType.values.get(code2);
+  return name !== void 0 ? DTYPES[name] ?? null : null;
+}
+var BYTES2 = {
+  float32: 4,
+  float16: 2,
+  bfloat16: 2,
+  float64: 8,
+  int8: 1,
+  int16: 2,
+  int32: 4,
+  int64: 8,
+  uint8: 1,
+  uint16: 2,
+  uint32: 4,
+  uint64: 8,
+  bool: 1,
+  complex64: 8,
+  complex128: 16,
+  float8e4m3fn: 1,
+  float8e5m2: 1
+};
+function builtinName(code2) {
+  return ENUMS.BuiltinOperator.values.get(code2) ?? `BUILTIN_${code2}`;
+}
+function decodeTflite(bytes, options = {}) {
+  const maxNodes = options.maxNodes ?? DEFAULT_MAX_NODES;
+  if (bytes.length < 8) throw new DecodeError("the file is truncated (shorter than a FlatBuffer header)", bytes.length);
+  if (String.fromCharCode(bytes[4], bytes[5], bytes[6], bytes[7]) !== "TFL3") {
+    throw new DecodeError("the FlatBuffer identifier is not TFL3", 4);
+  }
+  const fileSize = options.fileSize !== void 0 && options.fileSize > bytes.length ? options.fileSize : bytes.length;
+  const r = new FbReader(bytes);
+  const model = r.root("Model");
+  const version2 = model.num("version");
+  const description = model.str("description") ?? "";
+  const opcodes = model.tables("operator_codes").map((oc) => {
+    const code2 = Math.max(oc.num("deprecated_builtin_code"), oc.num("builtin_code"));
+    if (code2 === CUSTOM_CODE) return { domain: "tflite.custom", opType: oc.str("custom_code") ?? "" };
+    return { domain: "tflite", opType: builtinName(code2) };
+  });
+  const bufferTables = model.tables("buffers");
+  const subgraphTables = model.tables("subgraphs");
+  if (subgraphTables.length === 0) throw new DecodeError("the model has no subgraph", 0);
+  let nodeCount = 0;
+  for (const sg of subgraphTables) {
+    const f = sg.field("operators");
+    const pos2 = sg.ref(f[4]);
+    if (pos2) nodeCount += r.u32(pos2);
+    if (nodeCount > maxNodes) throw new TooManyNodesError(maxNodes);
+  }
+  const raws = subgraphTables.map((t, index) => readSubgraph(t, index));
+  const names = uniqueNames(raws);
+  const buffers = /* @__PURE__ */ new Map();
+  const bufferStorage = (index, at) => {
+    if (index === 0) return null;
+    if (index >= bufferTables.length) throw new DecodeError(`${at} refers to buffer ${index}, but the model has ${bufferTables.length} buffers`, 0);
+    const hit = buffers.get(index);
+    if (hit !== void 0) return hit;
+    const b = bufferTables[index];
+    let storage = null;
+    const offset = b.num("offset");
+    const size2 = b.num("size");
+    if (offset > 1) {
+      if (offset + size2 > fileSize) {
+        throw new DecodeError(`buffer ${index} (bytes ${offset} to ${offset + size2}) runs past the end of the file`, b.pos);
+      }
+      if (size2 > 0) {
+        storage = offset + size2 <= bytes.length ? { kind: "raw", bytes: bytes.subarray(offset, offset + size2) } : { kind: "external", location: "", offset, length: size2 };
+      }
+    } else {
+      const data = b.bytes("data");
+      if (data && data.length > 0) storage = { kind: "raw", bytes: data };
+    }
+    buffers.set(index, storage);
+    return storage;
+  };
+  const graphs = /* @__PURE__ */ new Map();
+  const building = /* @__PURE__ */ new Set();
+  const stack = [];
+  const subgraphAt = (index, from) => {
+    if (!Number.isInteger(index) || index < 0 || index >= raws.length) {
+      throw new DecodeError(`${from} refers to subgraph ${index}, but the model has ${raws.length} subgraphs`, 0);
+    }
+    const done = graphs.get(index);
+    if (done) return done;
+    if (building.has(index)) {
+      const cycle = [...stack.slice(stack.indexOf(index)), index].join(" \u2192 ");
+      throw new DecodeError(`subgraph calls form a cycle (${cycle}), which would never end`, raws[index].table.pos);
+    }
+    if (stack.length >= MAX_SUBGRAPH_DEPTH) throw new DecodeError(`subgraph calls are nested more than ${MAX_SUBGRAPH_DEPTH} deep`, raws[index].table.pos);
+    building.add(index);
+    stack.push(index);
+    const g = buildGraph(raws[index]);
+    stack.pop();
+    building.delete(index);
+    graphs.set(index, g);
+    return g;
+  };
+  const buildGraph = (raw) => {
+    const k = raw.index;
+    const tn = names[k];
+    const where2 = k === 0 ? "" : ` of subgraph ${k}`;
+    const tensorName = (i, at) => {
+      if (!Number.isInteger(i) || i < 0 || i >= raw.tensors.length) {
+        throw new DecodeError(`${at}${where2} refers to tensor ${i}, but the subgraph has ${raw.tensors.length} tensors`, raw.table.pos);
+      }
+      return tn[i];
+    };
+    const valueInfo2 = [];
+    const initializers = [];
+    const sparseInitializers = [];
+    for (const t of raw.tensors) {
+      const name = tn[t.index];
+      const dtype = tfliteDtype(t.type);
+      valueInfo2.push({ name, type: { kind: "tensor", dtype, shape: declaredShape(t) } });
+      const storage = bufferStorage(t.buffer, `tensor ${quoteToken(name)}${where2}`);
+      if (t.sparsity && storage) {
+        sparseInitializers.push(sparseTensor2(t, name, dtype, storage));
+      } else if (storage || t.variable) {
+        const data = { name, dtype, dtypeCode: t.type, dims: t.shape.map((d) => Math.max(d, 0)), storage: storage ?? { kind: "empty" } };
+        if (t.variable) data.variable = true;
+        initializers.push(data);
+      }
+    }
+    const nodes = raw.operators.map((op, oi) => {
+      const at = `operator ${oi}`;
+      const opcodeIndex = op.num("opcode_index");
+      if (opcodeIndex >= opcodes.length) {
+        throw new DecodeError(`${at}${where2} uses operator code ${opcodeIndex}, but the model has ${opcodes.length} operator codes`, op.pos);
+      }
+      const { domain, opType } = opcodes[opcodeIndex];
+      const inputs = (op.nums("inputs") ?? []).map((i) => i === -1 ? "" : tensorName(i, `${at} (${quoteToken(opType)}) input`));
+      const outputs = (op.nums("outputs") ?? []).map((i) => i === -1 ? "" : tensorName(i, `${at} (${quoteToken(opType)}) output`));
+      const attrs = /* @__PURE__ */ new Map();
+      const label = `${at}${where2} (${quoteToken(opType)})`;
+      for (const u of ["builtin_options", "builtin_options_2"]) {
+        const opt = op.union(u);
+        if (!opt) continue;
+        if (!opt.table) {
+          if (opt.member === "") throw new DecodeError(`${label} has ${u} of unknown type ${opt.code}`, op.pos);
+          continue;
+        }
+        optionAttrs(opt.table, attrs, (index) => subgraphAt(index, label));
+      }
+      const first2 = outputs.find((o) => o !== "");
+      return { name: first2 ?? `${opType}#${oi}`, opType, domain, inputs, outputs, attrs };
+    });
+    const available = /* @__PURE__ */ new Set([...initializers.map((t) => t.name), ...sparseInitializers.map((t) => t.name)]);
+    for (const i of raw.inputs) if (i >= 0 && i < tn.length) available.add(tn[i]);
+    for (const n of nodes) for (const o of n.outputs) available.add(o);
+    const indexOf = new Map(tn.map((name, i) => [name, i]));
+    for (const n of nodes) {
+      for (const name of n.inputs) {
+        if (name === "" || available.has(name)) continue;
+        available.add(name);
+        const t = raw.tensors[indexOf.get(name)];
+        initializers.push({
+          name,
+          dtype: tfliteDtype(t.type),
+          dtypeCode: t.type,
+          dims: t.shape.map((d) => Math.max(d, 0)),
+          storage: { kind: "empty" },
+          variable: true
+        });
+      }
+    }
+    const io = (list, what) => list.map((i) => {
+      tensorName(i, `subgraph ${what}`);
+      return valueInfo2[i];
+    });
+    return {
+      name: raw.name,
+      nodes,
+      inputs: io(raw.inputs, "input"),
+      outputs: io(raw.outputs, "output"),
+      valueInfo: valueInfo2,
+      initializers,
+      sparseInitializers
+    };
+  };
+  function readSubgraph(t, index) {
+    const tensors = t.tables("tensors").map((tt, i) => {
+      const shape2 = tt.nums("shape") ?? [];
+      return {
+        index: i,
+        name: tt.str("name") ?? "",
+        type: tt.num("type"),
+        shape: shape2,
+        signature: tt.nums("shape_signature"),
+        buffer: tt.num("buffer"),
+        variable: tt.num("is_variable") !== 0,
+        sparsity: tt.sub("sparsity")
+      };
+    });
+    return {
+      index,
+      table: t,
+      name: t.str("name") ?? (index === 0 ? "main" : `subgraph_${index}`),
+      tensors,
+      operators: t.tables("operators"),
+      inputs: t.nums("inputs") ?? [],
+      outputs: t.nums("outputs") ?? []
+    };
+  }
+  const main2 = subgraphAt(0, "the model");
+  for (let k = 1; k < raws.length; k++) subgraphAt(k, "the model");
+  const metadata = /* @__PURE__ */ new Map();
+  signatureAliases(model, raws, names, metadata);
+  return {
+    format: { format: "tflite", version: version2, producer: description },
+    opsetImports: /* @__PURE__ */ new Map([["tflite", version2]]),
+    graph: main2,
+    functions: [],
+    metadata
+  };
+}
+function declaredShape(t) {
+  const sig2 = t.signature && t.signature.length === t.shape.length ? t.signature : null;
+  return t.shape.map((d, i) => d < 0 || sig2 !== null && sig2[i] < 0 ? null : d);
+}
+function sparseTensor2(t, name, dtype, storage) {
+  const width = dtype ? BYTES2[dtype] ?? 0 : 0;
+  const stored = storage.kind === "raw" ? storage.bytes.length : storage.kind === "external" ? storage.length ?? 0 : 0;
+  const count2 = width > 0 ? Math.floor(stored / width) : dtype === "int4" || dtype === "uint4" ? stored * 2 : stored;
+  const values = { name: `${name}/values`, dtype, dtypeCode: t.type, dims: [count2], storage };
+  let indices = { name: `${name}/indices`, dtype: "int32", dtypeCode: 2, dims: [0], storage: { kind: "empty" } };
+  const dims2 = t.sparsity.tables("dim_metadata");
+  for (let i = dims2.length - 1; i >= 0; i--) {
+    const dm = dims2[i];
+    if (dm.num("format") !== 1) continue;
+    const u = dm.union("array_indices");
+    if (!u?.table) break;
+    const [dt, code2, w] = u.member === "Uint8Vector" ? ["uint8", 3, 1] : u.member === "Uint16Vector" ? ["uint16", 16, 2] : ["int32", 2, 4];
+    const v = u.table.vectorBytes("values", w);
+    if (v) indices = { name: `${name}/indices`, dtype: dt, dtypeCode: code2, dims: [v.length / w], storage: { kind: "raw", bytes: v } };
+    break;
+  }
+  return { name, values, indices, dims: t.shape.map((d) => Math.max(d, 0)) };
+}
+function optionAttrs(t, attrs, subgraph) {
+  for (const f of TABLES[t.type] ?? []) {
+    const [name, kind2, vector, elem, , , deprecated] = f;
+    if (deprecated) continue;
+    if (kind2 === "table" || kind2 === "union") continue;
+    if (name.endsWith("_subgraph_index") && !vector && kind2 === "scalar") {
+      attrs.set(name.slice(0, -"_index".length), { type: "graph", value: subgraph(t.numField(f)) });
+    } else if (name.endsWith("_subgraph_indices") && vector) {
+      attrs.set(name.slice(0, -"_indices".length) + "s", { type: "graphs", value: (t.numsField(f) ?? []).map(subgraph) });
+    } else if (t.type === "CallOptions" && name === "subgraph") {
+      attrs.set("subgraph", { type: "graph", value: subgraph(t.numField(f)) });
+    } else if (kind2 === "string") {
+      if (vector) attrs.set(name, { type: "strings", value: t.strings(f) });
+      else attrs.set(name, { type: "string", value: t.str(name) ?? "" });
+    } else if (kind2 === "enum") {
+      const names = ENUMS[elem].values;
+      if (vector) attrs.set(name, { type: "strings", value: (t.numsField(f) ?? []).map((v) => names.get(v) ?? String(v)) });
+      else {
+        const v = t.numField(f);
+        attrs.set(name, { type: "string", value: names.get(v) ?? String(v) });
+      }
+    } else if (elem === "float" || elem === "double") {
+      if (vector) attrs.set(name, { type: "floats", value: t.numsField(f) ?? [] });
+      else attrs.set(name, { type: "float", value: t.numField(f) });
+    } else if (vector) {
+      attrs.set(name, { type: "ints", value: t.numsField(f) ?? [] });
+    } else {
+      attrs.set(name, { type: "int", value: t.numField(f) });
+    }
+  }
+}
+function uniqueNames(raws) {
+  const used = /* @__PURE__ */ new Set();
+  const next = /* @__PURE__ */ new Map();
+  return raws.map((sg) => {
+    const local = /* @__PURE__ */ new Set();
+    const out = sg.tensors.map((t) => {
+      let name = t.name;
+      if (name === "" || local.has(name)) name = `${name || "tensor"}#${t.index}`;
+      local.add(t.name);
+      if (used.has(name) && sg.index > 0) name = `${name}@${sg.index}`;
+      let n = name;
+      for (let i = next.get(name) ?? 2; used.has(n); i++) {
+        n = `${name}~${i}`;
+        next.set(name, i + 1);
+      }
+      used.add(n);
+      return n;
+    });
+    return out;
+  });
+}
+function signatureAliases(model, raws, names, metadata) {
+  for (const sig2 of model.tables("signature_defs")) {
+    const k = sig2.num("subgraph_index");
+    if (k >= raws.length) throw new DecodeError(`a signature refers to subgraph ${k}, but the model has ${raws.length} subgraphs`, sig2.pos);
+    if (k !== 0) continue;
+    for (const m of sig2.tables("inputs")) {
+      const alias = m.str("name");
+      const i = m.num("tensor_index");
+      if (i >= raws[0].tensors.length)
+        throw new DecodeError(`a signature input refers to tensor ${i}, but the subgraph has ${raws[0].tensors.length} tensors`, m.pos);
+      if (alias !== null && alias !== names[0][i]) metadata.set(`tflite.signature_input.${alias}`, names[0][i]);
+    }
+  }
+}
+
+// src/formats/tflite/reader.ts
+var tfliteReader = {
+  id: "tflite",
+  name: "TensorFlow Lite",
+  extensions: [".tflite"],
+  sniff(bytes) {
+    return bytes.length >= 8 && bytes[4] === 84 && bytes[5] === 70 && bytes[6] === 76 && bytes[7] === 51 ? "yes" : "no";
+  },
+  decode(bytes, options) {
+    return decodeTflite(bytes, { maxNodes: options.maxNodes, fileSize: options.fileSize });
+  }
+};
+
 // src/formats/registry.ts
-var READERS = [onnxReader];
+var READERS = [tfliteReader, onnxReader];
 function formatNames() {
-  const names = READERS.map((r) => r.name);
+  const names = READERS.map((r) => r.name).sort();
   return names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} or ${names[names.length - 1]}`;
 }
 
@@ -27969,14 +30196,98 @@ function readFileSafe(path2, display, o) {
 function readTextSafe(path2, display, c) {
   return readFileSafe(path2, display, { ...c, maxBytes: c.maxBytes ?? MAX_TEXT_BYTES }).toString("utf8");
 }
+function readFileRangesSafe(path2, display, c, ranges) {
+  const { real, stat } = resolveRegularFile(path2, display, c);
+  let fd;
+  try {
+    fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
+  } catch (e) {
+    throw new InputError(display, errnoReason(e));
+  }
+  try {
+    const st = fstatSync(fd);
+    const kind2 = kindOf(st);
+    if (kind2) throw new InputError(display, `is ${kind2}, not a regular ${c.what}: refused`);
+    if (st.dev !== stat.dev || st.ino !== stat.ino) throw new InputError(display, "changed while it was opened: refused");
+    return ranges.map(({ offset, length }) => {
+      const buf = Buffer.allocUnsafe(Math.max(0, Math.min(length, st.size - offset)));
+      let total = 0;
+      try {
+        for (let n; total < buf.length && (n = readSync(fd, buf, total, buf.length - total, offset + total)) > 0; ) total += n;
+      } catch (e) {
+        throw new InputError(display, errnoReason(e));
+      }
+      return buf.subarray(0, total);
+    });
+  } finally {
+    closeSync(fd);
+  }
+}
 
 // src/io/load-model.ts
 function loadModelFile(path2, options = {}) {
   const display = options.display ?? path2;
-  const bytes = readFileSafe(path2, display, { root: null, ...options.confine, maxBytes: MAX_MODEL_BYTES, what: "model file" });
+  const open = { root: null, ...options.confine, what: "model file" };
+  const size2 = resolveRegularFile(path2, display, open).stat.size;
+  if (size2 > MAX_MODEL_BYTES) return loadLargeModel(path2, display, size2, options);
+  const bytes = readFileSafe(path2, display, { ...open, maxBytes: MAX_MODEL_BYTES });
   const model = decodeBytes(display, bytes, options.maxNodes);
   const notices = checkExternalData(path2, display, model, options);
   return { path: path2, bytes: bytes.byteLength, model, notices };
+}
+var LARGE_MODEL_FIRST_READ = 16 * MiB2;
+function loadLargeModel(path2, display, size2, options) {
+  const open = { root: null, ...options.confine, what: "model file" };
+  let length = LARGE_MODEL_FIRST_READ;
+  for (; ; ) {
+    const [head] = readFileRangesSafe(path2, display, open, [{ offset: 0, length }]);
+    const kind2 = sniff(head);
+    if (kind2.kind !== "model" || kind2.reader.id !== "tflite") {
+      throw new InputError(display, `is larger than ${MAX_MODEL_BYTES / (1024 * MiB2)} GiB, the limit for a model file: refused`);
+    }
+    try {
+      const model = kind2.reader.decode(head, { maxNodes: options.maxNodes, fileSize: size2 });
+      const notices = checkExternalData(path2, display, model, options);
+      readSmallIntConstants(path2, display, model, open);
+      return { path: path2, bytes: size2, model, notices };
+    } catch (e) {
+      if (e instanceof NeedBytesError && e.need > head.length && e.need <= Math.min(size2, MAX_MODEL_BYTES)) {
+        length = Math.min(MAX_MODEL_BYTES, Math.max(e.need, 2 * length));
+        continue;
+      }
+      throw decodeFailure(display, kind2.reader.name, head, e);
+    }
+  }
+}
+var SMALL_CONSTANT_BYTES = 64 * 1024;
+function readSmallIntConstants(path2, display, model, open) {
+  const wanted = [];
+  let total = 0;
+  const seen = /* @__PURE__ */ new Set();
+  const visit = (g) => {
+    if (seen.has(g)) return;
+    seen.add(g);
+    for (const t of g.initializers) {
+      const st = t.storage;
+      if (st.kind !== "external" || st.location !== "" || t.dtype !== "int32" && t.dtype !== "int64") continue;
+      const length = st.length ?? 0;
+      if (length > SMALL_CONSTANT_BYTES || total + length > 16 * MiB2) continue;
+      total += length;
+      wanted.push(t);
+    }
+    for (const n of g.nodes) {
+      for (const a of n.attrs.values()) {
+        if (a.type === "graph") visit(a.value);
+        if (a.type === "graphs") a.value.forEach(visit);
+      }
+    }
+  };
+  visit(model.graph);
+  if (wanted.length === 0) return;
+  const ranges = wanted.map((t) => t.storage.kind === "external" ? { offset: t.storage.offset, length: t.storage.length ?? 0 } : { offset: 0, length: 0 });
+  readFileRangesSafe(path2, display, open, ranges).forEach((bytes, i) => {
+    if (bytes.length === ranges[i].length) wanted[i].storage = { kind: "raw", bytes };
+  });
 }
 function decodeBytes(path2, bytes, maxNodes) {
   const kind2 = sniff(bytes);
@@ -27995,16 +30306,19 @@ function decodeBytes(path2, bytes, maxNodes) {
   try {
     return reader.decode(bytes, { maxNodes });
   } catch (e) {
-    if (e instanceof TooManyNodesError) throw new InputError(path2, e.detail);
-    const what = `a valid ${reader.name} model`;
-    if (e instanceof DecodeError) {
-      const truncated = /truncated|runs past the end/.test(e.message);
-      throw new InputError(path2, truncated ? `is truncated or corrupted: ${e.message} of ${bytes.length}` : `is not ${what}: ${e.message}`);
-    }
-    if (e instanceof RangeError) throw new InputError(path2, `is not ${what}: ${e.message}`);
-    if (e instanceof InputError) throw e;
-    throw new InputError(path2, `is not ${what}: ${e.message}`);
+    throw decodeFailure(path2, reader.name, bytes, e);
   }
+}
+function decodeFailure(path2, format, bytes, e) {
+  if (e instanceof TooManyNodesError) return new InputError(path2, e.detail);
+  const what = `a valid ${format} model`;
+  if (e instanceof DecodeError) {
+    const truncated = /truncated|runs past the end/.test(e.message);
+    return new InputError(path2, truncated ? `is truncated or corrupted: ${e.message} of ${bytes.length}` : `is not ${what}: ${e.message}`);
+  }
+  if (e instanceof RangeError) return new InputError(path2, `is not ${what}: ${e.message}`);
+  if (e instanceof InputError) return e;
+  return new InputError(path2, `is not ${what}: ${e.message}`);
 }
 function* externalTensors(g) {
   for (const t of g.initializers) if (t.storage.kind === "external") yield t;
@@ -28025,6 +30339,7 @@ function checkExternalData(path2, display, model, options) {
   for (const t of externalTensors(model.graph)) {
     if (t.storage.kind !== "external") continue;
     const { location, offset, length } = t.storage;
+    if (!location && model.format.format === "tflite") continue;
     if (!location) throw new InputError(display, `tensor '${t.name}' is stored externally but names no file`);
     const target = resolve2(folder, location);
     const rel = relative2(folder, target);
@@ -28264,8 +30579,8 @@ function throughView(g, node2, slot, t) {
   const out0 = node2.outputs[0];
   if (!out0 || slot !== 0) return [];
   const a = t.axis;
-  const keep = (axis) => node2.outputs.filter(Boolean).map((name) => ({ name, axis }));
-  if (SAME_AXIS.has(node2.opType)) return node2.opType === "Split" ? keep(a) : [{ name: out0, axis: a }];
+  const keep2 = (axis) => node2.outputs.filter(Boolean).map((name) => ({ name, axis }));
+  if (SAME_AXIS.has(node2.opType)) return node2.opType === "Split" ? keep2(a) : [{ name: out0, axis: a }];
   const inRank = g.rank(t.name);
   const norm = (x, rank) => x < 0 && rank !== null ? x + rank : x;
   switch (node2.opType) {
@@ -29555,10 +31870,10 @@ function expansionBound(p) {
   let s = p;
   for (let guard = 0; guard < 64 && /\{[^{}]*\}/.test(s); guard++) {
     s = s.replace(re, (_m, inner) => {
-      const range = /^(-?\w+)\.\.(-?\w+)(?:\.\.(-?\d+))?$/.exec(inner);
-      if (range) {
-        const a = Number.isNaN(Number(range[1])) ? range[1].charCodeAt(0) : Number(range[1]);
-        const b = Number.isNaN(Number(range[2])) ? range[2].charCodeAt(0) : Number(range[2]);
+      const range2 = /^(-?\w+)\.\.(-?\w+)(?:\.\.(-?\d+))?$/.exec(inner);
+      if (range2) {
+        const a = Number.isNaN(Number(range2[1])) ? range2[1].charCodeAt(0) : Number(range2[1]);
+        const b = Number.isNaN(Number(range2[2])) ? range2[2].charCodeAt(0) : Number(range2[2]);
         bound *= Math.abs(b - a) + 1;
       } else if (inner.includes(",")) bound *= inner.split(",").length;
       return "x";
@@ -30481,10 +32796,10 @@ ${mdTable(head, align, rows)}${legend}
 
 </details>`);
   }
-  const ops20 = Object.entries(m.byOpType).sort((a, b) => b[1].flops - a[1].flops || b[1].count - a[1].count || (a[0] < b[0] ? -1 : 1));
-  if (ops20.length) {
+  const ops30 = Object.entries(m.byOpType).sort((a, b) => b[1].flops - a[1].flops || b[1].count - a[1].count || (a[0] < b[0] ? -1 : 1));
+  if (ops30.length) {
     const total = t.flops || 1;
-    const shown = ops20.slice(0, 25);
+    const shown = ops30.slice(0, 25);
     const rows = shown.map(([op, o]) => [
       code(op, 50),
       String(o.count),
@@ -30492,11 +32807,11 @@ ${mdTable(head, align, rows)}${legend}
       `${unicodeBar(o.flops / total)} ${pct(o.flops / total)}`.trim(),
       formatBytes(o.bytes)
     ]);
-    const more = ops20.length > shown.length ? `
+    const more = ops30.length > shown.length ? `
 
-\u2026 ${ops20.length - shown.length} more operator types.` : "";
+\u2026 ${ops30.length - shown.length} more operator types.` : "";
     blocks.push(
-      `<details><summary>Operator types (${ops20.length})</summary>
+      `<details><summary>Operator types (${ops30.length})</summary>
 
 ${mdTable(["op type", "count", "FLOPs", "share of FLOPs", "memory traffic"], ["l", "r", "r", "l", "r"], rows)}${more}
 
@@ -31090,10 +33405,10 @@ function topFlopsSection(m, top) {
   );
 }
 function opTypeSection(m) {
-  const ops20 = Object.entries(m.byOpType).sort((a, b) => b[1].flops - a[1].flops || b[1].count - a[1].count || (a[0] < b[0] ? -1 : 1));
-  if (!ops20.length) return "";
+  const ops30 = Object.entries(m.byOpType).sort((a, b) => b[1].flops - a[1].flops || b[1].count - a[1].count || (a[0] < b[0] ? -1 : 1));
+  if (!ops30.length) return "";
   const total = m.totals.flops || 1;
-  return `<h3>Operator types (${ops20.length})</h3>
+  return `<h3>Operator types (${ops30.length})</h3>
 ` + table(
     [
       { label: "op type" },
@@ -31104,7 +33419,7 @@ function opTypeSection(m) {
       { label: "share of FLOPs" },
       { label: "memory traffic", num: true }
     ],
-    ops20.map(([op, o]) => {
+    ops30.map(([op, o]) => {
       const share = Math.max(0, Math.min(1, o.flops / total));
       return `<tr><td><code>${esc(op, 80)}</code></td>${num(String(o.count))}${num(formatCount(o.params))}${num(formatCount(o.macs))}${num(formatCount(o.flops))}<td><span class="bar"><span style="width:${(share * 100).toFixed(1)}%"></span></span>${pct2(share)}</td>${num(formatBytes(o.bytes))}</tr>`;
     })
@@ -31309,7 +33624,7 @@ function writeJson(value2, write, indent = 2, chunkSize = CHUNK) {
     }
   };
   const seen = /* @__PURE__ */ new Set();
-  const emit = (v, pad) => {
+  const emit = (v, pad2) => {
     const s = scalar2(v);
     if (s !== void 0) {
       buf += s;
@@ -31319,14 +33634,14 @@ function writeJson(value2, write, indent = 2, chunkSize = CHUNK) {
     const hasToJSON = typeof obj.toJSON === "function";
     if (!hasToJSON && !seen.has(obj) && isSmall(obj, { left: SMALL })) {
       const text2 = escapeExtra(JSON.stringify(obj, null, indent));
-      buf += pad ? text2.replace(/\n/g, `
-${pad}`) : text2;
+      buf += pad2 ? text2.replace(/\n/g, `
+${pad2}`) : text2;
       return;
     }
     if (seen.has(obj)) throw new TypeError("Converting circular structure to JSON");
-    const depth = pad.length / (unit2.length || 1);
+    const depth = pad2.length / (unit2.length || 1);
     seen.add(obj);
-    const inner = pad + unit2;
+    const inner = pad2 + unit2;
     if (Array.isArray(obj)) {
       if (obj.length === 0) buf += "[]";
       else {
@@ -31352,7 +33667,7 @@ ${pad}`) : text2;
         }
         buf += "\n";
         maybeFlush();
-        buf += `${pad}]`;
+        buf += `${pad2}]`;
       }
     } else {
       let first2 = true;
@@ -31369,7 +33684,7 @@ ${pad}`) : text2;
       else {
         buf += "\n";
         maybeFlush();
-        buf += `${pad}}`;
+        buf += `${pad2}}`;
       }
     }
     seen.delete(obj);
@@ -32168,28 +34483,28 @@ function conv(c) {
   const group = c.group ?? 1;
   const stride = c.stride ?? 1;
   const depth = c.depth ?? 4;
-  const pad = c.k >> 1;
+  const pad2 = c.k >> 1;
   const nodes = [];
   const initializers = [];
   let hw = c.hw;
   let channels = c.cin;
   let x = "x";
   const f = c.frames;
-  const kernel = f ? [c.k, c.k, c.k] : [c.k, c.k];
+  const kernel2 = f ? [c.k, c.k, c.k] : [c.k, c.k];
   for (let i = 0; i < depth; i++) {
     const cin = channels;
     const cout = i % 2 === 0 ? c.cout : c.cin;
     const s = i === 0 ? stride : 1;
-    const out = Math.floor((hw + 2 * pad - c.k) / s) + 1;
+    const out = Math.floor((hw + 2 * pad2 - c.k) / s) + 1;
     const y = i === depth - 1 && !c.relu ? "y" : `c${i}`;
     nodes.push({
       op: "Conv",
       inputs: [x, `w${i}`, `b${i}`],
       outputs: [y],
       name: `conv${i}`,
-      attrs: { kernel_shape: kernel, pads: [...kernel, ...kernel].map(() => pad), strides: f ? [1, s, s] : [s, s], group }
+      attrs: { kernel_shape: kernel2, pads: [...kernel2, ...kernel2].map(() => pad2), strides: f ? [1, s, s] : [s, s], group }
     });
-    initializers.push(weight(`w${i}`, [cout, cin / group, ...kernel], 7 + i), weight(`b${i}`, [cout], 11 + i));
+    initializers.push(weight(`w${i}`, [cout, cin / group, ...kernel2], 7 + i), weight(`b${i}`, [cout], 11 + i));
     x = y;
     if (c.relu) {
       const r = i === depth - 1 ? "y" : `r${i}`;
@@ -32201,7 +34516,7 @@ function conv(c) {
   }
   return {
     id: c.id,
-    what: `${depth} x Conv ${kernel.join("x")} ${c.cin}->${c.cout}${depth > 1 && c.cin !== c.cout ? `->${c.cin}` : ""} group ${group}${stride > 1 ? ` (first stride ${stride})` : ""} at ${f ? `${f}x` : ""}${c.hw}x${c.hw}${c.relu ? ", each + Relu" : ""}`,
+    what: `${depth} x Conv ${kernel2.join("x")} ${c.cin}->${c.cout}${depth > 1 && c.cin !== c.cout ? `->${c.cin}` : ""} group ${group}${stride > 1 ? ` (first stride ${stride})` : ""} at ${f ? `${f}x` : ""}${c.hw}x${c.hw}${c.relu ? ", each + Relu" : ""}`,
     nodes,
     inputs: [f32("x", [1, c.cin, ...f ? [f] : [], c.hw, c.hw])],
     outputs: [f32("y", [1, channels, ...f ? [f] : [], hw, hw])],
