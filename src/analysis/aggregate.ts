@@ -2,6 +2,7 @@
  * Per-model figures from per-node results: totals, a breakdown by operator type, and peak
  * activation memory from tensor lifetimes over the schedule the driver ran.
  */
+import { opLabel } from '../graph/model.js';
 import type { Info } from '../graph/info.js';
 import type { InferResult, NodeResult } from './infer.js';
 import { infoBytes } from './infer.js';
@@ -158,7 +159,7 @@ export function byOpType(nodes: readonly NodeResult[]): Record<string, OpTypeTot
   // Operator names come from the file: no prototype, so `__proto__` / `constructor` are ordinary keys.
   const out = Object.create(null) as Record<string, OpTypeTotals>;
   for (const n of nodes) {
-    const key = n.domain ? `${n.domain}:${n.opType}` : n.opType;
+    const key = opLabel(n.domain, n.opType);
     const t = (out[key] ??= { count: 0, params: 0, macs: 0, flops: 0, bytes: 0 });
     t.count++;
     t.params += n.params;

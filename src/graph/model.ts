@@ -145,6 +145,14 @@ export interface Model {
   metadata: Map<string, string>;
 }
 
+/**
+ * An operator's label in reports: its type alone in its format's own domain (ONNX's '', TFLite's
+ * builtins 'tflite'), else `domain:type` (`com.microsoft:FusedConv`, `tflite.custom:Signal`).
+ */
+export function opLabel(domain: string, opType: string): string {
+  return domain === '' || domain === 'tflite' ? opType : `${domain}:${opType}`;
+}
+
 /** Normalise the two spellings of the default domain. */
 export function normDomain(domain: string): string {
   return domain === 'ai.onnx' ? '' : domain;

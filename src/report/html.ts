@@ -6,6 +6,7 @@
  * type breakdown and the notices. Every string from the model is escaped. Deterministic: no
  * timestamps, same report in, same bytes out.
  */
+import { opLabel } from '../graph/model.js';
 import type { DeviceModel } from '../devices/roofline.js';
 import { escapeHtml } from './escape.js';
 import { formatBytes, formatCount, formatHeader } from './format.js';
@@ -84,7 +85,7 @@ function nameCell(name: string, fallback = '(unnamed)'): string {
 }
 const num = (s: string) => `<td class="num">${s}</td>`;
 const pct = (v: number, digits = 1) => (Number.isFinite(v) ? `${(v * 100).toFixed(digits)}%` : '?');
-const opLabel = (n: NodeEntry) => (n.domain ? `${n.domain}:${n.opType}` : n.opType);
+const nodeOp = (n: NodeEntry) => opLabel(n.domain ?? '', n.opType);
 
 function boundBadge(bound: string): string {
   const color = BOUND_COLORS[bound] ?? '#868e96';
@@ -243,7 +244,7 @@ function latencySection(m: ModelReport, devices: Map<string, DeviceModel>, top: 
           [{ label: 'node' }, { label: 'op' }, { label: 'time', num: true }, { label: 'share', num: true }, { label: 'bound' }],
           ranked.map(
             ({ n, t }) =>
-              `<tr>${nameCell(n.name)}<td>${esc(opLabel(n), 60)}</td>${num(fmtUs(t!.us))}${num(pct(t!.us / totalUs))}<td>${boundBadge(t!.bound)}</td></tr>`,
+              `<tr>${nameCell(n.name)}<td>${esc(nodeOp(n), 60)}</td>${num(fmtUs(t!.us))}${num(pct(t!.us / totalUs))}<td>${boundBadge(t!.bound)}</td></tr>`,
           ),
         ),
       );
@@ -362,7 +363,7 @@ function topFlopsSection(m: ModelReport, top: number): string {
       ],
       ranked.map(
         ({ n }) =>
-          `<tr>${nameCell(n.name)}<td>${esc(opLabel(n), 60)}${n.supported === false ? ' <span class="muted" title="no cost rule: estimated">(est.)</span>' : ''}</td>` +
+          `<tr>${nameCell(n.name)}<td>${esc(nodeOp(n), 60)}${n.supported === false ? ' <span class="muted" title="no cost rule: estimated">(est.)</span>' : ''}</td>` +
           `<td><code>${esc(shapeText(n.outputs[0]?.shape ?? null), 120)}</code></td>${num(formatCount(n.params))}${num(formatCount(n.macs))}${num(formatCount(n.flops))}` +
           `${num(pct((n.flops ?? 0) / total))}${num(n.intensity === null ? '?' : esc(siUnit(n.intensity, 'FLOP/B')))}</tr>`,
       ),

@@ -14,6 +14,7 @@
  * Mermaid labels would be one more syntax to escape untrusted names for. Block characters are
  * plain text: they render everywhere, in tables too, with nothing to escape.
  */
+import { opLabel } from '../graph/model.js';
 import { escapeMarkdown, escapeMarkdownCode } from './escape.js';
 import { formatBytes, formatCount, formatHeader } from './format.js';
 import type { AnalyzeReport, ModelReport, NodeEntry, TensorEntry } from './model-report.js';
@@ -55,7 +56,7 @@ export function unicodeBar(fraction: number, width = 10): string {
 const code = (s: string, max = NAME_MAX) => escapeMarkdownCode(s, { table: true, max });
 const text = (s: string, max = NAME_MAX) => escapeMarkdown(s, { max });
 const pct = (v: number, digits = 1) => (Number.isFinite(v) ? `${(v * 100).toFixed(digits)}%` : '?');
-const opLabel = (n: NodeEntry) => (n.domain ? `${n.domain}:${n.opType}` : n.opType);
+const nodeOp = (n: NodeEntry) => opLabel(n.domain ?? '', n.opType);
 
 function mdTable(head: string[], align: ('l' | 'r')[], rows: string[][]): string {
   const sep = align.map((a) => (a === 'r' ? '--:' : '---'));
@@ -159,7 +160,7 @@ function modelBlocks(
     const rows = ranked.map(({ n }, k) => [
       String(k + 1),
       code(n.name) || '(unnamed)',
-      code(opLabel(n), 50),
+      code(nodeOp(n), 50),
       code(shapeText(n.outputs[0]?.shape ?? null), 60),
       formatCount(n.params),
       formatCount(n.flops),

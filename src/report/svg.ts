@@ -16,6 +16,7 @@
  *   the model's time (the largest dot has a fixed radius) and its colour is its bound. Each dot
  *   carries a <title> (a tooltip in browsers) with the node's figures.
  */
+import { opLabel } from '../graph/model.js';
 import type { DeviceModel } from '../devices/roofline.js';
 import { escapeHtml } from './escape.js';
 import { formatCount } from './format.js';
@@ -358,7 +359,7 @@ export function rooflineSvg(latency: LatencyReport, device: DeviceModel, nodes: 
     const r = maxShare > 0 ? Math.max(MIN_RADIUS, MAX_RADIUS * Math.sqrt(d.share / maxShare)) : MIN_RADIUS;
     const color = BOUND_COLORS[d.bound] ?? OTHER_COLOR;
     const tip =
-      `${escapeHtml(d.node.name || '(unnamed)', { max: 120 })} (${escapeHtml(d.node.domain ? `${d.node.domain}:${d.node.opType}` : d.node.opType, { max: 60 })})` +
+      `${escapeHtml(d.node.name || '(unnamed)', { max: 120 })} (${escapeHtml(opLabel(d.node.domain ?? '', d.node.opType), { max: 60 })})` +
       ` · ${escapeHtml(siUnit(d.intensity, 'FLOP/B'))} · ${escapeHtml(siUnit(d.achieved, 'FLOP/s'))}` +
       ` · ${fmtUs(d.us)} (${fmtPct(d.share)} of time) · ${escapeHtml(d.bound)}-bound${off ? ' · off scale' : ''}`;
     // off-scale dots are hollow and dashed, so a pinned dot is not read as a value

@@ -109,10 +109,25 @@ function mobilenetTflite(quantized: boolean): Uint8Array {
         inputs: ['x'],
         outputs: ['y'],
         operators: [
-          { op: 'CONV_2D', inputs: ['x', 'w1', 'b1'], outputs: ['c1'], options: { padding: 'SAME', stride_w: 2, stride_h: 2, fused_activation_function: 'RELU' } },
+          {
+            op: 'CONV_2D',
+            inputs: ['x', 'w1', 'b1'],
+            outputs: ['c1'],
+            options: { padding: 'SAME', stride_w: 2, stride_h: 2, fused_activation_function: 'RELU' },
+          },
           { op: 'DEPTHWISE_CONV_2D', inputs: ['c1', 'wd', 'bd'], outputs: ['d'], options: { padding: 'SAME', stride_w: 1, stride_h: 1, depth_multiplier: 1 } },
-          { op: 'CONV_2D', inputs: ['d', 'wp', 'bp'], outputs: ['p'], options: { padding: 'VALID', stride_w: 1, stride_h: 1, fused_activation_function: 'RELU' } },
-          { op: 'AVERAGE_POOL_2D', inputs: ['p'], outputs: ['g'], options: { padding: 'VALID', stride_w: HO, stride_h: HO, filter_width: HO, filter_height: HO } },
+          {
+            op: 'CONV_2D',
+            inputs: ['d', 'wp', 'bp'],
+            outputs: ['p'],
+            options: { padding: 'VALID', stride_w: 1, stride_h: 1, fused_activation_function: 'RELU' },
+          },
+          {
+            op: 'AVERAGE_POOL_2D',
+            inputs: ['p'],
+            outputs: ['g'],
+            options: { padding: 'VALID', stride_w: HO, stride_h: HO, filter_width: HO, filter_height: HO },
+          },
           { op: 'RESHAPE', inputs: ['g', 'shape'], outputs: ['f'] },
           { op: 'FULLY_CONNECTED', inputs: ['f', 'wf', 'bf'], outputs: ['logits'] },
           { op: 'SOFTMAX', inputs: ['logits'], outputs: ['y'], options: { beta: 1 } },
@@ -259,4 +274,3 @@ models:
     ]);
   });
 });
-
