@@ -6,6 +6,10 @@
  *   protobufjs <file>             read (not timed), then protobufjs's ModelProto.decode (static code
  *                                 generated from the pinned onnx.proto: scripts/proto/)
  *   reader <file>                 read (not timed), then the project's reader (src/formats/onnx/decode.ts)
+ *   tflite-reader <file>          read (not timed), then the project's TFLite reader (src/formats/tflite)
+ *   tflite-flatbuffers <file>     read (not timed), then a walk of the same fields with flatc's generated
+ *                                 code on the flatbuffers runtime (tensors, buffers as views, operators
+ *                                 and every field of their options), unchecked: the library baseline
  *   analyze <file> <out> [dims]   `model-budget analyze <file> --format json --output <out>`, as the
  *                                 CLI runs it (read, decode, inference, costs, the report written)
  *   generate <file> [dims]        an LLM without its weights: the analysis, then `--generate 128:20`
@@ -24,6 +28,58 @@ import { deviceModel } from '../src/devices/efficiency.js';
 import { withLatency } from '../src/report/latency.js';
 import { decodeModel } from '../src/formats/onnx/decode.js';
 import { onnx } from './proto/onnx-pb.js';
+import { decodeTflite } from '../src/formats/tflite/decode.js';
+import * as flatbuffers from 'flatbuffers';
+import { Model as TflModel, unionToBuiltinOptions } from '../src/formats/tflite/schema_generated.js';
+
+/** Every field of a generated table object that reads without arguments (the options' scalars and vectors). */
+function readAll(obj: object): number {
+  let n = 0;
+  for (const k of Object.getOwnPropertyNames(Object.getPrototypeOf(obj))) {
+    const f = (obj as Record<string, unknown>)[k];
+    if (k === 'constructor' || k.startsWith('__') || k === 'unpack' || k === 'unpackTo' || typeof f !== 'function' || f.length !== 0) continue;
+    const v = (f as () => unknown).call(obj);
+    if (v !== null && v !== undefined) n++;
+  }
+  return n;
+}
+
+/** The generated-code walk: what the reader extracts, read with the library's accessors. */
+function flatbuffersWalk(bytes: Uint8Array): number {
+  const model = TflModel.getRootAsModel(new flatbuffers.ByteBuffer(bytes));
+  let nodes = 0;
+  for (let b = 0; b < model.buffersLength(); b++) model.buffers(b)?.dataArray();
+  for (let c = 0; c < model.operatorCodesLength(); c++) {
+    const oc = model.operatorCodes(c)!;
+    oc.builtinCode();
+    oc.deprecatedBuiltinCode();
+    oc.customCode();
+  }
+  for (let s = 0; s < model.subgraphsLength(); s++) {
+    const g = model.subgraphs(s)!;
+    for (let t = 0; t < g.tensorsLength(); t++) {
+      const tensor = g.tensors(t)!;
+      tensor.name();
+      tensor.shapeArray();
+      tensor.shapeSignatureArray();
+      tensor.type();
+      tensor.buffer();
+      tensor.isVariable();
+    }
+    g.inputsArray();
+    g.outputsArray();
+    for (let o = 0; o < g.operatorsLength(); o++) {
+      const op = g.operators(o)!;
+      op.opcodeIndex();
+      op.inputsArray();
+      op.outputsArray();
+      const options = unionToBuiltinOptions(op.builtinOptionsType(), (obj) => op.builtinOptions(obj) as typeof obj);
+      if (options && typeof options === 'object') readAll(options);
+      nodes++;
+    }
+  }
+  return nodes;
+}
 
 function rchar(): number {
   try {
@@ -46,6 +102,11 @@ if (mode === 'read') {
   before = rchar();
   t0 = performance.now();
   nodes = mode === 'reader' ? decodeModel(bytes).graph.nodes.length : (onnx.ModelProto.decode(bytes).graph?.node?.length ?? 0);
+} else if (mode === 'tflite-reader' || mode === 'tflite-flatbuffers') {
+  const bytes = readFileSync(file);
+  before = rchar();
+  t0 = performance.now();
+  nodes = mode === 'tflite-reader' ? decodeTflite(bytes).graph.nodes.length : flatbuffersWalk(bytes);
 } else if (mode === 'generate') {
   const dims = rest[0] === '--dims' ? parseDims([rest[1]]) : {};
   const devices = ['a100-80gb-sxm', 'h100-sxm'].map((id) => deviceModel(findDevice(id)!));

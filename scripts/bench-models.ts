@@ -16,6 +16,7 @@
  * a 440 MB model costs one copy (the writer's output). Nothing here is part of the product.
  */
 import { encodeModel, type ModelSpec, type NodeSpec, type TensorSpec } from '../src/formats/onnx/encode.js';
+import { encodeTflite, type TfliteOperatorSpec, type TfliteTensorSpec } from '../src/formats/tflite/encode.js';
 
 /** The chain sizes the bench measures (issue 15's table). */
 export const CHAIN_SIZES = [961, 10_001, 50_001, 200_001] as const;
@@ -340,4 +341,52 @@ export function transformerModel(external: string | null, layers = 320, width = 
     },
   });
   return { bytes, externalBytes: offset };
+}
+
+/**
+ * TFLite stress models, written with the project's TFLite writer (src/formats/tflite/encode.ts):
+ *   tfliteChainsModel(ops)   10 parallel chains of ADD (a constant), MUL (a constant), RELU,
+ *                            LOGISTIC over [1, 64] float tensors: `ops` operators in all
+ *   tfliteWeightsModel()     24 FULLY_CONNECTED layers of 2048 × 2048 float weights with biases
+ *                            (~403 MB of buffers), as a weight-heavy file
+ */
+export function tfliteChainsModel(ops: number): Uint8Array {
+  const tensors: TfliteTensorSpec[] = [{ name: 'x', dtype: 'float32', shape: [1, 64] }];
+  const operators: TfliteOperatorSpec[] = [];
+  const CYCLE = ['ADD', 'MUL', 'RELU', 'LOGISTIC'] as const;
+  tensors.push({ name: 'k', dtype: 'float32', shape: [64], data: new Uint8Array(256) });
+  const perChain = Math.floor(ops / CHAINS);
+  const outputs: string[] = [];
+  for (let c = 0; c < CHAINS; c++) {
+    let prev = 'x';
+    for (let i = 0; i < perChain; i++) {
+      const op = CYCLE[i % CYCLE.length];
+      const out = `c${c}/n${i}/${op.toLowerCase()}`;
+      tensors.push({ name: out, dtype: 'float32', shape: [1, 64] });
+      operators.push({
+        op,
+        inputs: op === 'ADD' || op === 'MUL' ? [prev, 'k'] : [prev],
+        outputs: [out],
+        ...(op === 'ADD' || op === 'MUL' ? { options: { fused_activation_function: 'NONE' } } : {}),
+      });
+      prev = out;
+    }
+    outputs.push(prev);
+  }
+  return encodeTflite({ description: 'model-budget bench', subgraphs: [{ tensors, inputs: ['x'], outputs, operators }] });
+}
+
+export function tfliteWeightsModel(layers = 24, width = 2048): Uint8Array {
+  const zeros = new Uint8Array(width * width * 4);
+  const tensors: TfliteTensorSpec[] = [{ name: 'x', dtype: 'float32', shape: [1, width] }];
+  const operators: TfliteOperatorSpec[] = [];
+  let prev = 'x';
+  for (let l = 0; l < layers; l++) {
+    tensors.push({ name: `fc${l}/w`, dtype: 'float32', shape: [width, width], data: zeros });
+    tensors.push({ name: `fc${l}/b`, dtype: 'float32', shape: [width], data: zeros.subarray(0, width * 4) });
+    tensors.push({ name: `fc${l}/y`, dtype: 'float32', shape: [1, width] });
+    operators.push({ op: 'FULLY_CONNECTED', inputs: [prev, `fc${l}/w`, `fc${l}/b`], outputs: [`fc${l}/y`], options: { fused_activation_function: 'RELU' } });
+    prev = `fc${l}/y`;
+  }
+  return encodeTflite({ description: 'model-budget bench', subgraphs: [{ tensors, inputs: ['x'], outputs: [prev], operators }] });
 }

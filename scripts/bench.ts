@@ -35,7 +35,7 @@ import { cpus, loadavg, setPriority, getPriority, tmpdir, totalmem } from 'node:
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { build } from 'esbuild';
-import { CHAIN_SIZES, bertModel, chainsModel, transformerModel } from './bench-models.js';
+import { CHAIN_SIZES, tfliteChainsModel, tfliteWeightsModel, bertModel, chainsModel, transformerModel } from './bench-models.js';
 import { writeLlama } from './make-llama7b.js';
 
 const PASSES = Number(process.env.BENCH_PASSES ?? 5);
@@ -289,6 +289,39 @@ try {
     const gen = medianSample(Array.from({ length: PASSES }, () => child('generate', llama, ['--dims', 'batch=1'])));
     console.log(`Llama-2-7B graph (${gen.nodes ?? '?'} nodes, weights absent), analyze + generate 128:20 on 2 GPUs: ${fmtMs(gen.ms)}  (target < 2 s)`);
     failed ||= gen.ms >= 2000;
+  }
+  if (!ONLY || ONLY.includes('tflite')) {
+    // TFLite (issue 14): the project's reader checks every offset, length and index before it follows
+    // it; flatc's generated accessors on the flatbuffers runtime check nothing (JavaScript has no
+    // FlatBuffers verifier), so they are the speed baseline, not an alternative for untrusted files.
+    const tfl = [
+      { id: 'tflite-chains', label: 'TFLite chains, 50,000 operators', make: () => tfliteChainsModel(50_000) },
+      { id: 'tflite-weights', label: 'TFLite 24 × FULLY_CONNECTED 2048², inline weights', make: () => tfliteWeightsModel() },
+    ];
+    console.log(
+      '\n| TFLite model | operators | file | readFileSync | flatbuffers generated code (unchecked) | reader decode | analyze --format json | reader / flatbuffers |',
+    );
+    console.log('|---|--:|--:|--:|--:|--:|--:|--:|');
+    for (const m of tfl) {
+      process.stderr.write(`${m.id}: generating... `);
+      const file = join(dir, `${m.id}.tflite`);
+      const size = writeModel(file, m.make);
+      gc();
+      const tools = ['read', 'tflite-flatbuffers', 'tflite-reader', 'analyze'] as const;
+      const xs = new Map<string, Sample[]>(tools.map((t) => [t, []]));
+      for (let p = 0; p < BIG_PASSES; p++) {
+        process.stderr.write(`pass ${p + 1}/${BIG_PASSES} `);
+        for (const t of tools) xs.get(t)!.push(t === 'analyze' ? child('analyze', file, [report]) : child(t, file));
+      }
+      process.stderr.write('\n');
+      rmSync(file);
+      const med = (t: string) => medianSample(xs.get(t)!);
+      const [read, fb, reader, analyze] = tools.map(med);
+      const f = size >= 1e6 ? `${mbOf(size).toFixed(size >= 1e7 ? 0 : 1)} MB` : `${(size / 1e3).toFixed(0)} kB`;
+      console.log(
+        `| ${m.label} | ${(reader.nodes ?? 0).toLocaleString('en-US')} | ${f} | ${cell(read)} | ${cell(fb)} | ${cell(reader)} | ${cell(analyze)} | ${(reader.ms / fb.ms).toFixed(2)} |`,
+      );
+    }
   }
   console.log(
     `load average at the end: ${loadavg()

@@ -152,9 +152,9 @@ export function decodeTflite(bytes: Uint8Array, options: TfliteDecodeOptions = {
   const names = uniqueNames(raws);
 
   const buffers = new Map<number, TensorStorage | null>();
-  const bufferStorage = (index: number, at: string): TensorStorage | null => {
+  const bufferStorage = (index: number, at: () => string): TensorStorage | null => {
     if (index === 0) return null;
-    if (index >= bufferTables.length) throw new DecodeError(`${at} refers to buffer ${index}, but the model has ${bufferTables.length} buffers`, 0);
+    if (index >= bufferTables.length) throw new DecodeError(`${at()} refers to buffer ${index}, but the model has ${bufferTables.length} buffers`, 0);
     const hit = buffers.get(index);
     if (hit !== undefined) return hit;
     const b = bufferTables[index];
@@ -207,9 +207,10 @@ export function decodeTflite(bytes: Uint8Array, options: TfliteDecodeOptions = {
     const k = raw.index;
     const tn = names[k];
     const where = k === 0 ? '' : ` of subgraph ${k}`;
-    const tensorName = (i: number, at: string): string => {
+    // Messages are built only when something is wrong (quoting an op type costs a regular expression).
+    const tensorName = (i: number, at: () => string): string => {
       if (!Number.isInteger(i) || i < 0 || i >= raw.tensors.length) {
-        throw new DecodeError(`${at}${where} refers to tensor ${i}, but the subgraph has ${raw.tensors.length} tensors`, raw.table.pos);
+        throw new DecodeError(`${at()}${where} refers to tensor ${i}, but the subgraph has ${raw.tensors.length} tensors`, raw.table.pos);
       }
       return tn[i];
     };
@@ -220,7 +221,7 @@ export function decodeTflite(bytes: Uint8Array, options: TfliteDecodeOptions = {
       const name = tn[t.index];
       const dtype = tfliteDtype(t.type);
       valueInfo.push({ name, type: { kind: 'tensor', dtype, shape: declaredShape(t) } });
-      const storage = bufferStorage(t.buffer, `tensor ${quoteToken(name)}${where}`);
+      const storage = bufferStorage(t.buffer, () => `tensor ${quoteToken(name)}${where}`);
       if (t.sparsity && storage) {
         sparseInitializers.push(sparseTensor(t, name, dtype, storage));
       } else if (storage || t.variable) {
@@ -236,18 +237,18 @@ export function decodeTflite(bytes: Uint8Array, options: TfliteDecodeOptions = {
         throw new DecodeError(`${at}${where} uses operator code ${opcodeIndex}, but the model has ${opcodes.length} operator codes`, op.pos);
       }
       const { domain, opType } = opcodes[opcodeIndex];
-      const inputs = (op.nums('inputs') ?? []).map((i) => (i === -1 ? '' : tensorName(i, `${at} (${quoteToken(opType)}) input`)));
-      const outputs = (op.nums('outputs') ?? []).map((i) => (i === -1 ? '' : tensorName(i, `${at} (${quoteToken(opType)}) output`)));
+      const inputs = (op.nums('inputs') ?? []).map((i) => (i === -1 ? '' : tensorName(i, () => `${at} (${quoteToken(opType)}) input`)));
+      const outputs = (op.nums('outputs') ?? []).map((i) => (i === -1 ? '' : tensorName(i, () => `${at} (${quoteToken(opType)}) output`)));
       const attrs = new Map<string, Attr>();
-      const label = `${at}${where} (${quoteToken(opType)})`;
+      const label = () => `${at}${where} (${quoteToken(opType)})`;
       for (const u of ['builtin_options', 'builtin_options_2']) {
         const opt = op.union(u);
         if (!opt) continue;
         if (!opt.table) {
-          if (opt.member === '') throw new DecodeError(`${label} has ${u} of unknown type ${opt.code}`, op.pos);
+          if (opt.member === '') throw new DecodeError(`${label()} has ${u} of unknown type ${opt.code}`, op.pos);
           continue;
         }
-        optionAttrs(opt.table, attrs, (index) => subgraphAt(index, label));
+        optionAttrs(opt.table, attrs, (index) => subgraphAt(index, label()));
       }
       const first = outputs.find((o) => o !== '');
       return { name: first ?? `${opType}#${oi}`, opType, domain, inputs, outputs, attrs };
@@ -275,7 +276,7 @@ export function decodeTflite(bytes: Uint8Array, options: TfliteDecodeOptions = {
     }
     const io = (list: number[], what: string): ValueInfo[] =>
       list.map((i) => {
-        tensorName(i, `subgraph ${what}`);
+        tensorName(i, () => `subgraph ${what}`);
         return valueInfo[i];
       });
     return {
