@@ -99,6 +99,62 @@ export interface NodeResult {
   upper?: NodeUpper;
 }
 
+/**
+ * A node's result as the run records it. Its name, op and domain are the graph node's; its
+ * inputs and outputs are made when read, from the graph node's names and the run's one array of
+ * infos: a graph of 10^5 nodes keeps no object per value and no array per node.
+ */
+class NodeRecord implements NodeResult {
+  bytesRead: number | null = null;
+  bytesWritten: number | null = null;
+  declare upper?: NodeUpper;
+  readonly #node: Node;
+  /** The run's infos; this node's inputs' from `#at`, then its outputs'. */
+  readonly #infos: (Info | null)[];
+  readonly #at: number;
+
+  constructor(
+    node: Node,
+    infos: (Info | null)[],
+    at: number,
+    public cost: OpCost | null,
+    public supported: boolean,
+    public opClass: OpClass,
+    public params: number,
+    public weightBytes: number,
+  ) {
+    this.#node = node;
+    this.#infos = infos;
+    this.#at = at;
+  }
+
+  get name(): string {
+    return this.#node.name;
+  }
+
+  get opType(): string {
+    return this.#node.opType;
+  }
+
+  get domain(): string {
+    return this.#node.domain;
+  }
+
+  get inputs(): ValueRef[] {
+    return this.#refs(this.#node.inputs, this.#at);
+  }
+
+  get outputs(): ValueRef[] {
+    return this.#refs(this.#node.outputs, this.#at + this.#node.inputs.length);
+  }
+
+  #refs(names: readonly string[], from: number): ValueRef[] {
+    const out = new Array<ValueRef>(names.length);
+    for (let i = 0; i < names.length; i++) out[i] = { name: names[i], info: this.#infos[from + i] };
+    return out;
+  }
+}
+
 export interface Warning {
   /** Node name, or '' for the model. */
   node: string;
@@ -358,6 +414,8 @@ function inferRun(model: Model, options: InferOptions, bounds: BoundDims | null,
   const weights = new Map<string, { elements: number; bytes: number }>();
   const weightCandidates = new Map<string, { elements: number; bytes: number }>();
   const nodes: NodeResult[] = [];
+  // The infos of every recorded node's inputs and outputs, node after node (see NodeRecord).
+  const recordedInfos: (Info | null)[] = [];
   // Work done so far: every node run, in every sub-graph and unrolled iteration.
   let visits = 0;
   const maxVisits = options.maxNodeVisits ?? MAX_NODE_VISITS;
@@ -472,21 +530,13 @@ function inferRun(model: Model, options: InferOptions, bounds: BoundDims | null,
         }
       }
       if (record) {
-        const entry: NodeResult = {
-          name: node.name,
-          opType: node.opType,
-          domain: node.domain,
-          inputs: node.inputs.map((n, i) => ({ name: n, info: inputsInfo[i] ?? null })),
-          outputs: node.outputs.map((n, i) => ({ name: n, info: result.outputs[i] ?? null })),
-          cost,
-          supported: result.supported,
-          opClass: result.opClass,
-          params: pendingParams,
-          weightBytes: pendingBytes,
-          // Shape and Size read a tensor's metadata, never its elements.
-          bytesRead: node.domain === '' && (node.opType === 'Shape' || node.opType === 'Size') ? 0 : sumBytes(inputsInfo),
-          bytesWritten: sumBytes(result.outputs),
-        };
+        const at = recordedInfos.length;
+        for (let i = 0; i < node.inputs.length; i++) recordedInfos.push(inputsInfo[i] ?? null);
+        for (let i = 0; i < node.outputs.length; i++) recordedInfos.push(result.outputs[i] ?? null);
+        const entry = new NodeRecord(node, recordedInfos, at, cost, result.supported, result.opClass, pendingParams, pendingBytes);
+        // Shape and Size read a tensor's metadata, never its elements.
+        entry.bytesRead = node.domain === '' && (node.opType === 'Shape' || node.opType === 'Size') ? 0 : sumBytes(inputsInfo);
+        entry.bytesWritten = sumBytes(result.outputs);
         if (upper) entry.upper = upper;
         record.push(entry);
       }
