@@ -235,18 +235,23 @@ function readsAsWeight(node: Node, input: number, dtype: TensorData['dtype']): b
   return lookupOp(node.domain, node.opType)?.int32Weights?.includes(input) ?? false;
 }
 
+/** In a scope's table: a name the graph's nodes produce, before its node has run (see fileOrderNames). */
+const PENDING: unique symbol = Symbol('pending');
+
 class Scope {
-  readonly values = new Map<string, Info | null>();
+  values = new Map<string, Info | null | typeof PENDING>();
   constructor(readonly parent: Scope | null) {}
 
   has(name: string): boolean {
-    return this.values.has(name) || (this.parent?.has(name) ?? false);
+    const v = this.values.get(name);
+    if (v !== undefined && v !== PENDING) return true;
+    return this.parent?.has(name) ?? false;
   }
 
   get(name: string): Info | null | undefined {
     const v = this.values.get(name);
-    if (v !== undefined || !this.parent || this.values.has(name)) return v;
-    return this.parent.get(name);
+    if (v !== undefined && v !== PENDING) return v;
+    return this.parent?.get(name);
   }
 }
 
@@ -413,9 +418,15 @@ function inferRun(model: Model, options: InferOptions, bounds: BoundDims | null,
   // --- weights ---------------------------------------------------------------------------------
   const weights = new Map<string, { elements: number; bytes: number }>();
   const weightCandidates = new Map<string, { elements: number; bytes: number }>();
-  const nodes: NodeResult[] = [];
+  // The top-level graph's nodes are recorded, each once: the arrays are made at their size (grown
+  // by push, a graph of 10^5 nodes would leave their every smaller copy behind).
+  const nodes = new Array<NodeResult>(graph.nodes.length);
+  let recorded = 0;
   // The infos of every recorded node's inputs and outputs, node after node (see NodeRecord).
-  const recordedInfos: (Info | null)[] = [];
+  let valueCount = 0;
+  for (const n of graph.nodes) valueCount += n.inputs.length + n.outputs.length;
+  const recordedInfos = new Array<Info | null>(valueCount);
+  let infoCount = 0;
   // Work done so far: every node run, in every sub-graph and unrolled iteration.
   let visits = 0;
   const maxVisits = options.maxNodeVisits ?? MAX_NODE_VISITS;
@@ -462,7 +473,14 @@ function inferRun(model: Model, options: InferOptions, bounds: BoundDims | null,
     const declared = new Map<string, ValueType | null>();
     if (useDeclared) for (const vi of [...g.valueInfo, ...g.outputs]) if (vi.type) declared.set(vi.name, vi.type);
 
-    const order = topoOrder(g, scope, path);
+    // In file order (as files are meant to be), the table the check built becomes the scope's,
+    // filled as the nodes run: a graph of 10^5 values builds one table, not two.
+    const made = fileOrderNames(g, scope);
+    if (made) {
+      for (const [name, info] of scope.values) made.set(name, info);
+      scope.values = made;
+    }
+    const order = made ? g.nodes : topoOrder(g, scope, path);
     // The graph's running total, as three numbers (no object per node).
     let macs = 0;
     let flops = 0;
@@ -530,15 +548,15 @@ function inferRun(model: Model, options: InferOptions, bounds: BoundDims | null,
         }
       }
       if (record) {
-        const at = recordedInfos.length;
-        for (let i = 0; i < node.inputs.length; i++) recordedInfos.push(inputsInfo[i] ?? null);
-        for (let i = 0; i < node.outputs.length; i++) recordedInfos.push(result.outputs[i] ?? null);
+        const at = infoCount;
+        for (let i = 0; i < node.inputs.length; i++) recordedInfos[infoCount++] = inputsInfo[i] ?? null;
+        for (let i = 0; i < node.outputs.length; i++) recordedInfos[infoCount++] = result.outputs[i] ?? null;
         const entry = new NodeRecord(node, recordedInfos, at, cost, result.supported, result.opClass, pendingParams, pendingBytes);
         // Shape and Size read a tensor's metadata, never its elements.
         entry.bytesRead = node.domain === '' && (node.opType === 'Shape' || node.opType === 'Size') ? 0 : sumBytes(inputsInfo);
         entry.bytesWritten = sumBytes(result.outputs);
         if (upper) entry.upper = upper;
-        record.push(entry);
+        record[recorded++] = entry;
       }
     }
     const outputs = g.outputs.map((o) => {
@@ -790,7 +808,6 @@ function refine(inferred: Info | null, declared: Info | null): Info | null {
  * this also catches cycles and inputs nothing produces.
  */
 function topoOrder(g: Graph, scope: Scope, path: string): Node[] {
-  if (inFileOrder(g, scope)) return g.nodes;
   const producer = new Map<string, number>();
   g.nodes.forEach((n, i) => n.outputs.forEach((o) => o !== '' && producer.set(o, i)));
   const available = (name: string) => name === '' || scope.has(name);
@@ -833,22 +850,23 @@ function topoOrder(g: Graph, scope: Scope, path: string): Node[] {
 }
 
 /**
- * Whether the file's own order already has every input first (as files are meant to), each name
- * produced once: then it is the order the sort below gives (the smallest ready index first), found
- * in one pass with one set lookup per input.
+ * When the file's own order already has every input first (as files are meant to), each name
+ * produced once: the names its nodes produce, each PENDING (a table the scope adopts); else null.
+ * The file's order is then the order topoOrder gives (the smallest ready index first), found in
+ * one pass with one lookup per input.
  */
-function inFileOrder(g: Graph, scope: Scope): boolean {
-  const made = new Set<string>();
+function fileOrderNames(g: Graph, scope: Scope): Map<string, Info | null | typeof PENDING> | null {
+  const made = new Map<string, Info | null | typeof PENDING>();
   for (const n of g.nodes) {
-    for (const name of n.inputs) if (name !== '' && !made.has(name) && !scope.has(name)) return false;
-    if (hasSubgraphs(n)) for (const name of implicitInputs(n)) if (name !== '' && !made.has(name) && !scope.has(name)) return false;
+    for (const name of n.inputs) if (name !== '' && !made.has(name) && !scope.has(name)) return null;
+    if (hasSubgraphs(n)) for (const name of implicitInputs(n)) if (name !== '' && !made.has(name) && !scope.has(name)) return null;
     for (const o of n.outputs) {
       if (o === '') continue;
-      if (made.has(o)) return false;
-      made.add(o);
+      if (made.has(o)) return null;
+      made.set(o, PENDING);
     }
   }
-  return true;
+  return made;
 }
 
 function insertSorted(queue: number[], value: number, from: number): void {
