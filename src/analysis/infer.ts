@@ -235,6 +235,9 @@ function readsAsWeight(node: Node, input: number, dtype: TensorData['dtype']): b
   return lookupOp(node.domain, node.opType)?.int32Weights?.includes(input) ?? false;
 }
 
+/** Tracked values of at most this many elements are pooled with their tensor's info. */
+const POOLED_VALUE = 16;
+
 /** In a scope's table: a name the graph's nodes produce, before its node has run (see fileOrderNames). */
 const PENDING: unique symbol = Symbol('pending');
 
@@ -438,15 +441,24 @@ function inferRun(model: Model, options: InferOptions, bounds: BoundDims | null,
     unrollLeft -= iterations;
     return true;
   };
-  // A tensor of a fully known shape and no tracked value, one object for all alike (a big graph
-  // has a few distinct ones for 10^5 outputs). Infos are never changed once inferred.
+  // A tensor of a fully known shape, and a tracked value (if any) of a few known numbers, one
+  // object for all alike: a big graph has a few distinct ones for 10^5 outputs (its shape
+  // sub-graphs compute the same small values again and again). Infos are never changed once inferred.
   const infoPool = new Map<string, TensorInfo>();
   const shared = (info: Info | null): Info | null => {
-    if (!info || info.kind !== 'tensor' || info.value || !info.shape || info.dtype === null) return info;
+    if (!info || info.kind !== 'tensor' || !info.shape || info.dtype === null) return info;
     let key: string = info.dtype;
     for (const d of info.shape) {
       if (typeof d !== 'number') return info;
       key += `,${d}`;
+    }
+    if (info.value) {
+      if (info.value.length > POOLED_VALUE) return info;
+      key += '|';
+      for (const v of info.value) {
+        if (typeof v !== 'number' || Object.is(v, -0)) return info;
+        key += `${v},`;
+      }
     }
     const hit = infoPool.get(key);
     if (hit) return hit;
