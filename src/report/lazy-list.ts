@@ -8,10 +8,16 @@
  */
 
 export class LazyList<T> implements Iterable<T> {
-  /** `make(i)` builds item i afresh on each call (the same value each time). */
+  /**
+   * `make(i)` builds item i afresh on each call (the same value each time). `plain`: every item is
+   * plain data of a modest size (objects, arrays, strings, finite numbers, booleans, null; no
+   * toJSON, nothing JSON.stringify leaves out), so the JSON writer hands runs of them to the
+   * native serialiser without looking through each first.
+   */
   constructor(
     readonly length: number,
     private readonly make: (i: number) => T,
+    readonly plain = false,
   ) {}
 
   at(i: number): T {

@@ -274,7 +274,7 @@ export function modelReport(src: ModelSource, r: InferResult): ModelReport {
     warnings: [...src.notices.map((message) => ({ node: '', message })), ...r.warnings],
   };
   const nodes = r.nodes;
-  lazyMember(report, 'nodes', new LazyList(nodes.length, (i) => nodeEntry(nodes[i], r, i)));
+  lazyMember(report, 'nodes', new LazyList(nodes.length, (i) => nodeEntry(nodes[i], r, i), true));
   return report;
 }
 

@@ -89,6 +89,14 @@ describe('the JSON writer streams a lazy list', () => {
     expect(chunks.join('')).toBe(JSON.stringify({ a: 1, nodes: Array.from({ length: 30_000 }, (_, i) => item(i)), b: [2] }, null, 2));
   });
 
+  it('a list of plain data goes in runs, with the same bytes', () => {
+    const item = (i: number) => ({ name: i % 7 ? `n${i}` : `n\u2028${i}`, shape: [1, i, 'batch'], none: undefined, f: i % 3 ? null : 0.5 });
+    for (const length of [0, 1, 127, 128, 129, 1000]) {
+      const array = Array.from({ length }, (_, i) => item(i));
+      expect(toJsonText({ x: [new LazyList(length, item, true)] })).toBe(toJsonText({ x: [array] }));
+    }
+  });
+
   it('as a bare value, nested, empty, or with items too big to batch', () => {
     const big = (i: number) => ({ i, rows: Array.from({ length: 5000 }, (_, k) => k + i) });
     const cases: [LazyList<unknown>, unknown[]][] = [
