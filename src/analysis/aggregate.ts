@@ -195,11 +195,16 @@ function peakActivation(
   excluded?: ReadonlySet<string>,
 ): { bytes: number; unknown: boolean } {
   const steps = result.nodes.length;
-  // One slot per tensor (a name maps to its slot once), its size, birth and last use side by side.
+  const nodes = result.nodes;
+  // One slot per tensor (a name maps to its slot once), its size, birth and last use side by side,
+  // in arrays made at their most (grown, a graph of 10^5 tensors would leave every smaller copy behind).
+  let most = result.inputs.length;
+  for (const n of nodes) most += n.outputs.length;
   const slot = new Map<string, number>();
-  const size: number[] = [];
-  const born: number[] = [];
-  const lastUse: number[] = [];
+  const size = new Float64Array(most);
+  const born = new Int32Array(most);
+  const lastUse = new Int32Array(most);
+  let slots = 0;
   let unknown = false;
   const add = (name: string, info: Info | null, step: number) => {
     let b = sizeOfInfo(info);
@@ -209,7 +214,7 @@ function peakActivation(
     }
     let k = slot.get(name);
     if (k === undefined) {
-      k = size.length;
+      k = slots++;
       slot.set(name, k);
     }
     size[k] = b;
@@ -220,7 +225,6 @@ function peakActivation(
     if (excluded?.has(inp.name)) continue;
     add(inp.name, inp.info, 0);
   }
-  const nodes = result.nodes;
   for (let step = 0; step < nodes.length; step++) {
     const n = nodes[step];
     for (const i of n.inputs) {
@@ -239,8 +243,8 @@ function peakActivation(
     if (k !== undefined) lastUse[k] = steps;
   }
   // Sweep: +size at birth, -size after last use.
-  const delta = new Array<number>(steps + 2).fill(0);
-  for (let k = 0; k < size.length; k++) {
+  const delta = new Float64Array(steps + 2);
+  for (let k = 0; k < slots; k++) {
     delta[born[k]] += size[k];
     delta[lastUse[k] + 1] -= size[k];
   }

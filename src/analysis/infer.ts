@@ -99,6 +99,62 @@ export interface NodeResult {
   upper?: NodeUpper;
 }
 
+/**
+ * A node's result as the run records it. Its name, op and domain are the graph node's; its
+ * inputs and outputs are made when read, from the graph node's names and the run's one array of
+ * infos: a graph of 10^5 nodes keeps no object per value and no array per node.
+ */
+class NodeRecord implements NodeResult {
+  bytesRead: number | null = null;
+  bytesWritten: number | null = null;
+  declare upper?: NodeUpper;
+  readonly #node: Node;
+  /** The run's infos; this node's inputs' from `#at`, then its outputs'. */
+  readonly #infos: (Info | null)[];
+  readonly #at: number;
+
+  constructor(
+    node: Node,
+    infos: (Info | null)[],
+    at: number,
+    public cost: OpCost | null,
+    public supported: boolean,
+    public opClass: OpClass,
+    public params: number,
+    public weightBytes: number,
+  ) {
+    this.#node = node;
+    this.#infos = infos;
+    this.#at = at;
+  }
+
+  get name(): string {
+    return this.#node.name;
+  }
+
+  get opType(): string {
+    return this.#node.opType;
+  }
+
+  get domain(): string {
+    return this.#node.domain;
+  }
+
+  get inputs(): ValueRef[] {
+    return this.#refs(this.#node.inputs, this.#at);
+  }
+
+  get outputs(): ValueRef[] {
+    return this.#refs(this.#node.outputs, this.#at + this.#node.inputs.length);
+  }
+
+  #refs(names: readonly string[], from: number): ValueRef[] {
+    const out = new Array<ValueRef>(names.length);
+    for (let i = 0; i < names.length; i++) out[i] = { name: names[i], info: this.#infos[from + i] };
+    return out;
+  }
+}
+
 export interface Warning {
   /** Node name, or '' for the model. */
   node: string;
@@ -179,18 +235,26 @@ function readsAsWeight(node: Node, input: number, dtype: TensorData['dtype']): b
   return lookupOp(node.domain, node.opType)?.int32Weights?.includes(input) ?? false;
 }
 
+/** Tracked values of at most this many elements are pooled with their tensor's info. */
+const POOLED_VALUE = 16;
+
+/** In a scope's table: a name the graph's nodes produce, before its node has run (see fileOrderNames). */
+const PENDING: unique symbol = Symbol('pending');
+
 class Scope {
-  readonly values = new Map<string, Info | null>();
+  values = new Map<string, Info | null | typeof PENDING>();
   constructor(readonly parent: Scope | null) {}
 
   has(name: string): boolean {
-    return this.values.has(name) || (this.parent?.has(name) ?? false);
+    const v = this.values.get(name);
+    if (v !== undefined && v !== PENDING) return true;
+    return this.parent?.has(name) ?? false;
   }
 
   get(name: string): Info | null | undefined {
     const v = this.values.get(name);
-    if (v !== undefined || !this.parent || this.values.has(name)) return v;
-    return this.parent.get(name);
+    if (v !== undefined && v !== PENDING) return v;
+    return this.parent?.get(name);
   }
 }
 
@@ -365,7 +429,15 @@ function inferRun(model: Model, options: InferOptions, bounds: BoundDims | null,
   // --- weights ---------------------------------------------------------------------------------
   const weights = new Map<string, { elements: number; bytes: number }>();
   const weightCandidates = new Map<string, { elements: number; bytes: number }>();
-  const nodes: NodeResult[] = [];
+  // The top-level graph's nodes are recorded, each once: the arrays are made at their size (grown
+  // by push, a graph of 10^5 nodes would leave their every smaller copy behind).
+  const nodes = new Array<NodeResult>(graph.nodes.length);
+  let recorded = 0;
+  // The infos of every recorded node's inputs and outputs, node after node (see NodeRecord).
+  let valueCount = 0;
+  for (const n of graph.nodes) valueCount += n.inputs.length + n.outputs.length;
+  const recordedInfos = new Array<Info | null>(valueCount);
+  let infoCount = 0;
   // Work done so far: every node run, in every sub-graph and unrolled iteration.
   let visits = 0;
   const maxVisits = options.maxNodeVisits ?? MAX_NODE_VISITS;
@@ -377,15 +449,24 @@ function inferRun(model: Model, options: InferOptions, bounds: BoundDims | null,
     unrollLeft -= iterations;
     return true;
   };
-  // A tensor of a fully known shape and no tracked value, one object for all alike (a big graph
-  // has a few distinct ones for 10^5 outputs). Infos are never changed once inferred.
+  // A tensor of a fully known shape, and a tracked value (if any) of a few known numbers, one
+  // object for all alike: a big graph has a few distinct ones for 10^5 outputs (its shape
+  // sub-graphs compute the same small values again and again). Infos are never changed once inferred.
   const infoPool = new Map<string, TensorInfo>();
   const shared = (info: Info | null): Info | null => {
-    if (!info || info.kind !== 'tensor' || info.value || !info.shape || info.dtype === null) return info;
+    if (!info || info.kind !== 'tensor' || !info.shape || info.dtype === null) return info;
     let key: string = info.dtype;
     for (const d of info.shape) {
       if (typeof d !== 'number') return info;
       key += `,${d}`;
+    }
+    if (info.value) {
+      if (info.value.length > POOLED_VALUE) return info;
+      key += '|';
+      for (const v of info.value) {
+        if (typeof v !== 'number' || Object.is(v, -0)) return info;
+        key += `${v},`;
+      }
     }
     const hit = infoPool.get(key);
     if (hit) return hit;
@@ -413,7 +494,14 @@ function inferRun(model: Model, options: InferOptions, bounds: BoundDims | null,
     const declared = new Map<string, ValueType | null>();
     if (useDeclared) for (const vi of [...g.valueInfo, ...g.outputs]) if (vi.type) declared.set(vi.name, vi.type);
 
-    const order = topoOrder(g, scope, path);
+    // In file order (as files are meant to be), the table the check built becomes the scope's,
+    // filled as the nodes run: a graph of 10^5 values builds one table, not two.
+    const made = fileOrderNames(g, scope);
+    if (made) {
+      for (const [name, info] of scope.values) made.set(name, info);
+      scope.values = made;
+    }
+    const order = made ? g.nodes : topoOrder(g, scope, path);
     // The graph's running total, as three numbers (no object per node).
     let macs = 0;
     let flops = 0;
@@ -490,23 +578,15 @@ function inferRun(model: Model, options: InferOptions, bounds: BoundDims | null,
         }
       }
       if (record) {
-        const entry: NodeResult = {
-          name: node.name,
-          opType: node.opType,
-          domain: node.domain,
-          inputs: node.inputs.map((n, i) => ({ name: n, info: inputsInfo[i] ?? null })),
-          outputs: node.outputs.map((n, i) => ({ name: n, info: result.outputs[i] ?? null })),
-          cost,
-          supported: result.supported,
-          opClass: result.opClass,
-          params: pendingParams,
-          weightBytes: pendingBytes,
-          // Shape and Size read a tensor's metadata, never its elements.
-          bytesRead: node.domain === '' && (node.opType === 'Shape' || node.opType === 'Size') ? 0 : sumBytes(inputsInfo),
-          bytesWritten: sumBytes(result.outputs),
-        };
+        const at = infoCount;
+        for (let i = 0; i < node.inputs.length; i++) recordedInfos[infoCount++] = inputsInfo[i] ?? null;
+        for (let i = 0; i < node.outputs.length; i++) recordedInfos[infoCount++] = result.outputs[i] ?? null;
+        const entry = new NodeRecord(node, recordedInfos, at, cost, result.supported, result.opClass, pendingParams, pendingBytes);
+        // Shape and Size read a tensor's metadata, never its elements.
+        entry.bytesRead = node.domain === '' && (node.opType === 'Shape' || node.opType === 'Size') ? 0 : sumBytes(inputsInfo);
+        entry.bytesWritten = sumBytes(result.outputs);
         if (upper) entry.upper = upper;
-        record.push(entry);
+        record[recorded++] = entry;
       }
     }
     const outputs = g.outputs.map((o) => {
@@ -763,7 +843,6 @@ function refine(inferred: Info | null, declared: Info | null): Info | null {
  * this also catches cycles and inputs nothing produces.
  */
 function topoOrder(g: Graph, scope: Scope, path: string): Node[] {
-  if (inFileOrder(g, scope)) return g.nodes;
   const producer = new Map<string, number>();
   g.nodes.forEach((n, i) => n.outputs.forEach((o) => o !== '' && producer.set(o, i)));
   const available = (name: string) => name === '' || scope.has(name);
@@ -806,22 +885,23 @@ function topoOrder(g: Graph, scope: Scope, path: string): Node[] {
 }
 
 /**
- * Whether the file's own order already has every input first (as files are meant to), each name
- * produced once: then it is the order the sort below gives (the smallest ready index first), found
- * in one pass with one set lookup per input.
+ * When the file's own order already has every input first (as files are meant to), each name
+ * produced once: the names its nodes produce, each PENDING (a table the scope adopts); else null.
+ * The file's order is then the order topoOrder gives (the smallest ready index first), found in
+ * one pass with one lookup per input.
  */
-function inFileOrder(g: Graph, scope: Scope): boolean {
-  const made = new Set<string>();
+function fileOrderNames(g: Graph, scope: Scope): Map<string, Info | null | typeof PENDING> | null {
+  const made = new Map<string, Info | null | typeof PENDING>();
   for (const n of g.nodes) {
-    for (const name of n.inputs) if (name !== '' && !made.has(name) && !scope.has(name)) return false;
-    if (hasSubgraphs(n)) for (const name of implicitInputs(n)) if (name !== '' && !made.has(name) && !scope.has(name)) return false;
+    for (const name of n.inputs) if (name !== '' && !made.has(name) && !scope.has(name)) return null;
+    if (hasSubgraphs(n)) for (const name of implicitInputs(n)) if (name !== '' && !made.has(name) && !scope.has(name)) return null;
     for (const o of n.outputs) {
       if (o === '') continue;
-      if (made.has(o)) return false;
-      made.add(o);
+      if (made.has(o)) return null;
+      made.set(o, PENDING);
     }
   }
-  return true;
+  return made;
 }
 
 function insertSorted(queue: number[], value: number, from: number): void {

@@ -13,11 +13,15 @@
  */
 
 import { Buffer } from 'node:buffer';
+import { LazyList, hasLazyMembers, lazyMemberOf } from './lazy-list.js';
 
 const EXTRA_ESCAPES = /[\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
 
 /** Flush once the buffer holds this many characters (at the next line break). */
 const CHUNK = 1 << 20;
+
+/** Items of a lazy list of plain data written by one native JSON.stringify. */
+const PLAIN_RUN = 128;
 
 /** A value with at most this many members in all is written by the native JSON.stringify, re-indented. */
 const SMALL = 4096;
@@ -25,6 +29,8 @@ const SMALL = 4096;
 /** Members of `v` counted until `budget` runs out: true when the whole value fits within it. */
 function isSmall(v: unknown, budget: { left: number }): boolean {
   if (v === null || typeof v !== 'object') return true;
+  // Lazy items are written one by one (never all built at once).
+  if (v instanceof LazyList || hasLazyMembers(v)) return false;
   if (typeof (v as { toJSON?: unknown }).toJSON === 'function') return --budget.left >= 0;
   if (Array.isArray(v)) {
     if ((budget.left -= v.length + 1) < 0) return false;
@@ -153,31 +159,42 @@ export function writeJson(value: unknown, write: (chunk: string) => void, indent
     const depth = pad.length / (unit.length || 1);
     seen.add(obj);
     const inner = pad + unit;
-    if (Array.isArray(obj)) {
-      if (obj.length === 0) buf += '[]';
+    if (Array.isArray(obj) || obj instanceof LazyList) {
+      // A lazy list is written as the array of its items, each made as it is written.
+      const lazy = obj instanceof LazyList ? (obj as LazyList<unknown>) : null;
+      const plain = lazy?.plain === true;
+      const length = obj.length;
+      const at = lazy ? (k: number) => lazy.at(k) : (k: number) => (obj as unknown[])[k];
+      if (length === 0) buf += '[]';
       else {
         buf += '[';
         let i = 0;
-        while (i < obj.length) {
+        let next = at(0); // item i
+        while (i < length) {
           // A run of small items (nodes of a big report) goes through the native serialiser at once.
           const budget = { left: SMALL };
-          let j = i;
-          while (j < obj.length && batchable(obj[j], budget)) j++;
+          const batch: unknown[] = [];
+          // Items a lazy list vouches for as plain data go in runs of a fixed count, unchecked.
+          while (plain ? batch.length < PLAIN_RUN : batchable(next, budget)) {
+            batch.push(next);
+            if (i + batch.length === length) break;
+            next = at(i + batch.length);
+          }
           buf += i === 0 ? '\n' : ',\n';
           maybeFlush();
-          if (j > i) {
+          if (batch.length) {
             // Nested in arrays as deep as this one, the native serialiser indents the items as
             // they stand here: no pass to re-indent them. Only the wrapper is cut off.
-            const text = JSON.stringify(wrap(obj.slice(i, j), depth), null, indent); // "[\n" ... items ... "\n]" ...
+            const text = JSON.stringify(wrap(batch, depth), null, indent); // "[\n" ... items ... "\n]" ...
             buf += escapeExtra(text.slice(opening(depth, unit).length, text.length - closing(depth, unit).length));
-            i = j;
-            continue;
+            i += batch.length;
+            continue; // `next` is item i (when one is left)
           }
           buf += inner;
-          const item = prepare(String(i), obj[i]);
+          const item = prepare(String(i), next);
           if (isOmitted(item)) buf += 'null';
           else emit(item, inner);
-          i++;
+          if (++i < length) next = at(i);
         }
         buf += '\n';
         maybeFlush();
@@ -186,7 +203,8 @@ export function writeJson(value: unknown, write: (chunk: string) => void, indent
     } else {
       let first = true;
       for (const key of Object.keys(obj)) {
-        const item = prepare(key, (obj as Record<string, unknown>)[key]);
+        // A member still lazy (a report's nodes) is streamed: reading it would build the whole array.
+        const item = lazyMemberOf(obj, key) ?? prepare(key, (obj as Record<string, unknown>)[key]);
         if (isOmitted(item)) continue;
         buf += first ? '{\n' : ',\n';
         first = false;

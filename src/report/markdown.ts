@@ -17,7 +17,7 @@
 import { opLabel } from '../graph/model.js';
 import { escapeMarkdown, escapeMarkdownCode } from './escape.js';
 import { formatBytes, formatCount, formatHeader } from './format.js';
-import type { AnalyzeReport, ModelReport, NodeEntry, TensorEntry } from './model-report.js';
+import { reportNodes, topNodesByFlops, type AnalyzeReport, type ModelReport, type NodeEntry, type TensorEntry } from './model-report.js';
 import { fmtMs, fmtUs, siUnit } from './svg.js';
 import { boundedFigure, boundedMs, lowerBoundNote } from './bounds.js';
 import { shapeText } from './text.js';
@@ -86,7 +86,7 @@ function modelBlocks(
   const meta = [
     m.producer ? text(m.producer, 80) : 'unknown producer',
     ...formatHeader(m).map((f) => text(f, 60)),
-    `${m.nodes.length} nodes`,
+    `${reportNodes(m).length} nodes`,
     dims ? `dims: ${dims}` : '',
   ].filter(Boolean);
   blocks.push(`${h} ${escapeMarkdownCode(m.path, { max: 200 }) || '(no path)'}\n\n<sub>${meta.join(' · ')}</sub>`);
@@ -147,11 +147,7 @@ function modelBlocks(
     }
   }
 
-  const ranked = m.nodes
-    .map((n, i) => ({ n, i }))
-    .filter(({ n }) => (n.flops ?? 0) > 0 || n.params > 0)
-    .sort((a, b) => (b.n.flops ?? 0) - (a.n.flops ?? 0) || a.i - b.i)
-    .slice(0, options.top);
+  const ranked = topNodesByFlops(m, options.top);
   if (ranked.length) {
     const total = t.flops || 1;
     const devs = latency.slice(0, Math.max(0, options.timeColumns));

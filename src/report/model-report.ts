@@ -7,6 +7,7 @@ import type { Dim, FormatId, FormatInfo } from '../graph/model.js';
 import type { Fusion, OpClass, TimingHints } from '../devices/op-class.js';
 import type { InferResult, NodeResult, ValueRef } from '../analysis/infer.js';
 import { byOpType, nodeUpper, totals, type OpTypeTotals, type Totals } from '../analysis/aggregate.js';
+import { LazyList, itemsOf, lazyMember, topItems } from './lazy-list.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -246,8 +247,13 @@ export interface ModelSource {
   notices: string[];
 }
 
+/**
+ * The report of an analysed model. Its `nodes` are made from the analysis when first read (and
+ * kept); until then the JSON writer streams them and the renderers rank them an entry at a time
+ * (src/report/lazy-list.ts), so a big graph's entries are never all held at once.
+ */
 export function modelReport(src: ModelSource, r: InferResult): ModelReport {
-  return {
+  const report: ModelReport = {
     path: src.path,
     fileBytes: src.fileBytes,
     format: src.format.format,
@@ -264,7 +270,28 @@ export function modelReport(src: ModelSource, r: InferResult): ModelReport {
     },
     totals: totals(r),
     byOpType: byOpType(r.nodes),
-    nodes: r.nodes.map((n, i) => nodeEntry(n, r, i)),
+    nodes: [], // in place (the key order of the JSON report), made lazy below
     warnings: [...src.notices.map((message) => ({ node: '', message })), ...r.warnings],
   };
+  const nodes = r.nodes;
+  lazyMember(report, 'nodes', new LazyList(nodes.length, (i) => nodeEntry(nodes[i], r, i), true));
+  return report;
+}
+
+/** The report's nodes in graph order, read one at a time (never all built when they are still lazy). */
+export function reportNodes(m: ModelReport): Iterable<NodeEntry> & { readonly length: number } {
+  return itemsOf<NodeEntry>(m, 'nodes');
+}
+
+/**
+ * The `top` costliest nodes by FLOPs among those with FLOPs or params, ties in graph order, with
+ * their index: one pass over the nodes, holding at most `top`.
+ */
+export function topNodesByFlops(m: ModelReport, top: number): { n: NodeEntry; i: number }[] {
+  return topItems(
+    reportNodes(m),
+    top,
+    (n) => (n.flops ?? 0) > 0 || n.params > 0,
+    (a, b) => (b.flops ?? 0) - (a.flops ?? 0),
+  ).map(({ item, index }) => ({ n: item, i: index }));
 }

@@ -8,7 +8,7 @@
  * can add a line, move a column, send an escape sequence or start a workflow command.
  */
 import { neutraliseCommands, safeText } from '../util/sanitize.js';
-import type { AnalyzeReport, ModelReport, TensorEntry } from './model-report.js';
+import { reportNodes, topNodesByFlops, type AnalyzeReport, type ModelReport, type TensorEntry } from './model-report.js';
 import { formatBytes, formatCount, formatHeader, textTable } from './format.js';
 import type { Dim } from '../graph/model.js';
 import { boundedFigure, boundedMs, lowerBoundNote } from './bounds.js';
@@ -45,7 +45,7 @@ export function renderModelText(m: ModelReport, options: TextOptions = {}): stri
   out.push(
     `  ${m.producer ? field(m.producer, 100) : 'unknown producer'}, ${formatHeader(m)
       .map((f) => field(f, 60))
-      .join(', ')}, ${m.nodes.length} nodes${dims ? `, dims: ${field(dims, 1000)}` : ''}`,
+      .join(', ')}, ${reportNodes(m).length} nodes${dims ? `, dims: ${field(dims, 1000)}` : ''}`,
   );
   out.push('');
   const summary: string[][] = [
@@ -107,11 +107,7 @@ export function renderModelText(m: ModelReport, options: TextOptions = {}): stri
   out.push('');
   out.push(textTable(['output', 'type', 'shape'], m.graph.outputs.map(tensorLine)));
 
-  const ranked = m.nodes
-    .map((n, i) => ({ n, i }))
-    .filter(({ n }) => (n.flops ?? 0) > 0 || n.params > 0)
-    .sort((a, b) => (b.n.flops ?? 0) - (a.n.flops ?? 0) || a.i - b.i)
-    .slice(0, top);
+  const ranked = topNodesByFlops(m, top);
   if (ranked.length) {
     out.push('');
     out.push(`top ${ranked.length} layers by FLOPs`);
