@@ -19692,6 +19692,14 @@ function parseYaml(text2, lc, file) {
   }
 }
 
+// src/graph/model.ts
+function opLabel(domain, opType) {
+  return domain === "" || domain === "tflite" ? opType : `${domain}:${opType}`;
+}
+function normDomain(domain) {
+  return domain === "ai.onnx" ? "" : domain;
+}
+
 // src/graph/info.ts
 var MAX_TRACKED_ELEMENTS = 4096;
 function tensor(dtype, shape2, value2) {
@@ -19886,11 +19894,6 @@ function product(dims2) {
 function shapeToString(shape2) {
   if (shape2 === null) return "?";
   return `[${shape2.map((d) => d === null ? "?" : String(d)).join(", ")}]`;
-}
-
-// src/graph/model.ts
-function normDomain(domain) {
-  return domain === "ai.onnx" ? "" : domain;
 }
 
 // src/ops/types.ts
@@ -26520,6 +26523,49 @@ function renameFree(g, name) {
 }
 
 // src/analysis/infer.ts
+var NodeRecord = class {
+  constructor(node2, infos, at, cost, supported, opClass, params, weightBytes) {
+    this.cost = cost;
+    this.supported = supported;
+    this.opClass = opClass;
+    this.params = params;
+    this.weightBytes = weightBytes;
+    this.#node = node2;
+    this.#infos = infos;
+    this.#at = at;
+  }
+  cost;
+  supported;
+  opClass;
+  params;
+  weightBytes;
+  bytesRead = null;
+  bytesWritten = null;
+  #node;
+  /** The run's infos; this node's inputs' from `#at`, then its outputs'. */
+  #infos;
+  #at;
+  get name() {
+    return this.#node.name;
+  }
+  get opType() {
+    return this.#node.opType;
+  }
+  get domain() {
+    return this.#node.domain;
+  }
+  get inputs() {
+    return this.#refs(this.#node.inputs, this.#at);
+  }
+  get outputs() {
+    return this.#refs(this.#node.outputs, this.#at + this.#node.inputs.length);
+  }
+  #refs(names, from) {
+    const out = new Array(names.length);
+    for (let i = 0; i < names.length; i++) out[i] = { name: names[i], info: this.#infos[from + i] };
+    return out;
+  }
+};
 function isWeightDtype(t) {
   return isNumeric(t.dtype) && t.dtype !== "int64" && t.dtype !== "uint64";
 }
@@ -26554,6 +26600,8 @@ function readsAsWeight(node2, input, dtype) {
   if (INT32_WEIGHTS.get(`${node2.domain}:${node2.opType}`)?.includes(input)) return true;
   return lookupOp(node2.domain, node2.opType)?.int32Weights?.includes(input) ?? false;
 }
+var POOLED_VALUE = 16;
+var PENDING = /* @__PURE__ */ Symbol("pending");
 var Scope = class {
   constructor(parent) {
     this.parent = parent;
@@ -26561,12 +26609,14 @@ var Scope = class {
   parent;
   values = /* @__PURE__ */ new Map();
   has(name) {
-    return this.values.has(name) || (this.parent?.has(name) ?? false);
+    const v = this.values.get(name);
+    if (v !== void 0 && v !== PENDING) return true;
+    return this.parent?.has(name) ?? false;
   }
   get(name) {
     const v = this.values.get(name);
-    if (v !== void 0 || !this.parent || this.values.has(name)) return v;
-    return this.parent.get(name);
+    if (v !== void 0 && v !== PENDING) return v;
+    return this.parent?.get(name);
   }
 };
 function inferModel(model, options = {}) {
@@ -26720,7 +26770,12 @@ function inferRun(model, options, bounds, expanded) {
   };
   const weights = /* @__PURE__ */ new Map();
   const weightCandidates = /* @__PURE__ */ new Map();
-  const nodes = [];
+  const nodes = new Array(graph2.nodes.length);
+  let recorded = 0;
+  let valueCount = 0;
+  for (const n of graph2.nodes) valueCount += n.inputs.length + n.outputs.length;
+  const recordedInfos = new Array(valueCount);
+  let infoCount = 0;
   let visits = 0;
   const maxVisits = options.maxNodeVisits ?? MAX_NODE_VISITS;
   let subgraphRuns = 0;
@@ -26732,11 +26787,19 @@ function inferRun(model, options, bounds, expanded) {
   };
   const infoPool = /* @__PURE__ */ new Map();
   const shared = (info) => {
-    if (!info || info.kind !== "tensor" || info.value || !info.shape || info.dtype === null) return info;
+    if (!info || info.kind !== "tensor" || !info.shape || info.dtype === null) return info;
     let key2 = info.dtype;
     for (const d of info.shape) {
       if (typeof d !== "number") return info;
       key2 += `,${d}`;
+    }
+    if (info.value) {
+      if (info.value.length > POOLED_VALUE) return info;
+      key2 += "|";
+      for (const v of info.value) {
+        if (typeof v !== "number" || Object.is(v, -0)) return info;
+        key2 += `${v},`;
+      }
     }
     const hit = infoPool.get(key2);
     if (hit) return hit;
@@ -26762,7 +26825,12 @@ function inferRun(model, options, bounds, expanded) {
     if (useDeclared) {
       for (const vi of [...g.valueInfo, ...g.outputs]) if (vi.type) declared.set(vi.name, vi.type);
     }
-    const order = topoOrder(g, scope, path2);
+    const made = fileOrderNames(g, scope);
+    if (made) {
+      for (const [name, info] of scope.values) made.set(name, info);
+      scope.values = made;
+    }
+    const order = made ? g.nodes : topoOrder(g, scope, path2);
     let macs = 0;
     let flops3 = 0;
     let coreMacs = 0;
@@ -26834,23 +26902,14 @@ function inferRun(model, options, bounds, expanded) {
         }
       }
       if (record) {
-        const entry = {
-          name: node2.name,
-          opType: node2.opType,
-          domain: node2.domain,
-          inputs: node2.inputs.map((n, i) => ({ name: n, info: inputsInfo[i] ?? null })),
-          outputs: node2.outputs.map((n, i) => ({ name: n, info: result2.outputs[i] ?? null })),
-          cost,
-          supported: result2.supported,
-          opClass: result2.opClass,
-          params: pendingParams,
-          weightBytes: pendingBytes,
-          // Shape and Size read a tensor's metadata, never its elements.
-          bytesRead: node2.domain === "" && (node2.opType === "Shape" || node2.opType === "Size") ? 0 : sumBytes(inputsInfo),
-          bytesWritten: sumBytes(result2.outputs)
-        };
+        const at = infoCount;
+        for (let i = 0; i < node2.inputs.length; i++) recordedInfos[infoCount++] = inputsInfo[i] ?? null;
+        for (let i = 0; i < node2.outputs.length; i++) recordedInfos[infoCount++] = result2.outputs[i] ?? null;
+        const entry = new NodeRecord(node2, recordedInfos, at, cost, result2.supported, result2.opClass, pendingParams, pendingBytes);
+        entry.bytesRead = node2.domain === "" && (node2.opType === "Shape" || node2.opType === "Size") ? 0 : sumBytes(inputsInfo);
+        entry.bytesWritten = sumBytes(result2.outputs);
         if (upper) entry.upper = upper;
-        record.push(entry);
+        record[recorded++] = entry;
       }
     }
     const outputs = g.outputs.map((o) => {
@@ -27063,7 +27122,6 @@ function refine(inferred, declared) {
   return out;
 }
 function topoOrder(g, scope, path2) {
-  if (inFileOrder(g, scope)) return g.nodes;
   const producer = /* @__PURE__ */ new Map();
   g.nodes.forEach((n, i) => n.outputs.forEach((o) => o !== "" && producer.set(o, i)));
   const available = (name) => name === "" || scope.has(name);
@@ -27100,20 +27158,20 @@ function topoOrder(g, scope, path2) {
   }
   return order;
 }
-function inFileOrder(g, scope) {
-  const made = /* @__PURE__ */ new Set();
+function fileOrderNames(g, scope) {
+  const made = /* @__PURE__ */ new Map();
   for (const n of g.nodes) {
-    for (const name of n.inputs) if (name !== "" && !made.has(name) && !scope.has(name)) return false;
+    for (const name of n.inputs) if (name !== "" && !made.has(name) && !scope.has(name)) return null;
     if (hasSubgraphs(n)) {
-      for (const name of implicitInputs(n)) if (name !== "" && !made.has(name) && !scope.has(name)) return false;
+      for (const name of implicitInputs(n)) if (name !== "" && !made.has(name) && !scope.has(name)) return null;
     }
     for (const o of n.outputs) {
       if (o === "") continue;
-      if (made.has(o)) return false;
-      made.add(o);
+      if (made.has(o)) return null;
+      made.set(o, PENDING);
     }
   }
-  return true;
+  return made;
 }
 function insertSorted(queue, value2, from) {
   let i = queue.length;
@@ -27248,7 +27306,7 @@ function upperBounds(result, lower) {
 function byOpType(nodes) {
   const out = /* @__PURE__ */ Object.create(null);
   for (const n of nodes) {
-    const key2 = n.domain ? `${n.domain}:${n.opType}` : n.opType;
+    const key2 = opLabel(n.domain, n.opType);
     const t = out[key2] ??= { count: 0, params: 0, macs: 0, flops: 0, bytes: 0 };
     t.count++;
     t.params += n.params;
@@ -27263,10 +27321,14 @@ function peakActivationExcluding(result, names) {
 }
 function peakActivation(result, sizeOfInfo, excluded) {
   const steps = result.nodes.length;
+  const nodes = result.nodes;
+  let most = result.inputs.length;
+  for (const n of nodes) most += n.outputs.length;
   const slot = /* @__PURE__ */ new Map();
-  const size2 = [];
-  const born = [];
-  const lastUse = [];
+  const size2 = new Float64Array(most);
+  const born = new Int32Array(most);
+  const lastUse = new Int32Array(most);
+  let slots = 0;
   let unknown = false;
   const add = (name, info, step) => {
     let b = sizeOfInfo(info);
@@ -27276,7 +27338,7 @@ function peakActivation(result, sizeOfInfo, excluded) {
     }
     let k = slot.get(name);
     if (k === void 0) {
-      k = size2.length;
+      k = slots++;
       slot.set(name, k);
     }
     size2[k] = b;
@@ -27287,7 +27349,6 @@ function peakActivation(result, sizeOfInfo, excluded) {
     if (excluded?.has(inp.name)) continue;
     add(inp.name, inp.info, 0);
   }
-  const nodes = result.nodes;
   for (let step = 0; step < nodes.length; step++) {
     const n = nodes[step];
     for (const i of n.inputs) {
@@ -27305,8 +27366,8 @@ function peakActivation(result, sizeOfInfo, excluded) {
     const k = slot.get(o.name);
     if (k !== void 0) lastUse[k] = steps;
   }
-  const delta = new Array(steps + 2).fill(0);
-  for (let k = 0; k < size2.length; k++) {
+  const delta = new Float64Array(steps + 2);
+  for (let k = 0; k < slots; k++) {
     delta[born[k]] += size2[k];
     delta[lastUse[k] + 1] -= size2[k];
   }
@@ -27320,6 +27381,106 @@ function peakActivation(result, sizeOfInfo, excluded) {
 }
 function isConstantOutput(n) {
   return n.opType === "Constant" && n.domain === "";
+}
+
+// src/report/lazy-list.ts
+var LazyList = class {
+  /**
+   * `make(i)` builds item i afresh on each call (the same value each time). `plain`: every item is
+   * plain data of a modest size (objects, arrays, strings, finite numbers, booleans, null; no
+   * toJSON, nothing JSON.stringify leaves out), so the JSON writer hands runs of them to the
+   * native serialiser without looking through each first.
+   */
+  constructor(length, make, plain = false) {
+    this.length = length;
+    this.make = make;
+    this.plain = plain;
+  }
+  length;
+  make;
+  plain;
+  at(i) {
+    return this.make(i);
+  }
+  *[Symbol.iterator]() {
+    for (let i = 0; i < this.length; i++) yield this.make(i);
+  }
+  toArray() {
+    const out = new Array(this.length);
+    for (let i = 0; i < this.length; i++) out[i] = this.make(i);
+    return out;
+  }
+};
+var pending = /* @__PURE__ */ new WeakMap();
+function lazyMember(obj, key2, list) {
+  let members = pending.get(obj);
+  if (!members) pending.set(obj, members = /* @__PURE__ */ new Map());
+  members.set(key2, list);
+  const settle = (value2) => {
+    members.delete(key2);
+    Object.defineProperty(obj, key2, { value: value2, writable: true, enumerable: true, configurable: true });
+  };
+  Object.defineProperty(obj, key2, {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const value2 = list.toArray();
+      settle(value2);
+      return value2;
+    },
+    set(value2) {
+      settle(value2);
+    }
+  });
+}
+function lazyMemberOf(obj, key2) {
+  return pending.get(obj)?.get(key2);
+}
+function hasLazyMembers(obj) {
+  const members = pending.get(obj);
+  return members !== void 0 && members.size > 0;
+}
+function itemsOf(obj, key2) {
+  return lazyMemberOf(obj, key2) ?? obj[key2];
+}
+function topItems(items, n, keep2, compare2) {
+  if (n <= 0) return [];
+  const before = (a, b) => {
+    const c = compare2(a.item, b.item);
+    return c < 0 || !(c > 0) && a.index < b.index;
+  };
+  const heap = [];
+  const down = (i) => {
+    for (; ; ) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let worst = i;
+      if (l < heap.length && before(heap[worst], heap[l])) worst = l;
+      if (r < heap.length && before(heap[worst], heap[r])) worst = r;
+      if (worst === i) return;
+      [heap[i], heap[worst]] = [heap[worst], heap[i]];
+      i = worst;
+    }
+  };
+  let index = 0;
+  for (const item of items) {
+    const at = index++;
+    if (!keep2(item)) continue;
+    const e = { item, index: at };
+    if (heap.length < n) {
+      heap.push(e);
+      for (let i = heap.length - 1; i > 0; ) {
+        const p = i - 1 >> 1;
+        if (!before(heap[p], heap[i])) break;
+        [heap[p], heap[i]] = [heap[i], heap[p]];
+        i = p;
+      }
+    } else if (before(e, heap[0])) {
+      heap[0] = e;
+      down(0);
+    }
+  }
+  return heap.sort((a, b) => before(a, b) ? -1 : 1);
 }
 
 // src/report/model-report.ts
@@ -27376,7 +27537,7 @@ function intensity(flops3, read, written) {
   return flops3 / (read + written);
 }
 function modelReport(src, r) {
-  return {
+  const report2 = {
     path: src.path,
     fileBytes: src.fileBytes,
     format: src.format.format,
@@ -27393,9 +27554,24 @@ function modelReport(src, r) {
     },
     totals: totals(r),
     byOpType: byOpType(r.nodes),
-    nodes: r.nodes.map((n, i) => nodeEntry(n, r, i)),
+    nodes: [],
+    // in place (the key order of the JSON report), made lazy below
     warnings: [...src.notices.map((message) => ({ node: "", message })), ...r.warnings]
   };
+  const nodes = r.nodes;
+  lazyMember(report2, "nodes", new LazyList(nodes.length, (i) => nodeEntry(nodes[i], r, i), true));
+  return report2;
+}
+function reportNodes(m) {
+  return itemsOf(m, "nodes");
+}
+function topNodesByFlops(m, top) {
+  return topItems(
+    reportNodes(m),
+    top,
+    (n) => (n.flops ?? 0) > 0 || n.params > 0,
+    (a, b) => (b.flops ?? 0) - (a.flops ?? 0)
+  ).map(({ item, index }) => ({ n: item, i: index }));
 }
 
 // src/report/format.ts
@@ -28260,7 +28436,7 @@ function rooflineSvg(latency, device, nodes, options = {}) {
     if (off) offScale++;
     const r = maxShare > 0 ? Math.max(MIN_RADIUS, MAX_RADIUS * Math.sqrt(d.share / maxShare)) : MIN_RADIUS;
     const color = BOUND_COLORS[d.bound] ?? OTHER_COLOR;
-    const tip = `${escapeHtml(d.node.name || "(unnamed)", { max: 120 })} (${escapeHtml(d.node.domain ? `${d.node.domain}:${d.node.opType}` : d.node.opType, { max: 60 })}) \xB7 ${escapeHtml(siUnit(d.intensity, "FLOP/B"))} \xB7 ${escapeHtml(siUnit(d.achieved, "FLOP/s"))} \xB7 ${fmtUs(d.us)} (${fmtPct(d.share)} of time) \xB7 ${escapeHtml(d.bound)}-bound${off ? " \xB7 off scale" : ""}`;
+    const tip = `${escapeHtml(d.node.name || "(unnamed)", { max: 120 })} (${escapeHtml(opLabel(d.node.domain ?? "", d.node.opType), { max: 60 })}) \xB7 ${escapeHtml(siUnit(d.intensity, "FLOP/B"))} \xB7 ${escapeHtml(siUnit(d.achieved, "FLOP/s"))} \xB7 ${fmtUs(d.us)} (${fmtPct(d.share)} of time) \xB7 ${escapeHtml(d.bound)}-bound${off ? " \xB7 off scale" : ""}`;
     const look = off ? `fill="#ffffff" stroke="${color}" stroke-dasharray="2 1.5"` : `fill="${color}" stroke="${color}"`;
     out.push(`<circle class="node" cx="${n2(cx)}" cy="${n2(cy)}" r="${n2(r)}" ${look}><title>${tip}</title></circle>`);
   }
@@ -28380,7 +28556,7 @@ function renderModelText(m, options = {}) {
   const dims2 = Object.entries(m.dims).map(([k, v]) => `${field(k, 60)}=${field(v, 20)}${m.defaultedDims.includes(k) ? " (default)" : ""}`).join(", ");
   out.push(field(m.path, 500));
   out.push(
-    `  ${m.producer ? field(m.producer, 100) : "unknown producer"}, ${formatHeader(m).map((f) => field(f, 60)).join(", ")}, ${m.nodes.length} nodes${dims2 ? `, dims: ${field(dims2, 1e3)}` : ""}`
+    `  ${m.producer ? field(m.producer, 100) : "unknown producer"}, ${formatHeader(m).map((f) => field(f, 60)).join(", ")}, ${reportNodes(m).length} nodes${dims2 ? `, dims: ${field(dims2, 1e3)}` : ""}`
   );
   out.push("");
   const summary = [
@@ -28441,7 +28617,7 @@ function renderModelText(m, options = {}) {
   out.push(textTable(["input", "type", "shape"], m.graph.inputs.map(tensorLine)));
   out.push("");
   out.push(textTable(["output", "type", "shape"], m.graph.outputs.map(tensorLine)));
-  const ranked = m.nodes.map((n, i) => ({ n, i })).filter(({ n }) => (n.flops ?? 0) > 0 || n.params > 0).sort((a, b) => (b.n.flops ?? 0) - (a.n.flops ?? 0) || a.i - b.i).slice(0, top);
+  const ranked = topNodesByFlops(m, top);
   if (ranked.length) {
     out.push("");
     out.push(`top ${ranked.length} layers by FLOPs`);
@@ -29764,7 +29940,7 @@ function decodeTflite(bytes, options = {}) {
   const buffers = /* @__PURE__ */ new Map();
   const bufferStorage = (index, at) => {
     if (index === 0) return null;
-    if (index >= bufferTables.length) throw new DecodeError(`${at} refers to buffer ${index}, but the model has ${bufferTables.length} buffers`, 0);
+    if (index >= bufferTables.length) throw new DecodeError(`${at()} refers to buffer ${index}, but the model has ${bufferTables.length} buffers`, 0);
     const hit = buffers.get(index);
     if (hit !== void 0) return hit;
     const b = bufferTables[index];
@@ -29813,7 +29989,7 @@ function decodeTflite(bytes, options = {}) {
     const where2 = k === 0 ? "" : ` of subgraph ${k}`;
     const tensorName = (i, at) => {
       if (!Number.isInteger(i) || i < 0 || i >= raw.tensors.length) {
-        throw new DecodeError(`${at}${where2} refers to tensor ${i}, but the subgraph has ${raw.tensors.length} tensors`, raw.table.pos);
+        throw new DecodeError(`${at()}${where2} refers to tensor ${i}, but the subgraph has ${raw.tensors.length} tensors`, raw.table.pos);
       }
       return tn[i];
     };
@@ -29824,7 +30000,7 @@ function decodeTflite(bytes, options = {}) {
       const name = tn[t.index];
       const dtype = tfliteDtype(t.type);
       valueInfo2.push({ name, type: { kind: "tensor", dtype, shape: declaredShape(t) } });
-      const storage = bufferStorage(t.buffer, `tensor ${quoteToken(name)}${where2}`);
+      const storage = bufferStorage(t.buffer, () => `tensor ${quoteToken(name)}${where2}`);
       if (t.sparsity && storage) {
         sparseInitializers.push(sparseTensor2(t, name, dtype, storage));
       } else if (storage || t.variable) {
@@ -29840,18 +30016,18 @@ function decodeTflite(bytes, options = {}) {
         throw new DecodeError(`${at}${where2} uses operator code ${opcodeIndex}, but the model has ${opcodes.length} operator codes`, op.pos);
       }
       const { domain, opType } = opcodes[opcodeIndex];
-      const inputs = (op.nums("inputs") ?? []).map((i) => i === -1 ? "" : tensorName(i, `${at} (${quoteToken(opType)}) input`));
-      const outputs = (op.nums("outputs") ?? []).map((i) => i === -1 ? "" : tensorName(i, `${at} (${quoteToken(opType)}) output`));
+      const inputs = (op.nums("inputs") ?? []).map((i) => i === -1 ? "" : tensorName(i, () => `${at} (${quoteToken(opType)}) input`));
+      const outputs = (op.nums("outputs") ?? []).map((i) => i === -1 ? "" : tensorName(i, () => `${at} (${quoteToken(opType)}) output`));
       const attrs = /* @__PURE__ */ new Map();
-      const label = `${at}${where2} (${quoteToken(opType)})`;
+      const label = () => `${at}${where2} (${quoteToken(opType)})`;
       for (const u of ["builtin_options", "builtin_options_2"]) {
         const opt = op.union(u);
         if (!opt) continue;
         if (!opt.table) {
-          if (opt.member === "") throw new DecodeError(`${label} has ${u} of unknown type ${opt.code}`, op.pos);
+          if (opt.member === "") throw new DecodeError(`${label()} has ${u} of unknown type ${opt.code}`, op.pos);
           continue;
         }
-        optionAttrs(opt.table, attrs, (index) => subgraphAt(index, label));
+        optionAttrs(opt.table, attrs, (index) => subgraphAt(index, label()));
       }
       const first2 = outputs.find((o) => o !== "");
       return { name: first2 ?? `${opType}#${oi}`, opType, domain, inputs, outputs, attrs };
@@ -29876,7 +30052,7 @@ function decodeTflite(bytes, options = {}) {
       }
     }
     const io = (list, what) => list.map((i) => {
-      tensorName(i, `subgraph ${what}`);
+      tensorName(i, () => `subgraph ${what}`);
       return valueInfo2[i];
     });
     return {
@@ -32681,7 +32857,7 @@ function unicodeBar(fraction3, width = 10) {
 var code = (s, max = NAME_MAX) => escapeMarkdownCode(s, { table: true, max });
 var text = (s, max = NAME_MAX) => escapeMarkdown(s, { max });
 var pct = (v, digits = 1) => Number.isFinite(v) ? `${(v * 100).toFixed(digits)}%` : "?";
-var opLabel = (n) => n.domain ? `${n.domain}:${n.opType}` : n.opType;
+var nodeOp = (n) => opLabel(n.domain ?? "", n.opType);
 function mdTable(head, align, rows) {
   const sep4 = align.map((a) => a === "r" ? "--:" : "---");
   return [head, sep4, ...rows].map((r) => `| ${r.join(" | ")} |`).join("\n");
@@ -32702,7 +32878,7 @@ function modelBlocks(m, options) {
   const meta = [
     m.producer ? text(m.producer, 80) : "unknown producer",
     ...formatHeader(m).map((f) => text(f, 60)),
-    `${m.nodes.length} nodes`,
+    `${reportNodes(m).length} nodes`,
     dims2 ? `dims: ${dims2}` : ""
   ].filter(Boolean);
   blocks.push(`${h} ${escapeMarkdownCode(m.path, { max: 200 }) || "(no path)"}
@@ -32770,7 +32946,7 @@ function modelBlocks(m, options) {
       );
     }
   }
-  const ranked = m.nodes.map((n, i) => ({ n, i })).filter(({ n }) => (n.flops ?? 0) > 0 || n.params > 0).sort((a, b) => (b.n.flops ?? 0) - (a.n.flops ?? 0) || a.i - b.i).slice(0, options.top);
+  const ranked = topNodesByFlops(m, options.top);
   if (ranked.length) {
     const total = t.flops || 1;
     const devs = latency.slice(0, Math.max(0, options.timeColumns));
@@ -32779,7 +32955,7 @@ function modelBlocks(m, options) {
     const rows = ranked.map(({ n }, k) => [
       String(k + 1),
       code(n.name) || "(unnamed)",
-      code(opLabel(n), 50),
+      code(nodeOp(n), 50),
       code(shapeText(n.outputs[0]?.shape ?? null), 60),
       formatCount(n.params),
       formatCount(n.flops),
@@ -33177,7 +33353,7 @@ function nameCell(name, fallback = "(unnamed)") {
 }
 var num = (s) => `<td class="num">${s}</td>`;
 var pct2 = (v, digits = 1) => Number.isFinite(v) ? `${(v * 100).toFixed(digits)}%` : "?";
-var opLabel2 = (n) => n.domain ? `${n.domain}:${n.opType}` : n.opType;
+var nodeOp2 = (n) => opLabel(n.domain ?? "", n.opType);
 function boundBadge(bound) {
   const color = BOUND_COLORS[bound] ?? "#868e96";
   return `<span class="bound" style="background:${color}">${esc(bound, 20)}</span>`;
@@ -33299,7 +33475,7 @@ function latencySection(m, devices, top) {
         table(
           [{ label: "node" }, { label: "op" }, { label: "time", num: true }, { label: "share", num: true }, { label: "bound" }],
           ranked.map(
-            ({ n, t }) => `<tr>${nameCell(n.name)}<td>${esc(opLabel2(n), 60)}</td>${num(fmtUs(t.us))}${num(pct2(t.us / totalUs))}<td>${boundBadge(t.bound)}</td></tr>`
+            ({ n, t }) => `<tr>${nameCell(n.name)}<td>${esc(nodeOp2(n), 60)}</td>${num(fmtUs(t.us))}${num(pct2(t.us / totalUs))}<td>${boundBadge(t.bound)}</td></tr>`
           )
         )
       );
@@ -33400,7 +33576,7 @@ function topFlopsSection(m, top) {
       { label: "intensity", num: true }
     ],
     ranked.map(
-      ({ n }) => `<tr>${nameCell(n.name)}<td>${esc(opLabel2(n), 60)}${n.supported === false ? ' <span class="muted" title="no cost rule: estimated">(est.)</span>' : ""}</td><td><code>${esc(shapeText(n.outputs[0]?.shape ?? null), 120)}</code></td>${num(formatCount(n.params))}${num(formatCount(n.macs))}${num(formatCount(n.flops))}${num(pct2((n.flops ?? 0) / total))}${num(n.intensity === null ? "?" : esc(siUnit(n.intensity, "FLOP/B")))}</tr>`
+      ({ n }) => `<tr>${nameCell(n.name)}<td>${esc(nodeOp2(n), 60)}${n.supported === false ? ' <span class="muted" title="no cost rule: estimated">(est.)</span>' : ""}</td><td><code>${esc(shapeText(n.outputs[0]?.shape ?? null), 120)}</code></td>${num(formatCount(n.params))}${num(formatCount(n.macs))}${num(formatCount(n.flops))}${num(pct2((n.flops ?? 0) / total))}${num(n.intensity === null ? "?" : esc(siUnit(n.intensity, "FLOP/B")))}</tr>`
     )
   );
 }
@@ -33534,9 +33710,11 @@ function writeFileAtomic(path2, text2) {
 import { Buffer as Buffer3 } from "node:buffer";
 var EXTRA_ESCAPES = /[\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
 var CHUNK = 1 << 20;
+var PLAIN_RUN = 128;
 var SMALL = 4096;
 function isSmall(v, budget) {
   if (v === null || typeof v !== "object") return true;
+  if (v instanceof LazyList || hasLazyMembers(v)) return false;
   if (typeof v.toJSON === "function") return --budget.left >= 0;
   if (Array.isArray(v)) {
     if ((budget.left -= v.length + 1) < 0) return false;
@@ -33642,28 +33820,37 @@ ${pad2}`) : text2;
     const depth = pad2.length / (unit2.length || 1);
     seen.add(obj);
     const inner = pad2 + unit2;
-    if (Array.isArray(obj)) {
-      if (obj.length === 0) buf += "[]";
+    if (Array.isArray(obj) || obj instanceof LazyList) {
+      const lazy = obj instanceof LazyList ? obj : null;
+      const plain = lazy?.plain === true;
+      const length = obj.length;
+      const at = lazy ? (k) => lazy.at(k) : (k) => obj[k];
+      if (length === 0) buf += "[]";
       else {
         buf += "[";
         let i = 0;
-        while (i < obj.length) {
+        let next = at(0);
+        while (i < length) {
           const budget = { left: SMALL };
-          let j = i;
-          while (j < obj.length && batchable(obj[j], budget)) j++;
+          const batch = [];
+          while (plain ? batch.length < PLAIN_RUN : batchable(next, budget)) {
+            batch.push(next);
+            if (i + batch.length === length) break;
+            next = at(i + batch.length);
+          }
           buf += i === 0 ? "\n" : ",\n";
           maybeFlush();
-          if (j > i) {
-            const text2 = JSON.stringify(wrap(obj.slice(i, j), depth), null, indent);
+          if (batch.length) {
+            const text2 = JSON.stringify(wrap(batch, depth), null, indent);
             buf += escapeExtra(text2.slice(opening(depth, unit2).length, text2.length - closing(depth, unit2).length));
-            i = j;
+            i += batch.length;
             continue;
           }
           buf += inner;
-          const item = prepare(String(i), obj[i]);
+          const item = prepare(String(i), next);
           if (isOmitted(item)) buf += "null";
           else emit(item, inner);
-          i++;
+          if (++i < length) next = at(i);
         }
         buf += "\n";
         maybeFlush();
@@ -33672,7 +33859,7 @@ ${pad2}`) : text2;
     } else {
       let first2 = true;
       for (const key2 of Object.keys(obj)) {
-        const item = prepare(key2, obj[key2]);
+        const item = lazyMemberOf(obj, key2) ?? prepare(key2, obj[key2]);
         if (isOmitted(item)) continue;
         buf += first2 ? "{\n" : ",\n";
         first2 = false;

@@ -84,10 +84,10 @@ var require_tunnel = __commonJS({
       self2.on("free", function onFree(socket, host, port, localAddress) {
         var options2 = toOptions(host, port, localAddress);
         for (var i2 = 0, len = self2.requests.length; i2 < len; ++i2) {
-          var pending = self2.requests[i2];
-          if (pending.host === options2.host && pending.port === options2.port) {
+          var pending2 = self2.requests[i2];
+          if (pending2.host === options2.host && pending2.port === options2.port) {
             self2.requests.splice(i2, 1);
-            pending.request.onSocket(socket);
+            pending2.request.onSocket(socket);
             return;
           }
         }
@@ -201,10 +201,10 @@ var require_tunnel = __commonJS({
         return;
       }
       this.sockets.splice(pos2, 1);
-      var pending = this.requests.shift();
-      if (pending) {
-        this.createSocket(pending, function(socket2) {
-          pending.request.onSocket(socket2);
+      var pending2 = this.requests.shift();
+      if (pending2) {
+        this.createSocket(pending2, function(socket2) {
+          pending2.request.onSocket(socket2);
         });
       }
     };
@@ -2289,7 +2289,7 @@ var require_timers = __commonJS({
     var fastTimers = [];
     var NOT_IN_LIST = -2;
     var TO_BE_CLEARED = -1;
-    var PENDING = 0;
+    var PENDING2 = 0;
     var ACTIVE = 1;
     function onTick() {
       fastNow += TICK_MS;
@@ -2297,7 +2297,7 @@ var require_timers = __commonJS({
       let len = fastTimers.length;
       while (idx < len) {
         const timer = fastTimers[idx];
-        if (timer._state === PENDING) {
+        if (timer._state === PENDING2) {
           timer._idleStart = fastNow - TICK_MS;
           timer._state = ACTIVE;
         } else if (timer._state === ACTIVE && fastNow >= timer._idleStart + timer._idleTimeout) {
@@ -2402,7 +2402,7 @@ var require_timers = __commonJS({
         if (!fastNowTimeout || fastTimers.length === 1) {
           refreshTimeout();
         }
-        this._state = PENDING;
+        this._state = PENDING2;
       }
       /**
        * The `clear` method cancels the timer, preventing it from executing.
@@ -8276,8 +8276,8 @@ var require_pool_base = __commonJS({
       }
       get [kPending]() {
         let ret = this[kQueued];
-        for (const { [kPending]: pending } of this[kClients]) {
-          ret += pending;
+        for (const { [kPending]: pending2 } of this[kClients]) {
+          ret += pending2;
         }
         return ret;
       }
@@ -11398,18 +11398,18 @@ var require_mock_agent = __commonJS({
       }
       pendingInterceptors() {
         const mockAgentClients = this[kClients];
-        return Array.from(mockAgentClients.entries()).flatMap(([origin, scope]) => scope[kDispatches].map((dispatch) => ({ ...dispatch, origin }))).filter(({ pending }) => pending);
+        return Array.from(mockAgentClients.entries()).flatMap(([origin, scope]) => scope[kDispatches].map((dispatch) => ({ ...dispatch, origin }))).filter(({ pending: pending2 }) => pending2);
       }
       assertNoPendingInterceptors({ pendingInterceptorsFormatter = new PendingInterceptorsFormatter() } = {}) {
-        const pending = this.pendingInterceptors();
-        if (pending.length === 0) {
+        const pending2 = this.pendingInterceptors();
+        if (pending2.length === 0) {
           return;
         }
-        const pluralizer = new Pluralizer("interceptor", "interceptors").pluralize(pending.length);
+        const pluralizer = new Pluralizer("interceptor", "interceptors").pluralize(pending2.length);
         throw new UndiciError(`
 ${pluralizer.count} ${pluralizer.noun} ${pluralizer.is} pending:
 
-${pendingInterceptorsFormatter.format(pending)}
+${pendingInterceptorsFormatter.format(pending2)}
 `.trim());
       }
     };
@@ -42059,6 +42059,9 @@ var INT_RANGE = {
 };
 
 // src/graph/model.ts
+function opLabel(domain, opType) {
+  return domain === "" || domain === "tflite" ? opType : `${domain}:${opType}`;
+}
 function normDomain(domain) {
   return domain === "ai.onnx" ? "" : domain;
 }
@@ -43473,7 +43476,7 @@ function decodeTflite(bytes, options = {}) {
   const buffers = /* @__PURE__ */ new Map();
   const bufferStorage = (index, at) => {
     if (index === 0) return null;
-    if (index >= bufferTables.length) throw new DecodeError(`${at} refers to buffer ${index}, but the model has ${bufferTables.length} buffers`, 0);
+    if (index >= bufferTables.length) throw new DecodeError(`${at()} refers to buffer ${index}, but the model has ${bufferTables.length} buffers`, 0);
     const hit = buffers.get(index);
     if (hit !== void 0) return hit;
     const b = bufferTables[index];
@@ -43522,7 +43525,7 @@ function decodeTflite(bytes, options = {}) {
     const where2 = k === 0 ? "" : ` of subgraph ${k}`;
     const tensorName = (i2, at) => {
       if (!Number.isInteger(i2) || i2 < 0 || i2 >= raw.tensors.length) {
-        throw new DecodeError(`${at}${where2} refers to tensor ${i2}, but the subgraph has ${raw.tensors.length} tensors`, raw.table.pos);
+        throw new DecodeError(`${at()}${where2} refers to tensor ${i2}, but the subgraph has ${raw.tensors.length} tensors`, raw.table.pos);
       }
       return tn[i2];
     };
@@ -43533,7 +43536,7 @@ function decodeTflite(bytes, options = {}) {
       const name = tn[t.index];
       const dtype = tfliteDtype(t.type);
       valueInfo2.push({ name, type: { kind: "tensor", dtype, shape: declaredShape(t) } });
-      const storage = bufferStorage(t.buffer, `tensor ${quoteToken(name)}${where2}`);
+      const storage = bufferStorage(t.buffer, () => `tensor ${quoteToken(name)}${where2}`);
       if (t.sparsity && storage) {
         sparseInitializers.push(sparseTensor2(t, name, dtype, storage));
       } else if (storage || t.variable) {
@@ -43549,18 +43552,18 @@ function decodeTflite(bytes, options = {}) {
         throw new DecodeError(`${at}${where2} uses operator code ${opcodeIndex}, but the model has ${opcodes.length} operator codes`, op.pos);
       }
       const { domain, opType } = opcodes[opcodeIndex];
-      const inputs = (op.nums("inputs") ?? []).map((i2) => i2 === -1 ? "" : tensorName(i2, `${at} (${quoteToken(opType)}) input`));
-      const outputs = (op.nums("outputs") ?? []).map((i2) => i2 === -1 ? "" : tensorName(i2, `${at} (${quoteToken(opType)}) output`));
+      const inputs = (op.nums("inputs") ?? []).map((i2) => i2 === -1 ? "" : tensorName(i2, () => `${at} (${quoteToken(opType)}) input`));
+      const outputs = (op.nums("outputs") ?? []).map((i2) => i2 === -1 ? "" : tensorName(i2, () => `${at} (${quoteToken(opType)}) output`));
       const attrs = /* @__PURE__ */ new Map();
-      const label = `${at}${where2} (${quoteToken(opType)})`;
+      const label = () => `${at}${where2} (${quoteToken(opType)})`;
       for (const u of ["builtin_options", "builtin_options_2"]) {
         const opt = op.union(u);
         if (!opt) continue;
         if (!opt.table) {
-          if (opt.member === "") throw new DecodeError(`${label} has ${u} of unknown type ${opt.code}`, op.pos);
+          if (opt.member === "") throw new DecodeError(`${label()} has ${u} of unknown type ${opt.code}`, op.pos);
           continue;
         }
-        optionAttrs(opt.table, attrs, (index) => subgraphAt(index, label));
+        optionAttrs(opt.table, attrs, (index) => subgraphAt(index, label()));
       }
       const first = outputs.find((o) => o !== "");
       return { name: first ?? `${opType}#${oi}`, opType, domain, inputs, outputs, attrs };
@@ -43585,7 +43588,7 @@ function decodeTflite(bytes, options = {}) {
       }
     }
     const io = (list, what) => list.map((i2) => {
-      tensorName(i2, `subgraph ${what}`);
+      tensorName(i2, () => `subgraph ${what}`);
       return valueInfo2[i2];
     });
     return {
@@ -50556,6 +50559,49 @@ function renameFree(g, name) {
 }
 
 // src/analysis/infer.ts
+var NodeRecord = class {
+  constructor(node2, infos, at, cost, supported, opClass, params, weightBytes) {
+    this.cost = cost;
+    this.supported = supported;
+    this.opClass = opClass;
+    this.params = params;
+    this.weightBytes = weightBytes;
+    this.#node = node2;
+    this.#infos = infos;
+    this.#at = at;
+  }
+  cost;
+  supported;
+  opClass;
+  params;
+  weightBytes;
+  bytesRead = null;
+  bytesWritten = null;
+  #node;
+  /** The run's infos; this node's inputs' from `#at`, then its outputs'. */
+  #infos;
+  #at;
+  get name() {
+    return this.#node.name;
+  }
+  get opType() {
+    return this.#node.opType;
+  }
+  get domain() {
+    return this.#node.domain;
+  }
+  get inputs() {
+    return this.#refs(this.#node.inputs, this.#at);
+  }
+  get outputs() {
+    return this.#refs(this.#node.outputs, this.#at + this.#node.inputs.length);
+  }
+  #refs(names, from) {
+    const out = new Array(names.length);
+    for (let i2 = 0; i2 < names.length; i2++) out[i2] = { name: names[i2], info: this.#infos[from + i2] };
+    return out;
+  }
+};
 function isWeightDtype(t) {
   return isNumeric(t.dtype) && t.dtype !== "int64" && t.dtype !== "uint64";
 }
@@ -50590,6 +50636,8 @@ function readsAsWeight(node2, input, dtype) {
   if (INT32_WEIGHTS.get(`${node2.domain}:${node2.opType}`)?.includes(input)) return true;
   return lookupOp(node2.domain, node2.opType)?.int32Weights?.includes(input) ?? false;
 }
+var POOLED_VALUE = 16;
+var PENDING = /* @__PURE__ */ Symbol("pending");
 var Scope = class {
   constructor(parent) {
     this.parent = parent;
@@ -50597,12 +50645,14 @@ var Scope = class {
   parent;
   values = /* @__PURE__ */ new Map();
   has(name) {
-    return this.values.has(name) || (this.parent?.has(name) ?? false);
+    const v = this.values.get(name);
+    if (v !== void 0 && v !== PENDING) return true;
+    return this.parent?.has(name) ?? false;
   }
   get(name) {
     const v = this.values.get(name);
-    if (v !== void 0 || !this.parent || this.values.has(name)) return v;
-    return this.parent.get(name);
+    if (v !== void 0 && v !== PENDING) return v;
+    return this.parent?.get(name);
   }
 };
 function inferModel(model, options = {}) {
@@ -50756,7 +50806,12 @@ function inferRun(model, options, bounds, expanded) {
   };
   const weights = /* @__PURE__ */ new Map();
   const weightCandidates = /* @__PURE__ */ new Map();
-  const nodes = [];
+  const nodes = new Array(graph2.nodes.length);
+  let recorded = 0;
+  let valueCount = 0;
+  for (const n of graph2.nodes) valueCount += n.inputs.length + n.outputs.length;
+  const recordedInfos = new Array(valueCount);
+  let infoCount = 0;
   let visits = 0;
   const maxVisits = options.maxNodeVisits ?? MAX_NODE_VISITS;
   let subgraphRuns = 0;
@@ -50768,11 +50823,19 @@ function inferRun(model, options, bounds, expanded) {
   };
   const infoPool = /* @__PURE__ */ new Map();
   const shared = (info2) => {
-    if (!info2 || info2.kind !== "tensor" || info2.value || !info2.shape || info2.dtype === null) return info2;
+    if (!info2 || info2.kind !== "tensor" || !info2.shape || info2.dtype === null) return info2;
     let key2 = info2.dtype;
     for (const d of info2.shape) {
       if (typeof d !== "number") return info2;
       key2 += `,${d}`;
+    }
+    if (info2.value) {
+      if (info2.value.length > POOLED_VALUE) return info2;
+      key2 += "|";
+      for (const v of info2.value) {
+        if (typeof v !== "number" || Object.is(v, -0)) return info2;
+        key2 += `${v},`;
+      }
     }
     const hit = infoPool.get(key2);
     if (hit) return hit;
@@ -50798,7 +50861,12 @@ function inferRun(model, options, bounds, expanded) {
     if (useDeclared) {
       for (const vi of [...g.valueInfo, ...g.outputs]) if (vi.type) declared.set(vi.name, vi.type);
     }
-    const order = topoOrder(g, scope, path);
+    const made = fileOrderNames(g, scope);
+    if (made) {
+      for (const [name, info2] of scope.values) made.set(name, info2);
+      scope.values = made;
+    }
+    const order = made ? g.nodes : topoOrder(g, scope, path);
     let macs = 0;
     let flops3 = 0;
     let coreMacs = 0;
@@ -50870,23 +50938,14 @@ function inferRun(model, options, bounds, expanded) {
         }
       }
       if (record) {
-        const entry = {
-          name: node2.name,
-          opType: node2.opType,
-          domain: node2.domain,
-          inputs: node2.inputs.map((n, i2) => ({ name: n, info: inputsInfo[i2] ?? null })),
-          outputs: node2.outputs.map((n, i2) => ({ name: n, info: result2.outputs[i2] ?? null })),
-          cost,
-          supported: result2.supported,
-          opClass: result2.opClass,
-          params: pendingParams,
-          weightBytes: pendingBytes,
-          // Shape and Size read a tensor's metadata, never its elements.
-          bytesRead: node2.domain === "" && (node2.opType === "Shape" || node2.opType === "Size") ? 0 : sumBytes(inputsInfo),
-          bytesWritten: sumBytes(result2.outputs)
-        };
+        const at = infoCount;
+        for (let i2 = 0; i2 < node2.inputs.length; i2++) recordedInfos[infoCount++] = inputsInfo[i2] ?? null;
+        for (let i2 = 0; i2 < node2.outputs.length; i2++) recordedInfos[infoCount++] = result2.outputs[i2] ?? null;
+        const entry = new NodeRecord(node2, recordedInfos, at, cost, result2.supported, result2.opClass, pendingParams, pendingBytes);
+        entry.bytesRead = node2.domain === "" && (node2.opType === "Shape" || node2.opType === "Size") ? 0 : sumBytes(inputsInfo);
+        entry.bytesWritten = sumBytes(result2.outputs);
         if (upper) entry.upper = upper;
-        record.push(entry);
+        record[recorded++] = entry;
       }
     }
     const outputs = g.outputs.map((o) => {
@@ -51099,7 +51158,6 @@ function refine(inferred, declared) {
   return out;
 }
 function topoOrder(g, scope, path) {
-  if (inFileOrder(g, scope)) return g.nodes;
   const producer = /* @__PURE__ */ new Map();
   g.nodes.forEach((n, i2) => n.outputs.forEach((o) => o !== "" && producer.set(o, i2)));
   const available = (name) => name === "" || scope.has(name);
@@ -51136,20 +51194,20 @@ function topoOrder(g, scope, path) {
   }
   return order;
 }
-function inFileOrder(g, scope) {
-  const made = /* @__PURE__ */ new Set();
+function fileOrderNames(g, scope) {
+  const made = /* @__PURE__ */ new Map();
   for (const n of g.nodes) {
-    for (const name of n.inputs) if (name !== "" && !made.has(name) && !scope.has(name)) return false;
+    for (const name of n.inputs) if (name !== "" && !made.has(name) && !scope.has(name)) return null;
     if (hasSubgraphs(n)) {
-      for (const name of implicitInputs(n)) if (name !== "" && !made.has(name) && !scope.has(name)) return false;
+      for (const name of implicitInputs(n)) if (name !== "" && !made.has(name) && !scope.has(name)) return null;
     }
     for (const o of n.outputs) {
       if (o === "") continue;
-      if (made.has(o)) return false;
-      made.add(o);
+      if (made.has(o)) return null;
+      made.set(o, PENDING);
     }
   }
-  return true;
+  return made;
 }
 function insertSorted(queue, value2, from) {
   let i2 = queue.length;
@@ -51284,7 +51342,7 @@ function upperBounds(result, lower) {
 function byOpType(nodes) {
   const out = /* @__PURE__ */ Object.create(null);
   for (const n of nodes) {
-    const key2 = n.domain ? `${n.domain}:${n.opType}` : n.opType;
+    const key2 = opLabel(n.domain, n.opType);
     const t = out[key2] ??= { count: 0, params: 0, macs: 0, flops: 0, bytes: 0 };
     t.count++;
     t.params += n.params;
@@ -51299,10 +51357,14 @@ function peakActivationExcluding(result, names) {
 }
 function peakActivation(result, sizeOfInfo, excluded) {
   const steps = result.nodes.length;
+  const nodes = result.nodes;
+  let most = result.inputs.length;
+  for (const n of nodes) most += n.outputs.length;
   const slot = /* @__PURE__ */ new Map();
-  const size = [];
-  const born = [];
-  const lastUse = [];
+  const size = new Float64Array(most);
+  const born = new Int32Array(most);
+  const lastUse = new Int32Array(most);
+  let slots = 0;
   let unknown = false;
   const add = (name, info2, step) => {
     let b = sizeOfInfo(info2);
@@ -51312,7 +51374,7 @@ function peakActivation(result, sizeOfInfo, excluded) {
     }
     let k = slot.get(name);
     if (k === void 0) {
-      k = size.length;
+      k = slots++;
       slot.set(name, k);
     }
     size[k] = b;
@@ -51323,7 +51385,6 @@ function peakActivation(result, sizeOfInfo, excluded) {
     if (excluded?.has(inp.name)) continue;
     add(inp.name, inp.info, 0);
   }
-  const nodes = result.nodes;
   for (let step = 0; step < nodes.length; step++) {
     const n = nodes[step];
     for (const i2 of n.inputs) {
@@ -51341,8 +51402,8 @@ function peakActivation(result, sizeOfInfo, excluded) {
     const k = slot.get(o.name);
     if (k !== void 0) lastUse[k] = steps;
   }
-  const delta = new Array(steps + 2).fill(0);
-  for (let k = 0; k < size.length; k++) {
+  const delta = new Float64Array(steps + 2);
+  for (let k = 0; k < slots; k++) {
     delta[born[k]] += size[k];
     delta[lastUse[k] + 1] -= size[k];
   }
@@ -51356,6 +51417,102 @@ function peakActivation(result, sizeOfInfo, excluded) {
 }
 function isConstantOutput(n) {
   return n.opType === "Constant" && n.domain === "";
+}
+
+// src/report/lazy-list.ts
+var LazyList = class {
+  /**
+   * `make(i)` builds item i afresh on each call (the same value each time). `plain`: every item is
+   * plain data of a modest size (objects, arrays, strings, finite numbers, booleans, null; no
+   * toJSON, nothing JSON.stringify leaves out), so the JSON writer hands runs of them to the
+   * native serialiser without looking through each first.
+   */
+  constructor(length, make, plain = false) {
+    this.length = length;
+    this.make = make;
+    this.plain = plain;
+  }
+  length;
+  make;
+  plain;
+  at(i2) {
+    return this.make(i2);
+  }
+  *[Symbol.iterator]() {
+    for (let i2 = 0; i2 < this.length; i2++) yield this.make(i2);
+  }
+  toArray() {
+    const out = new Array(this.length);
+    for (let i2 = 0; i2 < this.length; i2++) out[i2] = this.make(i2);
+    return out;
+  }
+};
+var pending = /* @__PURE__ */ new WeakMap();
+function lazyMember(obj, key2, list) {
+  let members = pending.get(obj);
+  if (!members) pending.set(obj, members = /* @__PURE__ */ new Map());
+  members.set(key2, list);
+  const settle = (value2) => {
+    members.delete(key2);
+    Object.defineProperty(obj, key2, { value: value2, writable: true, enumerable: true, configurable: true });
+  };
+  Object.defineProperty(obj, key2, {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const value2 = list.toArray();
+      settle(value2);
+      return value2;
+    },
+    set(value2) {
+      settle(value2);
+    }
+  });
+}
+function lazyMemberOf(obj, key2) {
+  return pending.get(obj)?.get(key2);
+}
+function itemsOf(obj, key2) {
+  return lazyMemberOf(obj, key2) ?? obj[key2];
+}
+function topItems(items, n, keep2, compare2) {
+  if (n <= 0) return [];
+  const before = (a, b) => {
+    const c = compare2(a.item, b.item);
+    return c < 0 || !(c > 0) && a.index < b.index;
+  };
+  const heap = [];
+  const down = (i2) => {
+    for (; ; ) {
+      const l = 2 * i2 + 1;
+      const r = l + 1;
+      let worst = i2;
+      if (l < heap.length && before(heap[worst], heap[l])) worst = l;
+      if (r < heap.length && before(heap[worst], heap[r])) worst = r;
+      if (worst === i2) return;
+      [heap[i2], heap[worst]] = [heap[worst], heap[i2]];
+      i2 = worst;
+    }
+  };
+  let index = 0;
+  for (const item of items) {
+    const at = index++;
+    if (!keep2(item)) continue;
+    const e = { item, index: at };
+    if (heap.length < n) {
+      heap.push(e);
+      for (let i2 = heap.length - 1; i2 > 0; ) {
+        const p = i2 - 1 >> 1;
+        if (!before(heap[p], heap[i2])) break;
+        [heap[p], heap[i2]] = [heap[i2], heap[p]];
+        i2 = p;
+      }
+    } else if (before(e, heap[0])) {
+      heap[0] = e;
+      down(0);
+    }
+  }
+  return heap.sort((a, b) => before(a, b) ? -1 : 1);
 }
 
 // src/report/model-report.ts
@@ -51412,7 +51569,7 @@ function intensity(flops3, read, written) {
   return flops3 / (read + written);
 }
 function modelReport(src, r) {
-  return {
+  const report2 = {
     path: src.path,
     fileBytes: src.fileBytes,
     format: src.format.format,
@@ -51429,9 +51586,24 @@ function modelReport(src, r) {
     },
     totals: totals(r),
     byOpType: byOpType(r.nodes),
-    nodes: r.nodes.map((n, i2) => nodeEntry(n, r, i2)),
+    nodes: [],
+    // in place (the key order of the JSON report), made lazy below
     warnings: [...src.notices.map((message) => ({ node: "", message })), ...r.warnings]
   };
+  const nodes = r.nodes;
+  lazyMember(report2, "nodes", new LazyList(nodes.length, (i2) => nodeEntry(nodes[i2], r, i2), true));
+  return report2;
+}
+function reportNodes(m) {
+  return itemsOf(m, "nodes");
+}
+function topNodesByFlops(m, top) {
+  return topItems(
+    reportNodes(m),
+    top,
+    (n) => (n.flops ?? 0) > 0 || n.params > 0,
+    (a, b) => (b.flops ?? 0) - (a.flops ?? 0)
+  ).map(({ item, index }) => ({ n: item, i: index }));
 }
 
 // src/util/wildcard.ts
@@ -53350,7 +53522,7 @@ function unicodeBar(fraction2, width = 10) {
 var code = (s, max2 = NAME_MAX) => escapeMarkdownCode(s, { table: true, max: max2 });
 var text = (s, max2 = NAME_MAX) => escapeMarkdown(s, { max: max2 });
 var pct = (v, digits = 1) => Number.isFinite(v) ? `${(v * 100).toFixed(digits)}%` : "?";
-var opLabel = (n) => n.domain ? `${n.domain}:${n.opType}` : n.opType;
+var nodeOp = (n) => opLabel(n.domain ?? "", n.opType);
 function mdTable(head, align, rows) {
   const sep5 = align.map((a) => a === "r" ? "--:" : "---");
   return [head, sep5, ...rows].map((r) => `| ${r.join(" | ")} |`).join("\n");
@@ -53371,7 +53543,7 @@ function modelBlocks(m, options) {
   const meta = [
     m.producer ? text(m.producer, 80) : "unknown producer",
     ...formatHeader(m).map((f) => text(f, 60)),
-    `${m.nodes.length} nodes`,
+    `${reportNodes(m).length} nodes`,
     dims2 ? `dims: ${dims2}` : ""
   ].filter(Boolean);
   blocks.push(`${h} ${escapeMarkdownCode(m.path, { max: 200 }) || "(no path)"}
@@ -53439,7 +53611,7 @@ function modelBlocks(m, options) {
       );
     }
   }
-  const ranked = m.nodes.map((n, i2) => ({ n, i: i2 })).filter(({ n }) => (n.flops ?? 0) > 0 || n.params > 0).sort((a, b) => (b.n.flops ?? 0) - (a.n.flops ?? 0) || a.i - b.i).slice(0, options.top);
+  const ranked = topNodesByFlops(m, options.top);
   if (ranked.length) {
     const total = t.flops || 1;
     const devs = latency.slice(0, Math.max(0, options.timeColumns));
@@ -53448,7 +53620,7 @@ function modelBlocks(m, options) {
     const rows = ranked.map(({ n }, k) => [
       String(k + 1),
       code(n.name) || "(unnamed)",
-      code(opLabel(n), 50),
+      code(nodeOp(n), 50),
       code(shapeText(n.outputs[0]?.shape ?? null), 60),
       formatCount(n.params),
       formatCount(n.flops),
@@ -57335,8 +57507,8 @@ function seriesFor(devices) {
 }
 function renderTrend(history, options) {
   const n = Math.max(1, Math.floor(options.runs));
-  const { pending } = options;
-  const points = pending ? [...history.runs.filter((r) => r.sha !== pending.sha).slice(n > 1 ? -(n - 1) : history.runs.length), pending] : history.runs.slice(-n);
+  const { pending: pending2 } = options;
+  const points = pending2 ? [...history.runs.filter((r) => r.sha !== pending2.sha).slice(n > 1 ? -(n - 1) : history.runs.length), pending2] : history.runs.slice(-n);
   const current = points.at(-1);
   if (!current) return "";
   const shown = points.slice(0, -1);
@@ -57353,7 +57525,7 @@ function renderTrend(history, options) {
         if (v !== void 0) before.push(v);
       }
       const line = sparkline([...before, last]);
-      const drawn = pending ? `${line.slice(0, -1)}\xB7${line.slice(-1)}` : line;
+      const drawn = pending2 ? `${line.slice(0, -1)}\xB7${line.slice(-1)}` : line;
       const first = before.length ? before[0] : last;
       rows.push(`| ${escapeMarkdownCode(path, { table: true })} | ${s.label} | ${drawn} | ${s.show(first)} | ${s.show(last)} | ${change3(first, last)} |`);
     }
