@@ -405,10 +405,13 @@ function checkCommand(args: string[], io: CliIO): number {
   return outcome.evaluation.passed ? 0 : 1;
 }
 
+/** Report arrays written one entry per line: a model's node entries. */
+const REPORT_ROWS: ReadonlySet<string> = new Set(['nodes']);
+
 /** A JSON report streamed in chunks (never one giant string) to stdout or, atomically, to --output. */
 function emitJson(value: unknown, output: string | undefined, io: CliIO): void {
   const produce = (write: (chunk: string) => void) => {
-    writeJson(value, write);
+    writeJson(value, write, 2, undefined, { rowsUnder: REPORT_ROWS });
     write('\n');
   };
   if (output) writeFileAtomicStream(output, produce);

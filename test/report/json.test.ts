@@ -7,11 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { jsonString, toJsonText, writeJson } from '../../src/report/json.js';
+import { LazyList } from '../../src/report/lazy-list.js';
 import { analyzeFile } from '../../src/io/analyze-file.js';
 import { withLatency } from '../../src/report/latency.js';
 import { resolveDevices } from '../../src/cli/devices.js';
 import { runCli } from '../helpers/cli.js';
 import { encodeModel } from '../helpers/encode.js';
+import { reportText } from '../helpers/report-text.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'models');
 const SOME = ['resnet18', 'squeezenet1_1', 'mobilenet_v3_large', 'gru_classifier', 'r3d_18'];
@@ -114,7 +116,7 @@ describe('escapes', () => {
 });
 
 describe('the CLI streams JSON', () => {
-  it('analyze --format json to stdout and to --output give the same report JSON.stringify gives', () => {
+  it('analyze --format json to stdout and to --output give the same report (JSON.stringify with node entries one per line)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'mb-json-'));
     const model = join(FIXTURES, 'resnet18.onnx');
     const out = join(dir, 'report.json');
@@ -123,7 +125,7 @@ describe('the CLI streams JSON', () => {
     expect([a.code, b.code]).toEqual([0, 0]);
     expect(b.stdout).toBe('');
     expect(readFileSync(out, 'utf8')).toBe(a.stdout);
-    expect(a.stdout).toBe(JSON.stringify(JSON.parse(a.stdout), null, 2) + '\n');
+    expect(a.stdout).toBe(reportText(JSON.parse(a.stdout)) + '\n');
     expect(readdirSync(dir)).toEqual(['report.json']); // no temporary file left
   });
 
@@ -138,7 +140,7 @@ describe('the CLI streams JSON', () => {
     expect(a.stderr).toBe('');
     expect([a.code, b.code]).toEqual([1, 1]); // squeezenet has far more than 1k params
     expect(readFileSync(out, 'utf8')).toBe(a.stdout);
-    expect(a.stdout).toBe(JSON.stringify(JSON.parse(a.stdout), null, 2) + '\n');
+    expect(a.stdout).toBe(reportText(JSON.parse(a.stdout)) + '\n');
   });
 
   it('--output to a folder that does not exist: one line, exit 2, nothing left behind', () => {
@@ -147,5 +149,39 @@ describe('the CLI streams JSON', () => {
     expect(r.code).toBe(2);
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/cannot be written \(ENOENT\)/);
+  });
+});
+
+describe('rowsUnder: arrays written one item per line', () => {
+  const rows = new Set(['nodes']);
+  const text = (v: unknown) => {
+    let out = '';
+    writeJson(v, (c) => (out += c), 2, undefined, { rowsUnder: rows });
+    return out;
+  };
+
+  it('a nodes array, nested or at the top, small or lazy, is one line per entry; the rest as JSON.stringify indents it', () => {
+    const report = { a: 1, models: [{ path: 'm', nodes: [{ name: 'x', shape: [1, 2] }, { name: 'y' }], other: [1, 2] }], nodes: [] as unknown[] };
+    expect(text(report)).toBe(reportText(report));
+    expect(text(report)).toContain('\n        {"name":"x","shape":[1,2]},\n        {"name":"y"}\n      ],');
+    const lazy = { nodes: new LazyList(3, (i) => ({ i }), true) };
+    expect(text(lazy)).toBe('{\n  "nodes": [\n    {"i":0},\n    {"i":1},\n    {"i":2}\n  ]\n}');
+  });
+
+  it('a long list goes out in chunks that each end at a line break, and reads back whole', () => {
+    const v = { nodes: new LazyList(20_000, (i) => ({ name: `n${i}`, shape: [1, i] }), true) };
+    const chunks: string[] = [];
+    writeJson(v, (c) => chunks.push(c), 2, 1000, { rowsUnder: rows });
+    expect(chunks.length).toBeGreaterThan(5);
+    for (const c of chunks.slice(0, -1)) expect(c.endsWith('\n')).toBe(true);
+    const back = JSON.parse(chunks.join('')) as { nodes: { name: string }[] };
+    expect(back.nodes).toHaveLength(20_000);
+    expect(back.nodes[19_999]).toEqual({ name: 'n19999', shape: [1, 19_999] });
+  });
+
+  it('a member named nodes that is not an array, and items JSON leaves out, are written as JSON.stringify does', () => {
+    const v = { nodes: 3, x: { nodes: [undefined, () => 1, { toJSON: () => 'j' }] } };
+    expect(JSON.parse(text(v))).toEqual(JSON.parse(JSON.stringify(v)));
+    expect(text(v)).toContain('"nodes": 3');
   });
 });

@@ -15,6 +15,7 @@ import { renderAnalyzeMarkdown } from '../../src/report/markdown.js';
 import { SCHEMA_VERSION, type AnalyzeReport, type ModelReport } from '../../src/report/model-report.js';
 import { chainsModel } from '../../scripts/bench-models.js';
 import { runCli } from '../helpers/cli.js';
+import { reportText } from '../helpers/report-text.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'models');
 
@@ -132,7 +133,7 @@ describe('topItems', () => {
 });
 
 describe('analyze, end to end', () => {
-  it('--format json of a chains graph: the report JSON.stringify gives; text counts its nodes', () => {
+  it('--format json of a chains graph: the report, its node entries one per line; text counts its nodes', () => {
     const dir = mkdtempSync(join(tmpdir(), 'mb-lazy-'));
     const p = join(dir, 'chains.onnx');
     writeFileSync(p, chainsModel(961));
@@ -140,7 +141,9 @@ describe('analyze, end to end', () => {
     expect(a.code).toBe(0);
     const report = JSON.parse(a.stdout) as AnalyzeReport;
     expect(report.models[0].nodes).toHaveLength(961);
-    expect(a.stdout).toBe(JSON.stringify(report, null, 2) + '\n');
+    expect(a.stdout).toBe(reportText(report) + '\n');
+    // One line per node entry.
+    expect(a.stdout.split('\n').filter((l) => /^ {8}\{"name":/.test(l))).toHaveLength(961);
     const text = runCli('analyze', '--allow-outside-repo', p, '--top', '3');
     expect(text.stdout).toContain('961 nodes');
   });
