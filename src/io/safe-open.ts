@@ -120,11 +120,11 @@ export function resolveRegularFile(path: string, display: string, c: Confinement
   return { real, stat: st };
 }
 
-/** Read a file the safe way (see the module comment). */
-export function readFileSafe(path: string, display: string, o: OpenOptions): Buffer {
-  const { real, stat } = resolveRegularFile(path, display, o);
-  const tooLarge = () => new InputError(display, `is larger than ${fmtCap(o.maxBytes)}, the limit for a ${o.what}: refused`);
-  if (stat.size > o.maxBytes) throw tooLarge();
+/**
+ * Open the resolved file without following a link or blocking, and check that what was opened is
+ * still the regular file `stat` described (nothing swapped in between). The caller closes `fd`.
+ */
+function openChecked(real: string, stat: Stats, display: string, what: string): { fd: number; st: Stats } {
   let fd: number;
   try {
     fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
@@ -134,8 +134,22 @@ export function readFileSafe(path: string, display: string, o: OpenOptions): Buf
   try {
     const st = fstatSync(fd);
     const kind = kindOf(st);
-    if (kind) throw new InputError(display, `is ${kind}, not a regular ${o.what}: refused`);
+    if (kind) throw new InputError(display, `is ${kind}, not a regular ${what}: refused`);
     if (st.dev !== stat.dev || st.ino !== stat.ino) throw new InputError(display, 'changed while it was opened: refused');
+    return { fd, st };
+  } catch (e) {
+    closeSync(fd);
+    throw e;
+  }
+}
+
+/** Read a file the safe way (see the module comment). */
+export function readFileSafe(path: string, display: string, o: OpenOptions): Buffer {
+  const { real, stat } = resolveRegularFile(path, display, o);
+  const tooLarge = () => new InputError(display, `is larger than ${fmtCap(o.maxBytes)}, the limit for a ${o.what}: refused`);
+  if (stat.size > o.maxBytes) throw tooLarge();
+  const { fd, st } = openChecked(real, stat, display, o.what);
+  try {
     if (st.size > o.maxBytes) throw tooLarge();
     // Read to EOF, never more than the cap + 1 (a file may grow, /proc files report size 0).
     const read = (buf: Buffer, offset: number): number => {
@@ -186,17 +200,8 @@ export function readFileRangesSafe(
   ranges: readonly { offset: number; length: number }[],
 ): Buffer[] {
   const { real, stat } = resolveRegularFile(path, display, c);
-  let fd: number;
+  const { fd, st } = openChecked(real, stat, display, c.what);
   try {
-    fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
-  } catch (e) {
-    throw new InputError(display, errnoReason(e));
-  }
-  try {
-    const st = fstatSync(fd);
-    const kind = kindOf(st);
-    if (kind) throw new InputError(display, `is ${kind}, not a regular ${c.what}: refused`);
-    if (st.dev !== stat.dev || st.ino !== stat.ino) throw new InputError(display, 'changed while it was opened: refused');
     return ranges.map(({ offset, length }) => {
       const buf = Buffer.allocUnsafe(Math.max(0, Math.min(length, st.size - offset)));
       let total = 0;

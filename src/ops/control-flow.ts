@@ -64,7 +64,7 @@ function dearer(a: OpCost, b: OpCost): OpCost {
 
 // --- If -------------------------------------------------------------------------------------
 
-function ifBranches(ctx: InferCtx): { then?: SubgraphResult; else?: SubgraphResult; taken: boolean | null } {
+function ifBranches(ctx: InferCtx): Branches {
   const cond = knownInts(ctx.input(0));
   const taken = cond && cond.length === 1 ? cond[0] !== 0 : null;
   const thenG = ctx.attrs.graph('then_branch');
@@ -76,28 +76,45 @@ function ifBranches(ctx: InferCtx): { then?: SubgraphResult; else?: SubgraphResu
   };
 }
 
-const ifOp: OpDef = {
-  opType: 'If',
-  // A whole branch of mixed kernels: no class fits, so the generic element-wise one (as for
-  // unsupported operators).
-  opClass: 'elementwise',
-  infer(ctx) {
-    const b = ifBranches(ctx);
-    if (b.taken === true) return b.then?.outputs ?? [];
-    if (b.taken === false) return b.else?.outputs ?? [];
-    const t = b.then?.outputs ?? [];
-    const e = b.else?.outputs ?? [];
-    return ctx.node.outputs.map((_, i) => mergeInfo(t[i] ?? null, e[i] ?? null));
-  },
-  cost(ctx) {
-    const b = ifBranches(ctx);
-    if (b.taken === true) return b.then?.cost ?? null;
-    if (b.taken === false) return b.else?.cost ?? null;
-    if (!b.then || !b.else) return null;
-    if (b.then.cost.flops !== b.else.cost.flops) ctx.warn('condition not known statically: costed as the dearer branch');
-    return dearer(b.then.cost, b.else.cost);
-  },
-};
+/** The branches of an If-like node: each run unless the condition rules it out. */
+export interface Branches {
+  then?: SubgraphResult;
+  else?: SubgraphResult;
+  /** The branch a known condition takes; null when the condition is not known. */
+  taken: boolean | null;
+}
+
+/**
+ * An If-like operator (ONNX If, TFLite IF) from the way it runs its branches: the outputs and cost
+ * of the branch taken, or with an unknown condition both branches' outputs merged and the dearer
+ * branch's cost. A whole branch of mixed kernels: no class fits, so the generic element-wise one
+ * (as for unsupported operators).
+ */
+export function ifLike(opType: string, domain: string | undefined, branches: (ctx: InferCtx) => Branches): OpDef {
+  return {
+    opType,
+    ...(domain !== undefined ? { domain } : {}),
+    opClass: 'elementwise',
+    infer(ctx) {
+      const b = branches(ctx);
+      if (b.taken === true) return b.then?.outputs ?? [];
+      if (b.taken === false) return b.else?.outputs ?? [];
+      const t = b.then?.outputs ?? [];
+      const e = b.else?.outputs ?? [];
+      return ctx.node.outputs.map((_, i) => mergeInfo(t[i] ?? null, e[i] ?? null));
+    },
+    cost(ctx) {
+      const b = branches(ctx);
+      if (b.taken === true) return b.then?.cost ?? null;
+      if (b.taken === false) return b.else?.cost ?? null;
+      if (!b.then || !b.else) return null;
+      if (b.then.cost.flops !== b.else.cost.flops) ctx.warn('condition not known statically: costed as the dearer branch');
+      return dearer(b.then.cost, b.else.cost);
+    },
+  };
+}
+
+const ifOp = ifLike('If', undefined, ifBranches);
 
 // --- Loop -----------------------------------------------------------------------------------
 

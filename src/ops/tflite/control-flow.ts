@@ -19,11 +19,11 @@
 import type { Info } from '../../graph/info.js';
 import type { Graph } from '../../graph/model.js';
 import { addCosts } from '../common.js';
-import { mergeInfo } from '../control-flow.js';
-import { knownInts, type InferCtx, type OpCost, type OpDef, type SubgraphResult } from '../types.js';
+import { ifLike, mergeInfo, type Branches } from '../control-flow.js';
+import { knownInts, type InferCtx, type OpCost, type OpDef } from '../types.js';
 import { TFL } from './common.js';
 
-function branches(ctx: InferCtx): { then?: SubgraphResult; else?: SubgraphResult; taken: boolean | null } {
+function branches(ctx: InferCtx): Branches {
   const cond = knownInts(ctx.input(0));
   const taken = cond && cond.length === 1 ? cond[0] !== 0 : null;
   const args = ctx.node.inputs.slice(1).map((_, i) => ctx.inputs[i + 1] ?? null);
@@ -36,27 +36,7 @@ function branches(ctx: InferCtx): { then?: SubgraphResult; else?: SubgraphResult
   };
 }
 
-const ifOp: OpDef = {
-  opType: 'IF',
-  domain: TFL,
-  opClass: 'elementwise',
-  infer(ctx) {
-    const b = branches(ctx);
-    if (b.taken === true) return b.then?.outputs ?? [];
-    if (b.taken === false) return b.else?.outputs ?? [];
-    const t = b.then?.outputs ?? [];
-    const e = b.else?.outputs ?? [];
-    return ctx.node.outputs.map((_, i) => mergeInfo(t[i] ?? null, e[i] ?? null));
-  },
-  cost(ctx) {
-    const b = branches(ctx);
-    if (b.taken === true) return b.then?.cost ?? null;
-    if (b.taken === false) return b.else?.cost ?? null;
-    if (!b.then || !b.else) return null;
-    if (b.then.cost.flops !== b.else.cost.flops) ctx.warn('condition not known statically: costed as the dearer branch');
-    return b.then.cost.flops >= b.else.cost.flops ? b.then.cost : b.else.cost;
-  },
-};
+const ifOp = ifLike('IF', TFL, branches);
 
 /** WHILE loops whose condition stays a known value are run iteration by iteration up to this many. */
 const UNROLL_LIMIT = 64;
