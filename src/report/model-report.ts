@@ -253,6 +253,7 @@ export interface ModelSource {
  * (src/report/lazy-list.ts), so a big graph's entries are never all held at once.
  */
 export function modelReport(src: ModelSource, r: InferResult): ModelReport {
+  const onnx = src.format.format === 'onnx';
   const report: ModelReport = {
     path: src.path,
     fileBytes: src.fileBytes,
@@ -260,8 +261,9 @@ export function modelReport(src: ModelSource, r: InferResult): ModelReport {
     formatVersion: src.format.version,
     irVersion: src.format.format === 'onnx' ? src.format.version : 0,
     producer: src.format.producer,
-    opset: r.opset,
-    opsetImports: Object.fromEntries([...r.opsetImports].map(([d, v]) => [d === '' ? 'ai.onnx' : d, v])),
+    // ONNX's default-domain opset; another format has none (0), and only its own operator domains.
+    opset: onnx ? r.opset : 0,
+    opsetImports: Object.fromEntries([...r.opsetImports].filter(([d]) => onnx || d !== '').map(([d, v]) => [d === '' ? 'ai.onnx' : d, v])),
     dims: r.dims,
     defaultedDims: r.defaultedDims,
     graph: {

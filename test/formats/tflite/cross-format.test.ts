@@ -147,6 +147,7 @@ describe('the same architecture as ONNX and as TFLite', () => {
     const onnx = analyze('mn.onnx', mobilenetOnnx());
     const tfl = analyze('mn.tflite', mobilenetTflite(false));
     expect(tfl.format).toBe('tflite');
+    expect([tfl.formatVersion, tfl.irVersion, tfl.opset, tfl.opsetImports]).toEqual([3, 0, 0, { tflite: 3 }]);
     expect(onnx.totals.params).toBe(params);
     expect(tfl.totals.params).toBe(params);
     expect(onnx.totals.coreMacs).toBe(coreMacs);
