@@ -413,8 +413,9 @@ function modelSection(m: ModelReport, index: number, devices: Map<string, Device
   const dims = Object.entries(m.dims)
     .map(([k, v]) => `${esc(k, 60)}=${esc(String(v), 20)}${m.defaultedDims.includes(k) ? ' (default)' : ''}`)
     .join(', ');
+  // ONNX's other operator domains (com.microsoft ...); another format's version is in its header.
   const imports = Object.entries(m.opsetImports)
-    .filter(([d]) => d !== 'ai.onnx')
+    .filter(([d]) => d !== 'ai.onnx' && (m.format ?? 'onnx') === 'onnx')
     .map(([d, v]) => `${esc(d, 60)} v${esc(String(v), 10)}`)
     .join(', ');
   const meta = [
