@@ -97,6 +97,11 @@ export interface NodeResult {
   bytesWritten: number | null;
   /** Upper-bound runs only: the node's figures at the maximum of its data-dependent sizes. */
   upper?: NodeUpper;
+  /** The graph node's input and output names ('' for an omitted one): `inputs` / `outputs` without a ValueRef per value. */
+  readonly inputNames: readonly string[];
+  readonly outputNames: readonly string[];
+  /** The info of value k: the inputs' first, then the outputs' (as `inputs[k].info`, `outputs[k - inputNames.length].info`). */
+  valueInfo(k: number): Info | null;
 }
 
 /**
@@ -138,6 +143,18 @@ class NodeRecord implements NodeResult {
 
   get domain(): string {
     return this.#node.domain;
+  }
+
+  get inputNames(): readonly string[] {
+    return this.#node.inputs;
+  }
+
+  get outputNames(): readonly string[] {
+    return this.#node.outputs;
+  }
+
+  valueInfo(k: number): Info | null {
+    return this.#infos[this.#at + k];
   }
 
   get inputs(): ValueRef[] {
