@@ -199,7 +199,7 @@ function peakActivation(
   // One slot per tensor (a name maps to its slot once), its size, birth and last use side by side,
   // in arrays made at their most (grown, a graph of 10^5 tensors would leave every smaller copy behind).
   let most = result.inputs.length;
-  for (const n of nodes) most += n.outputs.length;
+  for (const n of nodes) most += n.outputNames.length;
   const slot = new Map<string, number>();
   const size = new Float64Array(most);
   const born = new Int32Array(most);
@@ -225,17 +225,23 @@ function peakActivation(
     if (excluded?.has(inp.name)) continue;
     add(inp.name, inp.info, 0);
   }
+  const weights = result.weights;
   for (let step = 0; step < nodes.length; step++) {
     const n = nodes[step];
-    for (const i of n.inputs) {
-      if (!i.name) continue;
-      const k = slot.get(i.name);
+    // Names and infos read straight from the record (no ValueRef per value).
+    const ins = n.inputNames;
+    for (let j = 0; j < ins.length; j++) {
+      const name = ins[j];
+      if (!name) continue;
+      const k = slot.get(name);
       if (k !== undefined) lastUse[k] = step;
     }
     if (isConstantOutput(n)) continue;
-    for (const o of n.outputs) {
-      if (!o.name || result.weights.has(o.name) || excluded?.has(o.name)) continue;
-      add(o.name, o.info, step);
+    const outs = n.outputNames;
+    for (let j = 0; j < outs.length; j++) {
+      const name = outs[j];
+      if (!name || weights.has(name) || excluded?.has(name)) continue;
+      add(name, n.valueInfo(ins.length + j), step);
     }
   }
   for (const o of result.outputs) {

@@ -97,6 +97,11 @@ export interface NodeResult {
   bytesWritten: number | null;
   /** Upper-bound runs only: the node's figures at the maximum of its data-dependent sizes. */
   upper?: NodeUpper;
+  /** The graph node's input and output names ('' for an omitted one): `inputs` / `outputs` without a ValueRef per value. */
+  readonly inputNames: readonly string[];
+  readonly outputNames: readonly string[];
+  /** The info of value k: the inputs' first, then the outputs' (as `inputs[k].info`, `outputs[k - inputNames.length].info`). */
+  valueInfo(k: number): Info | null;
 }
 
 /**
@@ -138,6 +143,18 @@ class NodeRecord implements NodeResult {
 
   get domain(): string {
     return this.#node.domain;
+  }
+
+  get inputNames(): readonly string[] {
+    return this.#node.inputs;
+  }
+
+  get outputNames(): readonly string[] {
+    return this.#node.outputs;
+  }
+
+  valueInfo(k: number): Info | null {
+    return this.#infos[this.#at + k];
   }
 
   get inputs(): ValueRef[] {
@@ -506,15 +523,21 @@ function inferRun(model: Model, options: InferOptions, bounds: BoundDims | null,
     let macs = 0;
     let flops = 0;
     let coreMacs = 0;
-    for (const node of order) {
+    // The node and output the messages below name: two closures per graph, none per node.
+    let node = order[0];
+    let outName = '';
+    const label = () => `node ${quoteToken(path + (node.name || node.opType))} (${quoteToken(node.opType)})`;
+    const outputLabel = () => `${label()}: output ${quoteToken(outName)}`;
+    for (let step = 0; step < order.length; step++) {
+      node = order[step];
       if (++visits > maxVisits) {
         throw new GraphError(`the model needs more than ${maxVisits} node evaluations (sub-graphs and unrolled loops included): refused`);
       }
       if (record) pendingParams = pendingBytes = 0;
-      const inputsInfo = node.inputs.map((n) => (n === '' ? undefined : (scope.get(n) ?? undefined)));
+      const names = node.inputs;
+      const inputsInfo = new Array<Info | undefined>(names.length);
+      for (let i = 0; i < names.length; i++) inputsInfo[i] = names[i] === '' ? undefined : (scope.get(names[i]) ?? undefined);
       const result = runNode(node, inputsInfo, scope, path, depth);
-      // Built only for an error message: this loop runs once per node of million-node graphs.
-      const label = () => `node ${quoteToken(path + (node.name || node.opType))} (${quoteToken(node.opType)})`;
       let upper: NodeUpper | undefined;
       for (let i = 0; i < node.outputs.length; i++) {
         const name = node.outputs[i];
@@ -536,7 +559,8 @@ function inferRun(model: Model, options: InferOptions, bounds: BoundDims | null,
             info = refine(info, d);
           }
         }
-        if (info) checkInfo(info, () => `${label()}: output ${quoteToken(name)}`);
+        outName = name;
+        if (info) checkInfo(info, outputLabel);
         info = shared(info);
         result.outputs[i] = info;
         scope.values.set(name, info);

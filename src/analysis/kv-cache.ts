@@ -199,7 +199,13 @@ class GraphIndex {
     this.topOutputs = new Set(graph.outputs.map((o) => o.name));
     for (const inp of result?.inputs ?? []) this.infos.set(inp.name, inp.info);
     for (const n of result?.nodes ?? []) {
-      for (const v of [...n.inputs, ...n.outputs]) if (v.name && !this.infos.has(v.name)) this.infos.set(v.name, v.info);
+      // Names and infos read from the record: no ValueRef per value, no joined array per node.
+      const ins = n.inputNames;
+      const outs = n.outputNames;
+      for (let k = 0; k < ins.length + outs.length; k++) {
+        const name = k < ins.length ? ins[k] : outs[k - ins.length];
+        if (name && !this.infos.has(name)) this.infos.set(name, n.valueInfo(k));
+      }
     }
     this.index(graph, 0);
   }

@@ -171,28 +171,39 @@ export function writeJson(value: unknown, write: (chunk: string) => void, indent
       // Plain items (a report's node entries) are objects JSON.stringify writes as they are; others
       // are wrapped, so toJSON gets its key and an omitted item is null, as in any array.
       const plain = list instanceof LazyList && list.plain;
+      const direct = list instanceof LazyList ? list.text : undefined;
       const inner = pad + unit;
       if (list.length === 0) buf += '[]';
       else {
         buf += '[\n';
-        let run = '';
+        // The lines of a run are joined at once: one flat string (appending each to the last
+        // would leave a tree of millions of small pieces for the collector and the write to walk).
+        const lines: string[] = [];
+        let size = 0;
         const last = list.length - 1;
+        const flushRun = () => {
+          const run = lines.join('');
+          lines.length = size = 0;
+          // Direct text is escaped already (LazyList.text: its strings through jsonString).
+          return direct ? run : escapeExtra(run);
+        };
         for (let i = 0; i <= last; i++) {
           let text: string;
-          if (plain) text = JSON.stringify(at(i));
+          if (direct) text = direct(i);
+          else if (plain) text = JSON.stringify(at(i));
           else {
             const wrapped = JSON.stringify([at(i)]);
             text = wrapped.slice(1, wrapped.length - 1);
           }
-          run += i < last ? `${inner}${text},\n` : `${inner}${text}\n`;
-          if (run.length >= 1 << 16) {
+          lines.push(inner, text, i < last ? ',\n' : '\n');
+          size += inner.length + text.length + 2;
+          if (size >= 1 << 16) {
             // At a line break: chunks end at line boundaries.
-            buf += escapeExtra(run);
-            run = '';
+            buf += flushRun();
             maybeFlush();
           }
         }
-        buf += `${escapeExtra(run)}${pad}]`;
+        buf += `${flushRun()}${pad}]`;
       }
       seen.delete(obj);
       return;

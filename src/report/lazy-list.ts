@@ -18,6 +18,8 @@ export class LazyList<T> implements Iterable<T> {
     readonly length: number,
     private readonly make: (i: number) => T,
     readonly plain = false,
+    /** When given: item i's JSON text, exactly `JSON.stringify(make(i))` plus the JSON writer's extra escapes (src/report/json.ts jsonString: its rows use it as it is). */
+    readonly text?: (i: number) => string,
   ) {}
 
   at(i: number): T {

@@ -8,6 +8,7 @@ import type { Fusion, OpClass, TimingHints } from '../devices/op-class.js';
 import type { InferResult, NodeResult, ValueRef } from '../analysis/infer.js';
 import { byOpType, nodeUpper, totals, type OpTypeTotals, type Totals } from '../analysis/aggregate.js';
 import { LazyList, itemsOf, lazyMember, topItems } from './lazy-list.js';
+import { jsonString } from './json.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -224,6 +225,71 @@ function nodeEntry(n: NodeResult, r: InferResult, i: number): NodeEntry {
   return e;
 }
 
+/**
+ * `JSON.stringify(nodeEntry(n, r, i))` written directly (the JSON writer's rows of a report's
+ * nodes): no entry object, no per-value objects. The same keys in the same order; every string
+ * through jsonString (JSON.stringify's escaping plus the writer's extra escapes); timing and upper
+ * hold numbers only.
+ */
+function nodeText(n: NodeResult, r: InferResult, i: number): string {
+  const cost = n.cost;
+  const flops = cost ? cost.flops : null;
+  let s = `{"name":${jsonString(n.name)},"opType":${jsonString(n.opType)},"inputs":${tensorsText(n, n.inputNames, 0)},"outputs":${tensorsText(n, n.outputNames, n.inputNames.length)},"params":${num(n.params)},"macs":${num(cost ? cost.macs : null)},"flops":${num(flops)},"bytesRead":${num(n.bytesRead)},"bytesWritten":${num(n.bytesWritten)},"intensity":${num(intensity(flops, n.bytesRead, n.bytesWritten))}`;
+  if (n.domain) s += `,"domain":${jsonString(n.domain)}`;
+  if (!n.supported) s += ',"supported":false';
+  if (n.opClass !== undefined) s += `,"opClass":${jsonString(n.opClass)}`;
+  if (cost?.timing) s += `,"timing":${JSON.stringify({ ...cost.timing })}`;
+  if (cost?.partial) s += ',"lowerBound":true';
+  if (!cost || cost.partial || n.bytesRead === null || n.bytesWritten === null) {
+    const u = nodeUpper(r, i);
+    if (u.cost || u.bytes !== null) s += `,"upper":${JSON.stringify({ macs: u.cost?.macs ?? null, flops: u.cost?.flops ?? null, bytes: u.bytes })}`;
+  }
+  return `${s}}`;
+}
+
+/** A number (or null) as JSON.stringify writes it. */
+function num(v: number | null): string {
+  return v !== null && Number.isFinite(v) ? String(v) : 'null';
+}
+
+function dimsText(shape: readonly Dim[] | null | undefined): string {
+  if (shape === null || shape === undefined) return 'null';
+  let s = '[';
+  for (let k = 0; k < shape.length; k++) {
+    const d = shape[k];
+    if (k > 0) s += ',';
+    s += typeof d === 'number' ? num(d) : typeof d === 'string' ? jsonString(d) : 'null';
+  }
+  return `${s}]`;
+}
+
+/** `JSON.stringify(tensorEntries(n.inputs))` (from 0) or of `n.outputs` (from the inputs' count), read through the names. */
+function tensorsText(n: NodeResult, names: readonly string[], from: number): string {
+  let s = '[';
+  let first = true;
+  for (let k = 0; k < names.length; k++) {
+    const name = names[k];
+    if (name === '') continue;
+    s += first ? '{"name":' : ',{"name":';
+    first = false;
+    s += jsonString(name);
+    const info = n.valueInfo(from + k);
+    if (!info) s += ',"dtype":null,"shape":null}';
+    else {
+      switch (info.kind) {
+        case 'tensor':
+          s += `,"dtype":${info.dtype === null ? 'null' : jsonString(info.dtype)},"shape":${dimsText(info.shape)}}`;
+          break;
+        default: {
+          const e = tensorEntry(name, info);
+          s += `,"kind":${jsonString(e.kind as string)},"dtype":${e.dtype === null ? 'null' : jsonString(e.dtype)},"shape":${dimsText(e.shape)}}`;
+        }
+      }
+    }
+  }
+  return `${s}]`;
+}
+
 /** The named values' entries, in an array of their number (filter + map would leave spare room in each). */
 function tensorEntries(refs: readonly ValueRef[]): TensorEntry[] {
   let named = 0;
@@ -276,7 +342,16 @@ export function modelReport(src: ModelSource, r: InferResult): ModelReport {
     warnings: [...src.notices.map((message) => ({ node: '', message })), ...r.warnings],
   };
   const nodes = r.nodes;
-  lazyMember(report, 'nodes', new LazyList(nodes.length, (i) => nodeEntry(nodes[i], r, i), true));
+  lazyMember(
+    report,
+    'nodes',
+    new LazyList(
+      nodes.length,
+      (i) => nodeEntry(nodes[i], r, i),
+      true,
+      (i) => nodeText(nodes[i], r, i),
+    ),
+  );
   return report;
 }
 

@@ -4,7 +4,7 @@
  * the bytes stay those of the whole report built first.
  */
 import { join } from 'node:path';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { toJsonText, writeJson } from '../../src/report/json.js';
@@ -14,6 +14,7 @@ import { renderAnalyzeText } from '../../src/report/text.js';
 import { renderAnalyzeMarkdown } from '../../src/report/markdown.js';
 import { SCHEMA_VERSION, type AnalyzeReport, type ModelReport } from '../../src/report/model-report.js';
 import { chainsModel } from '../../scripts/bench-models.js';
+import { encodeModel } from '../../src/formats/onnx/encode.js';
 import { runCli } from '../helpers/cli.js';
 import { reportText } from '../helpers/report-text.js';
 
@@ -35,6 +36,59 @@ describe('a report made from an analysis', () => {
       expect(nodes.length).toBeGreaterThan(10);
       expect(eager.nodes).toBe(nodes); // and keeps it
       expect(text, name).toBe(JSON.stringify(wrapped(eager), null, 2));
+    }
+  });
+
+  it('its rows (node entries written straight to text, no entry object) are the entries JSON.stringify writes: every fixture and odd names, dims, ops', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mb-rows-'));
+    const odd = join(dir, 'odd.onnx');
+    const q = 'q"\\\u0001\u202e\ud800é';
+    writeFileSync(
+      odd,
+      encodeModel({
+        opsets: { '': 17, 'com.example': 1 },
+        graph: {
+          nodes: [
+            { op: 'Relu', inputs: [`x${q}`], outputs: [`r${q}`], name: `relu${q}` },
+            { op: 'NonZero', inputs: [`r${q}`], outputs: ['nz'], name: '' },
+            { op: 'Gather', inputs: [`r${q}`, 'idx'], outputs: ['g'], name: 'gather', attrs: { axis: 0 } },
+            { op: 'SequenceConstruct', inputs: [`r${q}`, 'g'], outputs: ['s'], name: 'seq' },
+            { op: 'SequenceAt', inputs: ['s', 'i0'], outputs: ['sa'], name: 'at' },
+            { op: 'Custom"Op', domain: 'com.example', inputs: ['nz', ''], outputs: ['c'], name: 'custom' },
+          ],
+          inputs: [
+            { name: `x${q}`, dtype: 'float32', shape: [`b${q}`, 4] },
+            { name: 'unshaped', dtype: 'float32' },
+          ],
+          outputs: [
+            { name: 'c', dtype: 'float32' },
+            { name: 'sa', dtype: 'float32' },
+          ],
+          initializers: [
+            { name: 'idx', dtype: 'int64', dims: [2], values: [0, 0] },
+            { name: 'i0', dtype: 'int64', dims: [], values: [0] },
+          ],
+        },
+      }),
+    );
+    const files = [
+      odd,
+      ...readdirSync(FIXTURES)
+        .filter((f) => f.endsWith('.onnx'))
+        .map((f) => join(FIXTURES, f)),
+    ];
+    for (const f of files) {
+      const lazy = analyzeFile(f, { allowMissingWeights: true });
+      const parts: string[] = [];
+      writeJson(wrapped(lazy), (c) => parts.push(c), 2, undefined, { rowsUnder: new Set(['nodes']) });
+      expect(lazyMemberOf(lazy, 'nodes'), f).toBeDefined();
+      const eager = analyzeFile(f, { allowMissingWeights: true });
+      // Plus the writer's escapes of terminal-active characters (src/report/json.ts).
+      const expected = reportText(wrapped(eager)).replace(
+        /[\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g,
+        (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+      );
+      expect(parts.join(''), f).toBe(expected);
     }
   });
 
