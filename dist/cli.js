@@ -2381,9 +2381,9 @@ var require_stringifyNumber = __commonJS({
     function stringifyNumber({ format, minFractionDigits, tag, value: value2 }) {
       if (typeof value2 === "bigint")
         return String(value2);
-      const num2 = typeof value2 === "number" ? value2 : Number(value2);
-      if (!isFinite(num2))
-        return isNaN(num2) ? ".nan" : num2 < 0 ? "-.inf" : ".inf";
+      const num3 = typeof value2 === "number" ? value2 : Number(value2);
+      if (!isFinite(num3))
+        return isNaN(num3) ? ".nan" : num3 < 0 ? "-.inf" : ".inf";
       let n = Object.is(value2, -0) ? "-0" : JSON.stringify(value2);
       if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
         let i = n.indexOf(".");
@@ -2423,8 +2423,8 @@ var require_float = __commonJS({
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
       resolve: (str2) => parseFloat(str2),
       stringify(node2) {
-        const num2 = Number(node2.value);
-        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node2);
+        const num3 = Number(node2.value);
+        return isFinite(num3) ? num3.toExponential() : stringifyNumber.stringifyNumber(node2);
       }
     };
     var float = {
@@ -2863,8 +2863,8 @@ var require_float2 = __commonJS({
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
       resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
       stringify(node2) {
-        const num2 = Number(node2.value);
-        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node2);
+        const num3 = Number(node2.value);
+        return isFinite(num3) ? num3.toExponential() : stringifyNumber.stringifyNumber(node2);
       }
     };
     var float = {
@@ -3066,23 +3066,23 @@ var require_timestamp = __commonJS({
     function parseSexagesimal(str2, asBigInt) {
       const sign2 = str2[0];
       const parts = sign2 === "-" || sign2 === "+" ? str2.substring(1) : str2;
-      const num2 = (n) => asBigInt ? BigInt(n) : Number(n);
-      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num2(60) + num2(p), num2(0));
-      return sign2 === "-" ? num2(-1) * res : res;
+      const num3 = (n) => asBigInt ? BigInt(n) : Number(n);
+      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num3(60) + num3(p), num3(0));
+      return sign2 === "-" ? num3(-1) * res : res;
     }
     function stringifySexagesimal(node2) {
       let { value: value2 } = node2;
-      let num2 = (n) => n;
+      let num3 = (n) => n;
       if (typeof value2 === "bigint")
-        num2 = (n) => BigInt(n);
+        num3 = (n) => BigInt(n);
       else if (isNaN(value2) || !isFinite(value2))
         return stringifyNumber.stringifyNumber(node2);
       let sign2 = "";
       if (value2 < 0) {
         sign2 = "-";
-        value2 *= num2(-1);
+        value2 *= num3(-1);
       }
-      const _60 = num2(60);
+      const _60 = num3(60);
       const parts = [value2 % _60];
       if (value2 < 60) {
         parts.unshift(0);
@@ -7370,12 +7370,12 @@ var require_dist = __commonJS({
 var require_utils = __commonJS({
   "node_modules/braces/lib/utils.js"(exports) {
     "use strict";
-    exports.isInteger = (num2) => {
-      if (typeof num2 === "number") {
-        return Number.isInteger(num2);
+    exports.isInteger = (num3) => {
+      if (typeof num3 === "number") {
+        return Number.isInteger(num3);
       }
-      if (typeof num2 === "string" && num2.trim() !== "") {
-        return Number.isInteger(Number(num2));
+      if (typeof num3 === "string" && num3.trim() !== "") {
+        return Number.isInteger(Number(num3));
       }
       return false;
     };
@@ -7483,12 +7483,12 @@ var require_stringify2 = __commonJS({
 var require_is_number = __commonJS({
   "node_modules/is-number/index.js"(exports, module) {
     "use strict";
-    module.exports = function(num2) {
-      if (typeof num2 === "number") {
-        return num2 - num2 === 0;
+    module.exports = function(num3) {
+      if (typeof num3 === "number") {
+        return num3 - num3 === 0;
       }
-      if (typeof num2 === "string" && num2.trim() !== "") {
-        return Number.isFinite ? Number.isFinite(+num2) : isFinite(+num2);
+      if (typeof num3 === "string" && num3.trim() !== "") {
+        return Number.isFinite ? Number.isFinite(+num3) : isFinite(+num3);
       }
       return false;
     };
@@ -7719,7 +7719,7 @@ var require_fill_range = __commonJS({
     var isValidValue = (value2) => {
       return typeof value2 === "number" || typeof value2 === "string" && value2 !== "";
     };
-    var isNumber = (num2) => Number.isInteger(+num2);
+    var isNumber = (num3) => Number.isInteger(+num3);
     var zeros = (input) => {
       let value2 = `${input}`;
       let index = -1;
@@ -7829,7 +7829,7 @@ var require_fill_range = __commonJS({
         return toRange(toMaxLen(start, maxLen), toMaxLen(end, maxLen), true, options);
       }
       let parts = { negatives: [], positives: [] };
-      let push = (num2) => parts[num2 < 0 ? "negatives" : "positives"].push(Math.abs(num2));
+      let push = (num3) => parts[num3 < 0 ? "negatives" : "positives"].push(Math.abs(num3));
       let range2 = [];
       let index = 0;
       while (descending ? a >= b : a <= b) {
@@ -9375,9 +9375,9 @@ var require_parse2 = __commonJS({
       const peek = state.peek = (n = 1) => input[state.index + n];
       const advance = state.advance = () => input[++state.index] || "";
       const remaining = () => input.slice(state.index + 1);
-      const consume = (value3 = "", num2 = 0) => {
+      const consume = (value3 = "", num3 = 0) => {
         state.consumed += value3;
-        state.index += num2;
+        state.index += num3;
       };
       const append = (token) => {
         state.output += token.output != null ? token.output : token.value;
@@ -19455,7 +19455,7 @@ function opClasses(ctx, node2, keyPath) {
 function derivation(ctx, node2, dp, peak, source) {
   const dm = asMap(ctx, node2, dp, KEYS.derivation, "a peak derivation");
   let ok = true;
-  const num2 = (k, fallback) => {
+  const num3 = (k, fallback) => {
     const pair = dm.get(k);
     if (!pair) {
       if (fallback !== void 0) return fallback;
@@ -19477,16 +19477,16 @@ function derivation(ctx, node2, dp, peak, source) {
     }
     return v;
   };
-  const chips = num2("chips", 1);
-  const cores = num2("cores");
+  const chips = num3("chips", 1);
+  const cores = num3("cores");
   let clockGHz;
-  if (!dm.has("clock")) num2("clock");
+  if (!dm.has("clock")) num3("clock");
   else {
     clockGHz = attempt(ctx, () => positive(ctx, dm.get("clock").value, `${dp}.clock`, parseClockGHz, "1.2 GHz"));
     if (clockGHz === void 0) ok = false;
   }
   if (!dm.has("flops-per-cycle")) {
-    num2("flops-per-cycle");
+    num3("flops-per-cycle");
     return false;
   }
   const fm = asMap(ctx, dm.get("flops-per-cycle").value, `${dp}.flops-per-cycle`, PRECISIONS, "FLOPs per cycle per core, per precision");
@@ -20211,9 +20211,9 @@ function evalBroadcast(inputs, outShape, dtype, fn) {
 function same(a, b) {
   return a !== null && a === b;
 }
-function lift(num2, sym, dtype) {
+function lift(num3, sym, dtype) {
   return (a, b) => {
-    if (typeof a === "number" && typeof b === "number") return num2(a, b, dtype);
+    if (typeof a === "number" && typeof b === "number") return num3(a, b, dtype);
     if (a === null || b === null) return null;
     return sym(a, b);
   };
@@ -20224,8 +20224,8 @@ function addIn(dtype) {
 function mulIn(dtype) {
   return lift(mulNum, mulSym, dtype);
 }
-function binary(num2, sym, dtype) {
-  const f = lift(num2, sym, dtype);
+function binary(num3, sym, dtype) {
+  const f = lift(num3, sym, dtype);
   return ([a, b]) => f(a, b);
 }
 var addNum = (a, b, dt) => intResult(a + b, dt);
@@ -20562,7 +20562,7 @@ var ops = [
   }),
   unaryOp("IsInf", 1, { dtype: "bool", value: isInf }),
   unaryOp("Not", 1, { dtype: "bool", value: not }),
-  ...ARITH.map(([name, num2, sym]) => broadcastOp(name, { value: (dt) => binary(num2, sym, dt) })),
+  ...ARITH.map(([name, num3, sym]) => broadcastOp(name, { value: (dt) => binary(num3, sym, dt) })),
   broadcastOp("Pow", { dtypeFrom: [0], value: (dt, ctx) => ctx.input(1)?.dtype ? binary(powNum, (a, b) => b === 1 ? a : null, dt) : null }),
   broadcastOp("Mod", { value: (dt, ctx) => binary(modNum(ctx.attrs.int("fmod", 0) !== 0), noSym, dt) }),
   broadcastOp("BitShift", { dtypeFrom: [0] }),
@@ -24724,28 +24724,30 @@ function ifBranches(ctx) {
     taken
   };
 }
-var ifOp = {
-  opType: "If",
-  // A whole branch of mixed kernels: no class fits, so the generic element-wise one (as for
-  // unsupported operators).
-  opClass: "elementwise",
-  infer(ctx) {
-    const b = ifBranches(ctx);
-    if (b.taken === true) return b.then?.outputs ?? [];
-    if (b.taken === false) return b.else?.outputs ?? [];
-    const t = b.then?.outputs ?? [];
-    const e = b.else?.outputs ?? [];
-    return ctx.node.outputs.map((_, i) => mergeInfo(t[i] ?? null, e[i] ?? null));
-  },
-  cost(ctx) {
-    const b = ifBranches(ctx);
-    if (b.taken === true) return b.then?.cost ?? null;
-    if (b.taken === false) return b.else?.cost ?? null;
-    if (!b.then || !b.else) return null;
-    if (b.then.cost.flops !== b.else.cost.flops) ctx.warn("condition not known statically: costed as the dearer branch");
-    return dearer(b.then.cost, b.else.cost);
-  }
-};
+function ifLike(opType, domain, branches2) {
+  return {
+    opType,
+    ...domain !== void 0 ? { domain } : {},
+    opClass: "elementwise",
+    infer(ctx) {
+      const b = branches2(ctx);
+      if (b.taken === true) return b.then?.outputs ?? [];
+      if (b.taken === false) return b.else?.outputs ?? [];
+      const t = b.then?.outputs ?? [];
+      const e = b.else?.outputs ?? [];
+      return ctx.node.outputs.map((_, i) => mergeInfo(t[i] ?? null, e[i] ?? null));
+    },
+    cost(ctx) {
+      const b = branches2(ctx);
+      if (b.taken === true) return b.then?.cost ?? null;
+      if (b.taken === false) return b.else?.cost ?? null;
+      if (!b.then || !b.else) return null;
+      if (b.then.cost.flops !== b.else.cost.flops) ctx.warn("condition not known statically: costed as the dearer branch");
+      return dearer(b.then.cost, b.else.cost);
+    }
+  };
+}
+var ifOp = ifLike("If", void 0, ifBranches);
 var UNROLL_LIMIT = 64;
 function runLoop(ctx) {
   const body = ctx.attrs.graph("body");
@@ -26062,27 +26064,7 @@ function branches(ctx) {
     taken
   };
 }
-var ifOp2 = {
-  opType: "IF",
-  domain: TFL,
-  opClass: "elementwise",
-  infer(ctx) {
-    const b = branches(ctx);
-    if (b.taken === true) return b.then?.outputs ?? [];
-    if (b.taken === false) return b.else?.outputs ?? [];
-    const t = b.then?.outputs ?? [];
-    const e = b.else?.outputs ?? [];
-    return ctx.node.outputs.map((_, i) => mergeInfo(t[i] ?? null, e[i] ?? null));
-  },
-  cost(ctx) {
-    const b = branches(ctx);
-    if (b.taken === true) return b.then?.cost ?? null;
-    if (b.taken === false) return b.else?.cost ?? null;
-    if (!b.then || !b.else) return null;
-    if (b.then.cost.flops !== b.else.cost.flops) ctx.warn("condition not known statically: costed as the dearer branch");
-    return b.then.cost.flops >= b.else.cost.flops ? b.then.cost : b.else.cost;
-  }
-};
+var ifOp2 = ifLike("IF", TFL, branches);
 var UNROLL_LIMIT2 = 64;
 function unrollWhile(ctx, cond, body, vars) {
   let total = { macs: 0, flops: 0, coreMacs: 0 };
@@ -26554,6 +26536,15 @@ var NodeRecord = class {
   get domain() {
     return this.#node.domain;
   }
+  get inputNames() {
+    return this.#node.inputs;
+  }
+  get outputNames() {
+    return this.#node.outputs;
+  }
+  valueInfo(k) {
+    return this.#infos[this.#at + k];
+  }
   get inputs() {
     return this.#refs(this.#node.inputs, this.#at);
   }
@@ -26834,14 +26825,20 @@ function inferRun(model, options, bounds, expanded) {
     let macs = 0;
     let flops3 = 0;
     let coreMacs = 0;
-    for (const node2 of order) {
+    let node2 = order[0];
+    let outName = "";
+    const label = () => `node ${quoteToken(path2 + (node2.name || node2.opType))} (${quoteToken(node2.opType)})`;
+    const outputLabel = () => `${label()}: output ${quoteToken(outName)}`;
+    for (let step = 0; step < order.length; step++) {
+      node2 = order[step];
       if (++visits > maxVisits) {
         throw new GraphError(`the model needs more than ${maxVisits} node evaluations (sub-graphs and unrolled loops included): refused`);
       }
       if (record) pendingParams = pendingBytes = 0;
-      const inputsInfo = node2.inputs.map((n) => n === "" ? void 0 : scope.get(n) ?? void 0);
+      const names = node2.inputs;
+      const inputsInfo = new Array(names.length);
+      for (let i = 0; i < names.length; i++) inputsInfo[i] = names[i] === "" ? void 0 : scope.get(names[i]) ?? void 0;
       const result2 = runNode(node2, inputsInfo, scope, path2, depth);
-      const label = () => `node ${quoteToken(path2 + (node2.name || node2.opType))} (${quoteToken(node2.opType)})`;
       let upper;
       for (let i = 0; i < node2.outputs.length; i++) {
         const name = node2.outputs[i];
@@ -26862,7 +26859,8 @@ function inferRun(model, options, bounds, expanded) {
             info = refine(info, d);
           }
         }
-        if (info) checkInfo(info, () => `${label()}: output ${quoteToken(name)}`);
+        outName = name;
+        if (info) checkInfo(info, outputLabel);
         info = shared(info);
         result2.outputs[i] = info;
         scope.values.set(name, info);
@@ -27323,7 +27321,7 @@ function peakActivation(result, sizeOfInfo, excluded) {
   const steps = result.nodes.length;
   const nodes = result.nodes;
   let most = result.inputs.length;
-  for (const n of nodes) most += n.outputs.length;
+  for (const n of nodes) most += n.outputNames.length;
   const slot = /* @__PURE__ */ new Map();
   const size2 = new Float64Array(most);
   const born = new Int32Array(most);
@@ -27349,17 +27347,22 @@ function peakActivation(result, sizeOfInfo, excluded) {
     if (excluded?.has(inp.name)) continue;
     add(inp.name, inp.info, 0);
   }
+  const weights = result.weights;
   for (let step = 0; step < nodes.length; step++) {
     const n = nodes[step];
-    for (const i of n.inputs) {
-      if (!i.name) continue;
-      const k = slot.get(i.name);
+    const ins = n.inputNames;
+    for (let j = 0; j < ins.length; j++) {
+      const name = ins[j];
+      if (!name) continue;
+      const k = slot.get(name);
       if (k !== void 0) lastUse[k] = step;
     }
     if (isConstantOutput(n)) continue;
-    for (const o of n.outputs) {
-      if (!o.name || result.weights.has(o.name) || excluded?.has(o.name)) continue;
-      add(o.name, o.info, step);
+    const outs = n.outputNames;
+    for (let j = 0; j < outs.length; j++) {
+      const name = outs[j];
+      if (!name || weights.has(name) || excluded?.has(name)) continue;
+      add(name, n.valueInfo(ins.length + j), step);
     }
   }
   for (const o of result.outputs) {
@@ -27391,14 +27394,16 @@ var LazyList = class {
    * toJSON, nothing JSON.stringify leaves out), so the JSON writer hands runs of them to the
    * native serialiser without looking through each first.
    */
-  constructor(length, make, plain = false) {
+  constructor(length, make, plain = false, text2) {
     this.length = length;
     this.make = make;
     this.plain = plain;
+    this.text = text2;
   }
   length;
   make;
   plain;
+  text;
   at(i) {
     return this.make(i);
   }
@@ -27483,6 +27488,227 @@ function topItems(items, n, keep2, compare2) {
   return heap.sort((a, b) => before(a, b) ? -1 : 1);
 }
 
+// src/report/json.ts
+import { Buffer as Buffer3 } from "node:buffer";
+var EXTRA_ESCAPES = /[\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
+var CHUNK = 1 << 20;
+var PLAIN_RUN = 128;
+var SMALL = 4096;
+function isSmall(v, budget, rows) {
+  if (v === null || typeof v !== "object") return true;
+  if (v instanceof LazyList || hasLazyMembers(v)) return false;
+  if (typeof v.toJSON === "function") return --budget.left >= 0;
+  if (Array.isArray(v)) {
+    if ((budget.left -= v.length + 1) < 0) return false;
+    for (const item of v) if (item !== null && typeof item === "object" && !isSmall(item, budget, rows)) return false;
+    return true;
+  }
+  for (const key2 in v) {
+    if (!Object.prototype.hasOwnProperty.call(v, key2)) continue;
+    if (--budget.left < 0) return false;
+    const item = v[key2];
+    if (rows?.has(key2) && Array.isArray(item)) return false;
+    if (item !== null && typeof item === "object" && !isSmall(item, budget, rows)) return false;
+  }
+  return budget.left >= 0;
+}
+function batchable(v, budget, rows) {
+  if (v !== null && typeof v === "object") {
+    if (typeof v.toJSON === "function") return false;
+    return isSmall(v, budget, rows);
+  }
+  if (typeof v === "bigint") return false;
+  return --budget.left >= 0;
+}
+function escapeExtra(text2) {
+  if (text2.indexOf("\x7F") === -1 && Buffer3.byteLength(text2, "utf8") === text2.length) return text2;
+  return text2.replace(EXTRA_ESCAPES, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+var NEEDS_WORK = /["\\\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028-\u202E\u2066-\u2069\uD800-\uDFFF]/;
+function jsonString(s) {
+  if (!NEEDS_WORK.test(s)) return `"${s}"`;
+  return JSON.stringify(s).replace(EXTRA_ESCAPES, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+function wrap(items, depth) {
+  let v = items;
+  for (let d = 0; d < depth; d++) v = [v];
+  return v;
+}
+function opening(depth, unit2) {
+  let s = "";
+  for (let d = 0; d <= depth; d++) s += `[
+${unit2.repeat(d + 1)}`;
+  return s.slice(0, s.length - unit2.length * (depth + 1));
+}
+function closing(depth, unit2) {
+  let s = "";
+  for (let d = depth; d >= 0; d--) s += `
+${unit2.repeat(d)}]`;
+  return s;
+}
+function writeJson(value2, write, indent = 2, chunkSize = CHUNK, options = {}) {
+  const rowsUnder = options.rowsUnder;
+  const unit2 = " ".repeat(indent);
+  let buf = "";
+  const maybeFlush = () => {
+    if (buf.length >= chunkSize) {
+      write(buf);
+      buf = "";
+    }
+  };
+  const prepare = (key2, v) => {
+    if (v !== null && typeof v === "object" && typeof v.toJSON === "function") {
+      return v.toJSON(key2);
+    }
+    if (typeof v === "bigint" && typeof BigInt.prototype.toJSON === "function") {
+      return v.toJSON(key2);
+    }
+    return v;
+  };
+  const scalar2 = (v) => {
+    if (v === null) return "null";
+    switch (typeof v) {
+      case "string":
+        return jsonString(v);
+      case "number":
+        return Number.isFinite(v) ? String(v) : "null";
+      case "boolean":
+        return v ? "true" : "false";
+      case "bigint":
+        throw new TypeError("Do not know how to serialize a BigInt");
+      case "undefined":
+      case "function":
+      case "symbol":
+        return void 0;
+      default:
+        if (v instanceof Number || v instanceof String || v instanceof Boolean) return scalar2(v.valueOf());
+        return void 0;
+    }
+  };
+  const seen = /* @__PURE__ */ new Set();
+  const emit = (v, pad2, key2) => {
+    const s = scalar2(v);
+    if (s !== void 0) {
+      buf += s;
+      return;
+    }
+    const obj = v;
+    const hasToJSON = typeof obj.toJSON === "function";
+    const rows = key2 !== void 0 && rowsUnder?.has(key2) === true && (Array.isArray(obj) || obj instanceof LazyList);
+    if (rows) {
+      if (seen.has(obj)) throw new TypeError("Converting circular structure to JSON");
+      seen.add(obj);
+      const list = obj;
+      const at = list instanceof LazyList ? (k) => list.at(k) : (k) => list[k];
+      const plain = list instanceof LazyList && list.plain;
+      const direct = list instanceof LazyList ? list.text : void 0;
+      const inner2 = pad2 + unit2;
+      if (list.length === 0) buf += "[]";
+      else {
+        buf += "[\n";
+        const lines = [];
+        let size2 = 0;
+        const last = list.length - 1;
+        const flushRun = () => {
+          const run = lines.join("");
+          lines.length = size2 = 0;
+          return direct ? run : escapeExtra(run);
+        };
+        for (let i = 0; i <= last; i++) {
+          let text2;
+          if (direct) text2 = direct(i);
+          else if (plain) text2 = JSON.stringify(at(i));
+          else {
+            const wrapped = JSON.stringify([at(i)]);
+            text2 = wrapped.slice(1, wrapped.length - 1);
+          }
+          lines.push(inner2, text2, i < last ? ",\n" : "\n");
+          size2 += inner2.length + text2.length + 2;
+          if (size2 >= 1 << 16) {
+            buf += flushRun();
+            maybeFlush();
+          }
+        }
+        buf += `${flushRun()}${pad2}]`;
+      }
+      seen.delete(obj);
+      return;
+    }
+    if (!hasToJSON && !seen.has(obj) && isSmall(obj, { left: SMALL }, rowsUnder)) {
+      const text2 = escapeExtra(JSON.stringify(obj, null, indent));
+      buf += pad2 ? text2.replace(/\n/g, `
+${pad2}`) : text2;
+      return;
+    }
+    if (seen.has(obj)) throw new TypeError("Converting circular structure to JSON");
+    const depth = pad2.length / (unit2.length || 1);
+    seen.add(obj);
+    const inner = pad2 + unit2;
+    if (Array.isArray(obj) || obj instanceof LazyList) {
+      const lazy = obj instanceof LazyList ? obj : null;
+      const plain = lazy?.plain === true;
+      const length = obj.length;
+      const at = lazy ? (k) => lazy.at(k) : (k) => obj[k];
+      if (length === 0) buf += "[]";
+      else {
+        buf += "[";
+        let i = 0;
+        let next = at(0);
+        while (i < length) {
+          const budget = { left: SMALL };
+          const batch = [];
+          while (plain ? batch.length < PLAIN_RUN : batchable(next, budget, rowsUnder)) {
+            batch.push(next);
+            if (i + batch.length === length) break;
+            next = at(i + batch.length);
+          }
+          buf += i === 0 ? "\n" : ",\n";
+          maybeFlush();
+          if (batch.length) {
+            const text2 = JSON.stringify(wrap(batch, depth), null, indent);
+            buf += escapeExtra(text2.slice(opening(depth, unit2).length, text2.length - closing(depth, unit2).length));
+            i += batch.length;
+            continue;
+          }
+          buf += inner;
+          const item = prepare(String(i), next);
+          if (isOmitted(item)) buf += "null";
+          else emit(item, inner);
+          if (++i < length) next = at(i);
+        }
+        buf += "\n";
+        maybeFlush();
+        buf += `${pad2}]`;
+      }
+    } else {
+      let first2 = true;
+      for (const key3 of Object.keys(obj)) {
+        const item = lazyMemberOf(obj, key3) ?? prepare(key3, obj[key3]);
+        if (isOmitted(item)) continue;
+        buf += first2 ? "{\n" : ",\n";
+        first2 = false;
+        maybeFlush();
+        buf += `${inner}${jsonString(key3)}: `;
+        emit(item, inner, key3);
+      }
+      if (first2) buf += "{}";
+      else {
+        buf += "\n";
+        maybeFlush();
+        buf += `${pad2}}`;
+      }
+    }
+    seen.delete(obj);
+  };
+  const top = prepare("", value2);
+  if (isOmitted(top)) return;
+  emit(top, "");
+  if (buf) write(buf);
+}
+function isOmitted(v) {
+  return v === void 0 || typeof v === "function" || typeof v === "symbol";
+}
+
 // src/report/model-report.ts
 var SCHEMA_VERSION = 1;
 function tensorEntry(name, info) {
@@ -27524,6 +27750,59 @@ function nodeEntry(n, r, i) {
   }
   return e;
 }
+function nodeText(n, r, i) {
+  const cost = n.cost;
+  const flops3 = cost ? cost.flops : null;
+  let s = `{"name":${jsonString(n.name)},"opType":${jsonString(n.opType)},"inputs":${tensorsText(n, n.inputNames, 0)},"outputs":${tensorsText(n, n.outputNames, n.inputNames.length)},"params":${num(n.params)},"macs":${num(cost ? cost.macs : null)},"flops":${num(flops3)},"bytesRead":${num(n.bytesRead)},"bytesWritten":${num(n.bytesWritten)},"intensity":${num(intensity(flops3, n.bytesRead, n.bytesWritten))}`;
+  if (n.domain) s += `,"domain":${jsonString(n.domain)}`;
+  if (!n.supported) s += ',"supported":false';
+  if (n.opClass !== void 0) s += `,"opClass":${jsonString(n.opClass)}`;
+  if (cost?.timing) s += `,"timing":${JSON.stringify({ ...cost.timing })}`;
+  if (cost?.partial) s += ',"lowerBound":true';
+  if (!cost || cost.partial || n.bytesRead === null || n.bytesWritten === null) {
+    const u = nodeUpper(r, i);
+    if (u.cost || u.bytes !== null) s += `,"upper":${JSON.stringify({ macs: u.cost?.macs ?? null, flops: u.cost?.flops ?? null, bytes: u.bytes })}`;
+  }
+  return `${s}}`;
+}
+function num(v) {
+  return v !== null && Number.isFinite(v) ? String(v) : "null";
+}
+function dimsText(shape2) {
+  if (shape2 === null || shape2 === void 0) return "null";
+  let s = "[";
+  for (let k = 0; k < shape2.length; k++) {
+    const d = shape2[k];
+    if (k > 0) s += ",";
+    s += typeof d === "number" ? num(d) : typeof d === "string" ? jsonString(d) : "null";
+  }
+  return `${s}]`;
+}
+function tensorsText(n, names, from) {
+  let s = "[";
+  let first2 = true;
+  for (let k = 0; k < names.length; k++) {
+    const name = names[k];
+    if (name === "") continue;
+    s += first2 ? '{"name":' : ',{"name":';
+    first2 = false;
+    s += jsonString(name);
+    const info = n.valueInfo(from + k);
+    if (!info) s += ',"dtype":null,"shape":null}';
+    else {
+      switch (info.kind) {
+        case "tensor":
+          s += `,"dtype":${info.dtype === null ? "null" : jsonString(info.dtype)},"shape":${dimsText(info.shape)}}`;
+          break;
+        default: {
+          const e = tensorEntry(name, info);
+          s += `,"kind":${jsonString(e.kind)},"dtype":${e.dtype === null ? "null" : jsonString(e.dtype)},"shape":${dimsText(e.shape)}}`;
+        }
+      }
+    }
+  }
+  return `${s}]`;
+}
 function tensorEntries(refs) {
   let named = 0;
   for (const r of refs) if (r.name !== "") named++;
@@ -27537,6 +27816,7 @@ function intensity(flops3, read, written) {
   return flops3 / (read + written);
 }
 function modelReport(src, r) {
+  const onnx = src.format.format === "onnx";
   const report2 = {
     path: src.path,
     fileBytes: src.fileBytes,
@@ -27544,8 +27824,9 @@ function modelReport(src, r) {
     formatVersion: src.format.version,
     irVersion: src.format.format === "onnx" ? src.format.version : 0,
     producer: src.format.producer,
-    opset: r.opset,
-    opsetImports: Object.fromEntries([...r.opsetImports].map(([d, v]) => [d === "" ? "ai.onnx" : d, v])),
+    // ONNX's default-domain opset; another format has none (0), and only its own operator domains.
+    opset: onnx ? r.opset : 0,
+    opsetImports: Object.fromEntries([...r.opsetImports].filter(([d]) => onnx || d !== "").map(([d, v]) => [d === "" ? "ai.onnx" : d, v])),
     dims: r.dims,
     defaultedDims: r.defaultedDims,
     graph: {
@@ -27559,7 +27840,16 @@ function modelReport(src, r) {
     warnings: [...src.notices.map((message) => ({ node: "", message })), ...r.warnings]
   };
   const nodes = r.nodes;
-  lazyMember(report2, "nodes", new LazyList(nodes.length, (i) => nodeEntry(nodes[i], r, i), true));
+  lazyMember(
+    report2,
+    "nodes",
+    new LazyList(
+      nodes.length,
+      (i) => nodeEntry(nodes[i], r, i),
+      true,
+      (i) => nodeText(nodes[i], r, i)
+    )
+  );
   return report2;
 }
 function reportNodes(m) {
@@ -30326,10 +30616,7 @@ function resolveRegularFile(path2, display, c) {
   if (kind2) throw new InputError(display, `is ${kind2}, not a regular ${c.what}: refused`);
   return { real, stat: st };
 }
-function readFileSafe(path2, display, o) {
-  const { real, stat } = resolveRegularFile(path2, display, o);
-  const tooLarge = () => new InputError(display, `is larger than ${fmtCap(o.maxBytes)}, the limit for a ${o.what}: refused`);
-  if (stat.size > o.maxBytes) throw tooLarge();
+function openChecked(real, stat, display, what) {
   let fd;
   try {
     fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
@@ -30339,8 +30626,20 @@ function readFileSafe(path2, display, o) {
   try {
     const st = fstatSync(fd);
     const kind2 = kindOf(st);
-    if (kind2) throw new InputError(display, `is ${kind2}, not a regular ${o.what}: refused`);
+    if (kind2) throw new InputError(display, `is ${kind2}, not a regular ${what}: refused`);
     if (st.dev !== stat.dev || st.ino !== stat.ino) throw new InputError(display, "changed while it was opened: refused");
+    return { fd, st };
+  } catch (e) {
+    closeSync(fd);
+    throw e;
+  }
+}
+function readFileSafe(path2, display, o) {
+  const { real, stat } = resolveRegularFile(path2, display, o);
+  const tooLarge = () => new InputError(display, `is larger than ${fmtCap(o.maxBytes)}, the limit for a ${o.what}: refused`);
+  if (stat.size > o.maxBytes) throw tooLarge();
+  const { fd, st } = openChecked(real, stat, display, o.what);
+  try {
     if (st.size > o.maxBytes) throw tooLarge();
     const read = (buf, offset) => {
       try {
@@ -30374,17 +30673,8 @@ function readTextSafe(path2, display, c) {
 }
 function readFileRangesSafe(path2, display, c, ranges) {
   const { real, stat } = resolveRegularFile(path2, display, c);
-  let fd;
+  const { fd, st } = openChecked(real, stat, display, c.what);
   try {
-    fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
-  } catch (e) {
-    throw new InputError(display, errnoReason(e));
-  }
-  try {
-    const st = fstatSync(fd);
-    const kind2 = kindOf(st);
-    if (kind2) throw new InputError(display, `is ${kind2}, not a regular ${c.what}: refused`);
-    if (st.dev !== stat.dev || st.ino !== stat.ino) throw new InputError(display, "changed while it was opened: refused");
     return ranges.map(({ offset, length }) => {
       const buf = Buffer.allocUnsafe(Math.max(0, Math.min(length, st.size - offset)));
       let total = 0;
@@ -30668,7 +30958,12 @@ var GraphIndex = class {
     this.topOutputs = new Set(graph2.outputs.map((o) => o.name));
     for (const inp of result?.inputs ?? []) this.infos.set(inp.name, inp.info);
     for (const n of result?.nodes ?? []) {
-      for (const v of [...n.inputs, ...n.outputs]) if (v.name && !this.infos.has(v.name)) this.infos.set(v.name, v.info);
+      const ins = n.inputNames;
+      const outs = n.outputNames;
+      for (let k = 0; k < ins.length + outs.length; k++) {
+        const name = k < ins.length ? ins[k] : outs[k - ins.length];
+        if (name && !this.infos.has(name)) this.infos.set(name, n.valueInfo(k));
+      }
     }
     this.index(graph2, 0);
   }
@@ -32703,7 +32998,7 @@ var report_schema_default = {
         formatVersion: { type: "integer", description: "The format's version: ONNX IR version, TFLite schema version." },
         irVersion: { type: "integer", description: "ONNX's IR version; 0 for a model in another format." },
         producer: { type: "string" },
-        opset: { type: "integer" },
+        opset: { type: "integer", description: "ONNX default-domain opset; 0 for a model in another format." },
         opsetImports: { type: "object", additionalProperties: { type: "integer" } },
         dims: { type: "object", additionalProperties: { type: "integer" } },
         defaultedDims: { type: "array", items: { type: "string" } },
@@ -33351,7 +33646,7 @@ function nameCell(name, fallback = "(unnamed)") {
   const shown = esc(name);
   return `<td class="name"${shown !== full ? ` title="${full}"` : ""}><code>${shown}</code></td>`;
 }
-var num = (s) => `<td class="num">${s}</td>`;
+var num2 = (s) => `<td class="num">${s}</td>`;
 var pct2 = (v, digits = 1) => Number.isFinite(v) ? `${(v * 100).toFixed(digits)}%` : "?";
 var nodeOp2 = (n) => opLabel(n.domain ?? "", n.opType);
 function boundBadge(bound) {
@@ -33420,7 +33715,7 @@ function latencySection(m, devices, top) {
   out.push(`<h3>Latency (roofline estimate)</h3>`);
   const rows = entries2.map(([id, l]) => {
     const name = l.name && l.name !== id ? `${esc(l.name, 80)} <span class="muted">(<code>${esc(id, 60)}</code>)</span>` : `<code>${esc(id, 60)}</code>`;
-    return `<tr><td>${name}</td>${num(`<b>${esc(boundedMs(l, fmtMs), 60)}</b>`)}<td>${boundBadge(l.bound)}</td>${num(pct2(l.utilization))}<td>${esc(l.precision, 20)}</td>${num(esc(siUnit(l.ridgePoint, "FLOP/B")))}${num(fmtMs(l.computeMs))}${num(fmtMs(l.memoryMs))}${num(fmtMs(l.overheadMs))}${num(String(l.kernels))}</tr>`;
+    return `<tr><td>${name}</td>${num2(`<b>${esc(boundedMs(l, fmtMs), 60)}</b>`)}<td>${boundBadge(l.bound)}</td>${num2(pct2(l.utilization))}<td>${esc(l.precision, 20)}</td>${num2(esc(siUnit(l.ridgePoint, "FLOP/B")))}${num2(fmtMs(l.computeMs))}${num2(fmtMs(l.memoryMs))}${num2(fmtMs(l.overheadMs))}${num2(String(l.kernels))}</tr>`;
   });
   out.push(
     table(
@@ -33462,7 +33757,7 @@ function latencySection(m, devices, top) {
             { label: "overhead / kernel", num: true }
           ],
           classes.map(
-            (r) => `<tr><td>${esc(r.opClass, 30)}</td>${num(fmtMs(r.ms))}${num(pct2(r.share))}${num(String(r.kernels))}${num(r.computeEfficiency === null ? r.kernels === 0 ? "fused" : "" : r.computeEfficiency.toFixed(2))}${num(r.kernelOverheadUs === null ? "" : `${esc(String(Math.round(r.kernelOverheadUs * 100) / 100), 20)} \xB5s`)}</tr>`
+            (r) => `<tr><td>${esc(r.opClass, 30)}</td>${num2(fmtMs(r.ms))}${num2(pct2(r.share))}${num2(String(r.kernels))}${num2(r.computeEfficiency === null ? r.kernels === 0 ? "fused" : "" : r.computeEfficiency.toFixed(2))}${num2(r.kernelOverheadUs === null ? "" : `${esc(String(Math.round(r.kernelOverheadUs * 100) / 100), 20)} \xB5s`)}</tr>`
           )
         )
       );
@@ -33475,7 +33770,7 @@ function latencySection(m, devices, top) {
         table(
           [{ label: "node" }, { label: "op" }, { label: "time", num: true }, { label: "share", num: true }, { label: "bound" }],
           ranked.map(
-            ({ n, t }) => `<tr>${nameCell(n.name)}<td>${esc(nodeOp2(n), 60)}</td>${num(fmtUs(t.us))}${num(pct2(t.us / totalUs))}<td>${boundBadge(t.bound)}</td></tr>`
+            ({ n, t }) => `<tr>${nameCell(n.name)}<td>${esc(nodeOp2(n), 60)}</td>${num2(fmtUs(t.us))}${num2(pct2(t.us / totalUs))}<td>${boundBadge(t.bound)}</td></tr>`
           )
         )
       );
@@ -33504,7 +33799,7 @@ function phasesSection(m, devices) {
       ],
       phases.map(([name, p]) => {
         const c = phaseCells(p);
-        return `<tr>${nameCell(name, "(empty)")}<td><code>${esc(c.dims, 300)}</code></td>${num(esc(c.tokens, 30))}${num(esc(c.macs, 60))}${num(esc(c.bytes, 60))}${num(esc(c.intensity, 60))}${num(esc(c.kvCache, 60))}${num(esc(c.memory, 60))}</tr>`;
+        return `<tr>${nameCell(name, "(empty)")}<td><code>${esc(c.dims, 300)}</code></td>${num2(esc(c.tokens, 30))}${num2(esc(c.macs, 60))}${num2(esc(c.bytes, 60))}${num2(esc(c.intensity, 60))}${num2(esc(c.kvCache, 60))}${num2(esc(c.memory, 60))}</tr>`;
       })
     )
   );
@@ -33521,9 +33816,9 @@ function phasesSection(m, devices) {
       const l = phaseLatency(p, id);
       if (!l) return [];
       const c = latencyCells(l, fmtMs);
-      const part = (v) => num(typeof v === "number" && Number.isFinite(v) ? fmtMs(v) : "?");
+      const part = (v) => num2(typeof v === "number" && Number.isFinite(v) ? fmtMs(v) : "?");
       return [
-        `<tr>${nameCell(name, "(empty)")}<td><code>${esc(id, 60)}</code></td>${num(`<b>${esc(c.ms, 60)}</b>`)}<td>${boundBadge(c.bound)}</td>${part(l.computeMs)}${part(l.memoryMs)}${part(l.overheadMs)}${num(esc(c.tokensPerSecond, 40))}${num(esc(c.timeToFirstToken, 40))}</tr>`
+        `<tr>${nameCell(name, "(empty)")}<td><code>${esc(id, 60)}</code></td>${num2(`<b>${esc(c.ms, 60)}</b>`)}<td>${boundBadge(c.bound)}</td>${part(l.computeMs)}${part(l.memoryMs)}${part(l.overheadMs)}${num2(esc(c.tokensPerSecond, 40))}${num2(esc(c.timeToFirstToken, 40))}</tr>`
       ];
     })
   );
@@ -33576,7 +33871,7 @@ function topFlopsSection(m, top) {
       { label: "intensity", num: true }
     ],
     ranked.map(
-      ({ n }) => `<tr>${nameCell(n.name)}<td>${esc(nodeOp2(n), 60)}${n.supported === false ? ' <span class="muted" title="no cost rule: estimated">(est.)</span>' : ""}</td><td><code>${esc(shapeText(n.outputs[0]?.shape ?? null), 120)}</code></td>${num(formatCount(n.params))}${num(formatCount(n.macs))}${num(formatCount(n.flops))}${num(pct2((n.flops ?? 0) / total))}${num(n.intensity === null ? "?" : esc(siUnit(n.intensity, "FLOP/B")))}</tr>`
+      ({ n }) => `<tr>${nameCell(n.name)}<td>${esc(nodeOp2(n), 60)}${n.supported === false ? ' <span class="muted" title="no cost rule: estimated">(est.)</span>' : ""}</td><td><code>${esc(shapeText(n.outputs[0]?.shape ?? null), 120)}</code></td>${num2(formatCount(n.params))}${num2(formatCount(n.macs))}${num2(formatCount(n.flops))}${num2(pct2((n.flops ?? 0) / total))}${num2(n.intensity === null ? "?" : esc(siUnit(n.intensity, "FLOP/B")))}</tr>`
     )
   );
 }
@@ -33597,7 +33892,7 @@ function opTypeSection(m) {
     ],
     ops30.map(([op, o]) => {
       const share = Math.max(0, Math.min(1, o.flops / total));
-      return `<tr><td><code>${esc(op, 80)}</code></td>${num(String(o.count))}${num(formatCount(o.params))}${num(formatCount(o.macs))}${num(formatCount(o.flops))}<td><span class="bar"><span style="width:${(share * 100).toFixed(1)}%"></span></span>${pct2(share)}</td>${num(formatBytes(o.bytes))}</tr>`;
+      return `<tr><td><code>${esc(op, 80)}</code></td>${num2(String(o.count))}${num2(formatCount(o.params))}${num2(formatCount(o.macs))}${num2(formatCount(o.flops))}<td><span class="bar"><span style="width:${(share * 100).toFixed(1)}%"></span></span>${pct2(share)}</td>${num2(formatBytes(o.bytes))}</tr>`;
     })
   );
 }
@@ -33616,7 +33911,7 @@ function modelSection(m, index, devices, top) {
   out.push(`<section class="model" id="model-${index + 1}">`);
   out.push(`<h2><code>${esc(m.path, 300)}</code></h2>`);
   const dims2 = Object.entries(m.dims).map(([k, v]) => `${esc(k, 60)}=${esc(String(v), 20)}${m.defaultedDims.includes(k) ? " (default)" : ""}`).join(", ");
-  const imports = Object.entries(m.opsetImports).filter(([d]) => d !== "ai.onnx").map(([d, v]) => `${esc(d, 60)} v${esc(String(v), 10)}`).join(", ");
+  const imports = Object.entries(m.opsetImports).filter(([d]) => d !== "ai.onnx" && (m.format ?? "onnx") === "onnx").map(([d, v]) => `${esc(d, 60)} v${esc(String(v), 10)}`).join(", ");
   const meta = [
     m.producer ? esc(m.producer, 120) : "unknown producer",
     ...formatHeader(m).map((f, i, all) => `${esc(f, 60)}${i === all.length - 1 && imports ? ` (+ ${imports})` : ""}`),
@@ -33704,185 +33999,6 @@ function writeFileAtomic(path2, text2) {
     rmSync(tmp, { force: true });
     throw new InputError(path2, `cannot be written (${e.code ?? e.message})`);
   }
-}
-
-// src/report/json.ts
-import { Buffer as Buffer3 } from "node:buffer";
-var EXTRA_ESCAPES = /[\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
-var CHUNK = 1 << 20;
-var PLAIN_RUN = 128;
-var SMALL = 4096;
-function isSmall(v, budget) {
-  if (v === null || typeof v !== "object") return true;
-  if (v instanceof LazyList || hasLazyMembers(v)) return false;
-  if (typeof v.toJSON === "function") return --budget.left >= 0;
-  if (Array.isArray(v)) {
-    if ((budget.left -= v.length + 1) < 0) return false;
-    for (const item of v) if (item !== null && typeof item === "object" && !isSmall(item, budget)) return false;
-    return true;
-  }
-  for (const key2 in v) {
-    if (!Object.prototype.hasOwnProperty.call(v, key2)) continue;
-    if (--budget.left < 0) return false;
-    const item = v[key2];
-    if (item !== null && typeof item === "object" && !isSmall(item, budget)) return false;
-  }
-  return budget.left >= 0;
-}
-function batchable(v, budget) {
-  if (v !== null && typeof v === "object") {
-    if (typeof v.toJSON === "function") return false;
-    return isSmall(v, budget);
-  }
-  if (typeof v === "bigint") return false;
-  return --budget.left >= 0;
-}
-function escapeExtra(text2) {
-  if (text2.indexOf("\x7F") === -1 && Buffer3.byteLength(text2, "utf8") === text2.length) return text2;
-  return text2.replace(EXTRA_ESCAPES, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
-var NEEDS_WORK = /["\\\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028-\u202E\u2066-\u2069\uD800-\uDFFF]/;
-function jsonString(s) {
-  if (!NEEDS_WORK.test(s)) return `"${s}"`;
-  return JSON.stringify(s).replace(EXTRA_ESCAPES, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
-function wrap(items, depth) {
-  let v = items;
-  for (let d = 0; d < depth; d++) v = [v];
-  return v;
-}
-function opening(depth, unit2) {
-  let s = "";
-  for (let d = 0; d <= depth; d++) s += `[
-${unit2.repeat(d + 1)}`;
-  return s.slice(0, s.length - unit2.length * (depth + 1));
-}
-function closing(depth, unit2) {
-  let s = "";
-  for (let d = depth; d >= 0; d--) s += `
-${unit2.repeat(d)}]`;
-  return s;
-}
-function writeJson(value2, write, indent = 2, chunkSize = CHUNK) {
-  const unit2 = " ".repeat(indent);
-  let buf = "";
-  const maybeFlush = () => {
-    if (buf.length >= chunkSize) {
-      write(buf);
-      buf = "";
-    }
-  };
-  const prepare = (key2, v) => {
-    if (v !== null && typeof v === "object" && typeof v.toJSON === "function") {
-      return v.toJSON(key2);
-    }
-    if (typeof v === "bigint" && typeof BigInt.prototype.toJSON === "function") {
-      return v.toJSON(key2);
-    }
-    return v;
-  };
-  const scalar2 = (v) => {
-    if (v === null) return "null";
-    switch (typeof v) {
-      case "string":
-        return jsonString(v);
-      case "number":
-        return Number.isFinite(v) ? String(v) : "null";
-      case "boolean":
-        return v ? "true" : "false";
-      case "bigint":
-        throw new TypeError("Do not know how to serialize a BigInt");
-      case "undefined":
-      case "function":
-      case "symbol":
-        return void 0;
-      default:
-        if (v instanceof Number || v instanceof String || v instanceof Boolean) return scalar2(v.valueOf());
-        return void 0;
-    }
-  };
-  const seen = /* @__PURE__ */ new Set();
-  const emit = (v, pad2) => {
-    const s = scalar2(v);
-    if (s !== void 0) {
-      buf += s;
-      return;
-    }
-    const obj = v;
-    const hasToJSON = typeof obj.toJSON === "function";
-    if (!hasToJSON && !seen.has(obj) && isSmall(obj, { left: SMALL })) {
-      const text2 = escapeExtra(JSON.stringify(obj, null, indent));
-      buf += pad2 ? text2.replace(/\n/g, `
-${pad2}`) : text2;
-      return;
-    }
-    if (seen.has(obj)) throw new TypeError("Converting circular structure to JSON");
-    const depth = pad2.length / (unit2.length || 1);
-    seen.add(obj);
-    const inner = pad2 + unit2;
-    if (Array.isArray(obj) || obj instanceof LazyList) {
-      const lazy = obj instanceof LazyList ? obj : null;
-      const plain = lazy?.plain === true;
-      const length = obj.length;
-      const at = lazy ? (k) => lazy.at(k) : (k) => obj[k];
-      if (length === 0) buf += "[]";
-      else {
-        buf += "[";
-        let i = 0;
-        let next = at(0);
-        while (i < length) {
-          const budget = { left: SMALL };
-          const batch = [];
-          while (plain ? batch.length < PLAIN_RUN : batchable(next, budget)) {
-            batch.push(next);
-            if (i + batch.length === length) break;
-            next = at(i + batch.length);
-          }
-          buf += i === 0 ? "\n" : ",\n";
-          maybeFlush();
-          if (batch.length) {
-            const text2 = JSON.stringify(wrap(batch, depth), null, indent);
-            buf += escapeExtra(text2.slice(opening(depth, unit2).length, text2.length - closing(depth, unit2).length));
-            i += batch.length;
-            continue;
-          }
-          buf += inner;
-          const item = prepare(String(i), next);
-          if (isOmitted(item)) buf += "null";
-          else emit(item, inner);
-          if (++i < length) next = at(i);
-        }
-        buf += "\n";
-        maybeFlush();
-        buf += `${pad2}]`;
-      }
-    } else {
-      let first2 = true;
-      for (const key2 of Object.keys(obj)) {
-        const item = lazyMemberOf(obj, key2) ?? prepare(key2, obj[key2]);
-        if (isOmitted(item)) continue;
-        buf += first2 ? "{\n" : ",\n";
-        first2 = false;
-        maybeFlush();
-        buf += `${inner}${jsonString(key2)}: `;
-        emit(item, inner);
-      }
-      if (first2) buf += "{}";
-      else {
-        buf += "\n";
-        maybeFlush();
-        buf += `${pad2}}`;
-      }
-    }
-    seen.delete(obj);
-  };
-  const top = prepare("", value2);
-  if (isOmitted(top)) return;
-  emit(top, "");
-  if (buf) write(buf);
-}
-function isOmitted(v) {
-  return v === void 0 || typeof v === "function" || typeof v === "symbol";
 }
 
 // src/cli/calibrate.ts
@@ -35139,9 +35255,9 @@ function parseMeasurementsCsv(text2, file) {
       return;
     }
     if (fields.length !== COLUMNS.length) throw new InputError(file, `expected 3 fields (model,dims,ms), got ${fields.length}`, at);
-    const [model, dimsText, msText] = header.map((i) => fields[i]);
+    const [model, dimsText2, msText] = header.map((i) => fields[i]);
     if (!model) throw new InputError(file, "the model path is empty", at);
-    const dims2 = parseDimsField(dimsText);
+    const dims2 = parseDimsField(dimsText2);
     if (typeof dims2 === "string") throw new InputError(file, dims2, at);
     const ms = Number(msText);
     if (!/^\s*[0-9.eE+-]+\s*$/.test(msText) || !(ms > 0) || !Number.isFinite(ms)) {
@@ -36206,9 +36322,10 @@ function checkCommand(args, io) {
   }
   return outcome.evaluation.passed ? 0 : 1;
 }
+var REPORT_ROWS = /* @__PURE__ */ new Set(["nodes"]);
 function emitJson(value2, output, io) {
   const produce = (write) => {
-    writeJson(value2, write);
+    writeJson(value2, write, 2, void 0, { rowsUnder: REPORT_ROWS });
     write("\n");
   };
   if (output) writeFileAtomicStream(output, produce);

@@ -17045,8 +17045,8 @@ var require_util7 = __commonJS({
           return false;
         }
       }
-      const num2 = Number.parseInt(value2, 10);
-      return num2 >= 8 && num2 <= 15;
+      const num3 = Number.parseInt(value2, 10);
+      return num3 >= 8 && num3 <= 15;
     }
     var hasIntl = typeof process.versions.icu === "string";
     var fatalDecoder = hasIntl ? new TextDecoder("utf-8", { fatal: true }) : void 0;
@@ -21494,9 +21494,9 @@ var require_stringifyNumber = __commonJS({
     function stringifyNumber({ format, minFractionDigits, tag, value: value2 }) {
       if (typeof value2 === "bigint")
         return String(value2);
-      const num2 = typeof value2 === "number" ? value2 : Number(value2);
-      if (!isFinite(num2))
-        return isNaN(num2) ? ".nan" : num2 < 0 ? "-.inf" : ".inf";
+      const num3 = typeof value2 === "number" ? value2 : Number(value2);
+      if (!isFinite(num3))
+        return isNaN(num3) ? ".nan" : num3 < 0 ? "-.inf" : ".inf";
       let n = Object.is(value2, -0) ? "-0" : JSON.stringify(value2);
       if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
         let i2 = n.indexOf(".");
@@ -21536,8 +21536,8 @@ var require_float = __commonJS({
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
       resolve: (str2) => parseFloat(str2),
       stringify(node2) {
-        const num2 = Number(node2.value);
-        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node2);
+        const num3 = Number(node2.value);
+        return isFinite(num3) ? num3.toExponential() : stringifyNumber.stringifyNumber(node2);
       }
     };
     var float = {
@@ -21976,8 +21976,8 @@ var require_float2 = __commonJS({
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
       resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
       stringify(node2) {
-        const num2 = Number(node2.value);
-        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node2);
+        const num3 = Number(node2.value);
+        return isFinite(num3) ? num3.toExponential() : stringifyNumber.stringifyNumber(node2);
       }
     };
     var float = {
@@ -22179,23 +22179,23 @@ var require_timestamp = __commonJS({
     function parseSexagesimal(str2, asBigInt) {
       const sign2 = str2[0];
       const parts = sign2 === "-" || sign2 === "+" ? str2.substring(1) : str2;
-      const num2 = (n) => asBigInt ? BigInt(n) : Number(n);
-      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num2(60) + num2(p), num2(0));
-      return sign2 === "-" ? num2(-1) * res : res;
+      const num3 = (n) => asBigInt ? BigInt(n) : Number(n);
+      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num3(60) + num3(p), num3(0));
+      return sign2 === "-" ? num3(-1) * res : res;
     }
     function stringifySexagesimal(node2) {
       let { value: value2 } = node2;
-      let num2 = (n) => n;
+      let num3 = (n) => n;
       if (typeof value2 === "bigint")
-        num2 = (n) => BigInt(n);
+        num3 = (n) => BigInt(n);
       else if (isNaN(value2) || !isFinite(value2))
         return stringifyNumber.stringifyNumber(node2);
       let sign2 = "";
       if (value2 < 0) {
         sign2 = "-";
-        value2 *= num2(-1);
+        value2 *= num3(-1);
       }
-      const _60 = num2(60);
+      const _60 = num3(60);
       const parts = [value2 % _60];
       if (value2 < 60) {
         parts.unshift(0);
@@ -26483,12 +26483,12 @@ var require_dist = __commonJS({
 var require_utils2 = __commonJS({
   "node_modules/braces/lib/utils.js"(exports) {
     "use strict";
-    exports.isInteger = (num2) => {
-      if (typeof num2 === "number") {
-        return Number.isInteger(num2);
+    exports.isInteger = (num3) => {
+      if (typeof num3 === "number") {
+        return Number.isInteger(num3);
       }
-      if (typeof num2 === "string" && num2.trim() !== "") {
-        return Number.isInteger(Number(num2));
+      if (typeof num3 === "string" && num3.trim() !== "") {
+        return Number.isInteger(Number(num3));
       }
       return false;
     };
@@ -26596,12 +26596,12 @@ var require_stringify2 = __commonJS({
 var require_is_number = __commonJS({
   "node_modules/is-number/index.js"(exports, module) {
     "use strict";
-    module.exports = function(num2) {
-      if (typeof num2 === "number") {
-        return num2 - num2 === 0;
+    module.exports = function(num3) {
+      if (typeof num3 === "number") {
+        return num3 - num3 === 0;
       }
-      if (typeof num2 === "string" && num2.trim() !== "") {
-        return Number.isFinite ? Number.isFinite(+num2) : isFinite(+num2);
+      if (typeof num3 === "string" && num3.trim() !== "") {
+        return Number.isFinite ? Number.isFinite(+num3) : isFinite(+num3);
       }
       return false;
     };
@@ -26832,7 +26832,7 @@ var require_fill_range = __commonJS({
     var isValidValue = (value2) => {
       return typeof value2 === "number" || typeof value2 === "string" && value2 !== "";
     };
-    var isNumber = (num2) => Number.isInteger(+num2);
+    var isNumber = (num3) => Number.isInteger(+num3);
     var zeros = (input) => {
       let value2 = `${input}`;
       let index = -1;
@@ -26942,7 +26942,7 @@ var require_fill_range = __commonJS({
         return toRange(toMaxLen(start, maxLen), toMaxLen(end, maxLen), true, options);
       }
       let parts = { negatives: [], positives: [] };
-      let push = (num2) => parts[num2 < 0 ? "negatives" : "positives"].push(Math.abs(num2));
+      let push = (num3) => parts[num3 < 0 ? "negatives" : "positives"].push(Math.abs(num3));
       let range2 = [];
       let index = 0;
       while (descending ? a >= b : a <= b) {
@@ -28488,9 +28488,9 @@ var require_parse3 = __commonJS({
       const peek = state.peek = (n = 1) => input[state.index + n];
       const advance = state.advance = () => input[++state.index] || "";
       const remaining = () => input.slice(state.index + 1);
-      const consume = (value3 = "", num2 = 0) => {
+      const consume = (value3 = "", num3 = 0) => {
         state.consumed += value3;
-        state.index += num2;
+        state.index += num3;
       };
       const append = (token) => {
         state.output += token.output != null ? token.output : token.value;
@@ -41052,7 +41052,7 @@ function opClasses(ctx, node2, keyPath) {
 function derivation(ctx, node2, dp, peak, source) {
   const dm = asMap(ctx, node2, dp, KEYS.derivation, "a peak derivation");
   let ok = true;
-  const num2 = (k, fallback) => {
+  const num3 = (k, fallback) => {
     const pair = dm.get(k);
     if (!pair) {
       if (fallback !== void 0) return fallback;
@@ -41074,16 +41074,16 @@ function derivation(ctx, node2, dp, peak, source) {
     }
     return v;
   };
-  const chips = num2("chips", 1);
-  const cores = num2("cores");
+  const chips = num3("chips", 1);
+  const cores = num3("cores");
   let clockGHz;
-  if (!dm.has("clock")) num2("clock");
+  if (!dm.has("clock")) num3("clock");
   else {
     clockGHz = attempt(ctx, () => positive(ctx, dm.get("clock").value, `${dp}.clock`, parseClockGHz, "1.2 GHz"));
     if (clockGHz === void 0) ok = false;
   }
   if (!dm.has("flops-per-cycle")) {
-    num2("flops-per-cycle");
+    num3("flops-per-cycle");
     return false;
   }
   const fm = asMap(ctx, dm.get("flops-per-cycle").value, `${dp}.flops-per-cycle`, PRECISIONS, "FLOPs per cycle per core, per precision");
@@ -43853,10 +43853,7 @@ function resolveRegularFile(path, display, c) {
   if (kind3) throw new InputError(display, `is ${kind3}, not a regular ${c.what}: refused`);
   return { real, stat: st };
 }
-function readFileSafe(path, display, o) {
-  const { real, stat: stat2 } = resolveRegularFile(path, display, o);
-  const tooLarge = () => new InputError(display, `is larger than ${fmtCap(o.maxBytes)}, the limit for a ${o.what}: refused`);
-  if (stat2.size > o.maxBytes) throw tooLarge();
+function openChecked(real, stat2, display, what) {
   let fd2;
   try {
     fd2 = openSync(real, constants3.O_RDONLY | constants3.O_NONBLOCK | constants3.O_NOFOLLOW);
@@ -43866,8 +43863,20 @@ function readFileSafe(path, display, o) {
   try {
     const st = fstatSync(fd2);
     const kind3 = kindOf(st);
-    if (kind3) throw new InputError(display, `is ${kind3}, not a regular ${o.what}: refused`);
+    if (kind3) throw new InputError(display, `is ${kind3}, not a regular ${what}: refused`);
     if (st.dev !== stat2.dev || st.ino !== stat2.ino) throw new InputError(display, "changed while it was opened: refused");
+    return { fd: fd2, st };
+  } catch (e) {
+    closeSync(fd2);
+    throw e;
+  }
+}
+function readFileSafe(path, display, o) {
+  const { real, stat: stat2 } = resolveRegularFile(path, display, o);
+  const tooLarge = () => new InputError(display, `is larger than ${fmtCap(o.maxBytes)}, the limit for a ${o.what}: refused`);
+  if (stat2.size > o.maxBytes) throw tooLarge();
+  const { fd: fd2, st } = openChecked(real, stat2, display, o.what);
+  try {
     if (st.size > o.maxBytes) throw tooLarge();
     const read = (buf, offset) => {
       try {
@@ -43901,17 +43910,8 @@ function readTextSafe(path, display, c) {
 }
 function readFileRangesSafe(path, display, c, ranges) {
   const { real, stat: stat2 } = resolveRegularFile(path, display, c);
-  let fd2;
+  const { fd: fd2, st } = openChecked(real, stat2, display, c.what);
   try {
-    fd2 = openSync(real, constants3.O_RDONLY | constants3.O_NONBLOCK | constants3.O_NOFOLLOW);
-  } catch (e) {
-    throw new InputError(display, errnoReason(e));
-  }
-  try {
-    const st = fstatSync(fd2);
-    const kind3 = kindOf(st);
-    if (kind3) throw new InputError(display, `is ${kind3}, not a regular ${c.what}: refused`);
-    if (st.dev !== stat2.dev || st.ino !== stat2.ino) throw new InputError(display, "changed while it was opened: refused");
     return ranges.map(({ offset, length }) => {
       const buf = Buffer.allocUnsafe(Math.max(0, Math.min(length, st.size - offset)));
       let total = 0;
@@ -44495,9 +44495,9 @@ function evalBroadcast(inputs, outShape, dtype, fn) {
 function same(a, b) {
   return a !== null && a === b;
 }
-function lift(num2, sym, dtype) {
+function lift(num3, sym, dtype) {
   return (a, b) => {
-    if (typeof a === "number" && typeof b === "number") return num2(a, b, dtype);
+    if (typeof a === "number" && typeof b === "number") return num3(a, b, dtype);
     if (a === null || b === null) return null;
     return sym(a, b);
   };
@@ -44508,8 +44508,8 @@ function addIn(dtype) {
 function mulIn(dtype) {
   return lift(mulNum, mulSym, dtype);
 }
-function binary(num2, sym, dtype) {
-  const f = lift(num2, sym, dtype);
+function binary(num3, sym, dtype) {
+  const f = lift(num3, sym, dtype);
   return ([a, b]) => f(a, b);
 }
 var addNum = (a, b, dt) => intResult(a + b, dt);
@@ -44846,7 +44846,7 @@ var ops = [
   }),
   unaryOp("IsInf", 1, { dtype: "bool", value: isInf }),
   unaryOp("Not", 1, { dtype: "bool", value: not }),
-  ...ARITH.map(([name, num2, sym]) => broadcastOp(name, { value: (dt) => binary(num2, sym, dt) })),
+  ...ARITH.map(([name, num3, sym]) => broadcastOp(name, { value: (dt) => binary(num3, sym, dt) })),
   broadcastOp("Pow", { dtypeFrom: [0], value: (dt, ctx) => ctx.input(1)?.dtype ? binary(powNum, (a, b) => b === 1 ? a : null, dt) : null }),
   broadcastOp("Mod", { value: (dt, ctx) => binary(modNum(ctx.attrs.int("fmod", 0) !== 0), noSym, dt) }),
   broadcastOp("BitShift", { dtypeFrom: [0] }),
@@ -48760,28 +48760,30 @@ function ifBranches(ctx) {
     taken
   };
 }
-var ifOp = {
-  opType: "If",
-  // A whole branch of mixed kernels: no class fits, so the generic element-wise one (as for
-  // unsupported operators).
-  opClass: "elementwise",
-  infer(ctx) {
-    const b = ifBranches(ctx);
-    if (b.taken === true) return b.then?.outputs ?? [];
-    if (b.taken === false) return b.else?.outputs ?? [];
-    const t = b.then?.outputs ?? [];
-    const e = b.else?.outputs ?? [];
-    return ctx.node.outputs.map((_, i2) => mergeInfo(t[i2] ?? null, e[i2] ?? null));
-  },
-  cost(ctx) {
-    const b = ifBranches(ctx);
-    if (b.taken === true) return b.then?.cost ?? null;
-    if (b.taken === false) return b.else?.cost ?? null;
-    if (!b.then || !b.else) return null;
-    if (b.then.cost.flops !== b.else.cost.flops) ctx.warn("condition not known statically: costed as the dearer branch");
-    return dearer(b.then.cost, b.else.cost);
-  }
-};
+function ifLike(opType, domain, branches2) {
+  return {
+    opType,
+    ...domain !== void 0 ? { domain } : {},
+    opClass: "elementwise",
+    infer(ctx) {
+      const b = branches2(ctx);
+      if (b.taken === true) return b.then?.outputs ?? [];
+      if (b.taken === false) return b.else?.outputs ?? [];
+      const t = b.then?.outputs ?? [];
+      const e = b.else?.outputs ?? [];
+      return ctx.node.outputs.map((_, i2) => mergeInfo(t[i2] ?? null, e[i2] ?? null));
+    },
+    cost(ctx) {
+      const b = branches2(ctx);
+      if (b.taken === true) return b.then?.cost ?? null;
+      if (b.taken === false) return b.else?.cost ?? null;
+      if (!b.then || !b.else) return null;
+      if (b.then.cost.flops !== b.else.cost.flops) ctx.warn("condition not known statically: costed as the dearer branch");
+      return dearer(b.then.cost, b.else.cost);
+    }
+  };
+}
+var ifOp = ifLike("If", void 0, ifBranches);
 var UNROLL_LIMIT = 64;
 function runLoop(ctx) {
   const body = ctx.attrs.graph("body");
@@ -50098,27 +50100,7 @@ function branches(ctx) {
     taken
   };
 }
-var ifOp2 = {
-  opType: "IF",
-  domain: TFL,
-  opClass: "elementwise",
-  infer(ctx) {
-    const b = branches(ctx);
-    if (b.taken === true) return b.then?.outputs ?? [];
-    if (b.taken === false) return b.else?.outputs ?? [];
-    const t = b.then?.outputs ?? [];
-    const e = b.else?.outputs ?? [];
-    return ctx.node.outputs.map((_, i2) => mergeInfo(t[i2] ?? null, e[i2] ?? null));
-  },
-  cost(ctx) {
-    const b = branches(ctx);
-    if (b.taken === true) return b.then?.cost ?? null;
-    if (b.taken === false) return b.else?.cost ?? null;
-    if (!b.then || !b.else) return null;
-    if (b.then.cost.flops !== b.else.cost.flops) ctx.warn("condition not known statically: costed as the dearer branch");
-    return b.then.cost.flops >= b.else.cost.flops ? b.then.cost : b.else.cost;
-  }
-};
+var ifOp2 = ifLike("IF", TFL, branches);
 var UNROLL_LIMIT2 = 64;
 function unrollWhile(ctx, cond, body, vars) {
   let total = { macs: 0, flops: 0, coreMacs: 0 };
@@ -50590,6 +50572,15 @@ var NodeRecord = class {
   get domain() {
     return this.#node.domain;
   }
+  get inputNames() {
+    return this.#node.inputs;
+  }
+  get outputNames() {
+    return this.#node.outputs;
+  }
+  valueInfo(k) {
+    return this.#infos[this.#at + k];
+  }
   get inputs() {
     return this.#refs(this.#node.inputs, this.#at);
   }
@@ -50870,14 +50861,20 @@ function inferRun(model, options, bounds, expanded) {
     let macs = 0;
     let flops3 = 0;
     let coreMacs = 0;
-    for (const node2 of order) {
+    let node2 = order[0];
+    let outName = "";
+    const label = () => `node ${quoteToken(path + (node2.name || node2.opType))} (${quoteToken(node2.opType)})`;
+    const outputLabel = () => `${label()}: output ${quoteToken(outName)}`;
+    for (let step = 0; step < order.length; step++) {
+      node2 = order[step];
       if (++visits > maxVisits) {
         throw new GraphError(`the model needs more than ${maxVisits} node evaluations (sub-graphs and unrolled loops included): refused`);
       }
       if (record) pendingParams = pendingBytes = 0;
-      const inputsInfo = node2.inputs.map((n) => n === "" ? void 0 : scope.get(n) ?? void 0);
+      const names = node2.inputs;
+      const inputsInfo = new Array(names.length);
+      for (let i2 = 0; i2 < names.length; i2++) inputsInfo[i2] = names[i2] === "" ? void 0 : scope.get(names[i2]) ?? void 0;
       const result2 = runNode(node2, inputsInfo, scope, path, depth);
-      const label = () => `node ${quoteToken(path + (node2.name || node2.opType))} (${quoteToken(node2.opType)})`;
       let upper;
       for (let i2 = 0; i2 < node2.outputs.length; i2++) {
         const name = node2.outputs[i2];
@@ -50898,7 +50895,8 @@ function inferRun(model, options, bounds, expanded) {
             info2 = refine(info2, d);
           }
         }
-        if (info2) checkInfo(info2, () => `${label()}: output ${quoteToken(name)}`);
+        outName = name;
+        if (info2) checkInfo(info2, outputLabel);
         info2 = shared(info2);
         result2.outputs[i2] = info2;
         scope.values.set(name, info2);
@@ -51359,7 +51357,7 @@ function peakActivation(result, sizeOfInfo, excluded) {
   const steps = result.nodes.length;
   const nodes = result.nodes;
   let most = result.inputs.length;
-  for (const n of nodes) most += n.outputs.length;
+  for (const n of nodes) most += n.outputNames.length;
   const slot = /* @__PURE__ */ new Map();
   const size = new Float64Array(most);
   const born = new Int32Array(most);
@@ -51385,17 +51383,22 @@ function peakActivation(result, sizeOfInfo, excluded) {
     if (excluded?.has(inp.name)) continue;
     add(inp.name, inp.info, 0);
   }
+  const weights = result.weights;
   for (let step = 0; step < nodes.length; step++) {
     const n = nodes[step];
-    for (const i2 of n.inputs) {
-      if (!i2.name) continue;
-      const k = slot.get(i2.name);
+    const ins = n.inputNames;
+    for (let j = 0; j < ins.length; j++) {
+      const name = ins[j];
+      if (!name) continue;
+      const k = slot.get(name);
       if (k !== void 0) lastUse[k] = step;
     }
     if (isConstantOutput(n)) continue;
-    for (const o of n.outputs) {
-      if (!o.name || result.weights.has(o.name) || excluded?.has(o.name)) continue;
-      add(o.name, o.info, step);
+    const outs = n.outputNames;
+    for (let j = 0; j < outs.length; j++) {
+      const name = outs[j];
+      if (!name || weights.has(name) || excluded?.has(name)) continue;
+      add(name, n.valueInfo(ins.length + j), step);
     }
   }
   for (const o of result.outputs) {
@@ -51427,14 +51430,16 @@ var LazyList = class {
    * toJSON, nothing JSON.stringify leaves out), so the JSON writer hands runs of them to the
    * native serialiser without looking through each first.
    */
-  constructor(length, make, plain = false) {
+  constructor(length, make, plain = false, text2) {
     this.length = length;
     this.make = make;
     this.plain = plain;
+    this.text = text2;
   }
   length;
   make;
   plain;
+  text;
   at(i2) {
     return this.make(i2);
   }
@@ -51515,6 +51520,15 @@ function topItems(items, n, keep2, compare2) {
   return heap.sort((a, b) => before(a, b) ? -1 : 1);
 }
 
+// src/report/json.ts
+var EXTRA_ESCAPES = /[\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
+var CHUNK = 1 << 20;
+var NEEDS_WORK = /["\\\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028-\u202E\u2066-\u2069\uD800-\uDFFF]/;
+function jsonString(s) {
+  if (!NEEDS_WORK.test(s)) return `"${s}"`;
+  return JSON.stringify(s).replace(EXTRA_ESCAPES, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
 // src/report/model-report.ts
 var SCHEMA_VERSION = 1;
 function tensorEntry(name, info2) {
@@ -51556,6 +51570,59 @@ function nodeEntry(n, r, i2) {
   }
   return e;
 }
+function nodeText(n, r, i2) {
+  const cost = n.cost;
+  const flops3 = cost ? cost.flops : null;
+  let s = `{"name":${jsonString(n.name)},"opType":${jsonString(n.opType)},"inputs":${tensorsText(n, n.inputNames, 0)},"outputs":${tensorsText(n, n.outputNames, n.inputNames.length)},"params":${num(n.params)},"macs":${num(cost ? cost.macs : null)},"flops":${num(flops3)},"bytesRead":${num(n.bytesRead)},"bytesWritten":${num(n.bytesWritten)},"intensity":${num(intensity(flops3, n.bytesRead, n.bytesWritten))}`;
+  if (n.domain) s += `,"domain":${jsonString(n.domain)}`;
+  if (!n.supported) s += ',"supported":false';
+  if (n.opClass !== void 0) s += `,"opClass":${jsonString(n.opClass)}`;
+  if (cost?.timing) s += `,"timing":${JSON.stringify({ ...cost.timing })}`;
+  if (cost?.partial) s += ',"lowerBound":true';
+  if (!cost || cost.partial || n.bytesRead === null || n.bytesWritten === null) {
+    const u = nodeUpper(r, i2);
+    if (u.cost || u.bytes !== null) s += `,"upper":${JSON.stringify({ macs: u.cost?.macs ?? null, flops: u.cost?.flops ?? null, bytes: u.bytes })}`;
+  }
+  return `${s}}`;
+}
+function num(v) {
+  return v !== null && Number.isFinite(v) ? String(v) : "null";
+}
+function dimsText(shape2) {
+  if (shape2 === null || shape2 === void 0) return "null";
+  let s = "[";
+  for (let k = 0; k < shape2.length; k++) {
+    const d = shape2[k];
+    if (k > 0) s += ",";
+    s += typeof d === "number" ? num(d) : typeof d === "string" ? jsonString(d) : "null";
+  }
+  return `${s}]`;
+}
+function tensorsText(n, names, from) {
+  let s = "[";
+  let first = true;
+  for (let k = 0; k < names.length; k++) {
+    const name = names[k];
+    if (name === "") continue;
+    s += first ? '{"name":' : ',{"name":';
+    first = false;
+    s += jsonString(name);
+    const info2 = n.valueInfo(from + k);
+    if (!info2) s += ',"dtype":null,"shape":null}';
+    else {
+      switch (info2.kind) {
+        case "tensor":
+          s += `,"dtype":${info2.dtype === null ? "null" : jsonString(info2.dtype)},"shape":${dimsText(info2.shape)}}`;
+          break;
+        default: {
+          const e = tensorEntry(name, info2);
+          s += `,"kind":${jsonString(e.kind)},"dtype":${e.dtype === null ? "null" : jsonString(e.dtype)},"shape":${dimsText(e.shape)}}`;
+        }
+      }
+    }
+  }
+  return `${s}]`;
+}
 function tensorEntries(refs) {
   let named = 0;
   for (const r of refs) if (r.name !== "") named++;
@@ -51569,6 +51636,7 @@ function intensity(flops3, read, written) {
   return flops3 / (read + written);
 }
 function modelReport(src, r) {
+  const onnx = src.format.format === "onnx";
   const report2 = {
     path: src.path,
     fileBytes: src.fileBytes,
@@ -51576,8 +51644,9 @@ function modelReport(src, r) {
     formatVersion: src.format.version,
     irVersion: src.format.format === "onnx" ? src.format.version : 0,
     producer: src.format.producer,
-    opset: r.opset,
-    opsetImports: Object.fromEntries([...r.opsetImports].map(([d, v]) => [d === "" ? "ai.onnx" : d, v])),
+    // ONNX's default-domain opset; another format has none (0), and only its own operator domains.
+    opset: onnx ? r.opset : 0,
+    opsetImports: Object.fromEntries([...r.opsetImports].filter(([d]) => onnx || d !== "").map(([d, v]) => [d === "" ? "ai.onnx" : d, v])),
     dims: r.dims,
     defaultedDims: r.defaultedDims,
     graph: {
@@ -51591,7 +51660,16 @@ function modelReport(src, r) {
     warnings: [...src.notices.map((message) => ({ node: "", message })), ...r.warnings]
   };
   const nodes = r.nodes;
-  lazyMember(report2, "nodes", new LazyList(nodes.length, (i2) => nodeEntry(nodes[i2], r, i2), true));
+  lazyMember(
+    report2,
+    "nodes",
+    new LazyList(
+      nodes.length,
+      (i2) => nodeEntry(nodes[i2], r, i2),
+      true,
+      (i2) => nodeText(nodes[i2], r, i2)
+    )
+  );
   return report2;
 }
 function reportNodes(m) {
@@ -51721,7 +51799,12 @@ var GraphIndex = class {
     this.topOutputs = new Set(graph2.outputs.map((o) => o.name));
     for (const inp of result?.inputs ?? []) this.infos.set(inp.name, inp.info);
     for (const n of result?.nodes ?? []) {
-      for (const v of [...n.inputs, ...n.outputs]) if (v.name && !this.infos.has(v.name)) this.infos.set(v.name, v.info);
+      const ins = n.inputNames;
+      const outs = n.outputNames;
+      for (let k = 0; k < ins.length + outs.length; k++) {
+        const name = k < ins.length ? ins[k] : outs[k - ins.length];
+        if (name && !this.infos.has(name)) this.infos.set(name, n.valueInfo(k));
+      }
     }
     this.index(graph2, 0);
   }
@@ -54397,7 +54480,7 @@ var report_schema_default = {
         formatVersion: { type: "integer", description: "The format's version: ONNX IR version, TFLite schema version." },
         irVersion: { type: "integer", description: "ONNX's IR version; 0 for a model in another format." },
         producer: { type: "string" },
-        opset: { type: "integer" },
+        opset: { type: "integer", description: "ONNX default-domain opset; 0 for a model in another format." },
         opsetImports: { type: "object", additionalProperties: { type: "integer" } },
         dims: { type: "object", additionalProperties: { type: "integer" } },
         defaultedDims: { type: "array", items: { type: "string" } },
@@ -57133,7 +57216,7 @@ function readArtifactZip(zip, display, expected = REPORT_FILE, ignored = IGNORED
     throw new InputError(display, `${expected} is not UTF-8 text`);
   }
 }
-var num = { type: "number" };
+var num2 = { type: "number" };
 var numOrNull = { type: ["number", "null"] };
 var level = { enum: ["error", "warn"] };
 var kind2 = { enum: ["absolute", "relative", "incomplete"] };
@@ -57159,10 +57242,10 @@ var SHAPE = {
           floor: { type: "boolean" },
           value: numOrNull,
           base: numOrNull,
-          change: { oneOf: [{ type: "null" }, { type: "object", required: ["delta", "percent"], properties: { delta: num, percent: numOrNull } }] },
+          change: { oneOf: [{ type: "null" }, { type: "object", required: ["delta", "percent"], properties: { delta: num2, percent: numOrNull } }] },
           budget: numOrNull,
           usedPercent: numOrNull,
-          maxIncrease: { oneOf: [{ type: "null" }, { type: "object", properties: { percent: num, absolute: num } }] },
+          maxIncrease: { oneOf: [{ type: "null" }, { type: "object", properties: { percent: num2, absolute: num2 } }] },
           status: { enum: ["pass", "warn", "fail", "info"] },
           reason: { type: "string" },
           broken: {
