@@ -51,8 +51,6 @@ export interface FormatReader {
   readonly id: FormatId;
   /** The format's name in messages: 'ONNX', 'TensorFlow Lite'. */
   readonly name: string;
-  /** File extensions it is usually stored under ('.onnx'), for messages and the walk. */
-  readonly extensions: readonly string[];
   /**
    * Recognise the format from the file's bytes without decoding it: 'yes' for a magic number
    * (checked before anything else), 'maybe' for a structural guess (checked only after every

@@ -5,7 +5,6 @@ import { decodeModel } from './decode.js';
 export const onnxReader: FormatReader = {
   id: 'onnx',
   name: 'ONNX',
-  extensions: ['.onnx'],
   sniff(bytes) {
     // ModelProto starts with the tag of one of its fields (ir_version: 0x08 in every exporter).
     const first = bytes[0];

@@ -5,7 +5,6 @@ import { decodeTflite } from './decode.js';
 export const tfliteReader: FormatReader = {
   id: 'tflite',
   name: 'TensorFlow Lite',
-  extensions: ['.tflite'],
   sniff(bytes) {
     // Every TFLite writer puts the identifier after the root offset.
     return bytes.length >= 8 && bytes[4] === 0x54 && bytes[5] === 0x46 && bytes[6] === 0x4c && bytes[7] === 0x33 ? 'yes' : 'no';
