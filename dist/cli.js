@@ -29695,7 +29695,6 @@ function functionProto(r) {
 var onnxReader = {
   id: "onnx",
   name: "ONNX",
-  extensions: [".onnx"],
   sniff(bytes) {
     const first2 = bytes[0];
     const field2 = first2 >> 3;
@@ -30485,7 +30484,6 @@ function signatureAliases(model, raws, names, metadata) {
 var tfliteReader = {
   id: "tflite",
   name: "TensorFlow Lite",
-  extensions: [".tflite"],
   sniff(bytes) {
     return bytes.length >= 8 && bytes[4] === 84 && bytes[5] === 70 && bytes[6] === 76 && bytes[7] === 51 ? "yes" : "no";
   },

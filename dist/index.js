@@ -42941,7 +42941,6 @@ function functionProto(r) {
 var onnxReader = {
   id: "onnx",
   name: "ONNX",
-  extensions: [".onnx"],
   sniff(bytes) {
     const first = bytes[0];
     const field = first >> 3;
@@ -43731,7 +43730,6 @@ function signatureAliases(model, raws, names, metadata) {
 var tfliteReader = {
   id: "tflite",
   name: "TensorFlow Lite",
-  extensions: [".tflite"],
   sniff(bytes) {
     return bytes.length >= 8 && bytes[4] === 84 && bytes[5] === 70 && bytes[6] === 76 && bytes[7] === 51 ? "yes" : "no";
   },
