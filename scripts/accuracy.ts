@@ -33,7 +33,7 @@ import { UserError } from '../src/errors.js';
 import { analyzeModelFile } from '../src/io/analyze-file.js';
 import { compileGlob } from '../src/budgets/glob.js';
 import { findDevice } from '../src/devices/catalog.js';
-import { calibrateOnThisMachine, describeMachine, thisMachineDevice } from '../src/calibrate/calibrate.js';
+import { calibrateOnThisMachine, describeMachine, thisMachineDevice, type MicroTiming } from '../src/calibrate/calibrate.js';
 import { detectMachine, type Machine } from '../src/calibrate/machine.js';
 import { deviceModel } from '../src/devices/efficiency.js';
 import { estimateLatency, nodeClass, type DeviceModel, type EstimateOptions } from '../src/devices/roofline.js';
@@ -50,6 +50,7 @@ import {
   type OrtModule,
   type OrtSession,
   type RoundItem,
+  type Timing,
 } from '../src/calibrate/ort.js';
 import {
   END,
@@ -354,26 +355,8 @@ async function main(): Promise<void> {
   if (cases.length === 0) throw new UsageError(`no model matches --only ${args.only.join(',')}`);
 
   let calibrated: DeviceModel | undefined;
+  let microTimings: MicroTiming[] | undefined;
   let calibrateNote = 'calibration skipped (--no-calibrate)';
-  if (args.calibrate) {
-    {
-      const t0 = Date.now();
-      console.error('calibrating on the micro-suite ...');
-      // With --device the fit starts from the catalog's figures; otherwise calibrate detects this
-      // machine's peak and measures its streaming bandwidth itself (not the assumed one above).
-      const result = await calibrateOnThisMachine({
-        ort,
-        ...(args.device ? { base: defaultDevice } : {}),
-        threads: args.threads,
-        quick: args.quick,
-        log: (l) => console.error(`  ${l}`),
-      });
-      calibrated = result.device;
-      const basis = result.basis?.length ? ` (${result.basis.join('; ')})` : '';
-      calibrateNote = `calibrated device: \`calibrateOnThisMachine\` on the built-in micro-suite${args.quick ? ' (quick)' : ''}${basis}, ${((Date.now() - t0) / 1000).toFixed(0)} s; it never sees the models below`;
-      console.error(`calibrated in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
-    }
-  }
 
   const tmp = mkdtempSync(join(os.tmpdir(), 'model-budget-accuracy-'));
   const rows: AccuracyRow[] = [];
@@ -413,16 +396,43 @@ async function main(): Promise<void> {
         `loaded ${c.name} (${((Date.now() - t0) / 1000).toFixed(1)} s${runnable.wrote ? `, ${(runnable.wrote / 1e6).toFixed(0)} MB of weights written` : ''})`,
       );
     }
-    const timings = await timeInRounds(
-      prepared.map((p) => p.item),
-      rounds,
-      (r) => console.error(`round ${r + 1} of ${rounds} done`),
-    );
+    let timings: Timing[];
+    if (args.calibrate) {
+      // The micro-suite is timed in the same rounds as the models (both see the machine in the
+      // same state); the fit sees only the micro-suite.
+      const t0 = Date.now();
+      console.error('timing the micro-suite and the models in the same rounds ...');
+      const result = await calibrateOnThisMachine({
+        ort,
+        ...(args.device ? { base: defaultDevice } : {}),
+        threads: args.threads,
+        quick: args.quick,
+        log: (l) => console.error(`  ${l}`),
+        alongside: prepared.map((p) => p.item),
+        rounds: args.quick ? 2 : 7,
+        onRound: (r, n) => console.error(`round ${r + 1} of ${n} done`),
+      });
+      calibrated = result.device;
+      microTimings = result.timings;
+      timings = result.alongside!;
+      const basis = result.basis?.length ? ` (${result.basis.join('; ')})` : '';
+      calibrateNote = `calibrated device: \`calibrateOnThisMachine\` on the built-in micro-suite${args.quick ? ' (quick)' : ''}${basis}, timed in the same rounds as the models (${((Date.now() - t0) / 1000).toFixed(0)} s in all); the fit never sees the models below`;
+    } else {
+      timings = await timeInRounds(
+        prepared.map((p) => p.item),
+        rounds,
+        (r) => console.error(`round ${r + 1} of ${rounds} done`),
+      );
+    }
     for (const [k, p] of prepared.entries()) {
       const { c, report, dims, feeds } = p;
       const m: Measured = { ms: timings[k].ms, passes: timings[k].passes, runs: p.item.runs };
       // As `analyze` estimates: with the graph's inputs and outputs (fusion, load-time folding).
-      const graph = { graphInputs: report.graph.inputs.map((i) => i.name), graphOutputs: report.graph.outputs.map((o) => o.name) };
+      const graph = {
+        graphInputs: report.graph.inputs.map((i) => i.name),
+        graphOutputs: report.graph.outputs.map((o) => o.name),
+        dynamicShapes: Object.keys(report.dims).length > 0,
+      };
       const def = estimateLatency(report.nodes, defaultDevice, graph).ms;
       const cal = calibrated ? estimateLatency(report.nodes, calibrated, graph).ms : undefined;
       const dimsText = Object.entries(dims)
@@ -472,7 +482,7 @@ async function main(): Promise<void> {
     method: [
       `\`npm run accuracy${process.argv.length > 2 ? ' -- ' + process.argv.slice(2).join(' ') : ''}\` (scripts/accuracy.ts), ${minutes} min`,
       `onnxruntime-node, CPU execution provider, graph optimisation 'all', ${args.threads} intra-op threads, sequential; process priority ${raised ? 'raised' : 'not raised'}`,
-      `every model loaded first, then ${rounds} interleaved rounds, each one pass of every model (warm-up, then 10-30 runs; 3-10 over 200 ms a run); a model's figure is the median of its passes' medians`,
+      `every model loaded first, then ${args.calibrate ? (args.quick ? 2 : 7) : rounds} interleaved rounds, each one pass of every model${args.calibrate ? ' and of every micro-model' : ''} (warm-up, then 10-30 runs; 3-10 over 200 ms a run); a model's figure is the median of its passes' medians`,
       'models: test/fixtures/models/*.onnx and examples/models/*.onnx at batch 1 and their export dims (manifest.json; budgets.example.yml for the examples); missing external weights replaced by random values in a temporary folder',
       `default device: ${defaultDevice.name}`,
       calibrateNote,
@@ -504,7 +514,10 @@ async function main(): Promise<void> {
           )
         : null,
     };
-    writeFileSync(args.json, JSON.stringify({ machine, rows, stats, models: details, calibratedDevice: calibrated ?? null }, null, 2) + '\n');
+    writeFileSync(
+      args.json,
+      JSON.stringify({ machine, rows, stats, models: details, calibratedDevice: calibrated ?? null, microSuite: microTimings ?? null, cpu }, null, 2) + '\n',
+    );
   }
   if (!args.dry) {
     if (args.only.length) console.error(`note: --only given; docs/roofline.md gets this subset`);

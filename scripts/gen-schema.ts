@@ -280,6 +280,11 @@ const customDevice = {
     'compute-efficiency': fraction('Share of peak a well-shaped kernel reaches: 0.8 or 80% (op classes without their own figure).'),
     'memory-efficiency': fraction('Share of bandwidth a streaming kernel reaches: 0.9 or 90%.'),
     'kernel-overhead': pattern(DURATION, 'Time added per kernel launch: 5us (op classes without their own figure).', false),
+    'run-overhead': pattern(
+      DURATION,
+      'Time one inference call costs beyond its kernels (binding inputs and outputs, waking worker threads), added once per forward pass: 30us. Default 0.',
+      false,
+    ),
     cache: {
       type: 'object',
       additionalProperties: false,
@@ -291,7 +296,7 @@ const customDevice = {
       },
     },
     fusion: fusion(
-      "What the runtime fuses: none (every node is its own kernel) or standard (activations, bias, BatchNorm and element-wise epilogues fold into the preceding conv / gemm; views are free). Overrides the file's 'fusion'.",
+      "What the runtime fuses: none (every node is its own kernel), standard (activations, bias, BatchNorm and element-wise epilogues fold into the preceding conv / gemm; views and shape arithmetic are free) or onnxruntime (as ONNX Runtime's CPU provider: epilogues fold into convs and 2-D Gemms, after a batched MatMul they run as one kernel of their own; views and, with symbolic dims, shape arithmetic run as kernels). Overrides the file's 'fusion'.",
     ),
     classes: {
       type: 'object',
@@ -340,7 +345,7 @@ const schema = {
     },
     'custom-devices': customDevices,
     fusion: fusion(
-      "What the runtime fuses, for every device of this file that does not set its own 'fusion': none or standard. The CLI's --fusion overrides it.",
+      "What the runtime fuses, for every device of this file that does not set its own 'fusion': none, standard or onnxruntime. The CLI's --fusion overrides it.",
     ),
     defaults: {
       type: 'object',

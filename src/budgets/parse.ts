@@ -105,6 +105,7 @@ export const KEYS = {
     'compute-efficiency',
     'memory-efficiency',
     'kernel-overhead',
+    'run-overhead',
     'cache',
     'fusion',
     'classes',
@@ -863,6 +864,7 @@ function parseCustomDevice(ctx: Ctx, node: YamlNode, keyPath: string, onId: (id:
     overrides.computeEfficiency = check(() => fraction(ctx, m.get('compute-efficiency')!.value, `${keyPath}.compute-efficiency`));
   if (m.has('memory-efficiency')) overrides.memoryEfficiency = check(() => fraction(ctx, m.get('memory-efficiency')!.value, `${keyPath}.memory-efficiency`));
   if (m.has('kernel-overhead')) overrides.kernelOverhead = check(() => seconds(ctx, m.get('kernel-overhead')!.value, `${keyPath}.kernel-overhead`));
+  if (m.has('run-overhead')) overrides.runOverhead = check(() => seconds(ctx, m.get('run-overhead')!.value, `${keyPath}.run-overhead`));
   let cache = like?.cache;
   if (m.has('cache')) {
     const c = check(() => cacheFigures(ctx, m.get('cache')!.value, `${keyPath}.cache`, like?.cache, source));

@@ -7,7 +7,17 @@ import { deviceModel } from '../devices/efficiency.js';
 import type { DeviceModel } from '../devices/roofline.js';
 import { fitDevice, type FitReport, type Measurement } from './fit.js';
 import { cacheCandidates, detectMachine, type Machine } from './machine.js';
-import { makeFeeds, raisePriority, sessionOptions, timeInRounds, type Optimization, type OrtModule, type OrtSession, type RoundItem } from './ort.js';
+import {
+  makeFeeds,
+  raisePriority,
+  sessionOptions,
+  timeInRounds,
+  type Optimization,
+  type OrtModule,
+  type OrtSession,
+  type RoundItem,
+  type Timing,
+} from './ort.js';
 import { microSuite, type MicroModel } from './suite.js';
 
 export { deviceYaml } from './device-yaml.js';
@@ -27,8 +37,18 @@ export interface CalibrateOptions {
   id?: string;
   /** The machine (default detected); tests pass one. */
   machine?: Machine;
-  /** onnxruntime's graph optimisation (default 'all': fusion standard; 'disabled' / 'basic': fusion none). */
+  /** onnxruntime's graph optimisation (default 'all': fusion onnxruntime; 'disabled' / 'basic': fusion none). */
   optimization?: Optimization;
+  /**
+   * Other models to time in the same rounds as the micro-suite (`npm run accuracy`: the models it
+   * checks), so both see the machine in the same state; their timings come back in `alongside`.
+   * The fit never sees them.
+   */
+  alongside?: readonly RoundItem[];
+  /** Timing rounds (default 5; quick 2). */
+  rounds?: number;
+  /** Called after each round. */
+  onRound?: (round: number, rounds: number) => void;
 }
 
 export interface CalibrateResult {
@@ -39,6 +59,10 @@ export interface CalibrateResult {
   ortVersion: string | null;
   /** How the device's peak and bandwidth were set, one line each. */
   basis: string[];
+  /** The micro-suite's measured times (what the fit saw). */
+  timings: MicroTiming[];
+  /** The timings of `options.alongside`, in its order. */
+  alongside?: Timing[];
 }
 
 /** A cpu-class device for this machine: peak by cores x clock x FLOPs per cycle. */
@@ -79,19 +103,26 @@ function streamingRate(timed: { model: MicroModel; ms: number }[]): number | nul
   return Math.max(...top.map((c) => c.bytes / (c.ms * 1e-3)));
 }
 
+/** One micro-model's measured time (the median of its passes). */
+export interface MicroTiming {
+  id: string;
+  ms: number;
+  /** Each pass's median, milliseconds (absent in older saves). */
+  passes?: number[];
+}
+
 export async function calibrateOnThisMachine(options: CalibrateOptions): Promise<{ device: DeviceModel; fit: FitReport } & CalibrateResult> {
   const log = options.log ?? (() => {});
   const machine = options.machine ?? detectMachine();
   const threads = options.threads ?? machine.cores;
   const ortVersion = options.ort.env?.versions?.common ?? null;
   const optimization = options.optimization ?? 'all';
-  // ORT fuses conv/gemm epilogues from 'extended' up; below it every node is its own kernel.
-  const fusion = optimization === 'all' || optimization === 'extended' ? 'standard' : 'none';
   if (!raisePriority()) log('could not raise the process priority: timings share the machine with everything else');
   // Every micro-model gets its session first; then rounds, each timing one pass of every model.
   const models = [...microSuite({ quick: options.quick })];
   const sessions: OrtSession[] = [];
-  const timed: { model: MicroModel; ms: number }[] = [];
+  const timings: MicroTiming[] = [];
+  let alongside: Timing[] | undefined;
   try {
     const items: RoundItem[] = [];
     for (const model of models) {
@@ -99,19 +130,42 @@ export async function calibrateOnThisMachine(options: CalibrateOptions): Promise
       sessions.push(session);
       items.push({ session, feeds: makeFeeds(options.ort, model.feeds), warmup: options.quick ? 2 : 3, runs: options.quick ? 5 : (model.runs ?? 10) });
     }
-    const rounds = options.quick ? 2 : 5;
-    const timings = await timeInRounds(items, rounds);
+    const rounds = options.rounds ?? (options.quick ? 2 : 5);
+    const all = await timeInRounds([...items, ...(options.alongside ?? [])], rounds, (r) => options.onRound?.(r, rounds));
+    const timed = all.slice(0, items.length);
+    alongside = all.slice(items.length);
     models.forEach((model, i) => {
-      timed.push({ model, ms: timings[i].ms });
-      log(`${model.id.padEnd(28)} ${timings[i].ms.toFixed(4).padStart(10)} ms  (${model.what})`);
+      timings.push({ id: model.id, ms: timed[i].ms, passes: timed[i].passes });
+      log(`${model.id.padEnd(28)} ${timed[i].ms.toFixed(4).padStart(10)} ms  (${model.what})`);
     });
   } finally {
     for (const s of sessions) await s.release();
   }
+  return { ...fitMicroSuite(timings, { ...options, machine, threads, optimization, ortVersion }), ...(alongside ? { alongside } : {}) };
+}
+
+/**
+ * The pure half of calibrating: fit a device to the micro-suite's measured times (the suite is
+ * made again from its ids). Measurements saved by `npm run accuracy -- --json` fit again offline.
+ */
+export function fitMicroSuite(
+  timings: readonly MicroTiming[],
+  options: Omit<CalibrateOptions, 'ort' | 'log'> & { machine: Machine; ortVersion: string | null; date?: string },
+): { device: DeviceModel; fit: FitReport } & CalibrateResult {
+  const { machine, ortVersion } = options;
+  const threads = options.threads ?? machine.cores;
+  const optimization = options.optimization ?? 'all';
+  // ORT fuses conv/gemm epilogues from 'extended' up; below it every node is its own kernel.
+  const fusion = optimization === 'all' || optimization === 'extended' ? 'onnxruntime' : 'none';
+  const byId = new Map([...microSuite({ quick: options.quick })].map((m) => [m.id, m]));
+  const timed = timings.flatMap((t) => {
+    const model = byId.get(t.id);
+    return model ? [{ model, ms: t.ms }] : [];
+  });
   const basis: string[] = [];
   let base = options.base;
   const id = options.id ?? 'this-machine';
-  const date = new Date().toISOString().slice(0, 10);
+  const date = options.date ?? new Date().toISOString().slice(0, 10);
   const how = `calibrated ${date} with onnxruntime ${ortVersion ?? '(version unknown)'}${optimization !== 'all' ? ` (optimisation ${optimization})` : ''}${threads !== machine.cores ? `, ${threads} threads` : ''}`;
   if (!base) {
     const measured = streamingRate(timed);
@@ -131,13 +185,20 @@ export async function calibrateOnThisMachine(options: CalibrateOptions): Promise
     base = { ...base, id, name: `${base.name}, ${how} on ${describeMachine(machine)}` };
     basis.push(`peak and bandwidth from ${options.base!.id}`);
   }
-  const measurements: Measurement[] = timed.map((t) => ({ id: t.model.id, nodes: t.model.nodes, graph: t.model.graph, ms: t.ms, source: 'micro-suite' }));
+  const measurements: Measurement[] = timed.map((t) => ({
+    id: t.model.id,
+    nodes: t.model.nodes,
+    graph: t.model.graph,
+    ms: t.ms,
+    source: 'micro-suite',
+  }));
   const { device, report } = fitDevice(measurements, {
     base: { ...base, fusion },
     fusion,
     cacheCandidates: cacheCandidates(machine.caches, machine.cores),
-    // Each micro-model is one session.run from JavaScript: its fixed cost is fitted apart.
+    // Each micro-model is one session.run from JavaScript: its fixed cost is part of the device
+    // (a real model pays it too, once per forward pass).
     runOverhead: true,
   });
-  return { device, fit: report, machine, ortVersion, basis };
+  return { device, fit: report, machine, ortVersion, basis, timings: [...timings] };
 }

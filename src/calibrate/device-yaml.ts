@@ -62,6 +62,7 @@ export function deviceYaml(device: DeviceModel, fit?: FitReport, options: Device
   lines.push(`    compute-efficiency: ${fraction(device.computeEfficiency)}${mark('compute-efficiency')}`);
   lines.push(`    memory-efficiency: ${fraction(device.memoryEfficiency)}${mark('memory-efficiency')}`);
   lines.push(`    kernel-overhead: ${seconds(device.kernelOverhead)}${mark('kernel-overhead')}`);
+  if (device.runOverhead) lines.push(`    run-overhead: ${seconds(device.runOverhead)}${mark('run-overhead')}`);
   if (device.cache) lines.push(`    cache: { size: ${size(device.cache.bytes)}, bandwidth: ${bandwidth(device.cache.bandwidth)} }${mark('cache.bandwidth')}`);
   lines.push(`    fusion: ${device.fusion}`);
   const classes = OP_CLASSES.filter((c) => device.classes[c] && Object.keys(device.classes[c]).length);
@@ -101,9 +102,6 @@ function fitComments(fit: FitReport): string[] {
         : 'Cache: no measurement responds to it (kept from the base device).',
     );
   }
-  const run = fit.parameters.find((p) => p.name === 'run-overhead');
-  if (run)
-    out.push(`Each timed run also cost ${sig(run.value * 1e6, 3)} us outside the kernels (session.run from JavaScript): fitted apart, not part of the device.`);
   if (fit.notIdentifiable.length) out.push(`Not identifiable (no measurement exercises them; base figures kept): ${fit.notIdentifiable.join(', ')}.`);
   if (fit.skipped.length) out.push(`Left out (nothing to estimate or no time): ${fit.skipped.map((s) => safeText(s, 60)).join(', ')}.`);
   out.push('Residuals (estimate / measured after the fit):');

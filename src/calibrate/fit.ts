@@ -27,15 +27,15 @@ export interface Measurement {
   ms: number;
   /** Where it came from (a file, "micro-suite"). */
   source?: string;
-  /** The graph's input and output names (what fusion and load-time folding need), as `withLatency` passes them. */
-  graph?: { inputs: readonly string[]; outputs: readonly string[] };
+  /** The graph's input and output names (what fusion and load-time folding need), as `withLatency` passes them; `dynamic`: the file has symbolic dims. */
+  graph?: { inputs: readonly string[]; outputs: readonly string[]; dynamic?: boolean };
 }
 
 /** The forward model: milliseconds for these nodes on this device. */
 export type Estimator = (nodes: readonly NodeEntry[], device: DeviceModel, graph?: Measurement['graph']) => number;
 
 export const rooflineMs: Estimator = (nodes, device, graph) =>
-  estimateLatency(nodes, device, graph ? { graphInputs: graph.inputs, graphOutputs: graph.outputs } : {}).ms;
+  estimateLatency(nodes, device, graph ? { graphInputs: graph.inputs, graphOutputs: graph.outputs, dynamicShapes: graph.dynamic === true } : {}).ms;
 
 export interface FitOptions {
   /** The device to start from: peaks, bandwidth and every figure the measurements leave alone. */
@@ -133,7 +133,7 @@ const FREE: ReadonlySet<OpClass> = new Set<OpClass>(['view', 'shape']);
  * kernels that set the device-wide figure (those write as much as they read). The suite's GEMVs
  * identify it.
  */
-const MEMORY_CLASSES: ReadonlySet<OpClass> = new Set<OpClass>(['gemm']);
+const MEMORY_CLASSES: ReadonlySet<OpClass> = new Set<OpClass>(['gemm', 'recurrent', 'normalization', 'reduction']);
 
 const COMPUTE_CLASSES: ReadonlySet<OpClass> = new Set<OpClass>([
   'gemm',
@@ -148,10 +148,32 @@ const COMPUTE_CLASSES: ReadonlySet<OpClass> = new Set<OpClass>([
   'resample',
 ]);
 
+/**
+ * The classes whose launch cost is fitted apart. Element-wise, normalisation, reduction and
+ * data-movement kernels share the device-wide overhead: in a real graph each is a small kernel
+ * unlike the one before (about 2 us each here), which a chain of one repeated kernel under-states
+ * (under 1 us), so their launch cost is taken from a graph that mixes them (the suite's
+ * small-ops model) rather than per class. Convolutions carry set-up work per launch (ONNX
+ * Runtime's im2col buffers, packing), recurrent kernels a cost per step, views and shape
+ * arithmetic almost none: those are fitted per class.
+ */
+const OWN_OVERHEAD: ReadonlySet<OpClass> = new Set<OpClass>([
+  'gemm',
+  'conv',
+  'conv-1x1',
+  'depthwise',
+  'grouped',
+  'conv-3d',
+  'conv-transpose',
+  'recurrent',
+  'attention',
+  'resample',
+  'view',
+  'shape',
+]);
+
 interface ParamDef {
   name: string;
-  /** Not a figure of the device (the per-run overhead). */
-  nuisance?: true;
   lo: number;
   hi: number;
   get(d: DeviceModel): number;
@@ -210,17 +232,17 @@ function parameterDefs(classes: readonly OpClass[], withCache: boolean, runOverh
         get: (d) => d.classes[c]?.memoryEfficiency ?? d.memoryEfficiency,
         set: (d, v) => (d.classes[c] = { ...d.classes[c], memoryEfficiency: v }),
       });
-    defs.push({
-      name: `${c}.kernel-overhead`,
-      lo: 1e-8,
-      hi: 1e-2,
-      get: (d) => d.classes[c]?.kernelOverhead ?? d.kernelOverhead,
-      set: (d, v) => (d.classes[c] = { ...d.classes[c], kernelOverhead: v }),
-    });
+    if (OWN_OVERHEAD.has(c))
+      defs.push({
+        name: `${c}.kernel-overhead`,
+        lo: 1e-8,
+        hi: 1e-2,
+        get: (d) => d.classes[c]?.kernelOverhead ?? d.kernelOverhead,
+        set: (d, v) => (d.classes[c] = { ...d.classes[c], kernelOverhead: v }),
+      });
   }
   if (runOverhead) {
-    // Read and written through the fit's own state (see fitDevice), never through the device.
-    defs.push({ name: 'run-overhead', nuisance: true, lo: 1e-7, hi: 1e-3, get: () => 5e-6, set: () => undefined });
+    defs.push({ name: 'run-overhead', lo: 1e-7, hi: 1e-3, get: (d) => d.runOverhead || 5e-6, set: (d, v) => (d.runOverhead = v) });
   }
   if (withCache) {
     defs.push({
@@ -321,10 +343,10 @@ export function fitDevice(measurements: readonly Measurement[], options: FitOpti
     return ok;
   });
   const present = new Set(usable.flatMap((m) => m.nodes.map(nodeClass)));
-  const classes = OP_CLASSES.filter((c) => present.has(c) && !FREE.has(c));
+  // Views and shape arithmetic launch kernels only where the runtime does not fold them.
+  const classes = OP_CLASSES.filter((c) => present.has(c) && (fusion !== 'standard' || !FREE.has(c)));
   const candidates = [...(options.cacheCandidates ?? (base.cache ? [base.cache.bytes] : []))].filter((b) => b > 0);
   const defs = parameterDefs(classes, candidates.length > 0, options.runOverhead === true);
-  const runJ = defs.findIndex((d) => d.nuisance);
   const delta = options.robust ?? Math.log(1.25);
   const initialDevice = clone(base);
   if (candidates.length && !initialDevice.cache) initialDevice.cache = { bytes: candidates[0], bandwidth: 4 * base.bandwidth * base.memoryEfficiency };
@@ -334,25 +356,21 @@ export function fitDevice(measurements: readonly Measurement[], options: FitOpti
   const deviceAt = (x: number[], cacheBytes: number | null): DeviceModel => {
     const d = clone(initialDevice);
     if (cacheBytes !== null) d.cache = { bytes: cacheBytes, bandwidth: d.cache!.bandwidth };
-    defs.forEach((p, j) => {
-      if (!p.nuisance) p.set(d, Math.exp(x[j]));
-    });
+    defs.forEach((p, j) => p.set(d, Math.exp(x[j])));
     return d;
   };
-  /** Milliseconds a measurement's run costs beyond its kernels, at x. */
-  const runMs = (x: number[]) => (runJ >= 0 ? Math.exp(x[runJ]) * 1e3 : 0);
   // Which measurements each parameter can move: a class's figures only those with a node of that class.
   const classesOf = usable.map((m) => new Set(m.nodes.map(nodeClass)));
   const all = usable.map((_, i) => i);
   const affects = defs.map((p) => {
     const [c, key] = p.name.split('.');
-    return key && c !== 'cache' ? all.filter((i) => classesOf[i].has(c as OpClass)) : all;
+    // Shape arithmetic runs at the 'shape' class's launch cost whatever its operator's class.
+    return key && c !== 'cache' && c !== 'shape' ? all.filter((i) => classesOf[i].has(c as OpClass)) : all;
   });
   /** ln(estimate / measured) for every measurement, or for those listed in `only` (in its order). */
   const residualsFor = (x: number[], cacheBytes: number | null, only: readonly number[] = all): number[] => {
     const d = deviceAt(x, cacheBytes);
-    const extra = runMs(x);
-    return only.map((i) => huber(Math.log((estimate(usable[i].nodes, d, usable[i].graph) + extra) / usable[i].ms), delta));
+    return only.map((i) => huber(Math.log(estimate(usable[i].nodes, d, usable[i].graph) / usable[i].ms), delta));
   };
   const x0 = initial.map((v, j) => Math.min(hi[j], Math.max(lo[j], Math.log(v))));
   // A second start: each class's efficiency at the least the measurements allow (its FLOPs in
@@ -394,6 +412,11 @@ export function fitDevice(measurements: readonly Measurement[], options: FitOpti
   const x = sol.x.map((v, j) => (identifiable[j] ? v : x0[j]));
   const cacheIdentifiable = candidates.length > 0 && identifiable[defs.length - 1];
   const device = deviceAt(x, sol.cacheBytes);
+  const runJ = defs.findIndex((p) => p.name === 'run-overhead');
+  if (runJ >= 0 && !identifiable[runJ]) {
+    if (base.runOverhead !== undefined) device.runOverhead = base.runOverhead;
+    else delete device.runOverhead;
+  }
   if (!cacheIdentifiable) {
     if (base.cache) device.cache = { ...base.cache };
     else delete device.cache;
@@ -408,9 +431,8 @@ export function fitDevice(measurements: readonly Measurement[], options: FitOpti
     const kept = Object.fromEntries(Object.entries(figures).filter(([, v]) => v !== undefined)) as ClassFigures;
     device.classes = Object.fromEntries(Object.entries({ ...device.classes, [c]: kept }).filter(([, f]) => Object.keys(f).length > 0));
   });
-  const extra = runMs(x);
-  const after = usable.map((m) => estimate(m.nodes, device, m.graph) + extra);
-  const before = usable.map((m) => estimate(m.nodes, base, m.graph) + (runJ >= 0 ? initial[runJ] * 1e3 : 0));
+  const after = usable.map((m) => estimate(m.nodes, device, m.graph));
+  const before = usable.map((m) => estimate(m.nodes, base, m.graph));
   const residuals: Residual[] = usable.map((m, i) => ({
     id: m.id,
     ...(m.source ? { source: m.source } : {}),

@@ -255,7 +255,11 @@ export function loadMeasurements(files: readonly string[], options: LoadOptions)
         measurements.push({
           id: dims ? `${row.model} (${dims})` : row.model,
           nodes: report.nodes,
-          graph: { inputs: report.graph.inputs.map((i) => i.name), outputs: report.graph.outputs.map((o) => o.name) },
+          graph: {
+            inputs: report.graph.inputs.map((i) => i.name),
+            outputs: report.graph.outputs.map((o) => o.name),
+            dynamic: Object.keys(report.dims).length > 0,
+          },
           ms: row.ms,
           source: file,
         });

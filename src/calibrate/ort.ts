@@ -193,8 +193,8 @@ export interface RoundItem {
 
 /**
  * Time several models in interleaved rounds: each round runs one pass of every model, and a
- * model's figure is the median of its passes. A slow minute on a shared machine then spoils one
- * pass of every model instead of every pass of one.
+ * model's figure is the median of its passes (each pass the median of its runs). A slow minute
+ * on a shared machine then spoils one pass of every model instead of every pass of one.
  */
 export async function timeInRounds(items: readonly RoundItem[], rounds: number, onRound?: (round: number) => void): Promise<Timing[]> {
   const passes = items.map(() => [] as number[]);

@@ -23,8 +23,8 @@ export interface MicroModel {
   feeds: FeedSpec[];
   /** The project's analysis of the model (what the estimate and the fit use). */
   nodes: NodeEntry[];
-  /** Its graph's input and output names. */
-  graph: { inputs: string[]; outputs: string[] };
+  /** Its graph's input and output names; `dynamic`: its inputs have symbolic dims. */
+  graph: { inputs: string[]; outputs: string[]; dynamic?: boolean };
   /** Timed runs per pass to ask for (fewer for the slow ones). */
   runs?: number;
 }
@@ -39,6 +39,8 @@ interface Spec {
   initializers?: TensorSpec[];
   feeds?: Partial<Record<string, number>>;
   runs?: number;
+  /** Values of the inputs' symbolic dims (the model is then dynamic: its shape arithmetic runs at every pass). */
+  dims?: Record<string, number>;
 }
 
 /** A float32 initializer of small random values (raw bytes, no per-element encoding). */
@@ -53,7 +55,7 @@ function weight(name: string, dims: number[], seed = 7): TensorSpec {
   return { name, dtype: 'float32', dims, raw: new Uint8Array(a.buffer) };
 }
 
-const f32 = (name: string, shape: number[]): ValueSpec => ({ name, dtype: 'float32', shape });
+const f32 = (name: string, shape: (number | string)[]): ValueSpec => ({ name, dtype: 'float32', shape });
 
 function matmul(n: number, m = n): Spec {
   return {
@@ -173,6 +175,76 @@ function conv(c: ConvShape): Spec {
     inputs: [f32('x', [1, c.cin, ...(f ? [f] : []), c.hw, c.hw])],
     outputs: [f32('y', [1, channels, ...(f ? [f] : []), hw, hw])],
     initializers,
+  };
+}
+
+/**
+ * Shape arithmetic as a dynamic export writes it, `count` times in a row: Shape, Gather, Unsqueeze,
+ * Concat, Reshape over an input with a symbolic dim. ONNX Runtime runs these at every pass (a
+ * model with fixed shapes has them folded at load): the launch cost of views and shape math.
+ */
+function shapeChain(count: number): Spec {
+  const nodes: NodeSpec[] = [];
+  let cur = 'x';
+  for (let i = 0; i < count; i++) {
+    const out = i === count - 1 ? 'y' : `x${i + 1}`;
+    nodes.push(
+      { op: 'Shape', inputs: [cur], outputs: [`s${i}`], name: `shape${i}` },
+      { op: 'Gather', inputs: [`s${i}`, 'zero'], outputs: [`g${i}`], name: `gather${i}`, attrs: { axis: 0 } },
+      { op: 'Unsqueeze', inputs: [`g${i}`, 'axes'], outputs: [`u${i}`], name: `unsqueeze${i}` },
+      { op: 'Concat', inputs: [`u${i}`, 'width'], outputs: [`c${i}`], name: `concat${i}`, attrs: { axis: 0 } },
+      { op: 'Reshape', inputs: [cur, `c${i}`], outputs: [out], name: `reshape${i}` },
+    );
+    cur = out;
+  }
+  return {
+    id: `shape-chain-${count}`,
+    what: `${count} x (Shape, Gather, Unsqueeze, Concat, Reshape) on [n,64], n symbolic (shape arithmetic at every pass)`,
+    nodes,
+    inputs: [f32('x', ['n', 64])],
+    outputs: [f32('y', ['n', 64])],
+    initializers: [
+      { name: 'zero', dtype: 'int64', dims: [], values: [0] },
+      { name: 'axes', dtype: 'int64', dims: [1], values: [0] },
+      { name: 'width', dtype: 'int64', dims: [1], values: [64] },
+    ],
+    dims: { n: 8 },
+  };
+}
+
+/**
+ * A mix of small kernels of different kinds, `blocks` times over a [1, 8, 64] activation (a tiny
+ * transformer's element-wise, normalisation, data-movement and matmul kernels, each on a few
+ * kilobytes): the launch cost when each kernel differs from the one before, as in a real graph,
+ * which the chains of one repeated kernel above do not show.
+ */
+function smallOps(blocks: number): Spec {
+  const nodes: NodeSpec[] = [];
+  let x = 'x';
+  for (let b = 0; b < blocks; b++) {
+    const p = (s: string) => `b${b}_${s}`;
+    const y = b === blocks - 1 ? 'y' : p('out');
+    nodes.push(
+      { op: 'LayerNormalization', inputs: [x, 's', 'bias'], outputs: [p('ln')], name: p('ln'), attrs: { axis: -1 } },
+      { op: 'MatMul', inputs: [p('ln'), 'w'], outputs: [p('mm')], name: p('mm') },
+      { op: 'Transpose', inputs: [p('mm')], outputs: [p('t')], name: p('t'), attrs: { perm: [0, 2, 1] } },
+      { op: 'Softmax', inputs: [p('t')], outputs: [p('sm')], name: p('sm'), attrs: { axis: -1 } },
+      { op: 'Transpose', inputs: [p('sm')], outputs: [p('t2')], name: p('t2'), attrs: { perm: [0, 2, 1] } },
+      { op: 'Sigmoid', inputs: [p('t2')], outputs: [p('sg')], name: p('sg') },
+      { op: 'Mul', inputs: [p('sg'), p('mm')], outputs: [p('mul')], name: p('mul') },
+      { op: 'Split', inputs: [p('mul'), 'halves'], outputs: [p('s0'), p('s1')], name: p('split'), attrs: { axis: -1 } },
+      { op: 'Concat', inputs: [p('s1'), p('s0')], outputs: [p('cat')], name: p('cat'), attrs: { axis: -1 } },
+      { op: 'Add', inputs: [p('cat'), x], outputs: [y], name: p('add') },
+    );
+    x = y;
+  }
+  return {
+    id: `small-ops-${blocks * 10}`,
+    what: `${blocks} x (LayerNorm, MatMul, Transpose, Softmax, Transpose, Sigmoid, Mul, Split, Concat, Add) on [1,8,64] (launch cost in a mixed graph)`,
+    nodes,
+    inputs: [f32('x', [1, 8, 64])],
+    outputs: [f32('y', [1, 8, 64])],
+    initializers: [weight('s', [64]), weight('bias', [64]), weight('w', [64, 64]), { name: 'halves', dtype: 'int64', dims: [2], values: [32, 32] }],
   };
 }
 
@@ -318,6 +390,7 @@ function fullSpecs(): Spec[] {
     conv({ id: 'conv3x3-128-28-relu', cin: 128, cout: 128, hw: 28, k: 3, relu: true }),
     conv({ id: 'conv3x3-256-28', cin: 256, cout: 256, hw: 28, k: 3 }),
     conv({ id: 'conv3x3-64-112', cin: 64, cout: 64, hw: 112, k: 3 }),
+    conv({ id: 'conv3x3-128-56-x8', cin: 128, cout: 128, hw: 56, k: 3, depth: 8, relu: true }),
     conv({ id: 'conv7x7-stem', cin: 3, cout: 64, hw: 224, k: 7, stride: 2, depth: 1 }),
     conv({ id: 'conv1x1-256-64-28', cin: 256, cout: 64, hw: 28, k: 1 }),
     conv({ id: 'conv1x1-64-256-56', cin: 64, cout: 256, hw: 56, k: 1 }),
@@ -332,6 +405,7 @@ function fullSpecs(): Spec[] {
     conv({ id: 'grouped-64-g8-14', cin: 64, cout: 64, hw: 14, k: 3, group: 8 }),
     conv({ id: 'conv3d-32-8x28', cin: 32, cout: 32, hw: 28, k: 3, frames: 8, depth: 2 }),
     conv({ id: 'conv3d-64-4x14', cin: 64, cout: 64, hw: 14, k: 3, frames: 4, depth: 2 }),
+    conv({ id: 'conv3d-64-8x56', cin: 64, cout: 64, hw: 56, k: 3, frames: 8, depth: 2 }),
     convTranspose(64, 32, 28),
     convTranspose(16, 16, 8),
     chain(1 << 10),
@@ -357,6 +431,8 @@ function fullSpecs(): Spec[] {
     resize(16, 16),
     transposeConcat(64, 56),
     transposeConcat(16, 16),
+    shapeChain(32),
+    smallOps(4),
   ];
 }
 
@@ -380,14 +456,17 @@ function build(s: Spec): MicroModel {
     graph: { name: s.id, nodes: s.nodes, inputs: s.inputs, outputs: s.outputs, initializers: s.initializers },
   });
   const model = decodeBytes(s.id, bytes);
-  const report = modelReport({ path: s.id, fileBytes: bytes.byteLength, format: { ...model.format, producer: '' }, notices: [] }, inferModel(model));
+  const report = modelReport(
+    { path: s.id, fileBytes: bytes.byteLength, format: { ...model.format, producer: '' }, notices: [] },
+    inferModel(model, s.dims ? { dims: s.dims } : {}),
+  );
   const feeds: FeedSpec[] = s.inputs.map((v) => ({
     name: v.name,
     dtype: v.dtype === 'int64' ? 'int64' : 'float32',
-    shape: v.shape as number[],
+    shape: (v.shape ?? []).map((d) => (typeof d === 'number' ? d : (s.dims?.[String(d)] ?? 1))),
     ...(s.feeds?.[v.name] !== undefined ? { intMax: s.feeds[v.name] } : {}),
   }));
-  const graph = { inputs: report.graph.inputs.map((i) => i.name), outputs: report.graph.outputs.map((o) => o.name) };
+  const graph = { inputs: report.graph.inputs.map((i) => i.name), outputs: report.graph.outputs.map((o) => o.name), ...(s.dims ? { dynamic: true } : {}) };
   return { id: s.id, what: s.what, bytes, feeds, nodes: report.nodes, graph, ...(s.runs ? { runs: s.runs } : {}) };
 }
 

@@ -34,7 +34,7 @@ export function resolveDevices(ids: readonly string[], file?: DevicesFile, fusio
   });
 }
 
-/** `--fusion none|standard`; undefined when not given. */
+/** `--fusion none|standard|onnxruntime`; undefined when not given. */
 export function parseFusion(v: string | undefined): Fusion | undefined {
   if (v === undefined) return undefined;
   if (!(FUSIONS as readonly string[]).includes(v)) throw new UsageError(`--fusion must be one of ${FUSIONS.join(', ')}, got ${quoteToken(v)}`);

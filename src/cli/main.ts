@@ -79,7 +79,8 @@ options:
   --device id[,id...]       add a roofline latency estimate per device (see \`devices\`)
   --devices FILE            custom devices (a YAML file with custom-devices, as \`calibrate\`
                             writes): --device may name them; without --device, all of them
-  --fusion none|standard    what the runtime fuses, for every device (overrides the devices')
+  --fusion F                what the runtime fuses, for every device: none, standard or
+                            onnxruntime (overrides the devices')
   --precision p             the precision the deployment runs at (fp32, fp16, bf16, int8, ...);
                             default: each node's input dtypes
   --format text|json|markdown|html
@@ -107,7 +108,8 @@ options:
                             (overrides the budgets file's allow-missing-weights)
   --max-nodes N             refuse a model with more than N nodes (default 500000)
   --devices FILE            custom devices (custom-devices only) added to the budgets file's
-  --fusion none|standard    what the runtime fuses, for every device (overrides the files')
+  --fusion F                what the runtime fuses, for every device: none, standard or
+                            onnxruntime (overrides the files')
   -h, --help                this help
 `,
   devices: `usage: ${TOOL_NAME} devices [--format text|json]
@@ -129,7 +131,8 @@ options:
   --device id[,id...]       estimate both reports' latency again on these devices (replacing
                             the saved estimates)
   --devices FILE            custom devices --device may name; without --device, all of them
-  --fusion none|standard    what the runtime fuses (with --device or --devices)
+  --fusion F                what the runtime fuses (with --device or --devices): none, standard
+                            or onnxruntime
   --precision p             the precision for the new estimates (default: node dtypes)
   --allow-outside-repo      read reports outside the repository around the current folder
   -h, --help                this help
@@ -151,8 +154,9 @@ options:
   --devices FILE            a YAML file of custom-devices to find --device in
   --id ID                   the fitted device's id (default this-machine)
   --bandwidth RATE          this machine's memory bandwidth, like 20 GB/s (default: measured)
-  --fusion none|standard    the runtime's fusion (default standard: ORT, TensorRT, TFLite fuse);
-                            on this machine, none times with ORT's optimisation basic (no fusion)
+  --fusion F                the runtime's fusion: none, standard or onnxruntime (default: standard
+                            for --from; on this machine onnxruntime, and none times with ORT's
+                            optimisation basic)
   --threads N               onnxruntime intra-op threads (default: every CPU this process may use)
   --quick                   a few small models only (a smoke test, not a calibration)
   --format yaml|json|text   yaml (default): the device; json: device and fit; text: the fit table

@@ -156,6 +156,8 @@ export interface DeviceOverrides {
   memoryEfficiency?: number;
   /** Seconds per kernel. */
   kernelOverhead?: number;
+  /** Seconds per inference call, beyond its kernels. */
+  runOverhead?: number;
   /** Per op class figures, each overriding the class default. */
   classes?: Partial<Record<OpClass, ClassFigures>>;
   cache?: CacheFigures;
@@ -206,5 +208,6 @@ export function deviceModel(device: Device, overrides: DeviceOverrides = {}): De
     classes: classFigures(e.classes, computeEfficiency, kernelOverhead, overrides.classes),
     ...(cache ? { cache } : {}),
     fusion: overrides.fusion ?? e.fusion,
+    ...(overrides.runOverhead ? { runOverhead: overrides.runOverhead } : {}),
   };
 }

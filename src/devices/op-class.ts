@@ -26,11 +26,15 @@ export const OP_CLASSES = [
 export type OpClass = (typeof OP_CLASSES)[number];
 
 /**
- * How the runtime fuses kernels. `none`: every node is its own kernel. `standard`: what ONNX
- * Runtime, TensorRT and TFLite do at load time: activations, bias adds, BatchNormalization and
- * element-wise epilogues fold into the preceding conv / gemm, and views are free.
+ * How the runtime fuses kernels. `none`: every node is its own kernel. `standard`: what TensorRT,
+ * TFLite and Core ML do when they build for fixed shapes: activations, bias adds,
+ * BatchNormalization and element-wise epilogues fold into the preceding conv / gemm, and views
+ * and shape arithmetic are free. `onnxruntime`: ONNX Runtime's CPU provider at its default graph
+ * optimisation: epilogues fold into convolutions and 2-D Gemms; after a batched MatMul (rank > 2:
+ * a transformer's projections) they run as one element-wise kernel of their own; and, in a model
+ * with symbolic dims, shape arithmetic and views that depend on the inputs run at every pass.
  */
-export const FUSIONS = ['none', 'standard'] as const;
+export const FUSIONS = ['none', 'standard', 'onnxruntime'] as const;
 export type Fusion = (typeof FUSIONS)[number];
 
 /** Per op class figures; a missing one falls back to the device-wide figure. */

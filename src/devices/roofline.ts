@@ -50,6 +50,11 @@ export interface DeviceModel {
   cache?: CacheFigures;
   /** What the runtime fuses (see op-class.ts). */
   fusion: Fusion;
+  /**
+   * Seconds one inference call costs beyond its kernels (binding inputs and outputs, waking the
+   * runtime's worker threads), added once per forward pass; absent: 0.
+   */
+  runOverhead?: number;
 }
 
 export type Bound = 'compute' | 'memory' | 'overhead' | 'fused' | 'none';
@@ -84,6 +89,8 @@ export interface LatencyEstimate {
   computeMs: number;
   memoryMs: number;
   overheadMs: number;
+  /** The device's per-call overhead, in `ms` and `overheadMs` (0 when the device has none). */
+  runOverheadMs: number;
   /** What dominates: the bound of the nodes that take most of the time. */
   bound: 'compute' | 'memory' | 'overhead';
   /** Model FLOPs / (latency x peak at the dominant precision). */
@@ -146,6 +153,9 @@ export function nodeClass(n: NodeEntry): OpClass {
  * pattern into one SimplifiedLayerNormalization / LayerNormalization kernel, TensorRT into one
  * normalisation layer.
  */
+/** Operators ONNX Runtime removes from the graph when it loads it (inference no-ops). */
+const ELIMINATED = new Set(['Identity', 'Dropout']);
+
 const FUSION_ROOTS = new Set<OpClass>(['gemm', 'conv', 'conv-1x1', 'depthwise', 'grouped', 'conv-3d', 'conv-transpose', 'reduction']);
 
 /** Fallback order when a device lacks a precision: the next one it has. */
@@ -198,6 +208,9 @@ export function checkDevice(device: DeviceModel): void {
     if (me !== undefined && !(me > 0 && me <= 1)) throw bad(`${c} memory efficiency must be in (0, 1], got ${me}`);
     const o = f.kernelOverhead;
     if (o !== undefined && !(o >= 0 && Number.isFinite(o))) throw bad(`${c} kernel overhead must be a finite number of seconds >= 0, got ${o}`);
+  }
+  if (device.runOverhead !== undefined && !(device.runOverhead >= 0 && Number.isFinite(device.runOverhead))) {
+    throw bad(`run overhead must be a finite number of seconds >= 0, got ${device.runOverhead}`);
   }
   if (device.cache) {
     const { bytes, bandwidth } = device.cache;
@@ -264,6 +277,11 @@ export interface EstimateOptions {
    * load: a node every input of which is a constant (an initializer, or the output of such a node).
    */
   graphInputs?: readonly string[];
+  /**
+   * The model's file has symbolic dims (bound for this estimate): a runtime that does not build
+   * for fixed shapes ('onnxruntime') runs the shape arithmetic that depends on the inputs.
+   */
+  dynamicShapes?: boolean;
 }
 
 /** Elements of a tensor when its shape is fully known. */
@@ -324,7 +342,12 @@ function fusionPlan(
   classes: readonly OpClass[],
   producer: ReadonlyMap<string, number>,
   graphOutputs: readonly string[],
+  fusion: Fusion = 'standard',
 ): Map<number, { root: number; via: number }> {
+  // ONNX Runtime folds epilogues into a MatMul only where it makes a Gemm of it (2-D); after a
+  // batched MatMul the element-wise group runs as a kernel of its own, rooted at its first node.
+  const detached = (p: number) => fusion === 'onnxruntime' && classes[p] === 'gemm' && (nodes[p].outputs[0]?.shape?.length ?? 2) > 2;
+  const selfRoots = new Set<number>();
   const isEpilogue = (i: number) => (classes[i] === 'elementwise' || nodes[i].opType === 'BatchNormalization') && nodes[i].outputs.length === 1;
   /** Per tensor: true while every consumer is an element-wise node (and it is not a graph output). */
   const onlyElementwise = new Map<string, boolean>();
@@ -343,8 +366,16 @@ function fusionPlan(
       const p = producer.get(t.name);
       if (p === undefined || p >= i) continue;
       // A BatchNormalization of its own (after a Concat, as in DenseNet) takes the activation after it, as a conv would.
-      const r = FUSION_ROOTS.has(classes[p]) ? p : (plan.get(p)?.root ?? (nodes[p].opType === 'BatchNormalization' ? p : undefined));
+      const r = FUSION_ROOTS.has(classes[p]) || selfRoots.has(p) ? p : (plan.get(p)?.root ?? (nodes[p].opType === 'BatchNormalization' ? p : undefined));
       if (r === undefined) continue;
+      if (detached(r)) {
+        // The first element-wise node after a batched MatMul: a kernel of its own that the rest of the group joins.
+        if (root === undefined && onlyElementwise.get(t.name) === true) {
+          selfRoots.add(i);
+          return;
+        }
+        continue;
+      }
       // Two groups meet here (a residual add of two convs): the first one's stays; the other is read extra.
       if (root !== undefined && r !== root) continue;
       if (onlyElementwise.get(t.name) !== true) return;
@@ -359,6 +390,100 @@ function fusionPlan(
     if (root !== undefined) plan.set(i, { root, via });
   });
   return plan;
+}
+
+/** Operators ONNX Runtime's NCHWc layout passes through (pooling, element-wise, BatchNorm, Concat): the blocked layout flows on. */
+const NCHWC_THROUGH = new Set([
+  'MaxPool',
+  'AveragePool',
+  'GlobalMaxPool',
+  'GlobalAveragePool',
+  'Add',
+  'Sum',
+  'Mul',
+  'Relu',
+  'LeakyRelu',
+  'Sigmoid',
+  'Tanh',
+  'Clip',
+  'HardSigmoid',
+  'HardSwish',
+  'BatchNormalization',
+  'Concat',
+]);
+
+/** Channels per block of the NCHWc layout the estimate assumes (8: AVX2; a multiple of 16 for AVX-512 holds it too). */
+const NCHWC_BLOCK = 8;
+
+/**
+ * ONNX Runtime's CPU provider runs 2-D convolutions in a blocked channel layout (NCHWc) and
+ * converts at the edges of each run of such kernels: a reorder kernel that reads and writes the
+ * tensor crossing the edge (ReorderInput before a convolution that reads a plain tensor, when its
+ * input channels fill blocks; ReorderOutput where a blocked tensor reaches a kernel that cannot
+ * take it, or the graph's outputs). A conv converted: 2-D, dense with output channels in whole
+ * blocks, or depthwise with its channels in whole blocks. Returns, per node, the reorders it
+ * causes and the bytes they move (each reorder reads and writes its tensor).
+ */
+function nchwcReorders(
+  nodes: readonly NodeEntry[],
+  classes: readonly OpClass[],
+  producer: ReadonlyMap<string, number>,
+  graphOutputs: readonly string[],
+  constant: ReadonlySet<number>,
+): { count: Uint8Array; bytes: Float64Array } {
+  const count = new Uint8Array(nodes.length);
+  const bytes = new Float64Array(nodes.length);
+  const blocked = new Set<string>();
+  const consumers = new Map<string, number[]>();
+  nodes.forEach((n, i) => {
+    for (const t of n.inputs) if (t.name) (consumers.get(t.name) ?? consumers.set(t.name, []).get(t.name)!).push(i);
+  });
+  const isConverted = (n: NodeEntry, cls: OpClass): boolean => {
+    if (cls !== 'conv' && cls !== 'conv-1x1' && cls !== 'depthwise') return false;
+    const w = n.inputs[1]?.shape;
+    const x = n.inputs[0]?.shape;
+    if (!w || w.length !== 4 || !x || x.length !== 4) return false;
+    return typeof w[0] === 'number' && w[0] % NCHWC_BLOCK === 0;
+  };
+  const channelsInBlocks = (t: TensorEntry) => {
+    const c = t.shape?.[1];
+    return typeof c === 'number' && c % NCHWC_BLOCK === 0;
+  };
+  const activation = (t: TensorEntry) => {
+    const p = producer.get(t.name);
+    return t.name !== '' && (p === undefined || !constant.has(p)) && t.shape?.length === 4;
+  };
+  nodes.forEach((n, i) => {
+    const converted = isConverted(n, classes[i]);
+    const through = !converted && NCHWC_THROUGH.has(n.opType) && n.inputs.some((t) => blocked.has(t.name));
+    if (!converted && !through) return;
+    if (converted) {
+      const x = n.inputs[0];
+      if (!blocked.has(x.name) && channelsInBlocks(x)) {
+        count[i]++;
+        bytes[i] += 2 * (tensorBytes(x) ?? 0);
+      }
+    } else {
+      // The other inputs of a binary node / Concat are converted to the blocked layout.
+      for (const t of n.inputs) {
+        if (blocked.has(t.name) || !activation(t) || producer.get(t.name) === undefined) continue;
+        count[i]++;
+        bytes[i] += 2 * (tensorBytes(t) ?? 0);
+      }
+    }
+    for (const o of n.outputs) if (o.name) blocked.add(o.name);
+  });
+  const outputs = new Set(graphOutputs);
+  for (const name of blocked) {
+    const users = consumers.get(name) ?? [];
+    const plainUse = outputs.has(name) || users.some((c) => !isConverted(nodes[c], classes[c]) && !NCHWC_THROUGH.has(nodes[c].opType));
+    if (!plainUse) continue;
+    const p = producer.get(name)!;
+    const t = nodes[p].outputs.find((o) => o.name === name)!;
+    count[p]++;
+    bytes[p] += 2 * (tensorBytes(t) ?? 0);
+  }
+  return { count, bytes };
 }
 
 /** Nodes computed from constants alone (initializers and what is made of them): folded at load. */
@@ -408,38 +533,47 @@ function externalFromMemory(nodes: readonly NodeEntry[], producer: ReadonlyMap<s
   };
 }
 
+/** Bytes per second a class's kernels move from memory and from the cache. */
+interface Rates {
+  dram: number;
+  cache: number;
+}
+
 export function estimateLatency(nodes: readonly NodeEntry[], device: DeviceModel, options: EstimateOptions = {}): LatencyEstimate {
   checkDevice(device);
   const fusion: Fusion = device.fusion ?? 'none';
   const notices = new Set<string>();
   const cache = device.cache;
-  /** Seconds to move `bytes` from memory at `dram` bytes/s (the class's), and whether the cache serves them. */
-  const move = (bytes: number, dram: number): [number, boolean] => {
+  /** Seconds to move `bytes` at a class's rates, and whether the cache serves them. */
+  const move = (bytes: number, rates: Rates): [number, boolean] => {
     if (bytes <= 0) return [0, false];
-    if (cache && bytes <= cache.bytes) return [bytes / cache.bandwidth, true];
-    return [bytes / dram, false];
+    if (cache && bytes <= cache.bytes) return [bytes / rates.cache, true];
+    return [bytes / rates.dram, false];
   };
   const figures = (c: OpClass) => {
     const f = device.classes?.[c];
+    const share = f?.memoryEfficiency ?? device.memoryEfficiency;
     return {
       eff: f?.computeEfficiency ?? device.computeEfficiency,
       overhead: f?.kernelOverhead ?? device.kernelOverhead,
-      dram: device.bandwidth * (f?.memoryEfficiency ?? device.memoryEfficiency),
+      // A class that streams k times better than the device-wide figure from memory does so from the cache too.
+      rates: { dram: device.bandwidth * share, cache: cache ? cache.bandwidth * (share / device.memoryEfficiency) : 0 },
     };
   };
   const classes = nodes.map(nodeClass);
   // Which node writes each tensor: what 'standard' fusion, load-time folding and the weights rule follow.
   const producer = new Map<string, number>();
-  if (fusion === 'standard' || cache) nodes.forEach((n, i) => n.outputs.forEach((o) => o.name && producer.set(o.name, i)));
+  if (fusion !== 'none' || cache) nodes.forEach((n, i) => n.outputs.forEach((o) => o.name && producer.set(o.name, i)));
   const externalBytesOf = externalFromMemory(nodes, producer, cache);
   /** Seconds to move a node's `bytes`, `external` of which come from outside the run and, when those do not all fit in the cache, from memory. */
-  const moveWith = (bytes: number, external: number, dram: number): [number, boolean] => {
-    if (external <= 0) return move(bytes, dram);
-    const [rest, cached] = move(Math.max(0, bytes - external), dram);
-    return [external / dram + rest, cached];
+  const moveWith = (bytes: number, external: number, rates: Rates): [number, boolean] => {
+    if (external <= 0) return move(bytes, rates);
+    const [rest, cached] = move(Math.max(0, bytes - external), rates);
+    return [external / rates.dram + rest, cached];
   };
-  const plan = fusion === 'standard' ? fusionPlan(nodes, classes, producer, options.graphOutputs ?? []) : new Map<number, { root: number; via: number }>();
-  const folded = fusion === 'standard' && options.graphInputs ? constantNodes(nodes, producer, options.graphInputs) : new Set<number>();
+  const fuses = fusion !== 'none';
+  const plan = fuses ? fusionPlan(nodes, classes, producer, options.graphOutputs ?? [], fusion) : new Map<number, { root: number; via: number }>();
+  const folded = fuses && options.graphInputs ? constantNodes(nodes, producer, options.graphInputs) : new Set<number>();
   const flopsByPrecision = new Map<Precision, number>();
   let compute = 0;
   let memory = 0;
@@ -458,9 +592,24 @@ export function estimateLatency(nodes: readonly NodeEntry[], device: DeviceModel
   };
   nodes.forEach((n, i) => {
     const cls = classes[i];
-    const free = fusion === 'standard' && (cls === 'view' || cls === 'shape' || isShapeMath(n) || folded.has(i));
+    const shapeWork = cls === 'view' || cls === 'shape' || isShapeMath(n);
+    const free =
+      (fusion === 'standard' && (shapeWork || folded.has(i))) ||
+      (fusion === 'onnxruntime' && (folded.has(i) || ELIMINATED.has(n.opType) || ((cls === 'shape' || isShapeMath(n)) && !options.dynamicShapes)));
     if (free) {
       out.push({ time: 0, compute: 0, memory: 0, bound: 'none', precision: null, opClass: cls });
+      return;
+    }
+    if (fusion === 'onnxruntime' && shapeWork) {
+      // A kernel that moves no data: a view aliases its input, shape arithmetic works on a few
+      // integers (at the 'shape' class's launch cost, whatever its operator).
+      const as: OpClass = cls === 'view' ? 'view' : 'shape';
+      const ov = figures(as).overhead;
+      overhead += ov;
+      kernels++;
+      timeByBound.overhead += ov;
+      addClass(byClass, as, ov, 1);
+      out.push({ time: ov, compute: 0, memory: 0, bound: 'overhead', precision: null, opClass: as });
       return;
     }
     const flops = n.flops ?? 0;
@@ -479,7 +628,7 @@ export function estimateLatency(nodes: readonly NodeEntry[], device: DeviceModel
       });
       const rootFigures = figures(root.opClass);
       const tc = flops > 0 ? flops / (device.peak[p]! * rootFigures.eff) : 0;
-      const [tm, cached] = moveWith(extra, externalBytesOf(n), rootFigures.dram);
+      const [tm, cached] = moveWith(extra, externalBytesOf(n), rootFigures.rates);
       const time = Math.max(tc, tm);
       compute += tc;
       memory += tm;
@@ -491,7 +640,7 @@ export function estimateLatency(nodes: readonly NodeEntry[], device: DeviceModel
       out.push({ time, compute: tc, memory: tm, bound: 'fused', precision: p, opClass: cls, fusedInto: fused.root, ...(cached ? { cached } : {}) });
       return;
     }
-    const { eff, overhead: ov, dram } = figures(cls);
+    const { eff, overhead: ov, rates } = figures(cls);
     const p = precisionOf(n, flops);
     const rate = device.peak[p]! * eff;
     const bytes = n.timing?.bytes ?? (n.bytesRead ?? 0) + (n.bytesWritten ?? 0);
@@ -506,8 +655,8 @@ export function estimateLatency(nodes: readonly NodeEntry[], device: DeviceModel
       // launch and the step's matmuls with the recurrent weights re-read.
       const stepFlops = n.timing?.stepFlops ?? 0;
       const onceFlops = Math.max(0, flops - steps * stepFlops);
-      const [onceMem, c1] = move(bytes, dram);
-      const [stepMem, c2] = move(n.timing?.stepBytes ?? 0, dram);
+      const [onceMem, c1] = move(bytes, rates);
+      const [stepMem, c2] = move(n.timing?.stepBytes ?? 0, rates);
       const onceCompute = onceFlops / rate;
       const stepCompute = stepFlops / rate;
       tc = onceCompute + steps * stepCompute;
@@ -518,7 +667,7 @@ export function estimateLatency(nodes: readonly NodeEntry[], device: DeviceModel
     } else {
       tc = flops > 0 ? flops / rate : 0;
       // A partial read (a Gather's rows) says its own bytes: those follow the cache rule as they are.
-      [tm, cached] = n.timing?.bytes !== undefined ? move(bytes, dram) : moveWith(bytes, externalBytesOf(n), dram);
+      [tm, cached] = n.timing?.bytes !== undefined ? move(bytes, rates) : moveWith(bytes, externalBytesOf(n), rates);
       time = Math.max(tc, tm) + ov;
     }
     const bound: Bound = oh > time - oh ? 'overhead' : tc >= tm ? 'compute' : 'memory';
@@ -532,7 +681,25 @@ export function estimateLatency(nodes: readonly NodeEntry[], device: DeviceModel
     addClass(byClass, cls, time, 1);
     out.push({ time, compute: tc, memory: tm, bound, precision: p, opClass: cls, ...(cached ? { cached } : {}) });
   });
-  const total = out.reduce((s, t) => s + t.time, 0);
+  if (fusion === 'onnxruntime') {
+    // Layout conversions around the blocked-layout convolutions: data-movement kernels, their time on the node that causes them.
+    const reorders = nchwcReorders(nodes, classes, producer, options.graphOutputs ?? [], folded);
+    const { overhead: ov, rates } = figures('data-movement');
+    reorders.count.forEach((k, i) => {
+      if (k === 0) return;
+      const [tm] = move(reorders.bytes[i] / k, rates);
+      const t = k * (ov + tm);
+      out[i].time += t;
+      memory += k * tm;
+      overhead += k * ov;
+      kernels += k;
+      timeByBound.memory += t;
+      addClass(byClass, 'data-movement', t, k);
+    });
+  }
+  const run = device.runOverhead ?? 0;
+  const total = out.reduce((s, t) => s + t.time, 0) + run;
+  overhead += run;
   // Tiny but positive figures (1e-300 FLOP/s) can still overflow a double.
   if (!Number.isFinite(total)) throw new UserError('', `device ${quoteToken(device.id)}: its peak or bandwidth is too small for a finite estimate`);
   let precision: Precision = effectivePrecision(device, options.precision ?? 'fp32') ?? 'fp32';
@@ -547,6 +714,7 @@ export function estimateLatency(nodes: readonly NodeEntry[], device: DeviceModel
     computeMs: compute * 1e3,
     memoryMs: memory * 1e3,
     overheadMs: overhead * 1e3,
+    runOverheadMs: run * 1e3,
     bound,
     utilization: total > 0 && peak > 0 ? totalFlops / (total * peak) : 0,
     precision,

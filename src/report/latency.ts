@@ -21,6 +21,7 @@ export function withLatency(report: ModelReport, devices: readonly DeviceModel[]
     ...options,
     graphOutputs: options.graphOutputs ?? report.graph.outputs.map((o) => o.name),
     graphInputs: options.graphInputs ?? report.graph.inputs.map((i) => i.name),
+    dynamicShapes: options.dynamicShapes ?? Object.keys(report.dims).length > 0,
   };
   for (const d of devices) {
     const est = estimateLatency(report.nodes, d, opts);
@@ -48,7 +49,12 @@ export function withLatency(report: ModelReport, devices: readonly DeviceModel[]
       ridgePoint: est.ridgePoint,
       achievedFlops: est.achievedFlops,
       kernels: est.kernels,
-      efficiency: { compute: d.computeEfficiency, memory: d.memoryEfficiency, kernelOverheadUs: d.kernelOverhead * 1e6 },
+      efficiency: {
+        compute: d.computeEfficiency,
+        memory: d.memoryEfficiency,
+        kernelOverheadUs: d.kernelOverhead * 1e6,
+        ...(d.runOverhead ? { runOverheadUs: d.runOverhead * 1e6 } : {}),
+      },
       fusion: est.fusion,
       byClass: est.byClass,
       classes,

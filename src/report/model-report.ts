@@ -64,8 +64,12 @@ export interface LatencyReport {
   ridgePoint: number;
   achievedFlops: number;
   kernels: number;
-  efficiency: { compute: number; memory: number; kernelOverheadUs: number };
-  /** The runtime model: 'standard' folds element-wise epilogues into conv / gemm kernels and makes views free; 'none' runs every node. */
+  /** The device-wide figures; `runOverheadUs`: what one inference call costs beyond its kernels (in `ms`), when the device has one. */
+  efficiency: { compute: number; memory: number; kernelOverheadUs: number; runOverheadUs?: number };
+  /**
+   * The runtime model: 'standard' folds element-wise epilogues into conv / gemm kernels and makes
+   * views free; 'onnxruntime' as ONNX Runtime's CPU provider fuses; 'none' runs every node.
+   */
   fusion?: Fusion;
   /** Where the time goes, per op class: milliseconds and kernels launched. */
   byClass?: Partial<Record<OpClass, { ms: number; kernels: number }>>;

@@ -257,7 +257,7 @@ describe('calibrate on this machine', () => {
     expect(r.code).toBe(0);
     const { device, fit } = JSON.parse(r.stdout) as { device: DeviceModel; fit: FitReport };
     expect(device.id).toBe('this-machine');
-    expect(device.fusion).toBe('standard');
+    expect(device.fusion).toBe('onnxruntime');
     expect(device.name).toMatch(/calibrated \d{4}-\d\d-\d\d with onnxruntime 1\./);
     expect(fit.residuals.map((x) => x.id)).toEqual(suiteIds({ quick: true }).map((s) => s.id));
     for (const x of fit.residuals) expect(x.measuredMs).toBeGreaterThan(0);

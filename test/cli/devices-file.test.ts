@@ -179,11 +179,11 @@ describe('analyze --devices FILE --device ID', () => {
     expect(nodeUs(m, 'gemm', 'my-pi')).toBeGreaterThanOrEqual((GEMM_FLOPS / (pi.peak.fp32!.value * 0.3)) * 1e6);
   });
 
-  it('--fusion needs a device, and takes none or standard', () => {
+  it('--fusion needs a device, and takes none, standard or onnxruntime', () => {
     const r = runCli('analyze', model, '--allow-outside-repo', '--fusion', 'standard');
     expect([r.code, r.stderr]).toEqual([2, 'model-budget: --fusion applies to latency estimates: give --device or --devices\n']);
     const bad = runCli('analyze', model, '--allow-outside-repo', '--device', 'h100-sxm', '--fusion', 'full');
-    expect([bad.code, bad.stderr]).toEqual([2, "model-budget: --fusion must be one of none, standard, got 'full'\n"]);
+    expect([bad.code, bad.stderr]).toEqual([2, "model-budget: --fusion must be one of none, standard, onnxruntime, got 'full'\n"]);
   });
 
   it('an unknown --device suggests the devices of the file too', () => {
@@ -221,8 +221,8 @@ describe('a broken devices file: every problem, positioned, exit 2', () => {
     ).toEqual([
       'model-budget: 7 problems in broken.yml:',
       "model-budget: broken.yml:3:11: custom-devices[0].like: expected a catalog device id, got 'raspbery-pi-5'; did you mean 'raspberry-pi-5' or 'raspberry-pi-4'? (`model-budget devices` lists the catalog)",
-      "model-budget: broken.yml:4:5: custom-devices[0].fusoin: unknown key; did you mean 'fusion'? (allowed: id, name, like, class, peak, derivation, bandwidth, compute-efficiency, memory-efficiency, kernel-overhead, cache, fusion, classes)",
-      "model-budget: broken.yml:5:13: custom-devices[0].fusion: expected one of none, standard, got 'full'",
+      "model-budget: broken.yml:4:5: custom-devices[0].fusoin: unknown key; did you mean 'fusion'? (allowed: id, name, like, class, peak, derivation, bandwidth, compute-efficiency, memory-efficiency, kernel-overhead, run-overhead, cache, fusion, classes)",
+      "model-budget: broken.yml:5:13: custom-devices[0].fusion: expected one of none, standard, onnxruntime, got 'full'",
       "model-budget: broken.yml:6:20: custom-devices[0].cache.size: expected a size like 20MB or 64MiB (B, kB, MB, GB, KiB, MiB, GiB), got '32 apples'",
       "model-budget: broken.yml:8:7: custom-devices[0].classes.gem: unknown key; did you mean 'gemm'? (allowed: gemm, conv, conv-1x1, depthwise, grouped, conv-3d, conv-transpose, recurrent, attention, normalization, elementwise, reduction, data-movement, resample, view, shape)",
       'model-budget: broken.yml:9:35: custom-devices[0].classes.conv.compute-efficiency: expected a fraction in (0, 1] like 0.8 or 80%, got 2',
@@ -297,7 +297,7 @@ ${extra}models:
 
   it("the budgets file's fusion key is checked; a devices file outside the repository is refused", () => {
     const bad = runCli('check', '--budgets', budgets('10ms', 'fusion: full\n'), '--devices', file('dev.yml', calibrated()));
-    expect([bad.code, bad.stderr]).toEqual([2, "model-budget: budgets.yml:2:9: fusion: expected one of none, standard, got 'full'\n"]);
+    expect([bad.code, bad.stderr]).toEqual([2, "model-budget: budgets.yml:2:9: fusion: expected one of none, standard, onnxruntime, got 'full'\n"]);
     const outside = join(mkdtempSync(join(tmpdir(), 'mb-outside-')), 'dev.yml');
     writeFileSync(outside, calibrated());
     const r = runCli('check', '--budgets', budgets('10ms'), '--devices', outside);

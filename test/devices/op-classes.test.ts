@@ -296,6 +296,112 @@ describe('fusion', () => {
   });
 });
 
+describe('fusion onnxruntime: as ONNX Runtime CPU fuses, with NCHWc layout reorders', () => {
+  const S = 16;
+  const K = 32;
+  const N = 64;
+  const mmFlops = 2 * S * K * N;
+  const outBytes = S * N * 4;
+  // x -> MatMul(w) -> Add(bias) -> Add(residual r) -> y
+  const block = (rank: 2 | 3): NodeEntry[] => {
+    const sh = (last: number) => (rank === 3 ? [1, S, last] : [S, last]);
+    return [
+      node({ name: 'mm', op: 'MatMul', opClass: 'gemm', inputs: [t('x', sh(K)), t('w', [K, N])], outputs: [t('m', sh(N))], flops: mmFlops }),
+      node({ name: 'bias', op: 'Add', opClass: 'elementwise', inputs: [t('m', sh(N)), t('b', [N])], outputs: [t('a', sh(N))], flops: S * N }),
+      node({ name: 'res', op: 'Add', opClass: 'elementwise', inputs: [t('a', sh(N)), t('r', sh(N))], outputs: [t('y', sh(N))], flops: S * N }),
+    ];
+  };
+  const graph = { graphInputs: ['x', 'r'], graphOutputs: ['y'] };
+  const mm = Math.max(mmFlops / (PEAK * EFF), (S * K * 4 + K * N * 4 + outBytes) / DRAM) + OV;
+
+  it('after a batched MatMul the epilogue is one element-wise kernel of its own; after a 2-D one it folds, as under standard', () => {
+    const est = estimateLatency(block(3), device({ fusion: 'onnxruntime' }), graph);
+    expect(est.fusion).toBe('onnxruntime');
+    expect(est.kernels).toBe(2);
+    expect(est.nodes.map((n) => n.bound === 'fused')).toEqual([false, false, true]);
+    expect(est.nodes[2].fusedInto).toBe(1);
+    // The bias Add reads the matmul's output and the bias and writes its own; the residual Add
+    // joins it (no write of its own), reading the residual.
+    const bias = Math.max((S * N) / (PEAK * EFF), (outBytes + N * 4 + outBytes) / DRAM) + OV;
+    const res = Math.max((S * N) / (PEAK * EFF), outBytes / DRAM);
+    close(est.ms, (mm + bias + res) * 1e3);
+    const flat = estimateLatency(block(2), device({ fusion: 'onnxruntime' }), graph);
+    const std = estimateLatency(block(2), device({ fusion: 'standard' }), graph);
+    expect(flat.kernels).toBe(1);
+    close(flat.ms, std.ms);
+    expect(estimateLatency(block(3), device({ fusion: 'standard' }), graph).kernels).toBe(1);
+  });
+
+  // x [1, C, H, W] -> conv1 -> Relu -> conv2 -> y (a graph output)
+  const C = 16;
+  const HW = 8;
+  const act = [1, C, HW, HW];
+  const actBytes = C * HW * HW * 4;
+  const convFlops = 2 * C * C * 9 * HW * HW;
+  const convs = (cin = C): NodeEntry[] => [
+    node({ name: 'c1', op: 'Conv', opClass: 'conv', inputs: [t('x', [1, cin, HW, HW]), t('w1', [C, cin, 3, 3])], outputs: [t('a', act)], flops: convFlops }),
+    node({ name: 'relu', op: 'Relu', opClass: 'elementwise', inputs: [t('a', act)], outputs: [t('r', act)], flops: C * HW * HW }),
+    node({ name: 'c2', op: 'Conv', opClass: 'conv', inputs: [t('r', act), t('w2', [C, C, 3, 3])], outputs: [t('y', act)], flops: convFlops }),
+  ];
+  const cgraph = { graphInputs: ['x'], graphOutputs: ['y'] };
+
+  it('a run of blocked-layout convs pays a reorder in (its input fills channel blocks) and one out (to the graph output), each reading and writing its tensor', () => {
+    const ort = estimateLatency(convs(), device({ fusion: 'onnxruntime' }), cgraph);
+    const std = estimateLatency(convs(), device({ fusion: 'standard' }), cgraph);
+    expect(std.kernels).toBe(2);
+    expect(ort.kernels).toBe(4);
+    const reorder = OV + (2 * actBytes) / DRAM;
+    close(ort.ms, std.ms + 2 * reorder * 1e3);
+    // Charged to the node that causes each: c1 (its input), c2 (its output).
+    close(ort.nodes[0].time, std.nodes[0].time + reorder);
+    close(ort.nodes[2].time, std.nodes[2].time + reorder);
+    expect(ort.byClass['data-movement']?.kernels).toBe(2);
+    close(ort.byClass['data-movement']!.ms, 2 * reorder * 1e3);
+  });
+
+  it('a stem conv reading 3 channels takes the plain tensor as it is: only the reorder out', () => {
+    const ort = estimateLatency(convs(3), device({ fusion: 'onnxruntime' }), cgraph);
+    const std = estimateLatency(convs(3), device({ fusion: 'standard' }), cgraph);
+    expect(ort.kernels).toBe(3);
+    close(ort.ms, std.ms + (OV + (2 * actBytes) / DRAM) * 1e3);
+  });
+
+  it('views launch a kernel that moves no data; shape arithmetic does only when the dims are symbolic', () => {
+    const reshape = node({ op: 'Reshape', opClass: 'view', inputs: [t('x', [64, 64]), t('s', [2], 'int64')], outputs: [t('y', [4096])] });
+    const shape = node({ op: 'Shape', opClass: 'shape', inputs: [t('x', [64, 64])], outputs: [t('s2', [2], 'int64')] });
+    const dropout = node({ op: 'Dropout', opClass: 'view', inputs: [t('x', [64, 64])], outputs: [t('d', [64, 64])] });
+    const classes = { view: { kernelOverhead: 2e-7 }, shape: { kernelOverhead: 1e-7 } };
+    const fixed = estimateLatency([reshape, shape, dropout], device({ fusion: 'onnxruntime', classes }), { graphInputs: ['x'] });
+    expect(fixed.nodes.map((n) => n.bound)).toEqual(['overhead', 'none', 'none']);
+    close(fixed.ms, 2e-7 * 1e3);
+    const dynamic = estimateLatency([reshape, shape, dropout], device({ fusion: 'onnxruntime', classes }), { graphInputs: ['x'], dynamicShapes: true });
+    expect(dynamic.kernels).toBe(2);
+    close(dynamic.ms, (2e-7 + 1e-7) * 1e3);
+  });
+});
+
+describe('run overhead and class memory rates', () => {
+  const add = node({ op: 'Add', opClass: 'elementwise', inputs: [t('a', [1024]), t('b', [1024])], outputs: [t('c', [1024])], flops: 1024 });
+
+  it("the device's run overhead is added once to the model, in ms and overheadMs", () => {
+    const without = estimateLatency([add, { ...add, name: 'add2' }], device());
+    const withRun = estimateLatency([add, { ...add, name: 'add2' }], device({ runOverhead: 20e-6 }));
+    close(withRun.ms, without.ms + 20e-3);
+    close(withRun.overheadMs, without.overheadMs + 20e-3);
+    close(withRun.runOverheadMs, 20e-3);
+    expect(without.runOverheadMs).toBe(0);
+  });
+
+  it('a class with a memory efficiency of its own reads the cache in the same ratio to the device-wide figure', () => {
+    const gemv = node({ op: 'MatMul', opClass: 'gemm', inputs: [t('x', [1, 256]), t('w', [256, 256])], outputs: [t('y', [1, 256])], flops: 2 * 256 * 256 });
+    const bytes = (256 + 256 * 256 + 256) * 4;
+    const cache = { bytes: 1 << 20, bandwidth: 2e11 };
+    const est = estimateLatency([gemv], device({ cache, classes: { gemm: { memoryEfficiency: 2 * MEM } } }));
+    close(est.nodes[0].time, Math.max((2 * 256 * 256) / (PEAK * EFF), bytes / (2e11 * 2)) + OV);
+    expect(est.nodes[0].cached).toBe(true);
+  });
+});
+
 describe('device defaults (efficiency.ts)', () => {
   const pi5 = findDevice('raspberry-pi-5')!;
 
