@@ -18532,7 +18532,7 @@ var OP_CLASSES = [
   "view",
   "shape"
 ];
-var FUSIONS = ["none", "standard"];
+var FUSIONS = ["none", "standard", "onnxruntime"];
 
 // src/util/suggest.ts
 function editDistance(a, b) {
@@ -18746,6 +18746,7 @@ var KEYS = {
     "compute-efficiency",
     "memory-efficiency",
     "kernel-overhead",
+    "run-overhead",
     "cache",
     "fusion",
     "classes"
@@ -19368,6 +19369,7 @@ function parseCustomDevice(ctx, node2, keyPath, onId) {
     overrides.computeEfficiency = check(() => fraction(ctx, m.get("compute-efficiency").value, `${keyPath}.compute-efficiency`));
   if (m.has("memory-efficiency")) overrides.memoryEfficiency = check(() => fraction(ctx, m.get("memory-efficiency").value, `${keyPath}.memory-efficiency`));
   if (m.has("kernel-overhead")) overrides.kernelOverhead = check(() => seconds(ctx, m.get("kernel-overhead").value, `${keyPath}.kernel-overhead`));
+  if (m.has("run-overhead")) overrides.runOverhead = check(() => seconds(ctx, m.get("run-overhead").value, `${keyPath}.run-overhead`));
   let cache = like?.cache;
   if (m.has("cache")) {
     const c = check(() => cacheFigures(ctx, m.get("cache").value, `${keyPath}.cache`, like?.cache, source));
@@ -27984,6 +27986,7 @@ function nodeClass(n) {
   if (typeof declared === "string") return declared;
   return INFERENCE_CLASS[n.opType] ?? "elementwise";
 }
+var ELIMINATED = /* @__PURE__ */ new Set(["Identity", "Dropout"]);
 var FUSION_ROOTS = /* @__PURE__ */ new Set(["gemm", "conv", "conv-1x1", "depthwise", "grouped", "conv-3d", "conv-transpose", "reduction"]);
 var FALLBACK = {
   int4: ["int8", "fp16", "bf16", "fp32"],
@@ -28025,6 +28028,9 @@ function checkDevice(device) {
     if (me !== void 0 && !(me > 0 && me <= 1)) throw bad(`${c} memory efficiency must be in (0, 1], got ${me}`);
     const o = f.kernelOverhead;
     if (o !== void 0 && !(o >= 0 && Number.isFinite(o))) throw bad(`${c} kernel overhead must be a finite number of seconds >= 0, got ${o}`);
+  }
+  if (device.runOverhead !== void 0 && !(device.runOverhead >= 0 && Number.isFinite(device.runOverhead))) {
+    throw bad(`run overhead must be a finite number of seconds >= 0, got ${device.runOverhead}`);
   }
   if (device.cache) {
     const { bytes, bandwidth: bandwidth2 } = device.cache;
@@ -28101,7 +28107,9 @@ function tensorBytes2(t) {
   const b = t.dtype ? DTYPE_BYTES[t.dtype] : void 0;
   return n === null || b === void 0 ? null : Math.ceil(n * b);
 }
-function fusionPlan(nodes, classes, producer, graphOutputs) {
+function fusionPlan(nodes, classes, producer, graphOutputs, fusion = "standard") {
+  const detached = (p) => fusion === "onnxruntime" && classes[p] === "gemm" && (nodes[p].outputs[0]?.shape?.length ?? 2) > 2;
+  const selfRoots = /* @__PURE__ */ new Set();
   const isEpilogue = (i) => (classes[i] === "elementwise" || nodes[i].opType === "BatchNormalization") && nodes[i].outputs.length === 1;
   const onlyElementwise = /* @__PURE__ */ new Map();
   nodes.forEach((n, i) => {
@@ -28118,8 +28126,15 @@ function fusionPlan(nodes, classes, producer, graphOutputs) {
       const t = n.inputs[k];
       const p = producer.get(t.name);
       if (p === void 0 || p >= i) continue;
-      const r = FUSION_ROOTS.has(classes[p]) ? p : plan.get(p)?.root ?? (nodes[p].opType === "BatchNormalization" ? p : void 0);
+      const r = FUSION_ROOTS.has(classes[p]) || selfRoots.has(p) ? p : plan.get(p)?.root ?? (nodes[p].opType === "BatchNormalization" ? p : void 0);
       if (r === void 0) continue;
+      if (detached(r)) {
+        if (root === void 0 && onlyElementwise.get(t.name) === true) {
+          selfRoots.add(i);
+          return;
+        }
+        continue;
+      }
       if (root !== void 0 && r !== root) continue;
       if (onlyElementwise.get(t.name) !== true) return;
       const inElems2 = elements(t.shape);
@@ -28133,6 +28148,79 @@ function fusionPlan(nodes, classes, producer, graphOutputs) {
     if (root !== void 0) plan.set(i, { root, via });
   });
   return plan;
+}
+var NCHWC_THROUGH = /* @__PURE__ */ new Set([
+  "MaxPool",
+  "AveragePool",
+  "GlobalMaxPool",
+  "GlobalAveragePool",
+  "Add",
+  "Sum",
+  "Mul",
+  "Relu",
+  "LeakyRelu",
+  "Sigmoid",
+  "Tanh",
+  "Clip",
+  "HardSigmoid",
+  "HardSwish",
+  "BatchNormalization",
+  "Concat"
+]);
+var NCHWC_BLOCK = 8;
+function nchwcReorders(nodes, classes, producer, graphOutputs, constant) {
+  const count2 = new Uint8Array(nodes.length);
+  const bytes = new Float64Array(nodes.length);
+  const blocked = /* @__PURE__ */ new Set();
+  const consumers = /* @__PURE__ */ new Map();
+  nodes.forEach((n, i) => {
+    for (const t of n.inputs) if (t.name) (consumers.get(t.name) ?? consumers.set(t.name, []).get(t.name)).push(i);
+  });
+  const isConverted = (n, cls) => {
+    if (cls !== "conv" && cls !== "conv-1x1" && cls !== "depthwise") return false;
+    const w = n.inputs[1]?.shape;
+    const x = n.inputs[0]?.shape;
+    if (!w || w.length !== 4 || !x || x.length !== 4) return false;
+    return typeof w[0] === "number" && w[0] % NCHWC_BLOCK === 0;
+  };
+  const channelsInBlocks = (t) => {
+    const c = t.shape?.[1];
+    return typeof c === "number" && c % NCHWC_BLOCK === 0;
+  };
+  const activation = (t) => {
+    const p = producer.get(t.name);
+    return t.name !== "" && (p === void 0 || !constant.has(p)) && t.shape?.length === 4;
+  };
+  nodes.forEach((n, i) => {
+    const converted = isConverted(n, classes[i]);
+    const through = !converted && NCHWC_THROUGH.has(n.opType) && n.inputs.some((t) => blocked.has(t.name));
+    if (!converted && !through) return;
+    if (converted) {
+      const x = n.inputs[0];
+      if (!blocked.has(x.name) && channelsInBlocks(x)) {
+        count2[i]++;
+        bytes[i] += 2 * (tensorBytes2(x) ?? 0);
+      }
+    } else {
+      for (const t of n.inputs) {
+        if (blocked.has(t.name) || !activation(t) || producer.get(t.name) === void 0) continue;
+        count2[i]++;
+        bytes[i] += 2 * (tensorBytes2(t) ?? 0);
+      }
+    }
+    for (const o of n.outputs) if (o.name) blocked.add(o.name);
+  });
+  const outputs = new Set(graphOutputs);
+  for (const name of blocked) {
+    const users = consumers.get(name) ?? [];
+    const plainUse = outputs.has(name) || users.some((c) => !isConverted(nodes[c], classes[c]) && !NCHWC_THROUGH.has(nodes[c].opType));
+    if (!plainUse) continue;
+    const p = producer.get(name);
+    const t = nodes[p].outputs.find((o) => o.name === name);
+    count2[p]++;
+    bytes[p] += 2 * (tensorBytes2(t) ?? 0);
+  }
+  return { count: count2, bytes };
 }
 function constantNodes(nodes, producer, graphInputs) {
   const inputs = new Set(graphInputs);
@@ -28173,30 +28261,33 @@ function estimateLatency(nodes, device, options = {}) {
   const fusion = device.fusion ?? "none";
   const notices = /* @__PURE__ */ new Set();
   const cache = device.cache;
-  const move = (bytes, dram) => {
+  const move = (bytes, rates) => {
     if (bytes <= 0) return [0, false];
-    if (cache && bytes <= cache.bytes) return [bytes / cache.bandwidth, true];
-    return [bytes / dram, false];
+    if (cache && bytes <= cache.bytes) return [bytes / rates.cache, true];
+    return [bytes / rates.dram, false];
   };
   const figures2 = (c) => {
     const f = device.classes?.[c];
+    const share = f?.memoryEfficiency ?? device.memoryEfficiency;
     return {
       eff: f?.computeEfficiency ?? device.computeEfficiency,
       overhead: f?.kernelOverhead ?? device.kernelOverhead,
-      dram: device.bandwidth * (f?.memoryEfficiency ?? device.memoryEfficiency)
+      // A class that streams k times better than the device-wide figure from memory does so from the cache too.
+      rates: { dram: device.bandwidth * share, cache: cache ? cache.bandwidth * (share / device.memoryEfficiency) : 0 }
     };
   };
   const classes = nodes.map(nodeClass);
   const producer = /* @__PURE__ */ new Map();
-  if (fusion === "standard" || cache) nodes.forEach((n, i) => n.outputs.forEach((o) => o.name && producer.set(o.name, i)));
+  if (fusion !== "none" || cache) nodes.forEach((n, i) => n.outputs.forEach((o) => o.name && producer.set(o.name, i)));
   const externalBytesOf = externalFromMemory(nodes, producer, cache);
-  const moveWith = (bytes, external, dram) => {
-    if (external <= 0) return move(bytes, dram);
-    const [rest, cached2] = move(Math.max(0, bytes - external), dram);
-    return [external / dram + rest, cached2];
+  const moveWith = (bytes, external, rates) => {
+    if (external <= 0) return move(bytes, rates);
+    const [rest, cached2] = move(Math.max(0, bytes - external), rates);
+    return [external / rates.dram + rest, cached2];
   };
-  const plan = fusion === "standard" ? fusionPlan(nodes, classes, producer, options.graphOutputs ?? []) : /* @__PURE__ */ new Map();
-  const folded = fusion === "standard" && options.graphInputs ? constantNodes(nodes, producer, options.graphInputs) : /* @__PURE__ */ new Set();
+  const fuses = fusion !== "none";
+  const plan = fuses ? fusionPlan(nodes, classes, producer, options.graphOutputs ?? [], fusion) : /* @__PURE__ */ new Map();
+  const folded = fuses && options.graphInputs ? constantNodes(nodes, producer, options.graphInputs) : /* @__PURE__ */ new Set();
   const flopsByPrecision = /* @__PURE__ */ new Map();
   let compute = 0;
   let memory = 0;
@@ -28215,9 +28306,20 @@ function estimateLatency(nodes, device, options = {}) {
   };
   nodes.forEach((n, i) => {
     const cls = classes[i];
-    const free = fusion === "standard" && (cls === "view" || cls === "shape" || isShapeMath(n) || folded.has(i));
+    const shapeWork = cls === "view" || cls === "shape" || isShapeMath(n);
+    const free = fusion === "standard" && (shapeWork || folded.has(i)) || fusion === "onnxruntime" && (folded.has(i) || ELIMINATED.has(n.opType) || (cls === "shape" || isShapeMath(n)) && !options.dynamicShapes);
     if (free) {
       out.push({ time: 0, compute: 0, memory: 0, bound: "none", precision: null, opClass: cls });
+      return;
+    }
+    if (fusion === "onnxruntime" && shapeWork) {
+      const as = cls === "view" ? "view" : "shape";
+      const ov2 = figures2(as).overhead;
+      overhead += ov2;
+      kernels++;
+      timeByBound.overhead += ov2;
+      addClass(byClass, as, ov2, 1);
+      out.push({ time: ov2, compute: 0, memory: 0, bound: "overhead", precision: null, opClass: as });
       return;
     }
     const flops3 = n.flops ?? 0;
@@ -28233,7 +28335,7 @@ function estimateLatency(nodes, device, options = {}) {
       });
       const rootFigures = figures2(root.opClass);
       const tc2 = flops3 > 0 ? flops3 / (device.peak[p2] * rootFigures.eff) : 0;
-      const [tm2, cached3] = moveWith(extra, externalBytesOf(n), rootFigures.dram);
+      const [tm2, cached3] = moveWith(extra, externalBytesOf(n), rootFigures.rates);
       const time2 = Math.max(tc2, tm2);
       compute += tc2;
       memory += tm2;
@@ -28245,7 +28347,7 @@ function estimateLatency(nodes, device, options = {}) {
       out.push({ time: time2, compute: tc2, memory: tm2, bound: "fused", precision: p2, opClass: cls, fusedInto: fused.root, ...cached3 ? { cached: cached3 } : {} });
       return;
     }
-    const { eff, overhead: ov, dram } = figures2(cls);
+    const { eff, overhead: ov, rates } = figures2(cls);
     const p = precisionOf(n, flops3);
     const rate3 = device.peak[p] * eff;
     const bytes = n.timing?.bytes ?? (n.bytesRead ?? 0) + (n.bytesWritten ?? 0);
@@ -28258,8 +28360,8 @@ function estimateLatency(nodes, device, options = {}) {
     if (steps > 0 && Number.isFinite(steps)) {
       const stepFlops = n.timing?.stepFlops ?? 0;
       const onceFlops = Math.max(0, flops3 - steps * stepFlops);
-      const [onceMem, c1] = move(bytes, dram);
-      const [stepMem, c2] = move(n.timing?.stepBytes ?? 0, dram);
+      const [onceMem, c1] = move(bytes, rates);
+      const [stepMem, c2] = move(n.timing?.stepBytes ?? 0, rates);
       const onceCompute = onceFlops / rate3;
       const stepCompute = stepFlops / rate3;
       tc = onceCompute + steps * stepCompute;
@@ -28269,7 +28371,7 @@ function estimateLatency(nodes, device, options = {}) {
       time = Math.max(onceCompute, onceMem) + ov + steps * (ov + Math.max(stepCompute, stepMem));
     } else {
       tc = flops3 > 0 ? flops3 / rate3 : 0;
-      [tm, cached2] = n.timing?.bytes !== void 0 ? move(bytes, dram) : moveWith(bytes, externalBytesOf(n), dram);
+      [tm, cached2] = n.timing?.bytes !== void 0 ? move(bytes, rates) : moveWith(bytes, externalBytesOf(n), rates);
       time = Math.max(tc, tm) + ov;
     }
     const bound2 = oh > time - oh ? "overhead" : tc >= tm ? "compute" : "memory";
@@ -28283,7 +28385,24 @@ function estimateLatency(nodes, device, options = {}) {
     addClass(byClass, cls, time, 1);
     out.push({ time, compute: tc, memory: tm, bound: bound2, precision: p, opClass: cls, ...cached2 ? { cached: cached2 } : {} });
   });
-  const total = out.reduce((s, t) => s + t.time, 0);
+  if (fusion === "onnxruntime") {
+    const reorders = nchwcReorders(nodes, classes, producer, options.graphOutputs ?? [], folded);
+    const { overhead: ov, rates } = figures2("data-movement");
+    reorders.count.forEach((k, i) => {
+      if (k === 0) return;
+      const [tm] = move(reorders.bytes[i] / k, rates);
+      const t = k * (ov + tm);
+      out[i].time += t;
+      memory += k * tm;
+      overhead += k * ov;
+      kernels += k;
+      timeByBound.memory += t;
+      addClass(byClass, "data-movement", t, k);
+    });
+  }
+  const run = device.runOverhead ?? 0;
+  const total = out.reduce((s, t) => s + t.time, 0) + run;
+  overhead += run;
   if (!Number.isFinite(total)) throw new UserError("", `device ${quoteToken(device.id)}: its peak or bandwidth is too small for a finite estimate`);
   let precision = effectivePrecision(device, options.precision ?? "fp32") ?? "fp32";
   let most = -1;
@@ -28297,6 +28416,7 @@ function estimateLatency(nodes, device, options = {}) {
     computeMs: compute * 1e3,
     memoryMs: memory * 1e3,
     overheadMs: overhead * 1e3,
+    runOverheadMs: run * 1e3,
     bound,
     utilization: total > 0 && peak > 0 ? totalFlops / (total * peak) : 0,
     precision,
@@ -28327,7 +28447,8 @@ function withLatency(report2, devices, options = {}) {
   const opts = {
     ...options,
     graphOutputs: options.graphOutputs ?? report2.graph.outputs.map((o) => o.name),
-    graphInputs: options.graphInputs ?? report2.graph.inputs.map((i) => i.name)
+    graphInputs: options.graphInputs ?? report2.graph.inputs.map((i) => i.name),
+    dynamicShapes: options.dynamicShapes ?? Object.keys(report2.dims).length > 0
   };
   for (const d of devices) {
     const est = estimateLatency(report2.nodes, d, opts);
@@ -28355,7 +28476,12 @@ function withLatency(report2, devices, options = {}) {
       ridgePoint: est.ridgePoint,
       achievedFlops: est.achievedFlops,
       kernels: est.kernels,
-      efficiency: { compute: d.computeEfficiency, memory: d.memoryEfficiency, kernelOverheadUs: d.kernelOverhead * 1e6 },
+      efficiency: {
+        compute: d.computeEfficiency,
+        memory: d.memoryEfficiency,
+        kernelOverheadUs: d.kernelOverhead * 1e6,
+        ...d.runOverhead ? { runOverheadUs: d.runOverhead * 1e6 } : {}
+      },
       fusion: est.fusion,
       byClass: est.byClass,
       classes,
@@ -31897,7 +32023,8 @@ function deviceModel(device, overrides = {}) {
     kernelOverhead,
     classes: classFigures2(e.classes, computeEfficiency, kernelOverhead, overrides.classes),
     ...cache ? { cache } : {},
-    fusion: overrides.fusion ?? e.fusion
+    fusion: overrides.fusion ?? e.fusion,
+    ...overrides.runOverhead ? { runOverhead: overrides.runOverhead } : {}
   };
 }
 
@@ -32883,12 +33010,16 @@ var report_schema_default = {
           properties: {
             compute: { type: "number" },
             memory: { type: "number" },
-            kernelOverheadUs: { type: "number" }
+            kernelOverheadUs: { type: "number" },
+            runOverheadUs: {
+              type: "number",
+              description: "What one inference call costs beyond its kernels, included in ms (absent when the device has none)"
+            }
           }
         },
         fusion: {
-          enum: ["none", "standard"],
-          description: "The runtime model: standard folds element-wise epilogues into conv / gemm kernels and makes views free; none runs every node as its own kernel"
+          enum: ["none", "standard", "onnxruntime"],
+          description: "The runtime model: standard folds element-wise epilogues into conv / gemm kernels and makes views and shape arithmetic free; onnxruntime as ONNX Runtime's CPU provider (epilogues into convs and 2-D Gemms, one kernel of their own after a batched MatMul, NCHWc layout reorders around convs, views and dynamic shape arithmetic as kernels); none runs every node as its own kernel"
         },
         byClass: {
           type: "object",
@@ -34011,13 +34142,13 @@ function median(xs) {
 }
 
 // src/calibrate/fit.ts
-var rooflineMs = (nodes, device, graph2) => estimateLatency(nodes, device, graph2 ? { graphInputs: graph2.inputs, graphOutputs: graph2.outputs } : {}).ms;
+var rooflineMs = (nodes, device, graph2) => estimateLatency(nodes, device, graph2 ? { graphInputs: graph2.inputs, graphOutputs: graph2.outputs, dynamicShapes: graph2.dynamic === true } : {}).ms;
 function huber(r, delta) {
   if (!(delta > 0) || Math.abs(r) <= delta) return r;
   return Math.sign(r) * Math.sqrt(2 * delta * Math.abs(r) - delta * delta);
 }
 var FREE = /* @__PURE__ */ new Set(["view", "shape"]);
-var MEMORY_CLASSES = /* @__PURE__ */ new Set(["gemm"]);
+var MEMORY_CLASSES = /* @__PURE__ */ new Set(["gemm", "recurrent", "normalization", "reduction"]);
 var COMPUTE_CLASSES = /* @__PURE__ */ new Set([
   "gemm",
   "conv",
@@ -34029,6 +34160,20 @@ var COMPUTE_CLASSES = /* @__PURE__ */ new Set([
   "recurrent",
   "attention",
   "resample"
+]);
+var OWN_OVERHEAD = /* @__PURE__ */ new Set([
+  "gemm",
+  "conv",
+  "conv-1x1",
+  "depthwise",
+  "grouped",
+  "conv-3d",
+  "conv-transpose",
+  "recurrent",
+  "attention",
+  "resample",
+  "view",
+  "shape"
 ]);
 function clone(d) {
   return {
@@ -34078,16 +34223,17 @@ function parameterDefs(classes, withCache, runOverhead) {
         get: (d) => d.classes[c]?.memoryEfficiency ?? d.memoryEfficiency,
         set: (d, v) => d.classes[c] = { ...d.classes[c], memoryEfficiency: v }
       });
-    defs.push({
-      name: `${c}.kernel-overhead`,
-      lo: 1e-8,
-      hi: 0.01,
-      get: (d) => d.classes[c]?.kernelOverhead ?? d.kernelOverhead,
-      set: (d, v) => d.classes[c] = { ...d.classes[c], kernelOverhead: v }
-    });
+    if (OWN_OVERHEAD.has(c))
+      defs.push({
+        name: `${c}.kernel-overhead`,
+        lo: 1e-8,
+        hi: 0.01,
+        get: (d) => d.classes[c]?.kernelOverhead ?? d.kernelOverhead,
+        set: (d, v) => d.classes[c] = { ...d.classes[c], kernelOverhead: v }
+      });
   }
   if (runOverhead) {
-    defs.push({ name: "run-overhead", nuisance: true, lo: 1e-7, hi: 1e-3, get: () => 5e-6, set: () => void 0 });
+    defs.push({ name: "run-overhead", lo: 1e-7, hi: 1e-3, get: (d) => d.runOverhead || 5e-6, set: (d, v) => d.runOverhead = v });
   }
   if (withCache) {
     defs.push({
@@ -34164,10 +34310,9 @@ function fitDevice(measurements, options) {
     return ok;
   });
   const present = new Set(usable2.flatMap((m) => m.nodes.map(nodeClass)));
-  const classes = OP_CLASSES.filter((c) => present.has(c) && !FREE.has(c));
+  const classes = OP_CLASSES.filter((c) => present.has(c) && (fusion !== "standard" || !FREE.has(c)));
   const candidates = [...options.cacheCandidates ?? (base.cache ? [base.cache.bytes] : [])].filter((b) => b > 0);
   const defs = parameterDefs(classes, candidates.length > 0, options.runOverhead === true);
-  const runJ = defs.findIndex((d) => d.nuisance);
   const delta = options.robust ?? Math.log(1.25);
   const initialDevice = clone(base);
   if (candidates.length && !initialDevice.cache) initialDevice.cache = { bytes: candidates[0], bandwidth: 4 * base.bandwidth * base.memoryEfficiency };
@@ -34177,22 +34322,18 @@ function fitDevice(measurements, options) {
   const deviceAt = (x2, cacheBytes) => {
     const d = clone(initialDevice);
     if (cacheBytes !== null) d.cache = { bytes: cacheBytes, bandwidth: d.cache.bandwidth };
-    defs.forEach((p, j) => {
-      if (!p.nuisance) p.set(d, Math.exp(x2[j]));
-    });
+    defs.forEach((p, j) => p.set(d, Math.exp(x2[j])));
     return d;
   };
-  const runMs = (x2) => runJ >= 0 ? Math.exp(x2[runJ]) * 1e3 : 0;
   const classesOf = usable2.map((m) => new Set(m.nodes.map(nodeClass)));
   const all = usable2.map((_, i) => i);
   const affects = defs.map((p) => {
     const [c, key2] = p.name.split(".");
-    return key2 && c !== "cache" ? all.filter((i) => classesOf[i].has(c)) : all;
+    return key2 && c !== "cache" && c !== "shape" ? all.filter((i) => classesOf[i].has(c)) : all;
   });
   const residualsFor = (x2, cacheBytes, only = all) => {
     const d = deviceAt(x2, cacheBytes);
-    const extra2 = runMs(x2);
-    return only.map((i) => huber(Math.log((estimate(usable2[i].nodes, d, usable2[i].graph) + extra2) / usable2[i].ms), delta));
+    return only.map((i) => huber(Math.log(estimate(usable2[i].nodes, d, usable2[i].graph) / usable2[i].ms), delta));
   };
   const x0 = initial.map((v, j) => Math.min(hi[j], Math.max(lo[j], Math.log(v))));
   const peak = base.peak.fp32 ?? Math.max(...Object.values(base.peak).filter((v) => typeof v === "number" && v > 0));
@@ -34227,6 +34368,11 @@ function fitDevice(measurements, options) {
   const x = sol.x.map((v, j) => identifiable[j] ? v : x0[j]);
   const cacheIdentifiable = candidates.length > 0 && identifiable[defs.length - 1];
   const device = deviceAt(x, sol.cacheBytes);
+  const runJ = defs.findIndex((p) => p.name === "run-overhead");
+  if (runJ >= 0 && !identifiable[runJ]) {
+    if (base.runOverhead !== void 0) device.runOverhead = base.runOverhead;
+    else delete device.runOverhead;
+  }
   if (!cacheIdentifiable) {
     if (base.cache) device.cache = { ...base.cache };
     else delete device.cache;
@@ -34240,9 +34386,8 @@ function fitDevice(measurements, options) {
     const kept = Object.fromEntries(Object.entries(figures2).filter(([, v]) => v !== void 0));
     device.classes = Object.fromEntries(Object.entries({ ...device.classes, [c]: kept }).filter(([, f]) => Object.keys(f).length > 0));
   });
-  const extra = runMs(x);
-  const after = usable2.map((m) => estimate(m.nodes, device, m.graph) + extra);
-  const before = usable2.map((m) => estimate(m.nodes, base, m.graph) + (runJ >= 0 ? initial[runJ] * 1e3 : 0));
+  const after = usable2.map((m) => estimate(m.nodes, device, m.graph));
+  const before = usable2.map((m) => estimate(m.nodes, base, m.graph));
   const residuals = usable2.map((m, i) => ({
     id: m.id,
     ...m.source ? { source: m.source } : {},
@@ -34824,6 +34969,63 @@ function conv(c) {
     initializers
   };
 }
+function shapeChain(count2) {
+  const nodes = [];
+  let cur = "x";
+  for (let i = 0; i < count2; i++) {
+    const out = i === count2 - 1 ? "y" : `x${i + 1}`;
+    nodes.push(
+      { op: "Shape", inputs: [cur], outputs: [`s${i}`], name: `shape${i}` },
+      { op: "Gather", inputs: [`s${i}`, "zero"], outputs: [`g${i}`], name: `gather${i}`, attrs: { axis: 0 } },
+      { op: "Unsqueeze", inputs: [`g${i}`, "axes"], outputs: [`u${i}`], name: `unsqueeze${i}` },
+      { op: "Concat", inputs: [`u${i}`, "width"], outputs: [`c${i}`], name: `concat${i}`, attrs: { axis: 0 } },
+      { op: "Reshape", inputs: [cur, `c${i}`], outputs: [out], name: `reshape${i}` }
+    );
+    cur = out;
+  }
+  return {
+    id: `shape-chain-${count2}`,
+    what: `${count2} x (Shape, Gather, Unsqueeze, Concat, Reshape) on [n,64], n symbolic (shape arithmetic at every pass)`,
+    nodes,
+    inputs: [f32("x", ["n", 64])],
+    outputs: [f32("y", ["n", 64])],
+    initializers: [
+      { name: "zero", dtype: "int64", dims: [], values: [0] },
+      { name: "axes", dtype: "int64", dims: [1], values: [0] },
+      { name: "width", dtype: "int64", dims: [1], values: [64] }
+    ],
+    dims: { n: 8 }
+  };
+}
+function smallOps(blocks) {
+  const nodes = [];
+  let x = "x";
+  for (let b = 0; b < blocks; b++) {
+    const p = (s) => `b${b}_${s}`;
+    const y = b === blocks - 1 ? "y" : p("out");
+    nodes.push(
+      { op: "LayerNormalization", inputs: [x, "s", "bias"], outputs: [p("ln")], name: p("ln"), attrs: { axis: -1 } },
+      { op: "MatMul", inputs: [p("ln"), "w"], outputs: [p("mm")], name: p("mm") },
+      { op: "Transpose", inputs: [p("mm")], outputs: [p("t")], name: p("t"), attrs: { perm: [0, 2, 1] } },
+      { op: "Softmax", inputs: [p("t")], outputs: [p("sm")], name: p("sm"), attrs: { axis: -1 } },
+      { op: "Transpose", inputs: [p("sm")], outputs: [p("t2")], name: p("t2"), attrs: { perm: [0, 2, 1] } },
+      { op: "Sigmoid", inputs: [p("t2")], outputs: [p("sg")], name: p("sg") },
+      { op: "Mul", inputs: [p("sg"), p("mm")], outputs: [p("mul")], name: p("mul") },
+      { op: "Split", inputs: [p("mul"), "halves"], outputs: [p("s0"), p("s1")], name: p("split"), attrs: { axis: -1 } },
+      { op: "Concat", inputs: [p("s1"), p("s0")], outputs: [p("cat")], name: p("cat"), attrs: { axis: -1 } },
+      { op: "Add", inputs: [p("cat"), x], outputs: [y], name: p("add") }
+    );
+    x = y;
+  }
+  return {
+    id: `small-ops-${blocks * 10}`,
+    what: `${blocks} x (LayerNorm, MatMul, Transpose, Softmax, Transpose, Sigmoid, Mul, Split, Concat, Add) on [1,8,64] (launch cost in a mixed graph)`,
+    nodes,
+    inputs: [f32("x", [1, 8, 64])],
+    outputs: [f32("y", [1, 8, 64])],
+    initializers: [weight("s", [64]), weight("bias", [64]), weight("w", [64, 64]), { name: "halves", dtype: "int64", dims: [2], values: [32, 32] }]
+  };
+}
 function tiny() {
   return {
     id: "tiny-relu-16",
@@ -34953,6 +35155,7 @@ function fullSpecs() {
     conv({ id: "conv3x3-128-28-relu", cin: 128, cout: 128, hw: 28, k: 3, relu: true }),
     conv({ id: "conv3x3-256-28", cin: 256, cout: 256, hw: 28, k: 3 }),
     conv({ id: "conv3x3-64-112", cin: 64, cout: 64, hw: 112, k: 3 }),
+    conv({ id: "conv3x3-128-56-x8", cin: 128, cout: 128, hw: 56, k: 3, depth: 8, relu: true }),
     conv({ id: "conv7x7-stem", cin: 3, cout: 64, hw: 224, k: 7, stride: 2, depth: 1 }),
     conv({ id: "conv1x1-256-64-28", cin: 256, cout: 64, hw: 28, k: 1 }),
     conv({ id: "conv1x1-64-256-56", cin: 64, cout: 256, hw: 56, k: 1 }),
@@ -34967,6 +35170,7 @@ function fullSpecs() {
     conv({ id: "grouped-64-g8-14", cin: 64, cout: 64, hw: 14, k: 3, group: 8 }),
     conv({ id: "conv3d-32-8x28", cin: 32, cout: 32, hw: 28, k: 3, frames: 8, depth: 2 }),
     conv({ id: "conv3d-64-4x14", cin: 64, cout: 64, hw: 14, k: 3, frames: 4, depth: 2 }),
+    conv({ id: "conv3d-64-8x56", cin: 64, cout: 64, hw: 56, k: 3, frames: 8, depth: 2 }),
     convTranspose2(64, 32, 28),
     convTranspose2(16, 16, 8),
     chain(1 << 10),
@@ -34991,7 +35195,9 @@ function fullSpecs() {
     resize(64, 56),
     resize(16, 16),
     transposeConcat(64, 56),
-    transposeConcat(16, 16)
+    transposeConcat(16, 16),
+    shapeChain(32),
+    smallOps(4)
   ];
 }
 function quickSpecs() {
@@ -35012,14 +35218,17 @@ function build(s) {
     graph: { name: s.id, nodes: s.nodes, inputs: s.inputs, outputs: s.outputs, initializers: s.initializers }
   });
   const model = decodeBytes(s.id, bytes);
-  const report2 = modelReport({ path: s.id, fileBytes: bytes.byteLength, format: { ...model.format, producer: "" }, notices: [] }, inferModel(model));
+  const report2 = modelReport(
+    { path: s.id, fileBytes: bytes.byteLength, format: { ...model.format, producer: "" }, notices: [] },
+    inferModel(model, s.dims ? { dims: s.dims } : {})
+  );
   const feeds = s.inputs.map((v) => ({
     name: v.name,
     dtype: v.dtype === "int64" ? "int64" : "float32",
-    shape: v.shape,
+    shape: (v.shape ?? []).map((d) => typeof d === "number" ? d : s.dims?.[String(d)] ?? 1),
     ...s.feeds?.[v.name] !== void 0 ? { intMax: s.feeds[v.name] } : {}
   }));
-  const graph2 = { inputs: report2.graph.inputs.map((i) => i.name), outputs: report2.graph.outputs.map((o) => o.name) };
+  const graph2 = { inputs: report2.graph.inputs.map((i) => i.name), outputs: report2.graph.outputs.map((o) => o.name), ...s.dims ? { dynamic: true } : {} };
   return { id: s.id, what: s.what, bytes, feeds, nodes: report2.nodes, graph: graph2, ...s.runs ? { runs: s.runs } : {} };
 }
 function* microSuite(options = {}) {
@@ -35065,6 +35274,7 @@ function deviceYaml(device, fit, options = {}) {
   lines.push(`    compute-efficiency: ${fraction2(device.computeEfficiency)}${mark("compute-efficiency")}`);
   lines.push(`    memory-efficiency: ${fraction2(device.memoryEfficiency)}${mark("memory-efficiency")}`);
   lines.push(`    kernel-overhead: ${seconds2(device.kernelOverhead)}${mark("kernel-overhead")}`);
+  if (device.runOverhead) lines.push(`    run-overhead: ${seconds2(device.runOverhead)}${mark("run-overhead")}`);
   if (device.cache) lines.push(`    cache: { size: ${size(device.cache.bytes)}, bandwidth: ${bandwidth(device.cache.bandwidth)} }${mark("cache.bandwidth")}`);
   lines.push(`    fusion: ${device.fusion}`);
   const classes = OP_CLASSES.filter((c) => device.classes[c] && Object.keys(device.classes[c]).length);
@@ -35094,9 +35304,6 @@ function fitComments(fit) {
       fit.cache.identifiable ? `Cache size ${size(fit.cache.bytes)}: the best of ${fit.cache.candidates.map(size).join(", ")}.` : "Cache: no measurement responds to it (kept from the base device)."
     );
   }
-  const run = fit.parameters.find((p) => p.name === "run-overhead");
-  if (run)
-    out.push(`Each timed run also cost ${sig(run.value * 1e6, 3)} us outside the kernels (session.run from JavaScript): fitted apart, not part of the device.`);
   if (fit.notIdentifiable.length) out.push(`Not identifiable (no measurement exercises them; base figures kept): ${fit.notIdentifiable.join(", ")}.`);
   if (fit.skipped.length) out.push(`Left out (nothing to estimate or no time): ${fit.skipped.map((s) => safeText(s, 60)).join(", ")}.`);
   out.push("Residuals (estimate / measured after the fit):");
@@ -35138,11 +35345,11 @@ async function calibrateOnThisMachine(options) {
   const threads = options.threads ?? machine.cores;
   const ortVersion = options.ort.env?.versions?.common ?? null;
   const optimization = options.optimization ?? "all";
-  const fusion = optimization === "all" || optimization === "extended" ? "standard" : "none";
   if (!raisePriority()) log("could not raise the process priority: timings share the machine with everything else");
   const models = [...microSuite({ quick: options.quick })];
   const sessions = [];
-  const timed = [];
+  const timings = [];
+  let alongside;
   try {
     const items = [];
     for (const model of models) {
@@ -35150,19 +35357,33 @@ async function calibrateOnThisMachine(options) {
       sessions.push(session);
       items.push({ session, feeds: makeFeeds(options.ort, model.feeds), warmup: options.quick ? 2 : 3, runs: options.quick ? 5 : model.runs ?? 10 });
     }
-    const rounds = options.quick ? 2 : 5;
-    const timings = await timeInRounds(items, rounds);
+    const rounds = options.rounds ?? (options.quick ? 2 : 5);
+    const all = await timeInRounds([...items, ...options.alongside ?? []], rounds, (r) => options.onRound?.(r, rounds));
+    const timed = all.slice(0, items.length);
+    alongside = all.slice(items.length);
     models.forEach((model, i) => {
-      timed.push({ model, ms: timings[i].ms });
-      log(`${model.id.padEnd(28)} ${timings[i].ms.toFixed(4).padStart(10)} ms  (${model.what})`);
+      timings.push({ id: model.id, ms: timed[i].ms, passes: timed[i].passes });
+      log(`${model.id.padEnd(28)} ${timed[i].ms.toFixed(4).padStart(10)} ms  (${model.what})`);
     });
   } finally {
     for (const s of sessions) await s.release();
   }
+  return { ...fitMicroSuite(timings, { ...options, machine, threads, optimization, ortVersion }), ...alongside ? { alongside } : {} };
+}
+function fitMicroSuite(timings, options) {
+  const { machine, ortVersion } = options;
+  const threads = options.threads ?? machine.cores;
+  const optimization = options.optimization ?? "all";
+  const fusion = optimization === "all" || optimization === "extended" ? "onnxruntime" : "none";
+  const byId = new Map([...microSuite({ quick: options.quick })].map((m) => [m.id, m]));
+  const timed = timings.flatMap((t) => {
+    const model = byId.get(t.id);
+    return model ? [{ model, ms: t.ms }] : [];
+  });
   const basis = [];
   let base = options.base;
   const id = options.id ?? "this-machine";
-  const date = (/* @__PURE__ */ new Date()).toISOString().slice(0, 10);
+  const date = options.date ?? (/* @__PURE__ */ new Date()).toISOString().slice(0, 10);
   const how = `calibrated ${date} with onnxruntime ${ortVersion ?? "(version unknown)"}${optimization !== "all" ? ` (optimisation ${optimization})` : ""}${threads !== machine.cores ? `, ${threads} threads` : ""}`;
   if (!base) {
     const measured = streamingRate(timed);
@@ -35178,15 +35399,22 @@ async function calibrateOnThisMachine(options) {
     base = { ...base, id, name: `${base.name}, ${how} on ${describeMachine(machine)}` };
     basis.push(`peak and bandwidth from ${options.base.id}`);
   }
-  const measurements = timed.map((t) => ({ id: t.model.id, nodes: t.model.nodes, graph: t.model.graph, ms: t.ms, source: "micro-suite" }));
+  const measurements = timed.map((t) => ({
+    id: t.model.id,
+    nodes: t.model.nodes,
+    graph: t.model.graph,
+    ms: t.ms,
+    source: "micro-suite"
+  }));
   const { device, report: report2 } = fitDevice(measurements, {
     base: { ...base, fusion },
     fusion,
     cacheCandidates: cacheCandidates(machine.caches, machine.cores),
-    // Each micro-model is one session.run from JavaScript: its fixed cost is fitted apart.
+    // Each micro-model is one session.run from JavaScript: its fixed cost is part of the device
+    // (a real model pays it too, once per forward pass).
     runOverhead: true
   });
-  return { device, fit: report2, machine, ortVersion, basis };
+  return { device, fit: report2, machine, ortVersion, basis, timings: [...timings] };
 }
 
 // src/calibrate/measurements.ts
@@ -35363,7 +35591,11 @@ function loadMeasurements(files, options) {
         measurements.push({
           id: dims2 ? `${row.model} (${dims2})` : row.model,
           nodes: report2.nodes,
-          graph: { inputs: report2.graph.inputs.map((i) => i.name), outputs: report2.graph.outputs.map((o) => o.name) },
+          graph: {
+            inputs: report2.graph.inputs.map((i) => i.name),
+            outputs: report2.graph.outputs.map((o) => o.name),
+            dynamic: Object.keys(report2.dims).length > 0
+          },
           ms: row.ms,
           source: file
         });
@@ -36031,7 +36263,8 @@ options:
   --device id[,id...]       add a roofline latency estimate per device (see \`devices\`)
   --devices FILE            custom devices (a YAML file with custom-devices, as \`calibrate\`
                             writes): --device may name them; without --device, all of them
-  --fusion none|standard    what the runtime fuses, for every device (overrides the devices')
+  --fusion F                what the runtime fuses, for every device: none, standard or
+                            onnxruntime (overrides the devices')
   --precision p             the precision the deployment runs at (fp32, fp16, bf16, int8, ...);
                             default: each node's input dtypes
   --format text|json|markdown|html
@@ -36059,7 +36292,8 @@ options:
                             (overrides the budgets file's allow-missing-weights)
   --max-nodes N             refuse a model with more than N nodes (default 500000)
   --devices FILE            custom devices (custom-devices only) added to the budgets file's
-  --fusion none|standard    what the runtime fuses, for every device (overrides the files')
+  --fusion F                what the runtime fuses, for every device: none, standard or
+                            onnxruntime (overrides the files')
   -h, --help                this help
 `,
   devices: `usage: ${TOOL_NAME} devices [--format text|json]
@@ -36081,7 +36315,8 @@ options:
   --device id[,id...]       estimate both reports' latency again on these devices (replacing
                             the saved estimates)
   --devices FILE            custom devices --device may name; without --device, all of them
-  --fusion none|standard    what the runtime fuses (with --device or --devices)
+  --fusion F                what the runtime fuses (with --device or --devices): none, standard
+                            or onnxruntime
   --precision p             the precision for the new estimates (default: node dtypes)
   --allow-outside-repo      read reports outside the repository around the current folder
   -h, --help                this help
@@ -36103,8 +36338,9 @@ options:
   --devices FILE            a YAML file of custom-devices to find --device in
   --id ID                   the fitted device's id (default this-machine)
   --bandwidth RATE          this machine's memory bandwidth, like 20 GB/s (default: measured)
-  --fusion none|standard    the runtime's fusion (default standard: ORT, TensorRT, TFLite fuse);
-                            on this machine, none times with ORT's optimisation basic (no fusion)
+  --fusion F                the runtime's fusion: none, standard or onnxruntime (default: standard
+                            for --from; on this machine onnxruntime, and none times with ORT's
+                            optimisation basic)
   --threads N               onnxruntime intra-op threads (default: every CPU this process may use)
   --quick                   a few small models only (a smoke test, not a calibration)
   --format yaml|json|text   yaml (default): the device; json: device and fit; text: the fit table

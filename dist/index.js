@@ -40082,7 +40082,7 @@ var OP_CLASSES = [
   "view",
   "shape"
 ];
-var FUSIONS = ["none", "standard"];
+var FUSIONS = ["none", "standard", "onnxruntime"];
 
 // src/util/suggest.ts
 function editDistance(a, b) {
@@ -40343,6 +40343,7 @@ var KEYS = {
     "compute-efficiency",
     "memory-efficiency",
     "kernel-overhead",
+    "run-overhead",
     "cache",
     "fusion",
     "classes"
@@ -40965,6 +40966,7 @@ function parseCustomDevice(ctx, node2, keyPath, onId) {
     overrides.computeEfficiency = check(() => fraction(ctx, m.get("compute-efficiency").value, `${keyPath}.compute-efficiency`));
   if (m.has("memory-efficiency")) overrides.memoryEfficiency = check(() => fraction(ctx, m.get("memory-efficiency").value, `${keyPath}.memory-efficiency`));
   if (m.has("kernel-overhead")) overrides.kernelOverhead = check(() => seconds(ctx, m.get("kernel-overhead").value, `${keyPath}.kernel-overhead`));
+  if (m.has("run-overhead")) overrides.runOverhead = check(() => seconds(ctx, m.get("run-overhead").value, `${keyPath}.run-overhead`));
   let cache = like?.cache;
   if (m.has("cache")) {
     const c = check(() => cacheFigures(ctx, m.get("cache").value, `${keyPath}.cache`, like?.cache, source));
@@ -41939,7 +41941,8 @@ function deviceModel(device, overrides = {}) {
     kernelOverhead,
     classes: classFigures(e.classes, computeEfficiency, kernelOverhead, overrides.classes),
     ...cache ? { cache } : {},
-    fusion: overrides.fusion ?? e.fusion
+    fusion: overrides.fusion ?? e.fusion,
+    ...overrides.runOverhead ? { runOverhead: overrides.runOverhead } : {}
   };
 }
 
@@ -52234,6 +52237,7 @@ function nodeClass(n) {
   if (typeof declared === "string") return declared;
   return INFERENCE_CLASS[n.opType] ?? "elementwise";
 }
+var ELIMINATED = /* @__PURE__ */ new Set(["Identity", "Dropout"]);
 var FUSION_ROOTS = /* @__PURE__ */ new Set(["gemm", "conv", "conv-1x1", "depthwise", "grouped", "conv-3d", "conv-transpose", "reduction"]);
 var FALLBACK = {
   int4: ["int8", "fp16", "bf16", "fp32"],
@@ -52275,6 +52279,9 @@ function checkDevice(device) {
     if (me !== void 0 && !(me > 0 && me <= 1)) throw bad(`${c} memory efficiency must be in (0, 1], got ${me}`);
     const o = f.kernelOverhead;
     if (o !== void 0 && !(o >= 0 && Number.isFinite(o))) throw bad(`${c} kernel overhead must be a finite number of seconds >= 0, got ${o}`);
+  }
+  if (device.runOverhead !== void 0 && !(device.runOverhead >= 0 && Number.isFinite(device.runOverhead))) {
+    throw bad(`run overhead must be a finite number of seconds >= 0, got ${device.runOverhead}`);
   }
   if (device.cache) {
     const { bytes, bandwidth } = device.cache;
@@ -52351,7 +52358,9 @@ function tensorBytes2(t) {
   const b = t.dtype ? DTYPE_BYTES[t.dtype] : void 0;
   return n === null || b === void 0 ? null : Math.ceil(n * b);
 }
-function fusionPlan(nodes, classes, producer, graphOutputs) {
+function fusionPlan(nodes, classes, producer, graphOutputs, fusion = "standard") {
+  const detached = (p) => fusion === "onnxruntime" && classes[p] === "gemm" && (nodes[p].outputs[0]?.shape?.length ?? 2) > 2;
+  const selfRoots = /* @__PURE__ */ new Set();
   const isEpilogue = (i2) => (classes[i2] === "elementwise" || nodes[i2].opType === "BatchNormalization") && nodes[i2].outputs.length === 1;
   const onlyElementwise = /* @__PURE__ */ new Map();
   nodes.forEach((n, i2) => {
@@ -52368,8 +52377,15 @@ function fusionPlan(nodes, classes, producer, graphOutputs) {
       const t = n.inputs[k];
       const p = producer.get(t.name);
       if (p === void 0 || p >= i2) continue;
-      const r = FUSION_ROOTS.has(classes[p]) ? p : plan.get(p)?.root ?? (nodes[p].opType === "BatchNormalization" ? p : void 0);
+      const r = FUSION_ROOTS.has(classes[p]) || selfRoots.has(p) ? p : plan.get(p)?.root ?? (nodes[p].opType === "BatchNormalization" ? p : void 0);
       if (r === void 0) continue;
+      if (detached(r)) {
+        if (root === void 0 && onlyElementwise.get(t.name) === true) {
+          selfRoots.add(i2);
+          return;
+        }
+        continue;
+      }
       if (root !== void 0 && r !== root) continue;
       if (onlyElementwise.get(t.name) !== true) return;
       const inElems2 = elements(t.shape);
@@ -52383,6 +52399,79 @@ function fusionPlan(nodes, classes, producer, graphOutputs) {
     if (root !== void 0) plan.set(i2, { root, via });
   });
   return plan;
+}
+var NCHWC_THROUGH = /* @__PURE__ */ new Set([
+  "MaxPool",
+  "AveragePool",
+  "GlobalMaxPool",
+  "GlobalAveragePool",
+  "Add",
+  "Sum",
+  "Mul",
+  "Relu",
+  "LeakyRelu",
+  "Sigmoid",
+  "Tanh",
+  "Clip",
+  "HardSigmoid",
+  "HardSwish",
+  "BatchNormalization",
+  "Concat"
+]);
+var NCHWC_BLOCK = 8;
+function nchwcReorders(nodes, classes, producer, graphOutputs, constant) {
+  const count2 = new Uint8Array(nodes.length);
+  const bytes = new Float64Array(nodes.length);
+  const blocked = /* @__PURE__ */ new Set();
+  const consumers = /* @__PURE__ */ new Map();
+  nodes.forEach((n, i2) => {
+    for (const t of n.inputs) if (t.name) (consumers.get(t.name) ?? consumers.set(t.name, []).get(t.name)).push(i2);
+  });
+  const isConverted = (n, cls) => {
+    if (cls !== "conv" && cls !== "conv-1x1" && cls !== "depthwise") return false;
+    const w = n.inputs[1]?.shape;
+    const x2 = n.inputs[0]?.shape;
+    if (!w || w.length !== 4 || !x2 || x2.length !== 4) return false;
+    return typeof w[0] === "number" && w[0] % NCHWC_BLOCK === 0;
+  };
+  const channelsInBlocks = (t) => {
+    const c = t.shape?.[1];
+    return typeof c === "number" && c % NCHWC_BLOCK === 0;
+  };
+  const activation = (t) => {
+    const p = producer.get(t.name);
+    return t.name !== "" && (p === void 0 || !constant.has(p)) && t.shape?.length === 4;
+  };
+  nodes.forEach((n, i2) => {
+    const converted = isConverted(n, classes[i2]);
+    const through = !converted && NCHWC_THROUGH.has(n.opType) && n.inputs.some((t) => blocked.has(t.name));
+    if (!converted && !through) return;
+    if (converted) {
+      const x2 = n.inputs[0];
+      if (!blocked.has(x2.name) && channelsInBlocks(x2)) {
+        count2[i2]++;
+        bytes[i2] += 2 * (tensorBytes2(x2) ?? 0);
+      }
+    } else {
+      for (const t of n.inputs) {
+        if (blocked.has(t.name) || !activation(t) || producer.get(t.name) === void 0) continue;
+        count2[i2]++;
+        bytes[i2] += 2 * (tensorBytes2(t) ?? 0);
+      }
+    }
+    for (const o of n.outputs) if (o.name) blocked.add(o.name);
+  });
+  const outputs = new Set(graphOutputs);
+  for (const name of blocked) {
+    const users = consumers.get(name) ?? [];
+    const plainUse = outputs.has(name) || users.some((c) => !isConverted(nodes[c], classes[c]) && !NCHWC_THROUGH.has(nodes[c].opType));
+    if (!plainUse) continue;
+    const p = producer.get(name);
+    const t = nodes[p].outputs.find((o) => o.name === name);
+    count2[p]++;
+    bytes[p] += 2 * (tensorBytes2(t) ?? 0);
+  }
+  return { count: count2, bytes };
 }
 function constantNodes(nodes, producer, graphInputs) {
   const inputs = new Set(graphInputs);
@@ -52423,30 +52512,33 @@ function estimateLatency(nodes, device, options = {}) {
   const fusion = device.fusion ?? "none";
   const notices = /* @__PURE__ */ new Set();
   const cache = device.cache;
-  const move = (bytes, dram) => {
+  const move = (bytes, rates) => {
     if (bytes <= 0) return [0, false];
-    if (cache && bytes <= cache.bytes) return [bytes / cache.bandwidth, true];
-    return [bytes / dram, false];
+    if (cache && bytes <= cache.bytes) return [bytes / rates.cache, true];
+    return [bytes / rates.dram, false];
   };
   const figures2 = (c) => {
     const f = device.classes?.[c];
+    const share = f?.memoryEfficiency ?? device.memoryEfficiency;
     return {
       eff: f?.computeEfficiency ?? device.computeEfficiency,
       overhead: f?.kernelOverhead ?? device.kernelOverhead,
-      dram: device.bandwidth * (f?.memoryEfficiency ?? device.memoryEfficiency)
+      // A class that streams k times better than the device-wide figure from memory does so from the cache too.
+      rates: { dram: device.bandwidth * share, cache: cache ? cache.bandwidth * (share / device.memoryEfficiency) : 0 }
     };
   };
   const classes = nodes.map(nodeClass);
   const producer = /* @__PURE__ */ new Map();
-  if (fusion === "standard" || cache) nodes.forEach((n, i2) => n.outputs.forEach((o) => o.name && producer.set(o.name, i2)));
+  if (fusion !== "none" || cache) nodes.forEach((n, i2) => n.outputs.forEach((o) => o.name && producer.set(o.name, i2)));
   const externalBytesOf = externalFromMemory(nodes, producer, cache);
-  const moveWith = (bytes, external, dram) => {
-    if (external <= 0) return move(bytes, dram);
-    const [rest, cached] = move(Math.max(0, bytes - external), dram);
-    return [external / dram + rest, cached];
+  const moveWith = (bytes, external, rates) => {
+    if (external <= 0) return move(bytes, rates);
+    const [rest, cached] = move(Math.max(0, bytes - external), rates);
+    return [external / rates.dram + rest, cached];
   };
-  const plan = fusion === "standard" ? fusionPlan(nodes, classes, producer, options.graphOutputs ?? []) : /* @__PURE__ */ new Map();
-  const folded = fusion === "standard" && options.graphInputs ? constantNodes(nodes, producer, options.graphInputs) : /* @__PURE__ */ new Set();
+  const fuses = fusion !== "none";
+  const plan = fuses ? fusionPlan(nodes, classes, producer, options.graphOutputs ?? [], fusion) : /* @__PURE__ */ new Map();
+  const folded = fuses && options.graphInputs ? constantNodes(nodes, producer, options.graphInputs) : /* @__PURE__ */ new Set();
   const flopsByPrecision = /* @__PURE__ */ new Map();
   let compute = 0;
   let memory = 0;
@@ -52465,9 +52557,20 @@ function estimateLatency(nodes, device, options = {}) {
   };
   nodes.forEach((n, i2) => {
     const cls = classes[i2];
-    const free = fusion === "standard" && (cls === "view" || cls === "shape" || isShapeMath(n) || folded.has(i2));
+    const shapeWork = cls === "view" || cls === "shape" || isShapeMath(n);
+    const free = fusion === "standard" && (shapeWork || folded.has(i2)) || fusion === "onnxruntime" && (folded.has(i2) || ELIMINATED.has(n.opType) || (cls === "shape" || isShapeMath(n)) && !options.dynamicShapes);
     if (free) {
       out.push({ time: 0, compute: 0, memory: 0, bound: "none", precision: null, opClass: cls });
+      return;
+    }
+    if (fusion === "onnxruntime" && shapeWork) {
+      const as = cls === "view" ? "view" : "shape";
+      const ov2 = figures2(as).overhead;
+      overhead += ov2;
+      kernels++;
+      timeByBound.overhead += ov2;
+      addClass(byClass, as, ov2, 1);
+      out.push({ time: ov2, compute: 0, memory: 0, bound: "overhead", precision: null, opClass: as });
       return;
     }
     const flops3 = n.flops ?? 0;
@@ -52483,7 +52586,7 @@ function estimateLatency(nodes, device, options = {}) {
       });
       const rootFigures = figures2(root.opClass);
       const tc2 = flops3 > 0 ? flops3 / (device.peak[p2] * rootFigures.eff) : 0;
-      const [tm2, cached2] = moveWith(extra, externalBytesOf(n), rootFigures.dram);
+      const [tm2, cached2] = moveWith(extra, externalBytesOf(n), rootFigures.rates);
       const time2 = Math.max(tc2, tm2);
       compute += tc2;
       memory += tm2;
@@ -52495,7 +52598,7 @@ function estimateLatency(nodes, device, options = {}) {
       out.push({ time: time2, compute: tc2, memory: tm2, bound: "fused", precision: p2, opClass: cls, fusedInto: fused.root, ...cached2 ? { cached: cached2 } : {} });
       return;
     }
-    const { eff, overhead: ov, dram } = figures2(cls);
+    const { eff, overhead: ov, rates } = figures2(cls);
     const p = precisionOf(n, flops3);
     const rate = device.peak[p] * eff;
     const bytes = n.timing?.bytes ?? (n.bytesRead ?? 0) + (n.bytesWritten ?? 0);
@@ -52508,8 +52611,8 @@ function estimateLatency(nodes, device, options = {}) {
     if (steps > 0 && Number.isFinite(steps)) {
       const stepFlops = n.timing?.stepFlops ?? 0;
       const onceFlops = Math.max(0, flops3 - steps * stepFlops);
-      const [onceMem, c1] = move(bytes, dram);
-      const [stepMem, c2] = move(n.timing?.stepBytes ?? 0, dram);
+      const [onceMem, c1] = move(bytes, rates);
+      const [stepMem, c2] = move(n.timing?.stepBytes ?? 0, rates);
       const onceCompute = onceFlops / rate;
       const stepCompute = stepFlops / rate;
       tc = onceCompute + steps * stepCompute;
@@ -52519,7 +52622,7 @@ function estimateLatency(nodes, device, options = {}) {
       time = Math.max(onceCompute, onceMem) + ov + steps * (ov + Math.max(stepCompute, stepMem));
     } else {
       tc = flops3 > 0 ? flops3 / rate : 0;
-      [tm, cached] = n.timing?.bytes !== void 0 ? move(bytes, dram) : moveWith(bytes, externalBytesOf(n), dram);
+      [tm, cached] = n.timing?.bytes !== void 0 ? move(bytes, rates) : moveWith(bytes, externalBytesOf(n), rates);
       time = Math.max(tc, tm) + ov;
     }
     const bound2 = oh > time - oh ? "overhead" : tc >= tm ? "compute" : "memory";
@@ -52533,7 +52636,24 @@ function estimateLatency(nodes, device, options = {}) {
     addClass(byClass, cls, time, 1);
     out.push({ time, compute: tc, memory: tm, bound: bound2, precision: p, opClass: cls, ...cached ? { cached } : {} });
   });
-  const total = out.reduce((s, t) => s + t.time, 0);
+  if (fusion === "onnxruntime") {
+    const reorders = nchwcReorders(nodes, classes, producer, options.graphOutputs ?? [], folded);
+    const { overhead: ov, rates } = figures2("data-movement");
+    reorders.count.forEach((k, i2) => {
+      if (k === 0) return;
+      const [tm] = move(reorders.bytes[i2] / k, rates);
+      const t = k * (ov + tm);
+      out[i2].time += t;
+      memory += k * tm;
+      overhead += k * ov;
+      kernels += k;
+      timeByBound.memory += t;
+      addClass(byClass, "data-movement", t, k);
+    });
+  }
+  const run2 = device.runOverhead ?? 0;
+  const total = out.reduce((s, t) => s + t.time, 0) + run2;
+  overhead += run2;
   if (!Number.isFinite(total)) throw new UserError("", `device ${quoteToken(device.id)}: its peak or bandwidth is too small for a finite estimate`);
   let precision = effectivePrecision(device, options.precision ?? "fp32") ?? "fp32";
   let most = -1;
@@ -52547,6 +52667,7 @@ function estimateLatency(nodes, device, options = {}) {
     computeMs: compute * 1e3,
     memoryMs: memory * 1e3,
     overheadMs: overhead * 1e3,
+    runOverheadMs: run2 * 1e3,
     bound,
     utilization: total > 0 && peak > 0 ? totalFlops / (total * peak) : 0,
     precision,
@@ -52577,7 +52698,8 @@ function withLatency(report2, devices, options = {}) {
   const opts = {
     ...options,
     graphOutputs: options.graphOutputs ?? report2.graph.outputs.map((o) => o.name),
-    graphInputs: options.graphInputs ?? report2.graph.inputs.map((i2) => i2.name)
+    graphInputs: options.graphInputs ?? report2.graph.inputs.map((i2) => i2.name),
+    dynamicShapes: options.dynamicShapes ?? Object.keys(report2.dims).length > 0
   };
   for (const d of devices) {
     const est = estimateLatency(report2.nodes, d, opts);
@@ -52605,7 +52727,12 @@ function withLatency(report2, devices, options = {}) {
       ridgePoint: est.ridgePoint,
       achievedFlops: est.achievedFlops,
       kernels: est.kernels,
-      efficiency: { compute: d.computeEfficiency, memory: d.memoryEfficiency, kernelOverheadUs: d.kernelOverhead * 1e6 },
+      efficiency: {
+        compute: d.computeEfficiency,
+        memory: d.memoryEfficiency,
+        kernelOverheadUs: d.kernelOverhead * 1e6,
+        ...d.runOverhead ? { runOverheadUs: d.runOverhead * 1e6 } : {}
+      },
       fusion: est.fusion,
       byClass: est.byClass,
       classes,
@@ -54365,12 +54492,16 @@ var report_schema_default = {
           properties: {
             compute: { type: "number" },
             memory: { type: "number" },
-            kernelOverheadUs: { type: "number" }
+            kernelOverheadUs: { type: "number" },
+            runOverheadUs: {
+              type: "number",
+              description: "What one inference call costs beyond its kernels, included in ms (absent when the device has none)"
+            }
           }
         },
         fusion: {
-          enum: ["none", "standard"],
-          description: "The runtime model: standard folds element-wise epilogues into conv / gemm kernels and makes views free; none runs every node as its own kernel"
+          enum: ["none", "standard", "onnxruntime"],
+          description: "The runtime model: standard folds element-wise epilogues into conv / gemm kernels and makes views and shape arithmetic free; onnxruntime as ONNX Runtime's CPU provider (epilogues into convs and 2-D Gemms, one kernel of their own after a batched MatMul, NCHWc layout reorders around convs, views and dynamic shape arithmetic as kernels); none runs every node as its own kernel"
         },
         byClass: {
           type: "object",
