@@ -595,7 +595,12 @@ export function estimateLatency(nodes: readonly NodeEntry[], device: DeviceModel
     const shapeWork = cls === 'view' || cls === 'shape' || isShapeMath(n);
     const free =
       (fusion === 'standard' && (shapeWork || folded.has(i))) ||
-      (fusion === 'onnxruntime' && (folded.has(i) || ELIMINATED.has(n.opType) || ((cls === 'shape' || isShapeMath(n)) && !options.dynamicShapes)));
+      (fusion === 'onnxruntime' &&
+        (folded.has(i) ||
+          ELIMINATED.has(n.opType) ||
+          // A Constant (no inputs) becomes an initializer at load.
+          n.inputs.every((t) => !t.name) ||
+          ((cls === 'shape' || isShapeMath(n)) && !options.dynamicShapes)));
     if (free) {
       out.push({ time: 0, compute: 0, memory: 0, bound: 'none', precision: null, opClass: cls });
       return;

@@ -67,6 +67,7 @@ const TRUTH: Partial<Record<OpClass, { computeEfficiency?: number; memoryEfficie
   'conv-3d': { computeEfficiency: 0.28, kernelOverhead: 6e-6 },
   'conv-transpose': { computeEfficiency: 0.3, kernelOverhead: 9e-6 },
   recurrent: { computeEfficiency: 0.2, memoryEfficiency: 0.9, kernelOverhead: 2e-6 },
+  normalization: { computeEfficiency: 0.03 },
   resample: { computeEfficiency: 0.05, kernelOverhead: 10e-6 },
 };
 
