@@ -28307,7 +28307,8 @@ function estimateLatency(nodes, device, options = {}) {
   nodes.forEach((n, i) => {
     const cls = classes[i];
     const shapeWork = cls === "view" || cls === "shape" || isShapeMath(n);
-    const free = fusion === "standard" && (shapeWork || folded.has(i)) || fusion === "onnxruntime" && (folded.has(i) || ELIMINATED.has(n.opType) || (cls === "shape" || isShapeMath(n)) && !options.dynamicShapes);
+    const free = fusion === "standard" && (shapeWork || folded.has(i)) || fusion === "onnxruntime" && (folded.has(i) || ELIMINATED.has(n.opType) || // A Constant (no inputs) becomes an initializer at load.
+    n.inputs.every((t) => !t.name) || (cls === "shape" || isShapeMath(n)) && !options.dynamicShapes);
     if (free) {
       out.push({ time: 0, compute: 0, memory: 0, bound: "none", precision: null, opClass: cls });
       return;
@@ -34159,7 +34160,9 @@ var COMPUTE_CLASSES = /* @__PURE__ */ new Set([
   "conv-transpose",
   "recurrent",
   "attention",
-  "resample"
+  "resample",
+  "normalization",
+  "reduction"
 ]);
 var OWN_OVERHEAD = /* @__PURE__ */ new Set([
   "gemm",

@@ -52558,7 +52558,8 @@ function estimateLatency(nodes, device, options = {}) {
   nodes.forEach((n, i2) => {
     const cls = classes[i2];
     const shapeWork = cls === "view" || cls === "shape" || isShapeMath(n);
-    const free = fusion === "standard" && (shapeWork || folded.has(i2)) || fusion === "onnxruntime" && (folded.has(i2) || ELIMINATED.has(n.opType) || (cls === "shape" || isShapeMath(n)) && !options.dynamicShapes);
+    const free = fusion === "standard" && (shapeWork || folded.has(i2)) || fusion === "onnxruntime" && (folded.has(i2) || ELIMINATED.has(n.opType) || // A Constant (no inputs) becomes an initializer at load.
+    n.inputs.every((t) => !t.name) || (cls === "shape" || isShapeMath(n)) && !options.dynamicShapes);
     if (free) {
       out.push({ time: 0, compute: 0, memory: 0, bound: "none", precision: null, opClass: cls });
       return;
