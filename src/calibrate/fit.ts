@@ -137,20 +137,7 @@ const FREE: ReadonlySet<OpClass> = new Set<OpClass>(['view', 'shape']);
  */
 const MEMORY_CLASSES: ReadonlySet<OpClass> = new Set<OpClass>(['gemm', 'recurrent', 'normalization', 'reduction']);
 
-const COMPUTE_CLASSES: ReadonlySet<OpClass> = new Set<OpClass>([
-  'gemm',
-  'conv',
-  'conv-1x1',
-  'depthwise',
-  'grouped',
-  'conv-3d',
-  'conv-transpose',
-  'recurrent',
-  'attention',
-  'resample',
-  'normalization',
-  'reduction',
-]);
+const COMPUTE_CLASSES: ReadonlySet<OpClass> = new Set(OP_CLASSES.filter((c) => !['elementwise', 'data-movement', 'view', 'shape'].includes(c)));
 
 /**
  * The classes whose launch cost is fitted apart. Element-wise, normalisation, reduction and
@@ -161,20 +148,7 @@ const COMPUTE_CLASSES: ReadonlySet<OpClass> = new Set<OpClass>([
  * Runtime's im2col buffers, packing), recurrent kernels a cost per step, views and shape
  * arithmetic almost none: those are fitted per class.
  */
-const OWN_OVERHEAD: ReadonlySet<OpClass> = new Set<OpClass>([
-  'gemm',
-  'conv',
-  'conv-1x1',
-  'depthwise',
-  'grouped',
-  'conv-3d',
-  'conv-transpose',
-  'recurrent',
-  'attention',
-  'resample',
-  'view',
-  'shape',
-]);
+const OWN_OVERHEAD: ReadonlySet<OpClass> = new Set(OP_CLASSES.filter((c) => !['elementwise', 'normalization', 'reduction', 'data-movement'].includes(c)));
 
 interface ParamDef {
   name: string;
