@@ -34150,34 +34150,8 @@ function huber(r, delta) {
 }
 var FREE = /* @__PURE__ */ new Set(["view", "shape"]);
 var MEMORY_CLASSES = /* @__PURE__ */ new Set(["gemm", "recurrent", "normalization", "reduction"]);
-var COMPUTE_CLASSES = /* @__PURE__ */ new Set([
-  "gemm",
-  "conv",
-  "conv-1x1",
-  "depthwise",
-  "grouped",
-  "conv-3d",
-  "conv-transpose",
-  "recurrent",
-  "attention",
-  "resample",
-  "normalization",
-  "reduction"
-]);
-var OWN_OVERHEAD = /* @__PURE__ */ new Set([
-  "gemm",
-  "conv",
-  "conv-1x1",
-  "depthwise",
-  "grouped",
-  "conv-3d",
-  "conv-transpose",
-  "recurrent",
-  "attention",
-  "resample",
-  "view",
-  "shape"
-]);
+var COMPUTE_CLASSES = new Set(OP_CLASSES.filter((c) => !["elementwise", "data-movement", "view", "shape"].includes(c)));
+var OWN_OVERHEAD = new Set(OP_CLASSES.filter((c) => !["elementwise", "normalization", "reduction", "data-movement"].includes(c)));
 function clone(d) {
   return {
     ...d,
