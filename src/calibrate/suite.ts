@@ -320,24 +320,22 @@ function gather(vocab: number, width: number, tokens: number): Spec {
 }
 
 /** A recurrent layer; a batch above 1 makes each step's matmul compute-bound (its weights are read once per step for the whole batch). */
-function recurrent(op: 'LSTM' | 'GRU', steps: number, input: number, hidden: number, batch = 1): Spec {
+function recurrent(op: 'LSTM' | 'GRU', steps: number, input: number, hidden: number, batch = 1, directions: 1 | 2 = 1): Spec {
   const gates = op === 'LSTM' ? 4 : 3;
-  const outputs: ValueSpec[] = [f32('y', [steps, 1, batch, hidden]), f32('h', [1, batch, hidden])];
+  const d = directions;
+  const outputs: ValueSpec[] = [f32('y', [steps, d, batch, hidden]), f32('h', [d, batch, hidden])];
+  const attrs: Record<string, number | string> = {
+    hidden_size: hidden,
+    ...(op === 'GRU' ? { linear_before_reset: 1 } : {}),
+    ...(d === 2 ? { direction: 'bidirectional' } : {}),
+  };
   return {
-    id: `${op.toLowerCase()}-${steps}x${hidden}${batch > 1 ? `-b${batch}` : ''}`,
-    what: `${op} T=${steps}, input ${input}, hidden ${hidden}${batch > 1 ? `, batch ${batch}` : ''}`,
-    nodes: [
-      {
-        op,
-        inputs: ['x', 'w', 'r', 'b'],
-        outputs: ['y', 'h'],
-        name: op.toLowerCase(),
-        attrs: op === 'GRU' ? { hidden_size: hidden, linear_before_reset: 1 } : { hidden_size: hidden },
-      },
-    ],
+    id: `${op.toLowerCase()}-${steps}x${hidden}${batch > 1 ? `-b${batch}` : ''}${d === 2 ? '-bidi' : ''}`,
+    what: `${op} T=${steps}, input ${input}, hidden ${hidden}${batch > 1 ? `, batch ${batch}` : ''}${d === 2 ? ', bidirectional' : ''}`,
+    nodes: [{ op, inputs: ['x', 'w', 'r', 'b'], outputs: ['y', 'h'], name: op.toLowerCase(), attrs }],
     inputs: [f32('x', [steps, batch, input])],
     outputs,
-    initializers: [weight('w', [1, gates * hidden, input]), weight('r', [1, gates * hidden, hidden]), weight('b', [1, 2 * gates * hidden])],
+    initializers: [weight('w', [d, gates * hidden, input]), weight('r', [d, gates * hidden, hidden]), weight('b', [d, 2 * gates * hidden])],
   };
 }
 
@@ -427,6 +425,7 @@ function fullSpecs(): Spec[] {
     recurrent('GRU', 98, 64, 128),
     recurrent('LSTM', 16, 32, 64),
     recurrent('LSTM', 32, 256, 256, 32),
+    recurrent('LSTM', 64, 64, 64, 1, 2),
     resize(64, 56),
     resize(16, 16),
     transposeConcat(64, 56),
