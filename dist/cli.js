@@ -35066,24 +35066,22 @@ function gather(vocab, width, tokens) {
     feeds: { ids: vocab }
   };
 }
-function recurrent(op, steps, input, hidden, batch = 1) {
+function recurrent(op, steps, input, hidden, batch = 1, directions = 1) {
   const gates = op === "LSTM" ? 4 : 3;
-  const outputs = [f32("y", [steps, 1, batch, hidden]), f32("h", [1, batch, hidden])];
+  const d = directions;
+  const outputs = [f32("y", [steps, d, batch, hidden]), f32("h", [d, batch, hidden])];
+  const attrs = {
+    hidden_size: hidden,
+    ...op === "GRU" ? { linear_before_reset: 1 } : {},
+    ...d === 2 ? { direction: "bidirectional" } : {}
+  };
   return {
-    id: `${op.toLowerCase()}-${steps}x${hidden}${batch > 1 ? `-b${batch}` : ""}`,
-    what: `${op} T=${steps}, input ${input}, hidden ${hidden}${batch > 1 ? `, batch ${batch}` : ""}`,
-    nodes: [
-      {
-        op,
-        inputs: ["x", "w", "r", "b"],
-        outputs: ["y", "h"],
-        name: op.toLowerCase(),
-        attrs: op === "GRU" ? { hidden_size: hidden, linear_before_reset: 1 } : { hidden_size: hidden }
-      }
-    ],
+    id: `${op.toLowerCase()}-${steps}x${hidden}${batch > 1 ? `-b${batch}` : ""}${d === 2 ? "-bidi" : ""}`,
+    what: `${op} T=${steps}, input ${input}, hidden ${hidden}${batch > 1 ? `, batch ${batch}` : ""}${d === 2 ? ", bidirectional" : ""}`,
+    nodes: [{ op, inputs: ["x", "w", "r", "b"], outputs: ["y", "h"], name: op.toLowerCase(), attrs }],
     inputs: [f32("x", [steps, batch, input])],
     outputs,
-    initializers: [weight("w", [1, gates * hidden, input]), weight("r", [1, gates * hidden, hidden]), weight("b", [1, 2 * gates * hidden])]
+    initializers: [weight("w", [d, gates * hidden, input]), weight("r", [d, gates * hidden, hidden]), weight("b", [d, 2 * gates * hidden])]
   };
 }
 function resize(c, hw) {
@@ -35169,6 +35167,7 @@ function fullSpecs() {
     recurrent("GRU", 98, 64, 128),
     recurrent("LSTM", 16, 32, 64),
     recurrent("LSTM", 32, 256, 256, 32),
+    recurrent("LSTM", 64, 64, 64, 1, 2),
     resize(64, 56),
     resize(16, 16),
     transposeConcat(64, 56),
