@@ -121,7 +121,7 @@ export async function calibrateOnThisMachine(options: CalibrateOptions): Promise
   // Every micro-model gets its session first; then rounds, each timing one pass of every model.
   const models = [...microSuite({ quick: options.quick })];
   const sessions: OrtSession[] = [];
-  const timings: MicroTiming[] = [];
+  const timed: { model: MicroModel; timing: MicroTiming }[] = [];
   let alongside: Timing[] | undefined;
   try {
     const items: RoundItem[] = [];
@@ -132,36 +132,45 @@ export async function calibrateOnThisMachine(options: CalibrateOptions): Promise
     }
     const rounds = options.rounds ?? (options.quick ? 2 : 5);
     const all = await timeInRounds([...items, ...(options.alongside ?? [])], rounds, (r) => options.onRound?.(r, rounds));
-    const timed = all.slice(0, items.length);
     alongside = all.slice(items.length);
     models.forEach((model, i) => {
-      timings.push({ id: model.id, ms: timed[i].ms, passes: timed[i].passes });
-      log(`${model.id.padEnd(28)} ${timed[i].ms.toFixed(4).padStart(10)} ms  (${model.what})`);
+      timed.push({ model, timing: { id: model.id, ms: all[i].ms, passes: all[i].passes } });
+      log(`${model.id.padEnd(28)} ${all[i].ms.toFixed(4).padStart(10)} ms  (${model.what})`);
     });
   } finally {
     for (const s of sessions) await s.release();
   }
-  return { ...fitMicroSuite(timings, { ...options, machine, threads, optimization, ortVersion }), ...(alongside ? { alongside } : {}) };
+  return { ...fitTimed(timed, { ...options, machine, threads, optimization, ortVersion }), ...(alongside ? { alongside } : {}) };
 }
+
+type MicroFitOptions = Omit<CalibrateOptions, 'ort' | 'log'> & { machine: Machine; ortVersion: string | null; date?: string };
 
 /**
  * The pure half of calibrating: fit a device to the micro-suite's measured times (the suite is
  * made again from its ids). Measurements saved by `npm run accuracy -- --json` fit again offline.
  */
-export function fitMicroSuite(
-  timings: readonly MicroTiming[],
-  options: Omit<CalibrateOptions, 'ort' | 'log'> & { machine: Machine; ortVersion: string | null; date?: string },
+export function fitMicroSuite(timings: readonly MicroTiming[], options: MicroFitOptions): { device: DeviceModel; fit: FitReport } & CalibrateResult {
+  const byId = new Map([...microSuite({ quick: options.quick })].map((m) => [m.id, m]));
+  return fitTimed(
+    timings.flatMap((timing) => {
+      const model = byId.get(timing.id);
+      return model ? [{ model, timing }] : [];
+    }),
+    options,
+  );
+}
+
+/** Fit the micro-models, each with its measured time. */
+function fitTimed(
+  timings: readonly { model: MicroModel; timing: MicroTiming }[],
+  options: MicroFitOptions,
 ): { device: DeviceModel; fit: FitReport } & CalibrateResult {
   const { machine, ortVersion } = options;
   const threads = options.threads ?? machine.cores;
   const optimization = options.optimization ?? 'all';
   // ORT fuses conv/gemm epilogues from 'extended' up; below it every node is its own kernel.
   const fusion = optimization === 'all' || optimization === 'extended' ? 'onnxruntime' : 'none';
-  const byId = new Map([...microSuite({ quick: options.quick })].map((m) => [m.id, m]));
-  const timed = timings.flatMap((t) => {
-    const model = byId.get(t.id);
-    return model ? [{ model, ms: t.ms }] : [];
-  });
+  const timed = timings.map((t) => ({ model: t.model, ms: t.timing.ms }));
   const basis: string[] = [];
   let base = options.base;
   const id = options.id ?? 'this-machine';
@@ -200,5 +209,5 @@ export function fitMicroSuite(
     // (a real model pays it too, once per forward pass).
     runOverhead: true,
   });
-  return { device, fit: report, machine, ortVersion, basis, timings: [...timings] };
+  return { device, fit: report, machine, ortVersion, basis, timings: timings.map((t) => t.timing) };
 }

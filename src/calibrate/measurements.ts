@@ -10,6 +10,7 @@ import { quoteToken } from '../util/sanitize.js';
 import { readFileSafe, MAX_TEXT_BYTES, type Confinement } from '../io/safe-open.js';
 import { analyzeModelFile } from '../io/analyze-file.js';
 import type { NodeEntry } from '../report/model-report.js';
+import { reportEstimateOptions } from '../report/latency.js';
 import type { Measurement } from './fit.js';
 import { median } from '../util/median.js';
 
@@ -252,14 +253,11 @@ export function loadMeasurements(files: readonly string[], options: LoadOptions)
         const dims = Object.entries(row.dims)
           .map(([k, v]) => `${k}=${v}`)
           .join(' ');
+        const { graphInputs, graphOutputs, dynamicShapes } = reportEstimateOptions(report);
         measurements.push({
           id: dims ? `${row.model} (${dims})` : row.model,
           nodes: report.nodes,
-          graph: {
-            inputs: report.graph.inputs.map((i) => i.name),
-            outputs: report.graph.outputs.map((o) => o.name),
-            dynamic: Object.keys(report.dims).length > 0,
-          },
+          graph: { inputs: graphInputs, outputs: graphOutputs, dynamic: dynamicShapes },
           ms: row.ms,
           source: file,
         });

@@ -14,11 +14,14 @@
  * (timing.steps) is a once-part plus, per time step, an overhead and the step's work with the
  * recurrent weights re-read (from the cache when they fit).
  *
- * Fusion: 'standard' (ONNX Runtime, TensorRT, TFLite at load time) folds element-wise epilogues
+ * Fusion: 'standard' (TensorRT, TFLite, Core ML at load time) folds element-wise epilogues
  * (activations, bias, BatchNormalization, a residual Add) into the conv / gemm that produces
  * their only input: no launch, no intermediate write and re-read, their FLOPs at the producer's
- * rate, only their extra inputs read. Views and shape arithmetic are free. 'none': every node is
- * its own kernel; a view is a copy, shape arithmetic pays its launch.
+ * rate, only their extra inputs read. Views and shape arithmetic are free. 'onnxruntime': as
+ * ONNX Runtime's CPU provider runs a graph (epilogues of a batched MatMul as one kernel of their
+ * own, NCHWc reorders around convolutions, views and dynamic shape arithmetic as launches that
+ * move no data). 'none': every node is its own kernel; a view is a copy, shape arithmetic pays its
+ * launch. The device's run overhead, if any, is added once to the model.
  *
  * A node is compute-bound when its compute term is the larger, memory-bound otherwise, and
  * overhead-bound when its launch costs more than both. Utilisation is the model's FLOPs /
@@ -153,10 +156,10 @@ export function nodeClass(n: NodeEntry): OpClass {
  * pattern into one SimplifiedLayerNormalization / LayerNormalization kernel, TensorRT into one
  * normalisation layer.
  */
+const FUSION_ROOTS = new Set<OpClass>(['gemm', 'conv', 'conv-1x1', 'depthwise', 'grouped', 'conv-3d', 'conv-transpose', 'reduction']);
+
 /** Operators ONNX Runtime removes from the graph when it loads it (inference no-ops). */
 const ELIMINATED = new Set(['Identity', 'Dropout']);
-
-const FUSION_ROOTS = new Set<OpClass>(['gemm', 'conv', 'conv-1x1', 'depthwise', 'grouped', 'conv-3d', 'conv-transpose', 'reduction']);
 
 /** Fallback order when a device lacks a precision: the next one it has. */
 const FALLBACK: Record<Precision, Precision[]> = {
@@ -449,10 +452,6 @@ function nchwcReorders(
     const c = t.shape?.[1];
     return typeof c === 'number' && c % NCHWC_BLOCK === 0;
   };
-  const activation = (t: TensorEntry) => {
-    const p = producer.get(t.name);
-    return t.name !== '' && (p === undefined || !constant.has(p)) && t.shape?.length === 4;
-  };
   nodes.forEach((n, i) => {
     const converted = isConverted(n, classes[i]);
     const through = !converted && NCHWC_THROUGH.has(n.opType) && n.inputs.some((t) => blocked.has(t.name));
@@ -464,9 +463,11 @@ function nchwcReorders(
         bytes[i] += 2 * (tensorBytes(x) ?? 0);
       }
     } else {
-      // The other inputs of a binary node / Concat are converted to the blocked layout.
+      // The other inputs of a binary node / Concat that a node of the graph computes at every run
+      // (not graph inputs, not constants) are converted to the blocked layout.
       for (const t of n.inputs) {
-        if (blocked.has(t.name) || !activation(t) || producer.get(t.name) === undefined) continue;
+        const p = t.name ? producer.get(t.name) : undefined;
+        if (p === undefined || blocked.has(t.name) || constant.has(p) || t.shape?.length !== 4) continue;
         count[i]++;
         bytes[i] += 2 * (tensorBytes(t) ?? 0);
       }
@@ -592,7 +593,8 @@ export function estimateLatency(nodes: readonly NodeEntry[], device: DeviceModel
   };
   nodes.forEach((n, i) => {
     const cls = classes[i];
-    const shapeWork = cls === 'view' || cls === 'shape' || isShapeMath(n);
+    const shapeMath = cls === 'shape' || isShapeMath(n);
+    const shapeWork = cls === 'view' || shapeMath;
     const free =
       (fusion === 'standard' && (shapeWork || folded.has(i))) ||
       (fusion === 'onnxruntime' &&
@@ -600,7 +602,7 @@ export function estimateLatency(nodes: readonly NodeEntry[], device: DeviceModel
           ELIMINATED.has(n.opType) ||
           // A Constant (no inputs) becomes an initializer at load.
           n.inputs.every((t) => !t.name) ||
-          ((cls === 'shape' || isShapeMath(n)) && !options.dynamicShapes)));
+          (shapeMath && !options.dynamicShapes)));
     if (free) {
       out.push({ time: 0, compute: 0, memory: 0, bound: 'none', precision: null, opClass: cls });
       return;

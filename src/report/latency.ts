@@ -6,6 +6,18 @@ import { estimateLatency } from '../devices/roofline.js';
 import type { LatencyReport, ModelReport } from './model-report.js';
 import type { OpClass } from '../devices/op-class.js';
 
+/**
+ * How a report's nodes are estimated: with its graph's inputs and outputs (fusion, load-time
+ * folding) and whether its file has symbolic dims (a report's `dims` are the ones it bound).
+ */
+export function reportEstimateOptions(report: ModelReport): EstimateOptions & { graphInputs: string[]; graphOutputs: string[]; dynamicShapes: boolean } {
+  return {
+    graphInputs: report.graph.inputs.map((i) => i.name),
+    graphOutputs: report.graph.outputs.map((o) => o.name),
+    dynamicShapes: Object.keys(report.dims).length > 0,
+  };
+}
+
 export function withLatency(report: ModelReport, devices: readonly DeviceModel[], options: EstimateOptions = {}): ModelReport {
   if (devices.length === 0) return report;
   const latency: NonNullable<ModelReport['latency']> = {};
@@ -17,11 +29,12 @@ export function withLatency(report: ModelReport, devices: readonly DeviceModel[]
   const atMax = [...unknown].every((n) => n.upper && n.upper.flops !== null && n.upper.bytes !== null)
     ? report.nodes.map((n) => (unknown.has(n) ? { ...n, flops: n.upper!.flops, bytesRead: n.upper!.bytes, bytesWritten: 0 } : n))
     : null;
+  const own = reportEstimateOptions(report);
   const opts: EstimateOptions = {
     ...options,
-    graphOutputs: options.graphOutputs ?? report.graph.outputs.map((o) => o.name),
-    graphInputs: options.graphInputs ?? report.graph.inputs.map((i) => i.name),
-    dynamicShapes: options.dynamicShapes ?? Object.keys(report.dims).length > 0,
+    graphOutputs: options.graphOutputs ?? own.graphOutputs,
+    graphInputs: options.graphInputs ?? own.graphInputs,
+    dynamicShapes: options.dynamicShapes ?? own.dynamicShapes,
   };
   for (const d of devices) {
     const est = estimateLatency(report.nodes, d, opts);
