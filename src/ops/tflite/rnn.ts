@@ -193,45 +193,51 @@ function sequenceCost(t: Dim, b: Dim, steps: (StepCost | null)[]): OpCost | null
   return cost;
 }
 
+/** One direction of a sequence kernel: its output's units and its cost per step. */
+interface SeqDir {
+  units(ctx: InferCtx): Dim;
+  step(ctx: InferCtx): StepCost | null;
+}
+
+/**
+ * A *_SEQUENCE_* kernel over [T, B, I] (time_major) or [B, T, I]: one direction, or two whose
+ * outputs are one tensor of both directions' units when merge_outputs is set and two otherwise.
+ */
+function sequenceOp(opType: string, int32Weights: number[], timeMajorDefault: 0 | 1, dirs: readonly SeqDir[]): OpDef {
+  return {
+    opType,
+    domain: TFL,
+    opClass: 'recurrent',
+    int32Weights,
+    infer(ctx) {
+      const x = ctx.input(0);
+      const dt = x?.dtype ?? null;
+      const units = dirs.map((d) => d.units(ctx));
+      if (units.length > 1 && ctx.attrs.int('merge_outputs', 0) !== 0) {
+        const sum = units.every((u) => typeof u === 'number') ? units.reduce((a, b) => a + b, 0) : null;
+        return [tensor(dt, seqOut(x?.shape ?? null, sum))];
+      }
+      return units.map((u) => tensor(dt, seqOut(x?.shape ?? null, u)));
+    },
+    cost(ctx) {
+      const { t, b } = seqDims(ctx.input(0)?.shape ?? null, ctx.attrs.int('time_major', timeMajorDefault) !== 0);
+      return sequenceCost(
+        t,
+        b,
+        dirs.map((d) => d.step(ctx)),
+      );
+    },
+  };
+}
+
+const lstmDir = (d: LstmDir): SeqDir => ({ units: (ctx) => lstmSizes(ctx, d).p, step: (ctx) => lstmStep(ctx, d) });
+
 // ---------------------------------------------------------------------------------------------
 // LSTM
 
-const uniLstm: OpDef = {
-  opType: 'UNIDIRECTIONAL_SEQUENCE_LSTM',
-  domain: TFL,
-  opClass: 'recurrent',
-  int32Weights: [...UNI_LSTM.bias, UNI_LSTM.projB],
-  infer(ctx) {
-    const x = ctx.input(0);
-    return [tensor(x?.dtype ?? null, seqOut(x?.shape ?? null, lstmSizes(ctx, UNI_LSTM).p))];
-  },
-  cost(ctx) {
-    const { t, b } = seqDims(ctx.input(0)?.shape ?? null, ctx.attrs.int('time_major', 0) !== 0);
-    return sequenceCost(t, b, [lstmStep(ctx, UNI_LSTM)]);
-  },
-};
+const uniLstm = sequenceOp('UNIDIRECTIONAL_SEQUENCE_LSTM', [...UNI_LSTM.bias, UNI_LSTM.projB], 0, [lstmDir(UNI_LSTM)]);
 
-const biLstm: OpDef = {
-  opType: 'BIDIRECTIONAL_SEQUENCE_LSTM',
-  domain: TFL,
-  opClass: 'recurrent',
-  int32Weights: [...BI_FW.bias, BI_FW.projB, ...BI_BW.bias, BI_BW.projB],
-  infer(ctx) {
-    const x = ctx.input(0);
-    const fw = lstmSizes(ctx, BI_FW).p;
-    const bw = lstmSizes(ctx, BI_BW).p;
-    const dt = x?.dtype ?? null;
-    if (ctx.attrs.int('merge_outputs', 0) !== 0) {
-      const units = typeof fw === 'number' && typeof bw === 'number' ? fw + bw : null;
-      return [tensor(dt, seqOut(x?.shape ?? null, units))];
-    }
-    return [tensor(dt, seqOut(x?.shape ?? null, fw)), tensor(dt, seqOut(x?.shape ?? null, bw))];
-  },
-  cost(ctx) {
-    const { t, b } = seqDims(ctx.input(0)?.shape ?? null, ctx.attrs.int('time_major', 1) !== 0);
-    return sequenceCost(t, b, [lstmStep(ctx, BI_FW), lstmStep(ctx, BI_BW)]);
-  },
-};
+const biLstm = sequenceOp('BIDIRECTIONAL_SEQUENCE_LSTM', [...BI_FW.bias, BI_FW.projB, ...BI_BW.bias, BI_BW.projB], 1, [lstmDir(BI_FW), lstmDir(BI_BW)]);
 
 /** LSTM kernel_type BASIC: input [B, I], prev_activ [B, H], weights [4H, I + H], bias [4H], prev_state [B, H]. */
 function basicLstmStep(ctx: InferCtx): { b: Dim; h: Dim; step: StepCost | null } {
@@ -309,41 +315,11 @@ function rnnStep(ctx: InferCtx, d: RnnDir): StepCost | null {
   return { macs: inputMacs + recurrent, recurrentMacs: recurrent, extra, stepBytes: bytesOf(ctx, [d.r]) };
 }
 
-const uniRnn: OpDef = {
-  opType: 'UNIDIRECTIONAL_SEQUENCE_RNN',
-  domain: TFL,
-  opClass: 'recurrent',
-  int32Weights: [3],
-  infer(ctx) {
-    const x = ctx.input(0);
-    return [tensor(x?.dtype ?? null, seqOut(x?.shape ?? null, rnnUnits(ctx, UNI_RNN)))];
-  },
-  cost(ctx) {
-    const { t, b } = seqDims(ctx.input(0)?.shape ?? null, ctx.attrs.int('time_major', 0) !== 0);
-    return sequenceCost(t, b, [rnnStep(ctx, UNI_RNN)]);
-  },
-};
+const rnnDir = (d: RnnDir): SeqDir => ({ units: (ctx) => rnnUnits(ctx, d), step: (ctx) => rnnStep(ctx, d) });
 
-const biRnn: OpDef = {
-  opType: 'BIDIRECTIONAL_SEQUENCE_RNN',
-  domain: TFL,
-  opClass: 'recurrent',
-  int32Weights: [3, 7],
-  infer(ctx) {
-    const x = ctx.input(0);
-    const fw = rnnUnits(ctx, BI_RNN_FW);
-    const bw = rnnUnits(ctx, BI_RNN_BW);
-    const dt = x?.dtype ?? null;
-    if (ctx.attrs.int('merge_outputs', 0) !== 0) {
-      return [tensor(dt, seqOut(x?.shape ?? null, typeof fw === 'number' && typeof bw === 'number' ? fw + bw : null))];
-    }
-    return [tensor(dt, seqOut(x?.shape ?? null, fw)), tensor(dt, seqOut(x?.shape ?? null, bw))];
-  },
-  cost(ctx) {
-    const { t, b } = seqDims(ctx.input(0)?.shape ?? null, ctx.attrs.int('time_major', 0) !== 0);
-    return sequenceCost(t, b, [rnnStep(ctx, BI_RNN_FW), rnnStep(ctx, BI_RNN_BW)]);
-  },
-};
+const uniRnn = sequenceOp('UNIDIRECTIONAL_SEQUENCE_RNN', [3], 0, [rnnDir(UNI_RNN)]);
+
+const biRnn = sequenceOp('BIDIRECTIONAL_SEQUENCE_RNN', [3, 7], 0, [rnnDir(BI_RNN_FW), rnnDir(BI_RNN_BW)]);
 
 const rnn: OpDef = {
   opType: 'RNN',
