@@ -25429,41 +25429,35 @@ function sequenceCost(t, b, steps) {
   cost.timing = timing;
   return cost;
 }
-var uniLstm = {
-  opType: "UNIDIRECTIONAL_SEQUENCE_LSTM",
-  domain: TFL,
-  opClass: "recurrent",
-  int32Weights: [...UNI_LSTM.bias, UNI_LSTM.projB],
-  infer(ctx) {
-    const x = ctx.input(0);
-    return [tensor(x?.dtype ?? null, seqOut(x?.shape ?? null, lstmSizes(ctx, UNI_LSTM).p))];
-  },
-  cost(ctx) {
-    const { t, b } = seqDims(ctx.input(0)?.shape ?? null, ctx.attrs.int("time_major", 0) !== 0);
-    return sequenceCost(t, b, [lstmStep(ctx, UNI_LSTM)]);
-  }
-};
-var biLstm = {
-  opType: "BIDIRECTIONAL_SEQUENCE_LSTM",
-  domain: TFL,
-  opClass: "recurrent",
-  int32Weights: [...BI_FW.bias, BI_FW.projB, ...BI_BW.bias, BI_BW.projB],
-  infer(ctx) {
-    const x = ctx.input(0);
-    const fw = lstmSizes(ctx, BI_FW).p;
-    const bw = lstmSizes(ctx, BI_BW).p;
-    const dt = x?.dtype ?? null;
-    if (ctx.attrs.int("merge_outputs", 0) !== 0) {
-      const units = typeof fw === "number" && typeof bw === "number" ? fw + bw : null;
-      return [tensor(dt, seqOut(x?.shape ?? null, units))];
+function sequenceOp(opType, int32Weights, timeMajorDefault, dirs) {
+  return {
+    opType,
+    domain: TFL,
+    opClass: "recurrent",
+    int32Weights,
+    infer(ctx) {
+      const x = ctx.input(0);
+      const dt = x?.dtype ?? null;
+      const units = dirs.map((d) => d.units(ctx));
+      if (units.length > 1 && ctx.attrs.int("merge_outputs", 0) !== 0) {
+        const sum = units.every((u) => typeof u === "number") ? units.reduce((a, b) => a + b, 0) : null;
+        return [tensor(dt, seqOut(x?.shape ?? null, sum))];
+      }
+      return units.map((u) => tensor(dt, seqOut(x?.shape ?? null, u)));
+    },
+    cost(ctx) {
+      const { t, b } = seqDims(ctx.input(0)?.shape ?? null, ctx.attrs.int("time_major", timeMajorDefault) !== 0);
+      return sequenceCost(
+        t,
+        b,
+        dirs.map((d) => d.step(ctx))
+      );
     }
-    return [tensor(dt, seqOut(x?.shape ?? null, fw)), tensor(dt, seqOut(x?.shape ?? null, bw))];
-  },
-  cost(ctx) {
-    const { t, b } = seqDims(ctx.input(0)?.shape ?? null, ctx.attrs.int("time_major", 1) !== 0);
-    return sequenceCost(t, b, [lstmStep(ctx, BI_FW), lstmStep(ctx, BI_BW)]);
-  }
-};
+  };
+}
+var lstmDir = (d) => ({ units: (ctx) => lstmSizes(ctx, d).p, step: (ctx) => lstmStep(ctx, d) });
+var uniLstm = sequenceOp("UNIDIRECTIONAL_SEQUENCE_LSTM", [...UNI_LSTM.bias, UNI_LSTM.projB], 0, [lstmDir(UNI_LSTM)]);
+var biLstm = sequenceOp("BIDIRECTIONAL_SEQUENCE_LSTM", [...BI_FW.bias, BI_FW.projB, ...BI_BW.bias, BI_BW.projB], 1, [lstmDir(BI_FW), lstmDir(BI_BW)]);
 function basicLstmStep(ctx) {
   const x = ctx.input(0)?.shape;
   const w = ctx.input(2)?.shape;
@@ -25522,40 +25516,9 @@ function rnnStep(ctx, d) {
   const extra = h + (ctx.has(d.bias) ? h : 0) + h * a;
   return { macs: inputMacs + recurrent2, recurrentMacs: recurrent2, extra, stepBytes: bytesOf(ctx, [d.r]) };
 }
-var uniRnn = {
-  opType: "UNIDIRECTIONAL_SEQUENCE_RNN",
-  domain: TFL,
-  opClass: "recurrent",
-  int32Weights: [3],
-  infer(ctx) {
-    const x = ctx.input(0);
-    return [tensor(x?.dtype ?? null, seqOut(x?.shape ?? null, rnnUnits(ctx, UNI_RNN)))];
-  },
-  cost(ctx) {
-    const { t, b } = seqDims(ctx.input(0)?.shape ?? null, ctx.attrs.int("time_major", 0) !== 0);
-    return sequenceCost(t, b, [rnnStep(ctx, UNI_RNN)]);
-  }
-};
-var biRnn = {
-  opType: "BIDIRECTIONAL_SEQUENCE_RNN",
-  domain: TFL,
-  opClass: "recurrent",
-  int32Weights: [3, 7],
-  infer(ctx) {
-    const x = ctx.input(0);
-    const fw = rnnUnits(ctx, BI_RNN_FW);
-    const bw = rnnUnits(ctx, BI_RNN_BW);
-    const dt = x?.dtype ?? null;
-    if (ctx.attrs.int("merge_outputs", 0) !== 0) {
-      return [tensor(dt, seqOut(x?.shape ?? null, typeof fw === "number" && typeof bw === "number" ? fw + bw : null))];
-    }
-    return [tensor(dt, seqOut(x?.shape ?? null, fw)), tensor(dt, seqOut(x?.shape ?? null, bw))];
-  },
-  cost(ctx) {
-    const { t, b } = seqDims(ctx.input(0)?.shape ?? null, ctx.attrs.int("time_major", 0) !== 0);
-    return sequenceCost(t, b, [rnnStep(ctx, BI_RNN_FW), rnnStep(ctx, BI_RNN_BW)]);
-  }
-};
+var rnnDir = (d) => ({ units: (ctx) => rnnUnits(ctx, d), step: (ctx) => rnnStep(ctx, d) });
+var uniRnn = sequenceOp("UNIDIRECTIONAL_SEQUENCE_RNN", [3], 0, [rnnDir(UNI_RNN)]);
+var biRnn = sequenceOp("BIDIRECTIONAL_SEQUENCE_RNN", [3, 7], 0, [rnnDir(BI_RNN_FW), rnnDir(BI_RNN_BW)]);
 var rnn = {
   opType: "RNN",
   domain: TFL,
@@ -27986,8 +27949,8 @@ function nodeClass(n) {
   if (typeof declared === "string") return declared;
   return INFERENCE_CLASS[n.opType] ?? "elementwise";
 }
-var ELIMINATED = /* @__PURE__ */ new Set(["Identity", "Dropout"]);
 var FUSION_ROOTS = /* @__PURE__ */ new Set(["gemm", "conv", "conv-1x1", "depthwise", "grouped", "conv-3d", "conv-transpose", "reduction"]);
+var ELIMINATED = /* @__PURE__ */ new Set(["Identity", "Dropout"]);
 var FALLBACK = {
   int4: ["int8", "fp16", "bf16", "fp32"],
   int8: ["fp16", "bf16", "fp32"],
@@ -28187,10 +28150,6 @@ function nchwcReorders(nodes, classes, producer, graphOutputs, constant) {
     const c = t.shape?.[1];
     return typeof c === "number" && c % NCHWC_BLOCK === 0;
   };
-  const activation = (t) => {
-    const p = producer.get(t.name);
-    return t.name !== "" && (p === void 0 || !constant.has(p)) && t.shape?.length === 4;
-  };
   nodes.forEach((n, i) => {
     const converted = isConverted(n, classes[i]);
     const through = !converted && NCHWC_THROUGH.has(n.opType) && n.inputs.some((t) => blocked.has(t.name));
@@ -28203,7 +28162,8 @@ function nchwcReorders(nodes, classes, producer, graphOutputs, constant) {
       }
     } else {
       for (const t of n.inputs) {
-        if (blocked.has(t.name) || !activation(t) || producer.get(t.name) === void 0) continue;
+        const p = t.name ? producer.get(t.name) : void 0;
+        if (p === void 0 || blocked.has(t.name) || constant.has(p) || t.shape?.length !== 4) continue;
         count2[i]++;
         bytes[i] += 2 * (tensorBytes2(t) ?? 0);
       }
@@ -28306,9 +28266,10 @@ function estimateLatency(nodes, device, options = {}) {
   };
   nodes.forEach((n, i) => {
     const cls = classes[i];
-    const shapeWork = cls === "view" || cls === "shape" || isShapeMath(n);
+    const shapeMath = cls === "shape" || isShapeMath(n);
+    const shapeWork = cls === "view" || shapeMath;
     const free = fusion === "standard" && (shapeWork || folded.has(i)) || fusion === "onnxruntime" && (folded.has(i) || ELIMINATED.has(n.opType) || // A Constant (no inputs) becomes an initializer at load.
-    n.inputs.every((t) => !t.name) || (cls === "shape" || isShapeMath(n)) && !options.dynamicShapes);
+    n.inputs.every((t) => !t.name) || shapeMath && !options.dynamicShapes);
     if (free) {
       out.push({ time: 0, compute: 0, memory: 0, bound: "none", precision: null, opClass: cls });
       return;
@@ -28438,6 +28399,13 @@ function addClass(byClass, cls, seconds3, kernels) {
 }
 
 // src/report/latency.ts
+function reportEstimateOptions(report2) {
+  return {
+    graphInputs: report2.graph.inputs.map((i) => i.name),
+    graphOutputs: report2.graph.outputs.map((o) => o.name),
+    dynamicShapes: Object.keys(report2.dims).length > 0
+  };
+}
 function withLatency(report2, devices, options = {}) {
   if (devices.length === 0) return report2;
   const latency = {};
@@ -28445,11 +28413,12 @@ function withLatency(report2, devices, options = {}) {
   const warnings = [...report2.warnings];
   const unknown = new Set(report2.nodes.filter((n) => n.flops === null || n.lowerBound || n.bytesRead === null || n.bytesWritten === null));
   const atMax = [...unknown].every((n) => n.upper && n.upper.flops !== null && n.upper.bytes !== null) ? report2.nodes.map((n) => unknown.has(n) ? { ...n, flops: n.upper.flops, bytesRead: n.upper.bytes, bytesWritten: 0 } : n) : null;
+  const own = reportEstimateOptions(report2);
   const opts = {
     ...options,
-    graphOutputs: options.graphOutputs ?? report2.graph.outputs.map((o) => o.name),
-    graphInputs: options.graphInputs ?? report2.graph.inputs.map((i) => i.name),
-    dynamicShapes: options.dynamicShapes ?? Object.keys(report2.dims).length > 0
+    graphOutputs: options.graphOutputs ?? own.graphOutputs,
+    graphInputs: options.graphInputs ?? own.graphInputs,
+    dynamicShapes: options.dynamicShapes ?? own.dynamicShapes
   };
   for (const d of devices) {
     const est = estimateLatency(report2.nodes, d, opts);
@@ -34149,8 +34118,8 @@ function huber(r, delta) {
   return Math.sign(r) * Math.sqrt(2 * delta * Math.abs(r) - delta * delta);
 }
 var FREE = /* @__PURE__ */ new Set(["view", "shape"]);
-var MEMORY_CLASSES = /* @__PURE__ */ new Set(["gemm", "recurrent", "normalization", "reduction"]);
 var COMPUTE_CLASSES = new Set(OP_CLASSES.filter((c) => !["elementwise", "data-movement", "view", "shape"].includes(c)));
+var MEMORY_CLASSES = /* @__PURE__ */ new Set(["gemm", "recurrent", "normalization", "reduction"]);
 var OWN_OVERHEAD = new Set(OP_CLASSES.filter((c) => !["elementwise", "normalization", "reduction", "data-movement"].includes(c)));
 function clone(d) {
   return {
@@ -35324,7 +35293,7 @@ async function calibrateOnThisMachine(options) {
   if (!raisePriority()) log("could not raise the process priority: timings share the machine with everything else");
   const models = [...microSuite({ quick: options.quick })];
   const sessions = [];
-  const timings = [];
+  const timed = [];
   let alongside;
   try {
     const items = [];
@@ -35335,27 +35304,22 @@ async function calibrateOnThisMachine(options) {
     }
     const rounds = options.rounds ?? (options.quick ? 2 : 5);
     const all = await timeInRounds([...items, ...options.alongside ?? []], rounds, (r) => options.onRound?.(r, rounds));
-    const timed = all.slice(0, items.length);
     alongside = all.slice(items.length);
     models.forEach((model, i) => {
-      timings.push({ id: model.id, ms: timed[i].ms, passes: timed[i].passes });
-      log(`${model.id.padEnd(28)} ${timed[i].ms.toFixed(4).padStart(10)} ms  (${model.what})`);
+      timed.push({ model, timing: { id: model.id, ms: all[i].ms, passes: all[i].passes } });
+      log(`${model.id.padEnd(28)} ${all[i].ms.toFixed(4).padStart(10)} ms  (${model.what})`);
     });
   } finally {
     for (const s of sessions) await s.release();
   }
-  return { ...fitMicroSuite(timings, { ...options, machine, threads, optimization, ortVersion }), ...alongside ? { alongside } : {} };
+  return { ...fitTimed(timed, { ...options, machine, threads, optimization, ortVersion }), ...alongside ? { alongside } : {} };
 }
-function fitMicroSuite(timings, options) {
+function fitTimed(timings, options) {
   const { machine, ortVersion } = options;
   const threads = options.threads ?? machine.cores;
   const optimization = options.optimization ?? "all";
   const fusion = optimization === "all" || optimization === "extended" ? "onnxruntime" : "none";
-  const byId = new Map([...microSuite({ quick: options.quick })].map((m) => [m.id, m]));
-  const timed = timings.flatMap((t) => {
-    const model = byId.get(t.id);
-    return model ? [{ model, ms: t.ms }] : [];
-  });
+  const timed = timings.map((t) => ({ model: t.model, ms: t.timing.ms }));
   const basis = [];
   let base = options.base;
   const id = options.id ?? "this-machine";
@@ -35390,7 +35354,7 @@ function fitMicroSuite(timings, options) {
     // (a real model pays it too, once per forward pass).
     runOverhead: true
   });
-  return { device, fit: report2, machine, ortVersion, basis, timings: [...timings] };
+  return { device, fit: report2, machine, ortVersion, basis, timings: timings.map((t) => t.timing) };
 }
 
 // src/calibrate/measurements.ts
@@ -35564,14 +35528,11 @@ function loadMeasurements(files, options) {
           throw e;
         }
         const dims2 = Object.entries(row.dims).map(([k, v]) => `${k}=${v}`).join(" ");
+        const { graphInputs, graphOutputs, dynamicShapes } = reportEstimateOptions(report2);
         measurements.push({
           id: dims2 ? `${row.model} (${dims2})` : row.model,
           nodes: report2.nodes,
-          graph: {
-            inputs: report2.graph.inputs.map((i) => i.name),
-            outputs: report2.graph.outputs.map((o) => o.name),
-            dynamic: Object.keys(report2.dims).length > 0
-          },
+          graph: { inputs: graphInputs, outputs: graphOutputs, dynamic: dynamicShapes },
           ms: row.ms,
           source: file
         });
