@@ -282,9 +282,21 @@ const customDevice = {
     'kernel-overhead': pattern(DURATION, 'Time added per kernel launch: 5us (op classes without their own figure).', false),
     'run-overhead': pattern(
       DURATION,
-      'Time one inference call costs beyond its kernels (binding inputs and outputs, waking worker threads), added once per forward pass: 30us. Default 0.',
+      'Time one inference call costs beyond its kernels (binding inputs and outputs), added once per forward pass: 30us. Default 0.',
       false,
     ),
+    'thread-wake': pattern(
+      DURATION,
+      "Time the first multi-threaded kernel of a forward pass costs to wake the runtime's idle worker threads, added once to a pass with such a kernel (at least 256 Ki FLOPs or 256 KiB moved, or an attention kernel): 10us. Default 0.",
+      false,
+    ),
+    'nchwc-block': {
+      type: 'integer',
+      minimum: 1,
+      maximum: 1024,
+      description:
+        "With fusion onnxruntime: channels per block of ONNX Runtime's blocked convolution layout on this CPU, its fp32 vector lanes (8 with AVX2, 16 with AVX-512); a convolution whose channels do not fill whole blocks runs in the plain layout. Default 8.",
+    },
     cache: {
       type: 'object',
       additionalProperties: false,

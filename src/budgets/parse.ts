@@ -106,6 +106,8 @@ export const KEYS = {
     'memory-efficiency',
     'kernel-overhead',
     'run-overhead',
+    'thread-wake',
+    'nchwc-block',
     'cache',
     'fusion',
     'classes',
@@ -260,6 +262,13 @@ function oneOf<T extends string>(ctx: Ctx, node: YamlNode | null | undefined, ke
     fail(ctx, node, keyPath, `expected one of ${allowed.join(', ')}, got ${kind(node)}${hint.length ? `; did you mean '${hint[0]}'?` : ''}`);
   }
   return v as T;
+}
+
+function wholeNumber(ctx: Ctx, node: YamlNode | null | undefined, keyPath: string, min: number, max: number): number {
+  const v = scalar(node);
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max)
+    fail(ctx, node, keyPath, `expected a whole number from ${min} to ${max}, got ${kind(node)}`);
+  return v;
 }
 
 function bool(ctx: Ctx, node: YamlNode | null | undefined, keyPath: string): boolean {
@@ -865,6 +874,8 @@ function parseCustomDevice(ctx: Ctx, node: YamlNode, keyPath: string, onId: (id:
   if (m.has('memory-efficiency')) overrides.memoryEfficiency = check(() => fraction(ctx, m.get('memory-efficiency')!.value, `${keyPath}.memory-efficiency`));
   if (m.has('kernel-overhead')) overrides.kernelOverhead = check(() => seconds(ctx, m.get('kernel-overhead')!.value, `${keyPath}.kernel-overhead`));
   if (m.has('run-overhead')) overrides.runOverhead = check(() => seconds(ctx, m.get('run-overhead')!.value, `${keyPath}.run-overhead`));
+  if (m.has('thread-wake')) overrides.threadWake = check(() => seconds(ctx, m.get('thread-wake')!.value, `${keyPath}.thread-wake`));
+  if (m.has('nchwc-block')) overrides.nchwcBlock = check(() => wholeNumber(ctx, m.get('nchwc-block')!.value, `${keyPath}.nchwc-block`, 1, 1024));
   let cache = like?.cache;
   if (m.has('cache')) {
     const c = check(() => cacheFigures(ctx, m.get('cache')!.value, `${keyPath}.cache`, like?.cache, source));

@@ -63,6 +63,8 @@ export function deviceYaml(device: DeviceModel, fit?: FitReport, options: Device
   lines.push(`    memory-efficiency: ${fraction(device.memoryEfficiency)}${mark('memory-efficiency')}`);
   lines.push(`    kernel-overhead: ${seconds(device.kernelOverhead)}${mark('kernel-overhead')}`);
   if (device.runOverhead) lines.push(`    run-overhead: ${seconds(device.runOverhead)}${mark('run-overhead')}`);
+  if (device.threadWake) lines.push(`    thread-wake: ${seconds(device.threadWake)}${mark('thread-wake')}`);
+  if (device.nchwcBlock) lines.push(`    nchwc-block: ${device.nchwcBlock}${fit ? "  # the CPU's fp32 vector lanes" : ''}`);
   if (device.cache) lines.push(`    cache: { size: ${size(device.cache.bytes)}, bandwidth: ${bandwidth(device.cache.bandwidth)} }${mark('cache.bandwidth')}`);
   lines.push(`    fusion: ${device.fusion}`);
   const classes = OP_CLASSES.filter((c) => device.classes[c] && Object.keys(device.classes[c]).length);

@@ -158,6 +158,10 @@ export interface DeviceOverrides {
   kernelOverhead?: number;
   /** Seconds per inference call, beyond its kernels. */
   runOverhead?: number;
+  /** Seconds the first multi-threaded kernel of a pass costs to wake the worker threads. */
+  threadWake?: number;
+  /** Channels per block of ONNX Runtime's NCHWc layout (8 with AVX2, 16 with AVX-512). */
+  nchwcBlock?: number;
   /** Per op class figures, each overriding the class default. */
   classes?: Partial<Record<OpClass, ClassFigures>>;
   cache?: CacheFigures;
@@ -209,5 +213,7 @@ export function deviceModel(device: Device, overrides: DeviceOverrides = {}): De
     ...(cache ? { cache } : {}),
     fusion: overrides.fusion ?? e.fusion,
     ...(overrides.runOverhead ? { runOverhead: overrides.runOverhead } : {}),
+    ...(overrides.threadWake ? { threadWake: overrides.threadWake } : {}),
+    ...(overrides.nchwcBlock ? { nchwcBlock: overrides.nchwcBlock } : {}),
   };
 }

@@ -54,11 +54,35 @@ export interface DeviceModel {
   /** What the runtime fuses (see op-class.ts). */
   fusion: Fusion;
   /**
-   * Seconds one inference call costs beyond its kernels (binding inputs and outputs, waking the
-   * runtime's worker threads), added once per forward pass; absent: 0.
+   * Seconds one inference call costs beyond its kernels (binding inputs and outputs, starting the
+   * executor), added once per forward pass; absent: 0.
    */
   runOverhead?: number;
+  /**
+   * Seconds the first multi-threaded kernel of a forward pass costs to wake the runtime's idle
+   * worker threads, added once to a pass that has such a kernel (`PARALLEL_FLOPS`,
+   * `PARALLEL_BYTES`, attention); absent: 0. ONNX Runtime parks its pool between passes: on the
+   * 2-vCPU machine this was measured on, one GroupQueryAttention decode step took 25 us alone and
+   * each further one 8-10 us; a one-kernel model pays it, a model's later kernels do not.
+   */
+  threadWake?: number;
+  /**
+   * Channels per block of ONNX Runtime's blocked convolution layout (NCHWc) on this CPU, for
+   * fusion 'onnxruntime': the fp32 lanes of its widest vectors, 8 with AVX2, 16 with AVX-512. A
+   * convolution whose channels do not fill whole blocks runs in the plain layout; absent: 8.
+   */
+  nchwcBlock?: number;
 }
+
+/**
+ * What makes a kernel multi-threaded in the estimate (the wake rule): at least 2 x 64 Ki
+ * multiply-adds (MLAS, ONNX Runtime's GEMM library, gives each thread at least 64 Ki), or at least
+ * 256 KiB read and written (below that an element-wise kernel's work is shorter than waking a
+ * worker, and runtimes keep it on the calling thread), or an attention kernel (fanned out over
+ * its heads whatever its size).
+ */
+export const PARALLEL_FLOPS = 2 * 2 * 65536;
+export const PARALLEL_BYTES = 256 * 1024;
 
 export type Bound = 'compute' | 'memory' | 'overhead' | 'fused' | 'none';
 
@@ -94,6 +118,8 @@ export interface LatencyEstimate {
   overheadMs: number;
   /** The device's per-call overhead, in `ms` and `overheadMs` (0 when the device has none). */
   runOverheadMs: number;
+  /** The device's thread wake, in `ms` and `overheadMs` when a kernel of the pass is multi-threaded (else 0). */
+  threadWakeMs: number;
   /** What dominates: the bound of the nodes that take most of the time. */
   bound: 'compute' | 'memory' | 'overhead';
   /** Model FLOPs / (latency x peak at the dominant precision). */
@@ -214,6 +240,12 @@ export function checkDevice(device: DeviceModel): void {
   }
   if (device.runOverhead !== undefined && !(device.runOverhead >= 0 && Number.isFinite(device.runOverhead))) {
     throw bad(`run overhead must be a finite number of seconds >= 0, got ${device.runOverhead}`);
+  }
+  if (device.threadWake !== undefined && !(device.threadWake >= 0 && Number.isFinite(device.threadWake))) {
+    throw bad(`thread wake must be a finite number of seconds >= 0, got ${device.threadWake}`);
+  }
+  if (device.nchwcBlock !== undefined && !(Number.isInteger(device.nchwcBlock) && device.nchwcBlock >= 1 && device.nchwcBlock <= 1024)) {
+    throw bad(`NCHWc block must be a whole number of channels from 1 to 1024, got ${device.nchwcBlock}`);
   }
   if (device.cache) {
     const { bytes, bandwidth } = device.cache;
@@ -415,8 +447,8 @@ const NCHWC_THROUGH = new Set([
   'Concat',
 ]);
 
-/** Channels per block of the NCHWc layout the estimate assumes (8: AVX2; a multiple of 16 for AVX-512 holds it too). */
-const NCHWC_BLOCK = 8;
+/** Channels per block of the NCHWc layout when the device does not say (`nchwcBlock`): 8, AVX2's fp32 lanes. */
+export const NCHWC_BLOCK = 8;
 
 /**
  * ONNX Runtime's CPU provider runs 2-D convolutions in a blocked channel layout (NCHWc) and
@@ -433,6 +465,7 @@ function nchwcReorders(
   producer: ReadonlyMap<string, number>,
   graphOutputs: readonly string[],
   constant: ReadonlySet<number>,
+  block: number,
 ): { count: Uint8Array; bytes: Float64Array } {
   const count = new Uint8Array(nodes.length);
   const bytes = new Float64Array(nodes.length);
@@ -446,11 +479,11 @@ function nchwcReorders(
     const w = n.inputs[1]?.shape;
     const x = n.inputs[0]?.shape;
     if (!w || w.length !== 4 || !x || x.length !== 4) return false;
-    return typeof w[0] === 'number' && w[0] % NCHWC_BLOCK === 0;
+    return typeof w[0] === 'number' && w[0] % block === 0;
   };
   const channelsInBlocks = (t: TensorEntry) => {
     const c = t.shape?.[1];
-    return typeof c === 'number' && c % NCHWC_BLOCK === 0;
+    return typeof c === 'number' && c % block === 0;
   };
   nodes.forEach((n, i) => {
     const converted = isConverted(n, classes[i]);
@@ -581,6 +614,7 @@ export function estimateLatency(nodes: readonly NodeEntry[], device: DeviceModel
   let overhead = 0;
   let kernels = 0;
   let totalFlops = 0;
+  let parallel = false;
   const byClass: Partial<Record<OpClass, ClassTime>> = {};
   const timeByBound: Record<'compute' | 'memory' | 'overhead', number> = { compute: 0, memory: 0, overhead: 0 };
   const out: NodeTime[] = [];
@@ -678,6 +712,7 @@ export function estimateLatency(nodes: readonly NodeEntry[], device: DeviceModel
       time = Math.max(tc, tm) + ov;
     }
     const bound: Bound = oh > time - oh ? 'overhead' : tc >= tm ? 'compute' : 'memory';
+    if (!parallel) parallel = cls === 'attention' || flops >= PARALLEL_FLOPS || bytes >= PARALLEL_BYTES;
     compute += tc;
     memory += tm;
     overhead += oh;
@@ -690,7 +725,7 @@ export function estimateLatency(nodes: readonly NodeEntry[], device: DeviceModel
   });
   if (fusion === 'onnxruntime') {
     // Layout conversions around the blocked-layout convolutions: data-movement kernels, their time on the node that causes them.
-    const reorders = nchwcReorders(nodes, classes, producer, options.graphOutputs ?? [], folded);
+    const reorders = nchwcReorders(nodes, classes, producer, options.graphOutputs ?? [], folded, device.nchwcBlock ?? NCHWC_BLOCK);
     const { overhead: ov, rates } = figures('data-movement');
     reorders.count.forEach((k, i) => {
       if (k === 0) return;
@@ -705,8 +740,9 @@ export function estimateLatency(nodes: readonly NodeEntry[], device: DeviceModel
     });
   }
   const run = device.runOverhead ?? 0;
-  const total = out.reduce((s, t) => s + t.time, 0) + run;
-  overhead += run;
+  const wake = parallel ? (device.threadWake ?? 0) : 0;
+  const total = out.reduce((s, t) => s + t.time, 0) + run + wake;
+  overhead += run + wake;
   // Tiny but positive figures (1e-300 FLOP/s) can still overflow a double.
   if (!Number.isFinite(total)) throw new UserError('', `device ${quoteToken(device.id)}: its peak or bandwidth is too small for a finite estimate`);
   let precision: Precision = effectivePrecision(device, options.precision ?? 'fp32') ?? 'fp32';
@@ -722,6 +758,7 @@ export function estimateLatency(nodes: readonly NodeEntry[], device: DeviceModel
     memoryMs: memory * 1e3,
     overheadMs: overhead * 1e3,
     runOverheadMs: run * 1e3,
+    threadWakeMs: wake * 1e3,
     bound,
     utilization: total > 0 && peak > 0 ? totalFlops / (total * peak) : 0,
     precision,

@@ -67,6 +67,7 @@ export function withLatency(report: ModelReport, devices: readonly DeviceModel[]
         memory: d.memoryEfficiency,
         kernelOverheadUs: d.kernelOverhead * 1e6,
         ...(d.runOverhead ? { runOverheadUs: d.runOverhead * 1e6 } : {}),
+        ...(d.threadWake ? { threadWakeUs: d.threadWake * 1e6 } : {}),
       },
       fusion: est.fusion,
       byClass: est.byClass,

@@ -64,8 +64,11 @@ export interface LatencyReport {
   ridgePoint: number;
   achievedFlops: number;
   kernels: number;
-  /** The device-wide figures; `runOverheadUs`: what one inference call costs beyond its kernels (in `ms`), when the device has one. */
-  efficiency: { compute: number; memory: number; kernelOverheadUs: number; runOverheadUs?: number };
+  /**
+   * The device-wide figures; `runOverheadUs`: what one inference call costs beyond its kernels (in `ms`), when the device has one;
+   * `threadWakeUs`: what waking the worker threads costs a pass with a multi-threaded kernel, when the device has one (in `ms` when charged).
+   */
+  efficiency: { compute: number; memory: number; kernelOverheadUs: number; runOverheadUs?: number; threadWakeUs?: number };
   /**
    * The runtime model: 'standard' folds element-wise epilogues into conv / gemm kernels and makes
    * views free; 'onnxruntime' as ONNX Runtime's CPU provider fuses; 'none' runs every node.

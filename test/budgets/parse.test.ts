@@ -144,7 +144,7 @@ describe('unknown keys, with a "did you mean"', () => {
   });
   it('in a custom device, its peak and its derivation', () => {
     expect(error(CUSTOM('  - id: npu\n    peek: { int8: 1 TOPS }\n    bandwidth: 1 GB/s\n    class: npu\n'))).toBe(
-      "b.yml:4:5: custom-devices[0].peek: unknown key; did you mean 'peak'? (allowed: id, name, like, class, peak, derivation, bandwidth, compute-efficiency, memory-efficiency, kernel-overhead, run-overhead, cache, fusion, classes)",
+      "b.yml:4:5: custom-devices[0].peek: unknown key; did you mean 'peak'? (allowed: id, name, like, class, peak, derivation, bandwidth, compute-efficiency, memory-efficiency, kernel-overhead, run-overhead, thread-wake, nchwc-block, cache, fusion, classes)",
     );
     expect(error(CUSTOM('  - id: npu\n    peak: { int16: 1 TOPS }\n    bandwidth: 1 GB/s\n    class: npu\n'))).toBe(
       "b.yml:4:13: custom-devices[0].peak.int16: unknown key; did you mean 'int4'? (allowed: fp64, fp32, tf32, fp16, bf16, fp8, int8, int4)",

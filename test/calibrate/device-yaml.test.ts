@@ -4,7 +4,7 @@ import { parse as parseYaml } from 'yaml';
 import { deviceYaml } from '../../src/calibrate/calibrate.js';
 import { parseDevicesText } from '../../src/calibrate/devices-file.js';
 import { fitDevice } from '../../src/calibrate/fit.js';
-import { cacheCandidates, parseCacheSize, parseCpuInfo, vectorUnit } from '../../src/calibrate/machine.js';
+import { cacheCandidates, nchwcBlockOf, parseCacheSize, parseCpuInfo, vectorUnit } from '../../src/calibrate/machine.js';
 import { parseBandwidth, parseBytes, parseDurationMs, parseRate } from '../../src/budgets/units.js';
 import type { DeviceModel } from '../../src/devices/roofline.js';
 import type { NodeEntry } from '../../src/report/model-report.js';
@@ -123,6 +123,17 @@ describe('deviceYaml', () => {
     expect(d.model.classes.depthwise?.computeEfficiency).toBe(0.12);
   });
 
+  it('writes the per-pass figures (run overhead, thread wake) and the NCHWc block, and reads them back', () => {
+    const text = deviceYaml({ ...device, runOverhead: 12.5e-6, threadWake: 9e-6, nchwcBlock: 16 }, undefined, { class: 'cpu' });
+    expect(text).toMatch(/^ {4}run-overhead: 12\.5us$/m);
+    expect(text).toMatch(/^ {4}thread-wake: 9us$/m);
+    expect(text).toMatch(/^ {4}nchwc-block: 16$/m);
+    const [d] = parseDevicesText(text, 'dev.yml');
+    expect(d.model.runOverhead).toBeCloseTo(12.5e-6, 12);
+    expect(d.model.threadWake).toBeCloseTo(9e-6, 12);
+    expect(d.model.nchwcBlock).toBe(16);
+  });
+
   it('a devices file with other top keys is refused with the key named', () => {
     const text = 'custom-devices:\n  - { id: x, class: cpu, peak: { fp32: 1 TFLOPS }, bandwidth: 1 GB/s }\nmodels: []\n';
     // This adapter's wording, or the budgets parser's (--devices on analyze / check / compare).
@@ -136,6 +147,13 @@ describe('this machine', () => {
     expect(vectorUnit(new Set(['fma', 'avx2'])).flopsPerCycle).toBe(2 * 8 * 2);
     expect(vectorUnit(new Set(['asimd'])).flopsPerCycle).toBe(2 * 4 * 2);
     expect(vectorUnit(new Set()).vector).toMatch(/^assumed/);
+  });
+
+  it("ONNX Runtime's NCHWc block from the vector unit: 16 fp32 lanes with AVX-512, 8 with AVX2, none off x86", () => {
+    expect(nchwcBlockOf(vectorUnit(new Set(['fma', 'avx2', 'avx512f'])))).toBe(16);
+    expect(nchwcBlockOf(vectorUnit(new Set(['fma', 'avx2'])))).toBe(8);
+    expect(nchwcBlockOf(vectorUnit(new Set(['asimd'])))).toBeUndefined();
+    expect(nchwcBlockOf(vectorUnit(new Set()))).toBeUndefined();
   });
 
   it('reads model, clock and flags from /proc/cpuinfo', () => {

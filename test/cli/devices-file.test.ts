@@ -221,7 +221,7 @@ describe('a broken devices file: every problem, positioned, exit 2', () => {
     ).toEqual([
       'model-budget: 7 problems in broken.yml:',
       "model-budget: broken.yml:3:11: custom-devices[0].like: expected a catalog device id, got 'raspbery-pi-5'; did you mean 'raspberry-pi-5' or 'raspberry-pi-4'? (`model-budget devices` lists the catalog)",
-      "model-budget: broken.yml:4:5: custom-devices[0].fusoin: unknown key; did you mean 'fusion'? (allowed: id, name, like, class, peak, derivation, bandwidth, compute-efficiency, memory-efficiency, kernel-overhead, run-overhead, cache, fusion, classes)",
+      "model-budget: broken.yml:4:5: custom-devices[0].fusoin: unknown key; did you mean 'fusion'? (allowed: id, name, like, class, peak, derivation, bandwidth, compute-efficiency, memory-efficiency, kernel-overhead, run-overhead, thread-wake, nchwc-block, cache, fusion, classes)",
       "model-budget: broken.yml:5:13: custom-devices[0].fusion: expected one of none, standard, onnxruntime, got 'full'",
       "model-budget: broken.yml:6:20: custom-devices[0].cache.size: expected a size like 20MB or 64MiB (B, kB, MB, GB, KiB, MiB, GiB), got '32 apples'",
       "model-budget: broken.yml:8:7: custom-devices[0].classes.gem: unknown key; did you mean 'gemm'? (allowed: gemm, conv, conv-1x1, depthwise, grouped, conv-3d, conv-transpose, recurrent, attention, normalization, elementwise, reduction, data-movement, resample, view, shape)",

@@ -359,6 +359,33 @@ describe('fusion onnxruntime: as ONNX Runtime CPU fuses, with NCHWc layout reord
     close(ort.byClass['data-movement']!.ms, 2 * reorder * 1e3);
   });
 
+  it("the block is the device's (nchwcBlock): 16 channels fill AVX-512's blocks, 24 fill AVX2's but not AVX-512's", () => {
+    const reorder = OV + (2 * actBytes) / DRAM;
+    const std = estimateLatency(convs(), device({ fusion: 'standard' }), cgraph);
+    // 16 channels: whole blocks of 8 and of 16, converted either way.
+    close(estimateLatency(convs(), device({ fusion: 'onnxruntime', nchwcBlock: 16 }), cgraph).ms, std.ms + 2 * reorder * 1e3);
+    // 24 channels in and out of both convs.
+    const c = 24;
+    const a24 = [1, c, HW, HW];
+    const f24 = 2 * c * c * 9 * HW * HW;
+    const convs24: NodeEntry[] = [
+      node({ name: 'c1', op: 'Conv', opClass: 'conv', inputs: [t('x', a24), t('w1', [c, c, 3, 3])], outputs: [t('a', a24)], flops: f24 }),
+      node({ name: 'relu', op: 'Relu', opClass: 'elementwise', inputs: [t('a', a24)], outputs: [t('r', a24)], flops: c * HW * HW }),
+      node({ name: 'c2', op: 'Conv', opClass: 'conv', inputs: [t('r', a24), t('w2', [c, c, 3, 3])], outputs: [t('y', a24)], flops: f24 }),
+    ];
+    const std24 = estimateLatency(convs24, device({ fusion: 'standard' }), cgraph);
+    const reorder24 = OV + (2 * c * HW * HW * 4) / DRAM;
+    // Blocks of 8 (the default, AVX2): three of them; converted, a reorder in and one out.
+    const avx2 = estimateLatency(convs24, device({ fusion: 'onnxruntime' }), cgraph);
+    expect(avx2.kernels).toBe(4);
+    close(avx2.ms, std24.ms + 2 * reorder24 * 1e3);
+    // Blocks of 16 (AVX-512): 24 is one and a half, so the plain layout: no reorders.
+    const avx512 = estimateLatency(convs24, device({ fusion: 'onnxruntime', nchwcBlock: 16 }), cgraph);
+    expect(avx512.kernels).toBe(2);
+    close(avx512.ms, std24.ms);
+    expect(() => estimateLatency(convs24, device({ fusion: 'onnxruntime', nchwcBlock: 0 }), cgraph)).toThrow(/NCHWc block/);
+  });
+
   it('a stem conv reading 3 channels takes the plain tensor as it is: only the reorder out', () => {
     const ort = estimateLatency(convs(3), device({ fusion: 'onnxruntime' }), cgraph);
     const std = estimateLatency(convs(3), device({ fusion: 'standard' }), cgraph);
@@ -390,6 +417,27 @@ describe('run overhead and class memory rates', () => {
     close(withRun.overheadMs, without.overheadMs + 20e-3);
     close(withRun.runOverheadMs, 20e-3);
     expect(without.runOverheadMs).toBe(0);
+  });
+
+  it('the thread wake is charged once to a pass with a multi-threaded kernel: 256 Ki FLOPs, 256 KiB moved, or attention', () => {
+    const wake = { threadWake: 9e-6 };
+    // 1024-element Add: 1024 FLOPs, 12 KiB moved: on the calling thread, no wake.
+    const small = estimateLatency([add, { ...add, name: 'add2' }], device(wake));
+    close(small.ms, estimateLatency([add, { ...add, name: 'add2' }], device()).ms);
+    expect(small.threadWakeMs).toBe(0);
+    // A 64 x 64 x 64 MatMul: 2 x 64^3 = 524,288 FLOPs >= 262,144: one wake, even with two of them.
+    const mm = node({ op: 'MatMul', opClass: 'gemm', inputs: [t('x', [64, 64]), t('w', [64, 64])], outputs: [t('y', [64, 64])], flops: 2 * 64 ** 3 });
+    const two = [mm, { ...mm, name: 'mm2' }];
+    const woken = estimateLatency(two, device(wake));
+    close(woken.ms, estimateLatency(two, device()).ms + 9e-3);
+    close(woken.overheadMs, estimateLatency(two, device()).overheadMs + 9e-3);
+    close(woken.threadWakeMs, 9e-3);
+    // An Add over 32 Ki floats: 3 x 128 KiB = 384 KiB moved >= 256 KiB, though only 32 Ki FLOPs.
+    const big = node({ op: 'Add', opClass: 'elementwise', inputs: [t('a', [32768]), t('b', [32768])], outputs: [t('c', [32768])], flops: 32768 });
+    close(estimateLatency([big], device(wake)).threadWakeMs, 9e-3);
+    // An attention kernel fans out over its heads whatever its size.
+    const attn = node({ op: 'GroupQueryAttention', opClass: 'attention', inputs: [t('q', [1, 1, 64])], outputs: [t('o', [1, 1, 64])], flops: 4096 });
+    close(estimateLatency([attn], device(wake)).threadWakeMs, 9e-3);
   });
 
   it('a class with a memory efficiency of its own reads the cache in the same ratio to the device-wide figure', () => {
