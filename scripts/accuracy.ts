@@ -46,6 +46,7 @@ import {
   sessionOptions,
   timeSession,
   timeInRounds,
+  runsFor,
   makeFeeds,
   type FeedSpec,
   type OrtModule,
@@ -268,12 +269,6 @@ interface Measured {
 }
 
 /** Runs per pass: at least 10, about 3 s per pass; long models (over 200 ms a run) fewer, at least 3. */
-function runsFor(probeMs: number, quick: boolean): number {
-  if (quick) return probeMs > 200 ? 3 : 10;
-  const fit = Math.ceil(3000 / Math.max(probeMs, 1e-3));
-  return probeMs > 200 ? Math.min(10, Math.max(3, fit)) : Math.min(30, Math.max(10, fit));
-}
-
 const PROFILE_RUNS = 6;
 
 /** Profile a few runs in a separate session (profiling slows kernels down); the profile's events. */
@@ -480,7 +475,7 @@ async function main(): Promise<void> {
     method: [
       `\`npm run accuracy${process.argv.length > 2 ? ' -- ' + process.argv.slice(2).join(' ') : ''}\` (scripts/accuracy.ts), ${minutes} min`,
       `onnxruntime-node, CPU execution provider, graph optimisation 'all', ${args.threads} intra-op threads, sequential; process priority ${raised ? 'raised' : 'not raised'}`,
-      `every model loaded first, then ${rounds} interleaved rounds, each one pass of every model${args.calibrate ? ' and of every micro-model' : ''} (warm-up, then 10-30 runs; 3-10 over 200 ms a run); a model's figure is the median of its passes' medians`,
+      `every model loaded first, then ${rounds} interleaved rounds, each one pass of every model${args.calibrate ? ' and of every micro-model' : ''} (warm-up, then 10-30 runs; 3-10 over 200 ms a run); a model's figure is its fastest pass's median (the machine's quiet state; see timeInRounds)`,
       'models: test/fixtures/models/*.onnx and examples/models/*.onnx at batch 1 and their export dims (manifest.json; budgets.example.yml for the examples); missing external weights replaced by random values in a temporary folder',
       `default device: ${defaultDevice.name}`,
       calibrateNote,

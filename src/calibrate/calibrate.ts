@@ -6,12 +6,14 @@
 import { deviceModel } from '../devices/efficiency.js';
 import type { DeviceModel } from '../devices/roofline.js';
 import { fitDevice, type FitReport, type Measurement } from './fit.js';
-import { cacheCandidates, detectMachine, type Machine } from './machine.js';
+import { cacheCandidates, detectMachine, nchwcBlockOf, type Machine } from './machine.js';
 import {
   makeFeeds,
   raisePriority,
   sessionOptions,
   timeInRounds,
+  timeSession,
+  runsFor,
   type Optimization,
   type OrtModule,
   type OrtSession,
@@ -67,13 +69,17 @@ export interface CalibrateResult {
 
 /** A cpu-class device for this machine: peak by cores x clock x FLOPs per cycle. */
 export function thisMachineDevice(machine: Machine, bandwidth: number, id = 'this-machine', name = describeMachine(machine)): DeviceModel {
-  return deviceModel({
-    id,
-    name,
-    class: 'cpu',
-    peak: { fp32: { value: machine.peak, source: 'detected' } },
-    bandwidth: { value: bandwidth, source: 'detected' },
-  });
+  const block = nchwcBlockOf(machine);
+  return {
+    ...deviceModel({
+      id,
+      name,
+      class: 'cpu',
+      peak: { fp32: { value: machine.peak, source: 'detected' } },
+      bandwidth: { value: bandwidth, source: 'detected' },
+    }),
+    ...(block ? { nchwcBlock: block } : {}),
+  };
 }
 
 export function describeMachine(m: Machine): string {
@@ -103,7 +109,7 @@ function streamingRate(timed: { model: MicroModel; ms: number }[]): number | nul
   return Math.max(...top.map((c) => c.bytes / (c.ms * 1e-3)));
 }
 
-/** One micro-model's measured time (the median of its passes). */
+/** One micro-model's measured time (its fastest pass's median: `timeInRounds`). */
 export interface MicroTiming {
   id: string;
   ms: number;
@@ -128,7 +134,10 @@ export async function calibrateOnThisMachine(options: CalibrateOptions): Promise
     for (const model of models) {
       const session = await options.ort.InferenceSession.create(model.bytes, sessionOptions({ threads, optimization }));
       sessions.push(session);
-      items.push({ session, feeds: makeFeeds(options.ort, model.feeds), warmup: options.quick ? 2 : 3, runs: options.quick ? 5 : (model.runs ?? 10) });
+      const feeds = makeFeeds(options.ort, model.feeds);
+      // As the models it is checked against: runs for about 3 s a pass (the probe, the fastest of three).
+      const probe = options.quick || model.runs ? undefined : await timeSession(session, feeds, { warmup: 2, runs: 3, passes: 1 });
+      items.push({ session, feeds, warmup: options.quick ? 2 : 3, runs: options.quick ? 5 : (model.runs ?? runsFor(probe!.minMs)) });
     }
     const rounds = options.rounds ?? (options.quick ? 2 : 5);
     const all = await timeInRounds([...items, ...(options.alongside ?? [])], rounds, (r) => options.onRound?.(r, rounds));
@@ -191,7 +200,8 @@ function fitTimed(
           : 'bandwidth 10 GB/s assumed (no element-wise measurement)',
     );
   } else {
-    base = { ...base, id, name: `${base.name}, ${how} on ${describeMachine(machine)}` };
+    const block = nchwcBlockOf(machine);
+    base = { ...base, id, name: `${base.name}, ${how} on ${describeMachine(machine)}`, ...(block ? { nchwcBlock: block } : {}) };
     basis.push(`peak and bandwidth from ${options.base!.id}`);
   }
   const measurements: Measurement[] = timed.map((t) => ({

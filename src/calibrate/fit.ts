@@ -48,9 +48,10 @@ export interface FitOptions {
   estimate?: Estimator;
   maxIterations?: number;
   /**
-   * Fit a fixed time per measurement on top of the estimate (what one `session.run` costs from
-   * JavaScript: binding inputs, allocating outputs). It is reported but not part of the device:
-   * a real model pays it once per run, and its hundreds of kernels make it negligible.
+   * Also fit the device's per-pass figures: `runOverhead` (what one `session.run` costs from
+   * JavaScript: binding inputs, allocating outputs) and `threadWake` (what the first
+   * multi-threaded kernel of a pass costs to wake the idle worker threads). A micro-model of one
+   * kernel pays both, so without them its launch cost would stand in for them.
    */
   runOverhead?: boolean;
   /**
@@ -146,11 +147,15 @@ const MEMORY_CLASSES: ReadonlySet<OpClass> = new Set<OpClass>(['gemm', 'recurren
  * data-movement kernels share the device-wide overhead: in a real graph each is a small kernel
  * unlike the one before (about 2 us each here), which a chain of one repeated kernel under-states
  * (under 1 us), so their launch cost is taken from a graph that mixes them (the suite's
- * small-ops model) rather than per class. Convolutions carry set-up work per launch (ONNX
- * Runtime's im2col buffers, packing), recurrent kernels a cost per step, views and shape
- * arithmetic almost none: those are fitted per class.
+ * small-ops model) rather than per class. Shape arithmetic shares it too: no micro-model can
+ * time it apart (ONNX Runtime folds every shape chain a micro-model holds, and a dynamic
+ * export's that it cannot fold run as ordinary small kernels). Convolutions carry set-up work
+ * per launch (ONNX Runtime's im2col buffers, packing), recurrent kernels a cost per step,
+ * attention kernels their fan-out over heads, views almost none: those are fitted per class.
  */
-const OWN_OVERHEAD: ReadonlySet<OpClass> = new Set(OP_CLASSES.filter((c) => !['elementwise', 'normalization', 'reduction', 'data-movement'].includes(c)));
+const OWN_OVERHEAD: ReadonlySet<OpClass> = new Set(
+  OP_CLASSES.filter((c) => !['elementwise', 'normalization', 'reduction', 'data-movement', 'shape'].includes(c)),
+);
 
 interface ParamDef {
   name: string;
@@ -223,6 +228,7 @@ function parameterDefs(classes: readonly OpClass[], withCache: boolean, runOverh
   }
   if (runOverhead) {
     defs.push({ name: 'run-overhead', lo: 1e-7, hi: 1e-3, get: (d) => d.runOverhead || 5e-6, set: (d, v) => (d.runOverhead = v) });
+    defs.push({ name: 'thread-wake', lo: 1e-8, hi: 1e-3, get: (d) => d.threadWake || 5e-6, set: (d, v) => (d.threadWake = v) });
   }
   if (withCache) {
     defs.push({
@@ -396,6 +402,11 @@ export function fitDevice(measurements: readonly Measurement[], options: FitOpti
   if (runJ >= 0 && !identifiable[runJ]) {
     if (base.runOverhead !== undefined) device.runOverhead = base.runOverhead;
     else delete device.runOverhead;
+  }
+  const wakeJ = defs.findIndex((p) => p.name === 'thread-wake');
+  if (wakeJ >= 0 && !identifiable[wakeJ]) {
+    if (base.threadWake !== undefined) device.threadWake = base.threadWake;
+    else delete device.threadWake;
   }
   if (!cacheIdentifiable) {
     if (base.cache) device.cache = { ...base.cache };

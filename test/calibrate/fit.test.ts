@@ -69,6 +69,7 @@ const TRUTH: Partial<Record<OpClass, { computeEfficiency?: number; memoryEfficie
   recurrent: { computeEfficiency: 0.2, memoryEfficiency: 0.9, kernelOverhead: 2e-6 },
   normalization: { computeEfficiency: 0.03 },
   resample: { computeEfficiency: 0.05, kernelOverhead: 10e-6 },
+  attention: { computeEfficiency: 0.25, kernelOverhead: 8e-6 },
 };
 
 function truthDevice(): DeviceModel {
@@ -87,6 +88,7 @@ function truthOf(name: string, d: DeviceModel): number {
   if (name === 'kernel-overhead') return d.kernelOverhead;
   if (name === 'cache.bandwidth') return d.cache!.bandwidth;
   if (name === 'run-overhead') return d.runOverhead ?? 0;
+  if (name === 'thread-wake') return d.threadWake ?? 0;
   const [c, k] = name.split('.') as [OpClass, string];
   if (k === 'memory-efficiency') return d.classes[c]?.memoryEfficiency ?? d.memoryEfficiency;
   return k === 'compute-efficiency' ? d.classes[c]!.computeEfficiency! : (d.classes[c]?.kernelOverhead ?? d.kernelOverhead);
@@ -160,6 +162,23 @@ describe('fitDevice', () => {
     // Without it, the same measurements leave a fit that cannot explain the small models.
     const without = fitDevice(measured, { base: baseDevice(), estimate: reference, cacheCandidates: CANDIDATES });
     expect(without.report.rmsLogError).toBeGreaterThan(report.rmsLogError * 2);
+  });
+
+  it("with the project roofline, recovers the run's own cost and the thread wake apart from the kernels", () => {
+    // The suite's one-kernel models that stay on the calling thread (a Relu over 16 floats, a
+    // chain of Reshapes, small GEMVs) pay the run's cost alone; every model with a kernel big
+    // enough to fan out pays the wake too, once.
+    const truth = { ...truthDevice(), runOverhead: 12e-6, threadWake: 9e-6 };
+    const roofline: Estimator = (nodes, d) => estimateLatency(nodes, d).ms;
+    const { device, report } = fitDevice(measure(roofline, truth), { base: baseDevice(), cacheCandidates: CANDIDATES, runOverhead: true });
+    for (const name of ['run-overhead', 'thread-wake']) {
+      const p = report.parameters.find((q) => q.name === name)!;
+      expect(p.identifiable, name).toBe(true);
+      expect(Math.abs(p.value / truthOf(name, truth) - 1), name).toBeLessThan(0.03);
+    }
+    expect(Math.abs(device.threadWake! / 9e-6 - 1)).toBeLessThan(0.03);
+    expect(Math.abs(device.classes.attention!.kernelOverhead! / 8e-6 - 1)).toBeLessThan(0.03);
+    expect(report.medianAbsError).toBeLessThan(0.01);
   });
 
   it('a class no measurement exercises is reported and keeps the base figures', () => {
