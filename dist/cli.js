@@ -18747,6 +18747,8 @@ var KEYS = {
     "memory-efficiency",
     "kernel-overhead",
     "run-overhead",
+    "thread-wake",
+    "nchwc-block",
     "cache",
     "fusion",
     "classes"
@@ -18856,6 +18858,12 @@ function oneOf(ctx, node2, keyPath, allowed) {
     const hint = typeof v === "string" && v.length <= 64 ? closest(v, allowed) : [];
     fail(ctx, node2, keyPath, `expected one of ${allowed.join(", ")}, got ${kind(node2)}${hint.length ? `; did you mean '${hint[0]}'?` : ""}`);
   }
+  return v;
+}
+function wholeNumber(ctx, node2, keyPath, min, max) {
+  const v = scalar(node2);
+  if (typeof v !== "number" || !Number.isInteger(v) || v < min || v > max)
+    fail(ctx, node2, keyPath, `expected a whole number from ${min} to ${max}, got ${kind(node2)}`);
   return v;
 }
 function bool(ctx, node2, keyPath) {
@@ -19370,6 +19378,8 @@ function parseCustomDevice(ctx, node2, keyPath, onId) {
   if (m.has("memory-efficiency")) overrides.memoryEfficiency = check(() => fraction(ctx, m.get("memory-efficiency").value, `${keyPath}.memory-efficiency`));
   if (m.has("kernel-overhead")) overrides.kernelOverhead = check(() => seconds(ctx, m.get("kernel-overhead").value, `${keyPath}.kernel-overhead`));
   if (m.has("run-overhead")) overrides.runOverhead = check(() => seconds(ctx, m.get("run-overhead").value, `${keyPath}.run-overhead`));
+  if (m.has("thread-wake")) overrides.threadWake = check(() => seconds(ctx, m.get("thread-wake").value, `${keyPath}.thread-wake`));
+  if (m.has("nchwc-block")) overrides.nchwcBlock = check(() => wholeNumber(ctx, m.get("nchwc-block").value, `${keyPath}.nchwc-block`, 1, 1024));
   let cache = like?.cache;
   if (m.has("cache")) {
     const c = check(() => cacheFigures(ctx, m.get("cache").value, `${keyPath}.cache`, like?.cache, source));
@@ -27927,6 +27937,8 @@ function boundedMetric(report2, metric, device, value2, fmt3) {
 }
 
 // src/devices/roofline.ts
+var PARALLEL_FLOPS = 2 * 2 * 65536;
+var PARALLEL_BYTES = 256 * 1024;
 var SHAPE_VALUE_LIMIT = 64;
 var INFERENCE_CLASS = { Dropout: "view", BatchNormalization: "elementwise" };
 var CONV_OPS = /* @__PURE__ */ new Set(["Conv", "ConvInteger", "QLinearConv"]);
@@ -27994,6 +28006,12 @@ function checkDevice(device) {
   }
   if (device.runOverhead !== void 0 && !(device.runOverhead >= 0 && Number.isFinite(device.runOverhead))) {
     throw bad(`run overhead must be a finite number of seconds >= 0, got ${device.runOverhead}`);
+  }
+  if (device.threadWake !== void 0 && !(device.threadWake >= 0 && Number.isFinite(device.threadWake))) {
+    throw bad(`thread wake must be a finite number of seconds >= 0, got ${device.threadWake}`);
+  }
+  if (device.nchwcBlock !== void 0 && !(Number.isInteger(device.nchwcBlock) && device.nchwcBlock >= 1 && device.nchwcBlock <= 1024)) {
+    throw bad(`NCHWc block must be a whole number of channels from 1 to 1024, got ${device.nchwcBlock}`);
   }
   if (device.cache) {
     const { bytes, bandwidth: bandwidth2 } = device.cache;
@@ -28131,7 +28149,7 @@ var NCHWC_THROUGH = /* @__PURE__ */ new Set([
   "Concat"
 ]);
 var NCHWC_BLOCK = 8;
-function nchwcReorders(nodes, classes, producer, graphOutputs, constant) {
+function nchwcReorders(nodes, classes, producer, graphOutputs, constant, block) {
   const count2 = new Uint8Array(nodes.length);
   const bytes = new Float64Array(nodes.length);
   const blocked = /* @__PURE__ */ new Set();
@@ -28144,11 +28162,11 @@ function nchwcReorders(nodes, classes, producer, graphOutputs, constant) {
     const w = n.inputs[1]?.shape;
     const x = n.inputs[0]?.shape;
     if (!w || w.length !== 4 || !x || x.length !== 4) return false;
-    return typeof w[0] === "number" && w[0] % NCHWC_BLOCK === 0;
+    return typeof w[0] === "number" && w[0] % block === 0;
   };
   const channelsInBlocks = (t) => {
     const c = t.shape?.[1];
-    return typeof c === "number" && c % NCHWC_BLOCK === 0;
+    return typeof c === "number" && c % block === 0;
   };
   nodes.forEach((n, i) => {
     const converted = isConverted(n, classes[i]);
@@ -28254,6 +28272,7 @@ function estimateLatency(nodes, device, options = {}) {
   let overhead = 0;
   let kernels = 0;
   let totalFlops = 0;
+  let parallel = false;
   const byClass = {};
   const timeByBound = { compute: 0, memory: 0, overhead: 0 };
   const out = [];
@@ -28337,6 +28356,7 @@ function estimateLatency(nodes, device, options = {}) {
       time = Math.max(tc, tm) + ov;
     }
     const bound2 = oh > time - oh ? "overhead" : tc >= tm ? "compute" : "memory";
+    if (!parallel) parallel = cls === "attention" || flops3 >= PARALLEL_FLOPS || bytes >= PARALLEL_BYTES;
     compute += tc;
     memory += tm;
     overhead += oh;
@@ -28348,7 +28368,7 @@ function estimateLatency(nodes, device, options = {}) {
     out.push({ time, compute: tc, memory: tm, bound: bound2, precision: p, opClass: cls, ...cached2 ? { cached: cached2 } : {} });
   });
   if (fusion === "onnxruntime") {
-    const reorders = nchwcReorders(nodes, classes, producer, options.graphOutputs ?? [], folded);
+    const reorders = nchwcReorders(nodes, classes, producer, options.graphOutputs ?? [], folded, device.nchwcBlock ?? NCHWC_BLOCK);
     const { overhead: ov, rates } = figures2("data-movement");
     reorders.count.forEach((k, i) => {
       if (k === 0) return;
@@ -28363,8 +28383,9 @@ function estimateLatency(nodes, device, options = {}) {
     });
   }
   const run = device.runOverhead ?? 0;
-  const total = out.reduce((s, t) => s + t.time, 0) + run;
-  overhead += run;
+  const wake = parallel ? device.threadWake ?? 0 : 0;
+  const total = out.reduce((s, t) => s + t.time, 0) + run + wake;
+  overhead += run + wake;
   if (!Number.isFinite(total)) throw new UserError("", `device ${quoteToken(device.id)}: its peak or bandwidth is too small for a finite estimate`);
   let precision = effectivePrecision(device, options.precision ?? "fp32") ?? "fp32";
   let most = -1;
@@ -28379,6 +28400,7 @@ function estimateLatency(nodes, device, options = {}) {
     memoryMs: memory * 1e3,
     overheadMs: overhead * 1e3,
     runOverheadMs: run * 1e3,
+    threadWakeMs: wake * 1e3,
     bound,
     utilization: total > 0 && peak > 0 ? totalFlops / (total * peak) : 0,
     precision,
@@ -28450,7 +28472,8 @@ function withLatency(report2, devices, options = {}) {
         compute: d.computeEfficiency,
         memory: d.memoryEfficiency,
         kernelOverheadUs: d.kernelOverhead * 1e6,
-        ...d.runOverhead ? { runOverheadUs: d.runOverhead * 1e6 } : {}
+        ...d.runOverhead ? { runOverheadUs: d.runOverhead * 1e6 } : {},
+        ...d.threadWake ? { threadWakeUs: d.threadWake * 1e6 } : {}
       },
       fusion: est.fusion,
       byClass: est.byClass,
@@ -31994,7 +32017,9 @@ function deviceModel(device, overrides = {}) {
     classes: classFigures2(e.classes, computeEfficiency, kernelOverhead, overrides.classes),
     ...cache ? { cache } : {},
     fusion: overrides.fusion ?? e.fusion,
-    ...overrides.runOverhead ? { runOverhead: overrides.runOverhead } : {}
+    ...overrides.runOverhead ? { runOverhead: overrides.runOverhead } : {},
+    ...overrides.threadWake ? { threadWake: overrides.threadWake } : {},
+    ...overrides.nchwcBlock ? { nchwcBlock: overrides.nchwcBlock } : {}
   };
 }
 
@@ -32984,6 +33009,10 @@ var report_schema_default = {
             runOverheadUs: {
               type: "number",
               description: "What one inference call costs beyond its kernels, included in ms (absent when the device has none)"
+            },
+            threadWakeUs: {
+              type: "number",
+              description: "What waking the runtime's idle worker threads costs a forward pass with a multi-threaded kernel, included in ms when charged (absent when the device has none)"
             }
           }
         },
@@ -34120,7 +34149,9 @@ function huber(r, delta) {
 var FREE = /* @__PURE__ */ new Set(["view", "shape"]);
 var COMPUTE_CLASSES = new Set(OP_CLASSES.filter((c) => !["elementwise", "data-movement", "view", "shape"].includes(c)));
 var MEMORY_CLASSES = /* @__PURE__ */ new Set(["gemm", "recurrent", "normalization", "reduction"]);
-var OWN_OVERHEAD = new Set(OP_CLASSES.filter((c) => !["elementwise", "normalization", "reduction", "data-movement"].includes(c)));
+var OWN_OVERHEAD = new Set(
+  OP_CLASSES.filter((c) => !["elementwise", "normalization", "reduction", "data-movement", "shape"].includes(c))
+);
 function clone(d) {
   return {
     ...d,
@@ -34180,6 +34211,7 @@ function parameterDefs(classes, withCache, runOverhead) {
   }
   if (runOverhead) {
     defs.push({ name: "run-overhead", lo: 1e-7, hi: 1e-3, get: (d) => d.runOverhead || 5e-6, set: (d, v) => d.runOverhead = v });
+    defs.push({ name: "thread-wake", lo: 1e-8, hi: 1e-3, get: (d) => d.threadWake || 5e-6, set: (d, v) => d.threadWake = v });
   }
   if (withCache) {
     defs.push({
@@ -34319,6 +34351,11 @@ function fitDevice(measurements, options) {
     if (base.runOverhead !== void 0) device.runOverhead = base.runOverhead;
     else delete device.runOverhead;
   }
+  const wakeJ = defs.findIndex((p) => p.name === "thread-wake");
+  if (wakeJ >= 0 && !identifiable[wakeJ]) {
+    if (base.threadWake !== void 0) device.threadWake = base.threadWake;
+    else delete device.threadWake;
+  }
   if (!cacheIdentifiable) {
     if (base.cache) device.cache = { ...base.cache };
     else delete device.cache;
@@ -34371,6 +34408,11 @@ function fitDevice(measurements, options) {
 import { readFileSync, readdirSync as readdirSync2 } from "node:fs";
 import * as os from "node:os";
 import { join as join4 } from "node:path";
+function nchwcBlockOf(machine) {
+  if (machine.vector.startsWith("AVX-512")) return 16;
+  if (machine.vector.startsWith("AVX2")) return 8;
+  return void 0;
+}
 function vectorUnit(flags) {
   if (flags.has("avx512f")) return { flopsPerCycle: 2 * 16 * 2, vector: "AVX-512: 2 FMA x 16 fp32 lanes x 2" };
   if (flags.has("avx2") && flags.has("fma")) return { flopsPerCycle: 2 * 8 * 2, vector: "AVX2+FMA: 2 FMA x 8 fp32 lanes x 2" };
@@ -34565,6 +34607,11 @@ async function timeSession(session, feeds, options = {}) {
   }
   return { ms: median(medians), passes: medians, minMs: min };
 }
+function runsFor(probeMs, quick = false) {
+  if (quick) return probeMs > 200 ? 3 : 10;
+  const fit = Math.ceil(3e3 / Math.max(probeMs, 1e-3));
+  return probeMs > 200 ? Math.min(10, Math.max(3, fit)) : Math.min(30, Math.max(10, fit));
+}
 var SETTLE_MS = 50;
 async function timeInRounds(items, rounds, onRound) {
   const passes = items.map(() => []);
@@ -34578,7 +34625,7 @@ async function timeInRounds(items, rounds, onRound) {
     }
     onRound?.(r);
   }
-  return passes.map((p, i) => ({ ms: median(p), passes: p, minMs: mins[i] }));
+  return passes.map((p, i) => ({ ms: Math.min(...p), passes: p, minMs: mins[i] }));
 }
 
 // src/formats/onnx/encode.ts
@@ -34915,30 +34962,112 @@ function conv(c) {
     initializers
   };
 }
-function shapeChain(count2) {
+function gqa(seq, past, heads, kvHeads, dim) {
+  const total = past + seq;
+  const maxSeq = Math.max(64, total);
+  const rotary = (name, seed) => weight(name, [maxSeq, dim / 2], seed);
+  return {
+    id: `gqa-${seq}x${past}-${heads}h${kvHeads}x${dim}`,
+    what: `GroupQueryAttention (com.microsoft, rotary): ${seq} new tokens over ${past} cached, ${heads} heads on ${kvHeads} key/value heads of ${dim}`,
+    nodes: [
+      {
+        op: "GroupQueryAttention",
+        domain: "com.microsoft",
+        inputs: ["q", "k", "v", "past_key", "past_value", "seqlens_k", "total_len", "cos", "sin"],
+        outputs: ["y", "present_key", "present_value"],
+        name: "gqa",
+        attrs: { num_heads: heads, kv_num_heads: kvHeads, do_rotary: 1, scale: 1 / Math.sqrt(dim) }
+      }
+    ],
+    inputs: [
+      f32("q", [1, seq, heads * dim]),
+      f32("k", [1, seq, kvHeads * dim]),
+      f32("v", [1, seq, kvHeads * dim]),
+      f32("past_key", [1, kvHeads, past, dim]),
+      f32("past_value", [1, kvHeads, past, dim])
+    ],
+    outputs: [f32("y", [1, seq, heads * dim]), f32("present_key", [1, kvHeads, total, dim]), f32("present_value", [1, kvHeads, total, dim])],
+    initializers: [
+      // seqlens_k: each sequence's total length less one; total_sequence_length: a scalar.
+      { name: "seqlens_k", dtype: "int32", dims: [1], values: [total - 1] },
+      { name: "total_len", dtype: "int32", dims: [], values: [total] },
+      rotary("cos", 11),
+      rotary("sin", 13)
+    ],
+    opsets: { "com.microsoft": 1 }
+  };
+}
+function decodeStep(layers, past, heads, kvHeads, dim) {
+  const hidden = heads * dim;
+  const kvWidth = kvHeads * dim;
+  const total = past + 1;
+  const nodes = [];
+  const outputs = [];
+  const initializers = [
+    { name: "seqlens_k", dtype: "int32", dims: [1], values: [total - 1] },
+    { name: "total_len", dtype: "int32", dims: [], values: [total] },
+    weight("cos", [Math.max(64, total), dim / 2], 11),
+    weight("sin", [Math.max(64, total), dim / 2], 13)
+  ];
+  const inputs = [f32("x", [1, 1, hidden])];
+  let x = "x";
+  for (let l = 0; l < layers; l++) {
+    const p = (n) => `l${l}_${n}`;
+    const y = l === layers - 1 ? "y" : p("out");
+    initializers.push(
+      weight(p("wq"), [hidden, hidden], 20 + l),
+      weight(p("wk"), [hidden, kvWidth], 30 + l),
+      weight(p("wv"), [hidden, kvWidth], 40 + l),
+      weight(p("wo"), [hidden, hidden], 50 + l)
+    );
+    inputs.push(f32(p("past_key"), [1, kvHeads, past, dim]), f32(p("past_value"), [1, kvHeads, past, dim]));
+    outputs.push(f32(p("present_key"), [1, kvHeads, total, dim]), f32(p("present_value"), [1, kvHeads, total, dim]));
+    nodes.push(
+      { op: "MatMul", inputs: [x, p("wq")], outputs: [p("q")], name: p("q") },
+      { op: "MatMul", inputs: [x, p("wk")], outputs: [p("k")], name: p("k") },
+      { op: "MatMul", inputs: [x, p("wv")], outputs: [p("v")], name: p("v") },
+      {
+        op: "GroupQueryAttention",
+        domain: "com.microsoft",
+        inputs: [p("q"), p("k"), p("v"), p("past_key"), p("past_value"), "seqlens_k", "total_len", "cos", "sin"],
+        outputs: [p("attn"), p("present_key"), p("present_value")],
+        name: p("gqa"),
+        attrs: { num_heads: heads, kv_num_heads: kvHeads, do_rotary: 1, scale: 1 / Math.sqrt(dim) }
+      },
+      { op: "MatMul", inputs: [p("attn"), p("wo")], outputs: [p("o")], name: p("o") },
+      { op: "Add", inputs: [p("o"), x], outputs: [y], name: p("res") }
+    );
+    x = y;
+  }
+  return {
+    id: `decode-${layers}x${heads}h${kvHeads}x${dim}-past${past}`,
+    what: `a decode step: ${layers} x (q/k/v MatMul, GroupQueryAttention over ${past} cached, ${heads} heads on ${kvHeads} of ${dim}, output MatMul, residual Add)`,
+    nodes,
+    inputs,
+    outputs: [f32("y", [1, 1, hidden]), ...outputs],
+    initializers,
+    opsets: { "com.microsoft": 1 }
+  };
+}
+function viewChain(count2) {
+  if (count2 % 2 !== 0) throw new Error(`viewChain(${count2}): an even count returns to [n, 64]`);
   const nodes = [];
   let cur = "x";
   for (let i = 0; i < count2; i++) {
     const out = i === count2 - 1 ? "y" : `x${i + 1}`;
-    nodes.push(
-      { op: "Shape", inputs: [cur], outputs: [`s${i}`], name: `shape${i}` },
-      { op: "Gather", inputs: [`s${i}`, "zero"], outputs: [`g${i}`], name: `gather${i}`, attrs: { axis: 0 } },
-      { op: "Unsqueeze", inputs: [`g${i}`, "axes"], outputs: [`u${i}`], name: `unsqueeze${i}` },
-      { op: "Concat", inputs: [`u${i}`, "width"], outputs: [`c${i}`], name: `concat${i}`, attrs: { axis: 0 } },
-      { op: "Reshape", inputs: [cur, `c${i}`], outputs: [out], name: `reshape${i}` }
-    );
+    nodes.push({ op: "Reshape", inputs: [cur, i % 2 === 0 ? "narrow" : "wide"], outputs: [out], name: `reshape${i}` });
     cur = out;
   }
   return {
-    id: `shape-chain-${count2}`,
-    what: `${count2} x (Shape, Gather, Unsqueeze, Concat, Reshape) on [n,64], n symbolic (shape arithmetic at every pass)`,
+    id: `view-chain-${count2}`,
+    what: `${count2} x Reshape, [n,64] <-> [2n,32], n symbolic`,
     nodes,
     inputs: [f32("x", ["n", 64])],
+    // An even count ends where it began.
     outputs: [f32("y", ["n", 64])],
     initializers: [
-      { name: "zero", dtype: "int64", dims: [], values: [0] },
-      { name: "axes", dtype: "int64", dims: [1], values: [0] },
-      { name: "width", dtype: "int64", dims: [1], values: [64] }
+      { name: "narrow", dtype: "int64", dims: [2], values: [-1, 32] },
+      { name: "wide", dtype: "int64", dims: [2], values: [-1, 64] }
     ],
     dims: { n: 8 }
   };
@@ -35141,7 +35270,9 @@ function fullSpecs() {
     resize(16, 16),
     transposeConcat(64, 56),
     transposeConcat(16, 16),
-    shapeChain(32),
+    decodeStep(4, 8, 4, 2, 16),
+    gqa(128, 128, 8, 4, 64),
+    viewChain(32),
     smallOps(4)
   ];
 }
@@ -35158,7 +35289,7 @@ function quickSpecs() {
 }
 function build(s) {
   const bytes = encodeModel({
-    opsets: { "": 17 },
+    opsets: { "": 17, ...s.opsets },
     producer: "model-budget calibrate",
     graph: { name: s.id, nodes: s.nodes, inputs: s.inputs, outputs: s.outputs, initializers: s.initializers }
   });
@@ -35220,6 +35351,8 @@ function deviceYaml(device, fit, options = {}) {
   lines.push(`    memory-efficiency: ${fraction2(device.memoryEfficiency)}${mark("memory-efficiency")}`);
   lines.push(`    kernel-overhead: ${seconds2(device.kernelOverhead)}${mark("kernel-overhead")}`);
   if (device.runOverhead) lines.push(`    run-overhead: ${seconds2(device.runOverhead)}${mark("run-overhead")}`);
+  if (device.threadWake) lines.push(`    thread-wake: ${seconds2(device.threadWake)}${mark("thread-wake")}`);
+  if (device.nchwcBlock) lines.push(`    nchwc-block: ${device.nchwcBlock}${fit ? "  # the CPU's fp32 vector lanes" : ""}`);
   if (device.cache) lines.push(`    cache: { size: ${size(device.cache.bytes)}, bandwidth: ${bandwidth(device.cache.bandwidth)} }${mark("cache.bandwidth")}`);
   lines.push(`    fusion: ${device.fusion}`);
   const classes = OP_CLASSES.filter((c) => device.classes[c] && Object.keys(device.classes[c]).length);
@@ -35263,13 +35396,17 @@ function fitComments(fit) {
 
 // src/calibrate/calibrate.ts
 function thisMachineDevice(machine, bandwidth2, id = "this-machine", name = describeMachine(machine)) {
-  return deviceModel({
-    id,
-    name,
-    class: "cpu",
-    peak: { fp32: { value: machine.peak, source: "detected" } },
-    bandwidth: { value: bandwidth2, source: "detected" }
-  });
+  const block = nchwcBlockOf(machine);
+  return {
+    ...deviceModel({
+      id,
+      name,
+      class: "cpu",
+      peak: { fp32: { value: machine.peak, source: "detected" } },
+      bandwidth: { value: bandwidth2, source: "detected" }
+    }),
+    ...block ? { nchwcBlock: block } : {}
+  };
 }
 function describeMachine(m) {
   const cpu = m.cpu.replace(/\((R|TM)\)/gi, "").replace(/\s+/g, " ").trim();
@@ -35300,7 +35437,9 @@ async function calibrateOnThisMachine(options) {
     for (const model of models) {
       const session = await options.ort.InferenceSession.create(model.bytes, sessionOptions({ threads, optimization }));
       sessions.push(session);
-      items.push({ session, feeds: makeFeeds(options.ort, model.feeds), warmup: options.quick ? 2 : 3, runs: options.quick ? 5 : model.runs ?? 10 });
+      const feeds = makeFeeds(options.ort, model.feeds);
+      const probe = options.quick || model.runs ? void 0 : await timeSession(session, feeds, { warmup: 2, runs: 3, passes: 1 });
+      items.push({ session, feeds, warmup: options.quick ? 2 : 3, runs: options.quick ? 5 : model.runs ?? runsFor(probe.minMs) });
     }
     const rounds = options.rounds ?? (options.quick ? 2 : 5);
     const all = await timeInRounds([...items, ...options.alongside ?? []], rounds, (r) => options.onRound?.(r, rounds));
@@ -35336,7 +35475,8 @@ function fitTimed(timings, options) {
       options.bandwidth ? `bandwidth ${(bw / 1e9).toFixed(1)} GB/s as given (--bandwidth)` : measured ? `bandwidth ${(bw / 1e9).toFixed(1)} GB/s: the best streaming rate measured here (the largest element-wise chains and matrix-vector products)` : "bandwidth 10 GB/s assumed (no element-wise measurement)"
     );
   } else {
-    base = { ...base, id, name: `${base.name}, ${how} on ${describeMachine(machine)}` };
+    const block = nchwcBlockOf(machine);
+    base = { ...base, id, name: `${base.name}, ${how} on ${describeMachine(machine)}`, ...block ? { nchwcBlock: block } : {} };
     basis.push(`peak and bandwidth from ${options.base.id}`);
   }
   const measurements = timed.map((t) => ({

@@ -40344,6 +40344,8 @@ var KEYS = {
     "memory-efficiency",
     "kernel-overhead",
     "run-overhead",
+    "thread-wake",
+    "nchwc-block",
     "cache",
     "fusion",
     "classes"
@@ -40453,6 +40455,12 @@ function oneOf(ctx, node2, keyPath, allowed) {
     const hint = typeof v === "string" && v.length <= 64 ? closest(v, allowed) : [];
     fail(ctx, node2, keyPath, `expected one of ${allowed.join(", ")}, got ${kind(node2)}${hint.length ? `; did you mean '${hint[0]}'?` : ""}`);
   }
+  return v;
+}
+function wholeNumber(ctx, node2, keyPath, min, max2) {
+  const v = scalar(node2);
+  if (typeof v !== "number" || !Number.isInteger(v) || v < min || v > max2)
+    fail(ctx, node2, keyPath, `expected a whole number from ${min} to ${max2}, got ${kind(node2)}`);
   return v;
 }
 function bool(ctx, node2, keyPath) {
@@ -40967,6 +40975,8 @@ function parseCustomDevice(ctx, node2, keyPath, onId) {
   if (m.has("memory-efficiency")) overrides.memoryEfficiency = check(() => fraction(ctx, m.get("memory-efficiency").value, `${keyPath}.memory-efficiency`));
   if (m.has("kernel-overhead")) overrides.kernelOverhead = check(() => seconds(ctx, m.get("kernel-overhead").value, `${keyPath}.kernel-overhead`));
   if (m.has("run-overhead")) overrides.runOverhead = check(() => seconds(ctx, m.get("run-overhead").value, `${keyPath}.run-overhead`));
+  if (m.has("thread-wake")) overrides.threadWake = check(() => seconds(ctx, m.get("thread-wake").value, `${keyPath}.thread-wake`));
+  if (m.has("nchwc-block")) overrides.nchwcBlock = check(() => wholeNumber(ctx, m.get("nchwc-block").value, `${keyPath}.nchwc-block`, 1, 1024));
   let cache = like?.cache;
   if (m.has("cache")) {
     const c = check(() => cacheFigures(ctx, m.get("cache").value, `${keyPath}.cache`, like?.cache, source));
@@ -41942,7 +41952,9 @@ function deviceModel(device, overrides = {}) {
     classes: classFigures(e.classes, computeEfficiency, kernelOverhead, overrides.classes),
     ...cache ? { cache } : {},
     fusion: overrides.fusion ?? e.fusion,
-    ...overrides.runOverhead ? { runOverhead: overrides.runOverhead } : {}
+    ...overrides.runOverhead ? { runOverhead: overrides.runOverhead } : {},
+    ...overrides.threadWake ? { threadWake: overrides.threadWake } : {},
+    ...overrides.nchwcBlock ? { nchwcBlock: overrides.nchwcBlock } : {}
   };
 }
 
@@ -52178,6 +52190,8 @@ function analyzeExpanded(loaded, options, expansion) {
 }
 
 // src/devices/roofline.ts
+var PARALLEL_FLOPS = 2 * 2 * 65536;
+var PARALLEL_BYTES = 256 * 1024;
 var SHAPE_VALUE_LIMIT = 64;
 var INFERENCE_CLASS = { Dropout: "view", BatchNormalization: "elementwise" };
 var CONV_OPS = /* @__PURE__ */ new Set(["Conv", "ConvInteger", "QLinearConv"]);
@@ -52245,6 +52259,12 @@ function checkDevice(device) {
   }
   if (device.runOverhead !== void 0 && !(device.runOverhead >= 0 && Number.isFinite(device.runOverhead))) {
     throw bad(`run overhead must be a finite number of seconds >= 0, got ${device.runOverhead}`);
+  }
+  if (device.threadWake !== void 0 && !(device.threadWake >= 0 && Number.isFinite(device.threadWake))) {
+    throw bad(`thread wake must be a finite number of seconds >= 0, got ${device.threadWake}`);
+  }
+  if (device.nchwcBlock !== void 0 && !(Number.isInteger(device.nchwcBlock) && device.nchwcBlock >= 1 && device.nchwcBlock <= 1024)) {
+    throw bad(`NCHWc block must be a whole number of channels from 1 to 1024, got ${device.nchwcBlock}`);
   }
   if (device.cache) {
     const { bytes, bandwidth } = device.cache;
@@ -52382,7 +52402,7 @@ var NCHWC_THROUGH = /* @__PURE__ */ new Set([
   "Concat"
 ]);
 var NCHWC_BLOCK = 8;
-function nchwcReorders(nodes, classes, producer, graphOutputs, constant) {
+function nchwcReorders(nodes, classes, producer, graphOutputs, constant, block) {
   const count2 = new Uint8Array(nodes.length);
   const bytes = new Float64Array(nodes.length);
   const blocked = /* @__PURE__ */ new Set();
@@ -52395,11 +52415,11 @@ function nchwcReorders(nodes, classes, producer, graphOutputs, constant) {
     const w = n.inputs[1]?.shape;
     const x2 = n.inputs[0]?.shape;
     if (!w || w.length !== 4 || !x2 || x2.length !== 4) return false;
-    return typeof w[0] === "number" && w[0] % NCHWC_BLOCK === 0;
+    return typeof w[0] === "number" && w[0] % block === 0;
   };
   const channelsInBlocks = (t) => {
     const c = t.shape?.[1];
-    return typeof c === "number" && c % NCHWC_BLOCK === 0;
+    return typeof c === "number" && c % block === 0;
   };
   nodes.forEach((n, i2) => {
     const converted = isConverted(n, classes[i2]);
@@ -52505,6 +52525,7 @@ function estimateLatency(nodes, device, options = {}) {
   let overhead = 0;
   let kernels = 0;
   let totalFlops = 0;
+  let parallel = false;
   const byClass = {};
   const timeByBound = { compute: 0, memory: 0, overhead: 0 };
   const out = [];
@@ -52588,6 +52609,7 @@ function estimateLatency(nodes, device, options = {}) {
       time = Math.max(tc, tm) + ov;
     }
     const bound2 = oh > time - oh ? "overhead" : tc >= tm ? "compute" : "memory";
+    if (!parallel) parallel = cls === "attention" || flops3 >= PARALLEL_FLOPS || bytes >= PARALLEL_BYTES;
     compute += tc;
     memory += tm;
     overhead += oh;
@@ -52599,7 +52621,7 @@ function estimateLatency(nodes, device, options = {}) {
     out.push({ time, compute: tc, memory: tm, bound: bound2, precision: p, opClass: cls, ...cached ? { cached } : {} });
   });
   if (fusion === "onnxruntime") {
-    const reorders = nchwcReorders(nodes, classes, producer, options.graphOutputs ?? [], folded);
+    const reorders = nchwcReorders(nodes, classes, producer, options.graphOutputs ?? [], folded, device.nchwcBlock ?? NCHWC_BLOCK);
     const { overhead: ov, rates } = figures2("data-movement");
     reorders.count.forEach((k, i2) => {
       if (k === 0) return;
@@ -52614,8 +52636,9 @@ function estimateLatency(nodes, device, options = {}) {
     });
   }
   const run2 = device.runOverhead ?? 0;
-  const total = out.reduce((s, t) => s + t.time, 0) + run2;
-  overhead += run2;
+  const wake = parallel ? device.threadWake ?? 0 : 0;
+  const total = out.reduce((s, t) => s + t.time, 0) + run2 + wake;
+  overhead += run2 + wake;
   if (!Number.isFinite(total)) throw new UserError("", `device ${quoteToken(device.id)}: its peak or bandwidth is too small for a finite estimate`);
   let precision = effectivePrecision(device, options.precision ?? "fp32") ?? "fp32";
   let most = -1;
@@ -52630,6 +52653,7 @@ function estimateLatency(nodes, device, options = {}) {
     memoryMs: memory * 1e3,
     overheadMs: overhead * 1e3,
     runOverheadMs: run2 * 1e3,
+    threadWakeMs: wake * 1e3,
     bound,
     utilization: total > 0 && peak > 0 ? totalFlops / (total * peak) : 0,
     precision,
@@ -52701,7 +52725,8 @@ function withLatency(report2, devices, options = {}) {
         compute: d.computeEfficiency,
         memory: d.memoryEfficiency,
         kernelOverheadUs: d.kernelOverhead * 1e6,
-        ...d.runOverhead ? { runOverheadUs: d.runOverhead * 1e6 } : {}
+        ...d.runOverhead ? { runOverheadUs: d.runOverhead * 1e6 } : {},
+        ...d.threadWake ? { threadWakeUs: d.threadWake * 1e6 } : {}
       },
       fusion: est.fusion,
       byClass: est.byClass,
@@ -54466,6 +54491,10 @@ var report_schema_default = {
             runOverheadUs: {
               type: "number",
               description: "What one inference call costs beyond its kernels, included in ms (absent when the device has none)"
+            },
+            threadWakeUs: {
+              type: "number",
+              description: "What waking the runtime's idle worker threads costs a forward pass with a multi-threaded kernel, included in ms when charged (absent when the device has none)"
             }
           }
         },
