@@ -4,7 +4,7 @@
  * recurrence per time step, the cache at its boundary, and fusion standard against none.
  */
 import { describe, expect, it } from 'vitest';
-import { estimateLatency, nodeClass, type DeviceModel } from '../../src/devices/roofline.js';
+import { estimateLatency, im2colBytes, nodeClass, type DeviceModel } from '../../src/devices/roofline.js';
 import { CLASS_EFFICIENCY, deviceModel } from '../../src/devices/efficiency.js';
 import { findDevice, type Device } from '../../src/devices/catalog.js';
 import type { NodeEntry, TensorEntry } from '../../src/report/model-report.js';
@@ -384,6 +384,40 @@ describe('fusion onnxruntime: as ONNX Runtime CPU fuses, with NCHWc layout reord
     expect(avx512.kernels).toBe(2);
     close(avx512.ms, std24.ms);
     expect(() => estimateLatency(convs24, device({ fusion: 'onnxruntime', nchwcBlock: 0 }), cgraph)).toThrow(/NCHWc block/);
+  });
+
+  it("a grouped conv on ONNX Runtime also moves its im2col buffer (C_in x taps x output positions, written and read) at the cache's rate", () => {
+    // 128 channels in 32 groups of 4, 3x3, 56x56 in and out: the buffer is 128 x 9 x 3136 floats.
+    const g = node({
+      op: 'Conv',
+      opClass: 'grouped',
+      inputs: [t('x', [1, 128, 56, 56]), t('w', [128, 4, 3, 3])],
+      outputs: [t('y', [1, 128, 56, 56])],
+      flops: 2 * 128 * 4 * 9 * 3136,
+    });
+    expect(im2colBytes(g)).toBe(2 * 128 * 9 * 3136 * 4);
+    const cache = { bytes: 64 << 20, bandwidth: 2e11 };
+    const std = estimateLatency([g], device({ fusion: 'standard', cache }), { graphInputs: ['x'], graphOutputs: ['y'] });
+    const ort = estimateLatency([g], device({ fusion: 'onnxruntime', cache }), { graphInputs: ['x'], graphOutputs: ['y'] });
+    close(ort.ms, std.ms + ((2 * 128 * 9 * 3136 * 4) / 2e11) * 1e3);
+    close(ort.memoryMs, std.memoryMs + ((2 * 128 * 9 * 3136 * 4) / 2e11) * 1e3);
+    // No cache: at the memory rate.
+    const noCache = estimateLatency([g], device({ fusion: 'onnxruntime' }), { graphInputs: ['x'], graphOutputs: ['y'] });
+    close(
+      noCache.ms,
+      estimateLatency([g], device({ fusion: 'standard' }), { graphInputs: ['x'], graphOutputs: ['y'] }).ms + ((2 * 128 * 9 * 3136 * 4) / DRAM) * 1e3,
+    );
+    // A pointwise conv reads its input as it is; a strided 1x1 does gather.
+    const pw = node({ op: 'Conv', opClass: 'grouped', inputs: [t('x', [1, 64, 8, 8]), t('w', [64, 8, 1, 1])], outputs: [t('y', [1, 64, 8, 8])], flops: 1 });
+    expect(im2colBytes(pw)).toBe(0);
+    const strided = node({
+      op: 'Conv',
+      opClass: 'grouped',
+      inputs: [t('x', [1, 64, 8, 8]), t('w', [64, 8, 1, 1])],
+      outputs: [t('y', [1, 64, 4, 4])],
+      flops: 1,
+    });
+    expect(im2colBytes(strided)).toBe(2 * 64 * 16 * 4);
   });
 
   it('a stem conv reading 3 channels takes the plain tensor as it is: only the reorder out', () => {
