@@ -52453,6 +52453,22 @@ function nchwcReorders(nodes, classes, producer, graphOutputs, constant, block) 
   }
   return { count: count2, bytes };
 }
+function im2colBytes(n) {
+  const x2 = n.inputs[0]?.shape;
+  const w = n.inputs[1]?.shape;
+  const y = n.outputs[0]?.shape;
+  if (!x2 || !w || !y || x2.length < 3 || w.length !== x2.length || y.length !== x2.length) return 0;
+  if (![...x2, ...w, ...y].every((d) => typeof d === "number")) return 0;
+  const xs = x2;
+  const ws = w;
+  const ys = y;
+  const kernel2 = ws.slice(2).reduce((a, b) => a * b, 1);
+  const outSpatial = ys.slice(2).reduce((a, b) => a * b, 1);
+  const inSpatial = xs.slice(2).reduce((a, b) => a * b, 1);
+  if (kernel2 === 1 && outSpatial === inSpatial) return 0;
+  const elem = n.outputs[0]?.dtype === "float16" || n.outputs[0]?.dtype === "bfloat16" ? 2 : n.outputs[0]?.dtype === "float64" ? 8 : 4;
+  return 2 * xs[0] * xs[1] * kernel2 * outSpatial * elem;
+}
 function constantNodes(nodes, producer, graphInputs) {
   const inputs = new Set(graphInputs);
   const out = /* @__PURE__ */ new Set();
@@ -52607,6 +52623,14 @@ function estimateLatency(nodes, device, options = {}) {
       tc = flops3 > 0 ? flops3 / rate : 0;
       [tm, cached] = n.timing?.bytes !== void 0 ? move(bytes, rates) : moveWith(bytes, externalBytesOf(n), rates);
       time = Math.max(tc, tm) + ov;
+      if (fusion === "onnxruntime" && cls === "grouped") {
+        const col = im2colBytes(n);
+        if (col > 0) {
+          const t = col / (cache ? rates.cache : rates.dram);
+          tm += t;
+          time += t;
+        }
+      }
     }
     const bound2 = oh > time - oh ? "overhead" : tc >= tm ? "compute" : "memory";
     if (!parallel) parallel = cls === "attention" || flops3 >= PARALLEL_FLOPS || bytes >= PARALLEL_BYTES;
