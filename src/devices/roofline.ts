@@ -81,8 +81,8 @@ export interface DeviceModel {
  * worker, and runtimes keep it on the calling thread), or an attention kernel (fanned out over
  * its heads whatever its size).
  */
-export const PARALLEL_FLOPS = 2 * 2 * 65536;
-export const PARALLEL_BYTES = 256 * 1024;
+const PARALLEL_FLOPS = 2 * 2 * 65536;
+const PARALLEL_BYTES = 256 * 1024;
 
 export type Bound = 'compute' | 'memory' | 'overhead' | 'fused' | 'none';
 
@@ -448,7 +448,7 @@ const NCHWC_THROUGH = new Set([
 ]);
 
 /** Channels per block of the NCHWc layout when the device does not say (`nchwcBlock`): 8, AVX2's fp32 lanes. */
-export const NCHWC_BLOCK = 8;
+const NCHWC_BLOCK = 8;
 
 /**
  * ONNX Runtime's CPU provider runs 2-D convolutions in a blocked channel layout (NCHWc) and
