@@ -268,7 +268,6 @@ interface Measured {
   runs: number;
 }
 
-/** Runs per pass: at least 10, about 3 s per pass; long models (over 200 ms a run) fewer, at least 3. */
 const PROFILE_RUNS = 6;
 
 /** Profile a few runs in a separate session (profiling slows kernels down); the profile's events. */

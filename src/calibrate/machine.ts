@@ -24,7 +24,6 @@ export interface Machine {
   caches: { level: number; bytes: number; sharedBy: number }[];
 }
 
-/** FLOPs per cycle per core at fp32 from the CPU flags (two FMA pipes assumed, as on every recent x86 and big Arm core). */
 /**
  * Channels per block of ONNX Runtime's blocked convolution layout on this CPU (MLAS's NCHWc block:
  * the fp32 lanes of the widest vectors it uses, 16 with AVX-512, 8 with AVX2); undefined where
@@ -36,6 +35,7 @@ export function nchwcBlockOf(machine: Pick<Machine, 'vector'>): number | undefin
   return undefined;
 }
 
+/** FLOPs per cycle per core at fp32 from the CPU flags (two FMA pipes assumed, as on every recent x86 and big Arm core). */
 export function vectorUnit(flags: ReadonlySet<string>): { flopsPerCycle: number; vector: string } {
   if (flags.has('avx512f')) return { flopsPerCycle: 2 * 16 * 2, vector: 'AVX-512: 2 FMA x 16 fp32 lanes x 2' };
   if (flags.has('avx2') && flags.has('fma')) return { flopsPerCycle: 2 * 8 * 2, vector: 'AVX2+FMA: 2 FMA x 8 fp32 lanes x 2' };

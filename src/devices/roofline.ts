@@ -544,7 +544,7 @@ export function im2colBytes(n: NodeEntry): number {
   const outSpatial = ys.slice(2).reduce((a, b) => a * b, 1);
   const inSpatial = xs.slice(2).reduce((a, b) => a * b, 1);
   if (kernel === 1 && outSpatial === inSpatial) return 0;
-  const elem = n.outputs[0]?.dtype === 'float16' || n.outputs[0]?.dtype === 'bfloat16' ? 2 : n.outputs[0]?.dtype === 'float64' ? 8 : 4;
+  const elem = DTYPE_BYTES[n.outputs[0]?.dtype ?? 'float32'] ?? 4;
   return 2 * xs[0] * xs[1] * kernel * outSpatial * elem;
 }
 
