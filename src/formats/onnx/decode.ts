@@ -114,74 +114,71 @@ function emptyGraph(): Graph {
   return { name: '', nodes: [], inputs: [], outputs: [], valueInfo: [], initializers: [], sparseInitializers: [] };
 }
 
-/** Run `body` over the length-delimited sub-message at the reader's position. */
-function sub<T>(r: Reader, body: (s: Reader) => T): T {
-  const [start, end] = r.span();
-  return body(new Reader(r.buf, start, end));
+// Every sub-message is read in place (Reader.enter / leave): no reader object and no closure per
+// message. A function that reads one calls `enter` first and `leave` once it is done.
+
+function opsetId(s: Reader): [string, number] {
+  const outer = s.enter();
+  let domain = '';
+  let version = 0;
+  while (!s.done) {
+    const tag = s.tag();
+    if (tag === ((1 << 3) | WIRE_LEN)) domain = s.string();
+    else if (tag === ((2 << 3) | WIRE_VARINT)) version = s.int64();
+    else s.skip(tag & 7);
+  }
+  s.leave(outer);
+  return [normDomain(domain), version];
 }
 
-function opsetId(r: Reader): [string, number] {
-  return sub(r, (s) => {
-    let domain = '';
-    let version = 0;
-    while (!s.done) {
-      const tag = s.tag();
-      if (tag === ((1 << 3) | WIRE_LEN)) domain = s.string();
-      else if (tag === ((2 << 3) | WIRE_VARINT)) version = s.int64();
-      else s.skip(tag & 7);
-    }
-    return [normDomain(domain), version];
-  });
+function stringEntry(s: Reader): [string, string] {
+  const outer = s.enter();
+  let key = '';
+  let value = '';
+  while (!s.done) {
+    const tag = s.tag();
+    if (tag === ((1 << 3) | WIRE_LEN)) key = s.string();
+    else if (tag === ((2 << 3) | WIRE_LEN)) value = s.string();
+    else s.skip(tag & 7);
+  }
+  s.leave(outer);
+  return [key, value];
 }
 
-function stringEntry(r: Reader): [string, string] {
-  return sub(r, (s) => {
-    let key = '';
-    let value = '';
-    while (!s.done) {
-      const tag = s.tag();
-      if (tag === ((1 << 3) | WIRE_LEN)) key = s.string();
-      else if (tag === ((2 << 3) | WIRE_LEN)) value = s.string();
-      else s.skip(tag & 7);
-    }
-    return [key, value];
-  });
-}
-
-function graph(r: Reader, depth: number): Graph {
+function graph(s: Reader, depth: number): Graph {
   if (depth > MAX_DEPTH) throw new Error('sub-graphs nested too deeply');
-  return sub(r, (s) => {
-    const g = emptyGraph();
-    while (!s.done) {
-      const tag = s.tag();
-      switch (tag) {
-        case (1 << 3) | WIRE_LEN:
-          g.nodes.push(node(s, depth));
-          break;
-        case (2 << 3) | WIRE_LEN:
-          g.name = s.string();
-          break;
-        case (5 << 3) | WIRE_LEN:
-          g.initializers.push(tensor(s));
-          break;
-        case (11 << 3) | WIRE_LEN:
-          g.inputs.push(valueInfo(s));
-          break;
-        case (12 << 3) | WIRE_LEN:
-          g.outputs.push(valueInfo(s));
-          break;
-        case (13 << 3) | WIRE_LEN:
-          g.valueInfo.push(valueInfo(s));
-          break;
-        case (15 << 3) | WIRE_LEN:
-          g.sparseInitializers.push(sparseTensor(s));
-          break;
-        default:
-          s.skip(tag & 7);
-      }
+  const outer = s.enter();
+  const g = emptyGraph();
+  while (!s.done) {
+    const tag = s.tag();
+    switch (tag) {
+      case (1 << 3) | WIRE_LEN:
+        g.nodes.push(node(s, depth));
+        break;
+      case (2 << 3) | WIRE_LEN:
+        g.name = s.string();
+        break;
+      case (5 << 3) | WIRE_LEN:
+        g.initializers.push(tensor(s));
+        break;
+      case (11 << 3) | WIRE_LEN:
+        g.inputs.push(valueInfo(s));
+        break;
+      case (12 << 3) | WIRE_LEN:
+        g.outputs.push(valueInfo(s));
+        break;
+      case (13 << 3) | WIRE_LEN:
+        g.valueInfo.push(valueInfo(s));
+        break;
+      case (15 << 3) | WIRE_LEN:
+        g.sparseInitializers.push(sparseTensor(s));
+        break;
+      default:
+        s.skip(tag & 7);
     }
-    return g;
-  });
+  }
+  s.leave(outer);
+  return g;
 }
 
 /**
@@ -196,9 +193,9 @@ const NO_ATTRS: Map<string, Attr> = new Map();
 const inputStack: string[] = [];
 const outputStack: string[] = [];
 
-function node(r: Reader, depth: number): Node {
+function node(s: Reader, depth: number): Node {
   if (--nodesLeft < 0) throw new TooManyNodesError(nodeLimit);
-  const s = r.subReader();
+  const outer = s.enter();
   const n: Node = { name: '', opType: '', domain: '', inputs: EMPTY_NAMES, outputs: EMPTY_NAMES, attrs: NO_ATTRS };
   const inBase = inputStack.length;
   const outBase = outputStack.length;
@@ -239,6 +236,7 @@ function node(r: Reader, depth: number): Node {
     inputStack.length = inBase;
     outputStack.length = outBase;
   }
+  s.leave(outer);
   return n;
 }
 
@@ -259,175 +257,169 @@ const ATTR_TYPES: Record<number, Attr['type']> = {
   14: 'type_protos',
 };
 
-function attribute(r: Reader, depth: number): [string, Attr] {
-  return sub(r, (s) => {
-    let name = '';
-    let ref = '';
-    let declared = 0;
-    let f: number | undefined;
-    let i: number | undefined;
-    let str: Uint8Array | undefined;
-    let t: TensorData | undefined;
-    let g: Graph | undefined;
-    let sp: SparseTensorData | undefined;
-    let tp: ValueType | null | undefined;
-    const floats: number[] = [];
-    const ints: number[] = [];
-    const strings: string[] = [];
-    const tensors: TensorData[] = [];
-    const graphs: Graph[] = [];
-    const sparse: SparseTensorData[] = [];
-    const typeProtos: (ValueType | null)[] = [];
-    while (!s.done) {
-      const tag = s.tag();
-      const field = tag >>> 3;
-      const wire = tag & 7;
-      switch (field) {
-        case 1:
-          name = s.string();
-          break;
-        case 21:
-          ref = s.string();
-          break;
-        case 20:
-          declared = s.int32();
-          break;
-        case 2:
-          f = s.float();
-          break;
-        case 3:
-          i = s.int64();
-          break;
-        case 4:
-          str = s.bytes();
-          break;
-        case 5:
-          t = tensor(s);
-          break;
-        case 6:
-          g = graph(s, depth + 1);
-          break;
-        case 22:
-          sp = sparseTensor(s);
-          break;
-        case 14:
-          tp = typeProto(s, 0);
-          break;
-        case 7:
-          repeated(
-            s,
-            wire,
-            5,
-            floats,
-            () => s.float(),
-            (p) => p.float(),
-          );
-          break;
-        case 8:
-          repeated(
-            s,
-            wire,
-            0,
-            ints,
-            () => s.int64(),
-            (p) => p.int64(),
-          );
-          break;
-        case 9:
-          strings.push(s.string());
-          break;
-        case 10:
-          tensors.push(tensor(s));
-          break;
-        case 11:
-          graphs.push(graph(s, depth + 1));
-          break;
-        case 23:
-          sparse.push(sparseTensor(s));
-          break;
-        case 15:
-          typeProtos.push(typeProto(s, 0));
-          break;
-        default:
-          s.skip(wire);
-      }
-    }
-    if (ref) return [name, { type: 'ref', ref }];
-    let type = ATTR_TYPES[declared];
-    if (!type) {
-      // IR version 1-2 files may omit `type`: infer it from the field that is set.
-      type =
-        f !== undefined
-          ? 'float'
-          : i !== undefined
-            ? 'int'
-            : str !== undefined
-              ? 'string'
-              : t
-                ? 'tensor'
-                : g
-                  ? 'graph'
-                  : floats.length
-                    ? 'floats'
-                    : ints.length
-                      ? 'ints'
-                      : strings.length
-                        ? 'strings'
-                        : tensors.length
-                          ? 'tensors'
-                          : graphs.length
-                            ? 'graphs'
-                            : 'ints';
-    }
-    switch (type) {
-      case 'float':
-        return [name, { type, value: f ?? 0 }];
-      case 'int':
-        return [name, { type, value: i ?? 0 }];
-      case 'string':
-        return [name, { type, value: str ? decodeUtf8(str) : '' }];
-      case 'tensor':
-        if (!t) throw new Error(`attribute '${name}' declares a tensor but holds none`);
-        return [name, { type, value: t }];
-      case 'graph':
-        if (!g) throw new Error(`attribute '${name}' declares a graph but holds none`);
-        return [name, { type, value: g }];
-      case 'sparse_tensor':
-        if (!sp) throw new Error(`attribute '${name}' declares a sparse tensor but holds none`);
-        return [name, { type, value: sp }];
-      case 'type_proto':
-        return [name, { type, value: tp ?? null }];
-      case 'floats':
-        return [name, { type, value: floats }];
-      case 'ints':
-        return [name, { type, value: ints }];
-      case 'strings':
-        return [name, { type, value: strings }];
-      case 'tensors':
-        return [name, { type, value: tensors }];
-      case 'graphs':
-        return [name, { type, value: graphs }];
-      case 'sparse_tensors':
-        return [name, { type, value: sparse }];
-      case 'type_protos':
-        return [name, { type, value: typeProtos }];
+function attribute(s: Reader, depth: number): [string, Attr] {
+  const outer = s.enter();
+  let name = '';
+  let ref = '';
+  let declared = 0;
+  let f: number | undefined;
+  let i: number | undefined;
+  let str: Uint8Array | undefined;
+  let t: TensorData | undefined;
+  let g: Graph | undefined;
+  let sp: SparseTensorData | undefined;
+  let tp: ValueType | null | undefined;
+  // The repeated fields, made when one is met (an attribute holds one kind of value).
+  let floats: number[] | undefined;
+  let ints: number[] | undefined;
+  let strings: string[] | undefined;
+  let tensors: TensorData[] | undefined;
+  let graphs: Graph[] | undefined;
+  let sparse: SparseTensorData[] | undefined;
+  let typeProtos: (ValueType | null)[] | undefined;
+  while (!s.done) {
+    const tag = s.tag();
+    const field = tag >>> 3;
+    const wire = tag & 7;
+    switch (field) {
+      case 1:
+        name = s.string();
+        break;
+      case 21:
+        ref = s.string();
+        break;
+      case 20:
+        declared = s.int32();
+        break;
+      case 2:
+        f = s.float();
+        break;
+      case 3:
+        i = s.int64();
+        break;
+      case 4:
+        str = s.bytes();
+        break;
+      case 5:
+        t = tensor(s);
+        break;
+      case 6:
+        g = graph(s, depth + 1);
+        break;
+      case 22:
+        sp = sparseTensor(s);
+        break;
+      case 14:
+        tp = typeProto(s, 0);
+        break;
+      case 7:
+        repeatedFloats(s, wire, (floats ??= []));
+        break;
+      case 8:
+        repeatedInt64s(s, wire, (ints ??= []));
+        break;
+      case 9:
+        (strings ??= []).push(s.string());
+        break;
+      case 10:
+        (tensors ??= []).push(tensor(s));
+        break;
+      case 11:
+        (graphs ??= []).push(graph(s, depth + 1));
+        break;
+      case 23:
+        (sparse ??= []).push(sparseTensor(s));
+        break;
+      case 15:
+        (typeProtos ??= []).push(typeProto(s, 0));
+        break;
       default:
-        return [name, { type: 'ints', value: [] }];
+        s.skip(wire);
     }
-  });
+  }
+  s.leave(outer);
+  if (ref) return [name, { type: 'ref', ref }];
+  let type = ATTR_TYPES[declared];
+  if (!type) {
+    // IR version 1-2 files may omit `type`: infer it from the field that is set.
+    type =
+      f !== undefined
+        ? 'float'
+        : i !== undefined
+          ? 'int'
+          : str !== undefined
+            ? 'string'
+            : t
+              ? 'tensor'
+              : g
+                ? 'graph'
+                : floats?.length
+                  ? 'floats'
+                  : ints?.length
+                    ? 'ints'
+                    : strings?.length
+                      ? 'strings'
+                      : tensors?.length
+                        ? 'tensors'
+                        : graphs?.length
+                          ? 'graphs'
+                          : 'ints';
+  }
+  switch (type) {
+    case 'float':
+      return [name, { type, value: f ?? 0 }];
+    case 'int':
+      return [name, { type, value: i ?? 0 }];
+    case 'string':
+      return [name, { type, value: str ? decodeUtf8(str) : '' }];
+    case 'tensor':
+      if (!t) throw new Error(`attribute '${name}' declares a tensor but holds none`);
+      return [name, { type, value: t }];
+    case 'graph':
+      if (!g) throw new Error(`attribute '${name}' declares a graph but holds none`);
+      return [name, { type, value: g }];
+    case 'sparse_tensor':
+      if (!sp) throw new Error(`attribute '${name}' declares a sparse tensor but holds none`);
+      return [name, { type, value: sp }];
+    case 'type_proto':
+      return [name, { type, value: tp ?? null }];
+    case 'floats':
+      return [name, { type, value: floats ?? [] }];
+    case 'ints':
+      return [name, { type, value: ints ?? [] }];
+    case 'strings':
+      return [name, { type, value: strings ?? [] }];
+    case 'tensors':
+      return [name, { type, value: tensors ?? [] }];
+    case 'graphs':
+      return [name, { type, value: graphs ?? [] }];
+    case 'sparse_tensors':
+      return [name, { type, value: sparse ?? [] }];
+    case 'type_protos':
+      return [name, { type, value: typeProtos ?? [] }];
+    default:
+      return [name, { type: 'ints', value: [] }];
+  }
 }
 
-/** A repeated scalar field, packed (wire 2) or one value per tag. */
-function repeated(s: Reader, wire: number, scalarWire: number, out: number[], one: () => number, fromPacked: (p: Reader) => number): void {
+/** Repeated float (wire 5): packed (wire 2) or one value per tag; another wire type is skipped. */
+function repeatedFloats(s: Reader, wire: number, out: number[]): void {
   if (wire === WIRE_LEN) {
-    const [start, end] = s.span();
-    const p = new Reader(s.buf, start, end);
-    while (!p.done) out.push(fromPacked(p));
-  } else if (wire === scalarWire) {
-    out.push(one());
-  } else {
-    s.skip(wire);
-  }
+    const outer = s.enter();
+    while (!s.done) out.push(s.float());
+    s.leave(outer);
+  } else if (wire === 5) out.push(s.float());
+  else s.skip(wire);
+}
+
+/** Repeated int64 (varint): packed (wire 2) or one value per tag; another wire type is skipped. */
+function repeatedInt64s(s: Reader, wire: number, out: number[]): void {
+  if (wire === WIRE_LEN) {
+    const outer = s.enter();
+    while (!s.done) out.push(s.int64());
+    s.leave(outer);
+  } else if (wire === WIRE_VARINT) out.push(s.int64());
+  else s.skip(wire);
 }
 
 const TYPED_FIELDS: Record<number, [TypedField, number]> = {
@@ -438,8 +430,11 @@ const TYPED_FIELDS: Record<number, [TypedField, number]> = {
   11: ['uint64', 0],
 };
 
-export function tensor(r: Reader): TensorData {
-  return sub(r, (s) => decodeTensorBody(s));
+export function tensor(s: Reader): TensorData {
+  const outer = s.enter();
+  const t = decodeTensorBody(s);
+  s.leave(outer);
+  return t;
 }
 
 /** Decode a TensorProto from a reader positioned over exactly its bytes (also used for .pb files). */
@@ -458,14 +453,7 @@ export function decodeTensorBody(s: Reader): TensorData {
     const wire = tag & 7;
     switch (field) {
       case 1:
-        repeated(
-          s,
-          wire,
-          0,
-          t.dims,
-          () => s.int64(),
-          (p) => p.int64(),
-        );
+        repeatedInt64s(s, wire, t.dims);
         break;
       case 2:
         t.dtypeCode = s.int32();
@@ -523,201 +511,203 @@ export function decodeTensorBody(s: Reader): TensorData {
   return t;
 }
 
-function sparseTensor(r: Reader): SparseTensorData {
-  return sub(r, (s) => {
-    let values: TensorData | undefined;
-    let indices: TensorData | undefined;
-    const dims: number[] = [];
-    while (!s.done) {
-      const tag = s.tag();
-      const field = tag >>> 3;
-      if (field === 1) values = tensor(s);
-      else if (field === 2) indices = tensor(s);
-      else if (field === 3)
-        repeated(
-          s,
-          tag & 7,
-          0,
-          dims,
-          () => s.int64(),
-          (p) => p.int64(),
-        );
-      else s.skip(tag & 7);
-    }
-    const empty = (): TensorData => ({ name: '', dtype: null, dtypeCode: 0, dims: [0], storage: { kind: 'empty' } });
-    const v = values ?? empty();
-    return { name: v.name, values: v, indices: indices ?? empty(), dims };
-  });
+function sparseTensor(s: Reader): SparseTensorData {
+  const outer = s.enter();
+  let values: TensorData | undefined;
+  let indices: TensorData | undefined;
+  const dims: number[] = [];
+  while (!s.done) {
+    const tag = s.tag();
+    const field = tag >>> 3;
+    if (field === 1) values = tensor(s);
+    else if (field === 2) indices = tensor(s);
+    else if (field === 3) repeatedInt64s(s, tag & 7, dims);
+    else s.skip(tag & 7);
+  }
+  s.leave(outer);
+  const empty = (): TensorData => ({ name: '', dtype: null, dtypeCode: 0, dims: [0], storage: { kind: 'empty' } });
+  const v = values ?? empty();
+  return { name: v.name, values: v, indices: indices ?? empty(), dims };
 }
 
-function valueInfo(r: Reader): ValueInfo {
-  return sub(r, (s) => {
-    const vi: ValueInfo = { name: '', type: null };
-    while (!s.done) {
-      const tag = s.tag();
-      if (tag === ((1 << 3) | WIRE_LEN)) vi.name = s.string();
-      else if (tag === ((2 << 3) | WIRE_LEN)) vi.type = typeProto(s, 0);
-      else s.skip(tag & 7);
-    }
-    return vi;
-  });
+function valueInfo(s: Reader): ValueInfo {
+  const outer = s.enter();
+  const vi: ValueInfo = { name: '', type: null };
+  while (!s.done) {
+    const tag = s.tag();
+    if (tag === ((1 << 3) | WIRE_LEN)) vi.name = s.string();
+    else if (tag === ((2 << 3) | WIRE_LEN)) vi.type = typeProto(s, 0);
+    else s.skip(tag & 7);
+  }
+  s.leave(outer);
+  return vi;
 }
 
-function typeProto(r: Reader, depth: number): ValueType | null {
+function typeProto(s: Reader, depth: number): ValueType | null {
   if (depth > MAX_DEPTH) throw new Error('types nested too deeply');
-  return sub(r, (s) => {
-    let out: ValueType | null = null;
-    while (!s.done) {
-      const tag = s.tag();
-      const field = tag >>> 3;
-      if ((tag & 7) !== WIRE_LEN) {
-        s.skip(tag & 7);
-        continue;
-      }
-      switch (field) {
-        case 1:
-        case 8: {
-          const [dtype, shape] = tensorType(s);
-          out = { kind: field === 1 ? 'tensor' : 'sparse', dtype, shape };
-          break;
-        }
-        case 4:
-          out = { kind: 'sequence', elem: sub(s, (q) => innerType(q, depth)) };
-          break;
-        case 9:
-          out = { kind: 'optional', elem: sub(s, (q) => innerType(q, depth)) };
-          break;
-        case 5:
-          out = sub(s, (q) => {
-            let key = 0;
-            let value: ValueType | null = null;
-            while (!q.done) {
-              const t = q.tag();
-              if (t === ((1 << 3) | WIRE_VARINT)) key = q.int32();
-              else if (t === ((2 << 3) | WIRE_LEN)) value = typeProto(q, depth + 1);
-              else q.skip(t & 7);
-            }
-            return { kind: 'map' as const, key: dtypeFromCode(key), value };
-          });
-          break;
-        default:
-          s.skip(WIRE_LEN);
-      }
+  const outer = s.enter();
+  let out: ValueType | null = null;
+  while (!s.done) {
+    const tag = s.tag();
+    const field = tag >>> 3;
+    if ((tag & 7) !== WIRE_LEN) {
+      s.skip(tag & 7);
+      continue;
     }
-    return out;
-  });
+    switch (field) {
+      case 1:
+      case 8: {
+        const [dtype, shape] = tensorType(s);
+        out = { kind: field === 1 ? 'tensor' : 'sparse', dtype, shape };
+        break;
+      }
+      case 4:
+        out = { kind: 'sequence', elem: innerType(s, depth) };
+        break;
+      case 9:
+        out = { kind: 'optional', elem: innerType(s, depth) };
+        break;
+      case 5:
+        out = mapType(s, depth);
+        break;
+      default:
+        s.skip(WIRE_LEN);
+    }
+  }
+  s.leave(outer);
+  return out;
+}
+
+/** A Map type: its key's dtype and its value's type. */
+function mapType(q: Reader, depth: number): ValueType {
+  const outer = q.enter();
+  let key = 0;
+  let value: ValueType | null = null;
+  while (!q.done) {
+    const t = q.tag();
+    if (t === ((1 << 3) | WIRE_VARINT)) key = q.int32();
+    else if (t === ((2 << 3) | WIRE_LEN)) value = typeProto(q, depth + 1);
+    else q.skip(t & 7);
+  }
+  q.leave(outer);
+  return { kind: 'map' as const, key: dtypeFromCode(key), value };
 }
 
 /** The `elem_type` (field 1) of a Sequence / Optional type. */
 function innerType(q: Reader, depth: number): ValueType | null {
+  const outer = q.enter();
   let elem: ValueType | null = null;
   while (!q.done) {
     const t = q.tag();
     if (t === ((1 << 3) | WIRE_LEN)) elem = typeProto(q, depth + 1);
     else q.skip(t & 7);
   }
+  q.leave(outer);
   return elem;
 }
 
-function tensorType(r: Reader): [ReturnType<typeof dtypeFromCode>, Dim[] | null] {
-  return sub(r, (s) => {
-    let dtype: ReturnType<typeof dtypeFromCode> = null;
-    let shape: Dim[] | null = null;
-    while (!s.done) {
-      const tag = s.tag();
-      if (tag === ((1 << 3) | WIRE_VARINT)) dtype = dtypeFromCode(s.int32());
-      else if (tag === ((2 << 3) | WIRE_LEN)) shape = tensorShape(s);
-      else s.skip(tag & 7);
-    }
-    return [dtype, shape];
-  });
+function tensorType(s: Reader): [ReturnType<typeof dtypeFromCode>, Dim[] | null] {
+  const outer = s.enter();
+  let dtype: ReturnType<typeof dtypeFromCode> = null;
+  let shape: Dim[] | null = null;
+  while (!s.done) {
+    const tag = s.tag();
+    if (tag === ((1 << 3) | WIRE_VARINT)) dtype = dtypeFromCode(s.int32());
+    else if (tag === ((2 << 3) | WIRE_LEN)) shape = tensorShape(s);
+    else s.skip(tag & 7);
+  }
+  s.leave(outer);
+  return [dtype, shape];
 }
 
-function tensorShape(r: Reader): Dim[] {
-  return sub(r, (s) => {
-    const dims: Dim[] = [];
-    while (!s.done) {
-      const tag = s.tag();
-      if (tag !== ((1 << 3) | WIRE_LEN)) {
-        s.skip(tag & 7);
-        continue;
-      }
-      dims.push(
-        sub(s, (d) => {
-          let dim: Dim = null;
-          while (!d.done) {
-            const t = d.tag();
-            if (t === ((1 << 3) | WIRE_VARINT)) dim = d.int64();
-            else if (t === ((2 << 3) | WIRE_LEN)) {
-              const p = d.string();
-              dim = p === '' ? null : p;
-            } else d.skip(t & 7);
-          }
-          return dim;
-        }),
-      );
+function tensorShape(s: Reader): Dim[] {
+  const outer = s.enter();
+  const dims: Dim[] = [];
+  while (!s.done) {
+    const tag = s.tag();
+    if (tag !== ((1 << 3) | WIRE_LEN)) {
+      s.skip(tag & 7);
+      continue;
     }
-    return dims;
-  });
+    dims.push(dimension(s));
+  }
+  s.leave(outer);
+  return dims;
 }
 
-function functionProto(r: Reader): FunctionDef {
-  return sub(r, (s) => {
-    const f: FunctionDef = {
-      name: '',
-      domain: '',
-      overload: '',
-      inputs: [],
-      outputs: [],
-      attributes: [],
-      attributeDefaults: new Map(),
-      nodes: [],
-      opsetImports: new Map(),
-    };
-    while (!s.done) {
-      const tag = s.tag();
-      const field = tag >>> 3;
-      if ((tag & 7) !== WIRE_LEN) {
-        s.skip(tag & 7);
-        continue;
-      }
-      switch (field) {
-        case 1:
-          f.name = s.string();
-          break;
-        case 4:
-          f.inputs.push(s.string());
-          break;
-        case 5:
-          f.outputs.push(s.string());
-          break;
-        case 6:
-          f.attributes.push(s.string());
-          break;
-        case 11: {
-          const [name, attr] = attribute(s, 1);
-          f.attributeDefaults.set(name, attr);
-          f.attributes.push(name);
-          break;
-        }
-        case 7:
-          f.nodes.push(node(s, 1));
-          break;
-        case 9: {
-          const [domain, version] = opsetId(s);
-          f.opsetImports.set(domain, version);
-          break;
-        }
-        case 10:
-          f.domain = normDomain(s.string());
-          break;
-        case 13:
-          f.overload = s.string();
-          break;
-        default:
-          s.skip(WIRE_LEN);
-      }
+/** One TensorShapeProto.Dimension: a value, a symbol, or null (neither, or an empty symbol). */
+function dimension(d: Reader): Dim {
+  const outer = d.enter();
+  let dim: Dim = null;
+  while (!d.done) {
+    const t = d.tag();
+    if (t === ((1 << 3) | WIRE_VARINT)) dim = d.int64();
+    else if (t === ((2 << 3) | WIRE_LEN)) {
+      const p = d.string();
+      dim = p === '' ? null : p;
+    } else d.skip(t & 7);
+  }
+  d.leave(outer);
+  return dim;
+}
+
+function functionProto(s: Reader): FunctionDef {
+  const outer = s.enter();
+  const f: FunctionDef = {
+    name: '',
+    domain: '',
+    overload: '',
+    inputs: [],
+    outputs: [],
+    attributes: [],
+    attributeDefaults: new Map(),
+    nodes: [],
+    opsetImports: new Map(),
+  };
+  while (!s.done) {
+    const tag = s.tag();
+    const field = tag >>> 3;
+    if ((tag & 7) !== WIRE_LEN) {
+      s.skip(tag & 7);
+      continue;
     }
-    return f;
-  });
+    switch (field) {
+      case 1:
+        f.name = s.string();
+        break;
+      case 4:
+        f.inputs.push(s.string());
+        break;
+      case 5:
+        f.outputs.push(s.string());
+        break;
+      case 6:
+        f.attributes.push(s.string());
+        break;
+      case 11: {
+        const [name, attr] = attribute(s, 1);
+        f.attributeDefaults.set(name, attr);
+        f.attributes.push(name);
+        break;
+      }
+      case 7:
+        f.nodes.push(node(s, 1));
+        break;
+      case 9: {
+        const [domain, version] = opsetId(s);
+        f.opsetImports.set(domain, version);
+        break;
+      }
+      case 10:
+        f.domain = normDomain(s.string());
+        break;
+      case 13:
+        f.overload = s.string();
+        break;
+      default:
+        s.skip(WIRE_LEN);
+    }
+  }
+  s.leave(outer);
+  return f;
 }
