@@ -196,61 +196,53 @@ function peakActivation(
 ): { bytes: number; unknown: boolean } {
   const steps = result.nodes.length;
   const nodes = result.nodes;
-  // One slot per tensor (a name maps to its slot once), its size, birth and last use side by side,
-  // in arrays made at their most (grown, a graph of 10^5 tensors would leave every smaller copy behind).
-  let most = result.inputs.length;
-  for (const n of nodes) most += n.outputNames.length;
-  const slot = new Map<string, number>();
-  const size = new Float64Array(most);
-  const born = new Int32Array(most);
-  const lastUse = new Int32Array(most);
-  let slots = 0;
+  // Per slot (a name of the top-level graph: src/analysis/infer.ts ValueSlots) its size, birth and
+  // last use; born -1 for a slot not counted (weights, initializers, excluded names).
+  const { count, values, inputs: inputSlots, outputs: outputSlots } = result.slots;
+  const size = new Float64Array(count);
+  const born = new Int32Array(count).fill(-1);
+  const lastUse = new Int32Array(count);
   let unknown = false;
-  const add = (name: string, info: Info | null, step: number) => {
+  const add = (k: number, info: Info | null, step: number) => {
     let b = sizeOfInfo(info);
     if (b === null) {
       unknown = true;
       b = 0;
     }
-    let k = slot.get(name);
-    if (k === undefined) {
-      k = slots++;
-      slot.set(name, k);
-    }
     size[k] = b;
     born[k] = step;
     lastUse[k] = step;
   };
-  for (const inp of result.inputs) {
+  for (let i = 0; i < result.inputs.length; i++) {
+    const inp = result.inputs[i];
     if (excluded?.has(inp.name)) continue;
-    add(inp.name, inp.info, 0);
+    add(inputSlots[i], inp.info, 0);
   }
   const weights = result.weights;
+  let at = 0;
   for (let step = 0; step < nodes.length; step++) {
     const n = nodes[step];
-    // Names and infos read straight from the record (no ValueRef per value).
+    // Slots and infos read straight from the run (no ValueRef per value, no lookup by name).
     const ins = n.inputNames;
     for (let j = 0; j < ins.length; j++) {
-      const name = ins[j];
-      if (!name) continue;
-      const k = slot.get(name);
-      if (k !== undefined) lastUse[k] = step;
+      const k = values[at + j];
+      if (k >= 0 && born[k] >= 0) lastUse[k] = step;
     }
-    if (isConstantOutput(n)) continue;
     const outs = n.outputNames;
-    for (let j = 0; j < outs.length; j++) {
-      const name = outs[j];
-      if (!name || weights.has(name) || excluded?.has(name)) continue;
-      add(name, n.valueInfo(ins.length + j), step);
+    if (!isConstantOutput(n)) {
+      for (let j = 0; j < outs.length; j++) {
+        const name = outs[j];
+        if (!name || weights.has(name) || excluded?.has(name)) continue;
+        add(values[at + ins.length + j], n.valueInfo(ins.length + j), step);
+      }
     }
+    at += ins.length + outs.length;
   }
-  for (const o of result.outputs) {
-    const k = slot.get(o.name);
-    if (k !== undefined) lastUse[k] = steps;
-  }
+  for (const k of outputSlots) if (k >= 0 && born[k] >= 0) lastUse[k] = steps;
   // Sweep: +size at birth, -size after last use.
   const delta = new Float64Array(steps + 2);
-  for (let k = 0; k < slots; k++) {
+  for (let k = 0; k < count; k++) {
+    if (born[k] < 0) continue;
     delta[born[k]] += size[k];
     delta[lastUse[k] + 1] -= size[k];
   }

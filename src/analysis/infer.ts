@@ -198,6 +198,23 @@ export interface InferResult {
   warnings: Warning[];
   /** Weight tensors: name -> {elements, bytes, dtype}; each counted once. */
   weights: Map<string, { elements: number; bytes: number }>;
+  /** The top-level graph's values as slots, one per name (liveness reads these, not names). */
+  slots: ValueSlots;
+}
+
+/**
+ * Every value of the top-level graph as a slot number, one per name (graph inputs, initializers,
+ * node outputs): what the peak of live activations is found from without a table by name.
+ */
+export interface ValueSlots {
+  /** Slots numbered 0 .. count - 1. */
+  count: number;
+  /** Node after node, each node's inputs then outputs (as NodeResult.valueInfo): the slot, or -1 for an omitted one. */
+  values: Int32Array;
+  /** Of InferResult.inputs, in order. */
+  inputs: Int32Array;
+  /** Of InferResult.outputs, in order (-1 for a name the graph lacks). */
+  outputs: Int32Array;
 }
 
 /** Is `t` something a weight count includes: numeric, non-index data (int32: see INT32_WEIGHTS). */
@@ -255,23 +272,46 @@ function readsAsWeight(node: Node, input: number, dtype: TensorData['dtype']): b
 /** Tracked values of at most this many elements are pooled with their tensor's info. */
 const POOLED_VALUE = 16;
 
-/** In a scope's table: a name the graph's nodes produce, before its node has run (see fileOrderNames). */
-const PENDING: unique symbol = Symbol('pending');
-
+/**
+ * A graph's values by name, each name one slot (its info in `infos`), made when the name is first
+ * set: graph inputs, initializers, then the nodes' outputs as they run. A name the graph does
+ * not have (yet) is looked up in the enclosing scopes.
+ */
 class Scope {
-  values = new Map<string, Info | null | typeof PENDING>();
+  readonly slots = new Map<string, number>();
+  readonly infos: (Info | null)[] = [];
   constructor(readonly parent: Scope | null) {}
 
   has(name: string): boolean {
-    const v = this.values.get(name);
-    if (v !== undefined && v !== PENDING) return true;
-    return this.parent?.has(name) ?? false;
+    return this.slots.has(name) || (this.parent?.has(name) ?? false);
   }
 
   get(name: string): Info | null | undefined {
-    const v = this.values.get(name);
-    if (v !== undefined && v !== PENDING) return v;
+    const k = this.slots.get(name);
+    if (k !== undefined) return this.infos[k];
     return this.parent?.get(name);
+  }
+
+  /** Set a name's info; returns its slot (the one it had when set before). */
+  set(name: string, info: Info | null): number {
+    let k = this.slots.get(name);
+    if (k === undefined) {
+      k = this.infos.length;
+      this.slots.set(name, k);
+      this.infos.push(info);
+    } else this.infos[k] = info;
+    return k;
+  }
+}
+
+/**
+ * A run over the graphs in file order met a node before one of its inputs, or a name produced
+ * twice: the run starts again in topological order (src/analysis/infer.ts inferRun). Passes
+ * through the rules' error handling as a GraphError does; never reaches the caller.
+ */
+class NotInFileOrder extends GraphError {
+  constructor() {
+    super('the graph is not in file order');
   }
 }
 
@@ -359,7 +399,22 @@ function hasSubgraphs(node: Node): boolean {
   return false;
 }
 
+/**
+ * One run: in the files' own order first (as files are meant to be, every graph's nodes after
+ * their inputs and each name produced once), checked as the nodes run; a graph that is not
+ * starts the run again with every graph in topological order (the same order where the file's
+ * is valid: topoOrder keeps file order among ready nodes).
+ */
 function inferRun(model: Model, options: InferOptions, bounds: BoundDims | null, expanded: ExpansionResult): InferResult {
+  try {
+    return inferRunOrdered(model, options, bounds, expanded, true);
+  } catch (e) {
+    if (!(e instanceof NotInFileOrder)) throw e;
+    return inferRunOrdered(model, options, bounds, expanded, false);
+  }
+}
+
+function inferRunOrdered(model: Model, options: InferOptions, bounds: BoundDims | null, expanded: ExpansionResult, fileOrder: boolean): InferResult {
   const useDeclared = options.useDeclaredShapes ?? true;
   const tflite = model.format.format === 'tflite';
   const defaultDim = options.defaultDim === undefined ? 1 : options.defaultDim;
@@ -454,6 +509,7 @@ function inferRun(model: Model, options: InferOptions, bounds: BoundDims | null,
   let valueCount = 0;
   for (const n of graph.nodes) valueCount += n.inputs.length + n.outputs.length;
   const recordedInfos = new Array<Info | null>(valueCount);
+  const recordedSlots = new Int32Array(valueCount);
   let infoCount = 0;
   // Work done so far: every node run, in every sub-graph and unrolled iteration.
   let visits = 0;
@@ -498,27 +554,22 @@ function inferRun(model: Model, options: InferOptions, bounds: BoundDims | null,
     if (depth > MAX_GRAPH_DEPTH) throw new GraphError(`sub-graphs are nested more than ${MAX_GRAPH_DEPTH} deep`);
     for (const t of g.initializers) {
       const elements = checkTensorData(t, `initializer ${quoteToken(path + t.name)}`);
-      scope.values.set(t.name, initializerInfo(t));
+      scope.set(t.name, initializerInfo(t));
       // A variable (TFLite LSTM / SVDF state) has a known shape but holds no weights.
       if (t.dtype && isWeightDtype(t) && !t.variable) weightCandidates.set(t.name, { elements, bytes: byteSize(t.dtype, elements) });
     }
     for (const sp of g.sparseInitializers) {
       checkSparse(sp, `sparse initializer ${quoteToken(path + sp.name)}`);
-      scope.values.set(sp.name, tensor(sp.values.dtype, [...sp.dims]));
+      scope.set(sp.name, tensor(sp.values.dtype, [...sp.dims]));
       const elements = checkedElements(sp.values.dims, `sparse initializer ${quoteToken(path + sp.name)}`);
       if (sp.values.dtype && isWeightDtype(sp.values)) weightCandidates.set(sp.name, { elements, bytes: byteSize(sp.values.dtype, elements) });
     }
     const declared = new Map<string, ValueType | null>();
     if (useDeclared) for (const vi of [...g.valueInfo, ...g.outputs]) if (vi.type) declared.set(vi.name, vi.type);
 
-    // In file order (as files are meant to be), the table the check built becomes the scope's,
-    // filled as the nodes run: a graph of 10^5 values builds one table, not two.
-    const made = fileOrderNames(g, scope);
-    if (made) {
-      for (const [name, info] of scope.values) made.set(name, info);
-      scope.values = made;
-    }
-    const order = made ? g.nodes : topoOrder(g, scope, path);
+    // Slots from here on are the nodes' outputs (a name set again from here on: produced twice).
+    const firstOutputSlot = scope.infos.length;
+    const order = fileOrder ? g.nodes : topoOrder(g, scope, path);
     // The graph's running total, as three numbers (no object per node).
     let macs = 0;
     let flops = 0;
@@ -536,7 +587,21 @@ function inferRun(model: Model, options: InferOptions, bounds: BoundDims | null,
       if (record) pendingParams = pendingBytes = 0;
       const names = node.inputs;
       const inputsInfo = new Array<Info | undefined>(names.length);
-      for (let i = 0; i < names.length; i++) inputsInfo[i] = names[i] === '' ? undefined : (scope.get(names[i]) ?? undefined);
+      const at = infoCount;
+      for (let i = 0; i < names.length; i++) {
+        const name = names[i];
+        if (name === '') {
+          if (record) recordedSlots[at + i] = -1;
+          continue;
+        }
+        const k = scope.slots.get(name);
+        const v = k !== undefined ? scope.infos[k] : scope.parent?.get(name);
+        // Not there (yet): the file's order is not a valid one (topological order has every input first).
+        if (v === undefined && fileOrder) throw new NotInFileOrder();
+        inputsInfo[i] = v ?? undefined;
+        if (record) recordedSlots[at + i] = k ?? -1;
+      }
+      if (fileOrder && hasSubgraphs(node)) for (const name of implicitInputs(node)) if (name !== '' && !scope.has(name)) throw new NotInFileOrder();
       const result = runNode(node, inputsInfo, scope, path, depth);
       let upper: NodeUpper | undefined;
       for (let i = 0; i < node.outputs.length; i++) {
@@ -563,7 +628,10 @@ function inferRun(model: Model, options: InferOptions, bounds: BoundDims | null,
         if (info) checkInfo(info, outputLabel);
         info = shared(info);
         result.outputs[i] = info;
-        scope.values.set(name, info);
+        const before = scope.infos.length;
+        const k = scope.set(name, info);
+        if (fileOrder && k >= firstOutputSlot && k < before) throw new NotInFileOrder(); // produced twice
+        if (record) recordedSlots[at + names.length + i] = k;
       }
       if (bounds && record) upper = upperOf(node, inputsInfo, result.outputs, result.cost);
       for (const w of result.warnings) warnings.push({ node: node.name || node.opType, message: w });
@@ -602,7 +670,7 @@ function inferRun(model: Model, options: InferOptions, bounds: BoundDims | null,
         }
       }
       if (record) {
-        const at = infoCount;
+        for (let i = 0; i < node.outputs.length; i++) if (node.outputs[i] === '') recordedSlots[at + names.length + i] = -1;
         for (let i = 0; i < node.inputs.length; i++) recordedInfos[infoCount++] = inputsInfo[i] ?? null;
         for (let i = 0; i < node.outputs.length; i++) recordedInfos[infoCount++] = result.outputs[i] ?? null;
         const entry = new NodeRecord(node, recordedInfos, at, cost, result.supported, result.opClass, pendingParams, pendingBytes);
@@ -707,7 +775,7 @@ function inferRun(model: Model, options: InferOptions, bounds: BoundDims | null,
           const child = new Scope(scope);
           sub.inputs.forEach((vi, i) => {
             const given = subInputs[i];
-            child.values.set(vi.name, given ?? declaredInfo(vi.type));
+            child.set(vi.name, given ?? declaredInfo(vi.type));
           });
           const res = runGraph(sub, child, null, `${path}${node.name || node.opType}/`, depth + 1);
           byInputs.set(key, res);
@@ -718,7 +786,7 @@ function inferRun(model: Model, options: InferOptions, bounds: BoundDims | null,
   };
 
   const top = new Scope(null);
-  for (const inp of inputs) top.values.set(inp.name, inp.info);
+  const inputSlots = Int32Array.from(inputs, (inp) => top.set(inp.name, inp.info));
   const result = runGraph(graph, top, nodes, '', 0);
 
   // Unsupported operators: estimate one operation per output element, once shapes are known.
@@ -746,6 +814,7 @@ function inferRun(model: Model, options: InferOptions, bounds: BoundDims | null,
     nodes,
     warnings,
     weights,
+    slots: { count: top.infos.length, values: recordedSlots, inputs: inputSlots, outputs: Int32Array.from(graph.outputs, (o) => top.slots.get(o.name) ?? -1) },
   };
 }
 
@@ -906,26 +975,6 @@ function topoOrder(g: Graph, scope: Scope, path: string): Node[] {
     throw new GraphError(`the graph has a cycle (through nodes ${stuck.join(', ')})`);
   }
   return order;
-}
-
-/**
- * When the file's own order already has every input first (as files are meant to), each name
- * produced once: the names its nodes produce, each PENDING (a table the scope adopts); else null.
- * The file's order is then the order topoOrder gives (the smallest ready index first), found in
- * one pass with one lookup per input.
- */
-function fileOrderNames(g: Graph, scope: Scope): Map<string, Info | null | typeof PENDING> | null {
-  const made = new Map<string, Info | null | typeof PENDING>();
-  for (const n of g.nodes) {
-    for (const name of n.inputs) if (name !== '' && !made.has(name) && !scope.has(name)) return null;
-    if (hasSubgraphs(n)) for (const name of implicitInputs(n)) if (name !== '' && !made.has(name) && !scope.has(name)) return null;
-    for (const o of n.outputs) {
-      if (o === '') continue;
-      if (made.has(o)) return null;
-      made.set(o, PENDING);
-    }
-  }
-  return made;
 }
 
 function insertSorted(queue: number[], value: number, from: number): void {

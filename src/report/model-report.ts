@@ -238,10 +238,10 @@ function nodeEntry(n: NodeResult, r: InferResult, i: number): NodeEntry {
  * through jsonString (JSON.stringify's escaping plus the writer's extra escapes); timing and upper
  * hold numbers only.
  */
-function nodeText(n: NodeResult, r: InferResult, i: number): string {
+function nodeText(n: NodeResult, r: InferResult, i: number, known: Map<Info, string>): string {
   const cost = n.cost;
   const flops = cost ? cost.flops : null;
-  let s = `{"name":${jsonString(n.name)},"opType":${jsonString(n.opType)},"inputs":${tensorsText(n, n.inputNames, 0)},"outputs":${tensorsText(n, n.outputNames, n.inputNames.length)},"params":${num(n.params)},"macs":${num(cost ? cost.macs : null)},"flops":${num(flops)},"bytesRead":${num(n.bytesRead)},"bytesWritten":${num(n.bytesWritten)},"intensity":${num(intensity(flops, n.bytesRead, n.bytesWritten))}`;
+  let s = `{"name":${jsonString(n.name)},"opType":${jsonString(n.opType)},"inputs":${tensorsText(n, n.inputNames, 0, known)},"outputs":${tensorsText(n, n.outputNames, n.inputNames.length, known)},"params":${num(n.params)},"macs":${num(cost ? cost.macs : null)},"flops":${num(flops)},"bytesRead":${num(n.bytesRead)},"bytesWritten":${num(n.bytesWritten)},"intensity":${num(intensity(flops, n.bytesRead, n.bytesWritten))}`;
   if (n.domain) s += `,"domain":${jsonString(n.domain)}`;
   if (!n.supported) s += ',"supported":false';
   if (n.opClass !== undefined) s += `,"opClass":${jsonString(n.opClass)}`;
@@ -270,8 +270,14 @@ function dimsText(shape: readonly Dim[] | null | undefined): string {
   return `${s}]`;
 }
 
+/**
+ * Text of a tensor's entry after its name (`,"dtype":...,"shape":[...]}`) by its info, for the infos
+ * met first: a big graph's values share a few infos (the run pools them), each written once here.
+ */
+const KNOWN_INFOS = 4096;
+
 /** `JSON.stringify(tensorEntries(n.inputs))` (from 0) or of `n.outputs` (from the inputs' count), read through the names. */
-function tensorsText(n: NodeResult, names: readonly string[], from: number): string {
+function tensorsText(n: NodeResult, names: readonly string[], from: number, known: Map<Info, string>): string {
   let s = '[';
   let first = true;
   for (let k = 0; k < names.length; k++) {
@@ -284,9 +290,15 @@ function tensorsText(n: NodeResult, names: readonly string[], from: number): str
     if (!info) s += ',"dtype":null,"shape":null}';
     else {
       switch (info.kind) {
-        case 'tensor':
-          s += `,"dtype":${info.dtype === null ? 'null' : jsonString(info.dtype)},"shape":${dimsText(info.shape)}}`;
+        case 'tensor': {
+          let text = known.get(info);
+          if (text === undefined) {
+            text = `,"dtype":${info.dtype === null ? 'null' : jsonString(info.dtype)},"shape":${dimsText(info.shape)}}`;
+            if (known.size < KNOWN_INFOS) known.set(info, text);
+          }
+          s += text;
           break;
+        }
         default: {
           const e = tensorEntry(name, info);
           s += `,"kind":${jsonString(e.kind as string)},"dtype":${e.dtype === null ? 'null' : jsonString(e.dtype)},"shape":${dimsText(e.shape)}}`;
@@ -349,6 +361,7 @@ export function modelReport(src: ModelSource, r: InferResult): ModelReport {
     warnings: [...src.notices.map((message) => ({ node: '', message })), ...r.warnings],
   };
   const nodes = r.nodes;
+  const known = new Map<Info, string>();
   lazyMember(
     report,
     'nodes',
@@ -356,7 +369,7 @@ export function modelReport(src: ModelSource, r: InferResult): ModelReport {
       nodes.length,
       (i) => nodeEntry(nodes[i], r, i),
       true,
-      (i) => nodeText(nodes[i], r, i),
+      (i) => nodeText(nodes[i], r, i, known),
     ),
   );
   return report;
