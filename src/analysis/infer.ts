@@ -570,6 +570,14 @@ function inferRunOrdered(model: Model, options: InferOptions, bounds: BoundDims 
     // Slots from here on are the nodes' outputs (a name set again from here on: produced twice).
     const firstOutputSlot = scope.infos.length;
     const order = fileOrder ? g.nodes : topoOrder(g, scope, path);
+    // The top-level graph as decoded, in file order, without sub-graphs: its values found by the
+    // reader's numbers (Graph.nameIds), a slot per number, never by name. Graph inputs and
+    // initializers are found by name once each; the graph's outputs are also set by name (in
+    // scope.slots, for the end of the run).
+    const nameIds = record && fileOrder && g.nameIds?.nodes === g.nodes && !g.nameIds.subgraphs && g.nameIds.ids.length === valueCount ? g.nameIds : null;
+    const ids = nameIds?.ids;
+    const slotOfId = nameIds ? new Int32Array(nameIds.count).fill(-1) : null;
+    const graphOutputs = nameIds ? new Set(g.outputs.map((o) => o.name)) : null;
     // The graph's running total, as three numbers (no object per node).
     let macs = 0;
     let flops = 0;
@@ -594,14 +602,23 @@ function inferRunOrdered(model: Model, options: InferOptions, bounds: BoundDims 
           if (record) recordedSlots[at + i] = -1;
           continue;
         }
-        const k = scope.slots.get(name);
+        let k: number | undefined;
+        if (slotOfId) {
+          const id = ids![at + i];
+          k = slotOfId[id];
+          if (k < 0) {
+            k = scope.slots.get(name); // a graph input or initializer, met first
+            if (k !== undefined) slotOfId[id] = k;
+          }
+        } else k = scope.slots.get(name);
         const v = k !== undefined ? scope.infos[k] : scope.parent?.get(name);
         // Not there (yet): the file's order is not a valid one (topological order has every input first).
         if (v === undefined && fileOrder) throw new NotInFileOrder();
         inputsInfo[i] = v ?? undefined;
         if (record) recordedSlots[at + i] = k ?? -1;
       }
-      if (fileOrder && hasSubgraphs(node)) for (const name of implicitInputs(node)) if (name !== '' && !scope.has(name)) throw new NotInFileOrder();
+      if (fileOrder && !slotOfId && hasSubgraphs(node))
+        for (const name of implicitInputs(node)) if (name !== '' && !scope.has(name)) throw new NotInFileOrder();
       const result = runNode(node, inputsInfo, scope, path, depth);
       let upper: NodeUpper | undefined;
       for (let i = 0; i < node.outputs.length; i++) {
@@ -628,9 +645,28 @@ function inferRunOrdered(model: Model, options: InferOptions, bounds: BoundDims 
         if (info) checkInfo(info, outputLabel);
         info = shared(info);
         result.outputs[i] = info;
-        const before = scope.infos.length;
-        const k = scope.set(name, info);
-        if (fileOrder && k >= firstOutputSlot && k < before) throw new NotInFileOrder(); // produced twice
+        let k: number;
+        if (slotOfId) {
+          const id = ids![at + names.length + i];
+          k = slotOfId[id];
+          if (k < 0) {
+            // New, unless a graph input or initializer has the name (ONNX forbids it; the Map path overwrites it too).
+            k = scope.slots.get(name) ?? -1;
+            if (k < 0) {
+              k = scope.infos.length;
+              scope.infos.push(info);
+              if (graphOutputs!.has(name)) scope.slots.set(name, k);
+            } else scope.infos[k] = info;
+            slotOfId[id] = k;
+          } else {
+            if (k >= firstOutputSlot) throw new NotInFileOrder(); // produced twice
+            scope.infos[k] = info;
+          }
+        } else {
+          const before = scope.infos.length;
+          k = scope.set(name, info);
+          if (fileOrder && k >= firstOutputSlot && k < before) throw new NotInFileOrder(); // produced twice
+        }
         if (record) recordedSlots[at + names.length + i] = k;
       }
       if (bounds && record) upper = upperOf(node, inputsInfo, result.outputs, result.cost);

@@ -102,6 +102,23 @@ export interface Graph {
   valueInfo: ValueInfo[];
   initializers: TensorData[];
   sparseInitializers: SparseTensorData[];
+  /**
+   * Set by the ONNX reader: the nodes' value names as numbers, what inference indexes by instead
+   * of looking names up. Valid only while `nameIds.nodes` is this graph's `nodes` (a graph made
+   * from another, with other nodes, carries a stale copy: ignored).
+   */
+  nameIds?: NameIds;
+}
+
+/** A graph's node inputs and outputs as numbers, one per distinct name in the file (Graph.nameIds). */
+export interface NameIds {
+  /** The nodes the numbers are of (Graph.nodes as decoded). */
+  nodes: readonly Node[];
+  /** Node after node, each node's inputs then its outputs ('' included): numbers below `count`. */
+  ids: Int32Array;
+  count: number;
+  /** Whether some node holds a sub-graph (an attribute of type graph or graphs). */
+  subgraphs: boolean;
 }
 
 export interface FunctionDef {

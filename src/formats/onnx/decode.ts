@@ -50,8 +50,17 @@ let nodeLimit = DEFAULT_MAX_NODES;
  */
 let pool = new StringPool(new Uint8Array(0));
 
+/** A stack twice the size, its contents kept. */
+function grownInt32(a: Int32Array): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
 export function decodeModel(bytes: Uint8Array, options: DecodeOptions = {}): Model {
   pool = new StringPool(bytes);
+  valueTop = inputTop = outputTop = 0;
+  idsBroken = false;
   try {
     return decodeModelBody(bytes, options);
   } finally {
@@ -145,16 +154,40 @@ function stringEntry(s: Reader): [string, string] {
   return [key, value];
 }
 
+// The numbers of the node values of the graphs being decoded (Graph.nameIds), node after node:
+// a graph's from where it started. A graph holding a sub-graph gets none (the sub-graph's nodes
+// come in the middle of its own), so the numbers of a graph without are always contiguous.
+let valueIds = new Int32Array(1024);
+let valueTop = 0;
+/** Set while a graph is decoded when a number was missing or a node held a sub-graph. */
+let idsBroken = false;
+
+function pushId(id: number): void {
+  if (valueTop === valueIds.length) {
+    const grown = new Int32Array(valueIds.length * 2);
+    grown.set(valueIds);
+    valueIds = grown;
+  }
+  valueIds[valueTop++] = id;
+}
+
 function graph(s: Reader, depth: number): Graph {
   if (depth > MAX_DEPTH) throw new Error('sub-graphs nested too deeply');
   const outer = s.enter();
   const g = emptyGraph();
+  const idsFrom = valueTop;
+  const brokenAround = idsBroken;
+  idsBroken = false;
+  let subgraphs = false;
   while (!s.done) {
     const tag = s.tag();
     switch (tag) {
-      case (1 << 3) | WIRE_LEN:
-        g.nodes.push(node(s, depth));
+      case (1 << 3) | WIRE_LEN: {
+        const n = node(s, depth, true);
+        if (n.attrs !== NO_ATTRS && hasGraphAttr(n)) subgraphs = true;
+        g.nodes.push(n);
         break;
+      }
       case (2 << 3) | WIRE_LEN:
         g.name = s.string();
         break;
@@ -178,7 +211,16 @@ function graph(s: Reader, depth: number): Graph {
     }
   }
   s.leave(outer);
+  if (!idsBroken && !subgraphs) g.nameIds = { nodes: g.nodes, ids: valueIds.slice(idsFrom, valueTop), count: pool.count, subgraphs };
+  valueTop = idsFrom;
+  // The enclosing graph, if any, holds this one: its numbers are not contiguous.
+  idsBroken = brokenAround || depth > 0;
   return g;
+}
+
+function hasGraphAttr(n: Node): boolean {
+  for (const a of n.attrs.values()) if (a.type === 'graph' || a.type === 'graphs') return true;
+  return false;
 }
 
 /**
@@ -190,24 +232,35 @@ const NO_ATTRS: Map<string, Attr> = new Map();
 
 // Names of the nodes being decoded, as stacks: a node's names sit above `base` until it ends (a
 // sub-graph's nodes, decoded inside an attribute, push and pop above them).
+// (Stacks with their own tops: setting an array's length is a runtime call.) Their numbers in
+// the pool (Graph.nameIds) alongside.
 const inputStack: string[] = [];
 const outputStack: string[] = [];
+let inputIdStack = new Int32Array(256);
+let outputIdStack = new Int32Array(256);
+let inputTop = 0;
+let outputTop = 0;
 
-function node(s: Reader, depth: number): Node {
+/** A NodeProto; with `ids`, its value names' numbers are appended to valueIds (a function body's nodes: none). */
+function node(s: Reader, depth: number, ids: boolean): Node {
   if (--nodesLeft < 0) throw new TooManyNodesError(nodeLimit);
   const outer = s.enter();
   const n: Node = { name: '', opType: '', domain: '', inputs: EMPTY_NAMES, outputs: EMPTY_NAMES, attrs: NO_ATTRS };
-  const inBase = inputStack.length;
-  const outBase = outputStack.length;
+  const inBase = inputTop;
+  const outBase = outputTop;
   try {
     while (!s.done) {
       const tag = s.tag();
       switch (tag) {
         case (1 << 3) | WIRE_LEN:
-          inputStack.push(s.pooledString(pool));
+          if (inputTop === inputIdStack.length) inputIdStack = grownInt32(inputIdStack);
+          inputStack[inputTop] = s.pooledString(pool);
+          inputIdStack[inputTop++] = pool.lastId;
           break;
         case (2 << 3) | WIRE_LEN:
-          outputStack.push(s.pooledString(pool));
+          if (outputTop === outputIdStack.length) outputIdStack = grownInt32(outputIdStack);
+          outputStack[outputTop] = s.pooledString(pool);
+          outputIdStack[outputTop++] = pool.lastId;
           break;
         case (3 << 3) | WIRE_LEN:
           n.name = s.string();
@@ -230,11 +283,21 @@ function node(s: Reader, depth: number): Node {
     }
     // Copied out at their size (an array grown by push keeps spare room: a one-name list takes
     // ~190 bytes, and a graph of 10^5 nodes keeps them all).
-    n.inputs = inputStack.slice(inBase);
-    n.outputs = outputStack.slice(outBase);
+    n.inputs = inputStack.slice(inBase, inputTop);
+    n.outputs = outputStack.slice(outBase, outputTop);
+    if (ids) {
+      for (let i = inBase; i < inputTop; i++) {
+        if (inputIdStack[i] < 0) idsBroken = true;
+        pushId(inputIdStack[i]);
+      }
+      for (let i = outBase; i < outputTop; i++) {
+        if (outputIdStack[i] < 0) idsBroken = true;
+        pushId(outputIdStack[i]);
+      }
+    }
   } finally {
-    inputStack.length = inBase;
-    outputStack.length = outBase;
+    inputTop = inBase;
+    outputTop = outBase;
   }
   s.leave(outer);
   return n;
@@ -691,7 +754,7 @@ function functionProto(s: Reader): FunctionDef {
         break;
       }
       case 7:
-        f.nodes.push(node(s, 1));
+        f.nodes.push(node(s, 1, false));
         break;
       case 9: {
         const [domain, version] = opsetId(s);

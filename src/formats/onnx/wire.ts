@@ -232,23 +232,36 @@ export function decodeUtf8(bytes: Uint8Array): string {
  *  - after them, an open-addressing table of FNV-1a hashes of the bytes, each entry the byte
  *    range it was first read from and its string: a repeated name costs neither a new string nor
  *    hashing one. A name the table lacks is made, or found in the Map if the warm-up met it.
- * Only for one buffer.
+ * Each distinct string has a number (0, 1, ...: `count` so far), `lastId` the one `get` last
+ * returned (-1 for bytes of another buffer, not pooled). Only for one buffer.
  */
 export class StringPool {
-  /** Every distinct string so far, by itself. */
-  private readonly seen = new Map<string, string>();
+  /** Every distinct string the warm-up met, with its number. */
+  private readonly seen = new Map<string, number>();
+  private readonly distinct: string[] = [];
+  /** The number of the string `get` returned last; -1 when it was not pooled. */
+  lastId = -1;
   private lookups = 0;
   private table = new Int32Array(1 << 12);
   private mask = (1 << 12) - 1;
   private starts = new Int32Array(1 << 11);
   private lens = new Int32Array(1 << 11);
   private hashes = new Int32Array(1 << 11);
+  private ids = new Int32Array(1 << 11);
   private strings: string[] = [];
 
   constructor(private readonly buf: Uint8Array) {}
 
+  /** Distinct strings so far: their numbers are 0 .. count - 1. */
+  get count(): number {
+    return this.distinct.length;
+  }
+
   get(buf: Uint8Array, start: number, end: number): string {
-    if (buf !== this.buf) return decodeRange(buf, start, end);
+    if (buf !== this.buf) {
+      this.lastId = -1;
+      return decodeRange(buf, start, end);
+    }
     if (this.lookups < WARM_UP) {
       this.lookups++;
       return this.bySlice(buf, start, end);
@@ -267,17 +280,26 @@ export class StringPool {
       const e = table[slot];
       if (e === 0) break;
       const k = e - 1;
-      if (this.hashes[k] === h && this.lens[k] === len && sameBytes(buf, this.starts[k], start, len)) return this.strings[k];
+      if (this.hashes[k] === h && this.lens[k] === len && sameBytes(buf, this.starts[k], start, len)) {
+        this.lastId = this.ids[k];
+        return this.strings[k];
+      }
       slot = (slot + 1) & mask;
     }
     // Not in the table: a name the warm-up met is in the Map (only those: it grows no further).
-    const s0 = decodeRange(buf, start, end);
-    const s = this.seen.get(s0) ?? s0;
+    let s = decodeRange(buf, start, end);
+    let id = this.seen.get(s);
+    if (id === undefined) {
+      id = this.distinct.length;
+      this.distinct.push(s);
+    } else s = this.distinct[id];
     const k = this.strings.length;
     if (k === this.starts.length) this.growEntries();
     this.starts[k] = start;
     this.lens[k] = len;
     this.hashes[k] = h;
+    this.ids[k] = id;
+    this.lastId = id;
     this.strings.push(s);
     table[slot] = k + 1;
     if ((k + 1) * 2 > mask) this.rehash();
@@ -286,10 +308,14 @@ export class StringPool {
 
   private bySlice(buf: Uint8Array, start: number, end: number): string {
     const s = decodeRange(buf, start, end);
-    const hit = this.seen.get(s);
-    if (hit !== undefined) return hit;
-    this.seen.set(s, s);
-    return s;
+    let id = this.seen.get(s);
+    if (id === undefined) {
+      id = this.distinct.length;
+      this.distinct.push(s);
+      this.seen.set(s, id);
+    }
+    this.lastId = id;
+    return this.distinct[id];
   }
 
   private growEntries(): void {
@@ -302,6 +328,7 @@ export class StringPool {
     this.starts = grow(this.starts);
     this.lens = grow(this.lens);
     this.hashes = grow(this.hashes);
+    this.ids = grow(this.ids);
   }
 
   private rehash(): void {
