@@ -84,6 +84,9 @@ export function checkTensorData(t: TensorData, owner: string): number {
     const bits = dtypeBits(t.dtype);
     const want = Math.ceil((n * bits) / 8);
     if (st.bytes.byteLength !== want) mismatch(`${st.bytes.byteLength} bytes of raw data (${want} expected)`);
+  } else if (st.kind === 'unread' && t.dtype !== null && t.dtype !== 'string') {
+    const want = Math.ceil((n * dtypeBits(t.dtype)) / 8);
+    if (st.length !== want) mismatch(`${st.length} bytes of raw data (${want} expected)`);
   } else if (st.kind === 'strings') {
     if (st.values.length !== n) mismatch(`${st.values.length} strings`);
   } else if (st.kind === 'field' && t.dtype !== null) {

@@ -33,6 +33,8 @@ export type TensorStorage =
   | { kind: 'field'; field: TypedField; segments: FieldSegment[] }
   | { kind: 'strings'; values: string[] }
   | { kind: 'external'; location: string; offset: number; length: number | null }
+  /** Raw data left in the model file, unread: a large initializer of a skimmed file (src/formats/onnx/skim.ts). */
+  | { kind: 'unread'; offset: number; length: number }
   | { kind: 'empty' };
 
 export type TypedField = 'float' | 'int32' | 'string' | 'int64' | 'double' | 'uint64';

@@ -9,7 +9,9 @@ import { sniff } from '../formats/sniff.js';
 import { formatNames } from '../formats/registry.js';
 import { DecodeError, InputError } from '../errors.js';
 import { quoteToken } from '../util/sanitize.js';
-import { MAX_MODEL_BYTES, MiB, readFileRangesSafe, readFileSafe, realFolder, resolveRegularFile, type Confinement } from './safe-open.js';
+import { MAX_MODEL_BYTES, MiB, readFileRangesSafe, readFileSafe, realFolder, resolveRegularFile, withFileSafe, type Confinement } from './safe-open.js';
+import { decodeModel } from '../formats/onnx/decode.js';
+import { skimModel } from '../formats/onnx/skim.js';
 
 export interface LoadOptions {
   /** Analyse a graph whose external weight files are absent (a notice is added instead). */
@@ -20,6 +22,8 @@ export interface LoadOptions {
   display?: string;
   /** Refuse a model with more nodes than this (default: the decoder's DEFAULT_MAX_NODES). */
   maxNodes?: number;
+  /** Skim ONNX files from this size on (default {@link SKIM_FROM_BYTES}; tests set it low). */
+  skimFromBytes?: number;
 }
 
 export interface LoadedModel {
@@ -35,10 +39,36 @@ export function loadModelFile(path: string, options: LoadOptions = {}): LoadedMo
   const open = { root: null, ...options.confine, what: 'model file' };
   const size = resolveRegularFile(path, display, open).stat.size;
   if (size > MAX_MODEL_BYTES) return loadLargeModel(path, display, size, options);
+  if (size >= (options.skimFromBytes ?? SKIM_FROM_BYTES)) {
+    const skimmed = skimOnnx(path, display, options);
+    if (skimmed) return { path, bytes: skimmed.size, model: skimmed.model, notices: checkExternalData(path, display, skimmed.model, options) };
+  }
   const bytes = readFileSafe(path, display, { ...open, maxBytes: MAX_MODEL_BYTES });
   const model = decodeBytes(display, bytes, options.maxNodes);
   const notices = checkExternalData(path, display, model, options);
   return { path, bytes: bytes.byteLength, model, notices };
+}
+
+/** An ONNX file at least this large is skimmed: its large initializers' payloads are never read (src/formats/onnx/skim.ts). */
+export const SKIM_FROM_BYTES = 64 * MiB;
+
+/**
+ * An ONNX model read without the payloads of its large initializers (a few positional reads
+ * around them), decoded; null when the file is not ONNX or anything in it is unexpected (the
+ * caller then reads it whole, and its decode gives the error).
+ */
+function skimOnnx(path: string, display: string, options: LoadOptions): { model: Model; size: number } | null {
+  const open = { root: null, ...options.confine, what: 'model file' };
+  return withFileSafe(path, display, open, (pread, readInto, size) => {
+    const kind = sniff(pread(0, 64));
+    if (kind.kind !== 'model' || kind.reader.id !== 'onnx') return null;
+    try {
+      return { model: decodeModel(skimModel(size, pread, readInto), { maxNodes: options.maxNodes, skimmed: true }), size };
+    } catch (e) {
+      if (e instanceof InputError) throw e; // the file could not be read
+      return null;
+    }
+  });
 }
 
 /** Where a large file's first read ends (it grows, doubling, to what the decoder needs). */

@@ -188,6 +188,45 @@ export function readTextSafe(path: string, display: string, c: Confinement & { w
 }
 
 /**
+ * A file opened the safe way (as readFileRangesSafe), handed to `use` as a positional read (a
+ * range past the end comes back short), a read into a buffer (the file too short for it: an
+ * InputError) and its size; closed when `use` returns or throws.
+ */
+export function withFileSafe<T>(
+  path: string,
+  display: string,
+  c: Confinement & { what: string },
+  use: (pread: (offset: number, length: number) => Buffer, readInto: (into: Uint8Array, offset: number, length: number) => void, size: number) => T,
+): T {
+  const { real, stat } = resolveRegularFile(path, display, c);
+  const { fd, st } = openChecked(real, stat, display, c.what);
+  try {
+    const pread = (offset: number, length: number): Buffer => {
+      const buf = Buffer.allocUnsafe(Math.max(0, Math.min(length, st.size - offset)));
+      let total = 0;
+      try {
+        for (let n; total < buf.length && (n = readSync(fd, buf, total, buf.length - total, offset + total)) > 0;) total += n;
+      } catch (e) {
+        throw new InputError(display, errnoReason(e));
+      }
+      return buf.subarray(0, total);
+    };
+    const readInto = (into: Uint8Array, offset: number, length: number): void => {
+      let total = 0;
+      try {
+        for (let n; total < length && (n = readSync(fd, into, total, length - total, offset + total)) > 0;) total += n;
+      } catch (e) {
+        throw new InputError(display, errnoReason(e));
+      }
+      if (total < length) throw new InputError(display, 'changed while it was read (shorter than its size)');
+    };
+    return use(pread, readInto, st.size);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
  * Byte ranges of a file of any size, opened the safe way (confined, a regular file, O_NOFOLLOW,
  * the same file as stat'ed): for a format whose large files keep their weights after the part
  * that describes them (TFLite above 2 GiB), read without the weights. A range past the end comes

@@ -24,6 +24,7 @@ import type {
 import { normDomain } from '../../graph/model.js';
 import { Reader, StringPool, decodeUtf8 } from './wire.js';
 import { DEFAULT_MAX_NODES, TooManyNodesError } from '../types.js';
+import { UNREAD_FIELD } from './skim.js';
 
 export { DEFAULT_MAX_NODES, TooManyNodesError };
 
@@ -36,7 +37,15 @@ const MAX_DEPTH = 64;
 export interface DecodeOptions {
   /** At most this many nodes in all graphs and functions (default {@link DEFAULT_MAX_NODES}). */
   maxNodes?: number;
+  /**
+   * The bytes are a skimmed file (src/formats/onnx/skim.ts): its UNREAD_FIELD fields are payloads
+   * left in the file. Never for a file's own bytes (there the field is unknown, and skipped).
+   */
+  skimmed?: boolean;
 }
+
+// Whether the current decode reads UNREAD_FIELD (DecodeOptions.skimmed).
+let skimmed = false;
 
 // Nodes left to decode in the current decodeModel call (decoding is synchronous: one at a time).
 let nodesLeft = DEFAULT_MAX_NODES;
@@ -70,6 +79,7 @@ export function decodeModel(bytes: Uint8Array, options: DecodeOptions = {}): Mod
 
 function decodeModelBody(bytes: Uint8Array, options: DecodeOptions): Model {
   nodeLimit = nodesLeft = options.maxNodes ?? DEFAULT_MAX_NODES;
+  skimmed = options.skimmed === true;
   const r = new Reader(bytes);
   let producerName = '';
   let producerVersion = '';
@@ -510,6 +520,7 @@ export function decodeTensorBody(s: Reader): TensorData {
   let location = '';
   let offset = 0;
   let length: number | null = null;
+  let unread: { offset: number; length: number } | undefined;
   while (!s.done) {
     const tag = s.tag();
     const field = tag >>> 3;
@@ -541,6 +552,20 @@ export function decodeTensorBody(s: Reader): TensorData {
       case 14:
         external = s.int32() === 1;
         break;
+      case UNREAD_FIELD:
+        if (!skimmed || wire !== WIRE_LEN) {
+          s.skip(wire);
+          break;
+        }
+        {
+          const outer = s.enter();
+          const at = s.uint32();
+          const len = s.uint32();
+          s.pos = s.end;
+          s.leave(outer);
+          unread = { offset: at, length: len };
+        }
+        break;
       case 4:
       case 5:
       case 7:
@@ -568,6 +593,7 @@ export function decodeTensorBody(s: Reader): TensorData {
   let storage: TensorStorage = { kind: 'empty' };
   if (external) storage = { kind: 'external', location, offset, length };
   else if (raw) storage = { kind: 'raw', bytes: raw };
+  else if (unread) storage = { kind: 'unread', offset: unread.offset, length: unread.length };
   else if (typed) storage = { kind: 'field', field: typed.field, segments: typed.segments };
   else if (strings.length) storage = { kind: 'strings', values: strings };
   t.storage = storage;
