@@ -88,6 +88,7 @@ function mayHoldCache(graph: Graph, lookup: Lookup): boolean {
     if (depth > 16) return false;
     for (const node of g.nodes) {
       if (lookup(node.domain, node.opType)?.cacheSlots) return true;
+      if (node.attrs.size === 0) continue;
       for (const a of node.attrs.values()) {
         if (a.type === 'graph' && scan(a.value, depth + 1)) return true;
         if (a.type === 'graphs') for (const sub of a.value) if (scan(sub, depth + 1)) return true;

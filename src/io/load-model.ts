@@ -180,6 +180,7 @@ export function* externalTensors(g: Graph): Generator<TensorData> {
   for (const t of g.initializers) if (t.storage.kind === 'external') yield t;
   for (const sp of g.sparseInitializers) if (sp.values.storage.kind === 'external') yield sp.values;
   for (const n of g.nodes) {
+    if (n.attrs.size === 0) continue; // most nodes: no iterator each
     for (const a of n.attrs.values()) {
       if (a.type === 'tensor' && a.value.storage.kind === 'external') yield a.value;
       if (a.type === 'graph') yield* externalTensors(a.value);

@@ -109,6 +109,8 @@ export interface WriteJsonOptions {
 export function writeJson(value: unknown, write: (chunk: string) => void, indent = 2, chunkSize = CHUNK, options: WriteJsonOptions = {}): void {
   const rowsUnder = options.rowsUnder;
   const unit = ' '.repeat(indent);
+  // Rows are joined into runs of about this many characters, each written as one chunk.
+  const runSize = Math.min(1 << 16, chunkSize);
   let buf = '';
   // Called only right after a line break: chunks end at line boundaries.
   const maybeFlush = () => {
@@ -197,10 +199,15 @@ export function writeJson(value: unknown, write: (chunk: string) => void, indent
           }
           lines.push(inner, text, i < last ? ',\n' : '\n');
           size += inner.length + text.length + 2;
-          if (size >= 1 << 16) {
-            // At a line break: chunks end at line boundaries.
-            buf += flushRun();
-            maybeFlush();
+          if (size >= runSize) {
+            // At a line break: chunks end at line boundaries. The run goes out as it is (appended
+            // to the buffer, 16 of them would be copied again when it is written).
+            const run = flushRun();
+            if (buf) {
+              write(buf);
+              buf = '';
+            }
+            write(run);
           }
         }
         buf += `${flushRun()}${pad}]`;

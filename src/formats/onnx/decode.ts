@@ -73,7 +73,10 @@ export function decodeModel(bytes: Uint8Array, options: DecodeOptions = {}): Mod
   try {
     return decodeModelBody(bytes, options);
   } finally {
+    // Nothing of this decode kept past it (the number list grows with the graph).
     pool = new StringPool(new Uint8Array(0));
+    if (valueIds.length > 1024) valueIds = new Int32Array(1024);
+    inputStack.length = outputStack.length = 0;
   }
 }
 
