@@ -541,6 +541,7 @@ export function decodeTensorBody(s: Reader): TensorData {
         break;
       case 9:
         raw = s.bytes();
+        unread = undefined; // the last raw_data counts, read or not
         break;
       case 6:
         strings.push(s.string());
@@ -567,6 +568,7 @@ export function decodeTensorBody(s: Reader): TensorData {
           s.pos = s.end;
           s.leave(outer);
           unread = { offset: at, length: len };
+          raw = undefined;
         }
         break;
       case 4:
