@@ -2289,7 +2289,7 @@ var require_timers = __commonJS({
     var fastTimers = [];
     var NOT_IN_LIST = -2;
     var TO_BE_CLEARED = -1;
-    var PENDING2 = 0;
+    var PENDING = 0;
     var ACTIVE = 1;
     function onTick() {
       fastNow += TICK_MS;
@@ -2297,7 +2297,7 @@ var require_timers = __commonJS({
       let len = fastTimers.length;
       while (idx < len) {
         const timer = fastTimers[idx];
-        if (timer._state === PENDING2) {
+        if (timer._state === PENDING) {
           timer._idleStart = fastNow - TICK_MS;
           timer._state = ACTIVE;
         } else if (timer._state === ACTIVE && fastNow >= timer._idleStart + timer._idleTimeout) {
@@ -2402,7 +2402,7 @@ var require_timers = __commonJS({
         if (!fastNowTimeout || fastTimers.length === 1) {
           refreshTimeout();
         }
-        this._state = PENDING2;
+        this._state = PENDING;
       }
       /**
        * The `clear` method cancels the timer, preventing it from executing.
@@ -42085,7 +42085,8 @@ function normDomain(domain) {
 import { Buffer as Buffer2 } from "node:buffer";
 var TWO_32 = 4294967296;
 var utf8 = new TextDecoder("utf-8", { fatal: false });
-var latin1Slice = Buffer2.prototype.latin1Slice;
+var utf8Slice = Buffer2.prototype.utf8Slice;
+var WARM_UP = 8192;
 var Reader = class _Reader {
   constructor(buf, start = 0, end = buf.length) {
     this.buf = buf;
@@ -42094,6 +42095,7 @@ var Reader = class _Reader {
   }
   buf;
   pos;
+  /** Where the message being read ends: the buffer's end, or a sub-message's while inside it (enter / leave). */
   end;
   view = null;
   get done() {
@@ -42184,6 +42186,22 @@ var Reader = class _Reader {
     this.pos = start + len;
     return [start, start + len];
   }
+  /**
+   * Step into the length-delimited sub-message at the position: until `leave`, the reader reads
+   * it alone (`done` at its end). Returns the enclosing message's end, for `leave`. No reader
+   * object per sub-message (a graph of 10^5 nodes has 10^5 of them).
+   */
+  enter() {
+    const len = this.uint32();
+    if (len > this.end - this.pos) this.fail(`field length ${len} runs past the end of the data`);
+    const outer = this.end;
+    this.end = this.pos + len;
+    return outer;
+  }
+  /** Back out of the sub-message `enter` stepped into (read to its end), to the enclosing one. */
+  leave(outer) {
+    this.end = outer;
+  }
   /** A reader over the length-delimited field at the position (which moves past it). */
   subReader() {
     const len = this.uint32();
@@ -42260,14 +42278,32 @@ var StringPool = class {
     this.buf = buf;
   }
   buf;
+  /** Every distinct string the warm-up met, with its number. */
+  seen = /* @__PURE__ */ new Map();
+  distinct = [];
+  /** The number of the string `get` returned last; -1 when it was not pooled. */
+  lastId = -1;
+  lookups = 0;
   table = new Int32Array(1 << 12);
   mask = (1 << 12) - 1;
   starts = new Int32Array(1 << 11);
   lens = new Int32Array(1 << 11);
   hashes = new Int32Array(1 << 11);
+  ids = new Int32Array(1 << 11);
   strings = [];
+  /** Distinct strings so far: their numbers are 0 .. count - 1. */
+  get count() {
+    return this.distinct.length;
+  }
   get(buf, start, end) {
-    if (buf !== this.buf) return decodeRange(buf, start, end);
+    if (buf !== this.buf) {
+      this.lastId = -1;
+      return decodeRange(buf, start, end);
+    }
+    if (this.lookups < WARM_UP) {
+      this.lookups++;
+      return this.bySlice(buf, start, end);
+    }
     const len = end - start;
     let h = 2166136261 ^ len;
     let i2 = start;
@@ -42281,19 +42317,40 @@ var StringPool = class {
       const e = table[slot];
       if (e === 0) break;
       const k2 = e - 1;
-      if (this.hashes[k2] === h && this.lens[k2] === len && sameBytes(buf, this.starts[k2], start, len)) return this.strings[k2];
+      if (this.hashes[k2] === h && this.lens[k2] === len && sameBytes(buf, this.starts[k2], start, len)) {
+        this.lastId = this.ids[k2];
+        return this.strings[k2];
+      }
       slot = slot + 1 & mask;
     }
-    const s = decodeRange(buf, start, end);
+    let s = decodeRange(buf, start, end);
+    let id = this.seen.get(s);
+    if (id === void 0) {
+      id = this.distinct.length;
+      this.distinct.push(s);
+    } else s = this.distinct[id];
     const k = this.strings.length;
     if (k === this.starts.length) this.growEntries();
     this.starts[k] = start;
     this.lens[k] = len;
     this.hashes[k] = h;
+    this.ids[k] = id;
+    this.lastId = id;
     this.strings.push(s);
     table[slot] = k + 1;
     if ((k + 1) * 2 > mask) this.rehash();
     return s;
+  }
+  bySlice(buf, start, end) {
+    const s = decodeRange(buf, start, end);
+    let id = this.seen.get(s);
+    if (id === void 0) {
+      id = this.distinct.length;
+      this.distinct.push(s);
+      this.seen.set(s, id);
+    }
+    this.lastId = id;
+    return this.distinct[id];
   }
   growEntries() {
     const n = this.starts.length * 2;
@@ -42305,6 +42362,7 @@ var StringPool = class {
     this.starts = grow(this.starts);
     this.lens = grow(this.lens);
     this.hashes = grow(this.hashes);
+    this.ids = grow(this.ids);
   }
   rehash() {
     const size = (this.mask + 1) * 2;
@@ -42325,27 +42383,355 @@ function sameBytes(buf, a, b, len) {
   return true;
 }
 function decodeRange(buf, start, end) {
-  for (let i2 = start; i2 < end; i2++) if (buf[i2] >= 128) return utf8.decode(buf.subarray(start, end));
-  return latin1Slice.call(buf, start, end);
+  return buf[start] === 239 ? utf8.decode(buf.subarray(start, end)) : utf8Slice.call(buf, start, end);
 }
+
+// src/formats/onnx/tensor-values.ts
+var DEFAULT_VALUE_LIMIT = 4096;
+function elementCount(t) {
+  let n = 1;
+  for (const d of t.dims) n *= d;
+  return n;
+}
+var f16buf = new DataView(new ArrayBuffer(4));
+function halfToFloat(h) {
+  const s = h & 32768 ? -1 : 1;
+  const e = h >> 10 & 31;
+  const f = h & 1023;
+  if (e === 0) return s * f * 2 ** -24;
+  if (e === 31) return f ? NaN : s * Infinity;
+  return s * (1 + f / 1024) * 2 ** (e - 15);
+}
+function bfloat16ToFloat(b) {
+  f16buf.setUint32(0, (b & 65535) << 16);
+  return f16buf.getFloat32(0);
+}
+function readTensorValues(t, limit2 = DEFAULT_VALUE_LIMIT) {
+  const count2 = elementCount(t);
+  if (count2 > limit2 || t.dtype === null) return null;
+  const st = t.storage;
+  if (count2 === 0) return [];
+  switch (st.kind) {
+    case "raw":
+      return fromRaw(t, st.bytes, count2);
+    case "field":
+      return fromField(t, st.field, st.segments, count2);
+    default:
+      return null;
+  }
+}
+function fromRaw(t, bytes, count2) {
+  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const out = new Array(count2);
+  const need = (w) => bytes.byteLength >= count2 * w;
+  switch (t.dtype) {
+    case "float32":
+      if (!need(4)) return null;
+      for (let i2 = 0; i2 < count2; i2++) out[i2] = dv.getFloat32(i2 * 4, true);
+      return out;
+    case "float64":
+      if (!need(8)) return null;
+      for (let i2 = 0; i2 < count2; i2++) out[i2] = dv.getFloat64(i2 * 8, true);
+      return out;
+    case "float16":
+      if (!need(2)) return null;
+      for (let i2 = 0; i2 < count2; i2++) out[i2] = halfToFloat(dv.getUint16(i2 * 2, true));
+      return out;
+    case "bfloat16":
+      if (!need(2)) return null;
+      for (let i2 = 0; i2 < count2; i2++) out[i2] = bfloat16ToFloat(dv.getUint16(i2 * 2, true));
+      return out;
+    case "int8":
+      if (!need(1)) return null;
+      for (let i2 = 0; i2 < count2; i2++) out[i2] = dv.getInt8(i2);
+      return out;
+    case "uint8":
+    case "bool":
+      if (!need(1)) return null;
+      for (let i2 = 0; i2 < count2; i2++) out[i2] = t.dtype === "bool" ? dv.getUint8(i2) ? 1 : 0 : dv.getUint8(i2);
+      return out;
+    case "int16":
+      if (!need(2)) return null;
+      for (let i2 = 0; i2 < count2; i2++) out[i2] = dv.getInt16(i2 * 2, true);
+      return out;
+    case "uint16":
+      if (!need(2)) return null;
+      for (let i2 = 0; i2 < count2; i2++) out[i2] = dv.getUint16(i2 * 2, true);
+      return out;
+    case "int32":
+      if (!need(4)) return null;
+      for (let i2 = 0; i2 < count2; i2++) out[i2] = dv.getInt32(i2 * 4, true);
+      return out;
+    case "uint32":
+      if (!need(4)) return null;
+      for (let i2 = 0; i2 < count2; i2++) out[i2] = dv.getUint32(i2 * 4, true);
+      return out;
+    case "int64":
+      if (!need(8)) return null;
+      for (let i2 = 0; i2 < count2; i2++) out[i2] = Number(dv.getBigInt64(i2 * 8, true));
+      return out;
+    case "uint64":
+      if (!need(8)) return null;
+      for (let i2 = 0; i2 < count2; i2++) out[i2] = Number(dv.getBigUint64(i2 * 8, true));
+      return out;
+    case "int4":
+    case "uint4": {
+      if (bytes.byteLength < Math.ceil(count2 / 2)) return null;
+      for (let i2 = 0; i2 < count2; i2++) {
+        const byte = bytes[i2 >> 1];
+        let v = i2 & 1 ? byte >> 4 : byte & 15;
+        if (t.dtype === "int4" && v >= 8) v -= 16;
+        out[i2] = v;
+      }
+      return out;
+    }
+    default:
+      return null;
+  }
+}
+function fromField(t, field, segments, count2) {
+  const raw = [];
+  for (const seg of segments) {
+    const r = new Reader(seg.bytes);
+    const readOne = () => {
+      switch (field) {
+        case "float":
+          return r.float();
+        case "double":
+          return r.double();
+        case "int32":
+          return r.int32();
+        case "int64":
+          return r.int64();
+        case "uint64":
+          return r.uint64();
+        default:
+          throw new Error(`field ${field} holds no numbers`);
+      }
+    };
+    while (!r.done && raw.length <= count2) raw.push(readOne());
+  }
+  if (raw.length < count2) return null;
+  raw.length = count2;
+  switch (t.dtype) {
+    case "float16":
+      return field === "int32" ? raw.map(halfToFloat) : raw;
+    case "bfloat16":
+      return field === "int32" ? raw.map(bfloat16ToFloat) : raw;
+    case "bool":
+      return raw.map((v) => v ? 1 : 0);
+    case "complex64":
+    case "complex128":
+    case "string":
+      return null;
+    default:
+      if (t.dtype?.startsWith("float8") || t.dtype === "float4e2m1") return null;
+      return raw;
+  }
+}
+
+// src/formats/onnx/skim.ts
+var UNREAD_MIN_BYTES = DEFAULT_VALUE_LIMIT * 16 + 1;
+var UNREAD_FIELD = 536870911;
+var WINDOW = 64 * 1024;
+var JUMP_WINDOW = 4 * 1024;
+var WIRE_LEN = 2;
+function skimModel(size, pread, readInto) {
+  const w = new FileWindow(size, pread);
+  const plan = fields(
+    w,
+    0,
+    size,
+    (field, wire, start, end) => field === 7 && wire === WIRE_LEN ? fields(
+      w,
+      start,
+      end,
+      (f, wr, s, e) => f === 5 && wr === WIRE_LEN ? fields(w, s, e, (tf, twire, ts, te) => {
+        if (tf !== 9 || twire !== WIRE_LEN || te - ts < UNREAD_MIN_BYTES) return null;
+        const ref = new Sink();
+        ref.varint(ts);
+        ref.varint(te - ts);
+        return { pieces: [ref.result()], length: ref.length, field: UNREAD_FIELD };
+      }) : null
+    ) : null
+  );
+  const out = new Uint8Array(plan.length);
+  let at = 0;
+  for (const p of plan.pieces) {
+    if (p instanceof Uint8Array) {
+      out.set(p, at);
+      at += p.length;
+    } else {
+      readInto(out.subarray(at, at + p.length), p.offset, p.length);
+      at += p.length;
+    }
+  }
+  return out;
+}
+function fields(w, start, end, rewrite) {
+  const pieces = [];
+  let length = 0;
+  let rewritten = false;
+  const copy = (offset, n) => {
+    const last = pieces[pieces.length - 1];
+    if (last && !(last instanceof Uint8Array) && last.offset + last.length === offset) last.length += n;
+    else pieces.push({ offset, length: n });
+    length += n;
+  };
+  let pos2 = start;
+  while (pos2 < end) {
+    const tag = w.varint(pos2, end);
+    const afterTag = w.pos;
+    const field = Math.floor(tag / 8);
+    const wire = tag % 8;
+    if (field === 0) throw new DecodeError("invalid field number 0", pos2);
+    let next;
+    switch (wire) {
+      case 0:
+        w.varint(afterTag, end);
+        next = w.pos;
+        break;
+      case 1:
+        next = afterTag + 8;
+        break;
+      case 5:
+        next = afterTag + 4;
+        break;
+      case WIRE_LEN: {
+        const len = w.varint(afterTag, end);
+        const body = w.pos;
+        if (len > end - body) throw new DecodeError(`field length ${len} runs past the end of the data`, afterTag);
+        next = body + len;
+        const inner = rewrite(field, wire, body, next);
+        if (inner && (inner.field !== void 0 || inner.rewritten)) {
+          const head = new Sink();
+          head.varint((inner.field ?? field) * 8 + WIRE_LEN);
+          head.varint(inner.length);
+          pieces.push(head.result());
+          length += head.length;
+          for (const p of inner.pieces) {
+            if (p instanceof Uint8Array) {
+              pieces.push(p);
+              length += p.length;
+            } else copy(p.offset, p.length);
+          }
+          rewritten = true;
+          pos2 = next;
+          continue;
+        }
+        break;
+      }
+      default:
+        throw new DecodeError(`wire type ${wire} not skimmed`, pos2);
+    }
+    if (next > end) throw new DecodeError("truncated field", pos2);
+    copy(pos2, next - pos2);
+    pos2 = next;
+  }
+  return { pieces, length, rewritten };
+}
+var FileWindow = class {
+  constructor(size, pread) {
+    this.size = size;
+    this.pread = pread;
+  }
+  size;
+  pread;
+  buf = new Uint8Array(0);
+  start = 0;
+  /** Where the last varint read ended. */
+  pos = 0;
+  byte(at) {
+    const k = at - this.start;
+    if (k >= 0 && k < this.buf.length) return this.buf[k];
+    this.load(at);
+    return this.buf[0];
+  }
+  load(at) {
+    if (at >= this.size) throw new DecodeError("truncated", at);
+    const want = at === this.start + this.buf.length ? WINDOW : JUMP_WINDOW;
+    const buf = this.pread(at, Math.min(want, this.size - at));
+    if (buf.length === 0) throw new DecodeError("truncated", at);
+    this.buf = buf;
+    this.start = at;
+  }
+  /** A varint at `at` (before `end`); its end in `pos`. Up to 2^53 exactly. */
+  varint(at, end) {
+    let result = 0;
+    let mul2 = 1;
+    for (let i2 = 0; ; i2++) {
+      if (at >= end) throw new DecodeError("truncated varint", at);
+      const b = this.byte(at++);
+      result += (b & 127) * mul2;
+      if (b < 128) {
+        this.pos = at;
+        return result;
+      }
+      mul2 *= 128;
+      if (i2 >= 9) throw new DecodeError("malformed varint", at);
+    }
+  }
+};
+var Sink = class {
+  buf = new Uint8Array(256);
+  n = 0;
+  room(k) {
+    if (this.n + k <= this.buf.length) return;
+    let size = this.buf.length * 2;
+    while (size < this.n + k) size *= 2;
+    const b = new Uint8Array(size);
+    b.set(this.buf.subarray(0, this.n));
+    this.buf = b;
+  }
+  varint(v) {
+    this.room(10);
+    while (v >= 128) {
+      this.buf[this.n++] = v % 128 | 128;
+      v = Math.floor(v / 128);
+    }
+    this.buf[this.n++] = v;
+  }
+  bytes(b) {
+    this.room(b.length);
+    this.buf.set(b, this.n);
+    this.n += b.length;
+  }
+  get length() {
+    return this.n;
+  }
+  result() {
+    return this.buf.subarray(0, this.n);
+  }
+};
 
 // src/formats/onnx/decode.ts
 var WIRE_VARINT = 0;
-var WIRE_LEN = 2;
+var WIRE_LEN2 = 2;
 var MAX_DEPTH = 64;
+var skimmed = false;
 var nodesLeft = DEFAULT_MAX_NODES;
 var nodeLimit = DEFAULT_MAX_NODES;
 var pool = new StringPool(new Uint8Array(0));
+function grownInt32(a) {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
 function decodeModel(bytes, options = {}) {
   pool = new StringPool(bytes);
+  valueTop = inputTop = outputTop = 0;
+  idsBroken = false;
   try {
     return decodeModelBody(bytes, options);
   } finally {
     pool = new StringPool(new Uint8Array(0));
+    if (valueIds.length > 1024) valueIds = new Int32Array(1024);
+    inputStack.length = outputStack.length = 0;
   }
 }
 function decodeModelBody(bytes, options) {
   nodeLimit = nodesLeft = options.maxNodes ?? DEFAULT_MAX_NODES;
+  skimmed = options.skimmed === true;
   const r = new Reader(bytes);
   let producerName = "";
   let producerVersion = "";
@@ -42363,27 +42749,27 @@ function decodeModelBody(bytes, options) {
       case 1 << 3 | WIRE_VARINT:
         model.format.version = r.int64();
         break;
-      case 2 << 3 | WIRE_LEN:
+      case 2 << 3 | WIRE_LEN2:
         producerName = r.string();
         break;
-      case 3 << 3 | WIRE_LEN:
+      case 3 << 3 | WIRE_LEN2:
         producerVersion = r.string();
         break;
-      case 7 << 3 | WIRE_LEN:
+      case 7 << 3 | WIRE_LEN2:
         model.graph = graph(r, 0);
         sawGraph = true;
         break;
-      case 8 << 3 | WIRE_LEN: {
+      case 8 << 3 | WIRE_LEN2: {
         const [domain, version2] = opsetId(r);
         model.opsetImports.set(domain, version2);
         break;
       }
-      case 14 << 3 | WIRE_LEN: {
+      case 14 << 3 | WIRE_LEN2: {
         const [k, v] = stringEntry(r);
         model.metadata.set(k, v);
         break;
       }
-      case 25 << 3 | WIRE_LEN:
+      case 25 << 3 | WIRE_LEN2:
         model.functions.push(functionProto(r));
         break;
       default:
@@ -42397,101 +42783,130 @@ function decodeModelBody(bytes, options) {
 function emptyGraph() {
   return { name: "", nodes: [], inputs: [], outputs: [], valueInfo: [], initializers: [], sparseInitializers: [] };
 }
-function sub(r, body) {
-  const [start, end] = r.span();
-  return body(new Reader(r.buf, start, end));
+function opsetId(s) {
+  const outer = s.enter();
+  let domain = "";
+  let version2 = 0;
+  while (!s.done) {
+    const tag = s.tag();
+    if (tag === (1 << 3 | WIRE_LEN2)) domain = s.string();
+    else if (tag === (2 << 3 | WIRE_VARINT)) version2 = s.int64();
+    else s.skip(tag & 7);
+  }
+  s.leave(outer);
+  return [normDomain(domain), version2];
 }
-function opsetId(r) {
-  return sub(r, (s) => {
-    let domain = "";
-    let version2 = 0;
-    while (!s.done) {
-      const tag = s.tag();
-      if (tag === (1 << 3 | WIRE_LEN)) domain = s.string();
-      else if (tag === (2 << 3 | WIRE_VARINT)) version2 = s.int64();
-      else s.skip(tag & 7);
-    }
-    return [normDomain(domain), version2];
-  });
+function stringEntry(s) {
+  const outer = s.enter();
+  let key2 = "";
+  let value2 = "";
+  while (!s.done) {
+    const tag = s.tag();
+    if (tag === (1 << 3 | WIRE_LEN2)) key2 = s.string();
+    else if (tag === (2 << 3 | WIRE_LEN2)) value2 = s.string();
+    else s.skip(tag & 7);
+  }
+  s.leave(outer);
+  return [key2, value2];
 }
-function stringEntry(r) {
-  return sub(r, (s) => {
-    let key2 = "";
-    let value2 = "";
-    while (!s.done) {
-      const tag = s.tag();
-      if (tag === (1 << 3 | WIRE_LEN)) key2 = s.string();
-      else if (tag === (2 << 3 | WIRE_LEN)) value2 = s.string();
-      else s.skip(tag & 7);
-    }
-    return [key2, value2];
-  });
+var valueIds = new Int32Array(1024);
+var valueTop = 0;
+var idsBroken = false;
+function pushId(id) {
+  if (valueTop === valueIds.length) {
+    const grown = new Int32Array(valueIds.length * 2);
+    grown.set(valueIds);
+    valueIds = grown;
+  }
+  valueIds[valueTop++] = id;
 }
-function graph(r, depth) {
+function graph(s, depth) {
   if (depth > MAX_DEPTH) throw new Error("sub-graphs nested too deeply");
-  return sub(r, (s) => {
-    const g = emptyGraph();
-    while (!s.done) {
-      const tag = s.tag();
-      switch (tag) {
-        case 1 << 3 | WIRE_LEN:
-          g.nodes.push(node(s, depth));
-          break;
-        case 2 << 3 | WIRE_LEN:
-          g.name = s.string();
-          break;
-        case 5 << 3 | WIRE_LEN:
-          g.initializers.push(tensor(s));
-          break;
-        case 11 << 3 | WIRE_LEN:
-          g.inputs.push(valueInfo(s));
-          break;
-        case 12 << 3 | WIRE_LEN:
-          g.outputs.push(valueInfo(s));
-          break;
-        case 13 << 3 | WIRE_LEN:
-          g.valueInfo.push(valueInfo(s));
-          break;
-        case 15 << 3 | WIRE_LEN:
-          g.sparseInitializers.push(sparseTensor(s));
-          break;
-        default:
-          s.skip(tag & 7);
+  const outer = s.enter();
+  const g = emptyGraph();
+  const idsFrom = valueTop;
+  const brokenAround = idsBroken;
+  idsBroken = false;
+  let subgraphs = false;
+  while (!s.done) {
+    const tag = s.tag();
+    switch (tag) {
+      case 1 << 3 | WIRE_LEN2: {
+        const n = node(s, depth, true);
+        if (n.attrs !== NO_ATTRS && hasGraphAttr(n)) subgraphs = true;
+        g.nodes.push(n);
+        break;
       }
+      case 2 << 3 | WIRE_LEN2:
+        g.name = s.string();
+        break;
+      case 5 << 3 | WIRE_LEN2:
+        g.initializers.push(tensor(s));
+        break;
+      case 11 << 3 | WIRE_LEN2:
+        g.inputs.push(valueInfo(s));
+        break;
+      case 12 << 3 | WIRE_LEN2:
+        g.outputs.push(valueInfo(s));
+        break;
+      case 13 << 3 | WIRE_LEN2:
+        g.valueInfo.push(valueInfo(s));
+        break;
+      case 15 << 3 | WIRE_LEN2:
+        g.sparseInitializers.push(sparseTensor(s));
+        break;
+      default:
+        s.skip(tag & 7);
     }
-    return g;
-  });
+  }
+  s.leave(outer);
+  if (!idsBroken && !subgraphs) g.nameIds = { nodes: g.nodes, ids: valueIds.slice(idsFrom, valueTop), count: pool.count, subgraphs };
+  valueTop = idsFrom;
+  idsBroken = brokenAround || depth > 0;
+  return g;
+}
+function hasGraphAttr(n) {
+  for (const a of n.attrs.values()) if (a.type === "graph" || a.type === "graphs") return true;
+  return false;
 }
 var EMPTY_NAMES = [];
 var NO_ATTRS = /* @__PURE__ */ new Map();
 var inputStack = [];
 var outputStack = [];
-function node(r, depth) {
+var inputIdStack = new Int32Array(256);
+var outputIdStack = new Int32Array(256);
+var inputTop = 0;
+var outputTop = 0;
+function node(s, depth, ids) {
   if (--nodesLeft < 0) throw new TooManyNodesError(nodeLimit);
-  const s = r.subReader();
+  const outer = s.enter();
   const n = { name: "", opType: "", domain: "", inputs: EMPTY_NAMES, outputs: EMPTY_NAMES, attrs: NO_ATTRS };
-  const inBase = inputStack.length;
-  const outBase = outputStack.length;
+  const inBase = inputTop;
+  const outBase = outputTop;
   try {
     while (!s.done) {
       const tag = s.tag();
       switch (tag) {
-        case 1 << 3 | WIRE_LEN:
-          inputStack.push(s.pooledString(pool));
+        case 1 << 3 | WIRE_LEN2:
+          if (inputTop === inputIdStack.length) inputIdStack = grownInt32(inputIdStack);
+          inputStack[inputTop] = s.pooledString(pool);
+          inputIdStack[inputTop++] = pool.lastId;
           break;
-        case 2 << 3 | WIRE_LEN:
-          outputStack.push(s.pooledString(pool));
+        case 2 << 3 | WIRE_LEN2:
+          if (outputTop === outputIdStack.length) outputIdStack = grownInt32(outputIdStack);
+          outputStack[outputTop] = s.pooledString(pool);
+          outputIdStack[outputTop++] = pool.lastId;
           break;
-        case 3 << 3 | WIRE_LEN:
+        case 3 << 3 | WIRE_LEN2:
           n.name = s.string();
           break;
-        case 4 << 3 | WIRE_LEN:
+        case 4 << 3 | WIRE_LEN2:
           n.opType = s.pooledString(pool);
           break;
-        case 7 << 3 | WIRE_LEN:
+        case 7 << 3 | WIRE_LEN2:
           n.domain = normDomain(s.pooledString(pool));
           break;
-        case 5 << 3 | WIRE_LEN: {
+        case 5 << 3 | WIRE_LEN2: {
           const [name, attr] = attribute(s, depth);
           if (n.attrs === NO_ATTRS) n.attrs = /* @__PURE__ */ new Map();
           n.attrs.set(name, attr);
@@ -42501,12 +42916,23 @@ function node(r, depth) {
           s.skip(tag & 7);
       }
     }
-    n.inputs = inputStack.slice(inBase);
-    n.outputs = outputStack.slice(outBase);
+    n.inputs = inputStack.slice(inBase, inputTop);
+    n.outputs = outputStack.slice(outBase, outputTop);
+    if (ids) {
+      for (let i2 = inBase; i2 < inputTop; i2++) {
+        if (inputIdStack[i2] < 0) idsBroken = true;
+        pushId(inputIdStack[i2]);
+      }
+      for (let i2 = outBase; i2 < outputTop; i2++) {
+        if (outputIdStack[i2] < 0) idsBroken = true;
+        pushId(outputIdStack[i2]);
+      }
+    }
   } finally {
-    inputStack.length = inBase;
-    outputStack.length = outBase;
+    inputTop = inBase;
+    outputTop = outBase;
   }
+  s.leave(outer);
   return n;
 }
 var ATTR_TYPES = {
@@ -42525,151 +42951,142 @@ var ATTR_TYPES = {
   13: "type_proto",
   14: "type_protos"
 };
-function attribute(r, depth) {
-  return sub(r, (s) => {
-    let name = "";
-    let ref = "";
-    let declared = 0;
-    let f;
-    let i2;
-    let str2;
-    let t;
-    let g;
-    let sp;
-    let tp;
-    const floats = [];
-    const ints2 = [];
-    const strings = [];
-    const tensors = [];
-    const graphs = [];
-    const sparse = [];
-    const typeProtos = [];
-    while (!s.done) {
-      const tag = s.tag();
-      const field = tag >>> 3;
-      const wire = tag & 7;
-      switch (field) {
-        case 1:
-          name = s.string();
-          break;
-        case 21:
-          ref = s.string();
-          break;
-        case 20:
-          declared = s.int32();
-          break;
-        case 2:
-          f = s.float();
-          break;
-        case 3:
-          i2 = s.int64();
-          break;
-        case 4:
-          str2 = s.bytes();
-          break;
-        case 5:
-          t = tensor(s);
-          break;
-        case 6:
-          g = graph(s, depth + 1);
-          break;
-        case 22:
-          sp = sparseTensor(s);
-          break;
-        case 14:
-          tp = typeProto(s, 0);
-          break;
-        case 7:
-          repeated(
-            s,
-            wire,
-            5,
-            floats,
-            () => s.float(),
-            (p) => p.float()
-          );
-          break;
-        case 8:
-          repeated(
-            s,
-            wire,
-            0,
-            ints2,
-            () => s.int64(),
-            (p) => p.int64()
-          );
-          break;
-        case 9:
-          strings.push(s.string());
-          break;
-        case 10:
-          tensors.push(tensor(s));
-          break;
-        case 11:
-          graphs.push(graph(s, depth + 1));
-          break;
-        case 23:
-          sparse.push(sparseTensor(s));
-          break;
-        case 15:
-          typeProtos.push(typeProto(s, 0));
-          break;
-        default:
-          s.skip(wire);
-      }
-    }
-    if (ref) return [name, { type: "ref", ref }];
-    let type = ATTR_TYPES[declared];
-    if (!type) {
-      type = f !== void 0 ? "float" : i2 !== void 0 ? "int" : str2 !== void 0 ? "string" : t ? "tensor" : g ? "graph" : floats.length ? "floats" : ints2.length ? "ints" : strings.length ? "strings" : tensors.length ? "tensors" : graphs.length ? "graphs" : "ints";
-    }
-    switch (type) {
-      case "float":
-        return [name, { type, value: f ?? 0 }];
-      case "int":
-        return [name, { type, value: i2 ?? 0 }];
-      case "string":
-        return [name, { type, value: str2 ? decodeUtf8(str2) : "" }];
-      case "tensor":
-        if (!t) throw new Error(`attribute '${name}' declares a tensor but holds none`);
-        return [name, { type, value: t }];
-      case "graph":
-        if (!g) throw new Error(`attribute '${name}' declares a graph but holds none`);
-        return [name, { type, value: g }];
-      case "sparse_tensor":
-        if (!sp) throw new Error(`attribute '${name}' declares a sparse tensor but holds none`);
-        return [name, { type, value: sp }];
-      case "type_proto":
-        return [name, { type, value: tp ?? null }];
-      case "floats":
-        return [name, { type, value: floats }];
-      case "ints":
-        return [name, { type, value: ints2 }];
-      case "strings":
-        return [name, { type, value: strings }];
-      case "tensors":
-        return [name, { type, value: tensors }];
-      case "graphs":
-        return [name, { type, value: graphs }];
-      case "sparse_tensors":
-        return [name, { type, value: sparse }];
-      case "type_protos":
-        return [name, { type, value: typeProtos }];
+function attribute(s, depth) {
+  const outer = s.enter();
+  let name = "";
+  let ref = "";
+  let declared = 0;
+  let f;
+  let i2;
+  let str2;
+  let t;
+  let g;
+  let sp;
+  let tp;
+  let floats;
+  let ints2;
+  let strings;
+  let tensors;
+  let graphs;
+  let sparse;
+  let typeProtos;
+  while (!s.done) {
+    const tag = s.tag();
+    const field = tag >>> 3;
+    const wire = tag & 7;
+    switch (field) {
+      case 1:
+        name = s.string();
+        break;
+      case 21:
+        ref = s.string();
+        break;
+      case 20:
+        declared = s.int32();
+        break;
+      case 2:
+        f = s.float();
+        break;
+      case 3:
+        i2 = s.int64();
+        break;
+      case 4:
+        str2 = s.bytes();
+        break;
+      case 5:
+        t = tensor(s);
+        break;
+      case 6:
+        g = graph(s, depth + 1);
+        break;
+      case 22:
+        sp = sparseTensor(s);
+        break;
+      case 14:
+        tp = typeProto(s, 0);
+        break;
+      case 7:
+        repeatedFloats(s, wire, floats ??= []);
+        break;
+      case 8:
+        repeatedInt64s(s, wire, ints2 ??= []);
+        break;
+      case 9:
+        (strings ??= []).push(s.string());
+        break;
+      case 10:
+        (tensors ??= []).push(tensor(s));
+        break;
+      case 11:
+        (graphs ??= []).push(graph(s, depth + 1));
+        break;
+      case 23:
+        (sparse ??= []).push(sparseTensor(s));
+        break;
+      case 15:
+        (typeProtos ??= []).push(typeProto(s, 0));
+        break;
       default:
-        return [name, { type: "ints", value: [] }];
+        s.skip(wire);
     }
-  });
-}
-function repeated(s, wire, scalarWire, out, one, fromPacked) {
-  if (wire === WIRE_LEN) {
-    const [start, end] = s.span();
-    const p = new Reader(s.buf, start, end);
-    while (!p.done) out.push(fromPacked(p));
-  } else if (wire === scalarWire) {
-    out.push(one());
-  } else {
-    s.skip(wire);
   }
+  s.leave(outer);
+  if (ref) return [name, { type: "ref", ref }];
+  let type = ATTR_TYPES[declared];
+  if (!type) {
+    type = f !== void 0 ? "float" : i2 !== void 0 ? "int" : str2 !== void 0 ? "string" : t ? "tensor" : g ? "graph" : floats?.length ? "floats" : ints2?.length ? "ints" : strings?.length ? "strings" : tensors?.length ? "tensors" : graphs?.length ? "graphs" : "ints";
+  }
+  switch (type) {
+    case "float":
+      return [name, { type, value: f ?? 0 }];
+    case "int":
+      return [name, { type, value: i2 ?? 0 }];
+    case "string":
+      return [name, { type, value: str2 ? decodeUtf8(str2) : "" }];
+    case "tensor":
+      if (!t) throw new Error(`attribute '${name}' declares a tensor but holds none`);
+      return [name, { type, value: t }];
+    case "graph":
+      if (!g) throw new Error(`attribute '${name}' declares a graph but holds none`);
+      return [name, { type, value: g }];
+    case "sparse_tensor":
+      if (!sp) throw new Error(`attribute '${name}' declares a sparse tensor but holds none`);
+      return [name, { type, value: sp }];
+    case "type_proto":
+      return [name, { type, value: tp ?? null }];
+    case "floats":
+      return [name, { type, value: floats ?? [] }];
+    case "ints":
+      return [name, { type, value: ints2 ?? [] }];
+    case "strings":
+      return [name, { type, value: strings ?? [] }];
+    case "tensors":
+      return [name, { type, value: tensors ?? [] }];
+    case "graphs":
+      return [name, { type, value: graphs ?? [] }];
+    case "sparse_tensors":
+      return [name, { type, value: sparse ?? [] }];
+    case "type_protos":
+      return [name, { type, value: typeProtos ?? [] }];
+    default:
+      return [name, { type: "ints", value: [] }];
+  }
+}
+function repeatedFloats(s, wire, out) {
+  if (wire === WIRE_LEN2) {
+    const outer = s.enter();
+    while (!s.done) out.push(s.float());
+    s.leave(outer);
+  } else if (wire === 5) out.push(s.float());
+  else s.skip(wire);
+}
+function repeatedInt64s(s, wire, out) {
+  if (wire === WIRE_LEN2) {
+    const outer = s.enter();
+    while (!s.done) out.push(s.int64());
+    s.leave(outer);
+  } else if (wire === WIRE_VARINT) out.push(s.int64());
+  else s.skip(wire);
 }
 var TYPED_FIELDS = {
   4: ["float", 5],
@@ -42678,8 +43095,11 @@ var TYPED_FIELDS = {
   10: ["double", 1],
   11: ["uint64", 0]
 };
-function tensor(r) {
-  return sub(r, (s) => decodeTensorBody(s));
+function tensor(s) {
+  const outer = s.enter();
+  const t = decodeTensorBody(s);
+  s.leave(outer);
+  return t;
 }
 function decodeTensorBody(s) {
   const t = { name: "", dtype: null, dtypeCode: 0, dims: [], storage: { kind: "empty" } };
@@ -42690,20 +43110,14 @@ function decodeTensorBody(s) {
   let location = "";
   let offset = 0;
   let length = null;
+  let unread;
   while (!s.done) {
     const tag = s.tag();
     const field = tag >>> 3;
     const wire = tag & 7;
     switch (field) {
       case 1:
-        repeated(
-          s,
-          wire,
-          0,
-          t.dims,
-          () => s.int64(),
-          (p) => p.int64()
-        );
+        repeatedInt64s(s, wire, t.dims);
         break;
       case 2:
         t.dtypeCode = s.int32();
@@ -42714,6 +43128,7 @@ function decodeTensorBody(s) {
         break;
       case 9:
         raw = s.bytes();
+        unread = void 0;
         break;
       case 6:
         strings.push(s.string());
@@ -42728,18 +43143,33 @@ function decodeTensorBody(s) {
       case 14:
         external = s.int32() === 1;
         break;
+      case UNREAD_FIELD:
+        if (!skimmed || wire !== WIRE_LEN2) {
+          s.skip(wire);
+          break;
+        }
+        {
+          const outer = s.enter();
+          const at = s.uint32();
+          const len = s.uint32();
+          s.pos = s.end;
+          s.leave(outer);
+          unread = { offset: at, length: len };
+          raw = void 0;
+        }
+        break;
       case 4:
       case 5:
       case 7:
       case 10:
       case 11: {
         const [name, scalarWire] = TYPED_FIELDS[field];
-        if (wire !== WIRE_LEN && wire !== scalarWire) {
+        if (wire !== WIRE_LEN2 && wire !== scalarWire) {
           s.skip(wire);
           break;
         }
         typed ??= { field: name, segments: [] };
-        if (wire === WIRE_LEN) {
+        if (wire === WIRE_LEN2) {
           typed.segments.push({ packed: true, wireType: scalarWire, bytes: s.bytes() });
         } else {
           const start = s.pos;
@@ -42755,201 +43185,200 @@ function decodeTensorBody(s) {
   let storage = { kind: "empty" };
   if (external) storage = { kind: "external", location, offset, length };
   else if (raw) storage = { kind: "raw", bytes: raw };
+  else if (unread) storage = { kind: "unread", offset: unread.offset, length: unread.length };
   else if (typed) storage = { kind: "field", field: typed.field, segments: typed.segments };
   else if (strings.length) storage = { kind: "strings", values: strings };
   t.storage = storage;
   return t;
 }
-function sparseTensor(r) {
-  return sub(r, (s) => {
-    let values;
-    let indices;
-    const dims2 = [];
-    while (!s.done) {
-      const tag = s.tag();
-      const field = tag >>> 3;
-      if (field === 1) values = tensor(s);
-      else if (field === 2) indices = tensor(s);
-      else if (field === 3)
-        repeated(
-          s,
-          tag & 7,
-          0,
-          dims2,
-          () => s.int64(),
-          (p) => p.int64()
-        );
-      else s.skip(tag & 7);
-    }
-    const empty = () => ({ name: "", dtype: null, dtypeCode: 0, dims: [0], storage: { kind: "empty" } });
-    const v = values ?? empty();
-    return { name: v.name, values: v, indices: indices ?? empty(), dims: dims2 };
-  });
+function sparseTensor(s) {
+  const outer = s.enter();
+  let values;
+  let indices;
+  const dims2 = [];
+  while (!s.done) {
+    const tag = s.tag();
+    const field = tag >>> 3;
+    if (field === 1) values = tensor(s);
+    else if (field === 2) indices = tensor(s);
+    else if (field === 3) repeatedInt64s(s, tag & 7, dims2);
+    else s.skip(tag & 7);
+  }
+  s.leave(outer);
+  const empty = () => ({ name: "", dtype: null, dtypeCode: 0, dims: [0], storage: { kind: "empty" } });
+  const v = values ?? empty();
+  return { name: v.name, values: v, indices: indices ?? empty(), dims: dims2 };
 }
-function valueInfo(r) {
-  return sub(r, (s) => {
-    const vi = { name: "", type: null };
-    while (!s.done) {
-      const tag = s.tag();
-      if (tag === (1 << 3 | WIRE_LEN)) vi.name = s.string();
-      else if (tag === (2 << 3 | WIRE_LEN)) vi.type = typeProto(s, 0);
-      else s.skip(tag & 7);
-    }
-    return vi;
-  });
+function valueInfo(s) {
+  const outer = s.enter();
+  const vi = { name: "", type: null };
+  while (!s.done) {
+    const tag = s.tag();
+    if (tag === (1 << 3 | WIRE_LEN2)) vi.name = s.string();
+    else if (tag === (2 << 3 | WIRE_LEN2)) vi.type = typeProto(s, 0);
+    else s.skip(tag & 7);
+  }
+  s.leave(outer);
+  return vi;
 }
-function typeProto(r, depth) {
+function typeProto(s, depth) {
   if (depth > MAX_DEPTH) throw new Error("types nested too deeply");
-  return sub(r, (s) => {
-    let out = null;
-    while (!s.done) {
-      const tag = s.tag();
-      const field = tag >>> 3;
-      if ((tag & 7) !== WIRE_LEN) {
-        s.skip(tag & 7);
-        continue;
-      }
-      switch (field) {
-        case 1:
-        case 8: {
-          const [dtype, shape2] = tensorType(s);
-          out = { kind: field === 1 ? "tensor" : "sparse", dtype, shape: shape2 };
-          break;
-        }
-        case 4:
-          out = { kind: "sequence", elem: sub(s, (q) => innerType(q, depth)) };
-          break;
-        case 9:
-          out = { kind: "optional", elem: sub(s, (q) => innerType(q, depth)) };
-          break;
-        case 5:
-          out = sub(s, (q) => {
-            let key2 = 0;
-            let value2 = null;
-            while (!q.done) {
-              const t = q.tag();
-              if (t === (1 << 3 | WIRE_VARINT)) key2 = q.int32();
-              else if (t === (2 << 3 | WIRE_LEN)) value2 = typeProto(q, depth + 1);
-              else q.skip(t & 7);
-            }
-            return { kind: "map", key: dtypeFromCode(key2), value: value2 };
-          });
-          break;
-        default:
-          s.skip(WIRE_LEN);
-      }
+  const outer = s.enter();
+  let out = null;
+  while (!s.done) {
+    const tag = s.tag();
+    const field = tag >>> 3;
+    if ((tag & 7) !== WIRE_LEN2) {
+      s.skip(tag & 7);
+      continue;
     }
-    return out;
-  });
+    switch (field) {
+      case 1:
+      case 8: {
+        const [dtype, shape2] = tensorType(s);
+        out = { kind: field === 1 ? "tensor" : "sparse", dtype, shape: shape2 };
+        break;
+      }
+      case 4:
+        out = { kind: "sequence", elem: innerType(s, depth) };
+        break;
+      case 9:
+        out = { kind: "optional", elem: innerType(s, depth) };
+        break;
+      case 5:
+        out = mapType(s, depth);
+        break;
+      default:
+        s.skip(WIRE_LEN2);
+    }
+  }
+  s.leave(outer);
+  return out;
+}
+function mapType(q, depth) {
+  const outer = q.enter();
+  let key2 = 0;
+  let value2 = null;
+  while (!q.done) {
+    const t = q.tag();
+    if (t === (1 << 3 | WIRE_VARINT)) key2 = q.int32();
+    else if (t === (2 << 3 | WIRE_LEN2)) value2 = typeProto(q, depth + 1);
+    else q.skip(t & 7);
+  }
+  q.leave(outer);
+  return { kind: "map", key: dtypeFromCode(key2), value: value2 };
 }
 function innerType(q, depth) {
+  const outer = q.enter();
   let elem = null;
   while (!q.done) {
     const t = q.tag();
-    if (t === (1 << 3 | WIRE_LEN)) elem = typeProto(q, depth + 1);
+    if (t === (1 << 3 | WIRE_LEN2)) elem = typeProto(q, depth + 1);
     else q.skip(t & 7);
   }
+  q.leave(outer);
   return elem;
 }
-function tensorType(r) {
-  return sub(r, (s) => {
-    let dtype = null;
-    let shape2 = null;
-    while (!s.done) {
-      const tag = s.tag();
-      if (tag === (1 << 3 | WIRE_VARINT)) dtype = dtypeFromCode(s.int32());
-      else if (tag === (2 << 3 | WIRE_LEN)) shape2 = tensorShape(s);
-      else s.skip(tag & 7);
-    }
-    return [dtype, shape2];
-  });
+function tensorType(s) {
+  const outer = s.enter();
+  let dtype = null;
+  let shape2 = null;
+  while (!s.done) {
+    const tag = s.tag();
+    if (tag === (1 << 3 | WIRE_VARINT)) dtype = dtypeFromCode(s.int32());
+    else if (tag === (2 << 3 | WIRE_LEN2)) shape2 = tensorShape(s);
+    else s.skip(tag & 7);
+  }
+  s.leave(outer);
+  return [dtype, shape2];
 }
-function tensorShape(r) {
-  return sub(r, (s) => {
-    const dims2 = [];
-    while (!s.done) {
-      const tag = s.tag();
-      if (tag !== (1 << 3 | WIRE_LEN)) {
-        s.skip(tag & 7);
-        continue;
-      }
-      dims2.push(
-        sub(s, (d) => {
-          let dim = null;
-          while (!d.done) {
-            const t = d.tag();
-            if (t === (1 << 3 | WIRE_VARINT)) dim = d.int64();
-            else if (t === (2 << 3 | WIRE_LEN)) {
-              const p = d.string();
-              dim = p === "" ? null : p;
-            } else d.skip(t & 7);
-          }
-          return dim;
-        })
-      );
+function tensorShape(s) {
+  const outer = s.enter();
+  const dims2 = [];
+  while (!s.done) {
+    const tag = s.tag();
+    if (tag !== (1 << 3 | WIRE_LEN2)) {
+      s.skip(tag & 7);
+      continue;
     }
-    return dims2;
-  });
+    dims2.push(dimension(s));
+  }
+  s.leave(outer);
+  return dims2;
 }
-function functionProto(r) {
-  return sub(r, (s) => {
-    const f = {
-      name: "",
-      domain: "",
-      overload: "",
-      inputs: [],
-      outputs: [],
-      attributes: [],
-      attributeDefaults: /* @__PURE__ */ new Map(),
-      nodes: [],
-      opsetImports: /* @__PURE__ */ new Map()
-    };
-    while (!s.done) {
-      const tag = s.tag();
-      const field = tag >>> 3;
-      if ((tag & 7) !== WIRE_LEN) {
-        s.skip(tag & 7);
-        continue;
-      }
-      switch (field) {
-        case 1:
-          f.name = s.string();
-          break;
-        case 4:
-          f.inputs.push(s.string());
-          break;
-        case 5:
-          f.outputs.push(s.string());
-          break;
-        case 6:
-          f.attributes.push(s.string());
-          break;
-        case 11: {
-          const [name, attr] = attribute(s, 1);
-          f.attributeDefaults.set(name, attr);
-          f.attributes.push(name);
-          break;
-        }
-        case 7:
-          f.nodes.push(node(s, 1));
-          break;
-        case 9: {
-          const [domain, version2] = opsetId(s);
-          f.opsetImports.set(domain, version2);
-          break;
-        }
-        case 10:
-          f.domain = normDomain(s.string());
-          break;
-        case 13:
-          f.overload = s.string();
-          break;
-        default:
-          s.skip(WIRE_LEN);
-      }
+function dimension(d) {
+  const outer = d.enter();
+  let dim = null;
+  while (!d.done) {
+    const t = d.tag();
+    if (t === (1 << 3 | WIRE_VARINT)) dim = d.int64();
+    else if (t === (2 << 3 | WIRE_LEN2)) {
+      const p = d.string();
+      dim = p === "" ? null : p;
+    } else d.skip(t & 7);
+  }
+  d.leave(outer);
+  return dim;
+}
+function functionProto(s) {
+  const outer = s.enter();
+  const f = {
+    name: "",
+    domain: "",
+    overload: "",
+    inputs: [],
+    outputs: [],
+    attributes: [],
+    attributeDefaults: /* @__PURE__ */ new Map(),
+    nodes: [],
+    opsetImports: /* @__PURE__ */ new Map()
+  };
+  while (!s.done) {
+    const tag = s.tag();
+    const field = tag >>> 3;
+    if ((tag & 7) !== WIRE_LEN2) {
+      s.skip(tag & 7);
+      continue;
     }
-    return f;
-  });
+    switch (field) {
+      case 1:
+        f.name = s.string();
+        break;
+      case 4:
+        f.inputs.push(s.string());
+        break;
+      case 5:
+        f.outputs.push(s.string());
+        break;
+      case 6:
+        f.attributes.push(s.string());
+        break;
+      case 11: {
+        const [name, attr] = attribute(s, 1);
+        f.attributeDefaults.set(name, attr);
+        f.attributes.push(name);
+        break;
+      }
+      case 7:
+        f.nodes.push(node(s, 1, false));
+        break;
+      case 9: {
+        const [domain, version2] = opsetId(s);
+        f.opsetImports.set(domain, version2);
+        break;
+      }
+      case 10:
+        f.domain = normDomain(s.string());
+        break;
+      case 13:
+        f.overload = s.string();
+        break;
+      default:
+        s.skip(WIRE_LEN2);
+    }
+  }
+  s.leave(outer);
+  return f;
 }
 
 // src/formats/onnx/reader.ts
@@ -43921,6 +44350,34 @@ function readFileSafe(path, display, o) {
 function readTextSafe(path, display, c) {
   return readFileSafe(path, display, { ...c, maxBytes: c.maxBytes ?? MAX_TEXT_BYTES }).toString("utf8");
 }
+function withFileSafe(path, display, c, use) {
+  const { real, stat: stat2 } = resolveRegularFile(path, display, c);
+  const { fd: fd2, st } = openChecked(real, stat2, display, c.what);
+  try {
+    const pread = (offset, length) => {
+      const buf = Buffer.allocUnsafe(Math.max(0, Math.min(length, st.size - offset)));
+      let total = 0;
+      try {
+        for (let n; total < buf.length && (n = readSync(fd2, buf, total, buf.length - total, offset + total)) > 0; ) total += n;
+      } catch (e) {
+        throw new InputError(display, errnoReason(e));
+      }
+      return buf.subarray(0, total);
+    };
+    const readInto = (into, offset, length) => {
+      let total = 0;
+      try {
+        for (let n; total < length && (n = readSync(fd2, into, total, length - total, offset + total)) > 0; ) total += n;
+      } catch (e) {
+        throw new InputError(display, errnoReason(e));
+      }
+      if (total < length) throw new InputError(display, "changed while it was read (shorter than its size)");
+    };
+    return use(pread, readInto, st.size);
+  } finally {
+    closeSync(fd2);
+  }
+}
 function readFileRangesSafe(path, display, c, ranges) {
   const { real, stat: stat2 } = resolveRegularFile(path, display, c);
   const { fd: fd2, st } = openChecked(real, stat2, display, c.what);
@@ -43946,10 +44403,28 @@ function loadModelFile(path, options = {}) {
   const open2 = { root: null, ...options.confine, what: "model file" };
   const size = resolveRegularFile(path, display, open2).stat.size;
   if (size > MAX_MODEL_BYTES) return loadLargeModel(path, display, size, options);
+  if (size >= (options.skimFromBytes ?? SKIM_FROM_BYTES)) {
+    const skimmed2 = skimOnnx(path, display, options);
+    if (skimmed2) return { path, bytes: skimmed2.size, model: skimmed2.model, notices: checkExternalData(path, display, skimmed2.model, options) };
+  }
   const bytes = readFileSafe(path, display, { ...open2, maxBytes: MAX_MODEL_BYTES });
   const model = decodeBytes(display, bytes, options.maxNodes);
   const notices = checkExternalData(path, display, model, options);
   return { path, bytes: bytes.byteLength, model, notices };
+}
+var SKIM_FROM_BYTES = 64 * MiB2;
+function skimOnnx(path, display, options) {
+  const open2 = { root: null, ...options.confine, what: "model file" };
+  return withFileSafe(path, display, open2, (pread, readInto, size) => {
+    const kind3 = sniff(pread(0, 64));
+    if (kind3.kind !== "model" || kind3.reader.id !== "onnx") return null;
+    try {
+      return { model: decodeModel(skimModel(size, pread, readInto), { maxNodes: options.maxNodes, skimmed: true }), size };
+    } catch (e) {
+      if (e instanceof InputError) throw e;
+      return null;
+    }
+  });
 }
 var LARGE_MODEL_FIRST_READ = 16 * MiB2;
 function loadLargeModel(path, display, size, options) {
@@ -44040,6 +44515,7 @@ function* externalTensors(g) {
   for (const t of g.initializers) if (t.storage.kind === "external") yield t;
   for (const sp of g.sparseInitializers) if (sp.values.storage.kind === "external") yield sp.values;
   for (const n of g.nodes) {
+    if (n.attrs.size === 0) continue;
     for (const a of n.attrs.values()) {
       if (a.type === "tensor" && a.value.storage.kind === "external") yield a.value;
       if (a.type === "graph") yield* externalTensors(a.value);
@@ -44322,6 +44798,9 @@ function checkTensorData(t, owner) {
     const bits2 = dtypeBits(t.dtype);
     const want = Math.ceil(n * bits2 / 8);
     if (st.bytes.byteLength !== want) mismatch(`${st.bytes.byteLength} bytes of raw data (${want} expected)`);
+  } else if (st.kind === "unread" && t.dtype !== null && t.dtype !== "string") {
+    const want = Math.ceil(n * dtypeBits(t.dtype) / 8);
+    if (st.length !== want) mismatch(`${st.length} bytes of raw data (${want} expected)`);
   } else if (st.kind === "strings") {
     if (st.values.length !== n) mismatch(`${st.values.length} strings`);
   } else if (st.kind === "field" && t.dtype !== null) {
@@ -46844,150 +47323,6 @@ var ops10 = [
   qlinearAveragePool,
   qlinearConcat
 ];
-
-// src/formats/onnx/tensor-values.ts
-var DEFAULT_VALUE_LIMIT = 4096;
-function elementCount(t) {
-  let n = 1;
-  for (const d of t.dims) n *= d;
-  return n;
-}
-var f16buf = new DataView(new ArrayBuffer(4));
-function halfToFloat(h) {
-  const s = h & 32768 ? -1 : 1;
-  const e = h >> 10 & 31;
-  const f = h & 1023;
-  if (e === 0) return s * f * 2 ** -24;
-  if (e === 31) return f ? NaN : s * Infinity;
-  return s * (1 + f / 1024) * 2 ** (e - 15);
-}
-function bfloat16ToFloat(b) {
-  f16buf.setUint32(0, (b & 65535) << 16);
-  return f16buf.getFloat32(0);
-}
-function readTensorValues(t, limit2 = DEFAULT_VALUE_LIMIT) {
-  const count2 = elementCount(t);
-  if (count2 > limit2 || t.dtype === null) return null;
-  const st = t.storage;
-  if (count2 === 0) return [];
-  switch (st.kind) {
-    case "raw":
-      return fromRaw(t, st.bytes, count2);
-    case "field":
-      return fromField(t, st.field, st.segments, count2);
-    default:
-      return null;
-  }
-}
-function fromRaw(t, bytes, count2) {
-  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const out = new Array(count2);
-  const need = (w) => bytes.byteLength >= count2 * w;
-  switch (t.dtype) {
-    case "float32":
-      if (!need(4)) return null;
-      for (let i2 = 0; i2 < count2; i2++) out[i2] = dv.getFloat32(i2 * 4, true);
-      return out;
-    case "float64":
-      if (!need(8)) return null;
-      for (let i2 = 0; i2 < count2; i2++) out[i2] = dv.getFloat64(i2 * 8, true);
-      return out;
-    case "float16":
-      if (!need(2)) return null;
-      for (let i2 = 0; i2 < count2; i2++) out[i2] = halfToFloat(dv.getUint16(i2 * 2, true));
-      return out;
-    case "bfloat16":
-      if (!need(2)) return null;
-      for (let i2 = 0; i2 < count2; i2++) out[i2] = bfloat16ToFloat(dv.getUint16(i2 * 2, true));
-      return out;
-    case "int8":
-      if (!need(1)) return null;
-      for (let i2 = 0; i2 < count2; i2++) out[i2] = dv.getInt8(i2);
-      return out;
-    case "uint8":
-    case "bool":
-      if (!need(1)) return null;
-      for (let i2 = 0; i2 < count2; i2++) out[i2] = t.dtype === "bool" ? dv.getUint8(i2) ? 1 : 0 : dv.getUint8(i2);
-      return out;
-    case "int16":
-      if (!need(2)) return null;
-      for (let i2 = 0; i2 < count2; i2++) out[i2] = dv.getInt16(i2 * 2, true);
-      return out;
-    case "uint16":
-      if (!need(2)) return null;
-      for (let i2 = 0; i2 < count2; i2++) out[i2] = dv.getUint16(i2 * 2, true);
-      return out;
-    case "int32":
-      if (!need(4)) return null;
-      for (let i2 = 0; i2 < count2; i2++) out[i2] = dv.getInt32(i2 * 4, true);
-      return out;
-    case "uint32":
-      if (!need(4)) return null;
-      for (let i2 = 0; i2 < count2; i2++) out[i2] = dv.getUint32(i2 * 4, true);
-      return out;
-    case "int64":
-      if (!need(8)) return null;
-      for (let i2 = 0; i2 < count2; i2++) out[i2] = Number(dv.getBigInt64(i2 * 8, true));
-      return out;
-    case "uint64":
-      if (!need(8)) return null;
-      for (let i2 = 0; i2 < count2; i2++) out[i2] = Number(dv.getBigUint64(i2 * 8, true));
-      return out;
-    case "int4":
-    case "uint4": {
-      if (bytes.byteLength < Math.ceil(count2 / 2)) return null;
-      for (let i2 = 0; i2 < count2; i2++) {
-        const byte = bytes[i2 >> 1];
-        let v = i2 & 1 ? byte >> 4 : byte & 15;
-        if (t.dtype === "int4" && v >= 8) v -= 16;
-        out[i2] = v;
-      }
-      return out;
-    }
-    default:
-      return null;
-  }
-}
-function fromField(t, field, segments, count2) {
-  const raw = [];
-  for (const seg of segments) {
-    const r = new Reader(seg.bytes);
-    const readOne = () => {
-      switch (field) {
-        case "float":
-          return r.float();
-        case "double":
-          return r.double();
-        case "int32":
-          return r.int32();
-        case "int64":
-          return r.int64();
-        case "uint64":
-          return r.uint64();
-        default:
-          throw new Error(`field ${field} holds no numbers`);
-      }
-    };
-    while (!r.done && raw.length <= count2) raw.push(readOne());
-  }
-  if (raw.length < count2) return null;
-  raw.length = count2;
-  switch (t.dtype) {
-    case "float16":
-      return field === "int32" ? raw.map(halfToFloat) : raw;
-    case "bfloat16":
-      return field === "int32" ? raw.map(bfloat16ToFloat) : raw;
-    case "bool":
-      return raw.map((v) => v ? 1 : 0);
-    case "complex64":
-    case "complex128":
-    case "string":
-      return null;
-    default:
-      if (t.dtype?.startsWith("float8") || t.dtype === "float4e2m1") return null;
-      return raw;
-  }
-}
 
 // src/ops/shape.ts
 function knownTensor(info2) {
@@ -50604,22 +50939,35 @@ function readsAsWeight(node2, input, dtype) {
   return lookupOp(node2.domain, node2.opType)?.int32Weights?.includes(input) ?? false;
 }
 var POOLED_VALUE = 16;
-var PENDING = /* @__PURE__ */ Symbol("pending");
 var Scope = class {
   constructor(parent) {
     this.parent = parent;
   }
   parent;
-  values = /* @__PURE__ */ new Map();
+  slots = /* @__PURE__ */ new Map();
+  infos = [];
   has(name) {
-    const v = this.values.get(name);
-    if (v !== void 0 && v !== PENDING) return true;
-    return this.parent?.has(name) ?? false;
+    return this.slots.has(name) || (this.parent?.has(name) ?? false);
   }
   get(name) {
-    const v = this.values.get(name);
-    if (v !== void 0 && v !== PENDING) return v;
+    const k = this.slots.get(name);
+    if (k !== void 0) return this.infos[k];
     return this.parent?.get(name);
+  }
+  /** Set a name's info; returns its slot (the one it had when set before). */
+  set(name, info2) {
+    let k = this.slots.get(name);
+    if (k === void 0) {
+      k = this.infos.length;
+      this.slots.set(name, k);
+      this.infos.push(info2);
+    } else this.infos[k] = info2;
+    return k;
+  }
+};
+var NotInFileOrder = class extends GraphError {
+  constructor() {
+    super("the graph is not in file order");
   }
 };
 function inferModel(model, options = {}) {
@@ -50693,6 +51041,14 @@ function hasSubgraphs(node2) {
   return false;
 }
 function inferRun(model, options, bounds, expanded) {
+  try {
+    return inferRunOrdered(model, options, bounds, expanded, true);
+  } catch (e) {
+    if (!(e instanceof NotInFileOrder)) throw e;
+    return inferRunOrdered(model, options, bounds, expanded, false);
+  }
+}
+function inferRunOrdered(model, options, bounds, expanded, fileOrder) {
   const useDeclared = options.useDeclaredShapes ?? true;
   const tflite = model.format.format === "tflite";
   const defaultDim = options.defaultDim === void 0 ? 1 : options.defaultDim;
@@ -50778,6 +51134,7 @@ function inferRun(model, options, bounds, expanded) {
   let valueCount = 0;
   for (const n of graph2.nodes) valueCount += n.inputs.length + n.outputs.length;
   const recordedInfos = new Array(valueCount);
+  const recordedSlots = new Int32Array(valueCount);
   let infoCount = 0;
   let visits = 0;
   const maxVisits = options.maxNodeVisits ?? MAX_NODE_VISITS;
@@ -50815,12 +51172,12 @@ function inferRun(model, options, bounds, expanded) {
     if (depth > MAX_GRAPH_DEPTH) throw new GraphError(`sub-graphs are nested more than ${MAX_GRAPH_DEPTH} deep`);
     for (const t of g.initializers) {
       const elements2 = checkTensorData(t, `initializer ${quoteToken(path + t.name)}`);
-      scope.values.set(t.name, initializerInfo(t));
+      scope.set(t.name, initializerInfo(t));
       if (t.dtype && isWeightDtype(t) && !t.variable) weightCandidates.set(t.name, { elements: elements2, bytes: byteSize(t.dtype, elements2) });
     }
     for (const sp of g.sparseInitializers) {
       checkSparse(sp, `sparse initializer ${quoteToken(path + sp.name)}`);
-      scope.values.set(sp.name, tensor2(sp.values.dtype, [...sp.dims]));
+      scope.set(sp.name, tensor2(sp.values.dtype, [...sp.dims]));
       const elements2 = checkedElements(sp.values.dims, `sparse initializer ${quoteToken(path + sp.name)}`);
       if (sp.values.dtype && isWeightDtype(sp.values)) weightCandidates.set(sp.name, { elements: elements2, bytes: byteSize(sp.values.dtype, elements2) });
     }
@@ -50828,12 +51185,12 @@ function inferRun(model, options, bounds, expanded) {
     if (useDeclared) {
       for (const vi of [...g.valueInfo, ...g.outputs]) if (vi.type) declared.set(vi.name, vi.type);
     }
-    const made = fileOrderNames(g, scope);
-    if (made) {
-      for (const [name, info2] of scope.values) made.set(name, info2);
-      scope.values = made;
-    }
-    const order = made ? g.nodes : topoOrder(g, scope, path);
+    const firstOutputSlot = scope.infos.length;
+    const order = fileOrder ? g.nodes : topoOrder(g, scope, path);
+    const nameIds = record && fileOrder && g.nameIds?.nodes === g.nodes && !g.nameIds.subgraphs && g.nameIds.ids.length === valueCount ? g.nameIds : null;
+    const ids = nameIds?.ids;
+    const slotOfId = nameIds ? new Int32Array(nameIds.count).fill(-1) : null;
+    const graphOutputs = nameIds ? new Set(g.outputs.map((o) => o.name)) : null;
     let macs = 0;
     let flops3 = 0;
     let coreMacs = 0;
@@ -50849,7 +51206,30 @@ function inferRun(model, options, bounds, expanded) {
       if (record) pendingParams = pendingBytes = 0;
       const names = node2.inputs;
       const inputsInfo = new Array(names.length);
-      for (let i2 = 0; i2 < names.length; i2++) inputsInfo[i2] = names[i2] === "" ? void 0 : scope.get(names[i2]) ?? void 0;
+      const at = infoCount;
+      for (let i2 = 0; i2 < names.length; i2++) {
+        const name = names[i2];
+        if (name === "") {
+          if (record) recordedSlots[at + i2] = -1;
+          continue;
+        }
+        let k;
+        if (slotOfId) {
+          const id = ids[at + i2];
+          k = slotOfId[id];
+          if (k < 0) {
+            k = scope.slots.get(name);
+            if (k !== void 0) slotOfId[id] = k;
+          }
+        } else k = scope.slots.get(name);
+        const v = k !== void 0 ? scope.infos[k] : scope.parent?.get(name);
+        if (v === void 0 && fileOrder) throw new NotInFileOrder();
+        inputsInfo[i2] = v ?? void 0;
+        if (record) recordedSlots[at + i2] = k ?? -1;
+      }
+      if (fileOrder && !slotOfId && hasSubgraphs(node2)) {
+        for (const name of implicitInputs(node2)) if (name !== "" && !scope.has(name)) throw new NotInFileOrder();
+      }
       const result2 = runNode(node2, inputsInfo, scope, path, depth);
       let upper;
       for (let i2 = 0; i2 < node2.outputs.length; i2++) {
@@ -50875,7 +51255,28 @@ function inferRun(model, options, bounds, expanded) {
         if (info2) checkInfo(info2, outputLabel);
         info2 = shared(info2);
         result2.outputs[i2] = info2;
-        scope.values.set(name, info2);
+        let k;
+        if (slotOfId) {
+          const id = ids[at + names.length + i2];
+          k = slotOfId[id];
+          if (k < 0) {
+            k = scope.slots.get(name) ?? -1;
+            if (k < 0) {
+              k = scope.infos.length;
+              scope.infos.push(info2);
+              if (graphOutputs.has(name)) scope.slots.set(name, k);
+            } else scope.infos[k] = info2;
+            slotOfId[id] = k;
+          } else {
+            if (k >= firstOutputSlot) throw new NotInFileOrder();
+            scope.infos[k] = info2;
+          }
+        } else {
+          const before = scope.infos.length;
+          k = scope.set(name, info2);
+          if (fileOrder && k >= firstOutputSlot && k < before) throw new NotInFileOrder();
+        }
+        if (record) recordedSlots[at + names.length + i2] = k;
       }
       if (bounds && record) upper = upperOf(node2, inputsInfo, result2.outputs, result2.cost);
       for (const w of result2.warnings) warnings.push({ node: node2.name || node2.opType, message: w });
@@ -50912,7 +51313,7 @@ function inferRun(model, options, bounds, expanded) {
         }
       }
       if (record) {
-        const at = infoCount;
+        for (let i2 = 0; i2 < node2.outputs.length; i2++) if (node2.outputs[i2] === "") recordedSlots[at + names.length + i2] = -1;
         for (let i2 = 0; i2 < node2.inputs.length; i2++) recordedInfos[infoCount++] = inputsInfo[i2] ?? null;
         for (let i2 = 0; i2 < node2.outputs.length; i2++) recordedInfos[infoCount++] = result2.outputs[i2] ?? null;
         const entry = new NodeRecord(node2, recordedInfos, at, cost, result2.supported, result2.opClass, pendingParams, pendingBytes);
@@ -50987,10 +51388,10 @@ function inferRun(model, options, bounds, expanded) {
       };
     }
     let memo;
-    const runSub = !hasSubgraphs(node2) ? void 0 : (sub2, subInputs) => {
+    const runSub = !hasSubgraphs(node2) ? void 0 : (sub, subInputs) => {
       memo ??= /* @__PURE__ */ new Map();
-      let byInputs = memo.get(sub2);
-      if (!byInputs) memo.set(sub2, byInputs = /* @__PURE__ */ new Map());
+      let byInputs = memo.get(sub);
+      if (!byInputs) memo.set(sub, byInputs = /* @__PURE__ */ new Map());
       const key2 = JSON.stringify(subInputs, (_, v) => typeof v === "number" && !Number.isFinite(v) ? `#${v}` : v);
       const hit = byInputs.get(key2);
       if (hit) return hit;
@@ -50998,11 +51399,11 @@ function inferRun(model, options, bounds, expanded) {
         throw new GraphError(`the model's sub-graphs would run more than ${MAX_SUBGRAPH_RUNS} times (nested loops or branches): refused`);
       }
       const child = new Scope(scope);
-      sub2.inputs.forEach((vi, i2) => {
+      sub.inputs.forEach((vi, i2) => {
         const given2 = subInputs[i2];
-        child.values.set(vi.name, given2 ?? declaredInfo(vi.type));
+        child.set(vi.name, given2 ?? declaredInfo(vi.type));
       });
-      const res = runGraph(sub2, child, null, `${path}${node2.name || node2.opType}/`, depth + 1);
+      const res = runGraph(sub, child, null, `${path}${node2.name || node2.opType}/`, depth + 1);
       byInputs.set(key2, res);
       return res;
     };
@@ -51010,7 +51411,7 @@ function inferRun(model, options, bounds, expanded) {
     return { outputs: r.outputs, cost: r.cost, opClass: r.opClass, warnings: r.warnings, supported: true };
   };
   const top = new Scope(null);
-  for (const inp of inputs) top.values.set(inp.name, inp.info);
+  const inputSlots = Int32Array.from(inputs, (inp) => top.set(inp.name, inp.info));
   const result = runGraph(graph2, top, nodes, "", 0);
   for (const n of nodes) {
     if (n.supported || n.cost) continue;
@@ -51034,7 +51435,8 @@ function inferRun(model, options, bounds, expanded) {
     outputs: graph2.outputs.map((o, i2) => ({ name: o.name, info: result.outputs[i2] ?? null })),
     nodes,
     warnings,
-    weights
+    weights,
+    slots: { count: top.infos.length, values: recordedSlots, inputs: inputSlots, outputs: Int32Array.from(graph2.outputs, (o) => top.slots.get(o.name) ?? -1) }
   };
 }
 function checkSparse(sp, owner) {
@@ -51167,21 +51569,6 @@ function topoOrder(g, scope, path) {
     throw new GraphError(`the graph has a cycle (through nodes ${stuck.join(", ")})`);
   }
   return order;
-}
-function fileOrderNames(g, scope) {
-  const made = /* @__PURE__ */ new Map();
-  for (const n of g.nodes) {
-    for (const name of n.inputs) if (name !== "" && !made.has(name) && !scope.has(name)) return null;
-    if (hasSubgraphs(n)) {
-      for (const name of implicitInputs(n)) if (name !== "" && !made.has(name) && !scope.has(name)) return null;
-    }
-    for (const o of n.outputs) {
-      if (o === "") continue;
-      if (made.has(o)) return null;
-      made.set(o, PENDING);
-    }
-  }
-  return made;
 }
 function insertSorted(queue, value2, from) {
   let i2 = queue.length;
@@ -51332,57 +51719,49 @@ function peakActivationExcluding(result, names) {
 function peakActivation(result, sizeOfInfo, excluded) {
   const steps = result.nodes.length;
   const nodes = result.nodes;
-  let most = result.inputs.length;
-  for (const n of nodes) most += n.outputNames.length;
-  const slot = /* @__PURE__ */ new Map();
-  const size = new Float64Array(most);
-  const born = new Int32Array(most);
-  const lastUse = new Int32Array(most);
-  let slots = 0;
+  const { count: count2, values, inputs: inputSlots, outputs: outputSlots } = result.slots;
+  const size = new Float64Array(count2);
+  const born = new Int32Array(count2).fill(-1);
+  const lastUse = new Int32Array(count2);
   let unknown = false;
-  const add = (name, info2, step) => {
+  const add = (k, info2, step) => {
     let b = sizeOfInfo(info2);
     if (b === null) {
       unknown = true;
       b = 0;
     }
-    let k = slot.get(name);
-    if (k === void 0) {
-      k = slots++;
-      slot.set(name, k);
-    }
     size[k] = b;
     born[k] = step;
     lastUse[k] = step;
   };
-  for (const inp of result.inputs) {
+  for (let i2 = 0; i2 < result.inputs.length; i2++) {
+    const inp = result.inputs[i2];
     if (excluded?.has(inp.name)) continue;
-    add(inp.name, inp.info, 0);
+    add(inputSlots[i2], inp.info, 0);
   }
   const weights = result.weights;
+  let at = 0;
   for (let step = 0; step < nodes.length; step++) {
     const n = nodes[step];
     const ins = n.inputNames;
     for (let j = 0; j < ins.length; j++) {
-      const name = ins[j];
-      if (!name) continue;
-      const k = slot.get(name);
-      if (k !== void 0) lastUse[k] = step;
+      const k = values[at + j];
+      if (k >= 0 && born[k] >= 0) lastUse[k] = step;
     }
-    if (isConstantOutput(n)) continue;
     const outs = n.outputNames;
-    for (let j = 0; j < outs.length; j++) {
-      const name = outs[j];
-      if (!name || weights.has(name) || excluded?.has(name)) continue;
-      add(name, n.valueInfo(ins.length + j), step);
+    if (!isConstantOutput(n)) {
+      for (let j = 0; j < outs.length; j++) {
+        const name = outs[j];
+        if (!name || weights.has(name) || excluded?.has(name)) continue;
+        add(values[at + ins.length + j], n.valueInfo(ins.length + j), step);
+      }
     }
+    at += ins.length + outs.length;
   }
-  for (const o of result.outputs) {
-    const k = slot.get(o.name);
-    if (k !== void 0) lastUse[k] = steps;
-  }
+  for (const k of outputSlots) if (k >= 0 && born[k] >= 0) lastUse[k] = steps;
   const delta = new Float64Array(steps + 2);
-  for (let k = 0; k < slots; k++) {
+  for (let k = 0; k < count2; k++) {
+    if (born[k] < 0) continue;
     delta[born[k]] += size[k];
     delta[lastUse[k] + 1] -= size[k];
   }
@@ -51546,10 +51925,10 @@ function nodeEntry(n, r, i2) {
   }
   return e;
 }
-function nodeText(n, r, i2) {
+function nodeText(n, r, i2, known) {
   const cost = n.cost;
   const flops3 = cost ? cost.flops : null;
-  let s = `{"name":${jsonString(n.name)},"opType":${jsonString(n.opType)},"inputs":${tensorsText(n, n.inputNames, 0)},"outputs":${tensorsText(n, n.outputNames, n.inputNames.length)},"params":${num(n.params)},"macs":${num(cost ? cost.macs : null)},"flops":${num(flops3)},"bytesRead":${num(n.bytesRead)},"bytesWritten":${num(n.bytesWritten)},"intensity":${num(intensity(flops3, n.bytesRead, n.bytesWritten))}`;
+  let s = `{"name":${jsonString(n.name)},"opType":${jsonString(n.opType)},"inputs":${tensorsText(n, n.inputNames, 0, known)},"outputs":${tensorsText(n, n.outputNames, n.inputNames.length, known)},"params":${num(n.params)},"macs":${num(cost ? cost.macs : null)},"flops":${num(flops3)},"bytesRead":${num(n.bytesRead)},"bytesWritten":${num(n.bytesWritten)},"intensity":${num(intensity(flops3, n.bytesRead, n.bytesWritten))}`;
   if (n.domain) s += `,"domain":${jsonString(n.domain)}`;
   if (!n.supported) s += ',"supported":false';
   if (n.opClass !== void 0) s += `,"opClass":${jsonString(n.opClass)}`;
@@ -51574,7 +51953,8 @@ function dimsText(shape2) {
   }
   return `${s}]`;
 }
-function tensorsText(n, names, from) {
+var KNOWN_INFOS = 4096;
+function tensorsText(n, names, from, known) {
   let s = "[";
   let first = true;
   for (let k = 0; k < names.length; k++) {
@@ -51587,9 +51967,15 @@ function tensorsText(n, names, from) {
     if (!info2) s += ',"dtype":null,"shape":null}';
     else {
       switch (info2.kind) {
-        case "tensor":
-          s += `,"dtype":${info2.dtype === null ? "null" : jsonString(info2.dtype)},"shape":${dimsText(info2.shape)}}`;
+        case "tensor": {
+          let text2 = known.get(info2);
+          if (text2 === void 0) {
+            text2 = `,"dtype":${info2.dtype === null ? "null" : jsonString(info2.dtype)},"shape":${dimsText(info2.shape)}}`;
+            if (known.size < KNOWN_INFOS) known.set(info2, text2);
+          }
+          s += text2;
           break;
+        }
         default: {
           const e = tensorEntry(name, info2);
           s += `,"kind":${jsonString(e.kind)},"dtype":${e.dtype === null ? "null" : jsonString(e.dtype)},"shape":${dimsText(e.shape)}}`;
@@ -51636,6 +52022,7 @@ function modelReport(src, r) {
     warnings: [...src.notices.map((message) => ({ node: "", message })), ...r.warnings]
   };
   const nodes = r.nodes;
+  const known = /* @__PURE__ */ new Map();
   lazyMember(
     report2,
     "nodes",
@@ -51643,7 +52030,7 @@ function modelReport(src, r) {
       nodes.length,
       (i2) => nodeEntry(nodes[i2], r, i2),
       true,
-      (i2) => nodeText(nodes[i2], r, i2)
+      (i2) => nodeText(nodes[i2], r, i2, known)
     )
   );
   return report2;
@@ -51713,10 +52100,11 @@ function mayHoldCache(graph2, lookup) {
     if (depth > 16) return false;
     for (const node2 of g.nodes) {
       if (lookup(node2.domain, node2.opType)?.cacheSlots) return true;
+      if (node2.attrs.size === 0) continue;
       for (const a of node2.attrs.values()) {
         if (a.type === "graph" && scan(a.value, depth + 1)) return true;
         if (a.type === "graphs") {
-          for (const sub2 of a.value) if (scan(sub2, depth + 1)) return true;
+          for (const sub of a.value) if (scan(sub, depth + 1)) return true;
         }
       }
     }
@@ -51809,15 +52197,15 @@ var GraphIndex = class {
       for (const o of node2.outputs) if (o) this.producer.set(o, node2);
       for (const a of node2.attrs.values()) {
         const subs = a.type === "graph" ? [a.value] : a.type === "graphs" ? a.value : [];
-        for (const sub2 of subs) {
+        for (const sub of subs) {
           if (node2.opType === "If" && node2.domain === "") {
-            sub2.outputs.forEach((o, i2) => {
+            sub.outputs.forEach((o, i2) => {
               let list = this.subOutputs.get(o.name);
               if (!list) this.subOutputs.set(o.name, list = []);
               list.push({ node: node2, slot: i2 });
             });
           }
-          this.index(sub2, depth + 1);
+          this.index(sub, depth + 1);
         }
       }
     }
@@ -54261,8 +54649,8 @@ function render2(outcome, options, list, d, shed, depth, max2) {
     ...compared ? [`${list.filter((e) => e.isNew).length} new`, `${outcome.removedModels.length} removed`] : []
   ];
   out.push(summary2.join(", "), "");
-  const sub2 = [escapeMarkdown(outcome.json.budgets, { max: 200 }), options.baselineNote ? escapeMarkdown(options.baselineNote, { max: 200 }) : "no baseline"];
-  out.push(`<sub>${sub2.join(" \xB7 ")}</sub>`, "");
+  const sub = [escapeMarkdown(outcome.json.budgets, { max: 200 }), options.baselineNote ? escapeMarkdown(options.baselineNote, { max: 200 }) : "no baseline"];
+  out.push(`<sub>${sub.join(" \xB7 ")}</sub>`, "");
   if (shed)
     out.push(`> Some detail was left out to fit${full ? " the job summary" : " GitHub's comment limit; the job summary of this run has all of it"}.`, "");
   const devices = devicesOf(outcome).slice(0, DEVICE_COLUMNS);
