@@ -196,9 +196,9 @@ function graph(s: Reader, depth: number): Graph {
     const tag = s.tag();
     switch (tag) {
       case (1 << 3) | WIRE_LEN: {
-        const n = node(s, depth, true);
-        if (n.attrs !== NO_ATTRS && hasGraphAttr(n)) subgraphs = true;
-        g.nodes.push(n);
+        nodeHasGraph = false;
+        g.nodes.push(node(s, depth, true));
+        if (nodeHasGraph) subgraphs = true;
         break;
       }
       case (2 << 3) | WIRE_LEN:
@@ -231,10 +231,8 @@ function graph(s: Reader, depth: number): Graph {
   return g;
 }
 
-function hasGraphAttr(n: Node): boolean {
-  for (const a of n.attrs.values()) if (a.type === 'graph' || a.type === 'graphs') return true;
-  return false;
-}
+/** Set by `node` when the node it read holds a sub-graph (an attribute of type graph or graphs). */
+let nodeHasGraph = false;
 
 /**
  * The attributes of every node that has none: one shared empty map (a map each would take ~190
@@ -285,9 +283,11 @@ function node(s: Reader, depth: number, ids: boolean): Node {
           n.domain = normDomain(s.pooledString(pool));
           break;
         case (5 << 3) | WIRE_LEN: {
-          const [name, attr] = attribute(s, depth);
+          const attr = attribute(s, depth);
           if (n.attrs === NO_ATTRS) n.attrs = new Map();
-          n.attrs.set(name, attr);
+          n.attrs.set(attrName, attr);
+          // After the attribute (its own sub-graphs' nodes reset the flag while they are read).
+          if (attr.type === 'graph' || attr.type === 'graphs') nodeHasGraph = true;
           break;
         }
         default:
@@ -333,7 +333,11 @@ const ATTR_TYPES: Record<number, Attr['type']> = {
   14: 'type_protos',
 };
 
-function attribute(s: Reader, depth: number): [string, Attr] {
+/** The name of the attribute `attribute` read last. */
+let attrName = '';
+
+/** An AttributeProto; its name in `attrName` (no pair array per attribute). */
+function attribute(s: Reader, depth: number): Attr {
   const outer = s.enter();
   let name = '';
   let ref = '';
@@ -414,7 +418,8 @@ function attribute(s: Reader, depth: number): [string, Attr] {
     }
   }
   s.leave(outer);
-  if (ref) return [name, { type: 'ref', ref }];
+  attrName = name;
+  if (ref) return { type: 'ref', ref };
   let type = ATTR_TYPES[declared];
   if (!type) {
     // IR version 1-2 files may omit `type`: infer it from the field that is set.
@@ -443,38 +448,38 @@ function attribute(s: Reader, depth: number): [string, Attr] {
   }
   switch (type) {
     case 'float':
-      return [name, { type, value: f ?? 0 }];
+      return { type, value: f ?? 0 };
     case 'int':
-      return [name, { type, value: i ?? 0 }];
+      return { type, value: i ?? 0 };
     case 'string':
-      return [name, { type, value: str ? decodeUtf8(str) : '' }];
+      return { type, value: str ? decodeUtf8(str) : '' };
     case 'tensor':
       if (!t) throw new Error(`attribute '${name}' declares a tensor but holds none`);
-      return [name, { type, value: t }];
+      return { type, value: t };
     case 'graph':
       if (!g) throw new Error(`attribute '${name}' declares a graph but holds none`);
-      return [name, { type, value: g }];
+      return { type, value: g };
     case 'sparse_tensor':
       if (!sp) throw new Error(`attribute '${name}' declares a sparse tensor but holds none`);
-      return [name, { type, value: sp }];
+      return { type, value: sp };
     case 'type_proto':
-      return [name, { type, value: tp ?? null }];
+      return { type, value: tp ?? null };
     case 'floats':
-      return [name, { type, value: floats ?? [] }];
+      return { type, value: floats ?? [] };
     case 'ints':
-      return [name, { type, value: ints ?? [] }];
+      return { type, value: ints ?? [] };
     case 'strings':
-      return [name, { type, value: strings ?? [] }];
+      return { type, value: strings ?? [] };
     case 'tensors':
-      return [name, { type, value: tensors ?? [] }];
+      return { type, value: tensors ?? [] };
     case 'graphs':
-      return [name, { type, value: graphs ?? [] }];
+      return { type, value: graphs ?? [] };
     case 'sparse_tensors':
-      return [name, { type, value: sparse ?? [] }];
+      return { type, value: sparse ?? [] };
     case 'type_protos':
-      return [name, { type, value: typeProtos ?? [] }];
+      return { type, value: typeProtos ?? [] };
     default:
-      return [name, { type: 'ints', value: [] }];
+      return { type: 'ints', value: [] };
   }
 }
 
@@ -779,9 +784,9 @@ function functionProto(s: Reader): FunctionDef {
         f.attributes.push(s.string());
         break;
       case 11: {
-        const [name, attr] = attribute(s, 1);
-        f.attributeDefaults.set(name, attr);
-        f.attributes.push(name);
+        const attr = attribute(s, 1);
+        f.attributeDefaults.set(attrName, attr);
+        f.attributes.push(attrName);
         break;
       }
       case 7:
