@@ -42832,9 +42832,9 @@ function graph(s, depth) {
     const tag = s.tag();
     switch (tag) {
       case 1 << 3 | WIRE_LEN2: {
-        const n = node(s, depth, true);
-        if (n.attrs !== NO_ATTRS && hasGraphAttr(n)) subgraphs = true;
-        g.nodes.push(n);
+        nodeHasGraph = false;
+        g.nodes.push(node(s, depth, true));
+        if (nodeHasGraph) subgraphs = true;
         break;
       }
       case 2 << 3 | WIRE_LEN2:
@@ -42865,10 +42865,7 @@ function graph(s, depth) {
   idsBroken = brokenAround || depth > 0;
   return g;
 }
-function hasGraphAttr(n) {
-  for (const a of n.attrs.values()) if (a.type === "graph" || a.type === "graphs") return true;
-  return false;
-}
+var nodeHasGraph = false;
 var EMPTY_NAMES = [];
 var NO_ATTRS = /* @__PURE__ */ new Map();
 var inputStack = [];
@@ -42907,9 +42904,10 @@ function node(s, depth, ids) {
           n.domain = normDomain(s.pooledString(pool));
           break;
         case 5 << 3 | WIRE_LEN2: {
-          const [name, attr] = attribute(s, depth);
+          const attr = attribute(s, depth);
           if (n.attrs === NO_ATTRS) n.attrs = /* @__PURE__ */ new Map();
-          n.attrs.set(name, attr);
+          n.attrs.set(attrName, attr);
+          if (attr.type === "graph" || attr.type === "graphs") nodeHasGraph = true;
           break;
         }
         default:
@@ -42951,6 +42949,7 @@ var ATTR_TYPES = {
   13: "type_proto",
   14: "type_protos"
 };
+var attrName = "";
 function attribute(s, depth) {
   const outer = s.enter();
   let name = "";
@@ -43031,45 +43030,46 @@ function attribute(s, depth) {
     }
   }
   s.leave(outer);
-  if (ref) return [name, { type: "ref", ref }];
+  attrName = name;
+  if (ref) return { type: "ref", ref };
   let type = ATTR_TYPES[declared];
   if (!type) {
     type = f !== void 0 ? "float" : i2 !== void 0 ? "int" : str2 !== void 0 ? "string" : t ? "tensor" : g ? "graph" : floats?.length ? "floats" : ints2?.length ? "ints" : strings?.length ? "strings" : tensors?.length ? "tensors" : graphs?.length ? "graphs" : "ints";
   }
   switch (type) {
     case "float":
-      return [name, { type, value: f ?? 0 }];
+      return { type, value: f ?? 0 };
     case "int":
-      return [name, { type, value: i2 ?? 0 }];
+      return { type, value: i2 ?? 0 };
     case "string":
-      return [name, { type, value: str2 ? decodeUtf8(str2) : "" }];
+      return { type, value: str2 ? decodeUtf8(str2) : "" };
     case "tensor":
       if (!t) throw new Error(`attribute '${name}' declares a tensor but holds none`);
-      return [name, { type, value: t }];
+      return { type, value: t };
     case "graph":
       if (!g) throw new Error(`attribute '${name}' declares a graph but holds none`);
-      return [name, { type, value: g }];
+      return { type, value: g };
     case "sparse_tensor":
       if (!sp) throw new Error(`attribute '${name}' declares a sparse tensor but holds none`);
-      return [name, { type, value: sp }];
+      return { type, value: sp };
     case "type_proto":
-      return [name, { type, value: tp ?? null }];
+      return { type, value: tp ?? null };
     case "floats":
-      return [name, { type, value: floats ?? [] }];
+      return { type, value: floats ?? [] };
     case "ints":
-      return [name, { type, value: ints2 ?? [] }];
+      return { type, value: ints2 ?? [] };
     case "strings":
-      return [name, { type, value: strings ?? [] }];
+      return { type, value: strings ?? [] };
     case "tensors":
-      return [name, { type, value: tensors ?? [] }];
+      return { type, value: tensors ?? [] };
     case "graphs":
-      return [name, { type, value: graphs ?? [] }];
+      return { type, value: graphs ?? [] };
     case "sparse_tensors":
-      return [name, { type, value: sparse ?? [] }];
+      return { type, value: sparse ?? [] };
     case "type_protos":
-      return [name, { type, value: typeProtos ?? [] }];
+      return { type, value: typeProtos ?? [] };
     default:
-      return [name, { type: "ints", value: [] }];
+      return { type: "ints", value: [] };
   }
 }
 function repeatedFloats(s, wire, out) {
@@ -43354,9 +43354,9 @@ function functionProto(s) {
         f.attributes.push(s.string());
         break;
       case 11: {
-        const [name, attr] = attribute(s, 1);
-        f.attributeDefaults.set(name, attr);
-        f.attributes.push(name);
+        const attr = attribute(s, 1);
+        f.attributeDefaults.set(attrName, attr);
+        f.attributes.push(attrName);
         break;
       }
       case 7:
