@@ -238,20 +238,5 @@ export function readFileRangesSafe(
   c: Confinement & { what: string },
   ranges: readonly { offset: number; length: number }[],
 ): Buffer[] {
-  const { real, stat } = resolveRegularFile(path, display, c);
-  const { fd, st } = openChecked(real, stat, display, c.what);
-  try {
-    return ranges.map(({ offset, length }) => {
-      const buf = Buffer.allocUnsafe(Math.max(0, Math.min(length, st.size - offset)));
-      let total = 0;
-      try {
-        for (let n; total < buf.length && (n = readSync(fd, buf, total, buf.length - total, offset + total)) > 0;) total += n;
-      } catch (e) {
-        throw new InputError(display, errnoReason(e));
-      }
-      return buf.subarray(0, total);
-    });
-  } finally {
-    closeSync(fd);
-  }
+  return withFileSafe(path, display, c, (pread) => ranges.map(({ offset, length }) => pread(offset, length)));
 }
