@@ -31186,22 +31186,7 @@ function withFileSafe(path2, display, c, use) {
   }
 }
 function readFileRangesSafe(path2, display, c, ranges) {
-  const { real, stat } = resolveRegularFile(path2, display, c);
-  const { fd, st } = openChecked(real, stat, display, c.what);
-  try {
-    return ranges.map(({ offset, length }) => {
-      const buf = Buffer.allocUnsafe(Math.max(0, Math.min(length, st.size - offset)));
-      let total = 0;
-      try {
-        for (let n; total < buf.length && (n = readSync(fd, buf, total, buf.length - total, offset + total)) > 0; ) total += n;
-      } catch (e) {
-        throw new InputError(display, errnoReason(e));
-      }
-      return buf.subarray(0, total);
-    });
-  } finally {
-    closeSync(fd);
-  }
+  return withFileSafe(path2, display, c, (pread) => ranges.map(({ offset, length }) => pread(offset, length)));
 }
 
 // src/io/load-model.ts

@@ -44379,22 +44379,7 @@ function withFileSafe(path, display, c, use) {
   }
 }
 function readFileRangesSafe(path, display, c, ranges) {
-  const { real, stat: stat2 } = resolveRegularFile(path, display, c);
-  const { fd: fd2, st } = openChecked(real, stat2, display, c.what);
-  try {
-    return ranges.map(({ offset, length }) => {
-      const buf = Buffer.allocUnsafe(Math.max(0, Math.min(length, st.size - offset)));
-      let total = 0;
-      try {
-        for (let n; total < buf.length && (n = readSync(fd2, buf, total, buf.length - total, offset + total)) > 0; ) total += n;
-      } catch (e) {
-        throw new InputError(display, errnoReason(e));
-      }
-      return buf.subarray(0, total);
-    });
-  } finally {
-    closeSync(fd2);
-  }
+  return withFileSafe(path, display, c, (pread) => ranges.map(({ offset, length }) => pread(offset, length)));
 }
 
 // src/io/load-model.ts
