@@ -7,13 +7,13 @@
  *
  * The result is the file's own bytes with each such raw_data field replaced by a field of the
  * skimmer's own (UNREAD_FIELD: the payload's offset and length in the file) and the lengths of
- * the messages around it written anew; decodeModel, told so (DecodeOptions.unread), gives those
+ * the messages around it written anew; decodeModel, told so (DecodeOptions.skimmed), gives those
  * tensors storage { kind: 'unread' }. Only the top-level graph's initializers are skimmed (where
  * exporters put weights); everything else is copied as it is.
  *
  * Anything the skimmer does not expect (a group, a field running past the end) is a DecodeError:
  * the caller then reads the whole file and decodes it, which gives the error the user sees.
- * Pure: the file is read through `pread`.
+ * Pure: the file is read through `pread` and `readInto`.
  */
 import { DecodeError } from '../../errors.js';
 import { DEFAULT_VALUE_LIMIT } from './tensor-values.js';

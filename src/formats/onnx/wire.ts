@@ -143,15 +143,6 @@ export class Reader {
     this.end = outer;
   }
 
-  /** A reader over the length-delimited field at the position (which moves past it). */
-  subReader(): Reader {
-    const len = this.uint32();
-    const start = this.pos;
-    if (len > this.end - start) this.fail(`field length ${len} runs past the end of the data`);
-    this.pos = start + len;
-    return new Reader(this.buf, start, start + len);
-  }
-
   string(): string {
     const len = this.uint32();
     const start = this.pos;
