@@ -18,6 +18,8 @@ export interface CaseReply {
   stderr: string;
   /** Set when something escaped `main` (it should catch everything). */
   thrown?: string;
+  /** Set when stdout passed MAX_OUT and the rest was not kept (so it is not whole). */
+  stdoutCapped?: true;
   ms: number;
 }
 
@@ -26,6 +28,7 @@ const MAX_OUT = 1 << 20;
 process.on('message', (msg: CaseRequest) => {
   let stdout = '';
   let stderr = '';
+  let stdoutCapped = false;
   const start = performance.now();
   let code: number | null = null;
   let thrown: string | undefined;
@@ -35,6 +38,7 @@ process.on('message', (msg: CaseRequest) => {
     code = main(msg.argv, {
       stdout: (t) => {
         if (stdout.length < MAX_OUT) stdout += t;
+        else stdoutCapped = true;
       },
       stderr: (t) => {
         if (stderr.length < MAX_OUT) stderr += t;
@@ -45,7 +49,15 @@ process.on('message', (msg: CaseRequest) => {
   } finally {
     process.chdir(prevCwd);
   }
-  const reply: CaseReply = { id: msg.id, code, stdout, stderr, ms: performance.now() - start, ...(thrown ? { thrown } : {}) };
+  const reply: CaseReply = {
+    id: msg.id,
+    code,
+    stdout,
+    stderr,
+    ms: performance.now() - start,
+    ...(thrown ? { thrown } : {}),
+    ...(stdoutCapped ? { stdoutCapped: true as const } : {}),
+  };
   process.send!(reply);
 });
 

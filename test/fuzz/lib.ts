@@ -1100,7 +1100,8 @@ export function classify(c: FuzzCase, o: Outcome): Finding | null {
   const out = outputProblem(r.stdout) ?? outputProblem(r.stderr);
   if (out) return { cls: 'output', signature: `output:${cmd}:${out.slice(0, 40)}`, detail: out, area: 'other' };
   const fmtAt = c.argv.indexOf('--format');
-  if (fmtAt >= 0 && c.argv[fmtAt + 1] === 'json' && r.code !== 2) {
+  // A report past the child's cap on what it keeps (MAX_OUT) is cut there: not whole, so not parsed.
+  if (fmtAt >= 0 && c.argv[fmtAt + 1] === 'json' && r.code !== 2 && !r.stdoutCapped) {
     const j = jsonProblem(r.stdout);
     // One signature per kind of problem and top-level section (a negative count anywhere in a node is one bug).
     if (j)
