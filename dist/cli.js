@@ -22569,7 +22569,7 @@ var TWO_32 = 4294967296;
 var utf8 = new TextDecoder("utf-8", { fatal: false });
 var utf8Slice = Buffer2.prototype.utf8Slice;
 var WARM_UP = 8192;
-var Reader = class _Reader {
+var Reader = class {
   constructor(buf, start = 0, end = buf.length) {
     this.buf = buf;
     this.pos = start;
@@ -22683,14 +22683,6 @@ var Reader = class _Reader {
   /** Back out of the sub-message `enter` stepped into (read to its end), to the enclosing one. */
   leave(outer) {
     this.end = outer;
-  }
-  /** A reader over the length-delimited field at the position (which moves past it). */
-  subReader() {
-    const len = this.uint32();
-    const start = this.pos;
-    if (len > this.end - start) this.fail(`field length ${len} runs past the end of the data`);
-    this.pos = start + len;
-    return new _Reader(this.buf, start, start + len);
   }
   string() {
     const len = this.uint32();
