@@ -14,6 +14,10 @@
  *                                 CLI runs it (read, decode, inference, costs, the report written)
  *   generate <file> [dims]        an LLM without its weights: the analysis, then `--generate 128:20`
  *                                 on two GPUs (a prefill and the decode steps), as `analyze --generate` does
+ *   phases <file> <out> [runs]    analyze's steps timed apart (load, inference, report, JSON written to
+ *                                 <out>), `runs` times in this process (default 1): the first run is
+ *                                 cold, the later ones show the optimised code's speed; prints a line per
+ *                                 run (not a bench measurement: for finding where the time goes)
  * Prints {ms, maxRssKiB, readBytes, nodes} as JSON: ms is the measured step alone (after module
  * loading), maxRssKiB the process's peak RSS, readBytes the process's own rchar minus what it had
  * read before the step.
@@ -27,6 +31,11 @@ import { findDevice } from '../src/devices/catalog.js';
 import { deviceModel } from '../src/devices/efficiency.js';
 import { withLatency } from '../src/report/latency.js';
 import { decodeModel } from '../src/formats/onnx/decode.js';
+import { loadModelFile } from '../src/io/load-model.js';
+import { inferModel } from '../src/analysis/infer.js';
+import { modelReport } from '../src/report/model-report.js';
+import { writeJson } from '../src/report/json.js';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { onnx } from './proto/onnx-pb.js';
 import { decodeTflite } from '../src/formats/tflite/decode.js';
 import * as flatbuffers from 'flatbuffers';
@@ -123,6 +132,24 @@ if (mode === 'read') {
     stderr: (t) => (stderr += t),
   });
   if (code !== 0) throw new Error(`analyze exited ${code}: ${stderr}`);
+} else if (mode === 'phases') {
+  const [out, runs = '1'] = rest;
+  for (let run = 0; run < Number(runs); run++) {
+    const t = [performance.now()];
+    const loaded = loadModelFile(file, {});
+    t.push(performance.now());
+    const inferred = inferModel(loaded.model, { upperBounds: true });
+    t.push(performance.now());
+    const report = modelReport({ path: file, fileBytes: loaded.bytes, format: loaded.model.format, notices: loaded.notices }, inferred);
+    t.push(performance.now());
+    const fd = openSync(out, 'w');
+    writeJson({ models: [report] }, (chunk) => void writeSync(fd, chunk), 2, undefined, { rowsUnder: new Set(['nodes']) });
+    closeSync(fd);
+    t.push(performance.now());
+    const ms = (i: number) => (t[i + 1] - t[i]).toFixed(1);
+    console.log(JSON.stringify({ run, load: ms(0), infer: ms(1), report: ms(2), json: ms(3), total: (t[4] - t[0]).toFixed(1) }));
+    nodes = loaded.model.graph.nodes.length;
+  }
 } else if (mode !== 'idle') throw new Error(`unknown mode ${mode}`);
 const ms = performance.now() - t0;
 const readBytes = rchar() - before;
