@@ -69,7 +69,6 @@ function grownInt32(a: Int32Array): Int32Array<ArrayBuffer> {
 export function decodeModel(bytes: Uint8Array, options: DecodeOptions = {}): Model {
   pool = new StringPool(bytes);
   valueTop = inputTop = outputTop = 0;
-  idsBroken = false;
   try {
     return decodeModelBody(bytes, options);
   } finally {
@@ -169,18 +168,13 @@ function stringEntry(s: Reader): [string, string] {
 
 // The numbers of the node values of the graphs being decoded (Graph.nameIds), node after node:
 // a graph's from where it started. A graph holding a sub-graph gets none (the sub-graph's nodes
-// come in the middle of its own), so the numbers of a graph without are always contiguous.
+// come in the middle of its own), so the numbers of a graph without are always contiguous. Every
+// name is read through the pool of the buffer being decoded, so every name has a number.
 let valueIds = new Int32Array(1024);
 let valueTop = 0;
-/** Set while a graph is decoded when a number was missing or a node held a sub-graph. */
-let idsBroken = false;
 
 function pushId(id: number): void {
-  if (valueTop === valueIds.length) {
-    const grown = new Int32Array(valueIds.length * 2);
-    grown.set(valueIds);
-    valueIds = grown;
-  }
+  if (valueTop === valueIds.length) valueIds = grownInt32(valueIds);
   valueIds[valueTop++] = id;
 }
 
@@ -189,8 +183,6 @@ function graph(s: Reader, depth: number): Graph {
   const outer = s.enter();
   const g = emptyGraph();
   const idsFrom = valueTop;
-  const brokenAround = idsBroken;
-  idsBroken = false;
   let subgraphs = false;
   while (!s.done) {
     const tag = s.tag();
@@ -224,10 +216,9 @@ function graph(s: Reader, depth: number): Graph {
     }
   }
   s.leave(outer);
-  if (!idsBroken && !subgraphs) g.nameIds = { nodes: g.nodes, ids: valueIds.slice(idsFrom, valueTop), count: pool.count, subgraphs };
+  if (!subgraphs) g.nameIds = { nodes: g.nodes, ids: valueIds.slice(idsFrom, valueTop), count: pool.count, subgraphs };
+  // Its numbers gone from the list: an enclosing graph's go on where they stood.
   valueTop = idsFrom;
-  // The enclosing graph, if any, holds this one: its numbers are not contiguous.
-  idsBroken = brokenAround || depth > 0;
   return g;
 }
 
@@ -299,14 +290,8 @@ function node(s: Reader, depth: number, ids: boolean): Node {
     n.inputs = inputStack.slice(inBase, inputTop);
     n.outputs = outputStack.slice(outBase, outputTop);
     if (ids) {
-      for (let i = inBase; i < inputTop; i++) {
-        if (inputIdStack[i] < 0) idsBroken = true;
-        pushId(inputIdStack[i]);
-      }
-      for (let i = outBase; i < outputTop; i++) {
-        if (outputIdStack[i] < 0) idsBroken = true;
-        pushId(outputIdStack[i]);
-      }
+      for (let i = inBase; i < inputTop; i++) pushId(inputIdStack[i]);
+      for (let i = outBase; i < outputTop; i++) pushId(outputIdStack[i]);
     }
   } finally {
     inputTop = inBase;
