@@ -80,13 +80,12 @@ export function checkTensorData(t: TensorData, owner: string): number {
   const mismatch = (have: string) => {
     throw new GraphError(`${owner} declares ${fmt(n)} elements (dims [${t.dims.join(', ')}]) but holds ${have}`);
   };
-  if (st.kind === 'raw' && t.dtype !== null && t.dtype !== 'string') {
+  // Raw data, read or left in a skimmed file: its length in bytes.
+  const rawLength = st.kind === 'raw' ? st.bytes.byteLength : st.kind === 'unread' ? st.length : null;
+  if (rawLength !== null && t.dtype !== null && t.dtype !== 'string') {
     const bits = dtypeBits(t.dtype);
     const want = Math.ceil((n * bits) / 8);
-    if (st.bytes.byteLength !== want) mismatch(`${st.bytes.byteLength} bytes of raw data (${want} expected)`);
-  } else if (st.kind === 'unread' && t.dtype !== null && t.dtype !== 'string') {
-    const want = Math.ceil((n * dtypeBits(t.dtype)) / 8);
-    if (st.length !== want) mismatch(`${st.length} bytes of raw data (${want} expected)`);
+    if (rawLength !== want) mismatch(`${rawLength} bytes of raw data (${want} expected)`);
   } else if (st.kind === 'strings') {
     if (st.values.length !== n) mismatch(`${st.values.length} strings`);
   } else if (st.kind === 'field' && t.dtype !== null) {

@@ -40,7 +40,7 @@ export function loadModelFile(path: string, options: LoadOptions = {}): LoadedMo
   const size = resolveRegularFile(path, display, open).stat.size;
   if (size > MAX_MODEL_BYTES) return loadLargeModel(path, display, size, options);
   if (size >= (options.skimFromBytes ?? SKIM_FROM_BYTES)) {
-    const skimmed = skimOnnx(path, display, options);
+    const skimmed = skimOnnx(path, display, open, options.maxNodes);
     if (skimmed) return { path, bytes: skimmed.size, model: skimmed.model, notices: checkExternalData(path, display, skimmed.model, options) };
   }
   const bytes = readFileSafe(path, display, { ...open, maxBytes: MAX_MODEL_BYTES });
@@ -57,13 +57,12 @@ export const SKIM_FROM_BYTES = 64 * MiB;
  * around them), decoded; null when the file is not ONNX or anything in it is unexpected (the
  * caller then reads it whole, and its decode gives the error).
  */
-function skimOnnx(path: string, display: string, options: LoadOptions): { model: Model; size: number } | null {
-  const open = { root: null, ...options.confine, what: 'model file' };
+function skimOnnx(path: string, display: string, open: Confinement & { what: string }, maxNodes: number | undefined): { model: Model; size: number } | null {
   return withFileSafe(path, display, open, (pread, readInto, size) => {
     const kind = sniff(pread(0, 64));
     if (kind.kind !== 'model' || kind.reader.id !== 'onnx') return null;
     try {
-      return { model: decodeModel(skimModel(size, pread, readInto), { maxNodes: options.maxNodes, skimmed: true }), size };
+      return { model: decodeModel(skimModel(size, pread, readInto), { maxNodes, skimmed: true }), size };
     } catch (e) {
       if (e instanceof InputError) throw e; // the file could not be read
       return null;
