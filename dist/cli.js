@@ -20033,13 +20033,11 @@ function checkTensorData(t, owner) {
   const mismatch = (have) => {
     throw new GraphError(`${owner} declares ${fmt(n)} elements (dims [${t.dims.join(", ")}]) but holds ${have}`);
   };
-  if (st.kind === "raw" && t.dtype !== null && t.dtype !== "string") {
+  const rawLength = st.kind === "raw" ? st.bytes.byteLength : st.kind === "unread" ? st.length : null;
+  if (rawLength !== null && t.dtype !== null && t.dtype !== "string") {
     const bits = dtypeBits(t.dtype);
     const want = Math.ceil(n * bits / 8);
-    if (st.bytes.byteLength !== want) mismatch(`${st.bytes.byteLength} bytes of raw data (${want} expected)`);
-  } else if (st.kind === "unread" && t.dtype !== null && t.dtype !== "string") {
-    const want = Math.ceil(n * dtypeBits(t.dtype) / 8);
-    if (st.length !== want) mismatch(`${st.length} bytes of raw data (${want} expected)`);
+    if (rawLength !== want) mismatch(`${rawLength} bytes of raw data (${want} expected)`);
   } else if (st.kind === "strings") {
     if (st.values.length !== n) mismatch(`${st.values.length} strings`);
   } else if (st.kind === "field" && t.dtype !== null) {
@@ -29510,7 +29508,6 @@ function grownInt32(a) {
 function decodeModel(bytes, options = {}) {
   pool = new StringPool(bytes);
   valueTop = inputTop = outputTop = 0;
-  idsBroken = false;
   try {
     return decodeModelBody(bytes, options);
   } finally {
@@ -29601,13 +29598,8 @@ function stringEntry(s) {
 }
 var valueIds = new Int32Array(1024);
 var valueTop = 0;
-var idsBroken = false;
 function pushId(id) {
-  if (valueTop === valueIds.length) {
-    const grown = new Int32Array(valueIds.length * 2);
-    grown.set(valueIds);
-    valueIds = grown;
-  }
+  if (valueTop === valueIds.length) valueIds = grownInt32(valueIds);
   valueIds[valueTop++] = id;
 }
 function graph(s, depth) {
@@ -29615,8 +29607,6 @@ function graph(s, depth) {
   const outer = s.enter();
   const g = emptyGraph();
   const idsFrom = valueTop;
-  const brokenAround = idsBroken;
-  idsBroken = false;
   let subgraphs = false;
   while (!s.done) {
     const tag = s.tag();
@@ -29650,9 +29640,8 @@ function graph(s, depth) {
     }
   }
   s.leave(outer);
-  if (!idsBroken && !subgraphs) g.nameIds = { nodes: g.nodes, ids: valueIds.slice(idsFrom, valueTop), count: pool.count, subgraphs };
+  if (!subgraphs) g.nameIds = { nodes: g.nodes, ids: valueIds.slice(idsFrom, valueTop), count: pool.count, subgraphs };
   valueTop = idsFrom;
-  idsBroken = brokenAround || depth > 0;
   return g;
 }
 var nodeHasGraph = false;
@@ -29707,14 +29696,8 @@ function node(s, depth, ids) {
     n.inputs = inputStack.slice(inBase, inputTop);
     n.outputs = outputStack.slice(outBase, outputTop);
     if (ids) {
-      for (let i = inBase; i < inputTop; i++) {
-        if (inputIdStack[i] < 0) idsBroken = true;
-        pushId(inputIdStack[i]);
-      }
-      for (let i = outBase; i < outputTop; i++) {
-        if (outputIdStack[i] < 0) idsBroken = true;
-        pushId(outputIdStack[i]);
-      }
+      for (let i = inBase; i < inputTop; i++) pushId(inputIdStack[i]);
+      for (let i = outBase; i < outputTop; i++) pushId(outputIdStack[i]);
     }
   } finally {
     inputTop = inBase;
@@ -31188,7 +31171,7 @@ function loadModelFile(path2, options = {}) {
   const size2 = resolveRegularFile(path2, display, open).stat.size;
   if (size2 > MAX_MODEL_BYTES) return loadLargeModel(path2, display, size2, options);
   if (size2 >= (options.skimFromBytes ?? SKIM_FROM_BYTES)) {
-    const skimmed2 = skimOnnx(path2, display, options);
+    const skimmed2 = skimOnnx(path2, display, open, options.maxNodes);
     if (skimmed2) return { path: path2, bytes: skimmed2.size, model: skimmed2.model, notices: checkExternalData(path2, display, skimmed2.model, options) };
   }
   const bytes = readFileSafe(path2, display, { ...open, maxBytes: MAX_MODEL_BYTES });
@@ -31197,13 +31180,12 @@ function loadModelFile(path2, options = {}) {
   return { path: path2, bytes: bytes.byteLength, model, notices };
 }
 var SKIM_FROM_BYTES = 64 * MiB2;
-function skimOnnx(path2, display, options) {
-  const open = { root: null, ...options.confine, what: "model file" };
+function skimOnnx(path2, display, open, maxNodes) {
   return withFileSafe(path2, display, open, (pread, readInto, size2) => {
     const kind2 = sniff(pread(0, 64));
     if (kind2.kind !== "model" || kind2.reader.id !== "onnx") return null;
     try {
-      return { model: decodeModel(skimModel(size2, pread, readInto), { maxNodes: options.maxNodes, skimmed: true }), size: size2 };
+      return { model: decodeModel(skimModel(size2, pread, readInto), { maxNodes, skimmed: true }), size: size2 };
     } catch (e) {
       if (e instanceof InputError) throw e;
       return null;

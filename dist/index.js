@@ -42712,7 +42712,6 @@ function grownInt32(a) {
 function decodeModel(bytes, options = {}) {
   pool = new StringPool(bytes);
   valueTop = inputTop = outputTop = 0;
-  idsBroken = false;
   try {
     return decodeModelBody(bytes, options);
   } finally {
@@ -42803,13 +42802,8 @@ function stringEntry(s) {
 }
 var valueIds = new Int32Array(1024);
 var valueTop = 0;
-var idsBroken = false;
 function pushId(id) {
-  if (valueTop === valueIds.length) {
-    const grown = new Int32Array(valueIds.length * 2);
-    grown.set(valueIds);
-    valueIds = grown;
-  }
+  if (valueTop === valueIds.length) valueIds = grownInt32(valueIds);
   valueIds[valueTop++] = id;
 }
 function graph(s, depth) {
@@ -42817,8 +42811,6 @@ function graph(s, depth) {
   const outer = s.enter();
   const g = emptyGraph();
   const idsFrom = valueTop;
-  const brokenAround = idsBroken;
-  idsBroken = false;
   let subgraphs = false;
   while (!s.done) {
     const tag = s.tag();
@@ -42852,9 +42844,8 @@ function graph(s, depth) {
     }
   }
   s.leave(outer);
-  if (!idsBroken && !subgraphs) g.nameIds = { nodes: g.nodes, ids: valueIds.slice(idsFrom, valueTop), count: pool.count, subgraphs };
+  if (!subgraphs) g.nameIds = { nodes: g.nodes, ids: valueIds.slice(idsFrom, valueTop), count: pool.count, subgraphs };
   valueTop = idsFrom;
-  idsBroken = brokenAround || depth > 0;
   return g;
 }
 var nodeHasGraph = false;
@@ -42909,14 +42900,8 @@ function node(s, depth, ids) {
     n.inputs = inputStack.slice(inBase, inputTop);
     n.outputs = outputStack.slice(outBase, outputTop);
     if (ids) {
-      for (let i2 = inBase; i2 < inputTop; i2++) {
-        if (inputIdStack[i2] < 0) idsBroken = true;
-        pushId(inputIdStack[i2]);
-      }
-      for (let i2 = outBase; i2 < outputTop; i2++) {
-        if (outputIdStack[i2] < 0) idsBroken = true;
-        pushId(outputIdStack[i2]);
-      }
+      for (let i2 = inBase; i2 < inputTop; i2++) pushId(inputIdStack[i2]);
+      for (let i2 = outBase; i2 < outputTop; i2++) pushId(outputIdStack[i2]);
     }
   } finally {
     inputTop = inBase;
@@ -44381,7 +44366,7 @@ function loadModelFile(path, options = {}) {
   const size = resolveRegularFile(path, display, open2).stat.size;
   if (size > MAX_MODEL_BYTES) return loadLargeModel(path, display, size, options);
   if (size >= (options.skimFromBytes ?? SKIM_FROM_BYTES)) {
-    const skimmed2 = skimOnnx(path, display, options);
+    const skimmed2 = skimOnnx(path, display, open2, options.maxNodes);
     if (skimmed2) return { path, bytes: skimmed2.size, model: skimmed2.model, notices: checkExternalData(path, display, skimmed2.model, options) };
   }
   const bytes = readFileSafe(path, display, { ...open2, maxBytes: MAX_MODEL_BYTES });
@@ -44390,13 +44375,12 @@ function loadModelFile(path, options = {}) {
   return { path, bytes: bytes.byteLength, model, notices };
 }
 var SKIM_FROM_BYTES = 64 * MiB2;
-function skimOnnx(path, display, options) {
-  const open2 = { root: null, ...options.confine, what: "model file" };
+function skimOnnx(path, display, open2, maxNodes) {
   return withFileSafe(path, display, open2, (pread, readInto, size) => {
     const kind3 = sniff(pread(0, 64));
     if (kind3.kind !== "model" || kind3.reader.id !== "onnx") return null;
     try {
-      return { model: decodeModel(skimModel(size, pread, readInto), { maxNodes: options.maxNodes, skimmed: true }), size };
+      return { model: decodeModel(skimModel(size, pread, readInto), { maxNodes, skimmed: true }), size };
     } catch (e) {
       if (e instanceof InputError) throw e;
       return null;
@@ -44771,13 +44755,11 @@ function checkTensorData(t, owner) {
   const mismatch = (have) => {
     throw new GraphError(`${owner} declares ${fmt2(n)} elements (dims [${t.dims.join(", ")}]) but holds ${have}`);
   };
-  if (st.kind === "raw" && t.dtype !== null && t.dtype !== "string") {
+  const rawLength = st.kind === "raw" ? st.bytes.byteLength : st.kind === "unread" ? st.length : null;
+  if (rawLength !== null && t.dtype !== null && t.dtype !== "string") {
     const bits2 = dtypeBits(t.dtype);
     const want = Math.ceil(n * bits2 / 8);
-    if (st.bytes.byteLength !== want) mismatch(`${st.bytes.byteLength} bytes of raw data (${want} expected)`);
-  } else if (st.kind === "unread" && t.dtype !== null && t.dtype !== "string") {
-    const want = Math.ceil(n * dtypeBits(t.dtype) / 8);
-    if (st.length !== want) mismatch(`${st.length} bytes of raw data (${want} expected)`);
+    if (rawLength !== want) mismatch(`${rawLength} bytes of raw data (${want} expected)`);
   } else if (st.kind === "strings") {
     if (st.values.length !== n) mismatch(`${st.values.length} strings`);
   } else if (st.kind === "field" && t.dtype !== null) {
