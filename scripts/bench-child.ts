@@ -35,7 +35,7 @@ import { loadModelFile } from '../src/io/load-model.js';
 import { inferModel } from '../src/analysis/infer.js';
 import { modelReport } from '../src/report/model-report.js';
 import { writeJson } from '../src/report/json.js';
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
 import { onnx } from './proto/onnx-pb.js';
 import { decodeTflite } from '../src/formats/tflite/decode.js';
 import * as flatbuffers from 'flatbuffers';
@@ -135,6 +135,7 @@ if (mode === 'read') {
 } else if (mode === 'phases') {
   const [out, runs = '1'] = rest;
   for (let run = 0; run < Number(runs); run++) {
+    rmSync(out, { force: true }); // not timed: freeing the last run's report is not the analysis
     const t = [performance.now()];
     const loaded = loadModelFile(file, {});
     t.push(performance.now());
