@@ -29,16 +29,29 @@ describe('StringPool', () => {
     expect(Object.is(got[3], got[6])).toBe(true);
   });
 
-  it('keeps 20,000 distinct names apart (past every growth of its table) and finds each again', () => {
-    // Names that differ only in the middle, as a deep model's layer names do.
-    const distinct = Array.from({ length: 20_000 }, (_, i) => `/encoder/layer.${i}/attention/self/query/MatMul_output_0`);
+  it('keeps 40,000 distinct names apart (through the warm-up, into the byte table and past every growth of it) and finds each again by string and number', () => {
+    // Names that differ only in the middle, as a deep model's layer names do. 80,000 lookups:
+    // the warm-up's Map for the first ones, the byte table (new names, then names the warm-up met) after.
+    const distinct = Array.from({ length: 40_000 }, (_, i) => `/encoder/layer.${i}/attention/self/query/MatMul_output_0`);
     const { buf, ranges } = layout([...distinct, ...distinct]);
     const pool = new StringPool(buf);
-    const first = ranges.slice(0, distinct.length).map(([s, e]) => pool.get(buf, s, e));
-    const again = ranges.slice(distinct.length).map(([s, e]) => pool.get(buf, s, e));
+    const ids: number[] = [];
+    const first = ranges.slice(0, distinct.length).map(([s, e]) => {
+      const name = pool.get(buf, s, e);
+      ids.push(pool.lastId);
+      return name;
+    });
+    const again = ranges.slice(distinct.length).map(([s, e], i) => {
+      const name = pool.get(buf, s, e);
+      expect(pool.lastId).toBe(ids[i]);
+      return name;
+    });
     expect(first).toEqual(distinct);
     expect(again).toEqual(distinct);
     expect(new Set(first).size).toBe(distinct.length);
+    // Numbers in order of first sight: 0 .. count - 1.
+    expect(ids).toEqual(distinct.map((_, i) => i));
+    expect(pool.count).toBe(distinct.length);
   });
 
   it('decodes bytes from another buffer without pooling them', () => {
