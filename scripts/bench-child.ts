@@ -14,6 +14,8 @@
  *                                 CLI runs it (read, decode, inference, costs, the report written)
  *   generate <file> [dims]        an LLM without its weights: the analysis, then `--generate 128:20`
  *                                 on two GPUs (a prefill and the decode steps), as `analyze --generate` does
+ *   steps <file>                  analyze's load and inference alone (no report, no JSON): the steps
+ *                                 python onnx's load + infer_shapes compares with
  *   phases <file> <out> [runs]    analyze's steps timed apart (load, inference, report, JSON written to
  *                                 <out>), `runs` times in this process (default 1): the first run is
  *                                 cold, the later ones show the optimised code's speed; prints a line per
@@ -132,6 +134,9 @@ if (mode === 'read') {
     stderr: (t) => (stderr += t),
   });
   if (code !== 0) throw new Error(`analyze exited ${code}: ${stderr}`);
+} else if (mode === 'steps') {
+  const loaded = loadModelFile(file, {});
+  nodes = inferModel(loaded.model, { upperBounds: true }).nodes.length;
 } else if (mode === 'phases') {
   const [out, runs = '1'] = rest;
   for (let run = 0; run < Number(runs); run++) {

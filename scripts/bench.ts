@@ -54,8 +54,8 @@ interface Sample {
   wallMs: number;
 }
 
-type Tool = 'read' | 'protobufjs' | 'reader' | 'analyze' | 'python';
-const TOOLS: Tool[] = ['read', 'protobufjs', 'reader', 'analyze', 'python'];
+type Tool = 'read' | 'protobufjs' | 'reader' | 'analyze' | 'steps' | 'python';
+const TOOLS: Tool[] = ['read', 'protobufjs', 'reader', 'analyze', 'steps', 'python'];
 
 interface BenchModel {
   id: string;
@@ -199,6 +199,8 @@ try {
   });
   const onnxVersion = pythonOnnx();
   const tools = TOOLS.filter((t) => t !== 'python' || onnxVersion);
+  // analyze's load + inference alone: a column for the node-heavy models, against python's same steps.
+  const toolsOf = (m: BenchModel) => tools.filter((t) => t !== 'steps' || m.kind === 'nodes');
   const idle = medianSample([0, 1, 2].map(() => child('idle', '-')));
   const load0 = loadavg();
   const cpu = cpus();
@@ -231,7 +233,7 @@ try {
     },
   ];
   const models = all.filter((m) => !ONLY || ONLY.includes(m.id));
-  const results = models.map((m) => benchModel(m, tools));
+  const results = models.map((m) => benchModel(m, toolsOf(m)));
 
   const cell = (s: Sample | undefined) => (s ? `${fmtMs(s.ms)} · ${fmtMB(s.maxRssMB)}` : 'skipped');
   console.log('| model | nodes | file | readFileSync | protobufjs decode | reader decode | analyze --format json | python onnx load + infer_shapes |');
@@ -243,10 +245,13 @@ try {
     );
   }
   console.log("\nratios of the medians, with issue 15's targets (✓ met, ✗ not yet):\n");
-  console.log('| model | analyze / readFileSync | reader / protobufjs | analyze / python onnx | same, whole processes | peak RSS per node |');
-  console.log('|---|--:|--:|--:|--:|--:|');
+  console.log(
+    '| model | analyze / readFileSync | reader / protobufjs | analyze / python onnx | same, whole processes | load + inference / python onnx | peak RSS per node |',
+  );
+  console.log('|---|--:|--:|--:|--:|--:|--:|');
   for (const r of results) {
-    const { read, protobufjs, reader, analyze, python } = r.med;
+    const { read, protobufjs, reader, analyze, steps, python } = r.med;
+    const stepsVsPy = python && steps ? steps.ms / python.ms : NaN;
     const vsRead = read && analyze ? analyze.ms / read.ms : NaN;
     const vsPb = reader && protobufjs ? reader.ms / protobufjs.ms : NaN;
     const vsPy = python && analyze ? analyze.ms / python.ms : NaN;
@@ -257,6 +262,7 @@ try {
     console.log(
       `| ${r.model.label} | ${na(vsRead, r.model.kind === 'weights' ? mark(vsRead, 1.3) : vsRead.toFixed(2))} | ${na(vsPb, mark(vsPb, 1.05))} | ` +
         `${na(vsPy, big ? mark(vsPy, 0.5) : vsPy.toFixed(2))} | ${na(vsPyWall, vsPyWall.toFixed(2))} | ` +
+        `${r.model.kind === 'nodes' ? na(stepsVsPy, `${stepsVsPy.toFixed(2)} (${fmtMs(steps!.ms)})`) : '—'} | ` +
         `${r.model.kind === 'nodes' ? na(kbPerNode, r.nodes >= 200_000 ? `${kbPerNode.toFixed(2)} kB ${kbPerNode <= 1.5 ? '✓' : '✗'} (≤ 1.5)` : `${kbPerNode.toFixed(2)} kB`) : '—'} |`,
     );
   }
@@ -272,6 +278,7 @@ try {
   console.log(
     '\nanalyze / readFileSync: time of the whole analysis against one read of the file (issue 15: ≤ 1.3 on weight-heavy models); ' +
       'reader / protobufjs: decode time, same bytes (≤ 1.05 on every model); analyze / python onnx: ≤ 0.5 at 50k and 200k nodes; ' +
+      "load + inference / python onnx: analyze's read, decode and inference alone (no report, no JSON written), the steps python's column times (not a target); " +
       'peak RSS per node: (analyze peak RSS − file size) / nodes (≤ 1.5 kB at 200k).',
   );
 
