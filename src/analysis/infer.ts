@@ -7,7 +7,7 @@ import { infoFromType, tensor, type Info, type TensorInfo } from '../graph/info.
 import { byteSize, isNumeric } from '../graph/dtype.js';
 import { numel, shapeToString } from '../graph/shape.js';
 import { lookupOp } from '../ops/registry.js';
-import type { OpCost, SubgraphResult } from '../ops/types.js';
+import type { OpCost, OpDef, SubgraphResult } from '../ops/types.js';
 import type { OpClass } from '../devices/op-class.js';
 import { readTensorValues } from '../formats/onnx/tensor-values.js';
 import { applyOp } from './apply.js';
@@ -56,6 +56,11 @@ export interface InferOptions {
   inputValues?: Record<string, number[]>;
   /** The model's functions inlined (src/analysis/functions.ts), when the caller already has them: not done again. */
   expanded?: ExpansionResult;
+  /**
+   * Reuse a rule's result for a node that repeats an earlier one exactly (see `ruleMemo` in
+   * inferRun); default true. Off only to check that reuse changes nothing.
+   */
+  reuseRules?: boolean;
 }
 
 /** The second, upper-bound run: its nodes line up one to one with the first run's. */
@@ -271,6 +276,16 @@ function readsAsWeight(node: Node, input: number, dtype: TensorData['dtype']): b
 
 /** Tracked values of at most this many elements are pooled with their tensor's info. */
 const POOLED_VALUE = 16;
+
+/** Rule lookups before reuse is judged: under one in four found, it stops for the run. */
+const MEMO_TRIAL = 4096;
+/** Distinct rule results kept for reuse at most (the rest run their rules every time). */
+const MEMO_MAX_ENTRIES = 1 << 15;
+
+/** A number as a memo key writes it (-0 apart from 0: a rule may tell them apart). */
+function numKey(v: number): string {
+  return Object.is(v, -0) ? '-0' : String(v);
+}
 
 /**
  * A graph's values by name, each name one slot (its info in `infos`), made when the name is first
@@ -528,6 +543,8 @@ function inferRunOrdered(model: Model, options: InferOptions, bounds: BoundDims 
   const infoPool = new Map<string, TensorInfo>();
   const shared = (info: Info | null): Info | null => {
     if (!info || info.kind !== 'tensor' || !info.shape || info.dtype === null) return info;
+    const known = pooledOf.get(info);
+    if (known) return known;
     let key: string = info.dtype;
     for (const d of info.shape) {
       if (typeof d !== 'number') return info;
@@ -541,10 +558,83 @@ function inferRunOrdered(model: Model, options: InferOptions, bounds: BoundDims 
         key += `${v},`;
       }
     }
-    const hit = infoPool.get(key);
-    if (hit) return hit;
-    infoPool.set(key, info);
-    return info;
+    let pooled = infoPool.get(key);
+    if (!pooled) {
+      infoPool.set(key, (pooled = info));
+      recurring(info);
+      pooledOf.set(info, info);
+    }
+    // A reused rule's outputs come back for every node that repeats it: their pooled infos kept.
+    if (memoOutputs.has(info)) pooledOf.set(info, pooled);
+    return pooled;
+  };
+  // Pooled infos (each its own) and reused outputs, with the pooled info each stands for.
+  const pooledOf = new Map<Info, TensorInfo>();
+  const memoOutputs = new Set<Info>();
+
+  // --- rule reuse ------------------------------------------------------------------------------
+  // A rule's result depends only on the node's operator, opset, attributes, which inputs and
+  // outputs it has and its inputs' infos (rules read nothing else of the node but its name and
+  // type for messages, and a thrown error is not kept). Infos that recur (pooled ones,
+  // initializers', graph inputs') have numbers; a node whose present inputs all have one, and
+  // whose attributes are plain numbers and strings, is looked up by those: a graph of repeated
+  // blocks (every layer of a transformer, every chain here) runs each rule once per distinct
+  // node. Not in an upper-bound run (its rules make a fresh dim per node).
+  const infoIds = new Map<Info, number>();
+  const recurring = (info: Info | null): void => {
+    if (info && !infoIds.has(info)) infoIds.set(info, infoIds.size);
+  };
+  interface Reused {
+    outputs: (Info | null)[];
+    cost: OpCost | null;
+    opClass: OpClass;
+    warnings: string[];
+  }
+  let ruleMemo: Map<OpDef, Map<string, Reused>> | null = bounds || options.reuseRules === false ? null : new Map();
+  let memoLookups = 0;
+  let memoHits = 0;
+  let memoEntries = 0;
+  const memoKey = (node: Node, inputsInfo: readonly (Info | undefined)[], opset: number): string | null => {
+    let key = `${opset}|`;
+    for (let i = 0; i < node.inputs.length; i++) {
+      if (node.inputs[i] === '') key += '_,';
+      else {
+        const v = inputsInfo[i];
+        if (v === undefined) key += 'u,';
+        else {
+          const id = infoIds.get(v);
+          if (id === undefined) return null;
+          key += `${id},`;
+        }
+      }
+    }
+    key += '|';
+    for (const o of node.outputs) key += o === '' ? '_' : 'o';
+    if (node.attrs.size > 0) {
+      key += '|';
+      for (const [name, a] of node.attrs) {
+        key += `${name.length}:${name}=`;
+        switch (a.type) {
+          case 'int':
+          case 'float':
+            key += `${a.type[0]}${numKey(a.value)};`;
+            break;
+          case 'ints':
+          case 'floats':
+            key += `${a.type[0]}[`;
+            for (const v of a.value) key += `${numKey(v)},`;
+            key += '];';
+            break;
+          case 'string':
+          case 'strings':
+            key += `${a.type[0]}${JSON.stringify(a.value)};`;
+            break;
+          default:
+            return null; // tensors, graphs, types, references: not reused
+        }
+      }
+    }
+    return key;
   };
   // Weights first read while running the current top-level node (its sub-graphs included).
   let pendingParams = 0;
@@ -554,7 +644,9 @@ function inferRunOrdered(model: Model, options: InferOptions, bounds: BoundDims 
     if (depth > MAX_GRAPH_DEPTH) throw new GraphError(`sub-graphs are nested more than ${MAX_GRAPH_DEPTH} deep`);
     for (const t of g.initializers) {
       const elements = checkTensorData(t, `initializer ${quoteToken(path + t.name)}`);
-      scope.set(t.name, initializerInfo(t));
+      const info = initializerInfo(t);
+      scope.set(t.name, info);
+      recurring(info);
       // A variable (TFLite LSTM / SVDF state) has a known shape but holds no weights.
       if (t.dtype && isWeightDtype(t) && !t.variable) weightCandidates.set(t.name, { elements, bytes: byteSize(t.dtype, elements) });
     }
@@ -670,7 +762,7 @@ function inferRunOrdered(model: Model, options: InferOptions, bounds: BoundDims 
         if (record) recordedSlots[at + names.length + i] = k;
       }
       if (bounds && record) upper = upperOf(node, inputsInfo, result.outputs, result.cost);
-      for (const w of result.warnings) warnings.push({ node: node.name || node.opType, message: w });
+      for (let i = 0; i < result.warnings.length; i++) warnings.push({ node: node.name || node.opType, message: result.warnings[i] });
 
       // Weights: the first reader counts them (inside a sub-graph: the enclosing top-level node).
       for (let i = 0; i < node.inputs.length; i++) {
@@ -817,11 +909,35 @@ function inferRunOrdered(model: Model, options: InferOptions, bounds: BoundDims 
           byInputs.set(key, res);
           return res;
         };
-    const r = applyOp(def, node, inputsInfo, opsetOf(node.domain), runSub, upToBound, tryUnroll);
+    const opset = opsetOf(node.domain);
+    let byKey: Map<string, Reused> | undefined;
+    let key: string | null = null;
+    if (ruleMemo && !runSub) {
+      key = memoKey(node, inputsInfo, opset);
+      if (key !== null) {
+        byKey = ruleMemo.get(def);
+        if (!byKey) ruleMemo.set(def, (byKey = new Map<string, Reused>()));
+        const hit = byKey.get(key);
+        memoLookups++;
+        if (hit) {
+          memoHits++;
+          // The outputs array is the caller's to change (the node's final infos go into it).
+          return { outputs: hit.outputs.slice(), cost: hit.cost, opClass: hit.opClass, warnings: hit.warnings, supported: true };
+        }
+      }
+    }
+    const r = applyOp(def, node, inputsInfo, opset, runSub, upToBound, tryUnroll);
+    if (byKey && key !== null && memoEntries++ < MEMO_MAX_ENTRIES) {
+      byKey.set(key, { outputs: r.outputs.slice(), cost: r.cost, opClass: r.opClass, warnings: r.warnings });
+      for (const o of r.outputs) if (o) memoOutputs.add(o);
+      // A graph whose nodes rarely repeat: the lookups cost more than they save, stop.
+      if (memoLookups >= MEMO_TRIAL && memoHits * 4 < memoLookups) ruleMemo = null;
+    }
     return { outputs: r.outputs, cost: r.cost, opClass: r.opClass, warnings: r.warnings, supported: true };
   };
 
   const top = new Scope(null);
+  for (const inp of inputs) recurring(inp.info);
   const inputSlots = Int32Array.from(inputs, (inp) => top.set(inp.name, inp.info));
   const result = runGraph(graph, top, nodes, '', 0);
 

@@ -1,0 +1,162 @@
+/**
+ * Inference reuses a rule's result for a node that repeats an earlier one exactly: the same
+ * operator, opset, attributes, present inputs and outputs, and the same recurring input infos
+ * (src/analysis/infer.ts, `ruleMemo`). Reuse must change nothing: every real model gives the
+ * same run with it as without it, and nodes that differ in anything a rule reads are never
+ * given another's result.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { decodeModel } from '../../src/formats/onnx/decode.js';
+import { inferModel, type InferResult } from '../../src/analysis/infer.js';
+import { totals } from '../../src/analysis/aggregate.js';
+import { lookupOp } from '../../src/ops/registry.js';
+import type { Model } from '../../src/graph/model.js';
+import { bertModel, chainsModel } from '../../scripts/bench-models.js';
+import { encodeModel, type ModelSpec } from '../helpers/encode.js';
+
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'models');
+
+/** Every figure a run gives a report, as plain data. */
+function summary(r: InferResult) {
+  const nodes = (x: InferResult) =>
+    x.nodes.map((n) => ({
+      name: n.name,
+      cost: n.cost,
+      opClass: n.opClass,
+      supported: n.supported,
+      params: n.params,
+      weightBytes: n.weightBytes,
+      bytes: [n.bytesRead, n.bytesWritten],
+      upper: n.upper,
+      inputs: n.inputs.map((v) => v.info),
+      outputs: n.outputs.map((v) => v.info),
+    }));
+  return {
+    nodes: nodes(r),
+    upper: r.upper ? nodes(r.upper.result) : null,
+    outputs: r.outputs,
+    warnings: r.warnings,
+    totals: totals(r),
+  };
+}
+
+function bothWays(model: Model, dims: Record<string, number> = {}) {
+  const reused = inferModel(model, { dims, upperBounds: true });
+  const fresh = inferModel(model, { dims, upperBounds: true, reuseRules: false });
+  return { reused: summary(reused), fresh: summary(fresh) };
+}
+
+/** How many times the shape rule of `opType` runs while `run` does. */
+function ruleCalls(opType: string, run: () => void): number {
+  const def = lookupOp('', opType)!;
+  const spy = vi.spyOn(def, 'infer');
+  try {
+    run();
+    return spy.mock.calls.length;
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+const spec = (nodes: ModelSpec['graph']['nodes'], shape: number[] = [2, 3]): ModelSpec => ({
+  graph: {
+    nodes,
+    inputs: [{ name: 'x', dtype: 'float32', shape }],
+    initializers: [
+      { name: 'i0', dtype: 'int64', dims: [], values: [0] },
+      { name: 'i1', dtype: 'int64', dims: [], values: [1] },
+    ],
+    // The last node's first output (a float tensor in every graph here); the others dangle.
+    outputs: [{ name: nodes[nodes.length - 1].outputs[0], dtype: 'float32' }],
+  },
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('rule reuse', () => {
+  describe('changes nothing on real models', () => {
+    for (const file of readdirSync(FIXTURES).filter((f) => f.endsWith('.onnx'))) {
+      it(file, () => {
+        const model = decodeModel(readFileSync(join(FIXTURES, file)));
+        const { reused, fresh } = bothWays(model);
+        expect(reused).toEqual(fresh);
+      });
+    }
+    it('the bench BERT (2 layers) and chains', () => {
+      const bert = decodeModel(bertModel({ layers: 2, hidden: 64, heads: 4, ffn: 128, vocab: 100, maxPositions: 32, typeVocab: 2 }));
+      const b = bothWays(bert, { batch: 2, sequence: 16 });
+      expect(b.reused).toEqual(b.fresh);
+      const chains = decodeModel(chainsModel(961));
+      const c = bothWays(chains);
+      expect(c.reused).toEqual(c.fresh);
+    });
+  });
+
+  it('runs a repeated node’s rule once: 120 Relu nodes of the chains model, one Relu rule run', () => {
+    const model = decodeModel(chainsModel(961));
+    expect(model.graph.nodes.filter((n) => n.opType === 'Relu').length).toBe(120);
+    expect(ruleCalls('Relu', () => inferModel(model, { reuseRules: false }))).toBe(120);
+    expect(ruleCalls('Relu', () => inferModel(model))).toBe(1);
+  });
+
+  it('never hands a node the result of one that differs in an attribute, an input or its outputs', () => {
+    const model = decodeModel(
+      encodeModel(
+        spec([
+          { op: 'Transpose', inputs: ['x'], outputs: ['t01'], attrs: { perm: [0, 1] } },
+          { op: 'Transpose', inputs: ['x'], outputs: ['t10'], attrs: { perm: [1, 0] } },
+          { op: 'Gather', inputs: ['x', 'i0'], outputs: ['g0'], attrs: { axis: 0 } },
+          { op: 'Gather', inputs: ['x', 'i0'], outputs: ['g1'], attrs: { axis: 1 } },
+          { op: 'Shape', inputs: ['x'], outputs: ['s'] },
+          { op: 'Gather', inputs: ['s', 'i0'], outputs: ['d0'], attrs: { axis: 0 } },
+          { op: 'Gather', inputs: ['s', 'i1'], outputs: ['d1'], attrs: { axis: 0 } },
+          { op: 'Dropout', inputs: ['x'], outputs: ['y0', 'm0'] },
+          { op: 'Dropout', inputs: ['x'], outputs: ['y1', ''] },
+          { op: 'Transpose', inputs: ['t10'], outputs: ['back'], attrs: { perm: [1, 0] } },
+        ]),
+      ),
+    );
+    const r = inferModel(model);
+    const out = (name: string) => r.nodes.flatMap((n) => n.outputs).find((v) => v.name === name)!.info;
+    expect(out('t01')).toMatchObject({ shape: [2, 3] });
+    expect(out('t10')).toMatchObject({ shape: [3, 2] });
+    expect(out('g0')).toMatchObject({ shape: [3] });
+    expect(out('g1')).toMatchObject({ shape: [2] });
+    expect(out('d0')).toMatchObject({ shape: [], value: [2] });
+    expect(out('d1')).toMatchObject({ shape: [], value: [3] });
+    expect(out('m0')).toMatchObject({ dtype: 'bool', shape: [2, 3] });
+    expect(r.nodes[8].outputs.length).toBe(2);
+    expect(out('back')).toMatchObject({ shape: [2, 3] });
+    expect(summary(r)).toEqual(summary(inferModel(model, { reuseRules: false })));
+  });
+
+  it('a float attribute of -0 is not the same as 0', () => {
+    const model = decodeModel(
+      encodeModel(
+        spec([
+          { op: 'Constant', inputs: [], outputs: ['a'], attrs: { value_float: { float: 0 } } },
+          { op: 'Constant', inputs: [], outputs: ['b'], attrs: { value_float: { float: -0 } } },
+        ]),
+      ),
+    );
+    const r = inferModel(model);
+    expect(Object.is(r.nodes[0].outputs[0].info?.kind === 'tensor' && r.nodes[0].outputs[0].info.value?.[0], 0)).toBe(true);
+    expect(Object.is(r.nodes[1].outputs[0].info?.kind === 'tensor' && r.nodes[1].outputs[0].info.value?.[0], -0)).toBe(true);
+  });
+
+  it('an optional output present in one node and absent in another is not mixed up', () => {
+    const ln = (y: string, mean: string, inv: string) => ({ op: 'LayerNormalization', inputs: ['x', 'scale'], outputs: [y, mean, inv], attrs: { axis: -1 } });
+    const s = spec([ln('y0', '', ''), ln('y1', 'mean1', 'inv1')]);
+    s.graph.initializers!.push({ name: 'scale', dtype: 'float32', dims: [3], values: [1, 1, 1] });
+    const r = inferModel(decodeModel(encodeModel(s)));
+    expect(r.nodes[1].outputs.map((v) => v.info)).toEqual([
+      expect.objectContaining({ shape: [2, 3] }),
+      expect.objectContaining({ shape: [2, 1] }),
+      expect.objectContaining({ shape: [2, 1] }),
+    ]);
+  });
+});
