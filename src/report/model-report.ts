@@ -6,6 +6,7 @@ import type { Info } from '../graph/info.js';
 import type { Dim, FormatId, FormatInfo } from '../graph/model.js';
 import type { Fusion, OpClass, TimingHints } from '../devices/op-class.js';
 import type { InferResult, NodeResult, ValueRef } from '../analysis/infer.js';
+import type { OpCost } from '../ops/types.js';
 import { byOpType, nodeUpper, totals, type OpTypeTotals, type Totals } from '../analysis/aggregate.js';
 import { LazyList, itemsOf, lazyMember, topItems } from './lazy-list.js';
 import { jsonString } from './json.js';
@@ -238,10 +239,54 @@ function nodeEntry(n: NodeResult, r: InferResult, i: number): NodeEntry {
  * through jsonString (JSON.stringify's escaping plus the writer's extra escapes); timing and upper
  * hold numbers only.
  */
-function nodeText(n: NodeResult, r: InferResult, i: number, known: Map<Info, string>): string {
+function nodeText(n: NodeResult, r: InferResult, i: number, known: Map<Info, string>, tails: Map<OpCost, Tail>): string {
+  const head = `{"name":${jsonString(n.name)},"opType":${jsonString(n.opType)},"inputs":${tensorsText(n, n.inputNames, 0, known)},"outputs":${tensorsText(n, n.outputNames, n.inputNames.length, known)}`;
+  const cost = n.cost;
+  // Nodes that repeat one another share their cost object (inference reuses a rule's result):
+  // the rest of their line is the same text, made once.
+  const reusable = cost !== null && !cost.partial && n.bytesRead !== null && n.bytesWritten !== null;
+  if (reusable) {
+    const t = tails.get(cost);
+    if (
+      t &&
+      t.params === n.params &&
+      t.bytesRead === n.bytesRead &&
+      t.bytesWritten === n.bytesWritten &&
+      t.domain === n.domain &&
+      t.supported === n.supported &&
+      t.opClass === n.opClass
+    )
+      return head + t.text;
+  }
+  const text = tailText(n, r, i);
+  if (reusable && tails.size < KNOWN_INFOS)
+    tails.set(cost, {
+      params: n.params,
+      bytesRead: n.bytesRead,
+      bytesWritten: n.bytesWritten,
+      domain: n.domain,
+      supported: n.supported,
+      opClass: n.opClass,
+      text,
+    });
+  return head + text;
+}
+
+/** A node line's text after its outputs, and what it was made from (see nodeText). */
+interface Tail {
+  params: number;
+  bytesRead: number | null;
+  bytesWritten: number | null;
+  domain: string;
+  supported: boolean;
+  opClass: OpClass | undefined;
+  text: string;
+}
+
+function tailText(n: NodeResult, r: InferResult, i: number): string {
   const cost = n.cost;
   const flops = cost ? cost.flops : null;
-  let s = `{"name":${jsonString(n.name)},"opType":${jsonString(n.opType)},"inputs":${tensorsText(n, n.inputNames, 0, known)},"outputs":${tensorsText(n, n.outputNames, n.inputNames.length, known)},"params":${num(n.params)},"macs":${num(cost ? cost.macs : null)},"flops":${num(flops)},"bytesRead":${num(n.bytesRead)},"bytesWritten":${num(n.bytesWritten)},"intensity":${num(intensity(flops, n.bytesRead, n.bytesWritten))}`;
+  let s = `,"params":${num(n.params)},"macs":${num(cost ? cost.macs : null)},"flops":${num(flops)},"bytesRead":${num(n.bytesRead)},"bytesWritten":${num(n.bytesWritten)},"intensity":${num(intensity(flops, n.bytesRead, n.bytesWritten))}`;
   if (n.domain) s += `,"domain":${jsonString(n.domain)}`;
   if (!n.supported) s += ',"supported":false';
   if (n.opClass !== undefined) s += `,"opClass":${jsonString(n.opClass)}`;
@@ -362,6 +407,7 @@ export function modelReport(src: ModelSource, r: InferResult): ModelReport {
   };
   const nodes = r.nodes;
   const known = new Map<Info, string>();
+  const tails = new Map<OpCost, Tail>();
   lazyMember(
     report,
     'nodes',
@@ -369,7 +415,7 @@ export function modelReport(src: ModelSource, r: InferResult): ModelReport {
       nodes.length,
       (i) => nodeEntry(nodes[i], r, i),
       true,
-      (i) => nodeText(nodes[i], r, i, known),
+      (i) => nodeText(nodes[i], r, i, known, tails),
     ),
   );
   return report;

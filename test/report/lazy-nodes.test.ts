@@ -55,6 +55,9 @@ describe('a report made from an analysis', () => {
             { op: 'SequenceConstruct', inputs: [`r${q}`, 'g'], outputs: ['s'], name: 'seq' },
             { op: 'SequenceAt', inputs: ['s', 'i0'], outputs: ['sa'], name: 'at' },
             { op: 'Custom"Op', domain: 'com.example', inputs: ['nz', ''], outputs: ['c'], name: 'custom' },
+            // The same MatMul twice on one weight: one result reused, its params counted by the first only.
+            { op: 'MatMul', inputs: [`r${q}`, 'w'], outputs: ['m1'], name: 'mm1' },
+            { op: 'MatMul', inputs: [`r${q}`, 'w'], outputs: ['m2'], name: 'mm2' },
           ],
           inputs: [
             { name: `x${q}`, dtype: 'float32', shape: [`b${q}`, 4] },
@@ -67,6 +70,7 @@ describe('a report made from an analysis', () => {
           initializers: [
             { name: 'idx', dtype: 'int64', dims: [2], values: [0, 0] },
             { name: 'i0', dtype: 'int64', dims: [], values: [0] },
+            { name: 'w', dtype: 'float32', dims: [4, 3], values: Array.from({ length: 12 }, (_, k) => k) },
           ],
         },
       }),
