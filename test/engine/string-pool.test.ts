@@ -54,6 +54,23 @@ describe('StringPool', () => {
     expect(pool.count).toBe(distinct.length);
   });
 
+  it('numbers every lookup right across the end of the warm-up, new and repeated names interleaved', () => {
+    // Each new name followed by an earlier one: lookup 32,768 (where the byte table takes over)
+    // and the ones around it alternate between new names and names the warm-up met.
+    const names: string[] = [];
+    for (let i = 0; i < 40_000; i++) names.push(`/block.${i}/Add_output_0`, `/block.${i >> 1}/Add_output_0`);
+    const { buf, ranges } = layout(names);
+    const pool = new StringPool(buf);
+    const expected = new Map<string, number>();
+    ranges.forEach(([s, e], i) => {
+      const name = names[i];
+      if (!expected.has(name)) expected.set(name, expected.size);
+      expect(pool.get(buf, s, e)).toBe(name);
+      expect(pool.lastId, `lookup ${i}`).toBe(expected.get(name));
+    });
+    expect(pool.count).toBe(expected.size);
+  });
+
   it('decodes bytes from another buffer without pooling them', () => {
     const { buf, ranges } = layout(['a', 'b']);
     const pool = new StringPool(new Uint8Array(0));
