@@ -22566,7 +22566,7 @@ import { Buffer as Buffer2 } from "node:buffer";
 var TWO_32 = 4294967296;
 var utf8 = new TextDecoder("utf-8", { fatal: false });
 var utf8Slice = Buffer2.prototype.utf8Slice;
-var WARM_UP = 8192;
+var WARM_UP = 32768;
 var Reader = class {
   constructor(buf, start = 0, end = buf.length) {
     this.buf = buf;
@@ -22756,12 +22756,14 @@ var StringPool = class {
   /** The number of the string `get` returned last; -1 when it was not pooled. */
   lastId = -1;
   lookups = 0;
-  table = new Int32Array(1 << 12);
-  mask = (1 << 12) - 1;
-  starts = new Int32Array(1 << 11);
-  lens = new Int32Array(1 << 11);
-  hashes = new Int32Array(1 << 11);
-  ids = new Int32Array(1 << 11);
+  // The byte table, made when the warm-up ends (a small file never needs it; and a typed array
+  // made right after a big file is read can set off a collection for the memory held outside the heap).
+  table = new Int32Array(0);
+  mask = 0;
+  starts = new Int32Array(0);
+  lens = new Int32Array(0);
+  hashes = new Int32Array(0);
+  ids = new Int32Array(0);
   strings = [];
   /** Distinct strings so far: their numbers are 0 .. count - 1. */
   get count() {
@@ -22773,7 +22775,7 @@ var StringPool = class {
       return decodeRange(buf, start, end);
     }
     if (this.lookups < WARM_UP) {
-      this.lookups++;
+      if (++this.lookups === WARM_UP) this.startTable();
       return this.bySlice(buf, start, end);
     }
     const len = end - start;
@@ -22823,6 +22825,14 @@ var StringPool = class {
     }
     this.lastId = id;
     return this.distinct[id];
+  }
+  startTable() {
+    this.table = new Int32Array(1 << 12);
+    this.mask = (1 << 12) - 1;
+    this.starts = new Int32Array(1 << 11);
+    this.lens = new Int32Array(1 << 11);
+    this.hashes = new Int32Array(1 << 11);
+    this.ids = new Int32Array(1 << 11);
   }
   growEntries() {
     const n = this.starts.length * 2;
@@ -26617,6 +26627,11 @@ function readsAsWeight(node2, input, dtype) {
   return lookupOp(node2.domain, node2.opType)?.int32Weights?.includes(input) ?? false;
 }
 var POOLED_VALUE = 16;
+var MEMO_TRIAL = 4096;
+var MEMO_MAX_ENTRIES = 1 << 15;
+function numKey(v) {
+  return Object.is(v, -0) ? "-0" : String(v);
+}
 var Scope = class {
   constructor(parent) {
     this.parent = parent;
@@ -26826,6 +26841,8 @@ function inferRunOrdered(model, options, bounds, expanded, fileOrder) {
   const infoPool = /* @__PURE__ */ new Map();
   const shared = (info) => {
     if (!info || info.kind !== "tensor" || !info.shape || info.dtype === null) return info;
+    const known = pooledOf.get(info);
+    if (known) return known;
     let key2 = info.dtype;
     for (const d of info.shape) {
       if (typeof d !== "number") return info;
@@ -26839,10 +26856,66 @@ function inferRunOrdered(model, options, bounds, expanded, fileOrder) {
         key2 += `${v},`;
       }
     }
-    const hit = infoPool.get(key2);
-    if (hit) return hit;
-    infoPool.set(key2, info);
-    return info;
+    let pooled = infoPool.get(key2);
+    if (!pooled) {
+      infoPool.set(key2, pooled = info);
+      recurring(info);
+      pooledOf.set(info, info);
+    }
+    if (memoOutputs.has(info)) pooledOf.set(info, pooled);
+    return pooled;
+  };
+  const pooledOf = /* @__PURE__ */ new Map();
+  const memoOutputs = /* @__PURE__ */ new Set();
+  const infoIds = /* @__PURE__ */ new Map();
+  const recurring = (info) => {
+    if (info && !infoIds.has(info)) infoIds.set(info, infoIds.size);
+  };
+  let ruleMemo = bounds || options.reuseRules === false ? null : /* @__PURE__ */ new Map();
+  let memoLookups = 0;
+  let memoHits = 0;
+  let memoEntries = 0;
+  const memoKey = (node2, inputsInfo, opset) => {
+    let key2 = `${opset}|`;
+    for (let i = 0; i < node2.inputs.length; i++) {
+      if (node2.inputs[i] === "") key2 += "_,";
+      else {
+        const v = inputsInfo[i];
+        if (v === void 0) key2 += "u,";
+        else {
+          const id = infoIds.get(v);
+          if (id === void 0) return null;
+          key2 += `${id},`;
+        }
+      }
+    }
+    key2 += "|";
+    for (const o of node2.outputs) key2 += o === "" ? "_" : "o";
+    if (node2.attrs.size > 0) {
+      key2 += "|";
+      for (const [name, a] of node2.attrs) {
+        key2 += `${name.length}:${name}=`;
+        switch (a.type) {
+          case "int":
+          case "float":
+            key2 += `${a.type[0]}${numKey(a.value)};`;
+            break;
+          case "ints":
+          case "floats":
+            key2 += `${a.type[0]}[`;
+            for (const v of a.value) key2 += `${numKey(v)},`;
+            key2 += "];";
+            break;
+          case "string":
+          case "strings":
+            key2 += `${a.type[0]}${JSON.stringify(a.value)};`;
+            break;
+          default:
+            return null;
+        }
+      }
+    }
+    return key2;
   };
   let pendingParams = 0;
   let pendingBytes = 0;
@@ -26850,7 +26923,9 @@ function inferRunOrdered(model, options, bounds, expanded, fileOrder) {
     if (depth > MAX_GRAPH_DEPTH) throw new GraphError(`sub-graphs are nested more than ${MAX_GRAPH_DEPTH} deep`);
     for (const t of g.initializers) {
       const elements2 = checkTensorData(t, `initializer ${quoteToken(path2 + t.name)}`);
-      scope.set(t.name, initializerInfo(t));
+      const info = initializerInfo(t);
+      scope.set(t.name, info);
+      recurring(info);
       if (t.dtype && isWeightDtype(t) && !t.variable) weightCandidates.set(t.name, { elements: elements2, bytes: byteSize(t.dtype, elements2) });
     }
     for (const sp of g.sparseInitializers) {
@@ -26957,7 +27032,7 @@ function inferRunOrdered(model, options, bounds, expanded, fileOrder) {
         if (record) recordedSlots[at + names.length + i] = k;
       }
       if (bounds && record) upper = upperOf(node2, inputsInfo, result2.outputs, result2.cost);
-      for (const w of result2.warnings) warnings.push({ node: node2.name || node2.opType, message: w });
+      for (let i = 0; i < result2.warnings.length; i++) warnings.push({ node: node2.name || node2.opType, message: result2.warnings[i] });
       for (let i = 0; i < node2.inputs.length; i++) {
         const n = node2.inputs[i];
         const w = weightCandidates.size ? weightCandidates.get(n) : void 0;
@@ -27070,8 +27145,8 @@ function inferRunOrdered(model, options, bounds, expanded, fileOrder) {
       memo ??= /* @__PURE__ */ new Map();
       let byInputs = memo.get(sub);
       if (!byInputs) memo.set(sub, byInputs = /* @__PURE__ */ new Map());
-      const key2 = JSON.stringify(subInputs, (_, v) => typeof v === "number" && !Number.isFinite(v) ? `#${v}` : v);
-      const hit = byInputs.get(key2);
+      const key3 = JSON.stringify(subInputs, (_, v) => typeof v === "number" && !Number.isFinite(v) ? `#${v}` : v);
+      const hit = byInputs.get(key3);
       if (hit) return hit;
       if (++subgraphRuns > MAX_SUBGRAPH_RUNS) {
         throw new GraphError(`the model's sub-graphs would run more than ${MAX_SUBGRAPH_RUNS} times (nested loops or branches): refused`);
@@ -27082,13 +27157,35 @@ function inferRunOrdered(model, options, bounds, expanded, fileOrder) {
         child.set(vi.name, given2 ?? declaredInfo(vi.type));
       });
       const res = runGraph(sub, child, null, `${path2}${node2.name || node2.opType}/`, depth + 1);
-      byInputs.set(key2, res);
+      byInputs.set(key3, res);
       return res;
     };
-    const r = applyOp(def, node2, inputsInfo, opsetOf(node2.domain), runSub, upToBound, tryUnroll);
+    const opset = opsetOf(node2.domain);
+    let byKey;
+    let key2 = null;
+    if (ruleMemo && !runSub) {
+      key2 = memoKey(node2, inputsInfo, opset);
+      if (key2 !== null) {
+        byKey = ruleMemo.get(def);
+        if (!byKey) ruleMemo.set(def, byKey = /* @__PURE__ */ new Map());
+        const hit = byKey.get(key2);
+        memoLookups++;
+        if (hit) {
+          memoHits++;
+          return { outputs: hit.outputs.slice(), cost: hit.cost, opClass: hit.opClass, warnings: hit.warnings, supported: true };
+        }
+      }
+    }
+    const r = applyOp(def, node2, inputsInfo, opset, runSub, upToBound, tryUnroll);
+    if (byKey && key2 !== null && memoEntries++ < MEMO_MAX_ENTRIES) {
+      byKey.set(key2, { outputs: r.outputs.slice(), cost: r.cost, opClass: r.opClass, warnings: r.warnings });
+      for (const o of r.outputs) if (o) memoOutputs.add(o);
+      if (memoLookups >= MEMO_TRIAL && memoHits * 4 < memoLookups) ruleMemo = null;
+    }
     return { outputs: r.outputs, cost: r.cost, opClass: r.opClass, warnings: r.warnings, supported: true };
   };
   const top = new Scope(null);
+  for (const inp of inputs) recurring(inp.info);
   const inputSlots = Int32Array.from(inputs, (inp) => top.set(inp.name, inp.info));
   const result = runGraph(graph2, top, nodes, "", 0);
   for (const n of nodes) {
@@ -27824,10 +27921,32 @@ function nodeEntry(n, r, i) {
   }
   return e;
 }
-function nodeText(n, r, i, known) {
+function nodeText(n, r, i, known, tails) {
+  const head = `{"name":${jsonString(n.name)},"opType":${jsonString(n.opType)},"inputs":${tensorsText(n, n.inputNames, 0, known)},"outputs":${tensorsText(n, n.outputNames, n.inputNames.length, known)}`;
+  const cost = n.cost;
+  const reusable = cost !== null && !cost.partial && n.bytesRead !== null && n.bytesWritten !== null;
+  if (reusable) {
+    const t = tails.get(cost);
+    if (t && t.params === n.params && t.bytesRead === n.bytesRead && t.bytesWritten === n.bytesWritten && t.domain === n.domain && t.supported === n.supported && t.opClass === n.opClass)
+      return head + t.text;
+  }
+  const text2 = tailText(n, r, i);
+  if (reusable && tails.size < KNOWN_INFOS)
+    tails.set(cost, {
+      params: n.params,
+      bytesRead: n.bytesRead,
+      bytesWritten: n.bytesWritten,
+      domain: n.domain,
+      supported: n.supported,
+      opClass: n.opClass,
+      text: text2
+    });
+  return head + text2;
+}
+function tailText(n, r, i) {
   const cost = n.cost;
   const flops3 = cost ? cost.flops : null;
-  let s = `{"name":${jsonString(n.name)},"opType":${jsonString(n.opType)},"inputs":${tensorsText(n, n.inputNames, 0, known)},"outputs":${tensorsText(n, n.outputNames, n.inputNames.length, known)},"params":${num(n.params)},"macs":${num(cost ? cost.macs : null)},"flops":${num(flops3)},"bytesRead":${num(n.bytesRead)},"bytesWritten":${num(n.bytesWritten)},"intensity":${num(intensity(flops3, n.bytesRead, n.bytesWritten))}`;
+  let s = `,"params":${num(n.params)},"macs":${num(cost ? cost.macs : null)},"flops":${num(flops3)},"bytesRead":${num(n.bytesRead)},"bytesWritten":${num(n.bytesWritten)},"intensity":${num(intensity(flops3, n.bytesRead, n.bytesWritten))}`;
   if (n.domain) s += `,"domain":${jsonString(n.domain)}`;
   if (!n.supported) s += ',"supported":false';
   if (n.opClass !== void 0) s += `,"opClass":${jsonString(n.opClass)}`;
@@ -27922,6 +28041,7 @@ function modelReport(src, r) {
   };
   const nodes = r.nodes;
   const known = /* @__PURE__ */ new Map();
+  const tails = /* @__PURE__ */ new Map();
   lazyMember(
     report2,
     "nodes",
@@ -27929,7 +28049,7 @@ function modelReport(src, r) {
       nodes.length,
       (i) => nodeEntry(nodes[i], r, i),
       true,
-      (i) => nodeText(nodes[i], r, i, known)
+      (i) => nodeText(nodes[i], r, i, known, tails)
     )
   );
   return report2;
@@ -31277,17 +31397,18 @@ function decodeFailure(path2, format, bytes, e) {
   if (e instanceof InputError) return e;
   return new InputError(path2, `is not ${what}: ${e.message}`);
 }
-function* externalTensors(g) {
-  for (const t of g.initializers) if (t.storage.kind === "external") yield t;
-  for (const sp of g.sparseInitializers) if (sp.values.storage.kind === "external") yield sp.values;
+function externalTensors(g, out = []) {
+  for (const t of g.initializers) if (t.storage.kind === "external") out.push(t);
+  for (const sp of g.sparseInitializers) if (sp.values.storage.kind === "external") out.push(sp.values);
   for (const n of g.nodes) {
     if (n.attrs.size === 0) continue;
     for (const a of n.attrs.values()) {
-      if (a.type === "tensor" && a.value.storage.kind === "external") yield a.value;
-      if (a.type === "graph") yield* externalTensors(a.value);
-      if (a.type === "graphs") for (const sg of a.value) yield* externalTensors(sg);
+      if (a.type === "tensor" && a.value.storage.kind === "external") out.push(a.value);
+      if (a.type === "graph") externalTensors(a.value, out);
+      if (a.type === "graphs") for (const sg of a.value) externalTensors(sg, out);
     }
   }
+  return out;
 }
 function checkExternalData(path2, display, model, options) {
   const folder = resolve2(dirname2(path2));
