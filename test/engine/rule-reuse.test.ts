@@ -15,6 +15,7 @@ import { lookupOp } from '../../src/ops/registry.js';
 import type { Model } from '../../src/graph/model.js';
 import { bertModel, chainsModel } from '../../scripts/bench-models.js';
 import { encodeModel, type ModelSpec } from '../helpers/encode.js';
+import { matmulLoopBody } from '../helpers/models.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'models');
 
@@ -131,6 +132,37 @@ describe('rule reuse', () => {
     expect(out('m0')).toMatchObject({ dtype: 'bool', shape: [2, 3] });
     expect(r.nodes[8].outputs.length).toBe(2);
     expect(out('back')).toMatchObject({ shape: [2, 3] });
+    expect(summary(r)).toEqual(summary(inferModel(model, { reuseRules: false })));
+  });
+
+  it('nodes holding sub-graphs run their rules every time, and the nodes around them reuse as usual', () => {
+    // Relu, Loop (unrolled three times), Relu, Loop, Relu: the Loops see the same input info, and
+    // so do the second and third Relu (the first reads the graph input, an info of its own).
+    const loop = (from: string, to: string) => ({ op: 'Loop', inputs: ['M', '', from], outputs: [to], attrs: { body: { graph: matmulLoopBody() } } });
+    const model = decodeModel(
+      encodeModel({
+        graph: {
+          nodes: [
+            { op: 'Relu', inputs: ['h0'], outputs: ['a'] },
+            loop('a', 'b'),
+            { op: 'Relu', inputs: ['b'], outputs: ['c'] },
+            loop('c', 'd'),
+            { op: 'Relu', inputs: ['d'], outputs: ['e'] },
+          ],
+          inputs: [{ name: 'h0', dtype: 'float32', shape: [1, 4] }],
+          outputs: [{ name: 'e', dtype: 'float32' }],
+          initializers: [
+            { name: 'M', dtype: 'int64', dims: [], values: [3] },
+            { name: 'w', dtype: 'float32', dims: [4, 4], values: new Array<number>(16).fill(0) },
+          ],
+        },
+      }),
+    );
+    expect(ruleCalls('Loop', () => inferModel(model))).toBe(2);
+    expect(ruleCalls('Relu', () => inferModel(model))).toBe(2);
+    const r = inferModel(model);
+    expect(r.nodes[3].cost).toEqual(r.nodes[1].cost);
+    expect(r.nodes[1].cost?.macs).toBe(3 * 16);
     expect(summary(r)).toEqual(summary(inferModel(model, { reuseRules: false })));
   });
 
