@@ -166,6 +166,43 @@ describe('rule reuse', () => {
     expect(summary(r)).toEqual(summary(inferModel(model, { reuseRules: false })));
   });
 
+  it('declared shapes (value_info) refine each node by its own output name, reused result or not', () => {
+    // Reshape to a target of unknown values gives unknown dims, three times alike; the file
+    // declares two of their outputs' shapes and one Relu's (in conflict with what is inferred).
+    const model = decodeModel(
+      encodeModel({
+        graph: {
+          nodes: [
+            { op: 'Reshape', inputs: ['x', 't'], outputs: ['a'] },
+            { op: 'Reshape', inputs: ['x', 't'], outputs: ['b'] },
+            { op: 'Reshape', inputs: ['x', 't'], outputs: ['c'] },
+            { op: 'Relu', inputs: ['x'], outputs: ['r1'] },
+            { op: 'Relu', inputs: ['x'], outputs: ['r2'] },
+          ],
+          inputs: [
+            { name: 'x', dtype: 'float32', shape: [2, 6] },
+            { name: 't', dtype: 'int64', shape: [2] },
+          ],
+          outputs: [{ name: 'r1', dtype: 'float32' }],
+          valueInfo: [
+            { name: 'a', dtype: 'float32', shape: [3, 4] },
+            { name: 'c', dtype: 'float32', shape: [4, 3] },
+            { name: 'r2', dtype: 'float32', shape: [2, 7] },
+          ],
+        },
+      }),
+    );
+    const r = inferModel(model);
+    const out = (i: number) => r.nodes[i].outputs[0].info;
+    expect(out(0)).toMatchObject({ shape: [3, 4] });
+    expect(out(1)).toMatchObject({ shape: [null, null] });
+    expect(out(2)).toMatchObject({ shape: [4, 3] });
+    expect(out(3)).toMatchObject({ shape: [2, 6] });
+    expect(out(4)).toMatchObject({ shape: [2, 6] }); // the inferred shape wins a conflict (warned)
+    expect(r.warnings.some((w) => w.message.includes("'r2'"))).toBe(true);
+    expect(summary(r)).toEqual(summary(inferModel(model, { reuseRules: false })));
+  });
+
   it('a float attribute of -0 is not the same as 0', () => {
     const model = decodeModel(
       encodeModel(
