@@ -259,7 +259,7 @@ function nodeText(n: NodeResult, r: InferResult, i: number, known: Map<Info, str
       return head + t.text;
   }
   const text = tailText(n, r, i);
-  if (reusable && tails.size < KNOWN_INFOS)
+  if (reusable && tails.size < KNOWN_TAILS)
     tails.set(cost, {
       params: n.params,
       bytesRead: n.bytesRead,
@@ -271,6 +271,9 @@ function nodeText(n: NodeResult, r: InferResult, i: number, known: Map<Info, str
     });
   return head + text;
 }
+
+/** Distinct line tails kept (one per reused rule result, in a graph of repeated blocks: a few). */
+const KNOWN_TAILS = 4096;
 
 /** A node line's text after its outputs, and what it was made from (see nodeText). */
 interface Tail {
