@@ -27931,7 +27931,7 @@ function nodeText(n, r, i, known, tails) {
       return head + t.text;
   }
   const text2 = tailText(n, r, i);
-  if (reusable && tails.size < KNOWN_INFOS)
+  if (reusable && tails.size < KNOWN_TAILS)
     tails.set(cost, {
       params: n.params,
       bytesRead: n.bytesRead,
@@ -27943,6 +27943,7 @@ function nodeText(n, r, i, known, tails) {
     });
   return head + text2;
 }
+var KNOWN_TAILS = 4096;
 function tailText(n, r, i) {
   const cost = n.cost;
   const flops3 = cost ? cost.flops : null;

@@ -51992,7 +51992,7 @@ function nodeText(n, r, i2, known, tails) {
       return head + t.text;
   }
   const text2 = tailText(n, r, i2);
-  if (reusable && tails.size < KNOWN_INFOS)
+  if (reusable && tails.size < KNOWN_TAILS)
     tails.set(cost, {
       params: n.params,
       bytesRead: n.bytesRead,
@@ -52004,6 +52004,7 @@ function nodeText(n, r, i2, known, tails) {
     });
   return head + text2;
 }
+var KNOWN_TAILS = 4096;
 function tailText(n, r, i2) {
   const cost = n.cost;
   const flops3 = cost ? cost.flops : null;
