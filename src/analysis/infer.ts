@@ -2,7 +2,7 @@
  * The inference driver: binds symbolic dims, orders the graph, runs each operator's shape and
  * cost rule, recurses into sub-graphs, and records per-node results. Pure: no I/O.
  */
-import type { Dim, Graph, Model, Node, Shape, SparseTensorData, TensorData, ValueType } from '../graph/model.js';
+import type { Attr, Dim, Graph, Model, Node, Shape, SparseTensorData, TensorData, ValueType } from '../graph/model.js';
 import { infoFromType, tensor, type Info, type TensorInfo } from '../graph/info.js';
 import { byteSize, isNumeric } from '../graph/dtype.js';
 import { numel, shapeToString } from '../graph/shape.js';
@@ -610,28 +610,37 @@ function inferRunOrdered(model: Model, options: InferOptions, bounds: BoundDims 
     }
     key += '|';
     for (const o of node.outputs) key += o === '' ? '_' : 'o';
-    if (node.attrs.size > 0) {
-      key += '|';
-      for (const [name, a] of node.attrs) {
-        key += `${name.length}:${name}=`;
-        switch (a.type) {
-          case 'int':
-          case 'float':
-            key += `${a.type[0]}${numKey(a.value)};`;
-            break;
-          case 'ints':
-          case 'floats':
-            key += `${a.type[0]}[`;
-            for (const v of a.value) key += `${numKey(v)},`;
-            key += '];';
-            break;
-          case 'string':
-          case 'strings':
-            key += `${a.type[0]}${JSON.stringify(a.value)};`;
-            break;
-          default:
-            return null; // tensors, graphs, types, references: not reused
-        }
+    if (node.attrs.size === 0) return key;
+    // Nodes alike often share one attribute map (the decoder's attribute sets): its text made once.
+    let text = attrKeys.get(node.attrs);
+    if (text === undefined) {
+      text = attrsKey(node.attrs);
+      if (attrKeys.size < MEMO_MAX_ENTRIES) attrKeys.set(node.attrs, text);
+    }
+    return text === null ? null : key + text;
+  };
+  const attrKeys = new Map<ReadonlyMap<string, Attr>, string | null>();
+  const attrsKey = (attrs: ReadonlyMap<string, Attr>): string | null => {
+    let key = '|';
+    for (const [name, a] of attrs) {
+      key += `${name.length}:${name}=`;
+      switch (a.type) {
+        case 'int':
+        case 'float':
+          key += `${a.type[0]}${numKey(a.value)};`;
+          break;
+        case 'ints':
+        case 'floats':
+          key += `${a.type[0]}[`;
+          for (const v of a.value) key += `${numKey(v)},`;
+          key += '];';
+          break;
+        case 'string':
+        case 'strings':
+          key += `${a.type[0]}${JSON.stringify(a.value)};`;
+          break;
+        default:
+          return null; // tensors, graphs, types, references: not reused
       }
     }
     return key;

@@ -22,6 +22,7 @@ import type {
   ValueType,
 } from '../../graph/model.js';
 import { normDomain } from '../../graph/model.js';
+import { Buffer } from 'node:buffer';
 import { Reader, StringPool, decodeUtf8 } from './wire.js';
 import { DEFAULT_MAX_NODES, TooManyNodesError } from '../types.js';
 import { UNREAD_FIELD } from './skim.js';
@@ -68,12 +69,14 @@ function grownInt32(a: Int32Array): Int32Array<ArrayBuffer> {
 
 export function decodeModel(bytes: Uint8Array, options: DecodeOptions = {}): Model {
   pool = new StringPool(bytes);
+  attrSets = new Map();
   valueTop = inputTop = outputTop = 0;
   try {
     return decodeModelBody(bytes, options);
   } finally {
     // Nothing of this decode kept past it (the number list grows with the graph).
     pool = new StringPool(new Uint8Array(0));
+    attrSets = new Map();
     if (valueIds.length > 1024) valueIds = new Int32Array(1024);
     inputStack.length = outputStack.length = 0;
   }
@@ -250,6 +253,12 @@ function node(s: Reader, depth: number, ids: boolean): Node {
   const n: Node = { name: '', opType: '', domain: '', inputs: EMPTY_NAMES, outputs: EMPTY_NAMES, attrs: NO_ATTRS };
   const inBase = inputTop;
   const outBase = outputTop;
+  // The node's run of attributes: where it ends (-1 before the first attribute), its bytes as a
+  // key for sharing (empty: not shared), and where the last attribute read ended.
+  let attrRun = -1;
+  let attrKey = '';
+  let lastAttrEnd = -1;
+  let sharedAttrs = false;
   try {
     while (!s.done) {
       const tag = s.tag();
@@ -274,17 +283,42 @@ function node(s: Reader, depth: number, ids: boolean): Node {
           n.domain = normDomain(s.pooledString(pool));
           break;
         case (5 << 3) | WIRE_LEN: {
+          if (attrRun < 0) {
+            // The node's first attribute: its attributes are usually one run of fields, the same
+            // bytes in every node alike (each Gather's axis, each Transpose's perm).
+            const start = s.pos - 1;
+            const end = attributeRunEnd(s.buf, start, s.end);
+            const key = end - start <= MAX_ATTR_KEY ? latin1Slice.call(s.buf, start, end) : '';
+            const known = key ? attrSets.get(key) : undefined;
+            attrRun = end;
+            if (known) {
+              n.attrs = known;
+              sharedAttrs = true;
+              s.pos = lastAttrEnd = end;
+              break;
+            }
+            attrKey = key;
+          }
           const attr = attribute(s, depth);
+          lastAttrEnd = s.pos;
+          // (A shared set is never changed: another attribute after the run gets a map of its own.)
           if (n.attrs === NO_ATTRS) n.attrs = new Map();
+          else if (sharedAttrs) {
+            n.attrs = new Map(n.attrs);
+            sharedAttrs = false;
+          }
           n.attrs.set(attrName, attr);
           // After the attribute (its own sub-graphs' nodes reset the flag while they are read).
           if (attr.type === 'graph' || attr.type === 'graphs') nodeHasGraph = true;
+          if (!PLAIN_ATTR.has(attr.type)) attrKey = '';
           break;
         }
         default:
           s.skip(tag & 7);
       }
     }
+    // Attributes read in one run and all plain: later nodes with the same bytes share them.
+    if (attrKey && lastAttrEnd === attrRun && attrSets.size < MAX_ATTR_SETS) attrSets.set(attrKey, freezeAttrs(n.attrs));
     // Copied out at their size (an array grown by push keeps spare room: a one-name list takes
     // ~190 bytes, and a graph of 10^5 nodes keeps them all).
     n.inputs = inputStack.slice(inBase, inputTop);
@@ -299,6 +333,53 @@ function node(s: Reader, depth: number, ids: boolean): Node {
   }
   s.leave(outer);
   return n;
+}
+
+/**
+ * Attribute sets shared by the nodes of this decode, keyed by their bytes in the file (as latin1
+ * text): a run of attribute fields that decodes to plain values only (numbers, strings and their
+ * lists) is decoded once, and every later node with the same bytes gets the same map. A graph of
+ * repeated blocks has a few dozen distinct sets for 10^5 nodes with attributes (a map each would
+ * take ~200 bytes). Shared maps and their values are frozen: nothing changes a decoded node's
+ * attributes (function expansion builds its own maps).
+ */
+let attrSets = new Map<string, Map<string, Attr>>();
+/** Runs longer than this are not shared (a long list is rarely repeated; its key would cost its size again). */
+const MAX_ATTR_KEY = 256;
+/** At most this many distinct shared sets in a decode. */
+const MAX_ATTR_SETS = 4096;
+const PLAIN_ATTR: ReadonlySet<Attr['type']> = new Set(['int', 'float', 'string', 'ints', 'floats', 'strings']);
+const latin1Slice = (Buffer.prototype as unknown as { latin1Slice: (this: Uint8Array, start: number, end: number) => string }).latin1Slice;
+
+/**
+ * Where the run of attribute fields (tag 0x2a: field 5, length-delimited) starting at `start`
+ * ends, within `end`. A run that cannot be measured (a bad length) ends before that field, which
+ * is then read, and reported, as usual.
+ */
+function attributeRunEnd(buf: Uint8Array, start: number, end: number): number {
+  let p = start;
+  while (p < end && buf[p] === 0x2a) {
+    let q = p + 1;
+    let len = 0;
+    let mul = 1;
+    let b = 0x80;
+    for (let i = 0; i < 5 && q < end && b >= 0x80; i++) {
+      b = buf[q++];
+      len += (b & 0x7f) * mul;
+      mul *= 128;
+    }
+    if (b >= 0x80 || len > end - q) break;
+    p = q + len;
+  }
+  return p;
+}
+
+function freezeAttrs(attrs: Map<string, Attr>): Map<string, Attr> {
+  for (const a of attrs.values()) {
+    if (a.type !== 'ref' && Array.isArray(a.value)) Object.freeze(a.value);
+    Object.freeze(a);
+  }
+  return attrs;
 }
 
 const ATTR_TYPES: Record<number, Attr['type']> = {
