@@ -79,15 +79,28 @@ export function findKvCache(graph: Graph, result: InferResult, options: FindKvCa
  * Whether the structure or name search can find anything: a graph input shaped like a cache
  * tensor, an output shaped and named like one, or an operator (sub-graphs included, as the search indexes them) with cache slots.
  */
-function mayHoldCache(graph: Graph, lookup: Lookup): boolean {
+export function mayHoldCache(graph: Graph, lookup: Lookup): boolean {
   const inits = new Set(graph.initializers.map((t) => t.name));
   for (const i of graph.inputs) if (!inits.has(i.name) && isCacheTensor(i.type)) return true;
   // Outputs matter only to the name search (the structure search starts from inputs and operators).
   for (const o of graph.outputs) if (isCacheTensor(o.type) && nameRole(o.name, false)) return true;
+  // Operators with cache slots, by domain and type: a big graph has a few dozen operator types
+  // for 10^5 nodes (and the decoder's type strings are shared: each lookup hashes none).
+  const opsOf = new Map<string, Map<string, boolean>>();
+  let lastDomain: string | null = null;
+  let ops = new Map<string, boolean>();
   const scan = (g: Graph, depth: number): boolean => {
     if (depth > 16) return false;
     for (const node of g.nodes) {
-      if (lookup(node.domain, node.opType)?.cacheSlots) return true;
+      if (node.domain !== lastDomain) {
+        lastDomain = node.domain;
+        let known = opsOf.get(lastDomain);
+        if (!known) opsOf.set(lastDomain, (known = new Map<string, boolean>()));
+        ops = known;
+      }
+      let slots = ops.get(node.opType);
+      if (slots === undefined) ops.set(node.opType, (slots = !!lookup(node.domain, node.opType)?.cacheSlots));
+      if (slots) return true;
       if (node.attrs.size === 0) continue;
       for (const a of node.attrs.values()) {
         if (a.type === 'graph' && scan(a.value, depth + 1)) return true;

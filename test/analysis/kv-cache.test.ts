@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeModel } from '../../src/formats/onnx/decode.js';
 import { inferModel } from '../../src/analysis/infer.js';
-import { findKvCache, KvCacheConfigError, nameMatcher } from '../../src/analysis/kv-cache.js';
+import { findKvCache, KvCacheConfigError, mayHoldCache, nameMatcher } from '../../src/analysis/kv-cache.js';
 import { analyzeFile } from '../../src/io/analyze-file.js';
 import { lookupOp } from '../../src/ops/registry.js';
 import type { OpDef } from '../../src/ops/types.js';
@@ -195,6 +195,29 @@ describe('by structure', () => {
     expect(find(spec, {}, lookup)).toEqual({ past: ['state_in'], present: ['state_out'], found: 'structure', pastDims: ['p'] });
     // Without the declaration nothing says it is a cache.
     expect(find(spec)).toBeNull();
+  });
+
+  it('the pre-check looks operators up by domain and type: the same type in another domain is another operator', () => {
+    // Nothing else hints at a cache (token ids in, logits out): only the operators can.
+    const nodes = (domains: string[]): NodeSpec[] =>
+      domains.map((domain, i) => ({ op: 'CachedAttention', domain, inputs: [i ? `h${i - 1}` : 'ids'], outputs: [`h${i}`] }));
+    const graph = (domains: string[]) =>
+      decodeModel(
+        encodeModel({
+          opsets: { '': 17, 'test.kv': 1, 'test.other': 1 },
+          graph: {
+            nodes: [{ op: 'Relu', inputs: ['ids'], outputs: ['r'] }, ...nodes(domains), { op: 'Relu', inputs: ['r'], outputs: ['logits'] }],
+            inputs: [{ name: 'ids', dtype: 'int64', shape: ['b', 's'] }],
+            outputs: [{ name: 'logits', dtype: 'float32' }],
+          },
+        }),
+      ).graph;
+    const fake = { opType: 'CachedAttention', domain: 'test.kv', cacheSlots: { past: [1], present: [1] } } as unknown as OpDef;
+    const lookup = (d: string, o: string) => (d === 'test.kv' && o === 'CachedAttention' ? fake : lookupOp(d, o));
+    expect(mayHoldCache(graph(['test.other', 'test.other', 'test.kv']), lookup)).toBe(true);
+    expect(mayHoldCache(graph(['test.kv', 'test.other']), lookup)).toBe(true);
+    expect(mayHoldCache(graph(['test.other', 'test.other']), lookup)).toBe(false);
+    expect(mayHoldCache(graph(['test.kv']), lookupOp)).toBe(false);
   });
 });
 
