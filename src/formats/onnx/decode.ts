@@ -321,8 +321,8 @@ function node(s: Reader, depth: number, ids: boolean): Node {
     if (attrKey && lastAttrEnd === attrRun && attrSets.size < MAX_ATTR_SETS) attrSets.set(attrKey, freezeAttrs(n.attrs));
     // Copied out at their size (an array grown by push keeps spare room: a one-name list takes
     // ~190 bytes, and a graph of 10^5 nodes keeps them all).
-    n.inputs = inputStack.slice(inBase, inputTop);
-    n.outputs = outputStack.slice(outBase, outputTop);
+    n.inputs = nameList(inputStack, inBase, inputTop);
+    n.outputs = outputTop - outBase === 1 ? [outputStack[outBase]] : nameList(outputStack, outBase, outputTop);
     if (ids) {
       for (let i = inBase; i < inputTop; i++) pushId(inputIdStack[i]);
       for (let i = outBase; i < outputTop; i++) pushId(outputIdStack[i]);
@@ -380,6 +380,24 @@ function freezeAttrs(attrs: Map<string, Attr>): Map<string, Attr> {
     Object.freeze(a);
   }
   return attrs;
+}
+
+/**
+ * A node's names from a stack, at their size. One and two names (nearly every node) as array
+ * literals: V8 allocates a literal site's arrays straight in the old generation once it sees
+ * them survive, so a big graph's lists are not copied by the young generation's collections.
+ */
+function nameList(stack: string[], from: number, to: number): string[] {
+  switch (to - from) {
+    case 0:
+      return EMPTY_NAMES;
+    case 1:
+      return [stack[from]];
+    case 2:
+      return [stack[from], stack[from + 1]];
+    default:
+      return stack.slice(from, to);
+  }
 }
 
 const ATTR_TYPES: Record<number, Attr['type']> = {
