@@ -21,7 +21,7 @@
  *                                 cold, the later ones show the optimised code's speed; prints a line per
  *                                 run (not a bench measurement: for finding where the time goes)
  * Prints {ms, maxRssKiB, readBytes, nodes} as JSON: ms is the measured step alone (after module
- * loading), maxRssKiB the process's peak RSS, readBytes the process's own rchar minus what it had
+ * loading), maxRssKiB the process's peak RSS (scripts/peak-rss.ts), readBytes the process's own rchar minus what it had
  * read before the step.
  */
 import { readFileSync } from 'node:fs';
@@ -39,6 +39,7 @@ import { modelReport } from '../src/report/model-report.js';
 import { writeJson } from '../src/report/json.js';
 import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
 import { onnx } from './proto/onnx-pb.js';
+import { peakRssKiB } from './peak-rss.js';
 import { decodeTflite } from '../src/formats/tflite/decode.js';
 import * as flatbuffers from 'flatbuffers';
 import { Model as TflModel, unionToBuiltinOptions } from '../src/formats/tflite/schema_generated.js';
@@ -159,4 +160,4 @@ if (mode === 'read') {
 } else if (mode !== 'idle') throw new Error(`unknown mode ${mode}`);
 const ms = performance.now() - t0;
 const readBytes = rchar() - before;
-console.log(JSON.stringify({ ms, maxRssKiB: process.resourceUsage().maxRSS, readBytes, nodes }));
+console.log(JSON.stringify({ ms, maxRssKiB: peakRssKiB(), readBytes, nodes }));

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { encodeModel, type NodeSpec } from '../src/formats/onnx/encode.js';
+import { peakRssKiB } from './peak-rss.js';
 
 const self = fileURLToPath(import.meta.url);
 
@@ -32,7 +33,7 @@ if (process.argv[2] === '--child') {
     },
   );
   const ms = performance.now() - t0;
-  process.stdout.write(JSON.stringify({ code, ms, maxRssMiB: process.resourceUsage().maxRSS / 1024 }) + '\n');
+  process.stdout.write(JSON.stringify({ code, ms, maxRssMiB: peakRssKiB() / 1024 }) + '\n');
   process.exit(0);
 }
 
