@@ -239,41 +239,52 @@ function nodeEntry(n: NodeResult, r: InferResult, i: number): NodeEntry {
  * through jsonString (JSON.stringify's escaping plus the writer's extra escapes); timing and upper
  * hold numbers only.
  */
-function nodeText(n: NodeResult, r: InferResult, i: number, known: Map<Info, string>, tails: Map<OpCost, Tail>): string {
+function nodeText(n: NodeResult, r: InferResult, i: number, known: Map<Info, string>, tails: Tails): string {
   const head = `{"name":${jsonString(n.name)},"opType":${jsonString(n.opType)},"inputs":${tensorsText(n, n.inputNames, 0, known)},"outputs":${tensorsText(n, n.outputNames, n.inputNames.length, known)}`;
   const cost = n.cost;
   // Nodes that repeat one another share their cost object (inference reuses a rule's result):
-  // the rest of their line is the same text, made once.
+  // the rest of their line is the same text, made once. Nodes of different kinds can share one
+  // too (every shape operation's zero cost): the few tails of a cost object are kept side by side.
   const reusable = cost !== null && !cost.partial && n.bytesRead !== null && n.bytesWritten !== null;
+  let kept: Tail[] | undefined;
   if (reusable) {
-    const t = tails.get(cost);
-    if (
-      t &&
-      t.params === n.params &&
-      t.bytesRead === n.bytesRead &&
-      t.bytesWritten === n.bytesWritten &&
-      t.domain === n.domain &&
-      t.supported === n.supported &&
-      t.opClass === n.opClass
-    )
-      return head + t.text;
+    kept = tails.byCost.get(cost);
+    if (kept) {
+      for (let k = 0; k < kept.length; k++) {
+        const t = kept[k];
+        if (
+          t.params === n.params &&
+          t.bytesRead === n.bytesRead &&
+          t.bytesWritten === n.bytesWritten &&
+          t.domain === n.domain &&
+          t.supported === n.supported &&
+          t.opClass === n.opClass
+        )
+          return head + t.text;
+      }
+    }
   }
   const text = tailText(n, r, i);
-  if (reusable && tails.size < KNOWN_TAILS)
-    tails.set(cost, {
-      params: n.params,
-      bytesRead: n.bytesRead,
-      bytesWritten: n.bytesWritten,
-      domain: n.domain,
-      supported: n.supported,
-      opClass: n.opClass,
-      text,
-    });
+  if (reusable && tails.count < KNOWN_TAILS) {
+    const tail = { params: n.params, bytesRead: n.bytesRead, bytesWritten: n.bytesWritten, domain: n.domain, supported: n.supported, opClass: n.opClass, text };
+    if (!kept) tails.byCost.set(cost, [tail]);
+    else if (kept.length < TAILS_PER_COST) kept.push(tail);
+    else kept[kept.length - 1] = tail; // (a cost object with many tails: the last place turns over)
+    tails.count++;
+  }
   return head + text;
 }
 
-/** Distinct line tails kept (one per reused rule result, in a graph of repeated blocks: a few). */
+/** Line tails made and kept in all (one per reused rule result and kind of node, in a graph of repeated blocks: a few). */
 const KNOWN_TAILS = 4096;
+/** Tails kept for one cost object (a shared zero cost has one per kind of shape operation). */
+const TAILS_PER_COST = 16;
+
+/** The line tails a report's writing keeps, by the cost object they were made for, and how many in all. */
+interface Tails {
+  byCost: Map<OpCost, Tail[]>;
+  count: number;
+}
 
 /** A node line's text after its outputs, and what it was made from (see nodeText). */
 interface Tail {
@@ -410,7 +421,7 @@ export function modelReport(src: ModelSource, r: InferResult): ModelReport {
   };
   const nodes = r.nodes;
   const known = new Map<Info, string>();
-  const tails = new Map<OpCost, Tail>();
+  const tails: Tails = { byCost: new Map(), count: 0 };
   lazyMember(
     report,
     'nodes',

@@ -75,8 +75,26 @@ describe('a report made from an analysis', () => {
         },
       }),
     );
+    // Forty shape operations on tensors of twenty sizes: one shared zero cost, forty line tails
+    // (more than are kept per cost object), in turns.
+    const many = join(dir, 'many-tails.onnx');
+    writeFileSync(
+      many,
+      encodeModel({
+        graph: {
+          nodes: Array.from({ length: 20 }, (_, k) => [
+            { op: 'Unsqueeze', inputs: [`x${k}`, 'axes'], outputs: [`u${k}`], name: `u${k}` },
+            { op: 'Shape', inputs: [`u${k}`], outputs: [`s${k}`], name: `s${k}` },
+          ]).flat(),
+          inputs: Array.from({ length: 20 }, (_, k) => ({ name: `x${k}`, dtype: 'float32' as const, shape: [k + 1] })),
+          outputs: Array.from({ length: 20 }, (_, k) => ({ name: `s${k}`, dtype: 'int64' as const })),
+          initializers: [{ name: 'axes', dtype: 'int64', dims: [1], values: [0] }],
+        },
+      }),
+    );
     const files = [
       odd,
+      many,
       ...readdirSync(FIXTURES)
         .filter((f) => f.endsWith('.onnx'))
         .map((f) => join(FIXTURES, f)),
