@@ -26891,28 +26891,36 @@ function inferRunOrdered(model, options, bounds, expanded, fileOrder) {
     }
     key2 += "|";
     for (const o of node2.outputs) key2 += o === "" ? "_" : "o";
-    if (node2.attrs.size > 0) {
-      key2 += "|";
-      for (const [name, a] of node2.attrs) {
-        key2 += `${name.length}:${name}=`;
-        switch (a.type) {
-          case "int":
-          case "float":
-            key2 += `${a.type[0]}${numKey(a.value)};`;
-            break;
-          case "ints":
-          case "floats":
-            key2 += `${a.type[0]}[`;
-            for (const v of a.value) key2 += `${numKey(v)},`;
-            key2 += "];";
-            break;
-          case "string":
-          case "strings":
-            key2 += `${a.type[0]}${JSON.stringify(a.value)};`;
-            break;
-          default:
-            return null;
-        }
+    if (node2.attrs.size === 0) return key2;
+    let text2 = attrKeys.get(node2.attrs);
+    if (text2 === void 0) {
+      text2 = attrsKey(node2.attrs);
+      if (attrKeys.size < MEMO_MAX_ENTRIES) attrKeys.set(node2.attrs, text2);
+    }
+    return text2 === null ? null : key2 + text2;
+  };
+  const attrKeys = /* @__PURE__ */ new Map();
+  const attrsKey = (attrs) => {
+    let key2 = "|";
+    for (const [name, a] of attrs) {
+      key2 += `${name.length}:${name}=`;
+      switch (a.type) {
+        case "int":
+        case "float":
+          key2 += `${a.type[0]}${numKey(a.value)};`;
+          break;
+        case "ints":
+        case "floats":
+          key2 += `${a.type[0]}[`;
+          for (const v of a.value) key2 += `${numKey(v)},`;
+          key2 += "];";
+          break;
+        case "string":
+        case "strings":
+          key2 += `${a.type[0]}${JSON.stringify(a.value)};`;
+          break;
+        default:
+          return null;
       }
     }
     return key2;
@@ -27925,25 +27933,29 @@ function nodeText(n, r, i, known, tails) {
   const head = `{"name":${jsonString(n.name)},"opType":${jsonString(n.opType)},"inputs":${tensorsText(n, n.inputNames, 0, known)},"outputs":${tensorsText(n, n.outputNames, n.inputNames.length, known)}`;
   const cost = n.cost;
   const reusable = cost !== null && !cost.partial && n.bytesRead !== null && n.bytesWritten !== null;
+  let kept;
   if (reusable) {
-    const t = tails.get(cost);
-    if (t && t.params === n.params && t.bytesRead === n.bytesRead && t.bytesWritten === n.bytesWritten && t.domain === n.domain && t.supported === n.supported && t.opClass === n.opClass)
-      return head + t.text;
+    kept = tails.byCost.get(cost);
+    if (kept) {
+      for (let k = 0; k < kept.length; k++) {
+        const t = kept[k];
+        if (t.params === n.params && t.bytesRead === n.bytesRead && t.bytesWritten === n.bytesWritten && t.domain === n.domain && t.supported === n.supported && t.opClass === n.opClass)
+          return head + t.text;
+      }
+    }
   }
   const text2 = tailText(n, r, i);
-  if (reusable && tails.size < KNOWN_TAILS)
-    tails.set(cost, {
-      params: n.params,
-      bytesRead: n.bytesRead,
-      bytesWritten: n.bytesWritten,
-      domain: n.domain,
-      supported: n.supported,
-      opClass: n.opClass,
-      text: text2
-    });
+  if (reusable && tails.count < KNOWN_TAILS) {
+    const tail = { params: n.params, bytesRead: n.bytesRead, bytesWritten: n.bytesWritten, domain: n.domain, supported: n.supported, opClass: n.opClass, text: text2 };
+    if (!kept) tails.byCost.set(cost, [tail]);
+    else if (kept.length < TAILS_PER_COST) kept.push(tail);
+    else kept[kept.length - 1] = tail;
+    tails.count++;
+  }
   return head + text2;
 }
 var KNOWN_TAILS = 4096;
+var TAILS_PER_COST = 16;
 function tailText(n, r, i) {
   const cost = n.cost;
   const flops3 = cost ? cost.flops : null;
@@ -28042,7 +28054,7 @@ function modelReport(src, r) {
   };
   const nodes = r.nodes;
   const known = /* @__PURE__ */ new Map();
-  const tails = /* @__PURE__ */ new Map();
+  const tails = { byCost: /* @__PURE__ */ new Map(), count: 0 };
   lazyMember(
     report2,
     "nodes",
@@ -29439,6 +29451,9 @@ var NeedBytesError = class extends DecodeError {
   need;
 };
 
+// src/formats/onnx/decode.ts
+import { Buffer as Buffer4 } from "node:buffer";
+
 // src/formats/onnx/skim.ts
 var UNREAD_MIN_BYTES = DEFAULT_VALUE_LIMIT * 16 + 1;
 var UNREAD_FIELD = 536870911;
@@ -29628,11 +29643,13 @@ function grownInt32(a) {
 }
 function decodeModel(bytes, options = {}) {
   pool = new StringPool(bytes);
+  attrSets = /* @__PURE__ */ new Map();
   valueTop = inputTop = outputTop = 0;
   try {
     return decodeModelBody(bytes, options);
   } finally {
     pool = new StringPool(new Uint8Array(0));
+    attrSets = /* @__PURE__ */ new Map();
     if (valueIds.length > 1024) valueIds = new Int32Array(1024);
     inputStack.length = outputStack.length = 0;
   }
@@ -29780,6 +29797,10 @@ function node(s, depth, ids) {
   const n = { name: "", opType: "", domain: "", inputs: EMPTY_NAMES, outputs: EMPTY_NAMES, attrs: NO_ATTRS };
   const inBase = inputTop;
   const outBase = outputTop;
+  let attrRun = -1;
+  let attrKey = "";
+  let lastAttrEnd = -1;
+  let sharedAttrs = false;
   try {
     while (!s.done) {
       const tag = s.tag();
@@ -29804,18 +29825,39 @@ function node(s, depth, ids) {
           n.domain = normDomain(s.pooledString(pool));
           break;
         case 5 << 3 | WIRE_LEN2: {
+          if (attrRun < 0) {
+            const start = s.pos - 1;
+            const end = attributeRunEnd(s.buf, start, s.end);
+            const key2 = end - start <= MAX_ATTR_KEY ? latin1Slice.call(s.buf, start, end) : "";
+            const known = key2 ? attrSets.get(key2) : void 0;
+            attrRun = end;
+            if (known) {
+              n.attrs = known;
+              sharedAttrs = true;
+              s.pos = lastAttrEnd = end;
+              break;
+            }
+            attrKey = key2;
+          }
           const attr = attribute(s, depth);
+          lastAttrEnd = s.pos;
           if (n.attrs === NO_ATTRS) n.attrs = /* @__PURE__ */ new Map();
+          else if (sharedAttrs) {
+            n.attrs = new Map(n.attrs);
+            sharedAttrs = false;
+          }
           n.attrs.set(attrName, attr);
           if (attr.type === "graph" || attr.type === "graphs") nodeHasGraph = true;
+          if (!PLAIN_ATTR.has(attr.type)) attrKey = "";
           break;
         }
         default:
           s.skip(tag & 7);
       }
     }
-    n.inputs = inputStack.slice(inBase, inputTop);
-    n.outputs = outputStack.slice(outBase, outputTop);
+    if (attrKey && lastAttrEnd === attrRun && attrSets.size < MAX_ATTR_SETS) attrSets.set(attrKey, freezeAttrs(n.attrs));
+    n.inputs = nameList(inputStack, inBase, inputTop);
+    n.outputs = outputTop - outBase === 1 ? [outputStack[outBase]] : nameList(outputStack, outBase, outputTop);
     if (ids) {
       for (let i = inBase; i < inputTop; i++) pushId(inputIdStack[i]);
       for (let i = outBase; i < outputTop; i++) pushId(outputIdStack[i]);
@@ -29826,6 +29868,47 @@ function node(s, depth, ids) {
   }
   s.leave(outer);
   return n;
+}
+var attrSets = /* @__PURE__ */ new Map();
+var MAX_ATTR_KEY = 256;
+var MAX_ATTR_SETS = 4096;
+var PLAIN_ATTR = /* @__PURE__ */ new Set(["int", "float", "string", "ints", "floats", "strings"]);
+var latin1Slice = Buffer4.prototype.latin1Slice;
+function attributeRunEnd(buf, start, end) {
+  let p = start;
+  while (p < end && buf[p] === 42) {
+    let q = p + 1;
+    let len = 0;
+    let mul2 = 1;
+    let b = 128;
+    for (let i = 0; i < 5 && q < end && b >= 128; i++) {
+      b = buf[q++];
+      len += (b & 127) * mul2;
+      mul2 *= 128;
+    }
+    if (b >= 128 || len > end - q) break;
+    p = q + len;
+  }
+  return p;
+}
+function freezeAttrs(attrs) {
+  for (const a of attrs.values()) {
+    if (a.type !== "ref" && Array.isArray(a.value)) Object.freeze(a.value);
+    Object.freeze(a);
+  }
+  return attrs;
+}
+function nameList(stack, from, to) {
+  switch (to - from) {
+    case 0:
+      return EMPTY_NAMES;
+    case 1:
+      return [stack[from]];
+    case 2:
+      return [stack[from], stack[from + 1]];
+    default:
+      return stack.slice(from, to);
+  }
 }
 var ATTR_TYPES = {
   1: "float",
@@ -31506,10 +31589,21 @@ function mayHoldCache(graph2, lookup) {
   const inits = new Set(graph2.initializers.map((t) => t.name));
   for (const i of graph2.inputs) if (!inits.has(i.name) && isCacheTensor(i.type)) return true;
   for (const o of graph2.outputs) if (isCacheTensor(o.type) && nameRole(o.name, false)) return true;
+  const opsOf = /* @__PURE__ */ new Map();
+  let lastDomain = null;
+  let ops30 = /* @__PURE__ */ new Map();
   const scan = (g, depth) => {
     if (depth > 16) return false;
     for (const node2 of g.nodes) {
-      if (lookup(node2.domain, node2.opType)?.cacheSlots) return true;
+      if (node2.domain !== lastDomain) {
+        lastDomain = node2.domain;
+        let known = opsOf.get(lastDomain);
+        if (!known) opsOf.set(lastDomain, known = /* @__PURE__ */ new Map());
+        ops30 = known;
+      }
+      let slots = ops30.get(node2.opType);
+      if (slots === void 0) ops30.set(node2.opType, slots = !!lookup(node2.domain, node2.opType)?.cacheSlots);
+      if (slots) return true;
       if (node2.attrs.size === 0) continue;
       for (const a of node2.attrs.values()) {
         if (a.type === "graph" && scan(a.value, depth + 1)) return true;
