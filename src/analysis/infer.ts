@@ -590,35 +590,76 @@ function inferRunOrdered(model: Model, options: InferOptions, bounds: BoundDims 
     opClass: OpClass;
     warnings: string[];
   }
-  let ruleMemo: Map<OpDef, Map<string, Reused>> | null = bounds || options.reuseRules === false ? null : new Map();
+  // The results kept, as a tree per operator: a node's path is its opset, which of its outputs it
+  // has, its attributes' text, then each input's number (-1 an omitted input, -2 one not known).
+  // Numbers and kept strings as keys: no key string made per node.
+  interface MemoLevel {
+    next: Map<number | string, MemoLevel> | null;
+    hit: Reused | null;
+  }
+  let ruleMemo: Map<OpDef, MemoLevel> | null = bounds || options.reuseRules === false ? null : new Map();
   let memoLookups = 0;
   let memoHits = 0;
   let memoEntries = 0;
-  const memoKey = (node: Node, inputsInfo: readonly (Info | undefined)[], opset: number): string | null => {
-    let key = `${opset}|`;
-    for (let i = 0; i < node.inputs.length; i++) {
-      if (node.inputs[i] === '') key += '_,';
+  // Where a node that is not kept (yet) would be, when no place is made for it.
+  const NOWHERE: MemoLevel = { next: null, hit: null };
+  const memoStep = (level: MemoLevel, k: number | string, create: boolean): MemoLevel => {
+    let n = level.next?.get(k);
+    if (n === undefined) {
+      if (!create) return NOWHERE;
+      (level.next ??= new Map()).set(k, (n = { next: null, hit: null }));
+    }
+    return n;
+  };
+  /** The node's place in the tree (made when `create`, else NOWHERE when there is none), or null for a node never kept. */
+  const memoPlace = (
+    memo: Map<OpDef, MemoLevel>,
+    def: OpDef,
+    node: Node,
+    inputsInfo: readonly (Info | undefined)[],
+    opset: number,
+    create: boolean,
+  ): MemoLevel | null => {
+    const outputs = node.outputs;
+    if (outputs.length > 24) return null;
+    let outCode = outputs.length * 2 ** 24;
+    for (let i = 0; i < outputs.length; i++) if (outputs[i] === '') outCode += 2 ** i;
+    let attrs = '';
+    if (node.attrs.size > 0) {
+      // Nodes alike often share one attribute map (the decoder's attribute sets): its text made once.
+      let text = attrKeys.get(node.attrs);
+      if (text === undefined) {
+        text = attrsKey(node.attrs);
+        if (attrKeys.size < MEMO_MAX_ENTRIES) attrKeys.set(node.attrs, text);
+      }
+      if (text === null) return null;
+      attrs = text;
+    }
+    // The inputs' codes first: a node with an input of no number is never kept.
+    const n = node.inputs.length;
+    if (memoCodes.length < n) memoCodes = new Int32Array(2 * n);
+    for (let i = 0; i < n; i++) {
+      if (node.inputs[i] === '') memoCodes[i] = -1;
       else {
         const v = inputsInfo[i];
-        if (v === undefined) key += 'u,';
+        if (v === undefined) memoCodes[i] = -2;
         else {
           const id = infoIds.get(v);
           if (id === undefined) return null;
-          key += `${id},`;
+          memoCodes[i] = id;
         }
       }
     }
-    key += '|';
-    for (const o of node.outputs) key += o === '' ? '_' : 'o';
-    if (node.attrs.size === 0) return key;
-    // Nodes alike often share one attribute map (the decoder's attribute sets): its text made once.
-    let text = attrKeys.get(node.attrs);
-    if (text === undefined) {
-      text = attrsKey(node.attrs);
-      if (attrKeys.size < MEMO_MAX_ENTRIES) attrKeys.set(node.attrs, text);
+    let level = memo.get(def);
+    if (!level) {
+      if (!create) return NOWHERE;
+      memo.set(def, (level = { next: null, hit: null }));
     }
-    return text === null ? null : key + text;
+    let at = memoStep(memoStep(memoStep(level, opset, create), outCode, create), attrs, create);
+    for (let i = 0; i < n; i++) at = memoStep(at, memoCodes[i], create);
+    return at;
   };
+  let memoCodes = new Int32Array(16);
   const attrKeys = new Map<ReadonlyMap<string, Attr>, string | null>();
   const attrsKey = (attrs: ReadonlyMap<string, Attr>): string | null => {
     let key = '|';
@@ -919,25 +960,23 @@ function inferRunOrdered(model: Model, options: InferOptions, bounds: BoundDims 
           return res;
         };
     const opset = opsetOf(node.domain);
-    let byKey: Map<string, Reused> | undefined;
-    let key: string | null = null;
+    let place: MemoLevel | null = null;
     if (ruleMemo && !runSub) {
-      key = memoKey(node, inputsInfo, opset);
-      if (key !== null) {
-        byKey = ruleMemo.get(def);
-        if (!byKey) ruleMemo.set(def, (byKey = new Map<string, Reused>()));
-        const hit = byKey.get(key);
-        memoLookups++;
-        if (hit) {
-          memoHits++;
-          // The outputs array is the caller's to change (the node's final infos go into it).
-          return { outputs: hit.outputs.slice(), cost: hit.cost, opClass: hit.opClass, warnings: hit.warnings, supported: true };
-        }
+      place = memoPlace(ruleMemo, def, node, inputsInfo, opset, false);
+      if (place) memoLookups++;
+      const hit = place?.hit;
+      if (hit) {
+        memoHits++;
+        // The outputs array is the caller's to change (the node's final infos go into it).
+        return { outputs: hit.outputs.slice(), cost: hit.cost, opClass: hit.opClass, warnings: hit.warnings, supported: true };
       }
     }
     const r = applyOp(def, node, inputsInfo, opset, runSub, upToBound, tryUnroll);
-    if (byKey && key !== null && memoEntries++ < MEMO_MAX_ENTRIES) {
-      byKey.set(key, { outputs: r.outputs.slice(), cost: r.cost, opClass: r.opClass, warnings: r.warnings });
+    if (place && ruleMemo && memoEntries < MEMO_MAX_ENTRIES) {
+      memoEntries++;
+      // Made now, for a node not met before (a lookup makes nothing).
+      if (place === NOWHERE) place = memoPlace(ruleMemo, def, node, inputsInfo, opset, true)!;
+      place.hit = { outputs: r.outputs.slice(), cost: r.cost, opClass: r.opClass, warnings: r.warnings };
       for (const o of r.outputs) if (o) memoOutputs.add(o);
       // A graph whose nodes rarely repeat: the lookups cost more than they save, stop.
       if (memoLookups >= MEMO_TRIAL && memoHits * 4 < memoLookups) ruleMemo = null;

@@ -135,6 +135,40 @@ describe('rule reuse', () => {
     expect(summary(r)).toEqual(summary(inferModel(model, { reuseRules: false })));
   });
 
+  it('nodes whose inputs begin alike but number more or fewer each get their own result, in either order', () => {
+    // Sum of one, three and two copies of x, then the same again: flops (n - 1) x 6 each.
+    const counts = [1, 3, 2, 3, 1, 2];
+    const model = decodeModel(encodeModel(spec(counts.map((n, k) => ({ op: 'Sum', inputs: Array<string>(n).fill('x'), outputs: [`s${k}`] })))));
+    const r = inferModel(model);
+    expect(r.nodes.map((n) => n.cost?.flops)).toEqual(counts.map((n) => (n - 1) * 6));
+    expect(summary(r)).toEqual(summary(inferModel(model, { reuseRules: false })));
+    expect(ruleCalls('Sum', () => inferModel(model))).toBe(3);
+  });
+
+  it('a node with an input of no number runs its rule, also as the first of its kind', () => {
+    // A sequence's info has no number (only tensors of known shapes are pooled): the Identity
+    // reading it is never kept or looked up; the two of the graph input are (one rule run).
+    const model = decodeModel(
+      encodeModel({
+        graph: {
+          nodes: [
+            { op: 'SequenceConstruct', inputs: ['x', 'x'], outputs: ['seq'] },
+            { op: 'Identity', inputs: ['seq'], outputs: ['r0'] },
+            { op: 'Identity', inputs: ['x'], outputs: ['r1'] },
+            { op: 'Identity', inputs: ['x'], outputs: ['r2'] },
+          ],
+          inputs: [{ name: 'x', dtype: 'float32', shape: [4, 3] }],
+          outputs: [{ name: 'r2', dtype: 'float32' }],
+        },
+      }),
+    );
+    const r = inferModel(model);
+    expect(r.nodes.slice(1).map((n) => n.outputs[0].info)).toMatchObject([{ kind: 'sequence' }, { shape: [4, 3] }, { shape: [4, 3] }]);
+    expect(r.warnings).toEqual([]);
+    expect(summary(r)).toEqual(summary(inferModel(model, { reuseRules: false })));
+    expect(ruleCalls('Identity', () => inferModel(model))).toBe(2);
+  });
+
   it('nodes holding sub-graphs run their rules every time, and the nodes around them reuse as usual', () => {
     // Relu, Loop (unrolled three times), Relu, Loop, Relu: the Loops see the same input info, and
     // so do the second and third Relu (the first reads the graph input, an info of its own).
