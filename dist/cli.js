@@ -26875,30 +26875,54 @@ function inferRunOrdered(model, options, bounds, expanded, fileOrder) {
   let memoLookups = 0;
   let memoHits = 0;
   let memoEntries = 0;
-  const memoKey = (node2, inputsInfo, opset) => {
-    let key2 = `${opset}|`;
-    for (let i = 0; i < node2.inputs.length; i++) {
-      if (node2.inputs[i] === "") key2 += "_,";
+  const NOWHERE = { next: null, hit: null };
+  const memoStep = (level, k, create) => {
+    let n = level.next?.get(k);
+    if (n === void 0) {
+      if (!create) return NOWHERE;
+      (level.next ??= /* @__PURE__ */ new Map()).set(k, n = { next: null, hit: null });
+    }
+    return n;
+  };
+  const memoPlace = (memo, def, node2, inputsInfo, opset, create) => {
+    const outputs = node2.outputs;
+    if (outputs.length > 24) return null;
+    let outCode = outputs.length * 2 ** 24;
+    for (let i = 0; i < outputs.length; i++) if (outputs[i] === "") outCode += 2 ** i;
+    let attrs = "";
+    if (node2.attrs.size > 0) {
+      let text2 = attrKeys.get(node2.attrs);
+      if (text2 === void 0) {
+        text2 = attrsKey(node2.attrs);
+        if (attrKeys.size < MEMO_MAX_ENTRIES) attrKeys.set(node2.attrs, text2);
+      }
+      if (text2 === null) return null;
+      attrs = text2;
+    }
+    const n = node2.inputs.length;
+    if (memoCodes.length < n) memoCodes = new Int32Array(2 * n);
+    for (let i = 0; i < n; i++) {
+      if (node2.inputs[i] === "") memoCodes[i] = -1;
       else {
         const v = inputsInfo[i];
-        if (v === void 0) key2 += "u,";
+        if (v === void 0) memoCodes[i] = -2;
         else {
           const id = infoIds.get(v);
           if (id === void 0) return null;
-          key2 += `${id},`;
+          memoCodes[i] = id;
         }
       }
     }
-    key2 += "|";
-    for (const o of node2.outputs) key2 += o === "" ? "_" : "o";
-    if (node2.attrs.size === 0) return key2;
-    let text2 = attrKeys.get(node2.attrs);
-    if (text2 === void 0) {
-      text2 = attrsKey(node2.attrs);
-      if (attrKeys.size < MEMO_MAX_ENTRIES) attrKeys.set(node2.attrs, text2);
+    let level = memo.get(def);
+    if (!level) {
+      if (!create) return NOWHERE;
+      memo.set(def, level = { next: null, hit: null });
     }
-    return text2 === null ? null : key2 + text2;
+    let at = memoStep(memoStep(memoStep(level, opset, create), outCode, create), attrs, create);
+    for (let i = 0; i < n; i++) at = memoStep(at, memoCodes[i], create);
+    return at;
   };
+  let memoCodes = new Int32Array(16);
   const attrKeys = /* @__PURE__ */ new Map();
   const attrsKey = (attrs) => {
     let key2 = "|";
@@ -27153,8 +27177,8 @@ function inferRunOrdered(model, options, bounds, expanded, fileOrder) {
       memo ??= /* @__PURE__ */ new Map();
       let byInputs = memo.get(sub);
       if (!byInputs) memo.set(sub, byInputs = /* @__PURE__ */ new Map());
-      const key3 = JSON.stringify(subInputs, (_, v) => typeof v === "number" && !Number.isFinite(v) ? `#${v}` : v);
-      const hit = byInputs.get(key3);
+      const key2 = JSON.stringify(subInputs, (_, v) => typeof v === "number" && !Number.isFinite(v) ? `#${v}` : v);
+      const hit = byInputs.get(key2);
       if (hit) return hit;
       if (++subgraphRuns > MAX_SUBGRAPH_RUNS) {
         throw new GraphError(`the model's sub-graphs would run more than ${MAX_SUBGRAPH_RUNS} times (nested loops or branches): refused`);
@@ -27165,28 +27189,25 @@ function inferRunOrdered(model, options, bounds, expanded, fileOrder) {
         child.set(vi.name, given2 ?? declaredInfo(vi.type));
       });
       const res = runGraph(sub, child, null, `${path2}${node2.name || node2.opType}/`, depth + 1);
-      byInputs.set(key3, res);
+      byInputs.set(key2, res);
       return res;
     };
     const opset = opsetOf(node2.domain);
-    let byKey;
-    let key2 = null;
+    let place = null;
     if (ruleMemo && !runSub) {
-      key2 = memoKey(node2, inputsInfo, opset);
-      if (key2 !== null) {
-        byKey = ruleMemo.get(def);
-        if (!byKey) ruleMemo.set(def, byKey = /* @__PURE__ */ new Map());
-        const hit = byKey.get(key2);
-        memoLookups++;
-        if (hit) {
-          memoHits++;
-          return { outputs: hit.outputs.slice(), cost: hit.cost, opClass: hit.opClass, warnings: hit.warnings, supported: true };
-        }
+      place = memoPlace(ruleMemo, def, node2, inputsInfo, opset, false);
+      if (place) memoLookups++;
+      const hit = place?.hit;
+      if (hit) {
+        memoHits++;
+        return { outputs: hit.outputs.slice(), cost: hit.cost, opClass: hit.opClass, warnings: hit.warnings, supported: true };
       }
     }
     const r = applyOp(def, node2, inputsInfo, opset, runSub, upToBound, tryUnroll);
-    if (byKey && key2 !== null && memoEntries++ < MEMO_MAX_ENTRIES) {
-      byKey.set(key2, { outputs: r.outputs.slice(), cost: r.cost, opClass: r.opClass, warnings: r.warnings });
+    if (place && ruleMemo && memoEntries < MEMO_MAX_ENTRIES) {
+      memoEntries++;
+      if (place === NOWHERE) place = memoPlace(ruleMemo, def, node2, inputsInfo, opset, true);
+      place.hit = { outputs: r.outputs.slice(), cost: r.cost, opClass: r.opClass, warnings: r.warnings };
       for (const o of r.outputs) if (o) memoOutputs.add(o);
       if (memoLookups >= MEMO_TRIAL && memoHits * 4 < memoLookups) ruleMemo = null;
     }
