@@ -322,7 +322,7 @@ function node(s: Reader, depth: number, ids: boolean): Node {
     // Copied out at their size (an array grown by push keeps spare room: a one-name list takes
     // ~190 bytes, and a graph of 10^5 nodes keeps them all).
     n.inputs = nameList(inputStack, inBase, inputTop);
-    n.outputs = outputTop - outBase === 1 ? [outputStack[outBase]] : nameList(outputStack, outBase, outputTop);
+    n.outputs = nameList(outputStack, outBase, outputTop);
     if (ids) {
       for (let i = inBase; i < inputTop; i++) pushId(inputIdStack[i]);
       for (let i = outBase; i < outputTop; i++) pushId(outputIdStack[i]);
