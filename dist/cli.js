@@ -29878,7 +29878,7 @@ function node(s, depth, ids) {
     }
     if (attrKey && lastAttrEnd === attrRun && attrSets.size < MAX_ATTR_SETS) attrSets.set(attrKey, freezeAttrs(n.attrs));
     n.inputs = nameList(inputStack, inBase, inputTop);
-    n.outputs = outputTop - outBase === 1 ? [outputStack[outBase]] : nameList(outputStack, outBase, outputTop);
+    n.outputs = nameList(outputStack, outBase, outputTop);
     if (ids) {
       for (let i = inBase; i < inputTop; i++) pushId(inputIdStack[i]);
       for (let i = outBase; i < outputTop; i++) pushId(outputIdStack[i]);

@@ -42938,7 +42938,7 @@ function node(s, depth, ids) {
     }
     if (attrKey && lastAttrEnd === attrRun && attrSets.size < MAX_ATTR_SETS) attrSets.set(attrKey, freezeAttrs(n.attrs));
     n.inputs = nameList(inputStack, inBase, inputTop);
-    n.outputs = outputTop - outBase === 1 ? [outputStack[outBase]] : nameList(outputStack, outBase, outputTop);
+    n.outputs = nameList(outputStack, outBase, outputTop);
     if (ids) {
       for (let i2 = inBase; i2 < inputTop; i2++) pushId(inputIdStack[i2]);
       for (let i2 = outBase; i2 < outputTop; i2++) pushId(outputIdStack[i2]);
