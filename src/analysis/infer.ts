@@ -662,7 +662,7 @@ function inferRunOrdered(model: Model, options: InferOptions, bounds: BoundDims 
   let memoCodes = new Int32Array(16);
   const attrKeys = new Map<ReadonlyMap<string, Attr>, string | null>();
   const attrsKey = (attrs: ReadonlyMap<string, Attr>): string | null => {
-    let key = '|';
+    let key = '';
     for (const [name, a] of attrs) {
       key += `${name.length}:${name}=`;
       switch (a.type) {
