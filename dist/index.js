@@ -51278,7 +51278,7 @@ function inferRunOrdered(model, options, bounds, expanded, fileOrder) {
   let memoCodes = new Int32Array(16);
   const attrKeys = /* @__PURE__ */ new Map();
   const attrsKey = (attrs) => {
-    let key2 = "|";
+    let key2 = "";
     for (const [name, a] of attrs) {
       key2 += `${name.length}:${name}=`;
       switch (a.type) {
